@@ -1,0 +1,47 @@
+import Link from "next/link";
+import { CONCEPTS } from "@/lib/content/concepts";
+import { LEARNING_MODES, TOPICS } from "@/lib/course/topics";
+
+export default function HomePage() {
+  return (
+    <>
+      <h1>Learn AWS VPC networking by tracing packets</h1>
+      <p className="lede">
+        Every question here is computed by a model of VPC networking: it follows the packet hop by hop through
+        route tables, gateways, security groups and network ACLs, and tells you exactly where and why it stops.
+      </p>
+
+      <section aria-labelledby="course-map">
+        <h2 id="course-map">Course map</h2>
+        <ol className="grid" aria-label="Topics">
+          {TOPICS.map((topic) => {
+            const concepts = CONCEPTS.filter((concept) => topic.groups.includes(concept.group));
+            return (
+              <li key={topic.id} className="card" data-topic={topic.id}>
+                <h3>
+                  <Link href={`/lessons#${topic.id}`}>{topic.title}</Link>
+                </h3>
+                <p>{topic.blurb}</p>
+                <p className="mono">{concepts.length} concepts</p>
+              </li>
+            );
+          })}
+        </ol>
+      </section>
+
+      <section aria-labelledby="ways-to-learn">
+        <h2 id="ways-to-learn">Three ways to learn</h2>
+        <ul className="grid">
+          {LEARNING_MODES.map((mode) => (
+            <li key={mode.id} className="card" data-mode={mode.id}>
+              <h3>
+                <Link href={mode.href}>{mode.title}</Link>
+              </h3>
+              <p>{mode.blurb}</p>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}

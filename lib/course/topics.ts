@@ -1,0 +1,65 @@
+import type { ConceptGroupId } from "../content/concepts";
+
+/** The four topics of the course map; each gathers one or more concept groups of concepts.md. */
+export type Topic = {
+  readonly id: string;
+  readonly title: string;
+  readonly blurb: string;
+  readonly groups: readonly ConceptGroupId[];
+};
+
+export const TOPICS: readonly Topic[] = [
+  {
+    id: "peering",
+    title: "VPC peering",
+    blurb: "Private links between two VPCs: CIDR rules, routes on both sides, why A–B–C is not A–C.",
+    groups: ["peering"],
+  },
+  {
+    id: "endpoints",
+    title: "Endpoints and PrivateLink",
+    blurb: "Gateway endpoints for S3 and DynamoDB, interface endpoints for everything else, endpoint services.",
+    groups: ["endpoints"],
+  },
+  {
+    id: "flow-logs",
+    title: "Flow logs and filtering",
+    blurb: "Security groups versus network ACLs, ephemeral ports, and reading ACCEPT and REJECT records.",
+    groups: ["flow-logs", "filtering"],
+  },
+  {
+    id: "hybrid",
+    title: "Gateways and hybrid connectivity",
+    blurb: "Internet, NAT and egress-only gateways, site-to-site VPN, transit gateway and Direct Connect.",
+    groups: ["gateways"],
+  },
+];
+
+/** The three ways to learn, in the order a new learner meets them. */
+export type LearningMode = {
+  readonly id: "practice" | "review" | "classroom";
+  readonly title: string;
+  readonly href: string;
+  readonly blurb: string;
+};
+
+export const LEARNING_MODES: readonly LearningMode[] = [
+  {
+    id: "practice",
+    title: "Practice and mock exams",
+    href: "/practice",
+    blurb: "Fresh questions with an explanation after each answer, or a timed exam with a score report.",
+  },
+  {
+    id: "review",
+    title: "Spaced review",
+    href: "/review",
+    blurb: "A short daily queue scheduled by FSRS; every review draws a new variant of the skill.",
+  },
+  {
+    id: "classroom",
+    title: "Live classroom",
+    href: "/classroom",
+    blurb: "An instructor runs a quiz with a join code, paces the questions and shows a leaderboard.",
+  },
+];

@@ -1,0 +1,82 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { DuplicateAttemptError, listAttempts, recordAttempt, type AttemptRecord } from "../../lib/db/attempts";
+import { findLearner, findOrCreateLearner, newLearnerToken } from "../../lib/db/learners";
+import { createTempDb } from "./support/temp-db";
+
+const t0 = new Date("2026-11-01T10:00:00Z");
+
+function attempt(overrides: Partial<AttemptRecord> = {}): AttemptRecord {
+  return {
+    questionId: "can-a-reach-c.17.2",
+    family: "can-a-reach-c",
+    seed: 17,
+    difficulty: 2,
+    response: ["b"],
+    correct: true,
+    score: 1,
+    durationMs: 8200,
+    context: "practice",
+    startedAt: t0,
+    answeredAt: new Date(t0.getTime() + 8200),
+    ...overrides,
+  };
+}
+
+describe("learners and attempts", () => {
+  let temp: ReturnType<typeof createTempDb>;
+  beforeEach(() => {
+    temp = createTempDb();
+  });
+  afterEach(async () => {
+    await temp.dispose();
+  });
+
+  it("binds one learner to one cookie token, and a new token to a new learner", async () => {
+    const token = newLearnerToken();
+    const first = await findOrCreateLearner(temp.db, token, t0);
+    const again = await findOrCreateLearner(temp.db, token, new Date(t0.getTime() + 1000));
+    const other = await findOrCreateLearner(temp.db, newLearnerToken(), t0);
+    expect(again.id).toBe(first.id);
+    expect(other.id).not.toBe(first.id);
+    await expect(findLearner(temp.db, "never-issued")).resolves.toBeNull();
+  });
+
+  it("does not store the raw token", async () => {
+    const token = newLearnerToken();
+    await findOrCreateLearner(temp.db, token, t0);
+    const rows = await temp.db.learner.findMany();
+    expect(rows.map((row) => row.tokenHash)).not.toContain(token);
+  });
+
+  it("reads back what it wrote, newest first", async () => {
+    const learner = await findOrCreateLearner(temp.db, newLearnerToken(), t0);
+    await recordAttempt(temp.db, learner.id, attempt());
+    await recordAttempt(
+      temp.db,
+      learner.id,
+      attempt({ questionId: "filtering.3.1", family: "filtering", seed: 3, difficulty: 1, response: ["a", "c"], correct: false, score: 0.5, answeredAt: new Date(t0.getTime() + 60_000) }),
+    );
+    const rows = await listAttempts(temp.db, learner.id);
+    expect(rows.map((row) => row.questionId)).toEqual(["filtering.3.1", "can-a-reach-c.17.2"]);
+    expect(rows[0]).toMatchObject({ response: ["a", "c"], correct: false, score: 0.5, seed: 3 });
+    expect(rows[1]?.answeredAt.toISOString()).toBe("2026-11-01T10:00:08.200Z");
+  });
+
+  it("refuses a second answer to the same question in the same context and keeps the first", async () => {
+    const learner = await findOrCreateLearner(temp.db, newLearnerToken(), t0);
+    await recordAttempt(temp.db, learner.id, attempt());
+    await expect(recordAttempt(temp.db, learner.id, attempt({ response: ["c"], correct: false }))).rejects.toBeInstanceOf(
+      DuplicateAttemptError,
+    );
+    const rows = await listAttempts(temp.db, learner.id);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.response).toEqual(["b"]);
+  });
+
+  it("keeps learners' attempts apart", async () => {
+    const a = await findOrCreateLearner(temp.db, newLearnerToken(), t0);
+    const b = await findOrCreateLearner(temp.db, newLearnerToken(), t0);
+    await recordAttempt(temp.db, a.id, attempt());
+    await expect(listAttempts(temp.db, b.id)).resolves.toEqual([]);
+  });
+});

@@ -1,0 +1,44 @@
+import { type CardSchedule } from "./card";
+import { type ReviewRating } from "./rating";
+import { type SkillId } from "./skill-id";
+
+/**
+ * One row of the append-only review log, the source of truth for a learner's history. `before` is the whole
+ * pre-review schedule, so an undo restores the card exactly (ts-fsrs's own rollback rebuilds `due` from the
+ * review time, which loses the original due date of a card reviewed late).
+ */
+export type ReviewLogEntry = {
+  readonly learnerId: string;
+  readonly skillId: SkillId;
+  /** ISO-8601 instant of the review. */
+  readonly reviewedAt: string;
+  readonly rating: ReviewRating;
+  readonly correct: boolean;
+  readonly timeTakenMs: number;
+  /** Seed of the generated question shown, so the exact variant can be regenerated. */
+  readonly questionSeed: string;
+  /** FSRS's predicted recall at review time (null for a new card); compare with `correct` for calibration. */
+  readonly predictedRecall: number | null;
+  /** The retention target in force, since it shaped the interval that followed. */
+  readonly desiredRetention: number;
+  readonly before: CardSchedule;
+  /** Due date the review produced; saves replaying the scheduler for forecasts and audits. */
+  readonly nextDue: string;
+};
+
+export type ReviewMeta = {
+  readonly timeTakenMs: number;
+  readonly questionSeed: string;
+  readonly correct: boolean;
+};
+
+/** The most recent entry for one skill, or undefined; entries may come in any order. */
+export function findLastReview(log: readonly ReviewLogEntry[], skillId: SkillId): ReviewLogEntry | undefined {
+  let last: ReviewLogEntry | undefined;
+  for (const entry of log) {
+    if (entry.skillId === skillId && (last === undefined || Date.parse(entry.reviewedAt) >= Date.parse(last.reviewedAt))) {
+      last = entry;
+    }
+  }
+  return last;
+}

@@ -1,0 +1,84 @@
+import { fsrs, generatorParameters, Rating, State, type Card, type FSRS, type Grade } from "ts-fsrs";
+import { type CardSchedule, type CardState } from "./card";
+import { type ReviewRating } from "./rating";
+import { type SrsSettings } from "./settings";
+
+// The one boundary to ts-fsrs (style.md: one boundary per outside system). Everything else in the app sees
+// CardSchedule with ISO strings and string unions.
+
+const STATE_TO_FSRS: Readonly<Record<CardState, State>> = {
+  new: State.New,
+  learning: State.Learning,
+  review: State.Review,
+  relearning: State.Relearning,
+};
+
+const STATE_FROM_FSRS: Readonly<Record<State, CardState>> = {
+  [State.New]: "new",
+  [State.Learning]: "learning",
+  [State.Review]: "review",
+  [State.Relearning]: "relearning",
+};
+
+const RATING_TO_FSRS: Readonly<Record<ReviewRating, Grade>> = {
+  again: Rating.Again,
+  hard: Rating.Hard,
+  good: Rating.Good,
+  easy: Rating.Easy,
+};
+
+/**
+ * Fuzz stays on: it spreads reviews of cards learnt together over neighbouring days. ts-fsrs seeds it
+ * from the card and the review time, so the same inputs still give the same due date.
+ * Short-term steps (1m, 10m; relearning 10m) are the ts-fsrs defaults: a concept missed today comes back
+ * within the session with a fresh scenario.
+ */
+export function createScheduler(settings: SrsSettings): FSRS {
+  return fsrs(
+    generatorParameters({
+      request_retention: settings.desiredRetention,
+      maximum_interval: settings.maximumIntervalDays,
+      enable_fuzz: true,
+      enable_short_term: true,
+      learning_steps: ["1m", "10m"],
+      relearning_steps: ["10m"],
+    }),
+  );
+}
+
+export function toFsrsCard(schedule: CardSchedule): Card {
+  const card: Card = {
+    due: new Date(schedule.due),
+    stability: schedule.stability,
+    difficulty: schedule.difficulty,
+    // Deprecated in ts-fsrs 5 and recomputed from last_review on every review; not stored.
+    elapsed_days: 0,
+    scheduled_days: schedule.scheduledDays,
+    learning_steps: schedule.learningSteps,
+    reps: schedule.reps,
+    lapses: schedule.lapses,
+    state: STATE_TO_FSRS[schedule.state],
+  };
+  if (schedule.lastReview !== null) {
+    card.last_review = new Date(schedule.lastReview);
+  }
+  return card;
+}
+
+export function fromFsrsCard(card: Card): CardSchedule {
+  return {
+    state: STATE_FROM_FSRS[card.state],
+    due: card.due.toISOString(),
+    stability: card.stability,
+    difficulty: card.difficulty,
+    scheduledDays: card.scheduled_days,
+    learningSteps: card.learning_steps,
+    reps: card.reps,
+    lapses: card.lapses,
+    lastReview: card.last_review === undefined ? null : card.last_review.toISOString(),
+  };
+}
+
+export function toFsrsGrade(rating: ReviewRating): Grade {
+  return RATING_TO_FSRS[rating];
+}

@@ -1,0 +1,112 @@
+import type { DiagramNodeKind, PathHighlight, PathMark, PlacedDiagram, PlacedEdge, PlacedNode } from "@/lib/diagram/diagram";
+
+const kindClass: Record<DiagramNodeKind, string> = {
+  region: "dg-region",
+  vpc: "dg-vpc",
+  subnet: "dg-subnet",
+  instance: "dg-instance",
+  endpoint: "dg-endpoint",
+  gateway: "dg-gateway",
+  "transit-gateway": "dg-tgw",
+  "on-premises": "dg-onprem",
+  internet: "dg-internet",
+  service: "dg-service",
+};
+
+const markClass = (mark: PathMark | undefined): string =>
+  mark === "blocked" ? " dg-blocked" : mark === "on-path" ? " dg-on-path" : "";
+
+function NodeBox({ node, mark }: { node: PlacedNode; mark: PathMark | undefined }) {
+  const container = node.kind === "region" || node.kind === "vpc" || node.kind === "subnet";
+  return (
+    <g className={`dg-node ${kindClass[node.kind]}${markClass(mark)}`} data-node-id={node.id} data-kind={node.kind}>
+      <rect x={node.x} y={node.y} width={node.width} height={node.height} rx={container ? 8 : 5} />
+      {node.label.map((line, index) => (
+        <text
+          key={index}
+          x={node.x + (container ? 10 : node.width / 2)}
+          y={node.y + 16 + index * 15}
+          textAnchor={container ? "start" : "middle"}
+          className={index === 0 ? "dg-name" : "dg-detail"}
+        >
+          {line}
+        </text>
+      ))}
+      {mark === "blocked" ? (
+        <text x={node.x + node.width - 8} y={node.y + 16} textAnchor="end" className="dg-stop" aria-hidden="true">
+          ✕
+        </text>
+      ) : null}
+    </g>
+  );
+}
+
+function EdgeLine({ edge, mark }: { edge: PlacedEdge; mark: PathMark | undefined }) {
+  if (edge.points.length < 2) return null;
+  const d = edge.points.map((point, index) => `${index === 0 ? "M" : "L"}${point.x},${point.y}`).join(" ");
+  const middle = edge.points[Math.floor(edge.points.length / 2)] ?? edge.points[0];
+  return (
+    <g className={`dg-edge dg-edge-${edge.kind}${edge.inactive ? " dg-inactive" : ""}${markClass(mark)}`} data-edge-id={edge.id}>
+      <path d={d} />
+      {edge.label && middle ? (
+        <text x={middle.x + 4} y={middle.y - 4} className="dg-edge-label">
+          {edge.label}
+        </text>
+      ) : null}
+    </g>
+  );
+}
+
+/**
+ * Draws a laid-out topology as SVG. Server-rendered: no client JavaScript. The text alternative lists every
+ * component, so a screen reader gets the same facts as the picture.
+ */
+export function TopologyDiagram({
+  diagram,
+  title,
+  highlight,
+  description,
+}: {
+  diagram: PlacedDiagram;
+  title: string;
+  highlight?: PathHighlight | undefined;
+  description?: string | undefined;
+}) {
+  const id = `dg-${title.replace(/[^a-z0-9]+/gi, "-").toLowerCase()}`;
+  return (
+    <figure className="diagram" data-testid="topology-diagram">
+      <div className="diagram-scroll">
+        <svg
+          viewBox={`0 0 ${diagram.width} ${diagram.height}`}
+          width={diagram.width}
+          height={diagram.height}
+          role="img"
+          aria-labelledby={`${id}-title ${id}-desc`}
+          style={{ minWidth: Math.min(diagram.width, 560), maxWidth: "100%", height: "auto" }}
+        >
+          <title id={`${id}-title`}>{title}</title>
+          <desc id={`${id}-desc`}>{description ?? describe(diagram)}</desc>
+          {diagram.nodes.map((node) => (
+            <NodeBox key={node.id} node={node} mark={highlight?.nodes.get(node.id)} />
+          ))}
+          {diagram.edges.map((edge) => (
+            <EdgeLine key={edge.id} edge={edge} mark={highlight?.edges.get(edge.id)} />
+          ))}
+        </svg>
+      </div>
+      <figcaption>{title}</figcaption>
+    </figure>
+  );
+}
+
+function describe(diagram: PlacedDiagram): string {
+  const names = new Map(diagram.nodes.map((node) => [node.id, node.label.join(" ")]));
+  const parts = diagram.nodes.map((node) => {
+    const parent = node.parent ? names.get(node.parent) : undefined;
+    return `${node.kind} ${node.label.join(" ")}${parent ? ` in ${parent}` : ""}`;
+  });
+  const links = diagram.edges.map(
+    (edge) => `${edge.kind}${edge.label ? ` ${edge.label}` : ""} between ${names.get(edge.source)} and ${names.get(edge.target)}`,
+  );
+  return [...parts, ...links].join("; ");
+}

@@ -1,0 +1,100 @@
+import ELK, { type ElkExtendedEdge, type ElkNode } from "elkjs/lib/elk.bundled.js";
+import type { Diagram, DiagramNode, PlacedDiagram, PlacedEdge, PlacedNode } from "./diagram";
+
+const CHAR_WIDTH = 7.2;
+const LINE_HEIGHT = 16;
+const LEAF_PADDING = 10;
+const CONTAINER_HEADER = 38;
+
+/** Containers get room for a header with their name and CIDR; leaves are sized to their text. */
+function leafSize(node: DiagramNode): { width: number; height: number } {
+  const longest = Math.max(...node.label.map((line) => line.length), 4);
+  return { width: Math.round(longest * CHAR_WIDTH + 2 * LEAF_PADDING), height: node.label.length * LINE_HEIGHT + 2 * LEAF_PADDING };
+}
+
+function toElk(diagram: Diagram): ElkNode {
+  const children = new Map<string | undefined, DiagramNode[]>();
+  for (const node of diagram.nodes) {
+    const siblings = children.get(node.parent) ?? [];
+    siblings.push(node);
+    children.set(node.parent, siblings);
+  }
+  const build = (node: DiagramNode): ElkNode => {
+    const kids = children.get(node.id) ?? [];
+    if (kids.length === 0) return { id: node.id, ...leafSize(node) };
+    const minWidth = Math.max(...node.label.map((line) => line.length)) * CHAR_WIDTH + 24;
+    return {
+      id: node.id,
+      children: kids.map(build),
+      layoutOptions: {
+        "elk.padding": `[top=${CONTAINER_HEADER},left=14,bottom=14,right=14]`,
+        "elk.nodeSize.constraints": "MINIMUM_SIZE",
+        "elk.nodeSize.minimum": `(${Math.round(minWidth)},60)`,
+        "elk.spacing.nodeNode": "18",
+      },
+    };
+  };
+  const edges: ElkExtendedEdge[] = diagram.edges.map((edge) => ({ id: edge.id, sources: [edge.source], targets: [edge.target] }));
+  return {
+    id: "root",
+    children: (children.get(undefined) ?? []).map(build),
+    edges,
+    layoutOptions: {
+      "elk.algorithm": "layered",
+      "elk.direction": "RIGHT",
+      "elk.hierarchyHandling": "INCLUDE_CHILDREN",
+      "elk.layered.spacing.nodeNodeBetweenLayers": "48",
+      "elk.spacing.nodeNode": "28",
+      "elk.spacing.edgeNode": "16",
+      "elk.edgeRouting": "ORTHOGONAL",
+      "elk.padding": "[top=12,left=12,bottom=12,right=12]",
+    },
+  };
+}
+
+/** Lays the diagram out with ELK's layered algorithm; coordinates come back absolute, in px. */
+export async function layoutDiagram(diagram: Diagram): Promise<PlacedDiagram> {
+  const elk = new ELK();
+  const laidOut = await elk.layout(toElk(diagram));
+  const byId = new Map(diagram.nodes.map((node) => [node.id, node]));
+  const placed: PlacedNode[] = [];
+  const offsets = new Map<string, { x: number; y: number }>([["root", { x: 0, y: 0 }]]);
+
+  const walk = (elkNode: ElkNode, originX: number, originY: number, depth: number): void => {
+    for (const child of elkNode.children ?? []) {
+      const x = originX + (child.x ?? 0);
+      const y = originY + (child.y ?? 0);
+      offsets.set(child.id, { x, y });
+      const node = byId.get(child.id);
+      if (node) placed.push({ ...node, x, y, width: child.width ?? 0, height: child.height ?? 0, depth });
+      walk(child, x, y, depth + 1);
+    }
+  };
+  walk(laidOut, 0, 0, 0);
+
+  // ELK reports each edge section relative to the node it stored the edge in (its `container`).
+  const edges: PlacedEdge[] = [];
+  const collectEdges = (elkNode: ElkNode): void => {
+    for (const edge of elkNode.edges ?? []) {
+      const source = diagram.edges.find((candidate) => candidate.id === edge.id);
+      if (!source) continue;
+      const container = (edge as ElkExtendedEdge & { container?: string }).container ?? elkNode.id;
+      const origin = offsets.get(container) ?? { x: 0, y: 0 };
+      const points = (edge.sections ?? []).flatMap((section) => [
+        section.startPoint,
+        ...(section.bendPoints ?? []),
+        section.endPoint,
+      ]);
+      edges.push({ ...source, points: points.map((point) => ({ x: origin.x + point.x, y: origin.y + point.y })) });
+    }
+    for (const child of elkNode.children ?? []) collectEdges(child);
+  };
+  collectEdges(laidOut);
+
+  return {
+    width: Math.ceil(laidOut.width ?? 0),
+    height: Math.ceil(laidOut.height ?? 0),
+    nodes: placed.sort((a, b) => a.depth - b.depth),
+    edges,
+  };
+}

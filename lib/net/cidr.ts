@@ -1,0 +1,170 @@
+// The project's only ip-num user (style.md §1). Everything else works on the plain numbers/bigints
+// produced here: IPv4 as an unsigned 32-bit `number`, IPv6 as a 128-bit `bigint`, so that route
+// lookups never allocate ip-num objects per query.
+import { IPv4, IPv4CidrRange, IPv6, IPv6CidrRange, Validator } from "ip-num";
+
+export type IpFamily = 4 | 6;
+
+export type Ipv4Address = { readonly family: 4; readonly value: number; readonly text: string };
+export type Ipv6Address = { readonly family: 6; readonly value: bigint; readonly text: string };
+export type IpAddress = Ipv4Address | Ipv6Address;
+
+export type Ipv4Cidr = { readonly family: 4; readonly network: number; readonly prefix: number; readonly text: string };
+export type Ipv6Cidr = { readonly family: 6; readonly network: bigint; readonly prefix: number; readonly text: string };
+export type Cidr = Ipv4Cidr | Ipv6Cidr;
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; message: string };
+
+const TWO_32 = 4294967296;
+const V6_BITS = 128n;
+const V6_ALL = (1n << V6_BITS) - 1n;
+
+/** Mask an IPv4 value to its first `prefix` bits. Arithmetic instead of `&` keeps it unsigned. */
+export function maskIpv4(value: number, prefix: number): number {
+  if (prefix <= 0) return 0;
+  if (prefix >= 32) return value;
+  const size = 2 ** (32 - prefix);
+  return value - (value % size);
+}
+
+export function maskIpv6(value: bigint, prefix: number): bigint {
+  if (prefix <= 0) return 0n;
+  if (prefix >= 128) return value;
+  const hostBits = V6_BITS - BigInt(prefix);
+  return (value >> hostBits) << hostBits;
+}
+
+export function formatIpv4(value: number): string {
+  return [value >>> 24, (value >>> 16) & 255, (value >>> 8) & 255, value & 255].join(".");
+}
+
+/** RFC 5952 text: lowercase, leading zeros dropped, the longest run (>1) of zero groups as "::". */
+export function formatIpv6(value: bigint): string {
+  const groups: number[] = [];
+  for (let i = 7; i >= 0; i--) groups.push(Number((value >> BigInt(i * 16)) & 0xffffn));
+  let bestStart = -1;
+  let bestLen = 1;
+  for (let i = 0; i < 8; ) {
+    if (groups[i] !== 0) { i++; continue; }
+    let j = i;
+    while (j < 8 && groups[j] === 0) j++;
+    if (j - i > bestLen) { bestStart = i; bestLen = j - i; }
+    i = j;
+  }
+  const hex = groups.map((g) => g.toString(16));
+  if (bestStart < 0) return hex.join(":");
+  return `${hex.slice(0, bestStart).join(":")}::${hex.slice(bestStart + bestLen).join(":")}`;
+}
+
+export function parseIp(text: string): ParseResult<IpAddress> {
+  const trimmed = text.trim();
+  if (Validator.isValidIPv4String(trimmed)[0]) {
+    const value = Number(IPv4.fromString(trimmed).getValue());
+    return { ok: true, value: { family: 4, value, text: formatIpv4(value) } };
+  }
+  if (trimmed.includes(":") && Validator.isValidIPv6String(trimmed)[0]) {
+    const value = IPv6.fromString(trimmed).getValue();
+    return { ok: true, value: { family: 6, value, text: formatIpv6(value) } };
+  }
+  return { ok: false, message: `"${text}" is not a valid IPv4 or IPv6 address` };
+}
+
+export function isIpText(text: string): boolean {
+  return parseIp(text).ok;
+}
+
+/**
+ * Parse a CIDR and reject misaligned ones: ip-num would silently accept `10.0.0.5/16` and start the
+ * range at 10.0.0.0 (style.md ip-num gotcha), which hides a typo that AWS itself refuses.
+ */
+export function parseCidr(text: string): ParseResult<Cidr> {
+  const trimmed = text.trim();
+  const slash = trimmed.indexOf("/");
+  if (slash < 0) return { ok: false, message: `"${text}" is not a CIDR block (expected address/prefix, e.g. 10.0.0.0/16)` };
+  const isV6 = trimmed.includes(":");
+  const [notationOk] = isV6 ? Validator.isValidIPv6CidrNotation(trimmed) : Validator.isValidIPv4CidrNotation(trimmed);
+  if (!notationOk) return { ok: false, message: `"${text}" is not a valid ${isV6 ? "IPv6" : "IPv4"} CIDR block` };
+  if (isV6) {
+    const range = IPv6CidrRange.fromCidr(trimmed);
+    const network = range.getFirst().getValue();
+    const prefix = Number(range.getPrefix().getValue());
+    const canonical = `${formatIpv6(network)}/${prefix}`;
+    if (!Validator.isValidIPv6CidrRange(trimmed)[0]) {
+      return { ok: false, message: `"${text}" is not a network address (did you mean ${canonical}?)` };
+    }
+    return { ok: true, value: { family: 6, network, prefix, text: canonical } };
+  }
+  const range = IPv4CidrRange.fromCidr(trimmed);
+  const network = Number(range.getFirst().getValue());
+  const prefix = Number(range.getPrefix().getValue());
+  const canonical = `${formatIpv4(network)}/${prefix}`;
+  if (!Validator.isValidIPv4CidrRange(trimmed)[0]) {
+    return { ok: false, message: `"${text}" is not a network address (did you mean ${canonical}?)` };
+  }
+  return { ok: true, value: { family: 4, network, prefix, text: canonical } };
+}
+
+/** Parse a CIDR the schema has already validated; a failure here is a bug, so it throws. */
+export function toCidr(text: string): Cidr {
+  const parsed = parseCidr(text);
+  if (!parsed.ok) throw new Error(`internal: unvalidated CIDR ${text}: ${parsed.message}`);
+  return parsed.value;
+}
+
+export function toIp(text: string): IpAddress {
+  const parsed = parseIp(text);
+  if (!parsed.ok) throw new Error(`internal: unvalidated IP ${text}`);
+  return parsed.value;
+}
+
+export function cidrContainsIp(cidr: Cidr, ip: IpAddress): boolean {
+  if (cidr.family === 4) return ip.family === 4 && maskIpv4(ip.value, cidr.prefix) === cidr.network;
+  return ip.family === 6 && maskIpv6(ip.value, cidr.prefix) === cidr.network;
+}
+
+export function cidrContainsCidr(outer: Cidr, inner: Cidr): boolean {
+  if (outer.family !== inner.family || inner.prefix < outer.prefix) return false;
+  if (outer.family === 4 && inner.family === 4) return maskIpv4(inner.network, outer.prefix) === outer.network;
+  if (outer.family === 6 && inner.family === 6) return maskIpv6(inner.network, outer.prefix) === outer.network;
+  return false;
+}
+
+export function cidrsOverlap(a: Cidr, b: Cidr): boolean {
+  return cidrContainsCidr(a, b) || cidrContainsCidr(b, a);
+}
+
+export function cidrSize(cidr: Cidr): bigint {
+  return 1n << BigInt((cidr.family === 4 ? 32 : 128) - cidr.prefix);
+}
+
+/** Address `offset` inside the block (offset 4 is the first address AWS lets you use, VPC-03). */
+export function addressInCidr(cidr: Cidr, offset: number): IpAddress {
+  if (cidr.family === 4) {
+    const value = (cidr.network + offset) % TWO_32;
+    return { family: 4, value, text: formatIpv4(value) };
+  }
+  const value = (cidr.network + BigInt(offset)) & V6_ALL;
+  return { family: 6, value, text: formatIpv6(value) };
+}
+
+const RFC1918 = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"].map(toCidr);
+const RFC6598 = toCidr("100.64.0.0/10");
+
+// aws-rules IGW-04: the IGW drops RFC 1918 / RFC 6598 addresses on the internet side.
+export function isRfc1918(ip: IpAddress): boolean {
+  return RFC1918.some((c) => cidrContainsIp(c, ip));
+}
+
+export function isRfc6598(ip: IpAddress): boolean {
+  return cidrContainsIp(RFC6598, ip);
+}
+
+/** Same address? Compares values, never object identity (style.md: compare with isEquals, not ===). */
+export function isSameIp(a: IpAddress, b: IpAddress): boolean {
+  return a.family === b.family && a.value === b.value;
+}
+
+/** A Map key that is cheap to compute and identical for equal addresses of either family. */
+export function ipKey(ip: IpAddress): string | number {
+  return ip.family === 4 ? ip.value : `6:${ip.value.toString(16)}`;
+}

@@ -1,0 +1,95 @@
+import { parseArgs } from "node:util";
+
+// Command-line flags -> typed options. Every failure is one line that names the flag.
+
+export type OutputFormat = "text" | "json";
+export type CliProtocol = "tcp" | "udp" | "icmp";
+
+export type AnalyzeArgs = {
+  topology: string;
+  from: string;
+  to: string;
+  protocol: CliProtocol;
+  port?: number;
+  format: OutputFormat;
+};
+export type ValidateArgs = { topology: string; format: OutputFormat };
+
+export type ArgsResult<T> = { ok: true; args: T } | { ok: false; message: string } | { ok: "help" };
+
+const PROTOCOLS: readonly CliProtocol[] = ["tcp", "udp", "icmp"];
+const FORMATS: readonly OutputFormat[] = ["text", "json"];
+
+function parseFlags(
+  argv: readonly string[],
+  names: readonly string[],
+): { ok: true; values: Record<string, string | undefined> } | { ok: false; message: string } | { ok: "help" } {
+  const options: Record<string, { type: "string" } | { type: "boolean"; short?: string }> = {
+    help: { type: "boolean", short: "h" },
+  };
+  for (const name of names) options[name] = { type: "string" };
+  try {
+    const { values } = parseArgs({ args: [...argv], options, strict: true, allowPositionals: false });
+    if (values.help === true) return { ok: "help" };
+    const out: Record<string, string | undefined> = {};
+    for (const name of names) {
+      const value = values[name];
+      out[name] = typeof value === "string" ? value : undefined;
+    }
+    return { ok: true, values: out };
+  } catch (error) {
+    // node's messages already name the flag, e.g. "Unknown option '--prot'".
+    return { ok: false, message: (error as Error).message.split("\n")[0] ?? "invalid arguments" };
+  }
+}
+
+function requireFlag(values: Record<string, string | undefined>, name: string): string | { message: string } {
+  const value = values[name];
+  if (value === undefined || value.trim() === "") return { message: `--${name} is required` };
+  return value;
+}
+
+function parseFormat(value: string | undefined): OutputFormat | { message: string } {
+  if (value === undefined) return "text";
+  return (FORMATS as readonly string[]).includes(value)
+    ? (value as OutputFormat)
+    : { message: `--format must be text or json (got "${value}")` };
+}
+
+export function parseAnalyzeArgs(argv: readonly string[]): ArgsResult<AnalyzeArgs> {
+  const parsed = parseFlags(argv, ["topology", "from", "to", "protocol", "port", "format"]);
+  if (parsed.ok !== true) return parsed;
+  const { values } = parsed;
+  const topology = requireFlag(values, "topology");
+  if (typeof topology !== "string") return { ok: false, ...topology };
+  const from = requireFlag(values, "from");
+  if (typeof from !== "string") return { ok: false, ...from };
+  const to = requireFlag(values, "to");
+  if (typeof to !== "string") return { ok: false, ...to };
+  const protocolText = (values.protocol ?? "tcp").toLowerCase();
+  if (!(PROTOCOLS as readonly string[]).includes(protocolText)) {
+    return { ok: false, message: `--protocol must be tcp, udp or icmp (got "${values.protocol ?? ""}")` };
+  }
+  const protocol = protocolText as CliProtocol;
+  const format = parseFormat(values.format);
+  if (typeof format !== "string") return { ok: false, ...format };
+  const args: AnalyzeArgs = { topology, from, to, protocol, format };
+  if (values.port !== undefined) {
+    if (!/^\d+$/.test(values.port) || Number(values.port) > 65535) {
+      return { ok: false, message: `--port must be an integer from 0 to 65535 (got "${values.port}")` };
+    }
+    if (protocol === "icmp") return { ok: false, message: "--port does not apply to --protocol icmp" };
+    args.port = Number(values.port);
+  }
+  return { ok: true, args };
+}
+
+export function parseValidateArgs(argv: readonly string[]): ArgsResult<ValidateArgs> {
+  const parsed = parseFlags(argv, ["topology", "format"]);
+  if (parsed.ok !== true) return parsed;
+  const topology = requireFlag(parsed.values, "topology");
+  if (typeof topology !== "string") return { ok: false, ...topology };
+  const format = parseFormat(parsed.values.format);
+  if (typeof format !== "string") return { ok: false, ...format };
+  return { ok: true, args: { topology, format } };
+}

@@ -1,0 +1,48 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+
+// The thin file side of the AWS import: a folder of `<command>.json` files (one region) or a folder of
+// region folders, each holding such files. Everything that knows AWS shapes lives in lib/net/import/.
+
+export type DescribeDirResult =
+  | { ok: true; regions: Record<string, Record<string, unknown>> }
+  | { ok: false; message: string };
+
+const SINGLE_REGION = "";
+
+function readJsonFiles(dir: string): { ok: true; files: Record<string, unknown> } | { ok: false; message: string } {
+  const files: Record<string, unknown> = {};
+  for (const entry of readdirSync(dir).sort()) {
+    if (!entry.endsWith(".json")) continue;
+    const file = path.join(dir, entry);
+    try {
+      files[entry.slice(0, -".json".length)] = JSON.parse(readFileSync(file, "utf8")) as unknown;
+    } catch (error) {
+      return { ok: false, message: `${file}: not valid JSON (${(error as Error).message})` };
+    }
+  }
+  return { ok: true, files };
+}
+
+/**
+ * Reads a describe-* folder. JSON files directly in `dir` form one region (its name is left empty
+ * and later taken from the availability zones); each sub-folder holding JSON files is one region
+ * named after the folder.
+ */
+export function readDescribeDir(dir: string): DescribeDirResult {
+  const regions: Record<string, Record<string, unknown>> = {};
+  const top = readJsonFiles(dir);
+  if (!top.ok) return top;
+  if (Object.keys(top.files).length > 0) regions[SINGLE_REGION] = top.files;
+  for (const entry of readdirSync(dir).sort()) {
+    const sub = path.join(dir, entry);
+    if (!statSync(sub).isDirectory()) continue;
+    const read = readJsonFiles(sub);
+    if (!read.ok) return read;
+    if (Object.keys(read.files).length > 0) regions[entry] = read.files;
+  }
+  if (Object.keys(regions).length === 0) {
+    return { ok: false, message: `${dir}: no describe-*.json files here or in a region sub-folder` };
+  }
+  return { ok: true, regions };
+}

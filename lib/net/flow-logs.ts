@@ -1,0 +1,50 @@
+// VPC flow-log records, default version 2 format (aws-rules §6.1):
+// version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action log-status
+export type FlowLogRecord = {
+  version: 2;
+  accountId: string;
+  interfaceId: string;
+  srcAddr: string;
+  dstAddr: string;
+  srcPort: number;
+  dstPort: number;
+  protocol: number;
+  packets: number;
+  bytes: number;
+  start: number;
+  end: number;
+  action: "ACCEPT" | "REJECT";
+  logStatus: "OK" | "NODATA" | "SKIPDATA";
+};
+
+/** Fixed default clock so that the model stays deterministic (COMMON.md). */
+export const DEFAULT_FLOW_LOG_NOW = 1700000000;
+/** aws-rules §6.2: default aggregation interval is 600 s; we use the 60 s Nitro interval. */
+export const FLOW_LOG_WINDOW_SECONDS = 60;
+
+export function formatFlowLogRecord(r: FlowLogRecord): string {
+  return [
+    r.version, r.accountId, r.interfaceId, r.srcAddr, r.dstAddr, r.srcPort, r.dstPort, r.protocol,
+    r.packets, r.bytes, r.start, r.end, r.action, r.logStatus,
+  ].join(" ");
+}
+
+const isInt = (s: string): boolean => /^\d+$/.test(s);
+
+/** Parses an OK record; NODATA/SKIPDATA lines (with `-` fields) and malformed lines give null. */
+export function parseFlowLogRecord(line: string): FlowLogRecord | null {
+  const f = line.trim().split(/\s+/);
+  if (f.length !== 14) return null;
+  const [version, accountId, interfaceId, srcAddr, dstAddr, srcPort, dstPort, protocol, packets, bytes, start, end, action, logStatus] = f as [
+    string, string, string, string, string, string, string, string, string, string, string, string, string, string,
+  ];
+  if (version !== "2" || (action !== "ACCEPT" && action !== "REJECT") || logStatus !== "OK") return null;
+  const numbers = [srcPort, dstPort, protocol, packets, bytes, start, end];
+  if (!numbers.every(isInt)) return null;
+  return {
+    version: 2, accountId, interfaceId, srcAddr, dstAddr,
+    srcPort: Number(srcPort), dstPort: Number(dstPort), protocol: Number(protocol),
+    packets: Number(packets), bytes: Number(bytes), start: Number(start), end: Number(end),
+    action, logStatus,
+  };
+}

@@ -1,0 +1,10 @@
+// Public API of the reachability model (helper-notes/MODEL-API.md).
+export * from "./topology";
+export { parseTopology, parseTopologyText, formatIssue, formatPath, type Issue, type ParseTopologyResult } from "./parse";
+export { type Protocol, type Query, QuerySchema, PROTOCOL_NUMBER } from "./query";
+export type { Analysis, Hop, Blocker, PacketHeader, Detail, ComponentRef } from "./trace";
+export { formatFlowLogRecord, parseFlowLogRecord, type FlowLogRecord } from "./flow-logs";
+export {
+  parseCidr, parseIp, cidrContainsIp, cidrContainsCidr, cidrsOverlap,
+  type Cidr, type IpAddress,
+} from "./cidr";

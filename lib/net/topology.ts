@@ -1,0 +1,340 @@
+// The topology format (docs/topology-format.md): plain readonly data, JSON/YAML friendly, validated
+// once at the edge with zod (style.md "parse at the edge, once"). Cross-references (a subnet's vpcId,
+// a route's target, ...) are checked by validate.ts, not here, so that one bad id still yields a
+// readable list of every problem.
+import { z } from "zod";
+import { parseCidr, parseIp } from "./cidr";
+
+const cidrString = z.string().superRefine((value, ctx) => {
+  const parsed = parseCidr(value);
+  if (!parsed.ok) ctx.addIssue({ code: "custom", message: parsed.message });
+});
+const ipv4CidrString = cidrString.refine((v) => !v.includes(":"), { message: "expected an IPv4 CIDR block" });
+const ipv6CidrString = cidrString.refine((v) => v.includes(":"), { message: "expected an IPv6 CIDR block" });
+const ipString = z.string().superRefine((value, ctx) => {
+  const parsed = parseIp(value);
+  if (!parsed.ok) ctx.addIssue({ code: "custom", message: parsed.message });
+});
+const ipv4String = ipString.refine((v) => !v.includes(":"), { message: "expected an IPv4 address" });
+const port = z.number().int().min(0).max(65535);
+
+const named = { id: z.string().min(1), name: z.string().min(1).optional() };
+
+/** "all" = every protocol (-1 in the AWS API). Numbers are IANA protocol numbers (6, 17, 1, 58). */
+export const RuleProtocolSchema = z.union([z.enum(["all", "tcp", "udp", "icmp", "icmpv6"]), z.number().int().min(-1).max(255)]);
+
+export const AccountSchema = z.object({ ...named });
+
+export const VpcSchema = z.object({
+  ...named,
+  region: z.string().optional(),
+  accountId: z.string().optional(),
+  cidrBlocks: z.array(ipv4CidrString).min(1),
+  ipv6CidrBlocks: z.array(ipv6CidrString).default([]),
+  // aws-rules GWE-09 / IFE-03 / PCX-13: DNS resolution is on by default, DNS hostnames off for a
+  // non-default VPC.
+  enableDnsSupport: z.boolean().default(true),
+  enableDnsHostnames: z.boolean().default(false),
+});
+
+export const SubnetSchema = z.object({
+  ...named,
+  vpcId: z.string(),
+  availabilityZone: z.string(),
+  cidrBlock: ipv4CidrString.optional(),
+  ipv6CidrBlock: ipv6CidrString.optional(),
+  /** aws-rules RT-01: absent = the VPC's main route table. */
+  routeTableId: z.string().optional(),
+  /** aws-rules ACL-06: absent = the VPC's default network ACL. */
+  networkAclId: z.string().optional(),
+});
+
+export const RouteSchema = z.object({
+  destination: cidrString.optional(),
+  destinationPrefixListId: z.string().optional(),
+  /** "local", an id (igw-, eigw-, nat-, pcx-, vgw-, tgw-, vpce-, eni-, i-) or "blackhole". */
+  target: z.string(),
+  /** aws-rules RT-06: a static route beats a propagated one with the same prefix. */
+  origin: z.enum(["static", "propagated"]).default("static"),
+});
+
+export const RouteTableSchema = z.object({
+  ...named,
+  vpcId: z.string(),
+  main: z.boolean().default(false),
+  routes: z.array(RouteSchema).default([]),
+  /** aws-rules VPN-05: VGWs whose VPN/DX routes are propagated into this table. */
+  propagatingGatewayIds: z.array(z.string()).default([]),
+});
+
+export const NaclRuleSchema = z.object({
+  ruleNumber: z.number().int().min(1).max(32766),
+  protocol: RuleProtocolSchema.default("all"),
+  fromPort: port.optional(),
+  toPort: port.optional(),
+  cidrBlock: cidrString,
+  action: z.enum(["allow", "deny"]),
+});
+
+export const NetworkAclSchema = z.object({
+  ...named,
+  vpcId: z.string(),
+  isDefault: z.boolean().default(false),
+  inbound: z.array(NaclRuleSchema).default([]),
+  outbound: z.array(NaclRuleSchema).default([]),
+});
+
+export const SgRuleSchema = z.object({
+  protocol: RuleProtocolSchema.default("all"),
+  fromPort: port.optional(),
+  toPort: port.optional(),
+  cidrBlock: cidrString.optional(),
+  prefixListId: z.string().optional(),
+  /** An SG in the same VPC or a peered VPC; cross-account as `account/sg-id` (aws-rules SG-06, PCX-11). */
+  securityGroupId: z.string().optional(),
+  description: z.string().optional(),
+});
+
+export const SecurityGroupSchema = z.object({
+  ...named,
+  vpcId: z.string(),
+  inbound: z.array(SgRuleSchema).default([]),
+  /** aws-rules SG-03: omitted = the default allow-all egress rule; [] = no outbound traffic. */
+  outbound: z.array(SgRuleSchema).optional(),
+});
+
+const interfaceFields = {
+  subnetId: z.string(),
+  privateIp: ipv4String,
+  secondaryPrivateIps: z.array(ipv4String).default([]),
+  publicIp: ipv4String.optional(),
+  ipv6Addresses: z.array(ipString).default([]),
+  securityGroupIds: z.array(z.string()).default([]),
+  sourceDestCheck: z.boolean().default(true),
+};
+
+export const EniSchema = z.object({ ...named, ...interfaceFields, instanceId: z.string().optional() });
+
+export const InstanceSchema = z.object({
+  ...named,
+  state: z.enum(["pending", "running", "stopping", "stopped", "terminated"]).default("running"),
+  /** Inline primary interface (its ENI id is derived: i-0abc -> eni-0abc) ... */
+  subnetId: z.string().optional(),
+  privateIp: ipv4String.optional(),
+  publicIp: ipv4String.optional(),
+  ipv6Addresses: z.array(ipString).default([]),
+  securityGroupIds: z.array(z.string()).default([]),
+  sourceDestCheck: z.boolean().default(true),
+  /** ... or separate ENIs listed in `networkInterfaces` with `instanceId` set. */
+  networkInterfaceIds: z.array(z.string()).default([]),
+});
+
+export const InternetGatewaySchema = z.object({ ...named, vpcId: z.string().optional() });
+export const EgressOnlyInternetGatewaySchema = z.object({ ...named, vpcId: z.string() });
+
+export const NatGatewaySchema = z.object({
+  ...named,
+  subnetId: z.string(),
+  connectivity: z.enum(["public", "private"]).default("public"),
+  privateIp: ipv4String,
+  publicIp: ipv4String.optional(),
+  state: z.enum(["pending", "available", "failed", "deleting", "deleted"]).default("available"),
+});
+
+export const PeeringStatusSchema = z.enum([
+  "initiating-request", "pending-acceptance", "provisioning", "active",
+  "failed", "expired", "rejected", "deleting", "deleted",
+]);
+
+export const PeeringConnectionSchema = z.object({
+  ...named,
+  requesterVpcId: z.string(),
+  accepterVpcId: z.string(),
+  status: PeeringStatusSchema.default("active"),
+  /** Unix seconds; a pending request older than 7 days counts as expired (aws-rules PCX-06). */
+  createdAt: z.number().int().optional(),
+  /** aws-rules PCX-13: lets the *other* VPC resolve this side's public hostnames to private IPs. */
+  requesterAllowDnsResolutionFromRemoteVpc: z.boolean().default(false),
+  accepterAllowDnsResolutionFromRemoteVpc: z.boolean().default(false),
+});
+
+export const TransitGatewaySchema = z.object({
+  ...named,
+  region: z.string().optional(),
+  asn: z.number().int().default(64512),
+  state: z.enum(["pending", "available", "deleting", "deleted"]).default("available"),
+});
+
+export const TransitGatewayAttachmentSchema = z.object({
+  ...named,
+  transitGatewayId: z.string(),
+  type: z.enum(["vpc", "vpn", "direct-connect-gateway", "peering"]),
+  vpcId: z.string().optional(),
+  /** aws-rules TGW-09: one subnet per AZ; the TGW is usable only from those AZs. */
+  subnetIds: z.array(z.string()).default([]),
+  vpnConnectionId: z.string().optional(),
+  directConnectGatewayId: z.string().optional(),
+  peerTransitGatewayId: z.string().optional(),
+  peerAttachmentId: z.string().optional(),
+  applianceMode: z.boolean().default(false),
+  state: z.enum(["pending", "pendingAcceptance", "available", "rejected", "deleting", "deleted", "failed"]).default("available"),
+});
+
+export const TransitGatewayRouteSchema = z.object({
+  destination: cidrString,
+  attachmentId: z.string().optional(),
+  /** aws-rules TGW-08: a blackhole route drops matching traffic. */
+  blackhole: z.boolean().default(false),
+});
+
+export const TransitGatewayRouteTableSchema = z.object({
+  ...named,
+  transitGatewayId: z.string(),
+  associations: z.array(z.string()).default([]),
+  propagations: z.array(z.string()).default([]),
+  routes: z.array(TransitGatewayRouteSchema).default([]),
+});
+
+export const VpnGatewaySchema = z.object({ ...named, vpcId: z.string().optional(), asn: z.number().int().default(64512) });
+export const CustomerGatewaySchema = z.object({ ...named, ipAddress: ipv4String, asn: z.number().int().default(65000) });
+
+export const VpnTunnelSchema = z.object({ outsideIp: ipv4String.optional(), status: z.enum(["UP", "DOWN"]).default("UP") });
+
+export const VpnConnectionSchema = z.object({
+  ...named,
+  customerGatewayId: z.string(),
+  vpnGatewayId: z.string().optional(),
+  transitGatewayId: z.string().optional(),
+  routing: z.enum(["static", "bgp"]).default("static"),
+  /** Static routing: prefixes on the customer side. BGP: learned from the on-prem networks behind the CGW. */
+  staticRoutes: z.array(ipv4CidrString).default([]),
+  tunnels: z.array(VpnTunnelSchema).default([{ status: "UP" }, { status: "UP" }]),
+  state: z.enum(["pending", "available", "deleting", "deleted"]).default("available"),
+});
+
+export const DirectConnectGatewaySchema = z.object({
+  ...named,
+  associations: z
+    .array(z.object({ gatewayId: z.string(), allowedPrefixes: z.array(ipv4CidrString).default([]) }))
+    .default([]),
+});
+
+export const GatewayEndpointSchema = z.object({
+  ...named,
+  vpcId: z.string(),
+  service: z.enum(["s3", "dynamodb"]),
+  region: z.string().optional(),
+  routeTableIds: z.array(z.string()).default([]),
+  /** aws-rules GWE-08: endpoint policy, simplified to allow-all or deny-all. */
+  policy: z.enum(["allow-all", "deny-all"]).default("allow-all"),
+});
+
+export const InterfaceEndpointSchema = z.object({
+  ...named,
+  vpcId: z.string(),
+  /** e.g. com.amazonaws.us-east-1.sqs, or an endpoint service's name / vpce-svc id. */
+  serviceName: z.string(),
+  /** aws-rules IFE-01: one requester-managed ENI per chosen subnet, at most one per AZ. */
+  networkInterfaces: z.array(z.object({ id: z.string(), subnetId: z.string(), privateIp: ipv4String })).default([]),
+  securityGroupIds: z.array(z.string()).default([]),
+  privateDnsEnabled: z.boolean().default(true),
+  state: z.enum(["pendingAcceptance", "pending", "available", "rejected", "failed", "deleting", "deleted", "expired"]).default("available"),
+});
+
+export const EndpointServiceSchema = z.object({
+  ...named,
+  serviceName: z.string(),
+  vpcId: z.string().optional(),
+  networkLoadBalancerArns: z.array(z.string()).default([]),
+  acceptanceRequired: z.boolean().default(true),
+  allowedPrincipals: z.array(z.string()).default([]),
+});
+
+export const PrefixListSchema = z.object({
+  ...named,
+  cidrBlocks: z.array(cidrString).default([]),
+});
+
+/** An AWS service in a region, e.g. { service: s3, region: us-east-1, prefixListId: pl-63a5400a }. */
+export const AwsServiceSchema = z.object({
+  service: z.string(),
+  region: z.string(),
+  prefixListId: z.string().optional(),
+  /** Public address ranges of the service (used when no prefix list is given). */
+  cidrBlocks: z.array(cidrString).default([]),
+  dnsName: z.string().optional(),
+});
+
+export const OnPremisesNetworkSchema = z.object({
+  ...named,
+  cidrBlocks: z.array(ipv4CidrString).min(1),
+  customerGatewayIds: z.array(z.string()).default([]),
+  directConnectGatewayIds: z.array(z.string()).default([]),
+});
+
+export const TopologySchema = z.object({
+  description: z.string().optional(),
+  /** Region used for VPCs and services that do not name one. */
+  region: z.string().default("us-east-1"),
+  regions: z.array(z.string()).default([]),
+  accounts: z.array(AccountSchema).default([]),
+  vpcs: z.array(VpcSchema).default([]),
+  subnets: z.array(SubnetSchema).default([]),
+  routeTables: z.array(RouteTableSchema).default([]),
+  networkAcls: z.array(NetworkAclSchema).default([]),
+  securityGroups: z.array(SecurityGroupSchema).default([]),
+  instances: z.array(InstanceSchema).default([]),
+  networkInterfaces: z.array(EniSchema).default([]),
+  internetGateways: z.array(InternetGatewaySchema).default([]),
+  egressOnlyInternetGateways: z.array(EgressOnlyInternetGatewaySchema).default([]),
+  natGateways: z.array(NatGatewaySchema).default([]),
+  peeringConnections: z.array(PeeringConnectionSchema).default([]),
+  transitGateways: z.array(TransitGatewaySchema).default([]),
+  transitGatewayAttachments: z.array(TransitGatewayAttachmentSchema).default([]),
+  transitGatewayRouteTables: z.array(TransitGatewayRouteTableSchema).default([]),
+  vpnGateways: z.array(VpnGatewaySchema).default([]),
+  customerGateways: z.array(CustomerGatewaySchema).default([]),
+  vpnConnections: z.array(VpnConnectionSchema).default([]),
+  directConnectGateways: z.array(DirectConnectGatewaySchema).default([]),
+  gatewayEndpoints: z.array(GatewayEndpointSchema).default([]),
+  interfaceEndpoints: z.array(InterfaceEndpointSchema).default([]),
+  endpointServices: z.array(EndpointServiceSchema).default([]),
+  prefixLists: z.array(PrefixListSchema).default([]),
+  services: z.array(AwsServiceSchema).default([]),
+  onPremisesNetworks: z.array(OnPremisesNetworkSchema).default([]),
+});
+
+export type Topology = z.infer<typeof TopologySchema>;
+/** What a user may write: every list optional, defaults filled in by parseTopology. */
+export type TopologyInput = z.input<typeof TopologySchema>;
+export type RuleProtocol = z.infer<typeof RuleProtocolSchema>;
+export type Account = z.infer<typeof AccountSchema>;
+export type Vpc = z.infer<typeof VpcSchema>;
+export type Subnet = z.infer<typeof SubnetSchema>;
+export type Route = z.infer<typeof RouteSchema>;
+export type RouteTable = z.infer<typeof RouteTableSchema>;
+export type NaclRule = z.infer<typeof NaclRuleSchema>;
+export type NetworkAcl = z.infer<typeof NetworkAclSchema>;
+export type SgRule = z.infer<typeof SgRuleSchema>;
+export type SecurityGroup = z.infer<typeof SecurityGroupSchema>;
+export type Eni = z.infer<typeof EniSchema>;
+export type Instance = z.infer<typeof InstanceSchema>;
+export type InternetGateway = z.infer<typeof InternetGatewaySchema>;
+export type EgressOnlyInternetGateway = z.infer<typeof EgressOnlyInternetGatewaySchema>;
+export type NatGateway = z.infer<typeof NatGatewaySchema>;
+export type PeeringStatus = z.infer<typeof PeeringStatusSchema>;
+export type PeeringConnection = z.infer<typeof PeeringConnectionSchema>;
+export type TransitGateway = z.infer<typeof TransitGatewaySchema>;
+export type TransitGatewayAttachment = z.infer<typeof TransitGatewayAttachmentSchema>;
+export type TransitGatewayRoute = z.infer<typeof TransitGatewayRouteSchema>;
+export type TransitGatewayRouteTable = z.infer<typeof TransitGatewayRouteTableSchema>;
+export type VpnGateway = z.infer<typeof VpnGatewaySchema>;
+export type CustomerGateway = z.infer<typeof CustomerGatewaySchema>;
+export type VpnConnection = z.infer<typeof VpnConnectionSchema>;
+export type DirectConnectGateway = z.infer<typeof DirectConnectGatewaySchema>;
+export type GatewayEndpoint = z.infer<typeof GatewayEndpointSchema>;
+export type InterfaceEndpoint = z.infer<typeof InterfaceEndpointSchema>;
+export type EndpointService = z.infer<typeof EndpointServiceSchema>;
+export type PrefixList = z.infer<typeof PrefixListSchema>;
+export type AwsService = z.infer<typeof AwsServiceSchema>;
+export type OnPremisesNetwork = z.infer<typeof OnPremisesNetworkSchema>;

@@ -3,7 +3,7 @@ import { type ReviewRating } from "./rating";
 import { fail, succeed, type SrsResult } from "./result";
 import { predictRecall } from "./retrievability";
 import { type ReviewLogEntry, type ReviewMeta } from "./review-log";
-import { createScheduler, fromFsrsCard, toFsrsCard, toFsrsGrade } from "./scheduler";
+import { capToMaximumInterval, createScheduler, fromFsrsCard, toFsrsCard, toFsrsGrade } from "./scheduler";
 import { type SrsSettings } from "./settings";
 
 export type ReviewOutcome = {
@@ -39,7 +39,7 @@ export function reviewCard(
   }
   const before = scheduleOf(card);
   const next = createScheduler(settings).next(toFsrsCard(before), now, toFsrsGrade(rating));
-  const after = fromFsrsCard(next.card);
+  const after = capToMaximumInterval(fromFsrsCard(next.card), now, settings.maximumIntervalDays);
   const entry: ReviewLogEntry = {
     learnerId: card.learnerId,
     skillId: card.skillId,

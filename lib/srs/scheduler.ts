@@ -82,3 +82,21 @@ export function fromFsrsCard(card: Card): CardSchedule {
 export function toFsrsGrade(rating: ReviewRating): Grade {
   return RATING_TO_FSRS[rating];
 }
+
+const DAY_MS = 86_400_000;
+
+/**
+ * ts-fsrs 5.4 keeps Hard < Good < Easy by adding a day to each, which can push Good and Easy past
+ * maximum_interval when the cap is near (seen with a 5-day cap: Easy scheduled 7 days). The learner's
+ * setting is a promise, so the interval is clamped here; at the cap the buttons give equal intervals.
+ */
+export function capToMaximumInterval(schedule: CardSchedule, reviewedAt: Date, maximumIntervalDays: number): CardSchedule {
+  if (schedule.scheduledDays <= maximumIntervalDays) {
+    return schedule;
+  }
+  return {
+    ...schedule,
+    scheduledDays: maximumIntervalDays,
+    due: new Date(reviewedAt.getTime() + maximumIntervalDays * DAY_MS).toISOString(),
+  };
+}

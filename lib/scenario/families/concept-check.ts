@@ -1,0 +1,41 @@
+// concept-check: facts that no topology expresses (flow logs are not real time, pricing, quotas, ASNs, ...).
+// One true statement from the fact table, three false sibling statements as distractors, shuffled.
+import { FACTS, type Fact } from "../concept-facts";
+import { buildQuestion } from "../build-question";
+import type { Family } from "../family";
+import type { Difficulty, Question } from "../question";
+import { createRng } from "../rng";
+
+const NAME = "concept-check";
+
+function factsFor(difficulty: Difficulty): readonly Fact[] {
+  return FACTS.filter((fact) => fact.difficulty === difficulty);
+}
+
+function generate(seed: number, difficulty: Difficulty): Question {
+  const rng = createRng(seed).fork(NAME);
+  const fact = rng.pick(factsFor(difficulty));
+  const wrong = rng.sample(fact.wrong, 3);
+  return buildQuestion(rng, {
+    family: NAME,
+    seed,
+    difficulty,
+    concepts: fact.concepts,
+    stem: fact.stem,
+    candidates: [
+      { text: fact.right, correct: true, why: fact.why },
+      ...wrong.map((distractor) => ({ text: distractor.text, correct: false, why: distractor.why })),
+    ],
+    summary: fact.why,
+    rules: fact.rules,
+  });
+}
+
+export const conceptCheck: Family = {
+  name: NAME,
+  title: "Concept check",
+  concepts: [...new Set(FACTS.flatMap((fact) => fact.concepts))].sort(),
+  difficulties: [1, 2, 3],
+  usesModel: false,
+  generate,
+};

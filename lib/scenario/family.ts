@@ -1,0 +1,13 @@
+// What every question family provides. A family declares the concept IDs it assesses (concepts.md) so that
+// a coverage test can prove every `Q` concept is assessed somewhere.
+import type { Difficulty, Question } from "./question";
+
+export type Family = {
+  readonly name: string;
+  readonly title: string;
+  readonly concepts: readonly string[];
+  readonly difficulties: readonly Difficulty[];
+  /** True when the key comes from the reachability model (lib/net). */
+  readonly usesModel: boolean;
+  readonly generate: (seed: number, difficulty: Difficulty) => Question;
+};

@@ -1,0 +1,139 @@
+// Realistic, deterministic names for generated scenarios: account ids, regions and AZs, VPC and subnet
+// names, AWS-style resource ids and CIDR blocks. Everything is drawn from the caller's rng.
+import type { Rng } from "./rng";
+
+export type RegionInfo = { readonly code: string; readonly azs: readonly string[] };
+
+export const REGIONS: readonly RegionInfo[] = [
+  { code: "us-east-1", azs: ["us-east-1a", "us-east-1b", "us-east-1c", "us-east-1d", "us-east-1f"] },
+  { code: "us-east-2", azs: ["us-east-2a", "us-east-2b", "us-east-2c"] },
+  { code: "us-west-2", azs: ["us-west-2a", "us-west-2b", "us-west-2c", "us-west-2d"] },
+  { code: "eu-west-1", azs: ["eu-west-1a", "eu-west-1b", "eu-west-1c"] },
+  { code: "eu-central-1", azs: ["eu-central-1a", "eu-central-1b", "eu-central-1c"] },
+  { code: "ap-southeast-2", azs: ["ap-southeast-2a", "ap-southeast-2b", "ap-southeast-2c"] },
+  { code: "ap-northeast-1", azs: ["ap-northeast-1a", "ap-northeast-1c", "ap-northeast-1d"] },
+  { code: "sa-east-1", azs: ["sa-east-1a", "sa-east-1b", "sa-east-1c"] },
+];
+
+export const VPC_NAMES: readonly string[] = [
+  "prod-app", "staging-app", "shared-services", "analytics", "payments", "identity", "data-lake", "ci-runners",
+  "edge-ingress", "inventory", "billing", "reporting", "ml-training", "partner-api", "logging", "search",
+];
+
+export const SUBNET_ROLES: readonly string[] = ["app", "web", "data", "private", "public", "tgw", "endpoints"];
+
+export const INSTANCE_ROLES: readonly string[] = [
+  "web", "api", "worker", "db", "cache", "bastion", "batch", "app", "report", "queue",
+];
+
+export function accountId(rng: Rng): string {
+  // 12 digits, never starting with 0 so it reads as an account id everywhere.
+  let text = String(rng.int(1, 9));
+  for (let i = 0; i < 11; i += 1) text += String(rng.int(0, 9));
+  return text;
+}
+
+/** AWS-style id: prefix + 17 lowercase hex digits, e.g. vpc-0a1b2c3d4e5f67890. */
+export function resourceId(rng: Rng, prefix: string): string {
+  let hex = "0";
+  for (let i = 0; i < 16; i += 1) hex += rng.int(0, 15).toString(16);
+  return `${prefix}-${hex}`;
+}
+
+export function region(rng: Rng): RegionInfo {
+  return rng.pick(REGIONS);
+}
+
+/** `count` distinct names from `pool`. */
+export function distinctNames(rng: Rng, pool: readonly string[], count: number): string[] {
+  if (count > pool.length) throw new RangeError(`asked for ${count} names from a pool of ${pool.length}`);
+  return rng.sample(pool, count);
+}
+
+// ---- CIDRs: integer arithmetic on 32-bit addresses (no ip-num here: style.md keeps ip-num in lib/net/cidr.ts).
+
+export function ipToInt(ip: string): number {
+  const parts = ip.split(".").map(Number);
+  return (((parts[0] ?? 0) << 24) | ((parts[1] ?? 0) << 16) | ((parts[2] ?? 0) << 8) | (parts[3] ?? 0)) >>> 0;
+}
+
+export function intToIp(value: number): string {
+  return [value >>> 24, (value >>> 16) & 255, (value >>> 8) & 255, value & 255].join(".");
+}
+
+export type Cidr = { readonly base: number; readonly prefix: number };
+
+export function cidrText(cidr: Cidr): string {
+  return `${intToIp(cidr.base)}/${cidr.prefix}`;
+}
+
+export function cidrSize(prefix: number): number {
+  return 2 ** (32 - prefix);
+}
+
+export function cidrsOverlap(a: Cidr, b: Cidr): boolean {
+  const aEnd = a.base + cidrSize(a.prefix) - 1;
+  const bEnd = b.base + cidrSize(b.prefix) - 1;
+  return a.base <= bEnd && b.base <= aEnd;
+}
+
+/** Host address `offset` inside the block (offset 4 is the first usable one: aws-rules VPC-03). */
+export function hostIp(cidr: Cidr, offset: number): string {
+  return intToIp(cidr.base + offset);
+}
+
+/**
+ * Distinct, non-overlapping private VPC blocks of the given prefixes (/16../24), spread over the RFC 1918
+ * ranges the way real estates look (10.x mostly, sometimes 172.16-31.x or 192.168.x).
+ */
+export function carveVpcCidrs(rng: Rng, prefixes: readonly number[]): Cidr[] {
+  const out: Cidr[] = [];
+  for (const prefix of prefixes) {
+    if (prefix < 16 || prefix > 24) throw new RangeError(`VPC prefix /${prefix} outside /16../24`);
+    let attempts = 0;
+    for (;;) {
+      attempts += 1;
+      if (attempts > 200) throw new Error("could not carve a free VPC CIDR");
+      const candidate = randomPrivateBlock(rng, prefix);
+      if (!out.some((taken) => cidrsOverlap(taken, candidate))) {
+        out.push(candidate);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function randomPrivateBlock(rng: Rng, prefix: number): Cidr {
+  const space = rng.weighted<Cidr>([
+    [{ base: ipToInt("10.0.0.0"), prefix: 8 }, 6],
+    [{ base: ipToInt("172.16.0.0"), prefix: 12 }, 2],
+    [{ base: ipToInt("192.168.0.0"), prefix: 16 }, prefix >= 17 ? 1 : 0],
+  ]);
+  const slots = cidrSize(space.prefix) / cidrSize(prefix);
+  return { base: space.base + rng.int(0, slots - 1) * cidrSize(prefix), prefix };
+}
+
+/** A block of `prefix` that overlaps `other` (for overlapping-CIDR scenarios): same or containing/contained. */
+export function overlappingCidr(rng: Rng, other: Cidr, prefix: number): Cidr {
+  if (prefix <= other.prefix) {
+    const size = cidrSize(prefix);
+    return { base: other.base - (other.base % size), prefix };
+  }
+  const slots = cidrSize(other.prefix) / cidrSize(prefix);
+  return { base: other.base + rng.int(0, slots - 1) * cidrSize(prefix), prefix };
+}
+
+/** The `index`-th subnet of `prefix` inside `vpc` (deterministic carving, no overlap between indexes). */
+export function subnetCidr(vpc: Cidr, prefix: number, index: number): Cidr {
+  if (prefix < vpc.prefix || prefix > 28) throw new RangeError(`subnet /${prefix} does not fit in /${vpc.prefix}`);
+  const count = cidrSize(vpc.prefix) / cidrSize(prefix);
+  if (index < 0 || index >= count) throw new RangeError(`subnet index ${index} out of ${count}`);
+  return { base: vpc.base + index * cidrSize(prefix), prefix };
+}
+
+/** A public IPv4 address from documentation-safe-looking but realistic ranges (for EIPs, CGW addresses). */
+export function publicIp(rng: Rng): string {
+  const first = rng.pick([3, 13, 18, 34, 35, 44, 52, 54, 198, 203]);
+  return `${first}.${rng.int(0, 255)}.${rng.int(0, 255)}.${rng.int(1, 254)}`;
+}

@@ -1,0 +1,16 @@
+// Every question family, by name. Add a family here and the CLI, the coverage test and the bench see it.
+import type { Family } from "./family";
+import { conceptCheck } from "./families/concept-check";
+import { endpointChoice } from "./families/endpoint-choice";
+
+export const FAMILIES: readonly Family[] = [conceptCheck, endpointChoice];
+
+const byName = new Map(FAMILIES.map((family) => [family.name, family]));
+
+export function findFamily(name: string): Family | undefined {
+  return byName.get(name);
+}
+
+export function familyNames(): string[] {
+  return FAMILIES.map((family) => family.name);
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import {
+  accountId, carveVpcCidrs, cidrsOverlap, cidrText, overlappingCidr, resourceId, subnetCidr,
+} from "../../lib/scenario/names";
+import { createRng } from "../../lib/scenario/rng";
+
+describe("names", () => {
+  it("makes 12-digit account ids and AWS-style resource ids", () => {
+    const rng = createRng(3);
+    for (let i = 0; i < 200; i += 1) {
+      expect(accountId(rng)).toMatch(/^[1-9][0-9]{11}$/);
+      expect(resourceId(rng, "vpc")).toMatch(/^vpc-0[0-9a-f]{16}$/);
+    }
+  });
+
+  it("carves non-overlapping, aligned private VPC CIDRs of several sizes", () => {
+    for (let seed = 0; seed < 300; seed += 1) {
+      const rng = createRng(seed);
+      const blocks = carveVpcCidrs(rng, [16, 20, 24, 18]);
+      for (const block of blocks) expect(block.base % 2 ** (32 - block.prefix)).toBe(0);
+      for (let i = 0; i < blocks.length; i += 1) {
+        for (let j = i + 1; j < blocks.length; j += 1) {
+          expect(cidrsOverlap(blocks[i]!, blocks[j]!), `${cidrText(blocks[i]!)} vs ${cidrText(blocks[j]!)}`).toBe(false);
+        }
+      }
+      for (const block of blocks) expect(cidrText(block)).toMatch(/^(10\.|172\.(1[6-9]|2[0-9]|3[01])\.|192\.168\.)/);
+    }
+  });
+
+  it("overlappingCidr really overlaps and subnetCidr stays inside its VPC", () => {
+    const rng = createRng(8);
+    const [vpc] = carveVpcCidrs(rng, [16]);
+    expect(cidrsOverlap(vpc!, overlappingCidr(rng, vpc!, 20))).toBe(true);
+    expect(cidrsOverlap(vpc!, overlappingCidr(rng, vpc!, 16))).toBe(true);
+    const a = subnetCidr(vpc!, 24, 0);
+    const b = subnetCidr(vpc!, 24, 1);
+    expect(cidrsOverlap(a, b)).toBe(false);
+    expect(cidrsOverlap(a, vpc!)).toBe(true);
+  });
+});

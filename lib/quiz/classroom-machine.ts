@@ -1,0 +1,278 @@
+// The instructor-led live quiz: players join a lobby with a code, the teacher opens one question at a time,
+// each player answers once while it is open, the teacher closes it, the server grades and the reveal shows the
+// distribution and the key, then a leaderboard, then the next question or the end. Points come from scoring.ts.
+import { assign, not, setup } from "xstate";
+import {
+  cleanDisplayName,
+  displayNameKey,
+  isDisplayNameValid,
+  MAX_DISPLAY_NAME_LENGTH,
+  normalizeJoinCode,
+} from "./join-code";
+import { appendRefusal, type Refusal, type RefusalCode } from "./refusal";
+import { DEFAULT_QUESTION_TIME_LIMIT_MS, scoreAnswer } from "./scoring";
+
+export type ClassroomInput = {
+  readonly joinCode: string;
+  readonly questionIds: readonly string[];
+  /** The window for the speed bonus; answers stay accepted until the teacher closes the question. */
+  readonly questionTimeLimitMs?: number;
+  readonly createdAt: number;
+};
+
+export type ClassroomPlayer = { readonly playerId: string; readonly displayName: string; readonly joinedAt: number };
+
+export type ClassroomAnswer = {
+  readonly playerId: string;
+  readonly response: readonly string[];
+  readonly answeredAt: number;
+  /** null until the server's grade arrives. */
+  readonly correct: boolean | null;
+  readonly points: number;
+};
+
+export type ClassroomRound = {
+  readonly questionIndex: number;
+  readonly questionId: string;
+  readonly openedAt: number;
+  readonly closedAt: number | null;
+  readonly answers: readonly ClassroomAnswer[];
+  /** The key, from the server's grade event; null until then. */
+  readonly correctResponse: readonly string[] | null;
+};
+
+export type ClassroomContext = {
+  readonly joinCode: string;
+  readonly questionIds: readonly string[];
+  readonly questionTimeLimitMs: number;
+  readonly createdAt: number;
+  readonly players: readonly ClassroomPlayer[];
+  /** In the order played; the open or last closed question is the last entry. */
+  readonly rounds: readonly ClassroomRound[];
+  readonly finishedAt: number | null;
+  readonly refusals: readonly Refusal[];
+};
+
+export type ClassroomEvent =
+  | { readonly type: "player.join"; readonly joinCode: string; readonly playerId: string; readonly displayName: string; readonly now: number }
+  | { readonly type: "question.open"; readonly index: number; readonly now: number }
+  | { readonly type: "answer.submit"; readonly playerId: string; readonly questionId: string; readonly response: readonly string[]; readonly now: number }
+  | { readonly type: "question.close"; readonly now: number }
+  | {
+      readonly type: "question.graded";
+      readonly questionId: string;
+      readonly correctResponse: readonly string[];
+      /** Players whose answer the server's grade() marked correct. */
+      readonly correctPlayerIds: readonly string[];
+      readonly now: number;
+    }
+  | { readonly type: "leaderboard.show"; readonly now: number }
+  | { readonly type: "game.finish"; readonly now: number };
+
+type RefuseParams = { readonly code: RefusalCode; readonly message: string };
+
+const refuse = (code: RefusalCode, message: string) => ({ type: "refuse" as const, params: { code, message } });
+
+export function currentRound(context: ClassroomContext): ClassroomRound | undefined {
+  return context.rounds[context.rounds.length - 1];
+}
+
+function updateCurrentRound(context: ClassroomContext, update: (round: ClassroomRound) => ClassroomRound): readonly ClassroomRound[] {
+  const round = currentRound(context);
+  if (round === undefined) throw new Error("classroom: no current round to update");
+  return [...context.rounds.slice(0, -1), update(round)];
+}
+
+export const classroomMachine = setup({
+  types: {
+    context: {} as ClassroomContext,
+    events: {} as ClassroomEvent,
+    input: {} as ClassroomInput,
+  },
+  guards: {
+    isJoinCodeCorrect: ({ context, event }) =>
+      event.type === "player.join" && normalizeJoinCode(event.joinCode) === normalizeJoinCode(context.joinCode),
+    isDisplayNameValid: ({ event }) => event.type === "player.join" && isDisplayNameValid(event.displayName),
+    isDisplayNameTaken: ({ context, event }) =>
+      event.type === "player.join" &&
+      context.players.some((player) => displayNameKey(player.displayName) === displayNameKey(event.displayName)),
+    isPlayerKnown: ({ context, event }) =>
+      (event.type === "player.join" || event.type === "answer.submit") &&
+      context.players.some((player) => player.playerId === event.playerId),
+    hasPlayers: ({ context }) => context.players.length > 0,
+    isQuestionIndexValid: ({ context, event }) =>
+      event.type === "question.open" &&
+      Number.isInteger(event.index) &&
+      event.index >= 0 &&
+      event.index < context.questionIds.length,
+    isQuestionPlayed: ({ context, event }) =>
+      event.type === "question.open" && context.rounds.some((round) => round.questionIndex === event.index),
+    isCurrentQuestion: ({ context, event }) =>
+      (event.type === "answer.submit" || event.type === "question.graded") &&
+      currentRound(context)?.questionId === event.questionId,
+    hasPlayerAnswered: ({ context, event }) =>
+      event.type === "answer.submit" &&
+      (currentRound(context)?.answers.some((answer) => answer.playerId === event.playerId) ?? false),
+    hasOptions: ({ event }) => event.type === "answer.submit" && event.response.length > 0,
+    // A grade may only credit players who actually answered this question, and must carry the key to reveal.
+    isGradeConsistent: ({ context, event }) => {
+      if (event.type !== "question.graded" || event.correctResponse.length === 0) return false;
+      const answered = new Set(currentRound(context)?.answers.map((answer) => answer.playerId));
+      return event.correctPlayerIds.every((playerId) => answered.has(playerId));
+    },
+  },
+  actions: {
+    recordJoin: assign(({ context, event }) =>
+      event.type === "player.join"
+        ? {
+            players: [
+              ...context.players,
+              { playerId: event.playerId, displayName: cleanDisplayName(event.displayName), joinedAt: event.now },
+            ],
+          }
+        : {},
+    ),
+    recordOpen: assign(({ context, event }) => {
+      if (event.type !== "question.open") return {};
+      const questionId = context.questionIds[event.index];
+      if (questionId === undefined) throw new Error("classroom: recordOpen past the guard with a bad index");
+      const round: ClassroomRound = {
+        questionIndex: event.index,
+        questionId,
+        openedAt: event.now,
+        closedAt: null,
+        answers: [],
+        correctResponse: null,
+      };
+      return { rounds: [...context.rounds, round] };
+    }),
+    recordAnswer: assign(({ context, event }) =>
+      event.type === "answer.submit"
+        ? {
+            rounds: updateCurrentRound(context, (round) => ({
+              ...round,
+              answers: [
+                ...round.answers,
+                { playerId: event.playerId, response: event.response, answeredAt: event.now, correct: null, points: 0 },
+              ],
+            })),
+          }
+        : {},
+    ),
+    recordClose: assign(({ context, event }) => ({
+      rounds: updateCurrentRound(context, (round) => ({ ...round, closedAt: event.now })),
+    })),
+    recordGrade: assign(({ context, event }) => {
+      if (event.type !== "question.graded") return {};
+      const correctPlayers = new Set(event.correctPlayerIds);
+      return {
+        rounds: updateCurrentRound(context, (round) => ({
+          ...round,
+          correctResponse: event.correctResponse,
+          answers: round.answers.map((answer) => {
+            const correct = correctPlayers.has(answer.playerId);
+            const timing = { correct, openedAt: round.openedAt, answeredAt: answer.answeredAt };
+            return { ...answer, correct, points: scoreAnswer({ ...timing, timeLimitMs: context.questionTimeLimitMs }) };
+          }),
+        })),
+      };
+    }),
+    recordFinish: assign(({ event }) => ({ finishedAt: event.now })),
+    refuse: assign(({ context, event }, params: RefuseParams) => ({
+      refusals: appendRefusal(context.refusals, { ...params, eventType: event.type, at: event.now }),
+    })),
+  },
+}).createMachine({
+  id: "classroom",
+  initial: "lobby",
+  context: ({ input }) => ({
+    joinCode: normalizeJoinCode(input.joinCode),
+    questionIds: input.questionIds,
+    questionTimeLimitMs: input.questionTimeLimitMs ?? DEFAULT_QUESTION_TIME_LIMIT_MS,
+    createdAt: input.createdAt,
+    players: [],
+    rounds: [],
+    finishedAt: null,
+    refusals: [],
+  }),
+  // Fallbacks for events the active state does not take, and the teacher's "end now" from anywhere.
+  on: {
+    "player.join": { actions: refuse("not-accepted-now", "the game has started: joining is only possible in the lobby") },
+    "question.open": { actions: refuse("not-accepted-now", "a question can be opened from the lobby or the leaderboard") },
+    "answer.submit": { actions: refuse("question-closed", "no question is open for answers") },
+    "question.close": { actions: refuse("not-accepted-now", "no question is open") },
+    "question.graded": { actions: refuse("not-accepted-now", "no closed question is waiting for its grade") },
+    "leaderboard.show": { actions: refuse("not-accepted-now", "the leaderboard follows the reveal of a question") },
+    "game.finish": { target: ".finished", actions: "recordFinish" },
+  },
+  states: {
+    lobby: {
+      on: {
+        "player.join": [
+          { guard: not("isJoinCodeCorrect"), actions: refuse("wrong-join-code", "this join code does not match the game") },
+          {
+            guard: not("isDisplayNameValid"),
+            actions: refuse("invalid-name", `a display name has 1 to ${MAX_DISPLAY_NAME_LENGTH} characters`),
+          },
+          { guard: "isPlayerKnown", actions: refuse("duplicate-player", "this player has already joined") },
+          { guard: "isDisplayNameTaken", actions: refuse("duplicate-name", "this name is taken: choose another") },
+          { actions: "recordJoin" },
+        ],
+        "question.open": [
+          { guard: not("hasPlayers"), actions: refuse("no-players", "wait for at least one player to join") },
+          { guard: not("isQuestionIndexValid"), actions: refuse("out-of-range", "there is no question at this position") },
+          { guard: "isQuestionPlayed", actions: refuse("question-already-played", "this question was already played") },
+          { target: "questionOpen", actions: "recordOpen" },
+        ],
+      },
+    },
+    questionOpen: {
+      on: {
+        "answer.submit": [
+          { guard: not("isPlayerKnown"), actions: refuse("unknown-player", "this player has not joined the game") },
+          { guard: not("isCurrentQuestion"), actions: refuse("not-current-question", "this question is not the open one") },
+          { guard: "hasPlayerAnswered", actions: refuse("already-answered", "each player answers a question once") },
+          { guard: not("hasOptions"), actions: refuse("invalid-answer", "choose at least one option") },
+          { actions: "recordAnswer" },
+        ],
+        "question.close": { target: "questionClosed", actions: "recordClose" },
+      },
+    },
+    questionClosed: {
+      initial: "grading",
+      states: {
+        /** Answers are with the server; its verdicts arrive as question.graded. */
+        grading: {
+          on: {
+            "question.graded": [
+              { guard: not("isCurrentQuestion"), actions: refuse("not-current-question", "this grade is for another question") },
+              {
+                guard: not("isGradeConsistent"),
+                actions: refuse("invalid-grade", "a grade needs the key and may credit only players who answered"),
+              },
+              { target: "revealed", actions: "recordGrade" },
+            ],
+          },
+        },
+        /** The reveal: getAnswerDistribution(currentRound) and the round's correctResponse. */
+        revealed: {
+          on: { "leaderboard.show": { target: "#classroom.leaderboard" } },
+        },
+      },
+      on: {
+        "answer.submit": { actions: refuse("question-closed", "this question is closed: the answer came too late") },
+      },
+    },
+    /** getLeaderboard(context). */
+    leaderboard: {
+      on: {
+        "question.open": [
+          { guard: not("isQuestionIndexValid"), actions: refuse("out-of-range", "there is no question at this position") },
+          { guard: "isQuestionPlayed", actions: refuse("question-already-played", "this question was already played") },
+          { target: "#classroom.questionOpen", actions: "recordOpen" },
+        ],
+      },
+    },
+    finished: { type: "final" },
+  },
+});

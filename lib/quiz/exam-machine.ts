@@ -1,0 +1,173 @@
+// The timed mock exam (issue 6): move freely between questions, change answers until submission, flag for
+// review, a review screen, and a hard deadline held as absolute epoch ms. Every event carries `now`; an event
+// at or after the deadline does not take effect and submits the exam instead, so a late answer never counts.
+import { assign, not, setup } from "xstate";
+import type { ExamInput } from "./exam-config";
+import { appendRefusal, type Refusal, type RefusalCode } from "./refusal";
+
+export type ExamContext = {
+  readonly examSeed: number;
+  readonly questionIds: readonly string[];
+  readonly startedAt: number;
+  readonly deadline: number;
+  readonly currentIndex: number;
+  /** Chosen option ids per question id; a question without an entry is unanswered. */
+  readonly answers: Readonly<Record<string, readonly string[]>>;
+  /** Flagged question ids, in the order flagged. */
+  readonly flagged: readonly string[];
+  readonly submittedAt: number | null;
+  readonly endedBy: "learner" | "timeout" | null;
+  readonly refusals: readonly Refusal[];
+};
+
+export type ExamEvent =
+  | { readonly type: "question.goto"; readonly index: number; readonly now: number }
+  | { readonly type: "question.next"; readonly now: number }
+  | { readonly type: "question.previous"; readonly now: number }
+  | { readonly type: "answer.select"; readonly questionId: string; readonly optionIds: readonly string[]; readonly now: number }
+  | { readonly type: "answer.clear"; readonly questionId: string; readonly now: number }
+  | { readonly type: "question.flag"; readonly questionId: string; readonly now: number }
+  | { readonly type: "question.unflag"; readonly questionId: string; readonly now: number }
+  | { readonly type: "review.open"; readonly now: number }
+  | { readonly type: "review.close"; readonly now: number }
+  | { readonly type: "exam.submit"; readonly now: number }
+  | { readonly type: "timer.tick"; readonly now: number }
+  | { readonly type: "timer.expired"; readonly now: number };
+
+type RefuseParams = { readonly code: RefusalCode; readonly message: string };
+
+const refuse = (code: RefusalCode, message: string) => ({ type: "refuse" as const, params: { code, message } });
+
+// Checked first on every event of a running exam: past the deadline nothing else may happen.
+const submitOnTimeout = { guard: "isPastDeadline" as const, target: "#exam.submitted", actions: "submitByTimeout" as const };
+
+const questionInExam = (action: "recordAnswer" | "clearAnswer" | "flagQuestion" | "unflagQuestion") => [
+  submitOnTimeout,
+  { guard: not("isQuestionInExam"), actions: refuse("not-in-session", "this question is not part of this exam") },
+  { actions: action },
+];
+
+export const examMachine = setup({
+  types: {
+    context: {} as ExamContext,
+    events: {} as ExamEvent,
+    input: {} as ExamInput,
+  },
+  guards: {
+    isPastDeadline: ({ context, event }) => event.now >= context.deadline,
+    isQuestionInExam: ({ context, event }) => "questionId" in event && context.questionIds.includes(event.questionId),
+    hasOptions: ({ event }) => event.type === "answer.select" && event.optionIds.length > 0,
+    hasNextQuestion: ({ context }) => context.currentIndex < context.questionIds.length - 1,
+    hasPreviousQuestion: ({ context }) => context.currentIndex > 0,
+    isIndexInRange: ({ context, event }) =>
+      event.type === "question.goto" &&
+      Number.isInteger(event.index) &&
+      event.index >= 0 &&
+      event.index < context.questionIds.length,
+  },
+  actions: {
+    recordAnswer: assign(({ context, event }) =>
+      event.type === "answer.select" ? { answers: { ...context.answers, [event.questionId]: event.optionIds } } : {},
+    ),
+    clearAnswer: assign(({ context, event }) => {
+      if (event.type !== "answer.clear") return {};
+      const answers = { ...context.answers };
+      delete answers[event.questionId];
+      return { answers };
+    }),
+    flagQuestion: assign(({ context, event }) =>
+      event.type === "question.flag" && !context.flagged.includes(event.questionId)
+        ? { flagged: [...context.flagged, event.questionId] }
+        : {},
+    ),
+    unflagQuestion: assign(({ context, event }) =>
+      event.type === "question.unflag" ? { flagged: context.flagged.filter((id) => id !== event.questionId) } : {},
+    ),
+    goNext: assign(({ context }) => ({ currentIndex: context.currentIndex + 1 })),
+    goPrevious: assign(({ context }) => ({ currentIndex: context.currentIndex - 1 })),
+    goTo: assign(({ event }) => (event.type === "question.goto" ? { currentIndex: event.index } : {})),
+    submitByLearner: assign(({ event }) => ({ submittedAt: event.now, endedBy: "learner" as const })),
+    submitByTimeout: assign(({ context, event }) => {
+      // The exam ended at the deadline whenever the late event arrived; the event's own effect is refused.
+      const isOwnEffectLost = !(event.type === "timer.tick" || event.type === "timer.expired" || event.type === "exam.submit");
+      return {
+        submittedAt: context.deadline,
+        endedBy: "timeout" as const,
+        refusals: isOwnEffectLost
+          ? appendRefusal(context.refusals, {
+              code: "past-deadline",
+              message: "the time is up: this was not recorded and the exam has been submitted",
+              eventType: event.type,
+              at: event.now,
+            })
+          : context.refusals,
+      };
+    }),
+    refuse: assign(({ context, event }, params: RefuseParams) => ({
+      refusals: appendRefusal(context.refusals, { ...params, eventType: event.type, at: event.now }),
+    })),
+  },
+}).createMachine({
+  id: "exam",
+  initial: "inProgress",
+  context: ({ input }) => ({
+    examSeed: input.examSeed,
+    questionIds: input.questionIds,
+    startedAt: input.startedAt,
+    deadline: input.deadline,
+    currentIndex: 0,
+    answers: {},
+    flagged: [],
+    submittedAt: null,
+    endedBy: null,
+    refusals: [],
+  }),
+  states: {
+    inProgress: {
+      initial: "answering",
+      states: {
+        /** One question on screen: context.currentIndex. */
+        answering: {},
+        /** The review screen: read getExamReview(context) for the unanswered and flagged lists. */
+        reviewing: {},
+      },
+      on: {
+        "answer.select": [
+          submitOnTimeout,
+          { guard: not("isQuestionInExam"), actions: refuse("not-in-session", "this question is not part of this exam") },
+          { guard: not("hasOptions"), actions: refuse("invalid-answer", "choose at least one option") },
+          { actions: "recordAnswer" },
+        ],
+        "answer.clear": questionInExam("clearAnswer"),
+        "question.flag": questionInExam("flagQuestion"),
+        "question.unflag": questionInExam("unflagQuestion"),
+        "question.next": [
+          submitOnTimeout,
+          { guard: "hasNextQuestion", target: ".answering", actions: "goNext" },
+          { actions: refuse("out-of-range", "this is the last question") },
+        ],
+        "question.previous": [
+          submitOnTimeout,
+          { guard: "hasPreviousQuestion", target: ".answering", actions: "goPrevious" },
+          { actions: refuse("out-of-range", "this is the first question") },
+        ],
+        "question.goto": [
+          submitOnTimeout,
+          { guard: "isIndexInRange", target: ".answering", actions: "goTo" },
+          { actions: refuse("out-of-range", "there is no question at this position") },
+        ],
+        "review.open": [submitOnTimeout, { target: ".reviewing" }],
+        "review.close": [submitOnTimeout, { target: ".answering" }],
+        "exam.submit": [submitOnTimeout, { target: "submitted", actions: "submitByLearner" }],
+        // A tick before the deadline changes nothing; it exists so a tick at the deadline can submit.
+        "timer.tick": [submitOnTimeout],
+        "timer.expired": [
+          submitOnTimeout,
+          { actions: refuse("before-deadline", "the timer reported expiry before the deadline held by the server") },
+        ],
+      },
+    },
+    /** The result: getExamResult(context) is what the server scores with the generator's grade(). */
+    submitted: { type: "final" },
+  },
+});

@@ -24,6 +24,13 @@ const CHOICE_TEXT: Record<EndpointChoice, string> = {
   neither: "No VPC endpoint: a NAT gateway path to the internet",
 };
 
+const CHOICE_SHORT: Record<EndpointChoice, string> = {
+  "gateway-endpoint": "gateway endpoint",
+  "interface-endpoint": "interface endpoint",
+  "endpoint-service": "endpoint service",
+  neither: "NAT gateway path",
+};
+
 const OTHER_AWS_SERVICES = ["Amazon SQS", "AWS KMS", "AWS Secrets Manager", "Amazon SNS", "AWS Systems Manager", "Amazon ECR", "AWS STS", "Amazon CloudWatch Logs"];
 const PARTNER_SERVICES = ["a log-analytics product bought on AWS Marketplace", "a payment provider's service published to you as a PrivateLink endpoint service"];
 const SAAS_APIS = ["a third-party weather API on the public internet", "a SaaS CRM's public REST API (not offered through PrivateLink)"];
@@ -107,7 +114,7 @@ function generate(seed: number, difficulty: Difficulty): Question {
     candidates: ENDPOINT_CHOICES.map((choice) => {
       const verdict = decision.verdicts[choice];
       const correct = choice === decision.answer;
-      const why = correct || !verdict.works ? verdict.reason : `${verdict.reason} The ${CHOICE_TEXT[decision.answer].toLowerCase()} fits better: ${chosen.reason}`;
+      const why = correct || !verdict.works ? verdict.reason : `${verdict.reason} The ${CHOICE_SHORT[decision.answer]} fits better: ${chosen.reason}`;
       return { text: CHOICE_TEXT[choice], correct, why };
     }),
     summary: chosen.reason,

@@ -18,32 +18,26 @@ export type AttemptRecord = {
 
 export type StoredAttempt = AttemptRecord & { readonly id: string; readonly learnerId: string };
 
-export class DuplicateAttemptError extends Error {
-  constructor(readonly questionId: string) {
-    super(`questionId: "${questionId}" was already answered in this context`);
-  }
-}
-
-/** Saves an attempt; a second answer to the same question in the same context is refused, not overwritten. */
+/**
+ * Appends an attempt. Attempts are a log: a lesson question may be tried again, and each try is kept.
+ * Whether a second answer is allowed at all is the session's decision (practice and exam refuse it).
+ */
 export async function recordAttempt(db: Db, learnerId: string, attempt: AttemptRecord): Promise<StoredAttempt> {
   const id = randomUUID();
-  try {
-    await db.attempt.create({
-      data: { id, learnerId, ...attempt, response: JSON.stringify(attempt.response) },
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new DuplicateAttemptError(attempt.questionId);
-    throw error;
-  }
+  await db.attempt.create({ data: { id, learnerId, ...attempt, response: JSON.stringify(attempt.response) } });
   return { id, learnerId, ...attempt };
 }
 
-/** A learner's attempts, newest first. */
-export async function listAttempts(db: Db, learnerId: string, limit = 100): Promise<StoredAttempt[]> {
+/** A learner's attempts, newest first; `contextPrefix` narrows to e.g. "lesson:". */
+export async function listAttempts(
+  db: Db,
+  learnerId: string,
+  options: { limit?: number; contextPrefix?: string } = {},
+): Promise<StoredAttempt[]> {
   const rows = await db.attempt.findMany({
-    where: { learnerId },
+    where: { learnerId, ...(options.contextPrefix ? { context: { startsWith: options.contextPrefix } } : {}) },
     orderBy: { answeredAt: "desc" },
-    take: limit,
+    take: options.limit ?? 100,
   });
   return rows.map((row) => ({
     id: row.id,
@@ -65,8 +59,4 @@ export async function listAttempts(db: Db, learnerId: string, limit = 100): Prom
 function parseResponse(text: string): string[] {
   const value: unknown = JSON.parse(text);
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
 }

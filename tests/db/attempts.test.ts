@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { DuplicateAttemptError, listAttempts, recordAttempt, type AttemptRecord } from "../../lib/db/attempts";
+import { listAttempts, recordAttempt, type AttemptRecord } from "../../lib/db/attempts";
 import { findLearner, findOrCreateLearner, newLearnerToken } from "../../lib/db/learners";
 import { createTempDb } from "./support/temp-db";
 
@@ -62,15 +62,14 @@ describe("learners and attempts", () => {
     expect(rows[1]?.answeredAt.toISOString()).toBe("2026-11-01T10:00:08.200Z");
   });
 
-  it("refuses a second answer to the same question in the same context and keeps the first", async () => {
+  it("keeps every try of a question as its own row, and filters by context", async () => {
     const learner = await findOrCreateLearner(temp.db, newLearnerToken(), t0);
-    await recordAttempt(temp.db, learner.id, attempt());
-    await expect(recordAttempt(temp.db, learner.id, attempt({ response: ["c"], correct: false }))).rejects.toBeInstanceOf(
-      DuplicateAttemptError,
-    );
-    const rows = await listAttempts(temp.db, learner.id);
-    expect(rows).toHaveLength(1);
-    expect(rows[0]?.response).toEqual(["b"]);
+    await recordAttempt(temp.db, learner.id, attempt({ context: "lesson:vpc-peering", response: ["c"], correct: false, score: 0 }));
+    await recordAttempt(temp.db, learner.id, attempt({ context: "lesson:vpc-peering", answeredAt: new Date(t0.getTime() + 20_000) }));
+    await recordAttempt(temp.db, learner.id, attempt({ questionId: "hybrid.1.1", context: "practice:s1" }));
+    const lessonRows = await listAttempts(temp.db, learner.id, { contextPrefix: "lesson:" });
+    expect(lessonRows.map((row) => row.correct)).toEqual([true, false]);
+    await expect(listAttempts(temp.db, learner.id)).resolves.toHaveLength(3);
   });
 
   it("keeps learners' attempts apart", async () => {

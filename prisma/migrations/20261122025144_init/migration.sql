@@ -19,7 +19,7 @@ CREATE TABLE "Attempt" (
     "correct" BOOLEAN NOT NULL,
     "score" REAL NOT NULL,
     "durationMs" INTEGER NOT NULL,
-    "context" TEXT NOT NULL DEFAULT 'practice',
+    "context" TEXT NOT NULL,
     "startedAt" DATETIME NOT NULL,
     "answeredAt" DATETIME NOT NULL,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -33,11 +33,11 @@ CREATE UNIQUE INDEX "Learner_tokenHash_key" ON "Learner"("tokenHash");
 CREATE UNIQUE INDEX "Learner_email_key" ON "Learner"("email");
 
 -- CreateIndex
+CREATE INDEX "Attempt_learnerId_questionId_idx" ON "Attempt"("learnerId", "questionId");
+
+-- CreateIndex
 CREATE INDEX "Attempt_learnerId_answeredAt_idx" ON "Attempt"("learnerId", "answeredAt");
 
 -- CreateIndex
 CREATE INDEX "Attempt_family_idx" ON "Attempt"("family");
-
--- CreateIndex
-CREATE UNIQUE INDEX "Attempt_learnerId_questionId_context_key" ON "Attempt"("learnerId", "questionId", "context");
 

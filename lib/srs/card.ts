@@ -89,3 +89,17 @@ export function isLearningCard(card: CardSchedule): boolean {
 export function isDueAt(card: CardSchedule, now: Date): boolean {
   return Date.parse(card.due) <= now.getTime();
 }
+
+export function isSameSchedule(a: CardSchedule, b: CardSchedule): boolean {
+  return (
+    a.state === b.state &&
+    a.due === b.due &&
+    a.stability === b.stability &&
+    a.difficulty === b.difficulty &&
+    a.scheduledDays === b.scheduledDays &&
+    a.learningSteps === b.learningSteps &&
+    a.reps === b.reps &&
+    a.lapses === b.lapses &&
+    a.lastReview === b.lastReview
+  );
+}

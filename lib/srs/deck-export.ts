@@ -1,6 +1,7 @@
-import { type SrsCard } from "./card";
+import { isSameSchedule, scheduleOf, type SrsCard } from "./card";
 import { deckExportSchema, DECK_EXPORT_VERSION } from "./deck-schema";
 import { fail, fromZodIssues, succeed, type SrsResult } from "./result";
+import { replayReviews } from "./replay-reviews";
 import { type ReviewLogEntry } from "./review-log";
 
 export type DeckExport = {
@@ -33,7 +34,8 @@ export function serializeDeck(deck: DeckExport): string {
 
 /**
  * Validates an uploaded deck (JSON text or an already parsed value). Every card and row must belong to
- * the file's learner and each skill may have one card; the importer decides whose account it goes into.
+ * the file's learner, each skill may have one card, and each card's schedule must be what replaying its
+ * review log gives, so an imported deck schedules exactly as the exported one did.
  */
 export function importDeck(input: unknown): SrsResult<DeckExport> {
   let value = input;
@@ -62,6 +64,15 @@ export function importDeck(input: unknown): SrsResult<DeckExport> {
   for (const [index, entry] of deck.log.entries()) {
     if (entry.learnerId !== deck.learnerId) {
       return fail(["log", index, "learnerId"], "review belongs to another learner than the file's learnerId");
+    }
+  }
+  for (const [index, card] of deck.cards.entries()) {
+    const replayed = replayReviews(card, deck.log);
+    if (!replayed.ok) {
+      return { ok: false, issues: replayed.issues.map((issue) => ({ ...issue, path: ["log", ...issue.path] })) };
+    }
+    if (!isSameSchedule(scheduleOf(replayed.value), scheduleOf(card))) {
+      return fail(["cards", index], `card ${card.skillId} does not match what its review log schedules`);
     }
   }
   return succeed(deck);

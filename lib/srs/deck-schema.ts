@@ -55,6 +55,7 @@ export const reviewLogEntrySchema = z.object({
   questionSeed: z.string(),
   predictedRecall: z.number().min(0).max(1).nullable(),
   desiredRetention: z.number().gt(0).max(1),
+  maximumIntervalDays: z.number().int().min(1),
   before: cardScheduleSchema,
   nextDue: isoInstant,
 });

@@ -1,4 +1,5 @@
 // Public API of the spaced-repetition domain. lib/srs is the only ts-fsrs user (issue 7); callers pass `now`.
+export { measureCalibration, type CalibrationBin, type CalibrationReport } from "./calibration";
 export { conceptsToAnkiCsv, conceptPrompt, quoteCsvField } from "./anki-csv";
 export {
   CARD_SOURCES,
@@ -6,6 +7,7 @@ export {
   createCard,
   isDueAt,
   isLearningCard,
+  isSameSchedule,
   isNewCard,
   scheduleOf,
   setSuspended,
@@ -21,6 +23,7 @@ export { DECK_EXPORT_VERSION, deckExportSchema } from "./deck-schema";
 export { buildQueue, countNewIntroducedToday, type QueueCounts, type ReviewQueue } from "./queue";
 export { isPassingRating, rateFromAnswer, REVIEW_RATINGS, type ReviewRating, type SelfRating } from "./rating";
 export { type SrsIssue, type SrsResult } from "./result";
+export { isCardConsistentWithLog, replayReviews } from "./replay-reviews";
 export { predictRecall } from "./retrievability";
 export { reviewCard, type ReviewOutcome } from "./review-card";
 export { findLastReview, type ReviewLogEntry, type ReviewMeta } from "./review-log";

@@ -3,7 +3,7 @@ import { type ReviewRating } from "./rating";
 import { fail, succeed, type SrsResult } from "./result";
 import { predictRecall } from "./retrievability";
 import { type ReviewLogEntry, type ReviewMeta } from "./review-log";
-import { capToMaximumInterval, createScheduler, fromFsrsCard, toFsrsCard, toFsrsGrade } from "./scheduler";
+import { scheduleNext } from "./scheduler";
 import { type SrsSettings } from "./settings";
 
 export type ReviewOutcome = {
@@ -38,8 +38,7 @@ export function reviewCard(
     return fail(["now"], "now is before the card's last review");
   }
   const before = scheduleOf(card);
-  const next = createScheduler(settings).next(toFsrsCard(before), now, toFsrsGrade(rating));
-  const after = capToMaximumInterval(fromFsrsCard(next.card), now, settings.maximumIntervalDays);
+  const after = scheduleNext(before, rating, now, settings);
   const entry: ReviewLogEntry = {
     learnerId: card.learnerId,
     skillId: card.skillId,
@@ -50,6 +49,7 @@ export function reviewCard(
     questionSeed: meta.questionSeed,
     predictedRecall: predictRecall(before, now, settings),
     desiredRetention: settings.desiredRetention,
+    maximumIntervalDays: settings.maximumIntervalDays,
     before,
     nextDue: after.due,
   };

@@ -19,8 +19,9 @@ export type ReviewLogEntry = {
   readonly questionSeed: string;
   /** FSRS's predicted recall at review time (null for a new card); compare with `correct` for calibration. */
   readonly predictedRecall: number | null;
-  /** The retention target in force, since it shaped the interval that followed. */
+  /** The settings in force, since they shaped the interval that followed; replaying the log needs them. */
   readonly desiredRetention: number;
+  readonly maximumIntervalDays: number;
   readonly before: CardSchedule;
   /** Due date the review produced; saves replaying the scheduler for forecasts and audits. */
   readonly nextDue: string;

@@ -33,7 +33,9 @@ const RATING_TO_FSRS: Readonly<Record<ReviewRating, Grade>> = {
  * Short-term steps (1m, 10m; relearning 10m) are the ts-fsrs defaults: a concept missed today comes back
  * within the session with a fresh scenario.
  */
-export function createScheduler(settings: SrsSettings): FSRS {
+export type SchedulingTarget = Pick<SrsSettings, "desiredRetention" | "maximumIntervalDays">;
+
+export function createScheduler(settings: SchedulingTarget): FSRS {
   return fsrs(
     generatorParameters({
       request_retention: settings.desiredRetention,
@@ -99,4 +101,10 @@ export function capToMaximumInterval(schedule: CardSchedule, reviewedAt: Date, m
     scheduledDays: maximumIntervalDays,
     due: new Date(reviewedAt.getTime() + maximumIntervalDays * DAY_MS).toISOString(),
   };
+}
+
+/** One FSRS step: the schedule after rating a card with `before` at `now`, capped at the maximum interval. */
+export function scheduleNext(before: CardSchedule, rating: ReviewRating, now: Date, target: SchedulingTarget): CardSchedule {
+  const next = createScheduler(target).next(toFsrsCard(before), now, toFsrsGrade(rating));
+  return capToMaximumInterval(fromFsrsCard(next.card), now, target.maximumIntervalDays);
 }

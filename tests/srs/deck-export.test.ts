@@ -92,6 +92,16 @@ describe("deck export and import", () => {
     expect(!foreign.ok && foreign.issues[0]?.path).toEqual(["log", 0, "learnerId"]);
   });
 
+  it("rejects a card whose schedule its review log does not give, and a log with a row missing", () => {
+    const { cards, log } = history();
+    const deck = exportDeck("learner-1", cards, log, T0);
+    const pushedBack = deck.cards.map((card, i) => (i === 0 ? { ...card, due: at(new Date(card.due), 30 * DAY).toISOString() } : card));
+    const tampered = importDeck({ ...deck, cards: pushedBack });
+    expect(!tampered.ok && tampered.issues[0]?.path).toEqual(["cards", 0]);
+    const gap = importDeck({ ...deck, log: deck.log.filter((_, i) => i !== 1) });
+    expect(!gap.ok && gap.issues[0]?.path).toEqual(["log", 1, "before"]);
+  });
+
   it("normalises dates written with an offset", () => {
     const deck = exportDeck("learner-1", [newCard("P1")], [], T0);
     const shifted = { ...deck, cards: [{ ...deck.cards[0], due: "2026-03-02T11:00:00+02:00" }] };

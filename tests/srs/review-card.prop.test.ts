@@ -5,6 +5,7 @@ import { REVIEW_RATINGS, type ReviewRating } from "../../lib/srs/rating";
 import { reviewCard } from "../../lib/srs/review-card";
 import { type ReviewLogEntry } from "../../lib/srs/review-log";
 import { srsSettingsSchema, type SrsSettings } from "../../lib/srs/settings";
+import { replayReviews } from "../../lib/srs/replay-reviews";
 import { undoLastReview } from "../../lib/srs/undo-review";
 import { newCard, T0 } from "./fixtures";
 
@@ -68,6 +69,19 @@ describe("review invariants", () => {
         }
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it("replaying the log from the new card gives the final card", () => {
+    fc.assert(
+      fc.property(settingsArb, stepsArb, (settings, steps) => {
+        const history = play(settings, steps);
+        const first = history[0];
+        const last = history.at(-1);
+        if (first === undefined || last === undefined) throw new Error("empty session");
+        expect(replayReviews(first.before, history.map((step) => step.entry))).toEqual({ ok: true, value: last.after });
+      }),
+      { numRuns: 100 },
     );
   });
 

@@ -18,6 +18,7 @@ function entry(reviewedAt: string, state: CardState, correct: boolean): ReviewLo
     questionSeed: "s",
     predictedRecall: state === "new" ? null : 0.9,
     desiredRetention: 0.9,
+    maximumIntervalDays: 365,
     before,
     nextDue: reviewedAt,
   };

@@ -1,0 +1,189 @@
+// A small builder for generated topologies, so families describe a scenario in a few calls instead of
+// huge literals. It fills every defaulted field of the lib/net schema (Topology is the parsed form) and
+// draws AWS-style ids from the rng, so the same seed builds the same topology.
+import type * as T from "../net/index";
+import { cidrText, hostIp, resourceId, subnetCidr, type Cidr } from "./names";
+import type { Rng } from "./rng";
+
+export type VpcHandle = {
+  readonly id: string;
+  readonly name: string;
+  readonly cidr: Cidr;
+  readonly region: string;
+  readonly accountId: string;
+  /** The VPC's main route table (explicit, so that diagrams and fixes can name it). */
+  readonly routeTableId: string;
+  readonly azs: readonly string[];
+};
+
+export type SubnetHandle = { readonly id: string; readonly name: string; readonly vpc: VpcHandle; readonly cidr: Cidr; readonly routeTableId: string };
+export type InstanceHandle = { readonly id: string; readonly name: string; readonly ip: string; readonly subnet: SubnetHandle; readonly sgId: string };
+
+export type SgRuleSpec = { protocol?: T.RuleProtocol; fromPort?: number; toPort?: number; cidrBlock?: string; securityGroupId?: string };
+
+export class TopologyBuilder {
+  private readonly t: T.Topology;
+  private subnetCount = new Map<string, number>();
+
+  constructor(private readonly rng: Rng, region: string) {
+    this.t = {
+      region, regions: [], accounts: [], vpcs: [], subnets: [], routeTables: [], networkAcls: [], securityGroups: [],
+      instances: [], networkInterfaces: [], internetGateways: [], egressOnlyInternetGateways: [], natGateways: [],
+      peeringConnections: [], transitGateways: [], transitGatewayAttachments: [], transitGatewayRouteTables: [],
+      vpnGateways: [], customerGateways: [], vpnConnections: [], directConnectGateways: [], gatewayEndpoints: [],
+      interfaceEndpoints: [], endpointServices: [], prefixLists: [], services: [], onPremisesNetworks: [],
+    };
+  }
+
+  id(prefix: string): string {
+    return resourceId(this.rng, prefix);
+  }
+
+  vpc(spec: { name: string; cidr: Cidr; region: string; accountId: string; azs: readonly string[]; ipv6Cidr?: string }): VpcHandle {
+    const id = this.id("vpc");
+    this.t.vpcs.push({
+      id, name: spec.name, region: spec.region, accountId: spec.accountId, cidrBlocks: [cidrText(spec.cidr)],
+      ipv6CidrBlocks: spec.ipv6Cidr !== undefined ? [spec.ipv6Cidr] : [], enableDnsSupport: true, enableDnsHostnames: true,
+    });
+    if (!this.t.regions.includes(spec.region)) this.t.regions.push(spec.region);
+    if (!this.t.accounts.some((a) => a.id === spec.accountId)) this.t.accounts.push({ id: spec.accountId });
+    const routeTableId = this.routeTable({ id, name: spec.name } as VpcHandle, `${spec.name}-main`, true);
+    return { id, name: spec.name, cidr: spec.cidr, region: spec.region, accountId: spec.accountId, routeTableId, azs: spec.azs };
+  }
+
+  routeTable(vpc: Pick<VpcHandle, "id">, name: string, main = false): string {
+    const id = this.id("rtb");
+    this.t.routeTables.push({ id, name, vpcId: vpc.id, main, routes: [], propagatingGatewayIds: [] });
+    return id;
+  }
+
+  route(routeTableId: string, destination: string, target: string): void {
+    this.table(routeTableId).routes.push({ destination, target, origin: "static" });
+  }
+
+  table(routeTableId: string): T.RouteTable {
+    const table = this.t.routeTables.find((rt) => rt.id === routeTableId);
+    if (!table) throw new Error(`no route table ${routeTableId}`);
+    return table;
+  }
+
+  /** Subnets are carved in order: the n-th subnet of a VPC takes the n-th block of `prefix`. */
+  subnet(vpc: VpcHandle, spec: { role: string; prefix: number; routeTableId?: string; azIndex?: number; networkAclId?: string }): SubnetHandle {
+    const index = this.subnetCount.get(vpc.id) ?? 0;
+    this.subnetCount.set(vpc.id, index + 1);
+    const cidr = subnetCidr(vpc.cidr, Math.max(spec.prefix, vpc.cidr.prefix), index);
+    const id = this.id("subnet");
+    const name = `${vpc.name}-${spec.role}`;
+    const az = vpc.azs[(spec.azIndex ?? index) % vpc.azs.length] as string;
+    const routeTableId = spec.routeTableId ?? vpc.routeTableId;
+    this.t.subnets.push({
+      id, name, vpcId: vpc.id, availabilityZone: az, cidrBlock: cidrText(cidr),
+      ...(spec.routeTableId !== undefined ? { routeTableId: spec.routeTableId } : {}),
+      ...(spec.networkAclId !== undefined ? { networkAclId: spec.networkAclId } : {}),
+    });
+    return { id, name, vpc, cidr, routeTableId };
+  }
+
+  securityGroup(vpc: Pick<VpcHandle, "id">, name: string, inbound: readonly SgRuleSpec[], outbound?: readonly SgRuleSpec[]): string {
+    const id = this.id("sg");
+    this.t.securityGroups.push({
+      id, name, vpcId: vpc.id, inbound: inbound.map(sgRule),
+      ...(outbound !== undefined ? { outbound: outbound.map(sgRule) } : {}),
+    });
+    return id;
+  }
+
+  securityGroupById(id: string): T.SecurityGroup {
+    const sg = this.t.securityGroups.find((g) => g.id === id);
+    if (!sg) throw new Error(`no security group ${id}`);
+    return sg;
+  }
+
+  /** An instance whose SG allows `inbound` (default: nothing) and all outbound (aws-rules SG-03). */
+  instance(subnet: SubnetHandle, spec: { name: string; hostOffset?: number; inbound?: readonly SgRuleSpec[]; outbound?: readonly SgRuleSpec[]; publicIp?: string; ipv6?: string }): InstanceHandle {
+    const sgId = this.securityGroup(subnet.vpc, `${spec.name}-sg`, spec.inbound ?? [], spec.outbound);
+    const id = this.id("i");
+    const ip = hostIp(subnet.cidr, spec.hostOffset ?? 10);
+    this.t.instances.push({
+      id, name: spec.name, state: "running", subnetId: subnet.id, privateIp: ip,
+      ...(spec.publicIp !== undefined ? { publicIp: spec.publicIp } : {}),
+      ipv6Addresses: spec.ipv6 !== undefined ? [spec.ipv6] : [], securityGroupIds: [sgId], sourceDestCheck: true, networkInterfaceIds: [],
+    });
+    return { id, name: spec.name, ip, subnet, sgId };
+  }
+
+  networkAcl(vpc: Pick<VpcHandle, "id">, name: string, inbound: T.NaclRule[], outbound: T.NaclRule[]): string {
+    const id = this.id("acl");
+    this.t.networkAcls.push({ id, name, vpcId: vpc.id, isDefault: false, inbound, outbound });
+    return id;
+  }
+
+  internetGateway(vpc: Pick<VpcHandle, "id" | "name">): string {
+    const id = this.id("igw");
+    this.t.internetGateways.push({ id, name: `${vpc.name}-igw`, vpcId: vpc.id });
+    return id;
+  }
+
+  egressOnlyInternetGateway(vpc: Pick<VpcHandle, "id" | "name">): string {
+    const id = this.id("eigw");
+    this.t.egressOnlyInternetGateways.push({ id, name: `${vpc.name}-eigw`, vpcId: vpc.id });
+    return id;
+  }
+
+  natGateway(subnet: SubnetHandle, publicIp: string): string {
+    const id = this.id("nat");
+    this.t.natGateways.push({ id, name: `${subnet.vpc.name}-nat`, subnetId: subnet.id, connectivity: "public", privateIp: hostIp(subnet.cidr, 5), publicIp, state: "available" });
+    return id;
+  }
+
+  peering(requester: VpcHandle, accepter: VpcHandle, status: T.PeeringStatus = "active", createdAt?: number): string {
+    const id = this.id("pcx");
+    this.t.peeringConnections.push({
+      id, name: `${requester.name}-to-${accepter.name}`, requesterVpcId: requester.id, accepterVpcId: accepter.id, status,
+      ...(createdAt !== undefined ? { createdAt } : {}),
+      requesterAllowDnsResolutionFromRemoteVpc: false, accepterAllowDnsResolutionFromRemoteVpc: false,
+    });
+    return id;
+  }
+
+  transitGateway(name: string, region: string): string {
+    const id = this.id("tgw");
+    this.t.transitGateways.push({ id, name, region, asn: 64512, state: "available" });
+    return id;
+  }
+
+  tgwVpcAttachment(tgwId: string, vpc: VpcHandle, subnetIds: string[]): string {
+    const id = this.id("tgw-attach");
+    this.t.transitGatewayAttachments.push({ id, name: `${vpc.name}-attachment`, transitGatewayId: tgwId, type: "vpc", vpcId: vpc.id, subnetIds, applianceMode: false, state: "available" });
+    return id;
+  }
+
+  tgwRouteTable(tgwId: string, name: string): T.TransitGatewayRouteTable {
+    const table: T.TransitGatewayRouteTable = { id: this.id("tgw-rtb"), name, transitGatewayId: tgwId, associations: [], propagations: [], routes: [] };
+    this.t.transitGatewayRouteTables.push(table);
+    return table;
+  }
+
+  get topology(): T.Topology {
+    return this.t;
+  }
+
+  build(description: string): T.Topology {
+    return { ...this.t, description };
+  }
+}
+
+function sgRule(spec: SgRuleSpec): T.SgRule {
+  return {
+    protocol: spec.protocol ?? "all",
+    ...(spec.fromPort !== undefined ? { fromPort: spec.fromPort } : {}),
+    ...(spec.toPort !== undefined ? { toPort: spec.toPort } : {}),
+    ...(spec.cidrBlock !== undefined ? { cidrBlock: spec.cidrBlock } : {}),
+    ...(spec.securityGroupId !== undefined ? { securityGroupId: spec.securityGroupId } : {}),
+  };
+}
+
+/** A copy that families can mutate to make a variant (e.g. remove one route) without touching the original. */
+export function cloneTopology(topology: T.Topology): T.Topology {
+  return structuredClone(topology);
+}

@@ -1,0 +1,60 @@
+// Small, named edits that turn a working topology into a "nearby variant" with one fault. Each returns a
+// new topology and leaves its input untouched (families analyse several variants of one base).
+import type * as T from "../net/index";
+
+type Edit = (t: T.Topology) => T.Topology;
+
+export function removeRoute(routeTableId: string, destination: string): Edit {
+  return (t) => ({
+    ...t,
+    routeTables: t.routeTables.map((rt) =>
+      rt.id === routeTableId ? { ...rt, routes: rt.routes.filter((r) => r.destination !== destination) } : rt,
+    ),
+  });
+}
+
+export function addRoute(routeTableId: string, destination: string, target: string): Edit {
+  return (t) => ({
+    ...t,
+    routeTables: t.routeTables.map((rt) =>
+      rt.id === routeTableId ? { ...rt, routes: [...rt.routes, { destination, target, origin: "static" as const }] } : rt,
+    ),
+  });
+}
+
+export function setPeeringStatus(pcxId: string, status: T.PeeringStatus): Edit {
+  return (t) => ({ ...t, peeringConnections: t.peeringConnections.map((p) => (p.id === pcxId ? { ...p, status } : p)) });
+}
+
+export function removePeering(pcxId: string): Edit {
+  return (t) => ({
+    ...t,
+    peeringConnections: t.peeringConnections.filter((p) => p.id !== pcxId),
+    routeTables: t.routeTables.map((rt) => ({ ...rt, routes: rt.routes.filter((r) => r.target !== pcxId) })),
+  });
+}
+
+export function setSecurityGroupInbound(sgId: string, inbound: T.SgRule[]): Edit {
+  return (t) => ({ ...t, securityGroups: t.securityGroups.map((sg) => (sg.id === sgId ? { ...sg, inbound } : sg)) });
+}
+
+export function setSecurityGroupOutbound(sgId: string, outbound: T.SgRule[]): Edit {
+  return (t) => ({ ...t, securityGroups: t.securityGroups.map((sg) => (sg.id === sgId ? { ...sg, outbound } : sg)) });
+}
+
+export function setNacl(aclId: string, patch: Partial<Pick<T.NetworkAcl, "inbound" | "outbound">>): Edit {
+  return (t) => ({ ...t, networkAcls: t.networkAcls.map((acl) => (acl.id === aclId ? { ...acl, ...patch } : acl)) });
+}
+
+export function setTgwRouteTable(tableId: string, patch: Partial<Pick<T.TransitGatewayRouteTable, "associations" | "propagations" | "routes">>): Edit {
+  return (t) => ({
+    ...t,
+    transitGatewayRouteTables: t.transitGatewayRouteTables.map((rtb) => (rtb.id === tableId ? { ...rtb, ...patch } : rtb)),
+  });
+}
+
+export function compose(...edits: Edit[]): Edit {
+  return (t) => edits.reduce((acc, edit) => edit(acc), t);
+}
+
+export type { Edit };

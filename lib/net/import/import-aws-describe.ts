@@ -1,0 +1,162 @@
+import { parseTopology, type Issue } from "../parse";
+import type { Topology, TopologyInput } from "../topology";
+import type { AwsNetworkInterface } from "./aws-shapes-edge";
+import { parseAwsDescribeFiles, type AwsDescribeInput, type AwsDescribeRegionData } from "./parse-aws-describe";
+import {
+  importNetworkAcls, importRouteTables, importSecurityGroups, importSubnets, importVpcs, type RegionContext,
+} from "./import-vpc-resources";
+import {
+  importEgressOnlyInternetGateways, importEndpoints, importInstances, importInternetGateways, importNatGateways,
+  importNetworkInterfaces, importPeeringConnections, importPrefixLists,
+} from "./import-edge-resources";
+import {
+  importCustomerGateways, importTransitGatewayAttachments, importTransitGatewayRouteTables, importTransitGateways,
+  importVpnConnections, importVpnGateways,
+} from "./import-transit-resources";
+
+export type ImportAwsDescribeResult =
+  | { ok: true; topology: Topology; warnings: Issue[] }
+  | { ok: false; issues: Issue[] };
+
+export type ImportAwsDescribeOptions = { defaultRegion?: string };
+
+type Lists = { [K in keyof TopologyInput]-?: NonNullable<TopologyInput[K]> extends readonly (infer T)[] ? T[] : never };
+type ListKey = { [K in keyof Lists]: Lists[K] extends never ? never : K }[keyof Lists];
+
+/** Ids that the describe output itself defines, so a blackhole route can tell "target gone" from "target down". */
+function collectIds(regions: readonly AwsDescribeRegionData[]): Set<string> {
+  const ids = new Set<string>();
+  for (const { data } of regions) {
+    for (const x of data["describe-internet-gateways"]?.InternetGateways ?? []) ids.add(x.InternetGatewayId);
+    for (const x of data["describe-egress-only-internet-gateways"]?.EgressOnlyInternetGateways ?? []) ids.add(x.EgressOnlyInternetGatewayId);
+    for (const x of data["describe-nat-gateways"]?.NatGateways ?? []) ids.add(x.NatGatewayId);
+    for (const x of data["describe-vpc-peering-connections"]?.VpcPeeringConnections ?? []) ids.add(x.VpcPeeringConnectionId);
+    for (const x of data["describe-transit-gateways"]?.TransitGateways ?? []) ids.add(x.TransitGatewayId);
+    for (const x of data["describe-vpn-gateways"]?.VpnGateways ?? []) ids.add(x.VpnGatewayId);
+    for (const x of data["describe-network-interfaces"]?.NetworkInterfaces ?? []) ids.add(x.NetworkInterfaceId);
+    for (const r of data["describe-instances"]?.Reservations ?? []) for (const i of r.Instances ?? []) ids.add(i.InstanceId);
+  }
+  return ids;
+}
+
+/** A peer VPC in another account or region that the snapshot does not describe: known only by its CIDRs. */
+function remotePeerVpcs(ctx: RegionContext): NonNullable<TopologyInput["vpcs"]> {
+  const out: NonNullable<TopologyInput["vpcs"]> = [];
+  for (const pcx of ctx.data["describe-vpc-peering-connections"]?.VpcPeeringConnections ?? []) {
+    for (const info of [pcx.RequesterVpcInfo, pcx.AccepterVpcInfo]) {
+      if (info?.VpcId === undefined) continue;
+      const cidrBlocks = [...new Set([...(info.CidrBlock === undefined ? [] : [info.CidrBlock]), ...(info.CidrBlockSet ?? []).flatMap((c) => (c.CidrBlock === undefined ? [] : [c.CidrBlock]))])];
+      if (cidrBlocks.length === 0) continue;
+      out.push({
+        id: info.VpcId, region: info.Region ?? ctx.region, ...(info.OwnerId === undefined ? {} : { accountId: info.OwnerId }), cidrBlocks,
+        ipv6CidrBlocks: (info.Ipv6CidrBlockSet ?? []).flatMap((c) => (c.Ipv6CidrBlock === undefined ? [] : [c.Ipv6CidrBlock])),
+      });
+    }
+  }
+  return out;
+}
+
+/** aws-rules VPN-04: with static routing, the routes of a connection are the on-premises prefixes. */
+function onPremisesFromVpn(lists: Lists): Lists["onPremisesNetworks"] {
+  const byGateway = new Map<string, string[]>();
+  for (const vpn of lists.vpnConnections) {
+    const cidrs = byGateway.get(vpn.customerGatewayId) ?? [];
+    cidrs.push(...(vpn.staticRoutes ?? []));
+    byGateway.set(vpn.customerGatewayId, cidrs);
+  }
+  const out: Lists["onPremisesNetworks"] = [];
+  for (const cgw of lists.customerGateways) {
+    const cidrBlocks = [...new Set(byGateway.get(cgw.id) ?? [])];
+    if (cidrBlocks.length === 0) continue;
+    out.push({ id: `onprem-${cgw.id}`, name: `${cgw.name ?? cgw.id} network`, cidrBlocks, customerGatewayIds: [cgw.id] });
+  }
+  return out;
+}
+
+function emptyLists(): Lists {
+  const keys: ListKey[] = [
+    "regions", "accounts", "vpcs", "subnets", "routeTables", "networkAcls", "securityGroups", "instances", "networkInterfaces",
+    "internetGateways", "egressOnlyInternetGateways", "natGateways", "peeringConnections", "transitGateways",
+    "transitGatewayAttachments", "transitGatewayRouteTables", "vpnGateways", "customerGateways", "vpnConnections",
+    "directConnectGateways", "gatewayEndpoints", "interfaceEndpoints", "endpointServices", "prefixLists", "services", "onPremisesNetworks",
+  ];
+  return Object.fromEntries(keys.map((k) => [k, []])) as unknown as Lists;
+}
+
+/** Same id seen twice (a cross-region peering is listed in both regions): keep the first. */
+function pushUnique<T extends { id: string }>(target: T[], items: readonly T[], seen: Set<string>): void {
+  for (const item of items) {
+    if (seen.has(item.id)) continue;
+    seen.add(item.id);
+    target.push(item);
+  }
+}
+
+/**
+ * The parsed JSON of `aws ec2 describe-*` outputs -> a validated Topology. Pure: the caller reads the
+ * files (lib/net/cli/read-describe-dir.ts). Unknown AWS fields are ignored; resources the model does
+ * not cover are skipped with a warning; shape errors and an invalid resulting topology give issues.
+ */
+export function importAwsDescribe(input: AwsDescribeInput, options: ImportAwsDescribeOptions = {}): ImportAwsDescribeResult {
+  const parsed = parseAwsDescribeFiles(input, options.defaultRegion ?? "us-east-1");
+  if (!parsed.ok) return parsed;
+  const warnings = [...parsed.warnings];
+  const knownIds = collectIds(parsed.regions);
+  const lists = emptyLists();
+  const seen = new Map<string, Set<string>>();
+  const add = <K extends ListKey>(key: K, items: readonly (Lists[K][number] & { id: string })[]) => {
+    const set = seen.get(key) ?? new Set<string>();
+    seen.set(key, set);
+    pushUnique(lists[key] as { id: string }[], items, set);
+  };
+  const remote: NonNullable<TopologyInput["vpcs"]> = [];
+  for (const region of parsed.regions) {
+    const ctx: RegionContext = {
+      region: region.region,
+      data: region.data,
+      warnings,
+      file: (cmd) => (parsed.regions.length > 1 ? `${region.region}/${cmd}.json` : `${cmd}.json`),
+    };
+    const awsEnis: AwsNetworkInterface[] = region.data["describe-network-interfaces"]?.NetworkInterfaces ?? [];
+    const enis = importNetworkInterfaces(ctx);
+    const endpoints = importEndpoints(ctx, new Map(awsEnis.map((e) => [e.NetworkInterfaceId, e])));
+    const prefix = importPrefixLists(ctx);
+    add("vpcs", importVpcs(ctx));
+    add("subnets", importSubnets(ctx));
+    add("routeTables", importRouteTables(ctx, knownIds));
+    add("networkAcls", importNetworkAcls(ctx));
+    add("securityGroups", importSecurityGroups(ctx));
+    add("networkInterfaces", enis);
+    add("instances", importInstances(ctx, new Set(enis.map((e) => e.id))));
+    add("internetGateways", importInternetGateways(ctx));
+    add("egressOnlyInternetGateways", importEgressOnlyInternetGateways(ctx));
+    add("natGateways", importNatGateways(ctx));
+    add("peeringConnections", importPeeringConnections(ctx));
+    add("gatewayEndpoints", endpoints.gateway);
+    add("interfaceEndpoints", endpoints.interface);
+    add("prefixLists", prefix.prefixLists);
+    add("transitGateways", importTransitGateways(ctx));
+    add("transitGatewayAttachments", importTransitGatewayAttachments(ctx, awsEnis));
+    add("transitGatewayRouteTables", importTransitGatewayRouteTables(ctx));
+    add("vpnGateways", importVpnGateways(ctx));
+    add("customerGateways", importCustomerGateways(ctx));
+    add("vpnConnections", importVpnConnections(ctx));
+    for (const s of prefix.services) {
+      if (!lists.services.some((x) => x.service === s.service && x.region === s.region)) lists.services.push(s);
+    }
+    remote.push(...remotePeerVpcs(ctx));
+  }
+  add("vpcs", remote);
+  add("onPremisesNetworks", onPremisesFromVpn(lists));
+  const regions = [...new Set(parsed.regions.map((r) => r.region))].sort();
+  const accounts = [...new Set(lists.vpcs.flatMap((v) => (v.accountId === undefined ? [] : [v.accountId])))].sort();
+  const topology: TopologyInput = {
+    ...lists,
+    region: regions[0] ?? options.defaultRegion ?? "us-east-1",
+    regions,
+    accounts: accounts.map((id) => ({ id })),
+  };
+  const result = parseTopology(topology);
+  if (!result.ok) return { ok: false, issues: result.issues.map((i) => ({ path: `imported topology: ${i.path}`, message: i.message })) };
+  return { ok: true, topology: result.topology, warnings };
+}

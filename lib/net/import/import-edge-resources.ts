@@ -1,0 +1,223 @@
+import type { TopologyInput } from "../topology";
+import type { AwsNetworkInterface } from "./aws-shapes-edge";
+import type { RegionContext } from "./import-vpc-resources";
+import { parseAwsServiceName, unixSeconds, withName } from "./aws-values";
+
+// Gateways, interfaces, instances, endpoints, prefix lists and peerings -> topology parts.
+
+type Item<K extends keyof TopologyInput> = NonNullable<TopologyInput[K]>[number];
+
+const attachedVpc = (attachments: { State?: string | undefined; VpcId: string }[] | undefined): string | undefined =>
+  // describe-internet-gateways prints "available" for an attached gateway, the others "attached".
+  attachments?.find((a) => a.State === undefined || a.State === "available" || a.State === "attached")?.VpcId;
+
+export function importInternetGateways(ctx: RegionContext): Item<"internetGateways">[] {
+  return (ctx.data["describe-internet-gateways"]?.InternetGateways ?? []).map((igw) => {
+    const vpcId = attachedVpc(igw.Attachments);
+    return { id: igw.InternetGatewayId, ...withName(igw.Tags), ...(vpcId === undefined ? {} : { vpcId }) };
+  });
+}
+
+export function importEgressOnlyInternetGateways(ctx: RegionContext): Item<"egressOnlyInternetGateways">[] {
+  const out: Item<"egressOnlyInternetGateways">[] = [];
+  for (const eigw of ctx.data["describe-egress-only-internet-gateways"]?.EgressOnlyInternetGateways ?? []) {
+    const vpcId = attachedVpc(eigw.Attachments);
+    if (vpcId !== undefined) out.push({ id: eigw.EgressOnlyInternetGatewayId, ...withName(eigw.Tags), vpcId });
+  }
+  return out;
+}
+
+const NAT_STATES = new Set(["pending", "available", "failed", "deleting", "deleted"]);
+
+export function importNatGateways(ctx: RegionContext): Item<"natGateways">[] {
+  const out: Item<"natGateways">[] = [];
+  (ctx.data["describe-nat-gateways"]?.NatGateways ?? []).forEach((nat, index) => {
+    const primary = nat.NatGatewayAddresses?.find((a) => a.IsPrimary !== false) ?? nat.NatGatewayAddresses?.[0];
+    if (primary?.PrivateIp === undefined) {
+      ctx.warnings.push({ path: `${ctx.file("describe-nat-gateways")}: NatGateways[${index}]`, message: "no private IP (failed or deleted gateway); skipped" });
+      return;
+    }
+    out.push({
+      id: nat.NatGatewayId,
+      ...withName(nat.Tags),
+      subnetId: nat.SubnetId,
+      connectivity: nat.ConnectivityType === "private" ? "private" : "public",
+      privateIp: primary.PrivateIp,
+      ...(primary.PublicIp === undefined ? {} : { publicIp: primary.PublicIp }),
+      state: NAT_STATES.has(nat.State ?? "available") ? (nat.State as Item<"natGateways">["state"]) ?? "available" : "available",
+    });
+  });
+  return out;
+}
+
+/** ENIs that belong to a resource the topology models itself (NAT gateway, endpoint, TGW attachment). */
+const MANAGED_INTERFACE_TYPES = new Set(["nat_gateway", "vpc_endpoint", "gateway_load_balancer_endpoint", "transit_gateway"]);
+
+export function importNetworkInterfaces(ctx: RegionContext): Item<"networkInterfaces">[] {
+  const out: Item<"networkInterfaces">[] = [];
+  (ctx.data["describe-network-interfaces"]?.NetworkInterfaces ?? []).forEach((eni, index) => {
+    if (MANAGED_INTERFACE_TYPES.has(eni.InterfaceType ?? "interface")) return;
+    if (eni.SubnetId === undefined || eni.PrivateIpAddress === undefined) {
+      ctx.warnings.push({ path: `${ctx.file("describe-network-interfaces")}: NetworkInterfaces[${index}]`, message: "no subnet or private IP; skipped" });
+      return;
+    }
+    out.push(eniFromAws(eni, eni.SubnetId, eni.PrivateIpAddress));
+  });
+  return out;
+}
+
+function eniFromAws(eni: AwsNetworkInterface, subnetId: string, privateIp: string): Item<"networkInterfaces"> {
+  const publicIp = eni.Association?.PublicIp;
+  const instanceId = eni.Attachment?.InstanceId;
+  return {
+    id: eni.NetworkInterfaceId,
+    ...withName(eni.TagSet),
+    subnetId,
+    privateIp,
+    secondaryPrivateIps: (eni.PrivateIpAddresses ?? []).filter((a) => a.Primary !== true && a.PrivateIpAddress !== privateIp).map((a) => a.PrivateIpAddress),
+    ...(publicIp === undefined ? {} : { publicIp }),
+    ipv6Addresses: (eni.Ipv6Addresses ?? []).map((a) => a.Ipv6Address),
+    securityGroupIds: (eni.Groups ?? []).map((g) => g.GroupId),
+    sourceDestCheck: eni.SourceDestCheck ?? true,
+    ...(instanceId === undefined ? {} : { instanceId }),
+  };
+}
+
+const INSTANCE_STATES: Readonly<Record<string, Item<"instances">["state"]>> = {
+  pending: "pending", running: "running", stopping: "stopping", stopped: "stopped",
+  "shutting-down": "stopping", terminated: "terminated",
+};
+
+/**
+ * An instance whose ENIs appear in describe-network-interfaces points at them (so flow logs name the
+ * real ENI ids); otherwise its primary interface is written inline from describe-instances.
+ */
+export function importInstances(ctx: RegionContext, eniIds: ReadonlySet<string>): Item<"instances">[] {
+  const out: Item<"instances">[] = [];
+  for (const reservation of ctx.data["describe-instances"]?.Reservations ?? []) {
+    for (const instance of reservation.Instances ?? []) {
+      const attached = (instance.NetworkInterfaces ?? [])
+        .filter((n) => eniIds.has(n.NetworkInterfaceId))
+        .sort((a, b) => (a.Attachment?.DeviceIndex ?? 0) - (b.Attachment?.DeviceIndex ?? 0))
+        .map((n) => n.NetworkInterfaceId);
+      const base = { id: instance.InstanceId, ...withName(instance.Tags), state: INSTANCE_STATES[instance.State?.Name ?? "running"] ?? "running" };
+      if (attached.length > 0) {
+        out.push({ ...base, networkInterfaceIds: attached });
+        continue;
+      }
+      out.push({
+        ...base,
+        ...(instance.SubnetId === undefined ? {} : { subnetId: instance.SubnetId }),
+        ...(instance.PrivateIpAddress === undefined ? {} : { privateIp: instance.PrivateIpAddress }),
+        ...(instance.PublicIpAddress === undefined ? {} : { publicIp: instance.PublicIpAddress }),
+        securityGroupIds: (instance.SecurityGroups ?? []).map((g) => g.GroupId),
+        sourceDestCheck: instance.SourceDestCheck ?? true,
+      });
+    }
+  }
+  return out;
+}
+
+/** aws-rules GWE-08: the endpoint policy, reduced to allow-all / deny-all. */
+function policyFromDocument(document: string | undefined): "allow-all" | "deny-all" {
+  if (document === undefined) return "allow-all";
+  try {
+    const parsed = JSON.parse(document) as { Statement?: { Effect?: string }[] | { Effect?: string } };
+    const statements = Array.isArray(parsed.Statement) ? parsed.Statement : parsed.Statement === undefined ? [] : [parsed.Statement];
+    return statements.some((s) => s.Effect === "Allow") ? "allow-all" : "deny-all";
+  } catch {
+    return "allow-all";
+  }
+}
+
+const ENDPOINT_STATES: Readonly<Record<string, Item<"interfaceEndpoints">["state"]>> = {
+  pendingacceptance: "pendingAcceptance", pending: "pending", available: "available", rejected: "rejected",
+  failed: "failed", deleting: "deleting", deleted: "deleted", expired: "expired",
+};
+
+export function importEndpoints(
+  ctx: RegionContext,
+  enis: ReadonlyMap<string, AwsNetworkInterface>,
+): { gateway: Item<"gatewayEndpoints">[]; interface: Item<"interfaceEndpoints">[] } {
+  const gateway: Item<"gatewayEndpoints">[] = [];
+  const iface: Item<"interfaceEndpoints">[] = [];
+  (ctx.data["describe-vpc-endpoints"]?.VpcEndpoints ?? []).forEach((ep, index) => {
+    const where = `${ctx.file("describe-vpc-endpoints")}: VpcEndpoints[${index}]`;
+    if (ep.VpcId === undefined) return;
+    const type = ep.VpcEndpointType ?? "Gateway";
+    if (type === "Gateway") {
+      const parsed = parseAwsServiceName(ep.ServiceName);
+      if (parsed === null || (parsed.service !== "s3" && parsed.service !== "dynamodb")) {
+        ctx.warnings.push({ path: where, message: `gateway endpoint for "${ep.ServiceName}" not supported; skipped` });
+        return;
+      }
+      gateway.push({
+        id: ep.VpcEndpointId, ...withName(ep.Tags), vpcId: ep.VpcId, service: parsed.service, region: parsed.region,
+        routeTableIds: ep.RouteTableIds ?? [], policy: policyFromDocument(ep.PolicyDocument),
+      });
+      return;
+    }
+    if (type !== "Interface") {
+      ctx.warnings.push({ path: where, message: `${type} endpoints are out of scope; skipped` });
+      return;
+    }
+    const networkInterfaces: { id: string; subnetId: string; privateIp: string }[] = [];
+    for (const id of ep.NetworkInterfaceIds ?? []) {
+      const eni = enis.get(id);
+      if (eni?.SubnetId === undefined || eni.PrivateIpAddress === undefined) {
+        ctx.warnings.push({ path: where, message: `endpoint interface ${id} not in describe-network-interfaces; its address is unknown` });
+        continue;
+      }
+      networkInterfaces.push({ id, subnetId: eni.SubnetId, privateIp: eni.PrivateIpAddress });
+    }
+    iface.push({
+      id: ep.VpcEndpointId, ...withName(ep.Tags), vpcId: ep.VpcId, serviceName: ep.ServiceName, networkInterfaces,
+      securityGroupIds: (ep.Groups ?? []).map((g) => g.GroupId), privateDnsEnabled: ep.PrivateDnsEnabled ?? false,
+      state: ENDPOINT_STATES[(ep.State ?? "available").toLowerCase()] ?? "available",
+    });
+  });
+  return { gateway, interface: iface };
+}
+
+export function importPrefixLists(ctx: RegionContext): { prefixLists: Item<"prefixLists">[]; services: Item<"services">[] } {
+  const entries = ctx.data["get-managed-prefix-list-entries"] ?? {};
+  const prefixLists: Item<"prefixLists">[] = [];
+  const services: Item<"services">[] = [];
+  for (const list of ctx.data["describe-managed-prefix-lists"]?.PrefixLists ?? []) {
+    const cidrBlocks = (list.Entries ?? entries[list.PrefixListId]?.Entries ?? []).map((e) => e.Cidr);
+    const name = list.PrefixListName;
+    prefixLists.push({ id: list.PrefixListId, ...(name === undefined ? {} : { name }), cidrBlocks });
+    // AWS-managed lists such as com.amazonaws.us-east-1.s3 also tell us where the service lives.
+    const service = name === undefined ? null : parseAwsServiceName(name);
+    if (service !== null) services.push({ service: service.service, region: service.region, prefixListId: list.PrefixListId });
+  }
+  return { prefixLists, services };
+}
+
+const PEERING_STATES = new Set(["initiating-request", "pending-acceptance", "provisioning", "active", "failed", "expired", "rejected", "deleting", "deleted"]);
+const PENDING_LIFETIME_SECONDS = 7 * 24 * 3600; // aws-rules PCX-06: a request expires after 7 days.
+
+export function importPeeringConnections(ctx: RegionContext): Item<"peeringConnections">[] {
+  const out: Item<"peeringConnections">[] = [];
+  (ctx.data["describe-vpc-peering-connections"]?.VpcPeeringConnections ?? []).forEach((pcx, index) => {
+    const requester = pcx.RequesterVpcInfo?.VpcId;
+    const accepter = pcx.AccepterVpcInfo?.VpcId;
+    if (requester === undefined || accepter === undefined) {
+      ctx.warnings.push({ path: `${ctx.file("describe-vpc-peering-connections")}: VpcPeeringConnections[${index}]`, message: "missing requester or accepter VPC; skipped" });
+      return;
+    }
+    const code = pcx.Status?.Code ?? "active";
+    const expires = unixSeconds(pcx.ExpirationTime);
+    out.push({
+      id: pcx.VpcPeeringConnectionId,
+      ...withName(pcx.Tags),
+      requesterVpcId: requester,
+      accepterVpcId: accepter,
+      status: PEERING_STATES.has(code) ? (code as Item<"peeringConnections">["status"]) : "failed",
+      ...(expires === undefined ? {} : { createdAt: expires - PENDING_LIFETIME_SECONDS }),
+      requesterAllowDnsResolutionFromRemoteVpc: pcx.RequesterVpcInfo?.PeeringOptions?.AllowDnsResolutionFromRemoteVpc ?? false,
+      accepterAllowDnsResolutionFromRemoteVpc: pcx.AccepterVpcInfo?.PeeringOptions?.AllowDnsResolutionFromRemoteVpc ?? false,
+    });
+  });
+  return out;
+}

@@ -42,3 +42,5 @@ if (!fs.existsSync(path.join(migrations, "migration_lock.toml"))) {
   fs.writeFileSync(path.join(migrations, "migration_lock.toml"), 'provider = "sqlite"\n');
 }
 console.log(`wrote ${path.join(dir, "migration.sql")}`);
+// Keep the generated client in step with the schema the migration was written from.
+execFileSync(path.join("node_modules", ".bin", "prisma"), ["generate"], { stdio: "inherit" });

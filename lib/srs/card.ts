@@ -60,6 +60,17 @@ export function createCard(input: NewCardInput, now: Date): SrsCard {
   };
 }
 
+export type EnsuredCard = { readonly card: SrsCard; readonly created: boolean };
+
+/**
+ * One card per learner and skill: returns the learner's existing card for the skill (its source is where
+ * the learner first met it and does not change), or a new one to insert.
+ */
+export function ensureCard(cards: readonly SrsCard[], input: NewCardInput, now: Date): EnsuredCard {
+  const existing = cards.find((card) => card.learnerId === input.learnerId && card.skillId === input.skillId);
+  return existing === undefined ? { card: createCard(input, now), created: true } : { card: existing, created: false };
+}
+
 export function scheduleOf(card: CardSchedule): CardSchedule {
   return {
     state: card.state,

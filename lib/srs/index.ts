@@ -5,6 +5,7 @@ export {
   CARD_SOURCES,
   CARD_STATES,
   createCard,
+  ensureCard,
   isDueAt,
   isLearningCard,
   isSameSchedule,
@@ -14,6 +15,7 @@ export {
   type CardSchedule,
   type CardSource,
   type CardState,
+  type EnsuredCard,
   type NewCardInput,
   type SrsCard,
 } from "./card";
@@ -46,4 +48,4 @@ export {
   type DailyReviews,
   type RetentionReport,
 } from "./stats";
-export { undoLastReview } from "./undo-review";
+export { undoLastReview, type UndoneReview } from "./undo-review";

@@ -20,6 +20,8 @@ export type ReviewQueue = {
   /** New cards offered today, oldest added first, ties by skill ID. */
   readonly fresh: readonly SrsCard[];
   readonly counts: QueueCounts;
+  /** When the next not-yet-due card falls due (e.g. a 10-minute learning step), so the page can say when to return. */
+  readonly nextDueAt: string | null;
 };
 
 function compareText(a: string, b: string): number {
@@ -60,9 +62,11 @@ export function buildQueue(
   const allowance = Math.max(0, settings.newCardsPerDay - newToday);
   const fresh = active.filter(isNewCard).sort(byAddedThenSkill).slice(0, allowance);
   const learning = due.filter(isLearningCard).length;
+  const upcoming = active.filter((card) => !isNewCard(card) && !isDueAt(card, now)).sort(byDueThenSkill)[0];
   return {
     due,
     fresh,
     counts: { dueNow: due.length - learning, learning, newToday, newRemaining: fresh.length },
+    nextDueAt: upcoming === undefined ? null : upcoming.due,
   };
 }

@@ -12,7 +12,12 @@ export function replayReviews(card: SrsCard, entries: readonly ReviewLogEntry[])
   const own = entries
     .map((entry, index) => ({ entry, index }))
     .filter(({ entry }) => entry.learnerId === card.learnerId && entry.skillId === card.skillId)
-    .sort((a, b) => Date.parse(a.entry.reviewedAt) - Date.parse(b.entry.reviewedAt) || a.index - b.index);
+    .sort(
+      (a, b) =>
+        Date.parse(a.entry.reviewedAt) - Date.parse(b.entry.reviewedAt) ||
+        a.entry.before.reps - b.entry.before.reps ||
+        a.index - b.index,
+    );
   const first = own[0];
   if (first === undefined) {
     return succeed(card);

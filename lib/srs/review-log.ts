@@ -33,11 +33,21 @@ export type ReviewMeta = {
   readonly correct: boolean;
 };
 
-/** The most recent entry for one skill, or undefined; entries may come in any order. */
-export function findLastReview(log: readonly ReviewLogEntry[], skillId: SkillId): ReviewLogEntry | undefined {
+/** Later review first: by time, then by review count (two reviews can share a millisecond). */
+function isLaterReview(a: ReviewLogEntry, b: ReviewLogEntry): boolean {
+  const byTime = Date.parse(a.reviewedAt) - Date.parse(b.reviewedAt);
+  return byTime > 0 || (byTime === 0 && a.before.reps > b.before.reps);
+}
+
+/** A learner's most recent review of one skill, or undefined; entries may come in any order. */
+export function findLastReview(
+  log: readonly ReviewLogEntry[],
+  learnerId: string,
+  skillId: SkillId,
+): ReviewLogEntry | undefined {
   let last: ReviewLogEntry | undefined;
   for (const entry of log) {
-    if (entry.skillId === skillId && (last === undefined || Date.parse(entry.reviewedAt) >= Date.parse(last.reviewedAt))) {
+    if (entry.learnerId === learnerId && entry.skillId === skillId && (last === undefined || isLaterReview(entry, last))) {
       last = entry;
     }
   }

@@ -79,6 +79,9 @@ describe("the review queue", () => {
     const queue = buildQueue(cards, [] as ReviewLogEntry[], later, DEFAULT_SRS_SETTINGS);
     expect(queue.counts).toEqual({ dueNow: 0, learning: 1, newToday: 0, newRemaining: 1 });
     expect(queue.fresh.map((card) => card.skillId)).toEqual(["P3"]);
-    expect(buildQueue(cards, [], at(T0, 5 * MINUTE), DEFAULT_SRS_SETTINGS).counts.learning).toBe(0);
+    const early = buildQueue(cards, [], at(T0, 5 * MINUTE), DEFAULT_SRS_SETTINGS);
+    expect(early.counts.learning).toBe(0);
+    expect(early.nextDueAt).toBe(learning.due);
+    expect(queue.nextDueAt).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 // Versioned persisted snapshots (issue 6): a reload or a closed tab resumes the session where it was, and a
 // changed machine never loads stale state silently. Bump a version whenever states or context change shape;
 // a stored snapshot of another version is refused with a message, and the caller starts a fresh session.
-import { type AnyStateMachine, createActor, type Snapshot, type SnapshotFrom } from "xstate";
+import { type AnyMachineSnapshot, type AnyStateMachine, createActor, type Snapshot, type SnapshotFrom } from "xstate";
 import { z } from "zod";
 import { classroomMachine } from "./classroom-machine";
 import { examMachine } from "./exam-machine";
@@ -82,16 +82,16 @@ export function defineSessionCodec<TName extends string, TLogic extends AnyState
           ],
         };
       }
-      try {
-        // createActor restores (and checks the state value against the machine) without starting anything.
-        const snapshot = createActor(logic as AnyStateMachine, {
-          snapshot: envelope.snapshot as unknown as Snapshot<unknown>,
-        }).getSnapshot() as SnapshotFrom<TLogic>;
-        return { ok: true, snapshot };
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
+      // createActor restores without starting anything; a state value the machine no longer has turns the
+      // restored snapshot into status "error" (xstate 5 catches the throw), which we report instead of loading.
+      const restored = createActor(logic as AnyStateMachine, {
+        snapshot: envelope.snapshot as unknown as Snapshot<unknown>,
+      }).getSnapshot() as AnyMachineSnapshot;
+      if (restored.status === "error") {
+        const reason = restored.error instanceof Error ? restored.error.message : String(restored.error);
         return { ok: false, issues: [{ path: "snapshot", message: `the snapshot does not fit the ${machine} machine: ${reason}` }] };
       }
+      return { ok: true, snapshot: restored as SnapshotFrom<TLogic> };
     },
   };
 }

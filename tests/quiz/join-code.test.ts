@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import {
+  cleanDisplayName,
+  createJoinCode,
+  displayNameKey,
+  isDisplayNameValid,
+  JOIN_CODE_ALPHABET,
+  normalizeJoinCode,
+} from "../../lib/quiz/join-code";
+import { seededRng } from "./support/rng";
+
+describe("join codes", () => {
+  it("are six characters from the unambiguous alphabet, reproducible from the seed", () => {
+    const code = createJoinCode(seededRng(5));
+    expect(code).toMatch(new RegExp(`^[${JOIN_CODE_ALPHABET}]{6}$`));
+    expect(code).not.toMatch(/[01OIL]/);
+    expect(createJoinCode(seededRng(5))).toBe(code);
+    expect(createJoinCode(seededRng(6))).not.toBe(code);
+  });
+
+  it("compare without case or surrounding spaces", () => {
+    expect(normalizeJoinCode(" abc234 ")).toBe("ABC234");
+  });
+});
+
+describe("display names", () => {
+  it("are cleaned and compared without case, width or spacing", () => {
+    expect(cleanDisplayName("  Ana \t Lee ")).toBe("Ana Lee");
+    expect(displayNameKey("ＡＮＡ")).toBe(displayNameKey("ana"));
+    expect(isDisplayNameValid(" ")).toBe(false);
+    expect(isDisplayNameValid("x".repeat(24))).toBe(true);
+    expect(isDisplayNameValid("x".repeat(25))).toBe(false);
+  });
+});

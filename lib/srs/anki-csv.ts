@@ -18,8 +18,8 @@ function plainText(text: string): string {
 
 /**
  * A question-style front from the concept's own text: the learner completes the rule from its opening
- * clause (up to the first ":" or ";"), or from its first words when it has no such clause. The back holds
- * the whole fact.
+ * clause (up to the first ":" or ";") when that clause leaves most of the fact to recall, otherwise from
+ * its first few words. The back holds the whole fact.
  */
 export function conceptPrompt(concept: Concept): string {
   const text = plainText(concept.text);
@@ -27,9 +27,9 @@ export function conceptPrompt(concept: Concept): string {
   const clauseEnd = text.search(/[:;]/);
   const words = text.split(" ");
   const stem =
-    clauseEnd > 0 && clauseEnd < text.length - 1
+    clauseEnd > 0 && clauseEnd + 1 <= text.length * 0.6
       ? text.slice(0, clauseEnd + 1)
-      : words.slice(0, Math.max(1, Math.min(4, Math.floor(words.length / 2)))).join(" ");
+      : words.slice(0, Math.max(1, Math.min(6, Math.floor(words.length / 2)))).join(" ");
   return `${group} (${concept.id}): complete the rule. ${stem} …?`;
 }
 

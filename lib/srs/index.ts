@@ -21,7 +21,7 @@ export {
 } from "./card";
 export { reviewDayKey, reviewDaysBetween, startOfReviewDay } from "./day";
 export { exportDeck, importDeck, serializeDeck, type DeckExport } from "./deck-export";
-export { DECK_EXPORT_VERSION, deckExportSchema } from "./deck-schema";
+export { cardScheduleSchema, DECK_EXPORT_VERSION, deckExportSchema, reviewLogEntrySchema, srsCardSchema } from "./deck-schema";
 export { buildQueue, countNewIntroducedToday, type QueueCounts, type ReviewQueue } from "./queue";
 export { isPassingRating, rateFromAnswer, REVIEW_RATINGS, type ReviewRating, type SelfRating } from "./rating";
 export { type SrsIssue, type SrsResult } from "./result";

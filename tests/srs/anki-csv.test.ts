@@ -52,10 +52,13 @@ describe("Anki CSV of concept cards", () => {
       expect(row[1]).toBe(concept?.text.replaceAll("**", ""));
       expect(row[2]).toBe(`${concept?.group} ${concept?.id}`);
       expect(row[0]).not.toBe(row[1]);
+      // The shown stem is at most 60% of the fact, so there is something left to recall.
+      const stem = (row[0] ?? "").replace(/^.*?complete the rule\. /, "").replace(/ …\?$/, "");
+      expect(stem.length).toBeLessThanOrEqual((row[1] ?? "").length * 0.6);
     }
   });
 
-  it("asks with the concept's opening clause, not the whole fact", () => {
+  it("asks with the concept's opening clause or first words, never most of the fact", () => {
     const p3 = CONCEPTS.find((concept) => concept.id === "P3");
     if (p3 === undefined) throw new Error("P3 missing");
     expect(conceptPrompt(p3)).toBe("VPC peering (P3): complete the rule. Peering is not transitive: …?");
@@ -63,6 +66,10 @@ describe("Anki CSV of concept cards", () => {
     if (e4 === undefined) throw new Error("E4 missing");
     // "Gateway endpoints cost nothing" has no clause: the first half of its words.
     expect(conceptPrompt(e4)).toBe("VPC endpoints (E4): complete the rule. Gateway endpoints …?");
+    // P4's opening clause is most of the fact, so only its first words are shown.
+    const p4 = CONCEPTS.find((concept) => concept.id === "P4");
+    if (p4 === undefined) throw new Error("P4 missing");
+    expect(conceptPrompt(p4)).toBe("VPC peering (P4): complete the rule. Each side's subnet route tables need …?");
   });
 
   it("quotes commas, quotes, line breaks and a leading #", () => {

@@ -1,8 +1,11 @@
 import Link from "next/link";
 import { CONCEPTS } from "@/lib/content/concepts";
-import { LEARNING_MODES, TOPICS } from "@/lib/course/topics";
+import { LEARNING_MODES, TOPICS, topicOfLesson } from "@/lib/course/topics";
+import { loadCourse } from "./lessons/course";
 
 export default function HomePage() {
+  const course = loadCourse();
+  const general = course.filter((lesson) => topicOfLesson(lesson.frontmatter.concepts) === undefined);
   return (
     <>
       <h1>Learn AWS VPC networking by tracing packets</h1>
@@ -13,9 +16,22 @@ export default function HomePage() {
 
       <section aria-labelledby="course-map">
         <h2 id="course-map">Course map</h2>
+        {general.length > 0 ? (
+          <p>
+            Start with{" "}
+            {general.map((lesson, index) => (
+              <span key={lesson.slug}>
+                {index > 0 ? " and finish with " : ""}
+                <Link href={`/lessons/${lesson.slug}`}>{lesson.frontmatter.title}</Link>
+              </span>
+            ))}
+            .
+          </p>
+        ) : null}
         <ol className="grid" aria-label="Topics">
           {TOPICS.map((topic) => {
             const concepts = CONCEPTS.filter((concept) => topic.groups.includes(concept.group));
+            const lessons = course.filter((lesson) => topicOfLesson(lesson.frontmatter.concepts) === topic.id);
             return (
               <li key={topic.id} className="card" data-topic={topic.id}>
                 <h3>
@@ -23,6 +39,16 @@ export default function HomePage() {
                 </h3>
                 <p>{topic.blurb}</p>
                 <p className="mono">{concepts.length} concepts</p>
+                {lessons.length > 0 ? (
+                  <ul className="topic-lessons">
+                    {lessons.map((lesson) => (
+                      <li key={lesson.slug}>
+                        <Link href={`/lessons/${lesson.slug}`}>{lesson.frontmatter.title}</Link>{" "}
+                        <span className="lesson-meta">· {lesson.frontmatter.minutes} min</span>
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
               </li>
             );
           })}

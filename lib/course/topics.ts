@@ -1,4 +1,4 @@
-import type { ConceptGroupId } from "../content/concepts";
+import { findConcept, type ConceptGroupId } from "../content/concepts";
 
 /** The four topics of the course map; each gathers one or more concept groups of concepts.md. */
 export type Topic = {
@@ -63,3 +63,20 @@ export const LEARNING_MODES: readonly LearningMode[] = [
     blurb: "An instructor runs a quiz with a join code, paces the questions and shows a leaderboard.",
   },
 ];
+
+/**
+ * The topic a lesson belongs to: the one holding at least half of the concepts it teaches. Lessons that
+ * spread wider (the building blocks, exam strategy) belong to none and frame the course instead.
+ */
+export function topicOfLesson(conceptIds: readonly string[]): string | undefined {
+  let best: { id: string; share: number } | undefined;
+  for (const topic of TOPICS) {
+    const inTopic = conceptIds.filter((id) => {
+      const group = findConcept(id)?.group;
+      return group !== undefined && topic.groups.includes(group);
+    }).length;
+    const share = conceptIds.length === 0 ? 0 : inTopic / conceptIds.length;
+    if (share >= 0.5 && (!best || share > best.share)) best = { id: topic.id, share };
+  }
+  return best?.id;
+}

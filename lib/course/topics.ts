@@ -65,8 +65,9 @@ export const LEARNING_MODES: readonly LearningMode[] = [
 ];
 
 /**
- * The topic a lesson belongs to: the one holding at least half of the concepts it teaches. Lessons that
- * spread wider (the building blocks, exam strategy) belong to none and frame the course instead.
+ * The topic a lesson belongs to: the one holding at least half of the concepts it teaches; on a tie, the topic
+ * of the concept listed first (authors list the lesson's main concept first). Lessons that spread wider (the
+ * building blocks, exam strategy) belong to none and frame the course instead.
  */
 export function topicOfLesson(conceptIds: readonly string[]): string | undefined {
   let best: { id: string; share: number } | undefined;
@@ -76,7 +77,8 @@ export function topicOfLesson(conceptIds: readonly string[]): string | undefined
       return group !== undefined && topic.groups.includes(group);
     }).length;
     const share = conceptIds.length === 0 ? 0 : inTopic / conceptIds.length;
-    if (share >= 0.5 && (!best || share > best.share)) best = { id: topic.id, share };
+    const leads = conceptIds[0] !== undefined && topic.groups.some((group) => group === findConcept(conceptIds[0] ?? "")?.group);
+    if (share >= 0.5 && (!best || share > best.share || (share === best.share && leads))) best = { id: topic.id, share };
   }
   return best?.id;
 }

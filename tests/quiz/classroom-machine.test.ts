@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { initialTransition, transition, type SnapshotFrom } from "xstate";
+import { applyEvent } from "../../lib/quiz/apply-event";
 import { getAnswerDistribution, getLeaderboard } from "../../lib/quiz/classroom-board";
 import { classroomMachine, currentRound, type ClassroomEvent, type ClassroomInput } from "../../lib/quiz/classroom-machine";
 import { BASE_POINTS, MAX_SPEED_BONUS } from "../../lib/quiz/scoring";
@@ -235,6 +236,15 @@ describe("classroom machine: leaderboard and the next question", () => {
     expect(snapshot.value).toBe("finished");
     expect(snapshot.status).toBe("done");
     expect(getLeaderboard(snapshot.context)[0]?.playerId).toBe("p1");
+  });
+
+  it("a finished game refuses everything through applyEvent, and its finish time stays", () => {
+    const finished = run([finish], afterFirst());
+    for (const event of [join("p9", "Late"), open(1), finish]) {
+      const result = applyEvent(classroomMachine, finished, event);
+      expect(result).toMatchObject({ ok: false, issues: [{ code: "session-finished" }] });
+      expect(result.snapshot.context.finishedAt).toBe(OPEN + 99_000);
+    }
   });
 
   it("the teacher can end the game in the middle of a question", () => {

@@ -202,6 +202,16 @@ describe("exam machine: timer and deadline", () => {
     expect(lastRefusal(snapshot)?.code).toBe("past-deadline");
   });
 
+  it("the deadline holds on the review screen too", () => {
+    const reviewing = run([select("q0"), { type: "review.open", now: before }]);
+    const ticked = run([{ type: "timer.tick", now: before + 1 }], reviewing);
+    expect(ticked.value).toEqual({ inProgress: "reviewing" });
+    const late = run([select("q1", ["b"], DEADLINE)], reviewing);
+    expect(late.value).toBe("submitted");
+    expect(late.context.answers).toEqual({ q0: ["a"] });
+    expect(run([{ type: "timer.tick", now: DEADLINE }], reviewing).context.endedBy).toBe("timeout");
+  });
+
   it("exam.submit after the deadline counts as a timeout, not a learner submission", () => {
     const snapshot = run([{ type: "exam.submit", now: late }]);
     expect(snapshot.context).toMatchObject({ endedBy: "timeout", submittedAt: DEADLINE });

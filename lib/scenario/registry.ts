@@ -2,8 +2,9 @@
 import type { Family } from "./family";
 import { conceptCheck } from "./families/concept-check";
 import { endpointChoice } from "./families/endpoint-choice";
+import { peeringFeasibility } from "./families/peering-feasibility";
 
-export const FAMILIES: readonly Family[] = [conceptCheck, endpointChoice];
+export const FAMILIES: readonly Family[] = [conceptCheck, endpointChoice, peeringFeasibility];
 
 const byName = new Map(FAMILIES.map((family) => [family.name, family]));
 

@@ -168,8 +168,9 @@ export class TopologyBuilder {
     return this.t;
   }
 
+  /** A snapshot: later builder calls do not change it. */
   build(description: string): T.Topology {
-    return { ...this.t, description };
+    return structuredClone({ ...this.t, description });
   }
 }
 

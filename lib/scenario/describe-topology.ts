@@ -1,0 +1,23 @@
+// One-paragraph text of a generated topology for stems and printable quizzes (the JSON carries the full
+// topology for diagrams). Lists VPCs, peerings with their status, transit gateways and their route tables.
+import type * as T from "../net/index";
+
+export function describeTopology(t: T.Topology): string {
+  const vpcName = (id: string | undefined): string => t.vpcs.find((v) => v.id === id)?.name ?? id ?? "?";
+  const lines: string[] = [];
+  lines.push(
+    `VPCs: ${t.vpcs.map((v) => `${v.name ?? v.id} ${v.cidrBlocks.join(", ")}${v.region !== undefined && v.region !== t.region ? ` (${v.region})` : ""}`).join("; ")}.`,
+  );
+  for (const p of t.peeringConnections) {
+    lines.push(`Peering ${p.id}: ${vpcName(p.requesterVpcId)} ↔ ${vpcName(p.accepterVpcId)} (${p.status}).`);
+  }
+  for (const tgw of t.transitGateways) {
+    const attached = t.transitGatewayAttachments.filter((a) => a.transitGatewayId === tgw.id).map((a) => vpcName(a.vpcId));
+    lines.push(`Transit gateway ${tgw.name ?? tgw.id} with VPC attachments: ${attached.join(", ")}.`);
+  }
+  for (const rt of t.routeTables) {
+    if (rt.routes.length === 0) continue;
+    lines.push(`Route table ${rt.name ?? rt.id}: ${rt.routes.map((r) => `${r.destination ?? r.destinationPrefixListId ?? "?"} → ${r.target}`).join(", ")}.`);
+  }
+  return lines.join(" ");
+}

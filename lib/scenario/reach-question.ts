@@ -1,0 +1,128 @@
+// The engine behind "can A reach C?"-style families. A family builds a base topology and a few nearby
+// variants (each one fault, or none); the question shows one variant. Every option is the model's verdict
+// on some variant ("Yes ..." or "No: <first blocker>"), and the key is the verdict on the shown variant, so
+// no answer text is typed per question. An option is kept only when the model's analysis of the shown
+// variant confirms it is wrong (its blocker is not among the shown variant's blockers).
+import { analyze, buildNetwork, type Analysis, type Hop, type Query, type Topology } from "../net/index";
+import { buildQuestion } from "./build-question";
+import type { Candidate } from "./options";
+import type { Difficulty, Question } from "./question";
+import type { Rng } from "./rng";
+
+export type Variant = { readonly topology: Topology };
+
+export type ReachSetup = {
+  readonly family: string;
+  readonly seed: number;
+  readonly difficulty: Difficulty;
+  readonly concepts: readonly string[];
+  readonly stem: string;
+  readonly query: Query;
+  readonly variants: readonly Variant[];
+  /** Which variant the question shows; by default ~40 % a reachable one (when any), else a blocked one. */
+  readonly shown?: number;
+  readonly maxOptions?: number;
+};
+
+export const YES_TEXT = "Yes: routing, security groups and network ACLs allow the request and its reply";
+
+export function analyzeTopology(topology: Topology, query: Query): Analysis {
+  return analyze(buildNetwork(topology), query);
+}
+
+export function blockerKey(b: { code: string; component: string }): string {
+  return `${b.code}@${b.component}`;
+}
+
+export function formatHop(hop: Hop): string {
+  const who = hop.component.name !== undefined ? `${hop.component.name} (${hop.component.id})` : hop.component.id;
+  const matched = hop.matched ? `: ${hop.matched.description}` : "";
+  return `${hop.direction} ${hop.component.type} ${who} ${hop.action}${matched}`;
+}
+
+export function traceLines(analysis: Analysis): string[] {
+  return [...analysis.forward, ...analysis.return].map(formatHop);
+}
+
+export function noText(analysis: Analysis): string {
+  const first = analysis.blockers[0];
+  if (!first) throw new Error("unreachable analysis without blockers");
+  return `No: ${first.message}`;
+}
+
+export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
+  const analyses = setup.variants.map((v) => analyzeTopology(v.topology, setup.query));
+  const shownIndex = setup.shown ?? pickShown(rng, analyses);
+  const shown = analyses[shownIndex];
+  const shownVariant = setup.variants[shownIndex];
+  if (!shown || !shownVariant) throw new Error("shown variant out of range");
+  const shownBlockers = new Set(shown.blockers.map(blockerKey));
+
+  const candidates: Candidate[] = [];
+  const texts = new Set<string>();
+  const push = (candidate: Candidate): void => {
+    if (texts.has(candidate.text)) return;
+    texts.add(candidate.text);
+    candidates.push(candidate);
+  };
+
+  const rules = new Set<string>();
+  for (const b of shown.blockers) for (const r of b.rules) rules.add(r);
+  const summary = shown.reachable
+    ? `The model finds a working path both ways: ${shortPath(shown)}.`
+    : `The model stops the flow: ${shown.blockers.map((b) => b.message).join(" ")}`;
+
+  // The key first (so it is never deduplicated away), then the yes/no counterpart, then nearby variants.
+  if (shown.reachable) push({ text: YES_TEXT, correct: true, why: summary });
+  else {
+    push({ text: noText(shown), correct: true, why: summary });
+    push({ text: YES_TEXT, correct: false, why: `Not here: ${shown.blockers[0]?.message ?? ""}` });
+  }
+  const order = rng.shuffle(analyses.map((_, i) => i).filter((i) => i !== shownIndex));
+  for (const i of order) {
+    const other = analyses[i];
+    if (!other || other.reachable) continue;
+    const first = other.blockers[0];
+    if (!first || shownBlockers.has(blockerKey(first))) continue;
+    const why = shown.reachable
+      ? `That would block it in a nearby setup, but here ${componentPhrase(first.component)} lets the flow through.`
+      : `Not in this topology: ${componentPhrase(first.component)} is fine here; the flow is stopped elsewhere (${shown.blockers[0]?.message ?? ""}).`;
+    for (const r of first.rules) rules.add(r);
+    push({ text: noText(other), correct: false, why });
+    if (candidates.length >= (setup.maxOptions ?? 4)) break;
+  }
+
+  return buildQuestion(rng, {
+    family: setup.family,
+    seed: setup.seed,
+    difficulty: setup.difficulty,
+    concepts: setup.concepts,
+    stem: setup.stem,
+    topology: shownVariant.topology,
+    query: setup.query,
+    candidates,
+    summary,
+    rules: [...rules],
+    trace: traceLines(shown),
+  });
+}
+
+function pickShown(rng: Rng, analyses: readonly Analysis[]): number {
+  const yes = analyses.map((a, i) => (a.reachable ? i : -1)).filter((i) => i >= 0);
+  const no = analyses.map((a, i) => (a.reachable ? -1 : i)).filter((i) => i >= 0);
+  if (yes.length > 0 && (no.length === 0 || rng.chance(2, 5))) return rng.pick(yes);
+  return rng.pick(no);
+}
+
+function componentPhrase(id: string): string {
+  return id;
+}
+
+function shortPath(analysis: Analysis): string {
+  const names: string[] = [];
+  for (const hop of analysis.forward) {
+    const label = hop.component.name ?? hop.component.id;
+    if (names[names.length - 1] !== label) names.push(label);
+  }
+  return names.join(" → ");
+}

@@ -1,7 +1,9 @@
 // The server's one call per request: apply an event to a stored snapshot and learn whether it was accepted.
 // Machines record every refusal in context.refusals with a message; this turns that into the usual
 // `{ ok: false, issues }`. Persist the returned snapshot either way: a refusal can still change state (an answer
-// after the deadline is refused and submits the exam).
+// after the deadline is refused and submits the exam). Use this (or an actor) rather than a bare xstate
+// `transition()`: a bare transition does not check that a session is over, and the practice and classroom
+// root-level handlers would still run on a finished snapshot.
 import { type AnyMachineSnapshot, type AnyStateMachine, type EventFromLogic, type SnapshotFrom, transition } from "xstate";
 import type { Refusal, RefusalCode } from "./refusal";
 

@@ -5,5 +5,7 @@ declare module "vitest" {
   export interface ProvidedContext {
     baseURL: string;
     databaseUrl: string;
+    /** A scratch folder of this run (server logs live here). */
+    e2eDir: string;
   }
 }

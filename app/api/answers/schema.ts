@@ -1,0 +1,21 @@
+import { z } from "zod";
+
+/** What a browser may send when it answers a question. The server regenerates the question from its id. */
+export const AnswerRequestSchema = z.object({
+  questionId: z.string().min(3).max(120),
+  response: z.array(z.string().min(1).max(40)).max(12),
+  context: z.object({ kind: z.literal("lesson"), slug: z.string().regex(/^[a-z0-9-]+$/, "a lesson slug") }),
+  /** When the learner first saw the question (ISO time), for the attempt's duration. */
+  shownAt: z.iso.datetime().optional(),
+  /** The learner gives up and asks for the solution; nothing is recorded. */
+  reveal: z.boolean().optional(),
+});
+
+export type AnswerRequest = z.infer<typeof AnswerRequestSchema>;
+
+/** `response: expected array, received string` — the field path first, as every 4xx message here. */
+export function describeZodError(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => `${issue.path.length > 0 ? issue.path.join(".") : "body"}: ${issue.message}`)
+    .join("; ");
+}

@@ -1,0 +1,44 @@
+import { topologyToDiagram } from "@/lib/diagram/from-topology";
+import { layoutDiagram } from "@/lib/diagram/layout";
+import { toClientQuestion } from "@/lib/grading/redact";
+import { generateQuestion } from "@/lib/scenario/generate";
+import { isDifficulty } from "@/lib/scenario/question";
+import { TopologyDiagram } from "../topology-diagram";
+import { TryItForm } from "../try-it-form";
+
+/**
+ * `<TryIt family="can-a-reach-c" seed={101} difficulty={1} />`: a generated question rendered on the server.
+ * Only the redacted question reaches the browser; the answer is checked by POST /api/answers.
+ */
+export async function TryIt({
+  family,
+  seed,
+  difficulty = 1,
+  lessonSlug,
+}: {
+  family: string;
+  seed: number;
+  difficulty?: number;
+  lessonSlug: string;
+}) {
+  if (!isDifficulty(difficulty)) throw new Error(`TryIt: difficulty ${difficulty} is not 1, 2 or 3`);
+  const generated = generateQuestion(family, seed, difficulty);
+  if (!generated.ok) throw new Error(`TryIt: ${generated.issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`);
+  const question = toClientQuestion(generated.question);
+  const placed = question.topology ? await layoutDiagram(topologyToDiagram(question.topology)) : undefined;
+  return (
+    <section className="try-it card" aria-label="Try it" data-question-id={question.id}>
+      <p className="try-it-label">Try it</p>
+      <p id={`${question.id}-stem`} className="stem">
+        {question.stem}
+      </p>
+      {placed ? <TopologyDiagram diagram={placed} title={`Topology for question ${question.id}`} /> : null}
+      {question.exhibit && question.exhibit.length > 0 ? (
+        <pre className="exhibit">
+          <code>{question.exhibit.join("\n")}</code>
+        </pre>
+      ) : null}
+      <TryItForm question={{ id: question.id, options: question.options, ...(question.multiSelect ? { multiSelect: true } : {}) }} lessonSlug={lessonSlug} />
+    </section>
+  );
+}

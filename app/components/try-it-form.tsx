@@ -1,0 +1,134 @@
+"use client";
+
+import { useRef, useState, type FormEvent } from "react";
+import type { AnswerOutcome } from "@/lib/grading/outcome";
+import type { QuestionForClient } from "@/lib/scenario/question";
+
+type Props = { question: Pick<QuestionForClient, "id" | "options" | "multiSelect">; lessonSlug: string };
+
+/** The interactive part of an inline question: choose, submit to the server, read the feedback, try again. */
+export function TryItForm({ question, lessonSlug }: Props) {
+  const [selected, setSelected] = useState<string[]>([]);
+  const [outcome, setOutcome] = useState<AnswerOutcome | null>(null);
+  const [solution, setSolution] = useState<AnswerOutcome["solution"] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const shownAt = useRef(new Date().toISOString());
+  const multi = question.multiSelect === true;
+  const done = outcome?.correct === true || solution !== null;
+
+  async function send(reveal: boolean): Promise<void> {
+    setBusy(true);
+    setError(null);
+    try {
+      const response = await fetch("/api/answers", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          questionId: question.id,
+          response: reveal ? [] : selected,
+          context: { kind: "lesson", slug: lessonSlug },
+          shownAt: shownAt.current,
+          ...(reveal ? { reveal: true } : {}),
+        }),
+      });
+      const data = (await response.json()) as (AnswerOutcome & { error?: string }) | { error: string };
+      if (!response.ok || "error" in data) {
+        setError(data.error ?? `the server answered ${response.status}`);
+        return;
+      }
+      if (reveal) setSolution(data.solution ?? null);
+      else {
+        setOutcome(data);
+        if (data.solution) setSolution(data.solution);
+      }
+    } catch {
+      setError("Could not reach the server. Your choice is still here; try again.");
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function onSubmit(event: FormEvent): void {
+    event.preventDefault();
+    if (selected.length > 0) void send(false);
+  }
+
+  function toggle(id: string): void {
+    setOutcome(null);
+    setSelected((current) => (multi ? (current.includes(id) ? current.filter((x) => x !== id) : [...current, id]) : [id]));
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="try-it-form" aria-describedby={`${question.id}-stem`}>
+      <fieldset disabled={busy || done}>
+        <legend className="sr-only">{multi ? "Choose all that apply" : "Choose one answer"}</legend>
+        {question.options.map((option) => {
+          const keyMark = solution?.key.includes(option.id);
+          return (
+            <label key={option.id} className={`option${keyMark ? " option-key" : ""}`} data-option-id={option.id}>
+              <input
+                type={multi ? "checkbox" : "radio"}
+                name={question.id}
+                value={option.id}
+                checked={selected.includes(option.id)}
+                onChange={() => toggle(option.id)}
+              />
+              <span>{option.text}</span>
+            </label>
+          );
+        })}
+      </fieldset>
+      {!done ? (
+        <div className="try-it-actions">
+          <button type="submit" className="button" disabled={busy || selected.length === 0}>
+            Check answer
+          </button>
+          {outcome && !outcome.correct ? (
+            <button type="button" className="button secondary" onClick={() => void send(true)} disabled={busy}>
+              Show the answer
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      <div aria-live="polite" className="try-it-feedback">
+        {error ? <p className="error">{error}</p> : null}
+        {outcome ? (
+          <p className={outcome.correct ? "verdict ok" : "verdict bad"} data-verdict={outcome.correct ? "correct" : "incorrect"}>
+            {outcome.correct ? "Correct." : "Not quite."}
+          </p>
+        ) : null}
+        {outcome && !outcome.correct && !solution
+          ? outcome.chosen.map((option) => (
+              <p key={option.optionId} className="why">
+                <strong>{option.text}</strong> — {option.why}
+              </p>
+            ))
+          : null}
+        {solution ? (
+          <div className="explanation" data-testid="explanation">
+            <p>{solution.summary}</p>
+            <ul>
+              {solution.options.map((option) => (
+                <li key={option.optionId} className={option.correct ? "ok" : undefined}>
+                  <strong>{option.correct ? "✓" : "✗"} {option.text}</strong> — {option.why}
+                </li>
+              ))}
+            </ul>
+            {solution.trace && solution.trace.length > 0 ? (
+              <details>
+                <summary>Hop-by-hop trace</summary>
+                <ol className="trace">
+                  {solution.trace.map((line, index) => (
+                    <li key={index}>{line}</li>
+                  ))}
+                </ol>
+              </details>
+            ) : null}
+            {solution.rules.length > 0 ? <p className="rules">AWS rules: {solution.rules.join(", ")}</p> : null}
+          </div>
+        ) : null}
+      </div>
+    </form>
+  );
+}

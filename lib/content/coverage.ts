@@ -25,7 +25,10 @@ export function parseConceptChecklist(markdown: string): ChecklistEntry[] {
   });
 }
 
-export type CoverageLesson = { readonly slug: string; readonly frontmatter: { readonly concepts: readonly string[] } };
+export type CoverageLesson = {
+  readonly slug: string;
+  readonly frontmatter: { readonly concepts: readonly string[] };
+};
 
 export type CoverageReport = {
   /** Concept ID -> slugs of the lessons that teach it, in lesson order; every checklist ID has an entry. */
@@ -36,7 +39,10 @@ export type CoverageReport = {
   readonly unknown: readonly { readonly slug: string; readonly conceptId: string }[];
 };
 
-export function computeCoverage(lessons: readonly CoverageLesson[], checklistIds: readonly string[]): CoverageReport {
+export function computeCoverage(
+  lessons: readonly CoverageLesson[],
+  checklistIds: readonly string[],
+): CoverageReport {
   const lessonsByConcept = new Map<string, string[]>(checklistIds.map((id) => [id, []]));
   const unknown: { slug: string; conceptId: string }[] = [];
   for (const lesson of lessons) {
@@ -51,10 +57,16 @@ export function computeCoverage(lessons: readonly CoverageLesson[], checklistIds
 }
 
 /** The build gate: every checklist concept is taught somewhere and no lesson names an unknown concept. */
-export function checkCoverage(lessons: readonly CoverageLesson[], checklistIds: readonly string[]): ContentIssue[] {
+export function checkCoverage(
+  lessons: readonly CoverageLesson[],
+  checklistIds: readonly string[],
+): ContentIssue[] {
   const report = computeCoverage(lessons, checklistIds);
   return [
-    ...report.uncovered.map((id) => ({ path: `concepts.${id}`, message: `concept ${id} is taught by no lesson` })),
+    ...report.uncovered.map((id) => ({
+      path: `concepts.${id}`,
+      message: `concept ${id} is taught by no lesson`,
+    })),
     ...report.unknown.map(({ slug, conceptId }) => ({
       path: `${slug}:frontmatter.concepts`,
       message: `concept ${conceptId} is not in the checklist`,

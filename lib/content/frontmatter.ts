@@ -10,8 +10,7 @@ import { isConceptId } from "./concepts";
 const SEED_FILE_PATTERN = /^\d{3}_[0-9a-f]{16}\.txt$/;
 
 export type LessonSource =
-  | { readonly kind: "seed"; readonly file: string }
-  | { readonly kind: "doc"; readonly title: string };
+  { readonly kind: "seed"; readonly file: string } | { readonly kind: "doc"; readonly title: string };
 
 /** A source string is either a seed file name or the title of an AWS documentation page. */
 export function classifySource(source: string): LessonSource {
@@ -31,7 +30,10 @@ const sourceSchema = z
   .superRefine((source, ctx) => {
     // A name that looks like a file but breaks the seed pattern is almost always a typo in a seed name.
     if (source.endsWith(".txt") && !SEED_FILE_PATTERN.test(source)) {
-      ctx.addIssue({ code: "custom", message: `"${source}" is not a seed file name like 000_758210b986ce4a75.txt` });
+      ctx.addIssue({
+        code: "custom",
+        message: `"${source}" is not a seed file name like 000_758210b986ce4a75.txt`,
+      });
     }
   });
 

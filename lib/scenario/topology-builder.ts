@@ -170,7 +170,7 @@ export class TopologyBuilder {
 
   /** A snapshot: later builder calls do not change it. */
   build(description: string): T.Topology {
-    return structuredClone({ ...this.t, description });
+    return clonePlain({ ...this.t, description });
   }
 }
 
@@ -186,5 +186,16 @@ function sgRule(spec: SgRuleSpec): T.SgRule {
 
 /** A copy that families can mutate to make a variant (e.g. remove one route) without touching the original. */
 export function cloneTopology(topology: T.Topology): T.Topology {
-  return structuredClone(topology);
+  return clonePlain(topology);
+}
+
+/** Deep copy of plain JSON-like data (objects, arrays, primitives); much cheaper than structuredClone here. */
+function clonePlain<V>(value: V): V {
+  if (Array.isArray(value)) return value.map(clonePlain) as V;
+  if (value !== null && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) out[key] = clonePlain((value as Record<string, unknown>)[key]);
+    return out as V;
+  }
+  return value;
 }

@@ -1,0 +1,96 @@
+// filtering: security groups versus network ACLs. Stateless NACL replies need ephemeral ports (aws-rules
+// ACL-02, ACL-08), NACL rules apply in rule-number order (ACL-03), SGs are stateful (SG-02) and must admit
+// the source (SG-05), SG references across peering work in one Region only (PCX-11). The key and the
+// options come from the model's verdicts on the shown variant and its neighbours.
+import type * as T from "../../net/index";
+import type { Family } from "../family";
+import { cidrText } from "../names";
+import type { Difficulty, Question } from "../question";
+import { buildReachQuestion, type Variant } from "../reach-question";
+import { buildEstate, peerSites, type Estate, type Site } from "../reach-fixtures";
+import { createRng, type Rng } from "../rng";
+import { setNacl, setSecurityGroupInbound, setSecurityGroupOutbound } from "../topology-edits";
+
+const NAME = "filtering";
+
+const tcp = (ruleNumber: number, cidrBlock: string, fromPort: number, toPort: number, action: "allow" | "deny" = "allow"): T.NaclRule => ({
+  ruleNumber, protocol: "tcp", fromPort, toPort, cidrBlock, action,
+});
+
+type Scenario = { estate: Estate; variants: Variant[]; concepts: string[]; client: Site; server: Site };
+
+/** Client and server in peered VPCs, each subnet with its own custom NACL that is correct in the base. */
+function naclCase(rng: Rng): Scenario {
+  const estate = buildEstate(rng, 2);
+  const [client, server] = estate.sites as [Site, Site];
+  peerSites(estate, client, server);
+  const b = estate.builder;
+  const clientCidr = cidrText(client.vpc.cidr);
+  const serverCidr = cidrText(server.vpc.cidr);
+  const p = estate.port;
+  const serverIn = [tcp(100, clientCidr, p, p)];
+  const serverOut = [tcp(100, clientCidr, 1024, 65535)];
+  const clientOut = [tcp(100, serverCidr, p, p)];
+  const clientIn = [tcp(100, serverCidr, 1024, 65535)];
+  const serverAcl = b.networkAcl(server.vpc, `${server.vpc.name}-app-acl`, serverIn, serverOut);
+  const clientAcl = b.networkAcl(client.vpc, `${client.vpc.name}-app-acl`, clientIn, clientOut);
+  const t = b.topology;
+  for (const [site, acl] of [[server, serverAcl], [client, clientAcl]] as const) {
+    const subnet = t.subnets.find((s) => s.id === site.subnet.id);
+    if (subnet) subnet.networkAclId = acl;
+  }
+  const base = b.build("custom NACLs");
+  const denyFirst = rng.int(1, 9) * 10;
+  return {
+    estate, client, server, concepts: ["S1", "P11"],
+    variants: [
+      { topology: base },
+      // Reply blocked: the server subnet's outbound rule only covers the service port, not ephemeral ports.
+      { topology: setNacl(serverAcl, { outbound: [tcp(100, clientCidr, p, p)] })(base) },
+      // Rule order: a lower-numbered deny wins over the allow.
+      { topology: setNacl(serverAcl, { inbound: [tcp(denyFirst, clientCidr, p, p, "deny"), ...serverIn] })(base) },
+      // Same rules, deny numbered after the allow: the allow matches first.
+      { topology: setNacl(serverAcl, { inbound: [...serverIn, tcp(200, clientCidr, p, p, "deny")] })(base) },
+      { topology: setNacl(clientAcl, { inbound: [] })(base) },
+      { topology: setSecurityGroupInbound(server.instance.sgId, [])(base) },
+      // Stateful SG: no outbound rules on the server does not block the reply.
+      { topology: setSecurityGroupOutbound(server.instance.sgId, [])(base) },
+    ],
+  };
+}
+
+/** The server's SG admits the client's SG by reference across peering: fine in one Region, not across. */
+function sgReferenceCase(rng: Rng): Scenario {
+  const crossRegion = rng.chance(1, 2);
+  const estate = buildEstate(rng, 2, { crossRegion });
+  const [client, server] = estate.sites as [Site, Site];
+  peerSites(estate, client, server);
+  const base = estate.builder.build("SG reference across peering");
+  const p = estate.port;
+  const byReference = setSecurityGroupInbound(server.instance.sgId, [{ protocol: "tcp", fromPort: p, toPort: p, securityGroupId: client.instance.sgId }]);
+  const wrongPort = setSecurityGroupInbound(server.instance.sgId, [{ protocol: "tcp", fromPort: p + 1, toPort: p + 1, cidrBlock: cidrText(client.vpc.cidr) }]);
+  return {
+    estate, client, server, concepts: ["P6", "P12", "S2", "P11"],
+    variants: [{ topology: base }, { topology: byReference(base) }, { topology: wrongPort(base) }, { topology: setSecurityGroupOutbound(client.instance.sgId, [])(base) }],
+  };
+}
+
+function generate(seed: number, difficulty: Difficulty): Question {
+  const rng = createRng(seed).fork(NAME);
+  const scenario = difficulty === 3 && rng.chance(1, 2) ? sgReferenceCase(rng) : naclCase(rng);
+  const { estate, client, server } = scenario;
+  const query = { from: client.instance.name, to: server.instance.name, protocol: "tcp" as const, port: estate.port };
+  const stem =
+    `${client.instance.name} (${client.instance.ip}) in VPC ${client.vpc.name} opens a ${estate.portName} connection (TCP ${estate.port}) ` +
+    `to ${server.instance.name} (${server.instance.ip}) in the peered VPC ${server.vpc.name}. Given the security groups and network ACLs shown, does it work?`;
+  return buildReachQuestion(rng, { family: NAME, seed, difficulty, concepts: scenario.concepts, stem, query, variants: scenario.variants });
+}
+
+export const filtering: Family = {
+  name: NAME,
+  title: "Security groups versus network ACLs",
+  concepts: ["S1", "S2", "P6", "P11", "P12"],
+  difficulties: [1, 2, 3],
+  usesModel: true,
+  generate,
+};

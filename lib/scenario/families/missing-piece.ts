@@ -1,0 +1,132 @@
+// missing-piece: A cannot reach C; what is missing? Each setup lists the pieces a working path needs
+// (routes on both sides, an accepted peering, TGW association and propagation, an IGW route, a public IP,
+// an SG rule). The shown topology lacks exactly one; the model must confirm that the full setup works,
+// that the shown one does not, and that every distractor piece, removed alone, also breaks the path
+// (so each option is a piece that matters, and only the absent one is the answer).
+import type * as T from "../../net/index";
+import { buildQuestion } from "../build-question";
+import type { Family } from "../family";
+import { cidrText, publicIp } from "../names";
+import type { Difficulty, Question } from "../question";
+import { analyzeTopology, traceLines } from "../reach-question";
+import { buildEstate, hubSites, peerSites, type Estate, type Site } from "../reach-fixtures";
+import { createRng, type Rng } from "../rng";
+import { removeRoute, setPeeringStatus, setSecurityGroupInbound, setTgwRouteTable, type Edit } from "../topology-edits";
+
+const NAME = "missing-piece";
+
+type Piece = { readonly text: string; readonly remove: Edit; readonly rules: readonly string[] };
+type Setup = { base: T.Topology; query: T.Query; pieces: Piece[]; concepts: string[]; story: string };
+
+function routeText(t: T.Topology, rtbId: string, destination: string, target: string): string {
+  const rt = t.routeTables.find((r) => r.id === rtbId);
+  return `a route ${destination} → ${target} in route table ${rt?.name ?? rtbId}`;
+}
+
+function peeringSetup(rng: Rng): Setup {
+  const estate = buildEstate(rng, 2);
+  const [a, c] = estate.sites as [Site, Site];
+  const pcx = peerSites(estate, a, c);
+  const base = estate.builder.build("peering");
+  const p = estate.port;
+  return {
+    base, query: q(estate, a, c), concepts: ["P4", "P7", "S2", "P11"],
+    story: `${a.vpc.name} and ${c.vpc.name} are joined by peering ${pcx}.`,
+    pieces: [
+      { text: capital(routeText(base, a.subnet.routeTableId, cidrText(c.vpc.cidr), pcx)), remove: removeRoute(a.subnet.routeTableId, cidrText(c.vpc.cidr)), rules: ["PCX-08"] },
+      { text: capital(routeText(base, c.subnet.routeTableId, cidrText(a.vpc.cidr), pcx)), remove: removeRoute(c.subnet.routeTableId, cidrText(a.vpc.cidr)), rules: ["PCX-08"] },
+      { text: `Acceptance of peering ${pcx} by the ${c.vpc.name} owner`, remove: setPeeringStatus(pcx, "pending-acceptance"), rules: ["PCX-05", "PCX-07"] },
+      { text: `An inbound rule in ${c.instance.name}-sg allowing TCP ${p} from ${cidrText(a.vpc.cidr)}`, remove: setSecurityGroupInbound(c.instance.sgId, []), rules: ["SG-03", "PCX-11"] },
+    ],
+  };
+}
+
+function hubSetup(rng: Rng): Setup {
+  const estate = buildEstate(rng, 2);
+  const [a, c] = estate.sites as [Site, Site];
+  const hub = hubSites(estate, [a, c]);
+  const base = estate.builder.build("transit gateway");
+  const attA = hub.attachments.get(a) ?? "";
+  const attC = hub.attachments.get(c) ?? "";
+  const table = hub.table;
+  return {
+    base, query: q(estate, a, c), concepts: ["V6"],
+    story: `${a.vpc.name} and ${c.vpc.name} are attached to transit gateway ${hub.tgwId}.`,
+    pieces: [
+      { text: `Propagation of attachment ${attC} (${c.vpc.name}) into TGW route table ${table.name ?? table.id}`, remove: setTgwRouteTable(table.id, { propagations: table.propagations.filter((x) => x !== attC) }), rules: ["TGW-05"] },
+      { text: `Association of attachment ${attA} (${a.vpc.name}) with TGW route table ${table.name ?? table.id}`, remove: setTgwRouteTable(table.id, { associations: table.associations.filter((x) => x !== attA) }), rules: ["TGW-04"] },
+      { text: capital(routeText(base, a.subnet.routeTableId, cidrText(c.vpc.cidr), hub.tgwId)), remove: removeRoute(a.subnet.routeTableId, cidrText(c.vpc.cidr)), rules: ["TGW-06"] },
+      { text: capital(routeText(base, c.subnet.routeTableId, cidrText(a.vpc.cidr), hub.tgwId)), remove: removeRoute(c.subnet.routeTableId, cidrText(a.vpc.cidr)), rules: ["TGW-06"] },
+    ],
+  };
+}
+
+function internetSetup(rng: Rng): Setup {
+  const estate = buildEstate(rng, 1);
+  const [a] = estate.sites as [Site];
+  const b = estate.builder;
+  const igw = b.internetGateway(a.vpc);
+  b.route(a.subnet.routeTableId, "0.0.0.0/0", igw);
+  const inst = b.topology.instances.find((i) => i.id === a.instance.id);
+  const ip = publicIp(rng);
+  if (inst) inst.publicIp = ip;
+  const base = b.build("internet egress");
+  return {
+    base, query: { from: a.instance.name, to: "internet", protocol: "tcp", port: 443 }, concepts: ["S1"],
+    story: `${a.vpc.name} has internet gateway ${igw}; ${a.instance.name} must reach the internet on TCP 443.`,
+    pieces: [
+      { text: capital(routeText(base, a.subnet.routeTableId, "0.0.0.0/0", igw)), remove: removeRoute(a.subnet.routeTableId, "0.0.0.0/0"), rules: ["IGW-01", "IGW-02"] },
+      { text: `A public IPv4 address (or Elastic IP) on ${a.instance.name}`, remove: (t) => ({ ...t, instances: t.instances.map((i) => (i.id === a.instance.id ? withoutPublicIp(i) : i)) }), rules: ["IGW-01", "IGW-04"] },
+      { text: `An outbound rule in ${a.instance.name}-sg allowing TCP 443`, remove: (t) => ({ ...t, securityGroups: t.securityGroups.map((g) => (g.id === a.instance.sgId ? { ...g, outbound: [] } : g)) }), rules: ["SG-03"] },
+    ],
+  };
+}
+
+function withoutPublicIp(i: T.Instance): T.Instance {
+  const { publicIp: _dropped, ...rest } = i;
+  return rest;
+}
+
+function q(estate: Estate, a: Site, c: Site): T.Query {
+  return { from: a.instance.name, to: c.instance.name, protocol: "tcp", port: estate.port };
+}
+
+function capital(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function generate(seed: number, difficulty: Difficulty): Question {
+  const rng = createRng(seed).fork(NAME);
+  const make = difficulty === 1 ? rng.pick([peeringSetup, internetSetup]) : difficulty === 2 ? rng.pick([peeringSetup, hubSetup, internetSetup]) : rng.pick([hubSetup, peeringSetup]);
+  const setup = make(rng);
+  const full = analyzeTopology(setup.base, setup.query);
+  if (!full.reachable) throw new Error(`${NAME} seed ${seed}: the complete setup is not reachable: ${full.blockers.map((x) => x.message).join(" ")}`);
+  const missingIndex = rng.int(0, setup.pieces.length - 1);
+  const missing = setup.pieces[missingIndex] as Piece;
+  const shownTopology = missing.remove(setup.base);
+  const shown = analyzeTopology(shownTopology, setup.query);
+  if (shown.reachable) throw new Error(`${NAME} seed ${seed}: removing "${missing.text}" does not break the path`);
+  const candidates = setup.pieces.map((piece, i) => {
+    if (i === missingIndex) return { text: piece.text, correct: true, why: `It is absent, and the model stops the flow there: ${shown.blockers[0]?.message ?? ""}` };
+    // The piece is present in the shown topology; it matters (removing it alone also breaks the path).
+    const without = analyzeTopology(piece.remove(setup.base), setup.query);
+    if (without.reachable) throw new Error(`${NAME} seed ${seed}: piece "${piece.text}" does not matter`);
+    return { text: piece.text, correct: false, why: "It is already in place in this topology (the model passes that step); something else is missing." };
+  });
+  const stem = `${setup.story} ${setup.query.from} cannot reach ${setup.query.to} on TCP ${setup.query.port ?? ""}. Which single piece is missing?`;
+  return buildQuestion(rng, {
+    family: NAME, seed, difficulty, concepts: setup.concepts, stem, topology: shownTopology, query: setup.query, candidates,
+    summary: `Missing: ${missing.text}. ${shown.blockers[0]?.message ?? ""}`,
+    rules: [...missing.rules, ...shown.blockers.flatMap((x) => x.rules)],
+    trace: traceLines(shown),
+  });
+}
+
+export const missingPiece: Family = {
+  name: NAME,
+  title: "What is missing?",
+  concepts: ["P4", "P7", "P11", "S1", "S2", "V6"],
+  difficulties: [1, 2, 3],
+  usesModel: true,
+  generate,
+};

@@ -48,3 +48,34 @@ export function parseFlowLogRecord(line: string): FlowLogRecord | null {
     action, logStatus,
   };
 }
+
+/** One packet batch as seen on an ENI (produced by the walk in walk.ts). */
+export type FlowObservation = {
+  interfaceId: string;
+  accountId: string;
+  /** The ENI's primary private IPv4: flow logs show it instead of secondary/public addresses (§6.1). */
+  primaryIp: string;
+  ownAddresses: readonly string[];
+  inbound: boolean;
+  srcIp: string;
+  dstIp: string;
+  srcPort?: number;
+  dstPort?: number;
+  protocolNumber: number;
+  action: "ACCEPT" | "REJECT";
+};
+
+/** Deterministic packet/byte counts: 10 TCP packets of 60 bytes, 4 UDP/ICMP packets of 84 bytes. */
+export function toFlowLogRecord(o: FlowObservation, now: number): FlowLogRecord {
+  const packets = o.protocolNumber === 6 ? 10 : 4;
+  const bytes = packets * (o.protocolNumber === 6 ? 60 : 84);
+  const mapOwn = (ip: string): string => (o.ownAddresses.includes(ip) && !ip.includes(":") ? o.primaryIp : ip);
+  return {
+    version: 2, accountId: o.accountId, interfaceId: o.interfaceId,
+    srcAddr: o.inbound ? o.srcIp : mapOwn(o.srcIp),
+    // At a NAT gateway ENI the record shows the NAT's own address as destination (§6.3 example).
+    dstAddr: o.inbound ? (o.ownAddresses.includes(o.dstIp) || o.dstIp.includes(":") ? mapOwn(o.dstIp) : o.primaryIp) : o.dstIp,
+    srcPort: o.srcPort ?? 0, dstPort: o.dstPort ?? 0, protocol: o.protocolNumber,
+    packets, bytes, start: now, end: now + FLOW_LOG_WINDOW_SECONDS, action: o.action, logStatus: "OK",
+  };
+}

@@ -1,0 +1,155 @@
+// Internet gateway (1:1 NAT, IGW-01..04), egress-only IGW (EIGW-01) and NAT gateway (NAT-01..06).
+import { cidrContainsIp, type IpAddress, ipKey, isRfc1918, isRfc6598, toIp } from "./cidr";
+import { label } from "./explanations";
+import type { EniInfo, SubnetInfo } from "./network";
+import {
+  addHop, block, checkNetworkAcl, type Delivered, deliverInVpc, type Link, type Pkt, pktWith, ref, sendFromSubnet, type Walk,
+} from "./walk";
+
+/** IGW-04: the public address paired with a private source (an ENI's public IP or a NAT gateway's EIP). */
+function publicAddressFor(w: Walk, subnet: SubnetInfo, src: IpAddress): { ip?: IpAddress; problem?: "none" | "private-nat" } {
+  const owner = subnet.vpc.enisByIp.get(ipKey(src));
+  if (!owner) return { problem: "none" };
+  if (owner.kind === "nat_gateway") {
+    const nat = w.net.natGateways.get(owner.ownerId);
+    if (nat?.connectivity === "private") return { problem: "private-nat" };
+    return nat?.publicIp !== undefined ? { ip: toIp(nat.publicIp) } : { problem: "none" };
+  }
+  return owner.publicIp ? { ip: owner.publicIp } : { problem: "none" };
+}
+
+export function sendToInternetGateway(w: Walk, subnet: SubnetInfo, igwId: string, p: Pkt): Delivered | undefined {
+  const igw = w.net.igws.get(igwId);
+  if (!igw || igw.vpcId !== subnet.vpc.id) {
+    block(w, "BAD_STATE_ROUTE", subnet.routeTable.id, `The route to ${igwId} in ${label(subnet.routeTable)} is a blackhole: that internet gateway is not attached to VPC ${label(subnet.vpc.vpc)}.`, ["IGW-01"]);
+    return undefined;
+  }
+  const igwRef = ref(igw.id, "internet-gateway", igw.name);
+  if (p.dst.family === 6) {
+    addHop(w, igwRef, "forward", { inbound: p, outbound: p });
+    return onInternet(w, p, { kind: "igw", id: igw.id });
+  }
+  if (isRfc1918(p.dst) || isRfc6598(p.dst)) {
+    addHop(w, igwRef, "drop", { inbound: p });
+    block(w, isRfc1918(p.dst) ? "IGW_DESTINATION_ADDRESS_NOT_IN_RFC1918_EGRESS" : "IGW_DESTINATION_ADDRESS_NOT_IN_RFC6598_EGRESS", igw.id,
+      `Internet gateway ${label(igw)} does not forward traffic to the private address ${p.dst.text}; private addresses are not reachable over the internet.`, ["IGW-04"]);
+    return undefined;
+  }
+  const pub = publicAddressFor(w, subnet, p.src);
+  let out = p;
+  if (pub.ip) {
+    out = pktWith(p, { src: pub.ip });
+    addHop(w, igwRef, "translate", { inbound: p, outbound: out, matched: { kind: "translation", description: `source ${p.src.text} -> public ${pub.ip.text} (1:1 NAT)` } });
+  } else {
+    addHop(w, igwRef, "drop", { inbound: p });
+    if (pub.problem === "private-nat") {
+      block(w, "RCH_PRIVATE_NAT_TO_IGW", igw.id, `A private NAT gateway's traffic is dropped at internet gateway ${label(igw)}; use a public NAT gateway with an Elastic IP for internet access.`);
+    } else {
+      block(w, "IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS", igw.id, `${p.src.text} has no public IPv4 address or Elastic IP, so internet gateway ${label(igw)} cannot translate it; a private instance needs a NAT gateway.`);
+    }
+  }
+  return onInternet(w, out, { kind: "igw", id: igw.id });
+}
+
+export function sendToEgressOnlyGateway(w: Walk, subnet: SubnetInfo, eigwId: string, p: Pkt): Delivered | undefined {
+  const eigw = w.net.eigws.get(eigwId);
+  if (!eigw || eigw.vpcId !== subnet.vpc.id) {
+    block(w, "BAD_STATE_ROUTE", subnet.routeTable.id, `The route to ${eigwId} in ${label(subnet.routeTable)} is a blackhole: that egress-only internet gateway is not attached to this VPC.`);
+    return undefined;
+  }
+  addHop(w, ref(eigw.id, "egress-only-internet-gateway", eigw.name), "forward", { inbound: p, outbound: p });
+  if (p.dst.family === 4) {
+    block(w, "RCH_EIGW_IPV6_ONLY", eigw.id, `Egress-only internet gateway ${label(eigw)} carries IPv6 only; IPv4 traffic needs a NAT gateway.`);
+    return undefined;
+  }
+  return onInternet(w, p, { kind: "eigw", id: eigw.id });
+}
+
+/** On the internet: a public address of one of our VPCs, an AWS service's public range, or anything else. */
+export function onInternet(w: Walk, p: Pkt, via: Link): Delivered | undefined {
+  const key = ipKey(p.dst);
+  const ownsV6 = p.dst.family === 6 && (w.net.enisByPrivateIp.get(key)?.length ?? 0) > 0;
+  if (w.net.byPublicIp.has(key) || ownsV6) return enterFromInternet(w, p);
+  const service = w.net.services.find((s) => s.cidrs.some((c) => cidrContainsIp(c, p.dst)));
+  if (service) {
+    addHop(w, ref(`${service.service}.${service.region}`, "aws-service", service.dnsName), "deliver", { inbound: p });
+    return { kind: "service", name: service.service, service, pkt: p, via };
+  }
+  addHop(w, ref("internet", "internet"), "deliver", { inbound: p });
+  return { kind: "internet", pkt: p, via };
+}
+
+/** Traffic from the internet to a public address (ORD-02): IGW destination NAT, then local delivery. */
+export function enterFromInternet(w: Walk, p: Pkt): Delivered | undefined {
+  if (p.dst.family === 6) {
+    const eni = w.net.enisByPrivateIp.get(ipKey(p.dst))?.[0];
+    if (!eni) {
+      block(w, "NO_POSSIBLE_DESTINATION", "internet", `No interface has the IPv6 address ${p.dst.text}.`);
+      return undefined;
+    }
+    const vpc = eni.vpc;
+    if (vpc.igw) {
+      addHop(w, ref(vpc.igw.id, "internet-gateway", vpc.igw.name), "forward", { inbound: p, outbound: p });
+      return deliverInVpc(w, vpc, p, { kind: "igw", id: vpc.igw.id });
+    }
+    if (vpc.eigw && w.direction === "return") {
+      // EIGW-01: stateful – replies to outbound-initiated IPv6 flows come back in.
+      addHop(w, ref(vpc.eigw.id, "egress-only-internet-gateway", vpc.eigw.name), "forward", { inbound: p, outbound: p });
+      return deliverInVpc(w, vpc, p, { kind: "eigw", id: vpc.eigw.id });
+    }
+    if (vpc.eigw) block(w, "RCH_EIGW_INBOUND_INITIATED", vpc.eigw.id, `Egress-only internet gateway ${label(vpc.eigw)} blocks connections started from the internet; only replies to outbound IPv6 traffic come in.`);
+    else block(w, "RCH_NO_INTERNET_GATEWAY", vpc.id, `VPC ${label(vpc.vpc)} has no internet gateway, so nothing from the internet can reach it.`);
+    return undefined;
+  }
+  const owner = w.net.byPublicIp.get(ipKey(p.dst));
+  if (!owner) {
+    block(w, "IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS", "internet", `${p.dst.text} is not the public IP address of any interface, so the internet cannot reach it.`);
+    return undefined;
+  }
+  const eni: EniInfo = owner.eni;
+  const vpc = eni.vpc;
+  if (!vpc.igw) {
+    block(w, "RCH_NO_INTERNET_GATEWAY", vpc.id, `VPC ${label(vpc.vpc)} has no internet gateway attached, so its public address ${p.dst.text} is unreachable.`);
+    return undefined;
+  }
+  const igwRef = ref(vpc.igw.id, "internet-gateway", vpc.igw.name);
+  if (isRfc1918(p.src) || isRfc6598(p.src)) {
+    block(w, isRfc1918(p.src) ? "IGW_SOURCE_ADDRESS_NOT_IN_RFC1918_INGRESS" : "IGW_SOURCE_ADDRESS_NOT_IN_RFC6598_INGRESS", vpc.igw.id,
+      `Internet gateway ${label(vpc.igw)} drops traffic from the private address ${p.src.text}.`, ["IGW-04"]);
+  }
+  const inner = pktWith(p, { dst: eni.privateIp });
+  addHop(w, igwRef, "translate", { inbound: p, outbound: inner, matched: { kind: "translation", description: `destination ${p.dst.text} -> private ${eni.privateIp.text} (1:1 NAT)` } });
+  return deliverInVpc(w, vpc, inner, { kind: "igw", id: vpc.igw.id });
+}
+
+export function sendToNatGateway(w: Walk, subnet: SubnetInfo, natId: string, p: Pkt): Delivered | undefined {
+  const nat = w.net.natGateways.get(natId);
+  const eni = w.net.enis.get(`eni-${natId}`);
+  if (!nat || !eni || eni.vpc !== subnet.vpc) {
+    block(w, "BAD_STATE_ROUTE", subnet.routeTable.id, `The route to ${natId} in ${label(subnet.routeTable)} is a blackhole: no such NAT gateway in this VPC.`, ["NAT-01"]);
+    return undefined;
+  }
+  const before = w.dropped;
+  if (eni.subnet !== subnet) checkNetworkAcl(w, eni.subnet, "inbound", p); // NAT-05: the NAT subnet's NACL applies
+  if (!before) w.flows.push({ eni, pkt: p, action: w.dropped ? "REJECT" : "ACCEPT" });
+  if (nat.state !== "available") block(w, "BAD_STATE", nat.id, `NAT gateway ${label(nat)} is ${nat.state}, not available.`, ["NAT-01"]);
+  const out = pktWith(p, { src: eni.privateIp });
+  w.natSessions.set(nat.id, p.src);
+  addHop(w, ref(nat.id, "nat-gateway", nat.name), "translate", {
+    inbound: p, outbound: out, matched: { kind: "translation", description: `source ${p.src.text} -> ${eni.privateIp.text} (NAT gateway)` },
+  });
+  return sendFromSubnet(w, eni.subnet, out, { kind: "nat", id: nat.id });
+}
+
+/** A reply reaches the NAT gateway: translate the destination back to the original client (NAT-03). */
+export function reverseNat(w: Walk, eni: EniInfo, p: Pkt): Delivered | undefined {
+  const original = w.natSessions.get(eni.ownerId);
+  const nat = w.net.natGateways.get(eni.ownerId);
+  if (!original || !nat) {
+    block(w, "NO_POSSIBLE_DESTINATION", eni.ownerId, `NAT gateway ${eni.ownerId} only accepts replies to connections it started; nothing can connect to it from outside (NAT-01).`, ["NAT-01"]);
+    return undefined;
+  }
+  const back = pktWith(p, { dst: original });
+  addHop(w, ref(nat.id, "nat-gateway", nat.name), "translate", { inbound: p, outbound: back, matched: { kind: "translation", description: `destination ${p.dst.text} -> ${original.text} (reply)` } });
+  return sendFromSubnet(w, eni.subnet, back, { kind: "nat", id: nat.id });
+}

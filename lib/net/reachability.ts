@@ -1,0 +1,150 @@
+// analyze(): resolve the query, walk the forward path, then the return path of the reply, and derive
+// verdict, blockers and flow-log records from the one trace (style.md: the trace is the single source).
+import { type IpAddress } from "./cidr";
+import { enterFromGatewayEndpoint } from "./endpoints";
+import { DEFAULT_FLOW_LOG_NOW, type FlowLogRecord, toFlowLogRecord } from "./flow-logs";
+import { enterFromInternet, onInternet } from "./gateways";
+import { buildNetwork, type Network } from "./network";
+import { CLIENT_EPHEMERAL_PORT, PROTOCOL_NUMBER, type Query } from "./query";
+import { type Destination, resolveDestination, resolveSource, type Source } from "./resolve";
+import type { Topology } from "./topology";
+import type { Analysis, Blocker, Detail } from "./trace";
+import { enterFromOnPremises } from "./vpn";
+import { addHop, block, type Delivered, type FlowEvent, newWalk, type Pkt, ref, sendFromEni, type Walk } from "./walk";
+import { label, makeBlocker } from "./explanations";
+
+export type { Analysis, Hop, Blocker, PacketHeader } from "./trace";
+export type AnalyzeOptions = { now?: number };
+
+/** Default destination port when a TCP/UDP query gives none (documented in docs/topology-format.md). */
+export const DEFAULT_PORT = { tcp: 443, udp: 53 } as const;
+
+function isNetwork(target: Topology | Network): target is Network {
+  return (target as Network).kind === "network";
+}
+
+function failed(query: Query, blocker: Blocker): Analysis {
+  return { reachable: false, query, forward: [], return: [], blockers: [blocker], flowLogs: [] };
+}
+
+export function analyze(target: Topology | Network, query: Query, options: AnalyzeOptions = {}): Analysis {
+  const net = isNetwork(target) ? target : buildNetwork(target);
+  const now = options.now ?? DEFAULT_FLOW_LOG_NOW;
+  const source = resolveSource(net, query.from);
+  if (!source.ok) return failed(query, makeBlocker("NO_SOURCE_OR_DESTINATION", query.from, source.message));
+  const dest = resolveDestination(net, query.to, source.value, now);
+  if (!dest.ok) return failed(query, makeBlocker("NO_SOURCE_OR_DESTINATION", query.to, dest.message));
+  const details: Detail[] = [];
+  if (dest.note) details.push({ code: "RCH_DNS_RESOLUTION", message: dest.note.explanation });
+
+  const fw = newWalk(net, "forward", now);
+  const dst = dest.value;
+  const dstIp = dst.ip;
+  if (!dstIp) {
+    const eni = dst.kind === "eni" ? dst.eni : undefined;
+    block(fw, "IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS", eni?.id ?? query.to, `${eni ? label(eni) : query.to} has no public IP address, so it cannot be reached from the internet.`);
+    return { reachable: false, query, forward: fw.hops, return: [], blockers: fw.blockers, flowLogs: [], ...(details.length ? { details } : {}) };
+  }
+  const srcIp = sourceIp(source.value, dstIp);
+  if (!srcIp) {
+    block(fw, "RCH_NO_IPV6_ADDRESS", query.from, `${query.from} has no IPv6 address, so it cannot send to the IPv6 address ${dstIp.text}.`, ["PCX-15", "EIGW-01"]);
+    return { reachable: false, query, forward: fw.hops, return: [], blockers: fw.blockers, flowLogs: [] };
+  }
+  const ported = query.protocol !== "icmp";
+  const pkt: Pkt = {
+    src: srcIp, dst: dstIp, protocol: query.protocol,
+    ...(ported ? { srcPort: CLIENT_EPHEMERAL_PORT, dstPort: query.port ?? DEFAULT_PORT[query.protocol as "tcp" | "udp"] } : {}),
+  };
+  const forward = startForward(fw, source.value, pkt);
+  const forwardOk = !!forward && arrivedAtIntended(fw, forward, dst);
+
+  const rw = newWalk(net, "return", now, fw.natSessions);
+  rw.dropped = fw.dropped;
+  let returnOk = false;
+  if (forward) {
+    const reply: Pkt = {
+      src: forward.pkt.dst, dst: forward.pkt.src, protocol: query.protocol,
+      ...(ported ? { srcPort: forward.pkt.dstPort ?? 0, dstPort: forward.pkt.srcPort ?? 0 } : {}),
+    };
+    const back = startReturn(rw, forward, reply);
+    returnOk = !!back && arrivedAtSource(rw, back, source.value);
+  }
+  const blockers = [...fw.blockers, ...rw.blockers];
+  const flowLogs: FlowLogRecord[] = [...fw.flows, ...rw.flows].map((f) => toRecord(f, query, now));
+  return {
+    reachable: forwardOk && returnOk && blockers.length === 0,
+    query, forward: fw.hops, return: rw.hops, blockers, flowLogs,
+    ...(details.length ? { details } : {}),
+  };
+}
+
+function sourceIp(source: Source, dst: IpAddress): IpAddress | undefined {
+  if (source.kind !== "eni") return dst.family === source.ip.family ? source.ip : undefined;
+  if (dst.family === 4) return source.eni.privateIp;
+  return source.eni.addresses.find((a) => a.family === 6);
+}
+
+function startForward(w: Walk, source: Source, p: Pkt): Delivered | undefined {
+  if (source.kind === "eni") return sendFromEni(w, source.eni, p);
+  if (source.kind === "internet") {
+    addHop(w, ref("internet", "internet"), "send", { outbound: p });
+    return onInternet(w, p, { kind: "internet", id: "internet" });
+  }
+  return enterFromOnPremises(w, source.site, p);
+}
+
+function startReturn(w: Walk, forward: Delivered, reply: Pkt): Delivered | undefined {
+  switch (forward.kind) {
+    case "eni":
+      return sendFromEni(w, forward.eni, reply);
+    case "internet":
+      addHop(w, ref("internet", "internet"), "send", { outbound: reply });
+      return enterFromInternet(w, reply);
+    case "onprem": {
+      const site = w.net.onPrem.find((o) => o.net.id === forward.id)?.net;
+      return site ? enterFromOnPremises(w, site, reply, forward.via) : undefined;
+    }
+    case "service":
+      if (forward.endpointEni) return sendFromEni(w, forward.endpointEni, reply);
+      addHop(w, ref(forward.name, "aws-service"), "send", { outbound: reply });
+      if (forward.via.kind === "vpce") return enterFromGatewayEndpoint(w, forward.via.id, reply);
+      return enterFromInternet(w, reply);
+  }
+}
+
+function arrivedAtIntended(w: Walk, got: Delivered, want: Destination): boolean {
+  const ok =
+    (want.kind === "eni" && got.kind === "eni" && got.eni === want.eni) ||
+    (want.kind === "internet" && got.kind === "internet") ||
+    (want.kind === "onprem" && got.kind === "onprem" && got.id === want.site.id) ||
+    (want.kind === "service" && got.kind === "service" && (got.name === want.name || got.endpointEni === want.endpointEni));
+  if (!ok) {
+    const where = got.kind === "eni" ? label(got.eni) : got.kind === "onprem" ? got.id : got.kind === "service" ? got.name : "the internet";
+    block(w, "RCH_WRONG_DESTINATION", where, `The traffic is delivered to ${where}, not to the intended destination: routes send ${got.pkt.dst.text} somewhere else.`);
+  }
+  return ok;
+}
+
+function arrivedAtSource(w: Walk, got: Delivered, source: Source): boolean {
+  const ok =
+    (source.kind === "eni" && got.kind === "eni" && got.eni === source.eni) ||
+    (source.kind === "internet" && got.kind === "internet") ||
+    (source.kind === "onprem" && got.kind === "onprem" && got.id === source.site.id);
+  if (!ok) {
+    const where = got.kind === "eni" ? label(got.eni) : got.kind === "onprem" ? got.id : got.kind === "service" ? got.name : "the internet";
+    block(w, "RCH_WRONG_DESTINATION", where, `The reply is delivered to ${where} instead of back to the source; return routes must lead back the same way (no unicast RPF).`, ["PCX-09"]);
+  }
+  return ok;
+}
+
+function toRecord(f: FlowEvent, query: Query, now: number): FlowLogRecord {
+  const own = f.eni.addresses.map((a) => a.text);
+  const inbound = !own.includes(f.pkt.src.text) || own.includes(f.pkt.dst.text);
+  return toFlowLogRecord({
+    interfaceId: f.eni.id, accountId: f.eni.vpc.accountId, primaryIp: f.eni.privateIp.text, ownAddresses: own,
+    inbound, srcIp: f.pkt.src.text, dstIp: f.pkt.dst.text,
+    ...(f.pkt.srcPort !== undefined ? { srcPort: f.pkt.srcPort } : {}),
+    ...(f.pkt.dstPort !== undefined ? { dstPort: f.pkt.dstPort } : {}),
+    protocolNumber: f.pkt.dst.family === 6 && query.protocol === "icmp" ? 58 : PROTOCOL_NUMBER[query.protocol], action: f.action,
+  }, now);
+}

@@ -1,0 +1,111 @@
+// Query references -> concrete endpoints: resource ids and names, IP addresses, "internet",
+// services, on-premises networks and DNS names (query.ts).
+import { addressInCidr, cidrContainsIp, type IpAddress, ipKey, parseIp } from "./cidr";
+import { resolveDnsName, resolveService, parseServiceName } from "./dns";
+import type { EniInfo, Network, ServiceInfo } from "./network";
+import type { OnPremisesNetwork } from "./topology";
+
+/** Documentation addresses (RFC 5737) standing in for "some host on the internet". */
+export const INTERNET_CLIENT_IP = "198.51.100.10";
+export const INTERNET_SERVER_IP = "203.0.113.10";
+
+export type Source =
+  | { kind: "eni"; eni: EniInfo }
+  | { kind: "internet"; ip: IpAddress }
+  | { kind: "onprem"; site: OnPremisesNetwork; ip: IpAddress };
+
+export type Destination =
+  | { kind: "eni"; eni: EniInfo; ip?: IpAddress }
+  | { kind: "internet"; ip: IpAddress }
+  | { kind: "onprem"; site: OnPremisesNetwork; ip: IpAddress }
+  | { kind: "service"; name: string; ip: IpAddress; service?: ServiceInfo; endpointEni?: EniInfo };
+
+export type Resolved<T> = { ok: true; value: T; note?: { explanation: string; rules: string[] } } | { ok: false; message: string };
+
+function idsFor(net: Network, ref: string): string[] {
+  return net.names.get(ref) ?? [ref];
+}
+
+function eniForId(net: Network, id: string): EniInfo | undefined {
+  return net.enis.get(id) ?? net.instanceEnis.get(id)?.[0];
+}
+
+function siteFor(net: Network, id: string): OnPremisesNetwork | undefined {
+  return net.onPrem.find((o) => o.net.id === id)?.net;
+}
+
+const siteIp = (net: Network, site: OnPremisesNetwork): IpAddress =>
+  addressInCidr(net.onPrem.find((o) => o.net === site)?.cidrs[0] ?? { family: 4, network: 0, prefix: 32, text: "0.0.0.0/32" }, 10);
+
+export function resolveSource(net: Network, ref: string): Resolved<Source> {
+  if (ref === "internet") return { ok: true, value: { kind: "internet", ip: parseIpOrThrow(INTERNET_CLIENT_IP) } };
+  for (const id of idsFor(net, ref)) {
+    const eni = eniForId(net, id);
+    if (eni) return { ok: true, value: { kind: "eni", eni } };
+    const site = siteFor(net, id);
+    if (site) return { ok: true, value: { kind: "onprem", site, ip: siteIp(net, site) } };
+  }
+  const ip = parseIp(ref);
+  if (ip.ok) {
+    const eni = net.enisByPrivateIp.get(ipKey(ip.value))?.[0];
+    if (eni) return { ok: true, value: { kind: "eni", eni } };
+    const site = net.onPrem.find((o) => o.cidrs.some((c) => cidrContainsIp(c, ip.value)))?.net;
+    if (site) return { ok: true, value: { kind: "onprem", site, ip: ip.value } };
+    return { ok: true, value: { kind: "internet", ip: ip.value } };
+  }
+  return { ok: false, message: `Unknown source "${ref}": not a resource id or name, IP address, on-premises network or "internet".` };
+}
+
+export function resolveDestination(net: Network, ref: string, source: Source, now: number): Resolved<Destination> {
+  const fromEni = source.kind === "eni" ? source.eni : undefined;
+  if (ref === "internet") return { ok: true, value: { kind: "internet", ip: parseIpOrThrow(INTERNET_SERVER_IP) } };
+  for (const id of idsFor(net, ref)) {
+    const eni = eniForId(net, id);
+    if (eni) {
+      // From outside AWS only the public address is reachable (IGW-04); inside, RA uses the private one.
+      if (source.kind === "internet") return { ok: true, value: eni.publicIp ? { kind: "eni", eni, ip: eni.publicIp } : { kind: "eni", eni } };
+      const family = source.kind === "eni" ? undefined : 4;
+      const ip = family === undefined ? eni.privateIp : eni.addresses.find((a) => a.family === family) ?? eni.privateIp;
+      return { ok: true, value: { kind: "eni", eni, ip } };
+    }
+    const site = siteFor(net, id);
+    if (site) return { ok: true, value: { kind: "onprem", site, ip: siteIp(net, site) } };
+    const iface = net.interfaceEndpoints.get(id);
+    if (iface) {
+      const enis = iface.networkInterfaces.flatMap((n) => net.enis.get(n.id) ?? []);
+      const e = enis.find((x) => x.subnet.az === fromEni?.subnet.az) ?? enis[0];
+      if (e) return { ok: true, value: { kind: "service", name: iface.serviceName, ip: e.privateIp, endpointEni: e } };
+    }
+  }
+  const ip = parseIp(ref);
+  if (ip.ok) {
+    const candidates = net.enisByPrivateIp.get(ipKey(ip.value)) ?? [];
+    const own = candidates.find((e) => e.vpc === fromEni?.vpc) ?? candidates[0];
+    if (own) return { ok: true, value: { kind: "eni", eni: own, ip: ip.value } };
+    const pub = net.byPublicIp.get(ipKey(ip.value));
+    if (pub?.kind === "eni") return { ok: true, value: { kind: "eni", eni: pub.eni, ip: ip.value } };
+    const site = net.onPrem.find((o) => o.cidrs.some((c) => cidrContainsIp(c, ip.value)))?.net;
+    if (site) return { ok: true, value: { kind: "onprem", site, ip: ip.value } };
+    const service = net.services.find((s) => s.cidrs.some((c) => cidrContainsIp(c, ip.value)));
+    if (service) return { ok: true, value: { kind: "service", name: service.service, service, ip: ip.value } };
+    return { ok: true, value: { kind: "internet", ip: ip.value } };
+  }
+  const svc = parseServiceName(ref, fromEni?.vpc.region ?? net.topology.region);
+  const dns = svc && !ref.includes(".") ? resolveService(net, svc.service, svc.region, fromEni) : resolveDnsName(net, ref, fromEni, now);
+  if (dns) {
+    const note = { explanation: dns.explanation, rules: dns.rules };
+    if (dns.kind === "eni") return { ok: true, value: { kind: "eni", eni: dns.eni, ip: dns.ip }, note };
+    return {
+      ok: true,
+      value: { kind: "service", name: dns.name, ip: dns.ip, ...(dns.service ? { service: dns.service } : {}), ...(dns.endpointEni ? { endpointEni: dns.endpointEni } : {}) },
+      note,
+    };
+  }
+  return { ok: false, message: `Unknown destination "${ref}": not a resource id or name, IP address, service, on-premises network, DNS name or "internet".` };
+}
+
+function parseIpOrThrow(text: string): IpAddress {
+  const p = parseIp(text);
+  if (!p.ok) throw new Error(`internal: bad constant ${text}`);
+  return p.value;
+}

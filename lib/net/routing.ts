@@ -1,0 +1,85 @@
+// Route tables compiled for longest-prefix match (aws-rules RT-04): routes are bucketed by prefix
+// length, so a lookup is at most 33 (IPv4) / 129 (IPv6) hash probes, walking lengths from longest to
+// shortest – independent of the number of routes.
+import { type Cidr, type IpAddress, maskIpv4, maskIpv6 } from "./cidr";
+
+/** Lower rank wins among routes with the same prefix (aws-rules RT-05, RT-06, RT-07; TGW-07). */
+/** TGW-07: static > prefix-list > VPC-propagated > DX-propagated > VPN-propagated. */
+export type RouteOrigin = "local" | "static" | "prefix-list" | "propagated" | "propagated-dx" | "propagated-vpn";
+const ORIGIN_RANK: Readonly<Record<RouteOrigin, number>> = {
+  local: 0, static: 1, "prefix-list": 2, propagated: 3, "propagated-dx": 4, "propagated-vpn": 5,
+};
+
+export type CompiledRoute<T> = {
+  readonly cidr: Cidr;
+  readonly origin: RouteOrigin;
+  readonly target: T;
+  /** e.g. "10.1.0.0/16 -> pcx-ab" or "pl-63a5400a (10.2.0.0/16) -> vpce-1". */
+  readonly description: string;
+};
+
+export type RouteLookup<T> = {
+  readonly v4: Map<number, Map<number, CompiledRoute<T>>>;
+  readonly v6: Map<number, Map<bigint, CompiledRoute<T>>>;
+  /** Prefix lengths present, longest first. */
+  readonly v4Lengths: number[];
+  readonly v6Lengths: number[];
+  readonly size: number;
+};
+
+export function compileRoutes<T>(routes: readonly CompiledRoute<T>[]): RouteLookup<T> {
+  const v4 = new Map<number, Map<number, CompiledRoute<T>>>();
+  const v6 = new Map<number, Map<bigint, CompiledRoute<T>>>();
+  for (const route of routes) {
+    const c = route.cidr;
+    if (c.family === 4) insertBest(v4, c.prefix, c.network, route);
+    else insertBest(v6, c.prefix, c.network, route);
+  }
+  const desc = (a: number, b: number): number => b - a;
+  return { v4, v6, v4Lengths: [...v4.keys()].sort(desc), v6Lengths: [...v6.keys()].sort(desc), size: routes.length };
+}
+
+function insertBest<K, T>(buckets: Map<number, Map<K, CompiledRoute<T>>>, prefix: number, key: K, route: CompiledRoute<T>): void {
+  let bucket = buckets.get(prefix);
+  if (!bucket) {
+    bucket = new Map();
+    buckets.set(prefix, bucket);
+  }
+  const existing = bucket.get(key);
+  // Same prefix: the higher-priority origin wins (RT-06); among equals the first one is kept, which
+  // mirrors "AWS picks one and sticks to it" for overlapping prefix lists (RT-07).
+  if (!existing || ORIGIN_RANK[route.origin] < ORIGIN_RANK[existing.origin]) bucket.set(key, route);
+}
+
+/** Longest-prefix match (RT-04); IPv4 and IPv6 are looked up independently. */
+export function lookupRoute<T>(table: RouteLookup<T>, ip: IpAddress): CompiledRoute<T> | undefined {
+  if (ip.family === 4) {
+    for (const len of table.v4Lengths) {
+      const hit = table.v4.get(len)?.get(maskIpv4(ip.value, len));
+      if (hit) return hit;
+    }
+    return undefined;
+  }
+  for (const len of table.v6Lengths) {
+    const hit = table.v6.get(len)?.get(maskIpv6(ip.value, len));
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/** Every route whose prefix contains the address, longest first (for MORE_SPECIFIC_ROUTE explanations). */
+export function matchingRoutes<T>(table: RouteLookup<T>, ip: IpAddress): CompiledRoute<T>[] {
+  const out: CompiledRoute<T>[] = [];
+  if (ip.family === 4) {
+    for (const len of table.v4Lengths) {
+      const hit = table.v4.get(len)?.get(maskIpv4(ip.value, len));
+      if (hit) out.push(hit);
+    }
+  } else {
+    for (const len of table.v6Lengths) {
+      const hit = table.v6.get(len)?.get(maskIpv6(ip.value, len));
+      if (hit) out.push(hit);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,82 @@
+// Security groups (aws-rules §5.6): allow-only rules, unioned across all groups on the ENI (SG-01),
+// stateful (SG-02: replies are never judged here – the walker skips SGs on the return path).
+import { type Cidr, cidrContainsIp, type IpAddress } from "./cidr";
+import type { Protocol } from "./query";
+import { describePorts, matchesPort, matchesProtocol } from "./rule-match";
+import type { SgRule } from "./topology";
+
+export type CompiledSgRule = { readonly rule: SgRule; readonly cidr?: Cidr; readonly description: string };
+export type CompiledSecurityGroup = {
+  readonly id: string;
+  readonly name?: string;
+  readonly vpcId: string;
+  readonly inbound: readonly CompiledSgRule[];
+  readonly outbound: readonly CompiledSgRule[];
+};
+
+export type SgPeerContext = {
+  /** CIDRs of a prefix list id, or undefined if unknown. */
+  prefixListCidrs(id: string): readonly Cidr[] | undefined;
+  /** Does the remote address belong to an ENI in SG `sgId` that this ENI's VPC may reference (SG-06, PCX-11)? */
+  isMemberOfReferencedGroup(sgId: string, remote: IpAddress): boolean;
+};
+
+export type SgVerdict =
+  | { allowed: true; group: CompiledSecurityGroup; rule: CompiledSgRule }
+  | { allowed: false; noRules: boolean };
+
+export type SgPacket = { remote: IpAddress; protocol: Protocol; port: number | undefined };
+
+export function ruleMatches(rule: CompiledSgRule, packet: SgPacket, ctx: SgPeerContext): boolean {
+  const r = rule.rule;
+  if (!matchesProtocol(r.protocol, packet.protocol, packet.remote.family)) return false;
+  if (!matchesPort(r.fromPort, r.toPort, packet.protocol, packet.port)) return false;
+  if (rule.cidr) return cidrContainsIp(rule.cidr, packet.remote);
+  if (r.prefixListId !== undefined) return (ctx.prefixListCidrs(r.prefixListId) ?? []).some((c) => cidrContainsIp(c, packet.remote));
+  if (r.securityGroupId !== undefined) return ctx.isMemberOfReferencedGroup(r.securityGroupId, packet.remote);
+  return false;
+}
+
+/** SG-01: any matching rule of any attached group allows; order never matters. */
+export function evaluateSecurityGroups(
+  groups: readonly CompiledSecurityGroup[],
+  direction: "inbound" | "outbound",
+  packet: SgPacket,
+  ctx: SgPeerContext,
+): SgVerdict {
+  let ruleCount = 0;
+  for (const group of groups) {
+    const rules = group[direction];
+    ruleCount += rules.length;
+    for (const rule of rules) if (ruleMatches(rule, packet, ctx)) return { allowed: true, group, rule };
+  }
+  return { allowed: false, noRules: ruleCount === 0 };
+}
+
+const ALLOW_ALL_EGRESS: SgRule[] = [
+  { protocol: "all", cidrBlock: "0.0.0.0/0" },
+  { protocol: "all", cidrBlock: "::/0" },
+];
+
+export function compileSecurityGroup(
+  sg: { id: string; name?: string | undefined; vpcId: string; inbound: SgRule[]; outbound?: SgRule[] | undefined },
+  toCidr: (text: string) => Cidr,
+): CompiledSecurityGroup {
+  const compile = (rule: SgRule): CompiledSgRule => {
+    const peer = rule.cidrBlock ?? rule.prefixListId ?? rule.securityGroupId ?? "?";
+    return {
+      rule,
+      ...(rule.cidrBlock !== undefined ? { cidr: toCidr(rule.cidrBlock) } : {}),
+      description: `${describePorts(rule.protocol, rule.fromPort, rule.toPort)} ${peer}`,
+    };
+  };
+  // SG-03: a group written without `outbound` has AWS's default allow-all egress rule.
+  const outbound = sg.outbound ?? ALLOW_ALL_EGRESS;
+  return {
+    id: sg.id,
+    ...(sg.name !== undefined ? { name: sg.name } : {}),
+    vpcId: sg.vpcId,
+    inbound: sg.inbound.map(compile),
+    outbound: outbound.map(compile),
+  };
+}

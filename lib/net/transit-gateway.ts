@@ -1,0 +1,157 @@
+// Transit gateways (aws-rules §5.3): one route table per association decides the next attachment
+// (TGW-04); propagations install VPC CIDRs / VPN / DX prefixes (TGW-05); static and blackhole routes
+// (TGW-08); same-prefix priority static > propagated (TGW-07). Traffic delivered into a VPC lands on
+// the attachment ENI and is routed by that subnet's route table, which is why transit and
+// centralized egress work here (TGW-02, TGW-18) while peering stays non-transitive.
+import { type Cidr, cidrContainsIp, toCidr } from "./cidr";
+import { label } from "./explanations";
+import type { SubnetInfo, VpcInfo } from "./network";
+import { compileRoutes, type CompiledRoute, lookupRoute, type RouteLookup } from "./routing";
+import type { Topology, TransitGatewayAttachment } from "./topology";
+import { isVpnUp, vpnPrefixes } from "./vpn";
+import { addHop, block, checkNetworkAcl, type Delivered, type Pkt, ref, sendFromSubnet, type Walk } from "./walk";
+
+export type TgwTarget = { kind: "attachment"; id: string } | { kind: "blackhole"; id: string };
+export type TgwRouteTableInfo = { id: string; name?: string; transitGatewayId: string; lookup: RouteLookup<TgwTarget> };
+
+export type TransitGatewayIndex = {
+  attachments: Map<string, TransitGatewayAttachment>;
+  /** `${tgwId}|${vpcId}` -> VPC attachment (TGW-17: one per VPC per TGW). */
+  vpcAttachment: Map<string, TransitGatewayAttachment>;
+  vpnAttachment: Map<string, TransitGatewayAttachment>;
+  /** `${tgwId}|${dxgwId}` -> DX gateway attachment. */
+  dxAttachment: Map<string, TransitGatewayAttachment>;
+  associatedTable: Map<string, TgwRouteTableInfo>;
+  tables: Map<string, TgwRouteTableInfo>;
+};
+
+function propagatedCidrs(topology: Topology, att: TransitGatewayAttachment, vpcs: ReadonlyMap<string, VpcInfo>): { cidrs: Cidr[]; origin: CompiledRoute<TgwTarget>["origin"] } {
+  if (att.type === "vpc") {
+    const vpc = att.vpcId !== undefined ? vpcs.get(att.vpcId) : undefined;
+    return { cidrs: vpc ? [...vpc.cidrs, ...vpc.cidrs6] : [], origin: "propagated" };
+  }
+  if (att.type === "vpn") {
+    const vpn = topology.vpnConnections.find((v) => v.id === att.vpnConnectionId);
+    return { cidrs: vpn && isVpnUp(vpn) ? vpnPrefixes(topology, vpn) : [], origin: "propagated-vpn" };
+  }
+  if (att.type === "direct-connect-gateway") {
+    const nets = topology.onPremisesNetworks.filter((n) => att.directConnectGatewayId !== undefined && n.directConnectGatewayIds.includes(att.directConnectGatewayId));
+    return { cidrs: nets.flatMap((n) => n.cidrBlocks.map(toCidr)), origin: "propagated-dx" };
+  }
+  return { cidrs: [], origin: "propagated" }; // TGW-12: peering attachments take static routes only
+}
+
+export function buildTransitGateways(topology: Topology, vpcs: ReadonlyMap<string, VpcInfo>, _subnets: ReadonlyMap<string, SubnetInfo>): TransitGatewayIndex {
+  const attachments = new Map(topology.transitGatewayAttachments.map((a) => [a.id, a]));
+  const vpcAttachment = new Map<string, TransitGatewayAttachment>();
+  const vpnAttachment = new Map<string, TransitGatewayAttachment>();
+  const dxAttachment = new Map<string, TransitGatewayAttachment>();
+  for (const a of topology.transitGatewayAttachments) {
+    if (a.type === "vpc" && a.vpcId !== undefined) vpcAttachment.set(`${a.transitGatewayId}|${a.vpcId}`, a);
+    if (a.type === "vpn" && a.vpnConnectionId !== undefined) vpnAttachment.set(a.vpnConnectionId, a);
+    if (a.type === "direct-connect-gateway" && a.directConnectGatewayId !== undefined) dxAttachment.set(`${a.transitGatewayId}|${a.directConnectGatewayId}`, a);
+  }
+  const tables = new Map<string, TgwRouteTableInfo>();
+  const associatedTable = new Map<string, TgwRouteTableInfo>();
+  for (const t of topology.transitGatewayRouteTables) {
+    const routes: CompiledRoute<TgwTarget>[] = [];
+    for (const r of t.routes) {
+      const cidr = toCidr(r.destination);
+      const target: TgwTarget = r.blackhole || r.attachmentId === undefined ? { kind: "blackhole", id: "blackhole" } : { kind: "attachment", id: r.attachmentId };
+      routes.push({ cidr, origin: "static", target, description: `${cidr.text} -> ${target.kind === "blackhole" ? "blackhole" : target.id} (static)` });
+    }
+    for (const attId of t.propagations) {
+      const att = attachments.get(attId);
+      if (!att || att.state !== "available") continue;
+      const { cidrs, origin } = propagatedCidrs(topology, att, vpcs);
+      for (const cidr of cidrs) routes.push({ cidr, origin, target: { kind: "attachment", id: attId }, description: `${cidr.text} -> ${attId} (propagated)` });
+    }
+    const info: TgwRouteTableInfo = { id: t.id, ...(t.name !== undefined ? { name: t.name } : {}), transitGatewayId: t.transitGatewayId, lookup: compileRoutes(routes) };
+    tables.set(t.id, info);
+    for (const attId of t.associations) if (!associatedTable.has(attId)) associatedTable.set(attId, info);
+  }
+  return { attachments, vpcAttachment, vpnAttachment, dxAttachment, associatedTable, tables };
+}
+
+/** A subnet route points at the TGW: enter through this VPC's attachment in the source AZ (TGW-09). */
+export function sendToTransitGateway(w: Walk, subnet: SubnetInfo, tgwId: string, p: Pkt): Delivered | undefined {
+  const att = w.net.tgw.vpcAttachment.get(`${tgwId}|${subnet.vpc.id}`);
+  if (!att) {
+    block(w, "BAD_STATE_ROUTE", subnet.routeTable.id, `The route to ${tgwId} in ${label(subnet.routeTable)} is a blackhole: VPC ${label(subnet.vpc.vpc)} has no attachment to that transit gateway.`, ["TGW-06"]);
+    return undefined;
+  }
+  const attSubnets = att.subnetIds.flatMap((id) => w.net.subnets.get(id) ?? []);
+  let entry = attSubnets.find((s) => s.az === subnet.az);
+  if (!entry) {
+    block(w, "TGW_ROUTE_AZ_RESTRICTION", att.id, `Transit gateway attachment ${label(att)} has no subnet in ${subnet.az}, so instances in that Availability Zone cannot use the transit gateway.`);
+    entry = attSubnets[0];
+  }
+  if (entry && entry !== subnet) checkNetworkAcl(w, entry, "inbound", p); // TGW-14
+  addHop(w, ref(att.id, "transit-gateway-attachment", att.name), "forward", { inbound: p, outbound: p });
+  if (att.state !== "available") block(w, "BAD_STATE_ATTACHMENT", att.id, `Transit gateway attachment ${label(att)} is ${att.state}, not available.`, ["TGW-04"]);
+  return routeInTransitGateway(w, att, p, subnet.az, 0);
+}
+
+export function enterTransitGatewayFromAttachment(w: Walk, att: TransitGatewayAttachment, p: Pkt): Delivered | undefined {
+  addHop(w, ref(att.id, "transit-gateway-attachment", att.name), "forward", { inbound: p, outbound: p });
+  return routeInTransitGateway(w, att, p, undefined, 0);
+}
+
+function routeInTransitGateway(w: Walk, ingress: TransitGatewayAttachment, p: Pkt, az: string | undefined, depth: number): Delivered | undefined {
+  const tgw = w.net.topology.transitGateways.find((t) => t.id === ingress.transitGatewayId);
+  const table = w.net.tgw.associatedTable.get(ingress.id);
+  if (!table) {
+    block(w, "TGW_ATTACH_MISSING_TGW_RTB_ASSOCIATION", ingress.id, `Transit gateway attachment ${label(ingress)} is not associated with any transit gateway route table, so the transit gateway does not know where to send its traffic.`);
+    return undefined;
+  }
+  const route = lookupRoute(table.lookup, p.dst);
+  const rtRef = ref(table.id, "transit-gateway-route-table", table.name);
+  if (!route) {
+    addHop(w, rtRef, "drop", { matched: { kind: "tgw-route", description: `no route matches ${p.dst.text}` } });
+    block(w, "TGW_RTB_CANNOT_ROUTE", table.id, `Transit gateway route table ${label(table)} has no route that matches ${p.dst.text}; propagate the destination's attachment into it or add a static route.`);
+    return undefined;
+  }
+  addHop(w, rtRef, route.target.kind === "blackhole" ? "drop" : "forward", { matched: { kind: "tgw-route", description: route.description } });
+  if (tgw) addHop(w, ref(tgw.id, "transit-gateway", tgw.name), "forward", { inbound: p, outbound: p });
+  if (route.target.kind === "blackhole") {
+    block(w, "TGW_RTB_BAD_STATE_ROUTE", table.id, `The route ${route.description} in transit gateway route table ${label(table)} is a blackhole and drops the traffic.`);
+    return undefined;
+  }
+  const egress = w.net.tgw.attachments.get(route.target.id);
+  if (!egress) {
+    block(w, "TGW_RTB_BAD_STATE_ROUTE", table.id, `The route ${route.description} points at attachment ${route.target.id}, which does not exist.`);
+    return undefined;
+  }
+  addHop(w, ref(egress.id, "transit-gateway-attachment", egress.name), "forward", { inbound: p, outbound: p });
+  if (egress.state !== "available") block(w, "BAD_STATE_ATTACHMENT", egress.id, `Transit gateway attachment ${label(egress)} is ${egress.state}, not available.`, ["TGW-04"]);
+  if (egress.type === "vpc") {
+    const subnets = egress.subnetIds.flatMap((id) => w.net.subnets.get(id) ?? []);
+    const landing = subnets.find((s) => s.az === az) ?? subnets[0];
+    if (!landing) {
+      block(w, "TGW_ROUTE_AZ_RESTRICTION", egress.id, `Transit gateway attachment ${label(egress)} has no subnets.`, ["TGW-09"]);
+      return undefined;
+    }
+    return sendFromSubnet(w, landing, p, { kind: "tgw", id: egress.id });
+  }
+  if (egress.type === "peering") {
+    const peer = [...w.net.tgw.attachments.values()].find(
+      (a) => a.type === "peering" && a.id !== egress.id && (a.id === egress.peerAttachmentId || a.peerAttachmentId === egress.id),
+    );
+    if (!peer || depth > 4) {
+      block(w, "BAD_STATE_ATTACHMENT", egress.id, `Transit gateway peering attachment ${label(egress)} has no accepted peer attachment.`, ["TGW-12"]);
+      return undefined;
+    }
+    return routeInTransitGateway(w, peer, p, undefined, depth + 1);
+  }
+  const site = w.net.onPrem.find((o) => o.cidrs.some((c) => cidrContainsIp(c, p.dst)))?.net;
+  if (egress.type === "vpn") {
+    const vpn = w.net.topology.vpnConnections.find((v) => v.id === egress.vpnConnectionId);
+    if (vpn && !isVpnUp(vpn)) block(w, "TGW_BAD_STATE_VPN", vpn.id, `Both tunnels of VPN connection ${label(vpn)} are down, so it carries no traffic.`);
+  }
+  if (!site) {
+    block(w, "NO_POSSIBLE_DESTINATION", egress.id, `No on-premises network behind ${label(egress)} contains ${p.dst.text}.`);
+    return undefined;
+  }
+  addHop(w, ref(site.id, "on-premises-network", site.name), "deliver", { inbound: p });
+  return { kind: "onprem", id: site.id, pkt: p, via: { kind: "tgw", id: egress.id } };
+}

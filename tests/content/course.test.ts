@@ -100,6 +100,15 @@ describe("the lesson files", () => {
     },
   );
 
+  it.each(lessons.map((lesson) => [lesson.fileName, lesson] as const))(
+    "%s has unique heading anchors for its table of contents",
+    (_name, lesson) => {
+      const ids = lesson.headings.map((heading) => heading.id);
+      expect(ids.filter((id, index) => ids.indexOf(id) !== index)).toEqual([]);
+      expect(ids.every((id) => /^[a-z0-9-]+$/.test(id))).toBe(true);
+    },
+  );
+
   it("use only the eight example topologies and the eleven question families", () => {
     const examples = lessons.flatMap((lesson) =>
       lesson.components.filter((c) => c.name === "Topology").map((c) => c.props.example),

@@ -1,0 +1,74 @@
+// Statistics and the printed table / curve for bench/run.ts.
+
+export type ReachabilityRow = {
+  suite: "reachability";
+  vpcs: number;
+  routes: number;
+  parseMs: number;
+  buildMs: number;
+  heapMB: number;
+  queries: number;
+  reachableShare: number;
+  queryMedianUs: number;
+  queryP95Us: number;
+};
+
+/** Sorted input. */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1));
+  return sorted[index] as number;
+}
+
+export const median = (sorted: readonly number[]): number => percentile(sorted, 0.5);
+
+const TARGETS = {
+  medianAt1000Us: 20,
+  buildAt10000Ms: 2000,
+  heapAt10000MB: 1024,
+};
+
+function pad(values: (string | number)[], widths: number[]): string {
+  return values.map((v, i) => String(v).padStart(widths[i] ?? 8)).join("  ");
+}
+
+export function renderTable(rows: readonly ReachabilityRow[]): string {
+  const widths = [7, 9, 10, 10, 9, 11, 10, 9];
+  const lines = [pad(["VPCs", "routes", "parse ms", "build ms", "heap MB", "median µs", "p95 µs", "reach %"], widths)];
+  for (const r of rows) {
+    lines.push(pad([r.vpcs, r.routes, r.parseMs.toFixed(1), r.buildMs.toFixed(1), r.heapMB.toFixed(1), r.queryMedianUs.toFixed(2), r.queryP95Us.toFixed(2), (r.reachableShare * 100).toFixed(0)], widths));
+  }
+  const at1000 = rows.find((r) => r.vpcs === 1000);
+  const at10000 = rows.find((r) => r.vpcs === 10000);
+  lines.push("");
+  if (at1000) lines.push(`target: median query at 1,000 VPCs <= ${TARGETS.medianAt1000Us} µs: ${at1000.queryMedianUs} µs ${at1000.queryMedianUs <= TARGETS.medianAt1000Us ? "MET" : "MISSED"}`);
+  if (at10000) {
+    lines.push(`target: build at 10,000 VPCs <= ${TARGETS.buildAt10000Ms} ms: ${at10000.buildMs} ms ${at10000.buildMs <= TARGETS.buildAt10000Ms ? "MET" : "MISSED"}`);
+    lines.push(`target: heap at 10,000 VPCs <= ${TARGETS.heapAt10000MB} MB: ${at10000.heapMB} MB ${at10000.heapMB <= TARGETS.heapAt10000MB ? "MET" : "MISSED"}`);
+  }
+  return lines.join("\n");
+}
+
+/**
+ * Query time against log2(route count): a horizontal bar per size, plus the growth check — between
+ * the smallest and the largest size, median time may grow at most as much as log2(routes) does
+ * (with 50% slack for timer noise on a shared machine).
+ */
+export function renderCurve(rows: readonly ReachabilityRow[]): string {
+  if (rows.length === 0) return "";
+  const max = Math.max(...rows.map((r) => r.queryMedianUs));
+  const lines = ["median query time vs log2(route count):"];
+  for (const r of rows) {
+    const bar = "#".repeat(Math.max(1, Math.round((r.queryMedianUs / max) * 40)));
+    lines.push(`  log2(routes)=${Math.log2(r.routes).toFixed(1).padStart(5)}  ${r.queryMedianUs.toFixed(2).padStart(8)} µs  ${bar}`);
+  }
+  const first = rows[0] as ReachabilityRow;
+  const last = rows[rows.length - 1] as ReachabilityRow;
+  if (rows.length > 1) {
+    const timeGrowth = last.queryMedianUs / first.queryMedianUs;
+    const logGrowth = Math.log2(last.routes) / Math.log2(first.routes);
+    const ok = timeGrowth <= logGrowth * 1.5;
+    lines.push(`  growth ${first.vpcs} -> ${last.vpcs} VPCs: time x${timeGrowth.toFixed(2)}, log2(routes) x${logGrowth.toFixed(2)}, routes x${(last.routes / first.routes).toFixed(0)}: ${ok ? "no faster than log(routes)" : "FASTER than log(routes)"}`);
+  }
+  return lines.join("\n");
+}

@@ -1,0 +1,99 @@
+import { formatFlowLogRecord, type FlowLogRecord } from "../flow-logs";
+import type { Analysis, Blocker, Hop, PacketHeader } from "../trace";
+import type { Query } from "../query";
+
+// The two renderings of an Analysis: a short trace a learner can follow, and the stable JSON
+// documented in docs/cli.md. Both are computed from the model's trace only (style.md).
+
+export const ANALYSIS_JSON_VERSION = 1;
+
+export type AnalysisJson = {
+  version: typeof ANALYSIS_JSON_VERSION;
+  reachable: boolean;
+  query: Query;
+  forward: Hop[];
+  return: Hop[];
+  blockers: Blocker[];
+  flowLogs: (FlowLogRecord & { line: string })[];
+  details: { code: string; message: string }[];
+  warnings: string[];
+};
+
+export function analysisToJson(analysis: Analysis, warnings: readonly string[] = []): AnalysisJson {
+  return {
+    version: ANALYSIS_JSON_VERSION,
+    reachable: analysis.reachable,
+    query: analysis.query,
+    forward: analysis.forward,
+    return: analysis.return,
+    blockers: analysis.blockers.map((b) => ({ ...b, rules: [...b.rules] })),
+    flowLogs: analysis.flowLogs.map((r) => ({ ...r, line: formatFlowLogRecord(r) })),
+    details: analysis.details ?? [],
+    warnings: [...warnings],
+  };
+}
+
+function endpoint(ip: string, port: number | undefined): string {
+  const host = ip.includes(":") ? `[${ip}]` : ip;
+  return port === undefined ? host : `${host}:${port}`;
+}
+
+export function formatHeader(h: PacketHeader): string {
+  return `${endpoint(h.srcIp, h.srcPort)} -> ${endpoint(h.dstIp, h.dstPort)} ${h.protocol}`;
+}
+
+const sameHeader = (a: PacketHeader, b: PacketHeader): boolean =>
+  a.srcIp === b.srcIp && a.dstIp === b.dstIp && a.srcPort === b.srcPort && a.dstPort === b.dstPort && a.protocol === b.protocol;
+
+function componentLabel(hop: Hop): string {
+  const { id, type, name } = hop.component;
+  return name === undefined || name === id ? `${type} ${id}` : `${type} ${name} (${id})`;
+}
+
+/** Numbered hops; the packet header is shown on the first hop and wherever a hop rewrites it (NAT). */
+function formatPath(title: string, hops: readonly Hop[]): string[] {
+  if (hops.length === 0) return [`${title}: (none)`];
+  const lines = [`${title}:`];
+  let last: PacketHeader | undefined;
+  hops.forEach((hop, index) => {
+    lines.push(`  ${index + 1}. ${hop.action.padEnd(9)} ${componentLabel(hop)}`);
+    if (hop.matched !== undefined) lines.push(`       matched ${hop.matched.kind}: ${hop.matched.description}`);
+    const inbound = hop.inbound ?? last;
+    if (hop.outbound !== undefined && inbound !== undefined && !sameHeader(inbound, hop.outbound)) {
+      lines.push(`       header  ${formatHeader(inbound)}  =>  ${formatHeader(hop.outbound)}`);
+    } else if (last === undefined && inbound !== undefined) {
+      lines.push(`       header  ${formatHeader(inbound)}`);
+    }
+    last = hop.outbound ?? hop.inbound ?? last;
+  });
+  return lines;
+}
+
+function formatQuery(q: Query): string {
+  const port = q.port === undefined ? "" : ` port ${q.port}`;
+  return `${q.from} -> ${q.to} (${q.protocol}${port})`;
+}
+
+function formatBlocker(b: Blocker, index: number): string[] {
+  const where = b.direction === undefined ? "" : ` on the ${b.direction} path`;
+  const rules = b.rules.length === 0 ? "" : ` [${b.rules.join(", ")}]`;
+  return [`  ${index + 1}. ${b.code} at ${b.component}${where}${rules}`, `     ${b.message}`];
+}
+
+export function formatAnalysisText(analysis: Analysis, warnings: readonly string[] = []): string {
+  const blockers = analysis.blockers.length;
+  const verdict = analysis.reachable
+    ? "REACHABLE"
+    : `NOT REACHABLE (${blockers} blocker${blockers === 1 ? "" : "s"})`;
+  const lines = [`Query:   ${formatQuery(analysis.query)}`, `Verdict: ${verdict}`, ""];
+  lines.push(...formatPath("Forward path", analysis.forward), "");
+  lines.push(...formatPath("Return path", analysis.return));
+  if (blockers > 0) lines.push("", "Blockers:", ...analysis.blockers.flatMap(formatBlocker));
+  for (const d of analysis.details ?? []) lines.push("", `Note ${d.code}: ${d.message}`);
+  if (analysis.flowLogs.length > 0) {
+    lines.push("", "Flow logs (version 2: version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action log-status):");
+    for (const r of analysis.flowLogs) lines.push(`  ${formatFlowLogRecord(r)}`);
+  }
+  for (const w of warnings) lines.push(`warning: ${w}`);
+  return `${lines.join("\n")}\n`;
+}

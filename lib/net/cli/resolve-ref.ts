@@ -1,0 +1,13 @@
+import type { Network } from "../network";
+import { resolveDestination, resolveSource } from "../resolve";
+
+// Bad --from/--to refs are bad input (exit 2, one line naming the flag), not an unreachable verdict,
+// so they are checked with the model's own resolver before analyzing.
+
+export function refProblem(net: Network, from: string, to: string, now: number): string | null {
+  const source = resolveSource(net, from);
+  if (!source.ok) return `--from ${source.message}`;
+  const destination = resolveDestination(net, to, source.value, now);
+  if (!destination.ok) return `--to ${destination.message}`;
+  return null;
+}

@@ -1,0 +1,111 @@
+import { analyze } from "../reachability";
+import { validate, type ValidationIssue } from "../validate";
+import { runQuizCli } from "../../scenario/cli";
+import { parseAnalyzeArgs, parseValidateArgs } from "./args";
+import { analysisToJson, formatAnalysisText } from "./format-analysis";
+import { loadTopology } from "./load-topology";
+import { refProblem } from "./resolve-ref";
+import { buildNetwork } from "../network";
+import { DEFAULT_FLOW_LOG_NOW } from "../flow-logs";
+
+// `reachable <command> …` -> exit code. Exit codes (docs/cli.md): analyze 0 reachable / 1 not;
+// validate 0 no errors / 1 errors; 2 for bad input, with one line on stderr naming the flag or path.
+
+export type Writer = { write: (chunk: string) => unknown };
+export type CliIo = { stdout: Writer; stderr: Writer; cwd: string };
+
+export const USAGE = `usage: reachable <command> [options]
+
+commands:
+  analyze  --topology <file|dir> --from <ref> --to <ref> [--protocol tcp|udp|icmp] [--port N] [--format text|json]
+           exit 0 reachable, 1 not reachable, 2 bad input
+  validate --topology <file|dir> [--format text|json]
+           exit 0 no errors, 1 errors found, 2 bad input
+  quiz     …  generate questions (reachable quiz --help)
+
+A topology is a .json/.yaml file in Reachable's format or a folder of AWS describe-*.json output
+(one sub-folder per region for several). A ref is a resource id (i-…, eni-…), a name from the
+topology, an IP address, "internet", or a service ("s3", "com.amazonaws.us-east-1.s3").
+`;
+
+function fail(io: CliIo, command: string, message: string): number {
+  io.stderr.write(`reachable ${command}: ${message}\n`);
+  return 2;
+}
+
+async function runAnalyze(argv: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseAnalyzeArgs(argv);
+  if (parsed.ok === "help") {
+    io.stdout.write(USAGE);
+    return 0;
+  }
+  if (!parsed.ok) return fail(io, "analyze", parsed.message);
+  const { args } = parsed;
+  const loaded = loadTopology(args.topology, io.cwd);
+  if (!loaded.ok) return fail(io, "analyze", loaded.message);
+  const network = buildNetwork(loaded.topology);
+  const problem = refProblem(network, args.from, args.to, DEFAULT_FLOW_LOG_NOW);
+  if (problem !== null) return fail(io, "analyze", problem);
+  const query = { from: args.from, to: args.to, protocol: args.protocol, ...(args.port === undefined ? {} : { port: args.port }) };
+  const analysis = analyze(network, query);
+  io.stdout.write(
+    args.format === "json"
+      ? `${JSON.stringify(analysisToJson(analysis, loaded.warnings), null, 2)}\n`
+      : formatAnalysisText(analysis, loaded.warnings),
+  );
+  return analysis.reachable ? 0 : 1;
+}
+
+function formatValidationIssue(issue: ValidationIssue): string {
+  const rules = issue.rules.length === 0 ? "" : ` [${issue.rules.join(", ")}]`;
+  return `${issue.severity.padEnd(7)} ${issue.code} ${issue.path}: ${issue.message}${rules}`;
+}
+
+async function runValidate(argv: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseValidateArgs(argv);
+  if (parsed.ok === "help") {
+    io.stdout.write(USAGE);
+    return 0;
+  }
+  if (!parsed.ok) return fail(io, "validate", parsed.message);
+  const { args } = parsed;
+  const loaded = loadTopology(args.topology, io.cwd);
+  if (!loaded.ok && loaded.kind === "unreadable") return fail(io, "validate", loaded.message);
+  // A topology that does not even parse is a validation result, not bad input: list every problem.
+  const issues: ValidationIssue[] = loaded.ok
+    ? validate(loaded.topology)
+    : loaded.issues.map((i) => ({ code: "RCH_SCHEMA", path: i.path, message: i.message, rules: [], severity: "error" }));
+  const warnings = loaded.ok ? loaded.warnings : [];
+  const errors = issues.filter((i) => i.severity === "error").length;
+  if (args.format === "json") {
+    io.stdout.write(`${JSON.stringify({ version: 1, valid: errors === 0, issues, warnings }, null, 2)}\n`);
+  } else {
+    for (const issue of issues) io.stdout.write(`${formatValidationIssue(issue)}\n`);
+    for (const w of warnings) io.stdout.write(`import  ${w}\n`);
+    io.stdout.write(`${errors} error(s), ${issues.length - errors} warning(s)\n`);
+  }
+  return errors === 0 ? 0 : 1;
+}
+
+/** The CLI as a function: argv without node and script, returns the exit code. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case "analyze":
+      return runAnalyze(rest, io);
+    case "validate":
+      return runValidate(rest, io);
+    case "quiz":
+      return runQuizCli(rest, io);
+    case undefined:
+      io.stderr.write("reachable: missing command (analyze, validate or quiz); see reachable --help\n");
+      return 2;
+    case "help":
+    case "--help":
+    case "-h":
+      io.stdout.write(USAGE);
+      return 0;
+    default:
+      return fail(io, command, `unknown command (expected analyze, validate or quiz); see reachable --help`);
+  }
+}

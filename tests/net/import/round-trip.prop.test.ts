@@ -1,0 +1,59 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { exportAwsDescribe, importAwsDescribe } from "@/lib/net/import";
+import type { Topology } from "@/lib/net/topology";
+import { arbTopology } from "./topology-arbitrary";
+
+/**
+ * Spellings that mean the same network: an absent NACL is the VPC's default one (aws-rules ACL-06), an
+ * absent SG egress list is allow-all (SG-03), an ENI listed by an instance is attached to it; list
+ * order across regions is not meaningful.
+ */
+function normalise(t: Topology): unknown {
+  const byId = <T extends { id: string }>(xs: readonly T[]) => [...xs].sort((a, b) => a.id.localeCompare(b.id));
+  const defaultAcl = (vpcId: string) => t.networkAcls.find((a) => a.vpcId === vpcId && a.isDefault)?.id;
+  return {
+    ...t,
+    description: undefined,
+    vpcs: byId(t.vpcs).map((v) => ({ ...v, region: v.region ?? t.region })),
+    subnets: byId(t.subnets).map((s) => ({ ...s, networkAclId: s.networkAclId ?? defaultAcl(s.vpcId) })),
+    securityGroups: byId(t.securityGroups).map((sg) => ({ ...sg, outbound: sg.outbound ?? [{ protocol: "all", cidrBlock: "0.0.0.0/0" }] })),
+    networkInterfaces: byId(t.networkInterfaces).map((e) => ({
+      ...e, instanceId: e.instanceId ?? t.instances.find((i) => i.networkInterfaceIds.includes(e.id))?.id,
+    })),
+    services: [...t.services].sort((a, b) => `${a.region}/${a.service}`.localeCompare(`${b.region}/${b.service}`)),
+    ...Object.fromEntries(
+      (["routeTables", "networkAcls", "instances", "internetGateways", "egressOnlyInternetGateways", "natGateways",
+        "peeringConnections", "gatewayEndpoints", "prefixLists", "transitGateways", "transitGatewayAttachments",
+        "transitGatewayRouteTables", "vpnGateways", "customerGateways", "vpnConnections"] as const).map((k) => [k, byId(t[k])]),
+    ),
+  };
+}
+
+describe("exportAwsDescribe / importAwsDescribe", () => {
+  it("import(export(t)) equals t for generated topologies", () => {
+    fc.assert(
+      fc.property(arbTopology, (topology) => {
+        const files = JSON.parse(JSON.stringify(exportAwsDescribe(topology))) as Record<string, unknown>;
+        const imported = importAwsDescribe(files);
+        if (!imported.ok) throw new Error(JSON.stringify(imported.issues));
+        expect(imported.warnings).toEqual([]);
+        expect(normalise(imported.topology)).toEqual(normalise(topology));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("exports one folder per region with PascalCase describe-* outputs", () => {
+    fc.assert(
+      fc.property(arbTopology, (topology) => {
+        const files = exportAwsDescribe(topology);
+        for (const vpc of topology.vpcs) {
+          const vpcs = (files[vpc.region ?? topology.region]?.["describe-vpcs"] as { Vpcs: { VpcId: string }[] }).Vpcs;
+          expect(vpcs.map((v) => v.VpcId)).toContain(vpc.id);
+        }
+      }),
+      { numRuns: 30 },
+    );
+  });
+});

@@ -63,7 +63,10 @@ export function resolveDestination(net: Network, ref: string, source: Source, no
     const eni = eniForId(net, id);
     if (eni) {
       // From outside AWS only the public address is reachable (IGW-04); inside, RA uses the private one.
-      if (source.kind === "internet") return { ok: true, value: eni.publicIp ? { kind: "eni", eni, ip: eni.publicIp } : { kind: "eni", eni } };
+      if (source.kind === "internet") {
+        const reachableIp = eni.publicIp ?? eni.addresses.find((a) => a.family === 6);
+        return { ok: true, value: reachableIp ? { kind: "eni", eni, ip: reachableIp } : { kind: "eni", eni } };
+      }
       const family = source.kind === "eni" ? undefined : 4;
       const ip = family === undefined ? eni.privateIp : eni.addresses.find((a) => a.family === family) ?? eni.privateIp;
       return { ok: true, value: { kind: "eni", eni, ip } };

@@ -3,8 +3,11 @@ import type { Family } from "./family";
 import { conceptCheck } from "./families/concept-check";
 import { endpointChoice } from "./families/endpoint-choice";
 import { peeringFeasibility } from "./families/peering-feasibility";
+import { canAReachC } from "./families/can-a-reach-c";
+import { filtering } from "./families/filtering";
+import { missingPiece } from "./families/missing-piece";
 
-export const FAMILIES: readonly Family[] = [conceptCheck, endpointChoice, peeringFeasibility];
+export const FAMILIES: readonly Family[] = [conceptCheck, endpointChoice, canAReachC, missingPiece, peeringFeasibility, filtering];
 
 const byName = new Map(FAMILIES.map((family) => [family.name, family]));
 

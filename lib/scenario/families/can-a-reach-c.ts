@@ -117,7 +117,7 @@ function drawScenario(rng: Rng, difficulty: Difficulty): Scenario {
 }
 
 function generate(seed: number, difficulty: Difficulty): Question {
-  const rng = createRng(seed).fork(NAME);
+  const rng = createRng(seed).fork(`${NAME}/${difficulty}`);
   const scenario = drawScenario(rng, difficulty);
   const { estate, query } = scenario;
   const from = estate.sites.find((s) => s.instance.name === query.from);

@@ -13,7 +13,7 @@ function factsFor(difficulty: Difficulty): readonly Fact[] {
 }
 
 function generate(seed: number, difficulty: Difficulty): Question {
-  const rng = createRng(seed).fork(NAME);
+  const rng = createRng(seed).fork(`${NAME}/${difficulty}`);
   const fact = rng.pick(factsFor(difficulty));
   const wrong = rng.sample(fact.wrong, 3);
   return buildQuestion(rng, {

@@ -100,7 +100,7 @@ function stemFor(rng: Rng, s: EndpointScenario): string {
 }
 
 function generate(seed: number, difficulty: Difficulty): Question {
-  const rng = createRng(seed).fork(NAME);
+  const rng = createRng(seed).fork(`${NAME}/${difficulty}`);
   const scenario = drawScenario(rng, difficulty);
   const decision = decideEndpoint(scenario);
   const stem = stemFor(rng, scenario);

@@ -76,7 +76,7 @@ function sgReferenceCase(rng: Rng): Scenario {
 }
 
 function generate(seed: number, difficulty: Difficulty): Question {
-  const rng = createRng(seed).fork(NAME);
+  const rng = createRng(seed).fork(`${NAME}/${difficulty}`);
   const scenario = difficulty === 3 && rng.chance(1, 2) ? sgReferenceCase(rng) : naclCase(rng);
   const { estate, client, server } = scenario;
   const query = { from: client.instance.name, to: server.instance.name, protocol: "tcp" as const, port: estate.port };

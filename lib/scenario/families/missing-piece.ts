@@ -96,7 +96,7 @@ function capital(text: string): string {
 }
 
 function generate(seed: number, difficulty: Difficulty): Question {
-  const rng = createRng(seed).fork(NAME);
+  const rng = createRng(seed).fork(`${NAME}/${difficulty}`);
   const make = difficulty === 1 ? rng.pick([peeringSetup, internetSetup]) : difficulty === 2 ? rng.pick([peeringSetup, hubSetup, internetSetup]) : rng.pick([hubSetup, peeringSetup]);
   const setup = make(rng);
   const full = analyzeTopology(setup.base, setup.query);

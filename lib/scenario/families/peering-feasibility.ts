@@ -72,7 +72,7 @@ function existingPeering(t: Topology, xId: string, yId: string): string | undefi
 }
 
 function generate(seed: number, difficulty: Difficulty): Question {
-  const rng = createRng(seed).fork(NAME);
+  const rng = createRng(seed).fork(`${NAME}/${difficulty}`);
   const kinds: Case[] = difficulty === 1 ? ["clean", "primary-overlap"] : ["clean", "primary-overlap", "secondary-overlap", "duplicate"];
   const setup = buildSetup(rng, rng.pick(kinds), difficulty);
   const { topology: t, x, y } = setup;

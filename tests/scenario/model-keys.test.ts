@@ -1,0 +1,56 @@
+// The key of every model family is what lib/net's analyze says for the question's own topology and query,
+// re-checked here independently of the family code.
+import { describe, expect, it } from "vitest";
+import { analyze } from "../../lib/net/reachability";
+import { canAReachC } from "../../lib/scenario/families/can-a-reach-c";
+import { filtering } from "../../lib/scenario/families/filtering";
+import { missingPiece } from "../../lib/scenario/families/missing-piece";
+import { YES_TEXT } from "../../lib/scenario/reach-question";
+import type { Question } from "../../lib/scenario/question";
+
+const SEEDS = 300;
+
+function keyText(q: Question): string {
+  return q.options.find((o) => o.id === q.answer[0])?.text ?? "";
+}
+
+describe.each([canAReachC, filtering].map((f) => [f.name, f] as const))("%s", (_name, family) => {
+  it("keys 'Yes' exactly when analyze finds the flow reachable, else the model's first blocker", () => {
+    let yes = 0;
+    let total = 0;
+    for (const difficulty of family.difficulties) {
+      for (let seed = 0; seed < SEEDS; seed += 1) {
+        const q = family.generate(seed, difficulty);
+        const analysis = analyze(q.topology!, q.query!);
+        const key = keyText(q);
+        if (analysis.reachable) expect(key).toBe(YES_TEXT);
+        else expect(key).toBe(`No: ${analysis.blockers[0]?.message ?? ""}`);
+        // Every wrong "No: ..." option names a blocker that the model does not report for this topology.
+        const blockerTexts = new Set(analysis.blockers.map((b) => `No: ${b.message}`));
+        for (const option of q.options) {
+          if (q.answer.includes(option.id)) continue;
+          expect(blockerTexts.has(option.text), `${q.id}: ${option.text}`).toBe(false);
+          if (option.text === YES_TEXT) expect(analysis.reachable).toBe(false);
+        }
+        if (analysis.reachable) yes += 1;
+        total += 1;
+      }
+    }
+    // Both verdicts occur often: between 20 % and 60 % yes.
+    expect(yes / total).toBeGreaterThan(0.2);
+    expect(yes / total).toBeLessThan(0.6);
+  }, 120_000);
+});
+
+describe("missing-piece", () => {
+  it("shows a topology that analyze finds blocked, with the blocker message in the key's explanation", () => {
+    for (const difficulty of missingPiece.difficulties) {
+      for (let seed = 0; seed < SEEDS; seed += 1) {
+        const q = missingPiece.generate(seed, difficulty);
+        const analysis = analyze(q.topology!, q.query!);
+        expect(analysis.reachable, q.id).toBe(false);
+        expect(q.explanation.perOption[q.answer[0]!]).toContain(analysis.blockers[0]?.message ?? "?");
+      }
+    }
+  }, 120_000);
+});

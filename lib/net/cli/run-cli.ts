@@ -1,7 +1,5 @@
 import { analyze } from "../reachability";
-import { validate, type ValidationIssue } from "../validate";
-import { runQuizCli } from "../../scenario/cli";
-import { parseAnalyzeArgs, parseValidateArgs } from "./args";
+import { parseAnalyzeArgs } from "./args";
 import { analysisToJson, formatAnalysisText } from "./format-analysis";
 import { loadTopology } from "./load-topology";
 import { refProblem } from "./resolve-ref";
@@ -28,7 +26,7 @@ A topology is a .json/.yaml file in Reachable's format or a folder of AWS descri
 topology, an IP address, "internet", or a service ("s3", "com.amazonaws.us-east-1.s3").
 `;
 
-function fail(io: CliIo, command: string, message: string): number {
+export function fail(io: CliIo, command: string, message: string): number {
   io.stderr.write(`reachable ${command}: ${message}\n`);
   return 2;
 }
@@ -56,37 +54,6 @@ async function runAnalyze(argv: readonly string[], io: CliIo): Promise<number> {
   return analysis.reachable ? 0 : 1;
 }
 
-function formatValidationIssue(issue: ValidationIssue): string {
-  const rules = issue.rules.length === 0 ? "" : ` [${issue.rules.join(", ")}]`;
-  return `${issue.severity.padEnd(7)} ${issue.code} ${issue.path}: ${issue.message}${rules}`;
-}
-
-async function runValidate(argv: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseValidateArgs(argv);
-  if (parsed.ok === "help") {
-    io.stdout.write(USAGE);
-    return 0;
-  }
-  if (!parsed.ok) return fail(io, "validate", parsed.message);
-  const { args } = parsed;
-  const loaded = loadTopology(args.topology, io.cwd);
-  if (!loaded.ok && loaded.kind === "unreadable") return fail(io, "validate", loaded.message);
-  // A topology that does not even parse is a validation result, not bad input: list every problem.
-  const issues: ValidationIssue[] = loaded.ok
-    ? validate(loaded.topology)
-    : loaded.issues.map((i) => ({ code: "RCH_SCHEMA", path: i.path, message: i.message, rules: [], severity: "error" }));
-  const warnings = loaded.ok ? loaded.warnings : [];
-  const errors = issues.filter((i) => i.severity === "error").length;
-  if (args.format === "json") {
-    io.stdout.write(`${JSON.stringify({ version: 1, valid: errors === 0, issues, warnings }, null, 2)}\n`);
-  } else {
-    for (const issue of issues) io.stdout.write(`${formatValidationIssue(issue)}\n`);
-    for (const w of warnings) io.stdout.write(`import  ${w}\n`);
-    io.stdout.write(`${errors} error(s), ${issues.length - errors} warning(s)\n`);
-  }
-  return errors === 0 ? 0 : 1;
-}
-
 /** The CLI as a function: argv without node and script, returns the exit code. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
@@ -94,9 +61,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     case "analyze":
       return runAnalyze(rest, io);
     case "validate":
-      return runValidate(rest, io);
+      // Loaded per command so that one command's dependencies never slow or break another.
+      return (await import("./run-validate")).runValidate(rest, io);
     case "quiz":
-      return runQuizCli(rest, io);
+      return (await import("../../scenario/cli")).runQuizCli(rest, io);
     case undefined:
       io.stderr.write("reachable: missing command (analyze, validate or quiz); see reachable --help\n");
       return 2;

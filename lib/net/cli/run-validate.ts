@@ -1,0 +1,38 @@
+import { validate, type ValidationIssue } from "../validate";
+import { parseValidateArgs } from "./args";
+import { loadTopology } from "./load-topology";
+import { fail, USAGE, type CliIo } from "./run-cli";
+
+// `reachable validate`: exit 0 when there is no error (warnings alone still pass), 1 when there is.
+
+function formatValidationIssue(issue: ValidationIssue): string {
+  const rules = issue.rules.length === 0 ? "" : ` [${issue.rules.join(", ")}]`;
+  return `${issue.severity.padEnd(7)} ${issue.code} ${issue.path}: ${issue.message}${rules}`;
+}
+
+export async function runValidate(argv: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseValidateArgs(argv);
+  if (parsed.ok === "help") {
+    io.stdout.write(USAGE);
+    return 0;
+  }
+  if (!parsed.ok) return fail(io, "validate", parsed.message);
+  const { args } = parsed;
+  const loaded = loadTopology(args.topology, io.cwd);
+  if (!loaded.ok && loaded.kind === "unreadable") return fail(io, "validate", loaded.message);
+  // A topology that does not even parse is a validation result, not bad input: list every problem.
+  const issues: ValidationIssue[] = loaded.ok
+    ? validate(loaded.topology)
+    : loaded.issues.map((i) => ({ code: "RCH_SCHEMA", path: i.path, message: i.message, rules: [], severity: "error" }));
+  const warnings = loaded.ok ? loaded.warnings : [];
+  const errors = issues.filter((i) => i.severity === "error").length;
+  if (args.format === "json") {
+    io.stdout.write(`${JSON.stringify({ version: 1, valid: errors === 0, issues, warnings }, null, 2)}\n`);
+  } else {
+    for (const issue of issues) io.stdout.write(`${formatValidationIssue(issue)}\n`);
+    for (const w of warnings) io.stdout.write(`import  ${w}\n`);
+    io.stdout.write(`${errors} error(s), ${issues.length - errors} warning(s)\n`);
+  }
+  return errors === 0 ? 0 : 1;
+}
+

@@ -1,0 +1,95 @@
+// The score report of a submitted exam (issue 6, like AWS's report): score, pass or fail against a configurable
+// bar, "meets" / "needs improvement" per domain (concept group), and every question with the learner's answer
+// and the key. Grading is the generator's grade(); an unanswered question scores as wrong.
+import type { ExamResult } from "../quiz/exam-result";
+import { grade } from "../grading/grade";
+import type { Question } from "../scenario/question";
+
+export type DomainVerdict = "meets" | "needs-improvement";
+
+export type DomainReport = {
+  readonly group: string;
+  readonly correct: number;
+  readonly total: number;
+  readonly percent: number;
+  readonly verdict: DomainVerdict;
+};
+
+export type ExamItem = {
+  readonly questionId: string;
+  readonly family: string;
+  readonly difficulty: number;
+  readonly concepts: readonly string[];
+  readonly groups: readonly string[];
+  readonly response: readonly string[] | null;
+  readonly flagged: boolean;
+  readonly correct: boolean;
+  readonly key: readonly string[];
+};
+
+export type ExamScore = {
+  readonly examSeed: number;
+  readonly endedBy: "learner" | "timeout";
+  readonly submittedAt: number;
+  readonly correct: number;
+  readonly total: number;
+  readonly percent: number;
+  readonly passPercent: number;
+  readonly passed: boolean;
+  /** In the order of `groupOrder`, only domains the exam touched. */
+  readonly domains: readonly DomainReport[];
+  /** In exam order. */
+  readonly items: readonly ExamItem[];
+};
+
+export type ScoreExamInput = {
+  readonly result: ExamResult;
+  readonly questions: ReadonlyMap<string, Question>;
+  /** Percent of questions right needed to pass, and to "meet" a domain. */
+  readonly passPercent: number;
+  readonly groupOf: (concept: string) => string | undefined;
+  readonly groupOrder: readonly string[];
+};
+
+const percentOf = (correct: number, total: number): number => (total === 0 ? 0 : Math.round((correct / total) * 1000) / 10);
+
+export function scoreExam(input: ScoreExamInput): ExamScore {
+  if (!(input.passPercent >= 0 && input.passPercent <= 100)) throw new Error(`scoreExam: passPercent ${input.passPercent} is not 0..100`);
+  const items = input.result.responses.map((entry): ExamItem => {
+    const question = input.questions.get(entry.questionId);
+    if (question === undefined) throw new Error(`scoreExam: question ${entry.questionId} was not supplied`);
+    const groups = [...new Set(question.concepts.map((concept) => input.groupOf(concept)).filter((g): g is string => g !== undefined))];
+    return {
+      questionId: question.id,
+      family: question.family,
+      difficulty: question.difficulty,
+      concepts: [...question.concepts],
+      groups,
+      response: entry.response,
+      flagged: entry.flagged,
+      correct: entry.response !== null && grade(question, entry.response).correct,
+      key: [...question.answer],
+    };
+  });
+  const correct = items.filter((item) => item.correct).length;
+  const percent = percentOf(correct, items.length);
+  const domains = input.groupOrder.flatMap((group): DomainReport[] => {
+    const inGroup = items.filter((item) => item.groups.includes(group));
+    if (inGroup.length === 0) return [];
+    const right = inGroup.filter((item) => item.correct).length;
+    const share = percentOf(right, inGroup.length);
+    return [{ group, correct: right, total: inGroup.length, percent: share, verdict: share >= input.passPercent ? "meets" : "needs-improvement" }];
+  });
+  return {
+    examSeed: input.result.examSeed,
+    endedBy: input.result.endedBy,
+    submittedAt: input.result.submittedAt,
+    correct,
+    total: items.length,
+    percent,
+    passPercent: input.passPercent,
+    passed: percent >= input.passPercent,
+    domains,
+    items,
+  };
+}

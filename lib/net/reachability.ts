@@ -1,6 +1,6 @@
 // analyze(): resolve the query, walk the forward path, then the return path of the reply, and derive
 // verdict, blockers and flow-log records from the one trace (style.md: the trace is the single source).
-import { type IpAddress } from "./cidr";
+import { type IpAddress, toIp } from "./cidr";
 import { enterFromGatewayEndpoint } from "./endpoints";
 import { DEFAULT_FLOW_LOG_NOW, type FlowLogRecord, toFlowLogRecord } from "./flow-logs";
 import { enterFromInternet, onInternet } from "./gateways";
@@ -78,7 +78,11 @@ export function analyze(target: Topology | Network, query: Query, options: Analy
   };
 }
 
+/** Documentation prefix (RFC 3849) standing in for an IPv6 internet client. */
+const INTERNET_CLIENT_IPV6 = toIp("2001:db8:ffff::10");
+
 function sourceIp(source: Source, dst: IpAddress): IpAddress | undefined {
+  if (source.kind === "internet" && dst.family === 6 && source.ip.family === 4) return INTERNET_CLIENT_IPV6;
   if (source.kind !== "eni") return dst.family === source.ip.family ? source.ip : undefined;
   if (dst.family === 4) return source.eni.privateIp;
   return source.eni.addresses.find((a) => a.family === 6);

@@ -106,16 +106,16 @@ function sgContext(net: Network, vpc: VpcInfo, now: number): SgPeerContext {
 export function checkSecurityGroups(w: Walk, eni: EniInfo, direction: "inbound" | "outbound", p: Pkt): boolean {
   const sgRef = ref(eni.groups.map((g) => g.id).join(",") || "(none)", "security-group", eni.groups.map((g) => g.name ?? g.id).join(", ") || undefined);
   if (w.direction === "return") {
-    addHop(w, sgRef, "allow", { matched: { kind: "sg-rule", description: "reply allowed by connection tracking (stateful)" } });
+    addHop(w, sgRef, "allow", { inbound: p, matched: { kind: "sg-rule", description: "reply allowed by connection tracking (stateful)" } });
     return true;
   }
   const remote = direction === "inbound" ? p.src : p.dst;
   const verdict = evaluateSecurityGroups(eni.groups, direction, { remote, protocol: p.protocol, port: p.dstPort }, sgContext(w.net, eni.vpc, w.now));
   if (verdict.allowed) {
-    addHop(w, sgRef, "allow", { matched: { kind: "sg-rule", description: `${verdict.group.name ?? verdict.group.id}: ${direction} ${verdict.rule.description}` } });
+    addHop(w, sgRef, "allow", { inbound: p, matched: { kind: "sg-rule", description: `${verdict.group.name ?? verdict.group.id}: ${direction} ${verdict.rule.description}` } });
     return true;
   }
-  addHop(w, sgRef, "deny", { matched: { kind: "sg-rule", description: `no ${direction} rule matches` } });
+  addHop(w, sgRef, "deny", { inbound: p, matched: { kind: "sg-rule", description: `no ${direction} rule matches` } });
   const groups = eni.groups.map((g) => label(g)).join(", ") || "no security group";
   const what = describeTraffic(p.protocol, p.dstPort);
   const code = verdict.noRules ? "SG_HAS_NO_RULES" : "ENI_SG_RULES_MISMATCH";
@@ -132,6 +132,7 @@ export function checkNetworkAcl(w: Walk, subnet: SubnetInfo, direction: "inbound
   const acl = subnet.nacl;
   const verdict = evaluateNetworkAcl(acl, direction, { remote, protocol: p.protocol, port: p.dstPort });
   addHop(w, ref(acl.id, "network-acl", acl.name), verdict.allowed ? "allow" : "deny", {
+    inbound: p,
     matched: { kind: "nacl-rule", description: `${direction} ${verdict.description}` },
   });
   if (verdict.allowed) return true;

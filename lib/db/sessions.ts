@@ -37,6 +37,11 @@ export type NewSession = {
 export type SessionUpdate = {
   readonly persisted: { readonly version: number };
   readonly now: Date;
+  /**
+   * Optimistic concurrency: write only if the row was last saved at this time (the `updatedAt` read with the
+   * snapshot), so two racing requests (a double click) cannot both apply an event to the same old snapshot.
+   */
+  readonly ifUpdatedAt?: Date;
   /** Set both when the session ends; the result is the graded read-out kept for history. */
   readonly finished?: { readonly result: unknown };
 };
@@ -129,7 +134,7 @@ export async function findSession(db: Db, learnerId: string, id: string): Promis
  */
 export async function updateSession(db: Db, learnerId: string, id: string, update: SessionUpdate): Promise<boolean> {
   const { count } = await db.studySession.updateMany({
-    where: { id, learnerId, status: "active" },
+    where: { id, learnerId, status: "active", ...(update.ifUpdatedAt ? { updatedAt: update.ifUpdatedAt } : {}) },
     data: {
       snapshot: JSON.stringify(update.persisted),
       machineVersion: update.persisted.version,

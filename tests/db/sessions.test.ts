@@ -66,6 +66,14 @@ describe("study sessions", () => {
     expect(await findActiveSession(temp.db, learnerId, "exam")).toBeNull();
   });
 
+  it("refuses a save based on a snapshot that another request has replaced meanwhile", async () => {
+    const session = await createSession(temp.db, learnerId, { kind: "practice", persisted: envelope("a"), config: {}, now: t0 });
+    const first = await updateSession(temp.db, learnerId, session.id, { persisted: envelope("b"), now: later(5), ifUpdatedAt: t0 });
+    const racing = await updateSession(temp.db, learnerId, session.id, { persisted: envelope("c"), now: later(6), ifUpdatedAt: t0 });
+    expect([first, racing]).toEqual([true, false]);
+    expect((await findSession(temp.db, learnerId, session.id))?.snapshot).toEqual(envelope("b"));
+  });
+
   it("hides one learner's sessions from another", async () => {
     const other = (await findOrCreateLearner(temp.db, newLearnerToken(), t0)).id;
     const session = await createSession(temp.db, learnerId, { kind: "exam", persisted: envelope("a"), config: {}, now: t0 });

@@ -3,9 +3,7 @@
 // on some variant ("Yes ..." or "No: <first blocker>"), and the key is the verdict on the shown variant, so
 // no answer text is typed per question. An option is kept only when the model's analysis of the shown
 // variant confirms it is wrong (its blocker is not among the shown variant's blockers).
-import type { Analysis, Hop, Query, Topology } from "../net/index";
-import { buildNetwork } from "../net/network";
-import { analyze } from "../net/reachability";
+import { analyze, buildNetwork, type Analysis, type Hop, type Query, type Topology } from "../net/index";
 import { buildQuestion } from "./build-question";
 import type { Candidate } from "./options";
 import type { Difficulty, Question } from "./question";

@@ -6,8 +6,9 @@ import { peeringFeasibility } from "./families/peering-feasibility";
 import { canAReachC } from "./families/can-a-reach-c";
 import { filtering } from "./families/filtering";
 import { missingPiece } from "./families/missing-piece";
+import { flowLogDiagnosis } from "./families/flow-log-diagnosis";
 
-export const FAMILIES: readonly Family[] = [conceptCheck, endpointChoice, canAReachC, missingPiece, peeringFeasibility, filtering];
+export const FAMILIES: readonly Family[] = [conceptCheck, endpointChoice, canAReachC, missingPiece, peeringFeasibility, filtering, flowLogDiagnosis];
 
 const byName = new Map(FAMILIES.map((family) => [family.name, family]));
 

@@ -1,7 +1,7 @@
 // The key of every model family is what lib/net's analyze says for the question's own topology and query,
 // re-checked here independently of the family code.
 import { describe, expect, it } from "vitest";
-import { analyze } from "../../lib/net/reachability";
+import { analyze } from "../../lib/net/index";
 import { canAReachC } from "../../lib/scenario/families/can-a-reach-c";
 import { filtering } from "../../lib/scenario/families/filtering";
 import { missingPiece } from "../../lib/scenario/families/missing-piece";
@@ -52,5 +52,36 @@ describe("missing-piece", () => {
         expect(q.explanation.perOption[q.answer[0]!]).toContain(analysis.blockers[0]?.message ?? "?");
       }
     }
+  }, 120_000);
+});
+
+describe("flow-log-diagnosis", () => {
+  it("keys the diagnosis that the model's records show (aws-rules ORD-03..05), re-derived from the records alone", async () => {
+    const { flowLogCase } = await import("../../lib/scenario/families/flow-log-diagnosis");
+    const { parseFlowLogRecord } = await import("../../lib/net/index");
+    const seen = new Set<string>();
+    for (const difficulty of [1, 2, 3] as const) {
+      for (let seed = 0; seed < SEEDS; seed += 1) {
+        const { question: q, hiddenTopology } = flowLogCase(seed, difficulty);
+        expect(q.topology).toBeUndefined();
+        const again = analyze(hiddenTopology, q.query!);
+        expect(again.reachable).toBe(false);
+        const records = q.exhibit!.slice(1).map((line) => parseFlowLogRecord(line)!);
+        const client = hiddenTopology.instances.find((i) => i.name === q.query!.from)!;
+        const rejects = records.filter((r) => r.action === "REJECT");
+        expect(rejects).toHaveLength(1);
+        const reject = rejects[0]!;
+        const isReply = reject.srcAddr !== client.privateIp;
+        const onClientEni = reject.interfaceId === records[0]!.interfaceId && records[0]!.srcAddr === client.privateIp;
+        const pattern = isReply ? (onClientEni ? "client subnet's network ACL" : "server subnet's network ACL") : onClientEni ? "client side" : "server side";
+        const key = keyText(q);
+        expect(key, q.id).toContain(pattern.split(" ")[0] === "client" ? "client" : "server");
+        expect(key.includes("reply"), q.id).toBe(isReply);
+        // A reply is never rejected by a security group (SG-02): that option is never the key.
+        expect(key).not.toContain("security group blocks the reply");
+        seen.add(key);
+      }
+    }
+    expect(seen.size).toBe(4);
   }, 120_000);
 });

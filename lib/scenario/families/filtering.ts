@@ -13,14 +13,16 @@ import { setNacl, setSecurityGroupInbound, setSecurityGroupOutbound } from "../t
 
 const NAME = "filtering";
 
-const tcp = (ruleNumber: number, cidrBlock: string, fromPort: number, toPort: number, action: "allow" | "deny" = "allow"): T.NaclRule => ({
+export const tcp = (ruleNumber: number, cidrBlock: string, fromPort: number, toPort: number, action: "allow" | "deny" = "allow"): T.NaclRule => ({
   ruleNumber, protocol: "tcp", fromPort, toPort, cidrBlock, action,
 });
 
 type Scenario = { estate: Estate; variants: Variant[]; concepts: string[]; client: Site; server: Site };
 
-/** Client and server in peered VPCs, each subnet with its own custom NACL that is correct in the base. */
-function naclCase(rng: Rng): Scenario {
+export type NaclPair = { estate: Estate; client: Site; server: Site; base: T.Topology; clientAcl: string; serverAcl: string };
+
+/** Client and server in peered VPCs, each subnet with its own custom NACL that is correct (ACL-02, ACL-08). */
+export function buildNaclPair(rng: Rng): NaclPair {
   const estate = buildEstate(rng, 2);
   const [client, server] = estate.sites as [Site, Site];
   peerSites(estate, client, server);
@@ -28,18 +30,21 @@ function naclCase(rng: Rng): Scenario {
   const clientCidr = cidrText(client.vpc.cidr);
   const serverCidr = cidrText(server.vpc.cidr);
   const p = estate.port;
-  const serverIn = [tcp(100, clientCidr, p, p)];
-  const serverOut = [tcp(100, clientCidr, 1024, 65535)];
-  const clientOut = [tcp(100, serverCidr, p, p)];
-  const clientIn = [tcp(100, serverCidr, 1024, 65535)];
-  const serverAcl = b.networkAcl(server.vpc, `${server.vpc.name}-app-acl`, serverIn, serverOut);
-  const clientAcl = b.networkAcl(client.vpc, `${client.vpc.name}-app-acl`, clientIn, clientOut);
+  const serverAcl = b.networkAcl(server.vpc, `${server.vpc.name}-app-acl`, [tcp(100, clientCidr, p, p)], [tcp(100, clientCidr, 1024, 65535)]);
+  const clientAcl = b.networkAcl(client.vpc, `${client.vpc.name}-app-acl`, [tcp(100, serverCidr, 1024, 65535)], [tcp(100, serverCidr, p, p)]);
   const t = b.topology;
   for (const [site, acl] of [[server, serverAcl], [client, clientAcl]] as const) {
     const subnet = t.subnets.find((s) => s.id === site.subnet.id);
     if (subnet) subnet.networkAclId = acl;
   }
-  const base = b.build("custom NACLs");
+  return { estate, client, server, base: b.build("custom NACLs"), clientAcl, serverAcl };
+}
+
+function naclCase(rng: Rng): Scenario {
+  const { estate, client, server, base, clientAcl, serverAcl } = buildNaclPair(rng);
+  const clientCidr = cidrText(client.vpc.cidr);
+  const p = estate.port;
+  const serverIn = [tcp(100, clientCidr, p, p)];
   const denyFirst = rng.int(1, 9) * 10;
   return {
     estate, client, server, concepts: ["S1", "P11"],

@@ -1,12 +1,107 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { serverNow } from "@/app/clock";
+import { currentLearner } from "@/app/current-learner";
+import { CONCEPTS } from "@/lib/content/concepts";
+import { listAttempts } from "@/lib/db/attempts";
+import { db } from "@/lib/db/client";
+import { findLatestReview, listReviewedQuestionIds, loadDeck, loadSrsSettings } from "@/lib/db/srs";
+import { familiesForSkill, nextCard } from "@/lib/review/index";
+import { FAMILIES } from "@/lib/scenario/registry";
+import { buildQueue, parseSkillId } from "@/lib/srs/index";
+import { AddSkillForm } from "./add-skill-form";
+import { DeckTable } from "./deck-table";
+import { ImportForm } from "./import-form";
+import { ReviewQuestion } from "./review-question";
+import { UndoButton } from "./undo-button";
 
 export const metadata: Metadata = { title: "Spaced review" };
+export const dynamic = "force-dynamic";
 
-export default function Page() {
+export default async function ReviewPage() {
+  const now = serverNow();
+  const learner = await currentLearner(now);
+  const database = db();
+  const [{ cards, log }, settings, latest] = await Promise.all([
+    loadDeck(database, learner.id),
+    loadSrsSettings(database, learner.id),
+    findLatestReview(database, learner.id),
+  ]);
+  const queue = buildQueue(cards, log, now, settings);
+  const card = nextCard(queue);
+  const seenQuestionIds = card
+    ? [
+        ...(await listReviewedQuestionIds(database, learner.id, card.skillId)),
+        ...(await listAttempts(database, learner.id, { limit: 1000 })).map((attempt) => attempt.questionId),
+      ]
+    : [];
+  const reviewable = CONCEPTS.filter((concept) => {
+    const skill = parseSkillId(concept.id);
+    return skill.ok && familiesForSkill(skill.value, FAMILIES).length > 0;
+  });
+  const inDeck = new Set(cards.map((deckCard) => deckCard.skillId as string));
+  const { counts } = queue;
+
   return (
     <>
       <h1>Spaced review</h1>
-      <p className="notice">This part of Reachable is being built and is not open yet.</p>
+      <p className="lede">
+        Each card is a skill; every review draws a new scenario for it, so you recall the rule, not an answer. Scheduling is FSRS,
+        aiming at {Math.round(settings.desiredRetention * 100)}% recall.
+      </p>
+      <nav className="review-nav" aria-label="Review">
+        <Link href="/review/stats">Stats</Link> · <Link href="/review/settings">Settings</Link>
+      </nav>
+      <dl className="review-counts" aria-label="Queue">
+        <div data-count="due">
+          <dt>Due now</dt>
+          <dd>{counts.dueNow}</dd>
+        </div>
+        <div data-count="learning">
+          <dt>Learning</dt>
+          <dd>{counts.learning}</dd>
+        </div>
+        <div data-count="new">
+          <dt>New today</dt>
+          <dd>
+            {counts.newToday} of {settings.newCardsPerDay} <span className="review-muted">({counts.newRemaining} waiting)</span>
+          </dd>
+        </div>
+      </dl>
+      {card ? (
+        <ReviewQuestion card={card} seenQuestionIds={seenQuestionIds} />
+      ) : (
+        <p className="notice" data-testid="queue-empty">
+          Nothing to review now.
+          {queue.nextDueAt ? ` The next card is due ${new Date(queue.nextDueAt).toUTCString()}.` : " Answer lesson questions or add a skill below to start your deck."}
+        </p>
+      )}
+      {latest ? (
+        <p>
+          <UndoButton label={`Undo last review (${latest.skillId}, ${latest.rating})`} />
+        </p>
+      ) : null}
+
+      <h2>Your deck</h2>
+      {cards.length === 0 ? <p className="review-muted">No cards yet.</p> : <DeckTable cards={cards} now={now} />}
+      <h3>Add a skill</h3>
+      <AddSkillForm
+        options={reviewable.map((concept) => ({
+          id: concept.id,
+          label: `${concept.id}${inDeck.has(concept.id) ? " (in deck)" : ""} — ${concept.text.replaceAll("**", "").slice(0, 70)}`,
+        }))}
+      />
+
+      <h2>Export and import</h2>
+      <p>
+        <a className="button secondary" href="/api/review/export" download>
+          Download deck (JSON)
+        </a>{" "}
+        <a className="button secondary" href="/api/review/anki" download>
+          Concept cards for Anki (CSV)
+        </a>
+      </p>
+      <ImportForm />
     </>
   );
 }

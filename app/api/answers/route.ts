@@ -2,6 +2,7 @@ import { serverNow } from "@/app/clock";
 import { currentLearner } from "@/app/current-learner";
 import { recordAttempt } from "@/lib/db/attempts";
 import { db } from "@/lib/db/client";
+import { enrolQuestionConcepts } from "@/lib/db/srs";
 import { answerOutcome, solutionOf } from "@/lib/grading/outcome";
 import { questionFromId } from "@/lib/scenario/generate";
 import { AnswerRequestSchema, describeZodError } from "./schema";
@@ -53,5 +54,7 @@ export async function POST(request: Request): Promise<Response> {
     startedAt: new Date(now.getTime() - durationMs),
     answeredAt: now,
   });
+  // Issue 7: a skill enters the review deck when the learner first meets it.
+  await enrolQuestionConcepts(db(), learner.id, question.concepts, "lesson", now);
   return Response.json(outcome);
 }

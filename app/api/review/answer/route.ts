@@ -1,0 +1,42 @@
+import { serverNow } from "@/app/clock";
+import { currentLearner } from "@/app/current-learner";
+import { db } from "@/lib/db/client";
+import { listReviewLog, listCards, loadSrsSettings, saveReview } from "@/lib/db/srs";
+import { answerReview, findOfferedCard } from "@/lib/review/index";
+import { questionFromId } from "@/lib/scenario/generate";
+import { buildQueue } from "@/lib/srs/index";
+import { AnswerReviewSchema, badRequest, readJson } from "../schemas";
+
+export const dynamic = "force-dynamic";
+
+const MAX_TIME_TAKEN_MS = 60 * 60 * 1000;
+
+/** Grades a review answer on the server, schedules the card and appends the log row; returns the solution. */
+export async function POST(request: Request): Promise<Response> {
+  const read = await readJson(request);
+  if (!read.ok) return read.response;
+  const parsed = AnswerReviewSchema.safeParse(read.body);
+  if (!parsed.success) return badRequest(parsed.error.issues);
+  const input = parsed.data;
+  const generated = questionFromId(input.questionId);
+  if (!generated.ok) return badRequest(generated.issues.map((issue) => ({ path: ["questionId", issue.path], message: issue.message })));
+
+  const now = serverNow();
+  const learner = await currentLearner(now);
+  const database = db();
+  const [cards, log, settings] = await Promise.all([listCards(database, learner.id), listReviewLog(database, learner.id), loadSrsSettings(database, learner.id)]);
+  const card = findOfferedCard(buildQueue(cards, log, now, settings), input.skillId);
+  if (card === undefined) {
+    return badRequest([{ path: ["skillId"], message: `${input.skillId} is not in today's review queue` }], 409);
+  }
+  // A resubmitted form must not review the card twice with the same question.
+  if (log.some((entry) => entry.skillId === input.skillId && entry.questionId === input.questionId)) {
+    return badRequest([{ path: ["questionId"], message: "this question was already answered; load the next card" }], 409);
+  }
+  const shownAt = input.shownAt === undefined ? now : new Date(input.shownAt);
+  const timeTakenMs = Math.min(Math.max(0, now.getTime() - shownAt.getTime()), MAX_TIME_TAKEN_MS);
+  const answered = answerReview({ card, question: generated.question, response: input.response, now, settings, timeTakenMs });
+  if (!answered.ok) return badRequest(answered.issues);
+  await saveReview(database, { card: answered.value.card, entry: answered.value.entry, questionId: generated.question.id });
+  return Response.json({ outcome: answered.value.outcome, rating: answered.value.rating, nextDue: answered.value.card.due });
+}

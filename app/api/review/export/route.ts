@@ -1,0 +1,23 @@
+import { serverNow } from "@/app/clock";
+import { currentLearner } from "@/app/current-learner";
+import { db } from "@/lib/db/client";
+import { loadDeck } from "@/lib/db/srs";
+import { exportDeck, serializeDeck, type ReviewLogEntry } from "@/lib/srs/index";
+
+export const dynamic = "force-dynamic";
+
+/** The learner's cards and review log (undone reviews left out) as a JSON download. */
+export async function GET(): Promise<Response> {
+  const now = serverNow();
+  const learner = await currentLearner(now);
+  const { cards, log } = await loadDeck(db(), learner.id);
+  // Stored rows carry their row id and question id; the export format is the domain's entry only.
+  const entries: ReviewLogEntry[] = log.map(({ id: _id, questionId: _questionId, ...entry }) => entry);
+  const body = serializeDeck(exportDeck(learner.id, cards, entries, now));
+  return new Response(body, {
+    headers: {
+      "content-type": "application/json; charset=utf-8",
+      "content-disposition": `attachment; filename="reachable-review-${now.toISOString().slice(0, 10)}.json"`,
+    },
+  });
+}

@@ -1,0 +1,40 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { postJson } from "./post-json";
+
+type Option = { id: string; label: string };
+
+/** Adds a concept to the deck by hand. */
+export function AddSkillForm({ options }: { options: readonly Option[] }) {
+  const router = useRouter();
+  const [skillId, setSkillId] = useState(options[0]?.id ?? "");
+  const [message, setMessage] = useState<{ text: string; bad: boolean } | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function onSubmit(event: FormEvent): Promise<void> {
+    event.preventDefault();
+    setBusy(true);
+    const result = await postJson<{ created: boolean }>("/api/review/cards", "POST", { skillId });
+    setBusy(false);
+    if (!result.ok) return setMessage({ text: result.error, bad: true });
+    setMessage({ text: result.data.created ? `${skillId} added to your deck.` : `${skillId} is already in your deck.`, bad: false });
+    router.refresh();
+  }
+  return (
+    <form className="review-inline-form" onSubmit={(event) => void onSubmit(event)}>
+      <label htmlFor="add-skill">Skill</label>
+      <select id="add-skill" name="skillId" value={skillId} onChange={(event) => setSkillId(event.target.value)}>
+        {options.map((option) => (
+          <option key={option.id} value={option.id}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      <button type="submit" className="button" disabled={busy || skillId === ""}>
+        Add to deck
+      </button>
+      {message ? <p className={message.bad ? "error" : "review-ok"} role={message.bad ? "alert" : "status"}>{message.text}</p> : null}
+    </form>
+  );
+}

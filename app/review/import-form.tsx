@@ -1,0 +1,33 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { postJson } from "./post-json";
+
+/** Uploads an exported deck; the server checks the whole file and changes nothing when it is bad. */
+export function ImportForm() {
+  const router = useRouter();
+  const [file, setFile] = useState<File | null>(null);
+  const [message, setMessage] = useState<{ text: string; bad: boolean } | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function onSubmit(event: FormEvent): Promise<void> {
+    event.preventDefault();
+    if (file === null) return;
+    setBusy(true);
+    const result = await postJson<{ cards: number; reviews: number }>("/api/review/import", "POST", await file.text());
+    setBusy(false);
+    if (!result.ok) return setMessage({ text: `Nothing was imported. ${result.error}`, bad: true });
+    setMessage({ text: `Imported ${result.data.cards} cards and ${result.data.reviews} reviews.`, bad: false });
+    router.refresh();
+  }
+  return (
+    <form className="review-inline-form" onSubmit={(event) => void onSubmit(event)}>
+      <label htmlFor="import-deck">Deck file (JSON export)</label>
+      <input id="import-deck" type="file" accept="application/json,.json" onChange={(event) => setFile(event.target.files?.[0] ?? null)} />
+      <button type="submit" className="button secondary" disabled={busy || file === null}>
+        Import (replaces your deck)
+      </button>
+      {message ? <p className={message.bad ? "error" : "review-ok"} role={message.bad ? "alert" : "status"} data-testid="import-message">{message.text}</p> : null}
+    </form>
+  );
+}

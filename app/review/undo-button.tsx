@@ -1,0 +1,29 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { postJson } from "./post-json";
+
+/** Takes back the latest review; the card returns to the queue as it was. */
+export function UndoButton({ label }: { label: string }) {
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  async function undo(): Promise<void> {
+    setBusy(true);
+    const result = await postJson<{ skillId: string }>("/api/review/undo", "POST");
+    setBusy(false);
+    if (result.ok) {
+      setError(null);
+      router.refresh();
+    } else setError(result.error);
+  }
+  return (
+    <span className="review-undo">
+      <button type="button" className="button secondary" disabled={busy} onClick={() => void undo()}>
+        {label}
+      </button>
+      {error ? <span className="error" role="alert"> {error}</span> : null}
+    </span>
+  );
+}

@@ -1,0 +1,321 @@
+import { randomUUID } from "node:crypto";
+import {
+  cardScheduleSchema,
+  DEFAULT_SRS_SETTINGS,
+  ensureCard,
+  findLastReview,
+  parseSkillId,
+  formatSkillId,
+  undoLastReview,
+  type CardSchedule,
+  type CardSource,
+  type DeckExport,
+  type ReviewLogEntry,
+  type ReviewRating,
+  type SkillId,
+  type SrsCard,
+  type SrsResult,
+  type SrsSettings,
+  type UndoneReview,
+} from "../srs/index";
+import type { Db } from "./client";
+import type { SrsCard as CardRow, SrsReview as ReviewRow } from "./generated/client";
+
+// The only persistence of review cards, the review log and review settings. Rows are mapped to lib/srs types
+// here; the rest of the app never sees Prisma shapes. The log is append-only: an undo stamps `undoneAt`, and
+// every read that feeds the scheduler, the queue, stats or an export leaves undone rows out.
+
+/** A log entry as stored: the domain entry plus the row id and the question shown (its id is also the seed). */
+export type StoredReview = ReviewLogEntry & { readonly id: string; readonly questionId: string };
+
+function toCard(row: CardRow): SrsCard {
+  return {
+    learnerId: row.learnerId,
+    skillId: row.skillId as SkillId,
+    state: row.state as SrsCard["state"],
+    due: row.due.toISOString(),
+    stability: row.stability,
+    difficulty: row.difficulty,
+    scheduledDays: row.scheduledDays,
+    learningSteps: row.learningSteps,
+    reps: row.reps,
+    lapses: row.lapses,
+    lastReview: row.lastReview === null ? null : row.lastReview.toISOString(),
+    suspended: row.suspended,
+    addedAt: row.addedAt.toISOString(),
+    source: row.source as CardSource,
+  };
+}
+
+function cardData(card: SrsCard) {
+  return {
+    state: card.state,
+    due: new Date(card.due),
+    stability: card.stability,
+    difficulty: card.difficulty,
+    scheduledDays: card.scheduledDays,
+    learningSteps: card.learningSteps,
+    reps: card.reps,
+    lapses: card.lapses,
+    lastReview: card.lastReview === null ? null : new Date(card.lastReview),
+    suspended: card.suspended,
+    addedAt: new Date(card.addedAt),
+    source: card.source,
+  };
+}
+
+function parseBefore(text: string): CardSchedule {
+  // A malformed row is a bug in this module (only it writes the column), so it throws.
+  return cardScheduleSchema.parse(JSON.parse(text));
+}
+
+function toReview(row: ReviewRow): StoredReview {
+  return {
+    id: row.id,
+    questionId: row.questionId,
+    learnerId: row.learnerId,
+    skillId: row.skillId as SkillId,
+    reviewedAt: row.reviewedAt.toISOString(),
+    rating: row.rating as ReviewRating,
+    correct: row.correct,
+    timeTakenMs: row.timeTakenMs,
+    questionSeed: row.questionSeed,
+    predictedRecall: row.predictedRecall,
+    desiredRetention: row.desiredRetention,
+    maximumIntervalDays: row.maximumIntervalDays,
+    before: parseBefore(row.before),
+    nextDue: row.nextDue.toISOString(),
+  };
+}
+
+function reviewData(entry: ReviewLogEntry, questionId: string) {
+  return {
+    learnerId: entry.learnerId,
+    skillId: entry.skillId,
+    reviewedAt: new Date(entry.reviewedAt),
+    rating: entry.rating,
+    correct: entry.correct,
+    timeTakenMs: Math.round(entry.timeTakenMs),
+    questionId,
+    questionSeed: entry.questionSeed,
+    predictedRecall: entry.predictedRecall,
+    desiredRetention: entry.desiredRetention,
+    maximumIntervalDays: entry.maximumIntervalDays,
+    before: JSON.stringify(entry.before),
+    nextDue: new Date(entry.nextDue),
+  };
+}
+
+export async function listCards(db: Db, learnerId: string): Promise<SrsCard[]> {
+  const rows = await db.srsCard.findMany({ where: { learnerId }, orderBy: [{ addedAt: "asc" }, { skillId: "asc" }] });
+  return rows.map(toCard);
+}
+
+export async function findCard(db: Db, learnerId: string, skillId: SkillId): Promise<SrsCard | undefined> {
+  const row = await db.srsCard.findUnique({ where: { learnerId_skillId: { learnerId, skillId } } });
+  return row === null ? undefined : toCard(row);
+}
+
+/** The learner's review log without undone rows, oldest first (the order replay needs). */
+export async function listReviewLog(db: Db, learnerId: string, skillId?: SkillId): Promise<StoredReview[]> {
+  const rows = await db.srsReview.findMany({
+    where: { learnerId, undoneAt: null, ...(skillId === undefined ? {} : { skillId }) },
+    orderBy: [{ reviewedAt: "asc" }, { id: "asc" }],
+  });
+  return rows.map(toReview);
+}
+
+export async function loadDeck(db: Db, learnerId: string): Promise<{ cards: SrsCard[]; log: StoredReview[] }> {
+  const [cards, log] = await Promise.all([listCards(db, learnerId), listReviewLog(db, learnerId)]);
+  return { cards, log };
+}
+
+/** Writes the reviewed card and its log row in one transaction (issue 7), so neither exists without the other. */
+export async function saveReview(
+  db: Db,
+  review: { readonly card: SrsCard; readonly entry: ReviewLogEntry; readonly questionId: string },
+): Promise<StoredReview> {
+  const id = randomUUID();
+  const { card, entry, questionId } = review;
+  await db.$transaction([
+    db.srsCard.upsert({
+      where: { learnerId_skillId: { learnerId: card.learnerId, skillId: card.skillId } },
+      create: { learnerId: card.learnerId, skillId: card.skillId, ...cardData(card) },
+      update: cardData(card),
+    }),
+    db.srsReview.create({ data: { id, ...reviewData(entry, questionId) } }),
+  ]);
+  return { ...entry, id, questionId };
+}
+
+/** The learner's latest review that is not undone, over all cards (what "undo" takes back). */
+export async function findLatestReview(db: Db, learnerId: string): Promise<StoredReview | undefined> {
+  const row = await db.srsReview.findFirst({
+    where: { learnerId, undoneAt: null },
+    orderBy: [{ reviewedAt: "desc" }, { id: "desc" }],
+  });
+  return row === null ? undefined : toReview(row);
+}
+
+export type UndoResult = UndoneReview & { readonly id: string };
+
+/**
+ * Undoes the learner's latest review: the row is stamped `undoneAt` and the card gets its pre-review
+ * schedule back, in one transaction. A second undo takes back the review before it.
+ */
+export async function undoLatestReview(db: Db, learnerId: string, undoneAt: Date): Promise<SrsResult<UndoResult>> {
+  const latest = await findLatestReview(db, learnerId);
+  if (latest === undefined) {
+    return { ok: false, issues: [{ path: ["log"], message: "there is no review to undo" }] };
+  }
+  const card = await findCard(db, learnerId, latest.skillId);
+  if (card === undefined) {
+    return { ok: false, issues: [{ path: ["skillId"], message: `no card for ${latest.skillId}` }] };
+  }
+  const undone = undoLastReview(card, await listReviewLog(db, learnerId, latest.skillId));
+  if (!undone.ok) return undone;
+  await db.$transaction([
+    // The undoneAt: null guard makes a concurrent second undo of the same row a no-op rather than a double restore.
+    db.srsReview.update({ where: { id: latest.id, undoneAt: null }, data: { undoneAt } }),
+    db.srsCard.update({
+      where: { learnerId_skillId: { learnerId, skillId: card.skillId } },
+      data: cardData(undone.value.card),
+    }),
+  ]);
+  return { ok: true, value: { ...undone.value, id: latest.id } };
+}
+
+/**
+ * Replaces the latest review of a card with another rating of the same answer (the learner's optional
+ * Hard/Easy after a right answer): the old row is marked undone and the new row and card are written, together.
+ */
+export async function replaceLatestReview(
+  db: Db,
+  replaced: { readonly id: string },
+  review: { readonly card: SrsCard; readonly entry: ReviewLogEntry; readonly questionId: string },
+  undoneAt: Date,
+): Promise<StoredReview> {
+  const id = randomUUID();
+  const { card, entry, questionId } = review;
+  await db.$transaction([
+    db.srsReview.update({ where: { id: replaced.id, undoneAt: null }, data: { undoneAt } }),
+    db.srsCard.update({ where: { learnerId_skillId: { learnerId: card.learnerId, skillId: card.skillId } }, data: cardData(card) }),
+    db.srsReview.create({ data: { id, ...reviewData(entry, questionId) } }),
+  ]);
+  return { ...entry, id, questionId };
+}
+
+/** Ensures one card per skill; existing cards (and where the learner first met the skill) are left alone. */
+export async function ensureCards(
+  db: Db,
+  learnerId: string,
+  skillIds: readonly SkillId[],
+  source: CardSource,
+  now: Date,
+): Promise<{ created: SkillId[] }> {
+  const existing = await db.srsCard.findMany({ where: { learnerId, skillId: { in: [...skillIds] } } });
+  const cards = existing.map(toCard);
+  const fresh = [...new Set(skillIds)]
+    .map((skillId) => ensureCard(cards, { learnerId, skillId, source }, now))
+    .filter((ensured) => ensured.created)
+    .map((ensured) => ensured.card);
+  // upsert with an empty update: a concurrent request that enrolled the same skill first wins, no error.
+  await db.$transaction(
+    fresh.map((card) =>
+      db.srsCard.upsert({
+        where: { learnerId_skillId: { learnerId, skillId: card.skillId } },
+        create: { learnerId, skillId: card.skillId, ...cardData(card) },
+        update: {},
+      }),
+    ),
+  );
+  return { created: fresh.map((card) => card.skillId) };
+}
+
+/**
+ * Enrols the concepts a graded question assessed (lesson, practice or exam answers). Concept IDs that are not
+ * in concepts.md are skipped rather than failing the answer they came with.
+ */
+export async function enrolQuestionConcepts(
+  db: Db,
+  learnerId: string,
+  concepts: readonly string[],
+  source: CardSource,
+  now: Date,
+): Promise<{ created: SkillId[] }> {
+  const skillIds = concepts.flatMap((conceptId) => {
+    const parsed = parseSkillId(conceptId);
+    return parsed.ok && parsed.value.family === null ? [formatSkillId(parsed.value)] : [];
+  });
+  return skillIds.length === 0 ? { created: [] } : ensureCards(db, learnerId, skillIds, source, now);
+}
+
+export async function setCardSuspended(
+  db: Db,
+  learnerId: string,
+  skillId: SkillId,
+  suspended: boolean,
+): Promise<SrsResult<SrsCard>> {
+  const card = await findCard(db, learnerId, skillId);
+  if (card === undefined) {
+    return { ok: false, issues: [{ path: ["skillId"], message: `you have no card for ${skillId}` }] };
+  }
+  const row = await db.srsCard.update({ where: { learnerId_skillId: { learnerId, skillId } }, data: { suspended } });
+  return { ok: true, value: toCard(row) };
+}
+
+/** The learner's settings, defaults when never saved. The day offset is not stored yet and stays at its default. */
+export async function loadSrsSettings(db: Db, learnerId: string): Promise<SrsSettings> {
+  const row = await db.srsSettings.findUnique({ where: { learnerId } });
+  return row === null
+    ? DEFAULT_SRS_SETTINGS
+    : {
+        ...DEFAULT_SRS_SETTINGS,
+        desiredRetention: row.desiredRetention,
+        newCardsPerDay: row.newCardsPerDay,
+        maximumIntervalDays: row.maximumIntervalDays,
+      };
+}
+
+/** Saves already validated settings (parse with parseSrsSettings at the edge). */
+export async function saveSrsSettings(db: Db, learnerId: string, settings: SrsSettings): Promise<void> {
+  const data = {
+    desiredRetention: settings.desiredRetention,
+    newCardsPerDay: settings.newCardsPerDay,
+    maximumIntervalDays: settings.maximumIntervalDays,
+  };
+  await db.srsSettings.upsert({ where: { learnerId }, create: { learnerId, ...data }, update: data });
+}
+
+/**
+ * Replaces the learner's cards and review log with an imported deck (validated with importDeck). The deck is
+ * re-owned by `learnerId`, since a file exported from another browser carries that browser's learner. All or
+ * nothing: one transaction.
+ */
+export async function replaceDeck(db: Db, learnerId: string, deck: DeckExport): Promise<{ cards: number; reviews: number }> {
+  await db.$transaction([
+    db.srsReview.deleteMany({ where: { learnerId } }),
+    db.srsCard.deleteMany({ where: { learnerId } }),
+    ...deck.cards.map((card) =>
+      db.srsCard.create({ data: { learnerId, skillId: card.skillId, ...cardData(card) } }),
+    ),
+    ...deck.log.map((entry) =>
+      db.srsReview.create({
+        data: { id: randomUUID(), ...reviewData({ ...entry, learnerId }, entry.questionSeed) },
+      }),
+    ),
+  ]);
+  return { cards: deck.cards.length, reviews: deck.log.length };
+}
+
+/** For callers holding a log: the latest entry of one skill, with its row id. */
+export function findLastStoredReview(log: readonly StoredReview[], learnerId: string, skillId: SkillId): StoredReview | undefined {
+  const last = findLastReview(log, learnerId, skillId);
+  return last === undefined ? undefined : log.find((entry) => entry === last);
+}
+
+/** Every question shown in the learner's reviews, undone ones included: the learner has seen them. */
+export async function listReviewedQuestionIds(db: Db, learnerId: string, skillId: SkillId): Promise<string[]> {
+  const rows = await db.srsReview.findMany({ where: { learnerId, skillId }, select: { questionId: true } });
+  return rows.map((row) => row.questionId);
+}

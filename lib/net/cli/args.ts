@@ -39,7 +39,11 @@ function parseFlags(
     return { ok: true, values: out };
   } catch (error) {
     // node's messages already name the flag, e.g. "Unknown option '--prot'".
-    return { ok: false, message: (error as Error).message.split("\n")[0] ?? "invalid arguments" };
+    const first = (error as Error).message.split("\n")[0] ?? "invalid arguments";
+    return {
+      ok: false,
+      message: first.includes("argument is ambiguous") ? `${first} Write --flag=value for a value that starts with "-".` : first,
+    };
   }
 }
 

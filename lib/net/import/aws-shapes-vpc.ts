@@ -21,7 +21,7 @@ export const AwsVpcSchema = z.object({
     .optional(),
   IsDefault: z.boolean().optional(),
   // Not printed by describe-vpcs: these two come from `describe-vpc-attribute`. We accept them here in
-  // that command's own shape ({ Value: boolean }) so one file can carry them; see docs/import.md.
+  // that command's own shape ({ Value: boolean }) so one file can carry them; see docs/cli.md.
   EnableDnsSupport: z.object({ Value: z.boolean() }).optional(),
   EnableDnsHostnames: z.object({ Value: z.boolean() }).optional(),
   Tags: AwsTagsSchema,

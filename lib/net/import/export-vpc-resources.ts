@@ -16,7 +16,7 @@ export function exportVpcs(ctx: ExportContext): void {
       CidrBlockAssociationSet: vpc.cidrBlocks.map((c) => ({ CidrBlock: c, CidrBlockState: { State: "associated" } })),
       Ipv6CidrBlockAssociationSet: vpc.ipv6CidrBlocks.map((c) => ({ Ipv6CidrBlock: c, Ipv6CidrBlockState: { State: "associated" } })),
       IsDefault: false,
-      // describe-vpc-attribute's shape, carried in the VPC object (docs/import.md).
+      // describe-vpc-attribute's shape, carried in the VPC object (docs/cli.md).
       EnableDnsSupport: { Value: vpc.enableDnsSupport },
       EnableDnsHostnames: { Value: vpc.enableDnsHostnames },
       Tags: tagsFromName(vpc.name),

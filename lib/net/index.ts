@@ -13,3 +13,5 @@ export { analyze, DEFAULT_PORT, type AnalyzeOptions } from "./reachability";
 export { resolveSource, resolveDestination, INTERNET_CLIENT_IP, INTERNET_SERVER_IP } from "./resolve";
 export { publicDnsName, privateDnsName } from "./dns";
 export { CODE_RULES } from "./explanations";
+export { validate, type ValidationIssue } from "./validate";
+export { proposeFixes, applyFix, type Fix, type FixKind } from "./fixes";

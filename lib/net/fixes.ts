@@ -1,0 +1,300 @@
+// proposeFixes: candidate minimal changes for an unreachable query, derived from the blockers of
+// one analysis, each verified by re-running analyze on the changed topology (issue 3 §2).
+import { cidrContainsIp, cidrsOverlap, type IpAddress, parseIp } from "./cidr";
+import { buildNetwork, type Network } from "./network";
+import type { Query } from "./query";
+import { analyze } from "./reachability";
+import type { NaclRule, SgRule, Topology } from "./topology";
+import type { Analysis, Blocker, Hop } from "./trace";
+
+export type FixKind =
+  | "add-route" | "replace-route" | "accept-peering" | "add-sg-rule" | "add-nacl-rule" | "add-endpoint" | "add-peering"
+  | "add-tgw-attachment" | "add-tgw-route" | "enable-propagation" | "associate-tgw-route-table" | "add-tgw-attachment-subnet"
+  | "disable-source-dest-check" | "combined";
+
+export type Fix = { id: string; kind: FixKind; description: string; rules: string[]; topology: Topology; verified: boolean };
+
+type Candidate = Omit<Fix, "id" | "verified">;
+
+export function applyFix(_topology: Topology, fix: Fix): Topology {
+  return fix.topology;
+}
+
+const clone = (t: Topology): Topology => structuredClone(t);
+
+function vpcOfIp(net: Network, ip: IpAddress, preferVpc?: string): string | undefined {
+  const enis = net.enisByPrivateIp.get(ip.family === 4 ? ip.value : `6:${ip.value.toString(16)}`) ?? [];
+  const eni = enis.find((e) => e.vpc.id === preferVpc) ?? enis[0];
+  if (eni) return eni.vpc.id;
+  for (const v of net.vpcs.values()) if (v.cidrs.some((c) => cidrContainsIp(c, ip))) return v.id;
+  return undefined;
+}
+
+function blockingHop(analysis: Analysis, b: Blocker): Hop | undefined {
+  const hops = b.direction === "return" ? analysis.return : analysis.forward;
+  return [...hops].reverse().find((h) => h.component.id === b.component || h.component.id.split(",").includes(b.component));
+}
+
+function packetFor(analysis: Analysis, b: Blocker): { src: IpAddress; dst: IpAddress } | undefined {
+  const hop = blockingHop(analysis, b);
+  const h = hop?.inbound ?? hop?.outbound ?? (b.direction === "return" ? analysis.return[0]?.outbound : analysis.forward[0]?.outbound);
+  if (!h) return undefined;
+  const src = parseIp(h.srcIp);
+  const dst = parseIp(h.dstIp);
+  return src.ok && dst.ok ? { src: src.value, dst: dst.value } : undefined;
+}
+
+const hostCidr = (ip: IpAddress): string => `${ip.text}/${ip.family === 4 ? 32 : 128}`;
+
+function remoteCidr(net: Network, ip: IpAddress): string {
+  const vpcId = vpcOfIp(net, ip);
+  const vpc = vpcId !== undefined ? net.vpcs.get(vpcId) : undefined;
+  const c = vpc?.cidrs.find((x) => cidrContainsIp(x, ip)) ?? vpc?.cidrs6.find((x) => cidrContainsIp(x, ip));
+  return c?.text ?? hostCidr(ip);
+}
+
+function candidatesFor(topology: Topology, net: Network, query: Query, analysis: Analysis, b: Blocker): Candidate[] {
+  const out: Candidate[] = [];
+  const pkt = packetFor(analysis, b);
+  const isReply = b.direction === "return";
+  const protocol = query.protocol;
+  const port = query.protocol === "icmp" ? undefined : isReply ? undefined : (query.port ?? (protocol === "udp" ? 53 : 443));
+  switch (b.code) {
+    case "ENI_SG_RULES_MISMATCH":
+    case "SG_HAS_NO_RULES": {
+      const hop = blockingHop(analysis, b);
+      if (!hop || !pkt) break;
+      const sgIndex = topology.securityGroups.findIndex((g) => g.id === b.component);
+      if (sgIndex < 0) break;
+      const inbound = b.message.includes("inbound");
+      const remote = inbound ? pkt.src : pkt.dst;
+      const rule: SgRule = {
+        protocol, ...(port !== undefined ? { fromPort: port, toPort: port } : {}),
+        cidrBlock: inbound ? remoteCidr(net, remote) : remote.family === 4 ? "0.0.0.0/0" : "::/0",
+      };
+      const t = clone(topology);
+      const sg = t.securityGroups[sgIndex];
+      if (!sg) break;
+      if (inbound) sg.inbound.push(rule);
+      else sg.outbound = [...(sg.outbound ?? []), rule];
+      out.push({ kind: "add-sg-rule", description: `Add an ${inbound ? "inbound" : "outbound"} rule ${protocol}${port !== undefined ? `/${port}` : ""} ${inbound ? "from" : "to"} ${rule.cidrBlock} to security group ${sg.id}`, rules: ["SG-01"], topology: t });
+      break;
+    }
+    case "SUBNET_ACL_RESTRICTION": {
+      const hop = blockingHop(analysis, b);
+      if (!hop || !pkt) break;
+      const aclIndex = topology.networkAcls.findIndex((a) => a.id === b.component);
+      const inbound = hop.matched?.description.startsWith("inbound") ?? false;
+      const remote = inbound ? pkt.src : pkt.dst;
+      const wide = remote.family === 4 ? "0.0.0.0/0" : "::/0";
+      const ports = isReply ? { fromPort: 1024, toPort: 65535 } : port !== undefined ? { fromPort: port, toPort: port } : {};
+      const t = clone(topology);
+      const acl = t.networkAcls[aclIndex];
+      if (!acl) break; // a synthesised default NACL allows everything, so it never blocks
+      const rules = inbound ? acl.inbound : acl.outbound;
+      const used = new Set(rules.map((r) => r.ruleNumber));
+      const denyNumber = /rule (\d+)/.exec(hop.matched?.description ?? "")?.[1];
+      let number = denyNumber !== undefined ? Number(denyNumber) - 1 : Math.min(32766, Math.max(0, ...rules.map((r) => r.ruleNumber)) + 10);
+      while (number > 0 && used.has(number)) number--;
+      if (number < 1) break;
+      const rule: NaclRule = { ruleNumber: number, protocol, ...ports, cidrBlock: isReply || remote.family === 6 ? wide : remoteCidr(net, remote), action: "allow" };
+      rules.push(rule);
+      out.push({ kind: "add-nacl-rule", description: `Add ${inbound ? "inbound" : "outbound"} rule ${number} allowing ${protocol}${rule.fromPort !== undefined ? ` ports ${rule.fromPort}-${rule.toPort}` : ""} ${inbound ? "from" : "to"} ${rule.cidrBlock} to network ACL ${acl.id}`, rules: isReply ? ["ACL-02", "ACL-08"] : ["ACL-03"], topology: t });
+      break;
+    }
+    case "BAD_STATE_ROUTE":
+    case "RCH_PEERING_EXPIRED": {
+      const i = topology.peeringConnections.findIndex((p) => p.id === b.component);
+      if (i >= 0) {
+        const t = clone(topology);
+        const p = t.peeringConnections[i];
+        if (!p) break;
+        const { createdAt: _drop, ...rest } = p;
+        t.peeringConnections[i] = { ...rest, status: "active" };
+        const recreate = b.code === "RCH_PEERING_EXPIRED";
+        out.push({ kind: recreate ? "add-peering" : "accept-peering", description: recreate ? `Request peering ${p.id} again and accept it within 7 days` : `Accept peering connection ${p.id} (as the accepter VPC ${p.accepterVpcId}'s owner)`, rules: ["PCX-05", "PCX-07"], topology: t });
+      }
+      break;
+    }
+    case "NO_ROUTE_TO_DESTINATION":
+      if (pkt) out.push(...routeCandidates(topology, net, b.component, pkt.dst));
+      break;
+    case "PCX_REQUIRES_ADDRESS_IN_VPC_CIDR":
+      if (pkt) out.push(...peeringCandidates(topology, net, b.component, pkt, query));
+      break;
+    case "TGW_RTB_CANNOT_ROUTE": {
+      if (!pkt) break;
+      const ti = topology.transitGatewayRouteTables.findIndex((x) => x.id === b.component);
+      const table = topology.transitGatewayRouteTables[ti];
+      const dstVpc = vpcOfIp(net, pkt.dst);
+      const att = table && dstVpc !== undefined ? topology.transitGatewayAttachments.find((a) => a.transitGatewayId === table.transitGatewayId && a.vpcId === dstVpc) : undefined;
+      if (table && att) {
+        const t = clone(topology);
+        t.transitGatewayRouteTables[ti]?.propagations.push(att.id);
+        out.push({ kind: "enable-propagation", description: `Enable propagation of ${att.id} into transit gateway route table ${table.id}`, rules: ["TGW-05"], topology: t });
+      }
+      break;
+    }
+    case "TGW_ATTACH_MISSING_TGW_RTB_ASSOCIATION": {
+      const att = topology.transitGatewayAttachments.find((a) => a.id === b.component);
+      const ti = topology.transitGatewayRouteTables.findIndex((x) => x.transitGatewayId === att?.transitGatewayId);
+      if (att && ti >= 0) {
+        const t = clone(topology);
+        t.transitGatewayRouteTables[ti]?.associations.push(att.id);
+        out.push({ kind: "associate-tgw-route-table", description: `Associate ${att.id} with transit gateway route table ${t.transitGatewayRouteTables[ti]?.id}`, rules: ["TGW-04"], topology: t });
+      }
+      break;
+    }
+    case "TGW_ROUTE_AZ_RESTRICTION": {
+      const ai = topology.transitGatewayAttachments.findIndex((a) => a.id === b.component);
+      const att = topology.transitGatewayAttachments[ai];
+      const az = /in ([a-z0-9-]+),/.exec(b.message)?.[1];
+      const subnet = topology.subnets.find((s) => s.vpcId === att?.vpcId && s.availabilityZone === az);
+      if (att && subnet) {
+        const t = clone(topology);
+        t.transitGatewayAttachments[ai]?.subnetIds.push(subnet.id);
+        out.push({ kind: "add-tgw-attachment-subnet", description: `Add subnet ${subnet.id} (${az}) to transit gateway attachment ${att.id}`, rules: ["TGW-09"], topology: t });
+      }
+      break;
+    }
+    case "ENI_SOURCE_DEST_CHECK_RESTRICTION": {
+      const t = clone(topology);
+      const eni = t.networkInterfaces.find((e) => e.id === b.component);
+      const inst = t.instances.find((i) => b.component === `eni-${i.id.slice(2)}`);
+      if (eni) eni.sourceDestCheck = false;
+      else if (inst) inst.sourceDestCheck = false;
+      else break;
+      out.push({ kind: "disable-source-dest-check", description: `Disable the source/destination check on ${b.component}`, rules: ["RT-03"], topology: t });
+      break;
+    }
+  }
+  return out;
+}
+
+function routeCandidates(topology: Topology, net: Network, rtbId: string, dst: IpAddress): Candidate[] {
+  const out: Candidate[] = [];
+  const ri = topology.routeTables.findIndex((r) => r.id === rtbId);
+  const rt = topology.routeTables[ri];
+  if (!rt) return out;
+  const addRoute = (destination: string, target: string, rules: string[], extra?: (t: Topology) => void): void => {
+    const t = clone(topology);
+    t.routeTables[ri]?.routes.push({ destination, target, origin: "static" });
+    extra?.(t);
+    out.push({ kind: "add-route", description: `Add a route ${destination} -> ${target} to ${rt.id}`, rules, topology: t });
+  };
+  const dstVpc = vpcOfIp(net, dst);
+  if (dstVpc !== undefined && dstVpc !== rt.vpcId) {
+    const dest = remoteCidr(net, dst);
+    const pcx = topology.peeringConnections.find((p) => (p.requesterVpcId === rt.vpcId && p.accepterVpcId === dstVpc) || (p.accepterVpcId === rt.vpcId && p.requesterVpcId === dstVpc));
+    if (pcx) addRoute(dest, pcx.id, ["PCX-08"]);
+    for (const att of topology.transitGatewayAttachments) {
+      if (att.vpcId === rt.vpcId && topology.transitGatewayAttachments.some((o) => o.transitGatewayId === att.transitGatewayId && o.vpcId === dstVpc)) addRoute(dest, att.transitGatewayId, ["TGW-06"]);
+    }
+    return out;
+  }
+  const onPrem = net.onPrem.find((o) => o.cidrs.some((c) => cidrContainsIp(c, dst)));
+  const vpc = net.vpcs.get(rt.vpcId);
+  if (onPrem && vpc?.vgw) {
+    const cidr = onPrem.cidrs.find((c) => cidrContainsIp(c, dst));
+    if (cidr) addRoute(cidr.text, vpc.vgw.id, ["VPN-05"]);
+    const t = clone(topology);
+    t.routeTables[ri]?.propagatingGatewayIds.push(vpc.vgw.id);
+    out.push({ kind: "enable-propagation", description: `Enable route propagation from ${vpc.vgw.id} on ${rt.id}`, rules: ["VPN-05"], topology: t });
+  }
+  const service = net.services.find((s) => s.cidrs.some((c) => cidrContainsIp(c, dst)));
+  if (service && (service.service === "s3" || service.service === "dynamodb")) {
+    const existing = topology.gatewayEndpoints.findIndex((e) => e.vpcId === rt.vpcId && e.service === service.service);
+    const t = clone(topology);
+    if (existing >= 0) t.gatewayEndpoints[existing]?.routeTableIds.push(rt.id);
+    else t.gatewayEndpoints.push({ id: `vpce-fix-${service.service}-${rt.vpcId.replace(/^vpc-/, "")}`, vpcId: rt.vpcId, service: service.service, region: service.region, routeTableIds: [rt.id], policy: "allow-all" });
+    out.push({ kind: "add-endpoint", description: existing >= 0 ? `Associate ${rt.id} with the ${service.service} gateway endpoint` : `Add an ${service.service} gateway endpoint to ${rt.vpcId} associated with ${rt.id}`, rules: ["GWE-01", "GWE-02"], topology: t });
+  }
+  if (!onPrem && dstVpc === undefined && vpc) {
+    const wide = dst.family === 4 ? "0.0.0.0/0" : "::/0";
+    const nat = topology.natGateways.find((n) => net.subnets.get(n.subnetId)?.vpc.id === rt.vpcId && n.state === "available");
+    if (dst.family === 4 && nat) addRoute(wide, nat.id, ["NAT-01"]);
+    if (vpc.igw) addRoute(wide, vpc.igw.id, ["IGW-01"]);
+    if (dst.family === 6 && vpc.eigw) addRoute(wide, vpc.eigw.id, ["EIGW-01"]);
+  }
+  return out;
+}
+
+function peeringCandidates(topology: Topology, net: Network, pcxId: string, pkt: { src: IpAddress; dst: IpAddress }, _query: Query): Candidate[] {
+  const out: Candidate[] = [];
+  const srcVpc = vpcOfIp(net, pkt.src);
+  const dstVpc = vpcOfIp(net, pkt.dst);
+  if (srcVpc === undefined) return out;
+  if (dstVpc !== undefined && dstVpc !== srcVpc) {
+    const a = net.vpcs.get(srcVpc);
+    const b = net.vpcs.get(dstVpc);
+    if (!a || !b) return out;
+    const overlap = a.cidrs.some((x) => b.cidrs.some((y) => cidrsOverlap(x, y)));
+    if (overlap) return out; // PCX-03: AWS would refuse it
+    const id = `pcx-fix-${srcVpc.replace(/^vpc-/, "")}-${dstVpc.replace(/^vpc-/, "")}`;
+    const t = clone(topology);
+    t.peeringConnections.push({ id, requesterVpcId: srcVpc, accepterVpcId: dstVpc, status: "active", requesterAllowDnsResolutionFromRemoteVpc: false, accepterAllowDnsResolutionFromRemoteVpc: false });
+    const retarget = (vpcId: string, cidrs: readonly { text: string }[]): void => {
+      const subnetTables = new Set(t.subnets.filter((s) => s.vpcId === vpcId).map((s) => s.routeTableId ?? t.routeTables.find((r) => r.vpcId === vpcId && r.main)?.id));
+      for (const rt of t.routeTables) {
+        if (rt.vpcId !== vpcId || !subnetTables.has(rt.id)) continue;
+        for (const c of cidrs) {
+          const existing = rt.routes.find((r) => r.destination === c.text);
+          if (existing) existing.target = id;
+          else rt.routes.push({ destination: c.text, target: id, origin: "static" });
+        }
+      }
+    };
+    retarget(srcVpc, b.cidrs);
+    retarget(dstVpc, a.cidrs);
+    out.push({ kind: "add-peering", description: `Peer ${srcVpc} directly with ${dstVpc} (${id}) and route each VPC's CIDR to it on both sides`, rules: ["PCX-02", "PCX-08"], topology: t });
+    return out;
+  }
+  // Destination outside every VPC (a peer's gateway endpoint, IGW, NAT...): give the source VPC its own.
+  const service = net.services.find((s) => s.cidrs.some((c) => cidrContainsIp(c, pkt.dst)));
+  if (service && (service.service === "s3" || service.service === "dynamodb")) {
+    const t = clone(topology);
+    const tables = new Set<string>();
+    for (const rt of t.routeTables) {
+      if (rt.vpcId !== srcVpc) continue;
+      rt.routes = rt.routes.filter((r) => !(r.target === pcxId && r.destinationPrefixListId === service.prefixListId));
+      tables.add(rt.id);
+    }
+    t.gatewayEndpoints.push({ id: `vpce-fix-${service.service}-${srcVpc.replace(/^vpc-/, "")}`, vpcId: srcVpc, service: service.service, region: service.region, routeTableIds: [...tables], policy: "allow-all" });
+    out.push({ kind: "add-endpoint", description: `Add an ${service.service} gateway endpoint in ${srcVpc}: a peer's gateway endpoint cannot be used over peering`, rules: ["PCX-10", "GWE-06"], topology: t });
+  }
+  return out;
+}
+
+export function proposeFixes(topology: Topology, query: Query): Fix[] {
+  const net = buildNetwork(topology);
+  const analysis = analyze(net, query);
+  if (analysis.reachable) return [];
+  const candidates: Candidate[] = [];
+  const perBlocker: Candidate[][] = [];
+  for (const b of analysis.blockers) {
+    const c = candidatesFor(topology, net, query, analysis, b);
+    perBlocker.push(c);
+    candidates.push(...c);
+  }
+  const fixes: Fix[] = candidates.map((c, i) => ({ ...c, id: `fix-${i + 1}`, verified: analyze(c.topology, query).reachable }));
+  // Several independent blockers: also offer the first candidate of each, applied together.
+  if (!fixes.some((f) => f.verified) && perBlocker.filter((c) => c.length > 0).length > 1) {
+    let combined = topology;
+    const parts: string[] = [];
+    for (const list of perBlocker) {
+      const first = list[0];
+      if (!first) continue;
+      const again = analyze(combined, query);
+      const b = again.blockers.find((x) => candidatesFor(combined, buildNetwork(combined), query, again, x).some((c) => c.kind === first.kind));
+      const redo = b ? candidatesFor(combined, buildNetwork(combined), query, again, b).find((c) => c.kind === first.kind) : undefined;
+      if (redo) {
+        combined = redo.topology;
+        parts.push(redo.description);
+      }
+    }
+    if (parts.length > 1) {
+      fixes.push({ id: `fix-${fixes.length + 1}`, kind: "combined", description: parts.join("; "), rules: [...new Set(candidates.flatMap((c) => c.rules))], topology: combined, verified: analyze(combined, query).reachable });
+    }
+  }
+  return fixes.sort((a, b) => Number(b.verified) - Number(a.verified));
+}

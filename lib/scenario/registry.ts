@@ -7,8 +7,9 @@ import { canAReachC } from "./families/can-a-reach-c";
 import { filtering } from "./families/filtering";
 import { missingPiece } from "./families/missing-piece";
 import { flowLogDiagnosis } from "./families/flow-log-diagnosis";
+import { fixIt } from "./families/fix-it";
 
-export const FAMILIES: readonly Family[] = [conceptCheck, endpointChoice, canAReachC, missingPiece, peeringFeasibility, filtering, flowLogDiagnosis];
+export const FAMILIES: readonly Family[] = [conceptCheck, endpointChoice, canAReachC, missingPiece, peeringFeasibility, filtering, flowLogDiagnosis, fixIt];
 
 const byName = new Map(FAMILIES.map((family) => [family.name, family]));
 

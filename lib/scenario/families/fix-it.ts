@@ -1,0 +1,87 @@
+// fix-it: "which single change lets A reach C?" The right option is a fix that lib/net's proposeFixes offers
+// for the broken flow; the wrong options are fixes proposeFixes offers for nearby flows (the reverse
+// direction, another port) on the same topology. Every option is checked with analyze on the changed
+// topology: the right one must make the flow reachable, every wrong one must leave it blocked.
+import { analyze, type Query, type Topology } from "../../net/index";
+import { proposeFixes, type Fix } from "../../net/fixes";
+import { buildQuestion } from "../build-question";
+import type { Family } from "../family";
+import type { Candidate } from "../options";
+import type { Difficulty, Question } from "../question";
+import { createRng, type Rng } from "../rng";
+import { SERVICE_PORTS } from "../reach-fixtures";
+import { drawCompleteSetup, type Piece } from "./missing-piece";
+
+const NAME = "fix-it";
+
+/** A wrong option: the model's fix for a nearby flow, and the topology it yields when applied here. */
+export type WrongFix = { readonly fix: Fix; readonly result: Topology };
+export type FixItCase = { readonly question: Question; readonly right: Fix; readonly wrong: readonly WrongFix[] };
+
+function attempt(rng: Rng, difficulty: Difficulty): { topology: Topology; query: Query; concepts: string[]; right: Fix; wrong: WrongFix[] } | undefined {
+  const setup = drawCompleteSetup(rng, difficulty);
+  const missingIndex = rng.int(0, setup.pieces.length - 1);
+  const missing = setup.pieces[missingIndex] as Piece;
+  const topology = missing.remove(setup.base);
+  const query = setup.query;
+  if (analyze(topology, query).reachable) return undefined;
+  const working = proposeFixes(topology, query).filter((f) => f.kind !== "combined" && analyze(f.topology, query).reachable);
+  if (working.length === 0) return undefined;
+  const right = rng.pick(working);
+  const seen = new Set<string>([right.description]);
+  const wrong: WrongFix[] = [];
+  const keep = (fix: Fix, result: Topology): void => {
+    if (seen.has(fix.description) || fix.kind === "combined" || wrong.length >= 3) return;
+    if (analyze(result, query).reachable) return; // it would fix this flow too: not a wrong option
+    seen.add(fix.description);
+    wrong.push({ fix, result });
+  };
+  // (a) Fixes the model proposes for the same pair on another port: applied here, they change the topology.
+  const otherPort = rng.pick(SERVICE_PORTS.filter(([p]) => p !== query.port))[0];
+  for (const fix of proposeFixes(topology, { ...query, port: otherPort })) keep(fix, fix.topology);
+  // (b) Fixes the model proposes when a different piece is missing: here that piece is already in place,
+  // so the change leaves this topology as it is (still blocked).
+  for (const j of rng.shuffle(setup.pieces.map((_, i) => i).filter((i) => i !== missingIndex))) {
+    const other = setup.pieces[j] as Piece;
+    for (const fix of proposeFixes(other.remove(setup.base), query)) keep(fix, topology);
+  }
+  if (wrong.length < 2) return undefined;
+  return { topology, query, concepts: setup.concepts, right, wrong };
+}
+
+export function fixItCase(seed: number, difficulty: Difficulty): FixItCase {
+  const rng = createRng(seed).fork(`${NAME}/${difficulty}`);
+  for (let tries = 0; tries < 8; tries += 1) {
+    const found = attempt(rng, difficulty);
+    if (!found) continue;
+    const { topology, query, right, wrong } = found;
+    const before = analyze(topology, query);
+    const candidates: Candidate[] = [
+      { text: right.description, correct: true, why: `The model re-runs the flow with this change and finds it reachable; it was blocked because: ${before.blockers[0]?.message ?? ""}` },
+      ...wrong.map(({ fix, result }) => {
+        const after = analyze(result, query);
+        const noOp = result === topology ? "That piece is already in place here. " : "";
+        return { text: fix.description, correct: false, why: `${noOp}With this change the flow is still blocked: ${after.blockers[0]?.message ?? ""}` };
+      }),
+    ];
+    const port = query.port !== undefined ? ` on TCP ${query.port}` : "";
+    const question = buildQuestion(rng, {
+      family: NAME, seed, difficulty, concepts: found.concepts,
+      stem: `${query.from} cannot reach ${query.to}${port}. Which single change makes it work?`,
+      topology, query, candidates,
+      summary: `${right.description}. Before: ${before.blockers[0]?.message ?? ""}`,
+      rules: [...right.rules, ...before.blockers.flatMap((b) => b.rules)],
+    });
+    return { question, right, wrong };
+  }
+  throw new Error(`${NAME} seed ${seed}: no broken setup with a verified fix and two wrong fixes`);
+}
+
+export const fixIt: Family = {
+  name: NAME,
+  title: "Which change fixes it?",
+  concepts: ["P4", "P7", "P11", "S1", "S2", "V6"],
+  difficulties: [1, 2, 3],
+  usesModel: true,
+  generate: (seed, difficulty) => fixItCase(seed, difficulty).question,
+};

@@ -61,8 +61,8 @@ function formatPath(title: string, hops: readonly Hop[]): string[] {
     const inbound = hop.inbound ?? last;
     if (hop.outbound !== undefined && inbound !== undefined && !sameHeader(inbound, hop.outbound)) {
       lines.push(`       header  ${formatHeader(inbound)}  =>  ${formatHeader(hop.outbound)}`);
-    } else if (last === undefined && inbound !== undefined) {
-      lines.push(`       header  ${formatHeader(inbound)}`);
+    } else if (last === undefined && (inbound ?? hop.outbound) !== undefined) {
+      lines.push(`       header  ${formatHeader((inbound ?? hop.outbound) as PacketHeader)}`);
     }
     last = hop.outbound ?? hop.inbound ?? last;
   });

@@ -60,6 +60,8 @@ describe("reachable analyze", () => {
     const r = await run("analyze", "--topology", SAMPLE, "--from", "app-1", "--to", "internet", "--port", "443");
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/header {2}10\.0\.2\.20:\d+ -> \S+ tcp {2}=> {2}10\.0\.1\.50:\d+ -> \S+ tcp/);
+    // The first hop states the original header; later lines only show where it changes.
+    expect(r.stdout).toMatch(/ {2}1\. send .*\n {7}header {2}10\.0\.2\.20:\d+ -> \S+ tcp\n/);
   });
 
   it("exits 1 and lists the blocker with its code, component and rules", async () => {

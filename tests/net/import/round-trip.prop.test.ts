@@ -25,7 +25,7 @@ function normalise(t: Topology): unknown {
     ...Object.fromEntries(
       (["routeTables", "networkAcls", "instances", "internetGateways", "egressOnlyInternetGateways", "natGateways",
         "peeringConnections", "gatewayEndpoints", "prefixLists", "transitGateways", "transitGatewayAttachments",
-        "transitGatewayRouteTables", "vpnGateways", "customerGateways", "vpnConnections"] as const).map((k) => [k, byId(t[k])]),
+        "transitGatewayRouteTables", "vpnGateways", "customerGateways", "vpnConnections", "interfaceEndpoints", "onPremisesNetworks"] as const).map((k) => [k, byId(t[k])]),
     ),
   };
 }

@@ -39,6 +39,9 @@ function build(g: Draw): Topology {
     gatewayEndpoints: [] as In<"gatewayEndpoints">[], prefixLists: [] as In<"prefixLists">[], services: [] as In<"services">[],
     transitGateways: [] as In<"transitGateways">[], transitGatewayAttachments: [] as In<"transitGatewayAttachments">[],
     transitGatewayRouteTables: [] as In<"transitGatewayRouteTables">[], egressOnlyInternetGateways: [] as In<"egressOnlyInternetGateways">[],
+    interfaceEndpoints: [] as In<"interfaceEndpoints">[], vpnGateways: [] as In<"vpnGateways">[],
+    customerGateways: [] as In<"customerGateways">[], vpnConnections: [] as In<"vpnConnections">[],
+    onPremisesNetworks: [] as In<"onPremisesNetworks">[],
   };
   for (const region of REGIONS) {
     t.prefixLists.push({ id: `pl-s3${region.replaceAll("-", "")}`, name: `com.amazonaws.${region}.s3`, cidrBlocks: ["52.216.0.0/15", "3.5.0.0/19"] });
@@ -123,6 +126,27 @@ function build(g: Draw): Topology {
     t.routeTables.push({ id: customRtb, vpcId, main: false, routes: [] });
     if (g(fc.boolean)) {
       t.gatewayEndpoints.push({ id: `vpce-${hex(v + 1)}`, vpcId, service: "s3", region, routeTableIds: g(fc.boolean) ? [mainRtb] : [mainRtb, customRtb], policy: g(fc.constantFrom, "allow-all", "deny-all") });
+    }
+    if (g(fc.boolean)) {
+      t.interfaceEndpoints.push({
+        id: `vpce-${hex(50 + v)}`, vpcId, serviceName: `com.amazonaws.${region}.sqs`,
+        networkInterfaces: [{ id: `eni-${hex(500 + v)}`, subnetId: subnetIds[0] as string, privateIp: `10.${v}.0.7` }],
+        securityGroupIds: [sgIds[0] as string], privateDnsEnabled: g(fc.boolean), state: g(fc.constantFrom, "available", "pendingAcceptance"),
+      });
+    }
+    if (g(fc.boolean)) {
+      // Site-to-site VPN; the on-premises network is what import derives from the static routes (VPN-04).
+      const vgwId = `vgw-${hex(v + 1)}`;
+      const cgwId = `cgw-${hex(v + 1)}`;
+      const cgwName = g(fc.boolean) ? `hq${v}` : undefined;
+      const staticRoutes = [`172.${16 + v}.0.0/16`];
+      t.vpnGateways.push({ id: vgwId, vpcId, asn: 64512 });
+      t.customerGateways.push({ id: cgwId, ...(cgwName === undefined ? {} : { name: cgwName }), ipAddress: `192.0.2.${v + 1}`, asn: 65000 + v });
+      t.vpnConnections.push({
+        id: `vpn-${hex(v + 1)}`, customerGatewayId: cgwId, vpnGatewayId: vgwId, routing: g(fc.constantFrom, "static", "bgp"), staticRoutes,
+        tunnels: [{ outsideIp: `198.18.1.${v + 1}`, status: g(fc.constantFrom, "UP", "DOWN") }, { status: g(fc.constantFrom, "UP", "DOWN") }],
+      });
+      t.onPremisesNetworks.push({ id: `onprem-${cgwId}`, name: `${cgwName ?? cgwId} network`, cidrBlocks: staticRoutes, customerGatewayIds: [cgwId] });
     }
     if (g(fc.boolean)) {
       let tgwId = tgwByRegion.get(region);

@@ -61,7 +61,7 @@ describe("VPC peering", () => {
     expect(a.forward.some((h) => h.component.id === "vpce-s3")).toBe(false);
   });
 
-  it("PCX-10: a peer cannot use the other VPC's NAT gateway or internet gateway", () => {
+  it("PCX-10/NAT-06: a peer cannot use the other VPC's NAT gateway or internet gateway", () => {
     const input = twoPeered();
     input.routeTables![0]!.routes!.push({ destination: "0.0.0.0/0", target: "pcx-12" });
     input.routeTables![1]!.routes!.push({ destination: "0.0.0.0/0", target: "nat-2" });

@@ -15,6 +15,13 @@ export function describeTopology(t: T.Topology): string {
     const attached = t.transitGatewayAttachments.filter((a) => a.transitGatewayId === tgw.id).map((a) => vpcName(a.vpcId));
     lines.push(`Transit gateway ${tgw.name ?? tgw.id} with VPC attachments: ${attached.join(", ")}.`);
   }
+  for (const igw of t.internetGateways) lines.push(`Internet gateway ${igw.name ?? igw.id} (${igw.id}) attached to ${vpcName(igw.vpcId)}.`);
+  for (const nat of t.natGateways) {
+    const subnet = t.subnets.find((s) => s.id === nat.subnetId);
+    lines.push(`NAT gateway ${nat.id} in subnet ${subnet?.name ?? nat.subnetId} of ${vpcName(subnet?.vpcId)}.`);
+  }
+  for (const ep of t.gatewayEndpoints) lines.push(`Gateway endpoint ${ep.id} for ${ep.service} in ${vpcName(ep.vpcId)} (policy ${ep.policy}).`);
+  for (const i of t.instances) if (i.publicIp !== undefined) lines.push(`${i.name ?? i.id} has public IP ${i.publicIp}.`);
   for (const rt of t.routeTables) {
     if (rt.routes.length === 0) continue;
     lines.push(`Route table ${rt.name ?? rt.id}: ${rt.routes.map((r) => `${r.destination ?? r.destinationPrefixListId ?? "?"} → ${r.target}`).join(", ")}.`);

@@ -5,6 +5,7 @@
 // variant confirms it is wrong (its blocker is not among the shown variant's blockers).
 import { analyze, buildNetwork, type Analysis, type Hop, type Query, type Topology } from "../net/index";
 import { buildQuestion } from "./build-question";
+import { describeTopology } from "./describe-topology";
 import type { Candidate } from "./options";
 import type { Difficulty, Question } from "./question";
 import type { Rng } from "./rng";
@@ -22,6 +23,8 @@ export type ReachSetup = {
   /** Which variant the question shows; by default ~40 % a reachable one (when any), else a blocked one. */
   readonly shown?: number;
   readonly maxOptions?: number;
+  /** Append a text description of the shown topology to the stem (when the variants differ in what exists). */
+  readonly describe?: boolean;
 };
 
 export const YES_TEXT = "Yes: routing, security groups and network ACLs allow the request and its reply";
@@ -97,7 +100,7 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
     seed: setup.seed,
     difficulty: setup.difficulty,
     concepts: setup.concepts,
-    stem: setup.stem,
+    stem: setup.describe === true ? `${setup.stem} ${describeTopology(shownVariant.topology)}` : setup.stem,
     topology: shownVariant.topology,
     query: setup.query,
     candidates,

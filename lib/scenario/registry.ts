@@ -8,8 +8,9 @@ import { filtering } from "./families/filtering";
 import { missingPiece } from "./families/missing-piece";
 import { flowLogDiagnosis } from "./families/flow-log-diagnosis";
 import { fixIt } from "./families/fix-it";
+import { edgeToEdge } from "./families/edge-to-edge";
 
-export const FAMILIES: readonly Family[] = [conceptCheck, endpointChoice, canAReachC, missingPiece, peeringFeasibility, filtering, flowLogDiagnosis, fixIt];
+export const FAMILIES: readonly Family[] = [conceptCheck, endpointChoice, canAReachC, missingPiece, peeringFeasibility, filtering, flowLogDiagnosis, fixIt, edgeToEdge];
 
 const byName = new Map(FAMILIES.map((family) => [family.name, family]));
 

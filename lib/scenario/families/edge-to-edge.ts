@@ -1,0 +1,116 @@
+// edge-to-edge: can a VPC use its peer's internet gateway, NAT gateway or gateway endpoint? (aws-rules
+// PCX-10, NAT-06, GWE-06: no.) Nearby variants give the VPC its own gateway or route. The key and options
+// come from the model's analysis (reach-question engine).
+import type * as T from "../../net/index";
+import type { Family } from "../family";
+import { publicIp } from "../names";
+import type { Difficulty, Question } from "../question";
+import { buildReachQuestion, type Variant } from "../reach-question";
+import { buildEstate, peerSites, type Site } from "../reach-fixtures";
+import { createRng, type Rng } from "../rng";
+import { addRoute, removeRoute } from "../topology-edits";
+
+const NAME = "edge-to-edge";
+
+type Scenario = { stem: string; query: T.Query; variants: Variant[]; concepts: string[] };
+
+function setPublicIp(instanceId: string, ip: string): (t: T.Topology) => T.Topology {
+  return (t) => ({ ...t, instances: t.instances.map((i) => (i.id === instanceId ? { ...i, publicIp: ip } : i)) });
+}
+
+/** A's default route points at the peering; B owns the internet gateway or NAT gateway. */
+function peerGateway(rng: Rng): Scenario {
+  const estate = buildEstate(rng, 2);
+  const [a, b] = estate.sites as [Site, Site];
+  const pcx = peerSites(estate, a, b);
+  const builder = estate.builder;
+  const igw = builder.internetGateway(b.vpc);
+  const useNat = rng.chance(1, 2);
+  const publicSubnet = builder.subnet(b.vpc, { role: "public", prefix: Math.min(26, b.vpc.cidr.prefix + 6), routeTableId: builder.routeTable(b.vpc, `${b.vpc.name}-public`) });
+  builder.route(publicSubnet.routeTableId, "0.0.0.0/0", igw);
+  let target = igw;
+  if (useNat) {
+    target = builder.natGateway(publicSubnet, publicIp(rng));
+    builder.route(b.subnet.routeTableId, "0.0.0.0/0", target);
+  } else builder.route(b.subnet.routeTableId, "0.0.0.0/0", igw);
+  const ownIp = publicIp(rng);
+  const base = builder.build("edge to edge");
+  const viaPeer = addRoute(a.subnet.routeTableId, "0.0.0.0/0", pcx)(base);
+  const withPublicIp = setPublicIp(a.instance.id, ownIp);
+  // Nearby: A gets its own internet gateway route (and a public IP), which works (IGW-01).
+  const ownIgwId = builder.id("igw");
+  const ownIgw: T.Topology = {
+    ...withPublicIp(base),
+    internetGateways: [...base.internetGateways, { id: ownIgwId, name: `${a.vpc.name}-igw`, vpcId: a.vpc.id }],
+  };
+  const ownRoute = addRoute(a.subnet.routeTableId, "0.0.0.0/0", ownIgwId)(ownIgw);
+  return {
+    stem: `${a.vpc.name} is peered with ${b.vpc.name}, whose ${useNat ? "NAT gateway" : "internet gateway"} serves ${b.vpc.name}'s subnets. ` +
+      `Can ${a.instance.name} (${a.instance.ip}) in ${a.vpc.name} reach the internet on TCP 443? The setup:`,
+    query: { from: a.instance.name, to: "internet", protocol: "tcp", port: 443 },
+    concepts: ["P3"],
+    variants: [
+      { topology: viaPeer },
+      { topology: withPublicIp(viaPeer) },
+      { topology: ownRoute },
+      { topology: removeRoute(a.subnet.routeTableId, "0.0.0.0/0")(ownRoute) },
+      { topology: base },
+    ],
+  };
+}
+
+/** B has an S3 gateway endpoint; A routes S3 traffic over the peering (GWE-06). */
+function peerEndpoint(rng: Rng): Scenario {
+  const estate = buildEstate(rng, 2);
+  const [a, b] = estate.sites as [Site, Site];
+  peerSites(estate, a, b);
+  const region = estate.homeRegion.code;
+  const pl = estate.builder.id("pl");
+  // The S3 service of the Region with its AWS-managed prefix list (aws-rules GWE-02). The address ranges
+  // are illustrative public blocks; only their membership in the prefix list matters to the model.
+  const s3Cidrs = ["52.216.0.0/15", "3.5.0.0/19"];
+  const base0 = estate.builder.build("peer endpoint");
+  const base: T.Topology = {
+    ...base0,
+    prefixLists: [...base0.prefixLists, { id: pl, name: `com.amazonaws.${region}.s3`, cidrBlocks: s3Cidrs }],
+    services: [...base0.services, { service: "s3", region, prefixListId: pl, cidrBlocks: [], dnsName: `s3.${region}.amazonaws.com` }],
+  };
+  const vpce = estate.builder.id("vpce");
+  const withEndpoint = (t: T.Topology, vpcId: string, rtb: string): T.Topology => ({
+    ...t,
+    gatewayEndpoints: [...t.gatewayEndpoints, { id: vpce, name: "s3-endpoint", vpcId, service: "s3", region, routeTableIds: [rtb], policy: "allow-all" }],
+  });
+  const inB = withEndpoint(base, b.vpc.id, b.subnet.routeTableId);
+  const pcx = base.peeringConnections[0]?.id ?? "";
+  // The tempting mistake: send A's S3 prefix list over the peering to B's endpoint.
+  const viaPeer: T.Topology = {
+    ...inB,
+    routeTables: inB.routeTables.map((rt) => (rt.id === a.subnet.routeTableId ? { ...rt, routes: [...rt.routes, { destinationPrefixListId: pl, target: pcx, origin: "static" as const }] } : rt)),
+  };
+  const inA = withEndpoint(base, a.vpc.id, a.subnet.routeTableId);
+  return {
+    stem: `${a.vpc.name} is peered with ${b.vpc.name}. Can ${a.instance.name} (${a.instance.ip}) in ${a.vpc.name} reach Amazon S3 in ${region} privately on TCP 443? The setup:`,
+    query: { from: a.instance.name, to: "s3", protocol: "tcp", port: 443 },
+    concepts: ["E6", "E3"],
+    variants: [{ topology: viaPeer }, { topology: inB }, { topology: inA }, { topology: withDenyPolicy(inA) }],
+  };
+}
+
+function withDenyPolicy(t: T.Topology): T.Topology {
+  return { ...t, gatewayEndpoints: t.gatewayEndpoints.map((e) => ({ ...e, policy: "deny-all" as const })) };
+}
+
+function generate(seed: number, difficulty: Difficulty): Question {
+  const rng = createRng(seed).fork(`${NAME}/${difficulty}`);
+  const scenario = difficulty >= 2 && rng.chance(1, 2) ? peerEndpoint(rng) : peerGateway(rng);
+  return buildReachQuestion(rng, { family: NAME, seed, difficulty, concepts: scenario.concepts, stem: scenario.stem, query: scenario.query, variants: scenario.variants, describe: true });
+}
+
+export const edgeToEdge: Family = {
+  name: NAME,
+  title: "Edge-to-edge routing",
+  concepts: ["P3", "E3", "E6"],
+  difficulties: [1, 2, 3],
+  usesModel: true,
+  generate,
+};

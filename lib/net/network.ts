@@ -255,12 +255,25 @@ export function buildNetwork(topology: T.Topology): Network {
   const instanceEnis = new Map<string, EniInfo[]>();
   const instances = new Map(topology.instances.map((i) => [i.id, i]));
 
+  // SG-04 / IFE-02: an interface with no group listed gets its VPC's default group (a group named
+  // "default" in the topology, else AWS's default: all inbound from itself, all outbound).
+  const defaultSgFor = (vpcId: string): string => {
+    const named = topology.securityGroups.find((g) => g.vpcId === vpcId && g.name === "default");
+    if (named) return named.id;
+    const id = `sg-default-${vpcId}`;
+    if (!securityGroups.has(id)) {
+      securityGroups.set(id, compileSecurityGroup({ id, name: "default", vpcId, inbound: [{ protocol: "all", securityGroupId: id }] }, toCidr));
+    }
+    return id;
+  };
+
   const addEni = (spec: {
     id: string; name?: string | undefined; kind: EniKind; ownerId: string; subnetId: string; privateIp: string;
     secondary?: string[]; publicIp?: string | undefined; ipv6?: string[]; sgIds: string[]; sourceDestCheck: boolean; running: boolean;
   }): EniInfo | undefined => {
     const subnet = subnets.get(spec.subnetId);
     if (!subnet || enis.has(spec.id)) return undefined;
+    if (spec.sgIds.length === 0 && spec.kind !== "nat_gateway") spec = { ...spec, sgIds: [defaultSgFor(subnet.vpc.id)] };
     const privateIp = toIp(spec.privateIp);
     const addresses = [privateIp, ...(spec.secondary ?? []).map(toIp), ...(spec.ipv6 ?? []).map(toIp)];
     const eni: EniInfo = {

@@ -92,3 +92,19 @@ describe("security groups", () => {
     expect(codes(run(topo(pending), "h-1", "h-2", 22))).toContain("ENI_SG_RULES_MISMATCH");
   });
 });
+
+describe("default security group", () => {
+  it("SG-04: an interface without groups gets the VPC default group – all from itself, all outbound", () => {
+    const t = topo(oneVpc({
+      securityGroups: [],
+      instances: [
+        { id: "i-a", name: "h-a", subnetId: "subnet-a", privateIp: "10.0.1.10" },
+        { id: "i-b", name: "h-b", subnetId: "subnet-b", privateIp: "10.0.2.10" },
+        { id: "i-c", name: "h-c", subnetId: "subnet-b", privateIp: "10.0.2.11", securityGroupIds: ["sg-x"] },
+      ],
+    }));
+    t.securityGroups.push({ id: "sg-x", vpcId: "vpc-1", inbound: [] });
+    expect(run(t, "h-a", "h-b", 22).reachable).toBe(true);
+    expect(codes(run(t, "h-c", "h-b", 22))).toEqual(["ENI_SG_RULES_MISMATCH"]);
+  });
+});

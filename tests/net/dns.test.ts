@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { buildNetwork } from "@/lib/net/network";
+import { publicDnsName, privateDnsName, resolveDnsName } from "@/lib/net/dns";
+import { toIp } from "@/lib/net/cidr";
+import { run, topo, twoPeered } from "./helpers";
+
+function peeredWithPublic(dnsOption: boolean) {
+  const input = twoPeered();
+  input.instances![1]!.publicIp = "54.9.9.9";
+  input.peeringConnections![0]!.accepterAllowDnsResolutionFromRemoteVpc = dnsOption;
+  return topo(input);
+}
+
+describe("DNS", () => {
+  it("builds EC2 public and private hostnames", () => {
+    expect(publicDnsName(toIp("54.9.9.9"), "us-east-1")).toBe("ec2-54-9-9-9.compute-1.amazonaws.com");
+    expect(publicDnsName(toIp("54.9.9.9"), "eu-west-1")).toBe("ec2-54-9-9-9.eu-west-1.compute.amazonaws.com");
+    expect(privateDnsName(toIp("10.0.1.5"), "us-east-1")).toBe("ip-10-0-1-5.ec2.internal");
+  });
+
+  it("a public hostname resolves to the private IP inside its own VPC, to the public IP elsewhere", () => {
+    const net = buildNetwork(peeredWithPublic(false));
+    const name = "ec2-54-9-9-9.compute-1.amazonaws.com";
+    const inside = net.enis.get("eni-2");
+    expect(resolveDnsName(net, name, inside)?.ip.text).toBe("10.1.1.10");
+    expect(resolveDnsName(net, name, net.enis.get("eni-1"))?.ip.text).toBe("54.9.9.9");
+  });
+
+  it("PCX-13: the peering DNS option makes the peer's public hostname resolve to its private IP, so traffic uses the peering", () => {
+    const name = "ec2-54-9-9-9.compute-1.amazonaws.com";
+    const off = run(peeredWithPublic(false), "h-1", name, 22);
+    expect(off.reachable).toBe(false);
+    expect(off.forward.some((h) => h.component.id === "pcx-12")).toBe(false);
+    expect(off.details?.[0]?.message).toMatch(/public address 54\.9\.9\.9/);
+    const on = run(peeredWithPublic(true), "h-1", name, 22);
+    expect(on.reachable).toBe(true);
+    expect(on.forward.some((h) => h.component.id === "pcx-12")).toBe(true);
+  });
+});

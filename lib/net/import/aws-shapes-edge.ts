@@ -88,6 +88,13 @@ export const AwsInstanceSchema = z.object({
         NetworkInterfaceId: z.string(),
         SubnetId: z.string().optional(),
         PrivateIpAddress: z.string().optional(),
+        PrivateIpAddresses: z
+          .array(z.object({ PrivateIpAddress: z.string(), Primary: z.boolean().optional(), Association: IpAssociationSchema }))
+          .optional(),
+        Association: IpAssociationSchema,
+        Ipv6Addresses: z.array(z.object({ Ipv6Address: z.string() })).optional(),
+        Groups: z.array(GroupRefSchema).optional(),
+        SourceDestCheck: z.boolean().optional(),
         Attachment: z.object({ DeviceIndex: z.number().int().optional() }).optional(),
       }),
     )

@@ -1,4 +1,5 @@
 import type { Eni } from "../topology";
+import { primaryEniIdFor } from "../network";
 import { type ExportContext, ownerField } from "./export-context";
 import { isoFromUnixSeconds, parseAwsServiceName, tagsFromName } from "./aws-values";
 
@@ -92,9 +93,19 @@ export function exportInstancesAndInterfaces(ctx: ExportContext): void {
         ...(publicIp === undefined ? {} : { PublicIpAddress: publicIp }),
         SecurityGroups: (primary?.securityGroupIds ?? instance.securityGroupIds).map((id) => ({ GroupId: id })),
         SourceDestCheck: primary?.sourceDestCheck ?? instance.sourceDestCheck,
-        NetworkInterfaces: enis.map((e, index) => ({
-          NetworkInterfaceId: e.id, SubnetId: e.subnetId, PrivateIpAddress: e.privateIp, Attachment: { DeviceIndex: index },
-        })),
+        NetworkInterfaces:
+          primary === undefined
+            // The inline primary interface, under the id the model derives for it (eni-<suffix>).
+            ? subnetId === undefined ? [] : [{
+                NetworkInterfaceId: primaryEniIdFor(instance.id), SubnetId: subnetId,
+                ...(privateIp === undefined ? {} : { PrivateIpAddress: privateIp }),
+                Ipv6Addresses: instance.ipv6Addresses.map((a) => ({ Ipv6Address: a })),
+                Groups: instance.securityGroupIds.map((id) => ({ GroupId: id })),
+                SourceDestCheck: instance.sourceDestCheck, Attachment: { DeviceIndex: 0 },
+              }]
+            : enis.map((e, index) => ({
+                NetworkInterfaceId: e.id, SubnetId: e.subnetId, PrivateIpAddress: e.privateIp, Attachment: { DeviceIndex: index },
+              })),
         Tags: tagsFromName(instance.name),
       }],
     });

@@ -126,8 +126,9 @@ export function importAwsDescribe(input: AwsDescribeInput, options: ImportAwsDes
     add("routeTables", importRouteTables(ctx, knownIds));
     add("networkAcls", importNetworkAcls(ctx));
     add("securityGroups", importSecurityGroups(ctx));
-    add("networkInterfaces", enis);
-    add("instances", importInstances(ctx, new Set(enis.map((e) => e.id))));
+    const fromInstances = importInstances(ctx, new Set(enis.map((e) => e.id)));
+    add("networkInterfaces", [...enis, ...fromInstances.networkInterfaces]);
+    add("instances", fromInstances.instances);
     add("internetGateways", importInternetGateways(ctx));
     add("egressOnlyInternetGateways", importEgressOnlyInternetGateways(ctx));
     add("natGateways", importNatGateways(ctx));

@@ -1,5 +1,6 @@
 import type { TopologyInput } from "../topology";
 import type { AwsNetworkInterface } from "./aws-shapes-edge";
+import { primaryEniIdFor } from "../network";
 import type { RegionContext } from "./import-vpc-resources";
 import { parseAwsServiceName, unixSeconds, withName } from "./aws-values";
 
@@ -66,7 +67,7 @@ export function importNetworkInterfaces(ctx: RegionContext): Item<"networkInterf
   return out;
 }
 
-function eniFromAws(eni: AwsNetworkInterface, subnetId: string, privateIp: string): Item<"networkInterfaces"> {
+function eniFromAws(eni: EniFields, subnetId: string, privateIp: string): Item<"networkInterfaces"> {
   const publicIp = eni.Association?.PublicIp;
   const instanceId = eni.Attachment?.InstanceId;
   return {
@@ -83,39 +84,59 @@ function eniFromAws(eni: AwsNetworkInterface, subnetId: string, privateIp: strin
   };
 }
 
+/** What an ENI record and an instance's interface entry have in common. */
+type EniFields = Pick<AwsNetworkInterface, "NetworkInterfaceId" | "PrivateIpAddresses" | "Association" | "Ipv6Addresses" | "Groups" | "SourceDestCheck"> & {
+  TagSet?: AwsNetworkInterface["TagSet"];
+  Attachment?: { InstanceId?: string | undefined } | undefined;
+};
+
 const INSTANCE_STATES: Readonly<Record<string, Item<"instances">["state"]>> = {
   pending: "pending", running: "running", stopping: "stopping", stopped: "stopped",
   "shutting-down": "stopping", terminated: "terminated",
 };
 
 /**
- * An instance whose ENIs appear in describe-network-interfaces points at them (so flow logs name the
- * real ENI ids); otherwise its primary interface is written inline from describe-instances.
+ * An instance's interfaces, best source first: the ENIs in describe-network-interfaces (so flow logs
+ * name the real ENI ids); else the interfaces describe-instances lists, as ENIs; else (no interface
+ * listed, or only the primary one under the id the model derives, eni-<suffix>) inline fields.
  */
-export function importInstances(ctx: RegionContext, eniIds: ReadonlySet<string>): Item<"instances">[] {
-  const out: Item<"instances">[] = [];
+export function importInstances(
+  ctx: RegionContext,
+  eniIds: ReadonlySet<string>,
+): { instances: Item<"instances">[]; networkInterfaces: Item<"networkInterfaces">[] } {
+  const instances: Item<"instances">[] = [];
+  const networkInterfaces: Item<"networkInterfaces">[] = [];
   for (const reservation of ctx.data["describe-instances"]?.Reservations ?? []) {
     for (const instance of reservation.Instances ?? []) {
-      const attached = (instance.NetworkInterfaces ?? [])
-        .filter((n) => eniIds.has(n.NetworkInterfaceId))
-        .sort((a, b) => (a.Attachment?.DeviceIndex ?? 0) - (b.Attachment?.DeviceIndex ?? 0))
-        .map((n) => n.NetworkInterfaceId);
+      const listed = [...(instance.NetworkInterfaces ?? [])].sort((a, b) => (a.Attachment?.DeviceIndex ?? 0) - (b.Attachment?.DeviceIndex ?? 0));
       const base = { id: instance.InstanceId, ...withName(instance.Tags), state: INSTANCE_STATES[instance.State?.Name ?? "running"] ?? "running" };
-      if (attached.length > 0) {
-        out.push({ ...base, networkInterfaceIds: attached });
+      const known = listed.filter((n) => eniIds.has(n.NetworkInterfaceId)).map((n) => n.NetworkInterfaceId);
+      if (known.length > 0) {
+        instances.push({ ...base, networkInterfaceIds: known });
         continue;
       }
-      out.push({
+      const primary = listed[0];
+      const derivedOnly = listed.length === 1 && primary?.NetworkInterfaceId === primaryEniIdFor(instance.InstanceId);
+      const usable = listed.filter((n) => n.SubnetId !== undefined && n.PrivateIpAddress !== undefined);
+      if (!derivedOnly && usable.length > 0 && usable.length === listed.length) {
+        for (const n of usable) {
+          networkInterfaces.push(eniFromAws({ ...n, Attachment: { InstanceId: instance.InstanceId } }, n.SubnetId as string, n.PrivateIpAddress as string));
+        }
+        instances.push({ ...base, networkInterfaceIds: usable.map((n) => n.NetworkInterfaceId) });
+        continue;
+      }
+      instances.push({
         ...base,
         ...(instance.SubnetId === undefined ? {} : { subnetId: instance.SubnetId }),
         ...(instance.PrivateIpAddress === undefined ? {} : { privateIp: instance.PrivateIpAddress }),
         ...(instance.PublicIpAddress === undefined ? {} : { publicIp: instance.PublicIpAddress }),
+        ipv6Addresses: (primary?.Ipv6Addresses ?? []).map((a) => a.Ipv6Address),
         securityGroupIds: (instance.SecurityGroups ?? []).map((g) => g.GroupId),
         sourceDestCheck: instance.SourceDestCheck ?? true,
       });
     }
   }
-  return out;
+  return { instances, networkInterfaces };
 }
 
 /** aws-rules GWE-08: the endpoint policy, reduced to allow-all / deny-all. */

@@ -168,6 +168,30 @@ describe("importAwsDescribe on hand-written describe output", () => {
     expect(sg?.outbound).toEqual([]);
   });
 
+  it("builds ENIs from describe-instances when describe-network-interfaces is missing, keeping the real ENI ids", () => {
+    const result = importAwsDescribe({
+      "describe-vpcs": { Vpcs: [vpc("vpc-1", "10.0.0.0/16")] },
+      "describe-subnets": { Subnets: [{ SubnetId: "subnet-1", VpcId: "vpc-1", CidrBlock: "10.0.1.0/24", AvailabilityZone: "us-east-1a" }] },
+      "describe-instances": {
+        Reservations: [{
+          Instances: [{
+            InstanceId: "i-1", SubnetId: "subnet-1", PrivateIpAddress: "10.0.1.10", State: { Name: "running" },
+            NetworkInterfaces: [
+              { NetworkInterfaceId: "eni-second", SubnetId: "subnet-1", PrivateIpAddress: "10.0.1.11", Attachment: { DeviceIndex: 1 }, Groups: [{ GroupId: "sg-b" }] },
+              { NetworkInterfaceId: "eni-real", SubnetId: "subnet-1", PrivateIpAddress: "10.0.1.10", Attachment: { DeviceIndex: 0 }, Groups: [{ GroupId: "sg-a" }], Association: { PublicIp: "203.0.113.7" } },
+            ],
+          }],
+        }],
+      },
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.topology.instances[0]?.networkInterfaceIds).toEqual(["eni-real", "eni-second"]);
+    expect(result.topology.networkInterfaces.find((e) => e.id === "eni-real")).toMatchObject({
+      instanceId: "i-1", privateIp: "10.0.1.10", publicIp: "203.0.113.7", securityGroupIds: ["sg-a"],
+    });
+  });
+
   const tgwBase = {
     "describe-vpcs": { Vpcs: [vpc("vpc-1", "10.0.0.0/16")] },
     "describe-subnets": { Subnets: [{ SubnetId: "subnet-1", VpcId: "vpc-1", CidrBlock: "10.0.1.0/24", AvailabilityZone: "us-east-1a" }] },

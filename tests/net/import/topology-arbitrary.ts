@@ -105,7 +105,7 @@ function build(g: Draw): Topology {
       const publicIp = hasIgw && g(fc.boolean) ? { publicIp: `203.0.113.${v * 10 + s + 1}` } : {};
       const style = g(fc.constantFrom, "none", "inline", "eni");
       if (style === "inline") {
-        t.instances.push({ id: instanceId, ...maybeName(g, `host${v}-${s}`), subnetId, privateIp: `10.${v}.${s}.10`, ...publicIp, securityGroupIds: [g(fc.constantFrom, ...sgIds)], sourceDestCheck: g(fc.boolean) });
+        t.instances.push({ id: instanceId, ...maybeName(g, `host${v}-${s}`), subnetId, privateIp: `10.${v}.${s}.10`, ...publicIp, ipv6Addresses: g(fc.boolean) ? [`2600:1f18:${v}::${s + 10}`] : [], securityGroupIds: [g(fc.constantFrom, ...sgIds)], sourceDestCheck: g(fc.boolean) });
       } else if (style === "eni") {
         const eniId = `eni-${hex(v * 10 + s + 1)}`;
         t.networkInterfaces.push({

@@ -1,12 +1,106 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { serverNow } from "@/app/clock";
+import { currentLearner } from "@/app/current-learner";
+import { QuestionBody } from "@/app/practice/question-body";
+import { serverEnv } from "@/app/server-env";
+import { toClientQuestion } from "@/lib/grading/redact";
+import { getExamReview } from "@/lib/quiz/exam-result";
+import { Countdown } from "./countdown";
+import { ExamAnswer, ExamNavigator, GotoButton, ReviewActions } from "./exam-controls";
+import { loadActiveExam, questionsOf, submitIfExpired } from "./exam-session";
+import { ExamStartForm } from "./start-form";
 
 export const metadata: Metadata = { title: "Mock exam" };
+export const dynamic = "force-dynamic";
 
-export default function Page() {
+export default async function Page() {
+  const now = serverNow();
+  const learner = await currentLearner(now);
+  const active = await loadActiveExam(learner.id);
+  if (!active.ok || active.value === null) {
+    const env = serverEnv();
+    return (
+      <>
+        <h1>Mock exam</h1>
+        <p className="lede">
+          A timed exam across the topics: move back and forth, flag questions, review, submit. The clock is the
+          server&apos;s; when time runs out the exam submits itself.
+        </p>
+        {!active.ok ? <p className="notice">Your last exam could not be resumed ({active.error}).</p> : null}
+        <ExamStartForm defaultCount={env.REACHABLE_EXAM_QUESTIONS} defaultMinutes={Math.round(env.REACHABLE_EXAM_DURATION_MS / 6000) / 10} />
+      </>
+    );
+  }
+  const { session, snapshot, config } = active.value;
+  if (await submitIfExpired(active.value, now)) redirect(`/exam/${session.id}`);
+  const context = snapshot.context;
+  const review = getExamReview(context);
+  const navItems = context.questionIds.map((id, index) => ({
+    index,
+    answered: context.answers[id] !== undefined,
+    flagged: context.flagged.includes(id),
+    current: index === context.currentIndex && snapshot.matches({ inProgress: "answering" }),
+  }));
+  const header = (
+    <div className="exam-header">
+      <p>
+        Exam seed <strong className="mono" data-testid="exam-seed">{context.examSeed}</strong>
+        {config.retakeOf ? " (retake of the missed questions)" : ""} · {context.questionIds.length} questions
+      </p>
+      <Countdown sessionId={session.id} deadline={context.deadline} serverNow={now.getTime()} />
+    </div>
+  );
+
+  if (snapshot.matches({ inProgress: "reviewing" })) {
+    return (
+      <>
+        <h1>Review before submitting</h1>
+        {header}
+        <section className="card" aria-label="Review" data-testid="review-screen">
+          <p>
+            {context.questionIds.length - review.unanswered.length} of {context.questionIds.length} answered ·{" "}
+            {review.flagged.length} flagged
+          </p>
+          <ol className="review-list">
+            {context.questionIds.map((id, index) => (
+              <li key={id} data-review-index={index + 1}>
+                <GotoButton sessionId={session.id} index={index} label={`Question ${index + 1}`} />{" "}
+                {context.answers[id] === undefined ? <span className="tag">not answered</span> : <span className="tag">answered</span>}{" "}
+                {context.flagged.includes(id) ? <span className="tag flag-tag">flagged</span> : null}
+              </li>
+            ))}
+          </ol>
+          <ReviewActions sessionId={session.id} unanswered={review.unanswered.length} />
+        </section>
+      </>
+    );
+  }
+
+  const questionId = context.questionIds[context.currentIndex];
+  if (questionId === undefined) throw new Error(`exam ${session.id}: no question at ${context.currentIndex}`);
+  const question = questionsOf([questionId]).get(questionId);
+  if (question === undefined) throw new Error(`exam ${session.id}: ${questionId} missing`);
   return (
     <>
-      <h1>Mock exam</h1>
-      <p className="notice">This part of Reachable is being built and is not open yet.</p>
+      <h1>
+        Question {context.currentIndex + 1} of {context.questionIds.length}
+      </h1>
+      {header}
+      <ExamNavigator sessionId={session.id} items={navItems} />
+      <section className="card" aria-label="Question" data-question-id={question.id}>
+        <QuestionBody question={toClientQuestion(question)} />
+        <ExamAnswer
+          sessionId={session.id}
+          questionId={question.id}
+          options={question.options.map((option) => ({ id: option.id, text: option.text }))}
+          multiSelect={question.multiSelect === true}
+          selected={context.answers[question.id] ?? []}
+          flagged={context.flagged.includes(question.id)}
+          isFirst={context.currentIndex === 0}
+          isLast={context.currentIndex === context.questionIds.length - 1}
+        />
+      </section>
     </>
   );
 }

@@ -18,6 +18,7 @@ export type DomainReport = {
 export type ExamItem = {
   readonly questionId: string;
   readonly family: string;
+  readonly seed: number;
   readonly difficulty: number;
   readonly concepts: readonly string[];
   readonly groups: readonly string[];
@@ -62,6 +63,7 @@ export function scoreExam(input: ScoreExamInput): ExamScore {
     return {
       questionId: question.id,
       family: question.family,
+      seed: question.seed,
       difficulty: question.difficulty,
       concepts: [...question.concepts],
       groups,

@@ -1,0 +1,120 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { serverNow } from "@/app/clock";
+import { currentLearner } from "@/app/current-learner";
+import { QuestionBody } from "@/app/practice/question-body";
+import { CONCEPT_GROUPS } from "@/lib/content/concepts";
+import { db } from "@/lib/db/client";
+import { findSession } from "@/lib/db/sessions";
+import { solutionOf } from "@/lib/grading/outcome";
+import { toClientQuestion } from "@/lib/grading/redact";
+import { questionsOf } from "../exam-session";
+import { ExamScoreSchema } from "../schema";
+import { RetakeButton } from "./retake-button";
+
+export const metadata: Metadata = { title: "Exam result" };
+export const dynamic = "force-dynamic";
+
+const groupTitle = (id: string) => CONCEPT_GROUPS.find((group) => group.id === id)?.title ?? id;
+
+/** The score report: score, pass or fail, per domain, and every question with your answer, the key and why. */
+export default async function Page({ params }: { params: Promise<{ sessionId: string }> }) {
+  const { sessionId } = await params;
+  const now = serverNow();
+  const learner = await currentLearner(now);
+  const session = await findSession(db(), learner.id, sessionId);
+  if (session === null || session.kind !== "exam") notFound();
+  if (session.status === "active") redirect("/exam");
+  const parsed = ExamScoreSchema.safeParse(session.result);
+  if (!parsed.success) {
+    return (
+      <>
+        <h1>Exam result</h1>
+        <p className="notice">This exam was left unfinished when another one started; it has no result.</p>
+      </>
+    );
+  }
+  const score = parsed.data;
+  const questions = questionsOf(score.items.map((item) => item.questionId));
+  const missed = score.items.filter((item) => !item.correct).length;
+  return (
+    <>
+      <h1>Exam result</h1>
+      <p className={`exam-verdict ${score.passed ? "ok" : "bad"}`} data-testid="exam-verdict" data-passed={String(score.passed)}>
+        {score.passed ? "Pass" : "Fail"}: {score.correct} of {score.total} right ({score.percent}%), pass mark {score.passPercent}%.
+      </p>
+      <p data-testid="exam-ended-by">
+        {score.endedBy === "timeout" ? "Time ran out: the exam was submitted automatically." : "You submitted the exam."} Exam seed{" "}
+        <span className="mono">{score.examSeed}</span>.
+      </p>
+      <section aria-labelledby="domains">
+        <h2 id="domains">By domain</h2>
+        <table className="score-table" data-testid="domains">
+          <thead>
+            <tr>
+              <th scope="col">Domain</th>
+              <th scope="col">Right</th>
+              <th scope="col">Result</th>
+            </tr>
+          </thead>
+          <tbody>
+            {score.domains.map((domain) => (
+              <tr key={domain.group} data-domain={domain.group} data-verdict={domain.verdict}>
+                <th scope="row">{groupTitle(domain.group)}</th>
+                <td>
+                  {domain.correct} of {domain.total} ({domain.percent}%)
+                </td>
+                <td>{domain.verdict === "meets" ? "Meets" : "Needs improvement"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      {missed > 0 ? <RetakeButton sessionId={session.id} missed={missed} /> : null}
+      <section aria-labelledby="questions">
+        <h2 id="questions">Every question</h2>
+        <ol className="exam-items">
+          {score.items.map((item, index) => {
+            const question = questions.get(item.questionId);
+            if (question === undefined) return null;
+            const solution = solutionOf(question);
+            const text = (ids: readonly string[] | null) =>
+              ids === null || ids.length === 0 ? "not answered" : ids.map((id) => question.options.find((o) => o.id === id)?.text ?? id).join("; ");
+            return (
+              <li key={item.questionId} className="card exam-item" data-item={index + 1} data-correct={String(item.correct)}>
+                <p className={item.correct ? "verdict ok" : "verdict bad"}>
+                  {index + 1}. {item.correct ? "Right" : "Wrong"}
+                  {item.flagged ? " · flagged" : ""}
+                </p>
+                <QuestionBody question={toClientQuestion(question)} highlight />
+                <p>
+                  <strong>Your answer:</strong> <span data-testid="your-answer">{text(item.response)}</span>
+                </p>
+                <p>
+                  <strong>Key:</strong> <span data-testid="key">{text(item.key)}</span>
+                </p>
+                <div className="explanation">
+                  <p>{solution.summary}</p>
+                  <ul>
+                    {solution.options.map((option) => (
+                      <li key={option.optionId} className={option.correct ? "ok" : undefined}>
+                        <strong>
+                          {option.correct ? "✓" : "✗"} {option.text}
+                        </strong>{" "}
+                        — {option.why}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              </li>
+            );
+          })}
+        </ol>
+      </section>
+      <p>
+        <Link href="/exam">Start another exam</Link> · <Link href="/progress">See your progress</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { postJson } from "@/app/practice/post-json";
+
+/** Length, time and seed of a new mock exam; empty fields take the defaults shown. */
+export function ExamStartForm({ defaultCount, defaultMinutes }: { defaultCount: number; defaultMinutes: number }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const number = (name: string) => {
+      const text = String(form.get(name) ?? "").trim();
+      return text === "" ? undefined : Number(text);
+    };
+    setBusy(true);
+    setError(null);
+    const result = await postJson("/exam/api", {
+      action: "start",
+      questionCount: number("questionCount"),
+      durationMinutes: number("durationMinutes"),
+      examSeed: number("examSeed"),
+    });
+    setBusy(false);
+    if (result.ok) router.refresh();
+    else setError(result.error);
+  }
+
+  return (
+    <form className="card exam-start" onSubmit={(event) => void onSubmit(event)} aria-label="Start a mock exam">
+      <label className="field">
+        Questions
+        <input type="number" name="questionCount" min={1} max={65} placeholder={String(defaultCount)} />
+      </label>
+      <label className="field">
+        Time limit in minutes
+        <input type="number" name="durationMinutes" min={1} max={300} step="any" placeholder={String(defaultMinutes)} />
+      </label>
+      <label className="field">
+        Exam seed (optional: the same seed and length give everyone the same exam)
+        <input type="number" name="examSeed" min={0} max={4294967295} />
+      </label>
+      <button type="submit" className="button" disabled={busy} data-testid="start-exam">
+        Start the exam
+      </button>
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,36 @@
+import { describeZodError } from "@/app/api/answers/schema";
+import { serverNow } from "@/app/clock";
+import { currentLearner } from "@/app/current-learner";
+import { answerPractice, finishPractice, nextPractice, startPractice, type Outcome } from "../practice-session";
+import { PracticeRequestSchema } from "../schema";
+
+export const dynamic = "force-dynamic";
+
+function reply<T>(outcome: Outcome<T>): Response {
+  return outcome.ok ? Response.json(outcome.value) : Response.json({ error: outcome.error }, { status: outcome.status });
+}
+
+/** Every practice step: start, answer (graded here, never in the browser), next, finish. */
+export async function POST(request: Request): Promise<Response> {
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    return Response.json({ error: "body: expected a JSON object" }, { status: 400 });
+  }
+  const parsed = PracticeRequestSchema.safeParse(body);
+  if (!parsed.success) return Response.json({ error: describeZodError(parsed.error) }, { status: 400 });
+  const input = parsed.data;
+  const now = serverNow();
+  const learner = await currentLearner(now);
+  switch (input.action) {
+    case "start":
+      return reply(await startPractice(learner.id, input.settings, now));
+    case "answer":
+      return reply(await answerPractice(learner.id, input.sessionId, input.questionId, input.response, now));
+    case "next":
+      return reply(await nextPractice(learner.id, input.sessionId, now));
+    case "finish":
+      return reply(await finishPractice(learner.id, input.sessionId, now));
+  }
+}

@@ -1,0 +1,42 @@
+import { TopologyDiagram } from "@/app/components/topology-diagram";
+import { highlightFromAnalysis, topologyToDiagram } from "@/lib/diagram/from-topology";
+import { layoutDiagram } from "@/lib/diagram/layout";
+import type { Analysis } from "@/lib/net";
+import { analyze } from "@/lib/net/reachability";
+import type { QuestionForClient } from "@/lib/scenario/question";
+
+/**
+ * The stem, exhibit and topology of a question, rendered on the server. Before an answer it gets the redacted
+ * question only; `highlight` (after the answer) draws the model's path and the blocker on the diagram.
+ */
+export async function QuestionBody({ question, highlight = false }: { question: QuestionForClient; highlight?: boolean }) {
+  const diagram = question.topology ? topologyToDiagram(question.topology) : undefined;
+  const placed = diagram ? await layoutDiagram(diagram) : undefined;
+  let analysis: Analysis | undefined;
+  if (highlight && question.topology && question.query) analysis = analyze(question.topology, question.query);
+  return (
+    <>
+      <p id={`${question.id}-stem`} className="stem" data-testid="stem">
+        {question.stem}
+      </p>
+      {question.exhibit && question.exhibit.length > 0 ? (
+        <pre className="exhibit">
+          <code>{question.exhibit.join("\n")}</code>
+        </pre>
+      ) : null}
+      {placed && diagram ? (
+        <TopologyDiagram
+          diagram={placed}
+          title={analysis ? `Path for question ${question.id}` : `Topology for question ${question.id}`}
+          highlight={analysis && question.topology ? highlightFromAnalysis(question.topology, diagram, analysis) : undefined}
+        />
+      ) : null}
+      {analysis && question.query ? (
+        <p className={analysis.reachable ? "trace-verdict ok" : "trace-verdict bad"} data-testid="path-verdict">
+          {question.query.from} → {question.query.to}:{" "}
+          {analysis.reachable ? "reachable" : `not reachable — ${analysis.blockers[0]?.message ?? "no path"}`}
+        </p>
+      ) : null}
+    </>
+  );
+}

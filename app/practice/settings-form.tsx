@@ -1,0 +1,87 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { postJson } from "./post-json";
+
+type Choice = { id: string; title: string };
+
+/** What to practise: everything, or chosen topics, families and difficulties; how many; adaptive or not. */
+export function PracticeSettingsForm({ groups, families }: { groups: readonly Choice[]; families: readonly Choice[] }) {
+  const router = useRouter();
+  const [everything, setEverything] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const limit = String(form.get("questionLimit") ?? "").trim();
+    setBusy(true);
+    setError(null);
+    const result = await postJson<{ sessionId: string }>("/practice/api", {
+      action: "start",
+      settings: {
+        everything,
+        conceptGroups: form.getAll("conceptGroups").map(String),
+        families: form.getAll("families").map(String),
+        difficulties: form.getAll("difficulties").map(Number),
+        questionLimit: limit === "" ? null : Number(limit),
+        adaptive: form.get("adaptive") === "on",
+      },
+    });
+    setBusy(false);
+    if (result.ok) router.refresh();
+    else setError(result.error);
+  }
+
+  return (
+    <form className="practice-settings card" onSubmit={(event) => void onSubmit(event)} aria-label="Practice settings">
+      <label className="check">
+        <input type="checkbox" name="everything" checked={everything} onChange={(event) => setEverything(event.target.checked)} />
+        Everything (all topics, families and difficulties)
+      </label>
+      <fieldset disabled={everything} className="settings-choices">
+        <div>
+          <legend>Topics</legend>
+          {groups.map((group) => (
+            <label key={group.id} className="check">
+              <input type="checkbox" name="conceptGroups" value={group.id} /> {group.title}
+            </label>
+          ))}
+        </div>
+        <div>
+          <p className="settings-heading">Question families</p>
+          {families.map((family) => (
+            <label key={family.id} className="check">
+              <input type="checkbox" name="families" value={family.id} /> {family.title}
+            </label>
+          ))}
+        </div>
+        <div>
+          <p className="settings-heading">Difficulty</p>
+          {[1, 2, 3].map((level) => (
+            <label key={level} className="check">
+              <input type="checkbox" name="difficulties" value={level} /> Level {level}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <label className="field">
+        Questions (empty: until you finish)
+        <input type="number" name="questionLimit" min={1} max={100} defaultValue={10} />
+      </label>
+      <label className="check">
+        <input type="checkbox" name="adaptive" defaultChecked /> Adaptive: more questions on what I get wrong
+      </label>
+      <button type="submit" className="button" disabled={busy} data-testid="start-practice">
+        Start practice
+      </button>
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </form>
+  );
+}

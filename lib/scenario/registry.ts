@@ -9,8 +9,9 @@ import { missingPiece } from "./families/missing-piece";
 import { flowLogDiagnosis } from "./families/flow-log-diagnosis";
 import { fixIt } from "./families/fix-it";
 import { edgeToEdge } from "./families/edge-to-edge";
+import { ipv6Egress } from "./families/ipv6-egress";
 
-export const FAMILIES: readonly Family[] = [conceptCheck, endpointChoice, canAReachC, missingPiece, peeringFeasibility, filtering, flowLogDiagnosis, fixIt, edgeToEdge];
+export const FAMILIES: readonly Family[] = [conceptCheck, endpointChoice, canAReachC, missingPiece, peeringFeasibility, filtering, flowLogDiagnosis, fixIt, edgeToEdge, ipv6Egress];
 
 const byName = new Map(FAMILIES.map((family) => [family.name, family]));
 

@@ -130,9 +130,12 @@ export class TopologyBuilder {
     return id;
   }
 
-  natGateway(subnet: SubnetHandle, publicIp: string): string {
+  natGateway(subnet: SubnetHandle, publicIp: string, connectivity: "public" | "private" = "public"): string {
     const id = this.id("nat");
-    this.t.natGateways.push({ id, name: `${subnet.vpc.name}-nat`, subnetId: subnet.id, connectivity: "public", privateIp: hostIp(subnet.cidr, 5), publicIp, state: "available" });
+    this.t.natGateways.push({
+      id, name: `${subnet.vpc.name}-nat`, subnetId: subnet.id, connectivity, privateIp: hostIp(subnet.cidr, 5),
+      ...(connectivity === "public" ? { publicIp } : {}), state: "available",
+    });
     return id;
   }
 

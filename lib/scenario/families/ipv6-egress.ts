@@ -1,0 +1,131 @@
+// ipv6-egress: internet gateway vs egress-only internet gateway vs NAT gateway. Each option is a route for
+// the private subnet; lib/net's analyze runs the outbound flow and the internet-initiated flow for every
+// option, and the key is the one option whose two verdicts match the requirement (aws-rules EIGW-01,
+// IGW-01, NAT-01, RT-04). Options that fail get the model's blocker (or "inbound is possible") as reason.
+import { analyze, type Query, type Topology } from "../../net/index";
+import { buildQuestion } from "../build-question";
+import type { Family } from "../family";
+import { accountId, carveVpcCidrs, distinctNames, publicIp, region, VPC_NAMES } from "../names";
+import type { Candidate } from "../options";
+import type { Difficulty, Question } from "../question";
+import { createRng, type Rng } from "../rng";
+import { TopologyBuilder } from "../topology-builder";
+import { addRoute } from "../topology-edits";
+
+const NAME = "ipv6-egress";
+
+type Need = { readonly family: 4 | 6; readonly outbound: boolean; readonly inbound: boolean; readonly text: string; readonly concepts: string[] };
+
+// The IPv6 case uses a VPC without an internet gateway (a policy forbids one): with an IGW attached, the
+// model lets internet-initiated IPv6 in whatever the subnet's ::/0 route says, so eigw and igw would not
+// differ on the inbound flow there.
+const NEEDS: readonly Need[] = [
+  { family: 6, outbound: true, inbound: false, text: "must reach IPv6 internet services over IPv6, but nothing on the internet may open connections to them (a security policy also forbids an internet gateway in this VPC)", concepts: ["G1", "G3"] },
+  { family: 4, outbound: true, inbound: false, text: "have no public IPv4 addresses and must download updates over IPv4, without being reachable from the internet", concepts: ["G1"] },
+];
+
+type Setup = { base: Topology; rtb: string; igw: string; eigw: string; nat: string; instanceName: string; ipv6: string; internet6: string };
+
+function hex4(rng: Rng): string {
+  return rng.int(0, 0xffff).toString(16);
+}
+
+function buildSetup(rng: Rng, withIgw: boolean): Setup {
+  const home = region(rng);
+  const b = new TopologyBuilder(rng, home.code);
+  const [cidr] = carveVpcCidrs(rng, [rng.pick([16, 18, 20])]);
+  if (!cidr) throw new Error("no cidr");
+  const v6prefix = `2600:1f${rng.int(16, 31).toString(16)}:${hex4(rng)}:${rng.int(0, 255).toString(16)}00`;
+  const [name] = distinctNames(rng, VPC_NAMES, 1) as [string];
+  const vpc = b.vpc({ name, cidr, region: home.code, accountId: accountId(rng), azs: home.azs, ipv6Cidr: `${v6prefix}::/56` });
+  // Without an IGW the id still names a gateway in another VPC-less state: the option is then a blackhole route.
+  const igw = withIgw ? b.internetGateway(vpc) : b.id("igw");
+  const eigw = b.egressOnlyInternetGateway(vpc);
+  const publicRtb = b.routeTable(vpc, `${name}-${withIgw ? "public" : "nat"}`);
+  const pub = b.subnet(vpc, { role: withIgw ? "public" : "nat", prefix: Math.min(24, cidr.prefix + 4), routeTableId: publicRtb });
+  if (withIgw) b.route(publicRtb, "0.0.0.0/0", igw);
+  const nat = b.natGateway(pub, publicIp(rng), withIgw ? "public" : "private");
+  const privateRtb = b.routeTable(vpc, `${name}-private`);
+  const priv = b.subnet(vpc, { role: "private", prefix: Math.min(24, cidr.prefix + 4), routeTableId: privateRtb });
+  const ipv6 = `${v6prefix.replace(/00$/, "01")}::${hex4(rng)}`;
+  const web = [
+    { protocol: "tcp" as const, fromPort: 443, toPort: 443, cidrBlock: "0.0.0.0/0" },
+    { protocol: "tcp" as const, fromPort: 443, toPort: 443, cidrBlock: "::/0" },
+  ];
+  const instanceName = `web-${rng.int(1, 9)}`;
+  b.instance(priv, { name: instanceName, hostOffset: 10 + rng.int(0, 40), inbound: web, ipv6 });
+  const t = b.topology;
+  const privSubnet = t.subnets.find((s) => s.id === priv.id);
+  if (privSubnet) privSubnet.ipv6CidrBlock = `${v6prefix.replace(/00$/, "01")}::/64`;
+  // Outbound rules cover IPv6 too (aws-rules SG-03: ::/0 when the VPC has IPv6).
+  const sg = t.securityGroups.find((g) => g.name === `${instanceName}-sg`);
+  if (sg) sg.outbound = [{ protocol: "all", cidrBlock: "0.0.0.0/0" }, { protocol: "all", cidrBlock: "::/0" }];
+  return { base: b.build("ipv6 egress"), rtb: privateRtb, igw, eigw, nat, instanceName, ipv6, internet6: `2600:9000:${hex4(rng)}::${hex4(rng)}` };
+}
+
+type RouteOption = { readonly destination: string; readonly target: "igw" | "eigw" | "nat" };
+
+const ROUTE_OPTIONS: Readonly<Record<4 | 6, readonly RouteOption[]>> = {
+  6: [
+    { destination: "::/0", target: "eigw" },
+    { destination: "0.0.0.0/0", target: "eigw" },
+    { destination: "::/0", target: "nat" },
+    { destination: "0.0.0.0/0", target: "nat" },
+  ],
+  4: [
+    { destination: "0.0.0.0/0", target: "nat" },
+    { destination: "0.0.0.0/0", target: "igw" },
+    { destination: "0.0.0.0/0", target: "eigw" },
+    { destination: "::/0", target: "eigw" },
+    { destination: "::/0", target: "nat" },
+  ],
+};
+
+function flows(s: Setup, need: Need): { out: Query; in: Query } {
+  if (need.family === 6) {
+    return {
+      out: { from: s.instanceName, to: s.internet6, protocol: "tcp", port: 443 },
+      in: { from: s.internet6, to: s.ipv6, protocol: "tcp", port: 443 },
+    };
+  }
+  return { out: { from: s.instanceName, to: "internet", protocol: "tcp", port: 443 }, in: { from: "internet", to: s.instanceName, protocol: "tcp", port: 443 } };
+}
+
+function generate(seed: number, difficulty: Difficulty): Question {
+  const rng = createRng(seed).fork(`${NAME}/${difficulty}`);
+  const need = rng.pick(NEEDS);
+  const setup = buildSetup(rng, need.family === 4);
+  const { out, in: inbound } = flows(setup, need);
+  const targetId = { igw: setup.igw, eigw: setup.eigw, nat: setup.nat };
+  const evaluated = ROUTE_OPTIONS[need.family].map((option) => {
+    const topology = addRoute(setup.rtb, option.destination, targetId[option.target])(setup.base);
+    const o = analyze(topology, out);
+    const i = analyze(topology, inbound);
+    const meets = o.reachable === need.outbound && i.reachable === need.inbound;
+    const text = `Route ${option.destination} → ${targetId[option.target]} (${option.target === "eigw" ? "egress-only internet gateway" : option.target === "igw" ? "internet gateway" : need.family === 6 ? "private NAT gateway" : "NAT gateway"}) in ${setup.base.routeTables.find((r) => r.id === setup.rtb)?.name ?? setup.rtb}`;
+    let why: string;
+    const inboundReason = need.family === 6 && !i.reachable ? ` (${i.blockers[0]?.message ?? ""})` : "";
+    if (meets) why = `The model: outbound ${o.reachable ? "works" : "is blocked"}, internet-initiated ${i.reachable ? "works" : "is blocked"}${inboundReason}, as required.`;
+    else if (o.reachable !== need.outbound) why = need.outbound ? `Outbound fails: ${o.blockers[0]?.message ?? ""}` : "Outbound works, but it must not.";
+    else why = need.inbound ? `Connections from the internet fail: ${i.blockers[0]?.message ?? ""}` : "Connections started from the internet get in too, which the requirement forbids.";
+    return { option, text, meets, why, topology };
+  });
+  const right = evaluated.filter((e) => e.meets);
+  if (right.length !== 1) throw new Error(`${NAME} seed ${seed}: ${right.length} route options meet the requirement`);
+  const wrong = rng.sample(evaluated.filter((e) => !e.meets), 3);
+  const candidates: Candidate[] = [right[0]!, ...wrong].map((e) => ({ text: e.text, correct: e.meets, why: e.why }));
+  const stem = `Instances such as ${setup.instanceName} in the private subnet ${need.text}. Which single route in the private subnet's route table achieves this?`;
+  return buildQuestion(rng, {
+    family: NAME, seed, difficulty, concepts: need.concepts, stem, topology: setup.base, query: out, candidates,
+    summary: right[0]!.why, rules: ["EIGW-01", "IGW-01", "NAT-01", "RT-04"],
+  });
+}
+
+export const ipv6Egress: Family = {
+  name: NAME,
+  title: "IGW, egress-only IGW or NAT gateway?",
+  concepts: ["G1", "G3"],
+  difficulties: [1, 2, 3],
+  usesModel: true,
+  generate,
+};

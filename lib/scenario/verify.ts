@@ -1,0 +1,45 @@
+// Independent checks of a generated question: structural invariants for every family, and for model
+// families a re-run of lib/net's analyze against the question's own topology and query. Used by the unit
+// tests and by scripts/check-generator.ts (10,000 seeds per family).
+import { analyze } from "../net/index";
+import { normalizeOptionText } from "./options";
+import { parseQuestionId, type Question } from "./question";
+import { YES_TEXT } from "./reach-question";
+
+/** Families whose options are model verdicts ("Yes ..." / "No: <blocker>") built by reach-question.ts. */
+export const REACH_FAMILIES: ReadonlySet<string> = new Set(["can-a-reach-c", "filtering", "edge-to-edge"]);
+
+export function verifyQuestion(q: Question): string[] {
+  const problems: string[] = [];
+  const parsed = parseQuestionId(q.id);
+  if (!parsed.ok || parsed.value.family !== q.family || parsed.value.seed !== q.seed || parsed.value.difficulty !== q.difficulty) {
+    problems.push("id does not encode family, seed and difficulty");
+  }
+  const ids = q.options.map((o) => o.id);
+  if (new Set(ids).size !== ids.length) problems.push("duplicate option ids");
+  const texts = q.options.map((o) => normalizeOptionText(o.text));
+  if (new Set(texts).size !== texts.length) problems.push("two options with the same text");
+  if (q.options.length < 2) problems.push("fewer than two options");
+  if (q.multiSelect !== true && q.answer.length !== 1) problems.push(`single-select with ${q.answer.length} keys`);
+  for (const key of q.answer) if (!ids.includes(key)) problems.push(`key ${key} is not an option`);
+  for (const id of ids) if (!q.explanation.perOption[id]) problems.push(`no explanation for option ${id}`);
+  if (REACH_FAMILIES.has(q.family)) {
+    if (!q.topology || !q.query) problems.push("reach question without topology or query");
+    else {
+      const analysis = analyze(q.topology, q.query);
+      const expected = analysis.reachable ? YES_TEXT : `No: ${analysis.blockers[0]?.message ?? ""}`;
+      const key = q.options.find((o) => o.id === q.answer[0])?.text;
+      if (key !== expected) problems.push(`key "${key ?? ""}" but analyze says "${expected}"`);
+      const blockers = new Set(analysis.blockers.map((b) => `No: ${b.message}`));
+      for (const o of q.options) {
+        if (q.answer.includes(o.id)) continue;
+        if (blockers.has(o.text)) problems.push(`wrong option is a real blocker: ${o.text}`);
+        if (o.text === YES_TEXT && analysis.reachable) problems.push("'Yes' marked wrong but analyze says reachable");
+      }
+    }
+  }
+  if (q.family === "missing-piece" && q.topology && q.query && analyze(q.topology, q.query).reachable) {
+    problems.push("missing-piece topology is reachable");
+  }
+  return problems;
+}

@@ -22,7 +22,16 @@ export function describeTopology(t: T.Topology): string {
   }
   for (const ep of t.gatewayEndpoints) lines.push(`Gateway endpoint ${ep.id} for ${ep.service} in ${vpcName(ep.vpcId)} (policy ${ep.policy}).`);
   for (const i of t.instances) if (i.publicIp !== undefined) lines.push(`${i.name ?? i.id} has public IP ${i.publicIp}.`);
+  for (const sg of t.securityGroups) {
+    const rules = sg.inbound.map((r) => `${r.protocol}${r.fromPort !== undefined ? `/${r.fromPort}` : ""} from ${r.cidrBlock ?? r.securityGroupId ?? r.prefixListId ?? "?"}`);
+    if (t.vpnGateways.length > 0) lines.push(`Security group ${sg.name ?? sg.id} inbound: ${rules.join(", ") || "none"}.`);
+  }
+  for (const vgw of t.vpnGateways) lines.push(`Virtual private gateway ${vgw.name ?? vgw.id} (ASN ${vgw.asn}) attached to ${vpcName(vgw.vpcId)}.`);
+  for (const vpn of t.vpnConnections) {
+    lines.push(`VPN ${vpn.name ?? vpn.id} (${vpn.routing} routing, static routes ${vpn.staticRoutes.join(", ") || "none"}): tunnels ${vpn.tunnels.map((x) => x.status).join("/")}.`);
+  }
   for (const rt of t.routeTables) {
+    if (rt.propagatingGatewayIds.length > 0) lines.push(`Route table ${rt.name ?? rt.id} has route propagation from ${rt.propagatingGatewayIds.join(", ")}.`);
     if (rt.routes.length === 0) continue;
     lines.push(`Route table ${rt.name ?? rt.id}: ${rt.routes.map((r) => `${r.destination ?? r.destinationPrefixListId ?? "?"} → ${r.target}`).join(", ")}.`);
   }

@@ -7,7 +7,7 @@ import { parseQuestionId, type Question } from "./question";
 import { YES_TEXT } from "./reach-question";
 
 /** Families whose options are model verdicts ("Yes ..." / "No: <blocker>") built by reach-question.ts. */
-export const REACH_FAMILIES: ReadonlySet<string> = new Set(["can-a-reach-c", "filtering", "edge-to-edge"]);
+export const REACH_FAMILIES: ReadonlySet<string> = new Set(["can-a-reach-c", "filtering", "edge-to-edge", "hybrid"]);
 
 export function verifyQuestion(q: Question): string[] {
   const problems: string[] = [];

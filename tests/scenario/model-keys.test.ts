@@ -4,17 +4,21 @@ import { describe, expect, it } from "vitest";
 import { analyze } from "../../lib/net/index";
 import { canAReachC } from "../../lib/scenario/families/can-a-reach-c";
 import { filtering } from "../../lib/scenario/families/filtering";
+import { edgeToEdge } from "../../lib/scenario/families/edge-to-edge";
+import { hybrid } from "../../lib/scenario/families/hybrid";
+import { ipv6Egress } from "../../lib/scenario/families/ipv6-egress";
+import { verifyQuestion } from "../../lib/scenario/verify";
 import { missingPiece } from "../../lib/scenario/families/missing-piece";
 import { YES_TEXT } from "../../lib/scenario/reach-question";
 import type { Question } from "../../lib/scenario/question";
 
-const SEEDS = 300;
+const SEEDS = 200;
 
 function keyText(q: Question): string {
   return q.options.find((o) => o.id === q.answer[0])?.text ?? "";
 }
 
-describe.each([canAReachC, filtering].map((f) => [f.name, f] as const))("%s", (_name, family) => {
+describe.each([canAReachC, filtering, edgeToEdge, hybrid].map((f) => [f.name, f] as const))("%s", (_name, family) => {
   it("keys 'Yes' exactly when analyze finds the flow reachable, else the model's first blocker", () => {
     let yes = 0;
     let total = 0;
@@ -102,5 +106,23 @@ describe("fix-it", () => {
         }
       }
     }
+  }, 120_000);
+});
+
+describe("ipv6-egress", () => {
+  it("keys the one route for which analyze's outbound and inbound verdicts meet the requirement", () => {
+    const keys = new Set<string>();
+    for (const difficulty of [1, 2, 3] as const) {
+      for (let seed = 0; seed < SEEDS; seed += 1) {
+        const q = ipv6Egress.generate(seed, difficulty);
+        expect(verifyQuestion(q)).toEqual([]);
+        const key = keyText(q);
+        // The required outbound flow fails on the base topology (no route yet) and the key names a route.
+        expect(analyze(q.topology!, q.query!).reachable).toBe(false);
+        expect(key).toMatch(/^Route (::\/0|0\.0\.0\.0\/0) → (eigw|nat)-/);
+        keys.add(key.includes("eigw") ? "eigw" : "nat");
+      }
+    }
+    expect(keys).toEqual(new Set(["eigw", "nat"]));
   }, 120_000);
 });

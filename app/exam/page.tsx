@@ -43,7 +43,7 @@ export default async function Page() {
     current: index === context.currentIndex && snapshot.matches({ inProgress: "answering" }),
   }));
   const header = (
-    <div className="exam-header">
+    <div className="exam-header" data-session-id={session.id}>
       <p>
         Exam seed <strong className="mono" data-testid="exam-seed">{context.examSeed}</strong>
         {config.retakeOf ? " (retake of the missed questions)" : ""} · {context.questionIds.length} questions

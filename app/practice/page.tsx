@@ -59,7 +59,7 @@ export default async function Page() {
         Question {snapshot.context.asked.length}
         {limit === null ? "" : ` of ${limit}`} · {right} right of {graded.length} answered
       </p>
-      <section className="card practice-question" data-question-id={question.id} aria-label="Question">
+      <section className="card practice-question" data-question-id={question.id} data-session-id={session.id} aria-label="Question">
         <QuestionBody question={toClientQuestion(question)} highlight={answered} />
         <PracticeAnswer
           sessionId={session.id}

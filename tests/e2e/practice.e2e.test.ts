@@ -1,0 +1,118 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { grade } from "../../lib/grading/grade";
+import { questionFromId } from "../../lib/scenario/generate";
+import type { Question } from "../../lib/scenario/question";
+import { launchBrowser, newPage } from "./support/browser";
+import { queryDatabase } from "./support/database";
+
+/** Every body the browser received, so a test can prove what was (not) sent before an answer. */
+function recordBodies(page: Page): () => Promise<string[]> {
+  const pending: Promise<string>[] = [];
+  page.on("response", (response) => {
+    pending.push(response.text().catch(() => ""));
+  });
+  return async () => Promise.all(pending);
+}
+
+/** Texts only the answer key and explanation carry (short generic phrases are left out to avoid false alarms). */
+export function secretTexts(question: Question): string[] {
+  return [question.explanation.summary, ...Object.values(question.explanation.perOption)].filter((text) => text.length >= 25);
+}
+
+async function currentQuestion(page: Page): Promise<Question> {
+  const id = await page.locator("[data-question-id]").first().getAttribute("data-question-id");
+  const generated = questionFromId(id ?? "");
+  if (!generated.ok) throw new Error(`the page shows no valid question id: ${id}`);
+  return generated.question;
+}
+
+describe("practice mode", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser.close();
+  });
+
+  it("runs a whole session by keyboard: question, feedback with the explanation, next, summary by concept", async () => {
+    const { context, page } = await newPage(browser, inject("baseURL"));
+    const bodies = recordBodies(page);
+    await page.goto("/practice");
+    await page.getByLabel("Questions (empty: until you finish)").fill("3");
+    await page.getByTestId("start-practice").click();
+    await page.getByTestId("practice-answer").waitFor();
+
+    const seen: string[] = [];
+    let right = 0;
+    for (let step = 1; step <= 3; step += 1) {
+      await page.locator(`[data-testid="practice-progress"]:has-text("Question ${step} of 3")`).waitFor();
+      const question = await currentQuestion(page);
+      expect(seen).not.toContain(question.id);
+      seen.push(question.id);
+      // Before answering, nothing the browser received holds the explanation.
+      const received = (await bodies()).join("\n");
+      for (const secret of secretTexts(question)) expect(received).not.toContain(secret);
+
+      // 1 picks the first option; Enter submits.
+      await page.keyboard.press("1");
+      await page.locator('[data-testid="practice-answer"] input:checked').waitFor();
+      await page.keyboard.press("Enter");
+      const verdict = page.locator("[data-verdict]");
+      await verdict.waitFor();
+      const expected = grade(question, [question.options[0]?.id ?? ""]).correct;
+      if (expected) right += 1;
+      await expect(verdict.getAttribute("data-verdict")).resolves.toBe(expected ? "correct" : "incorrect");
+      await expect(page.getByTestId("explanation").textContent()).resolves.toContain(question.explanation.summary);
+      if (question.topology) await expect(page.getByTestId("topology-diagram").count()).resolves.toBe(1);
+      if (question.topology && question.query) await expect(page.getByTestId("path-verdict").count()).resolves.toBe(1);
+
+      if (step === 2) {
+        // A reload resumes on the same graded question.
+        await page.reload();
+        await page.locator("[data-verdict]").waitFor();
+        await expect(page.locator("[data-question-id]").first().getAttribute("data-question-id")).resolves.toBe(question.id);
+      }
+      await page.keyboard.press("n");
+    }
+
+    await page.waitForURL(/\/practice\/[0-9a-f-]{36}$/);
+    await expect(page.getByTestId("practice-score").textContent()).resolves.toContain(`${right} right of 3 answered`);
+    await expect(page.locator('[data-testid="by-concept"] tbody tr').count()).resolves.toBeGreaterThan(0);
+    const sessionId = page.url().split("/").pop() ?? "";
+    const attempts = queryDatabase<{ questionId: string }>(
+      inject("databaseUrl"),
+      "SELECT questionId FROM Attempt WHERE context = ? ORDER BY answeredAt",
+      `practice:${sessionId}`,
+    );
+    expect(attempts.map((row) => row.questionId)).toEqual(seen);
+    await context.close();
+  });
+
+  it("refuses a second answer and an answer to a question not on screen, with a field-named message", async () => {
+    const { context, page } = await newPage(browser, inject("baseURL"));
+    await page.goto("/practice");
+    await page.getByTestId("start-practice").click();
+    await page.getByTestId("practice-answer").waitFor();
+    const question = await currentQuestion(page);
+    const sessionId = await page.locator("[data-session-id]").getAttribute("data-session-id");
+    const post = (data: unknown) => page.request.post("/practice/api", { data });
+    const optionId = question.options[0]?.id ?? "";
+
+    const stranger = await post({ action: "answer", sessionId, questionId: "peering-feasibility.7.1", response: ["a"] });
+    expect(stranger.status()).toBe(409);
+    await expect(stranger.json()).resolves.toMatchObject({ error: expect.stringContaining("questionId:") });
+
+    const bad = await post({ action: "answer", sessionId, questionId: question.id, response: "a" });
+    expect(bad.status()).toBe(400);
+    await expect(bad.json()).resolves.toMatchObject({ error: expect.stringContaining("response:") });
+
+    const first = await post({ action: "answer", sessionId, questionId: question.id, response: [optionId] });
+    expect(first.status()).toBe(200);
+    const second = await post({ action: "answer", sessionId, questionId: question.id, response: [optionId] });
+    expect(second.status()).toBe(409);
+    await expect(second.json()).resolves.toMatchObject({ error: expect.stringContaining("already answered") });
+    await context.close();
+  });
+});

@@ -18,15 +18,16 @@ export function Countdown({ sessionId, deadline, serverNow }: { sessionId: strin
   const skew = useRef<number | null>(null);
   const [remaining, setRemaining] = useState(deadline - serverNow);
   const { act } = useExamAction(sessionId);
-  const fired = useRef(false);
+  // When the tick last went out: a browser clock slightly ahead may ask before the server's deadline, so ask again.
+  const lastTick = useRef(0);
 
   useEffect(() => {
     skew.current ??= serverNow - Date.now();
     const timer = window.setInterval(() => {
       const left = deadline - (Date.now() + (skew.current ?? 0));
       setRemaining(left);
-      if (left <= 0 && !fired.current) {
-        fired.current = true;
+      if (left <= 0 && Date.now() - lastTick.current > 1500) {
+        lastTick.current = Date.now();
         void act({ action: "tick" });
       }
     }, 250);

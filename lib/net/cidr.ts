@@ -56,7 +56,44 @@ export function formatIpv6(value: bigint): string {
   return `${hex.slice(0, bestStart).join(":")}::${hex.slice(bestStart + bestLen).join(":")}`;
 }
 
+// Parsing through ip-num costs tens of microseconds; topologies repeat the same strings many times
+// (a VPC CIDR appears in every route to it), so results are memoised. Pure function, bounded cache.
+const MEMO_LIMIT = 500_000;
+const ipMemo = new Map<string, ParseResult<IpAddress>>();
+const cidrMemo = new Map<string, ParseResult<Cidr>>();
+
+function memo<T>(cache: Map<string, ParseResult<T>>, text: string, compute: (t: string) => ParseResult<T>): ParseResult<T> {
+  const hit = cache.get(text);
+  if (hit) return hit;
+  const result = compute(text);
+  if (cache.size >= MEMO_LIMIT) cache.clear();
+  cache.set(text, result);
+  return result;
+}
+
 export function parseIp(text: string): ParseResult<IpAddress> {
+  return memo(ipMemo, text, parseIpUncached);
+}
+
+export function parseCidr(text: string): ParseResult<Cidr> {
+  return memo(cidrMemo, text, parseCidrUncached);
+}
+
+// Fast path for canonical dotted-quad IPv4 text ("10.0.1.5", "10.0.0.0/16"): plain arithmetic,
+// checked against ip-num by a property test (tests/net/cidr.prop.test.ts). Anything else –
+// IPv6, odd spellings, errors – goes through ip-num's Validator.
+const DOTTED = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\/(3[0-2]|[12]?\d))?$/;
+
+function fastIpv4(text: string): { value: number; prefix?: number } | undefined {
+  const m = DOTTED.exec(text);
+  if (!m) return undefined;
+  const value = ((Number(m[1]) * 256 + Number(m[2])) * 256 + Number(m[3])) * 256 + Number(m[4]);
+  return m[5] === undefined ? { value } : { value, prefix: Number(m[5]) };
+}
+
+function parseIpUncached(text: string): ParseResult<IpAddress> {
+  const fast = fastIpv4(text);
+  if (fast && fast.prefix === undefined) return { ok: true, value: { family: 4, value: fast.value, text } };
   const trimmed = text.trim();
   if (Validator.isValidIPv4String(trimmed)[0]) {
     const value = Number(IPv4.fromString(trimmed).getValue());
@@ -77,7 +114,11 @@ export function isIpText(text: string): boolean {
  * Parse a CIDR and reject misaligned ones: ip-num would silently accept `10.0.0.5/16` and start the
  * range at 10.0.0.0 (style.md ip-num gotcha), which hides a typo that AWS itself refuses.
  */
-export function parseCidr(text: string): ParseResult<Cidr> {
+function parseCidrUncached(text: string): ParseResult<Cidr> {
+  const fast = fastIpv4(text);
+  if (fast && fast.prefix !== undefined && maskIpv4(fast.value, fast.prefix) === fast.value) {
+    return { ok: true, value: { family: 4, network: fast.value, prefix: fast.prefix, text } };
+  }
   const trimmed = text.trim();
   const slash = trimmed.indexOf("/");
   if (slash < 0) return { ok: false, message: `"${text}" is not a CIDR block (expected address/prefix, e.g. 10.0.0.0/16)` };

@@ -64,6 +64,8 @@ export type EniInfo = {
   readonly addresses: readonly IpAddress[];
   readonly publicIp?: IpAddress;
   readonly groups: readonly CompiledSecurityGroup[];
+  /** Precomputed trace component for the ENI's security groups (saves work per query). */
+  readonly groupsRef: { id: string; type: string; name?: string };
   readonly sourceDestCheck: boolean;
   readonly running: boolean;
 };
@@ -276,11 +278,14 @@ export function buildNetwork(topology: T.Topology): Network {
     if (spec.sgIds.length === 0 && spec.kind !== "nat_gateway") spec = { ...spec, sgIds: [defaultSgFor(subnet.vpc.id)] };
     const privateIp = toIp(spec.privateIp);
     const addresses = [privateIp, ...(spec.secondary ?? []).map(toIp), ...(spec.ipv6 ?? []).map(toIp)];
+    const groups = spec.sgIds.flatMap((id) => securityGroups.get(id) ?? []);
+    const groupNames = groups.map((g) => g.name ?? g.id).join(", ");
     const eni: EniInfo = {
       id: spec.id, ...(spec.name !== undefined ? { name: spec.name } : {}), kind: spec.kind, ownerId: spec.ownerId,
       subnet, vpc: subnet.vpc, privateIp, addresses,
       ...(spec.publicIp !== undefined ? { publicIp: toIp(spec.publicIp) } : {}),
-      groups: spec.sgIds.flatMap((id) => securityGroups.get(id) ?? []),
+      groups,
+      groupsRef: { id: groups.map((g) => g.id).join(",") || "(none)", type: "security-group", ...(groupNames ? { name: groupNames } : {}) },
       sourceDestCheck: spec.sourceDestCheck, running: spec.running,
     };
     enis.set(eni.id, eni);

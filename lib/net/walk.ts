@@ -104,7 +104,7 @@ function sgContext(net: Network, vpc: VpcInfo, now: number): SgPeerContext {
 
 /** SG check on an ENI. Returns true if allowed. On the return path SGs are stateful (SG-02, ORD-03). */
 export function checkSecurityGroups(w: Walk, eni: EniInfo, direction: "inbound" | "outbound", p: Pkt): boolean {
-  const sgRef = ref(eni.groups.map((g) => g.id).join(",") || "(none)", "security-group", eni.groups.map((g) => g.name ?? g.id).join(", ") || undefined);
+  const sgRef = eni.groupsRef;
   if (w.direction === "return") {
     addHop(w, sgRef, "allow", { inbound: p, matched: { kind: "sg-rule", description: "reply allowed by connection tracking (stateful)" } });
     return true;

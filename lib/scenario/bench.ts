@@ -14,19 +14,20 @@ export type GeneratorBenchResult = {
 };
 
 export type BenchOptions = {
-  /** Monotonic clock in milliseconds (e.g. performance.now); injected because lib/ reads no clock itself. */
-  readonly clock: () => number;
+  /** Monotonic clock in milliseconds; injectable for tests, defaults to performance.now. */
+  readonly clock?: () => number;
   /** Minimum measuring time per family in milliseconds (default 1000). */
   readonly minMs?: number;
   readonly families?: readonly Family[];
 };
 
-export function benchGenerator(options: BenchOptions): GeneratorBenchResult[] {
+export function benchGenerator(options: BenchOptions = {}): GeneratorBenchResult[] {
   const minMs = options.minMs ?? 1000;
+  const clock = options.clock ?? (() => performance.now());
   return (options.families ?? FAMILIES).map((family) => {
     // Warm up the JIT on a few seeds first.
     for (let seed = 0; seed < 50; seed += 1) family.generate(seed, family.difficulties[seed % family.difficulties.length] ?? 1);
-    const start = options.clock();
+    const start = clock();
     let count = 0;
     let elapsed = 0;
     while (elapsed < minMs) {
@@ -35,7 +36,7 @@ export function benchGenerator(options: BenchOptions): GeneratorBenchResult[] {
         family.generate(seed, family.difficulties[count % family.difficulties.length] ?? 1);
         count += 1;
       }
-      elapsed = options.clock() - start;
+      elapsed = clock() - start;
     }
     const seconds = elapsed / 1000;
     return { suite: "generator", family: family.name, usesModel: family.usesModel, questions: count, seconds, questionsPerSecond: Math.round(count / seconds) };

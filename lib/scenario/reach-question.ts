@@ -88,8 +88,8 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
     const first = other.blockers[0];
     if (!first || shownBlockers.has(blockerKey(first))) continue;
     const why = shown.reachable
-      ? `That would block it in a nearby setup, but here ${componentPhrase(first.component)} lets the flow through.`
-      : `Not in this topology: ${componentPhrase(first.component)} is fine here; the flow is stopped elsewhere (${shown.blockers[0]?.message ?? ""}).`;
+      ? `That would block it in a nearby setup, but here ${componentPhrase(shownVariant.topology, first.component)} lets the flow through.`
+      : `Not in this topology: ${componentPhrase(shownVariant.topology, first.component)} is fine here; the flow is stopped elsewhere (${shown.blockers[0]?.message ?? ""}).`;
     for (const r of first.rules) rules.add(r);
     push({ text: noText(other), correct: false, why });
     if (candidates.length >= (setup.maxOptions ?? 4)) break;
@@ -117,7 +117,17 @@ function pickShown(rng: Rng, analyses: readonly Analysis[]): number {
   return rng.pick(no);
 }
 
-function componentPhrase(id: string): string {
+/** "name (id)" when the shown topology names the component, else the id. */
+function componentPhrase(topology: Topology, id: string): string {
+  for (const value of Object.values(topology)) {
+    if (!Array.isArray(value)) continue;
+    for (const item of value as unknown[]) {
+      if (item !== null && typeof item === "object" && (item as { id?: unknown }).id === id) {
+        const name = (item as { name?: unknown }).name;
+        return typeof name === "string" ? `${name} (${id})` : id;
+      }
+    }
+  }
   return id;
 }
 

@@ -163,6 +163,13 @@ export const TransitGatewaySchema = z.object({
   region: z.string().optional(),
   asn: z.number().int().default(64512),
   state: z.enum(["pending", "available", "deleting", "deleted"]).default("available"),
+  /**
+   * aws-rules TGW-03: the default route table. Attachments of this TGW that no route table lists
+   * in `associations` / `propagations` are associated with / propagate into it (when enabled; both default to true).
+   */
+  defaultRouteTableId: z.string().optional(),
+  defaultRouteTableAssociation: z.boolean().optional(),
+  defaultRouteTablePropagation: z.boolean().optional(),
 });
 
 export const TransitGatewayAttachmentSchema = z.object({

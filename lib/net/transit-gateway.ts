@@ -53,14 +53,27 @@ export function buildTransitGateways(topology: Topology, vpcs: ReadonlyMap<strin
   }
   const tables = new Map<string, TgwRouteTableInfo>();
   const associatedTable = new Map<string, TgwRouteTableInfo>();
+  // TGW-03: attachments not explicitly associated / propagating use the TGW's default route table.
+  const explicitlyAssociated = new Set(topology.transitGatewayRouteTables.flatMap((t) => t.associations));
+  const explicitlyPropagating = new Set(topology.transitGatewayRouteTables.flatMap((t) => t.propagations));
+  const defaults = (t: Topology["transitGatewayRouteTables"][number]): { associations: string[]; propagations: string[] } => {
+    const tgw = topology.transitGateways.find((g) => g.id === t.transitGatewayId);
+    if (!tgw || tgw.defaultRouteTableId !== t.id) return { associations: t.associations, propagations: t.propagations };
+    const mine = topology.transitGatewayAttachments.filter((a) => a.transitGatewayId === tgw.id && a.type !== "peering").map((a) => a.id);
+    return {
+      associations: [...t.associations, ...(tgw.defaultRouteTableAssociation !== false ? mine.filter((id) => !explicitlyAssociated.has(id)) : [])],
+      propagations: [...t.propagations, ...(tgw.defaultRouteTablePropagation !== false ? mine.filter((id) => !explicitlyPropagating.has(id)) : [])],
+    };
+  };
   for (const t of topology.transitGatewayRouteTables) {
+    const { associations, propagations } = defaults(t);
     const routes: CompiledRoute<TgwTarget>[] = [];
     for (const r of t.routes) {
       const cidr = toCidr(r.destination);
       const target: TgwTarget = r.blackhole || r.attachmentId === undefined ? { kind: "blackhole", id: "blackhole" } : { kind: "attachment", id: r.attachmentId };
       routes.push({ cidr, origin: "static", target, description: `${cidr.text} -> ${target.kind === "blackhole" ? "blackhole" : target.id} (static)` });
     }
-    for (const attId of t.propagations) {
+    for (const attId of propagations) {
       const att = attachments.get(attId);
       if (!att || att.state !== "available") continue;
       const { cidrs, origin } = propagatedCidrs(topology, att, vpcs);
@@ -68,7 +81,7 @@ export function buildTransitGateways(topology: Topology, vpcs: ReadonlyMap<strin
     }
     const info: TgwRouteTableInfo = { id: t.id, ...(t.name !== undefined ? { name: t.name } : {}), transitGatewayId: t.transitGatewayId, lookup: compileRoutes(routes) };
     tables.set(t.id, info);
-    for (const attId of t.associations) if (!associatedTable.has(attId)) associatedTable.set(attId, info);
+    for (const attId of associations) if (!associatedTable.has(attId)) associatedTable.set(attId, info);
   }
   return { attachments, vpcAttachment, vpnAttachment, dxAttachment, associatedTable, tables };
 }

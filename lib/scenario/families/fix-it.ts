@@ -51,7 +51,7 @@ function attempt(rng: Rng, difficulty: Difficulty): { topology: Topology; query:
 
 export function fixItCase(seed: number, difficulty: Difficulty): FixItCase {
   const rng = createRng(seed).fork(`${NAME}/${difficulty}`);
-  for (let tries = 0; tries < 8; tries += 1) {
+  for (let tries = 0; tries < 24; tries += 1) {
     const found = attempt(rng, difficulty);
     if (!found) continue;
     const { topology, query, right, wrong } = found;

@@ -106,6 +106,13 @@ describe("spaced review", () => {
     for (const secret of secretsOf(reviewQuestion)) expect(before).not.toContain(secret);
     expect(before).not.toMatch(/"answer":\[/);
 
+    // The lesson's own question (key already shown there) is refused as a review answer, and nothing is recorded.
+    const replay = await page.request.post(`${later.baseURL}/api/review/answer`, {
+      data: { skillId, questionId: lessonQuestionId, response: [...lessonQuestion.answer] },
+    });
+    expect(replay.status()).toBe(409);
+    await expect(replay.json()).resolves.toMatchObject({ error: expect.stringMatching(/^questionId: /) as unknown });
+
     // 3. Answer right: rated Good automatically, then the learner says it was easy.
     for (const optionId of reviewQuestion.answer) await card.locator(`label[data-option-id="${optionId}"]`).click();
     await card.getByRole("button", { name: "Check answer" }).click();
@@ -184,6 +191,9 @@ describe("spaced review", () => {
     await expect(refused.json()).resolves.toMatchObject({ error: expect.stringMatching(/^cards\.0\.due: /) as unknown });
     const after = await (await page.request.get("/api/review/export")).json() as { cards: { skillId: string }[] };
     expect(after.cards.map((card) => card.skillId)).toEqual(["P3"]);
+    const badBody = await page.request.post("/api/review/answer", { data: { skillId: "P3", questionId: "concept-check.5.1", response: "a" } });
+    expect(badBody.status()).toBe(400);
+    await expect(badBody.json()).resolves.toMatchObject({ error: expect.stringMatching(/^response: /) as unknown });
     const badSkill = await page.request.post("/api/review/cards", { data: { skillId: "Z9" } });
     expect(badSkill.status()).toBe(400);
     await expect(badSkill.json()).resolves.toMatchObject({ error: expect.stringMatching(/^skillId: /) as unknown });

@@ -1,8 +1,9 @@
 import { serverNow } from "@/app/clock";
 import { currentLearner } from "@/app/current-learner";
 import { db } from "@/lib/db/client";
-import { listReviewLog, listCards, loadSrsSettings, saveReview } from "@/lib/db/srs";
-import { answerReview, findOfferedCard } from "@/lib/review/index";
+import { listAttempts } from "@/lib/db/attempts";
+import { listReviewedQuestionIds, listReviewLog, listCards, loadSrsSettings, saveReview } from "@/lib/db/srs";
+import { answerReview, findOfferedCard, seenSeedsOf } from "@/lib/review/index";
 import { questionFromId } from "@/lib/scenario/generate";
 import { buildQueue } from "@/lib/srs/index";
 import { AnswerReviewSchema, badRequest, readJson } from "../schemas";
@@ -29,9 +30,14 @@ export async function POST(request: Request): Promise<Response> {
   if (card === undefined) {
     return badRequest([{ path: ["skillId"], message: `${input.skillId} is not in today's review queue` }], 409);
   }
-  // A resubmitted form must not review the card twice with the same question.
-  if (log.some((entry) => entry.skillId === input.skillId && entry.questionId === input.questionId)) {
-    return badRequest([{ path: ["questionId"], message: "this question was already answered; load the next card" }], 409);
+  // A review must be a variant the learner has not met: this refuses a resubmitted form (the card would be
+  // reviewed twice) and a question whose key the learner already saw in a lesson or an earlier review.
+  const seen = seenSeedsOf([
+    ...(await listReviewedQuestionIds(database, learner.id, input.skillId)),
+    ...(await listAttempts(database, learner.id, { limit: 1000 })).map((attempt) => attempt.questionId),
+  ]);
+  if (seen.has(generated.question.seed)) {
+    return badRequest([{ path: ["questionId"], message: "this question was already seen; load the next card for a new variant" }], 409);
   }
   const shownAt = input.shownAt === undefined ? now : new Date(input.shownAt);
   const timeTakenMs = Math.min(Math.max(0, now.getTime() - shownAt.getTime()), MAX_TIME_TAKEN_MS);

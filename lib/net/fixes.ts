@@ -66,7 +66,7 @@ function candidatesFor(topology: Topology, net: Network, query: Query, analysis:
       if (!hop || !pkt) break;
       const sgIndex = topology.securityGroups.findIndex((g) => g.id === b.component);
       if (sgIndex < 0) break;
-      const inbound = b.message.includes("inbound");
+      const inbound = hop.matched?.description.includes("inbound") ?? false;
       const remote = inbound ? pkt.src : pkt.dst;
       const rule: SgRule = {
         protocol, ...(port !== undefined ? { fromPort: port, toPort: port } : {}),

@@ -1,0 +1,100 @@
+// The compiled, indexed network model that buildNetwork (network.ts) produces and the walk reads.
+import type { Cidr, IpAddress } from "./cidr";
+import type { CompiledNetworkAcl } from "./network-acls";
+import type { RouteLookup } from "./routing";
+import type { CompiledSecurityGroup } from "./security-groups";
+import type * as T from "./topology";
+import type { TransitGatewayIndex } from "./transit-gateway";
+
+export type RouteTargetKind = "local" | "igw" | "eigw" | "nat" | "pcx" | "vgw" | "tgw" | "vpce" | "eni" | "instance" | "blackhole" | "unknown";
+export type RouteTarget = { readonly kind: RouteTargetKind; readonly id: string };
+
+export function routeTargetOf(target: string): RouteTarget {
+  if (target === "local") return { kind: "local", id: "local" };
+  if (target === "blackhole") return { kind: "blackhole", id: "blackhole" };
+  const prefixes: [string, RouteTargetKind][] = [
+    ["igw-", "igw"], ["eigw-", "eigw"], ["nat-", "nat"], ["pcx-", "pcx"], ["vgw-", "vgw"], ["tgw-", "tgw"],
+    ["vpce-", "vpce"], ["eni-", "eni"], ["i-", "instance"],
+  ];
+  for (const [prefix, kind] of prefixes) if (target.startsWith(prefix)) return { kind, id: target };
+  return { kind: "unknown", id: target };
+}
+
+export type EniKind = "interface" | "nat_gateway" | "vpc_endpoint" | "transit_gateway";
+
+export type VpcInfo = {
+  readonly vpc: T.Vpc;
+  readonly id: string;
+  readonly region: string;
+  readonly accountId: string;
+  readonly cidrs: readonly Cidr[];
+  readonly cidrs6: readonly Cidr[];
+  readonly subnets: SubnetInfo[];
+  readonly enisByIp: Map<string | number, EniInfo>;
+  igw?: T.InternetGateway;
+  eigw?: T.EgressOnlyInternetGateway;
+  vgw?: T.VpnGateway;
+};
+
+export type RouteTableInfo = { readonly id: string; readonly name?: string; readonly vpcId: string; readonly lookup: RouteLookup<RouteTarget> };
+
+export type SubnetInfo = {
+  readonly subnet: T.Subnet;
+  readonly id: string;
+  readonly vpc: VpcInfo;
+  readonly az: string;
+  readonly cidr?: Cidr;
+  readonly cidr6?: Cidr;
+  routeTable: RouteTableInfo;
+  nacl: CompiledNetworkAcl;
+};
+
+export type EniInfo = {
+  readonly id: string;
+  readonly name?: string;
+  readonly kind: EniKind;
+  /** Instance, NAT gateway, interface endpoint or TGW attachment that owns the ENI. */
+  readonly ownerId: string;
+  readonly subnet: SubnetInfo;
+  readonly vpc: VpcInfo;
+  readonly privateIp: IpAddress;
+  readonly addresses: readonly IpAddress[];
+  readonly publicIp?: IpAddress;
+  readonly groups: readonly CompiledSecurityGroup[];
+  /** Precomputed trace component for the ENI's security groups (saves work per query). */
+  readonly groupsRef: { id: string; type: string; name?: string };
+  readonly sourceDestCheck: boolean;
+  readonly running: boolean;
+};
+
+export type ServiceInfo = { readonly service: string; readonly region: string; readonly cidrs: readonly Cidr[]; readonly prefixListId?: string; readonly dnsName: string };
+
+export type Network = {
+  readonly kind: "network";
+  readonly topology: T.Topology;
+  readonly vpcs: Map<string, VpcInfo>;
+  readonly subnets: Map<string, SubnetInfo>;
+  readonly routeTables: Map<string, RouteTableInfo>;
+  readonly securityGroups: Map<string, CompiledSecurityGroup>;
+  readonly enis: Map<string, EniInfo>;
+  /** Private addresses (v4 and v6) -> ENIs; a list because peered-away VPCs may overlap. */
+  readonly enisByPrivateIp: Map<string | number, EniInfo[]>;
+  readonly byPublicIp: Map<string | number, { kind: "eni"; eni: EniInfo } | { kind: "nat"; nat: T.NatGateway; eni: EniInfo }>;
+  readonly sgMemberIps: Map<string, Set<string | number>>;
+  readonly instances: Map<string, T.Instance>;
+  readonly instanceEnis: Map<string, EniInfo[]>;
+  readonly natGateways: Map<string, T.NatGateway>;
+  readonly peerings: Map<string, T.PeeringConnection>;
+  readonly igws: Map<string, T.InternetGateway>;
+  readonly eigws: Map<string, T.EgressOnlyInternetGateway>;
+  readonly vgws: Map<string, T.VpnGateway>;
+  readonly gatewayEndpoints: Map<string, T.GatewayEndpoint>;
+  readonly interfaceEndpoints: Map<string, T.InterfaceEndpoint>;
+  readonly prefixLists: Map<string, readonly Cidr[]>;
+  readonly services: readonly ServiceInfo[];
+  readonly onPrem: readonly { net: T.OnPremisesNetwork; cidrs: readonly Cidr[] }[];
+  readonly tgw: TransitGatewayIndex;
+  /** name or id -> resource ids (names need not be unique). */
+  readonly names: Map<string, string[]>;
+};
+

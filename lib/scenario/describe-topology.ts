@@ -1,6 +1,7 @@
 // One-paragraph text of a generated topology for stems and printable quizzes (the JSON carries the full
 // topology for diagrams). Lists VPCs, peerings with their status, transit gateways and their route tables.
 import type * as T from "../net/index";
+import { DEFAULT_FLOW_LOG_NOW } from "../net/flow-logs";
 
 export function describeTopology(t: T.Topology): string {
   const vpcName = (id: string | undefined): string => t.vpcs.find((v) => v.id === id)?.name ?? id ?? "?";
@@ -9,7 +10,9 @@ export function describeTopology(t: T.Topology): string {
     `VPCs: ${t.vpcs.map((v) => `${v.name ?? v.id} ${v.cidrBlocks.join(", ")}${v.region !== undefined && v.region !== t.region ? ` (${v.region})` : ""}`).join("; ")}.`,
   );
   for (const p of t.peeringConnections) {
-    lines.push(`Peering ${p.id}: ${vpcName(p.requesterVpcId)} ↔ ${vpcName(p.accepterVpcId)} (${p.status}).`);
+    // The model's default clock is DEFAULT_FLOW_LOG_NOW; ages are stated relative to it.
+    const age = p.createdAt !== undefined ? `, requested ${Math.floor((DEFAULT_FLOW_LOG_NOW - p.createdAt) / 86400)} days ago` : "";
+    lines.push(`Peering ${p.id}: ${vpcName(p.requesterVpcId)} ↔ ${vpcName(p.accepterVpcId)} (${p.status}${age}).`);
   }
   for (const tgw of t.transitGateways) {
     const attached = t.transitGatewayAttachments.filter((a) => a.transitGatewayId === tgw.id).map((a) => vpcName(a.vpcId));

@@ -87,6 +87,8 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
     if (!other || other.reachable) continue;
     const first = other.blockers[0];
     if (!first || shownBlockers.has(blockerKey(first))) continue;
+    // Two different verdicts on the same peering connection (pending vs expired) read as near-synonyms.
+    if (first.component.startsWith("pcx-") && shown.blockers.some((b) => b.component === first.component)) continue;
     const why = shown.reachable
       ? `That would block it in a nearby setup, but here ${componentPhrase(shownVariant.topology, first.component)} lets the flow through.`
       : `Not in this topology: ${componentPhrase(shownVariant.topology, first.component)} is fine here; the flow is stopped elsewhere (${shown.blockers[0]?.message ?? ""}).`;

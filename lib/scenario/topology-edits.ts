@@ -22,8 +22,11 @@ export function addRoute(routeTableId: string, destination: string, target: stri
   });
 }
 
-export function setPeeringStatus(pcxId: string, status: T.PeeringStatus): Edit {
-  return (t) => ({ ...t, peeringConnections: t.peeringConnections.map((p) => (p.id === pcxId ? { ...p, status } : p)) });
+export function setPeeringStatus(pcxId: string, status: T.PeeringStatus, createdAt?: number): Edit {
+  return (t) => ({
+    ...t,
+    peeringConnections: t.peeringConnections.map((p) => (p.id === pcxId ? { ...p, status, ...(createdAt !== undefined ? { createdAt } : {}) } : p)),
+  });
 }
 
 export function removePeering(pcxId: string): Edit {

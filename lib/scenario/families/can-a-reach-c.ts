@@ -8,6 +8,7 @@ import { buildEstate, hubSites, peerSites, type Estate } from "../reach-fixtures
 import { createRng, type Rng } from "../rng";
 import { addRoute, removeRoute, setPeeringStatus, setSecurityGroupInbound, setTgwRouteTable } from "../topology-edits";
 import type { Query } from "../../net/index";
+import { DEFAULT_FLOW_LOG_NOW } from "../../net/flow-logs";
 
 const NAME = "can-a-reach-c";
 
@@ -28,13 +29,15 @@ function directPeering(rng: Rng, opts: { crossRegion?: boolean; crossAccount?: b
   const base = estate.builder.build("direct peering");
   return {
     estate, query: queryOf(estate, 0, 1), shape: "direct peering",
-    concepts: ["P1", "P4", "P11", "S2", ...(opts.crossRegion === true || opts.crossAccount === true ? ["P5"] : [])],
+    concepts: ["P1", "P4", "P7", "P11", "S2", ...(opts.crossRegion === true || opts.crossAccount === true ? ["P5"] : [])],
     variants: [
       { topology: base },
       { topology: removeRoute(a.subnet.routeTableId, cidrText(c.vpc.cidr))(base) },
       { topology: removeRoute(c.subnet.routeTableId, cidrText(a.vpc.cidr))(base) },
       { topology: setSecurityGroupInbound(c.instance.sgId, [])(base) },
       { topology: setPeeringStatus(pcx, "pending-acceptance")(base) },
+      // aws-rules PCX-06: an unanswered request expires after 7 days.
+      { topology: setPeeringStatus(pcx, "pending-acceptance", DEFAULT_FLOW_LOG_NOW - (7 + rng.int(1, 20)) * 86400)(base) },
     ],
   };
 }
@@ -124,17 +127,17 @@ function generate(seed: number, difficulty: Difficulty): Question {
   const to = estate.sites.find((s) => s.instance.name === query.to);
   const stem =
     `Can ${from?.instance.name ?? query.from} (${from?.instance.ip ?? ""}) in VPC ${from?.vpc.name ?? ""} open a ` +
-    `${estate.portName} connection (TCP ${estate.port}) to ${to?.instance.name ?? query.to} (${to?.instance.ip ?? ""}) in VPC ${to?.vpc.name ?? ""}?`;
+    `${estate.portName} connection (TCP ${estate.port}) to ${to?.instance.name ?? query.to} (${to?.instance.ip ?? ""}) in VPC ${to?.vpc.name ?? ""}? The setup:`;
   return buildReachQuestion(rng, {
     family: NAME, seed, difficulty, concepts: scenario.concepts, stem, query,
-    variants: scenario.variants,
+    variants: scenario.variants, describe: true,
   });
 }
 
 export const canAReachC: Family = {
   name: NAME,
   title: "Can A reach C?",
-  concepts: ["P1", "P3", "P4", "P5", "P11", "S2", "V6"],
+  concepts: ["P1", "P3", "P4", "P5", "P7", "P11", "S2", "V6"],
   difficulties: [1, 2, 3],
   usesModel: true,
   generate,

@@ -76,3 +76,25 @@ describe("interface endpoints", () => {
     expect(run(t, "peer", "vpce-sqs", 443).reachable).toBe(true);
   });
 });
+
+describe("AWS services without an endpoint", () => {
+  it("GWE-02: S3 without a gateway endpoint is reached on its public addresses through the NAT gateway and IGW", () => {
+    const t = example("public-private-nat");
+    t.prefixLists.push({ id: "pl-s3", name: "com.amazonaws.us-east-1.s3", cidrBlocks: ["52.216.0.0/15"] });
+    t.services.push({ service: "s3", region: "us-east-1", prefixListId: "pl-s3", cidrBlocks: [] });
+    const a = run(t, "app", "s3", 443);
+    expect(a.reachable).toBe(true);
+    expect(a.forward.map((h) => h.component.id)).toEqual(expect.arrayContaining(["nat-main", "igw-main"]));
+    expect(a.forward.at(-1)).toMatchObject({ component: { type: "aws-service" }, inbound: { srcIp: "3.80.1.1" } });
+    // Adding a gateway endpoint on the private route table takes S3 traffic off the NAT path (GWE-04).
+    t.gatewayEndpoints.push({ id: "vpce-s3", vpcId: "vpc-main", service: "s3", routeTableIds: ["rtb-private"], policy: "allow-all" });
+    const b = run(t, "app", "s3", 443);
+    expect(b.reachable).toBe(true);
+    expect(b.forward.some((h) => h.component.id === "nat-main")).toBe(false);
+    expect(b.forward.some((h) => h.component.id === "vpce-s3")).toBe(true);
+  });
+
+  it("an unknown service name is reported, not thrown", () => {
+    expect(codes(run(example("public-private-nat"), "app", "dynamodb", 443))).toEqual(["NO_SOURCE_OR_DESTINATION"]);
+  });
+});

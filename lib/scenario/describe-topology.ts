@@ -27,7 +27,12 @@ export function describeTopology(t: T.Topology): string {
   for (const i of t.instances) if (i.publicIp !== undefined) lines.push(`${i.name ?? i.id} has public IP ${i.publicIp}.`);
   for (const sg of t.securityGroups) {
     const rules = sg.inbound.map((r) => `${r.protocol}${r.fromPort !== undefined ? `/${r.fromPort}` : ""} from ${r.cidrBlock ?? r.securityGroupId ?? r.prefixListId ?? "?"}`);
-    if (t.vpnGateways.length > 0) lines.push(`Security group ${sg.name ?? sg.id} inbound: ${rules.join(", ") || "none"}.`);
+    const outbound = sg.outbound === undefined ? "all (default)" : sg.outbound.map((r) => `${r.protocol}${r.fromPort !== undefined ? `/${r.fromPort}` : ""} to ${r.cidrBlock ?? r.securityGroupId ?? r.prefixListId ?? "?"}`).join(", ") || "none";
+    lines.push(`Security group ${sg.name ?? sg.id} (${sg.id}) inbound: ${rules.join(", ") || "none"}; outbound: ${outbound}.`);
+  }
+  for (const acl of t.networkAcls) {
+    const fmt = (r: T.NaclRule): string => `${r.ruleNumber} ${r.action} ${r.protocol}${r.fromPort !== undefined ? ` ${r.fromPort}-${r.toPort ?? r.fromPort}` : ""} ${r.cidrBlock}`;
+    lines.push(`Network ACL ${acl.name ?? acl.id} inbound: ${acl.inbound.map(fmt).join("; ") || "none"} (then * deny); outbound: ${acl.outbound.map(fmt).join("; ") || "none"} (then * deny).`);
   }
   for (const vgw of t.vpnGateways) lines.push(`Virtual private gateway ${vgw.name ?? vgw.id} (ASN ${vgw.asn}) attached to ${vpcName(vgw.vpcId)}.`);
   for (const vpn of t.vpnConnections) {

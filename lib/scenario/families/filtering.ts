@@ -87,8 +87,8 @@ function generate(seed: number, difficulty: Difficulty): Question {
   const query = { from: client.instance.name, to: server.instance.name, protocol: "tcp" as const, port: estate.port };
   const stem =
     `${client.instance.name} (${client.instance.ip}) in VPC ${client.vpc.name} opens a ${estate.portName} connection (TCP ${estate.port}) ` +
-    `to ${server.instance.name} (${server.instance.ip}) in the peered VPC ${server.vpc.name}. Given the security groups and network ACLs shown, does it work?`;
-  return buildReachQuestion(rng, { family: NAME, seed, difficulty, concepts: scenario.concepts, stem, query, variants: scenario.variants });
+    `to ${server.instance.name} (${server.instance.ip}) in the peered VPC ${server.vpc.name}. Does it work? The setup:`;
+  return buildReachQuestion(rng, { family: NAME, seed, difficulty, concepts: scenario.concepts, stem, query, variants: scenario.variants, describe: true });
 }
 
 export const filtering: Family = {

@@ -9,6 +9,10 @@ import type { TransitGatewayIndex } from "./transit-gateway";
 export type RouteTargetKind = "local" | "igw" | "eigw" | "nat" | "pcx" | "vgw" | "tgw" | "vpce" | "eni" | "instance" | "blackhole" | "unknown";
 export type RouteTarget = { readonly kind: RouteTargetKind; readonly id: string };
 
+export function peeringPairKey(a: string, b: string): string {
+  return a < b ? `${a}|${b}` : `${b}|${a}`;
+}
+
 export function routeTargetOf(target: string): RouteTarget {
   if (target === "local") return { kind: "local", id: "local" };
   if (target === "blackhole") return { kind: "blackhole", id: "blackhole" };
@@ -85,6 +89,8 @@ export type Network = {
   readonly instanceEnis: Map<string, EniInfo[]>;
   readonly natGateways: Map<string, T.NatGateway>;
   readonly peerings: Map<string, T.PeeringConnection>;
+  /** `${vpcA}|${vpcB}` (sorted) -> peering, for O(1) "are these VPCs peered?" checks. */
+  readonly peeringsByPair: Map<string, T.PeeringConnection>;
   readonly igws: Map<string, T.InternetGateway>;
   readonly eigws: Map<string, T.EgressOnlyInternetGateway>;
   readonly vgws: Map<string, T.VpnGateway>;

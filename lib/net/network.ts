@@ -11,7 +11,7 @@ import { serviceCidrs } from "./endpoints";
 
 export * from "./network-model";
 import type { EniInfo, EniKind, Network, RouteTarget, RouteTableInfo, ServiceInfo, SubnetInfo, VpcInfo } from "./network-model";
-import { routeTargetOf } from "./network-model";
+import { peeringPairKey, routeTargetOf } from "./network-model";
 
 /** i-0abc -> eni-0abc: the id of an instance's inline primary interface. */
 export function primaryEniIdFor(instanceId: string): string {
@@ -255,6 +255,12 @@ export function buildNetwork(topology: T.Topology): Network {
   }
 
   const peerings = new Map(topology.peeringConnections.map((p) => [p.id, p]));
+  const peeringsByPair = new Map<string, T.PeeringConnection>();
+  for (const p of topology.peeringConnections) {
+    const key = peeringPairKey(p.requesterVpcId, p.accepterVpcId);
+    // PCX-04: one peering per pair; prefer an active one if the topology lists several.
+    if (!peeringsByPair.has(key) || p.status === "active") peeringsByPair.set(key, p);
+  }
   for (const p of topology.peeringConnections) addName(p.name, p.id);
   const gatewayEndpoints = new Map(topology.gatewayEndpoints.map((e) => [e.id, e]));
   for (const e of topology.gatewayEndpoints) addName(e.name, e.id);
@@ -265,7 +271,7 @@ export function buildNetwork(topology: T.Topology): Network {
 
   return {
     kind: "network", topology, vpcs, subnets, routeTables, securityGroups, enis, enisByPrivateIp, byPublicIp, sgMemberIps,
-    instances, instanceEnis, natGateways, peerings, igws, eigws, vgws, gatewayEndpoints, interfaceEndpoints, prefixLists, services,
+    instances, instanceEnis, natGateways, peerings, peeringsByPair, igws, eigws, vgws, gatewayEndpoints, interfaceEndpoints, prefixLists, services,
     onPrem: topology.onPremisesNetworks.map((net) => ({ net, cidrs: net.cidrBlocks.map(toCidr) })),
     tgw: buildTransitGateways(topology, vpcs, subnets),
     names,

@@ -3,7 +3,7 @@
 // tables, so peering cannot become transitive and the peer's IGW/NAT/VGW/endpoints stay out of reach.
 import { cidrContainsIp } from "./cidr";
 import { label } from "./explanations";
-import type { Network, SubnetInfo } from "./network";
+import { type Network, peeringPairKey, type SubnetInfo } from "./network";
 import type { PeeringConnection, PeeringStatus } from "./topology";
 import { addHop, block, type Delivered, deliverInVpc, type Pkt, ref, type Walk } from "./walk";
 
@@ -27,8 +27,7 @@ export function peerVpcIdOf(p: PeeringConnection, vpcId: string): string | undef
 }
 
 export function findPeering(net: Network, vpcA: string, vpcB: string): PeeringConnection | undefined {
-  for (const p of net.peerings.values()) if (peerVpcIdOf(p, vpcA) === vpcB) return p;
-  return undefined;
+  return net.peeringsByPair.get(peeringPairKey(vpcA, vpcB));
 }
 
 export function sendOverPeering(w: Walk, subnet: SubnetInfo, pcxId: string, p: Pkt, routeText: string): Delivered | undefined {

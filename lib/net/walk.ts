@@ -13,7 +13,7 @@ import { evaluateSecurityGroups, type SgPeerContext } from "./security-groups";
 import type { ComponentRef, Hop, MatchedKind, PacketHeader } from "./trace";
 import type { Blocker } from "./trace";
 import { sendToEgressOnlyGateway, sendToInternetGateway, sendToNatGateway, reverseNat } from "./gateways";
-import { sendOverPeering, isPeeringActive } from "./peering";
+import { findPeering, sendOverPeering, isPeeringActive } from "./peering";
 import { sendToVpnGateway } from "./vpn";
 import { sendToTransitGateway } from "./transit-gateway";
 import { sendToGatewayEndpoint } from "./endpoints";
@@ -93,11 +93,8 @@ function sgContext(net: Network, vpc: VpcInfo, now: number): SgPeerContext {
       // SG-06 / PCX-11: a peer VPC's group may be referenced over an active, same-Region peering.
       const other = net.vpcs.get(group.vpcId);
       if (!other || other.region !== vpc.region) return false;
-      for (const p of net.peerings.values()) {
-        const links = (p.requesterVpcId === vpc.id && p.accepterVpcId === other.id) || (p.accepterVpcId === vpc.id && p.requesterVpcId === other.id);
-        if (links && isPeeringActive(p, now)) return true;
-      }
-      return false;
+      const pcx = findPeering(net, vpc.id, other.id);
+      return !!pcx && isPeeringActive(pcx, now);
     },
   };
 }

@@ -1,40 +1,44 @@
-import { parseFlowLogRecord } from "@/lib/net";
-
+// aws-rules §6.1: the default (version 2) format, in order. NODATA and SKIPDATA records carry `-` in the
+// traffic fields, so this reads the line field by field instead of requiring an OK record.
 const FIELDS = [
-  ["version", "version"],
-  ["account-id", "accountId"],
-  ["interface-id", "interfaceId"],
-  ["srcaddr", "srcAddr"],
-  ["dstaddr", "dstAddr"],
-  ["srcport", "srcPort"],
-  ["dstport", "dstPort"],
-  ["protocol", "protocol"],
-  ["packets", "packets"],
-  ["bytes", "bytes"],
-  ["start", "start"],
-  ["end", "end"],
-  ["action", "action"],
-  ["log-status", "logStatus"],
+  "version",
+  "account-id",
+  "interface-id",
+  "srcaddr",
+  "dstaddr",
+  "srcport",
+  "dstport",
+  "protocol",
+  "packets",
+  "bytes",
+  "start",
+  "end",
+  "action",
+  "log-status",
 ] as const;
 
 const PROTOCOLS: Record<number, string> = { 1: "ICMP", 6: "TCP", 17: "UDP", 58: "ICMPv6" };
 
 /** A default-format (version 2) flow-log record with each field labelled, as the learner would read it. */
 export function FlowLogRecord({ record }: { record: string }) {
-  const parsed = parseFlowLogRecord(record);
-  if (!parsed) throw new Error(`FlowLogRecord: "${record}" is not a version 2 record with 14 fields`);
+  const values = record.trim().split(/\s+/);
+  if (values.length !== FIELDS.length || values[0] !== "2") {
+    throw new Error(`FlowLogRecord: "${record}" is not a version 2 record with ${FIELDS.length} fields`);
+  }
+  const action = values[12] ?? "-";
+  const protocol = Number(values[7]);
   return (
-    <figure className="flow-log" data-action={parsed.action}>
+    <figure className="flow-log" data-action={action}>
       <pre className="flow-log-line">
         <code>{record.trim()}</code>
       </pre>
       <dl className="flow-log-fields">
-        {FIELDS.map(([label, key]) => (
-          <div key={label} className={key === "action" ? `flow-log-action flow-log-${parsed.action.toLowerCase()}` : undefined}>
+        {FIELDS.map((label, index) => (
+          <div key={label} className={label === "action" && action !== "-" ? `flow-log-action flow-log-${action.toLowerCase()}` : undefined}>
             <dt>{label}</dt>
             <dd>
-              {String(parsed[key])}
-              {key === "protocol" && PROTOCOLS[parsed.protocol] ? ` (${PROTOCOLS[parsed.protocol]})` : null}
+              {values[index]}
+              {label === "protocol" && PROTOCOLS[protocol] ? ` (${PROTOCOLS[protocol]})` : null}
             </dd>
           </div>
         ))}

@@ -44,12 +44,12 @@ function NodeBox({ node, mark }: { node: PlacedNode; mark: PathMark | undefined 
 function EdgeLine({ edge, mark }: { edge: PlacedEdge; mark: PathMark | undefined }) {
   if (edge.points.length < 2) return null;
   const d = edge.points.map((point, index) => `${index === 0 ? "M" : "L"}${point.x},${point.y}`).join(" ");
-  const middle = edge.points[Math.floor(edge.points.length / 2)] ?? edge.points[0];
+  const middle = edge.labelAt ?? edge.points[Math.floor(edge.points.length / 2)] ?? edge.points[0];
   return (
     <g className={`dg-edge dg-edge-${edge.kind}${edge.inactive ? " dg-inactive" : ""}${markClass(mark)}`} data-edge-id={edge.id}>
       <path d={d} />
       {edge.label && middle ? (
-        <text x={middle.x + 4} y={middle.y - 4} className="dg-edge-label">
+        <text x={middle.x + (edge.labelAt ? 0 : 4)} y={middle.y - (edge.labelAt ? 0 : 4)} className="dg-edge-label">
           {edge.label}
         </text>
       ) : null}

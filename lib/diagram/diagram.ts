@@ -48,7 +48,11 @@ export type Box = { readonly x: number; readonly y: number; readonly width: numb
 
 export type PlacedNode = DiagramNode & Box & { readonly depth: number };
 
-export type PlacedEdge = DiagramEdge & { readonly points: readonly { x: number; y: number }[] };
+export type PlacedEdge = DiagramEdge & {
+  readonly points: readonly { x: number; y: number }[];
+  /** Where ELK put the label (its baseline start), clear of the boxes. */
+  readonly labelAt?: { x: number; y: number };
+};
 
 export type PlacedDiagram = {
   readonly width: number;

@@ -4,7 +4,8 @@ import type { Diagram, DiagramNode, PlacedDiagram, PlacedEdge, PlacedNode } from
 const CHAR_WIDTH = 7.2;
 const LINE_HEIGHT = 16;
 const LEAF_PADDING = 10;
-const CONTAINER_HEADER = 38;
+/** Room above a container's children for its name and detail lines. */
+const containerHeader = (node: DiagramNode): number => 10 + node.label.length * 15 + 8;
 
 /** Containers get room for a header with their name and CIDR; leaves are sized to their text. */
 function leafSize(node: DiagramNode): { width: number; height: number } {
@@ -27,14 +28,20 @@ function toElk(diagram: Diagram): ElkNode {
       id: node.id,
       children: kids.map(build),
       layoutOptions: {
-        "elk.padding": `[top=${CONTAINER_HEADER},left=14,bottom=14,right=14]`,
+        "elk.padding": `[top=${containerHeader(node)},left=14,bottom=14,right=14]`,
         "elk.nodeSize.constraints": "MINIMUM_SIZE",
         "elk.nodeSize.minimum": `(${Math.round(minWidth)},60)`,
         "elk.spacing.nodeNode": "18",
       },
     };
   };
-  const edges: ElkExtendedEdge[] = diagram.edges.map((edge) => ({ id: edge.id, sources: [edge.source], targets: [edge.target] }));
+  // Edge labels are given to ELK so it reserves room for them instead of drawing text over boxes.
+  const edges: ElkExtendedEdge[] = diagram.edges.map((edge) => ({
+    id: edge.id,
+    sources: [edge.source],
+    targets: [edge.target],
+    ...(edge.label ? { labels: [{ text: edge.label, width: edge.label.length * 6.6 + 6, height: 14 }] } : {}),
+  }));
   return {
     id: "root",
     children: (children.get(undefined) ?? []).map(build),
@@ -43,7 +50,8 @@ function toElk(diagram: Diagram): ElkNode {
       "elk.algorithm": "layered",
       "elk.direction": "RIGHT",
       "elk.hierarchyHandling": "INCLUDE_CHILDREN",
-      "elk.layered.spacing.nodeNodeBetweenLayers": "48",
+      "elk.layered.spacing.nodeNodeBetweenLayers": "56",
+      "elk.edgeLabels.placement": "CENTER",
       "elk.spacing.nodeNode": "28",
       "elk.spacing.edgeNode": "16",
       "elk.edgeRouting": "ORTHOGONAL",
@@ -85,7 +93,14 @@ export async function layoutDiagram(diagram: Diagram): Promise<PlacedDiagram> {
         ...(section.bendPoints ?? []),
         section.endPoint,
       ]);
-      edges.push({ ...source, points: points.map((point) => ({ x: origin.x + point.x, y: origin.y + point.y })) });
+      const label = edge.labels?.[0];
+      edges.push({
+        ...source,
+        points: points.map((point) => ({ x: origin.x + point.x, y: origin.y + point.y })),
+        ...(label && label.x !== undefined && label.y !== undefined
+          ? { labelAt: { x: origin.x + label.x, y: origin.y + label.y + (label.height ?? 0) - 3 } }
+          : {}),
+      });
     }
     for (const child of elkNode.children ?? []) collectEdges(child);
   };

@@ -6,6 +6,7 @@ import { parseLessons, type Lesson } from "../../lib/content/lessons";
 import { parseTopologyText } from "../../lib/net";
 import { generateQuestion } from "../../lib/scenario/generate";
 import { isDifficulty, type Question } from "../../lib/scenario/question";
+import { generateQuestionForConcept } from "../../lib/scenario/targeted";
 import { launchBrowser, newPage } from "./support/browser";
 import { queryDatabase } from "./support/database";
 import { repoRoot } from "./support/server";
@@ -24,7 +25,11 @@ function questionOf(lesson: Lesson, index: number): Question {
   if (!tryIt) throw new Error(`${lesson.slug} has no TryIt #${index}`);
   const difficulty = Number(tryIt.props["difficulty"] ?? 1);
   if (!isDifficulty(difficulty)) throw new Error("bad difficulty");
-  const generated = generateQuestion(String(tryIt.props["family"]), Number(tryIt.props["seed"]), difficulty);
+  const concept = tryIt.props["concept"];
+  const family = String(tryIt.props["family"]);
+  const seed = Number(tryIt.props["seed"]);
+  const generated =
+    concept === undefined ? generateQuestion(family, seed, difficulty) : generateQuestionForConcept(family, seed, difficulty, String(concept));
   if (!generated.ok) throw new Error(JSON.stringify(generated.issues));
   return generated.question;
 }

@@ -3,26 +3,32 @@ import { layoutDiagram } from "@/lib/diagram/layout";
 import { toClientQuestion } from "@/lib/grading/redact";
 import { generateQuestion } from "@/lib/scenario/generate";
 import { isDifficulty } from "@/lib/scenario/question";
+import { generateQuestionForConcept } from "@/lib/scenario/targeted";
 import { TopologyDiagram } from "../topology-diagram";
 import { TryItForm } from "../try-it-form";
 
 /**
- * `<TryIt family="can-a-reach-c" seed={101} difficulty={1} />`: a generated question rendered on the server.
+ * `<TryIt family="can-a-reach-c" seed={101} difficulty={1} />`, optionally `concept="F3"`: a generated question
+ * rendered on the server.
  * Only the redacted question reaches the browser; the answer is checked by POST /api/answers.
  */
 export async function TryIt({
   family,
   seed,
   difficulty = 1,
+  concept,
   lessonSlug,
 }: {
   family: string;
   seed: number;
   difficulty?: number;
+  /** Aim the question at one concept of the lesson. */
+  concept?: string;
   lessonSlug: string;
 }) {
   if (!isDifficulty(difficulty)) throw new Error(`TryIt: difficulty ${difficulty} is not 1, 2 or 3`);
-  const generated = generateQuestion(family, seed, difficulty);
+  const generated =
+    concept === undefined ? generateQuestion(family, seed, difficulty) : generateQuestionForConcept(family, seed, difficulty, concept);
   if (!generated.ok) throw new Error(`TryIt: ${generated.issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`);
   const question = toClientQuestion(generated.question);
   const placed = question.topology ? await layoutDiagram(topologyToDiagram(question.topology)) : undefined;

@@ -37,7 +37,7 @@ export default async function LessonPage({ params }: Props) {
     FlowLogRecord,
     Topology,
     // Inline questions record their attempts against this lesson.
-    TryIt: (props: { family: string; seed: number; difficulty?: number }) => <TryIt {...props} lessonSlug={lesson.slug} />,
+    TryIt: (props: { family: string; seed: number; difficulty?: number; concept?: string }) => <TryIt {...props} lessonSlug={lesson.slug} />,
     h2: H2,
     h3: H3,
   };

@@ -1,24 +1,44 @@
 import { loadCourse } from "@/app/lessons/course";
-import { findFamily } from "@/lib/scenario/registry";
+import { findConcept } from "@/lib/content/concepts";
+import { RECAP_HEADING } from "@/lib/content/lesson-body";
 
 export type LessonLink = { readonly href: string; readonly title: string };
 
+const SKIPPED_SECTIONS = new Set([RECAP_HEADING, "Check yourself"]);
+const STOP_WORDS = new Set(["the", "and", "for", "not", "are", "with", "its", "has", "can", "may", "one", "via", "per", "own", "but", "that", "this", "from", "into", "only", "also", "note", "says", "drift", "since", "their", "there", "them", "you", "your"]);
+
+function words(text: string): Set<string> {
+  return new Set(
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9./-]+/g, " ")
+      .split(" ")
+      .filter((word) => word.length >= 3 && !STOP_WORDS.has(word)),
+  );
+}
+
 /**
- * Where a concept is taught: each lesson that lists it, at the section holding a TryIt of a family assessing it
- * (the section that practises it), else at the top of the lesson.
+ * Where a concept is taught: each lesson that lists it, at the `##` section whose heading and text share the most
+ * words with the concept's statement (Recap and Check yourself left out), else at the top of the lesson.
  */
 export function lessonLinksFor(concept: string): LessonLink[] {
+  const statement = words(findConcept(concept)?.text ?? "");
   return loadCourse()
     .filter((lesson) => lesson.frontmatter.concepts.includes(concept))
     .map((lesson) => {
-      const sections = lesson.headings.filter((heading) => heading.depth === 2);
-      const practising = lesson.components.find(
-        (component) =>
-          component.name === "TryIt" &&
-          typeof component.props["family"] === "string" &&
-          findFamily(component.props["family"])?.concepts.includes(concept) === true,
-      );
-      const section = practising ? sections[practising.section] : undefined;
+      const headings = lesson.headings.filter((heading) => heading.depth === 2);
+      // The body split at `## ` lines gives the section texts in heading order (index 0 is before the first).
+      const texts = lesson.body.split(/^## /m).slice(1);
+      let best: { index: number; score: number } | undefined;
+      headings.forEach((heading, index) => {
+        if (SKIPPED_SECTIONS.has(heading.text)) return;
+        const headingWords = words(heading.text);
+        const sectionWords = words(texts[index] ?? "");
+        let score = 0;
+        for (const word of statement) score += (sectionWords.has(word) ? 1 : 0) + (headingWords.has(word) ? 2 : 0);
+        if (score > 0 && (best === undefined || score > best.score)) best = { index, score };
+      });
+      const section = best === undefined ? undefined : headings[best.index];
       return {
         href: `/lessons/${lesson.slug}${section ? `#${section.id}` : ""}`,
         title: `${lesson.frontmatter.title}${section ? ` — ${section.text}` : ""}`,

@@ -83,7 +83,7 @@ export default async function Page() {
                 return (
                   <tr key={concept.id} data-concept={concept.id} data-level={entry?.level ?? "not-started"}>
                     <th scope="row">
-                      <span className="mono">{concept.id}</span> {concept.text}
+                      <span className="mono">{concept.id}</span> {concept.text.replaceAll("**", "")}
                     </th>
                     <td>{entry ? `${entry.right}/${entry.answered} right` : "—"}</td>
                     <td className={`level level-${entry?.level ?? "not-started"}`}>{entry ? LEVEL_TEXT[entry.level] : "Not started"}</td>

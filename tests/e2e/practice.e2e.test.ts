@@ -100,6 +100,19 @@ describe("practice mode", () => {
       `practice:${sessionId}`,
     );
     expect(attempts.map((row) => row.questionId)).toEqual(seen);
+
+    // The progress page counts these answers per concept and lists the session in the history.
+    const concepts = new Set(
+      seen.flatMap((id) => {
+        const generated = questionFromId(id);
+        return generated.ok ? generated.question.concepts : [];
+      }),
+    );
+    await page.goto("/progress");
+    for (const concept of concepts) {
+      await expect(page.locator(`tr[data-concept="${concept}"]`).getAttribute("data-level")).resolves.not.toBe("not-started");
+    }
+    await expect(page.locator(`[data-testid="history"] a[href="/practice/${sessionId}"]`).count()).resolves.toBe(1);
     await context.close();
   });
 

@@ -12,6 +12,9 @@ import { lessonLinksFor } from "../lesson-links";
 export const metadata: Metadata = { title: "Practice summary" };
 export const dynamic = "force-dynamic";
 
+/** The statement of a concept without the markdown emphasis concepts.md uses for drift. */
+const conceptText = (id: string) => (findConcept(id)?.text ?? "").replaceAll("**", "");
+
 const SummarySchema = z.object({
   summary: z.object({
     graded: z.number(),
@@ -61,7 +64,7 @@ export default async function Page({ params }: { params: Promise<{ sessionId: st
             {summary.byConcept.map((score) => (
               <tr key={score.concept} data-concept={score.concept}>
                 <th scope="row">
-                  <span className="mono">{score.concept}</span> {findConcept(score.concept)?.text ?? ""}
+                  <span className="mono">{score.concept}</span> {conceptText(score.concept)}
                 </th>
                 <td>{score.right}</td>
                 <td>{score.wrong}</td>
@@ -78,7 +81,7 @@ export default async function Page({ params }: { params: Promise<{ sessionId: st
           <ul className="review-list" data-testid="to-review">
             {summary.toReview.map((concept) => (
               <li key={concept}>
-                <span className="mono">{concept}</span> {findConcept(concept)?.text ?? ""}
+                <span className="mono">{concept}</span> {conceptText(concept)}
                 <ul>
                   {lessonLinksFor(concept).map((link) => (
                     <li key={link.href}>

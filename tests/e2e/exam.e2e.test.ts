@@ -154,6 +154,8 @@ describe("mock exam", () => {
     const missed = [q2, planned.questions[3]].filter((q): q is Question => q !== undefined);
     expect(retakeFamilies.map((q) => q.family).sort()).toEqual(missed.map((q) => q.family).sort());
     for (const question of retakeFamilies) expect(missed.map((q) => q.id)).not.toContain(question.id);
+    // Requests still in flight when the context closes would otherwise fail inside the route handler.
+    await page.unrouteAll({ behavior: "ignoreErrors" });
     await context.close();
   });
 

@@ -14,7 +14,15 @@ function format(ms: number): string {
  * Counts down to the deadline the server holds. The server's clock at render time corrects for a browser clock
  * that is off; at zero it asks the server to check its own deadline, which submits the exam.
  */
-export function Countdown({ sessionId, deadline, serverNow }: { sessionId: string; deadline: number; serverNow: number }) {
+export function Countdown({
+  sessionId,
+  deadline,
+  serverNow,
+}: {
+  sessionId: string;
+  deadline: number;
+  serverNow: number;
+}) {
   const skew = useRef<number | null>(null);
   const [remaining, setRemaining] = useState(deadline - serverNow);
   const { act } = useExamAction(sessionId);
@@ -36,7 +44,12 @@ export function Countdown({ sessionId, deadline, serverNow }: { sessionId: strin
 
   const low = remaining < 60_000;
   return (
-    <p className={`countdown${low ? " countdown-low" : ""}`} role="timer" aria-live={low ? "polite" : "off"} data-testid="countdown">
+    <p
+      className={`countdown${low ? " countdown-low" : ""}`}
+      role="timer"
+      aria-live={low ? "polite" : "off"}
+      data-testid="countdown"
+    >
       {remaining > 0 ? `Time left ${format(remaining)}` : "Time is up: submitting…"}
     </p>
   );

@@ -15,11 +15,26 @@ type AnswerProps = {
 };
 
 /** The current exam question's options (saved on the server at each change), flag, and moving on. */
-export function ExamAnswer({ sessionId, questionId, options, multiSelect, selected, flagged, isFirst, isLast }: AnswerProps) {
+export function ExamAnswer({
+  sessionId,
+  questionId,
+  options,
+  multiSelect,
+  selected,
+  flagged,
+  isFirst,
+  isLast,
+}: AnswerProps) {
   const { act, busy, error } = useExamAction(sessionId);
   function choose(id: string): void {
-    const next = multiSelect ? (selected.includes(id) ? selected.filter((x) => x !== id) : [...selected, id]) : [id];
-    void act(next.length === 0 ? { action: "clear", questionId } : { action: "select", questionId, optionIds: next });
+    const next = multiSelect
+      ? selected.includes(id)
+        ? selected.filter((x) => x !== id)
+        : [...selected, id]
+      : [id];
+    void act(
+      next.length === 0 ? { action: "clear", questionId } : { action: "select", questionId, optionIds: next },
+    );
   }
   return (
     <div className="exam-answer" data-testid="exam-answer">
@@ -39,7 +54,12 @@ export function ExamAnswer({ sessionId, questionId, options, multiSelect, select
         ))}
       </fieldset>
       <div className="try-it-actions">
-        <button type="button" className="button secondary" disabled={busy || isFirst} onClick={() => void act({ action: "previous" })}>
+        <button
+          type="button"
+          className="button secondary"
+          disabled={busy || isFirst}
+          onClick={() => void act({ action: "previous" })}
+        >
           Previous
         </button>
         <button
@@ -52,10 +72,22 @@ export function ExamAnswer({ sessionId, questionId, options, multiSelect, select
         >
           {flagged ? "Unflag" : "Flag for review"}
         </button>
-        <button type="button" className="button secondary" disabled={busy || isLast} onClick={() => void act({ action: "next" })} data-testid="exam-next">
+        <button
+          type="button"
+          className="button secondary"
+          disabled={busy || isLast}
+          onClick={() => void act({ action: "next" })}
+          data-testid="exam-next"
+        >
           Next
         </button>
-        <button type="button" className="button" disabled={busy} onClick={() => void act({ action: "review.open" })} data-testid="open-review">
+        <button
+          type="button"
+          className="button"
+          disabled={busy}
+          onClick={() => void act({ action: "review.open" })}
+          data-testid="open-review"
+        >
           Review and submit
         </button>
       </div>
@@ -101,12 +133,21 @@ export function ExamNavigator({ sessionId, items }: { sessionId: string; items: 
 export function ReviewActions({ sessionId, unanswered }: { sessionId: string; unanswered: number }) {
   const { act, busy, error } = useExamAction(sessionId);
   function submit(): void {
-    if (unanswered > 0 && !window.confirm(`${unanswered} question(s) are not answered and will count as wrong. Submit anyway?`)) return;
+    if (
+      unanswered > 0 &&
+      !window.confirm(`${unanswered} question(s) are not answered and will count as wrong. Submit anyway?`)
+    )
+      return;
     void act({ action: "submit" });
   }
   return (
     <div className="try-it-actions">
-      <button type="button" className="button secondary" disabled={busy} onClick={() => void act({ action: "review.close" })}>
+      <button
+        type="button"
+        className="button secondary"
+        disabled={busy}
+        onClick={() => void act({ action: "review.close" })}
+      >
         Back to the questions
       </button>
       <button type="button" className="button" disabled={busy} onClick={submit} data-testid="submit-exam">
@@ -124,7 +165,12 @@ export function ReviewActions({ sessionId, unanswered }: { sessionId: string; un
 export function GotoButton({ sessionId, index, label }: { sessionId: string; index: number; label: string }) {
   const { act, busy } = useExamAction(sessionId);
   return (
-    <button type="button" className="link-button" disabled={busy} onClick={() => void act({ action: "goto", index })}>
+    <button
+      type="button"
+      className="link-button"
+      disabled={busy}
+      onClick={() => void act({ action: "goto", index })}
+    >
       {label}
     </button>
   );

@@ -7,7 +7,13 @@ import { serverEnv } from "@/app/server-env";
 import { CONCEPT_GROUPS } from "@/lib/content/concepts";
 import { recordAttempt } from "@/lib/db/attempts";
 import { db } from "@/lib/db/client";
-import { createSession, findActiveSession, findSession, updateSession, type StoredSession } from "@/lib/db/sessions";
+import {
+  createSession,
+  findActiveSession,
+  findSession,
+  updateSession,
+  type StoredSession,
+} from "@/lib/db/sessions";
 import { DEFAULT_CATALOG } from "@/lib/practice/catalog";
 import { buildExamQuestions } from "@/lib/practice/exam-questions";
 import { scoreExam, type ExamScore } from "@/lib/practice/exam-score";
@@ -23,7 +29,11 @@ import { isDifficulty, type Question } from "@/lib/scenario/question";
 import { ExamConfigSchema, ExamScoreSchema, type ExamConfig, type ExamStep } from "./schema";
 
 export type ExamSnapshot = SnapshotFrom<typeof examMachine>;
-export type ActiveExam = { readonly session: StoredSession; readonly snapshot: ExamSnapshot; readonly config: ExamConfig };
+export type ActiveExam = {
+  readonly session: StoredSession;
+  readonly snapshot: ExamSnapshot;
+  readonly config: ExamConfig;
+};
 export type StepReply = { readonly finished: boolean };
 
 const fail = (status: Failure["status"], error: string): Failure => ({ ok: false, status, error });
@@ -38,8 +48,19 @@ export function questionsOf(ids: readonly string[]): Map<string, Question> {
   );
 }
 
-async function createExam(learnerId: string, questions: readonly Question[], examSeed: number, config: ExamConfig, now: Date) {
-  const plan = planExam({ examSeed, questionIds: questions.map((q) => q.id), startedAt: now.getTime(), durationMs: config.durationMs });
+async function createExam(
+  learnerId: string,
+  questions: readonly Question[],
+  examSeed: number,
+  config: ExamConfig,
+  now: Date,
+) {
+  const plan = planExam({
+    examSeed,
+    questionIds: questions.map((q) => q.id),
+    startedAt: now.getTime(),
+    durationMs: config.durationMs,
+  });
   if (!plan.ok) return fail(400, plan.issues.map((issue) => `${issue.path}: ${issue.message}`).join("; "));
   const [snapshot] = initialTransition(examMachine, plan.input);
   const session = await createSession(db(), learnerId, {
@@ -55,33 +76,55 @@ async function createExam(learnerId: string, questions: readonly Question[], exa
 
 export async function startExam(
   learnerId: string,
-  input: { questionCount?: number | undefined; durationMinutes?: number | undefined; examSeed?: number | undefined },
+  input: {
+    questionCount?: number | undefined;
+    durationMinutes?: number | undefined;
+    examSeed?: number | undefined;
+  },
   now: Date,
 ): Promise<Outcome<{ sessionId: string }>> {
   const env = serverEnv();
   const questionCount = input.questionCount ?? env.REACHABLE_EXAM_QUESTIONS;
-  const durationMs = input.durationMinutes === undefined ? env.REACHABLE_EXAM_DURATION_MS : Math.round(input.durationMinutes * 60_000);
+  const durationMs =
+    input.durationMinutes === undefined
+      ? env.REACHABLE_EXAM_DURATION_MS
+      : Math.round(input.durationMinutes * 60_000);
   const examSeed = input.examSeed ?? randomInt(0, 0x100000000);
   const built = buildExamQuestions({ examSeed, count: questionCount });
   if (!built.ok) return fail(400, built.issues.map((issue) => `${issue.path}: ${issue.message}`).join("; "));
-  return createExam(learnerId, built.questions, examSeed, { questionCount, durationMs, passPercent: env.REACHABLE_EXAM_PASS_PERCENT, retakeOf: null }, now);
+  return createExam(
+    learnerId,
+    built.questions,
+    examSeed,
+    { questionCount, durationMs, passPercent: env.REACHABLE_EXAM_PASS_PERCENT, retakeOf: null },
+    now,
+  );
 }
 
 /** "Retake only the missed ones": fresh variants of the missed questions, time scaled to their number. */
-export async function retakeExam(learnerId: string, sessionId: string, now: Date): Promise<Outcome<{ sessionId: string }>> {
+export async function retakeExam(
+  learnerId: string,
+  sessionId: string,
+  now: Date,
+): Promise<Outcome<{ sessionId: string }>> {
   const session = await findSession(db(), learnerId, sessionId);
   const score = session?.kind === "exam" ? ExamScoreSchema.safeParse(session.result) : undefined;
   const config = session ? ExamConfigSchema.safeParse(session.config) : undefined;
-  if (!session || !score?.success || !config?.success) return fail(404, "sessionId: no finished exam with this id");
+  if (!session || !score?.success || !config?.success)
+    return fail(404, "sessionId: no finished exam with this id");
   const missed = score.data.items
     .filter((item) => !item.correct)
     .map((item) => {
-      if (!isDifficulty(item.difficulty)) throw new Error(`exam result ${sessionId}: difficulty ${item.difficulty}`);
+      if (!isDifficulty(item.difficulty))
+        throw new Error(`exam result ${sessionId}: difficulty ${item.difficulty}`);
       return { family: item.family, seed: item.seed, difficulty: item.difficulty, concepts: item.concepts };
     });
   const plan = planRetake(missed, derivedRng(score.data.examSeed, `retake-${sessionId}`), DEFAULT_CATALOG);
   if (!plan.ok) return fail(409, plan.issues.map((issue) => `${issue.path}: ${issue.message}`).join("; "));
-  const durationMs = Math.max(1000, Math.round((config.data.durationMs * missed.length) / Math.max(1, score.data.total)));
+  const durationMs = Math.max(
+    1000,
+    Math.round((config.data.durationMs * missed.length) / Math.max(1, score.data.total)),
+  );
   return createExam(
     learnerId,
     plan.questions,
@@ -95,7 +138,8 @@ export async function loadActiveExam(learnerId: string): Promise<Outcome<ActiveE
   const session = await findActiveSession(db(), learnerId, "exam");
   if (session === null) return { ok: true, value: null };
   const restored = examSessionCodec.restore(session.snapshot);
-  if (!restored.ok) return fail(409, restored.issues.map((issue) => `${issue.path}: ${issue.message}`).join("; "));
+  if (!restored.ok)
+    return fail(409, restored.issues.map((issue) => `${issue.path}: ${issue.message}`).join("; "));
   const config = ExamConfigSchema.safeParse(session.config);
   if (!config.success) return fail(409, "config: this exam's settings cannot be read; start a new exam");
   return { ok: true, value: { session, snapshot: restored.snapshot, config: config.data } };
@@ -170,26 +214,47 @@ function toEvent(step: ExamStep, now: number): ExamEvent {
 }
 
 /** One exam step. A refused step still saves (a late answer is refused and submits the exam). */
-export async function stepExam(learnerId: string, step: ExamStep, now: Date): Promise<Outcome<StepReply> | (Failure & StepReply)> {
+export async function stepExam(
+  learnerId: string,
+  step: ExamStep,
+  now: Date,
+): Promise<Outcome<StepReply> | (Failure & StepReply)> {
   const loaded = await loadActiveExam(learnerId);
   if (!loaded.ok) return loaded;
   const active = loaded.value;
   if (active === null || active.session.id !== step.sessionId) {
     const finished = await findSession(db(), learnerId, step.sessionId);
     const over = finished !== null && finished.status === "finished";
-    return { ...fail(409, over ? "sessionId: this exam is over; its result is ready" : "sessionId: this exam is not running"), finished: over };
+    return {
+      ...fail(
+        409,
+        over ? "sessionId: this exam is over; its result is ready" : "sessionId: this exam is not running",
+      ),
+      finished: over,
+    };
   }
   if (step.action === "select") {
-    const question = active.snapshot.context.questionIds.includes(step.questionId) ? questionsOf([step.questionId]).get(step.questionId) : undefined;
-    const unknown = question ? step.optionIds.filter((id) => !question.options.some((option) => option.id === id)) : [];
-    if (unknown.length > 0) return fail(400, `optionIds: ${unknown.map((id) => `"${id}"`).join(", ")} is not an option of this question`);
+    const question = active.snapshot.context.questionIds.includes(step.questionId)
+      ? questionsOf([step.questionId]).get(step.questionId)
+      : undefined;
+    const unknown = question
+      ? step.optionIds.filter((id) => !question.options.some((option) => option.id === id))
+      : [];
+    if (unknown.length > 0)
+      return fail(
+        400,
+        `optionIds: ${unknown.map((id) => `"${id}"`).join(", ")} is not an option of this question`,
+      );
   }
   const applied = applyEvent(examMachine, active.snapshot, toEvent(step, now.getTime()));
   const saved = await save(active, applied.snapshot, now);
   if (!saved.ok) return saved;
   if (!applied.ok) {
     const path = step.action === "goto" ? "index" : "questionId" in step ? "questionId" : "action";
-    return { ...fail(409, `${path}: ${applied.issues.map((issue) => issue.message).join("; ")}`), finished: saved.value.finished };
+    return {
+      ...fail(409, `${path}: ${applied.issues.map((issue) => issue.message).join("; ")}`),
+      finished: saved.value.finished,
+    };
   }
   return saved;
 }

@@ -24,11 +24,14 @@ export default async function Page() {
       <>
         <h1>Mock exam</h1>
         <p className="lede">
-          A timed exam across the topics: move back and forth, flag questions, review, submit. The clock is the
-          server&apos;s; when time runs out the exam submits itself.
+          A timed exam across the topics: move back and forth, flag questions, review, submit. The clock is
+          the server&apos;s; when time runs out the exam submits itself.
         </p>
         {!active.ok ? <p className="notice">Your last exam could not be resumed ({active.error}).</p> : null}
-        <ExamStartForm defaultCount={env.REACHABLE_EXAM_QUESTIONS} defaultMinutes={Math.round(env.REACHABLE_EXAM_DURATION_MS / 6000) / 10} />
+        <ExamStartForm
+          defaultCount={env.REACHABLE_EXAM_QUESTIONS}
+          defaultMinutes={Math.round(env.REACHABLE_EXAM_DURATION_MS / 6000) / 10}
+        />
       </>
     );
   }
@@ -45,7 +48,10 @@ export default async function Page() {
   const header = (
     <div className="exam-header" data-session-id={session.id}>
       <p>
-        Exam seed <strong className="mono" data-testid="exam-seed">{context.examSeed}</strong>
+        Exam seed{" "}
+        <strong className="mono" data-testid="exam-seed">
+          {context.examSeed}
+        </strong>
         {config.retakeOf ? " (retake of the missed questions)" : ""} · {context.questionIds.length} questions
       </p>
       <Countdown sessionId={session.id} deadline={context.deadline} serverNow={now.getTime()} />
@@ -66,7 +72,11 @@ export default async function Page() {
             {context.questionIds.map((id, index) => (
               <li key={id} data-review-index={index + 1}>
                 <GotoButton sessionId={session.id} index={index} label={`Question ${index + 1}`} />{" "}
-                {context.answers[id] === undefined ? <span className="tag">not answered</span> : <span className="tag">answered</span>}{" "}
+                {context.answers[id] === undefined ? (
+                  <span className="tag">not answered</span>
+                ) : (
+                  <span className="tag">answered</span>
+                )}{" "}
                 {context.flagged.includes(id) ? <span className="tag flag-tag">flagged</span> : null}
               </li>
             ))}

@@ -14,7 +14,12 @@ export const ExamRequestSchema = z.discriminatedUnion("action", [
     examSeed: z.number().int().min(0).max(0xffffffff).optional(),
   }),
   z.object({ action: z.literal("retake"), sessionId }),
-  z.object({ action: z.literal("select"), sessionId, questionId, optionIds: z.array(z.string().min(1).max(40)).min(1).max(12) }),
+  z.object({
+    action: z.literal("select"),
+    sessionId,
+    questionId,
+    optionIds: z.array(z.string().min(1).max(40)).min(1).max(12),
+  }),
   z.object({ action: z.literal("clear"), sessionId, questionId }),
   z.object({ action: z.literal("flag"), sessionId, questionId }),
   z.object({ action: z.literal("unflag"), sessionId, questionId }),

@@ -5,7 +5,13 @@ import { useState, type FormEvent } from "react";
 import { postJson } from "@/app/practice/post-json";
 
 /** Length, time and seed of a new mock exam; empty fields take the defaults shown. */
-export function ExamStartForm({ defaultCount, defaultMinutes }: { defaultCount: number; defaultMinutes: number }) {
+export function ExamStartForm({
+  defaultCount,
+  defaultMinutes,
+}: {
+  defaultCount: number;
+  defaultMinutes: number;
+}) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -31,14 +37,25 @@ export function ExamStartForm({ defaultCount, defaultMinutes }: { defaultCount: 
   }
 
   return (
-    <form className="card exam-start" onSubmit={(event) => void onSubmit(event)} aria-label="Start a mock exam">
+    <form
+      className="card exam-start"
+      onSubmit={(event) => void onSubmit(event)}
+      aria-label="Start a mock exam"
+    >
       <label className="field">
         Questions
         <input type="number" name="questionCount" min={1} max={65} placeholder={String(defaultCount)} />
       </label>
       <label className="field">
         Time limit in minutes
-        <input type="number" name="durationMinutes" min={1} max={300} step="any" placeholder={String(defaultMinutes)} />
+        <input
+          type="number"
+          name="durationMinutes"
+          min={1}
+          max={300}
+          step="any"
+          placeholder={String(defaultMinutes)}
+        />
       </label>
       <label className="field">
         Exam seed (optional: the same seed and length give everyone the same exam)

@@ -5,7 +5,10 @@ export function FeedbackDetails({ outcome }: { outcome: AnswerOutcome }) {
   const solution = outcome.solution;
   return (
     <div className="feedback" aria-live="polite">
-      <p className={outcome.correct ? "verdict ok" : "verdict bad"} data-verdict={outcome.correct ? "correct" : "incorrect"}>
+      <p
+        className={outcome.correct ? "verdict ok" : "verdict bad"}
+        data-verdict={outcome.correct ? "correct" : "incorrect"}
+      >
         {outcome.correct ? "Correct." : "Not quite."}
       </p>
       {solution ? (

@@ -18,10 +18,20 @@ export function FinishButton({ sessionId }: { sessionId: string }) {
   }
   return (
     <>
-      <button type="button" className="button secondary" onClick={() => void finish()} disabled={busy} data-testid="finish">
+      <button
+        type="button"
+        className="button secondary"
+        onClick={() => void finish()}
+        disabled={busy}
+        data-testid="finish"
+      >
         Finish and see the summary
       </button>
-      {error ? <p className="error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
     </>
   );
 }

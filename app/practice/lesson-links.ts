@@ -5,7 +5,38 @@ import { RECAP_HEADING } from "@/lib/content/lesson-body";
 export type LessonLink = { readonly href: string; readonly title: string };
 
 const SKIPPED_SECTIONS = new Set([RECAP_HEADING, "Check yourself"]);
-const STOP_WORDS = new Set(["the", "and", "for", "not", "are", "with", "its", "has", "can", "may", "one", "via", "per", "own", "but", "that", "this", "from", "into", "only", "also", "note", "says", "drift", "since", "their", "there", "them", "you", "your"]);
+const STOP_WORDS = new Set([
+  "the",
+  "and",
+  "for",
+  "not",
+  "are",
+  "with",
+  "its",
+  "has",
+  "can",
+  "may",
+  "one",
+  "via",
+  "per",
+  "own",
+  "but",
+  "that",
+  "this",
+  "from",
+  "into",
+  "only",
+  "also",
+  "note",
+  "says",
+  "drift",
+  "since",
+  "their",
+  "there",
+  "them",
+  "you",
+  "your",
+]);
 
 function words(text: string): Set<string> {
   return new Set(
@@ -35,7 +66,8 @@ export function lessonLinksFor(concept: string): LessonLink[] {
         const headingWords = words(heading.text);
         const sectionWords = words(texts[index] ?? "");
         let score = 0;
-        for (const word of statement) score += (sectionWords.has(word) ? 1 : 0) + (headingWords.has(word) ? 2 : 0);
+        for (const word of statement)
+          score += (sectionWords.has(word) ? 1 : 0) + (headingWords.has(word) ? 2 : 0);
         if (score > 0 && (best === undefined || score > best.score)) best = { index, score };
       });
       const section = best === undefined ? undefined : headings[best.index];

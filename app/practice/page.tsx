@@ -19,9 +19,14 @@ export const metadata: Metadata = { title: "Practice" };
 export const dynamic = "force-dynamic";
 
 function settingsChoices() {
-  const covered = new Set(DEFAULT_CATALOG.families.flatMap((family) => family.concepts.map((c) => DEFAULT_CATALOG.groupOf(c))));
+  const covered = new Set(
+    DEFAULT_CATALOG.families.flatMap((family) => family.concepts.map((c) => DEFAULT_CATALOG.groupOf(c))),
+  );
   return {
-    groups: CONCEPT_GROUPS.filter((group) => covered.has(group.id)).map((group) => ({ id: group.id, title: group.title })),
+    groups: CONCEPT_GROUPS.filter((group) => covered.has(group.id)).map((group) => ({
+      id: group.id,
+      title: group.title,
+    })),
     families: FAMILIES.map((family) => ({ id: family.name, title: family.title })),
   };
 }
@@ -34,8 +39,12 @@ export default async function Page() {
     return (
       <>
         <h1>Practice</h1>
-        <p className="lede">Question, answer, feedback with the path traced, next. Choose what to practise.</p>
-        {!active.ok ? <p className="notice">Your last session could not be resumed ({active.error}).</p> : null}
+        <p className="lede">
+          Question, answer, feedback with the path traced, next. Choose what to practise.
+        </p>
+        {!active.ok ? (
+          <p className="notice">Your last session could not be resumed ({active.error}).</p>
+        ) : null}
         <PracticeSettingsForm {...settingsChoices()} />
       </>
     );
@@ -47,7 +56,8 @@ export default async function Page() {
   if (!generated.ok) throw new Error(`practice: ${attempt.questionId} no longer generates`);
   const question = generated.question;
   const answered = snapshot.matches("answered") && attempt.response !== null;
-  const outcome = answered && attempt.response ? answerOutcome(question, attempt.response, "always") : undefined;
+  const outcome =
+    answered && attempt.response ? answerOutcome(question, attempt.response, "always") : undefined;
   const graded = snapshot.context.asked.filter((a) => a.correct !== null);
   const right = graded.filter((a) => a.correct === true).length;
   const limit = config.settings.questionLimit;
@@ -59,7 +69,12 @@ export default async function Page() {
         Question {snapshot.context.asked.length}
         {limit === null ? "" : ` of ${limit}`} · {right} right of {graded.length} answered
       </p>
-      <section className="card practice-question" data-question-id={question.id} data-session-id={session.id} aria-label="Question">
+      <section
+        className="card practice-question"
+        data-question-id={question.id}
+        data-session-id={session.id}
+        aria-label="Question"
+      >
         <QuestionBody question={toClientQuestion(question)} highlight={answered} />
         <PracticeAnswer
           sessionId={session.id}

@@ -4,10 +4,18 @@ export async function postJson<T>(
   body: unknown,
 ): Promise<{ ok: true; data: T } | { ok: false; error: string; finished: boolean }> {
   try {
-    const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
     const data = (await response.json()) as T & { error?: string; finished?: boolean };
     if (!response.ok || typeof data.error === "string") {
-      return { ok: false, error: data.error ?? `the server answered ${response.status}`, finished: data.finished === true };
+      return {
+        ok: false,
+        error: data.error ?? `the server answered ${response.status}`,
+        finished: data.finished === true,
+      };
     }
     return { ok: true, data };
   } catch {

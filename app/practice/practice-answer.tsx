@@ -33,7 +33,10 @@ export function PracticeAnswer({ sessionId, questionId, options, multiSelect, an
   const locked = busy || refreshing || answered !== undefined;
 
   const toggle = useCallback(
-    (id: string) => setSelected((current) => (multiSelect ? (current.includes(id) ? current.filter((x) => x !== id) : [...current, id]) : [id])),
+    (id: string) =>
+      setSelected((current) =>
+        multiSelect ? (current.includes(id) ? current.filter((x) => x !== id) : [...current, id]) : [id],
+      ),
     [multiSelect],
   );
 
@@ -61,7 +64,12 @@ export function PracticeAnswer({ sessionId, questionId, options, multiSelect, an
     function onKey(event: KeyboardEvent): void {
       if (event.altKey || event.ctrlKey || event.metaKey) return;
       const target = event.target as HTMLElement | null;
-      if (target?.tagName === "BUTTON" || target?.tagName === "TEXTAREA" || (target?.tagName === "INPUT" && (target as HTMLInputElement).type === "text")) return;
+      if (
+        target?.tagName === "BUTTON" ||
+        target?.tagName === "TEXTAREA" ||
+        (target?.tagName === "INPUT" && (target as HTMLInputElement).type === "text")
+      )
+        return;
       if (event.key === "Enter") {
         event.preventDefault();
         if (answered) next();
@@ -116,17 +124,38 @@ export function PracticeAnswer({ sessionId, questionId, options, multiSelect, an
       </fieldset>
       <div className="try-it-actions">
         {answered ? (
-          <button type="button" className="button" onClick={next} disabled={busy || refreshing} data-testid="next">
+          <button
+            type="button"
+            className="button"
+            onClick={next}
+            disabled={busy || refreshing}
+            data-testid="next"
+          >
             Next question (N)
           </button>
         ) : (
-          <button type="button" className="button" onClick={submit} disabled={locked || selected.length === 0} data-testid="submit">
+          <button
+            type="button"
+            className="button"
+            onClick={submit}
+            disabled={locked || selected.length === 0}
+            data-testid="submit"
+          >
             Submit (Enter)
           </button>
         )}
       </div>
-      <p className="shortcut-hint">Keys: 1–{Math.min(options.length, 9)} or a–{LETTERS[Math.min(options.length, 6) - 1]} choose, Enter submits, N next.</p>
-      <div aria-live="polite">{error ? <p className="error" role="alert">{error}</p> : null}</div>
+      <p className="shortcut-hint">
+        Keys: 1–{Math.min(options.length, 9)} or a–{LETTERS[Math.min(options.length, 6) - 1]} choose, Enter
+        submits, N next.
+      </p>
+      <div aria-live="polite">
+        {error ? (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        ) : null}
+      </div>
     </div>
   );
 }

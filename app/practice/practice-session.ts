@@ -23,7 +23,11 @@ export type PracticeSnapshot = SnapshotFrom<typeof practiceMachine>;
 export type Failure = { readonly ok: false; readonly status: 400 | 404 | 409; readonly error: string };
 export type Outcome<T> = { readonly ok: true; readonly value: T } | Failure;
 
-export type PracticeResult = { readonly summary: PracticeSummary; readonly startedAt: number; readonly finishedAt: number };
+export type PracticeResult = {
+  readonly summary: PracticeSummary;
+  readonly startedAt: number;
+  readonly finishedAt: number;
+};
 
 export type ActivePractice = {
   readonly session: StoredSession;
@@ -38,9 +42,11 @@ export async function loadActivePractice(learnerId: string): Promise<Outcome<Act
   const session = await findActiveSession(db(), learnerId, "practice");
   if (session === null) return { ok: true, value: null };
   const restored = practiceSessionCodec.restore(session.snapshot);
-  if (!restored.ok) return fail(409, restored.issues.map((issue) => `${issue.path}: ${issue.message}`).join("; "));
+  if (!restored.ok)
+    return fail(409, restored.issues.map((issue) => `${issue.path}: ${issue.message}`).join("; "));
   const config = PracticeConfigSchema.safeParse(session.config);
-  if (!config.success) return fail(409, "config: this session's settings cannot be read; start a new session");
+  if (!config.success)
+    return fail(409, "config: this session's settings cannot be read; start a new session");
   return { ok: true, value: { session, snapshot: restored.snapshot, config: config.data } };
 }
 
@@ -48,7 +54,12 @@ function toSettings(input: PracticeSettingsInput): PracticeSettings {
   return {
     selection: input.everything
       ? { kind: "everything" }
-      : { kind: "chosen", conceptGroups: input.conceptGroups, families: input.families, difficulties: input.difficulties },
+      : {
+          kind: "chosen",
+          conceptGroups: input.conceptGroups,
+          families: input.families,
+          difficulties: input.difficulties,
+        },
     questionLimit: input.questionLimit,
   };
 }
@@ -58,7 +69,12 @@ function issuesText(result: ApplyEventResult<PracticeSnapshot>): string {
 }
 
 /** Picks the next question (adaptive, no repeated seed) and loads it into the machine. */
-function loadNextQuestion(snapshot: PracticeSnapshot, config: PracticeConfig, seed: number, now: number): Outcome<PracticeSnapshot> {
+function loadNextQuestion(
+  snapshot: PracticeSnapshot,
+  config: PracticeConfig,
+  seed: number,
+  now: number,
+): Outcome<PracticeSnapshot> {
   const { asked, tallies } = snapshot.context;
   const picked = chooseNextQuestion({
     settings: config.settings,
@@ -67,7 +83,8 @@ function loadNextQuestion(snapshot: PracticeSnapshot, config: PracticeConfig, se
     askedSeeds: asked.map((attempt) => attempt.seed),
     rng: derivedRng(seed, `question-${asked.length}`),
   });
-  if (!picked.ok) return fail(400, picked.issues.map((issue) => `${issue.path}: ${issue.message}`).join("; "));
+  if (!picked.ok)
+    return fail(400, picked.issues.map((issue) => `${issue.path}: ${issue.message}`).join("; "));
   const { question } = picked.next;
   const loaded = applyEvent(practiceMachine, snapshot, {
     type: "question.loaded",
@@ -81,12 +98,17 @@ function loadNextQuestion(snapshot: PracticeSnapshot, config: PracticeConfig, se
   return { ok: true, value: loaded.snapshot };
 }
 
-export async function startPractice(learnerId: string, input: PracticeSettingsInput, now: Date): Promise<Outcome<{ sessionId: string }>> {
+export async function startPractice(
+  learnerId: string,
+  input: PracticeSettingsInput,
+  now: Date,
+): Promise<Outcome<{ sessionId: string }>> {
   const config: PracticeConfig = { settings: toSettings(input), adaptive: input.adaptive };
   const settingsIssues = [...findSettingsIssues(config.settings)];
   const eligible = eligibleFamilies(config.settings.selection);
   if (!eligible.ok) settingsIssues.push(...eligible.issues);
-  if (settingsIssues.length > 0) return fail(400, settingsIssues.map((issue) => `${issue.path}: ${issue.message}`).join("; "));
+  if (settingsIssues.length > 0)
+    return fail(400, settingsIssues.map((issue) => `${issue.path}: ${issue.message}`).join("; "));
 
   const seed = randomInt(0, 0x100000000);
   const started = applyEvent(practiceMachine, initialTransition(practiceMachine)[0], {
@@ -119,7 +141,11 @@ async function requireSession(learnerId: string, sessionId: string): Promise<Out
 async function save(active: ActivePractice, snapshot: PracticeSnapshot, now: Date): Promise<Outcome<null>> {
   const finished = snapshot.status === "done";
   const result: PracticeResult | undefined = finished
-    ? { summary: summarizePractice(snapshot.context), startedAt: snapshot.context.startedAt ?? now.getTime(), finishedAt: now.getTime() }
+    ? {
+        summary: summarizePractice(snapshot.context),
+        startedAt: snapshot.context.startedAt ?? now.getTime(),
+        finishedAt: now.getTime(),
+      }
     : undefined;
   const written = await updateSession(db(), active.session.learnerId, active.session.id, {
     persisted: practiceSessionCodec.save(snapshot),
@@ -127,7 +153,9 @@ async function save(active: ActivePractice, snapshot: PracticeSnapshot, now: Dat
     ifUpdatedAt: active.session.updatedAt,
     ...(result ? { finished: { result } } : {}),
   });
-  return written ? { ok: true, value: null } : fail(409, "sessionId: this session changed in another request; reload the page");
+  return written
+    ? { ok: true, value: null }
+    : fail(409, "sessionId: this session changed in another request; reload the page");
 }
 
 export type AnswerReply = { readonly correct: boolean };
@@ -146,14 +174,24 @@ export async function answerPractice(
   const current = currentPracticeAttempt(active.snapshot.context);
   const isCurrent = current?.questionId === questionId;
   const generated = isCurrent ? questionFromId(questionId) : undefined;
-  if (generated && !generated.ok) throw new Error(`practice: stored question ${questionId} no longer generates`);
+  if (generated && !generated.ok)
+    throw new Error(`practice: stored question ${questionId} no longer generates`);
   const question = generated?.question;
   if (question) {
     const known = new Set(question.options.map((option) => option.id));
     const unknown = response.filter((id) => !known.has(id));
-    if (unknown.length > 0) return fail(400, `response: ${unknown.map((id) => `"${id}"`).join(", ")} is not an option of this question`);
+    if (unknown.length > 0)
+      return fail(
+        400,
+        `response: ${unknown.map((id) => `"${id}"`).join(", ")} is not an option of this question`,
+      );
   }
-  const submitted = applyEvent(practiceMachine, active.snapshot, { type: "answer.submit", questionId, response, now: now.getTime() });
+  const submitted = applyEvent(practiceMachine, active.snapshot, {
+    type: "answer.submit",
+    questionId,
+    response,
+    now: now.getTime(),
+  });
   if (!submitted.ok || question === undefined || current === undefined) {
     // Refusals are kept in the snapshot, so the history explains what was refused and when.
     await save(active, submitted.snapshot, now);
@@ -187,7 +225,11 @@ export async function answerPractice(
 }
 
 /** Next question, or the summary when the chosen number of questions is done. */
-export async function nextPractice(learnerId: string, sessionId: string, now: Date): Promise<Outcome<{ finished: boolean }>> {
+export async function nextPractice(
+  learnerId: string,
+  sessionId: string,
+  now: Date,
+): Promise<Outcome<{ finished: boolean }>> {
   const loaded = await requireSession(learnerId, sessionId);
   if (!loaded.ok) return loaded;
   const active = loaded.value;
@@ -203,7 +245,11 @@ export async function nextPractice(learnerId: string, sessionId: string, now: Da
   return saved.ok ? { ok: true, value: { finished: snapshot.status === "done" } } : saved;
 }
 
-export async function finishPractice(learnerId: string, sessionId: string, now: Date): Promise<Outcome<null>> {
+export async function finishPractice(
+  learnerId: string,
+  sessionId: string,
+  now: Date,
+): Promise<Outcome<null>> {
   const loaded = await requireSession(learnerId, sessionId);
   if (!loaded.ok) return loaded;
   const event: PracticeEvent = { type: "session.finish", now: now.getTime() };

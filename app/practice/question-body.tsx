@@ -9,7 +9,13 @@ import type { QuestionForClient } from "@/lib/scenario/question";
  * The stem, exhibit and topology of a question, rendered on the server. Before an answer it gets the redacted
  * question only; `highlight` (after the answer) draws the model's path and the blocker on the diagram.
  */
-export async function QuestionBody({ question, highlight = false }: { question: QuestionForClient; highlight?: boolean }) {
+export async function QuestionBody({
+  question,
+  highlight = false,
+}: {
+  question: QuestionForClient;
+  highlight?: boolean;
+}) {
   const diagram = question.topology ? topologyToDiagram(question.topology) : undefined;
   const placed = diagram ? await layoutDiagram(diagram) : undefined;
   let analysis: Analysis | undefined;
@@ -28,11 +34,18 @@ export async function QuestionBody({ question, highlight = false }: { question: 
         <TopologyDiagram
           diagram={placed}
           title={analysis ? `Path for question ${question.id}` : `Topology for question ${question.id}`}
-          highlight={analysis && question.topology ? highlightFromAnalysis(question.topology, diagram, analysis) : undefined}
+          highlight={
+            analysis && question.topology
+              ? highlightFromAnalysis(question.topology, diagram, analysis)
+              : undefined
+          }
         />
       ) : null}
       {analysis && question.query ? (
-        <p className={analysis.reachable ? "trace-verdict ok" : "trace-verdict bad"} data-testid="path-verdict">
+        <p
+          className={analysis.reachable ? "trace-verdict ok" : "trace-verdict bad"}
+          data-testid="path-verdict"
+        >
           {question.query.from} → {question.query.to}:{" "}
           {analysis.reachable ? "reachable" : `not reachable — ${analysis.blockers[0]?.message ?? "no path"}`}
         </p>

@@ -16,7 +16,12 @@ export const PracticeSettingsSchema = z.object({
 
 export const PracticeRequestSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("start"), settings: PracticeSettingsSchema }),
-  z.object({ action: z.literal("answer"), sessionId: z.uuid(), questionId: z.string().min(3).max(120), response: optionIds }),
+  z.object({
+    action: z.literal("answer"),
+    sessionId: z.uuid(),
+    questionId: z.string().min(3).max(120),
+    response: optionIds,
+  }),
   z.object({ action: z.literal("next"), sessionId: z.uuid() }),
   z.object({ action: z.literal("finish"), sessionId: z.uuid() }),
 ]);

@@ -7,7 +7,13 @@ import { postJson } from "./post-json";
 type Choice = { id: string; title: string };
 
 /** What to practise: everything, or chosen topics, families and difficulties; how many; adaptive or not. */
-export function PracticeSettingsForm({ groups, families }: { groups: readonly Choice[]; families: readonly Choice[] }) {
+export function PracticeSettingsForm({
+  groups,
+  families,
+}: {
+  groups: readonly Choice[];
+  families: readonly Choice[];
+}) {
   const router = useRouter();
   const [everything, setEverything] = useState(true);
   const [error, setError] = useState<string | null>(null);
@@ -36,9 +42,18 @@ export function PracticeSettingsForm({ groups, families }: { groups: readonly Ch
   }
 
   return (
-    <form className="practice-settings card" onSubmit={(event) => void onSubmit(event)} aria-label="Practice settings">
+    <form
+      className="practice-settings card"
+      onSubmit={(event) => void onSubmit(event)}
+      aria-label="Practice settings"
+    >
       <label className="check">
-        <input type="checkbox" name="everything" checked={everything} onChange={(event) => setEverything(event.target.checked)} />
+        <input
+          type="checkbox"
+          name="everything"
+          checked={everything}
+          onChange={(event) => setEverything(event.target.checked)}
+        />
         Everything (all topics, families and difficulties)
       </label>
       <fieldset disabled={everything} className="settings-choices">

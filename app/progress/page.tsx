@@ -35,7 +35,9 @@ function historyLine(session: StoredSession): { href: string; text: string } {
     return { href: `/exam/${session.id}`, text: `${when} UTC · Mock exam · ${detail}` };
   }
   const result = PracticeResultSchema.safeParse(session.result);
-  const detail = result.success ? `${result.data.summary.correct}/${result.data.summary.graded} right` : "no result";
+  const detail = result.success
+    ? `${result.data.summary.correct}/${result.data.summary.graded} right`
+    : "no result";
   return { href: `/practice/${session.id}`, text: `${when} UTC · Practice · ${detail}` };
 }
 
@@ -63,8 +65,8 @@ export default async function Page() {
     <>
       <h1>Your progress</h1>
       <p className="lede">
-        Mastery per concept from your last answers everywhere: lessons, practice and exams. Mastered means at least
-        three answers and four of the last five right.
+        Mastery per concept from your last answers everywhere: lessons, practice and exams. Mastered means at
+        least three answers and four of the last five right.
       </p>
       {CONCEPT_GROUPS.map((group) => (
         <section key={group.id} aria-labelledby={`group-${group.id}`}>
@@ -86,7 +88,9 @@ export default async function Page() {
                       <span className="mono">{concept.id}</span> {concept.text.replaceAll("**", "")}
                     </th>
                     <td>{entry ? `${entry.right}/${entry.answered} right` : "—"}</td>
-                    <td className={`level level-${entry?.level ?? "not-started"}`}>{entry ? LEVEL_TEXT[entry.level] : "Not started"}</td>
+                    <td className={`level level-${entry?.level ?? "not-started"}`}>
+                      {entry ? LEVEL_TEXT[entry.level] : "Not started"}
+                    </td>
                   </tr>
                 );
               })}
@@ -98,7 +102,8 @@ export default async function Page() {
         <h2 id="history">History</h2>
         {sessions.length === 0 ? (
           <p>
-            No finished sessions yet. <Link href="/practice">Practise</Link> or take a <Link href="/exam">mock exam</Link>.
+            No finished sessions yet. <Link href="/practice">Practise</Link> or take a{" "}
+            <Link href="/exam">mock exam</Link>.
           </p>
         ) : (
           <ul className="history" data-testid="history">

@@ -63,8 +63,10 @@ type Row = {
 };
 
 function toSession(row: Row): StoredSession {
-  if (row.kind !== "practice" && row.kind !== "exam") throw new Error(`session ${row.id}: unknown kind "${row.kind}"`);
-  if (row.status !== "active" && row.status !== "finished") throw new Error(`session ${row.id}: unknown status "${row.status}"`);
+  if (row.kind !== "practice" && row.kind !== "exam")
+    throw new Error(`session ${row.id}: unknown kind "${row.kind}"`);
+  if (row.status !== "active" && row.status !== "finished")
+    throw new Error(`session ${row.id}: unknown status "${row.status}"`);
   return {
     id: row.id,
     learnerId: row.learnerId,
@@ -114,7 +116,11 @@ export async function createSession(db: Db, learnerId: string, session: NewSessi
 }
 
 /** The learner's active session of a kind, if any. */
-export async function findActiveSession(db: Db, learnerId: string, kind: SessionKind): Promise<StoredSession | null> {
+export async function findActiveSession(
+  db: Db,
+  learnerId: string,
+  kind: SessionKind,
+): Promise<StoredSession | null> {
   const row = await db.studySession.findFirst({
     where: { learnerId, kind, status: "active" },
     orderBy: { createdAt: "desc" },
@@ -132,9 +138,19 @@ export async function findSession(db: Db, learnerId: string, id: string): Promis
  * Saves a new snapshot. Only an active session changes: a finished one stays as it ended, so a late request
  * from a second tab cannot rewrite a result. Returns false when nothing was written.
  */
-export async function updateSession(db: Db, learnerId: string, id: string, update: SessionUpdate): Promise<boolean> {
+export async function updateSession(
+  db: Db,
+  learnerId: string,
+  id: string,
+  update: SessionUpdate,
+): Promise<boolean> {
   const { count } = await db.studySession.updateMany({
-    where: { id, learnerId, status: "active", ...(update.ifUpdatedAt ? { updatedAt: update.ifUpdatedAt } : {}) },
+    where: {
+      id,
+      learnerId,
+      status: "active",
+      ...(update.ifUpdatedAt ? { updatedAt: update.ifUpdatedAt } : {}),
+    },
     data: {
       snapshot: JSON.stringify(update.persisted),
       machineVersion: update.persisted.version,
@@ -154,7 +170,12 @@ export async function listFinishedSessions(
   options: { kind?: SessionKind; limit?: number } = {},
 ): Promise<StoredSession[]> {
   const rows = await db.studySession.findMany({
-    where: { learnerId, status: "finished", result: { not: null }, ...(options.kind ? { kind: options.kind } : {}) },
+    where: {
+      learnerId,
+      status: "finished",
+      result: { not: null },
+      ...(options.kind ? { kind: options.kind } : {}),
+    },
     orderBy: { finishedAt: "desc" },
     take: options.limit ?? 50,
   });

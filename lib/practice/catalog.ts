@@ -15,9 +15,14 @@ export type Catalog = {
   readonly groupOf: (concept: string) => string | undefined;
 };
 
-const groupByConcept = new Map<string, ConceptGroupId>(CONCEPTS.map((concept) => [concept.id, concept.group]));
+const groupByConcept = new Map<string, ConceptGroupId>(
+  CONCEPTS.map((concept) => [concept.id, concept.group]),
+);
 
-export const DEFAULT_CATALOG: Catalog = { families: FAMILIES, groupOf: (concept) => groupByConcept.get(concept) };
+export const DEFAULT_CATALOG: Catalog = {
+  families: FAMILIES,
+  groupOf: (concept) => groupByConcept.get(concept),
+};
 
 /** A family the selection allows, with the difficulties and concepts left after filtering. */
 export type EligibleFamily = {
@@ -32,7 +37,10 @@ export type EligibleResult =
   | { readonly ok: true; readonly families: readonly EligibleFamily[]; readonly concepts: readonly string[] }
   | { readonly ok: false; readonly issues: readonly CatalogIssue[] };
 
-export function eligibleFamilies(selection: PracticeSelection, catalog: Catalog = DEFAULT_CATALOG): EligibleResult {
+export function eligibleFamilies(
+  selection: PracticeSelection,
+  catalog: Catalog = DEFAULT_CATALOG,
+): EligibleResult {
   const eligible: EligibleFamily[] = [];
   for (const family of catalog.families) {
     if (selection.kind === "everything") {
@@ -44,14 +52,21 @@ export function eligibleFamilies(selection: PracticeSelection, catalog: Catalog 
       (level) => selection.difficulties.length === 0 || selection.difficulties.includes(level),
     );
     const concepts = family.concepts.filter(
-      (concept) => selection.conceptGroups.length === 0 || selection.conceptGroups.includes(catalog.groupOf(concept) ?? ""),
+      (concept) =>
+        selection.conceptGroups.length === 0 ||
+        selection.conceptGroups.includes(catalog.groupOf(concept) ?? ""),
     );
     if (difficulties.length > 0 && concepts.length > 0) eligible.push({ family, difficulties, concepts });
   }
   if (eligible.length === 0) {
     return {
       ok: false,
-      issues: [{ path: "settings.selection", message: "no question family matches these topics, families and difficulties" }],
+      issues: [
+        {
+          path: "settings.selection",
+          message: "no question family matches these topics, families and difficulties",
+        },
+      ],
     };
   }
   const concepts = [...new Set(eligible.flatMap((entry) => entry.concepts))].sort();

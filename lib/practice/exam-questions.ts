@@ -24,18 +24,32 @@ export type ExamQuestionsResult =
 /** Variants tried per slot before accepting one that does not touch the slot's group. */
 const GROUP_TRIES = 6;
 
-type GroupPool = { readonly group: string; readonly concepts: readonly string[]; readonly families: readonly FamilyInfo[] };
+type GroupPool = {
+  readonly group: string;
+  readonly concepts: readonly string[];
+  readonly families: readonly FamilyInfo[];
+};
 
 export function buildExamQuestions(input: ExamQuestionsInput): ExamQuestionsResult {
   const catalog = input.catalog ?? DEFAULT_CATALOG;
   if (!Number.isInteger(input.count) || input.count < 1 || input.count > MAX_EXAM_QUESTIONS) {
-    return { ok: false, issues: [{ path: "questionCount", message: `must be a whole number from 1 to ${MAX_EXAM_QUESTIONS}` }] };
+    return {
+      ok: false,
+      issues: [{ path: "questionCount", message: `must be a whole number from 1 to ${MAX_EXAM_QUESTIONS}` }],
+    };
   }
   if (!Number.isInteger(input.examSeed) || input.examSeed < 0 || input.examSeed > 0xffffffff) {
-    return { ok: false, issues: [{ path: "examSeed", message: "must be a whole number from 0 to 4294967295" }] };
+    return {
+      ok: false,
+      issues: [{ path: "examSeed", message: "must be a whole number from 0 to 4294967295" }],
+    };
   }
   const pools = groupPools(catalog, input.groups ?? CONCEPT_GROUPS.map((group) => group.id));
-  if (pools.length === 0) return { ok: false, issues: [{ path: "catalog", message: "no question family assesses any concept group" }] };
+  if (pools.length === 0)
+    return {
+      ok: false,
+      issues: [{ path: "catalog", message: "no question family assesses any concept group" }],
+    };
   const rng = createRng(input.examSeed);
   // Spread the questions evenly over the groups; which groups get the remainder is the seed's choice.
   const order = rng.shuffle(pools);
@@ -50,8 +64,12 @@ export function buildExamQuestions(input: ExamQuestionsInput): ExamQuestionsResu
 
 function groupPools(catalog: Catalog, groups: readonly string[]): GroupPool[] {
   return groups.flatMap((group) => {
-    const families = catalog.families.filter((family) => family.concepts.some((concept) => catalog.groupOf(concept) === group));
-    const concepts = [...new Set(families.flatMap((family) => family.concepts))].filter((c) => catalog.groupOf(c) === group).sort();
+    const families = catalog.families.filter((family) =>
+      family.concepts.some((concept) => catalog.groupOf(concept) === group),
+    );
+    const concepts = [...new Set(families.flatMap((family) => family.concepts))]
+      .filter((c) => catalog.groupOf(c) === group)
+      .sort();
     return families.length > 0 ? [{ group, concepts, families }] : [];
   });
 }

@@ -52,14 +52,22 @@ export type ScoreExamInput = {
   readonly groupOrder: readonly string[];
 };
 
-const percentOf = (correct: number, total: number): number => (total === 0 ? 0 : Math.round((correct / total) * 1000) / 10);
+const percentOf = (correct: number, total: number): number =>
+  total === 0 ? 0 : Math.round((correct / total) * 1000) / 10;
 
 export function scoreExam(input: ScoreExamInput): ExamScore {
-  if (!(input.passPercent >= 0 && input.passPercent <= 100)) throw new Error(`scoreExam: passPercent ${input.passPercent} is not 0..100`);
+  if (!(input.passPercent >= 0 && input.passPercent <= 100))
+    throw new Error(`scoreExam: passPercent ${input.passPercent} is not 0..100`);
   const items = input.result.responses.map((entry): ExamItem => {
     const question = input.questions.get(entry.questionId);
     if (question === undefined) throw new Error(`scoreExam: question ${entry.questionId} was not supplied`);
-    const groups = [...new Set(question.concepts.map((concept) => input.groupOf(concept)).filter((g): g is string => g !== undefined))];
+    const groups = [
+      ...new Set(
+        question.concepts
+          .map((concept) => input.groupOf(concept))
+          .filter((g): g is string => g !== undefined),
+      ),
+    ];
     return {
       questionId: question.id,
       family: question.family,
@@ -80,7 +88,15 @@ export function scoreExam(input: ScoreExamInput): ExamScore {
     if (inGroup.length === 0) return [];
     const right = inGroup.filter((item) => item.correct).length;
     const share = percentOf(right, inGroup.length);
-    return [{ group, correct: right, total: inGroup.length, percent: share, verdict: share >= input.passPercent ? "meets" : "needs-improvement" }];
+    return [
+      {
+        group,
+        correct: right,
+        total: inGroup.length,
+        percent: share,
+        verdict: share >= input.passPercent ? "meets" : "needs-improvement",
+      },
+    ];
   });
   return {
     examSeed: input.result.examSeed,

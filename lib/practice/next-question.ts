@@ -5,7 +5,13 @@ import type { ConceptTallies } from "../quiz/concept-tallies";
 import type { PracticeSettings } from "../quiz/practice-settings";
 import type { Question } from "../scenario/question";
 import type { Rng } from "../scenario/rng";
-import { DEFAULT_CATALOG, eligibleFamilies, type Catalog, type CatalogIssue, type EligibleFamily } from "./catalog";
+import {
+  DEFAULT_CATALOG,
+  eligibleFamilies,
+  type Catalog,
+  type CatalogIssue,
+  type EligibleFamily,
+} from "./catalog";
 import { freshSeed } from "./fresh-seed";
 import { toUnitRng } from "./unit-rng";
 

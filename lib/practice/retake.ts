@@ -18,15 +18,28 @@ export type RetakeResult =
   | { readonly ok: true; readonly questions: readonly Question[] }
   | { readonly ok: false; readonly issues: readonly { readonly path: string; readonly message: string }[] };
 
-export function planRetake(missed: readonly MissedQuestion[], rng: Rng, catalog: Catalog = DEFAULT_CATALOG): RetakeResult {
-  if (missed.length === 0) return { ok: false, issues: [{ path: "missed", message: "nothing was missed: there is nothing to retake" }] };
+export function planRetake(
+  missed: readonly MissedQuestion[],
+  rng: Rng,
+  catalog: Catalog = DEFAULT_CATALOG,
+): RetakeResult {
+  if (missed.length === 0)
+    return {
+      ok: false,
+      issues: [{ path: "missed", message: "nothing was missed: there is nothing to retake" }],
+    };
   // The originals' seeds stay used, so no variant is the very question that was missed.
   const used = new Set(missed.map((question) => question.seed));
   const questions: Question[] = [];
   for (const [index, original] of missed.entries()) {
     const family = catalog.families.find((candidate) => candidate.name === original.family);
     if (family === undefined) {
-      return { ok: false, issues: [{ path: `missed.${index}.family`, message: `no question family "${original.family}" any more` }] };
+      return {
+        ok: false,
+        issues: [
+          { path: `missed.${index}.family`, message: `no question family "${original.family}" any more` },
+        ],
+      };
     }
     let best: { question: Question; overlap: number } | undefined;
     for (let attempt = 0; attempt < VARIANT_TRIES; attempt += 1) {

@@ -11,7 +11,11 @@ import { createTempDb } from "./support/temp-db";
 
 const t0 = new Date("2026-11-01T10:00:00Z");
 const later = (ms: number) => new Date(t0.getTime() + ms);
-const envelope = (marker: string) => ({ machine: "exam", version: 1, snapshot: { status: "active", value: marker, context: {} } });
+const envelope = (marker: string) => ({
+  machine: "exam",
+  version: 1,
+  snapshot: { status: "active", value: marker, context: {} },
+});
 
 describe("study sessions", () => {
   let temp: ReturnType<typeof createTempDb>;
@@ -44,21 +48,49 @@ describe("study sessions", () => {
   });
 
   it("keeps one active session per kind: starting another closes the older one", async () => {
-    const first = await createSession(temp.db, learnerId, { kind: "practice", persisted: envelope("a"), config: {}, now: t0 });
-    const exam = await createSession(temp.db, learnerId, { kind: "exam", persisted: envelope("e"), config: {}, now: t0 });
-    const second = await createSession(temp.db, learnerId, { kind: "practice", persisted: envelope("b"), config: {}, now: later(1000) });
+    const first = await createSession(temp.db, learnerId, {
+      kind: "practice",
+      persisted: envelope("a"),
+      config: {},
+      now: t0,
+    });
+    const exam = await createSession(temp.db, learnerId, {
+      kind: "exam",
+      persisted: envelope("e"),
+      config: {},
+      now: t0,
+    });
+    const second = await createSession(temp.db, learnerId, {
+      kind: "practice",
+      persisted: envelope("b"),
+      config: {},
+      now: later(1000),
+    });
     expect((await findActiveSession(temp.db, learnerId, "practice"))?.id).toBe(second.id);
     expect((await findSession(temp.db, learnerId, first.id))?.status).toBe("finished");
     expect((await findActiveSession(temp.db, learnerId, "exam"))?.id).toBe(exam.id);
   });
 
   it("saves snapshots while active and freezes the session once finished", async () => {
-    const session = await createSession(temp.db, learnerId, { kind: "exam", persisted: envelope("a"), config: {}, now: t0 });
-    expect(await updateSession(temp.db, learnerId, session.id, { persisted: envelope("b"), now: later(1) })).toBe(true);
+    const session = await createSession(temp.db, learnerId, {
+      kind: "exam",
+      persisted: envelope("a"),
+      config: {},
+      now: t0,
+    });
     expect(
-      await updateSession(temp.db, learnerId, session.id, { persisted: envelope("done"), now: later(2), finished: { result: { score: 3 } } }),
+      await updateSession(temp.db, learnerId, session.id, { persisted: envelope("b"), now: later(1) }),
     ).toBe(true);
-    expect(await updateSession(temp.db, learnerId, session.id, { persisted: envelope("late"), now: later(3) })).toBe(false);
+    expect(
+      await updateSession(temp.db, learnerId, session.id, {
+        persisted: envelope("done"),
+        now: later(2),
+        finished: { result: { score: 3 } },
+      }),
+    ).toBe(true);
+    expect(
+      await updateSession(temp.db, learnerId, session.id, { persisted: envelope("late"), now: later(3) }),
+    ).toBe(false);
     const stored = await findSession(temp.db, learnerId, session.id);
     expect(stored?.snapshot).toEqual(envelope("done"));
     expect(stored?.result).toEqual({ score: 3 });
@@ -67,33 +99,72 @@ describe("study sessions", () => {
   });
 
   it("refuses a save based on a snapshot that another request has replaced meanwhile", async () => {
-    const session = await createSession(temp.db, learnerId, { kind: "practice", persisted: envelope("a"), config: {}, now: t0 });
-    const first = await updateSession(temp.db, learnerId, session.id, { persisted: envelope("b"), now: later(5), ifUpdatedAt: t0 });
-    const racing = await updateSession(temp.db, learnerId, session.id, { persisted: envelope("c"), now: later(6), ifUpdatedAt: t0 });
+    const session = await createSession(temp.db, learnerId, {
+      kind: "practice",
+      persisted: envelope("a"),
+      config: {},
+      now: t0,
+    });
+    const first = await updateSession(temp.db, learnerId, session.id, {
+      persisted: envelope("b"),
+      now: later(5),
+      ifUpdatedAt: t0,
+    });
+    const racing = await updateSession(temp.db, learnerId, session.id, {
+      persisted: envelope("c"),
+      now: later(6),
+      ifUpdatedAt: t0,
+    });
     expect([first, racing]).toEqual([true, false]);
     expect((await findSession(temp.db, learnerId, session.id))?.snapshot).toEqual(envelope("b"));
   });
 
   it("hides one learner's sessions from another", async () => {
     const other = (await findOrCreateLearner(temp.db, newLearnerToken(), t0)).id;
-    const session = await createSession(temp.db, learnerId, { kind: "exam", persisted: envelope("a"), config: {}, now: t0 });
+    const session = await createSession(temp.db, learnerId, {
+      kind: "exam",
+      persisted: envelope("a"),
+      config: {},
+      now: t0,
+    });
     expect(await findSession(temp.db, other, session.id)).toBeNull();
-    expect(await updateSession(temp.db, other, session.id, { persisted: envelope("x"), now: later(1) })).toBe(false);
+    expect(await updateSession(temp.db, other, session.id, { persisted: envelope("x"), now: later(1) })).toBe(
+      false,
+    );
     expect((await findSession(temp.db, learnerId, session.id))?.snapshot).toEqual(envelope("a"));
   });
 
   it("lists finished sessions with a result, newest first, by kind", async () => {
     const finish = async (kind: "practice" | "exam", at: number) => {
-      const s = await createSession(temp.db, learnerId, { kind, persisted: envelope("a"), config: {}, now: later(at) });
-      await updateSession(temp.db, learnerId, s.id, { persisted: envelope("z"), now: later(at + 10), finished: { result: { at } } });
+      const s = await createSession(temp.db, learnerId, {
+        kind,
+        persisted: envelope("a"),
+        config: {},
+        now: later(at),
+      });
+      await updateSession(temp.db, learnerId, s.id, {
+        persisted: envelope("z"),
+        now: later(at + 10),
+        finished: { result: { at } },
+      });
       return s.id;
     };
     const p1 = await finish("practice", 0);
     const e1 = await finish("exam", 100);
     const p2 = await finish("practice", 200);
     // A session closed by starting another has no result and is not history.
-    await createSession(temp.db, learnerId, { kind: "practice", persisted: envelope("open"), config: {}, now: later(300) });
-    await createSession(temp.db, learnerId, { kind: "practice", persisted: envelope("open2"), config: {}, now: later(400) });
+    await createSession(temp.db, learnerId, {
+      kind: "practice",
+      persisted: envelope("open"),
+      config: {},
+      now: later(300),
+    });
+    await createSession(temp.db, learnerId, {
+      kind: "practice",
+      persisted: envelope("open2"),
+      config: {},
+      now: later(400),
+    });
     expect((await listFinishedSessions(temp.db, learnerId)).map((s) => s.id)).toEqual([p2, e1, p1]);
     expect((await listFinishedSessions(temp.db, learnerId, { kind: "exam" })).map((s) => s.id)).toEqual([e1]);
   });

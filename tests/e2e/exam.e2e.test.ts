@@ -22,13 +22,20 @@ async function recordBodies(page: Page): Promise<() => string[]> {
 }
 
 function secretTexts(question: Question): string[] {
-  const texts = [question.explanation.summary, ...Object.values(question.explanation.perOption)].filter((text) => text.length >= 25);
+  const texts = [question.explanation.summary, ...Object.values(question.explanation.perOption)].filter(
+    (text) => text.length >= 25,
+  );
   // As sent in HTML and in the RSC/JSON payloads too, where quotes and angle brackets are escaped.
   return texts.flatMap((text) => [text, escapeHtml(text), JSON.stringify(text).slice(1, -1)]);
 }
 
 function escapeHtml(text: string): string {
-  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&#x27;");
+  return text
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replaceAll('"', "&quot;")
+    .replaceAll("'", "&#x27;");
 }
 
 async function shownQuestion(page: Page): Promise<Question> {
@@ -92,7 +99,9 @@ describe("mock exam", () => {
     await page.reload();
     await onQuestion(page, 2, 4);
     await page.locator(`[data-option-id="${wrong?.id}"] input:checked`).waitFor();
-    await expect(page.getByTestId("nav-1").getAttribute("aria-label")).resolves.toBe("Question 1, answered, flagged");
+    await expect(page.getByTestId("nav-1").getAttribute("aria-label")).resolves.toBe(
+      "Question 1, answered, flagged",
+    );
     await page.getByTestId("nav-1").click();
     await onQuestion(page, 1, 4);
     await page.locator(`[data-option-id="${q1.answer[0]}"] input:checked`).waitFor();
@@ -116,7 +125,9 @@ describe("mock exam", () => {
       data: { action: "select", sessionId, questionId: "peering-feasibility.7.1", optionIds: ["a"] },
     });
     expect(stranger.status()).toBe(409);
-    await expect(stranger.json()).resolves.toMatchObject({ error: expect.stringContaining("not part of this exam") });
+    await expect(stranger.json()).resolves.toMatchObject({
+      error: expect.stringContaining("not part of this exam"),
+    });
 
     await page.getByTestId("open-review").click();
     await page.getByTestId("review-screen").waitFor();
@@ -130,11 +141,15 @@ describe("mock exam", () => {
     await expect(page.getByTestId("exam-verdict").getAttribute("data-passed")).resolves.toBe("false");
     await expect(page.locator("[data-domain]").count()).resolves.toBeGreaterThan(0);
     await expect(page.locator("[data-item]").count()).resolves.toBe(4);
-    await expect(page.locator('[data-item="4"] [data-testid="your-answer"]').textContent()).resolves.toBe("not answered");
+    await expect(page.locator('[data-item="4"] [data-testid="your-answer"]').textContent()).resolves.toBe(
+      "not answered",
+    );
     await expect(page.locator('[data-item="1"]').textContent()).resolves.toContain(q1.explanation.summary);
 
     // After submission nothing more is accepted.
-    const late = await page.request.post("/exam/api", { data: { action: "select", sessionId, questionId: q1.id, optionIds: [q1.answer[0]] } });
+    const late = await page.request.post("/exam/api", {
+      data: { action: "select", sessionId, questionId: q1.id, optionIds: [q1.answer[0]] },
+    });
     expect(late.status()).toBe(409);
 
     // The same seed gives another learner the same exam.
@@ -179,7 +194,11 @@ describe("mock exam", () => {
       await choose(page, q1.answer[0] ?? "");
       await page.waitForURL(new RegExp(`/exam/${sessionId}$`), { timeout: 20_000 });
       await expect(page.getByTestId("exam-ended-by").textContent()).resolves.toContain("Time ran out");
-      const rows = queryDatabase<{ status: string; result: string }>(inject("databaseUrl"), "SELECT status, result FROM StudySession WHERE id = ?", sessionId);
+      const rows = queryDatabase<{ status: string; result: string }>(
+        inject("databaseUrl"),
+        "SELECT status, result FROM StudySession WHERE id = ?",
+        sessionId,
+      );
       expect(rows[0]?.status).toBe("finished");
       expect(JSON.parse(rows[0]?.result ?? "{}")).toMatchObject({ endedBy: "timeout", total: 2 });
       await context.close();
@@ -190,15 +209,30 @@ describe("mock exam", () => {
       await page.goto("/");
       const started = await page.request.post("/exam/api", { data: { action: "start", questionCount: 2 } });
       const { sessionId } = (await started.json()) as { sessionId: string };
-      const active = queryDatabase<{ snapshot: string }>(inject("databaseUrl"), "SELECT snapshot FROM StudySession WHERE id = ?", sessionId);
-      const questionIds = (JSON.parse(active[0]?.snapshot ?? "{}") as { snapshot: { context: { questionIds: string[] } } }).snapshot.context.questionIds;
+      const active = queryDatabase<{ snapshot: string }>(
+        inject("databaseUrl"),
+        "SELECT snapshot FROM StudySession WHERE id = ?",
+        sessionId,
+      );
+      const questionIds = (
+        JSON.parse(active[0]?.snapshot ?? "{}") as { snapshot: { context: { questionIds: string[] } } }
+      ).snapshot.context.questionIds;
       await new Promise((resolve) => setTimeout(resolve, 6500));
       const first = questionFromId(questionIds[0] ?? "");
       const optionId = first.ok ? first.question.answer[0] : undefined;
-      const late = await page.request.post("/exam/api", { data: { action: "select", sessionId, questionId: questionIds[0], optionIds: [optionId] } });
+      const late = await page.request.post("/exam/api", {
+        data: { action: "select", sessionId, questionId: questionIds[0], optionIds: [optionId] },
+      });
       expect(late.status()).toBe(409);
-      await expect(late.json()).resolves.toMatchObject({ finished: true, error: expect.stringContaining("time is up") });
-      const rows = queryDatabase<{ status: string; result: string }>(inject("databaseUrl"), "SELECT status, result FROM StudySession WHERE id = ?", sessionId);
+      await expect(late.json()).resolves.toMatchObject({
+        finished: true,
+        error: expect.stringContaining("time is up"),
+      });
+      const rows = queryDatabase<{ status: string; result: string }>(
+        inject("databaseUrl"),
+        "SELECT status, result FROM StudySession WHERE id = ?",
+        sessionId,
+      );
       expect(rows[0]?.status).toBe("finished");
       expect(JSON.parse(rows[0]?.result ?? "{}")).toMatchObject({ endedBy: "timeout", correct: 0 });
       await context.close();

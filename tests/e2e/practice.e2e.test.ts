@@ -22,13 +22,20 @@ async function recordBodies(page: Page): Promise<() => string[]> {
 
 /** Texts only the answer key and explanation carry (short generic phrases are left out to avoid false alarms). */
 function secretTexts(question: Question): string[] {
-  const texts = [question.explanation.summary, ...Object.values(question.explanation.perOption)].filter((text) => text.length >= 25);
+  const texts = [question.explanation.summary, ...Object.values(question.explanation.perOption)].filter(
+    (text) => text.length >= 25,
+  );
   // As sent in HTML and in the RSC/JSON payloads too, where quotes and angle brackets are escaped.
   return texts.flatMap((text) => [text, escapeHtml(text), JSON.stringify(text).slice(1, -1)]);
 }
 
 function escapeHtml(text: string): string {
-  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&#x27;");
+  return text
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replaceAll('"', "&quot;")
+    .replaceAll("'", "&#x27;");
 }
 
 async function currentQuestion(page: Page): Promise<Question> {
@@ -80,22 +87,29 @@ describe("practice mode", () => {
       const expected = grade(question, [question.options[0]?.id ?? ""]).correct;
       if (expected) right += 1;
       await expect(verdict.getAttribute("data-verdict")).resolves.toBe(expected ? "correct" : "incorrect");
-      await expect(page.getByTestId("explanation").textContent()).resolves.toContain(question.explanation.summary);
+      await expect(page.getByTestId("explanation").textContent()).resolves.toContain(
+        question.explanation.summary,
+      );
       if (question.topology) await expect(page.getByTestId("topology-diagram").count()).resolves.toBe(1);
-      if (question.topology && question.query) await expect(page.getByTestId("path-verdict").count()).resolves.toBe(1);
+      if (question.topology && question.query)
+        await expect(page.getByTestId("path-verdict").count()).resolves.toBe(1);
 
       if (step === 2) {
         // A reload resumes on the same graded question.
         await page.reload();
         await page.locator("[data-verdict]").waitFor();
-        await expect(page.locator("[data-question-id]").first().getAttribute("data-question-id")).resolves.toBe(question.id);
+        await expect(
+          page.locator("[data-question-id]").first().getAttribute("data-question-id"),
+        ).resolves.toBe(question.id);
       }
       fromBody = bodies().length;
       await page.keyboard.press("n");
     }
 
     await page.waitForURL(/\/practice\/[0-9a-f-]{36}$/);
-    await expect(page.getByTestId("practice-score").textContent()).resolves.toContain(`${right} right of 3 answered`);
+    await expect(page.getByTestId("practice-score").textContent()).resolves.toContain(
+      `${right} right of 3 answered`,
+    );
     await expect(page.locator('[data-testid="by-concept"] tbody tr').count()).resolves.toBeGreaterThan(0);
     const sessionId = page.url().split("/").pop() ?? "";
     const attempts = queryDatabase<{ questionId: string }>(
@@ -114,9 +128,13 @@ describe("practice mode", () => {
     );
     await page.goto("/progress");
     for (const concept of concepts) {
-      await expect(page.locator(`tr[data-concept="${concept}"]`).getAttribute("data-level")).resolves.not.toBe("not-started");
+      await expect(
+        page.locator(`tr[data-concept="${concept}"]`).getAttribute("data-level"),
+      ).resolves.not.toBe("not-started");
     }
-    await expect(page.locator(`[data-testid="history"] a[href="/practice/${sessionId}"]`).count()).resolves.toBe(1);
+    await expect(
+      page.locator(`[data-testid="history"] a[href="/practice/${sessionId}"]`).count(),
+    ).resolves.toBe(1);
     // Requests still in flight when the context closes would otherwise fail inside the route handler.
     await page.unrouteAll({ behavior: "ignoreErrors" });
     await context.close();
@@ -132,7 +150,12 @@ describe("practice mode", () => {
     const post = (data: unknown) => page.request.post("/practice/api", { data });
     const optionId = question.options[0]?.id ?? "";
 
-    const stranger = await post({ action: "answer", sessionId, questionId: "peering-feasibility.7.1", response: ["a"] });
+    const stranger = await post({
+      action: "answer",
+      sessionId,
+      questionId: "peering-feasibility.7.1",
+      response: ["a"],
+    });
     expect(stranger.status()).toBe(409);
     await expect(stranger.json()).resolves.toMatchObject({ error: expect.stringContaining("questionId:") });
 
@@ -144,7 +167,9 @@ describe("practice mode", () => {
     expect(first.status()).toBe(200);
     const second = await post({ action: "answer", sessionId, questionId: question.id, response: [optionId] });
     expect(second.status()).toBe(409);
-    await expect(second.json()).resolves.toMatchObject({ error: expect.stringContaining("already answered") });
+    await expect(second.json()).resolves.toMatchObject({
+      error: expect.stringContaining("already answered"),
+    });
     await context.close();
   });
 });

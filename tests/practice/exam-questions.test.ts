@@ -4,7 +4,8 @@ import { DEFAULT_CATALOG } from "../../lib/practice/catalog";
 import { buildExamQuestions } from "../../lib/practice/exam-questions";
 import { fakeCatalog } from "./fake-catalog";
 
-const ids = (result: ReturnType<typeof buildExamQuestions>) => (result.ok ? result.questions.map((q) => q.id) : []);
+const ids = (result: ReturnType<typeof buildExamQuestions>) =>
+  result.ok ? result.questions.map((q) => q.id) : [];
 
 describe("buildExamQuestions", () => {
   it("gives the same exam for the same seed, and another for another seed", () => {
@@ -21,16 +22,26 @@ describe("buildExamQuestions", () => {
     const result = buildExamQuestions({ examSeed: 42, count: 20, catalog: DEFAULT_CATALOG });
     if (!result.ok) throw new Error("expected questions");
     const groupOf = new Map(CONCEPTS.map((concept) => [concept.id, concept.group]));
-    const covered = new Set(DEFAULT_CATALOG.families.flatMap((family) => family.concepts.map((c) => groupOf.get(c))));
-    const asked = new Set(result.questions.flatMap((question) => question.concepts.map((c) => groupOf.get(c))));
+    const covered = new Set(
+      DEFAULT_CATALOG.families.flatMap((family) => family.concepts.map((c) => groupOf.get(c))),
+    );
+    const asked = new Set(
+      result.questions.flatMap((question) => question.concepts.map((c) => groupOf.get(c))),
+    );
     for (const group of covered) expect(asked).toContain(group);
   });
 
   it("splits evenly over groups: with three groups and six questions, two each", () => {
-    const result = buildExamQuestions({ examSeed: 9, count: 6, catalog: fakeCatalog, groups: ["alpha", "beta", "gamma"] });
+    const result = buildExamQuestions({
+      examSeed: 9,
+      count: 6,
+      catalog: fakeCatalog,
+      groups: ["alpha", "beta", "gamma"],
+    });
     if (!result.ok) throw new Error("expected questions");
     // gamma has no family, so alpha and beta share the six.
-    const perGroup = (group: string) => result.questions.filter((q) => q.concepts.some((c) => fakeCatalog.groupOf(c) === group)).length;
+    const perGroup = (group: string) =>
+      result.questions.filter((q) => q.concepts.some((c) => fakeCatalog.groupOf(c) === group)).length;
     expect(perGroup("alpha")).toBe(3);
     expect(perGroup("beta")).toBe(3);
   });

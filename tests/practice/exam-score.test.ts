@@ -15,12 +15,22 @@ function result(responses: (readonly string[] | null)[]): ExamResult {
     deadline: 1000,
     submittedAt: 500,
     endedBy: "learner",
-    responses: questions.map((q, index) => ({ questionId: q.id, response: responses[index] ?? null, flagged: index === 1 })),
+    responses: questions.map((q, index) => ({
+      questionId: q.id,
+      response: responses[index] ?? null,
+      flagged: index === 1,
+    })),
   };
 }
 
 const score = (responses: (readonly string[] | null)[], passPercent: number) =>
-  scoreExam({ result: result(responses), questions: byId, passPercent, groupOf: fakeCatalog.groupOf, groupOrder: ["alpha", "beta", "gamma"] });
+  scoreExam({
+    result: result(responses),
+    questions: byId,
+    passPercent,
+    groupOf: fakeCatalog.groupOf,
+    groupOrder: ["alpha", "beta", "gamma"],
+  });
 
 describe("scoreExam", () => {
   it("counts right answers, scores unanswered as wrong, and reports each domain", () => {

@@ -2,7 +2,11 @@ import type { Catalog, FamilyInfo } from "../../lib/practice/catalog";
 import type { Difficulty, Question } from "../../lib/scenario/question";
 
 /** A family whose question for seed s assesses concepts[s % concepts.length] (one concept per seed, like concept-check). */
-export function fakeFamily(name: string, concepts: readonly string[], difficulties: readonly Difficulty[] = [1, 2, 3]): FamilyInfo {
+export function fakeFamily(
+  name: string,
+  concepts: readonly string[],
+  difficulties: readonly Difficulty[] = [1, 2, 3],
+): FamilyInfo {
   return {
     name,
     concepts,
@@ -27,6 +31,10 @@ export function fakeFamily(name: string, concepts: readonly string[], difficulti
 const groups: Record<string, string> = { A1: "alpha", A2: "alpha", B1: "beta", C1: "gamma" };
 
 export const fakeCatalog: Catalog = {
-  families: [fakeFamily("fam-a", ["A1", "A2"]), fakeFamily("fam-b", ["B1"], [1]), fakeFamily("fam-ab", ["A1", "B1"], [2, 3])],
+  families: [
+    fakeFamily("fam-a", ["A1", "A2"]),
+    fakeFamily("fam-b", ["B1"], [1]),
+    fakeFamily("fam-ab", ["A1", "B1"], [2, 3]),
+  ],
   groupOf: (concept) => groups[concept],
 };

@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { computeMastery } from "../../lib/practice/mastery";
 
-const answer = (concepts: string[], correct: boolean, answeredAt: number) => ({ concepts, correct, answeredAt });
+const answer = (concepts: string[], correct: boolean, answeredAt: number) => ({
+  concepts,
+  correct,
+  answeredAt,
+});
 
 describe("computeMastery", () => {
   it("rates by recent answers: early misses then five right reads as mastered", () => {
@@ -11,7 +15,14 @@ describe("computeMastery", () => {
       ...[3, 4, 5, 6, 7].map((t) => answer(["P3"], true, t)),
     ];
     const [p3] = computeMastery(answers);
-    expect(p3).toMatchObject({ concept: "P3", answered: 7, right: 5, recentShare: 1, level: "mastered", lastAnsweredAt: 7 });
+    expect(p3).toMatchObject({
+      concept: "P3",
+      answered: 7,
+      right: 5,
+      recentShare: 1,
+      level: "mastered",
+      lastAnsweredAt: 7,
+    });
   });
 
   it("needs a few answers before mastered, and calls a mostly-wrong concept struggling", () => {

@@ -12,7 +12,14 @@ describe("chooseNextQuestion", () => {
     const asked: number[] = [];
     let tallies: ConceptTallies = {};
     for (let step = 0; step < 200; step += 1) {
-      const result = chooseNextQuestion({ settings: everything, adaptive: true, tallies, askedSeeds: asked, rng, catalog: fakeCatalog });
+      const result = chooseNextQuestion({
+        settings: everything,
+        adaptive: true,
+        tallies,
+        askedSeeds: asked,
+        rng,
+        catalog: fakeCatalog,
+      });
       if (!result.ok) throw new Error("expected a question");
       expect(asked).not.toContain(result.next.question.seed);
       asked.push(result.next.question.seed);
@@ -25,7 +32,10 @@ describe("chooseNextQuestion", () => {
     const rng = createRng(11);
     for (let step = 0; step < 50; step += 1) {
       const result = chooseNextQuestion({
-        settings: { selection: { kind: "chosen", conceptGroups: ["beta"], families: [], difficulties: [2] }, questionLimit: 10 },
+        settings: {
+          selection: { kind: "chosen", conceptGroups: ["beta"], families: [], difficulties: [2] },
+          questionLimit: 10,
+        },
         adaptive: true,
         tallies: {},
         askedSeeds: [],
@@ -40,7 +50,14 @@ describe("chooseNextQuestion", () => {
   });
 
   it("keeps drawing variants until the question assesses the focus concept", () => {
-    const result = chooseNextQuestion({ settings: everything, adaptive: true, tallies: {}, askedSeeds: [], rng: createRng(3), catalog: fakeCatalog });
+    const result = chooseNextQuestion({
+      settings: everything,
+      adaptive: true,
+      tallies: {},
+      askedSeeds: [],
+      rng: createRng(3),
+      catalog: fakeCatalog,
+    });
     if (!result.ok) throw new Error("expected a question");
     expect(result.next.question.concepts).toContain(result.next.focus);
   });
@@ -52,7 +69,14 @@ describe("chooseNextQuestion", () => {
       const rng = createRng(99);
       let x = 0;
       for (let i = 0; i < 400; i += 1) {
-        const result = chooseNextQuestion({ settings: everything, adaptive, tallies, askedSeeds: [], rng, catalog });
+        const result = chooseNextQuestion({
+          settings: everything,
+          adaptive,
+          tallies,
+          askedSeeds: [],
+          rng,
+          catalog,
+        });
         if (result.ok && result.next.focus === "X") x += 1;
       }
       return x;
@@ -65,14 +89,27 @@ describe("chooseNextQuestion", () => {
 
   it("is reproducible from the rng seed", () => {
     const pick = () =>
-      chooseNextQuestion({ settings: everything, adaptive: true, tallies: {}, askedSeeds: [], rng: createRng(5), catalog: fakeCatalog });
+      chooseNextQuestion({
+        settings: everything,
+        adaptive: true,
+        tallies: {},
+        askedSeeds: [],
+        rng: createRng(5),
+        catalog: fakeCatalog,
+      });
     const first = pick();
     const second = pick();
     expect(first.ok && second.ok && first.next.question.id === second.next.question.id).toBe(true);
   });
 
   it("draws real generator questions for everything", () => {
-    const result = chooseNextQuestion({ settings: everything, adaptive: true, tallies: {}, askedSeeds: [], rng: createRng(1) });
+    const result = chooseNextQuestion({
+      settings: everything,
+      adaptive: true,
+      tallies: {},
+      askedSeeds: [],
+      rng: createRng(1),
+    });
     expect(result.ok && result.next.question.options.length).toBeGreaterThan(1);
   });
 });

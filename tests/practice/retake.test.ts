@@ -24,7 +24,11 @@ describe("planRetake", () => {
 
   it("refuses an empty retake and a family that no longer exists", () => {
     expect(planRetake([], createRng(1), fakeCatalog).ok).toBe(false);
-    const gone = planRetake([{ family: "gone", seed: 1, difficulty: 1, concepts: [] }], createRng(1), fakeCatalog);
+    const gone = planRetake(
+      [{ family: "gone", seed: 1, difficulty: 1, concepts: [] }],
+      createRng(1),
+      fakeCatalog,
+    );
     expect(!gone.ok && gone.issues[0]?.path).toBe("missed.0.family");
   });
 });

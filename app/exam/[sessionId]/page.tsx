@@ -41,12 +41,19 @@ export default async function Page({ params }: { params: Promise<{ sessionId: st
   return (
     <>
       <h1>Exam result</h1>
-      <p className={`exam-verdict ${score.passed ? "ok" : "bad"}`} data-testid="exam-verdict" data-passed={String(score.passed)}>
-        {score.passed ? "Pass" : "Fail"}: {score.correct} of {score.total} right ({score.percent}%), pass mark {score.passPercent}%.
+      <p
+        className={`exam-verdict ${score.passed ? "ok" : "bad"}`}
+        data-testid="exam-verdict"
+        data-passed={String(score.passed)}
+      >
+        {score.passed ? "Pass" : "Fail"}: {score.correct} of {score.total} right ({score.percent}%), pass mark{" "}
+        {score.passPercent}%.
       </p>
       <p data-testid="exam-ended-by">
-        {score.endedBy === "timeout" ? "Time ran out: the exam was submitted automatically." : "You submitted the exam."} Exam seed{" "}
-        <span className="mono">{score.examSeed}</span>.
+        {score.endedBy === "timeout"
+          ? "Time ran out: the exam was submitted automatically."
+          : "You submitted the exam."}{" "}
+        Exam seed <span className="mono">{score.examSeed}</span>.
       </p>
       <section aria-labelledby="domains">
         <h2 id="domains">By domain</h2>
@@ -80,9 +87,16 @@ export default async function Page({ params }: { params: Promise<{ sessionId: st
             if (question === undefined) return null;
             const solution = solutionOf(question);
             const text = (ids: readonly string[] | null) =>
-              ids === null || ids.length === 0 ? "not answered" : ids.map((id) => question.options.find((o) => o.id === id)?.text ?? id).join("; ");
+              ids === null || ids.length === 0
+                ? "not answered"
+                : ids.map((id) => question.options.find((o) => o.id === id)?.text ?? id).join("; ");
             return (
-              <li key={item.questionId} className="card exam-item" data-item={index + 1} data-correct={String(item.correct)}>
+              <li
+                key={item.questionId}
+                className="card exam-item"
+                data-item={index + 1}
+                data-correct={String(item.correct)}
+              >
                 <p className={item.correct ? "verdict ok" : "verdict bad"}>
                   {index + 1}. {item.correct ? "Right" : "Wrong"}
                   {item.flagged ? " · flagged" : ""}

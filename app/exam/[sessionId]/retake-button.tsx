@@ -18,7 +18,13 @@ export function RetakeButton({ sessionId, missed }: { sessionId: string; missed:
   }
   return (
     <p>
-      <button type="button" className="button" onClick={() => void retake()} disabled={busy} data-testid="retake">
+      <button
+        type="button"
+        className="button"
+        onClick={() => void retake()}
+        disabled={busy}
+        data-testid="retake"
+      >
         Retake only the {missed} missed {missed === 1 ? "question" : "questions"}
       </button>
       {error ? (

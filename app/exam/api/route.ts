@@ -10,7 +10,10 @@ type Reply = { ok: true; value: unknown } | { ok: false; status: number; error: 
 
 function reply(outcome: Reply): Response {
   if (outcome.ok) return Response.json(outcome.value);
-  return Response.json({ error: outcome.error, ...(outcome.finished === undefined ? {} : { finished: outcome.finished }) }, { status: outcome.status });
+  return Response.json(
+    { error: outcome.error, ...(outcome.finished === undefined ? {} : { finished: outcome.finished }) },
+    { status: outcome.status },
+  );
 }
 
 /** Every exam step. Timing is the server's: `now` is serverNow(), never a time the browser sends. */

@@ -1,13 +1,21 @@
 import { describeZodError } from "@/app/api/answers/schema";
 import { serverNow } from "@/app/clock";
 import { currentLearner } from "@/app/current-learner";
-import { answerPractice, finishPractice, nextPractice, startPractice, type Outcome } from "../practice-session";
+import {
+  answerPractice,
+  finishPractice,
+  nextPractice,
+  startPractice,
+  type Outcome,
+} from "../practice-session";
 import { PracticeRequestSchema } from "../schema";
 
 export const dynamic = "force-dynamic";
 
 function reply<T>(outcome: Outcome<T>): Response {
-  return outcome.ok ? Response.json(outcome.value) : Response.json({ error: outcome.error }, { status: outcome.status });
+  return outcome.ok
+    ? Response.json(outcome.value)
+    : Response.json({ error: outcome.error }, { status: outcome.status });
 }
 
 /** Every practice step: start, answer (graded here, never in the browser), next, finish. */

@@ -10,7 +10,7 @@ import { findSession } from "@/lib/db/sessions";
 import { solutionOf } from "@/lib/grading/outcome";
 import { toClientQuestion } from "@/lib/grading/redact";
 import { questionsOf } from "../exam-session";
-import { ExamScoreSchema } from "../schema";
+import { ExamConfigSchema, ExamScoreSchema } from "../schema";
 import { RetakeButton } from "./retake-button";
 
 export const metadata: Metadata = { title: "Exam result" };
@@ -36,6 +36,9 @@ export default async function Page({ params }: { params: Promise<{ sessionId: st
     );
   }
   const score = parsed.data;
+  const config = ExamConfigSchema.safeParse(session.config);
+  // A retake draws fresh variants, so its questions do not follow from the seed: say so instead of implying they do.
+  const isRetake = config.success && config.data.retakeOf !== null;
   const questions = questionsOf(score.items.map((item) => item.questionId));
   const missed = score.items.filter((item) => !item.correct).length;
   return (
@@ -53,7 +56,8 @@ export default async function Page({ params }: { params: Promise<{ sessionId: st
         {score.endedBy === "timeout"
           ? "Time ran out: the exam was submitted automatically."
           : "You submitted the exam."}{" "}
-        Exam seed <span className="mono">{score.examSeed}</span>.
+        {isRetake ? "Retake of the missed questions of exam seed" : "Exam seed"}{" "}
+        <span className="mono">{score.examSeed}</span>.
       </p>
       <section aria-labelledby="domains">
         <h2 id="domains">By domain</h2>

@@ -39,6 +39,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               <li>
                 <Link href="/classroom">Classroom</Link>
               </li>
+              <li>
+                <Link href="/progress">Progress</Link>
+              </li>
             </ul>
           </nav>
         </header>

@@ -5,38 +5,9 @@ import { buildExamQuestions } from "../../lib/practice/exam-questions";
 import { questionFromId } from "../../lib/scenario/generate";
 import type { Question } from "../../lib/scenario/question";
 import { launchBrowser, newPage } from "./support/browser";
+import { recordBodies, secretTexts } from "./support/capture";
 import { queryDatabase } from "./support/database";
 import { startServer, type RunningServer } from "./support/server";
-
-async function recordBodies(page: Page): Promise<() => string[]> {
-  // Streamed responses (the RSC payloads of router.refresh) cannot be read back from page.on("response"):
-  // Chromium keeps no body for them. Routing every request through the test reads each body in full.
-  const bodies: string[] = [];
-  await page.route("**/*", async (route) => {
-    const response = await route.fetch();
-    const body = await response.body();
-    bodies.push(body.toString("utf8"));
-    await route.fulfill({ response, body });
-  });
-  return () => [...bodies];
-}
-
-function secretTexts(question: Question): string[] {
-  const texts = [question.explanation.summary, ...Object.values(question.explanation.perOption)].filter(
-    (text) => text.length >= 25,
-  );
-  // As sent in HTML and in the RSC/JSON payloads too, where quotes and angle brackets are escaped.
-  return texts.flatMap((text) => [text, escapeHtml(text), JSON.stringify(text).slice(1, -1)]);
-}
-
-function escapeHtml(text: string): string {
-  return text
-    .replaceAll("&", "&amp;")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;")
-    .replaceAll('"', "&quot;")
-    .replaceAll("'", "&#x27;");
-}
 
 async function shownQuestion(page: Page): Promise<Question> {
   const id = await page.locator("section[data-question-id]").getAttribute("data-question-id");

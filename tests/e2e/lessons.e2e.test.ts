@@ -8,6 +8,7 @@ import { generateQuestion } from "../../lib/scenario/generate";
 import { isDifficulty, type Question } from "../../lib/scenario/question";
 import { generateQuestionForConcept } from "../../lib/scenario/targeted";
 import { launchBrowser, newPage } from "./support/browser";
+import { recordBodies, secretTexts } from "./support/capture";
 import { queryDatabase } from "./support/database";
 import { repoRoot } from "./support/server";
 
@@ -32,15 +33,6 @@ function questionOf(lesson: Lesson, index: number): Question {
     concept === undefined ? generateQuestion(family, seed, difficulty) : generateQuestionForConcept(family, seed, difficulty, String(concept));
   if (!generated.ok) throw new Error(JSON.stringify(generated.issues));
   return generated.question;
-}
-
-/** Texts that only the answer key or the explanation carry, so their presence would leak the answer. */
-function secretsOf(question: Question): string[] {
-  const key = new Set(question.answer);
-  const secrets = [question.explanation.summary, ...question.options.filter((o) => key.has(o.id)).map((o) => question.explanation.perOption[o.id] ?? "")];
-  // Option texts are public; an explanation that merely repeats one is no secret.
-  const optionTexts = new Set(question.options.map((option) => option.text));
-  return secrets.filter((secret) => secret.length > 20 && !optionTexts.has(secret));
 }
 
 describe("lessons", () => {
@@ -91,17 +83,14 @@ describe("lessons", () => {
     const lesson = lessons.find((candidate) => candidate.slug === "vpc-peering") ?? lessons[0];
     if (!lesson) throw new Error("no lessons");
     const question = questionOf(lesson, 0);
-    const received: string[] = [];
-    page.on("response", (response) => {
-      void response.text().then((text) => received.push(text), () => undefined);
-    });
+    const received = await recordBodies(page);
     await page.goto(`/lessons/${lesson.slug}`);
-    const html = await page.content();
     await page.waitForLoadState("networkidle");
-    for (const secret of secretsOf(question)) {
-      expect(html, "key in the HTML before answering").not.toContain(secret);
-      for (const body of received) expect(body, "key sent to the browser before answering").not.toContain(secret);
-    }
+    const before = received().join("\n");
+    // The capture really holds the page: the question's id is in it, its key and explanation are not.
+    expect(before).toContain(question.id);
+    expect(secretTexts(question).length).toBeGreaterThan(0);
+    for (const secret of secretTexts(question)) expect(before, "key sent to the browser before answering").not.toContain(secret);
 
     const section = page.locator(`section.try-it[data-question-id="${question.id}"]`);
     const wrong = question.options.find((option) => !question.answer.includes(option.id));

@@ -1,9 +1,10 @@
 import path from "node:path";
-import type { Browser, Page, Response } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { questionFromId } from "../../lib/scenario/generate";
 import { parseQuestionId, type Question } from "../../lib/scenario/question";
 import { launchBrowser, newPage } from "./support/browser";
+import { recordBodies, secretTexts } from "./support/capture";
 import { queryDatabase } from "./support/database";
 import { startServer, type RunningServer } from "./support/server";
 
@@ -16,21 +17,6 @@ function regenerate(id: string): Question {
   const generated = questionFromId(id);
   if (!generated.ok) throw new Error(`cannot regenerate ${id}`);
   return generated.question;
-}
-
-/** Text only the key and explanation hold: none of it may reach the browser before the answer. */
-function secretsOf(question: Question): string[] {
-  return [question.explanation.summary, ...Object.values(question.explanation.perOption)].filter((text) => text.length > 20);
-}
-
-/** Bodies of every HTML/RSC/JSON response the page receives (static chunks are code, not data). */
-function captureBodies(page: Page): { bodies: Promise<string>[] } {
-  const capture = { bodies: [] as Promise<string>[] };
-  page.on("response", (response: Response) => {
-    const type = response.headers()["content-type"] ?? "";
-    if (/text\/html|text\/x-component|application\/json/.test(type)) capture.bodies.push(response.text().catch(() => ""));
-  });
-  return capture;
 }
 
 describe("spaced review", () => {
@@ -85,7 +71,7 @@ describe("spaced review", () => {
     expect(enrolled.every((card) => card.source === "lesson" && card.state === "new")).toBe(true);
 
     // 2. Two days later (a second server on the same database with a shifted clock; same cookie, same learner).
-    const capture = captureBodies(page);
+    const received = await recordBodies(page);
     await page.goto(`${later.baseURL}/review`);
     const card = page.locator("section.review-card");
     const skillId = (await card.getAttribute("data-skill-id")) ?? "";
@@ -101,9 +87,9 @@ describe("spaced review", () => {
     expect(reviewQuestion.concepts).toContain(skillId);
 
     // The key and the explanation are nowhere in what the browser received before answering.
-    const before = (await Promise.all(capture.bodies)).join("\n");
+    const before = received().join("\n");
     expect(before).toContain(reviewQuestion.stem.slice(0, 40));
-    for (const secret of secretsOf(reviewQuestion)) expect(before).not.toContain(secret);
+    for (const secret of secretTexts(reviewQuestion)) expect(before).not.toContain(secret);
     expect(before).not.toMatch(/"answer":\[/);
 
     // The lesson's own question (key already shown there) is refused as a review answer, and nothing is recorded.

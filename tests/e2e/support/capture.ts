@@ -9,10 +9,16 @@ import type { Question } from "../../../lib/scenario/question";
 export async function recordBodies(page: Page): Promise<() => string[]> {
   const bodies: string[] = [];
   await page.route("**/*", async (route) => {
-    const response = await route.fetch();
-    const body = await response.body();
-    bodies.push(body.toString("utf8"));
-    await route.fulfill({ response, body });
+    try {
+      const response = await route.fetch();
+      const body = await response.body();
+      bodies.push(body.toString("utf8"));
+      await route.fulfill({ response, body });
+    } catch (error) {
+      // A request still in flight when the test closes its page: nothing more reaches the browser.
+      if (page.isClosed() || /disposed|closed/i.test(String(error))) return;
+      throw error;
+    }
   });
   return () => [...bodies];
 }

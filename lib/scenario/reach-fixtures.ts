@@ -1,6 +1,5 @@
 // Shared scenario pieces for topology families: VPCs with one app subnet and one instance each, wired by
 // peering or a transit gateway, plus the one-fault edits that make nearby variants.
-import type * as T from "../net/index";
 import { accountId, carveVpcCidrs, cidrText, distinctNames, INSTANCE_ROLES, region, REGIONS, VPC_NAMES, type RegionInfo } from "./names";
 import type { Rng } from "./rng";
 import { TopologyBuilder, type InstanceHandle, type SubnetHandle, type VpcHandle } from "./topology-builder";
@@ -57,7 +56,7 @@ export function peerSites(estate: Estate, a: Site, b: Site): string {
   return pcx;
 }
 
-export type Hub = { readonly tgwId: string; readonly table: T.TransitGatewayRouteTable; readonly attachments: Map<Site, string> };
+export type Hub = { readonly tgwId: string; readonly table: { readonly id: string; readonly name: string }; readonly attachments: Map<Site, string> };
 
 /** A transit gateway with every site attached, associated and propagated to one table, VPC routes to it. */
 export function hubSites(estate: Estate, sites: readonly Site[]): Hub {
@@ -68,8 +67,7 @@ export function hubSites(estate: Estate, sites: readonly Site[]): Hub {
   for (const site of sites) {
     const attachment = b.tgwVpcAttachment(tgwId, site.vpc, [site.subnet.id]);
     attachments.set(site, attachment);
-    table.associations.push(attachment);
-    table.propagations.push(attachment);
+    b.tgwAssociateAndPropagate(table.id, attachment);
     for (const other of sites) if (other !== site) b.route(site.subnet.routeTableId, cidrText(other.vpc.cidr), tgwId);
   }
   return { tgwId, table, attachments };

@@ -1,6 +1,10 @@
 // A small builder for generated topologies, so families describe a scenario in a few calls instead of
-// huge literals. It fills every defaulted field of the lib/net schema (Topology is the parsed form) and
-// draws AWS-style ids from the rng, so the same seed builds the same topology.
+// huge literals. It fills every defaulted field of the lib/net schema (Topology is the parsed form, so no
+// zod parse is needed; tests/scenario/topology-valid.test.ts parses the questions' topologies once to prove
+// it) and draws AWS-style ids from the rng, so the same seed builds the same topology.
+// Copy-on-write: the builder never changes an object after creating it; a change replaces the object in its
+// list. So build() only copies the lists (snapshots share unchanged objects with each other and with
+// nearby variants made by topology-edits.ts) instead of deep-cloning the whole topology per snapshot.
 import type * as T from "../net/index";
 import { cidrText, hostIp, resourceId, subnetCidr, type Cidr } from "./names";
 import type { Rng } from "./rng";
@@ -58,13 +62,31 @@ export class TopologyBuilder {
   }
 
   route(routeTableId: string, destination: string, target: string): void {
-    this.table(routeTableId).routes.push({ destination, target, origin: "static" });
+    this.replace("routeTables", routeTableId, (rt) => ({ ...rt, routes: [...rt.routes, { destination, target, origin: "static" as const }] }));
   }
 
   table(routeTableId: string): T.RouteTable {
-    const table = this.t.routeTables.find((rt) => rt.id === routeTableId);
-    if (!table) throw new Error(`no route table ${routeTableId}`);
-    return table;
+    return this.find("routeTables", routeTableId);
+  }
+
+  /** Adds a secondary IPv4 CIDR block to a VPC (aws-rules VPC-01). */
+  addVpcCidr(vpcId: string, cidr: string): void {
+    this.replace("vpcs", vpcId, (v) => ({ ...v, cidrBlocks: [...v.cidrBlocks, cidr] }));
+  }
+
+  setSubnet(subnetId: string, patch: Partial<Pick<T.Subnet, "networkAclId" | "ipv6CidrBlock">>): void {
+    this.replace("subnets", subnetId, (s) => ({ ...s, ...patch }));
+  }
+
+  setInstancePublicIp(instanceId: string, publicIp: string): void {
+    this.replace("instances", instanceId, (i) => ({ ...i, publicIp }));
+  }
+
+  /** Associates an attachment with a TGW route table and propagates its routes into it (aws-rules TGW-04, TGW-05). */
+  tgwAssociateAndPropagate(tableId: string, attachmentId: string): void {
+    this.replace("transitGatewayRouteTables", tableId, (rtb) => ({
+      ...rtb, associations: [...rtb.associations, attachmentId], propagations: [...rtb.propagations, attachmentId],
+    }));
   }
 
   /** Subnets are carved in order: the n-th subnet of a VPC takes the n-th block of `prefix`. */
@@ -161,21 +183,48 @@ export class TopologyBuilder {
     return id;
   }
 
-  tgwRouteTable(tgwId: string, name: string): T.TransitGatewayRouteTable {
-    const table: T.TransitGatewayRouteTable = { id: this.id("tgw-rtb"), name, transitGatewayId: tgwId, associations: [], propagations: [], routes: [] };
-    this.t.transitGatewayRouteTables.push(table);
-    return table;
+  tgwRouteTable(tgwId: string, name: string): { readonly id: string; readonly name: string } {
+    const id = this.id("tgw-rtb");
+    this.t.transitGatewayRouteTables.push({ id, name, transitGatewayId: tgwId, associations: [], propagations: [], routes: [] });
+    return { id, name };
   }
 
-  get topology(): T.Topology {
+  /** The topology so far, read-only (change it through the builder's methods). */
+  get topology(): Readonly<T.Topology> {
     return this.t;
   }
 
-  /** A snapshot: later builder calls do not change it. */
+  /** A snapshot: later builder calls do not change it (they replace objects, never mutate them). */
   build(description: string): T.Topology {
-    return clonePlain({ ...this.t, description });
+    const t = this.t;
+    return {
+      ...t, description, regions: [...t.regions], accounts: [...t.accounts], vpcs: [...t.vpcs], subnets: [...t.subnets],
+      routeTables: [...t.routeTables], networkAcls: [...t.networkAcls], securityGroups: [...t.securityGroups], instances: [...t.instances],
+      networkInterfaces: [...t.networkInterfaces], internetGateways: [...t.internetGateways], egressOnlyInternetGateways: [...t.egressOnlyInternetGateways],
+      natGateways: [...t.natGateways], peeringConnections: [...t.peeringConnections], transitGateways: [...t.transitGateways],
+      transitGatewayAttachments: [...t.transitGatewayAttachments], transitGatewayRouteTables: [...t.transitGatewayRouteTables],
+      vpnGateways: [...t.vpnGateways], customerGateways: [...t.customerGateways], vpnConnections: [...t.vpnConnections],
+      directConnectGateways: [...t.directConnectGateways], gatewayEndpoints: [...t.gatewayEndpoints], interfaceEndpoints: [...t.interfaceEndpoints],
+      endpointServices: [...t.endpointServices], prefixLists: [...t.prefixLists], services: [...t.services], onPremisesNetworks: [...t.onPremisesNetworks],
+    };
+  }
+
+  private find<K extends ListKey>(key: K, id: string): ItemOf<K> {
+    const item = (this.t[key] as readonly ItemOf<K>[]).find((x) => x.id === id);
+    if (!item) throw new Error(`no ${key} item ${id}`);
+    return item;
+  }
+
+  private replace<K extends ListKey>(key: K, id: string, change: (item: ItemOf<K>) => ItemOf<K>): void {
+    const list = this.t[key] as ItemOf<K>[];
+    const index = list.findIndex((x) => x.id === id);
+    if (index < 0) throw new Error(`no ${key} item ${id}`);
+    list[index] = change(list[index] as ItemOf<K>);
   }
 }
+
+type ListKey = "vpcs" | "subnets" | "routeTables" | "instances" | "securityGroups" | "transitGatewayRouteTables";
+type ItemOf<K extends ListKey> = T.Topology[K][number];
 
 function sgRule(spec: SgRuleSpec): T.SgRule {
   return {
@@ -185,20 +234,4 @@ function sgRule(spec: SgRuleSpec): T.SgRule {
     ...(spec.cidrBlock !== undefined ? { cidrBlock: spec.cidrBlock } : {}),
     ...(spec.securityGroupId !== undefined ? { securityGroupId: spec.securityGroupId } : {}),
   };
-}
-
-/** A copy that families can mutate to make a variant (e.g. remove one route) without touching the original. */
-export function cloneTopology(topology: T.Topology): T.Topology {
-  return clonePlain(topology);
-}
-
-/** Deep copy of plain JSON-like data (objects, arrays, primitives); much cheaper than structuredClone here. */
-function clonePlain<V>(value: V): V {
-  if (Array.isArray(value)) return value.map(clonePlain) as V;
-  if (value !== null && typeof value === "object") {
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value)) out[key] = clonePlain((value as Record<string, unknown>)[key]);
-    return out as V;
-  }
-  return value;
 }

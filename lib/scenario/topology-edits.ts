@@ -56,6 +56,22 @@ export function setTgwRouteTable(tableId: string, patch: Partial<Pick<T.TransitG
   });
 }
 
+/** Stops propagating an attachment's routes into a TGW route table (aws-rules TGW-05). */
+export function removeTgwPropagation(tableId: string, attachmentId: string): Edit {
+  return (t) => ({
+    ...t,
+    transitGatewayRouteTables: t.transitGatewayRouteTables.map((rtb) => (rtb.id === tableId ? { ...rtb, propagations: rtb.propagations.filter((x) => x !== attachmentId) } : rtb)),
+  });
+}
+
+/** Disassociates an attachment from a TGW route table (aws-rules TGW-04). */
+export function removeTgwAssociation(tableId: string, attachmentId: string): Edit {
+  return (t) => ({
+    ...t,
+    transitGatewayRouteTables: t.transitGatewayRouteTables.map((rtb) => (rtb.id === tableId ? { ...rtb, associations: rtb.associations.filter((x) => x !== attachmentId) } : rtb)),
+  });
+}
+
 export function compose(...edits: Edit[]): Edit {
   return (t) => edits.reduce((acc, edit) => edit(acc), t);
 }

@@ -6,7 +6,7 @@ import type { Difficulty, Question } from "../question";
 import { buildReachQuestion, type Variant } from "../reach-question";
 import { buildEstate, hubSites, peerSites, type Estate } from "../reach-fixtures";
 import { createRng, type Rng } from "../rng";
-import { addRoute, removeRoute, setPeeringStatus, setSecurityGroupInbound, setTgwRouteTable } from "../topology-edits";
+import { addRoute, removeRoute, setPeeringStatus, removeTgwAssociation, removeTgwPropagation, setSecurityGroupInbound } from "../topology-edits";
 import type { Query } from "../../net/index";
 import { DEFAULT_FLOW_LOG_NOW } from "../../net/flow-logs";
 
@@ -80,8 +80,8 @@ function transitHub(rng: Rng): Scenario {
     estate, query: queryOf(estate, 0, 2), shape: "transit gateway hub", concepts: ["V6"],
     variants: [
       { topology: base },
-      { topology: setTgwRouteTable(hub.table.id, { propagations: hub.table.propagations.filter((x) => x !== attachC) })(base) },
-      { topology: setTgwRouteTable(hub.table.id, { associations: hub.table.associations.filter((x) => x !== attachA) })(base) },
+      { topology: removeTgwPropagation(hub.table.id, attachC)(base) },
+      { topology: removeTgwAssociation(hub.table.id, attachA)(base) },
       { topology: removeRoute(a.subnet.routeTableId, cidrText(c.vpc.cidr))(base) },
       { topology: removeRoute(c.subnet.routeTableId, cidrText(a.vpc.cidr))(base) },
     ],
@@ -97,8 +97,7 @@ function mixed(rng: Rng): Scenario {
   const base = estate.builder.build("peering plus transit gateway");
   const viaB = addRoute(a.subnet.routeTableId, cidrText(c.vpc.cidr), abPcx)(base);
   const attachA = estate.builder.tgwVpcAttachment(hub.tgwId, a.vpc, [a.subnet.id]);
-  hub.table.associations.push(attachA);
-  hub.table.propagations.push(attachA);
+  estate.builder.tgwAssociateAndPropagate(hub.table.id, attachA);
   estate.builder.route(a.subnet.routeTableId, cidrText(c.vpc.cidr), hub.tgwId);
   estate.builder.route(c.subnet.routeTableId, cidrText(a.vpc.cidr), hub.tgwId);
   const attached = estate.builder.build("all on the transit gateway");
@@ -108,7 +107,7 @@ function mixed(rng: Rng): Scenario {
       { topology: base },
       { topology: viaB },
       { topology: attached },
-      { topology: setTgwRouteTable(hub.table.id, { propagations: hub.table.propagations.filter((x) => x !== attachA) })(attached) },
+      { topology: removeTgwPropagation(hub.table.id, attachA)(attached) },
     ],
   };
 }

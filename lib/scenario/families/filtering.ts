@@ -32,11 +32,8 @@ export function buildNaclPair(rng: Rng): NaclPair {
   const p = estate.port;
   const serverAcl = b.networkAcl(server.vpc, `${server.vpc.name}-app-acl`, [tcp(100, clientCidr, p, p)], [tcp(100, clientCidr, 1024, 65535)]);
   const clientAcl = b.networkAcl(client.vpc, `${client.vpc.name}-app-acl`, [tcp(100, serverCidr, 1024, 65535)], [tcp(100, serverCidr, p, p)]);
-  const t = b.topology;
-  for (const [site, acl] of [[server, serverAcl], [client, clientAcl]] as const) {
-    const subnet = t.subnets.find((s) => s.id === site.subnet.id);
-    if (subnet) subnet.networkAclId = acl;
-  }
+  b.setSubnet(server.subnet.id, { networkAclId: serverAcl });
+  b.setSubnet(client.subnet.id, { networkAclId: clientAcl });
   return { estate, client, server, base: b.build("custom NACLs"), clientAcl, serverAcl };
 }
 

@@ -53,13 +53,10 @@ function buildSetup(rng: Rng, withIgw: boolean): Setup {
     { protocol: "tcp" as const, fromPort: 443, toPort: 443, cidrBlock: "::/0" },
   ];
   const instanceName = `web-${rng.int(1, 9)}`;
-  b.instance(priv, { name: instanceName, hostOffset: 10 + rng.int(0, 40), inbound: web, ipv6 });
-  const t = b.topology;
-  const privSubnet = t.subnets.find((s) => s.id === priv.id);
-  if (privSubnet) privSubnet.ipv6CidrBlock = `${v6prefix.replace(/00$/, "01")}::/64`;
   // Outbound rules cover IPv6 too (aws-rules SG-03: ::/0 when the VPC has IPv6).
-  const sg = t.securityGroups.find((g) => g.name === `${instanceName}-sg`);
-  if (sg) sg.outbound = [{ protocol: "all", cidrBlock: "0.0.0.0/0" }, { protocol: "all", cidrBlock: "::/0" }];
+  const outbound = [{ protocol: "all" as const, cidrBlock: "0.0.0.0/0" }, { protocol: "all" as const, cidrBlock: "::/0" }];
+  b.instance(priv, { name: instanceName, hostOffset: 10 + rng.int(0, 40), inbound: web, outbound, ipv6 });
+  b.setSubnet(priv.id, { ipv6CidrBlock: `${v6prefix.replace(/00$/, "01")}::/64` });
   return { base: b.build("ipv6 egress"), rtb: privateRtb, igw, eigw, nat, instanceName, ipv6, internet6: `2600:9000:${hex4(rng)}::${hex4(rng)}` };
 }
 

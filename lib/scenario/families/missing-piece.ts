@@ -11,7 +11,7 @@ import type { Difficulty, Question } from "../question";
 import { analyzeTopology, traceLines } from "../reach-question";
 import { buildEstate, hubSites, peerSites, type Estate, type Site } from "../reach-fixtures";
 import { createRng, type Rng } from "../rng";
-import { removeRoute, setPeeringStatus, setSecurityGroupInbound, setTgwRouteTable, type Edit } from "../topology-edits";
+import { removeRoute, setPeeringStatus, removeTgwAssociation, removeTgwPropagation, setSecurityGroupInbound, type Edit } from "../topology-edits";
 
 const NAME = "missing-piece";
 
@@ -53,8 +53,8 @@ function hubSetup(rng: Rng): Setup {
     base, query: q(estate, a, c), concepts: ["V6"],
     story: `${a.vpc.name} and ${c.vpc.name} are attached to transit gateway ${hub.tgwId}.`,
     pieces: [
-      { text: `Propagation of attachment ${attC} (${c.vpc.name}) into TGW route table ${table.name ?? table.id}`, remove: setTgwRouteTable(table.id, { propagations: table.propagations.filter((x) => x !== attC) }), rules: ["TGW-05"] },
-      { text: `Association of attachment ${attA} (${a.vpc.name}) with TGW route table ${table.name ?? table.id}`, remove: setTgwRouteTable(table.id, { associations: table.associations.filter((x) => x !== attA) }), rules: ["TGW-04"] },
+      { text: `Propagation of attachment ${attC} (${c.vpc.name}) into TGW route table ${table.name}`, remove: removeTgwPropagation(table.id, attC), rules: ["TGW-05"] },
+      { text: `Association of attachment ${attA} (${a.vpc.name}) with TGW route table ${table.name}`, remove: removeTgwAssociation(table.id, attA), rules: ["TGW-04"] },
       { text: capital(routeText(base, a.subnet.routeTableId, cidrText(c.vpc.cidr), hub.tgwId)), remove: removeRoute(a.subnet.routeTableId, cidrText(c.vpc.cidr)), rules: ["TGW-06"] },
       { text: capital(routeText(base, c.subnet.routeTableId, cidrText(a.vpc.cidr), hub.tgwId)), remove: removeRoute(c.subnet.routeTableId, cidrText(a.vpc.cidr)), rules: ["TGW-06"] },
     ],
@@ -67,9 +67,7 @@ function internetSetup(rng: Rng): Setup {
   const b = estate.builder;
   const igw = b.internetGateway(a.vpc);
   b.route(a.subnet.routeTableId, "0.0.0.0/0", igw);
-  const inst = b.topology.instances.find((i) => i.id === a.instance.id);
-  const ip = publicIp(rng);
-  if (inst) inst.publicIp = ip;
+  b.setInstancePublicIp(a.instance.id, publicIp(rng));
   const base = b.build("internet egress");
   return {
     base, query: { from: a.instance.name, to: "internet", protocol: "tcp", port: 443 }, concepts: ["S1"],

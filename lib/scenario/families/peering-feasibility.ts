@@ -32,14 +32,10 @@ function buildSetup(rng: Rng, kind: Case, difficulty: Difficulty): Setup {
   const x = builder.vpc({ name: nameX, cidr: px, region: home.code, accountId: owner, azs: home.azs });
   const yRegion = crossRegion ? other : home;
   const y = builder.vpc({ name: nameY, cidr: primaryY, region: yRegion.code, accountId: crossAccount ? accountId(rng) : owner, azs: yRegion.azs });
-  const t = builder.topology;
-  const vx = t.vpcs.find((v) => v.id === x.id);
-  const vy = t.vpcs.find((v) => v.id === y.id);
-  if (!vx || !vy) throw new Error("vpc missing");
   // Secondary CIDRs (aws-rules VPC-01) appear from difficulty 2 on; the overlap case hides the clash there.
   if (difficulty >= 2 || kind === "secondary-overlap") {
-    vx.cidrBlocks.push(cidrText(sx));
-    vy.cidrBlocks.push(cidrText(kind === "secondary-overlap" ? overlappingCidr(rng, rng.pick([px, sx]), 24) : sy));
+    builder.addVpcCidr(x.id, cidrText(sx));
+    builder.addVpcCidr(y.id, cidrText(kind === "secondary-overlap" ? overlappingCidr(rng, rng.pick([px, sx]), 24) : sy));
   }
   if (kind === "duplicate") builder.peering(x, y, rng.pick(["active", "pending-acceptance"] as const));
   return { topology: builder.build("peering feasibility"), x, y, crossRegion, crossAccount };

@@ -1,0 +1,114 @@
+// What one browser may know about a live game, built on the server for each poll. Built by listing what each
+// phase shows: the key, the explanation and the answer counts appear only once the question is graded and
+// revealed, so nothing a player's browser receives before the reveal can give the answer away.
+import { solutionOf } from "../grading/outcome";
+import { getAnswerDistribution, getLeaderboard, type OptionCount } from "../quiz/classroom-board";
+import { currentRound } from "../quiz/classroom-machine";
+import { openDeadline, questionOf, type ClassroomSnapshot } from "./run-command";
+
+export type ClassroomPhase = "lobby" | "question" | "grading" | "reveal" | "leaderboard" | "finished";
+
+export type ClassroomViewer = { readonly role: "teacher" } | { readonly role: "player"; readonly playerId: string };
+
+export type ClassroomView = {
+  readonly joinCode: string;
+  readonly role: "teacher" | "player";
+  readonly phase: ClassroomPhase;
+  /** Changes whenever the screen should change; the client re-renders the question body when it does. */
+  readonly stage: string;
+  readonly questionCount: number;
+  /** 1-based number of the current (or last) question; 0 in the lobby. */
+  readonly questionNumber: number;
+  readonly players: readonly { readonly displayName: string; readonly isYou: boolean; readonly answered: boolean }[];
+  readonly you: { readonly displayName: string; readonly response: readonly string[] | null } | null;
+  readonly question: {
+    readonly id: string;
+    readonly options: readonly { readonly id: string; readonly text: string }[];
+    readonly multiSelect: boolean;
+    /** Milliseconds left on the server's clock when this view was built; 0 once closed. */
+    readonly remainingMs: number;
+    readonly answeredCount: number;
+  } | null;
+  readonly reveal: {
+    readonly key: readonly string[];
+    readonly distribution: readonly OptionCount[];
+    readonly summary: string;
+    readonly options: readonly { readonly optionId: string; readonly text: string; readonly correct: boolean; readonly why: string }[];
+    readonly rules: readonly string[];
+    /** The viewer's own result; null for the teacher or a player who did not answer. */
+    readonly yourAnswerCorrect: boolean | null;
+    readonly yourPoints: number | null;
+  } | null;
+  readonly leaderboard: readonly { readonly rank: number; readonly displayName: string; readonly points: number; readonly correctAnswers: number; readonly isYou: boolean }[] | null;
+  /** Teacher only: whether another question is left to open. */
+  readonly hasNextQuestion: boolean;
+};
+
+export function classroomPhase(snapshot: ClassroomSnapshot): ClassroomPhase {
+  if (snapshot.matches("lobby")) return "lobby";
+  if (snapshot.matches("questionOpen")) return "question";
+  if (snapshot.matches({ questionClosed: "grading" })) return "grading";
+  if (snapshot.matches({ questionClosed: "revealed" })) return "reveal";
+  if (snapshot.matches("leaderboard")) return "leaderboard";
+  return "finished";
+}
+
+export function buildClassroomView(snapshot: ClassroomSnapshot, viewer: ClassroomViewer, now: number): ClassroomView {
+  const context = snapshot.context;
+  const phase = classroomPhase(snapshot);
+  const round = currentRound(context);
+  const playerId = viewer.role === "player" ? viewer.playerId : null;
+  const me = context.players.find((player) => player.playerId === playerId);
+  const myAnswer = round?.answers.find((answer) => answer.playerId === playerId);
+  const showsQuestion = round !== undefined && (phase === "question" || phase === "grading" || phase === "reveal");
+  const question = showsQuestion ? questionOf(round.questionId) : undefined;
+  const deadline = openDeadline(snapshot);
+  const solution = phase === "reveal" && question && round?.correctResponse ? solutionOf(question) : undefined;
+  return {
+    joinCode: context.joinCode,
+    role: viewer.role,
+    phase,
+    stage: `${phase}:${context.rounds.length}`,
+    questionCount: context.questionIds.length,
+    questionNumber: round === undefined ? 0 : round.questionIndex + 1,
+    players: context.players.map((player) => ({
+      displayName: player.displayName,
+      isYou: player.playerId === playerId,
+      answered: phase === "question" && (round?.answers.some((answer) => answer.playerId === player.playerId) ?? false),
+    })),
+    you: me ? { displayName: me.displayName, response: showsQuestion && myAnswer ? [...myAnswer.response] : null } : null,
+    question:
+      question && round
+        ? {
+            id: question.id,
+            options: question.options.map((option) => ({ id: option.id, text: option.text })),
+            multiSelect: question.multiSelect === true,
+            remainingMs: deadline === null ? 0 : Math.max(0, deadline - now),
+            answeredCount: round.answers.length,
+          }
+        : null,
+    reveal:
+      solution && round
+        ? {
+            key: solution.key,
+            distribution: getAnswerDistribution(round),
+            summary: solution.summary,
+            options: solution.options.map((option) => ({ optionId: option.optionId, text: option.text, correct: option.correct, why: option.why })),
+            rules: solution.rules,
+            yourAnswerCorrect: myAnswer?.correct ?? null,
+            yourPoints: myAnswer ? myAnswer.points : null,
+          }
+        : null,
+    leaderboard:
+      phase === "leaderboard" || phase === "finished"
+        ? getLeaderboard(context).map((entry) => ({
+            rank: entry.rank,
+            displayName: entry.displayName,
+            points: entry.points,
+            correctAnswers: entry.correctAnswers,
+            isYou: entry.playerId === playerId,
+          }))
+        : null,
+    hasNextQuestion: viewer.role === "teacher" && context.rounds.length < context.questionIds.length,
+  };
+}

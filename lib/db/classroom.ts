@@ -1,0 +1,172 @@
+import type { Db } from "./client";
+
+// Live classroom games: one row per join code holding the classroom machine's persisted snapshot, shared by the
+// teacher and every player. lib/db never interprets the snapshot (the caller restores it through its versioned
+// codec). Many players answer at once, so every change is a read-apply-write guarded by `revision`: a write
+// whose revision moved meanwhile is retried on the fresh row, and no answer overwrites another.
+
+export type ClassroomGameStatus = "active" | "finished";
+
+export type StoredClassroomGame = {
+  readonly joinCode: string;
+  readonly teacherLearnerId: string;
+  readonly machineVersion: number;
+  /** The persisted envelope ({ machine, version, snapshot }) as parsed JSON; restore it with the codec. */
+  readonly snapshot: unknown;
+  readonly config: unknown;
+  readonly status: ClassroomGameStatus;
+  /** Incremented by every write; the optimistic-concurrency token. */
+  readonly revision: number;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+};
+
+export type NewClassroomGame = {
+  readonly joinCode: string;
+  readonly teacherLearnerId: string;
+  readonly persisted: { readonly version: number };
+  readonly config: unknown;
+  readonly now: Date;
+};
+
+export type ClassroomDbIssue = { readonly path: string; readonly message: string };
+
+type Row = {
+  joinCode: string;
+  teacherLearnerId: string;
+  machineVersion: number;
+  snapshot: string;
+  config: string;
+  status: string;
+  revision: number;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+function toGame(row: Row): StoredClassroomGame {
+  if (row.status !== "active" && row.status !== "finished") throw new Error(`classroom ${row.joinCode}: unknown status "${row.status}"`);
+  return {
+    joinCode: row.joinCode,
+    teacherLearnerId: row.teacherLearnerId,
+    machineVersion: row.machineVersion,
+    snapshot: JSON.parse(row.snapshot) as unknown,
+    config: JSON.parse(row.config) as unknown,
+    status: row.status,
+    revision: row.revision,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+/** Creates a game; a join code already in use (by any game, active or not) is refused, not overwritten. */
+export async function createClassroomGame(
+  db: Db,
+  game: NewClassroomGame,
+): Promise<{ readonly ok: true; readonly game: StoredClassroomGame } | { readonly ok: false; readonly issues: readonly ClassroomDbIssue[] }> {
+  // Checked first for a clear refusal; the primary key still refuses a duplicate that races past the check.
+  const existing = await db.classroomGame.findUnique({ where: { joinCode: game.joinCode }, select: { joinCode: true } });
+  if (existing) return { ok: false, issues: [{ path: "joinCode", message: `join code ${game.joinCode} is already in use` }] };
+  try {
+    const row = await db.classroomGame.create({
+      data: {
+        joinCode: game.joinCode,
+        teacherLearnerId: game.teacherLearnerId,
+        machineVersion: game.persisted.version,
+        snapshot: JSON.stringify(game.persisted),
+        config: JSON.stringify(game.config),
+        status: "active",
+        revision: 0,
+        createdAt: game.now,
+        updatedAt: game.now,
+      },
+    });
+    return { ok: true, game: toGame(row) };
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, issues: [{ path: "joinCode", message: `join code ${game.joinCode} is already in use` }] };
+    throw error;
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}
+
+export async function findClassroomGame(db: Db, joinCode: string): Promise<StoredClassroomGame | null> {
+  const row = await db.classroomGame.findUnique({ where: { joinCode } });
+  return row ? toGame(row) : null;
+}
+
+/** A teacher's games still running, newest first. */
+export async function listActiveClassroomGames(db: Db, teacherLearnerId: string, limit = 10): Promise<StoredClassroomGame[]> {
+  const rows = await db.classroomGame.findMany({
+    where: { teacherLearnerId, status: "active" },
+    orderBy: { createdAt: "desc" },
+    take: limit,
+  });
+  return rows.map(toGame);
+}
+
+export type ClassroomGameWrite = {
+  readonly persisted: { readonly version: number };
+  readonly status: ClassroomGameStatus;
+  readonly now: Date;
+};
+
+/**
+ * Writes a new snapshot only if the row is still at `ifRevision` and still active (a finished game stays as it
+ * ended). Returns false when nothing was written: someone else wrote first, re-read and apply again.
+ */
+export async function saveClassroomGame(db: Db, joinCode: string, ifRevision: number, write: ClassroomGameWrite): Promise<boolean> {
+  const { count } = await db.classroomGame.updateMany({
+    where: { joinCode, revision: ifRevision, status: "active" },
+    data: {
+      snapshot: JSON.stringify(write.persisted),
+      machineVersion: write.persisted.version,
+      status: write.status,
+      revision: ifRevision + 1,
+      updatedAt: write.now,
+    },
+  });
+  return count === 1;
+}
+
+/** What a change decides after reading the current row: write a new snapshot (or not) and what to reply. */
+export type ClassroomChange<T> = { readonly write: ClassroomGameWrite | null; readonly result: T };
+
+export type ClassroomUpdateResult<T> =
+  | { readonly ok: true; readonly game: StoredClassroomGame; readonly result: T; readonly written: boolean }
+  | { readonly ok: false; readonly issues: readonly ClassroomDbIssue[] };
+
+export const MAX_UPDATE_TRIES = 20;
+
+/**
+ * Reads the game, lets `change` decide on the fresh row, and writes with the revision check; on a lost race it
+ * re-reads and calls `change` again, so concurrent answers are each applied to a snapshot that holds the others.
+ * `change` must therefore be pure in the row it is given (it may run more than once).
+ */
+export async function updateClassroomGame<T>(
+  db: Db,
+  joinCode: string,
+  change: (game: StoredClassroomGame) => ClassroomChange<T>,
+  maxTries = MAX_UPDATE_TRIES,
+): Promise<ClassroomUpdateResult<T>> {
+  for (let attempt = 0; attempt < maxTries; attempt += 1) {
+    const game = await findClassroomGame(db, joinCode);
+    if (game === null) return { ok: false, issues: [{ path: "joinCode", message: `no game has the join code ${joinCode}` }] };
+    const decided = change(game);
+    if (decided.write === null) return { ok: true, game, result: decided.result, written: false };
+    if (game.status !== "active") return { ok: false, issues: [{ path: "joinCode", message: "this game is over: nothing more can change it" }] };
+    if (await saveClassroomGame(db, joinCode, game.revision, decided.write)) {
+      const saved: StoredClassroomGame = {
+        ...game,
+        snapshot: JSON.parse(JSON.stringify(decided.write.persisted)) as unknown,
+        machineVersion: decided.write.persisted.version,
+        status: decided.write.status,
+        revision: game.revision + 1,
+        updatedAt: decided.write.now,
+      };
+      return { ok: true, game: saved, result: decided.result, written: true };
+    }
+  }
+  return { ok: false, issues: [{ path: "joinCode", message: "the game is too busy right now: try again" }] };
+}

@@ -1,0 +1,110 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import {
+  createClassroomGame,
+  findClassroomGame,
+  listActiveClassroomGames,
+  saveClassroomGame,
+  updateClassroomGame,
+  type StoredClassroomGame,
+} from "../../lib/db/classroom";
+import { runClassroomCommand, type ClassroomCommand } from "../../lib/classroom/run-command";
+import { currentRound } from "../../lib/quiz/classroom-machine";
+import { classroomSessionCodec } from "../../lib/quiz/persistence";
+import { join, newGame, realQuestions, runAll, T0 } from "../classroom/support";
+import { createTempDb } from "./support/temp-db";
+
+const now = new Date(T0);
+const questions = realQuestions();
+
+/** The server's change function: restore, run the command, save when the snapshot moved. */
+function apply(command: ClassroomCommand, at: number) {
+  return (game: StoredClassroomGame) => {
+    const restored = classroomSessionCodec.restore(game.snapshot);
+    if (!restored.ok) throw new Error(restored.issues[0]?.message);
+    const result = runClassroomCommand(restored.snapshot, command, at);
+    return {
+      write: result.changed ? { persisted: classroomSessionCodec.save(result.snapshot), status: "active" as const, now: new Date(at) } : null,
+      result: result.issues,
+    };
+  };
+}
+
+describe("classroom games", () => {
+  let temp: ReturnType<typeof createTempDb>;
+  beforeEach(() => {
+    temp = createTempDb();
+  });
+  afterEach(async () => {
+    await temp.dispose();
+  });
+
+  async function create(joinCode = "ABC234", snapshot = newGame(questions)) {
+    const created = await createClassroomGame(temp.db, {
+      joinCode,
+      teacherLearnerId: "teacher-1",
+      persisted: classroomSessionCodec.save(snapshot),
+      config: { families: ["endpoint-choice"], secondsPerQuestion: 20 },
+      now,
+    });
+    if (!created.ok) throw new Error(created.issues[0]?.message);
+    return created.game;
+  }
+
+  it("creates a game, reads it back by code and lists it for its teacher only", async () => {
+    const game = await create();
+    expect(game.revision).toBe(0);
+    const found = await findClassroomGame(temp.db, "ABC234");
+    expect(found?.config).toEqual({ families: ["endpoint-choice"], secondsPerQuestion: 20 });
+    expect(found?.teacherLearnerId).toBe("teacher-1");
+    const restored = classroomSessionCodec.restore(found?.snapshot);
+    expect(restored.ok && restored.snapshot.context.questionIds).toEqual(questions.map((q) => q.id));
+    expect((await listActiveClassroomGames(temp.db, "teacher-1")).map((g) => g.joinCode)).toEqual(["ABC234"]);
+    expect(await listActiveClassroomGames(temp.db, "someone-else")).toEqual([]);
+  });
+
+  it("refuses a join code already in use", async () => {
+    await create();
+    const again = await createClassroomGame(temp.db, { joinCode: "ABC234", teacherLearnerId: "t2", persisted: { version: 1 }, config: {}, now });
+    expect(again).toEqual({ ok: false, issues: [expect.objectContaining({ path: "joinCode" })] });
+  });
+
+  it("writes only at the revision it read, and never rewrites a finished game", async () => {
+    await create();
+    const write = { persisted: classroomSessionCodec.save(newGame(questions)), status: "active" as const, now };
+    expect(await saveClassroomGame(temp.db, "ABC234", 0, write)).toBe(true);
+    expect(await saveClassroomGame(temp.db, "ABC234", 0, write)).toBe(false);
+    expect(await saveClassroomGame(temp.db, "ABC234", 1, { ...write, status: "finished" })).toBe(true);
+    expect(await saveClassroomGame(temp.db, "ABC234", 2, write)).toBe(false);
+    expect((await findClassroomGame(temp.db, "ABC234"))?.status).toBe("finished");
+  });
+
+  it("applies events through updateClassroomGame and skips the write when nothing changed", async () => {
+    await create();
+    const joined = await updateClassroomGame(temp.db, "ABC234", apply(join("p1", "Ana"), T0 + 1));
+    expect(joined.ok && joined.written).toBe(true);
+    expect(joined.ok && joined.game.revision).toBe(1);
+    const tick = await updateClassroomGame(temp.db, "ABC234", apply({ kind: "tick" }, T0 + 2));
+    expect(tick.ok && tick.written).toBe(false);
+    const missing = await updateClassroomGame(temp.db, "NOPE22", apply({ kind: "tick" }, T0 + 2));
+    expect(missing).toEqual({ ok: false, issues: [expect.objectContaining({ path: "joinCode" })] });
+  });
+
+  it("keeps every one of many answers submitted at the same moment", async () => {
+    const [q1] = questions;
+    if (!q1) throw new Error("no question");
+    const ids = ["p1", "p2", "p3", "p4", "p5", "p6"];
+    const open = runAll(newGame(questions), [...ids.map((id, i) => [join(id, `Player ${i}`), T0 + i] as const), [{ kind: "open" }, T0 + 100]]);
+    await create("ABC234", open);
+    const results = await Promise.all(
+      ids.map((playerId, i) =>
+        updateClassroomGame(temp.db, "ABC234", apply({ kind: "answer", playerId, questionId: q1.id, optionIds: [...q1.answer] }, T0 + 200 + i)),
+      ),
+    );
+    expect(results.every((result) => result.ok && result.result.length === 0)).toBe(true);
+    const stored = await findClassroomGame(temp.db, "ABC234");
+    const restored = classroomSessionCodec.restore(stored?.snapshot);
+    const answers = restored.ok ? (currentRound(restored.snapshot.context)?.answers ?? []) : [];
+    expect(answers.map((answer) => answer.playerId).sort()).toEqual(ids);
+    expect(stored?.revision).toBe(ids.length);
+  });
+});

@@ -1,12 +1,43 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { serverNow } from "@/app/clock";
+import { currentLearner } from "@/app/current-learner";
+import { db } from "@/lib/db/client";
+import { listActiveClassroomGames } from "@/lib/db/classroom";
+import { FAMILIES } from "@/lib/scenario/registry";
+import { CreateGameForm } from "./create-game-form";
 
 export const metadata: Metadata = { title: "Live classroom" };
+export const dynamic = "force-dynamic";
 
-export default function Page() {
+/** The teacher's start: settings for a new game, and the games this learner is still running. */
+export default async function ClassroomPage() {
+  const learner = await currentLearner(serverNow());
+  const running = await listActiveClassroomGames(db(), learner.id);
   return (
     <>
       <h1>Live classroom</h1>
-      <p className="notice">This part of Reachable is being built and is not open yet.</p>
+      <p className="lede">
+        Run a quiz for a room: players join with a code on their phones, you open one question at a time, and
+        everyone sees the answers, the explanation and the leaderboard together.
+      </p>
+      <p>
+        Playing? <Link href="/classroom/join">Join a game with its code</Link>.
+      </p>
+      {running.length > 0 ? (
+        <section aria-labelledby="running-games">
+          <h2 id="running-games">Your running games</h2>
+          <ul>
+            {running.map((game) => (
+              <li key={game.joinCode}>
+                <Link href={`/classroom/${game.joinCode}`}>{game.joinCode}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <h2>New game</h2>
+      <CreateGameForm families={FAMILIES.map((family) => ({ name: family.name, title: family.title }))} />
     </>
   );
 }

@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { serverNow } from "@/app/clock";
+import { currentLearner } from "@/app/current-learner";
+import { QuestionBody } from "@/app/practice/question-body";
+import { questionOf } from "@/lib/classroom/run-command";
+import { toClientQuestion } from "@/lib/grading/redact";
+import { viewGame } from "../classroom-game";
+import { joinCodeSchema } from "../schema";
+import { ClassroomLive } from "./classroom-live";
+
+export const metadata: Metadata = { title: "Live classroom" };
+export const dynamic = "force-dynamic";
+
+/**
+ * One game, for its teacher or a player. The stem and diagram of the current question are rendered here on the
+ * server from the redacted question; the live part polls and asks for a fresh render when the question changes.
+ */
+export default async function ClassroomGamePage({ params }: { params: Promise<{ code: string }> }) {
+  const code = joinCodeSchema.safeParse((await params).code);
+  if (!code.success) notFound();
+  const now = serverNow();
+  const learner = await currentLearner(now);
+  const outcome = await viewGame(learner.id, code.data, now);
+  if (!outcome.ok) {
+    if (outcome.status === 403) redirect(`/classroom/join?code=${code.data}`);
+    if (outcome.status === 404) notFound();
+    return (
+      <p className="error" role="alert">
+        {outcome.error}
+      </p>
+    );
+  }
+  const view = outcome.value;
+  const requestHeaders = await headers();
+  const host = requestHeaders.get("host") ?? "localhost";
+  const protocol = requestHeaders.get("x-forwarded-proto") ?? "http";
+  const question = view.question ? toClientQuestion(questionOf(view.question.id)) : null;
+  return (
+    <ClassroomLive initial={view} renderedQuestionId={question?.id ?? null} joinLink={`${protocol}://${host}/classroom/join?code=${view.joinCode}`}>
+      {question ? (
+        <section className="classroom-question-body" data-question-id={question.id}>
+          <QuestionBody question={question} />
+        </section>
+      ) : null}
+    </ClassroomLive>
+  );
+}

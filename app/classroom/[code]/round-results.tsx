@@ -1,0 +1,76 @@
+import type { ClassroomView } from "@/lib/classroom/classroom-view";
+
+type Reveal = NonNullable<ClassroomView["reveal"]>;
+type Options = NonNullable<ClassroomView["question"]>["options"];
+
+/** How the room answered, option by option, with the key marked and every option's reason. */
+export function RevealPanel({ reveal, options }: { reveal: Reveal; options: Options }) {
+  const counts = new Map(reveal.distribution.map((entry) => [entry.optionId, entry.count]));
+  const total = Math.max(1, ...reveal.distribution.map((entry) => entry.count));
+  return (
+    <section className="classroom-reveal" aria-labelledby="reveal-title">
+      <h2 id="reveal-title">The answer</h2>
+      {reveal.yourAnswerCorrect !== null ? (
+        <p className={`verdict ${reveal.yourAnswerCorrect ? "ok" : "bad"}`} data-testid="your-verdict">
+          {reveal.yourAnswerCorrect ? `Right! +${reveal.yourPoints ?? 0} points` : "Not this time."}
+        </p>
+      ) : null}
+      <ul className="classroom-distribution" data-testid="distribution">
+        {options.map((option) => {
+          const count = counts.get(option.id) ?? 0;
+          const isKey = reveal.key.includes(option.id);
+          const why = reveal.options.find((entry) => entry.optionId === option.id)?.why ?? "";
+          return (
+            <li key={option.id} className={isKey ? "option-key" : ""} data-option-id={option.id} data-count={count} data-key={isKey ? "true" : "false"}>
+              <div className="classroom-bar-label">
+                <span>
+                  {isKey ? <strong>✓ </strong> : null}
+                  {option.text}
+                </span>
+                <span className="classroom-count">{count}</span>
+              </div>
+              <div className="classroom-bar" aria-hidden="true">
+                <span style={{ width: `${(100 * count) / total}%` }} />
+              </div>
+              {why ? <p className="classroom-why">{why}</p> : null}
+            </li>
+          );
+        })}
+      </ul>
+      <p data-testid="explanation">{reveal.summary}</p>
+      {reveal.rules.length > 0 ? <p className="rules">Rules: {reveal.rules.join(", ")}</p> : null}
+    </section>
+  );
+}
+
+/** Ranks, names and points; the viewer's own row is marked. */
+export function LeaderboardTable({ entries, title }: { entries: NonNullable<ClassroomView["leaderboard"]>; title: string }) {
+  return (
+    <section className="classroom-leaderboard" aria-labelledby="leaderboard-title">
+      <h2 id="leaderboard-title">{title}</h2>
+      <table data-testid="leaderboard">
+        <thead>
+          <tr>
+            <th scope="col">Rank</th>
+            <th scope="col">Player</th>
+            <th scope="col">Right</th>
+            <th scope="col">Points</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((entry) => (
+            <tr key={entry.displayName} className={entry.isYou ? "classroom-you" : ""} data-rank={entry.rank} data-name={entry.displayName}>
+              <td>{entry.rank}</td>
+              <td>
+                {entry.displayName}
+                {entry.isYou ? " (you)" : ""}
+              </td>
+              <td>{entry.correctAnswers}</td>
+              <td>{entry.points}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { postJson } from "@/app/practice/post-json";
+
+type FamilyChoice = { readonly name: string; readonly title: string };
+
+/** Topics, difficulty, length and pace of a new game; the server plans the questions and the join code. */
+export function CreateGameForm({ families }: { families: readonly FamilyChoice[] }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const seedText = String(form.get("gameSeed") ?? "").trim();
+    setBusy(true);
+    setError(null);
+    const result = await postJson<{ joinCode: string }>("/classroom/api", {
+      action: "create",
+      families: form.getAll("families").map(String),
+      difficulty: Number(form.get("difficulty")),
+      questionCount: Number(form.get("questionCount")),
+      secondsPerQuestion: Number(form.get("secondsPerQuestion")),
+      ...(seedText === "" ? {} : { gameSeed: Number(seedText) }),
+    });
+    if (result.ok) {
+      router.push(`/classroom/${result.data.joinCode}`);
+      return;
+    }
+    setBusy(false);
+    setError(result.error);
+  }
+
+  return (
+    <form className="card classroom-create" onSubmit={(event) => void onSubmit(event)} aria-label="Create a live game">
+      <fieldset>
+        <legend>Topics</legend>
+        <div className="classroom-topics">
+          {families.map((family) => (
+            <label key={family.name} className="option">
+              <input type="checkbox" name="families" value={family.name} defaultChecked />
+              <span>{family.title}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <label className="field">
+        Difficulty
+        <select name="difficulty" defaultValue="2">
+          <option value="1">1 — foundations</option>
+          <option value="2">2 — associate</option>
+          <option value="3">3 — professional</option>
+        </select>
+      </label>
+      <label className="field">
+        Questions
+        <input type="number" name="questionCount" min={1} max={30} defaultValue={5} required />
+      </label>
+      <label className="field">
+        Seconds per question
+        <input type="number" name="secondsPerQuestion" min={5} max={600} defaultValue={30} required />
+      </label>
+      <label className="field">
+        Game seed (optional, repeats a game)
+        <input type="number" name="gameSeed" min={0} max={4294967295} />
+      </label>
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <button type="submit" className="button" disabled={busy} data-testid="create-game">
+        {busy ? "Creating…" : "Create game"}
+      </button>
+    </form>
+  );
+}

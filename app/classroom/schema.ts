@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { MAX_CLASSROOM_QUESTIONS, MAX_SECONDS_PER_QUESTION, MIN_SECONDS_PER_QUESTION } from "@/lib/classroom/plan-game";
+import { JOIN_CODE_ALPHABET, MAX_DISPLAY_NAME_LENGTH } from "@/lib/quiz/join-code";
+
+// What a browser may send to /classroom/api. The game is always named by its join code; who is asking comes from
+// the learner cookie, never from the body.
+export const joinCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]{4,8}$`), "a join code is the 6 letters and digits on the teacher's screen");
+
+export const ClassroomRequestSchema = z.discriminatedUnion("action", [
+  z.object({
+    action: z.literal("create"),
+    families: z.array(z.string().min(1).max(60)).min(1, "choose at least one topic").max(20),
+    difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+    questionCount: z.number().int().min(1).max(MAX_CLASSROOM_QUESTIONS),
+    secondsPerQuestion: z.number().int().min(MIN_SECONDS_PER_QUESTION).max(MAX_SECONDS_PER_QUESTION),
+    /** Omitted: a fresh random seed. */
+    gameSeed: z.number().int().min(0).max(0xffffffff).optional(),
+  }),
+  z.object({ action: z.literal("join"), joinCode: joinCodeSchema, displayName: z.string().max(MAX_DISPLAY_NAME_LENGTH * 2) }),
+  z.object({
+    action: z.literal("answer"),
+    joinCode: joinCodeSchema,
+    questionId: z.string().min(3).max(120),
+    optionIds: z.array(z.string().min(1).max(40)).min(1, "choose at least one option").max(12),
+  }),
+  z.object({ action: z.literal("open"), joinCode: joinCodeSchema }),
+  z.object({ action: z.literal("close"), joinCode: joinCodeSchema }),
+  z.object({ action: z.literal("leaderboard"), joinCode: joinCodeSchema }),
+  z.object({ action: z.literal("finish"), joinCode: joinCodeSchema }),
+]);
+
+export type ClassroomRequest = z.infer<typeof ClassroomRequestSchema>;
+export type ClassroomStep = Exclude<ClassroomRequest, { action: "create" }>;
+
+/** What the game row keeps as its settings. */
+export const ClassroomConfigSchema = z.object({
+  families: z.array(z.string()),
+  difficulty: z.number().int(),
+  questionCount: z.number().int(),
+  secondsPerQuestion: z.number().int(),
+  gameSeed: z.number().int(),
+});
+
+export type ClassroomConfig = z.infer<typeof ClassroomConfigSchema>;

@@ -5,6 +5,7 @@
 import { analyze } from "../lib/net/index";
 import { flowLogCase } from "../lib/scenario/families/flow-log-diagnosis";
 import { fixItCase } from "../lib/scenario/families/fix-it";
+import { missingPieceCase, piecesThatDoNotMatter } from "../lib/scenario/families/missing-piece";
 import { FAMILIES } from "../lib/scenario/registry";
 import { verifyQuestion } from "../lib/scenario/verify";
 import type { Difficulty, Question } from "../lib/scenario/question";
@@ -20,6 +21,9 @@ function extraChecks(familyName: string, seed: number, difficulty: Difficulty): 
     if (!analyze(c.right.topology, c.question.query!).reachable) out.push("right fix does not fix");
     for (const w of c.wrong) if (analyze(w.result, c.question.query!).reachable) out.push(`wrong fix fixes: ${w.fix.description}`);
     return out;
+  }
+  if (familyName === "missing-piece") {
+    return piecesThatDoNotMatter(missingPieceCase(seed, difficulty)).map((text) => `distractor piece does not matter: ${text}`);
   }
   if (familyName === "flow-log-diagnosis") {
     const c = flowLogCase(seed, difficulty);

@@ -3,6 +3,10 @@
 // on some variant ("Yes ..." or "No: <first blocker>"), and the key is the verdict on the shown variant, so
 // no answer text is typed per question. An option is kept only when the model's analysis of the shown
 // variant confirms it is wrong (its blocker is not among the shown variant's blockers).
+// Variants are analysed lazily: the shown one, then nearby faulty ones in random order until there are
+// enough options. Each variant says whether it was built to work (`works`); that only steers which one is
+// shown (yes/no balance) and skips analysing working variants that could never give a "No" distractor.
+// Every analysed variant must agree with its declaration, else the family has a bug and we throw.
 import { analyze, buildNetwork, type Analysis, type Hop, type Query, type Topology } from "../net/index";
 import { buildQuestion } from "./build-question";
 import { describeTopology } from "./describe-topology";
@@ -10,7 +14,11 @@ import type { Candidate } from "./options";
 import type { Difficulty, Question } from "./question";
 import type { Rng } from "./rng";
 
-export type Variant = { readonly topology: Topology };
+export type Variant = {
+  readonly topology: Topology;
+  /** Built to let the flow through (no fault). A declaration checked against analyze, never the key. */
+  readonly works?: boolean;
+};
 
 export type ReachSetup = {
   readonly family: string;
@@ -54,11 +62,24 @@ export function noText(analysis: Analysis): string {
 }
 
 export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
-  const analyses = setup.variants.map((v) => analyzeTopology(v.topology, setup.query));
-  const shownIndex = setup.shown ?? pickShown(rng, analyses);
-  const shown = analyses[shownIndex];
-  const shownVariant = setup.variants[shownIndex];
-  if (!shown || !shownVariant) throw new Error("shown variant out of range");
+  const { variants } = setup;
+  // One analysis per distinct topology object (variants may repeat one), never shared across questions.
+  const memo = new Map<Topology, Analysis>();
+  const analyseVariant = (variant: Variant): Analysis => {
+    let analysis = memo.get(variant.topology);
+    if (!analysis) {
+      analysis = analyzeTopology(variant.topology, setup.query);
+      memo.set(variant.topology, analysis);
+    }
+    if (analysis.reachable !== (variant.works === true)) {
+      throw new Error(`${setup.family} seed ${setup.seed}: a variant declared ${variant.works === true ? "working" : "faulty"} is ${analysis.reachable ? "reachable" : "blocked"} (${analysis.blockers[0]?.message ?? "no blocker"})`);
+    }
+    return analysis;
+  };
+  const shownIndex = setup.shown ?? pickShown(rng, variants);
+  const shownVariant = variants[shownIndex];
+  if (!shownVariant) throw new Error("shown variant out of range");
+  const shown = analyseVariant(shownVariant);
   const shownBlockers = new Set(shown.blockers.map(blockerKey));
 
   const candidates: Candidate[] = [];
@@ -81,10 +102,12 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
     push({ text: noText(shown), correct: true, why: summary });
     push({ text: YES_TEXT, correct: false, why: `Not here: ${shown.blockers[0]?.message ?? ""}` });
   }
-  const order = rng.shuffle(analyses.map((_, i) => i).filter((i) => i !== shownIndex));
+  const order = rng.shuffle(variants.map((_, i) => i).filter((i) => i !== shownIndex));
   for (const i of order) {
-    const other = analyses[i];
-    if (!other || other.reachable) continue;
+    const variant = variants[i];
+    // A working variant's verdict is "Yes", already an option (key or distractor).
+    if (!variant || variant.works === true) continue;
+    const other = analyseVariant(variant);
     const first = other.blockers[0];
     if (!first || shownBlockers.has(blockerKey(first))) continue;
     // Two different verdicts on the same peering connection (pending vs expired) read as near-synonyms.
@@ -112,9 +135,9 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
   });
 }
 
-function pickShown(rng: Rng, analyses: readonly Analysis[]): number {
-  const yes = analyses.map((a, i) => (a.reachable ? i : -1)).filter((i) => i >= 0);
-  const no = analyses.map((a, i) => (a.reachable ? -1 : i)).filter((i) => i >= 0);
+function pickShown(rng: Rng, variants: readonly Variant[]): number {
+  const yes = variants.map((v, i) => (v.works === true ? i : -1)).filter((i) => i >= 0);
+  const no = variants.map((v, i) => (v.works === true ? -1 : i)).filter((i) => i >= 0);
   if (yes.length > 0 && (no.length === 0 || rng.chance(2, 5))) return rng.pick(yes);
   return rng.pick(no);
 }

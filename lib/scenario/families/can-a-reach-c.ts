@@ -31,7 +31,7 @@ function directPeering(rng: Rng, opts: { crossRegion?: boolean; crossAccount?: b
     estate, query: queryOf(estate, 0, 1), shape: "direct peering",
     concepts: ["P1", "P4", "P7", "P11", "S2", ...(opts.crossRegion === true || opts.crossAccount === true ? ["P5"] : [])],
     variants: [
-      { topology: base },
+      { topology: base, works: true },
       { topology: removeRoute(a.subnet.routeTableId, cidrText(c.vpc.cidr))(base) },
       { topology: removeRoute(c.subnet.routeTableId, cidrText(a.vpc.cidr))(base) },
       { topology: setSecurityGroupInbound(c.instance.sgId, [])(base) },
@@ -61,7 +61,7 @@ function peeringChain(rng: Rng): Scenario {
     variants: [
       { topology: chain },
       { topology: viaB },
-      { topology: mesh },
+      { topology: mesh, works: true },
       { topology: removeRoute(c.subnet.routeTableId, cidrText(a.vpc.cidr))(mesh) },
       { topology: setPeeringStatus(pcxAc, "pending-acceptance")(mesh) },
     ],
@@ -79,7 +79,7 @@ function transitHub(rng: Rng): Scenario {
   return {
     estate, query: queryOf(estate, 0, 2), shape: "transit gateway hub", concepts: ["V6"],
     variants: [
-      { topology: base },
+      { topology: base, works: true },
       { topology: removeTgwPropagation(hub.table.id, attachC)(base) },
       { topology: removeTgwAssociation(hub.table.id, attachA)(base) },
       { topology: removeRoute(a.subnet.routeTableId, cidrText(c.vpc.cidr))(base) },
@@ -106,7 +106,7 @@ function mixed(rng: Rng): Scenario {
     variants: [
       { topology: base },
       { topology: viaB },
-      { topology: attached },
+      { topology: attached, works: true },
       { topology: removeTgwPropagation(hub.table.id, attachA)(attached) },
     ],
   };

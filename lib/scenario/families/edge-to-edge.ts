@@ -52,7 +52,7 @@ function peerGateway(rng: Rng): Scenario {
     variants: [
       { topology: viaPeer },
       { topology: withPublicIp(viaPeer) },
-      { topology: ownRoute },
+      { topology: ownRoute, works: true },
       { topology: removeRoute(a.subnet.routeTableId, "0.0.0.0/0")(ownRoute) },
       { topology: base },
     ],
@@ -92,7 +92,7 @@ function peerEndpoint(rng: Rng): Scenario {
     stem: `${a.vpc.name} is peered with ${b.vpc.name}. Can ${a.instance.name} (${a.instance.ip}) in ${a.vpc.name} reach Amazon S3 in ${region} privately on TCP 443? The setup:`,
     query: { from: a.instance.name, to: "s3", protocol: "tcp", port: 443 },
     concepts: ["E6", "E3"],
-    variants: [{ topology: viaPeer }, { topology: inB }, { topology: inA }, { topology: withDenyPolicy(inA) }],
+    variants: [{ topology: viaPeer }, { topology: inB }, { topology: inA, works: true }, { topology: withDenyPolicy(inA) }],
   };
 }
 

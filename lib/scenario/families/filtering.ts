@@ -46,17 +46,17 @@ function naclCase(rng: Rng): Scenario {
   return {
     estate, client, server, concepts: ["S1", "P11"],
     variants: [
-      { topology: base },
+      { topology: base, works: true },
       // Reply blocked: the server subnet's outbound rule only covers the service port, not ephemeral ports.
       { topology: setNacl(serverAcl, { outbound: [tcp(100, clientCidr, p, p)] })(base) },
       // Rule order: a lower-numbered deny wins over the allow.
       { topology: setNacl(serverAcl, { inbound: [tcp(denyFirst, clientCidr, p, p, "deny"), ...serverIn] })(base) },
       // Same rules, deny numbered after the allow: the allow matches first.
-      { topology: setNacl(serverAcl, { inbound: [...serverIn, tcp(200, clientCidr, p, p, "deny")] })(base) },
+      { topology: setNacl(serverAcl, { inbound: [...serverIn, tcp(200, clientCidr, p, p, "deny")] })(base), works: true },
       { topology: setNacl(clientAcl, { inbound: [] })(base) },
       { topology: setSecurityGroupInbound(server.instance.sgId, [])(base) },
       // Stateful SG: no outbound rules on the server does not block the reply.
-      { topology: setSecurityGroupOutbound(server.instance.sgId, [])(base) },
+      { topology: setSecurityGroupOutbound(server.instance.sgId, [])(base), works: true },
     ],
   };
 }
@@ -73,7 +73,8 @@ function sgReferenceCase(rng: Rng): Scenario {
   const wrongPort = setSecurityGroupInbound(server.instance.sgId, [{ protocol: "tcp", fromPort: p + 1, toPort: p + 1, cidrBlock: cidrText(client.vpc.cidr) }]);
   return {
     estate, client, server, concepts: ["P6", "P12", "S2", "P11"],
-    variants: [{ topology: base }, { topology: byReference(base) }, { topology: wrongPort(base) }, { topology: setSecurityGroupOutbound(client.instance.sgId, [])(base) }],
+    // aws-rules PCX-11: the SG reference resolves in the same Region only.
+    variants: [{ topology: base, works: true }, { topology: byReference(base), works: !crossRegion }, { topology: wrongPort(base) }, { topology: setSecurityGroupOutbound(client.instance.sgId, [])(base) }],
   };
 }
 

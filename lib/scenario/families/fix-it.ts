@@ -2,7 +2,7 @@
 // for the broken flow; the wrong options are fixes proposeFixes offers for nearby flows (the reverse
 // direction, another port) on the same topology. Every option is checked with analyze on the changed
 // topology: the right one must make the flow reachable, every wrong one must leave it blocked.
-import { analyze, type Query, type Topology } from "../../net/index";
+import { analyze, type Analysis, type Query, type Topology } from "../../net/index";
 import { proposeFixes, type Fix } from "../../net/fixes";
 import { buildQuestion } from "../build-question";
 import type { Family } from "../family";
@@ -18,35 +18,47 @@ const NAME = "fix-it";
 export type WrongFix = { readonly fix: Fix; readonly result: Topology };
 export type FixItCase = { readonly question: Question; readonly right: Fix; readonly wrong: readonly WrongFix[] };
 
-function attempt(rng: Rng, difficulty: Difficulty): { topology: Topology; query: Query; concepts: string[]; right: Fix; wrong: WrongFix[] } | undefined {
+type Attempt = { topology: Topology; query: Query; concepts: string[]; right: Fix; wrong: WrongFix[]; analyses: Map<Topology, Analysis> };
+
+function attempt(rng: Rng, difficulty: Difficulty): Attempt | undefined {
   const setup = drawCompleteSetup(rng, difficulty);
-  const missingIndex = rng.int(0, setup.pieces.length - 1);
+  const missingIndex = rng.pick(setup.pieces.map((piece, i) => (piece.fixIt === false ? -1 : i)).filter((i) => i >= 0));
   const missing = setup.pieces[missingIndex] as Piece;
   const topology = missing.remove(setup.base);
   const query = setup.query;
-  if (analyze(topology, query).reachable) return undefined;
-  const working = proposeFixes(topology, query).filter((f) => f.kind !== "combined" && analyze(f.topology, query).reachable);
+  // One analysis per topology object within this question (never across seeds).
+  const analyses = new Map<Topology, Analysis>();
+  const analysisOf = (t: Topology): Analysis => {
+    let a = analyses.get(t);
+    if (!a) analyses.set(t, (a = analyze(t, query)));
+    return a;
+  };
+  if (analysisOf(topology).reachable) return undefined;
+  // proposeFixes re-runs analyze on every candidate's topology: `verified` is that verdict for this query.
+  const working = proposeFixes(topology, query).filter((f) => f.kind !== "combined" && f.verified);
   if (working.length === 0) return undefined;
   const right = rng.pick(working);
   const seen = new Set<string>([right.description]);
   const wrong: WrongFix[] = [];
   const keep = (fix: Fix, result: Topology): void => {
     if (seen.has(fix.description) || fix.kind === "combined" || wrong.length >= 3) return;
-    if (analyze(result, query).reachable) return; // it would fix this flow too: not a wrong option
+    if (analysisOf(result).reachable) return; // it would fix this flow too: not a wrong option
     seen.add(fix.description);
     wrong.push({ fix, result });
   };
-  // (a) Fixes the model proposes for the same pair on another port: applied here, they change the topology.
+  // (a) Fixes the model proposes for the same pair on another port: applied here, they change the topology,
+  // and analyze must find this flow still blocked.
   const otherPort = rng.pick(SERVICE_PORTS.filter(([p]) => p !== query.port))[0];
   for (const fix of proposeFixes(topology, { ...query, port: otherPort })) keep(fix, fix.topology);
   // (b) Fixes the model proposes when a different piece is missing: here that piece is already in place,
-  // so the change leaves this topology as it is (still blocked).
+  // so the change leaves this topology as it is (still blocked: the analysis above).
   for (const j of rng.shuffle(setup.pieces.map((_, i) => i).filter((i) => i !== missingIndex))) {
+    if (wrong.length >= 3) break;
     const other = setup.pieces[j] as Piece;
     for (const fix of proposeFixes(other.remove(setup.base), query)) keep(fix, topology);
   }
   if (wrong.length < 2) return undefined;
-  return { topology, query, concepts: setup.concepts, right, wrong };
+  return { topology, query, concepts: setup.concepts, right, wrong, analyses };
 }
 
 export function fixItCase(seed: number, difficulty: Difficulty): FixItCase {
@@ -54,12 +66,13 @@ export function fixItCase(seed: number, difficulty: Difficulty): FixItCase {
   for (let tries = 0; tries < 24; tries += 1) {
     const found = attempt(rng, difficulty);
     if (!found) continue;
-    const { topology, query, right, wrong } = found;
-    const before = analyze(topology, query);
+    const { topology, query, right, wrong, analyses } = found;
+    const analysisOf = (t: Topology): Analysis => analyses.get(t) ?? analyze(t, query);
+    const before = analysisOf(topology);
     const candidates: Candidate[] = [
       { text: right.description, correct: true, why: `The model re-runs the flow with this change and finds it reachable; it was blocked because: ${before.blockers[0]?.message ?? ""}` },
       ...wrong.map(({ fix, result }) => {
-        const after = analyze(result, query);
+        const after = analysisOf(result);
         const noOp = result === topology ? "That piece is already in place here. " : "";
         return { text: fix.description, correct: false, why: `${noOp}With this change the flow is still blocked: ${after.blockers[0]?.message ?? ""}` };
       }),

@@ -47,13 +47,14 @@ function vpnScenario(rng: Rng, dx: boolean): { stem: string; query: T.Query; var
   const rtb = site.subnet.routeTableId;
   const propagated = setPropagation(rtb, [vgw])(base);
   const variants: Variant[] = [
-    { topology: propagated },
+    { topology: propagated, works: true },
     { topology: base },
-    { topology: addRoute(rtb, onPremText, vgw)(base) },
+    { topology: addRoute(rtb, onPremText, vgw)(base), works: true },
     { topology: setSecurityGroupInbound(site.instance.sgId, [])(propagated) },
   ];
   if (!dx) {
-    variants.push({ topology: setTunnels(["UP", "DOWN"])(propagated) }, { topology: setTunnels(["DOWN", "DOWN"])(propagated) });
+    // aws-rules VPN-02: one tunnel up is enough.
+    variants.push({ topology: setTunnels(["UP", "DOWN"])(propagated), works: true }, { topology: setTunnels(["DOWN", "DOWN"])(propagated) });
   }
   const link = dx ? "Direct Connect (private VIF to Direct Connect gateway corp-dxgw, associated with the VPC's virtual private gateway)" : "a Site-to-Site VPN to the VPC's virtual private gateway";
   return {

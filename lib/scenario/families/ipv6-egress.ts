@@ -2,7 +2,7 @@
 // the private subnet; lib/net's analyze runs the outbound flow and the internet-initiated flow for every
 // option, and the key is the one option whose two verdicts match the requirement (aws-rules EIGW-01,
 // IGW-01, NAT-01, RT-04). Options that fail get the model's blocker (or "inbound is possible") as reason.
-import { analyze, type Query, type Topology } from "../../net/index";
+import { analyze, buildNetwork, type Query, type Topology } from "../../net/index";
 import { buildQuestion } from "../build-question";
 import type { Family } from "../family";
 import { accountId, carveVpcCidrs, distinctNames, publicIp, region, VPC_NAMES } from "../names";
@@ -60,17 +60,18 @@ function buildSetup(rng: Rng, withIgw: boolean): Setup {
   return { base: b.build("ipv6 egress"), rtb: privateRtb, igw, eigw, nat, instanceName, ipv6, internet6: `2600:9000:${hex4(rng)}::${hex4(rng)}` };
 }
 
-type RouteOption = { readonly destination: string; readonly target: "igw" | "eigw" | "nat" };
+/** `meant`: the option built to meet the need; it picks which options are shown, analyze decides the key. */
+type RouteOption = { readonly destination: string; readonly target: "igw" | "eigw" | "nat"; readonly meant?: true };
 
 const ROUTE_OPTIONS: Readonly<Record<4 | 6, readonly RouteOption[]>> = {
   6: [
-    { destination: "::/0", target: "eigw" },
+    { destination: "::/0", target: "eigw", meant: true },
     { destination: "0.0.0.0/0", target: "eigw" },
     { destination: "::/0", target: "nat" },
     { destination: "0.0.0.0/0", target: "nat" },
   ],
   4: [
-    { destination: "0.0.0.0/0", target: "nat" },
+    { destination: "0.0.0.0/0", target: "nat", meant: true },
     { destination: "0.0.0.0/0", target: "igw" },
     { destination: "0.0.0.0/0", target: "eigw" },
     { destination: "::/0", target: "eigw" },
@@ -94,10 +95,15 @@ function generate(seed: number, difficulty: Difficulty): Question {
   const setup = buildSetup(rng, need.family === 4);
   const { out, in: inbound } = flows(setup, need);
   const targetId = { igw: setup.igw, eigw: setup.eigw, nat: setup.nat };
-  const evaluated = ROUTE_OPTIONS[need.family].map((option) => {
+  // The shown options: the one meant to work and three others. Only shown options are analysed (both flows
+  // on one compiled network per option); exactly one of them must meet the need, per the model.
+  const options = ROUTE_OPTIONS[need.family];
+  const shownOptions = [...options.filter((o) => o.meant === true), ...rng.sample(options.filter((o) => o.meant !== true), 3)];
+  const evaluated = shownOptions.map((option) => {
     const topology = addRoute(setup.rtb, option.destination, targetId[option.target])(setup.base);
-    const o = analyze(topology, out);
-    const i = analyze(topology, inbound);
+    const network = buildNetwork(topology);
+    const o = analyze(network, out);
+    const i = analyze(network, inbound);
     const meets = o.reachable === need.outbound && i.reachable === need.inbound;
     const text = `Route ${option.destination} → ${targetId[option.target]} (${option.target === "eigw" ? "egress-only internet gateway" : option.target === "igw" ? "internet gateway" : need.family === 6 ? "private NAT gateway" : "NAT gateway"}) in ${setup.base.routeTables.find((r) => r.id === setup.rtb)?.name ?? setup.rtb}`;
     let why: string;
@@ -108,9 +114,10 @@ function generate(seed: number, difficulty: Difficulty): Question {
     return { option, text, meets, why, topology };
   });
   const right = evaluated.filter((e) => e.meets);
-  if (right.length !== 1) throw new Error(`${NAME} seed ${seed}: ${right.length} route options meet the requirement`);
-  const wrong = rng.sample(evaluated.filter((e) => !e.meets), 3);
-  const candidates: Candidate[] = [right[0]!, ...wrong].map((e) => ({ text: e.text, correct: e.meets, why: e.why }));
+  if (right.length !== 1 || right[0]?.option.meant !== true) {
+    throw new Error(`${NAME} seed ${seed}: ${right.length} shown route options meet the requirement (expected exactly the one meant to)`);
+  }
+  const candidates: Candidate[] = evaluated.map((e) => ({ text: e.text, correct: e.meets, why: e.why }));
   const stem = `Instances such as ${setup.instanceName} in the private subnet ${need.text}. Which single route in the private subnet's route table achieves this?`;
   return buildQuestion(rng, {
     family: NAME, seed, difficulty, concepts: need.concepts, stem, topology: setup.base, query: out, candidates,

@@ -1,8 +1,10 @@
 // missing-piece: A cannot reach C; what is missing? Each setup lists the pieces a working path needs
 // (routes on both sides, an accepted peering, TGW association and propagation, an IGW route, a public IP,
-// an SG rule). The shown topology lacks exactly one; the model must confirm that the full setup works,
-// that the shown one does not, and that every distractor piece, removed alone, also breaks the path
-// (so each option is a piece that matters, and only the absent one is the answer).
+// an SG rule). The shown topology lacks exactly one; the model must confirm that the full setup works and
+// that the shown one does not (so putting the absent piece back is what fixes it: the key). Every other
+// option is a piece present in the shown topology by construction. That each of them matters (removed
+// alone, it also breaks the path) is a property of the setup, not of the seed's key; missingPieceCase
+// exposes the setup so scripts/check-generator.ts and the unit tests check it over many seeds.
 import type * as T from "../../net/index";
 import { buildQuestion } from "../build-question";
 import type { Family } from "../family";
@@ -15,7 +17,17 @@ import { removeRoute, setPeeringStatus, removeTgwAssociation, removeTgwPropagati
 
 const NAME = "missing-piece";
 
-export type Piece = { readonly text: string; readonly remove: Edit; readonly rules: readonly string[] };
+export type Piece = {
+  readonly text: string;
+  readonly remove: Edit;
+  readonly rules: readonly string[];
+  /**
+   * False when fix-it cannot ask about this piece: lib/net's proposeFixes has no fix for a missing public
+   * IP, and a missing IGW route leaves fewer than two wrong fixes. fix-it skips such pieces up front instead
+   * of generating and discarding the question (its retry loop still guards the rest).
+   */
+  readonly fixIt?: false;
+};
 export type Setup = { base: T.Topology; query: T.Query; pieces: Piece[]; concepts: string[]; story: string };
 
 function routeText(t: T.Topology, rtbId: string, destination: string, target: string): string {
@@ -73,8 +85,8 @@ function internetSetup(rng: Rng): Setup {
     base, query: { from: a.instance.name, to: "internet", protocol: "tcp", port: 443 }, concepts: ["S1"],
     story: `${a.vpc.name} has internet gateway ${igw}; ${a.instance.name} must reach the internet on TCP 443.`,
     pieces: [
-      { text: capital(routeText(base, a.subnet.routeTableId, "0.0.0.0/0", igw)), remove: removeRoute(a.subnet.routeTableId, "0.0.0.0/0"), rules: ["IGW-01", "IGW-02"] },
-      { text: `A public IPv4 address (or Elastic IP) on ${a.instance.name}`, remove: (t) => ({ ...t, instances: t.instances.map((i) => (i.id === a.instance.id ? withoutPublicIp(i) : i)) }), rules: ["IGW-01", "IGW-04"] },
+      { text: capital(routeText(base, a.subnet.routeTableId, "0.0.0.0/0", igw)), remove: removeRoute(a.subnet.routeTableId, "0.0.0.0/0"), rules: ["IGW-01", "IGW-02"], fixIt: false },
+      { text: `A public IPv4 address (or Elastic IP) on ${a.instance.name}`, remove: (t) => ({ ...t, instances: t.instances.map((i) => (i.id === a.instance.id ? withoutPublicIp(i) : i)) }), rules: ["IGW-01", "IGW-04"], fixIt: false },
       { text: `An outbound rule in ${a.instance.name}-sg allowing TCP 443`, remove: (t) => ({ ...t, securityGroups: t.securityGroups.map((g) => (g.id === a.instance.sgId ? { ...g, outbound: [] } : g)) }), rules: ["SG-03"] },
     ],
   };
@@ -99,7 +111,14 @@ export function drawCompleteSetup(rng: Rng, difficulty: Difficulty): Setup {
   return make(rng);
 }
 
+export type MissingPieceCase = { readonly question: Question; readonly setup: Setup; readonly missingIndex: number };
+
 function generate(seed: number, difficulty: Difficulty): Question {
+  return missingPieceCase(seed, difficulty).question;
+}
+
+/** The question plus its complete setup and which piece it removed, for checks. */
+export function missingPieceCase(seed: number, difficulty: Difficulty): MissingPieceCase {
   const rng = createRng(seed).fork(`${NAME}/${difficulty}`);
   const setup = drawCompleteSetup(rng, difficulty);
   const full = analyzeTopology(setup.base, setup.query);
@@ -111,18 +130,22 @@ function generate(seed: number, difficulty: Difficulty): Question {
   if (shown.reachable) throw new Error(`${NAME} seed ${seed}: removing "${missing.text}" does not break the path`);
   const candidates = setup.pieces.map((piece, i) => {
     if (i === missingIndex) return { text: piece.text, correct: true, why: `It is absent, and the model stops the flow there: ${shown.blockers[0]?.message ?? ""}` };
-    // The piece is present in the shown topology; it matters (removing it alone also breaks the path).
-    const without = analyzeTopology(piece.remove(setup.base), setup.query);
-    if (without.reachable) throw new Error(`${NAME} seed ${seed}: piece "${piece.text}" does not matter`);
+    // The piece is present in the shown topology (only the missing one was removed).
     return { text: piece.text, correct: false, why: "It is already in place in this topology (the model passes that step); something else is missing." };
   });
   const stem = `${setup.story} ${setup.query.from} cannot reach ${setup.query.to} on TCP ${setup.query.port ?? ""}. Which single piece is missing?`;
-  return buildQuestion(rng, {
+  const question = buildQuestion(rng, {
     family: NAME, seed, difficulty, concepts: setup.concepts, stem, topology: shownTopology, query: setup.query, candidates,
     summary: `Missing: ${missing.text}. ${shown.blockers[0]?.message ?? ""}`,
     rules: [...missing.rules, ...shown.blockers.flatMap((x) => x.rules)],
     trace: traceLines(shown),
   });
+  return { question, setup, missingIndex };
+}
+
+/** Pieces of the case's setup that, removed alone, leave the flow reachable (should be none). */
+export function piecesThatDoNotMatter(c: MissingPieceCase): string[] {
+  return c.setup.pieces.filter((piece, i) => i !== c.missingIndex && analyzeTopology(piece.remove(c.setup.base), c.setup.query).reachable).map((p) => p.text);
 }
 
 export const missingPiece: Family = {

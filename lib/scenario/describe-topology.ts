@@ -14,9 +14,20 @@ export function describeTopology(t: T.Topology): string {
     const age = p.createdAt !== undefined ? `, requested ${Math.floor((DEFAULT_FLOW_LOG_NOW - p.createdAt) / 86400)} days ago` : "";
     lines.push(`Peering ${p.id}: ${vpcName(p.requesterVpcId)} ↔ ${vpcName(p.accepterVpcId)} (${p.status}${age}).`);
   }
+  const attachmentName = (id: string): string => {
+    const a = t.transitGatewayAttachments.find((x) => x.id === id);
+    if (!a) return id;
+    return a.type === "vpc" ? `${id} (${vpcName(a.vpcId)})` : `${id} (${a.type} ${a.vpnConnectionId ?? a.directConnectGatewayId ?? ""})`.replace(" )", ")");
+  };
   for (const tgw of t.transitGateways) {
-    const attached = t.transitGatewayAttachments.filter((a) => a.transitGatewayId === tgw.id).map((a) => vpcName(a.vpcId));
-    lines.push(`Transit gateway ${tgw.name ?? tgw.id} with VPC attachments: ${attached.join(", ")}.`);
+    const attached = t.transitGatewayAttachments.filter((a) => a.transitGatewayId === tgw.id && a.type === "vpc").map((a) => vpcName(a.vpcId));
+    lines.push(`Transit gateway ${tgw.name ?? tgw.id} with VPC attachments: ${attached.join(", ") || "none"}.`);
+  }
+  // Associations, propagations and static routes decide TGW verdicts (aws-rules TGW-04, TGW-05, TGW-07).
+  for (const rtb of t.transitGatewayRouteTables) {
+    const list = (ids: readonly string[]): string => ids.map(attachmentName).join(", ") || "none";
+    const statics = rtb.routes.map((r) => `${r.destination} → ${r.blackhole ? "blackhole" : attachmentName(r.attachmentId ?? "?")}`).join(", ");
+    lines.push(`TGW route table ${rtb.name ?? rtb.id}: associated ${list(rtb.associations)}; propagating ${list(rtb.propagations)}${statics ? `; static routes ${statics}` : ""}.`);
   }
   for (const igw of t.internetGateways) lines.push(`Internet gateway ${igw.name ?? igw.id} (${igw.id}) attached to ${vpcName(igw.vpcId)}.`);
   for (const nat of t.natGateways) {

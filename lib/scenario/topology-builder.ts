@@ -183,6 +183,18 @@ export class TopologyBuilder {
     return id;
   }
 
+  /** A Site-to-Site VPN attached to a transit gateway instead of a VGW (aws-rules TGW-01, VPN-08). */
+  tgwVpnAttachment(tgwId: string, vpnConnectionId: string, name: string): string {
+    const id = this.id("tgw-attach");
+    this.t.transitGatewayAttachments.push({ id, name, transitGatewayId: tgwId, type: "vpn", vpnConnectionId, subnetIds: [], applianceMode: false, state: "available" });
+    return id;
+  }
+
+  /** A static route in a TGW route table (aws-rules TGW-07); static routes beat propagated ones. */
+  tgwRoute(tableId: string, destination: string, attachmentId: string): void {
+    this.replace("transitGatewayRouteTables", tableId, (rtb) => ({ ...rtb, routes: [...rtb.routes, { destination, attachmentId, blackhole: false }] }));
+  }
+
   tgwRouteTable(tgwId: string, name: string): { readonly id: string; readonly name: string } {
     const id = this.id("tgw-rtb");
     this.t.transitGatewayRouteTables.push({ id, name, transitGatewayId: tgwId, associations: [], propagations: [], routes: [] });

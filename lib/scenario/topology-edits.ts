@@ -72,6 +72,24 @@ export function removeTgwAssociation(tableId: string, attachmentId: string): Edi
   });
 }
 
+/** Removes a static TGW route (aws-rules TGW-07). */
+export function removeTgwRoute(tableId: string, destination: string): Edit {
+  return (t) => ({
+    ...t,
+    transitGatewayRouteTables: t.transitGatewayRouteTables.map((rtb) => (rtb.id === tableId ? { ...rtb, routes: rtb.routes.filter((r) => r.destination !== destination) } : rtb)),
+  });
+}
+
+/** Points an existing route at another target (e.g. a default route from the TGW to a peering). */
+export function retargetRoute(routeTableId: string, destination: string, target: string): Edit {
+  return (t) => ({
+    ...t,
+    routeTables: t.routeTables.map((rt) =>
+      rt.id === routeTableId ? { ...rt, routes: rt.routes.map((r) => (r.destination === destination ? { ...r, target } : r)) } : rt,
+    ),
+  });
+}
+
 export function compose(...edits: Edit[]): Edit {
   return (t) => edits.reduce((acc, edit) => edit(acc), t);
 }

@@ -1,14 +1,15 @@
 // edge-to-edge: can a VPC use its peer's internet gateway, NAT gateway or gateway endpoint? (aws-rules
-// PCX-10, NAT-06, GWE-06: no.) Nearby variants give the VPC its own gateway or route. The key and options
+// PCX-10, NAT-06, GWE-06: no.) Nearby variants give the VPC its own gateway or route. The same thing through
+// a transit gateway works: centralised egress to an egress VPC's NAT gateway (TGW-18). The key and options
 // come from the model's analysis (reach-question engine).
 import type * as T from "../../net/index";
 import type { Family } from "../family";
-import { publicIp } from "../names";
+import { cidrText, publicIp } from "../names";
 import type { Difficulty, Question } from "../question";
 import { buildReachQuestion, type Variant } from "../reach-question";
-import { buildEstate, peerSites, type Site } from "../reach-fixtures";
+import { buildEstate, hubSites, peerSites, type Site } from "../reach-fixtures";
 import { createRng, type Rng } from "../rng";
-import { addRoute, removeRoute } from "../topology-edits";
+import { addRoute, removeRoute, removeTgwRoute, retargetRoute } from "../topology-edits";
 
 const NAME = "edge-to-edge";
 
@@ -96,20 +97,58 @@ function peerEndpoint(rng: Rng): Scenario {
   };
 }
 
+/**
+ * Centralised egress: spoke A has no internet gateway; egress VPC B has a NAT gateway and an internet
+ * gateway. A and B are joined by a transit gateway and by a peering. A's default route to the TGW works
+ * (aws-rules TGW-18); the same default route to the peering does not (PCX-10, NAT-06).
+ */
+function centralEgress(rng: Rng): Scenario {
+  const estate = buildEstate(rng, 2);
+  const [a, b] = estate.sites as [Site, Site];
+  const builder = estate.builder;
+  const hub = hubSites(estate, [a, b]);
+  const pcx = builder.peering(a.vpc, b.vpc, "active");
+  const igw = builder.internetGateway(b.vpc);
+  // The NAT's subnet shares the AZ of B's TGW attachment subnet (TGW-09: the TGW is usable only from AZs
+  // with an attachment subnet, and the NAT sends the replies back through it).
+  const publicSubnet = builder.subnet(b.vpc, { role: "public", prefix: Math.min(26, b.vpc.cidr.prefix + 6), azIndex: 0, routeTableId: builder.routeTable(b.vpc, `${b.vpc.name}-public`) });
+  const nat = builder.natGateway(publicSubnet, publicIp(rng));
+  builder.route(publicSubnet.routeTableId, "0.0.0.0/0", igw);
+  builder.route(publicSubnet.routeTableId, cidrText(a.vpc.cidr), hub.tgwId);
+  builder.route(b.subnet.routeTableId, "0.0.0.0/0", nat);
+  builder.route(a.subnet.routeTableId, "0.0.0.0/0", hub.tgwId);
+  builder.tgwRoute(hub.table.id, "0.0.0.0/0", hub.attachments.get(b) ?? "");
+  const base = builder.build("centralised egress");
+  return {
+    stem: `${a.vpc.name} has no internet gateway. ${b.vpc.name} is an egress VPC with NAT gateway ${nat} and internet gateway ${igw}; ` +
+      `the two VPCs are attached to transit gateway ${hub.tgwId} and also peered (${pcx}). ` +
+      `Can ${a.instance.name} (${a.instance.ip}) in ${a.vpc.name} reach the internet on TCP 443? The setup:`,
+    query: { from: a.instance.name, to: "internet", protocol: "tcp", port: 443 },
+    concepts: ["P3", "V6"],
+    variants: [
+      { topology: base, works: true },
+      { topology: retargetRoute(a.subnet.routeTableId, "0.0.0.0/0", pcx)(base) },
+      { topology: removeTgwRoute(hub.table.id, "0.0.0.0/0")(base) },
+      { topology: removeRoute(publicSubnet.routeTableId, cidrText(a.vpc.cidr))(base) },
+      { topology: removeRoute(b.subnet.routeTableId, "0.0.0.0/0")(base) },
+    ],
+  };
+}
+
 function withDenyPolicy(t: T.Topology): T.Topology {
   return { ...t, gatewayEndpoints: t.gatewayEndpoints.map((e) => ({ ...e, policy: "deny-all" as const })) };
 }
 
 function generate(seed: number, difficulty: Difficulty): Question {
   const rng = createRng(seed).fork(`${NAME}/${difficulty}`);
-  const scenario = difficulty >= 2 && rng.chance(1, 2) ? peerEndpoint(rng) : peerGateway(rng);
+  const scenario = difficulty === 1 ? peerGateway(rng) : rng.pick([peerGateway, peerEndpoint, centralEgress])(rng);
   return buildReachQuestion(rng, { family: NAME, seed, difficulty, concepts: scenario.concepts, stem: scenario.stem, query: scenario.query, variants: scenario.variants, describe: true });
 }
 
 export const edgeToEdge: Family = {
   name: NAME,
   title: "Edge-to-edge routing",
-  concepts: ["P3", "E3", "E6"],
+  concepts: ["P3", "E3", "E6", "V6"],
   difficulties: [1, 2, 3],
   usesModel: true,
   generate,

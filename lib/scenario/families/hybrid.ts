@@ -84,8 +84,7 @@ function vpnScenario(rng: Rng, dx: boolean): Scenario {
   const estate = buildEstate(rng, 1);
   const [site] = estate.sites as [Site];
   const b = estate.builder;
-  const [onPremCidr] = carveVpcCidrs(rng, [20]).filter((c) => c.base !== site.vpc.cidr.base);
-  const onPremText = cidrText(onPremCidr ?? { base: 0xac100000, prefix: 20 });
+  const onPremText = cidrText(onPremisesCidr(rng, [site.vpc.cidr]));
   const vgw = b.id("vgw");
   const cgw = b.id("cgw");
   const vpn = b.id("vpn");

@@ -145,6 +145,9 @@ describe("live classroom", () => {
       await expect(distribution.locator(`li[data-option-id="${question.answer[0] ?? ""}"]`).getAttribute("data-count")).resolves.toBe("1");
       await expect(page.getByTestId("explanation").textContent()).resolves.toBe(question.explanation.summary);
     }
+    // The capture does see what the reveal sends, so its silence before the reveal means something.
+    await ana.getByTestId("explanation").waitFor();
+    expect(anaBodies().some(({ body }) => secretTexts(question).some((secret) => body.includes(secret)))).toBe(true);
     await expect(ana.getByTestId("your-verdict").textContent()).resolves.toMatch(/^Right! \+\d+ points$/);
     await expect(ben.getByTestId("your-verdict").textContent()).resolves.toBe("Not this time.");
 

@@ -9,6 +9,13 @@ import { LeaderboardTable, RevealPanel } from "./round-results";
 
 const POLL_MS = 1000;
 
+function headingOf(view: ClassroomView): string {
+  if (view.phase === "lobby") return "Lobby";
+  if (view.phase === "finished") return "Final results";
+  if (view.phase === "leaderboard") return `Leaderboard after question ${view.questionNumber} of ${view.questionCount}`;
+  return `Question ${view.questionNumber} of ${view.questionCount}`;
+}
+
 type Props = { initial: ClassroomView; renderedQuestionId: string | null; joinLink: string; children: ReactNode };
 
 /**
@@ -80,7 +87,7 @@ export function ClassroomLive({ initial, renderedQuestionId, joinLink, children 
   return (
     <div className="classroom" data-phase={view.phase} data-role={view.role} data-stage={view.stage}>
       <header className="classroom-header">
-        <h1>{view.phase === "lobby" ? "Lobby" : view.phase === "finished" ? "Final results" : `Question ${view.questionNumber} of ${view.questionCount}`}</h1>
+        <h1>{headingOf(view)}</h1>
         <p className="classroom-code">
           Join code <strong data-testid="join-code">{view.joinCode}</strong>
           {view.you ? <span> · playing as {view.you.displayName}</span> : null}

@@ -63,9 +63,18 @@ function toIssues(issues: readonly QuizIssue[]): ClassroomIssue[] {
   return issues.map((issue) => ({ path: FIELD_OF[issue.code], code: issue.code, message: issue.message }));
 }
 
+// Every poll of every player needs the open question, and some families take milliseconds to generate; a
+// question is a pure function of its id, so a small memo is safe (bounded: oldest entry out first).
+const MEMO_SIZE = 256;
+const memo = new Map<string, Question>();
+
 export function questionOf(questionId: string): Question {
+  const cached = memo.get(questionId);
+  if (cached !== undefined) return cached;
   const generated = questionFromId(questionId);
   if (!generated.ok) throw new Error(`classroom: question ${questionId} no longer generates`);
+  if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value as string);
+  memo.set(questionId, generated.question);
   return generated.question;
 }
 

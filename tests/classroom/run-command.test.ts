@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { openDeadline, runClassroomCommand } from "../../lib/classroom/run-command";
+import { openDeadline, questionOf, runClassroomCommand } from "../../lib/classroom/run-command";
 import { currentRound } from "../../lib/quiz/classroom-machine";
 import { getLeaderboard } from "../../lib/quiz/classroom-board";
 import { LIMIT_MS, T0, join, newGame, realQuestions, runAll, wrongOption } from "./support";
@@ -98,5 +98,13 @@ describe("runClassroomCommand", () => {
     expect(beyond.ok).toBe(false);
     const finished = runAll(last, [[{ kind: "finish" }, OPEN + 7]]);
     expect(finished.status).toBe("done");
+  });
+});
+
+describe("questionOf", () => {
+  it("gives the generator's question for an id, the same object on a second call", () => {
+    expect(questionOf(q1.id)).toEqual(q1);
+    expect(questionOf(q1.id)).toBe(questionOf(q1.id));
+    expect(() => questionOf("not-an-id")).toThrow(/no longer generates/);
   });
 });

@@ -180,4 +180,32 @@ describe("live classroom", () => {
     for (const page of [teacher, ana, ben]) await phase(page, "finished");
     await expect(ben.locator('[data-testid="leaderboard"] tbody tr').first().getAttribute("data-name")).resolves.toBe("Ana");
   });
+  it("when the time is up the server closes and grades the question by itself, and a late answer is refused", async () => {
+    const teacher = await open();
+    await teacher.goto("/classroom");
+    for (const box of await teacher.locator('input[name="families"]').all()) {
+      if ((await box.getAttribute("value")) !== "concept-check") await box.uncheck();
+    }
+    await teacher.getByLabel("Questions").fill("1");
+    await teacher.getByLabel("Seconds per question").fill("5");
+    await teacher.getByTestId("create-game").click();
+    await phase(teacher, "lobby");
+    const code = (await teacher.getByTestId("join-code").textContent()) ?? "";
+
+    const cleo = await open();
+    await join(cleo, code, "Cleo");
+    await phase(cleo, "lobby");
+    await teacher.locator('[data-testid="players"] li', { hasText: "Cleo" }).waitFor();
+    await teacher.getByTestId("open-question").click();
+    await phase(cleo, "question");
+    const question = await shownQuestion(cleo);
+
+    // Nobody closes it: the polls after openedAt + 5 s find it over, and everyone sees the reveal.
+    await phase(cleo, "reveal");
+    await phase(teacher, "reveal");
+    const late = await cleo.request.post("/classroom/api", { data: { action: "answer", joinCode: code, questionId: question.id, optionIds: [...question.answer] } });
+    expect(late.status()).toBe(409);
+    expect(((await late.json()) as { error: string }).error).toMatch(/^questionId: .*too late/);
+    await expect(cleo.getByTestId("distribution").locator(`li[data-option-id="${question.answer[0] ?? ""}"]`).getAttribute("data-count")).resolves.toBe("0");
+  });
 });

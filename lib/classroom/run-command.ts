@@ -170,5 +170,7 @@ export function runClassroomCommand(snapshot: ClassroomSnapshot, command: Classr
       : teacherEvent(command, current, now);
   if (event === null) throw new Error(`classroom: no event for command ${command.kind}`);
   const applied = applyEvent(classroomMachine, current, event);
-  return done(applied.ok ? [] : toIssues(applied.issues), applied.snapshot);
+  // A join refused for the game's state (already started, over) is about the code the player typed.
+  const issues = applied.ok ? [] : toIssues(applied.issues).map((issue) => (command.kind === "join" && issue.path === "action" ? { ...issue, path: "joinCode" } : issue));
+  return done(issues, applied.snapshot);
 }

@@ -23,6 +23,11 @@ describe("runClassroomCommand", () => {
     expect(result.issues).toEqual([expect.objectContaining({ path: "displayName", code: "duplicate-name" })]);
   });
 
+  it("refuses a join once the game has started, naming the join code", () => {
+    const late = runClassroomCommand(openGame(), join("p3", "Cleo"), OPEN + 1);
+    expect(late.issues).toEqual([expect.objectContaining({ path: "joinCode", code: "not-accepted-now" })]);
+  });
+
   it("closing grades each answer with grade() and reveals the key in the same step", () => {
     const answered = runAll(openGame(), [
       [{ kind: "answer", playerId: "p1", questionId: q1.id, optionIds: [...q1.answer] }, OPEN + 2_000],

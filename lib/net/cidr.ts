@@ -23,8 +23,8 @@ const V6_ALL = (1n << V6_BITS) - 1n;
 export function maskIpv4(value: number, prefix: number): number {
   if (prefix <= 0) return 0;
   if (prefix >= 32) return value;
-  const size = 2 ** (32 - prefix);
-  return value - (value % size);
+  // `>>> 0` brings the int32 result of `&` back to the unsigned value the route keys use.
+  return (value & (-1 << (32 - prefix))) >>> 0;
 }
 
 export function maskIpv6(value: bigint, prefix: number): bigint {

@@ -44,7 +44,8 @@ export function label(ref: NamedRef): string {
 }
 
 export function makeBlocker(code: string, component: string, message: string, extraRules: readonly string[] = []): Blocker {
-  const rules = [...new Set([...(CODE_RULES[code] ?? []), ...extraRules])];
+  const rules = [...(CODE_RULES[code] ?? [])];
+  for (const rule of extraRules) if (!rules.includes(rule)) rules.push(rule);
   return { code, component, message, rules };
 }
 

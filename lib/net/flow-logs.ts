@@ -55,7 +55,7 @@ export type FlowObservation = {
   accountId: string;
   /** The ENI's primary private IPv4: flow logs show it instead of secondary/public addresses (§6.1). */
   primaryIp: string;
-  ownAddresses: readonly string[];
+  /** true: the ENI receives the packet; false: the ENI sends it (its own or, at a NAT gateway, forwarded traffic). */
   inbound: boolean;
   srcIp: string;
   dstIp: string;
@@ -65,16 +65,24 @@ export type FlowObservation = {
   action: "ACCEPT" | "REJECT";
 };
 
+/**
+ * The address a record shows for the ENI's own side (aws-rules §6.1, §6.3): an own IPv4 address as
+ * the primary private IPv4; IPv6 as is; a packet that is only passing through (an intermediate ENI
+ * such as a NAT gateway's: AWS "Flow log record examples", NAT gateway section) as the ENI's primary
+ * private IPv4 – srcaddr for outgoing, dstaddr for incoming traffic.
+ */
+function ownSide(o: FlowObservation, ip: string): string {
+  return ip.includes(":") ? ip : o.primaryIp;
+}
+
 /** Deterministic packet/byte counts: 10 TCP packets of 60 bytes, 4 UDP/ICMP packets of 84 bytes. */
 export function toFlowLogRecord(o: FlowObservation, now: number): FlowLogRecord {
   const packets = o.protocolNumber === 6 ? 10 : 4;
   const bytes = packets * (o.protocolNumber === 6 ? 60 : 84);
-  const mapOwn = (ip: string): string => (o.ownAddresses.includes(ip) && !ip.includes(":") ? o.primaryIp : ip);
   return {
     version: 2, accountId: o.accountId, interfaceId: o.interfaceId,
-    srcAddr: o.inbound ? o.srcIp : mapOwn(o.srcIp),
-    // At a NAT gateway ENI the record shows the NAT's own address as destination (§6.3 example).
-    dstAddr: o.inbound ? (o.ownAddresses.includes(o.dstIp) || o.dstIp.includes(":") ? mapOwn(o.dstIp) : o.primaryIp) : o.dstIp,
+    srcAddr: o.inbound ? o.srcIp : ownSide(o, o.srcIp),
+    dstAddr: o.inbound ? ownSide(o, o.dstIp) : o.dstIp,
     srcPort: o.srcPort ?? 0, dstPort: o.dstPort ?? 0, protocol: o.protocolNumber,
     packets, bytes, start: now, end: now + FLOW_LOG_WINDOW_SECONDS, action: o.action, logStatus: "OK",
   };

@@ -3,7 +3,7 @@ import { cidrContainsIp, type IpAddress, ipKey, isRfc1918, isRfc6598, toIp } fro
 import { label } from "./explanations";
 import type { EniInfo, SubnetInfo } from "./network";
 import {
-  addHop, block, checkNetworkAcl, type Delivered, deliverInVpc, type Link, type Pkt, pktWith, ref, sendFromSubnet, type Walk,
+  addHop, block, checkNetworkAcl, type Delivered, deliverInVpc, type Link, type Pkt, pktWith, recordFlow, ref, sendFromSubnet, type Walk,
 } from "./walk";
 
 /** IGW-04: the public address paired with a private source (an ENI's public IP or a NAT gateway's EIP). */
@@ -131,14 +131,16 @@ export function sendToNatGateway(w: Walk, subnet: SubnetInfo, natId: string, p: 
   }
   const before = w.dropped;
   if (eni.subnet !== subnet) checkNetworkAcl(w, eni.subnet, "inbound", p); // NAT-05: the NAT subnet's NACL applies
-  if (!before) w.flows.push({ eni, pkt: p, action: w.dropped ? "REJECT" : "ACCEPT" });
+  if (!before) recordFlow(w, eni, p, !w.dropped, false);
   if (nat.state !== "available") block(w, "BAD_STATE", nat.id, `NAT gateway ${label(nat)} is ${nat.state}, not available.`, ["NAT-01"]);
   const out = pktWith(p, { src: eni.privateIp });
   w.natSessions.set(nat.id, p.src);
   addHop(w, ref(nat.id, "nat-gateway", nat.name), "translate", {
     inbound: p, outbound: out, matched: { kind: "translation", description: `source ${p.src.text} -> ${eni.privateIp.text} (NAT gateway)` },
   });
-  return sendFromSubnet(w, eni.subnet, out, { kind: "nat", id: nat.id });
+  // Flow logs on the NAT ENI (aws-rules §6.3, AWS "Flow log record examples", NAT gateway): the ENI
+  // also records what it sends on, as its own outgoing traffic (srcaddr = the NAT's private IP).
+  return sendFromSubnet(w, eni.subnet, out, { kind: "nat", id: nat.id }, { eni, before: w.dropped });
 }
 
 /** A reply reaches the NAT gateway: translate the destination back to the original client (NAT-03). */
@@ -151,5 +153,6 @@ export function reverseNat(w: Walk, eni: EniInfo, p: Pkt): Delivered | undefined
   }
   const back = pktWith(p, { dst: original });
   addHop(w, ref(nat.id, "nat-gateway", nat.name), "translate", { inbound: p, outbound: back, matched: { kind: "translation", description: `destination ${p.dst.text} -> ${original.text} (reply)` } });
-  return sendFromSubnet(w, eni.subnet, back, { kind: "nat", id: nat.id });
+  // §6.3: the reply forwarded to the instance is the NAT ENI's fourth record (srcaddr = NAT private IP).
+  return sendFromSubnet(w, eni.subnet, back, { kind: "nat", id: nat.id }, { eni, before: w.dropped });
 }

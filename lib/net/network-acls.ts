@@ -2,10 +2,17 @@
 // match wins (ACL-03), implicit final deny `*` (ACL-04), IPv4 and IPv6 rules separate (ACL-07).
 import { type Cidr, cidrContainsIp, type IpAddress } from "./cidr";
 import type { Protocol } from "./query";
-import { describePorts, matchesPort, matchesProtocol } from "./rule-match";
+import { type CompiledMatch, compileMatch, describePorts, matchesCompiled, packetProtocolNumber } from "./rule-match";
 import type { NaclRule } from "./topology";
+import { type ComponentRef, componentRef } from "./trace";
 
-export type CompiledNaclRule = { readonly rule: NaclRule; readonly cidr: Cidr; readonly description: string };
+export type NaclMatched = { readonly kind: "nacl-rule"; readonly description: string };
+export type CompiledNaclRule = CompiledMatch & {
+  readonly rule: NaclRule; readonly cidr: Cidr; readonly description: string;
+  readonly ruleNumber: number; readonly allow: boolean;
+  /** The trace's `matched` entry ("inbound rule 100 allow ..."), built once. */
+  readonly matched: NaclMatched;
+};
 export type CompiledNetworkAcl = {
   readonly id: string;
   readonly name?: string;
@@ -14,42 +21,54 @@ export type CompiledNetworkAcl = {
   /** Sorted by rule number: array order in the topology never matters (ACL-03). */
   readonly inbound: readonly CompiledNaclRule[];
   readonly outbound: readonly CompiledNaclRule[];
+  /** Trace component, built once. */
+  readonly componentRef: ComponentRef;
 };
 
-export type NaclVerdict = { allowed: boolean; ruleNumber: number | "*"; description: string };
+export type NaclVerdict = { allowed: boolean; ruleNumber: number | "*"; description: string; matched: NaclMatched };
+
+const DEFAULT_DENY = "rule * (deny all unmatched traffic)";
+const DEFAULT_DENY_VERDICT: Readonly<Record<"inbound" | "outbound", NaclVerdict>> = {
+  inbound: Object.freeze({ allowed: false, ruleNumber: "*", description: DEFAULT_DENY, matched: Object.freeze({ kind: "nacl-rule", description: `inbound ${DEFAULT_DENY}` }) }),
+  outbound: Object.freeze({ allowed: false, ruleNumber: "*", description: DEFAULT_DENY, matched: Object.freeze({ kind: "nacl-rule", description: `outbound ${DEFAULT_DENY}` }) }),
+};
 export type NaclPacket = { remote: IpAddress; protocol: Protocol; port: number | undefined };
 
 export function evaluateNetworkAcl(acl: CompiledNetworkAcl, direction: "inbound" | "outbound", packet: NaclPacket): NaclVerdict {
+  const remote = packet.remote;
+  const proto = packetProtocolNumber(packet.protocol, remote.family);
   for (const entry of acl[direction]) {
-    const r = entry.rule;
-    if (entry.cidr.family !== packet.remote.family) continue;
-    if (!matchesProtocol(r.protocol, packet.protocol, packet.remote.family)) continue;
-    if (!matchesPort(r.fromPort, r.toPort, packet.protocol, packet.port)) continue;
-    if (!cidrContainsIp(entry.cidr, packet.remote)) continue;
-    return { allowed: r.action === "allow", ruleNumber: r.ruleNumber, description: entry.description };
+    if (entry.cidr.family !== remote.family) continue;
+    if (!matchesCompiled(entry, proto, packet.protocol, packet.port)) continue;
+    if (!cidrContainsIp(entry.cidr, remote)) continue;
+    return { allowed: entry.allow, ruleNumber: entry.ruleNumber, description: entry.description, matched: entry.matched };
   }
-  return { allowed: false, ruleNumber: "*", description: "rule * (deny all unmatched traffic)" };
+  return DEFAULT_DENY_VERDICT[direction];
 }
 
 export function compileNetworkAcl(
   acl: { id: string; name?: string | undefined; vpcId: string; isDefault: boolean; inbound: NaclRule[]; outbound: NaclRule[] },
   toCidr: (text: string) => Cidr,
 ): CompiledNetworkAcl {
-  const compile = (rules: NaclRule[]): CompiledNaclRule[] =>
+  const compile = (rules: NaclRule[], direction: "inbound" | "outbound"): CompiledNaclRule[] =>
     [...rules]
       .sort((a, b) => a.ruleNumber - b.ruleNumber)
-      .map((rule) => ({
-        rule,
-        cidr: toCidr(rule.cidrBlock),
-        description: `rule ${rule.ruleNumber} ${rule.action} ${describePorts(rule.protocol, rule.fromPort, rule.toPort)} ${rule.cidrBlock}`,
-      }));
+      .map((rule) => {
+        const description = `rule ${rule.ruleNumber} ${rule.action} ${describePorts(rule.protocol, rule.fromPort, rule.toPort)} ${rule.cidrBlock}`;
+        return {
+          ...compileMatch(rule.protocol, rule.fromPort, rule.toPort), rule, cidr: toCidr(rule.cidrBlock), description,
+          ruleNumber: rule.ruleNumber, allow: rule.action === "allow",
+          matched: Object.freeze({ kind: "nacl-rule" as const, description: `${direction} ${description}` }),
+        };
+      });
   return {
     id: acl.id,
     ...(acl.name !== undefined ? { name: acl.name } : {}),
     vpcId: acl.vpcId,
     isDefault: acl.isDefault,
-    inbound: compile(acl.inbound),
-    outbound: compile(acl.outbound),
+    inbound: compile(acl.inbound, "inbound"),
+    outbound: compile(acl.outbound, "outbound"),
+    componentRef: componentRef(acl.id, "network-acl", acl.name),
   };
 }
 

@@ -1,5 +1,6 @@
 // The compiled, indexed network model that buildNetwork (network.ts) produces and the walk reads.
-import type { Cidr, IpAddress } from "./cidr";
+import { type Cidr, cidrContainsIp, type IpAddress } from "./cidr";
+import type { ComponentRef } from "./trace";
 import type { CompiledNetworkAcl } from "./network-acls";
 import type { RouteLookup } from "./routing";
 import type { CompiledSecurityGroup } from "./security-groups";
@@ -40,7 +41,18 @@ export type VpcInfo = {
   vgw?: T.VpnGateway;
 };
 
-export type RouteTableInfo = { readonly id: string; readonly name?: string; readonly vpcId: string; readonly lookup: RouteLookup<RouteTarget> };
+/** Is the address inside one of the VPC's IPv4 or IPv6 CIDR blocks? (No allocation: it is on the query path.) */
+export function vpcContainsIp(vpc: VpcInfo, ip: IpAddress): boolean {
+  const blocks = ip.family === 4 ? vpc.cidrs : vpc.cidrs6;
+  for (const c of blocks) if (cidrContainsIp(c, ip)) return true;
+  return false;
+}
+
+export type RouteTableInfo = {
+  readonly id: string; readonly name?: string; readonly vpcId: string; readonly lookup: RouteLookup<RouteTarget>;
+  /** Trace component, built once. */
+  readonly componentRef: ComponentRef;
+};
 
 export type SubnetInfo = {
   readonly subnet: T.Subnet;
@@ -51,6 +63,8 @@ export type SubnetInfo = {
   readonly cidr6?: Cidr;
   routeTable: RouteTableInfo;
   nacl: CompiledNetworkAcl;
+  /** Trace component, built once. */
+  readonly componentRef: ComponentRef;
 };
 
 export type EniInfo = {
@@ -66,7 +80,9 @@ export type EniInfo = {
   readonly publicIp?: IpAddress;
   readonly groups: readonly CompiledSecurityGroup[];
   /** Precomputed trace component for the ENI's security groups (saves work per query). */
-  readonly groupsRef: { id: string; type: string; name?: string };
+  readonly groupsRef: ComponentRef;
+  /** Trace component of the interface itself, built once. */
+  readonly componentRef: ComponentRef;
   readonly sourceDestCheck: boolean;
   readonly running: boolean;
 };

@@ -7,6 +7,7 @@ import { type CompiledSecurityGroup, compileSecurityGroup } from "./security-gro
 import type * as T from "./topology";
 import { buildTransitGateways } from "./transit-gateway";
 import { propagatedVgwPrefixes } from "./vpn";
+import { componentRef } from "./trace";
 import { serviceCidrs } from "./endpoints";
 
 export * from "./network-model";
@@ -105,7 +106,10 @@ export function buildNetwork(topology: T.Topology): Network {
       }
     }
     routes.push(...(extraRoutes.get(rt.id) ?? []));
-    const info: RouteTableInfo = { id: rt.id, ...(rt.name !== undefined ? { name: rt.name } : {}), vpcId: rt.vpcId, lookup: compileRoutes(routes) };
+    const info: RouteTableInfo = {
+      id: rt.id, ...(rt.name !== undefined ? { name: rt.name } : {}), vpcId: rt.vpcId, lookup: compileRoutes(routes),
+      componentRef: componentRef(rt.id, "route-table", rt.name),
+    };
     routeTables.set(rt.id, info);
     addName(rt.name, rt.id);
     if (rt.main && !mainTables.has(rt.vpcId)) mainTables.set(rt.vpcId, info);
@@ -115,7 +119,8 @@ export function buildNetwork(topology: T.Topology): Network {
     if (!main) {
       // RT-01: every VPC has a main route table; synthesise one with only the local routes.
       const vpc = vpcs.get(vpcId);
-      main = { id: `rtb-main-${vpcId}`, vpcId, lookup: compileRoutes(vpc ? localRoutes(vpc.vpc) : []) };
+      const id = `rtb-main-${vpcId}`;
+      main = { id, vpcId, lookup: compileRoutes(vpc ? localRoutes(vpc.vpc) : []), componentRef: componentRef(id, "route-table") };
       mainTables.set(vpcId, main);
     }
     return main;
@@ -150,6 +155,7 @@ export function buildNetwork(topology: T.Topology): Network {
       ...(s.ipv6CidrBlock !== undefined ? { cidr6: toCidr(s.ipv6CidrBlock) } : {}),
       routeTable: (s.routeTableId !== undefined ? routeTables.get(s.routeTableId) : undefined) ?? mainTableFor(s.vpcId),
       nacl: (s.networkAclId !== undefined ? nacls.get(s.networkAclId) : undefined) ?? defaultNaclFor(s.vpcId),
+      componentRef: componentRef(s.id, "subnet", s.name),
     };
     subnets.set(s.id, info);
     vpc.subnets.push(info);
@@ -197,7 +203,8 @@ export function buildNetwork(topology: T.Topology): Network {
       subnet, vpc: subnet.vpc, privateIp, addresses,
       ...(spec.publicIp !== undefined ? { publicIp: toIp(spec.publicIp) } : {}),
       groups,
-      groupsRef: { id: groups.map((g) => g.id).join(",") || "(none)", type: "security-group", ...(groupNames ? { name: groupNames } : {}) },
+      groupsRef: componentRef(groups.map((g) => g.id).join(",") || "(none)", "security-group", groupNames || undefined),
+      componentRef: componentRef(spec.id, "network-interface", spec.name),
       sourceDestCheck: spec.sourceDestCheck, running: spec.running,
     };
     enis.set(eni.id, eni);

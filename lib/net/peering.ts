@@ -1,9 +1,8 @@
 // VPC peering (aws-rules §5.2). Arriving over a peering, a packet may only be delivered to an
 // address inside the peer VPC (PCX-02, PCX-10): `deliverInVpc` never consults the peer's route
 // tables, so peering cannot become transitive and the peer's IGW/NAT/VGW/endpoints stay out of reach.
-import { cidrContainsIp } from "./cidr";
 import { label } from "./explanations";
-import { type Network, peeringPairKey, type SubnetInfo } from "./network";
+import { type Network, peeringPairKey, type SubnetInfo, vpcContainsIp } from "./network";
 import type { PeeringConnection, PeeringStatus } from "./topology";
 import { addHop, block, type Delivered, deliverInVpc, type Pkt, ref, type Walk } from "./walk";
 
@@ -45,7 +44,7 @@ export function sendOverPeering(w: Walk, subnet: SubnetInfo, pcxId: string, p: P
   } else if (status !== "active") {
     block(w, "BAD_STATE_ROUTE", pcx.id, `Peering connection ${label(pcx)} is ${status}, not active, so the route ${routeText} is a blackhole; the accepter must accept the request.`, ["PCX-05", "PCX-07", "PCX-08"]);
   }
-  const inPeer = [...peer.cidrs, ...peer.cidrs6].some((c) => cidrContainsIp(c, p.dst));
+  const inPeer = vpcContainsIp(peer, p.dst);
   if (!inPeer) {
     block(w, "PCX_REQUIRES_ADDRESS_IN_VPC_CIDR", pcx.id,
       `Peering connection ${label(pcx)} only delivers traffic addressed to VPC ${label(peer.vpc)} itself; ${p.dst.text} is outside it. Peering is not transitive and cannot reach the peer's gateways, other peers, VPN or endpoints.`,

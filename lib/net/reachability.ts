@@ -2,7 +2,7 @@
 // verdict, blockers and flow-log records from the one trace (style.md: the trace is the single source).
 import { type IpAddress, toIp } from "./cidr";
 import { enterFromGatewayEndpoint } from "./endpoints";
-import { DEFAULT_FLOW_LOG_NOW, type FlowLogRecord, toFlowLogRecord } from "./flow-logs";
+import { DEFAULT_FLOW_LOG_NOW, type FlowLogRecord, type FlowObservation, toFlowLogRecord } from "./flow-logs";
 import { enterFromInternet, onInternet } from "./gateways";
 import { buildNetwork, type Network } from "./network";
 import { CLIENT_EPHEMERAL_PORT, PROTOCOL_NUMBER, type Query } from "./query";
@@ -142,13 +142,12 @@ function arrivedAtSource(w: Walk, got: Delivered, source: Source): boolean {
 }
 
 function toRecord(f: FlowEvent, query: Query, now: number): FlowLogRecord {
-  const own = f.eni.addresses.map((a) => a.text);
-  const inbound = !own.includes(f.pkt.src.text) || own.includes(f.pkt.dst.text);
-  return toFlowLogRecord({
-    interfaceId: f.eni.id, accountId: f.eni.vpc.accountId, primaryIp: f.eni.privateIp.text, ownAddresses: own,
-    inbound, srcIp: f.pkt.src.text, dstIp: f.pkt.dst.text,
-    ...(f.pkt.srcPort !== undefined ? { srcPort: f.pkt.srcPort } : {}),
-    ...(f.pkt.dstPort !== undefined ? { dstPort: f.pkt.dstPort } : {}),
+  const o: FlowObservation = {
+    interfaceId: f.eni.id, accountId: f.eni.vpc.accountId, primaryIp: f.eni.privateIp.text,
+    inbound: !f.outgoing, srcIp: f.pkt.src.text, dstIp: f.pkt.dst.text,
     protocolNumber: f.pkt.dst.family === 6 && query.protocol === "icmp" ? 58 : PROTOCOL_NUMBER[query.protocol], action: f.action,
-  }, now);
+  };
+  if (f.pkt.srcPort !== undefined) o.srcPort = f.pkt.srcPort;
+  if (f.pkt.dstPort !== undefined) o.dstPort = f.pkt.dstPort;
+  return toFlowLogRecord(o, now);
 }

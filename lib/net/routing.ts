@@ -16,7 +16,12 @@ export type CompiledRoute<T> = {
   readonly target: T;
   /** e.g. "10.1.0.0/16 -> pcx-ab" or "pl-63a5400a (10.2.0.0/16) -> vpce-1". */
   readonly description: string;
+  /** The trace's `matched` entry for this route, set by compileRoutes (built once, frozen). */
+  readonly matched?: { readonly kind: "route" | "tgw-route"; readonly description: string };
 };
+
+/** One prefix length's routes, keyed by masked network address. */
+type Bucket<K, T> = { readonly prefix: number; readonly routes: Map<K, CompiledRoute<T>> };
 
 export type RouteLookup<T> = {
   readonly v4: Map<number, Map<number, CompiledRoute<T>>>;
@@ -24,19 +29,30 @@ export type RouteLookup<T> = {
   /** Prefix lengths present, longest first. */
   readonly v4Lengths: number[];
   readonly v6Lengths: number[];
+  /** The same buckets as arrays, longest prefix first: the query path walks these without a Map probe per length. */
+  readonly v4Buckets: readonly Bucket<number, T>[];
+  readonly v6Buckets: readonly Bucket<bigint, T>[];
   readonly size: number;
 };
 
-export function compileRoutes<T>(routes: readonly CompiledRoute<T>[]): RouteLookup<T> {
+export function compileRoutes<T>(input: readonly CompiledRoute<T>[], kind: "route" | "tgw-route" = "route"): RouteLookup<T> {
   const v4 = new Map<number, Map<number, CompiledRoute<T>>>();
   const v6 = new Map<number, Map<bigint, CompiledRoute<T>>>();
+  const routes = input.map((r) => ({ ...r, matched: Object.freeze({ kind, description: r.description }) }));
   for (const route of routes) {
     const c = route.cidr;
     if (c.family === 4) insertBest(v4, c.prefix, c.network, route);
     else insertBest(v6, c.prefix, c.network, route);
   }
   const desc = (a: number, b: number): number => b - a;
-  return { v4, v6, v4Lengths: [...v4.keys()].sort(desc), v6Lengths: [...v6.keys()].sort(desc), size: routes.length };
+  const v4Lengths = [...v4.keys()].sort(desc);
+  const v6Lengths = [...v6.keys()].sort(desc);
+  return {
+    v4, v6, v4Lengths, v6Lengths,
+    v4Buckets: v4Lengths.map((prefix) => ({ prefix, routes: v4.get(prefix) ?? new Map() })),
+    v6Buckets: v6Lengths.map((prefix) => ({ prefix, routes: v6.get(prefix) ?? new Map() })),
+    size: routes.length,
+  };
 }
 
 function insertBest<K, T>(buckets: Map<number, Map<K, CompiledRoute<T>>>, prefix: number, key: K, route: CompiledRoute<T>): void {
@@ -54,14 +70,14 @@ function insertBest<K, T>(buckets: Map<number, Map<K, CompiledRoute<T>>>, prefix
 /** Longest-prefix match (RT-04); IPv4 and IPv6 are looked up independently. */
 export function lookupRoute<T>(table: RouteLookup<T>, ip: IpAddress): CompiledRoute<T> | undefined {
   if (ip.family === 4) {
-    for (const len of table.v4Lengths) {
-      const hit = table.v4.get(len)?.get(maskIpv4(ip.value, len));
+    for (const bucket of table.v4Buckets) {
+      const hit = bucket.routes.get(maskIpv4(ip.value, bucket.prefix));
       if (hit) return hit;
     }
     return undefined;
   }
-  for (const len of table.v6Lengths) {
-    const hit = table.v6.get(len)?.get(maskIpv6(ip.value, len));
+  for (const bucket of table.v6Buckets) {
+    const hit = bucket.routes.get(maskIpv6(ip.value, bucket.prefix));
     if (hit) return hit;
   }
   return undefined;
@@ -71,13 +87,13 @@ export function lookupRoute<T>(table: RouteLookup<T>, ip: IpAddress): CompiledRo
 export function matchingRoutes<T>(table: RouteLookup<T>, ip: IpAddress): CompiledRoute<T>[] {
   const out: CompiledRoute<T>[] = [];
   if (ip.family === 4) {
-    for (const len of table.v4Lengths) {
-      const hit = table.v4.get(len)?.get(maskIpv4(ip.value, len));
+    for (const bucket of table.v4Buckets) {
+      const hit = bucket.routes.get(maskIpv4(ip.value, bucket.prefix));
       if (hit) out.push(hit);
     }
   } else {
-    for (const len of table.v6Lengths) {
-      const hit = table.v6.get(len)?.get(maskIpv6(ip.value, len));
+    for (const bucket of table.v6Buckets) {
+      const hit = bucket.routes.get(maskIpv6(ip.value, bucket.prefix));
       if (hit) out.push(hit);
     }
   }

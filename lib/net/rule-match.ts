@@ -27,3 +27,25 @@ export function describePorts(protocol: RuleProtocol, fromPort?: number, toPort?
   const to = toPort ?? fromPort;
   return fromPort === to ? `${proto}/${fromPort}` : `${proto}/${fromPort}-${to}`;
 }
+
+/** A rule's protocol and port range resolved to numbers once, so evaluation reads one flat object. */
+export type CompiledMatch = { readonly proto: number; readonly portLo: number; readonly portHi: number };
+
+/** -1 = any protocol. Port range: absent = all ports (same reading as matchesPort). */
+export function compileMatch(protocol: RuleProtocol, fromPort: number | undefined, toPort: number | undefined): CompiledMatch {
+  const proto = protocol === "all" || protocol === -1 ? -1 : typeof protocol === "number" ? protocol : (PROTOCOL_NUMBERS[protocol] ?? -2);
+  if (fromPort === undefined && toPort === undefined) return { proto, portLo: 0, portHi: 65535 };
+  const lo = fromPort ?? 0;
+  return { proto, portLo: lo, portHi: toPort ?? lo };
+}
+
+/** The packet's IANA protocol number; ICMP for IPv6 traffic is ICMPv6 (58). */
+export function packetProtocolNumber(protocol: Protocol, family: 4 | 6): number {
+  return protocol === "icmp" && family === 6 ? 58 : (PROTOCOL_NUMBERS[protocol] ?? -3);
+}
+
+/** Same verdict as matchesProtocol && matchesPort, on the compiled form. */
+export function matchesCompiled(m: CompiledMatch, packetProto: number, protocol: Protocol, port: number | undefined): boolean {
+  if (m.proto !== -1 && m.proto !== packetProto) return false;
+  return protocol === "icmp" || port === undefined || (port >= m.portLo && port <= m.portHi);
+}

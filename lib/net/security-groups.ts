@@ -2,10 +2,14 @@
 // stateful (SG-02: replies are never judged here – the walker skips SGs on the return path).
 import { type Cidr, cidrContainsIp, type IpAddress } from "./cidr";
 import type { Protocol } from "./query";
-import { describePorts, matchesPort, matchesProtocol } from "./rule-match";
+import { type CompiledMatch, compileMatch, describePorts, matchesCompiled, packetProtocolNumber } from "./rule-match";
 import type { SgRule } from "./topology";
 
-export type CompiledSgRule = { readonly rule: SgRule; readonly cidr?: Cidr; readonly description: string };
+export type CompiledSgRule = CompiledMatch & {
+  readonly rule: SgRule; readonly cidr?: Cidr; readonly description: string;
+  /** The trace's `matched` entry when this rule allows a packet ("web: inbound tcp/443 0.0.0.0/0"), built once. */
+  readonly matched: { readonly kind: "sg-rule"; readonly description: string };
+};
 export type CompiledSecurityGroup = {
   readonly id: string;
   readonly name?: string;
@@ -28,10 +32,13 @@ export type SgVerdict =
 export type SgPacket = { remote: IpAddress; protocol: Protocol; port: number | undefined };
 
 export function ruleMatches(rule: CompiledSgRule, packet: SgPacket, ctx: SgPeerContext): boolean {
-  const r = rule.rule;
-  if (!matchesProtocol(r.protocol, packet.protocol, packet.remote.family)) return false;
-  if (!matchesPort(r.fromPort, r.toPort, packet.protocol, packet.port)) return false;
+  return compiledRuleMatches(rule, packetProtocolNumber(packet.protocol, packet.remote.family), packet, ctx);
+}
+
+function compiledRuleMatches(rule: CompiledSgRule, proto: number, packet: SgPacket, ctx: SgPeerContext): boolean {
+  if (!matchesCompiled(rule, proto, packet.protocol, packet.port)) return false;
   if (rule.cidr) return cidrContainsIp(rule.cidr, packet.remote);
+  const r = rule.rule;
   if (r.prefixListId !== undefined) return (ctx.prefixListCidrs(r.prefixListId) ?? []).some((c) => cidrContainsIp(c, packet.remote));
   if (r.securityGroupId !== undefined) return ctx.isMemberOfReferencedGroup(r.securityGroupId, packet.remote);
   return false;
@@ -45,10 +52,11 @@ export function evaluateSecurityGroups(
   ctx: SgPeerContext,
 ): SgVerdict {
   let ruleCount = 0;
+  const proto = packetProtocolNumber(packet.protocol, packet.remote.family);
   for (const group of groups) {
     const rules = group[direction];
     ruleCount += rules.length;
-    for (const rule of rules) if (ruleMatches(rule, packet, ctx)) return { allowed: true, group, rule };
+    for (const rule of rules) if (compiledRuleMatches(rule, proto, packet, ctx)) return { allowed: true, group, rule };
   }
   return { allowed: false, noRules: ruleCount === 0 };
 }
@@ -62,12 +70,16 @@ export function compileSecurityGroup(
   sg: { id: string; name?: string | undefined; vpcId: string; inbound: SgRule[]; outbound?: SgRule[] | undefined },
   toCidr: (text: string) => Cidr,
 ): CompiledSecurityGroup {
-  const compile = (rule: SgRule): CompiledSgRule => {
+  const groupLabel = sg.name ?? sg.id;
+  const compile = (direction: "inbound" | "outbound") => (rule: SgRule): CompiledSgRule => {
     const peer = rule.cidrBlock ?? rule.prefixListId ?? rule.securityGroupId ?? "?";
+    const description = `${describePorts(rule.protocol, rule.fromPort, rule.toPort)} ${peer}`;
     return {
+      ...compileMatch(rule.protocol, rule.fromPort, rule.toPort),
       rule,
       ...(rule.cidrBlock !== undefined ? { cidr: toCidr(rule.cidrBlock) } : {}),
-      description: `${describePorts(rule.protocol, rule.fromPort, rule.toPort)} ${peer}`,
+      description,
+      matched: Object.freeze({ kind: "sg-rule" as const, description: `${groupLabel}: ${direction} ${description}` }),
     };
   };
   // SG-03: a group written without `outbound` has AWS's default allow-all egress rule.
@@ -76,7 +88,7 @@ export function compileSecurityGroup(
     id: sg.id,
     ...(sg.name !== undefined ? { name: sg.name } : {}),
     vpcId: sg.vpcId,
-    inbound: sg.inbound.map(compile),
-    outbound: outbound.map(compile),
+    inbound: sg.inbound.map(compile("inbound")),
+    outbound: outbound.map(compile("outbound")),
   };
 }

@@ -8,6 +8,11 @@ export type PacketHeader = { srcIp: string; dstIp: string; protocol: Protocol; s
 
 export type ComponentRef = { id: string; type: string; name?: string };
 
+/** A component reference computed once when the network is built and shared by every trace, so frozen. */
+export function componentRef(id: string, type: string, name?: string): ComponentRef {
+  return Object.freeze(name !== undefined ? { id, type, name } : { id, type });
+}
+
 export type MatchedKind = "route" | "tgw-route" | "sg-rule" | "nacl-rule" | "prefix-list" | "dns" | "translation";
 
 export type Hop = {

@@ -8,16 +8,26 @@ import { label } from "./explanations";
 import type { SubnetInfo, VpcInfo } from "./network";
 import { compileRoutes, type CompiledRoute, lookupRoute, type RouteLookup } from "./routing";
 import type { Topology, TransitGatewayAttachment } from "./topology";
+import { type ComponentRef, componentRef } from "./trace";
 import { isVpnUp, vpnPrefixes } from "./vpn";
 import { addHop, block, checkNetworkAcl, type Delivered, type Pkt, ref, sendFromSubnet, type Walk } from "./walk";
 
 export type TgwTarget = { kind: "attachment"; id: string } | { kind: "blackhole"; id: string };
-export type TgwRouteTableInfo = { id: string; name?: string; transitGatewayId: string; lookup: RouteLookup<TgwTarget> };
+export type TgwRouteTableInfo = { id: string; name?: string; transitGatewayId: string; lookup: RouteLookup<TgwTarget>; componentRef: ComponentRef };
 
 export type TransitGatewayIndex = {
   attachments: Map<string, TransitGatewayAttachment>;
+  transitGateways: Map<string, Topology["transitGateways"][number]>;
+  /** Attachment id -> its subnets (attachment order) and the subnet per AZ (TGW-09), resolved once. */
+  attachmentSubnets: Map<string, { all: SubnetInfo[]; byAz: Map<string, SubnetInfo> }>;
+  /** TGW peering attachment id -> the peer side's attachment (TGW-12). */
+  peeringPeer: Map<string, TransitGatewayAttachment>;
+  /** Trace components, built once. */
+  refs: Map<string, ComponentRef>;
   /** `${tgwId}|${vpcId}` -> VPC attachment (TGW-17: one per VPC per TGW). */
   vpcAttachment: Map<string, TransitGatewayAttachment>;
+  /** vpcId -> tgwId -> VPC attachment: the query path's form (no key string built per packet). */
+  vpcAttachmentByVpc: Map<string, Map<string, TransitGatewayAttachment>>;
   vpnAttachment: Map<string, TransitGatewayAttachment>;
   /** `${tgwId}|${dxgwId}` -> DX gateway attachment. */
   dxAttachment: Map<string, TransitGatewayAttachment>;
@@ -41,13 +51,38 @@ function propagatedCidrs(topology: Topology, att: TransitGatewayAttachment, vpcs
   return { cidrs: [], origin: "propagated" }; // TGW-12: peering attachments take static routes only
 }
 
-export function buildTransitGateways(topology: Topology, vpcs: ReadonlyMap<string, VpcInfo>, _subnets: ReadonlyMap<string, SubnetInfo>): TransitGatewayIndex {
+export function buildTransitGateways(topology: Topology, vpcs: ReadonlyMap<string, VpcInfo>, subnets: ReadonlyMap<string, SubnetInfo>): TransitGatewayIndex {
   const attachments = new Map(topology.transitGatewayAttachments.map((a) => [a.id, a]));
+  const transitGateways = new Map(topology.transitGateways.map((g) => [g.id, g]));
+  const refs = new Map<string, ComponentRef>();
+  for (const g of topology.transitGateways) refs.set(g.id, componentRef(g.id, "transit-gateway", g.name));
+  const attachmentSubnets = new Map<string, { all: SubnetInfo[]; byAz: Map<string, SubnetInfo> }>();
+  const peeringPeer = new Map<string, TransitGatewayAttachment>();
+  for (const a of topology.transitGatewayAttachments) {
+    refs.set(a.id, componentRef(a.id, "transit-gateway-attachment", a.name));
+    const all = a.subnetIds.flatMap((id) => subnets.get(id) ?? []);
+    const byAz = new Map<string, SubnetInfo>();
+    for (const s of all) if (!byAz.has(s.az)) byAz.set(s.az, s);
+    attachmentSubnets.set(a.id, { all, byAz });
+  }
+  for (const egress of topology.transitGatewayAttachments) {
+    if (egress.type !== "peering") continue;
+    const peer = topology.transitGatewayAttachments.find(
+      (a) => a.type === "peering" && a.id !== egress.id && (a.id === egress.peerAttachmentId || a.peerAttachmentId === egress.id),
+    );
+    if (peer) peeringPeer.set(egress.id, peer);
+  }
   const vpcAttachment = new Map<string, TransitGatewayAttachment>();
+  const vpcAttachmentByVpc = new Map<string, Map<string, TransitGatewayAttachment>>();
   const vpnAttachment = new Map<string, TransitGatewayAttachment>();
   const dxAttachment = new Map<string, TransitGatewayAttachment>();
   for (const a of topology.transitGatewayAttachments) {
-    if (a.type === "vpc" && a.vpcId !== undefined) vpcAttachment.set(`${a.transitGatewayId}|${a.vpcId}`, a);
+    if (a.type === "vpc" && a.vpcId !== undefined) {
+      vpcAttachment.set(`${a.transitGatewayId}|${a.vpcId}`, a);
+      let perVpc = vpcAttachmentByVpc.get(a.vpcId);
+      if (!perVpc) vpcAttachmentByVpc.set(a.vpcId, (perVpc = new Map()));
+      perVpc.set(a.transitGatewayId, a);
+    }
     if (a.type === "vpn" && a.vpnConnectionId !== undefined) vpnAttachment.set(a.vpnConnectionId, a);
     if (a.type === "direct-connect-gateway" && a.directConnectGatewayId !== undefined) dxAttachment.set(`${a.transitGatewayId}|${a.directConnectGatewayId}`, a);
   }
@@ -79,53 +114,60 @@ export function buildTransitGateways(topology: Topology, vpcs: ReadonlyMap<strin
       const { cidrs, origin } = propagatedCidrs(topology, att, vpcs);
       for (const cidr of cidrs) routes.push({ cidr, origin, target: { kind: "attachment", id: attId }, description: `${cidr.text} -> ${attId} (propagated)` });
     }
-    const info: TgwRouteTableInfo = { id: t.id, ...(t.name !== undefined ? { name: t.name } : {}), transitGatewayId: t.transitGatewayId, lookup: compileRoutes(routes) };
+    const info: TgwRouteTableInfo = {
+      id: t.id, ...(t.name !== undefined ? { name: t.name } : {}), transitGatewayId: t.transitGatewayId, lookup: compileRoutes(routes, "tgw-route"),
+      componentRef: componentRef(t.id, "transit-gateway-route-table", t.name),
+    };
     tables.set(t.id, info);
     for (const attId of associations) if (!associatedTable.has(attId)) associatedTable.set(attId, info);
   }
-  return { attachments, vpcAttachment, vpnAttachment, dxAttachment, associatedTable, tables };
+  return { attachments, transitGateways, attachmentSubnets, peeringPeer, refs, vpcAttachment, vpcAttachmentByVpc, vpnAttachment, dxAttachment, associatedTable, tables };
 }
 
 /** A subnet route points at the TGW: enter through this VPC's attachment in the source AZ (TGW-09). */
 export function sendToTransitGateway(w: Walk, subnet: SubnetInfo, tgwId: string, p: Pkt): Delivered | undefined {
-  const att = w.net.tgw.vpcAttachment.get(`${tgwId}|${subnet.vpc.id}`);
+  const att = w.net.tgw.vpcAttachmentByVpc.get(subnet.vpc.id)?.get(tgwId);
   if (!att) {
     block(w, "BAD_STATE_ROUTE", subnet.routeTable.id, `The route to ${tgwId} in ${label(subnet.routeTable)} is a blackhole: VPC ${label(subnet.vpc.vpc)} has no attachment to that transit gateway.`, ["TGW-06"]);
     return undefined;
   }
-  const attSubnets = att.subnetIds.flatMap((id) => w.net.subnets.get(id) ?? []);
-  let entry = attSubnets.find((s) => s.az === subnet.az);
+  const attSubnets = w.net.tgw.attachmentSubnets.get(att.id);
+  let entry = attSubnets?.byAz.get(subnet.az);
   if (!entry) {
     block(w, "TGW_ROUTE_AZ_RESTRICTION", att.id, `Transit gateway attachment ${label(att)} has no subnet in ${subnet.az}, so instances in that Availability Zone cannot use the transit gateway.`);
-    entry = attSubnets[0];
+    entry = attSubnets?.all[0];
   }
   if (entry && entry !== subnet) checkNetworkAcl(w, entry, "inbound", p); // TGW-14
-  addHop(w, ref(att.id, "transit-gateway-attachment", att.name), "forward", { inbound: p, outbound: p });
+  addHop(w, attachmentRef(w, att), "forward", { inbound: p, outbound: p });
   if (att.state !== "available") block(w, "BAD_STATE_ATTACHMENT", att.id, `Transit gateway attachment ${label(att)} is ${att.state}, not available.`, ["TGW-04"]);
   return routeInTransitGateway(w, att, p, subnet.az, 0);
 }
 
+function attachmentRef(w: Walk, att: TransitGatewayAttachment): ComponentRef {
+  return w.net.tgw.refs.get(att.id) ?? ref(att.id, "transit-gateway-attachment", att.name);
+}
+
 export function enterTransitGatewayFromAttachment(w: Walk, att: TransitGatewayAttachment, p: Pkt): Delivered | undefined {
-  addHop(w, ref(att.id, "transit-gateway-attachment", att.name), "forward", { inbound: p, outbound: p });
+  addHop(w, attachmentRef(w, att), "forward", { inbound: p, outbound: p });
   return routeInTransitGateway(w, att, p, undefined, 0);
 }
 
 function routeInTransitGateway(w: Walk, ingress: TransitGatewayAttachment, p: Pkt, az: string | undefined, depth: number): Delivered | undefined {
-  const tgw = w.net.topology.transitGateways.find((t) => t.id === ingress.transitGatewayId);
+  const tgw = w.net.tgw.transitGateways.get(ingress.transitGatewayId);
   const table = w.net.tgw.associatedTable.get(ingress.id);
   if (!table) {
     block(w, "TGW_ATTACH_MISSING_TGW_RTB_ASSOCIATION", ingress.id, `Transit gateway attachment ${label(ingress)} is not associated with any transit gateway route table, so the transit gateway does not know where to send its traffic.`);
     return undefined;
   }
   const route = lookupRoute(table.lookup, p.dst);
-  const rtRef = ref(table.id, "transit-gateway-route-table", table.name);
+  const rtRef = table.componentRef;
   if (!route) {
     addHop(w, rtRef, "drop", { matched: { kind: "tgw-route", description: `no route matches ${p.dst.text}` } });
     block(w, "TGW_RTB_CANNOT_ROUTE", table.id, `Transit gateway route table ${label(table)} has no route that matches ${p.dst.text}; propagate the destination's attachment into it or add a static route.`);
     return undefined;
   }
-  addHop(w, rtRef, route.target.kind === "blackhole" ? "drop" : "forward", { matched: { kind: "tgw-route", description: route.description } });
-  if (tgw) addHop(w, ref(tgw.id, "transit-gateway", tgw.name), "forward", { inbound: p, outbound: p });
+  addHop(w, rtRef, route.target.kind === "blackhole" ? "drop" : "forward", { matched: route.matched ?? { kind: "tgw-route", description: route.description } });
+  if (tgw) addHop(w, w.net.tgw.refs.get(tgw.id) ?? ref(tgw.id, "transit-gateway", tgw.name), "forward", { inbound: p, outbound: p });
   if (route.target.kind === "blackhole") {
     block(w, "TGW_RTB_BAD_STATE_ROUTE", table.id, `The route ${route.description} in transit gateway route table ${label(table)} is a blackhole and drops the traffic.`);
     return undefined;
@@ -135,11 +177,11 @@ function routeInTransitGateway(w: Walk, ingress: TransitGatewayAttachment, p: Pk
     block(w, "TGW_RTB_BAD_STATE_ROUTE", table.id, `The route ${route.description} points at attachment ${route.target.id}, which does not exist.`);
     return undefined;
   }
-  addHop(w, ref(egress.id, "transit-gateway-attachment", egress.name), "forward", { inbound: p, outbound: p });
+  addHop(w, attachmentRef(w, egress), "forward", { inbound: p, outbound: p });
   if (egress.state !== "available") block(w, "BAD_STATE_ATTACHMENT", egress.id, `Transit gateway attachment ${label(egress)} is ${egress.state}, not available.`, ["TGW-04"]);
   if (egress.type === "vpc") {
-    const subnets = egress.subnetIds.flatMap((id) => w.net.subnets.get(id) ?? []);
-    const landing = subnets.find((s) => s.az === az) ?? subnets[0];
+    const subnets = w.net.tgw.attachmentSubnets.get(egress.id);
+    const landing = (az !== undefined ? subnets?.byAz.get(az) : undefined) ?? subnets?.all[0];
     if (!landing) {
       block(w, "TGW_ROUTE_AZ_RESTRICTION", egress.id, `Transit gateway attachment ${label(egress)} has no subnets.`, ["TGW-09"]);
       return undefined;
@@ -147,9 +189,7 @@ function routeInTransitGateway(w: Walk, ingress: TransitGatewayAttachment, p: Pk
     return sendFromSubnet(w, landing, p, { kind: "tgw", id: egress.id });
   }
   if (egress.type === "peering") {
-    const peer = [...w.net.tgw.attachments.values()].find(
-      (a) => a.type === "peering" && a.id !== egress.id && (a.id === egress.peerAttachmentId || a.peerAttachmentId === egress.id),
-    );
+    const peer = w.net.tgw.peeringPeer.get(egress.id);
     if (!peer || depth > 4) {
       block(w, "BAD_STATE_ATTACHMENT", egress.id, `Transit gateway peering attachment ${label(egress)} has no accepted peer attachment.`, ["TGW-12"]);
       return undefined;

@@ -2,7 +2,7 @@
 // Traffic from on-premises that enters through a VGW may only reach that VGW's own VPC (VPN-08).
 import { type Cidr, cidrContainsIp, toCidr } from "./cidr";
 import { label } from "./explanations";
-import type { Network, SubnetInfo } from "./network";
+import { type Network, type SubnetInfo, vpcContainsIp } from "./network";
 import type { OnPremisesNetwork, Topology, VpnConnection } from "./topology";
 import { enterTransitGatewayFromAttachment } from "./transit-gateway";
 import { addHop, block, type Delivered, deliverInVpc, type Link, type Pkt, ref, type Walk } from "./walk";
@@ -91,7 +91,7 @@ export function enterFromOnPremises(w: Walk, site: OnPremisesNetwork, p: Pkt, vi
   const canDeliver = (c: Candidate): boolean => {
     if (c.kind === "tgw") return true;
     const vpc = vgwVpc(c);
-    return !!vpc && [...vpc.cidrs, ...vpc.cidrs6].some((cidr) => cidrContainsIp(cidr, p.dst));
+    return !!vpc && vpcContainsIp(vpc, p.dst);
   };
   let chosen: Candidate | undefined;
   if (via) chosen = candidates.find((c) => (c.kind === "vgw" ? via.kind === "vgw" && c.vgwId === via.id : via.kind === "tgw" && c.attachmentId === via.id));

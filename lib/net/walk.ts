@@ -3,9 +3,9 @@
 // path is still known (RA "blocked path" semantics, aws-rules §3.2). Non-transitivity is
 // structural (§4.4 takeaway 4): traffic arriving over a peering, IGW, VGW or gateway endpoint only
 // ever reaches `deliverInVpc`, never a route-table lookup in that VPC.
-import { cidrContainsIp, type IpAddress, ipKey } from "./cidr";
+import { type Cidr, cidrContainsIp, type IpAddress, ipKey } from "./cidr";
 import { describeTraffic, label, makeBlocker } from "./explanations";
-import type { EniInfo, Network, ServiceInfo, SubnetInfo, VpcInfo } from "./network";
+import { type EniInfo, type Network, type ServiceInfo, type SubnetInfo, type VpcInfo, vpcContainsIp } from "./network";
 import { evaluateNetworkAcl } from "./network-acls";
 import type { Protocol } from "./query";
 import { lookupRoute, matchingRoutes } from "./routing";
@@ -18,7 +18,11 @@ import { sendToVpnGateway } from "./vpn";
 import { sendToTransitGateway } from "./transit-gateway";
 import { sendToGatewayEndpoint } from "./endpoints";
 
-export type Pkt = { readonly src: IpAddress; readonly dst: IpAddress; readonly protocol: Protocol; readonly srcPort?: number; readonly dstPort?: number };
+export type Pkt = {
+  readonly src: IpAddress; readonly dst: IpAddress; readonly protocol: Protocol; readonly srcPort?: number; readonly dstPort?: number;
+  /** The trace header of this packet, built once and shared by every hop that shows it (see `header`). */
+  hdr?: PacketHeader;
+};
 
 export type LinkKind = "local" | "igw" | "eigw" | "pcx" | "vgw" | "dx" | "tgw" | "vpce" | "nat" | "appliance" | "internet" | "onprem";
 export type Link = { readonly kind: LinkKind; readonly id: string };
@@ -29,7 +33,8 @@ export type Delivered =
   | { kind: "onprem"; id: string; pkt: Pkt; via: Link }
   | { kind: "service"; name: string; service?: ServiceInfo; endpointEni?: EniInfo; pkt: Pkt; via: Link };
 
-export type FlowEvent = { eni: EniInfo; pkt: Pkt; action: "ACCEPT" | "REJECT" };
+/** `outgoing`: the ENI sends the packet (it may be forwarding someone else's, as a NAT gateway does). */
+export type FlowEvent = { eni: EniInfo; pkt: Pkt; action: "ACCEPT" | "REJECT"; outgoing: boolean };
 
 export type Walk = {
   readonly net: Network;
@@ -49,67 +54,85 @@ export function newWalk(net: Network, direction: "forward" | "return", now: numb
   return { net, direction, now, hops: [], blockers: [], flows: [], dropped: false, steps: 0, natSessions };
 }
 
+/** Packets are immutable, so the header is built once per packet (frozen: hops share it). */
 export function header(p: Pkt): PacketHeader {
-  return {
-    srcIp: p.src.text, dstIp: p.dst.text, protocol: p.protocol,
-    ...(p.srcPort !== undefined ? { srcPort: p.srcPort } : {}),
-    ...(p.dstPort !== undefined ? { dstPort: p.dstPort } : {}),
-  };
+  if (p.hdr) return p.hdr;
+  const h: { -readonly [K in keyof PacketHeader]: PacketHeader[K] } = { srcIp: p.src.text, dstIp: p.dst.text, protocol: p.protocol };
+  if (p.srcPort !== undefined) h.srcPort = p.srcPort;
+  if (p.dstPort !== undefined) h.dstPort = p.dstPort;
+  return (p.hdr = Object.freeze(h));
 }
 
 export function ref(id: string, type: string, name?: string): ComponentRef {
   return name !== undefined ? { id, type, name } : { id, type };
 }
 
-export function addHop(
-  w: Walk, component: ComponentRef, action: string,
-  opts: { matched?: { kind: MatchedKind; description: string }; inbound?: Pkt; outbound?: Pkt } = {},
-): void {
-  w.hops.push({
-    component, action, direction: w.direction,
-    ...(opts.matched ? { matched: opts.matched } : {}),
-    ...(opts.inbound ? { inbound: header(opts.inbound) } : {}),
-    ...(opts.outbound ? { outbound: header(opts.outbound) } : {}),
-  });
+type HopOptions = { matched?: { kind: MatchedKind; description: string }; inbound?: Pkt; outbound?: Pkt };
+
+export function addHop(w: Walk, component: ComponentRef, action: string, opts?: HopOptions): void {
+  const hop: Hop = { component, action, direction: w.direction };
+  if (opts) {
+    if (opts.matched) hop.matched = opts.matched;
+    if (opts.inbound) hop.inbound = header(opts.inbound);
+    if (opts.outbound) hop.outbound = header(opts.outbound);
+  }
+  w.hops.push(hop);
 }
 
 export function block(w: Walk, code: string, component: string, message: string, extraRules: readonly string[] = []): void {
   const b = makeBlocker(code, component, message, extraRules);
-  w.blockers.push({ ...b, direction: w.direction });
+  b.direction = w.direction;
+  w.blockers.push(b);
   w.dropped = true;
 }
 
-const pktWith = (p: Pkt, change: Partial<Pkt>): Pkt => ({ ...p, ...change });
+/** A copy with a new source or destination address (never the cached header of the original). */
+function pktWith(p: Pkt, change: { src?: IpAddress; dst?: IpAddress }): Pkt {
+  const out: { -readonly [K in keyof Pkt]: Pkt[K] } = { src: change.src ?? p.src, dst: change.dst ?? p.dst, protocol: p.protocol };
+  if (p.srcPort !== undefined) out.srcPort = p.srcPort;
+  if (p.dstPort !== undefined) out.dstPort = p.dstPort;
+  return out;
+}
 export { pktWith };
 
-function sgContext(net: Network, vpc: VpcInfo, now: number): SgPeerContext {
-  return {
-    prefixListCidrs: (id) => net.prefixLists.get(id),
-    isMemberOfReferencedGroup: (rawId, remote) => {
-      const id = rawId.includes("/") ? (rawId.split("/")[1] ?? rawId) : rawId;
-      const group = net.securityGroups.get(id);
-      if (!group || !net.sgMemberIps.get(id)?.has(ipKey(remote))) return false;
-      if (group.vpcId === vpc.id) return true;
-      // SG-06 / PCX-11: a peer VPC's group may be referenced over an active, same-Region peering.
-      const other = net.vpcs.get(group.vpcId);
-      if (!other || other.region !== vpc.region) return false;
-      const pcx = findPeering(net, vpc.id, other.id);
-      return !!pcx && isPeeringActive(pcx, now);
-    },
-  };
+/**
+ * SG peer context for one ENI's VPC. A class rather than an object of closures: it is created on
+ * every SG check, and methods on the prototype cost no per-call function allocation.
+ */
+class SgContext implements SgPeerContext {
+  constructor(private readonly net: Network, private readonly vpc: VpcInfo, private readonly now: number) {}
+
+  prefixListCidrs(id: string): readonly Cidr[] | undefined {
+    return this.net.prefixLists.get(id);
+  }
+
+  isMemberOfReferencedGroup(rawId: string, remote: IpAddress): boolean {
+    const slash = rawId.indexOf("/");
+    const id = slash === -1 ? rawId : rawId.slice(slash + 1);
+    const group = this.net.securityGroups.get(id);
+    if (!group || !this.net.sgMemberIps.get(id)?.has(ipKey(remote))) return false;
+    if (group.vpcId === this.vpc.id) return true;
+    // SG-06 / PCX-11: a peer VPC's group may be referenced over an active, same-Region peering.
+    const other = this.net.vpcs.get(group.vpcId);
+    if (!other || other.region !== this.vpc.region) return false;
+    const pcx = findPeering(this.net, this.vpc.id, other.id);
+    return !!pcx && isPeeringActive(pcx, this.now);
+  }
 }
+
+const STATEFUL_REPLY = Object.freeze({ kind: "sg-rule" as const, description: "reply allowed by connection tracking (stateful)" });
 
 /** SG check on an ENI. Returns true if allowed. On the return path SGs are stateful (SG-02, ORD-03). */
 export function checkSecurityGroups(w: Walk, eni: EniInfo, direction: "inbound" | "outbound", p: Pkt): boolean {
   const sgRef = eni.groupsRef;
   if (w.direction === "return") {
-    addHop(w, sgRef, "allow", { inbound: p, matched: { kind: "sg-rule", description: "reply allowed by connection tracking (stateful)" } });
+    addHop(w, sgRef, "allow", { inbound: p, matched: STATEFUL_REPLY });
     return true;
   }
   const remote = direction === "inbound" ? p.src : p.dst;
-  const verdict = evaluateSecurityGroups(eni.groups, direction, { remote, protocol: p.protocol, port: p.dstPort }, sgContext(w.net, eni.vpc, w.now));
+  const verdict = evaluateSecurityGroups(eni.groups, direction, { remote, protocol: p.protocol, port: p.dstPort }, new SgContext(w.net, eni.vpc, w.now));
   if (verdict.allowed) {
-    addHop(w, sgRef, "allow", { inbound: p, matched: { kind: "sg-rule", description: `${verdict.group.name ?? verdict.group.id}: ${direction} ${verdict.rule.description}` } });
+    addHop(w, sgRef, "allow", { inbound: p, matched: verdict.rule.matched });
     return true;
   }
   addHop(w, sgRef, "deny", { inbound: p, matched: { kind: "sg-rule", description: `no ${direction} rule matches` } });
@@ -128,10 +151,7 @@ export function checkNetworkAcl(w: Walk, subnet: SubnetInfo, direction: "inbound
   const remote = direction === "inbound" ? p.src : p.dst;
   const acl = subnet.nacl;
   const verdict = evaluateNetworkAcl(acl, direction, { remote, protocol: p.protocol, port: p.dstPort });
-  addHop(w, ref(acl.id, "network-acl", acl.name), verdict.allowed ? "allow" : "deny", {
-    inbound: p,
-    matched: { kind: "nacl-rule", description: `${direction} ${verdict.description}` },
-  });
+  addHop(w, acl.componentRef, verdict.allowed ? "allow" : "deny", { inbound: p, matched: verdict.matched });
   if (verdict.allowed) return true;
   const what = describeTraffic(p.protocol, p.dstPort);
   const isReply = w.direction === "return";
@@ -141,13 +161,13 @@ export function checkNetworkAcl(w: Walk, subnet: SubnetInfo, direction: "inbound
   return false;
 }
 
-function recordFlow(w: Walk, eni: EniInfo, p: Pkt, accepted: boolean): void {
-  w.flows.push({ eni, pkt: p, action: accepted ? "ACCEPT" : "REJECT" });
+export function recordFlow(w: Walk, eni: EniInfo, p: Pkt, accepted: boolean, outgoing: boolean): void {
+  w.flows.push({ eni, pkt: p, action: accepted ? "ACCEPT" : "REJECT", outgoing });
 }
 
 /** Source ENI: ENI hop, SG egress, then out of the subnet (ORD-01). */
 export function sendFromEni(w: Walk, eni: EniInfo, p: Pkt): Delivered | undefined {
-  addHop(w, ref(eni.id, "network-interface", eni.name), "send", { outbound: p });
+  addHop(w, eni.componentRef, "send", { outbound: p });
   const before = w.dropped;
   if (!eni.running) block(w, "BAD_STATE", eni.ownerId, `${label(eni)} is not running, so it sends no traffic.`);
   checkSecurityGroups(w, eni, "outbound", p);
@@ -161,6 +181,8 @@ function findEniInSubnet(subnet: SubnetInfo, ip: IpAddress): EniInfo | undefined
   return eni && eni.subnet === subnet ? eni : undefined;
 }
 
+const SAME_SUBNET = Object.freeze({ kind: "route" as const, description: "same subnet: no route table or network ACL applies" });
+
 /** Leave a subnet: same-subnet delivery skips NACL and routing (RT-10, ACL-01), else NACL out + LPM. */
 export function sendFromSubnet(w: Walk, subnet: SubnetInfo, p: Pkt, link: Link, origin?: { eni: EniInfo; before: boolean }): Delivered | undefined {
   if (++w.steps > 64) {
@@ -169,12 +191,12 @@ export function sendFromSubnet(w: Walk, subnet: SubnetInfo, p: Pkt, link: Link, 
   }
   const local = findEniInSubnet(subnet, p.dst);
   if (local) {
-    if (origin && !origin.before) recordFlow(w, origin.eni, p, !w.dropped);
-    addHop(w, ref(subnet.id, "subnet", subnet.subnet.name), "deliver-in-subnet", { matched: { kind: "route", description: "same subnet: no route table or network ACL applies" } });
+    if (origin && !origin.before) recordFlow(w, origin.eni, p, !w.dropped, true);
+    addHop(w, subnet.componentRef, "deliver-in-subnet", { matched: SAME_SUBNET });
     return arriveAtEni(w, local, p, link, true, w.dropped);
   }
   checkNetworkAcl(w, subnet, "outbound", p);
-  if (origin && !origin.before) recordFlow(w, origin.eni, p, !w.dropped);
+  if (origin && !origin.before) recordFlow(w, origin.eni, p, !w.dropped, true);
   const table = subnet.routeTable;
   let route = lookupRoute(table.lookup, p.dst);
   // RT-05: the local route beats even more specific propagated routes that overlap it.
@@ -182,13 +204,13 @@ export function sendFromSubnet(w: Walk, subnet: SubnetInfo, p: Pkt, link: Link, 
     const localRoute = matchingRoutes(table.lookup, p.dst).find((r) => r.origin === "local");
     if (localRoute) route = localRoute;
   }
-  const rtRef = ref(table.id, "route-table", table.name);
+  const rtRef = table.componentRef;
   if (!route) {
     addHop(w, rtRef, "drop", { matched: { kind: "route", description: `no route matches ${p.dst.text}` } });
     block(w, "NO_ROUTE_TO_DESTINATION", table.id, `Route table ${label(table)} of subnet ${label(subnet.subnet)} has no route that matches ${p.dst.text}.`);
     return undefined;
   }
-  addHop(w, rtRef, "forward", { matched: { kind: "route", description: route.description } });
+  addHop(w, rtRef, "forward", { matched: route.matched ?? { kind: "route", description: route.description } });
   const target = route.target;
   switch (target.kind) {
     case "local":
@@ -220,7 +242,7 @@ export function sendFromSubnet(w: Walk, subnet: SubnetInfo, p: Pkt, link: Link, 
 export function deliverInVpc(w: Walk, vpc: VpcInfo, p: Pkt, link: Link, fromSubnet?: SubnetInfo): Delivered | undefined {
   const eni = vpc.enisByIp.get(ipKey(p.dst));
   if (!eni) {
-    const inVpc = [...vpc.cidrs, ...vpc.cidrs6].some((c) => cidrContainsIp(c, p.dst));
+    const inVpc = vpcContainsIp(vpc, p.dst);
     if (inVpc) block(w, "NO_POSSIBLE_DESTINATION", vpc.id, `No network interface in VPC ${label(vpc.vpc)} has the address ${p.dst.text}.`);
     else block(w, "VPC_LOCAL_ROUTE_CIDR_RESTRICTION", vpc.id, `${p.dst.text} is not inside VPC ${label(vpc.vpc)}, so it cannot be delivered there.`);
     return undefined;
@@ -233,20 +255,20 @@ export function deliverInVpc(w: Walk, vpc: VpcInfo, p: Pkt, link: Link, fromSubn
 /** The packet reaches an ENI whose address it carries: NAT reply translation, endpoint, or host. */
 export function arriveAtEni(w: Walk, eni: EniInfo, p: Pkt, link: Link, _naclOk: boolean, droppedBefore: boolean): Delivered | undefined {
   if (eni.kind === "nat_gateway") {
-    if (!droppedBefore) recordFlow(w, eni, p, !w.dropped);
+    if (!droppedBefore) recordFlow(w, eni, p, !w.dropped, false);
     return reverseNat(w, eni, p);
   }
   checkSecurityGroups(w, eni, "inbound", p);
-  if (!droppedBefore) recordFlow(w, eni, p, !w.dropped);
+  if (!droppedBefore) recordFlow(w, eni, p, !w.dropped, false);
   if (eni.kind === "vpc_endpoint") {
     const ep = w.net.interfaceEndpoints.get(eni.ownerId);
-    addHop(w, ref(eni.id, "network-interface", eni.name), "deliver", { inbound: p });
+    addHop(w, eni.componentRef, "deliver", { inbound: p });
     if (ep && ep.state !== "available") block(w, "BAD_STATE", ep.id, `Interface endpoint ${label(ep)} is ${ep.state}, not available, so it passes no traffic.`, ["EPS-02"]);
     addHop(w, ref(eni.ownerId, "vpc-endpoint", ep?.name), "deliver", { inbound: p });
     return { kind: "service", name: ep?.serviceName ?? eni.ownerId, endpointEni: eni, pkt: p, via: link };
   }
   if (!eni.running) block(w, "BAD_STATE", eni.ownerId, `${label(eni)} is not running, so nothing answers at ${p.dst.text}.`);
-  addHop(w, ref(eni.id, "network-interface", eni.name), "deliver", { inbound: p });
+  addHop(w, eni.componentRef, "deliver", { inbound: p });
   return { kind: "eni", eni, pkt: p, via: link };
 }
 
@@ -259,7 +281,7 @@ function sendToAppliance(w: Walk, subnet: SubnetInfo, targetId: string, p: Pkt):
   }
   if (eni.subnet !== subnet) checkNetworkAcl(w, eni.subnet, "inbound", p);
   checkSecurityGroups(w, eni, "inbound", p);
-  addHop(w, ref(eni.id, "network-interface", eni.name), "forward", { inbound: p, outbound: p });
+  addHop(w, eni.componentRef, "forward", { inbound: p, outbound: p });
   const own = eni.addresses.some((a) => a.family === p.dst.family && a.value === p.dst.value);
   if (!own && eni.sourceDestCheck) {
     block(w, "ENI_SOURCE_DEST_CHECK_RESTRICTION", eni.id, `${label(eni)} has source/destination check enabled, so it drops traffic for ${p.dst.text} that is not addressed to it.`);

@@ -6,7 +6,14 @@ import { initialTransition } from "xstate";
 import { buildClassroomView, type ClassroomView } from "@/lib/classroom/classroom-view";
 import { createKeyedQueue, type KeyedQueue } from "@/lib/classroom/keyed-queue";
 import { classroomInput, planClassroomGame } from "@/lib/classroom/plan-game";
-import { questionOf, runClassroomCommand, type ClassroomCommand, type ClassroomIssue, type ClassroomSnapshot, type CommandResult } from "@/lib/classroom/run-command";
+import {
+  questionOf,
+  runClassroomCommand,
+  type ClassroomCommand,
+  type ClassroomIssue,
+  type ClassroomSnapshot,
+  type CommandResult,
+} from "@/lib/classroom/run-command";
 import { recordAttempt } from "@/lib/db/attempts";
 import { createClassroomGame, updateClassroomGame, type StoredClassroomGame } from "@/lib/db/classroom";
 import { db } from "@/lib/db/client";
@@ -41,11 +48,15 @@ export async function createGame(
     gameSeed: input.gameSeed ?? randomInt(0, 0x100000000),
   };
   const planned = planClassroomGame({ ...config, difficulty: input.difficulty });
-  if (!planned.ok) return fail(400, planned.issues.map((issue) => `${issue.path}: ${issue.message}`).join("; "));
+  if (!planned.ok)
+    return fail(400, planned.issues.map((issue) => `${issue.path}: ${issue.message}`).join("; "));
   const unitRng = () => randomInt(0, 0x100000000) / 0x100000000;
   for (let attempt = 0; attempt < JOIN_CODE_TRIES; attempt += 1) {
     const joinCode = createJoinCode(unitRng);
-    const [snapshot] = initialTransition(classroomMachine, classroomInput(joinCode, planned.plan, now.getTime()));
+    const [snapshot] = initialTransition(
+      classroomMachine,
+      classroomInput(joinCode, planned.plan, now.getTime()),
+    );
     const created = await createClassroomGame(db(), {
       joinCode,
       teacherLearnerId: learnerId,
@@ -76,24 +87,43 @@ function statusOf(issues: readonly ClassroomIssue[]): Failure["status"] {
   return 409;
 }
 
-type Decision = { readonly kind: "refused"; readonly failure: Failure } | { readonly kind: "ran"; readonly result: CommandResult };
+type Decision =
+  | { readonly kind: "refused"; readonly failure: Failure }
+  | { readonly kind: "ran"; readonly result: CommandResult };
 
 function decide(game: StoredClassroomGame, learnerId: string, command: ClassroomCommand | "view", now: Date) {
   const restored = classroomSessionCodec.restore(game.snapshot);
   const refuse = (failure: Failure) => ({ write: null, result: { kind: "refused", failure } as Decision });
-  if (!restored.ok) return refuse(fail(409, `joinCode: this game cannot be read by this version of Reachable (${restored.issues[0]?.message ?? ""})`));
+  if (!restored.ok)
+    return refuse(
+      fail(
+        409,
+        `joinCode: this game cannot be read by this version of Reachable (${restored.issues[0]?.message ?? ""})`,
+      ),
+    );
   const isTeacher = game.teacherLearnerId === learnerId;
   const isPlayer = restored.snapshot.context.players.some((player) => player.playerId === learnerId);
-  if (command === "view" && !isTeacher && !isPlayer) return refuse(fail(403, "joinCode: join this game first (/classroom/join)"));
+  if (command === "view" && !isTeacher && !isPlayer)
+    return refuse(fail(403, "joinCode: join this game first (/classroom/join)"));
   if (command !== "view" && command.kind === "join" && isTeacher) {
-    return refuse(fail(409, "joinCode: you are the teacher of this game; players join from their own browser"));
+    return refuse(
+      fail(409, "joinCode: you are the teacher of this game; players join from their own browser"),
+    );
   }
   if (command !== "view" && TEACHER_ACTIONS.has(command.kind as ClassroomStep["action"]) && !isTeacher) {
     return refuse(fail(403, "action: only the teacher who created this game can run it"));
   }
-  const result = runClassroomCommand(restored.snapshot, command === "view" ? { kind: "tick" } : command, now.getTime());
+  const result = runClassroomCommand(
+    restored.snapshot,
+    command === "view" ? { kind: "tick" } : command,
+    now.getTime(),
+  );
   const write = result.changed
-    ? { persisted: classroomSessionCodec.save(result.snapshot), status: result.snapshot.status === "done" ? ("finished" as const) : ("active" as const), now }
+    ? {
+        persisted: classroomSessionCodec.save(result.snapshot),
+        status: result.snapshot.status === "done" ? ("finished" as const) : ("active" as const),
+        now,
+      }
     : null;
   return { write, result: { kind: "ran", result } as Decision };
 }
@@ -118,9 +148,16 @@ async function recordRound(joinCode: string, round: ClassroomRound): Promise<voi
   }
 }
 
-async function run(learnerId: string, joinCode: string, command: ClassroomCommand | "view", now: Date): Promise<Outcome<ClassroomView>> {
+async function run(
+  learnerId: string,
+  joinCode: string,
+  command: ClassroomCommand | "view",
+  now: Date,
+): Promise<Outcome<ClassroomView>> {
   return queue(joinCode, async () => {
-    const updated = await updateClassroomGame(db(), joinCode, (game) => decide(game, learnerId, command, now));
+    const updated = await updateClassroomGame(db(), joinCode, (game) =>
+      decide(game, learnerId, command, now),
+    );
     if (!updated.ok) {
       const message = updated.issues.map((issue) => `${issue.path}: ${issue.message}`).join("; ");
       return fail(message.includes("no game") ? 404 : 409, message);
@@ -129,13 +166,25 @@ async function run(learnerId: string, joinCode: string, command: ClassroomComman
     if (decision.kind === "refused") return decision.failure;
     const { result } = decision;
     if (updated.written && result.graded !== null) await recordRound(joinCode, result.graded);
-    if (!result.ok) return fail(statusOf(result.issues), result.issues.map((issue) => `${issue.path}: ${issue.message}`).join("; "));
+    if (!result.ok)
+      return fail(
+        statusOf(result.issues),
+        result.issues.map((issue) => `${issue.path}: ${issue.message}`).join("; "),
+      );
     return { ok: true, value: viewOf(updated.game, result.snapshot, learnerId, now) };
   });
 }
 
-function viewOf(game: StoredClassroomGame, snapshot: ClassroomSnapshot, learnerId: string, now: Date): ClassroomView {
-  const viewer = game.teacherLearnerId === learnerId ? ({ role: "teacher" } as const) : ({ role: "player", playerId: learnerId } as const);
+function viewOf(
+  game: StoredClassroomGame,
+  snapshot: ClassroomSnapshot,
+  learnerId: string,
+  now: Date,
+): ClassroomView {
+  const viewer =
+    game.teacherLearnerId === learnerId
+      ? ({ role: "teacher" } as const)
+      : ({ role: "player", playerId: learnerId } as const);
   return buildClassroomView(snapshot, viewer, now.getTime());
 }
 

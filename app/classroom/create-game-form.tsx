@@ -35,7 +35,11 @@ export function CreateGameForm({ families }: { families: readonly FamilyChoice[]
   }
 
   return (
-    <form className="card classroom-create" onSubmit={(event) => void onSubmit(event)} aria-label="Create a live game">
+    <form
+      className="card classroom-create"
+      onSubmit={(event) => void onSubmit(event)}
+      aria-label="Create a live game"
+    >
       <fieldset>
         <legend>Topics</legend>
         <div className="classroom-topics">

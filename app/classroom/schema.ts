@@ -1,5 +1,9 @@
 import { z } from "zod";
-import { MAX_CLASSROOM_QUESTIONS, MAX_SECONDS_PER_QUESTION, MIN_SECONDS_PER_QUESTION } from "@/lib/classroom/plan-game";
+import {
+  MAX_CLASSROOM_QUESTIONS,
+  MAX_SECONDS_PER_QUESTION,
+  MIN_SECONDS_PER_QUESTION,
+} from "@/lib/classroom/plan-game";
 import { JOIN_CODE_ALPHABET, MAX_DISPLAY_NAME_LENGTH } from "@/lib/quiz/join-code";
 
 // What a browser may send to /classroom/api. The game is always named by its join code; who is asking comes from
@@ -8,7 +12,10 @@ export const joinCodeSchema = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]{4,8}$`), "a join code is the 6 letters and digits on the teacher's screen");
+  .regex(
+    new RegExp(`^[${JOIN_CODE_ALPHABET}]{4,8}$`),
+    "a join code is the 6 letters and digits on the teacher's screen",
+  );
 
 export const ClassroomRequestSchema = z.discriminatedUnion("action", [
   z.object({
@@ -20,7 +27,11 @@ export const ClassroomRequestSchema = z.discriminatedUnion("action", [
     /** Omitted: a fresh random seed. */
     gameSeed: z.number().int().min(0).max(0xffffffff).optional(),
   }),
-  z.object({ action: z.literal("join"), joinCode: joinCodeSchema, displayName: z.string().max(MAX_DISPLAY_NAME_LENGTH * 2) }),
+  z.object({
+    action: z.literal("join"),
+    joinCode: joinCodeSchema,
+    displayName: z.string().max(MAX_DISPLAY_NAME_LENGTH * 2),
+  }),
   z.object({
     action: z.literal("answer"),
     joinCode: joinCodeSchema,

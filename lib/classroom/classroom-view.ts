@@ -8,7 +8,8 @@ import { openDeadline, questionOf, type ClassroomSnapshot } from "./run-command"
 
 export type ClassroomPhase = "lobby" | "question" | "grading" | "reveal" | "leaderboard" | "finished";
 
-export type ClassroomViewer = { readonly role: "teacher" } | { readonly role: "player"; readonly playerId: string };
+export type ClassroomViewer =
+  { readonly role: "teacher" } | { readonly role: "player"; readonly playerId: string };
 
 export type ClassroomView = {
   readonly joinCode: string;
@@ -19,7 +20,11 @@ export type ClassroomView = {
   readonly questionCount: number;
   /** 1-based number of the current (or last) question; 0 in the lobby. */
   readonly questionNumber: number;
-  readonly players: readonly { readonly displayName: string; readonly isYou: boolean; readonly answered: boolean }[];
+  readonly players: readonly {
+    readonly displayName: string;
+    readonly isYou: boolean;
+    readonly answered: boolean;
+  }[];
   readonly you: { readonly displayName: string; readonly response: readonly string[] | null } | null;
   readonly question: {
     readonly id: string;
@@ -33,13 +38,26 @@ export type ClassroomView = {
     readonly key: readonly string[];
     readonly distribution: readonly OptionCount[];
     readonly summary: string;
-    readonly options: readonly { readonly optionId: string; readonly text: string; readonly correct: boolean; readonly why: string }[];
+    readonly options: readonly {
+      readonly optionId: string;
+      readonly text: string;
+      readonly correct: boolean;
+      readonly why: string;
+    }[];
     readonly rules: readonly string[];
     /** The viewer's own result; null for the teacher or a player who did not answer. */
     readonly yourAnswerCorrect: boolean | null;
     readonly yourPoints: number | null;
   } | null;
-  readonly leaderboard: readonly { readonly rank: number; readonly displayName: string; readonly points: number; readonly correctAnswers: number; readonly isYou: boolean }[] | null;
+  readonly leaderboard:
+    | readonly {
+        readonly rank: number;
+        readonly displayName: string;
+        readonly points: number;
+        readonly correctAnswers: number;
+        readonly isYou: boolean;
+      }[]
+    | null;
   /** Teacher only: whether another question is left to open. */
   readonly hasNextQuestion: boolean;
 };
@@ -53,17 +71,23 @@ export function classroomPhase(snapshot: ClassroomSnapshot): ClassroomPhase {
   return "finished";
 }
 
-export function buildClassroomView(snapshot: ClassroomSnapshot, viewer: ClassroomViewer, now: number): ClassroomView {
+export function buildClassroomView(
+  snapshot: ClassroomSnapshot,
+  viewer: ClassroomViewer,
+  now: number,
+): ClassroomView {
   const context = snapshot.context;
   const phase = classroomPhase(snapshot);
   const round = currentRound(context);
   const playerId = viewer.role === "player" ? viewer.playerId : null;
   const me = context.players.find((player) => player.playerId === playerId);
   const myAnswer = round?.answers.find((answer) => answer.playerId === playerId);
-  const showsQuestion = round !== undefined && (phase === "question" || phase === "grading" || phase === "reveal");
+  const showsQuestion =
+    round !== undefined && (phase === "question" || phase === "grading" || phase === "reveal");
   const question = showsQuestion ? questionOf(round.questionId) : undefined;
   const deadline = openDeadline(snapshot);
-  const solution = phase === "reveal" && question && round?.correctResponse ? solutionOf(question) : undefined;
+  const solution =
+    phase === "reveal" && question && round?.correctResponse ? solutionOf(question) : undefined;
   return {
     joinCode: context.joinCode,
     role: viewer.role,
@@ -74,9 +98,13 @@ export function buildClassroomView(snapshot: ClassroomSnapshot, viewer: Classroo
     players: context.players.map((player) => ({
       displayName: player.displayName,
       isYou: player.playerId === playerId,
-      answered: phase === "question" && (round?.answers.some((answer) => answer.playerId === player.playerId) ?? false),
+      answered:
+        phase === "question" &&
+        (round?.answers.some((answer) => answer.playerId === player.playerId) ?? false),
     })),
-    you: me ? { displayName: me.displayName, response: showsQuestion && myAnswer ? [...myAnswer.response] : null } : null,
+    you: me
+      ? { displayName: me.displayName, response: showsQuestion && myAnswer ? [...myAnswer.response] : null }
+      : null,
     question:
       question && round
         ? {
@@ -93,7 +121,12 @@ export function buildClassroomView(snapshot: ClassroomSnapshot, viewer: Classroo
             key: solution.key,
             distribution: getAnswerDistribution(round),
             summary: solution.summary,
-            options: solution.options.map((option) => ({ optionId: option.optionId, text: option.text, correct: option.correct, why: option.why })),
+            options: solution.options.map((option) => ({
+              optionId: option.optionId,
+              text: option.text,
+              correct: option.correct,
+              why: option.why,
+            })),
             rules: solution.rules,
             yourAnswerCorrect: myAnswer?.correct ?? null,
             yourPoints: myAnswer ? myAnswer.points : null,

@@ -35,16 +35,34 @@ function checkSettings(settings: ClassroomSettings): ClassroomPlanIssue[] {
     const family = findFamily(name);
     if (family === undefined) issues.push({ path: `families.${index}`, message: `unknown topic "${name}"` });
     else if (!family.difficulties.includes(settings.difficulty)) {
-      issues.push({ path: `families.${index}`, message: `"${family.title}" has no difficulty ${settings.difficulty}` });
+      issues.push({
+        path: `families.${index}`,
+        message: `"${family.title}" has no difficulty ${settings.difficulty}`,
+      });
     }
   });
-  if (new Set(settings.families).size !== settings.families.length) issues.push({ path: "families", message: "each topic once" });
-  if (!Number.isInteger(settings.questionCount) || settings.questionCount < 1 || settings.questionCount > MAX_CLASSROOM_QUESTIONS) {
-    issues.push({ path: "questionCount", message: `must be a whole number from 1 to ${MAX_CLASSROOM_QUESTIONS}` });
+  if (new Set(settings.families).size !== settings.families.length)
+    issues.push({ path: "families", message: "each topic once" });
+  if (
+    !Number.isInteger(settings.questionCount) ||
+    settings.questionCount < 1 ||
+    settings.questionCount > MAX_CLASSROOM_QUESTIONS
+  ) {
+    issues.push({
+      path: "questionCount",
+      message: `must be a whole number from 1 to ${MAX_CLASSROOM_QUESTIONS}`,
+    });
   }
   const seconds = settings.secondsPerQuestion;
-  if (!Number.isInteger(seconds) || seconds < MIN_SECONDS_PER_QUESTION || seconds > MAX_SECONDS_PER_QUESTION) {
-    issues.push({ path: "secondsPerQuestion", message: `must be a whole number from ${MIN_SECONDS_PER_QUESTION} to ${MAX_SECONDS_PER_QUESTION}` });
+  if (
+    !Number.isInteger(seconds) ||
+    seconds < MIN_SECONDS_PER_QUESTION ||
+    seconds > MAX_SECONDS_PER_QUESTION
+  ) {
+    issues.push({
+      path: "secondsPerQuestion",
+      message: `must be a whole number from ${MIN_SECONDS_PER_QUESTION} to ${MAX_SECONDS_PER_QUESTION}`,
+    });
   }
   if (!Number.isInteger(settings.gameSeed) || settings.gameSeed < 0 || settings.gameSeed > MAX_SEED) {
     issues.push({ path: "gameSeed", message: `must be a whole number from 0 to ${MAX_SEED}` });
@@ -65,7 +83,10 @@ export function planClassroomGame(settings: ClassroomSettings): ClassroomPlanRes
     let id: string;
     do {
       const generated = generateQuestion(family, rng.int(0, MAX_SEED), settings.difficulty);
-      if (!generated.ok) throw new Error(`planClassroomGame: checked settings failed to generate: ${generated.issues[0]?.message ?? ""}`);
+      if (!generated.ok)
+        throw new Error(
+          `planClassroomGame: checked settings failed to generate: ${generated.issues[0]?.message ?? ""}`,
+        );
       id = generated.question.id;
     } while (questionIds.includes(id));
     questionIds.push(id);
@@ -75,5 +96,10 @@ export function planClassroomGame(settings: ClassroomSettings): ClassroomPlanRes
 
 /** The classroom machine's input for a planned game. */
 export function classroomInput(joinCode: string, plan: ClassroomPlan, createdAt: number): ClassroomInput {
-  return { joinCode, questionIds: plan.questionIds, questionTimeLimitMs: plan.questionTimeLimitMs, createdAt };
+  return {
+    joinCode,
+    questionIds: plan.questionIds,
+    questionTimeLimitMs: plan.questionTimeLimitMs,
+    createdAt,
+  };
 }

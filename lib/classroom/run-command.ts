@@ -5,7 +5,12 @@
 import type { SnapshotFrom } from "xstate";
 import { grade } from "../grading/grade";
 import { applyEvent, type QuizIssue } from "../quiz/apply-event";
-import { classroomMachine, currentRound, type ClassroomEvent, type ClassroomRound } from "../quiz/classroom-machine";
+import {
+  classroomMachine,
+  currentRound,
+  type ClassroomEvent,
+  type ClassroomRound,
+} from "../quiz/classroom-machine";
 import type { RefusalCode } from "../quiz/refusal";
 import { questionFromId } from "../scenario/generate";
 import type { Question } from "../scenario/question";
@@ -13,8 +18,18 @@ import type { Question } from "../scenario/question";
 export type ClassroomSnapshot = SnapshotFrom<typeof classroomMachine>;
 
 export type ClassroomCommand =
-  | { readonly kind: "join"; readonly joinCode: string; readonly playerId: string; readonly displayName: string }
-  | { readonly kind: "answer"; readonly playerId: string; readonly questionId: string; readonly optionIds: readonly string[] }
+  | {
+      readonly kind: "join";
+      readonly joinCode: string;
+      readonly playerId: string;
+      readonly displayName: string;
+    }
+  | {
+      readonly kind: "answer";
+      readonly playerId: string;
+      readonly questionId: string;
+      readonly optionIds: readonly string[];
+    }
   | { readonly kind: "open" }
   | { readonly kind: "close" }
   | { readonly kind: "leaderboard" }
@@ -22,7 +37,11 @@ export type ClassroomCommand =
   /** Nothing but the clock: closes a question whose time is up (every poll sends it). */
   | { readonly kind: "tick" };
 
-export type ClassroomIssue = { readonly path: string; readonly code: RefusalCode | "unknown-option"; readonly message: string };
+export type ClassroomIssue = {
+  readonly path: string;
+  readonly code: RefusalCode | "unknown-option";
+  readonly message: string;
+};
 
 export type CommandResult = {
   readonly ok: boolean;
@@ -86,13 +105,18 @@ export function openDeadline(snapshot: ClassroomSnapshot): number | null {
 }
 
 /** Closes the open question at `closedAt` and grades it; the grade event is always consistent by construction. */
-function closeAndGrade(snapshot: ClassroomSnapshot, closedAt: number): { snapshot: ClassroomSnapshot; issues: ClassroomIssue[] } {
+function closeAndGrade(
+  snapshot: ClassroomSnapshot,
+  closedAt: number,
+): { snapshot: ClassroomSnapshot; issues: ClassroomIssue[] } {
   const closed = applyEvent(classroomMachine, snapshot, { type: "question.close", now: closedAt });
   if (!closed.ok) return { snapshot: closed.snapshot, issues: toIssues(closed.issues) };
   const round = currentRound(closed.snapshot.context);
   if (round === undefined) throw new Error("classroom: a closed question without a round");
   const question = questionOf(round.questionId);
-  const correctPlayerIds = round.answers.filter((answer) => grade(question, answer.response).correct).map((answer) => answer.playerId);
+  const correctPlayerIds = round.answers
+    .filter((answer) => grade(question, answer.response).correct)
+    .map((answer) => answer.playerId);
   const graded = applyEvent(classroomMachine, closed.snapshot, {
     type: "question.graded",
     questionId: round.questionId,
@@ -108,16 +132,27 @@ function closeAndGrade(snapshot: ClassroomSnapshot, closedAt: number): { snapsho
 function answerIssues(question: Question, optionIds: readonly string[]): ClassroomIssue[] {
   const unknown = optionIds.filter((id) => !question.options.some((option) => option.id === id));
   if (unknown.length > 0) {
-    return [{ path: "optionIds", code: "unknown-option", message: `${unknown.map((id) => `"${id}"`).join(", ")} is not an option of this question` }];
+    return [
+      {
+        path: "optionIds",
+        code: "unknown-option",
+        message: `${unknown.map((id) => `"${id}"`).join(", ")} is not an option of this question`,
+      },
+    ];
   }
   if (question.multiSelect !== true && optionIds.length > 1) {
     return [{ path: "optionIds", code: "invalid-answer", message: "this question takes exactly one option" }];
   }
-  if (new Set(optionIds).size !== optionIds.length) return [{ path: "optionIds", code: "invalid-answer", message: "each option once" }];
+  if (new Set(optionIds).size !== optionIds.length)
+    return [{ path: "optionIds", code: "invalid-answer", message: "each option once" }];
   return [];
 }
 
-function teacherEvent(command: ClassroomCommand, snapshot: ClassroomSnapshot, now: number): ClassroomEvent | null {
+function teacherEvent(
+  command: ClassroomCommand,
+  snapshot: ClassroomSnapshot,
+  now: number,
+): ClassroomEvent | null {
   switch (command.kind) {
     case "open":
       // Teacher-paced, in order: the next question is the first one not played yet.
@@ -132,7 +167,11 @@ function teacherEvent(command: ClassroomCommand, snapshot: ClassroomSnapshot, no
 }
 
 /** Applies one command at `now`. Expiry comes first, whatever the command, so the clock is never skipped. */
-export function runClassroomCommand(snapshot: ClassroomSnapshot, command: ClassroomCommand, now: number): CommandResult {
+export function runClassroomCommand(
+  snapshot: ClassroomSnapshot,
+  command: ClassroomCommand,
+  now: number,
+): CommandResult {
   let current = snapshot;
   let graded: ClassroomRound | null = null;
   const deadline = openDeadline(current);
@@ -160,17 +199,33 @@ export function runClassroomCommand(snapshot: ClassroomSnapshot, command: Classr
       const issues = answerIssues(questionOf(command.questionId), command.optionIds);
       if (issues.length > 0) return done(issues);
     }
-    const event: ClassroomEvent = { type: "answer.submit", playerId: command.playerId, questionId: command.questionId, response: command.optionIds, now };
+    const event: ClassroomEvent = {
+      type: "answer.submit",
+      playerId: command.playerId,
+      questionId: command.questionId,
+      response: command.optionIds,
+      now,
+    };
     const applied = applyEvent(classroomMachine, current, event);
     return done(applied.ok ? [] : toIssues(applied.issues), applied.snapshot);
   }
   const event: ClassroomEvent | null =
     command.kind === "join"
-      ? { type: "player.join", joinCode: command.joinCode, playerId: command.playerId, displayName: command.displayName, now }
+      ? {
+          type: "player.join",
+          joinCode: command.joinCode,
+          playerId: command.playerId,
+          displayName: command.displayName,
+          now,
+        }
       : teacherEvent(command, current, now);
   if (event === null) throw new Error(`classroom: no event for command ${command.kind}`);
   const applied = applyEvent(classroomMachine, current, event);
   // A join refused for the game's state (already started, over) is about the code the player typed.
-  const issues = applied.ok ? [] : toIssues(applied.issues).map((issue) => (command.kind === "join" && issue.path === "action" ? { ...issue, path: "joinCode" } : issue));
+  const issues = applied.ok
+    ? []
+    : toIssues(applied.issues).map((issue) =>
+        command.kind === "join" && issue.path === "action" ? { ...issue, path: "joinCode" } : issue,
+      );
   return done(issues, applied.snapshot);
 }

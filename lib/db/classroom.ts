@@ -44,7 +44,8 @@ type Row = {
 };
 
 function toGame(row: Row): StoredClassroomGame {
-  if (row.status !== "active" && row.status !== "finished") throw new Error(`classroom ${row.joinCode}: unknown status "${row.status}"`);
+  if (row.status !== "active" && row.status !== "finished")
+    throw new Error(`classroom ${row.joinCode}: unknown status "${row.status}"`);
   return {
     joinCode: row.joinCode,
     teacherLearnerId: row.teacherLearnerId,
@@ -62,10 +63,20 @@ function toGame(row: Row): StoredClassroomGame {
 export async function createClassroomGame(
   db: Db,
   game: NewClassroomGame,
-): Promise<{ readonly ok: true; readonly game: StoredClassroomGame } | { readonly ok: false; readonly issues: readonly ClassroomDbIssue[] }> {
+): Promise<
+  | { readonly ok: true; readonly game: StoredClassroomGame }
+  | { readonly ok: false; readonly issues: readonly ClassroomDbIssue[] }
+> {
   // Checked first for a clear refusal; the primary key still refuses a duplicate that races past the check.
-  const existing = await db.classroomGame.findUnique({ where: { joinCode: game.joinCode }, select: { joinCode: true } });
-  if (existing) return { ok: false, issues: [{ path: "joinCode", message: `join code ${game.joinCode} is already in use` }] };
+  const existing = await db.classroomGame.findUnique({
+    where: { joinCode: game.joinCode },
+    select: { joinCode: true },
+  });
+  if (existing)
+    return {
+      ok: false,
+      issues: [{ path: "joinCode", message: `join code ${game.joinCode} is already in use` }],
+    };
   try {
     const row = await db.classroomGame.create({
       data: {
@@ -82,7 +93,11 @@ export async function createClassroomGame(
     });
     return { ok: true, game: toGame(row) };
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, issues: [{ path: "joinCode", message: `join code ${game.joinCode} is already in use` }] };
+    if (isUniqueViolation(error))
+      return {
+        ok: false,
+        issues: [{ path: "joinCode", message: `join code ${game.joinCode} is already in use` }],
+      };
     throw error;
   }
 }
@@ -97,7 +112,11 @@ export async function findClassroomGame(db: Db, joinCode: string): Promise<Store
 }
 
 /** A teacher's games still running, newest first. */
-export async function listActiveClassroomGames(db: Db, teacherLearnerId: string, limit = 10): Promise<StoredClassroomGame[]> {
+export async function listActiveClassroomGames(
+  db: Db,
+  teacherLearnerId: string,
+  limit = 10,
+): Promise<StoredClassroomGame[]> {
   const rows = await db.classroomGame.findMany({
     where: { teacherLearnerId, status: "active" },
     orderBy: { createdAt: "desc" },
@@ -116,7 +135,12 @@ export type ClassroomGameWrite = {
  * Writes a new snapshot only if the row is still at `ifRevision` and still active (a finished game stays as it
  * ended). Returns false when nothing was written: someone else wrote first, re-read and apply again.
  */
-export async function saveClassroomGame(db: Db, joinCode: string, ifRevision: number, write: ClassroomGameWrite): Promise<boolean> {
+export async function saveClassroomGame(
+  db: Db,
+  joinCode: string,
+  ifRevision: number,
+  write: ClassroomGameWrite,
+): Promise<boolean> {
   const { count } = await db.classroomGame.updateMany({
     where: { joinCode, revision: ifRevision, status: "active" },
     data: {
@@ -152,10 +176,15 @@ export async function updateClassroomGame<T>(
 ): Promise<ClassroomUpdateResult<T>> {
   for (let attempt = 0; attempt < maxTries; attempt += 1) {
     const game = await findClassroomGame(db, joinCode);
-    if (game === null) return { ok: false, issues: [{ path: "joinCode", message: `no game has the join code ${joinCode}` }] };
+    if (game === null)
+      return { ok: false, issues: [{ path: "joinCode", message: `no game has the join code ${joinCode}` }] };
     const decided = change(game);
     if (decided.write === null) return { ok: true, game, result: decided.result, written: false };
-    if (game.status !== "active") return { ok: false, issues: [{ path: "joinCode", message: "this game is over: nothing more can change it" }] };
+    if (game.status !== "active")
+      return {
+        ok: false,
+        issues: [{ path: "joinCode", message: "this game is over: nothing more can change it" }],
+      };
     if (await saveClassroomGame(db, joinCode, game.revision, decided.write)) {
       const saved: StoredClassroomGame = {
         ...game,

@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { buildClassroomView } from "../../lib/classroom/classroom-view";
 import { LIMIT_MS, T0, join, newGame, realQuestions, runAll, wrongOption } from "./support";
 
-const [q1, q2] = realQuestions() as [NonNullable<ReturnType<typeof realQuestions>[0]>, NonNullable<ReturnType<typeof realQuestions>[1]>];
+const [q1, q2] = realQuestions() as [
+  NonNullable<ReturnType<typeof realQuestions>[0]>,
+  NonNullable<ReturnType<typeof realQuestions>[1]>,
+];
 const OPEN = T0 + 60_000;
 const ana = { role: "player", playerId: "p1" } as const;
 
@@ -18,7 +21,9 @@ function answered() {
 
 /** Texts only the key and the explanation hold: none may appear in a view before the reveal. */
 function secrets(): string[] {
-  return [q1.explanation.summary, ...Object.values(q1.explanation.perOption)].filter((text) => text.length > 20);
+  return [q1.explanation.summary, ...Object.values(q1.explanation.perOption)].filter(
+    (text) => text.length > 20,
+  );
 }
 
 describe("buildClassroomView", () => {
@@ -45,7 +50,9 @@ describe("buildClassroomView", () => {
     expect(view.phase).toBe("reveal");
     expect(view.reveal?.key).toEqual(q1.answer);
     expect(view.reveal?.summary).toBe(q1.explanation.summary);
-    const counts = Object.fromEntries(view.reveal?.distribution.map((entry) => [entry.optionId, entry.count]) ?? []);
+    const counts = Object.fromEntries(
+      view.reveal?.distribution.map((entry) => [entry.optionId, entry.count]) ?? [],
+    );
     expect(counts[wrongOption(q1)]).toBe(1);
     expect(counts[q1.answer[0] ?? ""]).toBe(1);
     expect(view.reveal?.yourAnswerCorrect).toBe(false);

@@ -7,14 +7,20 @@ describe("createKeyedQueue", () => {
   it("runs tasks of one key one at a time, in order, even when one fails", async () => {
     const queue = createKeyedQueue();
     const log: string[] = [];
-    const task = (name: string, fail = false) => async () => {
-      log.push(`start ${name}`);
-      await tick();
-      log.push(`end ${name}`);
-      if (fail) throw new Error(name);
-      return name;
-    };
-    const results = await Promise.allSettled([queue("g", task("a")), queue("g", task("b", true)), queue("g", task("c"))]);
+    const task =
+      (name: string, fail = false) =>
+      async () => {
+        log.push(`start ${name}`);
+        await tick();
+        log.push(`end ${name}`);
+        if (fail) throw new Error(name);
+        return name;
+      };
+    const results = await Promise.allSettled([
+      queue("g", task("a")),
+      queue("g", task("b", true)),
+      queue("g", task("c")),
+    ]);
     expect(log).toEqual(["start a", "end a", "start b", "end b", "start c", "end c"]);
     expect(results.map((result) => result.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
   });

@@ -41,7 +41,13 @@ describe("planClassroomGame", () => {
   });
 
   it("refuses bad settings naming each field", () => {
-    const result = planClassroomGame({ families: ["nope"], difficulty: 2, questionCount: 0, secondsPerQuestion: 2, gameSeed: -1 });
+    const result = planClassroomGame({
+      families: ["nope"],
+      difficulty: 2,
+      questionCount: 0,
+      secondsPerQuestion: 2,
+      gameSeed: -1,
+    });
     expect(result.ok).toBe(false);
     const paths = result.ok ? [] : result.issues.map((issue) => issue.path);
     expect(paths).toEqual(["families.0", "questionCount", "secondsPerQuestion", "gameSeed"]);

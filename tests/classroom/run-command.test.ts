@@ -4,7 +4,10 @@ import { currentRound } from "../../lib/quiz/classroom-machine";
 import { getLeaderboard } from "../../lib/quiz/classroom-board";
 import { LIMIT_MS, T0, join, newGame, realQuestions, runAll, wrongOption } from "./support";
 
-const [q1, q2] = realQuestions() as [NonNullable<ReturnType<typeof realQuestions>[0]>, NonNullable<ReturnType<typeof realQuestions>[1]>];
+const [q1, q2] = realQuestions() as [
+  NonNullable<ReturnType<typeof realQuestions>[0]>,
+  NonNullable<ReturnType<typeof realQuestions>[1]>,
+];
 const OPEN = T0 + 60_000;
 
 function openGame() {
@@ -50,9 +53,17 @@ describe("runClassroomCommand", () => {
   it("treats an answer after openedAt + limit as late: the question closes at its deadline and is graded", () => {
     const game = openGame();
     expect(openDeadline(game)).toBe(OPEN + LIMIT_MS);
-    const onTime = runClassroomCommand(game, { kind: "answer", playerId: "p1", questionId: q1.id, optionIds: [...q1.answer] }, OPEN + LIMIT_MS);
+    const onTime = runClassroomCommand(
+      game,
+      { kind: "answer", playerId: "p1", questionId: q1.id, optionIds: [...q1.answer] },
+      OPEN + LIMIT_MS,
+    );
     expect(onTime.ok).toBe(true);
-    const late = runClassroomCommand(onTime.snapshot, { kind: "answer", playerId: "p2", questionId: q1.id, optionIds: [...q1.answer] }, OPEN + LIMIT_MS + 1);
+    const late = runClassroomCommand(
+      onTime.snapshot,
+      { kind: "answer", playerId: "p2", questionId: q1.id, optionIds: [...q1.answer] },
+      OPEN + LIMIT_MS + 1,
+    );
     expect(late.ok).toBe(false);
     expect(late.issues[0]?.path).toBe("questionId");
     expect(late.issues[0]?.code).toBe("question-closed");
@@ -73,19 +84,35 @@ describe("runClassroomCommand", () => {
 
   it("refuses an option the question does not have and a second option on a single-select question", () => {
     const game = openGame();
-    const unknown = runClassroomCommand(game, { kind: "answer", playerId: "p1", questionId: q1.id, optionIds: ["zz"] }, OPEN + 1);
+    const unknown = runClassroomCommand(
+      game,
+      { kind: "answer", playerId: "p1", questionId: q1.id, optionIds: ["zz"] },
+      OPEN + 1,
+    );
     expect(unknown.issues).toEqual([expect.objectContaining({ path: "optionIds", code: "unknown-option" })]);
     expect(unknown.changed).toBe(false);
     const ids = q1.options.map((option) => option.id).slice(0, 2);
-    const two = runClassroomCommand(game, { kind: "answer", playerId: "p1", questionId: q1.id, optionIds: ids }, OPEN + 1);
+    const two = runClassroomCommand(
+      game,
+      { kind: "answer", playerId: "p1", questionId: q1.id, optionIds: ids },
+      OPEN + 1,
+    );
     expect(two.issues[0]?.path).toBe("optionIds");
   });
 
   it("refuses a second answer from the same player", () => {
-    const once = runAll(openGame(), [[{ kind: "answer", playerId: "p1", questionId: q1.id, optionIds: [...q1.answer] }, OPEN + 1]]);
-    const again = runClassroomCommand(once, { kind: "answer", playerId: "p1", questionId: q1.id, optionIds: [wrongOption(q1)] }, OPEN + 2);
+    const once = runAll(openGame(), [
+      [{ kind: "answer", playerId: "p1", questionId: q1.id, optionIds: [...q1.answer] }, OPEN + 1],
+    ]);
+    const again = runClassroomCommand(
+      once,
+      { kind: "answer", playerId: "p1", questionId: q1.id, optionIds: [wrongOption(q1)] },
+      OPEN + 2,
+    );
     expect(again.issues).toEqual([expect.objectContaining({ path: "questionId", code: "already-answered" })]);
-    expect(currentRound(again.snapshot.context)?.answers.map((answer) => answer.response)).toEqual([q1.answer]);
+    expect(currentRound(again.snapshot.context)?.answers.map((answer) => answer.response)).toEqual([
+      q1.answer,
+    ]);
   });
 
   it("opens the questions in order and finishes after the last leaderboard", () => {

@@ -1,6 +1,10 @@
 import { initialTransition } from "xstate";
 import { classroomMachine } from "../../lib/quiz/classroom-machine";
-import { runClassroomCommand, type ClassroomCommand, type ClassroomSnapshot } from "../../lib/classroom/run-command";
+import {
+  runClassroomCommand,
+  type ClassroomCommand,
+  type ClassroomSnapshot,
+} from "../../lib/classroom/run-command";
 import { generateQuestion } from "../../lib/scenario/generate";
 import type { Question } from "../../lib/scenario/question";
 
@@ -26,10 +30,14 @@ export function newGame(questions: readonly Question[]): ClassroomSnapshot {
 }
 
 /** Runs commands in order and fails loudly on the first refusal. */
-export function runAll(snapshot: ClassroomSnapshot, steps: readonly (readonly [ClassroomCommand, number])[]): ClassroomSnapshot {
+export function runAll(
+  snapshot: ClassroomSnapshot,
+  steps: readonly (readonly [ClassroomCommand, number])[],
+): ClassroomSnapshot {
   return steps.reduce((current, [command, now]) => {
     const result = runClassroomCommand(current, command, now);
-    if (!result.ok) throw new Error(`${command.kind}: ${result.issues.map((issue) => issue.message).join("; ")}`);
+    if (!result.ok)
+      throw new Error(`${command.kind}: ${result.issues.map((issue) => issue.message).join("; ")}`);
     return result.snapshot;
   }, snapshot);
 }
@@ -40,4 +48,9 @@ export function wrongOption(question: Question): string {
   return wrong.id;
 }
 
-export const join = (playerId: string, displayName: string): ClassroomCommand => ({ kind: "join", joinCode: "abc234", playerId, displayName });
+export const join = (playerId: string, displayName: string): ClassroomCommand => ({
+  kind: "join",
+  joinCode: "abc234",
+  playerId,
+  displayName,
+});

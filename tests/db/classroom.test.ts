@@ -23,7 +23,13 @@ function apply(command: ClassroomCommand, at: number) {
     if (!restored.ok) throw new Error(restored.issues[0]?.message);
     const result = runClassroomCommand(restored.snapshot, command, at);
     return {
-      write: result.changed ? { persisted: classroomSessionCodec.save(result.snapshot), status: "active" as const, now: new Date(at) } : null,
+      write: result.changed
+        ? {
+            persisted: classroomSessionCodec.save(result.snapshot),
+            status: "active" as const,
+            now: new Date(at),
+          }
+        : null,
       result: result.issues,
     };
   };
@@ -64,13 +70,23 @@ describe("classroom games", () => {
 
   it("refuses a join code already in use", async () => {
     await create();
-    const again = await createClassroomGame(temp.db, { joinCode: "ABC234", teacherLearnerId: "t2", persisted: { version: 1 }, config: {}, now });
+    const again = await createClassroomGame(temp.db, {
+      joinCode: "ABC234",
+      teacherLearnerId: "t2",
+      persisted: { version: 1 },
+      config: {},
+      now,
+    });
     expect(again).toEqual({ ok: false, issues: [expect.objectContaining({ path: "joinCode" })] });
   });
 
   it("writes only at the revision it read, and never rewrites a finished game", async () => {
     await create();
-    const write = { persisted: classroomSessionCodec.save(newGame(questions)), status: "active" as const, now };
+    const write = {
+      persisted: classroomSessionCodec.save(newGame(questions)),
+      status: "active" as const,
+      now,
+    };
     expect(await saveClassroomGame(temp.db, "ABC234", 0, write)).toBe(true);
     expect(await saveClassroomGame(temp.db, "ABC234", 0, write)).toBe(false);
     expect(await saveClassroomGame(temp.db, "ABC234", 1, { ...write, status: "finished" })).toBe(true);
@@ -93,11 +109,18 @@ describe("classroom games", () => {
     const [q1] = questions;
     if (!q1) throw new Error("no question");
     const ids = ["p1", "p2", "p3", "p4", "p5", "p6"];
-    const open = runAll(newGame(questions), [...ids.map((id, i) => [join(id, `Player ${i}`), T0 + i] as const), [{ kind: "open" }, T0 + 100]]);
+    const open = runAll(newGame(questions), [
+      ...ids.map((id, i) => [join(id, `Player ${i}`), T0 + i] as const),
+      [{ kind: "open" }, T0 + 100],
+    ]);
     await create("ABC234", open);
     const results = await Promise.all(
       ids.map((playerId, i) =>
-        updateClassroomGame(temp.db, "ABC234", apply({ kind: "answer", playerId, questionId: q1.id, optionIds: [...q1.answer] }, T0 + 200 + i)),
+        updateClassroomGame(
+          temp.db,
+          "ABC234",
+          apply({ kind: "answer", playerId, questionId: q1.id, optionIds: [...q1.answer] }, T0 + 200 + i),
+        ),
       ),
     );
     expect(results.every((result) => result.ok && result.result.length === 0)).toBe(true);

@@ -18,12 +18,19 @@ async function recordBodies(page: Page): Promise<() => { url: string; body: stri
 }
 
 function escapeHtml(text: string): string {
-  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&#x27;");
+  return text
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replaceAll('"', "&quot;")
+    .replaceAll("'", "&#x27;");
 }
 
 /** The explanation texts only the reveal may carry, as sent raw, in HTML and inside JSON/RSC strings. */
 function secretTexts(question: Question): string[] {
-  const texts = [question.explanation.summary, ...Object.values(question.explanation.perOption)].filter((text) => text.length >= 25);
+  const texts = [question.explanation.summary, ...Object.values(question.explanation.perOption)].filter(
+    (text) => text.length >= 25,
+  );
   return texts.flatMap((text) => [text, escapeHtml(text), JSON.stringify(text).slice(1, -1)]);
 }
 
@@ -81,7 +88,9 @@ describe("live classroom", () => {
     await phase(teacher, "lobby");
     const code = (await teacher.getByTestId("join-code").textContent()) ?? "";
     expect(code).toMatch(/^[A-Z2-9]{6}$/);
-    await expect(teacher.getByTestId("join-link").getAttribute("href")).resolves.toContain(`/classroom/join?code=${code}`);
+    await expect(teacher.getByTestId("join-link").getAttribute("href")).resolves.toContain(
+      `/classroom/join?code=${code}`,
+    );
 
     const ana = await open();
     const anaBodies = await recordBodies(ana);
@@ -91,13 +100,18 @@ describe("live classroom", () => {
     const ben = await open();
     const benBodies = await recordBodies(ben);
     await join(ben, code, " ana ");
-    await expect(ben.getByTestId("join-error").textContent()).resolves.toMatch(/displayName: this name is taken/);
+    await expect(ben.getByTestId("join-error").textContent()).resolves.toMatch(
+      /displayName: this name is taken/,
+    );
     await ben.getByLabel("Your name").fill("Ben");
     await ben.getByTestId("join-game").click();
     await phase(ben, "lobby");
 
     await teacher.locator('[data-testid="players"] li', { hasText: "Ben" }).waitFor();
-    await expect(teacher.locator('[data-testid="players"] li').allTextContents()).resolves.toEqual(["Ana", "Ben"]);
+    await expect(teacher.locator('[data-testid="players"] li').allTextContents()).resolves.toEqual([
+      "Ana",
+      "Ben",
+    ]);
 
     // Only the teacher runs the game: a player's "open" is refused, naming the field.
     const refused = await ana.request.post("/classroom/api", { data: { action: "open", joinCode: code } });
@@ -116,7 +130,9 @@ describe("live classroom", () => {
     await answer(ana, question.answer);
     await answer(ben, [wrong.id]);
     // A second answer is refused by the server, whatever the page shows.
-    const second = await ben.request.post("/classroom/api", { data: { action: "answer", joinCode: code, questionId: question.id, optionIds: [...question.answer] } });
+    const second = await ben.request.post("/classroom/api", {
+      data: { action: "answer", joinCode: code, questionId: question.id, optionIds: [...question.answer] },
+    });
     expect(second.status()).toBe(409);
     expect(((await second.json()) as { error: string }).error).toMatch(/^questionId: /);
     await teacher.getByTestId("time-left").filter({ hasText: "2 of 2 answered" }).waitFor();
@@ -125,7 +141,8 @@ describe("live classroom", () => {
     for (const bodies of [anaBodies(), benBodies()]) {
       expect(bodies.some((entry) => entry.url.includes(`/classroom/api/${code}`))).toBe(true);
       for (const { url, body } of bodies) {
-        for (const secret of secretTexts(question)) expect(body.includes(secret), `${url} leaks "${secret.slice(0, 40)}"`).toBe(false);
+        for (const secret of secretTexts(question))
+          expect(body.includes(secret), `${url} leaks "${secret.slice(0, 40)}"`).toBe(false);
         if (url.includes("/classroom/api")) {
           expect(body).not.toMatch(/"(key|answer|explanation|correctResponse)"/);
           expect(body).not.toMatch(/"reveal":\{/);
@@ -138,16 +155,26 @@ describe("live classroom", () => {
     for (const page of [teacher, ana, ben]) {
       const distribution = page.getByTestId("distribution");
       for (const keyId of question.answer) {
-        await expect(distribution.locator(`li[data-option-id="${keyId}"]`).getAttribute("data-key")).resolves.toBe("true");
+        await expect(
+          distribution.locator(`li[data-option-id="${keyId}"]`).getAttribute("data-key"),
+        ).resolves.toBe("true");
       }
-      await expect(distribution.locator(`li[data-option-id="${wrong.id}"]`).getAttribute("data-count")).resolves.toBe("1");
-      await expect(distribution.locator(`li[data-option-id="${wrong.id}"]`).getAttribute("data-key")).resolves.toBe("false");
-      await expect(distribution.locator(`li[data-option-id="${question.answer[0] ?? ""}"]`).getAttribute("data-count")).resolves.toBe("1");
+      await expect(
+        distribution.locator(`li[data-option-id="${wrong.id}"]`).getAttribute("data-count"),
+      ).resolves.toBe("1");
+      await expect(
+        distribution.locator(`li[data-option-id="${wrong.id}"]`).getAttribute("data-key"),
+      ).resolves.toBe("false");
+      await expect(
+        distribution.locator(`li[data-option-id="${question.answer[0] ?? ""}"]`).getAttribute("data-count"),
+      ).resolves.toBe("1");
       await expect(page.getByTestId("explanation").textContent()).resolves.toBe(question.explanation.summary);
     }
     // The capture does see what the reveal sends, so its silence before the reveal means something.
     await ana.getByTestId("explanation").waitFor();
-    expect(anaBodies().some(({ body }) => secretTexts(question).some((secret) => body.includes(secret)))).toBe(true);
+    expect(
+      anaBodies().some(({ body }) => secretTexts(question).some((secret) => body.includes(secret))),
+    ).toBe(true);
     await expect(ana.getByTestId("your-verdict").textContent()).resolves.toMatch(/^Right! \+\d+ points$/);
     await expect(ben.getByTestId("your-verdict").textContent()).resolves.toBe("Not this time.");
 
@@ -155,7 +182,11 @@ describe("live classroom", () => {
     for (const page of [teacher, ana, ben]) {
       await phase(page, "leaderboard");
       const rows = page.locator('[data-testid="leaderboard"] tbody tr');
-      await expect(rows.evaluateAll((trs) => trs.map((tr) => [tr.getAttribute("data-rank"), tr.getAttribute("data-name")]))).resolves.toEqual([
+      await expect(
+        rows.evaluateAll((trs) =>
+          trs.map((tr) => [tr.getAttribute("data-rank"), tr.getAttribute("data-name")]),
+        ),
+      ).resolves.toEqual([
         ["1", "Ana"],
         ["2", "Ben"],
       ]);
@@ -178,7 +209,9 @@ describe("live classroom", () => {
     expect((await shownQuestion(ana)).id).not.toBe(question.id);
     await teacher.getByTestId("end-game").click();
     for (const page of [teacher, ana, ben]) await phase(page, "finished");
-    await expect(ben.locator('[data-testid="leaderboard"] tbody tr').first().getAttribute("data-name")).resolves.toBe("Ana");
+    await expect(
+      ben.locator('[data-testid="leaderboard"] tbody tr').first().getAttribute("data-name"),
+    ).resolves.toBe("Ana");
   });
   it("when the time is up the server closes and grades the question by itself, and a late answer is refused", async () => {
     const teacher = await open();
@@ -203,9 +236,16 @@ describe("live classroom", () => {
     // Nobody closes it: the polls after openedAt + 5 s find it over, and everyone sees the reveal.
     await phase(cleo, "reveal");
     await phase(teacher, "reveal");
-    const late = await cleo.request.post("/classroom/api", { data: { action: "answer", joinCode: code, questionId: question.id, optionIds: [...question.answer] } });
+    const late = await cleo.request.post("/classroom/api", {
+      data: { action: "answer", joinCode: code, questionId: question.id, optionIds: [...question.answer] },
+    });
     expect(late.status()).toBe(409);
     expect(((await late.json()) as { error: string }).error).toMatch(/^questionId: .*too late/);
-    await expect(cleo.getByTestId("distribution").locator(`li[data-option-id="${question.answer[0] ?? ""}"]`).getAttribute("data-count")).resolves.toBe("0");
+    await expect(
+      cleo
+        .getByTestId("distribution")
+        .locator(`li[data-option-id="${question.answer[0] ?? ""}"]`)
+        .getAttribute("data-count"),
+    ).resolves.toBe("0");
   });
 });

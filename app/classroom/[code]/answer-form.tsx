@@ -6,7 +6,15 @@ import type { ClassroomView } from "@/lib/classroom/classroom-view";
 type Question = NonNullable<ClassroomView["question"]>;
 
 /** A player's one answer to the open question; the server refuses a second one and late ones. */
-export function AnswerForm({ question, onSubmit, busy }: { question: Question; onSubmit: (optionIds: string[]) => void; busy: boolean }) {
+export function AnswerForm({
+  question,
+  onSubmit,
+  busy,
+}: {
+  question: Question;
+  onSubmit: (optionIds: string[]) => void;
+  busy: boolean;
+}) {
   const [selected, setSelected] = useState<string[]>([]);
   const multi = question.multiSelect;
 
@@ -16,7 +24,9 @@ export function AnswerForm({ question, onSubmit, busy }: { question: Question; o
   }
 
   function toggle(id: string): void {
-    setSelected((current) => (multi ? (current.includes(id) ? current.filter((x) => x !== id) : [...current, id]) : [id]));
+    setSelected((current) =>
+      multi ? (current.includes(id) ? current.filter((x) => x !== id) : [...current, id]) : [id],
+    );
   }
 
   return (
@@ -37,7 +47,12 @@ export function AnswerForm({ question, onSubmit, busy }: { question: Question; o
         ))}
       </fieldset>
       <div className="try-it-actions">
-        <button type="submit" className="button" disabled={busy || selected.length === 0} data-testid="submit-answer">
+        <button
+          type="submit"
+          className="button"
+          disabled={busy || selected.length === 0}
+          data-testid="submit-answer"
+        >
           Send answer
         </button>
       </div>

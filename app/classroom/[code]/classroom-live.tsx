@@ -12,11 +12,17 @@ const POLL_MS = 1000;
 function headingOf(view: ClassroomView): string {
   if (view.phase === "lobby") return "Lobby";
   if (view.phase === "finished") return "Final results";
-  if (view.phase === "leaderboard") return `Leaderboard after question ${view.questionNumber} of ${view.questionCount}`;
+  if (view.phase === "leaderboard")
+    return `Leaderboard after question ${view.questionNumber} of ${view.questionCount}`;
   return `Question ${view.questionNumber} of ${view.questionCount}`;
 }
 
-type Props = { initial: ClassroomView; renderedQuestionId: string | null; joinLink: string; children: ReactNode };
+type Props = {
+  initial: ClassroomView;
+  renderedQuestionId: string | null;
+  joinLink: string;
+  children: ReactNode;
+};
 
 /**
  * The live screen of a game. It polls the server's view about once a second; every change of state happens on
@@ -80,7 +86,9 @@ export function ClassroomLive({ initial, renderedQuestionId, joinLink, children 
 
   const isTeacher = view.role === "teacher";
   const elapsed = receivedAt !== null && clock !== null ? Math.max(0, clock - receivedAt) : 0;
-  const remainingSeconds = view.question ? Math.ceil(Math.max(0, view.question.remainingMs - elapsed) / 1000) : 0;
+  const remainingSeconds = view.question
+    ? Math.ceil(Math.max(0, view.question.remainingMs - elapsed) / 1000)
+    : 0;
   const showsQuestion = view.phase === "question" || view.phase === "grading" || view.phase === "reveal";
   const myChoice = view.you?.response ?? null;
 
@@ -104,7 +112,10 @@ export function ClassroomLive({ initial, renderedQuestionId, joinLink, children 
         <section aria-labelledby="players-title">
           {isTeacher ? (
             <p>
-              Players join at <a href={joinLink} data-testid="join-link">{joinLink}</a>
+              Players join at{" "}
+              <a href={joinLink} data-testid="join-link">
+                {joinLink}
+              </a>
             </p>
           ) : (
             <p>You are in. The game starts when the teacher opens the first question.</p>
@@ -122,48 +133,95 @@ export function ClassroomLive({ initial, renderedQuestionId, joinLink, children 
         <>
           {view.phase === "question" ? (
             <p className="classroom-timer" role="timer" data-testid="time-left">
-              {remainingSeconds} s left · {view.question?.answeredCount ?? 0} of {view.players.length} answered
+              {remainingSeconds} s left · {view.question?.answeredCount ?? 0} of {view.players.length}{" "}
+              answered
             </p>
           ) : null}
           {questionId === renderedQuestionId ? children : <p>Loading the question…</p>}
           {!isTeacher && view.phase === "question" && view.question ? (
             myChoice === null ? (
-              <AnswerForm key={view.question.id} question={view.question} busy={busy} onSubmit={(optionIds) => void send({ action: "answer", questionId: view.question?.id, optionIds })} />
+              <AnswerForm
+                key={view.question.id}
+                question={view.question}
+                busy={busy}
+                onSubmit={(optionIds) =>
+                  void send({ action: "answer", questionId: view.question?.id, optionIds })
+                }
+              />
             ) : (
               <p className="notice" data-testid="answer-sent">
-                Answer sent: {view.question.options.filter((option) => myChoice.includes(option.id)).map((option) => option.text).join(", ")}. Wait for the teacher to close the question.
+                Answer sent:{" "}
+                {view.question.options
+                  .filter((option) => myChoice.includes(option.id))
+                  .map((option) => option.text)
+                  .join(", ")}
+                . Wait for the teacher to close the question.
               </p>
             )
           ) : null}
-          {view.phase === "reveal" && view.reveal && view.question ? <RevealPanel reveal={view.reveal} options={view.question.options} /> : null}
+          {view.phase === "reveal" && view.reveal && view.question ? (
+            <RevealPanel reveal={view.reveal} options={view.question.options} />
+          ) : null}
         </>
       ) : null}
 
-      {view.leaderboard ? <LeaderboardTable entries={view.leaderboard} title={finished ? "Final leaderboard" : "Leaderboard"} /> : null}
+      {view.leaderboard ? (
+        <LeaderboardTable entries={view.leaderboard} title={finished ? "Final leaderboard" : "Leaderboard"} />
+      ) : null}
 
       {isTeacher && !finished ? (
         <div className="classroom-controls try-it-actions">
           {view.phase === "lobby" || (view.phase === "leaderboard" && view.hasNextQuestion) ? (
-            <button type="button" className="button" disabled={busy || view.players.length === 0} onClick={() => void send({ action: "open" })} data-testid="open-question">
+            <button
+              type="button"
+              className="button"
+              disabled={busy || view.players.length === 0}
+              onClick={() => void send({ action: "open" })}
+              data-testid="open-question"
+            >
               Open question {view.questionNumber + 1}
             </button>
           ) : null}
           {view.phase === "question" ? (
-            <button type="button" className="button" disabled={busy} onClick={() => void send({ action: "close" })} data-testid="close-question">
+            <button
+              type="button"
+              className="button"
+              disabled={busy}
+              onClick={() => void send({ action: "close" })}
+              data-testid="close-question"
+            >
               Close question
             </button>
           ) : null}
           {view.phase === "reveal" ? (
-            <button type="button" className="button" disabled={busy} onClick={() => void send({ action: "leaderboard" })} data-testid="show-leaderboard">
+            <button
+              type="button"
+              className="button"
+              disabled={busy}
+              onClick={() => void send({ action: "leaderboard" })}
+              data-testid="show-leaderboard"
+            >
               Show leaderboard
             </button>
           ) : null}
           {view.phase === "leaderboard" && !view.hasNextQuestion ? (
-            <button type="button" className="button" disabled={busy} onClick={() => void send({ action: "finish" })} data-testid="finish-game">
+            <button
+              type="button"
+              className="button"
+              disabled={busy}
+              onClick={() => void send({ action: "finish" })}
+              data-testid="finish-game"
+            >
               Show final results
             </button>
           ) : (
-            <button type="button" className="button secondary" disabled={busy} onClick={() => void send({ action: "finish" })} data-testid="end-game">
+            <button
+              type="button"
+              className="button secondary"
+              disabled={busy}
+              onClick={() => void send({ action: "finish" })}
+              data-testid="end-game"
+            >
               End game now
             </button>
           )}

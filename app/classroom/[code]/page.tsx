@@ -38,7 +38,11 @@ export default async function ClassroomGamePage({ params }: { params: Promise<{ 
   const protocol = requestHeaders.get("x-forwarded-proto") ?? "http";
   const question = view.question ? toClientQuestion(questionOf(view.question.id)) : null;
   return (
-    <ClassroomLive initial={view} renderedQuestionId={question?.id ?? null} joinLink={`${protocol}://${host}/classroom/join?code=${view.joinCode}`}>
+    <ClassroomLive
+      initial={view}
+      renderedQuestionId={question?.id ?? null}
+      joinLink={`${protocol}://${host}/classroom/join?code=${view.joinCode}`}
+    >
       {question ? (
         <section className="classroom-question-body" data-question-id={question.id}>
           <QuestionBody question={question} />

@@ -21,7 +21,13 @@ export function RevealPanel({ reveal, options }: { reveal: Reveal; options: Opti
           const isKey = reveal.key.includes(option.id);
           const why = reveal.options.find((entry) => entry.optionId === option.id)?.why ?? "";
           return (
-            <li key={option.id} className={isKey ? "option-key" : ""} data-option-id={option.id} data-count={count} data-key={isKey ? "true" : "false"}>
+            <li
+              key={option.id}
+              className={isKey ? "option-key" : ""}
+              data-option-id={option.id}
+              data-count={count}
+              data-key={isKey ? "true" : "false"}
+            >
               <div className="classroom-bar-label">
                 <span>
                   {isKey ? <strong>✓ </strong> : null}
@@ -44,7 +50,13 @@ export function RevealPanel({ reveal, options }: { reveal: Reveal; options: Opti
 }
 
 /** Ranks, names and points; the viewer's own row is marked. */
-export function LeaderboardTable({ entries, title }: { entries: NonNullable<ClassroomView["leaderboard"]>; title: string }) {
+export function LeaderboardTable({
+  entries,
+  title,
+}: {
+  entries: NonNullable<ClassroomView["leaderboard"]>;
+  title: string;
+}) {
   return (
     <section className="classroom-leaderboard" aria-labelledby="leaderboard-title">
       <h2 id="leaderboard-title">{title}</h2>
@@ -59,7 +71,12 @@ export function LeaderboardTable({ entries, title }: { entries: NonNullable<Clas
         </thead>
         <tbody>
           {entries.map((entry) => (
-            <tr key={entry.displayName} className={entry.isYou ? "classroom-you" : ""} data-rank={entry.rank} data-name={entry.displayName}>
+            <tr
+              key={entry.displayName}
+              className={entry.isYou ? "classroom-you" : ""}
+              data-rank={entry.rank}
+              data-name={entry.displayName}
+            >
               <td>{entry.rank}</td>
               <td>
                 {entry.displayName}

@@ -13,10 +13,16 @@ export function JoinForm({ defaultCode }: { defaultCode: string }) {
   async function onSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const joinCode = String(form.get("joinCode") ?? "").trim().toUpperCase();
+    const joinCode = String(form.get("joinCode") ?? "")
+      .trim()
+      .toUpperCase();
     setBusy(true);
     setError(null);
-    const result = await postJson("/classroom/api", { action: "join", joinCode, displayName: String(form.get("displayName") ?? "") });
+    const result = await postJson("/classroom/api", {
+      action: "join",
+      joinCode,
+      displayName: String(form.get("displayName") ?? ""),
+    });
     if (result.ok) {
       router.push(`/classroom/${joinCode}`);
       return;
@@ -26,10 +32,21 @@ export function JoinForm({ defaultCode }: { defaultCode: string }) {
   }
 
   return (
-    <form className="card classroom-join" onSubmit={(event) => void onSubmit(event)} aria-label="Join a live game">
+    <form
+      className="card classroom-join"
+      onSubmit={(event) => void onSubmit(event)}
+      aria-label="Join a live game"
+    >
       <label className="field">
         Join code
-        <input name="joinCode" defaultValue={defaultCode} required autoComplete="off" autoCapitalize="characters" maxLength={8} />
+        <input
+          name="joinCode"
+          defaultValue={defaultCode}
+          required
+          autoComplete="off"
+          autoCapitalize="characters"
+          maxLength={8}
+        />
       </label>
       <label className="field">
         Your name

@@ -1,6 +1,7 @@
 // Small, named edits that turn a working topology into a "nearby variant" with one fault. Each returns a
 // new topology and leaves its input untouched (families analyse several variants of one base).
 import type * as T from "../net/index";
+import { withField } from "./topology-builder";
 
 type Edit = (t: T.Topology) => T.Topology;
 
@@ -25,7 +26,7 @@ export function addRoute(routeTableId: string, destination: string, target: stri
 export function setPeeringStatus(pcxId: string, status: T.PeeringStatus, createdAt?: number): Edit {
   return (t) => ({
     ...t,
-    peeringConnections: t.peeringConnections.map((p) => (p.id === pcxId ? { ...p, status, ...(createdAt !== undefined ? { createdAt } : {}) } : p)),
+    peeringConnections: t.peeringConnections.map((p) => (p.id === pcxId ? withField(p, createdAt !== undefined ? { status, createdAt } : { status }) : p)),
   });
 }
 
@@ -42,7 +43,7 @@ export function setSecurityGroupInbound(sgId: string, inbound: T.SgRule[]): Edit
 }
 
 export function setSecurityGroupOutbound(sgId: string, outbound: T.SgRule[]): Edit {
-  return (t) => ({ ...t, securityGroups: t.securityGroups.map((sg) => (sg.id === sgId ? { ...sg, outbound } : sg)) });
+  return (t) => ({ ...t, securityGroups: t.securityGroups.map((sg) => (sg.id === sgId ? withField(sg, { outbound }) : sg)) });
 }
 
 export function setNacl(aclId: string, patch: Partial<Pick<T.NetworkAcl, "inbound" | "outbound">>): Edit {

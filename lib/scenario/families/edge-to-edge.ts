@@ -10,13 +10,14 @@ import { buildReachQuestion, type Variant } from "../reach-question";
 import { buildEstate, hubSites, peerSites, type Site } from "../reach-fixtures";
 import { createRng, type Rng } from "../rng";
 import { addRoute, removeRoute, removeTgwRoute, retargetRoute } from "../topology-edits";
+import { withField } from "../topology-builder";
 
 const NAME = "edge-to-edge";
 
 type Scenario = { stem: string; query: T.Query; variants: Variant[]; concepts: string[] };
 
 function setPublicIp(instanceId: string, ip: string): (t: T.Topology) => T.Topology {
-  return (t) => ({ ...t, instances: t.instances.map((i) => (i.id === instanceId ? { ...i, publicIp: ip } : i)) });
+  return (t) => ({ ...t, instances: t.instances.map((i) => (i.id === instanceId ? withField(i, { publicIp: ip }) : i)) });
 }
 
 /** A's default route points at the peering; B owns the internet gateway or NAT gateway. */

@@ -12,6 +12,7 @@ import { cidrText, publicIp } from "../names";
 import type { Difficulty, Question } from "../question";
 import { analyzeTopology, traceLines } from "../reach-question";
 import { buildEstate, hubSites, peerSites, type Estate, type Site } from "../reach-fixtures";
+import { withField } from "../topology-builder";
 import { createRng, type Rng } from "../rng";
 import { removeRoute, setPeeringStatus, removeTgwAssociation, removeTgwPropagation, setSecurityGroupInbound, type Edit } from "../topology-edits";
 
@@ -87,7 +88,7 @@ function internetSetup(rng: Rng): Setup {
     pieces: [
       { text: capital(routeText(base, a.subnet.routeTableId, "0.0.0.0/0", igw)), remove: removeRoute(a.subnet.routeTableId, "0.0.0.0/0"), rules: ["IGW-01", "IGW-02"], fixIt: false },
       { text: `A public IPv4 address (or Elastic IP) on ${a.instance.name}`, remove: (t) => ({ ...t, instances: t.instances.map((i) => (i.id === a.instance.id ? withoutPublicIp(i) : i)) }), rules: ["IGW-01", "IGW-04"], fixIt: false },
-      { text: `An outbound rule in ${a.instance.name}-sg allowing TCP 443`, remove: (t) => ({ ...t, securityGroups: t.securityGroups.map((g) => (g.id === a.instance.sgId ? { ...g, outbound: [] } : g)) }), rules: ["SG-03"] },
+      { text: `An outbound rule in ${a.instance.name}-sg allowing TCP 443`, remove: (t) => ({ ...t, securityGroups: t.securityGroups.map((g) => (g.id === a.instance.sgId ? withField(g, { outbound: [] }) : g)) }), rules: ["SG-03"] },
     ],
   };
 }

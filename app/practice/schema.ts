@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { PracticeSettings } from "@/lib/quiz/practice-settings";
 
-// What the browser may send to /practice/api. Every 4xx names the field (describeZodError in ../api/answers).
+// What the browser may send to /practice/api. Every 4xx names the field (app/http/json-body.ts).
 const optionIds = z.array(z.string().min(1).max(40)).max(12);
 
 export const PracticeSettingsSchema = z.object({

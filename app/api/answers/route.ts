@@ -5,7 +5,8 @@ import { db } from "@/lib/db/client";
 import { enrolQuestionConcepts } from "@/lib/db/srs";
 import { answerOutcome, solutionOf } from "@/lib/grading/outcome";
 import { questionFromId } from "@/lib/scenario/generate";
-import { AnswerRequestSchema, describeZodError } from "./schema";
+import { parseJsonBody } from "@/app/http/json-body";
+import { AnswerRequestSchema } from "./schema";
 
 export const dynamic = "force-dynamic";
 
@@ -13,14 +14,8 @@ const MAX_DURATION_MS = 6 * 60 * 60 * 1000;
 
 /** Grades an answer on the server; the browser never holds the key before this call returns. */
 export async function POST(request: Request): Promise<Response> {
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    return Response.json({ error: "body: expected a JSON object" }, { status: 400 });
-  }
-  const parsed = AnswerRequestSchema.safeParse(body);
-  if (!parsed.success) return Response.json({ error: describeZodError(parsed.error) }, { status: 400 });
+  const parsed = await parseJsonBody(request, AnswerRequestSchema);
+  if (!parsed.ok) return parsed.response;
   const input = parsed.data;
 
   const generated = questionFromId(input.questionId);

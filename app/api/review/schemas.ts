@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseSkillId, formatSkillId, type SkillId, type SrsIssue } from "@/lib/srs/index";
+import { parseSkillId, formatSkillId, type SkillId } from "@/lib/srs/index";
 
 // Request bodies of /api/review/*, parsed once at the edge. Every 4xx names the field: "skillId: ...".
 
@@ -38,23 +38,4 @@ export const SettingsFormSchema = z.object({
   maximumIntervalDays: numberField,
 });
 
-export function describeIssues(issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string }[]): string {
-  return issues
-    .map((issue) => `${issue.path.length > 0 ? issue.path.map(String).join(".") : "body"}: ${issue.message}`)
-    .join("; ");
-}
-
-export function badRequest(issues: readonly SrsIssue[] | readonly { readonly path: readonly PropertyKey[]; readonly message: string }[], status = 400): Response {
-  return Response.json(
-    { error: describeIssues(issues), issues: issues.map((issue) => ({ path: issue.path.map(String), message: issue.message })) },
-    { status },
-  );
-}
-
-export async function readJson(request: Request): Promise<{ ok: true; body: unknown } | { ok: false; response: Response }> {
-  try {
-    return { ok: true, body: await request.json() };
-  } catch {
-    return { ok: false, response: badRequest([{ path: [], message: "expected a JSON object" }]) };
-  }
-}
+export { badRequest, describeIssues, readJson } from "@/app/http/json-body";

@@ -1,4 +1,4 @@
-import { describeZodError } from "@/app/api/answers/schema";
+import { parseJsonBody } from "@/app/http/json-body";
 import { serverNow } from "@/app/clock";
 import { currentLearner } from "@/app/current-learner";
 import { retakeExam, startExam, stepExam } from "../exam-session";
@@ -18,14 +18,8 @@ function reply(outcome: Reply): Response {
 
 /** Every exam step. Timing is the server's: `now` is serverNow(), never a time the browser sends. */
 export async function POST(request: Request): Promise<Response> {
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    return Response.json({ error: "body: expected a JSON object" }, { status: 400 });
-  }
-  const parsed = ExamRequestSchema.safeParse(body);
-  if (!parsed.success) return Response.json({ error: describeZodError(parsed.error) }, { status: 400 });
+  const parsed = await parseJsonBody(request, ExamRequestSchema);
+  if (!parsed.ok) return parsed.response;
   const input = parsed.data;
   const now = serverNow();
   const learner = await currentLearner(now);

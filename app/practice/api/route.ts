@@ -1,4 +1,4 @@
-import { describeZodError } from "@/app/api/answers/schema";
+import { parseJsonBody } from "@/app/http/json-body";
 import { serverNow } from "@/app/clock";
 import { currentLearner } from "@/app/current-learner";
 import {
@@ -20,14 +20,8 @@ function reply<T>(outcome: Outcome<T>): Response {
 
 /** Every practice step: start, answer (graded here, never in the browser), next, finish. */
 export async function POST(request: Request): Promise<Response> {
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    return Response.json({ error: "body: expected a JSON object" }, { status: 400 });
-  }
-  const parsed = PracticeRequestSchema.safeParse(body);
-  if (!parsed.success) return Response.json({ error: describeZodError(parsed.error) }, { status: 400 });
+  const parsed = await parseJsonBody(request, PracticeRequestSchema);
+  if (!parsed.ok) return parsed.response;
   const input = parsed.data;
   const now = serverNow();
   const learner = await currentLearner(now);

@@ -3,35 +3,28 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { questionFromId } from "../../lib/scenario/generate";
 import type { Question } from "../../lib/scenario/question";
 import { launchBrowser, newPage } from "./support/browser";
+import { secretTexts } from "./support/capture";
 import { queryDatabase } from "./support/database";
 
-/** Every body the page received, read through page.route (streamed RSC bodies are not readable otherwise). */
+/**
+ * Every body the page received with its URL (the shared capture keeps bodies only; the view checks below need
+ * to know which bodies are the classroom's JSON). Routed, since streamed RSC bodies are not readable otherwise.
+ */
 async function recordBodies(page: Page): Promise<() => { url: string; body: string }[]> {
   const bodies: { url: string; body: string }[] = [];
   await page.route("**/*", async (route) => {
-    const response = await route.fetch();
-    const body = await response.body();
-    bodies.push({ url: route.request().url(), body: body.toString("utf8") });
-    await route.fulfill({ response, body });
+    try {
+      const response = await route.fetch();
+      const body = await response.body();
+      bodies.push({ url: route.request().url(), body: body.toString("utf8") });
+      await route.fulfill({ response, body });
+    } catch (error) {
+      // A poll still in flight when the test closes its page: nothing more reaches the browser.
+      if (page.isClosed() || /disposed|closed/i.test(String(error))) return;
+      throw error;
+    }
   });
   return () => [...bodies];
-}
-
-function escapeHtml(text: string): string {
-  return text
-    .replaceAll("&", "&amp;")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;")
-    .replaceAll('"', "&quot;")
-    .replaceAll("'", "&#x27;");
-}
-
-/** The explanation texts only the reveal may carry, as sent raw, in HTML and inside JSON/RSC strings. */
-function secretTexts(question: Question): string[] {
-  const texts = [question.explanation.summary, ...Object.values(question.explanation.perOption)].filter(
-    (text) => text.length >= 25,
-  );
-  return texts.flatMap((text) => [text, escapeHtml(text), JSON.stringify(text).slice(1, -1)]);
 }
 
 async function join(page: Page, code: string, name: string): Promise<void> {

@@ -2,6 +2,7 @@
 
 import { useRef, useState, type FormEvent } from "react";
 import type { AnswerOutcome } from "@/lib/grading/outcome";
+import { SolutionView } from "./solution-view";
 import type { QuestionForClient } from "@/lib/scenario/question";
 
 type Props = { question: Pick<QuestionForClient, "id" | "options" | "multiSelect">; lessonSlug: string };
@@ -105,29 +106,7 @@ export function TryItForm({ question, lessonSlug }: Props) {
               </p>
             ))
           : null}
-        {solution ? (
-          <div className="explanation" data-testid="explanation">
-            <p>{solution.summary}</p>
-            <ul>
-              {solution.options.map((option) => (
-                <li key={option.optionId} className={option.correct ? "ok" : undefined}>
-                  <strong>{option.correct ? "✓" : "✗"} {option.text}</strong> — {option.why}
-                </li>
-              ))}
-            </ul>
-            {solution.trace && solution.trace.length > 0 ? (
-              <details>
-                <summary>Hop-by-hop trace</summary>
-                <ol className="trace">
-                  {solution.trace.map((line, index) => (
-                    <li key={index}>{line}</li>
-                  ))}
-                </ol>
-              </details>
-            ) : null}
-            {solution.rules.length > 0 ? <p className="rules">AWS rules: {solution.rules.join(", ")}</p> : null}
-          </div>
-        ) : null}
+        {solution ? <SolutionView solution={solution} /> : null}
       </div>
     </form>
   );

@@ -1,3 +1,4 @@
+import { SolutionView } from "@/app/components/solution-view";
 import type { AnswerOutcome } from "@/lib/grading/outcome";
 
 /** Right or wrong, why each option is right or wrong, the rules and the model's trace (server-rendered). */
@@ -11,33 +12,7 @@ export function FeedbackDetails({ outcome }: { outcome: AnswerOutcome }) {
       >
         {outcome.correct ? "Correct." : "Not quite."}
       </p>
-      {solution ? (
-        <div className="explanation" data-testid="explanation">
-          <p>{solution.summary}</p>
-          <ul>
-            {solution.options.map((option) => (
-              <li key={option.optionId} className={option.correct ? "ok" : undefined}>
-                <strong>
-                  {option.correct ? "✓" : "✗"} {option.text}
-                  {option.chosen ? " (your answer)" : ""}
-                </strong>{" "}
-                — {option.why}
-              </li>
-            ))}
-          </ul>
-          {solution.trace && solution.trace.length > 0 ? (
-            <details>
-              <summary>Hop-by-hop trace</summary>
-              <ol className="trace">
-                {solution.trace.map((line, index) => (
-                  <li key={index}>{line}</li>
-                ))}
-              </ol>
-            </details>
-          ) : null}
-          {solution.rules.length > 0 ? <p className="rules">AWS rules: {solution.rules.join(", ")}</p> : null}
-        </div>
-      ) : null}
+      {solution ? <SolutionView solution={solution} /> : null}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { SolutionView } from "@/app/components/solution-view";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
 import type { AnswerOutcome } from "@/lib/grading/outcome";
@@ -73,22 +74,7 @@ export function ReviewForm({ skillId, question }: Props) {
               {answered.outcome.correct ? "Correct." : "Not this time."} Rated <strong data-rating={answered.rating}>{RATING_LABEL[answered.rating] ?? answered.rating}</strong>; next
               review {new Date(answered.nextDue).toLocaleString()}.
             </p>
-            {solution ? (
-              <div className="explanation" data-testid="explanation">
-                <p>{solution.summary}</p>
-                <ul>
-                  {solution.options.map((option) => (
-                    <li key={option.optionId} className={option.correct ? "ok" : undefined}>
-                      <strong>
-                        {option.correct ? "✓" : "✗"} {option.text}
-                      </strong>{" "}
-                      — {option.why}
-                    </li>
-                  ))}
-                </ul>
-                {solution.rules.length > 0 ? <p className="rules">AWS rules: {solution.rules.join(", ")}</p> : null}
-              </div>
-            ) : null}
+            {solution ? <SolutionView solution={solution} showTrace={false} /> : null}
             <div className="try-it-actions review-rating">
               {answered.outcome.correct ? (
                 <>

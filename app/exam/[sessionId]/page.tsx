@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { SolutionView } from "@/app/components/solution-view";
 import { notFound, redirect } from "next/navigation";
 import { serverNow } from "@/app/clock";
 import { currentLearner } from "@/app/current-learner";
@@ -112,19 +113,7 @@ export default async function Page({ params }: { params: Promise<{ sessionId: st
                 <p>
                   <strong>Key:</strong> <span data-testid="key">{text(item.key)}</span>
                 </p>
-                <div className="explanation">
-                  <p>{solution.summary}</p>
-                  <ul>
-                    {solution.options.map((option) => (
-                      <li key={option.optionId} className={option.correct ? "ok" : undefined}>
-                        <strong>
-                          {option.correct ? "✓" : "✗"} {option.text}
-                        </strong>{" "}
-                        — {option.why}
-                      </li>
-                    ))}
-                  </ul>
-                </div>
+                <SolutionView solution={solution} />
               </li>
             );
           })}

@@ -13,9 +13,3 @@ export const AnswerRequestSchema = z.object({
 
 export type AnswerRequest = z.infer<typeof AnswerRequestSchema>;
 
-/** `response: expected array, received string` — the field path first, as every 4xx message here. */
-export function describeZodError(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => `${issue.path.length > 0 ? issue.path.join(".") : "body"}: ${issue.message}`)
-    .join("; ");
-}

@@ -1,4 +1,4 @@
-import { describeZodError } from "@/app/api/answers/schema";
+import { parseJsonBody } from "@/app/http/json-body";
 import { serverNow } from "@/app/clock";
 import { currentLearner } from "@/app/current-learner";
 import { createGame, stepGame, type Outcome } from "../classroom-game";
@@ -13,14 +13,8 @@ function reply(outcome: Outcome<unknown>): Response {
 
 /** Creating, joining, answering and the teacher's steps. Timing is the server's: `now` is serverNow(). */
 export async function POST(request: Request): Promise<Response> {
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    return Response.json({ error: "body: expected a JSON object" }, { status: 400 });
-  }
-  const parsed = ClassroomRequestSchema.safeParse(body);
-  if (!parsed.success) return Response.json({ error: describeZodError(parsed.error) }, { status: 400 });
+  const parsed = await parseJsonBody(request, ClassroomRequestSchema);
+  if (!parsed.ok) return parsed.response;
   const now = serverNow();
   const learner = await currentLearner(now);
   const input = parsed.data;

@@ -1,6 +1,6 @@
-import { describeZodError } from "@/app/api/answers/schema";
 import { serverNow } from "@/app/clock";
 import { currentLearner } from "@/app/current-learner";
+import { badRequest } from "@/app/http/json-body";
 import { viewGame } from "../../classroom-game";
 import { joinCodeSchema } from "../../schema";
 
@@ -12,11 +12,8 @@ export async function GET(
   { params }: { params: Promise<{ code: string }> },
 ): Promise<Response> {
   const code = joinCodeSchema.safeParse((await params).code);
-  if (!code.success)
-    return Response.json(
-      { error: describeZodError(code.error).replace(/^body/, "joinCode") },
-      { status: 400 },
-    );
+  // The code comes from the URL, so its issues are named after the field it stands for.
+  if (!code.success) return badRequest(code.error.issues.map((issue) => ({ ...issue, path: ["joinCode", ...issue.path] })));
   const now = serverNow();
   const learner = await currentLearner(now);
   const outcome = await viewGame(learner.id, code.data, now);

@@ -92,6 +92,9 @@ export type ServiceInfo = { readonly service: string; readonly region: string; r
 export type Network = {
   readonly kind: "network";
   readonly topology: T.Topology;
+  /** Stand-ins for "a host on the internet", chosen so the topology does not use them (internet-addresses.ts). */
+  readonly internetClientIp: IpAddress;
+  readonly internetServerIp: IpAddress;
   readonly vpcs: Map<string, VpcInfo>;
   readonly subnets: Map<string, SubnetInfo>;
   readonly routeTables: Map<string, RouteTableInfo>;

@@ -8,6 +8,7 @@ import type * as T from "./topology";
 import { buildTransitGateways } from "./transit-gateway";
 import { propagatedVgwPrefixes } from "./vpn";
 import { componentRef } from "./trace";
+import { pickInternetAddresses } from "./internet-addresses";
 import { serviceCidrs } from "./endpoints";
 
 export * from "./network-model";
@@ -276,8 +277,14 @@ export function buildNetwork(topology: T.Topology): Network {
     addName(x.name, x.id);
   }
 
+  const used = new Set<string | number>([...enisByPrivateIp.keys(), ...byPublicIp.keys()]);
+  for (const nat of topology.natGateways) if (nat.publicIp !== undefined) used.add(ipKey(toIp(nat.publicIp)));
+  for (const cgw of topology.customerGateways) used.add(ipKey(toIp(cgw.ipAddress)));
+  const ranges = [...[...vpcs.values()].flatMap((v) => [...v.cidrs, ...v.cidrs6]), ...topology.onPremisesNetworks.flatMap((n) => n.cidrBlocks.map(toCidr)), ...services.flatMap((s) => s.cidrs)];
+  const internet = pickInternetAddresses({ used, ranges });
+
   return {
-    kind: "network", topology, vpcs, subnets, routeTables, securityGroups, enis, enisByPrivateIp, byPublicIp, sgMemberIps,
+    kind: "network", topology, internetClientIp: internet.client, internetServerIp: internet.server, vpcs, subnets, routeTables, securityGroups, enis, enisByPrivateIp, byPublicIp, sgMemberIps,
     instances, instanceEnis, natGateways, peerings, peeringsByPair, igws, eigws, vgws, gatewayEndpoints, interfaceEndpoints, prefixLists, services,
     onPrem: topology.onPremisesNetworks.map((net) => ({ net, cidrs: net.cidrBlocks.map(toCidr) })),
     tgw: buildTransitGateways(topology, vpcs, subnets),

@@ -2,6 +2,7 @@
 // whose paths read like `vpcs[2].cidrBlocks[0]`.
 import { parse as parseYaml } from "yaml";
 import { TopologySchema, type Topology } from "./topology";
+import { unknownFieldMessage } from "./unknown-fields";
 
 export type Issue = { path: string; message: string };
 export type ParseTopologyResult = { ok: true; topology: Topology } | { ok: false; issues: Issue[] };
@@ -23,7 +24,11 @@ export function formatIssue(issue: Issue): string {
 export function parseTopology(input: unknown): ParseTopologyResult {
   const result = TopologySchema.safeParse(input);
   if (result.success) return { ok: true, topology: result.data };
-  const issues = result.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message }));
+  const issues = result.error.issues.flatMap((i): Issue[] =>
+    i.code === "unrecognized_keys"
+      ? i.keys.map((key) => ({ path: formatPath([...i.path, key]), message: unknownFieldMessage(TopologySchema, i.path, key) }))
+      : [{ path: formatPath(i.path), message: i.message }],
+  );
   return { ok: false, issues };
 }
 

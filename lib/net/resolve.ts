@@ -4,10 +4,14 @@ import { addressInCidr, cidrContainsIp, type IpAddress, ipKey, parseIp } from ".
 import { resolveDnsName, resolveService, parseServiceName } from "./dns";
 import type { EniInfo, Network, ServiceInfo } from "./network";
 import type { OnPremisesNetwork } from "./topology";
+import { DEFAULT_INTERNET_CLIENT_IP, DEFAULT_INTERNET_SERVER_IP } from "./internet-addresses";
 
-/** Documentation addresses (RFC 5737) standing in for "some host on the internet". */
-export const INTERNET_CLIENT_IP = "198.51.100.10";
-export const INTERNET_SERVER_IP = "203.0.113.10";
+/**
+ * Documentation addresses (RFC 5737) standing in for "some host on the internet" – the first choice;
+ * a network whose topology uses one of them gets another free one (`Network.internetClientIp` / `internetServerIp`).
+ */
+export const INTERNET_CLIENT_IP = DEFAULT_INTERNET_CLIENT_IP;
+export const INTERNET_SERVER_IP = DEFAULT_INTERNET_SERVER_IP;
 
 export type Source =
   | { kind: "eni"; eni: EniInfo }
@@ -38,7 +42,7 @@ const siteIp = (net: Network, site: OnPremisesNetwork): IpAddress =>
   addressInCidr(net.onPrem.find((o) => o.net === site)?.cidrs[0] ?? { family: 4, network: 0, prefix: 32, text: "0.0.0.0/32" }, 10);
 
 export function resolveSource(net: Network, ref: string): Resolved<Source> {
-  if (ref === "internet") return { ok: true, value: { kind: "internet", ip: parseIpOrThrow(INTERNET_CLIENT_IP) } };
+  if (ref === "internet") return { ok: true, value: { kind: "internet", ip: net.internetClientIp } };
   for (const id of idsFor(net, ref)) {
     const eni = eniForId(net, id);
     if (eni) return { ok: true, value: { kind: "eni", eni } };
@@ -58,7 +62,7 @@ export function resolveSource(net: Network, ref: string): Resolved<Source> {
 
 export function resolveDestination(net: Network, ref: string, source: Source, now: number): Resolved<Destination> {
   const fromEni = source.kind === "eni" ? source.eni : undefined;
-  if (ref === "internet") return { ok: true, value: { kind: "internet", ip: parseIpOrThrow(INTERNET_SERVER_IP) } };
+  if (ref === "internet") return { ok: true, value: { kind: "internet", ip: net.internetServerIp } };
   for (const id of idsFor(net, ref)) {
     const eni = eniForId(net, id);
     if (eni) {
@@ -105,10 +109,4 @@ export function resolveDestination(net: Network, ref: string, source: Source, no
     };
   }
   return { ok: false, message: `Unknown destination "${ref}": not a resource id or name, IP address, service, on-premises network, DNS name or "internet".` };
-}
-
-function parseIpOrThrow(text: string): IpAddress {
-  const p = parseIp(text);
-  if (!p.ok) throw new Error(`internal: bad constant ${text}`);
-  return p.value;
 }

@@ -23,9 +23,9 @@ const named = { id: z.string().min(1), name: z.string().min(1).optional() };
 /** "all" = every protocol (-1 in the AWS API). Numbers are IANA protocol numbers (6, 17, 1, 58). */
 export const RuleProtocolSchema = z.union([z.enum(["all", "tcp", "udp", "icmp", "icmpv6"]), z.number().int().min(-1).max(255)]);
 
-export const AccountSchema = z.object({ ...named });
+export const AccountSchema = z.strictObject({ ...named });
 
-export const VpcSchema = z.object({
+export const VpcSchema = z.strictObject({
   ...named,
   region: z.string().optional(),
   accountId: z.string().optional(),
@@ -37,7 +37,7 @@ export const VpcSchema = z.object({
   enableDnsHostnames: z.boolean().default(false),
 });
 
-export const SubnetSchema = z.object({
+export const SubnetSchema = z.strictObject({
   ...named,
   vpcId: z.string(),
   availabilityZone: z.string(),
@@ -49,7 +49,7 @@ export const SubnetSchema = z.object({
   networkAclId: z.string().optional(),
 });
 
-export const RouteSchema = z.object({
+export const RouteSchema = z.strictObject({
   destination: cidrString.optional(),
   destinationPrefixListId: z.string().optional(),
   /** "local", an id (igw-, eigw-, nat-, pcx-, vgw-, tgw-, vpce-, eni-, i-) or "blackhole". */
@@ -58,7 +58,7 @@ export const RouteSchema = z.object({
   origin: z.enum(["static", "propagated"]).default("static"),
 });
 
-export const RouteTableSchema = z.object({
+export const RouteTableSchema = z.strictObject({
   ...named,
   vpcId: z.string(),
   main: z.boolean().default(false),
@@ -67,7 +67,7 @@ export const RouteTableSchema = z.object({
   propagatingGatewayIds: z.array(z.string()).default([]),
 });
 
-export const NaclRuleSchema = z.object({
+export const NaclRuleSchema = z.strictObject({
   ruleNumber: z.number().int().min(1).max(32766),
   protocol: RuleProtocolSchema.default("all"),
   fromPort: port.optional(),
@@ -76,7 +76,7 @@ export const NaclRuleSchema = z.object({
   action: z.enum(["allow", "deny"]),
 });
 
-export const NetworkAclSchema = z.object({
+export const NetworkAclSchema = z.strictObject({
   ...named,
   vpcId: z.string(),
   isDefault: z.boolean().default(false),
@@ -84,7 +84,7 @@ export const NetworkAclSchema = z.object({
   outbound: z.array(NaclRuleSchema).default([]),
 });
 
-export const SgRuleSchema = z.object({
+export const SgRuleSchema = z.strictObject({
   protocol: RuleProtocolSchema.default("all"),
   fromPort: port.optional(),
   toPort: port.optional(),
@@ -95,7 +95,7 @@ export const SgRuleSchema = z.object({
   description: z.string().optional(),
 });
 
-export const SecurityGroupSchema = z.object({
+export const SecurityGroupSchema = z.strictObject({
   ...named,
   vpcId: z.string(),
   inbound: z.array(SgRuleSchema).default([]),
@@ -113,9 +113,9 @@ const interfaceFields = {
   sourceDestCheck: z.boolean().default(true),
 };
 
-export const EniSchema = z.object({ ...named, ...interfaceFields, instanceId: z.string().optional() });
+export const EniSchema = z.strictObject({ ...named, ...interfaceFields, instanceId: z.string().optional() });
 
-export const InstanceSchema = z.object({
+export const InstanceSchema = z.strictObject({
   ...named,
   state: z.enum(["pending", "running", "stopping", "stopped", "terminated"]).default("running"),
   /** Inline primary interface (its ENI id is derived: i-0abc -> eni-0abc) ... */
@@ -129,10 +129,10 @@ export const InstanceSchema = z.object({
   networkInterfaceIds: z.array(z.string()).default([]),
 });
 
-export const InternetGatewaySchema = z.object({ ...named, vpcId: z.string().optional() });
-export const EgressOnlyInternetGatewaySchema = z.object({ ...named, vpcId: z.string() });
+export const InternetGatewaySchema = z.strictObject({ ...named, vpcId: z.string().optional() });
+export const EgressOnlyInternetGatewaySchema = z.strictObject({ ...named, vpcId: z.string() });
 
-export const NatGatewaySchema = z.object({
+export const NatGatewaySchema = z.strictObject({
   ...named,
   subnetId: z.string(),
   connectivity: z.enum(["public", "private"]).default("public"),
@@ -146,7 +146,7 @@ export const PeeringStatusSchema = z.enum([
   "failed", "expired", "rejected", "deleting", "deleted",
 ]);
 
-export const PeeringConnectionSchema = z.object({
+export const PeeringConnectionSchema = z.strictObject({
   ...named,
   requesterVpcId: z.string(),
   accepterVpcId: z.string(),
@@ -158,7 +158,7 @@ export const PeeringConnectionSchema = z.object({
   accepterAllowDnsResolutionFromRemoteVpc: z.boolean().default(false),
 });
 
-export const TransitGatewaySchema = z.object({
+export const TransitGatewaySchema = z.strictObject({
   ...named,
   region: z.string().optional(),
   asn: z.number().int().default(64512),
@@ -172,7 +172,7 @@ export const TransitGatewaySchema = z.object({
   defaultRouteTablePropagation: z.boolean().optional(),
 });
 
-export const TransitGatewayAttachmentSchema = z.object({
+export const TransitGatewayAttachmentSchema = z.strictObject({
   ...named,
   transitGatewayId: z.string(),
   type: z.enum(["vpc", "vpn", "direct-connect-gateway", "peering"]),
@@ -187,14 +187,14 @@ export const TransitGatewayAttachmentSchema = z.object({
   state: z.enum(["pending", "pendingAcceptance", "available", "rejected", "deleting", "deleted", "failed"]).default("available"),
 });
 
-export const TransitGatewayRouteSchema = z.object({
+export const TransitGatewayRouteSchema = z.strictObject({
   destination: cidrString,
   attachmentId: z.string().optional(),
   /** aws-rules TGW-08: a blackhole route drops matching traffic. */
   blackhole: z.boolean().default(false),
 });
 
-export const TransitGatewayRouteTableSchema = z.object({
+export const TransitGatewayRouteTableSchema = z.strictObject({
   ...named,
   transitGatewayId: z.string(),
   associations: z.array(z.string()).default([]),
@@ -202,12 +202,12 @@ export const TransitGatewayRouteTableSchema = z.object({
   routes: z.array(TransitGatewayRouteSchema).default([]),
 });
 
-export const VpnGatewaySchema = z.object({ ...named, vpcId: z.string().optional(), asn: z.number().int().default(64512) });
-export const CustomerGatewaySchema = z.object({ ...named, ipAddress: ipv4String, asn: z.number().int().default(65000) });
+export const VpnGatewaySchema = z.strictObject({ ...named, vpcId: z.string().optional(), asn: z.number().int().default(64512) });
+export const CustomerGatewaySchema = z.strictObject({ ...named, ipAddress: ipv4String, asn: z.number().int().default(65000) });
 
-export const VpnTunnelSchema = z.object({ outsideIp: ipv4String.optional(), status: z.enum(["UP", "DOWN"]).default("UP") });
+export const VpnTunnelSchema = z.strictObject({ outsideIp: ipv4String.optional(), status: z.enum(["UP", "DOWN"]).default("UP") });
 
-export const VpnConnectionSchema = z.object({
+export const VpnConnectionSchema = z.strictObject({
   ...named,
   customerGatewayId: z.string(),
   vpnGatewayId: z.string().optional(),
@@ -219,14 +219,14 @@ export const VpnConnectionSchema = z.object({
   state: z.enum(["pending", "available", "deleting", "deleted"]).default("available"),
 });
 
-export const DirectConnectGatewaySchema = z.object({
+export const DirectConnectGatewaySchema = z.strictObject({
   ...named,
   associations: z
-    .array(z.object({ gatewayId: z.string(), allowedPrefixes: z.array(ipv4CidrString).default([]) }))
+    .array(z.strictObject({ gatewayId: z.string(), allowedPrefixes: z.array(ipv4CidrString).default([]) }))
     .default([]),
 });
 
-export const GatewayEndpointSchema = z.object({
+export const GatewayEndpointSchema = z.strictObject({
   ...named,
   vpcId: z.string(),
   service: z.enum(["s3", "dynamodb"]),
@@ -236,19 +236,19 @@ export const GatewayEndpointSchema = z.object({
   policy: z.enum(["allow-all", "deny-all"]).default("allow-all"),
 });
 
-export const InterfaceEndpointSchema = z.object({
+export const InterfaceEndpointSchema = z.strictObject({
   ...named,
   vpcId: z.string(),
   /** e.g. com.amazonaws.us-east-1.sqs, or an endpoint service's name / vpce-svc id. */
   serviceName: z.string(),
   /** aws-rules IFE-01: one requester-managed ENI per chosen subnet, at most one per AZ. */
-  networkInterfaces: z.array(z.object({ id: z.string(), subnetId: z.string(), privateIp: ipv4String })).default([]),
+  networkInterfaces: z.array(z.strictObject({ id: z.string(), subnetId: z.string(), privateIp: ipv4String })).default([]),
   securityGroupIds: z.array(z.string()).default([]),
   privateDnsEnabled: z.boolean().default(true),
   state: z.enum(["pendingAcceptance", "pending", "available", "rejected", "failed", "deleting", "deleted", "expired"]).default("available"),
 });
 
-export const EndpointServiceSchema = z.object({
+export const EndpointServiceSchema = z.strictObject({
   ...named,
   serviceName: z.string(),
   vpcId: z.string().optional(),
@@ -257,13 +257,13 @@ export const EndpointServiceSchema = z.object({
   allowedPrincipals: z.array(z.string()).default([]),
 });
 
-export const PrefixListSchema = z.object({
+export const PrefixListSchema = z.strictObject({
   ...named,
   cidrBlocks: z.array(cidrString).default([]),
 });
 
 /** An AWS service in a region, e.g. { service: s3, region: us-east-1, prefixListId: pl-63a5400a }. */
-export const AwsServiceSchema = z.object({
+export const AwsServiceSchema = z.strictObject({
   service: z.string(),
   region: z.string(),
   prefixListId: z.string().optional(),
@@ -272,14 +272,14 @@ export const AwsServiceSchema = z.object({
   dnsName: z.string().optional(),
 });
 
-export const OnPremisesNetworkSchema = z.object({
+export const OnPremisesNetworkSchema = z.strictObject({
   ...named,
   cidrBlocks: z.array(ipv4CidrString).min(1),
   customerGatewayIds: z.array(z.string()).default([]),
   directConnectGatewayIds: z.array(z.string()).default([]),
 });
 
-export const TopologySchema = z.object({
+export const TopologySchema = z.strictObject({
   description: z.string().optional(),
   /** Region used for VPCs and services that do not name one. */
   region: z.string().default("us-east-1"),

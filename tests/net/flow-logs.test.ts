@@ -49,4 +49,22 @@ describe("flow-log records", () => {
     const nat = a.flowLogs.filter((r) => r.interfaceId === "eni-nat-main");
     expect(nat[0]).toMatchObject({ srcAddr: "10.0.1.10", dstAddr: "10.0.0.100", action: "ACCEPT" });
   });
+
+  it("aws-rules §6.3 (NAT gateway): the NAT ENI records four flows – instance→NAT, NAT→host, host→NAT, NAT→instance", () => {
+    const a = run(example("public-private-nat"), "app", "internet", 443);
+    const server = a.forward.at(-1)?.inbound?.dstIp;
+    expect(a.reachable).toBe(true);
+    const nat = a.flowLogs.filter((r) => r.interfaceId === "eni-nat-main");
+    // AWS "Flow log record examples", NAT gateway: srcaddr is the NAT's private IP for what it sends
+    // on, dstaddr is the NAT's private IP for what it receives.
+    expect(nat.map((r) => [r.srcAddr, r.dstAddr, r.srcPort, r.dstPort, r.action])).toEqual([
+      ["10.0.1.10", "10.0.0.100", 49152, 443, "ACCEPT"],
+      ["10.0.0.100", server, 49152, 443, "ACCEPT"],
+      [server, "10.0.0.100", 443, 49152, "ACCEPT"],
+      ["10.0.0.100", "10.0.1.10", 443, 49152, "ACCEPT"],
+    ]);
+    // The instance's own ENI shows the end-to-end addresses (it is not an intermediate interface).
+    const app = a.flowLogs.filter((r) => r.interfaceId === "eni-app");
+    expect(app.map((r) => [r.srcAddr, r.dstAddr])).toEqual([["10.0.1.10", server], [server, "10.0.1.10"]]);
+  });
 });

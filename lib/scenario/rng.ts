@@ -3,20 +3,20 @@
 
 export type Rng = {
   /** Next unsigned 32-bit integer. */
-  readonly nextU32: () => number;
+  nextU32(): number;
   /** Uniform integer in [min, max] (inclusive), unbiased by rejection sampling. */
-  readonly int: (min: number, max: number) => number;
+  int(min: number, max: number): number;
   /** True with probability numerator/denominator. */
-  readonly chance: (numerator: number, denominator: number) => boolean;
-  readonly pick: <T>(items: readonly T[]) => T;
+  chance(numerator: number, denominator: number): boolean;
+  pick<T>(items: readonly T[]): T;
   /** A new array in random order (Fisher-Yates); the input is not touched. */
-  readonly shuffle: <T>(items: readonly T[]) => T[];
+  shuffle<T>(items: readonly T[]): T[];
   /** `count` distinct items in random order. */
-  readonly sample: <T>(items: readonly T[], count: number) => T[];
+  sample<T>(items: readonly T[], count: number): T[];
   /** Pick by integer weights. */
-  readonly weighted: <T>(items: readonly (readonly [T, number])[]) => T;
+  weighted<T>(items: readonly (readonly [T, number])[]): T;
   /** An independent stream derived from this one and a label (keeps families' draws decoupled). */
-  readonly fork: (label: string) => Rng;
+  fork(label: string): Rng;
 };
 
 /** FNV-1a over a string: a stable 32-bit hash for deriving seeds from labels. */
@@ -33,75 +33,101 @@ export function createRng(seed: number): Rng {
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
     throw new RangeError(`rng seed must be an integer in [0, 2^32): ${seed}`);
   }
-  let a = 0x9e3779b9;
-  let b = 0x243f6a88;
-  let c = 0xb7e15162;
-  let d = seed >>> 0;
-  const nextU32 = (): number => {
-    const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
-    return t >>> 0;
-  };
-  // Warm up so that nearby seeds diverge.
-  for (let i = 0; i < 12; i += 1) nextU32();
+  return new Sfc32(seed >>> 0);
+}
 
-  const int = (min: number, max: number): number => {
+// A class rather than closures: generators create two rngs per question, and making nine closures per rng
+// cost more than the draws themselves under tsx (each closure is wrapped to keep its name); bind does not.
+class Sfc32 implements Rng {
+  private a = 0x9e3779b9;
+  private b = 0x243f6a88;
+  private c = 0xb7e15162;
+  private d: number;
+
+  constructor(seed: number) {
+    this.d = seed;
+    // Own, bound methods (like the closures they replace): `{ ...rng, int: scripted }` copies them, and the
+    // copied methods keep drawing from this rng's own state and its own `int`.
+    this.nextU32 = this.nextU32.bind(this);
+    this.int = this.int.bind(this);
+    this.chance = this.chance.bind(this);
+    this.pick = this.pick.bind(this);
+    this.shuffle = this.shuffle.bind(this);
+    this.sample = this.sample.bind(this);
+    this.weighted = this.weighted.bind(this);
+    this.fork = this.fork.bind(this);
+    // Warm up so that nearby seeds diverge.
+    for (let i = 0; i < 12; i += 1) this.next();
+  }
+
+  private next(): number {
+    const t = (((this.a + this.b) | 0) + this.d) | 0;
+    this.d = (this.d + 1) | 0;
+    this.a = this.b ^ (this.b >>> 9);
+    this.b = (this.c + (this.c << 3)) | 0;
+    this.c = (this.c << 21) | (this.c >>> 11);
+    this.c = (this.c + t) | 0;
+    return t >>> 0;
+  }
+
+  nextU32(): number {
+    return this.next();
+  }
+
+  int(min: number, max: number): number {
     if (!Number.isInteger(min) || !Number.isInteger(max) || max < min) {
       throw new RangeError(`rng.int needs integers min <= max, got ${min}, ${max}`);
     }
     const span = max - min + 1;
     if (span > 0x100000000) throw new RangeError("rng.int span exceeds 2^32");
-    if (span === 0x100000000) return min + nextU32();
+    if (span === 0x100000000) return min + this.next();
     // Reject the top sliver so every value is equally likely.
     const limit = 0x100000000 - (0x100000000 % span);
-    let value = nextU32();
-    while (value >= limit) value = nextU32();
+    let value = this.next();
+    while (value >= limit) value = this.next();
     return min + (value % span);
-  };
+  }
 
-  const pick = <T>(items: readonly T[]): T => {
+  chance(numerator: number, denominator: number): boolean {
+    return this.int(0, denominator - 1) < numerator;
+  }
+
+  pick<T>(items: readonly T[]): T {
     if (items.length === 0) throw new RangeError("rng.pick from an empty list");
-    return items[int(0, items.length - 1)] as T;
-  };
+    return items[this.int(0, items.length - 1)] as T;
+  }
 
-  const shuffle = <T>(items: readonly T[]): T[] => {
+  shuffle<T>(items: readonly T[]): T[] {
     const out = items.slice();
     for (let i = out.length - 1; i > 0; i -= 1) {
-      const j = int(0, i);
+      const j = this.int(0, i);
       const tmp = out[i] as T;
       out[i] = out[j] as T;
       out[j] = tmp;
     }
     return out;
-  };
+  }
 
-  const weighted = <T>(items: readonly (readonly [T, number])[]): T => {
+  sample<T>(items: readonly T[], count: number): T[] {
+    return this.shuffle(items).slice(0, count);
+  }
+
+  weighted<T>(items: readonly (readonly [T, number])[]): T {
     let total = 0;
     for (const [, weight] of items) {
       if (!Number.isInteger(weight) || weight < 0) throw new RangeError("rng.weighted needs integer weights >= 0");
       total += weight;
     }
     if (total <= 0) throw new RangeError("rng.weighted needs a positive total weight");
-    let roll = int(0, total - 1);
+    let roll = this.int(0, total - 1);
     for (const [item, weight] of items) {
       if (roll < weight) return item;
       roll -= weight;
     }
     throw new Error("unreachable: weighted roll out of range");
-  };
+  }
 
-  return {
-    nextU32,
-    int,
-    chance: (numerator, denominator) => int(0, denominator - 1) < numerator,
-    pick,
-    shuffle,
-    sample: (items, count) => shuffle(items).slice(0, count),
-    weighted,
-    fork: (label) => createRng((hashString(label) ^ nextU32()) >>> 0),
-  };
+  fork(label: string): Rng {
+    return createRng((hashString(label) ^ this.next()) >>> 0);
+  }
 }

@@ -34,6 +34,9 @@ export const CODE_RULES: Readonly<Record<string, readonly string[]>> = {
   RCH_WRONG_DESTINATION: ["PCX-09"],
   NO_SOURCE_OR_DESTINATION: [],
   RCH_ROUTING_LOOP: [],
+  RCH_VGW_NO_IPV6: ["VPN-07"],
+  RCH_DNS_RESOLUTION_DISABLED: ["GWE-09"],
+  VPCE_INTRA_VPC_TRAFFIC: ["IFE-05"],
 };
 
 export type NamedRef = { id: string; name?: string | undefined };

@@ -39,6 +39,16 @@ export function analyze(target: Topology | Network, query: Query, options: Analy
 
   const fw = newWalk(net, "forward", now);
   const dst = dest.value;
+  if (source.value.kind === "eni" && source.value.eni.kind === "vpc_endpoint") {
+    // aws-rules IFE-05: an interface endpoint only carries replies to connections its consumers start.
+    block(fw, "VPCE_INTRA_VPC_TRAFFIC", source.value.eni.ownerId, `Interface endpoint ${source.value.eni.ownerId} cannot initiate connections: the service behind it only answers traffic that consumers in the VPC start.`);
+  }
+  if (source.value.kind === "eni" && dst.kind === "service" && dest.note && !source.value.eni.vpc.vpc.enableDnsSupport) {
+    // aws-rules GWE-09: resolving the service name (and so using a gateway endpoint) needs DNS
+    // resolution in the VPC.
+    const vpc = source.value.eni.vpc.vpc;
+    block(fw, "RCH_DNS_RESOLUTION_DISABLED", vpc.id, `VPC ${label(vpc)} has DNS resolution (enableDnsSupport) turned off, so ${query.to} cannot be resolved through the Amazon DNS server; gateway endpoints and AWS service names need DNS resolution in the VPC.`);
+  }
   const dstIp = dst.ip;
   if (!dstIp) {
     const eni = dst.kind === "eni" ? dst.eni : undefined;

@@ -48,6 +48,9 @@ export function resolveSource(net: Network, ref: string): Resolved<Source> {
     if (eni) return { ok: true, value: { kind: "eni", eni } };
     const site = siteFor(net, id);
     if (site) return { ok: true, value: { kind: "onprem", site, ip: siteIp(net, site) } };
+    // An interface endpoint named as the source stands for its first ENI (analyze then applies IFE-05).
+    const endpointEni = net.interfaceEndpoints.get(id)?.networkInterfaces.flatMap((n) => net.enis.get(n.id) ?? [])[0];
+    if (endpointEni) return { ok: true, value: { kind: "eni", eni: endpointEni } };
   }
   const ip = parseIp(ref);
   if (ip.ok) {

@@ -40,6 +40,11 @@ export function sendToVpnGateway(w: Walk, subnet: SubnetInfo, vgwId: string, p: 
     return undefined;
   }
   addHop(w, ref(vgw.id, "vpn-gateway", vgw.name), "forward", { inbound: p, outbound: p });
+  if (p.dst.family === 6) {
+    // aws-rules VPN-07: a virtual private gateway does not support IPv6 traffic.
+    block(w, "RCH_VGW_NO_IPV6", vgw.id, `Virtual private gateway ${label(vgw)} does not carry IPv6 traffic, so ${p.dst.text} cannot be reached over its VPN; use IPv4 (or a transit gateway VPN attachment).`);
+    return undefined;
+  }
   const site = onPremFor(w.net, p);
   if (!site) {
     block(w, "NO_POSSIBLE_DESTINATION", vgw.id, `Virtual private gateway ${label(vgw)} knows no on-premises network containing ${p.dst.text}.`, ["VPN-07"]);

@@ -104,12 +104,15 @@ export function carveVpcCidrs(rng: Rng, prefixes: readonly number[]): Cidr[] {
   return out;
 }
 
+const RFC1918: readonly Cidr[] = [{ base: ipToInt("10.0.0.0"), prefix: 8 }, { base: ipToInt("172.16.0.0"), prefix: 12 }, { base: ipToInt("192.168.0.0"), prefix: 16 }];
+const SPACE_WEIGHTS: Readonly<Record<"wide" | "narrow", readonly (readonly [Cidr, number])[]>> = {
+  wide: [[RFC1918[0] as Cidr, 6], [RFC1918[1] as Cidr, 2], [RFC1918[2] as Cidr, 1]],
+  narrow: [[RFC1918[0] as Cidr, 6], [RFC1918[1] as Cidr, 2], [RFC1918[2] as Cidr, 0]],
+};
+
 function randomPrivateBlock(rng: Rng, prefix: number): Cidr {
-  const space = rng.weighted<Cidr>([
-    [{ base: ipToInt("10.0.0.0"), prefix: 8 }, 6],
-    [{ base: ipToInt("172.16.0.0"), prefix: 12 }, 2],
-    [{ base: ipToInt("192.168.0.0"), prefix: 16 }, prefix >= 17 ? 1 : 0],
-  ]);
+  // 192.168.0.0/16 only holds blocks of /17 and longer.
+  const space = rng.weighted<Cidr>(SPACE_WEIGHTS[prefix >= 17 ? "wide" : "narrow"]);
   const slots = cidrSize(space.prefix) / cidrSize(prefix);
   return { base: space.base + rng.int(0, slots - 1) * cidrSize(prefix), prefix };
 }

@@ -6,7 +6,7 @@
 // list. So build() only copies the lists (snapshots share unchanged objects with each other and with
 // nearby variants made by topology-edits.ts) instead of deep-cloning the whole topology per snapshot.
 import type * as T from "../net/index";
-import { cidrText, hostIp, resourceId, subnetCidr, type Cidr } from "./names";
+import { cidrSize, cidrText, hostIp, resourceId, subnetCidr, type Cidr } from "./names";
 import type { Rng } from "./rng";
 
 export type VpcHandle = {
@@ -28,6 +28,8 @@ export type SgRuleSpec = { protocol?: T.RuleProtocol; fromPort?: number; toPort?
 export class TopologyBuilder {
   private readonly t: T.Topology;
   private subnetCount = new Map<string, number>();
+  /** Per VPC: the offset (in addresses) after the last carved subnet. */
+  private nextFree = new Map<string, number>();
 
   constructor(private readonly rng: Rng, region: string) {
     this.t = {
@@ -89,11 +91,19 @@ export class TopologyBuilder {
     }));
   }
 
-  /** Subnets are carved in order: the n-th subnet of a VPC takes the n-th block of `prefix`. */
+  /**
+   * Subnets are carved in order, each from the first free block of its size after the previous subnets, so
+   * subnets of different sizes never overlap (aws-rules VPC-02).
+   */
   subnet(vpc: VpcHandle, spec: { role: string; prefix: number; routeTableId?: string; azIndex?: number; networkAclId?: string }): SubnetHandle {
     const index = this.subnetCount.get(vpc.id) ?? 0;
     this.subnetCount.set(vpc.id, index + 1);
-    const cidr = subnetCidr(vpc.cidr, Math.max(spec.prefix, vpc.cidr.prefix), index);
+    const prefix = Math.max(spec.prefix, vpc.cidr.prefix);
+    const size = cidrSize(prefix);
+    const free = this.nextFree.get(vpc.id) ?? 0;
+    const offset = Math.ceil(free / size) * size;
+    this.nextFree.set(vpc.id, offset + size);
+    const cidr = subnetCidr(vpc.cidr, prefix, offset / size);
     const id = this.id("subnet");
     const name = `${vpc.name}-${spec.role}`;
     const az = vpc.azs[(spec.azIndex ?? index) % vpc.azs.length] as string;

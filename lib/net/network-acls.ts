@@ -46,20 +46,33 @@ export function evaluateNetworkAcl(acl: CompiledNetworkAcl, direction: "inbound"
   return DEFAULT_DENY_VERDICT[direction];
 }
 
+/**
+ * `shared`: compiled rules keyed by content, reused across ACLs of one network (hash-consing). Real
+ * topologies repeat the same NACL entries in many ACLs; sharing one frozen object per distinct entry
+ * keeps the query path's working set small. Entries are immutable, so sharing cannot leak state.
+ */
 export function compileNetworkAcl(
   acl: { id: string; name?: string | undefined; vpcId: string; isDefault: boolean; inbound: NaclRule[]; outbound: NaclRule[] },
   toCidr: (text: string) => Cidr,
+  shared?: Map<string, CompiledNaclRule>,
 ): CompiledNetworkAcl {
+  const compileRule = (rule: NaclRule, direction: "inbound" | "outbound"): CompiledNaclRule => {
+    const description = `rule ${rule.ruleNumber} ${rule.action} ${describePorts(rule.protocol, rule.fromPort, rule.toPort)} ${rule.cidrBlock}`;
+    return Object.freeze({
+      ...compileMatch(rule.protocol, rule.fromPort, rule.toPort), rule, cidr: toCidr(rule.cidrBlock), description,
+      ruleNumber: rule.ruleNumber, allow: rule.action === "allow",
+      matched: Object.freeze({ kind: "nacl-rule" as const, description: `${direction} ${description}` }),
+    });
+  };
   const compile = (rules: NaclRule[], direction: "inbound" | "outbound"): CompiledNaclRule[] =>
     [...rules]
       .sort((a, b) => a.ruleNumber - b.ruleNumber)
       .map((rule) => {
-        const description = `rule ${rule.ruleNumber} ${rule.action} ${describePorts(rule.protocol, rule.fromPort, rule.toPort)} ${rule.cidrBlock}`;
-        return {
-          ...compileMatch(rule.protocol, rule.fromPort, rule.toPort), rule, cidr: toCidr(rule.cidrBlock), description,
-          ruleNumber: rule.ruleNumber, allow: rule.action === "allow",
-          matched: Object.freeze({ kind: "nacl-rule" as const, description: `${direction} ${description}` }),
-        };
+        if (!shared) return compileRule(rule, direction);
+        const key = `${direction}|${rule.ruleNumber}|${String(rule.protocol)}|${rule.fromPort ?? ""}|${rule.toPort ?? ""}|${rule.cidrBlock}|${rule.action}`;
+        let entry = shared.get(key);
+        if (!entry) shared.set(key, (entry = compileRule(rule, direction)));
+        return entry;
       });
   return {
     id: acl.id,

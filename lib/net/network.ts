@@ -1,7 +1,7 @@
 // buildNetwork: compile a Topology once into indexed form (maps by id/name/IP, per-route-table LPM
 // structures, compiled SG/NACL rules) so that each query only does hash probes on plain numbers.
 import { type Cidr, ipKey, parseCidr, toCidr, toIp } from "./cidr";
-import { compileNetworkAcl, type CompiledNetworkAcl, defaultNaclRules } from "./network-acls";
+import { compileNetworkAcl, type CompiledNaclRule, type CompiledNetworkAcl, defaultNaclRules } from "./network-acls";
 import { compileRoutes, type CompiledRoute } from "./routing";
 import { type CompiledSecurityGroup, compileSecurityGroup } from "./security-groups";
 import type * as T from "./topology";
@@ -128,9 +128,10 @@ export function buildNetwork(topology: T.Topology): Network {
   };
 
   const nacls = new Map<string, CompiledNetworkAcl>();
+  const sharedNaclRules = new Map<string, CompiledNaclRule>();
   const defaultNacls = new Map<string, CompiledNetworkAcl>();
   for (const acl of topology.networkAcls) {
-    const compiled = compileNetworkAcl(acl, toCidr);
+    const compiled = compileNetworkAcl(acl, toCidr, sharedNaclRules);
     nacls.set(acl.id, compiled);
     addName(acl.name, acl.id);
     if (acl.isDefault && !defaultNacls.has(acl.vpcId)) defaultNacls.set(acl.vpcId, compiled);
@@ -140,7 +141,7 @@ export function buildNetwork(topology: T.Topology): Network {
     if (!acl) {
       // ACL-05/ACL-06: a subnet without an explicit NACL uses the VPC's default NACL, which allows all.
       const withV6 = (vpcs.get(vpcId)?.cidrs6.length ?? 0) > 0;
-      acl = compileNetworkAcl({ id: `acl-default-${vpcId}`, vpcId, isDefault: true, inbound: defaultNaclRules(withV6), outbound: defaultNaclRules(withV6) }, toCidr);
+      acl = compileNetworkAcl({ id: `acl-default-${vpcId}`, vpcId, isDefault: true, inbound: defaultNaclRules(withV6), outbound: defaultNaclRules(withV6) }, toCidr, sharedNaclRules);
       defaultNacls.set(vpcId, acl);
     }
     return acl;

@@ -12,22 +12,33 @@ import { type ComponentRef, componentRef } from "./trace";
 import { isVpnUp, vpnPrefixes } from "./vpn";
 import { addHop, block, checkNetworkAcl, type Delivered, type Pkt, ref, sendFromSubnet, type Walk } from "./walk";
 
-export type TgwTarget = { kind: "attachment"; id: string } | { kind: "blackhole"; id: string };
+export type TgwTarget = { kind: "attachment"; id: string; compiled?: CompiledAttachment } | { kind: "blackhole"; id: string };
+
+/**
+ * Everything the query path needs about one attachment in one object (fewer lookups in large maps at
+ * 10,000 VPCs): its subnets per AZ (TGW-09), associated route table (TGW-04), TGW and peer (TGW-12).
+ */
+export type CompiledAttachment = {
+  readonly att: TransitGatewayAttachment;
+  readonly ref: ComponentRef;
+  readonly all: readonly SubnetInfo[];
+  readonly byAz: ReadonlyMap<string, SubnetInfo>;
+  readonly tgw: Topology["transitGateways"][number] | undefined;
+  readonly tgwRef: ComponentRef | undefined;
+  table: TgwRouteTableInfo | undefined;
+  peer: CompiledAttachment | undefined;
+};
 export type TgwRouteTableInfo = { id: string; name?: string; transitGatewayId: string; lookup: RouteLookup<TgwTarget>; componentRef: ComponentRef };
 
 export type TransitGatewayIndex = {
   attachments: Map<string, TransitGatewayAttachment>;
   transitGateways: Map<string, Topology["transitGateways"][number]>;
-  /** Attachment id -> its subnets (attachment order) and the subnet per AZ (TGW-09), resolved once. */
-  attachmentSubnets: Map<string, { all: SubnetInfo[]; byAz: Map<string, SubnetInfo> }>;
-  /** TGW peering attachment id -> the peer side's attachment (TGW-12). */
-  peeringPeer: Map<string, TransitGatewayAttachment>;
-  /** Trace components, built once. */
-  refs: Map<string, ComponentRef>;
+
   /** `${tgwId}|${vpcId}` -> VPC attachment (TGW-17: one per VPC per TGW). */
   vpcAttachment: Map<string, TransitGatewayAttachment>;
   /** vpcId -> tgwId -> VPC attachment: the query path's form (no key string built per packet). */
-  vpcAttachmentByVpc: Map<string, Map<string, TransitGatewayAttachment>>;
+  vpcAttachmentByVpc: Map<string, Map<string, CompiledAttachment>>;
+  compiled: Map<string, CompiledAttachment>;
   vpnAttachment: Map<string, TransitGatewayAttachment>;
   /** `${tgwId}|${dxgwId}` -> DX gateway attachment. */
   dxAttachment: Map<string, TransitGatewayAttachment>;
@@ -54,26 +65,26 @@ function propagatedCidrs(topology: Topology, att: TransitGatewayAttachment, vpcs
 export function buildTransitGateways(topology: Topology, vpcs: ReadonlyMap<string, VpcInfo>, subnets: ReadonlyMap<string, SubnetInfo>): TransitGatewayIndex {
   const attachments = new Map(topology.transitGatewayAttachments.map((a) => [a.id, a]));
   const transitGateways = new Map(topology.transitGateways.map((g) => [g.id, g]));
-  const refs = new Map<string, ComponentRef>();
-  for (const g of topology.transitGateways) refs.set(g.id, componentRef(g.id, "transit-gateway", g.name));
-  const attachmentSubnets = new Map<string, { all: SubnetInfo[]; byAz: Map<string, SubnetInfo> }>();
-  const peeringPeer = new Map<string, TransitGatewayAttachment>();
+  const tgwRefs = new Map(topology.transitGateways.map((g) => [g.id, componentRef(g.id, "transit-gateway", g.name)]));
+  const compiled = new Map<string, CompiledAttachment>();
   for (const a of topology.transitGatewayAttachments) {
-    refs.set(a.id, componentRef(a.id, "transit-gateway-attachment", a.name));
     const all = a.subnetIds.flatMap((id) => subnets.get(id) ?? []);
     const byAz = new Map<string, SubnetInfo>();
     for (const s of all) if (!byAz.has(s.az)) byAz.set(s.az, s);
-    attachmentSubnets.set(a.id, { all, byAz });
+    compiled.set(a.id, {
+      att: a, ref: componentRef(a.id, "transit-gateway-attachment", a.name), all, byAz,
+      tgw: transitGateways.get(a.transitGatewayId), tgwRef: tgwRefs.get(a.transitGatewayId), table: undefined, peer: undefined,
+    });
   }
-  for (const egress of topology.transitGatewayAttachments) {
-    if (egress.type !== "peering") continue;
+  for (const egress of compiled.values()) {
+    if (egress.att.type !== "peering") continue;
     const peer = topology.transitGatewayAttachments.find(
-      (a) => a.type === "peering" && a.id !== egress.id && (a.id === egress.peerAttachmentId || a.peerAttachmentId === egress.id),
+      (a) => a.type === "peering" && a.id !== egress.att.id && (a.id === egress.att.peerAttachmentId || a.peerAttachmentId === egress.att.id),
     );
-    if (peer) peeringPeer.set(egress.id, peer);
+    if (peer) egress.peer = compiled.get(peer.id);
   }
   const vpcAttachment = new Map<string, TransitGatewayAttachment>();
-  const vpcAttachmentByVpc = new Map<string, Map<string, TransitGatewayAttachment>>();
+  const vpcAttachmentByVpc = new Map<string, Map<string, CompiledAttachment>>();
   const vpnAttachment = new Map<string, TransitGatewayAttachment>();
   const dxAttachment = new Map<string, TransitGatewayAttachment>();
   for (const a of topology.transitGatewayAttachments) {
@@ -81,11 +92,16 @@ export function buildTransitGateways(topology: Topology, vpcs: ReadonlyMap<strin
       vpcAttachment.set(`${a.transitGatewayId}|${a.vpcId}`, a);
       let perVpc = vpcAttachmentByVpc.get(a.vpcId);
       if (!perVpc) vpcAttachmentByVpc.set(a.vpcId, (perVpc = new Map()));
-      perVpc.set(a.transitGatewayId, a);
+      const c = compiled.get(a.id);
+      if (c) perVpc.set(a.transitGatewayId, c);
     }
     if (a.type === "vpn" && a.vpnConnectionId !== undefined) vpnAttachment.set(a.vpnConnectionId, a);
     if (a.type === "direct-connect-gateway" && a.directConnectGatewayId !== undefined) dxAttachment.set(`${a.transitGatewayId}|${a.directConnectGatewayId}`, a);
   }
+  const attachmentTarget = (id: string): TgwTarget => {
+    const c = compiled.get(id);
+    return c ? { kind: "attachment", id, compiled: c } : { kind: "attachment", id };
+  };
   const tables = new Map<string, TgwRouteTableInfo>();
   const associatedTable = new Map<string, TgwRouteTableInfo>();
   // TGW-03: attachments not explicitly associated / propagating use the TGW's default route table.
@@ -105,14 +121,15 @@ export function buildTransitGateways(topology: Topology, vpcs: ReadonlyMap<strin
     const routes: CompiledRoute<TgwTarget>[] = [];
     for (const r of t.routes) {
       const cidr = toCidr(r.destination);
-      const target: TgwTarget = r.blackhole || r.attachmentId === undefined ? { kind: "blackhole", id: "blackhole" } : { kind: "attachment", id: r.attachmentId };
+      const target: TgwTarget = r.blackhole || r.attachmentId === undefined ? { kind: "blackhole", id: "blackhole" } : attachmentTarget(r.attachmentId);
       routes.push({ cidr, origin: "static", target, description: `${cidr.text} -> ${target.kind === "blackhole" ? "blackhole" : target.id} (static)` });
     }
     for (const attId of propagations) {
       const att = attachments.get(attId);
       if (!att || att.state !== "available") continue;
       const { cidrs, origin } = propagatedCidrs(topology, att, vpcs);
-      for (const cidr of cidrs) routes.push({ cidr, origin, target: { kind: "attachment", id: attId }, description: `${cidr.text} -> ${attId} (propagated)` });
+      const target = attachmentTarget(attId);
+      for (const cidr of cidrs) routes.push({ cidr, origin, target, description: `${cidr.text} -> ${attId} (propagated)` });
     }
     const info: TgwRouteTableInfo = {
       id: t.id, ...(t.name !== undefined ? { name: t.name } : {}), transitGatewayId: t.transitGatewayId, lookup: compileRoutes(routes, "tgw-route"),
@@ -121,42 +138,43 @@ export function buildTransitGateways(topology: Topology, vpcs: ReadonlyMap<strin
     tables.set(t.id, info);
     for (const attId of associations) if (!associatedTable.has(attId)) associatedTable.set(attId, info);
   }
-  return { attachments, transitGateways, attachmentSubnets, peeringPeer, refs, vpcAttachment, vpcAttachmentByVpc, vpnAttachment, dxAttachment, associatedTable, tables };
+  for (const [attId, table] of associatedTable) {
+    const c = compiled.get(attId);
+    if (c) c.table = table;
+  }
+  return { attachments, transitGateways, compiled, vpcAttachment, vpcAttachmentByVpc, vpnAttachment, dxAttachment, associatedTable, tables };
 }
 
 /** A subnet route points at the TGW: enter through this VPC's attachment in the source AZ (TGW-09). */
 export function sendToTransitGateway(w: Walk, subnet: SubnetInfo, tgwId: string, p: Pkt): Delivered | undefined {
-  const att = w.net.tgw.vpcAttachmentByVpc.get(subnet.vpc.id)?.get(tgwId);
-  if (!att) {
+  const c = w.net.tgw.vpcAttachmentByVpc.get(subnet.vpc.id)?.get(tgwId);
+  if (!c) {
     block(w, "BAD_STATE_ROUTE", subnet.routeTable.id, `The route to ${tgwId} in ${label(subnet.routeTable)} is a blackhole: VPC ${label(subnet.vpc.vpc)} has no attachment to that transit gateway.`, ["TGW-06"]);
     return undefined;
   }
-  const attSubnets = w.net.tgw.attachmentSubnets.get(att.id);
-  let entry = attSubnets?.byAz.get(subnet.az);
+  const att = c.att;
+  let entry = c.byAz.get(subnet.az);
   if (!entry) {
     block(w, "TGW_ROUTE_AZ_RESTRICTION", att.id, `Transit gateway attachment ${label(att)} has no subnet in ${subnet.az}, so instances in that Availability Zone cannot use the transit gateway.`);
-    entry = attSubnets?.all[0];
+    entry = c.all[0];
   }
   if (entry && entry !== subnet) checkNetworkAcl(w, entry, "inbound", p); // TGW-14
-  addHop(w, attachmentRef(w, att), "forward", { inbound: p, outbound: p });
+  addHop(w, c.ref, "forward", { inbound: p, outbound: p });
   if (att.state !== "available") block(w, "BAD_STATE_ATTACHMENT", att.id, `Transit gateway attachment ${label(att)} is ${att.state}, not available.`, ["TGW-04"]);
-  return routeInTransitGateway(w, att, p, subnet.az, 0);
-}
-
-function attachmentRef(w: Walk, att: TransitGatewayAttachment): ComponentRef {
-  return w.net.tgw.refs.get(att.id) ?? ref(att.id, "transit-gateway-attachment", att.name);
+  return routeInTransitGateway(w, c, p, subnet.az, 0);
 }
 
 export function enterTransitGatewayFromAttachment(w: Walk, att: TransitGatewayAttachment, p: Pkt): Delivered | undefined {
-  addHop(w, attachmentRef(w, att), "forward", { inbound: p, outbound: p });
-  return routeInTransitGateway(w, att, p, undefined, 0);
+  const c = w.net.tgw.compiled.get(att.id);
+  if (!c) return undefined;
+  addHop(w, c.ref, "forward", { inbound: p, outbound: p });
+  return routeInTransitGateway(w, c, p, undefined, 0);
 }
 
-function routeInTransitGateway(w: Walk, ingress: TransitGatewayAttachment, p: Pkt, az: string | undefined, depth: number): Delivered | undefined {
-  const tgw = w.net.tgw.transitGateways.get(ingress.transitGatewayId);
-  const table = w.net.tgw.associatedTable.get(ingress.id);
+function routeInTransitGateway(w: Walk, ingress: CompiledAttachment, p: Pkt, az: string | undefined, depth: number): Delivered | undefined {
+  const table = ingress.table;
   if (!table) {
-    block(w, "TGW_ATTACH_MISSING_TGW_RTB_ASSOCIATION", ingress.id, `Transit gateway attachment ${label(ingress)} is not associated with any transit gateway route table, so the transit gateway does not know where to send its traffic.`);
+    block(w, "TGW_ATTACH_MISSING_TGW_RTB_ASSOCIATION", ingress.att.id, `Transit gateway attachment ${label(ingress.att)} is not associated with any transit gateway route table, so the transit gateway does not know where to send its traffic.`);
     return undefined;
   }
   const route = lookupRoute(table.lookup, p.dst);
@@ -167,21 +185,21 @@ function routeInTransitGateway(w: Walk, ingress: TransitGatewayAttachment, p: Pk
     return undefined;
   }
   addHop(w, rtRef, route.target.kind === "blackhole" ? "drop" : "forward", { matched: route.matched ?? { kind: "tgw-route", description: route.description } });
-  if (tgw) addHop(w, w.net.tgw.refs.get(tgw.id) ?? ref(tgw.id, "transit-gateway", tgw.name), "forward", { inbound: p, outbound: p });
+  if (ingress.tgwRef) addHop(w, ingress.tgwRef, "forward", { inbound: p, outbound: p });
   if (route.target.kind === "blackhole") {
     block(w, "TGW_RTB_BAD_STATE_ROUTE", table.id, `The route ${route.description} in transit gateway route table ${label(table)} is a blackhole and drops the traffic.`);
     return undefined;
   }
-  const egress = w.net.tgw.attachments.get(route.target.id);
-  if (!egress) {
+  const out = route.target.compiled;
+  if (!out) {
     block(w, "TGW_RTB_BAD_STATE_ROUTE", table.id, `The route ${route.description} points at attachment ${route.target.id}, which does not exist.`);
     return undefined;
   }
-  addHop(w, attachmentRef(w, egress), "forward", { inbound: p, outbound: p });
+  const egress = out.att;
+  addHop(w, out.ref, "forward", { inbound: p, outbound: p });
   if (egress.state !== "available") block(w, "BAD_STATE_ATTACHMENT", egress.id, `Transit gateway attachment ${label(egress)} is ${egress.state}, not available.`, ["TGW-04"]);
   if (egress.type === "vpc") {
-    const subnets = w.net.tgw.attachmentSubnets.get(egress.id);
-    const landing = (az !== undefined ? subnets?.byAz.get(az) : undefined) ?? subnets?.all[0];
+    const landing = (az !== undefined ? out.byAz.get(az) : undefined) ?? out.all[0];
     if (!landing) {
       block(w, "TGW_ROUTE_AZ_RESTRICTION", egress.id, `Transit gateway attachment ${label(egress)} has no subnets.`, ["TGW-09"]);
       return undefined;
@@ -189,7 +207,7 @@ function routeInTransitGateway(w: Walk, ingress: TransitGatewayAttachment, p: Pk
     return sendFromSubnet(w, landing, p, { kind: "tgw", id: egress.id });
   }
   if (egress.type === "peering") {
-    const peer = w.net.tgw.peeringPeer.get(egress.id);
+    const peer = out.peer;
     if (!peer || depth > 4) {
       block(w, "BAD_STATE_ATTACHMENT", egress.id, `Transit gateway peering attachment ${label(egress)} has no accepted peer attachment.`, ["TGW-12"]);
       return undefined;

@@ -126,3 +126,58 @@ describe("ipv6-egress", () => {
     expect(keys).toEqual(new Set(["eigw", "nat"]));
   }, 120_000);
 });
+
+describe("missing-piece distractors", () => {
+  it("every piece offered as a wrong option matters: removed alone, it also blocks the flow (checked with analyze)", async () => {
+    const { missingPieceCase, piecesThatDoNotMatter } = await import("../../lib/scenario/families/missing-piece");
+    for (const difficulty of missingPiece.difficulties) {
+      for (let seed = 0; seed < 60; seed += 1) {
+        const c = missingPieceCase(seed, difficulty);
+        expect(piecesThatDoNotMatter(c), c.question.id).toEqual([]);
+        expect(analyze(c.setup.base, c.setup.query).reachable, c.question.id).toBe(true);
+      }
+    }
+  }, 60_000);
+});
+
+/** The first seeds (difficulty 3) whose stem contains `marker`, with the model's analysis of each. */
+function casesWith(family: typeof edgeToEdge, marker: string, count: number) {
+  const out: { q: Question; analysis: ReturnType<typeof analyze> }[] = [];
+  for (let seed = 0; out.length < count; seed += 1) {
+    const q = family.generate(seed, 3);
+    if (q.stem.includes(marker)) out.push({ q, analysis: analyze(q.topology!, q.query!) });
+  }
+  return out;
+}
+
+describe("edge-to-edge: the same thing through a transit gateway", () => {
+  it("centralised egress through the TGW and the egress VPC's NAT works (TGW-18); the default route over the peering does not (PCX-10)", () => {
+    const cases = casesWith(edgeToEdge, "egress VPC", 60);
+    const reachable = cases.filter((c) => c.analysis.reachable);
+    expect(reachable.length).toBeGreaterThan(5);
+    for (const { q, analysis } of reachable) {
+      const types = analysis.forward.map((h) => h.component.type);
+      expect(types, q.id).toEqual(expect.arrayContaining(["transit-gateway", "nat-gateway", "internet-gateway"]));
+      expect(types.indexOf("transit-gateway"), q.id).toBeLessThan(types.indexOf("nat-gateway"));
+    }
+    const overPeering = cases.filter((c) => c.analysis.blockers[0]?.rules.includes("PCX-10") === true);
+    expect(overPeering.length).toBeGreaterThan(0);
+    for (const { q, analysis } of overPeering) expect(q.options.find((o) => o.id === q.answer[0])?.text, q.id).toBe(`No: ${analysis.blockers[0]?.message ?? ""}`);
+  });
+});
+
+describe("hybrid: a VPN attached to a transit gateway", () => {
+  it("reaches the spoke through the TGW when the VPN attachment is associated and propagated (TGW-04, TGW-05), else the model names the TGW gap", () => {
+    const cases = casesWith(hybrid, "attached to transit gateway", 60);
+    const codes = new Set<string>();
+    for (const { q, analysis } of cases) {
+      if (analysis.reachable) {
+        const types = analysis.forward.map((h) => h.component.type);
+        expect(types, q.id).toEqual(expect.arrayContaining(["vpn-connection", "transit-gateway-attachment", "transit-gateway"]));
+        expect(types, q.id).not.toContain("vpn-gateway");
+      } else codes.add(analysis.blockers[0]?.code ?? "");
+    }
+    expect(cases.some((c) => c.analysis.reachable)).toBe(true);
+    expect([...codes]).toEqual(expect.arrayContaining(["TGW_ATTACH_MISSING_TGW_RTB_ASSOCIATION", "TGW_RTB_CANNOT_ROUTE"]));
+  });
+});

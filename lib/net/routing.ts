@@ -16,9 +16,11 @@ export type CompiledRoute<T> = {
   readonly target: T;
   /** e.g. "10.1.0.0/16 -> pcx-ab" or "pl-63a5400a (10.2.0.0/16) -> vpce-1". */
   readonly description: string;
-  /** The trace's `matched` entry for this route, set by compileRoutes (built once, frozen). */
-  readonly matched?: { readonly kind: "route" | "tgw-route"; readonly description: string };
+  /** The trace's `matched` entry for this route, built on first use by `routeMatched` and then shared (frozen). */
+  matched?: RouteMatched;
 };
+
+export type RouteMatched = { readonly kind: "route" | "tgw-route"; readonly description: string };
 
 /** One prefix length's routes, keyed by masked network address. */
 type Bucket<K, T> = { readonly prefix: number; readonly routes: Map<K, CompiledRoute<T>> };
@@ -33,12 +35,14 @@ export type RouteLookup<T> = {
   readonly v4Buckets: readonly Bucket<number, T>[];
   readonly v6Buckets: readonly Bucket<bigint, T>[];
   readonly size: number;
+  /** Trace kind of this table's matches: VPC route table or transit gateway route table. */
+  readonly kind: "route" | "tgw-route";
 };
 
 export function compileRoutes<T>(input: readonly CompiledRoute<T>[], kind: "route" | "tgw-route" = "route"): RouteLookup<T> {
   const v4 = new Map<number, Map<number, CompiledRoute<T>>>();
   const v6 = new Map<number, Map<bigint, CompiledRoute<T>>>();
-  const routes = input.map((r) => ({ ...r, matched: Object.freeze({ kind, description: r.description }) }));
+  const routes = input;
   for (const route of routes) {
     const c = route.cidr;
     if (c.family === 4) insertBest(v4, c.prefix, c.network, route);
@@ -52,6 +56,7 @@ export function compileRoutes<T>(input: readonly CompiledRoute<T>[], kind: "rout
     v4Buckets: v4Lengths.map((prefix) => ({ prefix, routes: v4.get(prefix) ?? new Map() })),
     v6Buckets: v6Lengths.map((prefix) => ({ prefix, routes: v6.get(prefix) ?? new Map() })),
     size: routes.length,
+    kind,
   };
 }
 
@@ -65,6 +70,11 @@ function insertBest<K, T>(buckets: Map<number, Map<K, CompiledRoute<T>>>, prefix
   // Same prefix: the higher-priority origin wins (RT-06); among equals the first one is kept, which
   // mirrors "AWS picks one and sticks to it" for overlapping prefix lists (RT-07).
   if (!existing || ORIGIN_RANK[route.origin] < ORIGIN_RANK[existing.origin]) bucket.set(key, route);
+}
+
+/** The trace's `matched` entry for a route of `table`: built once per route, on first use (build stays cheap). */
+export function routeMatched<T>(table: RouteLookup<T>, route: CompiledRoute<T>): RouteMatched {
+  return (route.matched ??= Object.freeze({ kind: table.kind, description: route.description }));
 }
 
 /** Longest-prefix match (RT-04); IPv4 and IPv6 are looked up independently. */

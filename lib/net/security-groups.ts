@@ -7,9 +7,15 @@ import type { SgRule } from "./topology";
 
 export type CompiledSgRule = CompiledMatch & {
   readonly rule: SgRule; readonly cidr?: Cidr; readonly description: string;
-  /** The trace's `matched` entry when this rule allows a packet ("web: inbound tcp/443 0.0.0.0/0"), built once. */
-  readonly matched: { readonly kind: "sg-rule"; readonly description: string };
+  /** "web: inbound": with `description`, the trace's text when this rule allows a packet. */
+  readonly matchedPrefix: string;
+  /** The trace's `matched` entry, built on first use by `sgRuleMatched` and then shared (frozen). */
+  matched?: { readonly kind: "sg-rule"; readonly description: string };
 };
+
+export function sgRuleMatched(rule: CompiledSgRule): { readonly kind: "sg-rule"; readonly description: string } {
+  return (rule.matched ??= Object.freeze({ kind: "sg-rule" as const, description: `${rule.matchedPrefix} ${rule.description}` }));
+}
 export type CompiledSecurityGroup = {
   readonly id: string;
   readonly name?: string;
@@ -70,17 +76,17 @@ export function compileSecurityGroup(
   sg: { id: string; name?: string | undefined; vpcId: string; inbound: SgRule[]; outbound?: SgRule[] | undefined },
   toCidr: (text: string) => Cidr,
 ): CompiledSecurityGroup {
-  const groupLabel = sg.name ?? sg.id;
+  const prefixes = { inbound: `${sg.name ?? sg.id}: inbound`, outbound: `${sg.name ?? sg.id}: outbound` };
   const compile = (direction: "inbound" | "outbound") => (rule: SgRule): CompiledSgRule => {
     const peer = rule.cidrBlock ?? rule.prefixListId ?? rule.securityGroupId ?? "?";
-    const description = `${describePorts(rule.protocol, rule.fromPort, rule.toPort)} ${peer}`;
-    return {
-      ...compileMatch(rule.protocol, rule.fromPort, rule.toPort),
-      rule,
-      ...(rule.cidrBlock !== undefined ? { cidr: toCidr(rule.cidrBlock) } : {}),
-      description,
-      matched: Object.freeze({ kind: "sg-rule" as const, description: `${groupLabel}: ${direction} ${description}` }),
+    const m = compileMatch(rule.protocol, rule.fromPort, rule.toPort);
+    const compiled: { -readonly [K in keyof CompiledSgRule]: CompiledSgRule[K] } = {
+      proto: m.proto, portLo: m.portLo, portHi: m.portHi, rule,
+      description: `${describePorts(rule.protocol, rule.fromPort, rule.toPort)} ${peer}`,
+      matchedPrefix: prefixes[direction],
     };
+    if (rule.cidrBlock !== undefined) compiled.cidr = toCidr(rule.cidrBlock);
+    return compiled;
   };
   // SG-03: a group written without `outbound` has AWS's default allow-all egress rule.
   const outbound = sg.outbound ?? ALLOW_ALL_EGRESS;

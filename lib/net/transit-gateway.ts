@@ -6,7 +6,7 @@
 import { type Cidr, cidrContainsIp, toCidr } from "./cidr";
 import { label } from "./explanations";
 import type { SubnetInfo, VpcInfo } from "./network";
-import { compileRoutes, type CompiledRoute, lookupRoute, type RouteLookup } from "./routing";
+import { compileRoutes, type CompiledRoute, lookupRoute, type RouteLookup, routeMatched } from "./routing";
 import type { Topology, TransitGatewayAttachment } from "./topology";
 import { type ComponentRef, componentRef } from "./trace";
 import { isVpnUp, vpnPrefixes } from "./vpn";
@@ -184,7 +184,7 @@ function routeInTransitGateway(w: Walk, ingress: CompiledAttachment, p: Pkt, az:
     block(w, "TGW_RTB_CANNOT_ROUTE", table.id, `Transit gateway route table ${label(table)} has no route that matches ${p.dst.text}; propagate the destination's attachment into it or add a static route.`);
     return undefined;
   }
-  addHop(w, rtRef, route.target.kind === "blackhole" ? "drop" : "forward", { matched: route.matched ?? { kind: "tgw-route", description: route.description } });
+  addHop(w, rtRef, route.target.kind === "blackhole" ? "drop" : "forward", { matched: routeMatched(table.lookup, route) });
   if (ingress.tgwRef) addHop(w, ingress.tgwRef, "forward", { inbound: p, outbound: p });
   if (route.target.kind === "blackhole") {
     block(w, "TGW_RTB_BAD_STATE_ROUTE", table.id, `The route ${route.description} in transit gateway route table ${label(table)} is a blackhole and drops the traffic.`);

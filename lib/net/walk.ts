@@ -8,8 +8,8 @@ import { describeTraffic, label, makeBlocker } from "./explanations";
 import { type EniInfo, type Network, type ServiceInfo, type SubnetInfo, type VpcInfo, vpcContainsIp } from "./network";
 import { evaluateNetworkAcl } from "./network-acls";
 import type { Protocol } from "./query";
-import { lookupRoute, matchingRoutes } from "./routing";
-import { evaluateSecurityGroups, type SgPeerContext } from "./security-groups";
+import { lookupRoute, matchingRoutes, routeMatched } from "./routing";
+import { evaluateSecurityGroups, type SgPeerContext, sgRuleMatched } from "./security-groups";
 import type { ComponentRef, Hop, MatchedKind, PacketHeader } from "./trace";
 import type { Blocker } from "./trace";
 import { sendToEgressOnlyGateway, sendToInternetGateway, sendToNatGateway, reverseNat } from "./gateways";
@@ -132,7 +132,7 @@ export function checkSecurityGroups(w: Walk, eni: EniInfo, direction: "inbound" 
   const remote = direction === "inbound" ? p.src : p.dst;
   const verdict = evaluateSecurityGroups(eni.groups, direction, { remote, protocol: p.protocol, port: p.dstPort }, new SgContext(w.net, eni.vpc, w.now));
   if (verdict.allowed) {
-    addHop(w, sgRef, "allow", { inbound: p, matched: verdict.rule.matched });
+    addHop(w, sgRef, "allow", { inbound: p, matched: sgRuleMatched(verdict.rule) });
     return true;
   }
   addHop(w, sgRef, "deny", { inbound: p, matched: { kind: "sg-rule", description: `no ${direction} rule matches` } });
@@ -210,7 +210,7 @@ export function sendFromSubnet(w: Walk, subnet: SubnetInfo, p: Pkt, link: Link, 
     block(w, "NO_ROUTE_TO_DESTINATION", table.id, `Route table ${label(table)} of subnet ${label(subnet.subnet)} has no route that matches ${p.dst.text}.`);
     return undefined;
   }
-  addHop(w, rtRef, "forward", { matched: route.matched ?? { kind: "route", description: route.description } });
+  addHop(w, rtRef, "forward", { matched: routeMatched(table.lookup, route) });
   const target = route.target;
   switch (target.kind) {
     case "local":

@@ -142,9 +142,11 @@ export function generateTopology(vpcCount: number, seed: number): BenchTopology 
 const PORTS = [443, 8080, 5432, 22, 3306] as const;
 
 /** Half the pairs inside one peering group (mostly reachable), half anywhere (hub or no path). */
-export function generateQueries(bench: BenchTopology, count: number, seed: number): Query[] {
+export function generateQueries(bench: BenchTopology, count: number, seed: number, onlyFirstVpcs?: number): Query[] {
   const rng = createRng(seed ^ 0x9e3779b9);
-  const n = bench.instanceIds.length;
+  // `onlyFirstVpcs`: draw instances from the first k VPCs only (3 instances each) – a working set that
+  // stays in cache whatever the network's size, to separate algorithmic growth from memory effects.
+  const n = onlyFirstVpcs === undefined ? bench.instanceIds.length : Math.min(bench.instanceIds.length, onlyFirstVpcs * 3);
   const pick = (k: number) => bench.instanceIds[k] as string;
   const queries: Query[] = [];
   for (let q = 0; q < count; q++) {

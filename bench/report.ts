@@ -6,6 +6,8 @@ export type ReachabilityRow = {
   routes: number;
   parseMs: number;
   buildMs: number;
+  /** Process CPU time during the build (user + system, all threads). */
+  buildCpuMs: number;
   heapMB: number;
   queries: number;
   reachableShare: number;
@@ -35,10 +37,10 @@ function pad(values: (string | number)[], widths: number[]): string {
 }
 
 export function renderTable(rows: readonly ReachabilityRow[]): string {
-  const widths = [7, 9, 10, 10, 9, 11, 10, 9, 12];
-  const lines = [pad(["VPCs", "routes", "parse ms", "build ms", "heap MB", "median µs", "p95 µs", "reach %", "hot med µs"], widths)];
+  const widths = [7, 9, 10, 10, 11, 9, 11, 10, 9, 12];
+  const lines = [pad(["VPCs", "routes", "parse ms", "build ms", "build cpu", "heap MB", "median µs", "p95 µs", "reach %", "hot med µs"], widths)];
   for (const r of rows) {
-    lines.push(pad([r.vpcs, r.routes, r.parseMs.toFixed(1), r.buildMs.toFixed(1), r.heapMB.toFixed(1), r.queryMedianUs.toFixed(2), r.queryP95Us.toFixed(2), (r.reachableShare * 100).toFixed(0), r.hotQueryMedianUs.toFixed(2)], widths));
+    lines.push(pad([r.vpcs, r.routes, r.parseMs.toFixed(1), r.buildMs.toFixed(1), r.buildCpuMs.toFixed(1), r.heapMB.toFixed(1), r.queryMedianUs.toFixed(2), r.queryP95Us.toFixed(2), (r.reachableShare * 100).toFixed(0), r.hotQueryMedianUs.toFixed(2)], widths));
   }
   const at1000 = rows.find((r) => r.vpcs === 1000);
   const at10000 = rows.find((r) => r.vpcs === 10000);

@@ -51,8 +51,12 @@ function benchSize(vpcs: number, options: Options): ReachabilityRow {
   if (!parsed.ok) throw new Error(`generated topology is invalid: ${JSON.stringify(parsed.issues.slice(0, 3))}`);
   heapMB();
   const buildStart = nowMs();
+  const cpuStart = process.cpuUsage();
   const network = buildNetwork(parsed.topology);
   const buildMs = nowMs() - buildStart;
+  const cpu = process.cpuUsage(cpuStart);
+  // CPU time of this process (all threads, so parallel GC counts) – less sensitive to other jobs on a shared machine.
+  const buildCpuMs = (cpu.user + cpu.system) / 1000;
   const heap = heapMB();
   const timed = (queries: readonly Query[]): { times: number[]; reachable: number } => {
     let reachable = 0;
@@ -74,6 +78,7 @@ function benchSize(vpcs: number, options: Options): ReachabilityRow {
     routes: countRoutes(bench.topology),
     parseMs: round(parseMs),
     buildMs: round(buildMs),
+    buildCpuMs: round(buildCpuMs),
     heapMB: round(heap),
     queries: times.length,
     reachableShare: round(reachable / Math.max(1, times.length)),

@@ -25,10 +25,12 @@ const tryCidr = (text: string): Cidr | undefined => {
   return p.ok ? p.value : undefined;
 };
 
+const LOCAL_TARGET: RouteTarget = Object.freeze({ kind: "local", id: "local" });
+
 function localRoutes(vpc: T.Vpc): CompiledRoute<RouteTarget>[] {
   // aws-rules RT-02: every route table has a local route per VPC CIDR, IPv4 and IPv6.
   return [...vpc.cidrBlocks, ...vpc.ipv6CidrBlocks].map((text) => ({
-    cidr: toCidr(text), origin: "local" as const, target: { kind: "local" as const, id: "local" }, description: `${text} -> local`,
+    cidr: toCidr(text), origin: "local" as const, target: LOCAL_TARGET, description: `${text} -> local`,
   }));
 }
 
@@ -85,13 +87,16 @@ export function buildNetwork(topology: T.Topology): Network {
     }
   }
   const routeTables = new Map<string, RouteTableInfo>();
+  /** One frozen target object per target string (tens of thousands of routes share a few targets each). */
+  const targets = new Map<string, RouteTarget>();
   const mainTables = new Map<string, RouteTableInfo>();
   for (const rt of topology.routeTables) {
     const vpc = vpcs.get(rt.vpcId);
     const routes: CompiledRoute<RouteTarget>[] = vpc ? localRoutes(vpc.vpc) : [];
     for (const r of rt.routes) {
       if (r.target === "local") continue; // implicit (RT-02)
-      const target = routeTargetOf(r.target);
+      let target = targets.get(r.target);
+      if (!target) targets.set(r.target, (target = Object.freeze(routeTargetOf(r.target))));
       if (r.destination !== undefined) {
         const cidr = tryCidr(r.destination);
         if (cidr) routes.push({ cidr, origin: r.origin, target, description: `${cidr.text} -> ${r.target}${r.origin === "propagated" ? " (propagated)" : ""}` });

@@ -33,11 +33,14 @@ export function accountId(rng: Rng): string {
   return text;
 }
 
-/** AWS-style id: prefix + 17 lowercase hex digits, e.g. vpc-0a1b2c3d4e5f67890. */
+/** AWS-style id: prefix + 17 lowercase hex digits, e.g. vpc-0a1b2c3d4e5f67890 (a 0, then 64 random bits). */
 export function resourceId(rng: Rng, prefix: string): string {
-  let hex = "0";
-  for (let i = 0; i < 16; i += 1) hex += rng.int(0, 15).toString(16);
-  return `${prefix}-${hex}`;
+  // Two 32-bit draws instead of sixteen 4-bit ones: a question draws ~25 ids.
+  return `${prefix}-0${hex8(rng.nextU32())}${hex8(rng.nextU32())}`;
+}
+
+function hex8(value: number): string {
+  return value.toString(16).padStart(8, "0");
 }
 
 export function region(rng: Rng): RegionInfo {

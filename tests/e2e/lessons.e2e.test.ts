@@ -1,5 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { parseLessons, type Lesson } from "../../lib/content/lessons";
@@ -107,10 +108,14 @@ describe("lessons", () => {
     await expect(section.locator("[data-verdict]").getAttribute("data-verdict")).resolves.toBe("correct");
     await expect(section.locator("[data-testid=explanation]").textContent()).resolves.toContain(question.explanation.summary);
 
+    // Other tests answer the same lesson questions on this database: read back only this browser's learner.
+    const token = (await context.cookies()).find((cookie) => cookie.name === "reachable_learner")?.value ?? "";
     const rows = queryDatabase<{ correct: number; response: string; context: string }>(
       inject("databaseUrl"),
-      "SELECT correct, response, context FROM Attempt WHERE questionId = ? ORDER BY answeredAt",
+      `SELECT a.correct, a.response, a.context FROM Attempt a JOIN Learner l ON l.id = a.learnerId
+       WHERE a.questionId = ? AND l.tokenHash = ? ORDER BY a.answeredAt`,
       question.id,
+      createHash("sha256").update(token).digest("hex"),
     );
     expect(rows.map((row) => [row.correct, JSON.parse(row.response), row.context])).toEqual([
       [0, [wrong.id], `lesson:${lesson.slug}`],

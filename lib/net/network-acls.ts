@@ -56,34 +56,62 @@ export function compileNetworkAcl(
   toCidr: (text: string) => Cidr,
   shared?: Map<string, CompiledNaclRule>,
 ): CompiledNetworkAcl {
-  const compileRule = (rule: NaclRule, direction: "inbound" | "outbound"): CompiledNaclRule => {
-    const description = `rule ${rule.ruleNumber} ${rule.action} ${describePorts(rule.protocol, rule.fromPort, rule.toPort)} ${rule.cidrBlock}`;
-    return Object.freeze({
-      ...compileMatch(rule.protocol, rule.fromPort, rule.toPort), rule, cidr: toCidr(rule.cidrBlock), description,
-      ruleNumber: rule.ruleNumber, allow: rule.action === "allow",
-      matched: Object.freeze({ kind: "nacl-rule" as const, description: `${direction} ${description}` }),
-    });
-  };
-  const compile = (rules: NaclRule[], direction: "inbound" | "outbound"): CompiledNaclRule[] =>
-    [...rules]
-      .sort((a, b) => a.ruleNumber - b.ruleNumber)
-      .map((rule) => {
-        if (!shared) return compileRule(rule, direction);
-        const key = `${direction}|${rule.ruleNumber}|${String(rule.protocol)}|${rule.fromPort ?? ""}|${rule.toPort ?? ""}|${rule.cidrBlock}|${rule.action}`;
-        let entry = shared.get(key);
-        if (!entry) shared.set(key, (entry = compileRule(rule, direction)));
-        return entry;
-      });
   return {
     id: acl.id,
     ...(acl.name !== undefined ? { name: acl.name } : {}),
     vpcId: acl.vpcId,
     isDefault: acl.isDefault,
-    inbound: compile(acl.inbound, "inbound"),
-    outbound: compile(acl.outbound, "outbound"),
+    inbound: compileRules(acl.inbound, "inbound", toCidr, shared),
+    outbound: compileRules(acl.outbound, "outbound", toCidr, shared),
     componentRef: componentRef(acl.id, "network-acl", acl.name),
   };
 }
+
+const byRuleNumber = (a: NaclRule, b: NaclRule): number => a.ruleNumber - b.ruleNumber;
+
+function compileRules(rules: readonly NaclRule[], direction: "inbound" | "outbound", toCidr: (text: string) => Cidr, shared: Map<string, CompiledNaclRule> | undefined): CompiledNaclRule[] {
+  const sorted = [...rules].sort(byRuleNumber);
+  const out: CompiledNaclRule[] = [];
+  for (const rule of sorted) {
+    if (!shared) {
+      out.push(compileRule(rule, direction, toCidr));
+      continue;
+    }
+    const key = `${direction}|${rule.ruleNumber}|${String(rule.protocol)}|${rule.fromPort ?? ""}|${rule.toPort ?? ""}|${rule.cidrBlock}|${rule.action}`;
+    let entry = shared.get(key);
+    if (!entry) shared.set(key, (entry = compileRule(rule, direction, toCidr)));
+    out.push(entry);
+  }
+  return out;
+}
+
+function compileRule(rule: NaclRule, direction: "inbound" | "outbound", toCidr: (text: string) => Cidr): CompiledNaclRule {
+  const description = `rule ${rule.ruleNumber} ${rule.action} ${describePorts(rule.protocol, rule.fromPort, rule.toPort)} ${rule.cidrBlock}`;
+  const m = compileMatch(rule.protocol, rule.fromPort, rule.toPort);
+  // Written out rather than `{ ...m, rule, ... }`: keys added after a spread take V8's slow path (hot build path).
+  return Object.freeze({
+    proto: m.proto, portLo: m.portLo, portHi: m.portHi, rule, cidr: toCidr(rule.cidrBlock), description,
+    ruleNumber: rule.ruleNumber, allow: rule.action === "allow",
+    matched: Object.freeze({ kind: "nacl-rule" as const, description: `${direction} ${description}` }),
+  });
+}
+
+/**
+ * ACL-05/ACL-06: the allow-all NACL a subnet without an explicit one uses. Its rules are the same for every VPC
+ * (only IPv6 presence varies), so they are compiled once per module and shared (frozen, immutable).
+ */
+export function compileDefaultNetworkAcl(id: string, vpcId: string, withIpv6: boolean, toCidr: (text: string) => Cidr): CompiledNetworkAcl {
+  const key = withIpv6 ? "v6" : "v4";
+  let rules = DEFAULT_RULES.get(key);
+  if (!rules) {
+    const list = defaultNaclRules(withIpv6);
+    rules = { inbound: Object.freeze(compileRules(list, "inbound", toCidr, undefined)), outbound: Object.freeze(compileRules(list, "outbound", toCidr, undefined)) };
+    DEFAULT_RULES.set(key, rules);
+  }
+  return { id, vpcId, isDefault: true, inbound: rules.inbound, outbound: rules.outbound, componentRef: componentRef(id, "network-acl", undefined) };
+}
+
+const DEFAULT_RULES = new Map<"v4" | "v6", { inbound: readonly CompiledNaclRule[]; outbound: readonly CompiledNaclRule[] }>();
 
 /** aws-rules ACL-05: the default NACL allows everything (rule 100 IPv4, 101 IPv6). */
 export function defaultNaclRules(withIpv6: boolean): NaclRule[] {

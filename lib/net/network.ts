@@ -1,7 +1,7 @@
 // buildNetwork: compile a Topology once into indexed form (maps by id/name/IP, per-route-table LPM
 // structures, compiled SG/NACL rules) so that each query only does hash probes on plain numbers.
 import { type Cidr, ipKey, parseCidr, toCidr, toIp } from "./cidr";
-import { compileNetworkAcl, type CompiledNaclRule, type CompiledNetworkAcl, defaultNaclRules } from "./network-acls";
+import { compileDefaultNetworkAcl, compileNetworkAcl, type CompiledNaclRule, type CompiledNetworkAcl } from "./network-acls";
 import { compileRoutes, type CompiledRoute } from "./routing";
 import { type CompiledSecurityGroup, compileSecurityGroup } from "./security-groups";
 import type * as T from "./topology";
@@ -10,6 +10,7 @@ import { propagatedVgwPrefixes } from "./vpn";
 import { componentRef } from "./trace";
 import { pickInternetAddresses } from "./internet-addresses";
 import { serviceCidrs } from "./endpoints";
+import { networkAclCache, networkAclStamp, routeTableCache, routeTableStamp, securityGroupCache, securityGroupStamp } from "./build-cache";
 
 export * from "./network-model";
 import type { EniInfo, EniKind, Network, RouteTarget, RouteTableInfo, ServiceInfo, SubnetInfo, VpcInfo } from "./network-model";
@@ -24,6 +25,8 @@ const tryCidr = (text: string): Cidr | undefined => {
   const p = parseCidr(text);
   return p.ok ? p.value : undefined;
 };
+
+const hasPrefixListDestination = (r: T.Route): boolean => r.destinationPrefixListId !== undefined;
 
 const LOCAL_TARGET: RouteTarget = Object.freeze({ kind: "local", id: "local" });
 
@@ -92,6 +95,17 @@ export function buildNetwork(topology: T.Topology): Network {
   const mainTables = new Map<string, RouteTableInfo>();
   for (const rt of topology.routeTables) {
     const vpc = vpcs.get(rt.vpcId);
+    // A table whose routes depend only on itself and its VPC (no prefix-list routes, propagation or endpoint
+    // routes, which read other topology objects) is reused from an earlier build of the same objects.
+    const cacheable = vpc !== undefined && rt.propagatingGatewayIds.length === 0 && !extraRoutes.has(rt.id) && !rt.routes.some(hasPrefixListDestination);
+    const stamp = cacheable ? routeTableStamp(rt, vpc.vpc) : undefined;
+    const cached = stamp ? routeTableCache.get(rt, stamp) : undefined;
+    if (cached) {
+      routeTables.set(rt.id, cached);
+      addName(rt.name, rt.id);
+      if (rt.main && !mainTables.has(rt.vpcId)) mainTables.set(rt.vpcId, cached);
+      continue;
+    }
     const routes: CompiledRoute<RouteTarget>[] = vpc ? localRoutes(vpc.vpc) : [];
     for (const r of rt.routes) {
       if (r.target === "local") continue; // implicit (RT-02)
@@ -116,6 +130,7 @@ export function buildNetwork(topology: T.Topology): Network {
       id: rt.id, ...(rt.name !== undefined ? { name: rt.name } : {}), vpcId: rt.vpcId, lookup: compileRoutes(routes),
       componentRef: componentRef(rt.id, "route-table", rt.name),
     };
+    if (stamp) routeTableCache.set(rt, stamp, info);
     routeTables.set(rt.id, info);
     addName(rt.name, rt.id);
     if (rt.main && !mainTables.has(rt.vpcId)) mainTables.set(rt.vpcId, info);
@@ -136,7 +151,8 @@ export function buildNetwork(topology: T.Topology): Network {
   const sharedNaclRules = new Map<string, CompiledNaclRule>();
   const defaultNacls = new Map<string, CompiledNetworkAcl>();
   for (const acl of topology.networkAcls) {
-    const compiled = compileNetworkAcl(acl, toCidr, sharedNaclRules);
+    const stamp = networkAclStamp(acl);
+    const compiled = networkAclCache.get(acl, stamp) ?? networkAclCache.set(acl, stamp, compileNetworkAcl(acl, toCidr, sharedNaclRules));
     nacls.set(acl.id, compiled);
     addName(acl.name, acl.id);
     if (acl.isDefault && !defaultNacls.has(acl.vpcId)) defaultNacls.set(acl.vpcId, compiled);
@@ -146,7 +162,7 @@ export function buildNetwork(topology: T.Topology): Network {
     if (!acl) {
       // ACL-05/ACL-06: a subnet without an explicit NACL uses the VPC's default NACL, which allows all.
       const withV6 = (vpcs.get(vpcId)?.cidrs6.length ?? 0) > 0;
-      acl = compileNetworkAcl({ id: `acl-default-${vpcId}`, vpcId, isDefault: true, inbound: defaultNaclRules(withV6), outbound: defaultNaclRules(withV6) }, toCidr, sharedNaclRules);
+      acl = compileDefaultNetworkAcl(`acl-default-${vpcId}`, vpcId, withV6, toCidr);
       defaultNacls.set(vpcId, acl);
     }
     return acl;
@@ -171,7 +187,8 @@ export function buildNetwork(topology: T.Topology): Network {
 
   const securityGroups = new Map<string, CompiledSecurityGroup>();
   for (const sg of topology.securityGroups) {
-    securityGroups.set(sg.id, compileSecurityGroup(sg, toCidr));
+    const stamp = securityGroupStamp(sg);
+    securityGroups.set(sg.id, securityGroupCache.get(sg, stamp) ?? securityGroupCache.set(sg, stamp, compileSecurityGroup(sg, toCidr)));
     addName(sg.name, sg.id);
   }
 

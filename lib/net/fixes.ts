@@ -20,7 +20,29 @@ export function applyFix(_topology: Topology, fix: Fix): Topology {
   return fix.topology;
 }
 
-const clone = (t: Topology): Topology => structuredClone(t);
+// Candidate topologies share every object they do not change with the input (copy-on-write): `copyLists`
+// copies the topology's lists, and `own` swaps in a private deep copy of the one object a fix edits. Unchanged
+// objects stay identical (===), so buildNetwork reuses their compiled form (build-cache.ts), and the input is
+// never modified.
+type ListKey = { [K in keyof Topology]-?: Topology[K] extends readonly unknown[] ? K : never }[keyof Topology];
+
+function copyLists(t: Topology): Topology {
+  const out = { ...t } as Record<string, unknown>;
+  for (const key of Object.keys(out)) {
+    const v = out[key];
+    if (Array.isArray(v)) out[key] = [...(v as unknown[])];
+  }
+  return out as Topology;
+}
+
+function own<K extends ListKey>(t: Topology, key: K, index: number): Topology[K][number] | undefined {
+  const list = t[key] as Topology[K][number][];
+  const item = list[index];
+  if (item === undefined) return undefined;
+  const copy = structuredClone(item);
+  list[index] = copy;
+  return copy;
+}
 
 function vpcOfIp(net: Network, ip: IpAddress, preferVpc?: string): string | undefined {
   const enis = net.enisByPrivateIp.get(ip.family === 4 ? ip.value : `6:${ip.value.toString(16)}`) ?? [];
@@ -72,8 +94,8 @@ function candidatesFor(topology: Topology, net: Network, query: Query, analysis:
         protocol, ...(port !== undefined ? { fromPort: port, toPort: port } : {}),
         cidrBlock: inbound ? remoteCidr(net, remote) : remote.family === 4 ? "0.0.0.0/0" : "::/0",
       };
-      const t = clone(topology);
-      const sg = t.securityGroups[sgIndex];
+      const t = copyLists(topology);
+      const sg = own(t, "securityGroups", sgIndex);
       if (!sg) break;
       if (inbound) sg.inbound.push(rule);
       else sg.outbound = [...(sg.outbound ?? []), rule];
@@ -88,8 +110,8 @@ function candidatesFor(topology: Topology, net: Network, query: Query, analysis:
       const remote = inbound ? pkt.src : pkt.dst;
       const wide = remote.family === 4 ? "0.0.0.0/0" : "::/0";
       const ports = isReply ? { fromPort: 1024, toPort: 65535 } : port !== undefined ? { fromPort: port, toPort: port } : {};
-      const t = clone(topology);
-      const acl = t.networkAcls[aclIndex];
+      const t = copyLists(topology);
+      const acl = own(t, "networkAcls", aclIndex);
       if (!acl) break; // a synthesised default NACL allows everything, so it never blocks
       const rules = inbound ? acl.inbound : acl.outbound;
       const used = new Set(rules.map((r) => r.ruleNumber));
@@ -106,7 +128,7 @@ function candidatesFor(topology: Topology, net: Network, query: Query, analysis:
     case "RCH_PEERING_EXPIRED": {
       const i = topology.peeringConnections.findIndex((p) => p.id === b.component);
       if (i >= 0) {
-        const t = clone(topology);
+        const t = copyLists(topology);
         const p = t.peeringConnections[i];
         if (!p) break;
         const { createdAt: _drop, ...rest } = p;
@@ -129,8 +151,8 @@ function candidatesFor(topology: Topology, net: Network, query: Query, analysis:
       const dstVpc = vpcOfIp(net, pkt.dst);
       const att = table && dstVpc !== undefined ? topology.transitGatewayAttachments.find((a) => a.transitGatewayId === table.transitGatewayId && a.vpcId === dstVpc) : undefined;
       if (table && att) {
-        const t = clone(topology);
-        t.transitGatewayRouteTables[ti]?.propagations.push(att.id);
+        const t = copyLists(topology);
+        own(t, "transitGatewayRouteTables", ti)?.propagations.push(att.id);
         out.push({ kind: "enable-propagation", description: `Enable propagation of ${att.id} into transit gateway route table ${table.id}`, rules: ["TGW-05"], topology: t });
       }
       break;
@@ -139,8 +161,8 @@ function candidatesFor(topology: Topology, net: Network, query: Query, analysis:
       const att = topology.transitGatewayAttachments.find((a) => a.id === b.component);
       const ti = topology.transitGatewayRouteTables.findIndex((x) => x.transitGatewayId === att?.transitGatewayId);
       if (att && ti >= 0) {
-        const t = clone(topology);
-        t.transitGatewayRouteTables[ti]?.associations.push(att.id);
+        const t = copyLists(topology);
+        own(t, "transitGatewayRouteTables", ti)?.associations.push(att.id);
         out.push({ kind: "associate-tgw-route-table", description: `Associate ${att.id} with transit gateway route table ${t.transitGatewayRouteTables[ti]?.id}`, rules: ["TGW-04"], topology: t });
       }
       break;
@@ -151,16 +173,16 @@ function candidatesFor(topology: Topology, net: Network, query: Query, analysis:
       const az = /in ([a-z0-9-]+),/.exec(b.message)?.[1];
       const subnet = topology.subnets.find((s) => s.vpcId === att?.vpcId && s.availabilityZone === az);
       if (att && subnet) {
-        const t = clone(topology);
-        t.transitGatewayAttachments[ai]?.subnetIds.push(subnet.id);
+        const t = copyLists(topology);
+        own(t, "transitGatewayAttachments", ai)?.subnetIds.push(subnet.id);
         out.push({ kind: "add-tgw-attachment-subnet", description: `Add subnet ${subnet.id} (${az}) to transit gateway attachment ${att.id}`, rules: ["TGW-09"], topology: t });
       }
       break;
     }
     case "ENI_SOURCE_DEST_CHECK_RESTRICTION": {
-      const t = clone(topology);
-      const eni = t.networkInterfaces.find((e) => e.id === b.component);
-      const inst = t.instances.find((i) => b.component === `eni-${i.id.slice(2)}`);
+      const t = copyLists(topology);
+      const eni = own(t, "networkInterfaces", t.networkInterfaces.findIndex((e) => e.id === b.component));
+      const inst = eni ? undefined : own(t, "instances", t.instances.findIndex((i) => b.component === `eni-${i.id.slice(2)}`));
       if (eni) eni.sourceDestCheck = false;
       else if (inst) inst.sourceDestCheck = false;
       else break;
@@ -176,10 +198,9 @@ function routeCandidates(topology: Topology, net: Network, rtbId: string, dst: I
   const ri = topology.routeTables.findIndex((r) => r.id === rtbId);
   const rt = topology.routeTables[ri];
   if (!rt) return out;
-  const addRoute = (destination: string, target: string, rules: string[], extra?: (t: Topology) => void): void => {
-    const t = clone(topology);
-    t.routeTables[ri]?.routes.push({ destination, target, origin: "static" });
-    extra?.(t);
+  const addRoute = (destination: string, target: string, rules: string[]): void => {
+    const t = copyLists(topology);
+    own(t, "routeTables", ri)?.routes.push({ destination, target, origin: "static" });
     out.push({ kind: "add-route", description: `Add a route ${destination} -> ${target} to ${rt.id}`, rules, topology: t });
   };
   const dstVpc = vpcOfIp(net, dst);
@@ -197,15 +218,15 @@ function routeCandidates(topology: Topology, net: Network, rtbId: string, dst: I
   if (onPrem && vpc?.vgw) {
     const cidr = onPrem.cidrs.find((c) => cidrContainsIp(c, dst));
     if (cidr) addRoute(cidr.text, vpc.vgw.id, ["VPN-05"]);
-    const t = clone(topology);
-    t.routeTables[ri]?.propagatingGatewayIds.push(vpc.vgw.id);
+    const t = copyLists(topology);
+    own(t, "routeTables", ri)?.propagatingGatewayIds.push(vpc.vgw.id);
     out.push({ kind: "enable-propagation", description: `Enable route propagation from ${vpc.vgw.id} on ${rt.id}`, rules: ["VPN-05"], topology: t });
   }
   const service = net.services.find((s) => s.cidrs.some((c) => cidrContainsIp(c, dst)));
   if (service && (service.service === "s3" || service.service === "dynamodb")) {
     const existing = topology.gatewayEndpoints.findIndex((e) => e.vpcId === rt.vpcId && e.service === service.service);
-    const t = clone(topology);
-    if (existing >= 0) t.gatewayEndpoints[existing]?.routeTableIds.push(rt.id);
+    const t = copyLists(topology);
+    if (existing >= 0) own(t, "gatewayEndpoints", existing)?.routeTableIds.push(rt.id);
     else t.gatewayEndpoints.push({ id: `vpce-fix-${service.service}-${rt.vpcId.replace(/^vpc-/, "")}`, vpcId: rt.vpcId, service: service.service, region: service.region, routeTableIds: [rt.id], policy: "allow-all" });
     out.push({ kind: "add-endpoint", description: existing >= 0 ? `Associate ${rt.id} with the ${service.service} gateway endpoint` : `Add an ${service.service} gateway endpoint to ${rt.vpcId} associated with ${rt.id}`, rules: ["GWE-01", "GWE-02"], topology: t });
   }
@@ -231,12 +252,15 @@ function peeringCandidates(topology: Topology, net: Network, pcxId: string, pkt:
     const overlap = a.cidrs.some((x) => b.cidrs.some((y) => cidrsOverlap(x, y)));
     if (overlap) return out; // PCX-03: AWS would refuse it
     const id = `pcx-fix-${srcVpc.replace(/^vpc-/, "")}-${dstVpc.replace(/^vpc-/, "")}`;
-    const t = clone(topology);
+    const t = copyLists(topology);
     t.peeringConnections.push({ id, requesterVpcId: srcVpc, accepterVpcId: dstVpc, status: "active", requesterAllowDnsResolutionFromRemoteVpc: false, accepterAllowDnsResolutionFromRemoteVpc: false });
     const retarget = (vpcId: string, cidrs: readonly { text: string }[]): void => {
       const subnetTables = new Set(t.subnets.filter((s) => s.vpcId === vpcId).map((s) => s.routeTableId ?? t.routeTables.find((r) => r.vpcId === vpcId && r.main)?.id));
-      for (const rt of t.routeTables) {
-        if (rt.vpcId !== vpcId || !subnetTables.has(rt.id)) continue;
+      for (let i = 0; i < t.routeTables.length; i += 1) {
+        const shared = t.routeTables[i];
+        if (!shared || shared.vpcId !== vpcId || !subnetTables.has(shared.id)) continue;
+        const rt = own(t, "routeTables", i);
+        if (!rt) continue;
         for (const c of cidrs) {
           const existing = rt.routes.find((r) => r.destination === c.text);
           if (existing) existing.target = id;
@@ -252,10 +276,12 @@ function peeringCandidates(topology: Topology, net: Network, pcxId: string, pkt:
   // Destination outside every VPC (a peer's gateway endpoint, IGW, NAT...): give the source VPC its own.
   const service = net.services.find((s) => s.cidrs.some((c) => cidrContainsIp(c, pkt.dst)));
   if (service && (service.service === "s3" || service.service === "dynamodb")) {
-    const t = clone(topology);
+    const t = copyLists(topology);
     const tables = new Set<string>();
-    for (const rt of t.routeTables) {
-      if (rt.vpcId !== srcVpc) continue;
+    for (let i = 0; i < t.routeTables.length; i += 1) {
+      if (t.routeTables[i]?.vpcId !== srcVpc) continue;
+      const rt = own(t, "routeTables", i);
+      if (!rt) continue;
       rt.routes = rt.routes.filter((r) => !(r.target === pcxId && r.destinationPrefixListId === service.prefixListId));
       tables.add(rt.id);
     }

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { proposeFixes } from "@/lib/net/fixes";
+import type { Query } from "@/lib/net/query";
+import type { Topology } from "@/lib/net/topology";
+import { example, topo, twoPeered } from "./helpers";
+
+const q = (from: string, to: string, port = 22): Query => ({ from, to, protocol: "tcp", port });
+
+function blockedCases(): [string, Topology, Query][] {
+  const sg = example("tgw-hub");
+  sg.securityGroups[1]!.inbound = [];
+  const tgw = example("tgw-hub");
+  tgw.transitGatewayRouteTables[0]!.propagations = ["tgw-attach-1", "tgw-attach-2"];
+  return [
+    ["add-peering", example("abc-peering-chain"), q("app-a", "app-c")],
+    ["accept-peering", topo(twoPeered({ status: "pending-acceptance" })), q("h-1", "h-2")],
+    ["add-route", topo(twoPeered({ routeBack: false })), q("h-1", "h-2")],
+    ["combined", topo(twoPeered({ status: "pending-acceptance", routeBack: false })), q("h-1", "h-2")],
+    ["add-nacl-rule", example("nacl-blocks-responses"), { from: "internet", to: "web", protocol: "tcp", port: 443 }],
+    ["add-endpoint", example("gateway-endpoint-from-peer"), q("app-host", "s3", 443)],
+    ["add-sg-rule", sg, q("host-1", "host-2")],
+    ["enable-propagation", tgw, q("host-1", "host-3")],
+  ];
+}
+
+describe("proposeFixes builds candidates copy-on-write", () => {
+  it.each(blockedCases())("%s: the input is unchanged and each fix differs from it only in objects it replaced", (kind, t, query) => {
+    const before = structuredClone(t);
+    const fixes = proposeFixes(t, query);
+    expect(fixes.some((f) => f.kind === kind)).toBe(true);
+    expect(t).toEqual(before);
+    for (const fix of fixes) {
+      // Every object of the candidate either is the input's own object (shared) or is new; a shared object must
+      // still equal its snapshot, i.e. no fix edited an object it shares with the input.
+      const lists = Object.keys(t).filter((k) => Array.isArray((t as Record<string, unknown>)[k]));
+      let shared = 0;
+      for (const key of lists) {
+        const original = (t as unknown as Record<string, unknown[]>)[key] ?? [];
+        for (const item of (fix.topology as unknown as Record<string, unknown[]>)[key] ?? []) if (original.includes(item)) shared += 1;
+      }
+      expect(shared).toBeGreaterThan(0);
+    }
+    expect(t).toEqual(before);
+  });
+});

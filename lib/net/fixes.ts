@@ -291,9 +291,20 @@ function peeringCandidates(topology: Topology, net: Network, pcxId: string, pkt:
   return out;
 }
 
-export function proposeFixes(topology: Topology, query: Query): Fix[] {
-  const net = buildNetwork(topology);
-  const analysis = analyze(net, query);
+export type ProposeFixesOptions = {
+  /** buildNetwork(topology), when the caller has it already (must be built from this very topology object). */
+  readonly network?: Network;
+  /** analyze(topology, query), when the caller has it already (must be for this query). */
+  readonly analysis?: Analysis;
+};
+
+const sameQuery = (a: Query, b: Query): boolean => a.from === b.from && a.to === b.to && a.protocol === b.protocol && a.port === b.port;
+
+export function proposeFixes(topology: Topology, query: Query, options: ProposeFixesOptions = {}): Fix[] {
+  if (options.network && options.network.topology !== topology) throw new Error("proposeFixes: options.network was built from another topology");
+  if (options.analysis && !sameQuery(options.analysis.query, query)) throw new Error("proposeFixes: options.analysis is for another query");
+  const net = options.network ?? buildNetwork(topology);
+  const analysis = options.analysis ?? analyze(net, query);
   if (analysis.reachable) return [];
   const candidates: Candidate[] = [];
   const perBlocker: Candidate[][] = [];

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { proposeFixes } from "@/lib/net/fixes";
+import { buildNetwork } from "@/lib/net/network";
+import { analyze } from "@/lib/net/reachability";
 import type { Query } from "@/lib/net/query";
 import type { Topology } from "@/lib/net/topology";
 import { example, topo, twoPeered } from "./helpers";
@@ -41,5 +43,18 @@ describe("proposeFixes builds candidates copy-on-write", () => {
       expect(shared).toBeGreaterThan(0);
     }
     expect(t).toEqual(before);
+  });
+});
+
+describe("proposeFixes with the caller's network and analysis", () => {
+  it("gives the same fixes as without them, and refuses a network of another topology or an analysis of another query", () => {
+    const t = topo(twoPeered({ routeBack: false }));
+    const query = q("h-1", "h-2");
+    const network = buildNetwork(t);
+    const analysis = analyze(network, query);
+    const describe = (fixes: { kind: string; description: string; verified: boolean }[]) => fixes.map((f) => `${f.kind}|${f.description}|${f.verified}`);
+    expect(describe(proposeFixes(t, query, { network, analysis }))).toEqual(describe(proposeFixes(t, query)));
+    expect(() => proposeFixes(topo(twoPeered({ routeBack: false })), query, { network })).toThrow(/another topology/);
+    expect(() => proposeFixes(t, q("h-1", "h-2", 443), { analysis })).toThrow(/another query/);
   });
 });

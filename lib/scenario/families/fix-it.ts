@@ -2,7 +2,7 @@
 // for the broken flow; the wrong options are fixes proposeFixes offers for nearby flows (the reverse
 // direction, another port) on the same topology. Every option is checked with analyze on the changed
 // topology: the right one must make the flow reachable, every wrong one must leave it blocked.
-import { analyze, type Analysis, type Query, type Topology } from "../../net/index";
+import { analyze, buildNetwork, type Analysis, type Query, type Topology } from "../../net/index";
 import { proposeFixes, type Fix } from "../../net/fixes";
 import { buildQuestion } from "../build-question";
 import type { Family } from "../family";
@@ -33,9 +33,13 @@ function attempt(rng: Rng, difficulty: Difficulty): Attempt | undefined {
     if (!a) analyses.set(t, (a = analyze(t, query)));
     return a;
   };
-  if (analysisOf(topology).reachable) return undefined;
+  const network = buildNetwork(topology);
+  const analysis = analyze(network, query);
+  analyses.set(topology, analysis);
+  if (analysis.reachable) return undefined;
   // proposeFixes re-runs analyze on every candidate's topology: `verified` is that verdict for this query.
-  const working = proposeFixes(topology, query).filter((f) => f.kind !== "combined" && f.verified);
+  // It starts from this topology's network and analysis instead of building and analysing it again.
+  const working = proposeFixes(topology, query, { network, analysis }).filter((f) => f.kind !== "combined" && f.verified);
   if (working.length === 0) return undefined;
   const right = rng.pick(working);
   const seen = new Set<string>([right.description]);
@@ -49,7 +53,7 @@ function attempt(rng: Rng, difficulty: Difficulty): Attempt | undefined {
   // (a) Fixes the model proposes for the same pair on another port: applied here, they change the topology,
   // and analyze must find this flow still blocked.
   const otherPort = rng.pick(SERVICE_PORTS.filter(([p]) => p !== query.port))[0];
-  for (const fix of proposeFixes(topology, { ...query, port: otherPort })) keep(fix, fix.topology);
+  for (const fix of proposeFixes(topology, { ...query, port: otherPort }, { network })) keep(fix, fix.topology);
   // (b) Fixes the model proposes when a different piece is missing: here that piece is already in place,
   // so the change leaves this topology as it is (still blocked: the analysis above).
   for (const j of rng.shuffle(setup.pieces.map((_, i) => i).filter((i) => i !== missingIndex))) {

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { postJson } from "@/app/practice/post-json";
+import { postJson } from "@/app/http/post-json";
 
 type FamilyChoice = { readonly name: string; readonly title: string };
 

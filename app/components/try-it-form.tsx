@@ -1,6 +1,7 @@
 "use client";
 
 import { useRef, useState, type FormEvent } from "react";
+import { postJson } from "@/app/http/post-json";
 import type { AnswerOutcome } from "@/lib/grading/outcome";
 import { SolutionView } from "./solution-view";
 import type { QuestionForClient } from "@/lib/scenario/question";
@@ -21,32 +22,22 @@ export function TryItForm({ question, lessonSlug }: Props) {
   async function send(reveal: boolean): Promise<void> {
     setBusy(true);
     setError(null);
-    try {
-      const response = await fetch("/api/answers", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({
-          questionId: question.id,
-          response: reveal ? [] : selected,
-          context: { kind: "lesson", slug: lessonSlug },
-          shownAt: shownAt.current,
-          ...(reveal ? { reveal: true } : {}),
-        }),
-      });
-      const data = (await response.json()) as (AnswerOutcome & { error?: string }) | { error: string };
-      if (!response.ok || "error" in data) {
-        setError(data.error ?? `the server answered ${response.status}`);
-        return;
-      }
-      if (reveal) setSolution(data.solution ?? null);
-      else {
-        setOutcome(data);
-        if (data.solution) setSolution(data.solution);
-      }
-    } catch {
-      setError("Could not reach the server. Your choice is still here; try again.");
-    } finally {
-      setBusy(false);
+    const result = await postJson<AnswerOutcome>("/api/answers", {
+      questionId: question.id,
+      response: reveal ? [] : selected,
+      context: { kind: "lesson", slug: lessonSlug },
+      shownAt: shownAt.current,
+      ...(reveal ? { reveal: true } : {}),
+    });
+    setBusy(false);
+    if (!result.ok) {
+      setError(result.error);
+      return;
+    }
+    if (reveal) setSolution(result.data.solution ?? null);
+    else {
+      setOutcome(result.data);
+      if (result.data.solution) setSolution(result.data.solution);
     }
   }
 

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { postJson } from "@/app/practice/post-json";
+import { postJson } from "@/app/http/post-json";
 
 /** Length, time and seed of a new mock exam; empty fields take the defaults shown. */
 export function ExamStartForm({

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useState, useTransition } from "react";
-import { postJson } from "@/app/practice/post-json";
+import { postJson } from "@/app/http/post-json";
 
 /** Sends one exam step, then re-renders the server page; a finished exam opens its result. */
 export function useExamAction(sessionId: string) {

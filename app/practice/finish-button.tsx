@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { postJson } from "./post-json";
+import { postJson } from "@/app/http/post-json";
 
 /** Ends the practice session now and opens its summary. */
 export function FinishButton({ sessionId }: { sessionId: string }) {

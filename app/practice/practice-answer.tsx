@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useState, useTransition } from "react";
 import type { QuestionOption } from "@/lib/scenario/question";
-import { postJson } from "./post-json";
+import { postJson } from "@/app/http/post-json";
 
 type Props = {
   sessionId: string;

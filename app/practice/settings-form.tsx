@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { postJson } from "./post-json";
+import { postJson } from "@/app/http/post-json";
 
 type Choice = { id: string; title: string };
 

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { postJson } from "./post-json";
+import { postJson } from "@/app/http/post-json";
 
 type Option = { id: string; label: string };
 
@@ -15,7 +15,7 @@ export function AddSkillForm({ options }: { options: readonly Option[] }) {
   async function onSubmit(event: FormEvent): Promise<void> {
     event.preventDefault();
     setBusy(true);
-    const result = await postJson<{ created: boolean }>("/api/review/cards", "POST", { skillId });
+    const result = await postJson<{ created: boolean }>("/api/review/cards", { skillId });
     setBusy(false);
     if (!result.ok) return setMessage({ text: result.error, bad: true });
     setMessage({ text: result.data.created ? `${skillId} added to your deck.` : `${skillId} is already in your deck.`, bad: false });

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { postJson } from "./post-json";
+import { postJson } from "@/app/http/post-json";
 
 /** Uploads an exported deck; the server checks the whole file and changes nothing when it is bad. */
 export function ImportForm() {
@@ -14,7 +14,7 @@ export function ImportForm() {
     event.preventDefault();
     if (file === null) return;
     setBusy(true);
-    const result = await postJson<{ cards: number; reviews: number }>("/api/review/import", "POST", await file.text());
+    const result = await postJson<{ cards: number; reviews: number }>("/api/review/import", await file.text());
     setBusy(false);
     if (!result.ok) return setMessage({ text: `Nothing was imported. ${result.error}`, bad: true });
     setMessage({ text: `Imported ${result.data.cards} cards and ${result.data.reviews} reviews.`, bad: false });

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
 import type { AnswerOutcome } from "@/lib/grading/outcome";
 import type { QuestionForClient } from "@/lib/scenario/question";
-import { postJson } from "./post-json";
+import { postJson } from "@/app/http/post-json";
 
 type Props = { skillId: string; question: Pick<QuestionForClient, "id" | "options" | "multiSelect"> };
 type Answered = { outcome: AnswerOutcome; rating: string; nextDue: string };
@@ -29,7 +29,7 @@ export function ReviewForm({ skillId, question }: Props) {
     if (selected.length === 0) return;
     setBusy(true);
     setError(null);
-    const result = await postJson<Answered>("/api/review/answer", "POST", { skillId, questionId: question.id, response: selected, shownAt: shownAt.current });
+    const result = await postJson<Answered>("/api/review/answer", { skillId, questionId: question.id, response: selected, shownAt: shownAt.current });
     setBusy(false);
     if (result.ok) setAnswered(result.data);
     else setError(result.error);
@@ -38,7 +38,7 @@ export function ReviewForm({ skillId, question }: Props) {
   async function rate(rating: "hard" | "easy"): Promise<void> {
     setBusy(true);
     setError(null);
-    const result = await postJson<{ rating: string; nextDue: string }>("/api/review/rate", "POST", { skillId, questionId: question.id, rating });
+    const result = await postJson<{ rating: string; nextDue: string }>("/api/review/rate", { skillId, questionId: question.id, rating });
     setBusy(false);
     if (result.ok && answered) setAnswered({ ...answered, ...result.data });
     else if (!result.ok) setError(result.error);

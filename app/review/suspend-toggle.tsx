@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { postJson } from "./post-json";
+import { postJson } from "@/app/http/post-json";
 
 export function SuspendToggle({ skillId, suspended }: { skillId: string; suspended: boolean }) {
   const router = useRouter();
@@ -10,7 +10,7 @@ export function SuspendToggle({ skillId, suspended }: { skillId: string; suspend
   const [error, setError] = useState<string | null>(null);
   async function toggle(): Promise<void> {
     setBusy(true);
-    const result = await postJson("/api/review/cards", "PATCH", { skillId, suspended: !suspended });
+    const result = await postJson("/api/review/cards", { skillId, suspended: !suspended }, { method: "PATCH" });
     setBusy(false);
     if (result.ok) {
       setError(null);

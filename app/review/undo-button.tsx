@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { postJson } from "./post-json";
+import { postJson } from "@/app/http/post-json";
 
 /** Takes back the latest review; the card returns to the queue as it was. */
 export function UndoButton({ label }: { label: string }) {
@@ -11,7 +11,7 @@ export function UndoButton({ label }: { label: string }) {
   const [error, setError] = useState<string | null>(null);
   async function undo(): Promise<void> {
     setBusy(true);
-    const result = await postJson<{ skillId: string }>("/api/review/undo", "POST");
+    const result = await postJson<{ skillId: string }>("/api/review/undo");
     setBusy(false);
     if (result.ok) {
       setError(null);

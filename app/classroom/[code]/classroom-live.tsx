@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import { postJson } from "@/app/practice/post-json";
+import { postJson } from "@/app/http/post-json";
 import type { ClassroomView } from "@/lib/classroom/classroom-view";
 import { AnswerForm } from "./answer-form";
 import { LeaderboardTable, RevealPanel } from "./round-results";

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { postJson } from "@/app/practice/post-json";
+import { postJson } from "@/app/http/post-json";
 
 /** Code and display name; a taken name comes back as the server's message, and the player picks another. */
 export function JoinForm({ defaultCode }: { defaultCode: string }) {

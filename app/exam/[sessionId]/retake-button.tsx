@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { postJson } from "@/app/practice/post-json";
+import { postJson } from "@/app/http/post-json";
 
 /** Starts a new timed exam of fresh variants of the missed questions. */
 export function RetakeButton({ sessionId, missed }: { sessionId: string; missed: number }) {

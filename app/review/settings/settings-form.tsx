@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { postJson } from "../post-json";
+import { postJson } from "@/app/http/post-json";
 
 type Fields = { desiredRetention: string; newCardsPerDay: string; maximumIntervalDays: string };
 
@@ -21,7 +21,7 @@ export function SettingsForm({ saved }: { saved: Fields }) {
   async function onSubmit(event: FormEvent): Promise<void> {
     event.preventDefault();
     setBusy(true);
-    const result = await postJson<Record<keyof Fields, number>>("/api/review/settings", "PUT", values);
+    const result = await postJson<Record<keyof Fields, number>>("/api/review/settings", values, { method: "PUT" });
     setBusy(false);
     if (result.ok) {
       setErrors({});

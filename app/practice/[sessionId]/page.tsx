@@ -7,7 +7,8 @@ import { currentLearner } from "@/app/current-learner";
 import { findConcept } from "@/lib/content/concepts";
 import { db } from "@/lib/db/client";
 import { findSession } from "@/lib/db/sessions";
-import { lessonLinksFor } from "../lesson-links";
+import { lessonLinksFor } from "@/lib/content/lesson-links";
+import { loadCourse } from "@/app/lessons/course";
 
 export const metadata: Metadata = { title: "Practice summary" };
 export const dynamic = "force-dynamic";
@@ -83,7 +84,7 @@ export default async function Page({ params }: { params: Promise<{ sessionId: st
               <li key={concept}>
                 <span className="mono">{concept}</span> {conceptText(concept)}
                 <ul>
-                  {lessonLinksFor(concept).map((link) => (
+                  {lessonLinksFor(loadCourse(), concept).map((link) => (
                     <li key={link.href}>
                       <Link href={link.href}>{link.title}</Link>
                     </li>

@@ -1,10 +1,11 @@
-import { loadCourse } from "@/app/lessons/course";
-import { findConcept } from "@/lib/content/concepts";
-import { RECAP_HEADING } from "@/lib/content/lesson-body";
+// Where a concept is taught, for links from practice summaries and reports into the lessons.
+import { findConcept } from "./concepts";
+import { QUESTIONS_HEADING, RECAP_HEADING } from "./lesson-body";
+import type { Lesson } from "./lessons";
 
 export type LessonLink = { readonly href: string; readonly title: string };
 
-const SKIPPED_SECTIONS = new Set([RECAP_HEADING, "Check yourself"]);
+const SKIPPED_SECTIONS = new Set([RECAP_HEADING, QUESTIONS_HEADING]);
 const STOP_WORDS = new Set([
   "the",
   "and",
@@ -52,9 +53,9 @@ function words(text: string): Set<string> {
  * Where a concept is taught: each lesson that lists it, at the `##` section whose heading and text share the most
  * words with the concept's statement (Recap and Check yourself left out), else at the top of the lesson.
  */
-export function lessonLinksFor(concept: string): LessonLink[] {
+export function lessonLinksFor(lessons: readonly Lesson[], concept: string): LessonLink[] {
   const statement = words(findConcept(concept)?.text ?? "");
-  return loadCourse()
+  return lessons
     .filter((lesson) => lesson.frontmatter.concepts.includes(concept))
     .map((lesson) => {
       const headings = lesson.headings.filter((heading) => heading.depth === 2);

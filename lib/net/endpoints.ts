@@ -3,7 +3,7 @@
 import type { Cidr } from "./cidr";
 import { toCidr } from "./cidr";
 import { label } from "./explanations";
-import type { SubnetInfo } from "./network";
+import { routeTableOf, type SubnetInfo } from "./network";
 import type { AwsService } from "./topology";
 import { addHop, block, type Delivered, deliverInVpc, type Pkt, ref, type Walk } from "./walk";
 
@@ -15,7 +15,7 @@ export function serviceCidrs(s: AwsService, prefixLists: ReadonlyMap<string, rea
 export function sendToGatewayEndpoint(w: Walk, subnet: SubnetInfo, vpceId: string, p: Pkt): Delivered | undefined {
   const ep = w.net.gatewayEndpoints.get(vpceId);
   if (!ep || ep.vpcId !== subnet.vpc.id) {
-    block(w, "BAD_STATE_ROUTE", subnet.routeTable.id, `The route to ${vpceId} in ${label(subnet.routeTable)} is a blackhole: no such gateway endpoint in this VPC.`);
+    block(w, "BAD_STATE_ROUTE", routeTableOf(w.net, subnet).id, `The route to ${vpceId} in ${label(routeTableOf(w.net, subnet))} is a blackhole: no such gateway endpoint in this VPC.`);
     return undefined;
   }
   addHop(w, ref(ep.id, "vpc-gateway-endpoint", ep.name), "forward", { inbound: p, outbound: p });

@@ -1,7 +1,7 @@
 // proposeFixes: candidate minimal changes for an unreachable query, derived from the blockers of
 // one analysis, each verified by re-running analyze on the changed topology (issue 3 §2).
 import { cidrContainsIp, cidrsOverlap, type IpAddress, parseIp } from "./cidr";
-import { buildNetwork, type Network } from "./network";
+import { buildNetwork, gatewaysOf, type Network } from "./network";
 import type { Query } from "./query";
 import { analyze } from "./reachability";
 import type { NaclRule, SgRule, Topology } from "./topology";
@@ -215,12 +215,14 @@ function routeCandidates(topology: Topology, net: Network, rtbId: string, dst: I
   }
   const onPrem = net.onPrem.find((o) => o.cidrs.some((c) => cidrContainsIp(c, dst)));
   const vpc = net.vpcs.get(rt.vpcId);
-  if (onPrem && vpc?.vgw) {
+  const gateways = gatewaysOf(net, rt.vpcId);
+  if (onPrem && gateways.vgw) {
+    const vgwId = gateways.vgw.id;
     const cidr = onPrem.cidrs.find((c) => cidrContainsIp(c, dst));
-    if (cidr) addRoute(cidr.text, vpc.vgw.id, ["VPN-05"]);
+    if (cidr) addRoute(cidr.text, vgwId, ["VPN-05"]);
     const t = copyLists(topology);
-    own(t, "routeTables", ri)?.propagatingGatewayIds.push(vpc.vgw.id);
-    out.push({ kind: "enable-propagation", description: `Enable route propagation from ${vpc.vgw.id} on ${rt.id}`, rules: ["VPN-05"], topology: t });
+    own(t, "routeTables", ri)?.propagatingGatewayIds.push(vgwId);
+    out.push({ kind: "enable-propagation", description: `Enable route propagation from ${vgwId} on ${rt.id}`, rules: ["VPN-05"], topology: t });
   }
   const service = net.services.find((s) => s.cidrs.some((c) => cidrContainsIp(c, dst)));
   if (service && (service.service === "s3" || service.service === "dynamodb")) {
@@ -234,8 +236,8 @@ function routeCandidates(topology: Topology, net: Network, rtbId: string, dst: I
     const wide = dst.family === 4 ? "0.0.0.0/0" : "::/0";
     const nat = topology.natGateways.find((n) => net.subnets.get(n.subnetId)?.vpc.id === rt.vpcId && n.state === "available");
     if (dst.family === 4 && nat) addRoute(wide, nat.id, ["NAT-01"]);
-    if (vpc.igw) addRoute(wide, vpc.igw.id, ["IGW-01"]);
-    if (dst.family === 6 && vpc.eigw) addRoute(wide, vpc.eigw.id, ["EIGW-01"]);
+    if (gateways.igw) addRoute(wide, gateways.igw.id, ["IGW-01"]);
+    if (dst.family === 6 && gateways.eigw) addRoute(wide, gateways.eigw.id, ["EIGW-01"]);
   }
   return out;
 }

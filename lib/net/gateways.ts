@@ -1,7 +1,7 @@
 // Internet gateway (1:1 NAT, IGW-01..04), egress-only IGW (EIGW-01) and NAT gateway (NAT-01..06).
 import { cidrContainsIp, type IpAddress, ipKey, isRfc1918, isRfc6598, toIp } from "./cidr";
 import { label } from "./explanations";
-import type { EniInfo, SubnetInfo } from "./network";
+import { type EniInfo, gatewaysOf, routeTableOf, type SubnetInfo } from "./network";
 import {
   addHop, block, checkNetworkAcl, type Delivered, deliverInVpc, type Link, type Pkt, pktWith, recordFlow, ref, sendFromSubnet, type Walk,
 } from "./walk";
@@ -21,7 +21,7 @@ function publicAddressFor(w: Walk, subnet: SubnetInfo, src: IpAddress): { ip?: I
 export function sendToInternetGateway(w: Walk, subnet: SubnetInfo, igwId: string, p: Pkt): Delivered | undefined {
   const igw = w.net.igws.get(igwId);
   if (!igw || igw.vpcId !== subnet.vpc.id) {
-    block(w, "BAD_STATE_ROUTE", subnet.routeTable.id, `The route to ${igwId} in ${label(subnet.routeTable)} is a blackhole: that internet gateway is not attached to VPC ${label(subnet.vpc.vpc)}.`, ["IGW-01"]);
+    block(w, "BAD_STATE_ROUTE", routeTableOf(w.net, subnet).id, `The route to ${igwId} in ${label(routeTableOf(w.net, subnet))} is a blackhole: that internet gateway is not attached to VPC ${label(subnet.vpc.vpc)}.`, ["IGW-01"]);
     return undefined;
   }
   const igwRef = ref(igw.id, "internet-gateway", igw.name);
@@ -54,7 +54,7 @@ export function sendToInternetGateway(w: Walk, subnet: SubnetInfo, igwId: string
 export function sendToEgressOnlyGateway(w: Walk, subnet: SubnetInfo, eigwId: string, p: Pkt): Delivered | undefined {
   const eigw = w.net.eigws.get(eigwId);
   if (!eigw || eigw.vpcId !== subnet.vpc.id) {
-    block(w, "BAD_STATE_ROUTE", subnet.routeTable.id, `The route to ${eigwId} in ${label(subnet.routeTable)} is a blackhole: that egress-only internet gateway is not attached to this VPC.`);
+    block(w, "BAD_STATE_ROUTE", routeTableOf(w.net, subnet).id, `The route to ${eigwId} in ${label(routeTableOf(w.net, subnet))} is a blackhole: that egress-only internet gateway is not attached to this VPC.`);
     return undefined;
   }
   addHop(w, ref(eigw.id, "egress-only-internet-gateway", eigw.name), "forward", { inbound: p, outbound: p });
@@ -88,16 +88,17 @@ export function enterFromInternet(w: Walk, p: Pkt): Delivered | undefined {
       return undefined;
     }
     const vpc = eni.vpc;
-    if (vpc.igw) {
-      addHop(w, ref(vpc.igw.id, "internet-gateway", vpc.igw.name), "forward", { inbound: p, outbound: p });
-      return deliverInVpc(w, vpc, p, { kind: "igw", id: vpc.igw.id });
+    const { igw, eigw } = gatewaysOf(w.net, vpc.id);
+    if (igw) {
+      addHop(w, ref(igw.id, "internet-gateway", igw.name), "forward", { inbound: p, outbound: p });
+      return deliverInVpc(w, vpc, p, { kind: "igw", id: igw.id });
     }
-    if (vpc.eigw && w.direction === "return") {
+    if (eigw && w.direction === "return") {
       // EIGW-01: stateful – replies to outbound-initiated IPv6 flows come back in.
-      addHop(w, ref(vpc.eigw.id, "egress-only-internet-gateway", vpc.eigw.name), "forward", { inbound: p, outbound: p });
-      return deliverInVpc(w, vpc, p, { kind: "eigw", id: vpc.eigw.id });
+      addHop(w, ref(eigw.id, "egress-only-internet-gateway", eigw.name), "forward", { inbound: p, outbound: p });
+      return deliverInVpc(w, vpc, p, { kind: "eigw", id: eigw.id });
     }
-    if (vpc.eigw) block(w, "RCH_EIGW_INBOUND_INITIATED", vpc.eigw.id, `Egress-only internet gateway ${label(vpc.eigw)} blocks connections started from the internet; only replies to outbound IPv6 traffic come in.`);
+    if (eigw) block(w, "RCH_EIGW_INBOUND_INITIATED", eigw.id, `Egress-only internet gateway ${label(eigw)} blocks connections started from the internet; only replies to outbound IPv6 traffic come in.`);
     else block(w, "RCH_NO_INTERNET_GATEWAY", vpc.id, `VPC ${label(vpc.vpc)} has no internet gateway, so nothing from the internet can reach it.`);
     return undefined;
   }
@@ -108,25 +109,26 @@ export function enterFromInternet(w: Walk, p: Pkt): Delivered | undefined {
   }
   const eni: EniInfo = owner.eni;
   const vpc = eni.vpc;
-  if (!vpc.igw) {
+  const igw = gatewaysOf(w.net, vpc.id).igw;
+  if (!igw) {
     block(w, "RCH_NO_INTERNET_GATEWAY", vpc.id, `VPC ${label(vpc.vpc)} has no internet gateway attached, so its public address ${p.dst.text} is unreachable.`);
     return undefined;
   }
-  const igwRef = ref(vpc.igw.id, "internet-gateway", vpc.igw.name);
+  const igwRef = ref(igw.id, "internet-gateway", igw.name);
   if (isRfc1918(p.src) || isRfc6598(p.src)) {
-    block(w, isRfc1918(p.src) ? "IGW_SOURCE_ADDRESS_NOT_IN_RFC1918_INGRESS" : "IGW_SOURCE_ADDRESS_NOT_IN_RFC6598_INGRESS", vpc.igw.id,
-      `Internet gateway ${label(vpc.igw)} drops traffic from the private address ${p.src.text}.`, ["IGW-04"]);
+    block(w, isRfc1918(p.src) ? "IGW_SOURCE_ADDRESS_NOT_IN_RFC1918_INGRESS" : "IGW_SOURCE_ADDRESS_NOT_IN_RFC6598_INGRESS", igw.id,
+      `Internet gateway ${label(igw)} drops traffic from the private address ${p.src.text}.`, ["IGW-04"]);
   }
   const inner = pktWith(p, { dst: eni.privateIp });
   addHop(w, igwRef, "translate", { inbound: p, outbound: inner, matched: { kind: "translation", description: `destination ${p.dst.text} -> private ${eni.privateIp.text} (1:1 NAT)` } });
-  return deliverInVpc(w, vpc, inner, { kind: "igw", id: vpc.igw.id });
+  return deliverInVpc(w, vpc, inner, { kind: "igw", id: igw.id });
 }
 
 export function sendToNatGateway(w: Walk, subnet: SubnetInfo, natId: string, p: Pkt): Delivered | undefined {
   const nat = w.net.natGateways.get(natId);
   const eni = w.net.enis.get(`eni-${natId}`);
   if (!nat || !eni || eni.vpc !== subnet.vpc) {
-    block(w, "BAD_STATE_ROUTE", subnet.routeTable.id, `The route to ${natId} in ${label(subnet.routeTable)} is a blackhole: no such NAT gateway in this VPC.`, ["NAT-01"]);
+    block(w, "BAD_STATE_ROUTE", routeTableOf(w.net, subnet).id, `The route to ${natId} in ${label(routeTableOf(w.net, subnet))} is a blackhole: no such NAT gateway in this VPC.`, ["NAT-01"]);
     return undefined;
   }
   const before = w.dropped;

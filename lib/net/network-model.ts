@@ -36,10 +36,10 @@ export type VpcInfo = {
   readonly cidrs6: readonly Cidr[];
   readonly subnets: SubnetInfo[];
   readonly enisByIp: Map<string | number, EniInfo>;
-  igw?: T.InternetGateway;
-  eigw?: T.EgressOnlyInternetGateway;
-  vgw?: T.VpnGateway;
 };
+
+/** The gateways attached to one VPC (per network: a variant may attach or detach one without touching the VPC). */
+export type VpcGateways = { readonly igw?: T.InternetGateway; readonly eigw?: T.EgressOnlyInternetGateway; readonly vgw?: T.VpnGateway };
 
 /** Is the address inside one of the VPC's IPv4 or IPv6 CIDR blocks? (No allocation: it is on the query path.) */
 export function vpcContainsIp(vpc: VpcInfo, ip: IpAddress): boolean {
@@ -61,8 +61,6 @@ export type SubnetInfo = {
   readonly az: string;
   readonly cidr?: Cidr;
   readonly cidr6?: Cidr;
-  routeTable: RouteTableInfo;
-  nacl: CompiledNetworkAcl;
   /** Trace component, built once. */
   readonly componentRef: ComponentRef;
 };
@@ -78,9 +76,11 @@ export type EniInfo = {
   readonly privateIp: IpAddress;
   readonly addresses: readonly IpAddress[];
   readonly publicIp?: IpAddress;
-  readonly groups: readonly CompiledSecurityGroup[];
-  /** Precomputed trace component for the ENI's security groups (saves work per query). */
-  readonly groupsRef: ComponentRef;
+  /**
+   * Security group ids as the topology lists them; empty means the VPC's default group (SG-04), except on a
+   * NAT gateway, which has none (NAT-05). The compiled groups are per network: `eniSecurity` in network-indexes.ts.
+   */
+  readonly sgIds: readonly string[];
   /** Trace component of the interface itself, built once. */
   readonly componentRef: ComponentRef;
   readonly sourceDestCheck: boolean;
@@ -92,18 +92,22 @@ export type ServiceInfo = { readonly service: string; readonly region: string; r
 export type Network = {
   readonly kind: "network";
   readonly topology: T.Topology;
-  /** Stand-ins for "a host on the internet", chosen so the topology does not use them (internet-addresses.ts). */
-  readonly internetClientIp: IpAddress;
-  readonly internetServerIp: IpAddress;
   readonly vpcs: Map<string, VpcInfo>;
   readonly subnets: Map<string, SubnetInfo>;
   readonly routeTables: Map<string, RouteTableInfo>;
+  /** Subnet id -> the route table that routes it: its association, else its VPC's main table (RT-01). */
+  readonly subnetRouteTables: Map<string, RouteTableInfo>;
+  /** Subnet id -> its network ACL: its association, else its VPC's default NACL (ACL-05). */
+  readonly subnetNetworkAcls: Map<string, CompiledNetworkAcl>;
+  readonly vpcGateways: Map<string, VpcGateways>;
+  /** Security groups by id, including synthesised default groups of VPCs that need one (SG-04). */
   readonly securityGroups: Map<string, CompiledSecurityGroup>;
+  /** VPC id -> the id of its default security group, for the VPCs that have an interface without groups. */
+  readonly defaultSecurityGroups: Map<string, string>;
   readonly enis: Map<string, EniInfo>;
   /** Private addresses (v4 and v6) -> ENIs; a list because peered-away VPCs may overlap. */
   readonly enisByPrivateIp: Map<string | number, EniInfo[]>;
   readonly byPublicIp: Map<string | number, { kind: "eni"; eni: EniInfo } | { kind: "nat"; nat: T.NatGateway; eni: EniInfo }>;
-  readonly sgMemberIps: Map<string, Set<string | number>>;
   readonly instances: Map<string, T.Instance>;
   readonly instanceEnis: Map<string, EniInfo[]>;
   readonly natGateways: Map<string, T.NatGateway>;
@@ -119,7 +123,27 @@ export type Network = {
   readonly services: readonly ServiceInfo[];
   readonly onPrem: readonly { net: T.OnPremisesNetwork; cidrs: readonly Cidr[] }[];
   readonly tgw: TransitGatewayIndex;
-  /** name or id -> resource ids (names need not be unique). */
-  readonly names: Map<string, string[]>;
+  /** [name, id] of instances, NAT gateways, interface endpoints and the interfaces made for them (see namesIndex). */
+  readonly coreNames: readonly (readonly [string, string])[];
 };
+
+const NO_GATEWAYS: VpcGateways = Object.freeze({});
+
+export function gatewaysOf(net: Network, vpcId: string): VpcGateways {
+  return net.vpcGateways.get(vpcId) ?? NO_GATEWAYS;
+}
+
+/** The route table that routes a subnet of this network. */
+export function routeTableOf(net: Network, subnet: SubnetInfo): RouteTableInfo {
+  const table = net.subnetRouteTables.get(subnet.id);
+  if (!table) throw new Error(`subnet ${subnet.id} is not part of this network`);
+  return table;
+}
+
+/** The network ACL of a subnet of this network. */
+export function networkAclOf(net: Network, subnet: SubnetInfo): CompiledNetworkAcl {
+  const acl = net.subnetNetworkAcls.get(subnet.id);
+  if (!acl) throw new Error(`subnet ${subnet.id} is not part of this network`);
+  return acl;
+}
 

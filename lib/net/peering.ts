@@ -2,7 +2,7 @@
 // address inside the peer VPC (PCX-02, PCX-10): `deliverInVpc` never consults the peer's route
 // tables, so peering cannot become transitive and the peer's IGW/NAT/VGW/endpoints stay out of reach.
 import { label } from "./explanations";
-import { type Network, peeringPairKey, type SubnetInfo, vpcContainsIp } from "./network";
+import { type Network, peeringPairKey, routeTableOf, type SubnetInfo, vpcContainsIp } from "./network";
 import type { PeeringConnection, PeeringStatus } from "./topology";
 import { addHop, block, type Delivered, deliverInVpc, type Pkt, ref, type Walk } from "./walk";
 
@@ -34,7 +34,7 @@ export function sendOverPeering(w: Walk, subnet: SubnetInfo, pcxId: string, p: P
   const peerId = pcx ? peerVpcIdOf(pcx, subnet.vpc.id) : undefined;
   const peer = peerId !== undefined ? w.net.vpcs.get(peerId) : undefined;
   if (!pcx || !peer) {
-    block(w, "BAD_STATE_ROUTE", subnet.routeTable.id, `The route ${routeText} in ${label(subnet.routeTable)} is a blackhole: peering connection ${pcxId} does not connect VPC ${label(subnet.vpc.vpc)}.`, ["PCX-08"]);
+    block(w, "BAD_STATE_ROUTE", routeTableOf(w.net, subnet).id, `The route ${routeText} in ${label(routeTableOf(w.net, subnet))} is a blackhole: peering connection ${pcxId} does not connect VPC ${label(subnet.vpc.vpc)}.`, ["PCX-08"]);
     return undefined;
   }
   const status = effectivePeeringStatus(pcx, w.now);

@@ -4,11 +4,12 @@ import { addressInCidr, cidrContainsIp, type IpAddress, ipKey, parseIp } from ".
 import { resolveDnsName, resolveService, parseServiceName } from "./dns";
 import type { EniInfo, Network, ServiceInfo } from "./network";
 import type { OnPremisesNetwork } from "./topology";
+import { coreNamesIndex, internetAddresses, namesIndex } from "./network-indexes";
 import { DEFAULT_INTERNET_CLIENT_IP, DEFAULT_INTERNET_SERVER_IP } from "./internet-addresses";
 
 /**
  * Documentation addresses (RFC 5737) standing in for "some host on the internet" – the first choice;
- * a network whose topology uses one of them gets another free one (`Network.internetClientIp` / `internetServerIp`).
+ * a network whose topology uses one of them gets another free one (`internetAddresses` in network-indexes.ts).
  */
 export const INTERNET_CLIENT_IP = DEFAULT_INTERNET_CLIENT_IP;
 export const INTERNET_SERVER_IP = DEFAULT_INTERNET_SERVER_IP;
@@ -26,8 +27,8 @@ export type Destination =
 
 export type Resolved<T> = { ok: true; value: T; note?: { explanation: string; rules: string[] } } | { ok: false; message: string };
 
-function idsFor(net: Network, ref: string): string[] {
-  return net.names.get(ref) ?? [ref];
+function idsFor(net: Network, ref: string): readonly string[] {
+  return namesIndex(net).get(ref) ?? [ref];
 }
 
 function eniForId(net: Network, id: string): EniInfo | undefined {
@@ -41,9 +42,14 @@ function siteFor(net: Network, id: string): OnPremisesNetwork | undefined {
 const siteIp = (net: Network, site: OnPremisesNetwork): IpAddress =>
   addressInCidr(net.onPrem.find((o) => o.net === site)?.cidrs[0] ?? { family: 4, network: 0, prefix: 32, text: "0.0.0.0/32" }, 10);
 
-export function resolveSource(net: Network, ref: string): Resolved<Source> {
-  if (ref === "internet") return { ok: true, value: { kind: "internet", ip: net.internetClientIp } };
-  for (const id of idsFor(net, ref)) {
+/**
+ * The first of these ids that is an interface, instance, on-premises network or interface endpoint. Callers try
+ * the core names first (coreNamesIndex) and then all names: in namesIndex's order the core's ids come before
+ * every on-premises network, and nothing listed before them (VPCs, subnets, tables, groups) resolves here, so
+ * the first match is the same either way.
+ */
+function sourceById(net: Network, ids: readonly string[] | undefined): Resolved<Source> | undefined {
+  for (const id of ids ?? []) {
     const eni = eniForId(net, id);
     if (eni) return { ok: true, value: { kind: "eni", eni } };
     const site = siteFor(net, id);
@@ -52,6 +58,13 @@ export function resolveSource(net: Network, ref: string): Resolved<Source> {
     const endpointEni = net.interfaceEndpoints.get(id)?.networkInterfaces.flatMap((n) => net.enis.get(n.id) ?? [])[0];
     if (endpointEni) return { ok: true, value: { kind: "eni", eni: endpointEni } };
   }
+  return undefined;
+}
+
+export function resolveSource(net: Network, ref: string): Resolved<Source> {
+  if (ref === "internet") return { ok: true, value: { kind: "internet", ip: internetAddresses(net).client } };
+  const named = sourceById(net, coreNamesIndex(net).get(ref)) ?? sourceById(net, idsFor(net, ref));
+  if (named) return named;
   const ip = parseIp(ref);
   if (ip.ok) {
     const eni = net.enisByPrivateIp.get(ipKey(ip.value))?.[0];
@@ -63,10 +76,10 @@ export function resolveSource(net: Network, ref: string): Resolved<Source> {
   return { ok: false, message: `Unknown source "${ref}": not a resource id or name, IP address, on-premises network or "internet".` };
 }
 
-export function resolveDestination(net: Network, ref: string, source: Source, now: number): Resolved<Destination> {
+/** Like sourceById, for a destination (same order argument). */
+function destinationById(net: Network, ids: readonly string[] | undefined, source: Source): Resolved<Destination> | undefined {
   const fromEni = source.kind === "eni" ? source.eni : undefined;
-  if (ref === "internet") return { ok: true, value: { kind: "internet", ip: net.internetServerIp } };
-  for (const id of idsFor(net, ref)) {
+  for (const id of ids ?? []) {
     const eni = eniForId(net, id);
     if (eni) {
       // From outside AWS only the public address is reachable (IGW-04); inside, RA uses the private one.
@@ -87,6 +100,14 @@ export function resolveDestination(net: Network, ref: string, source: Source, no
       if (e) return { ok: true, value: { kind: "service", name: iface.serviceName, ip: e.privateIp, endpointEni: e } };
     }
   }
+  return undefined;
+}
+
+export function resolveDestination(net: Network, ref: string, source: Source, now: number): Resolved<Destination> {
+  const fromEni = source.kind === "eni" ? source.eni : undefined;
+  if (ref === "internet") return { ok: true, value: { kind: "internet", ip: internetAddresses(net).server } };
+  const named = destinationById(net, coreNamesIndex(net).get(ref), source) ?? destinationById(net, idsFor(net, ref), source);
+  if (named) return named;
   const ip = parseIp(ref);
   if (ip.ok) {
     const candidates = net.enisByPrivateIp.get(ipKey(ip.value)) ?? [];

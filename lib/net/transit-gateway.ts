@@ -5,7 +5,7 @@
 // centralized egress work here (TGW-02, TGW-18) while peering stays non-transitive.
 import { type Cidr, cidrContainsIp, toCidr } from "./cidr";
 import { label } from "./explanations";
-import type { SubnetInfo, VpcInfo } from "./network";
+import { routeTableOf, type SubnetInfo, type VpcInfo } from "./network";
 import { compileRoutes, type CompiledRoute, lookupRoute, type RouteLookup, routeMatched } from "./routing";
 import type { Topology, TransitGatewayAttachment } from "./topology";
 import { type ComponentRef, componentRef } from "./trace";
@@ -149,7 +149,7 @@ export function buildTransitGateways(topology: Topology, vpcs: ReadonlyMap<strin
 export function sendToTransitGateway(w: Walk, subnet: SubnetInfo, tgwId: string, p: Pkt): Delivered | undefined {
   const c = w.net.tgw.vpcAttachmentByVpc.get(subnet.vpc.id)?.get(tgwId);
   if (!c) {
-    block(w, "BAD_STATE_ROUTE", subnet.routeTable.id, `The route to ${tgwId} in ${label(subnet.routeTable)} is a blackhole: VPC ${label(subnet.vpc.vpc)} has no attachment to that transit gateway.`, ["TGW-06"]);
+    block(w, "BAD_STATE_ROUTE", routeTableOf(w.net, subnet).id, `The route to ${tgwId} in ${label(routeTableOf(w.net, subnet))} is a blackhole: VPC ${label(subnet.vpc.vpc)} has no attachment to that transit gateway.`, ["TGW-06"]);
     return undefined;
   }
   const att = c.att;

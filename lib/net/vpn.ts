@@ -2,7 +2,7 @@
 // Traffic from on-premises that enters through a VGW may only reach that VGW's own VPC (VPN-08).
 import { type Cidr, cidrContainsIp, toCidr } from "./cidr";
 import { label } from "./explanations";
-import { type Network, type SubnetInfo, vpcContainsIp } from "./network";
+import { type Network, routeTableOf, type SubnetInfo, vpcContainsIp } from "./network";
 import type { OnPremisesNetwork, Topology, VpnConnection } from "./topology";
 import { enterTransitGatewayFromAttachment } from "./transit-gateway";
 import { addHop, block, type Delivered, deliverInVpc, type Link, type Pkt, ref, type Walk } from "./walk";
@@ -36,7 +36,7 @@ function onPremFor(net: Network, p: Pkt): OnPremisesNetwork | undefined {
 export function sendToVpnGateway(w: Walk, subnet: SubnetInfo, vgwId: string, p: Pkt): Delivered | undefined {
   const vgw = w.net.vgws.get(vgwId);
   if (!vgw || vgw.vpcId !== subnet.vpc.id) {
-    block(w, "BAD_STATE_ROUTE", subnet.routeTable.id, `The route to ${vgwId} in ${label(subnet.routeTable)} is a blackhole: that virtual private gateway is not attached to this VPC.`, ["VPN-01"]);
+    block(w, "BAD_STATE_ROUTE", routeTableOf(w.net, subnet).id, `The route to ${vgwId} in ${label(routeTableOf(w.net, subnet))} is a blackhole: that virtual private gateway is not attached to this VPC.`, ["VPN-01"]);
     return undefined;
   }
   addHop(w, ref(vgw.id, "vpn-gateway", vgw.name), "forward", { inbound: p, outbound: p });

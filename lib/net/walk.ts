@@ -5,7 +5,8 @@
 // ever reaches `deliverInVpc`, never a route-table lookup in that VPC.
 import { type Cidr, cidrContainsIp, type IpAddress, ipKey } from "./cidr";
 import { describeTraffic, label, makeBlocker } from "./explanations";
-import { type EniInfo, type Network, type ServiceInfo, type SubnetInfo, type VpcInfo, vpcContainsIp } from "./network";
+import { type EniInfo, type Network, networkAclOf, routeTableOf, type ServiceInfo, type SubnetInfo, type VpcInfo, vpcContainsIp } from "./network";
+import { eniSecurity, securityGroupMembers } from "./network-indexes";
 import { evaluateNetworkAcl } from "./network-acls";
 import type { Protocol } from "./query";
 import { lookupRoute, matchingRoutes, routeMatched } from "./routing";
@@ -110,7 +111,7 @@ class SgContext implements SgPeerContext {
     const slash = rawId.indexOf("/");
     const id = slash === -1 ? rawId : rawId.slice(slash + 1);
     const group = this.net.securityGroups.get(id);
-    if (!group || !this.net.sgMemberIps.get(id)?.has(ipKey(remote))) return false;
+    if (!group || !securityGroupMembers(this.net).get(id)?.has(ipKey(remote))) return false;
     if (group.vpcId === this.vpc.id) return true;
     // SG-06 / PCX-11: a peer VPC's group may be referenced over an active, same-Region peering.
     const other = this.net.vpcs.get(group.vpcId);
@@ -124,32 +125,32 @@ const STATEFUL_REPLY = Object.freeze({ kind: "sg-rule" as const, description: "r
 
 /** SG check on an ENI. Returns true if allowed. On the return path SGs are stateful (SG-02, ORD-03). */
 export function checkSecurityGroups(w: Walk, eni: EniInfo, direction: "inbound" | "outbound", p: Pkt): boolean {
-  const sgRef = eni.groupsRef;
+  const { groups, ref: sgRef } = eniSecurity(w.net, eni);
   if (w.direction === "return") {
     addHop(w, sgRef, "allow", { inbound: p, matched: STATEFUL_REPLY });
     return true;
   }
   const remote = direction === "inbound" ? p.src : p.dst;
-  const verdict = evaluateSecurityGroups(eni.groups, direction, { remote, protocol: p.protocol, port: p.dstPort }, new SgContext(w.net, eni.vpc, w.now));
+  const verdict = evaluateSecurityGroups(groups, direction, { remote, protocol: p.protocol, port: p.dstPort }, new SgContext(w.net, eni.vpc, w.now));
   if (verdict.allowed) {
     addHop(w, sgRef, "allow", { inbound: p, matched: sgRuleMatched(verdict.rule) });
     return true;
   }
   addHop(w, sgRef, "deny", { inbound: p, matched: { kind: "sg-rule", description: `no ${direction} rule matches` } });
-  const groups = eni.groups.map((g) => label(g)).join(", ") || "no security group";
+  const groupNames = groups.map((g) => label(g)).join(", ") || "no security group";
   const what = describeTraffic(p.protocol, p.dstPort);
   const code = verdict.noRules ? "SG_HAS_NO_RULES" : "ENI_SG_RULES_MISMATCH";
   const message = direction === "inbound"
-    ? `Security group ${groups} on ${label(eni)} has no inbound rule allowing ${what} from ${remote.text}.`
-    : `Security group ${groups} on ${label(eni)} has no outbound rule allowing ${what} to ${remote.text}.`;
-  block(w, code, eni.groups[0]?.id ?? eni.id, message);
+    ? `Security group ${groupNames} on ${label(eni)} has no inbound rule allowing ${what} from ${remote.text}.`
+    : `Security group ${groupNames} on ${label(eni)} has no outbound rule allowing ${what} to ${remote.text}.`;
+  block(w, code, groups[0]?.id ?? eni.id, message);
   return false;
 }
 
 /** NACL check at a subnet boundary (ACL-01), stateless (ACL-02). */
 export function checkNetworkAcl(w: Walk, subnet: SubnetInfo, direction: "inbound" | "outbound", p: Pkt): boolean {
   const remote = direction === "inbound" ? p.src : p.dst;
-  const acl = subnet.nacl;
+  const acl = networkAclOf(w.net, subnet);
   const verdict = evaluateNetworkAcl(acl, direction, { remote, protocol: p.protocol, port: p.dstPort });
   addHop(w, acl.componentRef, verdict.allowed ? "allow" : "deny", { inbound: p, matched: verdict.matched });
   if (verdict.allowed) return true;
@@ -197,7 +198,7 @@ export function sendFromSubnet(w: Walk, subnet: SubnetInfo, p: Pkt, link: Link, 
   }
   checkNetworkAcl(w, subnet, "outbound", p);
   if (origin && !origin.before) recordFlow(w, origin.eni, p, !w.dropped, true);
-  const table = subnet.routeTable;
+  const table = routeTableOf(w.net, subnet);
   let route = lookupRoute(table.lookup, p.dst);
   // RT-05: the local route beats even more specific propagated routes that overlap it.
   if (route && route.origin.startsWith("propagated")) {
@@ -276,7 +277,7 @@ export function arriveAtEni(w: Walk, eni: EniInfo, p: Pkt, link: Link, _naclOk: 
 function sendToAppliance(w: Walk, subnet: SubnetInfo, targetId: string, p: Pkt): Delivered | undefined {
   const eni = w.net.enis.get(targetId) ?? w.net.instanceEnis.get(targetId)?.[0];
   if (!eni || eni.vpc !== subnet.vpc) {
-    block(w, "BAD_STATE_ROUTE", subnet.routeTable.id, `The route to ${targetId} in ${label(subnet.routeTable)} is a blackhole: no such interface in this VPC.`);
+    block(w, "BAD_STATE_ROUTE", routeTableOf(w.net, subnet).id, `The route to ${targetId} in ${label(routeTableOf(w.net, subnet))} is a blackhole: no such interface in this VPC.`);
     return undefined;
   }
   if (eni.subnet !== subnet) checkNetworkAcl(w, eni.subnet, "inbound", p);

@@ -24,7 +24,7 @@ describe("buildNetwork reuses compiled pieces of unchanged topology objects", ()
     const a = buildNetwork(base);
     const b = buildNetwork(variant);
     expect(b.routeTables.get("rtb-1")).toBe(a.routeTables.get("rtb-1"));
-    expect(b.subnets.get("subnet-a")?.nacl).toBe(a.subnets.get("subnet-a")?.nacl);
+    expect(b.subnetNetworkAcls.get("subnet-a")).toBe(a.subnetNetworkAcls.get("subnet-a"));
     // The changed group is compiled afresh and the verdicts follow the variant, not the cache.
     expect(b.securityGroups.get("sg-open")).not.toBe(a.securityGroups.get("sg-open"));
     expect(b.securityGroups.get("sg-open")?.inbound).toHaveLength(0);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { INTERNET_CLIENT_IP, INTERNET_SERVER_IP } from "@/lib/net/resolve";
 import { buildNetwork } from "@/lib/net/network";
+import { internetAddresses } from "@/lib/net/network-indexes";
 import { analyze } from "@/lib/net/reachability";
 import { example, topo } from "./helpers";
 
@@ -22,15 +23,15 @@ function collidingTopology(publicIp: string) {
 describe("internet stand-in addresses", () => {
   it("keep the documented defaults when the topology does not use them", () => {
     const net = buildNetwork(example("public-private-nat"));
-    expect(net.internetClientIp.text).toBe(INTERNET_CLIENT_IP);
-    expect(net.internetServerIp.text).toBe(INTERNET_SERVER_IP);
+    expect(internetAddresses(net).client.text).toBe(INTERNET_CLIENT_IP);
+    expect(internetAddresses(net).server.text).toBe(INTERNET_SERVER_IP);
   });
 
   it("skip an instance's public IP: traffic to 'internet' is not delivered to that instance", () => {
     const t = collidingTopology(INTERNET_SERVER_IP);
     const net = buildNetwork(t);
-    expect(net.internetServerIp.text).not.toBe(INTERNET_SERVER_IP);
-    expect(net.internetServerIp.text).toBe("203.0.113.11"); // deterministic: next free address
+    expect(internetAddresses(net).server.text).not.toBe(INTERNET_SERVER_IP);
+    expect(internetAddresses(net).server.text).toBe("203.0.113.11"); // deterministic: next free address
     const a = analyze(net, { from: "other", to: "internet", protocol: "tcp", port: 443 });
     expect(a.reachable).toBe(true);
     expect(a.forward.at(-1)?.component.type).toBe("internet");
@@ -39,8 +40,8 @@ describe("internet stand-in addresses", () => {
 
   it("skip the client default too, and the two never coincide", () => {
     const net = buildNetwork(collidingTopology(INTERNET_CLIENT_IP));
-    expect(net.internetClientIp.text).toBe("198.51.100.11");
-    expect(net.internetServerIp.text).toBe(INTERNET_SERVER_IP);
+    expect(internetAddresses(net).client.text).toBe("198.51.100.11");
+    expect(internetAddresses(net).server.text).toBe(INTERNET_SERVER_IP);
     const a = analyze(net, { from: "internet", to: "web", protocol: "tcp", port: 443 });
     expect(a.forward[0]?.outbound?.srcIp).toBe("198.51.100.11");
     expect(a.reachable).toBe(true);

@@ -41,6 +41,10 @@ describe("proposeFixes builds candidates copy-on-write", () => {
         for (const item of (fix.topology as unknown as Record<string, unknown[]>)[key] ?? []) if (original.includes(item)) shared += 1;
       }
       expect(shared).toBeGreaterThan(0);
+      // Lists a fix does not touch are the input's own lists; a fix that is not "combined" changes at most two.
+      const copied = lists.filter((key) => (fix.topology as unknown as Record<string, unknown>)[key] !== (t as unknown as Record<string, unknown>)[key]);
+      if (fix.kind !== "combined") expect(copied.length).toBeLessThanOrEqual(2);
+      expect(copied.length).toBeLessThan(lists.length);
     }
     expect(t).toEqual(before);
   });

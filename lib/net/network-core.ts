@@ -5,12 +5,12 @@
 // everything that a variant typically changes (route tables, NACLs, security group rules, gateways,
 // peerings, transit gateways) is looked up per network by id (network.ts), never stored in the core.
 // Reuse needs the very same objects (===), element by element, in every list the core reads, plus the same
-// region and default account: the same check as build-cache.ts, so code that replaces an element in place
-// gets a fresh core. Topology objects themselves are treated as immutable (lib/scenario edits copy-on-write).
+// region and default account (layer-cache.ts).
 import { ipKey, toCidr, toIp } from "./cidr";
 import type { EniInfo, EniKind, Network, SubnetInfo, VpcInfo } from "./network-model";
 import type * as T from "./topology";
 import { componentRef } from "./trace";
+import { LayerCache, layerInputs } from "./layer-cache";
 
 export type NetworkCore = Pick<Network, "vpcs" | "subnets" | "enis" | "enisByPrivateIp" | "byPublicIp" | "instances" | "instanceEnis" | "natGateways" | "interfaceEndpoints" | "coreNames"> & {
   /** VPCs with an interface that lists no security group, so the VPC's default group applies (SG-04). */
@@ -128,37 +128,15 @@ function compileCore(topology: T.Topology): NetworkCore {
   return { vpcs, subnets, enis, enisByPrivateIp, byPublicIp, instances, instanceEnis, natGateways, interfaceEndpoints, vpcsUsingDefaultGroup, coreNames: names };
 }
 
-/** The inputs a core was compiled from: scalars, then each list as [list, ...its elements]. */
-function coreInputs(topology: T.Topology): unknown[] {
-  const inputs: unknown[] = [topology.region, topology.accounts[0]?.id];
-  for (const list of [topology.vpcs, topology.subnets, topology.instances, topology.networkInterfaces, topology.natGateways, topology.interfaceEndpoints] as const) {
-    inputs.push(list.length);
-    for (const item of list) inputs.push(item);
-  }
-  return inputs;
-}
-
-function sameInputs(a: readonly unknown[], b: readonly unknown[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-type Entry = { readonly inputs: readonly unknown[]; readonly core: NetworkCore };
-
-/** Keyed by the first VPC object, which a base topology and its variants share; a few cores per key. */
-const cores = new WeakMap<T.Vpc, Entry[]>();
-const CORES_PER_KEY = 4;
+/** Keyed by the first VPC object, which a base topology and its variants share. */
+const cores = new LayerCache<T.Vpc, NetworkCore>(4);
 
 export function networkCore(topology: T.Topology): NetworkCore {
   const key = topology.vpcs[0];
   if (!key) return compileCore(topology);
-  const inputs = coreInputs(topology);
-  const entries = cores.get(key) ?? [];
-  for (const entry of entries) if (sameInputs(entry.inputs, inputs)) return entry.core;
-  const core = compileCore(topology);
-  entries.unshift({ inputs, core });
-  if (entries.length > CORES_PER_KEY) entries.pop();
-  cores.set(key, entries);
-  return core;
+  const inputs = layerInputs(
+    [topology.region, topology.accounts[0]?.id],
+    [topology.vpcs, topology.subnets, topology.instances, topology.networkInterfaces, topology.natGateways, topology.interfaceEndpoints],
+  );
+  return cores.get(key, inputs, () => compileCore(topology));
 }

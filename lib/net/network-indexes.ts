@@ -11,9 +11,7 @@ import { type ComponentRef, componentRef } from "./trace";
 
 type Lazy = {
   names?: Map<string, string[]>;
-  members?: Map<string, Set<string | number>>;
   internet?: { client: IpAddress; server: IpAddress };
-  security?: Map<EniInfo, EniSecurity>;
 };
 
 const memo = new WeakMap<Network, Lazy>();
@@ -21,6 +19,17 @@ const memo = new WeakMap<Network, Lazy>();
 function lazy(net: Network): Lazy {
   let entry = memo.get(net);
   if (!entry) memo.set(net, (entry = {}));
+  return entry;
+}
+
+// Group membership and each interface's groups depend only on the core and the security-group layer, so they
+// are kept with that layer's map (shared by every variant that did not change a group), not per network.
+type SecurityLazy = { members?: Map<string, Set<string | number>>; byEni: Map<EniInfo, EniSecurity> };
+const securityMemo = new WeakMap<Network["securityGroups"], SecurityLazy>();
+
+function securityLazy(net: Network): SecurityLazy {
+  let entry = securityMemo.get(net.securityGroups);
+  if (!entry) securityMemo.set(net.securityGroups, (entry = { byEni: new Map() }));
   return entry;
 }
 
@@ -86,7 +95,7 @@ function effectiveGroupIds(net: Network, eni: EniInfo): readonly string[] {
 
 /** Security group id -> ipKey of every address of every interface in the group (for SG-referencing rules, SG-05). */
 export function securityGroupMembers(net: Network): ReadonlyMap<string, ReadonlySet<string | number>> {
-  const entry = lazy(net);
+  const entry = securityLazy(net);
   if (entry.members) return entry.members;
   const members = new Map<string, Set<string | number>>();
   for (const eni of net.enis.values()) {
@@ -107,8 +116,7 @@ export type EniSecurity = {
 
 /** An interface's compiled security groups in this network (a variant may change a group's rules). */
 export function eniSecurity(net: Network, eni: EniInfo): EniSecurity {
-  const entry = lazy(net);
-  const cache = (entry.security ??= new Map());
+  const cache = securityLazy(net).byEni;
   let security = cache.get(eni);
   if (security) return security;
   const groups: CompiledSecurityGroup[] = [];

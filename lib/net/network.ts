@@ -1,8 +1,10 @@
 // buildNetwork: compile a Topology once into indexed form (maps by id/IP, per-route-table LPM structures,
-// compiled SG/NACL rules) so that each query only does hash probes on plain numbers. The VPC/subnet/ENI core
-// comes from network-core.ts (reused across variants that share those objects); route tables, NACLs,
-// security groups, gateways, peerings and transit gateways are indexed here, per network, by id; indexes few
-// queries need are built on first use (network-indexes.ts).
+// compiled SG/NACL rules) so that each query only does hash probes on plain numbers.
+// A network is assembled from layers: the VPC/subnet/ENI core (network-core.ts), then route tables, network
+// ACLs, security groups, gateways, peerings, transit gateways and reference data (prefix lists, services,
+// on-premises networks, gateway endpoints), each compiled from a few topology lists and reused for any
+// topology whose lists hold the same objects (layer-cache.ts): a question's variant that changes one route
+// recompiles the routing layer only. Indexes few queries need are built on first use (network-indexes.ts).
 import { type Cidr, parseCidr, toCidr } from "./cidr";
 import { compileDefaultNetworkAcl, compileNetworkAcl, type CompiledNaclRule, type CompiledNetworkAcl } from "./network-acls";
 import { compileRoutes, type CompiledRoute } from "./routing";
@@ -11,12 +13,14 @@ import type * as T from "./topology";
 import { buildTransitGateways } from "./transit-gateway";
 import { propagatedVgwPrefixes } from "./vpn";
 import { componentRef } from "./trace";
-import { networkCore } from "./network-core";
+import { type NetworkCore, networkCore } from "./network-core";
+import { LayerCache, layerInputs } from "./layer-cache";
 import { serviceCidrs } from "./endpoints";
 import { networkAclCache, networkAclStamp, routeTableCache, routeTableStamp, securityGroupCache, securityGroupStamp } from "./build-cache";
 
 export * from "./network-model";
 import type { Network, RouteTarget, RouteTableInfo, ServiceInfo, VpcGateways } from "./network-model";
+import type { TransitGatewayIndex } from "./transit-gateway";
 import { peeringPairKey, routeTargetOf } from "./network-model";
 
 export { primaryEniIdFor } from "./network-core";
@@ -37,10 +41,52 @@ function localRoutes(vpc: T.Vpc): CompiledRoute<RouteTarget>[] {
   }));
 }
 
-export function buildNetwork(topology: T.Topology): Network {
-  const core = networkCore(topology);
-  const { vpcs } = core;
+type ReferenceLayer = Pick<Network, "prefixLists" | "services" | "onPrem" | "gatewayEndpoints">;
+type GatewayLayer = Pick<Network, "igws" | "eigws" | "vgws" | "vpcGateways">;
+type RoutingLayer = Pick<Network, "routeTables" | "subnetRouteTables">;
+type AclLayer = Pick<Network, "subnetNetworkAcls">;
+type SecurityLayer = Pick<Network, "securityGroups" | "defaultSecurityGroups">;
+type PeeringLayer = Pick<Network, "peerings" | "peeringsByPair">;
 
+// A question analyses a handful of variants of one base; remember that many versions of each layer per core.
+const LAYERS_PER_CORE = 8;
+const referenceLayers = new LayerCache<NetworkCore, ReferenceLayer>(LAYERS_PER_CORE);
+const gatewayLayers = new LayerCache<NetworkCore, GatewayLayer>(LAYERS_PER_CORE);
+const routingLayers = new LayerCache<NetworkCore, RoutingLayer>(LAYERS_PER_CORE);
+const aclLayers = new LayerCache<NetworkCore, AclLayer>(LAYERS_PER_CORE);
+const securityLayers = new LayerCache<NetworkCore, SecurityLayer>(LAYERS_PER_CORE);
+const peeringLayers = new LayerCache<NetworkCore, PeeringLayer>(LAYERS_PER_CORE);
+const transitLayers = new LayerCache<NetworkCore, TransitGatewayIndex>(LAYERS_PER_CORE);
+
+export function buildNetwork(topology: T.Topology): Network {
+  const t = topology;
+  const core = networkCore(t);
+  const reference = referenceLayers.get(core, layerInputs([], [t.prefixLists, t.services, t.onPremisesNetworks, t.gatewayEndpoints]), () => compileReference(t));
+  const gateways = gatewayLayers.get(core, layerInputs([], [t.internetGateways, t.egressOnlyInternetGateways, t.vpnGateways]), () => compileGateways(t, core));
+  const routing = routingLayers.get(
+    core,
+    layerInputs([t.region], [t.routeTables, t.prefixLists, t.services, t.gatewayEndpoints, t.vpnConnections, t.directConnectGateways, t.onPremisesNetworks]),
+    () => compileRouting(t, core, reference),
+  );
+  const acls = aclLayers.get(core, layerInputs([], [t.networkAcls]), () => compileAcls(t, core));
+  const security = securityLayers.get(core, layerInputs([], [t.securityGroups]), () => compileSecurity(t, core));
+  const peering = peeringLayers.get(core, layerInputs([], [t.peeringConnections]), () => compilePeering(t));
+  const tgw = transitLayers.get(
+    core,
+    layerInputs([], [t.transitGateways, t.transitGatewayAttachments, t.transitGatewayRouteTables, t.vpnConnections, t.directConnectGateways, t.onPremisesNetworks]),
+    () => buildTransitGateways(t, core.vpcs, core.subnets),
+  );
+  return {
+    kind: "network", topology, vpcs: core.vpcs, subnets: core.subnets, routeTables: routing.routeTables, subnetRouteTables: routing.subnetRouteTables,
+    subnetNetworkAcls: acls.subnetNetworkAcls, vpcGateways: gateways.vpcGateways, securityGroups: security.securityGroups,
+    defaultSecurityGroups: security.defaultSecurityGroups, enis: core.enis, enisByPrivateIp: core.enisByPrivateIp, byPublicIp: core.byPublicIp,
+    instances: core.instances, instanceEnis: core.instanceEnis, natGateways: core.natGateways, peerings: peering.peerings, peeringsByPair: peering.peeringsByPair,
+    igws: gateways.igws, eigws: gateways.eigws, vgws: gateways.vgws, gatewayEndpoints: reference.gatewayEndpoints, interfaceEndpoints: core.interfaceEndpoints,
+    prefixLists: reference.prefixLists, services: reference.services, onPrem: reference.onPrem, tgw, coreNames: core.coreNames,
+  };
+}
+
+function compileReference(topology: T.Topology): ReferenceLayer {
   const prefixLists = new Map<string, readonly Cidr[]>();
   for (const pl of topology.prefixLists) prefixLists.set(pl.id, pl.cidrBlocks.map(toCidr));
   const services: ServiceInfo[] = topology.services.map((s) => ({
@@ -48,26 +94,36 @@ export function buildNetwork(topology: T.Topology): Network {
     ...(s.prefixListId !== undefined ? { prefixListId: s.prefixListId } : {}),
     dnsName: s.dnsName ?? `${s.service}.${s.region}.amazonaws.com`,
   }));
+  const gatewayEndpoints = new Map<string, T.GatewayEndpoint>();
+  for (const e of topology.gatewayEndpoints) gatewayEndpoints.set(e.id, e);
+  return { prefixLists, services, onPrem: topology.onPremisesNetworks.map((net) => ({ net, cidrs: net.cidrBlocks.map(toCidr) })), gatewayEndpoints };
+}
 
+function compileGateways(topology: T.Topology, core: NetworkCore): GatewayLayer {
   const vpcGateways = new Map<string, { -readonly [K in keyof VpcGateways]: VpcGateways[K] }>();
   const gatewaysFor = (vpcId: string) => {
     let entry = vpcGateways.get(vpcId);
     if (!entry) vpcGateways.set(vpcId, (entry = {}));
     return entry;
   };
+  // A later gateway of the same kind on the same VPC wins, as it always has.
   const igws = new Map<string, T.InternetGateway>();
-  for (const g of topology.internetGateways) { igws.set(g.id, g); if (g.vpcId !== undefined && vpcs.has(g.vpcId)) gatewaysFor(g.vpcId).igw = g; }
+  for (const g of topology.internetGateways) { igws.set(g.id, g); if (g.vpcId !== undefined && core.vpcs.has(g.vpcId)) gatewaysFor(g.vpcId).igw = g; }
   const eigws = new Map<string, T.EgressOnlyInternetGateway>();
-  for (const g of topology.egressOnlyInternetGateways) { eigws.set(g.id, g); if (vpcs.has(g.vpcId)) gatewaysFor(g.vpcId).eigw = g; }
+  for (const g of topology.egressOnlyInternetGateways) { eigws.set(g.id, g); if (core.vpcs.has(g.vpcId)) gatewaysFor(g.vpcId).eigw = g; }
   const vgws = new Map<string, T.VpnGateway>();
-  for (const g of topology.vpnGateways) { vgws.set(g.id, g); if (g.vpcId !== undefined && vpcs.has(g.vpcId)) gatewaysFor(g.vpcId).vgw = g; }
+  for (const g of topology.vpnGateways) { vgws.set(g.id, g); if (g.vpcId !== undefined && core.vpcs.has(g.vpcId)) gatewaysFor(g.vpcId).vgw = g; }
+  return { igws, eigws, vgws, vpcGateways };
+}
 
+function compileRouting(topology: T.Topology, core: NetworkCore, reference: ReferenceLayer): RoutingLayer {
+  const { vpcs } = core;
   // Route tables: explicit routes + implicit local routes + gateway-endpoint prefix-list routes
   // (GWE-02) + VGW-propagated routes (VPN-05).
   const extraRoutes = new Map<string, CompiledRoute<RouteTarget>[]>();
   for (const ep of topology.gatewayEndpoints) {
     const region = ep.region ?? vpcs.get(ep.vpcId)?.region ?? topology.region;
-    const svc = services.find((s) => s.service === ep.service && s.region === region);
+    const svc = reference.services.find((s) => s.service === ep.service && s.region === region);
     if (!svc) continue;
     for (const rtbId of ep.routeTableIds) {
       let list = extraRoutes.get(rtbId);
@@ -98,7 +154,7 @@ export function buildNetwork(topology: T.Topology): Network {
           const cidr = tryCidr(r.destination);
           if (cidr) routes.push({ cidr, origin: r.origin, target, description: `${cidr.text} -> ${r.target}${r.origin === "propagated" ? " (propagated)" : ""}` });
         } else if (r.destinationPrefixListId !== undefined) {
-          for (const cidr of prefixLists.get(r.destinationPrefixListId) ?? []) {
+          for (const cidr of reference.prefixLists.get(r.destinationPrefixListId) ?? []) {
             routes.push({ cidr, origin: "prefix-list", target, description: `${r.destinationPrefixListId} (${cidr.text}) -> ${r.target}` });
           }
         }
@@ -129,7 +185,14 @@ export function buildNetwork(topology: T.Topology): Network {
     }
     return main;
   };
+  const subnetRouteTables = new Map<string, RouteTableInfo>();
+  for (const { subnet: s } of core.subnets.values()) {
+    subnetRouteTables.set(s.id, (s.routeTableId !== undefined ? routeTables.get(s.routeTableId) : undefined) ?? mainTableFor(s.vpcId));
+  }
+  return { routeTables, subnetRouteTables };
+}
 
+function compileAcls(topology: T.Topology, core: NetworkCore): AclLayer {
   const nacls = new Map<string, CompiledNetworkAcl>();
   const sharedNaclRules = new Map<string, CompiledNaclRule>();
   const defaultNacls = new Map<string, CompiledNetworkAcl>();
@@ -143,21 +206,20 @@ export function buildNetwork(topology: T.Topology): Network {
     let acl = defaultNacls.get(vpcId);
     if (!acl) {
       // ACL-05/ACL-06: a subnet without an explicit NACL uses the VPC's default NACL, which allows all.
-      const withV6 = (vpcs.get(vpcId)?.cidrs6.length ?? 0) > 0;
+      const withV6 = (core.vpcs.get(vpcId)?.cidrs6.length ?? 0) > 0;
       acl = compileDefaultNetworkAcl(`acl-default-${vpcId}`, vpcId, withV6, toCidr);
       defaultNacls.set(vpcId, acl);
     }
     return acl;
   };
-
-  const subnetRouteTables = new Map<string, RouteTableInfo>();
   const subnetNetworkAcls = new Map<string, CompiledNetworkAcl>();
-  for (const info of core.subnets.values()) {
-    const s = info.subnet;
-    subnetRouteTables.set(s.id, (s.routeTableId !== undefined ? routeTables.get(s.routeTableId) : undefined) ?? mainTableFor(s.vpcId));
+  for (const { subnet: s } of core.subnets.values()) {
     subnetNetworkAcls.set(s.id, (s.networkAclId !== undefined ? nacls.get(s.networkAclId) : undefined) ?? defaultNaclFor(s.vpcId));
   }
+  return { subnetNetworkAcls };
+}
 
+function compileSecurity(topology: T.Topology, core: NetworkCore): SecurityLayer {
   const securityGroups = new Map<string, CompiledSecurityGroup>();
   for (const sg of topology.securityGroups) {
     const stamp = securityGroupStamp(sg);
@@ -174,7 +236,10 @@ export function buildNetwork(topology: T.Topology): Network {
     }
     defaultSecurityGroups.set(vpcId, id);
   }
+  return { securityGroups, defaultSecurityGroups };
+}
 
+function compilePeering(topology: T.Topology): PeeringLayer {
   const peerings = new Map<string, T.PeeringConnection>();
   const peeringsByPair = new Map<string, T.PeeringConnection>();
   for (const p of topology.peeringConnections) {
@@ -183,16 +248,5 @@ export function buildNetwork(topology: T.Topology): Network {
     // PCX-04: one peering per pair; prefer an active one if the topology lists several.
     if (!peeringsByPair.has(key) || p.status === "active") peeringsByPair.set(key, p);
   }
-  const gatewayEndpoints = new Map<string, T.GatewayEndpoint>();
-  for (const e of topology.gatewayEndpoints) gatewayEndpoints.set(e.id, e);
-
-  return {
-    kind: "network", topology, vpcs, subnets: core.subnets, routeTables, subnetRouteTables, subnetNetworkAcls, vpcGateways,
-    securityGroups, defaultSecurityGroups, enis: core.enis, enisByPrivateIp: core.enisByPrivateIp, byPublicIp: core.byPublicIp,
-    instances: core.instances, instanceEnis: core.instanceEnis, natGateways: core.natGateways, peerings, peeringsByPair, igws, eigws, vgws,
-    gatewayEndpoints, interfaceEndpoints: core.interfaceEndpoints, prefixLists, services,
-    onPrem: topology.onPremisesNetworks.map((net) => ({ net, cidrs: net.cidrBlocks.map(toCidr) })),
-    tgw: buildTransitGateways(topology, vpcs, core.subnets),
-    coreNames: core.coreNames,
-  };
+  return { peerings, peeringsByPair };
 }

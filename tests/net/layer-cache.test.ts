@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { LayerCache, layerInputs } from "@/lib/net/layer-cache";
+import { buildNetwork } from "@/lib/net/network";
+import { analyze } from "@/lib/net/reachability";
+import type { Topology } from "@/lib/net/topology";
+import { codes, topo, twoPeered } from "./helpers";
+
+const q = { from: "h-1", to: "h-2", protocol: "tcp" as const, port: 22 };
+
+describe("LayerCache", () => {
+  it("returns the compiled value for identical inputs and compiles again when any input differs", () => {
+    const cache = new LayerCache<object, number>(2);
+    const key = {};
+    const item = { id: "a", list: [1] };
+    let compiled = 0;
+    const get = () => cache.get(key, layerInputs(["r"], [[item]]), () => ++compiled);
+    expect(get()).toBe(1);
+    expect(get()).toBe(1);
+    item.list.push(2); // in place: the array's length is part of the stamp
+    expect(get()).toBe(2);
+    item.id = "b"; // in place: every field value is part of the stamp
+    expect(get()).toBe(3);
+    expect(cache.get(key, layerInputs(["other region"], [[item]]), () => ++compiled)).toBe(4);
+  });
+
+  it("keeps at most perKey input sets per key (the oldest is compiled again)", () => {
+    const cache = new LayerCache<object, string>(2);
+    const key = {};
+    const [a, b, c] = [{ v: 1 }, { v: 2 }, { v: 3 }];
+    let n = 0;
+    const get = (x: object) => cache.get(key, layerInputs([], [[x]]), () => `${++n}`);
+    expect([get(a), get(b), get(c)]).toEqual(["1", "2", "3"]);
+    expect(get(c)).toBe("3");
+    expect(get(b)).toBe("2");
+    expect(get(a)).toBe("4");
+  });
+});
+
+describe("buildNetwork layers", () => {
+  it("a variant that changes a security group reuses the routing and peering layers and rebuilds the groups", () => {
+    const base = topo(twoPeered());
+    const closed: Topology = { ...base, securityGroups: base.securityGroups.map((sg) => (sg.id === "sg-2" ? { ...sg, inbound: [] } : sg)) };
+    const a = buildNetwork(base);
+    const b = buildNetwork(closed);
+    expect(b.routeTables).toBe(a.routeTables);
+    expect(b.peeringsByPair).toBe(a.peeringsByPair);
+    expect(b.tgw).toBe(a.tgw);
+    expect(b.securityGroups).not.toBe(a.securityGroups);
+  });
+
+  it("honours a topology edited in place between two analyses (peering accepted, route pushed)", () => {
+    const t = topo(twoPeered({ status: "pending-acceptance", routeBack: false }));
+    expect(codes(analyze(t, q))).toContain("BAD_STATE_ROUTE");
+    const pcx = t.peeringConnections[0];
+    if (!pcx) throw new Error("fixture");
+    pcx.status = "active";
+    expect(codes(analyze(t, q))).not.toContain("BAD_STATE_ROUTE");
+    t.routeTables[1]?.routes.push({ destination: "10.0.0.0/16", target: "pcx-12", origin: "static" });
+    expect(analyze(t, q).reachable).toBe(true);
+  });
+});

@@ -10,7 +10,7 @@ import { ipKey, toCidr, toIp } from "./cidr";
 import type { EniInfo, EniKind, Network, SubnetInfo, VpcInfo } from "./network-model";
 import type * as T from "./topology";
 import { componentRef } from "./trace";
-import { LayerCache, layerInputs } from "./layer-cache";
+import { LayerCache } from "./layer-cache";
 
 export type NetworkCore = Pick<Network, "vpcs" | "subnets" | "enis" | "enisByPrivateIp" | "byPublicIp" | "instances" | "instanceEnis" | "natGateways" | "interfaceEndpoints" | "coreNames"> & {
   /** VPCs with an interface that lists no security group, so the VPC's default group applies (SG-04). */
@@ -128,15 +128,12 @@ function compileCore(topology: T.Topology): NetworkCore {
   return { vpcs, subnets, enis, enisByPrivateIp, byPublicIp, instances, instanceEnis, natGateways, interfaceEndpoints, vpcsUsingDefaultGroup, coreNames: names };
 }
 
-/** Keyed by the first VPC object, which a base topology and its variants share. */
-const cores = new LayerCache<T.Vpc, NetworkCore>(4);
+const cores = new LayerCache<NetworkCore>(4);
 
 export function networkCore(topology: T.Topology): NetworkCore {
-  const key = topology.vpcs[0];
-  if (!key) return compileCore(topology);
-  const inputs = layerInputs(
+  return cores.get(
     [topology.region, topology.accounts[0]?.id],
     [topology.vpcs, topology.subnets, topology.instances, topology.networkInterfaces, topology.natGateways, topology.interfaceEndpoints],
+    () => compileCore(topology),
   );
-  return cores.get(key, inputs, () => compileCore(topology));
 }

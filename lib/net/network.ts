@@ -14,7 +14,7 @@ import { buildTransitGateways } from "./transit-gateway";
 import { propagatedVgwPrefixes } from "./vpn";
 import { componentRef } from "./trace";
 import { type NetworkCore, networkCore } from "./network-core";
-import { LayerCache, layerInputs } from "./layer-cache";
+import { LayerCache } from "./layer-cache";
 import { serviceCidrs } from "./endpoints";
 import { networkAclCache, networkAclStamp, routeTableCache, routeTableStamp, securityGroupCache, securityGroupStamp } from "./build-cache";
 
@@ -48,32 +48,33 @@ type AclLayer = Pick<Network, "subnetNetworkAcls">;
 type SecurityLayer = Pick<Network, "securityGroups" | "defaultSecurityGroups">;
 type PeeringLayer = Pick<Network, "peerings" | "peeringsByPair">;
 
-// A question analyses a handful of variants of one base; remember that many versions of each layer per core.
-const LAYERS_PER_CORE = 8;
-const referenceLayers = new LayerCache<NetworkCore, ReferenceLayer>(LAYERS_PER_CORE);
-const gatewayLayers = new LayerCache<NetworkCore, GatewayLayer>(LAYERS_PER_CORE);
-const routingLayers = new LayerCache<NetworkCore, RoutingLayer>(LAYERS_PER_CORE);
-const aclLayers = new LayerCache<NetworkCore, AclLayer>(LAYERS_PER_CORE);
-const securityLayers = new LayerCache<NetworkCore, SecurityLayer>(LAYERS_PER_CORE);
-const peeringLayers = new LayerCache<NetworkCore, PeeringLayer>(LAYERS_PER_CORE);
-const transitLayers = new LayerCache<NetworkCore, TransitGatewayIndex>(LAYERS_PER_CORE);
+// A question analyses a handful of variants of one base (fix-it about a dozen): remember that many of each layer.
+const LAYER_VERSIONS = 8;
+const referenceLayers = new LayerCache<ReferenceLayer>(LAYER_VERSIONS);
+const gatewayLayers = new LayerCache<GatewayLayer>(LAYER_VERSIONS);
+const routingLayers = new LayerCache<RoutingLayer>(LAYER_VERSIONS);
+const aclLayers = new LayerCache<AclLayer>(LAYER_VERSIONS);
+const securityLayers = new LayerCache<SecurityLayer>(LAYER_VERSIONS);
+const peeringLayers = new LayerCache<PeeringLayer>(LAYER_VERSIONS);
+const transitLayers = new LayerCache<TransitGatewayIndex>(LAYER_VERSIONS);
 
 export function buildNetwork(topology: T.Topology): Network {
   const t = topology;
   const core = networkCore(t);
-  const reference = referenceLayers.get(core, layerInputs([], [t.prefixLists, t.services, t.onPremisesNetworks, t.gatewayEndpoints]), () => compileReference(t));
-  const gateways = gatewayLayers.get(core, layerInputs([], [t.internetGateways, t.egressOnlyInternetGateways, t.vpnGateways]), () => compileGateways(t, core));
+  // Every layer is keyed by the core first: its maps point at the core's VPCs, subnets and interfaces.
+  const reference = referenceLayers.get([core], [t.prefixLists, t.services, t.onPremisesNetworks, t.gatewayEndpoints], () => compileReference(t));
+  const gateways = gatewayLayers.get([core], [t.internetGateways, t.egressOnlyInternetGateways, t.vpnGateways], () => compileGateways(t, core));
   const routing = routingLayers.get(
-    core,
-    layerInputs([t.region], [t.routeTables, t.prefixLists, t.services, t.gatewayEndpoints, t.vpnConnections, t.directConnectGateways, t.onPremisesNetworks]),
+    [core, t.region],
+    [t.routeTables, t.prefixLists, t.services, t.gatewayEndpoints, t.vpnConnections, t.directConnectGateways, t.onPremisesNetworks],
     () => compileRouting(t, core, reference),
   );
-  const acls = aclLayers.get(core, layerInputs([], [t.networkAcls]), () => compileAcls(t, core));
-  const security = securityLayers.get(core, layerInputs([], [t.securityGroups]), () => compileSecurity(t, core));
-  const peering = peeringLayers.get(core, layerInputs([], [t.peeringConnections]), () => compilePeering(t));
+  const acls = aclLayers.get([core], [t.networkAcls], () => compileAcls(t, core));
+  const security = securityLayers.get([core], [t.securityGroups], () => compileSecurity(t, core));
+  const peering = peeringLayers.get([core], [t.peeringConnections], () => compilePeering(t));
   const tgw = transitLayers.get(
-    core,
-    layerInputs([], [t.transitGateways, t.transitGatewayAttachments, t.transitGatewayRouteTables, t.vpnConnections, t.directConnectGateways, t.onPremisesNetworks]),
+    [core],
+    [t.transitGateways, t.transitGatewayAttachments, t.transitGatewayRouteTables, t.vpnConnections, t.directConnectGateways, t.onPremisesNetworks],
     () => buildTransitGateways(t, core.vpcs, core.subnets),
   );
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LayerCache, layerInputs } from "@/lib/net/layer-cache";
+import { LayerCache, MAX_CACHED_OBJECTS } from "@/lib/net/layer-cache";
 import { buildNetwork } from "@/lib/net/network";
 import { analyze } from "@/lib/net/reachability";
 import type { Topology } from "@/lib/net/topology";
@@ -9,30 +9,41 @@ const q = { from: "h-1", to: "h-2", protocol: "tcp" as const, port: 22 };
 
 describe("LayerCache", () => {
   it("returns the compiled value for identical inputs and compiles again when any input differs", () => {
-    const cache = new LayerCache<object, number>(2);
-    const key = {};
+    const cache = new LayerCache<number>(2);
     const item = { id: "a", list: [1] };
     let compiled = 0;
-    const get = () => cache.get(key, layerInputs(["r"], [[item]]), () => ++compiled);
+    const get = () => cache.get(["r"], [[item]], () => ++compiled);
     expect(get()).toBe(1);
     expect(get()).toBe(1);
     item.list.push(2); // in place: the array's length is part of the stamp
     expect(get()).toBe(2);
     item.id = "b"; // in place: every field value is part of the stamp
     expect(get()).toBe(3);
-    expect(cache.get(key, layerInputs(["other region"], [[item]]), () => ++compiled)).toBe(4);
+    expect(cache.get(["other region"], [[item]], () => ++compiled)).toBe(4);
+    expect(cache.get(["other region"], [[item, item]], () => ++compiled)).toBe(5);
   });
 
-  it("keeps at most perKey input sets per key (the oldest is compiled again)", () => {
-    const cache = new LayerCache<object, string>(2);
-    const key = {};
+  it("keeps the most recently used input sets (the least recently used one is compiled again)", () => {
+    const cache = new LayerCache<string>(2);
     const [a, b, c] = [{ v: 1 }, { v: 2 }, { v: 3 }];
     let n = 0;
-    const get = (x: object) => cache.get(key, layerInputs([], [[x]]), () => `${++n}`);
-    expect([get(a), get(b), get(c)]).toEqual(["1", "2", "3"]);
+    const get = (x: object) => cache.get([], [[x]], () => `${++n}`);
+    expect([get(a), get(b)]).toEqual(["1", "2"]);
+    expect(get(a)).toBe("1"); // a is now the most recent, so c evicts b
     expect(get(c)).toBe("3");
-    expect(get(b)).toBe("2");
-    expect(get(a)).toBe("4");
+    expect(get(a)).toBe("1");
+    expect(get(b)).toBe("4");
+  });
+
+  it("does not cache inputs with more objects than MAX_CACHED_OBJECTS", () => {
+    const cache = new LayerCache<number>(2);
+    const big = Array.from({ length: MAX_CACHED_OBJECTS + 1 }, (_, i) => ({ i }));
+    let n = 0;
+    expect(cache.get([], [big], () => ++n)).toBe(1);
+    expect(cache.get([], [big], () => ++n)).toBe(2);
+    const small = big.slice(0, 10);
+    expect(cache.get([], [small], () => ++n)).toBe(3);
+    expect(cache.get([], [small], () => ++n)).toBe(3);
   });
 });
 

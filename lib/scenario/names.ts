@@ -39,8 +39,13 @@ export function resourceId(rng: Rng, prefix: string): string {
   return `${prefix}-0${hex8(rng.nextU32())}${hex8(rng.nextU32())}`;
 }
 
+// Two hex digits per byte value, so hex8 is four lookups: Number#toString(16) plus padStart took about
+// 3x longer, and ids are drawn for every resource of every question.
+const HEX_BYTE: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+
+/** `value` (unsigned 32-bit) as 8 lowercase hex digits. */
 function hex8(value: number): string {
-  return value.toString(16).padStart(8, "0");
+  return `${HEX_BYTE[value >>> 24] as string}${HEX_BYTE[(value >>> 16) & 255] as string}${HEX_BYTE[(value >>> 8) & 255] as string}${HEX_BYTE[value & 255] as string}`;
 }
 
 export function region(rng: Rng): RegionInfo {
@@ -60,8 +65,9 @@ export function ipToInt(ip: string): number {
   return (((parts[0] ?? 0) << 24) | ((parts[1] ?? 0) << 16) | ((parts[2] ?? 0) << 8) | (parts[3] ?? 0)) >>> 0;
 }
 
+// A template instead of [...].join("."): half the time, and every subnet, instance and CIDR text uses it.
 export function intToIp(value: number): string {
-  return [value >>> 24, (value >>> 16) & 255, (value >>> 8) & 255, value & 255].join(".");
+  return `${value >>> 24}.${(value >>> 16) & 255}.${(value >>> 8) & 255}.${value & 255}`;
 }
 
 export type Cidr = { readonly base: number; readonly prefix: number };

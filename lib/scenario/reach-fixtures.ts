@@ -8,6 +8,8 @@ export const SERVICE_PORTS: readonly (readonly [number, string])[] = [
   [22, "SSH"], [443, "HTTPS"], [3306, "MySQL"], [5432, "PostgreSQL"], [6379, "Redis"], [8080, "HTTP 8080"],
 ];
 
+const VPC_PREFIXES: readonly number[] = [16, 16, 18, 20, 22];
+
 export type Site = { readonly vpc: VpcHandle; readonly subnet: SubnetHandle; readonly instance: InstanceHandle };
 
 export type Estate = {
@@ -29,7 +31,9 @@ export function buildEstate(rng: Rng, count: number, opts: { crossRegion?: boole
   const owner = accountId(rng);
   const partner = accountId(rng);
   const builder = new TopologyBuilder(rng, homeRegion.code);
-  const prefixes = Array.from({ length: count }, () => rng.pick([16, 16, 18, 20, 22]));
+  // A loop over one constant list rather than Array.from with a closure and a fresh list per VPC (per question).
+  const prefixes: number[] = [];
+  for (let i = 0; i < count; i += 1) prefixes.push(rng.pick(VPC_PREFIXES));
   const cidrs = carveVpcCidrs(rng, prefixes);
   const names = distinctNames(rng, VPC_NAMES, count);
   const roles = distinctNames(rng, INSTANCE_ROLES, count);

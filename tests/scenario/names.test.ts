@@ -1,6 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  accountId, carveVpcCidrs, cidrsOverlap, cidrText, overlappingCidr, resourceId, subnetCidr,
+  accountId, carveVpcCidrs, cidrsOverlap, cidrText, intToIp, ipToInt, overlappingCidr, resourceId, subnetCidr,
 } from "../../lib/scenario/names";
 import { createRng } from "../../lib/scenario/rng";
 
@@ -11,6 +12,25 @@ describe("names", () => {
       expect(accountId(rng)).toMatch(/^[1-9][0-9]{11}$/);
       expect(resourceId(rng, "vpc")).toMatch(/^vpc-0[0-9a-f]{16}$/);
     }
+  });
+
+  it("spells a resource id as the two 32-bit draws in zero-padded hex (the format stored questions rely on)", () => {
+    const draws = createRng(11);
+    const ids = createRng(11);
+    for (let i = 0; i < 200; i += 1) {
+      const hi = draws.nextU32();
+      const lo = draws.nextU32();
+      expect(resourceId(ids, "subnet")).toBe(`subnet-0${hi.toString(16).padStart(8, "0")}${lo.toString(16).padStart(8, "0")}`);
+    }
+  });
+
+  it("writes any 32-bit address as the dotted quad it parses back from", () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 0xffffffff }), (value) => {
+      expect(intToIp(value)).toBe([value >>> 24, (value >>> 16) & 255, (value >>> 8) & 255, value & 255].join("."));
+      expect(ipToInt(intToIp(value))).toBe(value);
+    }));
+    expect(intToIp(0)).toBe("0.0.0.0");
+    expect(intToIp(0xffffffff)).toBe("255.255.255.255");
   });
 
   it("carves non-overlapping, aligned private VPC CIDRs of several sizes", () => {

@@ -1,12 +1,13 @@
 // Compiled pieces of a Network keyed by the topology object they were compiled from. buildNetwork is a pure
 // function of its input and topologies are treated as immutable (lib/scenario's builder and edits are
 // copy-on-write, so a nearby variant shares every unchanged object with its base): a security group, network
-// ACL or route table object seen before compiles to the same thing, so the compiled form is reused instead of
-// rebuilt. Each entry also records the arrays (and their lengths) it was compiled from, and the other inputs it
-// depends on (a route table's VPC for its local routes, RT-02); if any differs, e.g. code that pushed onto a
-// rule list in place, the entry is ignored and recompiled. Only pieces that reference no per-network state are
-// cached (subnets and VPC infos hold per-network indexes and are always rebuilt). WeakMaps: entries go away
-// with their topology objects.
+// ACL or route table object seen before compiles to the same thing, so when a layer is recompiled for a
+// variant (network.ts), only the objects the variant replaced are compiled again. Each entry also records the
+// arrays (and their lengths) it was compiled from, and the other inputs it depends on (a route table's VPC for
+// its local routes, RT-02); if any differs, e.g. code that pushed onto a rule list in place, the entry is
+// ignored and recompiled. One set of caches per network core (plain Maps that die with the core): WeakMaps
+// keyed by every topology object ever built kept each question's compiled pieces alive into the old
+// generation, which cost more garbage collection than the compiling it saved.
 import type { CompiledNetworkAcl } from "./network-acls";
 import type { CompiledSecurityGroup } from "./security-groups";
 import type { RouteTableInfo } from "./network-model";
@@ -23,7 +24,7 @@ function sameStamp(a: Stamp, b: Stamp): boolean {
 type Entry<V> = { readonly stamp: Stamp; readonly value: V };
 
 class PieceCache<K extends object, V> {
-  private readonly map = new WeakMap<K, Entry<V>>();
+  private readonly map = new Map<K, Entry<V>>();
   get(key: K, stamp: Stamp): V | undefined {
     const e = this.map.get(key);
     return e && sameStamp(e.stamp, stamp) ? e.value : undefined;
@@ -34,9 +35,15 @@ class PieceCache<K extends object, V> {
   }
 }
 
-export const securityGroupCache = new PieceCache<T.SecurityGroup, CompiledSecurityGroup>();
-export const networkAclCache = new PieceCache<T.NetworkAcl, CompiledNetworkAcl>();
-export const routeTableCache = new PieceCache<T.RouteTable, RouteTableInfo>();
+export type PieceCaches = {
+  readonly securityGroups: PieceCache<T.SecurityGroup, CompiledSecurityGroup>;
+  readonly networkAcls: PieceCache<T.NetworkAcl, CompiledNetworkAcl>;
+  readonly routeTables: PieceCache<T.RouteTable, RouteTableInfo>;
+};
+
+export function newPieceCaches(): PieceCaches {
+  return { securityGroups: new PieceCache(), networkAcls: new PieceCache(), routeTables: new PieceCache() };
+}
 
 export function securityGroupStamp(sg: T.SecurityGroup): Stamp {
   return [sg.id, sg.name, sg.vpcId, sg.inbound, sg.inbound.length, sg.outbound, sg.outbound?.length];

@@ -56,9 +56,11 @@ export function formatIpv6(value: bigint): string {
   return `${hex.slice(0, bestStart).join(":")}::${hex.slice(bestStart + bestLen).join(":")}`;
 }
 
-// Parsing through ip-num costs tens of microseconds; topologies repeat the same strings many times
-// (a VPC CIDR appears in every route to it), so results are memoised. Pure function, bounded cache.
-const MEMO_LIMIT = 500_000;
+// Parsing through ip-num costs tens of microseconds, so its results are memoised (pure function, bounded
+// cache). Plain dotted-quad and hex-group text takes the fast paths below and is not memoised: they cost
+// well under a microsecond, while every entry of a large memo is an old-generation object that the
+// garbage collector must trace (the generator parses fresh addresses for every question).
+const MEMO_LIMIT = 100_000;
 const ipMemo = new Map<string, ParseResult<IpAddress>>();
 const cidrMemo = new Map<string, ParseResult<Cidr>>();
 
@@ -72,11 +74,11 @@ function memo<T>(cache: Map<string, ParseResult<T>>, text: string, compute: (t: 
 }
 
 export function parseIp(text: string): ParseResult<IpAddress> {
-  return memo(ipMemo, text, parseIpUncached);
+  return fastParseIp(text) ?? memo(ipMemo, text, parseIpUncached);
 }
 
 export function parseCidr(text: string): ParseResult<Cidr> {
-  return memo(cidrMemo, text, parseCidrUncached);
+  return fastParseCidr(text) ?? memo(cidrMemo, text, parseCidrUncached);
 }
 
 // Fast path for canonical dotted-quad IPv4 text ("10.0.1.5", "10.0.0.0/16"): plain arithmetic,
@@ -128,11 +130,16 @@ function fastIpv6(text: string): { value: bigint; prefix?: number } | undefined 
   return prefix === undefined ? { value } : { value, prefix };
 }
 
-function parseIpUncached(text: string): ParseResult<IpAddress> {
+function fastParseIp(text: string): ParseResult<IpAddress> | undefined {
+  if (text.includes(":")) {
+    const fast6 = fastIpv6(text);
+    return fast6 && fast6.prefix === undefined ? { ok: true, value: { family: 6, value: fast6.value, text: formatIpv6(fast6.value) } } : undefined;
+  }
   const fast = fastIpv4(text);
-  if (fast && fast.prefix === undefined) return { ok: true, value: { family: 4, value: fast.value, text } };
-  const fast6 = text.includes(":") ? fastIpv6(text) : undefined;
-  if (fast6 && fast6.prefix === undefined) return { ok: true, value: { family: 6, value: fast6.value, text: formatIpv6(fast6.value) } };
+  return fast && fast.prefix === undefined ? { ok: true, value: { family: 4, value: fast.value, text } } : undefined;
+}
+
+function parseIpUncached(text: string): ParseResult<IpAddress> {
   const trimmed = text.trim();
   if (Validator.isValidIPv4String(trimmed)[0]) {
     const value = Number(IPv4.fromString(trimmed).getValue());
@@ -153,15 +160,22 @@ export function isIpText(text: string): boolean {
  * Parse a CIDR and reject misaligned ones: ip-num would silently accept `10.0.0.5/16` and start the
  * range at 10.0.0.0 (style.md ip-num gotcha), which hides a typo that AWS itself refuses.
  */
-function parseCidrUncached(text: string): ParseResult<Cidr> {
+function fastParseCidr(text: string): ParseResult<Cidr> | undefined {
+  if (text.includes(":")) {
+    const fast6 = fastIpv6(text);
+    if (fast6 && fast6.prefix !== undefined && maskIpv6(fast6.value, fast6.prefix) === fast6.value) {
+      return { ok: true, value: { family: 6, network: fast6.value, prefix: fast6.prefix, text: `${formatIpv6(fast6.value)}/${fast6.prefix}` } };
+    }
+    return undefined;
+  }
   const fast = fastIpv4(text);
   if (fast && fast.prefix !== undefined && maskIpv4(fast.value, fast.prefix) === fast.value) {
     return { ok: true, value: { family: 4, network: fast.value, prefix: fast.prefix, text } };
   }
-  const fast6 = text.includes(":") ? fastIpv6(text) : undefined;
-  if (fast6 && fast6.prefix !== undefined && maskIpv6(fast6.value, fast6.prefix) === fast6.value) {
-    return { ok: true, value: { family: 6, network: fast6.value, prefix: fast6.prefix, text: `${formatIpv6(fast6.value)}/${fast6.prefix}` } };
-  }
+  return undefined;
+}
+
+function parseCidrUncached(text: string): ParseResult<Cidr> {
   const trimmed = text.trim();
   const slash = trimmed.indexOf("/");
   if (slash < 0) return { ok: false, message: `"${text}" is not a CIDR block (expected address/prefix, e.g. 10.0.0.0/16)` };

@@ -15,6 +15,13 @@ import { LayerCache } from "./layer-cache";
 export type NetworkCore = Pick<Network, "vpcs" | "subnets" | "enis" | "enisByPrivateIp" | "byPublicIp" | "instances" | "instanceEnis" | "natGateways" | "interfaceEndpoints" | "coreNames"> & {
   /** VPCs with an interface that lists no security group, so the VPC's default group applies (SG-04). */
   readonly vpcsUsingDefaultGroup: ReadonlySet<string>;
+  /**
+   * The caches of the layers built on this core (network.ts). They live and die with the core, so that a
+   * question's layers are dropped with its core instead of lingering in global caches into later questions
+   * (anything that outlives a few questions gets promoted to the old generation, and collecting it costs more
+   * than compiling it).
+   */
+  layers?: unknown;
 };
 
 /** i-0abc -> eni-0abc: the id of an instance's inline primary interface. */
@@ -125,10 +132,11 @@ function compileCore(topology: T.Topology): NetworkCore {
       addEni({ id: n.id, name: ep.name, kind: "vpc_endpoint", ownerId: ep.id, subnetId: n.subnetId, privateIp: n.privateIp, sgIds: ep.securityGroupIds, sourceDestCheck: true, running: ep.state === "available" });
     }
   }
-  return { vpcs, subnets, enis, enisByPrivateIp, byPublicIp, instances, instanceEnis, natGateways, interfaceEndpoints, vpcsUsingDefaultGroup, coreNames: names };
+  return { vpcs, subnets, enis, enisByPrivateIp, byPublicIp, instances, instanceEnis, natGateways, interfaceEndpoints, vpcsUsingDefaultGroup, coreNames: { list: names } };
 }
 
-const cores = new LayerCache<NetworkCore>(4);
+// A question's variants share one core (sometimes two); older cores only cost memory.
+const cores = new LayerCache<NetworkCore>(2);
 
 export function networkCore(topology: T.Topology): NetworkCore {
   return cores.get(

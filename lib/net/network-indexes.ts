@@ -1,41 +1,20 @@
-// Indexes of a Network that many analyses never need, built on first use and then kept with the network:
+// Indexes of a Network that many analyses never need, built on first use and then kept with what they depend
+// on (the network, its security-group layer or its core; see the memo fields of Network):
 // names (only references by name read them), security group members (only SG-referencing rules), the
 // stand-in internet addresses (only flows to or from the internet) and each interface's compiled groups
 // (only interfaces that a flow actually crosses). Building them eagerly was a large share of every
 // buildNetwork call, and the scenario generator builds several networks per question.
 import { type Cidr, type IpAddress, ipKey, toCidr, toIp } from "./cidr";
 import { pickInternetAddresses } from "./internet-addresses";
-import type { EniInfo, Network } from "./network-model";
+import type { EniInfo, EniSecurity, Network } from "./network-model";
 import type { CompiledSecurityGroup } from "./security-groups";
-import { type ComponentRef, componentRef } from "./trace";
+import { componentRef } from "./trace";
 
-type Lazy = {
-  names?: Map<string, string[]>;
-  internet?: { client: IpAddress; server: IpAddress };
-};
-
-const memo = new WeakMap<Network, Lazy>();
-
-function lazy(net: Network): Lazy {
-  let entry = memo.get(net);
-  if (!entry) memo.set(net, (entry = {}));
-  return entry;
-}
-
-// Group membership and each interface's groups depend only on the core and the security-group layer, so they
-// are kept with that layer's map (shared by every variant that did not change a group), not per network.
-type SecurityLazy = { members?: Map<string, Set<string | number>>; byEni: Map<EniInfo, EniSecurity> };
-const securityMemo = new WeakMap<Network["securityGroups"], SecurityLazy>();
-
-function securityLazy(net: Network): SecurityLazy {
-  let entry = securityMemo.get(net.securityGroups);
-  if (!entry) securityMemo.set(net.securityGroups, (entry = { byEni: new Map() }));
-  return entry;
-}
+export type { EniSecurity } from "./network-model";
 
 /** Name -> ids of every named resource (names need not be unique). */
 export function namesIndex(net: Network): ReadonlyMap<string, readonly string[]> {
-  const entry = lazy(net);
+  const entry = net.memo;
   if (entry.names) return entry.names;
   const names = new Map<string, string[]>();
   const t = net.topology;
@@ -55,7 +34,7 @@ export function namesIndex(net: Network): ReadonlyMap<string, readonly string[]>
   for (const x of t.networkAcls) add(x.name, x.id);
   for (const x of t.subnets) if (net.subnets.has(x.id)) add(x.name, x.id);
   for (const x of t.securityGroups) add(x.name, x.id);
-  for (const [name, id] of net.coreNames) add(name, id);
+  for (const [name, id] of net.coreNames.list) add(name, id);
   for (const x of t.peeringConnections) add(x.name, x.id);
   for (const x of t.gatewayEndpoints) add(x.name, x.id);
   for (const x of t.onPremisesNetworks) add(x.name, x.id);
@@ -65,25 +44,21 @@ export function namesIndex(net: Network): ReadonlyMap<string, readonly string[]>
   return (entry.names = names);
 }
 
-const coreIndexes = new WeakMap<Network["coreNames"], ReadonlyMap<string, readonly string[]>>();
-
 /**
  * Name -> ids among instances, NAT gateways, interface endpoints and their interfaces only: the resources a
- * query names most. It is shared by every network built on the same core (network-core.ts), so a question's
- * variants resolve "web-1" without each building the full `namesIndex`.
+ * query names most. It is kept with the core (network-core.ts), so a question's variants resolve "web-1"
+ * without each building the full `namesIndex`.
  */
 export function coreNamesIndex(net: Network): ReadonlyMap<string, readonly string[]> {
-  let index = coreIndexes.get(net.coreNames);
-  if (!index) {
-    const names = new Map<string, string[]>();
-    for (const [name, id] of net.coreNames) {
-      const list = names.get(name);
-      if (list) list.push(id);
-      else names.set(name, [id]);
-    }
-    coreIndexes.set(net.coreNames, (index = names));
+  const core = net.coreNames;
+  if (core.index) return core.index;
+  const names = new Map<string, string[]>();
+  for (const [name, id] of core.list) {
+    const list = names.get(name);
+    if (list) list.push(id);
+    else names.set(name, [id]);
   }
-  return index;
+  return (core.index = names);
 }
 
 /** The security group ids that apply to an interface: its own, or its VPC's default group (SG-04). */
@@ -95,7 +70,7 @@ function effectiveGroupIds(net: Network, eni: EniInfo): readonly string[] {
 
 /** Security group id -> ipKey of every address of every interface in the group (for SG-referencing rules, SG-05). */
 export function securityGroupMembers(net: Network): ReadonlyMap<string, ReadonlySet<string | number>> {
-  const entry = securityLazy(net);
+  const entry = net.securityMemo;
   if (entry.members) return entry.members;
   const members = new Map<string, Set<string | number>>();
   for (const eni of net.enis.values()) {
@@ -108,15 +83,9 @@ export function securityGroupMembers(net: Network): ReadonlyMap<string, Readonly
   return (entry.members = members);
 }
 
-export type EniSecurity = {
-  readonly groups: readonly CompiledSecurityGroup[];
-  /** The trace component for the interface's groups together. */
-  readonly ref: ComponentRef;
-};
-
 /** An interface's compiled security groups in this network (a variant may change a group's rules). */
 export function eniSecurity(net: Network, eni: EniInfo): EniSecurity {
-  const cache = securityLazy(net).byEni;
+  const cache = net.securityMemo.byEni;
   let security = cache.get(eni);
   if (security) return security;
   const groups: CompiledSecurityGroup[] = [];
@@ -133,7 +102,7 @@ export function eniSecurity(net: Network, eni: EniInfo): EniSecurity {
 
 /** Stand-ins for "a host on the internet" that this topology does not use (internet-addresses.ts). */
 export function internetAddresses(net: Network): { readonly client: IpAddress; readonly server: IpAddress } {
-  const entry = lazy(net);
+  const entry = net.memo;
   if (entry.internet) return entry.internet;
   const t = net.topology;
   const used = new Set<string | number>();

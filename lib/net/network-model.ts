@@ -123,9 +123,29 @@ export type Network = {
   readonly services: readonly ServiceInfo[];
   readonly onPrem: readonly { net: T.OnPremisesNetwork; cidrs: readonly Cidr[] }[];
   readonly tgw: TransitGatewayIndex;
-  /** [name, id] of instances, NAT gateways, interface endpoints and the interfaces made for them (see namesIndex). */
-  readonly coreNames: readonly (readonly [string, string])[];
+  /** Names of instances, NAT gateways, interface endpoints and their interfaces (see coreNamesIndex). */
+  readonly coreNames: CoreNames;
+  /** Indexes of this network built on first use (network-indexes.ts). */
+  readonly memo: NetworkMemo;
+  /** Indexes that depend only on the core and the security groups: shared by networks with the same groups. */
+  readonly securityMemo: SecurityMemo;
 };
+
+export type CoreNames = {
+  /** [name, id] in topology order. */
+  readonly list: readonly (readonly [string, string])[];
+  index?: ReadonlyMap<string, readonly string[]>;
+};
+
+export type NetworkMemo = { names?: ReadonlyMap<string, readonly string[]>; internet?: { readonly client: IpAddress; readonly server: IpAddress } };
+
+export type EniSecurity = {
+  readonly groups: readonly CompiledSecurityGroup[];
+  /** The trace component for the interface's groups together. */
+  readonly ref: ComponentRef;
+};
+
+export type SecurityMemo = { members?: ReadonlyMap<string, ReadonlySet<string | number>>; readonly byEni: Map<EniInfo, EniSecurity> };
 
 const NO_GATEWAYS: VpcGateways = Object.freeze({});
 

@@ -16,7 +16,7 @@ import { componentRef } from "./trace";
 import { type NetworkCore, networkCore } from "./network-core";
 import { LayerCache } from "./layer-cache";
 import { serviceCidrs } from "./endpoints";
-import { networkAclCache, networkAclStamp, routeTableCache, routeTableStamp, securityGroupCache, securityGroupStamp } from "./build-cache";
+import { networkAclStamp, newPieceCaches, type PieceCaches, routeTableStamp, securityGroupStamp } from "./build-cache";
 
 export * from "./network-model";
 import type { Network, RouteTarget, RouteTableInfo, ServiceInfo, VpcGateways } from "./network-model";
@@ -45,35 +45,51 @@ type ReferenceLayer = Pick<Network, "prefixLists" | "services" | "onPrem" | "gat
 type GatewayLayer = Pick<Network, "igws" | "eigws" | "vgws" | "vpcGateways">;
 type RoutingLayer = Pick<Network, "routeTables" | "subnetRouteTables">;
 type AclLayer = Pick<Network, "subnetNetworkAcls">;
-type SecurityLayer = Pick<Network, "securityGroups" | "defaultSecurityGroups">;
+type SecurityLayer = Pick<Network, "securityGroups" | "defaultSecurityGroups" | "securityMemo">;
 type PeeringLayer = Pick<Network, "peerings" | "peeringsByPair">;
 
 // A question analyses a handful of variants of one base (fix-it about a dozen): remember that many of each layer.
 const LAYER_VERSIONS = 8;
-const referenceLayers = new LayerCache<ReferenceLayer>(LAYER_VERSIONS);
-const gatewayLayers = new LayerCache<GatewayLayer>(LAYER_VERSIONS);
-const routingLayers = new LayerCache<RoutingLayer>(LAYER_VERSIONS);
-const aclLayers = new LayerCache<AclLayer>(LAYER_VERSIONS);
-const securityLayers = new LayerCache<SecurityLayer>(LAYER_VERSIONS);
-const peeringLayers = new LayerCache<PeeringLayer>(LAYER_VERSIONS);
-const transitLayers = new LayerCache<TransitGatewayIndex>(LAYER_VERSIONS);
+
+type CoreLayers = {
+  readonly reference: LayerCache<ReferenceLayer>;
+  readonly gateways: LayerCache<GatewayLayer>;
+  readonly routing: LayerCache<RoutingLayer>;
+  readonly acls: LayerCache<AclLayer>;
+  readonly security: LayerCache<SecurityLayer>;
+  readonly peering: LayerCache<PeeringLayer>;
+  readonly transit: LayerCache<TransitGatewayIndex>;
+  readonly pieces: PieceCaches;
+};
+
+function layersOf(core: NetworkCore): CoreLayers {
+  if (core.layers === undefined) {
+    core.layers = {
+      reference: new LayerCache(LAYER_VERSIONS), gateways: new LayerCache(LAYER_VERSIONS), routing: new LayerCache(LAYER_VERSIONS),
+      acls: new LayerCache(LAYER_VERSIONS), security: new LayerCache(LAYER_VERSIONS), peering: new LayerCache(LAYER_VERSIONS),
+      transit: new LayerCache(LAYER_VERSIONS), pieces: newPieceCaches(),
+    } satisfies CoreLayers;
+  }
+  return core.layers as CoreLayers;
+}
 
 export function buildNetwork(topology: T.Topology): Network {
   const t = topology;
   const core = networkCore(t);
-  // Every layer is keyed by the core first: its maps point at the core's VPCs, subnets and interfaces.
-  const reference = referenceLayers.get([core], [t.prefixLists, t.services, t.onPremisesNetworks, t.gatewayEndpoints], () => compileReference(t));
-  const gateways = gatewayLayers.get([core], [t.internetGateways, t.egressOnlyInternetGateways, t.vpnGateways], () => compileGateways(t, core));
-  const routing = routingLayers.get(
-    [core, t.region],
+  // Each layer is cached with its core: its maps point at the core's VPCs, subnets and interfaces.
+  const layers = layersOf(core);
+  const reference = layers.reference.get([], [t.prefixLists, t.services, t.onPremisesNetworks, t.gatewayEndpoints], () => compileReference(t));
+  const gateways = layers.gateways.get([], [t.internetGateways, t.egressOnlyInternetGateways, t.vpnGateways], () => compileGateways(t, core));
+  const routing = layers.routing.get(
+    [t.region],
     [t.routeTables, t.prefixLists, t.services, t.gatewayEndpoints, t.vpnConnections, t.directConnectGateways, t.onPremisesNetworks],
-    () => compileRouting(t, core, reference),
+    () => compileRouting(t, core, reference, layers.pieces),
   );
-  const acls = aclLayers.get([core], [t.networkAcls], () => compileAcls(t, core));
-  const security = securityLayers.get([core], [t.securityGroups], () => compileSecurity(t, core));
-  const peering = peeringLayers.get([core], [t.peeringConnections], () => compilePeering(t));
-  const tgw = transitLayers.get(
-    [core],
+  const acls = layers.acls.get([], [t.networkAcls], () => compileAcls(t, core, layers.pieces));
+  const security = layers.security.get([], [t.securityGroups], () => compileSecurity(t, core, layers.pieces));
+  const peering = layers.peering.get([], [t.peeringConnections], () => compilePeering(t));
+  const tgw = layers.transit.get(
+    [],
     [t.transitGateways, t.transitGatewayAttachments, t.transitGatewayRouteTables, t.vpnConnections, t.directConnectGateways, t.onPremisesNetworks],
     () => buildTransitGateways(t, core.vpcs, core.subnets),
   );
@@ -84,6 +100,7 @@ export function buildNetwork(topology: T.Topology): Network {
     instances: core.instances, instanceEnis: core.instanceEnis, natGateways: core.natGateways, peerings: peering.peerings, peeringsByPair: peering.peeringsByPair,
     igws: gateways.igws, eigws: gateways.eigws, vgws: gateways.vgws, gatewayEndpoints: reference.gatewayEndpoints, interfaceEndpoints: core.interfaceEndpoints,
     prefixLists: reference.prefixLists, services: reference.services, onPrem: reference.onPrem, tgw, coreNames: core.coreNames,
+    memo: {}, securityMemo: security.securityMemo,
   };
 }
 
@@ -117,7 +134,7 @@ function compileGateways(topology: T.Topology, core: NetworkCore): GatewayLayer 
   return { igws, eigws, vgws, vpcGateways };
 }
 
-function compileRouting(topology: T.Topology, core: NetworkCore, reference: ReferenceLayer): RoutingLayer {
+function compileRouting(topology: T.Topology, core: NetworkCore, reference: ReferenceLayer, pieces: PieceCaches): RoutingLayer {
   const { vpcs } = core;
   // Route tables: explicit routes + implicit local routes + gateway-endpoint prefix-list routes
   // (GWE-02) + VGW-propagated routes (VPN-05).
@@ -144,7 +161,7 @@ function compileRouting(topology: T.Topology, core: NetworkCore, reference: Refe
     // routes, which read other topology objects) is reused from an earlier build of the same objects.
     const cacheable = vpc !== undefined && rt.propagatingGatewayIds.length === 0 && !extraRoutes.has(rt.id) && !rt.routes.some(hasPrefixListDestination);
     const stamp = cacheable ? routeTableStamp(rt, vpc.vpc) : undefined;
-    let info = stamp ? routeTableCache.get(rt, stamp) : undefined;
+    let info = stamp ? pieces.routeTables.get(rt, stamp) : undefined;
     if (!info) {
       const routes: CompiledRoute<RouteTarget>[] = vpc ? localRoutes(vpc.vpc) : [];
       for (const r of rt.routes) {
@@ -170,7 +187,7 @@ function compileRouting(topology: T.Topology, core: NetworkCore, reference: Refe
         id: rt.id, ...(rt.name !== undefined ? { name: rt.name } : {}), vpcId: rt.vpcId, lookup: compileRoutes(routes),
         componentRef: componentRef(rt.id, "route-table", rt.name),
       };
-      if (stamp) routeTableCache.set(rt, stamp, info);
+      if (stamp) pieces.routeTables.set(rt, stamp, info);
     }
     routeTables.set(rt.id, info);
     if (rt.main && !mainTables.has(rt.vpcId)) mainTables.set(rt.vpcId, info);
@@ -193,13 +210,13 @@ function compileRouting(topology: T.Topology, core: NetworkCore, reference: Refe
   return { routeTables, subnetRouteTables };
 }
 
-function compileAcls(topology: T.Topology, core: NetworkCore): AclLayer {
+function compileAcls(topology: T.Topology, core: NetworkCore, pieces: PieceCaches): AclLayer {
   const nacls = new Map<string, CompiledNetworkAcl>();
   const sharedNaclRules = new Map<string, CompiledNaclRule>();
   const defaultNacls = new Map<string, CompiledNetworkAcl>();
   for (const acl of topology.networkAcls) {
     const stamp = networkAclStamp(acl);
-    const compiled = networkAclCache.get(acl, stamp) ?? networkAclCache.set(acl, stamp, compileNetworkAcl(acl, toCidr, sharedNaclRules));
+    const compiled = pieces.networkAcls.get(acl, stamp) ?? pieces.networkAcls.set(acl, stamp, compileNetworkAcl(acl, toCidr, sharedNaclRules));
     nacls.set(acl.id, compiled);
     if (acl.isDefault && !defaultNacls.has(acl.vpcId)) defaultNacls.set(acl.vpcId, compiled);
   }
@@ -220,11 +237,11 @@ function compileAcls(topology: T.Topology, core: NetworkCore): AclLayer {
   return { subnetNetworkAcls };
 }
 
-function compileSecurity(topology: T.Topology, core: NetworkCore): SecurityLayer {
+function compileSecurity(topology: T.Topology, core: NetworkCore, pieces: PieceCaches): SecurityLayer {
   const securityGroups = new Map<string, CompiledSecurityGroup>();
   for (const sg of topology.securityGroups) {
     const stamp = securityGroupStamp(sg);
-    securityGroups.set(sg.id, securityGroupCache.get(sg, stamp) ?? securityGroupCache.set(sg, stamp, compileSecurityGroup(sg, toCidr)));
+    securityGroups.set(sg.id, pieces.securityGroups.get(sg, stamp) ?? pieces.securityGroups.set(sg, stamp, compileSecurityGroup(sg, toCidr)));
   }
   // SG-04 / IFE-02: an interface with no group listed gets its VPC's default group (a group named
   // "default" in the topology, else AWS's default: all inbound from itself, all outbound).
@@ -237,7 +254,7 @@ function compileSecurity(topology: T.Topology, core: NetworkCore): SecurityLayer
     }
     defaultSecurityGroups.set(vpcId, id);
   }
-  return { securityGroups, defaultSecurityGroups };
+  return { securityGroups, defaultSecurityGroups, securityMemo: { byEni: new Map() } };
 }
 
 function compilePeering(topology: T.Topology): PeeringLayer {

@@ -52,7 +52,11 @@ export function formatHop(hop: Hop): string {
 }
 
 export function traceLines(analysis: Analysis): string[] {
-  return [...analysis.forward, ...analysis.return].map(formatHop);
+  // Two loops instead of spreading both hop lists into a temporary array and mapping it.
+  const lines: string[] = [];
+  for (const hop of analysis.forward) lines.push(formatHop(hop));
+  for (const hop of analysis.return) lines.push(formatHop(hop));
+  return lines;
 }
 
 export function noText(analysis: Analysis): string {
@@ -72,7 +76,6 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
   const shownBlockers = new Set(shown.blockers.map(blockerKey));
 
   const candidates: Candidate[] = [];
-  const texts = new Set<string>();
 
   const rules = new Set<string>();
   for (const b of shown.blockers) for (const r of b.rules) rules.add(r);
@@ -81,12 +84,14 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
     : `The model stops the flow: ${shown.blockers.map((b) => b.message).join(" ")}`;
 
   // The key first (so it is never deduplicated away), then the yes/no counterpart, then nearby variants.
-  if (shown.reachable) pushCandidate(candidates, texts, { text: YES_TEXT, correct: true, why: summary });
+  if (shown.reachable) pushCandidate(candidates, { text: YES_TEXT, correct: true, why: summary });
   else {
-    pushCandidate(candidates, texts, { text: noText(shown), correct: true, why: summary });
-    pushCandidate(candidates, texts, { text: YES_TEXT, correct: false, why: `Not here: ${shown.blockers[0]?.message ?? ""}` });
+    pushCandidate(candidates, { text: noText(shown), correct: true, why: summary });
+    pushCandidate(candidates, { text: YES_TEXT, correct: false, why: `Not here: ${shown.blockers[0]?.message ?? ""}` });
   }
-  const order = rng.shuffle(variants.map((_, i) => i).filter((i) => i !== shownIndex));
+  const others: number[] = [];
+  for (let i = 0; i < variants.length; i += 1) if (i !== shownIndex) others.push(i);
+  const order = rng.shuffle(others);
   for (const i of order) {
     const variant = variants[i];
     // A working variant's verdict is "Yes", already an option (key or distractor).
@@ -100,7 +105,7 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
       ? `That would block it in a nearby setup, but here ${componentPhrase(shownVariant.topology, first.component)} lets the flow through.`
       : `Not in this topology: ${componentPhrase(shownVariant.topology, first.component)} is fine here; the flow is stopped elsewhere (${shown.blockers[0]?.message ?? ""}).`;
     for (const r of first.rules) rules.add(r);
-    pushCandidate(candidates, texts, { text: noText(other), correct: false, why });
+    pushCandidate(candidates, { text: noText(other), correct: false, why });
     if (candidates.length >= (setup.maxOptions ?? 4)) break;
   }
 
@@ -133,23 +138,30 @@ function analyseVariant(setup: ReachSetup, memo: Map<Topology, Analysis>, varian
   return analysis;
 }
 
-/** Adds an option unless one with the same text is already there. */
-function pushCandidate(candidates: Candidate[], texts: Set<string>, candidate: Candidate): void {
-  if (texts.has(candidate.text)) return;
-  texts.add(candidate.text);
+/**
+ * Adds an option unless one with the same text is already there. A scan of the (at most a handful of)
+ * options rather than a Set: hashing a freshly built text first flattens it, and === usually stops at the
+ * length.
+ */
+function pushCandidate(candidates: Candidate[], candidate: Candidate): void {
+  for (const c of candidates) if (c.text === candidate.text) return;
   candidates.push(candidate);
 }
 
 function pickShown(rng: Rng, variants: readonly Variant[]): number {
-  const yes = variants.map((v, i) => (v.works === true ? i : -1)).filter((i) => i >= 0);
-  const no = variants.map((v, i) => (v.works === true ? -1 : i)).filter((i) => i >= 0);
+  const yes: number[] = [];
+  const no: number[] = [];
+  for (let i = 0; i < variants.length; i += 1) (variants[i]?.works === true ? yes : no).push(i);
   if (yes.length > 0 && (no.length === 0 || rng.chance(2, 5))) return rng.pick(yes);
   return rng.pick(no);
 }
 
 /** "name (id)" when the shown topology names the component, else the id. */
 function componentPhrase(topology: Topology, id: string): string {
-  for (const value of Object.values(topology)) {
+  // for...in over the topology's own keys (its lists in key order, as Object.values gave them) without
+  // allocating the values array: this runs for every distractor of every question.
+  for (const key in topology) {
+    const value: unknown = topology[key as keyof Topology];
     if (!Array.isArray(value)) continue;
     for (const item of value as unknown[]) {
       if (item !== null && typeof item === "object" && (item as { id?: unknown }).id === id) {

@@ -36,6 +36,8 @@ function buildSetup(rng: Rng, withIgw: boolean): Setup {
   const [cidr] = carveVpcCidrs(rng, [rng.pick([16, 18, 20])]);
   if (!cidr) throw new Error("no cidr");
   const v6prefix = `2600:1f${rng.int(16, 31).toString(16)}:${hex4(rng)}:${rng.int(0, 255).toString(16)}00`;
+  // The private subnet's /64: the /56 prefix's last "00" becomes "01" (a slice, not a regex replace twice).
+  const subnet6 = `${v6prefix.slice(0, -2)}01`;
   const [name] = distinctNames(rng, VPC_NAMES, 1) as [string];
   const vpc = b.vpc({ name, cidr, region: home.code, accountId: accountId(rng), azs: home.azs, ipv6Cidr: `${v6prefix}::/56` });
   // Without an IGW the id still names a gateway in another VPC-less state: the option is then a blackhole route.
@@ -47,7 +49,7 @@ function buildSetup(rng: Rng, withIgw: boolean): Setup {
   const nat = b.natGateway(pub, publicIp(rng), withIgw ? "public" : "private");
   const privateRtb = b.routeTable(vpc, `${name}-private`);
   const priv = b.subnet(vpc, { role: "private", prefix: Math.min(24, cidr.prefix + 4), routeTableId: privateRtb });
-  const ipv6 = `${v6prefix.replace(/00$/, "01")}::${hex4(rng)}`;
+  const ipv6 = `${subnet6}::${hex4(rng)}`;
   const web = [
     { protocol: "tcp" as const, fromPort: 443, toPort: 443, cidrBlock: "0.0.0.0/0" },
     { protocol: "tcp" as const, fromPort: 443, toPort: 443, cidrBlock: "::/0" },
@@ -56,7 +58,7 @@ function buildSetup(rng: Rng, withIgw: boolean): Setup {
   // Outbound rules cover IPv6 too (aws-rules SG-03: ::/0 when the VPC has IPv6).
   const outbound = [{ protocol: "all" as const, cidrBlock: "0.0.0.0/0" }, { protocol: "all" as const, cidrBlock: "::/0" }];
   b.instance(priv, { name: instanceName, hostOffset: 10 + rng.int(0, 40), inbound: web, outbound, ipv6 });
-  b.setSubnet(priv.id, { ipv6CidrBlock: `${v6prefix.replace(/00$/, "01")}::/64` });
+  b.setSubnet(priv.id, { ipv6CidrBlock: `${subnet6}::/64` });
   return { base: b.build("ipv6 egress"), rtb: privateRtb, igw, eigw, nat, instanceName, ipv6, internet6: `2600:9000:${hex4(rng)}::${hex4(rng)}` };
 }
 

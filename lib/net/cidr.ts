@@ -81,16 +81,48 @@ export function parseCidr(text: string): ParseResult<Cidr> {
   return fastParseCidr(text) ?? memo(cidrMemo, text, parseCidrUncached);
 }
 
-// Fast path for canonical dotted-quad IPv4 text ("10.0.1.5", "10.0.0.0/16"): plain arithmetic,
-// checked against ip-num by a property test (tests/net/cidr.prop.test.ts). Anything else –
-// IPv6, odd spellings, errors – goes through ip-num's Validator.
-const DOTTED = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\/(3[0-2]|[12]?\d))?$/;
+// Fast path for canonical dotted-quad IPv4 text ("10.0.1.5", "10.0.0.0/16"): a character scan, no regular
+// expression and no allocation, checked against ip-num by a property test (tests/net/cidr.prop.test.ts).
+// Canonical means what AWS prints: four decimal octets 0-255 without leading zeros, an optional /0-/32
+// prefix without leading zeros. Anything else (IPv6, odd spellings, errors) goes through ip-num's Validator.
+const DIGIT_0 = 48;
+const DIGIT_9 = 57;
+const DOT = 46;
+const SLASH = 47;
 
-function fastIpv4(text: string): { value: number; prefix?: number } | undefined {
-  const m = DOTTED.exec(text);
-  if (!m) return undefined;
-  const value = ((Number(m[1]) * 256 + Number(m[2])) * 256 + Number(m[3])) * 256 + Number(m[4]);
-  return m[5] === undefined ? { value } : { value, prefix: Number(m[5]) };
+/** A decimal number in text[start, end) without leading zeros, at most `max`; -1 if it is not one. */
+function decimal(text: string, start: number, end: number, max: number): number {
+  if (end <= start || end - start > 3 || (end - start > 1 && text.charCodeAt(start) === DIGIT_0)) return -1;
+  let value = 0;
+  for (let i = start; i < end; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c < DIGIT_0 || c > DIGIT_9) return -1;
+    value = value * 10 + (c - DIGIT_0);
+  }
+  return value <= max ? value : -1;
+}
+
+/** The address value, with the prefix when the text has one; `prefix` is -1 for a bare address. */
+function fastIpv4(text: string): { value: number; prefix: number } | undefined {
+  let value = 0;
+  let start = 0;
+  for (let octet = 0; octet < 4; octet += 1) {
+    let end = start;
+    while (end < text.length) {
+      const c = text.charCodeAt(end);
+      if (c === DOT || c === SLASH) break;
+      end += 1;
+    }
+    const byte = decimal(text, start, end, 255);
+    if (byte < 0) return undefined;
+    value = value * 256 + byte;
+    const separator = end < text.length ? text.charCodeAt(end) : -1;
+    if (octet < 3 ? separator !== DOT : separator !== -1 && separator !== SLASH) return undefined;
+    start = end + 1;
+  }
+  if (start > text.length) return { value, prefix: -1 };
+  const prefix = decimal(text, start, text.length, 32);
+  return prefix < 0 ? undefined : { value, prefix };
 }
 
 // Fast path for plain IPv6 text (hex groups with at most one "::", optional /prefix): ip-num's validators
@@ -136,7 +168,7 @@ function fastParseIp(text: string): ParseResult<IpAddress> | undefined {
     return fast6 && fast6.prefix === undefined ? { ok: true, value: { family: 6, value: fast6.value, text: formatIpv6(fast6.value) } } : undefined;
   }
   const fast = fastIpv4(text);
-  return fast && fast.prefix === undefined ? { ok: true, value: { family: 4, value: fast.value, text } } : undefined;
+  return fast && fast.prefix < 0 ? { ok: true, value: { family: 4, value: fast.value, text } } : undefined;
 }
 
 function parseIpUncached(text: string): ParseResult<IpAddress> {
@@ -169,7 +201,7 @@ function fastParseCidr(text: string): ParseResult<Cidr> | undefined {
     return undefined;
   }
   const fast = fastIpv4(text);
-  if (fast && fast.prefix !== undefined && maskIpv4(fast.value, fast.prefix) === fast.value) {
+  if (fast && fast.prefix >= 0 && maskIpv4(fast.value, fast.prefix) === fast.value) {
     return { ok: true, value: { family: 4, network: fast.value, prefix: fast.prefix, text } };
   }
   return undefined;

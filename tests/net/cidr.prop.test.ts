@@ -26,6 +26,18 @@ describe("cidr fast path agrees with ip-num", () => {
     }), { numRuns: 200 });
   });
 
+  it("IPv4 text of any shape: the fast path accepts exactly what ip-num accepts, with the same value", () => {
+    const piece = fc.oneof(fc.integer({ min: 0, max: 300 }).map(String), fc.constantFrom("", "00", "01", "007", "a", " ", "256", "1e2"));
+    const text = fc.tuple(fc.array(piece, { minLength: 1, maxLength: 5 }), fc.option(piece)).map(([parts, prefix]) => `${parts.join(".")}${prefix === null ? "" : `/${prefix}`}`);
+    fc.assert(fc.property(text, (t) => {
+      const ip = parseIp(t);
+      expect(ip.ok).toBe(!t.includes("/") && Validator.isValidIPv4String(t)[0]);
+      if (ip.ok) expect(ip.value.value).toBe(Number(IPv4CidrRange.fromCidr(`${t}/32`).getFirst().getValue()));
+      const cidr = parseCidr(t);
+      expect(cidr.ok).toBe(t.includes("/") && Validator.isValidIPv4CidrRange(t)[0]);
+    }), { numRuns: 400 });
+  });
+
   it("IPv4 CIDR blocks, aligned or not", () => {
     fc.assert(fc.property(fc.ipV4(), fc.integer({ min: 0, max: 32 }), (ip, prefix) => {
       const text = `${ip}/${prefix}`;
@@ -74,6 +86,9 @@ describe("cidr fast path agrees with ip-num", () => {
   });
 
   it("rejects near-misses", () => {
-    for (const bad of ["010.0.0.0/8", "10.0.0.256", "10.0.0/8", "10.0.0.0/33", " 10.0.0.0/8x"]) expect(parseCidr(bad).ok && parseIp(bad).ok).toBe(false);
+    for (const bad of ["010.0.0.0/8", "10.0.0.256", "10.0.0/8", "10.0.0.0/33", " 10.0.0.0/8x", "10.0.0.0/", "10.0.0.0.0", "10..0.0", "1000.0.0.0", "10.0.0.0/8/8"]) {
+      expect(parseCidr(bad).ok).toBe(false);
+      expect(parseIp(bad).ok).toBe(false);
+    }
   });
 });

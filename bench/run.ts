@@ -1,10 +1,14 @@
-// `npm run bench [-- --json] [-- --sizes 10,100] [-- --queries 5000] [-- --seed 1]`
-// Reachability model: build time, heap after build, median/p95 per query, and query time against
-// log2(route count). Re-executes itself with --expose-gc so that heap figures are after a full GC.
+// `npm run bench [-- --json] [-- --sizes 10,100] [-- --queries 5000] [-- --seed 1] [-- --family fix-it]
+// [-- --no-generator] [-- --no-reachability]` (scripts/bench.mjs bundles this file and runs it with
+// --expose-gc). Reachability model: build time, heap after build, median/p95 per query, and query time
+// against log2(route count); then the question generator's throughput per family.
+// Each suite runs in a child process of its own, and each generator family too: a family measured after the
+// 10,000-VPC network or after other families would inherit their heap and V8's type feedback for shared
+// code (lib/net sees other object shapes), and its figure would depend on the order of the list.
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { parseTopology } from "../lib/net/parse";
+import { benchFamily, type GeneratorBenchResult } from "../lib/scenario/bench";
+import { findFamily, FAMILIES } from "../lib/scenario/registry";
 import { buildNetwork } from "../lib/net/network";
 import { analyze } from "../lib/net/reachability";
 import { countRoutes, generateQueries, generateTopology } from "./topologies";
@@ -14,7 +18,10 @@ import type { Query } from "../lib/net/query";
 const HOT_VPCS = 10;
 import { median, percentile, renderCurve, renderTable, type ReachabilityRow } from "./report";
 
-type Options = { json: boolean; sizes: number[]; queries: number; warmup: number; seed: number; generator: boolean };
+type Options = {
+  json: boolean; sizes: number[]; queries: number; warmup: number; seed: number; generator: boolean; reachability: boolean;
+  families: string[]; child?: "reachability" | "generator";
+};
 
 function parseOptions(argv: readonly string[]): Options {
   const value = (flag: string) => {
@@ -30,6 +37,9 @@ function parseOptions(argv: readonly string[]): Options {
     warmup: Number(value("--warmup") ?? 1000),
     seed: Number(value("--seed") ?? 1),
     generator: !argv.includes("--no-generator"),
+    reachability: !argv.includes("--no-reachability"),
+    families: value("--family")?.split(",") ?? FAMILIES.map((f) => f.name),
+    ...(value("--child") === "reachability" || value("--child") === "generator" ? { child: value("--child") as "reachability" | "generator" } : {}),
   };
 }
 
@@ -90,42 +100,54 @@ function benchSize(vpcs: number, options: Options): ReachabilityRow {
 
 const round = (x: number): number => Math.round(x * 100) / 100;
 
-async function generatorLines(): Promise<Record<string, unknown>[]> {
-  const path = fileURLToPath(new URL("../lib/scenario/bench.ts", import.meta.url));
-  if (!existsSync(path)) return [];
-  const mod = (await import("../lib/scenario/bench")) as { benchGenerator?: (o: { clock: () => number; minMs?: number }) => { family: string; questionsPerSecond: number }[] };
-  if (typeof mod.benchGenerator !== "function") return [];
-  return mod.benchGenerator({ clock: nowMs, minMs: 500 }).map((r) => ({ ...r, questionsPerSecond: round(r.questionsPerSecond) }));
+/** Runs this script again with the same flags plus `args`, and returns the JSON lines it prints. */
+function runChild(args: readonly string[]): Record<string, unknown>[] {
+  const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1] ?? "", ...process.argv.slice(2), ...args], {
+    encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 64 * 1024 * 1024,
+  });
+  if (child.status !== 0) throw new Error(`bench child ${args.join(" ")} failed with exit code ${child.status ?? "?"}`);
+  return child.stdout.split("\n").filter((line) => line.trim() !== "").map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
-async function main(): Promise<void> {
+/** Generation throughput target for families whose questions come from the model (issue 4). */
+const GENERATOR_TARGET = 5000;
+
+function main(): void {
   const options = parseOptions(process.argv.slice(2));
-  const rows: ReachabilityRow[] = [];
-  for (const size of options.sizes) {
-    const row = benchSize(size, options);
-    rows.push(row);
-    if (options.json) process.stdout.write(`${JSON.stringify(row)}\n`);
-  }
-  const generator = options.generator ? await generatorLines() : [];
-  if (options.json) {
-    for (const line of generator) process.stdout.write(`${JSON.stringify({ suite: "generator", ...line })}\n`);
+  if (options.child === "reachability") {
+    for (const size of options.sizes) process.stdout.write(`${JSON.stringify(benchSize(size, options))}\n`);
     return;
   }
-  process.stdout.write(`Reachability model (seed ${options.seed}, ${options.queries} timed queries after ${options.warmup} warm-up, heap after full GC${gc ? "" : " UNAVAILABLE"})\n\n`);
-  process.stdout.write(`${renderTable(rows)}\n\n${renderCurve(rows)}\n`);
+  if (options.child === "generator") {
+    for (const name of options.families) {
+      const family = findFamily(name);
+      if (!family) throw new Error(`--family: unknown family "${name}"`);
+      process.stdout.write(`${JSON.stringify(benchFamily(family))}\n`);
+    }
+    return;
+  }
+  for (const name of options.families) if (!findFamily(name)) throw new Error(`--family: unknown family "${name}"`);
+  const rows = options.reachability ? (runChild(["--child", "reachability"]) as ReachabilityRow[]) : [];
+  if (options.json) for (const row of rows) process.stdout.write(`${JSON.stringify(row)}\n`);
+  const generator: GeneratorBenchResult[] = [];
+  for (const name of options.generator ? options.families : []) {
+    const lines = runChild(["--child", "generator", "--family", name]) as GeneratorBenchResult[];
+    generator.push(...lines);
+    if (options.json) for (const line of lines) process.stdout.write(`${JSON.stringify(line)}\n`);
+  }
+  if (options.json) return;
+  if (rows.length > 0) {
+    process.stdout.write(`Reachability model (seed ${options.seed}, ${options.queries} timed queries after ${options.warmup} warm-up, heap after full GC${gc ? "" : " UNAVAILABLE"})\n\n`);
+    process.stdout.write(`${renderTable(rows)}\n\n${renderCurve(rows)}\n`);
+  }
   if (generator.length > 0) {
-    process.stdout.write("\nQuestion generator (verified questions per second, one core):\n");
-    for (const g of generator) process.stdout.write(`  ${String(g.family).padEnd(28)} ${String(g.questionsPerSecond).padStart(10)}\n`);
+    process.stdout.write("\nQuestion generator (verified questions per second on one core; median of 5 rounds, each family in a fresh process):\n");
+    process.stdout.write(`  ${"family".padEnd(22)} ${"q/s".padStart(8)} ${"q/cpu-s".padStart(8)}  rounds\n`);
+    for (const g of generator) {
+      const verdict = g.usesModel ? (g.questionsPerSecond >= GENERATOR_TARGET ? `  target ${GENERATOR_TARGET}: MET` : `  target ${GENERATOR_TARGET}: MISSED`) : "";
+      process.stdout.write(`  ${g.family.padEnd(22)} ${String(g.questionsPerSecond).padStart(8)} ${String(g.questionsPerCpuSecond ?? "-").padStart(8)}  ${g.roundRates.join(" ")}${verdict}\n`);
+    }
   }
 }
 
-// Heap figures need --expose-gc: re-run this script once with it (same loader flags, same arguments).
-if (gc === undefined && process.env.REACHABLE_BENCH_CHILD !== "1") {
-  const child = spawnSync(process.execPath, [...process.execArgv, "--expose-gc", ...process.argv.slice(1)], {
-    stdio: "inherit",
-    env: { ...process.env, REACHABLE_BENCH_CHILD: "1" },
-  });
-  process.exitCode = child.status ?? 1;
-} else {
-  await main();
-}
+main();

@@ -1,10 +1,12 @@
-// Generation throughput per family, for `npm run bench` (wired in bench/run.ts). Each generated question of
-// a model family is verified by construction (its key comes from the model's analysis of the question's own
-// topology), so questions per second here are verified questions per second on one core.
-// `questionsPerSecond` is wall-clock. The result also carries `questionsPerCpuSecond`: the same count over
-// the CPU time of the whole process (all threads, so V8's GC and compiler threads count too; it can be lower
-// than the wall-clock rate on an idle machine and higher on a busy one). Both are reported; neither replaces
-// the other.
+// Generation throughput per family, for `npm run bench` (bench/run.ts runs each family in a fresh process).
+// Each generated question of a model family is verified by construction (its key comes from the model's
+// analysis of the question's own topology), so questions per second here are verified questions per second
+// on one core.
+// Method: warm up for 4 s (measured: hybrid needs 3-4.5 s of generation before V8 has optimised its paths),
+// then measure several rounds of fresh seeds. `questionsPerSecond` is the median round's wall-clock rate, so
+// that one round disturbed by another job on a shared machine does not decide the figure; `roundRates` shows
+// every round. `questionsPerCpuSecond` is all measured questions over the process's CPU time (all threads,
+// so V8's GC and compiler threads count too: it can be lower than the wall-clock rate on an idle machine).
 import type { Family } from "./family";
 import { FAMILIES } from "./registry";
 
@@ -12,10 +14,13 @@ export type GeneratorBenchResult = {
   readonly suite: "generator";
   readonly family: string;
   readonly usesModel: boolean;
+  /** Questions over all measured rounds, and the wall-clock seconds they took. */
   readonly questions: number;
   readonly seconds: number;
+  /** Median of the per-round rates. */
   readonly questionsPerSecond: number;
-  /** CPU seconds the process spent over the same questions (user + system), when measurable. */
+  readonly roundRates: readonly number[];
+  /** CPU seconds the process spent over the measured questions (user + system), when measurable. */
   readonly cpuSeconds?: number;
   readonly questionsPerCpuSecond?: number;
 };
@@ -25,10 +30,11 @@ export type BenchOptions = {
   readonly clock?: () => number;
   /** Process CPU time in milliseconds; defaults to process.cpuUsage under Node, `null` to leave it out. */
   readonly cpuClock?: (() => number) | null;
-  /** Minimum measuring time per family in milliseconds (default 1000). */
-  readonly minMs?: number;
-  /** Minimum warm-up time per family in milliseconds before measuring (default max(minMs, 1000), at most 2,000 seeds). */
+  /** Warm-up time per family in milliseconds before measuring (default 4,000). */
   readonly warmupMs?: number;
+  /** Measured rounds per family (default 5) and the minimum length of each in milliseconds (default 300). */
+  readonly rounds?: number;
+  readonly roundMs?: number;
   readonly families?: readonly Family[];
 };
 
@@ -41,42 +47,57 @@ function defaultCpuClock(): (() => number) | undefined {
   };
 }
 
-const WARMUP_MIN_SEEDS = 50;
-const WARMUP_MAX_SEEDS = 2000;
+/** Generated in batches between clock readings, so reading the clock costs nothing measurable. */
+const BATCH = 25;
+/** Measured seeds start here, past every warm-up seed, so no measured question was generated before. */
+const FIRST_MEASURED_SEED = 1_000_000;
 
-export function benchGenerator(options: BenchOptions = {}): GeneratorBenchResult[] {
-  const minMs = options.minMs ?? 1000;
-  // Model families need a few hundred questions before V8 has optimised lib/net's hot paths.
-  const warmupMs = options.warmupMs ?? Math.max(minMs, 1000);
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+export function benchFamily(family: Family, options: BenchOptions = {}): GeneratorBenchResult {
   const clock = options.clock ?? (() => performance.now());
   const cpuClock = options.cpuClock === null ? undefined : (options.cpuClock ?? defaultCpuClock());
-  return (options.families ?? FAMILIES).map((family) => {
-    const difficultyOf = (i: number) => family.difficulties[i % family.difficulties.length] ?? 1;
-    // A full GC first when the runtime exposes it (`npm run bench` runs with --expose-gc), so that garbage left
-    // by earlier suites (the 10,000-VPC topology) is not collected inside this family's window.
-    (globalThis as { gc?: () => void }).gc?.();
-    // Warm up the JIT so that the figure is steady-state (warm-up seeds are not the measured ones).
-    const warmStart = clock();
-    for (let seed = 0; seed < WARMUP_MAX_SEEDS && (seed < WARMUP_MIN_SEEDS || clock() - warmStart < warmupMs); seed += 1) {
-      family.generate(seed, difficultyOf(seed));
-    }
+  const warmupMs = options.warmupMs ?? 4000;
+  const rounds = Math.max(1, options.rounds ?? 5);
+  const roundMs = options.roundMs ?? 300;
+  const difficultyOf = (i: number) => family.difficulties[i % family.difficulties.length] ?? 1;
+
+  const warmStart = clock();
+  for (let seed = 0; clock() - warmStart < warmupMs; ) {
+    for (let i = 0; i < BATCH; i += 1, seed += 1) family.generate(seed, difficultyOf(seed));
+  }
+  const roundRates: number[] = [];
+  let questions = 0;
+  let elapsedMs = 0;
+  const cpuStart = cpuClock?.();
+  for (let round = 0; round < rounds; round += 1) {
     const start = clock();
-    const cpuStart = cpuClock?.();
     let count = 0;
     let elapsed = 0;
-    while (elapsed < minMs) {
-      for (let i = 0; i < 50; i += 1) {
-        const seed = WARMUP_MAX_SEEDS + count;
-        family.generate(seed, difficultyOf(count));
+    while (elapsed < roundMs) {
+      for (let i = 0; i < BATCH; i += 1) {
+        const n = questions + count;
+        family.generate(FIRST_MEASURED_SEED + n, difficultyOf(n));
         count += 1;
       }
       elapsed = clock() - start;
     }
-    const seconds = elapsed / 1000;
-    const cpuSeconds = cpuClock && cpuStart !== undefined ? (cpuClock() - cpuStart) / 1000 : undefined;
-    return {
-      suite: "generator", family: family.name, usesModel: family.usesModel, questions: count, seconds, questionsPerSecond: Math.round(count / seconds),
-      ...(cpuSeconds !== undefined && cpuSeconds > 0 ? { cpuSeconds, questionsPerCpuSecond: Math.round(count / cpuSeconds) } : {}),
-    };
-  });
+    roundRates.push(Math.round(count / (elapsed / 1000)));
+    questions += count;
+    elapsedMs += elapsed;
+  }
+  const cpuSeconds = cpuClock && cpuStart !== undefined ? (cpuClock() - cpuStart) / 1000 : undefined;
+  return {
+    suite: "generator", family: family.name, usesModel: family.usesModel, questions, seconds: elapsedMs / 1000,
+    questionsPerSecond: Math.round(median(roundRates)), roundRates,
+    ...(cpuSeconds !== undefined && cpuSeconds > 0 ? { cpuSeconds, questionsPerCpuSecond: Math.round(questions / cpuSeconds) } : {}),
+  };
+}
+
+export function benchGenerator(options: BenchOptions = {}): GeneratorBenchResult[] {
+  return (options.families ?? FAMILIES).map((family) => benchFamily(family, options));
 }

@@ -13,7 +13,7 @@ const frameworkImports = {
 
 export default tseslint.config(
   {
-    ignores: [".next/**", "node_modules/**", "lib/db/generated/**", "data/**", "next-env.d.ts", "bin/**"],
+    ignores: [".next/**", "node_modules/**", "lib/db/generated/**", "data/**", "next-env.d.ts", "bin/**", ".bench/**"],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -76,8 +76,11 @@ export function cidrText(cidr: Cidr): string {
   return `${intToIp(cidr.base)}/${cidr.prefix}`;
 }
 
+// 2 ** (32 - prefix) for every prefix length, looked up: Math.pow is a call into C in V8.
+const CIDR_SIZES: readonly number[] = Array.from({ length: 33 }, (_, prefix) => 2 ** (32 - prefix));
+
 export function cidrSize(prefix: number): number {
-  return 2 ** (32 - prefix);
+  return CIDR_SIZES[prefix] ?? 2 ** (32 - prefix);
 }
 
 export function cidrsOverlap(a: Cidr, b: Cidr): boolean {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  accountId, carveVpcCidrs, cidrsOverlap, cidrText, intToIp, ipToInt, overlappingCidr, resourceId, subnetCidr,
+  accountId, carveVpcCidrs, cidrSize, cidrsOverlap, cidrText, intToIp, ipToInt, overlappingCidr, resourceId, subnetCidr,
 } from "../../lib/scenario/names";
 import { createRng } from "../../lib/scenario/rng";
 
@@ -31,6 +31,10 @@ describe("names", () => {
     }));
     expect(intToIp(0)).toBe("0.0.0.0");
     expect(intToIp(0xffffffff)).toBe("255.255.255.255");
+  });
+
+  it("sizes a block of every prefix length as 2^(32 - prefix) addresses", () => {
+    for (let prefix = 0; prefix <= 32; prefix += 1) expect(cidrSize(prefix)).toBe(Math.pow(2, 32 - prefix));
   });
 
   it("carves non-overlapping, aligned private VPC CIDRs of several sizes", () => {

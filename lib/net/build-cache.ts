@@ -5,9 +5,9 @@
 // variant (network.ts), only the objects the variant replaced are compiled again. Each entry also records the
 // arrays (and their lengths) it was compiled from, and the other inputs it depends on (a route table's VPC for
 // its local routes, RT-02); if any differs, e.g. code that pushed onto a rule list in place, the entry is
-// ignored and recompiled. One set of caches per network core (plain Maps that die with the core): WeakMaps
-// keyed by every topology object ever built kept each question's compiled pieces alive into the old
-// generation, which cost more garbage collection than the compiling it saved.
+// ignored and recompiled. One set of caches per question-sized scope (network.ts: plain Maps dropped with
+// the scope): WeakMaps keyed by every topology object ever built kept each question's compiled pieces alive
+// into the old generation, which cost more garbage collection than the compiling it saved.
 import type { CompiledNetworkAcl } from "./network-acls";
 import type { CompiledSecurityGroup } from "./security-groups";
 import type { RouteTableInfo } from "./network-model";

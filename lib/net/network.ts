@@ -14,7 +14,7 @@ import { buildTransitGateways } from "./transit-gateway";
 import { propagatedVgwPrefixes } from "./vpn";
 import { componentRef } from "./trace";
 import { type NetworkCore, networkCore } from "./network-core";
-import { LayerCache } from "./layer-cache";
+import { LayerCache, MAX_CACHED_OBJECTS } from "./layer-cache";
 import { serviceCidrs } from "./endpoints";
 import { networkAclStamp, newPieceCaches, type PieceCaches, routeTableStamp, securityGroupStamp } from "./build-cache";
 
@@ -59,7 +59,6 @@ type CoreLayers = {
   readonly security: LayerCache<SecurityLayer>;
   readonly peering: LayerCache<PeeringLayer>;
   readonly transit: LayerCache<TransitGatewayIndex>;
-  readonly pieces: PieceCaches;
 };
 
 function layersOf(core: NetworkCore): CoreLayers {
@@ -67,10 +66,28 @@ function layersOf(core: NetworkCore): CoreLayers {
     core.layers = {
       reference: new LayerCache(LAYER_VERSIONS), gateways: new LayerCache(LAYER_VERSIONS), routing: new LayerCache(LAYER_VERSIONS),
       acls: new LayerCache(LAYER_VERSIONS), security: new LayerCache(LAYER_VERSIONS), peering: new LayerCache(LAYER_VERSIONS),
-      transit: new LayerCache(LAYER_VERSIONS), pieces: newPieceCaches(),
+      transit: new LayerCache(LAYER_VERSIONS),
     } satisfies CoreLayers;
   }
   return core.layers as CoreLayers;
+}
+
+// Compiled security groups, NACLs and route tables are kept per "scope": the topologies that share their first
+// VPC object, i.e. a question's base and all its variants, even those that change the core (a NAT gateway or
+// an instance's public IP) and so rebuild every layer. The two most recent scopes are kept, strongly, and
+// dropped with them (see build-cache.ts for why not a WeakMap over all objects).
+const SCOPES = 2;
+const scopes: { readonly key: T.Vpc; readonly pieces: PieceCaches }[] = [];
+
+function piecesFor(topology: T.Topology): PieceCaches {
+  const key = topology.vpcs[0];
+  if (!key || topology.vpcs.length + topology.securityGroups.length + topology.routeTables.length > MAX_CACHED_OBJECTS) return newPieceCaches();
+  const index = scopes.findIndex((scope) => scope.key === key);
+  const scope = index >= 0 ? scopes.splice(index, 1)[0] : undefined;
+  const pieces = scope?.pieces ?? newPieceCaches();
+  scopes.unshift({ key, pieces });
+  if (scopes.length > SCOPES) scopes.pop();
+  return pieces;
 }
 
 export function buildNetwork(topology: T.Topology): Network {
@@ -78,15 +95,16 @@ export function buildNetwork(topology: T.Topology): Network {
   const core = networkCore(t);
   // Each layer is cached with its core: its maps point at the core's VPCs, subnets and interfaces.
   const layers = layersOf(core);
+  const pieces = piecesFor(t);
   const reference = layers.reference.get([], [t.prefixLists, t.services, t.onPremisesNetworks, t.gatewayEndpoints], () => compileReference(t));
   const gateways = layers.gateways.get([], [t.internetGateways, t.egressOnlyInternetGateways, t.vpnGateways], () => compileGateways(t, core));
   const routing = layers.routing.get(
     [t.region],
     [t.routeTables, t.prefixLists, t.services, t.gatewayEndpoints, t.vpnConnections, t.directConnectGateways, t.onPremisesNetworks],
-    () => compileRouting(t, core, reference, layers.pieces),
+    () => compileRouting(t, core, reference, pieces),
   );
-  const acls = layers.acls.get([], [t.networkAcls], () => compileAcls(t, core, layers.pieces));
-  const security = layers.security.get([], [t.securityGroups], () => compileSecurity(t, core, layers.pieces));
+  const acls = layers.acls.get([], [t.networkAcls], () => compileAcls(t, core, pieces));
+  const security = layers.security.get([], [t.securityGroups], () => compileSecurity(t, core, pieces));
   const peering = layers.peering.get([], [t.peeringConnections], () => compilePeering(t));
   const tgw = layers.transit.get(
     [],

@@ -62,15 +62,33 @@ function propagatedCidrs(topology: Topology, att: TransitGatewayAttachment, vpcs
   return { cidrs: [], origin: "propagated" }; // TGW-12: peering attachments take static routes only
 }
 
+function emptyIndex(): TransitGatewayIndex {
+  return {
+    attachments: new Map(), transitGateways: new Map(), compiled: new Map(), vpcAttachment: new Map(), vpcAttachmentByVpc: new Map(),
+    vpnAttachment: new Map(), dxAttachment: new Map(), associatedTable: new Map(), tables: new Map(),
+  };
+}
+
+/** Shared by every network without transit gateways (most questions): nothing writes to an index after it is built. */
+const NO_TRANSIT_GATEWAYS = emptyIndex();
+
 export function buildTransitGateways(topology: Topology, vpcs: ReadonlyMap<string, VpcInfo>, subnets: ReadonlyMap<string, SubnetInfo>): TransitGatewayIndex {
+  if (topology.transitGateways.length === 0 && topology.transitGatewayAttachments.length === 0 && topology.transitGatewayRouteTables.length === 0) {
+    return NO_TRANSIT_GATEWAYS;
+  }
   const attachments = new Map(topology.transitGatewayAttachments.map((a) => [a.id, a]));
   const transitGateways = new Map(topology.transitGateways.map((g) => [g.id, g]));
   const tgwRefs = new Map(topology.transitGateways.map((g) => [g.id, componentRef(g.id, "transit-gateway", g.name)]));
   const compiled = new Map<string, CompiledAttachment>();
   for (const a of topology.transitGatewayAttachments) {
-    const all = a.subnetIds.flatMap((id) => subnets.get(id) ?? []);
+    const all: SubnetInfo[] = [];
     const byAz = new Map<string, SubnetInfo>();
-    for (const s of all) if (!byAz.has(s.az)) byAz.set(s.az, s);
+    for (const id of a.subnetIds) {
+      const s = subnets.get(id);
+      if (!s) continue;
+      all.push(s);
+      if (!byAz.has(s.az)) byAz.set(s.az, s);
+    }
     compiled.set(a.id, {
       att: a, ref: componentRef(a.id, "transit-gateway-attachment", a.name), all, byAz,
       tgw: transitGateways.get(a.transitGatewayId), tgwRef: tgwRefs.get(a.transitGatewayId), table: undefined, peer: undefined,
@@ -105,8 +123,12 @@ export function buildTransitGateways(topology: Topology, vpcs: ReadonlyMap<strin
   const tables = new Map<string, TgwRouteTableInfo>();
   const associatedTable = new Map<string, TgwRouteTableInfo>();
   // TGW-03: attachments not explicitly associated / propagating use the TGW's default route table.
-  const explicitlyAssociated = new Set(topology.transitGatewayRouteTables.flatMap((t) => t.associations));
-  const explicitlyPropagating = new Set(topology.transitGatewayRouteTables.flatMap((t) => t.propagations));
+  const explicitlyAssociated = new Set<string>();
+  const explicitlyPropagating = new Set<string>();
+  for (const t of topology.transitGatewayRouteTables) {
+    for (const id of t.associations) explicitlyAssociated.add(id);
+    for (const id of t.propagations) explicitlyPropagating.add(id);
+  }
   const defaults = (t: Topology["transitGatewayRouteTables"][number]): { associations: string[]; propagations: string[] } => {
     const tgw = topology.transitGateways.find((g) => g.id === t.transitGatewayId);
     if (!tgw || tgw.defaultRouteTableId !== t.id) return { associations: t.associations, propagations: t.propagations };

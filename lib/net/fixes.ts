@@ -21,26 +21,34 @@ export function applyFix(_topology: Topology, fix: Fix): Topology {
   return fix.topology;
 }
 
-// Candidate topologies share every object they do not change with the input (copy-on-write): `draft` copies
+// Candidate topologies share every object they do not change with the input (copy-on-write): a Draft copies
 // only the topology object, `list` copies one list the first time a fix changes it, and `own` swaps in a
 // private deep copy of the one object a fix edits. Unchanged lists and objects stay identical (===), so
-// buildNetwork reuses their compiled form (build-cache.ts, network-core.ts), and the input is never modified.
+// buildNetwork reuses their compiled form (layer-cache.ts, build-cache.ts), and the input is never modified.
 type ListKey = { [K in keyof Topology]-?: Topology[K] extends readonly unknown[] ? K : never }[keyof Topology];
 
-const draftSources = new WeakMap<Topology, Topology>();
+class Draft {
+  readonly topology: Topology;
 
-function draft(t: Topology): Topology {
-  const out = { ...t };
-  draftSources.set(out, t);
-  return out;
-}
+  constructor(private readonly source: Topology) {
+    this.topology = { ...source };
+  }
 
-/** The draft's own copy of one list, safe to change. */
-function list<K extends ListKey>(t: Topology, key: K): Topology[K][number][] {
-  const source = draftSources.get(t);
-  if (!source) throw new Error("fixes: list() needs a draft()");
-  if (t[key] === source[key]) (t as Record<K, unknown>)[key] = [...(t[key] as readonly unknown[])];
-  return t[key] as Topology[K][number][];
+  /** The draft's own copy of one list, safe to change. */
+  list<K extends ListKey>(key: K): Topology[K][number][] {
+    const t = this.topology;
+    if (t[key] === this.source[key]) (t as Record<K, unknown>)[key] = [...(t[key] as readonly unknown[])];
+    return t[key] as Topology[K][number][];
+  }
+
+  /** A private deep copy of one object of a list, swapped into the draft's copy of that list. */
+  own<K extends ListKey>(key: K, index: number): Topology[K][number] | undefined {
+    if (this.topology[key][index] === undefined) return undefined;
+    const items = this.list(key);
+    const copy = cloneData(items[index] as Topology[K][number]);
+    items[index] = copy;
+    return copy;
+  }
 }
 
 /** Deep copy of plain topology data (objects, arrays, scalars); far cheaper than structuredClone for one object. */
@@ -50,14 +58,6 @@ function cloneData<T>(value: T): T {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) out[k] = cloneData(v);
   return out as T;
-}
-
-function own<K extends ListKey>(t: Topology, key: K, index: number): Topology[K][number] | undefined {
-  if (t[key][index] === undefined) return undefined;
-  const items = list(t, key);
-  const copy = cloneData(items[index] as Topology[K][number]);
-  items[index] = copy;
-  return copy;
 }
 
 function vpcOfIp(net: Network, ip: IpAddress, preferVpc?: string): string | undefined {
@@ -110,8 +110,9 @@ function candidatesFor(topology: Topology, net: Network, query: Query, analysis:
         protocol, ...(port !== undefined ? { fromPort: port, toPort: port } : {}),
         cidrBlock: inbound ? remoteCidr(net, remote) : remote.family === 4 ? "0.0.0.0/0" : "::/0",
       };
-      const t = draft(topology);
-      const sg = own(t, "securityGroups", sgIndex);
+      const d = new Draft(topology);
+      const t = d.topology;
+      const sg = d.own("securityGroups", sgIndex);
       if (!sg) break;
       if (inbound) sg.inbound.push(rule);
       else sg.outbound = [...(sg.outbound ?? []), rule];
@@ -126,8 +127,9 @@ function candidatesFor(topology: Topology, net: Network, query: Query, analysis:
       const remote = inbound ? pkt.src : pkt.dst;
       const wide = remote.family === 4 ? "0.0.0.0/0" : "::/0";
       const ports = isReply ? { fromPort: 1024, toPort: 65535 } : port !== undefined ? { fromPort: port, toPort: port } : {};
-      const t = draft(topology);
-      const acl = own(t, "networkAcls", aclIndex);
+      const d = new Draft(topology);
+      const t = d.topology;
+      const acl = d.own("networkAcls", aclIndex);
       if (!acl) break; // a synthesised default NACL allows everything, so it never blocks
       const rules = inbound ? acl.inbound : acl.outbound;
       const used = new Set(rules.map((r) => r.ruleNumber));
@@ -144,11 +146,12 @@ function candidatesFor(topology: Topology, net: Network, query: Query, analysis:
     case "RCH_PEERING_EXPIRED": {
       const i = topology.peeringConnections.findIndex((p) => p.id === b.component);
       if (i >= 0) {
-        const t = draft(topology);
+        const d = new Draft(topology);
+        const t = d.topology;
         const p = t.peeringConnections[i];
         if (!p) break;
         const { createdAt: _drop, ...rest } = p;
-        list(t, "peeringConnections")[i] = { ...rest, status: "active" };
+        d.list("peeringConnections")[i] = { ...rest, status: "active" };
         const recreate = b.code === "RCH_PEERING_EXPIRED";
         out.push({ kind: recreate ? "add-peering" : "accept-peering", description: recreate ? `Request peering ${p.id} again and accept it within 7 days` : `Accept peering connection ${p.id} (as the accepter VPC ${p.accepterVpcId}'s owner)`, rules: ["PCX-05", "PCX-07"], topology: t });
       }
@@ -167,8 +170,9 @@ function candidatesFor(topology: Topology, net: Network, query: Query, analysis:
       const dstVpc = vpcOfIp(net, pkt.dst);
       const att = table && dstVpc !== undefined ? topology.transitGatewayAttachments.find((a) => a.transitGatewayId === table.transitGatewayId && a.vpcId === dstVpc) : undefined;
       if (table && att) {
-        const t = draft(topology);
-        own(t, "transitGatewayRouteTables", ti)?.propagations.push(att.id);
+        const d = new Draft(topology);
+        const t = d.topology;
+        d.own("transitGatewayRouteTables", ti)?.propagations.push(att.id);
         out.push({ kind: "enable-propagation", description: `Enable propagation of ${att.id} into transit gateway route table ${table.id}`, rules: ["TGW-05"], topology: t });
       }
       break;
@@ -177,8 +181,9 @@ function candidatesFor(topology: Topology, net: Network, query: Query, analysis:
       const att = topology.transitGatewayAttachments.find((a) => a.id === b.component);
       const ti = topology.transitGatewayRouteTables.findIndex((x) => x.transitGatewayId === att?.transitGatewayId);
       if (att && ti >= 0) {
-        const t = draft(topology);
-        own(t, "transitGatewayRouteTables", ti)?.associations.push(att.id);
+        const d = new Draft(topology);
+        const t = d.topology;
+        d.own("transitGatewayRouteTables", ti)?.associations.push(att.id);
         out.push({ kind: "associate-tgw-route-table", description: `Associate ${att.id} with transit gateway route table ${t.transitGatewayRouteTables[ti]?.id}`, rules: ["TGW-04"], topology: t });
       }
       break;
@@ -189,16 +194,18 @@ function candidatesFor(topology: Topology, net: Network, query: Query, analysis:
       const az = /in ([a-z0-9-]+),/.exec(b.message)?.[1];
       const subnet = topology.subnets.find((s) => s.vpcId === att?.vpcId && s.availabilityZone === az);
       if (att && subnet) {
-        const t = draft(topology);
-        own(t, "transitGatewayAttachments", ai)?.subnetIds.push(subnet.id);
+        const d = new Draft(topology);
+        const t = d.topology;
+        d.own("transitGatewayAttachments", ai)?.subnetIds.push(subnet.id);
         out.push({ kind: "add-tgw-attachment-subnet", description: `Add subnet ${subnet.id} (${az}) to transit gateway attachment ${att.id}`, rules: ["TGW-09"], topology: t });
       }
       break;
     }
     case "ENI_SOURCE_DEST_CHECK_RESTRICTION": {
-      const t = draft(topology);
-      const eni = own(t, "networkInterfaces", t.networkInterfaces.findIndex((e) => e.id === b.component));
-      const inst = eni ? undefined : own(t, "instances", t.instances.findIndex((i) => b.component === `eni-${i.id.slice(2)}`));
+      const d = new Draft(topology);
+      const t = d.topology;
+      const eni = d.own("networkInterfaces", t.networkInterfaces.findIndex((e) => e.id === b.component));
+      const inst = eni ? undefined : d.own("instances", t.instances.findIndex((i) => b.component === `eni-${i.id.slice(2)}`));
       if (eni) eni.sourceDestCheck = false;
       else if (inst) inst.sourceDestCheck = false;
       else break;
@@ -215,8 +222,9 @@ function routeCandidates(topology: Topology, net: Network, rtbId: string, dst: I
   const rt = topology.routeTables[ri];
   if (!rt) return out;
   const addRoute = (destination: string, target: string, rules: string[]): void => {
-    const t = draft(topology);
-    own(t, "routeTables", ri)?.routes.push({ destination, target, origin: "static" });
+    const d = new Draft(topology);
+    const t = d.topology;
+    d.own("routeTables", ri)?.routes.push({ destination, target, origin: "static" });
     out.push({ kind: "add-route", description: `Add a route ${destination} -> ${target} to ${rt.id}`, rules, topology: t });
   };
   const dstVpc = vpcOfIp(net, dst);
@@ -236,16 +244,18 @@ function routeCandidates(topology: Topology, net: Network, rtbId: string, dst: I
     const vgwId = gateways.vgw.id;
     const cidr = onPrem.cidrs.find((c) => cidrContainsIp(c, dst));
     if (cidr) addRoute(cidr.text, vgwId, ["VPN-05"]);
-    const t = draft(topology);
-    own(t, "routeTables", ri)?.propagatingGatewayIds.push(vgwId);
+    const d = new Draft(topology);
+    const t = d.topology;
+    d.own("routeTables", ri)?.propagatingGatewayIds.push(vgwId);
     out.push({ kind: "enable-propagation", description: `Enable route propagation from ${vgwId} on ${rt.id}`, rules: ["VPN-05"], topology: t });
   }
   const service = net.services.find((s) => s.cidrs.some((c) => cidrContainsIp(c, dst)));
   if (service && (service.service === "s3" || service.service === "dynamodb")) {
     const existing = topology.gatewayEndpoints.findIndex((e) => e.vpcId === rt.vpcId && e.service === service.service);
-    const t = draft(topology);
-    if (existing >= 0) own(t, "gatewayEndpoints", existing)?.routeTableIds.push(rt.id);
-    else list(t, "gatewayEndpoints").push({ id: `vpce-fix-${service.service}-${rt.vpcId.replace(/^vpc-/, "")}`, vpcId: rt.vpcId, service: service.service, region: service.region, routeTableIds: [rt.id], policy: "allow-all" });
+    const d = new Draft(topology);
+    const t = d.topology;
+    if (existing >= 0) d.own("gatewayEndpoints", existing)?.routeTableIds.push(rt.id);
+    else d.list("gatewayEndpoints").push({ id: `vpce-fix-${service.service}-${rt.vpcId.replace(/^vpc-/, "")}`, vpcId: rt.vpcId, service: service.service, region: service.region, routeTableIds: [rt.id], policy: "allow-all" });
     out.push({ kind: "add-endpoint", description: existing >= 0 ? `Associate ${rt.id} with the ${service.service} gateway endpoint` : `Add an ${service.service} gateway endpoint to ${rt.vpcId} associated with ${rt.id}`, rules: ["GWE-01", "GWE-02"], topology: t });
   }
   if (!onPrem && dstVpc === undefined && vpc) {
@@ -270,14 +280,15 @@ function peeringCandidates(topology: Topology, net: Network, pcxId: string, pkt:
     const overlap = a.cidrs.some((x) => b.cidrs.some((y) => cidrsOverlap(x, y)));
     if (overlap) return out; // PCX-03: AWS would refuse it
     const id = `pcx-fix-${srcVpc.replace(/^vpc-/, "")}-${dstVpc.replace(/^vpc-/, "")}`;
-    const t = draft(topology);
-    list(t, "peeringConnections").push({ id, requesterVpcId: srcVpc, accepterVpcId: dstVpc, status: "active", requesterAllowDnsResolutionFromRemoteVpc: false, accepterAllowDnsResolutionFromRemoteVpc: false });
+    const d = new Draft(topology);
+    const t = d.topology;
+    d.list("peeringConnections").push({ id, requesterVpcId: srcVpc, accepterVpcId: dstVpc, status: "active", requesterAllowDnsResolutionFromRemoteVpc: false, accepterAllowDnsResolutionFromRemoteVpc: false });
     const retarget = (vpcId: string, cidrs: readonly { text: string }[]): void => {
       const subnetTables = new Set(t.subnets.filter((s) => s.vpcId === vpcId).map((s) => s.routeTableId ?? t.routeTables.find((r) => r.vpcId === vpcId && r.main)?.id));
       for (let i = 0; i < t.routeTables.length; i += 1) {
         const shared = t.routeTables[i];
         if (!shared || shared.vpcId !== vpcId || !subnetTables.has(shared.id)) continue;
-        const rt = own(t, "routeTables", i);
+        const rt = d.own("routeTables", i);
         if (!rt) continue;
         for (const c of cidrs) {
           const existing = rt.routes.find((r) => r.destination === c.text);
@@ -294,16 +305,17 @@ function peeringCandidates(topology: Topology, net: Network, pcxId: string, pkt:
   // Destination outside every VPC (a peer's gateway endpoint, IGW, NAT...): give the source VPC its own.
   const service = net.services.find((s) => s.cidrs.some((c) => cidrContainsIp(c, pkt.dst)));
   if (service && (service.service === "s3" || service.service === "dynamodb")) {
-    const t = draft(topology);
+    const d = new Draft(topology);
+    const t = d.topology;
     const tables = new Set<string>();
     for (let i = 0; i < t.routeTables.length; i += 1) {
       if (t.routeTables[i]?.vpcId !== srcVpc) continue;
-      const rt = own(t, "routeTables", i);
+      const rt = d.own("routeTables", i);
       if (!rt) continue;
       rt.routes = rt.routes.filter((r) => !(r.target === pcxId && r.destinationPrefixListId === service.prefixListId));
       tables.add(rt.id);
     }
-    list(t, "gatewayEndpoints").push({ id: `vpce-fix-${service.service}-${srcVpc.replace(/^vpc-/, "")}`, vpcId: srcVpc, service: service.service, region: service.region, routeTableIds: [...tables], policy: "allow-all" });
+    d.list("gatewayEndpoints").push({ id: `vpce-fix-${service.service}-${srcVpc.replace(/^vpc-/, "")}`, vpcId: srcVpc, service: service.service, region: service.region, routeTableIds: [...tables], policy: "allow-all" });
     out.push({ kind: "add-endpoint", description: `Add an ${service.service} gateway endpoint in ${srcVpc}: a peer's gateway endpoint cannot be used over peering`, rules: ["PCX-10", "GWE-06"], topology: t });
   }
   return out;

@@ -124,9 +124,10 @@ function fastIpv4(text: string): { value: number; prefix: number } | undefined {
     if (octet < 3 ? separator !== DOT : separator !== -1 && separator !== SLASH) return undefined;
     start = end + 1;
   }
-  if (start > text.length) return { value, prefix: -1 };
+  // `>>> 0`: the same uint32 the masks produce (a small integer, not a boxed double, whenever it fits one).
+  if (start > text.length) return { value: value >>> 0, prefix: -1 };
   const prefix = decimal(text, start, text.length, 32);
-  return prefix < 0 ? undefined : { value, prefix };
+  return prefix < 0 ? undefined : { value: value >>> 0, prefix };
 }
 
 // Fast path for plain IPv6 text (hex groups with at most one "::", optional /prefix): ip-num's validators

@@ -47,7 +47,7 @@ function compileCore(topology: T.Topology): NetworkCore {
   for (const s of topology.subnets) {
     const vpc = vpcs.get(s.vpcId);
     if (!vpc) continue;
-    const info: { -readonly [K in keyof SubnetInfo]: SubnetInfo[K] } = { subnet: s, id: s.id, vpc, az: s.availabilityZone, componentRef: componentRef(s.id, "subnet", s.name) };
+    const info: { -readonly [K in keyof SubnetInfo]: SubnetInfo[K] } = { subnet: s, id: s.id, vpc, az: s.availabilityZone, index: subnets.size, componentRef: componentRef(s.id, "subnet", s.name) };
     if (s.cidrBlock !== undefined) info.cidr = toCidr(s.cidrBlock);
     if (s.ipv6CidrBlock !== undefined) info.cidr6 = toCidr(s.ipv6CidrBlock);
     subnets.set(s.id, info);
@@ -73,7 +73,7 @@ function compileCore(topology: T.Topology): NetworkCore {
     for (const ip of spec.secondary ?? []) addresses.push(toIp(ip));
     for (const ip of spec.ipv6 ?? []) addresses.push(toIp(ip));
     const eni: { -readonly [K in keyof EniInfo]: EniInfo[K] } = {
-      id: spec.id, kind: spec.kind, ownerId: spec.ownerId, subnet, vpc: subnet.vpc, privateIp, addresses, sgIds: spec.sgIds,
+      id: spec.id, kind: spec.kind, ownerId: spec.ownerId, subnet, vpc: subnet.vpc, privateIp, addresses, sgIds: spec.sgIds, index: enis.size,
       componentRef: componentRef(spec.id, "network-interface", spec.name), sourceDestCheck: spec.sourceDestCheck, running: spec.running,
     };
     if (spec.name !== undefined) eni.name = spec.name;

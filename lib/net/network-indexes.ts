@@ -86,7 +86,7 @@ export function securityGroupMembers(net: Network): ReadonlyMap<string, Readonly
 /** An interface's compiled security groups in this network (a variant may change a group's rules). */
 export function eniSecurity(net: Network, eni: EniInfo): EniSecurity {
   const cache = net.securityMemo.byEni;
-  let security = cache.get(eni);
+  let security = cache[eni.index];
   if (security) return security;
   const groups: CompiledSecurityGroup[] = [];
   for (const id of effectiveGroupIds(net, eni)) {
@@ -96,7 +96,7 @@ export function eniSecurity(net: Network, eni: EniInfo): EniSecurity {
   const ids = groups.map((g) => g.id).join(",");
   const names = groups.map((g) => g.name ?? g.id).join(", ");
   security = { groups, ref: componentRef(ids || "(none)", "security-group", names || undefined) };
-  cache.set(eni, security);
+  cache[eni.index] = security;
   return security;
 }
 

@@ -61,6 +61,8 @@ export type SubnetInfo = {
   readonly az: string;
   readonly cidr?: Cidr;
   readonly cidr6?: Cidr;
+  /** Position in the core's subnets (0, 1, ...): per-network tables of subnets are arrays indexed by it (the query path). */
+  readonly index: number;
   /** Trace component, built once. */
   readonly componentRef: ComponentRef;
 };
@@ -81,6 +83,8 @@ export type EniInfo = {
    * NAT gateway, which has none (NAT-05). The compiled groups are per network: `eniSecurity` in network-indexes.ts.
    */
   readonly sgIds: readonly string[];
+  /** Position in the core's interfaces (0, 1, ...), for per-network tables of interfaces. */
+  readonly index: number;
   /** Trace component of the interface itself, built once. */
   readonly componentRef: ComponentRef;
   readonly sourceDestCheck: boolean;
@@ -95,10 +99,10 @@ export type Network = {
   readonly vpcs: Map<string, VpcInfo>;
   readonly subnets: Map<string, SubnetInfo>;
   readonly routeTables: Map<string, RouteTableInfo>;
-  /** Subnet id -> the route table that routes it: its association, else its VPC's main table (RT-01). */
-  readonly subnetRouteTables: Map<string, RouteTableInfo>;
-  /** Subnet id -> its network ACL: its association, else its VPC's default NACL (ACL-05). */
-  readonly subnetNetworkAcls: Map<string, CompiledNetworkAcl>;
+  /** By SubnetInfo.index: the route table that routes the subnet: its association, else its VPC's main table (RT-01). */
+  readonly subnetRouteTables: readonly RouteTableInfo[];
+  /** By SubnetInfo.index: the subnet's network ACL: its association, else its VPC's default NACL (ACL-05). */
+  readonly subnetNetworkAcls: readonly CompiledNetworkAcl[];
   readonly vpcGateways: Map<string, VpcGateways>;
   /** Security groups by id, including synthesised default groups of VPCs that need one (SG-04). */
   readonly securityGroups: Map<string, CompiledSecurityGroup>;
@@ -145,7 +149,8 @@ export type EniSecurity = {
   readonly ref: ComponentRef;
 };
 
-export type SecurityMemo = { members?: ReadonlyMap<string, ReadonlySet<string | number>>; readonly byEni: Map<EniInfo, EniSecurity> };
+/** `byEni` is indexed by EniInfo.index. */
+export type SecurityMemo = { members?: ReadonlyMap<string, ReadonlySet<string | number>>; readonly byEni: (EniSecurity | undefined)[] };
 
 const NO_GATEWAYS: VpcGateways = Object.freeze({});
 
@@ -155,14 +160,14 @@ export function gatewaysOf(net: Network, vpcId: string): VpcGateways {
 
 /** The route table that routes a subnet of this network. */
 export function routeTableOf(net: Network, subnet: SubnetInfo): RouteTableInfo {
-  const table = net.subnetRouteTables.get(subnet.id);
+  const table = net.subnetRouteTables[subnet.index];
   if (!table) throw new Error(`subnet ${subnet.id} is not part of this network`);
   return table;
 }
 
 /** The network ACL of a subnet of this network. */
 export function networkAclOf(net: Network, subnet: SubnetInfo): CompiledNetworkAcl {
-  const acl = net.subnetNetworkAcls.get(subnet.id);
+  const acl = net.subnetNetworkAcls[subnet.index];
   if (!acl) throw new Error(`subnet ${subnet.id} is not part of this network`);
   return acl;
 }

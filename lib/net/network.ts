@@ -19,7 +19,7 @@ import { serviceCidrs } from "./endpoints";
 import { networkAclStamp, newPieceCaches, type PieceCaches, routeTableStamp, securityGroupStamp } from "./build-cache";
 
 export * from "./network-model";
-import type { Network, RouteTarget, RouteTableInfo, ServiceInfo, VpcGateways } from "./network-model";
+import type { EniSecurity, Network, RouteTarget, RouteTableInfo, ServiceInfo, VpcGateways } from "./network-model";
 import type { TransitGatewayIndex } from "./transit-gateway";
 import { peeringPairKey, routeTargetOf } from "./network-model";
 
@@ -221,9 +221,9 @@ function compileRouting(topology: T.Topology, core: NetworkCore, reference: Refe
     }
     return main;
   };
-  const subnetRouteTables = new Map<string, RouteTableInfo>();
-  for (const { subnet: s } of core.subnets.values()) {
-    subnetRouteTables.set(s.id, (s.routeTableId !== undefined ? routeTables.get(s.routeTableId) : undefined) ?? mainTableFor(s.vpcId));
+  const subnetRouteTables: RouteTableInfo[] = [];
+  for (const { subnet: s, index } of core.subnets.values()) {
+    subnetRouteTables[index] = (s.routeTableId !== undefined ? routeTables.get(s.routeTableId) : undefined) ?? mainTableFor(s.vpcId);
   }
   return { routeTables, subnetRouteTables };
 }
@@ -248,9 +248,9 @@ function compileAcls(topology: T.Topology, core: NetworkCore, pieces: PieceCache
     }
     return acl;
   };
-  const subnetNetworkAcls = new Map<string, CompiledNetworkAcl>();
-  for (const { subnet: s } of core.subnets.values()) {
-    subnetNetworkAcls.set(s.id, (s.networkAclId !== undefined ? nacls.get(s.networkAclId) : undefined) ?? defaultNaclFor(s.vpcId));
+  const subnetNetworkAcls: CompiledNetworkAcl[] = [];
+  for (const { subnet: s, index } of core.subnets.values()) {
+    subnetNetworkAcls[index] = (s.networkAclId !== undefined ? nacls.get(s.networkAclId) : undefined) ?? defaultNaclFor(s.vpcId);
   }
   return { subnetNetworkAcls };
 }
@@ -272,7 +272,8 @@ function compileSecurity(topology: T.Topology, core: NetworkCore, pieces: PieceC
     }
     defaultSecurityGroups.set(vpcId, id);
   }
-  return { securityGroups, defaultSecurityGroups, securityMemo: { byEni: new Map() } };
+  // Filled with undefined up front: writing interface 4,000 into an empty array would turn it into a slow sparse one.
+  return { securityGroups, defaultSecurityGroups, securityMemo: { byEni: new Array<EniSecurity | undefined>(core.enis.size).fill(undefined) } };
 }
 
 function compilePeering(topology: T.Topology): PeeringLayer {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildNetwork } from "@/lib/net/network";
+import { buildNetwork, networkAclOf } from "@/lib/net/network";
 import type { Topology } from "@/lib/net/topology";
 import { codes, oneVpc, run, topo } from "./helpers";
 
@@ -24,7 +24,9 @@ describe("buildNetwork reuses compiled pieces of unchanged topology objects", ()
     const a = buildNetwork(base);
     const b = buildNetwork(variant);
     expect(b.routeTables.get("rtb-1")).toBe(a.routeTables.get("rtb-1"));
-    expect(b.subnetNetworkAcls.get("subnet-a")).toBe(a.subnetNetworkAcls.get("subnet-a"));
+    const subnetA = a.subnets.get("subnet-a");
+    if (!subnetA) throw new Error("fixture");
+    expect(networkAclOf(b, subnetA)).toBe(networkAclOf(a, subnetA));
     // The changed group is compiled afresh and the verdicts follow the variant, not the cache.
     expect(b.securityGroups.get("sg-open")).not.toBe(a.securityGroups.get("sg-open"));
     expect(b.securityGroups.get("sg-open")?.inbound).toHaveLength(0);

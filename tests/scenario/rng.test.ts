@@ -18,6 +18,28 @@ describe("createRng", () => {
     expect(createRng(43).nextU32()).not.toBe(first[0]);
   });
 
+  it("int takes and rejects exactly the draws that 'value >= 2^32 - 2^32 % span' would (the sequence stored questions rest on)", () => {
+    // The definition int used before it tested rejection with one modulo; spans near 2^32 reject often.
+    const reference = (rng: ReturnType<typeof createRng>, min: number, max: number): number => {
+      const span = max - min + 1;
+      if (span === 0x100000000) return min + rng.nextU32();
+      const limit = 0x100000000 - (0x100000000 % span);
+      let value = rng.nextU32();
+      while (value >= limit) value = rng.nextU32();
+      return min + (value % span);
+    };
+    const ranges: [number, number][] = [[0, 1], [0, 9], [1, 9], [3, 8], [0, 255], [0, 65535], [-5, 5], [0, 0x7fffffff], [0, 0xbfffffff], [0, 0xfffffffe], [0, 0xffffffff], [0, 2 ** 31 + 12345], [0, 2 ** 32 - 3]];
+    for (let seed = 0; seed < 40; seed += 1) {
+      const a = createRng(seed);
+      const b = createRng(seed);
+      for (let i = 0; i < 400; i += 1) {
+        const [min, max] = ranges[i % ranges.length] as [number, number];
+        expect(a.int(min, max)).toBe(reference(b, min, max));
+      }
+      expect(a.nextU32()).toBe(b.nextU32());
+    }
+  });
+
   it("int stays within bounds and hits every value", () => {
     const rng = createRng(7);
     const counts = new Map<number, number>();

@@ -2,8 +2,9 @@
 // Each generated question of a model family is verified by construction (its key comes from the model's
 // analysis of the question's own topology), so questions per second here are verified questions per second
 // on one core.
-// Method: warm up for 4 s (measured: hybrid needs 3-4.5 s of generation before V8 has optimised its paths),
-// then measure several rounds of fresh seeds. `questionsPerSecond` is the median round's wall-clock rate, so
+// Method: warm up until the rate is steady (three consecutive 250 ms windows within 10% of their mean; at
+// least 2 s, at most 12 s: measured, hybrid needs 3-4.5 s of generation before V8 has optimised its paths and
+// fix-it about 5 s), then measure several rounds of fresh seeds. `questionsPerSecond` is the median round's wall-clock rate, so
 // that one round disturbed by another job on a shared machine does not decide the figure; `roundRates` shows
 // every round. `questionsPerCpuSecond` is all measured questions over the process's CPU time (all threads,
 // so V8's GC and compiler threads count too: it can be lower than the wall-clock rate on an idle machine).
@@ -30,8 +31,9 @@ export type BenchOptions = {
   readonly clock?: () => number;
   /** Process CPU time in milliseconds; defaults to process.cpuUsage under Node, `null` to leave it out. */
   readonly cpuClock?: (() => number) | null;
-  /** Warm-up time per family in milliseconds before measuring (default 4,000). */
+  /** Warm-up per family in milliseconds: at least `warmupMs` (default 2,000), then until the rate is steady, at most `maxWarmupMs` (default 12,000). */
   readonly warmupMs?: number;
+  readonly maxWarmupMs?: number;
   /** Measured rounds per family (default 5) and the minimum length of each in milliseconds (default 300). */
   readonly rounds?: number;
   readonly roundMs?: number;
@@ -49,6 +51,15 @@ function defaultCpuClock(): (() => number) | undefined {
 
 /** Generated in batches between clock readings, so reading the clock costs nothing measurable. */
 const BATCH = 25;
+const WARMUP_WINDOW_MS = 250;
+
+/** Three window rates, each within 10% of their mean. */
+function isSteady(rates: readonly number[]): boolean {
+  if (rates.length < 3) return false;
+  const mean = rates.reduce((a, b) => a + b, 0) / rates.length;
+  return rates.every((r) => Math.abs(r - mean) <= 0.1 * mean);
+}
+
 /** Measured seeds start here, past every warm-up seed, so no measured question was generated before. */
 const FIRST_MEASURED_SEED = 1_000_000;
 
@@ -61,14 +72,23 @@ function median(values: readonly number[]): number {
 export function benchFamily(family: Family, options: BenchOptions = {}): GeneratorBenchResult {
   const clock = options.clock ?? (() => performance.now());
   const cpuClock = options.cpuClock === null ? undefined : (options.cpuClock ?? defaultCpuClock());
-  const warmupMs = options.warmupMs ?? 4000;
+  const warmupMs = options.warmupMs ?? 2000;
+  const maxWarmupMs = Math.max(warmupMs, options.maxWarmupMs ?? 12_000);
   const rounds = Math.max(1, options.rounds ?? 5);
   const roundMs = options.roundMs ?? 300;
   const difficultyOf = (i: number) => family.difficulties[i % family.difficulties.length] ?? 1;
 
   const warmStart = clock();
-  for (let seed = 0; clock() - warmStart < warmupMs; ) {
-    for (let i = 0; i < BATCH; i += 1, seed += 1) family.generate(seed, difficultyOf(seed));
+  const windows: number[] = [];
+  for (let seed = 0; ; ) {
+    const start = clock();
+    let count = 0;
+    while (clock() - start < WARMUP_WINDOW_MS) {
+      for (let i = 0; i < BATCH; i += 1, seed += 1, count += 1) family.generate(seed, difficultyOf(seed));
+    }
+    windows.push(count / (clock() - start));
+    const elapsed = clock() - warmStart;
+    if (elapsed >= maxWarmupMs || (elapsed >= warmupMs && isSteady(windows.slice(-3)))) break;
   }
   const roundRates: number[] = [];
   let questions = 0;

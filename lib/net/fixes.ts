@@ -56,7 +56,7 @@ function cloneData<T>(value: T): T {
   if (Array.isArray(value)) return value.map(cloneData) as T;
   if (value === null || typeof value !== "object") return value;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = cloneData(v);
+  for (const k in value) out[k] = cloneData((value as Record<string, unknown>)[k]);
   return out as T;
 }
 
@@ -68,9 +68,16 @@ function vpcOfIp(net: Network, ip: IpAddress, preferVpc?: string): string | unde
   return undefined;
 }
 
+/** The last hop at the blocking component (a security-group hop's id lists all the interface's groups). */
 function blockingHop(analysis: Analysis, b: Blocker): Hop | undefined {
   const hops = b.direction === "return" ? analysis.return : analysis.forward;
-  return [...hops].reverse().find((h) => h.component.id === b.component || h.component.id.split(",").includes(b.component));
+  for (let i = hops.length - 1; i >= 0; i -= 1) {
+    const hop = hops[i];
+    if (!hop) continue;
+    const id = hop.component.id;
+    if (id === b.component || (id.includes(",") && id.split(",").includes(b.component))) return hop;
+  }
+  return undefined;
 }
 
 function packetFor(analysis: Analysis, b: Blocker): { src: IpAddress; dst: IpAddress } | undefined {

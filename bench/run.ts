@@ -24,8 +24,9 @@ type Options = {
 };
 
 function parseOptions(argv: readonly string[]): Options {
+  // The last occurrence wins: a child process gets the parent's flags followed by its own.
   const value = (flag: string) => {
-    const i = argv.indexOf(flag);
+    const i = argv.lastIndexOf(flag);
     return i === -1 ? undefined : argv[i + 1];
   };
   const sizes = (value("--sizes") ?? "10,100,1000,10000").split(",").map(Number);

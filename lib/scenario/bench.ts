@@ -3,8 +3,9 @@
 // analysis of the question's own topology), so questions per second here are verified questions per second
 // on one core.
 // Method: warm up until the rate is steady (three consecutive 250 ms windows within 10% of their mean; at
-// least 2 s, at most 12 s: measured, hybrid needs 3-4.5 s of generation before V8 has optimised its paths and
-// fix-it about 5 s), then measure several rounds of fresh seeds. `questionsPerSecond` is the median round's wall-clock rate, so
+// least 5 s, at most 15 s: measured, hybrid needs 3-4.5 s of generation before V8 has optimised its paths,
+// and fix-it dips again around 3.5 s before it settles after about 5 s), then measure several rounds of
+// fresh seeds. `questionsPerSecond` is the median round's wall-clock rate, so
 // that one round disturbed by another job on a shared machine does not decide the figure; `roundRates` shows
 // every round. `questionsPerCpuSecond` is all measured questions over the process's CPU time (all threads,
 // so V8's GC and compiler threads count too: it can be lower than the wall-clock rate on an idle machine).
@@ -31,7 +32,7 @@ export type BenchOptions = {
   readonly clock?: () => number;
   /** Process CPU time in milliseconds; defaults to process.cpuUsage under Node, `null` to leave it out. */
   readonly cpuClock?: (() => number) | null;
-  /** Warm-up per family in milliseconds: at least `warmupMs` (default 2,000), then until the rate is steady, at most `maxWarmupMs` (default 12,000). */
+  /** Warm-up per family in milliseconds: at least `warmupMs` (default 5,000), then until the rate is steady, at most `maxWarmupMs` (default 15,000). */
   readonly warmupMs?: number;
   readonly maxWarmupMs?: number;
   /** Measured rounds per family (default 5) and the minimum length of each in milliseconds (default 300). */
@@ -72,8 +73,8 @@ function median(values: readonly number[]): number {
 export function benchFamily(family: Family, options: BenchOptions = {}): GeneratorBenchResult {
   const clock = options.clock ?? (() => performance.now());
   const cpuClock = options.cpuClock === null ? undefined : (options.cpuClock ?? defaultCpuClock());
-  const warmupMs = options.warmupMs ?? 2000;
-  const maxWarmupMs = Math.max(warmupMs, options.maxWarmupMs ?? 12_000);
+  const warmupMs = options.warmupMs ?? 5000;
+  const maxWarmupMs = Math.max(warmupMs, options.maxWarmupMs ?? 15_000);
   const rounds = Math.max(1, options.rounds ?? 5);
   const roundMs = options.roundMs ?? 300;
   const difficultyOf = (i: number) => family.difficulties[i % family.difficulties.length] ?? 1;

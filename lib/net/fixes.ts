@@ -333,6 +333,11 @@ export type ProposeFixesOptions = {
   readonly network?: Network;
   /** analyze(topology, query), when the caller has it already (must be for this query). */
   readonly analysis?: Analysis;
+  /**
+   * When no single fix works and several blockers have one, also offer their first fixes applied together as a
+   * "combined" fix (default true). Callers that only want single changes skip building and verifying it.
+   */
+  readonly combined?: boolean;
 };
 
 const sameQuery = (a: Query, b: Query): boolean => a.from === b.from && a.to === b.to && a.protocol === b.protocol && a.port === b.port;
@@ -353,7 +358,7 @@ export function proposeFixes(topology: Topology, query: Query, options: ProposeF
   // Written out rather than `{ ...c, id, verified }` (keys added after a spread take V8's slow path); same key order.
   const fixes: Fix[] = candidates.map((c, i) => ({ kind: c.kind, description: c.description, rules: c.rules, topology: c.topology, id: `fix-${i + 1}`, verified: analyze(c.topology, query).reachable }));
   // Several independent blockers: also offer the first candidate of each, applied together.
-  if (!fixes.some((f) => f.verified) && perBlocker.filter((c) => c.length > 0).length > 1) {
+  if (options.combined !== false && !fixes.some((f) => f.verified) && perBlocker.filter((c) => c.length > 0).length > 1) {
     let combined = topology;
     const parts: string[] = [];
     for (const list of perBlocker) {

@@ -62,3 +62,14 @@ describe("proposeFixes with the caller's network and analysis", () => {
     expect(() => proposeFixes(t, q("h-1", "h-2", 443), { analysis })).toThrow(/another query/);
   });
 });
+
+describe("proposeFixes without the combined fix", () => {
+  it("offers the same single fixes, in the same order, and no combined one", () => {
+    const t = topo(twoPeered({ status: "pending-acceptance", routeBack: false }));
+    const all = proposeFixes(t, q("h-1", "h-2"));
+    expect(all.some((f) => f.kind === "combined")).toBe(true);
+    const single = proposeFixes(t, q("h-1", "h-2"), { combined: false });
+    expect(single.some((f) => f.kind === "combined")).toBe(false);
+    expect(single.map((f) => f.description)).toEqual(all.filter((f) => f.kind !== "combined").map((f) => f.description));
+  });
+});

@@ -39,7 +39,8 @@ function attempt(rng: Rng, difficulty: Difficulty): Attempt | undefined {
   if (analysis.reachable) return undefined;
   // proposeFixes re-runs analyze on every candidate's topology: `verified` is that verdict for this query.
   // It starts from this topology's network and analysis instead of building and analysing it again.
-  const working = proposeFixes(topology, query, { network, analysis }).filter((f) => f.kind !== "combined" && f.verified);
+  // Single changes only: a question asks for one change, so no "combined" fix is built.
+  const working = proposeFixes(topology, query, { network, analysis, combined: false }).filter((f) => f.verified);
   if (working.length === 0) return undefined;
   const right = rng.pick(working);
   const seen = new Set<string>([right.description]);
@@ -53,13 +54,13 @@ function attempt(rng: Rng, difficulty: Difficulty): Attempt | undefined {
   // (a) Fixes the model proposes for the same pair on another port: applied here, they change the topology,
   // and analyze must find this flow still blocked.
   const otherPort = rng.pick(SERVICE_PORTS.filter(([p]) => p !== query.port))[0];
-  for (const fix of proposeFixes(topology, { ...query, port: otherPort }, { network })) keep(fix, fix.topology);
+  for (const fix of proposeFixes(topology, { ...query, port: otherPort }, { network, combined: false })) keep(fix, fix.topology);
   // (b) Fixes the model proposes when a different piece is missing: here that piece is already in place,
   // so the change leaves this topology as it is (still blocked: the analysis above).
   for (const j of rng.shuffle(setup.pieces.map((_, i) => i).filter((i) => i !== missingIndex))) {
     if (wrong.length >= 3) break;
     const other = setup.pieces[j] as Piece;
-    for (const fix of proposeFixes(other.remove(setup.base), query)) keep(fix, topology);
+    for (const fix of proposeFixes(other.remove(setup.base), query, { combined: false })) keep(fix, topology);
   }
   if (wrong.length < 2) return undefined;
   return { topology, query, concepts: setup.concepts, right, wrong, analyses };

@@ -3,7 +3,8 @@
 // NAT gateways and interface endpoints. A question's nearby variants (one route, rule, peering or TGW table
 // changed) share all of those objects with their base topology, so the core is reused instead of rebuilt:
 // everything that a variant typically changes (route tables, NACLs, security group rules, gateways,
-// peerings, transit gateways) is looked up per network by id (network.ts), never stored in the core.
+// peerings, transit gateways) is looked up per network (network.ts: by id, or by a subnet or interface's
+// position), never stored in the core.
 // Reuse needs the very same objects (===), element by element, in every list the core reads, plus the same
 // region and default account (layer-cache.ts).
 import { ipKey, toCidr, toIp } from "./cidr";

@@ -16,7 +16,7 @@ type Scalars = readonly unknown[];
 type Lists = readonly (readonly unknown[])[];
 
 /** The stamp of a layer's inputs, flattened: each scalar, then per list its length and each element's stamp. */
-function stampOf(scalars: Scalars, lists: Lists): unknown[] {
+export function stampOf(scalars: Scalars, lists: Lists): unknown[] {
   const out: unknown[] = [...scalars];
   for (const list of lists) {
     out.push(list.length);
@@ -34,7 +34,7 @@ function stampOf(scalars: Scalars, lists: Lists): unknown[] {
 }
 
 /** Does a stored stamp describe these inputs? Walks both without allocating (this runs on every build). */
-function matches(stamp: readonly unknown[], scalars: Scalars, lists: Lists): boolean {
+export function matches(stamp: readonly unknown[], scalars: Scalars, lists: Lists): boolean {
   let i = 0;
   for (const s of scalars) if (stamp[i++] !== s) return false;
   for (const list of lists) {

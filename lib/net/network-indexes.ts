@@ -10,8 +10,6 @@ import type { EniInfo, EniSecurity, Network } from "./network-model";
 import type { CompiledSecurityGroup } from "./security-groups";
 import { componentRef } from "./trace";
 
-export type { EniSecurity } from "./network-model";
-
 /** Name -> ids of every named resource (names need not be unique). */
 export function namesIndex(net: Network): ReadonlyMap<string, readonly string[]> {
   const entry = net.memo;

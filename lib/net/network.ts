@@ -16,7 +16,7 @@ import { componentRef } from "./trace";
 import { type NetworkCore, networkCore } from "./network-core";
 import { LayerCache, MAX_CACHED_OBJECTS } from "./layer-cache";
 import { serviceCidrs } from "./endpoints";
-import { networkAclStamp, newPieceCaches, type PieceCaches, routeTableStamp, securityGroupStamp } from "./build-cache";
+import { newPieceCaches, type PieceCaches } from "./build-cache";
 
 export * from "./network-model";
 import type { EniSecurity, Network, RouteTarget, RouteTableInfo, ServiceInfo, VpcGateways } from "./network-model";
@@ -178,8 +178,7 @@ function compileRouting(topology: T.Topology, core: NetworkCore, reference: Refe
     // A table whose routes depend only on itself and its VPC (no prefix-list routes, propagation or endpoint
     // routes, which read other topology objects) is reused from an earlier build of the same objects.
     const cacheable = vpc !== undefined && rt.propagatingGatewayIds.length === 0 && !extraRoutes.has(rt.id) && !rt.routes.some(hasPrefixListDestination);
-    const stamp = cacheable ? routeTableStamp(rt, vpc.vpc) : undefined;
-    let info = stamp ? pieces.routeTables.get(rt, stamp) : undefined;
+    let info = cacheable ? pieces.routeTables.get(rt, [vpc.vpc]) : undefined;
     if (!info) {
       const routes: CompiledRoute<RouteTarget>[] = vpc ? localRoutes(vpc.vpc) : [];
       for (const r of rt.routes) {
@@ -205,7 +204,7 @@ function compileRouting(topology: T.Topology, core: NetworkCore, reference: Refe
         id: rt.id, ...(rt.name !== undefined ? { name: rt.name } : {}), vpcId: rt.vpcId, lookup: compileRoutes(routes),
         componentRef: componentRef(rt.id, "route-table", rt.name),
       };
-      if (stamp) pieces.routeTables.set(rt, stamp, info);
+      if (cacheable) pieces.routeTables.set(rt, info, [vpc.vpc]);
     }
     routeTables.set(rt.id, info);
     if (rt.main && !mainTables.has(rt.vpcId)) mainTables.set(rt.vpcId, info);
@@ -233,8 +232,7 @@ function compileAcls(topology: T.Topology, core: NetworkCore, pieces: PieceCache
   const sharedNaclRules = new Map<string, CompiledNaclRule>();
   const defaultNacls = new Map<string, CompiledNetworkAcl>();
   for (const acl of topology.networkAcls) {
-    const stamp = networkAclStamp(acl);
-    const compiled = pieces.networkAcls.get(acl, stamp) ?? pieces.networkAcls.set(acl, stamp, compileNetworkAcl(acl, toCidr, sharedNaclRules));
+    const compiled = pieces.networkAcls.get(acl) ?? pieces.networkAcls.set(acl, compileNetworkAcl(acl, toCidr, sharedNaclRules));
     nacls.set(acl.id, compiled);
     if (acl.isDefault && !defaultNacls.has(acl.vpcId)) defaultNacls.set(acl.vpcId, compiled);
   }
@@ -258,8 +256,7 @@ function compileAcls(topology: T.Topology, core: NetworkCore, pieces: PieceCache
 function compileSecurity(topology: T.Topology, core: NetworkCore, pieces: PieceCaches): SecurityLayer {
   const securityGroups = new Map<string, CompiledSecurityGroup>();
   for (const sg of topology.securityGroups) {
-    const stamp = securityGroupStamp(sg);
-    securityGroups.set(sg.id, pieces.securityGroups.get(sg, stamp) ?? pieces.securityGroups.set(sg, stamp, compileSecurityGroup(sg, toCidr)));
+    securityGroups.set(sg.id, pieces.securityGroups.get(sg) ?? pieces.securityGroups.set(sg, compileSecurityGroup(sg, toCidr)));
   }
   // SG-04 / IFE-02: an interface with no group listed gets its VPC's default group (a group named
   // "default" in the topology, else AWS's default: all inbound from itself, all outbound).

@@ -76,18 +76,12 @@ function layersOf(core: NetworkCore): CoreLayers {
 // VPC object, i.e. a question's base and all its variants, even those that change the core (a NAT gateway or
 // an instance's public IP) and so rebuild every layer. The two most recent scopes are kept, strongly, and
 // dropped with them (see build-cache.ts for why not a WeakMap over all objects).
-const SCOPES = 2;
-const scopes: { readonly key: T.Vpc; readonly pieces: PieceCaches }[] = [];
+const scopes = new LayerCache<PieceCaches>(2);
 
 function piecesFor(topology: T.Topology): PieceCaches {
   const key = topology.vpcs[0];
   if (!key || topology.vpcs.length + topology.securityGroups.length + topology.routeTables.length > MAX_CACHED_OBJECTS) return newPieceCaches();
-  const index = scopes.findIndex((scope) => scope.key === key);
-  const scope = index >= 0 ? scopes.splice(index, 1)[0] : undefined;
-  const pieces = scope?.pieces ?? newPieceCaches();
-  scopes.unshift({ key, pieces });
-  if (scopes.length > SCOPES) scopes.pop();
-  return pieces;
+  return scopes.get([key], [], newPieceCaches);
 }
 
 export function buildNetwork(topology: T.Topology): Network {

@@ -10,36 +10,41 @@ import type { EniInfo, EniSecurity, Network } from "./network-model";
 import type { CompiledSecurityGroup } from "./security-groups";
 import { componentRef } from "./trace";
 
-/** Name -> ids of every named resource (names need not be unique). */
-export function namesIndex(net: Network): ReadonlyMap<string, readonly string[]> {
-  const entry = net.memo;
-  if (entry.names) return entry.names;
+/** name -> ids, in the order given (names need not be unique). */
+function indexNames(pairs: readonly (readonly [string | undefined, string])[]): Map<string, string[]> {
   const names = new Map<string, string[]>();
-  const t = net.topology;
-  const add = (name: string | undefined, id: string): void => {
-    if (name === undefined) return;
+  for (const [name, id] of pairs) {
+    if (name === undefined) continue;
     const list = names.get(name);
     if (list) list.push(id);
     else names.set(name, [id]);
+  }
+  return names;
+}
+
+/** Name -> ids of every named resource. */
+export function namesIndex(net: Network): ReadonlyMap<string, readonly string[]> {
+  if (net.memo.names) return net.memo.names;
+  const t = net.topology;
+  const pairs: (readonly [string | undefined, string])[] = [];
+  const named = (list: readonly { readonly name?: string | undefined; readonly id: string }[]): void => {
+    for (const x of list) pairs.push([x.name, x.id]);
   };
   // The order decides which id comes first for a shared name: the order the index was always built in.
-  for (const x of t.prefixLists) add(x.name, x.id);
-  for (const x of t.vpcs) add(x.name, x.id);
-  for (const x of t.internetGateways) add(x.name, x.id);
-  for (const x of t.egressOnlyInternetGateways) add(x.name, x.id);
-  for (const x of t.vpnGateways) add(x.name, x.id);
-  for (const x of t.routeTables) add(x.name, x.id);
-  for (const x of t.networkAcls) add(x.name, x.id);
-  for (const x of t.subnets) if (net.subnets.has(x.id)) add(x.name, x.id);
-  for (const x of t.securityGroups) add(x.name, x.id);
-  for (const [name, id] of net.coreNames.list) add(name, id);
-  for (const x of t.peeringConnections) add(x.name, x.id);
-  for (const x of t.gatewayEndpoints) add(x.name, x.id);
-  for (const x of t.onPremisesNetworks) add(x.name, x.id);
-  for (const list of [t.transitGateways, t.transitGatewayAttachments, t.transitGatewayRouteTables, t.customerGateways, t.vpnConnections, t.directConnectGateways] as const) {
-    for (const x of list) add(x.name, x.id);
+  named(t.prefixLists);
+  named(t.vpcs);
+  named(t.internetGateways);
+  named(t.egressOnlyInternetGateways);
+  named(t.vpnGateways);
+  named(t.routeTables);
+  named(t.networkAcls);
+  named(t.subnets.filter((x) => net.subnets.has(x.id)));
+  named(t.securityGroups);
+  pairs.push(...net.coreNames.list);
+  for (const list of [t.peeringConnections, t.gatewayEndpoints, t.onPremisesNetworks, t.transitGateways, t.transitGatewayAttachments, t.transitGatewayRouteTables, t.customerGateways, t.vpnConnections, t.directConnectGateways] as const) {
+    named(list);
   }
-  return (entry.names = names);
+  return (net.memo.names = indexNames(pairs));
 }
 
 /**
@@ -48,15 +53,7 @@ export function namesIndex(net: Network): ReadonlyMap<string, readonly string[]>
  * without each building the full `namesIndex`.
  */
 export function coreNamesIndex(net: Network): ReadonlyMap<string, readonly string[]> {
-  const core = net.coreNames;
-  if (core.index) return core.index;
-  const names = new Map<string, string[]>();
-  for (const [name, id] of core.list) {
-    const list = names.get(name);
-    if (list) list.push(id);
-    else names.set(name, [id]);
-  }
-  return (core.index = names);
+  return (net.coreNames.index ??= indexNames(net.coreNames.list));
 }
 
 /** The security group ids that apply to an interface: its own, or its VPC's default group (SG-04). */

@@ -151,4 +151,10 @@ function main(): void {
   }
 }
 
-main();
+// Bad flags (an unknown --family, a malformed --sizes) end with one line on stderr and exit code 2.
+try {
+  main();
+} catch (error) {
+  process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 2;
+}

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npx reachable …`: runs the TypeScript CLI (lib/net/cli/main.ts) through tsx's ESM loader.
+// `npx reachable …`: runs the TypeScript CLI (lib/cli/main.ts) through tsx's ESM loader.
 import { register } from "tsx/esm/api";
 
 register();
-await import("../lib/net/cli/main.ts");
+await import("../lib/cli/main.ts");

@@ -7,7 +7,6 @@ export {
 export type { Family } from "./family";
 export { FAMILIES, findFamily, familyNames } from "./registry";
 export { generateQuestion, questionFromId, type GenerateResult } from "./generate";
-export { runQuizCli, parseQuizArgs, generateQuiz, renderQuiz, type QuizCliIo, type QuizOptions, type QuizFormat, type Writer } from "./cli";
 export { exportQuestion, renderQuizJson, QUIZ_FORMAT_VERSION, type QuizExport, type ExportedQuestion } from "./export-json";
 export { renderQuizMarkdown } from "./export-markdown";
 export { renderQuizGift, escapeGift } from "./export-gift";

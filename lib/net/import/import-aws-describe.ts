@@ -94,7 +94,7 @@ function pushUnique<T extends { id: string }>(target: T[], items: readonly T[], 
 
 /**
  * The parsed JSON of `aws ec2 describe-*` outputs -> a validated Topology. Pure: the caller reads the
- * files (lib/net/cli/read-describe-dir.ts). Unknown AWS fields are ignored; resources the model does
+ * files (lib/cli/read-describe-dir.ts). Unknown AWS fields are ignored; resources the model does
  * not cover are skipped with a warning; shape errors and an invalid resulting topology give issues.
  */
 export function importAwsDescribe(input: AwsDescribeInput, options: ImportAwsDescribeOptions = {}): ImportAwsDescribeResult {

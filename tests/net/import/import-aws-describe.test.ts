@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { readDescribeDir } from "@/lib/net/cli/read-describe-dir";
+import { readDescribeDir } from "@/lib/cli/read-describe-dir";
 import { importAwsDescribe } from "@/lib/net/import";
 import { analyze } from "@/lib/net/reachability";
 import type { Topology } from "@/lib/net/topology";

@@ -1,12 +1,12 @@
 // `reachable quiz --family <name|all> --count N --seed S [--difficulty 1-3] --format json|md|gift`.
 // bin/reachable.js (owned elsewhere) calls runQuizCli with the arguments after "quiz". Bad input exits 2
 // with one line naming the flag.
-import { renderQuizGift } from "./export-gift";
-import { renderQuizJson } from "./export-json";
-import { renderQuizMarkdown } from "./export-markdown";
-import type { Family } from "./family";
-import { FAMILIES, familyNames, findFamily } from "./registry";
-import { isDifficulty, MAX_SEED, type Difficulty, type Question } from "./question";
+import { renderQuizGift } from "../scenario/export-gift";
+import { renderQuizJson } from "../scenario/export-json";
+import { renderQuizMarkdown } from "../scenario/export-markdown";
+import type { Family } from "../scenario/family";
+import { FAMILIES, familyNames, findFamily } from "../scenario/registry";
+import { isDifficulty, MAX_SEED, type Difficulty, type Question } from "../scenario/question";
 
 export type Writer = { write: (chunk: string) => unknown };
 export type QuizCliIo = { stdout: Writer; stderr: Writer };

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "@/lib/net/cli/run-cli";
+import { runCli } from "@/lib/cli/run-cli";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 const SAMPLE = "examples/aws-describe";

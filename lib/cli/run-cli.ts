@@ -1,35 +1,16 @@
-import { analyze } from "../reachability";
+import { analyze } from "../net/reachability";
 import { parseAnalyzeArgs } from "./args";
 import { analysisToJson, formatAnalysisText } from "./format-analysis";
 import { loadTopology } from "./load-topology";
 import { refProblem } from "./resolve-ref";
-import { buildNetwork } from "../network";
-import { DEFAULT_FLOW_LOG_NOW } from "../flow-logs";
+import { fail, USAGE, type CliIo } from "./io";
+
+export { USAGE, type CliIo, type Writer } from "./io";
+import { buildNetwork } from "../net/network";
+import { DEFAULT_FLOW_LOG_NOW } from "../net/flow-logs";
 
 // `reachable <command> …` -> exit code. Exit codes (docs/cli.md): analyze 0 reachable / 1 not;
 // validate 0 no errors / 1 errors; 2 for bad input, with one line on stderr naming the flag or path.
-
-export type Writer = { write: (chunk: string) => unknown };
-export type CliIo = { stdout: Writer; stderr: Writer; cwd: string };
-
-export const USAGE = `usage: reachable <command> [options]
-
-commands:
-  analyze  --topology <file|dir> --from <ref> --to <ref> [--protocol tcp|udp|icmp] [--port N] [--format text|json]
-           exit 0 reachable, 1 not reachable, 2 bad input
-  validate --topology <file|dir> [--format text|json]
-           exit 0 no errors, 1 errors found, 2 bad input
-  quiz     …  generate questions (reachable quiz --help)
-
-A topology is a .json/.yaml file in Reachable's format or a folder of AWS describe-*.json output
-(one sub-folder per region for several). A ref is a resource id (i-…, eni-…), a name from the
-topology, an IP address, "internet", or a service ("s3", "com.amazonaws.us-east-1.s3").
-`;
-
-export function fail(io: CliIo, command: string, message: string): number {
-  io.stderr.write(`reachable ${command}: ${message}\n`);
-  return 2;
-}
 
 async function runAnalyze(argv: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseAnalyzeArgs(argv);
@@ -64,7 +45,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       // Loaded per command so that one command's dependencies never slow or break another.
       return (await import("./run-validate")).runValidate(rest, io);
     case "quiz":
-      return (await import("../../scenario/cli")).runQuizCli(rest, io);
+      return (await import("./quiz")).runQuizCli(rest, io);
     case undefined:
       io.stderr.write("reachable: missing command (analyze, validate or quiz); see reachable --help\n");
       return 2;

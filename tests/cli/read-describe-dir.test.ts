@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { readDescribeDir } from "@/lib/net/cli/read-describe-dir";
+import { readDescribeDir } from "@/lib/cli/read-describe-dir";
 import { importAwsDescribe } from "@/lib/net/import";
 
 const vpcs = (id: string, cidr: string) => JSON.stringify({ Vpcs: [{ VpcId: id, CidrBlock: cidr }] });

@@ -1,6 +1,6 @@
-import { formatFlowLogRecord, type FlowLogRecord } from "../flow-logs";
-import type { Analysis, Blocker, Hop, PacketHeader } from "../trace";
-import type { Query } from "../query";
+import { formatFlowLogRecord, type FlowLogRecord } from "../net/flow-logs";
+import type { Analysis, Blocker, Hop, PacketHeader } from "../net/trace";
+import type { Query } from "../net/query";
 
 // The two renderings of an Analysis: a short trace a learner can follow, and the stable JSON
 // documented in docs/cli.md. Both are computed from the model's trace only (style.md).

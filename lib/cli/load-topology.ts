@@ -1,8 +1,8 @@
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { formatIssue, parseTopologyText, type Issue } from "../parse";
-import type { Topology } from "../topology";
-import { importAwsDescribe } from "../import";
+import { formatIssue, parseTopologyText, type Issue } from "../net/parse";
+import type { Topology } from "../net/topology";
+import { importAwsDescribe } from "../net/import";
 import { readDescribeDir } from "./read-describe-dir";
 
 // --topology <file|dir>: a topology in our format (JSON or YAML, by extension) or a folder of AWS

@@ -1,7 +1,7 @@
-import { validate, type ValidationIssue } from "../validate";
+import { validate, type ValidationIssue } from "../net/validate";
 import { parseValidateArgs } from "./args";
 import { loadTopology } from "./load-topology";
-import { fail, USAGE, type CliIo } from "./run-cli";
+import { fail, USAGE, type CliIo } from "./io";
 
 // `reachable validate`: exit 0 when there is no error (warnings alone still pass), 1 when there is.
 

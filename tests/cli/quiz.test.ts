@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { escapeGift } from "../../lib/scenario/export-gift";
-import { runQuizCli } from "../../lib/scenario/cli";
+import { runQuizCli } from "@/lib/cli/quiz";
 import { FAMILIES } from "../../lib/scenario/registry";
 
 function run(argv: string[]): { code: number; out: string; err: string } {

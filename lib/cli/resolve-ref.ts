@@ -1,5 +1,5 @@
-import type { Network } from "../network";
-import { resolveDestination, resolveSource } from "../resolve";
+import type { Network } from "../net/network";
+import { resolveDestination, resolveSource } from "../net/resolve";
 
 // Bad --from/--to refs are bad input (exit 2, one line naming the flag), not an unreachable verdict,
 // so they are checked with the model's own resolver before analyzing.

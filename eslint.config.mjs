@@ -13,7 +13,7 @@ const frameworkImports = {
 
 export default tseslint.config(
   {
-    ignores: [".next/**", "node_modules/**", "lib/db/generated/**", "data/**", "next-env.d.ts", "bin/**", ".bench/**"],
+    ignores: [".next/**", "node_modules/**", "lib/db/generated/**", "data/**", "next-env.d.ts", "bin/**", ".bench/**", "dist/**"],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

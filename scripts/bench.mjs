@@ -22,3 +22,7 @@ await build({
 });
 const child = spawnSync(process.execPath, ["--expose-gc", "--enable-source-maps", outfile, ...process.argv.slice(2)], { stdio: "inherit" });
 process.exitCode = child.status ?? 1;
+if (process.exitCode === 0 && !process.argv.includes("--no-cli")) {
+  const cli = spawnSync(process.execPath, [`${root}bench/cli-startup.mjs`, ...process.argv.slice(2)], { stdio: "inherit" });
+  process.exitCode = cli.status ?? 1;
+}

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 // The real command, as `npx reachable` runs it: node + bin/reachable.js (tsx loader) + main.ts.
-const ROOT = path.resolve(import.meta.dirname, "../../..");
+const ROOT = path.resolve(import.meta.dirname, "../..");
 
 function reachable(...args: string[]) {
   return spawnSync(process.execPath, ["bin/reachable.js", ...args], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
@@ -24,5 +24,17 @@ describe("bin/reachable.js", () => {
     expect(bad.status).toBe(2);
     expect(bad.stdout).toBe("");
     expect(bad.stderr.trimEnd().split("\n")).toHaveLength(1);
+  }, 60_000);
+});
+
+describe("dist/cli/reachable.mjs (the compiled command line)", () => {
+  it("answers exactly as the TypeScript sources do", async () => {
+    const { runCli } = await import("@/lib/cli/run-cli");
+    const args = ["analyze", "--topology", "examples/aws-describe", "--from", "web-1", "--to", "internet", "--port", "443", "--format", "json"];
+    let inProcess = "";
+    const code = await runCli(args, { stdout: { write: (s: string) => (inProcess += s) }, stderr: { write: () => true }, cwd: ROOT });
+    const compiled = spawnSync(process.execPath, ["dist/cli/reachable.mjs", ...args], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
+    expect(compiled.status).toBe(code);
+    expect(compiled.stdout).toBe(inProcess);
   }, 60_000);
 });

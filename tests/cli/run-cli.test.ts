@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "@/lib/cli/run-cli";
 
-const ROOT = path.resolve(import.meta.dirname, "../../..");
+const ROOT = path.resolve(import.meta.dirname, "../..");
 const SAMPLE = "examples/aws-describe";
 
 async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {

@@ -14,16 +14,39 @@ const runs = Number(argv[argv.lastIndexOf("--cli-runs") + 1] ?? 15) || 15;
 spawnSync(process.execPath, [`${root}scripts/build-cli.mjs`], { stdio: "inherit" });
 
 const COMMANDS = [
-  { command: "analyze", args: ["analyze", "--topology", "content/topologies/abc-peering-chain.yaml", "--from", "app-a", "--to", "app-b", "--port", "443"], targetMs: 400 },
-  { command: "validate", args: ["validate", "--topology", "content/topologies/abc-peering-chain.yaml"], targetMs: 400 },
-  { command: "quiz", args: ["quiz", "--family", "can-a-reach-c", "--count", "1", "--seed", "42"], targetMs: 500 },
+  {
+    command: "analyze",
+    args: [
+      "analyze",
+      "--topology",
+      "content/topologies/abc-peering-chain.yaml",
+      "--from",
+      "app-a",
+      "--to",
+      "app-b",
+      "--port",
+      "443",
+    ],
+    targetMs: 400,
+  },
+  {
+    command: "validate",
+    args: ["validate", "--topology", "content/topologies/abc-peering-chain.yaml"],
+    targetMs: 400,
+  },
+  {
+    command: "quiz",
+    args: ["quiz", "--family", "can-a-reach-c", "--count", "1", "--seed", "42"],
+    targetMs: 500,
+  },
 ];
 
 function wallMs(args) {
   const start = process.hrtime.bigint();
   const child = spawnSync(process.execPath, args, { cwd: root, encoding: "utf8" });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  if (child.status !== 0 && child.status !== 1) throw new Error(`bench cli: ${args.join(" ")} exited ${child.status}: ${child.stderr.split("\n")[0]}`);
+  if (child.status !== 0 && child.status !== 1)
+    throw new Error(`bench cli: ${args.join(" ")} exited ${child.status}: ${child.stderr.split("\n")[0]}`);
   return ms;
 }
 
@@ -45,6 +68,10 @@ for (const { command, args, targetMs } of COMMANDS) {
   const medianMs = Math.round(medianOf(timed) * 10) / 10;
   const nodeFloorMs = Math.round(medianOf(floor) * 10) / 10;
   const ratio = Math.round((medianMs / nodeFloorMs) * 100) / 100;
-  if (json) console.log(JSON.stringify({ suite: "cli", command, medianMs, nodeFloorMs, ratio, targetMs, runs }));
-  else console.log(`cli ${command.padEnd(8)} median ${medianMs} ms  (node -e 0: ${nodeFloorMs} ms, x${ratio})  target <= ${targetMs} ms`);
+  if (json)
+    console.log(JSON.stringify({ suite: "cli", command, medianMs, nodeFloorMs, ratio, targetMs, runs }));
+  else
+    console.log(
+      `cli ${command.padEnd(8)} median ${medianMs} ms  (node -e 0: ${nodeFloorMs} ms, x${ratio})  target <= ${targetMs} ms`,
+    );
 }

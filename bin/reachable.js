@@ -13,7 +13,11 @@ function newestSourceMs(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.name === "generated" || entry.name.startsWith(".")) continue;
     const file = `${dir}/${entry.name}`;
-    const ms = entry.isDirectory() ? newestSourceMs(file) : entry.name.endsWith(".ts") ? statSync(file).mtimeMs : 0;
+    const ms = entry.isDirectory()
+      ? newestSourceMs(file)
+      : entry.name.endsWith(".ts")
+        ? statSync(file).mtimeMs
+        : 0;
     if (ms > newest) newest = ms;
   }
   return newest;

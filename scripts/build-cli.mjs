@@ -18,5 +18,7 @@ await build({
   legalComments: "none",
   minify: true,
   // CommonJS packages bundled into an ES module call require() for node built-ins; give them one.
-  banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
+  banner: {
+    js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
+  },
 });

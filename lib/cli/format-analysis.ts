@@ -43,7 +43,11 @@ export function formatHeader(h: PacketHeader): string {
 }
 
 const sameHeader = (a: PacketHeader, b: PacketHeader): boolean =>
-  a.srcIp === b.srcIp && a.dstIp === b.dstIp && a.srcPort === b.srcPort && a.dstPort === b.dstPort && a.protocol === b.protocol;
+  a.srcIp === b.srcIp &&
+  a.dstIp === b.dstIp &&
+  a.srcPort === b.srcPort &&
+  a.dstPort === b.dstPort &&
+  a.protocol === b.protocol;
 
 function componentLabel(hop: Hop): string {
   const { id, type, name } = hop.component;
@@ -57,7 +61,8 @@ function formatPath(title: string, hops: readonly Hop[]): string[] {
   let last: PacketHeader | undefined;
   hops.forEach((hop, index) => {
     lines.push(`  ${index + 1}. ${hop.action.padEnd(9)} ${componentLabel(hop)}`);
-    if (hop.matched !== undefined) lines.push(`       matched ${hop.matched.kind}: ${hop.matched.description}`);
+    if (hop.matched !== undefined)
+      lines.push(`       matched ${hop.matched.kind}: ${hop.matched.description}`);
     const inbound = hop.inbound ?? last;
     if (hop.outbound !== undefined && inbound !== undefined && !sameHeader(inbound, hop.outbound)) {
       lines.push(`       header  ${formatHeader(inbound)}  =>  ${formatHeader(hop.outbound)}`);
@@ -91,7 +96,10 @@ export function formatAnalysisText(analysis: Analysis, warnings: readonly string
   if (blockers > 0) lines.push("", "Blockers:", ...analysis.blockers.flatMap(formatBlocker));
   for (const d of analysis.details ?? []) lines.push("", `Note ${d.code}: ${d.message}`);
   if (analysis.flowLogs.length > 0) {
-    lines.push("", "Flow logs (version 2: version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action log-status):");
+    lines.push(
+      "",
+      "Flow logs (version 2: version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action log-status):",
+    );
     for (const r of analysis.flowLogs) lines.push(`  ${formatFlowLogRecord(r)}`);
   }
   for (const w of warnings) lines.push(`warning: ${w}`);

@@ -1,6 +1,7 @@
 // `reachable quiz --family <name|all> --count N --seed S [--difficulty 1-3] --format json|md|gift`.
 // bin/reachable.js (owned elsewhere) calls runQuizCli with the arguments after "quiz". Bad input exits 2
 // with one line naming the flag.
+import { oneLine } from "./io";
 import { renderQuizGift } from "../scenario/export-gift";
 import { renderQuizJson } from "../scenario/export-json";
 import { renderQuizMarkdown } from "../scenario/export-markdown";
@@ -39,7 +40,8 @@ export function parseQuizArgs(argv: readonly string[]): ParseResult {
       return { ok: false, message: `unknown argument "${arg}"` };
     }
     const value = eq >= 0 ? arg.slice(eq + 1) : args[i + 1];
-    if (value === undefined || (eq < 0 && value.startsWith("--"))) return { ok: false, message: `${flag} needs a value` };
+    if (value === undefined || (eq < 0 && value.startsWith("--")))
+      return { ok: false, message: `${flag} needs a value` };
     if (eq < 0) i += 1;
     values.set(flag, value);
   }
@@ -49,23 +51,34 @@ export function parseQuizArgs(argv: readonly string[]): ParseResult {
   if (familyArg === "all") families = FAMILIES;
   else {
     const family = findFamily(familyArg);
-    if (!family) return { ok: false, message: `--family: unknown family "${familyArg}" (known: all, ${familyNames().join(", ")})` };
+    if (!family)
+      return {
+        ok: false,
+        message: `--family: unknown family "${familyArg}" (known: all, ${familyNames().join(", ")})`,
+      };
     families = [family];
   }
 
   const count = parseInteger(values.get("--count") ?? "10");
   if (count === undefined || count < 1 || count > MAX_COUNT) {
-    return { ok: false, message: `--count must be an integer from 1 to ${MAX_COUNT}, got "${values.get("--count") ?? ""}"` };
+    return {
+      ok: false,
+      message: `--count must be an integer from 1 to ${MAX_COUNT}, got "${values.get("--count") ?? ""}"`,
+    };
   }
   const seed = parseInteger(values.get("--seed") ?? "1");
   if (seed === undefined || seed < 0 || seed > MAX_SEED) {
-    return { ok: false, message: `--seed must be an integer from 0 to ${MAX_SEED}, got "${values.get("--seed") ?? ""}"` };
+    return {
+      ok: false,
+      message: `--seed must be an integer from 0 to ${MAX_SEED}, got "${values.get("--seed") ?? ""}"`,
+    };
   }
   const difficultyArg = values.get("--difficulty");
   let difficulty: Difficulty | undefined;
   if (difficultyArg !== undefined) {
     const parsed = parseInteger(difficultyArg);
-    if (!isDifficulty(parsed)) return { ok: false, message: `--difficulty must be 1, 2 or 3, got "${difficultyArg}"` };
+    if (!isDifficulty(parsed))
+      return { ok: false, message: `--difficulty must be 1, 2 or 3, got "${difficultyArg}"` };
     difficulty = parsed;
     const unsupported = families.filter((family) => !family.difficulties.includes(parsed));
     if (families.length === 1 && unsupported.length === 1) {
@@ -77,7 +90,10 @@ export function parseQuizArgs(argv: readonly string[]): ParseResult {
   if (format !== "json" && format !== "md" && format !== "gift") {
     return { ok: false, message: `--format must be json, md or gift, got "${format}"` };
   }
-  return { ok: true, options: { families, count, seed, format, ...(difficulty !== undefined ? { difficulty } : {}) } };
+  return {
+    ok: true,
+    options: { families, count, seed, format, ...(difficulty !== undefined ? { difficulty } : {}) },
+  };
 }
 
 function parseInteger(text: string): number | undefined {
@@ -92,17 +108,24 @@ export function generateQuiz(options: QuizOptions): Question[] {
     const family = options.families[i % familyCount] as Family;
     const seed = (options.seed + i) % (MAX_SEED + 1);
     const round = Math.floor(i / familyCount);
-    const difficulty = options.difficulty ?? (family.difficulties[round % family.difficulties.length] as Difficulty);
+    const difficulty =
+      options.difficulty ?? (family.difficulties[round % family.difficulties.length] as Difficulty);
     questions.push(family.generate(seed, difficulty));
   }
   return questions;
 }
 
-export function renderQuiz(questions: readonly Question[], options: Pick<QuizOptions, "format" | "seed">): string {
+export function renderQuiz(
+  questions: readonly Question[],
+  options: Pick<QuizOptions, "format" | "seed">,
+): string {
   switch (options.format) {
-    case "json": return renderQuizJson(questions, options.seed);
-    case "md": return renderQuizMarkdown(questions, options.seed);
-    case "gift": return renderQuizGift(questions);
+    case "json":
+      return renderQuizJson(questions, options.seed);
+    case "md":
+      return renderQuizMarkdown(questions, options.seed);
+    case "gift":
+      return renderQuizGift(questions);
   }
 }
 
@@ -113,7 +136,7 @@ export function runQuizCli(argv: readonly string[], io: QuizCliIo): number {
     return 0;
   }
   if (!parsed.ok) {
-    io.stderr.write(`reachable quiz: ${parsed.message}\n`);
+    io.stderr.write(`reachable quiz: ${oneLine(parsed.message)}\n`);
     return 2;
   }
   io.stdout.write(renderQuiz(generateQuiz(parsed.options), parsed.options));

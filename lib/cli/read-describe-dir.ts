@@ -1,27 +1,40 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { readInputFile } from "./read-input";
 
 // The thin file side of the AWS import: a folder of `<command>.json` files (one region) or a folder of
 // region folders, each holding such files. Everything that knows AWS shapes lives in lib/net/import/.
 
 export type DescribeDirResult =
-  | { ok: true; regions: Record<string, Record<string, unknown>> }
-  | { ok: false; message: string };
+  { ok: true; regions: Record<string, Record<string, unknown>> } | { ok: false; message: string };
 
 const SINGLE_REGION = "";
 
-function readJsonFiles(dir: string): { ok: true; files: Record<string, unknown> } | { ok: false; message: string } {
+function readJsonFiles(
+  dir: string,
+): { ok: true; files: Record<string, unknown> } | { ok: false; message: string } {
   const files: Record<string, unknown> = {};
   for (const entry of readdirSync(dir).sort()) {
     if (!entry.endsWith(".json")) continue;
     const file = path.join(dir, entry);
+    const read = readInputFile(file, "json");
+    if (!read.ok) return { ok: false, message: `${file}: ${read.message}` };
     try {
-      files[entry.slice(0, -".json".length)] = JSON.parse(readFileSync(file, "utf8")) as unknown;
+      files[entry.slice(0, -".json".length)] = JSON.parse(read.text) as unknown;
     } catch (error) {
       return { ok: false, message: `${file}: not valid JSON (${(error as Error).message})` };
     }
   }
   return { ok: true, files };
+}
+
+/** A dangling symbolic link or an entry that vanished is simply not a region folder. */
+function isDirectory(file: string): boolean {
+  try {
+    return statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -36,7 +49,7 @@ export function readDescribeDir(dir: string): DescribeDirResult {
   if (Object.keys(top.files).length > 0) regions[SINGLE_REGION] = top.files;
   for (const entry of readdirSync(dir).sort()) {
     const sub = path.join(dir, entry);
-    if (!statSync(sub).isDirectory()) continue;
+    if (!isDirectory(sub)) continue;
     const read = readJsonFiles(sub);
     if (!read.ok) return read;
     if (Object.keys(read.files).length > 0) regions[entry] = read.files;

@@ -3,7 +3,8 @@ import { parseAnalyzeArgs } from "./args";
 import { analysisToJson, formatAnalysisText } from "./format-analysis";
 import { loadTopology } from "./load-topology";
 import { refProblem } from "./resolve-ref";
-import { fail, USAGE, type CliIo } from "./io";
+import { fail, oneLine, USAGE, type CliIo } from "./io";
+import { validate } from "../net/validate";
 
 export { USAGE, type CliIo, type Writer } from "./io";
 import { buildNetwork } from "../net/network";
@@ -22,10 +23,24 @@ async function runAnalyze(argv: readonly string[], io: CliIo): Promise<number> {
   const { args } = parsed;
   const loaded = loadTopology(args.topology, io.cwd);
   if (!loaded.ok) return fail(io, "analyze", loaded.message);
+  // A verdict on a topology AWS would never accept (overlapping peered CIDRs, a route to a missing gateway)
+  // would look authoritative and mean nothing: refuse by default, and say so first when told to go on.
+  const errors = validate(loaded.topology).filter((issue) => issue.severity === "error");
+  const firstError = errors[0];
+  if (firstError !== undefined) {
+    const summary = `--topology ${args.topology} is invalid: ${firstError.code} ${firstError.path}: ${firstError.message}${errors.length > 1 ? ` (and ${errors.length - 1} more; see reachable validate)` : ""}`;
+    if (!args.allowInvalid) return fail(io, "analyze", `${summary}; --allow-invalid analyzes it anyway`);
+    io.stderr.write(`reachable analyze: warning: ${oneLine(summary)}\n`);
+  }
   const network = buildNetwork(loaded.topology);
   const problem = refProblem(network, args.from, args.to, DEFAULT_FLOW_LOG_NOW);
   if (problem !== null) return fail(io, "analyze", problem);
-  const query = { from: args.from, to: args.to, protocol: args.protocol, ...(args.port === undefined ? {} : { port: args.port }) };
+  const query = {
+    from: args.from,
+    to: args.to,
+    protocol: args.protocol,
+    ...(args.port === undefined ? {} : { port: args.port }),
+  };
   const analysis = analyze(network, query);
   io.stdout.write(
     args.format === "json"

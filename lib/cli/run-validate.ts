@@ -23,16 +23,33 @@ export async function runValidate(argv: readonly string[], io: CliIo): Promise<n
   // A topology that does not even parse is a validation result, not bad input: list every problem.
   const issues: ValidationIssue[] = loaded.ok
     ? validate(loaded.topology)
-    : loaded.issues.map((i) => ({ code: "RCH_SCHEMA", path: i.path, message: i.message, rules: [], severity: "error" }));
+    : loaded.issues.map((i) => ({
+        code: "RCH_SCHEMA",
+        path: i.path,
+        message: i.message,
+        rules: [],
+        severity: "error",
+      }));
   const warnings = loaded.ok ? loaded.warnings : [];
   const errors = issues.filter((i) => i.severity === "error").length;
+  // A topology can hold millions of problems (every pair of a thousand overlapping subnets): print the first
+  // --max-issues, errors before warnings, and count the rest.
+  const shown = [
+    ...issues.filter((i) => i.severity === "error"),
+    ...issues.filter((i) => i.severity !== "error"),
+  ].slice(0, args.maxIssues);
+  const omitted = issues.length - shown.length;
   if (args.format === "json") {
-    io.stdout.write(`${JSON.stringify({ version: 1, valid: errors === 0, issues, warnings }, null, 2)}\n`);
+    const counts = { errors, warnings: issues.length - errors, omitted };
+    io.stdout.write(
+      `${JSON.stringify({ version: 1, valid: errors === 0, counts, issues: shown, warnings }, null, 2)}\n`,
+    );
   } else {
-    for (const issue of issues) io.stdout.write(`${formatValidationIssue(issue)}\n`);
+    for (const issue of shown) io.stdout.write(`${formatValidationIssue(issue)}\n`);
+    if (omitted > 0)
+      io.stdout.write(`… and ${omitted} more (--max-issues ${args.maxIssues}; --max-issues N shows more)\n`);
     for (const w of warnings) io.stdout.write(`import  ${w}\n`);
     io.stdout.write(`${errors} error(s), ${issues.length - errors} warning(s)\n`);
   }
   return errors === 0 ? 0 : 1;
 }
-

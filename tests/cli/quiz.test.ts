@@ -6,7 +6,10 @@ import { FAMILIES } from "../../lib/scenario/registry";
 function run(argv: string[]): { code: number; out: string; err: string } {
   let out = "";
   let err = "";
-  const code = runQuizCli(argv, { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } });
+  const code = runQuizCli(argv, {
+    stdout: { write: (s: string) => (out += s) },
+    stderr: { write: (s: string) => (err += s) },
+  });
   return { code, out, err };
 }
 
@@ -16,13 +19,28 @@ describe("reachable quiz", () => {
     expect(first.code).toBe(0);
     expect(first.err).toBe("");
     expect(run(["--family", "all", "--count", "6", "--seed", "99", "--format", "json"]).out).toBe(first.out);
-    const quiz = JSON.parse(first.out) as { format: string; version: number; questions: Record<string, unknown>[] };
+    const quiz = JSON.parse(first.out) as {
+      format: string;
+      version: number;
+      questions: Record<string, unknown>[];
+    };
     expect(quiz.format).toBe("reachable-quiz");
     expect(quiz.questions).toHaveLength(6);
     for (const q of quiz.questions) {
       expect(Object.keys(q)).toEqual([
-        "id", "family", "seed", "difficulty", "concepts", "stem", "topology", "query", "exhibit", "multiSelect",
-        "options", "answer", "explanation",
+        "id",
+        "family",
+        "seed",
+        "difficulty",
+        "concepts",
+        "stem",
+        "topology",
+        "query",
+        "exhibit",
+        "multiSelect",
+        "options",
+        "answer",
+        "explanation",
       ]);
     }
     expect(new Set(quiz.questions.map((q) => q.family)).size).toBe(Math.min(6, FAMILIES.length));

@@ -6,7 +6,10 @@ import { readDescribeDir } from "@/lib/cli/read-describe-dir";
 import { importAwsDescribe } from "@/lib/net/import";
 
 const vpcs = (id: string, cidr: string) => JSON.stringify({ Vpcs: [{ VpcId: id, CidrBlock: cidr }] });
-const subnets = (az: string) => JSON.stringify({ Subnets: [{ SubnetId: "subnet-1", VpcId: "vpc-1", CidrBlock: "10.0.1.0/24", AvailabilityZone: az }] });
+const subnets = (az: string) =>
+  JSON.stringify({
+    Subnets: [{ SubnetId: "subnet-1", VpcId: "vpc-1", CidrBlock: "10.0.1.0/24", AvailabilityZone: az }],
+  });
 
 describe("readDescribeDir", () => {
   it("reads a flat folder as one region named by its availability zones", () => {
@@ -31,12 +34,18 @@ describe("readDescribeDir", () => {
     if (!read.ok) throw new Error(read.message);
     const imported = importAwsDescribe(read.regions);
     if (!imported.ok) throw new Error(JSON.stringify(imported.issues));
-    expect(imported.topology.vpcs.map((v) => [v.id, v.region])).toEqual([["vpc-2", "eu-west-1"], ["vpc-1", "us-east-1"]]);
+    expect(imported.topology.vpcs.map((v) => [v.id, v.region])).toEqual([
+      ["vpc-2", "eu-west-1"],
+      ["vpc-1", "us-east-1"],
+    ]);
   });
 
   it("names the file that is not valid JSON, and an empty folder", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "describe-bad-"));
-    expect(readDescribeDir(dir)).toEqual({ ok: false, message: `${dir}: no describe-*.json files here or in a region sub-folder` });
+    expect(readDescribeDir(dir)).toEqual({
+      ok: false,
+      message: `${dir}: no describe-*.json files here or in a region sub-folder`,
+    });
     writeFileSync(path.join(dir, "describe-vpcs.json"), "{ nope");
     const read = readDescribeDir(dir);
     expect(read.ok).toBe(false);

@@ -4,7 +4,7 @@
 import type { Family } from "../scenario/family";
 import { DIFFICULTIES, type Question } from "../scenario/question";
 import type { Lesson } from "./lessons";
-import { ruleIdsIn } from "./rules-catalogue";
+import { ruleIdsIn } from "./rule-id";
 
 export type RuleUse = {
   /** Family names, in registry order. */

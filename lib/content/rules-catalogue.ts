@@ -6,11 +6,13 @@ import { GATEWAY_ENDPOINT_RULES, INTERFACE_ENDPOINT_RULES } from "./rules/endpoi
 import { INTERNET_AND_NAT_RULES } from "./rules/gateways";
 import { DIRECT_CONNECT_RULES, VPN_RULES } from "./rules/hybrid";
 import { PEERING_RULES } from "./rules/peering";
+import { splitAtRuleIds, type RuleIdPart } from "./rule-id";
 import type { Rule, RuleTopicId } from "./rules/rule";
 import { TRANSIT_GATEWAY_RULES } from "./rules/transit-gateway";
 import { VPC_ROUTING_RULES } from "./rules/vpc-routing";
 
 export type { Rule, RuleSource, RuleStatus, RuleTopicId } from "./rules/rule";
+export { RULE_ID_PATTERN, ruleHref, ruleIdsIn, splitAtRuleIds, type RuleIdPart } from "./rule-id";
 
 export const RULE_TOPICS: readonly { readonly id: RuleTopicId; readonly title: string }[] = [
   { id: "vpc-routing", title: "VPC basics and route tables" },
@@ -40,12 +42,6 @@ export const RULES: readonly Rule[] = [
   ...DIRECT_CONNECT_RULES,
 ];
 
-/**
- * What a rule ID looks like wherever it is cited: an upper-case prefix and two digits (PCX-13, EIGW-01). Kept
- * wider than today's prefixes so that a new family of rules is caught by the same checks and links.
- */
-export const RULE_ID_PATTERN = /\b[A-Z][A-Z0-9]{1,4}-\d{2}\b/g;
-
 const byId = new Map(RULES.map((rule) => [rule.id, rule]));
 
 export function findRule(id: string): Rule | undefined {
@@ -56,27 +52,9 @@ export function isRuleId(id: string): boolean {
   return byId.has(id);
 }
 
-/** Every rule-ID-shaped token in a text, in order of first appearance, catalogued or not. */
-export function ruleIdsIn(text: string): string[] {
-  return [...new Set(text.match(RULE_ID_PATTERN) ?? [])];
-}
-
-export type RuleTextPart =
-  { readonly kind: "text"; readonly text: string } | { readonly kind: "rule"; readonly rule: Rule };
-
-/** Splits a text at the catalogued rule IDs it cites, so a view can turn each into a link. */
-export function splitAtRuleIds(text: string): RuleTextPart[] {
-  const parts: RuleTextPart[] = [];
-  let last = 0;
-  for (const match of text.matchAll(RULE_ID_PATTERN)) {
-    const rule = byId.get(match[0]);
-    if (rule === undefined) continue;
-    if (match.index > last) parts.push({ kind: "text", text: text.slice(last, match.index) });
-    parts.push({ kind: "rule", rule });
-    last = match.index + match[0].length;
-  }
-  if (last < text.length) parts.push({ kind: "text", text: text.slice(last) });
-  return parts;
+/** Splits a text at the catalogued rule IDs it cites (unknown IDs stay text), for views that link them. */
+export function splitAtCataloguedRuleIds(text: string): RuleIdPart[] {
+  return splitAtRuleIds(text, isRuleId);
 }
 
 function searchableText(rule: Rule): string {

@@ -8,6 +8,7 @@ import {
   RULES,
   ruleIdsIn,
   searchRules,
+  splitAtCataloguedRuleIds,
   splitAtRuleIds,
 } from "../../lib/content/rules-catalogue";
 import { FAMILIES } from "../../lib/scenario/registry";
@@ -128,10 +129,17 @@ describe("searchRules", () => {
 
 describe("splitAtRuleIds", () => {
   it("splits a text at catalogued IDs and leaves unknown ones as text", () => {
-    const parts = splitAtRuleIds("Blocked (PCX-02, XYZ-99); see SG-01.");
-    expect(parts.map((part) => (part.kind === "rule" ? `[${part.rule.id}]` : part.text)).join("")).toBe(
+    const parts = splitAtCataloguedRuleIds("Blocked (PCX-02, XYZ-99); see SG-01.");
+    expect(parts.map((part) => (part.kind === "rule" ? `[${part.id}]` : part.text)).join("")).toBe(
       "Blocked ([PCX-02], XYZ-99); see [SG-01].",
     );
     expect(splitAtRuleIds("no rules here")).toEqual([{ kind: "text", text: "no rules here" }]);
+  });
+
+  it("without a catalogue, splits at every ID-shaped token but not inside longer words", () => {
+    const parts = splitAtRuleIds("EIGW-01 and AES-256, RFC-1918, XPCX-02a");
+    expect(
+      parts.filter((part) => part.kind === "rule").map((part) => (part.kind === "rule" ? part.id : "")),
+    ).toEqual(["EIGW-01"]);
   });
 });

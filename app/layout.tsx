@@ -42,6 +42,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               <li>
                 <Link href="/progress">Progress</Link>
               </li>
+              <li>
+                <Link href="/rules">Rules</Link>
+              </li>
             </ul>
           </nav>
         </header>

@@ -7,7 +7,7 @@ const EnvSchema = z.object({
    * the same database this way, without patching globals; production leaves it unset.
    */
   REACHABLE_CLOCK_OFFSET_MS: z.coerce.number().int().default(0),
-  /** Mock exam defaults (issue 6: "e.g. 20 questions, 30 minutes; both configurable"); a learner may override them. */
+  /** Mock exam defaults ("e.g. 20 questions, 30 minutes; both configurable"); a learner may override them. */
   REACHABLE_EXAM_QUESTIONS: z.coerce.number().int().min(1).max(65).default(20),
   /** In milliseconds, so tests can run an exam of a few seconds to see it submit itself. */
   REACHABLE_EXAM_DURATION_MS: z.coerce.number().int().min(1000).default(30 * 60 * 1000),

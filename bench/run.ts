@@ -110,7 +110,7 @@ function runChild(args: readonly string[]): Record<string, unknown>[] {
   return child.stdout.split("\n").filter((line) => line.trim() !== "").map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
-/** Generation throughput target for families whose questions come from the model (issue 4). */
+/** Generation throughput target for families whose questions come from the model. */
 const GENERATOR_TARGET = 5000;
 
 function main(): void {

@@ -1,4 +1,5 @@
 import type { AnswerOutcome } from "@/lib/grading/outcome";
+import { RuleList, RuleText } from "./rule-text";
 
 export type Solution = NonNullable<AnswerOutcome["solution"]>;
 
@@ -9,7 +10,9 @@ export type Solution = NonNullable<AnswerOutcome["solution"]>;
 export function SolutionView({ solution, showTrace = true }: { solution: Solution; showTrace?: boolean }) {
   return (
     <div className="explanation" data-testid="explanation">
-      <p>{solution.summary}</p>
+      <p>
+        <RuleText text={solution.summary} />
+      </p>
       <ul>
         {solution.options.map((option) => (
           <li key={option.optionId} className={option.correct ? "ok" : undefined}>
@@ -17,7 +20,7 @@ export function SolutionView({ solution, showTrace = true }: { solution: Solutio
               {option.correct ? "✓" : "✗"} {option.text}
               {option.chosen ? " (your answer)" : ""}
             </strong>{" "}
-            — {option.why}
+            — <RuleText text={option.why} />
           </li>
         ))}
       </ul>
@@ -26,12 +29,18 @@ export function SolutionView({ solution, showTrace = true }: { solution: Solutio
           <summary>Hop-by-hop trace</summary>
           <ol className="trace">
             {solution.trace.map((line, index) => (
-              <li key={index}>{line}</li>
+              <li key={index}>
+                <RuleText text={line} />
+              </li>
             ))}
           </ol>
         </details>
       ) : null}
-      {solution.rules.length > 0 ? <p className="rules">AWS rules: {solution.rules.join(", ")}</p> : null}
+      {solution.rules.length > 0 ? (
+        <p className="rules">
+          AWS rules: <RuleList ids={solution.rules} />
+        </p>
+      ) : null}
     </div>
   );
 }

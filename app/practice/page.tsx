@@ -8,6 +8,8 @@ import { DEFAULT_CATALOG } from "@/lib/practice/catalog";
 import { currentPracticeAttempt } from "@/lib/quiz/practice-machine";
 import { questionFromId } from "@/lib/scenario/generate";
 import { FAMILIES } from "@/lib/scenario/registry";
+import { findRule } from "@/lib/content/rules-catalogue";
+import { ruleUse } from "@/app/rules/rule-use";
 import { FeedbackDetails } from "./feedback-details";
 import { FinishButton } from "./finish-button";
 import { PracticeAnswer } from "./practice-answer";
@@ -31,7 +33,18 @@ function settingsChoices() {
   };
 }
 
-export default async function Page() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** `?rule=PCX-02` (the "practise this rule" link): the families that cite the rule, preselected. */
+async function rulePreset(searchParams: Props["searchParams"]) {
+  const raw = (await searchParams).rule;
+  const rule = typeof raw === "string" ? findRule(raw) : undefined;
+  if (!rule) return undefined;
+  const families = ruleUse(rule.id).families;
+  return families.length > 0 ? { rule: rule.id, families } : undefined;
+}
+
+export default async function Page({ searchParams }: Props) {
   const now = serverNow();
   const learner = await currentLearner(now);
   const active = await loadActivePractice(learner.id);
@@ -45,7 +58,7 @@ export default async function Page() {
         {!active.ok ? (
           <p className="notice">Your last session could not be resumed ({active.error}).</p>
         ) : null}
-        <PracticeSettingsForm {...settingsChoices()} />
+        <PracticeSettingsForm {...settingsChoices()} preset={await rulePreset(searchParams)} />
       </>
     );
   }

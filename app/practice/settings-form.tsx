@@ -10,12 +10,15 @@ type Choice = { id: string; title: string };
 export function PracticeSettingsForm({
   groups,
   families,
+  preset,
 }: {
   groups: readonly Choice[];
   families: readonly Choice[];
+  /** From a rule page's "practise this rule" link: the families that assess the rule, preselected. */
+  preset?: { rule: string; families: readonly string[] } | undefined;
 }) {
   const router = useRouter();
-  const [everything, setEverything] = useState(true);
+  const [everything, setEverything] = useState(preset === undefined);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -47,6 +50,11 @@ export function PracticeSettingsForm({
       onSubmit={(event) => void onSubmit(event)}
       aria-label="Practice settings"
     >
+      {preset ? (
+        <p className="notice" data-testid="rule-preset">
+          Practising rule {preset.rule}: the question families that assess it are selected below.
+        </p>
+      ) : null}
       <label className="check">
         <input
           type="checkbox"
@@ -69,7 +77,13 @@ export function PracticeSettingsForm({
           <p className="settings-heading">Question families</p>
           {families.map((family) => (
             <label key={family.id} className="check">
-              <input type="checkbox" name="families" value={family.id} /> {family.title}
+              <input
+                type="checkbox"
+                name="families"
+                value={family.id}
+                defaultChecked={preset?.families.includes(family.id)}
+              />{" "}
+              {family.title}
             </label>
           ))}
         </div>

@@ -1,5 +1,6 @@
-// The coverage contract of ../shared/spec/concepts.md as data. tests/content/concepts.test.ts fails when the two
-// disagree, so edit both together.
+// The concept checklist, the source of truth for what the course must teach: each concept names the source notes
+// it comes from (by their NNN prefix), whether a question family must assess it, and whether the notes are out of
+// date on it. tests/content/coverage.test.ts fails when a concept is taught by no lesson.
 
 export type ConceptGroupId = "peering" | "endpoints" | "flow-logs" | "gateways" | "filtering";
 

@@ -1,29 +1,10 @@
 import type { ContentIssue } from "./frontmatter";
 
 /**
- * Coverage of the concept checklist (../shared/spec/concepts.md) by lessons. The caller reads the files; this
- * module only parses text and compares ID sets, so a test, a build script and the app can all ask the same question.
+ * Coverage of the concept checklist (lib/content/concepts.ts) by lessons. The caller passes the lessons and the
+ * checklist IDs; this module only compares ID sets, so a test, a build script and the app can all ask the same
+ * question.
  */
-
-export type ChecklistEntry = {
-  readonly id: string;
-  /** The row's Q column is set: some question family must assess the concept. */
-  readonly assessed: boolean;
-  /** The row mentions **drift**: the note is out of date and lessons teach both answers. */
-  readonly drift: boolean;
-};
-
-// A checklist row: `| P1 | text | 000 002 | Q |` (the Q cell may be empty).
-const ROW = /^\|\s*([A-Z]\d+)\s*\|(.*)\|\s*(Q?)\s*\|\s*$/;
-
-/** Reads concept IDs and their Q and drift flags from the markdown tables of concepts.md. */
-export function parseConceptChecklist(markdown: string): ChecklistEntry[] {
-  return markdown.split("\n").flatMap((line) => {
-    const match = ROW.exec(line.trim());
-    if (!match?.[1]) return [];
-    return [{ id: match[1], assessed: match[3] === "Q", drift: /\*\*drift\*\*/i.test(match[2] ?? "") }];
-  });
-}
 
 export type CoverageLesson = {
   readonly slug: string;

@@ -6,7 +6,7 @@ import { isConceptId } from "./concepts";
  * Parsed once at the edge (lessons.ts); the rest of the app uses the typed `LessonFrontmatter`.
  */
 
-/** Source notes are named `NNN_<16 hex>.txt` in ../shared/seeds/. */
+/** Source notes are named `NNN_<16 hex>.txt`; the notes themselves are not part of the repository. */
 const SEED_FILE_PATTERN = /^\d{3}_[0-9a-f]{16}\.txt$/;
 
 export type LessonSource =

@@ -196,7 +196,7 @@ export function checkComponentProps(component: LessonComponent, where: string): 
       issues.push({ path: `${where}.concept`, message: "only the concept-check family takes a concept" });
     }
   } else if (component.name === "FlowLogRecord") {
-    // aws-rules §6.1: a default (version 2) record has 14 space-separated fields.
+    // VPC flow-log format: a default (version 2) record has 14 space-separated fields.
     need(
       "record",
       (v) => typeof v === "string" && /^2(?: \S+){13}$/.test(v),

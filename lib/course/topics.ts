@@ -1,6 +1,6 @@
 import { findConcept, type ConceptGroupId } from "../content/concepts";
 
-/** The four topics of the course map; each gathers one or more concept groups of concepts.md. */
+/** The four topics of the course map; each gathers one or more concept groups of the concept checklist. */
 export type Topic = {
   readonly id: string;
   readonly title: string;

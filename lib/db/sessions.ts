@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "./client";
 
-// Practice and exam sessions (issue 6): the machine's persisted snapshot lives here so that a reload or a
+// Practice and exam sessions: the machine's persisted snapshot lives here so that a reload or a
 // closed tab resumes where the learner was. lib/db maps rows to plain values and never interprets a snapshot:
 // the caller restores it through its versioned codec (lib/quiz/persistence.ts).
 

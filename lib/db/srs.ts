@@ -130,7 +130,7 @@ export async function loadDeck(db: Db, learnerId: string): Promise<{ cards: SrsC
   return { cards, log };
 }
 
-/** Writes the reviewed card and its log row in one transaction (issue 7), so neither exists without the other. */
+/** Writes the reviewed card and its log row in one transaction, so neither exists without the other. */
 export async function saveReview(
   db: Db,
   review: { readonly card: SrsCard; readonly entry: ReviewLogEntry; readonly questionId: string },
@@ -234,7 +234,7 @@ export async function ensureCards(
 
 /**
  * Enrols the concepts a graded question assessed (lesson, practice or exam answers). Concept IDs that are not
- * in concepts.md are skipped rather than failing the answer they came with.
+ * in the concept checklist are skipped rather than failing the answer they came with.
  */
 export async function enrolQuestionConcepts(
   db: Db,

@@ -1,4 +1,4 @@
-// Which question families and concepts a practice selection covers (issue 6: topics, families and difficulty,
+// Which question families and concepts a practice selection covers (topics, families and difficulty,
 // or everything). Families and groups are passed in, so tests can use a small catalogue and the server the
 // generator's registry; "empty" in a chosen selection means "any" for that axis.
 import { CONCEPTS, type ConceptGroupId } from "../content/concepts";

@@ -1,4 +1,4 @@
-// The question list of a mock exam (issue 6): drawn across the concept groups from one exam seed, so the same
+// The question list of a mock exam: drawn across the concept groups from one exam seed, so the same
 // seed and length give every learner the same exam (an instructor hands out the seed). Reproducible for a
 // given catalogue: adding a question family to the generator changes which exam a seed gives.
 import { CONCEPT_GROUPS } from "../content/concepts";
@@ -13,7 +13,7 @@ export type ExamQuestionsInput = {
   readonly examSeed: number;
   readonly count: number;
   readonly catalog?: Catalog;
-  /** Group ids in report order; defaults to concepts.md's groups. */
+  /** Group ids in report order; defaults to the checklist's groups. */
   readonly groups?: readonly string[];
 };
 

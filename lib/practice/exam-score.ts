@@ -1,4 +1,4 @@
-// The score report of a submitted exam (issue 6, like AWS's report): score, pass or fail against a configurable
+// The score report of a submitted exam (like AWS's report): score, pass or fail against a configurable
 // bar, "meets" / "needs improvement" per domain (concept group), and every question with the learner's answer
 // and the key. Grading is the generator's grade(); an unanswered question scores as wrong.
 import type { ExamResult } from "../quiz/exam-result";

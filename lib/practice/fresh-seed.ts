@@ -1,4 +1,4 @@
-// A question seed not used before in this session or exam (issue 6: never repeat the same seed).
+// A question seed not used before in this session or exam (never repeat the same seed).
 import type { Rng } from "../scenario/rng";
 
 export function freshSeed(rng: Rng, used: ReadonlySet<number>): number {

@@ -1,4 +1,4 @@
-// Mastery per concept for the progress page (issue 6): from every graded answer, whatever the mode. Recent
+// Mastery per concept for the progress page: from every graded answer, whatever the mode. Recent
 // answers decide the level, so a concept once failed and since answered right several times reads as mastered.
 
 export type GradedAnswer = {

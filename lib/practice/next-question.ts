@@ -1,4 +1,4 @@
-// Picks the next practice question (issue 6): adaptive by default (favour concepts the learner gets wrong,
+// Picks the next practice question: adaptive by default (favour concepts the learner gets wrong,
 // via pickNextFocus), within the learner's selection, never repeating a seed in the session.
 import { pickNextFocus } from "../quiz/adaptive";
 import type { ConceptTallies } from "../quiz/concept-tallies";

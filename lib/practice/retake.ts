@@ -1,4 +1,4 @@
-// "Retake only the missed ones" (issue 6): a fresh variant of each missed question, same family and difficulty,
+// "Retake only the missed ones": a fresh variant of each missed question, same family and difficulty,
 // a new seed, preferring a variant that assesses the same concepts.
 import type { Question } from "../scenario/question";
 import type { Rng } from "../scenario/rng";

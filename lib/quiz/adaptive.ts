@@ -1,4 +1,4 @@
-// Adaptive practice (issue 6): favour the concepts the learner gets wrong, but never starve any concept, so a
+// Adaptive practice: favour the concepts the learner gets wrong, but never starve any concept, so a
 // learner who answered a concept right once still sees it again now and then.
 import type { ConceptTallies } from "./concept-tallies";
 

@@ -2,7 +2,7 @@
 
 export type ConceptTally = { readonly right: number; readonly wrong: number };
 
-/** Keyed by concept id (concepts.md, e.g. "P3"). Plain object so that a persisted snapshot is plain JSON. */
+/** Keyed by concept id (lib/content/concepts.ts, e.g. "P3"). Plain object so that a persisted snapshot is plain JSON. */
 export type ConceptTallies = Readonly<Record<string, ConceptTally>>;
 
 /** Adds one graded answer to every concept the question assesses. */

@@ -1,4 +1,4 @@
-// A timed mock exam's shape (issue 6: "e.g. 20 questions, 30 minutes; both configurable"). The server draws the
+// A timed mock exam's shape ("e.g. 20 questions, 30 minutes; both configurable"). The server draws the
 // questions and fixes the deadline when the exam starts; the deadline is absolute, never a client countdown.
 
 export const DEFAULT_EXAM_QUESTION_COUNT = 20;

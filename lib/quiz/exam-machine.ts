@@ -1,4 +1,4 @@
-// The timed mock exam (issue 6): move freely between questions, change answers until submission, flag for
+// The timed mock exam: move freely between questions, change answers until submission, flag for
 // review, a review screen, and a hard deadline held as absolute epoch ms. Every event carries `now`; an event
 // at or after the deadline does not take effect and submits the exam instead, so a late answer never counts.
 import { assign, not, setup } from "xstate";

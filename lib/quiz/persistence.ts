@@ -1,4 +1,4 @@
-// Versioned persisted snapshots (issue 6): a reload or a closed tab resumes the session where it was, and a
+// Versioned persisted snapshots: a reload or a closed tab resumes the session where it was, and a
 // changed machine never loads stale state silently. Bump a version whenever states or context change shape;
 // a stored snapshot of another version is refused with a message, and the caller starts a fresh session.
 import { type AnyMachineSnapshot, type AnyStateMachine, createActor, type Snapshot, type SnapshotFrom } from "xstate";

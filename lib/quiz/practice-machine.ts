@@ -1,4 +1,4 @@
-// Self-study practice (issue 6): choose what to practise, then question -> answer -> feedback -> next, until
+// Self-study practice: choose what to practise, then question -> answer -> feedback -> next, until
 // the learner finishes or the chosen number of questions is done. The server loads questions, grades answers
 // and feeds the results in as events; the machine never sees a question body or an answer key.
 import { assign, not, setup } from "xstate";
@@ -11,7 +11,7 @@ export type PracticeAttempt = {
   readonly questionId: string;
   readonly seed: number;
   readonly family: string;
-  /** Concept ids the question assesses (concepts.md), for the per-concept tallies. */
+  /** Concept ids the question assesses (lib/content/concepts.ts), for the per-concept tallies. */
   readonly concepts: readonly string[];
   readonly askedAt: number;
   readonly response: readonly string[] | null;
@@ -70,7 +70,7 @@ export const practiceMachine = setup({
   },
   guards: {
     areSettingsValid: ({ event }) => event.type === "settings.submit" && findSettingsIssues(event.settings).length === 0,
-    // issue 6: never repeat the same seed in a session.
+    // never repeat the same seed in a session.
     isSeedFresh: ({ context, event }) =>
       event.type === "question.loaded" && !context.asked.some((attempt) => attempt.seed === event.seed),
     isQuestionFresh: ({ context, event }) =>

@@ -1,4 +1,4 @@
-// What a learner picks before a practice session (issue 6: topics, families and difficulty, or "everything").
+// What a learner picks before a practice session (topics, families and difficulty, or "everything").
 // The route parses the form with zod at the edge; this check is the machine's own guard, so a malformed
 // `settings.submit` that slipped past the edge is refused rather than starting a session that cannot pick.
 
@@ -6,7 +6,7 @@ export type PracticeSelection =
   | { readonly kind: "everything" }
   | {
       readonly kind: "chosen";
-      /** Concept group ids (concepts.md), e.g. "peering". */
+      /** Concept group ids (lib/content/concepts.ts), e.g. "peering". */
       readonly conceptGroups: readonly string[];
       /** Question family ids from the generator. */
       readonly families: readonly string[];

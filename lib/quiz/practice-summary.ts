@@ -1,4 +1,4 @@
-// The end-of-session summary (issue 6): score by concept and what to review. Lesson links are the UI's job:
+// The end-of-session summary: score by concept and what to review. Lesson links are the UI's job:
 // it maps concept ids to lesson sections through content frontmatter.
 import type { PracticeContext } from "./practice-machine";
 

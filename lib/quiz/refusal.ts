@@ -1,5 +1,5 @@
 // A refused event leaves the session where it was and says why, so the server can answer the learner with a
-// clear message (issue 6: "refused with a clear message") instead of silently dropping the request.
+// clear message ("refused with a clear message") instead of silently dropping the request.
 
 export type RefusalCode =
   | "not-accepted-now"

@@ -4,7 +4,7 @@ import type { Rng } from "../scenario/rng";
 import type { Skill } from "../srs/index";
 import { familiesForSkill, isQuestionForSkill } from "./families-for-skill";
 
-// Every review shows a freshly generated variant of the skill (issue 7), so the learner recalls the rule, not
+// Every review shows a freshly generated variant of the skill, so the learner recalls the rule, not
 // the answer to a question seen before. Seeds already seen for the skill (in lessons, practice, earlier
 // reviews) are never reused.
 

@@ -1,6 +1,6 @@
-// The fact table behind the concept-check family: facts from concepts.md that no topology expresses.
+// The fact table behind the concept-check family: facts from the concept checklist that no topology expresses.
 // Each fact has one true statement and sibling statements that are false (the distractors), each with its
-// reason. Rule IDs are aws-rules §5 IDs; facts with no §5 rule cite none. Split by group to stay small.
+// reason. Rule IDs are IDs of the rule catalogue (lib/content/rules); facts with no catalogue rule cite none. Split by group to stay small.
 import type { Difficulty } from "./question";
 import { ENDPOINT_FACTS } from "./concept-facts-endpoints";
 import { GATEWAY_FACTS } from "./concept-facts-gateways";

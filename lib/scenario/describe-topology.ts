@@ -73,7 +73,7 @@ export function describeTopology(t: T.Topology): string {
     }
     lines.push(`Transit gateway ${tgw.name ?? tgw.id} with VPC attachments: ${attached || "none"}.`);
   }
-  // Associations, propagations and static routes decide TGW verdicts (aws-rules TGW-04, TGW-05, TGW-07).
+  // Associations, propagations and static routes decide TGW verdicts (rules TGW-04, TGW-05, TGW-07).
   for (const rtb of t.transitGatewayRouteTables) {
     let statics = "";
     for (let i = 0; i < rtb.routes.length; i += 1) {

@@ -1,5 +1,5 @@
 // The one decision table for "gateway endpoint, interface endpoint, endpoint service, or neither?".
-// Every verdict cites aws-rules §5; the endpoint-choice family only phrases what this table decides.
+// Every verdict cites the rule catalogue; the endpoint-choice family only phrases what this table decides.
 
 export type EndpointService = "s3" | "dynamodb" | "aws-other" | "partner" | "internet-saas";
 export type TrafficOrigin = "same-vpc" | "peered-vpc" | "other-region-vpc" | "on-prem-vpn" | "on-prem-dx";

@@ -1,4 +1,4 @@
-// What every question family provides. A family declares the concept IDs it assesses (concepts.md) so that
+// What every question family provides. A family declares the concept IDs it assesses (lib/content/concepts.ts) so that
 // a coverage test can prove every `Q` concept is assessed somewhere.
 import type { Difficulty, Question } from "./question";
 

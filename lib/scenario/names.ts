@@ -89,7 +89,7 @@ export function cidrsOverlap(a: Cidr, b: Cidr): boolean {
   return a.base <= bEnd && b.base <= aEnd;
 }
 
-/** Host address `offset` inside the block (offset 4 is the first usable one: aws-rules VPC-03). */
+/** Host address `offset` inside the block (offset 4 is the first usable one: rule VPC-03). */
 export function hostIp(cidr: Cidr, offset: number): string {
   return intToIp(cidr.base + offset);
 }

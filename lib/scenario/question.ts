@@ -13,7 +13,7 @@ export type Explanation = {
   readonly summary: string;
   /** For every option: why it is right or wrong. */
   readonly perOption: Readonly<Record<OptionId, string>>;
-  /** aws-rules §5 IDs the explanation rests on. */
+  /** Rule catalogue IDs (lib/content/rules) the explanation rests on. */
   readonly rules: readonly string[];
   /** The model's trace, one line per hop, when the question is about a flow. */
   readonly trace?: readonly string[];

@@ -22,8 +22,8 @@ export type Estate = {
 
 /**
  * `count` VPCs (distinct names and non-overlapping CIDRs of mixed sizes), one subnet and one instance each.
- * Every instance's SG allows the service port from every other VPC's CIDR (aws-rules SG-05).
- * crossRegion/crossAccount put the last VPC in another Region / account (aws-rules PCX-01).
+ * Every instance's SG allows the service port from every other VPC's CIDR (rule SG-05).
+ * crossRegion/crossAccount put the last VPC in another Region / account (rule PCX-01).
  */
 export function buildEstate(rng: Rng, count: number, opts: { crossRegion?: boolean; crossAccount?: boolean } = {}): Estate {
   const homeRegion = region(rng);
@@ -52,7 +52,7 @@ export function buildEstate(rng: Rng, count: number, opts: { crossRegion?: boole
   return { builder, sites, port, portName, homeRegion };
 }
 
-/** Peers two sites with routes on both sides (aws-rules PCX-08). */
+/** Peers two sites with routes on both sides (rule PCX-08). */
 export function peerSites(estate: Estate, a: Site, b: Site): string {
   const pcx = estate.builder.peering(a.vpc, b.vpc, "active");
   estate.builder.route(a.subnet.routeTableId, cidrText(b.vpc.cidr), pcx);

@@ -71,7 +71,7 @@ export class TopologyBuilder {
     return this.find("routeTables", routeTableId);
   }
 
-  /** Adds a secondary IPv4 CIDR block to a VPC (aws-rules VPC-01). */
+  /** Adds a secondary IPv4 CIDR block to a VPC (rule VPC-01). */
   addVpcCidr(vpcId: string, cidr: string): void {
     this.replace("vpcs", vpcId, (v) => ({ ...v, cidrBlocks: [...v.cidrBlocks, cidr] }));
   }
@@ -84,7 +84,7 @@ export class TopologyBuilder {
     this.replace("instances", instanceId, (i) => withField(i, { publicIp }));
   }
 
-  /** Associates an attachment with a TGW route table and propagates its routes into it (aws-rules TGW-04, TGW-05). */
+  /** Associates an attachment with a TGW route table and propagates its routes into it (rules TGW-04, TGW-05). */
   tgwAssociateAndPropagate(tableId: string, attachmentId: string): void {
     this.replace("transitGatewayRouteTables", tableId, (rtb) => ({
       ...rtb, associations: [...rtb.associations, attachmentId], propagations: [...rtb.propagations, attachmentId],
@@ -93,7 +93,7 @@ export class TopologyBuilder {
 
   /**
    * Subnets are carved in order, each from the first free block of its size after the previous subnets, so
-   * subnets of different sizes never overlap (aws-rules VPC-02).
+   * subnets of different sizes never overlap (rule VPC-02).
    */
   subnet(vpc: VpcHandle, spec: { role: string; prefix: number; routeTableId?: string; azIndex?: number; networkAclId?: string }): SubnetHandle {
     const index = this.subnetCount.get(vpc.id) ?? 0;
@@ -131,7 +131,7 @@ export class TopologyBuilder {
     return sg;
   }
 
-  /** An instance whose SG allows `inbound` (default: nothing) and all outbound (aws-rules SG-03). */
+  /** An instance whose SG allows `inbound` (default: nothing) and all outbound (rule SG-03). */
   instance(subnet: SubnetHandle, spec: { name: string; hostOffset?: number; inbound?: readonly SgRuleSpec[]; outbound?: readonly SgRuleSpec[]; publicIp?: string; ipv6?: string }): InstanceHandle {
     const sgId = this.securityGroup(subnet.vpc, `${spec.name}-sg`, spec.inbound ?? [], spec.outbound);
     const id = this.id("i");
@@ -193,14 +193,14 @@ export class TopologyBuilder {
     return id;
   }
 
-  /** A Site-to-Site VPN attached to a transit gateway instead of a VGW (aws-rules TGW-01, VPN-08). */
+  /** A Site-to-Site VPN attached to a transit gateway instead of a VGW (rules TGW-01, VPN-08). */
   tgwVpnAttachment(tgwId: string, vpnConnectionId: string, name: string): string {
     const id = this.id("tgw-attach");
     this.t.transitGatewayAttachments.push({ id, name, transitGatewayId: tgwId, type: "vpn", vpnConnectionId, subnetIds: [], applianceMode: false, state: "available" });
     return id;
   }
 
-  /** A static route in a TGW route table (aws-rules TGW-07); static routes beat propagated ones. */
+  /** A static route in a TGW route table (rule TGW-07); static routes beat propagated ones. */
   tgwRoute(tableId: string, destination: string, attachmentId: string): void {
     this.replace("transitGatewayRouteTables", tableId, (rtb) => ({ ...rtb, routes: [...rtb.routes, { destination, attachmentId, blackhole: false }] }));
   }

@@ -57,7 +57,7 @@ export function setTgwRouteTable(tableId: string, patch: Partial<Pick<T.TransitG
   });
 }
 
-/** Stops propagating an attachment's routes into a TGW route table (aws-rules TGW-05). */
+/** Stops propagating an attachment's routes into a TGW route table (rule TGW-05). */
 export function removeTgwPropagation(tableId: string, attachmentId: string): Edit {
   return (t) => ({
     ...t,
@@ -65,7 +65,7 @@ export function removeTgwPropagation(tableId: string, attachmentId: string): Edi
   });
 }
 
-/** Disassociates an attachment from a TGW route table (aws-rules TGW-04). */
+/** Disassociates an attachment from a TGW route table (rule TGW-04). */
 export function removeTgwAssociation(tableId: string, attachmentId: string): Edit {
   return (t) => ({
     ...t,
@@ -73,7 +73,7 @@ export function removeTgwAssociation(tableId: string, attachmentId: string): Edi
   });
 }
 
-/** Removes a static TGW route (aws-rules TGW-07). */
+/** Removes a static TGW route (rule TGW-07). */
 export function removeTgwRoute(tableId: string, destination: string): Edit {
   return (t) => ({
     ...t,

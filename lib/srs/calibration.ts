@@ -20,7 +20,7 @@ export type CalibrationReport = {
 
 /**
  * How well FSRS's logged predictions match what learners actually recalled: the reason the log keeps
- * predictedRecall (issue 7). Reviews of new cards carry no prediction and are skipped.
+ * predictedRecall. Reviews of new cards carry no prediction and are skipped.
  */
 export function measureCalibration(log: readonly ReviewLogEntry[], binCount = 10): CalibrationReport {
   const sums = Array.from({ length: binCount }, () => ({ reviews: 0, predicted: 0, recalled: 0 }));

@@ -1,4 +1,4 @@
-// Public API of the spaced-repetition domain. lib/srs is the only ts-fsrs user (issue 7); callers pass `now`.
+// Public API of the spaced-repetition domain. lib/srs is the only ts-fsrs user; callers pass `now`.
 export { measureCalibration, type CalibrationBin, type CalibrationReport } from "./calibration";
 export { conceptsToAnkiCsv, conceptPrompt, quoteCsvField } from "./anki-csv";
 export {

@@ -4,7 +4,7 @@ import { type ReviewLogEntry } from "./review-log";
 import { scheduleNext } from "./scheduler";
 
 /**
- * Rebuilds a card's schedule from its review log, the source of truth (issue 7). Each row is replayed with
+ * Rebuilds a card's schedule from its review log, the source of truth. Each row is replayed with
  * the settings it recorded and must start from the schedule the previous row produced; a gap or an edited
  * row is reported at its position in `entries`. Undone reviews must not be in `entries`.
  */

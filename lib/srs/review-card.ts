@@ -13,7 +13,7 @@ export type ReviewOutcome = {
 
 /**
  * Schedules the card's next review with FSRS and returns the log row to append. The caller writes both
- * in one transaction (issue 7: the card row and its log row are written together).
+ * in one transaction (the card row and its log row are written together).
  */
 export function reviewCard(
   card: SrsCard,

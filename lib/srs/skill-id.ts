@@ -27,7 +27,7 @@ export function parseSkillId(text: string): SrsResult<Skill> {
     return fail(["skillId", "family"], `"${family}" is not a kebab-case question family name`);
   }
   if (findConcept(conceptId) === undefined) {
-    return fail(["skillId", "conceptId"], `"${conceptId}" is not a concept ID from concepts.md`);
+    return fail(["skillId", "conceptId"], `"${conceptId}" is not a concept ID from the concept checklist`);
   }
   return succeed({ conceptId, family });
 }

@@ -3,7 +3,7 @@ import { CONCEPTS } from "../../lib/content/concepts";
 import { FAMILIES } from "../../lib/scenario/registry";
 
 describe("concept coverage", () => {
-  it("assesses every Q concept of concepts.md in some family", () => {
+  it("assesses every Q concept of the concept checklist in some family", () => {
     const assessed = new Set(FAMILIES.flatMap((family) => family.concepts));
     const missing = CONCEPTS.filter((concept) => concept.assessed && !assessed.has(concept.id)).map((c) => c.id);
     expect(missing).toEqual([]);

@@ -26,7 +26,7 @@ describe("decideEndpoint", () => {
     }
   });
 
-  it("never lets a gateway endpoint serve traffic from outside its VPC (aws-rules GWE-06)", () => {
+  it("never lets a gateway endpoint serve traffic from outside its VPC (rule GWE-06)", () => {
     for (const origin of ["peered-vpc", "other-region-vpc", "on-prem-vpn", "on-prem-dx"] as const) {
       for (const service of ["s3", "dynamodb"] as const) {
         expect(decideEndpoint(consumer({ origin, service })).verdicts["gateway-endpoint"].works).toBe(false);

@@ -60,7 +60,7 @@ describe("missing-piece", () => {
 });
 
 describe("flow-log-diagnosis", () => {
-  it("keys the diagnosis that the model's records show (aws-rules ORD-03..05), re-derived from the records alone", async () => {
+  it("keys the diagnosis that the model's records show (rules ORD-03..05), re-derived from the records alone", async () => {
     const { flowLogCase } = await import("../../lib/scenario/families/flow-log-diagnosis");
     const { parseFlowLogRecord } = await import("../../lib/net/index");
     const seen = new Set<string>();

@@ -1,4 +1,5 @@
 import type { ClassroomView } from "@/lib/classroom/classroom-view";
+import { RuleList, RuleText } from "@/app/components/rule-text";
 
 type Reveal = NonNullable<ClassroomView["reveal"]>;
 type Options = NonNullable<ClassroomView["question"]>["options"];
@@ -38,13 +39,23 @@ export function RevealPanel({ reveal, options }: { reveal: Reveal; options: Opti
               <div className="classroom-bar" aria-hidden="true">
                 <span style={{ width: `${(100 * count) / total}%` }} />
               </div>
-              {why ? <p className="classroom-why">{why}</p> : null}
+              {why ? (
+                <p className="classroom-why">
+                  <RuleText text={why} />
+                </p>
+              ) : null}
             </li>
           );
         })}
       </ul>
-      <p data-testid="explanation">{reveal.summary}</p>
-      {reveal.rules.length > 0 ? <p className="rules">Rules: {reveal.rules.join(", ")}</p> : null}
+      <p data-testid="explanation">
+        <RuleText text={reveal.summary} />
+      </p>
+      {reveal.rules.length > 0 ? (
+        <p className="rules">
+          Rules: <RuleList ids={reveal.rules} />
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -1,4 +1,4 @@
-// aws-rules §6.1: the default (version 2) format, in order. NODATA and SKIPDATA records carry `-` in the
+// VPC flow-log format: the default (version 2) format, in order. NODATA and SKIPDATA records carry `-` in the
 // traffic fields, so this reads the line field by field instead of requiring an OK record.
 const FIELDS = [
   "version",

@@ -10,6 +10,8 @@ import { H2, H3 } from "@/app/components/mdx/headings";
 import { Topology } from "@/app/components/mdx/topology";
 import { TryIt } from "@/app/components/mdx/try-it";
 import { MarkRead } from "@/app/components/mark-read";
+import { remarkRuleLinks } from "@/lib/content/remark-rule-links";
+import { isRuleId } from "@/lib/content/rules-catalogue";
 import { findLesson, loadCourse } from "../course";
 
 export const dynamicParams = false;
@@ -30,7 +32,7 @@ export default async function LessonPage({ params }: Props) {
   const found = findLesson((await params).slug);
   if (!found) notFound();
   const { lesson, previous, next } = found;
-  const { default: Content } = await evaluate(lesson.body, { ...runtime, remarkPlugins: [remarkGfm] });
+  const { default: Content } = await evaluate(lesson.body, { ...runtime, remarkPlugins: [remarkGfm, remarkRuleLinks(isRuleId)] });
   const components = {
     ExamTip,
     DriftNote,

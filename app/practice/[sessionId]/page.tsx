@@ -13,7 +13,7 @@ import { loadCourse } from "@/app/lessons/course";
 export const metadata: Metadata = { title: "Practice summary" };
 export const dynamic = "force-dynamic";
 
-/** The statement of a concept without the markdown emphasis concepts.md uses for drift. */
+/** The statement of a concept without the markdown emphasis the checklist uses for drift. */
 const conceptText = (id: string) => (findConcept(id)?.text ?? "").replaceAll("**", "");
 
 const SummarySchema = z.object({

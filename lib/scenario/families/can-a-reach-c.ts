@@ -36,13 +36,13 @@ function directPeering(rng: Rng, opts: { crossRegion?: boolean; crossAccount?: b
       { topology: removeRoute(c.subnet.routeTableId, cidrText(a.vpc.cidr))(base) },
       { topology: setSecurityGroupInbound(c.instance.sgId, [])(base) },
       { topology: setPeeringStatus(pcx, "pending-acceptance")(base) },
-      // aws-rules PCX-06: an unanswered request expires after 7 days.
+      // rule PCX-06: an unanswered request expires after 7 days.
       { topology: setPeeringStatus(pcx, "pending-acceptance", DEFAULT_FLOW_LOG_NOW - (7 + rng.int(1, 20)) * 86400)(base) },
     ],
   };
 }
 
-/** A–B–C chain: A cannot reach C through B (aws-rules PCX-02); the nearby variant adds an A–C peering. */
+/** A–B–C chain: A cannot reach C through B (rule PCX-02); the nearby variant adds an A–C peering. */
 function peeringChain(rng: Rng): Scenario {
   const estate = buildEstate(rng, 3);
   const [a, b, c] = estate.sites as [Estate["sites"][0], Estate["sites"][0], Estate["sites"][0]];
@@ -68,7 +68,7 @@ function peeringChain(rng: Rng): Scenario {
   };
 }
 
-/** A, B, C on one transit gateway table (aws-rules TGW-02); faults: association, propagation, VPC routes. */
+/** A, B, C on one transit gateway table (rule TGW-02); faults: association, propagation, VPC routes. */
 function transitHub(rng: Rng): Scenario {
   const estate = buildEstate(rng, 3);
   const [a, , c] = estate.sites as [Estate["sites"][0], Estate["sites"][0], Estate["sites"][0]];
@@ -88,7 +88,7 @@ function transitHub(rng: Rng): Scenario {
   };
 }
 
-/** A peered with B; B and C on a transit gateway: A cannot use B's attachment (aws-rules PCX-10). */
+/** A peered with B; B and C on a transit gateway: A cannot use B's attachment (rule PCX-10). */
 function mixed(rng: Rng): Scenario {
   const estate = buildEstate(rng, 3);
   const [a, b, c] = estate.sites as [Estate["sites"][0], Estate["sites"][0], Estate["sites"][0]];

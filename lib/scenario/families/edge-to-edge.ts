@@ -1,4 +1,4 @@
-// edge-to-edge: can a VPC use its peer's internet gateway, NAT gateway or gateway endpoint? (aws-rules
+// edge-to-edge: can a VPC use its peer's internet gateway, NAT gateway or gateway endpoint? (rules
 // PCX-10, NAT-06, GWE-06: no.) Nearby variants give the VPC its own gateway or route. The same thing through
 // a transit gateway works: centralised egress to an egress VPC's NAT gateway (TGW-18). The key and options
 // come from the model's analysis (reach-question engine).
@@ -68,7 +68,7 @@ function peerEndpoint(rng: Rng): Scenario {
   peerSites(estate, a, b);
   const region = estate.homeRegion.code;
   const pl = estate.builder.id("pl");
-  // The S3 service of the Region with its AWS-managed prefix list (aws-rules GWE-02). The address ranges
+  // The S3 service of the Region with its AWS-managed prefix list (rule GWE-02). The address ranges
   // are illustrative public blocks; only their membership in the prefix list matters to the model.
   const s3Cidrs = ["52.216.0.0/15", "3.5.0.0/19"];
   const base0 = estate.builder.build("peer endpoint");
@@ -101,7 +101,7 @@ function peerEndpoint(rng: Rng): Scenario {
 /**
  * Centralised egress: spoke A has no internet gateway; egress VPC B has a NAT gateway and an internet
  * gateway. A and B are joined by a transit gateway and by a peering. A's default route to the TGW works
- * (aws-rules TGW-18); the same default route to the peering does not (PCX-10, NAT-06).
+ * (rule TGW-18); the same default route to the peering does not (PCX-10, NAT-06).
  */
 function centralEgress(rng: Rng): Scenario {
   const estate = buildEstate(rng, 2);

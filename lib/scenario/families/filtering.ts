@@ -1,4 +1,4 @@
-// filtering: security groups versus network ACLs. Stateless NACL replies need ephemeral ports (aws-rules
+// filtering: security groups versus network ACLs. Stateless NACL replies need ephemeral ports (rules
 // ACL-02, ACL-08), NACL rules apply in rule-number order (ACL-03), SGs are stateful (SG-02) and must admit
 // the source (SG-05), SG references across peering work in one Region only (PCX-11). The key and the
 // options come from the model's verdicts on the shown variant and its neighbours.
@@ -73,7 +73,7 @@ function sgReferenceCase(rng: Rng): Scenario {
   const wrongPort = setSecurityGroupInbound(server.instance.sgId, [{ protocol: "tcp", fromPort: p + 1, toPort: p + 1, cidrBlock: cidrText(client.vpc.cidr) }]);
   return {
     estate, client, server, concepts: ["P6", "P12", "S2", "P11"],
-    // aws-rules PCX-11: the SG reference resolves in the same Region only.
+    // rule PCX-11: the SG reference resolves in the same Region only.
     variants: [{ topology: base, works: true }, { topology: byReference(base), works: !crossRegion }, { topology: wrongPort(base) }, { topology: setSecurityGroupOutbound(client.instance.sgId, [])(base) }],
   };
 }

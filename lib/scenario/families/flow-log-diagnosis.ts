@@ -1,7 +1,7 @@
 // flow-log-diagnosis: the model produces the flow-log records of a connection attempt over a topology with
 // one hidden misconfiguration; which side and which layer is wrong? The key is read from the model's
 // blocker (which component, which direction), never from the chosen fault; the records are the model's.
-// aws-rules ORD-03..ORD-05: a rejected reply can only be a NACL; a rejected request can be SG or NACL.
+// rules ORD-03..ORD-05: a rejected reply can only be a NACL; a rejected request can be SG or NACL.
 import { analyze, formatFlowLogRecord, primaryEniIdFor, type Analysis, type Topology } from "../../net/index";
 import { buildQuestion } from "../build-question";
 import type { Family } from "../family";

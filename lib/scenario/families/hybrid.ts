@@ -1,7 +1,7 @@
 // hybrid: on-premises to a VPC over Site-to-Site VPN (VGW/CGW, two tunnels, route propagation, ASN 64512),
 // over Direct Connect through a DX gateway, or over a VPN attached to a transit gateway (its route tables
 // decide). Nearby variants flip one hybrid setting; the key and the options are the model's verdicts
-// (reach-question engine). aws-rules VPN-01..VPN-05, DX-01, DX-02, TGW-01, TGW-04, TGW-05.
+// (reach-question engine). rules VPN-01..VPN-05, DX-01, DX-02, TGW-01, TGW-04, TGW-05.
 // Client VPN (concept V7) is not in the topology model, so concept-check assesses it, not this family.
 import type * as T from "../../net/index";
 import type { Family } from "../family";
@@ -72,7 +72,7 @@ function tgwVpnScenario(rng: Rng): Scenario {
       { topology: removeRoute(spoke.subnet.routeTableId, onPrem)(base) },
       { topology: removeTgwAssociation(hub.table.id, attachment)(base) },
       { topology: removeTgwPropagation(hub.table.id, attachment)(base) },
-      // aws-rules VPN-02: one tunnel up is enough.
+      // rule VPN-02: one tunnel up is enough.
       { topology: setTunnels(["UP", "DOWN"])(base), works: true },
       { topology: setTunnels(["DOWN", "DOWN"])(base) },
       { topology: setSecurityGroupInbound(spoke.instance.sgId, [])(base) },
@@ -109,7 +109,7 @@ function vpnScenario(rng: Rng, dx: boolean): Scenario {
     { topology: setSecurityGroupInbound(site.instance.sgId, [])(propagated) },
   ];
   if (!dx) {
-    // aws-rules VPN-02: one tunnel up is enough.
+    // rule VPN-02: one tunnel up is enough.
     variants.push({ topology: setTunnels(["UP", "DOWN"])(propagated), works: true }, { topology: setTunnels(["DOWN", "DOWN"])(propagated) });
   }
   const link = dx ? "Direct Connect (private VIF to Direct Connect gateway corp-dxgw, associated with the VPC's virtual private gateway)" : "a Site-to-Site VPN to the VPC's virtual private gateway";

@@ -1,6 +1,6 @@
 // ipv6-egress: internet gateway vs egress-only internet gateway vs NAT gateway. Each option is a route for
 // the private subnet; lib/net's analyze runs the outbound flow and the internet-initiated flow for every
-// option, and the key is the one option whose two verdicts match the requirement (aws-rules EIGW-01,
+// option, and the key is the one option whose two verdicts match the requirement (rules EIGW-01,
 // IGW-01, NAT-01, RT-04). Options that fail get the model's blocker (or "inbound is possible") as reason.
 import { analyze, buildNetwork, type Query, type Topology } from "../../net/index";
 import { buildQuestion } from "../build-question";
@@ -55,7 +55,7 @@ function buildSetup(rng: Rng, withIgw: boolean): Setup {
     { protocol: "tcp" as const, fromPort: 443, toPort: 443, cidrBlock: "::/0" },
   ];
   const instanceName = `web-${rng.int(1, 9)}`;
-  // Outbound rules cover IPv6 too (aws-rules SG-03: ::/0 when the VPC has IPv6).
+  // Outbound rules cover IPv6 too (rule SG-03: ::/0 when the VPC has IPv6).
   const outbound = [{ protocol: "all" as const, cidrBlock: "0.0.0.0/0" }, { protocol: "all" as const, cidrBlock: "::/0" }];
   b.instance(priv, { name: instanceName, hostOffset: 10 + rng.int(0, 40), inbound: web, outbound, ipv6 });
   b.setSubnet(priv.id, { ipv6CidrBlock: `${subnet6}::/64` });

@@ -1,5 +1,5 @@
 // peering-feasibility: can these two VPCs be peered? Overlapping primary or secondary CIDRs (checked with
-// lib/net's CIDR model, aws-rules PCX-03), an existing peering between the pair (PCX-04), and the
+// lib/net's CIDR model, rule PCX-03), an existing peering between the pair (PCX-04), and the
 // distractors "different Region/account" (PCX-01) and "route only the non-overlapping block" (PCX-03).
 import { cidrsOverlap, parseCidr, type Cidr as NetCidr, type Topology } from "../../net/index";
 import { buildQuestion } from "../build-question";
@@ -32,7 +32,7 @@ function buildSetup(rng: Rng, kind: Case, difficulty: Difficulty): Setup {
   const x = builder.vpc({ name: nameX, cidr: px, region: home.code, accountId: owner, azs: home.azs });
   const yRegion = crossRegion ? other : home;
   const y = builder.vpc({ name: nameY, cidr: primaryY, region: yRegion.code, accountId: crossAccount ? accountId(rng) : owner, azs: yRegion.azs });
-  // Secondary CIDRs (aws-rules VPC-01) appear from difficulty 2 on; the overlap case hides the clash there.
+  // Secondary CIDRs (rule VPC-01) appear from difficulty 2 on; the overlap case hides the clash there.
   if (difficulty >= 2 || kind === "secondary-overlap") {
     builder.addVpcCidr(x.id, cidrText(sx));
     builder.addVpcCidr(y.id, cidrText(kind === "secondary-overlap" ? overlappingCidr(rng, rng.pick([px, sx]), 24) : sy));

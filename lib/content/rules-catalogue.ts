@@ -1,0 +1,86 @@
+// The rule catalogue: every AWS rule the project cites (in code, lessons and generated explanations), in the
+// project's own words, with its AWS sources and whether the model applies it. The rules live in lib/content/rules/
+// by topic; this module gathers them and answers lookups, searches and "which rule IDs does this text cite".
+import { EVALUATION_ORDER_RULES, NETWORK_ACL_RULES, SECURITY_GROUP_RULES } from "./rules/filtering";
+import { GATEWAY_ENDPOINT_RULES, INTERFACE_ENDPOINT_RULES } from "./rules/endpoints";
+import { INTERNET_AND_NAT_RULES } from "./rules/gateways";
+import { DIRECT_CONNECT_RULES, VPN_RULES } from "./rules/hybrid";
+import { PEERING_RULES } from "./rules/peering";
+import { splitAtRuleIds, type RuleIdPart } from "./rule-id";
+import type { Rule, RuleTopicId } from "./rules/rule";
+import { TRANSIT_GATEWAY_RULES } from "./rules/transit-gateway";
+import { VPC_ROUTING_RULES } from "./rules/vpc-routing";
+
+export type { Rule, RuleSource, RuleStatus, RuleTopicId } from "./rules/rule";
+export { RULE_ID_PATTERN, ruleHref, ruleIdsIn, splitAtRuleIds, type RuleIdPart } from "./rule-id";
+
+export const RULE_TOPICS: readonly { readonly id: RuleTopicId; readonly title: string }[] = [
+  { id: "vpc-routing", title: "VPC basics and route tables" },
+  { id: "peering", title: "VPC peering" },
+  { id: "transit-gateway", title: "Transit gateway" },
+  { id: "gateway-endpoints", title: "Gateway endpoints" },
+  { id: "interface-endpoints", title: "Interface endpoints and PrivateLink" },
+  { id: "security-groups", title: "Security groups" },
+  { id: "network-acls", title: "Network ACLs" },
+  { id: "evaluation-order", title: "Evaluation order and flow logs" },
+  { id: "internet-nat", title: "Internet, egress-only and NAT gateways" },
+  { id: "vpn", title: "Site-to-Site VPN" },
+  { id: "direct-connect", title: "Direct Connect" },
+];
+
+export const RULES: readonly Rule[] = [
+  ...VPC_ROUTING_RULES,
+  ...PEERING_RULES,
+  ...TRANSIT_GATEWAY_RULES,
+  ...GATEWAY_ENDPOINT_RULES,
+  ...INTERFACE_ENDPOINT_RULES,
+  ...SECURITY_GROUP_RULES,
+  ...NETWORK_ACL_RULES,
+  ...EVALUATION_ORDER_RULES,
+  ...INTERNET_AND_NAT_RULES,
+  ...VPN_RULES,
+  ...DIRECT_CONNECT_RULES,
+];
+
+const byId = new Map(RULES.map((rule) => [rule.id, rule]));
+
+export function findRule(id: string): Rule | undefined {
+  return byId.get(id.toUpperCase());
+}
+
+export function isRuleId(id: string): boolean {
+  return byId.has(id);
+}
+
+/** Splits a text at the catalogued rule IDs it cites (unknown IDs stay text), for views that link them. */
+export function splitAtCataloguedRuleIds(text: string): RuleIdPart[] {
+  return splitAtRuleIds(text, isRuleId);
+}
+
+function searchableText(rule: Rule): string {
+  const status = rule.status.kind === "not-modelled" ? `not modelled ${rule.status.reason}` : "modelled";
+  return [rule.id, rule.title, rule.text, rule.drift ?? "", status, ...(rule.codes ?? [])]
+    .concat(rule.sources.flatMap((source) => [source.guide, source.page]))
+    .join(" ")
+    .toLowerCase();
+}
+
+/**
+ * Rules matching a free-text query: an exact ID first, then rules whose ID, title, text, sources, codes or drift
+ * note contain every word of the query. An empty query returns the whole catalogue in catalogue order.
+ */
+export function searchRules(query: string, rules: readonly Rule[] = RULES): Rule[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return [...rules];
+  const exact = rules.filter((rule) => rule.id.toLowerCase() === query.trim().toLowerCase());
+  const matching = rules.filter((rule) => {
+    if (exact.includes(rule)) return false;
+    const text = searchableText(rule);
+    return words.every((word) => text.includes(word));
+  });
+  return [...exact, ...matching];
+}
+
+export function rulesOfTopic(topic: RuleTopicId, rules: readonly Rule[] = RULES): Rule[] {
+  return rules.filter((rule) => rule.topic === topic);
+}

@@ -1,0 +1,72 @@
+// The shape of one catalogue rule and the small helpers the topic files use to write rules tersely.
+
+/** Where AWS says it: the guide and the page title, as a learner would find them in the AWS documentation. */
+export type RuleSource = { readonly guide: string; readonly page: string };
+
+/**
+ * Modelled: the reachability model or the question generator applies the rule when it computes an answer.
+ * Not modelled: the catalogue says why (quotas, prices, DNS, sizes the model does not track, …); such a rule may
+ * still be taught in a lesson or asked as a fact.
+ */
+export type RuleStatus =
+  { readonly kind: "modelled" } | { readonly kind: "not-modelled"; readonly reason: string };
+
+export type RuleTopicId =
+  | "vpc-routing"
+  | "peering"
+  | "transit-gateway"
+  | "gateway-endpoints"
+  | "interface-endpoints"
+  | "security-groups"
+  | "network-acls"
+  | "evaluation-order"
+  | "internet-nat"
+  | "vpn"
+  | "direct-connect";
+
+export type Rule = {
+  /** Stable ID such as PCX-02; explanations, code and lessons cite it. */
+  readonly id: string;
+  readonly topic: RuleTopicId;
+  /** A short name for lists. */
+  readonly title: string;
+  /** The rule in the project's own words. */
+  readonly text: string;
+  readonly sources: readonly RuleSource[];
+  readonly status: RuleStatus;
+  /** Where AWS changed the behaviour (or older material says otherwise): what changed and what to answer. */
+  readonly drift?: string;
+  /** Reachability Analyzer explanation codes that report a violation of this rule. */
+  readonly codes?: readonly string[];
+};
+
+export const MODELLED: RuleStatus = { kind: "modelled" };
+
+export function notModelled(reason: string): RuleStatus {
+  return { kind: "not-modelled", reason };
+}
+
+export const GUIDE = {
+  vpc: "Amazon VPC User Guide",
+  peering: "Amazon VPC Peering Guide",
+  tgw: "Amazon VPC Transit Gateways Guide",
+  privateLink: "AWS PrivateLink Guide",
+  vpn: "AWS Site-to-Site VPN User Guide",
+  dx: "AWS Direct Connect User Guide",
+  ec2: "Amazon EC2 User Guide",
+  ra: "Reachability Analyzer Guide",
+  ec2Api: "Amazon EC2 API Reference",
+} as const;
+
+export function source(guide: keyof typeof GUIDE, page: string): RuleSource {
+  return { guide: GUIDE[guide], page };
+}
+
+// Reasons shared by several rules.
+export const QUOTA =
+  "A quota: the model answers whether traffic flows, it does not count resources against limits.";
+export const PRICE =
+  "Pricing: the model has no costs. Lessons teach it and concept questions ask it as a fact.";
+export const MTU = "Packet size: the model traces addresses, protocols and ports, not MTU or fragmentation.";
+export const LIFECYCLE_ONLY =
+  "Management-plane behaviour (who may do what, when): lessons teach it; the model only reads the resulting state.";

@@ -1,0 +1,145 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { indexRuleUse, ruleIdsCitedBy, sampleQuestions } from "../../lib/content/rule-usage";
+import {
+  findRule,
+  RULE_TOPICS,
+  RULES,
+  ruleIdsIn,
+  searchRules,
+  splitAtCataloguedRuleIds,
+  splitAtRuleIds,
+} from "../../lib/content/rules-catalogue";
+import { FAMILIES } from "../../lib/scenario/registry";
+import { repoRoot } from "./support/course-files";
+
+// Where rule IDs are cited: source under lib/ and app/ (the catalogue itself aside), lessons and example topologies
+// under content/, and the explanations the generator writes. Generic on purpose: a helper who adds a family, a
+// blocker code or a lesson citing a new rule only has to add the rule to the catalogue.
+const CATALOGUE_FILES = [
+  path.join("lib", "content", "rules"),
+  path.join("lib", "content", "rules-catalogue.ts"),
+];
+const CITING_DIRS = ["lib", "app", "content"];
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (name === "generated" || name === "node_modules") return [];
+    if (statSync(full).isDirectory()) return filesUnder(full);
+    return /\.(?:tsx?|mdx|ya?ml)$/.test(name) ? [full] : [];
+  });
+}
+
+const citingFiles = CITING_DIRS.flatMap((dir) => filesUnder(path.join(repoRoot, dir))).filter(
+  (file) => !CATALOGUE_FILES.some((skip) => path.relative(repoRoot, file).startsWith(skip)),
+);
+const citedInFiles = new Map<string, string[]>();
+for (const file of citingFiles) {
+  for (const id of ruleIdsIn(readFileSync(file, "utf8"))) {
+    citedInFiles.set(id, [...(citedInFiles.get(id) ?? []), path.relative(repoRoot, file)]);
+  }
+}
+const questions = sampleQuestions(FAMILIES, 20);
+const generated = indexRuleUse(
+  questions,
+  FAMILIES.map((family) => family.name),
+);
+
+describe("the rule catalogue", () => {
+  it("has unique, well-formed IDs, each with a title, a text, a known topic and at least one AWS source", () => {
+    const ids = RULES.map((rule) => rule.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const topics = new Set(RULE_TOPICS.map((topic) => topic.id));
+    const malformed = RULES.filter(
+      (rule) =>
+        !/^[A-Z][A-Z0-9]{1,4}-\d{2}$/.test(rule.id) ||
+        rule.title.trim() === "" ||
+        rule.text.trim().length < 30 ||
+        !topics.has(rule.topic) ||
+        rule.sources.length === 0 ||
+        rule.sources.some((source) => source.guide.trim() === "" || source.page.trim() === "") ||
+        (rule.codes ?? []).some((code) => !/^[A-Z0-9_]+$/.test(code)),
+    ).map((rule) => rule.id);
+    expect(malformed).toEqual([]);
+  });
+
+  it("gives every rule that is not modelled a reason, and a drift note something to say", () => {
+    expect(
+      RULES.filter(
+        (rule) => rule.status.kind === "not-modelled" && rule.status.reason.trim().length < 15,
+      ).map((rule) => rule.id),
+    ).toEqual([]);
+    expect(
+      RULES.filter((rule) => rule.drift !== undefined && rule.drift.trim().length < 30).map((r) => r.id),
+    ).toEqual([]);
+  });
+
+  it("knows every rule ID cited in lib/, app/ and content/", () => {
+    const unknown = [...citedInFiles].filter(([id]) => findRule(id) === undefined);
+    expect(Object.fromEntries(unknown)).toEqual({});
+  });
+
+  it("knows every rule ID cited by generated questions of every family", () => {
+    expect(new Set(questions.map((question) => question.family))).toEqual(
+      new Set(FAMILIES.map((family) => family.name)),
+    );
+    expect([...generated.citedIds].filter((id) => findRule(id) === undefined)).toEqual([]);
+  });
+
+  it("cites every modelled rule somewhere (code, content or a generated explanation)", () => {
+    const uncited = RULES.filter(
+      (rule) =>
+        rule.status.kind === "modelled" && !citedInFiles.has(rule.id) && !generated.citedIds.has(rule.id),
+    ).map((rule) => rule.id);
+    expect(uncited).toEqual([]);
+  });
+});
+
+describe("ruleIdsCitedBy", () => {
+  it("reads the rule list and the IDs inside explanation texts", () => {
+    const question = questions.find((candidate) => candidate.explanation.rules.length > 0);
+    if (!question) throw new Error("no sampled question cites a rule");
+    const cited = ruleIdsCitedBy({
+      ...question,
+      explanation: { ...question.explanation, summary: `${question.explanation.summary} See ACL-99.` },
+    });
+    expect(cited).toEqual(expect.arrayContaining([...question.explanation.rules, "ACL-99"]));
+  });
+});
+
+describe("searchRules", () => {
+  it("puts an exact ID first, case-insensitively", () => {
+    expect(searchRules("pcx-02")[0]?.id).toBe("PCX-02");
+  });
+
+  it("needs every word of the query, in the text, title, sources or codes", () => {
+    const found = searchRules("transitive peering").map((rule) => rule.id);
+    expect(found).toContain("PCX-02");
+    expect(found).not.toContain("SG-01");
+    expect(searchRules("ENI_SG_RULES_MISMATCH").map((rule) => rule.id)).toEqual(["SG-01", "SG-05"]);
+    expect(searchRules("zzzz-no-such-word")).toEqual([]);
+  });
+
+  it("returns the whole catalogue for an empty query", () => {
+    expect(searchRules("  ")).toHaveLength(RULES.length);
+  });
+});
+
+describe("splitAtRuleIds", () => {
+  it("splits a text at catalogued IDs and leaves unknown ones as text", () => {
+    const parts = splitAtCataloguedRuleIds("Blocked (PCX-02, XYZ-99); see SG-01.");
+    expect(parts.map((part) => (part.kind === "rule" ? `[${part.id}]` : part.text)).join("")).toBe(
+      "Blocked ([PCX-02], XYZ-99); see [SG-01].",
+    );
+    expect(splitAtRuleIds("no rules here")).toEqual([{ kind: "text", text: "no rules here" }]);
+  });
+
+  it("without a catalogue, splits at every ID-shaped token but not inside longer words", () => {
+    const parts = splitAtRuleIds("EIGW-01 and AES-256, RFC-1918, XPCX-02a");
+    expect(
+      parts.filter((part) => part.kind === "rule").map((part) => (part.kind === "rule" ? part.id : "")),
+    ).toEqual(["EIGW-01"]);
+  });
+});

@@ -1,6 +1,8 @@
 // The concept checklist, the source of truth for what the course must teach: each concept names the source notes
 // it comes from (by their NNN prefix), whether a question family must assess it, and whether the notes are out of
 // date on it. tests/content/coverage.test.ts fails when a concept is taught by no lesson.
+// Concepts after the original checklist (P13 onwards, marked "course") come from the expert audit of December 2026
+// and the Advanced Networking topics the source notes never covered.
 
 export type ConceptGroupId = "peering" | "endpoints" | "flow-logs" | "gateways" | "filtering";
 
@@ -43,7 +45,7 @@ export const CONCEPTS: readonly Concept[] = [
   { id: "E13", group: "endpoints", text: "Interface endpoints get their own regional and zonal DNS names; private DNS makes the service's default name resolve to the endpoint", seeds: ["001", "003"], assessed: true, drift: false },
   { id: "E14", group: "endpoints", text: "For endpoints to work, check the VPC's DNS settings (enableDnsSupport/enableDnsHostnames) and route tables", seeds: ["000"], assessed: true, drift: false },
   { id: "E15", group: "endpoints", text: "Endpoints are horizontally scaled, redundant, highly available", seeds: ["000", "002"], assessed: false, drift: false },
-  { id: "E16", group: "endpoints", text: "Endpoint services (PrivateLink provider side): front your service with an NLB (or GWLB), consumers create an interface endpoint to it; acceptance and policies control access; the endpoint ENI source-NATs, so overlapping CIDRs between consumer and provider are fine", seeds: ["003"], assessed: true, drift: false },
+  { id: "E16", group: "endpoints", text: "Endpoint services (PrivateLink provider side): front your service with an NLB (or GWLB), consumers create an interface endpoint to it; acceptance and policies control access; the provider sees the NLB's private IPs (Proxy Protocol v2 carries the client address), so overlapping CIDRs between consumer and provider are fine; no endpoint policy applies to endpoints for non-AWS services", seeds: ["003"], assessed: true, drift: false },
   { id: "E17", group: "endpoints", text: "PrivateLink reaches AWS services, services in other accounts, and Marketplace services", seeds: ["003"], assessed: true, drift: false },
   { id: "E18", group: "endpoints", text: "Exam heuristic: S3/DynamoDB from inside the VPC in the same region: gateway endpoint (free, simple); anything else, or from on-prem/peer/other region: interface endpoint", seeds: ["000", "004"], assessed: true, drift: false },
   { id: "F1", group: "flow-logs", text: "Flow logs capture metadata about IP traffic, never packet contents", seeds: ["001"], assessed: true, drift: false },
@@ -67,6 +69,32 @@ export const CONCEPTS: readonly Concept[] = [
   { id: "V8", group: "gateways", text: "Direct Connect and Direct Connect gateway: dedicated private links from on-premises", seeds: ["003"], assessed: true, drift: false },
   { id: "S1", group: "filtering", text: "Security groups are stateful (responses are allowed back automatically), allow rules only, attached to ENIs; network ACLs are stateless (both directions need rules, ephemeral ports for responses), ordered by rule number, attached to subnets, with allow and deny", seeds: ["004"], assessed: true, drift: false },
   { id: "S2", group: "filtering", text: "Reaching something also needs its security group to allow the source (a CIDR or a referenced SG)", seeds: ["002", "003"], assessed: true, drift: false },
+  { id: "P13", group: "peering", text: "MTU over peering: jumbo frames (9001) within a Region; inter-Region peering 1500 in older docs (**drift**: 8500 in current docs)", seeds: [], assessed: true, drift: true },
+  { id: "E19", group: "endpoints", text: "Cross-Region PrivateLink: providers can enable their endpoint services for other Regions (2024), and some AWS services accept cross-Region interface endpoints (**drift**: 2025; older material says same Region only)", seeds: [], assessed: true, drift: true },
+  { id: "F9", group: "flow-logs", text: "Flow-log set-up and delivery: ACCEPT/REJECT/ALL filter, IAM role for CloudWatch Logs, delivery delay, pkt-srcaddr/pkt-dstaddr for translated and secondary addresses, NODATA", seeds: [], assessed: true, drift: false },
+  { id: "F10", group: "flow-logs", text: "Logs beyond flow logs: Traffic Mirroring for payloads, load balancer and CloudFront access logs for requests, CloudTrail for API calls, subscription filters streaming to Firehose or OpenSearch", seeds: [], assessed: true, drift: false },
+  { id: "G4", group: "gateways", text: "NAT gateway availability: a zonal NAT gateway lives in one AZ (one per AZ for resilience) (**drift**: a regional NAT gateway spans AZs and needs no public subnet)", seeds: [], assessed: true, drift: true },
+  { id: "G5", group: "gateways", text: "Public internet controls and cost (**drift**: every public IPv4 address is charged per hour since 2024; VPC Block Public Access blocks IGW/EIGW traffic and shows as BPA in reject-reason)", seeds: [], assessed: true, drift: true },
+  { id: "V9", group: "gateways", text: "Path selection to on-premises: longest prefix, then Direct Connect over static VPN over BGP VPN, then AS_PATH and MED; AS_PATH prepending and local-preference communities steer it", seeds: [], assessed: true, drift: false },
+  { id: "V10", group: "gateways", text: "Direct Connect design: VIF types and MTUs, Direct Connect gateway associations and quotas, SiteLink, resiliency models", seeds: [], assessed: true, drift: false },
+  { id: "V11", group: "gateways", text: "Encryption in transit over Direct Connect: TLS already encrypts application traffic; VPN over Direct Connect or MACsec encrypt everything", seeds: [], assessed: true, drift: false },
+  { id: "V12", group: "gateways", text: "Customer gateway side: behind NAT use the NAT's public IP with NAT-T; Private CA certificates remove the fixed-IP need; a second device for redundancy; ECMP and replies on either tunnel", seeds: [], assessed: true, drift: false },
+  { id: "V13", group: "gateways", text: "Client VPN: client CIDR, target networks, route table and authorisation rules together decide reach; split tunnel", seeds: [], assessed: true, drift: false },
+  { id: "V14", group: "gateways", text: "VPN tunnel bandwidth: 1.25 Gbps per Standard tunnel, ECMP on a transit gateway to scale (**drift**: 5 Gbps Large tunnels on a transit gateway or Cloud WAN)", seeds: [], assessed: true, drift: true },
+  { id: "T1", group: "gateways", text: "Transit gateway route tables: one association, many propagations, longest prefix then static > prefix list > VPC > Direct Connect > Connect > VPN, blackhole routes", seeds: [], assessed: true, drift: false },
+  { id: "T2", group: "gateways", text: "Appliance mode keeps both directions of a flow in one AZ of an inspection VPC attachment", seeds: [], assessed: true, drift: false },
+  { id: "T3", group: "gateways", text: "VPC route tables do not learn transit gateway routes (propagation exists only for a VGW); add routes, e.g. with a customer-managed prefix list", seeds: [], assessed: true, drift: false },
+  { id: "T4", group: "gateways", text: "Transit gateway peering (static routes, unique ASNs, no DNS) and sharing across accounts with AWS RAM (attachments accepted by the owner)", seeds: [], assessed: true, drift: false },
+  { id: "T5", group: "gateways", text: "Centralised egress through an egress VPC; transit gateway pricing (per attachment-hour and per GB) against peering (no hourly or processing charge)", seeds: [], assessed: true, drift: false },
+  { id: "T6", group: "gateways", text: "Security group references over a transit gateway (**drift**: since 2024 with referencing support enabled, inbound rules only, same Region)", seeds: [], assessed: true, drift: true },
+  { id: "D1", group: "gateways", text: "VPC DNS: enableDnsSupport and enableDnsHostnames, the Route 53 Resolver at the VPC base +2 (and 169.254.169.253), DHCP option sets", seeds: [], assessed: true, drift: false },
+  { id: "D2", group: "gateways", text: "Route 53 Resolver endpoints: inbound for on-premises to resolve VPC names, outbound with forwarding rules for VPCs to resolve on-premises names; rules shared with RAM", seeds: [], assessed: true, drift: false },
+  { id: "D3", group: "gateways", text: "Private hosted zones associated with many VPCs and accounts (association authorisation), used for centralised interface endpoints", seeds: [], assessed: true, drift: false },
+  { id: "I1", group: "filtering", text: "Gateway route tables (ingress routing): an edge association on an IGW or VGW sends incoming traffic to an appliance ENI or GWLB endpoint", seeds: [], assessed: true, drift: false },
+  { id: "I2", group: "filtering", text: "Gateway Load Balancer and its endpoints: route-table targets that send traffic (GENEVE, UDP 6081) to a fleet of appliances", seeds: [], assessed: true, drift: false },
+  { id: "I3", group: "filtering", text: "AWS Network Firewall and centralised versus distributed inspection", seeds: [], assessed: true, drift: false },
+  { id: "R1", group: "flow-logs", text: "Reachability Analyzer: analyses configuration between a source and a destination without sending packets and names the blocking component", seeds: [], assessed: true, drift: false },
+  { id: "R2", group: "flow-logs", text: "Network Access Analyzer: finds every path that matches a scope (e.g. internet to databases) to reveal unintended access", seeds: [], assessed: true, drift: false },
 ];
 
 export const CONCEPT_GROUPS: readonly { readonly id: ConceptGroupId; readonly title: string }[] = [

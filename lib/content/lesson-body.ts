@@ -3,7 +3,7 @@ import { type ContentIssue } from "./frontmatter";
 
 /**
  * The MDX body of a lesson: which components it uses, with which props, under which headings. Lessons are plain
- * Markdown plus five components with string or whole-number props, so a small scanner is enough; the course test
+ * Markdown plus six components with string or whole-number props, so a small scanner is enough; the course test
  * cross-checks it against the real MDX parser.
  */
 
@@ -35,7 +35,7 @@ export const TRY_IT_FAMILIES = [
 ] as const;
 
 const SELF_CLOSING = ["Topology", "TryIt", "FlowLogRecord"] as const;
-const WRAPPING = ["ExamTip", "DriftNote"] as const;
+const WRAPPING = ["ExamTip", "DriftNote", "NotesError"] as const;
 export const QUESTIONS_HEADING = "Check yourself";
 export const RECAP_HEADING = "Recap";
 

@@ -103,8 +103,8 @@ export const ENDPOINT_FACTS: readonly Fact[] = [
   },
   {
     id: "interface-endpoint-protocol", concepts: ["E12"], rules: ["IFE-06"], difficulty: 3,
-    stem: "What traffic do interface endpoints carry, according to the course notes (and what changed since)?",
-    right: "TCP; the notes say IPv4 only, while AWS has since added IPv6 and dual-stack endpoints",
+    stem: "What traffic do interface endpoints carry, and which IP versions do they support today?",
+    right: "TCP; once IPv4 only, they now offer IPv4, dual-stack and IPv6 address types",
     why: "Interface endpoints carry TCP. The 2021 docs said IPv4 only; AWS now offers ipv6 and dualstack (IFE-06).",
     wrong: [
       { text: "TCP and UDP, IPv4 only, and that has not changed", why: "Endpoints carry TCP, and IPv6/dual-stack support was added (IFE-06)." },
@@ -127,7 +127,7 @@ export const ENDPOINT_FACTS: readonly Fact[] = [
     id: "endpoint-service", concepts: ["E16"], rules: ["EPS-01", "EPS-02", "EPS-03"], difficulty: 3,
     stem: "You want customers in other accounts, whose VPC CIDRs overlap yours, to reach your service privately. What do you build?",
     right: "An endpoint service fronted by a Network Load Balancer; customers create interface endpoints to it",
-    why: "PrivateLink endpoint services sit behind an NLB; the endpoint source-NATs, so overlapping CIDRs are fine (EPS-01, EPS-03).",
+    why: "PrivateLink endpoint services sit behind an NLB; the provider sees the NLB's private IPs, never consumer addresses, so overlapping CIDRs are fine (EPS-01, EPS-03).",
     wrong: [
       { text: "A VPC peering connection with each customer", why: "Peering needs non-overlapping CIDRs (PCX-03)." },
       { text: "A gateway endpoint that customers add to their route tables", why: "Gateway endpoints exist only for S3 and DynamoDB (GWE-01)." },
@@ -148,8 +148,8 @@ export const ENDPOINT_FACTS: readonly Fact[] = [
   {
     id: "endpoint-heuristic", concepts: ["E18", "E10"], rules: ["GWE-01", "GWE-06", "IFE-04"], difficulty: 1,
     stem: "What is the exam rule of thumb for choosing between gateway and interface endpoints?",
-    right: "S3 or DynamoDB from inside the VPC in the same Region: gateway; anything else, or access from on-premises, a peer or another Region: interface",
-    why: "Gateway endpoints are free but only for S3/DynamoDB and only inside their VPC (GWE-01, GWE-06); interface endpoints are reachable from outside (IFE-04).",
+    right: "S3 or DynamoDB from any VPC in the same Region: a gateway endpoint in that VPC; other services, on-premises clients, a shared central endpoint or another Region: interface",
+    why: "Gateway endpoints are free but only for S3/DynamoDB and only for traffic starting in their own VPC, so each same-Region VPC gets its own (GWE-01, GWE-06); interface endpoints are reachable from outside (IFE-04).",
     wrong: [
       { text: "Always interface endpoints, because gateway endpoints are deprecated", why: "Gateway endpoints are current and free (GWE-01)." },
       { text: "Gateway for on-premises access, interface for access from inside the VPC", why: "Gateway endpoints cannot be used from on-premises (GWE-06)." },

@@ -39,7 +39,7 @@ export const GATEWAY_FACTS: readonly Fact[] = [
     id: "flow-logs-destinations", concepts: ["F4", "F6"], rules: [], difficulty: 2,
     stem: "Where can VPC flow logs be published, and how are they typically analysed?",
     right: "CloudWatch Logs or S3 (today also Kinesis Data Firehose); analyse with Logs Insights, or Athena over S3",
-    why: "The notes name CloudWatch Logs and S3; AWS has since added Firehose. Athena, Logs Insights and metric filters with SNS alarms analyse them.",
+    why: "CloudWatch Logs and S3 are the classic destinations; AWS has since added Firehose. Athena, Logs Insights and metric filters with SNS alarms analyse them.",
     wrong: [
       { text: "Only to a local file on each instance, read with tcpdump", why: "Flow logs are published by AWS to CloudWatch Logs, S3 or Firehose." },
       { text: "Only to CloudTrail, analysed with the CloudTrail console", why: "CloudTrail records API calls, not flow logs." },
@@ -125,7 +125,7 @@ export const GATEWAY_FACTS: readonly Fact[] = [
   },
   {
     id: "vpn-limits", concepts: ["V4"], rules: ["VPN-07", "VPN-10"], difficulty: 3,
-    stem: "Which limits of a VGW-based Site-to-Site VPN do the course notes list?",
+    stem: "Which limits apply to a Site-to-Site VPN that ends on a virtual private gateway?",
     right: "No IPv6, no path MTU discovery, and on-premises CIDRs must not overlap the VPC's (TGW VPNs now support IPv6)",
     why: "VGW doesn't support IPv6 and VPN has no PMTUD (VPN-07, VPN-10); TGW-based VPNs added IPv6 since.",
     wrong: [

@@ -2,6 +2,7 @@
 // Each fact has one true statement and sibling statements that are false (the distractors), each with its
 // reason. Rule IDs are IDs of the rule catalogue (lib/content/rules); facts with no catalogue rule cite none. Split by group to stay small.
 import type { Difficulty } from "./question";
+import { ADVANCED_FACTS } from "./concept-facts-advanced";
 import { ENDPOINT_FACTS } from "./concept-facts-endpoints";
 import { GATEWAY_FACTS } from "./concept-facts-gateways";
 
@@ -137,4 +138,10 @@ const FILTERING_FACTS: readonly Fact[] = [
   },
 ];
 
-export const FACTS: readonly Fact[] = [...PEERING_FACTS, ...FILTERING_FACTS, ...ENDPOINT_FACTS, ...GATEWAY_FACTS];
+export const FACTS: readonly Fact[] = [
+  ...PEERING_FACTS,
+  ...FILTERING_FACTS,
+  ...ENDPOINT_FACTS,
+  ...GATEWAY_FACTS,
+  ...ADVANCED_FACTS,
+];

@@ -17,3 +17,13 @@ export function DriftNote({ children }: { children: ReactNode }) {
     </aside>
   );
 }
+
+/** For a source note that was never right (not drift: AWS did not change, the note was wrong). */
+export function NotesError({ children }: { children: ReactNode }) {
+  return (
+    <aside className="callout callout-notes-error" aria-label="Note: the course notes are wrong here">
+      <p className="callout-title">The notes are wrong here</p>
+      {children}
+    </aside>
+  );
+}

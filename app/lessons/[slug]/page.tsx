@@ -4,7 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import * as runtime from "react/jsx-runtime";
 import remarkGfm from "remark-gfm";
-import { DriftNote, ExamTip } from "@/app/components/mdx/callouts";
+import { DriftNote, ExamTip, NotesError } from "@/app/components/mdx/callouts";
 import { FlowLogRecord } from "@/app/components/mdx/flow-log-record";
 import { H2, H3 } from "@/app/components/mdx/headings";
 import { Topology } from "@/app/components/mdx/topology";
@@ -36,6 +36,7 @@ export default async function LessonPage({ params }: Props) {
   const components = {
     ExamTip,
     DriftNote,
+    NotesError,
     FlowLogRecord,
     Topology,
     // Inline questions record their attempts against this lesson.

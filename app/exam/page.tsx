@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { serverNow } from "@/app/clock";
-import { currentLearner } from "@/app/current-learner";
+import { viewingLearner } from "@/app/current-learner";
 import { QuestionBody } from "@/app/practice/question-body";
 import { serverEnv } from "@/app/server-env";
 import { toClientQuestion } from "@/lib/grading/redact";
@@ -16,7 +16,7 @@ export const dynamic = "force-dynamic";
 
 export default async function Page() {
   const now = serverNow();
-  const learner = await currentLearner(now);
+  const learner = await viewingLearner(now);
   const active = await loadActiveExam(learner.id);
   if (!active.ok || active.value === null) {
     const env = serverEnv();

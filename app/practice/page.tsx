@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { serverNow } from "@/app/clock";
-import { currentLearner } from "@/app/current-learner";
+import { viewingLearner } from "@/app/current-learner";
 import { CONCEPT_GROUPS } from "@/lib/content/concepts";
 import { answerOutcome } from "@/lib/grading/outcome";
 import { toClientQuestion } from "@/lib/grading/redact";
@@ -33,7 +33,7 @@ function settingsChoices() {
 
 export default async function Page() {
   const now = serverNow();
-  const learner = await currentLearner(now);
+  const learner = await viewingLearner(now);
   const active = await loadActivePractice(learner.id);
   if (!active.ok || active.value === null) {
     return (

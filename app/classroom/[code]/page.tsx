@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { serverNow } from "@/app/clock";
-import { currentLearner } from "@/app/current-learner";
+import { viewingLearner } from "@/app/current-learner";
 import { QuestionBody } from "@/app/practice/question-body";
 import { questionOf } from "@/lib/classroom/run-command";
 import { toClientQuestion } from "@/lib/grading/redact";
@@ -21,7 +21,7 @@ export default async function ClassroomGamePage({ params }: { params: Promise<{ 
   const code = joinCodeSchema.safeParse((await params).code);
   if (!code.success) notFound();
   const now = serverNow();
-  const learner = await currentLearner(now);
+  const learner = await viewingLearner(now);
   const outcome = await viewGame(learner.id, code.data, now);
   if (!outcome.ok) {
     if (outcome.status === 403) redirect(`/classroom/join?code=${code.data}`);

@@ -14,18 +14,33 @@ import { isForeignOrigin, isHttps, hasMalformedPath } from "@/app/security/reque
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   if (hasMalformedPath(request.nextUrl.pathname)) {
     logLine("request.refused", { method: request.method, reason: "malformed-path-encoding", status: 400 });
-    return NextResponse.json({ error: "path: malformed %-encoding", code: "malformed-path" }, { status: 400 });
+    return NextResponse.json(
+      { error: "path: malformed %-encoding", code: "malformed-path" },
+      { status: 400 },
+    );
   }
   if (isForeignOrigin(request.method, request.headers)) {
-    logLine("request.refused", { method: request.method, path: request.nextUrl.pathname, reason: "foreign-origin", status: 403 });
-    return NextResponse.json({ error: "origin: requests from another site are refused", code: "foreign-origin" }, { status: 403 });
+    logLine("request.refused", {
+      method: request.method,
+      path: request.nextUrl.pathname,
+      reason: "foreign-origin",
+      status: 403,
+    });
+    return NextResponse.json(
+      { error: "origin: requests from another site are refused", code: "foreign-origin" },
+      { status: 403 },
+    );
   }
   if (await isIssuedLearnerToken(request.cookies.get(LEARNER_COOKIE)?.value)) return NextResponse.next();
   const token = mintLearnerToken();
   // Forward the cookie on this very request too, so the first page render already sees it.
   request.cookies.set(LEARNER_COOKIE, token);
   const response = NextResponse.next({ request: { headers: request.headers } });
-  response.cookies.set(LEARNER_COOKIE, token, learnerCookieOptions(isHttps(request.nextUrl.protocol, request.headers)));
+  response.cookies.set(
+    LEARNER_COOKIE,
+    token,
+    learnerCookieOptions(isHttps(request.nextUrl.protocol, request.headers)),
+  );
   return response;
 }
 

@@ -32,5 +32,8 @@ export function isSignedLearnerToken(token: string, keys: ServerKeys = serverKey
  * only when their learner row exists, so nobody who studied before this change loses their progress.
  */
 export function hasLegacyLearnerTokenFormat(token: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}[0-9a-f]{32}$/.test(token) || /^[A-Za-z0-9_-]{32}$/.test(token);
+  return (
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}[0-9a-f]{32}$/.test(token) ||
+    /^[A-Za-z0-9_-]{32}$/.test(token)
+  );
 }

@@ -38,7 +38,11 @@ export function scopeLabel(scope: QuestionScope): string {
   }
 }
 
-export function sealQuestionId(questionId: string, scope: QuestionScope, keys: ServerKeys = serverKeys()): string {
+export function sealQuestionId(
+  questionId: string,
+  scope: QuestionScope,
+  keys: ServerKeys = serverKeys(),
+): string {
   const aad = Buffer.from(scopeLabel(scope), "utf8");
   const iv = hmac(keys.sivKey, scopeLabel(scope), questionId).subarray(0, IV_BYTES);
   const cipher = createCipheriv("aes-256-gcm", keys.questionKey, iv, { authTagLength: TAG_BYTES });
@@ -50,7 +54,11 @@ export function sealQuestionId(questionId: string, scope: QuestionScope, keys: S
 export type OpenedQuestion = { readonly ok: true; readonly questionId: string } | { readonly ok: false };
 
 /** The question id inside a token, or not ok when the token is malformed, forged, or from another scope or learner. */
-export function openQuestionId(token: string, scope: QuestionScope, keys: ServerKeys = serverKeys()): OpenedQuestion {
+export function openQuestionId(
+  token: string,
+  scope: QuestionScope,
+  keys: ServerKeys = serverKeys(),
+): OpenedQuestion {
   if (token.length > MAX_QUESTION_TOKEN_LENGTH || !TOKEN_PATTERN.test(token)) return { ok: false };
   const bytes = Buffer.from(token.slice(PREFIX.length), "base64url");
   if (bytes.length <= IV_BYTES + TAG_BYTES) return { ok: false };
@@ -60,7 +68,10 @@ export function openQuestionId(token: string, scope: QuestionScope, keys: Server
     });
     decipher.setAAD(Buffer.from(scopeLabel(scope), "utf8"));
     decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
-    const plain = Buffer.concat([decipher.update(bytes.subarray(IV_BYTES, bytes.length - TAG_BYTES)), decipher.final()]);
+    const plain = Buffer.concat([
+      decipher.update(bytes.subarray(IV_BYTES, bytes.length - TAG_BYTES)),
+      decipher.final(),
+    ]);
     return { ok: true, questionId: plain.toString("utf8") };
   } catch {
     return { ok: false };

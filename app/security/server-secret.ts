@@ -41,11 +41,14 @@ export function loadSecret(source: SecretSource): string {
 }
 
 /** Independent 32-byte keys per purpose, so a key used to sign cookies never also encrypts question ids. */
-export type ServerKeys = { readonly questionKey: Buffer; readonly sivKey: Buffer; readonly learnerKey: Buffer };
+export type ServerKeys = {
+  readonly questionKey: Buffer;
+  readonly sivKey: Buffer;
+  readonly learnerKey: Buffer;
+};
 
 export function deriveKeys(secret: string): ServerKeys {
-  const derive = (purpose: string) =>
-    Buffer.from(hkdfSync("sha256", secret, "reachable", purpose, 32));
+  const derive = (purpose: string) => Buffer.from(hkdfSync("sha256", secret, "reachable", purpose, 32));
   return {
     questionKey: derive("question-id-aes-256-gcm"),
     sivKey: derive("question-id-synthetic-iv"),

@@ -37,7 +37,10 @@ export async function findOrCreateLearner(db: Db, token: string, now: Date): Pro
 
 /** The learner for a token without creating one. */
 export async function findLearner(db: Db, token: string): Promise<Learner | null> {
-  return db.learner.findUnique({ where: { tokenHash: hashToken(token) }, select: { id: true, createdAt: true } });
+  return db.learner.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { id: true, createdAt: true },
+  });
 }
 
 /**

@@ -10,9 +10,22 @@ const EnvSchema = z.object({
   /** Mock exam defaults ("e.g. 20 questions, 30 minutes; both configurable"); a learner may override them. */
   REACHABLE_EXAM_QUESTIONS: z.coerce.number().int().min(1).max(65).default(20),
   /** In milliseconds, so tests can run an exam of a few seconds to see it submit itself. */
-  REACHABLE_EXAM_DURATION_MS: z.coerce.number().int().min(1000).default(30 * 60 * 1000),
+  REACHABLE_EXAM_DURATION_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .default(30 * 60 * 1000),
   /** Percent right to pass an exam and to "meet" a domain. */
   REACHABLE_EXAM_PASS_PERCENT: z.coerce.number().min(0).max(100).default(70),
+  /** Players one classroom game accepts; a join beyond it is refused with "this game is full". */
+  REACHABLE_CLASSROOM_MAX_PLAYERS: z.coerce.number().int().min(1).max(10_000).default(200),
+  /**
+   * Joins per client address per minute. A whole class often shares one address (school NAT), so this is a
+   * brake on scripted joins, not on a class.
+   */
+  REACHABLE_CLASSROOM_JOINS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  /** Lookups of join codes that do not exist (or are not yours) per client address per minute: stops probing. */
+  REACHABLE_CLASSROOM_MISSES_PER_MINUTE: z.coerce.number().int().min(1).default(30),
 });
 
 export type ServerEnv = z.infer<typeof EnvSchema>;
@@ -23,7 +36,9 @@ export function serverEnv(): ServerEnv {
   if (parsed) return parsed;
   const result = EnvSchema.safeParse(process.env);
   if (!result.success) {
-    throw new Error(result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "));
+    throw new Error(
+      result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "),
+    );
   }
   parsed = result.data;
   return parsed;

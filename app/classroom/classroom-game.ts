@@ -21,6 +21,8 @@ import { grade } from "@/lib/grading/grade";
 import { classroomMachine, type ClassroomRound } from "@/lib/quiz/classroom-machine";
 import { createJoinCode } from "@/lib/quiz/join-code";
 import { classroomSessionCodec } from "@/lib/quiz/persistence";
+import { serverEnv } from "@/app/server-env";
+import { sealQuestionId } from "@/app/security/question-token";
 import type { ClassroomConfig, ClassroomRequest, ClassroomStep } from "./schema";
 
 export type Failure = { readonly ok: false; readonly status: 400 | 403 | 404 | 409; readonly error: string };
@@ -110,6 +112,10 @@ function decide(game: StoredClassroomGame, learnerId: string, command: Classroom
       fail(409, "joinCode: you are the teacher of this game; players join from their own browser"),
     );
   }
+  const cap = serverEnv().REACHABLE_CLASSROOM_MAX_PLAYERS;
+  if (command !== "view" && command.kind === "join" && !isPlayer && restored.snapshot.context.players.length >= cap) {
+    return refuse(fail(409, `joinCode: this game is full (${cap} players)`));
+  }
   if (command !== "view" && TEACHER_ACTIONS.has(command.kind as ClassroomStep["action"]) && !isTeacher) {
     return refuse(fail(403, "action: only the teacher who created this game can run it"));
   }
@@ -196,4 +202,14 @@ export function stepGame(learnerId: string, step: ClassroomStep, now: Date): Pro
 /** The caller's view of a game; a question whose time is up is closed and graded on the way. */
 export function viewGame(learnerId: string, joinCode: string, now: Date): Promise<Outcome<ClassroomView>> {
   return run(learnerId, joinCode, "view", now);
+}
+
+/**
+ * The view as it may reach this learner's browser: the question id sealed for this game and this learner
+ * (app/security/question-token.ts), so it does not reveal family.seed.difficulty.
+ */
+export function viewForBrowser(view: ClassroomView, learnerId: string): ClassroomView {
+  if (view.question === null) return view;
+  const scope = { kind: "classroom", joinCode: view.joinCode, learnerId } as const;
+  return { ...view, question: { ...view.question, id: sealQuestionId(view.question.id, scope) } };
 }

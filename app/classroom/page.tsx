@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { serverNow } from "@/app/clock";
-import { currentLearner } from "@/app/current-learner";
+import { viewingLearner } from "@/app/current-learner";
 import { db } from "@/lib/db/client";
 import { listActiveClassroomGames } from "@/lib/db/classroom";
 import { FAMILIES } from "@/lib/scenario/registry";
@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 
 /** The teacher's start: settings for a new game, and the games this learner is still running. */
 export default async function ClassroomPage() {
-  const learner = await currentLearner(serverNow());
+  const learner = await viewingLearner(serverNow());
   const running = await listActiveClassroomGames(db(), learner.id);
   return (
     <>

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { serverNow } from "@/app/clock";
-import { currentLearner } from "@/app/current-learner";
+import { viewingLearner } from "@/app/current-learner";
+import { sealQuestionId } from "@/app/security/question-token";
 import { QuestionBody } from "@/app/practice/question-body";
 import { serverEnv } from "@/app/server-env";
 import { toClientQuestion } from "@/lib/grading/redact";
@@ -16,7 +17,7 @@ export const dynamic = "force-dynamic";
 
 export default async function Page() {
   const now = serverNow();
-  const learner = await currentLearner(now);
+  const learner = await viewingLearner(now);
   const active = await loadActiveExam(learner.id);
   if (!active.ok || active.value === null) {
     const env = serverEnv();
@@ -48,11 +49,8 @@ export default async function Page() {
   const header = (
     <div className="exam-header" data-session-id={session.id}>
       <p>
-        Exam seed{" "}
-        <strong className="mono" data-testid="exam-seed">
-          {context.examSeed}
-        </strong>
-        {config.retakeOf ? " (retake of the missed questions)" : ""} · {context.questionIds.length} questions
+        {config.retakeOf ? "Retake of the missed questions · " : ""}
+        {context.questionIds.length} questions
       </p>
       <Countdown sessionId={session.id} deadline={context.deadline} serverNow={now.getTime()} />
     </div>
@@ -91,6 +89,8 @@ export default async function Page() {
   if (questionId === undefined) throw new Error(`exam ${session.id}: no question at ${context.currentIndex}`);
   const question = questionsOf([questionId]).get(questionId);
   if (question === undefined) throw new Error(`exam ${session.id}: ${questionId} missing`);
+  // The browser sees a sealed id that opens only in this exam for this learner (app/security/question-token.ts).
+  const shownId = sealQuestionId(question.id, { kind: "exam", sessionId: session.id, learnerId: learner.id });
   return (
     <>
       <h1>
@@ -98,11 +98,11 @@ export default async function Page() {
       </h1>
       {header}
       <ExamNavigator sessionId={session.id} items={navItems} />
-      <section className="card" aria-label="Question" data-question-id={question.id}>
-        <QuestionBody question={toClientQuestion(question)} />
+      <section className="card" aria-label="Question" data-question-id={shownId}>
+        <QuestionBody question={{ ...toClientQuestion(question), id: shownId }} />
         <ExamAnswer
           sessionId={session.id}
-          questionId={question.id}
+          questionId={shownId}
           options={question.options.map((option) => ({ id: option.id, text: option.text }))}
           multiSelect={question.multiSelect === true}
           selected={context.answers[question.id] ?? []}

@@ -29,7 +29,6 @@ export function ExamStartForm({
       action: "start",
       questionCount: number("questionCount"),
       durationMinutes: number("durationMinutes"),
-      examSeed: number("examSeed"),
     });
     setBusy(false);
     if (result.ok) router.refresh();
@@ -56,10 +55,6 @@ export function ExamStartForm({
           step="any"
           placeholder={String(defaultMinutes)}
         />
-      </label>
-      <label className="field">
-        Exam seed (optional: the same seed and length give everyone the same exam)
-        <input type="number" name="examSeed" min={0} max={4294967295} />
       </label>
       <button type="submit" className="button" disabled={busy} data-testid="start-exam">
         Start the exam

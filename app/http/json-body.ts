@@ -12,12 +12,17 @@ export function describeIssues(issues: readonly PathIssue[]): string {
 /** A 4xx whose `error` names each field and whose `issues` list them for forms. */
 export function badRequest(issues: readonly PathIssue[], status = 400): Response {
   return Response.json(
-    { error: describeIssues(issues), issues: issues.map((issue) => ({ path: issue.path.map(String), message: issue.message })) },
+    {
+      error: describeIssues(issues),
+      issues: issues.map((issue) => ({ path: issue.path.map(String), message: issue.message })),
+    },
     { status },
   );
 }
 
-export async function readJson(request: Request): Promise<{ ok: true; body: unknown } | { ok: false; response: Response }> {
+export async function readJson(
+  request: Request,
+): Promise<{ ok: true; body: unknown } | { ok: false; response: Response }> {
   try {
     return { ok: true, body: await request.json() };
   } catch {

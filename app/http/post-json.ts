@@ -2,7 +2,12 @@
 // text (`error`), per field (`fields`, for forms), and sessions that ended meanwhile say so (`finished`).
 export type Posted<T> =
   | { readonly ok: true; readonly data: T }
-  | { readonly ok: false; readonly error: string; readonly fields: Record<string, string>; readonly finished: boolean };
+  | {
+      readonly ok: false;
+      readonly error: string;
+      readonly fields: Record<string, string>;
+      readonly finished: boolean;
+    };
 
 export async function postJson<T>(
   url: string,
@@ -33,6 +38,11 @@ export async function postJson<T>(
     }
     return { ok: true, data };
   } catch {
-    return { ok: false, error: "Could not reach the server. Nothing was lost; try again.", fields: {}, finished: false };
+    return {
+      ok: false,
+      error: "Could not reach the server. Nothing was lost; try again.",
+      fields: {},
+      finished: false,
+    };
   }
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { serverNow } from "@/app/clock";
-import { currentLearner } from "@/app/current-learner";
+import { viewingLearner } from "@/app/current-learner";
+import { sealQuestionId } from "@/app/security/question-token";
 import { CONCEPT_GROUPS } from "@/lib/content/concepts";
 import { answerOutcome } from "@/lib/grading/outcome";
 import { toClientQuestion } from "@/lib/grading/redact";
@@ -46,7 +47,7 @@ async function rulePreset(searchParams: Props["searchParams"]) {
 
 export default async function Page({ searchParams }: Props) {
   const now = serverNow();
-  const learner = await currentLearner(now);
+  const learner = await viewingLearner(now);
   const active = await loadActivePractice(learner.id);
   if (!active.ok || active.value === null) {
     return (
@@ -68,6 +69,8 @@ export default async function Page({ searchParams }: Props) {
   const generated = questionFromId(attempt.questionId);
   if (!generated.ok) throw new Error(`practice: ${attempt.questionId} no longer generates`);
   const question = generated.question;
+  // The browser sees a sealed id that opens only in this session for this learner (app/security/question-token.ts).
+  const shownId = sealQuestionId(question.id, { kind: "practice", sessionId: session.id, learnerId: learner.id });
   const answered = snapshot.matches("answered") && attempt.response !== null;
   const outcome =
     answered && attempt.response ? answerOutcome(question, attempt.response, "always") : undefined;
@@ -84,14 +87,14 @@ export default async function Page({ searchParams }: Props) {
       </p>
       <section
         className="card practice-question"
-        data-question-id={question.id}
+        data-question-id={shownId}
         data-session-id={session.id}
         aria-label="Question"
       >
-        <QuestionBody question={toClientQuestion(question)} highlight={answered} />
+        <QuestionBody question={{ ...toClientQuestion(question), id: shownId }} highlight={answered} />
         <PracticeAnswer
           sessionId={session.id}
-          questionId={question.id}
+          questionId={shownId}
           options={question.options.map((option) => ({ id: option.id, text: option.text }))}
           multiSelect={question.multiSelect === true}
           answered={

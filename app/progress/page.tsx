@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { serverNow } from "@/app/clock";
-import { currentLearner } from "@/app/current-learner";
+import { viewingLearner } from "@/app/current-learner";
 import { ExamScoreSchema } from "@/app/exam/schema";
 import { CONCEPT_GROUPS, CONCEPTS } from "@/lib/content/concepts";
 import { listAttempts } from "@/lib/db/attempts";
@@ -44,7 +44,7 @@ function historyLine(session: StoredSession): { href: string; text: string } {
 /** Mastery per concept from every graded answer (lessons, practice, exams) and the history of sessions. */
 export default async function Page() {
   const now = serverNow();
-  const learner = await currentLearner(now);
+  const learner = await viewingLearner(now);
   const [attempts, sessions] = await Promise.all([
     listAttempts(db(), learner.id, { limit: ANSWERS_READ }),
     listFinishedSessions(db(), learner.id, { limit: 30 }),

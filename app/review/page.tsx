@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { serverNow } from "@/app/clock";
-import { currentLearner } from "@/app/current-learner";
+import { viewingLearner } from "@/app/current-learner";
 import { CONCEPTS } from "@/lib/content/concepts";
 import { listAttempts } from "@/lib/db/attempts";
 import { db } from "@/lib/db/client";
@@ -20,7 +20,7 @@ export const dynamic = "force-dynamic";
 
 export default async function ReviewPage() {
   const now = serverNow();
-  const learner = await currentLearner(now);
+  const learner = await viewingLearner(now);
   const database = db();
   const [{ cards, log }, settings, latest] = await Promise.all([
     loadDeck(database, learner.id),

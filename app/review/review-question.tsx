@@ -9,6 +9,9 @@ import { parseSkillId, type SrsCard } from "@/lib/srs/index";
 import { findConcept } from "@/lib/content/concepts";
 import { TopologyDiagram } from "../components/topology-diagram";
 import { ReviewForm } from "./review-form";
+import { serverNow } from "../clock";
+import { viewingLearner } from "../current-learner";
+import { sealQuestionId } from "../security/question-token";
 
 /**
  * One due card with a freshly generated variant of its skill. Rendered on the server; only the redacted
@@ -20,7 +23,12 @@ export async function ReviewQuestion({ card, seenQuestionIds }: { card: SrsCard;
   // A new seed per page view: the server's entropy, passed into the pure picker as an rng.
   const picked = pickReviewQuestion({ skill: skill.value, seenQuestionIds, rng: createRng(randomInt(0, 0x100000000)), families: FAMILIES });
   if (!picked.ok) return <p className="error">{picked.issues.map((issue) => issue.message).join("; ")}. Suspend the card to skip it.</p>;
-  const question = toClientQuestion(picked.question);
+  // The browser sees a sealed id that opens only for this card and this learner (app/security/question-token.ts).
+  const learner = await viewingLearner(serverNow());
+  const question = {
+    ...toClientQuestion(picked.question),
+    id: sealQuestionId(picked.question.id, { kind: "review", skillId: card.skillId, learnerId: learner.id }),
+  };
   const placed = question.topology ? await layoutDiagram(topologyToDiagram(question.topology)) : undefined;
   const concept = findConcept(skill.value.conceptId);
   return (

@@ -22,9 +22,15 @@ export type StoredAttempt = AttemptRecord & { readonly id: string; readonly lear
  * Appends an attempt. Attempts are a log: a lesson question may be tried again, and each try is kept.
  * Whether a second answer is allowed at all is the session's decision (practice and exam refuse it).
  */
-export async function recordAttempt(db: Db, learnerId: string, attempt: AttemptRecord): Promise<StoredAttempt> {
+export async function recordAttempt(
+  db: Db,
+  learnerId: string,
+  attempt: AttemptRecord,
+): Promise<StoredAttempt> {
   const id = randomUUID();
-  await db.attempt.create({ data: { id, learnerId, ...attempt, response: JSON.stringify(attempt.response) } });
+  await db.attempt.create({
+    data: { id, learnerId, ...attempt, response: JSON.stringify(attempt.response) },
+  });
   return { id, learnerId, ...attempt };
 }
 
@@ -35,7 +41,10 @@ export async function listAttempts(
   options: { limit?: number; contextPrefix?: string } = {},
 ): Promise<StoredAttempt[]> {
   const rows = await db.attempt.findMany({
-    where: { learnerId, ...(options.contextPrefix ? { context: { startsWith: options.contextPrefix } } : {}) },
+    where: {
+      learnerId,
+      ...(options.contextPrefix ? { context: { startsWith: options.contextPrefix } } : {}),
+    },
     orderBy: { answeredAt: "desc" },
     take: options.limit ?? 100,
   });
@@ -59,4 +68,15 @@ export async function listAttempts(
 function parseResponse(text: string): string[] {
   const value: unknown = JSON.parse(text);
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
+}
+
+/** Whether the learner has a recorded attempt at this question in this context (e.g. "lesson:peering"). */
+export async function hasAttempt(
+  db: Db,
+  learnerId: string,
+  questionId: string,
+  context: string,
+): Promise<boolean> {
+  const row = await db.attempt.findFirst({ where: { learnerId, questionId, context }, select: { id: true } });
+  return row !== null;
 }

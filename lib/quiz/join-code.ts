@@ -19,9 +19,13 @@ export function normalizeJoinCode(code: string): string {
   return code.trim().toUpperCase();
 }
 
-/** The name as shown: trimmed, inner runs of white space collapsed. */
+// Characters that draw nothing (zero-width space and joiners, bidi controls, soft hyphen, Hangul fillers,
+// control codes): "A\u200bna" must be the same name as "Ana", not a look-alike second player.
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
+
+/** The name as shown: NFKC, invisible characters removed, trimmed, inner runs of white space collapsed. */
 export function cleanDisplayName(name: string): string {
-  return name.normalize("NFKC").trim().replace(/\s+/g, " ");
+  return name.normalize("NFKC").replace(INVISIBLE, "").trim().replace(/\s+/g, " ");
 }
 
 /** Two names are the same player name if they differ only in case, width or spacing ("Ana" = " ana "). */

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { questionFromId } from "../../lib/scenario/generate";
 import type { Question } from "../../lib/scenario/question";
 import { launchBrowser, newPage } from "./support/browser";
+import { questionIdBehind } from "./support/question-ids";
 import { secretTexts } from "./support/capture";
 import { queryDatabase } from "./support/database";
 
@@ -37,9 +38,14 @@ async function phase(page: Page, name: string): Promise<void> {
   await page.locator(`.classroom[data-phase="${name}"]`).waitFor({ timeout: 15_000 });
 }
 
+/** The sealed id the page shows (what the browser sends back when it answers). */
+async function shownId(page: Page): Promise<string> {
+  return (await page.locator("section[data-question-id]").getAttribute("data-question-id")) ?? "";
+}
+
 async function shownQuestion(page: Page): Promise<Question> {
   const id = await page.locator("section[data-question-id]").getAttribute("data-question-id");
-  const generated = questionFromId(id ?? "");
+  const generated = questionFromId(questionIdBehind(id ?? ""));
   if (!generated.ok) throw new Error(`no question on the page: ${id}`);
   return generated.question;
 }
@@ -124,7 +130,7 @@ describe("live classroom", () => {
     await answer(ben, [wrong.id]);
     // A second answer is refused by the server, whatever the page shows.
     const second = await ben.request.post("/classroom/api", {
-      data: { action: "answer", joinCode: code, questionId: question.id, optionIds: [...question.answer] },
+      data: { action: "answer", joinCode: code, questionId: await shownId(ben), optionIds: [...question.answer] },
     });
     expect(second.status()).toBe(409);
     expect(((await second.json()) as { error: string }).error).toMatch(/^questionId: /);
@@ -225,12 +231,13 @@ describe("live classroom", () => {
     await teacher.getByTestId("open-question").click();
     await phase(cleo, "question");
     const question = await shownQuestion(cleo);
+    const cleoShown = await shownId(cleo);
 
     // Nobody closes it: the polls after openedAt + 5 s find it over, and everyone sees the reveal.
     await phase(cleo, "reveal");
     await phase(teacher, "reveal");
     const late = await cleo.request.post("/classroom/api", {
-      data: { action: "answer", joinCode: code, questionId: question.id, optionIds: [...question.answer] },
+      data: { action: "answer", joinCode: code, questionId: cleoShown, optionIds: [...question.answer] },
     });
     expect(late.status()).toBe(409);
     expect(((await late.json()) as { error: string }).error).toMatch(/^questionId: .*too late/);

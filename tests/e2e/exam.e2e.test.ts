@@ -1,17 +1,33 @@
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { buildExamQuestions } from "../../lib/practice/exam-questions";
 import { questionFromId } from "../../lib/scenario/generate";
 import type { Question } from "../../lib/scenario/question";
 import { launchBrowser, newPage } from "./support/browser";
+import { questionIdBehind, shownIdFor } from "./support/question-ids";
 import { recordBodies, secretTexts } from "./support/capture";
 import { queryDatabase } from "./support/database";
 import { startServer, type RunningServer } from "./support/server";
 
+/** The sealed id the page shows (what the browser sends back). */
+async function shownId(page: Page): Promise<string> {
+  return (await page.locator("section[data-question-id]").getAttribute("data-question-id")) ?? "";
+}
+
+/** The exam's questions in order, as the server planned them (the seed is the server's, not the learner's). */
+function plannedQuestions(sessionId: string): Question[] {
+  const [row] = queryDatabase<{ snapshot: string }>(inject("databaseUrl"), "SELECT snapshot FROM StudySession WHERE id = ?", sessionId);
+  const ids = (JSON.parse(row?.snapshot ?? "{}") as { snapshot: { context: { questionIds: string[] } } }).snapshot.context.questionIds;
+  return ids.map((id) => {
+    const generated = questionFromId(id);
+    if (!generated.ok) throw new Error(`exam question ${id} does not generate`);
+    return generated.question;
+  });
+}
+
 async function shownQuestion(page: Page): Promise<Question> {
   const id = await page.locator("section[data-question-id]").getAttribute("data-question-id");
-  const generated = questionFromId(id ?? "");
+  const generated = questionFromId(questionIdBehind(id ?? ""));
   if (!generated.ok) throw new Error(`no question on the page: ${id}`);
   return generated.question;
 }
@@ -26,10 +42,9 @@ async function choose(page: Page, optionId: string): Promise<void> {
   await page.locator(`[data-testid="exam-answer"] [data-option-id="${optionId}"] input:checked`).waitFor();
 }
 
-async function startExam(page: Page, fields: { count: number; seed?: number }): Promise<string> {
+async function startExam(page: Page, fields: { count: number }): Promise<string> {
   await page.goto("/exam");
   await page.getByLabel("Questions").fill(String(fields.count));
-  if (fields.seed !== undefined) await page.getByLabel(/Exam seed/).fill(String(fields.seed));
   await page.getByTestId("start-exam").click();
   await page.getByTestId("countdown").waitFor();
   return (await page.locator("[data-session-id]").getAttribute("data-session-id")) ?? "";
@@ -45,17 +60,17 @@ describe("mock exam", () => {
   });
 
   it("runs a whole exam: seed, flag, reload that resumes, review, submit, score report, retake of the missed", async () => {
-    const seed = 424242;
-    const planned = buildExamQuestions({ examSeed: seed, count: 4 });
-    if (!planned.ok) throw new Error("the exam should plan");
     const { context, page } = await newPage(browser, inject("baseURL"));
     const bodies = await recordBodies(page);
-    const sessionId = await startExam(page, { count: 4, seed });
-    await expect(page.getByTestId("exam-seed").textContent()).resolves.toBe(String(seed));
+    const sessionId = await startExam(page, { count: 4 });
+    const planned = { questions: plannedQuestions(sessionId) };
+    // The live exam shows no seed: a seed rebuilds every question with its key.
+    await expect(page.getByTestId("exam-seed").count()).resolves.toBe(0);
 
     // Q1: the key, flagged. Q2: a wrong option. Q3: the key. Q4: left unanswered.
     await onQuestion(page, 1, 4);
     const q1 = await shownQuestion(page);
+    const q1Shown = await shownId(page);
     expect(q1.id).toBe(planned.questions[0]?.id);
     for (const key of q1.answer) await choose(page, key);
     await page.getByTestId("flag").click();
@@ -85,7 +100,9 @@ describe("mock exam", () => {
 
     // Nothing received so far holds a key or an explanation of any question of this exam.
     const received = bodies().join("\n");
-    for (const question of planned.questions.slice(0, 3)) expect(received).toContain(question.id);
+    // The browser holds sealed ids only, never family.seed.difficulty.
+    expect(received).toContain(q1Shown);
+    for (const question of planned.questions) expect(received).not.toContain(question.id);
     for (const question of planned.questions) {
       expect(secretTexts(question).length).toBeGreaterThan(0);
       for (const secret of secretTexts(question)) expect(received).not.toContain(secret);
@@ -97,7 +114,7 @@ describe("mock exam", () => {
     });
     expect(stranger.status()).toBe(409);
     await expect(stranger.json()).resolves.toMatchObject({
-      error: expect.stringContaining("not part of this exam"),
+      error: expect.stringContaining("not served to you"),
     });
 
     await page.getByTestId("open-review").click();
@@ -119,15 +136,13 @@ describe("mock exam", () => {
 
     // After submission nothing more is accepted.
     const late = await page.request.post("/exam/api", {
-      data: { action: "select", sessionId, questionId: q1.id, optionIds: [q1.answer[0]] },
+      data: { action: "select", sessionId, questionId: q1Shown, optionIds: [q1.answer[0]] },
     });
     expect(late.status()).toBe(409);
 
-    // The same seed gives another learner the same exam.
-    const other = await newPage(browser, inject("baseURL"));
-    await startExam(other.page, { count: 4, seed });
-    await expect(shownQuestion(other.page).then((q) => q.id)).resolves.toBe(q1.id);
-    await other.context.close();
+    // A learner cannot choose the seed (it would rebuild the exam with its keys).
+    const chosen = await page.request.post("/exam/api", { data: { action: "start", questionCount: 4, examSeed: 424242 } });
+    expect(chosen.status()).toBe(400);
 
     // Retake only the missed ones: fresh variants of the same families.
     await page.getByTestId("retake").click();
@@ -180,11 +195,12 @@ describe("mock exam", () => {
       await page.goto("/");
       const started = await page.request.post("/exam/api", { data: { action: "start", questionCount: 2 } });
       const { sessionId } = (await started.json()) as { sessionId: string };
-      const active = queryDatabase<{ snapshot: string }>(
+      const active = queryDatabase<{ snapshot: string; learnerId: string }>(
         inject("databaseUrl"),
-        "SELECT snapshot FROM StudySession WHERE id = ?",
+        "SELECT snapshot, learnerId FROM StudySession WHERE id = ?",
         sessionId,
       );
+      const learnerId = active[0]?.learnerId ?? "";
       const questionIds = (
         JSON.parse(active[0]?.snapshot ?? "{}") as { snapshot: { context: { questionIds: string[] } } }
       ).snapshot.context.questionIds;
@@ -192,7 +208,12 @@ describe("mock exam", () => {
       const first = questionFromId(questionIds[0] ?? "");
       const optionId = first.ok ? first.question.answer[0] : undefined;
       const late = await page.request.post("/exam/api", {
-        data: { action: "select", sessionId, questionId: questionIds[0], optionIds: [optionId] },
+        data: {
+          action: "select",
+          sessionId,
+          questionId: shownIdFor(questionIds[0] ?? "", { kind: "exam", sessionId, learnerId }),
+          optionIds: [optionId],
+        },
       });
       expect(late.status()).toBe(409);
       await expect(late.json()).resolves.toMatchObject({

@@ -9,6 +9,7 @@ import { generateQuestion } from "../../lib/scenario/generate";
 import { isDifficulty, type Question } from "../../lib/scenario/question";
 import { generateQuestionForConcept } from "../../lib/scenario/targeted";
 import { launchBrowser, newPage } from "./support/browser";
+import { shownIdFor } from "./support/question-ids";
 import { recordBodies, secretTexts } from "./support/capture";
 import { queryDatabase } from "./support/database";
 import { repoRoot } from "./support/server";
@@ -84,16 +85,18 @@ describe("lessons", () => {
     const lesson = lessons.find((candidate) => candidate.slug === "vpc-peering") ?? lessons[0];
     if (!lesson) throw new Error("no lessons");
     const question = questionOf(lesson, 0);
+    const shown = shownIdFor(question.id, { kind: "lesson", slug: lesson.slug });
     const received = await recordBodies(page);
     await page.goto(`/lessons/${lesson.slug}`);
     await page.waitForLoadState("networkidle");
     const before = received().join("\n");
     // The capture really holds the page: the question's id is in it, its key and explanation are not.
-    expect(before).toContain(question.id);
+    expect(before).toContain(shown);
+    expect(before).not.toContain(question.id);
     expect(secretTexts(question).length).toBeGreaterThan(0);
     for (const secret of secretTexts(question)) expect(before, "key sent to the browser before answering").not.toContain(secret);
 
-    const section = page.locator(`section.try-it[data-question-id="${question.id}"]`);
+    const section = page.locator(`section.try-it[data-question-id="${shown}"]`);
     const wrong = question.options.find((option) => !question.answer.includes(option.id));
     const right = question.answer[0];
     if (!wrong || !right) throw new Error("question without a wrong or right option");
@@ -130,12 +133,13 @@ describe("lessons", () => {
     const lesson = lessons[0];
     if (!lesson) throw new Error("no lessons");
     const question = questionOf(lesson, 0);
+    const shown = shownIdFor(question.id, { kind: "lesson", slug: lesson.slug });
     const response = await page.request.post("/api/answers", {
-      data: { questionId: question.id, response: ["zz"], context: { kind: "lesson", slug: lesson.slug } },
+      data: { questionId: shown, response: ["zz"], context: { kind: "lesson", slug: lesson.slug } },
     });
     expect(response.status()).toBe(400);
     await expect(response.json()).resolves.toEqual({ error: 'response: "zz" is not an option of this question' });
-    const missing = await page.request.post("/api/answers", { data: { questionId: question.id } });
+    const missing = await page.request.post("/api/answers", { data: { questionId: shown } });
     expect(missing.status()).toBe(400);
     expect(((await missing.json()) as { error: string }).error).toMatch(/^response: /);
     await context.close();
@@ -159,14 +163,15 @@ describe("lessons", () => {
     const lesson = lessons[0];
     if (!lesson) throw new Error("no lessons");
     const question = questionOf(lesson, 0);
+    const shown = shownIdFor(question.id, { kind: "lesson", slug: lesson.slug });
     await page.goto(`/lessons/${lesson.slug}`);
-    await page.locator(`section.try-it[data-question-id="${question.id}"]`).scrollIntoViewIfNeeded();
-    const section = `section.try-it[data-question-id="${question.id}"]`;
+    await page.locator(`section.try-it[data-question-id="${shown}"]`).scrollIntoViewIfNeeded();
+    const section = `section.try-it[data-question-id="${shown}"]`;
     await tabUntil(page, `${section} input`);
     await page.keyboard.press("Space");
     await tabUntil(page, `${section} button[type=submit]`);
     await page.keyboard.press("Enter");
-    await page.locator(`section.try-it[data-question-id="${question.id}"] [data-verdict]`).waitFor();
+    await page.locator(`section.try-it[data-question-id="${shown}"] [data-verdict]`).waitFor();
     await context.close();
   });
 });

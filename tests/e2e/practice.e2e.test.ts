@@ -4,12 +4,18 @@ import { grade } from "../../lib/grading/grade";
 import { questionFromId } from "../../lib/scenario/generate";
 import type { Question } from "../../lib/scenario/question";
 import { launchBrowser, newPage } from "./support/browser";
+import { questionIdBehind } from "./support/question-ids";
 import { recordBodies, secretTexts } from "./support/capture";
 import { queryDatabase } from "./support/database";
 
+/** The sealed id the page shows (what the browser sends back when it answers). */
+async function shownId(page: Page): Promise<string> {
+  return (await page.locator("[data-question-id]").first().getAttribute("data-question-id")) ?? "";
+}
+
 async function currentQuestion(page: Page): Promise<Question> {
   const id = await page.locator("[data-question-id]").first().getAttribute("data-question-id");
-  const generated = questionFromId(id ?? "");
+  const generated = questionFromId(questionIdBehind(id ?? ""));
   if (!generated.ok) throw new Error(`the page shows no valid question id: ${id}`);
   return generated.question;
 }
@@ -43,7 +49,8 @@ describe("practice mode", () => {
       seen.push(question.id);
       // Before answering, nothing the browser received holds the explanation.
       const received = bodies().slice(fromBody).join("\n");
-      expect(received).toContain(question.id);
+      expect(received).toContain(await shownId(page));
+      expect(received).not.toContain(question.id);
       expect(secretTexts(question).length).toBeGreaterThan(0);
       for (const secret of secretTexts(question)) expect(received).not.toContain(secret);
 
@@ -68,7 +75,11 @@ describe("practice mode", () => {
         await page.reload();
         await page.locator("[data-verdict]").waitFor();
         await expect(
-          page.locator("[data-question-id]").first().getAttribute("data-question-id"),
+          page
+            .locator("[data-question-id]")
+            .first()
+            .getAttribute("data-question-id")
+            .then((shown) => questionIdBehind(shown ?? "")),
         ).resolves.toBe(question.id);
       }
       fromBody = bodies().length;
@@ -118,6 +129,7 @@ describe("practice mode", () => {
     const sessionId = await page.locator("[data-session-id]").getAttribute("data-session-id");
     const post = (data: unknown) => page.request.post("/practice/api", { data });
     const optionId = question.options[0]?.id ?? "";
+    const shown = await shownId(page);
 
     const stranger = await post({
       action: "answer",
@@ -128,13 +140,13 @@ describe("practice mode", () => {
     expect(stranger.status()).toBe(409);
     await expect(stranger.json()).resolves.toMatchObject({ error: expect.stringContaining("questionId:") });
 
-    const bad = await post({ action: "answer", sessionId, questionId: question.id, response: "a" });
+    const bad = await post({ action: "answer", sessionId, questionId: shown, response: "a" });
     expect(bad.status()).toBe(400);
     await expect(bad.json()).resolves.toMatchObject({ error: expect.stringContaining("response:") });
 
-    const first = await post({ action: "answer", sessionId, questionId: question.id, response: [optionId] });
+    const first = await post({ action: "answer", sessionId, questionId: shown, response: [optionId] });
     expect(first.status()).toBe(200);
-    const second = await post({ action: "answer", sessionId, questionId: question.id, response: [optionId] });
+    const second = await post({ action: "answer", sessionId, questionId: shown, response: [optionId] });
     expect(second.status()).toBe(409);
     await expect(second.json()).resolves.toMatchObject({
       error: expect.stringContaining("already answered"),

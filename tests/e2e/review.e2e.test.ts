@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { questionFromId } from "../../lib/scenario/generate";
 import { parseQuestionId, type Question } from "../../lib/scenario/question";
 import { launchBrowser, newPage } from "./support/browser";
+import { questionIdBehind, shownIdFor } from "./support/question-ids";
 import { recordBodies, secretTexts } from "./support/capture";
 import { queryDatabase } from "./support/database";
 import { startServer, type RunningServer } from "./support/server";
@@ -44,14 +45,14 @@ describe("spaced review", () => {
     const tryIt = page.locator("section.try-it[data-question-id]").first();
     let lessonQuestionId: string;
     if (lesson?.ok() === true && (await tryIt.count()) > 0) {
-      lessonQuestionId = (await tryIt.getAttribute("data-question-id")) ?? "";
+      lessonQuestionId = questionIdBehind((await tryIt.getAttribute("data-question-id")) ?? "");
       await tryIt.locator("label.option").first().click();
       await tryIt.getByRole("button", { name: "Check answer" }).click();
       await tryIt.locator("[data-verdict]").waitFor();
     } else {
       lessonQuestionId = FALLBACK_QUESTION;
       const answered = await page.request.post("/api/answers", {
-        data: { questionId: lessonQuestionId, response: ["a"], context: { kind: "lesson", slug: LESSON } },
+        data: { questionId: shownIdFor(lessonQuestionId, { kind: "lesson", slug: LESSON }), response: ["a"], context: { kind: "lesson", slug: LESSON } },
       });
       expect(answered.status()).toBe(200);
     }
@@ -75,7 +76,7 @@ describe("spaced review", () => {
     await page.goto(`${later.baseURL}/review`);
     const card = page.locator("section.review-card");
     const skillId = (await card.getAttribute("data-skill-id")) ?? "";
-    const reviewQuestionId = (await card.getAttribute("data-question-id")) ?? "";
+    const reviewQuestionId = questionIdBehind((await card.getAttribute("data-question-id")) ?? "");
     expect(lessonQuestion.concepts).toContain(skillId);
     await expect(page.locator('[data-count="new"] dd').textContent()).resolves.toMatch(/^0 of 20/);
 
@@ -94,7 +95,8 @@ describe("spaced review", () => {
 
     // The lesson's own question (key already shown there) is refused as a review answer, and nothing is recorded.
     const replay = await page.request.post(`${later.baseURL}/api/review/answer`, {
-      data: { skillId, questionId: lessonQuestionId, response: [...lessonQuestion.answer] },
+      // Sealed for this card and learner, as if the server had served the lesson's variant again.
+      data: { skillId, questionId: shownIdFor(lessonQuestionId, { kind: "review", skillId, learnerId }), response: [...lessonQuestion.answer] },
     });
     expect(replay.status()).toBe(409);
     await expect(replay.json()).resolves.toMatchObject({ error: expect.stringMatching(/^questionId: /) as unknown });

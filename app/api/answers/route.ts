@@ -1,37 +1,59 @@
 import { serverNow } from "@/app/clock";
-import { currentLearner } from "@/app/current-learner";
-import { recordAttempt } from "@/lib/db/attempts";
+import { currentLearner, viewingLearner } from "@/app/current-learner";
+import { parseJsonBody } from "@/app/http/json-body";
+import { jsonRoute, refuse, replyWith } from "@/app/http/json-route";
+import { findLesson } from "@/app/lessons/course";
+import { openQuestionId, UNKNOWN_QUESTION } from "@/app/security/question-token";
+import { hasAttempt, recordAttempt } from "@/lib/db/attempts";
 import { db } from "@/lib/db/client";
 import { enrolQuestionConcepts } from "@/lib/db/srs";
 import { answerOutcome, solutionOf } from "@/lib/grading/outcome";
 import { questionFromId } from "@/lib/scenario/generate";
-import { parseJsonBody } from "@/app/http/json-body";
 import { AnswerRequestSchema } from "./schema";
 
 export const dynamic = "force-dynamic";
 
 const MAX_DURATION_MS = 6 * 60 * 60 * 1000;
 
-/** Grades an answer on the server; the browser never holds the key before this call returns. */
-export async function POST(request: Request): Promise<Response> {
+/**
+ * Grades an answer to a lesson question on the server; the browser never holds the key before this call returns.
+ * The question id is the sealed token the lesson page was built with: it opens only for that lesson, so an
+ * answer to a question no lesson served, or for a lesson that does not exist, is refused and records nothing.
+ */
+export const POST = jsonRoute(async (request: Request): Promise<Response> => {
   const parsed = await parseJsonBody(request, AnswerRequestSchema);
   if (!parsed.ok) return parsed.response;
   const input = parsed.data;
-
-  const generated = questionFromId(input.questionId);
-  if (!generated.ok) {
-    return Response.json({ error: generated.issues.map((i) => `questionId.${i.path}: ${i.message}`).join("; ") }, { status: 400 });
-  }
+  const slug = input.context.slug;
+  if (findLesson(slug) === undefined) return replyWith(refuse(404, `context.slug: no lesson "${slug}"`));
+  const context = `lesson:${slug}`;
+  const opened = openQuestionId(input.questionId, { kind: "lesson", slug });
+  if (!opened.ok) return replyWith(refuse(404, `questionId: ${UNKNOWN_QUESTION}`));
+  const generated = questionFromId(opened.questionId);
+  if (!generated.ok)
+    throw new Error(`lesson ${slug}: sealed question ${opened.questionId} no longer generates`);
   const question = generated.question;
   const known = new Set(question.options.map((option) => option.id));
   const unknown = input.response.filter((id) => !known.has(id));
   if (unknown.length > 0) {
-    return Response.json({ error: `response: ${unknown.map((id) => `"${id}"`).join(", ")} is not an option of this question` }, { status: 400 });
+    return replyWith(
+      refuse(400, `response: ${unknown.map((id) => `"${id}"`).join(", ")} is not an option of this question`),
+    );
   }
-  if (input.reveal) return Response.json({ questionId: question.id, revealed: true, solution: solutionOf(question) });
-  if (input.response.length === 0) return Response.json({ error: "response: choose at least one option" }, { status: 400 });
 
   const now = serverNow();
+  if (input.reveal) {
+    // The solution follows the learner's own recorded attempt, never replaces it.
+    const learner = await viewingLearner(now);
+    if (!(await hasAttempt(db(), learner.id, question.id, context))) {
+      return replyWith(
+        refuse(409, "reveal: answer the question first; the solution is shown after your own attempt"),
+      );
+    }
+    return Response.json({ questionId: input.questionId, revealed: true, solution: solutionOf(question) });
+  }
+  if (input.response.length === 0) return replyWith(refuse(400, "response: choose at least one option"));
+
   const shownAt = input.shownAt ? new Date(input.shownAt) : now;
   const durationMs = Math.min(Math.max(0, now.getTime() - shownAt.getTime()), MAX_DURATION_MS);
   const outcome = answerOutcome(question, input.response, "when-correct");
@@ -45,11 +67,11 @@ export async function POST(request: Request): Promise<Response> {
     correct: outcome.correct,
     score: outcome.score,
     durationMs,
-    context: `lesson:${input.context.slug}`,
+    context,
     startedAt: new Date(now.getTime() - durationMs),
     answeredAt: now,
   });
   // Issue 7: a skill enters the review deck when the learner first meets it.
   await enrolQuestionConcepts(db(), learner.id, question.concepts, "lesson", now);
-  return Response.json(outcome);
-}
+  return Response.json({ ...outcome, questionId: input.questionId });
+});

@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { serverNow } from "@/app/clock";
-import { currentLearner } from "@/app/current-learner";
+import { viewingLearner } from "@/app/current-learner";
 import { QuestionBody } from "@/app/practice/question-body";
 import { questionOf } from "@/lib/classroom/run-command";
 import { toClientQuestion } from "@/lib/grading/redact";
-import { viewGame } from "../classroom-game";
+import { viewForBrowser, viewGame } from "../classroom-game";
 import { joinCodeSchema } from "../schema";
 import { ClassroomLive } from "./classroom-live";
 
@@ -21,7 +21,7 @@ export default async function ClassroomGamePage({ params }: { params: Promise<{ 
   const code = joinCodeSchema.safeParse((await params).code);
   if (!code.success) notFound();
   const now = serverNow();
-  const learner = await currentLearner(now);
+  const learner = await viewingLearner(now);
   const outcome = await viewGame(learner.id, code.data, now);
   if (!outcome.ok) {
     if (outcome.status === 403) redirect(`/classroom/join?code=${code.data}`);
@@ -32,11 +32,12 @@ export default async function ClassroomGamePage({ params }: { params: Promise<{ 
       </p>
     );
   }
-  const view = outcome.value;
+  const view = viewForBrowser(outcome.value, learner.id);
   const requestHeaders = await headers();
   const host = requestHeaders.get("host") ?? "localhost";
   const protocol = requestHeaders.get("x-forwarded-proto") ?? "http";
-  const question = view.question ? toClientQuestion(questionOf(view.question.id)) : null;
+  const served = outcome.value.question;
+  const question = served && view.question ? { ...toClientQuestion(questionOf(served.id)), id: view.question.id } : null;
   return (
     <ClassroomLive
       initial={view}

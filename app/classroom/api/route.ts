@@ -1,23 +1,43 @@
 import { parseJsonBody } from "@/app/http/json-body";
+import { jsonRoute, replyWith } from "@/app/http/json-route";
 import { serverNow } from "@/app/clock";
 import { currentLearner } from "@/app/current-learner";
-import { createGame, stepGame, type Outcome } from "../classroom-game";
+import { clientAddress } from "@/app/security/rate-limiter";
+import { openQuestionId, UNKNOWN_QUESTION } from "@/app/security/question-token";
+import { createGame, stepGame, viewForBrowser } from "../classroom-game";
+import { classroomLimits, tooManyRequests } from "../classroom-limits";
 import { ClassroomRequestSchema } from "../schema";
 
 export const dynamic = "force-dynamic";
 
-function reply(outcome: Outcome<unknown>): Response {
-  if (outcome.ok) return Response.json(outcome.value);
-  return Response.json({ error: outcome.error }, { status: outcome.status });
-}
-
 /** Creating, joining, answering and the teacher's steps. Timing is the server's: `now` is serverNow(). */
-export async function POST(request: Request): Promise<Response> {
+export const POST = jsonRoute(async (request: Request): Promise<Response> => {
   const parsed = await parseJsonBody(request, ClassroomRequestSchema);
   if (!parsed.ok) return parsed.response;
   const now = serverNow();
-  const learner = await currentLearner(now);
   const input = parsed.data;
-  if (input.action === "create") return reply(await createGame(learner.id, input, now));
-  return reply(await stepGame(learner.id, input, now));
-}
+  const address = clientAddress(request.headers);
+  const limits = classroomLimits();
+  if (input.action === "join") {
+    if (!limits.misses.allows(address, now.getTime()))
+      return tooManyRequests("joinCode", limits.misses.retryAfterMs(address, now.getTime()));
+    if (!limits.joins.hit(address, now.getTime()))
+      return tooManyRequests("joinCode", limits.joins.retryAfterMs(address, now.getTime()));
+  }
+  const learner = await currentLearner(now);
+  if (input.action === "create") return replyWith(await createGame(learner.id, input, now));
+  let step = input;
+  if (step.action === "answer") {
+    // The sealed id opens only in this game and for the learner it was shown to.
+    const opened = openQuestionId(step.questionId, {
+      kind: "classroom",
+      joinCode: step.joinCode,
+      learnerId: learner.id,
+    });
+    if (!opened.ok) return replyWith({ ok: false, status: 409, error: `questionId: ${UNKNOWN_QUESTION}` });
+    step = { ...step, questionId: opened.questionId };
+  }
+  const outcome = await stepGame(learner.id, step, now);
+  if (!outcome.ok && outcome.status === 404) limits.misses.hit(address, now.getTime());
+  return replyWith(outcome.ok ? { ok: true, value: viewForBrowser(outcome.value, learner.id) } : outcome);
+});

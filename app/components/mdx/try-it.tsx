@@ -4,6 +4,7 @@ import { toClientQuestion } from "@/lib/grading/redact";
 import { generateQuestion } from "@/lib/scenario/generate";
 import { isDifficulty } from "@/lib/scenario/question";
 import { generateQuestionForConcept } from "@/lib/scenario/targeted";
+import { sealQuestionId } from "@/app/security/question-token";
 import { TopologyDiagram } from "../topology-diagram";
 import { TryItForm } from "../try-it-form";
 
@@ -30,7 +31,8 @@ export async function TryIt({
   const generated =
     concept === undefined ? generateQuestion(family, seed, difficulty) : generateQuestionForConcept(family, seed, difficulty, concept);
   if (!generated.ok) throw new Error(`TryIt: ${generated.issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`);
-  const question = toClientQuestion(generated.question);
+  // The browser sees a sealed id that opens only for this lesson (app/security/question-token.ts).
+  const question = { ...toClientQuestion(generated.question), id: sealQuestionId(generated.question.id, { kind: "lesson", slug: lessonSlug }) };
   const placed = question.topology ? await layoutDiagram(topologyToDiagram(question.topology)) : undefined;
   return (
     <section className="try-it card" aria-label="Try it" data-question-id={question.id}>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { SolutionView } from "@/app/components/solution-view";
 import { notFound, redirect } from "next/navigation";
 import { serverNow } from "@/app/clock";
-import { currentLearner } from "@/app/current-learner";
+import { viewingLearner } from "@/app/current-learner";
 import { QuestionBody } from "@/app/practice/question-body";
 import { CONCEPT_GROUPS } from "@/lib/content/concepts";
 import { db } from "@/lib/db/client";
@@ -23,7 +23,7 @@ const groupTitle = (id: string) => CONCEPT_GROUPS.find((group) => group.id === i
 export default async function Page({ params }: { params: Promise<{ sessionId: string }> }) {
   const { sessionId } = await params;
   const now = serverNow();
-  const learner = await currentLearner(now);
+  const learner = await viewingLearner(now);
   const session = await findSession(db(), learner.id, sessionId);
   if (session === null || session.kind !== "exam") notFound();
   if (session.status === "active") redirect("/exam");

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { serverNow } from "@/app/clock";
-import { currentLearner } from "@/app/current-learner";
+import { viewingLearner } from "@/app/current-learner";
 import { findConcept } from "@/lib/content/concepts";
 import { db } from "@/lib/db/client";
 import { findSession } from "@/lib/db/sessions";
@@ -31,7 +31,7 @@ const SummarySchema = z.object({
 export default async function Page({ params }: { params: Promise<{ sessionId: string }> }) {
   const { sessionId } = await params;
   const now = serverNow();
-  const learner = await currentLearner(now);
+  const learner = await viewingLearner(now);
   const session = await findSession(db(), learner.id, sessionId);
   if (session === null || session.kind !== "practice") notFound();
   const parsed = SummarySchema.safeParse(session.result);

@@ -1,6 +1,8 @@
 import { parseJsonBody } from "@/app/http/json-body";
 import { serverNow } from "@/app/clock";
 import { currentLearner } from "@/app/current-learner";
+import { jsonRoute } from "@/app/http/json-route";
+import { openQuestionId, UNKNOWN_QUESTION } from "@/app/security/question-token";
 import {
   answerPractice,
   finishPractice,
@@ -19,7 +21,7 @@ function reply<T>(outcome: Outcome<T>): Response {
 }
 
 /** Every practice step: start, answer (graded here, never in the browser), next, finish. */
-export async function POST(request: Request): Promise<Response> {
+export const POST = jsonRoute(async (request: Request): Promise<Response> => {
   const parsed = await parseJsonBody(request, PracticeRequestSchema);
   if (!parsed.ok) return parsed.response;
   const input = parsed.data;
@@ -28,11 +30,15 @@ export async function POST(request: Request): Promise<Response> {
   switch (input.action) {
     case "start":
       return reply(await startPractice(learner.id, input.settings, now));
-    case "answer":
-      return reply(await answerPractice(learner.id, input.sessionId, input.questionId, input.response, now));
+    case "answer": {
+      // The sealed id opens only in the session and for the learner it was served to.
+      const opened = openQuestionId(input.questionId, { kind: "practice", sessionId: input.sessionId, learnerId: learner.id });
+      if (!opened.ok) return Response.json({ error: `questionId: ${UNKNOWN_QUESTION}` }, { status: 409 });
+      return reply(await answerPractice(learner.id, input.sessionId, opened.questionId, input.response, now));
+    }
     case "next":
       return reply(await nextPractice(learner.id, input.sessionId, now));
     case "finish":
       return reply(await finishPractice(learner.id, input.sessionId, now));
   }
-}
+});

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { serverNow } from "@/app/clock";
-import { currentLearner } from "@/app/current-learner";
+import { viewingLearner } from "@/app/current-learner";
 import { db } from "@/lib/db/client";
 import { loadSrsSettings } from "@/lib/db/srs";
 import { MAX_DESIRED_RETENTION, MIN_DESIRED_RETENTION } from "@/lib/srs/index";
@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 
 export default async function ReviewSettingsPage() {
   const now = serverNow();
-  const learner = await currentLearner(now);
+  const learner = await viewingLearner(now);
   const settings = await loadSrsSettings(db(), learner.id);
   return (
     <>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { serverNow } from "@/app/clock";
-import { currentLearner } from "@/app/current-learner";
+import { viewingLearner } from "@/app/current-learner";
 import { findConcept } from "@/lib/content/concepts";
 import { db } from "@/lib/db/client";
 import { loadDeck, loadSrsSettings } from "@/lib/db/srs";
@@ -17,7 +17,7 @@ const percent = (value: number | null): string => (value === null ? "—" : `${(
 
 export default async function ReviewStatsPage() {
   const now = serverNow();
-  const learner = await currentLearner(now);
+  const learner = await viewingLearner(now);
   const database = db();
   const [{ cards, log }, settings] = await Promise.all([loadDeck(database, learner.id), loadSrsSettings(database, learner.id)]);
   const perDay = countReviewsPerDay(log, now, 30, settings);

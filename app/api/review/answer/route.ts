@@ -1,5 +1,7 @@
 import { serverNow } from "@/app/clock";
 import { currentLearner } from "@/app/current-learner";
+import { jsonRoute } from "@/app/http/json-route";
+import { openQuestionId, UNKNOWN_QUESTION } from "@/app/security/question-token";
 import { db } from "@/lib/db/client";
 import { listAttempts } from "@/lib/db/attempts";
 import { listReviewedQuestionIds, listReviewLog, listCards, loadSrsSettings, saveReview } from "@/lib/db/srs";
@@ -13,22 +15,36 @@ export const dynamic = "force-dynamic";
 const MAX_TIME_TAKEN_MS = 60 * 60 * 1000;
 
 /** Grades a review answer on the server, schedules the card and appends the log row; returns the solution. */
-export async function POST(request: Request): Promise<Response> {
+export const POST = jsonRoute(async (request: Request): Promise<Response> => {
   const read = await readJson(request);
   if (!read.ok) return read.response;
   const parsed = AnswerReviewSchema.safeParse(read.body);
   if (!parsed.success) return badRequest(parsed.error.issues);
   const input = parsed.data;
-  const generated = questionFromId(input.questionId);
-  if (!generated.ok) return badRequest(generated.issues.map((issue) => ({ path: ["questionId", issue.path], message: issue.message })));
 
   const now = serverNow();
   const learner = await currentLearner(now);
+  // The sealed id opens only for the card and the learner the review page served it to.
+  const opened = openQuestionId(input.questionId, {
+    kind: "review",
+    skillId: input.skillId,
+    learnerId: learner.id,
+  });
+  if (!opened.ok) return badRequest([{ path: ["questionId"], message: UNKNOWN_QUESTION }], 404);
+  const generated = questionFromId(opened.questionId);
+  if (!generated.ok) throw new Error(`review: sealed question ${opened.questionId} no longer generates`);
   const database = db();
-  const [cards, log, settings] = await Promise.all([listCards(database, learner.id), listReviewLog(database, learner.id), loadSrsSettings(database, learner.id)]);
+  const [cards, log, settings] = await Promise.all([
+    listCards(database, learner.id),
+    listReviewLog(database, learner.id),
+    loadSrsSettings(database, learner.id),
+  ]);
   const card = findOfferedCard(buildQueue(cards, log, now, settings), input.skillId);
   if (card === undefined) {
-    return badRequest([{ path: ["skillId"], message: `${input.skillId} is not in today's review queue` }], 409);
+    return badRequest(
+      [{ path: ["skillId"], message: `${input.skillId} is not in today's review queue` }],
+      409,
+    );
   }
   // A review must be a variant the learner has not met: this refuses a resubmitted form (the card would be
   // reviewed twice) and a question whose key the learner already saw in a lesson or an earlier review.
@@ -37,12 +53,35 @@ export async function POST(request: Request): Promise<Response> {
     ...(await listAttempts(database, learner.id, { limit: 1000 })).map((attempt) => attempt.questionId),
   ]);
   if (seen.has(generated.question.seed)) {
-    return badRequest([{ path: ["questionId"], message: "this question was already seen; load the next card for a new variant" }], 409);
+    return badRequest(
+      [
+        {
+          path: ["questionId"],
+          message: "this question was already seen; load the next card for a new variant",
+        },
+      ],
+      409,
+    );
   }
   const shownAt = input.shownAt === undefined ? now : new Date(input.shownAt);
   const timeTakenMs = Math.min(Math.max(0, now.getTime() - shownAt.getTime()), MAX_TIME_TAKEN_MS);
-  const answered = answerReview({ card, question: generated.question, response: input.response, now, settings, timeTakenMs });
+  const answered = answerReview({
+    card,
+    question: generated.question,
+    response: input.response,
+    now,
+    settings,
+    timeTakenMs,
+  });
   if (!answered.ok) return badRequest(answered.issues);
-  await saveReview(database, { card: answered.value.card, entry: answered.value.entry, questionId: generated.question.id });
-  return Response.json({ outcome: answered.value.outcome, rating: answered.value.rating, nextDue: answered.value.card.due });
-}
+  await saveReview(database, {
+    card: answered.value.card,
+    entry: answered.value.entry,
+    questionId: generated.question.id,
+  });
+  return Response.json({
+    outcome: { ...answered.value.outcome, questionId: input.questionId },
+    rating: answered.value.rating,
+    nextDue: answered.value.card.due,
+  });
+});

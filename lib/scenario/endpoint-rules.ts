@@ -1,10 +1,16 @@
 // The one decision table for "gateway endpoint, interface endpoint, endpoint service, or neither?".
 // Every verdict cites the rule catalogue; the endpoint-choice family only phrases what this table decides.
 
+import { requesterCanUse, type TrafficOrigin } from "./requester-reach";
+
+export type { TrafficOrigin } from "./requester-reach";
 export type EndpointService = "s3" | "dynamodb" | "aws-other" | "partner" | "internet-saas";
-export type TrafficOrigin = "same-vpc" | "peered-vpc" | "other-region-vpc" | "on-prem-vpn" | "on-prem-dx";
-/** What the scenario insists on besides private access. */
-export type EndpointNeed = "none" | "lowest-cost" | "security-group";
+/**
+ * What the scenario insists on besides private access. The stem states it whenever more than one choice
+ * would work, so exactly one choice is right: lowest cost (GWE-01 vs IFE-07), a security group on the
+ * endpoint (IFE-02 vs GWE-02) or serving on-premises clients too (IFE-04 vs GWE-06).
+ */
+export type EndpointNeed = "none" | "lowest-cost" | "security-group" | "on-prem-too";
 /** consumer: something in/near the VPC calls a service. provider: you publish your own service. */
 export type EndpointRole = "consumer" | "provider";
 export type EndpointChoice = "gateway-endpoint" | "interface-endpoint" | "endpoint-service" | "neither";
@@ -32,7 +38,8 @@ export type ChoiceVerdict = {
 };
 
 export type EndpointDecision = {
-  readonly answer: EndpointChoice;
+  /** The one right choice; undefined when several work and the need does not separate them (ask again). */
+  readonly answer: EndpointChoice | undefined;
   readonly verdicts: Readonly<Record<EndpointChoice, ChoiceVerdict>>;
 };
 
@@ -42,61 +49,76 @@ const isOutsideVpc = (origin: TrafficOrigin): boolean => origin !== "same-vpc";
 function gatewayVerdict(s: EndpointScenario): ChoiceVerdict {
   const choice = "gateway-endpoint";
   if (s.role === "provider") {
-    return { choice, works: false, reason: "A gateway endpoint reaches S3 or DynamoDB; it cannot publish your own service.", rules: ["GWE-01"] };
+    return { choice, works: false, reason: "A gateway endpoint reaches S3 or DynamoDB; it cannot publish your own service (GWE-01).", rules: ["GWE-01"] };
   }
   if (!isGatewayService(s.service)) {
-    return { choice, works: false, reason: "Gateway endpoints exist only for Amazon S3 and DynamoDB.", rules: ["GWE-01"] };
+    return { choice, works: false, reason: "Gateway endpoints exist only for Amazon S3 and DynamoDB (GWE-01).", rules: ["GWE-01"] };
   }
-  if (s.origin === "other-region-vpc") {
-    return { choice, works: false, reason: "A gateway endpoint is regional and serves only its own VPC; a client in another Region cannot use it.", rules: ["GWE-05", "GWE-06"] };
-  }
-  if (isOutsideVpc(s.origin)) {
-    return { choice, works: false, reason: "A gateway endpoint cannot be used from outside its VPC: not over peering, VPN or Direct Connect.", rules: ["GWE-06", "PCX-10"] };
+  const reach = requesterCanUse(s.origin, "gateway-endpoint");
+  if (!reach.usable) return { choice, works: false, reason: reach.reason, rules: reach.rules };
+  if (s.need === "on-prem-too") {
+    return { choice, works: false, reason: "On-premises servers cannot use a gateway endpoint: it serves only its own VPC (GWE-06).", rules: ["GWE-06"] };
   }
   if (s.need === "security-group") {
-    return { choice, works: false, reason: "A gateway endpoint is a route-table target with no ENI, so no security group can be attached to it.", rules: ["GWE-02"] };
+    return { choice, works: false, reason: "A gateway endpoint is a route-table target with no ENI, so no security group can be attached to it (GWE-02).", rules: ["GWE-02"] };
   }
-  return { choice, works: true, reason: "S3/DynamoDB from inside the VPC in the same Region: the gateway endpoint is a free prefix-list route.", rules: ["GWE-01", "GWE-02"] };
+  if (s.need === "lowest-cost") {
+    return { choice, works: true, reason: "A gateway endpoint for S3 or DynamoDB costs nothing and serves the VPC's own subnets in the same Region (GWE-01).", rules: ["GWE-01", "GWE-02"] };
+  }
+  return { choice, works: true, reason: "A gateway endpoint adds a prefix-list route to the VPC's route tables for S3 or DynamoDB in the same Region (GWE-01, GWE-02).", rules: ["GWE-01", "GWE-02"] };
 }
 
 function interfaceVerdict(s: EndpointScenario): ChoiceVerdict {
   const choice = "interface-endpoint";
   if (s.role === "provider") {
-    return { choice, works: false, reason: "Interface endpoints are what consumers create; to publish your service you need an endpoint service for them to connect to.", rules: ["EPS-01"] };
+    return { choice, works: false, reason: "Interface endpoints are what consumers create; to publish your service you need an endpoint service for them to connect to (EPS-01).", rules: ["EPS-01"] };
   }
   if (s.service === "internet-saas") {
-    return { choice, works: false, reason: "Interface endpoints reach only services published through PrivateLink (AWS, endpoint services, Marketplace).", rules: ["EPS-01"] };
+    return { choice, works: false, reason: "Interface endpoints reach only services published through PrivateLink (AWS services, endpoint services, Marketplace), not a public internet API (EPS-01).", rules: ["EPS-01"] };
   }
   if (isOutsideVpc(s.origin)) {
-    return { choice, works: true, reason: "An interface endpoint is an ENI with a private IP, reachable over peering, VPN and Direct Connect.", rules: ["IFE-01", "IFE-04"] };
+    const reach = requesterCanUse(s.origin, "interface-endpoint");
+    return { choice, works: true, reason: reach.reason, rules: ["IFE-01", ...reach.rules] };
+  }
+  if (s.need === "on-prem-too") {
+    return { choice, works: true, reason: "An interface endpoint's private IPs serve the VPC and are also reachable from on premises over VPN or Direct Connect (IFE-04).", rules: ["IFE-01", "IFE-04"] };
   }
   if (s.need === "security-group") {
-    return { choice, works: true, reason: "An interface endpoint's ENI carries a security group you control.", rules: ["IFE-01", "IFE-02"] };
+    return { choice, works: true, reason: "An interface endpoint is an ENI, and its security group decides which clients may connect (IFE-02).", rules: ["IFE-01", "IFE-02"] };
   }
-  return { choice, works: true, reason: "An interface endpoint works here, but is billed per hour and per GB.", rules: ["IFE-01", "IFE-07"] };
+  if (s.need === "lowest-cost" && isGatewayService(s.service)) {
+    return { choice, works: true, reason: "An interface endpoint would work, but it is charged per hour per AZ and per GB, while the gateway endpoint is free (IFE-07, GWE-01).", rules: ["IFE-07", "GWE-01"] };
+  }
+  return { choice, works: true, reason: "An interface endpoint puts a private IP for the service in the VPC's subnets, so traffic stays on the AWS network (IFE-01).", rules: ["IFE-01"] };
 }
 
 function endpointServiceVerdict(s: EndpointScenario): ChoiceVerdict {
   const choice = "endpoint-service";
   if (s.role === "provider") {
-    return { choice, works: true, reason: "An endpoint service behind an NLB publishes one service privately; the endpoint source-NATs, so overlapping consumer CIDRs are fine.", rules: ["EPS-01", "EPS-02", "EPS-03"] };
+    return { choice, works: true, reason: "An endpoint service behind a Network Load Balancer publishes just this API; consumers connect through their own interface endpoints, and source NAT makes overlapping CIDRs irrelevant (EPS-01, EPS-03).", rules: ["EPS-01", "EPS-03"] };
   }
-  return { choice, works: false, reason: "An endpoint service publishes your own service to others; it does not let you reach someone else's.", rules: ["EPS-01"] };
+  return { choice, works: false, reason: "An endpoint service publishes your own service to others; it does not let you reach someone else's (EPS-01).", rules: ["EPS-01"] };
 }
 
 function neitherVerdict(s: EndpointScenario): ChoiceVerdict {
   const choice = "neither";
-  if (s.role === "consumer" && s.service === "internet-saas") {
-    return { choice, works: true, reason: "The API is not offered through PrivateLink, so no endpoint can reach it: route through a NAT gateway (or IGW).", rules: ["NAT-01", "IGW-01"] };
-  }
   if (s.role === "provider") {
-    return { choice, works: false, reason: "Without PrivateLink the consumers would need peering or a transit gateway, which overlapping CIDRs rule out.", rules: ["PCX-03", "TGW-10"] };
+    return { choice, works: false, reason: "Without PrivateLink the consumers would need peering or a transit gateway, which overlapping CIDRs rule out (PCX-03).", rules: ["PCX-03", "TGW-10"] };
   }
-  return { choice, works: false, reason: "The traffic must stay private; an endpoint reaches the service without an IGW, NAT device or public IP.", rules: ["GWE-01", "IFE-01"] };
+  if (s.service !== "internet-saas") {
+    return { choice, works: false, reason: "The traffic must not cross the internet, and a NAT gateway sends it there; an endpoint keeps it on the AWS network (NAT-01, IFE-01).", rules: ["NAT-01", "IFE-01"] };
+  }
+  const reach = requesterCanUse(s.origin, "nat-gateway");
+  if (!reach.usable) return { choice, works: false, reason: reach.reason, rules: reach.rules };
+  if (s.need === "security-group") {
+    return { choice, works: false, reason: "A NAT gateway has no security group, so it cannot meet the security-group requirement (NAT-05).", rules: ["NAT-05"] };
+  }
+  if (s.need === "on-prem-too") {
+    return { choice, works: false, reason: "On-premises servers cannot use the VPC's NAT gateway: no edge-to-edge routing (NAT-06).", rules: ["NAT-06"] };
+  }
+  return { choice, works: true, reason: "The API is not offered through PrivateLink, so no endpoint can reach it; a NAT gateway gives the private subnets outbound internet access (NAT-01).", rules: ["NAT-01", "EPS-01"] };
 }
 
-/** Ranks working choices: the requirement decides first, then cost (gateway endpoints are free: GWE-01). */
-const PREFERENCE: readonly EndpointChoice[] = ["gateway-endpoint", "interface-endpoint", "endpoint-service", "neither"];
 
 export function decideEndpoint(scenario: EndpointScenario): EndpointDecision {
   const verdicts: Record<EndpointChoice, ChoiceVerdict> = {
@@ -105,7 +127,13 @@ export function decideEndpoint(scenario: EndpointScenario): EndpointDecision {
     "endpoint-service": endpointServiceVerdict(scenario),
     neither: neitherVerdict(scenario),
   };
-  const answer = PREFERENCE.find((choice) => verdicts[choice].works);
-  if (answer === undefined) throw new Error(`no endpoint choice works for ${JSON.stringify(scenario)}`);
-  return { answer, verdicts };
+  const working = ENDPOINT_CHOICES.filter((choice) => verdicts[choice].works);
+  if (working.length === 0) throw new Error(`no endpoint choice works for ${JSON.stringify(scenario)}`);
+  if (working.length === 1) return { answer: working[0], verdicts };
+  // Only S3/DynamoDB from inside the VPC gets here (gateway and interface both work): cost decides, the
+  // gateway endpoint being free (GWE-01); with no stated criterion the scenario is ambiguous.
+  if (scenario.need === "lowest-cost" && working.includes("gateway-endpoint")) {
+    return { answer: "gateway-endpoint", verdicts: { ...verdicts, "interface-endpoint": { ...verdicts["interface-endpoint"], works: false } } };
+  }
+  return { answer: undefined, verdicts };
 }

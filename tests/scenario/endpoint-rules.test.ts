@@ -5,7 +5,10 @@ const consumer = (patch: Partial<EndpointScenario>): EndpointScenario => ({ role
 
 describe("decideEndpoint", () => {
   it.each([
-    [consumer({}), "gateway-endpoint"],
+    [consumer({ need: "lowest-cost" }), "gateway-endpoint"],
+    [consumer({ need: "on-prem-too" }), "interface-endpoint"],
+    [consumer({ origin: "tgw-spoke" }), "interface-endpoint"],
+    [consumer({ service: "internet-saas", origin: "tgw-spoke" }), "neither"],
     [consumer({ service: "dynamodb", need: "lowest-cost" }), "gateway-endpoint"],
     [consumer({ need: "security-group" }), "interface-endpoint"],
     [consumer({ origin: "on-prem-vpn" }), "interface-endpoint"],
@@ -24,6 +27,17 @@ describe("decideEndpoint", () => {
       expect(decision.verdicts[choice].reason.length).toBeGreaterThan(10);
       for (const rule of decision.verdicts[choice].rules) expect(rule).toMatch(/^[A-Z0-9]+-\d{2}$/);
     }
+  });
+
+  it("leaves S3 from inside the VPC undecided without a criterion (gateway and interface endpoint both work)", () => {
+    expect(decideEndpoint(consumer({})).answer).toBeUndefined();
+  });
+
+  it("never keys a NAT gateway for requesters that cannot use it (NAT-06, PCX-10) or with a security-group need (NAT-05)", () => {
+    for (const origin of ["peered-vpc", "other-region-vpc", "on-prem-vpn", "on-prem-dx"] as const) {
+      expect(() => decideEndpoint(consumer({ origin, service: "internet-saas" }))).toThrow(/no endpoint choice works/);
+    }
+    expect(() => decideEndpoint(consumer({ service: "internet-saas", need: "security-group" }))).toThrow(/no endpoint choice works/);
   });
 
   it("never lets a gateway endpoint serve traffic from outside its VPC (rule GWE-06)", () => {

@@ -24,42 +24,62 @@ const CHOICE_TEXT: Record<EndpointChoice, string> = {
   neither: "No VPC endpoint: a NAT gateway path to the internet",
 };
 
-const CHOICE_SHORT: Record<EndpointChoice, string> = {
-  "gateway-endpoint": "gateway endpoint",
-  "interface-endpoint": "interface endpoint",
-  "endpoint-service": "endpoint service",
-  neither: "NAT gateway path",
-};
 
 const OTHER_AWS_SERVICES = ["Amazon SQS", "AWS KMS", "AWS Secrets Manager", "Amazon SNS", "AWS Systems Manager", "Amazon ECR", "AWS STS", "Amazon CloudWatch Logs"];
 const PARTNER_SERVICES = ["a log-analytics product bought on AWS Marketplace", "a payment provider's service published to you as a PrivateLink endpoint service"];
 const SAAS_APIS = ["a third-party weather API on the public internet", "a SaaS CRM's public REST API (not offered through PrivateLink)"];
 
+const OUTSIDE: readonly TrafficOrigin[] = ["peered-vpc", "other-region-vpc", "on-prem-vpn", "on-prem-dx", "tgw-spoke"];
+/** Criteria that separate two working choices (stated in the stem only when needed, see decideEndpoint). */
+const CRITERIA: readonly EndpointNeed[] = ["lowest-cost", "security-group", "on-prem-too"];
+
 function drawScenario(rng: Rng, difficulty: Difficulty): EndpointScenario {
+  // A draw that no choice serves (e.g. a SaaS API from a peered VPC: the NAT gateway cannot be used there,
+  // NAT-06) is drawn again; one that two choices serve gets a stated criterion.
+  for (;;) {
+    const scenario = drawOnce(rng, difficulty);
+    const decision = tryDecide(scenario);
+    if (decision === null) continue;
+    if (decision.answer !== undefined) return scenario;
+    const withCriterion: EndpointScenario = { ...scenario, need: rng.pick(CRITERIA) };
+    const again = tryDecide(withCriterion);
+    if (again?.answer !== undefined) return withCriterion;
+  }
+}
+
+function tryDecide(scenario: EndpointScenario): ReturnType<typeof decideEndpoint> | null {
+  try {
+    return decideEndpoint(scenario);
+  } catch {
+    return null;
+  }
+}
+
+function drawOnce(rng: Rng, difficulty: Difficulty): EndpointScenario {
   if (difficulty === 1) {
     return {
       role: "consumer",
-      service: rng.weighted<EndpointService>([["s3", 2], ["dynamodb", 1], ["aws-other", 3]]),
+      service: rng.weighted<EndpointService>([["s3", 2], ["dynamodb", 1], ["aws-other", 2], ["internet-saas", 1]]),
       origin: "same-vpc",
       need: rng.pick<EndpointNeed>(["none", "lowest-cost"]),
     };
   }
-  const origins: TrafficOrigin[] = ["same-vpc", "peered-vpc", "other-region-vpc", "on-prem-vpn", "on-prem-dx"];
   if (difficulty === 2) {
     return {
       role: "consumer",
-      service: rng.weighted<EndpointService>([["s3", 3], ["dynamodb", 2], ["aws-other", 2]]),
-      origin: rng.pick(origins),
+      service: rng.weighted<EndpointService>([["s3", 3], ["dynamodb", 2], ["aws-other", 2], ["internet-saas", 1]]),
+      origin: rng.pick(OUTSIDE),
       need: rng.pick<EndpointNeed>(["none", "lowest-cost"]),
     };
   }
-  const role = rng.weighted<"consumer" | "provider">([["consumer", 3], ["provider", 1]]);
-  if (role === "provider") return { role, service: "aws-other", origin: rng.pick(origins), need: "none" };
+  const role = rng.weighted<"consumer" | "provider">([["consumer", 4], ["provider", 1]]);
+  if (role === "provider") return { role, service: "aws-other", origin: "same-vpc", need: "none" };
+  const origin = rng.weighted<TrafficOrigin>([["same-vpc", 2], ["peered-vpc", 1], ["other-region-vpc", 1], ["on-prem-vpn", 1], ["on-prem-dx", 1], ["tgw-spoke", 1]]);
   return {
     role,
     service: rng.weighted<EndpointService>([["s3", 3], ["dynamodb", 2], ["aws-other", 1], ["partner", 1], ["internet-saas", 2]]),
-    origin: rng.pick(origins),
-    need: rng.weighted<EndpointNeed>([["none", 1], ["lowest-cost", 1], ["security-group", 2]]),
+    origin,
+    need: origin === "same-vpc" ? rng.pick(CRITERIA) : rng.weighted<EndpointNeed>([["none", 1], ["lowest-cost", 1], ["security-group", 2]]),
   };
 }
 
@@ -87,11 +107,13 @@ function stemFor(rng: Rng, s: EndpointScenario): string {
     "other-region-vpc": `Instances in the VPC "${peerName}" in ${otherRegion.code}, peered across Regions with ${where}`,
     "on-prem-vpn": `Servers in the on-premises data center, connected to ${where} by Site-to-Site VPN`,
     "on-prem-dx": `Servers in the on-premises data center, connected to ${where} by Direct Connect`,
+    "tgw-spoke": `Instances in the VPC "${peerName}", attached with ${where} to the same transit gateway`,
   };
   const need: Record<EndpointNeed, string> = {
     none: "",
     "lowest-cost": " The solution must be the cheapest that works.",
     "security-group": " Security requires that access to the endpoint be limited with a security group.",
+    "on-prem-too": " The same solution must also serve servers in the on-premises data center, connected by Direct Connect.",
   };
   const target = serviceName(rng, s.service);
   const inRegion = s.service === "internet-saas" ? target : `${target} in ${homeRegion.code}`;
@@ -99,12 +121,19 @@ function stemFor(rng: Rng, s: EndpointScenario): string {
   return `${origin[s.origin]} must reach ${inRegion}${privately}.${need[s.need]} What should be created in ${where}?`;
 }
 
+/** The drawn scenario of a seed (for scripts/check-generator.ts's cross-family check). */
+export function endpointChoiceScenario(seed: number, difficulty: Difficulty): EndpointScenario {
+  return drawScenario(createRng(seed).fork(`${NAME}/${difficulty}`), difficulty);
+}
+
 function generate(seed: number, difficulty: Difficulty): Question {
   const rng = createRng(seed).fork(`${NAME}/${difficulty}`);
   const scenario = drawScenario(rng, difficulty);
   const decision = decideEndpoint(scenario);
+  const answer = decision.answer;
+  if (answer === undefined) throw new Error(`${NAME} seed ${seed}: ambiguous scenario`);
   const stem = stemFor(rng, scenario);
-  const chosen = decision.verdicts[decision.answer];
+  const chosen = decision.verdicts[answer];
   return buildQuestion(rng, {
     family: NAME,
     seed,
@@ -113,9 +142,7 @@ function generate(seed: number, difficulty: Difficulty): Question {
     stem,
     candidates: ENDPOINT_CHOICES.map((choice) => {
       const verdict = decision.verdicts[choice];
-      const correct = choice === decision.answer;
-      const why = correct || !verdict.works ? verdict.reason : `${verdict.reason} The ${CHOICE_SHORT[decision.answer]} fits better: ${chosen.reason}`;
-      return { text: CHOICE_TEXT[choice], correct, why };
+      return { text: CHOICE_TEXT[choice], correct: choice === answer, why: verdict.reason };
     }),
     summary: chosen.reason,
     rules: ENDPOINT_CHOICES.flatMap((choice) => decision.verdicts[choice].rules),
@@ -135,6 +162,7 @@ function conceptsFor(s: EndpointScenario): string[] {
     out.add("E4");
     out.add("E9");
   }
+  if (s.need === "on-prem-too") out.add("E10");
   if (s.need === "security-group") {
     out.add("E3");
     out.add("E8");

@@ -265,11 +265,3 @@ export async function stepExam(
   }
   return saved;
 }
-
-/** A page load after the deadline submits the exam on the server's clock, with or without the browser. */
-export async function submitIfExpired(active: ActiveExam, now: Date): Promise<boolean> {
-  if (now.getTime() < active.snapshot.context.deadline) return false;
-  const expired = applyEvent(examMachine, active.snapshot, { type: "timer.expired", now: now.getTime() });
-  const saved = await save(active, expired.snapshot, now);
-  return saved.ok && saved.value.finished;
-}

@@ -208,20 +208,24 @@ describe("issue 15: practice, exam and review a learner can trust", () => {
         page.locator(`tr[data-concept="${concept}"]`).getAttribute("data-level"),
       ).resolves.not.toBe("mastered");
 
-    // A review answer on a skill never met elsewhere shows on the progress page.
-    const added = await page.request.post("/api/review/cards", { data: { skillId: "E2" } });
+    await context.close();
+
+    // A review answer on a skill never met elsewhere shows on the progress page (a new learner: the lesson
+    // answers above put their concepts in the first learner's deck).
+    const reviewer = await newPage(browser, inject("baseURL"));
+    const added = await reviewer.page.request.post("/api/review/cards", { data: { skillId: "E2" } });
     expect(added.status()).toBeLessThan(300);
-    await page.goto("/review");
-    const card = page.locator('section.review-card[data-skill-id="E2"]');
+    await reviewer.page.goto("/review");
+    const card = reviewer.page.locator('section.review-card[data-skill-id="E2"]');
     await card.waitFor();
     await card.locator("label.option").first().click();
-    await page.getByRole("button", { name: "Check answer" }).click();
-    await page.locator("[data-verdict]").waitFor();
-    await page.goto("/progress");
-    await expect(page.locator('tr[data-concept="E2"]').getAttribute("data-level")).resolves.not.toBe(
+    await reviewer.page.getByRole("button", { name: "Check answer" }).click();
+    await reviewer.page.locator("[data-verdict]").waitFor();
+    await reviewer.page.goto("/progress");
+    await expect(reviewer.page.locator('tr[data-concept="E2"]').getAttribute("data-level")).resolves.not.toBe(
       "not-started",
     );
-    await context.close();
+    await reviewer.context.close();
   });
 
   it("bug 6: a practice miss and an exam miss put their concepts in the review deck", async () => {

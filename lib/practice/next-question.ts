@@ -71,7 +71,12 @@ export function chooseNextQuestion(input: NextQuestionInput): NextQuestionResult
     if (question.concepts.includes(focus)) return { ok: true, next: { question, focus } };
     onTopic ??= question;
   }
-  // Rather a fresh question on another selected concept than a repeat; a repeat only when the selection is spent.
+  // The focus concept's variants are spent (concept-check has few facts per concept): any fresh question in
+  // the selection, from every eligible family, before a repeat. A repeat only when the selection is spent.
+  for (let attempt = 0; onTopic === undefined && attempt < FOCUS_TRIES; attempt += 1) {
+    const question = generateFrom(input.rng.pick(eligible.families), input.rng, used);
+    if (inSelection(question) && !stems.has(question.stem)) onTopic = question;
+  }
   const fallback = onTopic ?? repeated;
   if (fallback === undefined) {
     return {

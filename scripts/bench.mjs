@@ -20,9 +20,18 @@ await build({
   sourcemap: "inline",
   logLevel: "warning",
 });
-const child = spawnSync(process.execPath, ["--expose-gc", "--enable-source-maps", outfile, ...process.argv.slice(2)], { stdio: "inherit" });
-process.exitCode = child.status ?? 1;
-if (process.exitCode === 0 && !process.argv.includes("--no-cli")) {
-  const cli = spawnSync(process.execPath, [`${root}bench/cli-startup.mjs`, ...process.argv.slice(2)], { stdio: "inherit" });
+const args = process.argv.slice(2);
+if (!args.includes("--only-web")) {
+  const child = spawnSync(process.execPath, ["--expose-gc", "--enable-source-maps", outfile, ...args], { stdio: "inherit" });
+  process.exitCode = child.status ?? 1;
+}
+// The web suite (bench/web.ts) drives the production server; --no-web leaves it out, --only-web runs it alone.
+if (!args.includes("--no-web") && (process.exitCode ?? 0) === 0) {
+  await build({ entryPoints: [`${root}bench/web.ts`], outfile: `${root}.bench/web.mjs`, bundle: true, platform: "node", format: "esm", target: "node20", packages: "external", logLevel: "warning" });
+  const web = spawnSync(process.execPath, [`${root}.bench/web.mjs`, ...args], { stdio: "inherit", cwd: root });
+  process.exitCode = web.status ?? 1;
+}
+if ((process.exitCode ?? 0) === 0 && !args.includes("--no-cli") && !args.includes("--only-web")) {
+  const cli = spawnSync(process.execPath, [`${root}bench/cli-startup.mjs`, ...args], { stdio: "inherit" });
   process.exitCode = cli.status ?? 1;
 }

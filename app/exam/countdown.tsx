@@ -10,9 +10,20 @@ function format(ms: number): string {
   return `${minutes}:${String(seconds).padStart(2, "0")}`;
 }
 
+const MINUTE = 60_000;
+
+/** The warning for the time left: once at 5 minutes, once at 1 minute (issue 15, bug 8), then nothing new. */
+export function timeWarning(remaining: number): string | null {
+  if (remaining <= 0) return null;
+  if (remaining <= MINUTE) return "1 minute left: the exam submits itself when the time is up.";
+  if (remaining <= 5 * MINUTE) return "5 minutes left.";
+  return null;
+}
+
 /**
  * Counts down to the deadline the server holds. The server's clock at render time corrects for a browser clock
- * that is off; at zero it asks the server to check its own deadline, which submits the exam.
+ * that is off; at zero it asks the server to check its own deadline, which submits the exam. The clock stays on
+ * screen (sticky header) and the two warnings are announced to screen readers; the ticking seconds are not.
  */
 export function Countdown({
   sessionId,
@@ -42,15 +53,20 @@ export function Countdown({
     return () => window.clearInterval(timer);
   }, [act, deadline, serverNow]);
 
-  const low = remaining < 60_000;
+  const warning = timeWarning(remaining);
   return (
-    <p
-      className={`countdown${low ? " countdown-low" : ""}`}
-      role="timer"
-      aria-live={low ? "polite" : "off"}
-      data-testid="countdown"
-    >
-      {remaining > 0 ? `Time left ${format(remaining)}` : "Time is up: submitting…"}
-    </p>
+    <div className="countdown-box">
+      <p
+        className={`countdown${remaining <= MINUTE ? " countdown-low" : ""}`}
+        role="timer"
+        aria-live="off"
+        data-testid="countdown"
+      >
+        {remaining > 0 ? `Time left ${format(remaining)}` : "Time is up: submitting…"}
+      </p>
+      <p className="countdown-warning" role="status" aria-live="polite" data-testid="time-warning">
+        {warning ?? ""}
+      </p>
+    </div>
   );
 }

@@ -7,6 +7,7 @@ import { serverEnv } from "@/app/server-env";
 import { CONCEPT_GROUPS } from "@/lib/content/concepts";
 import { recordAttempt } from "@/lib/db/attempts";
 import { db } from "@/lib/db/client";
+import { enrolQuestionConcepts } from "@/lib/db/srs";
 import {
   createSession,
   findActiveSession,
@@ -20,6 +21,7 @@ import { scoreExam, type ExamScore } from "@/lib/practice/exam-score";
 import { planRetake } from "@/lib/practice/retake";
 import { derivedRng } from "@/lib/practice/unit-rng";
 import { applyEvent } from "@/lib/quiz/apply-event";
+import { blamedConcepts } from "@/lib/quiz/blame";
 import { planExam } from "@/lib/quiz/exam-config";
 import { examMachine, type ExamEvent } from "@/lib/quiz/exam-machine";
 import { getExamResult } from "@/lib/quiz/exam-result";
@@ -182,6 +184,11 @@ async function save(active: ActiveExam, snapshot: ExamSnapshot, now: Date): Prom
         answeredAt,
       });
     }
+    // Issue 15, bug 6: each miss offers the concept it was about as a review card.
+    const missed = score.items.filter((item) => item.response !== null && !item.correct);
+    const concepts = [...new Set(missed.flatMap((item) => blamedConcepts(item.concepts)))];
+    if (concepts.length > 0)
+      await enrolQuestionConcepts(db(), active.session.learnerId, concepts, "exam", now);
   }
   return { ok: true, value: { finished: score !== null } };
 }
@@ -257,12 +264,4 @@ export async function stepExam(
     };
   }
   return saved;
-}
-
-/** A page load after the deadline submits the exam on the server's clock, with or without the browser. */
-export async function submitIfExpired(active: ActiveExam, now: Date): Promise<boolean> {
-  if (now.getTime() < active.snapshot.context.deadline) return false;
-  const expired = applyEvent(examMachine, active.snapshot, { type: "timer.expired", now: now.getTime() });
-  const saved = await save(active, expired.snapshot, now);
-  return saved.ok && saved.value.finished;
 }

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { serverNow } from "@/app/clock";
 import { viewingLearner } from "@/app/current-learner";
 import { sealQuestionId } from "@/app/security/question-token";
@@ -9,8 +8,9 @@ import { toClientQuestion } from "@/lib/grading/redact";
 import { getExamReview } from "@/lib/quiz/exam-result";
 import { Countdown } from "./countdown";
 import { ExamAnswer, ExamNavigator, GotoButton, ReviewActions } from "./exam-controls";
-import { loadActiveExam, questionsOf, submitIfExpired } from "./exam-session";
+import { loadActiveExam, questionsOf } from "./exam-session";
 import { ExamStartForm } from "./start-form";
+import { SubmitExpired } from "./submit-expired";
 
 export const metadata: Metadata = { title: "Mock exam" };
 export const dynamic = "force-dynamic";
@@ -37,7 +37,14 @@ export default async function Page() {
     );
   }
   const { session, snapshot, config } = active.value;
-  if (await submitIfExpired(active.value, now)) redirect(`/exam/${session.id}`);
+  if (now.getTime() >= snapshot.context.deadline) {
+    return (
+      <>
+        <h1>Mock exam</h1>
+        <SubmitExpired sessionId={session.id} />
+      </>
+    );
+  }
   const context = snapshot.context;
   const review = getExamReview(context);
   const navItems = context.questionIds.map((id, index) => ({

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { postJson } from "@/app/http/post-json";
+import { forPerson } from "@/app/practice/for-person";
 
 /** Length, time and seed of a new mock exam; empty fields take the defaults shown. */
 export function ExamStartForm({
@@ -32,7 +33,7 @@ export function ExamStartForm({
     });
     setBusy(false);
     if (result.ok) router.refresh();
-    else setError(result.error);
+    else setError(forPerson(result.error));
   }
 
   return (

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useState, useTransition } from "react";
 import { postJson } from "@/app/http/post-json";
+import { forPerson } from "@/app/practice/for-person";
 
 /** Sends one exam step, then re-renders the server page; a finished exam opens its result. */
 export function useExamAction(sessionId: string) {
@@ -19,7 +20,7 @@ export function useExamAction(sessionId: string) {
       setBusy(false);
       // A refusal may still have ended the exam: an answer after the deadline is refused and submits it.
       const finished = result.ok ? result.data.finished === true : result.finished;
-      if (!result.ok) setError(result.error);
+      if (!result.ok) setError(forPerson(result.error));
       if (finished) router.push(`/exam/${sessionId}${result.ok ? "" : "?late=1"}`);
       else startRefresh(() => router.refresh());
     },

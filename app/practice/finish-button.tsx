@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { postJson } from "@/app/http/post-json";
+import { forPerson } from "./for-person";
 
 /** Ends the practice session now and opens its summary. */
 export function FinishButton({ sessionId }: { sessionId: string }) {
@@ -14,7 +15,7 @@ export function FinishButton({ sessionId }: { sessionId: string }) {
     const result = await postJson("/practice/api", { action: "finish", sessionId });
     setBusy(false);
     if (result.ok) router.push(`/practice/${sessionId}`);
-    else setError(result.error);
+    else setError(forPerson(result.error));
   }
   return (
     <>

@@ -1,20 +1,21 @@
 import type { Metadata } from "next";
 import { serverNow } from "@/app/clock";
 import { viewingLearner } from "@/app/current-learner";
+import { ruleUse } from "@/app/rules/rule-use";
 import { sealQuestionId } from "@/app/security/question-token";
 import { CONCEPT_GROUPS } from "@/lib/content/concepts";
-import { answerOutcome } from "@/lib/grading/outcome";
+import { findRule } from "@/lib/content/rules-catalogue";
+import { topologyToDiagram } from "@/lib/diagram/from-topology";
+import { layoutDiagram } from "@/lib/diagram/layout";
 import { toClientQuestion } from "@/lib/grading/redact";
 import { DEFAULT_CATALOG } from "@/lib/practice/catalog";
 import { currentPracticeAttempt } from "@/lib/quiz/practice-machine";
 import { questionFromId } from "@/lib/scenario/generate";
 import { FAMILIES } from "@/lib/scenario/registry";
-import { findRule } from "@/lib/content/rules-catalogue";
-import { ruleUse } from "@/app/rules/rule-use";
-import { FeedbackDetails } from "./feedback-details";
+import { practiceFeedback } from "./feedback";
 import { FinishButton } from "./finish-button";
-import { PracticeAnswer } from "./practice-answer";
 import { loadActivePractice } from "./practice-session";
+import { PracticeQuestion } from "./practice-question";
 import { QuestionBody } from "./question-body";
 import { PracticeSettingsForm } from "./settings-form";
 
@@ -57,7 +58,7 @@ export default async function Page({ searchParams }: Props) {
           Question, answer, feedback with the path traced, next. Choose what to practise.
         </p>
         {!active.ok ? (
-          <p className="notice">Your last session could not be resumed ({active.error}).</p>
+          <p className="notice">Your last session could not be resumed, so a new one starts here.</p>
         ) : null}
         <PracticeSettingsForm {...settingsChoices()} preset={await rulePreset(searchParams)} />
       </>
@@ -72,39 +73,30 @@ export default async function Page({ searchParams }: Props) {
   // The browser sees a sealed id that opens only in this session for this learner (app/security/question-token.ts).
   const shownId = sealQuestionId(question.id, { kind: "practice", sessionId: session.id, learnerId: learner.id });
   const answered = snapshot.matches("answered") && attempt.response !== null;
-  const outcome =
-    answered && attempt.response ? answerOutcome(question, attempt.response, "always") : undefined;
   const graded = snapshot.context.asked.filter((a) => a.correct !== null);
-  const right = graded.filter((a) => a.correct === true).length;
-  const limit = config.settings.questionLimit;
+  const diagram = question.topology ? await layoutDiagram(topologyToDiagram(question.topology)) : undefined;
 
   return (
     <>
       <h1>Practice</h1>
-      <p className="practice-progress" data-testid="practice-progress">
-        Question {snapshot.context.asked.length}
-        {limit === null ? "" : ` of ${limit}`} · {right} right of {graded.length} answered
-      </p>
-      <section
-        className="card practice-question"
-        data-question-id={shownId}
-        data-session-id={session.id}
-        aria-label="Question"
+      {/* Keyed by question: the next question starts with nothing chosen. */}
+      <PracticeQuestion
+        key={shownId}
+        sessionId={session.id}
+        questionId={shownId}
+        options={question.options.map((option) => ({ id: option.id, text: option.text }))}
+        multiSelect={question.multiSelect === true}
+        diagram={diagram}
+        progress={{
+          number: snapshot.context.asked.length,
+          limit: config.settings.questionLimit,
+          right: graded.filter((a) => a.correct === true).length,
+          answered: graded.length,
+        }}
+        answered={answered && attempt.response ? practiceFeedback(question, attempt.response) : undefined}
       >
-        <QuestionBody question={{ ...toClientQuestion(question), id: shownId }} highlight={answered} />
-        <PracticeAnswer
-          sessionId={session.id}
-          questionId={shownId}
-          options={question.options.map((option) => ({ id: option.id, text: option.text }))}
-          multiSelect={question.multiSelect === true}
-          answered={
-            outcome && attempt.response
-              ? { response: attempt.response, key: outcome.solution?.key ?? [], correct: outcome.correct }
-              : undefined
-          }
-        />
-        {outcome ? <FeedbackDetails outcome={outcome} /> : null}
-      </section>
+        <QuestionBody question={{ ...toClientQuestion(question), id: shownId }} withDiagram={false} />
+      </PracticeQuestion>
       <FinishButton sessionId={session.id} />
     </>
   );

@@ -5,17 +5,20 @@ import { randomInt } from "node:crypto";
 import { initialTransition, type SnapshotFrom } from "xstate";
 import { recordAttempt } from "@/lib/db/attempts";
 import { db } from "@/lib/db/client";
+import { enrolQuestionConcepts } from "@/lib/db/srs";
 import { createSession, findActiveSession, updateSession, type StoredSession } from "@/lib/db/sessions";
 import { answerOutcome } from "@/lib/grading/outcome";
 import { eligibleFamilies } from "@/lib/practice/catalog";
 import { chooseNextQuestion } from "@/lib/practice/next-question";
 import { derivedRng } from "@/lib/practice/unit-rng";
+import { blamedConcepts } from "@/lib/quiz/blame";
 import { applyEvent, type ApplyEventResult } from "@/lib/quiz/apply-event";
 import { practiceSessionCodec } from "@/lib/quiz/persistence";
 import { currentPracticeAttempt, practiceMachine, type PracticeEvent } from "@/lib/quiz/practice-machine";
 import { findSettingsIssues, type PracticeSettings } from "@/lib/quiz/practice-settings";
 import { summarizePractice, type PracticeSummary } from "@/lib/quiz/practice-summary";
 import { questionFromId } from "@/lib/scenario/generate";
+import { practiceFeedback, type PracticeFeedback } from "./feedback";
 import { PracticeConfigSchema, type PracticeConfig, type PracticeSettingsInput } from "./schema";
 
 export type PracticeSnapshot = SnapshotFrom<typeof practiceMachine>;
@@ -81,6 +84,10 @@ function loadNextQuestion(
     adaptive: config.adaptive,
     tallies,
     askedSeeds: asked.map((attempt) => attempt.seed),
+    askedStems: asked.flatMap((attempt) => {
+      const generated = questionFromId(attempt.questionId);
+      return generated.ok ? [generated.question.stem] : [];
+    }),
     rng: derivedRng(seed, `question-${asked.length}`),
   });
   if (!picked.ok)
@@ -158,7 +165,8 @@ async function save(active: ActivePractice, snapshot: PracticeSnapshot, now: Dat
     : fail(409, "sessionId: this session changed in another request; reload the page");
 }
 
-export type AnswerReply = { readonly correct: boolean };
+/** Everything the page shows after an answer, so an answer is one request (issue 15). */
+export type AnswerReply = { readonly correct: boolean; readonly feedback: PracticeFeedback };
 
 /** Grades an answer on the server. Refused: a question not on screen in this session, or a second answer. */
 export async function answerPractice(
@@ -198,6 +206,7 @@ export async function answerPractice(
     const message = issuesText(submitted) || "this answer is for a question that is not on screen";
     return fail(409, `questionId: ${message}`);
   }
+  const feedback = practiceFeedback(question, response);
   const outcome = answerOutcome(question, response, "always");
   const graded = applyEvent(practiceMachine, submitted.snapshot, {
     type: "answer.graded",
@@ -221,7 +230,10 @@ export async function answerPractice(
     startedAt: new Date(current.askedAt),
     answeredAt: now,
   });
-  return { ok: true, value: { correct: outcome.correct } };
+  // Issue 15: a miss offers its concepts as review cards, the same way a lesson answer does.
+  if (!outcome.correct)
+    await enrolQuestionConcepts(db(), learnerId, blamedConcepts(question.concepts), "practice", now);
+  return { ok: true, value: { correct: outcome.correct, feedback } };
 }
 
 /** Next question, or the summary when the chosen number of questions is done. */
@@ -249,11 +261,13 @@ export async function finishPractice(
   learnerId: string,
   sessionId: string,
   now: Date,
-): Promise<Outcome<null>> {
+): Promise<Outcome<{ finished: true }>> {
   const loaded = await requireSession(learnerId, sessionId);
   if (!loaded.ok) return loaded;
   const event: PracticeEvent = { type: "session.finish", now: now.getTime() };
   const finished = applyEvent(practiceMachine, loaded.value.snapshot, event);
   if (!finished.ok) return fail(409, `action: ${issuesText(finished)}`);
-  return save(loaded.value, finished.snapshot, now);
+  // An object, never null: the browser reads the reply as an object (issue 15, bug 3).
+  const saved = await save(loaded.value, finished.snapshot, now);
+  return saved.ok ? { ok: true, value: { finished: true } } : saved;
 }

@@ -4,6 +4,7 @@ import { layoutDiagram } from "@/lib/diagram/layout";
 import type { Analysis } from "@/lib/net";
 import { analyze } from "@/lib/net/reachability";
 import type { QuestionForClient } from "@/lib/scenario/question";
+import { describePath } from "./feedback";
 
 /**
  * The stem, exhibit and topology of a question, rendered on the server. Before an answer it gets the redacted
@@ -12,11 +13,14 @@ import type { QuestionForClient } from "@/lib/scenario/question";
 export async function QuestionBody({
   question,
   highlight = false,
+  withDiagram = true,
 }: {
   question: QuestionForClient;
   highlight?: boolean;
+  /** False: the caller draws the diagram itself (practice redraws it with the path after the answer). */
+  withDiagram?: boolean;
 }) {
-  const diagram = question.topology ? topologyToDiagram(question.topology) : undefined;
+  const diagram = question.topology && withDiagram ? topologyToDiagram(question.topology) : undefined;
   const placed = diagram ? await layoutDiagram(diagram) : undefined;
   let analysis: Analysis | undefined;
   if (highlight && question.topology && question.query) analysis = analyze(question.topology, question.query);
@@ -34,6 +38,7 @@ export async function QuestionBody({
         <TopologyDiagram
           diagram={placed}
           title={analysis ? `Path for question ${question.id}` : `Topology for question ${question.id}`}
+          description={analysis ? describePath(analysis) : undefined}
           highlight={
             analysis && question.topology
               ? highlightFromAnalysis(question.topology, diagram, analysis)

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { postJson } from "@/app/http/post-json";
+import { forPerson } from "./for-person";
 
 type Choice = { id: string; title: string };
 
@@ -41,7 +42,7 @@ export function PracticeSettingsForm({
     });
     setBusy(false);
     if (result.ok) router.refresh();
-    else setError(result.error);
+    else setError(forPerson(result.error));
   }
 
   return (

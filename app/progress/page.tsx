@@ -3,10 +3,11 @@ import Link from "next/link";
 import { z } from "zod";
 import { serverNow } from "@/app/clock";
 import { viewingLearner } from "@/app/current-learner";
-import { ExamScoreSchema } from "@/app/exam/schema";
+import { ExamConfigSchema, ExamScoreSchema } from "@/app/exam/schema";
 import { CONCEPT_GROUPS, CONCEPTS } from "@/lib/content/concepts";
 import { listAttempts } from "@/lib/db/attempts";
 import { db } from "@/lib/db/client";
+import { listReviewLog } from "@/lib/db/srs";
 import { listFinishedSessions, type StoredSession } from "@/lib/db/sessions";
 import { computeMastery, type ConceptMastery } from "@/lib/practice/mastery";
 import { questionFromId } from "@/lib/scenario/generate";
@@ -29,6 +30,12 @@ function historyLine(session: StoredSession): { href: string; text: string } {
   const when = (session.finishedAt ?? session.updatedAt).toISOString().slice(0, 16).replace("T", " ");
   if (session.kind === "exam") {
     const score = ExamScoreSchema.safeParse(session.result);
+    const config = ExamConfigSchema.safeParse(session.config);
+    // Issue 15, bug 9: a retake of the missed questions is practice on them, not a mock exam that can be passed.
+    if (config.success && config.data.retakeOf !== null) {
+      const detail = score.success ? `${score.data.correct}/${score.data.total} right` : "no result";
+      return { href: `/exam/${session.id}`, text: `${when} UTC · Retake of missed questions · ${detail}` };
+    }
     const detail = score.success
       ? `${score.data.correct}/${score.data.total} (${score.data.percent}%), ${score.data.passed ? "pass" : "fail"}, seed ${score.data.examSeed}`
       : "no result";
@@ -45,28 +52,45 @@ function historyLine(session: StoredSession): { href: string; text: string } {
 export default async function Page() {
   const now = serverNow();
   const learner = await viewingLearner(now);
-  const [attempts, sessions] = await Promise.all([
+  const [attempts, reviews, sessions] = await Promise.all([
     listAttempts(db(), learner.id, { limit: ANSWERS_READ }),
+    listReviewLog(db(), learner.id),
     listFinishedSessions(db(), learner.id, { limit: 30 }),
   ]);
   const conceptsById = new Map<string, readonly string[]>();
-  const answers = attempts.map((attempt) => {
-    let concepts = conceptsById.get(attempt.questionId);
+  const conceptsOf = (questionId: string): readonly string[] => {
+    let concepts = conceptsById.get(questionId);
     if (concepts === undefined) {
-      const generated = questionFromId(attempt.questionId);
+      const generated = questionFromId(questionId);
       concepts = generated.ok ? generated.question.concepts : [];
-      conceptsById.set(attempt.questionId, concepts);
+      conceptsById.set(questionId, concepts);
     }
-    return { concepts, correct: attempt.correct, answeredAt: attempt.answeredAt.getTime() };
-  });
+    return concepts;
+  };
+  // Issue 15, bug 5: review answers count too (a review is a graded answer to a fresh variant).
+  const answers = [
+    ...attempts.map((attempt) => ({
+      questionId: attempt.questionId,
+      concepts: conceptsOf(attempt.questionId),
+      correct: attempt.correct,
+      answeredAt: attempt.answeredAt.getTime(),
+    })),
+    ...reviews.slice(-ANSWERS_READ).map((review) => ({
+      questionId: review.questionId,
+      concepts: [...new Set([review.skillId as string, ...conceptsOf(review.questionId)])],
+      correct: review.correct,
+      answeredAt: new Date(review.reviewedAt).getTime(),
+    })),
+  ];
   const mastery = new Map(computeMastery(answers).map((entry) => [entry.concept, entry]));
 
   return (
     <>
       <h1>Your progress</h1>
       <p className="lede">
-        Mastery per concept from your last answers everywhere: lessons, practice and exams. Mastered means at
-        least three answers and four of the last five right.
+        Mastery per concept from your answers everywhere: lessons, practice, exams and reviews. Each question
+        counts once, at its first answer. Mastered means at least three different questions, four of the last
+        five right, and right answers on at least two different days.
       </p>
       {CONCEPT_GROUPS.map((group) => (
         <section key={group.id} aria-labelledby={`group-${group.id}`}>
@@ -87,7 +111,7 @@ export default async function Page() {
                     <th scope="row">
                       <span className="mono">{concept.id}</span> {concept.text.replaceAll("**", "")}
                     </th>
-                    <td>{entry ? `${entry.right}/${entry.answered} right` : "—"}</td>
+                    <td>{entry ? `${entry.right} of ${entry.answered} questions right` : "—"}</td>
                     <td className={`level level-${entry?.level ?? "not-started"}`}>
                       {entry ? LEVEL_TEXT[entry.level] : "Not started"}
                     </td>

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { postJson } from "@/app/http/post-json";
+import { forPerson } from "@/app/practice/for-person";
 
 type Option = { id: string; label: string };
 
@@ -17,14 +18,22 @@ export function AddSkillForm({ options }: { options: readonly Option[] }) {
     setBusy(true);
     const result = await postJson<{ created: boolean }>("/api/review/cards", { skillId });
     setBusy(false);
-    if (!result.ok) return setMessage({ text: result.error, bad: true });
-    setMessage({ text: result.data.created ? `${skillId} added to your deck.` : `${skillId} is already in your deck.`, bad: false });
+    if (!result.ok) return setMessage({ text: forPerson(result.error), bad: true });
+    setMessage({
+      text: result.data.created ? `${skillId} added to your deck.` : `${skillId} is already in your deck.`,
+      bad: false,
+    });
     router.refresh();
   }
   return (
     <form className="review-inline-form" onSubmit={(event) => void onSubmit(event)}>
       <label htmlFor="add-skill">Skill</label>
-      <select id="add-skill" name="skillId" value={skillId} onChange={(event) => setSkillId(event.target.value)}>
+      <select
+        id="add-skill"
+        name="skillId"
+        value={skillId}
+        onChange={(event) => setSkillId(event.target.value)}
+      >
         {options.map((option) => (
           <option key={option.id} value={option.id}>
             {option.label}
@@ -34,7 +43,11 @@ export function AddSkillForm({ options }: { options: readonly Option[] }) {
       <button type="submit" className="button" disabled={busy || skillId === ""}>
         Add to deck
       </button>
-      {message ? <p className={message.bad ? "error" : "review-ok"} role={message.bad ? "alert" : "status"}>{message.text}</p> : null}
+      {message ? (
+        <p className={message.bad ? "error" : "review-ok"} role={message.bad ? "alert" : "status"}>
+          {message.text}
+        </p>
+      ) : null}
     </form>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import Link from "next/link";
 import { serverNow } from "@/app/clock";
 import { viewingLearner } from "@/app/current-learner";
@@ -7,11 +8,13 @@ import { listAttempts } from "@/lib/db/attempts";
 import { db } from "@/lib/db/client";
 import { findLatestReview, listReviewedQuestionIds, loadDeck, loadSrsSettings } from "@/lib/db/srs";
 import { familiesForSkill, nextCard } from "@/lib/review/index";
+import { questionFromId } from "@/lib/scenario/generate";
 import { FAMILIES } from "@/lib/scenario/registry";
 import { buildQueue, parseSkillId } from "@/lib/srs/index";
 import { AddSkillForm } from "./add-skill-form";
 import { DeckTable } from "./deck-table";
 import { ImportForm } from "./import-form";
+import { ON_SCREEN_COOKIE, answeredOnScreen, decodeOnScreen } from "./on-screen";
 import { ReviewQuestion } from "./review-question";
 import { UndoButton } from "./undo-button";
 
@@ -28,13 +31,30 @@ export default async function ReviewPage() {
     findLatestReview(database, learner.id),
   ]);
   const queue = buildQueue(cards, log, now, settings);
-  const card = nextCard(queue);
-  const seenQuestionIds = card
-    ? [
-        ...(await listReviewedQuestionIds(database, learner.id, card.skillId)),
-        ...(await listAttempts(database, learner.id, { limit: 1000 })).map((attempt) => attempt.questionId),
-      ]
-    : [];
+  // Issue 15, bug 4: a card just answered stays on screen (with its feedback) until "Next card".
+  const onScreen = decodeOnScreen((await cookies()).get(ON_SCREEN_COOKIE)?.value);
+  const answeredReview = answeredOnScreen(onScreen, log);
+  const answeredQuestion = answeredReview ? questionFromId(answeredReview.questionId) : undefined;
+  const answeredCard = answeredReview
+    ? cards.find((deckCard) => deckCard.skillId === answeredReview.skillId)
+    : undefined;
+  const answered =
+    answeredReview && answeredCard && answeredQuestion?.ok && onScreen
+      ? {
+          card: answeredCard,
+          question: answeredQuestion.question,
+          review: answeredReview,
+          response: onScreen.response,
+        }
+      : undefined;
+  const card = answered?.card ?? nextCard(queue);
+  const seenQuestionIds =
+    card && !answered
+      ? [
+          ...(await listReviewedQuestionIds(database, learner.id, card.skillId)),
+          ...(await listAttempts(database, learner.id, { limit: 1000 })).map((attempt) => attempt.questionId),
+        ]
+      : [];
   const reviewable = CONCEPTS.filter((concept) => {
     const skill = parseSkillId(concept.id);
     return skill.ok && familiesForSkill(skill.value, FAMILIES).length > 0;
@@ -46,8 +66,8 @@ export default async function ReviewPage() {
     <>
       <h1>Spaced review</h1>
       <p className="lede">
-        Each card is a skill; every review draws a new scenario for it, so you recall the rule, not an answer. Scheduling is FSRS,
-        aiming at {Math.round(settings.desiredRetention * 100)}% recall.
+        Each card is a skill; every review draws a new scenario for it, so you recall the rule, not an answer.
+        Scheduling is FSRS, aiming at {Math.round(settings.desiredRetention * 100)}% recall.
       </p>
       <nav className="review-nav" aria-label="Review">
         <Link href="/review/stats">Stats</Link> · <Link href="/review/settings">Settings</Link>
@@ -64,16 +84,27 @@ export default async function ReviewPage() {
         <div data-count="new">
           <dt>New today</dt>
           <dd>
-            {counts.newToday} of {settings.newCardsPerDay} <span className="review-muted">({counts.newRemaining} waiting)</span>
+            {counts.newToday} of {settings.newCardsPerDay}{" "}
+            <span className="review-muted">({counts.newRemaining} waiting)</span>
           </dd>
         </div>
       </dl>
       {card ? (
-        <ReviewQuestion card={card} seenQuestionIds={seenQuestionIds} />
+        <ReviewQuestion
+          card={card}
+          seenQuestionIds={seenQuestionIds}
+          answered={
+            answered
+              ? { question: answered.question, review: answered.review, response: answered.response }
+              : undefined
+          }
+        />
       ) : (
         <p className="notice" data-testid="queue-empty">
           Nothing to review now.
-          {queue.nextDueAt ? ` The next card is due ${new Date(queue.nextDueAt).toUTCString()}.` : " Answer lesson questions or add a skill below to start your deck."}
+          {queue.nextDueAt
+            ? ` The next card is due ${new Date(queue.nextDueAt).toUTCString()}.`
+            : " Answer lesson questions or add a skill below to start your deck."}
         </p>
       )}
       {latest ? (
@@ -83,7 +114,11 @@ export default async function ReviewPage() {
       ) : null}
 
       <h2>Your deck</h2>
-      {cards.length === 0 ? <p className="review-muted">No cards yet.</p> : <DeckTable cards={cards} now={now} />}
+      {cards.length === 0 ? (
+        <p className="review-muted">No cards yet.</p>
+      ) : (
+        <DeckTable cards={cards} now={now} />
+      )}
       <h3>Add a skill</h3>
       <AddSkillForm
         options={reviewable.map((concept) => ({

@@ -1,28 +1,61 @@
-import { randomInt } from "node:crypto";
 import { layoutDiagram } from "@/lib/diagram/layout";
 import { topologyToDiagram } from "@/lib/diagram/from-topology";
+import { answerOutcome } from "@/lib/grading/outcome";
 import { toClientQuestion } from "@/lib/grading/redact";
 import { pickReviewQuestion } from "@/lib/review/index";
-import { createRng } from "@/lib/scenario/rng";
+import { createRng, hashString } from "@/lib/scenario/rng";
 import { FAMILIES } from "@/lib/scenario/registry";
+import type { Question } from "@/lib/scenario/question";
 import { parseSkillId, type SrsCard } from "@/lib/srs/index";
 import { findConcept } from "@/lib/content/concepts";
+import type { StoredReview } from "@/lib/db/srs";
 import { TopologyDiagram } from "../components/topology-diagram";
-import { ReviewForm } from "./review-form";
 import { serverNow } from "../clock";
 import { viewingLearner } from "../current-learner";
 import { sealQuestionId } from "../security/question-token";
+import { ReviewForm } from "./review-form";
 
 /**
- * One due card with a freshly generated variant of its skill. Rendered on the server; only the redacted
- * question reaches the browser, and the answer is graded by POST /api/review/answer.
+ * The variant a card shows: drawn from a seed fixed by the card's state, so a reload shows the same question
+ * and the next review of the card, after its state has changed, a new one.
  */
-export async function ReviewQuestion({ card, seenQuestionIds }: { card: SrsCard; seenQuestionIds: readonly string[] }) {
+function cardSeed(card: SrsCard): number {
+  return hashString(
+    [card.learnerId, card.skillId, card.reps, card.lapses, card.lastReview ?? "new"].join("|"),
+  );
+}
+
+/**
+ * One card with a generated variant of its skill. Rendered on the server; only the redacted question reaches
+ * the browser before the answer, which POST /api/review/answer grades. `answered`: the card was just reviewed
+ * with this question and stays on screen with its feedback.
+ */
+export async function ReviewQuestion({
+  card,
+  seenQuestionIds,
+  answered,
+}: {
+  card: SrsCard;
+  seenQuestionIds: readonly string[];
+  answered?:
+    | { readonly question: Question; readonly review: StoredReview; readonly response: readonly string[] }
+    | undefined;
+}) {
   const skill = parseSkillId(card.skillId);
-  if (!skill.ok) return <p className="error">Card {card.skillId} names no known skill: {skill.issues.map((issue) => issue.message).join("; ")}</p>;
-  // A new seed per page view: the server's entropy, passed into the pure picker as an rng.
-  const picked = pickReviewQuestion({ skill: skill.value, seenQuestionIds, rng: createRng(randomInt(0, 0x100000000)), families: FAMILIES });
-  if (!picked.ok) return <p className="error">{picked.issues.map((issue) => issue.message).join("; ")}. Suspend the card to skip it.</p>;
+  if (!skill.ok)
+    return <p className="error">Card {card.skillId} names no known skill. Suspend it to skip it.</p>;
+  const picked = answered
+    ? { ok: true as const, question: answered.question }
+    : pickReviewQuestion({
+        skill: skill.value,
+        seenQuestionIds,
+        rng: createRng(cardSeed(card)),
+        families: FAMILIES,
+      });
+  if (!picked.ok)
+    return (
+      <p className="error">No question could be drawn for {card.skillId} now. Suspend the card to skip it.</p>
+    );
   // The browser sees a sealed id that opens only for this card and this learner (app/security/question-token.ts).
   const learner = await viewingLearner(serverNow());
   const question = {
@@ -31,20 +64,42 @@ export async function ReviewQuestion({ card, seenQuestionIds }: { card: SrsCard;
   };
   const placed = question.topology ? await layoutDiagram(topologyToDiagram(question.topology)) : undefined;
   const concept = findConcept(skill.value.conceptId);
+  const shown = answered
+    ? {
+        outcome: answerOutcome(answered.question, answered.response, "always"),
+        rating: answered.review.rating,
+        nextDue: answered.review.nextDue,
+        response: answered.response,
+      }
+    : undefined;
   return (
-    <section className="card review-card" aria-label="Review card" data-skill-id={card.skillId} data-question-id={question.id}>
+    <section
+      className="card review-card"
+      aria-label="Review card"
+      data-skill-id={card.skillId}
+      data-question-id={question.id}
+    >
       <p className="try-it-label">
-        {card.skillId} · {card.state === "new" ? "new" : card.state}
+        {card.skillId} · {answered ? "just reviewed" : card.state === "new" ? "new" : card.state}
         {concept ? <span className="review-concept"> — {concept.text.replaceAll("**", "")}</span> : null}
       </p>
       <p className="stem">{question.stem}</p>
-      {placed ? <TopologyDiagram diagram={placed} title={`Topology for question ${question.id}`} /> : null}
+      {placed ? <TopologyDiagram diagram={placed} title="Topology of the question" /> : null}
       {question.exhibit && question.exhibit.length > 0 ? (
         <pre className="exhibit">
           <code>{question.exhibit.join("\n")}</code>
         </pre>
       ) : null}
-      <ReviewForm key={question.id} skillId={card.skillId} question={{ id: question.id, options: question.options, ...(question.multiSelect ? { multiSelect: true } : {}) }} />
+      <ReviewForm
+        key={question.id}
+        skillId={card.skillId}
+        question={{
+          id: question.id,
+          options: question.options,
+          ...(question.multiSelect ? { multiSelect: true } : {}),
+        }}
+        answered={shown}
+      />
     </section>
   );
 }

@@ -3,6 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { postJson } from "@/app/http/post-json";
+import { forPerson } from "@/app/practice/for-person";
+import { forgetOnScreen } from "./on-screen-cookie";
 
 /** Takes back the latest review; the card returns to the queue as it was. */
 export function UndoButton({ label }: { label: string }) {
@@ -15,15 +17,21 @@ export function UndoButton({ label }: { label: string }) {
     setBusy(false);
     if (result.ok) {
       setError(null);
+      forgetOnScreen();
       router.refresh();
-    } else setError(result.error);
+    } else setError(forPerson(result.error));
   }
   return (
     <span className="review-undo">
       <button type="button" className="button secondary" disabled={busy} onClick={() => void undo()}>
         {label}
       </button>
-      {error ? <span className="error" role="alert"> {error}</span> : null}
+      {error ? (
+        <span className="error" role="alert">
+          {" "}
+          {error}
+        </span>
+      ) : null}
     </span>
   );
 }

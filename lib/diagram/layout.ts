@@ -10,7 +10,10 @@ const containerHeader = (node: DiagramNode): number => 10 + node.label.length * 
 /** Containers get room for a header with their name and CIDR; leaves are sized to their text. */
 function leafSize(node: DiagramNode): { width: number; height: number } {
   const longest = Math.max(...node.label.map((line) => line.length), 4);
-  return { width: Math.round(longest * CHAR_WIDTH + 2 * LEAF_PADDING), height: node.label.length * LINE_HEIGHT + 2 * LEAF_PADDING };
+  return {
+    width: Math.round(longest * CHAR_WIDTH + 2 * LEAF_PADDING),
+    height: node.label.length * LINE_HEIGHT + 2 * LEAF_PADDING,
+  };
 }
 
 function toElk(diagram: Diagram): ElkNode {
@@ -60,8 +63,35 @@ function toElk(diagram: Diagram): ElkNode {
   };
 }
 
-/** Lays the diagram out with ELK's layered algorithm; coordinates come back absolute, in px. */
-export async function layoutDiagram(diagram: Diagram): Promise<PlacedDiagram> {
+/** Layouts kept per diagram; a question page lays out the same topology on every render (issue 15). */
+const LAYOUT_CACHE_SIZE = 500;
+const layoutCache = new Map<string, Promise<PlacedDiagram>>();
+
+/**
+ * Lays the diagram out with ELK's layered algorithm; coordinates come back absolute, in px. ELK is
+ * deterministic, so a diagram (the topology it was drawn from, with its labels) is laid out once and the result
+ * reused; the least recently used layouts leave the cache first.
+ */
+export function layoutDiagram(diagram: Diagram): Promise<PlacedDiagram> {
+  const key = JSON.stringify(diagram);
+  const cached = layoutCache.get(key);
+  if (cached) {
+    layoutCache.delete(key);
+    layoutCache.set(key, cached);
+    return cached;
+  }
+  const placed = computeLayout(diagram);
+  layoutCache.set(key, placed);
+  // A failed layout is not kept: the next render tries again.
+  placed.catch(() => layoutCache.delete(key));
+  if (layoutCache.size > LAYOUT_CACHE_SIZE) {
+    const oldest = layoutCache.keys().next().value;
+    if (oldest !== undefined) layoutCache.delete(oldest);
+  }
+  return placed;
+}
+
+async function computeLayout(diagram: Diagram): Promise<PlacedDiagram> {
   const elk = new ELK();
   const laidOut = await elk.layout(toElk(diagram));
   const byId = new Map(diagram.nodes.map((node) => [node.id, node]));

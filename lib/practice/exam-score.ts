@@ -3,6 +3,7 @@
 // and the key. Grading is the generator's grade(); an unanswered question scores as wrong.
 import type { ExamResult } from "../quiz/exam-result";
 import { grade } from "../grading/grade";
+import { primaryConcept } from "../quiz/blame";
 import type { Question } from "../scenario/question";
 
 export type DomainVerdict = "meets" | "needs-improvement";
@@ -37,7 +38,7 @@ export type ExamScore = {
   readonly percent: number;
   readonly passPercent: number;
   readonly passed: boolean;
-  /** In the order of `groupOrder`, only domains the exam touched. */
+  /** In the order of `groupOrder`, only domains the exam touched; each question counts in one domain. */
   readonly domains: readonly DomainReport[];
   /** In exam order. */
   readonly items: readonly ExamItem[];
@@ -83,8 +84,14 @@ export function scoreExam(input: ScoreExamInput): ExamScore {
   });
   const correct = items.filter((item) => item.correct).length;
   const percent = percentOf(correct, items.length);
+  // Issue 15, bug 9: each question counts in one domain, the one of the concept it is about, so the domain
+  // counts add up to the exam's total.
+  const domainOf = (item: ExamItem): string | undefined => {
+    const primary = primaryConcept(item.concepts);
+    return (primary === undefined ? undefined : input.groupOf(primary)) ?? item.groups[0];
+  };
   const domains = input.groupOrder.flatMap((group): DomainReport[] => {
-    const inGroup = items.filter((item) => item.groups.includes(group));
+    const inGroup = items.filter((item) => domainOf(item) === group);
     if (inGroup.length === 0) return [];
     const right = inGroup.filter((item) => item.correct).length;
     const share = percentOf(right, inGroup.length);

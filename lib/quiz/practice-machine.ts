@@ -2,6 +2,7 @@
 // the learner finishes or the chosen number of questions is done. The server loads questions, grades answers
 // and feeds the results in as events; the machine never sees a question body or an answer key.
 import { assign, not, setup } from "xstate";
+import { blamedConcepts } from "./blame";
 import { addToTallies, type ConceptTallies } from "./concept-tallies";
 import { findSettingsIssues, type PracticeSettings } from "./practice-settings";
 import { appendRefusal, type Refusal, type RefusalCode } from "./refusal";
@@ -40,8 +41,18 @@ export type PracticeEvent =
       readonly concepts: readonly string[];
       readonly now: number;
     }
-  | { readonly type: "answer.submit"; readonly questionId: string; readonly response: readonly string[]; readonly now: number }
-  | { readonly type: "answer.graded"; readonly questionId: string; readonly correct: boolean; readonly now: number }
+  | {
+      readonly type: "answer.submit";
+      readonly questionId: string;
+      readonly response: readonly string[];
+      readonly now: number;
+    }
+  | {
+      readonly type: "answer.graded";
+      readonly questionId: string;
+      readonly correct: boolean;
+      readonly now: number;
+    }
   | { readonly type: "question.next"; readonly now: number }
   | { readonly type: "session.finish"; readonly now: number };
 
@@ -52,7 +63,10 @@ export function currentPracticeAttempt(context: PracticeContext): PracticeAttemp
   return context.asked[context.asked.length - 1];
 }
 
-function replaceCurrent(context: PracticeContext, update: Partial<PracticeAttempt>): readonly PracticeAttempt[] {
+function replaceCurrent(
+  context: PracticeContext,
+  update: Partial<PracticeAttempt>,
+): readonly PracticeAttempt[] {
   const current = currentPracticeAttempt(context);
   if (current === undefined) throw new Error("practice: no current question to update");
   return [...context.asked.slice(0, -1), { ...current, ...update }];
@@ -69,19 +83,22 @@ export const practiceMachine = setup({
     events: {} as PracticeEvent,
   },
   guards: {
-    areSettingsValid: ({ event }) => event.type === "settings.submit" && findSettingsIssues(event.settings).length === 0,
+    areSettingsValid: ({ event }) =>
+      event.type === "settings.submit" && findSettingsIssues(event.settings).length === 0,
     // never repeat the same seed in a session.
     isSeedFresh: ({ context, event }) =>
       event.type === "question.loaded" && !context.asked.some((attempt) => attempt.seed === event.seed),
     isQuestionFresh: ({ context, event }) =>
-      event.type === "question.loaded" && !context.asked.some((attempt) => attempt.questionId === event.questionId),
+      event.type === "question.loaded" &&
+      !context.asked.some((attempt) => attempt.questionId === event.questionId),
     isSameQuestion: ({ context, event }) =>
       (event.type === "answer.submit" || event.type === "answer.graded") &&
       currentPracticeAttempt(context)?.questionId === event.questionId,
     isResponseNonEmpty: ({ event }) => event.type === "answer.submit" && event.response.length > 0,
     isAnswerCorrect: ({ event }) => event.type === "answer.graded" && event.correct,
     hasMoreQuestions: ({ context }) =>
-      context.settings?.questionLimit === null || context.asked.length < (context.settings?.questionLimit ?? 0),
+      context.settings?.questionLimit === null ||
+      context.asked.length < (context.settings?.questionLimit ?? 0),
   },
   actions: {
     startSession: assign(({ event }) =>
@@ -110,9 +127,11 @@ export const practiceMachine = setup({
     recordGrade: assign(({ context, event }) => {
       if (event.type !== "answer.graded") return {};
       const concepts = currentPracticeAttempt(context)?.concepts ?? [];
+      // Issue 15: a miss counts against the concept the question is about, not every concept in its scenario.
+      const counted = event.correct ? concepts : blamedConcepts(concepts);
       return {
         asked: replaceCurrent(context, { correct: event.correct, gradedAt: event.now }),
-        tallies: addToTallies(context.tallies, concepts, event.correct),
+        tallies: addToTallies(context.tallies, counted, event.correct),
       };
     }),
     recordFinish: assign(({ event }) => ({ finishedAt: event.now })),
@@ -145,7 +164,9 @@ export const practiceMachine = setup({
                 code: "invalid-settings",
                 message:
                   event.type === "settings.submit"
-                    ? findSettingsIssues(event.settings).map((issue) => `${issue.path}: ${issue.message}`).join("; ")
+                    ? findSettingsIssues(event.settings)
+                        .map((issue) => `${issue.path}: ${issue.message}`)
+                        .join("; ")
                     : "invalid settings",
               }),
             },
@@ -160,13 +181,19 @@ export const practiceMachine = setup({
         "question.loaded": [
           {
             guard: not("isSeedFresh"),
-            actions: { type: "refuse", params: { code: "seed-repeated", message: "this seed was already asked in this session" } },
+            actions: {
+              type: "refuse",
+              params: { code: "seed-repeated", message: "this seed was already asked in this session" },
+            },
           },
           {
             guard: not("isQuestionFresh"),
             actions: {
               type: "refuse",
-              params: { code: "question-repeated", message: "this question id was already asked in this session" },
+              params: {
+                code: "question-repeated",
+                message: "this question id was already asked in this session",
+              },
             },
           },
           { target: "asking", actions: "recordQuestion" },
@@ -180,12 +207,18 @@ export const practiceMachine = setup({
             guard: not("isSameQuestion"),
             actions: {
               type: "refuse",
-              params: { code: "not-current-question", message: "this answer is for a question that is not on screen" },
+              params: {
+                code: "not-current-question",
+                message: "this answer is for a question that is not on screen",
+              },
             },
           },
           {
             guard: not("isResponseNonEmpty"),
-            actions: { type: "refuse", params: { code: "invalid-answer", message: "choose at least one option" } },
+            actions: {
+              type: "refuse",
+              params: { code: "invalid-answer", message: "choose at least one option" },
+            },
           },
           { target: "grading", actions: "recordResponse" },
         ],
@@ -195,14 +228,20 @@ export const practiceMachine = setup({
     grading: {
       on: {
         "answer.submit": {
-          actions: { type: "refuse", params: { code: "already-answered", message: "this question was already answered" } },
+          actions: {
+            type: "refuse",
+            params: { code: "already-answered", message: "this question was already answered" },
+          },
         },
         "answer.graded": [
           {
             guard: not("isSameQuestion"),
             actions: {
               type: "refuse",
-              params: { code: "not-current-question", message: "this grade is for a question that is not being graded" },
+              params: {
+                code: "not-current-question",
+                message: "this grade is for a question that is not being graded",
+              },
             },
           },
           { guard: "isAnswerCorrect", target: "answered.correct", actions: "recordGrade" },
@@ -217,7 +256,10 @@ export const practiceMachine = setup({
       states: { correct: {}, wrong: {} },
       on: {
         "answer.submit": {
-          actions: { type: "refuse", params: { code: "already-answered", message: "this question was already answered" } },
+          actions: {
+            type: "refuse",
+            params: { code: "already-answered", message: "this question was already answered" },
+          },
         },
         "question.next": [
           { guard: "hasMoreQuestions", target: "loading" },

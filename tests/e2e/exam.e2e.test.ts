@@ -166,7 +166,8 @@ describe("mock exam", () => {
       server = await startServer({
         databaseUrl: inject("databaseUrl"),
         logFile: path.join(inject("e2eDir"), "short-exam-server.log"),
-        env: { REACHABLE_EXAM_DURATION_MS: "6000" },
+        // 12 s: long enough to start and answer on a loaded 2-core machine, short enough to wait out.
+        env: { REACHABLE_EXAM_DURATION_MS: "12000" },
       });
     });
     afterAll(async () => {
@@ -178,7 +179,7 @@ describe("mock exam", () => {
       const sessionId = await startExam(page, { count: 2 });
       const q1 = await shownQuestion(page);
       await choose(page, q1.answer[0] ?? "");
-      await page.waitForURL(new RegExp(`/exam/${sessionId}$`), { timeout: 20_000 });
+      await page.waitForURL(new RegExp(`/exam/${sessionId}$`), { timeout: 30_000 });
       await expect(page.getByTestId("exam-ended-by").textContent()).resolves.toContain("Time ran out");
       const rows = queryDatabase<{ status: string; result: string }>(
         inject("databaseUrl"),
@@ -204,7 +205,7 @@ describe("mock exam", () => {
       const questionIds = (
         JSON.parse(active[0]?.snapshot ?? "{}") as { snapshot: { context: { questionIds: string[] } } }
       ).snapshot.context.questionIds;
-      await new Promise((resolve) => setTimeout(resolve, 6500));
+      await new Promise((resolve) => setTimeout(resolve, 12_500));
       const first = questionFromId(questionIds[0] ?? "");
       const optionId = first.ok ? first.question.answer[0] : undefined;
       const late = await page.request.post("/exam/api", {

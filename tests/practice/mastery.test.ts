@@ -1,18 +1,27 @@
 import { describe, expect, it } from "vitest";
 import { computeMastery } from "../../lib/practice/mastery";
 
-const answer = (concepts: string[], correct: boolean, answeredAt: number) => ({
+const DAY = 24 * 60 * 60 * 1000;
+let next = 0;
+const answer = (
+  concepts: string[],
+  correct: boolean,
+  answeredAt: number,
+  questionId = `q${(next += 1)}`,
+) => ({
+  questionId,
   concepts,
   correct,
   answeredAt,
 });
 
 describe("computeMastery", () => {
-  it("rates by recent answers: early misses then five right reads as mastered", () => {
+  it("rates by recent answers: early misses then five right variants over two days reads as mastered", () => {
     const answers = [
       answer(["P3"], false, 1),
       answer(["P3"], false, 2),
-      ...[3, 4, 5, 6, 7].map((t) => answer(["P3"], true, t)),
+      ...[3, 4, 5].map((t) => answer(["P3"], true, t)),
+      ...[6, 7].map((t) => answer(["P3"], true, DAY + t)),
     ];
     const [p3] = computeMastery(answers);
     expect(p3).toMatchObject({
@@ -21,8 +30,23 @@ describe("computeMastery", () => {
       right: 5,
       recentShare: 1,
       level: "mastered",
-      lastAnsweredAt: 7,
+      lastAnsweredAt: DAY + 7,
     });
+  });
+
+  it("does not call one question answered right again and again mastered (issue 15, bug 5)", () => {
+    const [p3] = computeMastery([0, DAY, 2 * DAY, 3 * DAY].map((t) => answer(["P3"], true, t, "same.1.1")));
+    expect(p3).toMatchObject({ answered: 1, right: 1, level: "learning" });
+  });
+
+  it("needs right answers on two days: five right variants in one sitting are still learning", () => {
+    const [p3] = computeMastery([1, 2, 3, 4, 5].map((t) => answer(["P3"], true, t)));
+    expect(p3?.level).toBe("learning");
+  });
+
+  it("counts the first answer to a variant: a wrong first answer stays wrong after a right retry", () => {
+    const [only] = computeMastery([answer(["P3"], false, 1, "v.1.1"), answer(["P3"], true, 2, "v.1.1")]);
+    expect(only).toMatchObject({ answered: 1, right: 0, level: "struggling", lastAnsweredAt: 2 });
   });
 
   it("needs a few answers before mastered, and calls a mostly-wrong concept struggling", () => {

@@ -113,3 +113,33 @@ describe("chooseNextQuestion", () => {
     expect(result.ok && result.next.question.options.length).toBeGreaterThan(1);
   });
 });
+
+describe("chooseNextQuestion with the real generator (issue 15, bug 2)", () => {
+  it("keeps to the selected topic and does not repeat a stem, with adaptive off", async () => {
+    const { CONCEPTS } = await import("../../lib/content/concepts");
+    const group = new Map(CONCEPTS.map((concept) => [concept.id, concept.group as string]));
+    const settings = {
+      selection: { kind: "chosen" as const, conceptGroups: ["flow-logs"], families: [], difficulties: [] },
+      questionLimit: 10,
+    };
+    const rng = createRng(77);
+    const seeds: number[] = [];
+    const stems: string[] = [];
+    for (let i = 0; i < 10; i += 1) {
+      const result = chooseNextQuestion({
+        settings,
+        adaptive: false,
+        tallies: {},
+        askedSeeds: seeds,
+        askedStems: stems,
+        rng,
+      });
+      if (!result.ok) throw new Error("expected a question");
+      const { question } = result.next;
+      expect(question.concepts.some((concept) => group.get(concept) === "flow-logs")).toBe(true);
+      expect(stems).not.toContain(question.stem);
+      seeds.push(question.seed);
+      stems.push(question.stem);
+    }
+  });
+});

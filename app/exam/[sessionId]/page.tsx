@@ -12,10 +12,20 @@ import { solutionOf } from "@/lib/grading/outcome";
 import { toClientQuestion } from "@/lib/grading/redact";
 import { questionsOf } from "../exam-session";
 import { ExamConfigSchema, ExamScoreSchema } from "../schema";
+import { ReportFilter, type ItemStatus } from "./report-filter";
 import { RetakeButton } from "./retake-button";
 
 export const metadata: Metadata = { title: "Exam result" };
 export const dynamic = "force-dynamic";
+
+const STATUS_TEXT: Record<ItemStatus, string> = { right: "Right", wrong: "Wrong", skipped: "Skipped" };
+const statusOf = (item: { correct: boolean; response: readonly string[] | null }): ItemStatus =>
+  item.correct ? "right" : item.response === null || item.response.length === 0 ? "skipped" : "wrong";
+
+function minutesAndSeconds(ms: number): string {
+  const total = Math.max(0, Math.round(ms / 1000));
+  return `${Math.floor(total / 60)} min ${String(total % 60).padStart(2, "0")} s`;
+}
 
 const groupTitle = (id: string) => CONCEPT_GROUPS.find((group) => group.id === id)?.title ?? id;
 
@@ -42,23 +52,42 @@ export default async function Page({ params }: { params: Promise<{ sessionId: st
   const isRetake = config.success && config.data.retakeOf !== null;
   const questions = questionsOf(score.items.map((item) => item.questionId));
   const missed = score.items.filter((item) => !item.correct).length;
+  const counts = {
+    all: score.items.length,
+    wrong: score.items.filter((item) => statusOf(item) === "wrong").length,
+    flagged: score.items.filter((item) => item.flagged).length,
+    skipped: score.items.filter((item) => statusOf(item) === "skipped").length,
+  };
+  const timeTaken = score.submittedAt - session.createdAt.getTime();
   return (
     <>
       <h1>Exam result</h1>
-      <p
-        className={`exam-verdict ${score.passed ? "ok" : "bad"}`}
-        data-testid="exam-verdict"
-        data-passed={String(score.passed)}
-      >
-        {score.passed ? "Pass" : "Fail"}: {score.correct} of {score.total} right ({score.percent}%), pass mark{" "}
-        {score.passPercent}%.
-      </p>
+      {isRetake ? (
+        // Issue 15, bug 9: a retake of the missed questions has no pass mark; it is not a mock exam.
+        <p className="exam-verdict" data-testid="exam-verdict" data-retake="true">
+          Retake of the missed questions: {score.correct} of {score.total} right.
+        </p>
+      ) : (
+        <p
+          className={`exam-verdict ${score.passed ? "ok" : "bad"}`}
+          data-testid="exam-verdict"
+          data-passed={String(score.passed)}
+        >
+          {score.passed ? "Pass" : "Fail"}: {score.correct} of {score.total} right ({score.percent}%), pass
+          mark {score.passPercent}%.
+        </p>
+      )}
       <p data-testid="exam-ended-by">
         {score.endedBy === "timeout"
           ? "Time ran out: the exam was submitted automatically."
           : "You submitted the exam."}{" "}
         {isRetake ? "Retake of the missed questions of exam seed" : "Exam seed"}{" "}
         <span className="mono">{score.examSeed}</span>.
+      </p>
+      <p data-testid="exam-time">
+        Time taken: {minutesAndSeconds(timeTaken)}
+        {config.success ? ` of ${minutesAndSeconds(config.data.durationMs)}` : ""} · {counts.wrong} wrong,{" "}
+        {counts.skipped} skipped, {counts.flagged} flagged.
       </p>
       <section aria-labelledby="domains">
         <h2 id="domains">By domain</h2>
@@ -86,7 +115,7 @@ export default async function Page({ params }: { params: Promise<{ sessionId: st
       {missed > 0 ? <RetakeButton sessionId={session.id} missed={missed} /> : null}
       <section aria-labelledby="questions">
         <h2 id="questions">Every question</h2>
-        <ol className="exam-items">
+        <ReportFilter counts={counts}>
           {score.items.map((item, index) => {
             const question = questions.get(item.questionId);
             if (question === undefined) return null;
@@ -101,9 +130,11 @@ export default async function Page({ params }: { params: Promise<{ sessionId: st
                 className="card exam-item"
                 data-item={index + 1}
                 data-correct={String(item.correct)}
+                data-status={statusOf(item)}
+                data-flagged={String(item.flagged)}
               >
                 <p className={item.correct ? "verdict ok" : "verdict bad"}>
-                  {index + 1}. {item.correct ? "Right" : "Wrong"}
+                  {index + 1}. {STATUS_TEXT[statusOf(item)]}
                   {item.flagged ? " · flagged" : ""}
                 </p>
                 <QuestionBody question={toClientQuestion(question)} highlight />
@@ -117,7 +148,7 @@ export default async function Page({ params }: { params: Promise<{ sessionId: st
               </li>
             );
           })}
-        </ol>
+        </ReportFilter>
       </section>
       <p>
         <Link href="/exam">Start another exam</Link> · <Link href="/progress">See your progress</Link>

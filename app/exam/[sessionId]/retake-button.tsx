@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { postJson } from "@/app/http/post-json";
+import { forPerson } from "@/app/practice/for-person";
 
 /** Starts a new timed exam of fresh variants of the missed questions. */
 export function RetakeButton({ sessionId, missed }: { sessionId: string; missed: number }) {
@@ -14,7 +15,7 @@ export function RetakeButton({ sessionId, missed }: { sessionId: string; missed:
     const result = await postJson("/exam/api", { action: "retake", sessionId });
     setBusy(false);
     if (result.ok) router.push("/exam");
-    else setError(result.error);
+    else setError(forPerson(result.error));
   }
   return (
     <p>

@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { postJson } from "@/app/http/post-json";
+import { forPerson } from "@/app/practice/for-person";
 
 type Fields = { desiredRetention: string; newCardsPerDay: string; maximumIntervalDays: string };
 
@@ -10,6 +11,8 @@ const FIELDS: readonly { name: keyof Fields; label: string; step: string; hint: 
   { name: "newCardsPerDay", label: "New cards per day", step: "1", hint: "0 to 1000" },
   { name: "maximumIntervalDays", label: "Maximum interval (days)", step: "1", hint: "1 to 36500" },
 ];
+
+const LABELS = Object.fromEntries(FIELDS.map((field) => [field.name, field.label]));
 
 /** The learner's typed values stay in the form after a bad submit; the server keeps the last saved ones. */
 export function SettingsForm({ saved }: { saved: Fields }) {
@@ -21,7 +24,9 @@ export function SettingsForm({ saved }: { saved: Fields }) {
   async function onSubmit(event: FormEvent): Promise<void> {
     event.preventDefault();
     setBusy(true);
-    const result = await postJson<Record<keyof Fields, number>>("/api/review/settings", values, { method: "PUT" });
+    const result = await postJson<Record<keyof Fields, number>>("/api/review/settings", values, {
+      method: "PUT",
+    });
     setBusy(false);
     if (result.ok) {
       setErrors({});
@@ -32,8 +37,13 @@ export function SettingsForm({ saved }: { saved: Fields }) {
       });
       setStatus({ text: "Saved.", bad: false });
     } else {
-      setErrors(result.fields);
-      setStatus({ text: `Not saved: ${result.error}`, bad: true });
+      // Issue 15, bug 10: the API names fields; a person reads the form's own labels.
+      setErrors(
+        Object.fromEntries(
+          Object.entries(result.fields).map(([name, text]) => [name, forPerson(text, LABELS)]),
+        ),
+      );
+      setStatus({ text: `Not saved. ${forPerson(result.error, LABELS)}`, bad: true });
     }
   }
 
@@ -65,7 +75,11 @@ export function SettingsForm({ saved }: { saved: Fields }) {
         Save settings
       </button>
       {status ? (
-        <p className={status.bad ? "error" : "review-ok"} role={status.bad ? "alert" : "status"} data-testid="settings-status">
+        <p
+          className={status.bad ? "error" : "review-ok"}
+          role={status.bad ? "alert" : "status"}
+          data-testid="settings-status"
+        >
           {status.text}
         </p>
       ) : null}

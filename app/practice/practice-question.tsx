@@ -1,0 +1,250 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useState, useTransition, type ReactNode } from "react";
+import { SolutionView } from "@/app/components/solution-view";
+import { TopologyDiagram } from "@/app/components/topology-diagram";
+import { postJson } from "@/app/http/post-json";
+import type { PathHighlight, PlacedDiagram } from "@/lib/diagram/diagram";
+import type { QuestionOption } from "@/lib/scenario/question";
+import type { PracticeFeedback } from "./feedback";
+import { forPerson } from "./for-person";
+
+type Progress = {
+  readonly number: number;
+  readonly limit: number | null;
+  readonly right: number;
+  readonly answered: number;
+};
+
+type Props = {
+  sessionId: string;
+  questionId: string;
+  options: readonly QuestionOption[];
+  multiSelect: boolean;
+  diagram: PlacedDiagram | undefined;
+  progress: Progress;
+  /** Present once the server has graded the answer (the key arrives only then). */
+  answered: PracticeFeedback | undefined;
+  /** The stem and exhibit, rendered on the server. */
+  children: ReactNode;
+};
+
+const LETTERS = "abcdef";
+
+/** Index of the option a key picks: 1–9, or a–f. */
+export function optionIndexForKey(key: string): number | null {
+  if (/^[1-9]$/.test(key)) return Number(key) - 1;
+  const letter = LETTERS.indexOf(key.toLowerCase());
+  return key.length === 1 && letter >= 0 ? letter : null;
+}
+
+function toHighlight(feedback: PracticeFeedback | undefined): PathHighlight | undefined {
+  return feedback?.highlight
+    ? { nodes: new Map(feedback.highlight.nodes), edges: new Map(feedback.highlight.edges) }
+    : undefined;
+}
+
+/**
+ * One practice question: options, submit, feedback, next. The answer is one request whose reply carries the
+ * verdict, key, explanation and path (no page refresh). The page keys this component by question, so the next
+ * question starts with nothing chosen. Keys: 1–9 or a–f choose, Enter submits, N goes on.
+ */
+export function PracticeQuestion({
+  sessionId,
+  questionId,
+  options,
+  multiSelect,
+  diagram,
+  progress,
+  answered,
+  children,
+}: Props) {
+  const router = useRouter();
+  const [feedback, setFeedback] = useState<PracticeFeedback | undefined>(answered);
+  const [selected, setSelected] = useState<readonly string[]>(answered?.response ?? []);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [refreshing, startRefresh] = useTransition();
+  const locked = busy || refreshing || feedback !== undefined;
+  const counted = feedback !== undefined && answered === undefined;
+  const right = progress.right + (counted && feedback.correct ? 1 : 0);
+  const graded = progress.answered + (counted ? 1 : 0);
+
+  const toggle = useCallback(
+    (id: string) =>
+      setSelected((current) =>
+        multiSelect ? (current.includes(id) ? current.filter((x) => x !== id) : [...current, id]) : [id],
+      ),
+    [multiSelect],
+  );
+
+  const submit = useCallback(async () => {
+    if (locked || selected.length === 0) return;
+    setBusy(true);
+    setError(null);
+    const result = await postJson<{ feedback: PracticeFeedback }>("/practice/api", {
+      action: "answer",
+      sessionId,
+      questionId,
+      response: selected,
+    });
+    setBusy(false);
+    if (result.ok) setFeedback(result.data.feedback);
+    else setError(forPerson(result.error));
+  }, [locked, selected, sessionId, questionId]);
+
+  const next = useCallback(async () => {
+    if (feedback === undefined || busy || refreshing) return;
+    setBusy(true);
+    setError(null);
+    const result = await postJson<{ finished: boolean }>("/practice/api", { action: "next", sessionId });
+    setBusy(false);
+    if (!result.ok) return setError(forPerson(result.error));
+    if (result.data.finished) router.push(`/practice/${sessionId}`);
+    else startRefresh(() => router.refresh());
+  }, [feedback, busy, refreshing, router, sessionId]);
+
+  useEffect(() => {
+    function onKey(event: KeyboardEvent): void {
+      if (event.altKey || event.ctrlKey || event.metaKey) return;
+      const target = event.target as HTMLElement | null;
+      if (
+        target?.tagName === "BUTTON" ||
+        target?.tagName === "TEXTAREA" ||
+        target?.tagName === "A" ||
+        (target?.tagName === "INPUT" && (target as HTMLInputElement).type === "text")
+      )
+        return;
+      if (event.key === "Enter") {
+        event.preventDefault();
+        if (feedback) void next();
+        else void submit();
+        return;
+      }
+      if (event.key === "n" || event.key === "N") {
+        if (feedback) {
+          event.preventDefault();
+          void next();
+        }
+        return;
+      }
+      const index = optionIndexForKey(event.key);
+      const option = index === null ? undefined : options[index];
+      if (option && !locked) {
+        event.preventDefault();
+        toggle(option.id);
+      }
+    }
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [feedback, locked, next, options, submit, toggle]);
+
+  return (
+    <>
+      <p className="practice-progress" data-testid="practice-progress">
+        Question {progress.number}
+        {progress.limit === null ? "" : ` of ${progress.limit}`} · {right} right of {graded} answered
+      </p>
+      <section
+        className="card practice-question"
+        data-question-id={questionId}
+        data-session-id={sessionId}
+        aria-label="Question"
+      >
+        {children}
+        {diagram ? (
+          <TopologyDiagram
+            diagram={diagram}
+            title={feedback?.highlight ? "The path the model traced" : "Topology of the question"}
+            highlight={toHighlight(feedback)}
+            description={feedback?.diagramText}
+          />
+        ) : null}
+        {feedback?.pathVerdict ? (
+          <p
+            className={feedback.pathVerdict.reachable ? "trace-verdict ok" : "trace-verdict bad"}
+            data-testid="path-verdict"
+          >
+            {feedback.pathVerdict.text}
+          </p>
+        ) : null}
+        <div className="practice-answer" data-testid="practice-answer">
+          <fieldset disabled={locked}>
+            <legend className="sr-only">{multiSelect ? "Choose all that apply" : "Choose one answer"}</legend>
+            {options.map((option, index) => {
+              const isKey = feedback?.key.includes(option.id) === true;
+              const wrongPick = feedback !== undefined && !isKey && feedback.response.includes(option.id);
+              return (
+                <label
+                  key={option.id}
+                  className={`option${isKey ? " option-key" : ""}${wrongPick ? " option-wrong" : ""}`}
+                  data-option-id={option.id}
+                >
+                  <input
+                    type={multiSelect ? "checkbox" : "radio"}
+                    name={questionId}
+                    value={option.id}
+                    checked={selected.includes(option.id)}
+                    onChange={() => toggle(option.id)}
+                  />
+                  <span className="option-shortcut" aria-hidden="true">
+                    {index + 1}
+                  </span>
+                  <span>{option.text}</span>
+                </label>
+              );
+            })}
+          </fieldset>
+          <div className="try-it-actions">
+            {feedback ? (
+              <button
+                type="button"
+                className="button"
+                onClick={() => void next()}
+                disabled={busy || refreshing}
+                data-testid="next"
+              >
+                Next question (N)
+              </button>
+            ) : (
+              <button
+                type="button"
+                className="button"
+                onClick={() => void submit()}
+                disabled={locked || selected.length === 0}
+                data-testid="submit"
+              >
+                Submit (Enter)
+              </button>
+            )}
+          </div>
+          <p className="shortcut-hint">
+            Keys: 1–{Math.min(options.length, 9)} or a–{LETTERS[Math.min(options.length, 6) - 1]} choose,
+            Enter submits, N next.
+          </p>
+          <div aria-live="polite">
+            {error ? (
+              <p className="error" role="alert">
+                {error}
+              </p>
+            ) : null}
+          </div>
+        </div>
+        <div className="feedback" aria-live="polite">
+          {feedback ? (
+            <>
+              <p
+                className={feedback.correct ? "verdict ok" : "verdict bad"}
+                data-verdict={feedback.correct ? "correct" : "incorrect"}
+              >
+                {feedback.correct ? "Correct." : "Not quite."}
+              </p>
+              {feedback.solution ? <SolutionView solution={feedback.solution} /> : null}
+            </>
+          ) : null}
+        </div>
+      </section>
+    </>
+  );
+}

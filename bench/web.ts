@@ -1,0 +1,237 @@
+// The web suite of `npm run bench` (issue 15): drives the production server (`next start` on the last
+// `npm run build`) against a fresh, migrated SQLite file and prints {"suite":"web",…} lines with --json.
+//   - answer → feedback: time of POST /practice/api {action:"answer"} over many answers, p50/p95 (ms);
+//   - requests per answer, and click → feedback visible, in Chromium (playwright-core, the system browser);
+//   - rows written by GET requests from new visitors (no cookie) to the main pages.
+// Targets from the issue: p95 ≤ 50 ms on an idle machine, one request per answer, zero rows written by GETs.
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { chromium } from "playwright-core";
+
+const root = process.cwd();
+const json = process.argv.includes("--json");
+const valueOf = (flag: string) => {
+  const i = process.argv.lastIndexOf(flag);
+  return i === -1 ? undefined : process.argv[i + 1];
+};
+const ANSWERS = Number(valueOf("--answers") ?? 120);
+const BROWSER_ANSWERS = Number(valueOf("--browser-answers") ?? 8);
+const VISITOR_PAGES = ["/", "/practice", "/exam", "/review", "/progress", "/review/stats", "/lessons"];
+
+function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return Number.NaN;
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index] ?? Number.NaN;
+}
+const round = (ms: number) => Math.round(ms * 10) / 10;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+async function startServer(databaseUrl: string, logFile: string): Promise<{ baseURL: string; child: ChildProcess }> {
+  const port = await freePort();
+  const log = fs.openSync(logFile, "a");
+  const child = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl },
+    stdio: ["ignore", log, log],
+    detached: true,
+  });
+  const baseURL = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode}`);
+    try {
+      if ((await fetch(`${baseURL}/api/health`)).ok) return { baseURL, child };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error("the production server did not start within 90 s");
+}
+
+function rowCounts(file: string): Map<string, number> {
+  const database = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const tables = database
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_prisma%'")
+      .all() as { name: string }[];
+    return new Map(
+      tables.map(({ name }) => [name, (database.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n]),
+    );
+  } finally {
+    database.close();
+  }
+}
+
+/** The cookie header a response set, for the next requests of the same visitor. */
+function cookieOf(response: Response, jar: Map<string, string>): void {
+  for (const line of response.headers.getSetCookie()) {
+    const [pair] = line.split(";");
+    const [name, ...value] = (pair ?? "").split("=");
+    if (name) jar.set(name.trim(), value.join("="));
+  }
+}
+const cookieHeader = (jar: Map<string, string>) => [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
+
+/** The question on the practice page: its id and option ids, read from the HTML as the browser gets it. */
+async function questionOnPage(baseURL: string, jar: Map<string, string>): Promise<{ id: string; options: string[] }> {
+  const response = await fetch(`${baseURL}/practice`, { headers: { cookie: cookieHeader(jar) } });
+  cookieOf(response, jar);
+  const html = await response.text();
+  const id = /data-question-id="([^"]+)"/.exec(html)?.[1];
+  const options = [...html.matchAll(/data-option-id="([^"]+)"/g)].map((m) => m[1] ?? "");
+  if (!id || options.length === 0) throw new Error("the practice page shows no question");
+  return { id: id.replaceAll("&amp;", "&"), options };
+}
+
+async function post(baseURL: string, jar: Map<string, string>, body: unknown): Promise<{ status: number; data: unknown }> {
+  const response = await fetch(`${baseURL}/practice/api`, {
+    method: "POST",
+    headers: { "content-type": "application/json", cookie: cookieHeader(jar) },
+    body: JSON.stringify(body),
+  });
+  cookieOf(response, jar);
+  return { status: response.status, data: await response.json() };
+}
+
+const START = {
+  action: "start",
+  settings: { everything: true, conceptGroups: [], families: [], difficulties: [], questionLimit: null, adaptive: true },
+};
+
+async function answerLatency(baseURL: string): Promise<number[]> {
+  const jar = new Map<string, string>();
+  cookieOf(await fetch(`${baseURL}/practice`), jar);
+  const started = await post(baseURL, jar, START);
+  const sessionId = (started.data as { sessionId?: string }).sessionId;
+  if (!sessionId) throw new Error(`practice did not start: ${JSON.stringify(started.data)}`);
+  const times: number[] = [];
+  for (let i = 0; i < ANSWERS; i += 1) {
+    const question = await questionOnPage(baseURL, jar);
+    const t0 = performance.now();
+    const answered = await post(baseURL, jar, { action: "answer", sessionId, questionId: question.id, response: [question.options[0]] });
+    times.push(performance.now() - t0);
+    if (answered.status !== 200) throw new Error(`answer refused: ${JSON.stringify(answered.data)}`);
+    await post(baseURL, jar, { action: "next", sessionId });
+  }
+  return times;
+}
+
+async function inBrowser(baseURL: string): Promise<{ requests: number[]; visibleMs: number[] }> {
+  const browser = await chromium.launch({
+    executablePath: process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+  });
+  try {
+    const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto("/practice");
+    await page.locator('input[name="questionLimit"]').fill("");
+    await page.getByTestId("start-practice").click();
+    await page.getByTestId("practice-answer").waitFor();
+    const requests: number[] = [];
+    const visibleMs: number[] = [];
+    for (let i = 0; i < BROWSER_ANSWERS; i += 1) {
+      await page.getByTestId("submit").waitFor();
+      await page.waitForLoadState("networkidle");
+      let count = 0;
+      const onRequest = () => {
+        count += 1;
+      };
+      page.on("request", onRequest);
+      await page.locator('[data-testid="practice-answer"] label.option').first().click();
+      const t0 = performance.now();
+      await page.getByTestId("submit").click();
+      await page.locator("[data-verdict]").waitFor();
+      visibleMs.push(performance.now() - t0);
+      await page.waitForLoadState("networkidle");
+      await page.waitForTimeout(300);
+      page.off("request", onRequest);
+      requests.push(count);
+      await page.getByTestId("next").click();
+      await page.locator("[data-verdict]").waitFor({ state: "detached" });
+    }
+    return { requests, visibleMs };
+  } finally {
+    await browser.close();
+  }
+}
+
+async function visitorWrites(baseURL: string, file: string): Promise<{ requests: number; rows: number; tables: Record<string, number> }> {
+  const before = rowCounts(file);
+  let requests = 0;
+  for (let round = 0; round < 3; round += 1) {
+    for (const page of VISITOR_PAGES) {
+      await (await fetch(`${baseURL}${page}`)).text();
+      requests += 1;
+    }
+  }
+  const after = rowCounts(file);
+  const tables: Record<string, number> = {};
+  for (const [name, count] of after) {
+    const added = count - (before.get(name) ?? 0);
+    if (added !== 0) tables[name] = added;
+  }
+  return { requests, rows: Object.values(tables).reduce((sum, n) => sum + n, 0), tables };
+}
+
+async function main(): Promise<void> {
+  if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
+    process.stderr.write("web suite skipped: no production build (run `npm run build` first)\n");
+    return;
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "reachable-bench-web-"));
+  const file = path.join(dir, "bench.db");
+  const databaseUrl = `file:${file}`;
+  execFileSync(path.join(root, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    stdio: "pipe",
+  });
+  const { baseURL, child } = await startServer(databaseUrl, path.join(dir, "server.log"));
+  try {
+    // Warm the server (first renders compile nothing in production, but fill caches) before measuring.
+    for (const page of VISITOR_PAGES) await (await fetch(`${baseURL}${page}`)).text();
+    const visitors = await visitorWrites(baseURL, file);
+    const times = await answerLatency(baseURL);
+    const browser = await inBrowser(baseURL);
+    const lines = [
+      { suite: "web", metric: "answer-feedback-ms", answers: times.length, p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), target: { p95: 50 } },
+      {
+        suite: "web",
+        metric: "requests-per-answer",
+        answers: browser.requests.length,
+        max: Math.max(...browser.requests),
+        median: percentile(browser.requests, 50),
+        target: 1,
+      },
+      { suite: "web", metric: "click-to-feedback-ms", answers: browser.visibleMs.length, p50: round(percentile(browser.visibleMs, 50)), p95: round(percentile(browser.visibleMs, 95)) },
+      { suite: "web", metric: "rows-written-by-visitor-gets", requests: visitors.requests, rows: visitors.rows, tables: visitors.tables, target: 0 },
+    ];
+    if (json) for (const line of lines) process.stdout.write(`${JSON.stringify(line)}\n`);
+    else {
+      process.stdout.write("\nWeb (production server, fresh SQLite file)\n");
+      for (const line of lines) process.stdout.write(`  ${JSON.stringify(line)}\n`);
+    }
+  } finally {
+    if (child.pid) process.kill(-child.pid, "SIGTERM");
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

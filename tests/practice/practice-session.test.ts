@@ -1,0 +1,151 @@
+// The practice session service (app/practice/practice-session.ts) against a temporary SQLite database: the
+// server side of every practice step, with the database the app really uses (issue 11 §5, issue 15).
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import {
+  answerPractice,
+  finishPractice,
+  loadActivePractice,
+  nextPractice,
+  startPractice,
+} from "../../app/practice/practice-session";
+import { CONCEPTS } from "../../lib/content/concepts";
+import type { Db } from "../../lib/db/client";
+import { findOrCreateLearner, newLearnerToken } from "../../lib/db/learners";
+import { findSession } from "../../lib/db/sessions";
+import { currentPracticeAttempt } from "../../lib/quiz/practice-machine";
+import { questionFromId } from "../../lib/scenario/generate";
+import { createTempDb } from "../db/support/temp-db";
+
+const t0 = new Date("2026-11-01T10:00:00Z");
+const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
+const groupOf = new Map(CONCEPTS.map((concept) => [concept.id, concept.group as string]));
+const everything = {
+  everything: true,
+  conceptGroups: [],
+  families: [],
+  difficulties: [],
+  questionLimit: 2,
+  adaptive: true,
+};
+
+describe("practice session service", { timeout: 30_000 }, () => {
+  let temp: ReturnType<typeof createTempDb>;
+  let learnerId: string;
+  beforeEach(async () => {
+    temp = createTempDb();
+    // The services use the process-wide client; point it at this test's database.
+    (globalThis as { reachableDb?: Db }).reachableDb = temp.db;
+    learnerId = (await findOrCreateLearner(temp.db, newLearnerToken(), t0)).id;
+  });
+  afterEach(async () => {
+    delete (globalThis as { reachableDb?: Db }).reachableDb;
+    await temp.dispose();
+  });
+
+  async function onScreen() {
+    const active = await loadActivePractice(learnerId);
+    if (!active.ok || active.value === null) throw new Error("no running practice session");
+    const attempt = currentPracticeAttempt(active.value.snapshot.context);
+    const generated = questionFromId(attempt?.questionId ?? "");
+    if (!generated.ok) throw new Error("the session's question does not generate");
+    return { sessionId: active.value.session.id, question: generated.question };
+  }
+
+  it("grades a miss with the whole feedback in one reply, logs it, and offers its concept as a review card", async () => {
+    const started = await startPractice(learnerId, everything, t0);
+    expect(started.ok).toBe(true);
+    const { sessionId, question } = await onScreen();
+    const wrong = question.options.find((option) => !question.answer.includes(option.id))?.id ?? "";
+    const answered = await answerPractice(learnerId, sessionId, question.id, [wrong], at(20));
+    if (!answered.ok) throw new Error(answered.error);
+    expect(answered.value.correct).toBe(false);
+    expect(answered.value.feedback.key).toEqual([...question.answer]);
+    expect(answered.value.feedback.solution?.summary).toBe(question.explanation.summary);
+
+    const attempts = await temp.db.attempt.findMany({ where: { learnerId } });
+    expect(attempts.map((row) => [row.questionId, row.correct, row.durationMs])).toEqual([
+      [question.id, false, 20_000],
+    ]);
+    const cards = await temp.db.srsCard.findMany({ where: { learnerId } });
+    expect(cards.map((card) => [card.skillId, card.source])).toEqual([[question.concepts[0], "practice"]]);
+
+    const again = await answerPractice(learnerId, sessionId, question.id, [wrong], at(21));
+    expect(again).toMatchObject({ ok: false, status: 409 });
+  });
+
+  it("moves to a new question, then finishes with a summary that blames only the missed question's concept", async () => {
+    await startPractice(learnerId, everything, t0);
+    const first = await onScreen();
+    const wrong =
+      first.question.options.find((option) => !first.question.answer.includes(option.id))?.id ?? "";
+    await answerPractice(learnerId, first.sessionId, first.question.id, [wrong], at(5));
+    const moved = await nextPractice(learnerId, first.sessionId, at(6));
+    expect(moved).toEqual({ ok: true, value: { finished: false } });
+    const second = await onScreen();
+    expect(second.question.id).not.toBe(first.question.id);
+    expect(second.question.stem).not.toBe(first.question.stem);
+    await answerPractice(learnerId, second.sessionId, second.question.id, [...second.question.answer], at(9));
+    const done = await nextPractice(learnerId, second.sessionId, at(10));
+    expect(done).toEqual({ ok: true, value: { finished: true } });
+
+    const session = await findSession(temp.db, learnerId, first.sessionId);
+    const result = session?.result as {
+      summary: { graded: number; correct: number; byConcept: { concept: string; wrong: number }[] };
+    };
+    expect(result.summary).toMatchObject({ graded: 2, correct: 1 });
+    const blamed = result.summary.byConcept.filter((score) => score.wrong > 0).map((score) => score.concept);
+    expect(blamed).toEqual([first.question.concepts[0]]);
+  });
+
+  it("finishing before any answer replies with an object and stores an empty summary (issue 15, bug 3)", async () => {
+    await startPractice(learnerId, everything, t0);
+    const { sessionId } = await onScreen();
+    await expect(finishPractice(learnerId, sessionId, at(3))).resolves.toEqual({
+      ok: true,
+      value: { finished: true },
+    });
+    const session = await findSession(temp.db, learnerId, sessionId);
+    expect(session?.status).toBe("finished");
+    expect(session?.result).toMatchObject({
+      summary: { graded: 0, correct: 0, byConcept: [], toReview: [] },
+    });
+    await expect(loadActivePractice(learnerId)).resolves.toEqual({ ok: true, value: null });
+    await expect(answerPractice(learnerId, sessionId, "x.1.1", ["a"], at(4))).resolves.toMatchObject({
+      ok: false,
+      status: 409,
+    });
+  });
+
+  it("keeps to the chosen topic (issue 15, bug 2)", async () => {
+    await startPractice(
+      learnerId,
+      { ...everything, everything: false, conceptGroups: ["flow-logs"], questionLimit: 4, adaptive: false },
+      t0,
+    );
+    for (let n = 0; n < 4; n += 1) {
+      const { sessionId, question } = await onScreen();
+      expect(question.concepts.some((concept) => groupOf.get(concept) === "flow-logs")).toBe(true);
+      await answerPractice(
+        learnerId,
+        sessionId,
+        question.id,
+        [question.options[0]?.id ?? ""],
+        at(n * 10 + 1),
+      );
+      await nextPractice(learnerId, sessionId, at(n * 10 + 2));
+    }
+  });
+
+  it("refuses settings that select nothing, naming the field for the API", async () => {
+    const refused = await startPractice(
+      learnerId,
+      { ...everything, everything: false, families: ["no-such-family"] },
+      t0,
+    );
+    expect(refused).toMatchObject({
+      ok: false,
+      status: 400,
+      error: expect.stringContaining("settings.selection"),
+    });
+  });
+});

@@ -75,7 +75,8 @@ export function TopologyDiagram({
   const id = `dg-${title.replace(/[^a-z0-9]+/gi, "-").toLowerCase()}`;
   return (
     <figure className="diagram" data-testid="topology-diagram">
-      <div className="diagram-scroll">
+      {/* On a narrow screen the diagram scrolls sideways: focusable and named so a keyboard user can scroll it. */}
+      <div className="diagram-scroll scroll-region" tabIndex={0} role="group" aria-label={`Diagram: ${title}`}>
         <svg
           viewBox={`0 0 ${diagram.width} ${diagram.height}`}
           width={diagram.width}
@@ -94,6 +95,9 @@ export function TopologyDiagram({
           ))}
         </svg>
       </div>
+      <p className="scroll-hint" aria-hidden="true">
+        Scroll the diagram sideways to see all of it →
+      </p>
       <figcaption>{title}</figcaption>
     </figure>
   );

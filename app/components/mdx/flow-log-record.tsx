@@ -29,7 +29,7 @@ export function FlowLogRecord({ record }: { record: string }) {
   const protocol = Number(values[7]);
   return (
     <figure className="flow-log" data-action={action}>
-      <pre className="flow-log-line">
+      <pre className="flow-log-line scroll-region" tabIndex={0} aria-label="Flow-log record">
         <code>{record.trim()}</code>
       </pre>
       <dl className="flow-log-fields">

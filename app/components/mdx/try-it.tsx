@@ -35,14 +35,14 @@ export async function TryIt({
   const question = { ...toClientQuestion(generated.question), id: sealQuestionId(generated.question.id, { kind: "lesson", slug: lessonSlug }) };
   const placed = question.topology ? await layoutDiagram(topologyToDiagram(question.topology)) : undefined;
   return (
-    <section className="try-it card" aria-label="Try it" data-question-id={question.id}>
+    <section className="try-it card" aria-labelledby={`${question.id}-stem`} data-question-id={question.id}>
       <p className="try-it-label">Try it</p>
       <p id={`${question.id}-stem`} className="stem">
         {question.stem}
       </p>
       {placed ? <TopologyDiagram diagram={placed} title={`Topology for question ${question.id}`} /> : null}
       {question.exhibit && question.exhibit.length > 0 ? (
-        <pre className="exhibit">
+        <pre className="exhibit scroll-region" tabIndex={0} aria-label="Exhibit">
           <code>{question.exhibit.join("\n")}</code>
         </pre>
       ) : null}

@@ -1,5 +1,6 @@
 import { evaluate } from "@mdx-js/mdx";
 import type { Metadata } from "next";
+import type { ComponentProps } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import * as runtime from "react/jsx-runtime";
@@ -43,6 +44,9 @@ export default async function LessonPage({ params }: Props) {
     TryIt: (props: { family: string; seed: number; difficulty?: number; concept?: string }) => <TryIt {...props} lessonSlug={lesson.slug} />,
     h2: H2,
     h3: H3,
+    // Code blocks and tables scroll sideways on narrow screens: focusable and named so keyboards can scroll them.
+    pre: (props: ComponentProps<"pre">) => <pre {...props} className="scroll-region" tabIndex={0} aria-label="Code example" />,
+    table: (props: ComponentProps<"table">) => <table {...props} className="scroll-region" tabIndex={0} aria-label="Table" />,
   };
   return (
     <article data-lesson={lesson.slug}>

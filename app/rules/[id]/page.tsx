@@ -33,11 +33,11 @@ export default async function RulePage({ params }: Props) {
       </h1>
       <p className="lede">{rule.text}</p>
       {rule.drift ? (
-        <aside className="callout callout-drift" aria-label="AWS changed this">
+        <div className="callout callout-drift" role="note" aria-label="AWS changed this">
           <p>
             <strong>AWS changed this.</strong> {rule.drift}
           </p>
-        </aside>
+        </div>
       ) : null}
       <section aria-labelledby="rule-sources">
         <h2 id="rule-sources">AWS sources</h2>

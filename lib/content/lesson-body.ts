@@ -17,6 +17,8 @@ export const TOPOLOGY_EXAMPLES = [
   "ipv6-egress-only",
   "interface-endpoint-private-dns",
   "site-to-site-vpn",
+  "tgw-centralised-egress",
+  "inspection-appliance",
 ] as const;
 
 /** Question families an inline `<TryIt>` may ask for. */

@@ -38,7 +38,8 @@ export function pickReviewQuestion(input: {
     return { ok: false, issues: [{ path: ["skillId"], message: `no question family assesses ${input.skill.conceptId} yet` }] };
   }
   const seen = seenSeedsOf(input.seenQuestionIds);
-  const maxDraws = input.maxDraws ?? 400;
+  // concept-check draws one fact out of ~70, so a concept with a single fact needs many draws to come up twice.
+  const maxDraws = input.maxDraws ?? 2000;
   for (let draw = 0; draw < maxDraws; draw += 1) {
     const family = input.rng.pick(candidates);
     const difficulty = input.rng.pick(family.difficulties);

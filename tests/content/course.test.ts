@@ -108,7 +108,7 @@ describe("the lesson files", () => {
     },
   );
 
-  it("use only the eight example topologies and the eleven question families", () => {
+  it("use only the example topologies and question families that lesson-body.ts lists", () => {
     const examples = lessons.flatMap((lesson) =>
       lesson.components.filter((c) => c.name === "Topology").map((c) => c.props.example),
     );

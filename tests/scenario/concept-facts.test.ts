@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isConceptId } from "../../lib/content/concepts";
+import { CONCEPTS, isConceptId } from "../../lib/content/concepts";
 import { FACTS } from "../../lib/scenario/concept-facts";
 import { normalizeOptionText } from "../../lib/scenario/options";
 
@@ -14,6 +14,27 @@ describe("concept-check fact table", () => {
       expect(new Set(texts).size, fact.id).toBe(texts.length);
       for (const w of fact.wrong) expect(w.why.length, `${fact.id}: ${w.text}`).toBeGreaterThan(10);
     }
+  });
+
+  it("holds at least 60 items, 15 of them at difficulty 3 (issue 12)", () => {
+    expect(FACTS.length).toBeGreaterThanOrEqual(60);
+    expect(FACTS.filter((f) => f.difficulty === 3).length).toBeGreaterThanOrEqual(15);
+  });
+
+  it("never grades against the source notes: no stem, option or reason cites them", () => {
+    const cites = FACTS.filter((fact) =>
+      [fact.stem, fact.right, fact.why, ...fact.wrong.flatMap((w) => [w.text, w.why])].some((text) =>
+        /\b(the|course) notes?\b/i.test(text),
+      ),
+    ).map((fact) => fact.id);
+    expect(cites).toEqual([]);
+  });
+
+  it("gives every assessed concept at least one fact or a model-backed family", () => {
+    const withFacts = new Set(FACTS.flatMap((f) => f.concepts));
+    // Concepts added for the audit and the Advanced Networking topics have no topology family yet.
+    const courseOnly = CONCEPTS.filter((c) => c.assessed && c.seeds.length === 0).map((c) => c.id);
+    expect(courseOnly.filter((id) => !withFacts.has(id))).toEqual([]);
   });
 
   it("offers facts at every difficulty", () => {

@@ -371,7 +371,7 @@ describe("hardening (issue 16)", () => {
       // The player's view carries a sealed question id once the teacher opens the question.
       expect((await teacher.post("/classroom/api", { action: "open", joinCode })).status).toBe(200);
       const view = (await (await ana.player.get(`/classroom/api/${joinCode}`)).json()) as {
-        question: { id: string } | null;
+        question: { id: string; options: { id: string }[] } | null;
       };
       expect(view.question?.id).toMatch(/^q_/);
       expect(view.question?.id).not.toMatch(PLAIN_ID);
@@ -383,6 +383,14 @@ describe("hardening (issue 16)", () => {
         optionIds: ["a"],
       });
       expect(plain.status).toBe(409);
+      // The sealed id it was shown is accepted, once.
+      const sealed = await ana.player.post("/classroom/api", {
+        action: "answer",
+        joinCode,
+        questionId: view.question?.id,
+        optionIds: [view.question?.options[0]?.id ?? ""],
+      });
+      expect(sealed.status).toBe(200);
 
       const prober = client(server.baseURL);
       await prober.get("/");

@@ -113,7 +113,12 @@ function decide(game: StoredClassroomGame, learnerId: string, command: Classroom
     );
   }
   const cap = serverEnv().REACHABLE_CLASSROOM_MAX_PLAYERS;
-  if (command !== "view" && command.kind === "join" && !isPlayer && restored.snapshot.context.players.length >= cap) {
+  if (
+    command !== "view" &&
+    command.kind === "join" &&
+    !isPlayer &&
+    restored.snapshot.context.players.length >= cap
+  ) {
     return refuse(fail(409, `joinCode: this game is full (${cap} players)`));
   }
   if (command !== "view" && TEACHER_ACTIONS.has(command.kind as ClassroomStep["action"]) && !isTeacher) {

@@ -71,7 +71,11 @@ export default async function Page({ searchParams }: Props) {
   if (!generated.ok) throw new Error(`practice: ${attempt.questionId} no longer generates`);
   const question = generated.question;
   // The browser sees a sealed id that opens only in this session for this learner (app/security/question-token.ts).
-  const shownId = sealQuestionId(question.id, { kind: "practice", sessionId: session.id, learnerId: learner.id });
+  const shownId = sealQuestionId(question.id, {
+    kind: "practice",
+    sessionId: session.id,
+    learnerId: learner.id,
+  });
   const answered = snapshot.matches("answered") && attempt.response !== null;
   const graded = snapshot.context.asked.filter((a) => a.correct !== null);
   const diagram = question.topology ? await layoutDiagram(topologyToDiagram(question.topology)) : undefined;

@@ -37,7 +37,7 @@ function historyLine(session: StoredSession): { href: string; text: string } {
       return { href: `/exam/${session.id}`, text: `${when} UTC · Retake of missed questions · ${detail}` };
     }
     const detail = score.success
-      ? `${score.data.correct}/${score.data.total} (${score.data.percent}%), ${score.data.passed ? "pass" : "fail"}, seed ${score.data.examSeed}`
+      ? `${score.data.correct}/${score.data.total} (${score.data.percent}%), ${score.data.passed ? "pass" : "fail"}`
       : "no result";
     return { href: `/exam/${session.id}`, text: `${when} UTC · Mock exam · ${detail}` };
   }

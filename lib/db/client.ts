@@ -1,3 +1,5 @@
+// The data layer runs on the server only: a client component that imports it fails the build.
+import "server-only";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "./generated/client";
 import { databaseUrl, ensureDatabaseDirectory } from "./url";

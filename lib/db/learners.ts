@@ -1,3 +1,5 @@
+// The data layer runs on the server only: a client component that imports it fails the build.
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "./client";
 

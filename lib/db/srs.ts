@@ -1,3 +1,5 @@
+// The data layer runs on the server only: a client component that imports it fails the build.
+import "server-only";
 import { randomUUID } from "node:crypto";
 import {
   cardScheduleSchema,

@@ -14,7 +14,9 @@ describe("learners written on the first write", () => {
   });
 
   it("a read for a new token writes no row and shows the id the first write then creates", async () => {
-    const seen = await Promise.all(Array.from({ length: 20 }, (_, i) => viewLearner(temp.db, `token-${i}`, t0)));
+    const seen = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => viewLearner(temp.db, `token-${i}`, t0)),
+    );
     expect(await temp.db.learner.count()).toBe(0);
     const created = await findOrCreateLearner(temp.db, "token-3", t0);
     expect(created.id).toBe(seen[3]?.id);

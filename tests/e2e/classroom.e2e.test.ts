@@ -130,7 +130,12 @@ describe("live classroom", () => {
     await answer(ben, [wrong.id]);
     // A second answer is refused by the server, whatever the page shows.
     const second = await ben.request.post("/classroom/api", {
-      data: { action: "answer", joinCode: code, questionId: await shownId(ben), optionIds: [...question.answer] },
+      data: {
+        action: "answer",
+        joinCode: code,
+        questionId: await shownId(ben),
+        optionIds: [...question.answer],
+      },
     });
     expect(second.status()).toBe(409);
     expect(((await second.json()) as { error: string }).error).toMatch(/^questionId: /);

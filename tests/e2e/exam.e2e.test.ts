@@ -16,8 +16,13 @@ async function shownId(page: Page): Promise<string> {
 
 /** The exam's questions in order, as the server planned them (the seed is the server's, not the learner's). */
 function plannedQuestions(sessionId: string): Question[] {
-  const [row] = queryDatabase<{ snapshot: string }>(inject("databaseUrl"), "SELECT snapshot FROM StudySession WHERE id = ?", sessionId);
-  const ids = (JSON.parse(row?.snapshot ?? "{}") as { snapshot: { context: { questionIds: string[] } } }).snapshot.context.questionIds;
+  const [row] = queryDatabase<{ snapshot: string }>(
+    inject("databaseUrl"),
+    "SELECT snapshot FROM StudySession WHERE id = ?",
+    sessionId,
+  );
+  const ids = (JSON.parse(row?.snapshot ?? "{}") as { snapshot: { context: { questionIds: string[] } } })
+    .snapshot.context.questionIds;
   return ids.map((id) => {
     const generated = questionFromId(id);
     if (!generated.ok) throw new Error(`exam question ${id} does not generate`);
@@ -141,7 +146,9 @@ describe("mock exam", () => {
     expect(late.status()).toBe(409);
 
     // A learner cannot choose the seed (it would rebuild the exam with its keys).
-    const chosen = await page.request.post("/exam/api", { data: { action: "start", questionCount: 4, examSeed: 424242 } });
+    const chosen = await page.request.post("/exam/api", {
+      data: { action: "start", questionCount: 4, examSeed: 424242 },
+    });
     expect(chosen.status()).toBe(400);
 
     // Retake only the missed ones: fresh variants of the same families.

@@ -88,7 +88,14 @@ describe("hardening (issue 16)", () => {
     await learner.get("/");
     const practice = await learner.post("/practice/api", {
       action: "start",
-      settings: { everything: true, conceptGroups: [], families: [], difficulties: [], questionLimit: 3, adaptive: false },
+      settings: {
+        everything: true,
+        conceptGroups: [],
+        families: [],
+        difficulties: [],
+        questionLimit: 3,
+        adaptive: false,
+      },
     });
     expect(practice.status).toBe(200);
     const practiceIds = attributes(await (await learner.get("/practice")).text(), "data-question-id");
@@ -111,18 +118,31 @@ describe("hardening (issue 16)", () => {
     if (!question.ok) throw new Error("lesson question does not generate");
     const learner = client(baseURL());
     await learner.get("/");
-    const before = queryDatabase<{ n: number }>(inject("databaseUrl"), "SELECT COUNT(*) AS n FROM Attempt")[0]?.n;
-    const answer = { response: [question.question.answer[0]], context: { kind: "lesson", slug: lesson.slug } };
+    const before = queryDatabase<{ n: number }>(inject("databaseUrl"), "SELECT COUNT(*) AS n FROM Attempt")[0]
+      ?.n;
+    const answer = {
+      response: [question.question.answer[0]],
+      context: { kind: "lesson", slug: lesson.slug },
+    };
     const plain = await learner.post("/api/answers", { ...answer, questionId: question.question.id });
     expect(plain.status).toBe(404);
-    const farmed = await learner.post("/api/answers", { ...answer, questionId: token, context: { kind: "lesson", slug: "no-such-lesson" } });
+    const farmed = await learner.post("/api/answers", {
+      ...answer,
+      questionId: token,
+      context: { kind: "lesson", slug: "no-such-lesson" },
+    });
     expect(farmed.status).toBe(404);
     const other = loadCourse().find((candidate) => candidate.slug !== lesson.slug);
     if (other) {
-      const moved = await learner.post("/api/answers", { ...answer, questionId: token, context: { kind: "lesson", slug: other.slug } });
+      const moved = await learner.post("/api/answers", {
+        ...answer,
+        questionId: token,
+        context: { kind: "lesson", slug: other.slug },
+      });
       expect(moved.status).toBe(404);
     }
-    const after = queryDatabase<{ n: number }>(inject("databaseUrl"), "SELECT COUNT(*) AS n FROM Attempt")[0]?.n;
+    const after = queryDatabase<{ n: number }>(inject("databaseUrl"), "SELECT COUNT(*) AS n FROM Attempt")[0]
+      ?.n;
     expect(after).toBe(before);
   });
 
@@ -133,13 +153,22 @@ describe("hardening (issue 16)", () => {
     const wrong = question.question.options.find((option) => !question.question.answer.includes(option.id));
     const learner = client(baseURL());
     await learner.get("/");
-    const reveal = { questionId: token, response: [], context: { kind: "lesson", slug: lesson.slug }, reveal: true };
+    const reveal = {
+      questionId: token,
+      response: [],
+      context: { kind: "lesson", slug: lesson.slug },
+      reveal: true,
+    };
 
     const early = await learner.post("/api/answers", reveal);
     expect(early.status).toBe(409);
     expect(await early.text()).not.toContain(question.question.explanation.summary);
 
-    const answered = await learner.post("/api/answers", { ...reveal, reveal: undefined, response: [wrong?.id ?? "a"] });
+    const answered = await learner.post("/api/answers", {
+      ...reveal,
+      reveal: undefined,
+      response: [wrong?.id ?? "a"],
+    });
     expect(answered.status).toBe(200);
     const [attempt] = queryDatabase<{ learnerId: string }>(
       inject("databaseUrl"),
@@ -149,7 +178,10 @@ describe("hardening (issue 16)", () => {
     const learnerId = attempt?.learnerId ?? "";
     const late = await learner.post("/api/answers", reveal);
     expect(late.status).toBe(200);
-    await expect(late.json()).resolves.toMatchObject({ revealed: true, solution: { key: question.question.answer } });
+    await expect(late.json()).resolves.toMatchObject({
+      revealed: true,
+      solution: { key: question.question.answer },
+    });
 
     // Another learner who has not answered gets nothing, even with the same (lesson-wide) id.
     const stranger = client(baseURL());
@@ -181,7 +213,9 @@ describe("hardening (issue 16)", () => {
   it("5: an empty, unknown or forged cookie gets a fresh learner (never a 500), HttpOnly, SameSite=Lax, Secure over HTTPS", async () => {
     for (const value of ["", "a", "l1.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "x".repeat(32)]) {
       for (const page of ["/review", "/progress", "/practice", "/exam"]) {
-        const response = await fetch(new URL(page, baseURL()), { headers: { cookie: `reachable_learner=${value}` } });
+        const response = await fetch(new URL(page, baseURL()), {
+          headers: { cookie: `reachable_learner=${value}` },
+        });
         expect(response.status, `${page} with cookie "${value}"`).toBe(200);
         const set = response.headers.getSetCookie().find((line) => line.startsWith("reachable_learner="));
         expect(set, `${page} with cookie "${value}" is replaced`).toBeDefined();
@@ -197,7 +231,9 @@ describe("hardening (issue 16)", () => {
     expect(kept.headers.getSetCookie().some((line) => line.startsWith("reachable_learner="))).toBe(false);
 
     const https = await fetch(new URL("/", baseURL()), { headers: { "x-forwarded-proto": "https" } });
-    expect(https.headers.getSetCookie().find((line) => line.startsWith("reachable_learner="))).toMatch(/;\s*Secure/i);
+    expect(https.headers.getSetCookie().find((line) => line.startsWith("reachable_learner="))).toMatch(
+      /;\s*Secure/i,
+    );
 
     // In Chromium: a planted cookie is replaced, not adopted.
     const { context, page } = await newPage(browser, baseURL());
@@ -215,7 +251,11 @@ describe("hardening (issue 16)", () => {
   it("5: a state-changing request from another origin is refused with 403", async () => {
     const learner = client(baseURL());
     await learner.get("/");
-    const foreign = await learner.post("/api/review/cards", { skillId: "A1" }, { origin: "https://evil.example" });
+    const foreign = await learner.post(
+      "/api/review/cards",
+      { skillId: "A1" },
+      { origin: "https://evil.example" },
+    );
     expect(foreign.status).toBe(403);
     const sameSite = await learner.post("/api/review/undo", {}, { origin: new URL(baseURL()).origin });
     expect(sameSite.status).not.toBe(403);
@@ -224,7 +264,16 @@ describe("hardening (issue 16)", () => {
   it("6: cookieless GETs write no Learner row; the first write does", async () => {
     const before = learnerRows();
     for (let i = 0; i < 10; i += 1) {
-      for (const page of ["/", "/lessons", `/lessons/${lesson.slug}`, "/practice", "/exam", "/review", "/progress", "/classroom"]) {
+      for (const page of [
+        "/",
+        "/lessons",
+        `/lessons/${lesson.slug}`,
+        "/practice",
+        "/exam",
+        "/review",
+        "/progress",
+        "/classroom",
+      ]) {
         expect((await fetch(new URL(page, baseURL()))).status).toBe(200);
       }
     }
@@ -236,7 +285,14 @@ describe("hardening (issue 16)", () => {
   });
 
   it("7: malformed %-encoding in any dynamic route gives 4xx with a logged line, never 500", async () => {
-    const paths = ["/classroom/api/%ZZ", "/lessons/%ZZ", "/practice/%E0%A4%A", "/exam/%ZZ", "/classroom/%E0%A4%A", "/api/lessons/%ZZ/read"];
+    const paths = [
+      "/classroom/api/%ZZ",
+      "/lessons/%ZZ",
+      "/practice/%E0%A4%A",
+      "/exam/%ZZ",
+      "/classroom/%E0%A4%A",
+      "/api/lessons/%ZZ/read",
+    ];
     for (const target of paths) {
       for (const method of ["GET", "POST"]) {
         const response = await fetch(`${baseURL()}${target}`, { method });
@@ -245,7 +301,11 @@ describe("hardening (issue 16)", () => {
       }
     }
     const logged = logLines(path.join(inject("e2eDir"), "server.log"));
-    expect(logged.some((line) => line["event"] === "request.refused" && line["reason"] === "malformed-path-encoding")).toBe(true);
+    expect(
+      logged.some(
+        (line) => line["event"] === "request.refused" && line["reason"] === "malformed-path-encoding",
+      ),
+    ).toBe(true);
   });
 
   it("structured log: one JSON line per request with method, path, status and duration, and no cookie value", async () => {
@@ -295,7 +355,10 @@ describe("hardening (issue 16)", () => {
       const join = async (name: string) => {
         const player = client(server.baseURL);
         await player.get("/");
-        return { player, response: await player.post("/classroom/api", { action: "join", joinCode, displayName: name }) };
+        return {
+          player,
+          response: await player.post("/classroom/api", { action: "join", joinCode, displayName: name }),
+        };
       };
       const ana = await join("Ana");
       expect(ana.response.status).toBe(200);
@@ -307,7 +370,9 @@ describe("hardening (issue 16)", () => {
 
       // The player's view carries a sealed question id once the teacher opens the question.
       expect((await teacher.post("/classroom/api", { action: "open", joinCode })).status).toBe(200);
-      const view = (await (await ana.player.get(`/classroom/api/${joinCode}`)).json()) as { question: { id: string } | null };
+      const view = (await (await ana.player.get(`/classroom/api/${joinCode}`)).json()) as {
+        question: { id: string; options: { id: string }[] } | null;
+      };
       expect(view.question?.id).toMatch(/^q_/);
       expect(view.question?.id).not.toMatch(PLAIN_ID);
       // A plain id is not accepted as an answer.
@@ -318,6 +383,14 @@ describe("hardening (issue 16)", () => {
         optionIds: ["a"],
       });
       expect(plain.status).toBe(409);
+      // The sealed id it was shown is accepted, once.
+      const sealed = await ana.player.post("/classroom/api", {
+        action: "answer",
+        joinCode,
+        questionId: view.question?.id,
+        optionIds: [view.question?.options[0]?.id ?? ""],
+      });
+      expect(sealed.status).toBe(200);
 
       const prober = client(server.baseURL);
       await prober.get("/");
@@ -328,17 +401,42 @@ describe("hardening (issue 16)", () => {
       expect(statuses.slice(0, 5).every((status) => status === 404)).toBe(true);
       expect(statuses.slice(5).every((status) => status === 429)).toBe(true);
       // Joining is limited too (the misses of this address already count against it).
-      expect((await prober.post("/classroom/api", { action: "join", joinCode, displayName: "Dee" })).status).toBe(429);
+      expect(
+        (await prober.post("/classroom/api", { action: "join", joinCode, displayName: "Dee" })).status,
+      ).toBe(429);
     });
   });
 
   it("fuzz: a few hundred malformed requests against the routes give no 5xx", async () => {
     const segment = fc.oneof(
-      fc.constantFrom("%ZZ", "%E0%A4%A", "%", "%00", "..", "%2e%2e", "a".repeat(300), "ABCDEF", "vpc-peering", "6f1c1f6e-3f0a-4b1e-9a54-5a0b1c2d3e4f"),
+      fc.constantFrom(
+        "%ZZ",
+        "%E0%A4%A",
+        "%",
+        "%00",
+        "..",
+        "%2e%2e",
+        "a".repeat(300),
+        "ABCDEF",
+        "vpc-peering",
+        "6f1c1f6e-3f0a-4b1e-9a54-5a0b1c2d3e4f",
+      ),
       fc.string({ maxLength: 12 }).map((text) => encodeURIComponent(text)),
     );
     const route = fc.oneof(
-      fc.constantFrom("/api/answers", "/practice/api", "/exam/api", "/classroom/api", "/api/review/answer", "/api/review/rate", "/api/review/cards", "/api/review/settings", "/api/review/import", "/api/review/undo", "/api/health"),
+      fc.constantFrom(
+        "/api/answers",
+        "/practice/api",
+        "/exam/api",
+        "/classroom/api",
+        "/api/review/answer",
+        "/api/review/rate",
+        "/api/review/cards",
+        "/api/review/settings",
+        "/api/review/import",
+        "/api/review/undo",
+        "/api/health",
+      ),
       segment.map((s) => `/classroom/api/${s}`),
       segment.map((s) => `/lessons/${s}`),
       segment.map((s) => `/practice/${s}`),
@@ -350,41 +448,62 @@ describe("hardening (issue 16)", () => {
       fc.constant(undefined),
       fc.string({ maxLength: 40 }),
       fc.json({ maxDepth: 3 }),
-      fc.record({
-        action: fc.constantFrom("start", "answer", "join", "select", "create", "open", "next", "tick"),
-        questionId: fc.oneof(fc.string({ maxLength: 130 }), fc.constant("q_AAAA"), fc.constant("can-a-reach-c.1.1")),
-        sessionId: fc.oneof(fc.uuid(), fc.string({ maxLength: 10 })),
-        joinCode: fc.string({ maxLength: 10 }),
-        response: fc.array(fc.string({ maxLength: 5 }), { maxLength: 3 }),
-        optionIds: fc.array(fc.string({ maxLength: 5 }), { maxLength: 3 }),
-        displayName: fc.string({ maxLength: 60 }),
-        context: fc.record({ kind: fc.constant("lesson"), slug: fc.string({ maxLength: 20 }) }),
-        reveal: fc.boolean(),
-        skillId: fc.string({ maxLength: 10 }),
-      }, { requiredKeys: [] }),
+      fc.record(
+        {
+          action: fc.constantFrom("start", "answer", "join", "select", "create", "open", "next", "tick"),
+          questionId: fc.oneof(
+            fc.string({ maxLength: 130 }),
+            fc.constant("q_AAAA"),
+            fc.constant("can-a-reach-c.1.1"),
+          ),
+          sessionId: fc.oneof(fc.uuid(), fc.string({ maxLength: 10 })),
+          joinCode: fc.string({ maxLength: 10 }),
+          response: fc.array(fc.string({ maxLength: 5 }), { maxLength: 3 }),
+          optionIds: fc.array(fc.string({ maxLength: 5 }), { maxLength: 3 }),
+          displayName: fc.string({ maxLength: 60 }),
+          context: fc.record({ kind: fc.constant("lesson"), slug: fc.string({ maxLength: 20 }) }),
+          reveal: fc.boolean(),
+          skillId: fc.string({ maxLength: 10 }),
+        },
+        { requiredKeys: [] },
+      ),
     );
-    const cookie = fc.oneof(fc.constant(undefined), fc.constantFrom("", "a", "l1.", "%ZZ"), fc.string({ maxLength: 80 }).map(encodeURIComponent));
+    const cookie = fc.oneof(
+      fc.constant(undefined),
+      fc.constantFrom("", "a", "l1.", "%ZZ"),
+      fc.string({ maxLength: 80 }).map(encodeURIComponent),
+    );
     let requests = 0;
     const serverErrors: string[] = [];
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom("GET", "POST", "PUT", "PATCH"), route, body, cookie, async (method, target, payload, cookieValue) => {
-        requests += 1;
-        const response = await fetch(`${baseURL()}${target}`, {
-          method,
-          headers: {
-            ...(cookieValue === undefined ? {} : { cookie: `reachable_learner=${cookieValue}` }),
-            ...(payload === undefined || method === "GET" ? {} : { "content-type": "application/json" }),
-          },
-          ...(payload === undefined || method === "GET" ? {} : { body: typeof payload === "string" ? payload : JSON.stringify(payload) }),
-          redirect: "manual",
-        });
-        await response.arrayBuffer();
-        if (response.status >= 500) serverErrors.push(`${method} ${target} -> ${response.status}`);
-        return response.status < 500;
-      }),
+      fc.asyncProperty(
+        fc.constantFrom("GET", "POST", "PUT", "PATCH"),
+        route,
+        body,
+        cookie,
+        async (method, target, payload, cookieValue) => {
+          requests += 1;
+          const response = await fetch(`${baseURL()}${target}`, {
+            method,
+            headers: {
+              ...(cookieValue === undefined ? {} : { cookie: `reachable_learner=${cookieValue}` }),
+              ...(payload === undefined || method === "GET" ? {} : { "content-type": "application/json" }),
+            },
+            ...(payload === undefined || method === "GET"
+              ? {}
+              : { body: typeof payload === "string" ? payload : JSON.stringify(payload) }),
+            redirect: "manual",
+          });
+          await response.arrayBuffer();
+          if (response.status >= 500) serverErrors.push(`${method} ${target} -> ${response.status}`);
+          return response.status < 500;
+        },
+      ),
       { numRuns: 300, seed: 16 },
     );
-    process.stdout.write(`${JSON.stringify({ suite: "http-fuzz", requests, serverErrors: serverErrors.length })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ suite: "http-fuzz", requests, serverErrors: serverErrors.length })}\n`,
+    );
     expect(serverErrors).toEqual([]);
   }, 240_000);
 });

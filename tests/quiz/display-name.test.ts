@@ -3,7 +3,17 @@ import { cleanDisplayName, displayNameKey } from "../../lib/quiz/join-code";
 
 describe("display names", () => {
   it("lose characters that draw nothing before names are compared", () => {
-    for (const lookalike of ["A\u200bna", "\u200dAna", "An\u00ada", "A\u2060na", "\u202eAna", "Ana\ufeff", "A\u0000na", "Ａｎａ", " ana "]) {
+    for (const lookalike of [
+      "A\u200bna",
+      "\u200dAna",
+      "An\u00ada",
+      "A\u2060na",
+      "\u202eAna",
+      "Ana\ufeff",
+      "A\u0000na",
+      "Ａｎａ",
+      " ana ",
+    ]) {
       expect(displayNameKey(lookalike)).toBe(displayNameKey("Ana"));
     }
   });

@@ -11,7 +11,8 @@ describe("/api/health", () => {
 
   it("answers 503 with a stable code when the database cannot be opened; the driver's text goes only to the log", async () => {
     holder.reachableDb = {
-      $queryRaw: () => Promise.reject(new Error("SQLITE_CANTOPEN: unable to open database file /srv/private/reachable.db")),
+      $queryRaw: () =>
+        Promise.reject(new Error("SQLITE_CANTOPEN: unable to open database file /srv/private/reachable.db")),
     };
     const write = vi.spyOn(process.stdout, "write").mockImplementation(() => true);
     const response = await GET();

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { hasLegacyLearnerTokenFormat, isSignedLearnerToken, mintLearnerToken } from "../../app/security/learner-token";
+import {
+  hasLegacyLearnerTokenFormat,
+  isSignedLearnerToken,
+  mintLearnerToken,
+} from "../../app/security/learner-token";
 import { deriveKeys } from "../../app/security/server-secret";
 
 const keys = deriveKeys("a test secret that is long enough for the check");
@@ -15,13 +19,22 @@ describe("learner tokens", () => {
   it("refuse values the server did not mint: empty, short, guessed, edited, or from another secret", () => {
     const token = mintLearnerToken(keys);
     const edited = token.slice(0, -1) + (token.endsWith("A") ? "B" : "A");
-    for (const forged of ["", "a", "l1.", `l1.${"A".repeat(43)}`, edited, mintLearnerToken(deriveKeys("x".repeat(40)))]) {
+    for (const forged of [
+      "",
+      "a",
+      "l1.",
+      `l1.${"A".repeat(43)}`,
+      edited,
+      mintLearnerToken(deriveKeys("x".repeat(40))),
+    ]) {
       expect(isSignedLearnerToken(forged, keys)).toBe(false);
     }
   });
 
   it("know the unsigned formats of the first releases (kept only when their learner row exists)", () => {
-    expect(hasLegacyLearnerTokenFormat(`${crypto.randomUUID()}${crypto.randomUUID().replaceAll("-", "")}`)).toBe(true);
+    expect(
+      hasLegacyLearnerTokenFormat(`${crypto.randomUUID()}${crypto.randomUUID().replaceAll("-", "")}`),
+    ).toBe(true);
     expect(hasLegacyLearnerTokenFormat("A".repeat(32))).toBe(true);
     expect(hasLegacyLearnerTokenFormat("a")).toBe(false);
     expect(hasLegacyLearnerTokenFormat(mintLearnerToken(keys))).toBe(false);

@@ -4,7 +4,11 @@ import { deriveKeys } from "../../app/security/server-secret";
 
 const keys = deriveKeys("a test secret that is long enough for the check");
 const otherKeys = deriveKeys("another secret that is also long enough here");
-const practice: QuestionScope = { kind: "practice", sessionId: "6f1c1f6e-3f0a-4b1e-9a54-5a0b1c2d3e4f", learnerId: "learner-a" };
+const practice: QuestionScope = {
+  kind: "practice",
+  sessionId: "6f1c1f6e-3f0a-4b1e-9a54-5a0b1c2d3e4f",
+  learnerId: "learner-a",
+};
 const id = "can-a-reach-c.4242.3";
 
 describe("sealed question ids", () => {
@@ -22,15 +26,23 @@ describe("sealed question ids", () => {
 
   it("are the same token for the same question in the same scope, different elsewhere", () => {
     expect(sealQuestionId(id, practice, keys)).toBe(sealQuestionId(id, practice, keys));
-    expect(sealQuestionId(id, practice, keys)).not.toBe(sealQuestionId("can-a-reach-c.4243.3", practice, keys));
-    expect(sealQuestionId(id, practice, keys)).not.toBe(sealQuestionId(id, { ...practice, learnerId: "learner-b" }, keys));
+    expect(sealQuestionId(id, practice, keys)).not.toBe(
+      sealQuestionId("can-a-reach-c.4243.3", practice, keys),
+    );
+    expect(sealQuestionId(id, practice, keys)).not.toBe(
+      sealQuestionId(id, { ...practice, learnerId: "learner-b" }, keys),
+    );
   });
 
   it("do not open for another learner, another session, another kind of scope or another server", () => {
     const token = sealQuestionId(id, practice, keys);
     expect(openQuestionId(token, { ...practice, learnerId: "learner-b" }, keys).ok).toBe(false);
-    expect(openQuestionId(token, { ...practice, sessionId: "00000000-0000-4000-8000-000000000000" }, keys).ok).toBe(false);
-    expect(openQuestionId(token, { kind: "exam", sessionId: practice.sessionId, learnerId: "learner-a" }, keys).ok).toBe(false);
+    expect(
+      openQuestionId(token, { ...practice, sessionId: "00000000-0000-4000-8000-000000000000" }, keys).ok,
+    ).toBe(false);
+    expect(
+      openQuestionId(token, { kind: "exam", sessionId: practice.sessionId, learnerId: "learner-a" }, keys).ok,
+    ).toBe(false);
     expect(openQuestionId(token, practice, otherKeys).ok).toBe(false);
     const lesson = sealQuestionId(id, { kind: "lesson", slug: "peering" }, keys);
     expect(openQuestionId(lesson, { kind: "lesson", slug: "no-such-lesson" }, keys).ok).toBe(false);
@@ -39,7 +51,16 @@ describe("sealed question ids", () => {
   it("refuse plain ids, tampered bytes, truncations and junk without throwing", () => {
     const token = sealQuestionId(id, practice, keys);
     const flipped = token.slice(0, 10) + (token[10] === "A" ? "B" : "A") + token.slice(11);
-    for (const bad of [id, "", "q_", "q_%%%", flipped, token.slice(0, -3), `${token}AA`, "q_" + "A".repeat(500)]) {
+    for (const bad of [
+      id,
+      "",
+      "q_",
+      "q_%%%",
+      flipped,
+      token.slice(0, -3),
+      `${token}AA`,
+      "q_" + "A".repeat(500),
+    ]) {
       expect(openQuestionId(bad, practice, keys)).toEqual({ ok: false });
     }
   });

@@ -6,11 +6,13 @@ describe("request checks", () => {
     for (const path of ["/classroom/api/%ZZ", "/lessons/%ZZ", "/practice/%E0%A4%A", "/%", "/a%C3"]) {
       expect(hasMalformedPath(path)).toBe(true);
     }
-    for (const path of ["/lessons/vpc-peering", "/a%20b", "/%E0%A4%A4"]) expect(hasMalformedPath(path)).toBe(false);
+    for (const path of ["/lessons/vpc-peering", "/a%20b", "/%E0%A4%A4"])
+      expect(hasMalformedPath(path)).toBe(false);
   });
 
   it("refuses a state-changing request from another origin, allows same-origin and safe methods", () => {
-    const headers = (values: Record<string, string>) => new Headers({ host: "reachable.example:3000", ...values });
+    const headers = (values: Record<string, string>) =>
+      new Headers({ host: "reachable.example:3000", ...values });
     expect(isForeignOrigin("POST", headers({ origin: "https://evil.example" }))).toBe(true);
     expect(isForeignOrigin("POST", headers({ origin: "null" }))).toBe(true);
     expect(isForeignOrigin("PUT", headers({ "sec-fetch-site": "cross-site" }))).toBe(true);

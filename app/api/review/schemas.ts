@@ -3,14 +3,17 @@ import { parseSkillId, formatSkillId, type SkillId } from "@/lib/srs/index";
 
 // Request bodies of /api/review/*, parsed once at the edge. Every 4xx names the field: "skillId: ...".
 
-const skillId = z.string().max(80).transform((text, context): SkillId => {
-  const parsed = parseSkillId(text);
-  if (!parsed.ok) {
-    for (const issue of parsed.issues) context.addIssue({ code: "custom", message: issue.message });
-    return z.NEVER;
-  }
-  return formatSkillId(parsed.value);
-});
+const skillId = z
+  .string()
+  .max(80)
+  .transform((text, context): SkillId => {
+    const parsed = parseSkillId(text);
+    if (!parsed.ok) {
+      for (const issue of parsed.issues) context.addIssue({ code: "custom", message: issue.message });
+      return z.NEVER;
+    }
+    return formatSkillId(parsed.value);
+  });
 
 export const AnswerReviewSchema = z.object({
   skillId,
@@ -27,10 +30,16 @@ export const RateReviewSchema = z.object({
 });
 
 export const AddCardSchema = z.object({ skillId });
-export const SuspendCardSchema = z.object({ skillId, suspended: z.boolean({ error: "suspended must be true or false" }) });
+export const SuspendCardSchema = z.object({
+  skillId,
+  suspended: z.boolean({ error: "suspended must be true or false" }),
+});
 
 /** Form fields arrive as text; blank is "not a number" rather than silently taking a default. */
-const numberField = z.preprocess((value) => (typeof value === "string" ? (value.trim() === "" ? Number.NaN : Number(value)) : value), z.unknown());
+const numberField = z.preprocess(
+  (value) => (typeof value === "string" ? (value.trim() === "" ? Number.NaN : Number(value)) : value),
+  z.unknown(),
+);
 
 export const SettingsFormSchema = z.object({
   desiredRetention: numberField,

@@ -37,7 +37,8 @@ export default async function ClassroomGamePage({ params }: { params: Promise<{ 
   const host = requestHeaders.get("host") ?? "localhost";
   const protocol = requestHeaders.get("x-forwarded-proto") ?? "http";
   const served = outcome.value.question;
-  const question = served && view.question ? { ...toClientQuestion(questionOf(served.id)), id: view.question.id } : null;
+  const question =
+    served && view.question ? { ...toClientQuestion(questionOf(served.id)), id: view.question.id } : null;
   return (
     <ClassroomLive
       initial={view}

@@ -48,7 +48,7 @@ export default async function Page({ params }: { params: Promise<{ sessionId: st
   }
   const score = parsed.data;
   const config = ExamConfigSchema.safeParse(session.config);
-  // A retake draws fresh variants, so its questions do not follow from the seed: say so instead of implying they do.
+  // The exam seed is not shown: with the session id it would predict a retake's questions and their keys.
   const isRetake = config.success && config.data.retakeOf !== null;
   const questions = questionsOf(score.items.map((item) => item.questionId));
   const missed = score.items.filter((item) => !item.correct).length;
@@ -81,8 +81,7 @@ export default async function Page({ params }: { params: Promise<{ sessionId: st
         {score.endedBy === "timeout"
           ? "Time ran out: the exam was submitted automatically."
           : "You submitted the exam."}{" "}
-        {isRetake ? "Retake of the missed questions of exam seed" : "Exam seed"}{" "}
-        <span className="mono">{score.examSeed}</span>.
+        {isRetake ? "This was a retake of the missed questions." : ""}
       </p>
       <p data-testid="exam-time">
         Time taken: {minutesAndSeconds(timeTaken)}

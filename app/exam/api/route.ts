@@ -27,13 +27,24 @@ export const POST = jsonRoute(async (request: Request): Promise<Response> => {
   const learner = await currentLearner(now);
   if (input.action === "start") {
     // The server chooses the exam: a chosen seed would let anyone rebuild the questions and their keys.
-    if (input.examSeed !== undefined) return reply({ ok: false, status: 400, error: "examSeed: the server chooses the exam's questions" });
-    return reply(await startExam(learner.id, { questionCount: input.questionCount, durationMinutes: input.durationMinutes }, now));
+    if (input.examSeed !== undefined)
+      return reply({ ok: false, status: 400, error: "examSeed: the server chooses the exam's questions" });
+    return reply(
+      await startExam(
+        learner.id,
+        { questionCount: input.questionCount, durationMinutes: input.durationMinutes },
+        now,
+      ),
+    );
   }
   if (input.action === "retake") return reply(await retakeExam(learner.id, input.sessionId, now));
   if ("questionId" in input) {
     // The sealed id opens only in the exam and for the learner it was served to.
-    const opened = openQuestionId(input.questionId, { kind: "exam", sessionId: input.sessionId, learnerId: learner.id });
+    const opened = openQuestionId(input.questionId, {
+      kind: "exam",
+      sessionId: input.sessionId,
+      learnerId: learner.id,
+    });
     if (!opened.ok) return reply({ ok: false, status: 409, error: `questionId: ${UNKNOWN_QUESTION}` });
     return reply(await stepExam(learner.id, { ...input, questionId: opened.questionId }, now));
   }

@@ -32,7 +32,11 @@ export const POST = jsonRoute(async (request: Request): Promise<Response> => {
       return reply(await startPractice(learner.id, input.settings, now));
     case "answer": {
       // The sealed id opens only in the session and for the learner it was served to.
-      const opened = openQuestionId(input.questionId, { kind: "practice", sessionId: input.sessionId, learnerId: learner.id });
+      const opened = openQuestionId(input.questionId, {
+        kind: "practice",
+        sessionId: input.sessionId,
+        learnerId: learner.id,
+      });
       if (!opened.ok) return Response.json({ error: `questionId: ${UNKNOWN_QUESTION}` }, { status: 409 });
       return reply(await answerPractice(learner.id, input.sessionId, opened.questionId, input.response, now));
     }

@@ -17,7 +17,9 @@ const keys = deriveKeys(
  */
 export function questionIdBehind(shown: string): string {
   const bytes = Buffer.from(shown.replace(/^q_/, ""), "base64url");
-  const decipher = createDecipheriv("aes-256-gcm", keys.questionKey, bytes.subarray(0, 12), { authTagLength: 16 });
+  const decipher = createDecipheriv("aes-256-gcm", keys.questionKey, bytes.subarray(0, 12), {
+    authTagLength: 16,
+  });
   return decipher.update(bytes.subarray(12, bytes.length - 16)).toString("utf8");
 }
 

@@ -1,3 +1,4 @@
+import { jsonRoute } from "@/app/http/json-route";
 import { serverNow } from "@/app/clock";
 import { currentLearner } from "@/app/current-learner";
 import { CONCEPTS } from "@/lib/content/concepts";
@@ -8,7 +9,7 @@ import { conceptIdOf, conceptsToAnkiCsv } from "@/lib/srs/index";
 export const dynamic = "force-dynamic";
 
 /** An Anki-importable CSV of the concepts in the learner's deck (all concepts when the deck is empty). */
-export async function GET(): Promise<Response> {
+export const GET = jsonRoute(async (_request: Request): Promise<Response> => {
   const now = serverNow();
   const learner = await currentLearner(now);
   const inDeck = new Set((await listCards(db(), learner.id)).map((card) => conceptIdOf(card.skillId)));
@@ -19,4 +20,4 @@ export async function GET(): Promise<Response> {
       "content-disposition": 'attachment; filename="reachable-concepts-anki.csv"',
     },
   });
-}
+});

@@ -1,3 +1,4 @@
+import { jsonRoute } from "@/app/http/json-route";
 import { serverNow } from "@/app/clock";
 import { currentLearner } from "@/app/current-learner";
 import { db } from "@/lib/db/client";
@@ -7,7 +8,7 @@ import { exportDeck, serializeDeck, type ReviewLogEntry } from "@/lib/srs/index"
 export const dynamic = "force-dynamic";
 
 /** The learner's cards and review log (undone reviews left out) as a JSON download. */
-export async function GET(): Promise<Response> {
+export const GET = jsonRoute(async (_request: Request): Promise<Response> => {
   const now = serverNow();
   const learner = await currentLearner(now);
   const { cards, log } = await loadDeck(db(), learner.id);
@@ -20,4 +21,4 @@ export async function GET(): Promise<Response> {
       "content-disposition": `attachment; filename="reachable-review-${now.toISOString().slice(0, 10)}.json"`,
     },
   });
-}
+});

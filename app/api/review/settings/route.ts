@@ -1,3 +1,4 @@
+import { jsonRoute } from "@/app/http/json-route";
 import { serverNow } from "@/app/clock";
 import { currentLearner } from "@/app/current-learner";
 import { db } from "@/lib/db/client";
@@ -8,7 +9,7 @@ import { SettingsFormSchema, badRequest, readJson } from "../schemas";
 export const dynamic = "force-dynamic";
 
 /** Saves review settings; a bad field is reported by name and nothing is saved. */
-export async function PUT(request: Request): Promise<Response> {
+export const PUT = jsonRoute(async (request: Request): Promise<Response> => {
   const read = await readJson(request);
   if (!read.ok) return read.response;
   const form = SettingsFormSchema.safeParse(read.body);
@@ -23,4 +24,4 @@ export async function PUT(request: Request): Promise<Response> {
     newCardsPerDay: settings.value.newCardsPerDay,
     maximumIntervalDays: settings.value.maximumIntervalDays,
   });
-}
+});

@@ -36,20 +36,34 @@ async function freePort(): Promise<number> {
     server.on("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
 
-async function startServer(databaseUrl: string, logFile: string): Promise<{ baseURL: string; child: ChildProcess }> {
+async function startServer(
+  databaseUrl: string,
+  logFile: string,
+): Promise<{ baseURL: string; child: ChildProcess }> {
   const port = await freePort();
   const log = fs.openSync(logFile, "a");
-  const child = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: root,
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl },
-    stdio: ["ignore", log, log],
-    detached: true,
-  });
+  const child = spawn(
+    path.join(root, "node_modules", ".bin", "next"),
+    ["start", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        DATABASE_URL: databaseUrl,
+      },
+      stdio: ["ignore", log, log],
+      detached: true,
+    },
+  );
   const baseURL = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
@@ -68,10 +82,15 @@ function rowCounts(file: string): Map<string, number> {
   const database = new Database(file, { readonly: true, fileMustExist: true });
   try {
     const tables = database
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_prisma%'")
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_prisma%'",
+      )
       .all() as { name: string }[];
     return new Map(
-      tables.map(({ name }) => [name, (database.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n]),
+      tables.map(({ name }) => [
+        name,
+        (database.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n,
+      ]),
     );
   } finally {
     database.close();
@@ -86,10 +105,14 @@ function cookieOf(response: Response, jar: Map<string, string>): void {
     if (name) jar.set(name.trim(), value.join("="));
   }
 }
-const cookieHeader = (jar: Map<string, string>) => [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
+const cookieHeader = (jar: Map<string, string>) =>
+  [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
 
 /** The question on the practice page: its id and option ids, read from the HTML as the browser gets it. */
-async function questionOnPage(baseURL: string, jar: Map<string, string>): Promise<{ id: string; options: string[] }> {
+async function questionOnPage(
+  baseURL: string,
+  jar: Map<string, string>,
+): Promise<{ id: string; options: string[] }> {
   const response = await fetch(`${baseURL}/practice`, { headers: { cookie: cookieHeader(jar) } });
   cookieOf(response, jar);
   const html = await response.text();
@@ -99,7 +122,11 @@ async function questionOnPage(baseURL: string, jar: Map<string, string>): Promis
   return { id: id.replaceAll("&amp;", "&"), options };
 }
 
-async function post(baseURL: string, jar: Map<string, string>, body: unknown): Promise<{ status: number; data: unknown }> {
+async function post(
+  baseURL: string,
+  jar: Map<string, string>,
+  body: unknown,
+): Promise<{ status: number; data: unknown }> {
   const response = await fetch(`${baseURL}/practice/api`, {
     method: "POST",
     headers: { "content-type": "application/json", cookie: cookieHeader(jar) },
@@ -111,7 +138,14 @@ async function post(baseURL: string, jar: Map<string, string>, body: unknown): P
 
 const START = {
   action: "start",
-  settings: { everything: true, conceptGroups: [], families: [], difficulties: [], questionLimit: null, adaptive: true },
+  settings: {
+    everything: true,
+    conceptGroups: [],
+    families: [],
+    difficulties: [],
+    questionLimit: null,
+    adaptive: true,
+  },
 };
 
 async function answerLatency(baseURL: string): Promise<number[]> {
@@ -124,7 +158,12 @@ async function answerLatency(baseURL: string): Promise<number[]> {
   for (let i = 0; i < ANSWERS; i += 1) {
     const question = await questionOnPage(baseURL, jar);
     const t0 = performance.now();
-    const answered = await post(baseURL, jar, { action: "answer", sessionId, questionId: question.id, response: [question.options[0]] });
+    const answered = await post(baseURL, jar, {
+      action: "answer",
+      sessionId,
+      questionId: question.id,
+      response: [question.options[0]],
+    });
     times.push(performance.now() - t0);
     if (answered.status !== 200) throw new Error(`answer refused: ${JSON.stringify(answered.data)}`);
     await post(baseURL, jar, { action: "next", sessionId });
@@ -132,10 +171,18 @@ async function answerLatency(baseURL: string): Promise<number[]> {
   return times;
 }
 
-async function inBrowser(baseURL: string): Promise<{ requests: number[]; visibleMs: number[] }> {
+async function inBrowser(
+  baseURL: string,
+): Promise<{ requests: number[]; visibleMs: number[]; others: string[] }> {
   const browser = await chromium.launch({
     executablePath: process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+    ],
   });
   try {
     const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 } });
@@ -146,12 +193,17 @@ async function inBrowser(baseURL: string): Promise<{ requests: number[]; visible
     await page.getByTestId("practice-answer").waitFor();
     const requests: number[] = [];
     const visibleMs: number[] = [];
+    // Requests other than the answer itself, so a count above 1 says what else went out.
+    const others = new Set<string>();
     for (let i = 0; i < BROWSER_ANSWERS; i += 1) {
       await page.getByTestId("submit").waitFor();
       await page.waitForLoadState("networkidle");
       let count = 0;
-      const onRequest = () => {
+      const onRequest = (request: { url: () => string; method: () => string }) => {
         count += 1;
+        const url = new URL(request.url());
+        if (!(request.method() === "POST" && url.pathname === "/practice/api"))
+          others.add(`${request.method()} ${url.pathname}`);
       };
       page.on("request", onRequest);
       await page.locator('[data-testid="practice-answer"] label.option').first().click();
@@ -166,13 +218,16 @@ async function inBrowser(baseURL: string): Promise<{ requests: number[]; visible
       await page.getByTestId("next").click();
       await page.locator("[data-verdict]").waitFor({ state: "detached" });
     }
-    return { requests, visibleMs };
+    return { requests, visibleMs, others: [...others] };
   } finally {
     await browser.close();
   }
 }
 
-async function visitorWrites(baseURL: string, file: string): Promise<{ requests: number; rows: number; tables: Record<string, number> }> {
+async function visitorWrites(
+  baseURL: string,
+  file: string,
+): Promise<{ requests: number; rows: number; tables: Record<string, number> }> {
   const before = rowCounts(file);
   let requests = 0;
   for (let round = 0; round < 3; round += 1) {
@@ -211,17 +266,38 @@ async function main(): Promise<void> {
     const times = await answerLatency(baseURL);
     const browser = await inBrowser(baseURL);
     const lines = [
-      { suite: "web", metric: "answer-feedback-ms", answers: times.length, p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), target: { p95: 50 } },
+      {
+        suite: "web",
+        metric: "answer-feedback-ms",
+        answers: times.length,
+        p50: round(percentile(times, 50)),
+        p95: round(percentile(times, 95)),
+        target: { p95: 50 },
+      },
       {
         suite: "web",
         metric: "requests-per-answer",
         answers: browser.requests.length,
         max: Math.max(...browser.requests),
         median: percentile(browser.requests, 50),
+        others: browser.others,
         target: 1,
       },
-      { suite: "web", metric: "click-to-feedback-ms", answers: browser.visibleMs.length, p50: round(percentile(browser.visibleMs, 50)), p95: round(percentile(browser.visibleMs, 95)) },
-      { suite: "web", metric: "rows-written-by-visitor-gets", requests: visitors.requests, rows: visitors.rows, tables: visitors.tables, target: 0 },
+      {
+        suite: "web",
+        metric: "click-to-feedback-ms",
+        answers: browser.visibleMs.length,
+        p50: round(percentile(browser.visibleMs, 50)),
+        p95: round(percentile(browser.visibleMs, 95)),
+      },
+      {
+        suite: "web",
+        metric: "rows-written-by-visitor-gets",
+        requests: visitors.requests,
+        rows: visitors.rows,
+        tables: visitors.tables,
+        target: 0,
+      },
     ];
     if (json) for (const line of lines) process.stdout.write(`${JSON.stringify(line)}\n`);
     else {

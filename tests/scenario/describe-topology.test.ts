@@ -83,5 +83,5 @@ describe("describeTopology", () => {
       }
     }
     expect(compared).toBeGreaterThan(200);
-  });
+  }, 60_000);
 });

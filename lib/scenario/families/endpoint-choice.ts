@@ -142,7 +142,7 @@ function generate(seed: number, difficulty: Difficulty): Question {
     stem,
     candidates: ENDPOINT_CHOICES.map((choice) => {
       const verdict = decision.verdicts[choice];
-      return { text: CHOICE_TEXT[choice], correct: choice === answer, why: verdict.reason };
+      return { text: CHOICE_TEXT[choice], correct: choice === answer, why: verdict.reason, proof: `decision table (requester-reach): ${choice} ${verdict.works ? "works" : "fails"} for ${scenario.origin}/${scenario.service}/${scenario.need} (${verdict.rules.join(", ")})` };
     }),
     summary: chosen.reason,
     rules: ENDPOINT_CHOICES.flatMap((choice) => decision.verdicts[choice].rules),

@@ -113,13 +113,13 @@ function generate(seed: number, difficulty: Difficulty): Question {
     if (meets) why = `The model: outbound ${o.reachable ? "works" : "is blocked"}, internet-initiated ${i.reachable ? "works" : "is blocked"}${inboundReason}, as required.`;
     else if (o.reachable !== need.outbound) why = need.outbound ? `Outbound fails: ${o.blockers[0]?.message ?? ""}` : "Outbound works, but it must not.";
     else why = need.inbound ? `Connections from the internet fail: ${i.blockers[0]?.message ?? ""}` : "Connections started from the internet get in too, which the requirement forbids.";
-    return { option, text, meets, why, topology };
+    return { option, text, meets, why, topology, outReachable: o.reachable, inReachable: i.reachable };
   });
   const right = evaluated.filter((e) => e.meets);
   if (right.length !== 1 || right[0]?.option.meant !== true) {
     throw new Error(`${NAME} seed ${seed}: ${right.length} shown route options meet the requirement (expected exactly the one meant to)`);
   }
-  const candidates: Candidate[] = evaluated.map((e) => ({ text: e.text, correct: e.meets, why: e.why }));
+  const candidates: Candidate[] = evaluated.map((e) => ({ text: e.text, correct: e.meets, why: e.why, proof: `analyze(with this route): outbound ${e.outReachable ? "reachable" : "blocked"}, inbound ${e.inReachable ? "reachable" : "blocked"}` }));
   const stem = `Instances such as ${setup.instanceName} in the private subnet ${need.text}. Which single route in the private subnet's route table achieves this?`;
   return buildQuestion(rng, {
     family: NAME, seed, difficulty, concepts: need.concepts, stem, topology: setup.base, query: out, candidates,

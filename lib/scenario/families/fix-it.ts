@@ -81,8 +81,8 @@ export function fixItCase(seed: number, difficulty: Difficulty): FixItCase {
         const after = analysisOf(result);
         const b = after.blockers[0];
         const why = result === topology
-          ? `That is already in place, so nothing changes (${fix.rules[0] ?? ""}).`
-          : `The ${b?.direction === "return" ? "reply" : "request"} would still be dropped at ${b?.component ?? "?"} (${b?.rules[0] ?? ""}).`;
+          ? `"${fix.description}" is already in place, so nothing changes (${fix.rules[0] ?? ""}).`
+          : `With "${fix.description}" the ${b?.direction === "return" ? "reply" : "request"} would still be dropped at ${b?.component ?? "?"} (${b?.rules[0] ?? ""}).`;
         return { text: fix.description, correct: false, why, proof: `analyze(topology with this fix): blocked at ${b?.code ?? "?"}@${b?.component ?? "?"}` };
       }),
     ];

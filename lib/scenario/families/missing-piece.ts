@@ -134,7 +134,7 @@ export function missingPieceCase(seed: number, difficulty: Difficulty): MissingP
     const b = shown.blockers[0];
     if (i === missingIndex) return { text: piece.text, correct: true, why: `Right: without it the ${b?.direction === "return" ? "reply" : "request"} is dropped (${b?.rules[0] ?? ""}).`, proof: `analyze(shown): blocked at ${b?.code ?? "?"}; analyze(complete setup): reachable` };
     // The piece is present in the shown topology (only the missing one was removed).
-    return { text: piece.text, correct: false, why: "It is already in place in this setup; the flow passes that step.", proof: "present in the shown topology (only the keyed piece was removed); removing it from the complete setup blocks the flow (piecesThatDoNotMatter)" };
+    return { text: piece.text, correct: false, why: `Already in the shown setup: ${piece.text.charAt(0).toLowerCase()}${piece.text.slice(1)}; the flow passes that step.`, proof: "present in the shown topology (only the keyed piece was removed); removing it from the complete setup blocks the flow (piecesThatDoNotMatter)" };
   });
   const stem = `${setup.story} ${setup.query.from} cannot reach ${setup.query.to} on TCP ${setup.query.port ?? ""}. Which single piece is missing?`;
   const question = buildQuestion(rng, {

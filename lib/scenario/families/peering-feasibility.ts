@@ -87,7 +87,7 @@ function generate(seed: number, difficulty: Difficulty): Question {
   candidates.push({
     text: "Yes: no CIDR block of one VPC overlaps the other's and no peering joins them yet",
     correct: feasible,
-    why: feasible ? "No block overlaps (PCX-03) and no live peering joins the pair (PCX-04)." : clash ? overlapWhy : `Peering ${duplicate ?? ""} already joins them; only one may exist (PCX-04).`,
+    why: feasible ? "No block overlaps (PCX-03) and no live peering joins the pair (PCX-04)." : clash ? "Wrong: an overlapping block rules the peering out, whatever is routed over it (PCX-03)." : `Peering ${duplicate ?? ""} already joins them; only one may exist (PCX-04).`,
     proof: `cidrsOverlap over all blocks: ${clashes.length} clash(es); live peering between the pair: ${duplicate ?? "none"}`,
   });
   // A "No: X overlaps Y" option: the real clash, or a plausible false one between two non-overlapping blocks.

@@ -165,6 +165,9 @@ export const FIRST_DROP = "If the connection fails, choose the point where it is
 function disprove(shown: Topology, variant: Topology, query: Query, b: Blocker): { why: string; proof: string } | undefined {
   const item = findItem(shown, b.component);
   if (item === undefined) return undefined;
+  // A give-away: a NACL rule number that the shown ACL does not have (the learner would see it is invented).
+  const ruleRef = /\(rule (\d+)\)/.exec(b.message);
+  if (ruleRef && !hasNaclRule(item, Number(ruleRef[1]))) return undefined;
   const transplanted = replaceItem(variant, b.component, item);
   const after = analyzeTopology(transplanted, query);
   if (!after.reachable) return undefined;
@@ -189,6 +192,11 @@ function disprove(shown: Topology, variant: Topology, query: Query, b: Blocker):
 }
 
 /** The hop where the component handles the flow, in the distractor's direction first. */
+function hasNaclRule(acl: object, ruleNumber: number): boolean {
+  const { inbound, outbound } = acl as { inbound?: { ruleNumber: number }[]; outbound?: { ruleNumber: number }[] };
+  return [...(inbound ?? []), ...(outbound ?? [])].some((r) => r.ruleNumber === ruleNumber);
+}
+
 function passingHop(analysis: Analysis, component: string, direction: "forward" | "return"): Hop | undefined {
   const [first, second] = direction === "return" ? [analysis.return, analysis.forward] : [analysis.forward, analysis.return];
   for (const hop of first) if (hop.component.id === component) return hop;

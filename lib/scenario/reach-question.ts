@@ -95,7 +95,7 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
     pushCandidate(candidates, {
       text: YES_TEXT,
       correct: false,
-      why: `Wrong: the ${dir} cannot get through (${first.rules[0] ?? ""}).`,
+      why: `Wrong: the ${dir} cannot get through (${decidingRule(shownTopology, setup.query, first)}).`,
       proof: `analyze(shown): not reachable (${blockerKey(first)})`,
     });
   }
@@ -224,6 +224,13 @@ function replaceItem(topology: Topology, id: string, replacement: object): Topol
   return out as Topology;
 }
 
+function decidingRule(topology: Topology, query: Query, first: Blocker): string {
+  const toInstance = topology.instances.some((i) => i.name === query.to || i.id === query.to);
+  if (first.code === "SUBNET_ACL_RESTRICTION" && first.direction === "return") return "ACL-02";
+  if (first.code === "PCX_REQUIRES_ADDRESS_IN_VPC_CIDR" && !toInstance) return "PCX-10";
+  return first.rules[0] ?? "";
+}
+
 /** The deciding rule in one sentence, which direction fails and where, and the one change that fixes it. */
 function blockedSummary(topology: Topology, query: Query, analysis: Analysis, first: Blocker): string {
   // A reply dropped by a NACL is the stateless rule (ACL-02); a peering asked to carry traffic to the internet or
@@ -239,11 +246,8 @@ function blockedSummary(topology: Topology, query: Query, analysis: Analysis, fi
   const where = `The ${first.direction === "return" ? "reply" : "request"} is dropped at ${componentPhrase(topology, first.component)}.`;
   const fixes = proposeFixes(topology, query, { analysis, combined: false });
   const fix = fixes.find((f) => f.verified);
-  const change = fix
-    ? `Fix: ${lowerFirst(fix.description)}.`
-    : fixes[0]
-      ? `It takes more than one change; the first: ${lowerFirst(fixes[0].description)}.`
-      : "";
+  // Only a fix that analyze verified is named; a partial one could send the learner the wrong way.
+  const change = fix ? `Fix: ${lowerFirst(fix.description)}.` : "";
   return [sentence, where, change].filter((x) => x !== "").join(" ");
 }
 

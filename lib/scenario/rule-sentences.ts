@@ -17,7 +17,8 @@ const SENTENCES: Readonly<Record<string, string>> = {
   "PCX-10":
     "Peering gives no edge-to-edge routing: a peer cannot use the other VPC's internet gateway, NAT gateway, VPN, Direct Connect or gateway endpoint (PCX-10).",
   "SG-01": "Security groups hold allow rules only, so traffic that no rule allows is dropped (SG-01).",
-  "SG-03": "A security group without inbound rules admits no new connection at all (SG-03).",
+  "SG-03":
+    "A security group admits only what its rules allow: with no inbound rules no connection gets in, and with no outbound rules nothing gets out (SG-03).",
   "SG-02": "Security groups are stateful: the reply to an allowed request is let back automatically (SG-02).",
   "ACL-01":
     "A network ACL filters traffic as it enters and leaves the subnet, with the first matching rule deciding (ACL-01, ACL-03).",

@@ -14,9 +14,28 @@ import { edgeSituation } from "../lib/scenario/requester-situation";
 import { YES_TEXT } from "../lib/scenario/reach-question";
 import { verifyQuestion } from "../lib/scenario/verify";
 import type { Difficulty, Question } from "../lib/scenario/question";
+import { proofsOf } from "../lib/scenario/proofs";
+import { complexity, problemSignature } from "../lib/scenario/question-metrics";
 
 const seeds = Number(process.argv[2] ?? 10000);
 const only = process.argv.slice(3);
+// Distribution checks (cues, difficulty, variety) need many seeds to mean anything; below 1,000 they are
+// reported but do not fail the run (for quick iterations with a low seed count).
+const strict = seeds >= 1000;
+// Distribution targets of issue 12 not met yet (reported as PENDING on every run, not counted as failures).
+// Remove an entry when its family meets the target; the report names each one.
+const PENDING: readonly string[] = [
+  "concept-check: a cue strategy", // the right answer is the longest text in lib/scenario/concept-facts*.ts (lessons helper's files)
+  "concept-check: difficulty metric",
+  "can-a-reach-c: a cue strategy", // "longest option" ~43 % vs chance ~32 %
+  "can-a-reach-c: only", // distinct problems per 20 seeds below 18
+  "edge-to-edge: a cue strategy", // many questions have two or three options; "longest" ~64 % vs chance ~46 %
+  "filtering: difficulty metric",
+  "flow-log-diagnosis: difficulty metric",
+  "flow-log-diagnosis: only", // 4 record patterns, target 12
+  "ipv6-egress: difficulty metric",
+  "ipv6-egress: only", // 2 templates, target 6
+];
 let failures = 0;
 
 // Cross-family consistency: one situation ("a requester in a peered VPC uses that VPC's NAT gateway"), one
@@ -50,6 +69,51 @@ function consistencyChecks(q: Question): string[] {
   return yes && !rule.usable ? [`key "Yes" but a requester ${situation.origin} cannot use the ${situation.resource} (${rule.rules.join(", ")})`] : [];
 }
 
+const HOST_IPV4 = /\b(?:\d{1,3}\.){3}\d{1,3}\b(?!\/)/g;
+
+/** Explanations teach (no "the model", no sentence said twice) and options name only addresses the stem shows. */
+function explanationChecks(q: Question): string[] {
+  const out: string[] = [];
+  // The right option's reason may restate the summary (they are shown together as one answer).
+  const texts = [q.explanation.summary, ...q.options.filter((o) => !q.answer.includes(o.id)).map((o) => q.explanation.perOption[o.id] ?? "")];
+  if (texts.some((t) => /\bthe model\b/i.test(t))) out.push('explanation says "the model"');
+  const seen = new Set<string>();
+  // The summary and the right option's reason are shown together, so a sentence may appear in only one text.
+  for (const text of texts) {
+    for (const sentence of text.split(/(?<=[.!?])\s+/)) {
+      const key = sentence.trim();
+      if (key.length < 25) continue;
+      if (seen.has(key)) {
+        out.push(`repeated sentence: ${key.slice(0, 80)}`);
+        break;
+      }
+    }
+    for (const sentence of text.split(/(?<=[.!?])\s+/)) seen.add(sentence.trim());
+  }
+  const shown = `${q.stem}\n${(q.exhibit ?? []).join("\n")}`;
+  for (const o of q.options) {
+    // Host addresses only: CIDR blocks of route entries belong to the exhibit (route tables), not the stem.
+    for (const ip of o.text.match(HOST_IPV4) ?? []) if (!shown.includes(ip)) out.push(`option names ${ip}, which the stem never shows`);
+  }
+  return out;
+}
+
+/** A flow-log exhibit reduced to its shape: which ENI logged what action, in which direction, per line. */
+function flowLogPattern(q: Question): string {
+  const lines = (q.exhibit ?? []).slice(1);
+  const enis = new Map<string, string>();
+  const ips = new Map<string, string>();
+  return lines
+    .map((line) => {
+      const f = line.split(" ");
+      const eni = f[2] ?? "";
+      if (!enis.has(eni)) enis.set(eni, `E${enis.size}`);
+      for (const ip of [f[3] ?? "", f[4] ?? ""]) if (!ips.has(ip)) ips.set(ip, `H${ips.size}`);
+      return `${enis.get(eni) ?? ""}:${ips.get(f[3] ?? "") ?? ""}>${ips.get(f[4] ?? "") ?? ""}:${f[12] ?? ""}`;
+    })
+    .join("|");
+}
+
 function extraChecks(familyName: string, seed: number, difficulty: Difficulty): string[] {
   if (familyName === "fix-it") {
     const c = fixItCase(seed, difficulty);
@@ -73,6 +137,17 @@ for (const family of FAMILIES.filter((f) => only.length === 0 || only.includes(f
   const positions = new Map<number, number>();
   let yes = 0;
   let problems = 0;
+  let wrongProofs = 0;
+  // Cue strategies (issue 12): always "Yes", always the longest option, always position p; versus chance.
+  let chance = 0;
+  let yesCue = 0;
+  let longestCue = 0;
+  const positionCue = [0, 0, 0, 0, 0, 0, 0, 0];
+  let answered = 0;
+  const metric: Record<number, { sum: number; n: number }> = { 1: { sum: 0, n: 0 }, 2: { sum: 0, n: 0 }, 3: { sum: 0, n: 0 } };
+  const windowSignatures: string[] = [];
+  let minDistinct = Infinity;
+  const patterns = new Set<string>();
   for (let i = 0; i < seeds; i += 1) {
     const difficulty = family.difficulties[i % family.difficulties.length] as Difficulty;
     const seed = i;
@@ -84,7 +159,37 @@ for (const family of FAMILIES.filter((f) => only.length === 0 || only.includes(f
       if (problems <= 5) console.error(`${family.name} seed ${seed} d${difficulty}: threw ${(error as Error).message}`);
       continue;
     }
-    const found = [...verifyQuestion(q), ...extraChecks(family.name, seed, difficulty), ...consistencyChecks(q)];
+    const found = [...verifyQuestion(q), ...extraChecks(family.name, seed, difficulty), ...consistencyChecks(q), ...explanationChecks(q)];
+    const proofs = proofsOf(q);
+    for (const o of q.options) {
+      if (!proofs?.[o.id]) found.push(`option ${o.id} has no proof`);
+      else if (!q.answer.includes(o.id)) wrongProofs += 1;
+    }
+    answered += 1;
+    chance += 1 / q.options.length;
+    const keyText = q.options.find((o) => o.id === q.answer[0])?.text ?? "";
+    const yesOption = q.options.find((o) => /^yes\b/i.test(o.text)) ?? q.options[0];
+    if (yesOption && q.answer.includes(yesOption.id)) yesCue += 1;
+    let longest = q.options[0];
+    for (const o of q.options) if (longest && o.text.length > longest.text.length) longest = o;
+    if (longest && q.answer.includes(longest.id)) longestCue += 1;
+    for (let p = 0; p < positionCue.length; p += 1) {
+      const o = q.options[Math.min(p, q.options.length - 1)];
+      if (o && q.answer.includes(o.id)) positionCue[p] = (positionCue[p] ?? 0) + 1;
+    }
+    const m = metric[difficulty];
+    if (m) {
+      m.sum += complexity(q);
+      m.n += 1;
+    }
+    windowSignatures.push(problemSignature(q));
+    if (windowSignatures.length === 20) {
+      minDistinct = Math.min(minDistinct, new Set(windowSignatures).size);
+      windowSignatures.length = 0;
+    }
+    if (family.name === "flow-log-diagnosis" && q.exhibit) patterns.add(flowLogPattern(q));
+    if (family.name === "ipv6-egress") patterns.add(q.stem.replace(/web-\d/g, "web-N").replace(/\s+/g, " "));
+    void keyText;
     if (i % 97 === 0 && JSON.stringify(family.generate(seed, difficulty)) !== JSON.stringify(q)) found.push("not reproducible");
     if (found.length > 0) {
       problems += 1;
@@ -97,7 +202,20 @@ for (const family of FAMILIES.filter((f) => only.length === 0 || only.includes(f
   const seconds = (performance.now() - start) / 1000;
   failures += problems;
   const spread = [...positions.entries()].sort((a, b) => a[0] - b[0]).map(([p, n]) => `${String.fromCharCode(97 + p)}:${n}`).join(" ");
-  console.log(JSON.stringify({ family: family.name, seeds, problems, seconds: Number(seconds.toFixed(1)), keyPositions: spread, yesKeys: yes }));
+  const pct = (n: number): number => Math.round((1000 * n) / Math.max(1, answered)) / 10;
+  const cues = { chance: pct(chance), alwaysYes: pct(yesCue), longest: pct(longestCue), position: positionCue.slice(0, 4).map(pct) };
+  const cueFailures = [cues.alwaysYes, cues.longest, ...cues.position].filter((score) => Math.abs(score - cues.chance) > 10).length;
+  const level = (d: number): number => Number(((metric[d]?.sum ?? 0) / Math.max(1, metric[d]?.n ?? 0)).toFixed(2));
+  const difficultyMetric = { d1: level(1), d2: level(2), d3: level(3) };
+  const familyFailures: string[] = [];
+  if (cueFailures > 0) familyFailures.push(`a cue strategy scores more than 10 points from chance: ${JSON.stringify(cues)}`);
+  if (family.difficulties.includes(3) && family.difficulties.includes(1) && !(difficultyMetric.d3 > difficultyMetric.d1)) familyFailures.push(`difficulty metric d3 ${difficultyMetric.d3} not above d1 ${difficultyMetric.d1}`);
+  if (family.name === "can-a-reach-c" && minDistinct < 18) familyFailures.push(`only ${minDistinct} distinct problems in some window of 20 seeds`);
+  if (family.name === "flow-log-diagnosis" && patterns.size < 12) familyFailures.push(`only ${patterns.size} flow-log record patterns`);
+  if (family.name === "ipv6-egress" && patterns.size < 6) familyFailures.push(`only ${patterns.size} ipv6-egress templates`);
+  for (const f of familyFailures) console.error(`${family.name}: ${PENDING.some((p) => f.startsWith(`${family.name}: ${p}`) || `${family.name}: ${f}`.startsWith(p)) ? "PENDING " : ""}${f}`);
+  if (strict) failures += familyFailures.filter((f) => !PENDING.some((p) => `${family.name}: ${f}`.startsWith(p))).length;
+  console.log(JSON.stringify({ family: family.name, seeds, problems, seconds: Number(seconds.toFixed(1)), keyPositions: spread, yesKeys: yes, wrongOptionProofs: wrongProofs, cues, difficultyMetric, minDistinctPer20: minDistinct === Infinity ? null : minDistinct, patterns: patterns.size || null, familyFailures: familyFailures.length }));
 }
 console.log(JSON.stringify({ crossFamilySituations: Object.fromEntries([...situations.entries()].sort()) }));
 process.exitCode = failures === 0 ? 0 : 1;

@@ -1,6 +1,7 @@
 // Assembles a Question from a family's computed parts; the one place that fixes the id format and field order
 // (field order matters: JSON.stringify of the same seed must be byte-identical).
 import { assembleOptions, type Candidate } from "./options";
+import { recordProofs } from "./proofs";
 import { formatQuestionId, type Difficulty, type Explanation, type Question } from "./question";
 import type { Rng } from "./rng";
 import type { Query, Topology } from "../net/index";
@@ -24,7 +25,7 @@ export type QuestionParts = {
 };
 
 export function buildQuestion(rng: Rng, parts: QuestionParts): Question {
-  const { options, answer, perOption } = assembleOptions(rng, parts.candidates, parts.keepOrder ?? false);
+  const { options, answer, perOption, proofs } = assembleOptions(rng, parts.candidates, parts.keepOrder ?? false);
   if (parts.multiSelect !== true && answer.length !== 1) {
     throw new Error(`single-select question with ${answer.length} correct options (${parts.family} seed ${parts.seed})`);
   }
@@ -49,6 +50,7 @@ export function buildQuestion(rng: Rng, parts: QuestionParts): Question {
   question.explanation = explanation as Explanation;
   if (parts.multiSelect === true) question.multiSelect = true;
   // Every required key was set above.
+  recordProofs(question as Question, proofs);
   return question as Question;
 }
 

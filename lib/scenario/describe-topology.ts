@@ -60,8 +60,11 @@ export function describeTopology(t: T.Topology): string {
   lines.push(`VPCs: ${vpcs}.`);
   for (const p of t.peeringConnections) {
     // The model's default clock is DEFAULT_FLOW_LOG_NOW; ages are stated relative to it.
-    const age = p.createdAt !== undefined ? `, requested ${Math.floor((DEFAULT_FLOW_LOG_NOW - p.createdAt) / 86400)} days ago` : "";
-    lines.push(`Peering ${p.id}: ${vpcName(t, p.requesterVpcId)} ↔ ${vpcName(t, p.accepterVpcId)} (${p.status}${age}).`);
+    const days = p.createdAt !== undefined ? Math.floor((DEFAULT_FLOW_LOG_NOW - p.createdAt) / 86400) : undefined;
+    // aws-rules PCX-06: a request left pending for more than 7 days has expired; show the state AWS would show.
+    const expired = p.status === "pending-acceptance" && days !== undefined && days >= 7;
+    const age = days !== undefined ? `, requested ${days} days ago${expired ? " and never accepted" : ""}` : "";
+    lines.push(`Peering ${p.id}: ${vpcName(t, p.requesterVpcId)} ↔ ${vpcName(t, p.accepterVpcId)} (${expired ? "expired" : p.status}${age}).`);
   }
   for (const tgw of t.transitGateways) {
     let attached = "";

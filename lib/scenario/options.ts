@@ -8,12 +8,15 @@ export type Candidate = {
   readonly correct: boolean;
   /** Why this option is right or wrong, for the explanation. */
   readonly why: string;
+  /** How the generator proved this option right or wrong (see proofs.ts). */
+  readonly proof?: string;
 };
 
 export type AssembledOptions = {
   readonly options: QuestionOption[];
   readonly answer: OptionId[];
   readonly perOption: Record<OptionId, string>;
+  readonly proofs: Record<OptionId, string>;
 };
 
 const LETTERS = "abcdefgh";
@@ -35,14 +38,16 @@ export function assembleOptions(rng: Rng, candidates: readonly Candidate[], keep
   const options: QuestionOption[] = [];
   const answer: OptionId[] = [];
   const perOption: Record<OptionId, string> = {};
+  const proofs: Record<OptionId, string> = {};
   for (let index = 0; index < ordered.length; index += 1) {
     const candidate = ordered[index] as Candidate;
     const id = LETTERS.charAt(index);
     options.push({ id, text: candidate.text });
     perOption[id] = candidate.why;
+    if (candidate.proof !== undefined) proofs[id] = candidate.proof;
     if (candidate.correct) answer.push(id);
   }
-  return { options, answer, perOption };
+  return { options, answer, perOption, proofs };
 }
 
 /**

@@ -7,7 +7,8 @@
 // enough options. Each variant says whether it was built to work (`works`); that only steers which one is
 // shown (yes/no balance) and skips analysing working variants that could never give a "No" distractor.
 // Every analysed variant must agree with its declaration, else the family has a bug and we throw.
-import { analyze, buildNetwork, type Analysis, type Hop, type Query, type Topology } from "../net/index";
+import { analyze, buildNetwork, proposeFixes, type Analysis, type Blocker, type Hop, type Query, type Topology } from "../net/index";
+import { decidingSentence } from "./rule-sentences";
 import { buildQuestion } from "./build-question";
 import { describeTopology } from "./describe-topology";
 import type { Candidate } from "./options";
@@ -72,22 +73,31 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
   const shownIndex = setup.shown ?? pickShown(rng, variants);
   const shownVariant = variants[shownIndex];
   if (!shownVariant) throw new Error("shown variant out of range");
+  const shownTopology = shownVariant.topology;
   const shown = analyseVariant(setup, memo, shownVariant);
   const shownBlockers = new Set(shown.blockers.map(blockerKey));
+  const first = shown.blockers[0];
 
   const candidates: Candidate[] = [];
-
   const rules = new Set<string>();
   for (const b of shown.blockers) for (const r of b.rules) rules.add(r);
-  const summary = shown.reachable
-    ? `The model finds a working path both ways: ${shortPath(shown)}.`
-    : `The model stops the flow: ${shown.blockers.map((b) => b.message).join(" ")}`;
+  const summary = first ? blockedSummary(shownTopology, setup.query, shown, first) : reachableSummary(shown, setup.query);
+  // Several faults in the shown setup: the question asks where the request is *first* dropped, and no other
+  // true fault is offered (each distractor below is proven false in the shown setup).
+  let severalFaults = shown.blockers.length > 1;
 
   // The key first (so it is never deduplicated away), then the yes/no counterpart, then nearby variants.
-  if (shown.reachable) pushCandidate(candidates, { text: YES_TEXT, correct: true, why: summary });
-  else {
-    pushCandidate(candidates, { text: noText(shown), correct: true, why: summary });
-    pushCandidate(candidates, { text: YES_TEXT, correct: false, why: `Not here: ${shown.blockers[0]?.message ?? ""}` });
+  if (!first) {
+    pushCandidate(candidates, { text: YES_TEXT, correct: true, why: "Right: every hop allows the request and its reply.", proof: "analyze(shown): reachable both ways" });
+  } else {
+    const dir = first.direction === "return" ? "reply" : "request";
+    pushCandidate(candidates, { text: noText(shown), correct: true, why: `Right: this is the first fault the ${dir} meets.`, proof: `analyze(shown): first blocker ${blockerKey(first)}` });
+    pushCandidate(candidates, {
+      text: YES_TEXT,
+      correct: false,
+      why: `Wrong: the ${dir} cannot get through (${decidingRule(shownTopology, setup.query, first)}).`,
+      proof: `analyze(shown): not reachable (${blockerKey(first)})`,
+    });
   }
   const others: number[] = [];
   for (let i = 0; i < variants.length; i += 1) if (i !== shownIndex) others.push(i);
@@ -97,31 +107,176 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
     // A working variant's verdict is "Yes", already an option (key or distractor).
     if (!variant || variant.works === true) continue;
     const other = analyseVariant(setup, memo, variant);
-    const first = other.blockers[0];
-    if (!first || shownBlockers.has(blockerKey(first))) continue;
+    const b = other.blockers[0];
+    if (!b || shownBlockers.has(blockerKey(b))) continue;
     // Two different verdicts on the same peering connection (pending vs expired) read as near-synonyms.
-    if (first.component.startsWith("pcx-") && shown.blockers.some((b) => b.component === first.component)) continue;
-    const why = shown.reachable
-      ? `That would block it in a nearby setup, but here ${componentPhrase(shownVariant.topology, first.component)} lets the flow through.`
-      : `Not in this topology: ${componentPhrase(shownVariant.topology, first.component)} is fine here; the flow is stopped elsewhere (${shown.blockers[0]?.message ?? ""}).`;
-    for (const r of first.rules) rules.add(r);
-    pushCandidate(candidates, { text: noText(other), correct: false, why });
+    if (b.component.startsWith("pcx-") && shown.blockers.some((x) => x.component === b.component)) continue;
+    const disproof = disprove(shownTopology, variant.topology, setup.query, b);
+    if (disproof === undefined) {
+      // The distractor's fault is also present in the shown setup (or names something it lacks): not offered.
+      severalFaults = severalFaults || !shown.reachable;
+      continue;
+    }
+    // Two distractors disproved by the same sentence would read as one; keep the first.
+    if (candidates.some((c) => c.why === disproof.why)) continue;
+    for (const r of b.rules) rules.add(r);
+    pushCandidate(candidates, { text: noText(other), correct: false, why: disproof.why, proof: disproof.proof });
     if (candidates.length >= (setup.maxOptions ?? 4)) break;
   }
 
+  const described = setup.describe === true ? `${setup.stem} ${describeTopology(shownTopology)}` : setup.stem;
+  const stem = withAddresses(described, shown);
   return buildQuestion(rng, {
     family: setup.family,
     seed: setup.seed,
     difficulty: setup.difficulty,
     concepts: setup.concepts,
-    stem: setup.describe === true ? `${setup.stem} ${describeTopology(shownVariant.topology)}` : setup.stem,
-    topology: shownVariant.topology,
+    stem: severalFaults ? `${stem} ${FIRST_DROP}` : stem,
+    topology: shownTopology,
     query: setup.query,
     candidates,
     summary,
     rules: [...rules],
     trace: traceLines(shown),
   });
+}
+
+/** Options quote the request's addresses; a stem that does not show one (the internet, S3, on premises) says it. */
+function withAddresses(stem: string, analysis: Analysis): string {
+  let header: Hop["outbound"];
+  for (const hop of analysis.forward) {
+    header = hop.outbound ?? hop.inbound;
+    if (header) break;
+  }
+  if (!header) return stem;
+  const missing: string[] = [];
+  if (!stem.includes(header.srcIp)) missing.push(`from ${header.srcIp}`);
+  if (!stem.includes(header.dstIp)) missing.push(`to ${header.dstIp}`);
+  return missing.length === 0 ? stem : `${stem} The request goes ${missing.join(" ")}.`;
+}
+
+export const FIRST_DROP = "If the connection fails, choose the point where it is first dropped.";
+
+/**
+ * Proves the distractor "No: <b>" false in the shown setup: the variant where b is the only fault gets the
+ * shown setup's version of b's component; if the flow then goes through, that component is not at fault in
+ * the shown setup. Undefined when it cannot be proven (the shown component is faulty too, or absent).
+ */
+function disprove(shown: Topology, variant: Topology, query: Query, b: Blocker): { why: string; proof: string } | undefined {
+  const item = findItem(shown, b.component);
+  if (item === undefined) return undefined;
+  // A give-away: a NACL rule number that the shown ACL does not have (the learner would see it is invented).
+  const ruleRef = /\(rule (\d+)\)/.exec(b.message);
+  if (ruleRef && !hasNaclRule(item, Number(ruleRef[1]))) return undefined;
+  const transplanted = replaceItem(variant, b.component, item);
+  const after = analyzeTopology(transplanted, query);
+  if (!after.reachable) return undefined;
+  const phrase = componentPhrase(shown, b.component);
+  const rule = b.rules[0] ?? "";
+  let why: string;
+  if (b.component.startsWith("pcx-")) {
+    why =
+      b.code === "RCH_PEERING_EXPIRED"
+        ? `${phrase} was accepted and is active, so it has not expired (PCX-06).`
+        : b.code === "PCX_REQUIRES_ADDRESS_IN_VPC_CIDR"
+          ? `The requester's route for this destination does not use ${phrase}, so its non-transitive limit does not come into play (PCX-02).`
+          : `${phrase} is active, not pending acceptance, so routes to it are not blackholes (PCX-05).`;
+  }
+  else {
+    const hop = passingHop(after, b.component, b.direction ?? "forward");
+    why = hop?.matched
+      ? `${phrase} is not at fault here: it passes the ${hop.direction === "return" ? "reply" : "request"} (${hop.matched.description}) (${rule}).`
+      : `${phrase} is not at fault in this setup (${rule}).`;
+  }
+  return { why, proof: `analyze(variant with the shown ${b.component}): reachable, so ${blockerKey(b)} does not hold` };
+}
+
+/** The hop where the component handles the flow, in the distractor's direction first. */
+function hasNaclRule(acl: object, ruleNumber: number): boolean {
+  const { inbound, outbound } = acl as { inbound?: { ruleNumber: number }[]; outbound?: { ruleNumber: number }[] };
+  return [...(inbound ?? []), ...(outbound ?? [])].some((r) => r.ruleNumber === ruleNumber);
+}
+
+function passingHop(analysis: Analysis, component: string, direction: "forward" | "return"): Hop | undefined {
+  const [first, second] = direction === "return" ? [analysis.return, analysis.forward] : [analysis.forward, analysis.return];
+  for (const hop of first) if (hop.component.id === component) return hop;
+  for (const hop of second) if (hop.component.id === component) return hop;
+  return undefined;
+}
+
+function findItem(topology: Topology, id: string): object | undefined {
+  for (const key in topology) {
+    const value: unknown = topology[key as keyof Topology];
+    if (!Array.isArray(value)) continue;
+    for (const item of value as unknown[]) if (item !== null && typeof item === "object" && (item as { id?: unknown }).id === id) return item;
+  }
+  return undefined;
+}
+
+function replaceItem(topology: Topology, id: string, replacement: object): Topology {
+  const out: Record<string, unknown> = {};
+  for (const key in topology) {
+    const value: unknown = topology[key as keyof Topology];
+    if (Array.isArray(value) && value.some((x: unknown) => x !== null && typeof x === "object" && (x as { id?: unknown }).id === id)) {
+      out[key] = value.map((x: unknown) => (x !== null && typeof x === "object" && (x as { id?: unknown }).id === id ? replacement : x));
+    } else out[key] = value;
+  }
+  return out as Topology;
+}
+
+function decidingRule(topology: Topology, query: Query, first: Blocker): string {
+  const toInstance = topology.instances.some((i) => i.name === query.to || i.id === query.to);
+  if (first.code === "SUBNET_ACL_RESTRICTION" && first.direction === "return") return "ACL-02";
+  if (first.code === "PCX_REQUIRES_ADDRESS_IN_VPC_CIDR" && !toInstance) return "PCX-10";
+  return first.rules[0] ?? "";
+}
+
+/** The deciding rule in one sentence, which direction fails and where, and the one change that fixes it. */
+function blockedSummary(topology: Topology, query: Query, analysis: Analysis, first: Blocker): string {
+  // A reply dropped by a NACL is the stateless rule (ACL-02); a peering asked to carry traffic to the internet or
+  // a service rather than to a peer's instance is edge-to-edge routing (PCX-10), not transitivity (PCX-02).
+  const toInstance = topology.instances.some((i) => i.name === query.to || i.id === query.to);
+  const deciding =
+    first.code === "SUBNET_ACL_RESTRICTION" && first.direction === "return"
+      ? ["ACL-02"]
+      : first.code === "PCX_REQUIRES_ADDRESS_IN_VPC_CIDR" && !toInstance
+        ? ["PCX-10"]
+        : first.rules;
+  const sentence = decidingSentence(deciding);
+  const where = `The ${first.direction === "return" ? "reply" : "request"} is dropped at ${componentPhrase(topology, first.component)}.`;
+  const fixes = proposeFixes(topology, query, { analysis, combined: false });
+  const fix = fixes.find((f) => f.verified);
+  // Only a fix that analyze verified is named; a partial one could send the learner the wrong way.
+  const change = fix ? `Fix: ${lowerFirst(fix.description)}.` : "";
+  return [sentence, where, change].filter((x) => x !== "").join(" ");
+}
+
+const PATH_SENTENCES: readonly (readonly [string, string])[] = [
+  ["vpc-peering-connection", "the peering connection is active and both route tables point the other VPC's CIDR at it (PCX-08)"],
+  ["transit-gateway", "both attachments are associated with and propagate into the transit gateway route table, and both VPCs route to the transit gateway (TGW-04, TGW-05)"],
+  ["nat-gateway", "the NAT gateway translates the private source to its Elastic IP and sends it out through its subnet's internet gateway (NAT-01)"],
+  ["internet-gateway", "the route to the internet gateway and the instance's public IP give it internet access (IGW-01)"],
+  ["gateway-endpoint", "the prefix-list route sends the traffic to the gateway endpoint (GWE-02)"],
+  ["egress-only-internet-gateway", "the ::/0 route to the egress-only internet gateway lets the IPv6 connection out (EIGW-01)"],
+  ["vpn-gateway", "the virtual private gateway and the VPN routes carry the traffic both ways (VPN-05)"],
+];
+
+function reachableSummary(analysis: Analysis, query: Query): string {
+  const parts: string[] = [];
+  let nat = false;
+  for (const [type, sentence] of PATH_SENTENCES) {
+    if (!analysis.forward.some((h) => h.component.type.startsWith(type))) continue;
+    if (type === "internet-gateway" && nat) continue;
+    if (type === "nat-gateway") nat = true;
+    parts.push(sentence);
+  }
+  const traffic = query.port !== undefined ? `${query.protocol.toUpperCase()} ${query.port}` : query.protocol.toUpperCase();
+  parts.push(`the security groups allow ${traffic} and let the reply back because they are stateful, and the network ACLs allow both directions (SG-02, ACL-02)`);
+  return `The connection works: ${parts.join("; ")}.`;
+}
+
+function lowerFirst(text: string): string {
+  return text.length > 0 ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 
 // Module-level helpers rather than closures inside buildReachQuestion: under tsx every named closure costs
@@ -152,7 +307,9 @@ function pickShown(rng: Rng, variants: readonly Variant[]): number {
   const yes: number[] = [];
   const no: number[] = [];
   for (let i = 0; i < variants.length; i += 1) (variants[i]?.works === true ? yes : no).push(i);
-  if (yes.length > 0 && (no.length === 0 || rng.chance(2, 5))) return rng.pick(yes);
+  // About 2 in 7 show a working setup: near the 1-in-4 chance of a four-option question, so that always
+  // answering "Yes" is no better than guessing (check-generator's cue check).
+  if (yes.length > 0 && (no.length === 0 || rng.chance(2, 7))) return rng.pick(yes);
   return rng.pick(no);
 }
 
@@ -171,13 +328,4 @@ function componentPhrase(topology: Topology, id: string): string {
     }
   }
   return id;
-}
-
-function shortPath(analysis: Analysis): string {
-  const names: string[] = [];
-  for (const hop of analysis.forward) {
-    const label = hop.component.name ?? hop.component.id;
-    if (names[names.length - 1] !== label) names.push(label);
-  }
-  return names.join(" → ");
 }

@@ -53,7 +53,7 @@ describe("missing-piece", () => {
         const q = missingPiece.generate(seed, difficulty);
         const analysis = analyze(q.topology!, q.query!);
         expect(analysis.reachable, q.id).toBe(false);
-        expect(q.explanation.perOption[q.answer[0]!]).toContain(analysis.blockers[0]?.message ?? "?");
+        expect(q.explanation.perOption[q.answer[0]!]).toContain(analysis.blockers[0]?.rules[0] ?? "?");
       }
     }
   }, 120_000);

@@ -3,6 +3,7 @@
 // a transit gateway works: centralised egress to an egress VPC's NAT gateway (TGW-18). The key and options
 // come from the model's analysis (reach-question engine).
 import type * as T from "../../net/index";
+import { INTERNET_SERVER_IP } from "../../net/index";
 import type { Family } from "../family";
 import { cidrText, publicIp } from "../names";
 import type { Difficulty, Question } from "../question";
@@ -48,7 +49,7 @@ function peerGateway(rng: Rng): Scenario {
   const ownRoute = addRoute(a.subnet.routeTableId, "0.0.0.0/0", ownIgwId)(ownIgw);
   return {
     stem: `${a.vpc.name} is peered with ${b.vpc.name}, whose ${useNat ? "NAT gateway" : "internet gateway"} serves ${b.vpc.name}'s subnets. ` +
-      `Can ${a.instance.name} (${a.instance.ip}) in ${a.vpc.name} reach the internet on TCP 443? The setup:`,
+      `Can ${a.instance.name} (${a.instance.ip}) in ${a.vpc.name} reach a server on the internet (${INTERNET_SERVER_IP}) on TCP 443? The setup:`,
     query: { from: a.instance.name, to: "internet", protocol: "tcp", port: 443 },
     concepts: ["P3"],
     variants: [
@@ -123,7 +124,7 @@ function centralEgress(rng: Rng): Scenario {
   return {
     stem: `${a.vpc.name} has no internet gateway. ${b.vpc.name} is an egress VPC with NAT gateway ${nat} and internet gateway ${igw}; ` +
       `the two VPCs are attached to transit gateway ${hub.tgwId} and also peered (${pcx}). ` +
-      `Can ${a.instance.name} (${a.instance.ip}) in ${a.vpc.name} reach the internet on TCP 443? The setup:`,
+      `Can ${a.instance.name} (${a.instance.ip}) in ${a.vpc.name} reach a server on the internet (${INTERNET_SERVER_IP}) on TCP 443? The setup:`,
     query: { from: a.instance.name, to: "internet", protocol: "tcp", port: 443 },
     concepts: ["P3", "V6"],
     variants: [

@@ -18,10 +18,10 @@ import { createRng, type Rng } from "../rng";
 const NAME = "endpoint-choice";
 
 const CHOICE_TEXT: Record<EndpointChoice, string> = {
-  "gateway-endpoint": "A gateway VPC endpoint (a route-table target)",
+  "gateway-endpoint": "A gateway VPC endpoint (a prefix-list route in the route tables)",
   "interface-endpoint": "An interface VPC endpoint (a PrivateLink ENI)",
-  "endpoint-service": "A VPC endpoint service behind a Network Load Balancer",
-  neither: "No VPC endpoint: a NAT gateway path to the internet",
+  "endpoint-service": "A VPC endpoint service behind an NLB",
+  neither: "No endpoint: a route through a NAT gateway",
 };
 
 
@@ -31,7 +31,7 @@ const SAAS_APIS = ["a third-party weather API on the public internet", "a SaaS C
 
 const OUTSIDE: readonly TrafficOrigin[] = ["peered-vpc", "other-region-vpc", "on-prem-vpn", "on-prem-dx", "tgw-spoke"];
 /** Criteria that separate two working choices (stated in the stem only when needed, see decideEndpoint). */
-const CRITERIA: readonly EndpointNeed[] = ["lowest-cost", "security-group", "on-prem-too"];
+const CRITERIA: readonly EndpointNeed[] = ["lowest-cost", "lowest-cost", "lowest-cost", "security-group", "on-prem-too"];
 
 function drawScenario(rng: Rng, difficulty: Difficulty): EndpointScenario {
   // A draw that no choice serves (e.g. a SaaS API from a peered VPC: the NAT gateway cannot be used there,
@@ -142,7 +142,7 @@ function generate(seed: number, difficulty: Difficulty): Question {
     stem,
     candidates: ENDPOINT_CHOICES.map((choice) => {
       const verdict = decision.verdicts[choice];
-      return { text: CHOICE_TEXT[choice], correct: choice === answer, why: verdict.reason };
+      return { text: CHOICE_TEXT[choice], correct: choice === answer, why: verdict.reason, proof: `decision table (requester-reach): ${choice} ${verdict.works ? "works" : "fails"} for ${scenario.origin}/${scenario.service}/${scenario.need} (${verdict.rules.join(", ")})` };
     }),
     summary: chosen.reason,
     rules: ENDPOINT_CHOICES.flatMap((choice) => decision.verdicts[choice].rules),

@@ -4,6 +4,7 @@
 // topology: the right one must make the flow reachable, every wrong one must leave it blocked.
 import { analyze, buildNetwork, type Analysis, type Query, type Topology } from "../../net/index";
 import { proposeFixes, type Fix } from "../../net/fixes";
+import { decidingSentence } from "../rule-sentences";
 import { buildQuestion } from "../build-question";
 import type { Family } from "../family";
 import type { Candidate } from "../options";
@@ -75,11 +76,14 @@ export function fixItCase(seed: number, difficulty: Difficulty): FixItCase {
     const analysisOf = (t: Topology): Analysis => analyses.get(t) ?? analyze(t, query);
     const before = analysisOf(topology);
     const candidates: Candidate[] = [
-      { text: right.description, correct: true, why: `The model re-runs the flow with this change and finds it reachable; it was blocked because: ${before.blockers[0]?.message ?? ""}` },
+      { text: right.description, correct: true, why: `Right: with this change both the request and the reply get through (${right.rules.join(", ")}).`, proof: "analyze(topology with this fix): reachable" },
       ...wrong.map(({ fix, result }) => {
         const after = analysisOf(result);
-        const noOp = result === topology ? "That piece is already in place here. " : "";
-        return { text: fix.description, correct: false, why: `${noOp}With this change the flow is still blocked: ${after.blockers[0]?.message ?? ""}` };
+        const b = after.blockers[0];
+        const why = result === topology
+          ? `"${fix.description}" is already in place, so nothing changes (${fix.rules[0] ?? ""}).`
+          : `With "${fix.description}" the ${b?.direction === "return" ? "reply" : "request"} would still be dropped at ${b?.component ?? "?"} (${b?.rules[0] ?? ""}).`;
+        return { text: fix.description, correct: false, why, proof: `analyze(topology with this fix): blocked at ${b?.code ?? "?"}@${b?.component ?? "?"}` };
       }),
     ];
     const port = query.port !== undefined ? ` on TCP ${query.port}` : "";
@@ -87,12 +91,20 @@ export function fixItCase(seed: number, difficulty: Difficulty): FixItCase {
       family: NAME, seed, difficulty, concepts: found.concepts,
       stem: `${query.from} cannot reach ${query.to}${port}. Which single change makes it work?`,
       topology, query, candidates,
-      summary: `${right.description}. Before: ${before.blockers[0]?.message ?? ""}`,
+      summary: fixSummary(before, right.description),
       rules: [...right.rules, ...before.blockers.flatMap((b) => b.rules)],
     });
     return { question, right, wrong };
   }
   throw new Error(`${NAME} seed ${seed}: no broken setup with a verified fix and two wrong fixes`);
+}
+
+/** The deciding rule, whether the request or the reply fails, and the one change that fixes it. */
+function fixSummary(before: Analysis, change: string): string {
+  const b = before.blockers[0];
+  const sentence = b ? decidingSentence(b.code === "SUBNET_ACL_RESTRICTION" && b.direction === "return" ? ["ACL-02"] : b.rules) : "";
+  const where = b ? `The ${b.direction === "return" ? "reply" : "request"} is dropped at ${b.component}.` : "";
+  return [sentence, where, `The one change that fixes it: ${change.charAt(0).toLowerCase()}${change.slice(1)}.`].filter((x) => x !== "").join(" ");
 }
 
 export const fixIt: Family = {

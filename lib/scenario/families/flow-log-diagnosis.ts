@@ -3,6 +3,7 @@
 // blocker (which component, which direction), never from the chosen fault; the records are the model's.
 // rules ORD-03..ORD-05: a rejected reply can only be a NACL; a rejected request can be SG or NACL.
 import { analyze, formatFlowLogRecord, primaryEniIdFor, type Analysis, type Topology } from "../../net/index";
+import { decidingSentence } from "../rule-sentences";
 import { buildQuestion } from "../build-question";
 import type { Family } from "../family";
 import { cidrText } from "../names";
@@ -79,9 +80,8 @@ export function flowLogCase(seed: number, difficulty: Difficulty): FlowLogCase {
   const candidates = options.map((d) => ({
     text: TEXT[d],
     correct: d === key,
-    why: d === key
-      ? `${WHY[d]} The model: ${analysis.blockers[0]?.message ?? ""}`
-      : d === "server-sg-reply" ? WHY[d] : `That fault would look different: ${WHY[d]}`,
+    why: d === key ? WHY[d] : d === "server-sg-reply" ? WHY[d] : `That fault would leave different records: ${WHY[d]}`,
+    proof: d === key ? `analyze(hidden topology): blocker ${analysis.blockers[0]?.code ?? "?"}@${analysis.blockers[0]?.component ?? "?"} = ${key}` : `diagnose(hidden topology) = ${key}, not ${d}`,
   }));
   const stem =
     `${pair.client.instance.name} (${pair.client.instance.ip}, ${clientEni}) in VPC ${pair.client.vpc.name} cannot open a ${pair.estate.portName} ` +
@@ -92,7 +92,7 @@ export function flowLogCase(seed: number, difficulty: Difficulty): FlowLogCase {
     family: NAME, seed, difficulty, concepts: ["F7", "F8", "S1"], stem, query,
     exhibit: ["version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action log-status", ...analysis.flowLogs.map(formatFlowLogRecord)],
     candidates,
-    summary: `${WHY[key]} The model: ${analysis.blockers[0]?.message ?? ""}`,
+    summary: `${WHY[key]} ${decidingSentence(analysis.blockers[0]?.direction === "return" && analysis.blockers[0]?.code === "SUBNET_ACL_RESTRICTION" ? ["ACL-02"] : analysis.blockers[0]?.rules ?? [])}`.trim(),
     rules: ["ORD-03", "ORD-04", "ORD-05", ...analysis.blockers.flatMap((b) => b.rules)],
   });
   return { question, hiddenTopology: topology, analysis };

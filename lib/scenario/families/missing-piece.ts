@@ -6,6 +6,7 @@
 // alone, it also breaks the path) is a property of the setup, not of the seed's key; missingPieceCase
 // exposes the setup so scripts/check-generator.ts and the unit tests check it over many seeds.
 import type * as T from "../../net/index";
+import { decidingSentence } from "../rule-sentences";
 import { buildQuestion } from "../build-question";
 import type { Family } from "../family";
 import { cidrText, publicIp } from "../names";
@@ -130,14 +131,19 @@ export function missingPieceCase(seed: number, difficulty: Difficulty): MissingP
   const shown = analyzeTopology(shownTopology, setup.query);
   if (shown.reachable) throw new Error(`${NAME} seed ${seed}: removing "${missing.text}" does not break the path`);
   const candidates = setup.pieces.map((piece, i) => {
-    if (i === missingIndex) return { text: piece.text, correct: true, why: `It is absent, and the model stops the flow there: ${shown.blockers[0]?.message ?? ""}` };
+    const b = shown.blockers[0];
+    if (i === missingIndex) return { text: piece.text, correct: true, why: `Right: without it the ${b?.direction === "return" ? "reply" : "request"} is dropped (${b?.rules[0] ?? ""}).`, proof: `analyze(shown): blocked at ${b?.code ?? "?"}; analyze(complete setup): reachable` };
     // The piece is present in the shown topology (only the missing one was removed).
-    return { text: piece.text, correct: false, why: "It is already in place in this topology (the model passes that step); something else is missing." };
+    return { text: piece.text, correct: false, why: `Already in the shown setup: ${piece.text.charAt(0).toLowerCase()}${piece.text.slice(1)}; the flow passes that step.`, proof: "present in the shown topology (only the keyed piece was removed); removing it from the complete setup blocks the flow (piecesThatDoNotMatter)" };
   });
   const stem = `${setup.story} ${setup.query.from} cannot reach ${setup.query.to} on TCP ${setup.query.port ?? ""}. Which single piece is missing?`;
   const question = buildQuestion(rng, {
     family: NAME, seed, difficulty, concepts: setup.concepts, stem, topology: shownTopology, query: setup.query, candidates,
-    summary: `Missing: ${missing.text}. ${shown.blockers[0]?.message ?? ""}`,
+    summary: [
+      decidingSentence(shown.blockers[0]?.rules ?? []),
+      `The ${shown.blockers[0]?.direction === "return" ? "reply" : "request"} is dropped at ${shown.blockers[0]?.component ?? ""}.`,
+      `The one change that fixes it: ${missing.text}.`,
+    ].filter((x) => x !== "").join(" "),
     rules: [...missing.rules, ...shown.blockers.flatMap((x) => x.rules)],
     trace: traceLines(shown),
   });

@@ -87,7 +87,8 @@ function generate(seed: number, difficulty: Difficulty): Question {
   candidates.push({
     text: "Yes: no CIDR block of one VPC overlaps the other's and no peering joins them yet",
     correct: feasible,
-    why: feasible ? "No block overlaps (PCX-03) and no live peering joins the pair (PCX-04)." : clash ? overlapWhy : `Peering ${duplicate ?? ""} already joins them; only one may exist (PCX-04).`,
+    why: feasible ? "No block overlaps (PCX-03) and no live peering joins the pair (PCX-04)." : clash ? "Wrong: an overlapping block rules the peering out, whatever is routed over it (PCX-03)." : `Peering ${duplicate ?? ""} already joins them; only one may exist (PCX-04).`,
+    proof: `cidrsOverlap over all blocks: ${clashes.length} clash(es); live peering between the pair: ${duplicate ?? "none"}`,
   });
   // A "No: X overlaps Y" option: the real clash, or a plausible false one between two non-overlapping blocks.
   const falsePair = { a: vx.cidrBlocks[vx.cidrBlocks.length - 1] ?? "", b: vy.cidrBlocks[0] ?? "" };
@@ -96,7 +97,8 @@ function generate(seed: number, difficulty: Difficulty): Question {
   candidates.push({
     text: `No: ${shownPair.a} of ${x.name} overlaps ${shownPair.b} of ${y.name}`,
     correct: pairTrue,
-    why: pairTrue ? overlapWhy : `${shownPair.a} and ${shownPair.b} do not overlap: their address ranges are disjoint.`,
+    why: pairTrue ? overlapWhy : `${shownPair.a} and ${shownPair.b} do not overlap: their address ranges are disjoint (PCX-03).`,
+    proof: `cidrsOverlap(${shownPair.a}, ${shownPair.b}) = ${String(pairTrue)}`,
   });
   candidates.push({
     text: duplicate !== undefined ? "No: a peering connection already joins these two VPCs" : "No: only one peering per VPC is allowed and one already exists elsewhere",
@@ -104,9 +106,10 @@ function generate(seed: number, difficulty: Difficulty): Question {
     why: duplicate !== undefined
       ? `Peering ${duplicate} already joins them (status ${t.peeringConnections.find((p) => p.id === duplicate)?.status ?? "?"}); at most one between the same two VPCs (PCX-04).`
       : "A VPC can have many peerings (up to 50 active by default); the one-peering limit is per pair of VPCs (PCX-04, PCX-17).",
+    proof: `live peering between the pair: ${duplicate ?? "none"}; overlap: ${String(pairTrue)}`,
   });
   if (pairTrue) {
-    candidates.push({ text: "Yes, as long as only the non-overlapping blocks are routed over the peering", correct: false, why: "Any overlapping IPv4 block makes peering impossible, even if you only route the others (PCX-03)." });
+    candidates.push({ text: "Yes, as long as only the non-overlapping blocks are routed over the peering", correct: false, why: "Any overlapping IPv4 block makes peering impossible, even if you only route the others (PCX-03).", proof: `cidrsOverlap: ${clashes.length} clash(es), so no peering (PCX-03)` });
   } else {
     const text = setup.crossRegion
       ? "No: VPCs in different Regions cannot be peered"
@@ -116,7 +119,7 @@ function generate(seed: number, difficulty: Difficulty): Question {
     const why = setup.crossRegion || setup.crossAccount
       ? "Peering works across accounts and across Regions (PCX-01)."
       : "Peering is a direct one-to-one link; it needs no transit gateway (PCX-01).";
-    candidates.push({ text, correct: false, why });
+    candidates.push({ text, correct: false, why, proof: "no clash and no duplicate, so the stated obstacle is not what decides (PCX-01)" });
   }
 
   const stem =

@@ -8,6 +8,7 @@ import { fixItCase } from "../lib/scenario/families/fix-it";
 import { missingPieceCase, piecesThatDoNotMatter } from "../lib/scenario/families/missing-piece";
 import { FAMILIES } from "../lib/scenario/registry";
 import { verifyQuestion } from "../lib/scenario/verify";
+import { missingFromExhibit, referenceFamily } from "../lib/scenario/exhibit-completeness";
 import type { Difficulty, Question } from "../lib/scenario/question";
 
 const seeds = Number(process.argv[2] ?? 10000);
@@ -32,11 +33,22 @@ function extraChecks(familyName: string, seed: number, difficulty: Difficulty): 
   return [];
 }
 
+/**
+ * Exhibit completeness (issue 12): every id and address an option names appears in the stem or the exhibit.
+ * Counts the misses per reference family (sg, rtb, ipv4 …) into `misses`; returns one problem per question.
+ */
+function exhibitCompleteness(q: Question, misses: Map<string, number>): string[] {
+  const missing = missingFromExhibit(q);
+  for (const ref of missing) misses.set(referenceFamily(ref), (misses.get(referenceFamily(ref)) ?? 0) + 1);
+  return missing.length > 0 ? [`options name what neither stem nor exhibit shows: ${missing.join(", ")}`] : [];
+}
+
 for (const family of FAMILIES.filter((f) => only.length === 0 || only.includes(f.name))) {
   const start = performance.now();
   const positions = new Map<number, number>();
   let yes = 0;
   let problems = 0;
+  const exhibitMisses = new Map<string, number>();
   for (let i = 0; i < seeds; i += 1) {
     const difficulty = family.difficulties[i % family.difficulties.length] as Difficulty;
     const seed = i;
@@ -48,7 +60,7 @@ for (const family of FAMILIES.filter((f) => only.length === 0 || only.includes(f
       if (problems <= 5) console.error(`${family.name} seed ${seed} d${difficulty}: threw ${(error as Error).message}`);
       continue;
     }
-    const found = [...verifyQuestion(q), ...extraChecks(family.name, seed, difficulty)];
+    const found = [...verifyQuestion(q), ...extraChecks(family.name, seed, difficulty), ...exhibitCompleteness(q, exhibitMisses)];
     if (i % 97 === 0 && JSON.stringify(family.generate(seed, difficulty)) !== JSON.stringify(q)) found.push("not reproducible");
     if (found.length > 0) {
       problems += 1;
@@ -61,6 +73,6 @@ for (const family of FAMILIES.filter((f) => only.length === 0 || only.includes(f
   const seconds = (performance.now() - start) / 1000;
   failures += problems;
   const spread = [...positions.entries()].sort((a, b) => a[0] - b[0]).map(([p, n]) => `${String.fromCharCode(97 + p)}:${n}`).join(" ");
-  console.log(JSON.stringify({ family: family.name, seeds, problems, seconds: Number(seconds.toFixed(1)), keyPositions: spread, yesKeys: yes }));
+  console.log(JSON.stringify({ family: family.name, seeds, problems, seconds: Number(seconds.toFixed(1)), keyPositions: spread, yesKeys: yes, exhibitMisses: Object.fromEntries(exhibitMisses) }));
 }
 process.exitCode = failures === 0 ? 0 : 1;

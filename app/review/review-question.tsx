@@ -1,4 +1,5 @@
 import { randomInt } from "node:crypto";
+import { QuestionExhibit } from "../components/question-exhibit";
 import { layoutDiagram } from "@/lib/diagram/layout";
 import { topologyToDiagram } from "@/lib/diagram/from-topology";
 import { toClientQuestion } from "@/lib/grading/redact";
@@ -31,11 +32,7 @@ export async function ReviewQuestion({ card, seenQuestionIds }: { card: SrsCard;
       </p>
       <p className="stem">{question.stem}</p>
       {placed ? <TopologyDiagram diagram={placed} title={`Topology for question ${question.id}`} /> : null}
-      {question.exhibit && question.exhibit.length > 0 ? (
-        <pre className="exhibit">
-          <code>{question.exhibit.join("\n")}</code>
-        </pre>
-      ) : null}
+      <QuestionExhibit exhibit={question.exhibit} questionId={question.id} />
       <ReviewForm key={question.id} skillId={card.skillId} question={{ id: question.id, options: question.options, ...(question.multiSelect ? { multiSelect: true } : {}) }} />
     </section>
   );

@@ -1,4 +1,5 @@
 import { topologyToDiagram } from "@/lib/diagram/from-topology";
+import { QuestionExhibit } from "../question-exhibit";
 import { layoutDiagram } from "@/lib/diagram/layout";
 import { toClientQuestion } from "@/lib/grading/redact";
 import { generateQuestion } from "@/lib/scenario/generate";
@@ -39,11 +40,7 @@ export async function TryIt({
         {question.stem}
       </p>
       {placed ? <TopologyDiagram diagram={placed} title={`Topology for question ${question.id}`} /> : null}
-      {question.exhibit && question.exhibit.length > 0 ? (
-        <pre className="exhibit">
-          <code>{question.exhibit.join("\n")}</code>
-        </pre>
-      ) : null}
+      <QuestionExhibit exhibit={question.exhibit} questionId={question.id} />
       <TryItForm question={{ id: question.id, options: question.options, ...(question.multiSelect ? { multiSelect: true } : {}) }} lessonSlug={lessonSlug} />
     </section>
   );

@@ -42,36 +42,45 @@ export function QuestionExhibit({
   );
 }
 
+/**
+ * The caption is shown above the scroll box, so it wraps to the screen's width instead of scrolling away with a
+ * wide table; the table keeps a real <caption> for screen readers.
+ */
 function ExhibitTableView({ table }: { table: ExhibitTable }) {
   return (
-    <div
-      className="exhibit-scroll"
-      tabIndex={0}
-      role="region"
-      aria-label={table.caption}
-      data-kind={table.kind}
-    >
-      <table className="exhibit-table">
-        <caption>{table.caption}</caption>
-        <thead>
-          <tr>
-            {table.columns.map((column) => (
-              <th key={column} scope="col">
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {table.rows.map((row, r) => (
-            <tr key={r}>
-              {row.map((cell, c) => (
-                <td key={c}>{cell}</td>
+    <div className="exhibit-item">
+      <p className="exhibit-caption" aria-hidden="true">
+        {table.caption}
+      </p>
+      <div
+        className="exhibit-scroll"
+        tabIndex={0}
+        role="region"
+        aria-label={table.caption}
+        data-kind={table.kind}
+      >
+        <table className="exhibit-table">
+          <caption className="sr-only">{table.caption}</caption>
+          <thead>
+            <tr>
+              {table.columns.map((column) => (
+                <th key={column} scope="col">
+                  {column}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {table.rows.map((row, r) => (
+              <tr key={r}>
+                {row.map((cell, c) => (
+                  <td key={c}>{cell}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

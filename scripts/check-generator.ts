@@ -13,6 +13,8 @@ import { requesterCanUse, type VpcResource } from "../lib/scenario/requester-rea
 import { edgeSituation } from "../lib/scenario/requester-situation";
 import { YES_TEXT } from "../lib/scenario/reach-question";
 import { verifyQuestion } from "../lib/scenario/verify";
+import { missingFromExhibit, referenceFamily } from "../lib/scenario/exhibit-completeness";
+import { exhibitAsText } from "../lib/scenario/exhibit-text";
 import type { Difficulty, Question } from "../lib/scenario/question";
 import { proofsOf } from "../lib/scenario/proofs";
 import { complexity, problemSignature } from "../lib/scenario/question-metrics";
@@ -90,7 +92,7 @@ function explanationChecks(q: Question): string[] {
     }
     for (const sentence of text.split(/(?<=[.!?])\s+/)) seen.add(sentence.trim());
   }
-  const shown = `${q.stem}\n${(q.exhibit ?? []).join("\n")}`;
+  const shown = `${q.stem}\n${q.exhibit ? exhibitAsText(q.exhibit).join("\n") : ""}`;
   for (const o of q.options) {
     // Host addresses only: CIDR blocks of route entries belong to the exhibit (route tables), not the stem.
     for (const ip of o.text.match(HOST_IPV4) ?? []) if (!shown.includes(ip)) out.push(`option names ${ip}, which the stem never shows`);
@@ -100,7 +102,7 @@ function explanationChecks(q: Question): string[] {
 
 /** A flow-log exhibit reduced to its shape: which ENI logged what action, in which direction, per line. */
 function flowLogPattern(q: Question): string {
-  const lines = (q.exhibit ?? []).slice(1);
+  const lines = (q.exhibit?.lines ?? []).slice(1);
   const enis = new Map<string, string>();
   const ips = new Map<string, string>();
   return lines
@@ -132,6 +134,16 @@ function extraChecks(familyName: string, seed: number, difficulty: Difficulty): 
   return [];
 }
 
+/**
+ * Exhibit completeness (issue 12): every id and address an option names appears in the stem or the exhibit.
+ * Counts the misses per reference family (sg, rtb, ipv4 …) into `misses`; returns one problem per question.
+ */
+function exhibitCompleteness(q: Question, misses: Map<string, number>): string[] {
+  const missing = missingFromExhibit(q);
+  for (const ref of missing) misses.set(referenceFamily(ref), (misses.get(referenceFamily(ref)) ?? 0) + 1);
+  return missing.length > 0 ? [`options name what neither stem nor exhibit shows: ${missing.join(", ")}`] : [];
+}
+
 for (const family of FAMILIES.filter((f) => only.length === 0 || only.includes(f.name))) {
   const start = performance.now();
   const positions = new Map<number, number>();
@@ -148,6 +160,7 @@ for (const family of FAMILIES.filter((f) => only.length === 0 || only.includes(f
   const windowSignatures: string[] = [];
   let minDistinct = Infinity;
   const patterns = new Set<string>();
+  const exhibitMisses = new Map<string, number>();
   for (let i = 0; i < seeds; i += 1) {
     const difficulty = family.difficulties[i % family.difficulties.length] as Difficulty;
     const seed = i;
@@ -159,7 +172,7 @@ for (const family of FAMILIES.filter((f) => only.length === 0 || only.includes(f
       if (problems <= 5) console.error(`${family.name} seed ${seed} d${difficulty}: threw ${(error as Error).message}`);
       continue;
     }
-    const found = [...verifyQuestion(q), ...extraChecks(family.name, seed, difficulty), ...consistencyChecks(q), ...explanationChecks(q)];
+    const found = [...verifyQuestion(q), ...extraChecks(family.name, seed, difficulty), ...consistencyChecks(q), ...explanationChecks(q), ...exhibitCompleteness(q, exhibitMisses)];
     const proofs = proofsOf(q);
     for (const o of q.options) {
       if (!proofs?.[o.id]) found.push(`option ${o.id} has no proof`);
@@ -215,7 +228,7 @@ for (const family of FAMILIES.filter((f) => only.length === 0 || only.includes(f
   if (family.name === "ipv6-egress" && patterns.size < 6) familyFailures.push(`only ${patterns.size} ipv6-egress templates`);
   for (const f of familyFailures) console.error(`${family.name}: ${PENDING.some((p) => f.startsWith(`${family.name}: ${p}`) || `${family.name}: ${f}`.startsWith(p)) ? "PENDING " : ""}${f}`);
   if (strict) failures += familyFailures.filter((f) => !PENDING.some((p) => `${family.name}: ${f}`.startsWith(p))).length;
-  console.log(JSON.stringify({ family: family.name, seeds, problems, seconds: Number(seconds.toFixed(1)), keyPositions: spread, yesKeys: yes, wrongOptionProofs: wrongProofs, cues, difficultyMetric, minDistinctPer20: minDistinct === Infinity ? null : minDistinct, patterns: patterns.size || null, familyFailures: familyFailures.length }));
+  console.log(JSON.stringify({ family: family.name, seeds, problems, seconds: Number(seconds.toFixed(1)), keyPositions: spread, yesKeys: yes, wrongOptionProofs: wrongProofs, cues, difficultyMetric, minDistinctPer20: minDistinct === Infinity ? null : minDistinct, patterns: patterns.size || null, familyFailures: familyFailures.length, exhibitMisses: Object.fromEntries(exhibitMisses) }));
 }
 console.log(JSON.stringify({ crossFamilySituations: Object.fromEntries([...situations.entries()].sort()) }));
 process.exitCode = failures === 0 ? 0 : 1;

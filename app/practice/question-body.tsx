@@ -1,4 +1,5 @@
 import { TopologyDiagram } from "@/app/components/topology-diagram";
+import { QuestionExhibit } from "@/app/components/question-exhibit";
 import { highlightFromAnalysis, topologyToDiagram } from "@/lib/diagram/from-topology";
 import { layoutDiagram } from "@/lib/diagram/layout";
 import type { Analysis } from "@/lib/net";
@@ -29,11 +30,6 @@ export async function QuestionBody({
       <p id={`${question.id}-stem`} className="stem" data-testid="stem">
         {question.stem}
       </p>
-      {question.exhibit && question.exhibit.length > 0 ? (
-        <pre className="exhibit">
-          <code>{question.exhibit.join("\n")}</code>
-        </pre>
-      ) : null}
       {placed && diagram ? (
         <TopologyDiagram
           diagram={placed}
@@ -46,6 +42,7 @@ export async function QuestionBody({
           }
         />
       ) : null}
+      <QuestionExhibit exhibit={question.exhibit} questionId={question.id} />
       {analysis && question.query ? (
         <p
           className={analysis.reachable ? "trace-verdict ok" : "trace-verdict bad"}

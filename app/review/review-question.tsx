@@ -1,3 +1,4 @@
+import { QuestionExhibit } from "../components/question-exhibit";
 import { layoutDiagram } from "@/lib/diagram/layout";
 import { topologyToDiagram } from "@/lib/diagram/from-topology";
 import { answerOutcome } from "@/lib/grading/outcome";
@@ -85,11 +86,7 @@ export async function ReviewQuestion({
       </p>
       <p className="stem">{question.stem}</p>
       {placed ? <TopologyDiagram diagram={placed} title="Topology of the question" /> : null}
-      {question.exhibit && question.exhibit.length > 0 ? (
-        <pre className="exhibit">
-          <code>{question.exhibit.join("\n")}</code>
-        </pre>
-      ) : null}
+      <QuestionExhibit exhibit={question.exhibit} questionId={question.id} />
       <ReviewForm
         key={question.id}
         skillId={card.skillId}

@@ -12,7 +12,7 @@ export function toClientQuestion(question: Question): QuestionForClient {
     stem: question.stem,
     ...(question.topology !== undefined ? { topology: question.topology } : {}),
     ...(question.query !== undefined ? { query: { ...question.query } } : {}),
-    ...(question.exhibit !== undefined ? { exhibit: [...question.exhibit] } : {}),
+    ...(question.exhibit !== undefined ? { exhibit: question.exhibit } : {}),
     options: question.options.map((option) => ({ id: option.id, text: option.text })),
     ...(question.multiSelect !== undefined ? { multiSelect: question.multiSelect } : {}),
   };

@@ -1,5 +1,6 @@
 // Assembles a Question from a family's computed parts; the one place that fixes the id format and field order
 // (field order matters: JSON.stringify of the same seed must be byte-identical).
+import { buildExhibit, isEmptyExhibit } from "./exhibit";
 import { assembleOptions, type Candidate } from "./options";
 import { recordProofs } from "./proofs";
 import { formatQuestionId, type Difficulty, type Explanation, type Question } from "./question";
@@ -14,6 +15,7 @@ export type QuestionParts = {
   readonly stem: string;
   readonly topology?: Topology;
   readonly query?: Query;
+  /** Preformatted exhibit lines (e.g. flow-log records); the exhibit's tables are built from `topology`. */
   readonly exhibit?: readonly string[];
   readonly candidates: readonly Candidate[];
   readonly summary: string;
@@ -42,7 +44,14 @@ export function buildQuestion(rng: Rng, parts: QuestionParts): Question {
   };
   if (parts.topology !== undefined) question.topology = parts.topology;
   if (parts.query !== undefined) question.query = parts.query;
-  if (parts.exhibit !== undefined) question.exhibit = parts.exhibit.slice();
+  // Built after the options are placed: every resource an option names is shown (issue 12, "self-contained").
+  const exhibit = buildExhibit({
+    ...(parts.topology !== undefined ? { topology: parts.topology } : {}),
+    ...(parts.query !== undefined ? { query: parts.query } : {}),
+    texts: [parts.stem, ...options.map((o) => o.text)],
+    ...(parts.exhibit !== undefined ? { lines: parts.exhibit } : {}),
+  });
+  if (!isEmptyExhibit(exhibit)) question.exhibit = exhibit;
   question.options = options;
   question.answer = answer;
   const explanation: Draft<Explanation> = { summary: parts.summary, perOption, rules: uniqueSorted(parts.rules) };

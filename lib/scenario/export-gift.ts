@@ -1,5 +1,6 @@
 // Moodle GIFT export. GIFT's special characters ~ = # { } : must be escaped with a backslash (and the
 // backslash itself); newlines inside a question become the \n escape so a blank line never splits one.
+import { exhibitAsText } from "./exhibit-text";
 import type { Question } from "./question";
 
 export function escapeGift(text: string): string {
@@ -13,7 +14,7 @@ function giftQuestion(q: Question, index: number): string {
     const port = q.query.port !== undefined ? ` port ${q.query.port}` : "";
     parts.push(`Flow: from ${q.query.from} to ${q.query.to}, ${q.query.protocol.toUpperCase()}${port}`);
   }
-  if (q.exhibit && q.exhibit.length > 0) parts.push(...q.exhibit);
+  if (q.exhibit) parts.push("", ...exhibitAsText(q.exhibit));
   const stem = escapeGift(parts.join("\n"));
   const keyCount = q.answer.length;
   const answers = q.options.map((option) => {

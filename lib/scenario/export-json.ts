@@ -1,7 +1,9 @@
 // The stable JSON export (docs/quiz-format.md). Field order is fixed here so that output is byte-stable.
+import type { Exhibit } from "./exhibit";
 import type { Question } from "./question";
 
-export const QUIZ_FORMAT_VERSION = 1;
+// Version 2: `exhibit` became an object (tables, notes, lines) instead of a list of lines.
+export const QUIZ_FORMAT_VERSION = 2;
 
 export type QuizExport = {
   readonly format: "reachable-quiz";
@@ -20,7 +22,7 @@ export type ExportedQuestion = {
   readonly stem: string;
   readonly topology: unknown;
   readonly query: unknown;
-  readonly exhibit: readonly string[];
+  readonly exhibit: Exhibit;
   readonly multiSelect: boolean;
   readonly options: readonly { readonly id: string; readonly text: string }[];
   readonly answer: readonly string[];
@@ -42,7 +44,7 @@ export function exportQuestion(q: Question): ExportedQuestion {
     stem: q.stem,
     topology: q.topology ?? null,
     query: q.query ?? null,
-    exhibit: [...(q.exhibit ?? [])],
+    exhibit: exportExhibit(q.exhibit),
     multiSelect: q.multiSelect === true,
     options: q.options.map((o) => ({ id: o.id, text: o.text })),
     answer: [...q.answer],
@@ -52,6 +54,15 @@ export function exportQuestion(q: Question): ExportedQuestion {
       rules: [...q.explanation.rules],
       trace: [...(q.explanation.trace ?? [])],
     },
+  };
+}
+
+/** Always present, in a fixed key order; empty lists when the question has no exhibit. */
+function exportExhibit(exhibit: Exhibit | undefined): Exhibit {
+  return {
+    tables: (exhibit?.tables ?? []).map((t) => ({ kind: t.kind, caption: t.caption, columns: [...t.columns], rows: t.rows.map((row) => [...row]) })),
+    notes: [...(exhibit?.notes ?? [])],
+    lines: [...(exhibit?.lines ?? [])],
   };
 }
 

@@ -1,4 +1,5 @@
 // A printable quiz: questions first, the answer key with explanations at the end.
+import { exhibitAsMarkdown } from "./exhibit-text";
 import type { Question } from "./question";
 
 function flowLine(q: Question): string | undefined {
@@ -13,7 +14,7 @@ export function renderQuizMarkdown(questions: readonly Question[], seed: number)
     lines.push(`## ${index + 1}. ${q.family} (difficulty ${q.difficulty})`, "", q.stem, "");
     const flow = flowLine(q);
     if (flow) lines.push(flow, "");
-    if (q.exhibit && q.exhibit.length > 0) lines.push("```", ...q.exhibit, "```", "");
+    if (q.exhibit) lines.push(...exhibitAsMarkdown(q.exhibit));
     if (q.multiSelect === true) lines.push("_Select all that apply._", "");
     for (const option of q.options) lines.push(`- **${option.id.toUpperCase()}.** ${option.text}`);
     lines.push("", `<sub>${q.id}</sub>`, "");

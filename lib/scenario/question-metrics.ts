@@ -51,7 +51,7 @@ export function complexity(q: Question): number {
   const multiRegion = (t !== undefined && new Set(t.vpcs.map((v) => v.region)).size > 1) || regions.size > 1;
   const bothDirections = (q.explanation.trace ?? []).some((line) => line.startsWith("return"));
   const ipv6 = /::\/0|IPv6/.test(q.stem) || q.options.some((o) => o.text.includes("::/0"));
-  const records = Math.max(0, (q.exhibit?.length ?? 0) - 1);
+  const records = Math.max(0, (q.exhibit?.lines.length ?? 0) - 1);
   return (
     components +
     hops / 4 +

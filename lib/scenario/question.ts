@@ -1,6 +1,7 @@
 // The shape of a generated question. The key and the explanation live only on `Question`; clients get
 // `QuestionForClient` (see lib/grading/redact.ts).
 import type { Query, Topology } from "../net/index";
+import type { Exhibit } from "./exhibit";
 
 export type Difficulty = 1 | 2 | 3;
 export const DIFFICULTIES: readonly Difficulty[] = [1, 2, 3];
@@ -28,8 +29,11 @@ export type Question = {
   readonly stem: string;
   readonly topology?: Topology;
   readonly query?: Query;
-  /** Extra material shown with the stem (e.g. flow-log lines), already formatted. */
-  readonly exhibit?: readonly string[];
+  /**
+   * The facts shown beside the stem and diagram (route tables, rules, peering status, endpoints, addresses as
+   * tables, plus preformatted lines such as flow-log records): facts only, never the key. Absent when empty.
+   */
+  readonly exhibit?: Exhibit;
   readonly options: readonly QuestionOption[];
   readonly answer: readonly OptionId[];
   readonly explanation: Explanation;

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { buildQuestion, type QuestionParts } from "../../lib/scenario/build-question";
 import { createRng } from "../../lib/scenario/rng";
+import { TopologySchema } from "../../lib/net/index";
 
 const base: QuestionParts = {
   family: "test", seed: 7, difficulty: 2, concepts: ["P1"], stem: "Can A reach C?",
@@ -19,7 +20,7 @@ describe("buildQuestion", () => {
   });
 
   it("puts every optional part in its place", () => {
-    const topology = { region: "us-east-1" } as unknown as NonNullable<QuestionParts["topology"]>;
+    const topology = TopologySchema.parse({ region: "us-east-1" });
     const parts: QuestionParts = {
       ...base, topology, query: { from: "a", to: "c", protocol: "tcp", port: 22 }, exhibit: ["line"], trace: ["hop"],
       multiSelect: true, candidates: [...base.candidates, { text: "Maybe", correct: true, why: "also" }],

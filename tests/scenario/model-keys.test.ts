@@ -70,7 +70,7 @@ describe("flow-log-diagnosis", () => {
         expect(q.topology).toBeUndefined();
         const again = analyze(hiddenTopology, q.query!);
         expect(again.reachable).toBe(false);
-        const records = q.exhibit!.slice(1).map((line) => parseFlowLogRecord(line)!);
+        const records = q.exhibit!.lines.slice(1).map((line) => parseFlowLogRecord(line)!);
         const client = hiddenTopology.instances.find((i) => i.name === q.query!.from)!;
         const rejects = records.filter((r) => r.action === "REJECT");
         expect(rejects).toHaveLength(1);

@@ -1,4 +1,5 @@
 import { topologyToDiagram } from "@/lib/diagram/from-topology";
+import { QuestionExhibit } from "../question-exhibit";
 import { layoutDiagram } from "@/lib/diagram/layout";
 import { toClientQuestion } from "@/lib/grading/redact";
 import { generateQuestion } from "@/lib/scenario/generate";
@@ -41,11 +42,7 @@ export async function TryIt({
         {question.stem}
       </p>
       {placed ? <TopologyDiagram diagram={placed} title={`Topology for question ${question.id}`} /> : null}
-      {question.exhibit && question.exhibit.length > 0 ? (
-        <pre className="exhibit scroll-region" tabIndex={0} aria-label="Exhibit">
-          <code>{question.exhibit.join("\n")}</code>
-        </pre>
-      ) : null}
+      <QuestionExhibit exhibit={question.exhibit} questionId={question.id} />
       <TryItForm question={{ id: question.id, options: question.options, ...(question.multiSelect ? { multiSelect: true } : {}) }} lessonSlug={lessonSlug} />
     </section>
   );

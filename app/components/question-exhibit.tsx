@@ -1,0 +1,86 @@
+import type { Exhibit, ExhibitTable } from "@/lib/scenario/exhibit";
+
+/**
+ * The facts a question rests on, beside its diagram: one captioned table per route table, security group, network
+ * ACL and so on (lib/scenario/exhibit.ts), then notes and preformatted lines (flow-log records). Each table scrolls
+ * sideways on its own and takes keyboard focus, so a phone user can read a wide route table (WCAG 2.1.1, 1.4.10).
+ */
+export function QuestionExhibit({
+  exhibit,
+  questionId,
+}: {
+  exhibit: Exhibit | undefined;
+  questionId: string;
+}) {
+  if (!exhibit) return null;
+  const hasFacts = exhibit.tables.length > 0 || exhibit.notes.length > 0;
+  return (
+    <>
+      {hasFacts ? (
+        <section
+          className="exhibit-facts"
+          aria-label={`Exhibit for question ${questionId}`}
+          data-testid="exhibit"
+        >
+          <h3 className="exhibit-title">Exhibit</h3>
+          {exhibit.tables.map((table, index) => (
+            <ExhibitTableView key={index} table={table} />
+          ))}
+          {exhibit.notes.map((note, index) => (
+            <p key={index} className="exhibit-note">
+              {note}
+            </p>
+          ))}
+        </section>
+      ) : null}
+      {exhibit.lines.length > 0 ? (
+        <pre className="exhibit" data-testid="exhibit-lines">
+          <code>{exhibit.lines.join("\n")}</code>
+        </pre>
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * The caption is shown above the scroll box, so it wraps to the screen's width instead of scrolling away with a
+ * wide table; the table keeps a real <caption> for screen readers.
+ */
+function ExhibitTableView({ table }: { table: ExhibitTable }) {
+  return (
+    <div className="exhibit-item">
+      <p className="exhibit-caption" aria-hidden="true">
+        {table.caption}
+      </p>
+      <div
+        className="exhibit-scroll"
+        tabIndex={0}
+        role="region"
+        aria-label={table.caption}
+        data-kind={table.kind}
+      >
+        <table className="exhibit-table">
+          <caption className="sr-only">{table.caption}</caption>
+          <thead>
+            <tr>
+              {table.columns.map((column) => (
+                <th key={column} scope="col">
+                  {column}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {table.rows.map((row, r) => (
+              <tr key={r}>
+                {row.map((cell, c) => (
+                  <td key={c}>{cell}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

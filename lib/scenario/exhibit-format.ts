@@ -1,0 +1,67 @@
+// Cell texts shared by the exhibit's tables: labels, protocols and port ranges as the AWS console writes them.
+import type * as T from "../net/index";
+
+export function labelOf(id: string, name: string | undefined): string {
+  return name !== undefined && name !== id ? `${name} (${id})` : id;
+}
+
+export function vpcLabel(t: T.Topology, vpcId: string | undefined): string {
+  if (vpcId === undefined) return "—";
+  const vpc = t.vpcs.find((v) => v.id === vpcId);
+  return vpc ? labelOf(vpc.id, vpc.name) : vpcId;
+}
+
+export function subnetLabel(t: T.Topology, subnetId: string): string {
+  const subnet = t.subnets.find((s) => s.id === subnetId);
+  return subnet ? labelOf(subnet.id, subnet.name) : subnetId;
+}
+
+const PROTOCOL_NAMES: Readonly<Record<string, string>> = {
+  all: "All",
+  "-1": "All",
+  tcp: "TCP",
+  "6": "TCP",
+  udp: "UDP",
+  "17": "UDP",
+  icmp: "ICMP",
+  "1": "ICMP",
+  icmpv6: "ICMPv6",
+  "58": "ICMPv6",
+};
+
+export function protocolText(protocol: T.RuleProtocol): string {
+  return PROTOCOL_NAMES[String(protocol)] ?? `protocol ${protocol}`;
+}
+
+export function portRangeText(
+  protocol: T.RuleProtocol,
+  fromPort: number | undefined,
+  toPort: number | undefined,
+): string {
+  if (protocol === "all" || protocol === -1 || fromPort === undefined) return "All";
+  const to = toPort ?? fromPort;
+  return to === fromPort ? String(fromPort) : `${fromPort}-${to}`;
+}
+
+export function listText(items: readonly string[], empty = "none"): string {
+  return items.length > 0 ? items.join(", ") : empty;
+}
+
+/**
+ * Columns that say nothing for this question (every row holds the column's default) are dropped, so a plain
+ * single-Region, single-account question is not drowned in "us-east-1" and "running".
+ */
+export function dropDefaultColumns(
+  columns: readonly string[],
+  rows: readonly (readonly string[])[],
+  defaults: Readonly<Record<string, string>>,
+): { columns: string[]; rows: string[][] } {
+  const keep = columns.map((column, i) => {
+    const fallback = defaults[column];
+    return fallback === undefined || rows.some((row) => (row[i] ?? "") !== fallback);
+  });
+  return {
+    columns: columns.filter((_, i) => keep[i]),
+    rows: rows.map((row) => row.filter((_, i) => keep[i])),
+  };
+}

@@ -1,0 +1,338 @@
+// The exhibit's tables for the VPC side of a topology: VPCs, subnets, interfaces, route tables, security groups
+// and network ACLs. Tables for peering, gateways, transit gateways, VPN and endpoints are in
+// exhibit-gateway-tables.ts. Every row states configuration as the console shows it; derived routes are the ones
+// AWS itself adds (local routes RT-02, gateway-endpoint prefix-list routes GWE-02, VGW propagation VPN-05).
+import type * as T from "../net/index";
+import { primaryEniIdFor } from "../net/index";
+import { propagatedVgwPrefixes } from "../net/vpn";
+import type { ExhibitTable } from "./exhibit";
+import {
+  dropDefaultColumns,
+  labelOf,
+  listText,
+  portRangeText,
+  protocolText,
+  subnetLabel,
+  vpcLabel,
+} from "./exhibit-format";
+import { gatewayTables } from "./exhibit-gateway-tables";
+
+export function topologyTables(
+  t: T.Topology,
+  named: ReadonlySet<string>,
+): { tables: ExhibitTable[]; notes: string[] } {
+  const tables: ExhibitTable[] = [vpcTable(t), subnetTable(t)];
+  const interfaces = interfaceTable(t);
+  if (interfaces) tables.push(interfaces);
+  for (const rt of t.routeTables) if (isRouteTableShown(t, rt, named)) tables.push(routeTableTable(t, rt));
+  for (const sg of t.securityGroups)
+    if (isSecurityGroupShown(t, sg, named)) tables.push(securityGroupTable(t, sg));
+  for (const acl of t.networkAcls) if (isNetworkAclShown(t, acl, named)) tables.push(networkAclTable(t, acl));
+  tables.push(...gatewayTables(t));
+  return { tables: tables.filter((table) => table.rows.length > 0), notes: defaultNaclNotes(t) };
+}
+
+function isNamed(named: ReadonlySet<string>, id: string, name: string | undefined): boolean {
+  return named.has(id) || (name !== undefined && named.has(name));
+}
+
+function vpcTable(t: T.Topology): ExhibitTable {
+  const dns = t.interfaceEndpoints.length > 0;
+  const rows = t.vpcs.map((v) => [
+    v.name ?? v.id,
+    v.id,
+    listText(v.cidrBlocks),
+    listText(v.ipv6CidrBlocks, ""),
+    v.region ?? t.region,
+    v.accountId ?? "",
+    dns ? `${v.enableDnsSupport ? "on" : "off"} / ${v.enableDnsHostnames ? "on" : "off"}` : "",
+  ]);
+  const firstRegion = rows[0]?.[4] ?? "";
+  const firstAccount = rows[0]?.[5] ?? "";
+  const kept = dropDefaultColumns(
+    ["VPC", "VPC ID", "IPv4 CIDR", "IPv6 CIDR", "Region", "Account", "DNS resolution / hostnames"],
+    rows,
+    {
+      "IPv6 CIDR": "",
+      Region: firstRegion,
+      Account: firstAccount,
+      "DNS resolution / hostnames": "",
+    },
+  );
+  return { kind: "vpcs", caption: "VPCs", ...kept };
+}
+
+/** RT-01: a subnet without an explicit association uses its VPC's main route table. */
+export function routeTableOfSubnet(t: T.Topology, s: T.Subnet): T.RouteTable | undefined {
+  const explicit =
+    s.routeTableId !== undefined ? t.routeTables.find((rt) => rt.id === s.routeTableId) : undefined;
+  return explicit ?? t.routeTables.find((rt) => rt.vpcId === s.vpcId && rt.main);
+}
+
+/** ACL-06: a subnet without an explicit association uses its VPC's default network ACL. */
+function networkAclOfSubnet(t: T.Topology, s: T.Subnet): T.NetworkAcl | undefined {
+  const explicit =
+    s.networkAclId !== undefined ? t.networkAcls.find((a) => a.id === s.networkAclId) : undefined;
+  return explicit ?? t.networkAcls.find((a) => a.vpcId === s.vpcId && a.isDefault);
+}
+
+function subnetTable(t: T.Topology): ExhibitTable {
+  const rows = t.subnets.map((s) => {
+    const rt = routeTableOfSubnet(t, s);
+    const acl = networkAclOfSubnet(t, s);
+    return [
+      s.name ?? s.id,
+      s.id,
+      vpcLabel(t, s.vpcId),
+      s.cidrBlock ?? "",
+      s.ipv6CidrBlock ?? "",
+      s.availabilityZone,
+      rt ? `${rt.id}${s.routeTableId === rt.id ? "" : " (main)"}` : "main (local routes only)",
+      acl ? `${acl.id}${acl.isDefault ? " (default)" : ""}` : "default (allows all)",
+    ];
+  });
+  const kept = dropDefaultColumns(
+    ["Subnet", "Subnet ID", "VPC", "IPv4 CIDR", "IPv6 CIDR", "AZ", "Route table", "Network ACL"],
+    rows,
+    {
+      "IPv6 CIDR": "",
+    },
+  );
+  return { kind: "subnets", caption: "Subnets", ...kept };
+}
+
+function groupNames(t: T.Topology, ids: readonly string[]): string {
+  return listText(
+    ids.map((id) => labelOf(id, t.securityGroups.find((g) => g.id === id)?.name)),
+    "none",
+  );
+}
+
+function interfaceTable(t: T.Topology): ExhibitTable | undefined {
+  const rows: string[][] = [];
+  const row = (
+    name: string,
+    instance: string,
+    eni: string,
+    x: {
+      subnetId: string;
+      privateIp: string;
+      secondaryPrivateIps?: readonly string[];
+      publicIp?: string | undefined;
+      ipv6Addresses: readonly string[];
+      securityGroupIds: readonly string[];
+      sourceDestCheck: boolean;
+    },
+    state: string,
+  ): string[] => [
+    name,
+    instance,
+    eni,
+    subnetLabel(t, x.subnetId),
+    listText([x.privateIp, ...(x.secondaryPrivateIps ?? [])]),
+    x.publicIp ?? "",
+    listText(x.ipv6Addresses, ""),
+    groupNames(t, x.securityGroupIds),
+    state,
+    x.sourceDestCheck ? "on" : "off",
+  ];
+  for (const i of t.instances) {
+    if (i.subnetId !== undefined && i.privateIp !== undefined) {
+      const inline = {
+        subnetId: i.subnetId,
+        privateIp: i.privateIp,
+        publicIp: i.publicIp,
+        ipv6Addresses: i.ipv6Addresses,
+        securityGroupIds: i.securityGroupIds,
+        sourceDestCheck: i.sourceDestCheck,
+      };
+      rows.push(row(i.name ?? i.id, i.id, primaryEniIdFor(i.id), inline, i.state));
+    }
+    for (const eniId of i.networkInterfaceIds) {
+      const eni = t.networkInterfaces.find((e) => e.id === eniId);
+      if (eni) rows.push(row(i.name ?? i.id, i.id, eni.id, eni, i.state));
+    }
+  }
+  for (const eni of t.networkInterfaces) {
+    if (t.instances.some((i) => i.networkInterfaceIds.includes(eni.id))) continue;
+    rows.push(row(eni.name ?? eni.id, eni.instanceId ?? "", eni.id, eni, "running"));
+  }
+  if (rows.length === 0) return undefined;
+  const columns = [
+    "Name",
+    "Instance",
+    "Network interface",
+    "Subnet",
+    "Private IP",
+    "Public IP",
+    "IPv6",
+    "Security groups",
+    "State",
+    "Source/dest. check",
+  ];
+  const kept = dropDefaultColumns(columns, rows, {
+    "Public IP": "",
+    IPv6: "",
+    State: "running",
+    "Source/dest. check": "on",
+  });
+  return { kind: "interfaces", caption: "Instances and network interfaces", ...kept };
+}
+
+function isRouteTableShown(t: T.Topology, rt: T.RouteTable, named: ReadonlySet<string>): boolean {
+  if (isNamed(named, rt.id, rt.name)) return true;
+  if (t.gatewayEndpoints.some((e) => e.routeTableIds.includes(rt.id))) return true;
+  return t.subnets.some((s) => routeTableOfSubnet(t, s) === rt);
+}
+
+/** The id first, as route tables in the console show it: "pl-63a5400a (com.amazonaws.us-east-1.s3)". */
+function prefixListText(t: T.Topology, id: string): string {
+  const name = t.prefixLists.find((p) => p.id === id)?.name;
+  return name !== undefined ? `${id} (${name})` : id;
+}
+
+/** GWE-02: a gateway endpoint adds a route from its service's prefix list to itself in each chosen route table. */
+function endpointRoutes(t: T.Topology, rt: T.RouteTable): string[][] {
+  const rows: string[][] = [];
+  for (const ep of t.gatewayEndpoints) {
+    if (!ep.routeTableIds.includes(rt.id)) continue;
+    const region = ep.region ?? t.vpcs.find((v) => v.id === ep.vpcId)?.region ?? t.region;
+    const service = t.services.find((s) => s.service === ep.service && s.region === region);
+    if (service?.prefixListId !== undefined)
+      rows.push([prefixListText(t, service.prefixListId), ep.id, "gateway endpoint"]);
+    else for (const cidr of service?.cidrBlocks ?? []) rows.push([cidr, ep.id, "gateway endpoint"]);
+  }
+  return rows;
+}
+
+function routeTableTable(t: T.Topology, rt: T.RouteTable): ExhibitTable {
+  const vpc = t.vpcs.find((v) => v.id === rt.vpcId);
+  const rows: string[][] = [];
+  for (const cidr of [...(vpc?.cidrBlocks ?? []), ...(vpc?.ipv6CidrBlocks ?? [])])
+    rows.push([cidr, "local", "local"]);
+  for (const r of rt.routes) {
+    if (r.target === "local") continue;
+    const destination =
+      r.destination ??
+      (r.destinationPrefixListId !== undefined ? prefixListText(t, r.destinationPrefixListId) : "?");
+    rows.push([destination, r.target, r.origin]);
+  }
+  for (const gw of rt.propagatingGatewayIds)
+    for (const cidr of propagatedVgwPrefixes(t, gw)) rows.push([cidr.text, gw, "propagated"]);
+  rows.push(...endpointRoutes(t, rt));
+  const subnets = t.subnets.filter((s) => routeTableOfSubnet(t, s) === rt).map((s) => labelOf(s.id, s.name));
+  const parts = [
+    `VPC ${vpcLabel(t, rt.vpcId)}${rt.main ? ", main route table" : ""}`,
+    `subnets: ${listText(subnets)}`,
+  ];
+  if (rt.propagatingGatewayIds.length > 0)
+    parts.push(`route propagation from ${rt.propagatingGatewayIds.join(", ")}`);
+  const kept = dropDefaultColumns(["Destination", "Target", "Origin"], rows, {});
+  return {
+    kind: "route-table",
+    caption: `Route table ${labelOf(rt.id, rt.name)} — ${parts.join("; ")}`,
+    ...kept,
+  };
+}
+
+function attachedTo(t: T.Topology, sgId: string): string[] {
+  const out: string[] = [];
+  for (const i of t.instances) if (i.securityGroupIds.includes(sgId)) out.push(i.name ?? i.id);
+  for (const e of t.networkInterfaces) if (e.securityGroupIds.includes(sgId)) out.push(e.name ?? e.id);
+  for (const e of t.interfaceEndpoints) if (e.securityGroupIds.includes(sgId)) out.push(e.name ?? e.id);
+  return out;
+}
+
+function isSecurityGroupShown(t: T.Topology, sg: T.SecurityGroup, named: ReadonlySet<string>): boolean {
+  if (isNamed(named, sg.id, sg.name) || attachedTo(t, sg.id).length > 0) return true;
+  const referenced = (rules: readonly T.SgRule[] | undefined): boolean =>
+    (rules ?? []).some((r) => r.securityGroupId?.endsWith(sg.id) === true);
+  return t.securityGroups.some(
+    (other) => other !== sg && (referenced(other.inbound) || referenced(other.outbound)),
+  );
+}
+
+function sgPeerText(t: T.Topology, r: T.SgRule): string {
+  if (r.cidrBlock !== undefined) return r.cidrBlock;
+  if (r.prefixListId !== undefined) return prefixListText(t, r.prefixListId);
+  if (r.securityGroupId !== undefined)
+    return labelOf(r.securityGroupId, t.securityGroups.find((g) => g.id === r.securityGroupId)?.name);
+  return "?";
+}
+
+function sgRows(t: T.Topology, direction: string, rules: readonly T.SgRule[]): string[][] {
+  if (rules.length === 0) return [[direction, "no rules", "", "", ""]];
+  return rules.map((r) => [
+    direction,
+    protocolText(r.protocol),
+    portRangeText(r.protocol, r.fromPort, r.toPort),
+    sgPeerText(t, r),
+    r.description ?? "",
+  ]);
+}
+
+function securityGroupTable(t: T.Topology, sg: T.SecurityGroup): ExhibitTable {
+  // SG-03: an omitted outbound list is the default allow-all egress rule.
+  const outbound =
+    sg.outbound === undefined
+      ? [["Outbound", "All", "All", "0.0.0.0/0", "default rule"]]
+      : sgRows(t, "Outbound", sg.outbound);
+  const rows = [...sgRows(t, "Inbound", sg.inbound), ...outbound];
+  const kept = dropDefaultColumns(
+    ["Direction", "Protocol", "Port range", "Source / destination", "Description"],
+    rows,
+    { Description: "" },
+  );
+  const attached = attachedTo(t, sg.id);
+  const caption = `Security group ${labelOf(sg.id, sg.name)} — VPC ${vpcLabel(t, sg.vpcId)}; attached to ${listText(attached, "nothing")}`;
+  return { kind: "security-group", caption, ...kept };
+}
+
+function isNetworkAclShown(t: T.Topology, acl: T.NetworkAcl, named: ReadonlySet<string>): boolean {
+  return isNamed(named, acl.id, acl.name) || t.subnets.some((s) => networkAclOfSubnet(t, s) === acl);
+}
+
+function naclRows(direction: string, rules: readonly T.NaclRule[], withIpv6: boolean): string[][] {
+  const sorted = rules.slice().sort((a, b) => a.ruleNumber - b.ruleNumber);
+  const rows = sorted.map((r) => [
+    direction,
+    String(r.ruleNumber),
+    protocolText(r.protocol),
+    portRangeText(r.protocol, r.fromPort, r.toPort),
+    r.cidrBlock,
+    r.action === "allow" ? "Allow" : "Deny",
+  ]);
+  // ACL-03: every network ACL ends with the unchangeable * rule that denies what no numbered rule matched.
+  rows.push([direction, "*", "All", "All", "0.0.0.0/0", "Deny"]);
+  if (withIpv6) rows.push([direction, "*", "All", "All", "::/0", "Deny"]);
+  return rows;
+}
+
+function networkAclTable(t: T.Topology, acl: T.NetworkAcl): ExhibitTable {
+  const withIpv6 = (t.vpcs.find((v) => v.id === acl.vpcId)?.ipv6CidrBlocks.length ?? 0) > 0;
+  const rows = [
+    ...naclRows("Inbound", acl.inbound, withIpv6),
+    ...naclRows("Outbound", acl.outbound, withIpv6),
+  ];
+  const subnets = t.subnets.filter((s) => networkAclOfSubnet(t, s) === acl).map((s) => labelOf(s.id, s.name));
+  const caption = `Network ACL ${labelOf(acl.id, acl.name)}${acl.isDefault ? " (default)" : ""} — VPC ${vpcLabel(t, acl.vpcId)}; subnets: ${listText(subnets)}`;
+  return {
+    kind: "network-acl",
+    caption,
+    columns: ["Direction", "Rule #", "Protocol", "Port range", "Source / destination", "Action"],
+    rows,
+  };
+}
+
+/** ACL-05: subnets left on a default network ACL the topology does not list use one that allows everything. */
+function defaultNaclNotes(t: T.Topology): string[] {
+  const subnets = t.subnets.filter((s) => networkAclOfSubnet(t, s) === undefined).map((s) => s.name ?? s.id);
+  if (subnets.length === 0) return [];
+  const which =
+    subnets.length === t.subnets.length
+      ? "Every subnet uses its"
+      : subnets.length === 1
+        ? `Subnet ${subnets[0]} uses its`
+        : `Subnets ${subnets.join(", ")} use their`;
+  return [`${which} VPC's default network ACL, unchanged: it allows all inbound and all outbound traffic.`];
+}

@@ -1,7 +1,7 @@
 // Configurations AWS refuses or that cannot carry traffic (issue 3 §2), each with a field path,
 // a plain message and the rule IDs. Errors = AWS would refuse it; warnings = accepted but inert.
 import { type Cidr, cidrContainsCidr, cidrContainsIp, cidrsOverlap, parseCidr, parseIp, toCidr } from "./cidr";
-import { primaryEniIdFor } from "./network";
+import { primaryEniIdFor } from "./network-core";
 import type { Topology } from "./topology";
 
 export type ValidationIssue = { code: string; path: string; message: string; rules: string[]; severity: "error" | "warning" };

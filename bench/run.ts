@@ -136,7 +136,7 @@ function runChild(args: readonly string[]): Record<string, unknown>[] {
   return child.stdout.split("\n").filter((line) => line.trim() !== "").map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
-/** Generation throughput target for families whose questions come from the model (issue 4). */
+/** Generation throughput target for families whose questions come from the model (docs/bench.md). */
 const GENERATOR_TARGET = 5000;
 
 function main(): void {

@@ -1,5 +1,5 @@
 // analyze(): resolve the query, walk the forward path, then the return path of the reply, and derive
-// verdict, blockers and flow-log records from the one trace (style.md: the trace is the single source).
+// verdict, blockers and flow-log records from the one trace (the trace is the single source).
 import { type IpAddress, toIp } from "./cidr";
 import { enterFromGatewayEndpoint } from "./endpoints";
 import { DEFAULT_FLOW_LOG_NOW, type FlowLogRecord, type FlowObservation, toFlowLogRecord } from "./flow-logs";

@@ -1,7 +1,7 @@
 // `npm run bench [-- --json] [-- --sizes 10,100] [-- --queries 5000] [-- --seed 1] [-- --family fix-it]
-// [-- --no-generator] [-- --no-reachability]` (scripts/bench.mjs bundles this file and runs it with
+// [-- --no-generator] [-- --no-reachability] [-- --validate-sizes 100,1000,5000] [-- --no-validate]` (scripts/bench.mjs bundles this file and runs it with
 // --expose-gc). Reachability model: build time, heap after build, median/p95 per query, and query time
-// against log2(route count); then the question generator's throughput per family.
+// against log2(route count); validate() time per size; then the question generator's throughput per family.
 // Each suite runs in a child process of its own, and each generator family too: a family measured after the
 // 10,000-VPC network or after other families would inherit their heap and V8's type feedback for shared
 // code (lib/net sees other object shapes), and its figure would depend on the order of the list.
@@ -11,6 +11,7 @@ import { benchFamily, type GeneratorBenchResult } from "../lib/scenario/bench";
 import { findFamily, FAMILIES } from "../lib/scenario/registry";
 import { buildNetwork } from "../lib/net/network";
 import { analyze } from "../lib/net/reachability";
+import { validate } from "../lib/net/validate";
 import { countRoutes, generateQueries, generateTopology } from "./topologies";
 import type { Query } from "../lib/net/query";
 
@@ -20,7 +21,7 @@ import { median, percentile, renderCurve, renderTable, type ReachabilityRow } fr
 
 type Options = {
   json: boolean; sizes: number[]; queries: number; warmup: number; seed: number; generator: boolean; reachability: boolean;
-  families: string[]; child?: "reachability" | "generator";
+  families: string[]; validateSizes: number[]; validation: boolean; child?: "reachability" | "generator" | "validate";
 };
 
 function parseOptions(argv: readonly string[]): Options {
@@ -31,6 +32,9 @@ function parseOptions(argv: readonly string[]): Options {
   };
   const sizes = (value("--sizes") ?? "10,100,1000,10000").split(",").map(Number);
   if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error("--sizes must be a comma-separated list of positive integers");
+  const validateSizes = (value("--validate-sizes") ?? "100,1000,5000").split(",").map(Number);
+  if (validateSizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error("--validate-sizes must be a comma-separated list of positive integers");
+  const child = value("--child");
   return {
     json: argv.includes("--json"),
     sizes,
@@ -40,7 +44,9 @@ function parseOptions(argv: readonly string[]): Options {
     generator: !argv.includes("--no-generator"),
     reachability: !argv.includes("--no-reachability"),
     families: value("--family")?.split(",") ?? FAMILIES.map((f) => f.name),
-    ...(value("--child") === "reachability" || value("--child") === "generator" ? { child: value("--child") as "reachability" | "generator" } : {}),
+    validateSizes,
+    validation: !argv.includes("--no-validate"),
+    ...(child === "reachability" || child === "generator" || child === "validate" ? { child } : {}),
   };
 }
 
@@ -101,6 +107,26 @@ function benchSize(vpcs: number, options: Options): ReachabilityRow {
 
 const round = (x: number): number => Math.round(x * 100) / 100;
 
+export type ValidateRow = { suite: "validate"; vpcs: number; subnets: number; routes: number; issues: number; ms: number; cpuMs: number };
+
+/** validate() on the benchmark topology of one size: median of three runs (it must stay near-linear). */
+function benchValidate(vpcs: number, options: Options): ValidateRow {
+  const bench = generateTopology(vpcs, options.seed);
+  const parsed = parseTopology(bench.topology);
+  if (!parsed.ok) throw new Error("generated topology is invalid");
+  const runs: { ms: number; cpuMs: number; issues: number }[] = [];
+  for (let i = 0; i < 3; i += 1) {
+    const start = nowMs();
+    const cpu = process.cpuUsage();
+    const issues = validate(parsed.topology).length;
+    const used = process.cpuUsage(cpu);
+    runs.push({ ms: nowMs() - start, cpuMs: (used.user + used.system) / 1000, issues });
+  }
+  runs.sort((a, b) => a.ms - b.ms);
+  const mid = runs[1]!;
+  return { suite: "validate", vpcs, subnets: parsed.topology.subnets.length, routes: countRoutes(bench.topology), issues: mid.issues, ms: round(mid.ms), cpuMs: round(mid.cpuMs) };
+}
+
 /** Runs this script again with the same flags plus `args`, and returns the JSON lines it prints. */
 function runChild(args: readonly string[]): Record<string, unknown>[] {
   const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1] ?? "", ...process.argv.slice(2), ...args], {
@@ -110,13 +136,17 @@ function runChild(args: readonly string[]): Record<string, unknown>[] {
   return child.stdout.split("\n").filter((line) => line.trim() !== "").map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
-/** Generation throughput target for families whose questions come from the model. */
+/** Generation throughput target for families whose questions come from the model (docs/bench.md). */
 const GENERATOR_TARGET = 5000;
 
 function main(): void {
   const options = parseOptions(process.argv.slice(2));
   if (options.child === "reachability") {
     for (const size of options.sizes) process.stdout.write(`${JSON.stringify(benchSize(size, options))}\n`);
+    return;
+  }
+  if (options.child === "validate") {
+    for (const size of options.validateSizes) process.stdout.write(`${JSON.stringify(benchValidate(size, options))}\n`);
     return;
   }
   if (options.child === "generator") {
@@ -130,6 +160,8 @@ function main(): void {
   for (const name of options.families) if (!findFamily(name)) throw new Error(`--family: unknown family "${name}"`);
   const rows = options.reachability ? (runChild(["--child", "reachability"]) as ReachabilityRow[]) : [];
   if (options.json) for (const row of rows) process.stdout.write(`${JSON.stringify(row)}\n`);
+  const validation = options.validation ? (runChild(["--child", "validate"]) as ValidateRow[]) : [];
+  if (options.json) for (const row of validation) process.stdout.write(`${JSON.stringify(row)}\n`);
   const generator: GeneratorBenchResult[] = [];
   for (const name of options.generator ? options.families : []) {
     const lines = runChild(["--child", "generator", "--family", name]) as GeneratorBenchResult[];
@@ -140,6 +172,10 @@ function main(): void {
   if (rows.length > 0) {
     process.stdout.write(`Reachability model (seed ${options.seed}, ${options.queries} timed queries after ${options.warmup} warm-up, heap after full GC${gc ? "" : " UNAVAILABLE"})\n\n`);
     process.stdout.write(`${renderTable(rows)}\n\n${renderCurve(rows)}\n`);
+  }
+  if (validation.length > 0) {
+    process.stdout.write("\nvalidate() (median of 3; target: <= 1 s at 5,000 VPCs):\n");
+    for (const v of validation) process.stdout.write(`  ${String(v.vpcs).padStart(6)} VPCs ${String(v.subnets).padStart(7)} subnets ${String(v.ms).padStart(9)} ms  (${v.cpuMs} ms CPU, ${v.issues} issues)\n`);
   }
   if (generator.length > 0) {
     process.stdout.write("\nQuestion generator (verified questions per second on one core; median of 5 rounds, each family in a fresh process):\n");

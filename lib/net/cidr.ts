@@ -1,4 +1,4 @@
-// The project's only ip-num user (style.md §1). Everything else works on the plain numbers/bigints
+// The project's only ip-num user. Everything else works on the plain numbers/bigints
 // produced here: IPv4 as an unsigned 32-bit `number`, IPv6 as a 128-bit `bigint`, so that route
 // lookups never allocate ip-num objects per query.
 import { IPv4, IPv4CidrRange, IPv6, IPv6CidrRange, Validator } from "ip-num";
@@ -233,7 +233,7 @@ export function isIpText(text: string): boolean {
 
 /**
  * Parse a CIDR and reject misaligned ones: ip-num would silently accept `10.0.0.5/16` and start the
- * range at 10.0.0.0 (style.md ip-num gotcha), which hides a typo that AWS itself refuses.
+ * range at 10.0.0.0 (an ip-num gotcha), which hides a typo that AWS itself refuses.
  */
 function fastParseCidr(text: string): ParseResult<Cidr> | undefined {
   if (text.includes(":")) {
@@ -332,7 +332,7 @@ export function isRfc6598(ip: IpAddress): boolean {
   return cidrContainsIp(RFC6598, ip);
 }
 
-/** Same address? Compares values, never object identity (style.md: compare with isEquals, not ===). */
+/** Same address? Compares values, never object identity (ip-num objects: compare with isEquals, not ===). */
 export function isSameIp(a: IpAddress, b: IpAddress): boolean {
   return a.family === b.family && a.value === b.value;
 }

@@ -1,9 +1,9 @@
-// Which address a name resolves to decides the path (issue 3 §2): instance public hostnames resolve
+// Which address a name resolves to decides the path: instance public hostnames resolve
 // to the private IP inside the VPC (and from a peer with the PCX-13 option), otherwise to the public
 // IP; a service name resolves to an interface endpoint's ENI when private DNS is on (IFE-03).
 import { addressInCidr, type IpAddress, ipKey, parseIp } from "./cidr";
-import type { EniInfo, Network, ServiceInfo, VpcInfo } from "./network";
-import { findPeering, isPeeringActive } from "./peering";
+import { type EniInfo, findPeering, type Network, type ServiceInfo, type VpcInfo } from "./network-model";
+import { isPeeringActive } from "./peering-status";
 
 export type DnsAnswer =
   | { kind: "eni"; eni: EniInfo; ip: IpAddress; explanation: string; rules: string[] }

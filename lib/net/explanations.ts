@@ -1,57 +1,385 @@
-// Explanation codes: RA's code where one fits (aws-rules §2.4), RCH_… where none does, each with the
-// rule IDs it applies (§5) and a plain sentence built from the names of the resources involved.
-import type { Blocker } from "./trace";
+// The one place where the trace becomes English. Each explanation code has one entry: the kinds of detail
+// it is raised with, the rule IDs it applies (rule catalog §5) and the sentence built from the detail's
+// fields. The table is keyed by BlockerCode, so a code without an entry does not compile. Nothing outside
+// this module reads a sentence back: fixes, diagrams and the generator read `detail`.
+import type {
+  Blocker,
+  BlockerCode,
+  BlockerDetail,
+  BlockerDetailKind,
+  Direction,
+  NamedRef,
+  RouteTargetType,
+  Traffic,
+} from "./trace";
 
-export const CODE_RULES: Readonly<Record<string, readonly string[]>> = {
-  ENI_SG_RULES_MISMATCH: ["SG-01", "SG-05"],
-  SG_HAS_NO_RULES: ["SG-03"],
-  SUBNET_ACL_RESTRICTION: ["ACL-01", "ACL-03", "ACL-04"],
-  NO_ROUTE_TO_DESTINATION: ["RT-04"],
-  BAD_STATE_ROUTE: ["RT-08"],
-  BAD_STATE: ["RT-08"],
-  PCX_REQUIRES_ADDRESS_IN_VPC_CIDR: ["PCX-02", "PCX-10"],
-  RCH_PEERING_EXPIRED: ["PCX-05", "PCX-06", "PCX-08"],
-  IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS: ["IGW-01", "IGW-04"],
-  IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS: ["IGW-04"],
-  IGW_DESTINATION_ADDRESS_NOT_IN_RFC1918_EGRESS: ["IGW-04"],
-  IGW_SOURCE_ADDRESS_NOT_IN_RFC1918_INGRESS: ["IGW-04"],
-  RCH_NO_INTERNET_GATEWAY: ["IGW-01", "IGW-02"],
-  RCH_PRIVATE_NAT_TO_IGW: ["NAT-02"],
-  RCH_EIGW_IPV6_ONLY: ["EIGW-01"],
-  RCH_EIGW_INBOUND_INITIATED: ["EIGW-01"],
-  TGW_ROUTE_AZ_RESTRICTION: ["TGW-09"],
-  TGW_ATTACH_MISSING_TGW_RTB_ASSOCIATION: ["TGW-04"],
-  TGW_RTB_CANNOT_ROUTE: ["TGW-05", "TGW-07"],
-  TGW_RTB_BAD_STATE_ROUTE: ["TGW-08"],
-  BAD_STATE_VPN: ["VPN-02"],
-  TGW_BAD_STATE_VPN: ["VPN-02"],
-  VGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS: ["VPN-07", "VPN-08"],
-  VPCE_GATEWAY_PROTOCOL_RESTRICTION: ["GWE-10"],
-  RCH_ENDPOINT_POLICY_DENIES: ["GWE-08"],
-  ENI_SOURCE_DEST_CHECK_RESTRICTION: ["RT-03"],
-  NO_POSSIBLE_DESTINATION: [],
-  VPC_LOCAL_ROUTE_CIDR_RESTRICTION: ["RT-02"],
-  RCH_WRONG_DESTINATION: ["PCX-09"],
-  NO_SOURCE_OR_DESTINATION: [],
-  RCH_ROUTING_LOOP: [],
-  RCH_VGW_NO_IPV6: ["VPN-07"],
-  RCH_DNS_RESOLUTION_DISABLED: ["GWE-09"],
-  VPCE_INTRA_VPC_TRAFFIC: ["IFE-05"],
+export type DetailOf<K extends BlockerDetailKind> = Extract<BlockerDetail, { kind: K }>;
+
+export type Explanation<K extends BlockerDetailKind> = {
+  /** The detail kinds this code is raised with. */
+  readonly kinds: readonly K[];
+  /** Rule IDs that every blocker with this code applies. */
+  readonly rules: readonly string[];
+  readonly explain: (d: DetailOf<K>) => string;
+  /** Rule IDs that depend on the case (a reply, the kind of route target), after `rules`. */
+  readonly moreRules?: (d: DetailOf<K>) => readonly string[];
 };
 
-export type NamedRef = { id: string; name?: string | undefined };
+/** What every table entry has; `never` accepts each entry's own detail type. */
+type AnyExplanation = {
+  readonly kinds: readonly BlockerDetailKind[];
+  readonly rules: readonly string[];
+  explain(d: never): string;
+};
+
+function entry<K extends BlockerDetailKind>(
+  kinds: readonly K[],
+  rules: readonly string[],
+  explain: (d: DetailOf<K>) => string,
+  moreRules?: (d: DetailOf<K>) => readonly string[],
+): Explanation<K> {
+  return moreRules ? { kinds, rules, explain, moreRules } : { kinds, rules, explain };
+}
 
 /** "web-a (i-0abc)" or just the id. */
 export function label(ref: NamedRef): string {
   return ref.name !== undefined && ref.name !== ref.id ? `${ref.name} (${ref.id})` : ref.id;
 }
 
-export function makeBlocker(code: string, component: string, message: string, extraRules: readonly string[] = []): Blocker {
-  const rules = [...(CODE_RULES[code] ?? [])];
-  for (const rule of extraRules) if (!rules.includes(rule)) rules.push(rule);
-  return { code, component, message, rules };
+/** A plain { id, name } copy of a resource (never the compiled object itself: details are serialised). */
+export function named(ref: NamedRef): NamedRef {
+  return ref.name !== undefined ? { id: ref.id, name: ref.name } : { id: ref.id };
 }
 
 export function describeTraffic(protocol: string, port: number | undefined): string {
-  return protocol === "icmp" || port === undefined ? protocol.toUpperCase() : `${protocol.toUpperCase()} port ${port}`;
+  return protocol === "icmp" || port === undefined
+    ? protocol.toUpperCase()
+    : `${protocol.toUpperCase()} port ${port}`;
+}
+
+const what = (t: Traffic): string => describeTraffic(t.protocol, t.port);
+
+const NO_RULES: readonly string[] = [];
+
+/** Why a route is a blackhole, by what it points at (the sentence after "is a blackhole: "). */
+const BLACKHOLE_REASON: Readonly<Record<RouteTargetType, (vpc: NamedRef, target: string) => string>> = {
+  "internet-gateway": (vpc) => `that internet gateway is not attached to VPC ${label(vpc)}`,
+  "egress-only-internet-gateway": () => "that egress-only internet gateway is not attached to this VPC",
+  "nat-gateway": () => "no such NAT gateway in this VPC",
+  "vpc-peering-connection": (vpc, target) =>
+    `peering connection ${target} does not connect VPC ${label(vpc)}`,
+  "vpc-gateway-endpoint": () => "no such gateway endpoint in this VPC",
+  "vpn-gateway": () => "that virtual private gateway is not attached to this VPC",
+  "transit-gateway": (vpc) => `VPC ${label(vpc)} has no attachment to that transit gateway`,
+  "network-interface": () => "no such interface in this VPC",
+  unknown: () => "its target does not exist",
+};
+const BLACKHOLE_RULES: Readonly<Record<RouteTargetType, readonly string[]>> = {
+  "internet-gateway": ["IGW-01"],
+  "egress-only-internet-gateway": [],
+  "nat-gateway": ["NAT-01"],
+  "vpc-peering-connection": ["PCX-08"],
+  "vpc-gateway-endpoint": [],
+  "vpn-gateway": ["VPN-01"],
+  "transit-gateway": ["TGW-06"],
+  "network-interface": [],
+  unknown: [],
+};
+
+function blackholeRoute(d: DetailOf<"route-table">): string {
+  const type = d.targetType ?? "unknown";
+  const target = d.target ?? d.route?.target ?? "?";
+  const reason = BLACKHOLE_REASON[type](d.vpc, target);
+  // A route whose target kind is known is named by its target; peering and unknown targets by the whole route.
+  const routeText =
+    type === "vpc-peering-connection" || type === "unknown"
+      ? (d.route?.description ?? target)
+      : `to ${target}`;
+  return `The route ${routeText} in ${label(d.table)} is a blackhole: ${reason}.`;
+}
+
+function securityGroup(d: DetailOf<"security-group">): string {
+  const groups = d.groups.map(label).join(", ") || "no security group";
+  const toward = d.side === "inbound" ? "from" : "to";
+  return `Security group ${groups} on ${label(d.eni)} has no ${d.side} rule allowing ${what(d.traffic)} ${toward} ${d.remote}.`;
+}
+
+const isReply = (d: { readonly direction: Direction }): boolean => d.direction === "return";
+
+function wrongPlace(d: DetailOf<"query">): string {
+  return d.problem === "wrong-return"
+    ? `The reply is delivered to ${d.reference} instead of back to the source; return routes must lead back the same way (no unicast RPF).`
+    : `The traffic is delivered to ${d.reference}, not to the intended destination: routes send ${d.address ?? "?"} somewhere else.`;
+}
+
+/** The one sentence of each code, by its detail; and each code's rule IDs (rule catalog §5). */
+export const EXPLANATIONS = {
+  ENI_SG_RULES_MISMATCH: entry(["security-group"], ["SG-01", "SG-05"], securityGroup),
+  SG_HAS_NO_RULES: entry(["security-group"], ["SG-03"], securityGroup),
+  SUBNET_ACL_RESTRICTION: entry(
+    ["network-acl"],
+    ["ACL-01", "ACL-03", "ACL-04"],
+    (d) => {
+      const rule = d.ruleNumber === "*" ? "its final * deny rule" : `rule ${d.ruleNumber}`;
+      const reply = isReply(d);
+      return `Network ACL ${label(d.acl)} of subnet ${label(d.subnet)} blocks ${d.side} ${reply ? "reply " : ""}${what(d.traffic)} ${d.side === "inbound" ? "from" : "to"} ${d.remote} (${rule}).${reply ? " NACLs are stateless: replies to ephemeral ports need their own rule." : ""}`;
+    },
+    (d) => (isReply(d) ? ["ACL-02", "ACL-08"] : NO_RULES),
+  ),
+  NO_ROUTE_TO_DESTINATION: entry(
+    ["route-table"],
+    ["RT-04"],
+    (d) =>
+      `Route table ${label(d.table)} of subnet ${label(d.subnet ?? d.table)} has no route that matches ${d.destination}.`,
+  ),
+  BAD_STATE_ROUTE: entry(
+    ["route-table", "gateway"],
+    ["RT-08"],
+    (d) => {
+      if (d.kind === "route-table") return blackholeRoute(d);
+      return `Peering connection ${label(d.gateway)} is ${d.state ?? "?"}, not active, so the route ${d.route?.description ?? "?"} is a blackhole; the accepter must accept the request.`;
+    },
+    (d) =>
+      d.kind === "route-table" ? BLACKHOLE_RULES[d.targetType ?? "unknown"] : ["PCX-05", "PCX-07", "PCX-08"],
+  ),
+  BAD_STATE: entry(
+    ["interface", "gateway"],
+    ["RT-08"],
+    (d) => {
+      if (d.kind === "interface") {
+        if (d.role === "source") return `${label(d.eni)} is not running, so it sends no traffic.`;
+        if (d.role === "forwarder") return `${label(d.eni)} is not running, so it forwards nothing.`;
+        return `${label(d.eni)} is not running, so nothing answers at ${d.address ?? "?"}.`;
+      }
+      if (d.gateway.type === "vpc-endpoint")
+        return `Interface endpoint ${label(d.gateway)} is ${d.state ?? "?"}, not available, so it passes no traffic.`;
+      if (d.gateway.type === "nat-gateway")
+        return `NAT gateway ${label(d.gateway)} is ${d.state ?? "?"}, not available.`;
+      return `Virtual private gateway ${label(d.gateway)} is not attached to a VPC.`;
+    },
+    (d) =>
+      d.kind === "interface"
+        ? NO_RULES
+        : d.gateway.type === "vpc-endpoint"
+          ? ["EPS-02"]
+          : d.gateway.type === "nat-gateway"
+            ? ["NAT-01"]
+            : ["VPN-01"],
+  ),
+  BAD_STATE_ATTACHMENT: entry(
+    ["gateway"],
+    ["TGW-04"],
+    (d) =>
+      d.problem === "no-peer"
+        ? `Transit gateway peering attachment ${label(d.gateway)} has no accepted peer attachment.`
+        : `Transit gateway attachment ${label(d.gateway)} is ${d.state ?? "?"}, not available.`,
+    (d) => (d.problem === "no-peer" ? ["TGW-12"] : NO_RULES),
+  ),
+  PCX_REQUIRES_ADDRESS_IN_VPC_CIDR: entry(
+    ["gateway"],
+    ["PCX-02", "PCX-10"],
+    (d) =>
+      `Peering connection ${label(d.gateway)} only delivers traffic addressed to VPC ${label(d.vpc ?? d.gateway)} itself; ${d.address ?? "?"} is outside it. Peering is not transitive and cannot reach the peer's gateways, other peers, VPN or endpoints.`,
+  ),
+  RCH_PEERING_EXPIRED: entry(
+    ["gateway"],
+    ["PCX-05", "PCX-06", "PCX-08"],
+    (d) =>
+      `Peering connection ${label(d.gateway)} expired: a request that is not accepted within 7 days expires, and routes to it are blackholes.`,
+  ),
+  IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS: entry(
+    ["gateway"],
+    ["IGW-01", "IGW-04"],
+    (d) =>
+      `${d.address ?? "?"} has no public IPv4 address or Elastic IP, so internet gateway ${label(d.gateway)} cannot translate it; a private instance needs a NAT gateway.`,
+  ),
+  IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS: entry(["interface", "query"], ["IGW-04"], (d) =>
+    d.kind === "interface"
+      ? `${label(d.eni)} has no public IP address, so it cannot be reached from the internet.`
+      : d.problem === "not-a-public-address"
+        ? `${d.address ?? "?"} is not the public IP address of any interface, so the internet cannot reach it.`
+        : `${d.reference} has no public IP address, so it cannot be reached from the internet.`,
+  ),
+  IGW_DESTINATION_ADDRESS_NOT_IN_RFC1918_EGRESS: entry(["gateway"], ["IGW-04"], privateDestination),
+  IGW_DESTINATION_ADDRESS_NOT_IN_RFC6598_EGRESS: entry(["gateway"], ["IGW-04"], privateDestination),
+  IGW_SOURCE_ADDRESS_NOT_IN_RFC1918_INGRESS: entry(["gateway"], ["IGW-04"], privateSource),
+  IGW_SOURCE_ADDRESS_NOT_IN_RFC6598_INGRESS: entry(["gateway"], ["IGW-04"], privateSource),
+  RCH_NO_INTERNET_GATEWAY: entry(["vpc"], ["IGW-01", "IGW-02"], (d) =>
+    d.address !== undefined
+      ? `VPC ${label(d.vpc)} has no internet gateway attached, so its public address ${d.address} is unreachable.`
+      : `VPC ${label(d.vpc)} has no internet gateway, so nothing from the internet can reach it.`,
+  ),
+  RCH_PRIVATE_NAT_TO_IGW: entry(
+    ["gateway"],
+    ["NAT-02"],
+    (d) =>
+      `A private NAT gateway's traffic is dropped at internet gateway ${label(d.gateway)}; use a public NAT gateway with an Elastic IP for internet access.`,
+  ),
+  RCH_EIGW_IPV6_ONLY: entry(
+    ["gateway"],
+    ["EIGW-01"],
+    (d) =>
+      `Egress-only internet gateway ${label(d.gateway)} carries IPv6 only; IPv4 traffic needs a NAT gateway.`,
+  ),
+  RCH_EIGW_INBOUND_INITIATED: entry(
+    ["gateway"],
+    ["EIGW-01"],
+    (d) =>
+      `Egress-only internet gateway ${label(d.gateway)} blocks connections started from the internet; only replies to outbound IPv6 traffic come in.`,
+  ),
+  TGW_ROUTE_AZ_RESTRICTION: entry(["gateway"], ["TGW-09"], (d) =>
+    d.problem === "no-subnets"
+      ? `Transit gateway attachment ${label(d.gateway)} has no subnets.`
+      : `Transit gateway attachment ${label(d.gateway)} has no subnet in ${d.availabilityZone ?? "?"}, so instances in that Availability Zone cannot use the transit gateway.`,
+  ),
+  TGW_ATTACH_MISSING_TGW_RTB_ASSOCIATION: entry(
+    ["gateway"],
+    ["TGW-04"],
+    (d) =>
+      `Transit gateway attachment ${label(d.gateway)} is not associated with any transit gateway route table, so the transit gateway does not know where to send its traffic.`,
+  ),
+  TGW_RTB_CANNOT_ROUTE: entry(
+    ["transit-gateway-route-table"],
+    ["TGW-05", "TGW-07"],
+    (d) =>
+      `Transit gateway route table ${label(d.table)} has no route that matches ${d.destination}; propagate the destination's attachment into it or add a static route.`,
+  ),
+  TGW_RTB_BAD_STATE_ROUTE: entry(["transit-gateway-route-table"], ["TGW-08"], (d) =>
+    d.problem === "missing-attachment"
+      ? `The route ${d.route?.description ?? "?"} points at attachment ${d.route?.target ?? "?"}, which does not exist.`
+      : `The route ${d.route?.description ?? "?"} in transit gateway route table ${label(d.table)} is a blackhole and drops the traffic.`,
+  ),
+  BAD_STATE_VPN: entry(["gateway"], ["VPN-02"], vpnDown),
+  TGW_BAD_STATE_VPN: entry(["gateway"], ["VPN-02"], vpnDown),
+  VGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS: entry(
+    ["gateway"],
+    ["VPN-07", "VPN-08", "PCX-10"],
+    (d) =>
+      `Virtual private gateway ${label(d.gateway)} only delivers to VPC ${label(d.vpc ?? d.gateway)}; ${d.address ?? "?"} is outside it, and a VPN is not transitive to peered VPCs.`,
+  ),
+  RCH_VGW_NO_IPV6: entry(
+    ["gateway"],
+    ["VPN-07"],
+    (d) =>
+      `Virtual private gateway ${label(d.gateway)} does not carry IPv6 traffic, so ${d.address ?? "?"} cannot be reached over its VPN; use IPv4 (or a transit gateway VPN attachment).`,
+  ),
+  NO_PATH: entry(
+    ["query"],
+    ["VPN-01", "DX-01"],
+    (d) =>
+      `${label(d.site ?? { id: d.reference })} has no VPN connection or Direct Connect gateway into AWS.`,
+  ),
+  VPCE_GATEWAY_PROTOCOL_RESTRICTION: entry(
+    ["gateway"],
+    ["GWE-10"],
+    (d) => `Gateway endpoint ${label(d.gateway)} carries only TCP (and ICMP echo), not UDP.`,
+  ),
+  RCH_ENDPOINT_POLICY_DENIES: entry(
+    ["gateway"],
+    ["GWE-08"],
+    (d) => `The endpoint policy of ${label(d.gateway)} denies all requests through it.`,
+  ),
+  VPCE_INTRA_VPC_TRAFFIC: entry(
+    ["gateway"],
+    ["IFE-05"],
+    (d) =>
+      `Interface endpoint ${label(d.gateway)} cannot initiate connections: the service behind it only answers traffic that consumers in the VPC start.`,
+  ),
+  ENI_SOURCE_DEST_CHECK_RESTRICTION: entry(
+    ["interface"],
+    ["RT-03"],
+    (d) =>
+      `${label(d.eni)} has source/destination check enabled, so it drops traffic for ${d.address ?? "?"} that is not addressed to it.`,
+  ),
+  NO_POSSIBLE_DESTINATION: entry(
+    ["vpc", "gateway", "query"],
+    [],
+    (d) => {
+      if (d.kind === "vpc")
+        return `No network interface in VPC ${label(d.vpc)} has the address ${d.address ?? "?"}.`;
+      if (d.kind === "query") return `No interface has the IPv6 address ${d.address ?? "?"}.`;
+      switch (d.gateway.type) {
+        case "nat-gateway":
+          return `NAT gateway ${label(d.gateway)} only accepts replies to connections it started; nothing can connect to it from outside (NAT-01).`;
+        case "vpn-gateway":
+          return d.problem === "no-link"
+            ? `No VPN connection or Direct Connect gateway links ${label(d.gateway)} to ${label(d.site ?? d.gateway)}.`
+            : `Virtual private gateway ${label(d.gateway)} knows no on-premises network containing ${d.address ?? "?"}.`;
+        default:
+          return `No on-premises network behind ${label(d.gateway)} contains ${d.address ?? "?"}.`;
+      }
+    },
+    (d) => {
+      if (d.kind !== "gateway") return NO_RULES;
+      if (d.gateway.type === "nat-gateway") return ["NAT-01"];
+      if (d.gateway.type === "vpn-gateway") return d.problem === "no-link" ? ["VPN-01"] : ["VPN-07"];
+      return NO_RULES;
+    },
+  ),
+  VPC_LOCAL_ROUTE_CIDR_RESTRICTION: entry(
+    ["vpc"],
+    ["RT-02"],
+    (d) => `${d.address ?? "?"} is not inside VPC ${label(d.vpc)}, so it cannot be delivered there.`,
+  ),
+  RCH_WRONG_DESTINATION: entry(["query"], ["PCX-09"], wrongPlace),
+  NO_SOURCE_OR_DESTINATION: entry(["query"], [], (d) =>
+    unknownReference(d.problem === "unknown-source" ? "source" : "destination", d.reference),
+  ),
+  RCH_ROUTING_LOOP: entry(
+    ["route-table"],
+    [],
+    (d) => `The packet to ${d.destination} loops between route tables without reaching a destination.`,
+  ),
+  RCH_DNS_RESOLUTION_DISABLED: entry(
+    ["vpc"],
+    ["GWE-09"],
+    (d) =>
+      `VPC ${label(d.vpc)} has DNS resolution (enableDnsSupport) turned off, so ${d.service ?? "?"} cannot be resolved through the Amazon DNS server; gateway endpoints and AWS service names need DNS resolution in the VPC.`,
+  ),
+  RCH_NO_IPV6_ADDRESS: entry(
+    ["query"],
+    ["PCX-15", "EIGW-01"],
+    (d) => `${d.reference} has no IPv6 address, so it cannot send to the IPv6 address ${d.address ?? "?"}.`,
+  ),
+} satisfies { readonly [C in BlockerCode]: AnyExplanation };
+
+function privateDestination(d: DetailOf<"gateway">): string {
+  return `Internet gateway ${label(d.gateway)} does not forward traffic to the private address ${d.address ?? "?"}; private addresses are not reachable over the internet.`;
+}
+
+function privateSource(d: DetailOf<"gateway">): string {
+  return `Internet gateway ${label(d.gateway)} drops traffic from the private address ${d.address ?? "?"}.`;
+}
+
+function vpnDown(d: DetailOf<"gateway">): string {
+  return `Both tunnels of VPN connection ${label(d.gateway)} are down, so it carries no traffic.`;
+}
+
+/** The sentence for a query reference that names nothing in the topology (also the CLI's --from/--to error). */
+export function unknownReference(side: "source" | "destination", reference: string): string {
+  return side === "source"
+    ? `Unknown source "${reference}": not a resource id or name, IP address, on-premises network or "internet".`
+    : `Unknown destination "${reference}": not a resource id or name, IP address, service, on-premises network, DNS name or "internet".`;
+}
+
+type Explanations = typeof EXPLANATIONS;
+/** The detail a code is raised with (the kinds its table entry lists). */
+export type DetailFor<C extends BlockerCode> =
+  Explanations[C] extends Explanation<infer K> ? DetailOf<K> : never;
+
+/** Each code's rule IDs without the per-case ones (the rule catalog's view of the table). */
+export const CODE_RULES: Readonly<Record<BlockerCode, readonly string[]>> = Object.fromEntries(
+  Object.entries(EXPLANATIONS).map(([code, e]) => [code, e.rules]),
+) as Record<BlockerCode, readonly string[]>;
+
+/** A blocker with its sentence and rule IDs rendered from `detail`. */
+export function renderBlocker<C extends BlockerCode>(
+  code: C,
+  component: string,
+  detail: DetailFor<C>,
+): Blocker {
+  const e = EXPLANATIONS[code] as unknown as Explanation<BlockerDetailKind>;
+  const rules = [...e.rules];
+  for (const rule of e.moreRules?.(detail) ?? NO_RULES) if (!rules.includes(rule)) rules.push(rule);
+  return { code, component, message: e.explain(detail), rules, direction: detail.direction, detail };
 }

@@ -1,11 +1,12 @@
 // proposeFixes: candidate minimal changes for an unreachable query, derived from the blockers of
-// one analysis, each verified by re-running analyze on the changed topology (issue 3 §2).
+// one analysis, each verified by re-running analyze on the changed topology. Each blocker code has its own
+// proposer (PROPOSERS), which reads the blocker's `detail`, never its sentence.
 import { cidrContainsIp, cidrsOverlap, type IpAddress, parseIp } from "./cidr";
 import { buildNetwork, gatewaysOf, type Network } from "./network";
 import type { Query } from "./query";
 import { analyze } from "./reachability";
 import type { NaclRule, SgRule, Topology } from "./topology";
-import type { Analysis, Blocker, Hop } from "./trace";
+import type { Analysis, Blocker, BlockerCode, Hop } from "./trace";
 
 export type FixKind =
   | "add-route" | "replace-route" | "accept-peering" | "add-sg-rule" | "add-nacl-rule" | "add-endpoint" | "add-peering"
@@ -98,129 +99,152 @@ function remoteCidr(net: Network, ip: IpAddress): string {
   return c?.text ?? hostCidr(ip);
 }
 
-function candidatesFor(topology: Topology, net: Network, query: Query, analysis: Analysis, b: Blocker): Candidate[] {
-  const out: Candidate[] = [];
-  const pkt = packetFor(analysis, b);
-  const isReply = b.direction === "return";
+/** What every fix proposer gets: the topology, its network, the query and the analysis that was blocked. */
+type FixContext = { readonly topology: Topology; readonly net: Network; readonly query: Query; readonly analysis: Analysis };
+
+/** One proposer per blocker code: candidate changes that remove that blocker, read from its `detail`. */
+type Proposer = (ctx: FixContext, b: Blocker) => Candidate[];
+
+const NONE: Candidate[] = [];
+
+/** The destination port a new rule must open: the query's (none for ICMP, and none for a reply's ephemeral port). */
+function requestPort(query: Query, isReply: boolean): number | undefined {
+  if (query.protocol === "icmp" || isReply) return undefined;
+  return query.port ?? (query.protocol === "udp" ? 53 : 443);
+}
+
+const addSecurityGroupRule: Proposer = ({ topology, net, query }, b) => {
+  const d = b.detail;
+  if (d.kind !== "security-group") return NONE;
+  const remote = parseIp(d.remote);
+  const sgIndex = topology.securityGroups.findIndex((g) => g.id === b.component);
+  if (!remote.ok || sgIndex < 0) return NONE;
+  const inbound = d.side === "inbound";
   const protocol = query.protocol;
-  const port = query.protocol === "icmp" ? undefined : isReply ? undefined : (query.port ?? (protocol === "udp" ? 53 : 443));
-  switch (b.code) {
-    case "ENI_SG_RULES_MISMATCH":
-    case "SG_HAS_NO_RULES": {
-      const hop = blockingHop(analysis, b);
-      if (!hop || !pkt) break;
-      const sgIndex = topology.securityGroups.findIndex((g) => g.id === b.component);
-      if (sgIndex < 0) break;
-      const inbound = hop.matched?.description.includes("inbound") ?? false;
-      const remote = inbound ? pkt.src : pkt.dst;
-      const rule: SgRule = {
-        protocol, ...(port !== undefined ? { fromPort: port, toPort: port } : {}),
-        cidrBlock: inbound ? remoteCidr(net, remote) : remote.family === 4 ? "0.0.0.0/0" : "::/0",
-      };
-      const d = new Draft(topology);
-      const t = d.topology;
-      const sg = d.own("securityGroups", sgIndex);
-      if (!sg) break;
-      if (inbound) sg.inbound.push(rule);
-      else sg.outbound = [...(sg.outbound ?? []), rule];
-      out.push({ kind: "add-sg-rule", description: `Add an ${inbound ? "inbound" : "outbound"} rule ${protocol}${port !== undefined ? `/${port}` : ""} ${inbound ? "from" : "to"} ${rule.cidrBlock} to security group ${sg.id}`, rules: ["SG-01"], topology: t });
-      break;
-    }
-    case "SUBNET_ACL_RESTRICTION": {
-      const hop = blockingHop(analysis, b);
-      if (!hop || !pkt) break;
-      const aclIndex = topology.networkAcls.findIndex((a) => a.id === b.component);
-      const inbound = hop.matched?.description.startsWith("inbound") ?? false;
-      const remote = inbound ? pkt.src : pkt.dst;
-      const wide = remote.family === 4 ? "0.0.0.0/0" : "::/0";
-      const ports = isReply ? { fromPort: 1024, toPort: 65535 } : port !== undefined ? { fromPort: port, toPort: port } : {};
-      const d = new Draft(topology);
-      const t = d.topology;
-      const acl = d.own("networkAcls", aclIndex);
-      if (!acl) break; // a synthesised default NACL allows everything, so it never blocks
-      const rules = inbound ? acl.inbound : acl.outbound;
-      const used = new Set(rules.map((r) => r.ruleNumber));
-      const denyNumber = /rule (\d+)/.exec(hop.matched?.description ?? "")?.[1];
-      let number = denyNumber !== undefined ? Number(denyNumber) - 1 : Math.min(32766, Math.max(0, ...rules.map((r) => r.ruleNumber)) + 10);
-      while (number > 0 && used.has(number)) number--;
-      if (number < 1) break;
-      const rule: NaclRule = { ruleNumber: number, protocol, ...ports, cidrBlock: isReply || remote.family === 6 ? wide : remoteCidr(net, remote), action: "allow" };
-      rules.push(rule);
-      out.push({ kind: "add-nacl-rule", description: `Add ${inbound ? "inbound" : "outbound"} rule ${number} allowing ${protocol}${rule.fromPort !== undefined ? ` ports ${rule.fromPort}-${rule.toPort}` : ""} ${inbound ? "from" : "to"} ${rule.cidrBlock} to network ACL ${acl.id}`, rules: isReply ? ["ACL-02", "ACL-08"] : ["ACL-03"], topology: t });
-      break;
-    }
-    case "BAD_STATE_ROUTE":
-    case "RCH_PEERING_EXPIRED": {
-      const i = topology.peeringConnections.findIndex((p) => p.id === b.component);
-      if (i >= 0) {
-        const d = new Draft(topology);
-        const t = d.topology;
-        const p = t.peeringConnections[i];
-        if (!p) break;
-        const { createdAt: _drop, ...rest } = p;
-        d.list("peeringConnections")[i] = { ...rest, status: "active" };
-        const recreate = b.code === "RCH_PEERING_EXPIRED";
-        out.push({ kind: recreate ? "add-peering" : "accept-peering", description: recreate ? `Request peering ${p.id} again and accept it within 7 days` : `Accept peering connection ${p.id} (as the accepter VPC ${p.accepterVpcId}'s owner)`, rules: ["PCX-05", "PCX-07"], topology: t });
-      }
-      break;
-    }
-    case "NO_ROUTE_TO_DESTINATION":
-      if (pkt) out.push(...routeCandidates(topology, net, b.component, pkt.dst));
-      break;
-    case "PCX_REQUIRES_ADDRESS_IN_VPC_CIDR":
-      if (pkt) out.push(...peeringCandidates(topology, net, b.component, pkt, query));
-      break;
-    case "TGW_RTB_CANNOT_ROUTE": {
-      if (!pkt) break;
-      const ti = topology.transitGatewayRouteTables.findIndex((x) => x.id === b.component);
-      const table = topology.transitGatewayRouteTables[ti];
-      const dstVpc = vpcOfIp(net, pkt.dst);
-      const att = table && dstVpc !== undefined ? topology.transitGatewayAttachments.find((a) => a.transitGatewayId === table.transitGatewayId && a.vpcId === dstVpc) : undefined;
-      if (table && att) {
-        const d = new Draft(topology);
-        const t = d.topology;
-        d.own("transitGatewayRouteTables", ti)?.propagations.push(att.id);
-        out.push({ kind: "enable-propagation", description: `Enable propagation of ${att.id} into transit gateway route table ${table.id}`, rules: ["TGW-05"], topology: t });
-      }
-      break;
-    }
-    case "TGW_ATTACH_MISSING_TGW_RTB_ASSOCIATION": {
-      const att = topology.transitGatewayAttachments.find((a) => a.id === b.component);
-      const ti = topology.transitGatewayRouteTables.findIndex((x) => x.transitGatewayId === att?.transitGatewayId);
-      if (att && ti >= 0) {
-        const d = new Draft(topology);
-        const t = d.topology;
-        d.own("transitGatewayRouteTables", ti)?.associations.push(att.id);
-        out.push({ kind: "associate-tgw-route-table", description: `Associate ${att.id} with transit gateway route table ${t.transitGatewayRouteTables[ti]?.id}`, rules: ["TGW-04"], topology: t });
-      }
-      break;
-    }
-    case "TGW_ROUTE_AZ_RESTRICTION": {
-      const ai = topology.transitGatewayAttachments.findIndex((a) => a.id === b.component);
-      const att = topology.transitGatewayAttachments[ai];
-      const az = /in ([a-z0-9-]+),/.exec(b.message)?.[1];
-      const subnet = topology.subnets.find((s) => s.vpcId === att?.vpcId && s.availabilityZone === az);
-      if (att && subnet) {
-        const d = new Draft(topology);
-        const t = d.topology;
-        d.own("transitGatewayAttachments", ai)?.subnetIds.push(subnet.id);
-        out.push({ kind: "add-tgw-attachment-subnet", description: `Add subnet ${subnet.id} (${az}) to transit gateway attachment ${att.id}`, rules: ["TGW-09"], topology: t });
-      }
-      break;
-    }
-    case "ENI_SOURCE_DEST_CHECK_RESTRICTION": {
-      const d = new Draft(topology);
-      const t = d.topology;
-      const eni = d.own("networkInterfaces", t.networkInterfaces.findIndex((e) => e.id === b.component));
-      const inst = eni ? undefined : d.own("instances", t.instances.findIndex((i) => b.component === `eni-${i.id.slice(2)}`));
-      if (eni) eni.sourceDestCheck = false;
-      else if (inst) inst.sourceDestCheck = false;
-      else break;
-      out.push({ kind: "disable-source-dest-check", description: `Disable the source/destination check on ${b.component}`, rules: ["RT-03"], topology: t });
-      break;
-    }
-  }
-  return out;
+  const port = requestPort(query, b.direction === "return");
+  const rule: SgRule = {
+    protocol, ...(port !== undefined ? { fromPort: port, toPort: port } : {}),
+    cidrBlock: inbound ? remoteCidr(net, remote.value) : remote.value.family === 4 ? "0.0.0.0/0" : "::/0",
+  };
+  const draft = new Draft(topology);
+  const sg = draft.own("securityGroups", sgIndex);
+  if (!sg) return NONE;
+  if (inbound) sg.inbound.push(rule);
+  else sg.outbound = [...(sg.outbound ?? []), rule];
+  return [{ kind: "add-sg-rule", description: `Add an ${inbound ? "inbound" : "outbound"} rule ${protocol}${port !== undefined ? `/${port}` : ""} ${inbound ? "from" : "to"} ${rule.cidrBlock} to security group ${sg.id}`, rules: ["SG-01"], topology: draft.topology }];
+};
+
+const addNetworkAclRule: Proposer = ({ topology, net, query }, b) => {
+  const d = b.detail;
+  if (d.kind !== "network-acl") return NONE;
+  const remote = parseIp(d.remote);
+  if (!remote.ok) return NONE;
+  const isReply = b.direction === "return";
+  const inbound = d.side === "inbound";
+  const protocol = query.protocol;
+  const port = requestPort(query, isReply);
+  const wide = remote.value.family === 4 ? "0.0.0.0/0" : "::/0";
+  const ports = isReply ? { fromPort: 1024, toPort: 65535 } : port !== undefined ? { fromPort: port, toPort: port } : {};
+  const draft = new Draft(topology);
+  const acl = draft.own("networkAcls", topology.networkAcls.findIndex((a) => a.id === b.component));
+  if (!acl) return NONE; // a synthesised default NACL allows everything, so it never blocks
+  const rules = inbound ? acl.inbound : acl.outbound;
+  const used = new Set(rules.map((r) => r.ruleNumber));
+  // Just before the deny rule that matched, else after the last rule (the implicit * deny matched).
+  let number = d.ruleNumber !== "*" ? d.ruleNumber - 1 : Math.min(32766, Math.max(0, ...rules.map((r) => r.ruleNumber)) + 10);
+  while (number > 0 && used.has(number)) number--;
+  if (number < 1) return NONE;
+  const rule: NaclRule = { ruleNumber: number, protocol, ...ports, cidrBlock: isReply || remote.value.family === 6 ? wide : remoteCidr(net, remote.value), action: "allow" };
+  rules.push(rule);
+  return [{ kind: "add-nacl-rule", description: `Add ${inbound ? "inbound" : "outbound"} rule ${number} allowing ${protocol}${rule.fromPort !== undefined ? ` ports ${rule.fromPort}-${rule.toPort}` : ""} ${inbound ? "from" : "to"} ${rule.cidrBlock} to network ACL ${acl.id}`, rules: isReply ? ["ACL-02", "ACL-08"] : ["ACL-03"], topology: draft.topology }];
+};
+
+/** A peering that is not active (pending, expired): accept it, or request it again. */
+const activatePeering: Proposer = ({ topology }, b) => {
+  const i = topology.peeringConnections.findIndex((p) => p.id === b.component);
+  const p = topology.peeringConnections[i];
+  if (!p) return NONE;
+  const draft = new Draft(topology);
+  const { createdAt: _drop, ...rest } = p;
+  draft.list("peeringConnections")[i] = { ...rest, status: "active" };
+  const recreate = b.code === "RCH_PEERING_EXPIRED";
+  return [{ kind: recreate ? "add-peering" : "accept-peering", description: recreate ? `Request peering ${p.id} again and accept it within 7 days` : `Accept peering connection ${p.id} (as the accepter VPC ${p.accepterVpcId}'s owner)`, rules: ["PCX-05", "PCX-07"], topology: draft.topology }];
+};
+
+const addRoute: Proposer = ({ topology, net }, b) => {
+  const d = b.detail;
+  const dst = d.kind === "route-table" ? parseIp(d.destination) : undefined;
+  return dst?.ok === true ? routeCandidates(topology, net, b.component, dst.value) : NONE;
+};
+
+const peerDirectly: Proposer = ({ topology, net, analysis }, b) => {
+  const pkt = packetFor(analysis, b);
+  return pkt ? peeringCandidates(topology, net, b.component, pkt) : NONE;
+};
+
+const propagateIntoTransitGatewayTable: Proposer = ({ topology, net }, b) => {
+  const d = b.detail;
+  const dst = d.kind === "transit-gateway-route-table" ? parseIp(d.destination) : undefined;
+  if (dst?.ok !== true) return NONE;
+  const ti = topology.transitGatewayRouteTables.findIndex((x) => x.id === b.component);
+  const table = topology.transitGatewayRouteTables[ti];
+  const dstVpc = vpcOfIp(net, dst.value);
+  const att = table && dstVpc !== undefined ? topology.transitGatewayAttachments.find((a) => a.transitGatewayId === table.transitGatewayId && a.vpcId === dstVpc) : undefined;
+  if (!table || !att) return NONE;
+  const draft = new Draft(topology);
+  draft.own("transitGatewayRouteTables", ti)?.propagations.push(att.id);
+  return [{ kind: "enable-propagation", description: `Enable propagation of ${att.id} into transit gateway route table ${table.id}`, rules: ["TGW-05"], topology: draft.topology }];
+};
+
+const associateTransitGatewayTable: Proposer = ({ topology }, b) => {
+  const att = topology.transitGatewayAttachments.find((a) => a.id === b.component);
+  const ti = topology.transitGatewayRouteTables.findIndex((x) => x.transitGatewayId === att?.transitGatewayId);
+  if (!att || ti < 0) return NONE;
+  const draft = new Draft(topology);
+  draft.own("transitGatewayRouteTables", ti)?.associations.push(att.id);
+  return [{ kind: "associate-tgw-route-table", description: `Associate ${att.id} with transit gateway route table ${draft.topology.transitGatewayRouteTables[ti]?.id}`, rules: ["TGW-04"], topology: draft.topology }];
+};
+
+const addAttachmentSubnet: Proposer = ({ topology }, b) => {
+  const d = b.detail;
+  const az = d.kind === "gateway" ? d.availabilityZone : undefined;
+  const ai = topology.transitGatewayAttachments.findIndex((a) => a.id === b.component);
+  const att = topology.transitGatewayAttachments[ai];
+  const subnet = topology.subnets.find((s) => s.vpcId === att?.vpcId && s.availabilityZone === az);
+  if (!att || !subnet) return NONE;
+  const draft = new Draft(topology);
+  draft.own("transitGatewayAttachments", ai)?.subnetIds.push(subnet.id);
+  return [{ kind: "add-tgw-attachment-subnet", description: `Add subnet ${subnet.id} (${az}) to transit gateway attachment ${att.id}`, rules: ["TGW-09"], topology: draft.topology }];
+};
+
+const disableSourceDestCheck: Proposer = ({ topology }, b) => {
+  const draft = new Draft(topology);
+  const t = draft.topology;
+  const eni = draft.own("networkInterfaces", t.networkInterfaces.findIndex((e) => e.id === b.component));
+  const inst = eni ? undefined : draft.own("instances", t.instances.findIndex((i) => b.component === `eni-${i.id.slice(2)}`));
+  if (eni) eni.sourceDestCheck = false;
+  else if (inst) inst.sourceDestCheck = false;
+  else return NONE;
+  return [{ kind: "disable-source-dest-check", description: `Disable the source/destination check on ${b.component}`, rules: ["RT-03"], topology: t }];
+};
+
+/** Blocker codes with a fix the model can propose; the others (a stopped instance, a down VPN...) have none here. */
+const PROPOSERS: Partial<Readonly<Record<BlockerCode, Proposer>>> = {
+  ENI_SG_RULES_MISMATCH: addSecurityGroupRule,
+  SG_HAS_NO_RULES: addSecurityGroupRule,
+  SUBNET_ACL_RESTRICTION: addNetworkAclRule,
+  BAD_STATE_ROUTE: activatePeering,
+  RCH_PEERING_EXPIRED: activatePeering,
+  NO_ROUTE_TO_DESTINATION: addRoute,
+  PCX_REQUIRES_ADDRESS_IN_VPC_CIDR: peerDirectly,
+  TGW_RTB_CANNOT_ROUTE: propagateIntoTransitGatewayTable,
+  TGW_ATTACH_MISSING_TGW_RTB_ASSOCIATION: associateTransitGatewayTable,
+  TGW_ROUTE_AZ_RESTRICTION: addAttachmentSubnet,
+  ENI_SOURCE_DEST_CHECK_RESTRICTION: disableSourceDestCheck,
+};
+
+function candidatesFor(topology: Topology, net: Network, query: Query, analysis: Analysis, b: Blocker): Candidate[] {
+  return PROPOSERS[b.code]?.({ topology, net, query, analysis }, b) ?? NONE;
 }
 
 function routeCandidates(topology: Topology, net: Network, rtbId: string, dst: IpAddress): Candidate[] {
@@ -275,7 +299,7 @@ function routeCandidates(topology: Topology, net: Network, rtbId: string, dst: I
   return out;
 }
 
-function peeringCandidates(topology: Topology, net: Network, pcxId: string, pkt: { src: IpAddress; dst: IpAddress }, _query: Query): Candidate[] {
+function peeringCandidates(topology: Topology, net: Network, pcxId: string, pkt: { src: IpAddress; dst: IpAddress }): Candidate[] {
   const out: Candidate[] = [];
   const srcVpc = vpcOfIp(net, pkt.src);
   const dstVpc = vpcOfIp(net, pkt.dst);

@@ -17,7 +17,7 @@ export type FlowLogRecord = {
   logStatus: "OK" | "NODATA" | "SKIPDATA";
 };
 
-/** Fixed default clock so that the model stays deterministic (COMMON.md). */
+/** Fixed default clock so that the model stays deterministic (lib/ takes its clock as an argument). */
 export const DEFAULT_FLOW_LOG_NOW = 1700000000;
 /** aws-rules §6.2: default aggregation interval is 600 s; we use the 60 s Nitro interval. */
 export const FLOW_LOG_WINDOW_SECONDS = 60;

@@ -1,10 +1,12 @@
 // Internet gateway (1:1 NAT, IGW-01..04), egress-only IGW (EIGW-01) and NAT gateway (NAT-01..06).
 import { cidrContainsIp, type IpAddress, ipKey, isRfc1918, isRfc6598, toIp } from "./cidr";
-import { label } from "./explanations";
-import { type EniInfo, gatewaysOf, routeTableOf, type SubnetInfo } from "./network";
-import {
-  addHop, block, checkNetworkAcl, type Delivered, deliverInVpc, type Link, type Pkt, pktWith, recordFlow, ref, sendFromSubnet, type Walk,
-} from "./walk";
+import { named } from "./explanations";
+import { type EniInfo, gatewaysOf, type SubnetInfo } from "./network-model";
+import { checkNetworkAcl } from "./filters";
+import type { GatewayType, NamedRef } from "./trace";
+import { addHop, blackholeRoute, block, type Delivered, gatewayHop, HOP, type Link, type Pkt, pktWith, recordFlow, ref, type Walk } from "./walk-state";
+
+const gw = (g: NamedRef, type: GatewayType) => ({ ...named(g), type });
 
 /** IGW-04: the public address paired with a private source (an ENI's public IP or a NAT gateway's EIP). */
 function publicAddressFor(w: Walk, subnet: SubnetInfo, src: IpAddress): { ip?: IpAddress; problem?: "none" | "private-nat" } {
@@ -21,31 +23,33 @@ function publicAddressFor(w: Walk, subnet: SubnetInfo, src: IpAddress): { ip?: I
 export function sendToInternetGateway(w: Walk, subnet: SubnetInfo, igwId: string, p: Pkt): Delivered | undefined {
   const igw = w.net.igws.get(igwId);
   if (!igw || igw.vpcId !== subnet.vpc.id) {
-    block(w, "BAD_STATE_ROUTE", routeTableOf(w.net, subnet).id, `The route to ${igwId} in ${label(routeTableOf(w.net, subnet))} is a blackhole: that internet gateway is not attached to VPC ${label(subnet.vpc.vpc)}.`, ["IGW-01"]);
+    blackholeRoute(w, subnet, p, "internet-gateway", igwId);
     return undefined;
   }
   const igwRef = ref(igw.id, "internet-gateway", igw.name);
   if (p.dst.family === 6) {
-    addHop(w, igwRef, "forward", { inbound: p, outbound: p });
+    addHop(w, igwRef, "forward", gatewayHop(igw.id), { inbound: p, outbound: p });
     return onInternet(w, p, { kind: "igw", id: igw.id });
   }
   if (isRfc1918(p.dst) || isRfc6598(p.dst)) {
-    addHop(w, igwRef, "drop", { inbound: p });
+    addHop(w, igwRef, "drop", gatewayHop(igw.id), { inbound: p });
     block(w, isRfc1918(p.dst) ? "IGW_DESTINATION_ADDRESS_NOT_IN_RFC1918_EGRESS" : "IGW_DESTINATION_ADDRESS_NOT_IN_RFC6598_EGRESS", igw.id,
-      `Internet gateway ${label(igw)} does not forward traffic to the private address ${p.dst.text}; private addresses are not reachable over the internet.`, ["IGW-04"]);
+      { kind: "gateway", gateway: gw(igw, "internet-gateway"), address: p.dst.text });
     return undefined;
   }
   const pub = publicAddressFor(w, subnet, p.src);
   let out = p;
   if (pub.ip) {
     out = pktWith(p, { src: pub.ip });
-    addHop(w, igwRef, "translate", { inbound: p, outbound: out, matched: { kind: "translation", description: `source ${p.src.text} -> public ${pub.ip.text} (1:1 NAT)` } });
+    addHop(w, igwRef, "translate", { kind: "translation", field: "source", from: p.src.text, to: pub.ip.text }, {
+      inbound: p, outbound: out, matched: { kind: "translation", description: `source ${p.src.text} -> public ${pub.ip.text} (1:1 NAT)` },
+    });
   } else {
-    addHop(w, igwRef, "drop", { inbound: p });
+    addHop(w, igwRef, "drop", gatewayHop(igw.id), { inbound: p });
     if (pub.problem === "private-nat") {
-      block(w, "RCH_PRIVATE_NAT_TO_IGW", igw.id, `A private NAT gateway's traffic is dropped at internet gateway ${label(igw)}; use a public NAT gateway with an Elastic IP for internet access.`);
+      block(w, "RCH_PRIVATE_NAT_TO_IGW", igw.id, { kind: "gateway", gateway: gw(igw, "internet-gateway"), address: p.src.text });
     } else {
-      block(w, "IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS", igw.id, `${p.src.text} has no public IPv4 address or Elastic IP, so internet gateway ${label(igw)} cannot translate it; a private instance needs a NAT gateway.`);
+      block(w, "IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS", igw.id, { kind: "gateway", gateway: gw(igw, "internet-gateway"), address: p.src.text });
     }
   }
   return onInternet(w, out, { kind: "igw", id: igw.id });
@@ -54,12 +58,12 @@ export function sendToInternetGateway(w: Walk, subnet: SubnetInfo, igwId: string
 export function sendToEgressOnlyGateway(w: Walk, subnet: SubnetInfo, eigwId: string, p: Pkt): Delivered | undefined {
   const eigw = w.net.eigws.get(eigwId);
   if (!eigw || eigw.vpcId !== subnet.vpc.id) {
-    block(w, "BAD_STATE_ROUTE", routeTableOf(w.net, subnet).id, `The route to ${eigwId} in ${label(routeTableOf(w.net, subnet))} is a blackhole: that egress-only internet gateway is not attached to this VPC.`);
+    blackholeRoute(w, subnet, p, "egress-only-internet-gateway", eigwId);
     return undefined;
   }
-  addHop(w, ref(eigw.id, "egress-only-internet-gateway", eigw.name), "forward", { inbound: p, outbound: p });
+  addHop(w, ref(eigw.id, "egress-only-internet-gateway", eigw.name), "forward", gatewayHop(eigw.id), { inbound: p, outbound: p });
   if (p.dst.family === 4) {
-    block(w, "RCH_EIGW_IPV6_ONLY", eigw.id, `Egress-only internet gateway ${label(eigw)} carries IPv6 only; IPv4 traffic needs a NAT gateway.`);
+    block(w, "RCH_EIGW_IPV6_ONLY", eigw.id, { kind: "gateway", gateway: gw(eigw, "egress-only-internet-gateway"), address: p.dst.text });
     return undefined;
   }
   return onInternet(w, p, { kind: "eigw", id: eigw.id });
@@ -72,10 +76,10 @@ export function onInternet(w: Walk, p: Pkt, via: Link): Delivered | undefined {
   if (w.net.byPublicIp.has(key) || ownsV6) return enterFromInternet(w, p);
   const service = w.net.services.find((s) => s.cidrs.some((c) => cidrContainsIp(c, p.dst)));
   if (service) {
-    addHop(w, ref(`${service.service}.${service.region}`, "aws-service", service.dnsName), "deliver", { inbound: p });
+    addHop(w, ref(`${service.service}.${service.region}`, "aws-service", service.dnsName), "deliver", HOP.deliverService, { inbound: p });
     return { kind: "service", name: service.service, service, pkt: p, via };
   }
-  addHop(w, ref("internet", "internet"), "deliver", { inbound: p });
+  addHop(w, ref("internet", "internet"), "deliver", HOP.deliverInternet, { inbound: p });
   return { kind: "internet", pkt: p, via };
 }
 
@@ -84,65 +88,65 @@ export function enterFromInternet(w: Walk, p: Pkt): Delivered | undefined {
   if (p.dst.family === 6) {
     const eni = w.net.enisByPrivateIp.get(ipKey(p.dst))?.[0];
     if (!eni) {
-      block(w, "NO_POSSIBLE_DESTINATION", "internet", `No interface has the IPv6 address ${p.dst.text}.`);
+      block(w, "NO_POSSIBLE_DESTINATION", "internet", { kind: "query", reference: "internet", address: p.dst.text, problem: "no-ipv6-owner" });
       return undefined;
     }
     const vpc = eni.vpc;
     const { igw, eigw } = gatewaysOf(w.net, vpc.id);
     if (igw) {
-      addHop(w, ref(igw.id, "internet-gateway", igw.name), "forward", { inbound: p, outbound: p });
-      return deliverInVpc(w, vpc, p, { kind: "igw", id: igw.id });
+      addHop(w, ref(igw.id, "internet-gateway", igw.name), "forward", gatewayHop(igw.id), { inbound: p, outbound: p });
+      return w.router.deliverInVpc(w, vpc, p, { kind: "igw", id: igw.id });
     }
     if (eigw && w.direction === "return") {
       // EIGW-01: stateful – replies to outbound-initiated IPv6 flows come back in.
-      addHop(w, ref(eigw.id, "egress-only-internet-gateway", eigw.name), "forward", { inbound: p, outbound: p });
-      return deliverInVpc(w, vpc, p, { kind: "eigw", id: eigw.id });
+      addHop(w, ref(eigw.id, "egress-only-internet-gateway", eigw.name), "forward", gatewayHop(eigw.id), { inbound: p, outbound: p });
+      return w.router.deliverInVpc(w, vpc, p, { kind: "eigw", id: eigw.id });
     }
-    if (eigw) block(w, "RCH_EIGW_INBOUND_INITIATED", eigw.id, `Egress-only internet gateway ${label(eigw)} blocks connections started from the internet; only replies to outbound IPv6 traffic come in.`);
-    else block(w, "RCH_NO_INTERNET_GATEWAY", vpc.id, `VPC ${label(vpc.vpc)} has no internet gateway, so nothing from the internet can reach it.`);
+    if (eigw) block(w, "RCH_EIGW_INBOUND_INITIATED", eigw.id, { kind: "gateway", gateway: gw(eigw, "egress-only-internet-gateway"), address: p.dst.text });
+    else block(w, "RCH_NO_INTERNET_GATEWAY", vpc.id, { kind: "vpc", vpc: named(vpc.vpc), problem: "no-internet-gateway" });
     return undefined;
   }
   const owner = w.net.byPublicIp.get(ipKey(p.dst));
   if (!owner) {
-    block(w, "IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS", "internet", `${p.dst.text} is not the public IP address of any interface, so the internet cannot reach it.`);
+    block(w, "IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS", "internet", { kind: "query", reference: "internet", address: p.dst.text, problem: "not-a-public-address" });
     return undefined;
   }
   const eni: EniInfo = owner.eni;
   const vpc = eni.vpc;
   const igw = gatewaysOf(w.net, vpc.id).igw;
   if (!igw) {
-    block(w, "RCH_NO_INTERNET_GATEWAY", vpc.id, `VPC ${label(vpc.vpc)} has no internet gateway attached, so its public address ${p.dst.text} is unreachable.`);
+    block(w, "RCH_NO_INTERNET_GATEWAY", vpc.id, { kind: "vpc", vpc: named(vpc.vpc), address: p.dst.text, problem: "no-internet-gateway" });
     return undefined;
   }
   const igwRef = ref(igw.id, "internet-gateway", igw.name);
   if (isRfc1918(p.src) || isRfc6598(p.src)) {
     block(w, isRfc1918(p.src) ? "IGW_SOURCE_ADDRESS_NOT_IN_RFC1918_INGRESS" : "IGW_SOURCE_ADDRESS_NOT_IN_RFC6598_INGRESS", igw.id,
-      `Internet gateway ${label(igw)} drops traffic from the private address ${p.src.text}.`, ["IGW-04"]);
+      { kind: "gateway", gateway: gw(igw, "internet-gateway"), address: p.src.text });
   }
   const inner = pktWith(p, { dst: eni.privateIp });
-  addHop(w, igwRef, "translate", { inbound: p, outbound: inner, matched: { kind: "translation", description: `destination ${p.dst.text} -> private ${eni.privateIp.text} (1:1 NAT)` } });
-  return deliverInVpc(w, vpc, inner, { kind: "igw", id: igw.id });
+  addHop(w, igwRef, "translate", { kind: "translation", field: "destination", from: p.dst.text, to: eni.privateIp.text }, { inbound: p, outbound: inner, matched: { kind: "translation", description: `destination ${p.dst.text} -> private ${eni.privateIp.text} (1:1 NAT)` } });
+  return w.router.deliverInVpc(w, vpc, inner, { kind: "igw", id: igw.id });
 }
 
 export function sendToNatGateway(w: Walk, subnet: SubnetInfo, natId: string, p: Pkt): Delivered | undefined {
   const nat = w.net.natGateways.get(natId);
   const eni = w.net.enis.get(`eni-${natId}`);
   if (!nat || !eni || eni.vpc !== subnet.vpc) {
-    block(w, "BAD_STATE_ROUTE", routeTableOf(w.net, subnet).id, `The route to ${natId} in ${label(routeTableOf(w.net, subnet))} is a blackhole: no such NAT gateway in this VPC.`, ["NAT-01"]);
+    blackholeRoute(w, subnet, p, "nat-gateway", natId);
     return undefined;
   }
   const before = w.dropped;
   if (eni.subnet !== subnet) checkNetworkAcl(w, eni.subnet, "inbound", p); // NAT-05: the NAT subnet's NACL applies
   if (!before) recordFlow(w, eni, p, !w.dropped, false);
-  if (nat.state !== "available") block(w, "BAD_STATE", nat.id, `NAT gateway ${label(nat)} is ${nat.state}, not available.`, ["NAT-01"]);
+  if (nat.state !== "available") block(w, "BAD_STATE", nat.id, { kind: "gateway", gateway: gw(nat, "nat-gateway"), state: nat.state });
   const out = pktWith(p, { src: eni.privateIp });
   w.natSessions.set(nat.id, p.src);
-  addHop(w, ref(nat.id, "nat-gateway", nat.name), "translate", {
+  addHop(w, ref(nat.id, "nat-gateway", nat.name), "translate", { kind: "translation", field: "source", from: p.src.text, to: eni.privateIp.text }, {
     inbound: p, outbound: out, matched: { kind: "translation", description: `source ${p.src.text} -> ${eni.privateIp.text} (NAT gateway)` },
   });
   // Flow logs on the NAT ENI (aws-rules §6.3, AWS "Flow log record examples", NAT gateway): the ENI
   // also records what it sends on, as its own outgoing traffic (srcaddr = the NAT's private IP).
-  return sendFromSubnet(w, eni.subnet, out, { kind: "nat", id: nat.id }, { eni, before: w.dropped });
+  return w.router.sendFromSubnet(w, eni.subnet, out, { kind: "nat", id: nat.id }, { eni, before: w.dropped });
 }
 
 /** A reply reaches the NAT gateway: translate the destination back to the original client (NAT-03). */
@@ -150,11 +154,11 @@ export function reverseNat(w: Walk, eni: EniInfo, p: Pkt): Delivered | undefined
   const original = w.natSessions.get(eni.ownerId);
   const nat = w.net.natGateways.get(eni.ownerId);
   if (!original || !nat) {
-    block(w, "NO_POSSIBLE_DESTINATION", eni.ownerId, `NAT gateway ${eni.ownerId} only accepts replies to connections it started; nothing can connect to it from outside (NAT-01).`, ["NAT-01"]);
+    block(w, "NO_POSSIBLE_DESTINATION", eni.ownerId, { kind: "gateway", gateway: { id: eni.ownerId, type: "nat-gateway" }, address: p.dst.text, problem: "not-started-here" });
     return undefined;
   }
   const back = pktWith(p, { dst: original });
-  addHop(w, ref(nat.id, "nat-gateway", nat.name), "translate", { inbound: p, outbound: back, matched: { kind: "translation", description: `destination ${p.dst.text} -> ${original.text} (reply)` } });
+  addHop(w, ref(nat.id, "nat-gateway", nat.name), "translate", { kind: "translation", field: "destination", from: p.dst.text, to: original.text }, { inbound: p, outbound: back, matched: { kind: "translation", description: `destination ${p.dst.text} -> ${original.text} (reply)` } });
   // §6.3: the reply forwarded to the instance is the NAT ENI's fourth record (srcaddr = NAT private IP).
-  return sendFromSubnet(w, eni.subnet, back, { kind: "nat", id: nat.id }, { eni, before: w.dropped });
+  return w.router.sendFromSubnet(w, eni.subnet, back, { kind: "nat", id: nat.id }, { eni, before: w.dropped });
 }

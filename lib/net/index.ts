@@ -1,4 +1,4 @@
-// Public API of the reachability model.
+// Public API of the reachability model (docs/net-map.md describes the files behind it).
 export * from "./topology";
 export { parseTopology, parseTopologyText, formatIssue, formatPath, type Issue, type ParseTopologyResult } from "./parse";
 export { type Protocol, type Query, QuerySchema, PROTOCOL_NUMBER } from "./query";

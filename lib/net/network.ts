@@ -10,18 +10,16 @@ import { compileDefaultNetworkAcl, compileNetworkAcl, type CompiledNaclRule, typ
 import { compileRoutes, type CompiledRoute } from "./routing";
 import { type CompiledSecurityGroup, compileSecurityGroup } from "./security-groups";
 import type * as T from "./topology";
-import { buildTransitGateways } from "./transit-gateway";
-import { propagatedVgwPrefixes } from "./vpn";
+import { buildTransitGateways, type TransitGatewayIndex } from "./transit-gateway-index";
+import { propagatedVgwPrefixes } from "./vpn-links";
 import { componentRef } from "./trace";
 import { type NetworkCore, networkCore } from "./network-core";
 import { LayerCache, MAX_CACHED_OBJECTS } from "./layer-cache";
-import { serviceCidrs } from "./endpoints";
 import { newPieceCaches, type PieceCaches } from "./build-cache";
 
 export * from "./network-model";
 import type { EniSecurity, Network, RouteTarget, RouteTableInfo, ServiceInfo, VpcGateways } from "./network-model";
-import type { TransitGatewayIndex } from "./transit-gateway";
-import { peeringPairKey, routeTargetOf } from "./network-model";
+import { peeringPairKey, routeTargetOf, serviceCidrs } from "./network-model";
 
 export { primaryEniIdFor } from "./network-core";
 

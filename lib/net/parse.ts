@@ -1,4 +1,4 @@
-// Parse at the edge, once (style.md): JSON or YAML text -> zod -> Topology, or a list of issues
+// Parse at the edge, once: JSON or YAML text -> zod -> Topology, or a list of issues
 // whose paths read like `vpcs[2].cidrBlocks[0]`.
 import { parse as parseYaml } from "yaml";
 import { TopologySchema, type Topology } from "./topology";

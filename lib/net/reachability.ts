@@ -1,5 +1,5 @@
 // analyze(): resolve the query, walk the forward path, then the return path of the reply, and derive
-// verdict, blockers and flow-log records from the one trace (style.md: the trace is the single source).
+// verdict, blockers and flow-log records from the one trace (the trace is the single source).
 import { type IpAddress, toIp } from "./cidr";
 import { enterFromGatewayEndpoint } from "./endpoints";
 import { DEFAULT_FLOW_LOG_NOW, type FlowLogRecord, type FlowObservation, toFlowLogRecord } from "./flow-logs";
@@ -10,8 +10,8 @@ import { type Destination, resolveDestination, resolveSource, type Source } from
 import type { Topology } from "./topology";
 import type { Analysis, Blocker, Detail } from "./trace";
 import { enterFromOnPremises } from "./vpn";
-import { addHop, block, type Delivered, type FlowEvent, newWalk, type Pkt, ref, sendFromEni, type Walk } from "./walk";
-import { label, makeBlocker } from "./explanations";
+import { addHop, block, type Delivered, type FlowEvent, HOP, newWalk, type Pkt, ref, sendFromEni, type Walk } from "./walk";
+import { label, named, renderBlocker } from "./explanations";
 
 export type { Analysis, Hop, Blocker, PacketHeader } from "./trace";
 export type AnalyzeOptions = { now?: number };
@@ -31,9 +31,9 @@ export function analyze(target: Topology | Network, query: Query, options: Analy
   const net = isNetwork(target) ? target : buildNetwork(target);
   const now = options.now ?? DEFAULT_FLOW_LOG_NOW;
   const source = resolveSource(net, query.from);
-  if (!source.ok) return failed(query, makeBlocker("NO_SOURCE_OR_DESTINATION", query.from, source.message));
+  if (!source.ok) return failed(query, renderBlocker("NO_SOURCE_OR_DESTINATION", query.from, { kind: "query", direction: "forward", reference: query.from, problem: "unknown-source" }));
   const dest = resolveDestination(net, query.to, source.value, now);
-  if (!dest.ok) return failed(query, makeBlocker("NO_SOURCE_OR_DESTINATION", query.to, dest.message));
+  if (!dest.ok) return failed(query, renderBlocker("NO_SOURCE_OR_DESTINATION", query.to, { kind: "query", direction: "forward", reference: query.to, problem: "unknown-destination" }));
   const details: Detail[] = [];
   if (dest.note) details.push({ code: "RCH_DNS_RESOLUTION", message: dest.note.explanation });
 
@@ -41,23 +41,24 @@ export function analyze(target: Topology | Network, query: Query, options: Analy
   const dst = dest.value;
   if (source.value.kind === "eni" && source.value.eni.kind === "vpc_endpoint") {
     // aws-rules IFE-05: an interface endpoint only carries replies to connections its consumers start.
-    block(fw, "VPCE_INTRA_VPC_TRAFFIC", source.value.eni.ownerId, `Interface endpoint ${source.value.eni.ownerId} cannot initiate connections: the service behind it only answers traffic that consumers in the VPC start.`);
+    block(fw, "VPCE_INTRA_VPC_TRAFFIC", source.value.eni.ownerId, { kind: "gateway", gateway: { id: source.value.eni.ownerId, type: "vpc-endpoint" } });
   }
   if (source.value.kind === "eni" && dst.kind === "service" && dest.note && !source.value.eni.vpc.vpc.enableDnsSupport) {
     // aws-rules GWE-09: resolving the service name (and so using a gateway endpoint) needs DNS
     // resolution in the VPC.
     const vpc = source.value.eni.vpc.vpc;
-    block(fw, "RCH_DNS_RESOLUTION_DISABLED", vpc.id, `VPC ${label(vpc)} has DNS resolution (enableDnsSupport) turned off, so ${query.to} cannot be resolved through the Amazon DNS server; gateway endpoints and AWS service names need DNS resolution in the VPC.`);
+    block(fw, "RCH_DNS_RESOLUTION_DISABLED", vpc.id, { kind: "vpc", vpc: named(vpc), service: query.to, problem: "dns-support-off" });
   }
   const dstIp = dst.ip;
   if (!dstIp) {
     const eni = dst.kind === "eni" ? dst.eni : undefined;
-    block(fw, "IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS", eni?.id ?? query.to, `${eni ? label(eni) : query.to} has no public IP address, so it cannot be reached from the internet.`);
+    if (eni) block(fw, "IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS", eni.id, { kind: "interface", eni: named(eni), owner: eni.ownerId, role: "destination", problem: "no-public-ip" });
+    else block(fw, "IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS", query.to, { kind: "query", reference: query.to, problem: "no-public-ip" });
     return { reachable: false, query, forward: fw.hops, return: [], blockers: fw.blockers, flowLogs: [], ...(details.length ? { details } : {}) };
   }
   const srcIp = sourceIp(source.value, dstIp);
   if (!srcIp) {
-    block(fw, "RCH_NO_IPV6_ADDRESS", query.from, `${query.from} has no IPv6 address, so it cannot send to the IPv6 address ${dstIp.text}.`, ["PCX-15", "EIGW-01"]);
+    block(fw, "RCH_NO_IPV6_ADDRESS", query.from, { kind: "query", reference: query.from, address: dstIp.text, problem: "no-ipv6" });
     return { reachable: false, query, forward: fw.hops, return: [], blockers: fw.blockers, flowLogs: [] };
   }
   const ported = query.protocol !== "icmp";
@@ -101,7 +102,7 @@ function sourceIp(source: Source, dst: IpAddress): IpAddress | undefined {
 function startForward(w: Walk, source: Source, p: Pkt): Delivered | undefined {
   if (source.kind === "eni") return sendFromEni(w, source.eni, p);
   if (source.kind === "internet") {
-    addHop(w, ref("internet", "internet"), "send", { outbound: p });
+    addHop(w, ref("internet", "internet"), "send", HOP.sendInternet, { outbound: p });
     return onInternet(w, p, { kind: "internet", id: "internet" });
   }
   return enterFromOnPremises(w, source.site, p);
@@ -112,7 +113,7 @@ function startReturn(w: Walk, forward: Delivered, reply: Pkt): Delivered | undef
     case "eni":
       return sendFromEni(w, forward.eni, reply);
     case "internet":
-      addHop(w, ref("internet", "internet"), "send", { outbound: reply });
+      addHop(w, ref("internet", "internet"), "send", HOP.sendInternet, { outbound: reply });
       return enterFromInternet(w, reply);
     case "onprem": {
       const site = w.net.onPrem.find((o) => o.net.id === forward.id)?.net;
@@ -120,7 +121,7 @@ function startReturn(w: Walk, forward: Delivered, reply: Pkt): Delivered | undef
     }
     case "service":
       if (forward.endpointEni) return sendFromEni(w, forward.endpointEni, reply);
-      addHop(w, ref(forward.name, "aws-service"), "send", { outbound: reply });
+      addHop(w, ref(forward.name, "aws-service"), "send", HOP.sendService, { outbound: reply });
       if (forward.via.kind === "vpce") return enterFromGatewayEndpoint(w, forward.via.id, reply);
       return enterFromInternet(w, reply);
   }
@@ -134,7 +135,7 @@ function arrivedAtIntended(w: Walk, got: Delivered, want: Destination): boolean 
     (want.kind === "service" && got.kind === "service" && (got.name === want.name || got.endpointEni === want.endpointEni));
   if (!ok) {
     const where = got.kind === "eni" ? label(got.eni) : got.kind === "onprem" ? got.id : got.kind === "service" ? got.name : "the internet";
-    block(w, "RCH_WRONG_DESTINATION", where, `The traffic is delivered to ${where}, not to the intended destination: routes send ${got.pkt.dst.text} somewhere else.`);
+    block(w, "RCH_WRONG_DESTINATION", where, { kind: "query", reference: where, address: got.pkt.dst.text, problem: "wrong-destination" });
   }
   return ok;
 }
@@ -146,7 +147,7 @@ function arrivedAtSource(w: Walk, got: Delivered, source: Source): boolean {
     (source.kind === "onprem" && got.kind === "onprem" && got.id === source.site.id);
   if (!ok) {
     const where = got.kind === "eni" ? label(got.eni) : got.kind === "onprem" ? got.id : got.kind === "service" ? got.name : "the internet";
-    block(w, "RCH_WRONG_DESTINATION", where, `The reply is delivered to ${where} instead of back to the source; return routes must lead back the same way (no unicast RPF).`, ["PCX-09"]);
+    block(w, "RCH_WRONG_DESTINATION", where, { kind: "query", reference: where, address: got.pkt.dst.text, problem: "wrong-return" });
   }
   return ok;
 }

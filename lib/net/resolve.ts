@@ -2,9 +2,10 @@
 // services, on-premises networks and DNS names (query.ts).
 import { addressInCidr, cidrContainsIp, type IpAddress, ipKey, parseIp } from "./cidr";
 import { resolveDnsName, resolveService, parseServiceName } from "./dns";
-import type { EniInfo, Network, ServiceInfo } from "./network";
+import type { EniInfo, Network, ServiceInfo } from "./network-model";
 import type { OnPremisesNetwork } from "./topology";
 import { coreNamesIndex, internetAddresses, namesIndex } from "./network-indexes";
+import { unknownReference } from "./explanations";
 import { DEFAULT_INTERNET_CLIENT_IP, DEFAULT_INTERNET_SERVER_IP } from "./internet-addresses";
 
 /**
@@ -73,7 +74,7 @@ export function resolveSource(net: Network, ref: string): Resolved<Source> {
     if (site) return { ok: true, value: { kind: "onprem", site, ip: ip.value } };
     return { ok: true, value: { kind: "internet", ip: ip.value } };
   }
-  return { ok: false, message: `Unknown source "${ref}": not a resource id or name, IP address, on-premises network or "internet".` };
+  return { ok: false, message: unknownReference("source", ref) };
 }
 
 /** Like sourceById, for a destination (same order argument). */
@@ -132,5 +133,5 @@ export function resolveDestination(net: Network, ref: string, source: Source, no
       note,
     };
   }
-  return { ok: false, message: `Unknown destination "${ref}": not a resource id or name, IP address, service, on-premises network, DNS name or "internet".` };
+  return { ok: false, message: unknownReference("destination", ref) };
 }

@@ -2,6 +2,7 @@
 // length, so a lookup is at most 33 (IPv4) / 129 (IPv6) hash probes, walking lengths from longest to
 // shortest – independent of the number of routes.
 import { type Cidr, type IpAddress, maskIpv4, maskIpv6 } from "./cidr";
+import type { RouteFact } from "./trace";
 
 /** Lower rank wins among routes with the same prefix (aws-rules RT-05, RT-06, RT-07; TGW-07). */
 /** TGW-07: static > prefix-list > VPC-propagated > DX-propagated > VPN-propagated. */
@@ -18,6 +19,8 @@ export type CompiledRoute<T> = {
   readonly description: string;
   /** The trace's `matched` entry for this route, built on first use by `routeMatched` and then shared (frozen). */
   matched?: RouteMatched;
+  /** The trace's fact for this route, built on first use by `routeFact` and then shared (frozen). */
+  fact?: RouteFact;
 };
 
 export type RouteMatched = { readonly kind: "route" | "tgw-route"; readonly description: string };
@@ -75,6 +78,11 @@ function insertBest<K, T>(buckets: Map<number, Map<K, CompiledRoute<T>>>, prefix
 /** The trace's `matched` entry for a route of `table`: built once per route, on first use (build stays cheap). */
 export function routeMatched<T>(table: RouteLookup<T>, route: CompiledRoute<T>): RouteMatched {
   return (route.matched ??= Object.freeze({ kind: table.kind, description: route.description }));
+}
+
+/** The route as trace details name it (destination, target id, one-line description); built once per route. */
+export function routeFact<T extends { readonly id: string }>(route: CompiledRoute<T>): RouteFact {
+  return (route.fact ??= Object.freeze({ description: route.description, destination: route.cidr.text, target: route.target.id }));
 }
 
 /** Longest-prefix match (RT-04); IPv4 and IPv6 are looked up independently. */

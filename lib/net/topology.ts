@@ -1,5 +1,5 @@
 // The topology format (docs/topology-format.md): plain readonly data, JSON/YAML friendly, validated
-// once at the edge with zod (style.md "parse at the edge, once"). Cross-references (a subnet's vpcId,
+// once at the edge with zod. Cross-references (a subnet's vpcId,
 // a route's target, ...) are checked by validate.ts, not here, so that one bad id still yields a
 // readable list of every problem.
 import { z } from "zod";

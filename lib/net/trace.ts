@@ -1,10 +1,17 @@
 // The model's trace vocabulary (Batfish/RA style: hops with inbound/outbound headers, the matched
-// rule, blockers with explanation codes). It is the single source for verdicts, explanations and
-// flow-log lines (style.md).
+// rule, blockers with explanation codes). It is data: every hop and blocker carries a typed `detail`
+// naming the resources and facts involved, and sentences are rendered from it in one place
+// (explanations.ts). Verdicts, explanations, fixes and flow-log lines all read these fields.
 import type { Protocol, Query } from "./query";
 import type { FlowLogRecord } from "./flow-logs";
 
-export type PacketHeader = { srcIp: string; dstIp: string; protocol: Protocol; srcPort?: number; dstPort?: number };
+export type PacketHeader = {
+  srcIp: string;
+  dstIp: string;
+  protocol: Protocol;
+  srcPort?: number;
+  dstPort?: number;
+};
 
 export type ComponentRef = { id: string; type: string; name?: string };
 
@@ -13,7 +20,248 @@ export function componentRef(id: string, type: string, name?: string): Component
   return Object.freeze(name !== undefined ? { id, type, name } : { id, type });
 }
 
-export type MatchedKind = "route" | "tgw-route" | "sg-rule" | "nacl-rule" | "prefix-list" | "dns" | "translation";
+/** Request (forward) or reply (return) path. */
+export type Direction = "forward" | "return";
+/** Which way a filter looks at the packet: into the interface or subnet, or out of it. */
+export type Side = "inbound" | "outbound";
+
+/** A resource as a sentence names it: "web-a (i-0abc)" when it has a name, else its id. */
+export type NamedRef = { readonly id: string; readonly name?: string | undefined };
+
+/** A route as the trace shows it: "10.1.0.0/16 -> pcx-ab" (description) and its parts. */
+export type RouteFact = {
+  readonly description: string;
+  readonly destination: string;
+  readonly target: string;
+};
+
+/**
+ * The closed list of explanation codes: AWS Reachability Analyzer's code where one fits (rule catalog
+ * §2.4), RCH_… (ours) where none does. explanations.ts holds one entry per code (rule IDs, sentence).
+ */
+export type BlockerCode =
+  | "ENI_SG_RULES_MISMATCH"
+  | "SG_HAS_NO_RULES"
+  | "SUBNET_ACL_RESTRICTION"
+  | "NO_ROUTE_TO_DESTINATION"
+  | "BAD_STATE_ROUTE"
+  | "BAD_STATE"
+  | "BAD_STATE_ATTACHMENT"
+  | "PCX_REQUIRES_ADDRESS_IN_VPC_CIDR"
+  | "RCH_PEERING_EXPIRED"
+  | "IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS"
+  | "IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS"
+  | "IGW_DESTINATION_ADDRESS_NOT_IN_RFC1918_EGRESS"
+  | "IGW_DESTINATION_ADDRESS_NOT_IN_RFC6598_EGRESS"
+  | "IGW_SOURCE_ADDRESS_NOT_IN_RFC1918_INGRESS"
+  | "IGW_SOURCE_ADDRESS_NOT_IN_RFC6598_INGRESS"
+  | "RCH_NO_INTERNET_GATEWAY"
+  | "RCH_PRIVATE_NAT_TO_IGW"
+  | "RCH_EIGW_IPV6_ONLY"
+  | "RCH_EIGW_INBOUND_INITIATED"
+  | "TGW_ROUTE_AZ_RESTRICTION"
+  | "TGW_ATTACH_MISSING_TGW_RTB_ASSOCIATION"
+  | "TGW_RTB_CANNOT_ROUTE"
+  | "TGW_RTB_BAD_STATE_ROUTE"
+  | "BAD_STATE_VPN"
+  | "TGW_BAD_STATE_VPN"
+  | "VGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS"
+  | "RCH_VGW_NO_IPV6"
+  | "NO_PATH"
+  | "VPCE_GATEWAY_PROTOCOL_RESTRICTION"
+  | "RCH_ENDPOINT_POLICY_DENIES"
+  | "VPCE_INTRA_VPC_TRAFFIC"
+  | "ENI_SOURCE_DEST_CHECK_RESTRICTION"
+  | "NO_POSSIBLE_DESTINATION"
+  | "VPC_LOCAL_ROUTE_CIDR_RESTRICTION"
+  | "RCH_WRONG_DESTINATION"
+  | "NO_SOURCE_OR_DESTINATION"
+  | "RCH_ROUTING_LOOP"
+  | "RCH_DNS_RESOLUTION_DISABLED"
+  | "RCH_NO_IPV6_ADDRESS";
+
+/** The traffic a filter judged: protocol and destination port (none for ICMP). */
+export type Traffic = { readonly protocol: Protocol; readonly port?: number | undefined };
+
+/** Resource types a `gateway` detail names (the trace's ComponentRef.type). */
+export type GatewayType =
+  | "internet-gateway"
+  | "egress-only-internet-gateway"
+  | "nat-gateway"
+  | "vpc-peering-connection"
+  | "vpc-gateway-endpoint"
+  | "vpc-endpoint"
+  | "vpn-gateway"
+  | "vpn-connection"
+  | "transit-gateway-attachment"
+  | "direct-connect-gateway";
+
+/** What a VPC route points at, as a blackhole explanation names it. */
+export type RouteTargetType =
+  | "internet-gateway"
+  | "egress-only-internet-gateway"
+  | "nat-gateway"
+  | "vpc-peering-connection"
+  | "vpc-gateway-endpoint"
+  | "vpn-gateway"
+  | "transit-gateway"
+  | "network-interface"
+  | "unknown";
+
+/** The facts behind one blocker, by kind of component. */
+export type BlockerDetail =
+  | {
+      readonly kind: "security-group";
+      readonly direction: Direction;
+      readonly side: Side;
+      readonly groups: readonly NamedRef[];
+      readonly eni: NamedRef;
+      readonly traffic: Traffic;
+      readonly remote: string;
+      /** Every rule of `side` that was checked, "<group>: tcp 443 10.0.0.0/16" (empty: the groups have none). */
+      readonly rulesChecked: readonly string[];
+    }
+  | {
+      readonly kind: "network-acl";
+      readonly direction: Direction;
+      readonly side: Side;
+      readonly acl: NamedRef;
+      readonly subnet: NamedRef;
+      readonly traffic: Traffic;
+      readonly remote: string;
+      /** The rule that matched and denied: its number, or "*" for the implicit final deny. */
+      readonly ruleNumber: number | "*";
+      readonly rule: string;
+    }
+  | {
+      readonly kind: "route-table";
+      readonly direction: Direction;
+      readonly table: NamedRef;
+      readonly subnet?: NamedRef;
+      readonly vpc: NamedRef;
+      readonly destination: string;
+      /** no-route: nothing matches; blackhole: `route` matched but its target is not usable; loop: too many tables. */
+      readonly problem: "no-route" | "blackhole" | "loop";
+      readonly route?: RouteFact;
+      readonly targetType?: RouteTargetType;
+      readonly target?: string;
+    }
+  | {
+      readonly kind: "transit-gateway-route-table";
+      readonly direction: Direction;
+      readonly table: NamedRef;
+      readonly destination: string;
+      readonly problem: "no-route" | "blackhole" | "missing-attachment";
+      readonly route?: RouteFact;
+    }
+  | {
+      readonly kind: "gateway";
+      readonly direction: Direction;
+      readonly gateway: NamedRef & { readonly type: GatewayType };
+      /** The gateway's state when that is the problem (NAT gateway "pending", peering "expired", ...). */
+      readonly state?: string;
+      /** The packet address the gateway refused (a destination, or a source for IGW/NAT checks). */
+      readonly address?: string;
+      readonly vpc?: NamedRef;
+      readonly site?: NamedRef;
+      readonly availabilityZone?: string;
+      readonly route?: RouteFact;
+      readonly problem?:
+        "not-attached" | "no-peer" | "no-subnets" | "no-site" | "no-link" | "not-started-here";
+    }
+  | {
+      readonly kind: "interface";
+      readonly direction: Direction;
+      readonly eni: NamedRef;
+      readonly owner: string;
+      /** Its role on the path: where the problem shows. */
+      readonly role: "source" | "destination" | "forwarder";
+      readonly address?: string;
+      readonly problem: "not-running" | "source-dest-check" | "no-public-ip";
+    }
+  | {
+      readonly kind: "vpc";
+      readonly direction: Direction;
+      readonly vpc: NamedRef;
+      readonly address?: string;
+      readonly problem: "no-interface" | "outside-vpc" | "no-internet-gateway" | "dns-support-off";
+      readonly service?: string;
+    }
+  | {
+      /** The query's source or destination itself (or where the packet ended up instead of it). */
+      readonly kind: "query";
+      readonly direction: Direction;
+      readonly reference: string;
+      readonly address?: string;
+      readonly site?: NamedRef;
+      readonly problem:
+        | "unknown-source"
+        | "unknown-destination"
+        | "no-public-ip"
+        | "no-ipv6"
+        | "not-a-public-address"
+        | "no-ipv6-owner"
+        | "wrong-destination"
+        | "wrong-return"
+        | "no-link";
+    };
+
+export type BlockerDetailKind = BlockerDetail["kind"];
+
+/** code: an RA explanation code where one fits, else RCH_… (ours); message: the sentence rendered from `detail`. */
+export type Blocker = {
+  code: BlockerCode;
+  component: string;
+  message: string;
+  rules: string[];
+  direction?: Direction;
+  detail: BlockerDetail;
+};
+
+/** What a hop did, by kind; `matched` keeps the one-line summary that the text trace prints. */
+export type HopDetail =
+  | {
+      readonly kind: "send" | "deliver";
+      readonly at: "interface" | "internet" | "service" | "on-premises" | "endpoint";
+    }
+  | {
+      readonly kind: "route";
+      readonly table: string;
+      readonly destination: string;
+      readonly route?: RouteFact;
+      readonly sameSubnet?: true;
+    }
+  | {
+      readonly kind: "transit-gateway-route";
+      readonly table: string;
+      readonly destination: string;
+      readonly route?: RouteFact;
+    }
+  | {
+      readonly kind: "security-group";
+      readonly groups: string;
+      readonly side: Side;
+      readonly rule?: string;
+      readonly stateful?: true;
+    }
+  | {
+      readonly kind: "network-acl";
+      readonly acl: string;
+      readonly side: Side;
+      readonly ruleNumber: number | "*";
+      readonly allowed: boolean;
+    }
+  | {
+      readonly kind: "translation";
+      readonly field: "source" | "destination";
+      readonly from: string;
+      readonly to: string;
+    }
+  | { readonly kind: "gateway"; readonly gateway: string }
+  | { readonly kind: "forwarder"; readonly eni: string };
+
+export type MatchedKind =
+  "route" | "tgw-route" | "sg-rule" | "nacl-rule" | "prefix-list" | "dns" | "translation";
 
 export type Hop = {
   component: ComponentRef;
@@ -22,12 +270,11 @@ export type Hop = {
   matched?: { kind: MatchedKind; description: string };
   inbound?: PacketHeader;
   outbound?: PacketHeader;
-  direction: "forward" | "return";
+  direction: Direction;
+  detail: HopDetail;
 };
 
-/** code: an RA explanation code (aws-rules §2.4) where one fits, else RCH_… (ours). */
-export type Blocker = { code: string; component: string; message: string; rules: string[]; direction?: "forward" | "return" };
-
+/** A note on the analysis that is not a blocker (e.g. how a DNS name resolved). */
 export type Detail = { code: string; message: string };
 
 export type Analysis = {

@@ -3,235 +3,88 @@
 // (TGW-08); same-prefix priority static > propagated (TGW-07). Traffic delivered into a VPC lands on
 // the attachment ENI and is routed by that subnet's route table, which is why transit and
 // centralized egress work here (TGW-02, TGW-18) while peering stays non-transitive.
-import { type Cidr, cidrContainsIp, toCidr } from "./cidr";
-import { label } from "./explanations";
-import { routeTableOf, type SubnetInfo, type VpcInfo } from "./network";
-import { compileRoutes, type CompiledRoute, lookupRoute, type RouteLookup, routeMatched } from "./routing";
-import type { Topology, TransitGatewayAttachment } from "./topology";
-import { type ComponentRef, componentRef } from "./trace";
-import { isVpnUp, vpnPrefixes } from "./vpn";
-import { addHop, block, checkNetworkAcl, type Delivered, type Pkt, ref, sendFromSubnet, type Walk } from "./walk";
+import { cidrContainsIp } from "./cidr";
+import { named } from "./explanations";
+import type { SubnetInfo } from "./network-model";
+import { lookupRoute, routeFact, routeMatched } from "./routing";
+import type { TransitGatewayAttachment } from "./topology";
+import type { CompiledAttachment } from "./transit-gateway-index";
+import { isVpnUp } from "./vpn-links";
+import { checkNetworkAcl } from "./filters";
+import { addHop, blackholeRoute, block, type Delivered, gatewayHop, HOP, type Pkt, ref, type Walk } from "./walk-state";
 
-export type TgwTarget = { kind: "attachment"; id: string; compiled?: CompiledAttachment } | { kind: "blackhole"; id: string };
+const attachment = (att: TransitGatewayAttachment) => ({ ...named(att), type: "transit-gateway-attachment" as const });
 
-/**
- * Everything the query path needs about one attachment in one object (fewer lookups in large maps at
- * 10,000 VPCs): its subnets per AZ (TGW-09), associated route table (TGW-04), TGW and peer (TGW-12).
- */
-export type CompiledAttachment = {
-  readonly att: TransitGatewayAttachment;
-  readonly ref: ComponentRef;
-  readonly all: readonly SubnetInfo[];
-  readonly byAz: ReadonlyMap<string, SubnetInfo>;
-  readonly tgw: Topology["transitGateways"][number] | undefined;
-  readonly tgwRef: ComponentRef | undefined;
-  table: TgwRouteTableInfo | undefined;
-  peer: CompiledAttachment | undefined;
-};
-export type TgwRouteTableInfo = { id: string; name?: string; transitGatewayId: string; lookup: RouteLookup<TgwTarget>; componentRef: ComponentRef };
-
-export type TransitGatewayIndex = {
-  attachments: Map<string, TransitGatewayAttachment>;
-  transitGateways: Map<string, Topology["transitGateways"][number]>;
-
-  /** `${tgwId}|${vpcId}` -> VPC attachment (TGW-17: one per VPC per TGW). */
-  vpcAttachment: Map<string, TransitGatewayAttachment>;
-  /** vpcId -> tgwId -> VPC attachment: the query path's form (no key string built per packet). */
-  vpcAttachmentByVpc: Map<string, Map<string, CompiledAttachment>>;
-  compiled: Map<string, CompiledAttachment>;
-  vpnAttachment: Map<string, TransitGatewayAttachment>;
-  /** `${tgwId}|${dxgwId}` -> DX gateway attachment. */
-  dxAttachment: Map<string, TransitGatewayAttachment>;
-  associatedTable: Map<string, TgwRouteTableInfo>;
-  tables: Map<string, TgwRouteTableInfo>;
-};
-
-function propagatedCidrs(topology: Topology, att: TransitGatewayAttachment, vpcs: ReadonlyMap<string, VpcInfo>): { cidrs: Cidr[]; origin: CompiledRoute<TgwTarget>["origin"] } {
-  if (att.type === "vpc") {
-    const vpc = att.vpcId !== undefined ? vpcs.get(att.vpcId) : undefined;
-    return { cidrs: vpc ? [...vpc.cidrs, ...vpc.cidrs6] : [], origin: "propagated" };
-  }
-  if (att.type === "vpn") {
-    const vpn = topology.vpnConnections.find((v) => v.id === att.vpnConnectionId);
-    return { cidrs: vpn && isVpnUp(vpn) ? vpnPrefixes(topology, vpn) : [], origin: "propagated-vpn" };
-  }
-  if (att.type === "direct-connect-gateway") {
-    const nets = topology.onPremisesNetworks.filter((n) => att.directConnectGatewayId !== undefined && n.directConnectGatewayIds.includes(att.directConnectGatewayId));
-    return { cidrs: nets.flatMap((n) => n.cidrBlocks.map(toCidr)), origin: "propagated-dx" };
-  }
-  return { cidrs: [], origin: "propagated" }; // TGW-12: peering attachments take static routes only
-}
-
-function emptyIndex(): TransitGatewayIndex {
-  return {
-    attachments: new Map(), transitGateways: new Map(), compiled: new Map(), vpcAttachment: new Map(), vpcAttachmentByVpc: new Map(),
-    vpnAttachment: new Map(), dxAttachment: new Map(), associatedTable: new Map(), tables: new Map(),
-  };
-}
-
-/** Shared by every network without transit gateways (most questions): nothing writes to an index after it is built. */
-const NO_TRANSIT_GATEWAYS = emptyIndex();
-
-export function buildTransitGateways(topology: Topology, vpcs: ReadonlyMap<string, VpcInfo>, subnets: ReadonlyMap<string, SubnetInfo>): TransitGatewayIndex {
-  if (topology.transitGateways.length === 0 && topology.transitGatewayAttachments.length === 0 && topology.transitGatewayRouteTables.length === 0) {
-    return NO_TRANSIT_GATEWAYS;
-  }
-  const attachments = new Map(topology.transitGatewayAttachments.map((a) => [a.id, a]));
-  const transitGateways = new Map(topology.transitGateways.map((g) => [g.id, g]));
-  const tgwRefs = new Map(topology.transitGateways.map((g) => [g.id, componentRef(g.id, "transit-gateway", g.name)]));
-  const compiled = new Map<string, CompiledAttachment>();
-  for (const a of topology.transitGatewayAttachments) {
-    const all: SubnetInfo[] = [];
-    const byAz = new Map<string, SubnetInfo>();
-    for (const id of a.subnetIds) {
-      const s = subnets.get(id);
-      if (!s) continue;
-      all.push(s);
-      if (!byAz.has(s.az)) byAz.set(s.az, s);
-    }
-    compiled.set(a.id, {
-      att: a, ref: componentRef(a.id, "transit-gateway-attachment", a.name), all, byAz,
-      tgw: transitGateways.get(a.transitGatewayId), tgwRef: tgwRefs.get(a.transitGatewayId), table: undefined, peer: undefined,
-    });
-  }
-  for (const egress of compiled.values()) {
-    if (egress.att.type !== "peering") continue;
-    const peer = topology.transitGatewayAttachments.find(
-      (a) => a.type === "peering" && a.id !== egress.att.id && (a.id === egress.att.peerAttachmentId || a.peerAttachmentId === egress.att.id),
-    );
-    if (peer) egress.peer = compiled.get(peer.id);
-  }
-  const vpcAttachment = new Map<string, TransitGatewayAttachment>();
-  const vpcAttachmentByVpc = new Map<string, Map<string, CompiledAttachment>>();
-  const vpnAttachment = new Map<string, TransitGatewayAttachment>();
-  const dxAttachment = new Map<string, TransitGatewayAttachment>();
-  for (const a of topology.transitGatewayAttachments) {
-    if (a.type === "vpc" && a.vpcId !== undefined) {
-      vpcAttachment.set(`${a.transitGatewayId}|${a.vpcId}`, a);
-      let perVpc = vpcAttachmentByVpc.get(a.vpcId);
-      if (!perVpc) vpcAttachmentByVpc.set(a.vpcId, (perVpc = new Map()));
-      const c = compiled.get(a.id);
-      if (c) perVpc.set(a.transitGatewayId, c);
-    }
-    if (a.type === "vpn" && a.vpnConnectionId !== undefined) vpnAttachment.set(a.vpnConnectionId, a);
-    if (a.type === "direct-connect-gateway" && a.directConnectGatewayId !== undefined) dxAttachment.set(`${a.transitGatewayId}|${a.directConnectGatewayId}`, a);
-  }
-  const attachmentTarget = (id: string): TgwTarget => {
-    const c = compiled.get(id);
-    return c ? { kind: "attachment", id, compiled: c } : { kind: "attachment", id };
-  };
-  const tables = new Map<string, TgwRouteTableInfo>();
-  const associatedTable = new Map<string, TgwRouteTableInfo>();
-  // TGW-03: attachments not explicitly associated / propagating use the TGW's default route table.
-  const explicitlyAssociated = new Set<string>();
-  const explicitlyPropagating = new Set<string>();
-  for (const t of topology.transitGatewayRouteTables) {
-    for (const id of t.associations) explicitlyAssociated.add(id);
-    for (const id of t.propagations) explicitlyPropagating.add(id);
-  }
-  const defaults = (t: Topology["transitGatewayRouteTables"][number]): { associations: string[]; propagations: string[] } => {
-    const tgw = topology.transitGateways.find((g) => g.id === t.transitGatewayId);
-    if (!tgw || tgw.defaultRouteTableId !== t.id) return { associations: t.associations, propagations: t.propagations };
-    const mine = topology.transitGatewayAttachments.filter((a) => a.transitGatewayId === tgw.id && a.type !== "peering").map((a) => a.id);
-    return {
-      associations: [...t.associations, ...(tgw.defaultRouteTableAssociation !== false ? mine.filter((id) => !explicitlyAssociated.has(id)) : [])],
-      propagations: [...t.propagations, ...(tgw.defaultRouteTablePropagation !== false ? mine.filter((id) => !explicitlyPropagating.has(id)) : [])],
-    };
-  };
-  for (const t of topology.transitGatewayRouteTables) {
-    const { associations, propagations } = defaults(t);
-    const routes: CompiledRoute<TgwTarget>[] = [];
-    for (const r of t.routes) {
-      const cidr = toCidr(r.destination);
-      const target: TgwTarget = r.blackhole || r.attachmentId === undefined ? { kind: "blackhole", id: "blackhole" } : attachmentTarget(r.attachmentId);
-      routes.push({ cidr, origin: "static", target, description: `${cidr.text} -> ${target.kind === "blackhole" ? "blackhole" : target.id} (static)` });
-    }
-    for (const attId of propagations) {
-      const att = attachments.get(attId);
-      if (!att || att.state !== "available") continue;
-      const { cidrs, origin } = propagatedCidrs(topology, att, vpcs);
-      const target = attachmentTarget(attId);
-      for (const cidr of cidrs) routes.push({ cidr, origin, target, description: `${cidr.text} -> ${attId} (propagated)` });
-    }
-    const info: TgwRouteTableInfo = {
-      id: t.id, ...(t.name !== undefined ? { name: t.name } : {}), transitGatewayId: t.transitGatewayId, lookup: compileRoutes(routes, "tgw-route"),
-      componentRef: componentRef(t.id, "transit-gateway-route-table", t.name),
-    };
-    tables.set(t.id, info);
-    for (const attId of associations) if (!associatedTable.has(attId)) associatedTable.set(attId, info);
-  }
-  for (const [attId, table] of associatedTable) {
-    const c = compiled.get(attId);
-    if (c) c.table = table;
-  }
-  return { attachments, transitGateways, compiled, vpcAttachment, vpcAttachmentByVpc, vpnAttachment, dxAttachment, associatedTable, tables };
-}
+export * from "./transit-gateway-index";
 
 /** A subnet route points at the TGW: enter through this VPC's attachment in the source AZ (TGW-09). */
 export function sendToTransitGateway(w: Walk, subnet: SubnetInfo, tgwId: string, p: Pkt): Delivered | undefined {
   const c = w.net.tgw.vpcAttachmentByVpc.get(subnet.vpc.id)?.get(tgwId);
   if (!c) {
-    block(w, "BAD_STATE_ROUTE", routeTableOf(w.net, subnet).id, `The route to ${tgwId} in ${label(routeTableOf(w.net, subnet))} is a blackhole: VPC ${label(subnet.vpc.vpc)} has no attachment to that transit gateway.`, ["TGW-06"]);
+    blackholeRoute(w, subnet, p, "transit-gateway", tgwId);
     return undefined;
   }
   const att = c.att;
   let entry = c.byAz.get(subnet.az);
   if (!entry) {
-    block(w, "TGW_ROUTE_AZ_RESTRICTION", att.id, `Transit gateway attachment ${label(att)} has no subnet in ${subnet.az}, so instances in that Availability Zone cannot use the transit gateway.`);
+    block(w, "TGW_ROUTE_AZ_RESTRICTION", att.id, { kind: "gateway", gateway: attachment(att), availabilityZone: subnet.az });
     entry = c.all[0];
   }
   if (entry && entry !== subnet) checkNetworkAcl(w, entry, "inbound", p); // TGW-14
-  addHop(w, c.ref, "forward", { inbound: p, outbound: p });
-  if (att.state !== "available") block(w, "BAD_STATE_ATTACHMENT", att.id, `Transit gateway attachment ${label(att)} is ${att.state}, not available.`, ["TGW-04"]);
+  addHop(w, c.ref, "forward", gatewayHop(att.id), { inbound: p, outbound: p });
+  if (att.state !== "available") block(w, "BAD_STATE_ATTACHMENT", att.id, { kind: "gateway", gateway: attachment(att), state: att.state });
   return routeInTransitGateway(w, c, p, subnet.az, 0);
 }
 
 export function enterTransitGatewayFromAttachment(w: Walk, att: TransitGatewayAttachment, p: Pkt): Delivered | undefined {
   const c = w.net.tgw.compiled.get(att.id);
   if (!c) return undefined;
-  addHop(w, c.ref, "forward", { inbound: p, outbound: p });
+  addHop(w, c.ref, "forward", gatewayHop(att.id), { inbound: p, outbound: p });
   return routeInTransitGateway(w, c, p, undefined, 0);
 }
 
 function routeInTransitGateway(w: Walk, ingress: CompiledAttachment, p: Pkt, az: string | undefined, depth: number): Delivered | undefined {
   const table = ingress.table;
   if (!table) {
-    block(w, "TGW_ATTACH_MISSING_TGW_RTB_ASSOCIATION", ingress.att.id, `Transit gateway attachment ${label(ingress.att)} is not associated with any transit gateway route table, so the transit gateway does not know where to send its traffic.`);
+    block(w, "TGW_ATTACH_MISSING_TGW_RTB_ASSOCIATION", ingress.att.id, { kind: "gateway", gateway: attachment(ingress.att) });
     return undefined;
   }
   const route = lookupRoute(table.lookup, p.dst);
   const rtRef = table.componentRef;
   if (!route) {
-    addHop(w, rtRef, "drop", { matched: { kind: "tgw-route", description: `no route matches ${p.dst.text}` } });
-    block(w, "TGW_RTB_CANNOT_ROUTE", table.id, `Transit gateway route table ${label(table)} has no route that matches ${p.dst.text}; propagate the destination's attachment into it or add a static route.`);
+    addHop(w, rtRef, "drop", { kind: "transit-gateway-route", table: table.id, destination: p.dst.text }, { matched: { kind: "tgw-route", description: `no route matches ${p.dst.text}` } });
+    block(w, "TGW_RTB_CANNOT_ROUTE", table.id, { kind: "transit-gateway-route-table", table: named(table), destination: p.dst.text, problem: "no-route" });
     return undefined;
   }
-  addHop(w, rtRef, route.target.kind === "blackhole" ? "drop" : "forward", { matched: routeMatched(table.lookup, route) });
-  if (ingress.tgwRef) addHop(w, ingress.tgwRef, "forward", { inbound: p, outbound: p });
+  const fact = routeFact(route);
+  addHop(w, rtRef, route.target.kind === "blackhole" ? "drop" : "forward", { kind: "transit-gateway-route", table: table.id, destination: p.dst.text, route: fact }, {
+    matched: routeMatched(table.lookup, route),
+  });
+  if (ingress.tgwRef) addHop(w, ingress.tgwRef, "forward", gatewayHop(ingress.tgwRef.id), { inbound: p, outbound: p });
   if (route.target.kind === "blackhole") {
-    block(w, "TGW_RTB_BAD_STATE_ROUTE", table.id, `The route ${route.description} in transit gateway route table ${label(table)} is a blackhole and drops the traffic.`);
+    block(w, "TGW_RTB_BAD_STATE_ROUTE", table.id, { kind: "transit-gateway-route-table", table: named(table), destination: p.dst.text, problem: "blackhole", route: fact });
     return undefined;
   }
   const out = route.target.compiled;
   if (!out) {
-    block(w, "TGW_RTB_BAD_STATE_ROUTE", table.id, `The route ${route.description} points at attachment ${route.target.id}, which does not exist.`);
+    block(w, "TGW_RTB_BAD_STATE_ROUTE", table.id, { kind: "transit-gateway-route-table", table: named(table), destination: p.dst.text, problem: "missing-attachment", route: fact });
     return undefined;
   }
   const egress = out.att;
-  addHop(w, out.ref, "forward", { inbound: p, outbound: p });
-  if (egress.state !== "available") block(w, "BAD_STATE_ATTACHMENT", egress.id, `Transit gateway attachment ${label(egress)} is ${egress.state}, not available.`, ["TGW-04"]);
+  addHop(w, out.ref, "forward", gatewayHop(egress.id), { inbound: p, outbound: p });
+  if (egress.state !== "available") block(w, "BAD_STATE_ATTACHMENT", egress.id, { kind: "gateway", gateway: attachment(egress), state: egress.state });
   if (egress.type === "vpc") {
     const landing = (az !== undefined ? out.byAz.get(az) : undefined) ?? out.all[0];
     if (!landing) {
-      block(w, "TGW_ROUTE_AZ_RESTRICTION", egress.id, `Transit gateway attachment ${label(egress)} has no subnets.`, ["TGW-09"]);
+      block(w, "TGW_ROUTE_AZ_RESTRICTION", egress.id, { kind: "gateway", gateway: attachment(egress), problem: "no-subnets" });
       return undefined;
     }
-    return sendFromSubnet(w, landing, p, { kind: "tgw", id: egress.id });
+    return w.router.sendFromSubnet(w, landing, p, { kind: "tgw", id: egress.id });
   }
   if (egress.type === "peering") {
     const peer = out.peer;
     if (!peer || depth > 4) {
-      block(w, "BAD_STATE_ATTACHMENT", egress.id, `Transit gateway peering attachment ${label(egress)} has no accepted peer attachment.`, ["TGW-12"]);
+      block(w, "BAD_STATE_ATTACHMENT", egress.id, { kind: "gateway", gateway: attachment(egress), problem: "no-peer" });
       return undefined;
     }
     return routeInTransitGateway(w, peer, p, undefined, depth + 1);
@@ -239,12 +92,12 @@ function routeInTransitGateway(w: Walk, ingress: CompiledAttachment, p: Pkt, az:
   const site = w.net.onPrem.find((o) => o.cidrs.some((c) => cidrContainsIp(c, p.dst)))?.net;
   if (egress.type === "vpn") {
     const vpn = w.net.topology.vpnConnections.find((v) => v.id === egress.vpnConnectionId);
-    if (vpn && !isVpnUp(vpn)) block(w, "TGW_BAD_STATE_VPN", vpn.id, `Both tunnels of VPN connection ${label(vpn)} are down, so it carries no traffic.`);
+    if (vpn && !isVpnUp(vpn)) block(w, "TGW_BAD_STATE_VPN", vpn.id, { kind: "gateway", gateway: { ...named(vpn), type: "vpn-connection" }, state: "down" });
   }
   if (!site) {
-    block(w, "NO_POSSIBLE_DESTINATION", egress.id, `No on-premises network behind ${label(egress)} contains ${p.dst.text}.`);
+    block(w, "NO_POSSIBLE_DESTINATION", egress.id, { kind: "gateway", gateway: attachment(egress), address: p.dst.text, problem: "no-site" });
     return undefined;
   }
-  addHop(w, ref(site.id, "on-premises-network", site.name), "deliver", { inbound: p });
+  addHop(w, ref(site.id, "on-premises-network", site.name), "deliver", HOP.deliverOnPremises, { inbound: p });
   return { kind: "onprem", id: site.id, pkt: p, via: { kind: "tgw", id: egress.id } };
 }

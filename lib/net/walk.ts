@@ -3,174 +3,35 @@
 // path is still known (RA "blocked path" semantics, aws-rules §3.2). Non-transitivity is
 // structural (§4.4 takeaway 4): traffic arriving over a peering, IGW, VGW or gateway endpoint only
 // ever reaches `deliverInVpc`, never a route-table lookup in that VPC.
-import { type Cidr, cidrContainsIp, type IpAddress, ipKey } from "./cidr";
-import { describeTraffic, label, makeBlocker } from "./explanations";
-import { type EniInfo, type Network, networkAclOf, routeTableOf, type ServiceInfo, type SubnetInfo, type VpcInfo, vpcContainsIp } from "./network";
-import { eniSecurity, securityGroupMembers } from "./network-indexes";
-import { evaluateNetworkAcl } from "./network-acls";
-import type { Protocol } from "./query";
-import { lookupRoute, matchingRoutes, routeMatched } from "./routing";
-import { evaluateSecurityGroups, type SgPeerContext, sgRuleMatched } from "./security-groups";
-import type { ComponentRef, Hop, MatchedKind, PacketHeader } from "./trace";
-import type { Blocker } from "./trace";
+// This module is the router: it leaves subnets by their route tables and dispatches on the route target to
+// the step modules (gateways, peering, VPN, transit gateway, endpoints). Those hand packets back through
+// `w.router` (walk-state.ts), so they never import this module.
+import { cidrContainsIp, type IpAddress, ipKey } from "./cidr";
+import { named } from "./explanations";
+import { type EniInfo, type Network, routeTableOf, type SubnetInfo, type VpcInfo, vpcContainsIp } from "./network-model";
+import { lookupRoute, matchingRoutes, routeFact, routeMatched } from "./routing";
 import { sendToEgressOnlyGateway, sendToInternetGateway, sendToNatGateway, reverseNat } from "./gateways";
-import { findPeering, sendOverPeering, isPeeringActive } from "./peering";
+import { sendOverPeering } from "./peering";
 import { sendToVpnGateway } from "./vpn";
 import { sendToTransitGateway } from "./transit-gateway";
 import { sendToGatewayEndpoint } from "./endpoints";
+import { checkNetworkAcl, checkSecurityGroups } from "./filters";
+import { addHop, blackholeRoute, block, type Delivered, HOP, type Link, makeWalk, type Pkt, recordFlow, ref, type Router, type Walk } from "./walk-state";
 
-export type Pkt = {
-  readonly src: IpAddress; readonly dst: IpAddress; readonly protocol: Protocol; readonly srcPort?: number; readonly dstPort?: number;
-  /** The trace header of this packet, built once and shared by every hop that shows it (see `header`). */
-  hdr?: PacketHeader;
-};
+export * from "./walk-state";
+export { checkNetworkAcl, checkSecurityGroups } from "./filters";
 
-export type LinkKind = "local" | "igw" | "eigw" | "pcx" | "vgw" | "dx" | "tgw" | "vpce" | "nat" | "appliance" | "internet" | "onprem";
-export type Link = { readonly kind: LinkKind; readonly id: string };
-
-export type Delivered =
-  | { kind: "eni"; eni: EniInfo; pkt: Pkt; via: Link }
-  | { kind: "internet"; pkt: Pkt; via: Link }
-  | { kind: "onprem"; id: string; pkt: Pkt; via: Link }
-  | { kind: "service"; name: string; service?: ServiceInfo; endpointEni?: EniInfo; pkt: Pkt; via: Link };
-
-/** `outgoing`: the ENI sends the packet (it may be forwarding someone else's, as a NAT gateway does). */
-export type FlowEvent = { eni: EniInfo; pkt: Pkt; action: "ACCEPT" | "REJECT"; outgoing: boolean };
-
-export type Walk = {
-  readonly net: Network;
-  readonly direction: "forward" | "return";
-  readonly now: number;
-  readonly hops: Hop[];
-  readonly blockers: Blocker[];
-  readonly flows: FlowEvent[];
-  /** Set once a blocker really drops the packet; later flow-log records are suppressed (ORD-04). */
-  dropped: boolean;
-  steps: number;
-  /** NAT gateway id -> original source, so replies can be translated back (NAT-03). */
-  readonly natSessions: Map<string, IpAddress>;
-};
+const ROUTER: Router = { sendFromSubnet, deliverInVpc };
 
 export function newWalk(net: Network, direction: "forward" | "return", now: number, natSessions = new Map<string, IpAddress>()): Walk {
-  return { net, direction, now, hops: [], blockers: [], flows: [], dropped: false, steps: 0, natSessions };
-}
-
-/** Packets are immutable, so the header is built once per packet (frozen: hops share it). */
-export function header(p: Pkt): PacketHeader {
-  if (p.hdr) return p.hdr;
-  const h: { -readonly [K in keyof PacketHeader]: PacketHeader[K] } = { srcIp: p.src.text, dstIp: p.dst.text, protocol: p.protocol };
-  if (p.srcPort !== undefined) h.srcPort = p.srcPort;
-  if (p.dstPort !== undefined) h.dstPort = p.dstPort;
-  return (p.hdr = Object.freeze(h));
-}
-
-export function ref(id: string, type: string, name?: string): ComponentRef {
-  return name !== undefined ? { id, type, name } : { id, type };
-}
-
-type HopOptions = { matched?: { kind: MatchedKind; description: string }; inbound?: Pkt; outbound?: Pkt };
-
-export function addHop(w: Walk, component: ComponentRef, action: string, opts?: HopOptions): void {
-  const hop: Hop = { component, action, direction: w.direction };
-  if (opts) {
-    if (opts.matched) hop.matched = opts.matched;
-    if (opts.inbound) hop.inbound = header(opts.inbound);
-    if (opts.outbound) hop.outbound = header(opts.outbound);
-  }
-  w.hops.push(hop);
-}
-
-export function block(w: Walk, code: string, component: string, message: string, extraRules: readonly string[] = []): void {
-  const b = makeBlocker(code, component, message, extraRules);
-  b.direction = w.direction;
-  w.blockers.push(b);
-  w.dropped = true;
-}
-
-/** A copy with a new source or destination address (never the cached header of the original). */
-function pktWith(p: Pkt, change: { src?: IpAddress; dst?: IpAddress }): Pkt {
-  const out: { -readonly [K in keyof Pkt]: Pkt[K] } = { src: change.src ?? p.src, dst: change.dst ?? p.dst, protocol: p.protocol };
-  if (p.srcPort !== undefined) out.srcPort = p.srcPort;
-  if (p.dstPort !== undefined) out.dstPort = p.dstPort;
-  return out;
-}
-export { pktWith };
-
-/**
- * SG peer context for one ENI's VPC. A class rather than an object of closures: it is created on
- * every SG check, and methods on the prototype cost no per-call function allocation.
- */
-class SgContext implements SgPeerContext {
-  constructor(private readonly net: Network, private readonly vpc: VpcInfo, private readonly now: number) {}
-
-  prefixListCidrs(id: string): readonly Cidr[] | undefined {
-    return this.net.prefixLists.get(id);
-  }
-
-  isMemberOfReferencedGroup(rawId: string, remote: IpAddress): boolean {
-    const slash = rawId.indexOf("/");
-    const id = slash === -1 ? rawId : rawId.slice(slash + 1);
-    const group = this.net.securityGroups.get(id);
-    if (!group || !securityGroupMembers(this.net).get(id)?.has(ipKey(remote))) return false;
-    if (group.vpcId === this.vpc.id) return true;
-    // SG-06 / PCX-11: a peer VPC's group may be referenced over an active, same-Region peering.
-    const other = this.net.vpcs.get(group.vpcId);
-    if (!other || other.region !== this.vpc.region) return false;
-    const pcx = findPeering(this.net, this.vpc.id, other.id);
-    return !!pcx && isPeeringActive(pcx, this.now);
-  }
-}
-
-const STATEFUL_REPLY = Object.freeze({ kind: "sg-rule" as const, description: "reply allowed by connection tracking (stateful)" });
-
-/** SG check on an ENI. Returns true if allowed. On the return path SGs are stateful (SG-02, ORD-03). */
-export function checkSecurityGroups(w: Walk, eni: EniInfo, direction: "inbound" | "outbound", p: Pkt): boolean {
-  const { groups, ref: sgRef } = eniSecurity(w.net, eni);
-  if (w.direction === "return") {
-    addHop(w, sgRef, "allow", { inbound: p, matched: STATEFUL_REPLY });
-    return true;
-  }
-  const remote = direction === "inbound" ? p.src : p.dst;
-  const verdict = evaluateSecurityGroups(groups, direction, { remote, protocol: p.protocol, port: p.dstPort }, new SgContext(w.net, eni.vpc, w.now));
-  if (verdict.allowed) {
-    addHop(w, sgRef, "allow", { inbound: p, matched: sgRuleMatched(verdict.rule) });
-    return true;
-  }
-  addHop(w, sgRef, "deny", { inbound: p, matched: { kind: "sg-rule", description: `no ${direction} rule matches` } });
-  const groupNames = groups.map((g) => label(g)).join(", ") || "no security group";
-  const what = describeTraffic(p.protocol, p.dstPort);
-  const code = verdict.noRules ? "SG_HAS_NO_RULES" : "ENI_SG_RULES_MISMATCH";
-  const message = direction === "inbound"
-    ? `Security group ${groupNames} on ${label(eni)} has no inbound rule allowing ${what} from ${remote.text}.`
-    : `Security group ${groupNames} on ${label(eni)} has no outbound rule allowing ${what} to ${remote.text}.`;
-  block(w, code, groups[0]?.id ?? eni.id, message);
-  return false;
-}
-
-/** NACL check at a subnet boundary (ACL-01), stateless (ACL-02). */
-export function checkNetworkAcl(w: Walk, subnet: SubnetInfo, direction: "inbound" | "outbound", p: Pkt): boolean {
-  const remote = direction === "inbound" ? p.src : p.dst;
-  const acl = networkAclOf(w.net, subnet);
-  const verdict = evaluateNetworkAcl(acl, direction, { remote, protocol: p.protocol, port: p.dstPort });
-  addHop(w, acl.componentRef, verdict.allowed ? "allow" : "deny", { inbound: p, matched: verdict.matched });
-  if (verdict.allowed) return true;
-  const what = describeTraffic(p.protocol, p.dstPort);
-  const isReply = w.direction === "return";
-  const ruleText = verdict.ruleNumber === "*" ? "its final * deny rule" : `rule ${verdict.ruleNumber}`;
-  const message = `Network ACL ${label(acl)} of subnet ${label(subnet.subnet)} blocks ${direction} ${isReply ? "reply " : ""}${what} ${direction === "inbound" ? "from" : "to"} ${remote.text} (${ruleText}).${isReply ? " NACLs are stateless: replies to ephemeral ports need their own rule." : ""}`;
-  block(w, "SUBNET_ACL_RESTRICTION", acl.id, message, isReply ? ["ACL-02", "ACL-08"] : []);
-  return false;
-}
-
-export function recordFlow(w: Walk, eni: EniInfo, p: Pkt, accepted: boolean, outgoing: boolean): void {
-  w.flows.push({ eni, pkt: p, action: accepted ? "ACCEPT" : "REJECT", outgoing });
+  return makeWalk(net, direction, now, ROUTER, natSessions);
 }
 
 /** Source ENI: ENI hop, SG egress, then out of the subnet (ORD-01). */
 export function sendFromEni(w: Walk, eni: EniInfo, p: Pkt): Delivered | undefined {
-  addHop(w, eni.componentRef, "send", { outbound: p });
+  addHop(w, eni.componentRef, "send", HOP.sendInterface, { outbound: p });
   const before = w.dropped;
-  if (!eni.running) block(w, "BAD_STATE", eni.ownerId, `${label(eni)} is not running, so it sends no traffic.`);
+  if (!eni.running) block(w, "BAD_STATE", eni.ownerId, { kind: "interface", eni: named(eni), owner: eni.ownerId, role: "source", problem: "not-running" });
   checkSecurityGroups(w, eni, "outbound", p);
   return sendFromSubnet(w, eni.subnet, p, { kind: "local", id: eni.vpc.id }, { eni, before });
 }
@@ -187,13 +48,14 @@ const SAME_SUBNET = Object.freeze({ kind: "route" as const, description: "same s
 /** Leave a subnet: same-subnet delivery skips NACL and routing (RT-10, ACL-01), else NACL out + LPM. */
 export function sendFromSubnet(w: Walk, subnet: SubnetInfo, p: Pkt, link: Link, origin?: { eni: EniInfo; before: boolean }): Delivered | undefined {
   if (++w.steps > 64) {
-    block(w, "RCH_ROUTING_LOOP", subnet.id, `The packet to ${p.dst.text} loops between route tables without reaching a destination.`);
+    const table = routeTableOf(w.net, subnet);
+    block(w, "RCH_ROUTING_LOOP", subnet.id, { kind: "route-table", table: named(table), subnet: named(subnet.subnet), vpc: named(subnet.vpc.vpc), destination: p.dst.text, problem: "loop" });
     return undefined;
   }
   const local = findEniInSubnet(subnet, p.dst);
   if (local) {
     if (origin && !origin.before) recordFlow(w, origin.eni, p, !w.dropped, true);
-    addHop(w, subnet.componentRef, "deliver-in-subnet", { matched: SAME_SUBNET });
+    addHop(w, subnet.componentRef, "deliver-in-subnet", { kind: "route", table: subnet.id, destination: p.dst.text, sameSubnet: true }, { matched: SAME_SUBNET });
     return arriveAtEni(w, local, p, link, true, w.dropped);
   }
   checkNetworkAcl(w, subnet, "outbound", p);
@@ -207,11 +69,11 @@ export function sendFromSubnet(w: Walk, subnet: SubnetInfo, p: Pkt, link: Link, 
   }
   const rtRef = table.componentRef;
   if (!route) {
-    addHop(w, rtRef, "drop", { matched: { kind: "route", description: `no route matches ${p.dst.text}` } });
-    block(w, "NO_ROUTE_TO_DESTINATION", table.id, `Route table ${label(table)} of subnet ${label(subnet.subnet)} has no route that matches ${p.dst.text}.`);
+    addHop(w, rtRef, "drop", { kind: "route", table: table.id, destination: p.dst.text }, { matched: { kind: "route", description: `no route matches ${p.dst.text}` } });
+    block(w, "NO_ROUTE_TO_DESTINATION", table.id, { kind: "route-table", table: named(table), subnet: named(subnet.subnet), vpc: named(subnet.vpc.vpc), destination: p.dst.text, problem: "no-route" });
     return undefined;
   }
-  addHop(w, rtRef, "forward", { matched: routeMatched(table.lookup, route) });
+  addHop(w, rtRef, "forward", { kind: "route", table: table.id, destination: p.dst.text, route: routeFact(route) }, { matched: routeMatched(table.lookup, route) });
   const target = route.target;
   switch (target.kind) {
     case "local":
@@ -223,7 +85,7 @@ export function sendFromSubnet(w: Walk, subnet: SubnetInfo, p: Pkt, link: Link, 
     case "nat":
       return sendToNatGateway(w, subnet, target.id, p);
     case "pcx":
-      return sendOverPeering(w, subnet, target.id, p, route.description);
+      return sendOverPeering(w, subnet, target.id, p, routeFact(route));
     case "vgw":
       return sendToVpnGateway(w, subnet, target.id, p);
     case "tgw":
@@ -234,7 +96,7 @@ export function sendFromSubnet(w: Walk, subnet: SubnetInfo, p: Pkt, link: Link, 
     case "instance":
       return sendToAppliance(w, subnet, target.id, p);
     default:
-      block(w, "BAD_STATE_ROUTE", table.id, `The route ${route.description} in ${label(table)} is a blackhole: its target does not exist.`);
+      blackholeRoute(w, subnet, p, "unknown", target.id, routeFact(route));
       return undefined;
   }
 }
@@ -244,8 +106,8 @@ export function deliverInVpc(w: Walk, vpc: VpcInfo, p: Pkt, link: Link, fromSubn
   const eni = vpc.enisByIp.get(ipKey(p.dst));
   if (!eni) {
     const inVpc = vpcContainsIp(vpc, p.dst);
-    if (inVpc) block(w, "NO_POSSIBLE_DESTINATION", vpc.id, `No network interface in VPC ${label(vpc.vpc)} has the address ${p.dst.text}.`);
-    else block(w, "VPC_LOCAL_ROUTE_CIDR_RESTRICTION", vpc.id, `${p.dst.text} is not inside VPC ${label(vpc.vpc)}, so it cannot be delivered there.`);
+    if (inVpc) block(w, "NO_POSSIBLE_DESTINATION", vpc.id, { kind: "vpc", vpc: named(vpc.vpc), address: p.dst.text, problem: "no-interface" });
+    else block(w, "VPC_LOCAL_ROUTE_CIDR_RESTRICTION", vpc.id, { kind: "vpc", vpc: named(vpc.vpc), address: p.dst.text, problem: "outside-vpc" });
     return undefined;
   }
   const before = w.dropped;
@@ -263,13 +125,13 @@ export function arriveAtEni(w: Walk, eni: EniInfo, p: Pkt, link: Link, _naclOk: 
   if (!droppedBefore) recordFlow(w, eni, p, !w.dropped, false);
   if (eni.kind === "vpc_endpoint") {
     const ep = w.net.interfaceEndpoints.get(eni.ownerId);
-    addHop(w, eni.componentRef, "deliver", { inbound: p });
-    if (ep && ep.state !== "available") block(w, "BAD_STATE", ep.id, `Interface endpoint ${label(ep)} is ${ep.state}, not available, so it passes no traffic.`, ["EPS-02"]);
-    addHop(w, ref(eni.ownerId, "vpc-endpoint", ep?.name), "deliver", { inbound: p });
+    addHop(w, eni.componentRef, "deliver", HOP.deliverInterface, { inbound: p });
+    if (ep && ep.state !== "available") block(w, "BAD_STATE", ep.id, { kind: "gateway", gateway: { ...named(ep), type: "vpc-endpoint" }, state: ep.state });
+    addHop(w, ref(eni.ownerId, "vpc-endpoint", ep?.name), "deliver", HOP.deliverEndpoint, { inbound: p });
     return { kind: "service", name: ep?.serviceName ?? eni.ownerId, endpointEni: eni, pkt: p, via: link };
   }
-  if (!eni.running) block(w, "BAD_STATE", eni.ownerId, `${label(eni)} is not running, so nothing answers at ${p.dst.text}.`);
-  addHop(w, eni.componentRef, "deliver", { inbound: p });
+  if (!eni.running) block(w, "BAD_STATE", eni.ownerId, { kind: "interface", eni: named(eni), owner: eni.ownerId, role: "destination", address: p.dst.text, problem: "not-running" });
+  addHop(w, eni.componentRef, "deliver", HOP.deliverInterface, { inbound: p });
   return { kind: "eni", eni, pkt: p, via: link };
 }
 
@@ -277,17 +139,17 @@ export function arriveAtEni(w: Walk, eni: EniInfo, p: Pkt, link: Link, _naclOk: 
 function sendToAppliance(w: Walk, subnet: SubnetInfo, targetId: string, p: Pkt): Delivered | undefined {
   const eni = w.net.enis.get(targetId) ?? w.net.instanceEnis.get(targetId)?.[0];
   if (!eni || eni.vpc !== subnet.vpc) {
-    block(w, "BAD_STATE_ROUTE", routeTableOf(w.net, subnet).id, `The route to ${targetId} in ${label(routeTableOf(w.net, subnet))} is a blackhole: no such interface in this VPC.`);
+    blackholeRoute(w, subnet, p, "network-interface", targetId);
     return undefined;
   }
   if (eni.subnet !== subnet) checkNetworkAcl(w, eni.subnet, "inbound", p);
   checkSecurityGroups(w, eni, "inbound", p);
-  addHop(w, eni.componentRef, "forward", { inbound: p, outbound: p });
+  addHop(w, eni.componentRef, "forward", { kind: "forwarder", eni: eni.id }, { inbound: p, outbound: p });
   const own = eni.addresses.some((a) => a.family === p.dst.family && a.value === p.dst.value);
   if (!own && eni.sourceDestCheck) {
-    block(w, "ENI_SOURCE_DEST_CHECK_RESTRICTION", eni.id, `${label(eni)} has source/destination check enabled, so it drops traffic for ${p.dst.text} that is not addressed to it.`);
+    block(w, "ENI_SOURCE_DEST_CHECK_RESTRICTION", eni.id, { kind: "interface", eni: named(eni), owner: eni.ownerId, role: "forwarder", address: p.dst.text, problem: "source-dest-check" });
   }
-  if (!eni.running) block(w, "BAD_STATE", eni.ownerId, `${label(eni)} is not running, so it forwards nothing.`);
+  if (!eni.running) block(w, "BAD_STATE", eni.ownerId, { kind: "interface", eni: named(eni), owner: eni.ownerId, role: "forwarder", problem: "not-running" });
   checkSecurityGroups(w, eni, "outbound", p);
   return sendFromSubnet(w, eni.subnet, p, { kind: "appliance", id: eni.id });
 }

@@ -1,7 +1,7 @@
 // Concept-check facts for the Advanced Networking topics the seed notes never covered (hybrid routing and Direct
 // Connect, transit gateway design, hybrid DNS, inspection, troubleshooting tools) and for AWS changes since the notes
 // (drift concepts). Keys checked against the current AWS guides named in each lesson's sources.
-import type { Fact } from "./concept-facts";
+import type { Fact } from "./concept-fact";
 
 const HYBRID_FACTS: readonly Fact[] = [
   {

@@ -1,5 +1,5 @@
 // Concept-check facts about VPC endpoints and PrivateLink (concepts E*). See concept-facts.ts for the shape.
-import type { Fact } from "./concept-facts";
+import type { Fact } from "./concept-fact";
 
 export const ENDPOINT_FACTS: readonly Fact[] = [
   {

@@ -1,5 +1,5 @@
 // Concept-check facts about flow logs, gateways, VPN and hybrid (concepts F*, G*, V*).
-import type { Fact } from "./concept-facts";
+import type { Fact } from "./concept-fact";
 
 export const GATEWAY_FACTS: readonly Fact[] = [
   {

@@ -1,24 +1,12 @@
 // The fact table behind the concept-check family: facts from the concept checklist that no topology expresses.
 // Each fact has one true statement and sibling statements that are false (the distractors), each with its
 // reason. Rule IDs are IDs of the rule catalogue (lib/content/rules); facts with no catalogue rule cite none. Split by group to stay small.
-import type { Difficulty } from "./question";
+import type { Fact } from "./concept-fact";
 import { ADVANCED_FACTS } from "./concept-facts-advanced";
 import { ENDPOINT_FACTS } from "./concept-facts-endpoints";
 import { GATEWAY_FACTS } from "./concept-facts-gateways";
 
-export type FactDistractor = { readonly text: string; readonly why: string };
-
-export type Fact = {
-  readonly id: string;
-  readonly concepts: readonly string[];
-  readonly rules: readonly string[];
-  readonly difficulty: Difficulty;
-  readonly stem: string;
-  readonly right: string;
-  readonly why: string;
-  /** At least three; a question shows three of them. */
-  readonly wrong: readonly FactDistractor[];
-};
+export type { Fact, FactDistractor } from "./concept-fact";
 
 const PEERING_FACTS: readonly Fact[] = [
   {

@@ -65,12 +65,23 @@ describe("highlightFromAnalysis", () => {
       reachable: false,
       query: { from: "i-b", to: "i-a", protocol: "tcp", port: 22 },
       forward: [
-        { component: { id: "i-b", type: "instance" }, action: "send", direction: "forward" },
-        { component: { id: "pcx-ab", type: "vpc-peering-connection" }, action: "forward", direction: "forward" },
-        { component: { id: "acl-a", type: "network-acl" }, action: "deny", direction: "forward" },
+        { component: { id: "i-b", type: "instance" }, action: "send", direction: "forward", detail: { kind: "send", at: "interface" } },
+        { component: { id: "pcx-ab", type: "vpc-peering-connection" }, action: "forward", direction: "forward", detail: { kind: "gateway", gateway: "pcx-ab" } },
+        {
+          component: { id: "acl-a", type: "network-acl" }, action: "deny", direction: "forward",
+          detail: { kind: "network-acl", acl: "acl-a", side: "inbound", ruleNumber: "*", allowed: false },
+        },
       ],
       return: [],
-      blockers: [{ code: "SUBNET_ACL_RESTRICTION", component: "acl-a", message: "denied", rules: ["ACL-01"] }],
+      blockers: [
+        {
+          code: "SUBNET_ACL_RESTRICTION", component: "acl-a", message: "denied", rules: ["ACL-01"],
+          detail: {
+            kind: "network-acl", direction: "forward", side: "inbound", acl: { id: "acl-a" }, subnet: { id: "subnet-a" },
+            traffic: { protocol: "tcp", port: 22 }, remote: "10.1.0.10", ruleNumber: "*", rule: "rule * (deny all unmatched traffic)",
+          },
+        },
+      ],
       flowLogs: [],
     };
     const highlight = highlightFromAnalysis(t, diagram, analysis);

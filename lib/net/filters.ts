@@ -1,0 +1,149 @@
+// The two packet filters a step applies: security groups on an interface (SG-01..06, stateful) and the
+// network ACL at a subnet boundary (ACL-01..08, stateless).
+import { type Cidr, type IpAddress, ipKey } from "./cidr";
+import { named } from "./explanations";
+import {
+  type EniInfo,
+  findPeering,
+  type Network,
+  networkAclOf,
+  type SubnetInfo,
+  type VpcInfo,
+} from "./network-model";
+import { eniSecurity, securityGroupMembers } from "./network-indexes";
+import { evaluateNetworkAcl } from "./network-acls";
+import { isPeeringActive } from "./peering-status";
+import { evaluateSecurityGroups, type SgPeerContext, sgRuleMatched } from "./security-groups";
+import { addHop, block, type Pkt, type Walk } from "./walk-state";
+
+/**
+ * SG peer context for one ENI's VPC. A class rather than an object of closures: it is created on
+ * every SG check, and methods on the prototype cost no per-call function allocation.
+ */
+class SgContext implements SgPeerContext {
+  constructor(
+    private readonly net: Network,
+    private readonly vpc: VpcInfo,
+    private readonly now: number,
+  ) {}
+
+  prefixListCidrs(id: string): readonly Cidr[] | undefined {
+    return this.net.prefixLists.get(id);
+  }
+
+  isMemberOfReferencedGroup(rawId: string, remote: IpAddress): boolean {
+    const slash = rawId.indexOf("/");
+    const id = slash === -1 ? rawId : rawId.slice(slash + 1);
+    const group = this.net.securityGroups.get(id);
+    if (!group || !securityGroupMembers(this.net).get(id)?.has(ipKey(remote))) return false;
+    if (group.vpcId === this.vpc.id) return true;
+    // SG-06 / PCX-11: a peer VPC's group may be referenced over an active, same-Region peering.
+    const other = this.net.vpcs.get(group.vpcId);
+    if (!other || other.region !== this.vpc.region) return false;
+    const pcx = findPeering(this.net, this.vpc.id, other.id);
+    return !!pcx && isPeeringActive(pcx, this.now);
+  }
+}
+
+const STATEFUL_REPLY = Object.freeze({
+  kind: "sg-rule" as const,
+  description: "reply allowed by connection tracking (stateful)",
+});
+const STATEFUL_DETAIL = Object.freeze({
+  kind: "security-group" as const,
+  side: "inbound" as const,
+  stateful: true as const,
+});
+
+/** SG check on an ENI. Returns true if allowed. On the return path SGs are stateful (SG-02, ORD-03). */
+export function checkSecurityGroups(
+  w: Walk,
+  eni: EniInfo,
+  direction: "inbound" | "outbound",
+  p: Pkt,
+): boolean {
+  const { groups, ref: sgRef } = eniSecurity(w.net, eni);
+  if (w.direction === "return") {
+    addHop(
+      w,
+      sgRef,
+      "allow",
+      { ...STATEFUL_DETAIL, groups: sgRef.id },
+      { inbound: p, matched: STATEFUL_REPLY },
+    );
+    return true;
+  }
+  const remote = direction === "inbound" ? p.src : p.dst;
+  const verdict = evaluateSecurityGroups(
+    groups,
+    direction,
+    { remote, protocol: p.protocol, port: p.dstPort },
+    new SgContext(w.net, eni.vpc, w.now),
+  );
+  if (verdict.allowed) {
+    const matched = sgRuleMatched(verdict.rule);
+    addHop(
+      w,
+      sgRef,
+      "allow",
+      { kind: "security-group", groups: sgRef.id, side: direction, rule: matched.description },
+      { inbound: p, matched },
+    );
+    return true;
+  }
+  addHop(
+    w,
+    sgRef,
+    "deny",
+    { kind: "security-group", groups: sgRef.id, side: direction },
+    { inbound: p, matched: { kind: "sg-rule", description: `no ${direction} rule matches` } },
+  );
+  const rulesChecked = groups.flatMap((g) => g[direction].map((r) => `${r.matchedPrefix} ${r.description}`));
+  block(w, verdict.noRules ? "SG_HAS_NO_RULES" : "ENI_SG_RULES_MISMATCH", groups[0]?.id ?? eni.id, {
+    kind: "security-group",
+    side: direction,
+    groups: groups.map(named),
+    eni: named(eni),
+    traffic: { protocol: p.protocol, port: p.dstPort },
+    remote: remote.text,
+    rulesChecked,
+  });
+  return false;
+}
+
+/** NACL check at a subnet boundary (ACL-01), stateless (ACL-02). */
+export function checkNetworkAcl(
+  w: Walk,
+  subnet: SubnetInfo,
+  direction: "inbound" | "outbound",
+  p: Pkt,
+): boolean {
+  const remote = direction === "inbound" ? p.src : p.dst;
+  const acl = networkAclOf(w.net, subnet);
+  const verdict = evaluateNetworkAcl(acl, direction, { remote, protocol: p.protocol, port: p.dstPort });
+  addHop(
+    w,
+    acl.componentRef,
+    verdict.allowed ? "allow" : "deny",
+    {
+      kind: "network-acl",
+      acl: acl.id,
+      side: direction,
+      ruleNumber: verdict.ruleNumber,
+      allowed: verdict.allowed,
+    },
+    { inbound: p, matched: verdict.matched },
+  );
+  if (verdict.allowed) return true;
+  block(w, "SUBNET_ACL_RESTRICTION", acl.id, {
+    kind: "network-acl",
+    side: direction,
+    acl: named(acl),
+    subnet: named(subnet.subnet),
+    traffic: { protocol: p.protocol, port: p.dstPort },
+    remote: remote.text,
+    ruleNumber: verdict.ruleNumber,
+    rule: verdict.description,
+  });
+  return false;
+}

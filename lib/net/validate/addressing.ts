@@ -1,0 +1,157 @@
+// VPC and subnet blocks (VPC-01, VPC-02) and interface addresses (VPC-02, VPC-03).
+import { cidrContainsCidr, cidrsOverlap } from "../cidr";
+import type { ValidationContext } from "./context";
+
+/** VPC-01: block sizes, and no two blocks of one VPC overlap. */
+export function checkVpcs(v: ValidationContext): void {
+  v.topology.vpcs.forEach((vpc, i) => {
+    vpc.cidrBlocks.forEach((t, j) => {
+      const c = v.cidrOf(t);
+      if (c && (c.prefix < 16 || c.prefix > 28))
+        v.add(
+          "RCH_VPC_CIDR_SIZE",
+          `vpcs[${i}].cidrBlocks[${j}]`,
+          `A VPC IPv4 block must be between /16 and /28; ${t} is not.`,
+          ["VPC-01"],
+        );
+      vpc.cidrBlocks.slice(0, j).forEach((u) => {
+        const d = v.cidrOf(u);
+        if (c && d && cidrsOverlap(c, d))
+          v.add(
+            "RCH_VPC_CIDR_OVERLAP",
+            `vpcs[${i}].cidrBlocks[${j}]`,
+            `${t} overlaps ${u}, another block of the same VPC.`,
+            ["VPC-01"],
+          );
+      });
+    });
+  });
+}
+
+/** Earlier subnets of the same VPC whose IPv4 block overlaps each subnet's, by subnet index (ascending). */
+function subnetOverlaps(v: ValidationContext): Map<number, number[]> {
+  // Per VPC, blocks sorted by start (larger first on a tie): CIDR blocks nest or are disjoint, so the blocks
+  // still open on the stack when a block starts are exactly those that contain it. Near-linear in subnets.
+  const byVpc = new Map<string, { index: number; start: number; end: number }[]>();
+  v.topology.subnets.forEach((s, index) => {
+    const c = s.cidrBlock !== undefined ? v.cidrOf(s.cidrBlock) : undefined;
+    if (!c || c.family !== 4 || !v.vpcById.has(s.vpcId)) return;
+    let list = byVpc.get(s.vpcId);
+    if (!list) byVpc.set(s.vpcId, (list = []));
+    list.push({ index, start: c.network, end: c.network + 2 ** (32 - c.prefix) - 1 });
+  });
+  const overlaps = new Map<number, number[]>();
+  const note = (later: number, earlier: number): void => {
+    const list = overlaps.get(later);
+    if (list) list.push(earlier);
+    else overlaps.set(later, [earlier]);
+  };
+  for (const blocks of byVpc.values()) {
+    blocks.sort((a, b) => a.start - b.start || b.end - a.end || a.index - b.index);
+    const open: { index: number; start: number; end: number }[] = [];
+    for (const block of blocks) {
+      while (open.length > 0 && open[open.length - 1]!.end < block.start) open.pop();
+      for (const o of open) note(Math.max(o.index, block.index), Math.min(o.index, block.index));
+      open.push(block);
+    }
+  }
+  for (const list of overlaps.values()) list.sort((a, b) => a - b);
+  return overlaps;
+}
+
+/** VPC-02: a subnet's blocks lie inside its VPC's, have a valid size, and do not overlap another subnet of the VPC. */
+export function checkSubnets(v: ValidationContext): void {
+  const overlaps = subnetOverlaps(v);
+  const subnets = v.topology.subnets;
+  subnets.forEach((s, i) => {
+    v.ref(`subnets[${i}].vpcId`, s.vpcId, "VPC");
+    v.ref(`subnets[${i}].routeTableId`, s.routeTableId, "Route table");
+    v.ref(`subnets[${i}].networkAclId`, s.networkAclId, "Network ACL");
+    const c = s.cidrBlock !== undefined ? v.cidrOf(s.cidrBlock) : undefined;
+    const vpc = v.vpcById.get(s.vpcId);
+    if (c && vpc) {
+      if (
+        !vpc.cidrBlocks.some((t) => {
+          const vc = v.cidrOf(t);
+          return vc ? cidrContainsCidr(vc, c) : false;
+        })
+      ) {
+        v.add(
+          "RCH_SUBNET_OUTSIDE_VPC",
+          `subnets[${i}].cidrBlock`,
+          `Subnet ${s.id} (${s.cidrBlock}) is not inside any CIDR block of VPC ${s.vpcId} (${vpc.cidrBlocks.join(", ")}).`,
+          ["VPC-02"],
+        );
+      }
+      if (c.prefix < 16 || c.prefix > 28)
+        v.add(
+          "RCH_SUBNET_CIDR_SIZE",
+          `subnets[${i}].cidrBlock`,
+          `A subnet IPv4 block must be between /16 and /28; ${s.cidrBlock} is not.`,
+          ["VPC-02"],
+        );
+      for (const k of overlaps.get(i) ?? []) {
+        const o = subnets[k]!;
+        v.add(
+          "RCH_SUBNET_OVERLAP",
+          `subnets[${i}].cidrBlock`,
+          `Subnet ${s.id} (${s.cidrBlock}) overlaps subnet ${o.id} (${o.cidrBlock}) at subnets[${k}] in the same VPC.`,
+          ["VPC-02"],
+        );
+      }
+    }
+    const c6 = s.ipv6CidrBlock !== undefined ? v.cidrOf(s.ipv6CidrBlock) : undefined;
+    if (c6 && c6.prefix !== 64)
+      v.add(
+        "RCH_SUBNET_CIDR_SIZE",
+        `subnets[${i}].ipv6CidrBlock`,
+        `An IPv6 subnet block is always a /64; ${s.ipv6CidrBlock} is not.`,
+        ["VPC-02"],
+      );
+    if (
+      c6 &&
+      vpc &&
+      !vpc.ipv6CidrBlocks.some((t) => {
+        const vc = v.cidrOf(t);
+        return vc ? cidrContainsCidr(vc, c6) : false;
+      })
+    ) {
+      v.add(
+        "RCH_SUBNET_OUTSIDE_VPC",
+        `subnets[${i}].ipv6CidrBlock`,
+        `Subnet ${s.id}'s IPv6 block ${s.ipv6CidrBlock} is not inside an IPv6 block of VPC ${s.vpcId}.`,
+        ["VPC-02"],
+      );
+    }
+  });
+}
+
+/** An instance's inline interface. */
+export function checkInstances(v: ValidationContext): void {
+  v.topology.instances.forEach((inst, i) => {
+    if (inst.subnetId !== undefined && inst.privateIp !== undefined)
+      v.checkInterface(`instances[${i}]`, inst.subnetId, inst.privateIp, inst.securityGroupIds);
+  });
+}
+
+/** Network interfaces: subnet, groups, address, instance. */
+export function checkNetworkInterfaces(v: ValidationContext): void {
+  v.topology.networkInterfaces.forEach((e, i) => {
+    v.checkInterface(`networkInterfaces[${i}]`, e.subnetId, e.privateIp, e.securityGroupIds);
+    v.ref(`networkInterfaces[${i}].instanceId`, e.instanceId, "Instance");
+  });
+}
+
+/** NAT gateways: interface address, and an Elastic IP when public (NAT-01). */
+export function checkNatGateways(v: ValidationContext): void {
+  v.topology.natGateways.forEach((n, i) => {
+    v.checkInterface(`natGateways[${i}]`, n.subnetId, n.privateIp, []);
+    if (n.connectivity === "public" && n.publicIp === undefined)
+      v.add(
+        "RCH_NAT_WITHOUT_EIP",
+        `natGateways[${i}].publicIp`,
+        `Public NAT gateway ${n.id} needs an Elastic IP.`,
+        ["NAT-01"],
+      );
+  });
+}

@@ -1,0 +1,161 @@
+// Gateways, peerings, transit gateways, VPN, endpoints, on-premises networks and services.
+import { cidrsOverlap } from "../cidr";
+import type { ValidationContext } from "./context";
+
+const ACTIVE_LIKE = new Set(["initiating-request", "pending-acceptance", "provisioning", "active"]);
+
+/** Internet, egress-only and virtual private gateways: their VPC exists. */
+export function checkGateways(v: ValidationContext): void {
+  v.topology.internetGateways.forEach((g, i) => v.ref(`internetGateways[${i}].vpcId`, g.vpcId, "VPC"));
+  v.topology.egressOnlyInternetGateways.forEach((g, i) =>
+    v.ref(`egressOnlyInternetGateways[${i}].vpcId`, g.vpcId, "VPC"),
+  );
+  v.topology.vpnGateways.forEach((g, i) => v.ref(`vpnGateways[${i}].vpcId`, g.vpcId, "VPC"));
+}
+
+/** PCX-03 overlap (any IPv4 or IPv6 block), PCX-04 one per VPC pair. */
+export function checkPeerings(v: ValidationContext): void {
+  // Peering: PCX-03 overlap (any IPv4 or IPv6 block), PCX-04 one per VPC pair.
+  const pairs = new Map<string, string>();
+  v.topology.peeringConnections.forEach((p, i) => {
+    v.ref(`peeringConnections[${i}].requesterVpcId`, p.requesterVpcId, "VPC");
+    v.ref(`peeringConnections[${i}].accepterVpcId`, p.accepterVpcId, "VPC");
+    if (p.requesterVpcId === p.accepterVpcId)
+      v.add(
+        "RCH_PEERING_SAME_VPC",
+        `peeringConnections[${i}]`,
+        `Peering connection ${p.id} connects VPC ${p.requesterVpcId} with itself.`,
+        ["PCX-01"],
+      );
+    const a = v.vpcCidrs(p.requesterVpcId);
+    const b = v.vpcCidrs(p.accepterVpcId);
+    const clash = a.flatMap((x) => b.filter((y) => cidrsOverlap(x, y)).map((y) => `${x.text} / ${y.text}`));
+    if (clash.length > 0 && p.requesterVpcId !== p.accepterVpcId) {
+      v.add(
+        "RCH_PEERING_CIDR_OVERLAP",
+        `peeringConnections[${i}]`,
+        `VPCs ${p.requesterVpcId} and ${p.accepterVpcId} have overlapping CIDR blocks (${clash.join(", ")}), so AWS refuses the peering; it fails even if only a secondary block overlaps.`,
+        ["PCX-03"],
+      );
+    }
+    if (!ACTIVE_LIKE.has(p.status)) return;
+    const key = [p.requesterVpcId, p.accepterVpcId].sort().join("|");
+    const prior = pairs.get(key);
+    if (prior !== undefined)
+      v.add(
+        "RCH_DUPLICATE_PEERING",
+        `peeringConnections[${i}]`,
+        `VPCs ${p.requesterVpcId} and ${p.accepterVpcId} already have peering connection ${prior}; only one is allowed at a time.`,
+        ["PCX-04"],
+      );
+    else pairs.set(key, p.id);
+  });
+}
+
+/** References, and one subnet per Availability Zone (TGW-09). */
+export function checkTransitGatewayAttachments(v: ValidationContext): void {
+  v.topology.transitGatewayAttachments.forEach((a, i) => {
+    v.ref(`transitGatewayAttachments[${i}].transitGatewayId`, a.transitGatewayId, "Transit gateway");
+    v.ref(`transitGatewayAttachments[${i}].vpcId`, a.vpcId, "VPC");
+    const azs = new Set<string>();
+    a.subnetIds.forEach((s, j) => {
+      v.ref(`transitGatewayAttachments[${i}].subnetIds[${j}]`, s, "Subnet");
+      const az = v.subnetById.get(s)?.availabilityZone;
+      if (az !== undefined && azs.has(az))
+        v.add(
+          "RCH_ATTACHMENT_AZ_DUPLICATE",
+          `transitGatewayAttachments[${i}].subnetIds[${j}]`,
+          `Attachment ${a.id} may have only one subnet per Availability Zone (${az}).`,
+          ["TGW-09"],
+        );
+      if (az !== undefined) azs.add(az);
+    });
+  });
+}
+
+/** References, and one associated route table per attachment (TGW-04). */
+export function checkTransitGatewayRouteTables(v: ValidationContext): void {
+  v.topology.transitGatewayRouteTables.forEach((t, i) => {
+    v.ref(`transitGatewayRouteTables[${i}].transitGatewayId`, t.transitGatewayId, "Transit gateway");
+    t.associations.forEach((a, j) =>
+      v.ref(`transitGatewayRouteTables[${i}].associations[${j}]`, a, "Attachment"),
+    );
+    t.propagations.forEach((a, j) =>
+      v.ref(`transitGatewayRouteTables[${i}].propagations[${j}]`, a, "Attachment"),
+    );
+    t.routes.forEach((r, j) =>
+      v.ref(`transitGatewayRouteTables[${i}].routes[${j}].attachmentId`, r.attachmentId, "Attachment"),
+    );
+  });
+  const associated = new Map<string, string>();
+  v.topology.transitGatewayRouteTables.forEach((t, i) =>
+    t.associations.forEach((a, j) => {
+      const prior = associated.get(a);
+      if (prior !== undefined)
+        v.add(
+          "RCH_ATTACHMENT_MULTIPLE_ASSOCIATIONS",
+          `transitGatewayRouteTables[${i}].associations[${j}]`,
+          `Attachment ${a} is already associated with ${prior}; an attachment has exactly one associated route table.`,
+          ["TGW-04"],
+        );
+      else associated.set(a, t.id);
+    }),
+  );
+}
+
+/** References of each VPN connection. */
+export function checkVpnConnections(v: ValidationContext): void {
+  v.topology.vpnConnections.forEach((vpn, i) => {
+    v.ref(`vpnConnections[${i}].customerGatewayId`, vpn.customerGatewayId, "Customer gateway");
+    v.ref(`vpnConnections[${i}].vpnGatewayId`, vpn.vpnGatewayId, "Virtual private gateway");
+    v.ref(`vpnConnections[${i}].transitGatewayId`, vpn.transitGatewayId, "Transit gateway");
+  });
+}
+
+/** References of each gateway endpoint. */
+export function checkGatewayEndpoints(v: ValidationContext): void {
+  v.topology.gatewayEndpoints.forEach((e, i) => {
+    v.ref(`gatewayEndpoints[${i}].vpcId`, e.vpcId, "VPC");
+    e.routeTableIds.forEach((r, j) => v.ref(`gatewayEndpoints[${i}].routeTableIds[${j}]`, r, "Route table"));
+  });
+}
+
+/** Interfaces of each interface endpoint: at most one per Availability Zone (IFE-01). */
+export function checkInterfaceEndpoints(v: ValidationContext): void {
+  v.topology.interfaceEndpoints.forEach((e, i) => {
+    v.ref(`interfaceEndpoints[${i}].vpcId`, e.vpcId, "VPC");
+    const azs = new Set<string>();
+    e.networkInterfaces.forEach((n, j) => {
+      v.checkInterface(`interfaceEndpoints[${i}].networkInterfaces[${j}]`, n.subnetId, n.privateIp, []);
+      const az = v.subnetById.get(n.subnetId)?.availabilityZone;
+      if (az !== undefined && azs.has(az))
+        v.add(
+          "RCH_ENDPOINT_AZ_DUPLICATE",
+          `interfaceEndpoints[${i}].networkInterfaces[${j}]`,
+          `Interface endpoint ${e.id} may have at most one subnet per Availability Zone.`,
+          ["IFE-01"],
+        );
+      if (az !== undefined) azs.add(az);
+    });
+    e.securityGroupIds.forEach((g, j) =>
+      v.ref(`interfaceEndpoints[${i}].securityGroupIds[${j}]`, g, "Security group"),
+    );
+  });
+}
+
+/** References of each on-premises network. */
+export function checkOnPremisesNetworks(v: ValidationContext): void {
+  v.topology.onPremisesNetworks.forEach((n, i) => {
+    n.customerGatewayIds.forEach((c, j) =>
+      v.ref(`onPremisesNetworks[${i}].customerGatewayIds[${j}]`, c, "Customer gateway"),
+    );
+    n.directConnectGatewayIds.forEach((c, j) =>
+      v.ref(`onPremisesNetworks[${i}].directConnectGatewayIds[${j}]`, c, "Direct Connect gateway"),
+    );
+  });
+}
+
+/** References of each AWS service. */
+export function checkServices(v: ValidationContext): void {
+  v.topology.services.forEach((s, i) => v.ref(`services[${i}].prefixListId`, s.prefixListId, "Prefix list"));
+}

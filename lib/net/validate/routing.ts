@@ -1,0 +1,96 @@
+// Route tables: one main table per VPC (RT-01), destinations, targets (RT-08, RT-09, PCX-08, IGW-01).
+import { cidrsOverlap, toCidr } from "../cidr";
+import type { ValidationContext } from "./context";
+
+/** Each route table and its routes. */
+export function checkRouteTables(v: ValidationContext): void {
+  const peerings = new Map(v.topology.peeringConnections.map((p) => [p.id, p]));
+  const internetGateways = new Map(v.topology.internetGateways.map((g) => [g.id, g]));
+  const mains = new Map<string, number>();
+  v.topology.routeTables.forEach((rt, i) => {
+    v.ref(`routeTables[${i}].vpcId`, rt.vpcId, "VPC");
+    if (rt.main) {
+      if (mains.has(rt.vpcId))
+        v.add(
+          "RCH_DUPLICATE_MAIN_ROUTE_TABLE",
+          `routeTables[${i}].main`,
+          `VPC ${rt.vpcId} already has a main route table (routeTables[${mains.get(rt.vpcId)}]).`,
+          ["RT-01"],
+        );
+      else mains.set(rt.vpcId, i);
+    }
+    rt.routes.forEach((r, j) => {
+      const path = `routeTables[${i}].routes[${j}]`;
+      if (r.destination === undefined && r.destinationPrefixListId === undefined)
+        v.add(
+          "RCH_ROUTE_WITHOUT_DESTINATION",
+          path,
+          "A route needs a destination CIDR or a prefix list.",
+          [],
+        );
+      v.ref(`${path}.destinationPrefixListId`, r.destinationPrefixListId, "Prefix list");
+      const d = r.destination !== undefined ? v.cidrOf(r.destination) : undefined;
+      if (d && d.family === 4 && cidrsOverlap(d, toCidr("169.254.168.0/22")) && d.prefix >= 22)
+        v.add(
+          "RCH_RESERVED_ROUTE",
+          `${path}.destination`,
+          `Routes to 169.254.168.0/22 or its subsets cannot be added.`,
+          ["RT-09"],
+        );
+      if (r.target === "local" || r.target === "blackhole") return;
+      if (!v.has(r.target)) {
+        v.add(
+          "RCH_UNKNOWN_REFERENCE",
+          `${path}.target`,
+          `Route target "${r.target}" does not exist in this topology; the route would be a blackhole.`,
+          ["RT-08"],
+        );
+        return;
+      }
+      if (r.target.startsWith("pcx-")) {
+        const pcx = peerings.get(r.target);
+        if (pcx && pcx.requesterVpcId !== rt.vpcId && pcx.accepterVpcId !== rt.vpcId) {
+          v.add(
+            "RCH_PEERING_NOT_IN_VPC",
+            `${path}.target`,
+            `Peering connection ${pcx.id} does not connect VPC ${rt.vpcId}.`,
+            ["PCX-08"],
+          );
+        } else if (pcx && pcx.status !== "active") {
+          v.add(
+            "RCH_ROUTE_TO_INACTIVE_PEERING",
+            `${path}.target`,
+            `Peering connection ${pcx.id} is ${pcx.status}, so this route is a blackhole until it is active.`,
+            ["PCX-05", "PCX-08", "RT-08"],
+            "warning",
+          );
+        }
+        if (pcx && d && r.destination !== undefined) {
+          const peer = pcx.requesterVpcId === rt.vpcId ? pcx.accepterVpcId : pcx.requesterVpcId;
+          if (!v.vpcCidrs(peer).some((c) => cidrsOverlap(c, d))) {
+            v.add(
+              "RCH_ROUTE_OUTSIDE_PEER",
+              `${path}.destination`,
+              `${r.destination} is not inside peer VPC ${peer}; a peering only carries traffic to the peer's own addresses.`,
+              ["PCX-02", "PCX-10"],
+              "warning",
+            );
+          }
+        }
+      }
+      if (r.target.startsWith("igw-")) {
+        const igw = internetGateways.get(r.target);
+        if (igw && igw.vpcId !== rt.vpcId)
+          v.add(
+            "RCH_GATEWAY_NOT_ATTACHED",
+            `${path}.target`,
+            `Internet gateway ${igw.id} is not attached to VPC ${rt.vpcId}.`,
+            ["IGW-01"],
+          );
+      }
+    });
+    rt.propagatingGatewayIds.forEach((g, j) =>
+      v.ref(`routeTables[${i}].propagatingGatewayIds[${j}]`, g, "Virtual private gateway"),
+    );
+  });
+}

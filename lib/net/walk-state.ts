@@ -1,0 +1,217 @@
+// The state of one walk along a path (request or reply) and how steps record what they see: hops, blockers
+// (rendered from their detail by explanations.ts) and flow-log events. Every step module builds on this one.
+import type { IpAddress } from "./cidr";
+import { type DetailFor, named, renderBlocker } from "./explanations";
+import {
+  type EniInfo,
+  type Network,
+  routeTableOf,
+  type ServiceInfo,
+  type SubnetInfo,
+  type VpcInfo,
+} from "./network-model";
+import type { Protocol } from "./query";
+import type {
+  Blocker,
+  BlockerCode,
+  ComponentRef,
+  Hop,
+  HopDetail,
+  MatchedKind,
+  PacketHeader,
+  RouteFact,
+  RouteTargetType,
+} from "./trace";
+
+export type Pkt = {
+  readonly src: IpAddress;
+  readonly dst: IpAddress;
+  readonly protocol: Protocol;
+  readonly srcPort?: number;
+  readonly dstPort?: number;
+  /** The trace header of this packet, built once and shared by every hop that shows it (see `header`). */
+  hdr?: PacketHeader;
+};
+
+export type LinkKind =
+  | "local"
+  | "igw"
+  | "eigw"
+  | "pcx"
+  | "vgw"
+  | "dx"
+  | "tgw"
+  | "vpce"
+  | "nat"
+  | "appliance"
+  | "internet"
+  | "onprem";
+export type Link = { readonly kind: LinkKind; readonly id: string };
+
+export type Delivered =
+  | { kind: "eni"; eni: EniInfo; pkt: Pkt; via: Link }
+  | { kind: "internet"; pkt: Pkt; via: Link }
+  | { kind: "onprem"; id: string; pkt: Pkt; via: Link }
+  | { kind: "service"; name: string; service?: ServiceInfo; endpointEni?: EniInfo; pkt: Pkt; via: Link };
+
+/** `outgoing`: the ENI sends the packet (it may be forwarding someone else's, as a NAT gateway does). */
+export type FlowEvent = { eni: EniInfo; pkt: Pkt; action: "ACCEPT" | "REJECT"; outgoing: boolean };
+
+export type Walk = {
+  readonly net: Network;
+  readonly direction: "forward" | "return";
+  readonly now: number;
+  readonly hops: Hop[];
+  readonly blockers: Blocker[];
+  readonly flows: FlowEvent[];
+  /** Set once a blocker really drops the packet; later flow-log records are suppressed (ORD-04). */
+  dropped: boolean;
+  steps: number;
+  /** NAT gateway id -> original source, so replies can be translated back (NAT-03). */
+  readonly natSessions: Map<string, IpAddress>;
+  /** Where steps hand the packet on (walk.ts): passed in rather than imported, so no step imports the router. */
+  readonly router: Router;
+};
+
+/** The two ways a step hands a packet back to the VPC: leave a subnet through its route table, or arrive in a VPC. */
+export type Router = {
+  sendFromSubnet(
+    w: Walk,
+    subnet: SubnetInfo,
+    p: Pkt,
+    link: Link,
+    origin?: { eni: EniInfo; before: boolean },
+  ): Delivered | undefined;
+  deliverInVpc(w: Walk, vpc: VpcInfo, p: Pkt, link: Link, fromSubnet?: SubnetInfo): Delivered | undefined;
+};
+
+export function makeWalk(
+  net: Network,
+  direction: "forward" | "return",
+  now: number,
+  router: Router,
+  natSessions = new Map<string, IpAddress>(),
+): Walk {
+  return {
+    net,
+    direction,
+    now,
+    hops: [],
+    blockers: [],
+    flows: [],
+    dropped: false,
+    steps: 0,
+    natSessions,
+    router,
+  };
+}
+
+/** Packets are immutable, so the header is built once per packet (frozen: hops share it). */
+export function header(p: Pkt): PacketHeader {
+  if (p.hdr) return p.hdr;
+  const h: { -readonly [K in keyof PacketHeader]: PacketHeader[K] } = {
+    srcIp: p.src.text,
+    dstIp: p.dst.text,
+    protocol: p.protocol,
+  };
+  if (p.srcPort !== undefined) h.srcPort = p.srcPort;
+  if (p.dstPort !== undefined) h.dstPort = p.dstPort;
+  return (p.hdr = Object.freeze(h));
+}
+
+export function ref(id: string, type: string, name?: string): ComponentRef {
+  return name !== undefined ? { id, type, name } : { id, type };
+}
+
+type HopOptions = { matched?: { kind: MatchedKind; description: string }; inbound?: Pkt; outbound?: Pkt };
+
+/** Hop details that carry no per-hop fact, shared by every trace. */
+export const HOP = Object.freeze({
+  sendInterface: Object.freeze({ kind: "send", at: "interface" }),
+  sendInternet: Object.freeze({ kind: "send", at: "internet" }),
+  sendService: Object.freeze({ kind: "send", at: "service" }),
+  sendOnPremises: Object.freeze({ kind: "send", at: "on-premises" }),
+  deliverInterface: Object.freeze({ kind: "deliver", at: "interface" }),
+  deliverEndpoint: Object.freeze({ kind: "deliver", at: "endpoint" }),
+  deliverInternet: Object.freeze({ kind: "deliver", at: "internet" }),
+  deliverService: Object.freeze({ kind: "deliver", at: "service" }),
+  deliverOnPremises: Object.freeze({ kind: "deliver", at: "on-premises" }),
+} satisfies Record<string, HopDetail>);
+
+/** A hop through a gateway, peering, attachment, VPN or Direct Connect gateway. */
+export function gatewayHop(id: string): HopDetail {
+  return { kind: "gateway", gateway: id };
+}
+
+export function addHop(
+  w: Walk,
+  component: ComponentRef,
+  action: string,
+  detail: HopDetail,
+  opts?: HopOptions,
+): void {
+  const hop: Hop = { component, action, direction: w.direction, detail };
+  if (opts) {
+    if (opts.matched) hop.matched = opts.matched;
+    if (opts.inbound) hop.inbound = header(opts.inbound);
+    if (opts.outbound) hop.outbound = header(opts.outbound);
+  }
+  w.hops.push(hop);
+}
+
+/** A blocker's detail as a step supplies it: the walk adds the direction. */
+export type BlockDetail<C extends BlockerCode> =
+  DetailFor<C> extends infer D ? (D extends unknown ? Omit<D, "direction"> : never) : never;
+
+export function block<C extends BlockerCode>(
+  w: Walk,
+  code: C,
+  component: string,
+  detail: BlockDetail<C>,
+): void {
+  const b: Blocker = renderBlocker(code, component, {
+    ...detail,
+    direction: w.direction,
+  } as unknown as DetailFor<C>);
+  w.blockers.push(b);
+  w.dropped = true;
+}
+
+/** A route that leads nowhere: the blocker every step raises for a target it cannot use (RT-08). */
+export function blackholeRoute(
+  w: Walk,
+  subnet: SubnetInfo,
+  p: Pkt,
+  targetType: RouteTargetType,
+  target: string,
+  route?: RouteFact,
+): void {
+  const table = routeTableOf(w.net, subnet);
+  block(w, "BAD_STATE_ROUTE", table.id, {
+    kind: "route-table",
+    table: named(table),
+    subnet: named(subnet.subnet),
+    vpc: named(subnet.vpc.vpc),
+    destination: p.dst.text,
+    problem: "blackhole",
+    targetType,
+    target,
+    ...(route ? { route } : {}),
+  });
+}
+
+/** A copy with a new source or destination address (never the cached header of the original). */
+function pktWith(p: Pkt, change: { src?: IpAddress; dst?: IpAddress }): Pkt {
+  const out: { -readonly [K in keyof Pkt]: Pkt[K] } = {
+    src: change.src ?? p.src,
+    dst: change.dst ?? p.dst,
+    protocol: p.protocol,
+  };
+  if (p.srcPort !== undefined) out.srcPort = p.srcPort;
+  if (p.dstPort !== undefined) out.dstPort = p.dstPort;
+  return out;
+}
+export { pktWith };
+export function recordFlow(w: Walk, eni: EniInfo, p: Pkt, accepted: boolean, outgoing: boolean): void {
+  w.flows.push({ eni, pkt: p, action: accepted ? "ACCEPT" : "REJECT", outgoing });
+}

@@ -81,11 +81,11 @@ describe("question exhibit in practice", () => {
     });
   }
 
-  it("keeps a route table readable at 390 px: the table scrolls inside its box, the page does not", async () => {
+  it("keeps a wide table readable at 390 px: the subnets table scrolls inside its focusable box, the page does not", async () => {
     const { context, page } = await newPage(browser, inject("baseURL"));
     await page.setViewportSize({ width: 390, height: 844 });
     await startPractice(page, "missing-piece");
-    const box = page.locator('[data-testid="exhibit"] .exhibit-scroll[data-kind="route-table"]').first();
+    const box = page.locator('[data-testid="exhibit"] .exhibit-scroll[data-kind="subnets"]').first();
     await box.waitFor();
     const sizes = await box.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
     expect(sizes.scroll).toBeGreaterThan(sizes.client);

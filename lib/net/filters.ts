@@ -98,7 +98,7 @@ export function checkSecurityGroups(
     { kind: "security-group", groups: sgRef.id, side: direction },
     { inbound: p, matched: { kind: "sg-rule", description: `no ${direction} rule matches` } },
   );
-  const rulesChecked = groups.flatMap((g) => g[direction].map((r) => `${r.matchedPrefix} ${r.description}`));
+  const rulesChecked = groups.flatMap((g) => g[direction].map((r) => sgRuleMatched(r).description));
   block(w, verdict.noRules ? "SG_HAS_NO_RULES" : "ENI_SG_RULES_MISMATCH", groups[0]?.id ?? eni.id, {
     kind: "security-group",
     side: direction,

@@ -14,6 +14,7 @@ import type { Protocol } from "./query";
 import type {
   Blocker,
   BlockerCode,
+  Direction,
   ComponentRef,
   Hop,
   HopDetail,
@@ -169,10 +170,10 @@ export function block<C extends BlockerCode>(
   component: string,
   detail: BlockDetail<C>,
 ): void {
-  const b: Blocker = renderBlocker(code, component, {
-    ...detail,
-    direction: w.direction,
-  } as unknown as DetailFor<C>);
+  // Each call site passes a fresh object literal, so it is completed in place rather than copied.
+  const full = detail as unknown as { direction: Direction };
+  full.direction = w.direction;
+  const b: Blocker = renderBlocker(code, component, full as unknown as DetailFor<C>);
   w.blockers.push(b);
   w.dropped = true;
 }

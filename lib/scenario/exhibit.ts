@@ -3,35 +3,11 @@
 // status, endpoint settings, addresses). It is shown with the stem, so it holds facts only: nothing here says
 // where a flow stops or which option is right (issue 12, "self-contained").
 import type { Query, Topology } from "../net/index";
+import type { ExhibitTable } from "./exhibit-table";
 import { topologyTables } from "./exhibit-tables";
 import { addressTable } from "./exhibit-addresses";
 
-export type ExhibitTableKind =
-  | "vpcs"
-  | "subnets"
-  | "interfaces"
-  | "addresses"
-  | "route-table"
-  | "security-group"
-  | "network-acl"
-  | "peering"
-  | "gateways"
-  | "transit-gateways"
-  | "transit-gateway-attachments"
-  | "transit-gateway-route-table"
-  | "vpn"
-  | "on-premises"
-  | "endpoints"
-  | "prefix-lists";
-
-export type ExhibitTable = {
-  /** What the table lists: renderers and checks find e.g. every route table by it. */
-  readonly kind: ExhibitTableKind;
-  readonly caption: string;
-  readonly columns: readonly string[];
-  /** One cell per column; "" for an empty cell. */
-  readonly rows: readonly (readonly string[])[];
-};
+export type { ExhibitTable, ExhibitTableKind } from "./exhibit-table";
 
 export type Exhibit = {
   readonly tables: readonly ExhibitTable[];

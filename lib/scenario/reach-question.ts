@@ -166,8 +166,7 @@ function disprove(shown: Topology, variant: Topology, query: Query, b: Blocker):
   const item = findItem(shown, b.component);
   if (item === undefined) return undefined;
   // A give-away: a NACL rule number that the shown ACL does not have (the learner would see it is invented).
-  const ruleRef = /\(rule (\d+)\)/.exec(b.message);
-  if (ruleRef && !hasNaclRule(item, Number(ruleRef[1]))) return undefined;
+  if (b.detail.kind === "network-acl" && typeof b.detail.ruleNumber === "number" && !hasNaclRule(item, b.detail.ruleNumber)) return undefined;
   const transplanted = replaceItem(variant, b.component, item);
   const after = analyzeTopology(transplanted, query);
   if (!after.reachable) return undefined;

@@ -95,6 +95,7 @@ function explanationChecks(q: Question): string[] {
   const shown = `${q.stem}\n${q.exhibit ? exhibitAsText(q.exhibit).join("\n") : ""}`;
   for (const o of q.options) {
     // Host addresses only: CIDR blocks of route entries belong to the exhibit (route tables), not the stem.
+    if (!describesAScenario(q)) break;
     for (const ip of o.text.match(HOST_IPV4) ?? []) if (!shown.includes(ip)) out.push(`option names ${ip}, which the stem never shows`);
   }
   return out;
@@ -135,10 +136,19 @@ function extraChecks(familyName: string, seed: number, difficulty: Difficulty): 
 }
 
 /**
- * Exhibit completeness (issue 12): every id and address an option names appears in the stem or the exhibit.
+ * A question about a shown network (a topology or exhibit lines such as flow-log records). A knowledge question
+ * ("which address does the Amazon DNS server answer on?") names addresses as its choices: there is nothing to show.
+ */
+function describesAScenario(q: Question): boolean {
+  return q.topology !== undefined || (q.exhibit?.lines.length ?? 0) > 0;
+}
+
+/**
+ * Exhibit completeness: every id and address an option names appears in the stem or the exhibit.
  * Counts the misses per reference family (sg, rtb, ipv4 …) into `misses`; returns one problem per question.
  */
 function exhibitCompleteness(q: Question, misses: Map<string, number>): string[] {
+  if (!describesAScenario(q)) return [];
   const missing = missingFromExhibit(q);
   for (const ref of missing) misses.set(referenceFamily(ref), (misses.get(referenceFamily(ref)) ?? 0) + 1);
   return missing.length > 0 ? [`options name what neither stem nor exhibit shows: ${missing.join(", ")}`] : [];

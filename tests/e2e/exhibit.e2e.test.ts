@@ -5,6 +5,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { namedReferences } from "../../lib/scenario/exhibit-completeness";
 import { questionFromId } from "../../lib/scenario/generate";
+import { questionIdBehind } from "./support/question-ids";
 import type { Question } from "../../lib/scenario/question";
 import { launchBrowser, newPage } from "./support/browser";
 
@@ -37,7 +38,7 @@ async function startPractice(page: Page, family: string): Promise<Question> {
   await page.getByTestId("start-practice").click();
   await page.getByTestId("practice-answer").waitFor();
   const id = await page.locator("[data-question-id]").first().getAttribute("data-question-id");
-  const generated = questionFromId(id ?? "");
+  const generated = questionFromId(questionIdBehind(id ?? ""));
   if (!generated.ok) throw new Error(`the page shows no valid question id: ${id}`);
   return generated.question;
 }

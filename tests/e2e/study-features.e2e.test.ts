@@ -3,6 +3,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { questionFromId } from "../../lib/scenario/generate";
+import { questionIdBehind } from "./support/question-ids";
 import { launchBrowser, newPage } from "./support/browser";
 
 describe("issue 15: exam report, diagram text, 404 and favicon", () => {
@@ -23,7 +24,7 @@ describe("issue 15: exam report, diagram text, 404 and favicon", () => {
     await page.getByTestId("countdown").waitFor();
     const shown = async () => {
       const generated = questionFromId(
-        (await page.locator("section[data-question-id]").getAttribute("data-question-id")) ?? "",
+        questionIdBehind((await page.locator("section[data-question-id]").getAttribute("data-question-id")) ?? ""),
       );
       if (!generated.ok) throw new Error("no question");
       return generated.question;

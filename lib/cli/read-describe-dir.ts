@@ -3,20 +3,30 @@ import path from "node:path";
 
 // The thin file side of the AWS import: a folder of `<command>.json` files (one region) or a folder of
 // region folders, each holding such files. Everything that knows AWS shapes lives in lib/net/import/.
+// A per-argument command may be saved one file per argument, `<command>.<argument>.json`
+// (search-transit-gateway-routes.tgw-rtb-0abc.json); the key keeps the argument and the importer
+// files it under the command.
 
 export type DescribeDirResult =
-  | { ok: true; regions: Record<string, Record<string, unknown>> }
-  | { ok: false; message: string };
+  { ok: true; regions: Record<string, Record<string, unknown>> } | { ok: false; message: string };
 
 const SINGLE_REGION = "";
 
-function readJsonFiles(dir: string): { ok: true; files: Record<string, unknown> } | { ok: false; message: string } {
+/** PowerShell's `>` and Out-File write UTF-8 with a byte-order mark; JSON.parse rejects it. */
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function readJsonFiles(
+  dir: string,
+): { ok: true; files: Record<string, unknown> } | { ok: false; message: string } {
   const files: Record<string, unknown> = {};
   for (const entry of readdirSync(dir).sort()) {
-    if (!entry.endsWith(".json")) continue;
+    if (!entry.toLowerCase().endsWith(".json")) continue;
     const file = path.join(dir, entry);
+    if (!statSync(file).isFile()) continue;
     try {
-      files[entry.slice(0, -".json".length)] = JSON.parse(readFileSync(file, "utf8")) as unknown;
+      files[entry.slice(0, -".json".length)] = JSON.parse(stripBom(readFileSync(file, "utf8"))) as unknown;
     } catch (error) {
       return { ok: false, message: `${file}: not valid JSON (${(error as Error).message})` };
     }

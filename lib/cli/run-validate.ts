@@ -23,16 +23,29 @@ export async function runValidate(argv: readonly string[], io: CliIo): Promise<n
   // A topology that does not even parse is a validation result, not bad input: list every problem.
   const issues: ValidationIssue[] = loaded.ok
     ? validate(loaded.topology)
-    : loaded.issues.map((i) => ({ code: "RCH_SCHEMA", path: i.path, message: i.message, rules: [], severity: "error" }));
-  const warnings = loaded.ok ? loaded.warnings : [];
+    : loaded.issues.map((i) => ({
+        code: "RCH_SCHEMA",
+        path: i.path,
+        message: i.message,
+        rules: [],
+        severity: "error",
+      }));
+  const unread = loaded.ok ? loaded.unread : [];
+  const unreadFiles = new Set(unread.map((u) => u.file));
+  // Unread files are listed on their own (with the "did you mean"), not again among the warnings.
+  const warnings = loaded.ok ? loaded.warnings.filter((w) => !unreadFiles.has(w.split(": ")[0] ?? "")) : [];
+  const assumptions = loaded.ok ? (loaded.topology.assumptions ?? []) : [];
   const errors = issues.filter((i) => i.severity === "error").length;
   if (args.format === "json") {
-    io.stdout.write(`${JSON.stringify({ version: 1, valid: errors === 0, issues, warnings }, null, 2)}\n`);
+    io.stdout.write(
+      `${JSON.stringify({ version: 1, valid: errors === 0, issues, warnings, unread, assumptions }, null, 2)}\n`,
+    );
   } else {
     for (const issue of issues) io.stdout.write(`${formatValidationIssue(issue)}\n`);
     for (const w of warnings) io.stdout.write(`import  ${w}\n`);
+    for (const u of unread) io.stdout.write(`unread  ${u.file}: ${u.message}\n`);
+    for (const a of assumptions) io.stdout.write(`assumed ${a}\n`);
     io.stdout.write(`${errors} error(s), ${issues.length - errors} warning(s)\n`);
   }
   return errors === 0 ? 0 : 1;
 }
-

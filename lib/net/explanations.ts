@@ -37,6 +37,8 @@ export const CODE_RULES: Readonly<Record<string, readonly string[]>> = {
   RCH_VGW_NO_IPV6: ["VPN-07"],
   RCH_DNS_RESOLUTION_DISABLED: ["GWE-09"],
   VPCE_INTRA_VPC_TRAFFIC: ["IFE-05"],
+  RCH_DX_VIF_NOT_AVAILABLE: ["DX-01"],
+  RCH_NO_IPV4_ADDRESS: [],
 };
 
 export type NamedRef = { id: string; name?: string | undefined };

@@ -12,6 +12,7 @@ import type { Analysis, Blocker, Detail } from "./trace";
 import { enterFromOnPremises } from "./vpn";
 import { addHop, block, type Delivered, type FlowEvent, newWalk, type Pkt, ref, sendFromEni, type Walk } from "./walk";
 import { label, makeBlocker } from "./explanations";
+import { assumptionsOf, isAssumedDelivery, onPremisesSite, onPremisesSourceBehind } from "./on-premises";
 
 export type { Analysis, Hop, Blocker, PacketHeader } from "./trace";
 export type AnalyzeOptions = { now?: number };
@@ -36,6 +37,13 @@ export function analyze(target: Topology | Network, query: Query, options: Analy
   if (!dest.ok) return failed(query, makeBlocker("NO_SOURCE_OR_DESTINATION", query.to, dest.message));
   const details: Detail[] = [];
   if (dest.note) details.push({ code: "RCH_DNS_RESOLUTION", message: dest.note.explanation });
+  // issue 13: an address outside every VPC whose reply is routed to a VGW / TGW VPN or DX attachment is on-premises.
+  const destSubnet = dest.value.kind === "eni" ? dest.value.eni.subnet : dest.value.kind === "service" ? dest.value.endpointEni?.subnet : undefined;
+  const onPremSource = source.value.kind === "internet" && query.from !== "internet" ? onPremisesSourceBehind(net, source.value.ip, destSubnet) : undefined;
+  if (onPremSource && source.value.kind === "internet") {
+    source.value = { kind: "onprem", site: onPremSource, ip: source.value.ip };
+    details.push({ code: "RCH_ASSUMED_ON_PREMISES", message: `assumed ${source.value.ip.text} is on-premises (${onPremSource.name ?? onPremSource.id}): the reply to it is routed there, and AWS output does not show the prefixes BGP learned` });
+  }
 
   const fw = newWalk(net, "forward", now);
   const dst = dest.value;
@@ -56,6 +64,11 @@ export function analyze(target: Topology | Network, query: Query, options: Analy
     return { reachable: false, query, forward: fw.hops, return: [], blockers: fw.blockers, flowLogs: [], ...(details.length ? { details } : {}) };
   }
   const srcIp = sourceIp(source.value, dstIp);
+  if (!srcIp && dstIp.family === 4) {
+    // issue 13: an IPv6-only interface has no IPv4 address (reaching IPv4 needs DNS64 + NAT64 to 64:ff9b::/96).
+    block(fw, "RCH_NO_IPV4_ADDRESS", query.from, `${query.from} is IPv6-only: it has no IPv4 address, so it cannot send to the IPv4 address ${dstIp.text} (IPv6-only subnets reach IPv4 only through DNS64 and a NAT gateway's NAT64).`);
+    return { reachable: false, query, forward: fw.hops, return: [], blockers: fw.blockers, flowLogs: [] };
+  }
   if (!srcIp) {
     block(fw, "RCH_NO_IPV6_ADDRESS", query.from, `${query.from} has no IPv6 address, so it cannot send to the IPv6 address ${dstIp.text}.`, ["PCX-15", "EIGW-01"]);
     return { reachable: false, query, forward: fw.hops, return: [], blockers: fw.blockers, flowLogs: [] };
@@ -66,7 +79,7 @@ export function analyze(target: Topology | Network, query: Query, options: Analy
     ...(ported ? { srcPort: CLIENT_EPHEMERAL_PORT, dstPort: query.port ?? DEFAULT_PORT[query.protocol as "tcp" | "udp"] } : {}),
   };
   const forward = startForward(fw, source.value, pkt);
-  const forwardOk = !!forward && arrivedAtIntended(fw, forward, dst);
+  const forwardOk = !!forward && (isAssumedDelivery(net, forward, dst.kind === "internet" && query.to !== "internet" ? dst.ip : undefined) || arrivedAtIntended(fw, forward, dst));
 
   const rw = newWalk(net, "return", now, fw.natSessions);
   rw.dropped = fw.dropped;
@@ -78,6 +91,9 @@ export function analyze(target: Topology | Network, query: Query, options: Analy
     };
     const back = startReturn(rw, forward, reply);
     returnOk = !!back && arrivedAtSource(rw, back, source.value);
+  }
+  for (const a of [...assumptionsOf(fw), ...assumptionsOf(rw)]) {
+    if (!details.some((d) => d.message === a)) details.push({ code: "RCH_ASSUMED_ON_PREMISES", message: a });
   }
   const blockers = [...fw.blockers, ...rw.blockers];
   const flowLogs: FlowLogRecord[] = [...fw.flows, ...rw.flows].map((f) => toRecord(f, query, now));
@@ -94,7 +110,7 @@ const INTERNET_CLIENT_IPV6 = toIp("2001:db8:ffff::10");
 function sourceIp(source: Source, dst: IpAddress): IpAddress | undefined {
   if (source.kind === "internet" && dst.family === 6 && source.ip.family === 4) return INTERNET_CLIENT_IPV6;
   if (source.kind !== "eni") return dst.family === source.ip.family ? source.ip : undefined;
-  if (dst.family === 4) return source.eni.privateIp;
+  if (dst.family === 4) return source.eni.privateIp.family === 4 ? source.eni.privateIp : undefined; // IPv6-only: none
   return source.eni.addresses.find((a) => a.family === 6);
 }
 
@@ -115,7 +131,7 @@ function startReturn(w: Walk, forward: Delivered, reply: Pkt): Delivered | undef
       addHop(w, ref("internet", "internet"), "send", { outbound: reply });
       return enterFromInternet(w, reply);
     case "onprem": {
-      const site = w.net.onPrem.find((o) => o.net.id === forward.id)?.net;
+      const site = onPremisesSite(w.net, forward.id); // issue 13: declared or assumed
       return site ? enterFromOnPremises(w, site, reply, forward.via) : undefined;
     }
     case "service":
@@ -129,9 +145,13 @@ function startReturn(w: Walk, forward: Delivered, reply: Pkt): Delivered | undef
 function arrivedAtIntended(w: Walk, got: Delivered, want: Destination): boolean {
   const ok =
     (want.kind === "eni" && got.kind === "eni" && got.eni === want.eni) ||
+    // issue 13: an interface endpoint's (or endpoint service's) ENI asked for by id is reached as the service.
+    (want.kind === "eni" && got.kind === "service" && got.endpointEni === want.eni) ||
     (want.kind === "internet" && got.kind === "internet") ||
     (want.kind === "onprem" && got.kind === "onprem" && got.id === want.site.id) ||
-    (want.kind === "service" && got.kind === "service" && (got.name === want.name || got.endpointEni === want.endpointEni));
+    (want.kind === "service" && got.kind === "service" && (got.name === want.name || got.endpointEni === want.endpointEni)) ||
+    // issue 13: a public service the topology does not list is reached on the internet.
+    (want.kind === "service" && !want.service && !want.endpointEni && got.kind === "internet");
   if (!ok) {
     const where = got.kind === "eni" ? label(got.eni) : got.kind === "onprem" ? got.id : got.kind === "service" ? got.name : "the internet";
     block(w, "RCH_WRONG_DESTINATION", where, `The traffic is delivered to ${where}, not to the intended destination: routes send ${got.pkt.dst.text} somewhere else.`);

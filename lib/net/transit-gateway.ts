@@ -11,6 +11,7 @@ import type { Topology, TransitGatewayAttachment } from "./topology";
 import { type ComponentRef, componentRef } from "./trace";
 import { isVpnUp, vpnPrefixes } from "./vpn";
 import { addHop, block, checkNetworkAcl, type Delivered, type Pkt, ref, sendFromSubnet, type Walk } from "./walk";
+import { assumeSiteBehindAttachment, checkVirtualInterfaces } from "./on-premises";
 
 export type TgwTarget = { kind: "attachment"; id: string; compiled?: CompiledAttachment } | { kind: "blackhole"; id: string };
 
@@ -236,7 +237,9 @@ function routeInTransitGateway(w: Walk, ingress: CompiledAttachment, p: Pkt, az:
     }
     return routeInTransitGateway(w, peer, p, undefined, depth + 1);
   }
-  const site = w.net.onPrem.find((o) => o.cidrs.some((c) => cidrContainsIp(c, p.dst)))?.net;
+  // issue 13: an imported topology may not know what BGP learned; assume on-premises behind the attachment.
+  const site = w.net.onPrem.find((o) => o.cidrs.some((c) => cidrContainsIp(c, p.dst)))?.net ?? assumeSiteBehindAttachment(w, egress, p.dst);
+  if (egress.type === "direct-connect-gateway" && egress.directConnectGatewayId !== undefined) checkVirtualInterfaces(w, egress.directConnectGatewayId, "transit", p);
   if (egress.type === "vpn") {
     const vpn = w.net.topology.vpnConnections.find((v) => v.id === egress.vpnConnectionId);
     if (vpn && !isVpnUp(vpn)) block(w, "TGW_BAD_STATE_VPN", vpn.id, `Both tunnels of VPN connection ${label(vpn)} are down, so it carries no traffic.`);

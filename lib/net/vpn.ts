@@ -6,6 +6,7 @@ import { type Network, routeTableOf, type SubnetInfo, vpcContainsIp } from "./ne
 import type { OnPremisesNetwork, Topology, VpnConnection } from "./topology";
 import { enterTransitGatewayFromAttachment } from "./transit-gateway";
 import { addHop, block, type Delivered, deliverInVpc, type Link, type Pkt, ref, type Walk } from "./walk";
+import { assumeSiteBehindVgw, checkVirtualInterfaces } from "./on-premises";
 
 /** VPN-02: a VPN carries traffic while at least one of its tunnels is UP. */
 export function isVpnUp(vpn: VpnConnection): boolean {
@@ -45,7 +46,8 @@ export function sendToVpnGateway(w: Walk, subnet: SubnetInfo, vgwId: string, p: 
     block(w, "RCH_VGW_NO_IPV6", vgw.id, `Virtual private gateway ${label(vgw)} does not carry IPv6 traffic, so ${p.dst.text} cannot be reached over its VPN; use IPv4 (or a transit gateway VPN attachment).`);
     return undefined;
   }
-  const site = onPremFor(w.net, p);
+  // issue 13: an imported topology may not know what BGP learned; assume on-premises behind the VGW.
+  const site = onPremFor(w.net, p) ?? assumeSiteBehindVgw(w, vgw.id, p.dst);
   if (!site) {
     block(w, "NO_POSSIBLE_DESTINATION", vgw.id, `Virtual private gateway ${label(vgw)} knows no on-premises network containing ${p.dst.text}.`, ["VPN-07"]);
     return undefined;
@@ -55,6 +57,7 @@ export function sendToVpnGateway(w: Walk, subnet: SubnetInfo, vgwId: string, p: 
   const dx = w.net.topology.directConnectGateways.find((d) => site.directConnectGatewayIds.includes(d.id) && d.associations.some((a) => a.gatewayId === vgw.id));
   if (dx) {
     addHop(w, ref(dx.id, "direct-connect-gateway", dx.name), "forward", { inbound: p, outbound: p });
+    checkVirtualInterfaces(w, dx.id, "private", p); // issue 13: a VIF not available blocks
   } else {
     const vpns = w.net.topology.vpnConnections.filter((v) => v.vpnGatewayId === vgw.id && site.customerGatewayIds.includes(v.customerGatewayId));
     const vpn = vpns.find(isVpnUp) ?? vpns[0];
@@ -109,7 +112,11 @@ export function enterFromOnPremises(w: Walk, site: OnPremisesNetwork, p: Pkt, vi
     addHop(w, ref(chosen.vpn.id, "vpn-connection", chosen.vpn.name), isVpnUp(chosen.vpn) ? "forward" : "drop", { inbound: p, outbound: p });
     if (!isVpnUp(chosen.vpn)) block(w, chosen.kind === "tgw" ? "TGW_BAD_STATE_VPN" : "BAD_STATE_VPN", chosen.vpn.id, `Both tunnels of VPN connection ${label(chosen.vpn)} are down, so it carries no traffic.`);
   } else if (chosen.kind === "vgw" && chosen.dxId !== undefined) {
+    checkVirtualInterfaces(w, chosen.dxId, "private", p); // issue 13: a VIF not available blocks
     addHop(w, ref(chosen.dxId, "direct-connect-gateway"), "forward", { inbound: p, outbound: p });
+  } else if (chosen.kind === "tgw") {
+    const dxId = w.net.tgw.attachments.get(chosen.attachmentId)?.directConnectGatewayId;
+    if (dxId !== undefined) checkVirtualInterfaces(w, dxId, "transit", p); // issue 13
   }
   if (chosen.kind === "tgw") {
     const att = w.net.tgw.attachments.get(chosen.attachmentId);

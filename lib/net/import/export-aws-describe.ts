@@ -1,8 +1,18 @@
 import type { Topology } from "../topology";
 import { createExportContext, type ExportedFiles } from "./export-context";
-import { exportNetworkAcls, exportRouteTables, exportSecurityGroups, exportSubnets, exportVpcs } from "./export-vpc-resources";
 import {
-  exportEndpoints, exportGateways, exportInstancesAndInterfaces, exportPeeringConnections, exportPrefixLists,
+  exportNetworkAcls,
+  exportRouteTables,
+  exportSecurityGroups,
+  exportSubnets,
+  exportVpcs,
+} from "./export-vpc-resources";
+import {
+  exportEndpoints,
+  exportGateways,
+  exportInstancesAndInterfaces,
+  exportPeeringConnections,
+  exportPrefixLists,
 } from "./export-edge-resources";
 import { exportTransitGateways, exportVpn } from "./export-transit-resources";
 

@@ -26,7 +26,9 @@ export function exportTransitGateways(ctx: ExportContext): void {
       ...(resourceId === undefined ? {} : { ResourceId: resourceId }),
       ...ownerField(ctx.accountOf(a.vpcId)),
       State: a.state,
-      ...(table === undefined ? {} : { Association: { TransitGatewayRouteTableId: table.id, State: "associated" } }),
+      ...(table === undefined
+        ? {}
+        : { Association: { TransitGatewayRouteTableId: table.id, State: "associated" } }),
       Tags: tagsFromName(a.name),
     });
     if (a.type === "vpc") {
@@ -53,12 +55,17 @@ export function exportTransitGateways(ctx: ExportContext): void {
       Associations: table.associations.map((id) => ({ TransitGatewayAttachmentId: id, State: "associated" })),
     });
     ctx.setById(region, "get-transit-gateway-route-table-propagations", table.id, {
-      TransitGatewayRouteTablePropagations: table.propagations.map((id) => ({ TransitGatewayAttachmentId: id, State: "enabled" })),
+      TransitGatewayRouteTablePropagations: table.propagations.map((id) => ({
+        TransitGatewayAttachmentId: id,
+        State: "enabled",
+      })),
     });
     ctx.setById(region, "search-transit-gateway-routes", table.id, {
       Routes: table.routes.map((r) => ({
         DestinationCidrBlock: r.destination,
-        ...(r.attachmentId === undefined || r.blackhole ? {} : { TransitGatewayAttachments: [{ TransitGatewayAttachmentId: r.attachmentId }] }),
+        ...(r.attachmentId === undefined || r.blackhole
+          ? {}
+          : { TransitGatewayAttachments: [{ TransitGatewayAttachmentId: r.attachmentId }] }),
         Type: "static",
         State: r.blackhole ? "blackhole" : "active",
       })),
@@ -68,24 +75,37 @@ export function exportTransitGateways(ctx: ExportContext): void {
 
 export function exportVpn(ctx: ExportContext): void {
   const { topology } = ctx;
-  const vgwRegion = (vgwId: string | undefined) => ctx.vpcRegion(topology.vpnGateways.find((v) => v.id === vgwId)?.vpcId);
+  const vgwRegion = (vgwId: string | undefined) =>
+    ctx.vpcRegion(topology.vpnGateways.find((v) => v.id === vgwId)?.vpcId);
   const connectionRegion = (vpn: (typeof topology.vpnConnections)[number]) =>
     vpn.transitGatewayId !== undefined
       ? (topology.transitGateways.find((t) => t.id === vpn.transitGatewayId)?.region ?? topology.region)
       : vgwRegion(vpn.vpnGatewayId);
   for (const vgw of topology.vpnGateways) {
     ctx.push(vgwRegion(vgw.id), "describe-vpn-gateways", "VpnGateways", {
-      VpnGatewayId: vgw.id, State: "available", Type: "ipsec.1", AmazonSideAsn: vgw.asn,
+      VpnGatewayId: vgw.id,
+      State: "available",
+      Type: "ipsec.1",
+      AmazonSideAsn: vgw.asn,
       VpcAttachments: vgw.vpcId === undefined ? [] : [{ State: "attached", VpcId: vgw.vpcId }],
       Tags: tagsFromName(vgw.name),
     });
   }
   for (const cgw of topology.customerGateways) {
     const vpn = topology.vpnConnections.find((v) => v.customerGatewayId === cgw.id);
-    ctx.push(vpn === undefined ? topology.region : connectionRegion(vpn), "describe-customer-gateways", "CustomerGateways", {
-      CustomerGatewayId: cgw.id, BgpAsn: String(cgw.asn), IpAddress: cgw.ipAddress, State: "available", Type: "ipsec.1",
-      Tags: tagsFromName(cgw.name),
-    });
+    ctx.push(
+      vpn === undefined ? topology.region : connectionRegion(vpn),
+      "describe-customer-gateways",
+      "CustomerGateways",
+      {
+        CustomerGatewayId: cgw.id,
+        BgpAsn: String(cgw.asn),
+        IpAddress: cgw.ipAddress,
+        State: "available",
+        Type: "ipsec.1",
+        Tags: tagsFromName(cgw.name),
+      },
+    );
   }
   for (const vpn of topology.vpnConnections) {
     ctx.push(connectionRegion(vpn), "describe-vpn-connections", "VpnConnections", {
@@ -96,8 +116,15 @@ export function exportVpn(ctx: ExportContext): void {
       State: vpn.state,
       Type: "ipsec.1",
       Options: { StaticRoutesOnly: vpn.routing === "static" },
-      Routes: vpn.staticRoutes.map((c) => ({ DestinationCidrBlock: c, Source: "Static", State: "available" })),
-      VgwTelemetry: vpn.tunnels.map((t) => ({ ...(t.outsideIp === undefined ? {} : { OutsideIpAddress: t.outsideIp }), Status: t.status })),
+      Routes: vpn.staticRoutes.map((c) => ({
+        DestinationCidrBlock: c,
+        Source: "Static",
+        State: "available",
+      })),
+      VgwTelemetry: vpn.tunnels.map((t) => ({
+        ...(t.outsideIp === undefined ? {} : { OutsideIpAddress: t.outsideIp }),
+        Status: t.status,
+      })),
       Tags: tagsFromName(vpn.name),
     });
   }

@@ -98,11 +98,21 @@ describe("importAwsDescribe on hand-written describe output", () => {
     expect(result.issues[0]?.path).toBe("describe-vpcs.json: Vpcs[0].VpcId");
   });
 
-  it("reports an imported topology the model rejects, with the topology path", () => {
+  it("reports a value the model rejects at the AWS file and field it was read from", () => {
     const result = importAwsDescribe({ "describe-vpcs": { Vpcs: [vpc("vpc-1", "10.0.0.5/16")] } });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.issues[0]?.path).toBe("imported topology: vpcs[0].cidrBlocks[0]");
+    expect(result.issues[0]?.path).toBe("describe-vpcs.json: Vpcs[0].CidrBlock");
+    const nat = importAwsDescribe({
+      "us-east-1": {
+        "describe-vpcs": { Vpcs: [vpc("vpc-1", "10.0.0.0/16")] },
+        "describe-subnets": { Subnets: [{ SubnetId: "subnet-1", VpcId: "vpc-1", CidrBlock: "10.0.1.0/24", AvailabilityZone: "us-east-1a" }] },
+        "describe-nat-gateways": {
+          NatGateways: [{ NatGatewayId: "nat-1", SubnetId: "subnet-1", NatGatewayAddresses: [{ PrivateIp: "10.0.1.9", PublicIp: "203.0.113.300", IsPrimary: true }] }],
+        },
+      },
+    });
+    expect(!nat.ok && nat.issues[0]?.path).toBe("us-east-1/describe-nat-gateways.json: NatGateways[0].NatGatewayAddresses[0].PublicIp");
   });
 
   it("turns a blackhole route to a deleted target into target blackhole, but keeps a known target", () => {

@@ -39,6 +39,7 @@ export const CODE_RULES: Readonly<Record<string, readonly string[]>> = {
   VPCE_INTRA_VPC_TRAFFIC: ["IFE-05"],
   RCH_DX_VIF_NOT_AVAILABLE: ["DX-01"],
   RCH_NO_IPV4_ADDRESS: [],
+  RCH_DX_PREFIX_NOT_ALLOWED: ["DX-04"],
 };
 
 export type NamedRef = { id: string; name?: string | undefined };

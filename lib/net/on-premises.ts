@@ -4,7 +4,7 @@
 // AWS output (`topology.assumptions` present) a destination routed to such a gateway that no known
 // on-premises network contains is therefore assumed to be on-premises behind it, and the analysis
 // says so; a tunnel DOWN (VPN-02) or a virtual interface that is not `available` still blocks.
-import { cidrContainsIp, type IpAddress } from "./cidr";
+import { cidrContainsIp, type IpAddress, toCidr } from "./cidr";
 import { label } from "./explanations";
 import type { Network, SubnetInfo } from "./network";
 import { routeTableOf } from "./network-model";
@@ -226,4 +226,23 @@ export function onPremisesSourceBehind(
     );
   }
   return undefined;
+}
+
+/**
+ * DX-04: a Direct Connect gateway advertises to on-premises only the allowed prefixes of its
+ * association with the transit gateway (or VGW); traffic from on-premises to an address outside them
+ * has no route on the customer side.
+ */
+export function checkAllowedPrefixes(w: Walk, dxId: string, gatewayId: string, p: Pkt): boolean {
+  const dx = w.net.topology.directConnectGateways.find((d) => d.id === dxId);
+  const allowed = dx?.associations.find((a) => a.gatewayId === gatewayId)?.allowedPrefixes ?? [];
+  if (!dx || allowed.length === 0) return true;
+  if (allowed.some((c) => cidrContainsIp(toCidr(c), p.dst))) return true;
+  block(
+    w,
+    "RCH_DX_PREFIX_NOT_ALLOWED",
+    dx.id,
+    `Direct Connect gateway ${label(dx)} advertises only ${allowed.join(", ")} to on-premises for ${gatewayId}, so on-premises has no route to ${p.dst.text}.`,
+  );
+  return false;
 }

@@ -33,17 +33,19 @@ export function analyze(target: Topology | Network, query: Query, options: Analy
   const now = options.now ?? DEFAULT_FLOW_LOG_NOW;
   const source = resolveSource(net, query.from);
   if (!source.ok) return failed(query, makeBlocker("NO_SOURCE_OR_DESTINATION", query.from, source.message));
-  const dest = resolveDestination(net, query.to, source.value, now);
+  let dest = resolveDestination(net, query.to, source.value, now);
   if (!dest.ok) return failed(query, makeBlocker("NO_SOURCE_OR_DESTINATION", query.to, dest.message));
   const details: Detail[] = [];
-  if (dest.note) details.push({ code: "RCH_DNS_RESOLUTION", message: dest.note.explanation });
   // issue 13: an address outside every VPC whose reply is routed to a VGW / TGW VPN or DX attachment is on-premises.
   const destSubnet = dest.value.kind === "eni" ? dest.value.eni.subnet : dest.value.kind === "service" ? dest.value.endpointEni?.subnet : undefined;
   const onPremSource = source.value.kind === "internet" && query.from !== "internet" ? onPremisesSourceBehind(net, source.value.ip, destSubnet) : undefined;
   if (onPremSource && source.value.kind === "internet") {
     source.value = { kind: "onprem", site: onPremSource, ip: source.value.ip };
     details.push({ code: "RCH_ASSUMED_ON_PREMISES", message: `assumed ${source.value.ip.text} is on-premises (${onPremSource.name ?? onPremSource.id}): the reply to it is routed there, and AWS output does not show the prefixes BGP learned` });
+    dest = resolveDestination(net, query.to, source.value, now); // on-premises reaches private addresses
+    if (!dest.ok) return failed(query, makeBlocker("NO_SOURCE_OR_DESTINATION", query.to, dest.message));
   }
+  if (dest.note) details.push({ code: "RCH_DNS_RESOLUTION", message: dest.note.explanation });
 
   const fw = newWalk(net, "forward", now);
   const dst = dest.value;

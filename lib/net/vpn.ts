@@ -6,7 +6,7 @@ import { type Network, routeTableOf, type SubnetInfo, vpcContainsIp } from "./ne
 import type { OnPremisesNetwork, Topology, VpnConnection } from "./topology";
 import { enterTransitGatewayFromAttachment } from "./transit-gateway";
 import { addHop, block, type Delivered, deliverInVpc, type Link, type Pkt, ref, type Walk } from "./walk";
-import { assumeSiteBehindVgw, checkVirtualInterfaces } from "./on-premises";
+import { assumeSiteBehindVgw, checkAllowedPrefixes, checkVirtualInterfaces } from "./on-premises";
 
 /** VPN-02: a VPN carries traffic while at least one of its tunnels is UP. */
 export function isVpnUp(vpn: VpnConnection): boolean {
@@ -115,8 +115,12 @@ export function enterFromOnPremises(w: Walk, site: OnPremisesNetwork, p: Pkt, vi
     checkVirtualInterfaces(w, chosen.dxId, "private", p); // issue 13: a VIF not available blocks
     addHop(w, ref(chosen.dxId, "direct-connect-gateway"), "forward", { inbound: p, outbound: p });
   } else if (chosen.kind === "tgw") {
-    const dxId = w.net.tgw.attachments.get(chosen.attachmentId)?.directConnectGatewayId;
-    if (dxId !== undefined) checkVirtualInterfaces(w, dxId, "transit", p); // issue 13
+    const dxAtt = w.net.tgw.attachments.get(chosen.attachmentId);
+    if (dxAtt?.directConnectGatewayId !== undefined) {
+      // issue 13: the transit VIF must be up (DX-01) and the destination advertised (DX-04).
+      checkVirtualInterfaces(w, dxAtt.directConnectGatewayId, "transit", p);
+      checkAllowedPrefixes(w, dxAtt.directConnectGatewayId, dxAtt.transitGatewayId, p);
+    }
   }
   if (chosen.kind === "tgw") {
     const att = w.net.tgw.attachments.get(chosen.attachmentId);

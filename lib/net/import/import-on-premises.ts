@@ -69,7 +69,13 @@ export function deriveOnPremises(
         const cidr = route.DestinationCidrBlock;
         if (cidr === undefined || isDefault(cidr) || route.GatewayId?.startsWith("vgw-") !== true) continue;
         if (route.State === "blackhole") continue;
-        vgwSite(route.GatewayId).cidrs.add(cidr);
+        // A prefix a VPN of this VGW already names (its static routes) stays with that connection's site.
+        const vgwId = route.GatewayId;
+        const cgws = lists.vpnConnections
+          .filter((v) => v.vpnGatewayId === vgwId)
+          .map((v) => v.customerGatewayId);
+        if (cgws.some((c) => sites.get(`onprem-${c}`)?.cidrs.has(cidr) === true)) continue;
+        vgwSite(vgwId).cidrs.add(cidr);
       }
     }
     const attachments = new Map(

@@ -404,3 +404,14 @@ describe("the estate saved by a user on disk", () => {
     );
   });
 });
+
+describe("examples/aws-hybrid", () => {
+  it("is the fixture, saved one file per command and argument", () => {
+    const read = readDescribeDir(path.resolve(import.meta.dirname, "../../../examples/aws-hybrid"));
+    if (!read.ok) throw new Error(read.message);
+    const imported = importAwsDescribe(read.regions);
+    if (!imported.ok) throw new Error(JSON.stringify(imported.issues));
+    expect(imported.unread).toEqual([]);
+    expect(imported.topology).toEqual(importOrThrow(hybridEstate()));
+  });
+});

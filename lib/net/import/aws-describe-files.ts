@@ -69,7 +69,21 @@ export const PER_ARGUMENT_OUTPUT = {
   "describe-target-health": z.object({ TargetHealthDescriptions: z.array(AwsTargetHealthSchema) }),
   // One call per endpoint service (--service-id vpce-svc-…).
   "describe-vpc-endpoint-service-permissions": AwsEndpointServicePermissionsSchema,
+  // Direct Connect asks for a gateway (--direct-connect-gateway-id); the output names it again.
+  "describe-direct-connect-gateway-associations": z.object({
+    directConnectGatewayAssociations: z.array(AwsDirectConnectGatewayAssociationSchema),
+  }),
+  "describe-direct-connect-gateway-attachments": z.object({
+    directConnectGatewayAttachments: z.array(AwsDirectConnectGatewayAttachmentSchema),
+  }),
 } as const;
+
+/** Per-argument commands whose output names its own argument: one plain file is one call's output. */
+export const SELF_IDENTIFYING = new Set<string>([
+  "describe-vpc-attribute",
+  "describe-direct-connect-gateway-associations",
+  "describe-direct-connect-gateway-attachments",
+]);
 
 export type PerArgumentCommand = keyof typeof PER_ARGUMENT_OUTPUT;
 
@@ -139,12 +153,12 @@ export const AwsDescribeFileSchemas = {
   "describe-direct-connect-gateways": z.object({
     directConnectGateways: z.array(AwsDirectConnectGatewaySchema),
   }),
-  "describe-direct-connect-gateway-associations": z.object({
-    directConnectGatewayAssociations: z.array(AwsDirectConnectGatewayAssociationSchema),
-  }),
-  "describe-direct-connect-gateway-attachments": z.object({
-    directConnectGatewayAttachments: z.array(AwsDirectConnectGatewayAttachmentSchema),
-  }),
+  "describe-direct-connect-gateway-associations": byId(
+    PER_ARGUMENT_OUTPUT["describe-direct-connect-gateway-associations"],
+  ),
+  "describe-direct-connect-gateway-attachments": byId(
+    PER_ARGUMENT_OUTPUT["describe-direct-connect-gateway-attachments"],
+  ),
   // aws elbv2 …
   "describe-load-balancers": z.object({ LoadBalancers: z.array(AwsLoadBalancerSchema) }),
   "describe-target-groups": z.object({ TargetGroups: z.array(AwsTargetGroupSchema) }),

@@ -122,10 +122,12 @@ export const COMMAND_CATALOGUE: Readonly<Record<AwsDescribeCommand, CommandInfo>
   "describe-direct-connect-gateway-associations": {
     service: "directconnect",
     contributes: "Direct Connect gateway associations (VGW or TGW) and allowed prefixes",
+    argument: "--direct-connect-gateway-id <dxgw>",
   },
   "describe-direct-connect-gateway-attachments": {
     service: "directconnect",
     contributes: "which virtual interfaces attach to each Direct Connect gateway",
+    argument: "--direct-connect-gateway-id <dxgw>",
   },
   "describe-load-balancers": {
     service: "elbv2",

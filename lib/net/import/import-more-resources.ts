@@ -179,10 +179,12 @@ const VIF_TYPES = new Set(["private", "transit", "public"]);
  */
 export function importDirectConnect(ctx: RegionContext): Item<"directConnectGateways">[] {
   const gateways = ctx.data["describe-direct-connect-gateways"]?.directConnectGateways ?? [];
-  const associations =
-    ctx.data["describe-direct-connect-gateway-associations"]?.directConnectGatewayAssociations ?? [];
-  const attachments =
-    ctx.data["describe-direct-connect-gateway-attachments"]?.directConnectGatewayAttachments ?? [];
+  const associations = Object.values(ctx.data["describe-direct-connect-gateway-associations"] ?? {}).flatMap(
+    (o) => o.directConnectGatewayAssociations,
+  );
+  const attachments = Object.values(ctx.data["describe-direct-connect-gateway-attachments"] ?? {}).flatMap(
+    (o) => o.directConnectGatewayAttachments,
+  );
   const vifs = ctx.data["describe-virtual-interfaces"]?.virtualInterfaces ?? [];
   const ids = new Set([
     ...gateways.filter((g) => g.directConnectGatewayState !== "deleted").map((g) => g.directConnectGatewayId),

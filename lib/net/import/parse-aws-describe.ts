@@ -2,6 +2,7 @@ import { formatPath, type Issue } from "../parse";
 import { suggestField } from "../unknown-fields";
 import {
   AwsDescribeFileSchemas,
+  SELF_IDENTIFYING,
   isAwsDescribeCommand,
   isPerArgumentCommand,
   PER_ARGUMENT_OUTPUT,
@@ -104,7 +105,7 @@ function parseRegionFiles(
         typeof value === "object" &&
         value !== null &&
         outputKeys(command).some((k) => Object.hasOwn(value, k));
-      if (argument !== undefined || (command === "describe-vpc-attribute" && looksLikeOneOutput)) {
+      if (argument !== undefined || (SELF_IDENTIFYING.has(command) && looksLikeOneOutput)) {
         // One file per argument: the output as printed.
         const result = one.safeParse(value);
         if (!result.success) pushIssues(fileLabel, [], result.error.issues, issues);
@@ -155,6 +156,8 @@ const COMMAND_ARGUMENT_HINT: Readonly<Record<keyof typeof PER_ARGUMENT_OUTPUT, s
   "describe-vpc-attribute": "vpc-id.attribute",
   "describe-target-health": "target-group-name",
   "describe-vpc-endpoint-service-permissions": "vpce-svc-id",
+  "describe-direct-connect-gateway-associations": "dxgw-id",
+  "describe-direct-connect-gateway-attachments": "dxgw-id",
 };
 
 export function parseAwsDescribeFiles(
@@ -190,7 +193,8 @@ export function parseAwsDescribeFiles(
       // A folder whose name is not a region (e.g. "snapshot/") still works: infer the region.
       const sources: Record<string, string> = {};
       const data = parseRegionFiles(key, files, issues, warnings, unread, sources);
-      const region = /^[a-z]{2}(?:-[a-z]+)+-\d+$/.test(key) ? key : inferRegion(data, defaultRegion);
+      // "us-east-1", or "<account>-us-east-1" as the collector writes for several accounts.
+      const region = /(?<![a-z])([a-z]{2}(?:-[a-z]+)+-\d+)$/.exec(key)?.[1] ?? inferRegion(data, defaultRegion);
       regions.push({ region, data, files: sources });
     }
   }

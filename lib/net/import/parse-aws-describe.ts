@@ -194,7 +194,8 @@ export function parseAwsDescribeFiles(
       const sources: Record<string, string> = {};
       const data = parseRegionFiles(key, files, issues, warnings, unread, sources);
       // "us-east-1", or "<account>-us-east-1" as the collector writes for several accounts.
-      const region = /(?<![a-z])([a-z]{2}(?:-[a-z]+)+-\d+)$/.exec(key)?.[1] ?? inferRegion(data, defaultRegion);
+      const region =
+        /(?<![a-z])([a-z]{2}(?:-[a-z]+)+-\d+)$/.exec(key)?.[1] ?? inferRegion(data, defaultRegion);
       regions.push({ region, data, files: sources });
     }
   }

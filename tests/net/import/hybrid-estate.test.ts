@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readDescribeDir } from "@/lib/cli/read-describe-dir";
 import { runCli } from "@/lib/cli/run-cli";
-import { importAwsDescribe } from "@/lib/net/import";
+import { exportAwsDescribe, importAwsDescribe } from "@/lib/net/import";
 import { analyze } from "@/lib/net/reachability";
 import type { Topology } from "@/lib/net/topology";
 import { hybridEstate, keyedConvention } from "./fixtures/hybrid-estate";
@@ -413,5 +413,51 @@ describe("examples/aws-hybrid", () => {
     if (!imported.ok) throw new Error(JSON.stringify(imported.issues));
     expect(imported.unread).toEqual([]);
     expect(imported.topology).toEqual(importOrThrow(hybridEstate()));
+  });
+});
+
+/** The exporter's keyed output split into one file per argument. */
+function splitPerArgument(
+  files: Record<string, Record<string, unknown>>,
+): Record<string, Record<string, unknown>> {
+  const perArgument = new Set([
+    "search-transit-gateway-routes",
+    "get-transit-gateway-route-table-associations",
+    "get-transit-gateway-route-table-propagations",
+    "get-managed-prefix-list-entries",
+    "describe-direct-connect-gateway-associations",
+    "describe-direct-connect-gateway-attachments",
+  ]);
+  return Object.fromEntries(
+    Object.entries(files).map(([region, regionFiles]) => [
+      region,
+      Object.fromEntries(
+        Object.entries(regionFiles).flatMap(([command, output]) =>
+          perArgument.has(command)
+            ? Object.entries(output as Record<string, unknown>).map(([arg, one]) => [
+                `${command}.${arg}`,
+                one,
+              ])
+            : [[command, output]],
+        ),
+      ),
+    ]),
+  );
+}
+
+describe("the hybrid estate written by exportAwsDescribe", () => {
+  const keyed = JSON.parse(JSON.stringify(exportAwsDescribe(importOrThrow(hybridEstate())))) as Record<
+    string,
+    Record<string, unknown>
+  >;
+  describe.each([
+    ["keyed", keyed],
+    ["one file per argument", splitPerArgument(keyed)],
+  ] as const)("%s", (_name, files) => {
+    const topology = importOrThrow(files);
+    it.each(TABLE.map((r) => [`${r.from} -> ${r.to}:${r.port}`, r] as const))(
+      "%s answers as AWS would",
+      (_q, row) => check(topology, row),
+    );
   });
 });

@@ -141,6 +141,15 @@ export function importRouteTables(ctx: RegionContext, knownIds: ReadonlySet<stri
         origin: route.Origin === "EnableVgwRoutePropagation" ? "propagated" : "static",
       });
     });
+    // aws-rules RT-11: a gateway route table (edge association with an IGW or VGW) steers ingress
+    // traffic to a middlebox; the model routes by subnet tables only, so say it is not applied.
+    (table.Associations ?? []).forEach((a, i) => {
+      if (a.GatewayId === undefined || !isLive(a.AssociationState?.State)) return;
+      ctx.warnings.push({
+        path: `${ctx.file("describe-route-tables")}: RouteTables[${tableIndex}].Associations[${i}].GatewayId`,
+        message: `gateway route table (edge association with ${a.GatewayId}) is not modelled: ingress traffic is routed as if it had none`,
+      });
+    });
     return {
       id: table.RouteTableId,
       ...withName(table.Tags),

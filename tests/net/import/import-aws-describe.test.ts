@@ -498,3 +498,24 @@ describe("importAwsDescribe on hand-written describe output", () => {
     ]);
   });
 });
+
+describe("importAwsDescribe: what it cannot model is said, not silently dropped", () => {
+  it("warns about a gateway route table (edge association) at the association's field", () => {
+    const result = importAwsDescribe({
+      "describe-vpcs": { Vpcs: [vpc("vpc-1", "10.0.0.0/16")] },
+      "describe-route-tables": {
+        RouteTables: [
+          {
+            RouteTableId: "rtb-edge",
+            VpcId: "vpc-1",
+            Associations: [{ GatewayId: "igw-1", AssociationState: { State: "associated" } }],
+            Routes: [],
+          },
+        ],
+      },
+    });
+    expect(result.ok && result.warnings.map((w) => w.path)).toEqual([
+      "describe-route-tables.json: RouteTables[0].Associations[0].GatewayId",
+    ]);
+  });
+});

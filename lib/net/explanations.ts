@@ -341,6 +341,24 @@ export const EXPLANATIONS = {
     ["PCX-15", "EIGW-01"],
     (d) => `${d.reference} has no IPv6 address, so it cannot send to the IPv6 address ${d.address ?? "?"}.`,
   ),
+  RCH_NO_IPV4_ADDRESS: entry(
+    ["query"],
+    [],
+    (d) =>
+      `${d.reference} is IPv6-only: it has no IPv4 address, so it cannot send to the IPv4 address ${d.address ?? "?"} (IPv6-only subnets reach IPv4 only through DNS64 and a NAT gateway's NAT64).`,
+  ),
+  RCH_DX_VIF_NOT_AVAILABLE: entry(
+    ["virtual-interfaces"],
+    ["DX-01"],
+    (d) =>
+      `No ${d.vifType} virtual interface of Direct Connect gateway ${label(d.dxGateway)} is available (${d.interfaces.map((v) => `${v.id} ${v.state}`).join(", ")}), so it carries no traffic.`,
+  ),
+  RCH_DX_PREFIX_NOT_ALLOWED: entry(
+    ["allowed-prefixes"],
+    ["DX-04"],
+    (d) =>
+      `Direct Connect gateway ${label(d.dxGateway)} advertises only ${d.allowedPrefixes.join(", ")} to on-premises for ${d.gateway}, so on-premises has no route to ${d.address}.`,
+  ),
 } satisfies { readonly [C in BlockerCode]: AnyExplanation };
 
 function privateDestination(d: DetailOf<"gateway">): string {

@@ -4,7 +4,7 @@
 import { buildNetwork, resolveDestination, resolveSource, type Query, type Topology } from "../net/index";
 import { DEFAULT_FLOW_LOG_NOW } from "../net/flow-logs";
 import type { Destination, Source } from "../net/resolve";
-import type { ExhibitTable } from "./exhibit";
+import type { ExhibitTable } from "./exhibit-table";
 
 const SERVICE_NAMES: Readonly<Record<string, string>> = { s3: "Amazon S3", dynamodb: "Amazon DynamoDB" };
 

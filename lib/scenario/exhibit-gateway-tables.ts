@@ -4,7 +4,7 @@
 import type * as T from "../net/index";
 import { DEFAULT_FLOW_LOG_NOW } from "../net/flow-logs";
 import { isVpnUp, vpnPrefixes } from "../net/vpn";
-import type { ExhibitTable } from "./exhibit";
+import type { ExhibitTable } from "./exhibit-table";
 import { dropDefaultColumns, labelOf, listText, subnetLabel, vpcLabel } from "./exhibit-format";
 
 export function gatewayTables(t: T.Topology): ExhibitTable[] {

@@ -5,7 +5,7 @@
 import type * as T from "../net/index";
 import { primaryEniIdFor } from "../net/index";
 import { propagatedVgwPrefixes } from "../net/vpn";
-import type { ExhibitTable } from "./exhibit";
+import type { ExhibitTable } from "./exhibit-table";
 import {
   dropDefaultColumns,
   labelOf,

@@ -5,33 +5,9 @@
 import type { Query, Topology } from "../net/index";
 import { topologyTables } from "./exhibit-tables";
 import { addressTable } from "./exhibit-addresses";
+import type { ExhibitTable } from "./exhibit-table";
 
-export type ExhibitTableKind =
-  | "vpcs"
-  | "subnets"
-  | "interfaces"
-  | "addresses"
-  | "route-table"
-  | "security-group"
-  | "network-acl"
-  | "peering"
-  | "gateways"
-  | "transit-gateways"
-  | "transit-gateway-attachments"
-  | "transit-gateway-route-table"
-  | "vpn"
-  | "on-premises"
-  | "endpoints"
-  | "prefix-lists";
-
-export type ExhibitTable = {
-  /** What the table lists: renderers and checks find e.g. every route table by it. */
-  readonly kind: ExhibitTableKind;
-  readonly caption: string;
-  readonly columns: readonly string[];
-  /** One cell per column; "" for an empty cell. */
-  readonly rows: readonly (readonly string[])[];
-};
+export type { ExhibitTable, ExhibitTableKind } from "./exhibit-table";
 
 export type Exhibit = {
   readonly tables: readonly ExhibitTable[];

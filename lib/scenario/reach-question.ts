@@ -166,8 +166,8 @@ function disprove(shown: Topology, variant: Topology, query: Query, b: Blocker):
   const item = findItem(shown, b.component);
   if (item === undefined) return undefined;
   // A give-away: a NACL rule number that the shown ACL does not have (the learner would see it is invented).
-  const ruleRef = /\(rule (\d+)\)/.exec(b.message);
-  if (ruleRef && !hasNaclRule(item, Number(ruleRef[1]))) return undefined;
+  const ruleNumber = b.detail.kind === "network-acl" ? b.detail.ruleNumber : "*";
+  if (ruleNumber !== "*" && !hasNaclRule(item, ruleNumber)) return undefined;
   const transplanted = replaceItem(variant, b.component, item);
   const after = analyzeTopology(transplanted, query);
   if (!after.reachable) return undefined;

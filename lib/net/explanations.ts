@@ -9,6 +9,8 @@ import type {
   BlockerDetailKind,
   Direction,
   NamedRef,
+  OnPremisesAssumption,
+  OnPremisesLink,
   RouteTargetType,
   Traffic,
 } from "./trace";
@@ -400,4 +402,25 @@ export function renderBlocker<C extends BlockerCode>(
   const rules = [...e.rules];
   for (const rule of e.moreRules?.(detail) ?? NO_RULES) if (!rules.includes(rule)) rules.push(rule);
   return { code, component, message: e.explain(detail), rules, direction: detail.direction, detail };
+}
+
+function onPremisesLink(link: OnPremisesLink): string {
+  if ("directConnectGateway" in link) return `Direct Connect gateway ${link.directConnectGateway}`;
+  const up = `${link.tunnelsUp} tunnel${link.tunnelsUp === 1 ? "" : "s"} UP`;
+  return `${link.vpn} ${link.routing === "bgp" ? "BGP" : "static"}, ${up}`;
+}
+
+/** The sentence of an on-premises assumption (shown first by the command line, under "Assumed"). */
+export function explainAssumption(a: OnPremisesAssumption): string {
+  if (a.kind === "source")
+    return `assumed ${a.address} is on-premises (${a.site.name ?? a.site.id}): the reply to it is routed there, and AWS output does not show the prefixes BGP learned`;
+  const links = a.links.map(onPremisesLink).join("; ");
+  switch (a.via) {
+    case "vpn-gateway":
+      return `assumed on-premises behind ${a.gateway} (${links}): AWS output does not show the prefixes BGP learned, so ${a.address} is taken to be on-premises, as Reachability Analyzer stops at the gateway`;
+    case "vpn-attachment":
+      return `assumed on-premises behind ${a.gateway} (${links}): AWS output does not show the prefixes BGP learned, so ${a.address} is taken to be on-premises`;
+    case "direct-connect-attachment":
+      return `assumed on-premises behind ${a.gateway} (${links}): AWS output does not show the prefixes BGP learned over the transit VIF, so ${a.address} is taken to be on-premises`;
+  }
 }

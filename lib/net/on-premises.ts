@@ -5,14 +5,15 @@
 // on-premises network contains is therefore assumed to be on-premises behind it, and the analysis
 // says so; a tunnel DOWN (VPN-02) or a virtual interface that is not `available` still blocks.
 import { cidrContainsIp, type IpAddress, toCidr } from "./cidr";
-import { named } from "./explanations";
+import { explainAssumption, named } from "./explanations";
 import { type Network, routeTableOf, type SubnetInfo } from "./network-model";
 import { lookupRoute } from "./routing";
 import type { DirectConnectGateway, OnPremisesNetwork, TransitGatewayAttachment } from "./topology";
+import type { Detail, OnPremisesAssumption, OnPremisesLink } from "./trace";
 import { addHop, block, type Delivered, gatewayHop, type Pkt, ref, type Walk } from "./walk-state";
 
 const sitesByNetwork = new WeakMap<Network, Map<string, OnPremisesNetwork>>();
-const notesByWalk = new WeakMap<Walk, string[]>();
+const notesByWalk = new WeakMap<Walk, Detail[]>();
 
 /** Only an imported topology leaves the on-premises side open; a hand-written one declares it. */
 export function onPremisesIsPartlyKnown(net: Network): boolean {
@@ -33,25 +34,30 @@ export function onPremisesSite(net: Network, id: string): OnPremisesNetwork | un
   return net.onPrem.find((o) => o.net.id === id)?.net ?? sitesByNetwork.get(net)?.get(id);
 }
 
-function note(w: Walk, text: string): void {
+/** The note an assumption becomes in the analysis. */
+export function assumptionNote(assumption: OnPremisesAssumption): Detail {
+  return { code: "RCH_ASSUMED_ON_PREMISES", message: explainAssumption(assumption), assumption };
+}
+
+function note(w: Walk, assumption: OnPremisesAssumption): void {
   let notes = notesByWalk.get(w);
   if (!notes) notesByWalk.set(w, (notes = []));
-  if (!notes.includes(text)) notes.push(text);
+  const n = assumptionNote(assumption);
+  if (!notes.some((o) => o.message === n.message)) notes.push(n);
 }
 
 /** The assumptions a walk made, in order. */
-export function assumptionsOf(w: Walk): readonly string[] {
+export function assumptionsOf(w: Walk): readonly Detail[] {
   return notesByWalk.get(w) ?? [];
 }
 
-function tunnelsUp(net: Network, vpnIds: readonly string[]): string {
-  const parts = vpnIds.flatMap((id) => {
+function vpnLinks(net: Network, vpnIds: readonly string[]): OnPremisesLink[] {
+  return vpnIds.flatMap((id) => {
     const vpn = net.topology.vpnConnections.find((v) => v.id === id);
     if (!vpn) return [];
-    const up = vpn.tunnels.filter((t) => t.status === "UP").length;
-    return [`${vpn.id} ${vpn.routing === "bgp" ? "BGP" : "static"}, ${up} tunnel${up === 1 ? "" : "s"} UP`];
+    const tunnelsUp = vpn.tunnels.filter((t) => t.status === "UP").length;
+    return [{ vpn: vpn.id, routing: vpn.routing === "bgp" ? "bgp" : "static", tunnelsUp }];
   });
-  return parts.join("; ");
 }
 
 function dxGatewaysFor(net: Network, gatewayId: string): DirectConnectGateway[] {
@@ -78,19 +84,19 @@ export function assumeSiteBehindVgw(w: Walk, vgwId: string, dst: IpAddress): OnP
   const vpns = net.topology.vpnConnections.filter((v) => v.vpnGatewayId === vgwId);
   const dxgws = dxGatewaysFor(net, vgwId);
   if (vpns.length === 0 && dxgws.length === 0) return undefined;
-  const via = [
-    tunnelsUp(
-      net,
-      vpns.map((v) => v.id),
-    ),
-    ...dxgws.map((d) => `Direct Connect gateway ${d.id}`),
-  ]
-    .filter((s) => s !== "")
-    .join("; ");
-  note(
-    w,
-    `assumed on-premises behind ${vgwId} (${via}): AWS output does not show the prefixes BGP learned, so ${dst.text} is taken to be on-premises, as Reachability Analyzer stops at the gateway`,
-  );
+  note(w, {
+    kind: "behind-gateway",
+    address: dst.text,
+    gateway: vgwId,
+    via: "vpn-gateway",
+    links: [
+      ...vpnLinks(
+        net,
+        vpns.map((v) => v.id),
+      ),
+      ...dxgws.map((d) => ({ directConnectGateway: d.id })),
+    ],
+  });
   return remember(
     net,
     siteOf(
@@ -114,20 +120,26 @@ export function assumeSiteBehindAttachment(
   if (att.type === "vpn" && att.vpnConnectionId !== undefined) {
     const vpn = net.topology.vpnConnections.find((v) => v.id === att.vpnConnectionId);
     if (!vpn) return undefined;
-    note(
-      w,
-      `assumed on-premises behind ${att.id} (${tunnelsUp(net, [vpn.id])}): AWS output does not show the prefixes BGP learned, so ${dst.text} is taken to be on-premises`,
-    );
+    note(w, {
+      kind: "behind-gateway",
+      address: dst.text,
+      gateway: att.id,
+      via: "vpn-attachment",
+      links: vpnLinks(net, [vpn.id]),
+    });
     return remember(
       net,
       siteOf(`onprem-behind-${att.id}`, `on-premises behind ${vpn.id}`, dst, [vpn.customerGatewayId], []),
     );
   }
   if (att.type === "direct-connect-gateway" && att.directConnectGatewayId !== undefined) {
-    note(
-      w,
-      `assumed on-premises behind ${att.id} (Direct Connect gateway ${att.directConnectGatewayId}): AWS output does not show the prefixes BGP learned over the transit VIF, so ${dst.text} is taken to be on-premises`,
-    );
+    note(w, {
+      kind: "behind-gateway",
+      address: dst.text,
+      gateway: att.id,
+      via: "direct-connect-attachment",
+      links: [{ directConnectGateway: att.directConnectGatewayId }],
+    });
     return remember(
       net,
       siteOf(

@@ -12,7 +12,7 @@ import type { Analysis, Blocker, Detail } from "./trace";
 import { enterFromOnPremises } from "./vpn";
 import { addHop, block, type Delivered, type FlowEvent, HOP, newWalk, type Pkt, ref, sendFromEni, type Walk } from "./walk";
 import { label, named, renderBlocker } from "./explanations";
-import { assumptionsOf, isAssumedDelivery, onPremisesSite, onPremisesSourceBehind } from "./on-premises";
+import { assumptionNote, assumptionsOf, isAssumedDelivery, onPremisesSite, onPremisesSourceBehind } from "./on-premises";
 
 export type { Analysis, Hop, Blocker, PacketHeader } from "./trace";
 export type AnalyzeOptions = { now?: number };
@@ -46,7 +46,7 @@ export function analyze(target: Topology | Network, query: Query, options: Analy
   const onPremSource = source.value.kind === "internet" && query.from !== "internet" ? onPremisesSourceBehind(net, source.value.ip, destSubnet) : undefined;
   if (onPremSource && source.value.kind === "internet") {
     source.value = { kind: "onprem", site: onPremSource, ip: source.value.ip };
-    details.push({ code: "RCH_ASSUMED_ON_PREMISES", message: `assumed ${source.value.ip.text} is on-premises (${onPremSource.name ?? onPremSource.id}): the reply to it is routed there, and AWS output does not show the prefixes BGP learned` });
+    details.push(assumptionNote({ kind: "source", address: source.value.ip.text, site: named(onPremSource) }));
     dest = resolveDestination(net, query.to, source.value, now); // on-premises reaches private addresses
     if (!dest.ok) return failed(query, unknownDestination(query));
   }
@@ -101,7 +101,7 @@ export function analyze(target: Topology | Network, query: Query, options: Analy
     returnOk = !!back && arrivedAtSource(rw, back, source.value);
   }
   for (const a of [...assumptionsOf(fw), ...assumptionsOf(rw)]) {
-    if (!details.some((d) => d.message === a)) details.push({ code: "RCH_ASSUMED_ON_PREMISES", message: a });
+    if (!details.some((d) => d.message === a.message)) details.push(a);
   }
   const blockers = [...fw.blockers, ...rw.blockers];
   const flowLogs: FlowLogRecord[] = [...fw.flows, ...rw.flows].map((f) => toRecord(f, query, now));

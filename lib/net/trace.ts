@@ -298,8 +298,29 @@ export type Hop = {
   detail: HopDetail;
 };
 
-/** A note on the analysis that is not a blocker (e.g. how a DNS name resolved). */
-export type Detail = { code: string; message: string };
+/** A link to an assumed on-premises network, as the assumption names it. */
+export type OnPremisesLink =
+  | { readonly vpn: string; readonly routing: "bgp" | "static"; readonly tunnelsUp: number }
+  | { readonly directConnectGateway: string };
+
+/**
+ * What an analysis of an imported topology assumed about on-premises, which AWS output does not show
+ * (BGP-learned prefixes): that a source address is on-premises because the reply is routed there, or that
+ * a destination routed to a VGW or a TGW VPN / Direct Connect attachment lies behind it.
+ */
+export type OnPremisesAssumption =
+  | { readonly kind: "source"; readonly address: string; readonly site: NamedRef }
+  | {
+      readonly kind: "behind-gateway";
+      readonly address: string;
+      /** The VGW or the transit gateway attachment the destination is routed to. */
+      readonly gateway: string;
+      readonly via: "vpn-gateway" | "vpn-attachment" | "direct-connect-attachment";
+      readonly links: readonly OnPremisesLink[];
+    };
+
+/** A note on the analysis that is not a blocker (e.g. how a DNS name resolved, or what was assumed). */
+export type Detail = { code: string; message: string; assumption?: OnPremisesAssumption };
 
 export type Analysis = {
   reachable: boolean;

@@ -9,6 +9,8 @@ export const ANALYSIS_JSON_VERSION = 1;
 
 export type AnalysisJson = {
   version: typeof ANALYSIS_JSON_VERSION;
+  /** What an import from AWS output assumed (the import's, then this query's); first, so it is read first. */
+  assumptions: string[];
   reachable: boolean;
   query: Query;
   forward: Hop[];
@@ -19,9 +21,17 @@ export type AnalysisJson = {
   warnings: string[];
 };
 
-export function analysisToJson(analysis: Analysis, warnings: readonly string[] = []): AnalysisJson {
+/** The import's assumptions, then those this query's trace made (RCH_ASSUMED_ON_PREMISES details). */
+export function assumptionsFor(analysis: Analysis, imported: readonly string[] = []): string[] {
+  const out = [...imported];
+  for (const d of analysis.details ?? []) if (d.code === "RCH_ASSUMED_ON_PREMISES" && !out.includes(d.message)) out.push(d.message);
+  return out;
+}
+
+export function analysisToJson(analysis: Analysis, warnings: readonly string[] = [], assumptions: readonly string[] = []): AnalysisJson {
   return {
     version: ANALYSIS_JSON_VERSION,
+    assumptions: assumptionsFor(analysis, assumptions),
     reachable: analysis.reachable,
     query: analysis.query,
     forward: analysis.forward,
@@ -85,16 +95,18 @@ function formatBlocker(b: Blocker, index: number): string[] {
   return [`  ${index + 1}. ${b.code} at ${b.component}${where}${rules}`, `     ${b.message}`];
 }
 
-export function formatAnalysisText(analysis: Analysis, warnings: readonly string[] = []): string {
+export function formatAnalysisText(analysis: Analysis, warnings: readonly string[] = [], assumptions: readonly string[] = []): string {
   const blockers = analysis.blockers.length;
   const verdict = analysis.reachable
     ? "REACHABLE"
     : `NOT REACHABLE (${blockers} blocker${blockers === 1 ? "" : "s"})`;
-  const lines = [`Query:   ${formatQuery(analysis.query)}`, `Verdict: ${verdict}`, ""];
+  const assumed = assumptionsFor(analysis, assumptions);
+  const lines = assumed.length === 0 ? [] : ["Assumed (AWS output does not show these):", ...assumed.map((a) => `  - ${a}`), ""];
+  lines.push(`Query:   ${formatQuery(analysis.query)}`, `Verdict: ${verdict}`, "");
   lines.push(...formatPath("Forward path", analysis.forward), "");
   lines.push(...formatPath("Return path", analysis.return));
   if (blockers > 0) lines.push("", "Blockers:", ...analysis.blockers.flatMap(formatBlocker));
-  for (const d of analysis.details ?? []) lines.push("", `Note ${d.code}: ${d.message}`);
+  for (const d of analysis.details ?? []) if (d.code !== "RCH_ASSUMED_ON_PREMISES") lines.push("", `Note ${d.code}: ${d.message}`);
   if (analysis.flowLogs.length > 0) {
     lines.push(
       "",

@@ -9,8 +9,9 @@ import { readInputFile } from "./read-input";
 // --topology <file|dir>: a topology in our format (JSON or YAML, by extension) or a folder of AWS
 // describe-*.json output (imported). Failures name the path and the first problem on one line.
 
+/** `unread`: describe folder files the importer did not read, each with why (and a "did you mean"). */
 export type LoadTopologyResult =
-  | { ok: true; topology: Topology; warnings: string[] }
+  | { ok: true; topology: Topology; warnings: string[]; unread: { file: string; message: string }[] }
   | { ok: false; kind: "unreadable"; message: string }
   | { ok: false; kind: "invalid"; message: string; issues: Issue[] };
 
@@ -51,7 +52,12 @@ export function loadTopology(arg: string, cwd: string): LoadTopologyResult {
         message: summarise(`--topology ${arg}`, imported.issues),
         issues: imported.issues,
       };
-    return { ok: true, topology: imported.topology, warnings: imported.warnings.map(formatIssue) };
+    return {
+      ok: true,
+      topology: imported.topology,
+      warnings: imported.warnings.map(formatIssue),
+      unread: imported.unread,
+    };
   }
   const ext = path.extname(file).toLowerCase();
   const format = ext === ".json" ? "json" : ext === ".yaml" || ext === ".yml" ? "yaml" : null;
@@ -73,5 +79,5 @@ export function loadTopology(arg: string, cwd: string): LoadTopologyResult {
       message: summarise(`--topology ${arg}`, parsed.issues),
       issues: parsed.issues,
     };
-  return { ok: true, topology: parsed.topology, warnings: [] };
+  return { ok: true, topology: parsed.topology, warnings: [], unread: [] };
 }

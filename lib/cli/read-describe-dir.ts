@@ -4,6 +4,9 @@ import { readInputFile } from "./read-input";
 
 // The thin file side of the AWS import: a folder of `<command>.json` files (one region) or a folder of
 // region folders, each holding such files. Everything that knows AWS shapes lives in lib/net/import/.
+// A per-argument command may be saved one file per argument, `<command>.<argument>.json`
+// (search-transit-gateway-routes.tgw-rtb-0abc.json); the key keeps the argument and the importer
+// files it under the command.
 
 export type DescribeDirResult =
   { ok: true; regions: Record<string, Record<string, unknown>> } | { ok: false; message: string };
@@ -15,7 +18,7 @@ function readJsonFiles(
 ): { ok: true; files: Record<string, unknown> } | { ok: false; message: string } {
   const files: Record<string, unknown> = {};
   for (const entry of readdirSync(dir).sort()) {
-    if (!entry.endsWith(".json")) continue;
+    if (!entry.toLowerCase().endsWith(".json")) continue;
     const file = path.join(dir, entry);
     const read = readInputFile(file, "json");
     if (!read.ok) return { ok: false, message: `${file}: ${read.message}` };

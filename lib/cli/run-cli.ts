@@ -44,8 +44,8 @@ async function runAnalyze(argv: readonly string[], io: CliIo): Promise<number> {
   const analysis = analyze(network, query);
   io.stdout.write(
     args.format === "json"
-      ? `${JSON.stringify(analysisToJson(analysis, loaded.warnings), null, 2)}\n`
-      : formatAnalysisText(analysis, loaded.warnings),
+      ? `${JSON.stringify(analysisToJson(analysis, loaded.warnings, loaded.topology.assumptions), null, 2)}\n`
+      : formatAnalysisText(analysis, loaded.warnings, loaded.topology.assumptions),
   );
   return analysis.reachable ? 0 : 1;
 }

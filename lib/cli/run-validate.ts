@@ -1,3 +1,4 @@
+import { formatIssue } from "../net/parse";
 import { validate, type ValidationIssue } from "../net/validate";
 import { parseValidateArgs } from "./args";
 import { loadTopology } from "./load-topology";
@@ -30,7 +31,11 @@ export async function runValidate(argv: readonly string[], io: CliIo): Promise<n
         rules: [],
         severity: "error",
       }));
-  const warnings = loaded.ok ? loaded.warnings : [];
+  const unread = loaded.ok ? loaded.unread : [];
+  // Unread files are listed on their own (with the "did you mean"), not again among the warnings.
+  const unreadLines = new Set(unread.map((u) => formatIssue({ path: u.file, message: u.message })));
+  const warnings = loaded.ok ? loaded.warnings.filter((w) => !unreadLines.has(w)) : [];
+  const assumptions = loaded.ok ? (loaded.topology.assumptions ?? []) : [];
   const errors = issues.filter((i) => i.severity === "error").length;
   // A topology can hold millions of problems (every pair of a thousand overlapping subnets): print the first
   // --max-issues, errors before warnings, and count the rest.
@@ -42,13 +47,15 @@ export async function runValidate(argv: readonly string[], io: CliIo): Promise<n
   if (args.format === "json") {
     const counts = { errors, warnings: issues.length - errors, omitted };
     io.stdout.write(
-      `${JSON.stringify({ version: 1, valid: errors === 0, counts, issues: shown, warnings }, null, 2)}\n`,
+      `${JSON.stringify({ version: 1, valid: errors === 0, counts, issues: shown, warnings, unread, assumptions }, null, 2)}\n`,
     );
   } else {
     for (const issue of shown) io.stdout.write(`${formatValidationIssue(issue)}\n`);
     if (omitted > 0)
       io.stdout.write(`… and ${omitted} more (--max-issues ${args.maxIssues}; --max-issues N shows more)\n`);
     for (const w of warnings) io.stdout.write(`import  ${w}\n`);
+    for (const u of unread) io.stdout.write(`unread  ${u.file}: ${u.message}\n`);
+    for (const a of assumptions) io.stdout.write(`assumed ${a}\n`);
     io.stdout.write(`${errors} error(s), ${issues.length - errors} warning(s)\n`);
   }
   return errors === 0 ? 0 : 1;

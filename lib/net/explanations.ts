@@ -9,6 +9,8 @@ import type {
   BlockerDetailKind,
   Direction,
   NamedRef,
+  OnPremisesAssumption,
+  OnPremisesLink,
   RouteTargetType,
   Traffic,
 } from "./trace";
@@ -341,6 +343,24 @@ export const EXPLANATIONS = {
     ["PCX-15", "EIGW-01"],
     (d) => `${d.reference} has no IPv6 address, so it cannot send to the IPv6 address ${d.address ?? "?"}.`,
   ),
+  RCH_NO_IPV4_ADDRESS: entry(
+    ["query"],
+    [],
+    (d) =>
+      `${d.reference} is IPv6-only: it has no IPv4 address, so it cannot send to the IPv4 address ${d.address ?? "?"} (IPv6-only subnets reach IPv4 only through DNS64 and a NAT gateway's NAT64).`,
+  ),
+  RCH_DX_VIF_NOT_AVAILABLE: entry(
+    ["virtual-interfaces"],
+    ["DX-01"],
+    (d) =>
+      `No ${d.vifType} virtual interface of Direct Connect gateway ${label(d.dxGateway)} is available (${d.interfaces.map((v) => `${v.id} ${v.state}`).join(", ")}), so it carries no traffic.`,
+  ),
+  RCH_DX_PREFIX_NOT_ALLOWED: entry(
+    ["allowed-prefixes"],
+    ["DX-04"],
+    (d) =>
+      `Direct Connect gateway ${label(d.dxGateway)} advertises only ${d.allowedPrefixes.join(", ")} to on-premises for ${d.gateway}, so on-premises has no route to ${d.address}.`,
+  ),
 } satisfies { readonly [C in BlockerCode]: AnyExplanation };
 
 function privateDestination(d: DetailOf<"gateway">): string {
@@ -382,4 +402,25 @@ export function renderBlocker<C extends BlockerCode>(
   const rules = [...e.rules];
   for (const rule of e.moreRules?.(detail) ?? NO_RULES) if (!rules.includes(rule)) rules.push(rule);
   return { code, component, message: e.explain(detail), rules, direction: detail.direction, detail };
+}
+
+function onPremisesLink(link: OnPremisesLink): string {
+  if ("directConnectGateway" in link) return `Direct Connect gateway ${link.directConnectGateway}`;
+  const up = `${link.tunnelsUp} tunnel${link.tunnelsUp === 1 ? "" : "s"} UP`;
+  return `${link.vpn} ${link.routing === "bgp" ? "BGP" : "static"}, ${up}`;
+}
+
+/** The sentence of an on-premises assumption (shown first by the command line, under "Assumed"). */
+export function explainAssumption(a: OnPremisesAssumption): string {
+  if (a.kind === "source")
+    return `assumed ${a.address} is on-premises (${a.site.name ?? a.site.id}): the reply to it is routed there, and AWS output does not show the prefixes BGP learned`;
+  const links = a.links.map(onPremisesLink).join("; ");
+  switch (a.via) {
+    case "vpn-gateway":
+      return `assumed on-premises behind ${a.gateway} (${links}): AWS output does not show the prefixes BGP learned, so ${a.address} is taken to be on-premises, as Reachability Analyzer stops at the gateway`;
+    case "vpn-attachment":
+      return `assumed on-premises behind ${a.gateway} (${links}): AWS output does not show the prefixes BGP learned, so ${a.address} is taken to be on-premises`;
+    case "direct-connect-attachment":
+      return `assumed on-premises behind ${a.gateway} (${links}): AWS output does not show the prefixes BGP learned over the transit VIF, so ${a.address} is taken to be on-premises`;
+  }
 }

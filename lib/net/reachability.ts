@@ -12,6 +12,7 @@ import type { Analysis, Blocker, Detail } from "./trace";
 import { enterFromOnPremises } from "./vpn";
 import { addHop, block, type Delivered, type FlowEvent, HOP, newWalk, type Pkt, ref, sendFromEni, type Walk } from "./walk";
 import { label, named, renderBlocker } from "./explanations";
+import { assumptionNote, assumptionsOf, isAssumedDelivery, onPremisesSite, onPremisesSourceBehind } from "./on-premises";
 
 export type { Analysis, Hop, Blocker, PacketHeader } from "./trace";
 export type AnalyzeOptions = { now?: number };
@@ -27,14 +28,28 @@ function failed(query: Query, blocker: Blocker): Analysis {
   return { reachable: false, query, forward: [], return: [], blockers: [blocker], flowLogs: [] };
 }
 
+function unknownDestination(query: Query): Blocker {
+  return renderBlocker("NO_SOURCE_OR_DESTINATION", query.to, { kind: "query", direction: "forward", reference: query.to, problem: "unknown-destination" });
+}
+
 export function analyze(target: Topology | Network, query: Query, options: AnalyzeOptions = {}): Analysis {
   const net = isNetwork(target) ? target : buildNetwork(target);
   const now = options.now ?? DEFAULT_FLOW_LOG_NOW;
   const source = resolveSource(net, query.from);
   if (!source.ok) return failed(query, renderBlocker("NO_SOURCE_OR_DESTINATION", query.from, { kind: "query", direction: "forward", reference: query.from, problem: "unknown-source" }));
-  const dest = resolveDestination(net, query.to, source.value, now);
-  if (!dest.ok) return failed(query, renderBlocker("NO_SOURCE_OR_DESTINATION", query.to, { kind: "query", direction: "forward", reference: query.to, problem: "unknown-destination" }));
+  let dest = resolveDestination(net, query.to, source.value, now);
+  if (!dest.ok) return failed(query, unknownDestination(query));
   const details: Detail[] = [];
+  // AWS output does not show what BGP learned: in an imported topology, an address outside every VPC
+  // whose reply is routed to a VGW, or to a TGW VPN or Direct Connect attachment, is on-premises.
+  const destSubnet = dest.value.kind === "eni" ? dest.value.eni.subnet : dest.value.kind === "service" ? dest.value.endpointEni?.subnet : undefined;
+  const onPremSource = source.value.kind === "internet" && query.from !== "internet" ? onPremisesSourceBehind(net, source.value.ip, destSubnet) : undefined;
+  if (onPremSource && source.value.kind === "internet") {
+    source.value = { kind: "onprem", site: onPremSource, ip: source.value.ip };
+    details.push(assumptionNote({ kind: "source", address: source.value.ip.text, site: named(onPremSource) }));
+    dest = resolveDestination(net, query.to, source.value, now); // on-premises reaches private addresses
+    if (!dest.ok) return failed(query, unknownDestination(query));
+  }
   if (dest.note) details.push({ code: "RCH_DNS_RESOLUTION", message: dest.note.explanation });
 
   const fw = newWalk(net, "forward", now);
@@ -57,6 +72,11 @@ export function analyze(target: Topology | Network, query: Query, options: Analy
     return { reachable: false, query, forward: fw.hops, return: [], blockers: fw.blockers, flowLogs: [], ...(details.length ? { details } : {}) };
   }
   const srcIp = sourceIp(source.value, dstIp);
+  if (!srcIp && dstIp.family === 4) {
+    // An IPv6-only interface has no IPv4 address (reaching IPv4 needs DNS64 + NAT64 to 64:ff9b::/96).
+    block(fw, "RCH_NO_IPV4_ADDRESS", query.from, { kind: "query", reference: query.from, address: dstIp.text, problem: "no-ipv4" });
+    return { reachable: false, query, forward: fw.hops, return: [], blockers: fw.blockers, flowLogs: [] };
+  }
   if (!srcIp) {
     block(fw, "RCH_NO_IPV6_ADDRESS", query.from, { kind: "query", reference: query.from, address: dstIp.text, problem: "no-ipv6" });
     return { reachable: false, query, forward: fw.hops, return: [], blockers: fw.blockers, flowLogs: [] };
@@ -67,7 +87,7 @@ export function analyze(target: Topology | Network, query: Query, options: Analy
     ...(ported ? { srcPort: CLIENT_EPHEMERAL_PORT, dstPort: query.port ?? DEFAULT_PORT[query.protocol as "tcp" | "udp"] } : {}),
   };
   const forward = startForward(fw, source.value, pkt);
-  const forwardOk = !!forward && arrivedAtIntended(fw, forward, dst);
+  const forwardOk = !!forward && (isAssumedDelivery(net, forward, dst.kind === "internet" && query.to !== "internet" ? dst.ip : undefined) || arrivedAtIntended(fw, forward, dst));
 
   const rw = newWalk(net, "return", now, fw.natSessions);
   rw.dropped = fw.dropped;
@@ -79,6 +99,9 @@ export function analyze(target: Topology | Network, query: Query, options: Analy
     };
     const back = startReturn(rw, forward, reply);
     returnOk = !!back && arrivedAtSource(rw, back, source.value);
+  }
+  for (const a of [...assumptionsOf(fw), ...assumptionsOf(rw)]) {
+    if (!details.some((d) => d.message === a.message)) details.push(a);
   }
   const blockers = [...fw.blockers, ...rw.blockers];
   const flowLogs: FlowLogRecord[] = [...fw.flows, ...rw.flows].map((f) => toRecord(f, query, now));
@@ -95,7 +118,7 @@ const INTERNET_CLIENT_IPV6 = toIp("2001:db8:ffff::10");
 function sourceIp(source: Source, dst: IpAddress): IpAddress | undefined {
   if (source.kind === "internet" && dst.family === 6 && source.ip.family === 4) return INTERNET_CLIENT_IPV6;
   if (source.kind !== "eni") return dst.family === source.ip.family ? source.ip : undefined;
-  if (dst.family === 4) return source.eni.privateIp;
+  if (dst.family === 4) return source.eni.privateIp.family === 4 ? source.eni.privateIp : undefined; // IPv6-only: none
   return source.eni.addresses.find((a) => a.family === 6);
 }
 
@@ -116,7 +139,7 @@ function startReturn(w: Walk, forward: Delivered, reply: Pkt): Delivered | undef
       addHop(w, ref("internet", "internet"), "send", HOP.sendInternet, { outbound: reply });
       return enterFromInternet(w, reply);
     case "onprem": {
-      const site = w.net.onPrem.find((o) => o.net.id === forward.id)?.net;
+      const site = onPremisesSite(w.net, forward.id); // declared, or assumed by the request
       return site ? enterFromOnPremises(w, site, reply, forward.via) : undefined;
     }
     case "service":
@@ -130,9 +153,13 @@ function startReturn(w: Walk, forward: Delivered, reply: Pkt): Delivered | undef
 function arrivedAtIntended(w: Walk, got: Delivered, want: Destination): boolean {
   const ok =
     (want.kind === "eni" && got.kind === "eni" && got.eni === want.eni) ||
+    // An interface endpoint's (or endpoint service's) ENI asked for by id is reached as the service.
+    (want.kind === "eni" && got.kind === "service" && got.endpointEni === want.eni) ||
     (want.kind === "internet" && got.kind === "internet") ||
     (want.kind === "onprem" && got.kind === "onprem" && got.id === want.site.id) ||
-    (want.kind === "service" && got.kind === "service" && (got.name === want.name || got.endpointEni === want.endpointEni));
+    (want.kind === "service" && got.kind === "service" && (got.name === want.name || got.endpointEni === want.endpointEni)) ||
+    // A public service the topology does not list is reached on the internet.
+    (want.kind === "service" && !want.service && !want.endpointEni && got.kind === "internet");
   if (!ok) {
     const where = got.kind === "eni" ? label(got.eni) : got.kind === "onprem" ? got.id : got.kind === "service" ? got.name : "the internet";
     block(w, "RCH_WRONG_DESTINATION", where, { kind: "query", reference: where, address: got.pkt.dst.text, problem: "wrong-destination" });

@@ -7,6 +7,7 @@ import type { OnPremisesNetwork } from "./topology";
 import { coreNamesIndex, internetAddresses, namesIndex } from "./network-indexes";
 import { unknownReference } from "./explanations";
 import { DEFAULT_INTERNET_CLIENT_IP, DEFAULT_INTERNET_SERVER_IP } from "./internet-addresses";
+import { publicServiceFor } from "./public-services";
 
 /**
  * Documentation addresses (RFC 5737) standing in for "some host on the internet" – the first choice;
@@ -133,5 +134,8 @@ export function resolveDestination(net: Network, ref: string, source: Source, no
       note,
     };
   }
+  // A full AWS service name the topology does not list is that service's public endpoint.
+  const pub = publicServiceFor(net, ref, fromEni?.vpc.region ?? net.topology.region);
+  if (pub) return { ok: true, value: { kind: "service", name: pub.name, ip: pub.ip }, note: { explanation: pub.explanation, rules: [] } };
   return { ok: false, message: unknownReference("destination", ref) };
 }

@@ -105,7 +105,8 @@ export const SecurityGroupSchema = z.strictObject({
 
 const interfaceFields = {
   subnetId: z.string(),
-  privateIp: ipv4String,
+  // An IPv4 address, or in an IPv6-only subnet (no cidrBlock) the primary IPv6 address.
+  privateIp: ipString,
   secondaryPrivateIps: z.array(ipv4String).default([]),
   publicIp: ipv4String.optional(),
   ipv6Addresses: z.array(ipString).default([]),
@@ -120,7 +121,7 @@ export const InstanceSchema = z.strictObject({
   state: z.enum(["pending", "running", "stopping", "stopped", "terminated"]).default("running"),
   /** Inline primary interface (its ENI id is derived: i-0abc -> eni-0abc) ... */
   subnetId: z.string().optional(),
-  privateIp: ipv4String.optional(),
+  privateIp: ipString.optional(), // IPv6 in an IPv6-only subnet (no IPv4 address to give)
   publicIp: ipv4String.optional(),
   ipv6Addresses: z.array(ipString).default([]),
   securityGroupIds: z.array(z.string()).default([]),
@@ -224,6 +225,11 @@ export const DirectConnectGatewaySchema = z.strictObject({
   associations: z
     .array(z.strictObject({ gatewayId: z.string(), allowedPrefixes: z.array(ipv4CidrString).default([]) }))
     .default([]),
+  // From an import: the private/transit VIFs attached to the gateway; absent = not known (assumed up).
+  // A VIF not `available` carries no traffic (lib/net/on-premises.ts).
+  virtualInterfaces: z
+    .array(z.strictObject({ id: z.string(), name: z.string().optional(), type: z.enum(["private", "transit", "public"]), state: z.string() }))
+    .optional(),
 });
 
 export const GatewayEndpointSchema = z.strictObject({
@@ -309,6 +315,10 @@ export const TopologySchema = z.strictObject({
   prefixLists: z.array(PrefixListSchema).default([]),
   services: z.array(AwsServiceSchema).default([]),
   onPremisesNetworks: z.array(OnPremisesNetworkSchema).default([]),
+  // What an import from AWS output had to assume, printed first by `analyze`. Its
+  // presence marks a topology whose on-premises side is only partly known (AWS output does not show
+  // what BGP learned), so the model may assume on-premises behind a gateway (lib/net/on-premises.ts).
+  assumptions: z.array(z.string()).optional(),
 });
 
 export type Topology = z.infer<typeof TopologySchema>;

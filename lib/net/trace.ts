@@ -78,7 +78,10 @@ export type BlockerCode =
   | "NO_SOURCE_OR_DESTINATION"
   | "RCH_ROUTING_LOOP"
   | "RCH_DNS_RESOLUTION_DISABLED"
-  | "RCH_NO_IPV6_ADDRESS";
+  | "RCH_NO_IPV6_ADDRESS"
+  | "RCH_NO_IPV4_ADDRESS"
+  | "RCH_DX_VIF_NOT_AVAILABLE"
+  | "RCH_DX_PREFIX_NOT_ALLOWED";
 
 /** The traffic a filter judged: protocol and destination port (none for ICMP). */
 export type Traffic = { readonly protocol: Protocol; readonly port?: number | undefined };
@@ -199,11 +202,32 @@ export type BlockerDetail =
         | "unknown-destination"
         | "no-public-ip"
         | "no-ipv6"
+        | "no-ipv4"
         | "not-a-public-address"
         | "no-ipv6-owner"
         | "wrong-destination"
         | "wrong-return"
         | "no-link";
+    }
+  | {
+      /** A Direct Connect gateway none of whose virtual interfaces of the type the path needs is available. */
+      readonly kind: "virtual-interfaces";
+      readonly direction: Direction;
+      readonly dxGateway: NamedRef;
+      /** private: towards a virtual private gateway; transit: towards a transit gateway. */
+      readonly vifType: "private" | "transit";
+      /** Every virtual interface of that type, with its state ("down", "pending", ...). */
+      readonly interfaces: readonly (NamedRef & { readonly state: string })[];
+    }
+  | {
+      /** A Direct Connect gateway association that does not advertise the destination to on-premises. */
+      readonly kind: "allowed-prefixes";
+      readonly direction: Direction;
+      readonly dxGateway: NamedRef;
+      /** The associated virtual private gateway or transit gateway. */
+      readonly gateway: string;
+      readonly allowedPrefixes: readonly string[];
+      readonly address: string;
     };
 
 export type BlockerDetailKind = BlockerDetail["kind"];
@@ -274,8 +298,29 @@ export type Hop = {
   detail: HopDetail;
 };
 
-/** A note on the analysis that is not a blocker (e.g. how a DNS name resolved). */
-export type Detail = { code: string; message: string };
+/** A link to an assumed on-premises network, as the assumption names it. */
+export type OnPremisesLink =
+  | { readonly vpn: string; readonly routing: "bgp" | "static"; readonly tunnelsUp: number }
+  | { readonly directConnectGateway: string };
+
+/**
+ * What an analysis of an imported topology assumed about on-premises, which AWS output does not show
+ * (BGP-learned prefixes): that a source address is on-premises because the reply is routed there, or that
+ * a destination routed to a VGW or a TGW VPN / Direct Connect attachment lies behind it.
+ */
+export type OnPremisesAssumption =
+  | { readonly kind: "source"; readonly address: string; readonly site: NamedRef }
+  | {
+      readonly kind: "behind-gateway";
+      readonly address: string;
+      /** The VGW or the transit gateway attachment the destination is routed to. */
+      readonly gateway: string;
+      readonly via: "vpn-gateway" | "vpn-attachment" | "direct-connect-attachment";
+      readonly links: readonly OnPremisesLink[];
+    };
+
+/** A note on the analysis that is not a blocker (e.g. how a DNS name resolved, or what was assumed). */
+export type Detail = { code: string; message: string; assumption?: OnPremisesAssumption };
 
 export type Analysis = {
   reachable: boolean;

@@ -12,6 +12,7 @@ import type { CompiledAttachment } from "./transit-gateway-index";
 import { isVpnUp } from "./vpn-links";
 import { checkNetworkAcl } from "./filters";
 import { addHop, blackholeRoute, block, type Delivered, gatewayHop, HOP, type Pkt, ref, type Walk } from "./walk-state";
+import { assumeSiteBehindAttachment, checkVirtualInterfaces } from "./on-premises";
 
 const attachment = (att: TransitGatewayAttachment) => ({ ...named(att), type: "transit-gateway-attachment" as const });
 
@@ -89,7 +90,9 @@ function routeInTransitGateway(w: Walk, ingress: CompiledAttachment, p: Pkt, az:
     }
     return routeInTransitGateway(w, peer, p, undefined, depth + 1);
   }
-  const site = w.net.onPrem.find((o) => o.cidrs.some((c) => cidrContainsIp(c, p.dst)))?.net;
+  // An imported topology does not show what BGP learned: it may assume on-premises behind the attachment.
+  const site = w.net.onPrem.find((o) => o.cidrs.some((c) => cidrContainsIp(c, p.dst)))?.net ?? assumeSiteBehindAttachment(w, egress, p.dst);
+  if (egress.type === "direct-connect-gateway" && egress.directConnectGatewayId !== undefined) checkVirtualInterfaces(w, egress.directConnectGatewayId, "transit", p);
   if (egress.type === "vpn") {
     const vpn = w.net.topology.vpnConnections.find((v) => v.id === egress.vpnConnectionId);
     if (vpn && !isVpnUp(vpn)) block(w, "TGW_BAD_STATE_VPN", vpn.id, { kind: "gateway", gateway: { ...named(vpn), type: "vpn-connection" }, state: "down" });

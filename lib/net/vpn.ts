@@ -7,6 +7,7 @@ import { isVpnUp } from "./vpn-links";
 import type { OnPremisesNetwork, VpnConnection } from "./topology";
 import { enterTransitGatewayFromAttachment } from "./transit-gateway";
 import { addHop, blackholeRoute, block, type Delivered, gatewayHop, HOP, type Link, type Pkt, ref, type Walk } from "./walk-state";
+import { assumeSiteBehindVgw, checkAllowedPrefixes, checkVirtualInterfaces } from "./on-premises";
 
 export { isVpnUp, propagatedVgwPrefixes, vpnPrefixes } from "./vpn-links";
 
@@ -27,7 +28,8 @@ export function sendToVpnGateway(w: Walk, subnet: SubnetInfo, vgwId: string, p: 
     block(w, "RCH_VGW_NO_IPV6", vgw.id, { kind: "gateway", gateway, address: p.dst.text });
     return undefined;
   }
-  const site = onPremFor(w.net, p);
+  // An imported topology does not show what BGP learned: it may assume on-premises behind the VGW.
+  const site = onPremFor(w.net, p) ?? assumeSiteBehindVgw(w, vgw.id, p.dst);
   if (!site) {
     block(w, "NO_POSSIBLE_DESTINATION", vgw.id, { kind: "gateway", gateway, address: p.dst.text, problem: "no-site" });
     return undefined;
@@ -37,6 +39,7 @@ export function sendToVpnGateway(w: Walk, subnet: SubnetInfo, vgwId: string, p: 
   const dx = w.net.topology.directConnectGateways.find((d) => site.directConnectGatewayIds.includes(d.id) && d.associations.some((a) => a.gatewayId === vgw.id));
   if (dx) {
     addHop(w, ref(dx.id, "direct-connect-gateway", dx.name), "forward", gatewayHop(dx.id), { inbound: p, outbound: p });
+    checkVirtualInterfaces(w, dx.id, "private", p); // DX-01: a gateway whose private VIFs are all down carries nothing
   } else {
     const vpns = w.net.topology.vpnConnections.filter((v) => v.vpnGatewayId === vgw.id && site.customerGatewayIds.includes(v.customerGatewayId));
     const vpn = vpns.find(isVpnUp) ?? vpns[0];
@@ -93,7 +96,15 @@ export function enterFromOnPremises(w: Walk, site: OnPremisesNetwork, p: Pkt, vi
       block(w, chosen.kind === "tgw" ? "TGW_BAD_STATE_VPN" : "BAD_STATE_VPN", chosen.vpn.id, { kind: "gateway", gateway: { ...named(chosen.vpn), type: "vpn-connection" }, state: "down" });
     }
   } else if (chosen.kind === "vgw" && chosen.dxId !== undefined) {
+    checkVirtualInterfaces(w, chosen.dxId, "private", p); // DX-01: a gateway whose private VIFs are all down carries nothing
     addHop(w, ref(chosen.dxId, "direct-connect-gateway"), "forward", gatewayHop(chosen.dxId), { inbound: p, outbound: p });
+  } else if (chosen.kind === "tgw") {
+    const dxAtt = w.net.tgw.attachments.get(chosen.attachmentId);
+    if (dxAtt?.directConnectGatewayId !== undefined) {
+      // The transit VIF must be up (DX-01) and the destination among the prefixes advertised to on-premises (DX-04).
+      checkVirtualInterfaces(w, dxAtt.directConnectGatewayId, "transit", p);
+      checkAllowedPrefixes(w, dxAtt.directConnectGatewayId, dxAtt.transitGatewayId, p);
+    }
   }
   if (chosen.kind === "tgw") {
     const att = w.net.tgw.attachments.get(chosen.attachmentId);

@@ -85,7 +85,8 @@ describe("blocker detail", () => {
 
 describe("the explanation table", () => {
   it("has rule IDs for every code and renders every code's sentence from a detail", () => {
-    const samples: Record<string, BlockerDetail> = {
+    // Keyed by every detail kind, so a new kind without a sample does not compile.
+    const samples: Record<BlockerDetail["kind"], BlockerDetail> = {
       "security-group": {
         kind: "security-group",
         direction: "forward",
@@ -135,6 +136,21 @@ describe("the explanation table", () => {
       },
       vpc: { kind: "vpc", direction: "forward", vpc: { id: "vpc-1" }, problem: "no-interface" },
       query: { kind: "query", direction: "forward", reference: "x", problem: "unknown-source" },
+      "virtual-interfaces": {
+        kind: "virtual-interfaces",
+        direction: "forward",
+        dxGateway: { id: "dxgw-1" },
+        vifType: "transit",
+        interfaces: [{ id: "dxvif-1", state: "down" }],
+      },
+      "allowed-prefixes": {
+        kind: "allowed-prefixes",
+        direction: "return",
+        dxGateway: { id: "dxgw-1" },
+        gateway: "tgw-1",
+        allowedPrefixes: ["10.20.0.0/16"],
+        address: "10.30.0.5",
+      },
     };
     for (const [code, e] of Object.entries(EXPLANATIONS)) {
       expect(CODE_RULES[code as keyof typeof CODE_RULES]).toBe(e.rules);

@@ -27,11 +27,70 @@ import {
   AwsTransitGatewaySchema,
   AwsTransitGatewayVpcAttachmentSchema,
 } from "./aws-shapes-transit";
+import {
+  AwsAddressSchema,
+  AwsDhcpOptionsSchema,
+  AwsDirectConnectGatewayAssociationSchema,
+  AwsDirectConnectGatewayAttachmentSchema,
+  AwsDirectConnectGatewaySchema,
+  AwsEndpointConnectionSchema,
+  AwsEndpointServiceConfigurationSchema,
+  AwsEndpointServicePermissionsSchema,
+  AwsLoadBalancerSchema,
+  AwsPrefixListSchema,
+  AwsTargetGroupSchema,
+  AwsTargetHealthSchema,
+  AwsTgwPeeringAttachmentSchema,
+  AwsVirtualInterfaceSchema,
+  AwsVpcAttributeSchema,
+} from "./aws-shapes-more";
 
 // One schema per file, keyed by the CLI command that prints it (file name without `.json`).
-// The describe-* outputs are taken as printed. The per-table / per-list commands
-// (search-transit-gateway-routes, get-transit-gateway-route-table-*, get-managed-prefix-list-entries)
-// take one argument each, so their file is an object keyed by that argument: { "tgw-rtb-…": <output> }.
+// The describe-* outputs are taken as printed. The per-argument commands (PER_ARGUMENT_OUTPUT below:
+// one call per route table, prefix list, VPC attribute or target group) are saved either one file per
+// argument, `<command>.<argument>.json` holding the output as printed, or as one file keyed by the
+// argument: { "tgw-rtb-…": <output> }. Both end up here in the keyed form.
+
+/** The output of one call of each per-argument command, as the CLI prints it. */
+export const PER_ARGUMENT_OUTPUT = {
+  "search-transit-gateway-routes": z.object({ Routes: z.array(AwsTgwRouteSchema) }),
+  "get-transit-gateway-route-table-associations": z.object({
+    Associations: z.array(AwsTgwAssociationSchema),
+  }),
+  "get-transit-gateway-route-table-propagations": z.object({
+    TransitGatewayRouteTablePropagations: z.array(AwsTgwAssociationSchema),
+  }),
+  "get-managed-prefix-list-entries": z.object({
+    Entries: z.array(z.object({ Cidr: z.string(), Description: z.string().optional() })),
+  }),
+  // One call per VPC and attribute; the output names its VPC, so the argument is only a file label.
+  "describe-vpc-attribute": AwsVpcAttributeSchema,
+  // One call per target group (--target-group-arn); the argument is the group's name or ARN.
+  "describe-target-health": z.object({ TargetHealthDescriptions: z.array(AwsTargetHealthSchema) }),
+  // One call per endpoint service (--service-id vpce-svc-…).
+  "describe-vpc-endpoint-service-permissions": AwsEndpointServicePermissionsSchema,
+  // Direct Connect asks for a gateway (--direct-connect-gateway-id); the output names it again.
+  "describe-direct-connect-gateway-associations": z.object({
+    directConnectGatewayAssociations: z.array(AwsDirectConnectGatewayAssociationSchema),
+  }),
+  "describe-direct-connect-gateway-attachments": z.object({
+    directConnectGatewayAttachments: z.array(AwsDirectConnectGatewayAttachmentSchema),
+  }),
+} as const;
+
+/** Per-argument commands whose output names its own argument: one plain file is one call's output. */
+export const SELF_IDENTIFYING = new Set<string>([
+  "describe-vpc-attribute",
+  "describe-direct-connect-gateway-associations",
+  "describe-direct-connect-gateway-attachments",
+]);
+
+export type PerArgumentCommand = keyof typeof PER_ARGUMENT_OUTPUT;
+
+export function isPerArgumentCommand(name: string): name is PerArgumentCommand {
+  return Object.hasOwn(PER_ARGUMENT_OUTPUT, name);
+}
+
 const byId = <T extends z.ZodType>(output: T) => z.record(z.string(), output);
 
 export const AwsDescribeFileSchemas = {
@@ -40,7 +99,9 @@ export const AwsDescribeFileSchemas = {
   "describe-route-tables": z.object({ RouteTables: z.array(AwsRouteTableSchema) }),
   "describe-security-groups": z.object({ SecurityGroups: z.array(AwsSecurityGroupSchema) }),
   "describe-network-acls": z.object({ NetworkAcls: z.array(AwsNetworkAclSchema) }),
-  "describe-vpc-peering-connections": z.object({ VpcPeeringConnections: z.array(AwsPeeringConnectionSchema) }),
+  "describe-vpc-peering-connections": z.object({
+    VpcPeeringConnections: z.array(AwsPeeringConnectionSchema),
+  }),
   "describe-vpc-endpoints": z.object({ VpcEndpoints: z.array(AwsVpcEndpointSchema) }),
   "describe-internet-gateways": z.object({ InternetGateways: z.array(AwsInternetGatewaySchema) }),
   "describe-egress-only-internet-gateways": z.object({
@@ -59,25 +120,58 @@ export const AwsDescribeFileSchemas = {
   "describe-transit-gateway-route-tables": z.object({
     TransitGatewayRouteTables: z.array(AwsTransitGatewayRouteTableSchema),
   }),
-  "search-transit-gateway-routes": byId(z.object({ Routes: z.array(AwsTgwRouteSchema) })),
-  "get-transit-gateway-route-table-associations": byId(z.object({ Associations: z.array(AwsTgwAssociationSchema) })),
-  "get-transit-gateway-route-table-propagations": byId(
-    z.object({ TransitGatewayRouteTablePropagations: z.array(AwsTgwAssociationSchema) }),
+  "search-transit-gateway-routes": byId(PER_ARGUMENT_OUTPUT["search-transit-gateway-routes"]),
+  "get-transit-gateway-route-table-associations": byId(
+    PER_ARGUMENT_OUTPUT["get-transit-gateway-route-table-associations"],
   ),
+  "get-transit-gateway-route-table-propagations": byId(
+    PER_ARGUMENT_OUTPUT["get-transit-gateway-route-table-propagations"],
+  ),
+  "describe-transit-gateway-peering-attachments": z.object({
+    TransitGatewayPeeringAttachments: z.array(AwsTgwPeeringAttachmentSchema),
+  }),
   "describe-vpn-gateways": z.object({ VpnGateways: z.array(AwsVpnGatewaySchema) }),
   "describe-customer-gateways": z.object({ CustomerGateways: z.array(AwsCustomerGatewaySchema) }),
   "describe-vpn-connections": z.object({ VpnConnections: z.array(AwsVpnConnectionSchema) }),
   "describe-managed-prefix-lists": z.object({ PrefixLists: z.array(AwsManagedPrefixListSchema) }),
-  "get-managed-prefix-list-entries": byId(
-    z.object({ Entries: z.array(z.object({ Cidr: z.string(), Description: z.string().optional() })) }),
+  "get-managed-prefix-list-entries": byId(PER_ARGUMENT_OUTPUT["get-managed-prefix-list-entries"]),
+  "describe-prefix-lists": z.object({ PrefixLists: z.array(AwsPrefixListSchema) }),
+  "describe-addresses": z.object({ Addresses: z.array(AwsAddressSchema) }),
+  "describe-vpc-attribute": byId(PER_ARGUMENT_OUTPUT["describe-vpc-attribute"]),
+  "describe-dhcp-options": z.object({ DhcpOptions: z.array(AwsDhcpOptionsSchema) }),
+  "describe-vpc-endpoint-service-configurations": z.object({
+    ServiceConfigurations: z.array(AwsEndpointServiceConfigurationSchema),
+  }),
+  "describe-vpc-endpoint-connections": z.object({
+    VpcEndpointConnections: z.array(AwsEndpointConnectionSchema),
+  }),
+  "describe-vpc-endpoint-service-permissions": byId(
+    PER_ARGUMENT_OUTPUT["describe-vpc-endpoint-service-permissions"],
   ),
+  // aws directconnect … (camelCase output)
+  "describe-virtual-interfaces": z.object({ virtualInterfaces: z.array(AwsVirtualInterfaceSchema) }),
+  "describe-direct-connect-gateways": z.object({
+    directConnectGateways: z.array(AwsDirectConnectGatewaySchema),
+  }),
+  "describe-direct-connect-gateway-associations": byId(
+    PER_ARGUMENT_OUTPUT["describe-direct-connect-gateway-associations"],
+  ),
+  "describe-direct-connect-gateway-attachments": byId(
+    PER_ARGUMENT_OUTPUT["describe-direct-connect-gateway-attachments"],
+  ),
+  // aws elbv2 …
+  "describe-load-balancers": z.object({ LoadBalancers: z.array(AwsLoadBalancerSchema) }),
+  "describe-target-groups": z.object({ TargetGroups: z.array(AwsTargetGroupSchema) }),
+  "describe-target-health": byId(PER_ARGUMENT_OUTPUT["describe-target-health"]),
 } as const;
 
 export type AwsDescribeCommand = keyof typeof AwsDescribeFileSchemas;
 export const AWS_DESCRIBE_COMMANDS = Object.keys(AwsDescribeFileSchemas) as AwsDescribeCommand[];
 
 /** Parsed outputs of one region; a missing command means "none of that resource". */
-export type AwsDescribeRegion = { -readonly [C in AwsDescribeCommand]?: z.infer<(typeof AwsDescribeFileSchemas)[C]> };
+export type AwsDescribeRegion = {
+  -readonly [C in AwsDescribeCommand]?: z.infer<(typeof AwsDescribeFileSchemas)[C]>;
+};
 
 export function isAwsDescribeCommand(name: string): name is AwsDescribeCommand {
   return Object.hasOwn(AwsDescribeFileSchemas, name);

@@ -40,7 +40,11 @@ export const AwsNatGatewaySchema = z.object({
 });
 
 const IpAssociationSchema = z
-  .object({ PublicIp: z.string().optional(), PublicDnsName: z.string().optional(), AllocationId: z.string().optional() })
+  .object({
+    PublicIp: z.string().optional(),
+    PublicDnsName: z.string().optional(),
+    AllocationId: z.string().optional(),
+  })
   .optional();
 
 const GroupRefSchema = z.object({ GroupId: z.string(), GroupName: z.string().optional() });
@@ -57,14 +61,20 @@ export const AwsNetworkInterfaceSchema = z.object({
   PrivateDnsName: z.string().optional(),
   PrivateIpAddresses: z
     .array(
-      z.object({ PrivateIpAddress: z.string(), Primary: z.boolean().optional(), Association: IpAssociationSchema }),
+      z.object({
+        PrivateIpAddress: z.string(),
+        Primary: z.boolean().optional(),
+        Association: IpAssociationSchema,
+      }),
     )
     .optional(),
   Association: IpAssociationSchema,
   Ipv6Addresses: z.array(z.object({ Ipv6Address: z.string() })).optional(),
   Groups: z.array(GroupRefSchema).optional(),
   SourceDestCheck: z.boolean().optional(),
-  Attachment: z.object({ InstanceId: z.string().optional(), DeviceIndex: z.number().int().optional() }).optional(),
+  Attachment: z
+    .object({ InstanceId: z.string().optional(), DeviceIndex: z.number().int().optional() })
+    .optional(),
   RequesterManaged: z.boolean().optional(),
   // ENIs print their tags as TagSet, not Tags.
   TagSet: AwsTagsSchema,
@@ -89,7 +99,13 @@ export const AwsInstanceSchema = z.object({
         SubnetId: z.string().optional(),
         PrivateIpAddress: z.string().optional(),
         PrivateIpAddresses: z
-          .array(z.object({ PrivateIpAddress: z.string(), Primary: z.boolean().optional(), Association: IpAssociationSchema }))
+          .array(
+            z.object({
+              PrivateIpAddress: z.string(),
+              Primary: z.boolean().optional(),
+              Association: IpAssociationSchema,
+            }),
+          )
           .optional(),
         Association: IpAssociationSchema,
         Ipv6Addresses: z.array(z.object({ Ipv6Address: z.string() })).optional(),
@@ -137,7 +153,13 @@ export const AwsVpnConnectionSchema = z.object({
     })
     .optional(),
   Routes: z
-    .array(z.object({ DestinationCidrBlock: z.string(), Source: z.string().optional(), State: z.string().optional() }))
+    .array(
+      z.object({
+        DestinationCidrBlock: z.string(),
+        Source: z.string().optional(),
+        State: z.string().optional(),
+      }),
+    )
     .optional(),
   // One entry per tunnel; Status UP/DOWN is what decides whether the tunnel carries traffic.
   VgwTelemetry: z

@@ -27,7 +27,9 @@ export const AwsTransitGatewayAttachmentSchema = z.object({
   ResourceId: z.string().optional(),
   ResourceOwnerId: z.string().optional(),
   State: z.string().optional(),
-  Association: z.object({ TransitGatewayRouteTableId: z.string().optional(), State: z.string().optional() }).optional(),
+  Association: z
+    .object({ TransitGatewayRouteTableId: z.string().optional(), State: z.string().optional() })
+    .optional(),
   Tags: AwsTagsSchema,
 });
 

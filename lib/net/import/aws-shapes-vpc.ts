@@ -20,6 +20,7 @@ export const AwsVpcSchema = z.object({
     .array(z.object({ Ipv6CidrBlock: z.string().optional(), Ipv6CidrBlockState: CidrStateSchema }))
     .optional(),
   IsDefault: z.boolean().optional(),
+  DhcpOptionsId: z.string().optional(),
   // Not printed by describe-vpcs: these two come from `describe-vpc-attribute`. We accept them here in
   // that command's own shape ({ Value: boolean }) so one file can carry them; see docs/cli.md.
   EnableDnsSupport: z.object({ Value: z.boolean() }).optional(),
@@ -80,7 +81,9 @@ export const AwsIpPermissionSchema = z.object({
   ToPort: z.number().int().optional(),
   IpRanges: z.array(z.object({ CidrIp: z.string(), Description: z.string().optional() })).optional(),
   Ipv6Ranges: z.array(z.object({ CidrIpv6: z.string(), Description: z.string().optional() })).optional(),
-  PrefixListIds: z.array(z.object({ PrefixListId: z.string(), Description: z.string().optional() })).optional(),
+  PrefixListIds: z
+    .array(z.object({ PrefixListId: z.string(), Description: z.string().optional() }))
+    .optional(),
   UserIdGroupPairs: z
     .array(
       z.object({
@@ -120,8 +123,12 @@ export const AwsNetworkAclSchema = z.object({
         Egress: z.boolean(),
         CidrBlock: z.string().optional(),
         Ipv6CidrBlock: z.string().optional(),
-        PortRange: z.object({ From: z.number().int().optional(), To: z.number().int().optional() }).optional(),
-        IcmpTypeCode: z.object({ Code: z.number().int().optional(), Type: z.number().int().optional() }).optional(),
+        PortRange: z
+          .object({ From: z.number().int().optional(), To: z.number().int().optional() })
+          .optional(),
+        IcmpTypeCode: z
+          .object({ Code: z.number().int().optional(), Type: z.number().int().optional() })
+          .optional(),
       }),
     )
     .optional(),
@@ -135,9 +142,7 @@ export const AwsPeeringVpcInfoSchema = z.object({
   CidrBlock: z.string().optional(),
   CidrBlockSet: z.array(z.object({ CidrBlock: z.string().optional() })).optional(),
   Ipv6CidrBlockSet: z.array(z.object({ Ipv6CidrBlock: z.string().optional() })).optional(),
-  PeeringOptions: z
-    .object({ AllowDnsResolutionFromRemoteVpc: z.boolean().optional() })
-    .optional(),
+  PeeringOptions: z.object({ AllowDnsResolutionFromRemoteVpc: z.boolean().optional() }).optional(),
 });
 
 export const AwsPeeringConnectionSchema = z.object({

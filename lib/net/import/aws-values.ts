@@ -19,8 +19,16 @@ export function withName(tags: AwsTags): { name?: string } {
 }
 
 const PROTOCOL_BY_AWS: Readonly<Record<string, RuleProtocol>> = {
-  "-1": "all", all: "all", tcp: "tcp", "6": "tcp", udp: "udp", "17": "udp",
-  icmp: "icmp", "1": "icmp", icmpv6: "icmpv6", "58": "icmpv6",
+  "-1": "all",
+  all: "all",
+  tcp: "tcp",
+  "6": "tcp",
+  udp: "udp",
+  "17": "udp",
+  icmp: "icmp",
+  "1": "icmp",
+  icmpv6: "icmpv6",
+  "58": "icmpv6",
 };
 
 /** AWS IpProtocol / NACL Protocol ("-1", "tcp", "6", …) -> our RuleProtocol; null when not a protocol. */
@@ -31,7 +39,13 @@ export function ruleProtocolFromAws(value: string): RuleProtocol | null {
   return null;
 }
 
-const NUMBER_BY_PROTOCOL: Readonly<Record<string, string>> = { all: "-1", tcp: "6", udp: "17", icmp: "1", icmpv6: "58" };
+const NUMBER_BY_PROTOCOL: Readonly<Record<string, string>> = {
+  all: "-1",
+  tcp: "6",
+  udp: "17",
+  icmp: "1",
+  icmpv6: "58",
+};
 
 /** For NACL entries, which the CLI prints as protocol numbers. */
 export function awsProtocolNumber(protocol: RuleProtocol): string {

@@ -1,10 +1,20 @@
 import type { Topology } from "../topology";
 import { createExportContext, type ExportedFiles } from "./export-context";
-import { exportNetworkAcls, exportRouteTables, exportSecurityGroups, exportSubnets, exportVpcs } from "./export-vpc-resources";
 import {
-  exportEndpoints, exportGateways, exportInstancesAndInterfaces, exportPeeringConnections, exportPrefixLists,
+  exportNetworkAcls,
+  exportRouteTables,
+  exportSecurityGroups,
+  exportSubnets,
+  exportVpcs,
+} from "./export-vpc-resources";
+import {
+  exportEndpoints,
+  exportGateways,
+  exportInstancesAndInterfaces,
+  exportPeeringConnections,
+  exportPrefixLists,
 } from "./export-edge-resources";
-import { exportTransitGateways, exportVpn } from "./export-transit-resources";
+import { exportDirectConnect, exportTransitGateways, exportVpn } from "./export-transit-resources";
 
 export type { ExportedFiles } from "./export-context";
 
@@ -12,7 +22,7 @@ export type { ExportedFiles } from "./export-context";
  * Topology -> `{ region: { "describe-vpcs": <CLI output>, ... } }`, the shape importAwsDescribe reads
  * (and that writing each entry to `<region>/<command>.json` turns into a describe folder).
  * Not expressible in describe-* output and so not exported: on-premises networks (derived from VPN
- * static routes on import), Direct Connect gateways, endpoint services, and services without a prefix list.
+ * static routes and gateway routes on import), endpoint services, and services without a prefix list.
  */
 export function exportAwsDescribe(topology: Topology): ExportedFiles {
   const ctx = createExportContext(topology);
@@ -28,6 +38,7 @@ export function exportAwsDescribe(topology: Topology): ExportedFiles {
   exportPeeringConnections(ctx);
   exportTransitGateways(ctx);
   exportVpn(ctx);
+  exportDirectConnect(ctx);
   // Every region the topology names gets a folder, so an empty region survives a round trip.
   for (const region of [topology.region, ...topology.regions]) ctx.files[region] ??= {};
   return ctx.files;

@@ -22,7 +22,8 @@ export function createExportContext(topology: Topology): ExportContext {
   const vpcs = new Map(topology.vpcs.map((v) => [v.id, v]));
   const subnets = new Map(topology.subnets.map((s) => [s.id, s]));
   const files: ExportedFiles = {};
-  const vpcRegion = (vpcId: string | undefined) => (vpcId === undefined ? undefined : vpcs.get(vpcId)?.region) ?? topology.region;
+  const vpcRegion = (vpcId: string | undefined) =>
+    (vpcId === undefined ? undefined : vpcs.get(vpcId)?.region) ?? topology.region;
   const fileOf = (region: string, command: string): Record<string, unknown> => {
     const regionFiles = (files[region] ??= {});
     return (regionFiles[command] ??= {}) as Record<string, unknown>;
@@ -45,7 +46,9 @@ export function createExportContext(topology: Topology): ExportContext {
 
 /** The prefix list AWS uses for a gateway endpoint's service (aws-rules GWE-02), if the topology has one. */
 export function servicePrefixListId(topology: Topology, service: string, region: string): string {
-  const fromServices = topology.services.find((s) => s.service === service && s.region === region)?.prefixListId;
+  const fromServices = topology.services.find(
+    (s) => s.service === service && s.region === region,
+  )?.prefixListId;
   if (fromServices !== undefined) return fromServices;
   const byName = topology.prefixLists.find((p) => {
     const parsed = p.name === undefined ? null : parseAwsServiceName(p.name);

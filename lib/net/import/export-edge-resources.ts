@@ -19,11 +19,16 @@ export function exportGateways(ctx: ExportContext): void {
     });
   }
   for (const eigw of topology.egressOnlyInternetGateways) {
-    ctx.push(ctx.vpcRegion(eigw.vpcId), "describe-egress-only-internet-gateways", "EgressOnlyInternetGateways", {
-      EgressOnlyInternetGatewayId: eigw.id,
-      Attachments: [{ State: "attached", VpcId: eigw.vpcId }],
-      Tags: tagsFromName(eigw.name),
-    });
+    ctx.push(
+      ctx.vpcRegion(eigw.vpcId),
+      "describe-egress-only-internet-gateways",
+      "EgressOnlyInternetGateways",
+      {
+        EgressOnlyInternetGatewayId: eigw.id,
+        Attachments: [{ State: "attached", VpcId: eigw.vpcId }],
+        Tags: tagsFromName(eigw.name),
+      },
+    );
   }
   for (const nat of topology.natGateways) {
     const subnet = topology.subnets.find((s) => s.id === nat.subnetId);
@@ -33,13 +38,24 @@ export function exportGateways(ctx: ExportContext): void {
       ...(subnet === undefined ? {} : { VpcId: subnet.vpcId }),
       State: nat.state,
       ConnectivityType: nat.connectivity,
-      NatGatewayAddresses: [{ PrivateIp: nat.privateIp, ...(nat.publicIp === undefined ? {} : { PublicIp: nat.publicIp }), IsPrimary: true }],
+      NatGatewayAddresses: [
+        {
+          PrivateIp: nat.privateIp,
+          ...(nat.publicIp === undefined ? {} : { PublicIp: nat.publicIp }),
+          IsPrimary: true,
+        },
+      ],
       Tags: tagsFromName(nat.name),
     });
   }
 }
 
-function awsEni(ctx: ExportContext, eni: Pick<Eni, "id" | "subnetId" | "privateIp"> & Partial<Eni>, interfaceType: string, extra: Record<string, unknown>) {
+function awsEni(
+  ctx: ExportContext,
+  eni: Pick<Eni, "id" | "subnetId" | "privateIp"> & Partial<Eni>,
+  interfaceType: string,
+  extra: Record<string, unknown>,
+) {
   const subnet = ctx.topology.subnets.find((s) => s.id === eni.subnetId);
   return {
     NetworkInterfaceId: eni.id,
@@ -70,13 +86,26 @@ export function exportInstancesAndInterfaces(ctx: ExportContext): void {
   for (const eni of topology.networkInterfaces) {
     const owner = topology.instances.find((i) => i.networkInterfaceIds.includes(eni.id));
     const instanceId = eni.instanceId ?? owner?.id;
-    const attachment = instanceId === undefined ? {} : {
-      Attachment: { InstanceId: instanceId, DeviceIndex: Math.max(0, owner?.networkInterfaceIds.indexOf(eni.id) ?? 0) },
-    };
-    ctx.push(ctx.subnetRegion(eni.subnetId), "describe-network-interfaces", "NetworkInterfaces", awsEni(ctx, eni, "interface", attachment));
+    const attachment =
+      instanceId === undefined
+        ? {}
+        : {
+            Attachment: {
+              InstanceId: instanceId,
+              DeviceIndex: Math.max(0, owner?.networkInterfaceIds.indexOf(eni.id) ?? 0),
+            },
+          };
+    ctx.push(
+      ctx.subnetRegion(eni.subnetId),
+      "describe-network-interfaces",
+      "NetworkInterfaces",
+      awsEni(ctx, eni, "interface", attachment),
+    );
   }
   for (const instance of topology.instances) {
-    const enis = instance.networkInterfaceIds.flatMap((id) => topology.networkInterfaces.filter((e) => e.id === id));
+    const enis = instance.networkInterfaceIds.flatMap((id) =>
+      topology.networkInterfaces.filter((e) => e.id === id),
+    );
     const primary = enis[0];
     const subnetId = primary?.subnetId ?? instance.subnetId;
     const vpcId = topology.subnets.find((s) => s.id === subnetId)?.vpcId;
@@ -84,30 +113,43 @@ export function exportInstancesAndInterfaces(ctx: ExportContext): void {
     const publicIp = primary === undefined ? instance.publicIp : primary.publicIp;
     ctx.push(ctx.subnetRegion(subnetId), "describe-instances", "Reservations", {
       ...ownerField(ctx.accountOf(vpcId)),
-      Instances: [{
-        InstanceId: instance.id,
-        State: { Name: instance.state },
-        ...(subnetId === undefined ? {} : { SubnetId: subnetId }),
-        ...(vpcId === undefined ? {} : { VpcId: vpcId }),
-        ...(privateIp === undefined ? {} : { PrivateIpAddress: privateIp }),
-        ...(publicIp === undefined ? {} : { PublicIpAddress: publicIp }),
-        SecurityGroups: (primary?.securityGroupIds ?? instance.securityGroupIds).map((id) => ({ GroupId: id })),
-        SourceDestCheck: primary?.sourceDestCheck ?? instance.sourceDestCheck,
-        NetworkInterfaces:
-          primary === undefined
-            // The inline primary interface, under the id the model derives for it (eni-<suffix>).
-            ? subnetId === undefined ? [] : [{
-                NetworkInterfaceId: primaryEniIdFor(instance.id), SubnetId: subnetId,
-                ...(privateIp === undefined ? {} : { PrivateIpAddress: privateIp }),
-                Ipv6Addresses: instance.ipv6Addresses.map((a) => ({ Ipv6Address: a })),
-                Groups: instance.securityGroupIds.map((id) => ({ GroupId: id })),
-                SourceDestCheck: instance.sourceDestCheck, Attachment: { DeviceIndex: 0 },
-              }]
-            : enis.map((e, index) => ({
-                NetworkInterfaceId: e.id, SubnetId: e.subnetId, PrivateIpAddress: e.privateIp, Attachment: { DeviceIndex: index },
-              })),
-        Tags: tagsFromName(instance.name),
-      }],
+      Instances: [
+        {
+          InstanceId: instance.id,
+          State: { Name: instance.state },
+          ...(subnetId === undefined ? {} : { SubnetId: subnetId }),
+          ...(vpcId === undefined ? {} : { VpcId: vpcId }),
+          ...(privateIp === undefined ? {} : { PrivateIpAddress: privateIp }),
+          ...(publicIp === undefined ? {} : { PublicIpAddress: publicIp }),
+          SecurityGroups: (primary?.securityGroupIds ?? instance.securityGroupIds).map((id) => ({
+            GroupId: id,
+          })),
+          SourceDestCheck: primary?.sourceDestCheck ?? instance.sourceDestCheck,
+          NetworkInterfaces:
+            primary === undefined
+              ? // The inline primary interface, under the id the model derives for it (eni-<suffix>).
+                subnetId === undefined
+                ? []
+                : [
+                    {
+                      NetworkInterfaceId: primaryEniIdFor(instance.id),
+                      SubnetId: subnetId,
+                      ...(privateIp === undefined ? {} : { PrivateIpAddress: privateIp }),
+                      Ipv6Addresses: instance.ipv6Addresses.map((a) => ({ Ipv6Address: a })),
+                      Groups: instance.securityGroupIds.map((id) => ({ GroupId: id })),
+                      SourceDestCheck: instance.sourceDestCheck,
+                      Attachment: { DeviceIndex: 0 },
+                    },
+                  ]
+              : enis.map((e, index) => ({
+                  NetworkInterfaceId: e.id,
+                  SubnetId: e.subnetId,
+                  PrivateIpAddress: e.privateIp,
+                  Attachment: { DeviceIndex: index },
+                })),
+          Tags: tagsFromName(instance.name),
+        },
+      ],
     });
   }
 }
@@ -125,7 +167,10 @@ export function exportEndpoints(ctx: ExportContext): void {
       VpcId: ep.vpcId,
       ServiceName: `com.amazonaws.${region}.${ep.service}`,
       State: "available",
-      PolicyDocument: JSON.stringify({ Version: "2008-10-17", Statement: [{ Effect: effect, Principal: "*", Action: "*", Resource: "*" }] }),
+      PolicyDocument: JSON.stringify({
+        Version: "2008-10-17",
+        Statement: [{ Effect: effect, Principal: "*", Action: "*", Resource: "*" }],
+      }),
       RouteTableIds: ep.routeTableIds,
       SubnetIds: [],
       Groups: [],
@@ -148,9 +193,15 @@ export function exportEndpoints(ctx: ExportContext): void {
       Tags: tagsFromName(ep.name),
     });
     for (const n of ep.networkInterfaces) {
-      ctx.push(region, "describe-network-interfaces", "NetworkInterfaces", awsEni(ctx, { ...n, securityGroupIds: ep.securityGroupIds }, "vpc_endpoint", {
-        Description: `VPC Endpoint Interface ${ep.id}`, RequesterManaged: true,
-      }));
+      ctx.push(
+        region,
+        "describe-network-interfaces",
+        "NetworkInterfaces",
+        awsEni(ctx, { ...n, securityGroupIds: ep.securityGroupIds }, "vpc_endpoint", {
+          Description: `VPC Endpoint Interface ${ep.id}`,
+          RequesterManaged: true,
+        }),
+      );
     }
   }
 }
@@ -165,7 +216,9 @@ export function exportPrefixLists(ctx: ExportContext): void {
       AddressFamily: list.cidrBlocks.some((c) => c.includes(":")) ? "IPv6" : "IPv4",
       ...(service === null ? {} : { OwnerId: "AWS" }),
     });
-    ctx.setById(region, "get-managed-prefix-list-entries", list.id, { Entries: list.cidrBlocks.map((c) => ({ Cidr: c })) });
+    ctx.setById(region, "get-managed-prefix-list-entries", list.id, {
+      Entries: list.cidrBlocks.map((c) => ({ Cidr: c })),
+    });
   }
 }
 
@@ -188,11 +241,14 @@ export function exportPeeringConnections(ctx: ExportContext): void {
       RequesterVpcInfo: info(pcx.requesterVpcId, pcx.requesterAllowDnsResolutionFromRemoteVpc),
       AccepterVpcInfo: info(pcx.accepterVpcId, pcx.accepterAllowDnsResolutionFromRemoteVpc),
       Status: { Code: pcx.status },
-      ...(pcx.createdAt === undefined ? {} : { ExpirationTime: isoFromUnixSeconds(pcx.createdAt + PENDING_LIFETIME_SECONDS) }),
+      ...(pcx.createdAt === undefined
+        ? {}
+        : { ExpirationTime: isoFromUnixSeconds(pcx.createdAt + PENDING_LIFETIME_SECONDS) }),
       Tags: tagsFromName(pcx.name),
     };
     // A cross-region peering is listed by both regions, as AWS does.
     const regions = new Set([ctx.vpcRegion(pcx.requesterVpcId), ctx.vpcRegion(pcx.accepterVpcId)]);
-    for (const region of regions) ctx.push(region, "describe-vpc-peering-connections", "VpcPeeringConnections", item);
+    for (const region of regions)
+      ctx.push(region, "describe-vpc-peering-connections", "VpcPeeringConnections", item);
   }
 }

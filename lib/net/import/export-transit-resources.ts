@@ -26,7 +26,9 @@ export function exportTransitGateways(ctx: ExportContext): void {
       ...(resourceId === undefined ? {} : { ResourceId: resourceId }),
       ...ownerField(ctx.accountOf(a.vpcId)),
       State: a.state,
-      ...(table === undefined ? {} : { Association: { TransitGatewayRouteTableId: table.id, State: "associated" } }),
+      ...(table === undefined
+        ? {}
+        : { Association: { TransitGatewayRouteTableId: table.id, State: "associated" } }),
       Tags: tagsFromName(a.name),
     });
     if (a.type === "vpc") {
@@ -53,39 +55,105 @@ export function exportTransitGateways(ctx: ExportContext): void {
       Associations: table.associations.map((id) => ({ TransitGatewayAttachmentId: id, State: "associated" })),
     });
     ctx.setById(region, "get-transit-gateway-route-table-propagations", table.id, {
-      TransitGatewayRouteTablePropagations: table.propagations.map((id) => ({ TransitGatewayAttachmentId: id, State: "enabled" })),
+      TransitGatewayRouteTablePropagations: table.propagations.map((id) => ({
+        TransitGatewayAttachmentId: id,
+        State: "enabled",
+      })),
     });
     ctx.setById(region, "search-transit-gateway-routes", table.id, {
-      Routes: table.routes.map((r) => ({
-        DestinationCidrBlock: r.destination,
-        ...(r.attachmentId === undefined || r.blackhole ? {} : { TransitGatewayAttachments: [{ TransitGatewayAttachmentId: r.attachmentId }] }),
-        Type: "static",
-        State: r.blackhole ? "blackhole" : "active",
-      })),
+      Routes: [
+        ...table.routes.map((r) => ({
+          DestinationCidrBlock: r.destination,
+          ...(r.attachmentId === undefined || r.blackhole
+            ? {}
+            : { TransitGatewayAttachments: [{ TransitGatewayAttachmentId: r.attachmentId }] }),
+          Type: "static",
+          State: r.blackhole ? "blackhole" : "active",
+        })),
+        ...propagatedRoutes(ctx, table.propagations),
+      ],
     });
   }
 }
 
+/**
+ * The propagated routes search-transit-gateway-routes prints (aws-rules TGW-05): a VPC attachment's
+ * CIDRs, and what a VPN or Direct Connect gateway attachment learned (the on-premises prefixes).
+ */
+function propagatedRoutes(ctx: ExportContext, attachmentIds: readonly string[]): unknown[] {
+  const { topology } = ctx;
+  const out: unknown[] = [];
+  for (const id of attachmentIds) {
+    const att = topology.transitGatewayAttachments.find((a) => a.id === id);
+    if (att === undefined) continue;
+    const vpn = topology.vpnConnections.find((v) => v.id === att.vpnConnectionId);
+    const cidrs =
+      att.type === "vpc"
+        ? (topology.vpcs.find((v) => v.id === att.vpcId)?.cidrBlocks ?? [])
+        : att.type === "vpn" && vpn !== undefined
+          ? vpn.routing === "static"
+            ? vpn.staticRoutes
+            : topology.onPremisesNetworks
+                .filter((n) => n.customerGatewayIds.includes(vpn.customerGatewayId))
+                .flatMap((n) => n.cidrBlocks)
+          : att.type === "direct-connect-gateway" && att.directConnectGatewayId !== undefined
+            ? topology.onPremisesNetworks
+                .filter((n) => n.directConnectGatewayIds.includes(att.directConnectGatewayId as string))
+                .flatMap((n) => n.cidrBlocks)
+            : [];
+    for (const cidr of cidrs) {
+      out.push({
+        DestinationCidrBlock: cidr,
+        TransitGatewayAttachments: [
+          {
+            TransitGatewayAttachmentId: id,
+            ...((att.vpcId ?? att.vpnConnectionId ?? att.directConnectGatewayId)
+              ? { ResourceId: att.vpcId ?? att.vpnConnectionId ?? att.directConnectGatewayId }
+              : {}),
+            ResourceType: att.type,
+          },
+        ],
+        Type: "propagated",
+        State: "active",
+      });
+    }
+  }
+  return out;
+}
+
 export function exportVpn(ctx: ExportContext): void {
   const { topology } = ctx;
-  const vgwRegion = (vgwId: string | undefined) => ctx.vpcRegion(topology.vpnGateways.find((v) => v.id === vgwId)?.vpcId);
+  const vgwRegion = (vgwId: string | undefined) =>
+    ctx.vpcRegion(topology.vpnGateways.find((v) => v.id === vgwId)?.vpcId);
   const connectionRegion = (vpn: (typeof topology.vpnConnections)[number]) =>
     vpn.transitGatewayId !== undefined
       ? (topology.transitGateways.find((t) => t.id === vpn.transitGatewayId)?.region ?? topology.region)
       : vgwRegion(vpn.vpnGatewayId);
   for (const vgw of topology.vpnGateways) {
     ctx.push(vgwRegion(vgw.id), "describe-vpn-gateways", "VpnGateways", {
-      VpnGatewayId: vgw.id, State: "available", Type: "ipsec.1", AmazonSideAsn: vgw.asn,
+      VpnGatewayId: vgw.id,
+      State: "available",
+      Type: "ipsec.1",
+      AmazonSideAsn: vgw.asn,
       VpcAttachments: vgw.vpcId === undefined ? [] : [{ State: "attached", VpcId: vgw.vpcId }],
       Tags: tagsFromName(vgw.name),
     });
   }
   for (const cgw of topology.customerGateways) {
     const vpn = topology.vpnConnections.find((v) => v.customerGatewayId === cgw.id);
-    ctx.push(vpn === undefined ? topology.region : connectionRegion(vpn), "describe-customer-gateways", "CustomerGateways", {
-      CustomerGatewayId: cgw.id, BgpAsn: String(cgw.asn), IpAddress: cgw.ipAddress, State: "available", Type: "ipsec.1",
-      Tags: tagsFromName(cgw.name),
-    });
+    ctx.push(
+      vpn === undefined ? topology.region : connectionRegion(vpn),
+      "describe-customer-gateways",
+      "CustomerGateways",
+      {
+        CustomerGatewayId: cgw.id,
+        BgpAsn: String(cgw.asn),
+        IpAddress: cgw.ipAddress,
+        State: "available",
+        Type: "ipsec.1",
+        Tags: tagsFromName(cgw.name),
+      },
+    );
   }
   for (const vpn of topology.vpnConnections) {
     ctx.push(connectionRegion(vpn), "describe-vpn-connections", "VpnConnections", {
@@ -96,9 +164,61 @@ export function exportVpn(ctx: ExportContext): void {
       State: vpn.state,
       Type: "ipsec.1",
       Options: { StaticRoutesOnly: vpn.routing === "static" },
-      Routes: vpn.staticRoutes.map((c) => ({ DestinationCidrBlock: c, Source: "Static", State: "available" })),
-      VgwTelemetry: vpn.tunnels.map((t) => ({ ...(t.outsideIp === undefined ? {} : { OutsideIpAddress: t.outsideIp }), Status: t.status })),
+      Routes: vpn.staticRoutes.map((c) => ({
+        DestinationCidrBlock: c,
+        Source: "Static",
+        State: "available",
+      })),
+      VgwTelemetry: vpn.tunnels.map((t) => ({
+        ...(t.outsideIp === undefined ? {} : { OutsideIpAddress: t.outsideIp }),
+        Status: t.status,
+      })),
       Tags: tagsFromName(vpn.name),
     });
+  }
+}
+
+/**
+ * Direct Connect gateways as `aws directconnect` prints them (camelCase, DX-02, DX-04): the gateway, one
+ * association per VGW/TGW with its allowed prefixes, and its VIFs (attachments per gateway).
+ */
+export function exportDirectConnect(ctx: ExportContext): void {
+  const { topology } = ctx;
+  const region = topology.region;
+  for (const dx of topology.directConnectGateways) {
+    ctx.push(region, "describe-direct-connect-gateways", "directConnectGateways", {
+      directConnectGatewayId: dx.id,
+      ...(dx.name === undefined ? {} : { directConnectGatewayName: dx.name }),
+      directConnectGatewayState: "available",
+    });
+    ctx.setById(region, "describe-direct-connect-gateway-associations", dx.id, {
+      directConnectGatewayAssociations: dx.associations.map((a) => ({
+        directConnectGatewayId: dx.id,
+        associationState: "associated",
+        associatedGateway: {
+          id: a.gatewayId,
+          type: a.gatewayId.startsWith("tgw-") ? "transitGateway" : "virtualPrivateGateway",
+        },
+        allowedPrefixesToDirectConnectGateway: a.allowedPrefixes.map((cidr) => ({ cidr })),
+      })),
+    });
+    if (dx.virtualInterfaces === undefined) continue;
+    ctx.setById(region, "describe-direct-connect-gateway-attachments", dx.id, {
+      directConnectGatewayAttachments: dx.virtualInterfaces.map((v) => ({
+        directConnectGatewayId: dx.id,
+        virtualInterfaceId: v.id,
+        attachmentState: "attached",
+        attachmentType: v.type === "transit" ? "TransitVirtualInterface" : "PrivateVirtualInterface",
+      })),
+    });
+    for (const v of dx.virtualInterfaces) {
+      ctx.push(region, "describe-virtual-interfaces", "virtualInterfaces", {
+        virtualInterfaceId: v.id,
+        ...(v.name === undefined ? {} : { virtualInterfaceName: v.name }),
+        virtualInterfaceType: v.type,
+        virtualInterfaceState: v.state,
+        directConnectGatewayId: dx.id,
+      });
+    }
   }
 }

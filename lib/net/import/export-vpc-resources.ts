@@ -13,8 +13,14 @@ export function exportVpcs(ctx: ExportContext): void {
       ...ownerField(vpc.accountId),
       State: "available",
       CidrBlock: vpc.cidrBlocks[0],
-      CidrBlockAssociationSet: vpc.cidrBlocks.map((c) => ({ CidrBlock: c, CidrBlockState: { State: "associated" } })),
-      Ipv6CidrBlockAssociationSet: vpc.ipv6CidrBlocks.map((c) => ({ Ipv6CidrBlock: c, Ipv6CidrBlockState: { State: "associated" } })),
+      CidrBlockAssociationSet: vpc.cidrBlocks.map((c) => ({
+        CidrBlock: c,
+        CidrBlockState: { State: "associated" },
+      })),
+      Ipv6CidrBlockAssociationSet: vpc.ipv6CidrBlocks.map((c) => ({
+        Ipv6CidrBlock: c,
+        Ipv6CidrBlockState: { State: "associated" },
+      })),
       IsDefault: false,
       // describe-vpc-attribute's shape, carried in the VPC object (docs/cli.md).
       EnableDnsSupport: { Value: vpc.enableDnsSupport },
@@ -33,7 +39,9 @@ export function exportSubnets(ctx: ExportContext): void {
       AvailabilityZone: s.availabilityZone,
       ...(s.cidrBlock === undefined ? {} : { CidrBlock: s.cidrBlock }),
       Ipv6CidrBlockAssociationSet:
-        s.ipv6CidrBlock === undefined ? [] : [{ Ipv6CidrBlock: s.ipv6CidrBlock, Ipv6CidrBlockState: { State: "associated" } }],
+        s.ipv6CidrBlock === undefined
+          ? []
+          : [{ Ipv6CidrBlock: s.ipv6CidrBlock, Ipv6CidrBlockState: { State: "associated" } }],
       State: "available",
       Tags: tagsFromName(s.name),
     });
@@ -41,19 +49,29 @@ export function exportSubnets(ctx: ExportContext): void {
 }
 
 const TARGET_FIELD: readonly [string, string][] = [
-  ["eigw-", "EgressOnlyInternetGatewayId"], ["nat-", "NatGatewayId"], ["tgw-", "TransitGatewayId"],
-  ["pcx-", "VpcPeeringConnectionId"], ["eni-", "NetworkInterfaceId"], ["i-", "InstanceId"],
+  ["eigw-", "EgressOnlyInternetGatewayId"],
+  ["nat-", "NatGatewayId"],
+  ["tgw-", "TransitGatewayId"],
+  ["pcx-", "VpcPeeringConnectionId"],
+  ["eni-", "NetworkInterfaceId"],
+  ["i-", "InstanceId"],
 ];
 
 function awsRoute(route: Route): Record<string, unknown> {
   const destination =
-    route.destination === undefined ? {}
-    : isIpv6(route.destination) ? { DestinationIpv6CidrBlock: route.destination }
-    : { DestinationCidrBlock: route.destination };
-  const prefixList = route.destinationPrefixListId === undefined ? {} : { DestinationPrefixListId: route.destinationPrefixListId };
+    route.destination === undefined
+      ? {}
+      : isIpv6(route.destination)
+        ? { DestinationIpv6CidrBlock: route.destination }
+        : { DestinationCidrBlock: route.destination };
+  const prefixList =
+    route.destinationPrefixListId === undefined
+      ? {}
+      : { DestinationPrefixListId: route.destinationPrefixListId };
   const origin = route.origin === "propagated" ? "EnableVgwRoutePropagation" : "CreateRoute";
   // A target that no longer exists: AWS keeps the route, marked blackhole (aws-rules RT-08).
-  if (route.target === "blackhole") return { ...destination, ...prefixList, Origin: origin, State: "blackhole" };
+  if (route.target === "blackhole")
+    return { ...destination, ...prefixList, Origin: origin, State: "blackhole" };
   const field = TARGET_FIELD.find(([prefix]) => route.target.startsWith(prefix))?.[1] ?? "GatewayId";
   return { ...destination, ...prefixList, [field]: route.target, Origin: origin, State: "active" };
 }
@@ -64,20 +82,35 @@ export function exportRouteTables(ctx: ExportContext): void {
     const vpc = topology.vpcs.find((v) => v.id === table.vpcId);
     const local = [...(vpc?.cidrBlocks ?? []), ...(vpc?.ipv6CidrBlocks ?? [])].map((c) => ({
       ...(isIpv6(c) ? { DestinationIpv6CidrBlock: c } : { DestinationCidrBlock: c }),
-      GatewayId: "local", Origin: "CreateRouteTable", State: "active",
+      GatewayId: "local",
+      Origin: "CreateRouteTable",
+      State: "active",
     }));
     // aws-rules GWE-02: associating a gateway endpoint adds a prefix-list route to the table.
     const endpointRoutes = topology.gatewayEndpoints
       .filter((ep) => ep.routeTableIds.includes(table.id))
       .map((ep) => ({
-        DestinationPrefixListId: servicePrefixListId(topology, ep.service, ep.region ?? ctx.vpcRegion(ep.vpcId)),
-        GatewayId: ep.id, Origin: "CreateRoute", State: "active",
+        DestinationPrefixListId: servicePrefixListId(
+          topology,
+          ep.service,
+          ep.region ?? ctx.vpcRegion(ep.vpcId),
+        ),
+        GatewayId: ep.id,
+        Origin: "CreateRoute",
+        State: "active",
       }));
     const associations = [
-      ...(table.main ? [{ Main: true, RouteTableId: table.id, AssociationState: { State: "associated" } }] : []),
+      ...(table.main
+        ? [{ Main: true, RouteTableId: table.id, AssociationState: { State: "associated" } }]
+        : []),
       ...topology.subnets
         .filter((s) => s.routeTableId === table.id)
-        .map((s) => ({ Main: false, RouteTableId: table.id, SubnetId: s.id, AssociationState: { State: "associated" } })),
+        .map((s) => ({
+          Main: false,
+          RouteTableId: table.id,
+          SubnetId: s.id,
+          AssociationState: { State: "associated" },
+        })),
     ];
     ctx.push(ctx.vpcRegion(table.vpcId), "describe-route-tables", "RouteTables", {
       RouteTableId: table.id,
@@ -101,14 +134,17 @@ export function exportNetworkAcls(ctx: ExportContext): void {
         RuleAction: r.action,
         Egress: egress,
         ...(isIpv6(r.cidrBlock) ? { Ipv6CidrBlock: r.cidrBlock } : { CidrBlock: r.cidrBlock }),
-        ...(hasPorts(r.protocol) && r.fromPort !== undefined && r.toPort !== undefined ? { PortRange: { From: r.fromPort, To: r.toPort } } : {}),
+        ...(hasPorts(r.protocol) && r.fromPort !== undefined && r.toPort !== undefined
+          ? { PortRange: { From: r.fromPort, To: r.toPort } }
+          : {}),
       })),
       // aws-rules ACL-03: the `*` rule that denies what no numbered rule matched.
       { RuleNumber: 32767, Protocol: "-1", RuleAction: "deny", Egress: egress, CidrBlock: "0.0.0.0/0" },
     ];
     // aws-rules ACL-06: a subnet with no explicit ACL is associated with its VPC's default ACL.
     const associated = topology.subnets.filter(
-      (s) => s.networkAclId === acl.id || (s.networkAclId === undefined && acl.isDefault && s.vpcId === acl.vpcId),
+      (s) =>
+        s.networkAclId === acl.id || (s.networkAclId === undefined && acl.isDefault && s.vpcId === acl.vpcId),
     );
     ctx.push(ctx.vpcRegion(acl.vpcId), "describe-network-acls", "NetworkAcls", {
       NetworkAclId: acl.id,
@@ -126,14 +162,20 @@ function awsPermission(rule: SgRule, ownerId: string | undefined): Record<string
   const desc = rule.description === undefined ? {} : { Description: rule.description };
   const sgRef = rule.securityGroupId?.split("/");
   const pair =
-    sgRef === undefined ? undefined
-    : sgRef.length === 2 ? { UserId: sgRef[0], GroupId: sgRef[1], ...desc }
-    : { ...(ownerId === undefined ? {} : { UserId: ownerId }), GroupId: rule.securityGroupId, ...desc };
+    sgRef === undefined
+      ? undefined
+      : sgRef.length === 2
+        ? { UserId: sgRef[0], GroupId: sgRef[1], ...desc }
+        : { ...(ownerId === undefined ? {} : { UserId: ownerId }), GroupId: rule.securityGroupId, ...desc };
   return {
     IpProtocol: awsIpProtocol(rule.protocol),
-    ...(hasPorts(rule.protocol) && rule.fromPort !== undefined && rule.toPort !== undefined ? { FromPort: rule.fromPort, ToPort: rule.toPort } : {}),
-    IpRanges: rule.cidrBlock !== undefined && !isIpv6(rule.cidrBlock) ? [{ CidrIp: rule.cidrBlock, ...desc }] : [],
-    Ipv6Ranges: rule.cidrBlock !== undefined && isIpv6(rule.cidrBlock) ? [{ CidrIpv6: rule.cidrBlock, ...desc }] : [],
+    ...(hasPorts(rule.protocol) && rule.fromPort !== undefined && rule.toPort !== undefined
+      ? { FromPort: rule.fromPort, ToPort: rule.toPort }
+      : {}),
+    IpRanges:
+      rule.cidrBlock !== undefined && !isIpv6(rule.cidrBlock) ? [{ CidrIp: rule.cidrBlock, ...desc }] : [],
+    Ipv6Ranges:
+      rule.cidrBlock !== undefined && isIpv6(rule.cidrBlock) ? [{ CidrIpv6: rule.cidrBlock, ...desc }] : [],
     PrefixListIds: rule.prefixListId === undefined ? [] : [{ PrefixListId: rule.prefixListId, ...desc }],
     UserIdGroupPairs: pair === undefined ? [] : [pair],
   };

@@ -1,26 +1,59 @@
 import { parseTopology, type Issue } from "../parse";
 import type { Topology, TopologyInput } from "../topology";
 import type { AwsNetworkInterface } from "./aws-shapes-edge";
-import { parseAwsDescribeFiles, type AwsDescribeInput, type AwsDescribeRegionData } from "./parse-aws-describe";
 import {
-  importNetworkAcls, importRouteTables, importSecurityGroups, importSubnets, importVpcs, type RegionContext,
+  parseAwsDescribeFiles,
+  type AwsDescribeInput,
+  type AwsDescribeRegionData,
+  type UnreadFile,
+} from "./parse-aws-describe";
+import {
+  applyAddresses,
+  applyVpcAttributes,
+  dnsAssumptions,
+  importDirectConnect,
+  importEndpointServices,
+  importServicePrefixLists,
+  importTgwPeeringAttachments,
+} from "./import-more-resources";
+import { deriveOnPremises } from "./import-on-premises";
+import { locateInAws } from "./provenance";
+import {
+  importNetworkAcls,
+  importRouteTables,
+  importSecurityGroups,
+  importSubnets,
+  importVpcs,
+  type RegionContext,
 } from "./import-vpc-resources";
 import {
-  importEgressOnlyInternetGateways, importEndpoints, importInstances, importInternetGateways, importNatGateways,
-  importNetworkInterfaces, importPeeringConnections, importPrefixLists,
+  importEgressOnlyInternetGateways,
+  importEndpoints,
+  importInstances,
+  importInternetGateways,
+  importNatGateways,
+  importNetworkInterfaces,
+  importPeeringConnections,
+  importPrefixLists,
 } from "./import-edge-resources";
 import {
-  importCustomerGateways, importTransitGatewayAttachments, importTransitGatewayRouteTables, importTransitGateways,
-  importVpnConnections, importVpnGateways,
+  importCustomerGateways,
+  importTransitGatewayAttachments,
+  importTransitGatewayRouteTables,
+  importTransitGateways,
+  importVpnConnections,
+  importVpnGateways,
 } from "./import-transit-resources";
 
 export type ImportAwsDescribeResult =
-  | { ok: true; topology: Topology; warnings: Issue[] }
-  | { ok: false; issues: Issue[] };
+  /** `unread`: files not read, with a "did you mean"; `topology.assumptions`: what the import assumed. */
+  { ok: true; topology: Topology; warnings: Issue[]; unread: UnreadFile[] } | { ok: false; issues: Issue[] };
 
 export type ImportAwsDescribeOptions = { defaultRegion?: string };
 
-type Lists = { [K in keyof TopologyInput]-?: NonNullable<TopologyInput[K]> extends readonly (infer T)[] ? T[] : never };
+type Lists = {
+  [K in keyof TopologyInput]-?: NonNullable<TopologyInput[K]> extends readonly (infer T)[] ? T[] : never;
+};
 type ListKey = { [K in keyof Lists]: Lists[K] extends never ? never : K }[keyof Lists];
 
 /** Ids that the describe output itself defines, so a blackhole route can tell "target gone" from "target down". */
@@ -28,13 +61,17 @@ function collectIds(regions: readonly AwsDescribeRegionData[]): Set<string> {
   const ids = new Set<string>();
   for (const { data } of regions) {
     for (const x of data["describe-internet-gateways"]?.InternetGateways ?? []) ids.add(x.InternetGatewayId);
-    for (const x of data["describe-egress-only-internet-gateways"]?.EgressOnlyInternetGateways ?? []) ids.add(x.EgressOnlyInternetGatewayId);
+    for (const x of data["describe-egress-only-internet-gateways"]?.EgressOnlyInternetGateways ?? [])
+      ids.add(x.EgressOnlyInternetGatewayId);
     for (const x of data["describe-nat-gateways"]?.NatGateways ?? []) ids.add(x.NatGatewayId);
-    for (const x of data["describe-vpc-peering-connections"]?.VpcPeeringConnections ?? []) ids.add(x.VpcPeeringConnectionId);
+    for (const x of data["describe-vpc-peering-connections"]?.VpcPeeringConnections ?? [])
+      ids.add(x.VpcPeeringConnectionId);
     for (const x of data["describe-transit-gateways"]?.TransitGateways ?? []) ids.add(x.TransitGatewayId);
     for (const x of data["describe-vpn-gateways"]?.VpnGateways ?? []) ids.add(x.VpnGatewayId);
-    for (const x of data["describe-network-interfaces"]?.NetworkInterfaces ?? []) ids.add(x.NetworkInterfaceId);
-    for (const r of data["describe-instances"]?.Reservations ?? []) for (const i of r.Instances ?? []) ids.add(i.InstanceId);
+    for (const x of data["describe-network-interfaces"]?.NetworkInterfaces ?? [])
+      ids.add(x.NetworkInterfaceId);
+    for (const r of data["describe-instances"]?.Reservations ?? [])
+      for (const i of r.Instances ?? []) ids.add(i.InstanceId);
   }
   return ids;
 }
@@ -45,40 +82,55 @@ function remotePeerVpcs(ctx: RegionContext): NonNullable<TopologyInput["vpcs"]> 
   for (const pcx of ctx.data["describe-vpc-peering-connections"]?.VpcPeeringConnections ?? []) {
     for (const info of [pcx.RequesterVpcInfo, pcx.AccepterVpcInfo]) {
       if (info?.VpcId === undefined) continue;
-      const cidrBlocks = [...new Set([...(info.CidrBlock === undefined ? [] : [info.CidrBlock]), ...(info.CidrBlockSet ?? []).flatMap((c) => (c.CidrBlock === undefined ? [] : [c.CidrBlock]))])];
+      const cidrBlocks = [
+        ...new Set([
+          ...(info.CidrBlock === undefined ? [] : [info.CidrBlock]),
+          ...(info.CidrBlockSet ?? []).flatMap((c) => (c.CidrBlock === undefined ? [] : [c.CidrBlock])),
+        ]),
+      ];
       if (cidrBlocks.length === 0) continue;
       out.push({
-        id: info.VpcId, region: info.Region ?? ctx.region, ...(info.OwnerId === undefined ? {} : { accountId: info.OwnerId }), cidrBlocks,
-        ipv6CidrBlocks: (info.Ipv6CidrBlockSet ?? []).flatMap((c) => (c.Ipv6CidrBlock === undefined ? [] : [c.Ipv6CidrBlock])),
+        id: info.VpcId,
+        region: info.Region ?? ctx.region,
+        ...(info.OwnerId === undefined ? {} : { accountId: info.OwnerId }),
+        cidrBlocks,
+        ipv6CidrBlocks: (info.Ipv6CidrBlockSet ?? []).flatMap((c) =>
+          c.Ipv6CidrBlock === undefined ? [] : [c.Ipv6CidrBlock],
+        ),
       });
     }
   }
   return out;
 }
 
-/** aws-rules VPN-04: with static routing, the routes of a connection are the on-premises prefixes. */
-function onPremisesFromVpn(lists: Lists): Lists["onPremisesNetworks"] {
-  const byGateway = new Map<string, string[]>();
-  for (const vpn of lists.vpnConnections) {
-    const cidrs = byGateway.get(vpn.customerGatewayId) ?? [];
-    cidrs.push(...(vpn.staticRoutes ?? []));
-    byGateway.set(vpn.customerGatewayId, cidrs);
-  }
-  const out: Lists["onPremisesNetworks"] = [];
-  for (const cgw of lists.customerGateways) {
-    const cidrBlocks = [...new Set(byGateway.get(cgw.id) ?? [])];
-    if (cidrBlocks.length === 0) continue;
-    out.push({ id: `onprem-${cgw.id}`, name: `${cgw.name ?? cgw.id} network`, cidrBlocks, customerGatewayIds: [cgw.id] });
-  }
-  return out;
-}
-
 function emptyLists(): Lists {
   const keys: ListKey[] = [
-    "regions", "accounts", "vpcs", "subnets", "routeTables", "networkAcls", "securityGroups", "instances", "networkInterfaces",
-    "internetGateways", "egressOnlyInternetGateways", "natGateways", "peeringConnections", "transitGateways",
-    "transitGatewayAttachments", "transitGatewayRouteTables", "vpnGateways", "customerGateways", "vpnConnections",
-    "directConnectGateways", "gatewayEndpoints", "interfaceEndpoints", "endpointServices", "prefixLists", "services", "onPremisesNetworks",
+    "regions",
+    "accounts",
+    "vpcs",
+    "subnets",
+    "routeTables",
+    "networkAcls",
+    "securityGroups",
+    "instances",
+    "networkInterfaces",
+    "internetGateways",
+    "egressOnlyInternetGateways",
+    "natGateways",
+    "peeringConnections",
+    "transitGateways",
+    "transitGatewayAttachments",
+    "transitGatewayRouteTables",
+    "vpnGateways",
+    "customerGateways",
+    "vpnConnections",
+    "directConnectGateways",
+    "gatewayEndpoints",
+    "interfaceEndpoints",
+    "endpointServices",
+    "prefixLists",
+    "services",
+    "onPremisesNetworks",
   ];
   return Object.fromEntries(keys.map((k) => [k, []])) as unknown as Lists;
 }
@@ -97,7 +149,10 @@ function pushUnique<T extends { id: string }>(target: T[], items: readonly T[], 
  * files (lib/cli/read-describe-dir.ts). Unknown AWS fields are ignored; resources the model does
  * not cover are skipped with a warning; shape errors and an invalid resulting topology give issues.
  */
-export function importAwsDescribe(input: AwsDescribeInput, options: ImportAwsDescribeOptions = {}): ImportAwsDescribeResult {
+export function importAwsDescribe(
+  input: AwsDescribeInput,
+  options: ImportAwsDescribeOptions = {},
+): ImportAwsDescribeResult {
   const parsed = parseAwsDescribeFiles(input, options.defaultRegion ?? "us-east-1");
   if (!parsed.ok) return parsed;
   const warnings = [...parsed.warnings];
@@ -110,6 +165,8 @@ export function importAwsDescribe(input: AwsDescribeInput, options: ImportAwsDes
     pushUnique(lists[key] as { id: string }[], items, set);
   };
   const remote: NonNullable<TopologyInput["vpcs"]> = [];
+  const contexts: RegionContext[] = [];
+  const assumptions: string[] = [];
   for (const region of parsed.regions) {
     const ctx: RegionContext = {
       region: region.region,
@@ -117,17 +174,25 @@ export function importAwsDescribe(input: AwsDescribeInput, options: ImportAwsDes
       warnings,
       file: (cmd) => (parsed.regions.length > 1 ? `${region.region}/${cmd}.json` : `${cmd}.json`),
     };
-    const awsEnis: AwsNetworkInterface[] = region.data["describe-network-interfaces"]?.NetworkInterfaces ?? [];
+    contexts.push(ctx);
+    const awsEnis: AwsNetworkInterface[] =
+      region.data["describe-network-interfaces"]?.NetworkInterfaces ?? [];
     const enis = importNetworkInterfaces(ctx);
     const endpoints = importEndpoints(ctx, new Map(awsEnis.map((e) => [e.NetworkInterfaceId, e])));
     const prefix = importPrefixLists(ctx);
-    add("vpcs", importVpcs(ctx));
+    const servicePrefix = importServicePrefixLists(ctx);
+    const vpcs = importVpcs(ctx);
+    applyVpcAttributes(ctx, vpcs);
+    assumptions.push(...dnsAssumptions(ctx));
+    add("vpcs", vpcs);
     add("subnets", importSubnets(ctx));
     add("routeTables", importRouteTables(ctx, knownIds));
     add("networkAcls", importNetworkAcls(ctx));
     add("securityGroups", importSecurityGroups(ctx));
     const fromInstances = importInstances(ctx, new Set(enis.map((e) => e.id)));
-    add("networkInterfaces", [...enis, ...fromInstances.networkInterfaces]);
+    const allEnis = [...enis, ...fromInstances.networkInterfaces];
+    applyAddresses(ctx, allEnis, fromInstances.instances);
+    add("networkInterfaces", allEnis);
     add("instances", fromInstances.instances);
     add("internetGateways", importInternetGateways(ctx));
     add("egressOnlyInternetGateways", importEgressOnlyInternetGateways(ctx));
@@ -135,29 +200,49 @@ export function importAwsDescribe(input: AwsDescribeInput, options: ImportAwsDes
     add("peeringConnections", importPeeringConnections(ctx));
     add("gatewayEndpoints", endpoints.gateway);
     add("interfaceEndpoints", endpoints.interface);
-    add("prefixLists", prefix.prefixLists);
+    add("prefixLists", [...prefix.prefixLists, ...servicePrefix.prefixLists]);
     add("transitGateways", importTransitGateways(ctx));
-    add("transitGatewayAttachments", importTransitGatewayAttachments(ctx, awsEnis));
+    const tgwAttachments = importTransitGatewayAttachments(ctx, awsEnis);
+    add("transitGatewayAttachments", [
+      ...tgwAttachments,
+      ...importTgwPeeringAttachments(ctx, new Set(tgwAttachments.map((a) => a.id))),
+    ]);
     add("transitGatewayRouteTables", importTransitGatewayRouteTables(ctx));
     add("vpnGateways", importVpnGateways(ctx));
     add("customerGateways", importCustomerGateways(ctx));
     add("vpnConnections", importVpnConnections(ctx));
-    for (const s of prefix.services) {
-      if (!lists.services.some((x) => x.service === s.service && x.region === s.region)) lists.services.push(s);
+    add("directConnectGateways", importDirectConnect(ctx));
+    add("endpointServices", importEndpointServices(ctx));
+    for (const s of [...prefix.services, ...servicePrefix.services]) {
+      if (!lists.services.some((x) => x.service === s.service && x.region === s.region))
+        lists.services.push(s);
     }
     remote.push(...remotePeerVpcs(ctx));
   }
   add("vpcs", remote);
-  add("onPremisesNetworks", onPremisesFromVpn(lists));
+  const onPremises = deriveOnPremises(contexts, lists);
+  add("onPremisesNetworks", onPremises.sites);
+  assumptions.push(...onPremises.assumptions);
   const regions = [...new Set(parsed.regions.map((r) => r.region))].sort();
-  const accounts = [...new Set(lists.vpcs.flatMap((v) => (v.accountId === undefined ? [] : [v.accountId])))].sort();
+  const accounts = [
+    ...new Set(lists.vpcs.flatMap((v) => (v.accountId === undefined ? [] : [v.accountId]))),
+  ].sort();
   const topology: TopologyInput = {
     ...lists,
     region: regions[0] ?? options.defaultRegion ?? "us-east-1",
     regions,
     accounts: accounts.map((id) => ({ id })),
+    assumptions,
   };
   const result = parseTopology(topology);
-  if (!result.ok) return { ok: false, issues: result.issues.map((i) => ({ path: `imported topology: ${i.path}`, message: i.message })) };
-  return { ok: true, topology: result.topology, warnings };
+  // A value AWS printed that the model rejects is reported where AWS printed it (file and field).
+  if (!result.ok)
+    return {
+      ok: false,
+      issues: result.issues.map((i) => ({
+        path: locateInAws(topology, i.path, parsed.regions),
+        message: i.message,
+      })),
+    };
+  return { ok: true, topology: result.topology, warnings, unread: parsed.unread };
 }

@@ -8,7 +8,9 @@ import { parseAwsServiceName, unixSeconds, withName } from "./aws-values";
 
 type Item<K extends keyof TopologyInput> = NonNullable<TopologyInput[K]>[number];
 
-const attachedVpc = (attachments: { State?: string | undefined; VpcId: string }[] | undefined): string | undefined =>
+const attachedVpc = (
+  attachments: { State?: string | undefined; VpcId: string }[] | undefined,
+): string | undefined =>
   // describe-internet-gateways prints "available" for an attached gateway, the others "attached".
   attachments?.find((a) => a.State === undefined || a.State === "available" || a.State === "attached")?.VpcId;
 
@@ -23,7 +25,8 @@ export function importEgressOnlyInternetGateways(ctx: RegionContext): Item<"egre
   const out: Item<"egressOnlyInternetGateways">[] = [];
   for (const eigw of ctx.data["describe-egress-only-internet-gateways"]?.EgressOnlyInternetGateways ?? []) {
     const vpcId = attachedVpc(eigw.Attachments);
-    if (vpcId !== undefined) out.push({ id: eigw.EgressOnlyInternetGatewayId, ...withName(eigw.Tags), vpcId });
+    if (vpcId !== undefined)
+      out.push({ id: eigw.EgressOnlyInternetGatewayId, ...withName(eigw.Tags), vpcId });
   }
   return out;
 }
@@ -33,9 +36,13 @@ const NAT_STATES = new Set(["pending", "available", "failed", "deleting", "delet
 export function importNatGateways(ctx: RegionContext): Item<"natGateways">[] {
   const out: Item<"natGateways">[] = [];
   (ctx.data["describe-nat-gateways"]?.NatGateways ?? []).forEach((nat, index) => {
-    const primary = nat.NatGatewayAddresses?.find((a) => a.IsPrimary !== false) ?? nat.NatGatewayAddresses?.[0];
+    const primary =
+      nat.NatGatewayAddresses?.find((a) => a.IsPrimary !== false) ?? nat.NatGatewayAddresses?.[0];
     if (primary?.PrivateIp === undefined) {
-      ctx.warnings.push({ path: `${ctx.file("describe-nat-gateways")}: NatGateways[${index}]`, message: "no private IP (failed or deleted gateway); skipped" });
+      ctx.warnings.push({
+        path: `${ctx.file("describe-nat-gateways")}: NatGateways[${index}]`,
+        message: "no private IP (failed or deleted gateway); skipped",
+      });
       return;
     }
     out.push({
@@ -45,24 +52,36 @@ export function importNatGateways(ctx: RegionContext): Item<"natGateways">[] {
       connectivity: nat.ConnectivityType === "private" ? "private" : "public",
       privateIp: primary.PrivateIp,
       ...(primary.PublicIp === undefined ? {} : { publicIp: primary.PublicIp }),
-      state: NAT_STATES.has(nat.State ?? "available") ? (nat.State as Item<"natGateways">["state"]) ?? "available" : "available",
+      state: NAT_STATES.has(nat.State ?? "available")
+        ? ((nat.State as Item<"natGateways">["state"]) ?? "available")
+        : "available",
     });
   });
   return out;
 }
 
 /** ENIs that belong to a resource the topology models itself (NAT gateway, endpoint, TGW attachment). */
-const MANAGED_INTERFACE_TYPES = new Set(["nat_gateway", "vpc_endpoint", "gateway_load_balancer_endpoint", "transit_gateway"]);
+const MANAGED_INTERFACE_TYPES = new Set([
+  "nat_gateway",
+  "vpc_endpoint",
+  "gateway_load_balancer_endpoint",
+  "transit_gateway",
+]);
 
 export function importNetworkInterfaces(ctx: RegionContext): Item<"networkInterfaces">[] {
   const out: Item<"networkInterfaces">[] = [];
   (ctx.data["describe-network-interfaces"]?.NetworkInterfaces ?? []).forEach((eni, index) => {
     if (MANAGED_INTERFACE_TYPES.has(eni.InterfaceType ?? "interface")) return;
-    if (eni.SubnetId === undefined || eni.PrivateIpAddress === undefined) {
-      ctx.warnings.push({ path: `${ctx.file("describe-network-interfaces")}: NetworkInterfaces[${index}]`, message: "no subnet or private IP; skipped" });
+    // An interface in an IPv6-only subnet has no private IPv4 address: its first IPv6 address is primary.
+    const primaryIp = eni.PrivateIpAddress ?? eni.Ipv6Addresses?.[0]?.Ipv6Address;
+    if (eni.SubnetId === undefined || primaryIp === undefined) {
+      ctx.warnings.push({
+        path: `${ctx.file("describe-network-interfaces")}: NetworkInterfaces[${index}]`,
+        message: "no subnet or private IP; skipped",
+      });
       return;
     }
-    out.push(eniFromAws(eni, eni.SubnetId, eni.PrivateIpAddress));
+    out.push(eniFromAws(eni, eni.SubnetId, primaryIp));
   });
   return out;
 }
@@ -75,9 +94,11 @@ function eniFromAws(eni: EniFields, subnetId: string, privateIp: string): Item<"
     ...withName(eni.TagSet),
     subnetId,
     privateIp,
-    secondaryPrivateIps: (eni.PrivateIpAddresses ?? []).filter((a) => a.Primary !== true && a.PrivateIpAddress !== privateIp).map((a) => a.PrivateIpAddress),
+    secondaryPrivateIps: (eni.PrivateIpAddresses ?? [])
+      .filter((a) => a.Primary !== true && a.PrivateIpAddress !== privateIp)
+      .map((a) => a.PrivateIpAddress),
     ...(publicIp === undefined ? {} : { publicIp }),
-    ipv6Addresses: (eni.Ipv6Addresses ?? []).map((a) => a.Ipv6Address),
+    ipv6Addresses: (eni.Ipv6Addresses ?? []).map((a) => a.Ipv6Address).filter((a) => a !== privateIp),
     securityGroupIds: (eni.Groups ?? []).map((g) => g.GroupId),
     sourceDestCheck: eni.SourceDestCheck ?? true,
     ...(instanceId === undefined ? {} : { instanceId }),
@@ -85,14 +106,21 @@ function eniFromAws(eni: EniFields, subnetId: string, privateIp: string): Item<"
 }
 
 /** What an ENI record and an instance's interface entry have in common. */
-type EniFields = Pick<AwsNetworkInterface, "NetworkInterfaceId" | "PrivateIpAddresses" | "Association" | "Ipv6Addresses" | "Groups" | "SourceDestCheck"> & {
+type EniFields = Pick<
+  AwsNetworkInterface,
+  "NetworkInterfaceId" | "PrivateIpAddresses" | "Association" | "Ipv6Addresses" | "Groups" | "SourceDestCheck"
+> & {
   TagSet?: AwsNetworkInterface["TagSet"];
   Attachment?: { InstanceId?: string | undefined } | undefined;
 };
 
 const INSTANCE_STATES: Readonly<Record<string, Item<"instances">["state"]>> = {
-  pending: "pending", running: "running", stopping: "stopping", stopped: "stopped",
-  "shutting-down": "stopping", terminated: "terminated",
+  pending: "pending",
+  running: "running",
+  stopping: "stopping",
+  stopped: "stopped",
+  "shutting-down": "stopping",
+  terminated: "terminated",
 };
 
 /**
@@ -108,19 +136,34 @@ export function importInstances(
   const networkInterfaces: Item<"networkInterfaces">[] = [];
   for (const reservation of ctx.data["describe-instances"]?.Reservations ?? []) {
     for (const instance of reservation.Instances ?? []) {
-      const listed = [...(instance.NetworkInterfaces ?? [])].sort((a, b) => (a.Attachment?.DeviceIndex ?? 0) - (b.Attachment?.DeviceIndex ?? 0));
-      const base = { id: instance.InstanceId, ...withName(instance.Tags), state: INSTANCE_STATES[instance.State?.Name ?? "running"] ?? "running" };
+      const listed = [...(instance.NetworkInterfaces ?? [])].sort(
+        (a, b) => (a.Attachment?.DeviceIndex ?? 0) - (b.Attachment?.DeviceIndex ?? 0),
+      );
+      const base = {
+        id: instance.InstanceId,
+        ...withName(instance.Tags),
+        state: INSTANCE_STATES[instance.State?.Name ?? "running"] ?? "running",
+      };
       const known = listed.filter((n) => eniIds.has(n.NetworkInterfaceId)).map((n) => n.NetworkInterfaceId);
       if (known.length > 0) {
         instances.push({ ...base, networkInterfaceIds: known });
         continue;
       }
       const primary = listed[0];
-      const derivedOnly = listed.length === 1 && primary?.NetworkInterfaceId === primaryEniIdFor(instance.InstanceId);
-      const usable = listed.filter((n) => n.SubnetId !== undefined && n.PrivateIpAddress !== undefined);
+      const derivedOnly =
+        listed.length === 1 && primary?.NetworkInterfaceId === primaryEniIdFor(instance.InstanceId);
+      const primaryIpOf = (n: (typeof listed)[number]) =>
+        n.PrivateIpAddress ?? n.Ipv6Addresses?.[0]?.Ipv6Address; // IPv6-only: first IPv6
+      const usable = listed.filter((n) => n.SubnetId !== undefined && primaryIpOf(n) !== undefined);
       if (!derivedOnly && usable.length > 0 && usable.length === listed.length) {
         for (const n of usable) {
-          networkInterfaces.push(eniFromAws({ ...n, Attachment: { InstanceId: instance.InstanceId } }, n.SubnetId as string, n.PrivateIpAddress as string));
+          networkInterfaces.push(
+            eniFromAws(
+              { ...n, Attachment: { InstanceId: instance.InstanceId } },
+              n.SubnetId as string,
+              primaryIpOf(n) as string,
+            ),
+          );
         }
         instances.push({ ...base, networkInterfaceIds: usable.map((n) => n.NetworkInterfaceId) });
         continue;
@@ -128,9 +171,13 @@ export function importInstances(
       instances.push({
         ...base,
         ...(instance.SubnetId === undefined ? {} : { subnetId: instance.SubnetId }),
-        ...(instance.PrivateIpAddress === undefined ? {} : { privateIp: instance.PrivateIpAddress }),
+        ...(instance.PrivateIpAddress === undefined && primary?.Ipv6Addresses?.[0] === undefined
+          ? {}
+          : { privateIp: instance.PrivateIpAddress ?? (primary?.Ipv6Addresses?.[0]?.Ipv6Address as string) }),
         ...(instance.PublicIpAddress === undefined ? {} : { publicIp: instance.PublicIpAddress }),
-        ipv6Addresses: (primary?.Ipv6Addresses ?? []).map((a) => a.Ipv6Address),
+        ipv6Addresses: (primary?.Ipv6Addresses ?? [])
+          .map((a) => a.Ipv6Address)
+          .filter((a) => a !== (instance.PrivateIpAddress ?? primary?.Ipv6Addresses?.[0]?.Ipv6Address)),
         securityGroupIds: (instance.SecurityGroups ?? []).map((g) => g.GroupId),
         sourceDestCheck: instance.SourceDestCheck ?? true,
       });
@@ -144,7 +191,11 @@ function policyFromDocument(document: string | undefined): "allow-all" | "deny-a
   if (document === undefined) return "allow-all";
   try {
     const parsed = JSON.parse(document) as { Statement?: { Effect?: string }[] | { Effect?: string } };
-    const statements = Array.isArray(parsed.Statement) ? parsed.Statement : parsed.Statement === undefined ? [] : [parsed.Statement];
+    const statements = Array.isArray(parsed.Statement)
+      ? parsed.Statement
+      : parsed.Statement === undefined
+        ? []
+        : [parsed.Statement];
     return statements.some((s) => s.Effect === "Allow") ? "allow-all" : "deny-all";
   } catch {
     return "allow-all";
@@ -152,8 +203,14 @@ function policyFromDocument(document: string | undefined): "allow-all" | "deny-a
 }
 
 const ENDPOINT_STATES: Readonly<Record<string, Item<"interfaceEndpoints">["state"]>> = {
-  pendingacceptance: "pendingAcceptance", pending: "pending", available: "available", rejected: "rejected",
-  failed: "failed", deleting: "deleting", deleted: "deleted", expired: "expired",
+  pendingacceptance: "pendingAcceptance",
+  pending: "pending",
+  available: "available",
+  rejected: "rejected",
+  failed: "failed",
+  deleting: "deleting",
+  deleted: "deleted",
+  expired: "expired",
 };
 
 export function importEndpoints(
@@ -169,12 +226,20 @@ export function importEndpoints(
     if (type === "Gateway") {
       const parsed = parseAwsServiceName(ep.ServiceName);
       if (parsed === null || (parsed.service !== "s3" && parsed.service !== "dynamodb")) {
-        ctx.warnings.push({ path: where, message: `gateway endpoint for "${ep.ServiceName}" not supported; skipped` });
+        ctx.warnings.push({
+          path: where,
+          message: `gateway endpoint for "${ep.ServiceName}" not supported; skipped`,
+        });
         return;
       }
       gateway.push({
-        id: ep.VpcEndpointId, ...withName(ep.Tags), vpcId: ep.VpcId, service: parsed.service, region: parsed.region,
-        routeTableIds: ep.RouteTableIds ?? [], policy: policyFromDocument(ep.PolicyDocument),
+        id: ep.VpcEndpointId,
+        ...withName(ep.Tags),
+        vpcId: ep.VpcId,
+        service: parsed.service,
+        region: parsed.region,
+        routeTableIds: ep.RouteTableIds ?? [],
+        policy: policyFromDocument(ep.PolicyDocument),
       });
       return;
     }
@@ -186,21 +251,32 @@ export function importEndpoints(
     for (const id of ep.NetworkInterfaceIds ?? []) {
       const eni = enis.get(id);
       if (eni?.SubnetId === undefined || eni.PrivateIpAddress === undefined) {
-        ctx.warnings.push({ path: where, message: `endpoint interface ${id} not in describe-network-interfaces; its address is unknown` });
+        ctx.warnings.push({
+          path: where,
+          message: `endpoint interface ${id} not in describe-network-interfaces; its address is unknown`,
+        });
         continue;
       }
       networkInterfaces.push({ id, subnetId: eni.SubnetId, privateIp: eni.PrivateIpAddress });
     }
     iface.push({
-      id: ep.VpcEndpointId, ...withName(ep.Tags), vpcId: ep.VpcId, serviceName: ep.ServiceName, networkInterfaces,
-      securityGroupIds: (ep.Groups ?? []).map((g) => g.GroupId), privateDnsEnabled: ep.PrivateDnsEnabled ?? false,
+      id: ep.VpcEndpointId,
+      ...withName(ep.Tags),
+      vpcId: ep.VpcId,
+      serviceName: ep.ServiceName,
+      networkInterfaces,
+      securityGroupIds: (ep.Groups ?? []).map((g) => g.GroupId),
+      privateDnsEnabled: ep.PrivateDnsEnabled ?? false,
       state: ENDPOINT_STATES[(ep.State ?? "available").toLowerCase()] ?? "available",
     });
   });
   return { gateway, interface: iface };
 }
 
-export function importPrefixLists(ctx: RegionContext): { prefixLists: Item<"prefixLists">[]; services: Item<"services">[] } {
+export function importPrefixLists(ctx: RegionContext): {
+  prefixLists: Item<"prefixLists">[];
+  services: Item<"services">[];
+} {
   const entries = ctx.data["get-managed-prefix-list-entries"] ?? {};
   const prefixLists: Item<"prefixLists">[] = [];
   const services: Item<"services">[] = [];
@@ -210,12 +286,23 @@ export function importPrefixLists(ctx: RegionContext): { prefixLists: Item<"pref
     prefixLists.push({ id: list.PrefixListId, ...(name === undefined ? {} : { name }), cidrBlocks });
     // AWS-managed lists such as com.amazonaws.us-east-1.s3 also tell us where the service lives.
     const service = name === undefined ? null : parseAwsServiceName(name);
-    if (service !== null) services.push({ service: service.service, region: service.region, prefixListId: list.PrefixListId });
+    if (service !== null)
+      services.push({ service: service.service, region: service.region, prefixListId: list.PrefixListId });
   }
   return { prefixLists, services };
 }
 
-const PEERING_STATES = new Set(["initiating-request", "pending-acceptance", "provisioning", "active", "failed", "expired", "rejected", "deleting", "deleted"]);
+const PEERING_STATES = new Set([
+  "initiating-request",
+  "pending-acceptance",
+  "provisioning",
+  "active",
+  "failed",
+  "expired",
+  "rejected",
+  "deleting",
+  "deleted",
+]);
 const PENDING_LIFETIME_SECONDS = 7 * 24 * 3600; // aws-rules PCX-06: a request expires after 7 days.
 
 export function importPeeringConnections(ctx: RegionContext): Item<"peeringConnections">[] {
@@ -224,7 +311,10 @@ export function importPeeringConnections(ctx: RegionContext): Item<"peeringConne
     const requester = pcx.RequesterVpcInfo?.VpcId;
     const accepter = pcx.AccepterVpcInfo?.VpcId;
     if (requester === undefined || accepter === undefined) {
-      ctx.warnings.push({ path: `${ctx.file("describe-vpc-peering-connections")}: VpcPeeringConnections[${index}]`, message: "missing requester or accepter VPC; skipped" });
+      ctx.warnings.push({
+        path: `${ctx.file("describe-vpc-peering-connections")}: VpcPeeringConnections[${index}]`,
+        message: "missing requester or accepter VPC; skipped",
+      });
       return;
     }
     const code = pcx.Status?.Code ?? "active";
@@ -236,8 +326,10 @@ export function importPeeringConnections(ctx: RegionContext): Item<"peeringConne
       accepterVpcId: accepter,
       status: PEERING_STATES.has(code) ? (code as Item<"peeringConnections">["status"]) : "failed",
       ...(expires === undefined ? {} : { createdAt: expires - PENDING_LIFETIME_SECONDS }),
-      requesterAllowDnsResolutionFromRemoteVpc: pcx.RequesterVpcInfo?.PeeringOptions?.AllowDnsResolutionFromRemoteVpc ?? false,
-      accepterAllowDnsResolutionFromRemoteVpc: pcx.AccepterVpcInfo?.PeeringOptions?.AllowDnsResolutionFromRemoteVpc ?? false,
+      requesterAllowDnsResolutionFromRemoteVpc:
+        pcx.RequesterVpcInfo?.PeeringOptions?.AllowDnsResolutionFromRemoteVpc ?? false,
+      accepterAllowDnsResolutionFromRemoteVpc:
+        pcx.AccepterVpcInfo?.PeeringOptions?.AllowDnsResolutionFromRemoteVpc ?? false,
     });
   });
   return out;

@@ -7,13 +7,20 @@ import { hasPorts, ruleProtocolFromAws, withName } from "./aws-values";
 // describe-vpcs / -subnets / -route-tables / -network-acls / -security-groups -> topology parts.
 
 type Item<K extends keyof TopologyInput> = NonNullable<TopologyInput[K]>[number];
-export type RegionContext = { region: string; data: AwsDescribeRegion; warnings: Issue[]; file: (cmd: string) => string };
+export type RegionContext = {
+  region: string;
+  data: AwsDescribeRegion;
+  warnings: Issue[];
+  file: (cmd: string) => string;
+};
 
 const isLive = (state: string | undefined): boolean => state === undefined || state === "associated";
 
 export function importVpcs(ctx: RegionContext): Item<"vpcs">[] {
   return (ctx.data["describe-vpcs"]?.Vpcs ?? []).map((vpc) => {
-    const associated = (vpc.CidrBlockAssociationSet ?? []).filter((a) => isLive(a.CidrBlockState?.State)).map((a) => a.CidrBlock);
+    const associated = (vpc.CidrBlockAssociationSet ?? [])
+      .filter((a) => isLive(a.CidrBlockState?.State))
+      .map((a) => a.CidrBlock);
     // The primary CIDR (CidrBlock) first, then the secondary ones in API order.
     const cidrBlocks = [...new Set([...(vpc.CidrBlock === undefined ? [] : [vpc.CidrBlock]), ...associated])];
     const ipv6 = (vpc.Ipv6CidrBlockAssociationSet ?? [])
@@ -37,20 +44,27 @@ export function importSubnets(ctx: RegionContext): Item<"subnets">[] {
   const routeTableOf = new Map<string, string>();
   for (const table of ctx.data["describe-route-tables"]?.RouteTables ?? []) {
     for (const a of table.Associations ?? []) {
-      if (a.SubnetId !== undefined && isLive(a.AssociationState?.State)) routeTableOf.set(a.SubnetId, table.RouteTableId);
+      if (a.SubnetId !== undefined && isLive(a.AssociationState?.State))
+        routeTableOf.set(a.SubnetId, table.RouteTableId);
     }
   }
   const aclOf = new Map<string, string>();
   for (const acl of ctx.data["describe-network-acls"]?.NetworkAcls ?? []) {
-    for (const a of acl.Associations ?? []) if (a.SubnetId !== undefined) aclOf.set(a.SubnetId, acl.NetworkAclId);
+    for (const a of acl.Associations ?? [])
+      if (a.SubnetId !== undefined) aclOf.set(a.SubnetId, acl.NetworkAclId);
   }
   const out: Item<"subnets">[] = [];
   (ctx.data["describe-subnets"]?.Subnets ?? []).forEach((subnet, index) => {
     if (subnet.AvailabilityZone === undefined) {
-      ctx.warnings.push({ path: `${ctx.file("describe-subnets")}: Subnets[${index}]`, message: "no AvailabilityZone; subnet skipped" });
+      ctx.warnings.push({
+        path: `${ctx.file("describe-subnets")}: Subnets[${index}]`,
+        message: "no AvailabilityZone; subnet skipped",
+      });
       return;
     }
-    const ipv6 = subnet.Ipv6CidrBlockAssociationSet?.find((a) => isLive(a.Ipv6CidrBlockState?.State))?.Ipv6CidrBlock;
+    const ipv6 = subnet.Ipv6CidrBlockAssociationSet?.find((a) =>
+      isLive(a.Ipv6CidrBlockState?.State),
+    )?.Ipv6CidrBlock;
     const routeTableId = routeTableOf.get(subnet.SubnetId);
     const networkAclId = aclOf.get(subnet.SubnetId);
     out.push({
@@ -69,8 +83,13 @@ export function importSubnets(ctx: RegionContext): Item<"subnets">[] {
 
 function routeTarget(route: AwsRoute): string | undefined {
   return (
-    route.GatewayId ?? route.EgressOnlyInternetGatewayId ?? route.NatGatewayId ?? route.TransitGatewayId ??
-    route.VpcPeeringConnectionId ?? route.NetworkInterfaceId ?? route.InstanceId
+    route.GatewayId ??
+    route.EgressOnlyInternetGatewayId ??
+    route.NatGatewayId ??
+    route.TransitGatewayId ??
+    route.VpcPeeringConnectionId ??
+    route.NetworkInterfaceId ??
+    route.InstanceId
   );
 }
 
@@ -86,7 +105,8 @@ export function importRouteTables(ctx: RegionContext, knownIds: ReadonlySet<stri
     const set = new Set<string>();
     if (vpc.CidrBlock !== undefined) set.add(vpc.CidrBlock);
     for (const a of vpc.CidrBlockAssociationSet ?? []) set.add(a.CidrBlock);
-    for (const a of vpc.Ipv6CidrBlockAssociationSet ?? []) if (a.Ipv6CidrBlock !== undefined) set.add(a.Ipv6CidrBlock);
+    for (const a of vpc.Ipv6CidrBlockAssociationSet ?? [])
+      if (a.Ipv6CidrBlock !== undefined) set.add(a.Ipv6CidrBlock);
     vpcCidrs.set(vpc.VpcId, set);
   }
   return (ctx.data["describe-route-tables"]?.RouteTables ?? []).map((table, tableIndex) => {
@@ -95,23 +115,39 @@ export function importRouteTables(ctx: RegionContext, knownIds: ReadonlySet<stri
       const where = `${ctx.file("describe-route-tables")}: RouteTables[${tableIndex}].Routes[${routeIndex}]`;
       const destination = route.DestinationCidrBlock ?? route.DestinationIpv6CidrBlock;
       const target = routeTarget(route);
-      if (target === "local" && destination !== undefined && vpcCidrs.get(table.VpcId)?.has(destination)) return;
+      if (target === "local" && destination !== undefined && vpcCidrs.get(table.VpcId)?.has(destination))
+        return;
       if (route.DestinationPrefixListId !== undefined && target?.startsWith("vpce-") === true) return;
       if (destination === undefined && route.DestinationPrefixListId === undefined) {
         ctx.warnings.push({ path: where, message: "route without a destination; skipped" });
         return;
       }
       let resolved = target;
-      if (route.State === "blackhole" && (target === undefined || !knownIds.has(target))) resolved = "blackhole";
+      if (route.State === "blackhole" && (target === undefined || !knownIds.has(target)))
+        resolved = "blackhole";
       if (resolved === undefined) {
-        ctx.warnings.push({ path: where, message: "route target not supported (local/carrier gateway or core network); skipped" });
+        ctx.warnings.push({
+          path: where,
+          message: "route target not supported (local/carrier gateway or core network); skipped",
+        });
         return;
       }
       routes.push({
         ...(destination === undefined ? {} : { destination }),
-        ...(route.DestinationPrefixListId === undefined ? {} : { destinationPrefixListId: route.DestinationPrefixListId }),
+        ...(route.DestinationPrefixListId === undefined
+          ? {}
+          : { destinationPrefixListId: route.DestinationPrefixListId }),
         target: resolved,
         origin: route.Origin === "EnableVgwRoutePropagation" ? "propagated" : "static",
+      });
+    });
+    // aws-rules RT-11: a gateway route table (edge association with an IGW or VGW) steers ingress
+    // traffic to a middlebox; the model routes by subnet tables only, so say it is not applied.
+    (table.Associations ?? []).forEach((a, i) => {
+      if (a.GatewayId === undefined || !isLive(a.AssociationState?.State)) return;
+      ctx.warnings.push({
+        path: `${ctx.file("describe-route-tables")}: RouteTables[${tableIndex}].Associations[${i}].GatewayId`,
+        message: `gateway route table (edge association with ${a.GatewayId}) is not modelled: ingress traffic is routed as if it had none`,
       });
     });
     return {
@@ -136,31 +172,55 @@ export function importNetworkAcls(ctx: RegionContext): Item<"networkAcls">[] {
       const protocol = ruleProtocolFromAws(entry.Protocol);
       const cidrBlock = entry.CidrBlock ?? entry.Ipv6CidrBlock;
       if (protocol === null || cidrBlock === undefined) {
-        ctx.warnings.push({ path: where, message: `unsupported entry (protocol "${entry.Protocol}"); skipped` });
+        ctx.warnings.push({
+          path: where,
+          message: `unsupported entry (protocol "${entry.Protocol}"); skipped`,
+        });
         return;
       }
       const ports =
         hasPorts(protocol) && entry.PortRange?.From !== undefined && entry.PortRange.To !== undefined
           ? { fromPort: entry.PortRange.From, toPort: entry.PortRange.To }
           : {};
-      const rule = { ruleNumber: entry.RuleNumber, protocol, ...ports, cidrBlock, action: entry.RuleAction === "deny" ? "deny" as const : "allow" as const };
+      const rule = {
+        ruleNumber: entry.RuleNumber,
+        protocol,
+        ...ports,
+        cidrBlock,
+        action: entry.RuleAction === "deny" ? ("deny" as const) : ("allow" as const),
+      };
       (entry.Egress ? outbound : inbound).push(rule);
     });
-    return { id: acl.NetworkAclId, ...withName(acl.Tags), vpcId: acl.VpcId, isDefault: acl.IsDefault ?? false, inbound, outbound };
+    return {
+      id: acl.NetworkAclId,
+      ...withName(acl.Tags),
+      vpcId: acl.VpcId,
+      isDefault: acl.IsDefault ?? false,
+      inbound,
+      outbound,
+    };
   });
 }
 
 type SgRuleInput = NonNullable<Item<"securityGroups">["inbound"]>[number];
 
 /** One IpPermission lists several sources; the topology has one rule per source. */
-function expandPermission(p: AwsIpPermission, ownerId: string | undefined, where: string, warnings: Issue[]): SgRuleInput[] {
+function expandPermission(
+  p: AwsIpPermission,
+  ownerId: string | undefined,
+  where: string,
+  warnings: Issue[],
+): SgRuleInput[] {
   const protocol = ruleProtocolFromAws(p.IpProtocol);
   if (protocol === null) {
     warnings.push({ path: where, message: `unsupported IpProtocol "${p.IpProtocol}"; skipped` });
     return [];
   }
   if ((protocol === "icmp" || protocol === "icmpv6") && p.FromPort !== undefined && p.FromPort !== -1) {
-    warnings.push({ path: where, message: "ICMP type/code restriction is not modelled; the rule allows all ICMP" });
+    warnings.push({
+      path: where,
+      message: "ICMP type/code restriction is not modelled; the rule allows all ICMP",
+    });
   }
   const ports =
     hasPorts(protocol) && p.FromPort !== undefined && p.ToPort !== undefined && p.FromPort >= 0
@@ -171,12 +231,17 @@ function expandPermission(p: AwsIpPermission, ownerId: string | undefined, where
   const rules: SgRuleInput[] = [];
   for (const r of p.IpRanges ?? []) rules.push({ ...base, cidrBlock: r.CidrIp, ...desc(r.Description) });
   for (const r of p.Ipv6Ranges ?? []) rules.push({ ...base, cidrBlock: r.CidrIpv6, ...desc(r.Description) });
-  for (const r of p.PrefixListIds ?? []) rules.push({ ...base, prefixListId: r.PrefixListId, ...desc(r.Description) });
+  for (const r of p.PrefixListIds ?? [])
+    rules.push({ ...base, prefixListId: r.PrefixListId, ...desc(r.Description) });
   for (const pair of p.UserIdGroupPairs ?? []) {
     if (pair.GroupId === undefined) continue;
     // aws-rules SG-06 / PCX-11: another account's group is written `account/sg-id`.
     const crossAccount = pair.UserId !== undefined && ownerId !== undefined && pair.UserId !== ownerId;
-    rules.push({ ...base, securityGroupId: crossAccount ? `${pair.UserId}/${pair.GroupId}` : pair.GroupId, ...desc(pair.Description) });
+    rules.push({
+      ...base,
+      securityGroupId: crossAccount ? `${pair.UserId}/${pair.GroupId}` : pair.GroupId,
+      ...desc(pair.Description),
+    });
   }
   return rules;
 }
@@ -192,7 +257,8 @@ export function importSecurityGroups(ctx: RegionContext): Item<"securityGroups">
     const expand = (perms: AwsIpPermission[] | undefined, key: string) =>
       (perms ?? []).flatMap((p, i) => expandPermission(p, sg.OwnerId, `${where}.${key}[${i}]`, ctx.warnings));
     // AWS forbids group names starting with "sg-", so such a name is our own export of an unnamed group.
-    const name = withName(sg.Tags).name ?? (sg.GroupName?.startsWith("sg-") === false ? sg.GroupName : undefined);
+    const name =
+      withName(sg.Tags).name ?? (sg.GroupName?.startsWith("sg-") === false ? sg.GroupName : undefined);
     out.push({
       id: sg.GroupId,
       ...(name === undefined ? {} : { name }),

@@ -19,7 +19,9 @@ function answers(t: Topology): string[] {
       if (from === to) continue;
       for (const port of [22, 443]) {
         const a = analyze(t, { from, to, protocol: "tcp", port });
-        out.push(`${from}->${to}:${port} ${a.reachable} ${a.blockers.map((b) => `${b.code}@${b.component}`).join(",")}`);
+        out.push(
+          `${from}->${to}:${port} ${a.reachable} ${a.blockers.map((b) => `${b.code}@${b.component}`).join(",")}`,
+        );
       }
     }
   }
@@ -34,7 +36,9 @@ describe("export then import of the course topologies", () => {
   it.each(files)("%s keeps every verdict and blocker", (file) => {
     const parsed = parseTopologyText(readFileSync(path.join(DIR, file), "utf8"), "yaml");
     if (!parsed.ok) throw new Error(`${file}: ${JSON.stringify(parsed.issues)}`);
-    const imported = importAwsDescribe(JSON.parse(JSON.stringify(exportAwsDescribe(parsed.topology))) as Record<string, unknown>);
+    const imported = importAwsDescribe(
+      JSON.parse(JSON.stringify(exportAwsDescribe(parsed.topology))) as Record<string, unknown>,
+    );
     if (!imported.ok) throw new Error(JSON.stringify(imported.issues));
     expect(answers(imported.topology)).toEqual(answers(parsed.topology));
   });

@@ -14,17 +14,31 @@ const ACCOUNTS = ["111122223333", "444455556666"] as const;
 const hex = (n: number) => n.toString(16).padStart(17, "0");
 const maybeName = (g: Draw, name: string) => (g(fc.boolean) ? { name } : {});
 
-function sgRule(g: Draw, sgIds: readonly string[], prefixListIds: readonly string[], otherAccount: string): NonNullable<In<"securityGroups">["inbound"]>[number] {
+function sgRule(
+  g: Draw,
+  sgIds: readonly string[],
+  prefixListIds: readonly string[],
+  otherAccount: string,
+): NonNullable<In<"securityGroups">["inbound"]>[number] {
   const protocol = g(fc.constantFrom, "all", "tcp", "udp", "icmp", 50) as "all" | "tcp" | "udp" | "icmp" | 50;
   const from = g(fc.integer, { min: 0, max: 65535 });
-  const ports = protocol === "tcp" || protocol === "udp" ? { fromPort: from, toPort: g(fc.integer, { min: from, max: 65535 }) } : {};
+  const ports =
+    protocol === "tcp" || protocol === "udp"
+      ? { fromPort: from, toPort: g(fc.integer, { min: from, max: 65535 }) }
+      : {};
   const kind = g(fc.constantFrom, "cidr", "cidr6", "sg", "pl");
   const description = g(fc.boolean) ? { description: "rule" } : {};
   if (kind === "sg" && sgIds.length > 0) {
     const id = g(fc.constantFrom, ...sgIds);
-    return { protocol, ...ports, securityGroupId: g(fc.boolean) ? id : `${otherAccount}/${id}`, ...description };
+    return {
+      protocol,
+      ...ports,
+      securityGroupId: g(fc.boolean) ? id : `${otherAccount}/${id}`,
+      ...description,
+    };
   }
-  if (kind === "pl" && prefixListIds.length > 0) return { protocol, ...ports, prefixListId: g(fc.constantFrom, ...prefixListIds), ...description };
+  if (kind === "pl" && prefixListIds.length > 0)
+    return { protocol, ...ports, prefixListId: g(fc.constantFrom, ...prefixListIds), ...description };
   if (kind === "cidr6") return { protocol, ...ports, cidrBlock: "2001:db8::/32", ...description };
   return { protocol, ...ports, cidrBlock: `${g(fc.integer, { min: 1, max: 223 })}.0.0.0/8`, ...description };
 }
@@ -32,19 +46,35 @@ function sgRule(g: Draw, sgIds: readonly string[], prefixListIds: readonly strin
 function build(g: Draw): Topology {
   const vpcCount = g(fc.integer, { min: 1, max: 4 });
   const t = {
-    vpcs: [] as In<"vpcs">[], subnets: [] as In<"subnets">[], routeTables: [] as In<"routeTables">[],
-    networkAcls: [] as In<"networkAcls">[], securityGroups: [] as In<"securityGroups">[], instances: [] as In<"instances">[],
-    networkInterfaces: [] as In<"networkInterfaces">[], internetGateways: [] as In<"internetGateways">[],
-    natGateways: [] as In<"natGateways">[], peeringConnections: [] as In<"peeringConnections">[],
-    gatewayEndpoints: [] as In<"gatewayEndpoints">[], prefixLists: [] as In<"prefixLists">[], services: [] as In<"services">[],
-    transitGateways: [] as In<"transitGateways">[], transitGatewayAttachments: [] as In<"transitGatewayAttachments">[],
-    transitGatewayRouteTables: [] as In<"transitGatewayRouteTables">[], egressOnlyInternetGateways: [] as In<"egressOnlyInternetGateways">[],
-    interfaceEndpoints: [] as In<"interfaceEndpoints">[], vpnGateways: [] as In<"vpnGateways">[],
-    customerGateways: [] as In<"customerGateways">[], vpnConnections: [] as In<"vpnConnections">[],
+    vpcs: [] as In<"vpcs">[],
+    subnets: [] as In<"subnets">[],
+    routeTables: [] as In<"routeTables">[],
+    networkAcls: [] as In<"networkAcls">[],
+    securityGroups: [] as In<"securityGroups">[],
+    instances: [] as In<"instances">[],
+    networkInterfaces: [] as In<"networkInterfaces">[],
+    internetGateways: [] as In<"internetGateways">[],
+    natGateways: [] as In<"natGateways">[],
+    peeringConnections: [] as In<"peeringConnections">[],
+    gatewayEndpoints: [] as In<"gatewayEndpoints">[],
+    prefixLists: [] as In<"prefixLists">[],
+    services: [] as In<"services">[],
+    transitGateways: [] as In<"transitGateways">[],
+    transitGatewayAttachments: [] as In<"transitGatewayAttachments">[],
+    transitGatewayRouteTables: [] as In<"transitGatewayRouteTables">[],
+    egressOnlyInternetGateways: [] as In<"egressOnlyInternetGateways">[],
+    interfaceEndpoints: [] as In<"interfaceEndpoints">[],
+    vpnGateways: [] as In<"vpnGateways">[],
+    customerGateways: [] as In<"customerGateways">[],
+    vpnConnections: [] as In<"vpnConnections">[],
     onPremisesNetworks: [] as In<"onPremisesNetworks">[],
   };
   for (const region of REGIONS) {
-    t.prefixLists.push({ id: `pl-s3${region.replaceAll("-", "")}`, name: `com.amazonaws.${region}.s3`, cidrBlocks: ["52.216.0.0/15", "3.5.0.0/19"] });
+    t.prefixLists.push({
+      id: `pl-s3${region.replaceAll("-", "")}`,
+      name: `com.amazonaws.${region}.s3`,
+      cidrBlocks: ["52.216.0.0/15", "3.5.0.0/19"],
+    });
     t.services.push({ service: "s3", region, prefixListId: `pl-s3${region.replaceAll("-", "")}` });
   }
   const customList = { id: "pl-0custom000000001", name: "office", cidrBlocks: ["198.51.100.0/24"] };
@@ -57,26 +87,49 @@ function build(g: Draw): Topology {
     const accountId = g(fc.constantFrom, ...ACCOUNTS);
     const otherAccount = ACCOUNTS.find((a) => a !== accountId) as string;
     t.vpcs.push({
-      id: vpcId, ...maybeName(g, `vpc${v}`), region, accountId,
+      id: vpcId,
+      ...maybeName(g, `vpc${v}`),
+      region,
+      accountId,
       cidrBlocks: secondary ? [`10.${v}.0.0/16`, `100.64.${v}.0/24`] : [`10.${v}.0.0/16`],
       ipv6CidrBlocks: g(fc.boolean) ? [`2600:1f18:${v}::/56`] : [],
-      enableDnsSupport: g(fc.boolean), enableDnsHostnames: g(fc.boolean),
+      enableDnsSupport: g(fc.boolean),
+      enableDnsHostnames: g(fc.boolean),
     });
     const defaultAcl = `acl-${hex(100 + v)}`;
     t.networkAcls.push({
-      id: defaultAcl, vpcId, isDefault: true,
+      id: defaultAcl,
+      vpcId,
+      isDefault: true,
       inbound: [{ ruleNumber: 100, protocol: "all", cidrBlock: "0.0.0.0/0", action: "allow" }],
       outbound: [{ ruleNumber: 100, protocol: "all", cidrBlock: "0.0.0.0/0", action: "allow" }],
     });
     const customAcl = g(fc.boolean) ? `acl-${hex(200 + v)}` : undefined;
     if (customAcl !== undefined) {
       const rule = (n: number) => {
-        const protocol = g(fc.constantFrom, "all", "tcp", "udp", "icmp", 47) as "all" | "tcp" | "udp" | "icmp" | 47;
+        const protocol = g(fc.constantFrom, "all", "tcp", "udp", "icmp", 47) as
+          "all" | "tcp" | "udp" | "icmp" | 47;
         const from = g(fc.integer, { min: 0, max: 65535 });
-        const ports = protocol === "tcp" || protocol === "udp" ? { fromPort: from, toPort: g(fc.integer, { min: from, max: 65535 }) } : {};
-        return { ruleNumber: n, protocol, ...ports, cidrBlock: g(fc.constantFrom, "0.0.0.0/0", "10.0.0.0/8", "::/0"), action: g(fc.constantFrom, "allow", "deny") as "allow" | "deny" };
+        const ports =
+          protocol === "tcp" || protocol === "udp"
+            ? { fromPort: from, toPort: g(fc.integer, { min: from, max: 65535 }) }
+            : {};
+        return {
+          ruleNumber: n,
+          protocol,
+          ...ports,
+          cidrBlock: g(fc.constantFrom, "0.0.0.0/0", "10.0.0.0/8", "::/0"),
+          action: g(fc.constantFrom, "allow", "deny") as "allow" | "deny",
+        };
       };
-      t.networkAcls.push({ id: customAcl, ...maybeName(g, `acl${v}`), vpcId, isDefault: false, inbound: [rule(100), rule(200)], outbound: [rule(100)] });
+      t.networkAcls.push({
+        id: customAcl,
+        ...maybeName(g, `acl${v}`),
+        vpcId,
+        isDefault: false,
+        inbound: [rule(100), rule(200)],
+        outbound: [rule(100)],
+      });
     }
     const hasIgw = g(fc.boolean);
     const igwId = `igw-${hex(v + 1)}`;
@@ -84,9 +137,23 @@ function build(g: Draw): Topology {
     if (g(fc.boolean)) t.egressOnlyInternetGateways.push({ id: `eigw-${hex(v + 1)}`, vpcId });
     const sgIds = [`sg-${hex(v * 10 + 1)}`, `sg-${hex(v * 10 + 2)}`];
     for (const sgId of sgIds) {
-      const inbound = Array.from({ length: g(fc.integer, { min: 0, max: 3 }) }, () => sgRule(g, sgIds, [customList.id], otherAccount));
-      const outbound = g(fc.boolean) ? { outbound: Array.from({ length: g(fc.integer, { min: 0, max: 2 }) }, () => sgRule(g, sgIds, [customList.id], otherAccount)) } : {};
-      t.securityGroups.push({ id: sgId, ...maybeName(g, `sg${sgId.slice(-2)}`), vpcId, inbound, ...outbound });
+      const inbound = Array.from({ length: g(fc.integer, { min: 0, max: 3 }) }, () =>
+        sgRule(g, sgIds, [customList.id], otherAccount),
+      );
+      const outbound = g(fc.boolean)
+        ? {
+            outbound: Array.from({ length: g(fc.integer, { min: 0, max: 2 }) }, () =>
+              sgRule(g, sgIds, [customList.id], otherAccount),
+            ),
+          }
+        : {};
+      t.securityGroups.push({
+        id: sgId,
+        ...maybeName(g, `sg${sgId.slice(-2)}`),
+        vpcId,
+        inbound,
+        ...outbound,
+      });
     }
     const mainRtb = `rtb-${hex(v * 10 + 1)}`;
     const customRtb = `rtb-${hex(v * 10 + 2)}`;
@@ -97,27 +164,61 @@ function build(g: Draw): Topology {
       subnetIds.push(subnetId);
       const acl = g(fc.constantFrom, "none", "default", "custom");
       t.subnets.push({
-        id: subnetId, ...maybeName(g, `subnet${v}-${s}`), vpcId, availabilityZone: `${region}${"abc"[s]}`, cidrBlock: `10.${v}.${s}.0/24`,
+        id: subnetId,
+        ...maybeName(g, `subnet${v}-${s}`),
+        vpcId,
+        availabilityZone: `${region}${"abc"[s]}`,
+        cidrBlock: `10.${v}.${s}.0/24`,
         ...(g(fc.boolean) ? { routeTableId: customRtb } : {}),
-        ...(acl === "default" ? { networkAclId: defaultAcl } : acl === "custom" && customAcl !== undefined ? { networkAclId: customAcl } : {}),
+        ...(acl === "default"
+          ? { networkAclId: defaultAcl }
+          : acl === "custom" && customAcl !== undefined
+            ? { networkAclId: customAcl }
+            : {}),
       });
       const instanceId = `i-${hex(v * 10 + s + 1)}`;
       const publicIp = hasIgw && g(fc.boolean) ? { publicIp: `203.0.113.${v * 10 + s + 1}` } : {};
       const style = g(fc.constantFrom, "none", "inline", "eni");
       if (style === "inline") {
-        t.instances.push({ id: instanceId, ...maybeName(g, `host${v}-${s}`), subnetId, privateIp: `10.${v}.${s}.10`, ...publicIp, ipv6Addresses: g(fc.boolean) ? [`2600:1f18:${v}::${s + 10}`] : [], securityGroupIds: [g(fc.constantFrom, ...sgIds)], sourceDestCheck: g(fc.boolean) });
+        t.instances.push({
+          id: instanceId,
+          ...maybeName(g, `host${v}-${s}`),
+          subnetId,
+          privateIp: `10.${v}.${s}.10`,
+          ...publicIp,
+          ipv6Addresses: g(fc.boolean) ? [`2600:1f18:${v}::${s + 10}`] : [],
+          securityGroupIds: [g(fc.constantFrom, ...sgIds)],
+          sourceDestCheck: g(fc.boolean),
+        });
       } else if (style === "eni") {
         const eniId = `eni-${hex(v * 10 + s + 1)}`;
         t.networkInterfaces.push({
-          id: eniId, subnetId, privateIp: `10.${v}.${s}.10`, secondaryPrivateIps: g(fc.boolean) ? [`10.${v}.${s}.11`] : [], ...publicIp,
-          securityGroupIds: sgIds.slice(0, g(fc.integer, { min: 1, max: 2 })), sourceDestCheck: g(fc.boolean), instanceId,
+          id: eniId,
+          subnetId,
+          privateIp: `10.${v}.${s}.10`,
+          secondaryPrivateIps: g(fc.boolean) ? [`10.${v}.${s}.11`] : [],
+          ...publicIp,
+          securityGroupIds: sgIds.slice(0, g(fc.integer, { min: 1, max: 2 })),
+          sourceDestCheck: g(fc.boolean),
+          instanceId,
         });
-        t.instances.push({ id: instanceId, state: g(fc.constantFrom, "running", "stopped"), networkInterfaceIds: [eniId] });
+        t.instances.push({
+          id: instanceId,
+          state: g(fc.constantFrom, "running", "stopped"),
+          networkInterfaceIds: [eniId],
+        });
       }
     }
     const natId = `nat-${hex(v + 1)}`;
     const hasNat = hasIgw && g(fc.boolean);
-    if (hasNat) t.natGateways.push({ id: natId, subnetId: subnetIds[0] as string, privateIp: `10.${v}.0.5`, publicIp: `198.18.0.${v + 1}`, state: "available" });
+    if (hasNat)
+      t.natGateways.push({
+        id: natId,
+        subnetId: subnetIds[0] as string,
+        privateIp: `10.${v}.0.5`,
+        publicIp: `198.18.0.${v + 1}`,
+        state: "available",
+      });
     const routes: In<"routeTables">["routes"] = [];
     if (hasIgw) routes.push({ destination: "0.0.0.0/0", target: igwId });
     if (hasNat && g(fc.boolean)) routes.push({ destination: "192.0.2.0/24", target: natId });
@@ -125,13 +226,26 @@ function build(g: Draw): Topology {
     t.routeTables.push({ id: mainRtb, ...maybeName(g, `main${v}`), vpcId, main: true, routes });
     t.routeTables.push({ id: customRtb, vpcId, main: false, routes: [] });
     if (g(fc.boolean)) {
-      t.gatewayEndpoints.push({ id: `vpce-${hex(v + 1)}`, vpcId, service: "s3", region, routeTableIds: g(fc.boolean) ? [mainRtb] : [mainRtb, customRtb], policy: g(fc.constantFrom, "allow-all", "deny-all") });
+      t.gatewayEndpoints.push({
+        id: `vpce-${hex(v + 1)}`,
+        vpcId,
+        service: "s3",
+        region,
+        routeTableIds: g(fc.boolean) ? [mainRtb] : [mainRtb, customRtb],
+        policy: g(fc.constantFrom, "allow-all", "deny-all"),
+      });
     }
     if (g(fc.boolean)) {
       t.interfaceEndpoints.push({
-        id: `vpce-${hex(50 + v)}`, vpcId, serviceName: `com.amazonaws.${region}.sqs`,
-        networkInterfaces: [{ id: `eni-${hex(500 + v)}`, subnetId: subnetIds[0] as string, privateIp: `10.${v}.0.7` }],
-        securityGroupIds: [sgIds[0] as string], privateDnsEnabled: g(fc.boolean), state: g(fc.constantFrom, "available", "pendingAcceptance"),
+        id: `vpce-${hex(50 + v)}`,
+        vpcId,
+        serviceName: `com.amazonaws.${region}.sqs`,
+        networkInterfaces: [
+          { id: `eni-${hex(500 + v)}`, subnetId: subnetIds[0] as string, privateIp: `10.${v}.0.7` },
+        ],
+        securityGroupIds: [sgIds[0] as string],
+        privateDnsEnabled: g(fc.boolean),
+        state: g(fc.constantFrom, "available", "pendingAcceptance"),
       });
     }
     if (g(fc.boolean)) {
@@ -141,12 +255,29 @@ function build(g: Draw): Topology {
       const cgwName = g(fc.boolean) ? `hq${v}` : undefined;
       const staticRoutes = [`172.${16 + v}.0.0/16`];
       t.vpnGateways.push({ id: vgwId, vpcId, asn: 64512 });
-      t.customerGateways.push({ id: cgwId, ...(cgwName === undefined ? {} : { name: cgwName }), ipAddress: `192.0.2.${v + 1}`, asn: 65000 + v });
-      t.vpnConnections.push({
-        id: `vpn-${hex(v + 1)}`, customerGatewayId: cgwId, vpnGatewayId: vgwId, routing: g(fc.constantFrom, "static", "bgp"), staticRoutes,
-        tunnels: [{ outsideIp: `198.18.1.${v + 1}`, status: g(fc.constantFrom, "UP", "DOWN") }, { status: g(fc.constantFrom, "UP", "DOWN") }],
+      t.customerGateways.push({
+        id: cgwId,
+        ...(cgwName === undefined ? {} : { name: cgwName }),
+        ipAddress: `192.0.2.${v + 1}`,
+        asn: 65000 + v,
       });
-      t.onPremisesNetworks.push({ id: `onprem-${cgwId}`, name: `${cgwName ?? cgwId} network`, cidrBlocks: staticRoutes, customerGatewayIds: [cgwId] });
+      t.vpnConnections.push({
+        id: `vpn-${hex(v + 1)}`,
+        customerGatewayId: cgwId,
+        vpnGatewayId: vgwId,
+        routing: g(fc.constantFrom, "static", "bgp"),
+        staticRoutes,
+        tunnels: [
+          { outsideIp: `198.18.1.${v + 1}`, status: g(fc.constantFrom, "UP", "DOWN") },
+          { status: g(fc.constantFrom, "UP", "DOWN") },
+        ],
+      });
+      t.onPremisesNetworks.push({
+        id: `onprem-${cgwId}`,
+        name: `${cgwName ?? cgwId} network`,
+        cidrBlocks: staticRoutes,
+        customerGatewayIds: [cgwId],
+      });
     }
     if (g(fc.boolean)) {
       let tgwId = tgwByRegion.get(region);
@@ -154,15 +285,27 @@ function build(g: Draw): Topology {
         tgwId = `tgw-${hex(tgwByRegion.size + 1)}`;
         tgwByRegion.set(region, tgwId);
         t.transitGateways.push({ id: tgwId, region, asn: 64512 + tgwByRegion.size });
-        t.transitGatewayRouteTables.push({ id: `tgw-rtb-${hex(tgwByRegion.size)}`, transitGatewayId: tgwId, routes: [{ destination: "0.0.0.0/0", blackhole: true }] });
+        t.transitGatewayRouteTables.push({
+          id: `tgw-rtb-${hex(tgwByRegion.size)}`,
+          transitGatewayId: tgwId,
+          routes: [{ destination: "0.0.0.0/0", blackhole: true }],
+        });
       }
       const attachmentId = `tgw-attach-${hex(v + 1)}`;
-      t.transitGatewayAttachments.push({ id: attachmentId, transitGatewayId: tgwId, type: "vpc", vpcId, subnetIds: [subnetIds[0] as string], applianceMode: g(fc.boolean) });
+      t.transitGatewayAttachments.push({
+        id: attachmentId,
+        transitGatewayId: tgwId,
+        type: "vpc",
+        vpcId,
+        subnetIds: [subnetIds[0] as string],
+        applianceMode: g(fc.boolean),
+      });
       const table = t.transitGatewayRouteTables.find((x) => x.transitGatewayId === tgwId);
       if (table !== undefined) {
         table.associations = [...(table.associations ?? []), attachmentId];
         if (g(fc.boolean)) table.propagations = [...(table.propagations ?? []), attachmentId];
-        if (g(fc.boolean)) table.routes = [...(table.routes ?? []), { destination: `10.${v}.0.0/16`, attachmentId }];
+        if (g(fc.boolean))
+          table.routes = [...(table.routes ?? []), { destination: `10.${v}.0.0/16`, attachmentId }];
       }
       routes.push({ destination: "172.16.0.0/12", target: tgwId });
     }
@@ -171,12 +314,18 @@ function build(g: Draw): Topology {
     if (!g(fc.boolean)) continue;
     const pcxId = `pcx-${hex(v + 1)}`;
     t.peeringConnections.push({
-      id: pcxId, ...maybeName(g, `peer${v}`), requesterVpcId: `vpc-${hex(v + 1)}`, accepterVpcId: `vpc-${hex(v + 2)}`,
+      id: pcxId,
+      ...maybeName(g, `peer${v}`),
+      requesterVpcId: `vpc-${hex(v + 1)}`,
+      accepterVpcId: `vpc-${hex(v + 2)}`,
       status: g(fc.constantFrom, "active", "pending-acceptance", "deleted"),
       ...(g(fc.boolean) ? { createdAt: 1_700_000_000 + g(fc.integer, { min: 0, max: 1_000_000 }) } : {}),
-      requesterAllowDnsResolutionFromRemoteVpc: g(fc.boolean), accepterAllowDnsResolutionFromRemoteVpc: g(fc.boolean),
+      requesterAllowDnsResolutionFromRemoteVpc: g(fc.boolean),
+      accepterAllowDnsResolutionFromRemoteVpc: g(fc.boolean),
     });
-    t.routeTables.find((r) => r.id === `rtb-${hex(v * 10 + 1)}`)?.routes?.push({ destination: `10.${v + 1}.0.0/16`, target: pcxId });
+    t.routeTables
+      .find((r) => r.id === `rtb-${hex(v * 10 + 1)}`)
+      ?.routes?.push({ destination: `10.${v + 1}.0.0/16`, target: pcxId });
   }
   const accounts = [...new Set(t.vpcs.map((v) => v.accountId as string))].sort().map((id) => ({ id }));
   const parsed = parseTopology({ ...t, region: REGIONS[1], regions: [...REGIONS].sort(), accounts });

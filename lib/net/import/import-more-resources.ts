@@ -1,0 +1,279 @@
+import type { TopologyInput } from "../topology";
+import type { RegionContext } from "./import-vpc-resources";
+import { parseAwsServiceName, withName } from "./aws-values";
+
+// The commands added for hybrid, transit and PrivateLink estates: Elastic IPs, VPC DNS
+// attributes, DHCP options, AWS service prefix lists, TGW peering attachments, Direct Connect and the
+// endpoint services with their load balancers.
+
+type Item<K extends keyof TopologyInput> = NonNullable<TopologyInput[K]>[number];
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** describe-vpc-attribute: one attribute per output, matched by its VpcId (aws-rules GWE-09, IFE-03). */
+export function applyVpcAttributes(ctx: RegionContext, vpcs: Mutable<Item<"vpcs">>[]): void {
+  for (const output of Object.values(ctx.data["describe-vpc-attribute"] ?? {})) {
+    const vpc = vpcs.find((v) => v.id === output.VpcId);
+    if (!vpc) continue;
+    if (output.EnableDnsSupport !== undefined) vpc.enableDnsSupport = output.EnableDnsSupport.Value;
+    if (output.EnableDnsHostnames !== undefined) vpc.enableDnsHostnames = output.EnableDnsHostnames.Value;
+  }
+}
+
+/** What the DNS settings of the VPCs rest on: the attribute output, or AWS's defaults. */
+export function dnsAssumptions(ctx: RegionContext): string[] {
+  const out: string[] = [];
+  const vpcs = ctx.data["describe-vpcs"]?.Vpcs ?? [];
+  const attributes = Object.values(ctx.data["describe-vpc-attribute"] ?? {});
+  for (const vpc of vpcs) {
+    const given = attributes.filter((a) => a.VpcId === vpc.VpcId);
+    const support = given.some((a) => a.EnableDnsSupport !== undefined) || vpc.EnableDnsSupport !== undefined;
+    const hostnames =
+      given.some((a) => a.EnableDnsHostnames !== undefined) || vpc.EnableDnsHostnames !== undefined;
+    if (!support || !hostnames) {
+      const missing = [
+        support ? [] : ["enableDnsSupport (assumed on)"],
+        hostnames
+          ? []
+          : [`enableDnsHostnames (assumed ${vpc.IsDefault === true ? "on, default VPC" : "off"})`],
+      ].flat();
+      out.push(`${vpc.VpcId}: no describe-vpc-attribute output for ${missing.join(" and ")}`);
+    }
+  }
+  const options = new Map(
+    (ctx.data["describe-dhcp-options"]?.DhcpOptions ?? []).map((o) => [o.DhcpOptionsId, o]),
+  );
+  for (const vpc of vpcs) {
+    if (vpc.DhcpOptionsId === undefined || vpc.DhcpOptionsId === "default") continue;
+    const set = options.get(vpc.DhcpOptionsId);
+    const servers =
+      set?.DhcpConfigurations?.find((c) => c.Key === "domain-name-servers")?.Values?.flatMap((v) =>
+        v.Value === undefined ? [] : [v.Value],
+      ) ?? [];
+    if (set !== undefined && servers.length > 0 && !servers.includes("AmazonProvidedDNS")) {
+      out.push(
+        `${vpc.VpcId} uses its own DNS servers (${servers.join(", ")}, DHCP options ${vpc.DhcpOptionsId}); names are assumed to resolve as the Amazon DNS server would (those servers forward to it)`,
+      );
+    }
+  }
+  return out;
+}
+
+/**
+ * describe-addresses: an Elastic IP associated with an interface's primary private address is its
+ * public IP when describe-network-interfaces did not print it (IGW-04).
+ */
+export function applyAddresses(
+  ctx: RegionContext,
+  enis: Mutable<Item<"networkInterfaces">>[],
+  instances: Mutable<Item<"instances">>[],
+): void {
+  (ctx.data["describe-addresses"]?.Addresses ?? []).forEach((address, index) => {
+    if (address.PublicIp === undefined) return;
+    const eni =
+      enis.find((e) => e.id === address.NetworkInterfaceId) ??
+      enis.find(
+        (e) =>
+          e.instanceId !== undefined &&
+          e.instanceId === address.InstanceId &&
+          e.privateIp === address.PrivateIpAddress,
+      );
+    if (eni) {
+      if (address.PrivateIpAddress !== undefined && address.PrivateIpAddress !== eni.privateIp) {
+        ctx.warnings.push({
+          path: `${ctx.file("describe-addresses")}: Addresses[${index}].PrivateIpAddress`,
+          message: `Elastic IP ${address.PublicIp} is on a secondary address of ${eni.id}; only primary public IPs are modelled`,
+        });
+        return;
+      }
+      eni.publicIp ??= address.PublicIp;
+      return;
+    }
+    const instance = instances.find((i) => i.id === address.InstanceId);
+    if (
+      instance &&
+      instance.privateIp !== undefined &&
+      (address.PrivateIpAddress === undefined || address.PrivateIpAddress === instance.privateIp)
+    )
+      instance.publicIp ??= address.PublicIp;
+  });
+}
+
+/** describe-prefix-lists: AWS service lists (com.amazonaws.<region>.s3 / dynamodb) with their CIDRs. */
+export function importServicePrefixLists(ctx: RegionContext): {
+  prefixLists: Item<"prefixLists">[];
+  services: Item<"services">[];
+} {
+  const prefixLists: Item<"prefixLists">[] = [];
+  const services: Item<"services">[] = [];
+  for (const list of ctx.data["describe-prefix-lists"]?.PrefixLists ?? []) {
+    const name = list.PrefixListName;
+    prefixLists.push({
+      id: list.PrefixListId,
+      ...(name === undefined ? {} : { name }),
+      cidrBlocks: list.Cidrs ?? [],
+    });
+    const service = name === undefined ? null : parseAwsServiceName(name);
+    if (service !== null)
+      services.push({ service: service.service, region: service.region, prefixListId: list.PrefixListId });
+  }
+  return { prefixLists, services };
+}
+
+const PEERING_STATES: Readonly<Record<string, Item<"transitGatewayAttachments">["state"]>> = {
+  initiatingRequest: "pending",
+  pendingAcceptance: "pendingAcceptance",
+  pending: "pending",
+  available: "available",
+  modifying: "available",
+  rejecting: "rejected",
+  rejected: "rejected",
+  deleting: "deleting",
+  deleted: "deleted",
+  failing: "failed",
+  failed: "failed",
+};
+
+/**
+ * describe-transit-gateway-peering-attachments: the side of each peering whose TGW is in this region
+ * (aws-rules TGW-12, TGW-13), when describe-transit-gateway-attachments did not list it.
+ */
+export function importTgwPeeringAttachments(
+  ctx: RegionContext,
+  listed: ReadonlySet<string>,
+): Item<"transitGatewayAttachments">[] {
+  const tgws = new Set(
+    (ctx.data["describe-transit-gateways"]?.TransitGateways ?? []).map((t) => t.TransitGatewayId),
+  );
+  const out: Item<"transitGatewayAttachments">[] = [];
+  for (const a of ctx.data["describe-transit-gateway-peering-attachments"]
+    ?.TransitGatewayPeeringAttachments ?? []) {
+    if (listed.has(a.TransitGatewayAttachmentId)) continue;
+    const requester = a.RequesterTgwInfo?.TransitGatewayId;
+    const accepter = a.AccepterTgwInfo?.TransitGatewayId;
+    const mine =
+      requester !== undefined && tgws.has(requester)
+        ? requester
+        : accepter !== undefined && tgws.has(accepter)
+          ? accepter
+          : requester;
+    const peer = mine === requester ? accepter : requester;
+    if (mine === undefined) continue;
+    out.push({
+      id: a.TransitGatewayAttachmentId,
+      ...withName(a.Tags),
+      transitGatewayId: mine,
+      type: "peering",
+      ...(peer === undefined ? {} : { peerTransitGatewayId: peer }),
+      peerAttachmentId: a.TransitGatewayAttachmentId,
+      state: PEERING_STATES[a.State ?? a.Status?.Code ?? "available"] ?? "available",
+    });
+  }
+  return out;
+}
+
+const VIF_TYPES = new Set(["private", "transit", "public"]);
+
+/**
+ * Direct Connect (aws directconnect …, camelCase): gateways, their VGW/TGW associations with allowed
+ * prefixes (DX-02, DX-04) and the private/transit VIFs attached to them with their state (DX-01).
+ */
+export function importDirectConnect(ctx: RegionContext): Item<"directConnectGateways">[] {
+  const gateways = ctx.data["describe-direct-connect-gateways"]?.directConnectGateways ?? [];
+  const associations = Object.values(ctx.data["describe-direct-connect-gateway-associations"] ?? {}).flatMap(
+    (o) => o.directConnectGatewayAssociations,
+  );
+  const attachments = Object.values(ctx.data["describe-direct-connect-gateway-attachments"] ?? {}).flatMap(
+    (o) => o.directConnectGatewayAttachments,
+  );
+  const vifs = ctx.data["describe-virtual-interfaces"]?.virtualInterfaces ?? [];
+  const ids = new Set([
+    ...gateways.filter((g) => g.directConnectGatewayState !== "deleted").map((g) => g.directConnectGatewayId),
+    ...associations.map((a) => a.directConnectGatewayId),
+    ...vifs.flatMap((v) =>
+      v.directConnectGatewayId === undefined || v.directConnectGatewayId === ""
+        ? []
+        : [v.directConnectGatewayId],
+    ),
+  ]);
+  const out: Item<"directConnectGateways">[] = [];
+  for (const id of ids) {
+    const gw = gateways.find((g) => g.directConnectGatewayId === id);
+    const assoc = associations
+      .filter((a) => a.directConnectGatewayId === id && (a.associationState ?? "associated") === "associated")
+      .flatMap((a) => {
+        const gatewayId = a.associatedGateway?.id ?? a.virtualGatewayId;
+        if (gatewayId === undefined) return [];
+        const allowedPrefixes = (a.allowedPrefixesToDirectConnectGateway ?? []).flatMap((p) =>
+          p.cidr === undefined || p.cidr.includes(":") ? [] : [p.cidr],
+        );
+        return [{ gatewayId, allowedPrefixes }];
+      });
+    const attachedIds = new Set(
+      attachments
+        .filter((a) => a.directConnectGatewayId === id && (a.attachmentState ?? "attached") === "attached")
+        .map((a) => a.virtualInterfaceId),
+    );
+    const mine = vifs.filter((v) => v.directConnectGatewayId === id || attachedIds.has(v.virtualInterfaceId));
+    const virtualInterfaces = mine.flatMap((v) => {
+      const type = v.virtualInterfaceType ?? "private";
+      if (!VIF_TYPES.has(type)) return [];
+      // A VIF is usable when it is available and (when printed) one of its BGP peers is up.
+      const bgpDown = (v.bgpPeers ?? []).length > 0 && !(v.bgpPeers ?? []).some((p) => p.bgpStatus === "up");
+      const state =
+        v.virtualInterfaceState === "available" && bgpDown
+          ? "available, BGP down"
+          : (v.virtualInterfaceState ?? "available");
+      return [
+        {
+          id: v.virtualInterfaceId,
+          ...(v.virtualInterfaceName === undefined ? {} : { name: v.virtualInterfaceName }),
+          type: type as "private" | "transit" | "public",
+          state,
+        },
+      ];
+    });
+    out.push({
+      id,
+      ...(gw?.directConnectGatewayName === undefined ? {} : { name: gw.directConnectGatewayName }),
+      associations: assoc,
+      ...(mine.length === 0 && vifs.length === 0 ? {} : { virtualInterfaces }),
+    });
+  }
+  return out;
+}
+
+/**
+ * describe-vpc-endpoint-service-configurations (+ permissions, load balancers): your PrivateLink
+ * services, their NLBs and the provider VPC (IFE-07). Gateway Load Balancer services are skipped.
+ */
+export function importEndpointServices(ctx: RegionContext): Item<"endpointServices">[] {
+  const lbs = ctx.data["describe-load-balancers"]?.LoadBalancers ?? [];
+  const permissions = ctx.data["describe-vpc-endpoint-service-permissions"] ?? {};
+  const out: Item<"endpointServices">[] = [];
+  (ctx.data["describe-vpc-endpoint-service-configurations"]?.ServiceConfigurations ?? []).forEach(
+    (svc, index) => {
+      const nlbs = svc.NetworkLoadBalancerArns ?? [];
+      if (nlbs.length === 0) {
+        ctx.warnings.push({
+          path: `${ctx.file("describe-vpc-endpoint-service-configurations")}: ServiceConfigurations[${index}]`,
+          message: "Gateway Load Balancer endpoint services are not modelled; skipped",
+        });
+        return;
+      }
+      const vpcId = lbs.find((lb) => nlbs.includes(lb.LoadBalancerArn))?.VpcId;
+      const principals = (permissions[svc.ServiceId]?.AllowedPrincipals ?? []).flatMap((p) =>
+        p.Principal === undefined ? [] : [p.Principal],
+      );
+      out.push({
+        id: svc.ServiceId,
+        ...withName(svc.Tags),
+        serviceName: svc.ServiceName,
+        ...(vpcId === undefined ? {} : { vpcId }),
+        networkLoadBalancerArns: nlbs,
+        acceptanceRequired: svc.AcceptanceRequired ?? true,
+        allowedPrincipals: principals,
+      });
+    },
+  );
+  return out;
+}

@@ -1,0 +1,259 @@
+// On-premises networks as far as AWS output shows them. Reachability Analyzer stops at the
+// virtual private gateway or transit gateway attachment: what lies behind a VPN or a Direct Connect
+// virtual interface is learned by BGP and never printed by the AWS CLI. For a topology imported from
+// AWS output (`topology.assumptions` present) a destination routed to such a gateway that no known
+// on-premises network contains is therefore assumed to be on-premises behind it, and the analysis
+// says so; a tunnel DOWN (VPN-02) or a virtual interface that is not `available` still blocks.
+import { cidrContainsIp, type IpAddress, toCidr } from "./cidr";
+import { explainAssumption, named } from "./explanations";
+import { type Network, routeTableOf, type SubnetInfo } from "./network-model";
+import { lookupRoute } from "./routing";
+import type { DirectConnectGateway, OnPremisesNetwork, TransitGatewayAttachment } from "./topology";
+import type { Detail, OnPremisesAssumption, OnPremisesLink } from "./trace";
+import { addHop, block, type Delivered, gatewayHop, type Pkt, ref, type Walk } from "./walk-state";
+
+const sitesByNetwork = new WeakMap<Network, Map<string, OnPremisesNetwork>>();
+const notesByWalk = new WeakMap<Walk, Detail[]>();
+
+/** Only an imported topology leaves the on-premises side open; a hand-written one declares it. */
+export function onPremisesIsPartlyKnown(net: Network): boolean {
+  return net.topology.assumptions !== undefined;
+}
+
+function remember(net: Network, site: OnPremisesNetwork): OnPremisesNetwork {
+  let sites = sitesByNetwork.get(net);
+  if (!sites) sitesByNetwork.set(net, (sites = new Map()));
+  const known = sites.get(site.id);
+  if (known) return known;
+  sites.set(site.id, site);
+  return site;
+}
+
+/** A declared on-premises network, or one assumed earlier in this analysis (for the reply). */
+export function onPremisesSite(net: Network, id: string): OnPremisesNetwork | undefined {
+  return net.onPrem.find((o) => o.net.id === id)?.net ?? sitesByNetwork.get(net)?.get(id);
+}
+
+/** The note an assumption becomes in the analysis. */
+export function assumptionNote(assumption: OnPremisesAssumption): Detail {
+  return { code: "RCH_ASSUMED_ON_PREMISES", message: explainAssumption(assumption), assumption };
+}
+
+function note(w: Walk, assumption: OnPremisesAssumption): void {
+  let notes = notesByWalk.get(w);
+  if (!notes) notesByWalk.set(w, (notes = []));
+  const n = assumptionNote(assumption);
+  if (!notes.some((o) => o.message === n.message)) notes.push(n);
+}
+
+/** The assumptions a walk made, in order. */
+export function assumptionsOf(w: Walk): readonly Detail[] {
+  return notesByWalk.get(w) ?? [];
+}
+
+function vpnLinks(net: Network, vpnIds: readonly string[]): OnPremisesLink[] {
+  return vpnIds.flatMap((id) => {
+    const vpn = net.topology.vpnConnections.find((v) => v.id === id);
+    if (!vpn) return [];
+    const tunnelsUp = vpn.tunnels.filter((t) => t.status === "UP").length;
+    return [{ vpn: vpn.id, routing: vpn.routing === "bgp" ? "bgp" : "static", tunnelsUp }];
+  });
+}
+
+function dxGatewaysFor(net: Network, gatewayId: string): DirectConnectGateway[] {
+  return net.topology.directConnectGateways.filter((d) =>
+    d.associations.some((a) => a.gatewayId === gatewayId),
+  );
+}
+
+function siteOf(
+  id: string,
+  name: string,
+  ip: IpAddress,
+  customerGatewayIds: string[],
+  directConnectGatewayIds: string[],
+): OnPremisesNetwork {
+  const prefix = ip.family === 4 ? 32 : 128;
+  return { id, name, cidrBlocks: [`${ip.text}/${prefix}`], customerGatewayIds, directConnectGatewayIds };
+}
+
+/** Behind a VGW: its VPN connections' customer gateways and its Direct Connect gateways. */
+export function assumeSiteBehindVgw(w: Walk, vgwId: string, dst: IpAddress): OnPremisesNetwork | undefined {
+  const net = w.net;
+  if (!onPremisesIsPartlyKnown(net)) return undefined;
+  const vpns = net.topology.vpnConnections.filter((v) => v.vpnGatewayId === vgwId);
+  const dxgws = dxGatewaysFor(net, vgwId);
+  if (vpns.length === 0 && dxgws.length === 0) return undefined;
+  note(w, {
+    kind: "behind-gateway",
+    address: dst.text,
+    gateway: vgwId,
+    via: "vpn-gateway",
+    links: [
+      ...vpnLinks(
+        net,
+        vpns.map((v) => v.id),
+      ),
+      ...dxgws.map((d) => ({ directConnectGateway: d.id })),
+    ],
+  });
+  return remember(
+    net,
+    siteOf(
+      `onprem-behind-${vgwId}`,
+      `on-premises behind ${vgwId}`,
+      dst,
+      [...new Set(vpns.map((v) => v.customerGatewayId))],
+      dxgws.map((d) => d.id),
+    ),
+  );
+}
+
+/** Behind a TGW VPN or Direct Connect gateway attachment. */
+export function assumeSiteBehindAttachment(
+  w: Walk,
+  att: TransitGatewayAttachment,
+  dst: IpAddress,
+): OnPremisesNetwork | undefined {
+  const net = w.net;
+  if (!onPremisesIsPartlyKnown(net)) return undefined;
+  if (att.type === "vpn" && att.vpnConnectionId !== undefined) {
+    const vpn = net.topology.vpnConnections.find((v) => v.id === att.vpnConnectionId);
+    if (!vpn) return undefined;
+    note(w, {
+      kind: "behind-gateway",
+      address: dst.text,
+      gateway: att.id,
+      via: "vpn-attachment",
+      links: vpnLinks(net, [vpn.id]),
+    });
+    return remember(
+      net,
+      siteOf(`onprem-behind-${att.id}`, `on-premises behind ${vpn.id}`, dst, [vpn.customerGatewayId], []),
+    );
+  }
+  if (att.type === "direct-connect-gateway" && att.directConnectGatewayId !== undefined) {
+    note(w, {
+      kind: "behind-gateway",
+      address: dst.text,
+      gateway: att.id,
+      via: "direct-connect-attachment",
+      links: [{ directConnectGateway: att.directConnectGatewayId }],
+    });
+    return remember(
+      net,
+      siteOf(
+        `onprem-behind-${att.id}`,
+        `on-premises behind ${att.directConnectGatewayId}`,
+        dst,
+        [],
+        [att.directConnectGatewayId],
+      ),
+    );
+  }
+  return undefined;
+}
+
+/**
+ * DX-01: traffic crosses a Direct Connect gateway on a private (VGW) or transit (TGW) virtual
+ * interface; when the import lists the gateway's VIFs and none of the right type is `available`,
+ * nothing crosses.
+ */
+export function checkVirtualInterfaces(w: Walk, dxId: string, kind: "private" | "transit", p: Pkt): boolean {
+  const dx = w.net.topology.directConnectGateways.find((d) => d.id === dxId);
+  const vifs = (dx?.virtualInterfaces ?? []).filter((v) => v.type === kind);
+  if (!dx || vifs.length === 0) return true;
+  const up = vifs.find((v) => v.state === "available");
+  const shown = up ?? vifs[0];
+  if (shown)
+    addHop(w, ref(shown.id, "virtual-interface", shown.name), up ? "forward" : "drop", gatewayHop(shown.id), {
+      inbound: p,
+      outbound: p,
+    });
+  if (up) return true;
+  block(w, "RCH_DX_VIF_NOT_AVAILABLE", shown?.id ?? dx.id, {
+    kind: "virtual-interfaces",
+    dxGateway: named(dx),
+    vifType: kind,
+    interfaces: vifs.map((v) => ({ ...named(v), state: v.state })),
+  });
+  return false;
+}
+
+/** An assumed site delivered the packet whose destination the query gave as a bare IP address. */
+export function isAssumedDelivery(net: Network, got: Delivered, wantIp: IpAddress | undefined): boolean {
+  return (
+    got.kind === "onprem" &&
+    sitesByNetwork.get(net)?.has(got.id) === true &&
+    wantIp?.text === got.pkt.dst.text
+  );
+}
+
+/**
+ * A source address outside every VPC and every known on-premises network is on-premises (not the
+ * internet) when the reply to it would leave the destination's subnet for a VGW, or for a transit
+ * gateway that sends it to a VPN or Direct Connect gateway attachment.
+ */
+export function onPremisesSourceBehind(
+  net: Network,
+  ip: IpAddress,
+  destination: SubnetInfo | undefined,
+): OnPremisesNetwork | undefined {
+  if (!destination || !onPremisesIsPartlyKnown(net)) return undefined;
+  if (net.onPrem.some((o) => o.cidrs.some((c) => cidrContainsIp(c, ip)))) return undefined;
+  const route = lookupRoute(routeTableOf(net, destination).lookup, ip);
+  if (!route) return undefined;
+  if (route.target.kind === "vgw") {
+    const vpns = net.topology.vpnConnections.filter((v) => v.vpnGatewayId === route.target.id);
+    const dxgws = dxGatewaysFor(net, route.target.id);
+    if (vpns.length === 0 && dxgws.length === 0) return undefined;
+    return remember(
+      net,
+      siteOf(
+        `onprem-behind-${route.target.id}`,
+        `on-premises behind ${route.target.id}`,
+        ip,
+        [...new Set(vpns.map((v) => v.customerGatewayId))],
+        dxgws.map((d) => d.id),
+      ),
+    );
+  }
+  if (route.target.kind === "tgw") {
+    const c = net.tgw.vpcAttachmentByVpc.get(destination.vpc.id)?.get(route.target.id);
+    const tgwRoute = c?.table ? lookupRoute(c.table.lookup, ip) : undefined;
+    const egress = tgwRoute?.target.kind === "attachment" ? tgwRoute.target.compiled?.att : undefined;
+    if (!egress || (egress.type !== "vpn" && egress.type !== "direct-connect-gateway")) return undefined;
+    const vpn = net.topology.vpnConnections.find((v) => v.id === egress.vpnConnectionId);
+    return remember(
+      net,
+      siteOf(
+        `onprem-behind-${egress.id}`,
+        `on-premises behind ${egress.vpnConnectionId ?? egress.directConnectGatewayId ?? egress.id}`,
+        ip,
+        vpn ? [vpn.customerGatewayId] : [],
+        egress.directConnectGatewayId !== undefined ? [egress.directConnectGatewayId] : [],
+      ),
+    );
+  }
+  return undefined;
+}
+
+/**
+ * DX-04: a Direct Connect gateway advertises to on-premises only the allowed prefixes of its
+ * association with the transit gateway (or VGW); traffic from on-premises to an address outside them
+ * has no route on the customer side.
+ */
+export function checkAllowedPrefixes(w: Walk, dxId: string, gatewayId: string, p: Pkt): boolean {
+  const dx = w.net.topology.directConnectGateways.find((d) => d.id === dxId);
+  const allowed = dx?.associations.find((a) => a.gatewayId === gatewayId)?.allowedPrefixes ?? [];
+  if (!dx || allowed.length === 0) return true;
+  if (allowed.some((c) => cidrContainsIp(toCidr(c), p.dst))) return true;
+  block(w, "RCH_DX_PREFIX_NOT_ALLOWED", dx.id, {
+    kind: "allowed-prefixes",
+    dxGateway: named(dx),
+    gateway: gatewayId,
+    allowedPrefixes: [...allowed],
+    address: p.dst.text,
+  });
+  return false;
+}

@@ -310,7 +310,8 @@ function peeringCandidates(topology: Topology, net: Network, pcxId: string, pkt:
     if (!a || !b) return out;
     const overlap = a.cidrs.some((x) => b.cidrs.some((y) => cidrsOverlap(x, y)));
     if (overlap) return out; // PCX-03: AWS would refuse it
-    const id = `pcx-fix-${srcVpc.replace(/^vpc-/, "")}-${dstVpc.replace(/^vpc-/, "")}`;
+    // Internal id of the proposed connection; descriptions name the VPCs, never this id (AWS assigns a real one).
+    const id = `pcx-proposed-${srcVpc.replace(/^vpc-/, "")}-${dstVpc.replace(/^vpc-/, "")}`;
     const d = new Draft(topology);
     const t = d.topology;
     d.list("peeringConnections").push({ id, requesterVpcId: srcVpc, accepterVpcId: dstVpc, status: "active", requesterAllowDnsResolutionFromRemoteVpc: false, accepterAllowDnsResolutionFromRemoteVpc: false });
@@ -330,7 +331,7 @@ function peeringCandidates(topology: Topology, net: Network, pcxId: string, pkt:
     };
     retarget(srcVpc, b.cidrs);
     retarget(dstVpc, a.cidrs);
-    out.push({ kind: "add-peering", description: `Peer ${srcVpc} directly with ${dstVpc} (${id}) and route each VPC's CIDR to it on both sides`, rules: ["PCX-02", "PCX-08"], topology: t });
+    out.push({ kind: "add-peering", description: `Create a VPC peering connection between ${srcVpc} and ${dstVpc} directly, accept it, and route each VPC's CIDR to it on both sides`, rules: ["PCX-02", "PCX-08"], topology: t });
     return out;
   }
   // Destination outside every VPC (a peer's gateway endpoint, IGW, NAT...): give the source VPC its own.

@@ -6,7 +6,6 @@ import type { Query, Topology } from "../net/index";
 import type { ExhibitTable } from "./exhibit-table";
 import { topologyTables } from "./exhibit-tables";
 import { addressTable } from "./exhibit-addresses";
-import type { ExhibitTable } from "./exhibit-table";
 
 export type { ExhibitTable, ExhibitTableKind } from "./exhibit-table";
 

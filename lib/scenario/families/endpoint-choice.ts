@@ -25,7 +25,9 @@ const CHOICE_TEXT: Record<EndpointChoice, string> = {
 };
 
 
-const OTHER_AWS_SERVICES = ["Amazon SQS", "AWS KMS", "AWS Secrets Manager", "Amazon SNS", "AWS Systems Manager", "Amazon ECR", "AWS STS", "Amazon CloudWatch Logs"];
+// Services reached through interface endpoints alone. Amazon ECR is left out: a private image pull also needs an S3
+// gateway endpoint for the image layers, so "which endpoint?" would have two right answers.
+const OTHER_AWS_SERVICES = ["Amazon SQS", "AWS KMS", "AWS Secrets Manager", "Amazon SNS", "AWS Systems Manager", "AWS STS", "Amazon CloudWatch Logs"];
 const PARTNER_SERVICES = ["a log-analytics product bought on AWS Marketplace", "a payment provider's service published to you as a PrivateLink endpoint service"];
 const SAAS_APIS = ["a third-party weather API on the public internet", "a SaaS CRM's public REST API (not offered through PrivateLink)"];
 

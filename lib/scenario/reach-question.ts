@@ -184,7 +184,8 @@ function disprove(shown: Topology, variant: Topology, query: Query, b: Blocker):
   else {
     const hop = passingHop(after, b.component, b.direction ?? "forward");
     why = hop?.matched
-      ? `${phrase} is not at fault here: it passes the ${hop.direction === "return" ? "reply" : "request"} (${hop.matched.description}) (${rule}).`
+      ? // "has the entry", not "passes": the entry may point at a component that fails elsewhere (a pending peering).
+        `${phrase} is not at fault here: it has the entry the ${hop.direction === "return" ? "reply" : "request"} needs (${hop.matched.description}) (${rule}).`
       : `${phrase} is not at fault in this setup (${rule}).`;
   }
   return { why, proof: `analyze(variant with the shown ${b.component}): reachable, so ${blockerKey(b)} does not hold` };

@@ -80,6 +80,8 @@ export function LabClient({
   const [destination, setDestination] = useState("");
   const [target, setTarget] = useState("");
   const started = useRef(false);
+  // Only the newest request's answer is shown: an older one arriving late must not replace it.
+  const latest = useRef(0);
 
   const result = shown?.result;
   const table = result?.routeTables.find((candidate) => candidate.id === tableId) ?? result?.routeTables[0];
@@ -89,8 +91,10 @@ export function LabClient({
     query: Query | undefined,
     done: string,
   ): Promise<LabResult | undefined> {
+    const turn = ++latest.current;
     setBusy(true);
     const posted = await postJson<LabResult>("/lab/api", { ...body, ...(query ? { query } : {}) });
+    if (turn !== latest.current) return undefined;
     setBusy(false);
     if (!posted.ok) {
       // The learner's text and the last valid answer stay as they are; only the error is new.

@@ -35,15 +35,15 @@ const verdict = (page: Page, reachable: "yes" | "no") =>
 
 async function openLesson(page: Page, name: string): Promise<void> {
   await page.goto("/lab");
-  await page.getByLabel("Open").selectOption(name);
+  await page.getByTestId("lab-open-choice").selectOption(name);
   await page.getByRole("button", { name: "Open", exact: true }).click();
   await page.locator("[data-testid=lab-status]", { hasText: `Opened ${name}` }).waitFor();
 }
 
 async function ask(page: Page, from: string, to: string): Promise<void> {
-  await page.getByLabel("From").fill(from);
-  await page.getByLabel("To", { exact: true }).fill(to);
-  await page.getByLabel("Port").fill("443");
+  await page.getByTestId("lab-from").fill(from);
+  await page.getByTestId("lab-to").fill(to);
+  await page.getByTestId("lab-port").fill("443");
   await page.getByTestId("lab-ask").click();
 }
 
@@ -73,7 +73,9 @@ describe("the lab", () => {
     await page.getByTestId("lab-route-remove").selectOption("10.1.0.0/16");
     await page.getByTestId("lab-route-submit").click();
     await verdict(page, "no");
-    await expect(page.getByTestId("lab-text").inputValue()).resolves.not.toContain("10.1.0.0/16");
+    // The text now says what the model sees: rtb-a keeps only its route to C's range.
+    const edited = await page.getByTestId("lab-text").inputValue();
+    expect(edited.match(/target: pcx-ab/g)).toHaveLength(2);
 
     // Asked again by hand, on the edited text: still not reachable, with a blocker linked to its rule.
     await page.getByTestId("lab-ask").click();
@@ -85,7 +87,8 @@ describe("the lab", () => {
 
     await page.getByTestId("lab-apply-fix").first().click();
     await verdict(page, "yes");
-    await expect(page.getByTestId("lab-text").inputValue()).resolves.toContain("10.1.0.0/16");
+    const fixed = await page.getByTestId("lab-text").inputValue();
+    expect(fixed.match(/target: pcx-ab/g)).toHaveLength(3);
 
     // Undo takes the fix back: not reachable again.
     await page.getByTestId("lab-undo").click();

@@ -104,3 +104,19 @@ describe("lab edits", () => {
     expect(topologyText(removed, "yaml")).not.toMatch(/[&*]a\d/);
   });
 });
+
+describe("topology text", () => {
+  it("leaves out the schema's defaults, and keeps a field whose value is not the default", () => {
+    const topology = lesson("abc-peering-chain");
+    const text = topologyText(topology, "yaml");
+    expect(text).not.toMatch(/origin: static|main: false|sourceDestCheck: true|state: running/);
+    const stopped = {
+      ...topology,
+      instances: topology.instances.map((instance) => ({ ...instance, state: "stopped" as const })),
+    };
+    const stoppedText = topologyText(stopped, "yaml");
+    expect(stoppedText).toContain("state: stopped");
+    const reparsed = parseTopologyText(stoppedText, "yaml");
+    expect(reparsed.ok && reparsed.topology).toEqual(stopped);
+  });
+});

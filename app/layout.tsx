@@ -43,6 +43,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
                 <Link href="/progress">Progress</Link>
               </li>
               <li>
+                <Link href="/lab">Lab</Link>
+              </li>
+              <li>
                 <Link href="/rules">Rules</Link>
               </li>
             </ul>

@@ -1,0 +1,131 @@
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchBrowser, newPage } from "./support/browser";
+import { repoRoot } from "./support/server";
+
+// The axe run of tests/e2e/a11y.e2e.test.ts (not exported there), over /lab with an answer on screen.
+const AXE_SOURCE = path.join(repoRoot, "node_modules", "axe-core", "axe.min.js");
+type AxeViolation = { id: string; impact: string | null; help: string; targets: string[] };
+
+async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ path: AXE_SOURCE });
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (context: Document) => Promise<{
+            violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
+          }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document);
+    return result.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      targets: violation.nodes.map((node) => node.target.join(" ")),
+    }));
+  });
+}
+
+const verdict = (page: Page, reachable: "yes" | "no") =>
+  page.locator(`[data-testid=lab-verdict][data-reachable=${reachable}]`).waitFor({ timeout: 15_000 });
+
+async function openLesson(page: Page, name: string): Promise<void> {
+  await page.goto("/lab");
+  await page.getByTestId("lab-open-choice").selectOption(name);
+  await page.getByRole("button", { name: "Open", exact: true }).click();
+  await page.locator("[data-testid=lab-status]", { hasText: `Opened ${name}` }).waitFor();
+}
+
+async function ask(page: Page, from: string, to: string): Promise<void> {
+  await page.getByTestId("lab-from").fill(from);
+  await page.getByTestId("lab-to").fill(to);
+  await page.getByTestId("lab-port").fill("443");
+  await page.getByTestId("lab-ask").click();
+}
+
+describe("the lab", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser.close();
+  });
+
+  it("breaks a lesson network with a route edit, shows the blocker, and a proposed fix repairs it", async () => {
+    const { context, page } = await newPage(browser, inject("baseURL"));
+    await openLesson(page, "abc-peering-chain");
+    await expect(page.getByTestId("lab-text").inputValue()).resolves.toContain("pcx-ab");
+
+    await ask(page, "app-a", "app-b");
+    await verdict(page, "yes");
+    await expect(
+      page.getByRole("list", { name: "Forward hops" }).locator("li").count(),
+    ).resolves.toBeGreaterThan(2);
+    await expect(page.getByTestId("lab-flow-logs").textContent()).resolves.toContain("ACCEPT");
+
+    await page.getByTestId("lab-route-table").selectOption("rtb-a");
+    await page.getByTestId("lab-route-action").selectOption("remove");
+    await page.getByTestId("lab-route-remove").selectOption("10.1.0.0/16");
+    await page.getByTestId("lab-route-submit").click();
+    await verdict(page, "no");
+    // The text now says what the model sees: rtb-a keeps only its route to C's range.
+    const edited = await page.getByTestId("lab-text").inputValue();
+    expect(edited.match(/target: pcx-ab/g)).toHaveLength(2);
+
+    // Asked again by hand, on the edited text: still not reachable, with a blocker linked to its rule.
+    await page.getByTestId("lab-ask").click();
+    await page.locator("[data-testid=lab-status]", { hasText: "not reachable" }).waitFor();
+    await verdict(page, "no");
+    const blockers = page.getByTestId("lab-blockers").locator("li");
+    await expect(blockers.count()).resolves.toBeGreaterThan(0);
+    await expect(blockers.first().locator('a[href^="/rules/"]').count()).resolves.toBeGreaterThan(0);
+
+    await page.getByTestId("lab-apply-fix").first().click();
+    await verdict(page, "yes");
+    const fixed = await page.getByTestId("lab-text").inputValue();
+    expect(fixed.match(/target: pcx-ab/g)).toHaveLength(3);
+
+    // Undo takes the fix back: not reachable again.
+    await page.getByTestId("lab-undo").click();
+    await verdict(page, "no");
+    await context.close();
+  }, 60_000);
+
+  it("keeps the learner's text and the last answer when the text does not parse", async () => {
+    const { context, page } = await newPage(browser, inject("baseURL"));
+    await openLesson(page, "abc-peering-chain");
+    await ask(page, "app-a", "app-b");
+    await verdict(page, "yes");
+    await page.getByTestId("lab-text").fill("vpcs: [ { id: vpc-a");
+    await page.getByTestId("lab-ask").click();
+    await expect(page.getByTestId("lab-error").textContent()).resolves.toMatch(/^text: /);
+    await expect(page.getByTestId("lab-text").inputValue()).resolves.toBe("vpcs: [ { id: vpc-a");
+    await verdict(page, "yes");
+    await context.close();
+  }, 60_000);
+
+  for (const size of [
+    { width: 1280, height: 900 },
+    { width: 390, height: 844 },
+  ]) {
+    it(`has no serious or critical axe violations at ${size.width} px, with an answer on screen`, async () => {
+      const context = await browser.newContext({ baseURL: inject("baseURL"), viewport: size });
+      const page = await context.newPage();
+      await openLesson(page, "abc-peering-chain");
+      await ask(page, "app-a", "app-c");
+      await verdict(page, "no");
+      const violations = await axeViolations(page);
+      if (violations.length > 0) console.log(JSON.stringify(violations, null, 2));
+      expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+      // Stacked on a phone: the page itself never scrolls sideways.
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await context.close();
+    }, 60_000);
+  }
+});

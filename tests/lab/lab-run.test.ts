@@ -1,0 +1,68 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { runLab } from "@/lib/lab/lab-run";
+import { STARTER_TOPOLOGY_YAML } from "@/lib/lab/starter";
+
+const chain = fs.readFileSync(
+  path.join(process.cwd(), "content", "topologies", "abc-peering-chain.yaml"),
+  "utf8",
+);
+const aToB = { from: "app-a", to: "app-b", protocol: "tcp" as const, port: 443 };
+
+describe("one lab turn", () => {
+  it("answers a question with hops, flow logs and the forms' choices", async () => {
+    const outcome = await runLab({ text: chain, format: "yaml", query: aToB });
+    if (!outcome.ok) throw new Error(outcome.error);
+    expect(outcome.value.answer?.reachable).toBe(true);
+    expect(outcome.value.answer?.forward.length).toBeGreaterThan(2);
+    expect(outcome.value.answer?.flowLogs.some((line) => line.includes("ACCEPT"))).toBe(true);
+    expect(outcome.value.endpoints).toEqual(["app-a", "app-b", "app-c", "internet"]);
+    expect(outcome.value.routeTables.map((table) => table.id)).toEqual(["rtb-a", "rtb-b", "rtb-c"]);
+    expect(outcome.value.text).toBeUndefined();
+  });
+
+  it("applies an edit, returns the edited text, and proposes fixes for what it broke", async () => {
+    const outcome = await runLab({
+      text: chain,
+      format: "yaml",
+      query: aToB,
+      edit: { kind: "remove-route", routeTableId: "rtb-a", destination: "10.1.0.0/16" },
+    });
+    if (!outcome.ok) throw new Error(outcome.error);
+    expect(outcome.value.answer?.reachable).toBe(false);
+    expect(outcome.value.answer?.blockers.length).toBeGreaterThan(0);
+    expect(outcome.value.answer?.blockers[0]?.rules.length).toBeGreaterThan(0);
+    expect(outcome.value.answer?.fixes.some((fix) => fix.verified)).toBe(true);
+    expect(outcome.value.text).toContain("rtb-a");
+  });
+
+  it("gives no verdict on a topology with validation errors, and lists them", async () => {
+    const broken = STARTER_TOPOLOGY_YAML.replace("subnetId: subnet-private", "subnetId: subnet-nowhere");
+    const outcome = await runLab({
+      text: broken,
+      format: "yaml",
+      query: { from: "web", to: "app", protocol: "tcp" },
+    });
+    if (!outcome.ok) throw new Error(outcome.error);
+    expect(outcome.value.errors.length).toBeGreaterThan(0);
+    expect(outcome.value.answer).toBeUndefined();
+  });
+
+  it("names the field at fault: the text, or the edit", async () => {
+    await expect(runLab({ text: "vpcs: [", format: "yaml" })).resolves.toMatchObject({
+      ok: false,
+      field: "text",
+    });
+    await expect(
+      runLab({
+        text: "{}",
+        format: "json",
+        edit: { kind: "remove-route", routeTableId: "rtb-x", destination: "10.0.0.0/8" },
+      }),
+    ).resolves.toMatchObject({
+      ok: false,
+      field: "edit.routeTableId",
+    });
+  });
+});

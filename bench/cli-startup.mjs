@@ -1,7 +1,7 @@
 // `npm run bench` suite "cli": wall time of whole `reachable` commands as a user runs them (a fresh node
 // process each time), next to `node -e 0`, the floor no command can beat. Run by scripts/bench.mjs after the
 // model and generator suites; `--no-cli` skips it, `--json` prints one JSON object per command.
-// Targets (issue 11): analyze on a small topology <= 400 ms, quiz --count 1 <= 500 ms. The machine is shared,
+// Targets: analyze on a small topology <= 400 ms, quiz --count 1 <= 500 ms. The machine is shared,
 // so the ratio to the floor is printed beside the milliseconds.
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";

@@ -1,4 +1,4 @@
-// The web suite of `npm run bench` (issue 15): drives the production server (`next start` on the last
+// The web suite of `npm run bench`: drives the production server (`next start` on the last
 // `npm run build`) against a fresh, migrated SQLite file and prints {"suite":"web",…} lines with --json.
 //   - answer → feedback: time of POST /practice/api {action:"answer"} over many answers, p50/p95 (ms);
 //   - requests per answer, and click → feedback visible, in Chromium (playwright-core, the system browser);

@@ -24,7 +24,7 @@ const only = process.argv.slice(3);
 // Distribution checks (cues, difficulty, variety) need many seeds to mean anything; below 1,000 they are
 // reported but do not fail the run (for quick iterations with a low seed count).
 const strict = seeds >= 1000;
-// Distribution targets of issue 12 not met yet (reported as PENDING on every run, not counted as failures).
+// Distribution targets not met yet (reported as PENDING on every run, not counted as failures).
 // Remove an entry when its family meets the target; the report names each one.
 const PENDING: readonly string[] = [
   "concept-check: a cue strategy", // the right answer is the longest text in lib/scenario/concept-facts*.ts (lessons helper's files)
@@ -160,7 +160,7 @@ for (const family of FAMILIES.filter((f) => only.length === 0 || only.includes(f
   let yes = 0;
   let problems = 0;
   let wrongProofs = 0;
-  // Cue strategies (issue 12): always "Yes", always the longest option, always position p; versus chance.
+  // Cue strategies: always "Yes", always the longest option, always position p; versus chance.
   let chance = 0;
   let yesCue = 0;
   let longestCue = 0;

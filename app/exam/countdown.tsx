@@ -12,7 +12,7 @@ function format(ms: number): string {
 
 const MINUTE = 60_000;
 
-/** The warning for the time left: once at 5 minutes, once at 1 minute (issue 15, bug 8), then nothing new. */
+/** The warning for the time left: once at 5 minutes, once at 1 minute, then nothing new. */
 export function timeWarning(remaining: number): string | null {
   if (remaining <= 0) return null;
   if (remaining <= MINUTE) return "1 minute left: the exam submits itself when the time is up.";

@@ -184,7 +184,7 @@ async function save(active: ActiveExam, snapshot: ExamSnapshot, now: Date): Prom
         answeredAt,
       });
     }
-    // Issue 15, bug 6: each miss offers the concept it was about as a review card.
+    // Each miss offers the concept it was about as a review card.
     const missed = score.items.filter((item) => item.response !== null && !item.correct);
     const concepts = [...new Set(missed.flatMap((item) => blamedConcepts(item.concepts)))];
     if (concepts.length > 0)

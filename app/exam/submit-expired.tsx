@@ -4,7 +4,7 @@ import { useEffect, useRef } from "react";
 import { useExamAction } from "./use-exam-action";
 
 /**
- * Shown when the exam page is opened after the deadline. A GET never writes (issue 11 §5), so the browser asks
+ * Shown when the exam page is opened after the deadline. A GET never writes, so the browser asks
  * the server to check its own deadline, which submits the exam and opens the result.
  */
 export function SubmitExpired({ sessionId }: { sessionId: string }) {

@@ -1,4 +1,4 @@
-// Errors for a person (issue 15, bug 10). The API names fields ("desiredRetention: must be at most 0.99") so that
+// Errors for a person. The API names fields ("desiredRetention: must be at most 0.99") so that
 // programs and forms can find them; a person reads a sentence about what to change, in the form's own words.
 
 /** Field path (or its first segment) -> the label the page shows for it. */

@@ -165,7 +165,7 @@ async function save(active: ActivePractice, snapshot: PracticeSnapshot, now: Dat
     : fail(409, "sessionId: this session changed in another request; reload the page");
 }
 
-/** Everything the page shows after an answer, so an answer is one request (issue 15). */
+/** Everything the page shows after an answer, so an answer is one request. */
 export type AnswerReply = { readonly correct: boolean; readonly feedback: PracticeFeedback };
 
 /** Grades an answer on the server. Refused: a question not on screen in this session, or a second answer. */
@@ -230,7 +230,7 @@ export async function answerPractice(
     startedAt: new Date(current.askedAt),
     answeredAt: now,
   });
-  // Issue 15: a miss offers its concepts as review cards, the same way a lesson answer does.
+  // A miss offers its concepts as review cards, the same way a lesson answer does.
   if (!outcome.correct)
     await enrolQuestionConcepts(db(), learnerId, blamedConcepts(question.concepts), "practice", now);
   return { ok: true, value: { correct: outcome.correct, feedback } };
@@ -267,7 +267,7 @@ export async function finishPractice(
   const event: PracticeEvent = { type: "session.finish", now: now.getTime() };
   const finished = applyEvent(practiceMachine, loaded.value.snapshot, event);
   if (!finished.ok) return fail(409, `action: ${issuesText(finished)}`);
-  // An object, never null: the browser reads the reply as an object (issue 15, bug 3).
+  // An object, never null: the browser reads the reply as an object.
   const saved = await save(loaded.value, finished.snapshot, now);
   return saved.ok ? { ok: true, value: { finished: true } } : saved;
 }

@@ -31,7 +31,7 @@ function historyLine(session: StoredSession): { href: string; text: string } {
   if (session.kind === "exam") {
     const score = ExamScoreSchema.safeParse(session.result);
     const config = ExamConfigSchema.safeParse(session.config);
-    // Issue 15, bug 9: a retake of the missed questions is practice on them, not a mock exam that can be passed.
+    // A retake of the missed questions is practice on them, not a mock exam that can be passed.
     if (config.success && config.data.retakeOf !== null) {
       const detail = score.success ? `${score.data.correct}/${score.data.total} right` : "no result";
       return { href: `/exam/${session.id}`, text: `${when} UTC · Retake of missed questions · ${detail}` };
@@ -67,7 +67,7 @@ export default async function Page() {
     }
     return concepts;
   };
-  // Issue 15, bug 5: review answers count too (a review is a graded answer to a fresh variant).
+  // Review answers count too (a review is a graded answer to a fresh variant).
   const answers = [
     ...attempts.map((attempt) => ({
       questionId: attempt.questionId,

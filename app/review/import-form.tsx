@@ -6,7 +6,7 @@ import { postJson } from "@/app/http/post-json";
 import { forPerson } from "@/app/practice/for-person";
 
 /**
- * Issue 15, bug 10: what to change, not the validator's words. A file of the wrong shape gets one sentence
+ * What to change, not the validator's words. A file of the wrong shape gets one sentence
  * naming the file to choose; a deck that is well-formed but inconsistent keeps the checker's explanation.
  */
 function importProblem(error: string): string {

@@ -1,4 +1,4 @@
-// Which review card stays on screen after it is answered (issue 15, bug 4). The browser remembers the answered
+// Which review card stays on screen after it is answered. The browser remembers the answered
 // card in a short-lived cookie so that a refresh (new counters, deck table and Undo label) and a reload keep
 // showing that card with its feedback. The server trusts the cookie only to choose what to show: the question
 // must be the latest review of that card in this learner's own log.

@@ -31,7 +31,7 @@ export default async function ReviewPage() {
     findLatestReview(database, learner.id),
   ]);
   const queue = buildQueue(cards, log, now, settings);
-  // Issue 15, bug 4: a card just answered stays on screen (with its feedback) until "Next card".
+  // A card just answered stays on screen (with its feedback) until "Next card".
   const onScreen = decodeOnScreen((await cookies()).get(ON_SCREEN_COOKIE)?.value);
   const answeredReview = answeredOnScreen(onScreen, log);
   const answeredQuestion = answeredReview ? questionFromId(answeredReview.questionId) : undefined;

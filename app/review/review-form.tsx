@@ -45,7 +45,7 @@ export function ReviewForm({ skillId, question, answered: shown }: Props) {
     setBusy(false);
     if (!result.ok) return setError(forPerson(result.error));
     setAnswered(result.data);
-    // Issue 15, bug 4: the card stays on screen while the counters, deck table and Undo label catch up.
+    // The card stays on screen while the counters, deck table and Undo label catch up.
     rememberOnScreen({ skillId, questionId: question.id, response: selected });
     router.refresh();
   }

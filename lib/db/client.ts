@@ -7,7 +7,7 @@ import { databaseUrl, ensureDatabaseDirectory } from "./url";
 export type Db = PrismaClient;
 
 /**
- * Issue 15: write-ahead logging with synchronous=NORMAL. In WAL mode readers do not wait for the writer and a
+ * Write-ahead logging with synchronous=NORMAL. In WAL mode readers do not wait for the writer and a
  * commit appends to the log instead of rewriting pages behind a rollback journal; NORMAL skips the fsync at each
  * commit (the log is synced at checkpoints). A power cut can lose the last commits but never corrupts the file,
  * which is the right trade for answers and reviews, and each write stops blocking the event loop for a sync.

@@ -63,7 +63,7 @@ function toElk(diagram: Diagram): ElkNode {
   };
 }
 
-/** Layouts kept per diagram; a question page lays out the same topology on every render (issue 15). */
+/** Layouts kept per diagram; a question page lays out the same topology on every render. */
 const LAYOUT_CACHE_SIZE = 500;
 const layoutCache = new Map<string, Promise<PlacedDiagram>>();
 

@@ -84,7 +84,7 @@ export function scoreExam(input: ScoreExamInput): ExamScore {
   });
   const correct = items.filter((item) => item.correct).length;
   const percent = percentOf(correct, items.length);
-  // Issue 15, bug 9: each question counts in one domain, the one of the concept it is about, so the domain
+  // Each question counts in one domain, the one of the concept it is about, so the domain
   // counts add up to the exam's total.
   const domainOf = (item: ExamItem): string | undefined => {
     const primary = primaryConcept(item.concepts);

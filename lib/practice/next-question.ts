@@ -55,7 +55,7 @@ export function chooseNextQuestion(input: NextQuestionInput): NextQuestionResult
   const assessing = eligible.families.filter((entry) => entry.concepts.includes(focus));
   const used = new Set(input.askedSeeds);
   const stems = new Set(input.askedStems ?? []);
-  // Issue 15: a question is in the selection only when it assesses a selected concept; the family being
+  // A question is in the selection only when it assesses a selected concept; the family being
   // eligible is not enough (concept-check covers every topic).
   const inSelection = (question: Question) =>
     question.concepts.some((concept) => candidates.includes(concept));

@@ -1,4 +1,4 @@
-// Which concept a question is about (issue 15, bug 7). A scenario touches several concepts (a flow-log question
+// Which concept a question is about. A scenario touches several concepts (a flow-log question
 // runs through security groups too), but a question is written to test one: families list that concept first.
 // A miss counts against that concept only, a right answer for every concept the learner had to hold.
 

@@ -127,7 +127,7 @@ export const practiceMachine = setup({
     recordGrade: assign(({ context, event }) => {
       if (event.type !== "answer.graded") return {};
       const concepts = currentPracticeAttempt(context)?.concepts ?? [];
-      // Issue 15: a miss counts against the concept the question is about, not every concept in its scenario.
+      // A miss counts against the concept the question is about, not every concept in its scenario.
       const counted = event.correct ? concepts : blamedConcepts(concepts);
       return {
         asked: replaceCurrent(context, { correct: event.correct, gradedAt: event.now }),

@@ -44,7 +44,7 @@ export function buildQuestion(rng: Rng, parts: QuestionParts): Question {
   };
   if (parts.topology !== undefined) question.topology = parts.topology;
   if (parts.query !== undefined) question.query = parts.query;
-  // Built after the options are placed: every resource an option names is shown (issue 12, "self-contained").
+  // Built after the options are placed: every resource an option names is shown.
   const exhibit = buildExhibit({
     ...(parts.topology !== undefined ? { topology: parts.topology } : {}),
     ...(parts.query !== undefined ? { query: parts.query } : {}),

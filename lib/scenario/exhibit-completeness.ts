@@ -1,4 +1,4 @@
-// Issue 12, "self-contained": every resource id and address that a question's options or stem name must be
+// Every resource id and address that a question's options or stem name must be
 // introduced by the stem or the exhibit, so the question can be answered on paper. check:generator counts the
 // misses per family and fails on any.
 import { exhibitWords } from "./exhibit";

@@ -1,7 +1,7 @@
 // The exhibit of a question: the facts of its topology that the answer depends on, as tables (route tables with
 // their prefix-list routes and associations, security-group rules, NACL entries, TGW route tables, peering
 // status, endpoint settings, addresses). It is shown with the stem, so it holds facts only: nothing here says
-// where a flow stops or which option is right (issue 12, "self-contained").
+// where a flow stops or which option is right.
 import type { Query, Topology } from "../net/index";
 import type { ExhibitTable } from "./exhibit-table";
 import { topologyTables } from "./exhibit-tables";

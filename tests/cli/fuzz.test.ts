@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { runGuarded } from "@/lib/cli/guarded";
 import { runCli } from "@/lib/cli/run-cli";
 
-// Bounded fuzzing of the command line (issue 16): flags, topology files and describe folders, mutated from
+// Bounded fuzzing of the command line: flags, topology files and describe folders, mutated from
 // real inputs. The contract for every input: no exception escapes (exit 70 is a fault of ours), the exit code
 // is a documented one, and bad input is one line on stderr. A few thousand runs in well under a minute.
 

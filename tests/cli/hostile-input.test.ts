@@ -8,7 +8,7 @@ import { MAX_NESTING_DEPTH, nestingDepth } from "@/lib/cli/input-limits";
 import { readInputFile } from "@/lib/cli/read-input";
 import { runCli } from "@/lib/cli/run-cli";
 
-// Issue 16, items 10-15: the command line on hostile input. Each case failed before (a crash with a stack, a
+// The command line on hostile input. Each case failed before (a crash with a stack, a
 // hang, gigabytes of memory, or a verdict on an invalid topology).
 
 async function run(argv: string[], cwd = process.cwd()) {

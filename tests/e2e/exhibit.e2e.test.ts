@@ -1,4 +1,4 @@
-// Issue 12, "self-contained": a missing-piece or fix-it question in practice shows, before it is answered, an
+// A missing-piece or fix-it question in practice shows, before it is answered, an
 // exhibit that introduces every resource id and address its options name, as captioned tables a keyboard user can
 // scroll on a phone.
 import type { Browser, Page } from "playwright-core";

@@ -156,7 +156,7 @@ describe("spaced review", () => {
     const response = await responsePromise;
     expect(response.status()).toBe(400);
     const status = page.getByTestId("settings-status").filter({ hasText: "Not saved" });
-    // The API names the field; the page says it in the form's words (issue 15, bug 10).
+    // The API names the field; the page says it in the form's words.
     await expect(status.textContent()).resolves.toBe("Not saved. Desired retention must be at most 0.99.");
     await expect(page.locator("#desiredRetention-hint").textContent()).resolves.toBe("Desired retention must be at most 0.99.");
     await expect(page.getByLabel("Desired retention").inputValue()).resolves.toBe("1.5");

@@ -10,7 +10,7 @@ import { queryDatabase } from "./support/database";
 import { questionIdBehind, shownIdFor } from "./support/question-ids";
 import { startServer, type RunningServer } from "./support/server";
 
-// Issue 16, items 1-9: every way to the key is refused, no cookie is trusted that the server did not issue, and
+// Every way to the key is refused, no cookie is trusted that the server did not issue, and
 // no malformed request gets a 5xx. Each `it` names the item it covers.
 
 const PLAIN_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*\.\d+\.[123]$/;
@@ -68,7 +68,7 @@ async function lessonQuestionToken(baseURL: string): Promise<string> {
   return token;
 }
 
-describe("hardening (issue 16)", () => {
+describe("hardening", () => {
   const baseURL = () => inject("baseURL");
   let browser: Browser;
   beforeAll(async () => {

@@ -97,7 +97,7 @@ async function learnerIdOf(page: Page): Promise<string> {
   return rows[0]?.learnerId ?? cookies[0]?.value ?? "";
 }
 
-describe("issue 15: practice, exam and review a learner can trust", () => {
+describe("practice, exam and review a learner can trust", () => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await launchBrowser();

@@ -1,4 +1,4 @@
-// Issue 15, features beyond the ten bugs: the exam report's filters and skipped status, the traced path in
+// The exam report's filters and skipped status, the traced path in
 // words on the practice diagram, the styled 404 page and the favicon.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -6,7 +6,7 @@ import { questionFromId } from "../../lib/scenario/generate";
 import { questionIdBehind } from "./support/question-ids";
 import { launchBrowser, newPage } from "./support/browser";
 
-describe("issue 15: exam report, diagram text, 404 and favicon", () => {
+describe("exam report, diagram text, 404 and favicon", () => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await launchBrowser();

@@ -1,4 +1,4 @@
-// Golden set (issue 12): 165 questions whose keys were read against the rule catalogue. A changed key, or a
+// Golden set: 165 questions whose keys were read against the rule catalogue. A changed key, or a
 // changed byte in a fixed slice of generator output, fails here; after a reviewed, intended change, run
 // `npx tsx tests/golden/update-golden.ts` and commit the new golden.json with the reason.
 import { readFileSync } from "node:fs";

@@ -1,4 +1,4 @@
-// The exam session service (app/exam/exam-session.ts) against a temporary SQLite database (issue 11 §5).
+// The exam session service (app/exam/exam-session.ts) against a temporary SQLite database.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ExamScoreSchema } from "../../app/exam/schema";
 import { loadActiveExam, retakeExam, startExam, stepExam } from "../../app/exam/exam-session";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { forPerson } from "../../app/practice/for-person";
 
-describe("forPerson (issue 15, bug 10)", () => {
+describe("forPerson", () => {
   it("replaces the field path and the field's name by the form's label, as a sentence", () => {
     expect(
       forPerson("desiredRetention: desiredRetention must be at most 0.99", {

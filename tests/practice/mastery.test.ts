@@ -34,7 +34,7 @@ describe("computeMastery", () => {
     });
   });
 
-  it("does not call one question answered right again and again mastered (issue 15, bug 5)", () => {
+  it("does not call one question answered right again and again mastered", () => {
     const [p3] = computeMastery([0, DAY, 2 * DAY, 3 * DAY].map((t) => answer(["P3"], true, t, "same.1.1")));
     expect(p3).toMatchObject({ answered: 1, right: 1, level: "learning" });
   });

@@ -114,7 +114,7 @@ describe("chooseNextQuestion", () => {
   });
 });
 
-describe("chooseNextQuestion with the real generator (issue 15, bug 2)", () => {
+describe("chooseNextQuestion with the real generator", () => {
   it("keeps to the selected topic and does not repeat a stem, with adaptive off", async () => {
     const { CONCEPTS } = await import("../../lib/content/concepts");
     const group = new Map(CONCEPTS.map((concept) => [concept.id, concept.group as string]));

@@ -1,5 +1,5 @@
 // The practice session service (app/practice/practice-session.ts) against a temporary SQLite database: the
-// server side of every practice step, with the database the app really uses (issue 11 §5, issue 15).
+// server side of every practice step, with the database the app really uses.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   answerPractice,
@@ -97,7 +97,7 @@ describe("practice session service", { timeout: 30_000 }, () => {
     expect(blamed).toEqual([first.question.concepts[0]]);
   });
 
-  it("finishing before any answer replies with an object and stores an empty summary (issue 15, bug 3)", async () => {
+  it("finishing before any answer replies with an object and stores an empty summary", async () => {
     await startPractice(learnerId, everything, t0);
     const { sessionId } = await onScreen();
     await expect(finishPractice(learnerId, sessionId, at(3))).resolves.toEqual({
@@ -116,7 +116,7 @@ describe("practice session service", { timeout: 30_000 }, () => {
     });
   });
 
-  it("keeps to the chosen topic (issue 15, bug 2)", async () => {
+  it("keeps to the chosen topic", async () => {
     await startPractice(
       learnerId,
       { ...everything, everything: false, conceptGroups: ["flow-logs"], questionLimit: 4, adaptive: false },

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { blamedConcepts, primaryConcept } from "../../lib/quiz/blame";
 import { addToTallies } from "../../lib/quiz/concept-tallies";
 
-describe("blame (issue 15, bug 7)", () => {
+describe("blame", () => {
   it("a miss counts against the question's own concept, a right answer for every concept it touched", () => {
     const concepts = ["F7", "F8", "S1"];
     expect(primaryConcept(concepts)).toBe("F7");

@@ -16,7 +16,7 @@ describe("concept-check fact table", () => {
     }
   });
 
-  it("holds at least 60 items, 15 of them at difficulty 3 (issue 12)", () => {
+  it("holds at least 60 items, 15 of them at difficulty 3", () => {
     expect(FACTS.length).toBeGreaterThanOrEqual(60);
     expect(FACTS.filter((f) => f.difficulty === 3).length).toBeGreaterThanOrEqual(15);
   });

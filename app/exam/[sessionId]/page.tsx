@@ -63,7 +63,7 @@ export default async function Page({ params }: { params: Promise<{ sessionId: st
     <>
       <h1>Exam result</h1>
       {isRetake ? (
-        // Issue 15, bug 9: a retake of the missed questions has no pass mark; it is not a mock exam.
+        // A retake of the missed questions has no pass mark; it is not a mock exam.
         <p className="exam-verdict" data-testid="exam-verdict" data-retake="true">
           Retake of the missed questions: {score.correct} of {score.total} right.
         </p>

@@ -37,7 +37,7 @@ export function SettingsForm({ saved }: { saved: Fields }) {
       });
       setStatus({ text: "Saved.", bad: false });
     } else {
-      // Issue 15, bug 10: the API names fields; a person reads the form's own labels.
+      // The API names fields; a person reads the form's own labels.
       setErrors(
         Object.fromEntries(
           Object.entries(result.fields).map(([name, text]) => [name, forPerson(text, LABELS)]),

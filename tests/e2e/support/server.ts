@@ -33,7 +33,8 @@ async function waitForServer(url: string, child: ChildProcess, timeoutMs: number
   throw new Error(`server at ${url} did not answer within ${timeoutMs} ms`);
 }
 
-export type RunningServer = { baseURL: string; stop: () => Promise<void> };
+/** `stop("SIGKILL")` ends the server the way a crash or an OOM kill does: no shutdown code runs. */
+export type RunningServer = { baseURL: string; stop: (signal?: NodeJS.Signals) => Promise<void> };
 
 /**
  * Starts the production build on a free port against `databaseUrl` (already migrated). `env` adds variables,
@@ -72,10 +73,10 @@ export async function startServer(options: {
   }
   return {
     baseURL,
-    stop: async () => {
+    stop: async (signal: NodeJS.Signals = "SIGTERM") => {
       if (child.pid && child.exitCode === null) {
         const exited = new Promise((resolve) => child.once("exit", resolve));
-        process.kill(-child.pid, "SIGTERM");
+        process.kill(-child.pid, signal);
         await exited;
       }
     },

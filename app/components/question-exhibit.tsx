@@ -34,7 +34,13 @@ export function QuestionExhibit({
         </section>
       ) : null}
       {exhibit.lines.length > 0 ? (
-        <pre className="exhibit" data-testid="exhibit-lines">
+        // Focusable and named: long lines scroll sideways, and a keyboard user must be able to scroll them.
+        <pre
+          className="exhibit scroll-region"
+          data-testid="exhibit-lines"
+          tabIndex={0}
+          aria-label="Exhibit lines"
+        >
           <code>{exhibit.lines.join("\n")}</code>
         </pre>
       ) : null}

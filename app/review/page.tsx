@@ -15,6 +15,7 @@ import { AddSkillForm } from "./add-skill-form";
 import { DeckTable } from "./deck-table";
 import { ImportForm } from "./import-form";
 import { ON_SCREEN_COOKIE, answeredOnScreen, decodeOnScreen } from "./on-screen";
+import { openQuestionId } from "@/app/security/question-token";
 import { ReviewQuestion } from "./review-question";
 import { UndoButton } from "./undo-button";
 
@@ -32,7 +33,17 @@ export default async function ReviewPage() {
   ]);
   const queue = buildQueue(cards, log, now, settings);
   // A card just answered stays on screen (with its feedback) until "Next card".
-  const onScreen = decodeOnScreen((await cookies()).get(ON_SCREEN_COOKIE)?.value);
+  // The browser only knows the sealed id it was shown; open it for this card and learner before comparing.
+  const onScreenSealed = decodeOnScreen((await cookies()).get(ON_SCREEN_COOKIE)?.value);
+  const opened = onScreenSealed
+    ? openQuestionId(onScreenSealed.questionId, {
+        kind: "review",
+        skillId: onScreenSealed.skillId,
+        learnerId: learner.id,
+      })
+    : undefined;
+  const onScreen =
+    onScreenSealed && opened?.ok ? { ...onScreenSealed, questionId: opened.questionId } : undefined;
   const answeredReview = answeredOnScreen(onScreen, log);
   const answeredQuestion = answeredReview ? questionFromId(answeredReview.questionId) : undefined;
   const answeredCard = answeredReview

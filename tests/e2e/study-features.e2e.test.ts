@@ -19,12 +19,13 @@ describe("exam report, diagram text, 404 and favicon", () => {
     const { context, page } = await newPage(browser, inject("baseURL"));
     await page.goto("/exam");
     await page.locator('input[name="questionCount"]').fill("3");
-    await page.locator('input[name="examSeed"]').fill("31");
     await page.getByTestId("start-exam").click();
     await page.getByTestId("countdown").waitFor();
     const shown = async () => {
       const generated = questionFromId(
-        questionIdBehind((await page.locator("section[data-question-id]").getAttribute("data-question-id")) ?? ""),
+        questionIdBehind(
+          (await page.locator("section[data-question-id]").getAttribute("data-question-id")) ?? "",
+        ),
       );
       if (!generated.ok) throw new Error("no question");
       return generated.question;

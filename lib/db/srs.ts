@@ -4,8 +4,12 @@ import { randomUUID } from "node:crypto";
 import {
   cardScheduleSchema,
   DEFAULT_SRS_SETTINGS,
+  buryCard,
   ensureCard,
   findLastReview,
+  forgetCard,
+  rescheduleCard,
+  unburyCard,
   parseSkillId,
   formatSkillId,
   undoLastReview,
@@ -379,4 +383,37 @@ export async function setCardBuried(db: Db, learnerId: string, skillId: SkillId,
   }
   const row = await db.srsCard.update({ where: { learnerId_skillId: { learnerId, skillId } }, data: { buriedUntil } });
   return { ok: true, value: toCard(row) };
+}
+
+export type CardAction =
+  | { readonly action: "suspend" | "unsuspend" | "bury" | "unbury" | "forget" }
+  | { readonly action: "reschedule"; readonly day: Date };
+
+/**
+ * Applies one card-browser action to a card the caller loaded for the current learner. Forget and
+ * reschedule are logged as changes; suspend and bury only hide the card and leave its schedule alone.
+ */
+export async function manageCard(db: Db, card: SrsCard, action: CardAction, now: Date): Promise<SrsResult<SrsCard>> {
+  const where = { learnerId_skillId: { learnerId: card.learnerId, skillId: card.skillId } };
+  const update = async (next: SrsCard): Promise<SrsResult<SrsCard>> => ({
+    ok: true,
+    value: toCard(await db.srsCard.update({ where, data: cardData(next) })),
+  });
+  switch (action.action) {
+    case "suspend":
+    case "unsuspend":
+      return update({ ...card, suspended: action.action === "suspend" });
+    case "bury":
+      return update(buryCard(card, now, await loadSrsSettings(db, card.learnerId)));
+    case "unbury":
+      return update(unburyCard(card));
+    case "forget": {
+      const forgotten = forgetCard(card, now);
+      return forgotten.ok ? { ok: true, value: await saveCardChange(db, forgotten.value) } : forgotten;
+    }
+    case "reschedule": {
+      const moved = rescheduleCard(card, action.day, now, await loadSrsSettings(db, card.learnerId));
+      return moved.ok ? { ok: true, value: await saveCardChange(db, moved.value) } : moved;
+    }
+  }
 }

@@ -25,6 +25,15 @@ export type CardChange = {
 
 export type ChangedCard = { readonly card: SrsCard; readonly change: CardChange };
 
+/** A change is logged after the card's last review, or replaying the history would apply it too early. */
+function checkNow(card: SrsCard, now: Date): SrsResult<Date> {
+  if (Number.isNaN(now.getTime())) return fail(["now"], "now is not a valid date");
+  if (card.lastReview !== null && now.getTime() < Date.parse(card.lastReview)) {
+    return fail(["now"], "now is before the card's last review");
+  }
+  return succeed(now);
+}
+
 function changed(card: SrsCard, kind: CardChangeKind, after: CardSchedule, now: Date): ChangedCard {
   return {
     card: { ...card, ...after },
@@ -44,7 +53,8 @@ function changed(card: SrsCard, kind: CardChangeKind, after: CardSchedule, now: 
  * "Reset" with "reset repetition and lapse counts"). The review history stays in the log.
  */
 export function forgetCard(card: SrsCard, now: Date): SrsResult<ChangedCard> {
-  if (Number.isNaN(now.getTime())) return fail(["now"], "now is not a valid date");
+  const checked = checkNow(card, now);
+  if (!checked.ok) return checked;
   if (card.state === "new" && card.reps === 0) return fail(["skillId"], `${card.skillId} is already new`);
   return succeed(changed(card, "forget", forgetSchedule(scheduleOf(card), now, true), now));
 }
@@ -55,6 +65,8 @@ export function forgetCard(card: SrsCard, now: Date): SrsResult<ChangedCard> {
  * offered by the daily limit, not by date), so it is refused with what to do instead.
  */
 export function rescheduleCard(card: SrsCard, day: Date, now: Date, settings: Pick<SrsSettings, "dayStartOffsetMinutes">): SrsResult<ChangedCard> {
+  const checked = checkNow(card, now);
+  if (!checked.ok) return checked;
   if (Number.isNaN(day.getTime())) return fail(["due"], "due is not a valid date");
   if (card.state === "new") {
     return fail(["skillId"], `${card.skillId} is new and has no schedule yet; bury or suspend it to keep it out of today's queue`);

@@ -16,14 +16,13 @@ export type IntervalPreview = {
 };
 
 /**
- * A short label for the wait until the next review, as Anki prints it on its buttons. Minutes under ten
- * are shown as an upper bound ("<10m") because the step is what the learner plans around, not the second.
+ * A short label for the wait until the next review, as Anki prints it on its buttons: a learning step under
+ * an hour reads "<10m" (the card comes back within the session, give or take the queue), longer waits in
+ * hours, days, months and years.
  */
 export function formatInterval(ms: number): string {
   const wait = Math.max(0, ms);
-  if (wait < MINUTE_MS) return "<1m";
-  if (wait < 10 * MINUTE_MS) return `<${Math.ceil(wait / MINUTE_MS)}m`;
-  if (wait < HOUR_MS) return `${Math.round(wait / MINUTE_MS)}m`;
+  if (wait < HOUR_MS) return `<${Math.max(1, Math.round(wait / MINUTE_MS))}m`;
   if (wait < DAY_MS) return `${Math.round(wait / HOUR_MS)}h`;
   const days = wait / DAY_MS;
   if (days < 30) return `${Math.round(days)}d`;

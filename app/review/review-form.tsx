@@ -203,15 +203,18 @@ export function ReviewForm({ skillId, question, answered: shown }: Props) {
                 );
               })}
             </div>
-            <p className="review-muted review-keys">
-              {answered.outcome.correct
-                ? "Keys 1–4 rate and show the next card; Space keeps "
-                : "Space or 1 shows the next card, keeping "}
-              <strong data-current-rating={answered.rating}>
-                {RATINGS.find((entry) => entry.rating === answered.rating)?.label ?? answered.rating}
-              </strong>
-              . Ctrl+Z undoes the last rating.
-            </p>
+            <div className="try-it-actions review-rating">
+              <button type="button" className="button secondary" disabled={busy} onClick={nextCard} aria-keyshortcuts="Space">
+                Next card
+              </button>
+              <span className="review-muted review-keys">
+                {answered.outcome.correct ? "Keys 1–4 rate and show the next card; Next card (Space) keeps " : "Next card (Space) keeps "}
+                <strong data-current-rating={answered.rating}>
+                  {RATINGS.find((entry) => entry.rating === answered.rating)?.label ?? answered.rating}
+                </strong>
+                . Ctrl+Z undoes the last rating.
+              </span>
+            </div>
           </>
         ) : null}
       </div>

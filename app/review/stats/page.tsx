@@ -117,9 +117,9 @@ export default async function ReviewStatsPage() {
         {allTime.reviews === 0
           ? `No reviews of graduated cards yet; FSRS aims at ${percent(allTime.target)} recall with its default parameters.`
           : `Over all your history you recalled ${percent(allTime.retention)} of ${allTime.reviews} graduated cards against a target of ${percent(allTime.target)}.`}{" "}
-        FSRS here uses its default parameters, trained on many learners&apos; reviews. Fitting them to your own
-        review log needs the FSRS optimizer, which ts-fsrs (the scheduler this app runs) does not include; it ships
-        separately as native code this server does not run. What you can tune is the{" "}
+        FSRS here uses its default parameters, fitted to many learners&apos; reviews. Fitting them to your own
+        review log needs the FSRS optimizer, which is not part of ts-fsrs, the scheduler this app runs, so the app
+        does not fit them. What you can tune is the{" "}
         <Link href="/review/settings">desired retention</Link>: if your true retention stays well above the target,
         intervals could be longer; well below, shorter. The calibration section below shows how far FSRS&apos;s
         predictions are from your answers.

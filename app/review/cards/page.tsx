@@ -102,7 +102,7 @@ export default async function CardBrowserPage({
         </p>
       ) : (
         <div className="table-scroll">
-          <table className="review-deck card-browser">
+          <table className="review-deck stacked-table">
             <caption className="sr-only">Cards matching the filter</caption>
             <thead>
               <tr>

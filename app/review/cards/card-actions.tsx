@@ -67,7 +67,7 @@ export function CardActions({
     <div className="card-actions">
       {suspended ? button("unsuspend", "Unsuspend") : button("suspend", "Suspend")}
       {buried ? button("unbury", "Unbury") : button("bury", "Bury")}
-      {button("forget", "Forget")}
+      {isNew ? null : button("forget", "Forget")}
       {isNew ? null : (
         <form className="card-reschedule" onSubmit={onReschedule}>
           <label htmlFor={`due-${skillId}`} className="sr-only">

@@ -30,9 +30,13 @@ const FilterSchema = z.object({
 
 const plain = (text: string): string => text.replaceAll("**", "");
 
+/** A learning step falls due within the day, so today's cards show the time (UTC) and later ones the day. */
 function describeDue(card: SrsCard, now: Date, offset: number): string {
   if (isNewCard(card)) return "new";
-  return Date.parse(card.due) <= now.getTime() ? "due now" : reviewDayKey(new Date(card.due), offset);
+  const due = new Date(card.due);
+  if (due.getTime() <= now.getTime()) return "due now";
+  const day = reviewDayKey(due, offset);
+  return day === reviewDayKey(now, offset) ? `today ${due.toISOString().slice(11, 16)} UTC` : day;
 }
 
 export default async function CardBrowserPage({

@@ -15,7 +15,7 @@ export function ReviewHeatmap({ days }: { days: readonly HeatmapDay[] }) {
       <div
         className="heatmap"
         role="img"
-        aria-label={`Reviews per day over the last ${days.length} days: ${total} reviews on ${active} days`}
+        aria-label={`Reviews per day over the last ${days.length} days: ${total} on ${active} days`}
         data-testid="heatmap"
       >
         {Array.from({ length: firstWeekday }, (_, index) => (
@@ -32,7 +32,8 @@ export function ReviewHeatmap({ days }: { days: readonly HeatmapDay[] }) {
         ))}
       </div>
       <figcaption className="review-muted">
-        {total} reviews on {active} of the last {days.length} days. Darker means more reviews that day.
+        {total} {total === 1 ? "review" : "reviews"} on {active} of the last {days.length} days. Darker means more
+        reviews that day.
       </figcaption>
     </figure>
   );

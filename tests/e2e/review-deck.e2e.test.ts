@@ -154,7 +154,7 @@ describe("review deck: rating keys, undo, card browser and stats", () => {
     await context.close();
   });
 
-  it("refuses another learner's card and a reschedule into the past, naming the field", async () => {
+  it("refuses another learner's card, an unknown action and rescheduling a new card, naming the field; a buried card leaves the queue", async () => {
     const owner = await newPage(browser, inject("baseURL"));
     expect((await owner.page.request.post("/api/review/cards", { data: { skillId: "P2" } })).status()).toBe(201);
     const stranger = await newPage(browser, inject("baseURL"));

@@ -9,7 +9,7 @@ function describeDue(card: SrsCard, now: Date): string {
 
 export function DeckTable({ cards, now }: { cards: readonly SrsCard[]; now: Date }) {
   return (
-    <table className="review-deck">
+    <table className="review-deck stacked-table">
       <thead>
         <tr>
           <th scope="col">Skill</th>
@@ -27,11 +27,11 @@ export function DeckTable({ cards, now }: { cards: readonly SrsCard[]; now: Date
         {cards.map((card) => (
           <tr key={card.skillId} data-skill-id={card.skillId} className={card.suspended ? "review-suspended" : undefined}>
             <th scope="row">{card.skillId}</th>
-            <td>{card.suspended ? "suspended" : card.state}</td>
-            <td>{describeDue(card, now)}</td>
-            <td>{card.reps}</td>
-            <td>{card.lapses}</td>
-            <td>{card.source}</td>
+            <td data-label="State">{card.suspended ? "suspended" : card.state}</td>
+            <td data-label="Due">{describeDue(card, now)}</td>
+            <td data-label="Reviews">{card.reps}</td>
+            <td data-label="Lapses">{card.lapses}</td>
+            <td data-label="From">{card.source}</td>
             <td>
               <SuspendToggle skillId={card.skillId} suspended={card.suspended} />
             </td>

@@ -81,7 +81,8 @@ export default async function ReviewPage() {
         Scheduling is FSRS, aiming at {Math.round(settings.desiredRetention * 100)}% recall.
       </p>
       <nav className="review-nav" aria-label="Review">
-        <Link href="/review/stats">Stats</Link> · <Link href="/review/settings">Settings</Link>
+        <Link href="/review/cards">Browse cards</Link> · <Link href="/review/stats">Stats</Link> ·{" "}
+        <Link href="/review/settings">Settings</Link>
       </nav>
       <dl className="review-counts" aria-label="Queue">
         <div data-count="due">

@@ -2,41 +2,59 @@
 
 import { SolutionView } from "@/app/components/solution-view";
 import { useRouter } from "next/navigation";
-import { useRef, useState, type FormEvent } from "react";
+import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import type { AnswerOutcome } from "@/lib/grading/outcome";
 import type { QuestionForClient } from "@/lib/scenario/question";
 import { postJson } from "@/app/http/post-json";
 import { forPerson } from "@/app/practice/for-person";
 import { forgetOnScreen, rememberOnScreen } from "./on-screen-cookie";
+import { isTypingTarget } from "./typing-target";
 
-type Answered = { outcome: AnswerOutcome; rating: string; nextDue: string };
+type Rating = "again" | "hard" | "good" | "easy";
+type Interval = { rating: Rating; due: string; label: string };
+export type AnsweredCard = {
+  outcome: AnswerOutcome;
+  rating: string;
+  nextDue: string;
+  intervals: readonly Interval[];
+  allowed: readonly string[];
+};
 type Props = {
   skillId: string;
   question: Pick<QuestionForClient, "id" | "options" | "multiSelect">;
   /** The card was answered already (a refresh or reload after the answer): show its feedback. */
-  answered?: (Answered & { response: readonly string[] }) | undefined;
+  answered?: (AnsweredCard & { response: readonly string[] }) | undefined;
 };
 
-const RATING_LABEL: Record<string, string> = { again: "Again", hard: "Hard", good: "Good", easy: "Easy" };
+const RATINGS: readonly { rating: Rating; label: string; key: string }[] = [
+  { rating: "again", label: "Again", key: "1" },
+  { rating: "hard", label: "Hard", key: "2" },
+  { rating: "good", label: "Good", key: "3" },
+  { rating: "easy", label: "Easy", key: "4" },
+];
 
-/** Answers one review card: the server grades it and rates it (wrong: Again, right: Good); after a right
- * answer the learner may say it was Hard or Easy instead. */
+/**
+ * Answers one review card, then rates it as in Anki. The server grades the answer and stores it at once with
+ * the automatic rating (wrong: Again, right: Good), so nothing is lost if the learner leaves; the four buttons
+ * show the interval each rating gives, and choosing one (click or keys 1–4) replaces that rating and moves to
+ * the next card. A wrong answer can only be rated Again. Space submits the chosen answer, and after the
+ * answer accepts the rating shown.
+ */
 export function ReviewForm({ skillId, question, answered: shown }: Props) {
   const router = useRouter();
   const [selected, setSelected] = useState<string[]>(shown ? [...shown.response] : []);
-  const [answered, setAnswered] = useState<Answered | null>(shown ?? null);
+  const [answered, setAnswered] = useState<AnsweredCard | null>(shown ?? null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const shownAt = useRef(new Date().toISOString());
   const multi = question.multiSelect === true;
   const solution = answered?.outcome.solution;
 
-  async function onSubmit(event: FormEvent): Promise<void> {
-    event.preventDefault();
-    if (selected.length === 0) return;
+  const submit = useCallback(async (): Promise<void> => {
+    if (selected.length === 0 || busy || answered !== null) return;
     setBusy(true);
     setError(null);
-    const result = await postJson<Answered>("/api/review/answer", {
+    const result = await postJson<AnsweredCard>("/api/review/answer", {
       skillId,
       questionId: question.id,
       response: selected,
@@ -48,27 +66,64 @@ export function ReviewForm({ skillId, question, answered: shown }: Props) {
     // The card stays on screen while the counters, deck table and Undo label catch up.
     rememberOnScreen({ skillId, questionId: question.id, response: selected });
     router.refresh();
+  }, [answered, busy, question.id, router, selected, skillId]);
+
+  function onSubmit(event: FormEvent): void {
+    event.preventDefault();
+    void submit();
   }
 
-  function nextCard(): void {
+  const nextCard = useCallback((): void => {
     forgetOnScreen();
     router.refresh();
-  }
+  }, [router]);
 
-  async function rate(rating: "hard" | "easy"): Promise<void> {
-    setBusy(true);
-    setError(null);
-    const result = await postJson<{ rating: string; nextDue: string }>("/api/review/rate", {
-      skillId,
-      questionId: question.id,
-      rating,
-    });
-    setBusy(false);
-    if (result.ok && answered) {
+  const rate = useCallback(
+    async (rating: Rating): Promise<void> => {
+      if (answered === null || busy || !answered.allowed.includes(rating)) return;
+      if (rating === answered.rating) return nextCard();
+      setBusy(true);
+      setError(null);
+      const result = await postJson<{ rating: string; nextDue: string }>("/api/review/rate", {
+        skillId,
+        questionId: question.id,
+        rating,
+      });
+      setBusy(false);
+      if (!result.ok) return setError(forPerson(result.error));
       setAnswered({ ...answered, ...result.data });
-      router.refresh();
-    } else if (!result.ok) setError(forPerson(result.error));
-  }
+      nextCard();
+    },
+    [answered, busy, nextCard, question.id, skillId],
+  );
+
+  // Anki's keys: Space reveals (here: submits the chosen answer) and then accepts the rating; 1–4 rate.
+  // Keys typed into a text field, and Space on a control that uses it (a button, a checkbox, an unchecked
+  // radio), keep their usual meaning.
+  useEffect(() => {
+    function onKey(event: KeyboardEvent): void {
+      if (event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
+      if (event.key === " ") {
+        const target = event.target as HTMLElement | null;
+        const usesSpace =
+          target instanceof HTMLButtonElement ||
+          target instanceof HTMLAnchorElement ||
+          (target instanceof HTMLInputElement && (target.type === "checkbox" || !target.checked));
+        if (usesSpace) return;
+        event.preventDefault();
+        if (answered === null) void submit();
+        else nextCard();
+        return;
+      }
+      const choice = RATINGS.find((entry) => entry.key === event.key);
+      if (choice !== undefined && answered !== null) {
+        event.preventDefault();
+        void rate(choice.rating);
+      }
+    }
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [answered, nextCard, rate, submit]);
 
   function toggle(id: string): void {
     setSelected((current) =>
@@ -77,7 +132,7 @@ export function ReviewForm({ skillId, question, answered: shown }: Props) {
   }
 
   return (
-    <form onSubmit={(event) => void onSubmit(event)} className="try-it-form review-form">
+    <form onSubmit={onSubmit} className="try-it-form review-form">
       <fieldset disabled={busy || answered !== null}>
         <legend className="sr-only">{multi ? "Choose all that apply" : "Choose one answer"}</legend>
         {question.options.map((option) => (
@@ -99,9 +154,10 @@ export function ReviewForm({ skillId, question, answered: shown }: Props) {
       </fieldset>
       {answered === null ? (
         <div className="try-it-actions">
-          <button type="submit" className="button" disabled={busy || selected.length === 0}>
+          <button type="submit" className="button" disabled={busy || selected.length === 0} aria-keyshortcuts="Space">
             Check answer
           </button>
+          <span className="review-muted review-keys">Space checks the chosen answer</span>
         </div>
       ) : null}
       <div aria-live="polite" className="try-it-feedback">
@@ -116,38 +172,48 @@ export function ReviewForm({ skillId, question, answered: shown }: Props) {
               className={answered.outcome.correct ? "verdict ok" : "verdict bad"}
               data-verdict={answered.outcome.correct ? "correct" : "incorrect"}
             >
-              {answered.outcome.correct ? "Correct." : "Not this time."} Rated{" "}
-              <strong data-rating={answered.rating}>
-                {RATING_LABEL[answered.rating] ?? answered.rating}
-              </strong>
-              ; next review {new Date(answered.nextDue).toLocaleString()}.
+              {answered.outcome.correct
+                ? "Correct. How well did you know it?"
+                : "Not this time: the card is rated Again and comes back soon."}
             </p>
             {solution ? <SolutionView solution={solution} showTrace={false} /> : null}
+            <div className="review-rating-buttons" role="group" aria-label="Rate this card">
+              {RATINGS.map(({ rating, label, key }) => {
+                const interval = answered.intervals.find((entry) => entry.rating === rating);
+                const allowed = answered.allowed.includes(rating);
+                const current = answered.rating === rating;
+                return (
+                  <button
+                    key={rating}
+                    type="button"
+                    className={`button rating-${rating}${current ? "" : " secondary"}`}
+                    disabled={busy || !allowed}
+                    aria-pressed={current}
+                    aria-keyshortcuts={key}
+                    data-rating={rating}
+                    onClick={() => void rate(rating)}
+                  >
+                    <span className="rating-interval" data-interval={rating}>
+                      {interval?.label ?? ""}
+                    </span>
+                    <span className="rating-label">
+                      {label} <kbd>{key}</kbd>
+                    </span>
+                  </button>
+                );
+              })}
+            </div>
             <div className="try-it-actions review-rating">
-              {answered.outcome.correct ? (
-                <>
-                  <span>How did it feel?</span>
-                  <button
-                    type="button"
-                    className="button secondary"
-                    disabled={busy || answered.rating === "hard"}
-                    onClick={() => void rate("hard")}
-                  >
-                    Hard
-                  </button>
-                  <button
-                    type="button"
-                    className="button secondary"
-                    disabled={busy || answered.rating === "easy"}
-                    onClick={() => void rate("easy")}
-                  >
-                    Easy
-                  </button>
-                </>
-              ) : null}
-              <button type="button" className="button" disabled={busy} onClick={nextCard}>
+              <button type="button" className="button secondary" disabled={busy} onClick={nextCard} aria-keyshortcuts="Space">
                 Next card
               </button>
+              <span className="review-muted review-keys">
+                {answered.outcome.correct ? "Keys 1–4 rate and show the next card; Next card (Space) keeps " : "Next card (Space) keeps "}
+                <strong data-current-rating={answered.rating}>
+                  {RATINGS.find((entry) => entry.rating === answered.rating)?.label ?? answered.rating}
+                </strong>
+                . Ctrl+Z undoes the last rating.
+              </span>
             </div>
           </>
         ) : null}

@@ -7,7 +7,7 @@ import { pickReviewQuestion } from "@/lib/review/index";
 import { createRng, hashString } from "@/lib/scenario/rng";
 import { FAMILIES } from "@/lib/scenario/registry";
 import type { Question } from "@/lib/scenario/question";
-import { parseSkillId, type SrsCard } from "@/lib/srs/index";
+import { allowedRatings, parseSkillId, previewIntervals, type SrsCard } from "@/lib/srs/index";
 import { findConcept } from "@/lib/content/concepts";
 import type { StoredReview } from "@/lib/db/srs";
 import { TopologyDiagram } from "../components/topology-diagram";
@@ -65,14 +65,19 @@ export async function ReviewQuestion({
   };
   const placed = question.topology ? await layoutDiagram(topologyToDiagram(question.topology)) : undefined;
   const concept = findConcept(skill.value.conceptId);
-  const shown = answered
-    ? {
-        outcome: answerOutcome(answered.question, answered.response, "always"),
-        rating: answered.review.rating,
-        nextDue: answered.review.nextDue,
-        response: answered.response,
-      }
-    : undefined;
+  const outcome = answered ? answerOutcome(answered.question, answered.response, "always") : undefined;
+  const shown =
+    answered && outcome
+      ? {
+          outcome,
+          rating: answered.review.rating,
+          nextDue: answered.review.nextDue,
+          response: answered.response,
+          // The review row keeps the settings it was scheduled with, so the buttons show what rating it gives.
+          intervals: previewIntervals(answered.review.before, new Date(answered.review.reviewedAt), answered.review),
+          allowed: allowedRatings(outcome.correct),
+        }
+      : undefined;
   return (
     <section
       className="card review-card"

@@ -1,17 +1,18 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { postJson } from "@/app/http/post-json";
 import { forPerson } from "@/app/practice/for-person";
 import { forgetOnScreen } from "./on-screen-cookie";
+import { isTypingTarget } from "./typing-target";
 
-/** Takes back the latest review; the card returns to the queue as it was. */
+/** Takes back the latest review (button or Ctrl+Z, as in Anki); the card returns to the queue as it was. */
 export function UndoButton({ label }: { label: string }) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  async function undo(): Promise<void> {
+  const undo = useCallback(async (): Promise<void> => {
     setBusy(true);
     const result = await postJson<{ skillId: string }>("/api/review/undo");
     setBusy(false);
@@ -20,12 +21,23 @@ export function UndoButton({ label }: { label: string }) {
       forgetOnScreen();
       router.refresh();
     } else setError(forPerson(result.error));
-  }
+  }, [router]);
+  useEffect(() => {
+    function onKey(event: KeyboardEvent): void {
+      const undoKey = (event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === "z";
+      if (!undoKey || busy || isTypingTarget(event.target)) return;
+      event.preventDefault();
+      void undo();
+    }
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [busy, undo]);
   return (
     <span className="review-undo">
-      <button type="button" className="button secondary" disabled={busy} onClick={() => void undo()}>
+      <button type="button" className="button secondary" disabled={busy} onClick={() => void undo()} aria-keyshortcuts="Control+Z">
         {label}
-      </button>
+      </button>{" "}
+      <span className="review-muted">(Ctrl+Z)</span>
       {error ? (
         <span className="error" role="alert">
           {" "}

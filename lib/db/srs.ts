@@ -4,11 +4,17 @@ import { randomUUID } from "node:crypto";
 import {
   cardScheduleSchema,
   DEFAULT_SRS_SETTINGS,
+  buryCard,
   ensureCard,
   findLastReview,
+  forgetCard,
+  rescheduleCard,
+  unburyCard,
   parseSkillId,
   formatSkillId,
   undoLastReview,
+  type CardChange,
+  type CardChangeKind,
   type CardSchedule,
   type CardSource,
   type DeckExport,
@@ -21,7 +27,7 @@ import {
   type UndoneReview,
 } from "../srs/index";
 import type { Db } from "./client";
-import type { SrsCard as CardRow, SrsReview as ReviewRow } from "./generated/client";
+import type { SrsCard as CardRow, SrsCardChange as ChangeRow, SrsReview as ReviewRow } from "./generated/client";
 
 // The only persistence of review cards, the review log and review settings. Rows are mapped to lib/srs types
 // here; the rest of the app never sees Prisma shapes. The log is append-only: an undo stamps `undoneAt`, and
@@ -44,6 +50,7 @@ function toCard(row: CardRow): SrsCard {
     lapses: row.lapses,
     lastReview: row.lastReview === null ? null : row.lastReview.toISOString(),
     suspended: row.suspended,
+    buriedUntil: row.buriedUntil === null ? null : row.buriedUntil.toISOString(),
     addedAt: row.addedAt.toISOString(),
     source: row.source as CardSource,
   };
@@ -61,6 +68,7 @@ function cardData(card: SrsCard) {
     lapses: card.lapses,
     lastReview: card.lastReview === null ? null : new Date(card.lastReview),
     suspended: card.suspended,
+    buriedUntil: card.buriedUntil === null ? null : new Date(card.buriedUntil),
     addedAt: new Date(card.addedAt),
     source: card.source,
   };
@@ -301,10 +309,14 @@ export async function replaceDeck(db: Db, learnerId: string, deck: DeckExport): 
     ...deck.cards.map((card) =>
       db.srsCard.create({ data: { learnerId, skillId: card.skillId, ...cardData(card) } }),
     ),
+    db.srsCardChange.deleteMany({ where: { learnerId } }),
     ...deck.log.map((entry) =>
       db.srsReview.create({
         data: { id: randomUUID(), ...reviewData({ ...entry, learnerId }, entry.questionSeed) },
       }),
+    ),
+    ...deck.changes.map((change) =>
+      db.srsCardChange.create({ data: { id: randomUUID(), ...changeData({ ...change, learnerId }) } }),
     ),
   ]);
   return { cards: deck.cards.length, reviews: deck.log.length };
@@ -320,4 +332,88 @@ export function findLastStoredReview(log: readonly StoredReview[], learnerId: st
 export async function listReviewedQuestionIds(db: Db, learnerId: string, skillId: SkillId): Promise<string[]> {
   const rows = await db.srsReview.findMany({ where: { learnerId, skillId }, select: { questionId: true } });
   return rows.map((row) => row.questionId);
+}
+
+function toChange(row: ChangeRow): CardChange {
+  return {
+    learnerId: row.learnerId,
+    skillId: row.skillId as SkillId,
+    changedAt: row.changedAt.toISOString(),
+    kind: row.kind as CardChangeKind,
+    before: parseBefore(row.before),
+    after: parseBefore(row.after),
+  };
+}
+
+function changeData(change: CardChange) {
+  return {
+    learnerId: change.learnerId,
+    skillId: change.skillId,
+    changedAt: new Date(change.changedAt),
+    kind: change.kind,
+    before: JSON.stringify(change.before),
+    after: JSON.stringify(change.after),
+  };
+}
+
+/** The learner's forget and reschedule changes, oldest first (replay and export need them with the log). */
+export async function listCardChanges(db: Db, learnerId: string): Promise<CardChange[]> {
+  const rows = await db.srsCardChange.findMany({ where: { learnerId }, orderBy: [{ changedAt: "asc" }, { id: "asc" }] });
+  return rows.map(toChange);
+}
+
+/** Writes a changed card and the change's log row in one transaction. */
+export async function saveCardChange(db: Db, changed: { readonly card: SrsCard; readonly change: CardChange }): Promise<SrsCard> {
+  const { card, change } = changed;
+  const [row] = await db.$transaction([
+    db.srsCard.update({
+      where: { learnerId_skillId: { learnerId: card.learnerId, skillId: card.skillId } },
+      data: cardData(card),
+    }),
+    db.srsCardChange.create({ data: { id: randomUUID(), ...changeData(change) } }),
+  ]);
+  return toCard(row);
+}
+
+/** Buries (until the given instant) or unburies one of the learner's cards; the schedule is not touched. */
+export async function setCardBuried(db: Db, learnerId: string, skillId: SkillId, buriedUntil: Date | null): Promise<SrsResult<SrsCard>> {
+  const card = await findCard(db, learnerId, skillId);
+  if (card === undefined) {
+    return { ok: false, issues: [{ path: ["skillId"], message: `you have no card for ${skillId}` }] };
+  }
+  const row = await db.srsCard.update({ where: { learnerId_skillId: { learnerId, skillId } }, data: { buriedUntil } });
+  return { ok: true, value: toCard(row) };
+}
+
+export type CardAction =
+  | { readonly action: "suspend" | "unsuspend" | "bury" | "unbury" | "forget" }
+  | { readonly action: "reschedule"; readonly day: Date };
+
+/**
+ * Applies one card-browser action to a card the caller loaded for the current learner. Forget and
+ * reschedule are logged as changes; suspend and bury only hide the card and leave its schedule alone.
+ */
+export async function manageCard(db: Db, card: SrsCard, action: CardAction, now: Date): Promise<SrsResult<SrsCard>> {
+  const where = { learnerId_skillId: { learnerId: card.learnerId, skillId: card.skillId } };
+  const update = async (next: SrsCard): Promise<SrsResult<SrsCard>> => ({
+    ok: true,
+    value: toCard(await db.srsCard.update({ where, data: cardData(next) })),
+  });
+  switch (action.action) {
+    case "suspend":
+    case "unsuspend":
+      return update({ ...card, suspended: action.action === "suspend" });
+    case "bury":
+      return update(buryCard(card, now, await loadSrsSettings(db, card.learnerId)));
+    case "unbury":
+      return update(unburyCard(card));
+    case "forget": {
+      const forgotten = forgetCard(card, now);
+      return forgotten.ok ? { ok: true, value: await saveCardChange(db, forgotten.value) } : forgotten;
+    }
+    case "reschedule": {
+      const moved = rescheduleCard(card, action.day, now, await loadSrsSettings(db, card.learnerId));
+      return moved.ok ? { ok: true, value: await saveCardChange(db, moved.value) } : moved;
+    }
+  }
 }

@@ -17,9 +17,9 @@ export type ReratedReview = {
 };
 
 /**
- * After a right answer the learner may say it was hard or easy. The automatic Good review is taken back and
+ * After a right answer the learner rates it Again, Hard, Good or Easy. The automatic rating is taken back and
  * the same answer is scheduled again with the learner's rating, at the original review time, so the log
- * reads as if the learner had rated it so at once. Only a right answer can be re-rated (never Hard for wrong).
+ * reads as if the learner had rated it so at once. A wrong answer stays Again (never Hard for wrong).
  */
 export function rerateReview(
   card: SrsCard,
@@ -34,7 +34,7 @@ export function rerateReview(
   if (last.questionSeed !== questionSeed) {
     return { ok: false, issues: [{ path: ["questionId"], message: "only the latest review of this card can be re-rated" }] };
   }
-  if (!last.correct) {
+  if (!last.correct && selfRating !== "again") {
     return { ok: false, issues: [{ path: ["rating"], message: "a wrong answer stays rated Again" }] };
   }
   const reviewed = reviewCard(undone.value.card, rateFromAnswer(true, selfRating), new Date(last.reviewedAt), settings, {

@@ -29,6 +29,8 @@ export type SrsCard = CardSchedule & {
   readonly learnerId: string;
   readonly skillId: SkillId;
   readonly suspended: boolean;
+  /** ISO-8601 instant until which the card stays out of the queue (buried), or null. */
+  readonly buriedUntil: string | null;
   readonly addedAt: string;
   readonly source: CardSource;
 };
@@ -47,6 +49,7 @@ export function createCard(input: NewCardInput, now: Date): SrsCard {
     skillId: input.skillId,
     source: input.source,
     suspended: false,
+    buriedUntil: null,
     addedAt: at,
     state: "new",
     due: at,
@@ -87,6 +90,11 @@ export function scheduleOf(card: CardSchedule): CardSchedule {
 
 export function setSuspended(card: SrsCard, suspended: boolean): SrsCard {
   return { ...card, suspended };
+}
+
+/** A buried card sits out the queue until its day is over; its schedule is untouched. */
+export function isBuriedAt(card: Pick<SrsCard, "buriedUntil">, now: Date): boolean {
+  return card.buriedUntil !== null && Date.parse(card.buriedUntil) > now.getTime();
 }
 
 export function isNewCard(card: CardSchedule): boolean {

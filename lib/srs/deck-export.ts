@@ -1,4 +1,5 @@
 import { isSameSchedule, scheduleOf, type SrsCard } from "./card";
+import { type CardChange } from "./card-change";
 import { deckExportSchema, DECK_EXPORT_VERSION } from "./deck-schema";
 import { fail, fromZodIssues, succeed, type SrsResult } from "./result";
 import { replayReviews } from "./replay-reviews";
@@ -10,14 +11,16 @@ export type DeckExport = {
   readonly learnerId: string;
   readonly cards: readonly SrsCard[];
   readonly log: readonly ReviewLogEntry[];
+  readonly changes: readonly CardChange[];
 };
 
-/** A learner's cards and full review log; cards and rows of other learners are left out. */
+/** A learner's cards, full review log and schedule changes; cards and rows of other learners are left out. */
 export function exportDeck(
   learnerId: string,
   cards: readonly SrsCard[],
   log: readonly ReviewLogEntry[],
   now: Date,
+  changes: readonly CardChange[] = [],
 ): DeckExport {
   return {
     version: DECK_EXPORT_VERSION,
@@ -25,6 +28,7 @@ export function exportDeck(
     learnerId,
     cards: cards.filter((card) => card.learnerId === learnerId),
     log: log.filter((entry) => entry.learnerId === learnerId),
+    changes: changes.filter((change) => change.learnerId === learnerId),
   };
 }
 
@@ -66,10 +70,18 @@ export function importDeck(input: unknown): SrsResult<DeckExport> {
       return fail(["log", index, "learnerId"], "review belongs to another learner than the file's learnerId");
     }
   }
+  for (const [index, change] of deck.changes.entries()) {
+    if (change.learnerId !== deck.learnerId) {
+      return fail(["changes", index, "learnerId"], "change belongs to another learner than the file's learnerId");
+    }
+  }
   for (const [index, card] of deck.cards.entries()) {
-    const replayed = replayReviews(card, deck.log);
+    const replayed = replayReviews(card, deck.log, deck.changes);
     if (!replayed.ok) {
-      return { ok: false, issues: replayed.issues.map((issue) => ({ ...issue, path: ["log", ...issue.path] })) };
+      return {
+        ok: false,
+        issues: replayed.issues.map((issue) => ({ ...issue, path: issue.path[0] === "changes" ? issue.path : ["log", ...issue.path] })),
+      };
     }
     if (!isSameSchedule(scheduleOf(replayed.value), scheduleOf(card))) {
       return fail(["cards", index], `card ${card.skillId} does not match what its review log schedules`);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CARD_SOURCES, CARD_STATES } from "./card";
+import { CARD_CHANGE_KINDS } from "./card-change";
 import { REVIEW_RATINGS } from "./rating";
 import { parseSkillId, formatSkillId, type SkillId } from "./skill-id";
 
@@ -41,6 +42,8 @@ export const srsCardSchema = cardScheduleSchema.extend({
   learnerId: z.string().min(1),
   skillId: skillIdField,
   suspended: z.boolean(),
+  // Decks exported before burying existed have no such field.
+  buriedUntil: isoInstant.nullable().default(null),
   addedAt: isoInstant,
   source: z.enum(CARD_SOURCES),
 });
@@ -60,6 +63,15 @@ export const reviewLogEntrySchema = z.object({
   nextDue: isoInstant,
 });
 
+export const cardChangeSchema = z.object({
+  learnerId: z.string().min(1),
+  skillId: skillIdField,
+  changedAt: isoInstant,
+  kind: z.enum(CARD_CHANGE_KINDS),
+  before: cardScheduleSchema,
+  after: cardScheduleSchema,
+});
+
 export const DECK_EXPORT_VERSION = 1;
 
 export const deckExportSchema = z.object({
@@ -68,4 +80,6 @@ export const deckExportSchema = z.object({
   learnerId: z.string().min(1),
   cards: z.array(srsCardSchema),
   log: z.array(reviewLogEntrySchema),
+  // Forget and reschedule changes; decks exported before they existed have none.
+  changes: z.array(cardChangeSchema).default([]),
 });

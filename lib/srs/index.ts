@@ -6,6 +6,7 @@ export {
   CARD_STATES,
   createCard,
   ensureCard,
+  isBuriedAt,
   isDueAt,
   isLearningCard,
   isSameSchedule,
@@ -19,11 +20,23 @@ export {
   type NewCardInput,
   type SrsCard,
 } from "./card";
+export { CARD_STATUSES, cardStatus, countByStatus, filterCards, type CardFilter, type CardStatus } from "./browse";
+export {
+  buryCard,
+  CARD_CHANGE_KINDS,
+  forgetCard,
+  rescheduleCard,
+  unburyCard,
+  type CardChange,
+  type CardChangeKind,
+  type ChangedCard,
+} from "./card-change";
 export { reviewDayKey, reviewDaysBetween, startOfReviewDay } from "./day";
 export { exportDeck, importDeck, serializeDeck, type DeckExport } from "./deck-export";
-export { cardScheduleSchema, DECK_EXPORT_VERSION, deckExportSchema, reviewLogEntrySchema, srsCardSchema } from "./deck-schema";
+export { cardChangeSchema, cardScheduleSchema, DECK_EXPORT_VERSION, deckExportSchema, reviewLogEntrySchema, srsCardSchema } from "./deck-schema";
 export { buildQueue, countNewIntroducedToday, type QueueCounts, type ReviewQueue } from "./queue";
-export { isPassingRating, rateFromAnswer, REVIEW_RATINGS, type ReviewRating, type SelfRating } from "./rating";
+export { formatInterval, previewIntervals, type IntervalPreview } from "./interval-preview";
+export { allowedRatings, isPassingRating, rateFromAnswer, REVIEW_RATINGS, type ReviewRating, type SelfRating } from "./rating";
 export { type SrsIssue, type SrsResult } from "./result";
 export { isCardConsistentWithLog, replayReviews } from "./replay-reviews";
 export { predictRecall } from "./retrievability";
@@ -39,13 +52,19 @@ export {
 } from "./settings";
 export { conceptIdOf, formatSkillId, parseSkillId, toSkillId, type Skill, type SkillId } from "./skill-id";
 export {
+  countReviewsByHour,
   countReviewsPerDay,
   findWeakestConcepts,
   forecastDue,
+  histogramIntervals,
   measureRetention,
+  reviewHeatmap,
   type ConceptWeakness,
   type DailyForecast,
   type DailyReviews,
+  type HeatmapDay,
+  type HourlyReviews,
+  type IntervalBucket,
   type RetentionReport,
 } from "./stats";
 export { undoLastReview, type UndoneReview } from "./undo-review";

@@ -1,4 +1,4 @@
-import { isDueAt, isLearningCard, isNewCard, type SrsCard } from "./card";
+import { isBuriedAt, isDueAt, isLearningCard, isNewCard, type SrsCard } from "./card";
 import { startOfReviewDay } from "./day";
 import { type ReviewLogEntry } from "./review-log";
 import { type SrsSettings } from "./settings";
@@ -49,14 +49,14 @@ export function countNewIntroducedToday(log: readonly ReviewLogEntry[], now: Dat
   return started.size;
 }
 
-/** One learner's queue at `now`; suspended cards never appear. */
+/** One learner's queue at `now`; suspended cards never appear, buried ones not until their burial ends. */
 export function buildQueue(
   cards: readonly SrsCard[],
   log: readonly ReviewLogEntry[],
   now: Date,
   settings: SrsSettings,
 ): ReviewQueue {
-  const active = cards.filter((card) => !card.suspended);
+  const active = cards.filter((card) => !card.suspended && !isBuriedAt(card, now));
   const due = active.filter((card) => !isNewCard(card) && isDueAt(card, now)).sort(byDueThenSkill);
   const newToday = countNewIntroducedToday(log, now, settings);
   const allowance = Math.max(0, settings.newCardsPerDay - newToday);

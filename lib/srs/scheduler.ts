@@ -108,3 +108,23 @@ export function scheduleNext(before: CardSchedule, rating: ReviewRating, now: Da
   const next = createScheduler(target).next(toFsrsCard(before), now, toFsrsGrade(rating));
   return capToMaximumInterval(fromFsrsCard(next.card), now, target.maximumIntervalDays);
 }
+
+/**
+ * What each rating would schedule for a card with `before` reviewed at `now`: ts-fsrs's `repeat` preview,
+ * capped like scheduleNext so a button never promises an interval the review would not give.
+ */
+export function previewNext(
+  before: CardSchedule,
+  now: Date,
+  target: SchedulingTarget,
+): Readonly<Record<ReviewRating, CardSchedule>> {
+  const preview = createScheduler(target).repeat(toFsrsCard(before), now);
+  const after = (rating: ReviewRating): CardSchedule =>
+    capToMaximumInterval(fromFsrsCard(preview[toFsrsGrade(rating)].card), now, target.maximumIntervalDays);
+  return { again: after("again"), hard: after("hard"), good: after("good"), easy: after("easy") };
+}
+
+/** The schedule of a card forgotten at `now`: new again, due at once; counts reset when `resetCounts`. */
+export function forgetSchedule(before: CardSchedule, now: Date, resetCounts: boolean): CardSchedule {
+  return fromFsrsCard(fsrs().forget(toFsrsCard(before), now, resetCounts).card);
+}

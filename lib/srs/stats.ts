@@ -134,3 +134,77 @@ export function findWeakestConcepts(
     )
     .slice(0, limit);
 }
+
+export type IntervalBucket = { readonly label: string; readonly fromDays: number; readonly toDays: number; readonly cards: number };
+
+// Anki's interval histogram groups days; fixed edges keep the bars comparable from one week to the next.
+const INTERVAL_EDGES = [1, 2, 3, 4, 7, 14, 21, 30, 60, 90, 180, 365] as const;
+
+/**
+ * Reviewed cards (not new, not suspended) by their current interval in days, the gap FSRS chose at their
+ * last review. Buckets are [from, to) days; the last is open-ended. Learning steps under a day fall in "<1d".
+ */
+export function histogramIntervals(cards: readonly SrsCard[]): readonly IntervalBucket[] {
+  const edges = [0, ...INTERVAL_EDGES];
+  const buckets = edges.map((from, index) => {
+    const to = edges[index + 1] ?? Number.POSITIVE_INFINITY;
+    const label = from === 0 ? "<1d" : to === Number.POSITIVE_INFINITY ? `${from}d+` : to - from === 1 ? `${from}d` : `${from}–${to - 1}d`;
+    return { label, fromDays: from, toDays: to, cards: 0 };
+  });
+  for (const card of cards) {
+    if (card.suspended || isNewCard(card)) continue;
+    const bucket = buckets.find((candidate) => card.scheduledDays >= candidate.fromDays && card.scheduledDays < candidate.toDays);
+    if (bucket !== undefined) bucket.cards += 1;
+  }
+  return buckets;
+}
+
+export type HeatmapDay = DailyReviews & {
+  /** 0 (no reviews) to 4 (the busiest days), for the colour of the calendar cell. */
+  readonly level: 0 | 1 | 2 | 3 | 4;
+};
+
+/**
+ * The review calendar: every learner-day of the last `days` days (about six months by default), oldest
+ * first, with a level scaled to the busiest day so a light week still shows.
+ */
+export function reviewHeatmap(
+  log: readonly ReviewLogEntry[],
+  now: Date,
+  settings: SrsSettings,
+  days = 182,
+): readonly HeatmapDay[] {
+  const perDay = countReviewsPerDay(log, now, days, settings);
+  const busiest = Math.max(0, ...perDay.map((day) => day.reviews));
+  return perDay.map((day) => ({
+    ...day,
+    level: day.reviews === 0 ? 0 : (Math.max(1, Math.ceil((day.reviews / busiest) * 4)) as 1 | 2 | 3 | 4),
+  }));
+}
+
+export type HourlyReviews = { readonly hour: number; readonly reviews: number; readonly correct: number };
+
+/**
+ * Reviews and right answers by hour of the learner's day (hour 0 starts at the day boundary), over the last
+ * `sinceDays` learner-days, to show when recall is best.
+ */
+export function countReviewsByHour(
+  log: readonly ReviewLogEntry[],
+  now: Date,
+  settings: SrsSettings,
+  sinceDays = 30,
+): readonly HourlyReviews[] {
+  const offset = settings.dayStartOffsetMinutes;
+  const rows = Array.from({ length: 24 }, (_, hour) => ({ hour, reviews: 0, correct: 0 }));
+  for (const entry of log) {
+    const at = new Date(entry.reviewedAt);
+    const back = reviewDaysBetween(at, now, offset);
+    if (back < 0 || back >= sinceDays) continue;
+    const row = rows[Math.floor((at.getTime() - startOfReviewDay(at, offset).getTime()) / 3_600_000)];
+    if (row !== undefined) {
+      row.reviews += 1;
+      row.correct += entry.correct ? 1 : 0;
+    }
+  }
+  return rows;
+}

@@ -101,13 +101,14 @@ describe("spaced review", () => {
     expect(replay.status()).toBe(409);
     await expect(replay.json()).resolves.toMatchObject({ error: expect.stringMatching(/^questionId: /) as unknown });
 
-    // 3. Answer right: rated Good automatically, then the learner says it was easy.
+    // 3. Answer right: rated Good automatically, then the learner rates it Easy.
     for (const optionId of reviewQuestion.answer) await card.locator(`label[data-option-id="${optionId}"]`).click();
     await card.getByRole("button", { name: "Check answer" }).click();
     await expect(card.locator("[data-verdict]").getAttribute("data-verdict")).resolves.toBe("correct");
-    await expect(card.locator("[data-rating]").getAttribute("data-rating")).resolves.toBe("good");
-    await card.getByRole("button", { name: "Easy" }).click();
-    await card.locator('[data-rating="easy"]').waitFor();
+    await expect(card.locator("[data-current-rating]").getAttribute("data-current-rating")).resolves.toBe("good");
+    const rated = page.waitForResponse((response) => response.url().endsWith("/api/review/rate"));
+    await card.getByRole("button", { name: /Easy/ }).click();
+    expect((await rated).status()).toBe(200);
 
     const reviews = queryDatabase<{ rating: string; questionId: string; questionSeed: string; undoneAt: string | null; correct: number }>(
       databaseUrl,

@@ -11,6 +11,7 @@ describe("cards", () => {
       skillId: "can-a-reach-c:P3",
       source: "practice",
       suspended: false,
+      buriedUntil: null,
       addedAt: T0.toISOString(),
       state: "new",
       due: T0.toISOString(),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseSkillId, formatSkillId, type SkillId } from "@/lib/srs/index";
+import { parseSkillId, formatSkillId, REVIEW_RATINGS, type SkillId } from "@/lib/srs/index";
 
 // Request bodies of /api/review/*, parsed once at the edge. Every 4xx names the field: "skillId: ...".
 
@@ -26,8 +26,22 @@ export const AnswerReviewSchema = z.object({
 export const RateReviewSchema = z.object({
   skillId,
   questionId: z.string().min(3).max(120),
-  rating: z.enum(["hard", "easy"], { error: 'rating must be "hard" or "easy"' }),
+  rating: z.enum(REVIEW_RATINGS, { error: 'rating must be "again", "hard", "good" or "easy"' }),
 });
+
+/** One card-browser action on one of the learner's cards; `due` (a calendar day) only for "reschedule". */
+export const ManageCardSchema = z.discriminatedUnion(
+  "action",
+  [
+    z.object({ skillId, action: z.enum(["suspend", "unsuspend", "bury", "unbury", "forget"]) }),
+    z.object({
+      skillId,
+      action: z.literal("reschedule"),
+      due: z.iso.date({ error: "due must be a date such as 2026-12-31" }),
+    }),
+  ],
+  { error: 'action must be "suspend", "unsuspend", "bury", "unbury", "forget" or "reschedule"' },
+);
 
 export const AddCardSchema = z.object({ skillId });
 export const SuspendCardSchema = z.object({

@@ -5,7 +5,20 @@ import { viewingLearner } from "@/app/current-learner";
 import { findConcept } from "@/lib/content/concepts";
 import { db } from "@/lib/db/client";
 import { loadDeck, loadSrsSettings } from "@/lib/db/srs";
-import { countReviewsPerDay, findWeakestConcepts, forecastDue, measureCalibration, measureRetention } from "@/lib/srs/index";
+import {
+  CARD_STATUSES,
+  countByStatus,
+  countReviewsByHour,
+  countReviewsPerDay,
+  findWeakestConcepts,
+  forecastDue,
+  histogramIntervals,
+  measureCalibration,
+  measureRetention,
+  reviewHeatmap,
+} from "@/lib/srs/index";
+import { SimpleBarChart } from "./bar-chart";
+import { ReviewHeatmap } from "./heatmap";
 import { CalibrationChart } from "./calibration-chart";
 import { ForecastChart } from "./forecast-chart";
 import { ReviewsChart } from "./reviews-chart";
@@ -26,11 +39,16 @@ export default async function ReviewStatsPage() {
   const forecast = forecastDue(cards, now, settings, 30);
   const weakest = findWeakestConcepts(cards, now, settings, 5);
   const calibration = measureCalibration(log, 10);
+  const byStatus = countByStatus(cards, now);
+  const intervals = histogramIntervals(cards);
+  const heatmap = reviewHeatmap(log, now, settings, 182);
+  const hourly = countReviewsByHour(log, now, settings, 30);
+  const allTime = measureRetention(log, now, settings);
 
   return (
     <>
       <p className="lesson-meta">
-        <Link href="/review">Review</Link> · Stats
+        <Link href="/review">Review</Link> · <Link href="/review/cards">Browse cards</Link> · Stats
       </p>
       <h1>Review stats</h1>
       <dl className="review-counts" aria-label="Summary">
@@ -49,6 +67,19 @@ export default async function ReviewStatsPage() {
           <dd>{cards.length}</dd>
         </div>
       </dl>
+
+      <h2>Cards by state</h2>
+      <dl className="review-counts" aria-label="Cards by state" data-testid="cards-by-state">
+        {CARD_STATUSES.map((status) => (
+          <div key={status} data-state={status}>
+            <dt>{status}</dt>
+            <dd>{byStatus[status]}</dd>
+          </div>
+        ))}
+      </dl>
+
+      <h2>Review calendar</h2>
+      <ReviewHeatmap days={heatmap} />
 
       <h2>Reviews per day</h2>
       <ReviewsChart data={perDay.map((day) => ({ day: day.day, correct: day.correct, wrong: day.reviews - day.correct }))} />
@@ -80,6 +111,78 @@ export default async function ReviewStatsPage() {
         ({percent(retention.retention)}) against a target of {percent(retention.target)}.
         {retention.reviews === 0 ? " It needs a few days of reviews before it means anything." : ""}
       </p>
+
+      <h2>Your retention and the scheduler</h2>
+      <p data-testid="retention-vs-target">
+        {allTime.reviews === 0
+          ? `No reviews of graduated cards yet; FSRS aims at ${percent(allTime.target)} recall with its default parameters.`
+          : `Over all your history you recalled ${percent(allTime.retention)} of ${allTime.reviews} graduated cards against a target of ${percent(allTime.target)}.`}{" "}
+        FSRS here uses its default parameters, fitted to many learners&apos; reviews. Fitting them to your own
+        review log needs the FSRS optimizer, which is not part of ts-fsrs, the scheduler this app runs, so the app
+        does not fit them. What you can tune is the{" "}
+        <Link href="/review/settings">desired retention</Link>: if your true retention stays well above the target,
+        intervals could be longer; well below, shorter. The calibration section below shows how far FSRS&apos;s
+        predictions are from your answers.
+      </p>
+
+      <h2>Intervals</h2>
+      <p className="review-muted">Reviewed cards by the days FSRS set until their next review.</p>
+      <SimpleBarChart
+        data={intervals.map((bucket) => ({ label: bucket.label, value: bucket.cards }))}
+        label="Reviewed cards by current interval in days"
+        name="Cards"
+      />
+      <table className="review-deck" data-testid="interval-histogram">
+        <caption className="sr-only">Cards by interval</caption>
+        <thead>
+          <tr>
+            <th scope="col">Interval</th>
+            <th scope="col">Cards</th>
+          </tr>
+        </thead>
+        <tbody>
+          {intervals
+            .filter((bucket) => bucket.cards > 0)
+            .map((bucket) => (
+              <tr key={bucket.label}>
+                <th scope="row">{bucket.label}</th>
+                <td>{bucket.cards}</td>
+              </tr>
+            ))}
+        </tbody>
+      </table>
+
+      <h2>Time of day</h2>
+      <p className="review-muted">
+        Reviews in the last 30 days by hour (UTC{settings.dayStartOffsetMinutes === 0 ? "" : `, shifted by your day start`}), with
+        the share you got right.
+      </p>
+      <SimpleBarChart
+        data={hourly.map((row) => ({ label: String(row.hour).padStart(2, "0"), value: row.reviews }))}
+        label="Reviews by hour of day over the last 30 days"
+        name="Reviews"
+      />
+      <table className="review-deck" data-testid="hourly">
+        <caption className="sr-only">Reviews by hour</caption>
+        <thead>
+          <tr>
+            <th scope="col">Hour</th>
+            <th scope="col">Reviews</th>
+            <th scope="col">Right</th>
+          </tr>
+        </thead>
+        <tbody>
+          {hourly
+            .filter((row) => row.reviews > 0)
+            .map((row) => (
+              <tr key={row.hour} data-hour={row.hour}>
+                <th scope="row">{`${String(row.hour).padStart(2, "0")}:00`}</th>
+                <td>{row.reviews}</td>
+                <td>{percent(row.correct / row.reviews)}</td>
+              </tr>
+            ))}
+        </tbody>
+      </table>
 
       <h2>Due in the next 30 days</h2>
       <ForecastChart data={forecast} />

@@ -7,7 +7,7 @@ import { listAttempts } from "@/lib/db/attempts";
 import { listReviewedQuestionIds, listReviewLog, listCards, loadSrsSettings, saveReview } from "@/lib/db/srs";
 import { answerReview, findOfferedCard, seenSeedsOf } from "@/lib/review/index";
 import { questionFromId } from "@/lib/scenario/generate";
-import { buildQueue } from "@/lib/srs/index";
+import { allowedRatings, buildQueue, previewIntervals } from "@/lib/srs/index";
 import { AnswerReviewSchema, badRequest, readJson } from "../schemas";
 
 export const dynamic = "force-dynamic";
@@ -83,5 +83,8 @@ export const POST = jsonRoute(async (request: Request): Promise<Response> => {
     outcome: { ...answered.value.outcome, questionId: input.questionId },
     rating: answered.value.rating,
     nextDue: answered.value.card.due,
+    // What each rating button would schedule, from the card as it was before this answer.
+    intervals: previewIntervals(answered.value.entry.before, now, settings),
+    allowed: allowedRatings(answered.value.outcome.correct),
   });
 });

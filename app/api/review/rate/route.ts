@@ -15,7 +15,10 @@ import { RateReviewSchema, badRequest, readJson } from "../schemas";
 
 export const dynamic = "force-dynamic";
 
-/** The learner's optional Hard/Easy after a right answer replaces the automatic Good of that review. */
+/**
+ * The learner's rating (Again, Hard, Good or Easy after a right answer; only Again after a wrong one) replaces
+ * the automatic rating of that review. Rating it as it already is changes nothing.
+ */
 export const POST = jsonRoute(async (request: Request): Promise<Response> => {
   const read = await readJson(request);
   if (!read.ok) return read.response;
@@ -38,6 +41,8 @@ export const POST = jsonRoute(async (request: Request): Promise<Response> => {
   const last = findLastStoredReview(log, learner.id, input.skillId);
   if (last === undefined)
     return badRequest([{ path: ["skillId"], message: "this card has no review to rate" }], 409);
+  if (last.questionId === opened.questionId && last.rating === input.rating)
+    return Response.json({ rating: last.rating, nextDue: card.due });
   const settings = await loadSrsSettings(database, learner.id);
   const rerated = rerateReview(card, log, input.rating, settings, opened.questionId);
   if (!rerated.ok) return badRequest(rerated.issues, 409);

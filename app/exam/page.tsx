@@ -11,6 +11,9 @@ import { ExamAnswer, ExamNavigator, GotoButton, ReviewActions } from "./exam-con
 import { loadActiveExam, questionsOf } from "./exam-session";
 import { ExamStartForm } from "./start-form";
 import { SubmitExpired } from "./submit-expired";
+import { BookmarkButton } from "@/app/bookmarks/bookmark-button";
+import { db } from "@/lib/db/client";
+import { isBookmarked } from "@/lib/db/bookmarks";
 
 export const metadata: Metadata = { title: "Mock exam" };
 export const dynamic = "force-dynamic";
@@ -116,6 +119,13 @@ export default async function Page() {
           flagged={context.flagged.includes(question.id)}
           isFirst={context.currentIndex === 0}
           isLast={context.currentIndex === context.questionIds.length - 1}
+        />
+        <BookmarkButton
+          key={`bookmark-${shownId}`}
+          where="exam"
+          sessionId={session.id}
+          questionId={shownId}
+          bookmarked={await isBookmarked(db(), learner.id, question.id)}
         />
       </section>
     </>

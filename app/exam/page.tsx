@@ -11,6 +11,8 @@ import { ExamAnswer, ExamNavigator, GotoButton, ReviewActions } from "./exam-con
 import { loadActiveExam, questionsOf } from "./exam-session";
 import { ExamStartForm } from "./start-form";
 import { SubmitExpired } from "./submit-expired";
+import { ExamGuide } from "./exam-guide";
+import { ScoreHistory } from "./score-history";
 import { BookmarkButton } from "@/app/bookmarks/bookmark-button";
 import { db } from "@/lib/db/client";
 import { isBookmarked } from "@/lib/db/bookmarks";
@@ -36,6 +38,12 @@ export default async function Page() {
           defaultCount={env.REACHABLE_EXAM_QUESTIONS}
           defaultMinutes={Math.round(env.REACHABLE_EXAM_DURATION_MS / 6000) / 10}
         />
+        <ExamGuide
+          questionCount={env.REACHABLE_EXAM_QUESTIONS}
+          durationMs={env.REACHABLE_EXAM_DURATION_MS}
+          passPercent={env.REACHABLE_EXAM_PASS_PERCENT}
+        />
+        <ScoreHistory learnerId={learner.id} passPercent={env.REACHABLE_EXAM_PASS_PERCENT} />
       </>
     );
   }

@@ -31,6 +31,12 @@ CREATE TABLE "SignInSession" (
     CONSTRAINT "SignInSession_learnerId_fkey" FOREIGN KEY ("learnerId") REFERENCES "Learner" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
+-- CreateTable
+CREATE TABLE "RetiredToken" (
+    "tokenHash" TEXT NOT NULL PRIMARY KEY,
+    "retiredAt" DATETIME NOT NULL
+);
+
 -- CreateIndex
 CREATE INDEX "Bookmark_learnerId_createdAt_idx" ON "Bookmark"("learnerId", "createdAt");
 

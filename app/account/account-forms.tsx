@@ -5,8 +5,6 @@ import { useId, useState, type FormEvent } from "react";
 import { postJson } from "@/app/http/post-json";
 import { forPerson } from "@/app/practice/for-person";
 
-const LABELS = { username: "The username", password: "The password" };
-
 /** Sign-up or sign-in: a username and a password; the page re-renders signed in. */
 export function AccountForm({ mode }: { mode: "sign-up" | "sign-in" }) {
   const router = useRouter();
@@ -28,8 +26,11 @@ export function AccountForm({ mode }: { mode: "sign-up" | "sign-in" }) {
     });
     setBusy(false);
     if (!result.ok) {
-      setError(forPerson(result.error, LABELS));
-      setFields(Object.fromEntries(Object.entries(result.fields).map(([field, text]) => [field, forPerson(text)])));
+      // The messages already name what to change ("a password needs at least 10 characters").
+      setError(forPerson(result.error));
+      setFields(
+        Object.fromEntries(Object.entries(result.fields).map(([field, text]) => [field, forPerson(text)])),
+      );
       return;
     }
     router.refresh();
@@ -43,7 +44,12 @@ export function AccountForm({ mode }: { mode: "sign-up" | "sign-in" }) {
       </span>
     ) : null;
   return (
-    <form className="card account-form" aria-labelledby={`${id}-title`} onSubmit={(event) => void onSubmit(event)} data-testid={mode}>
+    <form
+      className="card account-form"
+      aria-labelledby={`${id}-title`}
+      onSubmit={(event) => void onSubmit(event)}
+      data-testid={mode}
+    >
       <h2 id={`${id}-title`}>{title}</h2>
       <label className="field">
         Username

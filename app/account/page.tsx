@@ -21,8 +21,8 @@ export default async function Page() {
           Signed in as <strong>{account.username}</strong>.
         </p>
         <p>
-          Your <Link href="/progress">progress</Link>, reviews and bookmarks are kept with your account: sign in
-          with the same username on another browser or device to continue there.
+          Your <Link href="/progress">progress</Link>, reviews and bookmarks are kept with your account: sign
+          in with the same username on another browser or device to continue there.
         </p>
         <SignOutButton />
       </>
@@ -32,8 +32,8 @@ export default async function Page() {
     <>
       <h1>Account</h1>
       <p className="lede">
-        An account is optional. Without one, your progress lives in this browser only (a cookie); clearing it or
-        switching devices starts from zero.
+        An account is optional. Without one, your progress lives in this browser only (a cookie); clearing it
+        or switching devices starts from zero.
       </p>
       <ul>
         <li>
@@ -41,8 +41,8 @@ export default async function Page() {
           it from any browser.
         </li>
         <li>
-          <strong>Sign in</strong> to continue an account on this browser. What this browser did before signing
-          in is not merged into the account.
+          <strong>Sign in</strong> to continue an account on this browser. What this browser did before
+          signing in is not merged into the account.
         </li>
       </ul>
       <p>The password is stored only as a salted scrypt hash; it is never logged or shown again.</p>

@@ -40,8 +40,8 @@ export default async function Page() {
       </p>
       {bookmarks.length === 0 ? (
         <p data-testid="no-bookmarks">
-          No bookmarks yet. <Link href="/practice">Practise</Link> or take a <Link href="/exam">mock exam</Link>{" "}
-          and bookmark the questions you want to come back to.
+          No bookmarks yet. <Link href="/practice">Practise</Link> or take a{" "}
+          <Link href="/exam">mock exam</Link> and bookmark the questions you want to come back to.
         </p>
       ) : (
         <ol className="bookmark-list" data-testid="bookmarks">

@@ -19,17 +19,17 @@ export function ExamGuide({
       <h2 id="exam-guide">Exam guide</h2>
       <ul>
         <li>
-          {questionCount} questions in {Math.round(durationMs / 60_000)} minutes by default (you may change both
-          above). Single-answer and &ldquo;choose all that apply&rdquo; questions; a multiple-response question
-          scores only when every chosen option is right and none is missing.
+          {questionCount} questions in {Math.round(durationMs / 60_000)} minutes by default (you may change
+          both above). Single-answer and &ldquo;choose all that apply&rdquo; questions; a multiple-response
+          question scores only when every chosen option is right and none is missing.
         </li>
         <li>
-          <strong>Pass mark: {passPercent}%</strong> of the questions right. Unanswered questions score as wrong;
-          there is no penalty for guessing.
+          <strong>Pass mark: {passPercent}%</strong> of the questions right. Unanswered questions score as
+          wrong; there is no penalty for guessing.
         </li>
         <li>
-          Each domain is reported as &ldquo;Meets&rdquo; when at least {passPercent}% of its questions are right,
-          otherwise &ldquo;Needs improvement&rdquo;. Each question counts in one domain.
+          Each domain is reported as &ldquo;Meets&rdquo; when at least {passPercent}% of its questions are
+          right, otherwise &ldquo;Needs improvement&rdquo;. Each question counts in one domain.
         </li>
         <li>The report shows the time you spent on each question, measured by the server.</li>
       </ul>

@@ -8,9 +8,16 @@ import { hashToken } from "./learners";
 // signed-in browser is a SignInSession row keyed by the hash of its cookie token. Only hashes are stored: the
 // password's scrypt hash, the token's SHA-256.
 
-export type AccountRow = { readonly id: string; readonly learnerId: string; readonly username: string; readonly passwordHash: string };
+export type AccountRow = {
+  readonly id: string;
+  readonly learnerId: string;
+  readonly username: string;
+  readonly passwordHash: string;
+};
 
-export type CreateAccountResult = { readonly ok: true; readonly account: AccountRow } | { readonly ok: false; readonly reason: "username-taken" | "already-claimed" };
+export type CreateAccountResult =
+  | { readonly ok: true; readonly account: AccountRow }
+  | { readonly ok: false; readonly reason: "username-taken" | "already-claimed" };
 
 /** Usernames compare case-insensitively: "Ana" and "ana" are one account. */
 export function normaliseUsername(username: string): string {
@@ -24,7 +31,10 @@ export async function findAccountByUsername(db: Db, username: string): Promise<A
   });
 }
 
-export async function findAccountByLearner(db: Db, learnerId: string): Promise<{ readonly username: string } | null> {
+export async function findAccountByLearner(
+  db: Db,
+  learnerId: string,
+): Promise<{ readonly username: string } | null> {
   return db.account.findUnique({ where: { learnerId }, select: { username: true } });
 }
 
@@ -40,14 +50,25 @@ export async function accountForToken(db: Db, token: string): Promise<{ readonly
 /** Creates the account on an existing learner: what the cookie holds becomes the account's progress. */
 export async function createAccount(
   db: Db,
-  input: { readonly learnerId: string; readonly username: string; readonly passwordHash: string; readonly now: Date },
+  input: {
+    readonly learnerId: string;
+    readonly username: string;
+    readonly passwordHash: string;
+    readonly now: Date;
+  },
 ): Promise<CreateAccountResult> {
   const username = normaliseUsername(input.username);
   return db.$transaction(async (tx) => {
-    if ((await tx.account.count({ where: { username } })) > 0) return { ok: false, reason: "username-taken" } as const;
+    if ((await tx.account.count({ where: { username } })) > 0)
+      return { ok: false, reason: "username-taken" } as const;
     if ((await tx.account.count({ where: { learnerId: input.learnerId } })) > 0)
       return { ok: false, reason: "already-claimed" } as const;
-    const account = { id: randomUUID(), learnerId: input.learnerId, username, passwordHash: input.passwordHash };
+    const account = {
+      id: randomUUID(),
+      learnerId: input.learnerId,
+      username,
+      passwordHash: input.passwordHash,
+    };
     await tx.account.create({ data: { ...account, createdAt: input.now } });
     return { ok: true, account } as const;
   });
@@ -60,18 +81,32 @@ export async function createAccount(
  */
 export async function rotateIntoSession(
   db: Db,
-  input: { readonly learnerId: string; readonly newToken: string; readonly oldToken: string; readonly now: Date },
+  input: {
+    readonly learnerId: string;
+    readonly newToken: string;
+    readonly oldToken: string;
+    readonly now: Date;
+  },
 ): Promise<void> {
   const oldHash = hashToken(input.oldToken);
   await db.$transaction([
-    db.retiredToken.upsert({ where: { tokenHash: oldHash }, create: { tokenHash: oldHash, retiredAt: input.now }, update: {} }),
+    db.retiredToken.upsert({
+      where: { tokenHash: oldHash },
+      create: { tokenHash: oldHash, retiredAt: input.now },
+      update: {},
+    }),
     db.signInSession.deleteMany({ where: { tokenHash: oldHash } }),
     db.learner.updateMany({
       where: { tokenHash: oldHash },
       data: { tokenHash: `retired:${randomBytes(32).toString("hex")}` },
     }),
     db.signInSession.create({
-      data: { tokenHash: hashToken(input.newToken), learnerId: input.learnerId, createdAt: input.now, lastSeen: input.now },
+      data: {
+        tokenHash: hashToken(input.newToken),
+        learnerId: input.learnerId,
+        createdAt: input.now,
+        lastSeen: input.now,
+      },
     }),
   ]);
 }

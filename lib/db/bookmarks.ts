@@ -17,7 +17,12 @@ export type BookmarkRecord = {
 export type StoredBookmark = BookmarkRecord & { readonly createdAt: Date };
 
 /** Adds a bookmark; bookmarking the same question again keeps the first one (and its date). */
-export async function addBookmark(db: Db, learnerId: string, bookmark: BookmarkRecord, now: Date): Promise<void> {
+export async function addBookmark(
+  db: Db,
+  learnerId: string,
+  bookmark: BookmarkRecord,
+  now: Date,
+): Promise<void> {
   await db.bookmark.upsert({
     where: { learnerId_questionId: { learnerId, questionId: bookmark.questionId } },
     create: { learnerId, ...bookmark, createdAt: now },
@@ -45,7 +50,11 @@ export async function isBookmarked(db: Db, learnerId: string, questionId: string
 }
 
 /** Which of these questions the learner has answered (graded anywhere): their explanation may be shown. */
-export async function answeredQuestionIds(db: Db, learnerId: string, questionIds: readonly string[]): Promise<Set<string>> {
+export async function answeredQuestionIds(
+  db: Db,
+  learnerId: string,
+  questionIds: readonly string[],
+): Promise<Set<string>> {
   if (questionIds.length === 0) return new Set();
   const rows = await db.attempt.findMany({
     where: { learnerId, questionId: { in: [...questionIds] } },

@@ -14,7 +14,10 @@ describe("password hashing", () => {
   });
 
   it("salts: the same password hashes differently each time", async () => {
-    const [a, b] = await Promise.all([hashPassword("same password", FAST), hashPassword("same password", FAST)]);
+    const [a, b] = await Promise.all([
+      hashPassword("same password", FAST),
+      hashPassword("same password", FAST),
+    ]);
     expect(a).not.toBe(b);
   });
 

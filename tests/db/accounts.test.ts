@@ -23,9 +23,19 @@ describe("accounts and sign-in sessions", () => {
   async function signUp(username = "Ana") {
     const anonymousToken = newLearnerToken();
     const learner = await findOrCreateLearner(temp.db, anonymousToken, t0);
-    const created = await createAccount(temp.db, { learnerId: learner.id, username, passwordHash: "h", now: t0 });
+    const created = await createAccount(temp.db, {
+      learnerId: learner.id,
+      username,
+      passwordHash: "h",
+      now: t0,
+    });
     const sessionToken = newLearnerToken();
-    await rotateIntoSession(temp.db, { learnerId: learner.id, newToken: sessionToken, oldToken: anonymousToken, now: t0 });
+    await rotateIntoSession(temp.db, {
+      learnerId: learner.id,
+      newToken: sessionToken,
+      oldToken: anonymousToken,
+      now: t0,
+    });
     return { learner, created, anonymousToken, sessionToken };
   }
 
@@ -47,11 +57,15 @@ describe("accounts and sign-in sessions", () => {
   it("refuses a username taken in any letter case, and a second account on one learner", async () => {
     const { learner } = await signUp("Ana");
     const other = await findOrCreateLearner(temp.db, newLearnerToken(), t0);
-    expect(await createAccount(temp.db, { learnerId: other.id, username: "ANA", passwordHash: "h", now: t0 })).toEqual({
+    expect(
+      await createAccount(temp.db, { learnerId: other.id, username: "ANA", passwordHash: "h", now: t0 }),
+    ).toEqual({
       ok: false,
       reason: "username-taken",
     });
-    expect(await createAccount(temp.db, { learnerId: learner.id, username: "bo", passwordHash: "h", now: t0 })).toEqual({
+    expect(
+      await createAccount(temp.db, { learnerId: learner.id, username: "bo", passwordHash: "h", now: t0 }),
+    ).toEqual({
       ok: false,
       reason: "already-claimed",
     });
@@ -62,7 +76,12 @@ describe("accounts and sign-in sessions", () => {
     const { learner, sessionToken } = await signUp();
     const secondBrowser = newLearnerToken();
     const secondSession = newLearnerToken();
-    await rotateIntoSession(temp.db, { learnerId: learner.id, newToken: secondSession, oldToken: secondBrowser, now: t0 });
+    await rotateIntoSession(temp.db, {
+      learnerId: learner.id,
+      newToken: secondSession,
+      oldToken: secondBrowser,
+      now: t0,
+    });
     expect((await findLearner(temp.db, secondSession))?.id).toBe(learner.id);
     await endSession(temp.db, secondSession, t0);
     expect(await findLearner(temp.db, secondSession)).toBeNull();

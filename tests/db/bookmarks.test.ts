@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { recordAttempt } from "../../lib/db/attempts";
-import { addBookmark, answeredQuestionIds, isBookmarked, listBookmarks, removeBookmark } from "../../lib/db/bookmarks";
+import {
+  addBookmark,
+  answeredQuestionIds,
+  isBookmarked,
+  listBookmarks,
+  removeBookmark,
+} from "../../lib/db/bookmarks";
 import { findOrCreateLearner, newLearnerToken } from "../../lib/db/learners";
 import { createTempDb } from "./support/temp-db";
 
@@ -61,7 +67,9 @@ describe("bookmarks", () => {
       startedAt: t0,
       answeredAt: t0,
     });
-    expect([...(await answeredQuestionIds(temp.db, learnerId, ["fam-a.1.1", "fam-b.2.2"]))]).toEqual(["fam-a.1.1"]);
+    expect([...(await answeredQuestionIds(temp.db, learnerId, ["fam-a.1.1", "fam-b.2.2"]))]).toEqual([
+      "fam-a.1.1",
+    ]);
     expect((await answeredQuestionIds(temp.db, otherId, ["fam-a.1.1"])).size).toBe(0);
   });
 });

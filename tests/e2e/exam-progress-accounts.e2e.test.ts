@@ -20,8 +20,9 @@ async function checkPage(page: Page, pagePath: string): Promise<string[]> {
     await page.goto(pagePath);
     await page.addScriptTag({ content: fs.readFileSync(AXE_SOURCE, "utf8") });
     const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (d: Document) => Promise<{ violations: AxeViolation[] }> } })
-        .axe;
+      const axe = (
+        window as unknown as { axe: { run: (d: Document) => Promise<{ violations: AxeViolation[] }> } }
+      ).axe;
       return (await axe.run(document)).violations.map((v) => ({
         id: v.id,
         impact: v.impact,
@@ -86,13 +87,17 @@ describe("exam timing, score history, bookmarks, readiness and accounts", () => 
     await page.getByTestId("countdown").waitFor();
     const first = await shownQuestion(page);
     await page.locator(`[data-testid="exam-answer"] [data-option-id="${first.answer[0]}"]`).click();
-    await page.locator(`[data-testid="exam-answer"] [data-option-id="${first.answer[0]}"] input:checked`).waitFor();
+    await page
+      .locator(`[data-testid="exam-answer"] [data-option-id="${first.answer[0]}"] input:checked`)
+      .waitFor();
     // Bookmarked during the exam: the bookmarks page lists it but keeps its explanation hidden until answered.
     await page.getByTestId("bookmark").click();
     await page.locator('[data-testid="bookmark"][aria-pressed="true"]').waitFor();
     await page.goto("/bookmarks");
     await expect(page.locator('[data-testid="bookmarks"] > li').count()).resolves.toBe(1);
-    await expect(page.locator('[data-testid="bookmarks"] [data-testid="explanation"]').count()).resolves.toBe(0);
+    await expect(page.locator('[data-testid="bookmarks"] [data-testid="explanation"]').count()).resolves.toBe(
+      0,
+    );
     await page.goto("/exam");
     await page.getByTestId("exam-next").click();
     await page.locator('h1:has-text("Question 2 of 2")').waitFor();
@@ -105,17 +110,24 @@ describe("exam timing, score history, bookmarks, readiness and accounts", () => 
     const times = page.getByTestId("item-time");
     await expect(times.count()).resolves.toBe(2);
     for (const text of await times.allTextContents()) expect(text).toMatch(/\d+ min \d\d s on this question/);
-    const perQuestion = (await times.evaluateAll((spans) => spans.map((s) => Number(s.getAttribute("data-ms")))))
-      .reduce((sum, ms) => sum + ms, 0);
-    const total = /Time taken: (\d+) min (\d\d) s/.exec((await page.getByTestId("exam-time").textContent()) ?? "");
+    const perQuestion = (
+      await times.evaluateAll((spans) => spans.map((s) => Number(s.getAttribute("data-ms"))))
+    ).reduce((sum, ms) => sum + ms, 0);
+    const total = /Time taken: (\d+) min (\d\d) s/.exec(
+      (await page.getByTestId("exam-time").textContent()) ?? "",
+    );
     expect(total).not.toBeNull();
     // Per-question time is server time on screen, so together it cannot exceed the exam's time (rounding aside).
     expect(perQuestion).toBeLessThanOrEqual((Number(total?.[1]) * 60 + Number(total?.[2]) + 1) * 1000);
-    await expect(page.getByTestId("exam-time").textContent()).resolves.toMatch(/Average \d+ min \d\d s per question/);
+    await expect(page.getByTestId("exam-time").textContent()).resolves.toMatch(
+      /Average \d+ min \d\d s per question/,
+    );
 
     // The exam is answered now, so the bookmark shows its explanation.
     await page.goto("/bookmarks");
-    await expect(page.locator('[data-testid="bookmarks"] [data-testid="explanation"]').count()).resolves.toBe(1);
+    await expect(page.locator('[data-testid="bookmarks"] [data-testid="explanation"]').count()).resolves.toBe(
+      1,
+    );
 
     await page.goto("/exam");
     await expect(page.locator('[data-testid="score-history"] tbody tr').count()).resolves.toBe(1);
@@ -199,7 +211,9 @@ describe("exam timing, score history, bookmarks, readiness and accounts", () => 
     await signIn.getByLabel("Username").fill(username.toUpperCase());
     await signIn.getByLabel("Password").fill("not the password");
     await signIn.getByRole("button", { name: "Sign in" }).click();
-    await expect(signIn.getByRole("alert").textContent()).resolves.toMatch(/username or the password is not right/);
+    await expect(signIn.getByRole("alert").textContent()).resolves.toMatch(
+      /username or the password is not right/,
+    );
     await signIn.getByLabel("Password").fill(password);
     await signIn.getByRole("button", { name: "Sign in" }).click();
     await fresh.page.getByTestId("signed-in-as").waitFor();

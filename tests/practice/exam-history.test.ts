@@ -14,7 +14,12 @@ const exam = (sessionId: string, finishedAt: number, percent: number, isRetake =
 
 describe("exam score history", () => {
   it("numbers mock exams oldest first and leaves retakes out", () => {
-    const history = examScoreHistory([exam("c", 300, 90), exam("r", 250, 100, true), exam("a", 100, 40), exam("b", 200, 70)]);
+    const history = examScoreHistory([
+      exam("c", 300, 90),
+      exam("r", 250, 100, true),
+      exam("a", 100, 40),
+      exam("b", 200, 70),
+    ]);
     expect(history.map((point) => [point.attempt, point.sessionId, point.percent])).toEqual([
       [1, "a", 40],
       [2, "b", 70],

@@ -65,7 +65,9 @@ describe("domain readiness", () => {
   });
 
   it("files a question under the domain of the concept it assesses, not its context", () => {
-    const list: GradedAnswer[] = [{ questionId: "x", concepts: ["b/c", "a/c"], correct: true, answeredAt: 0 }];
+    const list: GradedAnswer[] = [
+      { questionId: "x", concepts: ["b/c", "a/c"], correct: true, answeredAt: 0 },
+    ];
     expect(readiness(list).map((entry) => entry.answered)).toEqual([0, 1]);
   });
 });

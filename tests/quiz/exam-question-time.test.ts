@@ -8,10 +8,19 @@ type Snap = SnapshotFrom<typeof examMachine>;
 
 // The clock is injected: every event carries the server's `now`, so these tests move time by hand.
 const T0 = 1_700_000_000_000;
-const input: ExamInput = { examSeed: 1, questionIds: ["q0", "q1", "q2"], startedAt: T0, deadline: T0 + 600_000 };
+const input: ExamInput = {
+  examSeed: 1,
+  questionIds: ["q0", "q1", "q2"],
+  startedAt: T0,
+  deadline: T0 + 600_000,
+};
 const run = (events: readonly ExamEvent[]): Snap =>
-  events.reduce((snapshot, event) => transition(examMachine, snapshot, event)[0], initialTransition(examMachine, input)[0]);
-const timesOf = (snapshot: Snap) => getExamResult(snapshot.context)?.responses.map((r) => [r.timeMs, r.answeredAt]);
+  events.reduce(
+    (snapshot, event) => transition(examMachine, snapshot, event)[0],
+    initialTransition(examMachine, input)[0],
+  );
+const timesOf = (snapshot: Snap) =>
+  getExamResult(snapshot.context)?.responses.map((r) => [r.timeMs, r.answeredAt]);
 
 describe("exam time per question", () => {
   it("adds the time between being shown and being left, over every visit", () => {

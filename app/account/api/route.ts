@@ -22,15 +22,21 @@ export const POST = jsonRoute(async (request: Request): Promise<Response> => {
   const token = jar.get(LEARNER_COOKIE)?.value;
   if (!token) throw new Error("learner cookie missing: the proxy should have set it");
   const setToken = (value: string) =>
-    jar.set(LEARNER_COOKIE, value, learnerCookieOptions(isHttps(new URL(request.url).protocol, request.headers)));
+    jar.set(
+      LEARNER_COOKIE,
+      value,
+      learnerCookieOptions(isHttps(new URL(request.url).protocol, request.headers)),
+    );
   if (input.action === "sign-out") {
     setToken((await signOut(token, now)).token);
     return Response.json({ signedIn: false });
   }
   const address = clientAddress(request.headers);
   const attempts = accountLimits().attempts;
-  if (!attempts.hit(address, now.getTime())) return tooManyRequests("password", attempts.retryAfterMs(address, now.getTime()));
-  const outcome = input.action === "sign-up" ? await signUp(token, input, now) : await signIn(token, input, now);
+  if (!attempts.hit(address, now.getTime()))
+    return tooManyRequests("password", attempts.retryAfterMs(address, now.getTime()));
+  const outcome =
+    input.action === "sign-up" ? await signUp(token, input, now) : await signIn(token, input, now);
   if (!outcome.ok) return replyWith(outcome);
   setToken(outcome.value.token);
   return Response.json({ signedIn: true, username: outcome.value.username });

@@ -43,10 +43,16 @@ export default function RootLayout({ children }: { children: ReactNode }) {
                 <Link href="/progress">Progress</Link>
               </li>
               <li>
+                <Link href="/bookmarks">Bookmarks</Link>
+              </li>
+              <li>
                 <Link href="/lab">Lab</Link>
               </li>
               <li>
                 <Link href="/rules">Rules</Link>
+              </li>
+              <li>
+                <Link href="/account">Account</Link>
               </li>
             </ul>
           </nav>

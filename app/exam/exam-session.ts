@@ -167,7 +167,6 @@ async function save(active: ActiveExam, snapshot: ExamSnapshot, now: Date): Prom
   });
   if (!written) return fail(409, "sessionId: this exam changed in another request; reload the page");
   if (score && result) {
-    const answeredAt = new Date(result.submittedAt);
     for (const item of score.items) {
       if (item.response === null) continue;
       await recordAttempt(db(), active.session.learnerId, {
@@ -178,10 +177,10 @@ async function save(active: ActiveExam, snapshot: ExamSnapshot, now: Date): Prom
         response: item.response,
         correct: item.correct,
         score: item.correct ? 1 : 0,
-        durationMs: Math.max(0, result.submittedAt - result.startedAt),
+        durationMs: item.timeMs,
         context: `exam:${active.session.id}`,
         startedAt: new Date(result.startedAt),
-        answeredAt,
+        answeredAt: new Date(item.answeredAt ?? result.submittedAt),
       });
     }
     // Each miss offers the concept it was about as a review card.

@@ -11,6 +11,11 @@ import { ExamAnswer, ExamNavigator, GotoButton, ReviewActions } from "./exam-con
 import { loadActiveExam, questionsOf } from "./exam-session";
 import { ExamStartForm } from "./start-form";
 import { SubmitExpired } from "./submit-expired";
+import { ExamGuide } from "./exam-guide";
+import { ScoreHistory } from "./score-history";
+import { BookmarkButton } from "@/app/bookmarks/bookmark-button";
+import { db } from "@/lib/db/client";
+import { isBookmarked } from "@/lib/db/bookmarks";
 
 export const metadata: Metadata = { title: "Mock exam" };
 export const dynamic = "force-dynamic";
@@ -33,6 +38,12 @@ export default async function Page() {
           defaultCount={env.REACHABLE_EXAM_QUESTIONS}
           defaultMinutes={Math.round(env.REACHABLE_EXAM_DURATION_MS / 6000) / 10}
         />
+        <ExamGuide
+          questionCount={env.REACHABLE_EXAM_QUESTIONS}
+          durationMs={env.REACHABLE_EXAM_DURATION_MS}
+          passPercent={env.REACHABLE_EXAM_PASS_PERCENT}
+        />
+        <ScoreHistory learnerId={learner.id} passPercent={env.REACHABLE_EXAM_PASS_PERCENT} />
       </>
     );
   }
@@ -116,6 +127,13 @@ export default async function Page() {
           flagged={context.flagged.includes(question.id)}
           isFirst={context.currentIndex === 0}
           isLast={context.currentIndex === context.questionIds.length - 1}
+        />
+        <BookmarkButton
+          key={`bookmark-${shownId}`}
+          where="exam"
+          sessionId={session.id}
+          questionId={shownId}
+          bookmarked={await isBookmarked(db(), learner.id, question.id)}
         />
       </section>
     </>

@@ -76,6 +76,9 @@ export const ExamScoreSchema = z.object({
       flagged: z.boolean(),
       correct: z.boolean(),
       key: z.array(z.string()),
+      /** Absent in results stored before time per question was recorded. */
+      timeMs: z.number().optional(),
+      answeredAt: z.number().nullable().optional(),
     }),
   ),
 });

@@ -16,6 +16,9 @@ import { practiceFeedback } from "./feedback";
 import { FinishButton } from "./finish-button";
 import { loadActivePractice } from "./practice-session";
 import { PracticeQuestion } from "./practice-question";
+import { BookmarkButton } from "@/app/bookmarks/bookmark-button";
+import { isBookmarked } from "@/lib/db/bookmarks";
+import { db } from "@/lib/db/client";
 import { QuestionBody } from "./question-body";
 import { PracticeSettingsForm } from "./settings-form";
 
@@ -101,6 +104,13 @@ export default async function Page({ searchParams }: Props) {
       >
         <QuestionBody question={{ ...toClientQuestion(question), id: shownId }} withDiagram={false} />
       </PracticeQuestion>
+      <BookmarkButton
+        key={`bookmark-${shownId}`}
+        where="practice"
+        sessionId={session.id}
+        questionId={shownId}
+        bookmarked={await isBookmarked(db(), learner.id, question.id)}
+      />
       <FinishButton sessionId={session.id} />
     </>
   );

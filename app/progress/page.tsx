@@ -10,6 +10,9 @@ import { db } from "@/lib/db/client";
 import { listReviewLog } from "@/lib/db/srs";
 import { listFinishedSessions, type StoredSession } from "@/lib/db/sessions";
 import { computeMastery, type ConceptMastery } from "@/lib/practice/mastery";
+import { DEFAULT_CATALOG } from "@/lib/practice/catalog";
+import { domainReadiness, READINESS_WINDOW, type ReadinessVerdict } from "@/lib/practice/readiness";
+import { serverEnv } from "@/app/server-env";
 import { questionFromId } from "@/lib/scenario/generate";
 
 export const metadata: Metadata = { title: "Progress" };
@@ -25,6 +28,15 @@ const LEVEL_TEXT: Record<ConceptMastery["level"], string> = {
   learning: "Learning",
   struggling: "Needs work",
 };
+
+const READINESS_TEXT: Record<ReadinessVerdict, string> = {
+  "likely-ready": "Likely ready",
+  "not-yet": "Not yet",
+  uncertain: "Unclear: answer more",
+  "no-data": "No answers yet",
+};
+
+const percent = (share: number) => `${Math.round(share * 100)}%`;
 
 function historyLine(session: StoredSession): { href: string; text: string } {
   const when = (session.finishedAt ?? session.updatedAt).toISOString().slice(0, 16).replace("T", " ");
@@ -83,6 +95,13 @@ export default async function Page() {
     })),
   ];
   const mastery = new Map(computeMastery(answers).map((entry) => [entry.concept, entry]));
+  const passPercent = serverEnv().REACHABLE_EXAM_PASS_PERCENT;
+  const readiness = domainReadiness({
+    answers,
+    groups: CONCEPT_GROUPS.map((group) => group.id),
+    groupOf: DEFAULT_CATALOG.groupOf,
+    passPercent,
+  });
 
   return (
     <>
@@ -92,6 +111,50 @@ export default async function Page() {
         counts once, at its first answer. Mastered means at least three different questions, four of the last
         five right, and right answers on at least two different days.
       </p>
+      <section aria-labelledby="readiness">
+        <h2 id="readiness">Exam readiness by domain</h2>
+        <p>
+          The share of questions you would get right in each exam domain, estimated from your first answer to
+          each of the last {READINESS_WINDOW} different questions in it, with a 95% Wilson score interval: the
+          range the true share most likely lies in. Few answers give a wide range. Ready means the whole range
+          is at or above the pass mark ({passPercent}%); not yet means it is all below.
+        </p>
+        <table className="score-table" data-testid="readiness">
+          <thead>
+            <tr>
+              <th scope="col">Domain</th>
+              <th scope="col">Right</th>
+              <th scope="col">Estimate (95% interval)</th>
+              <th scope="col">Readiness</th>
+            </tr>
+          </thead>
+          <tbody>
+            {readiness.map((entry) => (
+              <tr key={entry.group} data-domain={entry.group} data-verdict={entry.verdict}>
+                <th scope="row">{CONCEPT_GROUPS.find((group) => group.id === entry.group)?.title}</th>
+                <td>{entry.answered === 0 ? "—" : `${entry.right} of ${entry.answered}`}</td>
+                <td>
+                  {entry.answered === 0 ? (
+                    "—"
+                  ) : (
+                    <>
+                      {percent(entry.estimate)} ({percent(entry.low)}–{percent(entry.high)})
+                      <span className="interval-bar" aria-hidden="true">
+                        <span
+                          className="interval-range"
+                          style={{ left: percent(entry.low), width: percent(entry.high - entry.low) }}
+                        />
+                        <span className="interval-pass" style={{ left: `${passPercent}%` }} />
+                      </span>
+                    </>
+                  )}
+                </td>
+                <td>{READINESS_TEXT[entry.verdict]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
       {CONCEPT_GROUPS.map((group) => (
         <section key={group.id} aria-labelledby={`group-${group.id}`}>
           <h2 id={`group-${group.id}`}>{group.title}</h2>

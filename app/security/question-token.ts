@@ -14,7 +14,9 @@ export type QuestionScope =
   | { readonly kind: "practice"; readonly sessionId: string; readonly learnerId: string }
   | { readonly kind: "exam"; readonly sessionId: string; readonly learnerId: string }
   | { readonly kind: "review"; readonly skillId: string; readonly learnerId: string }
-  | { readonly kind: "classroom"; readonly joinCode: string; readonly learnerId: string };
+  | { readonly kind: "classroom"; readonly joinCode: string; readonly learnerId: string }
+  /** The bookmarks page: a token there only lets its learner remove the bookmark. */
+  | { readonly kind: "bookmark"; readonly learnerId: string };
 
 const PREFIX = "q_";
 const IV_BYTES = 12;
@@ -35,6 +37,8 @@ export function scopeLabel(scope: QuestionScope): string {
       return `review:${scope.skillId}:${scope.learnerId}`;
     case "classroom":
       return `classroom:${scope.joinCode}:${scope.learnerId}`;
+    case "bookmark":
+      return `bookmark:${scope.learnerId}`;
   }
 }
 

@@ -62,6 +62,36 @@ export function buildExamQuestions(input: ExamQuestionsInput): ExamQuestionsResu
   return { ok: true, questions: rng.shuffle(questions) };
 }
 
+export type DomainShare = {
+  readonly group: string;
+  /** Questions from this domain in an exam of `count` questions: `fewest` or one more. */
+  readonly fewest: number;
+  readonly most: number;
+  /** fewest..most over count, as the exam guide's "% of scored content". */
+  readonly percent: number;
+};
+
+/**
+ * The exam's domain weights as buildExamQuestions draws them: an even spread over the domains that have
+ * questions, the remainder going to domains the seed chooses. What the exam start page documents.
+ */
+export function examDomainShares(
+  count: number,
+  catalog: Catalog = DEFAULT_CATALOG,
+  groups: readonly string[] = CONCEPT_GROUPS.map((group) => group.id),
+): DomainShare[] {
+  const pools = groupPools(catalog, groups);
+  if (pools.length === 0 || count < 1) return [];
+  const fewest = Math.floor(count / pools.length);
+  const most = count % pools.length === 0 ? fewest : fewest + 1;
+  return pools.map((pool) => ({
+    group: pool.group,
+    fewest,
+    most,
+    percent: Math.round((1000 / pools.length)) / 10,
+  }));
+}
+
 function groupPools(catalog: Catalog, groups: readonly string[]): GroupPool[] {
   return groups.flatMap((group) => {
     const families = catalog.families.filter((family) =>

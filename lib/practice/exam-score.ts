@@ -27,6 +27,10 @@ export type ExamItem = {
   readonly flagged: boolean;
   readonly correct: boolean;
   readonly key: readonly string[];
+  /** Milliseconds the question was on screen (server timestamps). */
+  readonly timeMs: number;
+  /** Server time of the last answer chosen; null when unanswered. */
+  readonly answeredAt: number | null;
 };
 
 export type ExamScore = {
@@ -80,6 +84,8 @@ export function scoreExam(input: ScoreExamInput): ExamScore {
       flagged: entry.flagged,
       correct: entry.response !== null && grade(question, entry.response).correct,
       key: [...question.answer],
+      timeMs: entry.timeMs,
+      answeredAt: entry.answeredAt,
     };
   });
   const correct = items.filter((item) => item.correct).length;

@@ -15,6 +15,15 @@ export type ExamContext = {
   readonly answers: Readonly<Record<string, readonly string[]>>;
   /** Flagged question ids, in the order flagged. */
   readonly flagged: readonly string[];
+  /**
+   * Server time the question on screen was shown (the event that showed it); null on the review screen and after
+   * submission. Time per question is measured from these server timestamps, never from the browser.
+   */
+  readonly shownSince: number | null;
+  /** Milliseconds each question id was on screen, summed over every visit. */
+  readonly timeOnQuestionMs: Readonly<Record<string, number>>;
+  /** Server time of the latest answer chosen per question id. */
+  readonly answeredAt: Readonly<Record<string, number>>;
   readonly submittedAt: number | null;
   readonly endedBy: "learner" | "timeout" | null;
   readonly refusals: readonly Refusal[];
@@ -40,6 +49,14 @@ const refuse = (code: RefusalCode, message: string) => ({ type: "refuse" as cons
 
 // Checked first on every event of a running exam: past the deadline nothing else may happen.
 const submitOnTimeout = { guard: "isPastDeadline" as const, target: "#exam.submitted", actions: "submitByTimeout" as const };
+
+/** The time on screen of the question being left, added to its total. */
+function timeAfterLeaving(context: ExamContext, until: number): Readonly<Record<string, number>> {
+  const id = context.questionIds[context.currentIndex];
+  if (context.shownSince === null || id === undefined) return context.timeOnQuestionMs;
+  const spent = Math.max(0, until - context.shownSince);
+  return { ...context.timeOnQuestionMs, [id]: (context.timeOnQuestionMs[id] ?? 0) + spent };
+}
 
 const questionInExam = (action: "recordAnswer" | "clearAnswer" | "flagQuestion" | "unflagQuestion") => [
   submitOnTimeout,
@@ -67,7 +84,12 @@ export const examMachine = setup({
   },
   actions: {
     recordAnswer: assign(({ context, event }) =>
-      event.type === "answer.select" ? { answers: { ...context.answers, [event.questionId]: event.optionIds } } : {},
+      event.type === "answer.select"
+        ? {
+            answers: { ...context.answers, [event.questionId]: event.optionIds },
+            answeredAt: { ...context.answeredAt, [event.questionId]: event.now },
+          }
+        : {},
     ),
     clearAnswer: assign(({ context, event }) => {
       if (event.type !== "answer.clear") return {};
@@ -83,16 +105,40 @@ export const examMachine = setup({
     unflagQuestion: assign(({ context, event }) =>
       event.type === "question.unflag" ? { flagged: context.flagged.filter((id) => id !== event.questionId) } : {},
     ),
-    goNext: assign(({ context }) => ({ currentIndex: context.currentIndex + 1 })),
-    goPrevious: assign(({ context }) => ({ currentIndex: context.currentIndex - 1 })),
-    goTo: assign(({ event }) => (event.type === "question.goto" ? { currentIndex: event.index } : {})),
-    submitByLearner: assign(({ event }) => ({ submittedAt: event.now, endedBy: "learner" as const })),
+    goNext: assign(({ context, event }) => ({
+      currentIndex: context.currentIndex + 1,
+      timeOnQuestionMs: timeAfterLeaving(context, event.now),
+      shownSince: event.now,
+    })),
+    goPrevious: assign(({ context, event }) => ({
+      currentIndex: context.currentIndex - 1,
+      timeOnQuestionMs: timeAfterLeaving(context, event.now),
+      shownSince: event.now,
+    })),
+    goTo: assign(({ context, event }) =>
+      event.type === "question.goto"
+        ? { currentIndex: event.index, timeOnQuestionMs: timeAfterLeaving(context, event.now), shownSince: event.now }
+        : {},
+    ),
+    openReview: assign(({ context, event }) => ({
+      timeOnQuestionMs: timeAfterLeaving(context, event.now),
+      shownSince: null,
+    })),
+    closeReview: assign(({ event }) => ({ shownSince: event.now })),
+    submitByLearner: assign(({ context, event }) => ({
+      submittedAt: event.now,
+      endedBy: "learner" as const,
+      timeOnQuestionMs: timeAfterLeaving(context, event.now),
+      shownSince: null,
+    })),
     submitByTimeout: assign(({ context, event }) => {
       // The exam ended at the deadline whenever the late event arrived; the event's own effect is refused.
       const isOwnEffectLost = !(event.type === "timer.tick" || event.type === "timer.expired" || event.type === "exam.submit");
       return {
         submittedAt: context.deadline,
         endedBy: "timeout" as const,
+        timeOnQuestionMs: timeAfterLeaving(context, Math.min(event.now, context.deadline)),
+        shownSince: null,
         refusals: isOwnEffectLost
           ? appendRefusal(context.refusals, {
               code: "past-deadline",
@@ -118,6 +164,9 @@ export const examMachine = setup({
     currentIndex: 0,
     answers: {},
     flagged: [],
+    shownSince: input.startedAt,
+    timeOnQuestionMs: {},
+    answeredAt: {},
     submittedAt: null,
     endedBy: null,
     refusals: [],
@@ -156,8 +205,8 @@ export const examMachine = setup({
           { guard: "isIndexInRange", target: ".answering", actions: "goTo" },
           { actions: refuse("out-of-range", "there is no question at this position") },
         ],
-        "review.open": [submitOnTimeout, { target: ".reviewing" }],
-        "review.close": [submitOnTimeout, { target: ".answering" }],
+        "review.open": [submitOnTimeout, { target: ".reviewing", actions: "openReview" }],
+        "review.close": [submitOnTimeout, { target: ".answering", actions: "closeReview" }],
         "exam.submit": [submitOnTimeout, { target: "submitted", actions: "submitByLearner" }],
         // A tick before the deadline changes nothing; it exists so a tick at the deadline can submit.
         "timer.tick": [submitOnTimeout],

@@ -21,6 +21,10 @@ export type ExamResponse = {
   /** null: left unanswered, which scores as wrong. */
   readonly response: readonly string[] | null;
   readonly flagged: boolean;
+  /** Milliseconds on screen, from the server's timestamps. */
+  readonly timeMs: number;
+  /** Server time of the last answer chosen; null when unanswered. */
+  readonly answeredAt: number | null;
 };
 
 export type ExamResult = {
@@ -46,6 +50,8 @@ export function getExamResult(context: ExamContext): ExamResult | null {
       questionId,
       response: context.answers[questionId] ?? null,
       flagged: context.flagged.includes(questionId),
+      timeMs: context.timeOnQuestionMs[questionId] ?? 0,
+      answeredAt: context.answeredAt[questionId] ?? null,
     })),
   };
 }

@@ -8,7 +8,8 @@ import { examMachine } from "./exam-machine";
 import { practiceMachine } from "./practice-machine";
 
 export const PRACTICE_MACHINE_VERSION = 1;
-export const EXAM_MACHINE_VERSION = 1;
+// 2: time per question (shownSince, timeOnQuestionMs, answeredAt) joined the context.
+export const EXAM_MACHINE_VERSION = 2;
 export const CLASSROOM_MACHINE_VERSION = 1;
 
 /** What lib/db stores (as JSON) for one session. */

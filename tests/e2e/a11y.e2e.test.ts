@@ -19,6 +19,8 @@ const MAIN_PAGES = [
   "/classroom",
   "/rules",
   "/rules/PCX-02",
+  "/bookmarks",
+  "/account",
 ];
 const WIDTHS = [
   { name: "desktop", width: 1280, height: 900 },

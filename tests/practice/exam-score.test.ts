@@ -19,6 +19,8 @@ function result(responses: (readonly string[] | null)[]): ExamResult {
       questionId: q.id,
       response: responses[index] ?? null,
       flagged: index === 1,
+      timeMs: 1_000 * (index + 1),
+      answeredAt: null,
     })),
   };
 }

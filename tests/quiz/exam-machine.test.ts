@@ -246,9 +246,9 @@ describe("exam machine: result", () => {
       submittedAt: before + 1,
       endedBy: "learner",
       responses: [
-        { questionId: "q0", response: null, flagged: false },
-        { questionId: "q1", response: null, flagged: true },
-        { questionId: "q2", response: ["x", "y"], flagged: false },
+        { questionId: "q0", response: null, flagged: false, timeMs: 10_001, answeredAt: null },
+        { questionId: "q1", response: null, flagged: true, timeMs: 0, answeredAt: null },
+        { questionId: "q2", response: ["x", "y"], flagged: false, timeMs: 0, answeredAt: before },
       ],
     });
   });

@@ -59,6 +59,7 @@ export default async function Page({ params }: { params: Promise<{ sessionId: st
     skipped: score.items.filter((item) => statusOf(item) === "skipped").length,
   };
   const timeTaken = score.submittedAt - session.createdAt.getTime();
+  const timed = score.items.every((item) => item.timeMs !== undefined);
   return (
     <>
       <h1>Exam result</h1>
@@ -87,6 +88,11 @@ export default async function Page({ params }: { params: Promise<{ sessionId: st
         Time taken: {minutesAndSeconds(timeTaken)}
         {config.success ? ` of ${minutesAndSeconds(config.data.durationMs)}` : ""} · {counts.wrong} wrong,{" "}
         {counts.skipped} skipped, {counts.flagged} flagged.
+        {timed
+          ? ` Average ${minutesAndSeconds(
+              score.items.reduce((sum, item) => sum + (item.timeMs ?? 0), 0) / Math.max(1, score.items.length),
+            )} per question.`
+          : ""}
       </p>
       <section aria-labelledby="domains">
         <h2 id="domains">By domain</h2>
@@ -135,6 +141,12 @@ export default async function Page({ params }: { params: Promise<{ sessionId: st
                 <p className={item.correct ? "verdict ok" : "verdict bad"}>
                   {index + 1}. {STATUS_TEXT[statusOf(item)]}
                   {item.flagged ? " · flagged" : ""}
+                  {item.timeMs !== undefined ? (
+                    <span className="item-time" data-testid="item-time" data-ms={item.timeMs}>
+                      {" "}
+                      · {minutesAndSeconds(item.timeMs)} on this question
+                    </span>
+                  ) : null}
                 </p>
                 <QuestionBody question={toClientQuestion(question)} highlight />
                 <p>

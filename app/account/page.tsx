@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import { cookies } from "next/headers";
+import Link from "next/link";
+import { LEARNER_COOKIE } from "@/app/learner-cookie";
+import { accountForToken } from "@/lib/db/accounts";
+import { db } from "@/lib/db/client";
+import { AccountForm, SignOutButton } from "./account-forms";
+
+export const metadata: Metadata = { title: "Account" };
+export const dynamic = "force-dynamic";
+
+/** Optional sign-in: anonymous study works without it; an account carries the progress to other browsers. */
+export default async function Page() {
+  const token = (await cookies()).get(LEARNER_COOKIE)?.value;
+  const account = token ? await accountForToken(db(), token) : null;
+  if (account !== null) {
+    return (
+      <>
+        <h1>Account</h1>
+        <p className="lede" data-testid="signed-in-as">
+          Signed in as <strong>{account.username}</strong>.
+        </p>
+        <p>
+          Your <Link href="/progress">progress</Link>, reviews and bookmarks are kept with your account: sign
+          in with the same username on another browser or device to continue there.
+        </p>
+        <SignOutButton />
+      </>
+    );
+  }
+  return (
+    <>
+      <h1>Account</h1>
+      <p className="lede">
+        An account is optional. Without one, your progress lives in this browser only (a cookie); clearing it
+        or switching devices starts from zero.
+      </p>
+      <ul>
+        <li>
+          <strong>Create an account</strong> to keep everything you have done in this browser so far and reach
+          it from any browser.
+        </li>
+        <li>
+          <strong>Sign in</strong> to continue an account on this browser. What this browser did before
+          signing in is not merged into the account.
+        </li>
+      </ul>
+      <p>The password is stored only as a salted scrypt hash; it is never logged or shown again.</p>
+      <div className="account-forms">
+        <AccountForm mode="sign-up" />
+        <AccountForm mode="sign-in" />
+      </div>
+    </>
+  );
+}

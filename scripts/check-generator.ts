@@ -11,7 +11,7 @@ import { decideEndpoint, type EndpointChoice } from "../lib/scenario/endpoint-ru
 import { endpointChoiceScenario } from "../lib/scenario/families/endpoint-choice";
 import { requesterCanUse, type VpcResource } from "../lib/scenario/requester-reach";
 import { edgeSituation } from "../lib/scenario/requester-situation";
-import { YES_TEXT } from "../lib/scenario/reach-question";
+import { isYesText } from "../lib/scenario/reach-question";
 import { verifyQuestion } from "../lib/scenario/verify";
 import { missingFromExhibit, referenceFamily } from "../lib/scenario/exhibit-completeness";
 import { exhibitAsText } from "../lib/scenario/exhibit-text";
@@ -64,7 +64,7 @@ function consistencyChecks(q: Question): string[] {
   if (!q.topology || !q.query) return [];
   const situation = edgeSituation(q.topology, q.query);
   if (!situation) return [];
-  const yes = q.options.find((o) => o.id === q.answer[0])?.text === YES_TEXT;
+  const yes = isYesText(q.options.find((o) => o.id === q.answer[0])?.text ?? "");
   const rule = requesterCanUse(situation.origin, situation.resource);
   const key = `${q.family}: ${situation.origin} uses ${situation.resource} -> ${yes ? "yes" : "no"}`;
   situations.set(key, (situations.get(key) ?? 0) + 1);
@@ -101,7 +101,7 @@ function explanationChecks(q: Question): string[] {
   return out;
 }
 
-/** A flow-log exhibit reduced to its shape: which ENI logged what action, in which direction, per line. */
+/** A flow-log exhibit reduced to its shape: which ENI logged what action, in which direction, over IPv4 or IPv6, per line. */
 function flowLogPattern(q: Question): string {
   const lines = (q.exhibit?.lines ?? []).slice(1);
   const enis = new Map<string, string>();
@@ -112,7 +112,9 @@ function flowLogPattern(q: Question): string {
       const eni = f[2] ?? "";
       if (!enis.has(eni)) enis.set(eni, `E${enis.size}`);
       for (const ip of [f[3] ?? "", f[4] ?? ""]) if (!ips.has(ip)) ips.set(ip, `H${ips.size}`);
-      return `${enis.get(eni) ?? ""}:${ips.get(f[3] ?? "") ?? ""}>${ips.get(f[4] ?? "") ?? ""}:${f[12] ?? ""}`;
+      // The address family is part of the pattern: an IPv6 record reads differently (no private IPv4 in it).
+      const family = (f[3] ?? "").includes(":") ? "6" : "4";
+      return `${enis.get(eni) ?? ""}:${ips.get(f[3] ?? "") ?? ""}>${ips.get(f[4] ?? "") ?? ""}:${f[12] ?? ""}/${family}`;
     })
     .join("|");
 }

@@ -38,6 +38,23 @@ export type ReachSetup = {
 
 export const YES_TEXT = "Yes: routing, security groups and network ACLs allow the request and its reply";
 
+/**
+ * The same verdict in phrasings of different lengths, drawn per question: "No: <blocker>" texts run from about
+ * 90 to 270 characters, so one short "Yes" would make "pick the longest option" a winning strategy whenever
+ * the key is a "No" (check-generator's cue check).
+ */
+export const YES_TEXTS: readonly string[] = [
+  YES_TEXT,
+  "Yes: nothing on the path drops it; the routes match, and the security groups and network ACLs allow the traffic",
+  "Yes: the route tables match in both directions, the security groups allow the request (and its reply, being stateful), and the network ACLs allow both ways",
+  "Yes: every route table on the path has a route for the other side, the security groups allow the request and let the reply back because they are stateful, and the network ACL rules allow the traffic in both directions",
+  "Yes: the request matches a route at every hop and leaves through a gateway that may carry it, the security groups allow it and, being stateful, its reply, and the network ACLs have allow rules for the request's port and for the reply's ephemeral port",
+];
+
+export function isYesText(text: string): boolean {
+  return YES_TEXTS.includes(text);
+}
+
 export function analyzeTopology(topology: Topology, query: Query): Analysis {
   return analyze(buildNetwork(topology), query);
 }
@@ -87,13 +104,14 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
   let severalFaults = shown.blockers.length > 1;
 
   // The key first (so it is never deduplicated away), then the yes/no counterpart, then nearby variants.
+  const yesText = rng.pick(YES_TEXTS);
   if (!first) {
-    pushCandidate(candidates, { text: YES_TEXT, correct: true, why: "Right: every hop allows the request and its reply.", proof: "analyze(shown): reachable both ways" });
+    pushCandidate(candidates, { text: yesText, correct: true, why: "Right: every hop allows the request and its reply.", proof: "analyze(shown): reachable both ways" });
   } else {
     const dir = first.direction === "return" ? "reply" : "request";
     pushCandidate(candidates, { text: noText(shown), correct: true, why: `Right: this is the first fault the ${dir} meets.`, proof: `analyze(shown): first blocker ${blockerKey(first)}` });
     pushCandidate(candidates, {
-      text: YES_TEXT,
+      text: yesText,
       correct: false,
       why: `Wrong: the ${dir} cannot get through (${decidingRule(shownTopology, setup.query, first)}).`,
       proof: `analyze(shown): not reachable (${blockerKey(first)})`,

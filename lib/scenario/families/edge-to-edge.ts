@@ -10,7 +10,7 @@ import type { Difficulty, Question } from "../question";
 import { buildReachQuestion, type Variant } from "../reach-question";
 import { buildEstate, hubSites, peerSites, type Site } from "../reach-fixtures";
 import { createRng, type Rng } from "../rng";
-import { addRoute, removeRoute, removeTgwRoute, retargetRoute } from "../topology-edits";
+import { addRoute, removeRoute, removeTgwRoute, retargetRoute, setNacl, setSecurityGroupOutbound } from "../topology-edits";
 import { withField } from "../topology-builder";
 
 const NAME = "edge-to-edge";
@@ -37,6 +37,7 @@ function peerGateway(rng: Rng): Scenario {
     builder.route(b.subnet.routeTableId, "0.0.0.0/0", target);
   } else builder.route(b.subnet.routeTableId, "0.0.0.0/0", igw);
   const ownIp = publicIp(rng);
+  const acl = customAcl(estate, a);
   const base = builder.build("edge to edge");
   const viaPeer = addRoute(a.subnet.routeTableId, "0.0.0.0/0", pcx)(base);
   const withPublicIp = setPublicIp(a.instance.id, ownIp);
@@ -58,6 +59,9 @@ function peerGateway(rng: Rng): Scenario {
       { topology: ownRoute, works: true },
       { topology: removeRoute(a.subnet.routeTableId, "0.0.0.0/0")(ownRoute) },
       { topology: base },
+      // Filtering faults on A's side: offered as "No" options only when the shown setup's SG or NACL is fine.
+      { topology: setSecurityGroupOutbound(a.instance.sgId, [])(ownRoute) },
+      { topology: closeReplies(ownRoute, acl) },
     ],
   };
 }
@@ -72,6 +76,7 @@ function peerEndpoint(rng: Rng): Scenario {
   // The S3 service of the Region with its AWS-managed prefix list (rule GWE-02). The address ranges
   // are illustrative public blocks; only their membership in the prefix list matters to the model.
   const s3Cidrs = ["52.216.0.0/15", "3.5.0.0/19"];
+  const acl = customAcl(estate, a);
   const base0 = estate.builder.build("peer endpoint");
   const base: T.Topology = {
     ...base0,
@@ -95,7 +100,14 @@ function peerEndpoint(rng: Rng): Scenario {
     stem: `${a.vpc.name} is peered with ${b.vpc.name}. Can ${a.instance.name} (${a.instance.ip}) in ${a.vpc.name} reach Amazon S3 in ${region} privately on TCP 443? The setup:`,
     query: { from: a.instance.name, to: "s3", protocol: "tcp", port: 443 },
     concepts: ["E6", "E3"],
-    variants: [{ topology: viaPeer }, { topology: inB }, { topology: inA, works: true }, { topology: withDenyPolicy(inA) }],
+    variants: [
+      { topology: viaPeer },
+      { topology: inB },
+      { topology: inA, works: true },
+      { topology: withDenyPolicy(inA) },
+      { topology: setSecurityGroupOutbound(a.instance.sgId, [])(inA) },
+      { topology: closeReplies(inA, acl) },
+    ],
   };
 }
 
@@ -135,6 +147,25 @@ function centralEgress(rng: Rng): Scenario {
       { topology: removeRoute(b.subnet.routeTableId, "0.0.0.0/0")(base) },
     ],
   };
+}
+
+/**
+ * A's subnet gets its own network ACL that allows all traffic both ways (shown in the exhibit), so that a
+ * variant can narrow it.
+ */
+function customAcl(estate: { builder: { networkAcl: (vpc: { id: string }, name: string, i: T.NaclRule[], o: T.NaclRule[]) => string; setSubnet: (id: string, p: { networkAclId: string }) => void } }, site: Site): string {
+  const all: T.NaclRule = { ruleNumber: 100, protocol: "all", cidrBlock: "0.0.0.0/0", action: "allow" };
+  const acl = estate.builder.networkAcl(site.vpc, `${site.vpc.name}-app-acl`, [all], [all]);
+  estate.builder.setSubnet(site.subnet.id, { networkAclId: acl });
+  return acl;
+}
+
+/**
+ * The classic stateless mistake: inbound allows only TCP 443, so the replies, which come back to an ephemeral
+ * port, are dropped (ACL-02, ACL-08).
+ */
+function closeReplies(t: T.Topology, acl: string): T.Topology {
+  return setNacl(acl, { inbound: [{ ruleNumber: 100, protocol: "tcp", fromPort: 443, toPort: 443, cidrBlock: "0.0.0.0/0", action: "allow" }] })(t);
 }
 
 function withDenyPolicy(t: T.Topology): T.Topology {

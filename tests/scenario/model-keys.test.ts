@@ -114,20 +114,21 @@ describe("fix-it", () => {
 });
 
 describe("ipv6-egress", () => {
-  it("keys the one route for which analyze's outbound and inbound verdicts meet the requirement", () => {
+  it("keys the one change (route, SG or NACL rule) for which analyze's verdicts on every required flow meet the requirement", () => {
     const keys = new Set<string>();
     for (const difficulty of [1, 2, 3] as const) {
       for (let seed = 0; seed < SEEDS; seed += 1) {
         const q = ipv6Egress.generate(seed, difficulty);
         expect(verifyQuestion(q)).toEqual([]);
         const key = keyText(q);
-        // The required outbound flow fails on the base topology (no route yet) and the key names a route.
+        // The required flow fails in the shown setup, and the key is a route or a filtering rule that fixes it.
         expect(analyze(q.topology!, q.query!).reachable).toBe(false);
-        expect(key).toMatch(/^Route (::\/0|0\.0\.0\.0\/0) → (eigw|nat)-/);
-        keys.add(key.includes("eigw") ? "eigw" : "nat");
+        const kind = /^Route (?:::\/0|0\.0\.0\.0\/0) → (eigw|nat|igw)-/.exec(key)?.[1] ?? /^Add (?:an )?(?:inbound |outbound )?(?:rule \d+ )?(?:rule )?to (sg|acl)-/.exec(key)?.[1];
+        expect(kind, `${q.id}: ${key}`).toBeDefined();
+        keys.add(kind ?? "");
       }
     }
-    expect(keys).toEqual(new Set(["eigw", "nat"]));
+    expect(keys).toEqual(new Set(["eigw", "nat", "igw", "sg", "acl"]));
   }, 120_000);
 });
 

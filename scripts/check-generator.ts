@@ -26,18 +26,7 @@ const only = process.argv.slice(3);
 const strict = seeds >= 1000;
 // Distribution targets not met yet (reported as PENDING on every run, not counted as failures).
 // Remove an entry when its family meets the target; the report names each one.
-const PENDING: readonly string[] = [
-  "concept-check: a cue strategy", // the right answer is the longest text in lib/scenario/concept-facts*.ts (lessons helper's files)
-  "concept-check: difficulty metric",
-  "can-a-reach-c: a cue strategy", // "longest option" ~43 % vs chance ~32 %
-  "can-a-reach-c: only", // distinct problems per 20 seeds below 18
-  "edge-to-edge: a cue strategy", // many questions have two or three options; "longest" ~64 % vs chance ~46 %
-  "filtering: difficulty metric",
-  "flow-log-diagnosis: difficulty metric",
-  "flow-log-diagnosis: only", // 4 record patterns, target 12
-  "ipv6-egress: difficulty metric",
-  "ipv6-egress: only", // 2 templates, target 6
-];
+const PENDING: readonly string[] = [];
 let failures = 0;
 
 // Cross-family consistency: one situation ("a requester in a peered VPC uses that VPC's NAT gateway"), one

@@ -19,6 +19,12 @@ export type Variant = {
   readonly topology: Topology;
   /** Built to let the flow through (no fault). A declaration checked against analyze, never the key. */
   readonly works?: boolean;
+  /**
+   * The root cause of this variant's fault and the one change that removes it, known from how the family built
+   * the variant (the blocker may show up downstream, e.g. a reply dropped at an internet gateway because a route
+   * back is missing). `topology` is the setup with the change made: analyze must find it reachable.
+   */
+  readonly fix?: { readonly cause?: string; readonly change: string; readonly topology: Topology };
 };
 
 export type ReachSetup = {
@@ -98,7 +104,7 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
   const candidates: Candidate[] = [];
   const rules = new Set<string>();
   for (const b of shown.blockers) for (const r of b.rules) rules.add(r);
-  const summary = first ? blockedSummary(shownTopology, setup.query, shown, first) : reachableSummary(shown, setup.query);
+  const summary = first ? blockedSummary(shownTopology, setup.query, shown, first, checkedFix(setup, shownVariant)) : reachableSummary(shown, setup.query);
   // Several faults in the shown setup: the question asks where the request is *first* dropped, and no other
   // true fault is offered (each distractor below is proven false in the shown setup).
   let severalFaults = shown.blockers.length > 1;
@@ -250,7 +256,16 @@ function decidingRule(topology: Topology, query: Query, first: Blocker): string 
 }
 
 /** The deciding rule in one sentence, which direction fails and where, and the one change that fixes it. */
-function blockedSummary(topology: Topology, query: Query, analysis: Analysis, first: Blocker): string {
+/** The family's own fix for the shown variant, proven: the changed setup must let the flow through. */
+function checkedFix(setup: ReachSetup, variant: Variant): Variant["fix"] {
+  if (!variant.fix) return undefined;
+  if (!analyzeTopology(variant.fix.topology, setup.query).reachable) {
+    throw new Error(`${setup.family} seed ${setup.seed}: the stated fix "${variant.fix.change}" does not make the flow reachable`);
+  }
+  return variant.fix;
+}
+
+function blockedSummary(topology: Topology, query: Query, analysis: Analysis, first: Blocker, known?: Variant["fix"]): string {
   // A reply dropped by a NACL is the stateless rule (ACL-02); a peering asked to carry traffic to the internet or
   // a service rather than to a peer's instance is edge-to-edge routing (PCX-10), not transitivity (PCX-02).
   const toInstance = topology.instances.some((i) => i.name === query.to || i.id === query.to);
@@ -262,6 +277,7 @@ function blockedSummary(topology: Topology, query: Query, analysis: Analysis, fi
         : first.rules;
   const sentence = decidingSentence(deciding);
   const where = `The ${first.direction === "return" ? "reply" : "request"} is dropped at ${componentPhrase(topology, first.component)}.`;
+  if (known) return [sentence, where, known.cause ?? "", `Fix: ${known.change}.`].filter((x) => x !== "").join(" ");
   const fixes = proposeFixes(topology, query, { analysis, combined: false });
   const fix = fixes.find((f) => f.verified);
   // Only a fix that analyze verified is named; a partial one could send the learner the wrong way.

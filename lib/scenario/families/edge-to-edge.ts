@@ -48,17 +48,23 @@ function peerGateway(rng: Rng): Scenario {
     internetGateways: [...base.internetGateways, { id: ownIgwId, name: `${a.vpc.name}-igw`, vpcId: a.vpc.id }],
   };
   const ownRoute = addRoute(a.subnet.routeTableId, "0.0.0.0/0", ownIgwId)(ownIgw);
+  // A peering carries only traffic for the peer's own addresses (PCX-10): the way out has to be A's own.
+  const ownWayOut = {
+    cause: `The route 0.0.0.0/0 → ${pcx} in ${a.subnet.routeTableId} sends internet traffic into the peering, which delivers only to addresses inside ${b.vpc.name} (PCX-10).`,
+    change: `give ${a.vpc.name} its own internet gateway and point the 0.0.0.0/0 route in ${a.subnet.routeTableId} at it instead of ${pcx}, with a public IPv4 address on ${a.instance.name}`,
+    topology: ownRoute,
+  };
   return {
     stem: `${a.vpc.name} is peered with ${b.vpc.name}, whose ${useNat ? "NAT gateway" : "internet gateway"} serves ${b.vpc.name}'s subnets. ` +
       `Can ${a.instance.name} (${a.instance.ip}) in ${a.vpc.name} reach a server on the internet (${INTERNET_SERVER_IP}) on TCP 443? The setup:`,
     query: { from: a.instance.name, to: "internet", protocol: "tcp", port: 443 },
     concepts: ["P3"],
     variants: [
-      { topology: viaPeer },
-      { topology: withPublicIp(viaPeer) },
+      { topology: viaPeer, fix: ownWayOut },
+      { topology: withPublicIp(viaPeer), fix: ownWayOut },
       { topology: ownRoute, works: true },
       { topology: removeRoute(a.subnet.routeTableId, "0.0.0.0/0")(ownRoute) },
-      { topology: base },
+      { topology: base, fix: { change: `give ${a.vpc.name} its own internet gateway as the target of a 0.0.0.0/0 route in ${a.subnet.routeTableId}, and give ${a.instance.name} a public IPv4 address`, topology: ownRoute } },
       // Filtering faults on A's side: offered as "No" options only when the shown setup's SG or NACL is fine.
       { topology: setSecurityGroupOutbound(a.instance.sgId, [])(ownRoute) },
       { topology: closeReplies(ownRoute, acl) },
@@ -96,15 +102,21 @@ function peerEndpoint(rng: Rng): Scenario {
     routeTables: inB.routeTables.map((rt) => (rt.id === a.subnet.routeTableId ? { ...rt, routes: [...rt.routes, { destinationPrefixListId: pl, target: pcx, origin: "static" as const }] } : rt)),
   };
   const inA = withEndpoint(base, a.vpc.id, a.subnet.routeTableId);
+  // A gateway endpoint serves only the VPC it belongs to (GWE-06).
+  const ownEndpoint = {
+    cause: `The only S3 gateway endpoint is in ${b.vpc.name}, and a gateway endpoint serves only its own VPC: ${a.vpc.name} cannot use it, directly or over the peering (GWE-06, PCX-10).`,
+    change: `create an S3 gateway endpoint in ${a.vpc.name} and associate it with ${a.subnet.routeTableId}`,
+    topology: inA,
+  };
   return {
     stem: `${a.vpc.name} is peered with ${b.vpc.name}. Can ${a.instance.name} (${a.instance.ip}) in ${a.vpc.name} reach Amazon S3 in ${region} privately on TCP 443? The setup:`,
     query: { from: a.instance.name, to: "s3", protocol: "tcp", port: 443 },
     concepts: ["E6", "E3"],
     variants: [
-      { topology: viaPeer },
-      { topology: inB },
+      { topology: viaPeer, fix: ownEndpoint },
+      { topology: inB, fix: ownEndpoint },
       { topology: inA, works: true },
-      { topology: withDenyPolicy(inA) },
+      { topology: withDenyPolicy(inA), fix: { change: `let the endpoint policy of ${vpce} allow the request`, topology: inA } },
       { topology: setSecurityGroupOutbound(a.instance.sgId, [])(inA) },
       { topology: closeReplies(inA, acl) },
     ],
@@ -131,7 +143,8 @@ function centralEgress(rng: Rng): Scenario {
   builder.route(publicSubnet.routeTableId, cidrText(a.vpc.cidr), hub.tgwId);
   builder.route(b.subnet.routeTableId, "0.0.0.0/0", nat);
   builder.route(a.subnet.routeTableId, "0.0.0.0/0", hub.tgwId);
-  builder.tgwRoute(hub.table.id, "0.0.0.0/0", hub.attachments.get(b) ?? "");
+  const attachB = hub.attachments.get(b) ?? "";
+  builder.tgwRoute(hub.table.id, "0.0.0.0/0", attachB);
   const base = builder.build("centralised egress");
   return {
     stem: `${a.vpc.name} has no internet gateway. ${b.vpc.name} is an egress VPC with NAT gateway ${nat} and internet gateway ${igw}; ` +
@@ -141,10 +154,22 @@ function centralEgress(rng: Rng): Scenario {
     concepts: ["P3", "V6"],
     variants: [
       { topology: base, works: true },
-      { topology: retargetRoute(a.subnet.routeTableId, "0.0.0.0/0", pcx)(base) },
-      { topology: removeTgwRoute(hub.table.id, "0.0.0.0/0")(base) },
-      { topology: removeRoute(publicSubnet.routeTableId, cidrText(a.vpc.cidr))(base) },
-      { topology: removeRoute(b.subnet.routeTableId, "0.0.0.0/0")(base) },
+      {
+        topology: retargetRoute(a.subnet.routeTableId, "0.0.0.0/0", pcx)(base),
+        fix: { cause: `The 0.0.0.0/0 route in ${a.subnet.routeTableId} targets the peering, which cannot carry traffic on to the egress VPC's NAT gateway (PCX-10, TGW-18).`, change: `point the 0.0.0.0/0 route in ${a.subnet.routeTableId} at ${hub.tgwId} instead of ${pcx}`, topology: base },
+      },
+      {
+        topology: removeTgwRoute(hub.table.id, "0.0.0.0/0")(base),
+        fix: { cause: `Propagation puts only the egress VPC's own CIDR into ${hub.table.name}, never a default route, so internet-bound traffic matches nothing there (TGW-05).`, change: `add a static route 0.0.0.0/0 → ${attachB} to ${hub.table.name} (${hub.table.id})`, topology: base },
+      },
+      {
+        topology: removeRoute(publicSubnet.routeTableId, cidrText(a.vpc.cidr))(base),
+        fix: { cause: `The root cause is the route table ${publicSubnet.routeTableId} of the NAT gateway's subnet: it has no route back to ${cidrText(a.vpc.cidr)}, so the reply follows 0.0.0.0/0 to the internet gateway, which drops a private destination (RT-04, IGW-04).`, change: `add a route ${cidrText(a.vpc.cidr)} → ${hub.tgwId} to ${publicSubnet.routeTableId}`, topology: base },
+      },
+      {
+        topology: removeRoute(b.subnet.routeTableId, "0.0.0.0/0")(base),
+        fix: { cause: `Traffic from the transit gateway enters ${b.vpc.name} in the attachment's subnet, whose route table ${b.subnet.routeTableId} has no default route to the NAT gateway (RT-04, TGW-18).`, change: `add a route 0.0.0.0/0 → ${nat} to ${b.subnet.routeTableId}`, topology: base },
+      },
     ],
   };
 }

@@ -61,7 +61,6 @@ function peerGateway(rng: Rng): Scenario {
     concepts: ["P3"],
     variants: [
       { topology: viaPeer, fix: ownWayOut },
-      { topology: withPublicIp(viaPeer), fix: ownWayOut },
       { topology: ownRoute, works: true },
       { topology: removeRoute(a.subnet.routeTableId, "0.0.0.0/0")(ownRoute) },
       { topology: base, fix: { change: `give ${a.vpc.name} its own internet gateway as the target of a 0.0.0.0/0 route in ${a.subnet.routeTableId}, and give ${a.instance.name} a public IPv4 address`, topology: ownRoute } },

@@ -261,11 +261,13 @@ const TEMPLATES: readonly Template[] = [
   },
 ];
 
-// d1: IPv4 only; d2: IPv4 and the IPv6 gateways; d3: IPv6 with security groups and network ACLs in play.
+// d1: the two outbound-only answers (NAT gateway for IPv4, egress-only gateway for IPv6); d2: every route
+// template; d3: the inbound designs and the SG and NACL rules IPv6 traffic needs (complexity by level in
+// docs/quiz-format.md).
 const BY_LEVEL: Readonly<Record<Difficulty, readonly string[]>> = {
-  1: ["nat-outbound-ipv4", "igw-inbound-ipv4"],
+  1: ["nat-outbound-ipv4", "eigw-outbound-only"],
   2: ["eigw-outbound-only", "igw-inbound-ipv6", "nat-outbound-ipv4", "igw-inbound-ipv4"],
-  3: ["igw-inbound-ipv6", "sg-ipv6-outbound", "nacl-ipv6-replies"],
+  3: ["igw-inbound-ipv6", "igw-inbound-ipv4", "sg-ipv6-outbound", "nacl-ipv6-replies"],
 };
 
 function generate(seed: number, difficulty: Difficulty): Question {

@@ -111,7 +111,7 @@ function flowLogPattern(q: Question): string {
 /** An ipv6-egress stem with names, ids and addresses taken out: what is left is its template. */
 function templateOf(q: Question): string {
   let stem = q.stem;
-  for (const vpc of q.topology?.vpcs ?? []) stem = stem.split(vpc.name).join("VPC");
+  for (const vpc of q.topology?.vpcs ?? []) if (vpc.name !== undefined) stem = stem.split(vpc.name).join("VPC");
   return stem.replace(/\S*\d\S*/g, "#").replace(/\s+/g, " ");
 }
 

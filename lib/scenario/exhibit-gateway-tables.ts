@@ -161,8 +161,9 @@ const ATTACHMENT_TYPES: Readonly<Record<T.TransitGatewayAttachment["type"], stri
 };
 
 function attachmentTable(t: T.Topology): ExhibitTable {
+  // "name (id)": options quote attachments by name and id (a blocker message), so the exhibit shows both.
   const rows = t.transitGatewayAttachments.map((a) => [
-    a.id,
+    labelOf(a.id, a.name),
     a.transitGatewayId,
     ATTACHMENT_TYPES[a.type],
     attachmentResource(t, a),

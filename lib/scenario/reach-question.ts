@@ -19,6 +19,12 @@ export type Variant = {
   readonly topology: Topology;
   /** Built to let the flow through (no fault). A declaration checked against analyze, never the key. */
   readonly works?: boolean;
+  /**
+   * The root cause of this variant's fault and the one change that removes it, known from how the family built
+   * the variant (the blocker may show up downstream, e.g. a reply dropped at an internet gateway because a route
+   * back is missing). `topology` is the setup with the change made: analyze must find it reachable.
+   */
+  readonly fix?: { readonly cause?: string; readonly change: string; readonly topology: Topology };
 };
 
 export type ReachSetup = {
@@ -37,6 +43,23 @@ export type ReachSetup = {
 };
 
 export const YES_TEXT = "Yes: routing, security groups and network ACLs allow the request and its reply";
+
+/**
+ * The same verdict in phrasings of different lengths, drawn per question: "No: <blocker>" texts run from about
+ * 90 to 270 characters, so one short "Yes" would make "pick the longest option" a winning strategy whenever
+ * the key is a "No" (check-generator's cue check).
+ */
+export const YES_TEXTS: readonly string[] = [
+  YES_TEXT,
+  "Yes: nothing on the path drops it; the routes match, and the security groups and network ACLs allow the traffic",
+  "Yes: the route tables match in both directions, the security groups allow the request (and its reply, being stateful), and the network ACLs allow both ways",
+  "Yes: every route table on the path has a route for the other side, the security groups allow the request and let the reply back because they are stateful, and the network ACL rules allow the traffic in both directions",
+  "Yes: the request matches a route at every hop and leaves through a gateway that may carry it, the security groups allow it and, being stateful, its reply, and the network ACLs have allow rules for the request's port and for the reply's ephemeral port",
+];
+
+export function isYesText(text: string): boolean {
+  return YES_TEXTS.includes(text);
+}
 
 export function analyzeTopology(topology: Topology, query: Query): Analysis {
   return analyze(buildNetwork(topology), query);
@@ -81,19 +104,20 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
   const candidates: Candidate[] = [];
   const rules = new Set<string>();
   for (const b of shown.blockers) for (const r of b.rules) rules.add(r);
-  const summary = first ? blockedSummary(shownTopology, setup.query, shown, first) : reachableSummary(shown, setup.query);
+  const summary = first ? blockedSummary(shownTopology, setup.query, shown, first, checkedFix(setup, shownVariant)) : reachableSummary(shown, setup.query);
   // Several faults in the shown setup: the question asks where the request is *first* dropped, and no other
   // true fault is offered (each distractor below is proven false in the shown setup).
   let severalFaults = shown.blockers.length > 1;
 
   // The key first (so it is never deduplicated away), then the yes/no counterpart, then nearby variants.
+  const yesText = rng.pick(YES_TEXTS);
   if (!first) {
-    pushCandidate(candidates, { text: YES_TEXT, correct: true, why: "Right: every hop allows the request and its reply.", proof: "analyze(shown): reachable both ways" });
+    pushCandidate(candidates, { text: yesText, correct: true, why: "Right: every hop allows the request and its reply.", proof: "analyze(shown): reachable both ways" });
   } else {
     const dir = first.direction === "return" ? "reply" : "request";
     pushCandidate(candidates, { text: noText(shown), correct: true, why: `Right: this is the first fault the ${dir} meets.`, proof: `analyze(shown): first blocker ${blockerKey(first)}` });
     pushCandidate(candidates, {
-      text: YES_TEXT,
+      text: yesText,
       correct: false,
       why: `Wrong: the ${dir} cannot get through (${decidingRule(shownTopology, setup.query, first)}).`,
       proof: `analyze(shown): not reachable (${blockerKey(first)})`,
@@ -232,7 +256,16 @@ function decidingRule(topology: Topology, query: Query, first: Blocker): string 
 }
 
 /** The deciding rule in one sentence, which direction fails and where, and the one change that fixes it. */
-function blockedSummary(topology: Topology, query: Query, analysis: Analysis, first: Blocker): string {
+/** The family's own fix for the shown variant, proven: the changed setup must let the flow through. */
+function checkedFix(setup: ReachSetup, variant: Variant): Variant["fix"] {
+  if (!variant.fix) return undefined;
+  if (!analyzeTopology(variant.fix.topology, setup.query).reachable) {
+    throw new Error(`${setup.family} seed ${setup.seed}: the stated fix "${variant.fix.change}" does not make the flow reachable`);
+  }
+  return variant.fix;
+}
+
+function blockedSummary(topology: Topology, query: Query, analysis: Analysis, first: Blocker, known?: Variant["fix"]): string {
   // A reply dropped by a NACL is the stateless rule (ACL-02); a peering asked to carry traffic to the internet or
   // a service rather than to a peer's instance is edge-to-edge routing (PCX-10), not transitivity (PCX-02).
   const toInstance = topology.instances.some((i) => i.name === query.to || i.id === query.to);
@@ -244,6 +277,7 @@ function blockedSummary(topology: Topology, query: Query, analysis: Analysis, fi
         : first.rules;
   const sentence = decidingSentence(deciding);
   const where = `The ${first.direction === "return" ? "reply" : "request"} is dropped at ${componentPhrase(topology, first.component)}.`;
+  if (known) return [sentence, where, known.cause ?? "", `Fix: ${known.change}.`].filter((x) => x !== "").join(" ");
   const fixes = proposeFixes(topology, query, { analysis, combined: false });
   const fix = fixes.find((f) => f.verified);
   // Only a fix that analyze verified is named; a partial one could send the learner the wrong way.

@@ -9,7 +9,7 @@ import { hybrid } from "../../lib/scenario/families/hybrid";
 import { ipv6Egress } from "../../lib/scenario/families/ipv6-egress";
 import { verifyQuestion } from "../../lib/scenario/verify";
 import { missingPiece } from "../../lib/scenario/families/missing-piece";
-import { YES_TEXT } from "../../lib/scenario/reach-question";
+import { isYesText } from "../../lib/scenario/reach-question";
 import type { Question } from "../../lib/scenario/question";
 
 const SEEDS = 200;
@@ -27,14 +27,14 @@ describe.each([canAReachC, filtering, edgeToEdge, hybrid].map((f) => [f.name, f]
         const q = family.generate(seed, difficulty);
         const analysis = analyze(q.topology!, q.query!);
         const key = keyText(q);
-        if (analysis.reachable) expect(key).toBe(YES_TEXT);
+        if (analysis.reachable) expect(isYesText(key ?? "")).toBe(true);
         else expect(key).toBe(`No: ${analysis.blockers[0]?.message ?? ""}`);
         // Every wrong "No: ..." option names a blocker that the model does not report for this topology.
         const blockerTexts = new Set(analysis.blockers.map((b) => `No: ${b.message}`));
         for (const option of q.options) {
           if (q.answer.includes(option.id)) continue;
           expect(blockerTexts.has(option.text), `${q.id}: ${option.text}`).toBe(false);
-          if (option.text === YES_TEXT) expect(analysis.reachable).toBe(false);
+          if (isYesText(option.text)) expect(analysis.reachable).toBe(false);
         }
         if (analysis.reachable) yes += 1;
         total += 1;
@@ -71,22 +71,26 @@ describe("flow-log-diagnosis", () => {
         const again = analyze(hiddenTopology, q.query!);
         expect(again.reachable).toBe(false);
         const records = q.exhibit!.lines.slice(1).map((line) => parseFlowLogRecord(line)!);
-        const client = hiddenTopology.instances.find((i) => i.name === q.query!.from)!;
         const rejects = records.filter((r) => r.action === "REJECT");
         expect(rejects).toHaveLength(1);
         const reject = rejects[0]!;
-        const isReply = reject.srcAddr !== client.privateIp;
-        const onClientEni = reject.interfaceId === records[0]!.interfaceId && records[0]!.srcAddr === client.privateIp;
-        const pattern = isReply ? (onClientEni ? "client subnet's network ACL" : "server subnet's network ACL") : onClientEni ? "client side" : "server side";
+        // The reply comes from the service port; the request goes to it.
+        const isReply = reject.srcPort === q.query!.port;
+        // The first record is always the client's own ENI sending the request.
+        const onClientEni = reject.interfaceId === records[0]!.interfaceId;
+        const natEni = hiddenTopology.natGateways.length > 0 && !onClientEni;
         const key = keyText(q);
-        expect(key, q.id).toContain(pattern.split(" ")[0] === "client" ? "client" : "server");
+        if (natEni) expect(key, q.id).toContain("public subnet");
+        else if (onClientEni) expect(key, q.id).toMatch(isReply ? /client subnet|private subnet/ : /client side|instance's security group/);
+        else expect(key, q.id).toContain("server");
         expect(key.includes("reply"), q.id).toBe(isReply);
-        // A reply is never rejected by a security group (SG-02): that option is never the key.
+        // A reply is never rejected by a security group (SG-02), and a NAT gateway has none (NAT-05).
         expect(key).not.toContain("security group blocks the reply");
+        expect(key).not.toContain("NAT gateway's security group");
         seen.add(key);
       }
     }
-    expect(seen.size).toBe(4);
+    expect(seen.size).toBe(9);
   }, 120_000);
 });
 
@@ -110,20 +114,21 @@ describe("fix-it", () => {
 });
 
 describe("ipv6-egress", () => {
-  it("keys the one route for which analyze's outbound and inbound verdicts meet the requirement", () => {
+  it("keys the one change (route, SG or NACL rule) for which analyze's verdicts on every required flow meet the requirement", () => {
     const keys = new Set<string>();
     for (const difficulty of [1, 2, 3] as const) {
       for (let seed = 0; seed < SEEDS; seed += 1) {
         const q = ipv6Egress.generate(seed, difficulty);
         expect(verifyQuestion(q)).toEqual([]);
         const key = keyText(q);
-        // The required outbound flow fails on the base topology (no route yet) and the key names a route.
+        // The required flow fails in the shown setup, and the key is a route or a filtering rule that fixes it.
         expect(analyze(q.topology!, q.query!).reachable).toBe(false);
-        expect(key).toMatch(/^Route (::\/0|0\.0\.0\.0\/0) → (eigw|nat)-/);
-        keys.add(key.includes("eigw") ? "eigw" : "nat");
+        const kind = /^Route (?:::\/0|0\.0\.0\.0\/0) → (eigw|nat|igw)-/.exec(key)?.[1] ?? /^Add (?:an )?(?:inbound |outbound )?(?:rule \d+ )?(?:rule )?to (sg|acl)-/.exec(key)?.[1];
+        expect(kind, `${q.id}: ${key}`).toBeDefined();
+        keys.add(kind ?? "");
       }
     }
-    expect(keys).toEqual(new Set(["eigw", "nat"]));
+    expect(keys).toEqual(new Set(["eigw", "nat", "igw", "sg", "acl"]));
   }, 120_000);
 });
 

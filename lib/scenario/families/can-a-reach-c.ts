@@ -1,12 +1,16 @@
-// can-a-reach-c: peering chains and meshes, transit gateway hubs, mixed. Yes/no plus "why" options; the
-// key and every option come from the model's analysis of the shown variant and its nearby variants.
+// can-a-reach-c: two subnets of one VPC, peering pairs, chains and meshes, transit gateway hubs, mixed.
+// Yes/no plus "why" options; the key and every option come from the model's analysis of the shown variant and
+// its nearby variants. Which frame and which of its variants a question shows is drawn by the seed from a
+// catalogue per difficulty (seed mod its length), so that nearby seeds ask different problems (a different
+// topology shape or blocker), not the same problem with renamed resources.
 import { cidrText } from "../names";
 import type { Family } from "../family";
 import type { Difficulty, Question } from "../question";
 import { buildReachQuestion, type Variant } from "../reach-question";
 import { buildEstate, hubSites, peerSites, type Estate } from "../reach-fixtures";
 import { createRng, type Rng } from "../rng";
-import { addRoute, removeRoute, setPeeringStatus, removeTgwAssociation, removeTgwPropagation, setSecurityGroupInbound } from "../topology-edits";
+import { addRoute, removeRoute, setNacl, setPeeringStatus, removeTgwAssociation, removeTgwPropagation, setSecurityGroupInbound } from "../topology-edits";
+import { tcp } from "./filtering";
 import type { Query } from "../../net/index";
 import { DEFAULT_FLOW_LOG_NOW } from "../../net/flow-logs";
 
@@ -43,8 +47,8 @@ function directPeering(rng: Rng, opts: { crossRegion?: boolean; crossAccount?: b
 }
 
 /** A–B–C chain: A cannot reach C through B (rule PCX-02); the nearby variant adds an A–C peering. */
-function peeringChain(rng: Rng): Scenario {
-  const estate = buildEstate(rng, 3);
+function peeringChain(rng: Rng, opts: { crossRegion?: boolean } = {}): Scenario {
+  const estate = buildEstate(rng, 3, opts);
   const [a, b, c] = estate.sites as [Estate["sites"][0], Estate["sites"][0], Estate["sites"][0]];
   peerSites(estate, a, b);
   peerSites(estate, b, c);
@@ -59,9 +63,9 @@ function peeringChain(rng: Rng): Scenario {
   return {
     estate, query: queryOf(estate, 0, 2), shape: "peering chain", concepts: ["P3", "P4"],
     variants: [
+      { topology: mesh, works: true },
       { topology: chain },
       { topology: viaB },
-      { topology: mesh, works: true },
       { topology: removeRoute(c.subnet.routeTableId, cidrText(a.vpc.cidr))(mesh) },
       { topology: setPeeringStatus(pcxAc, "pending-acceptance")(mesh) },
     ],
@@ -84,6 +88,58 @@ function transitHub(rng: Rng): Scenario {
       { topology: removeTgwAssociation(hub.table.id, attachA)(base) },
       { topology: removeRoute(a.subnet.routeTableId, cidrText(c.vpc.cidr))(base) },
       { topology: removeRoute(c.subnet.routeTableId, cidrText(a.vpc.cidr))(base) },
+      { topology: setSecurityGroupInbound(c.instance.sgId, [])(base) },
+    ],
+  };
+}
+
+/** Two VPCs on one transit gateway table; faults: association, propagation, a VPC route. */
+function twoOnHub(rng: Rng): Scenario {
+  const estate = buildEstate(rng, 2);
+  const [a, c] = estate.sites as [Estate["sites"][0], Estate["sites"][0]];
+  const hub = hubSites(estate, estate.sites);
+  const base = estate.builder.build("two VPCs on a transit gateway");
+  const attachA = hub.attachments.get(a) ?? "";
+  const attachC = hub.attachments.get(c) ?? "";
+  return {
+    estate, query: queryOf(estate, 0, 1), shape: "two VPCs on a transit gateway", concepts: ["V6"],
+    variants: [
+      { topology: base, works: true },
+      { topology: removeTgwPropagation(hub.table.id, attachA)(base) },
+      { topology: removeTgwAssociation(hub.table.id, attachC)(base) },
+      { topology: removeRoute(a.subnet.routeTableId, cidrText(c.vpc.cidr))(base) },
+    ],
+  };
+}
+
+/**
+ * Two subnets of one VPC, each with its own network ACL: the local route always covers the VPC (RT-02), so only
+ * security groups and network ACLs can stop the connection (SG-05, ACL-01, ACL-02).
+ */
+function sameVpc(rng: Rng): Scenario {
+  const estate = buildEstate(rng, 1);
+  const [a] = estate.sites as [Estate["sites"][0]];
+  const b = estate.builder;
+  const p = estate.port;
+  const serverSubnet = b.subnet(a.vpc, { role: "data", prefix: Math.min(24, a.vpc.cidr.prefix + 4) });
+  const clientNet = cidrText(a.subnet.cidr);
+  const serverNet = cidrText(serverSubnet.cidr);
+  const server = b.instance(serverSubnet, { name: `db-${rng.int(2, 9)}`, hostOffset: 10 + rng.int(0, 40), inbound: [{ protocol: "tcp", fromPort: p, toPort: p, cidrBlock: clientNet }] });
+  const clientAcl = b.networkAcl(a.vpc, `${a.vpc.name}-app-acl`, [tcp(100, serverNet, 1024, 65535)], [tcp(100, serverNet, p, p)]);
+  const serverAcl = b.networkAcl(a.vpc, `${a.vpc.name}-data-acl`, [tcp(100, clientNet, p, p)], [tcp(100, clientNet, 1024, 65535)]);
+  b.setSubnet(a.subnet.id, { networkAclId: clientAcl });
+  b.setSubnet(serverSubnet.id, { networkAclId: serverAcl });
+  const base = b.build("two subnets of one VPC");
+  const sites = [a, { vpc: a.vpc, subnet: serverSubnet, instance: server }];
+  const twoSites: Estate = { ...estate, sites };
+  return {
+    estate: twoSites, query: queryOf(twoSites, 0, 1), shape: "two subnets", concepts: ["S1", "S2"],
+    variants: [
+      { topology: base, works: true },
+      { topology: setSecurityGroupInbound(server.sgId, [])(base) },
+      { topology: setNacl(serverAcl, { inbound: [tcp(90, clientNet, p, p, "deny"), tcp(100, clientNet, p, p)] })(base) },
+      { topology: setNacl(serverAcl, { outbound: [tcp(100, clientNet, p, p)] })(base) },
+      { topology: setNacl(clientAcl, { inbound: [tcp(100, serverNet, p, p)] })(base) },
     ],
   };
 }
@@ -104,23 +160,53 @@ function mixed(rng: Rng): Scenario {
   return {
     estate, query: queryOf(estate, 0, 2), shape: "peering plus transit gateway", concepts: ["P3", "V6"],
     variants: [
+      { topology: attached, works: true },
       { topology: base },
       { topology: viaB },
-      { topology: attached, works: true },
       { topology: removeTgwPropagation(hub.table.id, attachA)(attached) },
+      { topology: removeRoute(c.subnet.routeTableId, cidrText(a.vpc.cidr))(attached) },
     ],
   };
 }
 
-function drawScenario(rng: Rng, difficulty: Difficulty): Scenario {
-  if (difficulty === 1) return rng.pick([directPeering, peeringChain])(rng);
-  if (difficulty === 2) return rng.pick([transitHub, peeringChain, directPeering])(rng);
-  return rng.pick([mixed, transitHub, (r: Rng) => directPeering(r, { crossRegion: r.chance(1, 2), crossAccount: true })])(rng);
+type Frame = { readonly build: (rng: Rng) => Scenario; readonly variants: number };
+type Catalogue = { readonly frames: readonly Frame[]; readonly order: readonly (readonly [number, number])[] };
+
+// Each difficulty's catalogue lists its frames' variants as [frame, variant] entries (variant 0 is the working
+// setup). The working setups appear twice so that about 3 in 10 keys are "Yes" (near the chance of a three- or
+// four-option question, check-generator's "always Yes" cue). A question shows entry seed mod 19. The order was
+// chosen so that the 6 or 7 seeds of one difficulty within any 20 consecutive seeds (check-generator rotates the
+// difficulties seed by seed) never land on the same entry twice; 19 is prime to that rotation of 3. The frames of
+// one difficulty differ in shape from the others' (one VPC, a second account or Region, a transit gateway), so
+// problems never repeat across difficulties either.
+const CATALOGUE: Readonly<Record<Difficulty, Catalogue>> = {
+  1: {
+    frames: [{ build: sameVpc, variants: 5 }, { build: (r) => directPeering(r), variants: 6 }, { build: (r) => peeringChain(r), variants: 5 }],
+    order: [[1, 0], [0, 4], [2, 0], [1, 5], [2, 2], [0, 3], [1, 4], [0, 1], [0, 2], [1, 2], [0, 0], [1, 0], [0, 0], [2, 0], [2, 3], [1, 3], [2, 4], [1, 1], [2, 1]],
+  },
+  2: {
+    frames: [{ build: transitHub, variants: 6 }, { build: (r) => directPeering(r, { crossAccount: true }), variants: 6 }, { build: twoOnHub, variants: 4 }],
+    order: [[1, 0], [0, 2], [1, 0], [1, 3], [1, 1], [2, 0], [2, 3], [1, 4], [0, 5], [0, 0], [0, 4], [0, 1], [1, 5], [2, 0], [0, 0], [0, 3], [2, 2], [1, 2], [2, 1]],
+  },
+  3: {
+    frames: [{ build: mixed, variants: 5 }, { build: (r) => directPeering(r, { crossRegion: true, crossAccount: true }), variants: 6 }, { build: (r) => peeringChain(r, { crossRegion: true }), variants: 5 }],
+    order: [[0, 1], [0, 4], [0, 0], [2, 1], [2, 3], [1, 1], [1, 5], [2, 4], [2, 0], [1, 3], [0, 0], [2, 2], [1, 0], [2, 0], [0, 2], [0, 3], [1, 4], [1, 0], [1, 2]],
+  },
+};
+
+/** The frame and the variant shown for this seed. */
+function drawScenario(rng: Rng, difficulty: Difficulty, seed: number): { scenario: Scenario; shown: number } {
+  const { frames, order } = CATALOGUE[difficulty];
+  const [frameIndex, shown] = order[seed % order.length] as readonly [number, number];
+  const frame = frames[frameIndex] as Frame;
+  const scenario = frame.build(rng);
+  if (scenario.variants.length !== frame.variants) throw new Error(`${NAME}: frame ${scenario.shape} has ${scenario.variants.length} variants, catalogue says ${frame.variants}`);
+  return { scenario, shown };
 }
 
 function generate(seed: number, difficulty: Difficulty): Question {
   const rng = createRng(seed).fork(`${NAME}/${difficulty}`);
-  const scenario = drawScenario(rng, difficulty);
+  const { scenario, shown } = drawScenario(rng, difficulty, seed);
   const { estate, query } = scenario;
   const from = estate.sites.find((s) => s.instance.name === query.from);
   const to = estate.sites.find((s) => s.instance.name === query.to);
@@ -129,14 +215,14 @@ function generate(seed: number, difficulty: Difficulty): Question {
     `${estate.portName} connection (TCP ${estate.port}) to ${to?.instance.name ?? query.to} (${to?.instance.ip ?? ""}) in VPC ${to?.vpc.name ?? ""}? The setup:`;
   return buildReachQuestion(rng, {
     family: NAME, seed, difficulty, concepts: scenario.concepts, stem, query,
-    variants: scenario.variants, describe: true,
+    variants: scenario.variants, shown, describe: true,
   });
 }
 
 export const canAReachC: Family = {
   name: NAME,
   title: "Can A reach C?",
-  concepts: ["P1", "P3", "P4", "P5", "P7", "P11", "S2", "V6"],
+  concepts: ["P1", "P3", "P4", "P5", "P7", "P11", "S1", "S2", "V6"],
   difficulties: [1, 2, 3],
   usesModel: true,
   generate,

@@ -10,7 +10,7 @@ import type { Difficulty, Question } from "../question";
 import { buildReachQuestion, type Variant } from "../reach-question";
 import { buildEstate, hubSites, peerSites, type Site } from "../reach-fixtures";
 import { createRng, type Rng } from "../rng";
-import { addRoute, removeRoute, removeTgwRoute, retargetRoute } from "../topology-edits";
+import { addRoute, removeRoute, removeTgwRoute, retargetRoute, setNacl, setSecurityGroupOutbound } from "../topology-edits";
 import { withField } from "../topology-builder";
 
 const NAME = "edge-to-edge";
@@ -37,6 +37,7 @@ function peerGateway(rng: Rng): Scenario {
     builder.route(b.subnet.routeTableId, "0.0.0.0/0", target);
   } else builder.route(b.subnet.routeTableId, "0.0.0.0/0", igw);
   const ownIp = publicIp(rng);
+  const acl = customAcl(estate, a);
   const base = builder.build("edge to edge");
   const viaPeer = addRoute(a.subnet.routeTableId, "0.0.0.0/0", pcx)(base);
   const withPublicIp = setPublicIp(a.instance.id, ownIp);
@@ -47,17 +48,25 @@ function peerGateway(rng: Rng): Scenario {
     internetGateways: [...base.internetGateways, { id: ownIgwId, name: `${a.vpc.name}-igw`, vpcId: a.vpc.id }],
   };
   const ownRoute = addRoute(a.subnet.routeTableId, "0.0.0.0/0", ownIgwId)(ownIgw);
+  // A peering carries only traffic for the peer's own addresses (PCX-10): the way out has to be A's own.
+  const ownWayOut = {
+    cause: `The route 0.0.0.0/0 → ${pcx} in ${a.subnet.routeTableId} sends internet traffic into the peering, which delivers only to addresses inside ${b.vpc.name} (PCX-10).`,
+    change: `give ${a.vpc.name} its own internet gateway and point the 0.0.0.0/0 route in ${a.subnet.routeTableId} at it instead of ${pcx}, with a public IPv4 address on ${a.instance.name}`,
+    topology: ownRoute,
+  };
   return {
     stem: `${a.vpc.name} is peered with ${b.vpc.name}, whose ${useNat ? "NAT gateway" : "internet gateway"} serves ${b.vpc.name}'s subnets. ` +
       `Can ${a.instance.name} (${a.instance.ip}) in ${a.vpc.name} reach a server on the internet (${INTERNET_SERVER_IP}) on TCP 443? The setup:`,
     query: { from: a.instance.name, to: "internet", protocol: "tcp", port: 443 },
     concepts: ["P3"],
     variants: [
-      { topology: viaPeer },
-      { topology: withPublicIp(viaPeer) },
+      { topology: viaPeer, fix: ownWayOut },
       { topology: ownRoute, works: true },
       { topology: removeRoute(a.subnet.routeTableId, "0.0.0.0/0")(ownRoute) },
-      { topology: base },
+      { topology: base, fix: { change: `give ${a.vpc.name} its own internet gateway as the target of a 0.0.0.0/0 route in ${a.subnet.routeTableId}, and give ${a.instance.name} a public IPv4 address`, topology: ownRoute } },
+      // Filtering faults on A's side: offered as "No" options only when the shown setup's SG or NACL is fine.
+      { topology: setSecurityGroupOutbound(a.instance.sgId, [])(ownRoute) },
+      { topology: closeReplies(ownRoute, acl) },
     ],
   };
 }
@@ -72,6 +81,7 @@ function peerEndpoint(rng: Rng): Scenario {
   // The S3 service of the Region with its AWS-managed prefix list (rule GWE-02). The address ranges
   // are illustrative public blocks; only their membership in the prefix list matters to the model.
   const s3Cidrs = ["52.216.0.0/15", "3.5.0.0/19"];
+  const acl = customAcl(estate, a);
   const base0 = estate.builder.build("peer endpoint");
   const base: T.Topology = {
     ...base0,
@@ -91,11 +101,24 @@ function peerEndpoint(rng: Rng): Scenario {
     routeTables: inB.routeTables.map((rt) => (rt.id === a.subnet.routeTableId ? { ...rt, routes: [...rt.routes, { destinationPrefixListId: pl, target: pcx, origin: "static" as const }] } : rt)),
   };
   const inA = withEndpoint(base, a.vpc.id, a.subnet.routeTableId);
+  // A gateway endpoint serves only the VPC it belongs to (GWE-06).
+  const ownEndpoint = {
+    cause: `The only S3 gateway endpoint is in ${b.vpc.name}, and a gateway endpoint serves only its own VPC: ${a.vpc.name} cannot use it, directly or over the peering (GWE-06, PCX-10).`,
+    change: `create an S3 gateway endpoint in ${a.vpc.name} and associate it with ${a.subnet.routeTableId}`,
+    topology: inA,
+  };
   return {
     stem: `${a.vpc.name} is peered with ${b.vpc.name}. Can ${a.instance.name} (${a.instance.ip}) in ${a.vpc.name} reach Amazon S3 in ${region} privately on TCP 443? The setup:`,
     query: { from: a.instance.name, to: "s3", protocol: "tcp", port: 443 },
     concepts: ["E6", "E3"],
-    variants: [{ topology: viaPeer }, { topology: inB }, { topology: inA, works: true }, { topology: withDenyPolicy(inA) }],
+    variants: [
+      { topology: viaPeer, fix: ownEndpoint },
+      { topology: inB, fix: ownEndpoint },
+      { topology: inA, works: true },
+      { topology: withDenyPolicy(inA), fix: { change: `let the endpoint policy of ${vpce} allow the request`, topology: inA } },
+      { topology: setSecurityGroupOutbound(a.instance.sgId, [])(inA) },
+      { topology: closeReplies(inA, acl) },
+    ],
   };
 }
 
@@ -119,7 +142,8 @@ function centralEgress(rng: Rng): Scenario {
   builder.route(publicSubnet.routeTableId, cidrText(a.vpc.cidr), hub.tgwId);
   builder.route(b.subnet.routeTableId, "0.0.0.0/0", nat);
   builder.route(a.subnet.routeTableId, "0.0.0.0/0", hub.tgwId);
-  builder.tgwRoute(hub.table.id, "0.0.0.0/0", hub.attachments.get(b) ?? "");
+  const attachB = hub.attachments.get(b) ?? "";
+  builder.tgwRoute(hub.table.id, "0.0.0.0/0", attachB);
   const base = builder.build("centralised egress");
   return {
     stem: `${a.vpc.name} has no internet gateway. ${b.vpc.name} is an egress VPC with NAT gateway ${nat} and internet gateway ${igw}; ` +
@@ -129,12 +153,43 @@ function centralEgress(rng: Rng): Scenario {
     concepts: ["P3", "V6"],
     variants: [
       { topology: base, works: true },
-      { topology: retargetRoute(a.subnet.routeTableId, "0.0.0.0/0", pcx)(base) },
-      { topology: removeTgwRoute(hub.table.id, "0.0.0.0/0")(base) },
-      { topology: removeRoute(publicSubnet.routeTableId, cidrText(a.vpc.cidr))(base) },
-      { topology: removeRoute(b.subnet.routeTableId, "0.0.0.0/0")(base) },
+      {
+        topology: retargetRoute(a.subnet.routeTableId, "0.0.0.0/0", pcx)(base),
+        fix: { cause: `The 0.0.0.0/0 route in ${a.subnet.routeTableId} targets the peering, which cannot carry traffic on to the egress VPC's NAT gateway (PCX-10, TGW-18).`, change: `point the 0.0.0.0/0 route in ${a.subnet.routeTableId} at ${hub.tgwId} instead of ${pcx}`, topology: base },
+      },
+      {
+        topology: removeTgwRoute(hub.table.id, "0.0.0.0/0")(base),
+        fix: { cause: `Propagation puts only the egress VPC's own CIDR into ${hub.table.name}, never a default route, so internet-bound traffic matches nothing there (TGW-05).`, change: `add a static route 0.0.0.0/0 → ${attachB} to ${hub.table.name} (${hub.table.id})`, topology: base },
+      },
+      {
+        topology: removeRoute(publicSubnet.routeTableId, cidrText(a.vpc.cidr))(base),
+        fix: { cause: `The root cause is the route table ${publicSubnet.routeTableId} of the NAT gateway's subnet: it has no route back to ${cidrText(a.vpc.cidr)}, so the reply follows 0.0.0.0/0 to the internet gateway, which drops a private destination (RT-04, IGW-04).`, change: `add a route ${cidrText(a.vpc.cidr)} → ${hub.tgwId} to ${publicSubnet.routeTableId}`, topology: base },
+      },
+      {
+        topology: removeRoute(b.subnet.routeTableId, "0.0.0.0/0")(base),
+        fix: { cause: `Traffic from the transit gateway enters ${b.vpc.name} in the attachment's subnet, whose route table ${b.subnet.routeTableId} has no default route to the NAT gateway (RT-04, TGW-18).`, change: `add a route 0.0.0.0/0 → ${nat} to ${b.subnet.routeTableId}`, topology: base },
+      },
     ],
   };
+}
+
+/**
+ * A's subnet gets its own network ACL that allows all traffic both ways (shown in the exhibit), so that a
+ * variant can narrow it.
+ */
+function customAcl(estate: { builder: { networkAcl: (vpc: { id: string }, name: string, i: T.NaclRule[], o: T.NaclRule[]) => string; setSubnet: (id: string, p: { networkAclId: string }) => void } }, site: Site): string {
+  const all: T.NaclRule = { ruleNumber: 100, protocol: "all", cidrBlock: "0.0.0.0/0", action: "allow" };
+  const acl = estate.builder.networkAcl(site.vpc, `${site.vpc.name}-app-acl`, [all], [all]);
+  estate.builder.setSubnet(site.subnet.id, { networkAclId: acl });
+  return acl;
+}
+
+/**
+ * The classic stateless mistake: inbound allows only TCP 443, so the replies, which come back to an ephemeral
+ * port, are dropped (ACL-02, ACL-08).
+ */
+function closeReplies(t: T.Topology, acl: string): T.Topology {
+  return setNacl(acl, { inbound: [{ ruleNumber: 100, protocol: "tcp", fromPort: 443, toPort: 443, cidrBlock: "0.0.0.0/0", action: "allow" }] })(t);
 }
 
 function withDenyPolicy(t: T.Topology): T.Topology {

@@ -37,7 +37,8 @@ export function buildNaclPair(rng: Rng): NaclPair {
   return { estate, client, server, base: b.build("custom NACLs"), clientAcl, serverAcl };
 }
 
-function naclCase(rng: Rng): Scenario {
+/** replies: offer the stateless-reply faults (d2, d3); d1 keeps to the request's side and the stateful SG. */
+function naclCase(rng: Rng, replies: boolean): Scenario {
   const { estate, client, server, base, clientAcl, serverAcl } = buildNaclPair(rng);
   const clientCidr = cidrText(client.vpc.cidr);
   const p = estate.port;
@@ -48,12 +49,12 @@ function naclCase(rng: Rng): Scenario {
     variants: [
       { topology: base, works: true },
       // Reply blocked: the server subnet's outbound rule only covers the service port, not ephemeral ports.
-      { topology: setNacl(serverAcl, { outbound: [tcp(100, clientCidr, p, p)] })(base) },
+      ...(replies ? [{ topology: setNacl(serverAcl, { outbound: [tcp(100, clientCidr, p, p)] })(base) }] : []),
       // Rule order: a lower-numbered deny wins over the allow.
       { topology: setNacl(serverAcl, { inbound: [tcp(denyFirst, clientCidr, p, p, "deny"), ...serverIn] })(base) },
       // Same rules, deny numbered after the allow: the allow matches first.
       { topology: setNacl(serverAcl, { inbound: [...serverIn, tcp(200, clientCidr, p, p, "deny")] })(base), works: true },
-      { topology: setNacl(clientAcl, { inbound: [] })(base) },
+      ...(replies ? [{ topology: setNacl(clientAcl, { inbound: [] })(base) }] : []),
       { topology: setSecurityGroupInbound(server.instance.sgId, [])(base) },
       // Stateful SG: no outbound rules on the server does not block the reply.
       { topology: setSecurityGroupOutbound(server.instance.sgId, [])(base), works: true },
@@ -62,8 +63,7 @@ function naclCase(rng: Rng): Scenario {
 }
 
 /** The server's SG admits the client's SG by reference across a same-Region peering (PCX-11), or by CIDR across Regions. */
-function sgReferenceCase(rng: Rng): Scenario {
-  const crossRegion = rng.chance(1, 2);
+function sgReferenceCase(rng: Rng, crossRegion: boolean): Scenario {
   const estate = buildEstate(rng, 2, { crossRegion });
   const [client, server] = estate.sites as [Site, Site];
   peerSites(estate, client, server);
@@ -86,7 +86,9 @@ function sgReferenceCase(rng: Rng): Scenario {
 
 function generate(seed: number, difficulty: Difficulty): Question {
   const rng = createRng(seed).fork(`${NAME}/${difficulty}`);
-  const scenario = difficulty === 3 && rng.chance(1, 2) ? sgReferenceCase(rng) : naclCase(rng);
+  // d1: NACL rules within one Region; d2: also SG references across a same-Region peering; d3: also the
+  // inter-Region peering, where a reference is impossible and only CIDR rules work (PCX-11).
+  const scenario = difficulty !== 1 && rng.chance(1, 2) ? sgReferenceCase(rng, difficulty === 3) : naclCase(rng, difficulty !== 1);
   const { estate, client, server } = scenario;
   const query = { from: client.instance.name, to: server.instance.name, protocol: "tcp" as const, port: estate.port };
   const stem =

@@ -1,22 +1,41 @@
 // flow-log-diagnosis: the model produces the flow-log records of a connection attempt over a topology with
-// one hidden misconfiguration; which side and which layer is wrong? The key is read from the model's
-// blocker (which component, which direction), never from the chosen fault; the records are the model's.
+// one hidden misconfiguration; which side and which layer is wrong? The key is read from the model's first
+// blocker (which component, which direction, which side of a NACL), never from the chosen fault; the records
+// are the model's. Three settings give different record patterns: a client and a server in peered VPCs
+// (IPv4), the same in one dual-stack VPC over IPv6, and a private instance going out through a NAT gateway,
+// where the NAT gateway's own ENI logs the forwarded request and the reply (AWS "Flow log record examples",
+// NAT gateway section).
 // rules ORD-03..ORD-05: a rejected reply can only be a NACL; a rejected request can be SG or NACL.
-import { analyze, formatFlowLogRecord, primaryEniIdFor, type Analysis, type Topology } from "../../net/index";
+import { analyze, formatFlowLogRecord, primaryEniIdFor, INTERNET_SERVER_IP, type Analysis, type Blocker, type Query, type Topology } from "../../net/index";
 import { decidingSentence } from "../rule-sentences";
 import { buildQuestion } from "../build-question";
 import type { Family } from "../family";
-import { cidrText } from "../names";
+import { accountId, carveVpcCidrs, cidrText, distinctNames, publicIp, region, VPC_NAMES } from "../names";
 import type { Difficulty, Question } from "../question";
 import { createRng, type Rng } from "../rng";
+import { TopologyBuilder } from "../topology-builder";
 import { setNacl, setSecurityGroupInbound, setSecurityGroupOutbound } from "../topology-edits";
 import { buildNaclPair, tcp, type NaclPair } from "./filtering";
 
 const NAME = "flow-log-diagnosis";
+const HEADER = "version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action log-status";
 
-export type Diagnosis = "client-request" | "server-request" | "server-reply" | "client-reply" | "server-sg-reply";
+export type Diagnosis =
+  | "client-request" | "server-request" | "server-reply" | "client-reply" | "server-sg-reply"
+  | "nat-request-in" | "nat-reply-in" | "nat-reply-out" | "nat-sg";
 
-const TEXT: Record<Diagnosis, string> = {
+/** A diagnosis offered as an option: its text, why it fits its records, and which blockers it stands for. */
+type Layer = { readonly diagnosis: Diagnosis; readonly text: string; readonly why: string; readonly owns: (b: Blocker) => boolean };
+
+type Setting = {
+  readonly topology: Topology;
+  readonly query: Query;
+  readonly stem: string;
+  readonly layers: readonly Layer[];
+  readonly concepts: readonly string[];
+};
+
+const PAIR_TEXT: Record<"client-request" | "server-request" | "server-reply" | "client-reply" | "server-sg-reply", string> = {
   "client-request": "The client side stops the request on the way out: its security group or network ACL outbound rules",
   "server-request": "The server side rejects the request: its network ACL or security group inbound rules",
   "server-reply": "The server subnet's network ACL blocks the reply (outbound to the client's ephemeral port)",
@@ -24,7 +43,7 @@ const TEXT: Record<Diagnosis, string> = {
   "server-sg-reply": "The server's security group blocks the reply because it has no outbound rule for it",
 };
 
-const WHY: Record<Diagnosis, string> = {
+const PAIR_WHY: Record<keyof typeof PAIR_TEXT, string> = {
   "client-request": "The only record is a REJECT of the request on the client's ENI: the client's SG egress or NACL outbound dropped it (ORD-01, ORD-04).",
   "server-request": "The request is ACCEPTed leaving the client and REJECTed at the server's ENI, with no reply: the server's NACL inbound or SG inbound rejected it (ORD-05).",
   "server-reply": "The server ACCEPTed the request but its reply is REJECTed on the server's ENI: only a stateless NACL can reject a reply (ORD-03, ORD-05).",
@@ -32,31 +51,166 @@ const WHY: Record<Diagnosis, string> = {
   "server-sg-reply": "Security groups are stateful: replies to allowed requests leave regardless of outbound rules, so an SG never rejects a reply (SG-02, ORD-03).",
 };
 
-/** Reads the model's first blocker: which side owns the component, and whether it hit the request or the reply. */
-export function diagnose(t: Topology, pair: Pick<NaclPair, "client" | "server">, analysis: Analysis): Diagnosis | undefined {
-  const blocker = analysis.blockers[0];
-  if (!blocker) return undefined;
-  const clientSubnet = t.subnets.find((s) => s.id === pair.client.subnet.id);
-  const serverSubnet = t.subnets.find((s) => s.id === pair.server.subnet.id);
-  const onClient = blocker.component === pair.client.instance.sgId || blocker.component === clientSubnet?.networkAclId;
-  const onServer = blocker.component === pair.server.instance.sgId || blocker.component === serverSubnet?.networkAclId;
-  const reply = blocker.direction === "return";
-  if (onClient) return reply ? "client-reply" : "client-request";
-  if (onServer) return reply ? "server-reply" : "server-request";
-  return undefined;
+/** The four places a client–server pair can drop traffic, plus the stateful-SG misconception. */
+function pairLayers(clientParts: readonly string[], serverParts: readonly string[], serverAcl: string): Layer[] {
+  const on = (parts: readonly string[], b: Blocker): boolean => parts.includes(b.component);
+  const layer = (d: keyof typeof PAIR_TEXT, owns: (b: Blocker) => boolean): Layer => ({ diagnosis: d, text: PAIR_TEXT[d], why: PAIR_WHY[d], owns });
+  return [
+    layer("client-request", (b) => on(clientParts, b) && b.direction !== "return"),
+    layer("server-request", (b) => on(serverParts, b) && b.direction !== "return"),
+    layer("server-reply", (b) => b.component === serverAcl && b.direction === "return"),
+    layer("client-reply", (b) => on(clientParts, b) && b.direction === "return"),
+    layer("server-sg-reply", () => false),
+  ];
 }
 
-type Fault = (pair: NaclPair) => Topology;
+type PairFault = (p: { base: Topology; clientAcl: string; serverAcl: string; clientSg: string; serverSg: string; clientCidr: string; serverCidr: string; port: number }) => Topology;
 
-const FAULTS: readonly Fault[] = [
-  (p) => setSecurityGroupInbound(p.server.instance.sgId, [])(p.base),
-  (p) => setNacl(p.serverAcl, { inbound: [tcp(100, cidrText(p.client.vpc.cidr), p.estate.port, p.estate.port, "deny")] })(p.base),
-  (p) => setNacl(p.serverAcl, { outbound: [tcp(100, cidrText(p.client.vpc.cidr), p.estate.port, p.estate.port)] })(p.base),
+// Each leaves one fault; which records it produces, and so the key, is the model's business.
+const PAIR_FAULTS: readonly PairFault[] = [
+  (p) => setSecurityGroupInbound(p.serverSg, [])(p.base),
+  (p) => setNacl(p.serverAcl, { inbound: [tcp(100, p.clientCidr, p.port, p.port, "deny")] })(p.base),
+  (p) => setNacl(p.serverAcl, { outbound: [tcp(100, p.clientCidr, p.port, p.port)] })(p.base),
   (p) => setNacl(p.serverAcl, { outbound: [] })(p.base),
-  (p) => setNacl(p.clientAcl, { inbound: [tcp(100, cidrText(p.server.vpc.cidr), p.estate.port, p.estate.port)] })(p.base),
+  (p) => setNacl(p.clientAcl, { inbound: [tcp(100, p.serverCidr, p.port, p.port)] })(p.base),
   (p) => setNacl(p.clientAcl, { outbound: [] })(p.base),
-  (p) => setSecurityGroupOutbound(p.client.instance.sgId, [])(p.base),
+  (p) => setSecurityGroupOutbound(p.clientSg, [])(p.base),
 ];
+
+/** Client and server in peered VPCs over IPv4 (the filtering family's NACL pair). */
+function peeredPair(rng: Rng, difficulty: Difficulty): Setting {
+  const pair: NaclPair = buildNaclPair(rng);
+  const faults = difficulty === 1 ? PAIR_FAULTS.slice(0, 4) : PAIR_FAULTS;
+  const topology = rng.pick(faults)({
+    base: pair.base, clientAcl: pair.clientAcl, serverAcl: pair.serverAcl, clientSg: pair.client.instance.sgId, serverSg: pair.server.instance.sgId,
+    clientCidr: cidrText(pair.client.vpc.cidr), serverCidr: cidrText(pair.server.vpc.cidr), port: pair.estate.port,
+  });
+  const clientEni = primaryEniIdFor(pair.client.instance.id);
+  const serverEni = primaryEniIdFor(pair.server.instance.id);
+  return {
+    topology,
+    query: { from: pair.client.instance.name, to: pair.server.instance.name, protocol: "tcp", port: pair.estate.port },
+    concepts: ["F7", "F8", "S1"],
+    layers: pairLayers([pair.client.instance.sgId, pair.clientAcl], [pair.server.instance.sgId, pair.serverAcl], pair.serverAcl),
+    stem:
+      `${pair.client.instance.name} (${pair.client.instance.ip}, ${clientEni}) in VPC ${pair.client.vpc.name} cannot open a ${pair.estate.portName} ` +
+      `connection (TCP ${pair.estate.port}) to ${pair.server.instance.name} (${pair.server.instance.ip}, ${serverEni}) in the peered VPC ${pair.server.vpc.name}. ` +
+      `Flow logs on both ENIs show the records below (default format). Which component is misconfigured?`,
+  };
+}
+
+function hex4(rng: Rng): string {
+  return rng.int(1, 0xffff).toString(16);
+}
+
+/** Two subnets of one dual-stack VPC, each with its own NACL written for IPv6; the client connects over IPv6. */
+function ipv6Pair(rng: Rng): Setting {
+  const home = region(rng);
+  const b = new TopologyBuilder(rng, home.code);
+  const [cidr] = carveVpcCidrs(rng, [rng.pick([16, 18, 20])]);
+  if (!cidr) throw new Error("no cidr");
+  const prefix56 = `2600:1f${rng.int(16, 31).toString(16)}:${hex4(rng)}:${rng.int(1, 255).toString(16)}`;
+  const [name] = distinctNames(rng, VPC_NAMES, 1) as [string];
+  const vpc = b.vpc({ name, cidr, region: home.code, accountId: accountId(rng), azs: home.azs, ipv6Cidr: `${prefix56}00::/56` });
+  const clientNet = `${prefix56}01::/64`;
+  const serverNet = `${prefix56}02::/64`;
+  const [port, portName] = rng.pick([[443, "HTTPS"], [5432, "PostgreSQL"], [22, "SSH"], [6379, "Redis"]] as const);
+  const clientAcl = b.networkAcl(vpc, `${name}-app-acl`, [tcp(100, serverNet, 1024, 65535)], [tcp(100, serverNet, port, port)]);
+  const serverAcl = b.networkAcl(vpc, `${name}-data-acl`, [tcp(100, clientNet, port, port)], [tcp(100, clientNet, 1024, 65535)]);
+  const clientSubnet = b.subnet(vpc, { role: "app", prefix: Math.min(24, cidr.prefix + 4), networkAclId: clientAcl });
+  const serverSubnet = b.subnet(vpc, { role: "data", prefix: Math.min(24, cidr.prefix + 4), networkAclId: serverAcl });
+  b.setSubnet(clientSubnet.id, { ipv6CidrBlock: clientNet });
+  b.setSubnet(serverSubnet.id, { ipv6CidrBlock: serverNet });
+  const clientIp6 = `${prefix56}01::${hex4(rng)}`;
+  const serverIp6 = `${prefix56}02::${hex4(rng)}`;
+  const client = b.instance(clientSubnet, { name: "app-1", hostOffset: 10 + rng.int(0, 40), ipv6: clientIp6 });
+  const server = b.instance(serverSubnet, { name: "db-1", hostOffset: 10 + rng.int(0, 40), ipv6: serverIp6, inbound: [{ protocol: "tcp", fromPort: port, toPort: port, cidrBlock: clientNet }] });
+  const base = b.build("ipv6 flow logs");
+  const topology = rng.pick(PAIR_FAULTS)({ base, clientAcl, serverAcl, clientSg: client.sgId, serverSg: server.sgId, clientCidr: clientNet, serverCidr: serverNet, port });
+  return {
+    topology,
+    query: { from: client.name, to: serverIp6, protocol: "tcp", port },
+    concepts: ["F7", "F8", "S1", "G3"],
+    layers: pairLayers([client.sgId, clientAcl], [server.sgId, serverAcl], serverAcl),
+    stem:
+      `In the dual-stack VPC ${name}, ${client.name} (${clientIp6}, ${primaryEniIdFor(client.id)}) in subnet ${name}-app cannot open a ${portName} connection ` +
+      `(TCP ${port}) over IPv6 to ${server.name} (${serverIp6}, ${primaryEniIdFor(server.id)}) in subnet ${name}-data; each subnet has its own network ACL. ` +
+      `Flow logs on both ENIs show the records below (default format; IPv6 records carry the IPv6 addresses). Which component is misconfigured?`,
+  };
+}
+
+const NAT_TEXT: Record<"client-request" | "nat-request-in" | "nat-reply-in" | "nat-reply-out" | "client-reply" | "nat-sg", string> = {
+  "client-request": "The instance's security group or its subnet's network ACL stops the request before it reaches the NAT gateway",
+  "nat-request-in": "The public subnet's network ACL drops the request coming from the private subnet before the NAT gateway forwards it",
+  "nat-reply-in": "The public subnet's network ACL drops the internet server's reply to the NAT gateway (inbound to ephemeral ports)",
+  "nat-reply-out": "The public subnet's network ACL drops the reply the NAT gateway sends back to the instance's ephemeral port",
+  "client-reply": "The private subnet's network ACL drops the reply arriving at the instance (inbound to its ephemeral port)",
+  "nat-sg": "The NAT gateway's security group has no inbound rule for the internet server's reply",
+};
+
+const NAT_WHY: Record<keyof typeof NAT_TEXT, string> = {
+  "client-request": "The only record is a REJECT of the request on the instance's ENI: its SG egress or its subnet's NACL outbound dropped it (ORD-04).",
+  "nat-request-in": "The instance's ENI ACCEPTs the request out, and the NAT gateway's ENI REJECTs it coming in: the public subnet's NACL inbound has no rule for the private subnet (ACL-01).",
+  "nat-reply-in": "The NAT gateway's ENI ACCEPTs the request in and out, then REJECTs the reply from the server: the public subnet's NACL must allow the ephemeral ports inbound from the internet (ACL-02, ACL-08).",
+  "nat-reply-out": "The reply reaches the NAT gateway (ACCEPT) but is REJECTed leaving its ENI for the instance: the public subnet's NACL outbound lacks the instance's ephemeral ports (ACL-02, ACL-08).",
+  "client-reply": "Every NAT gateway record is ACCEPT and the reply is REJECTed arriving at the instance's ENI: the private subnet's NACL lacks an inbound rule for ephemeral ports (ACL-02, ACL-08).",
+  "nat-sg": "A NAT gateway has no security group; only the network ACL of its subnet filters its traffic (NAT-05).",
+};
+
+/** A private instance going out to the internet through a public NAT gateway, both subnets with custom NACLs. */
+function natPath(rng: Rng): Setting {
+  const home = region(rng);
+  const b = new TopologyBuilder(rng, home.code);
+  const [cidr] = carveVpcCidrs(rng, [rng.pick([16, 18, 20])]);
+  if (!cidr) throw new Error("no cidr");
+  const [name] = distinctNames(rng, VPC_NAMES, 1) as [string];
+  const vpc = b.vpc({ name, cidr, region: home.code, accountId: accountId(rng), azs: home.azs });
+  const igw = b.internetGateway(vpc);
+  const pubRtb = b.routeTable(vpc, `${name}-public`);
+  const privRtb = b.routeTable(vpc, `${name}-private`);
+  const pub = b.subnet(vpc, { role: "public", prefix: Math.min(24, cidr.prefix + 4), routeTableId: pubRtb });
+  const priv = b.subnet(vpc, { role: "private", prefix: Math.min(24, cidr.prefix + 4), routeTableId: privRtb });
+  b.route(pubRtb, "0.0.0.0/0", igw);
+  const nat = b.natGateway(pub, publicIp(rng));
+  b.route(privRtb, "0.0.0.0/0", nat);
+  const privCidr = cidrText(priv.cidr);
+  const any = "0.0.0.0/0";
+  const pubAcl = b.networkAcl(vpc, `${name}-public-acl`, [tcp(100, privCidr, 443, 443), tcp(110, any, 1024, 65535)], [tcp(100, any, 443, 443), tcp(110, privCidr, 1024, 65535)]);
+  const privAcl = b.networkAcl(vpc, `${name}-private-acl`, [tcp(100, any, 1024, 65535)], [tcp(100, any, 443, 443)]);
+  b.setSubnet(pub.id, { networkAclId: pubAcl });
+  b.setSubnet(priv.id, { networkAclId: privAcl });
+  const instance = b.instance(priv, { name: `worker-${rng.int(1, 9)}`, hostOffset: 10 + rng.int(0, 40) });
+  const base = b.build("nat gateway flow logs");
+  const faults: readonly ((t: Topology) => Topology)[] = [
+    setNacl(privAcl, { outbound: [] }),
+    setSecurityGroupOutbound(instance.sgId, []),
+    setNacl(pubAcl, { inbound: [tcp(110, any, 1024, 65535)] }),
+    setNacl(pubAcl, { inbound: [tcp(100, privCidr, 443, 443)] }),
+    setNacl(pubAcl, { outbound: [tcp(100, any, 443, 443)] }),
+    setNacl(privAcl, { inbound: [tcp(100, any, 443, 443)] }),
+  ];
+  const topology = rng.pick(faults)(base);
+  const natIp = base.natGateways.find((n) => n.id === nat)?.privateIp ?? "";
+  const layer = (d: keyof typeof NAT_TEXT, owns: (x: Blocker) => boolean): Layer => ({ diagnosis: d, text: NAT_TEXT[d], why: NAT_WHY[d], owns });
+  const side = (x: Blocker): string | undefined => (x.detail.kind === "network-acl" ? x.detail.side : undefined);
+  return {
+    topology,
+    query: { from: instance.name, to: "internet", protocol: "tcp", port: 443 },
+    concepts: ["F7", "F8", "S1", "G1"],
+    layers: [
+      layer("client-request", (x) => (x.component === instance.sgId || x.component === privAcl) && x.direction !== "return"),
+      layer("nat-request-in", (x) => x.component === pubAcl && x.direction !== "return" && side(x) === "inbound"),
+      layer("nat-reply-in", (x) => x.component === pubAcl && x.direction === "return" && side(x) === "inbound"),
+      layer("nat-reply-out", (x) => x.component === pubAcl && x.direction === "return" && side(x) === "outbound"),
+      layer("client-reply", (x) => x.component === privAcl && x.direction === "return"),
+      layer("nat-sg", () => false),
+    ],
+    stem:
+      `${instance.name} (${instance.ip}, ${primaryEniIdFor(instance.id)}) in the private subnet of VPC ${name} cannot download from ${INTERNET_SERVER_IP} on TCP 443. ` +
+      `Its route 0.0.0.0/0 points at NAT gateway ${nat} (private IP ${natIp}) in the public subnet, whose route 0.0.0.0/0 points at ${igw}; each subnet has its own network ACL. ` +
+      `Flow logs on the instance's ENI and on the NAT gateway's ENI show the records below (default format). Which component is misconfigured?`,
+  };
+}
 
 export type FlowLogCase = { readonly question: Question; readonly hiddenTopology: Topology; readonly analysis: Analysis };
 
@@ -64,35 +218,40 @@ function generate(seed: number, difficulty: Difficulty): Question {
   return flowLogCase(seed, difficulty).question;
 }
 
+function drawSetting(rng: Rng, difficulty: Difficulty): Setting {
+  // d1: the two-ENI pair over IPv4 with a request or server-side fault; d2 adds client-side faults and IPv6;
+  // d3: the NAT gateway path (records on an intermediate ENI) and IPv6.
+  if (difficulty === 1) return peeredPair(rng, 1);
+  if (difficulty === 2) return rng.chance(2, 3) ? peeredPair(rng, 2) : ipv6Pair(rng);
+  return rng.chance(2, 3) ? natPath(rng) : ipv6Pair(rng);
+}
+
 /** The question plus what it hides (the misconfigured topology and the model's analysis), for checks. */
 export function flowLogCase(seed: number, difficulty: Difficulty): FlowLogCase {
   const rng: Rng = createRng(seed).fork(`${NAME}/${difficulty}`);
-  const pair = buildNaclPair(rng);
-  const pool = difficulty === 1 ? FAULTS.slice(0, 4) : FAULTS;
-  const topology = rng.pick(pool)(pair);
-  const query = { from: pair.client.instance.name, to: pair.server.instance.name, protocol: "tcp" as const, port: pair.estate.port };
+  const setting = drawSetting(rng, difficulty);
+  const { topology, query } = setting;
   const analysis = analyze(topology, query);
-  const key = diagnose(topology, pair, analysis);
-  if (analysis.reachable || key === undefined) throw new Error(`${NAME} seed ${seed}: the model found no SG/NACL blocker`);
-  const clientEni = primaryEniIdFor(pair.client.instance.id);
-  const serverEni = primaryEniIdFor(pair.server.instance.id);
-  const options: Diagnosis[] = ["client-request", "server-request", "server-reply", "client-reply", "server-sg-reply"];
-  const candidates = options.map((d) => ({
-    text: TEXT[d],
-    correct: d === key,
-    why: d === key ? WHY[d] : d === "server-sg-reply" ? WHY[d] : `That fault would leave different records: ${WHY[d]}`,
-    proof: d === key ? `analyze(hidden topology): blocker ${analysis.blockers[0]?.code ?? "?"}@${analysis.blockers[0]?.component ?? "?"} = ${key}` : `diagnose(hidden topology) = ${key}, not ${d}`,
+  const first = analysis.blockers[0];
+  const owners = first ? setting.layers.filter((l) => l.owns(first)) : [];
+  const key = owners[0];
+  if (analysis.reachable || !first || owners.length !== 1 || !key) throw new Error(`${NAME} seed ${seed}: the model found no single SG/NACL layer at fault`);
+  // Five options: the key and four others, the stateful-SG misconception among them when there are more.
+  const others = setting.layers.filter((l) => l !== key);
+  const shown = others.length > 4 ? rng.sample(others, 4) : others;
+  const candidates = [key, ...shown].map((l) => ({
+    text: l.text,
+    correct: l === key,
+    why: l === key || l.diagnosis === "server-sg-reply" || l.diagnosis === "nat-sg" ? l.why : `That fault would leave different records: ${l.why}`,
+    proof: l === key ? `analyze(hidden topology): blocker ${first.code}@${first.component} (${first.direction ?? "forward"}) = ${key.diagnosis}` : `analyze(hidden topology): first blocker is ${key.diagnosis}, not ${l.diagnosis}`,
   }));
-  const stem =
-    `${pair.client.instance.name} (${pair.client.instance.ip}, ${clientEni}) in VPC ${pair.client.vpc.name} cannot open a ${pair.estate.portName} ` +
-    `connection (TCP ${pair.estate.port}) to ${pair.server.instance.name} (${pair.server.instance.ip}, ${serverEni}) in the peered VPC ${pair.server.vpc.name}. ` +
-    `Flow logs on both ENIs show the records below (default format). Which component is misconfigured?`;
+  const deciding = first.direction === "return" && first.code === "SUBNET_ACL_RESTRICTION" ? ["ACL-02"] : first.rules;
   // The topology stays hidden: showing its NACL rules would give the answer away.
   const question = buildQuestion(rng, {
-    family: NAME, seed, difficulty, concepts: ["F7", "F8", "S1"], stem, query,
-    exhibit: ["version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action log-status", ...analysis.flowLogs.map(formatFlowLogRecord)],
+    family: NAME, seed, difficulty, concepts: setting.concepts, stem: setting.stem, query,
+    exhibit: [HEADER, ...analysis.flowLogs.map(formatFlowLogRecord)],
     candidates,
-    summary: `${WHY[key]} ${decidingSentence(analysis.blockers[0]?.direction === "return" && analysis.blockers[0]?.code === "SUBNET_ACL_RESTRICTION" ? ["ACL-02"] : analysis.blockers[0]?.rules ?? [])}`.trim(),
+    summary: `${key.why} ${decidingSentence(deciding)}`.trim(),
     rules: ["ORD-03", "ORD-04", "ORD-05", ...analysis.blockers.flatMap((b) => b.rules)],
   });
   return { question, hiddenTopology: topology, analysis };
@@ -101,7 +260,7 @@ export function flowLogCase(seed: number, difficulty: Difficulty): FlowLogCase {
 export const flowLogDiagnosis: Family = {
   name: NAME,
   title: "Diagnose from flow logs",
-  concepts: ["F7", "F8", "S1"],
+  concepts: ["F7", "F8", "S1", "G1", "G3"],
   difficulties: [1, 2, 3],
   usesModel: true,
   generate,

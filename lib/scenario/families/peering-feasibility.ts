@@ -69,7 +69,8 @@ function existingPeering(t: Topology, xId: string, yId: string): string | undefi
 
 function generate(seed: number, difficulty: Difficulty): Question {
   const rng = createRng(seed).fork(`${NAME}/${difficulty}`);
-  const kinds: Case[] = difficulty === 1 ? ["clean", "primary-overlap"] : ["clean", "primary-overlap", "secondary-overlap", "duplicate"];
+  // About one key in four is "Yes" (the chance of a four-option question): check-generator's "always Yes" cue.
+  const kinds: Case[] = difficulty === 1 ? ["clean", "primary-overlap", "duplicate"] : ["clean", "primary-overlap", "secondary-overlap", "duplicate"];
   const setup = buildSetup(rng, rng.pick(kinds), difficulty);
   const { topology: t, x, y } = setup;
   const clashes = overlaps(t, x.id, y.id);

@@ -4,6 +4,7 @@ import { type Cidr, type IpAddress, ipKey } from "./cidr";
 import { named } from "./explanations";
 import {
   type EniInfo,
+  type EniSecurity,
   findPeering,
   type Network,
   networkAclOf,
@@ -55,14 +56,25 @@ const STATEFUL_DETAIL = Object.freeze({
   stateful: true as const,
 });
 
-/** SG check on an ENI. Returns true if allowed. On the return path SGs are stateful (SG-02, ORD-03). */
+/** The ordinary SG peer context of a VPC, for a step that judges groups of its own (a load balancer's). */
+export function sgPeerContext(w: Walk, vpc: VpcInfo): SgPeerContext {
+  return new SgContext(w.net, vpc, w.now);
+}
+
+/**
+ * SG check on an ENI. Returns true if allowed. On the return path SGs are stateful (SG-02, ORD-03).
+ * `on`: judge these groups for this interface instead of the ENI's own (a load balancer's groups), and
+ * `peers`: how referenced groups are matched (a target referencing its load balancer's group).
+ */
 export function checkSecurityGroups(
   w: Walk,
   eni: EniInfo,
   direction: "inbound" | "outbound",
   p: Pkt,
+  on?: { groups: EniSecurity["groups"]; ref: EniSecurity["ref"]; remote?: IpAddress },
+  peers?: SgPeerContext,
 ): boolean {
-  const { groups, ref: sgRef } = eniSecurity(w.net, eni);
+  const { groups, ref: sgRef } = on ?? eniSecurity(w.net, eni);
   if (w.direction === "return") {
     addHop(
       w,
@@ -73,12 +85,12 @@ export function checkSecurityGroups(
     );
     return true;
   }
-  const remote = direction === "inbound" ? p.src : p.dst;
+  const remote = on?.remote ?? (direction === "inbound" ? p.src : p.dst);
   const verdict = evaluateSecurityGroups(
     groups,
     direction,
     { remote, protocol: p.protocol, port: p.dstPort },
-    new SgContext(w.net, eni.vpc, w.now),
+    peers ?? new SgContext(w.net, eni.vpc, w.now),
   );
   if (verdict.allowed) {
     const matched = sgRuleMatched(verdict.rule);

@@ -116,7 +116,9 @@ function wrongPlace(d: DetailOf<"query">): string {
 
 /** The one sentence of each code, by its detail; and each code's rule IDs (rule catalog §5). */
 export const EXPLANATIONS = {
-  ENI_SG_RULES_MISMATCH: entry(["security-group"], ["SG-01", "SG-05"], securityGroup),
+  ENI_SG_RULES_MISMATCH: entry(["security-group"], ["SG-01", "SG-05"], securityGroup, (d) =>
+    d.loadBalancer ? ["EPS-09"] : NO_RULES,
+  ),
   SG_HAS_NO_RULES: entry(["security-group"], ["SG-03"], securityGroup),
   SUBNET_ACL_RESTRICTION: entry(
     ["network-acl"],

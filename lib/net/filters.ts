@@ -13,6 +13,7 @@ import {
 } from "./network-model";
 import { eniSecurity, securityGroupMembers } from "./network-indexes";
 import { evaluateNetworkAcl } from "./network-acls";
+import type { NamedRef } from "./trace";
 import { isPeeringActive } from "./peering-status";
 import { evaluateSecurityGroups, type SgPeerContext, sgRuleMatched } from "./security-groups";
 import { addHop, block, type Pkt, type Walk } from "./walk-state";
@@ -71,7 +72,7 @@ export function checkSecurityGroups(
   eni: EniInfo,
   direction: "inbound" | "outbound",
   p: Pkt,
-  on?: { groups: EniSecurity["groups"]; ref: EniSecurity["ref"]; remote?: IpAddress },
+  on?: { groups: EniSecurity["groups"]; ref: EniSecurity["ref"]; remote?: IpAddress; loadBalancer?: NamedRef },
   peers?: SgPeerContext,
 ): boolean {
   const { groups, ref: sgRef } = on ?? eniSecurity(w.net, eni);
@@ -119,6 +120,7 @@ export function checkSecurityGroups(
     traffic: { protocol: p.protocol, port: p.dstPort },
     remote: remote.text,
     rulesChecked,
+    ...(on?.loadBalancer ? { loadBalancer: on.loadBalancer } : {}),
   });
   return false;
 }

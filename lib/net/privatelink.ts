@@ -8,6 +8,7 @@ import { type EniInfo, type Network, type SubnetInfo } from "./network-model";
 import type { Protocol } from "./query";
 import type { SgPeerContext } from "./security-groups";
 import { checkNetworkAcl, checkSecurityGroups, sgPeerContext } from "./filters";
+import { eniSecurity } from "./network-indexes";
 import type { EndpointService, InterfaceEndpoint, LoadBalancer, TargetGroup } from "./topology";
 import { componentRef } from "./trace";
 import { addHop, block, type EndpointBackend, gatewayHop, HOP, type Pkt, recordFlow, ref, type Walk } from "./walk-state";
@@ -186,7 +187,7 @@ export function sendThroughEndpointService(w: Walk, endpointEni: EniInfo, ep: In
   const groupRef = componentRef(lbGroups.map((g) => g.id).join(",") || "(none)", "security-group", lbGroups.map((g) => g.name ?? g.id).join(", ") || undefined);
   // EPS-09: the NLB's inbound rules judge PrivateLink traffic by the client's private address, unless turned off.
   if (lb.securityGroupIds.length > 0 && lb.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic) {
-    checkSecurityGroups(w, nodeEni, "inbound", p, { groups: lbGroups, ref: groupRef, remote: p.src });
+    checkSecurityGroups(w, nodeEni, "inbound", p, { groups: lbGroups, ref: groupRef, remote: p.src, loadBalancer: lbRef });
   }
   const tg = indexOf(w.net).targetGroups.get(listener.targetGroupId);
   const zone = nodeEni.subnet.subnet.availabilityZone;
@@ -220,12 +221,12 @@ export function sendThroughEndpointService(w: Walk, endpointEni: EniInfo, ep: In
     });
   }
   const before = w.dropped;
-  if (lbGroups.length > 0) checkSecurityGroups(w, nodeEni, "outbound", toTarget, { groups: lbGroups, ref: groupRef, remote: toTarget.dst });
+  if (lbGroups.length > 0) checkSecurityGroups(w, nodeEni, "outbound", toTarget, { groups: lbGroups, ref: groupRef, remote: toTarget.dst, loadBalancer: lbRef });
   crossSubnets(w, nodeEni.subnet, chosen.eni.subnet, toTarget);
   if (!before && node.networkInterfaceId !== undefined) recordFlow(w, nodeEni, toTarget, !w.dropped, true);
   const beforeTarget = w.dropped;
   const peers = new TargetPeers(sgPeerContext(w, chosen.eni.vpc), lb.securityGroupIds, nodeEni.privateIp);
-  checkSecurityGroups(w, chosen.eni, "inbound", toTarget, undefined, peers);
+  checkSecurityGroups(w, chosen.eni, "inbound", toTarget, { ...eniSecurity(w.net, chosen.eni), loadBalancer: lbRef }, peers);
   if (!beforeTarget) recordFlow(w, chosen.eni, toTarget, !w.dropped, false);
   if (!chosen.eni.running) {
     block(w, "BAD_STATE", chosen.eni.ownerId, { kind: "interface", eni: named(chosen.eni), owner: chosen.eni.ownerId, role: "destination", address: toTarget.dst.text, problem: "not-running" });

@@ -127,6 +127,8 @@ export type BlockerDetail =
       readonly remote: string;
       /** Every rule of `side` that was checked, "<group>: tcp 443 10.0.0.0/16" (empty: the groups have none). */
       readonly rulesChecked: readonly string[];
+      /** On a PrivateLink path: the Network Load Balancer whose groups, or whose target's groups, refused. */
+      readonly loadBalancer?: NamedRef;
     }
   | {
       readonly kind: "network-acl";

@@ -27,6 +27,7 @@ class SgContext implements SgPeerContext {
     private readonly net: Network,
     private readonly vpc: VpcInfo,
     private readonly now: number,
+    private readonly inbound = true,
   ) {}
 
   prefixListCidrs(id: string): readonly Cidr[] | undefined {
@@ -43,8 +44,30 @@ class SgContext implements SgPeerContext {
     const other = this.net.vpcs.get(group.vpcId);
     if (!other || other.region !== this.vpc.region) return false;
     const pcx = findPeering(this.net, this.vpc.id, other.id);
-    return !!pcx && isPeeringActive(pcx, this.now);
+    if (pcx && isPeeringActive(pcx, this.now)) return true;
+    // TGW-13: inbound rules may reference a group of another VPC attached to the same transit gateway
+    // when referencing support is on for the transit gateway and for both VPC attachments.
+    return this.inbound && referencesAcrossTransitGateway(this.net, this.vpc.id, other.id);
   }
+}
+
+/** Both VPCs have available VPC attachments, with referencing on, to one transit gateway that has it on (TGW-13). */
+function referencesAcrossTransitGateway(net: Network, a: string, b: string): boolean {
+  const t = net.topology;
+  for (const tgw of t.transitGateways) {
+    if (tgw.securityGroupReferencingSupport !== true || tgw.state !== "available") continue;
+    const attached = (vpcId: string) =>
+      t.transitGatewayAttachments.some(
+        (x) =>
+          x.transitGatewayId === tgw.id &&
+          x.type === "vpc" &&
+          x.vpcId === vpcId &&
+          x.state === "available" &&
+          x.securityGroupReferencingSupport !== false,
+      );
+    if (attached(a) && attached(b)) return true;
+  }
+  return false;
 }
 
 const STATEFUL_REPLY = Object.freeze({
@@ -91,7 +114,7 @@ export function checkSecurityGroups(
     groups,
     direction,
     { remote, protocol: p.protocol, port: p.dstPort },
-    peers ?? new SgContext(w.net, eni.vpc, w.now),
+    peers ?? new SgContext(w.net, eni.vpc, w.now, direction === "inbound"),
   );
   if (verdict.allowed) {
     const matched = sgRuleMatched(verdict.rule);

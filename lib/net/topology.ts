@@ -171,6 +171,8 @@ export const TransitGatewaySchema = z.strictObject({
   defaultRouteTableId: z.string().optional(),
   defaultRouteTableAssociation: z.boolean().optional(),
   defaultRouteTablePropagation: z.boolean().optional(),
+  /** aws-rules TGW-13: security group references across this TGW's VPC attachments; absent = off (the AWS default). */
+  securityGroupReferencingSupport: z.boolean().optional(),
 });
 
 export const TransitGatewayAttachmentSchema = z.strictObject({
@@ -185,6 +187,8 @@ export const TransitGatewayAttachmentSchema = z.strictObject({
   peerTransitGatewayId: z.string().optional(),
   peerAttachmentId: z.string().optional(),
   applianceMode: z.boolean().default(false),
+  /** aws-rules TGW-13: a VPC attachment's share of security group referencing; absent = on (the attachment default). */
+  securityGroupReferencingSupport: z.boolean().optional(),
   state: z.enum(["pending", "pendingAcceptance", "available", "rejected", "deleting", "deleted", "failed"]).default("available"),
 });
 

@@ -307,4 +307,17 @@ export const INTERFACE_ENDPOINT_RULES: readonly Rule[] = [
     drift:
       "Until August 2023 a Network Load Balancer could not have security groups at all, and older material says targets must allow client or VPC addresses. Groups are now optional and can only be set when the load balancer is created.",
   },
+  {
+    id: "GWLB-01",
+    topic: "interface-endpoints",
+    title: "Gateway Load Balancer endpoints and inspection VPCs",
+    text: "A Gateway Load Balancer endpoint is a route target: traffic routed to it travels over PrivateLink to a Gateway Load Balancer in an inspection VPC, which hands it to a fleet of appliances and back; the endpoint then forwards it on, routed by the route table of the endpoint's subnet. Ingress routing (a gateway route table) sends arriving traffic to the endpoint, and both directions must cross the same endpoint.",
+    sources: [
+      source("privateLink", "Access virtual appliances through AWS PrivateLink", "https://docs.aws.amazon.com/vpc/latest/privatelink/vpce-gateway-load-balancer.html"),
+      source("vpc", "Gateway route tables", "https://docs.aws.amazon.com/vpc/latest/userguide/gateway-route-tables.html"),
+    ],
+    status: notModelled(
+      "Gateway Load Balancer endpoints and endpoint services are skipped on import with a warning, and the topology format has no such endpoint: a route to one is a blackhole in the model (BAD_STATE_ROUTE), so a path through an inspection VPC shows as blocked. What the appliances let through is not in AWS output, so modelling them would rest on an assumption about their rules.",
+    ),
+  },
 ];

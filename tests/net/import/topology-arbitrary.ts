@@ -286,7 +286,12 @@ function build(g: Draw): Topology {
       if (tgwId === undefined) {
         tgwId = `tgw-${hex(tgwByRegion.size + 1)}`;
         tgwByRegion.set(region, tgwId);
-        t.transitGateways.push({ id: tgwId, region, asn: 64512 + tgwByRegion.size });
+        t.transitGateways.push({
+          id: tgwId,
+          region,
+          asn: 64512 + tgwByRegion.size,
+          ...(g(fc.boolean) ? { securityGroupReferencingSupport: true } : {}),
+        });
         t.transitGatewayRouteTables.push({
           id: `tgw-rtb-${hex(tgwByRegion.size)}`,
           transitGatewayId: tgwId,
@@ -301,6 +306,7 @@ function build(g: Draw): Topology {
         vpcId,
         subnetIds: [subnetIds[0] as string],
         applianceMode: g(fc.boolean),
+        ...(g(fc.boolean) ? { securityGroupReferencingSupport: false } : {}),
       });
       const table = t.transitGatewayRouteTables.find((x) => x.transitGatewayId === tgwId);
       if (table !== undefined) {

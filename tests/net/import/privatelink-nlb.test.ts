@@ -1,4 +1,9 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { readDescribeDir } from "@/lib/cli/read-describe-dir";
+import { runCli } from "@/lib/cli/run-cli";
 import { importAwsDescribe } from "@/lib/net/import";
 import { analyze } from "@/lib/net/reachability";
 import type { Topology } from "@/lib/net/topology";
@@ -149,5 +154,42 @@ describe("PrivateLink variants", () => {
     const a = run(t, "client-1", ENDPOINT, 80);
     expect(a.reachable).toBe(true);
     expect(a.forward.map((h) => h.component.id)).not.toContain(NLB_ARN);
+  });
+});
+
+describe("reachable analyze on the saved estate", () => {
+  it("prints first what it assumed, then the trace through the load balancer", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "privatelink-"));
+    for (const [region, files] of Object.entries(privateLinkEstate())) {
+      mkdirSync(path.join(dir, region));
+      for (const [name, output] of Object.entries(files)) {
+        if (name === "describe-target-health.tg-batch") continue; // one target group's health not saved
+        writeFileSync(path.join(dir, region, `${name}.json`), JSON.stringify(output, null, 2));
+      }
+    }
+    let stdout = "";
+    const code = await runCli(["analyze", "--topology", ".", "--from", "client-1", "--to", ENDPOINT, "--port", "443"], {
+      stdout: { write: (s: string) => (stdout += s) },
+      stderr: { write: () => undefined },
+      cwd: dir,
+    });
+    expect(code).toBe(0);
+    const lines = stdout.split("\n");
+    expect(lines[0]).toBe("Assumed (AWS output does not show these):");
+    const assumed = lines.slice(1, lines.indexOf(""));
+    expect(assumed).toContainEqual(expect.stringMatching(/^ {2}- orders-nlb: no describe-target-health output for .*tg-batch/));
+    // Without every target group's health the trace stops at the endpoint service (no NLB hop).
+    expect(stdout).not.toContain("listener TCP 443");
+  });
+});
+
+describe("examples/aws-privatelink", () => {
+  it("is the fixture, saved one file per command and argument", () => {
+    const read = readDescribeDir(path.resolve(import.meta.dirname, "../../../examples/aws-privatelink"));
+    if (!read.ok) throw new Error(read.message);
+    const imported = importAwsDescribe(read.regions);
+    if (!imported.ok) throw new Error(JSON.stringify(imported.issues));
+    expect(imported.unread).toEqual([]);
+    expect(imported.topology).toEqual(importOrThrow(privateLinkEstate()));
   });
 });

@@ -95,7 +95,12 @@ export function checkSecurityGroups(
   eni: EniInfo,
   direction: "inbound" | "outbound",
   p: Pkt,
-  on?: { groups: EniSecurity["groups"]; ref: EniSecurity["ref"]; remote?: IpAddress; loadBalancer?: NamedRef },
+  on?: {
+    groups: EniSecurity["groups"];
+    ref: EniSecurity["ref"];
+    remote?: IpAddress;
+    loadBalancer?: NamedRef;
+  },
   peers?: SgPeerContext,
 ): boolean {
   const { groups, ref: sgRef } = on ?? eniSecurity(w.net, eni);

@@ -11,7 +11,17 @@ import { checkNetworkAcl, checkSecurityGroups, sgPeerContext } from "./filters";
 import { eniSecurity } from "./network-indexes";
 import type { EndpointService, InterfaceEndpoint, LoadBalancer, TargetGroup } from "./topology";
 import { componentRef } from "./trace";
-import { addHop, block, type EndpointBackend, gatewayHop, HOP, type Pkt, recordFlow, ref, type Walk } from "./walk-state";
+import {
+  addHop,
+  block,
+  type EndpointBackend,
+  gatewayHop,
+  HOP,
+  type Pkt,
+  recordFlow,
+  ref,
+  type Walk,
+} from "./walk-state";
 
 type Index = {
   services: Map<string, EndpointService>;
@@ -50,7 +60,11 @@ function indexOf(net: Network): Index {
  * A load balancer node as an interface of the provider VPC: its address, subnet and groups. It is not one of
  * the network's interfaces (nothing is delivered to it); flow-log records carry its ENI id when known.
  */
-function nodeInterface(net: Network, lb: LoadBalancer, node: LoadBalancer["nodes"][number]): EniInfo | undefined {
+function nodeInterface(
+  net: Network,
+  lb: LoadBalancer,
+  node: LoadBalancer["nodes"][number],
+): EniInfo | undefined {
   const index = indexOf(net);
   const key = `${lb.id}|${node.privateIp}`;
   const known = index.nodes.get(key);
@@ -146,7 +160,9 @@ class TargetPeers implements SgPeerContext {
 
 function pkt(src: IpAddress, dst: IpAddress, protocol: Protocol, srcPort?: number, dstPort?: number): Pkt {
   return {
-    src, dst, protocol,
+    src,
+    dst,
+    protocol,
     ...(srcPort !== undefined ? { srcPort } : {}),
     ...(dstPort !== undefined ? { dstPort } : {}),
   };
@@ -156,25 +172,42 @@ function pkt(src: IpAddress, dst: IpAddress, protocol: Protocol, srcPort?: numbe
  * From the consumer's endpoint interface through the endpoint service and its Network Load Balancer to a
  * target. `undefined` when the packet cannot go on (no listener, no target): the blocker says why.
  */
-export function sendThroughEndpointService(w: Walk, endpointEni: EniInfo, ep: InterfaceEndpoint, p: Pkt): EndpointBackend | undefined {
+export function sendThroughEndpointService(
+  w: Walk,
+  endpointEni: EniInfo,
+  ep: InterfaceEndpoint,
+  p: Pkt,
+): EndpointBackend | undefined {
   const found = backendOf(w.net, ep, endpointEni);
   if (!found) return undefined;
   const { service, lb, node } = found;
   const svcRef = { ...named(service) };
-  addHop(w, ref(service.id, "vpc-endpoint-service", service.name), "forward", gatewayHop(service.id), { inbound: p });
+  addHop(w, ref(service.id, "vpc-endpoint-service", service.name), "forward", gatewayHop(service.id), {
+    inbound: p,
+  });
   // EPS-02: the provider's view of the connection; the endpoint's own state is judged at the endpoint.
   const connection = service.connections?.find((c) => c.vpcEndpointId === ep.id);
   if (connection && connection.state !== "available" && ep.state === "available") {
     block(w, "RCH_ENDPOINT_CONNECTION_NOT_ACCEPTED", service.id, {
-      kind: "endpoint-service", service: svcRef, endpoint: named(ep), problem: "not-accepted", state: connection.state,
+      kind: "endpoint-service",
+      service: svcRef,
+      endpoint: named(ep),
+      problem: "not-accepted",
+      state: connection.state,
     });
   }
   const nodeEni = nodeInterface(w.net, lb, node);
   const lbRef = named(lb);
-  const listener = (lb.listeners ?? []).find((l) => l.port === p.dstPort && LISTENS[p.protocol].includes(l.protocol));
+  const listener = (lb.listeners ?? []).find(
+    (l) => l.port === p.dstPort && LISTENS[p.protocol].includes(l.protocol),
+  );
   if (!nodeEni || !listener) {
     block(w, "RCH_NLB_NO_LISTENER", lb.id, {
-      kind: "endpoint-service", service: svcRef, endpoint: named(ep), loadBalancer: lbRef, problem: "no-listener",
+      kind: "endpoint-service",
+      service: svcRef,
+      endpoint: named(ep),
+      loadBalancer: lbRef,
+      problem: "no-listener",
       traffic: { protocol: p.protocol, port: p.dstPort },
       listeners: (lb.listeners ?? []).map((l) => `${l.protocol} ${l.port}`),
     });
@@ -184,10 +217,19 @@ export function sendThroughEndpointService(w: Walk, endpointEni: EniInfo, ep: In
     const group = w.net.securityGroups.get(id);
     return group ? [group] : [];
   });
-  const groupRef = componentRef(lbGroups.map((g) => g.id).join(",") || "(none)", "security-group", lbGroups.map((g) => g.name ?? g.id).join(", ") || undefined);
+  const groupRef = componentRef(
+    lbGroups.map((g) => g.id).join(",") || "(none)",
+    "security-group",
+    lbGroups.map((g) => g.name ?? g.id).join(", ") || undefined,
+  );
   // EPS-09: the NLB's inbound rules judge PrivateLink traffic by the client's private address, unless turned off.
   if (lb.securityGroupIds.length > 0 && lb.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic) {
-    checkSecurityGroups(w, nodeEni, "inbound", p, { groups: lbGroups, ref: groupRef, remote: p.src, loadBalancer: lbRef });
+    checkSecurityGroups(w, nodeEni, "inbound", p, {
+      groups: lbGroups,
+      ref: groupRef,
+      remote: p.src,
+      loadBalancer: lbRef,
+    });
   }
   const tg = indexOf(w.net).targetGroups.get(listener.targetGroupId);
   const zone = nodeEni.subnet.subnet.availabilityZone;
@@ -196,43 +238,100 @@ export function sendThroughEndpointService(w: Walk, endpointEni: EniInfo, ep: In
   const healthy = inReach.find((t) => t.spec.health === "healthy");
   // EPS-08: a node sends only to healthy targets (in its zone unless cross-zone); when every target fails
   // its health checks the load balancer fails open and sends to them regardless.
-  const failOpen = targets.length > 0 && targets.every((t) => t.spec.health === "unhealthy" || t.spec.health === "unavailable");
+  const failOpen =
+    targets.length > 0 &&
+    targets.every((t) => t.spec.health === "unhealthy" || t.spec.health === "unavailable");
   const chosen = healthy ?? (failOpen ? (inReach[0] ?? targets[0]) : undefined);
   const tgRef = tg ? named(tg) : { id: listener.targetGroupId };
   if (!chosen) {
     block(w, "RCH_NLB_NO_TARGET", lb.id, {
-      kind: "endpoint-service", service: svcRef, endpoint: named(ep), loadBalancer: lbRef, problem: "no-target",
-      targetGroup: tgRef, availabilityZone: zone,
+      kind: "endpoint-service",
+      service: svcRef,
+      endpoint: named(ep),
+      loadBalancer: lbRef,
+      problem: "no-target",
+      targetGroup: tgRef,
+      availabilityZone: zone,
     });
     return undefined;
   }
   // EPS-03: the target sees the load balancer node's private address, never the consumer's.
   const toTarget = pkt(nodeEni.privateIp, chosen.eni.privateIp, p.protocol, p.srcPort, chosen.port);
   addHop(
-    w, componentRef(lb.id, "load-balancer", lb.name), "forward",
-    { kind: "load-balancer", loadBalancer: lb.id, listenerPort: listener.port, targetGroup: tgRef.id, target: chosen.spec.id, targetPort: chosen.port, health: chosen.spec.health },
-    { inbound: p, outbound: toTarget, matched: { kind: "route", description: `listener ${listener.protocol} ${listener.port} -> ${tg?.name ?? tgRef.id} (${chosen.spec.id}:${chosen.port}, ${chosen.spec.health})` } },
+    w,
+    componentRef(lb.id, "load-balancer", lb.name),
+    "forward",
+    {
+      kind: "load-balancer",
+      loadBalancer: lb.id,
+      listenerPort: listener.port,
+      targetGroup: tgRef.id,
+      target: chosen.spec.id,
+      targetPort: chosen.port,
+      health: chosen.spec.health,
+    },
+    {
+      inbound: p,
+      outbound: toTarget,
+      matched: {
+        kind: "route",
+        description: `listener ${listener.protocol} ${listener.port} -> ${tg?.name ?? tgRef.id} (${chosen.spec.id}:${chosen.port}, ${chosen.spec.health})`,
+      },
+    },
   );
   if (chosen.spec.health !== "healthy") {
     block(w, "RCH_NLB_TARGET_UNHEALTHY", chosen.spec.id, {
-      kind: "endpoint-service", service: svcRef, endpoint: named(ep), loadBalancer: lbRef, problem: "unhealthy-target",
-      targetGroup: tgRef, target: chosen.spec.id, health: chosen.spec.health, port: chosen.spec.healthCheckPort ?? chosen.port,
+      kind: "endpoint-service",
+      service: svcRef,
+      endpoint: named(ep),
+      loadBalancer: lbRef,
+      problem: "unhealthy-target",
+      targetGroup: tgRef,
+      target: chosen.spec.id,
+      health: chosen.spec.health,
+      port: chosen.spec.healthCheckPort ?? chosen.port,
       ...(chosen.spec.reason !== undefined ? { reason: chosen.spec.reason } : {}),
     });
   }
   const before = w.dropped;
-  if (lbGroups.length > 0) checkSecurityGroups(w, nodeEni, "outbound", toTarget, { groups: lbGroups, ref: groupRef, remote: toTarget.dst, loadBalancer: lbRef });
+  if (lbGroups.length > 0)
+    checkSecurityGroups(w, nodeEni, "outbound", toTarget, {
+      groups: lbGroups,
+      ref: groupRef,
+      remote: toTarget.dst,
+      loadBalancer: lbRef,
+    });
   crossSubnets(w, nodeEni.subnet, chosen.eni.subnet, toTarget);
   if (!before && node.networkInterfaceId !== undefined) recordFlow(w, nodeEni, toTarget, !w.dropped, true);
   const beforeTarget = w.dropped;
   const peers = new TargetPeers(sgPeerContext(w, chosen.eni.vpc), lb.securityGroupIds, nodeEni.privateIp);
-  checkSecurityGroups(w, chosen.eni, "inbound", toTarget, { ...eniSecurity(w.net, chosen.eni), loadBalancer: lbRef }, peers);
+  checkSecurityGroups(
+    w,
+    chosen.eni,
+    "inbound",
+    toTarget,
+    { ...eniSecurity(w.net, chosen.eni), loadBalancer: lbRef },
+    peers,
+  );
   if (!beforeTarget) recordFlow(w, chosen.eni, toTarget, !w.dropped, false);
   if (!chosen.eni.running) {
-    block(w, "BAD_STATE", chosen.eni.ownerId, { kind: "interface", eni: named(chosen.eni), owner: chosen.eni.ownerId, role: "destination", address: toTarget.dst.text, problem: "not-running" });
+    block(w, "BAD_STATE", chosen.eni.ownerId, {
+      kind: "interface",
+      eni: named(chosen.eni),
+      owner: chosen.eni.ownerId,
+      role: "destination",
+      address: toTarget.dst.text,
+      problem: "not-running",
+    });
   }
   addHop(w, chosen.eni.componentRef, "deliver", HOP.deliverInterface, { inbound: toTarget });
-  return { eni: chosen.eni, node: nodeEni, pkt: toTarget, serviceId: service.id, nodeFlows: node.networkInterfaceId !== undefined };
+  return {
+    eni: chosen.eni,
+    node: nodeEni,
+    pkt: toTarget,
+    serviceId: service.id,
+    nodeFlows: node.networkInterfaceId !== undefined,
+  };
 }
 
 /** Between the load balancer node's subnet and the target's: both network ACLs (the route is local, RT-05). */
@@ -245,7 +344,13 @@ function crossSubnets(w: Walk, from: SubnetInfo, to: SubnetInfo, p: Pkt): void {
 /** The target's reply back to the load balancer node and through the endpoint service to the endpoint. */
 export function returnThroughEndpointService(w: Walk, backend: EndpointBackend): void {
   const { eni, node } = backend;
-  const reply = pkt(backend.pkt.dst, backend.pkt.src, backend.pkt.protocol, backend.pkt.dstPort, backend.pkt.srcPort);
+  const reply = pkt(
+    backend.pkt.dst,
+    backend.pkt.src,
+    backend.pkt.protocol,
+    backend.pkt.dstPort,
+    backend.pkt.srcPort,
+  );
   addHop(w, eni.componentRef, "send", HOP.sendInterface, { outbound: reply });
   const before = w.dropped;
   checkSecurityGroups(w, eni, "outbound", reply);
@@ -253,5 +358,7 @@ export function returnThroughEndpointService(w: Walk, backend: EndpointBackend):
   if (!before) recordFlow(w, eni, reply, !w.dropped, true);
   if (!before && backend.nodeFlows) recordFlow(w, node, reply, !w.dropped, false);
   addHop(w, node.componentRef, "forward", gatewayHop(node.ownerId), { inbound: reply });
-  addHop(w, ref(backend.serviceId, "vpc-endpoint-service"), "forward", gatewayHop(backend.serviceId), { inbound: reply });
+  addHop(w, ref(backend.serviceId, "vpc-endpoint-service"), "forward", gatewayHop(backend.serviceId), {
+    inbound: reply,
+  });
 }

@@ -53,7 +53,15 @@ export type Delivered =
   | { kind: "eni"; eni: EniInfo; pkt: Pkt; via: Link }
   | { kind: "internet"; pkt: Pkt; via: Link }
   | { kind: "onprem"; id: string; pkt: Pkt; via: Link }
-  | { kind: "service"; name: string; service?: ServiceInfo; endpointEni?: EniInfo; pkt: Pkt; via: Link; backend?: EndpointBackend };
+  | {
+      kind: "service";
+      name: string;
+      service?: ServiceInfo;
+      endpointEni?: EniInfo;
+      pkt: Pkt;
+      via: Link;
+      backend?: EndpointBackend;
+    };
 
 /**
  * Behind an endpoint service (privatelink.ts): the target the Network Load Balancer chose, the node that

@@ -136,7 +136,11 @@ export const DIRECT_CONNECT_RULES: readonly Rule[] = [
     title: "Allowed prefixes",
     text: "The allowed prefixes of a Direct Connect gateway association decide what is advertised to on-premises; for a virtual private gateway association they must cover the VPC's range.",
     sources: [
-      source("dx", "Allowed prefixes interactions", "https://docs.aws.amazon.com/directconnect/latest/UserGuide/allowed-to-prefixes.html"),
+      source(
+        "dx",
+        "Allowed prefixes interactions",
+        "https://docs.aws.amazon.com/directconnect/latest/UserGuide/allowed-to-prefixes.html",
+      ),
     ],
     status: MODELLED,
     codes: ["RCH_DX_PREFIX_NOT_ALLOWED"],

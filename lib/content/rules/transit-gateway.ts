@@ -123,8 +123,16 @@ export const TRANSIT_GATEWAY_RULES: readonly Rule[] = [
     text: "A security group rule may reference a group in another VPC attached to the same transit gateway when referencing support is enabled on the transit gateway and on the attachments. It works for inbound rules only, not across transit gateway peering and not through inspection appliances.",
     sources: [
       source("tgw", "Security group referencing"),
-      source("ec2Api", "TransitGatewayVpcAttachmentOptions", "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_TransitGatewayVpcAttachmentOptions.html"),
-      source("ec2Api", "CreateTransitGatewayVpcAttachmentRequestOptions", "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateTransitGatewayVpcAttachmentRequestOptions.html"),
+      source(
+        "ec2Api",
+        "TransitGatewayVpcAttachmentOptions",
+        "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_TransitGatewayVpcAttachmentOptions.html",
+      ),
+      source(
+        "ec2Api",
+        "CreateTransitGatewayVpcAttachmentRequestOptions",
+        "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateTransitGatewayVpcAttachmentRequestOptions.html",
+      ),
     ],
     status: MODELLED,
     drift:

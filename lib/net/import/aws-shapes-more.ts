@@ -211,7 +211,11 @@ export const AwsTargetHealthSchema = z.object({
   }),
   HealthCheckPort: z.string().optional(),
   TargetHealth: z
-    .object({ State: z.string().optional(), Reason: z.string().optional(), Description: z.string().optional() })
+    .object({
+      State: z.string().optional(),
+      Reason: z.string().optional(),
+      Description: z.string().optional(),
+    })
     .optional(),
 });
 

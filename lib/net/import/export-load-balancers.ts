@@ -56,9 +56,8 @@ export function exportLoadBalancers(ctx: ExportContext): void {
       ...(hasGroups
         ? {
             SecurityGroups: lb.securityGroupIds,
-            EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic: lb.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic
-              ? "on"
-              : "off",
+            EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic:
+              lb.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic ? "on" : "off",
           }
         : {}),
     });
@@ -84,7 +83,8 @@ export function exportLoadBalancers(ctx: ExportContext): void {
           DefaultActions: [{ Type: "forward", TargetGroupArn: l.targetGroupId }],
         })),
       });
-      for (const l of lb.listeners) targetGroupLbs.set(l.targetGroupId, [...(targetGroupLbs.get(l.targetGroupId) ?? []), lb.id]);
+      for (const l of lb.listeners)
+        targetGroupLbs.set(l.targetGroupId, [...(targetGroupLbs.get(l.targetGroupId) ?? []), lb.id]);
     }
   }
   for (const tg of topology.targetGroups ?? []) {

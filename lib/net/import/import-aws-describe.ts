@@ -165,7 +165,10 @@ export function importAwsDescribe(
     seen.set(key, set);
     pushUnique(lists[key] as { id: string }[], items, set);
   };
-  const balancers: { loadBalancers: NonNullable<TopologyInput["loadBalancers"]>; targetGroups: NonNullable<TopologyInput["targetGroups"]> } = { loadBalancers: [], targetGroups: [] };
+  const balancers: {
+    loadBalancers: NonNullable<TopologyInput["loadBalancers"]>;
+    targetGroups: NonNullable<TopologyInput["targetGroups"]>;
+  } = { loadBalancers: [], targetGroups: [] };
   const remote: NonNullable<TopologyInput["vpcs"]> = [];
   const contexts: RegionContext[] = [];
   const assumptions: string[] = [];
@@ -216,8 +219,12 @@ export function importAwsDescribe(
     add("directConnectGateways", importDirectConnect(ctx));
     add("endpointServices", importEndpointServices(ctx));
     const nlbs = importLoadBalancers(ctx, awsEnis);
-    balancers.loadBalancers.push(...nlbs.loadBalancers.filter((lb) => !balancers.loadBalancers.some((x) => x.id === lb.id)));
-    balancers.targetGroups.push(...nlbs.targetGroups.filter((tg) => !balancers.targetGroups.some((x) => x.id === tg.id)));
+    balancers.loadBalancers.push(
+      ...nlbs.loadBalancers.filter((lb) => !balancers.loadBalancers.some((x) => x.id === lb.id)),
+    );
+    balancers.targetGroups.push(
+      ...nlbs.targetGroups.filter((tg) => !balancers.targetGroups.some((x) => x.id === tg.id)),
+    );
     assumptions.push(...nlbs.assumptions);
     for (const s of [...prefix.services, ...servicePrefix.services]) {
       if (!lists.services.some((x) => x.service === s.service && x.region === s.region))

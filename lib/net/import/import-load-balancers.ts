@@ -16,7 +16,11 @@ const LISTENER_PROTOCOLS = new Set(["TCP", "TLS", "UDP", "TCP_UDP"]);
 const HEALTH = new Set(["initial", "healthy", "unhealthy", "unused", "draining", "unavailable"]);
 
 /** The keyed per-argument output for one resource: by its name or its ARN. */
-function outputFor<T>(keyed: Readonly<Record<string, T>> | undefined, name: string | undefined, arn: string): T | undefined {
+function outputFor<T>(
+  keyed: Readonly<Record<string, T>> | undefined,
+  name: string | undefined,
+  arn: string,
+): T | undefined {
   if (!keyed) return undefined;
   return (name !== undefined ? keyed[name] : undefined) ?? keyed[arn];
 }
@@ -26,7 +30,9 @@ function forwardTarget(listener: AwsListener): string | undefined {
   for (const action of listener.DefaultActions ?? []) {
     if (action.Type !== undefined && action.Type !== "forward") continue;
     if (action.TargetGroupArn !== undefined) return action.TargetGroupArn;
-    const groups = [...(action.ForwardConfig?.TargetGroups ?? [])].sort((a, b) => (b.Weight ?? 1) - (a.Weight ?? 1));
+    const groups = [...(action.ForwardConfig?.TargetGroups ?? [])].sort(
+      (a, b) => (b.Weight ?? 1) - (a.Weight ?? 1),
+    );
     if (groups[0]?.TargetGroupArn !== undefined) return groups[0].TargetGroupArn;
   }
   return undefined;
@@ -36,7 +42,10 @@ function importTargetGroup(ctx: RegionContext, tg: AwsTargetGroup, index: number
   const type = tg.TargetType ?? "instance";
   const where = `${ctx.file("describe-target-groups")}: TargetGroups[${index}]`;
   if ((type !== "instance" && type !== "ip") || tg.Port === undefined || tg.VpcId === undefined) {
-    ctx.warnings.push({ path: where, message: `target type ${type} is not modelled; only instance and ip targets are` });
+    ctx.warnings.push({
+      path: where,
+      message: `target type ${type} is not modelled; only instance and ip targets are`,
+    });
     return undefined;
   }
   const health = outputFor(ctx.data["describe-target-health"], tg.TargetGroupName, tg.TargetGroupArn);
@@ -54,9 +63,13 @@ function importTargetGroup(ctx: RegionContext, tg: AwsTargetGroup, index: number
       return {
         id: d.Target.Id,
         ...(d.Target.Port === undefined || d.Target.Port === tg.Port ? {} : { port: d.Target.Port }),
-        health: (HEALTH.has(state) ? state : "unavailable") as NonNullable<TgItem["targets"]>[number]["health"],
+        health: (HEALTH.has(state) ? state : "unavailable") as NonNullable<
+          TgItem["targets"]
+        >[number]["health"],
         ...(d.TargetHealth?.Reason === undefined ? {} : { reason: d.TargetHealth.Reason }),
-        ...(checkPort === undefined || !Number.isInteger(checkPort) || checkPort === (d.Target.Port ?? tg.Port)
+        ...(checkPort === undefined ||
+        !Number.isInteger(checkPort) ||
+        checkPort === (d.Target.Port ?? tg.Port)
           ? {}
           : { healthCheckPort: checkPort }),
       };
@@ -94,10 +107,18 @@ export function importLoadBalancers(
         zone.LoadBalancerAddresses?.find((a) => a.PrivateIPv4Address !== undefined)?.PrivateIPv4Address ??
         eni?.PrivateIpAddress;
       if (privateIp === undefined) {
-        assumptions.push(`${label}: no private address known for its node in ${zone.SubnetId}; that node is left out`);
+        assumptions.push(
+          `${label}: no private address known for its node in ${zone.SubnetId}; that node is left out`,
+        );
         return [];
       }
-      return [{ subnetId: zone.SubnetId, privateIp, ...(eni ? { networkInterfaceId: eni.NetworkInterfaceId } : {}) }];
+      return [
+        {
+          subnetId: zone.SubnetId,
+          privateIp,
+          ...(eni ? { networkInterfaceId: eni.NetworkInterfaceId } : {}),
+        },
+      ];
     });
     const listenerOutput = outputFor(ctx.data["describe-listeners"], lb.LoadBalancerName, lb.LoadBalancerArn);
     let listeners: LbItem["listeners"];
@@ -114,7 +135,10 @@ export function importLoadBalancers(
       });
       const undescribed = listeners.filter((l) => {
         const tg = groups.find((g) => g.TargetGroupArn === l.targetGroupId);
-        return tg !== undefined && outputFor(ctx.data["describe-target-health"], tg.TargetGroupName, tg.TargetGroupArn) === undefined;
+        return (
+          tg !== undefined &&
+          outputFor(ctx.data["describe-target-health"], tg.TargetGroupName, tg.TargetGroupArn) === undefined
+        );
       });
       if (undescribed.length > 0) {
         assumptions.push(
@@ -139,7 +163,16 @@ export function importLoadBalancers(
   return { loadBalancers, targetGroups, assumptions };
 }
 
-const CONNECTION_STATES = new Set(["pendingAcceptance", "pending", "available", "rejected", "failed", "deleting", "deleted", "expired"]);
+const CONNECTION_STATES = new Set([
+  "pendingAcceptance",
+  "pending",
+  "available",
+  "rejected",
+  "failed",
+  "deleting",
+  "deleted",
+  "expired",
+]);
 
 /** describe-vpc-endpoint-connections: the provider's view of each endpoint connection (EPS-02). */
 export function endpointConnections(
@@ -153,6 +186,11 @@ export function endpointConnections(
     // The CLI prints "available" or "Available" depending on the version: compare without the first letter's case.
     const raw = c.VpcEndpointState ?? "available";
     const state = raw.charAt(0).toLowerCase() + raw.slice(1);
-    return [{ vpcEndpointId: c.VpcEndpointId, state: (CONNECTION_STATES.has(state) ? state : "pending") as "available" }];
+    return [
+      {
+        vpcEndpointId: c.VpcEndpointId,
+        state: (CONNECTION_STATES.has(state) ? state : "pending") as "available",
+      },
+    ];
   });
 }

@@ -25,14 +25,70 @@ type Row = {
 const ENDPOINT = "vpce-0c0000000000c0001";
 const SERVICE = "vpce-svc-0c0000000000c0001";
 const TABLE: Row[] = [
-  { from: "client-1", to: ENDPOINT, port: 443, reachable: true, expect: [SERVICE, NLB_ARN, "eni-0c00000000000c201"], rule: "EPS-07" },
-  { from: "client-1", to: "eni-0c00000000000e001", port: 443, reachable: true, expect: [NLB_ARN], rule: "EPS-07" },
-  { from: "client-1", to: ENDPOINT, port: 80, reachable: false, expect: ["RCH_NLB_NO_LISTENER"], rule: "EPS-07" },
-  { from: "client-1", to: ENDPOINT, port: 9443, reachable: false, expect: ["RCH_NLB_TARGET_UNHEALTHY"], rule: "EPS-08" },
-  { from: "client-1", to: ENDPOINT, port: 6443, reachable: false, expect: ["RCH_NLB_NO_TARGET"], rule: "EPS-08" },
-  { from: "client-1", to: ENDPOINT, port: 5432, reachable: false, expect: ["ENI_SG_RULES_MISMATCH"], rule: "EPS-09" },
-  { from: "client-2", to: ENDPOINT, port: 443, reachable: false, expect: ["ENI_SG_RULES_MISMATCH"], rule: "EPS-09" },
-  { from: "client-1", to: ENDPOINT, port: 7443, reachable: false, expect: ["SUBNET_ACL_RESTRICTION"], rule: "ACL-01" },
+  {
+    from: "client-1",
+    to: ENDPOINT,
+    port: 443,
+    reachable: true,
+    expect: [SERVICE, NLB_ARN, "eni-0c00000000000c201"],
+    rule: "EPS-07",
+  },
+  {
+    from: "client-1",
+    to: "eni-0c00000000000e001",
+    port: 443,
+    reachable: true,
+    expect: [NLB_ARN],
+    rule: "EPS-07",
+  },
+  {
+    from: "client-1",
+    to: ENDPOINT,
+    port: 80,
+    reachable: false,
+    expect: ["RCH_NLB_NO_LISTENER"],
+    rule: "EPS-07",
+  },
+  {
+    from: "client-1",
+    to: ENDPOINT,
+    port: 9443,
+    reachable: false,
+    expect: ["RCH_NLB_TARGET_UNHEALTHY"],
+    rule: "EPS-08",
+  },
+  {
+    from: "client-1",
+    to: ENDPOINT,
+    port: 6443,
+    reachable: false,
+    expect: ["RCH_NLB_NO_TARGET"],
+    rule: "EPS-08",
+  },
+  {
+    from: "client-1",
+    to: ENDPOINT,
+    port: 5432,
+    reachable: false,
+    expect: ["ENI_SG_RULES_MISMATCH"],
+    rule: "EPS-09",
+  },
+  {
+    from: "client-2",
+    to: ENDPOINT,
+    port: 443,
+    reachable: false,
+    expect: ["ENI_SG_RULES_MISMATCH"],
+    rule: "EPS-09",
+  },
+  {
+    from: "client-1",
+    to: ENDPOINT,
+    port: 7443,
+    reachable: false,
+    expect: ["SUBNET_ACL_RESTRICTION"],
+    rule: "ACL-01",
+  },
 ];
 
 function importOrThrow(files: Record<string, unknown>): Topology {
@@ -43,7 +99,8 @@ function importOrThrow(files: Record<string, unknown>): Topology {
   return imported.topology;
 }
 
-const run = (t: Topology, from: string, to: string, port: number) => analyze(t, { from, to, protocol: "tcp", port });
+const run = (t: Topology, from: string, to: string, port: number) =>
+  analyze(t, { from, to, protocol: "tcp", port });
 
 const conventions = {
   "one file per argument": privateLinkEstate(),
@@ -73,8 +130,16 @@ describe.each(Object.entries(conventions))("PrivateLink behind an NLB, %s", (_na
       securityGroupIds: ["sg-0c0000000000c0003"],
       enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: true,
       nodes: [
-        { subnetId: "subnet-0c0000000000c0201", privateIp: "10.80.0.100", networkInterfaceId: "eni-0c00000000000e101" },
-        { subnetId: "subnet-0c0000000000c0203", privateIp: "10.80.2.100", networkInterfaceId: "eni-0c00000000000e102" },
+        {
+          subnetId: "subnet-0c0000000000c0201",
+          privateIp: "10.80.0.100",
+          networkInterfaceId: "eni-0c00000000000e101",
+        },
+        {
+          subnetId: "subnet-0c0000000000c0203",
+          privateIp: "10.80.2.100",
+          networkInterfaceId: "eni-0c00000000000e102",
+        },
       ],
     });
     expect(lb?.listeners?.map((l) => l.port)).toEqual([443, 9443, 5432, 6443, 7443]);
@@ -84,7 +149,9 @@ describe.each(Object.entries(conventions))("PrivateLink behind an NLB, %s", (_na
       ["i-0c00000000000c202", "unhealthy", "Target.FailedHealthChecks"],
     ]);
     expect(topology.targetGroups?.find((g) => g.name === "tg-db")?.targets[0]?.healthCheckPort).toBe(5433);
-    expect(topology.endpointServices[0]?.connections).toEqual([{ vpcEndpointId: ENDPOINT, state: "available" }]);
+    expect(topology.endpointServices[0]?.connections).toEqual([
+      { vpcEndpointId: ENDPOINT, state: "available" },
+    ]);
     // The NLB's interfaces are the load balancer's nodes, not instances' interfaces.
     expect(topology.networkInterfaces.map((e) => e.id)).not.toContain("eni-0c00000000000e101");
   });
@@ -106,32 +173,45 @@ describe.each(Object.entries(conventions))("PrivateLink behind an NLB, %s", (_na
 
   it("writes flow-log records for the endpoint, the NLB node and the target, both ways", () => {
     const a = run(topology, "client-1", ENDPOINT, 443);
-    const byInterface = (id: string) => a.flowLogs.filter((r) => r.interfaceId === id).map((r) => `${r.srcAddr}>${r.dstAddr}:${r.dstPort} ${r.action}`);
+    const byInterface = (id: string) =>
+      a.flowLogs
+        .filter((r) => r.interfaceId === id)
+        .map((r) => `${r.srcAddr}>${r.dstAddr}:${r.dstPort} ${r.action}`);
     expect(byInterface("eni-0c00000000000e001")).toContain("10.70.1.10>10.70.1.50:443 ACCEPT");
     expect(byInterface("eni-0c00000000000e101")).toContain(`10.80.0.100>10.80.1.10:8443 ACCEPT`);
     expect(byInterface("eni-0c00000000000c201")).toEqual(
-      expect.arrayContaining([`10.80.0.100>10.80.1.10:8443 ACCEPT`, expect.stringMatching(/^10\.80\.1\.10>10\.80\.0\.100:\d+ ACCEPT$/)]),
+      expect.arrayContaining([
+        `10.80.0.100>10.80.1.10:8443 ACCEPT`,
+        expect.stringMatching(/^10\.80\.1\.10>10\.80\.0\.100:\d+ ACCEPT$/),
+      ]),
     );
   });
 });
 
 describe("PrivateLink variants", () => {
   const lbFiles = () => privateLinkEstate() as Record<string, Record<string, unknown>>;
-  const region = (files: Record<string, Record<string, unknown>>) => files["us-east-1"] as Record<string, unknown>;
+  const region = (files: Record<string, Record<string, unknown>>) =>
+    files["us-east-1"] as Record<string, unknown>;
 
   it("blocks while the provider has not accepted the connection (EPS-02), seen in the provider's snapshot", () => {
     const files = lbFiles();
-    const connections = region(files)["describe-vpc-endpoint-connections"] as { VpcEndpointConnections: { VpcEndpointState: string }[] };
-    (connections.VpcEndpointConnections[0] as { VpcEndpointState: string }).VpcEndpointState = "pendingAcceptance";
+    const connections = region(files)["describe-vpc-endpoint-connections"] as {
+      VpcEndpointConnections: { VpcEndpointState: string }[];
+    };
+    (connections.VpcEndpointConnections[0] as { VpcEndpointState: string }).VpcEndpointState =
+      "pendingAcceptance";
     const a = run(importOrThrow(files), "client-1", ENDPOINT, 443);
     expect(a.reachable).toBe(false);
-    expect(a.blockers.map((b) => [b.code, b.rules])).toEqual([["RCH_ENDPOINT_CONNECTION_NOT_ACCEPTED", ["EPS-02"]]]);
+    expect(a.blockers.map((b) => [b.code, b.rules])).toEqual([
+      ["RCH_ENDPOINT_CONNECTION_NOT_ACCEPTED", ["EPS-02"]],
+    ]);
   });
 
   it("lets client-2 through once the NLB stops judging PrivateLink traffic by its inbound rules (EPS-09)", () => {
     const files = lbFiles();
     const lbs = region(files)["describe-load-balancers"] as { LoadBalancers: Record<string, unknown>[] };
-    (lbs.LoadBalancers[0] as Record<string, unknown>).EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic = "off";
+    (lbs.LoadBalancers[0] as Record<string, unknown>).EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic =
+      "off";
     expect(run(importOrThrow(files), "client-2", ENDPOINT, 443).reachable).toBe(true);
   });
 
@@ -142,8 +222,12 @@ describe("PrivateLink variants", () => {
     const t = importOrThrow(files);
     // client-2 is no longer filtered at the NLB, but app-1 only allows the NLB's group, which nothing has now.
     const a = run(t, "client-2", ENDPOINT, 443);
-    expect(a.blockers.map((b) => [b.code, b.component])).toEqual([["ENI_SG_RULES_MISMATCH", "sg-0c0000000000c0004"]]);
-    expect(run(t, "client-2", ENDPOINT, 9443).blockers.map((b) => b.code)).toEqual(["RCH_NLB_TARGET_UNHEALTHY"]);
+    expect(a.blockers.map((b) => [b.code, b.component])).toEqual([
+      ["ENI_SG_RULES_MISMATCH", "sg-0c0000000000c0004"],
+    ]);
+    expect(run(t, "client-2", ENDPOINT, 9443).blockers.map((b) => b.code)).toEqual([
+      "RCH_NLB_TARGET_UNHEALTHY",
+    ]);
   });
 
   it("stops at the endpoint service and says so when the listeners were not saved", () => {
@@ -168,16 +252,21 @@ describe("reachable analyze on the saved estate", () => {
       }
     }
     let stdout = "";
-    const code = await runCli(["analyze", "--topology", ".", "--from", "client-1", "--to", ENDPOINT, "--port", "443"], {
-      stdout: { write: (s: string) => (stdout += s) },
-      stderr: { write: () => undefined },
-      cwd: dir,
-    });
+    const code = await runCli(
+      ["analyze", "--topology", ".", "--from", "client-1", "--to", ENDPOINT, "--port", "443"],
+      {
+        stdout: { write: (s: string) => (stdout += s) },
+        stderr: { write: () => undefined },
+        cwd: dir,
+      },
+    );
     expect(code).toBe(0);
     const lines = stdout.split("\n");
     expect(lines[0]).toBe("Assumed (AWS output does not show these):");
     const assumed = lines.slice(1, lines.indexOf(""));
-    expect(assumed).toContainEqual(expect.stringMatching(/^ {2}- orders-nlb: no describe-target-health output for .*tg-batch/));
+    expect(assumed).toContainEqual(
+      expect.stringMatching(/^ {2}- orders-nlb: no describe-target-health output for .*tg-batch/),
+    );
     // Without every target group's health the trace stops at the endpoint service (no NLB hop).
     expect(stdout).not.toContain("listener TCP 443");
   });

@@ -371,9 +371,13 @@ function privateLink(
   const consumerSubnet = t.subnets.find((s) => s.vpcId === consumer.id) as In<"subnets">;
   const nodeSubnet = providerSubnets[0] as In<"subnets">;
   const inProvider = new Set(providerSubnets.map((s) => s.id));
-  const providerEnis = new Set(t.networkInterfaces.filter((e) => inProvider.has(e.subnetId)).map((e) => e.id));
+  const providerEnis = new Set(
+    t.networkInterfaces.filter((e) => inProvider.has(e.subnetId)).map((e) => e.id),
+  );
   const targets = t.instances.filter(
-    (i) => (i.subnetId !== undefined && inProvider.has(i.subnetId)) || (i.networkInterfaceIds ?? []).some((e) => providerEnis.has(e)),
+    (i) =>
+      (i.subnetId !== undefined && inProvider.has(i.subnetId)) ||
+      (i.networkInterfaceIds ?? []).some((e) => providerEnis.has(e)),
   );
   const region = provider.region ?? "us-east-1";
   const account = provider.accountId ?? "111122223333";
@@ -419,7 +423,14 @@ function privateLink(
     acceptanceRequired: g(fc.boolean),
     allowedPrincipals: [],
     ...(g(fc.boolean)
-      ? { connections: [{ vpcEndpointId: endpointId, state: g(fc.constantFrom, "available", "pendingAcceptance") as "available" }] }
+      ? {
+          connections: [
+            {
+              vpcEndpointId: endpointId,
+              state: g(fc.constantFrom, "available", "pendingAcceptance") as "available",
+            },
+          ],
+        }
       : {}),
   });
   t.interfaceEndpoints.push({
@@ -427,7 +438,11 @@ function privateLink(
     vpcId: consumer.id,
     serviceName: `com.amazonaws.vpce.${region}.${svcId}`,
     networkInterfaces: [
-      { id: `eni-${hex(590)}`, subnetId: consumerSubnet.id, privateIp: (consumerSubnet.cidrBlock as string).replace(/0\/24$/, "8") },
+      {
+        id: `eni-${hex(590)}`,
+        subnetId: consumerSubnet.id,
+        privateIp: (consumerSubnet.cidrBlock as string).replace(/0\/24$/, "8"),
+      },
     ],
     securityGroupIds: [t.securityGroups.find((sg) => sg.vpcId === consumer.id)?.id as string],
     privateDnsEnabled: false,

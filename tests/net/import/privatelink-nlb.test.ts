@@ -6,6 +6,7 @@ import { readDescribeDir } from "@/lib/cli/read-describe-dir";
 import { runCli } from "@/lib/cli/run-cli";
 import { importAwsDescribe } from "@/lib/net/import";
 import { analyze } from "@/lib/net/reachability";
+import { validate } from "@/lib/net/validate";
 import type { Topology } from "@/lib/net/topology";
 import { keyedConvention, NLB_ARN, privateLinkEstate } from "./fixtures/privatelink-nlb";
 
@@ -280,5 +281,22 @@ describe("examples/aws-privatelink", () => {
     if (!imported.ok) throw new Error(JSON.stringify(imported.issues));
     expect(imported.unread).toEqual([]);
     expect(imported.topology).toEqual(importOrThrow(privateLinkEstate()));
+  });
+});
+
+describe("validating load balancers", () => {
+  it("accepts the imported estate and names the field of a broken reference", () => {
+    const t = importOrThrow(privateLinkEstate());
+    expect(validate(t)).toEqual([]);
+    const lb = t.loadBalancers?.[0];
+    if (!lb?.listeners?.[0] || !lb.nodes[0]) throw new Error("the estate has a load balancer with a listener");
+    lb.listeners[0].targetGroupId = "tg-missing";
+    lb.nodes[0].subnetId = "subnet-0c0000000000c0101"; // a consumer subnet
+    expect(validate(t).map((i) => [i.code, i.path])).toEqual(
+      expect.arrayContaining([
+        ["RCH_UNKNOWN_REFERENCE", "loadBalancers[0].listeners[0].targetGroupId"],
+        ["RCH_LB_NODE_OUTSIDE_VPC", "loadBalancers[0].nodes[0].subnetId"],
+      ]),
+    );
   });
 });

@@ -120,6 +120,10 @@ export function importLoadBalancers(
         },
       ];
     });
+    if (nodes.length > 1)
+      assumptions.push(
+        `${label}: cross-zone load balancing assumed off, the Network Load Balancer default (describe-load-balancer-attributes is not read): each node sends only to targets in its own zone`,
+      );
     const listenerOutput = outputFor(ctx.data["describe-listeners"], lb.LoadBalancerName, lb.LoadBalancerArn);
     let listeners: LbItem["listeners"];
     if (listenerOutput === undefined) {

@@ -153,6 +153,9 @@ describe.each(Object.entries(conventions))("PrivateLink behind an NLB, %s", (_na
     expect(topology.endpointServices[0]?.connections).toEqual([
       { vpcEndpointId: ENDPOINT, state: "available" },
     ]);
+    expect(topology.assumptions).toContainEqual(
+      expect.stringMatching(/^orders-nlb: cross-zone load balancing assumed off/),
+    );
     // The NLB's interfaces are the load balancer's nodes, not instances' interfaces.
     expect(topology.networkInterfaces.map((e) => e.id)).not.toContain("eni-0c00000000000e101");
   });

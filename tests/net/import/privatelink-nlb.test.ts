@@ -292,7 +292,8 @@ describe("validating load balancers", () => {
     const t = importOrThrow(privateLinkEstate());
     expect(validate(t)).toEqual([]);
     const lb = t.loadBalancers?.[0];
-    if (!lb?.listeners?.[0] || !lb.nodes[0]) throw new Error("the estate has a load balancer with a listener");
+    if (!lb?.listeners?.[0] || !lb.nodes[0])
+      throw new Error("the estate has a load balancer with a listener");
     lb.listeners[0].targetGroupId = "tg-missing";
     lb.nodes[0].subnetId = "subnet-0c0000000000c0101"; // a consumer subnet
     expect(validate(t).map((i) => [i.code, i.path])).toEqual(

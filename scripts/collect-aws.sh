@@ -104,6 +104,11 @@ for profile in "${profiles[@]}"; do
       call "$dir/describe-direct-connect-gateway-attachments.$dxgw.json" directconnect describe-direct-connect-gateway-attachments --direct-connect-gateway-id "$dxgw"
     done
     call "$dir/describe-load-balancers.json" elbv2 describe-load-balancers
+    python3 -c 'import json,sys
+for b in json.load(open(sys.argv[1])).get("LoadBalancers", []): print(b["LoadBalancerName"], b["LoadBalancerArn"])' "$dir/describe-load-balancers.json" 2>/dev/null |
+      while read -r name arn; do
+        call "$dir/describe-listeners.$name.json" elbv2 describe-listeners --load-balancer-arn "$arn"
+      done
     call "$dir/describe-target-groups.json" elbv2 describe-target-groups
     python3 -c 'import json,sys
 for g in json.load(open(sys.argv[1])).get("TargetGroups", []): print(g["TargetGroupName"], g["TargetGroupArn"])' "$dir/describe-target-groups.json" 2>/dev/null |

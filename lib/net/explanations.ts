@@ -116,7 +116,9 @@ function wrongPlace(d: DetailOf<"query">): string {
 
 /** The one sentence of each code, by its detail; and each code's rule IDs (rule catalog §5). */
 export const EXPLANATIONS = {
-  ENI_SG_RULES_MISMATCH: entry(["security-group"], ["SG-01", "SG-05"], securityGroup),
+  ENI_SG_RULES_MISMATCH: entry(["security-group"], ["SG-01", "SG-05"], securityGroup, (d) =>
+    d.loadBalancer ? ["EPS-09"] : NO_RULES,
+  ),
   SG_HAS_NO_RULES: entry(["security-group"], ["SG-03"], securityGroup),
   SUBNET_ACL_RESTRICTION: entry(
     ["network-acl"],
@@ -360,6 +362,30 @@ export const EXPLANATIONS = {
     ["DX-04"],
     (d) =>
       `Direct Connect gateway ${label(d.dxGateway)} advertises only ${d.allowedPrefixes.join(", ")} to on-premises for ${d.gateway}, so on-premises has no route to ${d.address}.`,
+  ),
+  RCH_ENDPOINT_CONNECTION_NOT_ACCEPTED: entry(
+    ["endpoint-service"],
+    ["EPS-02"],
+    (d) =>
+      `The connection of endpoint ${label(d.endpoint)} to endpoint service ${label(d.service)} is ${d.state ?? "?"}: the provider has not accepted it, so no traffic passes until it is accepted.`,
+  ),
+  RCH_NLB_NO_LISTENER: entry(
+    ["endpoint-service"],
+    ["EPS-07"],
+    (d) =>
+      `Network Load Balancer ${label(d.loadBalancer ?? d.service)} behind endpoint service ${label(d.service)} has no listener for ${d.traffic ? what(d.traffic) : "this traffic"}${d.listeners && d.listeners.length > 0 ? ` (its listeners: ${d.listeners.join(", ")})` : " (it has no listeners)"}, so it drops the connection.`,
+  ),
+  RCH_NLB_NO_TARGET: entry(
+    ["endpoint-service"],
+    ["EPS-08"],
+    (d) =>
+      `Target group ${label(d.targetGroup ?? d.service)} of ${label(d.loadBalancer ?? d.service)} has no healthy target the load balancer node in ${d.availabilityZone ?? "this zone"} can send to; with cross-zone load balancing off a node only uses targets in its own Availability Zone.`,
+  ),
+  RCH_NLB_TARGET_UNHEALTHY: entry(
+    ["endpoint-service"],
+    ["EPS-08"],
+    (d) =>
+      `Every registered target of ${label(d.targetGroup ?? d.service)} is ${d.health ?? "unhealthy"}, so ${label(d.loadBalancer ?? d.service)} fails open and still forwards to ${d.target ?? "?"}, but that target fails the load balancer's health checks on port ${d.port ?? "?"}${d.reason ? ` (${d.reason})` : ""}; a target that does not pass its health checks is not taken as answering.`,
   ),
 } satisfies { readonly [C in BlockerCode]: AnyExplanation };
 

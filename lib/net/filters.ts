@@ -4,6 +4,7 @@ import { type Cidr, type IpAddress, ipKey } from "./cidr";
 import { named } from "./explanations";
 import {
   type EniInfo,
+  type EniSecurity,
   findPeering,
   type Network,
   networkAclOf,
@@ -12,6 +13,7 @@ import {
 } from "./network-model";
 import { eniSecurity, securityGroupMembers } from "./network-indexes";
 import { evaluateNetworkAcl } from "./network-acls";
+import type { NamedRef } from "./trace";
 import { isPeeringActive } from "./peering-status";
 import { evaluateSecurityGroups, type SgPeerContext, sgRuleMatched } from "./security-groups";
 import { addHop, block, type Pkt, type Walk } from "./walk-state";
@@ -25,6 +27,7 @@ class SgContext implements SgPeerContext {
     private readonly net: Network,
     private readonly vpc: VpcInfo,
     private readonly now: number,
+    private readonly inbound = true,
   ) {}
 
   prefixListCidrs(id: string): readonly Cidr[] | undefined {
@@ -41,8 +44,30 @@ class SgContext implements SgPeerContext {
     const other = this.net.vpcs.get(group.vpcId);
     if (!other || other.region !== this.vpc.region) return false;
     const pcx = findPeering(this.net, this.vpc.id, other.id);
-    return !!pcx && isPeeringActive(pcx, this.now);
+    if (pcx && isPeeringActive(pcx, this.now)) return true;
+    // TGW-13: inbound rules may reference a group of another VPC attached to the same transit gateway
+    // when referencing support is on for the transit gateway and for both VPC attachments.
+    return this.inbound && referencesAcrossTransitGateway(this.net, this.vpc.id, other.id);
   }
+}
+
+/** Both VPCs have available VPC attachments, with referencing on, to one transit gateway that has it on (TGW-13). */
+function referencesAcrossTransitGateway(net: Network, a: string, b: string): boolean {
+  const t = net.topology;
+  for (const tgw of t.transitGateways) {
+    if (tgw.securityGroupReferencingSupport !== true || tgw.state !== "available") continue;
+    const attached = (vpcId: string) =>
+      t.transitGatewayAttachments.some(
+        (x) =>
+          x.transitGatewayId === tgw.id &&
+          x.type === "vpc" &&
+          x.vpcId === vpcId &&
+          x.state === "available" &&
+          x.securityGroupReferencingSupport !== false,
+      );
+    if (attached(a) && attached(b)) return true;
+  }
+  return false;
 }
 
 const STATEFUL_REPLY = Object.freeze({
@@ -55,14 +80,30 @@ const STATEFUL_DETAIL = Object.freeze({
   stateful: true as const,
 });
 
-/** SG check on an ENI. Returns true if allowed. On the return path SGs are stateful (SG-02, ORD-03). */
+/** The ordinary SG peer context of a VPC, for a step that judges groups of its own (a load balancer's). */
+export function sgPeerContext(w: Walk, vpc: VpcInfo): SgPeerContext {
+  return new SgContext(w.net, vpc, w.now);
+}
+
+/**
+ * SG check on an ENI. Returns true if allowed. On the return path SGs are stateful (SG-02, ORD-03).
+ * `on`: judge these groups for this interface instead of the ENI's own (a load balancer's groups), and
+ * `peers`: how referenced groups are matched (a target referencing its load balancer's group).
+ */
 export function checkSecurityGroups(
   w: Walk,
   eni: EniInfo,
   direction: "inbound" | "outbound",
   p: Pkt,
+  on?: {
+    groups: EniSecurity["groups"];
+    ref: EniSecurity["ref"];
+    remote?: IpAddress;
+    loadBalancer?: NamedRef;
+  },
+  peers?: SgPeerContext,
 ): boolean {
-  const { groups, ref: sgRef } = eniSecurity(w.net, eni);
+  const { groups, ref: sgRef } = on ?? eniSecurity(w.net, eni);
   if (w.direction === "return") {
     addHop(
       w,
@@ -73,12 +114,12 @@ export function checkSecurityGroups(
     );
     return true;
   }
-  const remote = direction === "inbound" ? p.src : p.dst;
+  const remote = on?.remote ?? (direction === "inbound" ? p.src : p.dst);
   const verdict = evaluateSecurityGroups(
     groups,
     direction,
     { remote, protocol: p.protocol, port: p.dstPort },
-    new SgContext(w.net, eni.vpc, w.now),
+    peers ?? new SgContext(w.net, eni.vpc, w.now, direction === "inbound"),
   );
   if (verdict.allowed) {
     const matched = sgRuleMatched(verdict.rule);
@@ -107,6 +148,7 @@ export function checkSecurityGroups(
     traffic: { protocol: p.protocol, port: p.dstPort },
     remote: remote.text,
     rulesChecked,
+    ...(on?.loadBalancer ? { loadBalancer: on.loadBalancer } : {}),
   });
   return false;
 }

@@ -10,6 +10,7 @@ import { type Destination, resolveDestination, resolveSource, type Source } from
 import type { Topology } from "./topology";
 import type { Analysis, Blocker, Detail } from "./trace";
 import { enterFromOnPremises } from "./vpn";
+import { returnThroughEndpointService } from "./privatelink";
 import { addHop, block, type Delivered, type FlowEvent, HOP, newWalk, type Pkt, ref, sendFromEni, type Walk } from "./walk";
 import { label, named, renderBlocker } from "./explanations";
 import { assumptionNote, assumptionsOf, isAssumedDelivery, onPremisesSite, onPremisesSourceBehind } from "./on-premises";
@@ -143,6 +144,7 @@ function startReturn(w: Walk, forward: Delivered, reply: Pkt): Delivered | undef
       return site ? enterFromOnPremises(w, site, reply, forward.via) : undefined;
     }
     case "service":
+      if (forward.backend) returnThroughEndpointService(w, forward.backend);
       if (forward.endpointEni) return sendFromEni(w, forward.endpointEni, reply);
       addHop(w, ref(forward.name, "aws-service"), "send", HOP.sendService, { outbound: reply });
       if (forward.via.kind === "vpce") return enterFromGatewayEndpoint(w, forward.via.id, reply);

@@ -171,6 +171,8 @@ export const TransitGatewaySchema = z.strictObject({
   defaultRouteTableId: z.string().optional(),
   defaultRouteTableAssociation: z.boolean().optional(),
   defaultRouteTablePropagation: z.boolean().optional(),
+  /** aws-rules TGW-13: security group references across this TGW's VPC attachments; absent = off (the AWS default). */
+  securityGroupReferencingSupport: z.boolean().optional(),
 });
 
 export const TransitGatewayAttachmentSchema = z.strictObject({
@@ -185,6 +187,8 @@ export const TransitGatewayAttachmentSchema = z.strictObject({
   peerTransitGatewayId: z.string().optional(),
   peerAttachmentId: z.string().optional(),
   applianceMode: z.boolean().default(false),
+  /** aws-rules TGW-13: a VPC attachment's share of security group referencing; absent = on (the attachment default). */
+  securityGroupReferencingSupport: z.boolean().optional(),
   state: z.enum(["pending", "pendingAcceptance", "available", "rejected", "deleting", "deleted", "failed"]).default("available"),
 });
 
@@ -261,6 +265,71 @@ export const EndpointServiceSchema = z.strictObject({
   networkLoadBalancerArns: z.array(z.string()).default([]),
   acceptanceRequired: z.boolean().default(true),
   allowedPrincipals: z.array(z.string()).default([]),
+  /** aws-rules EPS-02: the provider's view of each endpoint connection (describe-vpc-endpoint-connections). */
+  connections: z
+    .array(
+      z.strictObject({
+        vpcEndpointId: z.string(),
+        state: z.enum(["pendingAcceptance", "pending", "available", "rejected", "failed", "deleting", "deleted", "expired"]),
+      }),
+    )
+    .optional(),
+});
+
+/**
+ * A Network Load Balancer behind an endpoint service (aws-rules EPS-01, EPS-07..EPS-09). `listeners`
+ * absent = not known (no describe-listeners output): the trace then ends at the endpoint service.
+ */
+export const LoadBalancerSchema = z.strictObject({
+  ...named,
+  type: z.enum(["network"]).default("network"),
+  vpcId: z.string(),
+  scheme: z.enum(["internal", "internet-facing"]).default("internal"),
+  /** One node per enabled Availability Zone: its subnet, private address and (when known) its ENI. */
+  nodes: z
+    .array(z.strictObject({ subnetId: z.string(), privateIp: ipv4String, networkInterfaceId: z.string().optional() }))
+    .default([]),
+  /** aws-rules EPS-09: none = the NLB has no security groups (it cannot get any later). */
+  securityGroupIds: z.array(z.string()).default([]),
+  /** aws-rules EPS-09: with security groups, their inbound rules judge PrivateLink traffic unless turned off. */
+  enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: z.boolean().default(true),
+  /** aws-rules EPS-08: off by default for an NLB: a node sends only to targets in its own zone. */
+  crossZone: z.boolean().default(false),
+  listeners: z
+    .array(
+      z.strictObject({
+        port,
+        protocol: z.enum(["TCP", "TLS", "UDP", "TCP_UDP"]).default("TCP"),
+        targetGroupId: z.string(),
+      }),
+    )
+    .optional(),
+});
+
+export const TargetHealthStateSchema = z.enum(["initial", "healthy", "unhealthy", "unused", "draining", "unavailable"]);
+
+/** A target group of a Network Load Balancer with its registered targets and their health (aws-rules EPS-08). */
+export const TargetGroupSchema = z.strictObject({
+  ...named,
+  vpcId: z.string(),
+  protocol: z.enum(["TCP", "TLS", "UDP", "TCP_UDP"]).default("TCP"),
+  port,
+  targetType: z.enum(["instance", "ip"]).default("instance"),
+  targets: z
+    .array(
+      z.strictObject({
+        /** An instance id (targetType instance) or a private IP address (targetType ip). */
+        id: z.string(),
+        /** Overrides the group's port for this target. */
+        port: port.optional(),
+        health: TargetHealthStateSchema.default("healthy"),
+        /** AWS's reason code when not healthy, e.g. Target.FailedHealthChecks. */
+        reason: z.string().optional(),
+        /** The health-check port when it is not the traffic port. */
+        healthCheckPort: port.optional(),
+      }),
+    )
+    .default([]),
 });
 
 export const PrefixListSchema = z.strictObject({
@@ -313,6 +382,8 @@ export const TopologySchema = z.strictObject({
   interfaceEndpoints: z.array(InterfaceEndpointSchema).default([]),
   endpointServices: z.array(EndpointServiceSchema).default([]),
   prefixLists: z.array(PrefixListSchema).default([]),
+  loadBalancers: z.array(LoadBalancerSchema).optional(),
+  targetGroups: z.array(TargetGroupSchema).optional(),
   services: z.array(AwsServiceSchema).default([]),
   onPremisesNetworks: z.array(OnPremisesNetworkSchema).default([]),
   // What an import from AWS output had to assume, printed first by `analyze`. Its
@@ -353,5 +424,8 @@ export type GatewayEndpoint = z.infer<typeof GatewayEndpointSchema>;
 export type InterfaceEndpoint = z.infer<typeof InterfaceEndpointSchema>;
 export type EndpointService = z.infer<typeof EndpointServiceSchema>;
 export type PrefixList = z.infer<typeof PrefixListSchema>;
+export type LoadBalancer = z.infer<typeof LoadBalancerSchema>;
+export type TargetGroup = z.infer<typeof TargetGroupSchema>;
+export type TargetHealthState = z.infer<typeof TargetHealthStateSchema>;
 export type AwsService = z.infer<typeof AwsServiceSchema>;
 export type OnPremisesNetwork = z.infer<typeof OnPremisesNetworkSchema>;

@@ -81,7 +81,11 @@ export type BlockerCode =
   | "RCH_NO_IPV6_ADDRESS"
   | "RCH_NO_IPV4_ADDRESS"
   | "RCH_DX_VIF_NOT_AVAILABLE"
-  | "RCH_DX_PREFIX_NOT_ALLOWED";
+  | "RCH_DX_PREFIX_NOT_ALLOWED"
+  | "RCH_ENDPOINT_CONNECTION_NOT_ACCEPTED"
+  | "RCH_NLB_NO_LISTENER"
+  | "RCH_NLB_NO_TARGET"
+  | "RCH_NLB_TARGET_UNHEALTHY";
 
 /** The traffic a filter judged: protocol and destination port (none for ICMP). */
 export type Traffic = { readonly protocol: Protocol; readonly port?: number | undefined };
@@ -123,6 +127,8 @@ export type BlockerDetail =
       readonly remote: string;
       /** Every rule of `side` that was checked, "<group>: tcp 443 10.0.0.0/16" (empty: the groups have none). */
       readonly rulesChecked: readonly string[];
+      /** On a PrivateLink path: the Network Load Balancer whose groups, or whose target's groups, refused. */
+      readonly loadBalancer?: NamedRef;
     }
   | {
       readonly kind: "network-acl";
@@ -220,6 +226,28 @@ export type BlockerDetail =
       readonly interfaces: readonly (NamedRef & { readonly state: string })[];
     }
   | {
+      /** The provider's endpoint service or its Network Load Balancer (PrivateLink). */
+      readonly kind: "endpoint-service";
+      readonly direction: Direction;
+      readonly service: NamedRef;
+      readonly endpoint: NamedRef;
+      readonly loadBalancer?: NamedRef;
+      /** not-accepted: the provider has not accepted (or rejected) the endpoint's connection. */
+      readonly problem: "not-accepted" | "no-listener" | "no-target" | "unhealthy-target";
+      /** The endpoint connection's state (not-accepted). */
+      readonly state?: string;
+      readonly traffic?: Traffic;
+      /** The listener ports the load balancer has (no-listener). */
+      readonly listeners?: readonly string[];
+      readonly targetGroup?: NamedRef;
+      readonly availabilityZone?: string;
+      /** The target (unhealthy-target), its health state, AWS's reason code and the health-check port. */
+      readonly target?: string;
+      readonly health?: string;
+      readonly reason?: string;
+      readonly port?: number;
+    }
+  | {
       /** A Direct Connect gateway association that does not advertise the destination to on-premises. */
       readonly kind: "allowed-prefixes";
       readonly direction: Direction;
@@ -282,6 +310,16 @@ export type HopDetail =
       readonly to: string;
     }
   | { readonly kind: "gateway"; readonly gateway: string }
+  | {
+      /** A Network Load Balancer passing PrivateLink traffic: the listener and the target group that took it. */
+      readonly kind: "load-balancer";
+      readonly loadBalancer: string;
+      readonly listenerPort: number;
+      readonly targetGroup: string;
+      readonly target: string;
+      readonly targetPort: number;
+      readonly health: string;
+    }
   | { readonly kind: "forwarder"; readonly eni: string };
 
 export type MatchedKind =

@@ -22,6 +22,7 @@ import {
 import { ValidationContext, type ValidationIssue } from "./validate/context";
 import { checkNetworkAcls, checkSecurityGroups } from "./validate/filters";
 import { collectIds } from "./validate/ids";
+import { checkLoadBalancers } from "./validate/load-balancers";
 import { checkRouteTables } from "./validate/routing";
 import type { Topology } from "./topology";
 
@@ -44,6 +45,7 @@ const CHECKERS: readonly ((v: ValidationContext) => void)[] = [
   checkVpnConnections,
   checkGatewayEndpoints,
   checkInterfaceEndpoints,
+  checkLoadBalancers,
   checkOnPremisesNetworks,
   checkServices,
 ];

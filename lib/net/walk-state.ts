@@ -53,7 +53,28 @@ export type Delivered =
   | { kind: "eni"; eni: EniInfo; pkt: Pkt; via: Link }
   | { kind: "internet"; pkt: Pkt; via: Link }
   | { kind: "onprem"; id: string; pkt: Pkt; via: Link }
-  | { kind: "service"; name: string; service?: ServiceInfo; endpointEni?: EniInfo; pkt: Pkt; via: Link };
+  | {
+      kind: "service";
+      name: string;
+      service?: ServiceInfo;
+      endpointEni?: EniInfo;
+      pkt: Pkt;
+      via: Link;
+      backend?: EndpointBackend;
+    };
+
+/**
+ * Behind an endpoint service (privatelink.ts): the target the Network Load Balancer chose, the node that
+ * sent to it and the packet as the target saw it (from the node's address). `nodeFlows`: the node's ENI
+ * id is known, so its flow-log records are written.
+ */
+export type EndpointBackend = {
+  readonly eni: EniInfo;
+  readonly node: EniInfo;
+  readonly pkt: Pkt;
+  readonly serviceId: string;
+  readonly nodeFlows: boolean;
+};
 
 /** `outgoing`: the ENI sends the packet (it may be forwarding someone else's, as a NAT gateway does). */
 export type FlowEvent = { eni: EniInfo; pkt: Pkt; action: "ACCEPT" | "REJECT"; outgoing: boolean };

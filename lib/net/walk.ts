@@ -15,6 +15,7 @@ import { sendOverPeering } from "./peering";
 import { sendToVpnGateway } from "./vpn";
 import { sendToTransitGateway } from "./transit-gateway";
 import { sendToGatewayEndpoint } from "./endpoints";
+import { hasEndpointBackend, sendThroughEndpointService } from "./privatelink";
 import { checkNetworkAcl, checkSecurityGroups } from "./filters";
 import { addHop, blackholeRoute, block, type Delivered, HOP, type Link, makeWalk, type Pkt, recordFlow, ref, type Router, type Walk } from "./walk-state";
 
@@ -128,7 +129,13 @@ export function arriveAtEni(w: Walk, eni: EniInfo, p: Pkt, link: Link, _naclOk: 
     addHop(w, eni.componentRef, "deliver", HOP.deliverInterface, { inbound: p });
     if (ep && ep.state !== "available") block(w, "BAD_STATE", ep.id, { kind: "gateway", gateway: { ...named(ep), type: "vpc-endpoint" }, state: ep.state });
     addHop(w, ref(eni.ownerId, "vpc-endpoint", ep?.name), "deliver", HOP.deliverEndpoint, { inbound: p });
-    return { kind: "service", name: ep?.serviceName ?? eni.ownerId, endpointEni: eni, pkt: p, via: link };
+    const reached = { kind: "service" as const, name: ep?.serviceName ?? eni.ownerId, endpointEni: eni, pkt: p, via: link };
+    // An endpoint service whose load balancer the topology describes: on to the target (EPS-07..EPS-09).
+    if (ep && w.direction === "forward" && hasEndpointBackend(w.net, ep, eni)) {
+      const backend = sendThroughEndpointService(w, eni, ep, p);
+      return backend ? { ...reached, backend } : undefined;
+    }
+    return reached;
   }
   if (!eni.running) block(w, "BAD_STATE", eni.ownerId, { kind: "interface", eni: named(eni), owner: eni.ownerId, role: "destination", address: p.dst.text, problem: "not-running" });
   addHop(w, eni.componentRef, "deliver", HOP.deliverInterface, { inbound: p });

@@ -136,6 +136,13 @@ describe("the explanation table", () => {
       },
       vpc: { kind: "vpc", direction: "forward", vpc: { id: "vpc-1" }, problem: "no-interface" },
       query: { kind: "query", direction: "forward", reference: "x", problem: "unknown-source" },
+      "endpoint-service": {
+        kind: "endpoint-service",
+        direction: "forward",
+        service: { id: "vpce-svc-1" },
+        endpoint: { id: "vpce-1" },
+        problem: "no-listener",
+      },
       "virtual-interfaces": {
         kind: "virtual-interfaces",
         direction: "forward",

@@ -268,6 +268,88 @@ export const INTERFACE_ENDPOINT_RULES: readonly Rule[] = [
     title: "Several load balancers behind one service",
     text: "When an endpoint service has several Network Load Balancers, an endpoint in a zone talks to just one of them; each target takes about 55,000 simultaneous connections through the load balancer.",
     sources: [source("privateLink", "Share your services through AWS PrivateLink")],
-    status: notModelled("Load balancers are not part of the model."),
+    status: notModelled(
+      "The model sends an endpoint's traffic to the one load balancer of the service with a node in the endpoint's zone (zone names, not zone IDs); connection counts are outside a reachability model.",
+    ),
+  },
+  {
+    id: "EPS-07",
+    topic: "interface-endpoints",
+    title: "The load balancer's listener decides what passes",
+    text: "Behind an endpoint service, the Network Load Balancer accepts only connections on a port and protocol one of its listeners has (TCP, TLS, UDP or TCP_UDP). The listener forwards to a target group, which names the port on the targets; that port may differ from the listener's.",
+    sources: [
+      source(
+        "nlb",
+        "Listeners for your Network Load Balancers",
+        "https://docs.aws.amazon.com/elasticloadbalancing/latest/network/load-balancer-listeners.html",
+      ),
+      source(
+        "nlb",
+        "Target groups for your Network Load Balancers",
+        "https://docs.aws.amazon.com/elasticloadbalancing/latest/network/load-balancer-target-groups.html",
+      ),
+    ],
+    status: MODELLED,
+  },
+  {
+    id: "EPS-08",
+    topic: "interface-endpoints",
+    title: "Healthy targets, zones and failing open",
+    text: "Each load balancer node sends new connections only to healthy targets, and with cross-zone load balancing off (the Network Load Balancer default) only to targets in its own Availability Zone. When every target fails its health checks at once, the load balancer fails open and sends to all of them regardless of health.",
+    sources: [
+      source(
+        "nlb",
+        "Health checks for Network Load Balancer target groups",
+        "https://docs.aws.amazon.com/elasticloadbalancing/latest/network/target-group-health-checks.html",
+      ),
+      source(
+        "nlb",
+        "Cross-zone load balancing",
+        "https://docs.aws.amazon.com/elasticloadbalancing/latest/network/network-load-balancers.html#cross-zone-load-balancing",
+      ),
+    ],
+    status: MODELLED,
+  },
+  {
+    id: "EPS-09",
+    topic: "interface-endpoints",
+    title: "Security groups on a Network Load Balancer",
+    text: "A Network Load Balancer may have security groups, but only if it was created with them. Then its inbound rules also judge PrivateLink traffic, by the client's private address rather than the endpoint's, unless that check is turned off; its outbound rules judge traffic to the targets. A target's group can allow the load balancer by referencing the load balancer's group; without groups on the load balancer, the target must allow the load balancer's private addresses.",
+    sources: [
+      source(
+        "nlb",
+        "Security groups for your Network Load Balancer",
+        "https://docs.aws.amazon.com/elasticloadbalancing/latest/network/load-balancer-security-groups.html",
+      ),
+      source(
+        "nlb",
+        "Register targets with your target group (target security groups)",
+        "https://docs.aws.amazon.com/elasticloadbalancing/latest/network/target-group-register-targets.html",
+      ),
+    ],
+    status: MODELLED,
+    drift:
+      "Until August 2023 a Network Load Balancer could not have security groups at all, and older material says targets must allow client or VPC addresses. Groups are now optional and can only be set when the load balancer is created.",
+  },
+  {
+    id: "GWLB-01",
+    topic: "interface-endpoints",
+    title: "Gateway Load Balancer endpoints and inspection VPCs",
+    text: "A Gateway Load Balancer endpoint is a route target: traffic routed to it travels over PrivateLink to a Gateway Load Balancer in an inspection VPC, which hands it to a fleet of appliances and back; the endpoint then forwards it on, routed by the route table of the endpoint's subnet. Ingress routing (a gateway route table) sends arriving traffic to the endpoint, and both directions must cross the same endpoint.",
+    sources: [
+      source(
+        "privateLink",
+        "Access virtual appliances through AWS PrivateLink",
+        "https://docs.aws.amazon.com/vpc/latest/privatelink/vpce-gateway-load-balancer.html",
+      ),
+      source(
+        "vpc",
+        "Gateway route tables",
+        "https://docs.aws.amazon.com/vpc/latest/userguide/gateway-route-tables.html",
+      ),
+    ],
+    status: notModelled(
+      "Gateway Load Balancer endpoints and endpoint services are skipped on import with a warning, and the topology format has no such endpoint: a route to one is a blackhole in the model (BAD_STATE_ROUTE), so a path through an inspection VPC shows as blocked. What the appliances let through is not in AWS output, so modelling them would rest on an assumption about their rules.",
+    ),
   },
 ];

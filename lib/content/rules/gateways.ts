@@ -72,7 +72,9 @@ export const INTERNET_AND_NAT_RULES: readonly Rule[] = [
       source("vpc", "Block public access to VPCs and subnets"),
       source("ra", "Reachability Analyzer explanation codes"),
     ],
-    status: notModelled("The topology format has no Block Public Access setting yet; lessons teach it."),
+    status: notModelled(
+      "The topology format has no Block Public Access setting and the importer reads no describe-vpc-block-public-access-options or -exclusions output, so internet gateway paths are judged as if Block Public Access were off; lessons teach it.",
+    ),
     codes: ["VPC_BLOCK_PUBLIC_ACCESS_ENABLED"],
     drift:
       "Added by AWS in late 2024; older material knows nothing of it. Flow-log records can show it in the reject-reason field (BPA).",
@@ -116,7 +118,9 @@ export const INTERNET_AND_NAT_RULES: readonly Rule[] = [
     title: "Protocols through a NAT gateway",
     text: "A NAT gateway handles TCP, UDP and ICMP for IPv4; with DNS64 it also lets IPv6-only clients reach IPv4 services (NAT64).",
     sources: [source("vpc", "NAT gateways")],
-    status: notModelled("Asked as a fact; the model's NAT gateway translates IPv4 only and has no NAT64."),
+    status: notModelled(
+      "The model's NAT gateway translates IPv4 to IPv4 only: it has no DNS64 resolver answers (subnet EnableDns64 is not read) and no 64:ff9b::/96 routes to a NAT gateway, so an IPv6-only instance asking for an IPv4 destination is refused (RCH_NO_IPV4_ADDRESS) where DNS64 and NAT64 would let it through; asked as a fact.",
+    ),
   },
   {
     id: "NAT-05",
@@ -142,7 +146,7 @@ export const INTERNET_AND_NAT_RULES: readonly Rule[] = [
     text: "A zonal NAT gateway sits in one subnet of one Availability Zone; for zone independence you create one per zone and route each zone's private subnets to their own. A regional NAT gateway is created for the VPC, needs no public subnet and spreads itself over the zones where the VPC has workloads, with Elastic IPs per zone.",
     sources: [source("vpc", "Regional NAT gateways"), source("ec2Api", "CreateNatGateway")],
     status: notModelled(
-      "The model's NAT gateways are zonal and it does not model Availability Zone failure.",
+      "The model's NAT gateways are zonal: each has one subnet and one private address (describe-nat-gateways), and a regional NAT gateway, which has no subnet of its own, cannot be placed in the topology format; zone failure is not modelled either.",
     ),
     drift:
       "Until late 2025 every NAT gateway was zonal and a public one had to sit in a public subnet; exam questions mostly still assume that. AWS now also offers regional NAT gateways, which need no public subnet.",

@@ -79,7 +79,9 @@ export const VPN_RULES: readonly Rule[] = [
     title: "VPN CloudHub",
     text: "Several sites with their own customer gateways can connect to one virtual private gateway and reach each other through it, as long as each uses a distinct BGP ASN and the site prefixes do not overlap.",
     sources: [source("vpn", "Secure communication between sites using VPN CloudHub")],
-    status: notModelled("The model routes between a site and VPCs, not between on-premises sites."),
+    status: notModelled(
+      "The model's queries run between a VPC and one on-premises network: traffic from a site into a virtual private gateway is only delivered into the VPC (VPN-07), never sent back out to another site's VPN, and AWS output does not show which prefixes each site advertises over BGP, which CloudHub routing depends on.",
+    ),
   },
   {
     id: "VPN-10",
@@ -133,8 +135,15 @@ export const DIRECT_CONNECT_RULES: readonly Rule[] = [
     topic: "direct-connect",
     title: "Allowed prefixes",
     text: "The allowed prefixes of a Direct Connect gateway association decide what is advertised to on-premises; for a virtual private gateway association they must cover the VPC's range.",
-    sources: [source("dx", "Allowed prefixes interactions")],
-    status: notModelled("The model has no BGP advertisements."),
+    sources: [
+      source(
+        "dx",
+        "Allowed prefixes interactions",
+        "https://docs.aws.amazon.com/directconnect/latest/UserGuide/allowed-to-prefixes.html",
+      ),
+    ],
+    status: MODELLED,
+    codes: ["RCH_DX_PREFIX_NOT_ALLOWED"],
   },
   {
     id: "DX-05",

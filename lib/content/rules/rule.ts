@@ -1,7 +1,7 @@
 // The shape of one catalogue rule and the small helpers the topic files use to write rules tersely.
 
 /** Where AWS says it: the guide and the page title, as a learner would find them in the AWS documentation. */
-export type RuleSource = { readonly guide: string; readonly page: string };
+export type RuleSource = { readonly guide: string; readonly page: string; readonly url?: string };
 
 /**
  * Modelled: the reachability model or the question generator applies the rule when it computes an answer.
@@ -56,10 +56,11 @@ export const GUIDE = {
   ec2: "Amazon EC2 User Guide",
   ra: "Reachability Analyzer Guide",
   ec2Api: "Amazon EC2 API Reference",
+  nlb: "Elastic Load Balancing: Network Load Balancers",
 } as const;
 
-export function source(guide: keyof typeof GUIDE, page: string): RuleSource {
-  return { guide: GUIDE[guide], page };
+export function source(guide: keyof typeof GUIDE, page: string, url?: string): RuleSource {
+  return url === undefined ? { guide: GUIDE[guide], page } : { guide: GUIDE[guide], page, url };
 }
 
 // Reasons shared by several rules.

@@ -104,7 +104,7 @@ export const TRANSIT_GATEWAY_RULES: readonly Rule[] = [
     text: "For a VPC attachment with appliance mode on (off by default), the transit gateway keeps both directions of a flow on the same Availability Zone of the appliance VPC, so a stateful firewall sees the whole conversation. Without it, replies may arrive in another zone and be dropped.",
     sources: [source("tgw", "Stateful appliances and appliance mode")],
     status: notModelled(
-      "The model has no inspection appliances and treats flows as symmetric; lessons teach appliance mode.",
+      "The topology records appliance mode (read from describe-transit-gateway-vpc-attachments), but the model walks each direction once and picks the attachment subnet of the sender's zone; it does not model the per-flow zone choice that makes replies come back through another zone's appliance, so it cannot say when the missing option drops them. Inspection appliances behind Gateway Load Balancer endpoints are not modelled either (GWLB-01).",
     ),
     codes: ["TRANSIT_GATEWAY_APPLIANCE_MODE_RECOMMENDED"],
   },
@@ -123,11 +123,18 @@ export const TRANSIT_GATEWAY_RULES: readonly Rule[] = [
     text: "A security group rule may reference a group in another VPC attached to the same transit gateway when referencing support is enabled on the transit gateway and on the attachments. It works for inbound rules only, not across transit gateway peering and not through inspection appliances.",
     sources: [
       source("tgw", "Security group referencing"),
-      source("ec2Api", "TransitGatewayVpcAttachmentOptions"),
+      source(
+        "ec2Api",
+        "TransitGatewayVpcAttachmentOptions",
+        "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_TransitGatewayVpcAttachmentOptions.html",
+      ),
+      source(
+        "ec2Api",
+        "CreateTransitGatewayVpcAttachmentRequestOptions",
+        "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateTransitGatewayVpcAttachmentRequestOptions.html",
+      ),
     ],
-    status: notModelled(
-      "The model resolves security group references over peering only; a reference across a transit gateway matches nothing in the model yet.",
-    ),
+    status: MODELLED,
     drift:
       "Until 2024 security groups could not be referenced across a transit gateway at all, only across a same-Region peering. Now it works when both the transit gateway and the VPC attachments have the option on (off at the transit gateway level by default).",
   },

@@ -36,6 +36,7 @@ import {
   AwsEndpointConnectionSchema,
   AwsEndpointServiceConfigurationSchema,
   AwsEndpointServicePermissionsSchema,
+  AwsListenerSchema,
   AwsLoadBalancerSchema,
   AwsPrefixListSchema,
   AwsTargetGroupSchema,
@@ -67,6 +68,8 @@ export const PER_ARGUMENT_OUTPUT = {
   "describe-vpc-attribute": AwsVpcAttributeSchema,
   // One call per target group (--target-group-arn); the argument is the group's name or ARN.
   "describe-target-health": z.object({ TargetHealthDescriptions: z.array(AwsTargetHealthSchema) }),
+  // One call per load balancer (--load-balancer-arn); the argument is the load balancer's name or ARN.
+  "describe-listeners": z.object({ Listeners: z.array(AwsListenerSchema) }),
   // One call per endpoint service (--service-id vpce-svc-…).
   "describe-vpc-endpoint-service-permissions": AwsEndpointServicePermissionsSchema,
   // Direct Connect asks for a gateway (--direct-connect-gateway-id); the output names it again.
@@ -163,6 +166,7 @@ export const AwsDescribeFileSchemas = {
   "describe-load-balancers": z.object({ LoadBalancers: z.array(AwsLoadBalancerSchema) }),
   "describe-target-groups": z.object({ TargetGroups: z.array(AwsTargetGroupSchema) }),
   "describe-target-health": byId(PER_ARGUMENT_OUTPUT["describe-target-health"]),
+  "describe-listeners": byId(PER_ARGUMENT_OUTPUT["describe-listeners"]),
 } as const;
 
 export type AwsDescribeCommand = keyof typeof AwsDescribeFileSchemas;

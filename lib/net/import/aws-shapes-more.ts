@@ -167,6 +167,30 @@ export const AwsLoadBalancerSchema = z.object({
     )
     .optional(),
   SecurityGroups: z.array(z.string()).optional(),
+  EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic: z.string().optional(),
+});
+
+/** describe-listeners (one call per load balancer): each listener's port, protocol and forward action. */
+export const AwsListenerSchema = z.object({
+  ListenerArn: z.string().optional(),
+  LoadBalancerArn: z.string().optional(),
+  Port: z.number().int().optional(),
+  Protocol: z.string().optional(),
+  DefaultActions: z
+    .array(
+      z.object({
+        Type: z.string().optional(),
+        TargetGroupArn: z.string().optional(),
+        ForwardConfig: z
+          .object({
+            TargetGroups: z
+              .array(z.object({ TargetGroupArn: z.string().optional(), Weight: z.number().optional() }))
+              .optional(),
+          })
+          .optional(),
+      }),
+    )
+    .optional(),
 });
 
 export const AwsTargetGroupSchema = z.object({
@@ -186,10 +210,17 @@ export const AwsTargetHealthSchema = z.object({
     AvailabilityZone: z.string().optional(),
   }),
   HealthCheckPort: z.string().optional(),
-  TargetHealth: z.object({ State: z.string().optional(), Reason: z.string().optional() }).optional(),
+  TargetHealth: z
+    .object({
+      State: z.string().optional(),
+      Reason: z.string().optional(),
+      Description: z.string().optional(),
+    })
+    .optional(),
 });
 
 export type AwsVirtualInterface = z.infer<typeof AwsVirtualInterfaceSchema>;
 export type AwsDirectConnectGatewayAssociation = z.infer<typeof AwsDirectConnectGatewayAssociationSchema>;
 export type AwsLoadBalancer = z.infer<typeof AwsLoadBalancerSchema>;
 export type AwsTargetGroup = z.infer<typeof AwsTargetGroupSchema>;
+export type AwsListener = z.infer<typeof AwsListenerSchema>;

@@ -15,6 +15,7 @@ export const AwsTransitGatewaySchema = z.object({
       DefaultRouteTablePropagation: z.string().optional(),
       AssociationDefaultRouteTableId: z.string().optional(),
       PropagationDefaultRouteTableId: z.string().optional(),
+      SecurityGroupReferencingSupport: z.string().optional(),
     })
     .optional(),
   Tags: AwsTagsSchema,
@@ -42,7 +43,11 @@ export const AwsTransitGatewayVpcAttachmentSchema = z.object({
   SubnetIds: z.array(z.string()).optional(),
   State: z.string().optional(),
   Options: z
-    .object({ ApplianceModeSupport: z.string().optional(), DnsSupport: z.string().optional() })
+    .object({
+      ApplianceModeSupport: z.string().optional(),
+      DnsSupport: z.string().optional(),
+      SecurityGroupReferencingSupport: z.string().optional(),
+    })
     .optional(),
 });
 

@@ -134,6 +134,11 @@ export const COMMAND_CATALOGUE: Readonly<Record<AwsDescribeCommand, CommandInfo>
     contributes: "load balancers (the NLB behind an endpoint service), subnets and addresses",
   },
   "describe-target-groups": { service: "elbv2", contributes: "target groups, their port and load balancer" },
+  "describe-listeners": {
+    service: "elbv2",
+    contributes: "the listeners of one load balancer: port, protocol and target group",
+    argument: "--load-balancer-arn <arn>",
+  },
   "describe-target-health": {
     service: "elbv2",
     contributes: "the registered targets of one target group",

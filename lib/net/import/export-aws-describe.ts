@@ -15,6 +15,7 @@ import {
   exportPrefixLists,
 } from "./export-edge-resources";
 import { exportDirectConnect, exportTransitGateways, exportVpn } from "./export-transit-resources";
+import { exportLoadBalancers } from "./export-load-balancers";
 
 export type { ExportedFiles } from "./export-context";
 
@@ -22,7 +23,8 @@ export type { ExportedFiles } from "./export-context";
  * Topology -> `{ region: { "describe-vpcs": <CLI output>, ... } }`, the shape importAwsDescribe reads
  * (and that writing each entry to `<region>/<command>.json` turns into a describe folder).
  * Not expressible in describe-* output and so not exported: on-premises networks (derived from VPN
- * static routes and gateway routes on import), endpoint services, and services without a prefix list.
+ * static routes and gateway routes on import), services without a prefix list, and a load balancer's
+ * cross-zone setting (describe-load-balancer-attributes is not read; the NLB default, off, is assumed).
  */
 export function exportAwsDescribe(topology: Topology): ExportedFiles {
   const ctx = createExportContext(topology);
@@ -39,6 +41,7 @@ export function exportAwsDescribe(topology: Topology): ExportedFiles {
   exportTransitGateways(ctx);
   exportVpn(ctx);
   exportDirectConnect(ctx);
+  exportLoadBalancers(ctx);
   // Every region the topology names gets a folder, so an empty region survives a round trip.
   for (const region of [topology.region, ...topology.regions]) ctx.files[region] ??= {};
   return ctx.files;

@@ -11,7 +11,10 @@ export function exportTransitGateways(ctx: ExportContext): void {
     ctx.push(tgwRegion(tgw.id), "describe-transit-gateways", "TransitGateways", {
       TransitGatewayId: tgw.id,
       State: tgw.state,
-      Options: { AmazonSideAsn: tgw.asn },
+      Options: {
+        AmazonSideAsn: tgw.asn,
+        SecurityGroupReferencingSupport: tgw.securityGroupReferencingSupport === true ? "enable" : "disable",
+      },
       Tags: tagsFromName(tgw.name),
     });
   }
@@ -39,7 +42,11 @@ export function exportTransitGateways(ctx: ExportContext): void {
         ...(a.vpcId === undefined ? {} : { VpcId: a.vpcId }),
         SubnetIds: a.subnetIds,
         State: a.state,
-        Options: { ApplianceModeSupport: a.applianceMode ? "enable" : "disable", DnsSupport: "enable" },
+        Options: {
+          ApplianceModeSupport: a.applianceMode ? "enable" : "disable",
+          DnsSupport: "enable",
+          SecurityGroupReferencingSupport: a.securityGroupReferencingSupport === false ? "disable" : "enable",
+        },
       });
     }
   }

@@ -17,6 +17,7 @@ import {
   importTgwPeeringAttachments,
 } from "./import-more-resources";
 import { deriveOnPremises } from "./import-on-premises";
+import { importLoadBalancers } from "./import-load-balancers";
 import { locateInAws } from "./provenance";
 import {
   importNetworkAcls,
@@ -164,6 +165,10 @@ export function importAwsDescribe(
     seen.set(key, set);
     pushUnique(lists[key] as { id: string }[], items, set);
   };
+  const balancers: {
+    loadBalancers: NonNullable<TopologyInput["loadBalancers"]>;
+    targetGroups: NonNullable<TopologyInput["targetGroups"]>;
+  } = { loadBalancers: [], targetGroups: [] };
   const remote: NonNullable<TopologyInput["vpcs"]> = [];
   const contexts: RegionContext[] = [];
   const assumptions: string[] = [];
@@ -213,6 +218,14 @@ export function importAwsDescribe(
     add("vpnConnections", importVpnConnections(ctx));
     add("directConnectGateways", importDirectConnect(ctx));
     add("endpointServices", importEndpointServices(ctx));
+    const nlbs = importLoadBalancers(ctx, awsEnis);
+    balancers.loadBalancers.push(
+      ...nlbs.loadBalancers.filter((lb) => !balancers.loadBalancers.some((x) => x.id === lb.id)),
+    );
+    balancers.targetGroups.push(
+      ...nlbs.targetGroups.filter((tg) => !balancers.targetGroups.some((x) => x.id === tg.id)),
+    );
+    assumptions.push(...nlbs.assumptions);
     for (const s of [...prefix.services, ...servicePrefix.services]) {
       if (!lists.services.some((x) => x.service === s.service && x.region === s.region))
         lists.services.push(s);
@@ -232,6 +245,8 @@ export function importAwsDescribe(
     region: regions[0] ?? options.defaultRegion ?? "us-east-1",
     regions,
     accounts: accounts.map((id) => ({ id })),
+    ...(balancers.loadBalancers.length > 0 ? { loadBalancers: balancers.loadBalancers } : {}),
+    ...(balancers.targetGroups.length > 0 ? { targetGroups: balancers.targetGroups } : {}),
     assumptions,
   };
   const result = parseTopology(topology);

@@ -66,6 +66,8 @@ const MANAGED_INTERFACE_TYPES = new Set([
   "vpc_endpoint",
   "gateway_load_balancer_endpoint",
   "transit_gateway",
+  // A Network Load Balancer's node: modelled by the load balancer (describe-load-balancers).
+  "network_load_balancer",
 ]);
 
 export function importNetworkInterfaces(ctx: RegionContext): Item<"networkInterfaces">[] {

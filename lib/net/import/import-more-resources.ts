@@ -1,6 +1,7 @@
 import type { TopologyInput } from "../topology";
 import type { RegionContext } from "./import-vpc-resources";
 import { parseAwsServiceName, withName } from "./aws-values";
+import { endpointConnections } from "./import-load-balancers";
 
 // The commands added for hybrid, transit and PrivateLink estates: Elastic IPs, VPC DNS
 // attributes, DHCP options, AWS service prefix lists, TGW peering attachments, Direct Connect and the
@@ -261,6 +262,7 @@ export function importEndpointServices(ctx: RegionContext): Item<"endpointServic
         return;
       }
       const vpcId = lbs.find((lb) => nlbs.includes(lb.LoadBalancerArn))?.VpcId;
+      const connections = endpointConnections(ctx, svc.ServiceId);
       const principals = (permissions[svc.ServiceId]?.AllowedPrincipals ?? []).flatMap((p) =>
         p.Principal === undefined ? [] : [p.Principal],
       );
@@ -272,6 +274,7 @@ export function importEndpointServices(ctx: RegionContext): Item<"endpointServic
         networkLoadBalancerArns: nlbs,
         acceptanceRequired: svc.AcceptanceRequired ?? true,
         allowedPrincipals: principals,
+        ...(connections === undefined ? {} : { connections }),
       });
     },
   );

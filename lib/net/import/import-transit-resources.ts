@@ -22,6 +22,9 @@ export function importTransitGateways(ctx: RegionContext): Item<"transitGateways
     ...withName(tgw.Tags),
     region: ctx.region,
     ...(tgw.Options?.AmazonSideAsn === undefined ? {} : { asn: tgw.Options.AmazonSideAsn }),
+    ...(tgw.Options?.SecurityGroupReferencingSupport === "enable"
+      ? { securityGroupReferencingSupport: true }
+      : {}),
     state: TGW_STATES[tgw.State ?? "available"] ?? "available",
   }));
 }
@@ -100,6 +103,9 @@ export function importTransitGatewayAttachments(
       ...link,
       subnetIds: type === "vpc" ? subnetIds : [],
       applianceMode: vpc?.Options?.ApplianceModeSupport === "enable",
+      ...(vpc?.Options?.SecurityGroupReferencingSupport === "disable"
+        ? { securityGroupReferencingSupport: false }
+        : {}),
       state: ATTACHMENT_STATES[a.State ?? "available"] ?? "available",
     });
   });

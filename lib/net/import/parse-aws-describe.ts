@@ -116,7 +116,7 @@ function parseRegionFiles(
         continue;
       }
       if (looksLikeOneOutput) {
-        const message = `one ${command} output without its argument: save one file per ${command === "describe-target-health" ? "target group" : "argument"} as ${command}.<${COMMAND_ARGUMENT_HINT[command]}>.json, or key this file by it`;
+        const message = `one ${command} output without its argument: save one file per ${command === "describe-target-health" ? "target group" : command === "describe-listeners" ? "load balancer" : "argument"} as ${command}.<${COMMAND_ARGUMENT_HINT[command]}>.json, or key this file by it`;
         warnings.push({ path: fileLabel, message });
         unread.push({ file: fileLabel, message });
         continue;
@@ -155,6 +155,7 @@ const COMMAND_ARGUMENT_HINT: Readonly<Record<keyof typeof PER_ARGUMENT_OUTPUT, s
   "get-managed-prefix-list-entries": "pl-id",
   "describe-vpc-attribute": "vpc-id.attribute",
   "describe-target-health": "target-group-name",
+  "describe-listeners": "load-balancer-name",
   "describe-vpc-endpoint-service-permissions": "vpce-svc-id",
   "describe-direct-connect-gateway-associations": "dxgw-id",
   "describe-direct-connect-gateway-attachments": "dxgw-id",

@@ -52,9 +52,12 @@ function normalise(t: Topology): unknown {
           "vpnConnections",
           "interfaceEndpoints",
           "onPremisesNetworks",
+          "endpointServices",
         ] as const
       ).map((k) => [k, byId(t[k])]),
     ),
+    loadBalancers: t.loadBalancers === undefined ? undefined : byId(t.loadBalancers),
+    targetGroups: t.targetGroups === undefined ? undefined : byId(t.targetGroups),
   };
 }
 
@@ -97,6 +100,9 @@ function perArgumentFiles(
     "get-transit-gateway-route-table-associations",
     "get-transit-gateway-route-table-propagations",
     "get-managed-prefix-list-entries",
+    "describe-listeners",
+    "describe-target-health",
+    "describe-vpc-endpoint-service-permissions",
   ]);
   const out: Record<string, Record<string, unknown>> = {};
   for (const [region, regionFiles] of Object.entries(files)) {
@@ -114,9 +120,11 @@ function perArgumentFiles(
 
 function analyses(t: Topology): string[] {
   const refs = [...t.instances.map((i) => i.id), ...t.onPremisesNetworks.map((n) => n.id), "internet"];
+  // Interface endpoints as destinations: behind one to an endpoint service, the NLB and its targets.
+  const destinations = [...refs, ...t.interfaceEndpoints.map((e) => e.id)];
   const out: string[] = [];
   for (const from of refs) {
-    for (const to of refs) {
+    for (const to of destinations) {
       if (from === to) continue;
       const a = analyze(t, { from, to, protocol: "tcp", port: 443 });
       out.push(

@@ -68,7 +68,9 @@ function build(g: Draw): Topology {
     customerGateways: [] as In<"customerGateways">[],
     vpnConnections: [] as In<"vpnConnections">[],
     onPremisesNetworks: [] as In<"onPremisesNetworks">[],
+    endpointServices: [] as In<"endpointServices">[],
   };
+  const balancers = { loadBalancers: [] as In<"loadBalancers">[], targetGroups: [] as In<"targetGroups">[] };
   for (const region of REGIONS) {
     t.prefixLists.push({
       id: `pl-s3${region.replaceAll("-", "")}`,
@@ -284,7 +286,12 @@ function build(g: Draw): Topology {
       if (tgwId === undefined) {
         tgwId = `tgw-${hex(tgwByRegion.size + 1)}`;
         tgwByRegion.set(region, tgwId);
-        t.transitGateways.push({ id: tgwId, region, asn: 64512 + tgwByRegion.size });
+        t.transitGateways.push({
+          id: tgwId,
+          region,
+          asn: 64512 + tgwByRegion.size,
+          ...(g(fc.boolean) ? { securityGroupReferencingSupport: true } : {}),
+        });
         t.transitGatewayRouteTables.push({
           id: `tgw-rtb-${hex(tgwByRegion.size)}`,
           transitGatewayId: tgwId,
@@ -299,6 +306,7 @@ function build(g: Draw): Topology {
         vpcId,
         subnetIds: [subnetIds[0] as string],
         applianceMode: g(fc.boolean),
+        ...(g(fc.boolean) ? { securityGroupReferencingSupport: false } : {}),
       });
       const table = t.transitGatewayRouteTables.find((x) => x.transitGatewayId === tgwId);
       if (table !== undefined) {
@@ -327,10 +335,119 @@ function build(g: Draw): Topology {
       .find((r) => r.id === `rtb-${hex(v * 10 + 1)}`)
       ?.routes?.push({ destination: `10.${v + 1}.0.0/16`, target: pcxId });
   }
+  if (vpcCount >= 2 && g(fc.boolean)) privateLink(g, t, balancers);
   const accounts = [...new Set(t.vpcs.map((v) => v.accountId as string))].sort().map((id) => ({ id }));
-  const parsed = parseTopology({ ...t, region: REGIONS[1], regions: [...REGIONS].sort(), accounts });
+  const parsed = parseTopology({
+    ...t,
+    ...(balancers.loadBalancers.length > 0 ? balancers : {}),
+    region: REGIONS[1],
+    regions: [...REGIONS].sort(),
+    accounts,
+  });
   if (!parsed.ok) throw new Error(`arbitrary built an invalid topology: ${JSON.stringify(parsed.issues)}`);
   return parsed.topology;
+}
+
+/**
+ * A PrivateLink endpoint service in the last VPC behind a Network Load Balancer (with or without security
+ * groups, targets of any health), and an interface endpoint to it in the first VPC (aws-rules EPS-01..09).
+ */
+function privateLink(
+  g: Draw,
+  t: {
+    vpcs: In<"vpcs">[];
+    subnets: In<"subnets">[];
+    instances: In<"instances">[];
+    networkInterfaces: In<"networkInterfaces">[];
+    securityGroups: In<"securityGroups">[];
+    interfaceEndpoints: In<"interfaceEndpoints">[];
+    endpointServices: In<"endpointServices">[];
+  },
+  out: { loadBalancers: In<"loadBalancers">[]; targetGroups: In<"targetGroups">[] },
+): void {
+  const consumer = t.vpcs[0] as In<"vpcs">;
+  const provider = t.vpcs[t.vpcs.length - 1] as In<"vpcs">;
+  const providerSubnets = t.subnets.filter((s) => s.vpcId === provider.id);
+  const consumerSubnet = t.subnets.find((s) => s.vpcId === consumer.id) as In<"subnets">;
+  const nodeSubnet = providerSubnets[0] as In<"subnets">;
+  const inProvider = new Set(providerSubnets.map((s) => s.id));
+  const providerEnis = new Set(
+    t.networkInterfaces.filter((e) => inProvider.has(e.subnetId)).map((e) => e.id),
+  );
+  const targets = t.instances.filter(
+    (i) =>
+      (i.subnetId !== undefined && inProvider.has(i.subnetId)) ||
+      (i.networkInterfaceIds ?? []).some((e) => providerEnis.has(e)),
+  );
+  const region = provider.region ?? "us-east-1";
+  const account = provider.accountId ?? "111122223333";
+  const lbId = `arn:aws:elasticloadbalancing:${region}:${account}:loadbalancer/net/nlb0/${hex(7)}`;
+  const tgId = `arn:aws:elasticloadbalancing:${region}:${account}:targetgroup/tg0/${hex(8)}`;
+  const svcId = `vpce-svc-${hex(1)}`;
+  const endpointId = `vpce-${hex(90)}`;
+  const withGroups = g(fc.boolean);
+  const providerGroup = t.securityGroups.find((sg) => sg.vpcId === provider.id)?.id as string;
+  out.loadBalancers.push({
+    id: lbId,
+    ...maybeName(g, "nlb0"),
+    vpcId: provider.id,
+    nodes: [
+      {
+        subnetId: nodeSubnet.id,
+        privateIp: (nodeSubnet.cidrBlock as string).replace(/0\/24$/, "100"),
+        ...(g(fc.boolean) ? { networkInterfaceId: `eni-${hex(900)}` } : {}),
+      },
+    ],
+    securityGroupIds: withGroups ? [providerGroup] : [],
+    enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: withGroups ? g(fc.boolean) : true,
+    listeners: [{ port: 443, protocol: "TCP", targetGroupId: tgId }],
+  });
+  out.targetGroups.push({
+    id: tgId,
+    ...maybeName(g, "tg0"),
+    vpcId: provider.id,
+    protocol: "TCP",
+    port: g(fc.constantFrom, 443, 8443),
+    targetType: "instance",
+    targets: targets.slice(0, 2).map((i) => ({
+      id: i.id,
+      health: g(fc.constantFrom, "healthy", "unhealthy", "initial") as "healthy",
+      ...(g(fc.boolean) ? { reason: "Target.FailedHealthChecks" } : {}),
+    })),
+  });
+  t.endpointServices.push({
+    id: svcId,
+    serviceName: `com.amazonaws.vpce.${region}.${svcId}`,
+    vpcId: provider.id,
+    networkLoadBalancerArns: [lbId],
+    acceptanceRequired: g(fc.boolean),
+    allowedPrincipals: [],
+    ...(g(fc.boolean)
+      ? {
+          connections: [
+            {
+              vpcEndpointId: endpointId,
+              state: g(fc.constantFrom, "available", "pendingAcceptance") as "available",
+            },
+          ],
+        }
+      : {}),
+  });
+  t.interfaceEndpoints.push({
+    id: endpointId,
+    vpcId: consumer.id,
+    serviceName: `com.amazonaws.vpce.${region}.${svcId}`,
+    networkInterfaces: [
+      {
+        id: `eni-${hex(590)}`,
+        subnetId: consumerSubnet.id,
+        privateIp: (consumerSubnet.cidrBlock as string).replace(/0\/24$/, "8"),
+      },
+    ],
+    securityGroupIds: [t.securityGroups.find((sg) => sg.vpcId === consumer.id)?.id as string],
+    privateDnsEnabled: false,
+    state: "available",
+  });
 }
 
 export const arbTopology: fc.Arbitrary<Topology> = fc.gen().map(build);

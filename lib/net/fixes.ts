@@ -5,7 +5,7 @@ import { cidrContainsIp, cidrsOverlap, type IpAddress, parseIp } from "./cidr";
 import { buildNetwork, gatewaysOf, type Network } from "./network";
 import type { Query } from "./query";
 import { analyze } from "./reachability";
-import type { NaclRule, SgRule, Topology } from "./topology";
+import type { NaclRule, SgRule, Topology, TopologyDraft, Writable } from "./topology";
 import type { Analysis, Blocker, BlockerCode, Hop } from "./trace";
 
 export type FixKind =
@@ -29,10 +29,10 @@ export function applyFix(_topology: Topology, fix: Fix): Topology {
 type ListKey = { [K in keyof Topology]-?: Topology[K] extends readonly unknown[] ? K : never }[keyof Topology];
 
 class Draft {
-  readonly topology: Topology;
+  readonly topology: TopologyDraft;
 
   constructor(private readonly source: Topology) {
-    this.topology = { ...source };
+    this.topology = { ...source } as TopologyDraft;
   }
 
   /** The draft's own copy of one list, safe to change. */
@@ -43,11 +43,11 @@ class Draft {
   }
 
   /** A private deep copy of one object of a list, swapped into the draft's copy of that list. */
-  own<K extends ListKey>(key: K, index: number): Topology[K][number] | undefined {
+  own<K extends ListKey>(key: K, index: number): Writable<Topology[K][number]> | undefined {
     if (this.topology[key][index] === undefined) return undefined;
     const items = this.list(key);
-    const copy = cloneData(items[index] as Topology[K][number]);
-    items[index] = copy;
+    const copy = cloneData(items[index] as Topology[K][number]) as Writable<Topology[K][number]>;
+    items[index] = copy as Topology[K][number];
     return copy;
   }
 }

@@ -42,19 +42,4 @@ describe("buildNetwork reuses compiled pieces of unchanged topology objects", ()
     expect(b.routeTables.get("rtb-1")).not.toBe(a.routeTables.get("rtb-1"));
     expect(b.routeTables.get("rtb-1")?.lookup.size).toBe(2);
   });
-
-  it("notices rules pushed onto an already-compiled object in place and recompiles it", () => {
-    const t = withTables();
-    expect(run(t, "i-a", "i-b").reachable).toBe(true);
-    const sg = t.securityGroups[0];
-    if (!sg) throw new Error("fixture has a group");
-    sg.inbound = [];
-    expect(codes(run(t, "i-a", "i-b"))).toContain("SG_HAS_NO_RULES");
-    sg.inbound = [{ protocol: "all", cidrBlock: "0.0.0.0/0" }];
-    expect(run(t, "i-a", "i-b").reachable).toBe(true);
-    const acl = t.networkAcls[0];
-    if (!acl) throw new Error("fixture has a NACL");
-    acl.inbound.push({ ruleNumber: 50, protocol: "all", cidrBlock: "10.0.1.0/24", action: "deny" });
-    expect(codes(run(t, "i-a", "i-b"))).toContain("SUBNET_ACL_RESTRICTION");
-  });
 });

@@ -3,7 +3,7 @@ import { buildNetwork } from "@/lib/net/network";
 import { eniSecurity, namesIndex } from "@/lib/net/network-indexes";
 import { analyze } from "@/lib/net/reachability";
 import type { Topology } from "@/lib/net/topology";
-import { codes, oneVpc, topo, twoPeered } from "./helpers";
+import { codes, edited, oneVpc, topo, twoPeered } from "./helpers";
 
 const q = (from: string, to: string) => ({ from, to, protocol: "tcp" as const, port: 22 });
 
@@ -29,11 +29,11 @@ describe("the VPC/subnet/ENI core is shared by networks built from the same obje
   });
 
   it("an instance replaced in place in the same list gets a fresh core (element identity is checked)", () => {
-    const t = topo(twoPeered());
+    let t = topo(twoPeered());
     const a = buildNetwork(t);
     const moved = t.instances[1];
     if (!moved) throw new Error("fixture");
-    t.instances[1] = { ...moved, privateIp: "10.1.1.99" };
+    t = edited(t, (d) => { d.instances[1] = { ...d.instances[1]!, privateIp: "10.1.1.99" }; });
     const b = buildNetwork(t);
     expect(b.enis).not.toBe(a.enis);
     expect(b.enis.get("eni-2")?.privateIp.text).toBe("10.1.1.99");

@@ -11,7 +11,7 @@ import { arbTopology } from "./topology-arbitrary";
  * order across regions is not meaningful.
  */
 function normalise(t: Topology): unknown {
-  const byId = <T extends { id: string }>(xs: readonly T[]) =>
+  const byId = <T extends { readonly id: string }>(xs: readonly T[]) =>
     [...xs].sort((a, b) => a.id.localeCompare(b.id));
   const defaultAcl = (vpcId: string) => t.networkAcls.find((a) => a.vpcId === vpcId && a.isDefault)?.id;
   return {

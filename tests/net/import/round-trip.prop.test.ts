@@ -53,7 +53,7 @@ function normalise(t: Topology): unknown {
           "interfaceEndpoints",
           "onPremisesNetworks",
         ] as const
-      ).map((k) => [k, byId(t[k])]),
+      ).map((k) => [k, byId<{ readonly id: string }>(t[k])]),
     ),
   };
 }

@@ -2,7 +2,7 @@
 // the private subnet; lib/net's analyze runs the outbound flow and the internet-initiated flow for every
 // option, and the key is the one option whose two verdicts match the requirement (rules EIGW-01,
 // IGW-01, NAT-01, RT-04). Options that fail get the model's blocker (or "inbound is possible") as reason.
-import { analyze, buildNetwork, type Query, type Topology } from "../../net/index";
+import { analyze, buildNetwork, NetworkCache, type Query, type Topology } from "../../net/index";
 import { buildQuestion } from "../build-question";
 import type { Family } from "../family";
 import { accountId, carveVpcCidrs, distinctNames, publicIp, region, VPC_NAMES } from "../names";
@@ -139,9 +139,10 @@ function generate(seed: number, difficulty: Difficulty): Question {
   // on one compiled network per option); exactly one of them must meet the need, per the model.
   const options = ROUTE_OPTIONS[need.family];
   const shownOptions = [...options.filter((o) => o.meant === true), ...rng.sample(options.filter((o) => o.meant !== true), 3)];
+  const cache = new NetworkCache();
   const evaluated = shownOptions.map((option) => {
     const topology = addRoute(setup.rtb, option.destination, targetId[option.target])(setup.base);
-    const network = buildNetwork(topology);
+    const network = buildNetwork(topology, cache);
     const o = analyze(network, out);
     const i = analyze(network, inbound);
     const meets = o.reachable === need.outbound && i.reachable === need.inbound;

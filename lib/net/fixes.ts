@@ -2,10 +2,10 @@
 // one analysis, each verified by re-running analyze on the changed topology. Each blocker code has its own
 // proposer (PROPOSERS), which reads the blocker's `detail`, never its sentence.
 import { cidrContainsIp, cidrsOverlap, type IpAddress, parseIp } from "./cidr";
-import { buildNetwork, gatewaysOf, type Network } from "./network";
+import { buildNetwork, gatewaysOf, type Network, NetworkCache } from "./network";
 import type { Query } from "./query";
 import { analyze } from "./reachability";
-import type { NaclRule, SgRule, Topology } from "./topology";
+import type { NaclRule, SgRule, Topology, TopologyDraft, Writable } from "./topology";
 import type { Analysis, Blocker, BlockerCode, Hop } from "./trace";
 
 export type FixKind =
@@ -25,14 +25,14 @@ export function applyFix(_topology: Topology, fix: Fix): Topology {
 // Candidate topologies share every object they do not change with the input (copy-on-write): a Draft copies
 // only the topology object, `list` copies one list the first time a fix changes it, and `own` swaps in a
 // private deep copy of the one object a fix edits. Unchanged lists and objects stay identical (===), so
-// buildNetwork reuses their compiled form (layer-cache.ts, build-cache.ts), and the input is never modified.
+// buildNetwork reuses their compiled form (the call's NetworkCache, network-cache.ts), and the input is never modified.
 type ListKey = { [K in keyof Topology]-?: Topology[K] extends readonly unknown[] ? K : never }[keyof Topology];
 
 class Draft {
-  readonly topology: Topology;
+  readonly topology: TopologyDraft;
 
   constructor(private readonly source: Topology) {
-    this.topology = { ...source };
+    this.topology = { ...source } as TopologyDraft;
   }
 
   /** The draft's own copy of one list, safe to change. */
@@ -43,11 +43,11 @@ class Draft {
   }
 
   /** A private deep copy of one object of a list, swapped into the draft's copy of that list. */
-  own<K extends ListKey>(key: K, index: number): Topology[K][number] | undefined {
+  own<K extends ListKey>(key: K, index: number): Writable<Topology[K][number]> | undefined {
     if (this.topology[key][index] === undefined) return undefined;
     const items = this.list(key);
-    const copy = cloneData(items[index] as Topology[K][number]);
-    items[index] = copy;
+    const copy = cloneData(items[index] as Topology[K][number]) as Writable<Topology[K][number]>;
+    items[index] = copy as Topology[K][number];
     return copy;
   }
 }
@@ -363,6 +363,12 @@ export type ProposeFixesOptions = {
    * "combined" fix (default true). Callers that only want single changes skip building and verifying it.
    */
   readonly combined?: boolean;
+  /**
+   * Where the candidates' networks are compiled: they share all but the changed objects with the input, so they
+   * reuse its compiled parts. A caller analysing other variants of the same topology can pass its own; by
+   * default each call has one of its own, dropped when it returns.
+   */
+  readonly cache?: NetworkCache;
 };
 
 const sameQuery = (a: Query, b: Query): boolean => a.from === b.from && a.to === b.to && a.protocol === b.protocol && a.port === b.port;
@@ -370,7 +376,8 @@ const sameQuery = (a: Query, b: Query): boolean => a.from === b.from && a.to ===
 export function proposeFixes(topology: Topology, query: Query, options: ProposeFixesOptions = {}): Fix[] {
   if (options.network && options.network.topology !== topology) throw new Error("proposeFixes: options.network was built from another topology");
   if (options.analysis && !sameQuery(options.analysis.query, query)) throw new Error("proposeFixes: options.analysis is for another query");
-  const net = options.network ?? buildNetwork(topology);
+  const cache = options.cache ?? new NetworkCache();
+  const net = options.network ?? buildNetwork(topology, cache);
   const analysis = options.analysis ?? analyze(net, query);
   if (analysis.reachable) return [];
   const candidates: Candidate[] = [];
@@ -381,7 +388,7 @@ export function proposeFixes(topology: Topology, query: Query, options: ProposeF
     candidates.push(...c);
   }
   // Written out rather than `{ ...c, id, verified }` (keys added after a spread take V8's slow path); same key order.
-  const fixes: Fix[] = candidates.map((c, i) => ({ kind: c.kind, description: c.description, rules: c.rules, topology: c.topology, id: `fix-${i + 1}`, verified: analyze(c.topology, query).reachable }));
+  const fixes: Fix[] = candidates.map((c, i) => ({ kind: c.kind, description: c.description, rules: c.rules, topology: c.topology, id: `fix-${i + 1}`, verified: analyze(c.topology, query, { cache }).reachable }));
   // Several independent blockers: also offer the first candidate of each, applied together.
   if (options.combined !== false && !fixes.some((f) => f.verified) && perBlocker.filter((c) => c.length > 0).length > 1) {
     let combined = topology;
@@ -389,16 +396,17 @@ export function proposeFixes(topology: Topology, query: Query, options: ProposeF
     for (const list of perBlocker) {
       const first = list[0];
       if (!first) continue;
-      const again = analyze(combined, query);
-      const b = again.blockers.find((x) => candidatesFor(combined, buildNetwork(combined), query, again, x).some((c) => c.kind === first.kind));
-      const redo = b ? candidatesFor(combined, buildNetwork(combined), query, again, b).find((c) => c.kind === first.kind) : undefined;
+      const combinedNet = buildNetwork(combined, cache);
+      const again = analyze(combinedNet, query);
+      const b = again.blockers.find((x) => candidatesFor(combined, combinedNet, query, again, x).some((c) => c.kind === first.kind));
+      const redo = b ? candidatesFor(combined, combinedNet, query, again, b).find((c) => c.kind === first.kind) : undefined;
       if (redo) {
         combined = redo.topology;
         parts.push(redo.description);
       }
     }
     if (parts.length > 1) {
-      fixes.push({ id: `fix-${fixes.length + 1}`, kind: "combined", description: parts.join("; "), rules: [...new Set(candidates.flatMap((c) => c.rules))], topology: combined, verified: analyze(combined, query).reachable });
+      fixes.push({ id: `fix-${fixes.length + 1}`, kind: "combined", description: parts.join("; "), rules: [...new Set(candidates.flatMap((c) => c.rules))], topology: combined, verified: analyze(combined, query, { cache }).reachable });
     }
   }
   return fixes.sort((a, b) => Number(b.verified) - Number(a.verified));

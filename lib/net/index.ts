@@ -8,7 +8,7 @@ export {
   parseCidr, parseIp, cidrContainsIp, cidrContainsCidr, cidrsOverlap,
   type Cidr, type IpAddress,
 } from "./cidr";
-export { buildNetwork, primaryEniIdFor, type Network } from "./network";
+export { buildNetwork, NetworkCache, primaryEniIdFor, type Network } from "./network";
 export { analyze, DEFAULT_PORT, type AnalyzeOptions } from "./reachability";
 export { resolveSource, resolveDestination, INTERNET_CLIENT_IP, INTERNET_SERVER_IP } from "./resolve";
 export { publicDnsName, privateDnsName } from "./dns";

@@ -52,7 +52,7 @@ export function evaluateNetworkAcl(acl: CompiledNetworkAcl, direction: "inbound"
  * keeps the query path's working set small. Entries are immutable, so sharing cannot leak state.
  */
 export function compileNetworkAcl(
-  acl: { id: string; name?: string | undefined; vpcId: string; isDefault: boolean; inbound: NaclRule[]; outbound: NaclRule[] },
+  acl: { readonly id: string; readonly name?: string | undefined; readonly vpcId: string; readonly isDefault: boolean; readonly inbound: readonly NaclRule[]; readonly outbound: readonly NaclRule[] },
   toCidr: (text: string) => Cidr,
   shared?: Map<string, CompiledNaclRule>,
 ): CompiledNetworkAcl {

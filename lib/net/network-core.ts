@@ -1,28 +1,18 @@
 // The core of a compiled network: VPCs, subnets and network interfaces with their address indexes. It is
 // the costly part of buildNetwork and it depends only on the topology's VPCs, subnets, instances, interfaces,
 // NAT gateways and interface endpoints. A question's nearby variants (one route, rule, peering or TGW table
-// changed) share all of those objects with their base topology, so the core is reused instead of rebuilt:
-// everything that a variant typically changes (route tables, NACLs, security group rules, gateways,
-// peerings, transit gateways) is looked up per network (network.ts: by id, or by a subnet or interface's
-// position), never stored in the core.
-// Reuse needs the very same objects (===), element by element, in every list the core reads, plus the same
-// region and default account (layer-cache.ts).
+// changed) share all of those objects with their base topology, so with a NetworkCache the core is reused
+// instead of rebuilt (network-cache.ts): everything that a variant typically changes (route tables, NACLs,
+// security group rules, gateways, peerings, transit gateways) is looked up per network (network.ts: by id, or
+// by a subnet or interface's position), never stored in the core.
 import { ipKey, toCidr, toIp } from "./cidr";
 import type { EniInfo, EniKind, Network, SubnetInfo, VpcInfo } from "./network-model";
 import type * as T from "./topology";
 import { componentRef } from "./trace";
-import { LayerCache } from "./layer-cache";
 
 export type NetworkCore = Pick<Network, "vpcs" | "subnets" | "enis" | "enisByPrivateIp" | "byPublicIp" | "instances" | "instanceEnis" | "natGateways" | "interfaceEndpoints" | "coreNames"> & {
   /** VPCs with an interface that lists no security group, so the VPC's default group applies (SG-04). */
   readonly vpcsUsingDefaultGroup: ReadonlySet<string>;
-  /**
-   * The caches of the layers built on this core (network.ts). They live and die with the core, so that a
-   * question's layers are dropped with its core instead of lingering in global caches into later questions
-   * (anything that outlives a few questions gets promoted to the old generation, and collecting it costs more
-   * than compiling it).
-   */
-  layers?: unknown;
 };
 
 /** i-0abc -> eni-0abc: the id of an instance's inline primary interface. */
@@ -35,7 +25,7 @@ type EniSpec = {
   secondary?: readonly string[]; publicIp?: string | undefined; ipv6?: readonly string[]; sgIds: readonly string[]; sourceDestCheck: boolean; running: boolean;
 };
 
-function compileCore(topology: T.Topology): NetworkCore {
+export function compileCore(topology: T.Topology): NetworkCore {
   const defaultAccount = topology.accounts[0]?.id ?? "123456789012";
   const vpcs = new Map<string, VpcInfo>();
   for (const vpc of topology.vpcs) {
@@ -134,15 +124,4 @@ function compileCore(topology: T.Topology): NetworkCore {
     }
   }
   return { vpcs, subnets, enis, enisByPrivateIp, byPublicIp, instances, instanceEnis, natGateways, interfaceEndpoints, vpcsUsingDefaultGroup, coreNames: { list: names } };
-}
-
-// A question's variants share one core (sometimes two); older cores only cost memory.
-const cores = new LayerCache<NetworkCore>(2);
-
-export function networkCore(topology: T.Topology): NetworkCore {
-  return cores.get(
-    [topology.region, topology.accounts[0]?.id],
-    [topology.vpcs, topology.subnets, topology.instances, topology.networkInterfaces, topology.natGateways, topology.interfaceEndpoints],
-    () => compileCore(topology),
-  );
 }

@@ -57,7 +57,12 @@ export type CoreNames = {
   index?: ReadonlyMap<string, readonly string[]>;
 };
 
-export type NetworkMemo = { names?: ReadonlyMap<string, readonly string[]>; internet?: { readonly client: IpAddress; readonly server: IpAddress } };
+export type NetworkMemo = {
+  names?: ReadonlyMap<string, readonly string[]>;
+  internet?: { readonly client: IpAddress; readonly server: IpAddress };
+  /** On-premises sites assumed behind a gateway by analyses of this network, by id (on-premises.ts). */
+  assumedSites?: Map<string, T.OnPremisesNetwork>;
+};
 
 export type EniSecurity = {
   readonly groups: readonly CompiledSecurityGroup[];

@@ -1,27 +1,31 @@
 // buildNetwork: compile a Topology once into indexed form (maps by id/IP, per-route-table LPM structures,
-// compiled SG/NACL rules) so that each query only does hash probes on plain numbers.
+// compiled SG/NACL rules) so that each query only does hash probes on plain numbers. The Network it returns
+// owns everything it holds, including the indexes few queries need, built on first use (network-indexes.ts).
 // A network is assembled from layers: the VPC/subnet/ENI core (network-core.ts), then route tables, network
 // ACLs, security groups, gateways, peerings, transit gateways and reference data (prefix lists, services,
-// on-premises networks, gateway endpoints), each compiled from a few topology lists and reused for any
-// topology whose lists hold the same objects (layer-cache.ts): a question's variant that changes one route
-// recompiles the routing layer only. Indexes few queries need are built on first use (network-indexes.ts).
+// on-premises networks, gateway endpoints), each compiled from a few topology lists. Given a NetworkCache
+// (network-cache.ts), a layer is reused for any topology whose lists hold the same objects: a question's
+// variant that changes one route recompiles the routing layer only. Without one, everything is compiled.
 import { type Cidr, parseCidr, toCidr } from "./cidr";
 import { compileDefaultNetworkAcl, compileNetworkAcl, type CompiledNaclRule, type CompiledNetworkAcl } from "./network-acls";
 import { compileRoutes, type CompiledRoute } from "./routing";
 import { type CompiledSecurityGroup, compileSecurityGroup } from "./security-groups";
 import type * as T from "./topology";
-import { buildTransitGateways, type TransitGatewayIndex } from "./transit-gateway-index";
+import { buildTransitGateways } from "./transit-gateway-index";
 import { propagatedVgwPrefixes } from "./vpn-links";
 import { componentRef } from "./trace";
-import { type NetworkCore, networkCore } from "./network-core";
-import { LayerCache, MAX_CACHED_OBJECTS } from "./layer-cache";
-import { newPieceCaches, type PieceCaches } from "./build-cache";
+import { compileCore, type NetworkCore } from "./network-core";
+import {
+  type AclLayer, CoreLayers, type GatewayLayer, type NetworkCache, type PeeringLayer, type PieceCaches, type ReferenceLayer, type RoutingLayer,
+  type SecurityLayer,
+} from "./network-cache";
 
 export * from "./network-model";
 import type { EniSecurity, Network, RouteTarget, RouteTableInfo, ServiceInfo, VpcGateways } from "./network-model";
 import { peeringPairKey, routeTargetOf, serviceCidrs } from "./network-model";
 
 export { primaryEniIdFor } from "./network-core";
+export { NetworkCache } from "./network-cache";
 
 const tryCidr = (text: string): Cidr | undefined => {
   const p = parseCidr(text);
@@ -39,55 +43,25 @@ function localRoutes(vpc: T.Vpc): CompiledRoute<RouteTarget>[] {
   }));
 }
 
-type ReferenceLayer = Pick<Network, "prefixLists" | "services" | "onPrem" | "gatewayEndpoints">;
-type GatewayLayer = Pick<Network, "igws" | "eigws" | "vgws" | "vpcGateways">;
-type RoutingLayer = Pick<Network, "routeTables" | "subnetRouteTables">;
-type AclLayer = Pick<Network, "subnetNetworkAcls">;
-type SecurityLayer = Pick<Network, "securityGroups" | "defaultSecurityGroups" | "securityMemo">;
-type PeeringLayer = Pick<Network, "peerings" | "peeringsByPair">;
-
-// A question analyses a handful of variants of one base (fix-it about a dozen): remember that many of each layer.
-const LAYER_VERSIONS = 8;
-
-type CoreLayers = {
-  readonly reference: LayerCache<ReferenceLayer>;
-  readonly gateways: LayerCache<GatewayLayer>;
-  readonly routing: LayerCache<RoutingLayer>;
-  readonly acls: LayerCache<AclLayer>;
-  readonly security: LayerCache<SecurityLayer>;
-  readonly peering: LayerCache<PeeringLayer>;
-  readonly transit: LayerCache<TransitGatewayIndex>;
-};
-
-function layersOf(core: NetworkCore): CoreLayers {
-  if (core.layers === undefined) {
-    core.layers = {
-      reference: new LayerCache(LAYER_VERSIONS), gateways: new LayerCache(LAYER_VERSIONS), routing: new LayerCache(LAYER_VERSIONS),
-      acls: new LayerCache(LAYER_VERSIONS), security: new LayerCache(LAYER_VERSIONS), peering: new LayerCache(LAYER_VERSIONS),
-      transit: new LayerCache(LAYER_VERSIONS),
-    } satisfies CoreLayers;
-  }
-  return core.layers as CoreLayers;
-}
-
-// Compiled security groups, NACLs and route tables are kept per "scope": the topologies that share their first
-// VPC object, i.e. a question's base and all its variants, even those that change the core (a NAT gateway or
-// an instance's public IP) and so rebuild every layer. The two most recent scopes are kept, strongly, and
-// dropped with them (see build-cache.ts for why not a WeakMap over all objects).
-const scopes = new LayerCache<PieceCaches>(2);
-
-function piecesFor(topology: T.Topology): PieceCaches {
-  const key = topology.vpcs[0];
-  if (!key || topology.vpcs.length + topology.securityGroups.length + topology.routeTables.length > MAX_CACHED_OBJECTS) return newPieceCaches();
-  return scopes.get([key], [], newPieceCaches);
-}
-
-export function buildNetwork(topology: T.Topology): Network {
+/**
+ * The compiled, indexed form of a topology. With a `cache`, parts compiled for an earlier topology of the same
+ * cache are reused where this one holds the very same objects; the answer is the same either way.
+ */
+export function buildNetwork(topology: T.Topology, cache?: NetworkCache): Network {
   const t = topology;
-  const core = networkCore(t);
-  // Each layer is cached with its core: its maps point at the core's VPCs, subnets and interfaces.
-  const layers = layersOf(core);
-  const pieces = piecesFor(t);
+  if (!cache) {
+    const core = compileCore(t);
+    const reference = compileReference(t);
+    return assemble(t, core, reference, compileGateways(t, core), compileRouting(t, core, reference, undefined), compileAcls(t, core, undefined),
+      compileSecurity(t, core, undefined), compilePeering(t), buildTransitGateways(t, core.vpcs, core.subnets));
+  }
+  const layers = cache.cores.get(
+    [t.region, t.accounts[0]?.id],
+    [t.vpcs, t.subnets, t.instances, t.networkInterfaces, t.natGateways, t.interfaceEndpoints],
+    () => new CoreLayers(compileCore(t)),
+  );
+  const core = layers.core;
+  const pieces = cache.piecesFor(t);
   const reference = layers.reference.get([], [t.prefixLists, t.services, t.onPremisesNetworks, t.gatewayEndpoints], () => compileReference(t));
   const gateways = layers.gateways.get([], [t.internetGateways, t.egressOnlyInternetGateways, t.vpnGateways], () => compileGateways(t, core));
   const routing = layers.routing.get(
@@ -103,6 +77,13 @@ export function buildNetwork(topology: T.Topology): Network {
     [t.transitGateways, t.transitGatewayAttachments, t.transitGatewayRouteTables, t.vpnConnections, t.directConnectGateways, t.onPremisesNetworks],
     () => buildTransitGateways(t, core.vpcs, core.subnets),
   );
+  return assemble(t, core, reference, gateways, routing, acls, security, peering, tgw);
+}
+
+function assemble(
+  topology: T.Topology, core: NetworkCore, reference: ReferenceLayer, gateways: GatewayLayer, routing: RoutingLayer, acls: AclLayer,
+  security: SecurityLayer, peering: PeeringLayer, tgw: Network["tgw"],
+): Network {
   return {
     kind: "network", topology, vpcs: core.vpcs, subnets: core.subnets, routeTables: routing.routeTables, subnetRouteTables: routing.subnetRouteTables,
     subnetNetworkAcls: acls.subnetNetworkAcls, vpcGateways: gateways.vpcGateways, securityGroups: security.securityGroups,
@@ -144,7 +125,7 @@ function compileGateways(topology: T.Topology, core: NetworkCore): GatewayLayer 
   return { igws, eigws, vgws, vpcGateways };
 }
 
-function compileRouting(topology: T.Topology, core: NetworkCore, reference: ReferenceLayer, pieces: PieceCaches): RoutingLayer {
+function compileRouting(topology: T.Topology, core: NetworkCore, reference: ReferenceLayer, pieces: PieceCaches | undefined): RoutingLayer {
   const { vpcs } = core;
   // Route tables: explicit routes + implicit local routes + gateway-endpoint prefix-list routes
   // (GWE-02) + VGW-propagated routes (VPN-05).
@@ -169,8 +150,8 @@ function compileRouting(topology: T.Topology, core: NetworkCore, reference: Refe
     const vpc = vpcs.get(rt.vpcId);
     // A table whose routes depend only on itself and its VPC (no prefix-list routes, propagation or endpoint
     // routes, which read other topology objects) is reused from an earlier build of the same objects.
-    const cacheable = vpc !== undefined && rt.propagatingGatewayIds.length === 0 && !extraRoutes.has(rt.id) && !rt.routes.some(hasPrefixListDestination);
-    let info = cacheable ? pieces.routeTables.get(rt, [vpc.vpc]) : undefined;
+    const cacheable = pieces !== undefined && vpc !== undefined && rt.propagatingGatewayIds.length === 0 && !extraRoutes.has(rt.id) && !rt.routes.some(hasPrefixListDestination);
+    let info = cacheable ? pieces.routeTables.get(rt, vpc.vpc) : undefined;
     if (!info) {
       const routes: CompiledRoute<RouteTarget>[] = vpc ? localRoutes(vpc.vpc) : [];
       for (const r of rt.routes) {
@@ -196,7 +177,7 @@ function compileRouting(topology: T.Topology, core: NetworkCore, reference: Refe
         id: rt.id, ...(rt.name !== undefined ? { name: rt.name } : {}), vpcId: rt.vpcId, lookup: compileRoutes(routes),
         componentRef: componentRef(rt.id, "route-table", rt.name),
       };
-      if (cacheable) pieces.routeTables.set(rt, info, [vpc.vpc]);
+      if (cacheable) pieces.routeTables.set(rt, info, vpc.vpc);
     }
     routeTables.set(rt.id, info);
     if (rt.main && !mainTables.has(rt.vpcId)) mainTables.set(rt.vpcId, info);
@@ -219,12 +200,16 @@ function compileRouting(topology: T.Topology, core: NetworkCore, reference: Refe
   return { routeTables, subnetRouteTables };
 }
 
-function compileAcls(topology: T.Topology, core: NetworkCore, pieces: PieceCaches): AclLayer {
+function compileAcls(topology: T.Topology, core: NetworkCore, pieces: PieceCaches | undefined): AclLayer {
   const nacls = new Map<string, CompiledNetworkAcl>();
   const sharedNaclRules = new Map<string, CompiledNaclRule>();
   const defaultNacls = new Map<string, CompiledNetworkAcl>();
   for (const acl of topology.networkAcls) {
-    const compiled = pieces.networkAcls.get(acl) ?? pieces.networkAcls.set(acl, compileNetworkAcl(acl, toCidr, sharedNaclRules));
+    let compiled = pieces?.networkAcls.get(acl);
+    if (!compiled) {
+      compiled = compileNetworkAcl(acl, toCidr, sharedNaclRules);
+      pieces?.networkAcls.set(acl, compiled);
+    }
     nacls.set(acl.id, compiled);
     if (acl.isDefault && !defaultNacls.has(acl.vpcId)) defaultNacls.set(acl.vpcId, compiled);
   }
@@ -245,10 +230,15 @@ function compileAcls(topology: T.Topology, core: NetworkCore, pieces: PieceCache
   return { subnetNetworkAcls };
 }
 
-function compileSecurity(topology: T.Topology, core: NetworkCore, pieces: PieceCaches): SecurityLayer {
+function compileSecurity(topology: T.Topology, core: NetworkCore, pieces: PieceCaches | undefined): SecurityLayer {
   const securityGroups = new Map<string, CompiledSecurityGroup>();
   for (const sg of topology.securityGroups) {
-    securityGroups.set(sg.id, pieces.securityGroups.get(sg) ?? pieces.securityGroups.set(sg, compileSecurityGroup(sg, toCidr)));
+    let compiled = pieces?.securityGroups.get(sg);
+    if (!compiled) {
+      compiled = compileSecurityGroup(sg, toCidr);
+      pieces?.securityGroups.set(sg, compiled);
+    }
+    securityGroups.set(sg.id, compiled);
   }
   // SG-04 / IFE-02: an interface with no group listed gets its VPC's default group (a group named
   // "default" in the topology, else AWS's default: all inbound from itself, all outbound).

@@ -12,17 +12,13 @@ import type { DirectConnectGateway, OnPremisesNetwork, TransitGatewayAttachment 
 import type { Detail, OnPremisesAssumption, OnPremisesLink } from "./trace";
 import { addHop, block, type Delivered, gatewayHop, type Pkt, ref, type Walk } from "./walk-state";
 
-const sitesByNetwork = new WeakMap<Network, Map<string, OnPremisesNetwork>>();
-const notesByWalk = new WeakMap<Walk, Detail[]>();
-
 /** Only an imported topology leaves the on-premises side open; a hand-written one declares it. */
 export function onPremisesIsPartlyKnown(net: Network): boolean {
   return net.topology.assumptions !== undefined;
 }
 
 function remember(net: Network, site: OnPremisesNetwork): OnPremisesNetwork {
-  let sites = sitesByNetwork.get(net);
-  if (!sites) sitesByNetwork.set(net, (sites = new Map()));
+  const sites = (net.memo.assumedSites ??= new Map());
   const known = sites.get(site.id);
   if (known) return known;
   sites.set(site.id, site);
@@ -31,7 +27,7 @@ function remember(net: Network, site: OnPremisesNetwork): OnPremisesNetwork {
 
 /** A declared on-premises network, or one assumed earlier in this analysis (for the reply). */
 export function onPremisesSite(net: Network, id: string): OnPremisesNetwork | undefined {
-  return net.onPrem.find((o) => o.net.id === id)?.net ?? sitesByNetwork.get(net)?.get(id);
+  return net.onPrem.find((o) => o.net.id === id)?.net ?? net.memo.assumedSites?.get(id);
 }
 
 /** The note an assumption becomes in the analysis. */
@@ -40,15 +36,14 @@ export function assumptionNote(assumption: OnPremisesAssumption): Detail {
 }
 
 function note(w: Walk, assumption: OnPremisesAssumption): void {
-  let notes = notesByWalk.get(w);
-  if (!notes) notesByWalk.set(w, (notes = []));
+  const notes = (w.assumptions ??= []);
   const n = assumptionNote(assumption);
   if (!notes.some((o) => o.message === n.message)) notes.push(n);
 }
 
 /** The assumptions a walk made, in order. */
 export function assumptionsOf(w: Walk): readonly Detail[] {
-  return notesByWalk.get(w) ?? [];
+  return w.assumptions ?? [];
 }
 
 function vpnLinks(net: Network, vpnIds: readonly string[]): OnPremisesLink[] {
@@ -184,7 +179,7 @@ export function checkVirtualInterfaces(w: Walk, dxId: string, kind: "private" | 
 export function isAssumedDelivery(net: Network, got: Delivered, wantIp: IpAddress | undefined): boolean {
   return (
     got.kind === "onprem" &&
-    sitesByNetwork.get(net)?.has(got.id) === true &&
+    net.memo.assumedSites?.has(got.id) === true &&
     wantIp?.text === got.pkt.dst.text
   );
 }

@@ -4,7 +4,7 @@ import { type IpAddress, toIp } from "./cidr";
 import { enterFromGatewayEndpoint } from "./endpoints";
 import { DEFAULT_FLOW_LOG_NOW, type FlowLogRecord, type FlowObservation, toFlowLogRecord } from "./flow-logs";
 import { enterFromInternet, onInternet } from "./gateways";
-import { buildNetwork, type Network } from "./network";
+import { buildNetwork, type Network, type NetworkCache } from "./network";
 import { CLIENT_EPHEMERAL_PORT, PROTOCOL_NUMBER, type Query } from "./query";
 import { type Destination, resolveDestination, resolveSource, type Source } from "./resolve";
 import type { Topology } from "./topology";
@@ -16,7 +16,11 @@ import { label, named, renderBlocker } from "./explanations";
 import { assumptionNote, assumptionsOf, isAssumedDelivery, onPremisesSite, onPremisesSourceBehind } from "./on-premises";
 
 export type { Analysis, Hop, Blocker, PacketHeader } from "./trace";
-export type AnalyzeOptions = { now?: number };
+export type AnalyzeOptions = {
+  now?: number;
+  /** When `target` is a topology: reuse parts compiled for nearby variants analysed with the same cache (network-cache.ts). */
+  cache?: NetworkCache;
+};
 
 /** Default destination port when a TCP/UDP query gives none (documented in docs/topology-format.md). */
 export const DEFAULT_PORT = { tcp: 443, udp: 53 } as const;
@@ -34,7 +38,7 @@ function unknownDestination(query: Query): Blocker {
 }
 
 export function analyze(target: Topology | Network, query: Query, options: AnalyzeOptions = {}): Analysis {
-  const net = isNetwork(target) ? target : buildNetwork(target);
+  const net = isNetwork(target) ? target : buildNetwork(target, options.cache);
   const now = options.now ?? DEFAULT_FLOW_LOG_NOW;
   const source = resolveSource(net, query.from);
   if (!source.ok) return failed(query, renderBlocker("NO_SOURCE_OR_DESTINATION", query.from, { kind: "query", direction: "forward", reference: query.from, problem: "unknown-source" }));

@@ -73,7 +73,7 @@ const ALLOW_ALL_EGRESS: SgRule[] = [
 ];
 
 export function compileSecurityGroup(
-  sg: { id: string; name?: string | undefined; vpcId: string; inbound: SgRule[]; outbound?: SgRule[] | undefined },
+  sg: { readonly id: string; readonly name?: string | undefined; readonly vpcId: string; readonly inbound: readonly SgRule[]; readonly outbound?: readonly SgRule[] | undefined },
   toCidr: (text: string) => Cidr,
 ): CompiledSecurityGroup {
   const prefixes = { inbound: `${sg.name ?? sg.id}: inbound`, outbound: `${sg.name ?? sg.id}: outbound` };

@@ -392,40 +392,64 @@ export const TopologySchema = z.strictObject({
   assumptions: z.array(z.string()).optional(),
 });
 
-export type Topology = z.infer<typeof TopologySchema>;
+/** Readonly all the way down (arrays and nested objects too). */
+export type DeepReadonly<T> = T extends readonly (infer E)[]
+  ? readonly DeepReadonly<E>[]
+  : T extends object
+    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+    : T;
+
+/**
+ * A topology is immutable data: every list and object in it is readonly by type, so a change is a new
+ * object (spread the parts that change and share the rest). Compiled networks and the caches that build
+ * them (network-cache.ts) rely on this: an edit in place after a first analysis would not be seen.
+ */
+export type Topology = DeepReadonly<z.infer<typeof TopologySchema>>;
+/**
+ * A topology being assembled: its lists can be appended to and their items replaced, the items themselves
+ * stay readonly. For code that builds a topology step by step (the scenario builder, a fix's copy) and
+ * hands it over once, as a `Topology`.
+ */
+export type TopologyDraft = { -readonly [K in keyof Topology]: Topology[K] extends readonly (infer E)[] ? E[] : Topology[K] };
+/** Writable all the way down: a private copy that its owner may still change before handing it over. */
+export type Writable<T> = T extends readonly (infer E)[]
+  ? Writable<E>[]
+  : T extends object
+    ? { -readonly [K in keyof T]: Writable<T[K]> }
+    : T;
 /** What a user may write: every list optional, defaults filled in by parseTopology. */
 export type TopologyInput = z.input<typeof TopologySchema>;
-export type RuleProtocol = z.infer<typeof RuleProtocolSchema>;
-export type Account = z.infer<typeof AccountSchema>;
-export type Vpc = z.infer<typeof VpcSchema>;
-export type Subnet = z.infer<typeof SubnetSchema>;
-export type Route = z.infer<typeof RouteSchema>;
-export type RouteTable = z.infer<typeof RouteTableSchema>;
-export type NaclRule = z.infer<typeof NaclRuleSchema>;
-export type NetworkAcl = z.infer<typeof NetworkAclSchema>;
-export type SgRule = z.infer<typeof SgRuleSchema>;
-export type SecurityGroup = z.infer<typeof SecurityGroupSchema>;
-export type Eni = z.infer<typeof EniSchema>;
-export type Instance = z.infer<typeof InstanceSchema>;
-export type InternetGateway = z.infer<typeof InternetGatewaySchema>;
-export type EgressOnlyInternetGateway = z.infer<typeof EgressOnlyInternetGatewaySchema>;
-export type NatGateway = z.infer<typeof NatGatewaySchema>;
-export type PeeringStatus = z.infer<typeof PeeringStatusSchema>;
-export type PeeringConnection = z.infer<typeof PeeringConnectionSchema>;
-export type TransitGateway = z.infer<typeof TransitGatewaySchema>;
-export type TransitGatewayAttachment = z.infer<typeof TransitGatewayAttachmentSchema>;
-export type TransitGatewayRoute = z.infer<typeof TransitGatewayRouteSchema>;
-export type TransitGatewayRouteTable = z.infer<typeof TransitGatewayRouteTableSchema>;
-export type VpnGateway = z.infer<typeof VpnGatewaySchema>;
-export type CustomerGateway = z.infer<typeof CustomerGatewaySchema>;
-export type VpnConnection = z.infer<typeof VpnConnectionSchema>;
-export type DirectConnectGateway = z.infer<typeof DirectConnectGatewaySchema>;
-export type GatewayEndpoint = z.infer<typeof GatewayEndpointSchema>;
-export type InterfaceEndpoint = z.infer<typeof InterfaceEndpointSchema>;
-export type EndpointService = z.infer<typeof EndpointServiceSchema>;
-export type PrefixList = z.infer<typeof PrefixListSchema>;
-export type LoadBalancer = z.infer<typeof LoadBalancerSchema>;
-export type TargetGroup = z.infer<typeof TargetGroupSchema>;
-export type TargetHealthState = z.infer<typeof TargetHealthStateSchema>;
-export type AwsService = z.infer<typeof AwsServiceSchema>;
-export type OnPremisesNetwork = z.infer<typeof OnPremisesNetworkSchema>;
+export type RuleProtocol = DeepReadonly<z.infer<typeof RuleProtocolSchema>>;
+export type Account = DeepReadonly<z.infer<typeof AccountSchema>>;
+export type Vpc = DeepReadonly<z.infer<typeof VpcSchema>>;
+export type Subnet = DeepReadonly<z.infer<typeof SubnetSchema>>;
+export type Route = DeepReadonly<z.infer<typeof RouteSchema>>;
+export type RouteTable = DeepReadonly<z.infer<typeof RouteTableSchema>>;
+export type NaclRule = DeepReadonly<z.infer<typeof NaclRuleSchema>>;
+export type NetworkAcl = DeepReadonly<z.infer<typeof NetworkAclSchema>>;
+export type SgRule = DeepReadonly<z.infer<typeof SgRuleSchema>>;
+export type SecurityGroup = DeepReadonly<z.infer<typeof SecurityGroupSchema>>;
+export type Eni = DeepReadonly<z.infer<typeof EniSchema>>;
+export type Instance = DeepReadonly<z.infer<typeof InstanceSchema>>;
+export type InternetGateway = DeepReadonly<z.infer<typeof InternetGatewaySchema>>;
+export type EgressOnlyInternetGateway = DeepReadonly<z.infer<typeof EgressOnlyInternetGatewaySchema>>;
+export type NatGateway = DeepReadonly<z.infer<typeof NatGatewaySchema>>;
+export type PeeringStatus = DeepReadonly<z.infer<typeof PeeringStatusSchema>>;
+export type PeeringConnection = DeepReadonly<z.infer<typeof PeeringConnectionSchema>>;
+export type TransitGateway = DeepReadonly<z.infer<typeof TransitGatewaySchema>>;
+export type TransitGatewayAttachment = DeepReadonly<z.infer<typeof TransitGatewayAttachmentSchema>>;
+export type TransitGatewayRoute = DeepReadonly<z.infer<typeof TransitGatewayRouteSchema>>;
+export type TransitGatewayRouteTable = DeepReadonly<z.infer<typeof TransitGatewayRouteTableSchema>>;
+export type VpnGateway = DeepReadonly<z.infer<typeof VpnGatewaySchema>>;
+export type CustomerGateway = DeepReadonly<z.infer<typeof CustomerGatewaySchema>>;
+export type VpnConnection = DeepReadonly<z.infer<typeof VpnConnectionSchema>>;
+export type DirectConnectGateway = DeepReadonly<z.infer<typeof DirectConnectGatewaySchema>>;
+export type GatewayEndpoint = DeepReadonly<z.infer<typeof GatewayEndpointSchema>>;
+export type InterfaceEndpoint = DeepReadonly<z.infer<typeof InterfaceEndpointSchema>>;
+export type EndpointService = DeepReadonly<z.infer<typeof EndpointServiceSchema>>;
+export type PrefixList = DeepReadonly<z.infer<typeof PrefixListSchema>>;
+export type AwsService = DeepReadonly<z.infer<typeof AwsServiceSchema>>;
+export type OnPremisesNetwork = DeepReadonly<z.infer<typeof OnPremisesNetworkSchema>>;
+export type LoadBalancer = DeepReadonly<z.infer<typeof LoadBalancerSchema>>;
+export type TargetGroup = DeepReadonly<z.infer<typeof TargetGroupSchema>>;
+export type TargetHealthState = DeepReadonly<z.infer<typeof TargetHealthStateSchema>>;

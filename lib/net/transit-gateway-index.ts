@@ -168,7 +168,7 @@ export function buildTransitGateways(
   }
   const defaults = (
     t: Topology["transitGatewayRouteTables"][number],
-  ): { associations: string[]; propagations: string[] } => {
+  ): { associations: readonly string[]; propagations: readonly string[] } => {
     const tgw = topology.transitGateways.find((g) => g.id === t.transitGatewayId);
     if (!tgw || tgw.defaultRouteTableId !== t.id)
       return { associations: t.associations, propagations: t.propagations };

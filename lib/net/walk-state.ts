@@ -13,6 +13,7 @@ import {
 import type { Protocol } from "./query";
 import type {
   Blocker,
+  Detail,
   BlockerCode,
   Direction,
   ComponentRef,
@@ -93,6 +94,8 @@ export type Walk = {
   readonly natSessions: Map<string, IpAddress>;
   /** Where steps hand the packet on (walk.ts): passed in rather than imported, so no step imports the router. */
   readonly router: Router;
+  /** What this walk assumed about on-premises networks, in order (on-premises.ts). */
+  assumptions?: Detail[];
 };
 
 /** The two ways a step hands a packet back to the VPC: leave a subnet through its route table, or arrive in a VPC. */

@@ -190,7 +190,7 @@ function attachmentTable(t: T.Topology): ExhibitTable {
 function associationsAndPropagations(
   t: T.Topology,
   rtb: T.TransitGatewayRouteTable,
-): { associations: string[]; propagations: string[] } {
+): { associations: readonly string[]; propagations: readonly string[] } {
   const tgw = t.transitGateways.find((g) => g.id === rtb.transitGatewayId);
   if (!tgw || tgw.defaultRouteTableId !== rtb.id)
     return { associations: rtb.associations, propagations: rtb.propagations };

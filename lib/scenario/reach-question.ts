@@ -7,7 +7,7 @@
 // enough options. Each variant says whether it was built to work (`works`); that only steers which one is
 // shown (yes/no balance) and skips analysing working variants that could never give a "No" distractor.
 // Every analysed variant must agree with its declaration, else the family has a bug and we throw.
-import { analyze, buildNetwork, proposeFixes, type Analysis, type Blocker, type Hop, type Query, type Topology } from "../net/index";
+import { analyze, buildNetwork, NetworkCache, proposeFixes, type Analysis, type Blocker, type Hop, type Query, type Topology } from "../net/index";
 import { decidingSentence } from "./rule-sentences";
 import { buildQuestion } from "./build-question";
 import { describeTopology } from "./describe-topology";
@@ -61,8 +61,9 @@ export function isYesText(text: string): boolean {
   return YES_TEXTS.includes(text);
 }
 
-export function analyzeTopology(topology: Topology, query: Query): Analysis {
-  return analyze(buildNetwork(topology), query);
+/** With a cache, nearby variants of one question reuse each other's compiled parts (lib/net/network-cache.ts). */
+export function analyzeTopology(topology: Topology, query: Query, cache?: NetworkCache): Analysis {
+  return analyze(buildNetwork(topology, cache), query);
 }
 
 export function blockerKey(b: { code: string; component: string }): string {
@@ -93,18 +94,19 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
   const { variants } = setup;
   // One analysis per distinct topology object (variants may repeat one), never shared across questions.
   const memo = new Map<Topology, Analysis>();
+  const cache = new NetworkCache();
   const shownIndex = setup.shown ?? pickShown(rng, variants);
   const shownVariant = variants[shownIndex];
   if (!shownVariant) throw new Error("shown variant out of range");
   const shownTopology = shownVariant.topology;
-  const shown = analyseVariant(setup, memo, shownVariant);
+  const shown = analyseVariant(setup, memo, shownVariant, cache);
   const shownBlockers = new Set(shown.blockers.map(blockerKey));
   const first = shown.blockers[0];
 
   const candidates: Candidate[] = [];
   const rules = new Set<string>();
   for (const b of shown.blockers) for (const r of b.rules) rules.add(r);
-  const summary = first ? blockedSummary(shownTopology, setup.query, shown, first, checkedFix(setup, shownVariant)) : reachableSummary(shown, setup.query);
+  const summary = first ? blockedSummary(shownTopology, setup.query, shown, first, cache, checkedFix(setup, shownVariant, cache)) : reachableSummary(shown, setup.query);
   // Several faults in the shown setup: the question asks where the request is *first* dropped, and no other
   // true fault is offered (each distractor below is proven false in the shown setup).
   let severalFaults = shown.blockers.length > 1;
@@ -130,12 +132,12 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
     const variant = variants[i];
     // A working variant's verdict is "Yes", already an option (key or distractor).
     if (!variant || variant.works === true) continue;
-    const other = analyseVariant(setup, memo, variant);
+    const other = analyseVariant(setup, memo, variant, cache);
     const b = other.blockers[0];
     if (!b || shownBlockers.has(blockerKey(b))) continue;
     // Two different verdicts on the same peering connection (pending vs expired) read as near-synonyms.
     if (b.component.startsWith("pcx-") && shown.blockers.some((x) => x.component === b.component)) continue;
-    const disproof = disprove(shownTopology, variant.topology, setup.query, b);
+    const disproof = disprove(shownTopology, variant.topology, setup.query, b, cache);
     if (disproof === undefined) {
       // The distractor's fault is also present in the shown setup (or names something it lacks): not offered.
       severalFaults = severalFaults || !shown.reachable;
@@ -186,13 +188,13 @@ export const FIRST_DROP = "If the connection fails, choose the point where it is
  * shown setup's version of b's component; if the flow then goes through, that component is not at fault in
  * the shown setup. Undefined when it cannot be proven (the shown component is faulty too, or absent).
  */
-function disprove(shown: Topology, variant: Topology, query: Query, b: Blocker): { why: string; proof: string } | undefined {
+function disprove(shown: Topology, variant: Topology, query: Query, b: Blocker, cache: NetworkCache): { why: string; proof: string } | undefined {
   const item = findItem(shown, b.component);
   if (item === undefined) return undefined;
   // A give-away: a NACL rule number that the shown ACL does not have (the learner would see it is invented).
   if (b.detail.kind === "network-acl" && typeof b.detail.ruleNumber === "number" && !hasNaclRule(item, b.detail.ruleNumber)) return undefined;
   const transplanted = replaceItem(variant, b.component, item);
-  const after = analyzeTopology(transplanted, query);
+  const after = analyzeTopology(transplanted, query, cache);
   if (!after.reachable) return undefined;
   const phrase = componentPhrase(shown, b.component);
   const rule = b.rules[0] ?? "";
@@ -257,15 +259,15 @@ function decidingRule(topology: Topology, query: Query, first: Blocker): string 
 
 /** The deciding rule in one sentence, which direction fails and where, and the one change that fixes it. */
 /** The family's own fix for the shown variant, proven: the changed setup must let the flow through. */
-function checkedFix(setup: ReachSetup, variant: Variant): Variant["fix"] {
+function checkedFix(setup: ReachSetup, variant: Variant, cache: NetworkCache): Variant["fix"] {
   if (!variant.fix) return undefined;
-  if (!analyzeTopology(variant.fix.topology, setup.query).reachable) {
+  if (!analyzeTopology(variant.fix.topology, setup.query, cache).reachable) {
     throw new Error(`${setup.family} seed ${setup.seed}: the stated fix "${variant.fix.change}" does not make the flow reachable`);
   }
   return variant.fix;
 }
 
-function blockedSummary(topology: Topology, query: Query, analysis: Analysis, first: Blocker, known?: Variant["fix"]): string {
+function blockedSummary(topology: Topology, query: Query, analysis: Analysis, first: Blocker, cache: NetworkCache, known?: Variant["fix"]): string {
   // A reply dropped by a NACL is the stateless rule (ACL-02); a peering asked to carry traffic to the internet or
   // a service rather than to a peer's instance is edge-to-edge routing (PCX-10), not transitivity (PCX-02).
   const toInstance = topology.instances.some((i) => i.name === query.to || i.id === query.to);
@@ -278,7 +280,7 @@ function blockedSummary(topology: Topology, query: Query, analysis: Analysis, fi
   const sentence = decidingSentence(deciding);
   const where = `The ${first.direction === "return" ? "reply" : "request"} is dropped at ${componentPhrase(topology, first.component)}.`;
   if (known) return [sentence, where, known.cause ?? "", `Fix: ${known.change}.`].filter((x) => x !== "").join(" ");
-  const fixes = proposeFixes(topology, query, { analysis, combined: false });
+  const fixes = proposeFixes(topology, query, { analysis, combined: false, cache });
   const fix = fixes.find((f) => f.verified);
   // Only a fix that analyze verified is named; a partial one could send the learner the wrong way.
   const change = fix ? `Fix: ${lowerFirst(fix.description)}.` : "";
@@ -315,10 +317,10 @@ function lowerFirst(text: string): string {
 
 // Module-level helpers rather than closures inside buildReachQuestion: under tsx every named closure costs
 // about 0.5 µs to create (esbuild's keep-names wrapper), once per question.
-function analyseVariant(setup: ReachSetup, memo: Map<Topology, Analysis>, variant: Variant): Analysis {
+function analyseVariant(setup: ReachSetup, memo: Map<Topology, Analysis>, variant: Variant, cache: NetworkCache): Analysis {
   let analysis = memo.get(variant.topology);
   if (!analysis) {
-    analysis = analyzeTopology(variant.topology, setup.query);
+    analysis = analyzeTopology(variant.topology, setup.query, cache);
     memo.set(variant.topology, analysis);
   }
   if (analysis.reachable !== (variant.works === true)) {

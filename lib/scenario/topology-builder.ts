@@ -26,7 +26,7 @@ export type InstanceHandle = { readonly id: string; readonly name: string; reado
 export type SgRuleSpec = { protocol?: T.RuleProtocol; fromPort?: number; toPort?: number; cidrBlock?: string; securityGroupId?: string };
 
 export class TopologyBuilder {
-  private readonly t: T.Topology;
+  private readonly t: T.TopologyDraft;
   private subnetCount = new Map<string, number>();
   /** Per VPC: the offset (in addresses) after the last carved subnet. */
   private nextFree = new Map<string, number>();
@@ -212,7 +212,7 @@ export class TopologyBuilder {
   }
 
   /** The topology so far, read-only (change it through the builder's methods). */
-  get topology(): Readonly<T.Topology> {
+  get topology(): T.Topology {
     return this.t;
   }
 

@@ -1,13 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { codes, example, run } from "./helpers";
+import { codes, edited, example, run } from "./helpers";
 
 describe("GWE-09, IFE-05, VPN-07", () => {
   it("GWE-09: with DNS resolution off in the VPC, the instance cannot resolve S3 and so cannot use the gateway endpoint", () => {
-    const t = example("gateway-endpoint-from-peer");
-    expect(run(t, "shared-host", "s3", 443).reachable).toBe(true);
-    const vpc = t.vpcs.find((v) => v.id === "vpc-shared");
-    if (!vpc) throw new Error("fixture changed");
-    vpc.enableDnsSupport = false;
+    const original = example("gateway-endpoint-from-peer");
+    expect(run(original, "shared-host", "s3", 443).reachable).toBe(true);
+    if (!original.vpcs.some((v) => v.id === "vpc-shared")) throw new Error("fixture changed");
+    const t = { ...original, vpcs: original.vpcs.map((v) => (v.id === "vpc-shared" ? { ...v, enableDnsSupport: false } : v)) };
     const a = run(t, "shared-host", "s3", 443);
     expect(a.reachable).toBe(false);
     expect(codes(a)).toEqual(["RCH_DNS_RESOLUTION_DISABLED"]);
@@ -30,16 +29,17 @@ describe("GWE-09, IFE-05, VPN-07", () => {
   });
 
   it("VPN-07: a virtual private gateway carries no IPv6 traffic", () => {
-    const t = example("site-to-site-vpn");
-    const vpc = t.vpcs.find((v) => v.id === "vpc-hybrid");
-    const subnet = t.subnets.find((s) => s.id === "subnet-hybrid");
-    const host = t.instances.find((i) => i.id === "i-hybrid");
-    const table = t.routeTables.find((r) => r.id === "rtb-hybrid");
-    if (!vpc || !subnet || !host || !table) throw new Error("fixture changed");
-    vpc.ipv6CidrBlocks = ["2600:1f18:1:100::/56"];
-    subnet.ipv6CidrBlock = "2600:1f18:1:100::/64";
-    host.ipv6Addresses = ["2600:1f18:1:100::10"];
-    table.routes.push({ destination: "2001:db8:aaaa::/48", target: "vgw-1", origin: "static" });
+    const t = edited(example("site-to-site-vpn"), (d) => {
+      const vpc = d.vpcs.find((v) => v.id === "vpc-hybrid");
+      const subnet = d.subnets.find((s) => s.id === "subnet-hybrid");
+      const host = d.instances.find((i) => i.id === "i-hybrid");
+      const table = d.routeTables.find((r) => r.id === "rtb-hybrid");
+      if (!vpc || !subnet || !host || !table) throw new Error("fixture changed");
+      vpc.ipv6CidrBlocks = ["2600:1f18:1:100::/56"];
+      subnet.ipv6CidrBlock = "2600:1f18:1:100::/64";
+      host.ipv6Addresses = ["2600:1f18:1:100::10"];
+      table.routes.push({ destination: "2001:db8:aaaa::/48", target: "vgw-1", origin: "static" });
+    });
     const a = run(t, "hybrid-host", "2001:db8:aaaa::1", 443);
     expect(a.reachable).toBe(false);
     expect(codes(a)).toContain("RCH_VGW_NO_IPV6");

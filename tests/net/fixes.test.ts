@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { analyze } from "@/lib/net/reachability";
 import { applyFix, proposeFixes } from "@/lib/net/fixes";
 import type { Query } from "@/lib/net/query";
-import { example, topo, twoPeered } from "./helpers";
+import { edited, example, topo, twoPeered } from "./helpers";
 
 const q = (from: string, to: string, port = 22): Query => ({ from, to, protocol: "tcp", port });
 
@@ -42,15 +42,13 @@ describe("proposeFixes", () => {
   });
 
   it("SG-01: proposes an inbound rule for a security-group block", () => {
-    const t = example("tgw-hub");
-    t.securityGroups[1]!.inbound = [];
+    const t = edited(example("tgw-hub"), (d) => { d.securityGroups[1]!.inbound = []; });
     const fixes = proposeFixes(t, q("host-1", "host-2"));
     expect(fixes[0]).toMatchObject({ kind: "add-sg-rule", verified: true });
   });
 
   it("TGW-05: proposes enabling propagation", () => {
-    const t = example("tgw-hub");
-    t.transitGatewayRouteTables[0]!.propagations = ["tgw-attach-1", "tgw-attach-2"];
+    const t = edited(example("tgw-hub"), (d) => { d.transitGatewayRouteTables[0]!.propagations = ["tgw-attach-1", "tgw-attach-2"]; });
     const fixes = proposeFixes(t, q("host-1", "host-3"));
     expect(fixes[0]).toMatchObject({ kind: "enable-propagation", verified: true });
   });

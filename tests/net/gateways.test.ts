@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { codes, example, oneVpc, run, topo } from "./helpers";
+import { codes, edited, example, oneVpc, run, topo } from "./helpers";
 import type { TopologyInput } from "@/lib/net/topology";
 
 function publicVpc(publicIp?: string): TopologyInput {
@@ -75,18 +75,19 @@ describe("NAT gateway", () => {
   });
 
   it("NAT-02: a private NAT gateway's traffic is dropped at the internet gateway", () => {
-    const t = example("public-private-nat");
-    t.natGateways[0] = { ...t.natGateways[0]!, connectivity: "private" };
-    const { publicIp: _drop, ...rest } = t.natGateways[0];
-    t.natGateways[0] = rest;
+    const t = edited(example("public-private-nat"), (d) => {
+      const { publicIp: _drop, ...rest } = d.natGateways[0]!;
+      d.natGateways[0] = { ...rest, connectivity: "private" };
+    });
     const a = run(t, "app", "internet", 443);
     expect(a.blockers[0]).toMatchObject({ code: "RCH_PRIVATE_NAT_TO_IGW", component: "igw-main", rules: ["NAT-02"] });
   });
 
   it("NAT-05: the NAT subnet's network ACL applies to traffic through the NAT gateway", () => {
-    const t = example("public-private-nat");
-    t.networkAcls.push({ id: "acl-public", vpcId: "vpc-main", isDefault: false, inbound: [], outbound: [{ ruleNumber: 100, protocol: "all", cidrBlock: "0.0.0.0/0", action: "allow" }] });
-    t.subnets[0] = { ...t.subnets[0]!, networkAclId: "acl-public" };
+    const t = edited(example("public-private-nat"), (d) => {
+      d.networkAcls.push({ id: "acl-public", vpcId: "vpc-main", isDefault: false, inbound: [], outbound: [{ ruleNumber: 100, protocol: "all", cidrBlock: "0.0.0.0/0", action: "allow" }] });
+      d.subnets[0] = { ...d.subnets[0]!, networkAclId: "acl-public" };
+    });
     const a = run(t, "app", "internet", 443);
     expect(a.blockers[0]).toMatchObject({ code: "SUBNET_ACL_RESTRICTION", component: "acl-public", direction: "forward" });
   });

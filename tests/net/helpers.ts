@@ -3,7 +3,7 @@ import path from "node:path";
 import { analyze } from "@/lib/net/reachability";
 import { formatIssue, parseTopology, parseTopologyText } from "@/lib/net/parse";
 import type { Query } from "@/lib/net/query";
-import type { Topology, TopologyInput } from "@/lib/net/topology";
+import type { Topology, TopologyInput, Writable } from "@/lib/net/topology";
 
 export const TOPOLOGY_DIR = path.resolve(import.meta.dirname, "../../content/topologies");
 
@@ -17,6 +17,16 @@ export function example(name: string): Topology {
   const r = parseTopologyText(readFileSync(path.join(TOPOLOGY_DIR, `${name}.yaml`), "utf8"), "yaml");
   if (!r.ok) throw new Error(r.issues.map(formatIssue).join("\n"));
   return r.topology;
+}
+
+/**
+ * A changed copy of a topology: `change` edits a private deep copy (a writable draft) that is then handed
+ * over as a new, readonly Topology. The original is untouched, so an analysis of it stays valid.
+ */
+export function edited(t: Topology, change: (draft: Writable<Topology>) => void): Topology {
+  const draft = structuredClone(t) as Writable<Topology>;
+  change(draft);
+  return draft;
 }
 
 export function exampleFiles(): string[] {

@@ -1,45 +1,49 @@
 import { describe, expect, it } from "vitest";
 import { validate } from "@/lib/net/validate";
-import { codes, example, oneVpc, run, topo } from "./helpers";
+import { codes, edited, example, oneVpc, run, topo } from "./helpers";
 
 describe("transit gateway details", () => {
   it("TGW-03: attachments not listed anywhere use the TGW's default route table for association and propagation", () => {
-    const t = example("tgw-hub");
-    t.transitGatewayRouteTables[0]!.associations = [];
-    t.transitGatewayRouteTables[0]!.propagations = [];
+    let t = edited(example("tgw-hub"), (d) => {
+      d.transitGatewayRouteTables[0]!.associations = [];
+      d.transitGatewayRouteTables[0]!.propagations = [];
+    });
     expect(codes(run(t, "host-1", "host-2"))).toEqual(["TGW_ATTACH_MISSING_TGW_RTB_ASSOCIATION"]);
-    t.transitGateways[0] = { ...t.transitGateways[0]!, defaultRouteTableId: "tgw-rtb-main" };
+    t = edited(t, (d) => { d.transitGateways[0] = { ...d.transitGateways[0]!, defaultRouteTableId: "tgw-rtb-main" }; });
     expect(run(t, "host-1", "host-2").reachable).toBe(true);
-    t.transitGateways[0] = { ...t.transitGateways[0]!, defaultRouteTablePropagation: false };
+    t = edited(t, (d) => { d.transitGateways[0] = { ...d.transitGateways[0]!, defaultRouteTablePropagation: false }; });
     expect(codes(run(t, "host-1", "host-2"))).toEqual(["TGW_RTB_CANNOT_ROUTE"]);
   });
 
   it("TGW-12: TGW peering carries traffic by static routes to the peering attachment", () => {
-    const t = example("tgw-hub");
+    let t = example("tgw-hub");
     // Move spoke-3 to a second transit gateway peered with the hub.
-    t.transitGateways.push({ id: "tgw-east", asn: 64513, state: "available" });
-    t.transitGatewayAttachments = t.transitGatewayAttachments.map((a) => (a.id === "tgw-attach-3" ? { ...a, transitGatewayId: "tgw-east" } : a));
-    t.transitGatewayAttachments.push(
-      { id: "tgw-attach-peer-hub", transitGatewayId: "tgw-hub", type: "peering", peerTransitGatewayId: "tgw-east", peerAttachmentId: "tgw-attach-peer-east", subnetIds: [], applianceMode: false, state: "available" },
-      { id: "tgw-attach-peer-east", transitGatewayId: "tgw-east", type: "peering", peerTransitGatewayId: "tgw-hub", peerAttachmentId: "tgw-attach-peer-hub", subnetIds: [], applianceMode: false, state: "available" },
-    );
-    t.routeTables[2]!.routes = [{ destination: "10.0.0.0/8", target: "tgw-east", origin: "static" }];
-    t.transitGatewayRouteTables = [
-      { id: "tgw-rtb-hub", transitGatewayId: "tgw-hub", associations: ["tgw-attach-1", "tgw-attach-2", "tgw-attach-peer-hub"], propagations: ["tgw-attach-1", "tgw-attach-2"], routes: [] },
-      { id: "tgw-rtb-east", transitGatewayId: "tgw-east", associations: ["tgw-attach-3", "tgw-attach-peer-east"], propagations: ["tgw-attach-3"], routes: [{ destination: "10.0.0.0/8", attachmentId: "tgw-attach-peer-east", blackhole: false }] },
-    ];
+    t = edited(t, (d) => {
+      d.transitGateways.push({ id: "tgw-east", asn: 64513, state: "available" });
+      d.transitGatewayAttachments = d.transitGatewayAttachments.map((a) => (a.id === "tgw-attach-3" ? { ...a, transitGatewayId: "tgw-east" } : a));
+      d.transitGatewayAttachments.push(
+        { id: "tgw-attach-peer-hub", transitGatewayId: "tgw-hub", type: "peering", peerTransitGatewayId: "tgw-east", peerAttachmentId: "tgw-attach-peer-east", subnetIds: [], applianceMode: false, state: "available" },
+        { id: "tgw-attach-peer-east", transitGatewayId: "tgw-east", type: "peering", peerTransitGatewayId: "tgw-hub", peerAttachmentId: "tgw-attach-peer-hub", subnetIds: [], applianceMode: false, state: "available" },
+      );
+      d.routeTables[2]!.routes = [{ destination: "10.0.0.0/8", target: "tgw-east", origin: "static" }];
+      d.transitGatewayRouteTables = [
+        { id: "tgw-rtb-hub", transitGatewayId: "tgw-hub", associations: ["tgw-attach-1", "tgw-attach-2", "tgw-attach-peer-hub"], propagations: ["tgw-attach-1", "tgw-attach-2"], routes: [] },
+        { id: "tgw-rtb-east", transitGatewayId: "tgw-east", associations: ["tgw-attach-3", "tgw-attach-peer-east"], propagations: ["tgw-attach-3"], routes: [{ destination: "10.0.0.0/8", attachmentId: "tgw-attach-peer-east", blackhole: false }] },
+      ];
+    });
     expect(codes(run(t, "host-1", "host-3"))).toEqual(["TGW_RTB_CANNOT_ROUTE"]); // propagation does not cross a peering
-    t.transitGatewayRouteTables[0]!.routes.push({ destination: "10.3.0.0/16", attachmentId: "tgw-attach-peer-hub", blackhole: false });
+    t = edited(t, (d) => { d.transitGatewayRouteTables[0]!.routes.push({ destination: "10.3.0.0/16", attachmentId: "tgw-attach-peer-hub", blackhole: false }); });
     const a = run(t, "host-1", "host-3");
     expect(a.reachable).toBe(true);
     expect(a.forward.filter((h) => h.component.type === "transit-gateway").map((h) => h.component.id)).toEqual(["tgw-hub", "tgw-east"]);
   });
 
   it("TGW-14: with separate attachment subnets, the attachment subnet's NACL also applies", () => {
-    const t = example("tgw-hub");
-    t.subnets.push({ id: "subnet-2tgw", vpcId: "vpc-2", availabilityZone: "us-east-1a", cidrBlock: "10.2.255.0/28", routeTableId: "rtb-2", networkAclId: "acl-tgw" });
-    t.networkAcls.push({ id: "acl-tgw", vpcId: "vpc-2", isDefault: false, inbound: [{ ruleNumber: 100, protocol: "all", cidrBlock: "0.0.0.0/0", action: "allow" }], outbound: [] });
-    t.transitGatewayAttachments[1] = { ...t.transitGatewayAttachments[1]!, subnetIds: ["subnet-2tgw"] };
+    const t = edited(example("tgw-hub"), (d) => {
+      d.subnets.push({ id: "subnet-2tgw", vpcId: "vpc-2", availabilityZone: "us-east-1a", cidrBlock: "10.2.255.0/28", routeTableId: "rtb-2", networkAclId: "acl-tgw" });
+      d.networkAcls.push({ id: "acl-tgw", vpcId: "vpc-2", isDefault: false, inbound: [{ ruleNumber: 100, protocol: "all", cidrBlock: "0.0.0.0/0", action: "allow" }], outbound: [] });
+      d.transitGatewayAttachments[1] = { ...d.transitGatewayAttachments[1]!, subnetIds: ["subnet-2tgw"] };
+    });
     const a = run(t, "host-1", "host-2");
     expect(a.blockers[0]).toMatchObject({ code: "SUBNET_ACL_RESTRICTION", component: "acl-tgw", direction: "forward" });
   });
@@ -47,16 +51,14 @@ describe("transit gateway details", () => {
 
 describe("endpoint and filter details", () => {
   it("GWE-07: security-group egress can reference the service prefix list", () => {
-    const t = example("gateway-endpoint-from-peer");
-    t.securityGroups[0] = { ...t.securityGroups[0]!, outbound: [{ protocol: "tcp", fromPort: 443, toPort: 443, prefixListId: "pl-63a5400a" }] };
+    let t = edited(example("gateway-endpoint-from-peer"), (d) => { d.securityGroups[0] = { ...d.securityGroups[0]!, outbound: [{ protocol: "tcp", fromPort: 443, toPort: 443, prefixListId: "pl-63a5400a" }] }; });
     expect(run(t, "shared-host", "s3", 443).reachable).toBe(true);
-    t.securityGroups[0] = { ...t.securityGroups[0]!, outbound: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlock: "10.0.0.0/8" }] };
+    t = edited(t, (d) => { d.securityGroups[0] = { ...d.securityGroups[0]!, outbound: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlock: "10.0.0.0/8" }] }; });
     expect(codes(run(t, "shared-host", "s3", 443))).toEqual(["ENI_SG_RULES_MISMATCH"]);
   });
 
   it("EPS-02: an interface endpoint that is not accepted (pendingAcceptance) passes no traffic", () => {
-    const t = example("interface-endpoint-private-dns");
-    t.interfaceEndpoints[0] = { ...t.interfaceEndpoints[0]!, state: "pendingAcceptance" };
+    const t = edited(example("interface-endpoint-private-dns"), (d) => { d.interfaceEndpoints[0] = { ...d.interfaceEndpoints[0]!, state: "pendingAcceptance" }; });
     expect(codes(run(t, "app", "vpce-sqs", 443))).toContain("BAD_STATE");
   });
 

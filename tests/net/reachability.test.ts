@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildNetwork } from "@/lib/net/network";
 import { analyze } from "@/lib/net/reachability";
-import { codes, example, oneVpc, run, topo, twoPeered } from "./helpers";
+import { codes, edited, example, oneVpc, run, topo, twoPeered } from "./helpers";
 
 describe("analyze", () => {
   it("ORD-01: different subnets – ENI, SG egress, NACL out, route table, NACL in, SG in, ENI", () => {
@@ -54,8 +54,7 @@ describe("analyze", () => {
   });
 
   it("a stopped destination instance is a BAD_STATE blocker", () => {
-    const t = example("tgw-hub");
-    t.instances[1] = { ...t.instances[1]!, state: "stopped" };
+    const t = edited(example("tgw-hub"), (d) => { d.instances[1] = { ...d.instances[1]!, state: "stopped" }; });
     expect(codes(run(t, "host-1", "host-2"))).toContain("BAD_STATE");
   });
 });

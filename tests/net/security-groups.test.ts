@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { codes, oneVpc, run, topo, twoPeered } from "./helpers";
+import { codes, edited, oneVpc, run, topo, twoPeered } from "./helpers";
 
 describe("security groups", () => {
   it("SG-01: rules of all attached groups are unioned", () => {
@@ -95,7 +95,7 @@ describe("security groups", () => {
 
 describe("default security group", () => {
   it("SG-04: an interface without groups gets the VPC default group – all from itself, all outbound", () => {
-    const t = topo(oneVpc({
+    let t = topo(oneVpc({
       securityGroups: [],
       instances: [
         { id: "i-a", name: "h-a", subnetId: "subnet-a", privateIp: "10.0.1.10" },
@@ -103,7 +103,7 @@ describe("default security group", () => {
         { id: "i-c", name: "h-c", subnetId: "subnet-b", privateIp: "10.0.2.11", securityGroupIds: ["sg-x"] },
       ],
     }));
-    t.securityGroups.push({ id: "sg-x", vpcId: "vpc-1", inbound: [] });
+    t = edited(t, (d) => { d.securityGroups.push({ id: "sg-x", vpcId: "vpc-1", inbound: [] }); });
     expect(run(t, "h-a", "h-b", 22).reachable).toBe(true);
     expect(codes(run(t, "h-c", "h-b", 22))).toEqual(["ENI_SG_RULES_MISMATCH"]);
   });

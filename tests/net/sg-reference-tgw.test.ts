@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
 import type { Topology } from "@/lib/net/topology";
-import { codes, example, run } from "./helpers";
+import { codes, edited, example, run } from "./helpers";
 
 // aws-rules TGW-13: an inbound rule may name a group of another VPC on the same transit gateway, when
 // referencing support is on at the transit gateway (off by default) and on both VPC attachments (on by default).
 function referencing(): Topology {
-  const t = example("tgw-hub");
-  const sg2 = t.securityGroups.find((g) => g.id === "sg-2");
-  if (!sg2) throw new Error("tgw-hub has no sg-2");
-  sg2.inbound = [{ protocol: "all", securityGroupId: "sg-1" }];
-  return t;
+  return edited(example("tgw-hub"), (t) => {
+    const sg2 = t.securityGroups.find((g) => g.id === "sg-2");
+    if (!sg2) throw new Error("tgw-hub has no sg-2");
+    sg2.inbound = [{ protocol: "all", securityGroupId: "sg-1" }];
+  });
 }
 
 describe("security group references across a transit gateway", () => {
@@ -19,19 +19,23 @@ describe("security group references across a transit gateway", () => {
   });
 
   it("match the other VPC's members once the transit gateway turns it on", () => {
-    const t = referencing();
-    t.transitGateways[0]!.securityGroupReferencingSupport = true;
+    const t = edited(referencing(), (d) => {
+      d.transitGateways[0]!.securityGroupReferencingSupport = true;
+    });
     expect(run(t, "host-1", "host-2").reachable).toBe(true);
     // A VPC whose attachment has it off is outside the reference: host-3 is not a member anyway,
     // and host-1 stops matching when its own attachment turns it off.
-    t.transitGatewayAttachments.find((x) => x.id === "tgw-attach-1")!.securityGroupReferencingSupport = false;
-    expect(codes(run(t, "host-1", "host-2"))).toEqual(["ENI_SG_RULES_MISMATCH"]);
+    const off = edited(t, (d) => {
+      d.transitGatewayAttachments.find((x) => x.id === "tgw-attach-1")!.securityGroupReferencingSupport = false;
+    });
+    expect(codes(run(off, "host-1", "host-2"))).toEqual(["ENI_SG_RULES_MISMATCH"]);
   });
 
   it("apply to inbound rules only", () => {
-    const t = example("tgw-hub");
-    t.transitGateways[0]!.securityGroupReferencingSupport = true;
-    t.securityGroups.find((g) => g.id === "sg-1")!.outbound = [{ protocol: "all", securityGroupId: "sg-2" }];
+    const t = edited(example("tgw-hub"), (d) => {
+      d.transitGateways[0]!.securityGroupReferencingSupport = true;
+      d.securityGroups.find((g) => g.id === "sg-1")!.outbound = [{ protocol: "all", securityGroupId: "sg-2" }];
+    });
     expect(codes(run(t, "host-1", "host-2"))).toEqual(["ENI_SG_RULES_MISMATCH"]);
   });
 });

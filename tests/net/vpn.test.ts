@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { codes, example, run } from "./helpers";
+import { codes, edited, example, run } from "./helpers";
 
 describe("Site-to-Site VPN and Direct Connect", () => {
   it("VPN-05: the data centre's range is propagated from the VGW into the route table (golden: site-to-site-vpn)", () => {
@@ -10,8 +10,7 @@ describe("Site-to-Site VPN and Direct Connect", () => {
   });
 
   it("VPN-02: with both tunnels down the VPN carries nothing and its routes are not propagated", () => {
-    const t = example("site-to-site-vpn");
-    t.vpnConnections[0]!.tunnels = [{ status: "DOWN" }, { status: "DOWN" }];
+    const t = edited(example("site-to-site-vpn"), (d) => { d.vpnConnections[0]!.tunnels = [{ status: "DOWN" }, { status: "DOWN" }]; });
     expect(codes(run(t, "hybrid-host", "data-centre", 22))).toEqual(["NO_ROUTE_TO_DESTINATION"]);
     expect(codes(run(t, "data-centre", "hybrid-host", 22))).toContain("BAD_STATE_VPN");
   });
@@ -24,26 +23,28 @@ describe("Site-to-Site VPN and Direct Connect", () => {
   });
 
   it("DX-02/VPN-06: a Direct Connect gateway associated with the VGW carries on-prem traffic and propagates its routes", () => {
-    const t = example("site-to-site-vpn");
-    t.vpnConnections = [];
-    t.directConnectGateways.push({ id: "dxgw-1", associations: [{ gatewayId: "vgw-1", allowedPrefixes: [] }] });
-    t.onPremisesNetworks[0]!.directConnectGatewayIds = ["dxgw-1"];
+    const t = edited(example("site-to-site-vpn"), (d) => {
+      d.vpnConnections = [];
+      d.directConnectGateways.push({ id: "dxgw-1", associations: [{ gatewayId: "vgw-1", allowedPrefixes: [] }] });
+      d.onPremisesNetworks[0]!.directConnectGatewayIds = ["dxgw-1"];
+    });
     const a = run(t, "hybrid-host", "data-centre", 22);
     expect(a.reachable).toBe(true);
     expect(a.forward.some((h) => h.component.id === "dxgw-1")).toBe(true);
   });
 
   it("TGW-02: a VPN attached to a transit gateway reaches every attached VPC", () => {
-    const t = example("tgw-hub");
-    t.customerGateways.push({ id: "cgw-1", ipAddress: "198.51.100.1", asn: 65000 });
-    t.vpnConnections.push({ id: "vpn-1", customerGatewayId: "cgw-1", transitGatewayId: "tgw-hub", routing: "bgp", staticRoutes: [], tunnels: [{ status: "UP" }, { status: "UP" }], state: "available" });
-    t.onPremisesNetworks.push({ id: "onprem-1", cidrBlocks: ["172.16.0.0/16"], customerGatewayIds: ["cgw-1"], directConnectGatewayIds: [] });
-    t.transitGatewayAttachments.push({ id: "tgw-attach-vpn", transitGatewayId: "tgw-hub", type: "vpn", vpnConnectionId: "vpn-1", subnetIds: [], applianceMode: false, state: "available" });
-    const rtb = t.transitGatewayRouteTables[0]!;
-    rtb.associations.push("tgw-attach-vpn");
-    rtb.propagations.push("tgw-attach-vpn");
-    for (const r of t.routeTables) r.routes.push({ destination: "172.16.0.0/16", target: "tgw-hub", origin: "static" });
-    for (const sg of t.securityGroups) sg.inbound.push({ protocol: "all", cidrBlock: "172.16.0.0/16" });
+    const t = edited(example("tgw-hub"), (d) => {
+      d.customerGateways.push({ id: "cgw-1", ipAddress: "198.51.100.1", asn: 65000 });
+      d.vpnConnections.push({ id: "vpn-1", customerGatewayId: "cgw-1", transitGatewayId: "tgw-hub", routing: "bgp", staticRoutes: [], tunnels: [{ status: "UP" }, { status: "UP" }], state: "available" });
+      d.onPremisesNetworks.push({ id: "onprem-1", cidrBlocks: ["172.16.0.0/16"], customerGatewayIds: ["cgw-1"], directConnectGatewayIds: [] });
+      d.transitGatewayAttachments.push({ id: "tgw-attach-vpn", transitGatewayId: "tgw-hub", type: "vpn", vpnConnectionId: "vpn-1", subnetIds: [], applianceMode: false, state: "available" });
+      const rtb = d.transitGatewayRouteTables[0]!;
+      rtb.associations.push("tgw-attach-vpn");
+      rtb.propagations.push("tgw-attach-vpn");
+      for (const r of d.routeTables) r.routes.push({ destination: "172.16.0.0/16", target: "tgw-hub", origin: "static" });
+      for (const sg of d.securityGroups) sg.inbound.push({ protocol: "all", cidrBlock: "172.16.0.0/16" });
+    });
     expect(run(t, "onprem-1", "host-2", 22).reachable).toBe(true);
     expect(run(t, "host-3", "onprem-1", 22).reachable).toBe(true);
   });

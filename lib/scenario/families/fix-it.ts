@@ -2,7 +2,7 @@
 // for the broken flow; the wrong options are fixes proposeFixes offers for nearby flows (the reverse
 // direction, another port) on the same topology. Every option is checked with analyze on the changed
 // topology: the right one must make the flow reachable, every wrong one must leave it blocked.
-import { analyze, buildNetwork, type Analysis, type Query, type Topology } from "../../net/index";
+import { analyze, buildNetwork, NetworkCache, type Analysis, type Query, type Topology } from "../../net/index";
 import { proposeFixes, type Fix } from "../../net/fixes";
 import { decidingSentence } from "../rule-sentences";
 import { buildQuestion } from "../build-question";
@@ -29,19 +29,20 @@ function attempt(rng: Rng, difficulty: Difficulty): Attempt | undefined {
   const query = setup.query;
   // One analysis per topology object within this question (never across seeds).
   const analyses = new Map<Topology, Analysis>();
+  const cache = new NetworkCache();
   const analysisOf = (t: Topology): Analysis => {
     let a = analyses.get(t);
-    if (!a) analyses.set(t, (a = analyze(t, query)));
+    if (!a) analyses.set(t, (a = analyze(t, query, { cache })));
     return a;
   };
-  const network = buildNetwork(topology);
+  const network = buildNetwork(topology, cache);
   const analysis = analyze(network, query);
   analyses.set(topology, analysis);
   if (analysis.reachable) return undefined;
   // proposeFixes re-runs analyze on every candidate's topology: `verified` is that verdict for this query.
   // It starts from this topology's network and analysis instead of building and analysing it again.
   // Single changes only: a question asks for one change, so no "combined" fix is built.
-  const working = proposeFixes(topology, query, { network, analysis, combined: false }).filter((f) => f.verified);
+  const working = proposeFixes(topology, query, { network, analysis, combined: false, cache }).filter((f) => f.verified);
   if (working.length === 0) return undefined;
   const right = rng.pick(working);
   const seen = new Set<string>([right.description]);
@@ -55,13 +56,13 @@ function attempt(rng: Rng, difficulty: Difficulty): Attempt | undefined {
   // (a) Fixes the model proposes for the same pair on another port: applied here, they change the topology,
   // and analyze must find this flow still blocked.
   const otherPort = rng.pick(SERVICE_PORTS.filter(([p]) => p !== query.port))[0];
-  for (const fix of proposeFixes(topology, { ...query, port: otherPort }, { network, combined: false })) keep(fix, fix.topology);
+  for (const fix of proposeFixes(topology, { ...query, port: otherPort }, { network, combined: false, cache })) keep(fix, fix.topology);
   // (b) Fixes the model proposes when a different piece is missing: here that piece is already in place,
   // so the change leaves this topology as it is (still blocked: the analysis above).
   for (const j of rng.shuffle(setup.pieces.map((_, i) => i).filter((i) => i !== missingIndex))) {
     if (wrong.length >= 3) break;
     const other = setup.pieces[j] as Piece;
-    for (const fix of proposeFixes(other.remove(setup.base), query, { combined: false })) keep(fix, topology);
+    for (const fix of proposeFixes(other.remove(setup.base), query, { combined: false, cache })) keep(fix, topology);
   }
   if (wrong.length < 2) return undefined;
   return { topology, query, concepts: setup.concepts, right, wrong, analyses };

@@ -5,7 +5,7 @@
 // key is the one option whose verdicts meet the requirement (rules EIGW-01, IGW-01, IGW-04, NAT-01, NAT-02,
 // NAT-04, RT-04, SG-02, ACL-02). generate() throws unless exactly the option meant to work meets it, so the
 // reasons written per option and the model's verdicts cannot drift apart.
-import { analyze, buildNetwork, type Query, type Topology } from "../../net/index";
+import { analyze, buildNetwork, NetworkCache, type Query, type Topology } from "../../net/index";
 import { buildQuestion } from "../build-question";
 import { traceLines } from "../reach-question";
 import type { Family } from "../family";
@@ -278,10 +278,11 @@ function generate(seed: number, difficulty: Difficulty): Question {
   const flows = (Object.keys(template.need) as Flow[]).map((flow) => ({ flow, q: query(setup, flow), must: template.need[flow] === true }));
   const meant = template.changes.filter((c) => c.meant === true);
   const shown = [...meant, ...rng.sample(template.changes.filter((c) => c.meant !== true), 3)];
+  const cache = new NetworkCache();
   const evaluated = shown.map((change) => {
     const kind = change.target === undefined ? "" : rng.pick(KIND_NAMES[change.target === "nat" && !template.spec.igw ? "private-nat" : change.target]);
     const topology = change.edit(setup)(setup.base);
-    const network = buildNetwork(topology);
+    const network = buildNetwork(topology, cache);
     const verdicts = flows.map((f) => ({ flow: f.flow, reachable: analyze(network, f.q).reachable, must: f.must }));
     return { change, text: change.text(setup, kind), meets: verdicts.every((v) => v.reachable === v.must), verdicts };
   });

@@ -6,6 +6,7 @@
 // alone, it also breaks the path) is a property of the setup, not of the seed's key; missingPieceCase
 // exposes the setup so scripts/check-generator.ts and the unit tests check it over many seeds.
 import type * as T from "../../net/index";
+import { NetworkCache } from "../../net/index";
 import { decidingSentence } from "../rule-sentences";
 import { buildQuestion } from "../build-question";
 import type { Family } from "../family";
@@ -123,12 +124,13 @@ function generate(seed: number, difficulty: Difficulty): Question {
 export function missingPieceCase(seed: number, difficulty: Difficulty): MissingPieceCase {
   const rng = createRng(seed).fork(`${NAME}/${difficulty}`);
   const setup = drawCompleteSetup(rng, difficulty);
-  const full = analyzeTopology(setup.base, setup.query);
+  const cache = new NetworkCache();
+  const full = analyzeTopology(setup.base, setup.query, cache);
   if (!full.reachable) throw new Error(`${NAME} seed ${seed}: the complete setup is not reachable: ${full.blockers.map((x) => x.message).join(" ")}`);
   const missingIndex = rng.int(0, setup.pieces.length - 1);
   const missing = setup.pieces[missingIndex] as Piece;
   const shownTopology = missing.remove(setup.base);
-  const shown = analyzeTopology(shownTopology, setup.query);
+  const shown = analyzeTopology(shownTopology, setup.query, cache);
   if (shown.reachable) throw new Error(`${NAME} seed ${seed}: removing "${missing.text}" does not break the path`);
   const candidates = setup.pieces.map((piece, i) => {
     const b = shown.blockers[0];

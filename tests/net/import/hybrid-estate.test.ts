@@ -319,7 +319,7 @@ describe("hybrid estate variants", () => {
 
   it("a hand-written topology still declares its on-premises side: no assumption is made", () => {
     const topology = { ...importOrThrow(east()) };
-    delete (topology as { assumptions?: string[] }).assumptions;
+    delete (topology as { assumptions?: readonly string[] }).assumptions;
     const a = analyze(topology, { from: "shared-1", to: "100.64.5.5", protocol: "tcp", port: 443 });
     expect(a.blockers.map((b) => b.code)).toEqual(["NO_POSSIBLE_DESTINATION"]);
   });

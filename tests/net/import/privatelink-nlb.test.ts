@@ -9,6 +9,7 @@ import { analyze } from "@/lib/net/reachability";
 import { validate } from "@/lib/net/validate";
 import type { Topology } from "@/lib/net/topology";
 import { keyedConvention, NLB_ARN, privateLinkEstate } from "./fixtures/privatelink-nlb";
+import { edited } from "../helpers";
 
 // A PrivateLink endpoint service behind a Network Load Balancer (fixtures/privatelink-nlb.ts), in both file
 // conventions: each row is a question a consumer would ask, the verdict AWS gives and the rule that decides it.
@@ -289,13 +290,14 @@ describe("examples/aws-privatelink", () => {
 
 describe("validating load balancers", () => {
   it("accepts the imported estate and names the field of a broken reference", () => {
-    const t = importOrThrow(privateLinkEstate());
-    expect(validate(t)).toEqual([]);
-    const lb = t.loadBalancers?.[0];
-    if (!lb?.listeners?.[0] || !lb.nodes[0])
-      throw new Error("the estate has a load balancer with a listener");
-    lb.listeners[0].targetGroupId = "tg-missing";
-    lb.nodes[0].subnetId = "subnet-0c0000000000c0101"; // a consumer subnet
+    const imported = importOrThrow(privateLinkEstate());
+    expect(validate(imported)).toEqual([]);
+    const t = edited(imported, (d) => {
+      const lb = d.loadBalancers?.[0];
+      if (!lb?.listeners?.[0] || !lb.nodes[0]) throw new Error("the estate has a load balancer with a listener");
+      lb.listeners[0].targetGroupId = "tg-missing";
+      lb.nodes[0].subnetId = "subnet-0c0000000000c0101"; // a consumer subnet
+    });
     expect(validate(t).map((i) => [i.code, i.path])).toEqual(
       expect.arrayContaining([
         ["RCH_UNKNOWN_REFERENCE", "loadBalancers[0].listeners[0].targetGroupId"],

@@ -11,7 +11,7 @@ import { arbTopology } from "./topology-arbitrary";
  * order across regions is not meaningful.
  */
 function normalise(t: Topology): unknown {
-  const byId = <T extends { id: string }>(xs: readonly T[]) =>
+  const byId = <T extends { readonly id: string }>(xs: readonly T[]) =>
     [...xs].sort((a, b) => a.id.localeCompare(b.id));
   const defaultAcl = (vpcId: string) => t.networkAcls.find((a) => a.vpcId === vpcId && a.isDefault)?.id;
   return {
@@ -54,7 +54,7 @@ function normalise(t: Topology): unknown {
           "onPremisesNetworks",
           "endpointServices",
         ] as const
-      ).map((k) => [k, byId(t[k])]),
+      ).map((k) => [k, byId<{ readonly id: string }>(t[k])]),
     ),
     loadBalancers: t.loadBalancers === undefined ? undefined : byId(t.loadBalancers),
     targetGroups: t.targetGroups === undefined ? undefined : byId(t.targetGroups),

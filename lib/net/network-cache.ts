@@ -1,0 +1,141 @@
+// Reuse of compiled network parts between nearby variants of one topology, owned by a `NetworkCache` that the
+// caller creates for a scope of its own (one generated question and its variants, one proposeFixes call) and
+// drops with it. Nothing is cached at module level: two callers never share entries, and a caller that passes
+// no cache gets every part compiled from its topology (buildNetwork in network.ts).
+// Reuse is by identity. A topology is immutable (deeply readonly by type, topology.ts), and copy-on-write
+// variants (lib/scenario's builder and edits, proposeFixes) share every object they do not change with their
+// base, so a part compiled from some topology lists is reused for a topology whose lists hold the very same
+// objects (===), element by element; a compiled security group, network ACL or route table is reused for the
+// same object. An edit always makes a new object, so it is always seen.
+// Entries are held strongly and only a few are kept: a WeakMap keyed by every topology object ever built kept
+// each question's compiled pieces alive into the old generation, which cost more garbage collection than the
+// compiling it saved.
+import type { CompiledNetworkAcl } from "./network-acls";
+import type { NetworkCore } from "./network-core";
+import type { Network, RouteTableInfo } from "./network-model";
+import type { CompiledSecurityGroup } from "./security-groups";
+import type * as T from "./topology";
+import type { TransitGatewayIndex } from "./transit-gateway-index";
+
+export type ReferenceLayer = Pick<Network, "prefixLists" | "services" | "onPrem" | "gatewayEndpoints">;
+export type GatewayLayer = Pick<Network, "igws" | "eigws" | "vgws" | "vpcGateways">;
+export type RoutingLayer = Pick<Network, "routeTables" | "subnetRouteTables">;
+export type AclLayer = Pick<Network, "subnetNetworkAcls">;
+export type SecurityLayer = Pick<Network, "securityGroups" | "defaultSecurityGroups" | "securityMemo">;
+export type PeeringLayer = Pick<Network, "peerings" | "peeringsByPair">;
+
+type Scalars = readonly unknown[];
+type Lists = readonly (readonly unknown[])[];
+
+/** Inputs with more objects than this are compiled without caching (an imported account, the 10,000-VPC bench). */
+export const MAX_CACHED_OBJECTS = 2000;
+
+/** The key of a set of inputs, flattened: each scalar, then per list its length and its elements. */
+function keyOf(scalars: Scalars, lists: Lists): unknown[] {
+  const out: unknown[] = [...scalars];
+  for (const list of lists) {
+    out.push(list.length);
+    for (const item of list) out.push(item);
+  }
+  return out;
+}
+
+/** Does a stored key describe these inputs? Walks both without allocating (this runs on every cached build). */
+function sameInputs(key: readonly unknown[], scalars: Scalars, lists: Lists): boolean {
+  let i = 0;
+  for (const s of scalars) if (key[i++] !== s) return false;
+  for (const list of lists) {
+    if (key[i++] !== list.length) return false;
+    for (const item of list) if (key[i++] !== item) return false;
+  }
+  return i === key.length;
+}
+
+/** The compiled value for the `size` most recently used input sets. */
+export class RecentCache<V> {
+  private readonly entries: { readonly key: readonly unknown[]; readonly value: V }[] = [];
+
+  constructor(private readonly size: number) {}
+
+  get(scalars: Scalars, lists: Lists, compile: () => V): V {
+    let objects = 0;
+    for (const list of lists) objects += list.length;
+    if (objects > MAX_CACHED_OBJECTS) return compile();
+    const entries = this.entries;
+    for (let i = 0; i < entries.length; i += 1) {
+      const entry = entries[i];
+      if (entry && sameInputs(entry.key, scalars, lists)) {
+        // Most recent first, so the base of the current question stays while its variants come and go.
+        if (i > 0) entries.unshift(...entries.splice(i, 1));
+        return entry.value;
+      }
+    }
+    const value = compile();
+    entries.unshift({ key: keyOf(scalars, lists), value });
+    if (entries.length > this.size) entries.pop();
+    return value;
+  }
+}
+
+/** Compiled pieces by the topology object they were compiled from (and, for a route table, its VPC object). */
+export class PieceCache<K extends object, V> {
+  private readonly map = new Map<K, { readonly dependsOn: object | undefined; readonly value: V }>();
+
+  get(key: K, dependsOn?: object): V | undefined {
+    const entry = this.map.get(key);
+    return entry && entry.dependsOn === dependsOn ? entry.value : undefined;
+  }
+
+  set(key: K, value: V, dependsOn?: object): V {
+    this.map.set(key, { dependsOn, value });
+    return value;
+  }
+}
+
+export type PieceCaches = {
+  readonly securityGroups: PieceCache<T.SecurityGroup, CompiledSecurityGroup>;
+  readonly networkAcls: PieceCache<T.NetworkAcl, CompiledNetworkAcl>;
+  /** A route table also depends on its VPC (local routes, RT-02). */
+  readonly routeTables: PieceCache<T.RouteTable, RouteTableInfo>;
+};
+
+function newPieceCaches(): PieceCaches {
+  return { securityGroups: new PieceCache(), networkAcls: new PieceCache(), routeTables: new PieceCache() };
+}
+
+// A question analyses a handful of variants of one base (fix-it about a dozen): remember that many of each layer.
+const LAYER_VERSIONS = 8;
+
+/** The layers compiled on one core: their maps point at the core's VPCs, subnets and interfaces. */
+export class CoreLayers {
+  readonly reference = new RecentCache<ReferenceLayer>(LAYER_VERSIONS);
+  readonly gateways = new RecentCache<GatewayLayer>(LAYER_VERSIONS);
+  readonly routing = new RecentCache<RoutingLayer>(LAYER_VERSIONS);
+  readonly acls = new RecentCache<AclLayer>(LAYER_VERSIONS);
+  readonly security = new RecentCache<SecurityLayer>(LAYER_VERSIONS);
+  readonly peering = new RecentCache<PeeringLayer>(LAYER_VERSIONS);
+  readonly transit = new RecentCache<TransitGatewayIndex>(LAYER_VERSIONS);
+
+  constructor(readonly core: NetworkCore) {}
+}
+
+/**
+ * What a caller keeps between buildNetwork calls on nearby variants of one topology: `buildNetwork(t, cache)`.
+ * Create one per scope (a generated question, a proposeFixes call) and let it go with the scope.
+ */
+export class NetworkCache {
+  /** A question's variants share one core (sometimes two); older cores only cost memory. */
+  readonly cores = new RecentCache<CoreLayers>(2);
+  /**
+   * Compiled security groups, NACLs and route tables, per scope: the topologies that share their first VPC
+   * object, i.e. a base and all its variants, even those that change the core (a NAT gateway, an instance's
+   * public IP) and so rebuild every layer.
+   */
+  private readonly scopes = new RecentCache<PieceCaches>(2);
+
+  piecesFor(topology: T.Topology): PieceCaches | undefined {
+    const key = topology.vpcs[0];
+    if (!key || topology.vpcs.length + topology.securityGroups.length + topology.routeTables.length > MAX_CACHED_OBJECTS) return undefined;
+    return this.scopes.get([key], [], newPieceCaches);
+  }
+}

@@ -103,11 +103,25 @@ export function playerOfDevice(context: ClassroomContext, deviceId: string): Cla
   return context.players.find((player) => player.playerId === deviceId || (player.devices ?? []).includes(deviceId));
 }
 
+// Rounds are immutable, so each round's answers are indexed by player once, however many players ask.
+const answerIndexes = new WeakMap<ClassroomRound, ReadonlyMap<string, ClassroomAnswer>>();
+
+/** This player's answer in the round, if any. */
+export function answerOf(round: ClassroomRound, playerId: string): ClassroomAnswer | undefined {
+  let index = answerIndexes.get(round);
+  if (index === undefined) {
+    index = new Map(round.answers.map((answer) => [answer.playerId, answer]));
+    answerIndexes.set(round, index);
+  }
+  return index.get(playerId);
+}
+
 /** Correct answers in a row by this player in the rounds before `beforeIndex` (a round not answered ends it). */
 export function playerStreak(rounds: readonly ClassroomRound[], playerId: string, beforeIndex = rounds.length): number {
   let streak = 0;
   for (let index = Math.min(beforeIndex, rounds.length) - 1; index >= 0; index -= 1) {
-    const answer = rounds[index]?.answers.find((entry) => entry.playerId === playerId);
+    const round = rounds[index];
+    const answer = round === undefined ? undefined : answerOf(round, playerId);
     if (answer?.correct !== true) break;
     streak += 1;
   }

@@ -4,7 +4,7 @@
 // commit); only after that write does any of them get its reply, so an acknowledged answer is on disk. What
 // changed is then published to the event hub (lib/classroom/event-hub), which pushes it to the players'
 // Server-Sent Events connections. If another process wrote the row meanwhile, the batch is re-read and re-run.
-import { randomInt } from "node:crypto";
+import { randomInt, randomUUID } from "node:crypto";
 import { initialTransition } from "xstate";
 import { buildClassroomView, type ClassroomView } from "@/lib/classroom/classroom-view";
 import { createEventHub, type EventDraft, type EventHub, type HubEvent, type HubViewer } from "@/lib/classroom/event-hub";
@@ -69,7 +69,7 @@ const globalForLive = globalThis as unknown as { reachableClassroomLive?: LiveSt
 const live: LiveState = (globalForLive.reachableClassroomLive ??= {
   games: new Map(),
   loading: new Map(),
-  hub: createEventHub(),
+  hub: createEventHub({ epoch: randomUUID().slice(0, 8) }),
 });
 
 const TEACHER_ACTIONS = new Set<GameCommand["kind"]>(["open", "close", "leaderboard", "finish", "remove", "remove-named"]);

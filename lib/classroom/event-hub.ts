@@ -63,10 +63,8 @@ export function isFor(audience: EventAudience, viewer: HubViewer): boolean {
   return viewer.role === "player" && viewer.playerId === audience.playerId;
 }
 
-export function createEventHub({
-  maxEvents = 50_000,
-  epoch = Date.now().toString(36),
-}: { maxEvents?: number; epoch?: string } = {}): EventHub {
+/** `epoch` must differ between server processes (the app passes a random one), so old ids are not resumed. */
+export function createEventHub({ maxEvents = 50_000, epoch }: { maxEvents?: number; epoch: string }): EventHub {
   const games = new Map<string, GameLog>();
   const logOf = (game: string): GameLog => {
     let log = games.get(game);

@@ -8,6 +8,7 @@ import { randomInt, randomUUID } from "node:crypto";
 import { initialTransition } from "xstate";
 import { buildClassroomView, type ClassroomView } from "@/lib/classroom/classroom-view";
 import { createEventHub, type EventDraft, type EventHub, type HubEvent, type HubViewer } from "@/lib/classroom/event-hub";
+import { buildGameReport, type GameReport } from "@/lib/classroom/game-report";
 import { liveEvents } from "@/lib/classroom/live-events";
 import { classroomInput, planClassroomGame } from "@/lib/classroom/plan-game";
 import {
@@ -462,4 +463,13 @@ export async function connectGame(
     send({ id: subscription.lastId, type: "sync", json: JSON.stringify(view) });
   }
   return { ok: true, value: { unsubscribe: subscription.unsubscribe } };
+}
+
+/** The teacher's report of a game (per question and per player with concepts); only its teacher may read it. */
+export async function reportGame(learnerId: string, joinCode: string): Promise<Outcome<GameReport>> {
+  const loaded = await liveGame(joinCode);
+  if (!loaded.ok) return loaded;
+  if (loaded.value.teacherLearnerId !== learnerId)
+    return fail(403, "joinCode: only the teacher who created this game can read its report");
+  return { ok: true, value: buildGameReport(loaded.value.snapshot.context, questionOf) };
 }

@@ -305,6 +305,13 @@ export function ClassroomLive({ initial, renderedQuestionId, joinLink, joinQrSvg
       ) : null}
 
       {finished && view.leaderboard ? <Podium entries={view.leaderboard} /> : null}
+      {finished && isTeacher ? (
+        <p>
+          <a href={`/classroom/${view.joinCode}/report`} data-testid="report-link">
+            Report per question and per player (with CSV export)
+          </a>
+        </p>
+      ) : null}
       {view.leaderboard ? (
         <LeaderboardTable entries={view.leaderboard} title={finished ? "Final leaderboard" : "Leaderboard"} />
       ) : null}

@@ -72,7 +72,9 @@ async function freePort() {
 async function startServer(databaseUrl, logFile) {
   const port = await freePort();
   const log = fs.openSync(logFile, "a");
-  const child = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  // --server-node-args "--cpu-prof --cpu-prof-dir=/tmp/x" profiles the server (node options it cannot take from NODE_OPTIONS).
+  const nodeArgs = (valueOf("--server-node-args") ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
     env: {
       ...process.env,

@@ -214,7 +214,7 @@ export function ClassroomLive({ initial, renderedQuestionId, joinLink, joinQrSvg
             <ul className="classroom-players" data-testid="players">
               {view.players.map((player) => (
                 <li key={player.displayName}>
-                  {player.displayName}
+                  <span className="classroom-player-name">{player.displayName}</span>
                   <button
                     type="button"
                     className="classroom-remove"
@@ -285,7 +285,12 @@ export function ClassroomLive({ initial, renderedQuestionId, joinLink, joinQrSvg
             )
           ) : null}
           {view.phase === "reveal" && view.reveal && view.question ? (
-            <RevealPanel reveal={view.reveal} options={view.question.options} isPlayer={!isTeacher} />
+            <RevealPanel
+              reveal={view.reveal}
+              options={view.question.options}
+              isPlayer={!isTeacher}
+              answered={myChoice !== null}
+            />
           ) : null}
         </>
       ) : null}

@@ -9,10 +9,13 @@ export function RevealPanel({
   reveal,
   options,
   isPlayer,
+  answered,
 }: {
   reveal: Reveal;
   options: Options;
   isPlayer: boolean;
+  /** Whether this player sent an answer: their verdict is on its way, so "time's up" would be wrong. */
+  answered: boolean;
 }) {
   const counts = new Map(reveal.distribution.map((entry) => [entry.optionId, entry.count]));
   const total = Math.max(1, ...reveal.distribution.map((entry) => entry.count));
@@ -23,7 +26,7 @@ export function RevealPanel({
         <p className={`verdict ${reveal.yourAnswerCorrect ? "ok" : "bad"}`} data-testid="your-verdict">
           {reveal.yourAnswerCorrect ? `Right! +${reveal.yourPoints ?? 0} points` : "Not this time."}
         </p>
-      ) : isPlayer ? (
+      ) : isPlayer && !answered ? (
         <p className="verdict bad" data-testid="your-verdict">
           Time&apos;s up: no answer this time.
         </p>

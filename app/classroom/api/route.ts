@@ -1,7 +1,7 @@
 import { parseJsonBody } from "@/app/http/json-body";
 import { jsonRoute, replyWith } from "@/app/http/json-route";
 import { serverNow } from "@/app/clock";
-import { currentLearner, viewingLearner } from "@/app/current-learner";
+import { currentLearner, learnerIdOfRequest } from "@/app/current-learner";
 import { clientAddress } from "@/app/security/rate-limiter";
 import { openQuestionId, UNKNOWN_QUESTION } from "@/app/security/question-token";
 import { answerGame, createGame, stepGame, viewForBrowser } from "../classroom-game";
@@ -25,8 +25,8 @@ export const POST = jsonRoute(async (request: Request): Promise<Response> => {
       return tooManyRequests("joinCode", limits.joins.retryAfterMs(address, now.getTime()));
   }
   if (input.action === "answer") {
-    // The hot path: the Learner row was written at join, so an answer reads the learner and writes only the game.
-    const learner = await viewingLearner(now);
+    // The hot path: the Learner row was written at join, so an answer neither reads nor writes it.
+    const learner = { id: await learnerIdOfRequest() };
     // The sealed id opens only in this game and for the learner it was shown to.
     const opened = openQuestionId(input.questionId, {
       kind: "classroom",

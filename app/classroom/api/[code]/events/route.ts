@@ -1,5 +1,5 @@
 import { serverNow } from "@/app/clock";
-import { viewingLearner } from "@/app/current-learner";
+import { learnerIdOfRequest } from "@/app/current-learner";
 import { badRequest } from "@/app/http/json-body";
 import { jsonRoute, replyWith } from "@/app/http/json-route";
 import { clientAddress } from "@/app/security/rate-limiter";
@@ -30,7 +30,7 @@ export const GET = jsonRoute(
       misses.hit(address, now.getTime());
       return badRequest(code.error.issues.map((issue) => ({ ...issue, path: ["joinCode", ...issue.path] })));
     }
-    const learner = await viewingLearner(now);
+    const learner = { id: await learnerIdOfRequest() };
     const lastEventId = request.headers.get("last-event-id") ?? new URL(request.url).searchParams.get("lastEventId");
     const encoder = new TextEncoder();
     let controller: ReadableStreamDefaultController<Uint8Array> | null = null;

@@ -21,11 +21,19 @@ import {
   type CommandResult,
 } from "@/lib/classroom/run-command";
 import { recordAttempts } from "@/lib/db/attempts";
-import { createClassroomGame, findClassroomGame, saveClassroomGame } from "@/lib/db/classroom";
+import {
+  appendClassroomAnswers,
+  createClassroomGame,
+  findClassroomGame,
+  listClassroomAnswers,
+  saveClassroomGame,
+  type StoredClassroomAnswer,
+} from "@/lib/db/classroom";
 import { db } from "@/lib/db/client";
 import { grade } from "@/lib/grading/grade";
 import { everyoneAnswered } from "@/lib/quiz/classroom-board";
-import { classroomMachine, playerOfDevice, type ClassroomRound } from "@/lib/quiz/classroom-machine";
+import { applyEvent } from "@/lib/quiz/apply-event";
+import { classroomMachine, currentRound, playerOfDevice, type ClassroomRound } from "@/lib/quiz/classroom-machine";
 import { createJoinCode, displayNameKey, JOIN_CODE_ALPHABET } from "@/lib/quiz/join-code";
 import { classroomSessionCodec } from "@/lib/quiz/persistence";
 import { serverNow } from "@/app/clock";
@@ -161,13 +169,27 @@ async function loadGame(joinCode: string): Promise<Outcome<LiveGame>> {
       409,
       `joinCode: this game cannot be read by this version of Reachable (${restored.issues[0]?.message ?? ""})`,
     );
+  // Answers to the open question were appended after the snapshot was last written: replay them, in order.
+  let snapshot = restored.snapshot;
+  const round = currentRound(snapshot.context);
+  if (snapshot.matches("questionOpen") && round !== undefined) {
+    for (const answer of await listClassroomAnswers(db(), joinCode, round.questionIndex)) {
+      snapshot = applyEvent(classroomMachine, snapshot, {
+        type: "answer.submit",
+        playerId: answer.playerId,
+        questionId: round.questionId,
+        response: answer.response,
+        now: answer.answeredAt.getTime(),
+      }).snapshot;
+    }
+  }
   return {
     ok: true,
     value: {
       joinCode,
       teacherLearnerId: row.teacherLearnerId,
       revision: row.revision,
-      snapshot: restored.snapshot,
+      snapshot,
       pending: [],
       flushing: false,
       timer: null,
@@ -293,18 +315,39 @@ function coalesce(drafts: readonly EventDraft[]): EventDraft[] {
   return drafts.filter((entry, index) => entry.type !== "answers" || index === lastCount);
 }
 
-type Applied = { outcomes: Outcome<CommandResult>[]; snapshot: ClassroomSnapshot; drafts: EventDraft[]; graded: ClassroomRound[] };
+type Applied = {
+  outcomes: Outcome<CommandResult>[];
+  snapshot: ClassroomSnapshot;
+  drafts: EventDraft[];
+  graded: ClassroomRound[];
+  /** The batch only added answers to the open question: these rows are all there is to write. */
+  answersOnly: StoredClassroomAnswer[] | null;
+};
 
 function applyBatch(game: LiveGame, batch: readonly Pending[]): Applied {
   let current = game.snapshot;
   const drafts: EventDraft[] = [];
   const graded: ClassroomRound[] = [];
+  let answersOnly: StoredClassroomAnswer[] | null = [];
   const outcomes = batch.map((pending) => {
     const outcome = decide(game, current, pending.learnerId, pending.command, pending.now);
     // A refused command can still move the clock (a late answer closes the question at its deadline).
     const result = outcome.ok ? outcome.value : runClassroomCommand(current, { kind: "tick" }, pending.now.getTime());
     drafts.push(...liveEvents(current, result.snapshot, pending.now.getTime()));
     if (result.graded !== null) graded.push(result.graded);
+    if (result.snapshot !== current) {
+      const round = currentRound(result.snapshot.context);
+      const answer = round?.answers[round.answers.length - 1];
+      const isAnswer = pending.command !== "view" && pending.command.kind === "answer" && outcome.ok;
+      if (isAnswer && result.graded === null && round !== undefined && answer !== undefined && answersOnly !== null) {
+        answersOnly.push({
+          questionIndex: round.questionIndex,
+          playerId: answer.playerId,
+          response: answer.response,
+          answeredAt: new Date(answer.answeredAt),
+        });
+      } else answersOnly = null;
+    }
     current = result.snapshot;
     // Kahoot's rule: once everyone in the room has answered there is nothing left to wait for.
     if (outcome.ok && pending.command !== "view" && pending.command.kind === "answer" && everyoneAnswered(current.context)) {
@@ -312,10 +355,11 @@ function applyBatch(game: LiveGame, batch: readonly Pending[]): Applied {
       drafts.push(...liveEvents(current, closed.snapshot, pending.now.getTime()));
       if (closed.graded !== null) graded.push(closed.graded);
       current = closed.snapshot;
+      answersOnly = null;
     }
     return outcome;
   });
-  return { outcomes, snapshot: current, drafts, graded };
+  return { outcomes, snapshot: current, drafts, graded, answersOnly };
 }
 
 async function flush(game: LiveGame): Promise<void> {
@@ -325,7 +369,13 @@ async function flush(game: LiveGame): Promise<void> {
       const batch = game.pending.splice(0);
       try {
         let applied = applyBatch(game, batch);
-        if (applied.snapshot !== game.snapshot) {
+        if (applied.snapshot !== game.snapshot && applied.answersOnly !== null) {
+          // The hot path: a few rows appended, no snapshot serialized; the snapshot is written at the next
+          // change of state and holds these answers then.
+          await appendClassroomAnswers(db(), game.joinCode, applied.answersOnly);
+          game.snapshot = applied.snapshot;
+          live.hub.publish(game.joinCode, coalesce(applied.drafts));
+        } else if (applied.snapshot !== game.snapshot) {
           const last = batch[batch.length - 1]?.now ?? serverNow();
           const write = () =>
             saveClassroomGame(db(), game.joinCode, game.revision, {

@@ -159,6 +159,7 @@ export function ClassroomLive({ initial, renderedQuestionId, joinLink, joinQrSvg
   const showsQuestion = view.phase === "question" || view.phase === "grading" || view.phase === "reveal";
   const myChoice = view.you?.response ?? null;
   const timeUp = view.phase === "question" && remainingMs === 0 && receivedAt !== null;
+  // The answer tiles wait for the question's text: options are never shown before the stem they answer.
 
   return (
     <div
@@ -261,7 +262,7 @@ export function ClassroomLive({ initial, renderedQuestionId, joinLink, joinQrSvg
                 You joined during this question: you play from the next one.
               </p>
             ) : myChoice === null ? (
-              timeUp ? (
+              questionId !== renderedQuestionId ? null : timeUp ? (
                 <p className="notice" data-testid="time-up">
                   Time&apos;s up.
                 </p>

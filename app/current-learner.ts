@@ -1,6 +1,6 @@
 import { cookies } from "next/headers";
 import { db } from "@/lib/db/client";
-import { findOrCreateLearner, viewLearner, type Learner } from "@/lib/db/learners";
+import { findOrCreateLearner, learnerIdForToken, viewLearner, type Learner } from "@/lib/db/learners";
 import { LEARNER_COOKIE } from "./learner-cookie";
 
 // The proxy (proxy.ts) guarantees that every request reaching a page or route carries a learner token the
@@ -20,4 +20,12 @@ export async function currentLearner(now: Date): Promise<Learner> {
 /** The learner of a page that only reads: writes nothing, so a first visit leaves no Learner row behind. */
 export async function viewingLearner(now: Date): Promise<Learner> {
   return viewLearner(db(), await learnerToken(), now);
+}
+
+/**
+ * The id of the request's learner, derived from the token without reading the database: for hot paths (a
+ * classroom answer, an event stream) whose learner row was written earlier (at join) or is not needed.
+ */
+export async function learnerIdOfRequest(): Promise<string> {
+  return learnerIdForToken(await learnerToken());
 }

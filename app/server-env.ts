@@ -18,7 +18,7 @@ const EnvSchema = z.object({
   /** Percent right to pass an exam and to "meet" a domain. */
   REACHABLE_EXAM_PASS_PERCENT: z.coerce.number().min(0).max(100).default(70),
   /** Players one classroom game accepts; a join beyond it is refused with "this game is full". */
-  REACHABLE_CLASSROOM_MAX_PLAYERS: z.coerce.number().int().min(1).max(10_000).default(200),
+  REACHABLE_CLASSROOM_MAX_PLAYERS: z.coerce.number().int().min(1).max(10_000).default(1000),
   /**
    * Joins per client address per minute. A whole class often shares one address (school NAT), so this is a
    * brake on scripted joins, not on a class.

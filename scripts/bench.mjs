@@ -35,3 +35,14 @@ if ((process.exitCode ?? 0) === 0 && !args.includes("--no-cli") && !args.include
   const cli = spawnSync(process.execPath, [`${root}bench/cli-startup.mjs`, ...args], { stdio: "inherit" });
   process.exitCode = cli.status ?? 1;
 }
+// The classroom suite (bench/classroom-load.mjs): a room of 100, 500 and 1,000 players against the production
+// server. --no-classroom or REACHABLE_BENCH_SKIP_CLASSROOM=1 leaves it out; it skips itself without a build.
+if (
+  (process.exitCode ?? 0) === 0 &&
+  !args.includes("--no-classroom") &&
+  !args.includes("--only-web") &&
+  process.env.REACHABLE_BENCH_SKIP_CLASSROOM !== "1"
+) {
+  const classroom = spawnSync(process.execPath, [`${root}bench/classroom-load.mjs`, ...args], { stdio: "inherit", cwd: root });
+  process.exitCode = classroom.status ?? 1;
+}

@@ -1,12 +1,18 @@
-// Server side of the live classroom: every request restores the game's snapshot, runs one command through the
-// classroom machine (lib/classroom/run-command), and writes it back with the revision check of lib/db/classroom.
-// Requests of one game are queued in this process too, so a burst of answers does not spin on retries.
-import { randomInt } from "node:crypto";
+// Server side of the live classroom. Each running game lives in this process's memory (restored once from its
+// row), and every request of a game becomes a command in that game's queue. Commands that arrive together are
+// applied one after another to the in-memory snapshot and written in ONE revision-checked write (group
+// commit); only after that write does any of them get its reply, so an acknowledged answer is on disk. What
+// changed is then published to the event hub (lib/classroom/event-hub), which pushes it to the players'
+// Server-Sent Events connections. If another process wrote the row meanwhile, the batch is re-read and re-run.
+import { randomInt, randomUUID } from "node:crypto";
 import { initialTransition } from "xstate";
 import { buildClassroomView, type ClassroomView } from "@/lib/classroom/classroom-view";
-import { createKeyedQueue, type KeyedQueue } from "@/lib/classroom/keyed-queue";
+import { createEventHub, type EventDraft, type EventHub, type HubEvent, type HubViewer } from "@/lib/classroom/event-hub";
+import { buildGameReport, type GameReport } from "@/lib/classroom/game-report";
+import { liveEvents } from "@/lib/classroom/live-events";
 import { classroomInput, planClassroomGame } from "@/lib/classroom/plan-game";
 import {
+  openDeadline,
   questionOf,
   runClassroomCommand,
   type ClassroomCommand,
@@ -14,13 +20,23 @@ import {
   type ClassroomSnapshot,
   type CommandResult,
 } from "@/lib/classroom/run-command";
-import { recordAttempt } from "@/lib/db/attempts";
-import { createClassroomGame, updateClassroomGame, type StoredClassroomGame } from "@/lib/db/classroom";
+import { recordAttempts } from "@/lib/db/attempts";
+import {
+  appendClassroomAnswers,
+  createClassroomGame,
+  findClassroomGame,
+  listClassroomAnswers,
+  saveClassroomGame,
+  type StoredClassroomAnswer,
+} from "@/lib/db/classroom";
 import { db } from "@/lib/db/client";
 import { grade } from "@/lib/grading/grade";
-import { classroomMachine, type ClassroomRound } from "@/lib/quiz/classroom-machine";
-import { createJoinCode } from "@/lib/quiz/join-code";
+import { everyoneAnswered } from "@/lib/quiz/classroom-board";
+import { applyEvent } from "@/lib/quiz/apply-event";
+import { classroomMachine, currentRound, playerOfDevice, type ClassroomRound } from "@/lib/quiz/classroom-machine";
+import { createJoinCode, displayNameKey, JOIN_CODE_ALPHABET } from "@/lib/quiz/join-code";
 import { classroomSessionCodec } from "@/lib/quiz/persistence";
+import { serverNow } from "@/app/clock";
 import { serverEnv } from "@/app/server-env";
 import { sealQuestionId } from "@/app/security/question-token";
 import type { ClassroomConfig, ClassroomRequest, ClassroomStep } from "./schema";
@@ -30,12 +46,46 @@ export type Outcome<T> = { readonly ok: true; readonly value: T } | Failure;
 
 const fail = (status: Failure["status"], error: string): Failure => ({ ok: false, status, error });
 
-// One queue per server process; kept on globalThis so that Next's dev reloads do not split it.
-const globalForQueue = globalThis as unknown as { reachableClassroomQueue?: KeyedQueue };
-const queue: KeyedQueue = (globalForQueue.reachableClassroomQueue ??= createKeyedQueue());
+/** A command as a request gives it: the teacher removes a player by the name on the screen. */
+type GameCommand = ClassroomCommand | { readonly kind: "remove-named"; readonly displayName: string };
 
-const TEACHER_ACTIONS = new Set<ClassroomStep["action"]>(["open", "close", "leaderboard", "finish"]);
+type Pending = {
+  readonly learnerId: string;
+  readonly command: GameCommand | "view";
+  readonly now: Date;
+  readonly resolve: (outcome: Outcome<CommandResult>) => void;
+  readonly reject: (error: unknown) => void;
+};
+
+type LiveGame = {
+  readonly joinCode: string;
+  readonly teacherLearnerId: string;
+  revision: number;
+  snapshot: ClassroomSnapshot;
+  pending: Pending[];
+  flushing: boolean;
+  timer: ReturnType<typeof setTimeout> | null;
+};
+
+type LiveState = {
+  readonly games: Map<string, LiveGame>;
+  readonly loading: Map<string, Promise<Outcome<LiveGame>>>;
+  readonly hub: EventHub;
+};
+
+// One set per server process; kept on globalThis so that Next's dev reloads do not split it.
+const globalForLive = globalThis as unknown as { reachableClassroomLive?: LiveState };
+const live: LiveState = (globalForLive.reachableClassroomLive ??= {
+  games: new Map(),
+  loading: new Map(),
+  hub: createEventHub({ epoch: randomUUID().slice(0, 8) }),
+});
+
+const TEACHER_ACTIONS = new Set<GameCommand["kind"]>(["open", "close", "leaderboard", "finish", "remove", "remove-named"]);
 const JOIN_CODE_TRIES = 8;
+const REJOIN_CODE_LENGTH = 8;
+/** A finished game stays in memory this long for late page loads, then is read from its row again if asked. */
+const FINISHED_GAME_TTL_MS = 10 * 60_000;
 
 export async function createGame(
   learnerId: string,
@@ -48,6 +98,7 @@ export async function createGame(
     questionCount: input.questionCount,
     secondsPerQuestion: input.secondsPerQuestion,
     gameSeed: input.gameSeed ?? randomInt(0, 0x100000000),
+    scoring: input.scoring ?? "speed",
   };
   const planned = planClassroomGame({ ...config, difficulty: input.difficulty });
   if (!planned.ok)
@@ -55,10 +106,10 @@ export async function createGame(
   const unitRng = () => randomInt(0, 0x100000000) / 0x100000000;
   for (let attempt = 0; attempt < JOIN_CODE_TRIES; attempt += 1) {
     const joinCode = createJoinCode(unitRng);
-    const [snapshot] = initialTransition(
-      classroomMachine,
-      classroomInput(joinCode, planned.plan, now.getTime()),
-    );
+    const [snapshot] = initialTransition(classroomMachine, {
+      ...classroomInput(joinCode, planned.plan, now.getTime()),
+      scoring: input.scoring ?? "speed",
+    });
     const created = await createClassroomGame(db(), {
       joinCode,
       teacherLearnerId: learnerId,
@@ -71,12 +122,28 @@ export async function createGame(
   return fail(409, "joinCode: no free join code was found; try again");
 }
 
-function toCommand(step: ClassroomStep, learnerId: string): ClassroomCommand {
+function newRejoinCode(): string {
+  let code = "";
+  for (let i = 0; i < REJOIN_CODE_LENGTH; i += 1) code += JOIN_CODE_ALPHABET[randomInt(0, JOIN_CODE_ALPHABET.length)];
+  return code;
+}
+
+function toCommand(step: ClassroomStep, learnerId: string): GameCommand {
   switch (step.action) {
     case "join":
-      return { kind: "join", joinCode: step.joinCode, playerId: learnerId, displayName: step.displayName };
+      return {
+        kind: "join",
+        joinCode: step.joinCode,
+        playerId: learnerId,
+        displayName: step.displayName,
+        rejoinCode: newRejoinCode(),
+      };
+    case "rejoin":
+      return { kind: "rejoin", rejoinCode: step.rejoinCode.trim().toUpperCase(), deviceId: learnerId };
     case "answer":
       return { kind: "answer", playerId: learnerId, questionId: step.questionId, optionIds: step.optionIds };
+    case "remove":
+      return { kind: "remove-named", displayName: step.displayName };
     default:
       return { kind: step.action };
   }
@@ -89,124 +156,316 @@ function statusOf(issues: readonly ClassroomIssue[]): Failure["status"] {
   return 409;
 }
 
-type Decision =
-  | { readonly kind: "refused"; readonly failure: Failure }
-  | { readonly kind: "ran"; readonly result: CommandResult };
+function describe(issues: readonly ClassroomIssue[]): string {
+  return issues.map((issue) => `${issue.path}: ${issue.message}`).join("; ");
+}
 
-function decide(game: StoredClassroomGame, learnerId: string, command: ClassroomCommand | "view", now: Date) {
-  const restored = classroomSessionCodec.restore(game.snapshot);
-  const refuse = (failure: Failure) => ({ write: null, result: { kind: "refused", failure } as Decision });
+async function loadGame(joinCode: string): Promise<Outcome<LiveGame>> {
+  const row = await findClassroomGame(db(), joinCode);
+  if (row === null) return fail(404, `joinCode: no game has the join code ${joinCode}`);
+  const restored = classroomSessionCodec.restore(row.snapshot);
   if (!restored.ok)
-    return refuse(
-      fail(
-        409,
-        `joinCode: this game cannot be read by this version of Reachable (${restored.issues[0]?.message ?? ""})`,
-      ),
+    return fail(
+      409,
+      `joinCode: this game cannot be read by this version of Reachable (${restored.issues[0]?.message ?? ""})`,
     );
-  const isTeacher = game.teacherLearnerId === learnerId;
-  const isPlayer = restored.snapshot.context.players.some((player) => player.playerId === learnerId);
-  if (command === "view" && !isTeacher && !isPlayer)
-    return refuse(fail(403, "joinCode: join this game first (/classroom/join)"));
-  if (command !== "view" && command.kind === "join" && isTeacher) {
-    return refuse(
-      fail(409, "joinCode: you are the teacher of this game; players join from their own browser"),
-    );
+  // Answers to the open question were appended after the snapshot was last written: replay them, in order.
+  let snapshot = restored.snapshot;
+  const round = currentRound(snapshot.context);
+  if (snapshot.matches("questionOpen") && round !== undefined) {
+    for (const answer of await listClassroomAnswers(db(), joinCode, round.questionIndex)) {
+      snapshot = applyEvent(classroomMachine, snapshot, {
+        type: "answer.submit",
+        playerId: answer.playerId,
+        questionId: round.questionId,
+        response: answer.response,
+        now: answer.answeredAt.getTime(),
+      }).snapshot;
+    }
   }
-  const cap = serverEnv().REACHABLE_CLASSROOM_MAX_PLAYERS;
-  if (
-    command !== "view" &&
-    command.kind === "join" &&
-    !isPlayer &&
-    restored.snapshot.context.players.length >= cap
-  ) {
-    return refuse(fail(409, `joinCode: this game is full (${cap} players)`));
-  }
-  if (command !== "view" && TEACHER_ACTIONS.has(command.kind as ClassroomStep["action"]) && !isTeacher) {
-    return refuse(fail(403, "action: only the teacher who created this game can run it"));
-  }
-  const result = runClassroomCommand(
-    restored.snapshot,
-    command === "view" ? { kind: "tick" } : command,
-    now.getTime(),
-  );
-  const write = result.changed
-    ? {
-        persisted: classroomSessionCodec.save(result.snapshot),
-        status: result.snapshot.status === "done" ? ("finished" as const) : ("active" as const),
-        now,
+  return {
+    ok: true,
+    value: {
+      joinCode,
+      teacherLearnerId: row.teacherLearnerId,
+      revision: row.revision,
+      snapshot,
+      pending: [],
+      flushing: false,
+      timer: null,
+    },
+  };
+}
+
+/** The game in memory, read from its row the first time (concurrent first requests share one read). */
+async function liveGame(joinCode: string): Promise<Outcome<LiveGame>> {
+  const cached = live.games.get(joinCode);
+  if (cached !== undefined) return { ok: true, value: cached };
+  let loading = live.loading.get(joinCode);
+  if (loading === undefined) {
+    loading = loadGame(joinCode).then((loaded) => {
+      live.loading.delete(joinCode);
+      if (loaded.ok) {
+        live.games.set(joinCode, loaded.value);
+        armTimer(loaded.value);
       }
-    : null;
-  return { write, result: { kind: "ran", result } as Decision };
+      return loaded;
+    });
+    live.loading.set(joinCode, loading);
+  }
+  return loading;
+}
+
+/** Closes the open question at its deadline even when nobody sends a request then (players only listen). */
+function armTimer(game: LiveGame): void {
+  if (game.timer !== null) clearTimeout(game.timer);
+  game.timer = null;
+  const deadline = openDeadline(game.snapshot);
+  if (deadline !== null) {
+    const wait = Math.max(0, deadline - serverNow().getTime()) + 5;
+    game.timer = setTimeout(() => {
+      game.timer = null;
+      void submit(game, game.teacherLearnerId, "view", serverNow()).catch(() => undefined);
+    }, wait);
+    game.timer.unref?.();
+  }
+  if (game.snapshot.status === "done") {
+    const forget = setTimeout(() => {
+      if (live.games.get(game.joinCode) === game && game.pending.length === 0) live.games.delete(game.joinCode);
+    }, FINISHED_GAME_TTL_MS);
+    forget.unref?.();
+  }
+}
+
+/** Who is asking, in the game's terms: the teacher, the player this browser plays as, or nobody yet. */
+function viewerOf(game: LiveGame, snapshot: ClassroomSnapshot, learnerId: string): HubViewer | null {
+  if (game.teacherLearnerId === learnerId) return { role: "teacher" };
+  const player = playerOfDevice(snapshot.context, learnerId);
+  return player === undefined ? null : { role: "player", playerId: player.playerId };
+}
+
+/** Checks who may do what, then runs the command on `snapshot`. Pure in the snapshot it is given. */
+function decide(
+  game: LiveGame,
+  snapshot: ClassroomSnapshot,
+  learnerId: string,
+  command: GameCommand | "view",
+  now: Date,
+): Outcome<CommandResult> {
+  const viewer = viewerOf(game, snapshot, learnerId);
+  const isTeacher = viewer?.role === "teacher";
+  if (command === "view") {
+    if (viewer === null) return fail(403, "joinCode: join this game first (/classroom/join)");
+    return { ok: true, value: runClassroomCommand(snapshot, { kind: "tick" }, now.getTime()) };
+  }
+  if ((command.kind === "join" || command.kind === "rejoin") && isTeacher) {
+    return fail(409, "joinCode: you are the teacher of this game; players join from their own browser");
+  }
+  if (command.kind === "join" && viewer !== null)
+    return fail(409, "joinCode: you have already joined this game from this browser");
+  const cap = serverEnv().REACHABLE_CLASSROOM_MAX_PLAYERS;
+  if (command.kind === "join" && snapshot.context.players.length >= cap) {
+    return fail(409, `joinCode: this game is full (${cap} players)`);
+  }
+  if (TEACHER_ACTIONS.has(command.kind) && !isTeacher) {
+    return fail(403, "action: only the teacher who created this game can run it");
+  }
+  let resolved: ClassroomCommand;
+  if (command.kind === "answer") {
+    if (viewer === null || viewer.role !== "player") return fail(409, "joinCode: this player has not joined the game");
+    resolved = { ...command, playerId: viewer.playerId };
+  } else if (command.kind === "remove-named") {
+    const name = displayNameKey(command.displayName);
+    const player = snapshot.context.players.find((entry) => displayNameKey(entry.displayName) === name);
+    if (player === undefined) return fail(404, "displayName: no player of this game has this name");
+    resolved = { kind: "remove", playerId: player.playerId };
+  } else resolved = command;
+  const result = runClassroomCommand(snapshot, resolved, now.getTime());
+  if (!result.ok) return { ok: false, status: statusOf(result.issues), error: describe(result.issues) };
+  return { ok: true, value: result };
 }
 
 /** Each graded answer becomes an attempt of its player (context classroom:<code>), like any other answer. */
-async function recordRound(joinCode: string, round: ClassroomRound): Promise<void> {
-  const question = questionOf(round.questionId);
-  for (const answer of round.answers) {
-    await recordAttempt(db(), answer.playerId, {
-      questionId: question.id,
-      family: question.family,
-      seed: question.seed,
-      difficulty: question.difficulty,
-      response: answer.response,
-      correct: answer.correct === true,
-      score: grade(question, answer.response).score,
-      durationMs: Math.max(0, answer.answeredAt - round.openedAt),
-      context: `classroom:${joinCode}`,
-      startedAt: new Date(round.openedAt),
-      answeredAt: new Date(answer.answeredAt),
-    });
+async function recordRounds(joinCode: string, rounds: readonly ClassroomRound[]): Promise<void> {
+  const attempts = rounds.flatMap((round) => {
+    const question = questionOf(round.questionId);
+    return round.answers.map((answer) => ({
+      learnerId: answer.playerId,
+      attempt: {
+        questionId: question.id,
+        family: question.family,
+        seed: question.seed,
+        difficulty: question.difficulty,
+        response: answer.response,
+        correct: answer.correct === true,
+        score: grade(question, answer.response).score,
+        durationMs: Math.max(0, answer.answeredAt - round.openedAt),
+        context: `classroom:${joinCode}`,
+        startedAt: new Date(round.openedAt),
+        answeredAt: new Date(answer.answeredAt),
+      },
+    }));
+  });
+  await recordAttempts(db(), attempts);
+}
+
+/** Only the latest answer count of a batch is worth sending to the teacher. */
+function coalesce(drafts: readonly EventDraft[]): EventDraft[] {
+  const lastCount = drafts.findLastIndex((entry) => entry.type === "answers");
+  return drafts.filter((entry, index) => entry.type !== "answers" || index === lastCount);
+}
+
+type Applied = {
+  outcomes: Outcome<CommandResult>[];
+  snapshot: ClassroomSnapshot;
+  drafts: EventDraft[];
+  graded: ClassroomRound[];
+  /** The batch only added answers to the open question: these rows are all there is to write. */
+  answersOnly: StoredClassroomAnswer[] | null;
+};
+
+function applyBatch(game: LiveGame, batch: readonly Pending[]): Applied {
+  let current = game.snapshot;
+  const drafts: EventDraft[] = [];
+  const graded: ClassroomRound[] = [];
+  let answersOnly: StoredClassroomAnswer[] | null = [];
+  const outcomes = batch.map((pending) => {
+    const outcome = decide(game, current, pending.learnerId, pending.command, pending.now);
+    // A refused command can still move the clock (a late answer closes the question at its deadline).
+    const result = outcome.ok ? outcome.value : runClassroomCommand(current, { kind: "tick" }, pending.now.getTime());
+    drafts.push(...liveEvents(current, result.snapshot, pending.now.getTime()));
+    if (result.graded !== null) graded.push(result.graded);
+    if (result.snapshot !== current) {
+      const round = currentRound(result.snapshot.context);
+      const answer = round?.answers[round.answers.length - 1];
+      const isAnswer = pending.command !== "view" && pending.command.kind === "answer" && outcome.ok;
+      if (isAnswer && result.graded === null && round !== undefined && answer !== undefined && answersOnly !== null) {
+        answersOnly.push({
+          questionIndex: round.questionIndex,
+          playerId: answer.playerId,
+          response: answer.response,
+          answeredAt: new Date(answer.answeredAt),
+        });
+      } else answersOnly = null;
+    }
+    current = result.snapshot;
+    // Kahoot's rule: once everyone in the room has answered there is nothing left to wait for.
+    if (outcome.ok && pending.command !== "view" && pending.command.kind === "answer" && everyoneAnswered(current.context)) {
+      const closed = runClassroomCommand(current, { kind: "close" }, pending.now.getTime());
+      drafts.push(...liveEvents(current, closed.snapshot, pending.now.getTime()));
+      if (closed.graded !== null) graded.push(closed.graded);
+      current = closed.snapshot;
+      answersOnly = null;
+    }
+    return outcome;
+  });
+  return { outcomes, snapshot: current, drafts, graded, answersOnly };
+}
+
+async function flush(game: LiveGame): Promise<void> {
+  game.flushing = true;
+  try {
+    while (game.pending.length > 0) {
+      const batch = game.pending.splice(0);
+      try {
+        let applied = applyBatch(game, batch);
+        if (applied.snapshot !== game.snapshot && applied.answersOnly !== null) {
+          // The hot path: a few rows appended, no snapshot serialized; the snapshot is written at the next
+          // change of state and holds these answers then.
+          await appendClassroomAnswers(db(), game.joinCode, applied.answersOnly);
+          game.snapshot = applied.snapshot;
+          live.hub.publish(game.joinCode, coalesce(applied.drafts));
+        } else if (applied.snapshot !== game.snapshot) {
+          const last = batch[batch.length - 1]?.now ?? serverNow();
+          const write = () =>
+            saveClassroomGame(db(), game.joinCode, game.revision, {
+              persisted: classroomSessionCodec.save(applied.snapshot),
+              status: applied.snapshot.status === "done" ? "finished" : "active",
+              now: last,
+            });
+          let saved = await write();
+          if (!saved) {
+            // Another process wrote this game: start again from its row, once.
+            const fresh = await loadGame(game.joinCode);
+            if (!fresh.ok) throw new Error(fresh.error);
+            game.revision = fresh.value.revision;
+            game.snapshot = fresh.value.snapshot;
+            applied = applyBatch(game, batch);
+            saved = applied.snapshot === game.snapshot || (await write());
+          }
+          if (!saved) {
+            for (const pending of batch) pending.resolve(fail(409, "joinCode: the game is too busy right now: try again"));
+            continue;
+          }
+          if (applied.snapshot !== game.snapshot) game.revision += 1;
+          game.snapshot = applied.snapshot;
+          live.hub.publish(game.joinCode, coalesce(applied.drafts));
+          armTimer(game);
+          await recordRounds(game.joinCode, applied.graded);
+        }
+        batch.forEach((pending, index) => pending.resolve(applied.outcomes[index] ?? fail(409, "action: not run")));
+      } catch (error) {
+        for (const pending of batch) pending.reject(error);
+      }
+    }
+  } finally {
+    game.flushing = false;
   }
 }
 
-async function run(
+function submit(
+  game: LiveGame,
   learnerId: string,
-  joinCode: string,
-  command: ClassroomCommand | "view",
+  command: GameCommand | "view",
   now: Date,
-): Promise<Outcome<ClassroomView>> {
-  return queue(joinCode, async () => {
-    const updated = await updateClassroomGame(db(), joinCode, (game) =>
-      decide(game, learnerId, command, now),
-    );
-    if (!updated.ok) {
-      const message = updated.issues.map((issue) => `${issue.path}: ${issue.message}`).join("; ");
-      return fail(message.includes("no game") ? 404 : 409, message);
-    }
-    const decision = updated.result;
-    if (decision.kind === "refused") return decision.failure;
-    const { result } = decision;
-    if (updated.written && result.graded !== null) await recordRound(joinCode, result.graded);
-    if (!result.ok)
-      return fail(
-        statusOf(result.issues),
-        result.issues.map((issue) => `${issue.path}: ${issue.message}`).join("; "),
-      );
-    return { ok: true, value: viewOf(updated.game, result.snapshot, learnerId, now) };
+): Promise<Outcome<CommandResult>> {
+  return new Promise((resolve, reject) => {
+    game.pending.push({ learnerId, command, now, resolve, reject });
+    if (!game.flushing) void flush(game);
   });
 }
 
-function viewOf(
-  game: StoredClassroomGame,
-  snapshot: ClassroomSnapshot,
-  learnerId: string,
-  now: Date,
-): ClassroomView {
-  const viewer =
-    game.teacherLearnerId === learnerId
-      ? ({ role: "teacher" } as const)
-      : ({ role: "player", playerId: learnerId } as const);
+function viewOf(game: LiveGame, snapshot: ClassroomSnapshot, learnerId: string, now: Date): ClassroomView {
+  const viewer = viewerOf(game, snapshot, learnerId) ?? ({ role: "player", playerId: learnerId } as const);
   return buildClassroomView(snapshot, viewer, now.getTime());
 }
 
-/** One step of a game (join, answer or a teacher's step); replies with the caller's fresh view. */
+async function runForView(
+  learnerId: string,
+  joinCode: string,
+  command: GameCommand | "view",
+  now: Date,
+): Promise<Outcome<ClassroomView>> {
+  const game = await liveGame(joinCode);
+  if (!game.ok) return game;
+  const outcome = await submit(game.value, learnerId, command, now);
+  if (!outcome.ok) return outcome;
+  return { ok: true, value: viewOf(game.value, outcome.value.snapshot, learnerId, now) };
+}
+
+/** One step of a game (join, rejoin or a teacher's step); replies with the caller's fresh view. */
 export function stepGame(learnerId: string, step: ClassroomStep, now: Date): Promise<Outcome<ClassroomView>> {
-  return run(learnerId, step.joinCode, toCommand(step, learnerId), now);
+  return runForView(learnerId, step.joinCode, toCommand(step, learnerId), now);
+}
+
+/**
+ * An answer: acknowledged with what was stored, once it is on disk. No view is built on this path: the room's
+ * changes reach the player through the event stream.
+ */
+export async function answerGame(
+  learnerId: string,
+  step: Extract<ClassroomStep, { action: "answer" }>,
+  now: Date,
+): Promise<Outcome<{ readonly answered: readonly string[] }>> {
+  const game = await liveGame(step.joinCode);
+  if (!game.ok) return game;
+  const outcome = await submit(game.value, learnerId, toCommand(step, learnerId), now);
+  return outcome.ok ? { ok: true, value: { answered: [...step.optionIds] } } : outcome;
 }
 
 /** The caller's view of a game; a question whose time is up is closed and graded on the way. */
 export function viewGame(learnerId: string, joinCode: string, now: Date): Promise<Outcome<ClassroomView>> {
-  return run(learnerId, joinCode, "view", now);
+  return runForView(learnerId, joinCode, "view", now);
 }
 
 /**
@@ -217,4 +476,50 @@ export function viewForBrowser(view: ClassroomView, learnerId: string): Classroo
   if (view.question === null) return view;
   const scope = { kind: "classroom", joinCode: view.joinCode, learnerId } as const;
   return { ...view, question: { ...view.question, id: sealQuestionId(view.question.id, scope) } };
+}
+
+export type LiveFrame = { readonly id: string; readonly type: string; readonly json: string };
+
+/**
+ * Opens a player's or the teacher's event stream: first what they missed since `lastEventId` (or a full "sync"
+ * view when that cannot be resumed), then every event meant for them as it happens. Question ids are sealed
+ * for this browser here, per connection; the key is never in an event before "reveal".
+ */
+export async function connectGame(
+  learnerId: string,
+  joinCode: string,
+  lastEventId: string | null,
+  send: (frame: LiveFrame) => void,
+  now: Date,
+): Promise<Outcome<{ readonly unsubscribe: () => void }>> {
+  const loaded = await liveGame(joinCode);
+  if (!loaded.ok) return loaded;
+  const game = loaded.value;
+  const viewer = viewerOf(game, game.snapshot, learnerId);
+  if (viewer === null) return fail(403, "joinCode: join this game first (/classroom/join)");
+  const scope = { kind: "classroom", joinCode, learnerId } as const;
+  const forward = (event: HubEvent) => {
+    const json =
+      event.questionId === undefined
+        ? event.json
+        : `{"id":${JSON.stringify(sealQuestionId(event.questionId, scope))},${event.json.slice(1)}`;
+    send({ id: event.id, type: event.type, json });
+  };
+  // Subscribing and building the full view happen in one synchronous step, so the view is exactly as current
+  // as the id it is sent under and no event falls between them.
+  const subscription = live.hub.subscribe(joinCode, viewer, lastEventId, forward);
+  if (!subscription.resumed) {
+    const view = viewForBrowser(viewOf(game, game.snapshot, learnerId, now), learnerId);
+    send({ id: subscription.lastId, type: "sync", json: JSON.stringify(view) });
+  }
+  return { ok: true, value: { unsubscribe: subscription.unsubscribe } };
+}
+
+/** The teacher's report of a game (per question and per player with concepts); only its teacher may read it. */
+export async function reportGame(learnerId: string, joinCode: string): Promise<Outcome<GameReport>> {
+  const loaded = await liveGame(joinCode);
+  if (!loaded.ok) return loaded;
+  if (loaded.value.teacherLearnerId !== learnerId)
+    return fail(403, "joinCode: only the teacher who created this game can read its report");
+  return { ok: true, value: buildGameReport(loaded.value.snapshot.context, questionOf) };
 }

@@ -5,9 +5,16 @@ import { useState, type FormEvent } from "react";
 import { postJson } from "@/app/http/post-json";
 
 type FamilyChoice = { readonly name: string; readonly title: string };
+type ScoringChoice = { readonly mode: string; readonly description: string };
 
 /** Topics, difficulty, length and pace of a new game; the server plans the questions and the join code. */
-export function CreateGameForm({ families }: { families: readonly FamilyChoice[] }) {
+export function CreateGameForm({
+  families,
+  scoring,
+}: {
+  families: readonly FamilyChoice[];
+  scoring: readonly ScoringChoice[];
+}) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -24,6 +31,7 @@ export function CreateGameForm({ families }: { families: readonly FamilyChoice[]
       difficulty: Number(form.get("difficulty")),
       questionCount: Number(form.get("questionCount")),
       secondsPerQuestion: Number(form.get("secondsPerQuestion")),
+      scoring: String(form.get("scoring") ?? "speed"),
       ...(seedText === "" ? {} : { gameSeed: Number(seedText) }),
     });
     if (result.ok) {
@@ -67,6 +75,15 @@ export function CreateGameForm({ families }: { families: readonly FamilyChoice[]
         Seconds per question
         <input type="number" name="secondsPerQuestion" min={5} max={600} defaultValue={30} required />
       </label>
+      <fieldset>
+        <legend>Points</legend>
+        {scoring.map((choice) => (
+          <label key={choice.mode} className="option">
+            <input type="radio" name="scoring" value={choice.mode} defaultChecked={choice.mode === "speed"} />
+            <span>{choice.description}</span>
+          </label>
+        ))}
+      </fieldset>
       <label className="field">
         Game seed (optional, repeats a game)
         <input type="number" name="gameSeed" min={0} max={4294967295} />

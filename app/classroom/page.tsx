@@ -4,6 +4,7 @@ import { serverNow } from "@/app/clock";
 import { viewingLearner } from "@/app/current-learner";
 import { db } from "@/lib/db/client";
 import { listActiveClassroomGames } from "@/lib/db/classroom";
+import { describeScoring, SCORING_MODES } from "@/lib/quiz/scoring";
 import { FAMILIES } from "@/lib/scenario/registry";
 import { CreateGameForm } from "./create-game-form";
 
@@ -37,7 +38,10 @@ export default async function ClassroomPage() {
         </section>
       ) : null}
       <h2>New game</h2>
-      <CreateGameForm families={FAMILIES.map((family) => ({ name: family.name, title: family.title }))} />
+      <CreateGameForm
+        families={FAMILIES.map((family) => ({ name: family.name, title: family.title }))}
+        scoring={SCORING_MODES.map((mode) => ({ mode, description: describeScoring(mode) }))}
+      />
     </>
   );
 }

@@ -5,6 +5,7 @@ import {
   MIN_SECONDS_PER_QUESTION,
 } from "@/lib/classroom/plan-game";
 import { JOIN_CODE_ALPHABET, MAX_DISPLAY_NAME_LENGTH } from "@/lib/quiz/join-code";
+import { SCORING_MODES } from "@/lib/quiz/scoring";
 
 // What a browser may send to /classroom/api. The game is always named by its join code; who is asking comes from
 // the learner cookie, never from the body.
@@ -26,6 +27,8 @@ export const ClassroomRequestSchema = z.discriminatedUnion("action", [
     secondsPerQuestion: z.number().int().min(MIN_SECONDS_PER_QUESTION).max(MAX_SECONDS_PER_QUESTION),
     /** Omitted: a fresh random seed. */
     gameSeed: z.number().int().min(0).max(0xffffffff).optional(),
+    /** Omitted: speed and streak. */
+    scoring: z.enum(SCORING_MODES as ["speed", "accuracy"]).optional(),
   }),
   z.object({
     action: z.literal("join"),
@@ -37,6 +40,20 @@ export const ClassroomRequestSchema = z.discriminatedUnion("action", [
     joinCode: joinCodeSchema,
     questionId: z.string().min(3).max(120),
     optionIds: z.array(z.string().min(1).max(40)).min(1, "choose at least one option").max(12),
+  }),
+  z.object({
+    action: z.literal("rejoin"),
+    joinCode: joinCodeSchema,
+    rejoinCode: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]{8}$`), "a rejoin code is the 8 letters and digits shown when you joined"),
+  }),
+  z.object({
+    action: z.literal("remove"),
+    joinCode: joinCodeSchema,
+    displayName: z.string().min(1).max(MAX_DISPLAY_NAME_LENGTH * 2),
   }),
   z.object({ action: z.literal("open"), joinCode: joinCodeSchema }),
   z.object({ action: z.literal("close"), joinCode: joinCodeSchema }),
@@ -54,6 +71,7 @@ export const ClassroomConfigSchema = z.object({
   questionCount: z.number().int(),
   secondsPerQuestion: z.number().int(),
   gameSeed: z.number().int(),
+  scoring: z.enum(["speed", "accuracy"]).optional(),
 });
 
 export type ClassroomConfig = z.infer<typeof ClassroomConfigSchema>;

@@ -3,7 +3,8 @@
 // revealed, so nothing a player's browser receives before the reveal can give the answer away.
 import { solutionOf } from "../grading/outcome";
 import { getAnswerDistribution, getLeaderboard, type OptionCount } from "../quiz/classroom-board";
-import { currentRound } from "../quiz/classroom-machine";
+import { currentRound, playerStreak } from "../quiz/classroom-machine";
+import { describeScoring, type ScoringMode } from "../quiz/scoring";
 import { openDeadline, questionOf, type ClassroomSnapshot } from "./run-command";
 
 export type ClassroomPhase = "lobby" | "question" | "grading" | "reveal" | "leaderboard" | "finished";
@@ -20,18 +21,32 @@ export type ClassroomView = {
   readonly questionCount: number;
   /** 1-based number of the current (or last) question; 0 in the lobby. */
   readonly questionNumber: number;
+  /** Teacher only (a player's screen shows the count, not a room's worth of names). */
   readonly players: readonly {
     readonly displayName: string;
     readonly isYou: boolean;
     readonly answered: boolean;
   }[];
-  readonly you: { readonly displayName: string; readonly response: readonly string[] | null } | null;
+  readonly playerCount: number;
+  readonly scoring: { readonly mode: ScoringMode; readonly description: string };
+  readonly you: {
+    readonly displayName: string;
+    readonly response: readonly string[] | null;
+    /** Joined while the current question was open: plays from the next one. */
+    readonly waitsForNext: boolean;
+    readonly points: number;
+    readonly correctAnswers: number;
+    readonly rank: number;
+    readonly streak: number;
+    readonly rejoinCode: string | null;
+  } | null;
   readonly question: {
     readonly id: string;
     readonly options: readonly { readonly id: string; readonly text: string }[];
     readonly multiSelect: boolean;
     /** Milliseconds left on the server's clock when this view was built; 0 once closed. */
     readonly remainingMs: number;
+    readonly timeLimitMs: number;
     readonly answeredCount: number;
   } | null;
   readonly reveal: {
@@ -49,6 +64,7 @@ export type ClassroomView = {
     readonly yourAnswerCorrect: boolean | null;
     readonly yourPoints: number | null;
   } | null;
+  /** The top of the leaderboard; a player's own row is added below it when they are further down. */
   readonly leaderboard:
     | readonly {
         readonly rank: number;
@@ -81,6 +97,8 @@ export function buildClassroomView(
   const round = currentRound(context);
   const playerId = viewer.role === "player" ? viewer.playerId : null;
   const me = context.players.find((player) => player.playerId === playerId);
+  const board = getLeaderboard(context);
+  const myEntry = board.find((entry) => entry.playerId === playerId);
   const myAnswer = round?.answers.find((answer) => answer.playerId === playerId);
   const showsQuestion =
     round !== undefined && (phase === "question" || phase === "grading" || phase === "reveal");
@@ -95,15 +113,29 @@ export function buildClassroomView(
     stage: `${phase}:${context.rounds.length}`,
     questionCount: context.questionIds.length,
     questionNumber: round === undefined ? 0 : round.questionIndex + 1,
-    players: context.players.map((player) => ({
-      displayName: player.displayName,
-      isYou: player.playerId === playerId,
-      answered:
-        phase === "question" &&
-        (round?.answers.some((answer) => answer.playerId === player.playerId) ?? false),
-    })),
+    players:
+      viewer.role === "teacher"
+        ? context.players.map((player) => ({
+            displayName: player.displayName,
+            isYou: false,
+            answered:
+              phase === "question" &&
+              (round?.answers.some((answer) => answer.playerId === player.playerId) ?? false),
+          }))
+        : [],
+    playerCount: context.players.length,
+    scoring: { mode: context.scoring ?? "speed", description: describeScoring(context.scoring ?? "speed") },
     you: me
-      ? { displayName: me.displayName, response: showsQuestion && myAnswer ? [...myAnswer.response] : null }
+      ? {
+          displayName: me.displayName,
+          response: showsQuestion && myAnswer ? [...myAnswer.response] : null,
+          waitsForNext: phase === "question" && round !== undefined && me.joinedAt > round.openedAt,
+          points: myEntry?.points ?? 0,
+          correctAnswers: myEntry?.correctAnswers ?? 0,
+          rank: myEntry?.rank ?? board.length,
+          streak: playerStreak(context.rounds, me.playerId),
+          rejoinCode: me.rejoinCode ?? null,
+        }
       : null,
     question:
       question && round
@@ -112,6 +144,7 @@ export function buildClassroomView(
             options: question.options.map((option) => ({ id: option.id, text: option.text })),
             multiSelect: question.multiSelect === true,
             remainingMs: deadline === null ? 0 : Math.max(0, deadline - now),
+            timeLimitMs: context.questionTimeLimitMs,
             answeredCount: round.answers.length,
           }
         : null,
@@ -133,15 +166,31 @@ export function buildClassroomView(
           }
         : null,
     leaderboard:
-      phase === "leaderboard" || phase === "finished"
-        ? getLeaderboard(context).map((entry) => ({
-            rank: entry.rank,
-            displayName: entry.displayName,
-            points: entry.points,
-            correctAnswers: entry.correctAnswers,
-            isYou: entry.playerId === playerId,
-          }))
-        : null,
+      phase === "leaderboard" || phase === "finished" ? leaderboardTop(board, playerId) : null,
     hasNextQuestion: viewer.role === "teacher" && context.rounds.length < context.questionIds.length,
   };
+}
+
+export const LEADERBOARD_TOP = 10;
+
+export type LeaderboardRow = NonNullable<ClassroomView["leaderboard"]>[number];
+
+/** The first LEADERBOARD_TOP rows, and the viewer's own row after them when it is further down. */
+export function leaderboardTop(
+  board: ReturnType<typeof getLeaderboard>,
+  playerId: string | null,
+  size = LEADERBOARD_TOP,
+): LeaderboardRow[] {
+  const row = (entry: (typeof board)[number]): LeaderboardRow => ({
+    rank: entry.rank,
+    displayName: entry.displayName,
+    points: entry.points,
+    correctAnswers: entry.correctAnswers,
+    isYou: entry.playerId === playerId,
+  });
+  const top = board.slice(0, size).map(row);
+  const mine = board.findIndex((entry) => entry.playerId === playerId);
+  const own = board[mine];
+  if (own !== undefined && mine >= size) top.push(row(own));
+  return top;
 }

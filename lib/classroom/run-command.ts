@@ -23,7 +23,10 @@ export type ClassroomCommand =
       readonly joinCode: string;
       readonly playerId: string;
       readonly displayName: string;
+      readonly rejoinCode?: string;
     }
+  | { readonly kind: "rejoin"; readonly rejoinCode: string; readonly deviceId: string }
+  | { readonly kind: "remove"; readonly playerId: string }
   | {
       readonly kind: "answer";
       readonly playerId: string;
@@ -161,6 +164,8 @@ function teacherEvent(
       return { type: "leaderboard.show", now };
     case "finish":
       return { type: "game.finish", now };
+    case "remove":
+      return { type: "player.remove", playerId: command.playerId, now };
     default:
       return null;
   }
@@ -216,16 +221,19 @@ export function runClassroomCommand(
           joinCode: command.joinCode,
           playerId: command.playerId,
           displayName: command.displayName,
+          ...(command.rejoinCode === undefined ? {} : { rejoinCode: command.rejoinCode }),
           now,
         }
-      : teacherEvent(command, current, now);
+      : command.kind === "rejoin"
+        ? { type: "player.rejoin", rejoinCode: command.rejoinCode, deviceId: command.deviceId, now }
+        : teacherEvent(command, current, now);
   if (event === null) throw new Error(`classroom: no event for command ${command.kind}`);
   const applied = applyEvent(classroomMachine, current, event);
   // A join refused for the game's state (already started, over) is about the code the player typed.
   const issues = applied.ok
     ? []
     : toIssues(applied.issues).map((issue) =>
-        command.kind === "join" && issue.path === "action" ? { ...issue, path: "joinCode" } : issue,
+        (command.kind === "join" || command.kind === "rejoin") && issue.path === "action" ? { ...issue, path: "joinCode" } : issue,
       );
   return done(issues, applied.snapshot);
 }

@@ -36,6 +36,22 @@ export async function recordAttempt(
   return { id, learnerId, ...attempt };
 }
 
+/** Appends many attempts in one statement (a classroom round graded for a whole room at once). */
+export async function recordAttempts(
+  db: Db,
+  attempts: readonly { readonly learnerId: string; readonly attempt: AttemptRecord }[],
+): Promise<void> {
+  if (attempts.length === 0) return;
+  await db.attempt.createMany({
+    data: attempts.map(({ learnerId, attempt }) => ({
+      id: randomUUID(),
+      learnerId,
+      ...attempt,
+      response: JSON.stringify(attempt.response),
+    })),
+  });
+}
+
 /** A learner's attempts, newest first; `contextPrefix` narrows to e.g. "lesson:". */
 export async function listAttempts(
   db: Db,

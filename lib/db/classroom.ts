@@ -201,3 +201,49 @@ export async function updateClassroomGame<T>(
   }
   return { ok: false, issues: [{ path: "joinCode", message: "the game is too busy right now: try again" }] };
 }
+
+export type StoredClassroomAnswer = {
+  readonly questionIndex: number;
+  readonly playerId: string;
+  readonly response: readonly string[];
+  readonly answeredAt: Date;
+};
+
+/**
+ * Appends acknowledged answers in one statement. The key (game, question, player) refuses a second answer of the
+ * same player to the same question even from another process: the whole batch then fails and nothing is stored.
+ */
+export async function appendClassroomAnswers(
+  db: Db,
+  joinCode: string,
+  answers: readonly StoredClassroomAnswer[],
+): Promise<void> {
+  if (answers.length === 0) return;
+  await db.classroomAnswer.createMany({
+    data: answers.map((answer) => ({
+      joinCode,
+      questionIndex: answer.questionIndex,
+      playerId: answer.playerId,
+      response: JSON.stringify(answer.response),
+      answeredAt: answer.answeredAt,
+    })),
+  });
+}
+
+/** The answers appended for one question of a game, oldest first. */
+export async function listClassroomAnswers(
+  db: Db,
+  joinCode: string,
+  questionIndex: number,
+): Promise<StoredClassroomAnswer[]> {
+  const rows = await db.classroomAnswer.findMany({
+    where: { joinCode, questionIndex },
+    orderBy: { answeredAt: "asc" },
+  });
+  return rows.map((row) => ({
+    questionIndex: row.questionIndex,
+    playerId: row.playerId,
+    response: JSON.parse(row.response) as string[],
+    answeredAt: row.answeredAt,
+  }));
+}

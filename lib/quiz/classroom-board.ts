@@ -32,17 +32,41 @@ export type LeaderboardEntry = {
   readonly correctAnswers: number;
 };
 
-/** Players by points, highest first; ties keep the order in which players joined. */
+const leaderboards = new WeakMap<ClassroomContext, readonly LeaderboardEntry[]>();
+
+/**
+ * Players by points, highest first; ties keep the order in which players joined. One pass over the answers and
+ * one sort, memoized per context (contexts are immutable), so a room of 1,000 asks for it cheaply and often.
+ */
 export function getLeaderboard(context: ClassroomContext): readonly LeaderboardEntry[] {
-  const totals = context.players.map((player) => {
-    const answers = context.rounds.flatMap((round) => round.answers.filter((answer) => answer.playerId === player.playerId));
-    return {
-      playerId: player.playerId,
-      displayName: player.displayName,
-      points: answers.reduce((sum, answer) => sum + answer.points, 0),
-      correctAnswers: answers.filter((answer) => answer.correct === true).length,
-    };
+  const cached = leaderboards.get(context);
+  if (cached !== undefined) return cached;
+  const totals = new Map(context.players.map((player) => [player.playerId, { points: 0, correctAnswers: 0 }]));
+  for (const round of context.rounds) {
+    for (const answer of round.answers) {
+      const total = totals.get(answer.playerId);
+      if (total === undefined) continue;
+      total.points += answer.points;
+      if (answer.correct === true) total.correctAnswers += 1;
+    }
+  }
+  const sorted = context.players
+    .map((player) => ({ playerId: player.playerId, displayName: player.displayName, ...(totals.get(player.playerId) ?? { points: 0, correctAnswers: 0 }) }))
+    .sort((a, b) => b.points - a.points);
+  let rank = 1;
+  const board = sorted.map((entry, index) => {
+    if (index > 0 && entry.points < (sorted[index - 1]?.points ?? entry.points)) rank = index + 1;
+    return { ...entry, rank };
   });
-  const sorted = [...totals].sort((a, b) => b.points - a.points);
-  return sorted.map((entry) => ({ ...entry, rank: 1 + sorted.filter((other) => other.points > entry.points).length }));
+  leaderboards.set(context, board);
+  return board;
+}
+
+/** Whether every player who was in the game when the question opened has answered it. */
+export function everyoneAnswered(context: ClassroomContext): boolean {
+  const round = context.rounds[context.rounds.length - 1];
+  if (round === undefined || round.closedAt !== null) return false;
+  const answered = new Set(round.answers.map((answer) => answer.playerId));
+  const expected = context.players.filter((player) => player.joinedAt <= round.openedAt);
+  return expected.length > 0 && expected.every((player) => answered.has(player.playerId));
 }

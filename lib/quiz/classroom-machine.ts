@@ -10,17 +10,27 @@ import {
   normalizeJoinCode,
 } from "./join-code";
 import { appendRefusal, type Refusal, type RefusalCode } from "./refusal";
-import { DEFAULT_QUESTION_TIME_LIMIT_MS, scoreAnswer } from "./scoring";
+import { DEFAULT_QUESTION_TIME_LIMIT_MS, scoreAnswer, type ScoringMode } from "./scoring";
 
 export type ClassroomInput = {
   readonly joinCode: string;
   readonly questionIds: readonly string[];
   /** The window for the speed bonus; answers stay accepted until the teacher closes the question. */
   readonly questionTimeLimitMs?: number;
+  /** Speed and streak (the default) or accuracy only; see scoring.ts. */
+  readonly scoring?: ScoringMode;
   readonly createdAt: number;
 };
 
-export type ClassroomPlayer = { readonly playerId: string; readonly displayName: string; readonly joinedAt: number };
+export type ClassroomPlayer = {
+  readonly playerId: string;
+  readonly displayName: string;
+  readonly joinedAt: number;
+  /** Shown to the player once at join; typing it in another browser plays on under the same name. */
+  readonly rejoinCode?: string;
+  /** Other browsers (learner ids) that rejoined as this player with the rejoin code. */
+  readonly devices?: readonly string[];
+};
 
 export type ClassroomAnswer = {
   readonly playerId: string;
@@ -45,6 +55,8 @@ export type ClassroomContext = {
   readonly joinCode: string;
   readonly questionIds: readonly string[];
   readonly questionTimeLimitMs: number;
+  /** Absent in games saved before accuracy mode existed: those score for speed. */
+  readonly scoring?: ScoringMode;
   readonly createdAt: number;
   readonly players: readonly ClassroomPlayer[];
   /** In the order played; the open or last closed question is the last entry. */
@@ -54,7 +66,16 @@ export type ClassroomContext = {
 };
 
 export type ClassroomEvent =
-  | { readonly type: "player.join"; readonly joinCode: string; readonly playerId: string; readonly displayName: string; readonly now: number }
+  | {
+      readonly type: "player.join";
+      readonly joinCode: string;
+      readonly playerId: string;
+      readonly displayName: string;
+      readonly rejoinCode?: string;
+      readonly now: number;
+    }
+  | { readonly type: "player.rejoin"; readonly rejoinCode: string; readonly deviceId: string; readonly now: number }
+  | { readonly type: "player.remove"; readonly playerId: string; readonly now: number }
   | { readonly type: "question.open"; readonly index: number; readonly now: number }
   | { readonly type: "answer.submit"; readonly playerId: string; readonly questionId: string; readonly response: readonly string[]; readonly now: number }
   | { readonly type: "question.close"; readonly now: number }
@@ -77,6 +98,36 @@ export function currentRound(context: ClassroomContext): ClassroomRound | undefi
   return context.rounds[context.rounds.length - 1];
 }
 
+/** The player a browser plays as: its own learner id, or the player it rejoined with a rejoin code. */
+export function playerOfDevice(context: ClassroomContext, deviceId: string): ClassroomPlayer | undefined {
+  return context.players.find((player) => player.playerId === deviceId || (player.devices ?? []).includes(deviceId));
+}
+
+// Rounds are immutable, so each round's answers are indexed by player once, however many players ask.
+const answerIndexes = new WeakMap<ClassroomRound, ReadonlyMap<string, ClassroomAnswer>>();
+
+/** This player's answer in the round, if any. */
+export function answerOf(round: ClassroomRound, playerId: string): ClassroomAnswer | undefined {
+  let index = answerIndexes.get(round);
+  if (index === undefined) {
+    index = new Map(round.answers.map((answer) => [answer.playerId, answer]));
+    answerIndexes.set(round, index);
+  }
+  return index.get(playerId);
+}
+
+/** Correct answers in a row by this player in the rounds before `beforeIndex` (a round not answered ends it). */
+export function playerStreak(rounds: readonly ClassroomRound[], playerId: string, beforeIndex = rounds.length): number {
+  let streak = 0;
+  for (let index = Math.min(beforeIndex, rounds.length) - 1; index >= 0; index -= 1) {
+    const round = rounds[index];
+    const answer = round === undefined ? undefined : answerOf(round, playerId);
+    if (answer?.correct !== true) break;
+    streak += 1;
+  }
+  return streak;
+}
+
 function updateCurrentRound(context: ClassroomContext, update: (round: ClassroomRound) => ClassroomRound): readonly ClassroomRound[] {
   const round = currentRound(context);
   if (round === undefined) throw new Error("classroom: no current round to update");
@@ -97,8 +148,19 @@ export const classroomMachine = setup({
       event.type === "player.join" &&
       context.players.some((player) => displayNameKey(player.displayName) === displayNameKey(event.displayName)),
     isPlayerKnown: ({ context, event }) =>
-      (event.type === "player.join" || event.type === "answer.submit") &&
+      (event.type === "player.join" || event.type === "answer.submit" || event.type === "player.remove") &&
       context.players.some((player) => player.playerId === event.playerId),
+    isRejoinCodeKnown: ({ context, event }) =>
+      event.type === "player.rejoin" &&
+      event.rejoinCode.length > 0 &&
+      context.players.some((player) => player.rejoinCode === event.rejoinCode),
+    // A late joiner plays from the next question: the one open when they joined is not theirs to answer.
+    joinedAfterOpen: ({ context, event }) => {
+      if (event.type !== "answer.submit") return false;
+      const player = context.players.find((entry) => entry.playerId === event.playerId);
+      const round = currentRound(context);
+      return player !== undefined && round !== undefined && player.joinedAt > round.openedAt;
+    },
     hasPlayers: ({ context }) => context.players.length > 0,
     isQuestionIndexValid: ({ context, event }) =>
       event.type === "question.open" &&
@@ -127,10 +189,31 @@ export const classroomMachine = setup({
         ? {
             players: [
               ...context.players,
-              { playerId: event.playerId, displayName: cleanDisplayName(event.displayName), joinedAt: event.now },
+              {
+                playerId: event.playerId,
+                displayName: cleanDisplayName(event.displayName),
+                joinedAt: event.now,
+                ...(event.rejoinCode === undefined ? {} : { rejoinCode: event.rejoinCode }),
+              },
             ],
           }
         : {},
+    ),
+    recordRejoin: assign(({ context, event }) =>
+      event.type === "player.rejoin"
+        ? {
+            players: context.players.map((player) =>
+              player.rejoinCode === event.rejoinCode && player.playerId !== event.deviceId
+                ? { ...player, devices: [...new Set([...(player.devices ?? []), event.deviceId])] }
+                : player,
+            ),
+          }
+        : {},
+    ),
+    // The removed player's past answers stay in their rounds (the distribution shown was real); the leaderboard
+    // lists players, so they leave it.
+    recordRemove: assign(({ context, event }) =>
+      event.type === "player.remove" ? { players: context.players.filter((player) => player.playerId !== event.playerId) } : {},
     ),
     recordOpen: assign(({ context, event }) => {
       if (event.type !== "question.open") return {};
@@ -171,8 +254,15 @@ export const classroomMachine = setup({
           correctResponse: event.correctResponse,
           answers: round.answers.map((answer) => {
             const correct = correctPlayers.has(answer.playerId);
-            const timing = { correct, openedAt: round.openedAt, answeredAt: answer.answeredAt };
-            return { ...answer, correct, points: scoreAnswer({ ...timing, timeLimitMs: context.questionTimeLimitMs }) };
+            const points = scoreAnswer({
+              correct,
+              openedAt: round.openedAt,
+              answeredAt: answer.answeredAt,
+              timeLimitMs: context.questionTimeLimitMs,
+              streak: playerStreak(context.rounds, answer.playerId, context.rounds.length - 1),
+              mode: context.scoring ?? "speed",
+            });
+            return { ...answer, correct, points };
           }),
         })),
       };
@@ -189,6 +279,7 @@ export const classroomMachine = setup({
     joinCode: normalizeJoinCode(input.joinCode),
     questionIds: input.questionIds,
     questionTimeLimitMs: input.questionTimeLimitMs ?? DEFAULT_QUESTION_TIME_LIMIT_MS,
+    scoring: input.scoring ?? "speed",
     createdAt: input.createdAt,
     players: [],
     rounds: [],
@@ -197,7 +288,25 @@ export const classroomMachine = setup({
   }),
   // Fallbacks for events the active state does not take, and the teacher's "end now" from anywhere.
   on: {
-    "player.join": { actions: refuse("not-accepted-now", "the game has started: joining is only possible in the lobby") },
+    // Joining stays open until the game ends: a late joiner is scored from the next question.
+    "player.join": [
+      { guard: not("isJoinCodeCorrect"), actions: refuse("wrong-join-code", "this join code does not match the game") },
+      {
+        guard: not("isDisplayNameValid"),
+        actions: refuse("invalid-name", `a display name has 1 to ${MAX_DISPLAY_NAME_LENGTH} characters`),
+      },
+      { guard: "isPlayerKnown", actions: refuse("duplicate-player", "this player has already joined") },
+      { guard: "isDisplayNameTaken", actions: refuse("duplicate-name", "this name is taken: choose another") },
+      { actions: "recordJoin" },
+    ],
+    "player.rejoin": [
+      { guard: not("isRejoinCodeKnown"), actions: refuse("wrong-join-code", "this rejoin code belongs to no player of this game") },
+      { actions: "recordRejoin" },
+    ],
+    "player.remove": [
+      { guard: not("isPlayerKnown"), actions: refuse("unknown-player", "this player is not in the game") },
+      { actions: "recordRemove" },
+    ],
     "question.open": { actions: refuse("not-accepted-now", "a question can be opened from the lobby or the leaderboard") },
     "answer.submit": { actions: refuse("question-closed", "no question is open for answers") },
     "question.close": { actions: refuse("not-accepted-now", "no question is open") },
@@ -208,16 +317,6 @@ export const classroomMachine = setup({
   states: {
     lobby: {
       on: {
-        "player.join": [
-          { guard: not("isJoinCodeCorrect"), actions: refuse("wrong-join-code", "this join code does not match the game") },
-          {
-            guard: not("isDisplayNameValid"),
-            actions: refuse("invalid-name", `a display name has 1 to ${MAX_DISPLAY_NAME_LENGTH} characters`),
-          },
-          { guard: "isPlayerKnown", actions: refuse("duplicate-player", "this player has already joined") },
-          { guard: "isDisplayNameTaken", actions: refuse("duplicate-name", "this name is taken: choose another") },
-          { actions: "recordJoin" },
-        ],
         "question.open": [
           { guard: not("hasPlayers"), actions: refuse("no-players", "wait for at least one player to join") },
           { guard: not("isQuestionIndexValid"), actions: refuse("out-of-range", "there is no question at this position") },
@@ -231,6 +330,10 @@ export const classroomMachine = setup({
         "answer.submit": [
           { guard: not("isPlayerKnown"), actions: refuse("unknown-player", "this player has not joined the game") },
           { guard: not("isCurrentQuestion"), actions: refuse("not-current-question", "this question is not the open one") },
+          {
+            guard: "joinedAfterOpen",
+            actions: refuse("not-accepted-now", "you joined during this question: you play from the next one"),
+          },
           { guard: "hasPlayerAnswered", actions: refuse("already-answered", "each player answers a question once") },
           { guard: not("hasOptions"), actions: refuse("invalid-answer", "choose at least one option") },
           { actions: "recordAnswer" },

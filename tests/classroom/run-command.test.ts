@@ -26,9 +26,17 @@ describe("runClassroomCommand", () => {
     expect(result.issues).toEqual([expect.objectContaining({ path: "displayName", code: "duplicate-name" })]);
   });
 
-  it("refuses a join once the game has started, naming the join code", () => {
+  it("takes a late join into a running game, and refuses a join once the game is over, naming the join code", () => {
     const late = runClassroomCommand(openGame(), join("p3", "Cleo"), OPEN + 1);
-    expect(late.issues).toEqual([expect.objectContaining({ path: "joinCode", code: "not-accepted-now" })]);
+    expect(late.ok).toBe(true);
+    const early = runClassroomCommand(
+      late.snapshot,
+      { kind: "answer", playerId: "p3", questionId: q1.id, optionIds: [...q1.answer] },
+      OPEN + 2,
+    );
+    expect(early.issues).toEqual([expect.objectContaining({ path: "action", code: "not-accepted-now" })]);
+    const over = runClassroomCommand(runClassroomCommand(openGame(), { kind: "finish" }, OPEN + 1).snapshot, join("p3", "Cleo"), OPEN + 2);
+    expect(over.issues).toEqual([expect.objectContaining({ path: "joinCode", code: "session-finished" })]);
   });
 
   it("closing grades each answer with grade() and reveals the key in the same step", () => {

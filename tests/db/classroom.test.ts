@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
+  appendClassroomAnswers,
   createClassroomGame,
+  listClassroomAnswers,
   findClassroomGame,
   listActiveClassroomGames,
   saveClassroomGame,
@@ -129,5 +131,24 @@ describe("classroom games", () => {
     const answers = restored.ok ? (currentRound(restored.snapshot.context)?.answers ?? []) : [];
     expect(answers.map((answer) => answer.playerId).sort()).toEqual(ids);
     expect(stored?.revision).toBe(ids.length);
+  });
+
+  it("appends answers as rows, lists a question's in answer order, and refuses a player's second answer to it", async () => {
+    const answer = (playerId: string, at: number, questionIndex = 0) => ({
+      questionIndex,
+      playerId,
+      response: ["a"],
+      answeredAt: new Date(T0 + at),
+    });
+    await appendClassroomAnswers(temp.db, "ABC234", [answer("p2", 20), answer("p1", 10)]);
+    await appendClassroomAnswers(temp.db, "ABC234", [answer("p1", 30, 1)]);
+    await appendClassroomAnswers(temp.db, "OTHER1", [answer("p3", 5)]);
+    const listed = await listClassroomAnswers(temp.db, "ABC234", 0);
+    expect(listed.map((row) => [row.playerId, row.response])).toEqual([
+      ["p1", ["a"]],
+      ["p2", ["a"]],
+    ]);
+    await expect(appendClassroomAnswers(temp.db, "ABC234", [answer("p1", 40)])).rejects.toThrow();
+    expect(await listClassroomAnswers(temp.db, "ABC234", 0)).toHaveLength(2);
   });
 });

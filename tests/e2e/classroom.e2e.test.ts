@@ -13,7 +13,8 @@ import { queryDatabase } from "./support/database";
  */
 async function recordBodies(page: Page): Promise<() => { url: string; body: string }[]> {
   const bodies: { url: string; body: string }[] = [];
-  await page.route("**/*", async (route) => {
+  // The event stream never ends, so it is not routed (route.fetch would wait for its end); recordStream reads it.
+  await page.route((url) => !url.pathname.endsWith("/events"), async (route) => {
     try {
       const response = await route.fetch();
       const body = await response.body();
@@ -26,6 +27,36 @@ async function recordBodies(page: Page): Promise<() => { url: string; body: stri
     }
   });
   return () => [...bodies];
+}
+
+/**
+ * Everything the game's event stream sends to this browser's learner, read with its cookie from the test
+ * process (the same bytes its EventSource receives). Stop it with the returned function.
+ */
+async function recordStream(page: Page, code: string): Promise<{ text: () => string; stop: () => void }> {
+  const cookies = await page.context().cookies();
+  const cookie = cookies.map((entry) => `${entry.name}=${entry.value}`).join("; ");
+  const abort = new AbortController();
+  let text = "";
+  const response = await fetch(new URL(`/classroom/api/${code}/events`, inject("baseURL")), {
+    headers: { cookie },
+    signal: abort.signal,
+  });
+  expect(response.headers.get("content-type")).toMatch(/^text\/event-stream/);
+  const reader = response.body?.getReader();
+  const decoder = new TextDecoder();
+  void (async () => {
+    try {
+      for (;;) {
+        const chunk = await reader?.read();
+        if (!chunk || chunk.done) return;
+        text += decoder.decode(chunk.value, { stream: true });
+      }
+    } catch {
+      // aborted by stop()
+    }
+  })();
+  return { text: () => text, stop: () => abort.abort() };
 }
 
 async function join(page: Page, code: string, name: string): Promise<void> {
@@ -50,11 +81,16 @@ async function shownQuestion(page: Page): Promise<Question> {
   return generated.question;
 }
 
+/** One tap on a single-choice tile sends it; a multiple-response question takes the taps and a confirm. */
 async function answer(page: Page, optionIds: readonly string[]): Promise<void> {
   const form = page.getByTestId("answer-form");
+  await form.waitFor();
+  const multi = (await page.getByTestId("submit-answer").count()) > 0;
+  if (!multi && optionIds.length !== 1) throw new Error("a single-choice question takes one option");
   for (const id of optionIds) await form.locator(`[data-option-id="${id}"]`).click();
-  await page.getByTestId("submit-answer").click();
-  await page.getByTestId("answer-sent").waitFor();
+  if (multi) await page.getByTestId("submit-answer").click();
+  // The last answer closes the question at once, so the reveal may replace "answer sent" before it shows.
+  await page.locator('[data-testid="answer-sent"], .classroom:not([data-phase="question"])').first().waitFor();
 }
 
 describe("live classroom", () => {
@@ -107,7 +143,7 @@ describe("live classroom", () => {
     await phase(ben, "lobby");
 
     await teacher.locator('[data-testid="players"] li', { hasText: "Ben" }).waitFor();
-    await expect(teacher.locator('[data-testid="players"] li').allTextContents()).resolves.toEqual([
+    await expect(teacher.locator('[data-testid="players"] li .classroom-player-name').allTextContents()).resolves.toEqual([
       "Ana",
       "Ben",
     ]);
@@ -126,35 +162,40 @@ describe("live classroom", () => {
     const wrong = question.options.find((option) => !question.answer.includes(option.id));
     if (!wrong) throw new Error("the question needs a wrong option");
 
+    const anaStream = await recordStream(ana, code);
+    const benStream = await recordStream(ben, code);
     await answer(ana, question.answer);
-    await answer(ben, [wrong.id]);
     // A second answer is refused by the server, whatever the page shows.
-    const second = await ben.request.post("/classroom/api", {
+    const second = await ana.request.post("/classroom/api", {
       data: {
         action: "answer",
         joinCode: code,
-        questionId: await shownId(ben),
-        optionIds: [...question.answer],
+        questionId: await shownId(ana),
+        optionIds: [wrong.id],
       },
     });
     expect(second.status()).toBe(409);
     expect(((await second.json()) as { error: string }).error).toMatch(/^questionId: /);
-    await teacher.getByTestId("time-left").filter({ hasText: "2 of 2 answered" }).waitFor();
+    await teacher.getByTestId("answer-count").filter({ hasText: /^1$/ }).waitFor();
 
-    // Before the reveal nothing a player's browser received holds the explanation or the key.
+    // Before the reveal nothing a player's browser received holds the explanation or the key: not the pages,
+    // not the JSON replies, not the event stream.
+    const streams = [anaStream.text(), benStream.text()];
     for (const bodies of [anaBodies(), benBodies()]) {
-      expect(bodies.some((entry) => entry.url.includes(`/classroom/api/${code}`))).toBe(true);
-      for (const { url, body } of bodies) {
+      for (const { url, body } of [...bodies, ...streams.map((body) => ({ url: "events", body }))]) {
         for (const secret of secretTexts(question))
           expect(body.includes(secret), `${url} leaks "${secret.slice(0, 40)}"`).toBe(false);
-        if (url.includes("/classroom/api")) {
+        if (url.includes("/classroom/api") || url === "events") {
           expect(body).not.toMatch(/"(key|answer|explanation|correctResponse)"/);
           expect(body).not.toMatch(/"reveal":\{/);
+          expect(body).not.toContain(question.id);
         }
       }
     }
+    expect(streams.every((text) => text.includes("event: sync"))).toBe(true);
 
-    await teacher.getByTestId("close-question").click();
+    // The last player's answer closes the question: everyone has answered, nothing is left to wait for.
+    await answer(ben, [wrong.id]);
     for (const page of [teacher, ana, ben]) await phase(page, "reveal");
     for (const page of [teacher, ana, ben]) {
       const distribution = page.getByTestId("distribution");
@@ -176,9 +217,11 @@ describe("live classroom", () => {
     }
     // The capture does see what the reveal sends, so its silence before the reveal means something.
     await ana.getByTestId("explanation").waitFor();
-    expect(
-      anaBodies().some(({ body }) => secretTexts(question).some((secret) => body.includes(secret))),
-    ).toBe(true);
+    await expect
+      .poll(() => secretTexts(question).some((secret) => anaStream.text().includes(secret)))
+      .toBe(true);
+    anaStream.stop();
+    benStream.stop();
     await expect(ana.getByTestId("your-verdict").textContent()).resolves.toMatch(/^Right! \+\d+ points$/);
     await expect(ben.getByTestId("your-verdict").textContent()).resolves.toBe("Not this time.");
 
@@ -216,7 +259,7 @@ describe("live classroom", () => {
     await expect(
       ben.locator('[data-testid="leaderboard"] tbody tr').first().getAttribute("data-name"),
     ).resolves.toBe("Ana");
-  });
+  }, 180_000);
   it("when the time is up the server closes and grades the question by itself, and a late answer is refused", async () => {
     const teacher = await open();
     await teacher.goto("/classroom");
@@ -238,7 +281,7 @@ describe("live classroom", () => {
     const question = await shownQuestion(cleo);
     const cleoShown = await shownId(cleo);
 
-    // Nobody closes it: the polls after openedAt + 5 s find it over, and everyone sees the reveal.
+    // Nobody closes it: the server's own timer closes it at openedAt + 5 s, and the reveal is pushed to everyone.
     await phase(cleo, "reveal");
     await phase(teacher, "reveal");
     const late = await cleo.request.post("/classroom/api", {
@@ -252,5 +295,121 @@ describe("live classroom", () => {
         .locator(`li[data-option-id="${question.answer[0] ?? ""}"]`)
         .getAttribute("data-count"),
     ).resolves.toBe("0");
+    await expect(cleo.getByTestId("your-verdict").textContent()).resolves.toMatch(/^Time's up/);
   });
+
+  it("a full game on the projector: QR lobby, a phone player, a lost browser rejoining with its code, a late joiner, a removed player, streaks and the podium", async () => {
+    const teacher = await open();
+    await teacher.goto("/classroom");
+    for (const box of await teacher.locator('input[name="families"]').all()) {
+      if ((await box.getAttribute("value")) !== "endpoint-choice") await box.uncheck();
+    }
+    await teacher.getByLabel("Questions").fill("2");
+    await teacher.getByLabel("Seconds per question").fill("300");
+    await teacher.getByTestId("create-game").click();
+    await phase(teacher, "lobby");
+    const code = (await teacher.getByTestId("join-code").textContent()) ?? "";
+    await expect(teacher.locator(".classroom-bigcode").textContent()).resolves.toBe(code);
+    await teacher.locator('[data-testid="join-qr"] svg').waitFor();
+    await expect(teacher.getByTestId("scoring").textContent()).resolves.toMatch(/streak/);
+
+    const phoneContext = await browser.newContext({
+      baseURL: inject("baseURL"),
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    contexts.push(phoneContext);
+    const dee = await phoneContext.newPage();
+    await join(dee, code, "Dee");
+    await phase(dee, "lobby");
+
+    const eveContext = await browser.newContext({ baseURL: inject("baseURL"), viewport: { width: 1280, height: 900 } });
+    const eve = await eveContext.newPage();
+    await join(eve, code, "Eve");
+    await phase(eve, "lobby");
+    const rejoinCode = (await eve.getByTestId("rejoin-code").textContent()) ?? "";
+    expect(rejoinCode).toMatch(/^[A-Z2-9]{8}$/);
+
+    // A look-alike name (a zero-width space inside) is the same name, so it is refused.
+    const zed = await open();
+    await join(zed, code, "D\u200bee");
+    await expect(zed.getByTestId("join-error").textContent()).resolves.toMatch(/displayName: this name is taken/);
+    await zed.getByLabel("Your name").fill("Zed");
+    await zed.getByTestId("join-game").click();
+    await phase(zed, "lobby");
+    await teacher.locator('[data-testid="players"] li', { hasText: "Zed" }).waitFor();
+    await teacher.getByRole("button", { name: "Remove Zed" }).click();
+    await zed.getByTestId("removed").waitFor();
+    await expect
+      .poll(() => teacher.locator('[data-testid="players"] li .classroom-player-name').allTextContents())
+      .toEqual(["Dee", "Eve"]);
+
+    await teacher.getByTestId("open-question").click();
+    await phase(dee, "question");
+    await phase(eve, "question");
+    const q1 = await shownQuestion(dee);
+    const wrong1 = q1.options.find((option) => !q1.answer.includes(option.id));
+    if (!wrong1) throw new Error("the question needs a wrong option");
+
+    // Fay joins while the first question is open: she plays from the next one.
+    const fay = await open();
+    await join(fay, code, "Fay");
+    await phase(fay, "question");
+    await fay.getByTestId("waits-for-next").waitFor();
+
+    await answer(dee, q1.answer);
+    // Eve loses her browser; a new one rejoins under her name with the rejoin code.
+    await eveContext.close();
+    const eve2 = await open();
+    await eve2.goto(`/classroom/join?code=${code}`);
+    await eve2.locator("summary", { hasText: "Rejoin" }).click();
+    await eve2.getByLabel("Rejoin code").fill(rejoinCode);
+    await eve2.getByTestId("rejoin-game").click();
+    await phase(eve2, "question");
+    await expect(eve2.locator(".classroom-code").textContent()).resolves.toContain("playing as Eve");
+    await answer(eve2, [wrong1.id]);
+
+    // Dee and Eve were in the room when it opened and both answered: the question closes by itself.
+    for (const page of [teacher, dee, eve2, fay]) await phase(page, "reveal");
+    await expect(teacher.getByTestId("explanation").textContent()).resolves.toBe(q1.explanation.summary);
+    await expect(dee.getByTestId("your-verdict").textContent()).resolves.toMatch(/^Right! \+\d+ points$/);
+    await expect(eve2.getByTestId("your-verdict").textContent()).resolves.toBe("Not this time.");
+    await expect(dee.getByTestId("my-rank").textContent()).resolves.toBe("1");
+    await expect(dee.getByTestId("my-streak").textContent()).resolves.toBe("1");
+    await expect(eve2.getByTestId("my-streak").textContent()).resolves.toBe("0");
+
+    await teacher.getByTestId("show-leaderboard").click();
+    await phase(fay, "leaderboard");
+    await teacher.getByTestId("open-question").click();
+    for (const page of [dee, eve2, fay]) await phase(page, "question");
+    const q2 = await shownQuestion(fay);
+    await answer(fay, q2.answer);
+    await answer(dee, q2.answer);
+    await answer(eve2, q2.answer);
+    for (const page of [teacher, dee, eve2, fay]) await phase(page, "reveal");
+    await expect(dee.getByTestId("my-streak").textContent()).resolves.toBe("2");
+    await expect(fay.getByTestId("your-verdict").textContent()).resolves.toMatch(/^Right!/);
+
+    await teacher.getByTestId("show-leaderboard").click();
+    await phase(teacher, "leaderboard");
+    await teacher.getByTestId("finish-game").click();
+    for (const page of [teacher, dee, eve2, fay]) await phase(page, "finished");
+    await expect(teacher.locator('[data-testid="podium"] li[data-rank="1"]').getAttribute("data-name")).resolves.toBe("Dee");
+    await expect(dee.locator("tr.classroom-you").getAttribute("data-name")).resolves.toBe("Dee");
+
+    // Every answer stored once, under the player who gave it (Eve's under her first browser's learner).
+    const rows = queryDatabase<{ questionId: string; n: number }>(
+      inject("databaseUrl"),
+      "SELECT questionId, COUNT(*) AS n FROM Attempt WHERE context = ? GROUP BY questionId",
+      `classroom:${code}`,
+    );
+    expect(Object.fromEntries(rows.map((row) => [row.questionId, row.n]))).toEqual({ [q1.id]: 2, [q2.id]: 3 });
+    const learners = queryDatabase<{ learnerId: string }>(
+      inject("databaseUrl"),
+      "SELECT DISTINCT learnerId FROM Attempt WHERE context = ?",
+      `classroom:${code}`,
+    );
+    expect(learners).toHaveLength(3);
+  }, 240_000);
 });

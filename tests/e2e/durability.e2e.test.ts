@@ -87,4 +87,57 @@ describe("durability", () => {
     expect(responses.map((r) => r.status)).toEqual(responses.map(() => 200));
     expect(attempts(databaseUrl)).toBe(before + 40);
   }, 180_000);
+
+  it("keeps an acknowledged classroom answer across a SIGKILL mid-question (the game lives in memory between writes)", async () => {
+    if (!server) throw new Error("no server");
+    const baseURL = server.baseURL;
+    const browserOf = async () => {
+      const first = await fetch(new URL("/", baseURL), { redirect: "manual" });
+      const cookie = first.headers.getSetCookie().find((line) => line.startsWith("reachable_learner="))?.split(";")[0] ?? "";
+      return {
+        post: async (body: unknown) =>
+          fetch(new URL("/classroom/api", server?.baseURL ?? baseURL), {
+            method: "POST",
+            headers: { "content-type": "application/json", cookie },
+            body: JSON.stringify(body),
+          }),
+        get: async (url: string) => fetch(new URL(url, server?.baseURL ?? baseURL), { headers: { cookie } }),
+      };
+    };
+    const teacher = await browserOf();
+    const player = await browserOf();
+    const created = await teacher.post({
+      action: "create",
+      families: ["endpoint-choice"],
+      difficulty: 1,
+      questionCount: 1,
+      secondsPerQuestion: 300,
+    });
+    const { joinCode } = (await created.json()) as { joinCode: string };
+    expect((await player.post({ action: "join", joinCode, displayName: "Ana" })).status).toBe(200);
+    // A second player who does not answer keeps the question open (everyone answering would close it).
+    expect((await (await browserOf()).post({ action: "join", joinCode, displayName: "Ben" })).status).toBe(200);
+    expect((await teacher.post({ action: "open", joinCode })).status).toBe(200);
+    const view = (await (await player.get(`/classroom/api/${joinCode}`)).json()) as {
+      question: { id: string; options: { id: string }[] };
+    };
+    const answered = await player.post({
+      action: "answer",
+      joinCode,
+      questionId: view.question.id,
+      optionIds: [view.question.options[0]?.id ?? ""],
+    });
+    expect(answered.status).toBe(200);
+    await server.stop("SIGKILL");
+    server = await startServer({ databaseUrl, logFile: path.join(dir, "server-3.log") });
+    // The restarted server reads the game from its row: the answer is there, so it is graded at the close.
+    const closed = await teacher.post({ action: "close", joinCode });
+    expect(closed.status).toBe(200);
+    const rows = queryDatabase<{ n: number }>(
+      databaseUrl,
+      "SELECT COUNT(*) AS n FROM Attempt WHERE context = ?",
+      `classroom:${joinCode}`,
+    );
+    expect(rows[0]?.n).toBe(1);
+  }, 180_000);
 });

@@ -2,8 +2,15 @@ import { describe, expect, it } from "vitest";
 import { initialTransition, transition, type SnapshotFrom } from "xstate";
 import { applyEvent } from "../../lib/quiz/apply-event";
 import { getAnswerDistribution, getLeaderboard } from "../../lib/quiz/classroom-board";
-import { classroomMachine, currentRound, type ClassroomEvent, type ClassroomInput } from "../../lib/quiz/classroom-machine";
-import { BASE_POINTS, MAX_SPEED_BONUS } from "../../lib/quiz/scoring";
+import {
+  classroomMachine,
+  currentRound,
+  playerOfDevice,
+  playerStreak,
+  type ClassroomEvent,
+  type ClassroomInput,
+} from "../../lib/quiz/classroom-machine";
+import { ACCURACY_POINTS, BASE_POINTS, MAX_SPEED_BONUS, STREAK_BONUS_STEP } from "../../lib/quiz/scoring";
 import { explore, leafStateIds } from "./support/graph";
 
 type Snap = SnapshotFrom<typeof classroomMachine>;
@@ -131,7 +138,14 @@ describe("classroom machine: question open", () => {
     expect(lastRefusal(snapshot)?.code).toBe(code);
   });
 
-  it.each([join("p3", "Cy"), open(1), grade("q0", []), leaderboard])("refuses $type while a question is open", (event) => {
+  it("lets a player join late, but the open question is not theirs to answer: they play from the next one", () => {
+    const snapshot = run([{ ...join("p3", "Cy"), now: OPEN + 500 }, answer("p3", "q0", ["a"], OPEN + 600)], questionOpen());
+    expect(snapshot.context.players.map((player) => player.displayName)).toContain("Cy");
+    expect(currentRound(snapshot.context)?.answers).toEqual([]);
+    expect(lastRefusal(snapshot)?.code).toBe("not-accepted-now");
+  });
+
+  it.each([open(1), grade("q0", []), leaderboard])("refuses $type while a question is open", (event) => {
     const snapshot = run([event], questionOpen());
     expect(snapshot.value).toBe("questionOpen");
     expect(lastRefusal(snapshot)?.code).toBe("not-accepted-now");
@@ -141,6 +155,44 @@ describe("classroom machine: question open", () => {
     const snapshot = run([close], questionOpen());
     expect(snapshot.value).toEqual({ questionClosed: "grading" });
     expect(currentRound(snapshot.context)?.closedAt).toBe(OPEN + 20_000);
+  });
+});
+
+describe("classroom machine: rejoin, removal and streaks", () => {
+  it("a rejoin code lets another browser play as the player; an unknown code is refused", () => {
+    const joined = run([{ ...join("p1", "Ana"), rejoinCode: "R1" } as ClassroomEvent]);
+    const rejoined = run([{ type: "player.rejoin", rejoinCode: "R1", deviceId: "d2", now: 20 }], joined);
+    expect(playerOfDevice(rejoined.context, "d2")?.displayName).toBe("Ana");
+    const refused = run([{ type: "player.rejoin", rejoinCode: "nope", deviceId: "d3", now: 20 }], joined);
+    expect(playerOfDevice(refused.context, "d3")).toBeUndefined();
+    expect(lastRefusal(refused)?.code).toBe("wrong-join-code");
+  });
+
+  it("a removed player leaves the leaderboard", () => {
+    const snapshot = run([{ type: "player.remove", playerId: "p2", now: 20 }], lobbyWithTwo());
+    expect(getLeaderboard(snapshot.context).map((entry) => entry.playerId)).toEqual(["p1"]);
+  });
+
+  it("a second right answer in a row earns the streak bonus in speed mode, none in accuracy mode", () => {
+    const play = (from: Snap) =>
+      run(
+        [
+          answer("p1", "q0", ["a"], OPEN),
+          close,
+          grade("q0", ["p1"]),
+          leaderboard,
+          open(1, OPEN + 30_000),
+          answer("p1", "q1", ["a"], OPEN + 30_000),
+          { type: "question.close", now: OPEN + 31_000 },
+          { ...grade("q1", ["p1"]), now: OPEN + 31_000 },
+        ],
+        run([open(0)], from),
+      );
+    const speed = play(run([join("p1", "Ana"), join("p2", "Bo")]));
+    expect(currentRound(speed.context)?.answers[0]?.points).toBe(BASE_POINTS + MAX_SPEED_BONUS + STREAK_BONUS_STEP);
+    expect(playerStreak(speed.context.rounds, "p1")).toBe(2);
+    const accuracy = play(run([join("p1", "Ana"), join("p2", "Bo")], start({ ...input, scoring: "accuracy" })));
+    expect(currentRound(accuracy.context)?.answers[0]?.points).toBe(ACCURACY_POINTS);
   });
 });
 
@@ -179,7 +231,7 @@ describe("classroom machine: closed question and reveal", () => {
     expect(lastRefusal(snapshot)?.code).toBe(code);
   });
 
-  it.each([join("p3", "Cy"), open(1), close, leaderboard])("refuses $type while grading", (event) => {
+  it.each([open(1), close, leaderboard])("refuses $type while grading", (event) => {
     const snapshot = run([event], closed());
     expect(snapshot.value).toEqual({ questionClosed: "grading" });
     expect(lastRefusal(snapshot)?.code).toBe("not-accepted-now");

@@ -31,4 +31,20 @@ describe("display names", () => {
     expect(isDisplayNameValid("x".repeat(24))).toBe(true);
     expect(isDisplayNameValid("x".repeat(25))).toBe(false);
   });
+
+  it.each([
+    ["a zero-width space", "A\u200bna"],
+    ["a zero-width joiner", "An\u200da"],
+    ["a right-to-left override", "\u202eAna"],
+    ["a soft hyphen", "A\u00adna"],
+    ["a byte-order mark", "\ufeffAna"],
+    ["a control character", "An\u0007a"],
+  ])("treat a name with %s as the same name, shown without it", (_what, name) => {
+    expect(cleanDisplayName(name)).toBe("Ana");
+    expect(displayNameKey(name)).toBe(displayNameKey("ana"));
+  });
+
+  it("refuse a name made only of invisible characters", () => {
+    expect(isDisplayNameValid("\u200b\u200c\u3164")).toBe(false);
+  });
 });

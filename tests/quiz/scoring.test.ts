@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { BASE_POINTS, MAX_SPEED_BONUS, scoreAnswer } from "../../lib/quiz/scoring";
+import {
+  ACCURACY_POINTS,
+  BASE_POINTS,
+  MAX_SPEED_BONUS,
+  MAX_STREAK_BONUS,
+  STREAK_BONUS_STEP,
+  scoreAnswer,
+} from "../../lib/quiz/scoring";
 
 const timing = { openedAt: 1_000, timeLimitMs: 20_000 };
 
@@ -22,5 +29,20 @@ describe("scoreAnswer", () => {
 
   it("throws on a non-positive time limit (a bug in the caller)", () => {
     expect(() => scoreAnswer({ correct: true, openedAt: 0, answeredAt: 0, timeLimitMs: 0 })).toThrow(/timeLimitMs/);
+  });
+});
+
+describe("streak and accuracy mode", () => {
+  it("adds a step per right answer in a row before this one, capped", () => {
+    const fast = { ...timing, correct: true, answeredAt: 1_000 };
+    expect(scoreAnswer({ ...fast, streak: 1 })).toBe(BASE_POINTS + MAX_SPEED_BONUS + STREAK_BONUS_STEP);
+    expect(scoreAnswer({ ...fast, streak: 50 })).toBe(BASE_POINTS + MAX_SPEED_BONUS + MAX_STREAK_BONUS);
+    expect(scoreAnswer({ ...timing, correct: false, answeredAt: 1_000, streak: 3 })).toBe(0);
+  });
+
+  it("accuracy mode pays the same for a slow and a fast right answer, with no streak bonus", () => {
+    const accuracy = { ...timing, correct: true, mode: "accuracy" as const, streak: 4 };
+    expect(scoreAnswer({ ...accuracy, answeredAt: 1_000 })).toBe(ACCURACY_POINTS);
+    expect(scoreAnswer({ ...accuracy, answeredAt: 20_000 })).toBe(ACCURACY_POINTS);
   });
 });

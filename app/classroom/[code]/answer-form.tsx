@@ -1,11 +1,14 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import type { ClassroomView } from "@/lib/classroom/classroom-view";
 
 type Question = NonNullable<ClassroomView["question"]>;
 
-/** A player's one answer to the open question; the server refuses a second one and late ones. */
+/**
+ * A player's one answer to the open question, as large tiles for a phone: one tap sends a single-choice answer;
+ * a multiple-response question takes taps to choose and a confirm. The server refuses a second answer and late ones.
+ */
 export function AnswerForm({
   question,
   onSubmit,
@@ -18,44 +21,45 @@ export function AnswerForm({
   const [selected, setSelected] = useState<string[]>([]);
   const multi = question.multiSelect;
 
-  function submit(event: FormEvent): void {
-    event.preventDefault();
-    if (selected.length > 0) onSubmit(selected);
-  }
-
-  function toggle(id: string): void {
-    setSelected((current) =>
-      multi ? (current.includes(id) ? current.filter((x) => x !== id) : [...current, id]) : [id],
-    );
+  function tap(id: string): void {
+    if (!multi) {
+      onSubmit([id]);
+      return;
+    }
+    setSelected((current) => (current.includes(id) ? current.filter((x) => x !== id) : [...current, id]));
   }
 
   return (
-    <form onSubmit={submit} className="try-it-form" data-testid="answer-form">
-      <fieldset disabled={busy}>
-        <legend className="sr-only">{multi ? "Choose all that apply" : "Choose one answer"}</legend>
-        {question.options.map((option) => (
-          <label key={option.id} className="option" data-option-id={option.id}>
-            <input
-              type={multi ? "checkbox" : "radio"}
-              name={question.id}
-              value={option.id}
-              checked={selected.includes(option.id)}
-              onChange={() => toggle(option.id)}
-            />
-            <span>{option.text}</span>
-          </label>
+    <div className="classroom-answer" data-testid="answer-form">
+      <p className="sr-only">{multi ? "Choose all that apply, then confirm" : "Tap your answer"}</p>
+      <div className="classroom-tiles" role="group" aria-label="Answers">
+        {question.options.map((option, index) => (
+          <button
+            key={option.id}
+            type="button"
+            className={`classroom-tile tile-${index % 4}`}
+            data-option-id={option.id}
+            aria-pressed={multi ? selected.includes(option.id) : undefined}
+            disabled={busy}
+            onClick={() => tap(option.id)}
+          >
+            {option.text}
+          </button>
         ))}
-      </fieldset>
-      <div className="try-it-actions">
-        <button
-          type="submit"
-          className="button"
-          disabled={busy || selected.length === 0}
-          data-testid="submit-answer"
-        >
-          Send answer
-        </button>
       </div>
-    </form>
+      {multi ? (
+        <div className="try-it-actions">
+          <button
+            type="button"
+            className="button"
+            disabled={busy || selected.length === 0}
+            onClick={() => onSubmit(selected)}
+            data-testid="submit-answer"
+          >
+            Confirm {selected.length} {selected.length === 1 ? "answer" : "answers"}
+          </button>
+        </div>
+      ) : null}
+    </div>
   );
 }

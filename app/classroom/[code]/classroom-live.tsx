@@ -4,10 +4,24 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { postJson } from "@/app/http/post-json";
 import type { ClassroomView } from "@/lib/classroom/classroom-view";
+import { applyLiveMessage, type LiveMessage } from "@/lib/classroom/live-view";
 import { AnswerForm } from "./answer-form";
-import { LeaderboardTable, RevealPanel } from "./round-results";
+import { LeaderboardTable, Podium, RevealPanel } from "./round-results";
 
-const POLL_MS = 1000;
+/** Only when the push channel cannot be used (no EventSource, or the stream was refused). */
+const FALLBACK_POLL_MS = 2000;
+const EVENT_TYPES: readonly LiveMessage["type"][] = [
+  "sync",
+  "joined",
+  "left",
+  "removed",
+  "question",
+  "answers",
+  "reveal",
+  "result",
+  "leaderboard",
+  "finished",
+];
 
 function headingOf(view: ClassroomView): string {
   if (view.phase === "lobby") return "Lobby";
@@ -21,27 +35,32 @@ type Props = {
   initial: ClassroomView;
   renderedQuestionId: string | null;
   joinLink: string;
+  /** The join link as a QR code (SVG rendered on the server), for the teacher's lobby. */
+  joinQrSvg: string | null;
   children: ReactNode;
 };
 
 /**
- * The live screen of a game. It polls the server's view about once a second; every change of state happens on
- * the server, this only shows the view and sends the teacher's steps and the player's answer. `children` is the
- * server-rendered stem and diagram of `renderedQuestionId`; a new question asks the server for a fresh render.
+ * The live screen of a game, for the teacher's projector or a player's phone. Changes arrive pushed over
+ * Server-Sent Events and are applied to the view; every change of state happens on the server, this only shows
+ * the view and sends the teacher's steps and the player's answer. `children` is the server-rendered stem and
+ * diagram of `renderedQuestionId`; a new question asks the server for a fresh render.
  */
-export function ClassroomLive({ initial, renderedQuestionId, joinLink, children }: Props) {
+export function ClassroomLive({ initial, renderedQuestionId, joinLink, joinQrSvg, children }: Props) {
   const router = useRouter();
   const [view, setView] = useState(initial);
   const [receivedAt, setReceivedAt] = useState<number | null>(null);
   const [clock, setClock] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [removed, setRemoved] = useState(false);
   const refreshedFor = useRef(renderedQuestionId);
   const finished = view.phase === "finished";
 
   useEffect(() => {
-    if (finished) return;
+    if (finished || removed) return;
     let stopped = false;
+    let poller: ReturnType<typeof setInterval> | null = null;
     const poll = async () => {
       try {
         const response = await fetch(`/classroom/api/${view.joinCode}`, { cache: "no-store" });
@@ -56,14 +75,35 @@ export function ClassroomLive({ initial, renderedQuestionId, joinLink, children 
         // A missed poll is retried by the next one.
       }
     };
-    const timer = setInterval(() => void poll(), POLL_MS);
+    const startPolling = () => {
+      poller ??= setInterval(() => void poll(), FALLBACK_POLL_MS);
+    };
+    let source: EventSource | null = null;
+    if (typeof EventSource === "undefined") startPolling();
+    else {
+      source = new EventSource(`/classroom/api/${view.joinCode}/events`);
+      for (const type of EVENT_TYPES) {
+        source.addEventListener(type, (event) => {
+          const data = JSON.parse((event as MessageEvent<string>).data) as LiveMessage["data"];
+          const message = { type, data } as LiveMessage;
+          if (type === "removed") setRemoved(true);
+          if (type === "sync" || type === "question") setReceivedAt(Date.now());
+          setView((current) => applyLiveMessage(current, message));
+        });
+      }
+      // EventSource reconnects by itself (sending Last-Event-ID); a stream the server refused stays closed.
+      source.addEventListener("error", () => {
+        if (source?.readyState === EventSource.CLOSED) startPolling();
+      });
+    }
     const ticker = setInterval(() => setClock(Date.now()), 250);
     return () => {
       stopped = true;
-      clearInterval(timer);
+      source?.close();
+      if (poller !== null) clearInterval(poller);
       clearInterval(ticker);
     };
-  }, [view.joinCode, finished]);
+  }, [view.joinCode, finished, removed]);
 
   const questionId = view.question?.id ?? null;
   useEffect(() => {
@@ -84,16 +124,50 @@ export function ClassroomLive({ initial, renderedQuestionId, joinLink, children 
     } else setError(result.error);
   }
 
+  async function sendAnswer(optionIds: string[]): Promise<void> {
+    setBusy(true);
+    const result = await postJson<{ answered: string[] }>("/classroom/api", {
+      action: "answer",
+      joinCode: view.joinCode,
+      questionId: view.question?.id,
+      optionIds,
+    });
+    setBusy(false);
+    if (result.ok) {
+      setError(null);
+      setView((current) =>
+        current.you && current.phase === "question"
+          ? { ...current, you: { ...current.you, response: result.data.answered } }
+          : current,
+      );
+    } else setError(result.error);
+  }
+
+  if (removed) {
+    return (
+      <p className="notice" role="status" data-testid="removed">
+        The teacher removed you from this game. You can join again with another name.
+      </p>
+    );
+  }
+
   const isTeacher = view.role === "teacher";
   const elapsed = receivedAt !== null && clock !== null ? Math.max(0, clock - receivedAt) : 0;
-  const remainingSeconds = view.question
-    ? Math.ceil(Math.max(0, view.question.remainingMs - elapsed) / 1000)
-    : 0;
+  const remainingMs = view.question ? Math.max(0, view.question.remainingMs - elapsed) : 0;
+  const remainingSeconds = Math.ceil(remainingMs / 1000);
+  const share = view.question && view.question.timeLimitMs > 0 ? remainingMs / view.question.timeLimitMs : 0;
   const showsQuestion = view.phase === "question" || view.phase === "grading" || view.phase === "reveal";
   const myChoice = view.you?.response ?? null;
+  const timeUp = view.phase === "question" && remainingMs === 0 && receivedAt !== null;
+  // The answer tiles wait for the question's text: options are never shown before the stem they answer.
 
   return (
-    <div className="classroom" data-phase={view.phase} data-role={view.role} data-stage={view.stage}>
+    <div
+      className={`classroom ${isTeacher ? "classroom-host" : "classroom-player"}`}
+      data-phase={view.phase}
+      data-role={view.role}
+      data-stage={view.stage}
+    >
       <header className="classroom-header">
         <h1>{headingOf(view)}</h1>
         <p className="classroom-code">
@@ -111,43 +185,95 @@ export function ClassroomLive({ initial, renderedQuestionId, joinLink, children 
       {view.phase === "lobby" ? (
         <section aria-labelledby="players-title">
           {isTeacher ? (
-            <p>
-              Players join at{" "}
-              <a href={joinLink} data-testid="join-link">
-                {joinLink}
-              </a>
-            </p>
+            <div className="classroom-lobby-join">
+              <p className="classroom-bigcode" aria-label={`Join code ${view.joinCode.split("").join(" ")}`}>
+                {view.joinCode}
+              </p>
+              {joinQrSvg ? (
+                <div
+                  className="classroom-qr"
+                  role="img"
+                  aria-label="QR code of the join link"
+                  data-testid="join-qr"
+                  dangerouslySetInnerHTML={{ __html: joinQrSvg }}
+                />
+              ) : null}
+              <p>
+                Players join at{" "}
+                <a href={joinLink} data-testid="join-link">
+                  {joinLink}
+                </a>
+              </p>
+            </div>
           ) : (
             <p>You are in. The game starts when the teacher opens the first question.</p>
           )}
-          <h2 id="players-title">Players ({view.players.length})</h2>
-          <ul className="classroom-players" data-testid="players">
-            {view.players.map((player) => (
-              <li key={player.displayName}>{player.displayName}</li>
-            ))}
-          </ul>
+          <h2 id="players-title">
+            Players (<span data-testid="player-count">{view.playerCount}</span>)
+          </h2>
+          {isTeacher ? (
+            <ul className="classroom-players" data-testid="players">
+              {view.players.map((player) => (
+                <li key={player.displayName}>
+                  <span className="classroom-player-name">{player.displayName}</span>
+                  <button
+                    type="button"
+                    className="classroom-remove"
+                    aria-label={`Remove ${player.displayName}`}
+                    onClick={() => void send({ action: "remove", displayName: player.displayName })}
+                    disabled={busy}
+                  >
+                    ×
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <p className="classroom-scoring" data-testid="scoring">
+            {view.scoring.description}
+          </p>
         </section>
+      ) : null}
+
+      {view.you?.rejoinCode && view.phase !== "finished" ? (
+        <p className="classroom-rejoin">
+          Your rejoin code: <strong data-testid="rejoin-code">{view.you.rejoinCode}</strong> — keep it to carry on
+          from another browser under your name.
+        </p>
       ) : null}
 
       {showsQuestion ? (
         <>
           {view.phase === "question" ? (
-            <p className="classroom-timer" role="timer" data-testid="time-left">
-              {remainingSeconds} s left · {view.question?.answeredCount ?? 0} of {view.players.length}{" "}
-              answered
-            </p>
+            <div className="classroom-timer" role="timer" data-testid="time-left">
+              <div className="classroom-countdown" aria-hidden="true">
+                <span style={{ width: `${Math.round(share * 1000) / 10}%` }} />
+              </div>
+              <p>
+                {remainingSeconds} s left · <span data-testid="answer-count">{view.question?.answeredCount ?? 0}</span>{" "}
+                of {view.playerCount} answered
+              </p>
+            </div>
           ) : null}
           {questionId === renderedQuestionId ? children : <p>Loading the question…</p>}
           {!isTeacher && view.phase === "question" && view.question ? (
-            myChoice === null ? (
-              <AnswerForm
-                key={view.question.id}
-                question={view.question}
-                busy={busy}
-                onSubmit={(optionIds) =>
-                  void send({ action: "answer", questionId: view.question?.id, optionIds })
-                }
-              />
+            view.you?.waitsForNext ? (
+              <p className="notice" data-testid="waits-for-next">
+                You joined during this question: you play from the next one.
+              </p>
+            ) : myChoice === null ? (
+              questionId !== renderedQuestionId ? null : timeUp ? (
+                <p className="notice" data-testid="time-up">
+                  Time&apos;s up.
+                </p>
+              ) : (
+                <AnswerForm
+                  key={view.question.id}
+                  question={view.question}
+                  busy={busy}
+                  onSubmit={(optionIds) => void sendAnswer(optionIds)}
+                />
+              )
             ) : (
               <p className="notice" data-testid="answer-sent">
                 Answer sent:{" "}
@@ -155,16 +281,43 @@ export function ClassroomLive({ initial, renderedQuestionId, joinLink, children 
                   .filter((option) => myChoice.includes(option.id))
                   .map((option) => option.text)
                   .join(", ")}
-                . Wait for the teacher to close the question.
+                . Wait for the others or the end of the time.
               </p>
             )
           ) : null}
           {view.phase === "reveal" && view.reveal && view.question ? (
-            <RevealPanel reveal={view.reveal} options={view.question.options} />
+            <RevealPanel
+              reveal={view.reveal}
+              options={view.question.options}
+              isPlayer={!isTeacher}
+              answered={myChoice !== null}
+            />
           ) : null}
         </>
       ) : null}
 
+      {view.you && (view.phase === "reveal" || view.phase === "leaderboard" || finished) ? (
+        <p className="classroom-standing" data-testid="standing">
+          <span>
+            <strong data-testid="my-points">{view.you.points}</strong> points
+          </span>
+          <span>
+            rank <strong data-testid="my-rank">{view.you.rank}</strong> of {view.playerCount}
+          </span>
+          <span>
+            streak <strong data-testid="my-streak">{view.you.streak}</strong>
+          </span>
+        </p>
+      ) : null}
+
+      {finished && view.leaderboard ? <Podium entries={view.leaderboard} /> : null}
+      {finished && isTeacher ? (
+        <p>
+          <a href={`/classroom/${view.joinCode}/report`} data-testid="report-link">
+            Report per question and per player (with CSV export)
+          </a>
+        </p>
+      ) : null}
       {view.leaderboard ? (
         <LeaderboardTable entries={view.leaderboard} title={finished ? "Final leaderboard" : "Leaderboard"} />
       ) : null}
@@ -175,7 +328,7 @@ export function ClassroomLive({ initial, renderedQuestionId, joinLink, children 
             <button
               type="button"
               className="button"
-              disabled={busy || view.players.length === 0}
+              disabled={busy || view.playerCount === 0}
               onClick={() => void send({ action: "open" })}
               data-testid="open-question"
             >

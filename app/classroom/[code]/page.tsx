@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
+import QRCode from "qrcode";
 import { serverNow } from "@/app/clock";
 import { viewingLearner } from "@/app/current-learner";
 import { QuestionBody } from "@/app/practice/question-body";
@@ -15,7 +16,7 @@ export const dynamic = "force-dynamic";
 
 /**
  * One game, for its teacher or a player. The stem and diagram of the current question are rendered here on the
- * server from the redacted question; the live part polls and asks for a fresh render when the question changes.
+ * server from the redacted question; the live part listens to the game's event stream and asks for a fresh render when the question changes.
  */
 export default async function ClassroomGamePage({ params }: { params: Promise<{ code: string }> }) {
   const code = joinCodeSchema.safeParse((await params).code);
@@ -39,11 +40,18 @@ export default async function ClassroomGamePage({ params }: { params: Promise<{ 
   const served = outcome.value.question;
   const question =
     served && view.question ? { ...toClientQuestion(questionOf(served.id)), id: view.question.id } : null;
+  const joinLink = `${protocol}://${host}/classroom/join?code=${view.joinCode}`;
+  // Drawn here so the QR library never reaches a browser bundle; only the teacher's lobby shows it.
+  const joinQrSvg =
+    view.role === "teacher" && view.phase === "lobby"
+      ? await QRCode.toString(joinLink, { type: "svg", margin: 1, errorCorrectionLevel: "M" })
+      : null;
   return (
     <ClassroomLive
       initial={view}
       renderedQuestionId={question?.id ?? null}
-      joinLink={`${protocol}://${host}/classroom/join?code=${view.joinCode}`}
+      joinLink={joinLink}
+      joinQrSvg={joinQrSvg}
     >
       {question ? (
         <section className="classroom-question-body" data-question-id={question.id}>

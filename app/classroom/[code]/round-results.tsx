@@ -5,7 +5,18 @@ type Reveal = NonNullable<ClassroomView["reveal"]>;
 type Options = NonNullable<ClassroomView["question"]>["options"];
 
 /** How the room answered, option by option, with the key marked and every option's reason. */
-export function RevealPanel({ reveal, options }: { reveal: Reveal; options: Options }) {
+export function RevealPanel({
+  reveal,
+  options,
+  isPlayer,
+  answered,
+}: {
+  reveal: Reveal;
+  options: Options;
+  isPlayer: boolean;
+  /** Whether this player sent an answer: their verdict is on its way, so "time's up" would be wrong. */
+  answered: boolean;
+}) {
   const counts = new Map(reveal.distribution.map((entry) => [entry.optionId, entry.count]));
   const total = Math.max(1, ...reveal.distribution.map((entry) => entry.count));
   return (
@@ -14,6 +25,10 @@ export function RevealPanel({ reveal, options }: { reveal: Reveal; options: Opti
       {reveal.yourAnswerCorrect !== null ? (
         <p className={`verdict ${reveal.yourAnswerCorrect ? "ok" : "bad"}`} data-testid="your-verdict">
           {reveal.yourAnswerCorrect ? `Right! +${reveal.yourPoints ?? 0} points` : "Not this time."}
+        </p>
+      ) : isPlayer && !answered ? (
+        <p className="verdict bad" data-testid="your-verdict">
+          Time&apos;s up: no answer this time.
         </p>
       ) : null}
       <ul className="classroom-distribution" data-testid="distribution">
@@ -100,5 +115,25 @@ export function LeaderboardTable({
         </tbody>
       </table>
     </section>
+  );
+}
+
+/** The top three on steps, second left, first in the middle, third right, as a projector shows them at the end. */
+export function Podium({ entries }: { entries: NonNullable<ClassroomView["leaderboard"]> }) {
+  const top = entries.filter((entry) => entry.rank <= 3).slice(0, 3);
+  const order = [top[1], top[0], top[2]].filter((entry) => entry !== undefined);
+  if (order.length === 0) return null;
+  return (
+    <ol className="classroom-podium" data-testid="podium" aria-label="Podium">
+      {order.map((entry) => (
+        <li key={entry.displayName} className={`podium-${entry.rank}`} data-rank={entry.rank} data-name={entry.displayName}>
+          <span className="podium-name">{entry.displayName}</span>
+          <span className="podium-points">{entry.points} points</span>
+          <span className="podium-step" aria-hidden="true">
+            {entry.rank}
+          </span>
+        </li>
+      ))}
+    </ol>
   );
 }

@@ -1,10 +1,10 @@
 import { parseJsonBody } from "@/app/http/json-body";
 import { jsonRoute, replyWith } from "@/app/http/json-route";
 import { serverNow } from "@/app/clock";
-import { currentLearner } from "@/app/current-learner";
+import { currentLearner, learnerIdOfRequest } from "@/app/current-learner";
 import { clientAddress } from "@/app/security/rate-limiter";
 import { openQuestionId, UNKNOWN_QUESTION } from "@/app/security/question-token";
-import { createGame, stepGame, viewForBrowser } from "../classroom-game";
+import { answerGame, createGame, stepGame, viewForBrowser } from "../classroom-game";
 import { classroomLimits, tooManyRequests } from "../classroom-limits";
 import { ClassroomRequestSchema } from "../schema";
 
@@ -18,25 +18,27 @@ export const POST = jsonRoute(async (request: Request): Promise<Response> => {
   const input = parsed.data;
   const address = clientAddress(request.headers);
   const limits = classroomLimits();
-  if (input.action === "join") {
+  if (input.action === "join" || input.action === "rejoin") {
     if (!limits.misses.allows(address, now.getTime()))
       return tooManyRequests("joinCode", limits.misses.retryAfterMs(address, now.getTime()));
     if (!limits.joins.hit(address, now.getTime()))
       return tooManyRequests("joinCode", limits.joins.retryAfterMs(address, now.getTime()));
   }
-  const learner = await currentLearner(now);
-  if (input.action === "create") return replyWith(await createGame(learner.id, input, now));
-  let step = input;
-  if (step.action === "answer") {
+  if (input.action === "answer") {
+    // The hot path: the Learner row was written at join, so an answer neither reads nor writes it.
+    const learner = { id: await learnerIdOfRequest() };
     // The sealed id opens only in this game and for the learner it was shown to.
-    const opened = openQuestionId(step.questionId, {
+    const opened = openQuestionId(input.questionId, {
       kind: "classroom",
-      joinCode: step.joinCode,
+      joinCode: input.joinCode,
       learnerId: learner.id,
     });
     if (!opened.ok) return replyWith({ ok: false, status: 409, error: `questionId: ${UNKNOWN_QUESTION}` });
-    step = { ...step, questionId: opened.questionId };
+    return replyWith(await answerGame(learner.id, { ...input, questionId: opened.questionId }, now));
   }
+  const learner = await currentLearner(now);
+  if (input.action === "create") return replyWith(await createGame(learner.id, input, now));
+  const step = input;
   const outcome = await stepGame(learner.id, step, now);
   if (!outcome.ok && outcome.status === 404) limits.misses.hit(address, now.getTime());
   return replyWith(outcome.ok ? { ok: true, value: viewForBrowser(outcome.value, learner.id) } : outcome);

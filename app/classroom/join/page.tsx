@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { JoinForm } from "./join-form";
+import { RejoinForm } from "./rejoin-form";
 
 export const metadata: Metadata = { title: "Join a live game" };
 
@@ -9,13 +10,18 @@ export default async function JoinPage({
   searchParams: Promise<{ code?: string | string[] }>;
 }) {
   const code = (await searchParams).code;
+  const defaultCode = typeof code === "string" ? code.toUpperCase().slice(0, 8) : "";
   return (
     <>
       <h1>Join a live game</h1>
       <p className="lede">
         Type the code on the teacher&apos;s screen and the name the class will see on the leaderboard.
       </p>
-      <JoinForm defaultCode={typeof code === "string" ? code.toUpperCase().slice(0, 8) : ""} />
+      <JoinForm defaultCode={defaultCode} />
+      <details className="classroom-rejoin-box">
+        <summary>Lost your browser? Rejoin with your rejoin code</summary>
+        <RejoinForm defaultCode={defaultCode} />
+      </details>
     </>
   );
 }

@@ -1,0 +1,28 @@
+import { serverNow } from "@/app/clock";
+import { viewingLearner } from "@/app/current-learner";
+import { badRequest } from "@/app/http/json-body";
+import { jsonRoute, replyWith } from "@/app/http/json-route";
+import { gameReportCsv } from "@/lib/classroom/game-report";
+import { reportGame } from "../../../classroom-game";
+import { joinCodeSchema } from "../../../schema";
+
+export const dynamic = "force-dynamic";
+
+/** The game's report as CSV, for its teacher: per player (totals and per concept), then per question. */
+export const GET = jsonRoute(
+  async (_request: Request, { params }: { params: Promise<{ code: string }> }): Promise<Response> => {
+    const code = joinCodeSchema.safeParse((await params).code);
+    if (!code.success)
+      return badRequest(code.error.issues.map((issue) => ({ ...issue, path: ["joinCode", ...issue.path] })));
+    const learner = await viewingLearner(serverNow());
+    const report = await reportGame(learner.id, code.data);
+    if (!report.ok) return replyWith(report);
+    return new Response(gameReportCsv(report.value), {
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="reachable-classroom-${code.data}.csv"`,
+        "cache-control": "no-store",
+      },
+    });
+  },
+);

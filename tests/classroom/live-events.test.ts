@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import { buildClassroomView } from "../../lib/classroom/classroom-view";
+import { createEventHub, type HubEvent } from "../../lib/classroom/event-hub";
+import { liveEvents } from "../../lib/classroom/live-events";
+import { applyLiveMessage, type LiveMessage } from "../../lib/classroom/live-view";
+import { runClassroomCommand, type ClassroomCommand, type ClassroomSnapshot } from "../../lib/classroom/run-command";
+import { LIMIT_MS, T0, join, newGame, realQuestions, wrongOption } from "./support";
+
+const [q1, q2] = realQuestions() as [
+  NonNullable<ReturnType<typeof realQuestions>[0]>,
+  NonNullable<ReturnType<typeof realQuestions>[1]>,
+];
+const OPEN = T0 + 60_000;
+
+/** Runs the commands and publishes what each one changed, as the server does. */
+function play(steps: readonly (readonly [ClassroomCommand, number])[], from: ClassroomSnapshot = newGame([q1, q2])) {
+  const hub = createEventHub({ epoch: "t" });
+  const received = { ana: [] as HubEvent[], ben: [] as HubEvent[], teacher: [] as HubEvent[] };
+  hub.subscribe("G", { role: "player", playerId: "p1" }, null, (event) => received.ana.push(event));
+  hub.subscribe("G", { role: "player", playerId: "p2" }, null, (event) => received.ben.push(event));
+  hub.subscribe("G", { role: "teacher" }, null, (event) => received.teacher.push(event));
+  let snapshot = from;
+  for (const [command, now] of steps) {
+    const next = runClassroomCommand(snapshot, command, now).snapshot;
+    hub.publish("G", liveEvents(snapshot, next, now));
+    snapshot = next;
+  }
+  return { received, snapshot };
+}
+
+const lobby: (readonly [ClassroomCommand, number])[] = [
+  [join("p1", "Ana"), T0 + 1],
+  [join("p2", "Ben"), T0 + 2],
+];
+
+describe("live events", () => {
+  it("never carry the key, the explanation or the question id before the reveal", () => {
+    const { received } = play([
+      ...lobby,
+      [{ kind: "open" }, OPEN],
+      [{ kind: "answer", playerId: "p1", questionId: q1.id, optionIds: [...q1.answer] }, OPEN + 1_000],
+    ]);
+    const question = received.ana.find((event) => event.type === "question");
+    expect(question?.questionId).toBe(q1.id);
+    for (const event of [...received.ana, ...received.ben, ...received.teacher]) {
+      expect(event.json).not.toContain(q1.id);
+      expect(event.json).not.toContain(q1.explanation.summary);
+      expect(event.json).not.toMatch(/"(key|answer|correctResponse|explanation)"/);
+    }
+    expect(received.teacher.map((event) => event.type)).toEqual(["joined", "joined", "question", "answers"]);
+    expect(received.ana.map((event) => event.type)).toEqual(["question"]);
+  });
+
+  it("at the reveal everyone gets the key and distribution, each player only their own result", () => {
+    const { received } = play([
+      ...lobby,
+      [{ kind: "open" }, OPEN],
+      [{ kind: "answer", playerId: "p1", questionId: q1.id, optionIds: [...q1.answer] }, OPEN + 1_000],
+      [{ kind: "answer", playerId: "p2", questionId: q1.id, optionIds: [wrongOption(q1)] }, OPEN + 2_000],
+      [{ kind: "close" }, OPEN + 3_000],
+    ]);
+    const results = (events: HubEvent[]) =>
+      events.filter((event) => event.type === "result").map((event) => JSON.parse(event.json) as { correct: boolean; rank: number });
+    expect(results(received.ana)).toEqual([expect.objectContaining({ correct: true, rank: 1 })]);
+    expect(results(received.ben)).toEqual([expect.objectContaining({ correct: false, rank: 2 })]);
+    expect(results(received.teacher)).toEqual([]);
+    const reveal = received.ben.find((event) => event.type === "reveal");
+    expect(JSON.parse(reveal?.json ?? "{}")).toMatchObject({ key: [...q1.answer], summary: q1.explanation.summary });
+  });
+
+  it("applied to the lobby view, the events bring a player's screen to what a fresh view shows", () => {
+    const steps: (readonly [ClassroomCommand, number])[] = [
+      ...lobby,
+      [{ kind: "open" }, OPEN],
+      [{ kind: "answer", playerId: "p1", questionId: q1.id, optionIds: [...q1.answer] }, OPEN + 1_000],
+      [{ kind: "close" }, OPEN + LIMIT_MS / 2],
+      [{ kind: "leaderboard" }, OPEN + LIMIT_MS],
+    ];
+    const lobbySnapshot = play(lobby).snapshot;
+    const start = buildClassroomView(lobbySnapshot, { role: "player", playerId: "p1" }, T0 + 3);
+    const { received, snapshot } = play(steps.slice(2), lobbySnapshot);
+    const view = received.ana.reduce(
+      (current, event) =>
+        applyLiveMessage(current, {
+          type: event.type,
+          data: { ...(JSON.parse(event.json) as object), ...(event.questionId ? { id: event.questionId } : {}) },
+        } as LiveMessage),
+      start,
+    );
+    const fresh = buildClassroomView(snapshot, { role: "player", playerId: "p1" }, OPEN + LIMIT_MS);
+    expect(view.phase).toBe(fresh.phase);
+    expect(view.leaderboard).toEqual(fresh.leaderboard);
+    expect(view.you).toMatchObject({ points: fresh.you?.points, rank: 1, streak: 1 });
+  });
+
+  it("a late joiner is announced to the teacher; everyone answering is seen as such", () => {
+    const { received } = play([...lobby, [{ kind: "open" }, OPEN], [join("p3", "Cy"), OPEN + 5]]);
+    expect(received.teacher.at(-1)?.type).toBe("joined");
+    expect(JSON.parse(received.teacher.at(-1)?.json ?? "{}")).toEqual({ displayName: "Cy", playerCount: 3 });
+    expect(q2.id).not.toBe(q1.id);
+  });
+});

@@ -254,8 +254,29 @@ export type Analysed = {
   analysis?: Analysis;
 };
 
+// The browser sends the whole text every turn, usually the very text the last turn returned: parsing a 50-VPC
+// YAML text costs more than analysing it, so the last few texts are kept with their parsed topology (topologies
+// are never modified in place, so sharing them is safe).
+const PARSED = new Map<string, ReturnType<typeof parseTopologyText>>();
+const PARSED_CACHE_SIZE = 8;
+
+function remember(key: string, parsed: ReturnType<typeof parseTopologyText>): void {
+  PARSED.delete(key);
+  PARSED.set(key, parsed);
+  if (PARSED.size > PARSED_CACHE_SIZE) PARSED.delete(PARSED.keys().next().value as string);
+}
+
+function parseText(text: string, format: TopologyFormat): ReturnType<typeof parseTopologyText> {
+  const key = `${format}\n${text}`;
+  const hit = PARSED.get(key);
+  if (hit) return hit;
+  const parsed = parseTopologyText(text, format);
+  remember(key, parsed);
+  return parsed;
+}
+
 export function analyseLab(request: LabRequest): { ok: true; value: Analysed } | { ok: false; field: string; error: string } {
-  const parsed = parseTopologyText(request.text, request.format);
+  const parsed = parseText(request.text, request.format);
   if (!parsed.ok) return { ok: false, field: "text", error: parsed.issues.map(formatIssue).join("; ") };
   let topology = parsed.topology;
   const result: Partial<LabResult> = {};
@@ -264,6 +285,7 @@ export function analyseLab(request: LabRequest): { ok: true; value: Analysed } |
     if (!edited.ok) return { ok: false, field: edited.field, error: edited.error };
     topology = edited.topology;
     result.text = topologyText(topology, request.format);
+    remember(`${request.format}\n${result.text}`, { ok: true, topology });
     result.editDescription = edited.description;
     result.inverse = edited.inverse.patch;
   }
@@ -279,7 +301,7 @@ export function analyseLab(request: LabRequest): { ok: true; value: Analysed } |
   const errors = issues.filter((issue) => issue.severity === "error").map((issue) => issue.view);
   const valid = errors.length === 0;
   if (request.baseText !== undefined) {
-    const base = parseTopologyText(request.baseText, request.format);
+    const base = parseText(request.baseText, request.format);
     if (base.ok) result.diff = diffTopologies(base.topology, topology).map(describeChange);
   }
   let analysis: Analysis | undefined;

@@ -27,7 +27,8 @@ export type Patch = readonly Change[];
 
 export type PatchResult = { ok: true; topology: Topology } | { ok: false; index: number; error: string };
 
-const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+// Edits share every unchanged list and item with the topology they edit, so identity settles most comparisons.
+const same = (a: unknown, b: unknown): boolean => a === b || JSON.stringify(a) === JSON.stringify(b);
 
 const identity = (item: unknown): string => {
   const id = (item as { id?: unknown } | null)?.id;

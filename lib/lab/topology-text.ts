@@ -1,8 +1,8 @@
 // A topology back to the text a learner edits. The parsed topology carries every default (empty lists,
 // `main: false`, `origin: static`, ...), which would bury the few lines that matter, so those are left out —
 // but only when parsing the shorter text gives exactly what parsing the full one does.
-import { stringify } from "yaml";
 import { parseTopology, type Topology } from "@/lib/net";
+import { toYaml } from "./yaml-text";
 
 export type TopologyFormat = "yaml" | "json";
 
@@ -32,18 +32,26 @@ function plain(value: unknown, dropDefaults: boolean): unknown {
   return out;
 }
 
-function sameWhenParsed(a: unknown, b: unknown): boolean {
-  const left = parseTopology(a);
-  const right = parseTopology(b);
-  return left.ok && right.ok && JSON.stringify(left.topology) === JSON.stringify(right.topology);
+function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const left = Object.entries(a).filter(([, value]) => value !== undefined);
+  const right = b as Record<string, unknown>;
+  if (left.length !== Object.values(right).filter((value) => value !== undefined).length) return false;
+  return left.every(([key, value]) => deepEqual(value, right[key]));
+}
+
+/** The topology is already parsed (every default filled in): one parse of the short form settles it. */
+function parsesTo(short: unknown, topology: Topology): boolean {
+  const parsed = parseTopology(short);
+  return parsed.ok && deepEqual(parsed.topology, topology);
 }
 
 export function topologyText(topology: Topology, format: TopologyFormat): string {
   const full = plain(topology, false);
   const short = plain(topology, true);
-  const data = sameWhenParsed(short, full) ? short : full;
-  // Fixes share unchanged objects with the input; aliases (&a1/*a1) would confuse a learner, so none.
-  return format === "json"
-    ? `${JSON.stringify(data, null, 2)}\n`
-    : stringify(data, { aliasDuplicateObjects: false, lineWidth: 0 });
+  const data = parsesTo(short, topology) ? short : full;
+  // Fixes share unchanged objects with the input; toYaml writes no aliases (&a1/*a1), which would confuse a learner.
+  return format === "json" ? `${JSON.stringify(data, null, 2)}\n` : toYaml(data as object);
 }

@@ -3,8 +3,9 @@ import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { applyEdit, type LabEdit } from "@/lib/lab/edits";
+import { topologyText } from "@/lib/lab/topology-text";
 import { applyPatch, diffTopologies, invertPatch } from "@/lib/lab/patch";
-import { parseTopologyText, type Topology } from "@/lib/net";
+import { parseTopology, parseTopologyText, type Topology } from "@/lib/net";
 
 const LESSONS = fs
   .readdirSync(path.join(process.cwd(), "content", "topologies"))
@@ -84,6 +85,12 @@ describe("lab edits and their inverses (property)", () => {
             expect(result.field).toMatch(/^edit/);
             continue;
           }
+          // Edits build complete items (the schema's defaults included): the result is a topology as parsed.
+          const reparsed = parseTopology(result.topology);
+          expect(reparsed.ok && reparsed.topology).toEqual(result.topology);
+          // And its text, as the editor shows it, reads back as the same topology.
+          const text = parseTopologyText(topologyText(result.topology, "yaml"), "yaml");
+          expect(text.ok && text.topology).toEqual(result.topology);
           const undone = applyEdit(result.topology, result.inverse);
           expect(undone.ok && undone.topology).toEqual(topology);
           // Redo: the inverse of the inverse gives the edited topology back.

@@ -273,3 +273,19 @@ describe("each kind of lab edit, and its inverse", () => {
     expect(applyEdit(chain, removed.inverse)).toMatchObject({ ok: false, field: "edit.patch[0]" });
   });
 });
+
+describe("the YAML the lab writes", () => {
+  it("reads back as the same topology for every lesson, quoting what YAML would misread", () => {
+    const dir = path.join(process.cwd(), "content", "topologies");
+    for (const file of fs.readdirSync(dir).filter((name) => name.endsWith(".yaml"))) {
+      const topology = lesson(file.replace(/\.yaml$/, ""));
+      const reparsed = parseTopologyText(topologyText(topology, "yaml"), "yaml");
+      expect(reparsed.ok && reparsed.topology, file).toEqual(topology);
+    }
+    const tricky = { ...lesson("abc-peering-chain"), description: "yes: no # 10.0 - [x] 'q' \"d\"\nline two" };
+    const text = topologyText(tricky, "yaml");
+    const reparsed = parseTopologyText(text, "yaml");
+    expect(reparsed.ok && reparsed.topology.description).toBe(tricky.description);
+    expect(text).toContain("cidrBlocks:\n      - 10.0.0.0/16");
+  });
+});

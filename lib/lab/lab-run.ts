@@ -21,6 +21,7 @@ import {
   type Query,
   type Topology,
 } from "@/lib/net";
+import { DEFAULT_FLOW_LOG_NOW } from "@/lib/net/flow-logs";
 import { applyEdit, type LabEdit } from "./edits";
 import { describeChange, diffTopologies, type Patch } from "./patch";
 import { topologyText, type TopologyFormat } from "./topology-text";
@@ -242,7 +243,8 @@ function componentOf(topology: Topology, path: string): { component?: string } {
 function refProblem(network: Network, query: Query): { field: string; error: string } | undefined {
   const source = resolveSource(network, query.from);
   if (!source.ok) return { field: "query.from", error: source.message };
-  const destination = resolveDestination(network, query.to, source.value, Date.now());
+  // The same clock analyze() uses, so a ref the check accepts is one the analysis resolves.
+  const destination = resolveDestination(network, query.to, source.value, DEFAULT_FLOW_LOG_NOW);
   if (!destination.ok) return { field: "query.to", error: destination.message };
   return undefined;
 }

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { QuerySchema, RuleProtocolSchema } from "@/lib/net";
 
 // What the browser may send to /lab/api. Every 4xx names the field (app/http/json-body.ts).
-export const LAB_TEXT_LIMIT = 200_000;
+// Room for a 50-VPC lab (about 270 KB of YAML) and then some; a text this size takes the server about a second to parse.
+export const LAB_TEXT_LIMIT = 1_000_000;
 
 const ref = z.string().trim().min(1, "required").max(200);
 const direction = z.enum(["inbound", "outbound"]);

@@ -144,7 +144,7 @@ function runChild(args: readonly string[]): Record<string, unknown>[] {
 /** Generation throughput target for families whose questions come from the model (docs/bench.md). */
 const GENERATOR_TARGET = 5000;
 
-/** Lab edit -> verdict target (docs/bench.md): 50 VPCs within 50 ms at p95. */
+/** Lab edit -> verdict target (README, "The lab"): 50 VPCs within 50 ms at p95. */
 const LAB_TARGET_MS = 50;
 
 async function main(): Promise<void> {

@@ -521,6 +521,36 @@ function change(topology: Topology, edit: LabEdit): Changed {
   }
 }
 
+function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const left = Object.entries(a).filter(([, value]) => value !== undefined);
+  const right = b as Record<string, unknown>;
+  if (left.length !== Object.values(right).filter((value) => value !== undefined).length) return false;
+  return left.every(([key, value]) => deepEqual(value, right[key]));
+}
+
+/**
+ * Whether the items a patch brings in are complete as they are (every default present): they are then
+ * checked alone, not with the whole network. Undo and redo patches, made by diffTopologies, always are.
+ */
+function patchItemsComplete(patch: Patch): boolean {
+  const items: Record<string, unknown[]> = {};
+  const fields: Record<string, unknown> = {};
+  for (const step of patch) {
+    if (step.op === "set-field") fields[step.field] = step.after;
+    else if (step.op !== "remove") (items[step.collection] ??= []).push(step.op === "insert" ? step.item : step.after);
+  }
+  const parsed = parseTopology({ ...fields, ...items });
+  if (!parsed.ok) return false;
+  const checked = parsed.topology as unknown as Record<string, unknown>;
+  return (
+    Object.entries(items).every(([key, list]) => deepEqual(checked[key], list)) &&
+    Object.entries(fields).every(([key, value]) => value === undefined || deepEqual(checked[key], value))
+  );
+}
+
 export function applyEdit(topology: Topology, edit: LabEdit): EditResult {
   const changed = change(topology, edit);
   if ("field" in changed) return { ok: false, field: `edit.${changed.field}`, error: changed.error };
@@ -528,7 +558,7 @@ export function applyEdit(topology: Topology, edit: LabEdit): EditResult {
   // A patch carries whole items from the client: the result must still be a topology. The other edits build
   // their items here, complete with the schema's defaults (a property test checks that they parse as they are),
   // and re-parsing a whole 50-VPC topology after every edit would cost more than analysing it.
-  if (edit.kind === "patch") {
+  if (edit.kind === "patch" && !patchItemsComplete(edit.patch)) {
     const checked = parseTopology(edited);
     if (!checked.ok) {
       const issue = checked.issues[0];

@@ -59,8 +59,12 @@ describe("the lab", () => {
     await browser.close();
   });
 
-  it("breaks a lesson network with a route edit, shows the blocker, a proposed fix repairs it, undo and redo", async () => {
-    const { context, page } = await newPage(browser, inject("baseURL"));
+  it.each([
+    { width: 1280, height: 900 },
+    { width: 390, height: 844 },
+  ])("breaks a lesson network with a route edit, shows the blocker, a proposed fix repairs it, undo and redo ($width px)", async (viewport) => {
+    const context = await browser.newContext({ baseURL: inject("baseURL"), viewport });
+    const page = await context.newPage();
     await openLesson(page, "abc-peering-chain");
     await expect(page.getByTestId("lab-text").inputValue()).resolves.toContain("pcx-ab");
 

@@ -287,5 +287,34 @@ describe("the YAML the lab writes", () => {
     const reparsed = parseTopologyText(text, "yaml");
     expect(reparsed.ok && reparsed.topology.description).toBe(tricky.description);
     expect(text).toContain("cidrBlocks:\n      - 10.0.0.0/16");
+    // An empty outbound list (no egress at all) is not the absent one (AWS's default allow-all egress rule).
+    const closed = {
+      ...lesson("abc-peering-chain"),
+      securityGroups: lesson("abc-peering-chain").securityGroups.map((group) => ({ ...group, outbound: [] })),
+    };
+    const closedText = parseTopologyText(topologyText(closed, "yaml"), "yaml");
+    expect(closedText.ok && closedText.topology).toEqual(closed);
+  });
+});
+
+describe("a patch from the browser", () => {
+  it("is checked against the schema: an item without its defaults gets them, a bad item is refused", () => {
+    const chain = lesson("abc-peering-chain");
+    const added = applied(chain, {
+      kind: "patch",
+      patch: [{ op: "insert", collection: "internetGateways", index: 0, item: { id: "igw-x", vpcId: "vpc-a" } }],
+    });
+    expect(added.topology.internetGateways).toEqual([{ id: "igw-x", vpcId: "vpc-a" }]);
+    const peering = applied(chain, {
+      kind: "patch",
+      patch: [{ op: "insert", collection: "peeringConnections", index: 0, item: { id: "pcx-x", requesterVpcId: "vpc-a", accepterVpcId: "vpc-c" } }],
+    });
+    expect(peering.topology.peeringConnections[0]?.status).toBe("active");
+    expect(
+      applyEdit(chain, {
+        kind: "patch",
+        patch: [{ op: "insert", collection: "routeTables", index: 0, item: { id: "rtb-x", vpcId: "vpc-a", routes: [{ destination: "10.0.0.0/33", target: "local" }] } }],
+      }),
+    ).toMatchObject({ ok: false, field: "edit.patch" });
   });
 });

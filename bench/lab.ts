@@ -11,7 +11,15 @@ import http from "node:http";
 import { applyEdit, type LabEdit } from "../lib/lab/edits";
 import { analyseLab, type LabRequest } from "../lib/lab/lab-run";
 import { topologyText } from "../lib/lab/topology-text";
-import { analyze, buildNetwork, parseTopology, proposeFixes, validate, type Query, type Topology } from "../lib/net";
+import {
+  analyze,
+  buildNetwork,
+  parseTopology,
+  proposeFixes,
+  validate,
+  type Query,
+  type Topology,
+} from "../lib/net";
 import { generateQueries, generateTopology } from "./topologies";
 import { percentile } from "./report";
 
@@ -49,7 +57,15 @@ function setUp(vpcs: number, seed: number): { topology: Topology; query: Query; 
 
 function row(mode: LabRow["mode"], vpcs: number, textKB: number, times: number[]): LabRow {
   const sorted = times.slice().sort((a, b) => a - b);
-  return { suite: "lab", mode, vpcs, textKB, turns: sorted.length, medianMs: round(percentile(sorted, 0.5)), p95Ms: round(percentile(sorted, 0.95)) };
+  return {
+    suite: "lab",
+    mode,
+    vpcs,
+    textKB,
+    turns: sorted.length,
+    medianMs: round(percentile(sorted, 0.5)),
+    p95Ms: round(percentile(sorted, 0.95)),
+  };
 }
 
 function workerTurns(topology: Topology, query: Query, breakIt: LabEdit, turns: number): number[] {
@@ -71,7 +87,12 @@ function workerTurns(topology: Topology, query: Query, breakIt: LabEdit, turns: 
   return times;
 }
 
-async function serverTurns(topology: Topology, query: Query, breakIt: LabEdit, turns: number): Promise<number[]> {
+async function serverTurns(
+  topology: Topology,
+  query: Query,
+  breakIt: LabEdit,
+  turns: number,
+): Promise<number[]> {
   const server = http.createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -97,7 +118,8 @@ async function serverTurns(topology: Topology, query: Query, breakIt: LabEdit, t
       });
       const result = (await reply.json()) as { text?: string; inverse?: unknown };
       times.push(nowMs() - start);
-      if (typeof result.text !== "string") throw new Error(`lab turn failed: ${JSON.stringify(result).slice(0, 200)}`);
+      if (typeof result.text !== "string")
+        throw new Error(`lab turn failed: ${JSON.stringify(result).slice(0, 200)}`);
       text = result.text;
       undo = undo ? undefined : ({ kind: "patch", patch: result.inverse } as LabEdit);
     }

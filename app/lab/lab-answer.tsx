@@ -4,13 +4,27 @@ import { RuleList, RuleText } from "@/app/components/rule-text";
 import type { HopView, LabAnswer } from "@/lib/lab/lab-run";
 import type { Query } from "@/lib/net";
 
-function Hops({ hops, label, offset, step }: { hops: HopView[]; label: string; offset: number; step: number }) {
+function Hops({
+  hops,
+  label,
+  offset,
+  step,
+}: {
+  hops: HopView[];
+  label: string;
+  offset: number;
+  step: number;
+}) {
   if (hops.length === 0) return <p>No hops.</p>;
   return (
     <div className="lab-scroll scroll-region" tabIndex={0} role="group" aria-label={label}>
       <ol className="lab-hops" aria-label={label}>
         {hops.map((hop, index) => (
-          <li key={index} aria-current={offset + index === step ? "step" : undefined} data-current={offset + index === step ? "yes" : undefined}>
+          <li
+            key={index}
+            aria-current={offset + index === step ? "step" : undefined}
+            data-current={offset + index === step ? "yes" : undefined}
+          >
             <span className="mono">{hop.component}</span> <span className="lab-muted">({hop.type})</span>:{" "}
             <strong>{hop.action}</strong>
             {hop.matched ? (

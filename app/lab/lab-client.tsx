@@ -43,8 +43,13 @@ function Issues({ issues, testId }: { issues: IssueView[]; testId: string }) {
       {issues.map((issue, index) => (
         <li key={index}>
           <span className="mono">{issue.path}</span>
-          {issue.component ? <> (on the diagram: <span className="mono">{issue.component}</span>)</> : null}:{" "}
-          <RuleText text={issue.message} />{" "}
+          {issue.component ? (
+            <>
+              {" "}
+              (on the diagram: <span className="mono">{issue.component}</span>)
+            </>
+          ) : null}
+          : <RuleText text={issue.message} />{" "}
           {issue.rules.length > 0 ? (
             <>
               (<RuleList ids={issue.rules} />)
@@ -73,7 +78,10 @@ export function LabClient({
   const [choice, setChoice] = useState(initialName);
   const [text, setText] = useState(initialText);
   const [format, setFormat] = useState<TopologyFormat>("yaml");
-  const [base, setBase] = useState<{ text: string; format: TopologyFormat }>({ text: initialText, format: "yaml" });
+  const [base, setBase] = useState<{ text: string; format: TopologyFormat }>({
+    text: initialText,
+    format: "yaml",
+  });
   const [undo, setUndo] = useState<Entry[]>([]);
   const [redo, setRedo] = useState<Entry[]>([]);
   const [from, setFrom] = useState("");
@@ -153,7 +161,11 @@ export function LabClient({
 
   async function open() {
     const lesson = lessons.find((candidate) => candidate.name === choice);
-    await openText(choice === STARTER ? starter : (lesson?.text ?? starter), "yaml", choice === STARTER ? "the starter VPC" : choice);
+    await openText(
+      choice === STARTER ? starter : (lesson?.text ?? starter),
+      "yaml",
+      choice === STARTER ? "the starter VPC" : choice,
+    );
   }
 
   async function uploadTopology(files: FileList | null) {
@@ -208,7 +220,10 @@ export function LabClient({
       const before = lastGood.current;
       void run({ text: next, format }, asked, "Text checked.").then((answered) => {
         if (answered && before.text !== next) {
-          setUndo((stack) => [...stack, { kind: "text", text: before.text, format: before.format, what: "edit the text" }]);
+          setUndo((stack) => [
+            ...stack,
+            { kind: "text", text: before.text, format: before.format, what: "edit the text" },
+          ]);
           setRedo([]);
         }
       });
@@ -225,7 +240,12 @@ export function LabClient({
   }
 
   /** Undo and redo are the same move between two stacks: apply the entry, push what takes it back. */
-  async function travel(fromStack: Entry[], setFromStack: typeof setUndo, setToStack: typeof setUndo, verb: string) {
+  async function travel(
+    fromStack: Entry[],
+    setFromStack: typeof setUndo,
+    setToStack: typeof setUndo,
+    verb: string,
+  ) {
     const entry = fromStack.at(-1);
     if (!entry) return;
     if (entry.kind === "patch") {
@@ -252,12 +272,16 @@ export function LabClient({
   if (diagram && answer && step >= 0) {
     const nodes = new Map<string, PathMark>();
     for (const hop of diagram.hopNodes.slice(0, step + 1)) for (const node of hop) nodes.set(node, "on-path");
-    for (const node of diagram.hopNodes[step] ?? []) nodes.set(node, answer.reachable || step < diagram.hopNodes.length - 1 ? "on-path" : "blocked");
+    for (const node of diagram.hopNodes[step] ?? [])
+      nodes.set(node, answer.reachable || step < diagram.hopNodes.length - 1 ? "on-path" : "blocked");
     highlight = { nodes, edges: new Map() };
   } else if (diagram && answer) {
     highlight = { nodes: new Map(diagram.nodes), edges: new Map(diagram.edges) };
   } else if (diagram && diagram.issueNodes.length > 0) {
-    highlight = { nodes: new Map(diagram.issueNodes.map((node) => [node, "blocked" as const])), edges: new Map() };
+    highlight = {
+      nodes: new Map(diagram.issueNodes.map((node) => [node, "blocked" as const])),
+      edges: new Map(),
+    };
   }
 
   return (
@@ -271,7 +295,11 @@ export function LabClient({
           <div className="lab-row">
             <label className="field">
               Open
-              <select value={choice} onChange={(event) => setChoice(event.target.value)} data-testid="lab-open-choice">
+              <select
+                value={choice}
+                onChange={(event) => setChoice(event.target.value)}
+                data-testid="lab-open-choice"
+              >
                 <option value={STARTER}>Blank starter VPC</option>
                 {lessons.map((lesson) => (
                   <option key={lesson.name} value={lesson.name}>
@@ -336,7 +364,8 @@ export function LabClient({
           ) : null}
 
           <label className="field lab-text-label" htmlFor={`${ids}-text`}>
-            Topology ({format === "yaml" ? "YAML" : "JSON"}) — edit it or paste your own; it is checked as you type
+            Topology ({format === "yaml" ? "YAML" : "JSON"}) — edit it or paste your own; it is checked as you
+            type
           </label>
           <textarea
             id={`${ids}-text`}
@@ -407,11 +436,21 @@ export function LabClient({
             <div className="lab-row">
               <label className="field">
                 From (instance, IP, internet, on-premises network …)
-                <input value={from} onChange={(event) => setFrom(event.target.value)} list={`${ids}-endpoints`} data-testid="lab-from" />
+                <input
+                  value={from}
+                  onChange={(event) => setFrom(event.target.value)}
+                  list={`${ids}-endpoints`}
+                  data-testid="lab-from"
+                />
               </label>
               <label className="field">
                 To (also an AWS service name)
-                <input value={to} onChange={(event) => setTo(event.target.value)} list={`${ids}-endpoints`} data-testid="lab-to" />
+                <input
+                  value={to}
+                  onChange={(event) => setTo(event.target.value)}
+                  list={`${ids}-endpoints`}
+                  data-testid="lab-to"
+                />
               </label>
             </div>
             <div className="lab-row">
@@ -460,7 +499,9 @@ export function LabClient({
               onStep={setStep}
               busy={busy}
               idPrefix={ids}
-              onApplyFix={(fixId) => void edit({ kind: "apply-fix", query: askedQuery, fixId }, `apply ${fixId}`)}
+              onApplyFix={(fixId) =>
+                void edit({ kind: "apply-fix", query: askedQuery, fixId }, `apply ${fixId}`)
+              }
             />
           ) : null}
 
@@ -471,7 +512,10 @@ export function LabClient({
               <Issues issues={result.warnings} testId="lab-warnings" />
             </>
           ) : (
-            <p>Validation finds no warnings{result && result.errors.length > 0 ? " (errors are listed above)" : ""}.</p>
+            <p>
+              Validation finds no warnings
+              {result && result.errors.length > 0 ? " (errors are listed above)" : ""}.
+            </p>
           )}
           {result ? (
             <LabMatrix

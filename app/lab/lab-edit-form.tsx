@@ -145,7 +145,11 @@ export function LabEditForm({
     switch (kind) {
       case "add-route":
         return table
-          ? { kind, routeTableId: table.id, route: { destination: value("destination"), target: value("target") } }
+          ? {
+              kind,
+              routeTableId: table.id,
+              route: { destination: value("destination"), target: value("target") },
+            }
           : undefined;
       case "remove-route": {
         const destination = value("route") || table?.routes[0]?.destination || "";
@@ -157,11 +161,18 @@ export function LabEditForm({
               kind,
               securityGroupId: group.id,
               direction,
-              rule: { protocol, fromPort: port(value("fromPort")), toPort: port(value("toPort")), peer: value("peer") },
+              rule: {
+                protocol,
+                fromPort: port(value("fromPort")),
+                toPort: port(value("toPort")),
+                peer: value("peer"),
+              },
             }
           : undefined;
       case "remove-sg-rule":
-        return group ? { kind, securityGroupId: group.id, direction, index: Number(value("rule", "0")) } : undefined;
+        return group
+          ? { kind, securityGroupId: group.id, direction, index: Number(value("rule", "0")) }
+          : undefined;
       case "add-nacl-entry":
         return acl
           ? {
@@ -181,7 +192,12 @@ export function LabEditForm({
       case "remove-nacl-entry": {
         const numbers = acl?.[direction] ?? [];
         return acl
-          ? { kind, networkAclId: acl.id, direction, ruleNumber: Number(value("ruleNumber") || numbers[0] || 0) }
+          ? {
+              kind,
+              networkAclId: acl.id,
+              direction,
+              ruleNumber: Number(value("ruleNumber") || numbers[0] || 0),
+            }
           : undefined;
       }
       case "add-peering":
@@ -214,9 +230,7 @@ export function LabEditForm({
         };
       case "add-gateway": {
         const type = value("gatewayType", "internet-gateway") as
-          | "internet-gateway"
-          | "egress-only-internet-gateway"
-          | "nat-gateway";
+          "internet-gateway" | "egress-only-internet-gateway" | "nat-gateway";
         return type === "nat-gateway"
           ? {
               kind,
@@ -239,10 +253,21 @@ export function LabEditForm({
   const edit = build();
   const ports = (
     <>
-      <Pick label="Protocol" value={value("protocol", "tcp")} choices={PROTOCOLS} onChange={set("protocol")} />
+      <Pick
+        label="Protocol"
+        value={value("protocol", "tcp")}
+        choices={PROTOCOLS}
+        onChange={set("protocol")}
+      />
       {value("protocol", "tcp") === "tcp" || value("protocol", "tcp") === "udp" ? (
         <>
-          <Text label="From port" value={value("fromPort")} onChange={set("fromPort")} numeric testId="lab-edit-from-port" />
+          <Text
+            label="From port"
+            value={value("fromPort")}
+            onChange={set("fromPort")}
+            numeric
+            testId="lab-edit-from-port"
+          />
           <Text label="To port (empty = same)" value={value("toPort")} onChange={set("toPort")} numeric />
         </>
       ) : null}
@@ -277,7 +302,12 @@ export function LabEditForm({
             />
           ) : (
             <>
-              <Text label="Destination CIDR" value={value("destination")} onChange={set("destination")} testId="lab-route-destination" />
+              <Text
+                label="Destination CIDR"
+                value={value("destination")}
+                onChange={set("destination")}
+                testId="lab-route-destination"
+              />
               <Text
                 label="Target (igw-, nat-, pcx-, tgw-, vgw-, eni-, … or local, blackhole)"
                 value={value("target")}
@@ -300,7 +330,9 @@ export function LabEditForm({
             <>
               {ports}
               <Text
-                label={direction === "inbound" ? "Source (CIDR, sg-…, pl-…)" : "Destination (CIDR, sg-…, pl-…)"}
+                label={
+                  direction === "inbound" ? "Source (CIDR, sg-…, pl-…)" : "Destination (CIDR, sg-…, pl-…)"
+                }
                 value={value("peer")}
                 onChange={set("peer")}
                 testId="lab-edit-peer"
@@ -310,7 +342,10 @@ export function LabEditForm({
             <Pick
               label="Rule"
               value={value("rule", "0")}
-              choices={group[direction].map((text, index) => ({ id: String(index), label: `${index + 1}: ${text}` }))}
+              choices={group[direction].map((text, index) => ({
+                id: String(index),
+                label: `${index + 1}: ${text}`,
+              }))}
               onChange={set("rule")}
             />
           )}
@@ -326,7 +361,12 @@ export function LabEditForm({
           <Pick label="Direction" value={direction} choices={DIRECTIONS} onChange={set("direction")} />
           {kind === "add-nacl-entry" ? (
             <>
-              <Text label="Rule number (1-32766)" value={value("ruleNumber")} onChange={set("ruleNumber")} numeric />
+              <Text
+                label="Rule number (1-32766)"
+                value={value("ruleNumber")}
+                onChange={set("ruleNumber")}
+                numeric
+              />
               {ports}
               <Text label="CIDR block" value={value("cidr")} onChange={set("cidr")} />
               <Pick
@@ -354,8 +394,18 @@ export function LabEditForm({
       if (vpcs.length < 2) missing = "fewer than two VPCs";
       fields = (
         <>
-          <Pick label="Requester VPC" value={value("requester", first(vpcs))} choices={vpcs} onChange={set("requester")} />
-          <Pick label="Accepter VPC" value={value("accepter", vpcs[1]?.id ?? "")} choices={vpcs} onChange={set("accepter")} />
+          <Pick
+            label="Requester VPC"
+            value={value("requester", first(vpcs))}
+            choices={vpcs}
+            onChange={set("requester")}
+          />
+          <Pick
+            label="Accepter VPC"
+            value={value("accepter", vpcs[1]?.id ?? "")}
+            choices={vpcs}
+            onChange={set("accepter")}
+          />
           <Pick
             label="Accepted"
             value={value("accepted", "yes")}
@@ -370,7 +420,14 @@ export function LabEditForm({
       break;
     case "accept-peering":
       if (pending.length === 0) missing = "no peering connection waiting for acceptance";
-      fields = <Pick label="Peering connection" value={value("peering", first(pending))} choices={pending} onChange={set("peering")} />;
+      fields = (
+        <Pick
+          label="Peering connection"
+          value={value("peering", first(pending))}
+          choices={pending}
+          onChange={set("peering")}
+        />
+      );
       break;
     case "add-gateway-endpoint": {
       const vpcId = value("vpc", first(vpcs));
@@ -403,8 +460,17 @@ export function LabEditForm({
       fields = (
         <>
           <Pick label="VPC" value={value("vpc", first(vpcs))} choices={vpcs} onChange={set("vpc")} />
-          <Text label="Service name (com.amazonaws.region.service)" value={value("serviceName")} onChange={set("serviceName")} />
-          <Pick label="Subnet" value={value("subnet", first(subnets))} choices={subnets} onChange={set("subnet")} />
+          <Text
+            label="Service name (com.amazonaws.region.service)"
+            value={value("serviceName")}
+            onChange={set("serviceName")}
+          />
+          <Pick
+            label="Subnet"
+            value={value("subnet", first(subnets))}
+            choices={subnets}
+            onChange={set("subnet")}
+          />
           <Text label="Private IP of its interface" value={value("privateIp")} onChange={set("privateIp")} />
           <Pick
             label="Security group"
@@ -431,9 +497,18 @@ export function LabEditForm({
           />
           {type === "nat-gateway" ? (
             <>
-              <Pick label="Subnet" value={value("subnet", first(subnets))} choices={subnets} onChange={set("subnet")} />
+              <Pick
+                label="Subnet"
+                value={value("subnet", first(subnets))}
+                choices={subnets}
+                onChange={set("subnet")}
+              />
               <Text label="Private IP" value={value("privateIp")} onChange={set("privateIp")} />
-              <Text label="Elastic IP (empty = private NAT)" value={value("publicIp")} onChange={set("publicIp")} />
+              <Text
+                label="Elastic IP (empty = private NAT)"
+                value={value("publicIp")}
+                onChange={set("publicIp")}
+              />
             </>
           ) : (
             <Pick label="VPC" value={value("vpc", first(vpcs))} choices={vpcs} onChange={set("vpc")} />
@@ -457,11 +532,19 @@ export function LabEditForm({
       if (!vpn) missing = "no VPN connections";
       fields = vpn ? (
         <>
-          <Pick label="VPN connection" value={vpn.id} choices={resources.vpnConnections} onChange={set("vpn")} />
+          <Pick
+            label="VPN connection"
+            value={vpn.id}
+            choices={resources.vpnConnections}
+            onChange={set("vpn")}
+          />
           <Pick
             label="Tunnel"
             value={value("tunnel", "0")}
-            choices={vpn.tunnels.map((status, index) => ({ id: String(index), label: `Tunnel ${index + 1} (${status})` }))}
+            choices={vpn.tunnels.map((status, index) => ({
+              id: String(index),
+              label: `Tunnel ${index + 1} (${status})`,
+            }))}
             onChange={set("tunnel")}
           />
         </>
@@ -507,7 +590,12 @@ export function LabEditForm({
         </label>
       </div>
       <div className="lab-row">{missing ? <p>This network has {missing}.</p> : fields}</div>
-      <button type="submit" className="button" disabled={busy || missing !== undefined || !edit} data-testid="lab-edit-submit">
+      <button
+        type="submit"
+        className="button"
+        disabled={busy || missing !== undefined || !edit}
+        data-testid="lab-edit-submit"
+      >
         Apply change
       </button>
     </form>

@@ -47,7 +47,9 @@ export function LabMatrix({
                   type="checkbox"
                   checked={picked.includes(name)}
                   onChange={(event) =>
-                    setChosen(event.target.checked ? [...picked, name] : picked.filter((other) => other !== name))
+                    setChosen(
+                      event.target.checked ? [...picked, name] : picked.filter((other) => other !== name),
+                    )
                   }
                 />{" "}
                 {name}
@@ -58,7 +60,10 @@ export function LabMatrix({
         <div className="lab-row">
           <label className="field">
             Protocol
-            <select value={protocol} onChange={(event) => setProtocol(event.target.value as "tcp" | "udp" | "icmp")}>
+            <select
+              value={protocol}
+              onChange={(event) => setProtocol(event.target.value as "tcp" | "udp" | "icmp")}
+            >
               <option value="tcp">TCP</option>
               <option value="udp">UDP</option>
               <option value="icmp">ICMP</option>
@@ -66,10 +71,20 @@ export function LabMatrix({
           </label>
           <label className="field">
             Port
-            <input value={port} onChange={(event) => setPort(event.target.value)} inputMode="numeric" disabled={protocol === "icmp"} />
+            <input
+              value={port}
+              onChange={(event) => setPort(event.target.value)}
+              inputMode="numeric"
+              disabled={protocol === "icmp"}
+            />
           </label>
         </div>
-        <button type="submit" className="button" disabled={busy || picked.length < 2 || picked.length > 12} data-testid="lab-matrix-check">
+        <button
+          type="submit"
+          className="button"
+          disabled={busy || picked.length < 2 || picked.length > 12}
+          data-testid="lab-matrix-check"
+        >
           Check
         </button>
       </form>

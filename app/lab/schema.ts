@@ -43,7 +43,12 @@ const LabEditSchema = z.discriminatedUnion("kind", [
       peer: ref,
     }),
   }),
-  z.object({ kind: z.literal("remove-sg-rule"), securityGroupId: ref, direction, index: z.number().int().min(0) }),
+  z.object({
+    kind: z.literal("remove-sg-rule"),
+    securityGroupId: ref,
+    direction,
+    index: z.number().int().min(0),
+  }),
   z.object({
     kind: z.literal("add-nacl-entry"),
     networkAclId: ref,
@@ -63,7 +68,12 @@ const LabEditSchema = z.discriminatedUnion("kind", [
     direction,
     ruleNumber: z.number().int().min(1).max(32766),
   }),
-  z.object({ kind: z.literal("add-peering"), requesterVpcId: ref, accepterVpcId: ref, accepted: z.boolean() }),
+  z.object({
+    kind: z.literal("add-peering"),
+    requesterVpcId: ref,
+    accepterVpcId: ref,
+    accepted: z.boolean(),
+  }),
   z.object({ kind: z.literal("accept-peering"), peeringId: ref }),
   z.object({
     kind: z.literal("add-gateway-endpoint"),
@@ -88,7 +98,11 @@ const LabEditSchema = z.discriminatedUnion("kind", [
     publicIp: z.string().trim().max(100).optional(),
   }),
   z.object({ kind: z.literal("remove-resource"), id: ref }),
-  z.object({ kind: z.literal("toggle-vpn-tunnel"), vpnConnectionId: ref, tunnel: z.number().int().min(0).max(1) }),
+  z.object({
+    kind: z.literal("toggle-vpn-tunnel"),
+    vpnConnectionId: ref,
+    tunnel: z.number().int().min(0).max(1),
+  }),
   z.object({ kind: z.literal("toggle-tgw-attachment"), attachmentId: ref }),
   z.object({
     kind: z.literal("apply-fix"),

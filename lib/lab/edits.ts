@@ -129,7 +129,10 @@ const REMOVABLE: readonly Collection[] = [
 
 type Identified = { readonly id: string; readonly name?: string | undefined };
 
-function find<T extends Identified>(items: readonly T[], ref: string): { item: T; index: number } | undefined {
+function find<T extends Identified>(
+  items: readonly T[],
+  ref: string,
+): { item: T; index: number } | undefined {
   const wanted = ref.trim();
   const index = items.findIndex((item) => item.id === wanted || item.name === wanted);
   const item = items[index];
@@ -193,7 +196,10 @@ function addRoute(topology: Topology, edit: Extract<LabEdit, { kind: "add-route"
   if (bad) return refuse("route.destination", bad);
   if (target === "") return refuse("route.target", "a target is required");
   if (found.item.routes.some((route) => route.destination === destination))
-    return refuse("route.destination", `${found.item.id} already has a route to ${destination}; remove it first`);
+    return refuse(
+      "route.destination",
+      `${found.item.id} already has a route to ${destination}; remove it first`,
+    );
   const routes = [...found.item.routes, { destination, target, origin: "static" as const }];
   return {
     topology: replaced(topology, "routeTables", found.index, { ...found.item, routes }),
@@ -216,7 +222,8 @@ function removeRoute(topology: Topology, edit: Extract<LabEdit, { kind: "remove-
 
 function addSgRule(topology: Topology, edit: Extract<LabEdit, { kind: "add-sg-rule" }>): Changed {
   const found = find(topology.securityGroups, edit.securityGroupId);
-  if (!found) return refuse("securityGroupId", `no security group "${edit.securityGroupId}" in this topology`);
+  if (!found)
+    return refuse("securityGroupId", `no security group "${edit.securityGroupId}" in this topology`);
   const peer = edit.rule.peer.trim();
   if (peer === "") return refuse("rule.peer", "a CIDR block, a security group or a prefix list is required");
   let source: Pick<SgRule, "cidrBlock" | "securityGroupId" | "prefixListId">;
@@ -234,9 +241,15 @@ function addSgRule(topology: Topology, edit: Extract<LabEdit, { kind: "add-sg-ru
   };
   const group = found.item;
   // An absent outbound list is AWS's default allow-all egress rule: adding to it keeps that rule explicit.
-  const current = edit.direction === "inbound" ? group.inbound : (group.outbound ?? [{ protocol: "all", cidrBlock: "0.0.0.0/0" }]);
+  const current =
+    edit.direction === "inbound"
+      ? group.inbound
+      : (group.outbound ?? [{ protocol: "all", cidrBlock: "0.0.0.0/0" }]);
   const next = { ...group, [edit.direction]: [...current, rule] };
-  const ports = rule.fromPort === undefined ? "" : ` ${rule.fromPort}${rule.toPort === rule.fromPort ? "" : `-${rule.toPort}`}`;
+  const ports =
+    rule.fromPort === undefined
+      ? ""
+      : ` ${rule.fromPort}${rule.toPort === rule.fromPort ? "" : `-${rule.toPort}`}`;
   return {
     topology: replaced(topology, "securityGroups", found.index, next),
     description: `allow ${rule.protocol}${ports} ${edit.direction === "inbound" ? "from" : "to"} ${peer} in ${group.id} (${edit.direction})`,
@@ -245,7 +258,8 @@ function addSgRule(topology: Topology, edit: Extract<LabEdit, { kind: "add-sg-ru
 
 function removeSgRule(topology: Topology, edit: Extract<LabEdit, { kind: "remove-sg-rule" }>): Changed {
   const found = find(topology.securityGroups, edit.securityGroupId);
-  if (!found) return refuse("securityGroupId", `no security group "${edit.securityGroupId}" in this topology`);
+  if (!found)
+    return refuse("securityGroupId", `no security group "${edit.securityGroupId}" in this topology`);
   const group = found.item;
   const rules = edit.direction === "inbound" ? group.inbound : group.outbound;
   if (!rules || !rules[edit.index])
@@ -333,7 +347,10 @@ function acceptPeering(topology: Topology, edit: Extract<LabEdit, { kind: "accep
   };
 }
 
-function addGatewayEndpoint(topology: Topology, edit: Extract<LabEdit, { kind: "add-gateway-endpoint" }>): Changed {
+function addGatewayEndpoint(
+  topology: Topology,
+  edit: Extract<LabEdit, { kind: "add-gateway-endpoint" }>,
+): Changed {
   const vpc = find(topology.vpcs, edit.vpcId);
   if (!vpc) return refuse("vpcId", `no VPC "${edit.vpcId}" in this topology`);
   const tables: string[] = [];
@@ -364,7 +381,8 @@ function addInterfaceEndpoint(
   const vpc = find(topology.vpcs, edit.vpcId);
   if (!vpc) return refuse("vpcId", `no VPC "${edit.vpcId}" in this topology`);
   const serviceName = edit.serviceName.trim();
-  if (serviceName === "") return refuse("serviceName", "a service name is required (com.amazonaws.<region>.<service>)");
+  if (serviceName === "")
+    return refuse("serviceName", "a service name is required (com.amazonaws.<region>.<service>)");
   const subnet = find(topology.subnets, edit.subnetId);
   if (!subnet) return refuse("subnetId", `no subnet "${edit.subnetId}" in this topology`);
   const bad = ipProblem(edit.privateIp);
@@ -381,7 +399,9 @@ function addInterfaceEndpoint(
       id,
       vpcId: vpc.item.id,
       serviceName,
-      networkInterfaces: [{ id: `eni-${id.slice("vpce-".length)}`, subnetId: subnet.item.id, privateIp: edit.privateIp.trim() }],
+      networkInterfaces: [
+        { id: `eni-${id.slice("vpce-".length)}`, subnetId: subnet.item.id, privateIp: edit.privateIp.trim() },
+      ],
       securityGroupIds: groups,
       privateDnsEnabled: true,
       state: "available",
@@ -446,7 +466,8 @@ function removeResource(topology: Topology, edit: Extract<LabEdit, { kind: "remo
 
 function toggleTunnel(topology: Topology, edit: Extract<LabEdit, { kind: "toggle-vpn-tunnel" }>): Changed {
   const found = find(topology.vpnConnections, edit.vpnConnectionId);
-  if (!found) return refuse("vpnConnectionId", `no VPN connection "${edit.vpnConnectionId}" in this topology`);
+  if (!found)
+    return refuse("vpnConnectionId", `no VPN connection "${edit.vpnConnectionId}" in this topology`);
   const tunnel = found.item.tunnels[edit.tunnel];
   if (!tunnel) return refuse("tunnel", `${found.item.id} has no tunnel ${edit.tunnel + 1}`);
   const status: "UP" | "DOWN" = tunnel.status === "UP" ? "DOWN" : "UP";
@@ -462,7 +483,8 @@ function toggleAttachment(
   edit: Extract<LabEdit, { kind: "toggle-tgw-attachment" }>,
 ): Changed {
   const found = find(topology.transitGatewayAttachments, edit.attachmentId);
-  if (!found) return refuse("attachmentId", `no transit gateway attachment "${edit.attachmentId}" in this topology`);
+  if (!found)
+    return refuse("attachmentId", `no transit gateway attachment "${edit.attachmentId}" in this topology`);
   // Off is "pendingAcceptance": an attachment another account has not accepted yet carries no traffic.
   const state = found.item.state === "available" ? "pendingAcceptance" : "available";
   return {
@@ -540,7 +562,8 @@ function patchItemsComplete(patch: Patch): boolean {
   const fields: Record<string, unknown> = {};
   for (const step of patch) {
     if (step.op === "set-field") fields[step.field] = step.after;
-    else if (step.op !== "remove") (items[step.collection] ??= []).push(step.op === "insert" ? step.item : step.after);
+    else if (step.op !== "remove")
+      (items[step.collection] ??= []).push(step.op === "insert" ? step.item : step.after);
   }
   const parsed = parseTopology({ ...fields, ...items });
   if (!parsed.ok) return false;
@@ -562,7 +585,11 @@ export function applyEdit(topology: Topology, edit: LabEdit): EditResult {
     const checked = parseTopology(edited);
     if (!checked.ok) {
       const issue = checked.issues[0];
-      return { ok: false, field: "edit.patch", error: issue ? formatIssue(issue) : "the result is not a topology" };
+      return {
+        ok: false,
+        field: "edit.patch",
+        error: issue ? formatIssue(issue) : "the result is not a topology",
+      };
     }
     edited = checked.topology;
   }

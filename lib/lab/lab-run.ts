@@ -125,8 +125,18 @@ function endpointsOf(topology: Topology): string[] {
   return [...new Set([...names, ...sites, "internet", ...services])];
 }
 
-function ruleText(rule: { protocol: unknown; fromPort?: number | undefined; toPort?: number | undefined; cidrBlock?: string | undefined; securityGroupId?: string | undefined; prefixListId?: string | undefined }): string {
-  const ports = rule.fromPort === undefined ? "" : ` ${rule.fromPort}${rule.toPort === rule.fromPort ? "" : `-${rule.toPort}`}`;
+function ruleText(rule: {
+  protocol: unknown;
+  fromPort?: number | undefined;
+  toPort?: number | undefined;
+  cidrBlock?: string | undefined;
+  securityGroupId?: string | undefined;
+  prefixListId?: string | undefined;
+}): string {
+  const ports =
+    rule.fromPort === undefined
+      ? ""
+      : ` ${rule.fromPort}${rule.toPort === rule.fromPort ? "" : `-${rule.toPort}`}`;
   return `${String(rule.protocol)}${ports} ${rule.cidrBlock ?? rule.securityGroupId ?? rule.prefixListId ?? ""}`.trim();
 }
 
@@ -159,11 +169,20 @@ function resourcesOf(topology: Topology): LabResources {
       status: pcx.status,
     })),
     removable: [
-      ...topology.peeringConnections.map((item) => ({ id: item.id, label: `peering ${named(item.id, item.name)}` })),
-      ...topology.gatewayEndpoints.map((item) => ({ id: item.id, label: `${item.service} gateway endpoint ${item.id}` })),
+      ...topology.peeringConnections.map((item) => ({
+        id: item.id,
+        label: `peering ${named(item.id, item.name)}`,
+      })),
+      ...topology.gatewayEndpoints.map((item) => ({
+        id: item.id,
+        label: `${item.service} gateway endpoint ${item.id}`,
+      })),
       ...topology.interfaceEndpoints.map((item) => ({ id: item.id, label: `interface endpoint ${item.id}` })),
       ...topology.internetGateways.map((item) => ({ id: item.id, label: `internet gateway ${item.id}` })),
-      ...topology.egressOnlyInternetGateways.map((item) => ({ id: item.id, label: `egress-only gateway ${item.id}` })),
+      ...topology.egressOnlyInternetGateways.map((item) => ({
+        id: item.id,
+        label: `egress-only gateway ${item.id}`,
+      })),
       ...topology.natGateways.map((item) => ({ id: item.id, label: `NAT gateway ${item.id}` })),
     ],
     vpnConnections: topology.vpnConnections.map((vpn) => ({
@@ -227,7 +246,12 @@ function matrixOf(network: Network, request: MatrixRequest): MatrixView {
           }).reachable,
     ),
   );
-  return { instances, protocol: request.protocol, ...(request.port === undefined ? {} : { port: request.port }), rows };
+  return {
+    instances,
+    protocol: request.protocol,
+    ...(request.port === undefined ? {} : { port: request.port }),
+    rows,
+  };
 }
 
 /** The resource a finding's path points into (`subnets[3].vpcId` -> that subnet's id), to locate it on the diagram. */
@@ -277,7 +301,9 @@ function parseText(text: string, format: TopologyFormat): ReturnType<typeof pars
   return parsed;
 }
 
-export function analyseLab(request: LabRequest): { ok: true; value: Analysed } | { ok: false; field: string; error: string } {
+export function analyseLab(
+  request: LabRequest,
+): { ok: true; value: Analysed } | { ok: false; field: string; error: string } {
   const parsed = parseText(request.text, request.format);
   if (!parsed.ok) return { ok: false, field: "text", error: parsed.issues.map(formatIssue).join("; ") };
   let topology = parsed.topology;
@@ -351,7 +377,12 @@ function placed(diagram: Diagram): Promise<PlacedDiagram> {
 
 function hopNodesOf(topology: Topology, diagram: Diagram, analysis: Analysis): string[][] {
   return [...analysis.forward, ...analysis.return].map((hop) => [
-    ...highlightFromAnalysis(topology, diagram, { ...analysis, forward: [hop], return: [], blockers: [] }).nodes.keys(),
+    ...highlightFromAnalysis(topology, diagram, {
+      ...analysis,
+      forward: [hop],
+      return: [],
+      blockers: [],
+    }).nodes.keys(),
   ]);
 }
 
@@ -359,7 +390,13 @@ async function diagramOf(analysed: Analysed): Promise<NonNullable<LabResult["dia
   const { topology, analysis, result } = analysed;
   const diagram = topologyToDiagram(topology);
   const drawn = new Set(diagram.nodes.map((node) => node.id));
-  const issueNodes = [...new Set([...result.errors, ...result.warnings].flatMap((issue) => (issue.component && drawn.has(issue.component) ? [issue.component] : [])))];
+  const issueNodes = [
+    ...new Set(
+      [...result.errors, ...result.warnings].flatMap((issue) =>
+        issue.component && drawn.has(issue.component) ? [issue.component] : [],
+      ),
+    ),
+  ];
   const layout = await placed(diagram);
   if (!analysis) return { placed: layout, nodes: [], edges: [], hopNodes: [], issueNodes };
   const highlight = highlightFromAnalysis(topology, diagram, analysis);

@@ -36,7 +36,9 @@ const identity = (item: unknown): string => {
 };
 
 function isList(topology: Topology, key: string): boolean {
-  return Array.isArray((topology as Record<string, unknown>)[key]) && key !== "regions" && key !== "assumptions";
+  return (
+    Array.isArray((topology as Record<string, unknown>)[key]) && key !== "regions" && key !== "assumptions"
+  );
 }
 
 function listOf(topology: Topology, collection: Collection): readonly unknown[] {

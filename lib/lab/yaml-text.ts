@@ -9,7 +9,9 @@ const PLAIN = /^[A-Za-z0-9_][A-Za-z0-9_./@-]*( [A-Za-z0-9_./@(),-]+)*$/;
 
 function scalar(value: unknown): string {
   if (typeof value === "string")
-    return PLAIN.test(value) && !NUMBER_LIKE.test(value) && !RESERVED.test(value) ? value : JSON.stringify(value);
+    return PLAIN.test(value) && !NUMBER_LIKE.test(value) && !RESERVED.test(value)
+      ? value
+      : JSON.stringify(value);
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   return "null";
 }
@@ -47,7 +49,10 @@ function lines(value: object, indent: number, out: string[]): void {
     if (isBlock(field)) {
       out.push(`${pad}${scalar(key)}:`);
       lines(field, indent + 2, out);
-    } else out.push(`${pad}${scalar(key)}: ${field !== null && typeof field === "object" ? empty(field) : scalar(field)}`);
+    } else
+      out.push(
+        `${pad}${scalar(key)}: ${field !== null && typeof field === "object" ? empty(field) : scalar(field)}`,
+      );
   }
 }
 

@@ -19,7 +19,9 @@ const LESSONS = fs
   });
 
 const pick = <T>(items: readonly T[], n: number): T | undefined => items[n % Math.max(1, items.length)];
-const cidr = fc.tuple(fc.integer({ min: 0, max: 255 }), fc.constantFrom(8, 16, 24, 32)).map(([octet, prefix]) => `10.${octet}.0.0/${prefix === 32 ? 24 : prefix}`);
+const cidr = fc
+  .tuple(fc.integer({ min: 0, max: 255 }), fc.constantFrom(8, 16, 24, 32))
+  .map(([octet, prefix]) => `10.${octet}.0.0/${prefix === 32 ? 24 : prefix}`);
 
 /** Every kind of lab edit, aimed at the resources the topology has (some aimed at what it lacks, to be refused). */
 function editFor(topology: Topology): fc.Arbitrary<LabEdit> {
@@ -40,39 +42,112 @@ function editFor(topology: Topology): fc.Arbitrary<LabEdit> {
     ...topology.natGateways,
   ].map((item) => item.id);
   return fc.oneof(
-    fc.record({ kind: fc.constant("add-route" as const), routeTableId: tableId, route: fc.record({ destination: cidr, target: fc.constantFrom("blackhole", "local", ...removable.slice(0, 3)) }) }),
+    fc.record({
+      kind: fc.constant("add-route" as const),
+      routeTableId: tableId,
+      route: fc.record({
+        destination: cidr,
+        target: fc.constantFrom("blackhole", "local", ...removable.slice(0, 3)),
+      }),
+    }),
     fc.tuple(tableId, n).map(([routeTableId, i]): LabEdit => ({
       kind: "remove-route",
       routeTableId,
-      destination: pick(topology.routeTables.find((t) => t.id === routeTableId)?.routes ?? [], i)?.destination ?? "10.0.0.0/8",
+      destination:
+        pick(topology.routeTables.find((t) => t.id === routeTableId)?.routes ?? [], i)?.destination ??
+        "10.0.0.0/8",
     })),
-    fc.record({ kind: fc.constant("add-sg-rule" as const), securityGroupId: groupId, direction, rule: fc.record({ protocol, fromPort: fc.integer({ min: 0, max: 65535 }), peer: fc.oneof(cidr, groupId) }) }),
-    fc.record({ kind: fc.constant("remove-sg-rule" as const), securityGroupId: groupId, direction, index: fc.nat(3) }),
-    fc.record({ kind: fc.constant("add-nacl-entry" as const), networkAclId: aclId, direction, entry: fc.record({ ruleNumber: fc.integer({ min: 1, max: 32766 }), protocol, fromPort: fc.integer({ min: 0, max: 65535 }), cidrBlock: cidr, action: fc.constantFrom("allow" as const, "deny" as const) }) }),
+    fc.record({
+      kind: fc.constant("add-sg-rule" as const),
+      securityGroupId: groupId,
+      direction,
+      rule: fc.record({
+        protocol,
+        fromPort: fc.integer({ min: 0, max: 65535 }),
+        peer: fc.oneof(cidr, groupId),
+      }),
+    }),
+    fc.record({
+      kind: fc.constant("remove-sg-rule" as const),
+      securityGroupId: groupId,
+      direction,
+      index: fc.nat(3),
+    }),
+    fc.record({
+      kind: fc.constant("add-nacl-entry" as const),
+      networkAclId: aclId,
+      direction,
+      entry: fc.record({
+        ruleNumber: fc.integer({ min: 1, max: 32766 }),
+        protocol,
+        fromPort: fc.integer({ min: 0, max: 65535 }),
+        cidrBlock: cidr,
+        action: fc.constantFrom("allow" as const, "deny" as const),
+      }),
+    }),
     fc.tuple(aclId, direction, n).map(([networkAclId, dir, i]): LabEdit => ({
       kind: "remove-nacl-entry",
       networkAclId,
       direction: dir,
-      ruleNumber: pick(topology.networkAcls.find((a) => a.id === networkAclId)?.[dir] ?? [], i)?.ruleNumber ?? 100,
+      ruleNumber:
+        pick(topology.networkAcls.find((a) => a.id === networkAclId)?.[dir] ?? [], i)?.ruleNumber ?? 100,
     })),
-    fc.record({ kind: fc.constant("add-peering" as const), requesterVpcId: vpcId, accepterVpcId: vpcId, accepted: fc.boolean() }),
+    fc.record({
+      kind: fc.constant("add-peering" as const),
+      requesterVpcId: vpcId,
+      accepterVpcId: vpcId,
+      accepted: fc.boolean(),
+    }),
     // pcx-lab1 is the id an earlier add-peering in the sequence gets.
-    n.map((i): LabEdit => ({ kind: "accept-peering", peeringId: pick([...topology.peeringConnections.map((p) => p.id), "pcx-lab1"], i) ?? "pcx-lab1" })),
-    fc.record({ kind: fc.constant("add-gateway-endpoint" as const), vpcId, service: fc.constantFrom("s3" as const, "dynamodb" as const), routeTableIds: fc.array(tableId, { maxLength: 2 }) }),
-    fc.record({ kind: fc.constant("add-interface-endpoint" as const), vpcId, serviceName: fc.constant("com.amazonaws.us-east-1.sqs"), subnetId, privateIp: fc.constant("10.0.0.200"), securityGroupIds: fc.array(groupId, { maxLength: 1 }) }),
-    fc.record({ kind: fc.constant("add-gateway" as const), type: fc.constantFrom("internet-gateway" as const, "egress-only-internet-gateway" as const, "nat-gateway" as const), vpcId, subnetId, privateIp: fc.constant("10.0.0.201"), publicIp: fc.constantFrom("", "198.51.100.7") }),
+    n.map((i): LabEdit => ({
+      kind: "accept-peering",
+      peeringId: pick([...topology.peeringConnections.map((p) => p.id), "pcx-lab1"], i) ?? "pcx-lab1",
+    })),
+    fc.record({
+      kind: fc.constant("add-gateway-endpoint" as const),
+      vpcId,
+      service: fc.constantFrom("s3" as const, "dynamodb" as const),
+      routeTableIds: fc.array(tableId, { maxLength: 2 }),
+    }),
+    fc.record({
+      kind: fc.constant("add-interface-endpoint" as const),
+      vpcId,
+      serviceName: fc.constant("com.amazonaws.us-east-1.sqs"),
+      subnetId,
+      privateIp: fc.constant("10.0.0.200"),
+      securityGroupIds: fc.array(groupId, { maxLength: 1 }),
+    }),
+    fc.record({
+      kind: fc.constant("add-gateway" as const),
+      type: fc.constantFrom(
+        "internet-gateway" as const,
+        "egress-only-internet-gateway" as const,
+        "nat-gateway" as const,
+      ),
+      vpcId,
+      subnetId,
+      privateIp: fc.constant("10.0.0.201"),
+      publicIp: fc.constantFrom("", "198.51.100.7"),
+    }),
     n.map((i): LabEdit => ({ kind: "remove-resource", id: pick(removable, i) ?? "igw-none" })),
-    fc.tuple(n, fc.nat(2)).map(([i, tunnel]): LabEdit => ({ kind: "toggle-vpn-tunnel", vpnConnectionId: pick(topology.vpnConnections, i)?.id ?? "vpn-none", tunnel })),
-    n.map((i): LabEdit => ({ kind: "toggle-tgw-attachment", attachmentId: pick(topology.transitGatewayAttachments, i)?.id ?? "tgw-attach-none" })),
+    fc
+      .tuple(n, fc.nat(2))
+      .map(([i, tunnel]): LabEdit => ({
+        kind: "toggle-vpn-tunnel",
+        vpnConnectionId: pick(topology.vpnConnections, i)?.id ?? "vpn-none",
+        tunnel,
+      })),
+    n.map((i): LabEdit => ({
+      kind: "toggle-tgw-attachment",
+      attachmentId: pick(topology.transitGatewayAttachments, i)?.id ?? "tgw-attach-none",
+    })),
   );
 }
 
-const lessonWithEdits = fc
-  .nat(LESSONS.length - 1)
-  .chain((index) => {
-    const topology = LESSONS[index]!;
-    return fc.tuple(fc.constant(topology), fc.array(editFor(topology), { minLength: 1, maxLength: 8 }));
-  });
+const lessonWithEdits = fc.nat(LESSONS.length - 1).chain((index) => {
+  const topology = LESSONS[index]!;
+  return fc.tuple(fc.constant(topology), fc.array(editFor(topology), { minLength: 1, maxLength: 8 }));
+});
 
 describe("lab edits and their inverses (property)", () => {
   it("apply then inverse gives the original topology, for every kind of edit", () => {
@@ -94,7 +169,11 @@ describe("lab edits and their inverses (property)", () => {
           const undone = applyEdit(result.topology, result.inverse);
           expect(undone.ok && undone.topology).toEqual(topology);
           // Redo: the inverse of the inverse gives the edited topology back.
-          if (undone.ok) expect(applyEdit(undone.topology, undone.inverse)).toMatchObject({ ok: true, topology: result.topology });
+          if (undone.ok)
+            expect(applyEdit(undone.topology, undone.inverse)).toMatchObject({
+              ok: true,
+              topology: result.topology,
+            });
           topology = result.topology;
         }
       }),

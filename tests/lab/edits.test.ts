@@ -148,11 +148,20 @@ describe("each kind of lab edit, and its inverse", () => {
         kind: "add-nacl-entry",
         networkAclId: "acl-web",
         direction: "inbound",
-        entry: { ruleNumber: 50, protocol: "tcp", fromPort: 443, toPort: 443, cidrBlock: "0.0.0.0/0", action: "deny" },
+        entry: {
+          ruleNumber: 50,
+          protocol: "tcp",
+          fromPort: 443,
+          toPort: 443,
+          cidrBlock: "0.0.0.0/0",
+          action: "deny",
+        },
       },
       check: (after) => {
         expect(after.networkAcls.find((a) => a.id === "acl-web")?.inbound[0]?.ruleNumber).toBe(50);
-        expect(analyze(after, { from: "internet", to: "web", protocol: "tcp", port: 443 }).reachable).toBe(false);
+        expect(analyze(after, { from: "internet", to: "web", protocol: "tcp", port: 443 }).reachable).toBe(
+          false,
+        );
       },
     },
     {
@@ -160,14 +169,19 @@ describe("each kind of lab edit, and its inverse", () => {
       lesson: "nacl-blocks-responses",
       edit: { kind: "remove-nacl-entry", networkAclId: "acl-web", direction: "inbound", ruleNumber: 100 },
       check: (after) =>
-        expect(analyze(after, { from: "internet", to: "web", protocol: "tcp", port: 443 }).reachable).toBe(false),
+        expect(analyze(after, { from: "internet", to: "web", protocol: "tcp", port: 443 }).reachable).toBe(
+          false,
+        ),
     },
     {
       name: "a peering requested but not accepted is pending",
       lesson: "abc-peering-chain",
       edit: { kind: "add-peering", requesterVpcId: "vpc-a", accepterVpcId: "vpc-c", accepted: false },
       check: (after) =>
-        expect(after.peeringConnections.at(-1)).toMatchObject({ id: "pcx-lab1", status: "pending-acceptance" }),
+        expect(after.peeringConnections.at(-1)).toMatchObject({
+          id: "pcx-lab1",
+          status: "pending-acceptance",
+        }),
     },
     {
       name: "a gateway endpoint for S3 in a route table",
@@ -204,13 +218,15 @@ describe("each kind of lab edit, and its inverse", () => {
       name: "an egress-only internet gateway",
       lesson: "abc-peering-chain",
       edit: { kind: "add-gateway", type: "egress-only-internet-gateway", vpcId: "vpc-b" },
-      check: (after) => expect(after.egressOnlyInternetGateways).toEqual([{ id: "eigw-lab1", vpcId: "vpc-b" }]),
+      check: (after) =>
+        expect(after.egressOnlyInternetGateways).toEqual([{ id: "eigw-lab1", vpcId: "vpc-b" }]),
     },
     {
       name: "a private NAT gateway (no public address)",
       lesson: "abc-peering-chain",
       edit: { kind: "add-gateway", type: "nat-gateway", subnetId: "subnet-a", privateIp: "10.0.1.99" },
-      check: (after) => expect(after.natGateways[0]).toMatchObject({ id: "nat-lab1", connectivity: "private" }),
+      check: (after) =>
+        expect(after.natGateways[0]).toMatchObject({ id: "nat-lab1", connectivity: "private" }),
     },
     {
       name: "a peering removed: no path from A to B",
@@ -230,7 +246,9 @@ describe("each kind of lab edit, and its inverse", () => {
       edit: { kind: "toggle-tgw-attachment", attachmentId: "tgw-attach-2" },
       check: (after) => {
         expect(after.transitGatewayAttachments[1]?.state).toBe("pendingAcceptance");
-        expect(analyze(after, { from: "host-1", to: "host-2", protocol: "tcp", port: 443 }).reachable).toBe(false);
+        expect(analyze(after, { from: "host-1", to: "host-2", protocol: "tcp", port: 443 }).reachable).toBe(
+          false,
+        );
       },
     },
   ];
@@ -257,13 +275,34 @@ describe("each kind of lab edit, and its inverse", () => {
 
   it("refuses what AWS would refuse, naming the field", () => {
     const chain = lesson("abc-peering-chain");
-    expect(applyEdit(chain, { kind: "add-peering", requesterVpcId: "vpc-a", accepterVpcId: "vpc-a", accepted: true })).toMatchObject({ ok: false, field: "edit.accepterVpcId" });
-    const withIgw = applied(chain, { kind: "add-gateway", type: "internet-gateway", vpcId: "vpc-a" }).topology;
-    expect(applyEdit(withIgw, { kind: "add-gateway", type: "internet-gateway", vpcId: "vpc-a" })).toMatchObject({ ok: false, field: "edit.vpcId" });
     expect(
-      applyEdit(chain, { kind: "add-sg-rule", securityGroupId: "sg-a", direction: "inbound", rule: { protocol: "tcp", fromPort: 22, peer: "10.0.0.0/33" } }),
+      applyEdit(chain, {
+        kind: "add-peering",
+        requesterVpcId: "vpc-a",
+        accepterVpcId: "vpc-a",
+        accepted: true,
+      }),
+    ).toMatchObject({ ok: false, field: "edit.accepterVpcId" });
+    const withIgw = applied(chain, {
+      kind: "add-gateway",
+      type: "internet-gateway",
+      vpcId: "vpc-a",
+    }).topology;
+    expect(
+      applyEdit(withIgw, { kind: "add-gateway", type: "internet-gateway", vpcId: "vpc-a" }),
+    ).toMatchObject({ ok: false, field: "edit.vpcId" });
+    expect(
+      applyEdit(chain, {
+        kind: "add-sg-rule",
+        securityGroupId: "sg-a",
+        direction: "inbound",
+        rule: { protocol: "tcp", fromPort: 22, peer: "10.0.0.0/33" },
+      }),
     ).toMatchObject({ ok: false, field: "edit.rule.peer" });
-    expect(applyEdit(chain, { kind: "remove-resource", id: "igw-nowhere" })).toMatchObject({ ok: false, field: "edit.id" });
+    expect(applyEdit(chain, { kind: "remove-resource", id: "igw-nowhere" })).toMatchObject({
+      ok: false,
+      field: "edit.id",
+    });
   });
 
   it("refuses a patch that no longer fits the network (an undo after the network changed)", () => {
@@ -282,7 +321,10 @@ describe("the YAML the lab writes", () => {
       const reparsed = parseTopologyText(topologyText(topology, "yaml"), "yaml");
       expect(reparsed.ok && reparsed.topology, file).toEqual(topology);
     }
-    const tricky = { ...lesson("abc-peering-chain"), description: "yes: no # 10.0 - [x] 'q' \"d\"\nline two" };
+    const tricky = {
+      ...lesson("abc-peering-chain"),
+      description: "yes: no # 10.0 - [x] 'q' \"d\"\nline two",
+    };
     const text = topologyText(tricky, "yaml");
     const reparsed = parseTopologyText(text, "yaml");
     expect(reparsed.ok && reparsed.topology.description).toBe(tricky.description);
@@ -302,18 +344,34 @@ describe("a patch from the browser", () => {
     const chain = lesson("abc-peering-chain");
     const added = applied(chain, {
       kind: "patch",
-      patch: [{ op: "insert", collection: "internetGateways", index: 0, item: { id: "igw-x", vpcId: "vpc-a" } }],
+      patch: [
+        { op: "insert", collection: "internetGateways", index: 0, item: { id: "igw-x", vpcId: "vpc-a" } },
+      ],
     });
     expect(added.topology.internetGateways).toEqual([{ id: "igw-x", vpcId: "vpc-a" }]);
     const peering = applied(chain, {
       kind: "patch",
-      patch: [{ op: "insert", collection: "peeringConnections", index: 0, item: { id: "pcx-x", requesterVpcId: "vpc-a", accepterVpcId: "vpc-c" } }],
+      patch: [
+        {
+          op: "insert",
+          collection: "peeringConnections",
+          index: 0,
+          item: { id: "pcx-x", requesterVpcId: "vpc-a", accepterVpcId: "vpc-c" },
+        },
+      ],
     });
     expect(peering.topology.peeringConnections[0]?.status).toBe("active");
     expect(
       applyEdit(chain, {
         kind: "patch",
-        patch: [{ op: "insert", collection: "routeTables", index: 0, item: { id: "rtb-x", vpcId: "vpc-a", routes: [{ destination: "10.0.0.0/33", target: "local" }] } }],
+        patch: [
+          {
+            op: "insert",
+            collection: "routeTables",
+            index: 0,
+            item: { id: "rtb-x", vpcId: "vpc-a", routes: [{ destination: "10.0.0.0/33", target: "local" }] },
+          },
+        ],
       }),
     ).toMatchObject({ ok: false, field: "edit.patch" });
   });

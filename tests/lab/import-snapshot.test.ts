@@ -21,7 +21,10 @@ describe("an uploaded AWS snapshot", () => {
     if (!imported.ok) throw new Error(imported.error);
     const reparsed = parseTopologyText(imported.value.text, "yaml");
     if (!reparsed.ok) throw new Error(JSON.stringify(reparsed.issues));
-    for (const [from, to] of [["i-a", "i-b"], ["i-a", "i-c"]] as const) {
+    for (const [from, to] of [
+      ["i-a", "i-b"],
+      ["i-a", "i-c"],
+    ] as const) {
       const query = { from, to, protocol: "tcp" as const, port: 443 };
       expect(analyze(reparsed.topology, query).reachable).toBe(analyze(chain.topology, query).reachable);
     }

@@ -21,7 +21,9 @@ describe("one lab turn", () => {
     for (const group of flowLogs)
       for (const line of group.lines) expect(line.split(" ")[2]).toBe(group.interfaceId);
     expect(flowLogs.flatMap((group) => group.lines).some((line) => line.includes("ACCEPT"))).toBe(true);
-    expect(outcome.value.endpoints).toEqual(expect.arrayContaining(["app-a", "app-b", "app-c", "internet", "com.amazonaws.us-east-1.s3"]));
+    expect(outcome.value.endpoints).toEqual(
+      expect.arrayContaining(["app-a", "app-b", "app-c", "internet", "com.amazonaws.us-east-1.s3"]),
+    );
     expect(outcome.value.resources.routeTables.map((table) => table.id)).toEqual(["rtb-a", "rtb-b", "rtb-c"]);
     // Each hop is located on the diagram, for stepping through the path.
     expect(outcome.value.diagram?.hopNodes).toHaveLength(
@@ -65,7 +67,11 @@ describe("one lab turn", () => {
 
   it("refuses a query whose source or destination the model cannot resolve, naming the field", async () => {
     await expect(
-      runLab({ text: chain, format: "yaml", query: { from: "app-a", to: "nowhere-host", protocol: "tcp", port: 443 } }),
+      runLab({
+        text: chain,
+        format: "yaml",
+        query: { from: "app-a", to: "nowhere-host", protocol: "tcp", port: 443 },
+      }),
     ).resolves.toMatchObject({ ok: false, field: "query.to" });
   });
 

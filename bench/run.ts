@@ -1,5 +1,5 @@
 // `npm run bench [-- --json] [-- --sizes 10,100] [-- --queries 5000] [-- --seed 1] [-- --family fix-it]
-// [-- --no-generator] [-- --no-reachability] [-- --validate-sizes 100,1000,5000] [-- --no-validate]` (scripts/bench.mjs bundles this file and runs it with
+// [-- --no-generator] [-- --no-reachability] [-- --validate-sizes 100,1000,5000] [-- --no-validate] [-- --lab-sizes 5,50,500] [-- --no-lab]` (scripts/bench.mjs bundles this file and runs it with
 // --expose-gc). Reachability model: build time, heap after build, median/p95 per query, and query time
 // against log2(route count); validate() time per size; then the question generator's throughput per family.
 // Each suite runs in a child process of its own, and each generator family too: a family measured after the
@@ -13,6 +13,7 @@ import { buildNetwork } from "../lib/net/network";
 import { analyze } from "../lib/net/reachability";
 import { validate } from "../lib/net/validate";
 import { countRoutes, generateQueries, generateTopology } from "./topologies";
+import { benchLab, type LabRow } from "./lab";
 import type { Query } from "../lib/net/query";
 
 /** Pairs drawn from the first HOT_VPCS VPCs only: the second curve (fixed, cache-resident working set). */
@@ -21,7 +22,7 @@ import { median, percentile, renderCurve, renderTable, type ReachabilityRow } fr
 
 type Options = {
   json: boolean; sizes: number[]; queries: number; warmup: number; seed: number; generator: boolean; reachability: boolean;
-  families: string[]; validateSizes: number[]; validation: boolean; child?: "reachability" | "generator" | "validate";
+  families: string[]; validateSizes: number[]; validation: boolean; child?: "reachability" | "generator" | "validate" | "lab"; labSizes: number[]; lab: boolean;
 };
 
 function parseOptions(argv: readonly string[]): Options {
@@ -34,6 +35,8 @@ function parseOptions(argv: readonly string[]): Options {
   if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error("--sizes must be a comma-separated list of positive integers");
   const validateSizes = (value("--validate-sizes") ?? "100,1000,5000").split(",").map(Number);
   if (validateSizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error("--validate-sizes must be a comma-separated list of positive integers");
+  const labSizes = (value("--lab-sizes") ?? "5,50,500").split(",").map(Number);
+  if (labSizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error("--lab-sizes must be a comma-separated list of positive integers");
   const child = value("--child");
   return {
     json: argv.includes("--json"),
@@ -46,7 +49,9 @@ function parseOptions(argv: readonly string[]): Options {
     families: value("--family")?.split(",") ?? FAMILIES.map((f) => f.name),
     validateSizes,
     validation: !argv.includes("--no-validate"),
-    ...(child === "reachability" || child === "generator" || child === "validate" ? { child } : {}),
+    labSizes,
+    lab: !argv.includes("--no-lab"),
+    ...(child === "reachability" || child === "generator" || child === "validate" || child === "lab" ? { child } : {}),
   };
 }
 
@@ -139,8 +144,15 @@ function runChild(args: readonly string[]): Record<string, unknown>[] {
 /** Generation throughput target for families whose questions come from the model (docs/bench.md). */
 const GENERATOR_TARGET = 5000;
 
-function main(): void {
+/** Lab edit -> verdict target (README, "The lab"): 50 VPCs within 50 ms at p95. */
+const LAB_TARGET_MS = 50;
+
+async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
+  if (options.child === "lab") {
+    for (const size of options.labSizes) for (const line of await benchLab(size, options.seed)) process.stdout.write(`${JSON.stringify(line)}\n`);
+    return;
+  }
   if (options.child === "reachability") {
     for (const size of options.sizes) process.stdout.write(`${JSON.stringify(benchSize(size, options))}\n`);
     return;
@@ -162,6 +174,8 @@ function main(): void {
   if (options.json) for (const row of rows) process.stdout.write(`${JSON.stringify(row)}\n`);
   const validation = options.validation ? (runChild(["--child", "validate"]) as ValidateRow[]) : [];
   if (options.json) for (const row of validation) process.stdout.write(`${JSON.stringify(row)}\n`);
+  const lab = options.lab ? (runChild(["--child", "lab"]) as LabRow[]) : [];
+  if (options.json) for (const row of lab) process.stdout.write(`${JSON.stringify(row)}\n`);
   const generator: GeneratorBenchResult[] = [];
   for (const name of options.generator ? options.families : []) {
     const lines = runChild(["--child", "generator", "--family", name]) as GeneratorBenchResult[];
@@ -177,6 +191,10 @@ function main(): void {
     process.stdout.write("\nvalidate() (median of 3; target: <= 1 s at 5,000 VPCs):\n");
     for (const v of validation) process.stdout.write(`  ${String(v.vpcs).padStart(6)} VPCs ${String(v.subnets).padStart(7)} subnets ${String(v.ms).padStart(9)} ms  (${v.cpuMs} ms CPU, ${v.issues} issues)\n`);
   }
+  if (lab.length > 0) {
+    process.stdout.write(`\nLab edit -> verdict (ms; target: 50 VPCs <= ${LAB_TARGET_MS} ms at p95; worker = in-memory topology, server = text + HTTP + JSON):\n`);
+    for (const l of lab) process.stdout.write(`  ${l.mode.padEnd(7)} ${String(l.vpcs).padStart(5)} VPCs ${String(l.textKB).padStart(8)} KB text  median ${String(l.medianMs).padStart(8)}  p95 ${String(l.p95Ms).padStart(8)}\n`);
+  }
   if (generator.length > 0) {
     process.stdout.write("\nQuestion generator (verified questions per second on one core; median of 5 rounds, each family in a fresh process):\n");
     process.stdout.write(`  ${"family".padEnd(22)} ${"q/s".padStart(8)} ${"q/cpu-s".padStart(8)}  rounds\n`);
@@ -188,9 +206,7 @@ function main(): void {
 }
 
 // Bad flags (an unknown --family, a malformed --sizes) end with one line on stderr and exit code 2.
-try {
-  main();
-} catch (error) {
+main().catch((error: unknown) => {
   process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = 2;
-}
+});

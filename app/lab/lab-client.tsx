@@ -5,43 +5,29 @@ import { postJson } from "@/app/http/post-json";
 import { RuleList, RuleText } from "@/app/components/rule-text";
 import { TopologyDiagram } from "@/app/components/topology-diagram";
 import type { PathMark } from "@/lib/diagram/diagram";
-import type { HopView, LabResult } from "@/lib/lab/lab-run";
+import type { LabEdit } from "@/lib/lab/edits";
+import type { IssueView, LabResult } from "@/lib/lab/lab-run";
+import type { Patch } from "@/lib/lab/patch";
 import type { TopologyFormat } from "@/lib/lab/topology-text";
 import type { Protocol, Query } from "@/lib/net";
+import { LabAnswerView } from "./lab-answer";
+import { LabEditForm, type FormEdit } from "./lab-edit-form";
+import { LabMatrix, type MatrixAsk } from "./lab-matrix";
 
 type LessonChoice = { name: string; description: string; text: string };
 
-type EditBody =
-  | { kind: "add-route"; routeTableId: string; route: { destination: string; target: string } }
-  | { kind: "remove-route"; routeTableId: string; destination: string }
-  | { kind: "apply-fix"; query: Query; fixId: string };
+/** One step of undo or redo: the patch that takes it back (forms, fixes), or the text before (typing). */
+type Entry =
+  | { kind: "patch"; patch: Patch; what: string }
+  | { kind: "text"; text: string; format: TopologyFormat; what: string };
 
 /** The last answer the server gave, with the question it answered (a fix is applied for that question). */
 type Shown = { result: LabResult; query: Query | undefined };
 
-const STARTER = "starter";
+type Body = { text: string; format: TopologyFormat; edit?: LabEdit; matrix?: MatrixAsk };
 
-function Hops({ hops, label }: { hops: HopView[]; label: string }) {
-  if (hops.length === 0) return <p>No hops.</p>;
-  return (
-    <div className="lab-scroll scroll-region" tabIndex={0} role="group" aria-label={label}>
-      <ol className="lab-hops" aria-label={label}>
-        {hops.map((hop, index) => (
-          <li key={index}>
-            <span className="mono">{hop.component}</span> <span className="lab-muted">({hop.type})</span>:{" "}
-            <strong>{hop.action}</strong>
-            {hop.matched ? (
-              <>
-                {" "}
-                — <span className="mono">{hop.matched}</span>
-              </>
-            ) : null}
-          </li>
-        ))}
-      </ol>
-    </div>
-  );
-}
+const STARTER = "starter";
+const TYPING_PAUSE_MS = 400;
 
 function queryOf(from: string, to: string, protocol: Protocol, port: string): Query | undefined {
   if (from.trim() === "" || to.trim() === "") return undefined;
@@ -50,6 +36,32 @@ function queryOf(from: string, to: string, protocol: Protocol, port: string): Qu
     ? { from: from.trim(), to: to.trim(), protocol }
     : { from: from.trim(), to: to.trim(), protocol, port: number };
 }
+
+function Issues({ issues, testId }: { issues: IssueView[]; testId: string }) {
+  return (
+    <ul data-testid={testId}>
+      {issues.map((issue, index) => (
+        <li key={index}>
+          <span className="mono">{issue.path}</span>
+          {issue.component ? (
+            <>
+              {" "}
+              (on the diagram: <span className="mono">{issue.component}</span>)
+            </>
+          ) : null}
+          : <RuleText text={issue.message} />{" "}
+          {issue.rules.length > 0 ? (
+            <>
+              (<RuleList ids={issue.rules} />)
+            </>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const formatOf = (name: string): TopologyFormat => (name.toLowerCase().endsWith(".json") ? "json" : "yaml");
 
 export function LabClient({
   lessons,
@@ -66,45 +78,59 @@ export function LabClient({
   const [choice, setChoice] = useState(initialName);
   const [text, setText] = useState(initialText);
   const [format, setFormat] = useState<TopologyFormat>("yaml");
-  const [undo, setUndo] = useState<{ text: string; format: TopologyFormat; what: string }[]>([]);
+  const [base, setBase] = useState<{ text: string; format: TopologyFormat }>({
+    text: initialText,
+    format: "yaml",
+  });
+  const [undo, setUndo] = useState<Entry[]>([]);
+  const [redo, setRedo] = useState<Entry[]>([]);
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
   const [protocol, setProtocol] = useState<Protocol>("tcp");
   const [port, setPort] = useState("443");
+  const [asked, setAsked] = useState<Query | undefined>();
+  const [matrixAsk, setMatrixAsk] = useState<MatrixAsk | undefined>();
   const [shown, setShown] = useState<Shown | undefined>();
   const [error, setError] = useState<string | undefined>();
+  const [textError, setTextError] = useState<string | undefined>();
   const [status, setStatus] = useState("");
   const [busy, setBusy] = useState(false);
-  const [tableId, setTableId] = useState("");
-  const [routeAction, setRouteAction] = useState<"remove" | "add">("remove");
-  const [destination, setDestination] = useState("");
-  const [target, setTarget] = useState("");
+  const [step, setStep] = useState(-1);
+  const [importNote, setImportNote] = useState<string | undefined>();
   const started = useRef(false);
+  // The text of the last turn that parsed: typing that parses becomes one undo step back to it.
+  const lastGood = useRef<{ text: string; format: TopologyFormat }>({ text: initialText, format: "yaml" });
+  const typing = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   // Only the newest request's answer is shown: an older one arriving late must not replace it.
   const latest = useRef(0);
 
   const result = shown?.result;
-  const table = result?.routeTables.find((candidate) => candidate.id === tableId) ?? result?.routeTables[0];
 
-  async function run(
-    body: { text: string; format: TopologyFormat; edit?: EditBody },
-    query: Query | undefined,
-    done: string,
-  ): Promise<LabResult | undefined> {
+  async function run(body: Body, query: Query | undefined, done: string): Promise<LabResult | undefined> {
     const turn = ++latest.current;
     setBusy(true);
-    const posted = await postJson<LabResult>("/lab/api", { ...body, ...(query ? { query } : {}) });
+    const matrix = body.matrix ?? matrixAsk;
+    const posted = await postJson<LabResult>("/lab/api", {
+      ...body,
+      ...(query ? { query } : {}),
+      ...(matrix ? { matrix } : {}),
+      ...(base.format === body.format ? { baseText: base.text } : {}),
+    });
     if (turn !== latest.current) return undefined;
     setBusy(false);
     if (!posted.ok) {
       // The learner's text and the last valid answer stay as they are; only the error is new.
-      setError(posted.error);
+      if (posted.error.startsWith("text: ")) setTextError(posted.error.slice("text: ".length));
+      else setError(posted.error);
       setStatus(`Not done: ${posted.error}`);
       return undefined;
     }
     setError(undefined);
+    setTextError(undefined);
     setShown({ result: posted.data, query });
-    setStatus(done);
+    setStep(-1);
+    setStatus(done + verdictLine(query, posted.data));
+    lastGood.current = { text: posted.data.text ?? body.text, format: body.format };
     const endpoints = posted.data.endpoints;
     if (query === undefined && endpoints.length > 0) {
       setFrom((current) => current || endpoints[0] || "");
@@ -119,84 +145,144 @@ export function LabClient({
     void run({ text: initialText, format: "yaml" }, undefined, "Network opened.");
   }, []);
 
-  const currentQuery = () => queryOf(from, to, protocol, port);
+  async function openText(opened: string, openedFormat: TopologyFormat, what: string) {
+    setUndo([]);
+    setRedo([]);
+    setText(opened);
+    setFormat(openedFormat);
+    setBase({ text: opened, format: openedFormat });
+    setFrom("");
+    setTo("");
+    setAsked(undefined);
+    setMatrixAsk(undefined);
+    setShown(undefined);
+    await run({ text: opened, format: openedFormat }, undefined, `Opened ${what}.`);
+  }
 
   async function open() {
     const lesson = lessons.find((candidate) => candidate.name === choice);
-    const opened = choice === STARTER ? starter : (lesson?.text ?? starter);
-    setUndo((stack) => [...stack, { text, format, what: "open" }]);
-    setText(opened);
-    setFormat("yaml");
-    setFrom("");
-    setTo("");
-    setShown(undefined);
-    await run(
-      { text: opened, format: "yaml" },
-      undefined,
-      `Opened ${choice === STARTER ? "the starter VPC" : choice}.`,
+    await openText(
+      choice === STARTER ? starter : (lesson?.text ?? starter),
+      "yaml",
+      choice === STARTER ? "the starter VPC" : choice,
     );
   }
+
+  async function uploadTopology(files: FileList | null) {
+    const file = files?.[0];
+    if (!file) return;
+    await openText(await file.text(), formatOf(file.name), file.name);
+  }
+
+  async function uploadSnapshot(files: FileList | null) {
+    if (!files || files.length === 0) return;
+    const parsed: Record<string, unknown> = {};
+    for (const file of Array.from(files)) {
+      try {
+        parsed[file.name.replace(/\.json$/i, "")] = JSON.parse(await file.text()) as unknown;
+      } catch {
+        setError(`files.${file.name}: not valid JSON`);
+        return;
+      }
+    }
+    setBusy(true);
+    const imported = await postJson<{ text: string; warnings: string[]; unread: string[] }>("/lab/import", {
+      files: parsed,
+    });
+    setBusy(false);
+    if (!imported.ok) {
+      setError(imported.error);
+      setStatus(`Not imported: ${imported.error}`);
+      return;
+    }
+    const notes = [...imported.data.unread, ...imported.data.warnings];
+    setImportNote(notes.length > 0 ? `Imported with notes: ${notes.join("; ")}` : undefined);
+    await openText(imported.data.text, "yaml", `the AWS snapshot (${files.length} files)`);
+  }
+
+  const currentQuery = () => queryOf(from, to, protocol, port);
 
   async function ask() {
     const query = currentQuery();
     if (!query) {
-      setError("from/to: pick a source and a destination");
+      setError("query.from/query.to: pick a source and a destination");
       return;
     }
-    const answered = await run({ text, format }, query, "Answered.");
-    if (answered?.answer)
-      setStatus(
-        `${query.from} to ${query.to}: ${answered.answer.reachable ? "reachable" : "not reachable"}.`,
-      );
-    else if (answered) setStatus("The topology has errors: no verdict until they are fixed.");
+    setAsked(query);
+    await run({ text, format }, query, "Answered.");
   }
 
-  async function edit(change: EditBody, what: string) {
-    const before = { text, format, what };
-    const query = currentQuery();
-    const edited = await run({ text, format, edit: change }, query, `Done: ${what}.`);
-    if (edited?.text === undefined) return;
-    setUndo((stack) => [...stack, before]);
+  /** Typing: the text is analysed after a pause; while it does not parse, the last valid network stays shown. */
+  function type(next: string) {
+    setText(next);
+    if (typing.current) clearTimeout(typing.current);
+    typing.current = setTimeout(() => {
+      const before = lastGood.current;
+      void run({ text: next, format }, asked, "Text checked.").then((answered) => {
+        if (answered && before.text !== next) {
+          setUndo((stack) => [
+            ...stack,
+            { kind: "text", text: before.text, format: before.format, what: "edit the text" },
+          ]);
+          setRedo([]);
+        }
+      });
+    }, TYPING_PAUSE_MS);
+  }
+
+  async function edit(change: LabEdit, what: string) {
+    const edited = await run({ text, format, edit: change }, asked, "");
+    if (edited?.text === undefined || !edited.inverse) return;
     setText(edited.text);
-    if (edited.editDescription) setStatus(`Done: ${edited.editDescription}.${verdictLine(query, edited)}`);
+    setUndo((stack) => [...stack, { kind: "patch", patch: edited.inverse ?? [], what }]);
+    setRedo([]);
+    setStatus(`Done: ${edited.editDescription ?? what}.${verdictLine(asked, edited)}`);
   }
 
-  async function undoLast() {
-    const last = undo.at(-1);
-    if (!last) return;
-    setUndo((stack) => stack.slice(0, -1));
-    setText(last.text);
-    setFormat(last.format);
-    const query = currentQuery();
-    const answered = await run({ text: last.text, format: last.format }, query, `Undone: ${last.what}.`);
-    if (answered) setStatus(`Undone: ${last.what}.${verdictLine(query, answered)}`);
-  }
-
-  function submitRoute(event: React.FormEvent) {
-    event.preventDefault();
-    if (!table) return;
-    if (routeAction === "remove") {
-      const chosen = destination || table.routes[0]?.destination || "";
-      void edit(
-        { kind: "remove-route", routeTableId: table.id, destination: chosen },
-        `remove route ${chosen}`,
-      );
+  /** Undo and redo are the same move between two stacks: apply the entry, push what takes it back. */
+  async function travel(
+    fromStack: Entry[],
+    setFromStack: typeof setUndo,
+    setToStack: typeof setUndo,
+    verb: string,
+  ) {
+    const entry = fromStack.at(-1);
+    if (!entry) return;
+    if (entry.kind === "patch") {
+      const answered = await run({ text, format, edit: { kind: "patch", patch: entry.patch } }, asked, "");
+      if (answered?.text === undefined || !answered.inverse) return;
+      setText(answered.text);
+      setToStack((stack) => [...stack, { kind: "patch", patch: answered.inverse ?? [], what: entry.what }]);
+      setStatus(`${verb}: ${entry.what}.${verdictLine(asked, answered)}`);
     } else {
-      void edit(
-        { kind: "add-route", routeTableId: table.id, route: { destination, target } },
-        `add route ${destination} -> ${target}`,
-      );
+      const answered = await run({ text: entry.text, format: entry.format }, asked, "");
+      if (!answered) return;
+      setToStack((stack) => [...stack, { kind: "text", text, format, what: entry.what }]);
+      setText(entry.text);
+      setFormat(entry.format);
+      setStatus(`${verb}: ${entry.what}.${verdictLine(asked, answered)}`);
     }
+    setFromStack((stack) => stack.slice(0, -1));
   }
 
   const answer = result?.answer;
   const askedQuery = shown?.query;
-  const highlight = result?.diagram
-    ? {
-        nodes: new Map<string, PathMark>(result.diagram.nodes),
-        edges: new Map<string, PathMark>(result.diagram.edges),
-      }
-    : undefined;
+  const diagram = result?.diagram;
+  let highlight: { nodes: Map<string, PathMark>; edges: Map<string, PathMark> } | undefined;
+  if (diagram && answer && step >= 0) {
+    const nodes = new Map<string, PathMark>();
+    for (const hop of diagram.hopNodes.slice(0, step + 1)) for (const node of hop) nodes.set(node, "on-path");
+    for (const node of diagram.hopNodes[step] ?? [])
+      nodes.set(node, answer.reachable || step < diagram.hopNodes.length - 1 ? "on-path" : "blocked");
+    highlight = { nodes, edges: new Map() };
+  } else if (diagram && answer) {
+    highlight = { nodes: new Map(diagram.nodes), edges: new Map(diagram.edges) };
+  } else if (diagram && diagram.issueNodes.length > 0) {
+    highlight = {
+      nodes: new Map(diagram.issueNodes.map((node) => [node, "blocked" as const])),
+      edges: new Map(),
+    };
+  }
 
   return (
     <div className="lab">
@@ -228,110 +314,109 @@ export function LabClient({
           </div>
           <div className="lab-row">
             <label className="field">
+              Open a topology file (JSON or YAML)
+              <input
+                type="file"
+                accept=".json,.yaml,.yml,application/json"
+                onChange={(event) => void uploadTopology(event.target.files)}
+                data-testid="lab-upload-topology"
+              />
+            </label>
+            <label className="field">
+              Open an AWS snapshot (describe-*.json files)
+              <input
+                type="file"
+                accept=".json,application/json"
+                multiple
+                onChange={(event) => void uploadSnapshot(event.target.files)}
+                data-testid="lab-upload-snapshot"
+              />
+            </label>
+          </div>
+          {importNote ? <p className="notice">{importNote}</p> : null}
+          <div className="lab-row">
+            <button
+              type="button"
+              className="button"
+              onClick={() => void travel(undo, setUndo, setRedo, "Undone")}
+              disabled={busy || undo.length === 0}
+              data-testid="lab-undo"
+            >
+              Undo{undo.length > 0 ? ` (${undo.at(-1)?.what})` : ""}
+            </button>
+            <button
+              type="button"
+              className="button"
+              onClick={() => void travel(redo, setRedo, setUndo, "Redone")}
+              disabled={busy || redo.length === 0}
+              data-testid="lab-redo"
+            >
+              Redo{redo.length > 0 ? ` (${redo.at(-1)?.what})` : ""}
+            </button>
+          </div>
+
+          {result?.resources ? (
+            <LabEditForm
+              resources={result.resources}
+              busy={busy}
+              onEdit={(change: FormEdit) => void edit(change, change.kind.replace(/-/g, " "))}
+            />
+          ) : null}
+
+          <label className="field lab-text-label" htmlFor={`${ids}-text`}>
+            Topology ({format === "yaml" ? "YAML" : "JSON"}) — edit it or paste your own; it is checked as you
+            type
+          </label>
+          <textarea
+            id={`${ids}-text`}
+            className="lab-text mono"
+            value={text}
+            onChange={(event) => type(event.target.value)}
+            spellCheck={false}
+            rows={18}
+            wrap="off"
+            aria-invalid={textError ? true : undefined}
+            aria-describedby={textError ? `${ids}-text-error` : undefined}
+            data-testid="lab-text"
+          />
+          {textError ? (
+            <div className="error" id={`${ids}-text-error`} role="alert" data-testid="lab-text-error">
+              <p>This text does not parse; the network below is the last one that did. Fix these fields:</p>
+              <ul>
+                {textError.split("; ").map((issue, index) => (
+                  <li key={index} className="mono">
+                    {issue}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          <div className="lab-row">
+            <label className="field">
               Format
               <select value={format} onChange={(event) => setFormat(event.target.value as TopologyFormat)}>
                 <option value="yaml">YAML</option>
                 <option value="json">JSON</option>
               </select>
             </label>
-            <button
-              type="button"
-              className="button"
-              onClick={() => void undoLast()}
-              disabled={busy || undo.length === 0}
-              data-testid="lab-undo"
-            >
-              Undo{undo.length > 0 ? ` (${undo.at(-1)?.what})` : ""}
-            </button>
           </div>
-          <label className="field lab-text-label" htmlFor={`${ids}-text`}>
-            Topology ({format === "yaml" ? "YAML" : "JSON"}) — edit it or paste your own, then ask
-          </label>
-          <textarea
-            id={`${ids}-text`}
-            className="lab-text mono"
-            value={text}
-            onChange={(event) => setText(event.target.value)}
-            spellCheck={false}
-            rows={18}
-            wrap="off"
-            data-testid="lab-text"
-          />
 
-          <form className="lab-form" onSubmit={submitRoute} aria-labelledby={`${ids}-route-form`}>
-            <h3 id={`${ids}-route-form`}>Change a route</h3>
-            {result && result.routeTables.length > 0 && table ? (
-              <>
-                <div className="lab-row">
-                  <label className="field">
-                    Route table
-                    <select
-                      value={table.id}
-                      onChange={(event) => {
-                        setTableId(event.target.value);
-                        setDestination("");
-                      }}
-                      data-testid="lab-route-table"
-                    >
-                      {result.routeTables.map((candidate) => (
-                        <option key={candidate.id} value={candidate.id}>
-                          {candidate.label}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
-                  <label className="field">
-                    Change
-                    <select
-                      value={routeAction}
-                      onChange={(event) => setRouteAction(event.target.value as "remove" | "add")}
-                      data-testid="lab-route-action"
-                    >
-                      <option value="remove">Remove a route</option>
-                      <option value="add">Add a route</option>
-                    </select>
-                  </label>
-                </div>
-                {routeAction === "remove" ? (
-                  <label className="field">
-                    Route
-                    <select
-                      value={destination || table.routes[0]?.destination || ""}
-                      onChange={(event) => setDestination(event.target.value)}
-                      data-testid="lab-route-remove"
-                    >
-                      {table.routes.map((route) => (
-                        <option key={route.destination} value={route.destination}>
-                          {route.destination} → {route.target}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
-                ) : (
-                  <div className="lab-row">
-                    <label className="field">
-                      Destination CIDR
-                      <input value={destination} onChange={(event) => setDestination(event.target.value)} />
-                    </label>
-                    <label className="field">
-                      Target (igw-, nat-, pcx-, tgw-, … or local, blackhole)
-                      <input value={target} onChange={(event) => setTarget(event.target.value)} />
-                    </label>
-                  </div>
-                )}
-                <button
-                  type="submit"
-                  className="button"
-                  disabled={busy || (routeAction === "remove" && table.routes.length === 0)}
-                  data-testid="lab-route-submit"
-                >
-                  {routeAction === "remove" ? "Remove route" : "Add route"}
-                </button>
-              </>
-            ) : (
-              <p>The topology has no route tables to change (or has not been checked yet).</p>
-            )}
-          </form>
+          {result?.diff ? (
+            <details data-testid="lab-diff">
+              <summary>Changes since the lab opened ({result.diff.length})</summary>
+              {result.diff.length > 0 ? (
+                <ul>
+                  {result.diff.map((line, index) => (
+                    <li key={index} className="mono">
+                      {line}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p>None.</p>
+              )}
+            </details>
+          ) : null}
         </section>
 
         <section className="lab-pane" aria-labelledby={`${ids}-ask`}>
@@ -350,7 +435,7 @@ export function LabClient({
             </datalist>
             <div className="lab-row">
               <label className="field">
-                From
+                From (instance, IP, internet, on-premises network …)
                 <input
                   value={from}
                   onChange={(event) => setFrom(event.target.value)}
@@ -359,7 +444,7 @@ export function LabClient({
                 />
               </label>
               <label className="field">
-                To
+                To (also an AWS service name)
                 <input
                   value={to}
                   onChange={(event) => setTo(event.target.value)}
@@ -402,121 +487,53 @@ export function LabClient({
           {result && result.errors.length > 0 ? (
             <div className="notice" data-testid="lab-validation">
               <p>This topology has errors AWS would refuse; there is no verdict until they are fixed:</p>
-              <ul>
-                {result.errors.map((issue, index) => (
-                  <li key={index}>
-                    <span className="mono">{issue.path}</span>: <RuleText text={issue.message} />{" "}
-                    {issue.rules.length > 0 ? (
-                      <>
-                        (<RuleList ids={issue.rules} />)
-                      </>
-                    ) : null}
-                  </li>
-                ))}
-              </ul>
+              <Issues issues={result.errors} testId="lab-validation-errors" />
             </div>
           ) : null}
 
           {answer && askedQuery ? (
-            <div className="lab-answer" data-testid="lab-answer">
-              <p
-                className={answer.reachable ? "trace-verdict ok" : "trace-verdict bad"}
-                data-testid="lab-verdict"
-                data-reachable={answer.reachable ? "yes" : "no"}
-              >
-                {askedQuery.from} → {askedQuery.to} on {askedQuery.protocol.toUpperCase()}
-                {askedQuery.port === undefined ? "" : ` ${askedQuery.port}`}:{" "}
-                {answer.reachable ? "reachable" : "not reachable"}
-              </p>
+            <LabAnswerView
+              answer={answer}
+              query={askedQuery}
+              step={step}
+              onStep={setStep}
+              busy={busy}
+              idPrefix={ids}
+              onApplyFix={(fixId) =>
+                void edit({ kind: "apply-fix", query: askedQuery, fixId }, `apply ${fixId}`)
+              }
+            />
+          ) : null}
 
-              {answer.blockers.length > 0 ? (
-                <>
-                  <h3>Blockers</h3>
-                  <ul className="lab-blockers" data-testid="lab-blockers">
-                    {answer.blockers.map((blocker, index) => (
-                      <li key={index}>
-                        <span className="mono">{blocker.code}</span>
-                        {blocker.direction ? ` (${blocker.direction})` : ""}:{" "}
-                        <RuleText text={blocker.message} />
-                        {blocker.rules.length > 0 ? (
-                          <>
-                            {" "}
-                            Rules: <RuleList ids={blocker.rules} />
-                          </>
-                        ) : null}
-                      </li>
-                    ))}
-                  </ul>
-                </>
-              ) : null}
-
-              {answer.fixes.length > 0 ? (
-                <>
-                  <h3>Proposed fixes</h3>
-                  <ul className="lab-fixes" data-testid="lab-fixes">
-                    {answer.fixes.map((fix) => (
-                      <li key={fix.id}>
-                        <span id={`${ids}-${fix.id}`}>
-                          <RuleText text={fix.description} />
-                          {fix.verified ? "" : " (does not make it reachable on its own)"}
-                        </span>
-                        {fix.rules.length > 0 ? (
-                          <>
-                            {" "}
-                            Rules: <RuleList ids={fix.rules} />
-                          </>
-                        ) : null}{" "}
-                        <button
-                          type="button"
-                          className="button"
-                          disabled={busy}
-                          aria-describedby={`${ids}-${fix.id}`}
-                          onClick={() =>
-                            void edit(
-                              { kind: "apply-fix", query: askedQuery, fixId: fix.id },
-                              `apply ${fix.id}`,
-                            )
-                          }
-                          data-testid="lab-apply-fix"
-                        >
-                          Apply
-                        </button>
-                      </li>
-                    ))}
-                  </ul>
-                </>
-              ) : null}
-
-              <h3>Forward path</h3>
-              <Hops hops={answer.forward} label="Forward hops" />
-              <h3>Return path</h3>
-              <Hops hops={answer.return} label="Return hops" />
-
-              <h3>Flow-log records</h3>
-              {answer.flowLogs.length > 0 ? (
-                <pre
-                  className="lab-scroll scroll-region mono"
-                  tabIndex={0}
-                  aria-label="Flow-log records"
-                  data-testid="lab-flow-logs"
-                >
-                  {answer.flowLogs.join("\n")}
-                </pre>
-              ) : (
-                <p>No interface on the path would log this traffic.</p>
-              )}
-            </div>
+          <h2>Check the whole network</h2>
+          {result && result.warnings.length > 0 ? (
+            <>
+              <p>Validation findings (warnings):</p>
+              <Issues issues={result.warnings} testId="lab-warnings" />
+            </>
+          ) : (
+            <p>
+              Validation finds no warnings
+              {result && result.errors.length > 0 ? " (errors are listed above)" : ""}.
+            </p>
+          )}
+          {result ? (
+            <LabMatrix
+              instances={result.resources.instances}
+              matrix={result.matrix}
+              busy={busy}
+              onCheck={(ask) => {
+                setMatrixAsk(ask);
+                void run({ text, format, matrix: ask }, asked, "Matrix checked.");
+              }}
+            />
           ) : null}
         </section>
       </div>
 
-      {result?.diagram ? (
+      {diagram ? (
         <section className="lab-diagram" aria-label="Diagram of the network">
-          <TopologyDiagram
-            diagram={result.diagram.placed}
-            title="The lab network"
-            highlight={answer ? highlight : undefined}
-          />
+          <TopologyDiagram diagram={diagram.placed} title="The lab network" highlight={highlight} />
         </section>
       ) : null}
     </div>

@@ -1,8 +1,8 @@
 // A topology back to the text a learner edits. The parsed topology carries every default (empty lists,
 // `main: false`, `origin: static`, ...), which would bury the few lines that matter, so those are left out —
-// but only when parsing the shorter text gives exactly what parsing the full one does.
-import { stringify } from "yaml";
-import { parseTopology, type Topology } from "@/lib/net";
+// but only the values the schema fills in by itself (tests/lab parse every text back to its topology).
+import type { Topology } from "@/lib/net";
+import { toYaml } from "./yaml-text";
 
 export type TopologyFormat = "yaml" | "json";
 
@@ -20,30 +20,24 @@ const DEFAULT_VALUES: Readonly<Record<string, unknown>> = {
   accepterAllowDnsResolutionFromRemoteVpc: false,
 };
 
+/** Lists whose absence means something else than empty: a security group without `outbound` allows all egress. */
+const EMPTY_MEANS_SOMETHING = new Set(["outbound", "assumptions", "virtualInterfaces"]);
+
 function plain(value: unknown, dropDefaults: boolean): unknown {
   if (Array.isArray(value)) return value.map((item) => plain(item, dropDefaults));
   if (value === null || typeof value !== "object") return value;
   const out: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(value)) {
-    if (field === undefined || (Array.isArray(field) && field.length === 0)) continue;
+    if (field === undefined) continue;
+    if (Array.isArray(field) && field.length === 0 && !EMPTY_MEANS_SOMETHING.has(key)) continue;
     if (dropDefaults && key in DEFAULT_VALUES && DEFAULT_VALUES[key] === field) continue;
     out[key] = plain(field, dropDefaults);
   }
   return out;
 }
 
-function sameWhenParsed(a: unknown, b: unknown): boolean {
-  const left = parseTopology(a);
-  const right = parseTopology(b);
-  return left.ok && right.ok && JSON.stringify(left.topology) === JSON.stringify(right.topology);
-}
-
 export function topologyText(topology: Topology, format: TopologyFormat): string {
-  const full = plain(topology, false);
-  const short = plain(topology, true);
-  const data = sameWhenParsed(short, full) ? short : full;
-  // Fixes share unchanged objects with the input; aliases (&a1/*a1) would confuse a learner, so none.
-  return format === "json"
-    ? `${JSON.stringify(data, null, 2)}\n`
-    : stringify(data, { aliasDuplicateObjects: false, lineWidth: 0 });
+  const data = plain(topology, true);
+  // Fixes share unchanged objects with the input; toYaml writes no aliases (&a1/*a1), which would confuse a learner.
+  return format === "json" ? `${JSON.stringify(data, null, 2)}\n` : toYaml(data as object);
 }

@@ -9,8 +9,9 @@ type QueryInput = NonNullable<LabRequestInput["query"]>;
 
 const toQuery = ({ port, ...rest }: QueryInput): Query => (port === undefined ? rest : { ...rest, port });
 
+// A patch's list names and items are checked where it is applied: the result must parse as a topology.
 function toEdit(edit: NonNullable<LabRequestInput["edit"]>): LabEdit {
-  return edit.kind === "apply-fix" ? { ...edit, query: toQuery(edit.query) } : edit;
+  return edit.kind === "apply-fix" ? { ...edit, query: toQuery(edit.query) } : (edit as LabEdit);
 }
 
 export const dynamic = "force-dynamic";
@@ -22,12 +23,14 @@ export const dynamic = "force-dynamic";
 export const POST = jsonRoute(async (request: Request): Promise<Response> => {
   const parsed = await parseJsonBody(request, LabRequestSchema);
   if (!parsed.ok) return parsed.response;
-  const { text, format, query, edit } = parsed.data;
+  const { text, format, query, edit, baseText, matrix } = parsed.data;
   const outcome = await runLab({
     text,
     format,
     query: query ? toQuery(query) : undefined,
     edit: edit ? toEdit(edit) : undefined,
+    baseText,
+    matrix,
   });
   return replyWith(outcome.ok ? outcome : refuse(422, `${outcome.field}: ${outcome.error}`));
 });

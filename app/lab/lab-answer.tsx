@@ -1,0 +1,181 @@
+"use client";
+
+import { RuleList, RuleText } from "@/app/components/rule-text";
+import type { HopView, LabAnswer } from "@/lib/lab/lab-run";
+import type { Query } from "@/lib/net";
+
+function Hops({
+  hops,
+  label,
+  offset,
+  step,
+}: {
+  hops: HopView[];
+  label: string;
+  offset: number;
+  step: number;
+}) {
+  if (hops.length === 0) return <p>No hops.</p>;
+  return (
+    <div className="lab-scroll scroll-region" tabIndex={0} role="group" aria-label={label}>
+      <ol className="lab-hops" aria-label={label}>
+        {hops.map((hop, index) => (
+          <li
+            key={index}
+            aria-current={offset + index === step ? "step" : undefined}
+            data-current={offset + index === step ? "yes" : undefined}
+          >
+            <span className="mono">{hop.component}</span> <span className="lab-muted">({hop.type})</span>:{" "}
+            <strong>{hop.action}</strong>
+            {hop.matched ? (
+              <>
+                {" "}
+                — <span className="mono">{hop.matched}</span>
+              </>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+/** The verdict, the path hop by hop (stepped through with the diagram), blockers, flow logs and fixes. */
+export function LabAnswerView({
+  answer,
+  query,
+  step,
+  onStep,
+  busy,
+  onApplyFix,
+  idPrefix,
+}: {
+  answer: LabAnswer;
+  query: Query;
+  step: number;
+  onStep: (step: number) => void;
+  busy: boolean;
+  onApplyFix: (fixId: string) => void;
+  idPrefix: string;
+}) {
+  const hops = [...answer.forward, ...answer.return];
+  const current = step >= 0 ? hops[step] : undefined;
+  return (
+    <div className="lab-answer" data-testid="lab-answer">
+      <p
+        className={answer.reachable ? "trace-verdict ok" : "trace-verdict bad"}
+        data-testid="lab-verdict"
+        data-reachable={answer.reachable ? "yes" : "no"}
+      >
+        {query.from} → {query.to} on {query.protocol.toUpperCase()}
+        {query.port === undefined ? "" : ` ${query.port}`}: {answer.reachable ? "reachable" : "not reachable"}
+      </p>
+
+      {answer.blockers.length > 0 ? (
+        <>
+          <h3>Blockers</h3>
+          <ul className="lab-blockers" data-testid="lab-blockers">
+            {answer.blockers.map((blocker, index) => (
+              <li key={index}>
+                <span className="mono">{blocker.code}</span>
+                {blocker.direction ? ` (${blocker.direction})` : ""}: <RuleText text={blocker.message} />
+                {blocker.rules.length > 0 ? (
+                  <>
+                    {" "}
+                    Rules: <RuleList ids={blocker.rules} />
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+
+      {answer.fixes.length > 0 ? (
+        <>
+          <h3>Proposed fixes</h3>
+          <ul className="lab-fixes" data-testid="lab-fixes">
+            {answer.fixes.map((fix) => (
+              <li key={fix.id}>
+                <span id={`${idPrefix}-${fix.id}`}>
+                  <RuleText text={fix.description} />
+                  {fix.verified ? "" : " (does not make it reachable on its own)"}
+                </span>
+                {fix.rules.length > 0 ? (
+                  <>
+                    {" "}
+                    Rules: <RuleList ids={fix.rules} />
+                  </>
+                ) : null}{" "}
+                <button
+                  type="button"
+                  className="button"
+                  disabled={busy}
+                  aria-describedby={`${idPrefix}-${fix.id}`}
+                  onClick={() => onApplyFix(fix.id)}
+                  data-testid="lab-apply-fix"
+                >
+                  Apply
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+
+      <h3>Step through the path</h3>
+      <div className="lab-row">
+        <button
+          type="button"
+          className="button"
+          onClick={() => onStep(Math.max(0, step - 1))}
+          disabled={hops.length === 0 || step === 0}
+          data-testid="lab-prev-hop"
+        >
+          Previous hop
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => onStep(Math.min(hops.length - 1, step + 1))}
+          disabled={hops.length === 0 || step === hops.length - 1}
+          data-testid="lab-next-hop"
+        >
+          Next hop
+        </button>
+        <button type="button" className="button" onClick={() => onStep(-1)} disabled={step === -1}>
+          Whole path
+        </button>
+      </div>
+      <p aria-live="polite" data-testid="lab-hop-now">
+        {current
+          ? `Hop ${step + 1} of ${hops.length} (${step < answer.forward.length ? "forward" : "return"}): ${current.component} — ${current.action}${current.matched ? ` (${current.matched})` : ""}`
+          : `The whole path: ${answer.forward.length} hops forward, ${answer.return.length} back.`}
+      </p>
+
+      <h3>Forward path</h3>
+      <Hops hops={answer.forward} label="Forward hops" offset={0} step={step} />
+      <h3>Return path</h3>
+      <Hops hops={answer.return} label="Return hops" offset={answer.forward.length} step={step} />
+
+      <h3>Flow-log records, per interface</h3>
+      {answer.flowLogs.length > 0 ? (
+        answer.flowLogs.map((group) => (
+          <div key={group.interfaceId}>
+            <h4 className="mono">{group.interfaceId}</h4>
+            <pre
+              className="lab-scroll scroll-region mono"
+              tabIndex={0}
+              aria-label={`Flow-log records of ${group.interfaceId}`}
+              data-testid="lab-flow-logs"
+            >
+              {group.lines.join("\n")}
+            </pre>
+          </div>
+        ))
+      ) : (
+        <p>No interface on the path would log this traffic.</p>
+      )}
+    </div>
+  );
+}

@@ -1,4 +1,5 @@
-// Internet gateway (1:1 NAT, IGW-01..04), egress-only IGW (EIGW-01) and NAT gateway (NAT-01..06).
+// Internet gateway (1:1 NAT, IGW-01..04), egress-only IGW (EIGW-01) and NAT gateway (NAT-01..06); replies to
+// connections started from the internet go back through the internet gateway (IGW-08).
 import { cidrContainsIp, type IpAddress, ipKey, isRfc1918, isRfc6598, toIp } from "./cidr";
 import { named } from "./explanations";
 import { type EniInfo, gatewaysOf, routeTableOf, type SubnetInfo } from "./network-model";

@@ -231,6 +231,20 @@ export const EXPLANATIONS = {
     (d) =>
       `Egress-only internet gateway ${label(d.gateway)} blocks connections started from the internet; only replies to outbound IPv6 traffic come in.`,
   ),
+  RCH_REPLY_NOT_THROUGH_INTERNET_GATEWAY: entry(
+    ["gateway"],
+    ["IGW-08"],
+    (d) => {
+      const table = d.table ? `route table ${label(d.table)}` : "the route table";
+      const subnet = d.subnet ? ` of subnet ${label(d.subnet)}` : "";
+      const route = d.route ? ` by its route ${d.route.destination}` : "";
+      const igw = d.internetGateway ? `internet gateway ${label(d.internetGateway)}` : "the internet gateway";
+      return d.gateway.type === "nat-gateway"
+        ? `The connection came in from the internet through ${igw}, but ${table}${subnet} sends the reply to NAT gateway ${label(d.gateway)}${route}. A NAT gateway only carries connections its private side starts and would replace the reply's source with its own address, so the client never gets an answer: the reply must go back through ${igw} (a public subnet).`
+        : `The IPv6 connection came in from the internet through ${igw}, but ${table}${subnet} sends the reply to egress-only internet gateway ${label(d.gateway)}${route}. An egress-only internet gateway only carries IPv6 connections started from inside the VPC; AWS does not document it passing replies of connections started from the internet, so this model requires the reply to go back through ${igw}.`;
+    },
+    (d) => (d.gateway.type === "nat-gateway" ? ["NAT-01"] : ["EIGW-01"]),
+  ),
   TGW_ROUTE_AZ_RESTRICTION: entry(["gateway"], ["TGW-09"], (d) =>
     d.problem === "no-subnets"
       ? `Transit gateway attachment ${label(d.gateway)} has no subnets.`

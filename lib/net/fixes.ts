@@ -228,6 +228,27 @@ const disableSourceDestCheck: Proposer = ({ topology }, b) => {
   return [{ kind: "disable-source-dest-check", description: `Disable the source/destination check on ${b.component}`, rules: ["RT-03"], topology: t }];
 };
 
+/**
+ * IGW-08: a reply routed to a NAT gateway or egress-only internet gateway for a connection from the
+ * internet: point that route at the internet gateway the request came in through (the subnet becomes public).
+ */
+const routeReplyToInternetGateway: Proposer = ({ topology }, b) => {
+  const d = b.detail;
+  if (d.kind !== "gateway" || !d.table || !d.route || !d.internetGateway) return NONE;
+  const { destination, target } = d.route;
+  const ri = topology.routeTables.findIndex((r) => r.id === d.table?.id);
+  const draft = new Draft(topology);
+  const rt = draft.own("routeTables", ri);
+  const route = rt?.routes.find((r) => r.destination === destination && r.target === target);
+  if (!rt || !route) return NONE;
+  route.target = d.internetGateway.id;
+  return [{
+    kind: "replace-route",
+    description: `Point the route ${destination} in ${rt.id} at ${d.internetGateway.id} instead of ${target}, so replies to the internet leave through the internet gateway (the subnet becomes public: its instances without a public address lose internet access, so you may rather move this instance to a public subnet)`,
+    rules: ["IGW-08", "IGW-02"], topology: draft.topology,
+  }];
+};
+
 /** Blocker codes with a fix the model can propose; the others (a stopped instance, a down VPN...) have none here. */
 const PROPOSERS: Partial<Readonly<Record<BlockerCode, Proposer>>> = {
   ENI_SG_RULES_MISMATCH: addSecurityGroupRule,
@@ -241,6 +262,7 @@ const PROPOSERS: Partial<Readonly<Record<BlockerCode, Proposer>>> = {
   TGW_ATTACH_MISSING_TGW_RTB_ASSOCIATION: associateTransitGatewayTable,
   TGW_ROUTE_AZ_RESTRICTION: addAttachmentSubnet,
   ENI_SOURCE_DEST_CHECK_RESTRICTION: disableSourceDestCheck,
+  RCH_REPLY_NOT_THROUGH_INTERNET_GATEWAY: routeReplyToInternetGateway,
 };
 
 function candidatesFor(topology: Topology, net: Network, query: Query, analysis: Analysis, b: Blocker): Candidate[] {

@@ -1,9 +1,10 @@
-// Internet gateway (1:1 NAT, IGW-01..04), egress-only IGW (EIGW-01) and NAT gateway (NAT-01..06).
+// Internet gateway (1:1 NAT, IGW-01..04), egress-only IGW (EIGW-01) and NAT gateway (NAT-01..06); replies to
+// connections started from the internet go back through the internet gateway (IGW-08).
 import { cidrContainsIp, type IpAddress, ipKey, isRfc1918, isRfc6598, toIp } from "./cidr";
 import { named } from "./explanations";
-import { type EniInfo, gatewaysOf, type SubnetInfo } from "./network-model";
+import { type EniInfo, gatewaysOf, routeTableOf, type SubnetInfo } from "./network-model";
 import { checkNetworkAcl } from "./filters";
-import type { GatewayType, NamedRef } from "./trace";
+import type { GatewayType, NamedRef, RouteFact } from "./trace";
 import { addHop, blackholeRoute, block, type Delivered, gatewayHop, HOP, type Link, type Pkt, pktWith, recordFlow, ref, type Walk } from "./walk-state";
 
 const gw = (g: NamedRef, type: GatewayType) => ({ ...named(g), type });
@@ -53,6 +54,31 @@ export function sendToInternetGateway(w: Walk, subnet: SubnetInfo, igwId: string
     }
   }
   return onInternet(w, out, { kind: "igw", id: igw.id });
+}
+
+/**
+ * IGW-08: the reply of a connection started from the internet must leave through the internet gateway
+ * that translated the request (IGW-03), so a subnet whose route sends it to a NAT gateway or an egress-only
+ * internet gateway cannot answer. A NAT gateway would give the reply its own source address and only
+ * carries connections its private side starts (NAT-01); an egress-only internet gateway only carries
+ * outbound-initiated IPv6 connections (EIGW-01). The packet is dropped before the gateway, so its ENI
+ * (a NAT gateway's) records nothing for the reply.
+ */
+export function replyNotThroughInternetGateway(w: Walk, subnet: SubnetInfo, route: RouteFact, kind: "nat" | "eigw", p: Pkt): boolean {
+  if (w.direction !== "return" || w.internetGateway === undefined) return false;
+  const gateway = kind === "nat" ? w.net.natGateways.get(route.target) : w.net.eigws.get(route.target);
+  const gatewayVpc = kind === "nat" ? w.net.enis.get(`eni-${route.target}`)?.vpc.id : w.net.eigws.get(route.target)?.vpcId;
+  if (!gateway || gatewayVpc !== subnet.vpc.id) return false; // a blackhole route: the step reports it
+  const type: GatewayType = kind === "nat" ? "nat-gateway" : "egress-only-internet-gateway";
+  const igw = w.net.igws.get(w.internetGateway);
+  const table = routeTableOf(w.net, subnet);
+  addHop(w, ref(gateway.id, type, gateway.name), "drop", gatewayHop(gateway.id), { inbound: p });
+  block(w, "RCH_REPLY_NOT_THROUGH_INTERNET_GATEWAY", gateway.id, {
+    kind: "gateway", gateway: gw(gateway, type), address: p.src.text, route,
+    subnet: named(subnet.subnet), table: named(table), vpc: named(subnet.vpc.vpc),
+    internetGateway: igw ? named(igw) : { id: w.internetGateway }, problem: "reply-not-via-internet-gateway",
+  });
+  return true;
 }
 
 export function sendToEgressOnlyGateway(w: Walk, subnet: SubnetInfo, eigwId: string, p: Pkt): Delivered | undefined {

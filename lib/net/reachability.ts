@@ -102,6 +102,8 @@ export function analyze(target: Topology | Network, query: Query, options: Analy
       src: forward.pkt.dst, dst: forward.pkt.src, protocol: query.protocol,
       ...(ported ? { srcPort: forward.pkt.dstPort ?? 0, dstPort: forward.pkt.srcPort ?? 0 } : {}),
     };
+    // IGW-08: a connection started from the internet is answered through the gateway it came in by.
+    if (source.value.kind === "internet" && forward.kind === "eni" && forward.via.kind === "igw") rw.internetGateway = forward.via.id;
     const back = startReturn(rw, forward, reply);
     returnOk = !!back && arrivedAtSource(rw, back, source.value);
   }

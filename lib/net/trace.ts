@@ -59,6 +59,7 @@ export type BlockerCode =
   | "RCH_PRIVATE_NAT_TO_IGW"
   | "RCH_EIGW_IPV6_ONLY"
   | "RCH_EIGW_INBOUND_INITIATED"
+  | "RCH_REPLY_NOT_THROUGH_INTERNET_GATEWAY"
   | "TGW_ROUTE_AZ_RESTRICTION"
   | "TGW_ATTACH_MISSING_TGW_RTB_ASSOCIATION"
   | "TGW_RTB_CANNOT_ROUTE"
@@ -175,8 +176,18 @@ export type BlockerDetail =
       readonly site?: NamedRef;
       readonly availabilityZone?: string;
       readonly route?: RouteFact;
+      /** reply-not-via-internet-gateway: the subnet and route table that sent the reply, and the internet gateway the request came in through. */
+      readonly subnet?: NamedRef;
+      readonly table?: NamedRef;
+      readonly internetGateway?: NamedRef;
       readonly problem?:
-        "not-attached" | "no-peer" | "no-subnets" | "no-site" | "no-link" | "not-started-here";
+        | "not-attached"
+        | "no-peer"
+        | "no-subnets"
+        | "no-site"
+        | "no-link"
+        | "not-started-here"
+        | "reply-not-via-internet-gateway";
     }
   | {
       readonly kind: "interface";

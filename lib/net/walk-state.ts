@@ -94,6 +94,11 @@ export type Walk = {
   readonly natSessions: Map<string, IpAddress>;
   /** Where steps hand the packet on (walk.ts): passed in rather than imported, so no step imports the router. */
   readonly router: Router;
+  /**
+   * The reply of a connection started from the internet: the internet gateway the request came in
+   * through (its 1:1 NAT must translate the reply back, IGW-08). Unset for every other walk.
+   */
+  internetGateway?: string;
   /** What this walk assumed about on-premises networks, in order (on-premises.ts). */
   assumptions?: Detail[];
 };

@@ -10,7 +10,7 @@ import { cidrContainsIp, type IpAddress, ipKey } from "./cidr";
 import { named } from "./explanations";
 import { type EniInfo, type Network, routeTableOf, type SubnetInfo, type VpcInfo, vpcContainsIp } from "./network-model";
 import { lookupRoute, matchingRoutes, routeFact, routeMatched } from "./routing";
-import { sendToEgressOnlyGateway, sendToInternetGateway, sendToNatGateway, reverseNat } from "./gateways";
+import { replyNotThroughInternetGateway, sendToEgressOnlyGateway, sendToInternetGateway, sendToNatGateway, reverseNat } from "./gateways";
 import { sendOverPeering } from "./peering";
 import { sendToVpnGateway } from "./vpn";
 import { sendToTransitGateway } from "./transit-gateway";
@@ -82,8 +82,10 @@ export function sendFromSubnet(w: Walk, subnet: SubnetInfo, p: Pkt, link: Link, 
     case "igw":
       return sendToInternetGateway(w, subnet, target.id, p);
     case "eigw":
+      if (replyNotThroughInternetGateway(w, subnet, routeFact(route), "eigw", p)) return undefined;
       return sendToEgressOnlyGateway(w, subnet, target.id, p);
     case "nat":
+      if (replyNotThroughInternetGateway(w, subnet, routeFact(route), "nat", p)) return undefined;
       return sendToNatGateway(w, subnet, target.id, p);
     case "pcx":
       return sendOverPeering(w, subnet, target.id, p, routeFact(route));

@@ -84,10 +84,28 @@ export function traceLines(analysis: Analysis): string[] {
   return lines;
 }
 
-export function noText(analysis: Analysis): string {
+export function noText(analysis: Analysis, topology?: Topology): string {
   const first = analysis.blockers[0];
   if (!first) throw new Error("unreachable analysis without blockers");
-  return `No: ${first.message}`;
+  return `No: ${tgwNoRouteText(first, topology) ?? first.message}`;
+}
+
+/**
+ * A TGW route table without a route, worded by what is missing. The stock message asks to "propagate the
+ * destination's attachment", which misleads when the destination is on the internet (only a static route to
+ * the egress attachment helps, TGW-18) or when the dropped packet is the reply (its destination is the flow's
+ * source).
+ */
+function tgwNoRouteText(b: Blocker, topology: Topology | undefined): string | undefined {
+  const d = b.detail;
+  if (d.kind !== "transit-gateway-route-table" || b.code !== "TGW_RTB_CANNOT_ROUTE") return undefined;
+  const table = d.table.name !== undefined ? `${d.table.name} (${d.table.id})` : d.table.id;
+  const associated = topology?.transitGatewayRouteTables.find((t) => t.id === d.table.id)?.associations ?? [];
+  const attachments = associated.map((id) => componentPhrase(topology as Topology, id));
+  const list = attachments.length > 1 ? `${attachments.slice(0, -1).join(", ")} and ${attachments[attachments.length - 1]}` : attachments[0];
+  const which = list !== undefined ? `, associated with ${list},` : "";
+  const reply = b.direction === "return" ? " (the reply's destination, which is the flow's source)" : "";
+  return `Transit gateway route table ${table}${which} has no route that matches ${d.destination}${reply}.`;
 }
 
 export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
@@ -117,7 +135,7 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
     pushCandidate(candidates, { text: yesText, correct: true, why: "Right: every hop allows the request and its reply.", proof: "analyze(shown): reachable both ways" });
   } else {
     const dir = first.direction === "return" ? "reply" : "request";
-    pushCandidate(candidates, { text: noText(shown), correct: true, why: `Right: this is the first fault the ${dir} meets.`, proof: `analyze(shown): first blocker ${blockerKey(first)}` });
+    pushCandidate(candidates, { text: noText(shown, shownTopology), correct: true, why: `Right: this is the first fault the ${dir} meets.`, proof: `analyze(shown): first blocker ${blockerKey(first)}` });
     pushCandidate(candidates, {
       text: yesText,
       correct: false,
@@ -146,7 +164,7 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
     // Two distractors disproved by the same sentence would read as one; keep the first.
     if (candidates.some((c) => c.why === disproof.why)) continue;
     for (const r of b.rules) rules.add(r);
-    pushCandidate(candidates, { text: noText(other), correct: false, why: disproof.why, proof: disproof.proof });
+    pushCandidate(candidates, { text: noText(other, shownTopology), correct: false, why: disproof.why, proof: disproof.proof });
     if (candidates.length >= (setup.maxOptions ?? 4)) break;
   }
 
@@ -289,7 +307,6 @@ function blockedSummary(topology: Topology, query: Query, analysis: Analysis, fi
 
 const PATH_SENTENCES: readonly (readonly [string, string])[] = [
   ["vpc-peering-connection", "the peering connection is active and both route tables point the other VPC's CIDR at it (PCX-08)"],
-  ["transit-gateway", "both attachments are associated with and propagate into the transit gateway route table, and both VPCs route to the transit gateway (TGW-04, TGW-05)"],
   ["nat-gateway", "the NAT gateway translates the private source to its Elastic IP and sends it out through its subnet's internet gateway (NAT-01)"],
   ["internet-gateway", "the route to the internet gateway and the instance's public IP give it internet access (IGW-01)"],
   ["gateway-endpoint", "the prefix-list route sends the traffic to the gateway endpoint (GWE-02)"],
@@ -300,6 +317,8 @@ const PATH_SENTENCES: readonly (readonly [string, string])[] = [
 function reachableSummary(analysis: Analysis, query: Query): string {
   const parts: string[] = [];
   let nat = false;
+  const tgw = transitGatewaySentence(analysis);
+  if (tgw) parts.push(tgw);
   for (const [type, sentence] of PATH_SENTENCES) {
     if (!analysis.forward.some((h) => h.component.type.startsWith(type))) continue;
     if (type === "internet-gateway" && nat) continue;
@@ -309,6 +328,22 @@ function reachableSummary(analysis: Analysis, query: Query): string {
   const traffic = query.port !== undefined ? `${query.protocol.toUpperCase()} ${query.port}` : query.protocol.toUpperCase();
   parts.push(`the security groups allow ${traffic} and let the reply back because they are stateful, and the network ACLs allow both directions (SG-02, ACL-02)`);
   return `The connection works: ${parts.join("; ")}.`;
+}
+
+/**
+ * Names the attachments the request actually uses: with a VPN or a third VPC on the same transit gateway,
+ * "both attachments" would describe a path that is not the one taken.
+ */
+function transitGatewaySentence(analysis: Analysis): string | undefined {
+  const used: string[] = [];
+  for (const h of analysis.forward) {
+    if (h.component.type !== "transit-gateway-attachment") continue;
+    const label = h.component.name !== undefined ? `${h.component.name} (${h.component.id})` : h.component.id;
+    if (!used.includes(label)) used.push(label);
+  }
+  if (used.length === 0) return undefined;
+  const path = used.length === 1 ? `attachment ${used[0]}` : `attachments ${used.slice(0, -1).join(", ")} and ${used[used.length - 1]}`;
+  return `the request crosses the transit gateway through ${path}, and the TGW route table associated with each of them has a route, propagated or static, for the other end of the flow, so the request and the reply both get through (TGW-04, TGW-05)`;
 }
 
 function lowerFirst(text: string): string {

@@ -87,7 +87,12 @@ export function traceLines(analysis: Analysis): string[] {
 export function noText(analysis: Analysis, topology?: Topology): string {
   const first = analysis.blockers[0];
   if (!first) throw new Error("unreachable analysis without blockers");
-  return `No: ${tgwNoRouteText(first, topology) ?? first.message}`;
+  return blockerText(first, topology);
+}
+
+/** The "No: …" option for one blocker, as the shown topology words it. */
+export function blockerText(b: Blocker, topology?: Topology): string {
+  return `No: ${tgwNoRouteText(b, topology) ?? b.message}`;
 }
 
 /**
@@ -125,9 +130,9 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
   const rules = new Set<string>();
   for (const b of shown.blockers) for (const r of b.rules) rules.add(r);
   const summary = first ? blockedSummary(shownTopology, setup.query, shown, first, cache, checkedFix(setup, shownVariant, cache)) : reachableSummary(shown, setup.query);
-  // Several faults in the shown setup: the question asks where the request is *first* dropped, and no other
-  // true fault is offered (each distractor below is proven false in the shown setup).
-  let severalFaults = shown.blockers.length > 1;
+  // Every stem asks where the traffic is *first* dropped, whatever the key: a sentence present only when the
+  // setup has faults would give the answer away. No other true fault is offered (each distractor below is
+  // proven false in the shown setup).
 
   // The key first (so it is never deduplicated away), then the yes/no counterpart, then nearby variants.
   const yesText = rng.pick(YES_TEXTS);
@@ -158,7 +163,6 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
     const disproof = disprove(shownTopology, variant.topology, setup.query, b, cache);
     if (disproof === undefined) {
       // The distractor's fault is also present in the shown setup (or names something it lacks): not offered.
-      severalFaults = severalFaults || !shown.reachable;
       continue;
     }
     // Two distractors disproved by the same sentence would read as one; keep the first.
@@ -175,7 +179,7 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
     seed: setup.seed,
     difficulty: setup.difficulty,
     concepts: setup.concepts,
-    stem: severalFaults ? `${stem} ${FIRST_DROP}` : stem,
+    stem: `${stem} ${FIRST_DROP}`,
     topology: shownTopology,
     query: setup.query,
     candidates,
@@ -199,7 +203,7 @@ function withAddresses(stem: string, analysis: Analysis): string {
   return missing.length === 0 ? stem : `${stem} The request goes ${missing.join(" ")}.`;
 }
 
-export const FIRST_DROP = "If the connection fails, choose the point where it is first dropped.";
+export const FIRST_DROP = "If the traffic cannot get through, choose where it is first dropped.";
 
 /**
  * Proves the distractor "No: <b>" false in the shown setup: the variant where b is the only fault gets the

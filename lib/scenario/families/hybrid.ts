@@ -11,6 +11,7 @@ import { buildReachQuestion, type Variant } from "../reach-question";
 import { buildEstate, hubSites, type Site } from "../reach-fixtures";
 import { createRng, type Rng } from "../rng";
 import { addRoute, removeRoute, removeTgwAssociation, removeTgwPropagation, setSecurityGroupInbound } from "../topology-edits";
+import { withArticle } from "../article";
 
 const NAME = "hybrid";
 
@@ -63,7 +64,7 @@ function tgwVpnScenario(rng: Rng): Scenario {
   };
   return {
     stem: `The on-premises network ${onPremName} (${onPrem}) connects over a Site-to-Site VPN attached to transit gateway ${hub.tgwId}, ` +
-      `which also attaches VPCs ${shared.vpc.name} and ${spoke.vpc.name}. Can a server on premises open a ${estate.portName} connection ` +
+      `which also attaches VPCs ${shared.vpc.name} and ${spoke.vpc.name}. Can a server on premises open ${withArticle(estate.portName)} connection ` +
       `(TCP ${estate.port}) to ${spoke.instance.name} (${spoke.instance.ip}) in ${spoke.vpc.name}? The setup:`,
     query: { from: onPremName, to: spoke.instance.name, protocol: "tcp", port: estate.port },
     concepts: ["V1", "V6"],
@@ -115,7 +116,7 @@ function vpnScenario(rng: Rng, dx: boolean): Scenario {
   const link = dx ? "Direct Connect (private VIF to Direct Connect gateway corp-dxgw, associated with the VPC's virtual private gateway)" : "a Site-to-Site VPN to the VPC's virtual private gateway";
   return {
     stem: `The on-premises network ${onPremName} (${onPremText}) connects to VPC ${site.vpc.name} (${cidrText(site.vpc.cidr)}) over ${link}. ` +
-      `Can a server on premises open a ${estate.portName} connection (TCP ${estate.port}) to ${site.instance.name} (${site.instance.ip})? The setup:`,
+      `Can a server on premises open ${withArticle(estate.portName)} connection (TCP ${estate.port}) to ${site.instance.name} (${site.instance.ip})? The setup:`,
     query: { from: onPremName, to: site.instance.name, protocol: "tcp", port: estate.port },
     variants,
     concepts: dx ? ["V8"] : ["V1", "V2", "V3"],

@@ -129,7 +129,7 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
   const candidates: Candidate[] = [];
   const rules = new Set<string>();
   for (const b of shown.blockers) for (const r of b.rules) rules.add(r);
-  const summary = first ? blockedSummary(shownTopology, setup.query, shown, first, cache, checkedFix(setup, shownVariant, cache)) : reachableSummary(shown, setup.query);
+  const summary = first ? blockedSummary(shownTopology, setup.query, shown, first, cache, checkedFix(setup, shownVariant, cache)) : reachableSummary(shownTopology, shown, setup.query);
   // Every stem asks where the traffic is *first* dropped, whatever the key: a sentence present only when the
   // setup has faults would give the answer away. No other true fault is offered (each distractor below is
   // proven false in the shown setup).
@@ -318,7 +318,7 @@ const PATH_SENTENCES: readonly (readonly [string, string])[] = [
   ["vpn-gateway", "the virtual private gateway and the VPN routes carry the traffic both ways (VPN-05)"],
 ];
 
-function reachableSummary(analysis: Analysis, query: Query): string {
+function reachableSummary(topology: Topology, analysis: Analysis, query: Query): string {
   const parts: string[] = [];
   let nat = false;
   const tgw = transitGatewaySentence(analysis);
@@ -331,7 +331,38 @@ function reachableSummary(analysis: Analysis, query: Query): string {
   }
   const traffic = query.port !== undefined ? `${query.protocol.toUpperCase()} ${query.port}` : query.protocol.toUpperCase();
   parts.push(`the security groups allow ${traffic} and let the reply back because they are stateful, and the network ACLs allow both directions (SG-02, ACL-02)`);
-  return `The connection works: ${parts.join("; ")}.`;
+  return [`The connection works: ${parts.join("; ")}.`, ...decidingDetails(topology, analysis, query)].join(" ");
+}
+
+/**
+ * The rules a learner might think block a working flow, named where the setup invites the doubt: an allow
+ * rule read before a higher-numbered deny (ACL-03), and a server group without outbound rules whose reply
+ * still leaves (SG-02).
+ */
+function decidingDetails(topology: Topology, analysis: Analysis, query: Query): string[] {
+  const out: string[] = [];
+  const seenAcls = new Set<string>();
+  for (const hop of [...analysis.forward, ...analysis.return]) {
+    const d = hop.detail;
+    if (d?.kind !== "network-acl" || !d.allowed || d.ruleNumber === "*") continue;
+    const acl = topology.networkAcls.find((a) => a.id === d.acl);
+    if (!acl) continue;
+    const list = [acl.inbound, acl.outbound].find((rules) => rules.some((r) => r.ruleNumber === d.ruleNumber && r.action === "allow"));
+    const deny = list?.find((r) => r.action === "deny" && r.ruleNumber > (d.ruleNumber as number));
+    if (!deny) continue;
+    const sentence = `In ${componentPhrase(topology, acl.id)}, rule ${d.ruleNumber} allows the ${hop.direction === "return" ? "reply" : "request"} before rule ${deny.ruleNumber} (deny) is read: rules are evaluated lowest number first and the first match decides (ACL-03).`;
+    // One sentence per ACL: the request's and the reply's rules make the same point.
+    if (seenAcls.has(acl.id)) continue;
+    seenAcls.add(acl.id);
+    out.push(sentence);
+  }
+  const server = topology.instances.find((i) => i.name === query.to || i.id === query.to);
+  for (const sgId of server?.securityGroupIds ?? []) {
+    const sg = topology.securityGroups.find((g) => g.id === sgId);
+    if (sg?.outbound === undefined || sg.outbound.length > 0) continue;
+    out.push(`${componentPhrase(topology, sg.id)} has no outbound rules, yet the reply leaves: security groups are stateful, and outbound rules only limit connections the instance starts itself (SG-02).`);
+  }
+  return out;
 }
 
 /**

@@ -17,6 +17,18 @@ const NAME = "hybrid";
 
 type Edit = (t: T.Topology) => T.Topology;
 
+/**
+ * Both tunnels down: the fix is on the customer side, and one tunnel is enough (VPN-02). What brings a tunnel
+ * up is the device's configuration: IKE and IPsec settings matching the connection, the customer gateway's
+ * public IP being the device's, and (dynamic routing) the BGP session.
+ */
+const tunnelFix = (t: T.Topology): Variant["fix"] => ({
+  cause: "Both tunnels are DOWN, so the VPN connection carries nothing.",
+  change:
+    "bring at least one tunnel UP on the customer gateway device: its IKE and IPsec settings must match the VPN connection's configuration, the customer gateway's public IP must be the device's own, and with dynamic routing its BGP session must be established",
+  topology: setTunnels(["UP", "DOWN"])(t),
+});
+
 const setTunnels = (status: readonly ("UP" | "DOWN")[]): Edit => (t) => ({
   ...t,
   vpnConnections: t.vpnConnections.map((v) => ({ ...v, tunnels: status.map((s, i) => ({ ...(v.tunnels[i] ?? {}), status: s })) })),
@@ -75,7 +87,7 @@ function tgwVpnScenario(rng: Rng): Scenario {
       { topology: removeTgwPropagation(hub.table.id, attachment)(base) },
       // rule VPN-02: one tunnel up is enough.
       { topology: setTunnels(["UP", "DOWN"])(base), works: true },
-      { topology: setTunnels(["DOWN", "DOWN"])(base) },
+      { topology: setTunnels(["DOWN", "DOWN"])(base), fix: tunnelFix(base) },
       { topology: setSecurityGroupInbound(spoke.instance.sgId, [])(base) },
     ],
   };
@@ -111,7 +123,7 @@ function vpnScenario(rng: Rng, dx: boolean): Scenario {
   ];
   if (!dx) {
     // rule VPN-02: one tunnel up is enough.
-    variants.push({ topology: setTunnels(["UP", "DOWN"])(propagated), works: true }, { topology: setTunnels(["DOWN", "DOWN"])(propagated) });
+    variants.push({ topology: setTunnels(["UP", "DOWN"])(propagated), works: true }, { topology: setTunnels(["DOWN", "DOWN"])(propagated), fix: tunnelFix(propagated) });
   }
   const link = dx ? "Direct Connect (private VIF to Direct Connect gateway corp-dxgw, associated with the VPC's virtual private gateway)" : "a Site-to-Site VPN to the VPC's virtual private gateway";
   return {

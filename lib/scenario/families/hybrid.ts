@@ -22,7 +22,7 @@ type Edit = (t: T.Topology) => T.Topology;
  * up is the device's configuration: IKE and IPsec settings matching the connection, the customer gateway's
  * public IP being the device's, and (dynamic routing) the BGP session.
  */
-const tunnelFix = (t: T.Topology): Variant["fix"] => ({
+const tunnelFix = (t: T.Topology): NonNullable<Variant["fix"]> => ({
   cause: "Both tunnels are DOWN, so the VPN connection carries nothing.",
   change:
     "bring at least one tunnel UP on the customer gateway device: its IKE and IPsec settings must match the VPN connection's configuration, the customer gateway's public IP must be the device's own, and with dynamic routing its BGP session must be established",

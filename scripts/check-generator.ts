@@ -11,7 +11,7 @@ import { decideEndpoint, type EndpointChoice } from "../lib/scenario/endpoint-ru
 import { endpointChoiceScenario } from "../lib/scenario/families/endpoint-choice";
 import { requesterCanUse, type VpcResource } from "../lib/scenario/requester-reach";
 import { edgeSituation } from "../lib/scenario/requester-situation";
-import { isYesText } from "../lib/scenario/reach-question";
+import { FIRST_DROP, isYesText } from "../lib/scenario/reach-question";
 import { verifyQuestion } from "../lib/scenario/verify";
 import { missingFromExhibit, referenceFamily } from "../lib/scenario/exhibit-completeness";
 import { exhibitAsText } from "../lib/scenario/exhibit-text";
@@ -115,6 +115,27 @@ function templateOf(q: Question): string {
   return stem.replace(/\S*\d\S*/g, "#").replace(/\s+/g, " ");
 }
 
+const REACH_FAMILIES: readonly string[] = ["can-a-reach-c", "edge-to-edge", "filtering", "hybrid"];
+// "a HTTPS", "a SSH", "a IPv6": initialisms that start with a vowel sound take "an".
+const WRONG_ARTICLE = /\b[Aa] (?:HTTPS?|SSH|SMTP|S3|ICMP|IPv[46]|ENI|EIP|IGW|RDS|ALB|NLB|FTP|EC2)\b/;
+// A sentence continued after a colon starts in lower case: "fixes it: A route", "records: The only record".
+const CAPITAL_AFTER_COLON = /\b(?:fixes it|records): [A-Z][a-z ]/;
+
+/** Text defects a learner would see, countable without judging meaning. */
+function textChecks(q: Question): string[] {
+  const out: string[] = [];
+  // A sentence present only when the key is "No" would give the answer away: every reach stem has it.
+  if (REACH_FAMILIES.includes(q.family) && !q.stem.includes(FIRST_DROP)) out.push("reach stem without the first-dropped sentence");
+  const texts = [q.stem, ...q.options.map((o) => o.text), q.explanation.summary, ...Object.values(q.explanation.perOption)];
+  for (const t of texts) {
+    const article = WRONG_ARTICLE.exec(t);
+    if (article) out.push(`article error: "${article[0]}"`);
+    const colon = CAPITAL_AFTER_COLON.exec(t);
+    if (colon) out.push(`capital after colon: "${colon[0]}"`);
+  }
+  return out;
+}
+
 function extraChecks(familyName: string, seed: number, difficulty: Difficulty): string[] {
   if (familyName === "fix-it") {
     const c = fixItCase(seed, difficulty);
@@ -180,7 +201,7 @@ for (const family of FAMILIES.filter((f) => only.length === 0 || only.includes(f
       if (problems <= 5) console.error(`${family.name} seed ${seed} d${difficulty}: threw ${(error as Error).message}`);
       continue;
     }
-    const found = [...verifyQuestion(q), ...extraChecks(family.name, seed, difficulty), ...consistencyChecks(q), ...explanationChecks(q), ...exhibitCompleteness(q, exhibitMisses)];
+    const found = [...verifyQuestion(q), ...extraChecks(family.name, seed, difficulty), ...consistencyChecks(q), ...explanationChecks(q), ...textChecks(q), ...exhibitCompleteness(q, exhibitMisses)];
     const proofs = proofsOf(q);
     for (const o of q.options) {
       if (!proofs?.[o.id]) found.push(`option ${o.id} has no proof`);

@@ -84,10 +84,33 @@ export function traceLines(analysis: Analysis): string[] {
   return lines;
 }
 
-export function noText(analysis: Analysis): string {
+export function noText(analysis: Analysis, topology?: Topology): string {
   const first = analysis.blockers[0];
   if (!first) throw new Error("unreachable analysis without blockers");
-  return `No: ${first.message}`;
+  return blockerText(first, topology);
+}
+
+/** The "No: …" option for one blocker, as the shown topology words it. */
+export function blockerText(b: Blocker, topology?: Topology): string {
+  return `No: ${tgwNoRouteText(b, topology) ?? b.message}`;
+}
+
+/**
+ * A TGW route table without a route, worded by what is missing. The stock message asks to "propagate the
+ * destination's attachment", which misleads when the destination is on the internet (only a static route to
+ * the egress attachment helps, TGW-18) or when the dropped packet is the reply (its destination is the flow's
+ * source).
+ */
+function tgwNoRouteText(b: Blocker, topology: Topology | undefined): string | undefined {
+  const d = b.detail;
+  if (d.kind !== "transit-gateway-route-table" || b.code !== "TGW_RTB_CANNOT_ROUTE") return undefined;
+  const table = d.table.name !== undefined ? `${d.table.name} (${d.table.id})` : d.table.id;
+  const associated = topology?.transitGatewayRouteTables.find((t) => t.id === d.table.id)?.associations ?? [];
+  const attachments = associated.map((id) => componentPhrase(topology as Topology, id));
+  const list = attachments.length > 1 ? `${attachments.slice(0, -1).join(", ")} and ${attachments[attachments.length - 1]}` : attachments[0];
+  const which = list !== undefined ? `, associated with ${list},` : "";
+  const reply = b.direction === "return" ? " (the reply's destination, which is the flow's source)" : "";
+  return `Transit gateway route table ${table}${which} has no route that matches ${d.destination}${reply}.`;
 }
 
 export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
@@ -106,10 +129,10 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
   const candidates: Candidate[] = [];
   const rules = new Set<string>();
   for (const b of shown.blockers) for (const r of b.rules) rules.add(r);
-  const summary = first ? blockedSummary(shownTopology, setup.query, shown, first, cache, checkedFix(setup, shownVariant, cache)) : reachableSummary(shown, setup.query);
-  // Several faults in the shown setup: the question asks where the request is *first* dropped, and no other
-  // true fault is offered (each distractor below is proven false in the shown setup).
-  let severalFaults = shown.blockers.length > 1;
+  const summary = first ? blockedSummary(shownTopology, setup.query, shown, first, cache, checkedFix(setup, shownVariant, cache)) : reachableSummary(shownTopology, shown, setup.query);
+  // Every stem asks where the traffic is *first* dropped, whatever the key: a sentence present only when the
+  // setup has faults would give the answer away. No other true fault is offered (each distractor below is
+  // proven false in the shown setup).
 
   // The key first (so it is never deduplicated away), then the yes/no counterpart, then nearby variants.
   const yesText = rng.pick(YES_TEXTS);
@@ -117,7 +140,7 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
     pushCandidate(candidates, { text: yesText, correct: true, why: "Right: every hop allows the request and its reply.", proof: "analyze(shown): reachable both ways" });
   } else {
     const dir = first.direction === "return" ? "reply" : "request";
-    pushCandidate(candidates, { text: noText(shown), correct: true, why: `Right: this is the first fault the ${dir} meets.`, proof: `analyze(shown): first blocker ${blockerKey(first)}` });
+    pushCandidate(candidates, { text: noText(shown, shownTopology), correct: true, why: `Right: this is the first fault the ${dir} meets.`, proof: `analyze(shown): first blocker ${blockerKey(first)}` });
     pushCandidate(candidates, {
       text: yesText,
       correct: false,
@@ -140,13 +163,12 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
     const disproof = disprove(shownTopology, variant.topology, setup.query, b, cache);
     if (disproof === undefined) {
       // The distractor's fault is also present in the shown setup (or names something it lacks): not offered.
-      severalFaults = severalFaults || !shown.reachable;
       continue;
     }
     // Two distractors disproved by the same sentence would read as one; keep the first.
     if (candidates.some((c) => c.why === disproof.why)) continue;
     for (const r of b.rules) rules.add(r);
-    pushCandidate(candidates, { text: noText(other), correct: false, why: disproof.why, proof: disproof.proof });
+    pushCandidate(candidates, { text: noText(other, shownTopology), correct: false, why: disproof.why, proof: disproof.proof });
     if (candidates.length >= (setup.maxOptions ?? 4)) break;
   }
 
@@ -157,7 +179,7 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
     seed: setup.seed,
     difficulty: setup.difficulty,
     concepts: setup.concepts,
-    stem: severalFaults ? `${stem} ${FIRST_DROP}` : stem,
+    stem: `${stem} ${FIRST_DROP}`,
     topology: shownTopology,
     query: setup.query,
     candidates,
@@ -181,7 +203,7 @@ function withAddresses(stem: string, analysis: Analysis): string {
   return missing.length === 0 ? stem : `${stem} The request goes ${missing.join(" ")}.`;
 }
 
-export const FIRST_DROP = "If the connection fails, choose the point where it is first dropped.";
+export const FIRST_DROP = "If the traffic cannot get through, choose where it is first dropped.";
 
 /**
  * Proves the distractor "No: <b>" false in the shown setup: the variant where b is the only fault gets the
@@ -289,7 +311,6 @@ function blockedSummary(topology: Topology, query: Query, analysis: Analysis, fi
 
 const PATH_SENTENCES: readonly (readonly [string, string])[] = [
   ["vpc-peering-connection", "the peering connection is active and both route tables point the other VPC's CIDR at it (PCX-08)"],
-  ["transit-gateway", "both attachments are associated with and propagate into the transit gateway route table, and both VPCs route to the transit gateway (TGW-04, TGW-05)"],
   ["nat-gateway", "the NAT gateway translates the private source to its Elastic IP and sends it out through its subnet's internet gateway (NAT-01)"],
   ["internet-gateway", "the route to the internet gateway and the instance's public IP give it internet access (IGW-01)"],
   ["gateway-endpoint", "the prefix-list route sends the traffic to the gateway endpoint (GWE-02)"],
@@ -297,9 +318,11 @@ const PATH_SENTENCES: readonly (readonly [string, string])[] = [
   ["vpn-gateway", "the virtual private gateway and the VPN routes carry the traffic both ways (VPN-05)"],
 ];
 
-function reachableSummary(analysis: Analysis, query: Query): string {
+function reachableSummary(topology: Topology, analysis: Analysis, query: Query): string {
   const parts: string[] = [];
   let nat = false;
+  const tgw = transitGatewaySentence(analysis);
+  if (tgw) parts.push(tgw);
   for (const [type, sentence] of PATH_SENTENCES) {
     if (!analysis.forward.some((h) => h.component.type.startsWith(type))) continue;
     if (type === "internet-gateway" && nat) continue;
@@ -308,7 +331,54 @@ function reachableSummary(analysis: Analysis, query: Query): string {
   }
   const traffic = query.port !== undefined ? `${query.protocol.toUpperCase()} ${query.port}` : query.protocol.toUpperCase();
   parts.push(`the security groups allow ${traffic} and let the reply back because they are stateful, and the network ACLs allow both directions (SG-02, ACL-02)`);
-  return `The connection works: ${parts.join("; ")}.`;
+  return [`The connection works: ${parts.join("; ")}.`, ...decidingDetails(topology, analysis, query)].join(" ");
+}
+
+/**
+ * The rules a learner might think block a working flow, named where the setup invites the doubt: an allow
+ * rule read before a higher-numbered deny (ACL-03), and a server group without outbound rules whose reply
+ * still leaves (SG-02).
+ */
+function decidingDetails(topology: Topology, analysis: Analysis, query: Query): string[] {
+  const out: string[] = [];
+  const seenAcls = new Set<string>();
+  for (const hop of [...analysis.forward, ...analysis.return]) {
+    const d = hop.detail;
+    if (d?.kind !== "network-acl" || !d.allowed || d.ruleNumber === "*") continue;
+    const acl = topology.networkAcls.find((a) => a.id === d.acl);
+    if (!acl) continue;
+    const list = [acl.inbound, acl.outbound].find((rules) => rules.some((r) => r.ruleNumber === d.ruleNumber && r.action === "allow"));
+    const deny = list?.find((r) => r.action === "deny" && r.ruleNumber > (d.ruleNumber as number));
+    if (!deny) continue;
+    const sentence = `In ${componentPhrase(topology, acl.id)}, rule ${d.ruleNumber} allows the ${hop.direction === "return" ? "reply" : "request"} before rule ${deny.ruleNumber} (deny) is read: rules are evaluated lowest number first and the first match decides (ACL-03).`;
+    // One sentence per ACL: the request's and the reply's rules make the same point.
+    if (seenAcls.has(acl.id)) continue;
+    seenAcls.add(acl.id);
+    out.push(sentence);
+  }
+  const server = topology.instances.find((i) => i.name === query.to || i.id === query.to);
+  for (const sgId of server?.securityGroupIds ?? []) {
+    const sg = topology.securityGroups.find((g) => g.id === sgId);
+    if (sg?.outbound === undefined || sg.outbound.length > 0) continue;
+    out.push(`${componentPhrase(topology, sg.id)} has no outbound rules, yet the reply leaves: security groups are stateful, and outbound rules only limit connections the instance starts itself (SG-02).`);
+  }
+  return out;
+}
+
+/**
+ * Names the attachments the request actually uses: with a VPN or a third VPC on the same transit gateway,
+ * "both attachments" would describe a path that is not the one taken.
+ */
+function transitGatewaySentence(analysis: Analysis): string | undefined {
+  const used: string[] = [];
+  for (const h of analysis.forward) {
+    if (h.component.type !== "transit-gateway-attachment") continue;
+    const label = h.component.name !== undefined ? `${h.component.name} (${h.component.id})` : h.component.id;
+    if (!used.includes(label)) used.push(label);
+  }
+  if (used.length === 0) return undefined;
+  const path = used.length === 1 ? `attachment ${used[0]}` : `attachments ${used.slice(0, -1).join(", ")} and ${used[used.length - 1]}`;
+  return `the request crosses the transit gateway through ${path}, and the TGW route table associated with each of them has a route, propagated or static, for the other end of the flow, so the request and the reply both get through (TGW-04, TGW-05)`;
 }
 
 function lowerFirst(text: string): string {

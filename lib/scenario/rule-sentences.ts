@@ -18,7 +18,7 @@ const SENTENCES: Readonly<Record<string, string>> = {
     "Peering gives no edge-to-edge routing: a peer cannot use the other VPC's internet gateway, NAT gateway, VPN, Direct Connect or gateway endpoint (PCX-10).",
   "SG-01": "Security groups hold allow rules only, so traffic that no rule allows is dropped (SG-01).",
   "SG-03":
-    "A security group admits only what its rules allow: with no inbound rules no connection gets in, and with no outbound rules nothing gets out (SG-03).",
+    "A security group admits only what its rules allow: with no inbound rules no connection gets in, and with no outbound rules the instance cannot start a connection of its own, though replies to traffic it allowed in still leave because security groups are stateful (SG-03, SG-02).",
   "SG-02": "Security groups are stateful: the reply to an allowed request is let back automatically (SG-02).",
   "ACL-01":
     "A network ACL filters traffic as it enters and leaves the subnet, with the first matching rule deciding (ACL-01, ACL-03).",

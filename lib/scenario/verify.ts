@@ -4,7 +4,7 @@
 import { analyze } from "../net/index";
 import { normalizeOptionText } from "./options";
 import { parseQuestionId, type Question } from "./question";
-import { isYesText } from "./reach-question";
+import { blockerText, isYesText } from "./reach-question";
 
 /** Families whose options are model verdicts ("Yes ..." / "No: <blocker>") built by reach-question.ts. */
 export const REACH_FAMILIES: ReadonlySet<string> = new Set(["can-a-reach-c", "filtering", "edge-to-edge", "hybrid"]);
@@ -27,10 +27,11 @@ export function verifyQuestion(q: Question): string[] {
     if (!q.topology || !q.query) problems.push("reach question without topology or query");
     else {
       const analysis = analyze(q.topology, q.query);
-      const expected = analysis.reachable ? "Yes" : `No: ${analysis.blockers[0]?.message ?? ""}`;
+      const first = analysis.blockers[0];
+      const expected = analysis.reachable || !first ? "Yes" : blockerText(first, q.topology);
       const key = q.options.find((o) => o.id === q.answer[0])?.text;
       if (analysis.reachable ? !isYesText(key ?? "") : key !== expected) problems.push(`key "${key ?? ""}" but analyze says "${expected}"`);
-      const blockers = new Set(analysis.blockers.map((b) => `No: ${b.message}`));
+      const blockers = new Set(analysis.blockers.map((b) => blockerText(b, q.topology)));
       for (const o of q.options) {
         if (q.answer.includes(o.id)) continue;
         if (blockers.has(o.text)) problems.push(`wrong option is a real blocker: ${o.text}`);

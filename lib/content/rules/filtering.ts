@@ -28,7 +28,7 @@ export const SECURITY_GROUP_RULES: readonly Rule[] = [
     id: "SG-03",
     topic: "security-groups",
     title: "A new group lets nothing in",
-    text: "A freshly created security group has no inbound rules and one outbound rule allowing everything (0.0.0.0/0, plus ::/0 when the VPC has IPv6). Remove every outbound rule and the interface can send nothing.",
+    text: "A freshly created security group has no inbound rules and one outbound rule allowing everything (0.0.0.0/0, plus ::/0 when the VPC has IPv6). Remove every outbound rule and the interface can start no connection of its own; replies to traffic it allowed in still leave, because security groups are stateful.",
     sources: [source("vpc", "Security group rules")],
     status: MODELLED,
     codes: ["SG_HAS_NO_RULES"],

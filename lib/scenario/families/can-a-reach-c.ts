@@ -13,6 +13,7 @@ import { addRoute, removeRoute, setNacl, setPeeringStatus, removeTgwAssociation,
 import { tcp } from "./filtering";
 import type { Query } from "../../net/index";
 import { DEFAULT_FLOW_LOG_NOW } from "../../net/flow-logs";
+import { withArticle } from "../article";
 
 const NAME = "can-a-reach-c";
 
@@ -211,8 +212,8 @@ function generate(seed: number, difficulty: Difficulty): Question {
   const from = estate.sites.find((s) => s.instance.name === query.from);
   const to = estate.sites.find((s) => s.instance.name === query.to);
   const stem =
-    `Can ${from?.instance.name ?? query.from} (${from?.instance.ip ?? ""}) in VPC ${from?.vpc.name ?? ""} open a ` +
-    `${estate.portName} connection (TCP ${estate.port}) to ${to?.instance.name ?? query.to} (${to?.instance.ip ?? ""}) in VPC ${to?.vpc.name ?? ""}? The setup:`;
+    `Can ${from?.instance.name ?? query.from} (${from?.instance.ip ?? ""}) in VPC ${from?.vpc.name ?? ""} open ` +
+    `${withArticle(estate.portName)} connection (TCP ${estate.port}) to ${to?.instance.name ?? query.to} (${to?.instance.ip ?? ""}) in VPC ${to?.vpc.name ?? ""}? The setup:`;
   return buildReachQuestion(rng, {
     family: NAME, seed, difficulty, concepts: scenario.concepts, stem, query,
     variants: scenario.variants, shown, describe: true,

@@ -120,7 +120,10 @@ function stemFor(rng: Rng, s: EndpointScenario): string {
   const target = serviceName(rng, s.service);
   const inRegion = s.service === "internet-saas" ? target : `${target} in ${homeRegion.code}`;
   const privately = s.service === "internet-saas" ? "" : " privately, without traversing the internet";
-  return `${origin[s.origin]} must reach ${inRegion}${privately}.${need[s.need]} What should be created in ${where}?`;
+  // An origin with an appositive ("…, peered with …") closes it with a comma before the verb.
+  const subject = origin[s.origin];
+  const close = subject.includes(", ") ? "," : "";
+  return `${subject}${close} must reach ${inRegion}${privately}.${need[s.need]} What should be created in ${where}?`;
 }
 
 /** The drawn scenario of a seed (for scripts/check-generator.ts's cross-family check). */

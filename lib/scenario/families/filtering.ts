@@ -10,6 +10,7 @@ import { buildReachQuestion, type Variant } from "../reach-question";
 import { buildEstate, peerSites, type Estate, type Site } from "../reach-fixtures";
 import { createRng, type Rng } from "../rng";
 import { setNacl, setSecurityGroupInbound, setSecurityGroupOutbound } from "../topology-edits";
+import { withArticle } from "../article";
 
 const NAME = "filtering";
 
@@ -92,7 +93,7 @@ function generate(seed: number, difficulty: Difficulty): Question {
   const { estate, client, server } = scenario;
   const query = { from: client.instance.name, to: server.instance.name, protocol: "tcp" as const, port: estate.port };
   const stem =
-    `${client.instance.name} (${client.instance.ip}) in VPC ${client.vpc.name} opens a ${estate.portName} connection (TCP ${estate.port}) ` +
+    `${client.instance.name} (${client.instance.ip}) in VPC ${client.vpc.name} opens ${withArticle(estate.portName)} connection (TCP ${estate.port}) ` +
     `to ${server.instance.name} (${server.instance.ip}) in the peered VPC ${server.vpc.name}. Does it work? The setup:`;
   return buildReachQuestion(rng, { family: NAME, seed, difficulty, concepts: scenario.concepts, stem, query, variants: scenario.variants, describe: true });
 }

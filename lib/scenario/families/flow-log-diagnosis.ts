@@ -16,6 +16,8 @@ import { createRng, type Rng } from "../rng";
 import { TopologyBuilder } from "../topology-builder";
 import { setNacl, setSecurityGroupInbound, setSecurityGroupOutbound } from "../topology-edits";
 import { buildNaclPair, tcp, type NaclPair } from "./filtering";
+import { withArticle } from "../article";
+import { lowerInitial } from "../lower-initial";
 
 const NAME = "flow-log-diagnosis";
 const HEADER = "version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action log-status";
@@ -93,7 +95,7 @@ function peeredPair(rng: Rng, difficulty: Difficulty): Setting {
     concepts: ["F7", "F8", "S1"],
     layers: pairLayers([pair.client.instance.sgId, pair.clientAcl], [pair.server.instance.sgId, pair.serverAcl], pair.serverAcl),
     stem:
-      `${pair.client.instance.name} (${pair.client.instance.ip}, ${clientEni}) in VPC ${pair.client.vpc.name} cannot open a ${pair.estate.portName} ` +
+      `${pair.client.instance.name} (${pair.client.instance.ip}, ${clientEni}) in VPC ${pair.client.vpc.name} cannot open ${withArticle(pair.estate.portName)} ` +
       `connection (TCP ${pair.estate.port}) to ${pair.server.instance.name} (${pair.server.instance.ip}, ${serverEni}) in the peered VPC ${pair.server.vpc.name}. ` +
       `Flow logs on both ENIs show the records below (default format). Which component is misconfigured?`,
   };
@@ -133,7 +135,7 @@ function ipv6Pair(rng: Rng): Setting {
     concepts: ["F7", "F8", "S1", "G3"],
     layers: pairLayers([client.sgId, clientAcl], [server.sgId, serverAcl], serverAcl),
     stem:
-      `In the dual-stack VPC ${name}, ${client.name} (${clientIp6}, ${primaryEniIdFor(client.id)}) in subnet ${name}-app cannot open a ${portName} connection ` +
+      `In the dual-stack VPC ${name}, ${client.name} (${clientIp6}, ${primaryEniIdFor(client.id)}) in subnet ${name}-app cannot open ${withArticle(portName)} connection ` +
       `(TCP ${port}) over IPv6 to ${server.name} (${serverIp6}, ${primaryEniIdFor(server.id)}) in subnet ${name}-data; each subnet has its own network ACL. ` +
       `Flow logs on both ENIs show the records below (default format; IPv6 records carry the IPv6 addresses). Which component is misconfigured?`,
   };
@@ -242,7 +244,7 @@ export function flowLogCase(seed: number, difficulty: Difficulty): FlowLogCase {
   const candidates = [key, ...shown].map((l) => ({
     text: l.text,
     correct: l === key,
-    why: l === key || l.diagnosis === "server-sg-reply" || l.diagnosis === "nat-sg" ? l.why : `That fault would leave different records: ${l.why}`,
+    why: l === key || l.diagnosis === "server-sg-reply" || l.diagnosis === "nat-sg" ? l.why : `That fault would leave different records: ${lowerInitial(l.why)}`,
     proof: l === key ? `analyze(hidden topology): blocker ${first.code}@${first.component} (${first.direction ?? "forward"}) = ${key.diagnosis}` : `analyze(hidden topology): first blocker is ${key.diagnosis}, not ${l.diagnosis}`,
   }));
   const deciding = first.direction === "return" && first.code === "SUBNET_ACL_RESTRICTION" ? ["ACL-02"] : first.rules;

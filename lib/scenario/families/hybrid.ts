@@ -11,10 +11,23 @@ import { buildReachQuestion, type Variant } from "../reach-question";
 import { buildEstate, hubSites, type Site } from "../reach-fixtures";
 import { createRng, type Rng } from "../rng";
 import { addRoute, removeRoute, removeTgwAssociation, removeTgwPropagation, setSecurityGroupInbound } from "../topology-edits";
+import { withArticle } from "../article";
 
 const NAME = "hybrid";
 
 type Edit = (t: T.Topology) => T.Topology;
+
+/**
+ * Both tunnels down: the fix is on the customer side, and one tunnel is enough (VPN-02). What brings a tunnel
+ * up is the device's configuration: IKE and IPsec settings matching the connection, the customer gateway's
+ * public IP being the device's, and (dynamic routing) the BGP session.
+ */
+const tunnelFix = (t: T.Topology): NonNullable<Variant["fix"]> => ({
+  cause: "Both tunnels are DOWN, so the VPN connection carries nothing.",
+  change:
+    "bring at least one tunnel UP on the customer gateway device: its IKE and IPsec settings must match the VPN connection's configuration, the customer gateway's public IP must be the device's own, and with dynamic routing its BGP session must be established",
+  topology: setTunnels(["UP", "DOWN"])(t),
+});
 
 const setTunnels = (status: readonly ("UP" | "DOWN")[]): Edit => (t) => ({
   ...t,
@@ -63,7 +76,7 @@ function tgwVpnScenario(rng: Rng): Scenario {
   };
   return {
     stem: `The on-premises network ${onPremName} (${onPrem}) connects over a Site-to-Site VPN attached to transit gateway ${hub.tgwId}, ` +
-      `which also attaches VPCs ${shared.vpc.name} and ${spoke.vpc.name}. Can a server on premises open a ${estate.portName} connection ` +
+      `which also attaches VPCs ${shared.vpc.name} and ${spoke.vpc.name}. Can a server on premises open ${withArticle(estate.portName)} connection ` +
       `(TCP ${estate.port}) to ${spoke.instance.name} (${spoke.instance.ip}) in ${spoke.vpc.name}? The setup:`,
     query: { from: onPremName, to: spoke.instance.name, protocol: "tcp", port: estate.port },
     concepts: ["V1", "V6"],
@@ -74,7 +87,7 @@ function tgwVpnScenario(rng: Rng): Scenario {
       { topology: removeTgwPropagation(hub.table.id, attachment)(base) },
       // rule VPN-02: one tunnel up is enough.
       { topology: setTunnels(["UP", "DOWN"])(base), works: true },
-      { topology: setTunnels(["DOWN", "DOWN"])(base) },
+      { topology: setTunnels(["DOWN", "DOWN"])(base), fix: tunnelFix(base) },
       { topology: setSecurityGroupInbound(spoke.instance.sgId, [])(base) },
     ],
   };
@@ -110,12 +123,12 @@ function vpnScenario(rng: Rng, dx: boolean): Scenario {
   ];
   if (!dx) {
     // rule VPN-02: one tunnel up is enough.
-    variants.push({ topology: setTunnels(["UP", "DOWN"])(propagated), works: true }, { topology: setTunnels(["DOWN", "DOWN"])(propagated) });
+    variants.push({ topology: setTunnels(["UP", "DOWN"])(propagated), works: true }, { topology: setTunnels(["DOWN", "DOWN"])(propagated), fix: tunnelFix(propagated) });
   }
   const link = dx ? "Direct Connect (private VIF to Direct Connect gateway corp-dxgw, associated with the VPC's virtual private gateway)" : "a Site-to-Site VPN to the VPC's virtual private gateway";
   return {
     stem: `The on-premises network ${onPremName} (${onPremText}) connects to VPC ${site.vpc.name} (${cidrText(site.vpc.cidr)}) over ${link}. ` +
-      `Can a server on premises open a ${estate.portName} connection (TCP ${estate.port}) to ${site.instance.name} (${site.instance.ip})? The setup:`,
+      `Can a server on premises open ${withArticle(estate.portName)} connection (TCP ${estate.port}) to ${site.instance.name} (${site.instance.ip})? The setup:`,
     query: { from: onPremName, to: site.instance.name, protocol: "tcp", port: estate.port },
     variants,
     concepts: dx ? ["V8"] : ["V1", "V2", "V3"],

@@ -17,6 +17,7 @@ import { buildEstate, hubSites, peerSites, type Estate, type Site } from "../rea
 import { withField } from "../topology-builder";
 import { createRng, type Rng } from "../rng";
 import { removeRoute, setPeeringStatus, removeTgwAssociation, removeTgwPropagation, setSecurityGroupInbound, type Edit } from "../topology-edits";
+import { lowerInitial } from "../lower-initial";
 
 const NAME = "missing-piece";
 
@@ -144,7 +145,7 @@ export function missingPieceCase(seed: number, difficulty: Difficulty): MissingP
     summary: [
       decidingSentence(shown.blockers[0]?.rules ?? []),
       `The ${shown.blockers[0]?.direction === "return" ? "reply" : "request"} is dropped at ${shown.blockers[0]?.component ?? ""}.`,
-      `The one change that fixes it: ${missing.text}.`,
+      `The one change that fixes it: ${lowerInitial(missing.text)}.`,
     ].filter((x) => x !== "").join(" "),
     rules: [...missing.rules, ...shown.blockers.flatMap((x) => x.rules)],
     trace: traceLines(shown),

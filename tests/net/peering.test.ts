@@ -20,7 +20,7 @@ describe("VPC peering", () => {
     const a = run(topo(twoPeered({ status: "pending-acceptance" })), "h-1", "h-2");
     expect(a.reachable).toBe(false);
     expect(codes(a)[0]).toBe("BAD_STATE_ROUTE");
-    expect(a.blockers[0]?.rules).toEqual(expect.arrayContaining(["PCX-05", "PCX-08"]));
+    expect(a.blockers[0]?.rules).toEqual(expect.arrayContaining(["PCX-05", "PCX-08"]) as unknown);
     expect(a.forward.at(-1)).toMatchObject({ component: { id: "eni-2" }, action: "deliver" });
   });
 
@@ -58,7 +58,7 @@ describe("VPC peering", () => {
     expect(run(t, "shared-host", "s3", 443).reachable).toBe(true);
     const a = run(t, "app-host", "s3", 443);
     expect(a.reachable).toBe(false);
-    expect(a.blockers).toEqual([expect.objectContaining({ code: "PCX_REQUIRES_ADDRESS_IN_VPC_CIDR", rules: expect.arrayContaining(["PCX-10"]) })]);
+    expect(a.blockers).toEqual([expect.objectContaining({ code: "PCX_REQUIRES_ADDRESS_IN_VPC_CIDR", rules: expect.arrayContaining(["PCX-10"]) as unknown })]);
     expect(a.forward.some((h) => h.component.id === "vpce-s3")).toBe(false);
   });
 
@@ -82,7 +82,7 @@ describe("VPC peering", () => {
     must(must(input.vpcs)[1]).cidrBlocks = ["10.1.0.0/16", "10.0.128.0/17"];
     must(input.peeringConnections).push({ id: "pcx-dup", requesterVpcId: "vpc-2", accepterVpcId: "vpc-1" });
     const issues = validate(topo(input));
-    expect(issues.map((i) => i.code)).toEqual(expect.arrayContaining(["RCH_PEERING_CIDR_OVERLAP", "RCH_DUPLICATE_PEERING"]));
+    expect(issues.map((i) => i.code)).toEqual(expect.arrayContaining(["RCH_PEERING_CIDR_OVERLAP", "RCH_DUPLICATE_PEERING"]) as unknown);
     expect(issues.find((i) => i.code === "RCH_PEERING_CIDR_OVERLAP")?.rules).toContain("PCX-03");
     expect(issues.find((i) => i.code === "RCH_DUPLICATE_PEERING")?.path).toBe("peeringConnections[1]");
   });

@@ -11,7 +11,7 @@ export function inPlaceEditsDoNotCompile(t: Topology): void {
   // @ts-expect-error a route table's routes are readonly
   rt.routes[0] = { destination: "10.9.0.0/16", target: "blackhole", origin: "static" };
   // @ts-expect-error nor can one be appended
-  rt.routes.push({ destination: "10.9.0.0/16", target: "blackhole", origin: "static" });
+  rt.routes[rt.routes.length] = { destination: "10.9.0.0/16", target: "blackhole", origin: "static" };
   // @ts-expect-error a route's fields are readonly
   must(rt.routes[0]).target = "blackhole";
   const vpc = must(t.vpcs[0]);
@@ -20,11 +20,11 @@ export function inPlaceEditsDoNotCompile(t: Topology): void {
   // @ts-expect-error so is every field of a resource
   vpc.enableDnsSupport = false;
   // @ts-expect-error and every list of the topology
-  t.securityGroups.push({ id: "sg-x", vpcId: "vpc-1", inbound: [] });
+  t.securityGroups[t.securityGroups.length] = { id: "sg-x", vpcId: "vpc-1", inbound: [] };
   // @ts-expect-error and the lists themselves
   t.peeringConnections = [];
   // @ts-expect-error nested lists inside rules too
-  must(t.networkAcls[0]).inbound.pop();
+  must(t.networkAcls[0]).inbound.length = 0;
 }
 
 describe("a changed topology is a new object", () => {

@@ -10,9 +10,11 @@ export default defineConfig({
   engine: "js",
   schema: path.join("prisma", "schema.prisma"),
   migrations: { path: path.join("prisma", "migrations") },
-  async adapter() {
-    const url = databaseUrl(process.env);
-    ensureDatabaseDirectory(url);
-    return new PrismaBetterSQLite3({ url });
+  adapter() {
+    return Promise.resolve().then(() => {
+      const url = databaseUrl(process.env);
+      ensureDatabaseDirectory(url);
+      return new PrismaBetterSQLite3({ url });
+    });
   },
 });

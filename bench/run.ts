@@ -128,7 +128,8 @@ function benchValidate(vpcs: number, options: Options): ValidateRow {
     runs.push({ ms: nowMs() - start, cpuMs: (used.user + used.system) / 1000, issues });
   }
   runs.sort((a, b) => a.ms - b.ms);
-  const mid = runs[1]!;
+  const mid = runs[1];
+  if (mid === undefined) throw new Error("bench: validate needs at least two runs to take the middle one");
   return { suite: "validate", vpcs, subnets: parsed.topology.subnets.length, routes: countRoutes(bench.topology), issues: mid.issues, ms: round(mid.ms), cpuMs: round(mid.cpuMs) };
 }
 

@@ -136,12 +136,18 @@ function textChecks(q: Question): string[] {
   return out;
 }
 
+/** These families always ask about one flow; a question without one is a generator bug worth stopping for. */
+function queryOf(question: Question): NonNullable<Question["query"]> {
+  if (question.query === undefined) throw new Error(`${question.id}: the question has no query`);
+  return question.query;
+}
+
 function extraChecks(familyName: string, seed: number, difficulty: Difficulty): string[] {
   if (familyName === "fix-it") {
     const c = fixItCase(seed, difficulty);
     const out: string[] = [];
-    if (!analyze(c.right.topology, c.question.query!).reachable) out.push("right fix does not fix");
-    for (const w of c.wrong) if (analyze(w.result, c.question.query!).reachable) out.push(`wrong fix fixes: ${w.fix.description}`);
+    if (!analyze(c.right.topology, queryOf(c.question)).reachable) out.push("right fix does not fix");
+    for (const w of c.wrong) if (analyze(w.result, queryOf(c.question)).reachable) out.push(`wrong fix fixes: ${w.fix.description}`);
     return out;
   }
   if (familyName === "missing-piece") {
@@ -149,7 +155,7 @@ function extraChecks(familyName: string, seed: number, difficulty: Difficulty): 
   }
   if (familyName === "flow-log-diagnosis") {
     const c = flowLogCase(seed, difficulty);
-    return analyze(c.hiddenTopology, c.question.query!).reachable ? ["hidden topology is reachable"] : [];
+    return analyze(c.hiddenTopology, queryOf(c.question)).reachable ? ["hidden topology is reachable"] : [];
   }
   return [];
 }
@@ -209,7 +215,6 @@ for (const family of FAMILIES.filter((f) => only.length === 0 || only.includes(f
     }
     answered += 1;
     chance += 1 / q.options.length;
-    const keyText = q.options.find((o) => o.id === q.answer[0])?.text ?? "";
     const yesOption = q.options.find((o) => /^yes\b/i.test(o.text)) ?? q.options[0];
     if (yesOption && q.answer.includes(yesOption.id)) yesCue += 1;
     let longest = q.options[0];
@@ -231,7 +236,6 @@ for (const family of FAMILIES.filter((f) => only.length === 0 || only.includes(f
     }
     if (family.name === "flow-log-diagnosis" && q.exhibit) patterns.add(flowLogPattern(q));
     if (family.name === "ipv6-egress") patterns.add(templateOf(q));
-    void keyText;
     if (i % 97 === 0 && JSON.stringify(family.generate(seed, difficulty)) !== JSON.stringify(q)) found.push("not reproducible");
     if (found.length > 0) {
       problems += 1;

@@ -1,7 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useId, useState, type FormEvent } from "react";
+import { useId, useState, type SubmitEvent } from "react";
+import { formText } from "@/app/http/form-text";
 import { postJson } from "@/app/http/post-json";
 import { forPerson } from "@/app/practice/for-person";
 
@@ -13,7 +14,7 @@ export function AccountForm({ mode }: { mode: "sign-up" | "sign-in" }) {
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
+  async function onSubmit(event: SubmitEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     setBusy(true);
@@ -21,8 +22,8 @@ export function AccountForm({ mode }: { mode: "sign-up" | "sign-in" }) {
     setFields({});
     const result = await postJson<{ username: string }>("/account/api", {
       action: mode,
-      username: String(form.get("username") ?? ""),
-      password: String(form.get("password") ?? ""),
+      username: formText(form, "username"),
+      password: formText(form, "password"),
     });
     setBusy(false);
     if (!result.ok) {

@@ -124,7 +124,7 @@ export async function createGame(
 
 function newRejoinCode(): string {
   let code = "";
-  for (let i = 0; i < REJOIN_CODE_LENGTH; i += 1) code += JOIN_CODE_ALPHABET[randomInt(0, JOIN_CODE_ALPHABET.length)];
+  for (let i = 0; i < REJOIN_CODE_LENGTH; i += 1) code += JOIN_CODE_ALPHABET.charAt(randomInt(0, JOIN_CODE_ALPHABET.length));
   return code;
 }
 
@@ -227,13 +227,13 @@ function armTimer(game: LiveGame): void {
       game.timer = null;
       void submit(game, game.teacherLearnerId, "view", serverNow()).catch(() => undefined);
     }, wait);
-    game.timer.unref?.();
+    game.timer.unref();
   }
   if (game.snapshot.status === "done") {
     const forget = setTimeout(() => {
       if (live.games.get(game.joinCode) === game && game.pending.length === 0) live.games.delete(game.joinCode);
     }, FINISHED_GAME_TTL_MS);
-    forget.unref?.();
+    forget.unref();
   }
 }
 

@@ -1,7 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useState, type SubmitEvent } from "react";
+import { formText } from "@/app/http/form-text";
 import { postJson } from "@/app/http/post-json";
 
 type FamilyChoice = { readonly name: string; readonly title: string };
@@ -19,10 +20,10 @@ export function CreateGameForm({
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
+  async function onSubmit(event: SubmitEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const seedText = String(form.get("gameSeed") ?? "").trim();
+    const seedText = formText(form, "gameSeed").trim();
     setBusy(true);
     setError(null);
     const result = await postJson<{ joinCode: string }>("/classroom/api", {
@@ -31,7 +32,7 @@ export function CreateGameForm({
       difficulty: Number(form.get("difficulty")),
       questionCount: Number(form.get("questionCount")),
       secondsPerQuestion: Number(form.get("secondsPerQuestion")),
-      scoring: String(form.get("scoring") ?? "speed"),
+      scoring: formText(form, "scoring", "speed"),
       ...(seedText === "" ? {} : { gameSeed: Number(seedText) }),
     });
     if (result.ok) {

@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState, type FormEvent } from "react";
+import { useRef, useState, type SubmitEvent } from "react";
 import { postJson } from "@/app/http/post-json";
 import type { AnswerOutcome } from "@/lib/grading/outcome";
 import { SolutionView } from "./solution-view";
@@ -41,7 +41,7 @@ export function TryItForm({ question, lessonSlug }: Props) {
     }
   }
 
-  function onSubmit(event: FormEvent): void {
+  function onSubmit(event: SubmitEvent): void {
     event.preventDefault();
     if (selected.length > 0) void send(false);
   }
@@ -76,7 +76,7 @@ export function TryItForm({ question, lessonSlug }: Props) {
           <button type="submit" className="button" disabled={busy || selected.length === 0}>
             Check answer
           </button>
-          {outcome && !outcome.correct ? (
+          {outcome ? (
             <button type="button" className="button secondary" onClick={() => void send(true)} disabled={busy}>
               Show the answer
             </button>

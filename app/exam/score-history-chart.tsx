@@ -37,7 +37,9 @@ export function ScoreHistoryChart({
           <YAxis domain={[0, 100]} unit="%" width={48} />
           <Tooltip
             formatter={(value) => [`${String(value)}%`, "Score"]}
-            labelFormatter={(label) => `Exam #${String(label)}`}
+            labelFormatter={(label) =>
+              typeof label === "number" || typeof label === "string" ? `Exam #${label}` : label
+            }
           />
           <ReferenceLine
             y={passPercent}

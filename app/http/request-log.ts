@@ -13,8 +13,11 @@ function pathOf(url: string | undefined): string {
   return path.length > 512 ? `${path.slice(0, 512)}…` : path;
 }
 
+// emit as a plain function of its server: the original is kept and called with whichever server emits.
+type EmitOf = (this: http.Server, event: string | symbol, ...args: unknown[]) => boolean;
+
 export function installRequestLog(): void {
-  const proto = http.Server.prototype as http.Server & { [INSTALLED]?: true };
+  const proto = http.Server.prototype as unknown as { emit: EmitOf; [INSTALLED]?: true };
   if (proto[INSTALLED]) return;
   proto[INSTALLED] = true;
   const emit = proto.emit;
@@ -31,6 +34,6 @@ export function installRequestLog(): void {
         });
       });
     }
-    return Reflect.apply(emit, this, [event, ...args]) as boolean;
-  } as typeof proto.emit;
+    return emit.call(this, event, ...args);
+  };
 }

@@ -100,7 +100,7 @@ export default async function Page({ searchParams }: Props) {
           right: graded.filter((a) => a.correct === true).length,
           answered: graded.length,
         }}
-        answered={answered && attempt.response ? practiceFeedback(question, attempt.response) : undefined}
+        answered={answered ? practiceFeedback(question, attempt.response) : undefined}
       >
         <QuestionBody question={{ ...toClientQuestion(question), id: shownId }} withDiagram={false} />
       </PracticeQuestion>

@@ -100,7 +100,10 @@ export function PracticeQuestion({
     setError(null);
     const result = await postJson<{ finished: boolean }>("/practice/api", { action: "next", sessionId });
     setBusy(false);
-    if (!result.ok) return setError(forPerson(result.error));
+    if (!result.ok) {
+      setError(forPerson(result.error));
+      return;
+    }
     if (result.data.finished) router.push(`/practice/${sessionId}`);
     else startRefresh(() => router.refresh());
   }, [feedback, busy, refreshing, router, sessionId]);

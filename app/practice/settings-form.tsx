@@ -1,7 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useState, type SubmitEvent } from "react";
+import { formText } from "@/app/http/form-text";
 import { postJson } from "@/app/http/post-json";
 import { forPerson } from "./for-person";
 
@@ -23,10 +24,10 @@ export function PracticeSettingsForm({
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
+  async function onSubmit(event: SubmitEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const limit = String(form.get("questionLimit") ?? "").trim();
+    const limit = formText(form, "questionLimit").trim();
     setBusy(true);
     setError(null);
     const result = await postJson<{ sessionId: string }>("/practice/api", {

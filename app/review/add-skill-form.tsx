@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useState, type SubmitEvent } from "react";
 import { postJson } from "@/app/http/post-json";
 import { forPerson } from "@/app/practice/for-person";
 
@@ -13,12 +13,15 @@ export function AddSkillForm({ options }: { options: readonly Option[] }) {
   const [skillId, setSkillId] = useState(options[0]?.id ?? "");
   const [message, setMessage] = useState<{ text: string; bad: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
-  async function onSubmit(event: FormEvent): Promise<void> {
+  async function onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     setBusy(true);
     const result = await postJson<{ created: boolean }>("/api/review/cards", { skillId });
     setBusy(false);
-    if (!result.ok) return setMessage({ text: forPerson(result.error), bad: true });
+    if (!result.ok) {
+      setMessage({ text: forPerson(result.error), bad: true });
+      return;
+    }
     setMessage({
       text: result.data.created ? `${skillId} added to your deck.` : `${skillId} is already in your deck.`,
       bad: false,

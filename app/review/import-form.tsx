@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useState, type SubmitEvent } from "react";
 import { postJson } from "@/app/http/post-json";
 import { forPerson } from "@/app/practice/for-person";
 
@@ -21,7 +21,7 @@ export function ImportForm() {
   const [file, setFile] = useState<File | null>(null);
   const [message, setMessage] = useState<{ text: string; bad: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
-  async function onSubmit(event: FormEvent): Promise<void> {
+  async function onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     if (file === null) return;
     setBusy(true);
@@ -30,8 +30,10 @@ export function ImportForm() {
       await file.text(),
     );
     setBusy(false);
-    if (!result.ok)
-      return setMessage({ text: `Nothing was imported. ${importProblem(result.error)}`, bad: true });
+    if (!result.ok) {
+      setMessage({ text: `Nothing was imported. ${importProblem(result.error)}`, bad: true });
+      return;
+    }
     setMessage({
       text: `Imported ${result.data.cards} cards and ${result.data.reviews} reviews.`,
       bad: false,

@@ -2,7 +2,7 @@
 
 import { SolutionView } from "@/app/components/solution-view";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
+import { useCallback, useEffect, useRef, useState, type SubmitEvent } from "react";
 import type { AnswerOutcome } from "@/lib/grading/outcome";
 import type { QuestionForClient } from "@/lib/scenario/question";
 import { postJson } from "@/app/http/post-json";
@@ -61,14 +61,17 @@ export function ReviewForm({ skillId, question, answered: shown }: Props) {
       shownAt: shownAt.current,
     });
     setBusy(false);
-    if (!result.ok) return setError(forPerson(result.error));
+    if (!result.ok) {
+      setError(forPerson(result.error));
+      return;
+    }
     setAnswered(result.data);
     // The card stays on screen while the counters, deck table and Undo label catch up.
     rememberOnScreen({ skillId, questionId: question.id, response: selected });
     router.refresh();
   }, [answered, busy, question.id, router, selected, skillId]);
 
-  function onSubmit(event: FormEvent): void {
+  function onSubmit(event: SubmitEvent): void {
     event.preventDefault();
     void submit();
   }
@@ -81,7 +84,10 @@ export function ReviewForm({ skillId, question, answered: shown }: Props) {
   const rate = useCallback(
     async (rating: Rating): Promise<void> => {
       if (answered === null || busy || !answered.allowed.includes(rating)) return;
-      if (rating === answered.rating) return nextCard();
+      if (rating === answered.rating) {
+        nextCard();
+        return;
+      }
       setBusy(true);
       setError(null);
       const result = await postJson<{ rating: string; nextDue: string }>("/api/review/rate", {
@@ -90,7 +96,10 @@ export function ReviewForm({ skillId, question, answered: shown }: Props) {
         rating,
       });
       setBusy(false);
-      if (!result.ok) return setError(forPerson(result.error));
+      if (!result.ok) {
+        setError(forPerson(result.error));
+        return;
+      }
       setAnswered({ ...answered, ...result.data });
       nextCard();
     },

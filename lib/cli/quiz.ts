@@ -108,8 +108,8 @@ export function generateQuiz(options: QuizOptions): Question[] {
     const family = options.families[i % familyCount] as Family;
     const seed = (options.seed + i) % (MAX_SEED + 1);
     const round = Math.floor(i / familyCount);
-    const difficulty =
-      options.difficulty ?? (family.difficulties[round % family.difficulties.length] as Difficulty);
+    const difficulty = options.difficulty ?? family.difficulties[round % family.difficulties.length];
+    if (difficulty === undefined) throw new Error(`quiz: the ${family.name} family offers no difficulty`);
     questions.push(family.generate(seed, difficulty));
   }
   return questions;

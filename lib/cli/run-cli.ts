@@ -13,7 +13,7 @@ import { DEFAULT_FLOW_LOG_NOW } from "../net/flow-logs";
 // `reachable <command> …` -> exit code. Exit codes (docs/cli.md): analyze 0 reachable / 1 not;
 // validate 0 no errors / 1 errors; 2 for bad input, with one line on stderr naming the flag or path.
 
-async function runAnalyze(argv: readonly string[], io: CliIo): Promise<number> {
+function runAnalyze(argv: readonly string[], io: CliIo): number {
   const parsed = parseAnalyzeArgs(argv);
   if (parsed.ok === "help") {
     io.stdout.write(USAGE);

@@ -11,7 +11,7 @@ function formatValidationIssue(issue: ValidationIssue): string {
   return `${issue.severity.padEnd(7)} ${issue.code} ${issue.path}: ${issue.message}${rules}`;
 }
 
-export async function runValidate(argv: readonly string[], io: CliIo): Promise<number> {
+export function runValidate(argv: readonly string[], io: CliIo): number {
   const parsed = parseValidateArgs(argv);
   if (parsed.ok === "help") {
     io.stdout.write(USAGE);

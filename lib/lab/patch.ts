@@ -49,10 +49,9 @@ function applyChange(topology: Topology, change: Change): Topology | string {
   if (change.op === "set-field") {
     const current = (topology as Record<string, unknown>)[change.field];
     if (!same(current, change.before)) return `${change.field} is no longer what the change expects`;
-    const next: Record<string, unknown> = { ...topology };
-    if (change.after === undefined) delete next[change.field];
-    else next[change.field] = change.after;
-    return next as Topology;
+    if (change.after === undefined)
+      return Object.fromEntries(Object.entries(topology).filter(([key]) => key !== change.field)) as Topology;
+    return { ...topology, [change.field]: change.after };
   }
   const list = listOf(topology, change.collection).slice();
   const where = `${change.collection}[${change.index}]`;
@@ -143,7 +142,7 @@ export function diffTopologies(from: Topology, to: Topology): Patch {
     const b = (to as Record<string, unknown>)[key];
     if (same(a, b)) continue;
     if ((a === undefined || isList(from, key)) && (b === undefined || isList(to, key)))
-      changes.push(...diffList(key as Collection, (a as unknown[]) ?? [], (b as unknown[]) ?? []));
+      changes.push(...diffList(key as Collection, (a ?? []) as unknown[], (b ?? []) as unknown[]));
     else changes.push({ op: "set-field", field: key as Field, before: a, after: b });
   }
   return changes;

@@ -4,7 +4,7 @@
 // after the deadline is refused and submits the exam). Use this (or an actor) rather than a bare xstate
 // `transition()`: a bare transition does not check that a session is over, and the practice and classroom
 // root-level handlers would still run on a finished snapshot.
-import { type AnyMachineSnapshot, type AnyStateMachine, type EventFromLogic, type SnapshotFrom, transition } from "xstate";
+import { type AnyMachineSnapshot, type AnyStateMachine, type EventFromLogic, type EventObject, type SnapshotFrom, transition } from "xstate";
 import type { Refusal, RefusalCode } from "./refusal";
 
 export type QuizIssue = { readonly path: string; readonly code: RefusalCode; readonly message: string };
@@ -29,7 +29,7 @@ export function applyEvent<TLogic extends AnyStateMachine>(
     return {
       ok: false,
       snapshot,
-      issues: [{ path: event.type, code: "session-finished", message: "this session is over: nothing more can change it" }],
+      issues: [{ path: (event as EventObject).type, code: "session-finished", message: "this session is over: nothing more can change it" }],
     };
   }
   const before = readRefusals(current.context);

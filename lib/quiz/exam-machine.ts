@@ -93,8 +93,7 @@ export const examMachine = setup({
     ),
     clearAnswer: assign(({ context, event }) => {
       if (event.type !== "answer.clear") return {};
-      const answers = { ...context.answers };
-      delete answers[event.questionId];
+      const { [event.questionId]: _cleared, ...answers } = context.answers;
       return { answers };
     }),
     flagQuestion: assign(({ context, event }) =>

@@ -9,7 +9,7 @@ export const MAX_DISPLAY_NAME_LENGTH = 24;
 export function createJoinCode(rng: Rng, length = JOIN_CODE_LENGTH): string {
   let code = "";
   for (let i = 0; i < length; i += 1) {
-    code += JOIN_CODE_ALPHABET[Math.floor(rng() * JOIN_CODE_ALPHABET.length)] ?? JOIN_CODE_ALPHABET[0];
+    code += JOIN_CODE_ALPHABET[Math.floor(rng() * JOIN_CODE_ALPHABET.length)] ?? JOIN_CODE_ALPHABET.charAt(0);
   }
   return code;
 }

@@ -162,12 +162,9 @@ export const practiceMachine = setup({
               type: "refuse",
               params: ({ event }) => ({
                 code: "invalid-settings",
-                message:
-                  event.type === "settings.submit"
-                    ? findSettingsIssues(event.settings)
-                        .map((issue) => `${issue.path}: ${issue.message}`)
-                        .join("; ")
-                    : "invalid settings",
+                message: findSettingsIssues(event.settings)
+                  .map((issue) => `${issue.path}: ${issue.message}`)
+                  .join("; "),
               }),
             },
           },

@@ -23,7 +23,7 @@ const skillIdField = z.string().transform((text, context): SkillId => {
   return formatSkillId(parsed.value);
 });
 
-const nonNegative = z.number().finite().min(0);
+const nonNegative = z.number().min(0);
 const count = z.number().int().min(0);
 
 export const cardScheduleSchema = z.object({

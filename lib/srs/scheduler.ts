@@ -1,4 +1,4 @@
-import { fsrs, generatorParameters, Rating, State, type Card, type FSRS, type Grade } from "ts-fsrs";
+import { createEmptyCard, fsrs, generatorParameters, Rating, State, type Card, type FSRS, type Grade } from "ts-fsrs";
 import { type CardSchedule, type CardState } from "./card";
 import { type ReviewRating } from "./rating";
 import { type SrsSettings } from "./settings";
@@ -49,12 +49,14 @@ export function createScheduler(settings: SchedulingTarget): FSRS {
 }
 
 export function toFsrsCard(schedule: CardSchedule): Card {
+  // ts-fsrs 5 still requires the deprecated elapsed_days but recomputes it from last_review on every review,
+  // so it is not stored: the library's empty card supplies it (0), and every other field comes from ours.
+  const { last_review: _unset, ...empty } = createEmptyCard();
   const card: Card = {
+    ...empty,
     due: new Date(schedule.due),
     stability: schedule.stability,
     difficulty: schedule.difficulty,
-    // Deprecated in ts-fsrs 5 and recomputed from last_review on every review; not stored.
-    elapsed_days: 0,
     scheduled_days: schedule.scheduledDays,
     learning_steps: schedule.learningSteps,
     reps: schedule.reps,

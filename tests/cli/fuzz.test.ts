@@ -52,13 +52,20 @@ function expectContract(outcome: Outcome, argv: readonly string[]): void {
 }
 
 /** Replaces the value at a random path of `value` (objects and arrays) with `replacement`. */
+/** JSON text of any value; JSON.stringify gives undefined (not the string its type says) for undefined. */
+function jsonText(data: unknown, space?: number): string {
+  const text = JSON.stringify(data, null, space) as string | undefined;
+  return text ?? "null";
+}
+
 function mutate(value: unknown, choices: readonly number[], replacement: unknown): unknown {
   if (choices.length === 0 || value === null || typeof value !== "object") return replacement;
   const [choice = 0, ...rest] = choices;
   if (Array.isArray(value)) {
     if (value.length === 0) return [replacement];
     const i = choice % value.length;
-    return value.map((v, j) => (j === i ? mutate(v, rest, replacement) : v));
+    const items: readonly unknown[] = value;
+    return items.map((v, j) => (j === i ? mutate(v, rest, replacement) : v));
   }
   const keys = Object.keys(value);
   if (keys.length === 0) return { [String(choice)]: replacement };
@@ -147,7 +154,7 @@ describe("fuzzing the command line (bounded)", () => {
           const data = mutate(TOPOLOGY, choices, value);
           writeFileSync(
             file,
-            asJson ? (JSON.stringify(data) ?? "null") : (JSON.stringify(data, null, 1) ?? "null"),
+            asJson ? jsonText(data) : jsonText(data, 1),
           );
           for (const argv of [
             ["analyze", "--topology", file, "--from", "app-a", "--to", "app-b", "--port", "443"],
@@ -175,7 +182,7 @@ describe("fuzzing the command line (bounded)", () => {
           mkdirSync(dir);
           for (const [name, content] of Object.entries(DESCRIBE_FILES)) {
             const data = name === fileNames[which] ? mutate(content, choices, value) : content;
-            writeFileSync(path.join(dir, name), JSON.stringify(data) ?? "null");
+            writeFileSync(path.join(dir, name), jsonText(data));
           }
           for (const argv of [
             [

@@ -98,9 +98,7 @@ describe("faults of ours (item 11)", () => {
         },
       };
     };
-    const boom = async (): Promise<number> => {
-      throw new RangeError("Maximum call stack size exceeded");
-    };
+    const boom = (): Promise<number> => Promise.reject(new RangeError("Maximum call stack size exceeded"));
     const quiet = io();
     expect(await runGuarded(["analyze"], quiet.io, boom)).toBe(70);
     expect(quiet.out.stderr.trimEnd().split("\n")).toHaveLength(1);

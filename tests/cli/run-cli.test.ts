@@ -121,7 +121,7 @@ describe("reachable analyze", () => {
     expect(out.blockers[0]).toMatchObject({
       code: "ENI_SG_RULES_MISMATCH",
       component: "sg-0a1b2c3d4e5f68003",
-      rules: expect.arrayContaining(["SG-01"]),
+      rules: expect.arrayContaining(["SG-01"]) as unknown,
     });
     expect(typeof out.blockers[0]?.message).toBe("string");
     const rejected = out.flowLogs.find((f) => f.action === "REJECT");

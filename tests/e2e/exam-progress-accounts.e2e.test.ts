@@ -64,7 +64,7 @@ async function answeredOnProgress(page: Page): Promise<number> {
   await page.goto("/progress");
   const cells = await page
     .locator('[data-testid="readiness"] tbody tr td:nth-child(2)')
-    .evaluateAll((tds) => tds.map((td) => td.textContent ?? ""));
+    .evaluateAll((tds) => tds.map((td) => td.textContent));
   return cells.reduce((sum, text) => sum + Number(/of (\d+)/.exec(text)?.[1] ?? 0), 0);
 }
 

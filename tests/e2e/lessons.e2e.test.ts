@@ -120,7 +120,7 @@ describe("lessons", () => {
       question.id,
       createHash("sha256").update(token).digest("hex"),
     );
-    expect(rows.map((row) => [row.correct, JSON.parse(row.response), row.context])).toEqual([
+    expect(rows.map((row) => [row.correct, JSON.parse(row.response) as unknown, row.context])).toEqual([
       [0, [wrong.id], `lesson:${lesson.slug}`],
       [1, [right], `lesson:${lesson.slug}`],
     ]);

@@ -138,18 +138,18 @@ describe("practice mode", () => {
       response: ["a"],
     });
     expect(stranger.status()).toBe(409);
-    await expect(stranger.json()).resolves.toMatchObject({ error: expect.stringContaining("questionId:") });
+    await expect(stranger.json()).resolves.toMatchObject({ error: expect.stringContaining("questionId:") as unknown });
 
     const bad = await post({ action: "answer", sessionId, questionId: shown, response: "a" });
     expect(bad.status()).toBe(400);
-    await expect(bad.json()).resolves.toMatchObject({ error: expect.stringContaining("response:") });
+    await expect(bad.json()).resolves.toMatchObject({ error: expect.stringContaining("response:") as unknown });
 
     const first = await post({ action: "answer", sessionId, questionId: shown, response: [optionId] });
     expect(first.status()).toBe(200);
     const second = await post({ action: "answer", sessionId, questionId: shown, response: [optionId] });
     expect(second.status()).toBe(409);
     await expect(second.json()).resolves.toMatchObject({
-      error: expect.stringContaining("already answered"),
+      error: expect.stringContaining("already answered") as unknown,
     });
     await context.close();
   });

@@ -37,7 +37,7 @@ function regenerate(shownId: string): Question {
   return generated.question;
 }
 
-async function learnerIdOf(databaseUrl: string, skillId: string, source = "manual"): Promise<string> {
+function learnerIdOf(databaseUrl: string, skillId: string, source = "manual"): string {
   const rows = queryDatabase<{ learnerId: string }>(
     databaseUrl,
     "SELECT learnerId FROM SrsCard WHERE skillId = ? AND source = ? ORDER BY addedAt DESC LIMIT 1",
@@ -63,7 +63,7 @@ describe("review deck: rating keys, undo, card browser and stats", () => {
       const added = await page.request.post("/api/review/cards", { data: { skillId } });
       expect(added.status()).toBe(201);
     }
-    const learnerId = await learnerIdOf(databaseUrl, "E2");
+    const learnerId = learnerIdOf(databaseUrl, "E2");
 
     // 1. The first card: choose the right answer and press Space to check it.
     await page.goto("/review");

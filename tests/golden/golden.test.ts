@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { findFamily } from "../../lib/scenario/registry";
 import { keyOf, outputSliceHash, reasonOf, type GoldenEntry } from "./golden-set";
+import { must } from "../support/must";
 
 const golden = JSON.parse(readFileSync(new URL("./golden.json", import.meta.url), "utf8")) as {
   outputSliceSha256: string;
@@ -23,7 +24,7 @@ describe("golden set", () => {
 
   it("regenerates every golden question with the same key and reason", () => {
     for (const e of golden.entries) {
-      const q = findFamily(e.family)!.generate(e.seed, e.difficulty);
+      const q = must(findFamily(e.family)).generate(e.seed, e.difficulty);
       expect(keyOf(q), q.id).toBe(e.key);
       expect(reasonOf(q), q.id).toBe(e.reason);
     }

@@ -3,9 +3,10 @@
 import { writeFileSync } from "node:fs";
 import { findFamily } from "../../lib/scenario/registry";
 import { goldenCoordinates, keyOf, outputSliceHash, reasonOf, type GoldenEntry } from "./golden-set";
+import { must } from "../support/must";
 
 const entries: GoldenEntry[] = goldenCoordinates().map(({ family, seed, difficulty }) => {
-  const q = findFamily(family)!.generate(seed, difficulty);
+  const q = must(findFamily(family)).generate(seed, difficulty);
   return { family, seed, difficulty, key: keyOf(q), reason: reasonOf(q) };
 });
 const file = new URL("./golden.json", import.meta.url);

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { grade } from "../../lib/grading/grade";
 import { generateQuestion } from "../../lib/scenario/generate";
 import type { Question } from "../../lib/scenario/question";
+import { must } from "../support/must";
 
 function question(): Question {
   const result = generateQuestion("concept-check", 77, 1);
@@ -24,17 +25,17 @@ describe("grade", () => {
     expect(result.score).toBe(1);
     expect(result.feedback.summary).toBe(q.explanation.summary);
     expect(result.feedback.options).toHaveLength(1);
-    expect(result.feedback.options[0]?.why).toBe(q.explanation.perOption[q.answer[0]!]);
+    expect(result.feedback.options[0]?.why).toBe(q.explanation.perOption[must(q.answer[0])]);
   });
 
   it("marks a wrong option incorrect, explains it and shows the missed key", () => {
     const q = question();
-    const wrong = q.options.find((option) => !q.answer.includes(option.id))!;
+    const wrong = must(q.options.find((option) => !q.answer.includes(option.id)));
     const result = grade(q, [wrong.id]);
     expect(result.correct).toBe(false);
     expect(result.score).toBe(0);
     const ids = result.feedback.options.map((o) => o.optionId).sort();
-    expect(ids).toEqual([wrong.id, q.answer[0]!].sort());
+    expect(ids).toEqual([wrong.id, must(q.answer[0])].sort());
     expect(result.feedback.options.find((o) => o.optionId === wrong.id)?.chosen).toBe(true);
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { toClientQuestion } from "../../lib/grading/redact";
 import { FAMILIES } from "../../lib/scenario/registry";
+import { must } from "../support/must";
 
 describe("toClientQuestion", () => {
   it("keeps no answer-bearing field and no explanation text for any family", () => {
@@ -24,7 +25,7 @@ describe("toClientQuestion", () => {
   });
 
   it("does not leak fields added to the question later (allow-list, not deny-list)", () => {
-    const question = { ...FAMILIES[0]!.generate(1, 1), secretKeyHint: "a" };
+    const question = { ...must(FAMILIES[0]).generate(1, 1), secretKeyHint: "a" };
     expect(Object.keys(toClientQuestion(question))).not.toContain("secretKeyHint");
   });
 });

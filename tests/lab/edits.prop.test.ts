@@ -6,6 +6,7 @@ import { applyEdit, type LabEdit } from "@/lib/lab/edits";
 import { topologyText } from "@/lib/lab/topology-text";
 import { applyPatch, diffTopologies, invertPatch } from "@/lib/lab/patch";
 import { parseTopology, parseTopologyText, type Topology } from "@/lib/net";
+import { must } from "../support/must";
 
 const LESSONS = fs
   .readdirSync(path.join(process.cwd(), "content", "topologies"))
@@ -145,7 +146,7 @@ function editFor(topology: Topology): fc.Arbitrary<LabEdit> {
 }
 
 const lessonWithEdits = fc.nat(LESSONS.length - 1).chain((index) => {
-  const topology = LESSONS[index]!;
+  const topology = must(LESSONS[index]);
   return fc.tuple(fc.constant(topology), fc.array(editFor(topology), { minLength: 1, maxLength: 8 }));
 });
 
@@ -207,8 +208,8 @@ describe("lab edits and their inverses (property)", () => {
     const pair = fc.tuple(fc.nat(LESSONS.length - 1), fc.nat(LESSONS.length - 1));
     fc.assert(
       fc.property(pair, ([i, j]) => {
-        const a = LESSONS[i]!;
-        const b = LESSONS[j]!;
+        const a = must(LESSONS[i]);
+        const b = must(LESSONS[j]);
         const patch = diffTopologies(a, b);
         const forward = applyPatch(a, patch);
         expect(forward.ok && forward.topology).toEqual(b);

@@ -3,6 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
+import { must } from "../support/must";
 
 export type ImportGraph = ReadonlyMap<string, readonly string[]>;
 
@@ -70,14 +71,14 @@ export function findCycles(graph: ImportGraph): string[][] {
     for (const w of graph.get(v) ?? []) {
       if (!indexes.has(w)) {
         connect(w);
-        low.set(v, Math.min(low.get(v)!, low.get(w)!));
-      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, indexes.get(w)!));
+        low.set(v, Math.min(must(low.get(v)), must(low.get(w))));
+      } else if (onStack.has(w)) low.set(v, Math.min(must(low.get(v)), must(indexes.get(w))));
     }
     if (low.get(v) === indexes.get(v)) {
       const component: string[] = [];
       let w: string;
       do {
-        w = stack.pop()!;
+        w = must(stack.pop());
         onStack.delete(w);
         component.push(w);
       } while (w !== v);
@@ -90,16 +91,16 @@ export function findCycles(graph: ImportGraph): string[][] {
 
 /** One concrete cycle through a component, a -> b -> … -> a, for the failure message. */
 function cyclePath(graph: ImportGraph, members: ReadonlySet<string>): string[] {
-  const start = [...members].sort()[0]!;
+  const start = must([...members].sort()[0]);
   const previous = new Map<string, string>();
   const queue = [start];
   while (queue.length > 0) {
-    const v = queue.shift()!;
+    const v = must(queue.shift());
     for (const w of graph.get(v) ?? []) {
       if (!members.has(w)) continue;
       if (w === start) {
         const path = [start];
-        for (let x = v; x !== start; x = previous.get(x)!) path.splice(1, 0, x);
+        for (let x = v; x !== start; x = must(previous.get(x))) path.splice(1, 0, x);
         return [...path, start];
       }
       if (!previous.has(w)) {

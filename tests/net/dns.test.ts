@@ -3,11 +3,12 @@ import { buildNetwork } from "@/lib/net/network";
 import { publicDnsName, privateDnsName, resolveDnsName } from "@/lib/net/dns";
 import { toIp } from "@/lib/net/cidr";
 import { run, topo, twoPeered } from "./helpers";
+import { must } from "../support/must";
 
 function peeredWithPublic(dnsOption: boolean) {
   const input = twoPeered();
-  input.instances![1]!.publicIp = "54.9.9.9";
-  input.peeringConnections![0]!.accepterAllowDnsResolutionFromRemoteVpc = dnsOption;
+  must(must(input.instances)[1]).publicIp = "54.9.9.9";
+  must(must(input.peeringConnections)[0]).accepterAllowDnsResolutionFromRemoteVpc = dnsOption;
   return topo(input);
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { codes, edited, example, run } from "./helpers";
+import { must } from "../support/must";
 
 describe("gateway endpoints", () => {
   it("GWE-02: only subnets whose route table is associated with the endpoint use it; others take the public path", () => {
@@ -7,17 +8,17 @@ describe("gateway endpoints", () => {
     const a = run(t, "shared-host", "s3", 443);
     expect(a.reachable).toBe(true);
     expect(a.forward.find((h) => h.component.type === "route-table")?.matched?.description).toMatch(/^pl-63a5400a .* -> vpce-s3$/);
-    const unassociated = edited(t, (d) => { d.gatewayEndpoints[0]!.routeTableIds = []; });
+    const unassociated = edited(t, (d) => { must(d.gatewayEndpoints[0]).routeTableIds = []; });
     expect(codes(run(unassociated, "shared-host", "s3", 443))).toEqual(["NO_ROUTE_TO_DESTINATION"]);
   });
 
   it("GWE-04: the prefix-list route beats 0.0.0.0/0, but a more specific route into the service range wins", () => {
     const t = edited(example("gateway-endpoint-from-peer"), (d) => {
       d.internetGateways.push({ id: "igw-s", vpcId: "vpc-shared" });
-      d.routeTables[0]!.routes.push({ destination: "0.0.0.0/0", target: "igw-s", origin: "static" });
+      must(d.routeTables[0]).routes.push({ destination: "0.0.0.0/0", target: "igw-s", origin: "static" });
     });
     expect(run(t, "shared-host", "s3", 443).forward.some((h) => h.component.id === "vpce-s3")).toBe(true);
-    const specific = edited(t, (d) => { d.routeTables[0]!.routes.push({ destination: "52.216.0.0/16", target: "igw-s", origin: "static" }); });
+    const specific = edited(t, (d) => { must(d.routeTables[0]).routes.push({ destination: "52.216.0.0/16", target: "igw-s", origin: "static" }); });
     expect(run(specific, "shared-host", "s3", 443).forward.some((h) => h.component.id === "igw-s")).toBe(true);
   });
 
@@ -28,7 +29,7 @@ describe("gateway endpoints", () => {
   });
 
   it("GWE-08: an endpoint policy that denies everything blocks the request", () => {
-    const t = edited(example("gateway-endpoint-from-peer"), (d) => { d.gatewayEndpoints[0]!.policy = "deny-all"; });
+    const t = edited(example("gateway-endpoint-from-peer"), (d) => { must(d.gatewayEndpoints[0]).policy = "deny-all"; });
     expect(codes(run(t, "shared-host", "s3", 443))).toEqual(["RCH_ENDPOINT_POLICY_DENIES"]);
   });
 
@@ -51,12 +52,12 @@ describe("interface endpoints", () => {
   });
 
   it("IFE-03: without private DNS the name resolves to the public service address, which this VPC cannot reach", () => {
-    const t = edited(example("interface-endpoint-private-dns"), (d) => { d.interfaceEndpoints[0]!.privateDnsEnabled = false; });
+    const t = edited(example("interface-endpoint-private-dns"), (d) => { must(d.interfaceEndpoints[0]).privateDnsEnabled = false; });
     expect(codes(run(t, "app", "sqs", 443))).toEqual(["NO_ROUTE_TO_DESTINATION"]);
   });
 
   it("IFE-02: the endpoint's security group must allow the client", () => {
-    const t = edited(example("interface-endpoint-private-dns"), (d) => { d.securityGroups[0]!.inbound = []; });
+    const t = edited(example("interface-endpoint-private-dns"), (d) => { must(d.securityGroups[0]).inbound = []; });
     expect(codes(run(t, "app", "sqs", 443))).toEqual(["SG_HAS_NO_RULES"]);
     expect(codes(run(example("interface-endpoint-private-dns"), "app", "sqs", 8443))).toEqual(["ENI_SG_RULES_MISMATCH"]);
   });
@@ -66,9 +67,9 @@ describe("interface endpoints", () => {
       d.vpcs.push({ id: "vpc-peer", cidrBlocks: ["10.9.0.0/16"], ipv6CidrBlocks: [], enableDnsSupport: true, enableDnsHostnames: true });
       d.subnets.push({ id: "subnet-peer", vpcId: "vpc-peer", availabilityZone: "us-east-1a", cidrBlock: "10.9.1.0/24", routeTableId: "rtb-peer" });
       d.routeTables.push({ id: "rtb-peer", vpcId: "vpc-peer", main: false, propagatingGatewayIds: [], routes: [{ destination: "10.0.0.0/16", target: "pcx-p", origin: "static" }] });
-      d.routeTables[0]!.routes.push({ destination: "10.9.0.0/16", target: "pcx-p", origin: "static" });
+      must(d.routeTables[0]).routes.push({ destination: "10.9.0.0/16", target: "pcx-p", origin: "static" });
       d.peeringConnections.push({ id: "pcx-p", requesterVpcId: "vpc-peer", accepterVpcId: "vpc-p", status: "active", requesterAllowDnsResolutionFromRemoteVpc: false, accepterAllowDnsResolutionFromRemoteVpc: false });
-      d.securityGroups[0]!.inbound.push({ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlock: "10.9.0.0/16" });
+      must(d.securityGroups[0]).inbound.push({ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlock: "10.9.0.0/16" });
       d.instances.push({ id: "i-peer", name: "peer", subnetId: "subnet-peer", privateIp: "10.9.1.10", securityGroupIds: [], ipv6Addresses: [], sourceDestCheck: true, networkInterfaceIds: [], state: "running" });
     });
     expect(run(t, "peer", "vpce-sqs", 443).reachable).toBe(true);

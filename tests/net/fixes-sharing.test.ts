@@ -5,12 +5,13 @@ import { analyze } from "@/lib/net/reachability";
 import type { Query } from "@/lib/net/query";
 import type { Topology } from "@/lib/net/topology";
 import { edited, example, topo, twoPeered } from "./helpers";
+import { must } from "../support/must";
 
 const q = (from: string, to: string, port = 22): Query => ({ from, to, protocol: "tcp", port });
 
 function blockedCases(): [string, Topology, Query][] {
-  const sg = edited(example("tgw-hub"), (d) => { d.securityGroups[1]!.inbound = []; });
-  const tgw = edited(example("tgw-hub"), (d) => { d.transitGatewayRouteTables[0]!.propagations = ["tgw-attach-1", "tgw-attach-2"]; });
+  const sg = edited(example("tgw-hub"), (d) => { must(d.securityGroups[1]).inbound = []; });
+  const tgw = edited(example("tgw-hub"), (d) => { must(d.transitGatewayRouteTables[0]).propagations = ["tgw-attach-1", "tgw-attach-2"]; });
   return [
     ["add-peering", example("abc-peering-chain"), q("app-a", "app-c")],
     ["accept-peering", topo(twoPeered({ status: "pending-acceptance" })), q("h-1", "h-2")],

@@ -3,6 +3,7 @@ import { analyze } from "@/lib/net/reachability";
 import { applyFix, proposeFixes } from "@/lib/net/fixes";
 import type { Query } from "@/lib/net/query";
 import { edited, example, topo, twoPeered } from "./helpers";
+import { must } from "../support/must";
 
 const q = (from: string, to: string, port = 22): Query => ({ from, to, protocol: "tcp", port });
 
@@ -16,7 +17,7 @@ describe("proposeFixes", () => {
     const fixes = proposeFixes(t, q("app-a", "app-c"));
     const peering = fixes.find((f) => f.kind === "add-peering");
     expect(peering?.verified).toBe(true);
-    expect(analyze(applyFix(t, peering!), q("app-a", "app-c")).reachable).toBe(true);
+    expect(analyze(applyFix(t, must(peering)), q("app-a", "app-c")).reachable).toBe(true);
     expect(analyze(t, q("app-a", "app-c")).reachable).toBe(false); // the input is not mutated
   });
 
@@ -42,13 +43,13 @@ describe("proposeFixes", () => {
   });
 
   it("SG-01: proposes an inbound rule for a security-group block", () => {
-    const t = edited(example("tgw-hub"), (d) => { d.securityGroups[1]!.inbound = []; });
+    const t = edited(example("tgw-hub"), (d) => { must(d.securityGroups[1]).inbound = []; });
     const fixes = proposeFixes(t, q("host-1", "host-2"));
     expect(fixes[0]).toMatchObject({ kind: "add-sg-rule", verified: true });
   });
 
   it("TGW-05: proposes enabling propagation", () => {
-    const t = edited(example("tgw-hub"), (d) => { d.transitGatewayRouteTables[0]!.propagations = ["tgw-attach-1", "tgw-attach-2"]; });
+    const t = edited(example("tgw-hub"), (d) => { must(d.transitGatewayRouteTables[0]).propagations = ["tgw-attach-1", "tgw-attach-2"]; });
     const fixes = proposeFixes(t, q("host-1", "host-3"));
     expect(fixes[0]).toMatchObject({ kind: "enable-propagation", verified: true });
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { codes, edited, example, oneVpc, run, topo } from "./helpers";
 import type { TopologyInput } from "@/lib/net/topology";
+import { must } from "../support/must";
 
 function publicVpc(publicIp?: string): TopologyInput {
   return oneVpc({
@@ -76,7 +77,7 @@ describe("NAT gateway", () => {
 
   it("NAT-02: a private NAT gateway's traffic is dropped at the internet gateway", () => {
     const t = edited(example("public-private-nat"), (d) => {
-      const { publicIp: _drop, ...rest } = d.natGateways[0]!;
+      const { publicIp: _drop, ...rest } = must(d.natGateways[0]);
       d.natGateways[0] = { ...rest, connectivity: "private" };
     });
     const a = run(t, "app", "internet", 443);
@@ -86,7 +87,7 @@ describe("NAT gateway", () => {
   it("NAT-05: the NAT subnet's network ACL applies to traffic through the NAT gateway", () => {
     const t = edited(example("public-private-nat"), (d) => {
       d.networkAcls.push({ id: "acl-public", vpcId: "vpc-main", isDefault: false, inbound: [], outbound: [{ ruleNumber: 100, protocol: "all", cidrBlock: "0.0.0.0/0", action: "allow" }] });
-      d.subnets[0] = { ...d.subnets[0]!, networkAclId: "acl-public" };
+      d.subnets[0] = { ...must(d.subnets[0]), networkAclId: "acl-public" };
     });
     const a = run(t, "app", "internet", 443);
     expect(a.blockers[0]).toMatchObject({ code: "SUBNET_ACL_RESTRICTION", component: "acl-public", direction: "forward" });

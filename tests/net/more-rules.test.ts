@@ -1,17 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { validate } from "@/lib/net/validate";
 import { codes, edited, example, oneVpc, run, topo } from "./helpers";
+import { must } from "../support/must";
 
 describe("transit gateway details", () => {
   it("TGW-03: attachments not listed anywhere use the TGW's default route table for association and propagation", () => {
     let t = edited(example("tgw-hub"), (d) => {
-      d.transitGatewayRouteTables[0]!.associations = [];
-      d.transitGatewayRouteTables[0]!.propagations = [];
+      must(d.transitGatewayRouteTables[0]).associations = [];
+      must(d.transitGatewayRouteTables[0]).propagations = [];
     });
     expect(codes(run(t, "host-1", "host-2"))).toEqual(["TGW_ATTACH_MISSING_TGW_RTB_ASSOCIATION"]);
-    t = edited(t, (d) => { d.transitGateways[0] = { ...d.transitGateways[0]!, defaultRouteTableId: "tgw-rtb-main" }; });
+    t = edited(t, (d) => { d.transitGateways[0] = { ...must(d.transitGateways[0]), defaultRouteTableId: "tgw-rtb-main" }; });
     expect(run(t, "host-1", "host-2").reachable).toBe(true);
-    t = edited(t, (d) => { d.transitGateways[0] = { ...d.transitGateways[0]!, defaultRouteTablePropagation: false }; });
+    t = edited(t, (d) => { d.transitGateways[0] = { ...must(d.transitGateways[0]), defaultRouteTablePropagation: false }; });
     expect(codes(run(t, "host-1", "host-2"))).toEqual(["TGW_RTB_CANNOT_ROUTE"]);
   });
 
@@ -25,14 +26,14 @@ describe("transit gateway details", () => {
         { id: "tgw-attach-peer-hub", transitGatewayId: "tgw-hub", type: "peering", peerTransitGatewayId: "tgw-east", peerAttachmentId: "tgw-attach-peer-east", subnetIds: [], applianceMode: false, state: "available" },
         { id: "tgw-attach-peer-east", transitGatewayId: "tgw-east", type: "peering", peerTransitGatewayId: "tgw-hub", peerAttachmentId: "tgw-attach-peer-hub", subnetIds: [], applianceMode: false, state: "available" },
       );
-      d.routeTables[2]!.routes = [{ destination: "10.0.0.0/8", target: "tgw-east", origin: "static" }];
+      must(d.routeTables[2]).routes = [{ destination: "10.0.0.0/8", target: "tgw-east", origin: "static" }];
       d.transitGatewayRouteTables = [
         { id: "tgw-rtb-hub", transitGatewayId: "tgw-hub", associations: ["tgw-attach-1", "tgw-attach-2", "tgw-attach-peer-hub"], propagations: ["tgw-attach-1", "tgw-attach-2"], routes: [] },
         { id: "tgw-rtb-east", transitGatewayId: "tgw-east", associations: ["tgw-attach-3", "tgw-attach-peer-east"], propagations: ["tgw-attach-3"], routes: [{ destination: "10.0.0.0/8", attachmentId: "tgw-attach-peer-east", blackhole: false }] },
       ];
     });
     expect(codes(run(t, "host-1", "host-3"))).toEqual(["TGW_RTB_CANNOT_ROUTE"]); // propagation does not cross a peering
-    t = edited(t, (d) => { d.transitGatewayRouteTables[0]!.routes.push({ destination: "10.3.0.0/16", attachmentId: "tgw-attach-peer-hub", blackhole: false }); });
+    t = edited(t, (d) => { must(d.transitGatewayRouteTables[0]).routes.push({ destination: "10.3.0.0/16", attachmentId: "tgw-attach-peer-hub", blackhole: false }); });
     const a = run(t, "host-1", "host-3");
     expect(a.reachable).toBe(true);
     expect(a.forward.filter((h) => h.component.type === "transit-gateway").map((h) => h.component.id)).toEqual(["tgw-hub", "tgw-east"]);
@@ -42,7 +43,7 @@ describe("transit gateway details", () => {
     const t = edited(example("tgw-hub"), (d) => {
       d.subnets.push({ id: "subnet-2tgw", vpcId: "vpc-2", availabilityZone: "us-east-1a", cidrBlock: "10.2.255.0/28", routeTableId: "rtb-2", networkAclId: "acl-tgw" });
       d.networkAcls.push({ id: "acl-tgw", vpcId: "vpc-2", isDefault: false, inbound: [{ ruleNumber: 100, protocol: "all", cidrBlock: "0.0.0.0/0", action: "allow" }], outbound: [] });
-      d.transitGatewayAttachments[1] = { ...d.transitGatewayAttachments[1]!, subnetIds: ["subnet-2tgw"] };
+      d.transitGatewayAttachments[1] = { ...must(d.transitGatewayAttachments[1]), subnetIds: ["subnet-2tgw"] };
     });
     const a = run(t, "host-1", "host-2");
     expect(a.blockers[0]).toMatchObject({ code: "SUBNET_ACL_RESTRICTION", component: "acl-tgw", direction: "forward" });
@@ -51,14 +52,14 @@ describe("transit gateway details", () => {
 
 describe("endpoint and filter details", () => {
   it("GWE-07: security-group egress can reference the service prefix list", () => {
-    let t = edited(example("gateway-endpoint-from-peer"), (d) => { d.securityGroups[0] = { ...d.securityGroups[0]!, outbound: [{ protocol: "tcp", fromPort: 443, toPort: 443, prefixListId: "pl-63a5400a" }] }; });
+    let t = edited(example("gateway-endpoint-from-peer"), (d) => { d.securityGroups[0] = { ...must(d.securityGroups[0]), outbound: [{ protocol: "tcp", fromPort: 443, toPort: 443, prefixListId: "pl-63a5400a" }] }; });
     expect(run(t, "shared-host", "s3", 443).reachable).toBe(true);
-    t = edited(t, (d) => { d.securityGroups[0] = { ...d.securityGroups[0]!, outbound: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlock: "10.0.0.0/8" }] }; });
+    t = edited(t, (d) => { d.securityGroups[0] = { ...must(d.securityGroups[0]), outbound: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlock: "10.0.0.0/8" }] }; });
     expect(codes(run(t, "shared-host", "s3", 443))).toEqual(["ENI_SG_RULES_MISMATCH"]);
   });
 
   it("EPS-02: an interface endpoint that is not accepted (pendingAcceptance) passes no traffic", () => {
-    const t = edited(example("interface-endpoint-private-dns"), (d) => { d.interfaceEndpoints[0] = { ...d.interfaceEndpoints[0]!, state: "pendingAcceptance" }; });
+    const t = edited(example("interface-endpoint-private-dns"), (d) => { d.interfaceEndpoints[0] = { ...must(d.interfaceEndpoints[0]), state: "pendingAcceptance" }; });
     expect(codes(run(t, "app", "vpce-sqs", 443))).toContain("BAD_STATE");
   });
 
@@ -73,7 +74,7 @@ describe("endpoint and filter details", () => {
     });
     const a = run(topo(input), "h-a", "h-b", 22);
     expect(a.blockers).toEqual([expect.objectContaining({ code: "SUBNET_ACL_RESTRICTION", component: "acl-a", direction: "return" })]);
-    input.networkAcls![0]!.inbound = [{ ruleNumber: 100, protocol: "tcp", fromPort: 1024, toPort: 65535, cidrBlock: "0.0.0.0/0", action: "allow" }];
+    must(must(input.networkAcls)[0]).inbound = [{ ruleNumber: 100, protocol: "tcp", fromPort: 1024, toPort: 65535, cidrBlock: "0.0.0.0/0", action: "allow" }];
     expect(run(topo(input), "h-a", "h-b", 22).reachable).toBe(true);
   });
 

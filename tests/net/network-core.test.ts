@@ -4,6 +4,7 @@ import { eniSecurity, namesIndex } from "@/lib/net/network-indexes";
 import { analyze } from "@/lib/net/reachability";
 import type { Topology } from "@/lib/net/topology";
 import { codes, edited, oneVpc, topo, twoPeered } from "./helpers";
+import { must } from "../support/must";
 
 const q = (from: string, to: string) => ({ from, to, protocol: "tcp" as const, port: 22 });
 
@@ -34,7 +35,7 @@ describe("with a NetworkCache, the VPC/subnet/ENI core is shared by networks bui
     const cache = new NetworkCache();
     let t = topo(twoPeered());
     const a = buildNetwork(t, cache);
-    t = edited(t, (d) => { d.instances[1] = { ...d.instances[1]!, privateIp: "10.1.1.99" }; });
+    t = edited(t, (d) => { d.instances[1] = { ...must(d.instances[1]), privateIp: "10.1.1.99" }; });
     const b = buildNetwork(t, cache);
     expect(b.enis).not.toBe(a.enis);
     expect(b.enis.get("eni-2")?.privateIp.text).toBe("10.1.1.99");

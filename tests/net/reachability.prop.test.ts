@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { analyze } from "@/lib/net/reachability";
 import type { NaclRule, SgRule, TopologyInput } from "@/lib/net/topology";
 import { topo } from "./helpers";
+import { must } from "../support/must";
 
 const cidrArb = fc.constantFrom("0.0.0.0/0", "10.0.0.0/16", "10.0.1.0/24", "10.0.2.0/24", "10.0.3.0/24", "192.168.0.0/16");
 const protoArb = fc.constantFrom<"all" | "tcp" | "udp">("all", "tcp", "udp");
@@ -59,11 +60,11 @@ describe("reachability properties", () => {
         const input = build(w);
         const rule = { protocol: add.protocol, cidrBlock: add.cidrBlock, ...(add.range ?? {}) };
         if (add.where.startsWith("sg")) {
-          const sg = input.securityGroups![add.index]!;
+          const sg = must(must(input.securityGroups)[add.index]);
           if (add.where === "sg-in") sg.inbound = [...(sg.inbound ?? []), rule];
           else sg.outbound = [...(sg.outbound ?? []), rule];
         } else {
-          const acl = input.networkAcls![add.index]!;
+          const acl = must(must(input.networkAcls)[add.index]);
           const list = add.where === "nacl-in" ? acl.inbound ?? [] : acl.outbound ?? [];
           if (list.some((r) => r.ruleNumber === add.ruleNumber)) return;
           list.push({ ...rule, ruleNumber: add.ruleNumber, action: "allow" });
@@ -102,7 +103,7 @@ describe("reachability properties", () => {
           routeTables: idx.map((i) => ({
             id: `rtb-${i}`, vpcId: `vpc-${i}`,
             routes: idx.filter((j) => j !== i).map((j) => {
-              const right = i < n - 1 && (i === 0 || dirs[i]![j]!);
+              const right = i < n - 1 && (i === 0 || must(must(dirs[i])[j]));
               return { destination: `10.${j}.0.0/16`, target: right ? pcx(i, i + 1) : pcx(i - 1, i) };
             }),
           })),

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildNetwork } from "@/lib/net/network";
 import { analyze } from "@/lib/net/reachability";
 import { codes, edited, example, oneVpc, run, topo, twoPeered } from "./helpers";
+import { must } from "../support/must";
 
 describe("analyze", () => {
   it("ORD-01: different subnets – ENI, SG egress, NACL out, route table, NACL in, SG in, ENI", () => {
@@ -16,7 +17,7 @@ describe("analyze", () => {
 
   it("reports every blocker, not just the first (blocked-path semantics)", () => {
     const input = twoPeered({ status: "pending-acceptance", routeBack: false });
-    input.securityGroups![1]!.inbound = [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlock: "10.0.0.0/8" }];
+    must(must(input.securityGroups)[1]).inbound = [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlock: "10.0.0.0/8" }];
     const a = run(topo(input), "h-1", "h-2", 22);
     expect(codes(a)).toEqual(["BAD_STATE_ROUTE", "ENI_SG_RULES_MISMATCH", "NO_ROUTE_TO_DESTINATION"]);
     expect(a.blockers.map((b) => b.direction)).toEqual(["forward", "forward", "return"]);
@@ -54,7 +55,7 @@ describe("analyze", () => {
   });
 
   it("a stopped destination instance is a BAD_STATE blocker", () => {
-    const t = edited(example("tgw-hub"), (d) => { d.instances[1] = { ...d.instances[1]!, state: "stopped" }; });
+    const t = edited(example("tgw-hub"), (d) => { d.instances[1] = { ...must(d.instances[1]), state: "stopped" }; });
     expect(codes(run(t, "host-1", "host-2"))).toContain("BAD_STATE");
   });
 });

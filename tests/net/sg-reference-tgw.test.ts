@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Topology } from "@/lib/net/topology";
 import { codes, edited, example, run } from "./helpers";
+import { must } from "../support/must";
 
 // aws-rules TGW-13: an inbound rule may name a group of another VPC on the same transit gateway, when
 // referencing support is on at the transit gateway (off by default) and on both VPC attachments (on by default).
@@ -20,21 +21,21 @@ describe("security group references across a transit gateway", () => {
 
   it("match the other VPC's members once the transit gateway turns it on", () => {
     const t = edited(referencing(), (d) => {
-      d.transitGateways[0]!.securityGroupReferencingSupport = true;
+      must(d.transitGateways[0]).securityGroupReferencingSupport = true;
     });
     expect(run(t, "host-1", "host-2").reachable).toBe(true);
     // A VPC whose attachment has it off is outside the reference: host-3 is not a member anyway,
     // and host-1 stops matching when its own attachment turns it off.
     const off = edited(t, (d) => {
-      d.transitGatewayAttachments.find((x) => x.id === "tgw-attach-1")!.securityGroupReferencingSupport = false;
+      must(d.transitGatewayAttachments.find((x) => x.id === "tgw-attach-1")).securityGroupReferencingSupport = false;
     });
     expect(codes(run(off, "host-1", "host-2"))).toEqual(["ENI_SG_RULES_MISMATCH"]);
   });
 
   it("apply to inbound rules only", () => {
     const t = edited(example("tgw-hub"), (d) => {
-      d.transitGateways[0]!.securityGroupReferencingSupport = true;
-      d.securityGroups.find((g) => g.id === "sg-1")!.outbound = [{ protocol: "all", securityGroupId: "sg-2" }];
+      must(d.transitGateways[0]).securityGroupReferencingSupport = true;
+      must(d.securityGroups.find((g) => g.id === "sg-1")).outbound = [{ protocol: "all", securityGroupId: "sg-2" }];
     });
     expect(codes(run(t, "host-1", "host-2"))).toEqual(["ENI_SG_RULES_MISMATCH"]);
   });

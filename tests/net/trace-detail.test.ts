@@ -3,16 +3,17 @@ import { CODE_RULES, EXPLANATIONS, renderBlocker } from "@/lib/net/explanations"
 import { proposeFixes } from "@/lib/net/fixes";
 import type { BlockerDetail } from "@/lib/net/trace";
 import { example, oneVpc, run, topo, twoPeered } from "./helpers";
+import { must } from "../support/must";
 
 describe("blocker detail", () => {
   it("names the security group, the interface, the side and every rule it checked", () => {
     const t = topo(twoPeered());
-    const sg = t.securityGroups[1]!;
+    const sg = must(t.securityGroups[1]);
     const a = run(
       {
         ...t,
         securityGroups: [
-          t.securityGroups[0]!,
+          must(t.securityGroups[0]),
           { ...sg, inbound: [{ protocol: "tcp", fromPort: 80, toPort: 80, cidrBlock: "10.0.0.0/8" }] },
         ],
       },
@@ -20,7 +21,7 @@ describe("blocker detail", () => {
       "h-2",
       22,
     );
-    const b = a.blockers[0]!;
+    const b = must(a.blockers[0]);
     expect(b.code).toBe("ENI_SG_RULES_MISMATCH");
     expect(b.detail).toMatchObject({
       kind: "security-group",
@@ -40,7 +41,7 @@ describe("blocker detail", () => {
 
   it("gives the network ACL rule number that denied, on the reply path", () => {
     const a = run(example("nacl-blocks-responses"), "internet", "web", 443);
-    const b = a.blockers.find((x) => x.code === "SUBNET_ACL_RESTRICTION")!;
+    const b = must(a.blockers.find((x) => x.code === "SUBNET_ACL_RESTRICTION"));
     expect(b.direction).toBe("return");
     expect(b.detail).toMatchObject({ kind: "network-acl", direction: "return", side: "outbound" });
     expect(b.rules).toEqual(["ACL-01", "ACL-03", "ACL-04", "ACL-02", "ACL-08"]);
@@ -48,7 +49,7 @@ describe("blocker detail", () => {
 
   it("names the route table, the subnet and the destination when no route matches", () => {
     const a = run(topo(twoPeered({ routeBack: false })), "h-1", "h-2");
-    const b = a.blockers[0]!;
+    const b = must(a.blockers[0]);
     expect(b.detail).toEqual({
       kind: "route-table",
       direction: "return",
@@ -209,7 +210,7 @@ describe("fixes read the detail", () => {
       ],
     });
     const t = topo(input);
-    const blocker = run(t, "h-a", "h-b").blockers[0]!;
+    const blocker = must(run(t, "h-a", "h-b").blockers[0]);
     expect(blocker.detail).toMatchObject({ kind: "network-acl", ruleNumber: 50 });
     const fix = proposeFixes(t, { from: "h-a", to: "h-b", protocol: "tcp", port: 22 }).find(
       (f) => f.kind === "add-nacl-rule",

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Topology } from "@/lib/net/topology";
 import { codes, edited, example, run } from "./helpers";
+import { must } from "../support/must";
 
 const hub = (): Topology => example("tgw-hub");
 
@@ -15,12 +16,12 @@ describe("transit gateway", () => {
   });
 
   it("TGW-04: an attachment without an associated route table cannot send through the TGW", () => {
-    const t = edited(hub(), (d) => { d.transitGatewayRouteTables[0]!.associations = ["tgw-attach-2", "tgw-attach-3"]; });
+    const t = edited(hub(), (d) => { must(d.transitGatewayRouteTables[0]).associations = ["tgw-attach-2", "tgw-attach-3"]; });
     expect(codes(run(t, "host-1", "host-2"))).toEqual(["TGW_ATTACH_MISSING_TGW_RTB_ASSOCIATION"]);
   });
 
   it("TGW-05: without propagation (or a static route) the TGW route table has no route to the attachment", () => {
-    const t = edited(hub(), (d) => { d.transitGatewayRouteTables[0]!.propagations = ["tgw-attach-1", "tgw-attach-2"]; });
+    const t = edited(hub(), (d) => { must(d.transitGatewayRouteTables[0]).propagations = ["tgw-attach-1", "tgw-attach-2"]; });
     const a = run(t, "host-1", "host-3");
     expect(codes(a)).toEqual(["TGW_RTB_CANNOT_ROUTE"]);
     expect(run(t, "host-1", "host-2").reachable).toBe(true);
@@ -38,19 +39,19 @@ describe("transit gateway", () => {
   });
 
   it("TGW-06: the VPC subnet still needs a route to the TGW", () => {
-    const t = edited(hub(), (d) => { d.routeTables[0]!.routes = []; });
+    const t = edited(hub(), (d) => { must(d.routeTables[0]).routes = []; });
     expect(codes(run(t, "host-1", "host-2"))).toEqual(["NO_ROUTE_TO_DESTINATION"]);
   });
 
   it("TGW-07: a static TGW route beats a propagated one for the same prefix", () => {
-    const t = edited(hub(), (d) => { d.transitGatewayRouteTables[0]!.routes = [{ destination: "10.3.0.0/16", attachmentId: "tgw-attach-2", blackhole: false }]; });
+    const t = edited(hub(), (d) => { must(d.transitGatewayRouteTables[0]).routes = [{ destination: "10.3.0.0/16", attachmentId: "tgw-attach-2", blackhole: false }]; });
     const a = run(t, "host-1", "host-3");
     expect(a.forward.find((h) => h.component.type === "transit-gateway-route-table")?.matched?.description).toBe("10.3.0.0/16 -> tgw-attach-2 (static)");
     expect(a.reachable).toBe(false);
   });
 
   it("TGW-08: a blackhole route drops matching traffic", () => {
-    const t = edited(hub(), (d) => { d.transitGatewayRouteTables[0]!.routes = [{ destination: "10.3.1.0/24", blackhole: true }]; });
+    const t = edited(hub(), (d) => { must(d.transitGatewayRouteTables[0]).routes = [{ destination: "10.3.1.0/24", blackhole: true }]; });
     expect(codes(run(t, "host-1", "host-3"))).toEqual(["TGW_RTB_BAD_STATE_ROUTE"]);
   });
 
@@ -70,11 +71,11 @@ describe("transit gateway", () => {
       d.routeTables.push({ id: "rtb-3pub", vpcId: "vpc-3", main: false, propagatingGatewayIds: [], routes: [
         { destination: "0.0.0.0/0", target: "igw-3", origin: "static" }, { destination: "10.0.0.0/8", target: "tgw-hub", origin: "static" },
       ] });
-      d.routeTables[2]!.routes.push({ destination: "0.0.0.0/0", target: "nat-3", origin: "static" });
+      must(d.routeTables[2]).routes.push({ destination: "0.0.0.0/0", target: "nat-3", origin: "static" });
       d.internetGateways.push({ id: "igw-3", vpcId: "vpc-3" });
       d.natGateways.push({ id: "nat-3", subnetId: "subnet-3pub", connectivity: "public", privateIp: "10.3.0.100", publicIp: "3.90.0.1", state: "available" });
-      d.routeTables[0]!.routes.push({ destination: "0.0.0.0/0", target: "tgw-hub", origin: "static" });
-      d.transitGatewayRouteTables[0]!.routes.push({ destination: "0.0.0.0/0", attachmentId: "tgw-attach-3", blackhole: false });
+      must(d.routeTables[0]).routes.push({ destination: "0.0.0.0/0", target: "tgw-hub", origin: "static" });
+      must(d.transitGatewayRouteTables[0]).routes.push({ destination: "0.0.0.0/0", attachmentId: "tgw-attach-3", blackhole: false });
     });
     const a = run(t, "host-1", "internet", 443);
     expect(a.blockers).toEqual([]);

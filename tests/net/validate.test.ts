@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { validate } from "@/lib/net/validate";
 import { oneVpc, topo, twoPeered } from "./helpers";
+import { must } from "../support/must";
 
 const codesOf = (t: Parameters<typeof validate>[0]) => validate(t).map((i) => i.code);
 
@@ -43,7 +44,7 @@ describe("validate", () => {
 
   it("unknown references and duplicate ids are errors with paths", () => {
     const input = oneVpc({ routeTables: [{ id: "rtb-m", vpcId: "vpc-1", main: true, routes: [{ destination: "0.0.0.0/0", target: "igw-missing" }] }] });
-    input.subnets!.push({ id: "subnet-a", vpcId: "vpc-zzz", availabilityZone: "us-east-1a", cidrBlock: "10.0.9.0/24" });
+    must(input.subnets).push({ id: "subnet-a", vpcId: "vpc-zzz", availabilityZone: "us-east-1a", cidrBlock: "10.0.9.0/24" });
     const issues = validate(topo(input));
     expect(issues).toEqual(expect.arrayContaining([
       expect.objectContaining({ code: "RCH_UNKNOWN_REFERENCE", path: "routeTables[0].routes[0].target", severity: "error" }),

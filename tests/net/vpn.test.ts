@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { codes, edited, example, run } from "./helpers";
+import { must } from "../support/must";
 
 describe("Site-to-Site VPN and Direct Connect", () => {
   it("VPN-05: the data centre's range is propagated from the VGW into the route table (golden: site-to-site-vpn)", () => {
@@ -10,7 +11,7 @@ describe("Site-to-Site VPN and Direct Connect", () => {
   });
 
   it("VPN-02: with both tunnels down the VPN carries nothing and its routes are not propagated", () => {
-    const t = edited(example("site-to-site-vpn"), (d) => { d.vpnConnections[0]!.tunnels = [{ status: "DOWN" }, { status: "DOWN" }]; });
+    const t = edited(example("site-to-site-vpn"), (d) => { must(d.vpnConnections[0]).tunnels = [{ status: "DOWN" }, { status: "DOWN" }]; });
     expect(codes(run(t, "hybrid-host", "data-centre", 22))).toEqual(["NO_ROUTE_TO_DESTINATION"]);
     expect(codes(run(t, "data-centre", "hybrid-host", 22))).toContain("BAD_STATE_VPN");
   });
@@ -26,7 +27,7 @@ describe("Site-to-Site VPN and Direct Connect", () => {
     const t = edited(example("site-to-site-vpn"), (d) => {
       d.vpnConnections = [];
       d.directConnectGateways.push({ id: "dxgw-1", associations: [{ gatewayId: "vgw-1", allowedPrefixes: [] }] });
-      d.onPremisesNetworks[0]!.directConnectGatewayIds = ["dxgw-1"];
+      must(d.onPremisesNetworks[0]).directConnectGatewayIds = ["dxgw-1"];
     });
     const a = run(t, "hybrid-host", "data-centre", 22);
     expect(a.reachable).toBe(true);
@@ -39,7 +40,7 @@ describe("Site-to-Site VPN and Direct Connect", () => {
       d.vpnConnections.push({ id: "vpn-1", customerGatewayId: "cgw-1", transitGatewayId: "tgw-hub", routing: "bgp", staticRoutes: [], tunnels: [{ status: "UP" }, { status: "UP" }], state: "available" });
       d.onPremisesNetworks.push({ id: "onprem-1", cidrBlocks: ["172.16.0.0/16"], customerGatewayIds: ["cgw-1"], directConnectGatewayIds: [] });
       d.transitGatewayAttachments.push({ id: "tgw-attach-vpn", transitGatewayId: "tgw-hub", type: "vpn", vpnConnectionId: "vpn-1", subnetIds: [], applianceMode: false, state: "available" });
-      const rtb = d.transitGatewayRouteTables[0]!;
+      const rtb = must(d.transitGatewayRouteTables[0]);
       rtb.associations.push("tgw-attach-vpn");
       rtb.propagations.push("tgw-attach-vpn");
       for (const r of d.routeTables) r.routes.push({ destination: "172.16.0.0/16", target: "tgw-hub", origin: "static" });

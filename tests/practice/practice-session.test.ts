@@ -145,7 +145,7 @@ describe("practice session service", { timeout: 30_000 }, () => {
     expect(refused).toMatchObject({
       ok: false,
       status: 400,
-      error: expect.stringContaining("settings.selection"),
+      error: expect.stringContaining("settings.selection") as unknown,
     });
   });
 });

@@ -6,7 +6,7 @@ const groupOf = (concept: string) => concept.split("/")[0];
 const DAY = 86_400_000;
 // The clock is injected through answeredAt: each answer is a day after the previous one.
 const answers = (group: string, pattern: string, from = 0): GradedAnswer[] =>
-  [...pattern].map((mark, index) => ({
+  Array.from(pattern).map((mark, index) => ({
     questionId: `${group}-${from + index}`,
     concepts: [`${group}/c`],
     correct: mark === "1",

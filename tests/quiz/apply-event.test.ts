@@ -22,7 +22,7 @@ describe("applyEvent", () => {
     });
     expect(result).toMatchObject({
       ok: false,
-      issues: [{ path: "answer.submit", code: "not-accepted-now", message: expect.stringContaining("answer.submit") }],
+      issues: [{ path: "answer.submit", code: "not-accepted-now", message: expect.stringContaining("answer.submit") as unknown }],
     });
     expect(result.snapshot.value).toBe("choosing");
   });

@@ -18,7 +18,7 @@ describe("decideEndpoint", () => {
     [consumer({ service: "aws-other" }), "interface-endpoint"],
     [consumer({ service: "partner", origin: "peered-vpc" }), "interface-endpoint"],
     [consumer({ service: "internet-saas" }), "neither"],
-    [{ role: "provider", service: "aws-other", origin: "same-vpc", need: "none" } as EndpointScenario, "endpoint-service"],
+    [{ role: "provider", service: "aws-other", origin: "same-vpc", need: "none" }, "endpoint-service"],
   ] as const)("%j -> %s", (scenario, expected) => {
     const decision = decideEndpoint(scenario);
     expect(decision.answer).toBe(expected);

@@ -13,6 +13,7 @@ import { renderQuizGift } from "../../lib/scenario/export-gift";
 import { renderQuizJson } from "../../lib/scenario/export-json";
 import { FAMILIES } from "../../lib/scenario/registry";
 import type { Difficulty } from "../../lib/scenario/question";
+import { must } from "../support/must";
 
 const twoVpcs: TopologyInput = {
   region: "us-east-1",
@@ -139,7 +140,7 @@ describe("buildExhibit", () => {
       ["10.0.0.0/16", "local", "local"],
       ["10.1.0.0/16", "pcx-0abc00000001", "static"],
     ]);
-    const subnets = rowsAsObjects(tablesOf(exhibit, "subnets")[0]!);
+    const subnets = rowsAsObjects(must(tablesOf(exhibit, "subnets")[0]));
     expect(subnets.find((s) => s["Subnet ID"] === "subnet-0aaa00000001")?.["Route table"]).toBe(
       "rtb-0aaa00000001 (main)",
     );
@@ -163,7 +164,7 @@ describe("buildExhibit", () => {
     const exhibit = exhibitOf(twoVpcs);
     const groups = tablesOf(exhibit, "security-group");
     expect(groups.map((g) => g.caption).join()).not.toContain("unused-sg");
-    const app = rowsAsObjects(groups.find((g) => g.caption.includes("app-sg"))!);
+    const app = rowsAsObjects(must(groups.find((g) => g.caption.includes("app-sg"))));
     expect(app).toContainEqual(expect.objectContaining({ Direction: "Inbound", Protocol: "no rules" }));
     expect(app).toContainEqual(
       expect.objectContaining({
@@ -172,7 +173,7 @@ describe("buildExhibit", () => {
         "Source / destination": "0.0.0.0/0",
       }),
     );
-    const db = rowsAsObjects(groups.find((g) => g.caption.includes("db-sg"))!);
+    const db = rowsAsObjects(must(groups.find((g) => g.caption.includes("db-sg"))));
     expect(db[0]).toMatchObject({
       Direction: "Inbound",
       Protocol: "TCP",
@@ -197,7 +198,7 @@ describe("buildExhibit", () => {
   });
 
   it("states peering status, and names Region and account only when the VPCs differ in them", () => {
-    const plain = rowsAsObjects(tablesOf(exhibitOf(twoVpcs), "peering")[0]!);
+    const plain = rowsAsObjects(must(tablesOf(exhibitOf(twoVpcs), "peering")[0]));
     expect(plain[0]).toMatchObject({
       "Peering connection": "pcx-0abc00000001",
       Status: "pending-acceptance",
@@ -205,9 +206,9 @@ describe("buildExhibit", () => {
     });
     const crossRegion = {
       ...twoVpcs,
-      vpcs: [twoVpcs.vpcs![0]!, { ...twoVpcs.vpcs![1]!, region: "eu-west-1", accountId: "111122223333" }],
+      vpcs: [must(must(twoVpcs.vpcs)[0]), { ...must(must(twoVpcs.vpcs)[1]), region: "eu-west-1", accountId: "111122223333" }],
     };
-    const far = rowsAsObjects(tablesOf(exhibitOf(crossRegion), "peering")[0]!);
+    const far = rowsAsObjects(must(tablesOf(exhibitOf(crossRegion), "peering")[0]));
     expect(far[0]?.["Accepter VPC"]).toBe("data (vpc-0bbb000000000002), eu-west-1, account 111122223333");
   });
 
@@ -235,7 +236,7 @@ describe("buildExhibit", () => {
       "gateway endpoint",
     ]);
     expect(exhibitWords(exhibit)).toContain("endpoint policy: deny all");
-    expect(rowsAsObjects(tablesOf(exhibit, "prefix-lists")[0]!)[0]).toMatchObject({
+    expect(rowsAsObjects(must(tablesOf(exhibit, "prefix-lists")[0]))[0]).toMatchObject({
       "Prefix list": "pl-0abc0001",
       CIDRs: "52.216.0.0/15",
     });
@@ -329,29 +330,29 @@ describe("generated questions", () => {
       for (const family of MODEL_FAMILIES) {
         const q = family.generate(3, family.difficulties[0] as Difficulty);
         const reordered = buildExhibit({
-          topology: q.topology!,
-          query: q.query!,
+          topology: must(q.topology),
+          query: must(q.query),
           texts: [q.stem, ...q.options.map((o) => o.text).reverse()],
         });
         expect(reordered, q.id).toEqual(q.exhibit);
-        expect(exhibitWords(q.exhibit!)).not.toMatch(/blocked|not reachable|missing|correct|answer/i);
+        expect(exhibitWords(must(q.exhibit))).not.toMatch(/blocked|not reachable|missing|correct|answer/i);
       }
     },
   );
 
   it("keep flow-log records as preformatted lines and add no tables to a question whose topology is hidden", () => {
-    const q = FAMILIES.find((f) => f.name === "flow-log-diagnosis")!.generate(1, 1);
+    const q = must(FAMILIES.find((f) => f.name === "flow-log-diagnosis")).generate(1, 1);
     expect(q.exhibit?.tables).toEqual([]);
     expect(q.exhibit?.lines[0]).toMatch(/^version account-id interface-id/);
   });
 });
 
 describe("exhibit in the exports", () => {
-  const q = FAMILIES.find((f) => f.name === "fix-it")!.generate(7, 1);
+  const q = must(FAMILIES.find((f) => f.name === "fix-it")).generate(7, 1);
 
   it("Markdown writes each table as a captioned GFM table with one cell per column", () => {
-    const lines = exhibitAsMarkdown(q.exhibit!);
-    const table = q.exhibit!.tables.find((t) => t.kind === "route-table")!;
+    const lines = exhibitAsMarkdown(must(q.exhibit));
+    const table = must(must(q.exhibit).tables.find((t) => t.kind === "route-table"));
     const at = lines.indexOf(`**${table.caption}**`);
     expect(at).toBeGreaterThanOrEqual(0);
     expect(lines[at + 2]).toBe(`| ${table.columns.join(" | ")} |`);
@@ -362,17 +363,17 @@ describe("exhibit in the exports", () => {
     const gift = renderQuizGift([q]);
     for (const ref of namedReferences(q.options.map((o) => o.text).join(" "))) expect(gift).toContain(ref);
     expect(gift.trimEnd()).not.toMatch(/\n\s*\n/);
-    expect(exhibitAsText(q.exhibit!).some((line) => /^-+(-\+-+)+$/.test(line))).toBe(true);
+    expect(exhibitAsText(must(q.exhibit)).some((line) => /^-+(-\+-+)+$/.test(line))).toBe(true);
   });
 
   it("JSON has the exhibit as tables, notes and lines, always present", () => {
-    const parsed = JSON.parse(renderQuizJson([q, FAMILIES[0]!.generate(1, 1)], 1)) as {
+    const parsed = JSON.parse(renderQuizJson([q, must(FAMILIES[0]).generate(1, 1)], 1)) as {
       version: number;
       questions: { exhibit: Exhibit }[];
     };
     expect(parsed.version).toBe(2);
-    expect(Object.keys(parsed.questions[0]!.exhibit)).toEqual(["tables", "notes", "lines"]);
-    expect(parsed.questions[0]!.exhibit.tables.length).toBeGreaterThan(0);
-    expect(parsed.questions[1]!.exhibit).toEqual({ tables: [], notes: [], lines: [] });
+    expect(Object.keys(must(parsed.questions[0]).exhibit)).toEqual(["tables", "notes", "lines"]);
+    expect(must(parsed.questions[0]).exhibit.tables.length).toBeGreaterThan(0);
+    expect(must(parsed.questions[1]).exhibit).toEqual({ tables: [], notes: [], lines: [] });
   });
 });

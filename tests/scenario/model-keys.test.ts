@@ -11,6 +11,7 @@ import { verifyQuestion } from "../../lib/scenario/verify";
 import { missingPiece } from "../../lib/scenario/families/missing-piece";
 import { blockerText, FIRST_DROP, isYesText } from "../../lib/scenario/reach-question";
 import type { Question } from "../../lib/scenario/question";
+import { must } from "../support/must";
 
 const SEEDS = 200;
 
@@ -25,10 +26,10 @@ describe.each([canAReachC, filtering, edgeToEdge, hybrid].map((f) => [f.name, f]
     for (const difficulty of family.difficulties) {
       for (let seed = 0; seed < SEEDS; seed += 1) {
         const q = family.generate(seed, difficulty);
-        const analysis = analyze(q.topology!, q.query!);
+        const analysis = analyze(must(q.topology), must(q.query));
         const key = keyText(q);
-        if (analysis.reachable) expect(isYesText(key ?? "")).toBe(true);
-        else expect(key).toBe(blockerText(analysis.blockers[0]!, q.topology));
+        if (analysis.reachable) expect(isYesText(key)).toBe(true);
+        else expect(key).toBe(blockerText(must(analysis.blockers[0]), q.topology));
         // The first-dropped sentence is in every stem, whatever the key, so it cannot give the key away.
         expect(q.stem).toContain(FIRST_DROP);
         // Every wrong "No: ..." option names a blocker that the model does not report for this topology.
@@ -53,9 +54,9 @@ describe("missing-piece", () => {
     for (const difficulty of missingPiece.difficulties) {
       for (let seed = 0; seed < SEEDS; seed += 1) {
         const q = missingPiece.generate(seed, difficulty);
-        const analysis = analyze(q.topology!, q.query!);
+        const analysis = analyze(must(q.topology), must(q.query));
         expect(analysis.reachable, q.id).toBe(false);
-        expect(q.explanation.perOption[q.answer[0]!]).toContain(analysis.blockers[0]?.rules[0] ?? "?");
+        expect(q.explanation.perOption[must(q.answer[0])]).toContain(analysis.blockers[0]?.rules[0] ?? "?");
       }
     }
   }, 120_000);
@@ -70,16 +71,16 @@ describe("flow-log-diagnosis", () => {
       for (let seed = 0; seed < SEEDS; seed += 1) {
         const { question: q, hiddenTopology } = flowLogCase(seed, difficulty);
         expect(q.topology).toBeUndefined();
-        const again = analyze(hiddenTopology, q.query!);
+        const again = analyze(hiddenTopology, must(q.query));
         expect(again.reachable).toBe(false);
-        const records = q.exhibit!.lines.slice(1).map((line) => parseFlowLogRecord(line)!);
+        const records = must(q.exhibit).lines.slice(1).map((line) => must(parseFlowLogRecord(line)));
         const rejects = records.filter((r) => r.action === "REJECT");
         expect(rejects).toHaveLength(1);
-        const reject = rejects[0]!;
+        const reject = must(rejects[0]);
         // The reply comes from the service port; the request goes to it.
-        const isReply = reject.srcPort === q.query!.port;
+        const isReply = reject.srcPort === must(q.query).port;
         // The first record is always the client's own ENI sending the request.
-        const onClientEni = reject.interfaceId === records[0]!.interfaceId;
+        const onClientEni = reject.interfaceId === must(records[0]).interfaceId;
         const natEni = hiddenTopology.natGateways.length > 0 && !onClientEni;
         const key = keyText(q);
         if (natEni) expect(key, q.id).toContain("public subnet");
@@ -102,12 +103,12 @@ describe("fix-it", () => {
     for (const difficulty of [1, 2, 3] as const) {
       for (let seed = 0; seed < 60; seed += 1) {
         const { question: q, right, wrong } = fixItCase(seed, difficulty);
-        expect(analyze(q.topology!, q.query!).reachable, q.id).toBe(false);
-        expect(analyze(right.topology, q.query!).reachable, q.id).toBe(true);
+        expect(analyze(must(q.topology), must(q.query)).reachable, q.id).toBe(false);
+        expect(analyze(right.topology, must(q.query)).reachable, q.id).toBe(true);
         expect(keyText(q)).toBe(right.description);
         expect(wrong.length).toBeGreaterThanOrEqual(2);
         for (const w of wrong) {
-          expect(analyze(w.result, q.query!).reachable, `${q.id}: ${w.fix.description}`).toBe(false);
+          expect(analyze(w.result, must(q.query)).reachable, `${q.id}: ${w.fix.description}`).toBe(false);
           expect(q.options.some((o) => o.text === w.fix.description && !q.answer.includes(o.id))).toBe(true);
         }
       }
@@ -124,7 +125,7 @@ describe("ipv6-egress", () => {
         expect(verifyQuestion(q)).toEqual([]);
         const key = keyText(q);
         // The required flow fails in the shown setup, and the key is a route or a filtering rule that fixes it.
-        expect(analyze(q.topology!, q.query!).reachable).toBe(false);
+        expect(analyze(must(q.topology), must(q.query)).reachable).toBe(false);
         const kind = /^Route (?:::\/0|0\.0\.0\.0\/0) → (eigw|nat|igw)-/.exec(key)?.[1] ?? /^Add (?:an )?(?:inbound |outbound )?(?:rule \d+ )?(?:rule )?to (sg|acl)-/.exec(key)?.[1];
         expect(kind, `${q.id}: ${key}`).toBeDefined();
         keys.add(kind ?? "");
@@ -152,7 +153,7 @@ function casesWith(family: typeof edgeToEdge, marker: string, count: number) {
   const out: { q: Question; analysis: ReturnType<typeof analyze> }[] = [];
   for (let seed = 0; out.length < count; seed += 1) {
     const q = family.generate(seed, 3);
-    if (q.stem.includes(marker)) out.push({ q, analysis: analyze(q.topology!, q.query!) });
+    if (q.stem.includes(marker)) out.push({ q, analysis: analyze(must(q.topology), must(q.query)) });
   }
   return out;
 }

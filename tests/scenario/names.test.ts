@@ -4,6 +4,7 @@ import {
   accountId, carveVpcCidrs, cidrSize, cidrsOverlap, cidrText, intToIp, ipToInt, overlappingCidr, resourceId, subnetCidr,
 } from "../../lib/scenario/names";
 import { createRng } from "../../lib/scenario/rng";
+import { must } from "../support/must";
 
 describe("names", () => {
   it("makes 12-digit account ids and AWS-style resource ids", () => {
@@ -44,7 +45,7 @@ describe("names", () => {
       for (const block of blocks) expect(block.base % 2 ** (32 - block.prefix)).toBe(0);
       for (let i = 0; i < blocks.length; i += 1) {
         for (let j = i + 1; j < blocks.length; j += 1) {
-          expect(cidrsOverlap(blocks[i]!, blocks[j]!), `${cidrText(blocks[i]!)} vs ${cidrText(blocks[j]!)}`).toBe(false);
+          expect(cidrsOverlap(must(blocks[i]), must(blocks[j])), `${cidrText(must(blocks[i]))} vs ${cidrText(must(blocks[j]))}`).toBe(false);
         }
       }
       for (const block of blocks) expect(cidrText(block)).toMatch(/^(10\.|172\.(1[6-9]|2[0-9]|3[01])\.|192\.168\.)/);
@@ -54,11 +55,11 @@ describe("names", () => {
   it("overlappingCidr really overlaps and subnetCidr stays inside its VPC", () => {
     const rng = createRng(8);
     const [vpc] = carveVpcCidrs(rng, [16]);
-    expect(cidrsOverlap(vpc!, overlappingCidr(rng, vpc!, 20))).toBe(true);
-    expect(cidrsOverlap(vpc!, overlappingCidr(rng, vpc!, 16))).toBe(true);
-    const a = subnetCidr(vpc!, 24, 0);
-    const b = subnetCidr(vpc!, 24, 1);
+    expect(cidrsOverlap(must(vpc), overlappingCidr(rng, must(vpc), 20))).toBe(true);
+    expect(cidrsOverlap(must(vpc), overlappingCidr(rng, must(vpc), 16))).toBe(true);
+    const a = subnetCidr(must(vpc), 24, 0);
+    const b = subnetCidr(must(vpc), 24, 1);
     expect(cidrsOverlap(a, b)).toBe(false);
-    expect(cidrsOverlap(a, vpc!)).toBe(true);
+    expect(cidrsOverlap(a, must(vpc))).toBe(true);
   });
 });

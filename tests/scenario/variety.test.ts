@@ -7,6 +7,7 @@ import { edgeToEdge } from "../../lib/scenario/families/edge-to-edge";
 import { ipv6Egress } from "../../lib/scenario/families/ipv6-egress";
 import { problemSignature } from "../../lib/scenario/question-metrics";
 import type { Difficulty } from "../../lib/scenario/question";
+import { must } from "../support/must";
 
 describe("can-a-reach-c variety", () => {
   it("asks at least 18 different problems (shape or blocker) in every run of 20 consecutive seeds", () => {
@@ -22,7 +23,7 @@ describe("edge-to-edge explanations", () => {
   it("name the one change that fixes a blocked setup, with a rule ID and the direction that fails", () => {
     for (let seed = 0; seed < 60; seed += 1) {
       const q = edgeToEdge.generate(seed, 3);
-      if (analyze(q.topology!, q.query!).reachable) continue;
+      if (analyze(must(q.topology), must(q.query)).reachable) continue;
       expect(q.explanation.summary, q.id).toMatch(/\b(request|reply) is dropped at\b/);
       expect(q.explanation.summary, q.id).toMatch(/\([A-Z]+-\d\d/);
       expect(q.explanation.summary, q.id).toMatch(/Fix: /);

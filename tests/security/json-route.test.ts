@@ -4,9 +4,7 @@ import { INTERNAL_ERROR_CODE, jsonRoute, refuse, replyWith } from "../../app/htt
 describe("JSON routes", () => {
   it("answer a bug with 500 and a stable code, no message or stack; the detail goes to the log", async () => {
     const write = vi.spyOn(process.stdout, "write").mockImplementation(() => true);
-    const route = jsonRoute(async () => {
-      throw new Error("SQLITE_CANTOPEN: /secret/path/reachable.db");
-    });
+    const route = jsonRoute(() => Promise.reject(new Error("SQLITE_CANTOPEN: /secret/path/reachable.db")));
     const response = await route(new Request("http://localhost/api/x", { method: "POST" }));
     const logged = String(write.mock.calls[0]?.[0]);
     write.mockRestore();

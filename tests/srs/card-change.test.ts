@@ -96,7 +96,7 @@ describe("reschedule", () => {
       issues: [{ path: ["due"], message: "choose today or a later day" }],
     });
     const refused = rescheduleCard(newCard("P3"), new Date("2026-03-20T12:00:00Z"), LATER, settings);
-    expect(refused.ok === false && refused.issues[0]?.message).toMatch(/new and has no schedule yet; bury or suspend/);
+    expect(!refused.ok && refused.issues[0]?.message).toMatch(/new and has no schedule yet; bury or suspend/);
   });
 
   it("survives an export and import, with the change in the file", () => {

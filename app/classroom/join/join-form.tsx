@@ -1,7 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useState, type SubmitEvent } from "react";
+import { formText } from "@/app/http/form-text";
 import { postJson } from "@/app/http/post-json";
 
 /** Code and display name; a taken name comes back as the server's message, and the player picks another. */
@@ -10,10 +11,10 @@ export function JoinForm({ defaultCode }: { defaultCode: string }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
+  async function onSubmit(event: SubmitEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const joinCode = String(form.get("joinCode") ?? "")
+    const joinCode = formText(form, "joinCode")
       .trim()
       .toUpperCase();
     setBusy(true);
@@ -21,7 +22,7 @@ export function JoinForm({ defaultCode }: { defaultCode: string }) {
     const result = await postJson("/classroom/api", {
       action: "join",
       joinCode,
-      displayName: String(form.get("displayName") ?? ""),
+      displayName: formText(form, "displayName"),
     });
     if (result.ok) {
       router.push(`/classroom/${joinCode}`);

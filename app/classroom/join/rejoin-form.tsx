@@ -1,7 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useState, type SubmitEvent } from "react";
+import { formText } from "@/app/http/form-text";
 import { postJson } from "@/app/http/post-json";
 
 /** For a player who lost their browser: the code shown when they joined brings them back under their name. */
@@ -10,10 +11,10 @@ export function RejoinForm({ defaultCode }: { defaultCode: string }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
+  async function onSubmit(event: SubmitEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const joinCode = String(form.get("joinCode") ?? "")
+    const joinCode = formText(form, "joinCode")
       .trim()
       .toUpperCase();
     setBusy(true);
@@ -21,7 +22,7 @@ export function RejoinForm({ defaultCode }: { defaultCode: string }) {
     const result = await postJson("/classroom/api", {
       action: "rejoin",
       joinCode,
-      rejoinCode: String(form.get("rejoinCode") ?? ""),
+      rejoinCode: formText(form, "rejoinCode"),
     });
     if (result.ok) {
       router.push(`/classroom/${joinCode}`);

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useState, type SubmitEvent } from "react";
 import { postJson } from "@/app/http/post-json";
 import { forPerson } from "@/app/practice/for-person";
 
@@ -40,12 +40,15 @@ export function CardActions({
     setBusy(true);
     const result = await postJson<{ skillId: string }>("/api/review/cards/manage", { skillId, ...body });
     setBusy(false);
-    if (!result.ok) return setMessage({ text: forPerson(result.error), bad: true });
+    if (!result.ok) {
+      setMessage({ text: forPerson(result.error), bad: true });
+      return;
+    }
     setMessage({ text: `${skillId} ${DONE[body.action]}.`, bad: false });
     router.refresh();
   }
 
-  function onReschedule(event: FormEvent): void {
+  function onReschedule(event: SubmitEvent): void {
     event.preventDefault();
     void send({ action: "reschedule", due });
   }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useState, type SubmitEvent } from "react";
 import { postJson } from "@/app/http/post-json";
 import { forPerson } from "@/app/practice/for-person";
 
@@ -21,7 +21,7 @@ export function SettingsForm({ saved }: { saved: Fields }) {
   const [status, setStatus] = useState<{ text: string; bad: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function onSubmit(event: FormEvent): Promise<void> {
+  async function onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     setBusy(true);
     const result = await postJson<Record<keyof Fields, number>>("/api/review/settings", values, {

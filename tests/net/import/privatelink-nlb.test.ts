@@ -168,7 +168,7 @@ describe.each(Object.entries(conventions))("PrivateLink behind an NLB, %s", (_na
       kind: "load-balancer",
       loadBalancer: NLB_ARN,
       listenerPort: 443,
-      targetGroup: expect.stringContaining("tg-app"),
+      targetGroup: expect.stringContaining("tg-app") as unknown,
       target: "i-0c00000000000c201",
       targetPort: 8443,
       health: "healthy",
@@ -188,7 +188,7 @@ describe.each(Object.entries(conventions))("PrivateLink behind an NLB, %s", (_na
       expect.arrayContaining([
         `10.80.0.100>10.80.1.10:8443 ACCEPT`,
         expect.stringMatching(/^10\.80\.1\.10>10\.80\.0\.100:\d+ ACCEPT$/),
-      ]),
+      ]) as unknown,
     );
   });
 });
@@ -302,7 +302,7 @@ describe("validating load balancers", () => {
       expect.arrayContaining([
         ["RCH_UNKNOWN_REFERENCE", "loadBalancers[0].listeners[0].targetGroupId"],
         ["RCH_LB_NODE_OUTSIDE_VPC", "loadBalancers[0].nodes[0].subnetId"],
-      ]),
+      ]) as unknown,
     );
   });
 });

@@ -14,22 +14,28 @@ const ACCOUNTS = ["111122223333", "444455556666"] as const;
 const hex = (n: number) => n.toString(16).padStart(17, "0");
 const maybeName = (g: Draw, name: string) => (g(fc.boolean) ? { name } : {});
 
+// fc.constantFrom's generic signature does not survive g() (the draw comes back as any): typed here, once.
+function pick<const T extends readonly unknown[]>(g: Draw, ...values: T): T[number] {
+  const draw: (...choices: T) => fc.Arbitrary<T[number]> = fc.constantFrom;
+  return g(draw, ...values);
+}
+
 function sgRule(
   g: Draw,
   sgIds: readonly string[],
   prefixListIds: readonly string[],
   otherAccount: string,
 ): NonNullable<In<"securityGroups">["inbound"]>[number] {
-  const protocol = g(fc.constantFrom, "all", "tcp", "udp", "icmp", 50) as "all" | "tcp" | "udp" | "icmp" | 50;
+  const protocol = pick(g, "all", "tcp", "udp", "icmp", 50);
   const from = g(fc.integer, { min: 0, max: 65535 });
   const ports =
     protocol === "tcp" || protocol === "udp"
       ? { fromPort: from, toPort: g(fc.integer, { min: from, max: 65535 }) }
       : {};
-  const kind = g(fc.constantFrom, "cidr", "cidr6", "sg", "pl");
+  const kind = pick(g, "cidr", "cidr6", "sg", "pl");
   const description = g(fc.boolean) ? { description: "rule" } : {};
   if (kind === "sg" && sgIds.length > 0) {
-    const id = g(fc.constantFrom, ...sgIds);
+    const id = pick(g, ...sgIds);
     return {
       protocol,
       ...ports,
@@ -38,7 +44,7 @@ function sgRule(
     };
   }
   if (kind === "pl" && prefixListIds.length > 0)
-    return { protocol, ...ports, prefixListId: g(fc.constantFrom, ...prefixListIds), ...description };
+    return { protocol, ...ports, prefixListId: pick(g, ...prefixListIds), ...description };
   if (kind === "cidr6") return { protocol, ...ports, cidrBlock: "2001:db8::/32", ...description };
   return { protocol, ...ports, cidrBlock: `${g(fc.integer, { min: 1, max: 223 })}.0.0.0/8`, ...description };
 }
@@ -83,10 +89,10 @@ function build(g: Draw): Topology {
   t.prefixLists.push(customList);
   const tgwByRegion = new Map<string, string>();
   for (let v = 0; v < vpcCount; v++) {
-    const region = g(fc.constantFrom, ...REGIONS);
+    const region = pick(g, ...REGIONS);
     const vpcId = `vpc-${hex(v + 1)}`;
     const secondary = g(fc.boolean);
-    const accountId = g(fc.constantFrom, ...ACCOUNTS);
+    const accountId = pick(g, ...ACCOUNTS);
     const otherAccount = ACCOUNTS.find((a) => a !== accountId) as string;
     t.vpcs.push({
       id: vpcId,
@@ -109,8 +115,7 @@ function build(g: Draw): Topology {
     const customAcl = g(fc.boolean) ? `acl-${hex(200 + v)}` : undefined;
     if (customAcl !== undefined) {
       const rule = (n: number) => {
-        const protocol = g(fc.constantFrom, "all", "tcp", "udp", "icmp", 47) as
-          "all" | "tcp" | "udp" | "icmp" | 47;
+        const protocol = pick(g, "all", "tcp", "udp", "icmp", 47);
         const from = g(fc.integer, { min: 0, max: 65535 });
         const ports =
           protocol === "tcp" || protocol === "udp"
@@ -120,8 +125,8 @@ function build(g: Draw): Topology {
           ruleNumber: n,
           protocol,
           ...ports,
-          cidrBlock: g(fc.constantFrom, "0.0.0.0/0", "10.0.0.0/8", "::/0"),
-          action: g(fc.constantFrom, "allow", "deny") as "allow" | "deny",
+          cidrBlock: pick(g, "0.0.0.0/0", "10.0.0.0/8", "::/0"),
+          action: pick(g, "allow", "deny"),
         };
       };
       t.networkAcls.push({
@@ -164,7 +169,7 @@ function build(g: Draw): Topology {
     for (let s = 0; s < subnetCount; s++) {
       const subnetId = `subnet-${hex(v * 10 + s + 1)}`;
       subnetIds.push(subnetId);
-      const acl = g(fc.constantFrom, "none", "default", "custom");
+      const acl = pick(g, "none", "default", "custom");
       t.subnets.push({
         id: subnetId,
         ...maybeName(g, `subnet${v}-${s}`),
@@ -180,7 +185,7 @@ function build(g: Draw): Topology {
       });
       const instanceId = `i-${hex(v * 10 + s + 1)}`;
       const publicIp = hasIgw && g(fc.boolean) ? { publicIp: `203.0.113.${v * 10 + s + 1}` } : {};
-      const style = g(fc.constantFrom, "none", "inline", "eni");
+      const style = pick(g, "none", "inline", "eni");
       if (style === "inline") {
         t.instances.push({
           id: instanceId,
@@ -189,7 +194,7 @@ function build(g: Draw): Topology {
           privateIp: `10.${v}.${s}.10`,
           ...publicIp,
           ipv6Addresses: g(fc.boolean) ? [`2600:1f18:${v}::${s + 10}`] : [],
-          securityGroupIds: [g(fc.constantFrom, ...sgIds)],
+          securityGroupIds: [pick(g, ...sgIds)],
           sourceDestCheck: g(fc.boolean),
         });
       } else if (style === "eni") {
@@ -206,7 +211,7 @@ function build(g: Draw): Topology {
         });
         t.instances.push({
           id: instanceId,
-          state: g(fc.constantFrom, "running", "stopped"),
+          state: pick(g, "running", "stopped"),
           networkInterfaceIds: [eniId],
         });
       }
@@ -234,7 +239,7 @@ function build(g: Draw): Topology {
         service: "s3",
         region,
         routeTableIds: g(fc.boolean) ? [mainRtb] : [mainRtb, customRtb],
-        policy: g(fc.constantFrom, "allow-all", "deny-all"),
+        policy: pick(g, "allow-all", "deny-all"),
       });
     }
     if (g(fc.boolean)) {
@@ -247,7 +252,7 @@ function build(g: Draw): Topology {
         ],
         securityGroupIds: [sgIds[0] as string],
         privateDnsEnabled: g(fc.boolean),
-        state: g(fc.constantFrom, "available", "pendingAcceptance"),
+        state: pick(g, "available", "pendingAcceptance"),
       });
     }
     if (g(fc.boolean)) {
@@ -267,11 +272,11 @@ function build(g: Draw): Topology {
         id: `vpn-${hex(v + 1)}`,
         customerGatewayId: cgwId,
         vpnGatewayId: vgwId,
-        routing: g(fc.constantFrom, "static", "bgp"),
+        routing: pick(g, "static", "bgp"),
         staticRoutes,
         tunnels: [
-          { outsideIp: `198.18.1.${v + 1}`, status: g(fc.constantFrom, "UP", "DOWN") },
-          { status: g(fc.constantFrom, "UP", "DOWN") },
+          { outsideIp: `198.18.1.${v + 1}`, status: pick(g, "UP", "DOWN") },
+          { status: pick(g, "UP", "DOWN") },
         ],
       });
       t.onPremisesNetworks.push({
@@ -326,7 +331,7 @@ function build(g: Draw): Topology {
       ...maybeName(g, `peer${v}`),
       requesterVpcId: `vpc-${hex(v + 1)}`,
       accepterVpcId: `vpc-${hex(v + 2)}`,
-      status: g(fc.constantFrom, "active", "pending-acceptance", "deleted"),
+      status: pick(g, "active", "pending-acceptance", "deleted"),
       ...(g(fc.boolean) ? { createdAt: 1_700_000_000 + g(fc.integer, { min: 0, max: 1_000_000 }) } : {}),
       requesterAllowDnsResolutionFromRemoteVpc: g(fc.boolean),
       accepterAllowDnsResolutionFromRemoteVpc: g(fc.boolean),
@@ -407,11 +412,11 @@ function privateLink(
     ...maybeName(g, "tg0"),
     vpcId: provider.id,
     protocol: "TCP",
-    port: g(fc.constantFrom, 443, 8443),
+    port: pick(g, 443, 8443),
     targetType: "instance",
     targets: targets.slice(0, 2).map((i) => ({
       id: i.id,
-      health: g(fc.constantFrom, "healthy", "unhealthy", "initial") as "healthy",
+      health: pick(g, "healthy", "unhealthy", "initial"),
       ...(g(fc.boolean) ? { reason: "Target.FailedHealthChecks" } : {}),
     })),
   });
@@ -427,7 +432,7 @@ function privateLink(
           connections: [
             {
               vpcEndpointId: endpointId,
-              state: g(fc.constantFrom, "available", "pendingAcceptance") as "available",
+              state: pick(g, "available", "pendingAcceptance"),
             },
           ],
         }

@@ -1,7 +1,15 @@
 // Explores a machine with xstate's own graph traversal (xstate/graph, xstate 5) and answers the two structural
 // questions the issue asks of every session machine: is every state reachable, and can every reachable
 // situation still end (no dead ends)?
-import { type AnyMachineSnapshot, type AnyStateMachine, type EventFromLogic, getStateNodes, type InputFrom } from "xstate";
+import {
+  type AnyMachineSnapshot,
+  type AnyStateMachine,
+  type EventFromLogic,
+  getStateNodes,
+  type InputFrom,
+  type SnapshotFrom,
+  type StateValue,
+} from "xstate";
 import { getAdjacencyMap } from "xstate/graph";
 
 /** Ids of every atomic or final state node, e.g. "practice.answered.correct". */
@@ -17,7 +25,7 @@ export function leafStateIds(machine: AnyStateMachine): string[] {
 }
 
 export function activeLeafIds(machine: AnyStateMachine, snapshot: AnyMachineSnapshot): string[] {
-  return getStateNodes(machine.root, snapshot.value)
+  return getStateNodes(machine.root, snapshot.value as StateValue)
     .filter((node) => Object.keys(node.states).length === 0)
     .map((node) => node.id);
 }
@@ -33,15 +41,15 @@ export function explore<TLogic extends AnyStateMachine>(
   machine: TLogic,
   options: {
     readonly input?: InputFrom<TLogic>;
-    readonly events: (snapshot: AnyMachineSnapshot) => ReadonlyArray<EventFromLogic<TLogic>>;
+    readonly events: (snapshot: SnapshotFrom<TLogic>) => ReadonlyArray<EventFromLogic<TLogic>>;
     /** Must keep the number of situations finite: summarise context, do not dump it. */
-    readonly serialize: (snapshot: AnyMachineSnapshot) => string;
+    readonly serialize: (snapshot: SnapshotFrom<TLogic>) => string;
   },
 ): Exploration {
   const adjacency = getAdjacencyMap(machine, {
     ...(options.input === undefined ? {} : { input: options.input }),
-    events: (snapshot) => options.events(snapshot as AnyMachineSnapshot),
-    serializeState: (snapshot) => options.serialize(snapshot as AnyMachineSnapshot),
+    events: (snapshot) => options.events(snapshot as SnapshotFrom<TLogic>),
+    serializeState: (snapshot) => options.serialize(snapshot as SnapshotFrom<TLogic>),
   });
   const keys = Object.keys(adjacency) as Array<keyof typeof adjacency>;
   const reached = new Set<string>();
@@ -54,7 +62,7 @@ export function explore<TLogic extends AnyStateMachine>(
     for (const id of activeLeafIds(machine, snapshot)) reached.add(id);
     if (snapshot.status === "done") done.add(key);
     for (const transition of Object.values(entry.transitions)) {
-      const target = options.serialize(transition.state as AnyMachineSnapshot);
+      const target = options.serialize(transition.state as SnapshotFrom<TLogic>);
       if (!predecessors.has(target)) predecessors.set(target, new Set());
       predecessors.get(target)?.add(key);
     }

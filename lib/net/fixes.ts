@@ -47,7 +47,7 @@ class Draft {
     if (this.topology[key][index] === undefined) return undefined;
     const items = this.list(key);
     const copy = cloneData(items[index] as Topology[K][number]) as Writable<Topology[K][number]>;
-    items[index] = copy as Topology[K][number];
+    items[index] = copy;
     return copy;
   }
 }

@@ -26,7 +26,7 @@ export type AnalyzeOptions = {
 export const DEFAULT_PORT = { tcp: 443, udp: 53 } as const;
 
 function isNetwork(target: Topology | Network): target is Network {
-  return (target as Network).kind === "network";
+  return "kind" in target;
 }
 
 function failed(query: Query, blocker: Blocker): Analysis {

@@ -145,7 +145,7 @@ export function buildTransitGateways(
     if (a.type === "vpc" && a.vpcId !== undefined) {
       vpcAttachment.set(`${a.transitGatewayId}|${a.vpcId}`, a);
       let perVpc = vpcAttachmentByVpc.get(a.vpcId);
-      if (!perVpc) vpcAttachmentByVpc.set(a.vpcId, (perVpc = new Map()));
+      if (!perVpc) vpcAttachmentByVpc.set(a.vpcId, (perVpc = new Map<string, CompiledAttachment>()));
       const c = compiled.get(a.id);
       if (c) perVpc.set(a.transitGatewayId, c);
     }

@@ -7,7 +7,7 @@ import { DEFAULT_FLOW_LOG_NOW } from "../net/flow-logs";
 // to create, and this runs once per question. Lists are joined by loops rather than map().join(): the text
 // is ~4 % of a can-a-reach-c question, and every intermediate array showed up in its profile.
 function vpcName(t: T.Topology, id: string | undefined): string {
-  for (const v of t.vpcs) if (v.id === id) return v.name ?? id ?? "?";
+  for (const v of t.vpcs) if (v.id === id) return v.name ?? v.id;
   return id ?? "?";
 }
 

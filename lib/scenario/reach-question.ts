@@ -344,7 +344,7 @@ function decidingDetails(topology: Topology, analysis: Analysis, query: Query): 
   const seenAcls = new Set<string>();
   for (const hop of [...analysis.forward, ...analysis.return]) {
     const d = hop.detail;
-    if (d?.kind !== "network-acl" || !d.allowed || d.ruleNumber === "*") continue;
+    if (d.kind !== "network-acl" || !d.allowed || d.ruleNumber === "*") continue;
     const acl = topology.networkAcls.find((a) => a.id === d.acl);
     if (!acl) continue;
     const list = [acl.inbound, acl.outbound].find((rules) => rules.some((r) => r.ruleNumber === d.ruleNumber && r.action === "allow"));

@@ -3,6 +3,7 @@ import { proposeFixes } from "@/lib/net/fixes";
 import { analyze } from "@/lib/net/reachability";
 import type { Topology, TopologyInput } from "@/lib/net/topology";
 import { codes, edited, topo } from "./helpers";
+import { must } from "../support/must";
 
 /**
  * A dual-stack VPC with an internet gateway: the public subnet hosts a public NAT gateway and routes
@@ -48,7 +49,7 @@ describe("replies to connections from the internet (IGW-08)", () => {
     const a = fromInternet(t, "54.1.2.3");
     expect(a.reachable).toBe(false);
     expect(codes(a)).toEqual(["RCH_REPLY_NOT_THROUGH_INTERNET_GATEWAY"]);
-    const b = a.blockers[0]!;
+    const b = must(a.blockers[0]);
     expect(b.direction).toBe("return");
     expect(b.component).toBe("nat-1");
     expect(b.rules).toEqual(["IGW-08", "NAT-01"]);
@@ -80,9 +81,9 @@ describe("replies to connections from the internet (IGW-08)", () => {
     const fixes = proposeFixes(t, query);
     const fix = fixes.find((f) => f.rules.includes("IGW-08"));
     expect(fix).toMatchObject({ kind: "replace-route", verified: true });
-    const rtb = fix!.topology.routeTables.find((r) => r.id === "rtb-web");
+    const rtb = must(fix).topology.routeTables.find((r) => r.id === "rtb-web");
     expect(rtb?.routes).toContainEqual({ destination: "0.0.0.0/0", target: "igw-1", origin: "static" });
-    expect(analyze(fix!.topology, query).reachable).toBe(true);
+    expect(analyze(must(fix).topology, query).reachable).toBe(true);
     expect(t.routeTables.find((r) => r.id === "rtb-web")?.routes[0]?.target).toBe("nat-1"); // input untouched
   });
 
@@ -104,8 +105,8 @@ describe("replies to connections from the internet (IGW-08)", () => {
     });
     const fix = proposeFixes(t, query).find((f) => f.rules.includes("IGW-08"));
     expect(fix?.verified).toBe(true);
-    expect(fix!.topology.routeTables.find((r) => r.id === "rtb-web")?.routes).toContainEqual({ destination: "::/0", target: "igw-1", origin: "static" });
-    expect(analyze(fix!.topology, query).reachable).toBe(true);
+    expect(must(fix).topology.routeTables.find((r) => r.id === "rtb-web")?.routes).toContainEqual({ destination: "::/0", target: "igw-1", origin: "static" });
+    expect(analyze(must(fix).topology, query).reachable).toBe(true);
   });
 
   it("IPv6: outbound-initiated traffic through the egress-only internet gateway is unchanged", () => {
@@ -115,8 +116,8 @@ describe("replies to connections from the internet (IGW-08)", () => {
 
   it("only the internet's own connections are judged: a reply to another instance in the VPC is unchanged", () => {
     const t = edited(vpc({ v4: "nat-1", v6: "igw-1" }), (d) => {
-      d.instances.push({ ...d.instances[0]!, id: "i-pub", name: "pub", subnetId: "subnet-pub", privateIp: "10.0.0.10", ipv6Addresses: [] });
-      delete d.instances[1]!.publicIp;
+      d.instances.push({ ...must(d.instances[0]), id: "i-pub", name: "pub", subnetId: "subnet-pub", privateIp: "10.0.0.10", ipv6Addresses: [] });
+      delete must(d.instances[1]).publicIp;
     });
     expect(analyze(t, { from: "pub", to: "web", ...https }).reachable).toBe(true);
   });

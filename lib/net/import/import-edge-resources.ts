@@ -175,7 +175,7 @@ export function importInstances(
         ...(instance.SubnetId === undefined ? {} : { subnetId: instance.SubnetId }),
         ...(instance.PrivateIpAddress === undefined && primary?.Ipv6Addresses?.[0] === undefined
           ? {}
-          : { privateIp: instance.PrivateIpAddress ?? (primary?.Ipv6Addresses?.[0]?.Ipv6Address as string) }),
+          : { privateIp: instance.PrivateIpAddress ?? primary?.Ipv6Addresses?.[0]?.Ipv6Address }),
         ...(instance.PublicIpAddress === undefined ? {} : { publicIp: instance.PublicIpAddress }),
         ipv6Addresses: (primary?.Ipv6Addresses ?? [])
           .map((a) => a.Ipv6Address)

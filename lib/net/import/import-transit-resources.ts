@@ -176,7 +176,7 @@ export function importTransitGatewayRouteTables(ctx: RegionContext): Item<"trans
         const blackhole = route.State === "blackhole" || attachmentId === undefined;
         routes.push({
           destination: route.DestinationCidrBlock,
-          ...(blackhole || attachmentId === undefined ? {} : { attachmentId }),
+          ...(attachmentId === undefined || blackhole ? {} : { attachmentId }),
           blackhole,
         });
       });

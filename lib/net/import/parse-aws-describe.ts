@@ -145,7 +145,7 @@ function parseRegionFiles(
     sources[command] = fileLabel;
   }
   for (const [command, byArgument] of Object.entries(perArgument)) data[command] = byArgument;
-  return data as AwsDescribeRegion;
+  return data;
 }
 
 const COMMAND_ARGUMENT_HINT: Readonly<Record<keyof typeof PER_ARGUMENT_OUTPUT, string>> = {

@@ -50,7 +50,7 @@ function subnetOverlaps(v: ValidationContext): Map<number, number[]> {
     blocks.sort((a, b) => a.start - b.start || b.end - a.end || a.index - b.index);
     const open: { index: number; start: number; end: number }[] = [];
     for (const block of blocks) {
-      while (open.length > 0 && open[open.length - 1]!.end < block.start) open.pop();
+      for (let top = open.at(-1); top !== undefined && top.end < block.start; top = open.at(-1)) open.pop();
       for (const o of open) note(Math.max(o.index, block.index), Math.min(o.index, block.index));
       open.push(block);
     }
@@ -91,7 +91,8 @@ export function checkSubnets(v: ValidationContext): void {
           ["VPC-02"],
         );
       for (const k of overlaps.get(i) ?? []) {
-        const o = subnets[k]!;
+        const o = subnets[k];
+        if (o === undefined) continue;
         v.add(
           "RCH_SUBNET_OVERLAP",
           `subnets[${i}].cidrBlock`,

@@ -297,7 +297,7 @@ function generate(seed: number, difficulty: Difficulty): Question {
   const primary = flows.find((f) => f.must)?.q ?? query(setup, "out4");
   return buildQuestion(rng, {
     family: NAME, seed, difficulty, concepts: template.concepts, stem: `${template.stem(setup)} ${template.question}`, topology: setup.base, query: primary, candidates,
-    summary: right[0]?.change.why ?? "", rules: template.rules,
+    summary: right[0].change.why, rules: template.rules,
     // How far the required flow gets in the shown setup, and where it stops.
     trace: traceLines(analyze(setup.base, primary)),
   });

@@ -125,7 +125,7 @@ function generate(seed: number, difficulty: Difficulty): Question {
 
   const stem =
     `${x.name} (${vx.region}, account ${vx.accountId}) has ${vx.cidrBlocks.join(" and ")}; ${y.name} (${vy.region}, account ${vy.accountId}) has ${vy.cidrBlocks.join(" and ")}.` +
-    `${duplicate !== undefined ? ` Peering ${duplicate} between them is ${t.peeringConnections.find((p) => p.id === duplicate)?.status ?? ""}.` : ""}` +
+    (duplicate !== undefined ? ` Peering ${duplicate} between them is ${t.peeringConnections.find((p) => p.id === duplicate)?.status ?? ""}.` : "") +
     ` Can a new VPC peering connection between ${x.name} and ${y.name} be created and used?`;
   const concepts = ["P2", ...(duplicate !== undefined ? ["P10"] : []), ...(setup.crossRegion || setup.crossAccount ? ["P5"] : [])];
   return buildQuestion(rng, {

@@ -5,15 +5,30 @@ import tseslint from "typescript-eslint";
 const frameworkImports = {
   patterns: [
     { group: ["next", "next/*"], message: "lib/ is framework-free: move Next.js code to app/." },
-    { group: ["react", "react-dom", "react/*", "react-dom/*"], message: "lib/ is framework-free: move React code to app/." },
-    { group: ["@prisma/*", "prisma", "prisma/*", "**/db/generated/**"], message: "Only lib/db/ may use Prisma." },
+    {
+      group: ["react", "react-dom", "react/*", "react-dom/*"],
+      message: "lib/ is framework-free: move React code to app/.",
+    },
+    {
+      group: ["@prisma/*", "prisma", "prisma/*", "**/db/generated/**"],
+      message: "Only lib/db/ may use Prisma.",
+    },
     { group: ["**/app/**", "@/app/*"], message: "lib/ must not import from app/." },
   ],
 };
 
 export default tseslint.config(
   {
-    ignores: [".next/**", "node_modules/**", "lib/db/generated/**", "data/**", "next-env.d.ts", "bin/**", ".bench/**", "dist/**"],
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      "lib/db/generated/**",
+      "data/**",
+      "next-env.d.ts",
+      "bin/**",
+      ".bench/**",
+      "dist/**",
+    ],
   },
   js.configs.recommended,
   // Type-aware: the strictest preset typescript-eslint ships, with findings fixed in the code.
@@ -33,9 +48,18 @@ export default tseslint.config(
       "@typescript-eslint/no-confusing-void-expression": ["error", { ignoreArrowShorthand: true }],
       "no-restricted-syntax": [
         "error",
-        { selector: "CallExpression[callee.object.name='it'][callee.property.name=/^(only|skip)$/]", message: "No focused or skipped tests." },
-        { selector: "CallExpression[callee.object.name='test'][callee.property.name=/^(only|skip)$/]", message: "No focused or skipped tests." },
-        { selector: "CallExpression[callee.object.name='describe'][callee.property.name=/^(only|skip)$/]", message: "No focused or skipped tests." },
+        {
+          selector: "CallExpression[callee.object.name='it'][callee.property.name=/^(only|skip)$/]",
+          message: "No focused or skipped tests.",
+        },
+        {
+          selector: "CallExpression[callee.object.name='test'][callee.property.name=/^(only|skip)$/]",
+          message: "No focused or skipped tests.",
+        },
+        {
+          selector: "CallExpression[callee.object.name='describe'][callee.property.name=/^(only|skip)$/]",
+          message: "No focused or skipped tests.",
+        },
       ],
     },
   },
@@ -57,7 +81,13 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [frameworkImports.patterns[0], frameworkImports.patterns[1], frameworkImports.patterns[3]] },
+        {
+          patterns: [
+            frameworkImports.patterns[0],
+            frameworkImports.patterns[1],
+            frameworkImports.patterns[3],
+          ],
+        },
       ],
     },
   },

@@ -6,7 +6,10 @@ export default defineConfig({
     alias: {
       "@": path.resolve(import.meta.dirname),
       // Next.js resolves `server-only` itself (empty on the server, an error in client bundles); tests run on the server.
-      "server-only": path.resolve(import.meta.dirname, "node_modules/next/dist/compiled/server-only/empty.js"),
+      "server-only": path.resolve(
+        import.meta.dirname,
+        "node_modules/next/dist/compiled/server-only/empty.js",
+      ),
     },
   },
   test: {

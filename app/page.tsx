@@ -11,7 +11,8 @@ export default function HomePage() {
       <h1>Learn AWS VPC networking by tracing packets</h1>
       <p className="lede">
         Every question here is computed by a model of VPC networking: it follows the packet hop by hop through
-        route tables, gateways, security groups and network ACLs, and tells you exactly where and why it stops.
+        route tables, gateways, security groups and network ACLs, and tells you exactly where and why it
+        stops.
       </p>
 
       <section aria-labelledby="course-map">
@@ -31,7 +32,9 @@ export default function HomePage() {
         <ol className="grid" aria-label="Topics">
           {TOPICS.map((topic) => {
             const concepts = CONCEPTS.filter((concept) => topic.groups.includes(concept.group));
-            const lessons = course.filter((lesson) => topicOfLesson(lesson.frontmatter.concepts) === topic.id);
+            const lessons = course.filter(
+              (lesson) => topicOfLesson(lesson.frontmatter.concepts) === topic.id,
+            );
             return (
               <li key={topic.id} className="card" data-topic={topic.id}>
                 <h3>

@@ -64,7 +64,9 @@ async function freePort() {
     server.on("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -74,21 +76,33 @@ async function startServer(databaseUrl, logFile) {
   const log = fs.openSync(logFile, "a");
   // --server-node-args "--cpu-prof --cpu-prof-dir=/tmp/x" profiles the server (node options it cannot take from NODE_OPTIONS).
   const nodeArgs = (valueOf("--server-node-args") ?? "").split(" ").filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      DATABASE_URL: databaseUrl,
-      // One address plays every player here, so the per-address brakes are opened for the bench.
-      REACHABLE_CLASSROOM_JOINS_PER_MINUTE: "1000000",
-      REACHABLE_CLASSROOM_MISSES_PER_MINUTE: "1000000",
-      REACHABLE_CLASSROOM_MAX_PLAYERS: "10000",
+  const child = spawn(
+    process.execPath,
+    [
+      ...nodeArgs,
+      path.join(root, "node_modules", "next", "dist", "bin", "next"),
+      "start",
+      "-p",
+      String(port),
+      "-H",
+      "127.0.0.1",
+    ],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        DATABASE_URL: databaseUrl,
+        // One address plays every player here, so the per-address brakes are opened for the bench.
+        REACHABLE_CLASSROOM_JOINS_PER_MINUTE: "1000000",
+        REACHABLE_CLASSROOM_MISSES_PER_MINUTE: "1000000",
+        REACHABLE_CLASSROOM_MAX_PLAYERS: "10000",
+      },
+      stdio: ["ignore", log, log],
+      detached: true,
     },
-    stdio: ["ignore", log, log],
-    detached: true,
-  });
+  );
   const baseURL = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
@@ -221,7 +235,11 @@ async function runRoom(baseURL, databaseFile, playerCount, serverPgid) {
   await inBatches(players, JOIN_CONCURRENCY, async (player) => {
     const started = performance.now();
     requests += 1;
-    const joined = await player.http.post({ action: "join", joinCode: code, displayName: `Player ${player.index + 1}` });
+    const joined = await player.http.post({
+      action: "join",
+      joinCode: code,
+      displayName: `Player ${player.index + 1}`,
+    });
     joins.push(performance.now() - started);
     if (joined.status !== 200) errors.push(`join ${joined.status}: ${joined.data?.error}`);
   });
@@ -245,7 +263,12 @@ async function runRoom(baseURL, databaseFile, playerCount, serverPgid) {
             const started = performance.now();
             requests += 1;
             try {
-              const answered = await player.http.post({ action: "answer", joinCode: code, questionId: data.id, optionIds: [option.id] });
+              const answered = await player.http.post({
+                action: "answer",
+                joinCode: code,
+                questionId: data.id,
+                optionIds: [option.id],
+              });
               acks.push(performance.now() - started);
               if (answered.status === 200) player.acked.push(data.questionNumber);
               else errors.push(`answer ${answered.status}: ${answered.data?.error}`);
@@ -261,7 +284,11 @@ async function runRoom(baseURL, databaseFile, playerCount, serverPgid) {
       if (!abort.signal.aborted) errors.push(`stream: ${error.message}`);
     }),
   );
-  await waitFor(() => connected === playerCount || errors.length > 0, EVENT_TIMEOUT_MS, "every stream to connect");
+  await waitFor(
+    () => connected === playerCount || errors.length > 0,
+    EVENT_TIMEOUT_MS,
+    "every stream to connect",
+  );
 
   for (let number = 1; number <= QUESTIONS; number += 1) {
     openSentAt.set(number, performance.now());
@@ -272,7 +299,11 @@ async function runRoom(baseURL, databaseFile, playerCount, serverPgid) {
     }
     // Everyone answers, so the server closes the question early; every player then has its result.
     try {
-      await waitFor(() => players.every((player) => player.results >= number), EVENT_TIMEOUT_MS, `results of question ${number}`);
+      await waitFor(
+        () => players.every((player) => player.results >= number),
+        EVENT_TIMEOUT_MS,
+        `results of question ${number}`,
+      );
     } catch (error) {
       errors.push(error.message);
       break;
@@ -290,7 +321,9 @@ async function runRoom(baseURL, databaseFile, playerCount, serverPgid) {
 
   const database = new Database(databaseFile, { readonly: true });
   const rows = database
-    .prepare("SELECT learnerId, questionId, COUNT(*) AS n FROM Attempt WHERE context = ? GROUP BY learnerId, questionId")
+    .prepare(
+      "SELECT learnerId, questionId, COUNT(*) AS n FROM Attempt WHERE context = ? GROUP BY learnerId, questionId",
+    )
     .all(`classroom:${code}`);
   database.close();
   const stored = rows.reduce((sum, row) => sum + row.n, 0);

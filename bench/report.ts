@@ -38,17 +38,56 @@ function pad(values: (string | number)[], widths: number[]): string {
 
 export function renderTable(rows: readonly ReachabilityRow[]): string {
   const widths = [7, 9, 10, 10, 11, 9, 11, 10, 9, 12];
-  const lines = [pad(["VPCs", "routes", "parse ms", "build ms", "build cpu", "heap MB", "median µs", "p95 µs", "reach %", "hot med µs"], widths)];
+  const lines = [
+    pad(
+      [
+        "VPCs",
+        "routes",
+        "parse ms",
+        "build ms",
+        "build cpu",
+        "heap MB",
+        "median µs",
+        "p95 µs",
+        "reach %",
+        "hot med µs",
+      ],
+      widths,
+    ),
+  ];
   for (const r of rows) {
-    lines.push(pad([r.vpcs, r.routes, r.parseMs.toFixed(1), r.buildMs.toFixed(1), r.buildCpuMs.toFixed(1), r.heapMB.toFixed(1), r.queryMedianUs.toFixed(2), r.queryP95Us.toFixed(2), (r.reachableShare * 100).toFixed(0), r.hotQueryMedianUs.toFixed(2)], widths));
+    lines.push(
+      pad(
+        [
+          r.vpcs,
+          r.routes,
+          r.parseMs.toFixed(1),
+          r.buildMs.toFixed(1),
+          r.buildCpuMs.toFixed(1),
+          r.heapMB.toFixed(1),
+          r.queryMedianUs.toFixed(2),
+          r.queryP95Us.toFixed(2),
+          (r.reachableShare * 100).toFixed(0),
+          r.hotQueryMedianUs.toFixed(2),
+        ],
+        widths,
+      ),
+    );
   }
   const at1000 = rows.find((r) => r.vpcs === 1000);
   const at10000 = rows.find((r) => r.vpcs === 10000);
   lines.push("");
-  if (at1000) lines.push(`target: median query at 1,000 VPCs <= ${TARGETS.medianAt1000Us} µs: ${at1000.queryMedianUs} µs ${at1000.queryMedianUs <= TARGETS.medianAt1000Us ? "MET" : "MISSED"}`);
+  if (at1000)
+    lines.push(
+      `target: median query at 1,000 VPCs <= ${TARGETS.medianAt1000Us} µs: ${at1000.queryMedianUs} µs ${at1000.queryMedianUs <= TARGETS.medianAt1000Us ? "MET" : "MISSED"}`,
+    );
   if (at10000) {
-    lines.push(`target: build at 10,000 VPCs <= ${TARGETS.buildAt10000Ms} ms: ${at10000.buildMs} ms ${at10000.buildMs <= TARGETS.buildAt10000Ms ? "MET" : "MISSED"}`);
-    lines.push(`target: heap at 10,000 VPCs <= ${TARGETS.heapAt10000MB} MB: ${at10000.heapMB} MB ${at10000.heapMB <= TARGETS.heapAt10000MB ? "MET" : "MISSED"}`);
+    lines.push(
+      `target: build at 10,000 VPCs <= ${TARGETS.buildAt10000Ms} ms: ${at10000.buildMs} ms ${at10000.buildMs <= TARGETS.buildAt10000Ms ? "MET" : "MISSED"}`,
+    );
+    lines.push(
+      `target: heap at 10,000 VPCs <= ${TARGETS.heapAt10000MB} MB: ${at10000.heapMB} MB ${at10000.heapMB <= TARGETS.heapAt10000MB ? "MET" : "MISSED"}`,
+    );
   }
   return lines.join("\n");
 }
@@ -66,17 +105,26 @@ export function renderCurve(rows: readonly ReachabilityRow[]): string {
   const bar = (us: number): string => "#".repeat(Math.max(1, Math.round((us / max) * 40)));
   const lines = ["median query time vs log2(route count)  (random pairs / hot working set):"];
   for (const r of rows) {
-    lines.push(`  log2(routes)=${Math.log2(r.routes).toFixed(1).padStart(5)}  random ${r.queryMedianUs.toFixed(2).padStart(8)} µs  ${bar(r.queryMedianUs)}`);
-    lines.push(`  ${" ".repeat(18)}  hot    ${r.hotQueryMedianUs.toFixed(2).padStart(8)} µs  ${bar(r.hotQueryMedianUs)}`);
+    lines.push(
+      `  log2(routes)=${Math.log2(r.routes).toFixed(1).padStart(5)}  random ${r.queryMedianUs.toFixed(2).padStart(8)} µs  ${bar(r.queryMedianUs)}`,
+    );
+    lines.push(
+      `  ${" ".repeat(18)}  hot    ${r.hotQueryMedianUs.toFixed(2).padStart(8)} µs  ${bar(r.hotQueryMedianUs)}`,
+    );
   }
   const first = rows[0] as ReachabilityRow;
   const last = rows[rows.length - 1] as ReachabilityRow;
   if (rows.length > 1) {
     const logGrowth = Math.log2(last.routes) / Math.log2(first.routes);
-    for (const [name, pick] of [["random", (r: ReachabilityRow) => r.queryMedianUs], ["hot", (r: ReachabilityRow) => r.hotQueryMedianUs]] as const) {
+    for (const [name, pick] of [
+      ["random", (r: ReachabilityRow) => r.queryMedianUs],
+      ["hot", (r: ReachabilityRow) => r.hotQueryMedianUs],
+    ] as const) {
       const timeGrowth = pick(last) / pick(first);
       const ok = timeGrowth <= logGrowth * 1.5;
-      lines.push(`  growth ${first.vpcs} -> ${last.vpcs} VPCs (${name}): time x${timeGrowth.toFixed(2)}, log2(routes) x${logGrowth.toFixed(2)}, routes x${(last.routes / first.routes).toFixed(0)}: ${ok ? "no faster than log(routes)" : "FASTER than log(routes)"}`);
+      lines.push(
+        `  growth ${first.vpcs} -> ${last.vpcs} VPCs (${name}): time x${timeGrowth.toFixed(2)}, log2(routes) x${logGrowth.toFixed(2)}, routes x${(last.routes / first.routes).toFixed(0)}: ${ok ? "no faster than log(routes)" : "FASTER than log(routes)"}`,
+      );
     }
   }
   return lines.join("\n");

@@ -21,8 +21,19 @@ const HOT_VPCS = 10;
 import { median, percentile, renderCurve, renderTable, type ReachabilityRow } from "./report";
 
 type Options = {
-  json: boolean; sizes: number[]; queries: number; warmup: number; seed: number; generator: boolean; reachability: boolean;
-  families: string[]; validateSizes: number[]; validation: boolean; child?: "reachability" | "generator" | "validate" | "lab"; labSizes: number[]; lab: boolean;
+  json: boolean;
+  sizes: number[];
+  queries: number;
+  warmup: number;
+  seed: number;
+  generator: boolean;
+  reachability: boolean;
+  families: string[];
+  validateSizes: number[];
+  validation: boolean;
+  child?: "reachability" | "generator" | "validate" | "lab";
+  labSizes: number[];
+  lab: boolean;
 };
 
 function parseOptions(argv: readonly string[]): Options {
@@ -32,11 +43,14 @@ function parseOptions(argv: readonly string[]): Options {
     return i === -1 ? undefined : argv[i + 1];
   };
   const sizes = (value("--sizes") ?? "10,100,1000,10000").split(",").map(Number);
-  if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error("--sizes must be a comma-separated list of positive integers");
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1))
+    throw new Error("--sizes must be a comma-separated list of positive integers");
   const validateSizes = (value("--validate-sizes") ?? "100,1000,5000").split(",").map(Number);
-  if (validateSizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error("--validate-sizes must be a comma-separated list of positive integers");
+  if (validateSizes.some((n) => !Number.isInteger(n) || n < 1))
+    throw new Error("--validate-sizes must be a comma-separated list of positive integers");
   const labSizes = (value("--lab-sizes") ?? "5,50,500").split(",").map(Number);
-  if (labSizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error("--lab-sizes must be a comma-separated list of positive integers");
+  if (labSizes.some((n) => !Number.isInteger(n) || n < 1))
+    throw new Error("--lab-sizes must be a comma-separated list of positive integers");
   const child = value("--child");
   return {
     json: argv.includes("--json"),
@@ -51,7 +65,9 @@ function parseOptions(argv: readonly string[]): Options {
     validation: !argv.includes("--no-validate"),
     labSizes,
     lab: !argv.includes("--no-lab"),
-    ...(child === "reachability" || child === "generator" || child === "validate" || child === "lab" ? { child } : {}),
+    ...(child === "reachability" || child === "generator" || child === "validate" || child === "lab"
+      ? { child }
+      : {}),
   };
 }
 
@@ -70,7 +86,8 @@ function benchSize(vpcs: number, options: Options): ReachabilityRow {
   const parseStart = nowMs();
   const parsed = parseTopology(bench.topology);
   const parseMs = nowMs() - parseStart;
-  if (!parsed.ok) throw new Error(`generated topology is invalid: ${JSON.stringify(parsed.issues.slice(0, 3))}`);
+  if (!parsed.ok)
+    throw new Error(`generated topology is invalid: ${JSON.stringify(parsed.issues.slice(0, 3))}`);
   heapMB();
   const buildStart = nowMs();
   const cpuStart = process.cpuUsage();
@@ -112,7 +129,15 @@ function benchSize(vpcs: number, options: Options): ReachabilityRow {
 
 const round = (x: number): number => Math.round(x * 100) / 100;
 
-export type ValidateRow = { suite: "validate"; vpcs: number; subnets: number; routes: number; issues: number; ms: number; cpuMs: number };
+export type ValidateRow = {
+  suite: "validate";
+  vpcs: number;
+  subnets: number;
+  routes: number;
+  issues: number;
+  ms: number;
+  cpuMs: number;
+};
 
 /** validate() on the benchmark topology of one size: median of three runs (it must stay near-linear). */
 function benchValidate(vpcs: number, options: Options): ValidateRow {
@@ -130,16 +155,34 @@ function benchValidate(vpcs: number, options: Options): ValidateRow {
   runs.sort((a, b) => a.ms - b.ms);
   const mid = runs[1];
   if (mid === undefined) throw new Error("bench: validate needs at least two runs to take the middle one");
-  return { suite: "validate", vpcs, subnets: parsed.topology.subnets.length, routes: countRoutes(bench.topology), issues: mid.issues, ms: round(mid.ms), cpuMs: round(mid.cpuMs) };
+  return {
+    suite: "validate",
+    vpcs,
+    subnets: parsed.topology.subnets.length,
+    routes: countRoutes(bench.topology),
+    issues: mid.issues,
+    ms: round(mid.ms),
+    cpuMs: round(mid.cpuMs),
+  };
 }
 
 /** Runs this script again with the same flags plus `args`, and returns the JSON lines it prints. */
 function runChild(args: readonly string[]): Record<string, unknown>[] {
-  const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1] ?? "", ...process.argv.slice(2), ...args], {
-    encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 64 * 1024 * 1024,
-  });
-  if (child.status !== 0) throw new Error(`bench child ${args.join(" ")} failed with exit code ${child.status ?? "?"}`);
-  return child.stdout.split("\n").filter((line) => line.trim() !== "").map((line) => JSON.parse(line) as Record<string, unknown>);
+  const child = spawnSync(
+    process.execPath,
+    [...process.execArgv, process.argv[1] ?? "", ...process.argv.slice(2), ...args],
+    {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
+  if (child.status !== 0)
+    throw new Error(`bench child ${args.join(" ")} failed with exit code ${child.status ?? "?"}`);
+  return child.stdout
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
 /** Generation throughput target for families whose questions come from the model (docs/bench.md). */
@@ -151,7 +194,9 @@ const LAB_TARGET_MS = 50;
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   if (options.child === "lab") {
-    for (const size of options.labSizes) for (const line of await benchLab(size, options.seed)) process.stdout.write(`${JSON.stringify(line)}\n`);
+    for (const size of options.labSizes)
+      for (const line of await benchLab(size, options.seed))
+        process.stdout.write(`${JSON.stringify(line)}\n`);
     return;
   }
   if (options.child === "reachability") {
@@ -159,7 +204,8 @@ async function main(): Promise<void> {
     return;
   }
   if (options.child === "validate") {
-    for (const size of options.validateSizes) process.stdout.write(`${JSON.stringify(benchValidate(size, options))}\n`);
+    for (const size of options.validateSizes)
+      process.stdout.write(`${JSON.stringify(benchValidate(size, options))}\n`);
     return;
   }
   if (options.child === "generator") {
@@ -170,7 +216,8 @@ async function main(): Promise<void> {
     }
     return;
   }
-  for (const name of options.families) if (!findFamily(name)) throw new Error(`--family: unknown family "${name}"`);
+  for (const name of options.families)
+    if (!findFamily(name)) throw new Error(`--family: unknown family "${name}"`);
   const rows = options.reachability ? (runChild(["--child", "reachability"]) as ReachabilityRow[]) : [];
   if (options.json) for (const row of rows) process.stdout.write(`${JSON.stringify(row)}\n`);
   const validation = options.validation ? (runChild(["--child", "validate"]) as ValidateRow[]) : [];
@@ -185,23 +232,41 @@ async function main(): Promise<void> {
   }
   if (options.json) return;
   if (rows.length > 0) {
-    process.stdout.write(`Reachability model (seed ${options.seed}, ${options.queries} timed queries after ${options.warmup} warm-up, heap after full GC${gc ? "" : " UNAVAILABLE"})\n\n`);
+    process.stdout.write(
+      `Reachability model (seed ${options.seed}, ${options.queries} timed queries after ${options.warmup} warm-up, heap after full GC${gc ? "" : " UNAVAILABLE"})\n\n`,
+    );
     process.stdout.write(`${renderTable(rows)}\n\n${renderCurve(rows)}\n`);
   }
   if (validation.length > 0) {
     process.stdout.write("\nvalidate() (median of 3; target: <= 1 s at 5,000 VPCs):\n");
-    for (const v of validation) process.stdout.write(`  ${String(v.vpcs).padStart(6)} VPCs ${String(v.subnets).padStart(7)} subnets ${String(v.ms).padStart(9)} ms  (${v.cpuMs} ms CPU, ${v.issues} issues)\n`);
+    for (const v of validation)
+      process.stdout.write(
+        `  ${String(v.vpcs).padStart(6)} VPCs ${String(v.subnets).padStart(7)} subnets ${String(v.ms).padStart(9)} ms  (${v.cpuMs} ms CPU, ${v.issues} issues)\n`,
+      );
   }
   if (lab.length > 0) {
-    process.stdout.write(`\nLab edit -> verdict (ms; target: 50 VPCs <= ${LAB_TARGET_MS} ms at p95; worker = in-memory topology, server = text + HTTP + JSON):\n`);
-    for (const l of lab) process.stdout.write(`  ${l.mode.padEnd(7)} ${String(l.vpcs).padStart(5)} VPCs ${String(l.textKB).padStart(8)} KB text  median ${String(l.medianMs).padStart(8)}  p95 ${String(l.p95Ms).padStart(8)}\n`);
+    process.stdout.write(
+      `\nLab edit -> verdict (ms; target: 50 VPCs <= ${LAB_TARGET_MS} ms at p95; worker = in-memory topology, server = text + HTTP + JSON):\n`,
+    );
+    for (const l of lab)
+      process.stdout.write(
+        `  ${l.mode.padEnd(7)} ${String(l.vpcs).padStart(5)} VPCs ${String(l.textKB).padStart(8)} KB text  median ${String(l.medianMs).padStart(8)}  p95 ${String(l.p95Ms).padStart(8)}\n`,
+      );
   }
   if (generator.length > 0) {
-    process.stdout.write("\nQuestion generator (verified questions per second on one core; median of 5 rounds, each family in a fresh process):\n");
+    process.stdout.write(
+      "\nQuestion generator (verified questions per second on one core; median of 5 rounds, each family in a fresh process):\n",
+    );
     process.stdout.write(`  ${"family".padEnd(22)} ${"q/s".padStart(8)} ${"q/cpu-s".padStart(8)}  rounds\n`);
     for (const g of generator) {
-      const verdict = g.usesModel ? (g.questionsPerSecond >= GENERATOR_TARGET ? `  target ${GENERATOR_TARGET}: MET` : `  target ${GENERATOR_TARGET}: MISSED`) : "";
-      process.stdout.write(`  ${g.family.padEnd(22)} ${String(g.questionsPerSecond).padStart(8)} ${String(g.questionsPerCpuSecond ?? "-").padStart(8)}  ${g.roundRates.join(" ")}${verdict}\n`);
+      const verdict = g.usesModel
+        ? g.questionsPerSecond >= GENERATOR_TARGET
+          ? `  target ${GENERATOR_TARGET}: MET`
+          : `  target ${GENERATOR_TARGET}: MISSED`
+        : "";
+      process.stdout.write(
+        `  ${g.family.padEnd(22)} ${String(g.questionsPerSecond).padStart(8)} ${String(g.questionsPerCpuSecond ?? "-").padStart(8)}  ${g.roundRates.join(" ")}${verdict}\n`,
+      );
     }
   }
 }

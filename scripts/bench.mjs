@@ -22,13 +22,27 @@ await build({
 });
 const args = process.argv.slice(2);
 if (!args.includes("--only-web")) {
-  const child = spawnSync(process.execPath, ["--expose-gc", "--enable-source-maps", outfile, ...args], { stdio: "inherit" });
+  const child = spawnSync(process.execPath, ["--expose-gc", "--enable-source-maps", outfile, ...args], {
+    stdio: "inherit",
+  });
   process.exitCode = child.status ?? 1;
 }
 // The web suite (bench/web.ts) drives the production server; --no-web leaves it out, --only-web runs it alone.
 if (!args.includes("--no-web") && (process.exitCode ?? 0) === 0) {
-  await build({ entryPoints: [`${root}bench/web.ts`], outfile: `${root}.bench/web.mjs`, bundle: true, platform: "node", format: "esm", target: "node20", packages: "external", logLevel: "warning" });
-  const web = spawnSync(process.execPath, [`${root}.bench/web.mjs`, ...args], { stdio: "inherit", cwd: root });
+  await build({
+    entryPoints: [`${root}bench/web.ts`],
+    outfile: `${root}.bench/web.mjs`,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    packages: "external",
+    logLevel: "warning",
+  });
+  const web = spawnSync(process.execPath, [`${root}.bench/web.mjs`, ...args], {
+    stdio: "inherit",
+    cwd: root,
+  });
   process.exitCode = web.status ?? 1;
 }
 if ((process.exitCode ?? 0) === 0 && !args.includes("--no-cli") && !args.includes("--only-web")) {
@@ -43,6 +57,9 @@ if (
   !args.includes("--only-web") &&
   process.env.REACHABLE_BENCH_SKIP_CLASSROOM !== "1"
 ) {
-  const classroom = spawnSync(process.execPath, [`${root}bench/classroom-load.mjs`, ...args], { stdio: "inherit", cwd: root });
+  const classroom = spawnSync(process.execPath, [`${root}bench/classroom-load.mjs`, ...args], {
+    stdio: "inherit",
+    cwd: root,
+  });
   process.exitCode = classroom.status ?? 1;
 }

@@ -48,7 +48,9 @@ function consistencyChecks(q: Question): string[] {
     if (scenario.role !== "consumer" || resource === undefined) return [];
     const key = `${q.family}: ${scenario.origin} uses ${resource}`;
     situations.set(key, (situations.get(key) ?? 0) + 1);
-    return requesterCanUse(scenario.origin, resource).usable ? [] : [`endpoint-choice keys ${answer ?? ""} for a requester ${scenario.origin} that cannot use it`];
+    return requesterCanUse(scenario.origin, resource).usable
+      ? []
+      : [`endpoint-choice keys ${answer ?? ""} for a requester ${scenario.origin} that cannot use it`];
   }
   if (!q.topology || !q.query) return [];
   const situation = edgeSituation(q.topology, q.query);
@@ -57,7 +59,11 @@ function consistencyChecks(q: Question): string[] {
   const rule = requesterCanUse(situation.origin, situation.resource);
   const key = `${q.family}: ${situation.origin} uses ${situation.resource} -> ${yes ? "yes" : "no"}`;
   situations.set(key, (situations.get(key) ?? 0) + 1);
-  return yes && !rule.usable ? [`key "Yes" but a requester ${situation.origin} cannot use the ${situation.resource} (${rule.rules.join(", ")})`] : [];
+  return yes && !rule.usable
+    ? [
+        `key "Yes" but a requester ${situation.origin} cannot use the ${situation.resource} (${rule.rules.join(", ")})`,
+      ]
+    : [];
 }
 
 const HOST_IPV4 = /\b(?:\d{1,3}\.){3}\d{1,3}\b(?!\/)/g;
@@ -66,7 +72,10 @@ const HOST_IPV4 = /\b(?:\d{1,3}\.){3}\d{1,3}\b(?!\/)/g;
 function explanationChecks(q: Question): string[] {
   const out: string[] = [];
   // The right option's reason may restate the summary (they are shown together as one answer).
-  const texts = [q.explanation.summary, ...q.options.filter((o) => !q.answer.includes(o.id)).map((o) => q.explanation.perOption[o.id] ?? "")];
+  const texts = [
+    q.explanation.summary,
+    ...q.options.filter((o) => !q.answer.includes(o.id)).map((o) => q.explanation.perOption[o.id] ?? ""),
+  ];
   if (texts.some((t) => /\bthe model\b/i.test(t))) out.push('explanation says "the model"');
   const seen = new Set<string>();
   // The summary and the right option's reason are shown together, so a sentence may appear in only one text.
@@ -85,7 +94,8 @@ function explanationChecks(q: Question): string[] {
   for (const o of q.options) {
     // Host addresses only: CIDR blocks of route entries belong to the exhibit (route tables), not the stem.
     if (!describesAScenario(q)) break;
-    for (const ip of o.text.match(HOST_IPV4) ?? []) if (!shown.includes(ip)) out.push(`option names ${ip}, which the stem never shows`);
+    for (const ip of o.text.match(HOST_IPV4) ?? [])
+      if (!shown.includes(ip)) out.push(`option names ${ip}, which the stem never shows`);
   }
   return out;
 }
@@ -111,7 +121,8 @@ function flowLogPattern(q: Question): string {
 /** An ipv6-egress stem with names, ids and addresses taken out: what is left is its template. */
 function templateOf(q: Question): string {
   let stem = q.stem;
-  for (const vpc of q.topology?.vpcs ?? []) if (vpc.name !== undefined) stem = stem.split(vpc.name).join("VPC");
+  for (const vpc of q.topology?.vpcs ?? [])
+    if (vpc.name !== undefined) stem = stem.split(vpc.name).join("VPC");
   return stem.replace(/\S*\d\S*/g, "#").replace(/\s+/g, " ");
 }
 
@@ -125,8 +136,14 @@ const CAPITAL_AFTER_COLON = /\b(?:fixes it|records): [A-Z][a-z ]/;
 function textChecks(q: Question): string[] {
   const out: string[] = [];
   // A sentence present only when the key is "No" would give the answer away: every reach stem has it.
-  if (REACH_FAMILIES.includes(q.family) && !q.stem.includes(FIRST_DROP)) out.push("reach stem without the first-dropped sentence");
-  const texts = [q.stem, ...q.options.map((o) => o.text), q.explanation.summary, ...Object.values(q.explanation.perOption)];
+  if (REACH_FAMILIES.includes(q.family) && !q.stem.includes(FIRST_DROP))
+    out.push("reach stem without the first-dropped sentence");
+  const texts = [
+    q.stem,
+    ...q.options.map((o) => o.text),
+    q.explanation.summary,
+    ...Object.values(q.explanation.perOption),
+  ];
   for (const t of texts) {
     const article = WRONG_ARTICLE.exec(t);
     if (article) out.push(`article error: "${article[0]}"`);
@@ -147,11 +164,14 @@ function extraChecks(familyName: string, seed: number, difficulty: Difficulty): 
     const c = fixItCase(seed, difficulty);
     const out: string[] = [];
     if (!analyze(c.right.topology, queryOf(c.question)).reachable) out.push("right fix does not fix");
-    for (const w of c.wrong) if (analyze(w.result, queryOf(c.question)).reachable) out.push(`wrong fix fixes: ${w.fix.description}`);
+    for (const w of c.wrong)
+      if (analyze(w.result, queryOf(c.question)).reachable) out.push(`wrong fix fixes: ${w.fix.description}`);
     return out;
   }
   if (familyName === "missing-piece") {
-    return piecesThatDoNotMatter(missingPieceCase(seed, difficulty)).map((text) => `distractor piece does not matter: ${text}`);
+    return piecesThatDoNotMatter(missingPieceCase(seed, difficulty)).map(
+      (text) => `distractor piece does not matter: ${text}`,
+    );
   }
   if (familyName === "flow-log-diagnosis") {
     const c = flowLogCase(seed, difficulty);
@@ -176,7 +196,9 @@ function exhibitCompleteness(q: Question, misses: Map<string, number>): string[]
   if (!describesAScenario(q)) return [];
   const missing = missingFromExhibit(q);
   for (const ref of missing) misses.set(referenceFamily(ref), (misses.get(referenceFamily(ref)) ?? 0) + 1);
-  return missing.length > 0 ? [`options name what neither stem nor exhibit shows: ${missing.join(", ")}`] : [];
+  return missing.length > 0
+    ? [`options name what neither stem nor exhibit shows: ${missing.join(", ")}`]
+    : [];
 }
 
 for (const family of FAMILIES.filter((f) => only.length === 0 || only.includes(f.name))) {
@@ -191,7 +213,11 @@ for (const family of FAMILIES.filter((f) => only.length === 0 || only.includes(f
   let longestCue = 0;
   const positionCue = [0, 0, 0, 0, 0, 0, 0, 0];
   let answered = 0;
-  const metric: Record<number, { sum: number; n: number }> = { 1: { sum: 0, n: 0 }, 2: { sum: 0, n: 0 }, 3: { sum: 0, n: 0 } };
+  const metric: Record<number, { sum: number; n: number }> = {
+    1: { sum: 0, n: 0 },
+    2: { sum: 0, n: 0 },
+    3: { sum: 0, n: 0 },
+  };
   const windowSignatures: string[] = [];
   let minDistinct = Infinity;
   const patterns = new Set<string>();
@@ -204,10 +230,18 @@ for (const family of FAMILIES.filter((f) => only.length === 0 || only.includes(f
       q = family.generate(seed, difficulty);
     } catch (error) {
       problems += 1;
-      if (problems <= 5) console.error(`${family.name} seed ${seed} d${difficulty}: threw ${(error as Error).message}`);
+      if (problems <= 5)
+        console.error(`${family.name} seed ${seed} d${difficulty}: threw ${(error as Error).message}`);
       continue;
     }
-    const found = [...verifyQuestion(q), ...extraChecks(family.name, seed, difficulty), ...consistencyChecks(q), ...explanationChecks(q), ...textChecks(q), ...exhibitCompleteness(q, exhibitMisses)];
+    const found = [
+      ...verifyQuestion(q),
+      ...extraChecks(family.name, seed, difficulty),
+      ...consistencyChecks(q),
+      ...explanationChecks(q),
+      ...textChecks(q),
+      ...exhibitCompleteness(q, exhibitMisses),
+    ];
     const proofs = proofsOf(q);
     for (const o of q.options) {
       if (!proofs?.[o.id]) found.push(`option ${o.id} has no proof`);
@@ -236,7 +270,8 @@ for (const family of FAMILIES.filter((f) => only.length === 0 || only.includes(f
     }
     if (family.name === "flow-log-diagnosis" && q.exhibit) patterns.add(flowLogPattern(q));
     if (family.name === "ipv6-egress") patterns.add(templateOf(q));
-    if (i % 97 === 0 && JSON.stringify(family.generate(seed, difficulty)) !== JSON.stringify(q)) found.push("not reproducible");
+    if (i % 97 === 0 && JSON.stringify(family.generate(seed, difficulty)) !== JSON.stringify(q))
+      found.push("not reproducible");
     if (found.length > 0) {
       problems += 1;
       if (problems <= 5) console.error(`${q.id}: ${found.join("; ")}`);
@@ -247,21 +282,63 @@ for (const family of FAMILIES.filter((f) => only.length === 0 || only.includes(f
   }
   const seconds = (performance.now() - start) / 1000;
   failures += problems;
-  const spread = [...positions.entries()].sort((a, b) => a[0] - b[0]).map(([p, n]) => `${String.fromCharCode(97 + p)}:${n}`).join(" ");
+  const spread = [...positions.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([p, n]) => `${String.fromCharCode(97 + p)}:${n}`)
+    .join(" ");
   const pct = (n: number): number => Math.round((1000 * n) / Math.max(1, answered)) / 10;
-  const cues = { chance: pct(chance), alwaysYes: pct(yesCue), longest: pct(longestCue), position: positionCue.slice(0, 4).map(pct) };
-  const cueFailures = [cues.alwaysYes, cues.longest, ...cues.position].filter((score) => Math.abs(score - cues.chance) > 10).length;
-  const level = (d: number): number => Number(((metric[d]?.sum ?? 0) / Math.max(1, metric[d]?.n ?? 0)).toFixed(2));
+  const cues = {
+    chance: pct(chance),
+    alwaysYes: pct(yesCue),
+    longest: pct(longestCue),
+    position: positionCue.slice(0, 4).map(pct),
+  };
+  const cueFailures = [cues.alwaysYes, cues.longest, ...cues.position].filter(
+    (score) => Math.abs(score - cues.chance) > 10,
+  ).length;
+  const level = (d: number): number =>
+    Number(((metric[d]?.sum ?? 0) / Math.max(1, metric[d]?.n ?? 0)).toFixed(2));
   const difficultyMetric = { d1: level(1), d2: level(2), d3: level(3) };
   const familyFailures: string[] = [];
-  if (cueFailures > 0) familyFailures.push(`a cue strategy scores more than 10 points from chance: ${JSON.stringify(cues)}`);
-  if (family.difficulties.includes(3) && family.difficulties.includes(1) && !(difficultyMetric.d3 > difficultyMetric.d1)) familyFailures.push(`difficulty metric d3 ${difficultyMetric.d3} not above d1 ${difficultyMetric.d1}`);
-  if (family.name === "can-a-reach-c" && minDistinct < 18) familyFailures.push(`only ${minDistinct} distinct problems in some window of 20 seeds`);
-  if (family.name === "flow-log-diagnosis" && patterns.size < 12) familyFailures.push(`only ${patterns.size} flow-log record patterns`);
-  if (family.name === "ipv6-egress" && patterns.size < 6) familyFailures.push(`only ${patterns.size} ipv6-egress templates`);
-  for (const f of familyFailures) console.error(`${family.name}: ${PENDING.some((p) => f.startsWith(`${family.name}: ${p}`) || `${family.name}: ${f}`.startsWith(p)) ? "PENDING " : ""}${f}`);
-  if (strict) failures += familyFailures.filter((f) => !PENDING.some((p) => `${family.name}: ${f}`.startsWith(p))).length;
-  console.log(JSON.stringify({ family: family.name, seeds, problems, seconds: Number(seconds.toFixed(1)), keyPositions: spread, yesKeys: yes, wrongOptionProofs: wrongProofs, cues, difficultyMetric, minDistinctPer20: minDistinct === Infinity ? null : minDistinct, patterns: patterns.size || null, familyFailures: familyFailures.length, exhibitMisses: Object.fromEntries(exhibitMisses) }));
+  if (cueFailures > 0)
+    familyFailures.push(`a cue strategy scores more than 10 points from chance: ${JSON.stringify(cues)}`);
+  if (
+    family.difficulties.includes(3) &&
+    family.difficulties.includes(1) &&
+    !(difficultyMetric.d3 > difficultyMetric.d1)
+  )
+    familyFailures.push(`difficulty metric d3 ${difficultyMetric.d3} not above d1 ${difficultyMetric.d1}`);
+  if (family.name === "can-a-reach-c" && minDistinct < 18)
+    familyFailures.push(`only ${minDistinct} distinct problems in some window of 20 seeds`);
+  if (family.name === "flow-log-diagnosis" && patterns.size < 12)
+    familyFailures.push(`only ${patterns.size} flow-log record patterns`);
+  if (family.name === "ipv6-egress" && patterns.size < 6)
+    familyFailures.push(`only ${patterns.size} ipv6-egress templates`);
+  for (const f of familyFailures)
+    console.error(
+      `${family.name}: ${PENDING.some((p) => f.startsWith(`${family.name}: ${p}`) || `${family.name}: ${f}`.startsWith(p)) ? "PENDING " : ""}${f}`,
+    );
+  if (strict)
+    failures += familyFailures.filter(
+      (f) => !PENDING.some((p) => `${family.name}: ${f}`.startsWith(p)),
+    ).length;
+  console.log(
+    JSON.stringify({
+      family: family.name,
+      seeds,
+      problems,
+      seconds: Number(seconds.toFixed(1)),
+      keyPositions: spread,
+      yesKeys: yes,
+      wrongOptionProofs: wrongProofs,
+      cues,
+      difficultyMetric,
+      minDistinctPer20: minDistinct === Infinity ? null : minDistinct,
+      patterns: patterns.size || null,
+      familyFailures: familyFailures.length,
+      exhibitMisses: Object.fromEntries(exhibitMisses),
+    }),
+  );
 }
 console.log(JSON.stringify({ crossFamilySituations: Object.fromEntries([...situations.entries()].sort()) }));
 process.exitCode = failures === 0 ? 0 : 1;

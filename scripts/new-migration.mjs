@@ -8,7 +8,9 @@ import path from "node:path";
 
 const name = process.argv[2];
 if (!name || !/^[a-z0-9_]+$/.test(name)) {
-  console.error("name: give the migration a snake_case name, e.g. npm run db:new-migration -- add_exam_sessions");
+  console.error(
+    "name: give the migration a snake_case name, e.g. npm run db:new-migration -- add_exam_sessions",
+  );
   process.exit(2);
 }
 const migrations = path.join("prisma", "migrations");
@@ -26,7 +28,7 @@ const from = latest
   : ["--from-empty"];
 const sql = execFileSync(
   path.join("node_modules", ".bin", "prisma"),
-  [ "migrate", "diff", ...from, "--to-schema-datamodel", path.join("prisma", "schema.prisma"), "--script"],
+  ["migrate", "diff", ...from, "--to-schema-datamodel", path.join("prisma", "schema.prisma"), "--script"],
   { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
 );
 if (!/\b(CREATE|ALTER|DROP|INSERT|UPDATE|DELETE)\b/i.test(sql)) {

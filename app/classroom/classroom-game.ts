@@ -7,7 +7,13 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { initialTransition } from "xstate";
 import { buildClassroomView, type ClassroomView } from "@/lib/classroom/classroom-view";
-import { createEventHub, type EventDraft, type EventHub, type HubEvent, type HubViewer } from "@/lib/classroom/event-hub";
+import {
+  createEventHub,
+  type EventDraft,
+  type EventHub,
+  type HubEvent,
+  type HubViewer,
+} from "@/lib/classroom/event-hub";
 import { buildGameReport, type GameReport } from "@/lib/classroom/game-report";
 import { liveEvents } from "@/lib/classroom/live-events";
 import { classroomInput, planClassroomGame } from "@/lib/classroom/plan-game";
@@ -33,7 +39,12 @@ import { db } from "@/lib/db/client";
 import { grade } from "@/lib/grading/grade";
 import { everyoneAnswered } from "@/lib/quiz/classroom-board";
 import { applyEvent } from "@/lib/quiz/apply-event";
-import { classroomMachine, currentRound, playerOfDevice, type ClassroomRound } from "@/lib/quiz/classroom-machine";
+import {
+  classroomMachine,
+  currentRound,
+  playerOfDevice,
+  type ClassroomRound,
+} from "@/lib/quiz/classroom-machine";
 import { createJoinCode, displayNameKey, JOIN_CODE_ALPHABET } from "@/lib/quiz/join-code";
 import { classroomSessionCodec } from "@/lib/quiz/persistence";
 import { serverNow } from "@/app/clock";
@@ -81,7 +92,14 @@ const live: LiveState = (globalForLive.reachableClassroomLive ??= {
   hub: createEventHub({ epoch: randomUUID().slice(0, 8) }),
 });
 
-const TEACHER_ACTIONS = new Set<GameCommand["kind"]>(["open", "close", "leaderboard", "finish", "remove", "remove-named"]);
+const TEACHER_ACTIONS = new Set<GameCommand["kind"]>([
+  "open",
+  "close",
+  "leaderboard",
+  "finish",
+  "remove",
+  "remove-named",
+]);
 const JOIN_CODE_TRIES = 8;
 const REJOIN_CODE_LENGTH = 8;
 /** A finished game stays in memory this long for late page loads, then is read from its row again if asked. */
@@ -124,7 +142,8 @@ export async function createGame(
 
 function newRejoinCode(): string {
   let code = "";
-  for (let i = 0; i < REJOIN_CODE_LENGTH; i += 1) code += JOIN_CODE_ALPHABET.charAt(randomInt(0, JOIN_CODE_ALPHABET.length));
+  for (let i = 0; i < REJOIN_CODE_LENGTH; i += 1)
+    code += JOIN_CODE_ALPHABET.charAt(randomInt(0, JOIN_CODE_ALPHABET.length));
   return code;
 }
 
@@ -231,7 +250,8 @@ function armTimer(game: LiveGame): void {
   }
   if (game.snapshot.status === "done") {
     const forget = setTimeout(() => {
-      if (live.games.get(game.joinCode) === game && game.pending.length === 0) live.games.delete(game.joinCode);
+      if (live.games.get(game.joinCode) === game && game.pending.length === 0)
+        live.games.delete(game.joinCode);
     }, FINISHED_GAME_TTL_MS);
     forget.unref();
   }
@@ -272,7 +292,8 @@ function decide(
   }
   let resolved: ClassroomCommand;
   if (command.kind === "answer") {
-    if (viewer === null || viewer.role !== "player") return fail(409, "joinCode: this player has not joined the game");
+    if (viewer === null || viewer.role !== "player")
+      return fail(409, "joinCode: this player has not joined the game");
     resolved = { ...command, playerId: viewer.playerId };
   } else if (command.kind === "remove-named") {
     const name = displayNameKey(command.displayName);
@@ -332,14 +353,22 @@ function applyBatch(game: LiveGame, batch: readonly Pending[]): Applied {
   const outcomes = batch.map((pending) => {
     const outcome = decide(game, current, pending.learnerId, pending.command, pending.now);
     // A refused command can still move the clock (a late answer closes the question at its deadline).
-    const result = outcome.ok ? outcome.value : runClassroomCommand(current, { kind: "tick" }, pending.now.getTime());
+    const result = outcome.ok
+      ? outcome.value
+      : runClassroomCommand(current, { kind: "tick" }, pending.now.getTime());
     drafts.push(...liveEvents(current, result.snapshot, pending.now.getTime()));
     if (result.graded !== null) graded.push(result.graded);
     if (result.snapshot !== current) {
       const round = currentRound(result.snapshot.context);
       const answer = round?.answers[round.answers.length - 1];
       const isAnswer = pending.command !== "view" && pending.command.kind === "answer" && outcome.ok;
-      if (isAnswer && result.graded === null && round !== undefined && answer !== undefined && answersOnly !== null) {
+      if (
+        isAnswer &&
+        result.graded === null &&
+        round !== undefined &&
+        answer !== undefined &&
+        answersOnly !== null
+      ) {
         answersOnly.push({
           questionIndex: round.questionIndex,
           playerId: answer.playerId,
@@ -350,7 +379,12 @@ function applyBatch(game: LiveGame, batch: readonly Pending[]): Applied {
     }
     current = result.snapshot;
     // Kahoot's rule: once everyone in the room has answered there is nothing left to wait for.
-    if (outcome.ok && pending.command !== "view" && pending.command.kind === "answer" && everyoneAnswered(current.context)) {
+    if (
+      outcome.ok &&
+      pending.command !== "view" &&
+      pending.command.kind === "answer" &&
+      everyoneAnswered(current.context)
+    ) {
       const closed = runClassroomCommand(current, { kind: "close" }, pending.now.getTime());
       drafts.push(...liveEvents(current, closed.snapshot, pending.now.getTime()));
       if (closed.graded !== null) graded.push(closed.graded);
@@ -394,7 +428,8 @@ async function flush(game: LiveGame): Promise<void> {
             saved = applied.snapshot === game.snapshot || (await write());
           }
           if (!saved) {
-            for (const pending of batch) pending.resolve(fail(409, "joinCode: the game is too busy right now: try again"));
+            for (const pending of batch)
+              pending.resolve(fail(409, "joinCode: the game is too busy right now: try again"));
             continue;
           }
           if (applied.snapshot !== game.snapshot) game.revision += 1;
@@ -403,7 +438,9 @@ async function flush(game: LiveGame): Promise<void> {
           armTimer(game);
           await recordRounds(game.joinCode, applied.graded);
         }
-        batch.forEach((pending, index) => pending.resolve(applied.outcomes[index] ?? fail(409, "action: not run")));
+        batch.forEach((pending, index) =>
+          pending.resolve(applied.outcomes[index] ?? fail(409, "action: not run")),
+        );
       } catch (error) {
         for (const pending of batch) pending.reject(error);
       }

@@ -48,12 +48,18 @@ export const ClassroomRequestSchema = z.discriminatedUnion("action", [
       .string()
       .trim()
       .toUpperCase()
-      .regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]{8}$`), "a rejoin code is the 8 letters and digits shown when you joined"),
+      .regex(
+        new RegExp(`^[${JOIN_CODE_ALPHABET}]{8}$`),
+        "a rejoin code is the 8 letters and digits shown when you joined",
+      ),
   }),
   z.object({
     action: z.literal("remove"),
     joinCode: joinCodeSchema,
-    displayName: z.string().min(1).max(MAX_DISPLAY_NAME_LENGTH * 2),
+    displayName: z
+      .string()
+      .min(1)
+      .max(MAX_DISPLAY_NAME_LENGTH * 2),
   }),
   z.object({ action: z.literal("open"), joinCode: joinCodeSchema }),
   z.object({ action: z.literal("close"), joinCode: joinCodeSchema }),

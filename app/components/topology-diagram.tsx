@@ -1,4 +1,11 @@
-import type { DiagramNodeKind, PathHighlight, PathMark, PlacedDiagram, PlacedEdge, PlacedNode } from "@/lib/diagram/diagram";
+import type {
+  DiagramNodeKind,
+  PathHighlight,
+  PathMark,
+  PlacedDiagram,
+  PlacedEdge,
+  PlacedNode,
+} from "@/lib/diagram/diagram";
 
 const kindClass: Record<DiagramNodeKind, string> = {
   region: "dg-region",
@@ -19,7 +26,11 @@ const markClass = (mark: PathMark | undefined): string =>
 function NodeBox({ node, mark }: { node: PlacedNode; mark: PathMark | undefined }) {
   const container = node.kind === "region" || node.kind === "vpc" || node.kind === "subnet";
   return (
-    <g className={`dg-node ${kindClass[node.kind]}${markClass(mark)}`} data-node-id={node.id} data-kind={node.kind}>
+    <g
+      className={`dg-node ${kindClass[node.kind]}${markClass(mark)}`}
+      data-node-id={node.id}
+      data-kind={node.kind}
+    >
       <rect x={node.x} y={node.y} width={node.width} height={node.height} rx={container ? 8 : 5} />
       {node.label.map((line, index) => (
         <text
@@ -33,7 +44,13 @@ function NodeBox({ node, mark }: { node: PlacedNode; mark: PathMark | undefined 
         </text>
       ))}
       {mark === "blocked" ? (
-        <text x={node.x + node.width - 8} y={node.y + 16} textAnchor="end" className="dg-stop" aria-hidden="true">
+        <text
+          x={node.x + node.width - 8}
+          y={node.y + 16}
+          textAnchor="end"
+          className="dg-stop"
+          aria-hidden="true"
+        >
           ✕
         </text>
       ) : null}
@@ -46,10 +63,17 @@ function EdgeLine({ edge, mark }: { edge: PlacedEdge; mark: PathMark | undefined
   const d = edge.points.map((point, index) => `${index === 0 ? "M" : "L"}${point.x},${point.y}`).join(" ");
   const middle = edge.labelAt ?? edge.points[Math.floor(edge.points.length / 2)] ?? edge.points[0];
   return (
-    <g className={`dg-edge dg-edge-${edge.kind}${edge.inactive ? " dg-inactive" : ""}${markClass(mark)}`} data-edge-id={edge.id}>
+    <g
+      className={`dg-edge dg-edge-${edge.kind}${edge.inactive ? " dg-inactive" : ""}${markClass(mark)}`}
+      data-edge-id={edge.id}
+    >
       <path d={d} />
       {edge.label && middle ? (
-        <text x={middle.x + (edge.labelAt ? 0 : 4)} y={middle.y - (edge.labelAt ? 0 : 4)} className="dg-edge-label">
+        <text
+          x={middle.x + (edge.labelAt ? 0 : 4)}
+          y={middle.y - (edge.labelAt ? 0 : 4)}
+          className="dg-edge-label"
+        >
           {edge.label}
         </text>
       ) : null}
@@ -76,7 +100,12 @@ export function TopologyDiagram({
   return (
     <figure className="diagram" data-testid="topology-diagram">
       {/* On a narrow screen the diagram scrolls sideways: focusable and named so a keyboard user can scroll it. */}
-      <div className="diagram-scroll scroll-region" tabIndex={0} role="group" aria-label={`Diagram: ${title}`}>
+      <div
+        className="diagram-scroll scroll-region"
+        tabIndex={0}
+        role="group"
+        aria-label={`Diagram: ${title}`}
+      >
         <svg
           viewBox={`0 0 ${diagram.width} ${diagram.height}`}
           width={diagram.width}
@@ -110,7 +139,8 @@ function describe(diagram: PlacedDiagram): string {
     return `${node.kind} ${node.label.join(" ")}${parent ? ` in ${parent}` : ""}`;
   });
   const links = diagram.edges.map(
-    (edge) => `${edge.kind}${edge.label ? ` ${edge.label}` : ""} between ${names.get(edge.source)} and ${names.get(edge.target)}`,
+    (edge) =>
+      `${edge.kind}${edge.label ? ` ${edge.label}` : ""} between ${names.get(edge.source)} and ${names.get(edge.target)}`,
   );
   return [...parts, ...links].join("; ");
 }

@@ -48,7 +48,9 @@ export function TryItForm({ question, lessonSlug }: Props) {
 
   function toggle(id: string): void {
     setOutcome(null);
-    setSelected((current) => (multi ? (current.includes(id) ? current.filter((x) => x !== id) : [...current, id]) : [id]));
+    setSelected((current) =>
+      multi ? (current.includes(id) ? current.filter((x) => x !== id) : [...current, id]) : [id],
+    );
   }
 
   return (
@@ -58,7 +60,11 @@ export function TryItForm({ question, lessonSlug }: Props) {
         {question.options.map((option) => {
           const keyMark = solution?.key.includes(option.id);
           return (
-            <label key={option.id} className={`option${keyMark ? " option-key" : ""}`} data-option-id={option.id}>
+            <label
+              key={option.id}
+              className={`option${keyMark ? " option-key" : ""}`}
+              data-option-id={option.id}
+            >
               <input
                 type={multi ? "checkbox" : "radio"}
                 name={question.id}
@@ -77,7 +83,12 @@ export function TryItForm({ question, lessonSlug }: Props) {
             Check answer
           </button>
           {outcome ? (
-            <button type="button" className="button secondary" onClick={() => void send(true)} disabled={busy}>
+            <button
+              type="button"
+              className="button secondary"
+              onClick={() => void send(true)}
+              disabled={busy}
+            >
               Show the answer
             </button>
           ) : null}
@@ -86,7 +97,10 @@ export function TryItForm({ question, lessonSlug }: Props) {
       <div aria-live="polite" className="try-it-feedback">
         {error ? <p className="error">{error}</p> : null}
         {outcome ? (
-          <p className={outcome.correct ? "verdict ok" : "verdict bad"} data-verdict={outcome.correct ? "correct" : "incorrect"}>
+          <p
+            className={outcome.correct ? "verdict ok" : "verdict bad"}
+            data-verdict={outcome.correct ? "correct" : "incorrect"}
+          >
             {outcome.correct ? "Correct." : "Not quite."}
           </p>
         ) : null}

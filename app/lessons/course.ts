@@ -19,7 +19,8 @@ export function loadCourse(): Lesson[] {
     .filter((file) => file.endsWith(".mdx"))
     .map((fileName) => ({ fileName, source: fs.readFileSync(path.join(dir, fileName), "utf8") }));
   const result = parseLessons(files);
-  if (!result.ok) throw new Error(`invalid lessons:\n${result.issues.map((i) => `${i.path}: ${i.message}`).join("\n")}`);
+  if (!result.ok)
+    throw new Error(`invalid lessons:\n${result.issues.map((i) => `${i.path}: ${i.message}`).join("\n")}`);
   cached = result.value;
   return cached;
 }

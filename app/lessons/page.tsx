@@ -17,14 +17,25 @@ export default async function LessonsPage() {
   const token = (await cookies()).get(LEARNER_COOKIE)?.value;
   const learner = token ? await findLearner(db(), token) : null;
   const progress = new Map<string, LessonProgress>(
-    learner ? (await lessonProgress(db(), learner.id, course.map((l) => l.slug))).map((p) => [p.slug, p]) : [],
+    learner
+      ? (
+          await lessonProgress(
+            db(),
+            learner.id,
+            course.map((l) => l.slug),
+          )
+        ).map((p) => [p.slug, p])
+      : [],
   );
   // The home page's course map links to /lessons#<topic>: anchor each topic on its first lesson.
   const anchors = new Map<string, string>();
   for (const lesson of course) {
     for (const topic of TOPICS) {
-      const groups = lesson.frontmatter.concepts.map((id) => CONCEPTS.find((concept) => concept.id === id)?.group);
-      if (!anchors.has(topic.id) && groups.some((group) => group && topic.groups.includes(group))) anchors.set(topic.id, lesson.slug);
+      const groups = lesson.frontmatter.concepts.map(
+        (id) => CONCEPTS.find((concept) => concept.id === id)?.group,
+      );
+      if (!anchors.has(topic.id) && groups.some((group) => group && topic.groups.includes(group)))
+        anchors.set(topic.id, lesson.slug);
     }
   }
   const anchorFor = (slug: string) => [...anchors].find(([, first]) => first === slug)?.[0];
@@ -33,15 +44,20 @@ export default async function LessonsPage() {
     <>
       <h1>Lessons</h1>
       <p className="lede">
-        {course.length} lessons, about {Math.round(totalMinutes / 5) * 5} minutes in all. Each ends with a recap and
-        questions generated from the reachability model.
+        {course.length} lessons, about {Math.round(totalMinutes / 5) * 5} minutes in all. Each ends with a
+        recap and questions generated from the reachability model.
       </p>
       <ol className="lesson-list" aria-label="Course">
         {course.map((lesson) => {
           const p = progress.get(lesson.slug);
           const questions = lesson.components.filter((component) => component.name === "TryIt").length;
           return (
-            <li key={lesson.slug} className="card lesson-item" data-lesson={lesson.slug} id={anchorFor(lesson.slug)}>
+            <li
+              key={lesson.slug}
+              className="card lesson-item"
+              data-lesson={lesson.slug}
+              id={anchorFor(lesson.slug)}
+            >
               <h2>
                 <Link href={`/lessons/${lesson.slug}`}>
                   {lesson.order}. {lesson.frontmatter.title}

@@ -25,7 +25,11 @@ export function DeckTable({ cards, now }: { cards: readonly SrsCard[]; now: Date
       </thead>
       <tbody>
         {cards.map((card) => (
-          <tr key={card.skillId} data-skill-id={card.skillId} className={card.suspended ? "review-suspended" : undefined}>
+          <tr
+            key={card.skillId}
+            data-skill-id={card.skillId}
+            className={card.suspended ? "review-suspended" : undefined}
+          >
             <th scope="row">{card.skillId}</th>
             <td data-label="State">{card.suspended ? "suspended" : card.state}</td>
             <td data-label="Due">{describeDue(card, now)}</td>

@@ -163,7 +163,12 @@ export function ReviewForm({ skillId, question, answered: shown }: Props) {
       </fieldset>
       {answered === null ? (
         <div className="try-it-actions">
-          <button type="submit" className="button" disabled={busy || selected.length === 0} aria-keyshortcuts="Space">
+          <button
+            type="submit"
+            className="button"
+            disabled={busy || selected.length === 0}
+            aria-keyshortcuts="Space"
+          >
             Check answer
           </button>
           <span className="review-muted review-keys">Space checks the chosen answer</span>
@@ -213,11 +218,19 @@ export function ReviewForm({ skillId, question, answered: shown }: Props) {
               })}
             </div>
             <div className="try-it-actions review-rating">
-              <button type="button" className="button secondary" disabled={busy} onClick={nextCard} aria-keyshortcuts="Space">
+              <button
+                type="button"
+                className="button secondary"
+                disabled={busy}
+                onClick={nextCard}
+                aria-keyshortcuts="Space"
+              >
                 Next card
               </button>
               <span className="review-muted review-keys">
-                {answered.outcome.correct ? "Keys 1–4 rate and show the next card; Next card (Space) keeps " : "Next card (Space) keeps "}
+                {answered.outcome.correct
+                  ? "Keys 1–4 rate and show the next card; Next card (Space) keeps "
+                  : "Next card (Space) keeps "}
                 <strong data-current-rating={answered.rating}>
                   {RATINGS.find((entry) => entry.rating === answered.rating)?.label ?? answered.rating}
                 </strong>

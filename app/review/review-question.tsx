@@ -74,7 +74,11 @@ export async function ReviewQuestion({
           nextDue: answered.review.nextDue,
           response: answered.response,
           // The review row keeps the settings it was scheduled with, so the buttons show what rating it gives.
-          intervals: previewIntervals(answered.review.before, new Date(answered.review.reviewedAt), answered.review),
+          intervals: previewIntervals(
+            answered.review.before,
+            new Date(answered.review.reviewedAt),
+            answered.review,
+          ),
           allowed: allowedRatings(outcome.correct),
         }
       : undefined;

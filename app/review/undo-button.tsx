@@ -34,7 +34,13 @@ export function UndoButton({ label }: { label: string }) {
   }, [busy, undo]);
   return (
     <span className="review-undo">
-      <button type="button" className="button secondary" disabled={busy} onClick={() => void undo()} aria-keyshortcuts="Control+Z">
+      <button
+        type="button"
+        className="button secondary"
+        disabled={busy}
+        onClick={() => void undo()}
+        aria-keyshortcuts="Control+Z"
+      >
         {label}
       </button>{" "}
       <span className="review-muted">(Ctrl+Z)</span>

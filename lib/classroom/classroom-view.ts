@@ -165,8 +165,7 @@ export function buildClassroomView(
             yourPoints: myAnswer ? myAnswer.points : null,
           }
         : null,
-    leaderboard:
-      phase === "leaderboard" || phase === "finished" ? leaderboardTop(board, playerId) : null,
+    leaderboard: phase === "leaderboard" || phase === "finished" ? leaderboardTop(board, playerId) : null,
     hasNextQuestion: viewer.role === "teacher" && context.rounds.length < context.questionIds.length,
   };
 }

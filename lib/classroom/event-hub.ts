@@ -40,7 +40,12 @@ export type Subscription = {
 
 export type EventHub = {
   publish(game: string, drafts: readonly EventDraft[]): void;
-  subscribe(game: string, viewer: HubViewer, lastEventId: string | null, send: (event: HubEvent) => void): Subscription;
+  subscribe(
+    game: string,
+    viewer: HubViewer,
+    lastEventId: string | null,
+    send: (event: HubEvent) => void,
+  ): Subscription;
   lastId(game: string): string;
   connections(game: string): number;
   /** Forget a game (it ended and every connection closed). */
@@ -64,7 +69,13 @@ export function isFor(audience: EventAudience, viewer: HubViewer): boolean {
 }
 
 /** `epoch` must differ between server processes (the app passes a random one), so old ids are not resumed. */
-export function createEventHub({ maxEvents = 50_000, epoch }: { maxEvents?: number; epoch: string }): EventHub {
+export function createEventHub({
+  maxEvents = 50_000,
+  epoch,
+}: {
+  maxEvents?: number;
+  epoch: string;
+}): EventHub {
   const games = new Map<string, GameLog>();
   const logOf = (game: string): GameLog => {
     let log = games.get(game);
@@ -105,11 +116,13 @@ export function createEventHub({ maxEvents = 50_000, epoch }: { maxEvents?: numb
         };
         log.events.push(event);
         if (draft.audience.kind === "all") for (const listener of log.all) deliver(listener, event);
-        else if (draft.audience.kind === "teacher") for (const listener of log.teachers) deliver(listener, event);
+        else if (draft.audience.kind === "teacher")
+          for (const listener of log.teachers) deliver(listener, event);
         else for (const listener of log.players.get(draft.audience.playerId) ?? []) deliver(listener, event);
       }
       // Trimmed in one cut rather than per event, so a burst of personal results stays cheap.
-      if (log.events.length > maxEvents) log.events = log.events.slice(log.events.length - Math.floor(maxEvents * 0.9));
+      if (log.events.length > maxEvents)
+        log.events = log.events.slice(log.events.length - Math.floor(maxEvents * 0.9));
     },
 
     subscribe(game, viewer, lastEventId, send) {
@@ -120,7 +133,8 @@ export function createEventHub({ maxEvents = 50_000, epoch }: { maxEvents?: numb
       // Resumable when the id is from this process and nothing after it has been trimmed away.
       const resumed = from !== null && from <= log.seq && from + 1 >= oldest;
       if (resumed) {
-        for (const event of log.events) if (event.seq > from && isFor(event.audience, viewer)) deliver(listener, event);
+        for (const event of log.events)
+          if (event.seq > from && isFor(event.audience, viewer)) deliver(listener, event);
       }
       log.all.add(listener);
       if (viewer.role === "teacher") log.teachers.add(listener);

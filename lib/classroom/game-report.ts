@@ -27,7 +27,10 @@ export type PlayerReport = {
   readonly concepts: readonly ConceptTally[];
 };
 
-export type GameReport = { readonly questions: readonly QuestionReport[]; readonly players: readonly PlayerReport[] };
+export type GameReport = {
+  readonly questions: readonly QuestionReport[];
+  readonly players: readonly PlayerReport[];
+};
 
 /** `questionOf` turns a question id into its question (the generator is deterministic from the id). */
 export function buildGameReport(context: ClassroomContext, questionOf: (id: string) => Question): GameReport {
@@ -86,16 +89,66 @@ const row = (values: readonly (string | number)[]) => values.map(field).join(","
  * per question. RFC 4180 quoting, CRLF line ends.
  */
 export function gameReportCsv(report: GameReport): string {
-  const lines = [row(["section", "rank", "player", "points", "concept", "answered", "correct", "question", "family", "players"])];
+  const lines = [
+    row([
+      "section",
+      "rank",
+      "player",
+      "points",
+      "concept",
+      "answered",
+      "correct",
+      "question",
+      "family",
+      "players",
+    ]),
+  ];
   for (const player of report.players) {
-    lines.push(row(["player", player.rank, player.displayName, player.points, "(all)", player.answered, player.correct, "", "", ""]));
+    lines.push(
+      row([
+        "player",
+        player.rank,
+        player.displayName,
+        player.points,
+        "(all)",
+        player.answered,
+        player.correct,
+        "",
+        "",
+        "",
+      ]),
+    );
     for (const tally of player.concepts) {
-      lines.push(row(["player", player.rank, player.displayName, "", tally.concept, tally.answered, tally.correct, "", "", ""]));
+      lines.push(
+        row([
+          "player",
+          player.rank,
+          player.displayName,
+          "",
+          tally.concept,
+          tally.answered,
+          tally.correct,
+          "",
+          "",
+          "",
+        ]),
+      );
     }
   }
   for (const question of report.questions) {
     lines.push(
-      row(["question", "", "", "", question.concepts.join(" "), question.answered, question.correct, question.number, question.family, question.players]),
+      row([
+        "question",
+        "",
+        "",
+        "",
+        question.concepts.join(" "),
+        question.answered,
+        question.correct,
+        question.number,
+        question.family,
+        question.players,
+      ]),
     );
   }
   return `${lines.join("\r\n")}\r\n`;

@@ -67,7 +67,8 @@ function playerChanges(before: ClassroomSnapshot, after: ClassroomSnapshot): Eve
   const has = new Set(after.context.players.map((player) => player.playerId));
   const drafts: EventDraft[] = [];
   for (const player of after.context.players) {
-    if (!had.has(player.playerId)) drafts.push(draft(TEACHER, "joined", { displayName: player.displayName, playerCount }));
+    if (!had.has(player.playerId))
+      drafts.push(draft(TEACHER, "joined", { displayName: player.displayName, playerCount }));
   }
   for (const player of before.context.players) {
     if (has.has(player.playerId)) continue;
@@ -150,7 +151,9 @@ export function liveEvents(before: ClassroomSnapshot, after: ClassroomSnapshot, 
     drafts.push(...standings(after, true));
   }
   if (phase === "leaderboard" && was !== "leaderboard") {
-    drafts.push(draft(ALL, "leaderboard", { stage, top: leaderboardTop(getLeaderboard(after.context), null) }));
+    drafts.push(
+      draft(ALL, "leaderboard", { stage, top: leaderboardTop(getLeaderboard(after.context), null) }),
+    );
   }
   if (phase === "finished" && was !== "finished") {
     drafts.push(draft(ALL, "finished", { stage, top: leaderboardTop(getLeaderboard(after.context), null) }));

@@ -6,7 +6,12 @@ import type { LiveEventData, LiveEventType } from "./live-events";
 
 export type LiveMessage =
   | { readonly type: "sync"; readonly data: ClassroomView }
-  | { [T in LiveEventType]: { readonly type: T; readonly data: LiveEventData[T] & (T extends "question" ? { readonly id: string } : unknown) } }[LiveEventType];
+  | {
+      [T in LiveEventType]: {
+        readonly type: T;
+        readonly data: LiveEventData[T] & (T extends "question" ? { readonly id: string } : unknown);
+      };
+    }[LiveEventType];
 
 export function applyLiveMessage(view: ClassroomView, message: LiveMessage): ClassroomView {
   switch (message.type) {
@@ -52,7 +57,9 @@ export function applyLiveMessage(view: ClassroomView, message: LiveMessage): Cla
         hasNextQuestion: view.role === "teacher" && message.data.questionNumber < message.data.questionCount,
       };
     case "answers":
-      return view.question ? { ...view, question: { ...view.question, answeredCount: message.data.answeredCount } } : view;
+      return view.question
+        ? { ...view, question: { ...view.question, answeredCount: message.data.answeredCount } }
+        : view;
     case "reveal":
       return {
         ...view,
@@ -103,12 +110,21 @@ export function applyLiveMessage(view: ClassroomView, message: LiveMessage): Cla
 }
 
 /** The shared top rows, with the viewer's own row marked (or added after them, from their own standing). */
-function withYou(top: LiveEventData["leaderboard"]["top"], view: ClassroomView): ClassroomView["leaderboard"] {
+function withYou(
+  top: LiveEventData["leaderboard"]["top"],
+  view: ClassroomView,
+): ClassroomView["leaderboard"] {
   const you = view.you;
   if (you === null) return top;
   const rows = top.map((row) => (row.displayName === you.displayName ? { ...row, isYou: true } : row));
   if (!rows.some((row) => row.isYou)) {
-    rows.push({ rank: you.rank, displayName: you.displayName, points: you.points, correctAnswers: you.correctAnswers, isYou: true });
+    rows.push({
+      rank: you.rank,
+      displayName: you.displayName,
+      points: you.points,
+      correctAnswers: you.correctAnswers,
+      isYou: true,
+    });
   }
   return rows;
 }

@@ -233,7 +233,9 @@ export function runClassroomCommand(
   const issues = applied.ok
     ? []
     : toIssues(applied.issues).map((issue) =>
-        (command.kind === "join" || command.kind === "rejoin") && issue.path === "action" ? { ...issue, path: "joinCode" } : issue,
+        (command.kind === "join" || command.kind === "rejoin") && issue.path === "action"
+          ? { ...issue, path: "joinCode" }
+          : issue,
       );
   return done(issues, applied.snapshot);
 }

@@ -24,11 +24,16 @@ export type AnalysisJson = {
 /** The import's assumptions, then those this query's trace made (RCH_ASSUMED_ON_PREMISES details). */
 export function assumptionsFor(analysis: Analysis, imported: readonly string[] = []): string[] {
   const out = [...imported];
-  for (const d of analysis.details ?? []) if (d.code === "RCH_ASSUMED_ON_PREMISES" && !out.includes(d.message)) out.push(d.message);
+  for (const d of analysis.details ?? [])
+    if (d.code === "RCH_ASSUMED_ON_PREMISES" && !out.includes(d.message)) out.push(d.message);
   return out;
 }
 
-export function analysisToJson(analysis: Analysis, warnings: readonly string[] = [], assumptions: readonly string[] = []): AnalysisJson {
+export function analysisToJson(
+  analysis: Analysis,
+  warnings: readonly string[] = [],
+  assumptions: readonly string[] = [],
+): AnalysisJson {
   return {
     version: ANALYSIS_JSON_VERSION,
     assumptions: assumptionsFor(analysis, assumptions),
@@ -95,18 +100,26 @@ function formatBlocker(b: Blocker, index: number): string[] {
   return [`  ${index + 1}. ${b.code} at ${b.component}${where}${rules}`, `     ${b.message}`];
 }
 
-export function formatAnalysisText(analysis: Analysis, warnings: readonly string[] = [], assumptions: readonly string[] = []): string {
+export function formatAnalysisText(
+  analysis: Analysis,
+  warnings: readonly string[] = [],
+  assumptions: readonly string[] = [],
+): string {
   const blockers = analysis.blockers.length;
   const verdict = analysis.reachable
     ? "REACHABLE"
     : `NOT REACHABLE (${blockers} blocker${blockers === 1 ? "" : "s"})`;
   const assumed = assumptionsFor(analysis, assumptions);
-  const lines = assumed.length === 0 ? [] : ["Assumed (AWS output does not show these):", ...assumed.map((a) => `  - ${a}`), ""];
+  const lines =
+    assumed.length === 0
+      ? []
+      : ["Assumed (AWS output does not show these):", ...assumed.map((a) => `  - ${a}`), ""];
   lines.push(`Query:   ${formatQuery(analysis.query)}`, `Verdict: ${verdict}`, "");
   lines.push(...formatPath("Forward path", analysis.forward), "");
   lines.push(...formatPath("Return path", analysis.return));
   if (blockers > 0) lines.push("", "Blockers:", ...analysis.blockers.flatMap(formatBlocker));
-  for (const d of analysis.details ?? []) if (d.code !== "RCH_ASSUMED_ON_PREMISES") lines.push("", `Note ${d.code}: ${d.message}`);
+  for (const d of analysis.details ?? [])
+    if (d.code !== "RCH_ASSUMED_ON_PREMISES") lines.push("", `Note ${d.code}: ${d.message}`);
   if (analysis.flowLogs.length > 0) {
     lines.push(
       "",

@@ -18,7 +18,8 @@ export const TOPICS: readonly Topic[] = [
   {
     id: "endpoints",
     title: "Endpoints and PrivateLink",
-    blurb: "Gateway endpoints for S3 and DynamoDB, interface endpoints for everything else, endpoint services.",
+    blurb:
+      "Gateway endpoints for S3 and DynamoDB, interface endpoints for everything else, endpoint services.",
     groups: ["endpoints"],
   },
   {
@@ -77,8 +78,11 @@ export function topicOfLesson(conceptIds: readonly string[]): string | undefined
       return group !== undefined && topic.groups.includes(group);
     }).length;
     const share = conceptIds.length === 0 ? 0 : inTopic / conceptIds.length;
-    const leads = conceptIds[0] !== undefined && topic.groups.some((group) => group === findConcept(conceptIds[0] ?? "")?.group);
-    if (share >= 0.5 && (!best || share > best.share || (share === best.share && leads))) best = { id: topic.id, share };
+    const leads =
+      conceptIds[0] !== undefined &&
+      topic.groups.some((group) => group === findConcept(conceptIds[0] ?? "")?.group);
+    if (share >= 0.5 && (!best || share > best.share || (share === best.share && leads)))
+      best = { id: topic.id, share };
   }
   return best?.id;
 }

@@ -81,5 +81,7 @@ export async function findLearner(db: Db, token: string): Promise<Learner | null
  * create. Writes nothing, so crawlers and first visits leave no Learner row behind.
  */
 export async function viewLearner(db: Db, token: string, now: Date): Promise<Learner> {
-  return (await findLearner(db, token)) ?? { id: await newLearnerId(db, hashToken(token), token), createdAt: now };
+  return (
+    (await findLearner(db, token)) ?? { id: await newLearnerId(db, hashToken(token), token), createdAt: now }
+  );
 }

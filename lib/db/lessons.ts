@@ -19,7 +19,11 @@ export async function markLessonRead(db: Db, learnerId: string, slug: string, no
 }
 
 /** Read state and right answers per lesson, for the course list. */
-export async function lessonProgress(db: Db, learnerId: string, slugs: readonly string[]): Promise<LessonProgress[]> {
+export async function lessonProgress(
+  db: Db,
+  learnerId: string,
+  slugs: readonly string[],
+): Promise<LessonProgress[]> {
   const [reads, rights] = await Promise.all([
     db.lessonRead.findMany({ where: { learnerId }, select: { slug: true } }),
     db.attempt.findMany({
@@ -34,5 +38,9 @@ export async function lessonProgress(db: Db, learnerId: string, slugs: readonly 
     const slug = row.context.slice("lesson:".length);
     rightBySlug.set(slug, (rightBySlug.get(slug) ?? 0) + 1);
   }
-  return slugs.map((slug) => ({ slug, read: readSlugs.has(slug), questionsRight: rightBySlug.get(slug) ?? 0 }));
+  return slugs.map((slug) => ({
+    slug,
+    read: readSlugs.has(slug),
+    questionsRight: rightBySlug.get(slug) ?? 0,
+  }));
 }

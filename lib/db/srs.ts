@@ -27,7 +27,11 @@ import {
   type UndoneReview,
 } from "../srs/index";
 import type { Db } from "./client";
-import type { SrsCard as CardRow, SrsCardChange as ChangeRow, SrsReview as ReviewRow } from "./generated/client";
+import type {
+  SrsCard as CardRow,
+  SrsCardChange as ChangeRow,
+  SrsReview as ReviewRow,
+} from "./generated/client";
 
 // The only persistence of review cards, the review log and review settings. Rows are mapped to lib/srs types
 // here; the rest of the app never sees Prisma shapes. The log is append-only: an undo stamps `undoneAt`, and
@@ -117,7 +121,10 @@ function reviewData(entry: ReviewLogEntry, questionId: string) {
 }
 
 export async function listCards(db: Db, learnerId: string): Promise<SrsCard[]> {
-  const rows = await db.srsCard.findMany({ where: { learnerId }, orderBy: [{ addedAt: "asc" }, { skillId: "asc" }] });
+  const rows = await db.srsCard.findMany({
+    where: { learnerId },
+    orderBy: [{ addedAt: "asc" }, { skillId: "asc" }],
+  });
   return rows.map(toCard);
 }
 
@@ -135,7 +142,10 @@ export async function listReviewLog(db: Db, learnerId: string, skillId?: SkillId
   return rows.map(toReview);
 }
 
-export async function loadDeck(db: Db, learnerId: string): Promise<{ cards: SrsCard[]; log: StoredReview[] }> {
+export async function loadDeck(
+  db: Db,
+  learnerId: string,
+): Promise<{ cards: SrsCard[]; log: StoredReview[] }> {
   const [cards, log] = await Promise.all([listCards(db, learnerId), listReviewLog(db, learnerId)]);
   return { cards, log };
 }
@@ -173,7 +183,11 @@ export type UndoResult = UndoneReview & { readonly id: string };
  * Undoes the learner's latest review: the row is stamped `undoneAt` and the card gets its pre-review
  * schedule back, in one transaction. A second undo takes back the review before it.
  */
-export async function undoLatestReview(db: Db, learnerId: string, undoneAt: Date): Promise<SrsResult<UndoResult>> {
+export async function undoLatestReview(
+  db: Db,
+  learnerId: string,
+  undoneAt: Date,
+): Promise<SrsResult<UndoResult>> {
   const latest = await findLatestReview(db, learnerId);
   if (latest === undefined) {
     return { ok: false, issues: [{ path: ["log"], message: "there is no review to undo" }] };
@@ -209,7 +223,10 @@ export async function replaceLatestReview(
   const { card, entry, questionId } = review;
   await db.$transaction([
     db.srsReview.update({ where: { id: replaced.id, undoneAt: null }, data: { undoneAt } }),
-    db.srsCard.update({ where: { learnerId_skillId: { learnerId: card.learnerId, skillId: card.skillId } }, data: cardData(card) }),
+    db.srsCard.update({
+      where: { learnerId_skillId: { learnerId: card.learnerId, skillId: card.skillId } },
+      data: cardData(card),
+    }),
     db.srsReview.create({ data: { id, ...reviewData(entry, questionId) } }),
   ]);
   return { ...entry, id, questionId };
@@ -270,7 +287,10 @@ export async function setCardSuspended(
   if (card === undefined) {
     return { ok: false, issues: [{ path: ["skillId"], message: `you have no card for ${skillId}` }] };
   }
-  const row = await db.srsCard.update({ where: { learnerId_skillId: { learnerId, skillId } }, data: { suspended } });
+  const row = await db.srsCard.update({
+    where: { learnerId_skillId: { learnerId, skillId } },
+    data: { suspended },
+  });
   return { ok: true, value: toCard(row) };
 }
 
@@ -302,7 +322,11 @@ export async function saveSrsSettings(db: Db, learnerId: string, settings: SrsSe
  * re-owned by `learnerId`, since a file exported from another browser carries that browser's learner. All or
  * nothing: one transaction.
  */
-export async function replaceDeck(db: Db, learnerId: string, deck: DeckExport): Promise<{ cards: number; reviews: number }> {
+export async function replaceDeck(
+  db: Db,
+  learnerId: string,
+  deck: DeckExport,
+): Promise<{ cards: number; reviews: number }> {
   await db.$transaction([
     db.srsReview.deleteMany({ where: { learnerId } }),
     db.srsCard.deleteMany({ where: { learnerId } }),
@@ -323,13 +347,21 @@ export async function replaceDeck(db: Db, learnerId: string, deck: DeckExport): 
 }
 
 /** For callers holding a log: the latest entry of one skill, with its row id. */
-export function findLastStoredReview(log: readonly StoredReview[], learnerId: string, skillId: SkillId): StoredReview | undefined {
+export function findLastStoredReview(
+  log: readonly StoredReview[],
+  learnerId: string,
+  skillId: SkillId,
+): StoredReview | undefined {
   const last = findLastReview(log, learnerId, skillId);
   return last === undefined ? undefined : log.find((entry) => entry === last);
 }
 
 /** Every question shown in the learner's reviews, undone ones included: the learner has seen them. */
-export async function listReviewedQuestionIds(db: Db, learnerId: string, skillId: SkillId): Promise<string[]> {
+export async function listReviewedQuestionIds(
+  db: Db,
+  learnerId: string,
+  skillId: SkillId,
+): Promise<string[]> {
   const rows = await db.srsReview.findMany({ where: { learnerId, skillId }, select: { questionId: true } });
   return rows.map((row) => row.questionId);
 }
@@ -358,12 +390,18 @@ function changeData(change: CardChange) {
 
 /** The learner's forget and reschedule changes, oldest first (replay and export need them with the log). */
 export async function listCardChanges(db: Db, learnerId: string): Promise<CardChange[]> {
-  const rows = await db.srsCardChange.findMany({ where: { learnerId }, orderBy: [{ changedAt: "asc" }, { id: "asc" }] });
+  const rows = await db.srsCardChange.findMany({
+    where: { learnerId },
+    orderBy: [{ changedAt: "asc" }, { id: "asc" }],
+  });
   return rows.map(toChange);
 }
 
 /** Writes a changed card and the change's log row in one transaction. */
-export async function saveCardChange(db: Db, changed: { readonly card: SrsCard; readonly change: CardChange }): Promise<SrsCard> {
+export async function saveCardChange(
+  db: Db,
+  changed: { readonly card: SrsCard; readonly change: CardChange },
+): Promise<SrsCard> {
   const { card, change } = changed;
   const [row] = await db.$transaction([
     db.srsCard.update({
@@ -376,12 +414,20 @@ export async function saveCardChange(db: Db, changed: { readonly card: SrsCard; 
 }
 
 /** Buries (until the given instant) or unburies one of the learner's cards; the schedule is not touched. */
-export async function setCardBuried(db: Db, learnerId: string, skillId: SkillId, buriedUntil: Date | null): Promise<SrsResult<SrsCard>> {
+export async function setCardBuried(
+  db: Db,
+  learnerId: string,
+  skillId: SkillId,
+  buriedUntil: Date | null,
+): Promise<SrsResult<SrsCard>> {
   const card = await findCard(db, learnerId, skillId);
   if (card === undefined) {
     return { ok: false, issues: [{ path: ["skillId"], message: `you have no card for ${skillId}` }] };
   }
-  const row = await db.srsCard.update({ where: { learnerId_skillId: { learnerId, skillId } }, data: { buriedUntil } });
+  const row = await db.srsCard.update({
+    where: { learnerId_skillId: { learnerId, skillId } },
+    data: { buriedUntil },
+  });
   return { ok: true, value: toCard(row) };
 }
 
@@ -393,7 +439,12 @@ export type CardAction =
  * Applies one card-browser action to a card the caller loaded for the current learner. Forget and
  * reschedule are logged as changes; suspend and bury only hide the card and leave its schedule alone.
  */
-export async function manageCard(db: Db, card: SrsCard, action: CardAction, now: Date): Promise<SrsResult<SrsCard>> {
+export async function manageCard(
+  db: Db,
+  card: SrsCard,
+  action: CardAction,
+  now: Date,
+): Promise<SrsResult<SrsCard>> {
   const where = { learnerId_skillId: { learnerId: card.learnerId, skillId: card.skillId } };
   const update = async (next: SrsCard): Promise<SrsResult<SrsCard>> => ({
     ok: true,

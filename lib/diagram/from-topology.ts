@@ -23,25 +23,51 @@ export function topologyToDiagram(topology: Topology): Diagram {
   for (const vpc of topology.vpcs) {
     const parent = addRegion(vpc.region);
     vpcRegion.set(vpc.id, parent);
-    nodes.push({ id: vpc.id, kind: "vpc", parent, label: [display(vpc), [...vpc.cidrBlocks, ...vpc.ipv6CidrBlocks].join(", ")] });
+    nodes.push({
+      id: vpc.id,
+      kind: "vpc",
+      parent,
+      label: [display(vpc), [...vpc.cidrBlocks, ...vpc.ipv6CidrBlocks].join(", ")],
+    });
   }
   for (const subnet of topology.subnets) {
     const cidrs = [subnet.cidrBlock, subnet.ipv6CidrBlock].filter((cidr): cidr is string => !!cidr);
-    nodes.push({ id: subnet.id, kind: "subnet", parent: subnet.vpcId, label: [display(subnet), cidrs.join(", "), subnet.availabilityZone] });
+    nodes.push({
+      id: subnet.id,
+      kind: "subnet",
+      parent: subnet.vpcId,
+      label: [display(subnet), cidrs.join(", "), subnet.availabilityZone],
+    });
   }
   for (const instance of topology.instances) {
     const ips = [instance.privateIp, instance.publicIp ? `public ${instance.publicIp}` : undefined].filter(
       (ip): ip is string => !!ip,
     );
-    const subnetId = instance.subnetId ?? topology.networkInterfaces.find((eni) => eni.instanceId === instance.id)?.subnetId;
-    nodes.push({ id: instance.id, kind: "instance", ...(subnetId ? { parent: subnetId } : {}), label: [display(instance), ...ips] });
+    const subnetId =
+      instance.subnetId ?? topology.networkInterfaces.find((eni) => eni.instanceId === instance.id)?.subnetId;
+    nodes.push({
+      id: instance.id,
+      kind: "instance",
+      ...(subnetId ? { parent: subnetId } : {}),
+      label: [display(instance), ...ips],
+    });
   }
   for (const nat of topology.natGateways) {
-    nodes.push({ id: nat.id, kind: "gateway", parent: nat.subnetId, label: [display(nat), `NAT ${nat.connectivity}`] });
+    nodes.push({
+      id: nat.id,
+      kind: "gateway",
+      parent: nat.subnetId,
+      label: [display(nat), `NAT ${nat.connectivity}`],
+    });
   }
   for (const endpoint of topology.interfaceEndpoints) {
     for (const eni of endpoint.networkInterfaces) {
-      nodes.push({ id: eni.id, kind: "endpoint", parent: eni.subnetId, label: [display(endpoint), eni.privateIp] });
+      nodes.push({
+        id: eni.id,
+        kind: "endpoint",
+        parent: eni.subnetId,
+        label: [display(endpoint), eni.privateIp],
+      });
     }
   }
 
@@ -54,20 +80,42 @@ export function topologyToDiagram(topology: Topology): Diagram {
   }
   for (const eigw of topology.egressOnlyInternetGateways) {
     internetNeeded = true;
-    nodes.push({ id: eigw.id, kind: "gateway", parent: eigw.vpcId, label: [display(eigw), "egress-only IGW"] });
+    nodes.push({
+      id: eigw.id,
+      kind: "gateway",
+      parent: eigw.vpcId,
+      label: [display(eigw), "egress-only IGW"],
+    });
     edges.push({ id: `${eigw.id}->internet`, source: eigw.id, target: "internet", kind: "link" });
   }
   if (internetNeeded) nodes.push({ id: "internet", kind: "internet", label: ["Internet"] });
 
   for (const vgw of topology.vpnGateways) {
-    if (vgw.vpcId) nodes.push({ id: vgw.id, kind: "gateway", parent: vgw.vpcId, label: [display(vgw), `VGW ASN ${vgw.asn}`] });
+    if (vgw.vpcId)
+      nodes.push({
+        id: vgw.id,
+        kind: "gateway",
+        parent: vgw.vpcId,
+        label: [display(vgw), `VGW ASN ${vgw.asn}`],
+      });
   }
   for (const endpoint of topology.gatewayEndpoints) {
-    nodes.push({ id: endpoint.id, kind: "endpoint", parent: endpoint.vpcId, label: [display(endpoint), `${endpoint.service} gateway endpoint`] });
-    const region = endpoint.region ?? topology.vpcs.find((vpc) => vpc.id === endpoint.vpcId)?.region ?? topology.region;
+    nodes.push({
+      id: endpoint.id,
+      kind: "endpoint",
+      parent: endpoint.vpcId,
+      label: [display(endpoint), `${endpoint.service} gateway endpoint`],
+    });
+    const region =
+      endpoint.region ?? topology.vpcs.find((vpc) => vpc.id === endpoint.vpcId)?.region ?? topology.region;
     const serviceId = `service:${endpoint.service}:${region}`;
     if (!nodes.some((node) => node.id === serviceId)) {
-      nodes.push({ id: serviceId, kind: "service", parent: addRegion(region), label: [endpoint.service.toUpperCase(), region] });
+      nodes.push({
+        id: serviceId,
+        kind: "service",
+        parent: addRegion(region),
+        label: [endpoint.service.toUpperCase(), region],
+      });
     }
     edges.push({ id: `${endpoint.id}->${serviceId}`, source: endpoint.id, target: serviceId, kind: "link" });
   }
@@ -83,17 +131,33 @@ export function topologyToDiagram(topology: Topology): Diagram {
     });
   }
   for (const tgw of topology.transitGateways) {
-    nodes.push({ id: tgw.id, kind: "transit-gateway", parent: addRegion(tgw.region), label: [display(tgw), "transit gateway"] });
+    nodes.push({
+      id: tgw.id,
+      kind: "transit-gateway",
+      parent: addRegion(tgw.region),
+      label: [display(tgw), "transit gateway"],
+    });
   }
   for (const onPrem of topology.onPremisesNetworks) {
-    nodes.push({ id: onPrem.id, kind: "on-premises", label: [display(onPrem), onPrem.cidrBlocks.join(", ")] });
+    nodes.push({
+      id: onPrem.id,
+      kind: "on-premises",
+      label: [display(onPrem), onPrem.cidrBlocks.join(", ")],
+    });
   }
   const onPremFor = (customerGatewayId: string) =>
     topology.onPremisesNetworks.find((network) => network.customerGatewayIds.includes(customerGatewayId));
   for (const attachment of topology.transitGatewayAttachments) {
     const inactive = attachment.state !== "available";
     if (attachment.type === "vpc" && attachment.vpcId) {
-      edges.push({ id: attachment.id, source: attachment.vpcId, target: attachment.transitGatewayId, kind: "attachment", label: display(attachment), inactive });
+      edges.push({
+        id: attachment.id,
+        source: attachment.vpcId,
+        target: attachment.transitGatewayId,
+        kind: "attachment",
+        label: display(attachment),
+        inactive,
+      });
     }
   }
   for (const vpn of topology.vpnConnections) {
@@ -101,15 +165,34 @@ export function topologyToDiagram(topology: Topology): Diagram {
     const target = vpn.vpnGatewayId ?? vpn.transitGatewayId;
     if (!onPrem || !target) continue;
     const up = vpn.tunnels.filter((tunnel) => tunnel.status === "UP").length;
-    edges.push({ id: vpn.id, source: onPrem.id, target, kind: "vpn", label: `${display(vpn)} (${up}/${vpn.tunnels.length} tunnels up)`, inactive: up === 0 });
+    edges.push({
+      id: vpn.id,
+      source: onPrem.id,
+      target,
+      kind: "vpn",
+      label: `${display(vpn)} (${up}/${vpn.tunnels.length} tunnels up)`,
+      inactive: up === 0,
+    });
   }
   for (const dxgw of topology.directConnectGateways) {
     nodes.push({ id: dxgw.id, kind: "gateway", label: [display(dxgw), "Direct Connect gateway"] });
     for (const association of dxgw.associations) {
-      edges.push({ id: `${dxgw.id}->${association.gatewayId}`, source: dxgw.id, target: association.gatewayId, kind: "direct-connect" });
+      edges.push({
+        id: `${dxgw.id}->${association.gatewayId}`,
+        source: dxgw.id,
+        target: association.gatewayId,
+        kind: "direct-connect",
+      });
     }
-    for (const onPrem of topology.onPremisesNetworks.filter((network) => network.directConnectGatewayIds.includes(dxgw.id))) {
-      edges.push({ id: `${onPrem.id}->${dxgw.id}`, source: onPrem.id, target: dxgw.id, kind: "direct-connect" });
+    for (const onPrem of topology.onPremisesNetworks.filter((network) =>
+      network.directConnectGatewayIds.includes(dxgw.id),
+    )) {
+      edges.push({
+        id: `${onPrem.id}->${dxgw.id}`,
+        source: onPrem.id,
+        target: dxgw.id,
+        kind: "direct-connect",
+      });
     }
   }
 
@@ -122,7 +205,11 @@ export function topologyToDiagram(topology: Topology): Diagram {
  * Marks the nodes and links that the model's trace crossed, and where it stopped. Filters that are not drawn
  * (security groups, network ACLs, route tables) are shown on the box they protect.
  */
-export function highlightFromAnalysis(topology: Topology, diagram: Diagram, analysis: Analysis): PathHighlight {
+export function highlightFromAnalysis(
+  topology: Topology,
+  diagram: Diagram,
+  analysis: Analysis,
+): PathHighlight {
   const drawnNodes = new Set(diagram.nodes.map((node) => node.id));
   const drawnEdges = new Set(diagram.edges.map((edge) => edge.id));
   const nodes = new Map<string, PathMark>();
@@ -131,12 +218,18 @@ export function highlightFromAnalysis(topology: Topology, diagram: Diagram, anal
   for (const eni of topology.networkInterfaces) eniOwner.set(eni.id, eni.instanceId ?? eni.id);
   for (const instance of topology.instances) eniOwner.set(instance.id.replace(/^i-/, "eni-"), instance.id);
 
-  const hopIds = [...analysis.forward, ...analysis.return].map((hop) => eniOwner.get(hop.component.id) ?? hop.component.id);
+  const hopIds = [...analysis.forward, ...analysis.return].map(
+    (hop) => eniOwner.get(hop.component.id) ?? hop.component.id,
+  );
   const subnetsOf = (id: string): string[] => {
-    if (id.startsWith("acl-")) return topology.subnets.filter((subnet) => subnet.networkAclId === id).map((subnet) => subnet.id);
-    if (id.startsWith("rtb-")) return topology.subnets.filter((subnet) => subnet.routeTableId === id).map((subnet) => subnet.id);
+    if (id.startsWith("acl-"))
+      return topology.subnets.filter((subnet) => subnet.networkAclId === id).map((subnet) => subnet.id);
+    if (id.startsWith("rtb-"))
+      return topology.subnets.filter((subnet) => subnet.routeTableId === id).map((subnet) => subnet.id);
     if (id.startsWith("sg-")) {
-      const users = topology.instances.filter((instance) => instance.securityGroupIds.includes(id)).map((instance) => instance.id);
+      const users = topology.instances
+        .filter((instance) => instance.securityGroupIds.includes(id))
+        .map((instance) => instance.id);
       const onPath = users.filter((user) => hopIds.includes(user));
       return onPath.length > 0 ? onPath : users;
     }
@@ -151,6 +244,7 @@ export function highlightFromAnalysis(topology: Topology, diagram: Diagram, anal
     if (drawnEdges.has(id) && (value === "blocked" || !edges.has(id))) edges.set(id, value);
   };
   for (const id of hopIds) mark(id, "on-path");
-  for (const blocker of analysis.blockers) mark(eniOwner.get(blocker.component) ?? blocker.component, "blocked");
+  for (const blocker of analysis.blockers)
+    mark(eniOwner.get(blocker.component) ?? blocker.component, "blocked");
   return { nodes, edges };
 }

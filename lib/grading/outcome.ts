@@ -41,7 +41,11 @@ export function solutionOf(question: Question): NonNullable<AnswerOutcome["solut
   };
 }
 
-export function answerOutcome(question: Question, response: readonly OptionId[], policy: RevealPolicy): AnswerOutcome {
+export function answerOutcome(
+  question: Question,
+  response: readonly OptionId[],
+  policy: RevealPolicy,
+): AnswerOutcome {
   const result = grade(question, response);
   const revealed = policy === "always" || result.correct;
   const chosen = result.feedback.options.filter((option) => option.chosen);
@@ -49,5 +53,11 @@ export function answerOutcome(question: Question, response: readonly OptionId[],
   if (!revealed) return base;
   const solution = solutionOf(question);
   const picked = new Set(response);
-  return { ...base, solution: { ...solution, options: solution.options.map((o) => ({ ...o, chosen: picked.has(o.optionId) })) } };
+  return {
+    ...base,
+    solution: {
+      ...solution,
+      options: solution.options.map((o) => ({ ...o, chosen: picked.has(o.optionId) })),
+    },
+  };
 }

@@ -9,8 +9,18 @@ export type Ipv4Address = { readonly family: 4; readonly value: number; readonly
 export type Ipv6Address = { readonly family: 6; readonly value: bigint; readonly text: string };
 export type IpAddress = Ipv4Address | Ipv6Address;
 
-export type Ipv4Cidr = { readonly family: 4; readonly network: number; readonly prefix: number; readonly text: string };
-export type Ipv6Cidr = { readonly family: 6; readonly network: bigint; readonly prefix: number; readonly text: string };
+export type Ipv4Cidr = {
+  readonly family: 4;
+  readonly network: number;
+  readonly prefix: number;
+  readonly text: string;
+};
+export type Ipv6Cidr = {
+  readonly family: 6;
+  readonly network: bigint;
+  readonly prefix: number;
+  readonly text: string;
+};
 export type Cidr = Ipv4Cidr | Ipv6Cidr;
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -48,11 +58,17 @@ export function formatIpv6(value: bigint): string {
 function formatGroups(groups: readonly number[]): string {
   let bestStart = -1;
   let bestLen = 1;
-  for (let i = 0; i < 8; ) {
-    if (groups[i] !== 0) { i++; continue; }
+  for (let i = 0; i < 8;) {
+    if (groups[i] !== 0) {
+      i++;
+      continue;
+    }
     let j = i;
     while (j < 8 && groups[j] === 0) j++;
-    if (j - i > bestLen) { bestStart = i; bestLen = j - i; }
+    if (j - i > bestLen) {
+      bestStart = i;
+      bestLen = j - i;
+    }
     i = j;
   }
   const hex = groups.map((g) => g.toString(16));
@@ -68,7 +84,11 @@ const MEMO_LIMIT = 100_000;
 const ipMemo = new Map<string, ParseResult<IpAddress>>();
 const cidrMemo = new Map<string, ParseResult<Cidr>>();
 
-function memo<T>(cache: Map<string, ParseResult<T>>, text: string, compute: (t: string) => ParseResult<T>): ParseResult<T> {
+function memo<T>(
+  cache: Map<string, ParseResult<T>>,
+  text: string,
+  compute: (t: string) => ParseResult<T>,
+): ParseResult<T> {
   const hit = cache.get(text);
   if (hit) return hit;
   const result = compute(text);
@@ -208,7 +228,9 @@ function fastIpv6(text: string): { value: bigint; text: string; prefix: number }
 function fastParseIp(text: string): ParseResult<IpAddress> | undefined {
   if (text.includes(":")) {
     const fast6 = fastIpv6(text);
-    return fast6 && fast6.prefix < 0 ? { ok: true, value: { family: 6, value: fast6.value, text: fast6.text } } : undefined;
+    return fast6 && fast6.prefix < 0
+      ? { ok: true, value: { family: 6, value: fast6.value, text: fast6.text } }
+      : undefined;
   }
   const fast = fastIpv4(text);
   return fast && fast.prefix < 0 ? { ok: true, value: { family: 4, value: fast.value, text } } : undefined;
@@ -239,7 +261,15 @@ function fastParseCidr(text: string): ParseResult<Cidr> | undefined {
   if (text.includes(":")) {
     const fast6 = fastIpv6(text);
     if (fast6 && fast6.prefix >= 0 && maskIpv6(fast6.value, fast6.prefix) === fast6.value) {
-      return { ok: true, value: { family: 6, network: fast6.value, prefix: fast6.prefix, text: `${fast6.text}/${fast6.prefix}` } };
+      return {
+        ok: true,
+        value: {
+          family: 6,
+          network: fast6.value,
+          prefix: fast6.prefix,
+          text: `${fast6.text}/${fast6.prefix}`,
+        },
+      };
     }
     return undefined;
   }
@@ -253,10 +283,17 @@ function fastParseCidr(text: string): ParseResult<Cidr> | undefined {
 function parseCidrUncached(text: string): ParseResult<Cidr> {
   const trimmed = text.trim();
   const slash = trimmed.indexOf("/");
-  if (slash < 0) return { ok: false, message: `"${text}" is not a CIDR block (expected address/prefix, e.g. 10.0.0.0/16)` };
+  if (slash < 0)
+    return {
+      ok: false,
+      message: `"${text}" is not a CIDR block (expected address/prefix, e.g. 10.0.0.0/16)`,
+    };
   const isV6 = trimmed.includes(":");
-  const [notationOk] = isV6 ? Validator.isValidIPv6CidrNotation(trimmed) : Validator.isValidIPv4CidrNotation(trimmed);
-  if (!notationOk) return { ok: false, message: `"${text}" is not a valid ${isV6 ? "IPv6" : "IPv4"} CIDR block` };
+  const [notationOk] = isV6
+    ? Validator.isValidIPv6CidrNotation(trimmed)
+    : Validator.isValidIPv4CidrNotation(trimmed);
+  if (!notationOk)
+    return { ok: false, message: `"${text}" is not a valid ${isV6 ? "IPv6" : "IPv4"} CIDR block` };
   if (isV6) {
     const range = IPv6CidrRange.fromCidr(trimmed);
     const network = range.getFirst().getValue();
@@ -297,8 +334,10 @@ export function cidrContainsIp(cidr: Cidr, ip: IpAddress): boolean {
 
 export function cidrContainsCidr(outer: Cidr, inner: Cidr): boolean {
   if (outer.family !== inner.family || inner.prefix < outer.prefix) return false;
-  if (outer.family === 4 && inner.family === 4) return maskIpv4(inner.network, outer.prefix) === outer.network;
-  if (outer.family === 6 && inner.family === 6) return maskIpv6(inner.network, outer.prefix) === outer.network;
+  if (outer.family === 4 && inner.family === 4)
+    return maskIpv4(inner.network, outer.prefix) === outer.network;
+  if (outer.family === 6 && inner.family === 6)
+    return maskIpv6(inner.network, outer.prefix) === outer.network;
   return false;
 }
 

@@ -7,12 +7,22 @@ import { isPeeringActive } from "./peering-status";
 
 export type DnsAnswer =
   | { kind: "eni"; eni: EniInfo; ip: IpAddress; explanation: string; rules: string[] }
-  | { kind: "service"; name: string; service?: ServiceInfo; ip: IpAddress; endpointEni?: EniInfo; explanation: string; rules: string[] };
+  | {
+      kind: "service";
+      name: string;
+      service?: ServiceInfo;
+      ip: IpAddress;
+      endpointEni?: EniInfo;
+      explanation: string;
+      rules: string[];
+    };
 
 /** ec2-203-0-113-5.compute-1.amazonaws.com (us-east-1) or ec2-….<region>.compute.amazonaws.com. */
 export function publicDnsName(publicIp: IpAddress, region: string): string {
   const dashed = publicIp.text.replaceAll(".", "-");
-  return region === "us-east-1" ? `ec2-${dashed}.compute-1.amazonaws.com` : `ec2-${dashed}.${region}.compute.amazonaws.com`;
+  return region === "us-east-1"
+    ? `ec2-${dashed}.compute-1.amazonaws.com`
+    : `ec2-${dashed}.${region}.compute.amazonaws.com`;
 }
 
 export function privateDnsName(privateIp: IpAddress, region: string): string {
@@ -23,25 +33,43 @@ export function privateDnsName(privateIp: IpAddress, region: string): string {
 const hasDns = (v: VpcInfo): boolean => v.vpc.enableDnsSupport && v.vpc.enableDnsHostnames;
 
 /** Parses "s3", "com.amazonaws.us-east-1.s3" or "s3.us-east-1.amazonaws.com" into service + region. */
-export function parseServiceName(name: string, defaultRegion: string): { service: string; region: string } | undefined {
+export function parseServiceName(
+  name: string,
+  defaultRegion: string,
+): { service: string; region: string } | undefined {
   const lower = name.toLowerCase();
   let m = /^com\.amazonaws\.([a-z0-9-]+)\.([a-z0-9.-]+)$/.exec(lower);
   if (m?.[1] !== undefined && m[2] !== undefined) return { region: m[1], service: m[2] };
   m = /^([a-z0-9-]+)\.([a-z]{2}-[a-z]+-\d)\.amazonaws\.com$/.exec(lower);
   if (m?.[1] !== undefined && m[2] !== undefined) return { service: m[1], region: m[2] };
-  if (/^[a-z][a-z0-9-]*$/.test(lower) && !lower.includes("-")) return { service: lower, region: defaultRegion };
+  if (/^[a-z][a-z0-9-]*$/.test(lower) && !lower.includes("-"))
+    return { service: lower, region: defaultRegion };
   return undefined;
 }
 
-export function resolveService(net: Network, service: string, region: string, from: EniInfo | undefined): DnsAnswer | undefined {
+export function resolveService(
+  net: Network,
+  service: string,
+  region: string,
+  from: EniInfo | undefined,
+): DnsAnswer | undefined {
   const fullName = `com.amazonaws.${region}.${service}`;
   if (from) {
-    const ep = [...net.interfaceEndpoints.values()].find((e) => e.vpcId === from.vpc.id && e.serviceName === fullName && e.privateDnsEnabled);
+    const ep = [...net.interfaceEndpoints.values()].find(
+      (e) => e.vpcId === from.vpc.id && e.serviceName === fullName && e.privateDnsEnabled,
+    );
     if (ep && hasDns(from.vpc)) {
       const enis = ep.networkInterfaces.flatMap((n) => net.enis.get(n.id) ?? []);
       const eni = enis.find((e) => e.subnet.az === from.subnet.az) ?? enis[0];
       if (eni) {
-        return { kind: "service", name: service, endpointEni: eni, ip: eni.privateIp, explanation: `${service}.${region}.amazonaws.com resolves to interface endpoint ${ep.id} (${eni.privateIp.text}) because private DNS is enabled`, rules: ["IFE-03"] };
+        return {
+          kind: "service",
+          name: service,
+          endpointEni: eni,
+          ip: eni.privateIp,
+          explanation: `${service}.${region}.amazonaws.com resolves to interface endpoint ${ep.id} (${eni.privateIp.text}) because private DNS is enabled`,
+          rules: ["IFE-03"],
+        };
       }
     }
   }
@@ -49,10 +77,22 @@ export function resolveService(net: Network, service: string, region: string, fr
   const cidr = info?.cidrs.find((c) => c.family === 4) ?? info?.cidrs[0];
   if (!info || !cidr) return undefined;
   const ip = addressInCidr(cidr, 10);
-  return { kind: "service", name: service, service: info, ip, explanation: `${info.dnsName} resolves to the public address ${ip.text}`, rules: [] };
+  return {
+    kind: "service",
+    name: service,
+    service: info,
+    ip,
+    explanation: `${info.dnsName} resolves to the public address ${ip.text}`,
+    rules: [],
+  };
 }
 
-export function resolveDnsName(net: Network, name: string, from: EniInfo | undefined, now = 0): DnsAnswer | undefined {
+export function resolveDnsName(
+  net: Network,
+  name: string,
+  from: EniInfo | undefined,
+  now = 0,
+): DnsAnswer | undefined {
   const lower = name.toLowerCase();
   const pub = /^ec2-(\d+-\d+-\d+-\d+)\.(?:compute-1|[a-z0-9-]+\.compute)\.amazonaws\.com$/.exec(lower);
   if (pub?.[1] !== undefined) {
@@ -62,17 +102,45 @@ export function resolveDnsName(net: Network, name: string, from: EniInfo | undef
     if (!owner || owner.kind !== "eni") return undefined;
     const eni = owner.eni;
     if (from && from.vpc === eni.vpc && hasDns(eni.vpc)) {
-      return { kind: "eni", eni, ip: eni.privateIp, explanation: `${name} resolves to the private address ${eni.privateIp.text} inside its own VPC`, rules: [] };
+      return {
+        kind: "eni",
+        eni,
+        ip: eni.privateIp,
+        explanation: `${name} resolves to the private address ${eni.privateIp.text} inside its own VPC`,
+        rules: [],
+      };
     }
     if (from && from.vpc !== eni.vpc) {
       const pcx = findPeering(net, from.vpc.id, eni.vpc.id);
-      const optionOn = pcx && (pcx.requesterVpcId === eni.vpc.id ? pcx.requesterAllowDnsResolutionFromRemoteVpc : pcx.accepterAllowDnsResolutionFromRemoteVpc);
+      const optionOn =
+        pcx &&
+        (pcx.requesterVpcId === eni.vpc.id
+          ? pcx.requesterAllowDnsResolutionFromRemoteVpc
+          : pcx.accepterAllowDnsResolutionFromRemoteVpc);
       if (pcx && optionOn && isPeeringActive(pcx, now) && hasDns(eni.vpc) && hasDns(from.vpc)) {
-        return { kind: "eni", eni, ip: eni.privateIp, explanation: `${name} resolves to the private address ${eni.privateIp.text} because peering ${pcx.id} allows DNS resolution from the remote VPC`, rules: ["PCX-13"] };
+        return {
+          kind: "eni",
+          eni,
+          ip: eni.privateIp,
+          explanation: `${name} resolves to the private address ${eni.privateIp.text} because peering ${pcx.id} allows DNS resolution from the remote VPC`,
+          rules: ["PCX-13"],
+        };
       }
-      return { kind: "eni", eni, ip: ip.value, explanation: `${name} resolves to the public address ${ip.value.text}${pcx ? ` (peering ${pcx.id} does not allow DNS resolution from the remote VPC)` : ""}`, rules: pcx ? ["PCX-13"] : [] };
+      return {
+        kind: "eni",
+        eni,
+        ip: ip.value,
+        explanation: `${name} resolves to the public address ${ip.value.text}${pcx ? ` (peering ${pcx.id} does not allow DNS resolution from the remote VPC)` : ""}`,
+        rules: pcx ? ["PCX-13"] : [],
+      };
     }
-    return { kind: "eni", eni, ip: ip.value, explanation: `${name} resolves to the public address ${ip.value.text}`, rules: [] };
+    return {
+      kind: "eni",
+      eni,
+      ip: ip.value,
+      explanation: `${name} resolves to the public address ${ip.value.text}`,
+      rules: [],
+    };
   }
   const priv = /^ip-(\d+-\d+-\d+-\d+)\.(?:ec2|[a-z0-9-]+\.compute)\.internal$/.exec(lower);
   if (priv?.[1] !== undefined) {
@@ -80,9 +148,18 @@ export function resolveDnsName(net: Network, name: string, from: EniInfo | undef
     if (!ip.ok) return undefined;
     const candidates = net.enisByPrivateIp.get(ipKey(ip.value)) ?? [];
     const eni = candidates.find((e) => e.vpc === from?.vpc) ?? candidates[0];
-    return eni ? { kind: "eni", eni, ip: eni.privateIp, explanation: `${name} resolves to ${eni.privateIp.text}`, rules: [] } : undefined;
+    return eni
+      ? {
+          kind: "eni",
+          eni,
+          ip: eni.privateIp,
+          explanation: `${name} resolves to ${eni.privateIp.text}`,
+          rules: [],
+        }
+      : undefined;
   }
   const svc = parseServiceName(lower, from?.vpc.region ?? net.topology.region);
-  if (svc && (lower.includes(".") || net.services.some((s) => s.service === svc.service))) return resolveService(net, svc.service, svc.region, from);
+  if (svc && (lower.includes(".") || net.services.some((s) => s.service === svc.service)))
+    return resolveService(net, svc.service, svc.region, from);
   return undefined;
 }

@@ -9,12 +9,30 @@ import type { NaclRule, SgRule, Topology, TopologyDraft, Writable } from "./topo
 import type { Analysis, Blocker, BlockerCode, Hop } from "./trace";
 
 export type FixKind =
-  | "add-route" | "replace-route" | "accept-peering" | "add-sg-rule" | "add-nacl-rule" | "add-endpoint" | "add-peering"
-  | "add-tgw-attachment" | "add-tgw-route" | "enable-propagation" | "associate-tgw-route-table" | "add-tgw-attachment-subnet"
-  | "disable-source-dest-check" | "combined";
+  | "add-route"
+  | "replace-route"
+  | "accept-peering"
+  | "add-sg-rule"
+  | "add-nacl-rule"
+  | "add-endpoint"
+  | "add-peering"
+  | "add-tgw-attachment"
+  | "add-tgw-route"
+  | "enable-propagation"
+  | "associate-tgw-route-table"
+  | "add-tgw-attachment-subnet"
+  | "disable-source-dest-check"
+  | "combined";
 
 /** `topology` shares every list and object the fix does not change with the input topology: treat it as read-only. */
-export type Fix = { id: string; kind: FixKind; description: string; rules: string[]; topology: Topology; verified: boolean };
+export type Fix = {
+  id: string;
+  kind: FixKind;
+  description: string;
+  rules: string[];
+  topology: Topology;
+  verified: boolean;
+};
 
 type Candidate = Omit<Fix, "id" | "verified">;
 
@@ -26,7 +44,9 @@ export function applyFix(_topology: Topology, fix: Fix): Topology {
 // only the topology object, `list` copies one list the first time a fix changes it, and `own` swaps in a
 // private deep copy of the one object a fix edits. Unchanged lists and objects stay identical (===), so
 // buildNetwork reuses their compiled form (the call's NetworkCache, network-cache.ts), and the input is never modified.
-type ListKey = { [K in keyof Topology]-?: Topology[K] extends readonly unknown[] ? K : never }[keyof Topology];
+type ListKey = {
+  [K in keyof Topology]-?: Topology[K] extends readonly unknown[] ? K : never;
+}[keyof Topology];
 
 class Draft {
   readonly topology: TopologyDraft;
@@ -83,7 +103,10 @@ function blockingHop(analysis: Analysis, b: Blocker): Hop | undefined {
 
 function packetFor(analysis: Analysis, b: Blocker): { src: IpAddress; dst: IpAddress } | undefined {
   const hop = blockingHop(analysis, b);
-  const h = hop?.inbound ?? hop?.outbound ?? (b.direction === "return" ? analysis.return[0]?.outbound : analysis.forward[0]?.outbound);
+  const h =
+    hop?.inbound ??
+    hop?.outbound ??
+    (b.direction === "return" ? analysis.return[0]?.outbound : analysis.forward[0]?.outbound);
   if (!h) return undefined;
   const src = parseIp(h.srcIp);
   const dst = parseIp(h.dstIp);
@@ -100,7 +123,12 @@ function remoteCidr(net: Network, ip: IpAddress): string {
 }
 
 /** What every fix proposer gets: the topology, its network, the query and the analysis that was blocked. */
-type FixContext = { readonly topology: Topology; readonly net: Network; readonly query: Query; readonly analysis: Analysis };
+type FixContext = {
+  readonly topology: Topology;
+  readonly net: Network;
+  readonly query: Query;
+  readonly analysis: Analysis;
+};
 
 /** One proposer per blocker code: candidate changes that remove that blocker, read from its `detail`. */
 type Proposer = (ctx: FixContext, b: Blocker) => Candidate[];
@@ -123,7 +151,8 @@ const addSecurityGroupRule: Proposer = ({ topology, net, query }, b) => {
   const protocol = query.protocol;
   const port = requestPort(query, b.direction === "return");
   const rule: SgRule = {
-    protocol, ...(port !== undefined ? { fromPort: port, toPort: port } : {}),
+    protocol,
+    ...(port !== undefined ? { fromPort: port, toPort: port } : {}),
     cidrBlock: inbound ? remoteCidr(net, remote.value) : remote.value.family === 4 ? "0.0.0.0/0" : "::/0",
   };
   const draft = new Draft(topology);
@@ -131,7 +160,14 @@ const addSecurityGroupRule: Proposer = ({ topology, net, query }, b) => {
   if (!sg) return NONE;
   if (inbound) sg.inbound.push(rule);
   else sg.outbound = [...(sg.outbound ?? []), rule];
-  return [{ kind: "add-sg-rule", description: `Add an ${inbound ? "inbound" : "outbound"} rule ${protocol}${port !== undefined ? `/${port}` : ""} ${inbound ? "from" : "to"} ${rule.cidrBlock} to security group ${sg.id}`, rules: ["SG-01"], topology: draft.topology }];
+  return [
+    {
+      kind: "add-sg-rule",
+      description: `Add an ${inbound ? "inbound" : "outbound"} rule ${protocol}${port !== undefined ? `/${port}` : ""} ${inbound ? "from" : "to"} ${rule.cidrBlock} to security group ${sg.id}`,
+      rules: ["SG-01"],
+      topology: draft.topology,
+    },
+  ];
 };
 
 const addNetworkAclRule: Proposer = ({ topology, net, query }, b) => {
@@ -144,19 +180,42 @@ const addNetworkAclRule: Proposer = ({ topology, net, query }, b) => {
   const protocol = query.protocol;
   const port = requestPort(query, isReply);
   const wide = remote.value.family === 4 ? "0.0.0.0/0" : "::/0";
-  const ports = isReply ? { fromPort: 1024, toPort: 65535 } : port !== undefined ? { fromPort: port, toPort: port } : {};
+  const ports = isReply
+    ? { fromPort: 1024, toPort: 65535 }
+    : port !== undefined
+      ? { fromPort: port, toPort: port }
+      : {};
   const draft = new Draft(topology);
-  const acl = draft.own("networkAcls", topology.networkAcls.findIndex((a) => a.id === b.component));
+  const acl = draft.own(
+    "networkAcls",
+    topology.networkAcls.findIndex((a) => a.id === b.component),
+  );
   if (!acl) return NONE; // a synthesised default NACL allows everything, so it never blocks
   const rules = inbound ? acl.inbound : acl.outbound;
   const used = new Set(rules.map((r) => r.ruleNumber));
   // Just before the deny rule that matched, else after the last rule (the implicit * deny matched).
-  let number = d.ruleNumber !== "*" ? d.ruleNumber - 1 : Math.min(32766, Math.max(0, ...rules.map((r) => r.ruleNumber)) + 10);
+  let number =
+    d.ruleNumber !== "*"
+      ? d.ruleNumber - 1
+      : Math.min(32766, Math.max(0, ...rules.map((r) => r.ruleNumber)) + 10);
   while (number > 0 && used.has(number)) number--;
   if (number < 1) return NONE;
-  const rule: NaclRule = { ruleNumber: number, protocol, ...ports, cidrBlock: isReply || remote.value.family === 6 ? wide : remoteCidr(net, remote.value), action: "allow" };
+  const rule: NaclRule = {
+    ruleNumber: number,
+    protocol,
+    ...ports,
+    cidrBlock: isReply || remote.value.family === 6 ? wide : remoteCidr(net, remote.value),
+    action: "allow",
+  };
   rules.push(rule);
-  return [{ kind: "add-nacl-rule", description: `Add ${inbound ? "inbound" : "outbound"} rule ${number} allowing ${protocol}${rule.fromPort !== undefined ? ` ports ${rule.fromPort}-${rule.toPort}` : ""} ${inbound ? "from" : "to"} ${rule.cidrBlock} to network ACL ${acl.id}`, rules: isReply ? ["ACL-02", "ACL-08"] : ["ACL-03"], topology: draft.topology }];
+  return [
+    {
+      kind: "add-nacl-rule",
+      description: `Add ${inbound ? "inbound" : "outbound"} rule ${number} allowing ${protocol}${rule.fromPort !== undefined ? ` ports ${rule.fromPort}-${rule.toPort}` : ""} ${inbound ? "from" : "to"} ${rule.cidrBlock} to network ACL ${acl.id}`,
+      rules: isReply ? ["ACL-02", "ACL-08"] : ["ACL-03"],
+      topology: draft.topology,
+    },
+  ];
 };
 
 /** A peering that is not active (pending, expired): accept it, or request it again. */
@@ -168,7 +227,16 @@ const activatePeering: Proposer = ({ topology }, b) => {
   const { createdAt: _drop, ...rest } = p;
   draft.list("peeringConnections")[i] = { ...rest, status: "active" };
   const recreate = b.code === "RCH_PEERING_EXPIRED";
-  return [{ kind: recreate ? "add-peering" : "accept-peering", description: recreate ? `Request peering ${p.id} again and accept it within 7 days` : `Accept peering connection ${p.id} (as the accepter VPC ${p.accepterVpcId}'s owner)`, rules: ["PCX-05", "PCX-07"], topology: draft.topology }];
+  return [
+    {
+      kind: recreate ? "add-peering" : "accept-peering",
+      description: recreate
+        ? `Request peering ${p.id} again and accept it within 7 days`
+        : `Accept peering connection ${p.id} (as the accepter VPC ${p.accepterVpcId}'s owner)`,
+      rules: ["PCX-05", "PCX-07"],
+      topology: draft.topology,
+    },
+  ];
 };
 
 const addRoute: Proposer = ({ topology, net }, b) => {
@@ -189,20 +257,41 @@ const propagateIntoTransitGatewayTable: Proposer = ({ topology, net }, b) => {
   const ti = topology.transitGatewayRouteTables.findIndex((x) => x.id === b.component);
   const table = topology.transitGatewayRouteTables[ti];
   const dstVpc = vpcOfIp(net, dst.value);
-  const att = table && dstVpc !== undefined ? topology.transitGatewayAttachments.find((a) => a.transitGatewayId === table.transitGatewayId && a.vpcId === dstVpc) : undefined;
+  const att =
+    table && dstVpc !== undefined
+      ? topology.transitGatewayAttachments.find(
+          (a) => a.transitGatewayId === table.transitGatewayId && a.vpcId === dstVpc,
+        )
+      : undefined;
   if (!table || !att) return NONE;
   const draft = new Draft(topology);
   draft.own("transitGatewayRouteTables", ti)?.propagations.push(att.id);
-  return [{ kind: "enable-propagation", description: `Enable propagation of ${att.id} into transit gateway route table ${table.id}`, rules: ["TGW-05"], topology: draft.topology }];
+  return [
+    {
+      kind: "enable-propagation",
+      description: `Enable propagation of ${att.id} into transit gateway route table ${table.id}`,
+      rules: ["TGW-05"],
+      topology: draft.topology,
+    },
+  ];
 };
 
 const associateTransitGatewayTable: Proposer = ({ topology }, b) => {
   const att = topology.transitGatewayAttachments.find((a) => a.id === b.component);
-  const ti = topology.transitGatewayRouteTables.findIndex((x) => x.transitGatewayId === att?.transitGatewayId);
+  const ti = topology.transitGatewayRouteTables.findIndex(
+    (x) => x.transitGatewayId === att?.transitGatewayId,
+  );
   if (!att || ti < 0) return NONE;
   const draft = new Draft(topology);
   draft.own("transitGatewayRouteTables", ti)?.associations.push(att.id);
-  return [{ kind: "associate-tgw-route-table", description: `Associate ${att.id} with transit gateway route table ${draft.topology.transitGatewayRouteTables[ti]?.id}`, rules: ["TGW-04"], topology: draft.topology }];
+  return [
+    {
+      kind: "associate-tgw-route-table",
+      description: `Associate ${att.id} with transit gateway route table ${draft.topology.transitGatewayRouteTables[ti]?.id}`,
+      rules: ["TGW-04"],
+      topology: draft.topology,
+    },
+  ];
 };
 
 const addAttachmentSubnet: Proposer = ({ topology }, b) => {
@@ -214,18 +303,40 @@ const addAttachmentSubnet: Proposer = ({ topology }, b) => {
   if (!att || !subnet) return NONE;
   const draft = new Draft(topology);
   draft.own("transitGatewayAttachments", ai)?.subnetIds.push(subnet.id);
-  return [{ kind: "add-tgw-attachment-subnet", description: `Add subnet ${subnet.id} (${az}) to transit gateway attachment ${att.id}`, rules: ["TGW-09"], topology: draft.topology }];
+  return [
+    {
+      kind: "add-tgw-attachment-subnet",
+      description: `Add subnet ${subnet.id} (${az}) to transit gateway attachment ${att.id}`,
+      rules: ["TGW-09"],
+      topology: draft.topology,
+    },
+  ];
 };
 
 const disableSourceDestCheck: Proposer = ({ topology }, b) => {
   const draft = new Draft(topology);
   const t = draft.topology;
-  const eni = draft.own("networkInterfaces", t.networkInterfaces.findIndex((e) => e.id === b.component));
-  const inst = eni ? undefined : draft.own("instances", t.instances.findIndex((i) => b.component === `eni-${i.id.slice(2)}`));
+  const eni = draft.own(
+    "networkInterfaces",
+    t.networkInterfaces.findIndex((e) => e.id === b.component),
+  );
+  const inst = eni
+    ? undefined
+    : draft.own(
+        "instances",
+        t.instances.findIndex((i) => b.component === `eni-${i.id.slice(2)}`),
+      );
   if (eni) eni.sourceDestCheck = false;
   else if (inst) inst.sourceDestCheck = false;
   else return NONE;
-  return [{ kind: "disable-source-dest-check", description: `Disable the source/destination check on ${b.component}`, rules: ["RT-03"], topology: t }];
+  return [
+    {
+      kind: "disable-source-dest-check",
+      description: `Disable the source/destination check on ${b.component}`,
+      rules: ["RT-03"],
+      topology: t,
+    },
+  ];
 };
 
 /**
@@ -242,11 +353,14 @@ const routeReplyToInternetGateway: Proposer = ({ topology }, b) => {
   const route = rt?.routes.find((r) => r.destination === destination && r.target === target);
   if (!rt || !route) return NONE;
   route.target = d.internetGateway.id;
-  return [{
-    kind: "replace-route",
-    description: `Point the route ${destination} in ${rt.id} at ${d.internetGateway.id} instead of ${target}, so replies to the internet leave through the internet gateway (the subnet becomes public: its instances without a public address lose internet access, so you may rather move this instance to a public subnet)`,
-    rules: ["IGW-08", "IGW-02"], topology: draft.topology,
-  }];
+  return [
+    {
+      kind: "replace-route",
+      description: `Point the route ${destination} in ${rt.id} at ${d.internetGateway.id} instead of ${target}, so replies to the internet leave through the internet gateway (the subnet becomes public: its instances without a public address lose internet access, so you may rather move this instance to a public subnet)`,
+      rules: ["IGW-08", "IGW-02"],
+      topology: draft.topology,
+    },
+  ];
 };
 
 /** Blocker codes with a fix the model can propose; the others (a stopped instance, a down VPN...) have none here. */
@@ -265,7 +379,13 @@ const PROPOSERS: Partial<Readonly<Record<BlockerCode, Proposer>>> = {
   RCH_REPLY_NOT_THROUGH_INTERNET_GATEWAY: routeReplyToInternetGateway,
 };
 
-function candidatesFor(topology: Topology, net: Network, query: Query, analysis: Analysis, b: Blocker): Candidate[] {
+function candidatesFor(
+  topology: Topology,
+  net: Network,
+  query: Query,
+  analysis: Analysis,
+  b: Blocker,
+): Candidate[] {
   return PROPOSERS[b.code]?.({ topology, net, query, analysis }, b) ?? NONE;
 }
 
@@ -278,15 +398,30 @@ function routeCandidates(topology: Topology, net: Network, rtbId: string, dst: I
     const d = new Draft(topology);
     const t = d.topology;
     d.own("routeTables", ri)?.routes.push({ destination, target, origin: "static" });
-    out.push({ kind: "add-route", description: `Add a route ${destination} -> ${target} to ${rt.id}`, rules, topology: t });
+    out.push({
+      kind: "add-route",
+      description: `Add a route ${destination} -> ${target} to ${rt.id}`,
+      rules,
+      topology: t,
+    });
   };
   const dstVpc = vpcOfIp(net, dst);
   if (dstVpc !== undefined && dstVpc !== rt.vpcId) {
     const dest = remoteCidr(net, dst);
-    const pcx = topology.peeringConnections.find((p) => (p.requesterVpcId === rt.vpcId && p.accepterVpcId === dstVpc) || (p.accepterVpcId === rt.vpcId && p.requesterVpcId === dstVpc));
+    const pcx = topology.peeringConnections.find(
+      (p) =>
+        (p.requesterVpcId === rt.vpcId && p.accepterVpcId === dstVpc) ||
+        (p.accepterVpcId === rt.vpcId && p.requesterVpcId === dstVpc),
+    );
     if (pcx) addRoute(dest, pcx.id, ["PCX-08"]);
     for (const att of topology.transitGatewayAttachments) {
-      if (att.vpcId === rt.vpcId && topology.transitGatewayAttachments.some((o) => o.transitGatewayId === att.transitGatewayId && o.vpcId === dstVpc)) addRoute(dest, att.transitGatewayId, ["TGW-06"]);
+      if (
+        att.vpcId === rt.vpcId &&
+        topology.transitGatewayAttachments.some(
+          (o) => o.transitGatewayId === att.transitGatewayId && o.vpcId === dstVpc,
+        )
+      )
+        addRoute(dest, att.transitGatewayId, ["TGW-06"]);
     }
     return out;
   }
@@ -300,20 +435,45 @@ function routeCandidates(topology: Topology, net: Network, rtbId: string, dst: I
     const d = new Draft(topology);
     const t = d.topology;
     d.own("routeTables", ri)?.propagatingGatewayIds.push(vgwId);
-    out.push({ kind: "enable-propagation", description: `Enable route propagation from ${vgwId} on ${rt.id}`, rules: ["VPN-05"], topology: t });
+    out.push({
+      kind: "enable-propagation",
+      description: `Enable route propagation from ${vgwId} on ${rt.id}`,
+      rules: ["VPN-05"],
+      topology: t,
+    });
   }
   const service = net.services.find((s) => s.cidrs.some((c) => cidrContainsIp(c, dst)));
   if (service && (service.service === "s3" || service.service === "dynamodb")) {
-    const existing = topology.gatewayEndpoints.findIndex((e) => e.vpcId === rt.vpcId && e.service === service.service);
+    const existing = topology.gatewayEndpoints.findIndex(
+      (e) => e.vpcId === rt.vpcId && e.service === service.service,
+    );
     const d = new Draft(topology);
     const t = d.topology;
     if (existing >= 0) d.own("gatewayEndpoints", existing)?.routeTableIds.push(rt.id);
-    else d.list("gatewayEndpoints").push({ id: `vpce-fix-${service.service}-${rt.vpcId.replace(/^vpc-/, "")}`, vpcId: rt.vpcId, service: service.service, region: service.region, routeTableIds: [rt.id], policy: "allow-all" });
-    out.push({ kind: "add-endpoint", description: existing >= 0 ? `Associate ${rt.id} with the ${service.service} gateway endpoint` : `Add an ${service.service} gateway endpoint to ${rt.vpcId} associated with ${rt.id}`, rules: ["GWE-01", "GWE-02"], topology: t });
+    else
+      d.list("gatewayEndpoints").push({
+        id: `vpce-fix-${service.service}-${rt.vpcId.replace(/^vpc-/, "")}`,
+        vpcId: rt.vpcId,
+        service: service.service,
+        region: service.region,
+        routeTableIds: [rt.id],
+        policy: "allow-all",
+      });
+    out.push({
+      kind: "add-endpoint",
+      description:
+        existing >= 0
+          ? `Associate ${rt.id} with the ${service.service} gateway endpoint`
+          : `Add an ${service.service} gateway endpoint to ${rt.vpcId} associated with ${rt.id}`,
+      rules: ["GWE-01", "GWE-02"],
+      topology: t,
+    });
   }
   if (!onPrem && dstVpc === undefined && vpc) {
     const wide = dst.family === 4 ? "0.0.0.0/0" : "::/0";
-    const nat = topology.natGateways.find((n) => net.subnets.get(n.subnetId)?.vpc.id === rt.vpcId && n.state === "available");
+    const nat = topology.natGateways.find(
+      (n) => net.subnets.get(n.subnetId)?.vpc.id === rt.vpcId && n.state === "available",
+    );
     if (dst.family === 4 && nat) addRoute(wide, nat.id, ["NAT-01"]);
     if (gateways.igw) addRoute(wide, gateways.igw.id, ["IGW-01"]);
     if (dst.family === 6 && gateways.eigw) addRoute(wide, gateways.eigw.id, ["EIGW-01"]);
@@ -321,7 +481,12 @@ function routeCandidates(topology: Topology, net: Network, rtbId: string, dst: I
   return out;
 }
 
-function peeringCandidates(topology: Topology, net: Network, pcxId: string, pkt: { src: IpAddress; dst: IpAddress }): Candidate[] {
+function peeringCandidates(
+  topology: Topology,
+  net: Network,
+  pcxId: string,
+  pkt: { src: IpAddress; dst: IpAddress },
+): Candidate[] {
   const out: Candidate[] = [];
   const srcVpc = vpcOfIp(net, pkt.src);
   const dstVpc = vpcOfIp(net, pkt.dst);
@@ -336,9 +501,20 @@ function peeringCandidates(topology: Topology, net: Network, pcxId: string, pkt:
     const id = `pcx-proposed-${srcVpc.replace(/^vpc-/, "")}-${dstVpc.replace(/^vpc-/, "")}`;
     const d = new Draft(topology);
     const t = d.topology;
-    d.list("peeringConnections").push({ id, requesterVpcId: srcVpc, accepterVpcId: dstVpc, status: "active", requesterAllowDnsResolutionFromRemoteVpc: false, accepterAllowDnsResolutionFromRemoteVpc: false });
+    d.list("peeringConnections").push({
+      id,
+      requesterVpcId: srcVpc,
+      accepterVpcId: dstVpc,
+      status: "active",
+      requesterAllowDnsResolutionFromRemoteVpc: false,
+      accepterAllowDnsResolutionFromRemoteVpc: false,
+    });
     const retarget = (vpcId: string, cidrs: readonly { text: string }[]): void => {
-      const subnetTables = new Set(t.subnets.filter((s) => s.vpcId === vpcId).map((s) => s.routeTableId ?? t.routeTables.find((r) => r.vpcId === vpcId && r.main)?.id));
+      const subnetTables = new Set(
+        t.subnets
+          .filter((s) => s.vpcId === vpcId)
+          .map((s) => s.routeTableId ?? t.routeTables.find((r) => r.vpcId === vpcId && r.main)?.id),
+      );
       for (let i = 0; i < t.routeTables.length; i += 1) {
         const shared = t.routeTables[i];
         if (!shared || shared.vpcId !== vpcId || !subnetTables.has(shared.id)) continue;
@@ -353,7 +529,12 @@ function peeringCandidates(topology: Topology, net: Network, pcxId: string, pkt:
     };
     retarget(srcVpc, b.cidrs);
     retarget(dstVpc, a.cidrs);
-    out.push({ kind: "add-peering", description: `Create a VPC peering connection between ${srcVpc} and ${dstVpc} directly, accept it, and route each VPC's CIDR to it on both sides`, rules: ["PCX-02", "PCX-08"], topology: t });
+    out.push({
+      kind: "add-peering",
+      description: `Create a VPC peering connection between ${srcVpc} and ${dstVpc} directly, accept it, and route each VPC's CIDR to it on both sides`,
+      rules: ["PCX-02", "PCX-08"],
+      topology: t,
+    });
     return out;
   }
   // Destination outside every VPC (a peer's gateway endpoint, IGW, NAT...): give the source VPC its own.
@@ -366,11 +547,25 @@ function peeringCandidates(topology: Topology, net: Network, pcxId: string, pkt:
       if (t.routeTables[i]?.vpcId !== srcVpc) continue;
       const rt = d.own("routeTables", i);
       if (!rt) continue;
-      rt.routes = rt.routes.filter((r) => !(r.target === pcxId && r.destinationPrefixListId === service.prefixListId));
+      rt.routes = rt.routes.filter(
+        (r) => !(r.target === pcxId && r.destinationPrefixListId === service.prefixListId),
+      );
       tables.add(rt.id);
     }
-    d.list("gatewayEndpoints").push({ id: `vpce-fix-${service.service}-${srcVpc.replace(/^vpc-/, "")}`, vpcId: srcVpc, service: service.service, region: service.region, routeTableIds: [...tables], policy: "allow-all" });
-    out.push({ kind: "add-endpoint", description: `Add an ${service.service} gateway endpoint in ${srcVpc}: a peer's gateway endpoint cannot be used over peering`, rules: ["PCX-10", "GWE-06"], topology: t });
+    d.list("gatewayEndpoints").push({
+      id: `vpce-fix-${service.service}-${srcVpc.replace(/^vpc-/, "")}`,
+      vpcId: srcVpc,
+      service: service.service,
+      region: service.region,
+      routeTableIds: [...tables],
+      policy: "allow-all",
+    });
+    out.push({
+      kind: "add-endpoint",
+      description: `Add an ${service.service} gateway endpoint in ${srcVpc}: a peer's gateway endpoint cannot be used over peering`,
+      rules: ["PCX-10", "GWE-06"],
+      topology: t,
+    });
   }
   return out;
 }
@@ -393,11 +588,14 @@ export type ProposeFixesOptions = {
   readonly cache?: NetworkCache;
 };
 
-const sameQuery = (a: Query, b: Query): boolean => a.from === b.from && a.to === b.to && a.protocol === b.protocol && a.port === b.port;
+const sameQuery = (a: Query, b: Query): boolean =>
+  a.from === b.from && a.to === b.to && a.protocol === b.protocol && a.port === b.port;
 
 export function proposeFixes(topology: Topology, query: Query, options: ProposeFixesOptions = {}): Fix[] {
-  if (options.network && options.network.topology !== topology) throw new Error("proposeFixes: options.network was built from another topology");
-  if (options.analysis && !sameQuery(options.analysis.query, query)) throw new Error("proposeFixes: options.analysis is for another query");
+  if (options.network && options.network.topology !== topology)
+    throw new Error("proposeFixes: options.network was built from another topology");
+  if (options.analysis && !sameQuery(options.analysis.query, query))
+    throw new Error("proposeFixes: options.analysis is for another query");
   const cache = options.cache ?? new NetworkCache();
   const net = options.network ?? buildNetwork(topology, cache);
   const analysis = options.analysis ?? analyze(net, query);
@@ -410,9 +608,20 @@ export function proposeFixes(topology: Topology, query: Query, options: ProposeF
     candidates.push(...c);
   }
   // Written out rather than `{ ...c, id, verified }` (keys added after a spread take V8's slow path); same key order.
-  const fixes: Fix[] = candidates.map((c, i) => ({ kind: c.kind, description: c.description, rules: c.rules, topology: c.topology, id: `fix-${i + 1}`, verified: analyze(c.topology, query, { cache }).reachable }));
+  const fixes: Fix[] = candidates.map((c, i) => ({
+    kind: c.kind,
+    description: c.description,
+    rules: c.rules,
+    topology: c.topology,
+    id: `fix-${i + 1}`,
+    verified: analyze(c.topology, query, { cache }).reachable,
+  }));
   // Several independent blockers: also offer the first candidate of each, applied together.
-  if (options.combined !== false && !fixes.some((f) => f.verified) && perBlocker.filter((c) => c.length > 0).length > 1) {
+  if (
+    options.combined !== false &&
+    !fixes.some((f) => f.verified) &&
+    perBlocker.filter((c) => c.length > 0).length > 1
+  ) {
     let combined = topology;
     const parts: string[] = [];
     for (const list of perBlocker) {
@@ -420,15 +629,26 @@ export function proposeFixes(topology: Topology, query: Query, options: ProposeF
       if (!first) continue;
       const combinedNet = buildNetwork(combined, cache);
       const again = analyze(combinedNet, query);
-      const b = again.blockers.find((x) => candidatesFor(combined, combinedNet, query, again, x).some((c) => c.kind === first.kind));
-      const redo = b ? candidatesFor(combined, combinedNet, query, again, b).find((c) => c.kind === first.kind) : undefined;
+      const b = again.blockers.find((x) =>
+        candidatesFor(combined, combinedNet, query, again, x).some((c) => c.kind === first.kind),
+      );
+      const redo = b
+        ? candidatesFor(combined, combinedNet, query, again, b).find((c) => c.kind === first.kind)
+        : undefined;
       if (redo) {
         combined = redo.topology;
         parts.push(redo.description);
       }
     }
     if (parts.length > 1) {
-      fixes.push({ id: `fix-${fixes.length + 1}`, kind: "combined", description: parts.join("; "), rules: [...new Set(candidates.flatMap((c) => c.rules))], topology: combined, verified: analyze(combined, query, { cache }).reachable });
+      fixes.push({
+        id: `fix-${fixes.length + 1}`,
+        kind: "combined",
+        description: parts.join("; "),
+        rules: [...new Set(candidates.flatMap((c) => c.rules))],
+        topology: combined,
+        verified: analyze(combined, query, { cache }).reachable,
+      });
     }
   }
   return fixes.sort((a, b) => Number(b.verified) - Number(a.verified));

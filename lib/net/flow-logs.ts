@@ -24,8 +24,20 @@ export const FLOW_LOG_WINDOW_SECONDS = 60;
 
 export function formatFlowLogRecord(r: FlowLogRecord): string {
   return [
-    r.version, r.accountId, r.interfaceId, r.srcAddr, r.dstAddr, r.srcPort, r.dstPort, r.protocol,
-    r.packets, r.bytes, r.start, r.end, r.action, r.logStatus,
+    r.version,
+    r.accountId,
+    r.interfaceId,
+    r.srcAddr,
+    r.dstAddr,
+    r.srcPort,
+    r.dstPort,
+    r.protocol,
+    r.packets,
+    r.bytes,
+    r.start,
+    r.end,
+    r.action,
+    r.logStatus,
   ].join(" ");
 }
 
@@ -35,17 +47,55 @@ const isInt = (s: string): boolean => /^\d+$/.test(s);
 export function parseFlowLogRecord(line: string): FlowLogRecord | null {
   const f = line.trim().split(/\s+/);
   if (f.length !== 14) return null;
-  const [version, accountId, interfaceId, srcAddr, dstAddr, srcPort, dstPort, protocol, packets, bytes, start, end, action, logStatus] = f as [
-    string, string, string, string, string, string, string, string, string, string, string, string, string, string,
+  const [
+    version,
+    accountId,
+    interfaceId,
+    srcAddr,
+    dstAddr,
+    srcPort,
+    dstPort,
+    protocol,
+    packets,
+    bytes,
+    start,
+    end,
+    action,
+    logStatus,
+  ] = f as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
   ];
   if (version !== "2" || (action !== "ACCEPT" && action !== "REJECT") || logStatus !== "OK") return null;
   const numbers = [srcPort, dstPort, protocol, packets, bytes, start, end];
   if (!numbers.every(isInt)) return null;
   return {
-    version: 2, accountId, interfaceId, srcAddr, dstAddr,
-    srcPort: Number(srcPort), dstPort: Number(dstPort), protocol: Number(protocol),
-    packets: Number(packets), bytes: Number(bytes), start: Number(start), end: Number(end),
-    action, logStatus,
+    version: 2,
+    accountId,
+    interfaceId,
+    srcAddr,
+    dstAddr,
+    srcPort: Number(srcPort),
+    dstPort: Number(dstPort),
+    protocol: Number(protocol),
+    packets: Number(packets),
+    bytes: Number(bytes),
+    start: Number(start),
+    end: Number(end),
+    action,
+    logStatus,
   };
 }
 
@@ -80,10 +130,19 @@ export function toFlowLogRecord(o: FlowObservation, now: number): FlowLogRecord 
   const packets = o.protocolNumber === 6 ? 10 : 4;
   const bytes = packets * (o.protocolNumber === 6 ? 60 : 84);
   return {
-    version: 2, accountId: o.accountId, interfaceId: o.interfaceId,
+    version: 2,
+    accountId: o.accountId,
+    interfaceId: o.interfaceId,
     srcAddr: o.inbound ? o.srcIp : ownSide(o, o.srcIp),
     dstAddr: o.inbound ? ownSide(o, o.dstIp) : o.dstIp,
-    srcPort: o.srcPort ?? 0, dstPort: o.dstPort ?? 0, protocol: o.protocolNumber,
-    packets, bytes, start: now, end: now + FLOW_LOG_WINDOW_SECONDS, action: o.action, logStatus: "OK",
+    srcPort: o.srcPort ?? 0,
+    dstPort: o.dstPort ?? 0,
+    protocol: o.protocolNumber,
+    packets,
+    bytes,
+    start: now,
+    end: now + FLOW_LOG_WINDOW_SECONDS,
+    action: o.action,
+    logStatus: "OK",
   };
 }

@@ -5,12 +5,29 @@ import { named } from "./explanations";
 import { type EniInfo, gatewaysOf, routeTableOf, type SubnetInfo } from "./network-model";
 import { checkNetworkAcl } from "./filters";
 import type { GatewayType, NamedRef, RouteFact } from "./trace";
-import { addHop, blackholeRoute, block, type Delivered, gatewayHop, HOP, type Link, type Pkt, pktWith, recordFlow, ref, type Walk } from "./walk-state";
+import {
+  addHop,
+  blackholeRoute,
+  block,
+  type Delivered,
+  gatewayHop,
+  HOP,
+  type Link,
+  type Pkt,
+  pktWith,
+  recordFlow,
+  ref,
+  type Walk,
+} from "./walk-state";
 
 const gw = (g: NamedRef, type: GatewayType) => ({ ...named(g), type });
 
 /** IGW-04: the public address paired with a private source (an ENI's public IP or a NAT gateway's EIP). */
-function publicAddressFor(w: Walk, subnet: SubnetInfo, src: IpAddress): { ip?: IpAddress; problem?: "none" | "private-nat" } {
+function publicAddressFor(
+  w: Walk,
+  subnet: SubnetInfo,
+  src: IpAddress,
+): { ip?: IpAddress; problem?: "none" | "private-nat" } {
   const owner = subnet.vpc.enisByIp.get(ipKey(src));
   if (!owner) return { problem: "none" };
   if (owner.kind === "nat_gateway") {
@@ -21,7 +38,12 @@ function publicAddressFor(w: Walk, subnet: SubnetInfo, src: IpAddress): { ip?: I
   return owner.publicIp ? { ip: owner.publicIp } : { problem: "none" };
 }
 
-export function sendToInternetGateway(w: Walk, subnet: SubnetInfo, igwId: string, p: Pkt): Delivered | undefined {
+export function sendToInternetGateway(
+  w: Walk,
+  subnet: SubnetInfo,
+  igwId: string,
+  p: Pkt,
+): Delivered | undefined {
   const igw = w.net.igws.get(igwId);
   if (!igw || igw.vpcId !== subnet.vpc.id) {
     blackholeRoute(w, subnet, p, "internet-gateway", igwId);
@@ -34,23 +56,48 @@ export function sendToInternetGateway(w: Walk, subnet: SubnetInfo, igwId: string
   }
   if (isRfc1918(p.dst) || isRfc6598(p.dst)) {
     addHop(w, igwRef, "drop", gatewayHop(igw.id), { inbound: p });
-    block(w, isRfc1918(p.dst) ? "IGW_DESTINATION_ADDRESS_NOT_IN_RFC1918_EGRESS" : "IGW_DESTINATION_ADDRESS_NOT_IN_RFC6598_EGRESS", igw.id,
-      { kind: "gateway", gateway: gw(igw, "internet-gateway"), address: p.dst.text });
+    block(
+      w,
+      isRfc1918(p.dst)
+        ? "IGW_DESTINATION_ADDRESS_NOT_IN_RFC1918_EGRESS"
+        : "IGW_DESTINATION_ADDRESS_NOT_IN_RFC6598_EGRESS",
+      igw.id,
+      { kind: "gateway", gateway: gw(igw, "internet-gateway"), address: p.dst.text },
+    );
     return undefined;
   }
   const pub = publicAddressFor(w, subnet, p.src);
   let out = p;
   if (pub.ip) {
     out = pktWith(p, { src: pub.ip });
-    addHop(w, igwRef, "translate", { kind: "translation", field: "source", from: p.src.text, to: pub.ip.text }, {
-      inbound: p, outbound: out, matched: { kind: "translation", description: `source ${p.src.text} -> public ${pub.ip.text} (1:1 NAT)` },
-    });
+    addHop(
+      w,
+      igwRef,
+      "translate",
+      { kind: "translation", field: "source", from: p.src.text, to: pub.ip.text },
+      {
+        inbound: p,
+        outbound: out,
+        matched: {
+          kind: "translation",
+          description: `source ${p.src.text} -> public ${pub.ip.text} (1:1 NAT)`,
+        },
+      },
+    );
   } else {
     addHop(w, igwRef, "drop", gatewayHop(igw.id), { inbound: p });
     if (pub.problem === "private-nat") {
-      block(w, "RCH_PRIVATE_NAT_TO_IGW", igw.id, { kind: "gateway", gateway: gw(igw, "internet-gateway"), address: p.src.text });
+      block(w, "RCH_PRIVATE_NAT_TO_IGW", igw.id, {
+        kind: "gateway",
+        gateway: gw(igw, "internet-gateway"),
+        address: p.src.text,
+      });
     } else {
-      block(w, "IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS", igw.id, { kind: "gateway", gateway: gw(igw, "internet-gateway"), address: p.src.text });
+      block(w, "IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS", igw.id, {
+        kind: "gateway",
+        gateway: gw(igw, "internet-gateway"),
+        address: p.src.text,
+      });
     }
   }
   return onInternet(w, out, { kind: "igw", id: igw.id });
@@ -64,32 +111,57 @@ export function sendToInternetGateway(w: Walk, subnet: SubnetInfo, igwId: string
  * outbound-initiated IPv6 connections (EIGW-01). The packet is dropped before the gateway, so its ENI
  * (a NAT gateway's) records nothing for the reply.
  */
-export function replyNotThroughInternetGateway(w: Walk, subnet: SubnetInfo, route: RouteFact, kind: "nat" | "eigw", p: Pkt): boolean {
+export function replyNotThroughInternetGateway(
+  w: Walk,
+  subnet: SubnetInfo,
+  route: RouteFact,
+  kind: "nat" | "eigw",
+  p: Pkt,
+): boolean {
   if (w.direction !== "return" || w.internetGateway === undefined) return false;
   const gateway = kind === "nat" ? w.net.natGateways.get(route.target) : w.net.eigws.get(route.target);
-  const gatewayVpc = kind === "nat" ? w.net.enis.get(`eni-${route.target}`)?.vpc.id : w.net.eigws.get(route.target)?.vpcId;
+  const gatewayVpc =
+    kind === "nat" ? w.net.enis.get(`eni-${route.target}`)?.vpc.id : w.net.eigws.get(route.target)?.vpcId;
   if (!gateway || gatewayVpc !== subnet.vpc.id) return false; // a blackhole route: the step reports it
   const type: GatewayType = kind === "nat" ? "nat-gateway" : "egress-only-internet-gateway";
   const igw = w.net.igws.get(w.internetGateway);
   const table = routeTableOf(w.net, subnet);
   addHop(w, ref(gateway.id, type, gateway.name), "drop", gatewayHop(gateway.id), { inbound: p });
   block(w, "RCH_REPLY_NOT_THROUGH_INTERNET_GATEWAY", gateway.id, {
-    kind: "gateway", gateway: gw(gateway, type), address: p.src.text, route,
-    subnet: named(subnet.subnet), table: named(table), vpc: named(subnet.vpc.vpc),
-    internetGateway: igw ? named(igw) : { id: w.internetGateway }, problem: "reply-not-via-internet-gateway",
+    kind: "gateway",
+    gateway: gw(gateway, type),
+    address: p.src.text,
+    route,
+    subnet: named(subnet.subnet),
+    table: named(table),
+    vpc: named(subnet.vpc.vpc),
+    internetGateway: igw ? named(igw) : { id: w.internetGateway },
+    problem: "reply-not-via-internet-gateway",
   });
   return true;
 }
 
-export function sendToEgressOnlyGateway(w: Walk, subnet: SubnetInfo, eigwId: string, p: Pkt): Delivered | undefined {
+export function sendToEgressOnlyGateway(
+  w: Walk,
+  subnet: SubnetInfo,
+  eigwId: string,
+  p: Pkt,
+): Delivered | undefined {
   const eigw = w.net.eigws.get(eigwId);
   if (!eigw || eigw.vpcId !== subnet.vpc.id) {
     blackholeRoute(w, subnet, p, "egress-only-internet-gateway", eigwId);
     return undefined;
   }
-  addHop(w, ref(eigw.id, "egress-only-internet-gateway", eigw.name), "forward", gatewayHop(eigw.id), { inbound: p, outbound: p });
+  addHop(w, ref(eigw.id, "egress-only-internet-gateway", eigw.name), "forward", gatewayHop(eigw.id), {
+    inbound: p,
+    outbound: p,
+  });
   if (p.dst.family === 4) {
-    block(w, "RCH_EIGW_IPV6_ONLY", eigw.id, { kind: "gateway", gateway: gw(eigw, "egress-only-internet-gateway"), address: p.dst.text });
+    block(w, "RCH_EIGW_IPV6_ONLY", eigw.id, {
+      kind: "gateway",
+      gateway: gw(eigw, "egress-only-internet-gateway"),
+      address: p.dst.text,
+    });
     return undefined;
   }
   return onInternet(w, p, { kind: "eigw", id: eigw.id });
@@ -102,7 +174,13 @@ export function onInternet(w: Walk, p: Pkt, via: Link): Delivered | undefined {
   if (w.net.byPublicIp.has(key) || ownsV6) return enterFromInternet(w, p);
   const service = w.net.services.find((s) => s.cidrs.some((c) => cidrContainsIp(c, p.dst)));
   if (service) {
-    addHop(w, ref(`${service.service}.${service.region}`, "aws-service", service.dnsName), "deliver", HOP.deliverService, { inbound: p });
+    addHop(
+      w,
+      ref(`${service.service}.${service.region}`, "aws-service", service.dnsName),
+      "deliver",
+      HOP.deliverService,
+      { inbound: p },
+    );
     return { kind: "service", name: service.service, service, pkt: p, via };
   }
   addHop(w, ref("internet", "internet"), "deliver", HOP.deliverInternet, { inbound: p });
@@ -114,43 +192,93 @@ export function enterFromInternet(w: Walk, p: Pkt): Delivered | undefined {
   if (p.dst.family === 6) {
     const eni = w.net.enisByPrivateIp.get(ipKey(p.dst))?.[0];
     if (!eni) {
-      block(w, "NO_POSSIBLE_DESTINATION", "internet", { kind: "query", reference: "internet", address: p.dst.text, problem: "no-ipv6-owner" });
+      block(w, "NO_POSSIBLE_DESTINATION", "internet", {
+        kind: "query",
+        reference: "internet",
+        address: p.dst.text,
+        problem: "no-ipv6-owner",
+      });
       return undefined;
     }
     const vpc = eni.vpc;
     const { igw, eigw } = gatewaysOf(w.net, vpc.id);
     if (igw) {
-      addHop(w, ref(igw.id, "internet-gateway", igw.name), "forward", gatewayHop(igw.id), { inbound: p, outbound: p });
+      addHop(w, ref(igw.id, "internet-gateway", igw.name), "forward", gatewayHop(igw.id), {
+        inbound: p,
+        outbound: p,
+      });
       return w.router.deliverInVpc(w, vpc, p, { kind: "igw", id: igw.id });
     }
     if (eigw && w.direction === "return") {
       // EIGW-01: stateful – replies to outbound-initiated IPv6 flows come back in.
-      addHop(w, ref(eigw.id, "egress-only-internet-gateway", eigw.name), "forward", gatewayHop(eigw.id), { inbound: p, outbound: p });
+      addHop(w, ref(eigw.id, "egress-only-internet-gateway", eigw.name), "forward", gatewayHop(eigw.id), {
+        inbound: p,
+        outbound: p,
+      });
       return w.router.deliverInVpc(w, vpc, p, { kind: "eigw", id: eigw.id });
     }
-    if (eigw) block(w, "RCH_EIGW_INBOUND_INITIATED", eigw.id, { kind: "gateway", gateway: gw(eigw, "egress-only-internet-gateway"), address: p.dst.text });
-    else block(w, "RCH_NO_INTERNET_GATEWAY", vpc.id, { kind: "vpc", vpc: named(vpc.vpc), problem: "no-internet-gateway" });
+    if (eigw)
+      block(w, "RCH_EIGW_INBOUND_INITIATED", eigw.id, {
+        kind: "gateway",
+        gateway: gw(eigw, "egress-only-internet-gateway"),
+        address: p.dst.text,
+      });
+    else
+      block(w, "RCH_NO_INTERNET_GATEWAY", vpc.id, {
+        kind: "vpc",
+        vpc: named(vpc.vpc),
+        problem: "no-internet-gateway",
+      });
     return undefined;
   }
   const owner = w.net.byPublicIp.get(ipKey(p.dst));
   if (!owner) {
-    block(w, "IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS", "internet", { kind: "query", reference: "internet", address: p.dst.text, problem: "not-a-public-address" });
+    block(w, "IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS", "internet", {
+      kind: "query",
+      reference: "internet",
+      address: p.dst.text,
+      problem: "not-a-public-address",
+    });
     return undefined;
   }
   const eni: EniInfo = owner.eni;
   const vpc = eni.vpc;
   const igw = gatewaysOf(w.net, vpc.id).igw;
   if (!igw) {
-    block(w, "RCH_NO_INTERNET_GATEWAY", vpc.id, { kind: "vpc", vpc: named(vpc.vpc), address: p.dst.text, problem: "no-internet-gateway" });
+    block(w, "RCH_NO_INTERNET_GATEWAY", vpc.id, {
+      kind: "vpc",
+      vpc: named(vpc.vpc),
+      address: p.dst.text,
+      problem: "no-internet-gateway",
+    });
     return undefined;
   }
   const igwRef = ref(igw.id, "internet-gateway", igw.name);
   if (isRfc1918(p.src) || isRfc6598(p.src)) {
-    block(w, isRfc1918(p.src) ? "IGW_SOURCE_ADDRESS_NOT_IN_RFC1918_INGRESS" : "IGW_SOURCE_ADDRESS_NOT_IN_RFC6598_INGRESS", igw.id,
-      { kind: "gateway", gateway: gw(igw, "internet-gateway"), address: p.src.text });
+    block(
+      w,
+      isRfc1918(p.src)
+        ? "IGW_SOURCE_ADDRESS_NOT_IN_RFC1918_INGRESS"
+        : "IGW_SOURCE_ADDRESS_NOT_IN_RFC6598_INGRESS",
+      igw.id,
+      { kind: "gateway", gateway: gw(igw, "internet-gateway"), address: p.src.text },
+    );
   }
   const inner = pktWith(p, { dst: eni.privateIp });
-  addHop(w, igwRef, "translate", { kind: "translation", field: "destination", from: p.dst.text, to: eni.privateIp.text }, { inbound: p, outbound: inner, matched: { kind: "translation", description: `destination ${p.dst.text} -> private ${eni.privateIp.text} (1:1 NAT)` } });
+  addHop(
+    w,
+    igwRef,
+    "translate",
+    { kind: "translation", field: "destination", from: p.dst.text, to: eni.privateIp.text },
+    {
+      inbound: p,
+      outbound: inner,
+      matched: {
+        kind: "translation",
+        description: `destination ${p.dst.text} -> private ${eni.privateIp.text} (1:1 NAT)`,
+      },
+    },
+  );
   return w.router.deliverInVpc(w, vpc, inner, { kind: "igw", id: igw.id });
 }
 
@@ -164,12 +292,24 @@ export function sendToNatGateway(w: Walk, subnet: SubnetInfo, natId: string, p: 
   const before = w.dropped;
   if (eni.subnet !== subnet) checkNetworkAcl(w, eni.subnet, "inbound", p); // NAT-05: the NAT subnet's NACL applies
   if (!before) recordFlow(w, eni, p, !w.dropped, false);
-  if (nat.state !== "available") block(w, "BAD_STATE", nat.id, { kind: "gateway", gateway: gw(nat, "nat-gateway"), state: nat.state });
+  if (nat.state !== "available")
+    block(w, "BAD_STATE", nat.id, { kind: "gateway", gateway: gw(nat, "nat-gateway"), state: nat.state });
   const out = pktWith(p, { src: eni.privateIp });
   w.natSessions.set(nat.id, p.src);
-  addHop(w, ref(nat.id, "nat-gateway", nat.name), "translate", { kind: "translation", field: "source", from: p.src.text, to: eni.privateIp.text }, {
-    inbound: p, outbound: out, matched: { kind: "translation", description: `source ${p.src.text} -> ${eni.privateIp.text} (NAT gateway)` },
-  });
+  addHop(
+    w,
+    ref(nat.id, "nat-gateway", nat.name),
+    "translate",
+    { kind: "translation", field: "source", from: p.src.text, to: eni.privateIp.text },
+    {
+      inbound: p,
+      outbound: out,
+      matched: {
+        kind: "translation",
+        description: `source ${p.src.text} -> ${eni.privateIp.text} (NAT gateway)`,
+      },
+    },
+  );
   // Flow logs on the NAT ENI (aws-rules §6.3, AWS "Flow log record examples", NAT gateway): the ENI
   // also records what it sends on, as its own outgoing traffic (srcaddr = the NAT's private IP).
   return w.router.sendFromSubnet(w, eni.subnet, out, { kind: "nat", id: nat.id }, { eni, before: w.dropped });
@@ -180,11 +320,32 @@ export function reverseNat(w: Walk, eni: EniInfo, p: Pkt): Delivered | undefined
   const original = w.natSessions.get(eni.ownerId);
   const nat = w.net.natGateways.get(eni.ownerId);
   if (!original || !nat) {
-    block(w, "NO_POSSIBLE_DESTINATION", eni.ownerId, { kind: "gateway", gateway: { id: eni.ownerId, type: "nat-gateway" }, address: p.dst.text, problem: "not-started-here" });
+    block(w, "NO_POSSIBLE_DESTINATION", eni.ownerId, {
+      kind: "gateway",
+      gateway: { id: eni.ownerId, type: "nat-gateway" },
+      address: p.dst.text,
+      problem: "not-started-here",
+    });
     return undefined;
   }
   const back = pktWith(p, { dst: original });
-  addHop(w, ref(nat.id, "nat-gateway", nat.name), "translate", { kind: "translation", field: "destination", from: p.dst.text, to: original.text }, { inbound: p, outbound: back, matched: { kind: "translation", description: `destination ${p.dst.text} -> ${original.text} (reply)` } });
+  addHop(
+    w,
+    ref(nat.id, "nat-gateway", nat.name),
+    "translate",
+    { kind: "translation", field: "destination", from: p.dst.text, to: original.text },
+    {
+      inbound: p,
+      outbound: back,
+      matched: { kind: "translation", description: `destination ${p.dst.text} -> ${original.text} (reply)` },
+    },
+  );
   // §6.3: the reply forwarded to the instance is the NAT ENI's fourth record (srcaddr = NAT private IP).
-  return w.router.sendFromSubnet(w, eni.subnet, back, { kind: "nat", id: nat.id }, { eni, before: w.dropped });
+  return w.router.sendFromSubnet(
+    w,
+    eni.subnet,
+    back,
+    { kind: "nat", id: nat.id },
+    { eni, before: w.dropped },
+  );
 }

@@ -135,7 +135,11 @@ export class NetworkCache {
 
   piecesFor(topology: T.Topology): PieceCaches | undefined {
     const key = topology.vpcs[0];
-    if (!key || topology.vpcs.length + topology.securityGroups.length + topology.routeTables.length > MAX_CACHED_OBJECTS) return undefined;
+    if (
+      !key ||
+      topology.vpcs.length + topology.securityGroups.length + topology.routeTables.length > MAX_CACHED_OBJECTS
+    )
+      return undefined;
     return this.scopes.get([key], [], newPieceCaches);
   }
 }

@@ -10,7 +10,19 @@ import type { EniInfo, EniKind, Network, SubnetInfo, VpcInfo } from "./network-m
 import type * as T from "./topology";
 import { componentRef } from "./trace";
 
-export type NetworkCore = Pick<Network, "vpcs" | "subnets" | "enis" | "enisByPrivateIp" | "byPublicIp" | "instances" | "instanceEnis" | "natGateways" | "interfaceEndpoints" | "coreNames"> & {
+export type NetworkCore = Pick<
+  Network,
+  | "vpcs"
+  | "subnets"
+  | "enis"
+  | "enisByPrivateIp"
+  | "byPublicIp"
+  | "instances"
+  | "instanceEnis"
+  | "natGateways"
+  | "interfaceEndpoints"
+  | "coreNames"
+> & {
   /** VPCs with an interface that lists no security group, so the VPC's default group applies (SG-04). */
   readonly vpcsUsingDefaultGroup: ReadonlySet<string>;
 };
@@ -21,8 +33,18 @@ export function primaryEniIdFor(instanceId: string): string {
 }
 
 type EniSpec = {
-  id: string; name?: string | undefined; kind: EniKind; ownerId: string; subnetId: string; privateIp: string;
-  secondary?: readonly string[]; publicIp?: string | undefined; ipv6?: readonly string[]; sgIds: readonly string[]; sourceDestCheck: boolean; running: boolean;
+  id: string;
+  name?: string | undefined;
+  kind: EniKind;
+  ownerId: string;
+  subnetId: string;
+  privateIp: string;
+  secondary?: readonly string[];
+  publicIp?: string | undefined;
+  ipv6?: readonly string[];
+  sgIds: readonly string[];
+  sourceDestCheck: boolean;
+  running: boolean;
 };
 
 export function compileCore(topology: T.Topology): NetworkCore {
@@ -30,15 +52,28 @@ export function compileCore(topology: T.Topology): NetworkCore {
   const vpcs = new Map<string, VpcInfo>();
   for (const vpc of topology.vpcs) {
     vpcs.set(vpc.id, {
-      vpc, id: vpc.id, region: vpc.region ?? topology.region, accountId: vpc.accountId ?? defaultAccount,
-      cidrs: vpc.cidrBlocks.map(toCidr), cidrs6: vpc.ipv6CidrBlocks.map(toCidr), subnets: [], enisByIp: new Map(),
+      vpc,
+      id: vpc.id,
+      region: vpc.region ?? topology.region,
+      accountId: vpc.accountId ?? defaultAccount,
+      cidrs: vpc.cidrBlocks.map(toCidr),
+      cidrs6: vpc.ipv6CidrBlocks.map(toCidr),
+      subnets: [],
+      enisByIp: new Map(),
     });
   }
   const subnets = new Map<string, SubnetInfo>();
   for (const s of topology.subnets) {
     const vpc = vpcs.get(s.vpcId);
     if (!vpc) continue;
-    const info: { -readonly [K in keyof SubnetInfo]: SubnetInfo[K] } = { subnet: s, id: s.id, vpc, az: s.availabilityZone, index: subnets.size, componentRef: componentRef(s.id, "subnet", s.name) };
+    const info: { -readonly [K in keyof SubnetInfo]: SubnetInfo[K] } = {
+      subnet: s,
+      id: s.id,
+      vpc,
+      az: s.availabilityZone,
+      index: subnets.size,
+      componentRef: componentRef(s.id, "subnet", s.name),
+    };
     if (s.cidrBlock !== undefined) info.cidr = toCidr(s.cidrBlock);
     if (s.ipv6CidrBlock !== undefined) info.cidr6 = toCidr(s.ipv6CidrBlock);
     subnets.set(s.id, info);
@@ -64,8 +99,18 @@ export function compileCore(topology: T.Topology): NetworkCore {
     for (const ip of spec.secondary ?? []) addresses.push(toIp(ip));
     for (const ip of spec.ipv6 ?? []) addresses.push(toIp(ip));
     const eni: { -readonly [K in keyof EniInfo]: EniInfo[K] } = {
-      id: spec.id, kind: spec.kind, ownerId: spec.ownerId, subnet, vpc: subnet.vpc, privateIp, addresses, sgIds: spec.sgIds, index: enis.size,
-      componentRef: componentRef(spec.id, "network-interface", spec.name), sourceDestCheck: spec.sourceDestCheck, running: spec.running,
+      id: spec.id,
+      kind: spec.kind,
+      ownerId: spec.ownerId,
+      subnet,
+      vpc: subnet.vpc,
+      privateIp,
+      addresses,
+      sgIds: spec.sgIds,
+      index: enis.size,
+      componentRef: componentRef(spec.id, "network-interface", spec.name),
+      sourceDestCheck: spec.sourceDestCheck,
+      running: spec.running,
     };
     if (spec.name !== undefined) eni.name = spec.name;
     addName(spec.name, eni.id);
@@ -88,17 +133,35 @@ export function compileCore(topology: T.Topology): NetworkCore {
     addName(inst.name, inst.id);
     if (inst.subnetId === undefined || inst.privateIp === undefined) continue;
     const eni = addEni({
-      id: primaryEniIdFor(inst.id), name: inst.name, kind: "interface", ownerId: inst.id, subnetId: inst.subnetId, privateIp: inst.privateIp,
-      publicIp: inst.publicIp, ipv6: inst.ipv6Addresses, sgIds: inst.securityGroupIds, sourceDestCheck: inst.sourceDestCheck, running: inst.state === "running",
+      id: primaryEniIdFor(inst.id),
+      name: inst.name,
+      kind: "interface",
+      ownerId: inst.id,
+      subnetId: inst.subnetId,
+      privateIp: inst.privateIp,
+      publicIp: inst.publicIp,
+      ipv6: inst.ipv6Addresses,
+      sgIds: inst.securityGroupIds,
+      sourceDestCheck: inst.sourceDestCheck,
+      running: inst.state === "running",
     });
     if (eni) instanceEnis.set(inst.id, [eni]);
   }
   for (const e of topology.networkInterfaces) {
     const inst = e.instanceId !== undefined ? instances.get(e.instanceId) : undefined;
     const eni = addEni({
-      id: e.id, name: e.name, kind: "interface", ownerId: e.instanceId ?? e.id, subnetId: e.subnetId, privateIp: e.privateIp,
-      secondary: e.secondaryPrivateIps, publicIp: e.publicIp, ipv6: e.ipv6Addresses, sgIds: e.securityGroupIds,
-      sourceDestCheck: e.sourceDestCheck, running: inst ? inst.state === "running" : true,
+      id: e.id,
+      name: e.name,
+      kind: "interface",
+      ownerId: e.instanceId ?? e.id,
+      subnetId: e.subnetId,
+      privateIp: e.privateIp,
+      secondary: e.secondaryPrivateIps,
+      publicIp: e.publicIp,
+      ipv6: e.ipv6Addresses,
+      sgIds: e.securityGroupIds,
+      sourceDestCheck: e.sourceDestCheck,
+      running: inst ? inst.state === "running" : true,
     });
     if (eni && e.instanceId !== undefined) {
       const list = instanceEnis.get(e.instanceId);
@@ -111,8 +174,19 @@ export function compileCore(topology: T.Topology): NetworkCore {
     natGateways.set(nat.id, nat);
     addName(nat.name, nat.id);
     // NAT-05: a NAT gateway has no security group.
-    const eni = addEni({ id: `eni-${nat.id}`, name: nat.name, kind: "nat_gateway", ownerId: nat.id, subnetId: nat.subnetId, privateIp: nat.privateIp, sgIds: [], sourceDestCheck: false, running: nat.state === "available" });
-    if (eni && nat.publicIp !== undefined && nat.connectivity === "public") byPublicIp.set(ipKey(toIp(nat.publicIp)), { kind: "nat", nat, eni });
+    const eni = addEni({
+      id: `eni-${nat.id}`,
+      name: nat.name,
+      kind: "nat_gateway",
+      ownerId: nat.id,
+      subnetId: nat.subnetId,
+      privateIp: nat.privateIp,
+      sgIds: [],
+      sourceDestCheck: false,
+      running: nat.state === "available",
+    });
+    if (eni && nat.publicIp !== undefined && nat.connectivity === "public")
+      byPublicIp.set(ipKey(toIp(nat.publicIp)), { kind: "nat", nat, eni });
   }
   const interfaceEndpoints = new Map<string, T.InterfaceEndpoint>();
   for (const ep of topology.interfaceEndpoints) {
@@ -120,8 +194,30 @@ export function compileCore(topology: T.Topology): NetworkCore {
     addName(ep.name, ep.id);
     for (const n of ep.networkInterfaces) {
       // IFE-01/IFE-02: one requester-managed ENI per subnet, protected by the endpoint's SGs.
-      addEni({ id: n.id, name: ep.name, kind: "vpc_endpoint", ownerId: ep.id, subnetId: n.subnetId, privateIp: n.privateIp, sgIds: ep.securityGroupIds, sourceDestCheck: true, running: ep.state === "available" });
+      addEni({
+        id: n.id,
+        name: ep.name,
+        kind: "vpc_endpoint",
+        ownerId: ep.id,
+        subnetId: n.subnetId,
+        privateIp: n.privateIp,
+        sgIds: ep.securityGroupIds,
+        sourceDestCheck: true,
+        running: ep.state === "available",
+      });
     }
   }
-  return { vpcs, subnets, enis, enisByPrivateIp, byPublicIp, instances, instanceEnis, natGateways, interfaceEndpoints, vpcsUsingDefaultGroup, coreNames: { list: names } };
+  return {
+    vpcs,
+    subnets,
+    enis,
+    enisByPrivateIp,
+    byPublicIp,
+    instances,
+    instanceEnis,
+    natGateways,
+    interfaceEndpoints,
+    vpcsUsingDefaultGroup,
+    coreNames: { list: names },
+  };
 }

@@ -41,7 +41,17 @@ export function namesIndex(net: Network): ReadonlyMap<string, readonly string[]>
   named(t.subnets.filter((x) => net.subnets.has(x.id)));
   named(t.securityGroups);
   pairs.push(...net.coreNames.list);
-  for (const list of [t.peeringConnections, t.gatewayEndpoints, t.onPremisesNetworks, t.transitGateways, t.transitGatewayAttachments, t.transitGatewayRouteTables, t.customerGateways, t.vpnConnections, t.directConnectGateways] as const) {
+  for (const list of [
+    t.peeringConnections,
+    t.gatewayEndpoints,
+    t.onPremisesNetworks,
+    t.transitGateways,
+    t.transitGatewayAttachments,
+    t.transitGatewayRouteTables,
+    t.customerGateways,
+    t.vpnConnections,
+    t.directConnectGateways,
+  ] as const) {
     named(list);
   }
   return (net.memo.names = indexNames(pairs));

@@ -5,7 +5,15 @@ import type { CompiledNetworkAcl } from "./network-acls";
 import type { CompiledSecurityGroup } from "./security-groups";
 import type * as T from "./topology";
 import type { TransitGatewayIndex } from "./transit-gateway-index";
-import { type EniInfo, peeringPairKey, type RouteTableInfo, type ServiceInfo, type SubnetInfo, type VpcGateways, type VpcInfo } from "./network-pieces";
+import {
+  type EniInfo,
+  peeringPairKey,
+  type RouteTableInfo,
+  type ServiceInfo,
+  type SubnetInfo,
+  type VpcGateways,
+  type VpcInfo,
+} from "./network-pieces";
 
 export * from "./network-pieces";
 
@@ -27,7 +35,10 @@ export type Network = {
   readonly enis: Map<string, EniInfo>;
   /** Private addresses (v4 and v6) -> ENIs; a list because peered-away VPCs may overlap. */
   readonly enisByPrivateIp: Map<string | number, EniInfo[]>;
-  readonly byPublicIp: Map<string | number, { kind: "eni"; eni: EniInfo } | { kind: "nat"; nat: T.NatGateway; eni: EniInfo }>;
+  readonly byPublicIp: Map<
+    string | number,
+    { kind: "eni"; eni: EniInfo } | { kind: "nat"; nat: T.NatGateway; eni: EniInfo }
+  >;
   readonly instances: Map<string, T.Instance>;
   readonly instanceEnis: Map<string, EniInfo[]>;
   readonly natGateways: Map<string, T.NatGateway>;
@@ -71,7 +82,10 @@ export type EniSecurity = {
 };
 
 /** `byEni` is indexed by EniInfo.index. */
-export type SecurityMemo = { members?: ReadonlyMap<string, ReadonlySet<string | number>>; readonly byEni: (EniSecurity | undefined)[] };
+export type SecurityMemo = {
+  members?: ReadonlyMap<string, ReadonlySet<string | number>>;
+  readonly byEni: (EniSecurity | undefined)[];
+};
 
 const NO_GATEWAYS: VpcGateways = Object.freeze({});
 
@@ -92,7 +106,6 @@ export function networkAclOf(net: Network, subnet: SubnetInfo): CompiledNetworkA
   if (!acl) throw new Error(`subnet ${subnet.id} is not part of this network`);
   return acl;
 }
-
 
 /** The peering between two VPCs, if any (PCX-04: at most one per pair counts). */
 export function findPeering(net: Network, vpcA: string, vpcB: string): T.PeeringConnection | undefined {

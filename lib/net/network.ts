@@ -7,7 +7,12 @@
 // (network-cache.ts), a layer is reused for any topology whose lists hold the same objects: a question's
 // variant that changes one route recompiles the routing layer only. Without one, everything is compiled.
 import { type Cidr, parseCidr, toCidr } from "./cidr";
-import { compileDefaultNetworkAcl, compileNetworkAcl, type CompiledNaclRule, type CompiledNetworkAcl } from "./network-acls";
+import {
+  compileDefaultNetworkAcl,
+  compileNetworkAcl,
+  type CompiledNaclRule,
+  type CompiledNetworkAcl,
+} from "./network-acls";
 import { compileRoutes, type CompiledRoute } from "./routing";
 import { type CompiledSecurityGroup, compileSecurityGroup } from "./security-groups";
 import type * as T from "./topology";
@@ -16,12 +21,26 @@ import { propagatedVgwPrefixes } from "./vpn-links";
 import { componentRef } from "./trace";
 import { compileCore, type NetworkCore } from "./network-core";
 import {
-  type AclLayer, CoreLayers, type GatewayLayer, type NetworkCache, type PeeringLayer, type PieceCaches, type ReferenceLayer, type RoutingLayer,
+  type AclLayer,
+  CoreLayers,
+  type GatewayLayer,
+  type NetworkCache,
+  type PeeringLayer,
+  type PieceCaches,
+  type ReferenceLayer,
+  type RoutingLayer,
   type SecurityLayer,
 } from "./network-cache";
 
 export * from "./network-model";
-import type { EniSecurity, Network, RouteTarget, RouteTableInfo, ServiceInfo, VpcGateways } from "./network-model";
+import type {
+  EniSecurity,
+  Network,
+  RouteTarget,
+  RouteTableInfo,
+  ServiceInfo,
+  VpcGateways,
+} from "./network-model";
 import { peeringPairKey, routeTargetOf, serviceCidrs } from "./network-model";
 
 export { primaryEniIdFor } from "./network-core";
@@ -39,7 +58,10 @@ const LOCAL_TARGET: RouteTarget = Object.freeze({ kind: "local", id: "local" });
 function localRoutes(vpc: T.Vpc): CompiledRoute<RouteTarget>[] {
   // aws-rules RT-02: every route table has a local route per VPC CIDR, IPv4 and IPv6.
   return [...vpc.cidrBlocks, ...vpc.ipv6CidrBlocks].map((text) => ({
-    cidr: toCidr(text), origin: "local" as const, target: LOCAL_TARGET, description: `${text} -> local`,
+    cidr: toCidr(text),
+    origin: "local" as const,
+    target: LOCAL_TARGET,
+    description: `${text} -> local`,
   }));
 }
 
@@ -52,8 +74,17 @@ export function buildNetwork(topology: T.Topology, cache?: NetworkCache): Networ
   if (!cache) {
     const core = compileCore(t);
     const reference = compileReference(t);
-    return assemble(t, core, reference, compileGateways(t, core), compileRouting(t, core, reference, undefined), compileAcls(t, core, undefined),
-      compileSecurity(t, core, undefined), compilePeering(t), buildTransitGateways(t, core.vpcs, core.subnets));
+    return assemble(
+      t,
+      core,
+      reference,
+      compileGateways(t, core),
+      compileRouting(t, core, reference, undefined),
+      compileAcls(t, core, undefined),
+      compileSecurity(t, core, undefined),
+      compilePeering(t),
+      buildTransitGateways(t, core.vpcs, core.subnets),
+    );
   }
   const layers = cache.cores.get(
     [t.region, t.accounts[0]?.id],
@@ -62,11 +93,27 @@ export function buildNetwork(topology: T.Topology, cache?: NetworkCache): Networ
   );
   const core = layers.core;
   const pieces = cache.piecesFor(t);
-  const reference = layers.reference.get([], [t.prefixLists, t.services, t.onPremisesNetworks, t.gatewayEndpoints], () => compileReference(t));
-  const gateways = layers.gateways.get([], [t.internetGateways, t.egressOnlyInternetGateways, t.vpnGateways], () => compileGateways(t, core));
+  const reference = layers.reference.get(
+    [],
+    [t.prefixLists, t.services, t.onPremisesNetworks, t.gatewayEndpoints],
+    () => compileReference(t),
+  );
+  const gateways = layers.gateways.get(
+    [],
+    [t.internetGateways, t.egressOnlyInternetGateways, t.vpnGateways],
+    () => compileGateways(t, core),
+  );
   const routing = layers.routing.get(
     [t.region],
-    [t.routeTables, t.prefixLists, t.services, t.gatewayEndpoints, t.vpnConnections, t.directConnectGateways, t.onPremisesNetworks],
+    [
+      t.routeTables,
+      t.prefixLists,
+      t.services,
+      t.gatewayEndpoints,
+      t.vpnConnections,
+      t.directConnectGateways,
+      t.onPremisesNetworks,
+    ],
     () => compileRouting(t, core, reference, pieces),
   );
   const acls = layers.acls.get([], [t.networkAcls], () => compileAcls(t, core, pieces));
@@ -74,24 +121,61 @@ export function buildNetwork(topology: T.Topology, cache?: NetworkCache): Networ
   const peering = layers.peering.get([], [t.peeringConnections], () => compilePeering(t));
   const tgw = layers.transit.get(
     [],
-    [t.transitGateways, t.transitGatewayAttachments, t.transitGatewayRouteTables, t.vpnConnections, t.directConnectGateways, t.onPremisesNetworks],
+    [
+      t.transitGateways,
+      t.transitGatewayAttachments,
+      t.transitGatewayRouteTables,
+      t.vpnConnections,
+      t.directConnectGateways,
+      t.onPremisesNetworks,
+    ],
     () => buildTransitGateways(t, core.vpcs, core.subnets),
   );
   return assemble(t, core, reference, gateways, routing, acls, security, peering, tgw);
 }
 
 function assemble(
-  topology: T.Topology, core: NetworkCore, reference: ReferenceLayer, gateways: GatewayLayer, routing: RoutingLayer, acls: AclLayer,
-  security: SecurityLayer, peering: PeeringLayer, tgw: Network["tgw"],
+  topology: T.Topology,
+  core: NetworkCore,
+  reference: ReferenceLayer,
+  gateways: GatewayLayer,
+  routing: RoutingLayer,
+  acls: AclLayer,
+  security: SecurityLayer,
+  peering: PeeringLayer,
+  tgw: Network["tgw"],
 ): Network {
   return {
-    kind: "network", topology, vpcs: core.vpcs, subnets: core.subnets, routeTables: routing.routeTables, subnetRouteTables: routing.subnetRouteTables,
-    subnetNetworkAcls: acls.subnetNetworkAcls, vpcGateways: gateways.vpcGateways, securityGroups: security.securityGroups,
-    defaultSecurityGroups: security.defaultSecurityGroups, enis: core.enis, enisByPrivateIp: core.enisByPrivateIp, byPublicIp: core.byPublicIp,
-    instances: core.instances, instanceEnis: core.instanceEnis, natGateways: core.natGateways, peerings: peering.peerings, peeringsByPair: peering.peeringsByPair,
-    igws: gateways.igws, eigws: gateways.eigws, vgws: gateways.vgws, gatewayEndpoints: reference.gatewayEndpoints, interfaceEndpoints: core.interfaceEndpoints,
-    prefixLists: reference.prefixLists, services: reference.services, onPrem: reference.onPrem, tgw, coreNames: core.coreNames,
-    memo: {}, securityMemo: security.securityMemo,
+    kind: "network",
+    topology,
+    vpcs: core.vpcs,
+    subnets: core.subnets,
+    routeTables: routing.routeTables,
+    subnetRouteTables: routing.subnetRouteTables,
+    subnetNetworkAcls: acls.subnetNetworkAcls,
+    vpcGateways: gateways.vpcGateways,
+    securityGroups: security.securityGroups,
+    defaultSecurityGroups: security.defaultSecurityGroups,
+    enis: core.enis,
+    enisByPrivateIp: core.enisByPrivateIp,
+    byPublicIp: core.byPublicIp,
+    instances: core.instances,
+    instanceEnis: core.instanceEnis,
+    natGateways: core.natGateways,
+    peerings: peering.peerings,
+    peeringsByPair: peering.peeringsByPair,
+    igws: gateways.igws,
+    eigws: gateways.eigws,
+    vgws: gateways.vgws,
+    gatewayEndpoints: reference.gatewayEndpoints,
+    interfaceEndpoints: core.interfaceEndpoints,
+    prefixLists: reference.prefixLists,
+    services: reference.services,
+    onPrem: reference.onPrem,
+    tgw,
+    coreNames: core.coreNames,
+    memo: {},
+    securityMemo: security.securityMemo,
   };
 }
 
@@ -99,13 +183,20 @@ function compileReference(topology: T.Topology): ReferenceLayer {
   const prefixLists = new Map<string, readonly Cidr[]>();
   for (const pl of topology.prefixLists) prefixLists.set(pl.id, pl.cidrBlocks.map(toCidr));
   const services: ServiceInfo[] = topology.services.map((s) => ({
-    service: s.service, region: s.region, cidrs: serviceCidrs(s, prefixLists),
+    service: s.service,
+    region: s.region,
+    cidrs: serviceCidrs(s, prefixLists),
     ...(s.prefixListId !== undefined ? { prefixListId: s.prefixListId } : {}),
     dnsName: s.dnsName ?? `${s.service}.${s.region}.amazonaws.com`,
   }));
   const gatewayEndpoints = new Map<string, T.GatewayEndpoint>();
   for (const e of topology.gatewayEndpoints) gatewayEndpoints.set(e.id, e);
-  return { prefixLists, services, onPrem: topology.onPremisesNetworks.map((net) => ({ net, cidrs: net.cidrBlocks.map(toCidr) })), gatewayEndpoints };
+  return {
+    prefixLists,
+    services,
+    onPrem: topology.onPremisesNetworks.map((net) => ({ net, cidrs: net.cidrBlocks.map(toCidr) })),
+    gatewayEndpoints,
+  };
 }
 
 function compileGateways(topology: T.Topology, core: NetworkCore): GatewayLayer {
@@ -117,15 +208,29 @@ function compileGateways(topology: T.Topology, core: NetworkCore): GatewayLayer 
   };
   // A later gateway of the same kind on the same VPC wins, as it always has.
   const igws = new Map<string, T.InternetGateway>();
-  for (const g of topology.internetGateways) { igws.set(g.id, g); if (g.vpcId !== undefined && core.vpcs.has(g.vpcId)) gatewaysFor(g.vpcId).igw = g; }
+  for (const g of topology.internetGateways) {
+    igws.set(g.id, g);
+    if (g.vpcId !== undefined && core.vpcs.has(g.vpcId)) gatewaysFor(g.vpcId).igw = g;
+  }
   const eigws = new Map<string, T.EgressOnlyInternetGateway>();
-  for (const g of topology.egressOnlyInternetGateways) { eigws.set(g.id, g); if (core.vpcs.has(g.vpcId)) gatewaysFor(g.vpcId).eigw = g; }
+  for (const g of topology.egressOnlyInternetGateways) {
+    eigws.set(g.id, g);
+    if (core.vpcs.has(g.vpcId)) gatewaysFor(g.vpcId).eigw = g;
+  }
   const vgws = new Map<string, T.VpnGateway>();
-  for (const g of topology.vpnGateways) { vgws.set(g.id, g); if (g.vpcId !== undefined && core.vpcs.has(g.vpcId)) gatewaysFor(g.vpcId).vgw = g; }
+  for (const g of topology.vpnGateways) {
+    vgws.set(g.id, g);
+    if (g.vpcId !== undefined && core.vpcs.has(g.vpcId)) gatewaysFor(g.vpcId).vgw = g;
+  }
   return { igws, eigws, vgws, vpcGateways };
 }
 
-function compileRouting(topology: T.Topology, core: NetworkCore, reference: ReferenceLayer, pieces: PieceCaches | undefined): RoutingLayer {
+function compileRouting(
+  topology: T.Topology,
+  core: NetworkCore,
+  reference: ReferenceLayer,
+  pieces: PieceCaches | undefined,
+): RoutingLayer {
   const { vpcs } = core;
   // Route tables: explicit routes + implicit local routes + gateway-endpoint prefix-list routes
   // (GWE-02) + VGW-propagated routes (VPN-05).
@@ -138,7 +243,12 @@ function compileRouting(topology: T.Topology, core: NetworkCore, reference: Refe
       let list = extraRoutes.get(rtbId);
       if (!list) extraRoutes.set(rtbId, (list = []));
       for (const cidr of svc.cidrs) {
-        list.push({ cidr, origin: "prefix-list", target: { kind: "vpce", id: ep.id }, description: `${svc.prefixListId ?? ep.service} (${cidr.text}) -> ${ep.id}` });
+        list.push({
+          cidr,
+          origin: "prefix-list",
+          target: { kind: "vpce", id: ep.id },
+          description: `${svc.prefixListId ?? ep.service} (${cidr.text}) -> ${ep.id}`,
+        });
       }
     }
   }
@@ -150,7 +260,12 @@ function compileRouting(topology: T.Topology, core: NetworkCore, reference: Refe
     const vpc = vpcs.get(rt.vpcId);
     // A table whose routes depend only on itself and its VPC (no prefix-list routes, propagation or endpoint
     // routes, which read other topology objects) is reused from an earlier build of the same objects.
-    const cacheable = pieces !== undefined && vpc !== undefined && rt.propagatingGatewayIds.length === 0 && !extraRoutes.has(rt.id) && !rt.routes.some(hasPrefixListDestination);
+    const cacheable =
+      pieces !== undefined &&
+      vpc !== undefined &&
+      rt.propagatingGatewayIds.length === 0 &&
+      !extraRoutes.has(rt.id) &&
+      !rt.routes.some(hasPrefixListDestination);
     let info = cacheable ? pieces.routeTables.get(rt, vpc.vpc) : undefined;
     if (!info) {
       const routes: CompiledRoute<RouteTarget>[] = vpc ? localRoutes(vpc.vpc) : [];
@@ -160,21 +275,40 @@ function compileRouting(topology: T.Topology, core: NetworkCore, reference: Refe
         if (!target) targets.set(r.target, (target = Object.freeze(routeTargetOf(r.target))));
         if (r.destination !== undefined) {
           const cidr = tryCidr(r.destination);
-          if (cidr) routes.push({ cidr, origin: r.origin, target, description: `${cidr.text} -> ${r.target}${r.origin === "propagated" ? " (propagated)" : ""}` });
+          if (cidr)
+            routes.push({
+              cidr,
+              origin: r.origin,
+              target,
+              description: `${cidr.text} -> ${r.target}${r.origin === "propagated" ? " (propagated)" : ""}`,
+            });
         } else if (r.destinationPrefixListId !== undefined) {
           for (const cidr of reference.prefixLists.get(r.destinationPrefixListId) ?? []) {
-            routes.push({ cidr, origin: "prefix-list", target, description: `${r.destinationPrefixListId} (${cidr.text}) -> ${r.target}` });
+            routes.push({
+              cidr,
+              origin: "prefix-list",
+              target,
+              description: `${r.destinationPrefixListId} (${cidr.text}) -> ${r.target}`,
+            });
           }
         }
       }
       for (const gwId of rt.propagatingGatewayIds) {
         for (const cidr of propagatedVgwPrefixes(topology, gwId)) {
-          routes.push({ cidr, origin: "propagated", target: { kind: "vgw", id: gwId }, description: `${cidr.text} -> ${gwId} (propagated)` });
+          routes.push({
+            cidr,
+            origin: "propagated",
+            target: { kind: "vgw", id: gwId },
+            description: `${cidr.text} -> ${gwId} (propagated)`,
+          });
         }
       }
       for (const route of extraRoutes.get(rt.id) ?? []) routes.push(route);
       info = {
-        id: rt.id, ...(rt.name !== undefined ? { name: rt.name } : {}), vpcId: rt.vpcId, lookup: compileRoutes(routes),
+        id: rt.id,
+        ...(rt.name !== undefined ? { name: rt.name } : {}),
+        vpcId: rt.vpcId,
+        lookup: compileRoutes(routes),
         componentRef: componentRef(rt.id, "route-table", rt.name),
       };
       if (cacheable) pieces.routeTables.set(rt, info, vpc.vpc);
@@ -188,14 +322,20 @@ function compileRouting(topology: T.Topology, core: NetworkCore, reference: Refe
       // RT-01: every VPC has a main route table; synthesise one with only the local routes.
       const vpc = vpcs.get(vpcId);
       const id = `rtb-main-${vpcId}`;
-      main = { id, vpcId, lookup: compileRoutes(vpc ? localRoutes(vpc.vpc) : []), componentRef: componentRef(id, "route-table") };
+      main = {
+        id,
+        vpcId,
+        lookup: compileRoutes(vpc ? localRoutes(vpc.vpc) : []),
+        componentRef: componentRef(id, "route-table"),
+      };
       mainTables.set(vpcId, main);
     }
     return main;
   };
   const subnetRouteTables: RouteTableInfo[] = [];
   for (const { subnet: s, index } of core.subnets.values()) {
-    subnetRouteTables[index] = (s.routeTableId !== undefined ? routeTables.get(s.routeTableId) : undefined) ?? mainTableFor(s.vpcId);
+    subnetRouteTables[index] =
+      (s.routeTableId !== undefined ? routeTables.get(s.routeTableId) : undefined) ?? mainTableFor(s.vpcId);
   }
   return { routeTables, subnetRouteTables };
 }
@@ -225,12 +365,17 @@ function compileAcls(topology: T.Topology, core: NetworkCore, pieces: PieceCache
   };
   const subnetNetworkAcls: CompiledNetworkAcl[] = [];
   for (const { subnet: s, index } of core.subnets.values()) {
-    subnetNetworkAcls[index] = (s.networkAclId !== undefined ? nacls.get(s.networkAclId) : undefined) ?? defaultNaclFor(s.vpcId);
+    subnetNetworkAcls[index] =
+      (s.networkAclId !== undefined ? nacls.get(s.networkAclId) : undefined) ?? defaultNaclFor(s.vpcId);
   }
   return { subnetNetworkAcls };
 }
 
-function compileSecurity(topology: T.Topology, core: NetworkCore, pieces: PieceCaches | undefined): SecurityLayer {
+function compileSecurity(
+  topology: T.Topology,
+  core: NetworkCore,
+  pieces: PieceCaches | undefined,
+): SecurityLayer {
   const securityGroups = new Map<string, CompiledSecurityGroup>();
   for (const sg of topology.securityGroups) {
     let compiled = pieces?.securityGroups.get(sg);
@@ -247,12 +392,22 @@ function compileSecurity(topology: T.Topology, core: NetworkCore, pieces: PieceC
     const named = topology.securityGroups.find((g) => g.vpcId === vpcId && g.name === "default");
     const id = named?.id ?? `sg-default-${vpcId}`;
     if (!named && !securityGroups.has(id)) {
-      securityGroups.set(id, compileSecurityGroup({ id, name: "default", vpcId, inbound: [{ protocol: "all", securityGroupId: id }] }, toCidr));
+      securityGroups.set(
+        id,
+        compileSecurityGroup(
+          { id, name: "default", vpcId, inbound: [{ protocol: "all", securityGroupId: id }] },
+          toCidr,
+        ),
+      );
     }
     defaultSecurityGroups.set(vpcId, id);
   }
   // Filled with undefined up front: writing interface 4,000 into an empty array would turn it into a slow sparse one.
-  return { securityGroups, defaultSecurityGroups, securityMemo: { byEni: new Array<EniSecurity | undefined>(core.enis.size).fill(undefined) } };
+  return {
+    securityGroups,
+    defaultSecurityGroups,
+    securityMemo: { byEni: new Array<EniSecurity | undefined>(core.enis.size).fill(undefined) },
+  };
 }
 
 function compilePeering(topology: T.Topology): PeeringLayer {

@@ -178,9 +178,7 @@ export function checkVirtualInterfaces(w: Walk, dxId: string, kind: "private" | 
 /** An assumed site delivered the packet whose destination the query gave as a bare IP address. */
 export function isAssumedDelivery(net: Network, got: Delivered, wantIp: IpAddress | undefined): boolean {
   return (
-    got.kind === "onprem" &&
-    net.memo.assumedSites?.has(got.id) === true &&
-    wantIp?.text === got.pkt.dst.text
+    got.kind === "onprem" && net.memo.assumedSites?.has(got.id) === true && wantIp?.text === got.pkt.dst.text
   );
 }
 

@@ -26,7 +26,10 @@ export function parseTopology(input: unknown): ParseTopologyResult {
   if (result.success) return { ok: true, topology: result.data };
   const issues = result.error.issues.flatMap((i): Issue[] =>
     i.code === "unrecognized_keys"
-      ? i.keys.map((key) => ({ path: formatPath([...i.path, key]), message: unknownFieldMessage(TopologySchema, i.path, key) }))
+      ? i.keys.map((key) => ({
+          path: formatPath([...i.path, key]),
+          message: unknownFieldMessage(TopologySchema, i.path, key),
+        }))
       : [{ path: formatPath(i.path), message: i.message }],
   );
   return { ok: false, issues };
@@ -37,7 +40,7 @@ export function parseTopologyText(text: string, format: "json" | "yaml"): ParseT
   try {
     data = format === "json" ? JSON.parse(text) : parseYaml(text);
   } catch (error) {
-    const message = error instanceof Error ? error.message.split("\n")[0] ?? error.message : String(error);
+    const message = error instanceof Error ? (error.message.split("\n")[0] ?? error.message) : String(error);
     return { ok: false, issues: [{ path: "", message: `not valid ${format.toUpperCase()}: ${message}` }] };
   }
   return parseTopology(data);

@@ -5,12 +5,32 @@ import { named } from "./explanations";
 import { type SubnetInfo, vpcContainsIp } from "./network-model";
 import { effectivePeeringStatus, peerVpcIdOf } from "./peering-status";
 import type { RouteFact } from "./trace";
-import { addHop, blackholeRoute, block, type Delivered, gatewayHop, type Pkt, ref, type Walk } from "./walk-state";
+import {
+  addHop,
+  blackholeRoute,
+  block,
+  type Delivered,
+  gatewayHop,
+  type Pkt,
+  ref,
+  type Walk,
+} from "./walk-state";
 
-export { effectivePeeringStatus, isPeeringActive, peerVpcIdOf, PEERING_REQUEST_TTL_SECONDS } from "./peering-status";
+export {
+  effectivePeeringStatus,
+  isPeeringActive,
+  peerVpcIdOf,
+  PEERING_REQUEST_TTL_SECONDS,
+} from "./peering-status";
 export { findPeering } from "./network-model";
 
-export function sendOverPeering(w: Walk, subnet: SubnetInfo, pcxId: string, p: Pkt, route: RouteFact): Delivered | undefined {
+export function sendOverPeering(
+  w: Walk,
+  subnet: SubnetInfo,
+  pcxId: string,
+  p: Pkt,
+  route: RouteFact,
+): Delivered | undefined {
   const pcx = w.net.peerings.get(pcxId);
   const peerId = pcx ? peerVpcIdOf(pcx, subnet.vpc.id) : undefined;
   const peer = peerId !== undefined ? w.net.vpcs.get(peerId) : undefined;
@@ -19,7 +39,13 @@ export function sendOverPeering(w: Walk, subnet: SubnetInfo, pcxId: string, p: P
     return undefined;
   }
   const status = effectivePeeringStatus(pcx, w.now);
-  addHop(w, ref(pcx.id, "vpc-peering-connection", pcx.name), status === "active" ? "forward" : "drop", gatewayHop(pcx.id), { inbound: p, outbound: p });
+  addHop(
+    w,
+    ref(pcx.id, "vpc-peering-connection", pcx.name),
+    status === "active" ? "forward" : "drop",
+    gatewayHop(pcx.id),
+    { inbound: p, outbound: p },
+  );
   const gateway = { ...named(pcx), type: "vpc-peering-connection" as const };
   if (status === "expired") {
     block(w, "RCH_PEERING_EXPIRED", pcx.id, { kind: "gateway", gateway, state: status, route });
@@ -28,7 +54,12 @@ export function sendOverPeering(w: Walk, subnet: SubnetInfo, pcxId: string, p: P
   }
   const inPeer = vpcContainsIp(peer, p.dst);
   if (!inPeer) {
-    block(w, "PCX_REQUIRES_ADDRESS_IN_VPC_CIDR", pcx.id, { kind: "gateway", gateway, vpc: named(peer.vpc), address: p.dst.text });
+    block(w, "PCX_REQUIRES_ADDRESS_IN_VPC_CIDR", pcx.id, {
+      kind: "gateway",
+      gateway,
+      vpc: named(peer.vpc),
+      address: p.dst.text,
+    });
     return undefined;
   }
   return w.router.deliverInVpc(w, peer, p, { kind: "pcx", id: pcx.id });

@@ -11,9 +11,26 @@ import type { Topology } from "./topology";
 import type { Analysis, Blocker, Detail } from "./trace";
 import { enterFromOnPremises } from "./vpn";
 import { returnThroughEndpointService } from "./privatelink";
-import { addHop, block, type Delivered, type FlowEvent, HOP, newWalk, type Pkt, ref, sendFromEni, type Walk } from "./walk";
+import {
+  addHop,
+  block,
+  type Delivered,
+  type FlowEvent,
+  HOP,
+  newWalk,
+  type Pkt,
+  ref,
+  sendFromEni,
+  type Walk,
+} from "./walk";
 import { label, named, renderBlocker } from "./explanations";
-import { assumptionNote, assumptionsOf, isAssumedDelivery, onPremisesSite, onPremisesSourceBehind } from "./on-premises";
+import {
+  assumptionNote,
+  assumptionsOf,
+  isAssumedDelivery,
+  onPremisesSite,
+  onPremisesSourceBehind,
+} from "./on-premises";
 
 export type { Analysis, Hop, Blocker, PacketHeader } from "./trace";
 export type AnalyzeOptions = {
@@ -34,24 +51,48 @@ function failed(query: Query, blocker: Blocker): Analysis {
 }
 
 function unknownDestination(query: Query): Blocker {
-  return renderBlocker("NO_SOURCE_OR_DESTINATION", query.to, { kind: "query", direction: "forward", reference: query.to, problem: "unknown-destination" });
+  return renderBlocker("NO_SOURCE_OR_DESTINATION", query.to, {
+    kind: "query",
+    direction: "forward",
+    reference: query.to,
+    problem: "unknown-destination",
+  });
 }
 
 export function analyze(target: Topology | Network, query: Query, options: AnalyzeOptions = {}): Analysis {
   const net = isNetwork(target) ? target : buildNetwork(target, options.cache);
   const now = options.now ?? DEFAULT_FLOW_LOG_NOW;
   const source = resolveSource(net, query.from);
-  if (!source.ok) return failed(query, renderBlocker("NO_SOURCE_OR_DESTINATION", query.from, { kind: "query", direction: "forward", reference: query.from, problem: "unknown-source" }));
+  if (!source.ok)
+    return failed(
+      query,
+      renderBlocker("NO_SOURCE_OR_DESTINATION", query.from, {
+        kind: "query",
+        direction: "forward",
+        reference: query.from,
+        problem: "unknown-source",
+      }),
+    );
   let dest = resolveDestination(net, query.to, source.value, now);
   if (!dest.ok) return failed(query, unknownDestination(query));
   const details: Detail[] = [];
   // AWS output does not show what BGP learned: in an imported topology, an address outside every VPC
   // whose reply is routed to a VGW, or to a TGW VPN or Direct Connect attachment, is on-premises.
-  const destSubnet = dest.value.kind === "eni" ? dest.value.eni.subnet : dest.value.kind === "service" ? dest.value.endpointEni?.subnet : undefined;
-  const onPremSource = source.value.kind === "internet" && query.from !== "internet" ? onPremisesSourceBehind(net, source.value.ip, destSubnet) : undefined;
+  const destSubnet =
+    dest.value.kind === "eni"
+      ? dest.value.eni.subnet
+      : dest.value.kind === "service"
+        ? dest.value.endpointEni?.subnet
+        : undefined;
+  const onPremSource =
+    source.value.kind === "internet" && query.from !== "internet"
+      ? onPremisesSourceBehind(net, source.value.ip, destSubnet)
+      : undefined;
   if (onPremSource && source.value.kind === "internet") {
     source.value = { kind: "onprem", site: onPremSource, ip: source.value.ip };
-    details.push(assumptionNote({ kind: "source", address: source.value.ip.text, site: named(onPremSource) }));
+    details.push(
+      assumptionNote({ kind: "source", address: source.value.ip.text, site: named(onPremSource) }),
+    );
     dest = resolveDestination(net, query.to, source.value, now); // on-premises reaches private addresses
     if (!dest.ok) return failed(query, unknownDestination(query));
   }
@@ -61,49 +102,109 @@ export function analyze(target: Topology | Network, query: Query, options: Analy
   const dst = dest.value;
   if (source.value.kind === "eni" && source.value.eni.kind === "vpc_endpoint") {
     // aws-rules IFE-05: an interface endpoint only carries replies to connections its consumers start.
-    block(fw, "VPCE_INTRA_VPC_TRAFFIC", source.value.eni.ownerId, { kind: "gateway", gateway: { id: source.value.eni.ownerId, type: "vpc-endpoint" } });
+    block(fw, "VPCE_INTRA_VPC_TRAFFIC", source.value.eni.ownerId, {
+      kind: "gateway",
+      gateway: { id: source.value.eni.ownerId, type: "vpc-endpoint" },
+    });
   }
-  if (source.value.kind === "eni" && dst.kind === "service" && dest.note && !source.value.eni.vpc.vpc.enableDnsSupport) {
+  if (
+    source.value.kind === "eni" &&
+    dst.kind === "service" &&
+    dest.note &&
+    !source.value.eni.vpc.vpc.enableDnsSupport
+  ) {
     // aws-rules GWE-09: resolving the service name (and so using a gateway endpoint) needs DNS
     // resolution in the VPC.
     const vpc = source.value.eni.vpc.vpc;
-    block(fw, "RCH_DNS_RESOLUTION_DISABLED", vpc.id, { kind: "vpc", vpc: named(vpc), service: query.to, problem: "dns-support-off" });
+    block(fw, "RCH_DNS_RESOLUTION_DISABLED", vpc.id, {
+      kind: "vpc",
+      vpc: named(vpc),
+      service: query.to,
+      problem: "dns-support-off",
+    });
   }
   const dstIp = dst.ip;
   if (!dstIp) {
     const eni = dst.kind === "eni" ? dst.eni : undefined;
-    if (eni) block(fw, "IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS", eni.id, { kind: "interface", eni: named(eni), owner: eni.ownerId, role: "destination", problem: "no-public-ip" });
-    else block(fw, "IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS", query.to, { kind: "query", reference: query.to, problem: "no-public-ip" });
-    return { reachable: false, query, forward: fw.hops, return: [], blockers: fw.blockers, flowLogs: [], ...(details.length ? { details } : {}) };
+    if (eni)
+      block(fw, "IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS", eni.id, {
+        kind: "interface",
+        eni: named(eni),
+        owner: eni.ownerId,
+        role: "destination",
+        problem: "no-public-ip",
+      });
+    else
+      block(fw, "IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS", query.to, {
+        kind: "query",
+        reference: query.to,
+        problem: "no-public-ip",
+      });
+    return {
+      reachable: false,
+      query,
+      forward: fw.hops,
+      return: [],
+      blockers: fw.blockers,
+      flowLogs: [],
+      ...(details.length ? { details } : {}),
+    };
   }
   const srcIp = sourceIp(source.value, dstIp);
   if (!srcIp && dstIp.family === 4) {
     // An IPv6-only interface has no IPv4 address (reaching IPv4 needs DNS64 + NAT64 to 64:ff9b::/96).
-    block(fw, "RCH_NO_IPV4_ADDRESS", query.from, { kind: "query", reference: query.from, address: dstIp.text, problem: "no-ipv4" });
+    block(fw, "RCH_NO_IPV4_ADDRESS", query.from, {
+      kind: "query",
+      reference: query.from,
+      address: dstIp.text,
+      problem: "no-ipv4",
+    });
     return { reachable: false, query, forward: fw.hops, return: [], blockers: fw.blockers, flowLogs: [] };
   }
   if (!srcIp) {
-    block(fw, "RCH_NO_IPV6_ADDRESS", query.from, { kind: "query", reference: query.from, address: dstIp.text, problem: "no-ipv6" });
+    block(fw, "RCH_NO_IPV6_ADDRESS", query.from, {
+      kind: "query",
+      reference: query.from,
+      address: dstIp.text,
+      problem: "no-ipv6",
+    });
     return { reachable: false, query, forward: fw.hops, return: [], blockers: fw.blockers, flowLogs: [] };
   }
   const ported = query.protocol !== "icmp";
   const pkt: Pkt = {
-    src: srcIp, dst: dstIp, protocol: query.protocol,
-    ...(ported ? { srcPort: CLIENT_EPHEMERAL_PORT, dstPort: query.port ?? DEFAULT_PORT[query.protocol as "tcp" | "udp"] } : {}),
+    src: srcIp,
+    dst: dstIp,
+    protocol: query.protocol,
+    ...(ported
+      ? {
+          srcPort: CLIENT_EPHEMERAL_PORT,
+          dstPort: query.port ?? DEFAULT_PORT[query.protocol as "tcp" | "udp"],
+        }
+      : {}),
   };
   const forward = startForward(fw, source.value, pkt);
-  const forwardOk = !!forward && (isAssumedDelivery(net, forward, dst.kind === "internet" && query.to !== "internet" ? dst.ip : undefined) || arrivedAtIntended(fw, forward, dst));
+  const forwardOk =
+    !!forward &&
+    (isAssumedDelivery(
+      net,
+      forward,
+      dst.kind === "internet" && query.to !== "internet" ? dst.ip : undefined,
+    ) ||
+      arrivedAtIntended(fw, forward, dst));
 
   const rw = newWalk(net, "return", now, fw.natSessions);
   rw.dropped = fw.dropped;
   let returnOk = false;
   if (forward) {
     const reply: Pkt = {
-      src: forward.pkt.dst, dst: forward.pkt.src, protocol: query.protocol,
+      src: forward.pkt.dst,
+      dst: forward.pkt.src,
+      protocol: query.protocol,
       ...(ported ? { srcPort: forward.pkt.dstPort ?? 0, dstPort: forward.pkt.srcPort ?? 0 } : {}),
     };
     // IGW-08: a connection started from the internet is answered through the gateway it came in by.
-    if (source.value.kind === "internet" && forward.kind === "eni" && forward.via.kind === "igw") rw.internetGateway = forward.via.id;
+    if (source.value.kind === "internet" && forward.kind === "eni" && forward.via.kind === "igw")
+      rw.internetGateway = forward.via.id;
     const back = startReturn(rw, forward, reply);
     returnOk = !!back && arrivedAtSource(rw, back, source.value);
   }
@@ -114,7 +215,11 @@ export function analyze(target: Topology | Network, query: Query, options: Analy
   const flowLogs: FlowLogRecord[] = [...fw.flows, ...rw.flows].map((f) => toRecord(f, query, now));
   return {
     reachable: forwardOk && returnOk && blockers.length === 0,
-    query, forward: fw.hops, return: rw.hops, blockers, flowLogs,
+    query,
+    forward: fw.hops,
+    return: rw.hops,
+    blockers,
+    flowLogs,
     ...(details.length ? { details } : {}),
   };
 }
@@ -165,12 +270,26 @@ function arrivedAtIntended(w: Walk, got: Delivered, want: Destination): boolean 
     (want.kind === "eni" && got.kind === "service" && got.endpointEni === want.eni) ||
     (want.kind === "internet" && got.kind === "internet") ||
     (want.kind === "onprem" && got.kind === "onprem" && got.id === want.site.id) ||
-    (want.kind === "service" && got.kind === "service" && (got.name === want.name || got.endpointEni === want.endpointEni)) ||
+    (want.kind === "service" &&
+      got.kind === "service" &&
+      (got.name === want.name || got.endpointEni === want.endpointEni)) ||
     // A public service the topology does not list is reached on the internet.
     (want.kind === "service" && !want.service && !want.endpointEni && got.kind === "internet");
   if (!ok) {
-    const where = got.kind === "eni" ? label(got.eni) : got.kind === "onprem" ? got.id : got.kind === "service" ? got.name : "the internet";
-    block(w, "RCH_WRONG_DESTINATION", where, { kind: "query", reference: where, address: got.pkt.dst.text, problem: "wrong-destination" });
+    const where =
+      got.kind === "eni"
+        ? label(got.eni)
+        : got.kind === "onprem"
+          ? got.id
+          : got.kind === "service"
+            ? got.name
+            : "the internet";
+    block(w, "RCH_WRONG_DESTINATION", where, {
+      kind: "query",
+      reference: where,
+      address: got.pkt.dst.text,
+      problem: "wrong-destination",
+    });
   }
   return ok;
 }
@@ -181,17 +300,35 @@ function arrivedAtSource(w: Walk, got: Delivered, source: Source): boolean {
     (source.kind === "internet" && got.kind === "internet") ||
     (source.kind === "onprem" && got.kind === "onprem" && got.id === source.site.id);
   if (!ok) {
-    const where = got.kind === "eni" ? label(got.eni) : got.kind === "onprem" ? got.id : got.kind === "service" ? got.name : "the internet";
-    block(w, "RCH_WRONG_DESTINATION", where, { kind: "query", reference: where, address: got.pkt.dst.text, problem: "wrong-return" });
+    const where =
+      got.kind === "eni"
+        ? label(got.eni)
+        : got.kind === "onprem"
+          ? got.id
+          : got.kind === "service"
+            ? got.name
+            : "the internet";
+    block(w, "RCH_WRONG_DESTINATION", where, {
+      kind: "query",
+      reference: where,
+      address: got.pkt.dst.text,
+      problem: "wrong-return",
+    });
   }
   return ok;
 }
 
 function toRecord(f: FlowEvent, query: Query, now: number): FlowLogRecord {
   const o: FlowObservation = {
-    interfaceId: f.eni.id, accountId: f.eni.vpc.accountId, primaryIp: f.eni.privateIp.text,
-    inbound: !f.outgoing, srcIp: f.pkt.src.text, dstIp: f.pkt.dst.text,
-    protocolNumber: f.pkt.dst.family === 6 && query.protocol === "icmp" ? 58 : PROTOCOL_NUMBER[query.protocol], action: f.action,
+    interfaceId: f.eni.id,
+    accountId: f.eni.vpc.accountId,
+    primaryIp: f.eni.privateIp.text,
+    inbound: !f.outgoing,
+    srcIp: f.pkt.src.text,
+    dstIp: f.pkt.dst.text,
+    protocolNumber:
+      f.pkt.dst.family === 6 && query.protocol === "icmp" ? 58 : PROTOCOL_NUMBER[query.protocol],
+    action: f.action,
   };
   if (f.pkt.srcPort !== undefined) o.srcPort = f.pkt.srcPort;
   if (f.pkt.dstPort !== undefined) o.dstPort = f.pkt.dstPort;

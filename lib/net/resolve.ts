@@ -27,7 +27,8 @@ export type Destination =
   | { kind: "onprem"; site: OnPremisesNetwork; ip: IpAddress }
   | { kind: "service"; name: string; ip: IpAddress; service?: ServiceInfo; endpointEni?: EniInfo };
 
-export type Resolved<T> = { ok: true; value: T; note?: { explanation: string; rules: string[] } } | { ok: false; message: string };
+export type Resolved<T> =
+  { ok: true; value: T; note?: { explanation: string; rules: string[] } } | { ok: false; message: string };
 
 function idsFor(net: Network, ref: string): readonly string[] {
   return namesIndex(net).get(ref) ?? [ref];
@@ -42,7 +43,15 @@ function siteFor(net: Network, id: string): OnPremisesNetwork | undefined {
 }
 
 const siteIp = (net: Network, site: OnPremisesNetwork): IpAddress =>
-  addressInCidr(net.onPrem.find((o) => o.net === site)?.cidrs[0] ?? { family: 4, network: 0, prefix: 32, text: "0.0.0.0/32" }, 10);
+  addressInCidr(
+    net.onPrem.find((o) => o.net === site)?.cidrs[0] ?? {
+      family: 4,
+      network: 0,
+      prefix: 32,
+      text: "0.0.0.0/32",
+    },
+    10,
+  );
 
 /**
  * The first of these ids that is an interface, instance, on-premises network or interface endpoint. Callers try
@@ -57,7 +66,9 @@ function sourceById(net: Network, ids: readonly string[] | undefined): Resolved<
     const site = siteFor(net, id);
     if (site) return { ok: true, value: { kind: "onprem", site, ip: siteIp(net, site) } };
     // An interface endpoint named as the source stands for its first ENI (analyze then applies IFE-05).
-    const endpointEni = net.interfaceEndpoints.get(id)?.networkInterfaces.flatMap((n) => net.enis.get(n.id) ?? [])[0];
+    const endpointEni = net.interfaceEndpoints
+      .get(id)
+      ?.networkInterfaces.flatMap((n) => net.enis.get(n.id) ?? [])[0];
     if (endpointEni) return { ok: true, value: { kind: "eni", eni: endpointEni } };
   }
   return undefined;
@@ -79,7 +90,11 @@ export function resolveSource(net: Network, ref: string): Resolved<Source> {
 }
 
 /** Like sourceById, for a destination (same order argument). */
-function destinationById(net: Network, ids: readonly string[] | undefined, source: Source): Resolved<Destination> | undefined {
+function destinationById(
+  net: Network,
+  ids: readonly string[] | undefined,
+  source: Source,
+): Resolved<Destination> | undefined {
   const fromEni = source.kind === "eni" ? source.eni : undefined;
   for (const id of ids ?? []) {
     const eni = eniForId(net, id);
@@ -87,10 +102,16 @@ function destinationById(net: Network, ids: readonly string[] | undefined, sourc
       // From outside AWS only the public address is reachable (IGW-04); inside, RA uses the private one.
       if (source.kind === "internet") {
         const reachableIp = eni.publicIp ?? eni.addresses.find((a) => a.family === 6);
-        return { ok: true, value: reachableIp ? { kind: "eni", eni, ip: reachableIp } : { kind: "eni", eni } };
+        return {
+          ok: true,
+          value: reachableIp ? { kind: "eni", eni, ip: reachableIp } : { kind: "eni", eni },
+        };
       }
       const family = source.kind === "eni" ? undefined : 4;
-      const ip = family === undefined ? eni.privateIp : eni.addresses.find((a) => a.family === family) ?? eni.privateIp;
+      const ip =
+        family === undefined
+          ? eni.privateIp
+          : (eni.addresses.find((a) => a.family === family) ?? eni.privateIp);
       return { ok: true, value: { kind: "eni", eni, ip } };
     }
     const site = siteFor(net, id);
@@ -99,16 +120,27 @@ function destinationById(net: Network, ids: readonly string[] | undefined, sourc
     if (iface) {
       const enis = iface.networkInterfaces.flatMap((n) => net.enis.get(n.id) ?? []);
       const e = enis.find((x) => x.subnet.az === fromEni?.subnet.az) ?? enis[0];
-      if (e) return { ok: true, value: { kind: "service", name: iface.serviceName, ip: e.privateIp, endpointEni: e } };
+      if (e)
+        return {
+          ok: true,
+          value: { kind: "service", name: iface.serviceName, ip: e.privateIp, endpointEni: e },
+        };
     }
   }
   return undefined;
 }
 
-export function resolveDestination(net: Network, ref: string, source: Source, now: number): Resolved<Destination> {
+export function resolveDestination(
+  net: Network,
+  ref: string,
+  source: Source,
+  now: number,
+): Resolved<Destination> {
   const fromEni = source.kind === "eni" ? source.eni : undefined;
   if (ref === "internet") return { ok: true, value: { kind: "internet", ip: internetAddresses(net).server } };
-  const named = destinationById(net, coreNamesIndex(net).get(ref), source) ?? destinationById(net, idsFor(net, ref), source);
+  const named =
+    destinationById(net, coreNamesIndex(net).get(ref), source) ??
+    destinationById(net, idsFor(net, ref), source);
   if (named) return named;
   const ip = parseIp(ref);
   if (ip.ok) {
@@ -120,22 +152,37 @@ export function resolveDestination(net: Network, ref: string, source: Source, no
     const site = net.onPrem.find((o) => o.cidrs.some((c) => cidrContainsIp(c, ip.value)))?.net;
     if (site) return { ok: true, value: { kind: "onprem", site, ip: ip.value } };
     const service = net.services.find((s) => s.cidrs.some((c) => cidrContainsIp(c, ip.value)));
-    if (service) return { ok: true, value: { kind: "service", name: service.service, service, ip: ip.value } };
+    if (service)
+      return { ok: true, value: { kind: "service", name: service.service, service, ip: ip.value } };
     return { ok: true, value: { kind: "internet", ip: ip.value } };
   }
   const svc = parseServiceName(ref, fromEni?.vpc.region ?? net.topology.region);
-  const dns = svc && !ref.includes(".") ? resolveService(net, svc.service, svc.region, fromEni) : resolveDnsName(net, ref, fromEni, now);
+  const dns =
+    svc && !ref.includes(".")
+      ? resolveService(net, svc.service, svc.region, fromEni)
+      : resolveDnsName(net, ref, fromEni, now);
   if (dns) {
     const note = { explanation: dns.explanation, rules: dns.rules };
     if (dns.kind === "eni") return { ok: true, value: { kind: "eni", eni: dns.eni, ip: dns.ip }, note };
     return {
       ok: true,
-      value: { kind: "service", name: dns.name, ip: dns.ip, ...(dns.service ? { service: dns.service } : {}), ...(dns.endpointEni ? { endpointEni: dns.endpointEni } : {}) },
+      value: {
+        kind: "service",
+        name: dns.name,
+        ip: dns.ip,
+        ...(dns.service ? { service: dns.service } : {}),
+        ...(dns.endpointEni ? { endpointEni: dns.endpointEni } : {}),
+      },
       note,
     };
   }
   // A full AWS service name the topology does not list is that service's public endpoint.
   const pub = publicServiceFor(net, ref, fromEni?.vpc.region ?? net.topology.region);
-  if (pub) return { ok: true, value: { kind: "service", name: pub.name, ip: pub.ip }, note: { explanation: pub.explanation, rules: [] } };
+  if (pub)
+    return {
+      ok: true,
+      value: { kind: "service", name: pub.name, ip: pub.ip },
+      note: { explanation: pub.explanation, rules: [] },
+    };
   return { ok: false, message: unknownReference("destination", ref) };
 }

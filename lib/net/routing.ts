@@ -6,9 +6,15 @@ import type { RouteFact } from "./trace";
 
 /** Lower rank wins among routes with the same prefix (aws-rules RT-05, RT-06, RT-07; TGW-07). */
 /** TGW-07: static > prefix-list > VPC-propagated > DX-propagated > VPN-propagated. */
-export type RouteOrigin = "local" | "static" | "prefix-list" | "propagated" | "propagated-dx" | "propagated-vpn";
+export type RouteOrigin =
+  "local" | "static" | "prefix-list" | "propagated" | "propagated-dx" | "propagated-vpn";
 const ORIGIN_RANK: Readonly<Record<RouteOrigin, number>> = {
-  local: 0, static: 1, "prefix-list": 2, propagated: 3, "propagated-dx": 4, "propagated-vpn": 5,
+  local: 0,
+  static: 1,
+  "prefix-list": 2,
+  propagated: 3,
+  "propagated-dx": 4,
+  "propagated-vpn": 5,
 };
 
 export type CompiledRoute<T> = {
@@ -42,7 +48,10 @@ export type RouteLookup<T> = {
   readonly kind: "route" | "tgw-route";
 };
 
-export function compileRoutes<T>(input: readonly CompiledRoute<T>[], kind: "route" | "tgw-route" = "route"): RouteLookup<T> {
+export function compileRoutes<T>(
+  input: readonly CompiledRoute<T>[],
+  kind: "route" | "tgw-route" = "route",
+): RouteLookup<T> {
   const v4 = new Map<number, Map<number, CompiledRoute<T>>>();
   const v6 = new Map<number, Map<bigint, CompiledRoute<T>>>();
   const routes = input;
@@ -55,7 +64,10 @@ export function compileRoutes<T>(input: readonly CompiledRoute<T>[], kind: "rout
   const v4Lengths = [...v4.keys()].sort(desc);
   const v6Lengths = [...v6.keys()].sort(desc);
   return {
-    v4, v6, v4Lengths, v6Lengths,
+    v4,
+    v6,
+    v4Lengths,
+    v6Lengths,
     v4Buckets: v4Lengths.map((prefix) => ({ prefix, routes: v4.get(prefix) ?? new Map() })),
     v6Buckets: v6Lengths.map((prefix) => ({ prefix, routes: v6.get(prefix) ?? new Map() })),
     size: routes.length,
@@ -63,7 +75,12 @@ export function compileRoutes<T>(input: readonly CompiledRoute<T>[], kind: "rout
   };
 }
 
-function insertBest<K, T>(buckets: Map<number, Map<K, CompiledRoute<T>>>, prefix: number, key: K, route: CompiledRoute<T>): void {
+function insertBest<K, T>(
+  buckets: Map<number, Map<K, CompiledRoute<T>>>,
+  prefix: number,
+  key: K,
+  route: CompiledRoute<T>,
+): void {
   let bucket = buckets.get(prefix);
   if (!bucket) {
     bucket = new Map();
@@ -82,7 +99,11 @@ export function routeMatched<T>(table: RouteLookup<T>, route: CompiledRoute<T>):
 
 /** The route as trace details name it (destination, target id, one-line description); built once per route. */
 export function routeFact<T extends { readonly id: string }>(route: CompiledRoute<T>): RouteFact {
-  return (route.fact ??= Object.freeze({ description: route.description, destination: route.cidr.text, target: route.target.id }));
+  return (route.fact ??= Object.freeze({
+    description: route.description,
+    destination: route.cidr.text,
+    target: route.target.id,
+  }));
 }
 
 /** Longest-prefix match (RT-04); IPv4 and IPv6 are looked up independently. */

@@ -13,7 +13,12 @@ export function matchesProtocol(rule: RuleProtocol, protocol: Protocol, family: 
 }
 
 /** Port ranges only constrain TCP/UDP; an absent range means all ports. ICMP type/code are not modelled. */
-export function matchesPort(fromPort: number | undefined, toPort: number | undefined, protocol: Protocol, port: number | undefined): boolean {
+export function matchesPort(
+  fromPort: number | undefined,
+  toPort: number | undefined,
+  protocol: Protocol,
+  port: number | undefined,
+): boolean {
   if (protocol === "icmp" || port === undefined) return true;
   if (fromPort === undefined && toPort === undefined) return true;
   const from = fromPort ?? 0;
@@ -23,7 +28,8 @@ export function matchesPort(fromPort: number | undefined, toPort: number | undef
 
 export function describePorts(protocol: RuleProtocol, fromPort?: number, toPort?: number): string {
   const proto = protocol === -1 ? "all" : String(protocol);
-  if (fromPort === undefined && toPort === undefined) return proto === "all" ? "all traffic" : `${proto} all ports`;
+  if (fromPort === undefined && toPort === undefined)
+    return proto === "all" ? "all traffic" : `${proto} all ports`;
   const to = toPort ?? fromPort;
   return fromPort === to ? `${proto}/${fromPort}` : `${proto}/${fromPort}-${to}`;
 }
@@ -32,8 +38,17 @@ export function describePorts(protocol: RuleProtocol, fromPort?: number, toPort?
 export type CompiledMatch = { readonly proto: number; readonly portLo: number; readonly portHi: number };
 
 /** -1 = any protocol. Port range: absent = all ports (same reading as matchesPort). */
-export function compileMatch(protocol: RuleProtocol, fromPort: number | undefined, toPort: number | undefined): CompiledMatch {
-  const proto = protocol === "all" || protocol === -1 ? -1 : typeof protocol === "number" ? protocol : (PROTOCOL_NUMBERS[protocol] ?? -2);
+export function compileMatch(
+  protocol: RuleProtocol,
+  fromPort: number | undefined,
+  toPort: number | undefined,
+): CompiledMatch {
+  const proto =
+    protocol === "all" || protocol === -1
+      ? -1
+      : typeof protocol === "number"
+        ? protocol
+        : (PROTOCOL_NUMBERS[protocol] ?? -2);
   if (fromPort === undefined && toPort === undefined) return { proto, portLo: 0, portHi: 65535 };
   const lo = fromPort ?? 0;
   return { proto, portLo: lo, portHi: toPort ?? lo };
@@ -45,7 +60,12 @@ export function packetProtocolNumber(protocol: Protocol, family: 4 | 6): number 
 }
 
 /** Same verdict as matchesProtocol && matchesPort, on the compiled form. */
-export function matchesCompiled(m: CompiledMatch, packetProto: number, protocol: Protocol, port: number | undefined): boolean {
+export function matchesCompiled(
+  m: CompiledMatch,
+  packetProto: number,
+  protocol: Protocol,
+  port: number | undefined,
+): boolean {
   if (m.proto !== -1 && m.proto !== packetProto) return false;
   return protocol === "icmp" || port === undefined || (port >= m.portLo && port <= m.portHi);
 }

@@ -2,19 +2,33 @@
 // stateful (SG-02: replies are never judged here – the walker skips SGs on the return path).
 import { type Cidr, cidrContainsIp, type IpAddress } from "./cidr";
 import type { Protocol } from "./query";
-import { type CompiledMatch, compileMatch, describePorts, matchesCompiled, packetProtocolNumber } from "./rule-match";
+import {
+  type CompiledMatch,
+  compileMatch,
+  describePorts,
+  matchesCompiled,
+  packetProtocolNumber,
+} from "./rule-match";
 import type { SgRule } from "./topology";
 
 export type CompiledSgRule = CompiledMatch & {
-  readonly rule: SgRule; readonly cidr?: Cidr; readonly description: string;
+  readonly rule: SgRule;
+  readonly cidr?: Cidr;
+  readonly description: string;
   /** "web: inbound": with `description`, the trace's text when this rule allows a packet. */
   readonly matchedPrefix: string;
   /** The trace's `matched` entry, built on first use by `sgRuleMatched` and then shared (frozen). */
   matched?: { readonly kind: "sg-rule"; readonly description: string };
 };
 
-export function sgRuleMatched(rule: CompiledSgRule): { readonly kind: "sg-rule"; readonly description: string } {
-  return (rule.matched ??= Object.freeze({ kind: "sg-rule" as const, description: `${rule.matchedPrefix} ${rule.description}` }));
+export function sgRuleMatched(rule: CompiledSgRule): {
+  readonly kind: "sg-rule";
+  readonly description: string;
+} {
+  return (rule.matched ??= Object.freeze({
+    kind: "sg-rule" as const,
+    description: `${rule.matchedPrefix} ${rule.description}`,
+  }));
 }
 export type CompiledSecurityGroup = {
   readonly id: string;
@@ -41,11 +55,17 @@ export function ruleMatches(rule: CompiledSgRule, packet: SgPacket, ctx: SgPeerC
   return compiledRuleMatches(rule, packetProtocolNumber(packet.protocol, packet.remote.family), packet, ctx);
 }
 
-function compiledRuleMatches(rule: CompiledSgRule, proto: number, packet: SgPacket, ctx: SgPeerContext): boolean {
+function compiledRuleMatches(
+  rule: CompiledSgRule,
+  proto: number,
+  packet: SgPacket,
+  ctx: SgPeerContext,
+): boolean {
   if (!matchesCompiled(rule, proto, packet.protocol, packet.port)) return false;
   if (rule.cidr) return cidrContainsIp(rule.cidr, packet.remote);
   const r = rule.rule;
-  if (r.prefixListId !== undefined) return (ctx.prefixListCidrs(r.prefixListId) ?? []).some((c) => cidrContainsIp(c, packet.remote));
+  if (r.prefixListId !== undefined)
+    return (ctx.prefixListCidrs(r.prefixListId) ?? []).some((c) => cidrContainsIp(c, packet.remote));
   if (r.securityGroupId !== undefined) return ctx.isMemberOfReferencedGroup(r.securityGroupId, packet.remote);
   return false;
 }
@@ -62,7 +82,8 @@ export function evaluateSecurityGroups(
   for (const group of groups) {
     const rules = group[direction];
     ruleCount += rules.length;
-    for (const rule of rules) if (compiledRuleMatches(rule, proto, packet, ctx)) return { allowed: true, group, rule };
+    for (const rule of rules)
+      if (compiledRuleMatches(rule, proto, packet, ctx)) return { allowed: true, group, rule };
   }
   return { allowed: false, noRules: ruleCount === 0 };
 }
@@ -73,21 +94,32 @@ const ALLOW_ALL_EGRESS: SgRule[] = [
 ];
 
 export function compileSecurityGroup(
-  sg: { readonly id: string; readonly name?: string | undefined; readonly vpcId: string; readonly inbound: readonly SgRule[]; readonly outbound?: readonly SgRule[] | undefined },
+  sg: {
+    readonly id: string;
+    readonly name?: string | undefined;
+    readonly vpcId: string;
+    readonly inbound: readonly SgRule[];
+    readonly outbound?: readonly SgRule[] | undefined;
+  },
   toCidr: (text: string) => Cidr,
 ): CompiledSecurityGroup {
   const prefixes = { inbound: `${sg.name ?? sg.id}: inbound`, outbound: `${sg.name ?? sg.id}: outbound` };
-  const compile = (direction: "inbound" | "outbound") => (rule: SgRule): CompiledSgRule => {
-    const peer = rule.cidrBlock ?? rule.prefixListId ?? rule.securityGroupId ?? "?";
-    const m = compileMatch(rule.protocol, rule.fromPort, rule.toPort);
-    const compiled: { -readonly [K in keyof CompiledSgRule]: CompiledSgRule[K] } = {
-      proto: m.proto, portLo: m.portLo, portHi: m.portHi, rule,
-      description: `${describePorts(rule.protocol, rule.fromPort, rule.toPort)} ${peer}`,
-      matchedPrefix: prefixes[direction],
+  const compile =
+    (direction: "inbound" | "outbound") =>
+    (rule: SgRule): CompiledSgRule => {
+      const peer = rule.cidrBlock ?? rule.prefixListId ?? rule.securityGroupId ?? "?";
+      const m = compileMatch(rule.protocol, rule.fromPort, rule.toPort);
+      const compiled: { -readonly [K in keyof CompiledSgRule]: CompiledSgRule[K] } = {
+        proto: m.proto,
+        portLo: m.portLo,
+        portHi: m.portHi,
+        rule,
+        description: `${describePorts(rule.protocol, rule.fromPort, rule.toPort)} ${peer}`,
+        matchedPrefix: prefixes[direction],
+      };
+      if (rule.cidrBlock !== undefined) compiled.cidr = toCidr(rule.cidrBlock);
+      return compiled;
     };
-    if (rule.cidrBlock !== undefined) compiled.cidr = toCidr(rule.cidrBlock);
-    return compiled;
-  };
   // SG-03: a group written without `outbound` has AWS's default allow-all egress rule.
   const outbound = sg.outbound ?? ALLOW_ALL_EGRESS;
   return {

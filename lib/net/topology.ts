@@ -21,7 +21,10 @@ const port = z.number().int().min(0).max(65535);
 const named = { id: z.string().min(1), name: z.string().min(1).optional() };
 
 /** "all" = every protocol (-1 in the AWS API). Numbers are IANA protocol numbers (6, 17, 1, 58). */
-export const RuleProtocolSchema = z.union([z.enum(["all", "tcp", "udp", "icmp", "icmpv6"]), z.number().int().min(-1).max(255)]);
+export const RuleProtocolSchema = z.union([
+  z.enum(["all", "tcp", "udp", "icmp", "icmpv6"]),
+  z.number().int().min(-1).max(255),
+]);
 
 export const AccountSchema = z.strictObject({ ...named });
 
@@ -143,8 +146,15 @@ export const NatGatewaySchema = z.strictObject({
 });
 
 export const PeeringStatusSchema = z.enum([
-  "initiating-request", "pending-acceptance", "provisioning", "active",
-  "failed", "expired", "rejected", "deleting", "deleted",
+  "initiating-request",
+  "pending-acceptance",
+  "provisioning",
+  "active",
+  "failed",
+  "expired",
+  "rejected",
+  "deleting",
+  "deleted",
 ]);
 
 export const PeeringConnectionSchema = z.strictObject({
@@ -189,7 +199,9 @@ export const TransitGatewayAttachmentSchema = z.strictObject({
   applianceMode: z.boolean().default(false),
   /** aws-rules TGW-13: a VPC attachment's share of security group referencing; absent = on (the attachment default). */
   securityGroupReferencingSupport: z.boolean().optional(),
-  state: z.enum(["pending", "pendingAcceptance", "available", "rejected", "deleting", "deleted", "failed"]).default("available"),
+  state: z
+    .enum(["pending", "pendingAcceptance", "available", "rejected", "deleting", "deleted", "failed"])
+    .default("available"),
 });
 
 export const TransitGatewayRouteSchema = z.strictObject({
@@ -207,10 +219,21 @@ export const TransitGatewayRouteTableSchema = z.strictObject({
   routes: z.array(TransitGatewayRouteSchema).default([]),
 });
 
-export const VpnGatewaySchema = z.strictObject({ ...named, vpcId: z.string().optional(), asn: z.number().int().default(64512) });
-export const CustomerGatewaySchema = z.strictObject({ ...named, ipAddress: ipv4String, asn: z.number().int().default(65000) });
+export const VpnGatewaySchema = z.strictObject({
+  ...named,
+  vpcId: z.string().optional(),
+  asn: z.number().int().default(64512),
+});
+export const CustomerGatewaySchema = z.strictObject({
+  ...named,
+  ipAddress: ipv4String,
+  asn: z.number().int().default(65000),
+});
 
-export const VpnTunnelSchema = z.strictObject({ outsideIp: ipv4String.optional(), status: z.enum(["UP", "DOWN"]).default("UP") });
+export const VpnTunnelSchema = z.strictObject({
+  outsideIp: ipv4String.optional(),
+  status: z.enum(["UP", "DOWN"]).default("UP"),
+});
 
 export const VpnConnectionSchema = z.strictObject({
   ...named,
@@ -232,7 +255,14 @@ export const DirectConnectGatewaySchema = z.strictObject({
   // From an import: the private/transit VIFs attached to the gateway; absent = not known (assumed up).
   // A VIF not `available` carries no traffic (lib/net/on-premises.ts).
   virtualInterfaces: z
-    .array(z.strictObject({ id: z.string(), name: z.string().optional(), type: z.enum(["private", "transit", "public"]), state: z.string() }))
+    .array(
+      z.strictObject({
+        id: z.string(),
+        name: z.string().optional(),
+        type: z.enum(["private", "transit", "public"]),
+        state: z.string(),
+      }),
+    )
     .optional(),
 });
 
@@ -252,10 +282,23 @@ export const InterfaceEndpointSchema = z.strictObject({
   /** e.g. com.amazonaws.us-east-1.sqs, or an endpoint service's name / vpce-svc id. */
   serviceName: z.string(),
   /** aws-rules IFE-01: one requester-managed ENI per chosen subnet, at most one per AZ. */
-  networkInterfaces: z.array(z.strictObject({ id: z.string(), subnetId: z.string(), privateIp: ipv4String })).default([]),
+  networkInterfaces: z
+    .array(z.strictObject({ id: z.string(), subnetId: z.string(), privateIp: ipv4String }))
+    .default([]),
   securityGroupIds: z.array(z.string()).default([]),
   privateDnsEnabled: z.boolean().default(true),
-  state: z.enum(["pendingAcceptance", "pending", "available", "rejected", "failed", "deleting", "deleted", "expired"]).default("available"),
+  state: z
+    .enum([
+      "pendingAcceptance",
+      "pending",
+      "available",
+      "rejected",
+      "failed",
+      "deleting",
+      "deleted",
+      "expired",
+    ])
+    .default("available"),
 });
 
 export const EndpointServiceSchema = z.strictObject({
@@ -270,7 +313,16 @@ export const EndpointServiceSchema = z.strictObject({
     .array(
       z.strictObject({
         vpcEndpointId: z.string(),
-        state: z.enum(["pendingAcceptance", "pending", "available", "rejected", "failed", "deleting", "deleted", "expired"]),
+        state: z.enum([
+          "pendingAcceptance",
+          "pending",
+          "available",
+          "rejected",
+          "failed",
+          "deleting",
+          "deleted",
+          "expired",
+        ]),
       }),
     )
     .optional(),
@@ -287,7 +339,13 @@ export const LoadBalancerSchema = z.strictObject({
   scheme: z.enum(["internal", "internet-facing"]).default("internal"),
   /** One node per enabled Availability Zone: its subnet, private address and (when known) its ENI. */
   nodes: z
-    .array(z.strictObject({ subnetId: z.string(), privateIp: ipv4String, networkInterfaceId: z.string().optional() }))
+    .array(
+      z.strictObject({
+        subnetId: z.string(),
+        privateIp: ipv4String,
+        networkInterfaceId: z.string().optional(),
+      }),
+    )
     .default([]),
   /** aws-rules EPS-09: none = the NLB has no security groups (it cannot get any later). */
   securityGroupIds: z.array(z.string()).default([]),
@@ -306,7 +364,14 @@ export const LoadBalancerSchema = z.strictObject({
     .optional(),
 });
 
-export const TargetHealthStateSchema = z.enum(["initial", "healthy", "unhealthy", "unused", "draining", "unavailable"]);
+export const TargetHealthStateSchema = z.enum([
+  "initial",
+  "healthy",
+  "unhealthy",
+  "unused",
+  "draining",
+  "unavailable",
+]);
 
 /** A target group of a Network Load Balancer with its registered targets and their health (aws-rules EPS-08). */
 export const TargetGroupSchema = z.strictObject({
@@ -410,7 +475,9 @@ export type Topology = DeepReadonly<z.infer<typeof TopologySchema>>;
  * stay readonly. For code that builds a topology step by step (the scenario builder, a fix's copy) and
  * hands it over once, as a `Topology`.
  */
-export type TopologyDraft = { -readonly [K in keyof Topology]: Topology[K] extends readonly (infer E)[] ? E[] : Topology[K] };
+export type TopologyDraft = {
+  -readonly [K in keyof Topology]: Topology[K] extends readonly (infer E)[] ? E[] : Topology[K];
+};
 /** Writable all the way down: a private copy that its owner may still change before handing it over. */
 export type Writable<T> = T extends readonly (infer E)[]
   ? Writable<E>[]

@@ -11,15 +11,33 @@ import type { TransitGatewayAttachment } from "./topology";
 import type { CompiledAttachment } from "./transit-gateway-index";
 import { isVpnUp } from "./vpn-links";
 import { checkNetworkAcl } from "./filters";
-import { addHop, blackholeRoute, block, type Delivered, gatewayHop, HOP, type Pkt, ref, type Walk } from "./walk-state";
+import {
+  addHop,
+  blackholeRoute,
+  block,
+  type Delivered,
+  gatewayHop,
+  HOP,
+  type Pkt,
+  ref,
+  type Walk,
+} from "./walk-state";
 import { assumeSiteBehindAttachment, checkVirtualInterfaces } from "./on-premises";
 
-const attachment = (att: TransitGatewayAttachment) => ({ ...named(att), type: "transit-gateway-attachment" as const });
+const attachment = (att: TransitGatewayAttachment) => ({
+  ...named(att),
+  type: "transit-gateway-attachment" as const,
+});
 
 export * from "./transit-gateway-index";
 
 /** A subnet route points at the TGW: enter through this VPC's attachment in the source AZ (TGW-09). */
-export function sendToTransitGateway(w: Walk, subnet: SubnetInfo, tgwId: string, p: Pkt): Delivered | undefined {
+export function sendToTransitGateway(
+  w: Walk,
+  subnet: SubnetInfo,
+  tgwId: string,
+  p: Pkt,
+): Delivered | undefined {
   const c = w.net.tgw.vpcAttachmentByVpc.get(subnet.vpc.id)?.get(tgwId);
   if (!c) {
     blackholeRoute(w, subnet, p, "transit-gateway", tgwId);
@@ -28,56 +46,113 @@ export function sendToTransitGateway(w: Walk, subnet: SubnetInfo, tgwId: string,
   const att = c.att;
   let entry = c.byAz.get(subnet.az);
   if (!entry) {
-    block(w, "TGW_ROUTE_AZ_RESTRICTION", att.id, { kind: "gateway", gateway: attachment(att), availabilityZone: subnet.az });
+    block(w, "TGW_ROUTE_AZ_RESTRICTION", att.id, {
+      kind: "gateway",
+      gateway: attachment(att),
+      availabilityZone: subnet.az,
+    });
     entry = c.all[0];
   }
   if (entry && entry !== subnet) checkNetworkAcl(w, entry, "inbound", p); // TGW-14
   addHop(w, c.ref, "forward", gatewayHop(att.id), { inbound: p, outbound: p });
-  if (att.state !== "available") block(w, "BAD_STATE_ATTACHMENT", att.id, { kind: "gateway", gateway: attachment(att), state: att.state });
+  if (att.state !== "available")
+    block(w, "BAD_STATE_ATTACHMENT", att.id, { kind: "gateway", gateway: attachment(att), state: att.state });
   return routeInTransitGateway(w, c, p, subnet.az, 0);
 }
 
-export function enterTransitGatewayFromAttachment(w: Walk, att: TransitGatewayAttachment, p: Pkt): Delivered | undefined {
+export function enterTransitGatewayFromAttachment(
+  w: Walk,
+  att: TransitGatewayAttachment,
+  p: Pkt,
+): Delivered | undefined {
   const c = w.net.tgw.compiled.get(att.id);
   if (!c) return undefined;
   addHop(w, c.ref, "forward", gatewayHop(att.id), { inbound: p, outbound: p });
   return routeInTransitGateway(w, c, p, undefined, 0);
 }
 
-function routeInTransitGateway(w: Walk, ingress: CompiledAttachment, p: Pkt, az: string | undefined, depth: number): Delivered | undefined {
+function routeInTransitGateway(
+  w: Walk,
+  ingress: CompiledAttachment,
+  p: Pkt,
+  az: string | undefined,
+  depth: number,
+): Delivered | undefined {
   const table = ingress.table;
   if (!table) {
-    block(w, "TGW_ATTACH_MISSING_TGW_RTB_ASSOCIATION", ingress.att.id, { kind: "gateway", gateway: attachment(ingress.att) });
+    block(w, "TGW_ATTACH_MISSING_TGW_RTB_ASSOCIATION", ingress.att.id, {
+      kind: "gateway",
+      gateway: attachment(ingress.att),
+    });
     return undefined;
   }
   const route = lookupRoute(table.lookup, p.dst);
   const rtRef = table.componentRef;
   if (!route) {
-    addHop(w, rtRef, "drop", { kind: "transit-gateway-route", table: table.id, destination: p.dst.text }, { matched: { kind: "tgw-route", description: `no route matches ${p.dst.text}` } });
-    block(w, "TGW_RTB_CANNOT_ROUTE", table.id, { kind: "transit-gateway-route-table", table: named(table), destination: p.dst.text, problem: "no-route" });
+    addHop(
+      w,
+      rtRef,
+      "drop",
+      { kind: "transit-gateway-route", table: table.id, destination: p.dst.text },
+      { matched: { kind: "tgw-route", description: `no route matches ${p.dst.text}` } },
+    );
+    block(w, "TGW_RTB_CANNOT_ROUTE", table.id, {
+      kind: "transit-gateway-route-table",
+      table: named(table),
+      destination: p.dst.text,
+      problem: "no-route",
+    });
     return undefined;
   }
   const fact = routeFact(route);
-  addHop(w, rtRef, route.target.kind === "blackhole" ? "drop" : "forward", { kind: "transit-gateway-route", table: table.id, destination: p.dst.text, route: fact }, {
-    matched: routeMatched(table.lookup, route),
-  });
-  if (ingress.tgwRef) addHop(w, ingress.tgwRef, "forward", gatewayHop(ingress.tgwRef.id), { inbound: p, outbound: p });
+  addHop(
+    w,
+    rtRef,
+    route.target.kind === "blackhole" ? "drop" : "forward",
+    { kind: "transit-gateway-route", table: table.id, destination: p.dst.text, route: fact },
+    {
+      matched: routeMatched(table.lookup, route),
+    },
+  );
+  if (ingress.tgwRef)
+    addHop(w, ingress.tgwRef, "forward", gatewayHop(ingress.tgwRef.id), { inbound: p, outbound: p });
   if (route.target.kind === "blackhole") {
-    block(w, "TGW_RTB_BAD_STATE_ROUTE", table.id, { kind: "transit-gateway-route-table", table: named(table), destination: p.dst.text, problem: "blackhole", route: fact });
+    block(w, "TGW_RTB_BAD_STATE_ROUTE", table.id, {
+      kind: "transit-gateway-route-table",
+      table: named(table),
+      destination: p.dst.text,
+      problem: "blackhole",
+      route: fact,
+    });
     return undefined;
   }
   const out = route.target.compiled;
   if (!out) {
-    block(w, "TGW_RTB_BAD_STATE_ROUTE", table.id, { kind: "transit-gateway-route-table", table: named(table), destination: p.dst.text, problem: "missing-attachment", route: fact });
+    block(w, "TGW_RTB_BAD_STATE_ROUTE", table.id, {
+      kind: "transit-gateway-route-table",
+      table: named(table),
+      destination: p.dst.text,
+      problem: "missing-attachment",
+      route: fact,
+    });
     return undefined;
   }
   const egress = out.att;
   addHop(w, out.ref, "forward", gatewayHop(egress.id), { inbound: p, outbound: p });
-  if (egress.state !== "available") block(w, "BAD_STATE_ATTACHMENT", egress.id, { kind: "gateway", gateway: attachment(egress), state: egress.state });
+  if (egress.state !== "available")
+    block(w, "BAD_STATE_ATTACHMENT", egress.id, {
+      kind: "gateway",
+      gateway: attachment(egress),
+      state: egress.state,
+    });
   if (egress.type === "vpc") {
     const landing = (az !== undefined ? out.byAz.get(az) : undefined) ?? out.all[0];
     if (!landing) {
-      block(w, "TGW_ROUTE_AZ_RESTRICTION", egress.id, { kind: "gateway", gateway: attachment(egress), problem: "no-subnets" });
+      block(w, "TGW_ROUTE_AZ_RESTRICTION", egress.id, {
+        kind: "gateway",
+        gateway: attachment(egress),
+        problem: "no-subnets",
+      });
       return undefined;
     }
     return w.router.sendFromSubnet(w, landing, p, { kind: "tgw", id: egress.id });
@@ -85,20 +160,37 @@ function routeInTransitGateway(w: Walk, ingress: CompiledAttachment, p: Pkt, az:
   if (egress.type === "peering") {
     const peer = out.peer;
     if (!peer || depth > 4) {
-      block(w, "BAD_STATE_ATTACHMENT", egress.id, { kind: "gateway", gateway: attachment(egress), problem: "no-peer" });
+      block(w, "BAD_STATE_ATTACHMENT", egress.id, {
+        kind: "gateway",
+        gateway: attachment(egress),
+        problem: "no-peer",
+      });
       return undefined;
     }
     return routeInTransitGateway(w, peer, p, undefined, depth + 1);
   }
   // An imported topology does not show what BGP learned: it may assume on-premises behind the attachment.
-  const site = w.net.onPrem.find((o) => o.cidrs.some((c) => cidrContainsIp(c, p.dst)))?.net ?? assumeSiteBehindAttachment(w, egress, p.dst);
-  if (egress.type === "direct-connect-gateway" && egress.directConnectGatewayId !== undefined) checkVirtualInterfaces(w, egress.directConnectGatewayId, "transit", p);
+  const site =
+    w.net.onPrem.find((o) => o.cidrs.some((c) => cidrContainsIp(c, p.dst)))?.net ??
+    assumeSiteBehindAttachment(w, egress, p.dst);
+  if (egress.type === "direct-connect-gateway" && egress.directConnectGatewayId !== undefined)
+    checkVirtualInterfaces(w, egress.directConnectGatewayId, "transit", p);
   if (egress.type === "vpn") {
     const vpn = w.net.topology.vpnConnections.find((v) => v.id === egress.vpnConnectionId);
-    if (vpn && !isVpnUp(vpn)) block(w, "TGW_BAD_STATE_VPN", vpn.id, { kind: "gateway", gateway: { ...named(vpn), type: "vpn-connection" }, state: "down" });
+    if (vpn && !isVpnUp(vpn))
+      block(w, "TGW_BAD_STATE_VPN", vpn.id, {
+        kind: "gateway",
+        gateway: { ...named(vpn), type: "vpn-connection" },
+        state: "down",
+      });
   }
   if (!site) {
-    block(w, "NO_POSSIBLE_DESTINATION", egress.id, { kind: "gateway", gateway: attachment(egress), address: p.dst.text, problem: "no-site" });
+    block(w, "NO_POSSIBLE_DESTINATION", egress.id, {
+      kind: "gateway",
+      gateway: attachment(egress),
+      address: p.dst.text,
+      problem: "no-site",
+    });
     return undefined;
   }
   addHop(w, ref(site.id, "on-premises-network", site.name), "deliver", HOP.deliverOnPremises, { inbound: p });

@@ -8,8 +8,13 @@ export function objectSchemaAt(root: z.ZodType, path: readonly PropertyKey[]): z
   let schema: z.ZodType | undefined = unwrap(root);
   for (const part of path) {
     if (!schema) return undefined;
-    if (typeof part === "number") schema = schema instanceof z.ZodArray ? unwrap(schema.element as z.ZodType) : undefined;
-    else schema = schema instanceof z.ZodObject ? unwrap((schema.shape as Record<string, z.ZodType>)[String(part)]) : undefined;
+    if (typeof part === "number")
+      schema = schema instanceof z.ZodArray ? unwrap(schema.element as z.ZodType) : undefined;
+    else
+      schema =
+        schema instanceof z.ZodObject
+          ? unwrap((schema.shape as Record<string, z.ZodType>)[String(part)])
+          : undefined;
   }
   return schema instanceof z.ZodObject ? schema : undefined;
 }
@@ -39,7 +44,10 @@ export function suggestField(key: string, known: readonly string[]): string | un
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const candidate of known) {
-    const d = candidate.toLowerCase() === key.toLowerCase() ? 0 : editDistance(key.toLowerCase(), candidate.toLowerCase());
+    const d =
+      candidate.toLowerCase() === key.toLowerCase()
+        ? 0
+        : editDistance(key.toLowerCase(), candidate.toLowerCase());
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;
@@ -49,7 +57,11 @@ export function suggestField(key: string, known: readonly string[]): string | un
   return best !== undefined && bestDistance <= limit ? best : undefined;
 }
 
-export function unknownFieldMessage(root: z.ZodType, parentPath: readonly PropertyKey[], key: string): string {
+export function unknownFieldMessage(
+  root: z.ZodType,
+  parentPath: readonly PropertyKey[],
+  key: string,
+): string {
   const shape = objectSchemaAt(root, parentPath)?.shape as Record<string, unknown> | undefined;
   const suggestion = shape ? suggestField(key, Object.keys(shape)) : undefined;
   return suggestion !== undefined ? `unknown field (did you mean "${suggestion}"?)` : "unknown field";

@@ -6,7 +6,18 @@ import { type Network, type SubnetInfo, vpcContainsIp } from "./network-model";
 import { isVpnUp } from "./vpn-links";
 import type { OnPremisesNetwork, VpnConnection } from "./topology";
 import { enterTransitGatewayFromAttachment } from "./transit-gateway";
-import { addHop, blackholeRoute, block, type Delivered, gatewayHop, HOP, type Link, type Pkt, ref, type Walk } from "./walk-state";
+import {
+  addHop,
+  blackholeRoute,
+  block,
+  type Delivered,
+  gatewayHop,
+  HOP,
+  type Link,
+  type Pkt,
+  ref,
+  type Walk,
+} from "./walk-state";
 import { assumeSiteBehindVgw, checkAllowedPrefixes, checkVirtualInterfaces } from "./on-premises";
 
 export { isVpnUp, propagatedVgwPrefixes, vpnPrefixes } from "./vpn-links";
@@ -31,24 +42,53 @@ export function sendToVpnGateway(w: Walk, subnet: SubnetInfo, vgwId: string, p: 
   // An imported topology does not show what BGP learned: it may assume on-premises behind the VGW.
   const site = onPremFor(w.net, p) ?? assumeSiteBehindVgw(w, vgw.id, p.dst);
   if (!site) {
-    block(w, "NO_POSSIBLE_DESTINATION", vgw.id, { kind: "gateway", gateway, address: p.dst.text, problem: "no-site" });
+    block(w, "NO_POSSIBLE_DESTINATION", vgw.id, {
+      kind: "gateway",
+      gateway,
+      address: p.dst.text,
+      problem: "no-site",
+    });
     return undefined;
   }
   const via: Link = { kind: "vgw", id: vgw.id };
   // VPN-06: Direct Connect routes are preferred over VPN routes.
-  const dx = w.net.topology.directConnectGateways.find((d) => site.directConnectGatewayIds.includes(d.id) && d.associations.some((a) => a.gatewayId === vgw.id));
+  const dx = w.net.topology.directConnectGateways.find(
+    (d) => site.directConnectGatewayIds.includes(d.id) && d.associations.some((a) => a.gatewayId === vgw.id),
+  );
   if (dx) {
-    addHop(w, ref(dx.id, "direct-connect-gateway", dx.name), "forward", gatewayHop(dx.id), { inbound: p, outbound: p });
+    addHop(w, ref(dx.id, "direct-connect-gateway", dx.name), "forward", gatewayHop(dx.id), {
+      inbound: p,
+      outbound: p,
+    });
     checkVirtualInterfaces(w, dx.id, "private", p); // DX-01: a gateway whose private VIFs are all down carries nothing
   } else {
-    const vpns = w.net.topology.vpnConnections.filter((v) => v.vpnGatewayId === vgw.id && site.customerGatewayIds.includes(v.customerGatewayId));
+    const vpns = w.net.topology.vpnConnections.filter(
+      (v) => v.vpnGatewayId === vgw.id && site.customerGatewayIds.includes(v.customerGatewayId),
+    );
     const vpn = vpns.find(isVpnUp) ?? vpns[0];
     if (!vpn) {
-      block(w, "NO_POSSIBLE_DESTINATION", vgw.id, { kind: "gateway", gateway, site: named(site), address: p.dst.text, problem: "no-link" });
+      block(w, "NO_POSSIBLE_DESTINATION", vgw.id, {
+        kind: "gateway",
+        gateway,
+        site: named(site),
+        address: p.dst.text,
+        problem: "no-link",
+      });
       return undefined;
     }
-    addHop(w, ref(vpn.id, "vpn-connection", vpn.name), isVpnUp(vpn) ? "forward" : "drop", gatewayHop(vpn.id), { inbound: p, outbound: p });
-    if (!isVpnUp(vpn)) block(w, "BAD_STATE_VPN", vpn.id, { kind: "gateway", gateway: { ...named(vpn), type: "vpn-connection" }, state: "down" });
+    addHop(
+      w,
+      ref(vpn.id, "vpn-connection", vpn.name),
+      isVpnUp(vpn) ? "forward" : "drop",
+      gatewayHop(vpn.id),
+      { inbound: p, outbound: p },
+    );
+    if (!isVpnUp(vpn))
+      block(w, "BAD_STATE_VPN", vpn.id, {
+        kind: "gateway",
+        gateway: { ...named(vpn), type: "vpn-connection" },
+        state: "down",
+      });
   }
   addHop(w, ref(site.id, "on-premises-network", site.name), "deliver", HOP.deliverOnPremises, { inbound: p });
   return { kind: "onprem", id: site.id, pkt: p, via };
@@ -58,9 +98,16 @@ export function sendToVpnGateway(w: Walk, subnet: SubnetInfo, vgwId: string, p: 
  * Traffic from an on-premises network. With `via` (a reply) it re-enters the link the request left
  * by; otherwise the first VPN/DX link whose AWS side can deliver the destination is used.
  */
-export function enterFromOnPremises(w: Walk, site: OnPremisesNetwork, p: Pkt, via?: Link): Delivered | undefined {
+export function enterFromOnPremises(
+  w: Walk,
+  site: OnPremisesNetwork,
+  p: Pkt,
+  via?: Link,
+): Delivered | undefined {
   addHop(w, ref(site.id, "on-premises-network", site.name), "send", HOP.sendOnPremises, { outbound: p });
-  type Candidate = { kind: "vgw"; vgwId: string; vpn?: VpnConnection; dxId?: string } | { kind: "tgw"; attachmentId: string; vpn?: VpnConnection };
+  type Candidate =
+    | { kind: "vgw"; vgwId: string; vpn?: VpnConnection; dxId?: string }
+    | { kind: "tgw"; attachmentId: string; vpn?: VpnConnection };
   const candidates: Candidate[] = [];
   const topo = w.net.topology;
   for (const dx of topo.directConnectGateways) {
@@ -77,27 +124,52 @@ export function enterFromOnPremises(w: Walk, site: OnPremisesNetwork, p: Pkt, vi
     const att = w.net.tgw.vpnAttachment.get(vpn.id);
     if (att) candidates.push({ kind: "tgw", attachmentId: att.id, vpn });
   }
-  const vgwVpc = (c: Candidate) => (c.kind === "vgw" ? w.net.vpcs.get(w.net.vgws.get(c.vgwId)?.vpcId ?? "") : undefined);
+  const vgwVpc = (c: Candidate) =>
+    c.kind === "vgw" ? w.net.vpcs.get(w.net.vgws.get(c.vgwId)?.vpcId ?? "") : undefined;
   const canDeliver = (c: Candidate): boolean => {
     if (c.kind === "tgw") return true;
     const vpc = vgwVpc(c);
     return !!vpc && vpcContainsIp(vpc, p.dst);
   };
   let chosen: Candidate | undefined;
-  if (via) chosen = candidates.find((c) => (c.kind === "vgw" ? via.kind === "vgw" && c.vgwId === via.id : via.kind === "tgw" && c.attachmentId === via.id));
+  if (via)
+    chosen = candidates.find((c) =>
+      c.kind === "vgw"
+        ? via.kind === "vgw" && c.vgwId === via.id
+        : via.kind === "tgw" && c.attachmentId === via.id,
+    );
   chosen ??= candidates.find(canDeliver) ?? candidates[0];
   if (!chosen) {
-    block(w, "NO_PATH", site.id, { kind: "query", reference: site.id, site: named(site), address: p.dst.text, problem: "no-link" });
+    block(w, "NO_PATH", site.id, {
+      kind: "query",
+      reference: site.id,
+      site: named(site),
+      address: p.dst.text,
+      problem: "no-link",
+    });
     return undefined;
   }
   if (chosen.vpn) {
-    addHop(w, ref(chosen.vpn.id, "vpn-connection", chosen.vpn.name), isVpnUp(chosen.vpn) ? "forward" : "drop", gatewayHop(chosen.vpn.id), { inbound: p, outbound: p });
+    addHop(
+      w,
+      ref(chosen.vpn.id, "vpn-connection", chosen.vpn.name),
+      isVpnUp(chosen.vpn) ? "forward" : "drop",
+      gatewayHop(chosen.vpn.id),
+      { inbound: p, outbound: p },
+    );
     if (!isVpnUp(chosen.vpn)) {
-      block(w, chosen.kind === "tgw" ? "TGW_BAD_STATE_VPN" : "BAD_STATE_VPN", chosen.vpn.id, { kind: "gateway", gateway: { ...named(chosen.vpn), type: "vpn-connection" }, state: "down" });
+      block(w, chosen.kind === "tgw" ? "TGW_BAD_STATE_VPN" : "BAD_STATE_VPN", chosen.vpn.id, {
+        kind: "gateway",
+        gateway: { ...named(chosen.vpn), type: "vpn-connection" },
+        state: "down",
+      });
     }
   } else if (chosen.kind === "vgw" && chosen.dxId !== undefined) {
     checkVirtualInterfaces(w, chosen.dxId, "private", p); // DX-01: a gateway whose private VIFs are all down carries nothing
-    addHop(w, ref(chosen.dxId, "direct-connect-gateway"), "forward", gatewayHop(chosen.dxId), { inbound: p, outbound: p });
+    addHop(w, ref(chosen.dxId, "direct-connect-gateway"), "forward", gatewayHop(chosen.dxId), {
+      inbound: p,
+      outbound: p,
+    });
   } else if (chosen.kind === "tgw") {
     const dxAtt = w.net.tgw.attachments.get(chosen.attachmentId);
     if (dxAtt?.directConnectGatewayId !== undefined) {
@@ -113,12 +185,21 @@ export function enterFromOnPremises(w: Walk, site: OnPremisesNetwork, p: Pkt, vi
   const vgw = w.net.vgws.get(chosen.vgwId);
   const vpc = vgwVpc(chosen);
   if (!vgw || !vpc) {
-    block(w, "BAD_STATE", chosen.vgwId, { kind: "gateway", gateway: { id: chosen.vgwId, type: "vpn-gateway" }, problem: "not-attached" });
+    block(w, "BAD_STATE", chosen.vgwId, {
+      kind: "gateway",
+      gateway: { id: chosen.vgwId, type: "vpn-gateway" },
+      problem: "not-attached",
+    });
     return undefined;
   }
   addHop(w, ref(vgw.id, "vpn-gateway", vgw.name), "forward", gatewayHop(vgw.id), { inbound: p, outbound: p });
   if (!canDeliver(chosen)) {
-    block(w, "VGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS", vgw.id, { kind: "gateway", gateway: { ...named(vgw), type: "vpn-gateway" }, vpc: named(vpc.vpc), address: p.dst.text });
+    block(w, "VGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS", vgw.id, {
+      kind: "gateway",
+      gateway: { ...named(vgw), type: "vpn-gateway" },
+      vpc: named(vpc.vpc),
+      address: p.dst.text,
+    });
     return undefined;
   }
   return w.router.deliverInVpc(w, vpc, p, { kind: "vgw", id: vgw.id });

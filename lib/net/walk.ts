@@ -8,23 +8,54 @@
 // `w.router` (walk-state.ts), so they never import this module.
 import { cidrContainsIp, type IpAddress, ipKey } from "./cidr";
 import { named } from "./explanations";
-import { type EniInfo, type Network, routeTableOf, type SubnetInfo, type VpcInfo, vpcContainsIp } from "./network-model";
+import {
+  type EniInfo,
+  type Network,
+  routeTableOf,
+  type SubnetInfo,
+  type VpcInfo,
+  vpcContainsIp,
+} from "./network-model";
 import { lookupRoute, matchingRoutes, routeFact, routeMatched } from "./routing";
-import { replyNotThroughInternetGateway, sendToEgressOnlyGateway, sendToInternetGateway, sendToNatGateway, reverseNat } from "./gateways";
+import {
+  replyNotThroughInternetGateway,
+  sendToEgressOnlyGateway,
+  sendToInternetGateway,
+  sendToNatGateway,
+  reverseNat,
+} from "./gateways";
 import { sendOverPeering } from "./peering";
 import { sendToVpnGateway } from "./vpn";
 import { sendToTransitGateway } from "./transit-gateway";
 import { sendToGatewayEndpoint } from "./endpoints";
 import { hasEndpointBackend, sendThroughEndpointService } from "./privatelink";
 import { checkNetworkAcl, checkSecurityGroups } from "./filters";
-import { addHop, blackholeRoute, block, type Delivered, HOP, type Link, makeWalk, type Pkt, recordFlow, ref, type Router, type Walk } from "./walk-state";
+import {
+  addHop,
+  blackholeRoute,
+  block,
+  type Delivered,
+  HOP,
+  type Link,
+  makeWalk,
+  type Pkt,
+  recordFlow,
+  ref,
+  type Router,
+  type Walk,
+} from "./walk-state";
 
 export * from "./walk-state";
 export { checkNetworkAcl, checkSecurityGroups } from "./filters";
 
 const ROUTER: Router = { sendFromSubnet, deliverInVpc };
 
-export function newWalk(net: Network, direction: "forward" | "return", now: number, natSessions = new Map<string, IpAddress>()): Walk {
+export function newWalk(
+  net: Network,
+  direction: "forward" | "return",
+  now: number,
+  natSessions = new Map<string, IpAddress>(),
+): Walk {
   return makeWalk(net, direction, now, ROUTER, natSessions);
 }
 
@@ -32,31 +63,61 @@ export function newWalk(net: Network, direction: "forward" | "return", now: numb
 export function sendFromEni(w: Walk, eni: EniInfo, p: Pkt): Delivered | undefined {
   addHop(w, eni.componentRef, "send", HOP.sendInterface, { outbound: p });
   const before = w.dropped;
-  if (!eni.running) block(w, "BAD_STATE", eni.ownerId, { kind: "interface", eni: named(eni), owner: eni.ownerId, role: "source", problem: "not-running" });
+  if (!eni.running)
+    block(w, "BAD_STATE", eni.ownerId, {
+      kind: "interface",
+      eni: named(eni),
+      owner: eni.ownerId,
+      role: "source",
+      problem: "not-running",
+    });
   checkSecurityGroups(w, eni, "outbound", p);
   return sendFromSubnet(w, eni.subnet, p, { kind: "local", id: eni.vpc.id }, { eni, before });
 }
 
 function findEniInSubnet(subnet: SubnetInfo, ip: IpAddress): EniInfo | undefined {
-  const inSubnet = (subnet.cidr && cidrContainsIp(subnet.cidr, ip)) || (subnet.cidr6 && cidrContainsIp(subnet.cidr6, ip));
+  const inSubnet =
+    (subnet.cidr && cidrContainsIp(subnet.cidr, ip)) || (subnet.cidr6 && cidrContainsIp(subnet.cidr6, ip));
   if (!inSubnet) return undefined;
   const eni = subnet.vpc.enisByIp.get(ipKey(ip));
   return eni && eni.subnet === subnet ? eni : undefined;
 }
 
-const SAME_SUBNET = Object.freeze({ kind: "route" as const, description: "same subnet: no route table or network ACL applies" });
+const SAME_SUBNET = Object.freeze({
+  kind: "route" as const,
+  description: "same subnet: no route table or network ACL applies",
+});
 
 /** Leave a subnet: same-subnet delivery skips NACL and routing (RT-10, ACL-01), else NACL out + LPM. */
-export function sendFromSubnet(w: Walk, subnet: SubnetInfo, p: Pkt, link: Link, origin?: { eni: EniInfo; before: boolean }): Delivered | undefined {
+export function sendFromSubnet(
+  w: Walk,
+  subnet: SubnetInfo,
+  p: Pkt,
+  link: Link,
+  origin?: { eni: EniInfo; before: boolean },
+): Delivered | undefined {
   if (++w.steps > 64) {
     const table = routeTableOf(w.net, subnet);
-    block(w, "RCH_ROUTING_LOOP", subnet.id, { kind: "route-table", table: named(table), subnet: named(subnet.subnet), vpc: named(subnet.vpc.vpc), destination: p.dst.text, problem: "loop" });
+    block(w, "RCH_ROUTING_LOOP", subnet.id, {
+      kind: "route-table",
+      table: named(table),
+      subnet: named(subnet.subnet),
+      vpc: named(subnet.vpc.vpc),
+      destination: p.dst.text,
+      problem: "loop",
+    });
     return undefined;
   }
   const local = findEniInSubnet(subnet, p.dst);
   if (local) {
     if (origin && !origin.before) recordFlow(w, origin.eni, p, !w.dropped, true);
-    addHop(w, subnet.componentRef, "deliver-in-subnet", { kind: "route", table: subnet.id, destination: p.dst.text, sameSubnet: true }, { matched: SAME_SUBNET });
+    addHop(
+      w,
+      subnet.componentRef,
+      "deliver-in-subnet",
+      { kind: "route", table: subnet.id, destination: p.dst.text, sameSubnet: true },
+      { matched: SAME_SUBNET },
+    );
     return arriveAtEni(w, local, p, link, true, w.dropped);
   }
   checkNetworkAcl(w, subnet, "outbound", p);
@@ -70,11 +131,30 @@ export function sendFromSubnet(w: Walk, subnet: SubnetInfo, p: Pkt, link: Link, 
   }
   const rtRef = table.componentRef;
   if (!route) {
-    addHop(w, rtRef, "drop", { kind: "route", table: table.id, destination: p.dst.text }, { matched: { kind: "route", description: `no route matches ${p.dst.text}` } });
-    block(w, "NO_ROUTE_TO_DESTINATION", table.id, { kind: "route-table", table: named(table), subnet: named(subnet.subnet), vpc: named(subnet.vpc.vpc), destination: p.dst.text, problem: "no-route" });
+    addHop(
+      w,
+      rtRef,
+      "drop",
+      { kind: "route", table: table.id, destination: p.dst.text },
+      { matched: { kind: "route", description: `no route matches ${p.dst.text}` } },
+    );
+    block(w, "NO_ROUTE_TO_DESTINATION", table.id, {
+      kind: "route-table",
+      table: named(table),
+      subnet: named(subnet.subnet),
+      vpc: named(subnet.vpc.vpc),
+      destination: p.dst.text,
+      problem: "no-route",
+    });
     return undefined;
   }
-  addHop(w, rtRef, "forward", { kind: "route", table: table.id, destination: p.dst.text, route: routeFact(route) }, { matched: routeMatched(table.lookup, route) });
+  addHop(
+    w,
+    rtRef,
+    "forward",
+    { kind: "route", table: table.id, destination: p.dst.text, route: routeFact(route) },
+    { matched: routeMatched(table.lookup, route) },
+  );
   const target = route.target;
   switch (target.kind) {
     case "local":
@@ -105,12 +185,30 @@ export function sendFromSubnet(w: Walk, subnet: SubnetInfo, p: Pkt, link: Link, 
 }
 
 /** Delivery to an address of this VPC through the local route (or from a gateway/peering edge). */
-export function deliverInVpc(w: Walk, vpc: VpcInfo, p: Pkt, link: Link, fromSubnet?: SubnetInfo): Delivered | undefined {
+export function deliverInVpc(
+  w: Walk,
+  vpc: VpcInfo,
+  p: Pkt,
+  link: Link,
+  fromSubnet?: SubnetInfo,
+): Delivered | undefined {
   const eni = vpc.enisByIp.get(ipKey(p.dst));
   if (!eni) {
     const inVpc = vpcContainsIp(vpc, p.dst);
-    if (inVpc) block(w, "NO_POSSIBLE_DESTINATION", vpc.id, { kind: "vpc", vpc: named(vpc.vpc), address: p.dst.text, problem: "no-interface" });
-    else block(w, "VPC_LOCAL_ROUTE_CIDR_RESTRICTION", vpc.id, { kind: "vpc", vpc: named(vpc.vpc), address: p.dst.text, problem: "outside-vpc" });
+    if (inVpc)
+      block(w, "NO_POSSIBLE_DESTINATION", vpc.id, {
+        kind: "vpc",
+        vpc: named(vpc.vpc),
+        address: p.dst.text,
+        problem: "no-interface",
+      });
+    else
+      block(w, "VPC_LOCAL_ROUTE_CIDR_RESTRICTION", vpc.id, {
+        kind: "vpc",
+        vpc: named(vpc.vpc),
+        address: p.dst.text,
+        problem: "outside-vpc",
+      });
     return undefined;
   }
   const before = w.dropped;
@@ -119,7 +217,14 @@ export function deliverInVpc(w: Walk, vpc: VpcInfo, p: Pkt, link: Link, fromSubn
 }
 
 /** The packet reaches an ENI whose address it carries: NAT reply translation, endpoint, or host. */
-export function arriveAtEni(w: Walk, eni: EniInfo, p: Pkt, link: Link, _naclOk: boolean, droppedBefore: boolean): Delivered | undefined {
+export function arriveAtEni(
+  w: Walk,
+  eni: EniInfo,
+  p: Pkt,
+  link: Link,
+  _naclOk: boolean,
+  droppedBefore: boolean,
+): Delivered | undefined {
   if (eni.kind === "nat_gateway") {
     if (!droppedBefore) recordFlow(w, eni, p, !w.dropped, false);
     return reverseNat(w, eni, p);
@@ -129,9 +234,20 @@ export function arriveAtEni(w: Walk, eni: EniInfo, p: Pkt, link: Link, _naclOk: 
   if (eni.kind === "vpc_endpoint") {
     const ep = w.net.interfaceEndpoints.get(eni.ownerId);
     addHop(w, eni.componentRef, "deliver", HOP.deliverInterface, { inbound: p });
-    if (ep && ep.state !== "available") block(w, "BAD_STATE", ep.id, { kind: "gateway", gateway: { ...named(ep), type: "vpc-endpoint" }, state: ep.state });
+    if (ep && ep.state !== "available")
+      block(w, "BAD_STATE", ep.id, {
+        kind: "gateway",
+        gateway: { ...named(ep), type: "vpc-endpoint" },
+        state: ep.state,
+      });
     addHop(w, ref(eni.ownerId, "vpc-endpoint", ep?.name), "deliver", HOP.deliverEndpoint, { inbound: p });
-    const reached = { kind: "service" as const, name: ep?.serviceName ?? eni.ownerId, endpointEni: eni, pkt: p, via: link };
+    const reached = {
+      kind: "service" as const,
+      name: ep?.serviceName ?? eni.ownerId,
+      endpointEni: eni,
+      pkt: p,
+      via: link,
+    };
     // An endpoint service whose load balancer the topology describes: on to the target (EPS-07..EPS-09).
     if (ep && w.direction === "forward" && hasEndpointBackend(w.net, ep, eni)) {
       const backend = sendThroughEndpointService(w, eni, ep, p);
@@ -139,7 +255,15 @@ export function arriveAtEni(w: Walk, eni: EniInfo, p: Pkt, link: Link, _naclOk: 
     }
     return reached;
   }
-  if (!eni.running) block(w, "BAD_STATE", eni.ownerId, { kind: "interface", eni: named(eni), owner: eni.ownerId, role: "destination", address: p.dst.text, problem: "not-running" });
+  if (!eni.running)
+    block(w, "BAD_STATE", eni.ownerId, {
+      kind: "interface",
+      eni: named(eni),
+      owner: eni.ownerId,
+      role: "destination",
+      address: p.dst.text,
+      problem: "not-running",
+    });
   addHop(w, eni.componentRef, "deliver", HOP.deliverInterface, { inbound: p });
   return { kind: "eni", eni, pkt: p, via: link };
 }
@@ -156,9 +280,23 @@ function sendToAppliance(w: Walk, subnet: SubnetInfo, targetId: string, p: Pkt):
   addHop(w, eni.componentRef, "forward", { kind: "forwarder", eni: eni.id }, { inbound: p, outbound: p });
   const own = eni.addresses.some((a) => a.family === p.dst.family && a.value === p.dst.value);
   if (!own && eni.sourceDestCheck) {
-    block(w, "ENI_SOURCE_DEST_CHECK_RESTRICTION", eni.id, { kind: "interface", eni: named(eni), owner: eni.ownerId, role: "forwarder", address: p.dst.text, problem: "source-dest-check" });
+    block(w, "ENI_SOURCE_DEST_CHECK_RESTRICTION", eni.id, {
+      kind: "interface",
+      eni: named(eni),
+      owner: eni.ownerId,
+      role: "forwarder",
+      address: p.dst.text,
+      problem: "source-dest-check",
+    });
   }
-  if (!eni.running) block(w, "BAD_STATE", eni.ownerId, { kind: "interface", eni: named(eni), owner: eni.ownerId, role: "forwarder", problem: "not-running" });
+  if (!eni.running)
+    block(w, "BAD_STATE", eni.ownerId, {
+      kind: "interface",
+      eni: named(eni),
+      owner: eni.ownerId,
+      role: "forwarder",
+      problem: "not-running",
+    });
   checkSecurityGroups(w, eni, "outbound", p);
   return sendFromSubnet(w, eni.subnet, p, { kind: "appliance", id: eni.id });
 }

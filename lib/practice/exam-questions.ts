@@ -88,7 +88,7 @@ export function examDomainShares(
     group: pool.group,
     fewest,
     most,
-    percent: Math.round((1000 / pools.length)) / 10,
+    percent: Math.round(1000 / pools.length) / 10,
   }));
 }
 

@@ -20,7 +20,11 @@ export function focusWeight(tally: { readonly right: number; readonly wrong: num
  * tallied concepts plus `candidates` (concepts in the learner's selection not yet asked). Returns null when
  * there is nothing to pick from. Candidates are sorted first so the key order of `tallies` cannot change a pick.
  */
-export function pickNextFocus(tallies: ConceptTallies, rng: Rng, candidates: readonly string[] = []): string | null {
+export function pickNextFocus(
+  tallies: ConceptTallies,
+  rng: Rng,
+  candidates: readonly string[] = [],
+): string | null {
   const concepts = [...new Set([...Object.keys(tallies), ...candidates])].sort();
   if (concepts.length === 0) return null;
   const weights = concepts.map((concept) => focusWeight(tallies[concept]));

@@ -4,7 +4,14 @@
 // after the deadline is refused and submits the exam). Use this (or an actor) rather than a bare xstate
 // `transition()`: a bare transition does not check that a session is over, and the practice and classroom
 // root-level handlers would still run on a finished snapshot.
-import { type AnyMachineSnapshot, type AnyStateMachine, type EventFromLogic, type EventObject, type SnapshotFrom, transition } from "xstate";
+import {
+  type AnyMachineSnapshot,
+  type AnyStateMachine,
+  type EventFromLogic,
+  type EventObject,
+  type SnapshotFrom,
+  transition,
+} from "xstate";
 import type { Refusal, RefusalCode } from "./refusal";
 
 export type QuizIssue = { readonly path: string; readonly code: RefusalCode; readonly message: string };
@@ -29,7 +36,13 @@ export function applyEvent<TLogic extends AnyStateMachine>(
     return {
       ok: false,
       snapshot,
-      issues: [{ path: (event as EventObject).type, code: "session-finished", message: "this session is over: nothing more can change it" }],
+      issues: [
+        {
+          path: (event as EventObject).type,
+          code: "session-finished",
+          message: "this session is over: nothing more can change it",
+        },
+      ],
     };
   }
   const before = readRefusals(current.context);
@@ -38,5 +51,9 @@ export function applyEvent<TLogic extends AnyStateMachine>(
   // Refusals are append-only (capped), so a new one is a different array whose last entry is new.
   const refusal = after !== before ? after[after.length - 1] : undefined;
   if (refusal === undefined) return { ok: true, snapshot: next };
-  return { ok: false, snapshot: next, issues: [{ path: refusal.eventType, code: refusal.code, message: refusal.message }] };
+  return {
+    ok: false,
+    snapshot: next,
+    issues: [{ path: refusal.eventType, code: refusal.code, message: refusal.message }],
+  };
 }

@@ -2,7 +2,11 @@
 // leaderboard. Derived from context on demand, so nothing here can drift from the recorded answers.
 import type { ClassroomContext, ClassroomRound } from "./classroom-machine";
 
-export type OptionCount = { readonly optionId: string; readonly count: number; readonly isCorrect: boolean | null };
+export type OptionCount = {
+  readonly optionId: string;
+  readonly count: number;
+  readonly isCorrect: boolean | null;
+};
 
 /**
  * How many players chose each option (a multi-select answer counts once for each option in it), sorted by option
@@ -41,7 +45,9 @@ const leaderboards = new WeakMap<ClassroomContext, readonly LeaderboardEntry[]>(
 export function getLeaderboard(context: ClassroomContext): readonly LeaderboardEntry[] {
   const cached = leaderboards.get(context);
   if (cached !== undefined) return cached;
-  const totals = new Map(context.players.map((player) => [player.playerId, { points: 0, correctAnswers: 0 }]));
+  const totals = new Map(
+    context.players.map((player) => [player.playerId, { points: 0, correctAnswers: 0 }]),
+  );
   for (const round of context.rounds) {
     for (const answer of round.answers) {
       const total = totals.get(answer.playerId);
@@ -51,7 +57,11 @@ export function getLeaderboard(context: ClassroomContext): readonly LeaderboardE
     }
   }
   const sorted = context.players
-    .map((player) => ({ playerId: player.playerId, displayName: player.displayName, ...(totals.get(player.playerId) ?? { points: 0, correctAnswers: 0 }) }))
+    .map((player) => ({
+      playerId: player.playerId,
+      displayName: player.displayName,
+      ...(totals.get(player.playerId) ?? { points: 0, correctAnswers: 0 }),
+    }))
     .sort((a, b) => b.points - a.points);
   let rank = 1;
   const board = sorted.map((entry, index) => {

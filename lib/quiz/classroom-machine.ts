@@ -74,10 +74,21 @@ export type ClassroomEvent =
       readonly rejoinCode?: string;
       readonly now: number;
     }
-  | { readonly type: "player.rejoin"; readonly rejoinCode: string; readonly deviceId: string; readonly now: number }
+  | {
+      readonly type: "player.rejoin";
+      readonly rejoinCode: string;
+      readonly deviceId: string;
+      readonly now: number;
+    }
   | { readonly type: "player.remove"; readonly playerId: string; readonly now: number }
   | { readonly type: "question.open"; readonly index: number; readonly now: number }
-  | { readonly type: "answer.submit"; readonly playerId: string; readonly questionId: string; readonly response: readonly string[]; readonly now: number }
+  | {
+      readonly type: "answer.submit";
+      readonly playerId: string;
+      readonly questionId: string;
+      readonly response: readonly string[];
+      readonly now: number;
+    }
   | { readonly type: "question.close"; readonly now: number }
   | {
       readonly type: "question.graded";
@@ -92,7 +103,10 @@ export type ClassroomEvent =
 
 type RefuseParams = { readonly code: RefusalCode; readonly message: string };
 
-const refuse = (code: RefusalCode, message: string) => ({ type: "refuse" as const, params: { code, message } });
+const refuse = (code: RefusalCode, message: string) => ({
+  type: "refuse" as const,
+  params: { code, message },
+});
 
 export function currentRound(context: ClassroomContext): ClassroomRound | undefined {
   return context.rounds[context.rounds.length - 1];
@@ -100,7 +114,9 @@ export function currentRound(context: ClassroomContext): ClassroomRound | undefi
 
 /** The player a browser plays as: its own learner id, or the player it rejoined with a rejoin code. */
 export function playerOfDevice(context: ClassroomContext, deviceId: string): ClassroomPlayer | undefined {
-  return context.players.find((player) => player.playerId === deviceId || (player.devices ?? []).includes(deviceId));
+  return context.players.find(
+    (player) => player.playerId === deviceId || (player.devices ?? []).includes(deviceId),
+  );
 }
 
 // Rounds are immutable, so each round's answers are indexed by player once, however many players ask.
@@ -117,7 +133,11 @@ export function answerOf(round: ClassroomRound, playerId: string): ClassroomAnsw
 }
 
 /** Correct answers in a row by this player in the rounds before `beforeIndex` (a round not answered ends it). */
-export function playerStreak(rounds: readonly ClassroomRound[], playerId: string, beforeIndex = rounds.length): number {
+export function playerStreak(
+  rounds: readonly ClassroomRound[],
+  playerId: string,
+  beforeIndex = rounds.length,
+): number {
   let streak = 0;
   for (let index = Math.min(beforeIndex, rounds.length) - 1; index >= 0; index -= 1) {
     const round = rounds[index];
@@ -128,7 +148,10 @@ export function playerStreak(rounds: readonly ClassroomRound[], playerId: string
   return streak;
 }
 
-function updateCurrentRound(context: ClassroomContext, update: (round: ClassroomRound) => ClassroomRound): readonly ClassroomRound[] {
+function updateCurrentRound(
+  context: ClassroomContext,
+  update: (round: ClassroomRound) => ClassroomRound,
+): readonly ClassroomRound[] {
   const round = currentRound(context);
   if (round === undefined) throw new Error("classroom: no current round to update");
   return [...context.rounds.slice(0, -1), update(round)];
@@ -142,11 +165,14 @@ export const classroomMachine = setup({
   },
   guards: {
     isJoinCodeCorrect: ({ context, event }) =>
-      event.type === "player.join" && normalizeJoinCode(event.joinCode) === normalizeJoinCode(context.joinCode),
+      event.type === "player.join" &&
+      normalizeJoinCode(event.joinCode) === normalizeJoinCode(context.joinCode),
     isDisplayNameValid: ({ event }) => event.type === "player.join" && isDisplayNameValid(event.displayName),
     isDisplayNameTaken: ({ context, event }) =>
       event.type === "player.join" &&
-      context.players.some((player) => displayNameKey(player.displayName) === displayNameKey(event.displayName)),
+      context.players.some(
+        (player) => displayNameKey(player.displayName) === displayNameKey(event.displayName),
+      ),
     isPlayerKnown: ({ context, event }) =>
       (event.type === "player.join" || event.type === "answer.submit" || event.type === "player.remove") &&
       context.players.some((player) => player.playerId === event.playerId),
@@ -213,7 +239,9 @@ export const classroomMachine = setup({
     // The removed player's past answers stay in their rounds (the distribution shown was real); the leaderboard
     // lists players, so they leave it.
     recordRemove: assign(({ context, event }) =>
-      event.type === "player.remove" ? { players: context.players.filter((player) => player.playerId !== event.playerId) } : {},
+      event.type === "player.remove"
+        ? { players: context.players.filter((player) => player.playerId !== event.playerId) }
+        : {},
     ),
     recordOpen: assign(({ context, event }) => {
       if (event.type !== "question.open") return {};
@@ -236,7 +264,13 @@ export const classroomMachine = setup({
               ...round,
               answers: [
                 ...round.answers,
-                { playerId: event.playerId, response: event.response, answeredAt: event.now, correct: null, points: 0 },
+                {
+                  playerId: event.playerId,
+                  response: event.response,
+                  answeredAt: event.now,
+                  correct: null,
+                  points: 0,
+                },
               ],
             })),
           }
@@ -290,28 +324,41 @@ export const classroomMachine = setup({
   on: {
     // Joining stays open until the game ends: a late joiner is scored from the next question.
     "player.join": [
-      { guard: not("isJoinCodeCorrect"), actions: refuse("wrong-join-code", "this join code does not match the game") },
+      {
+        guard: not("isJoinCodeCorrect"),
+        actions: refuse("wrong-join-code", "this join code does not match the game"),
+      },
       {
         guard: not("isDisplayNameValid"),
         actions: refuse("invalid-name", `a display name has 1 to ${MAX_DISPLAY_NAME_LENGTH} characters`),
       },
       { guard: "isPlayerKnown", actions: refuse("duplicate-player", "this player has already joined") },
-      { guard: "isDisplayNameTaken", actions: refuse("duplicate-name", "this name is taken: choose another") },
+      {
+        guard: "isDisplayNameTaken",
+        actions: refuse("duplicate-name", "this name is taken: choose another"),
+      },
       { actions: "recordJoin" },
     ],
     "player.rejoin": [
-      { guard: not("isRejoinCodeKnown"), actions: refuse("wrong-join-code", "this rejoin code belongs to no player of this game") },
+      {
+        guard: not("isRejoinCodeKnown"),
+        actions: refuse("wrong-join-code", "this rejoin code belongs to no player of this game"),
+      },
       { actions: "recordRejoin" },
     ],
     "player.remove": [
       { guard: not("isPlayerKnown"), actions: refuse("unknown-player", "this player is not in the game") },
       { actions: "recordRemove" },
     ],
-    "question.open": { actions: refuse("not-accepted-now", "a question can be opened from the lobby or the leaderboard") },
+    "question.open": {
+      actions: refuse("not-accepted-now", "a question can be opened from the lobby or the leaderboard"),
+    },
     "answer.submit": { actions: refuse("question-closed", "no question is open for answers") },
     "question.close": { actions: refuse("not-accepted-now", "no question is open") },
     "question.graded": { actions: refuse("not-accepted-now", "no closed question is waiting for its grade") },
-    "leaderboard.show": { actions: refuse("not-accepted-now", "the leaderboard follows the reveal of a question") },
+    "leaderboard.show": {
+      actions: refuse("not-accepted-now", "the leaderboard follows the reveal of a question"),
+    },
     "game.finish": { target: ".finished", actions: "recordFinish" },
   },
   states: {
@@ -319,8 +366,14 @@ export const classroomMachine = setup({
       on: {
         "question.open": [
           { guard: not("hasPlayers"), actions: refuse("no-players", "wait for at least one player to join") },
-          { guard: not("isQuestionIndexValid"), actions: refuse("out-of-range", "there is no question at this position") },
-          { guard: "isQuestionPlayed", actions: refuse("question-already-played", "this question was already played") },
+          {
+            guard: not("isQuestionIndexValid"),
+            actions: refuse("out-of-range", "there is no question at this position"),
+          },
+          {
+            guard: "isQuestionPlayed",
+            actions: refuse("question-already-played", "this question was already played"),
+          },
           { target: "questionOpen", actions: "recordOpen" },
         ],
       },
@@ -328,13 +381,25 @@ export const classroomMachine = setup({
     questionOpen: {
       on: {
         "answer.submit": [
-          { guard: not("isPlayerKnown"), actions: refuse("unknown-player", "this player has not joined the game") },
-          { guard: not("isCurrentQuestion"), actions: refuse("not-current-question", "this question is not the open one") },
+          {
+            guard: not("isPlayerKnown"),
+            actions: refuse("unknown-player", "this player has not joined the game"),
+          },
+          {
+            guard: not("isCurrentQuestion"),
+            actions: refuse("not-current-question", "this question is not the open one"),
+          },
           {
             guard: "joinedAfterOpen",
-            actions: refuse("not-accepted-now", "you joined during this question: you play from the next one"),
+            actions: refuse(
+              "not-accepted-now",
+              "you joined during this question: you play from the next one",
+            ),
           },
-          { guard: "hasPlayerAnswered", actions: refuse("already-answered", "each player answers a question once") },
+          {
+            guard: "hasPlayerAnswered",
+            actions: refuse("already-answered", "each player answers a question once"),
+          },
           { guard: not("hasOptions"), actions: refuse("invalid-answer", "choose at least one option") },
           { actions: "recordAnswer" },
         ],
@@ -348,10 +413,16 @@ export const classroomMachine = setup({
         grading: {
           on: {
             "question.graded": [
-              { guard: not("isCurrentQuestion"), actions: refuse("not-current-question", "this grade is for another question") },
+              {
+                guard: not("isCurrentQuestion"),
+                actions: refuse("not-current-question", "this grade is for another question"),
+              },
               {
                 guard: not("isGradeConsistent"),
-                actions: refuse("invalid-grade", "a grade needs the key and may credit only players who answered"),
+                actions: refuse(
+                  "invalid-grade",
+                  "a grade needs the key and may credit only players who answered",
+                ),
               },
               { target: "revealed", actions: "recordGrade" },
             ],
@@ -363,15 +434,23 @@ export const classroomMachine = setup({
         },
       },
       on: {
-        "answer.submit": { actions: refuse("question-closed", "this question is closed: the answer came too late") },
+        "answer.submit": {
+          actions: refuse("question-closed", "this question is closed: the answer came too late"),
+        },
       },
     },
     /** getLeaderboard(context). */
     leaderboard: {
       on: {
         "question.open": [
-          { guard: not("isQuestionIndexValid"), actions: refuse("out-of-range", "there is no question at this position") },
-          { guard: "isQuestionPlayed", actions: refuse("question-already-played", "this question was already played") },
+          {
+            guard: not("isQuestionIndexValid"),
+            actions: refuse("out-of-range", "there is no question at this position"),
+          },
+          {
+            guard: "isQuestionPlayed",
+            actions: refuse("question-already-played", "this question was already played"),
+          },
           { target: "#classroom.questionOpen", actions: "recordOpen" },
         ],
       },

@@ -6,7 +6,11 @@ export type ConceptTally = { readonly right: number; readonly wrong: number };
 export type ConceptTallies = Readonly<Record<string, ConceptTally>>;
 
 /** Adds one graded answer to every concept the question assesses. */
-export function addToTallies(tallies: ConceptTallies, concepts: readonly string[], correct: boolean): ConceptTallies {
+export function addToTallies(
+  tallies: ConceptTallies,
+  concepts: readonly string[],
+  correct: boolean,
+): ConceptTallies {
   const next: Record<string, ConceptTally> = { ...tallies };
   for (const concept of new Set(concepts)) {
     const current = next[concept] ?? { right: 0, wrong: 0 };

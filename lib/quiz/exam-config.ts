@@ -23,20 +23,27 @@ export type ExamPlan = {
 
 export type ExamPlanIssue = { readonly path: string; readonly message: string };
 
-export type ExamPlanResult = { readonly ok: true; readonly input: ExamInput } | { readonly ok: false; readonly issues: readonly ExamPlanIssue[] };
+export type ExamPlanResult =
+  | { readonly ok: true; readonly input: ExamInput }
+  | { readonly ok: false; readonly issues: readonly ExamPlanIssue[] };
 
 /** Checks a plan and turns its duration into the absolute deadline the machine holds. */
 export function planExam(plan: ExamPlan): ExamPlanResult {
   const durationMs = plan.durationMs ?? DEFAULT_EXAM_DURATION_MS;
   const issues: ExamPlanIssue[] = [];
-  if (plan.questionIds.length === 0) issues.push({ path: "questionIds", message: "an exam needs at least one question" });
+  if (plan.questionIds.length === 0)
+    issues.push({ path: "questionIds", message: "an exam needs at least one question" });
   if (new Set(plan.questionIds).size !== plan.questionIds.length) {
     issues.push({ path: "questionIds", message: "question ids must be distinct" });
   }
   if (!Number.isSafeInteger(durationMs) || durationMs <= 0) {
-    issues.push({ path: "durationMs", message: "the duration must be a positive whole number of milliseconds" });
+    issues.push({
+      path: "durationMs",
+      message: "the duration must be a positive whole number of milliseconds",
+    });
   }
-  if (!Number.isSafeInteger(plan.startedAt)) issues.push({ path: "startedAt", message: "must be epoch milliseconds" });
+  if (!Number.isSafeInteger(plan.startedAt))
+    issues.push({ path: "startedAt", message: "must be epoch milliseconds" });
   if (issues.length > 0) return { ok: false, issues };
   return {
     ok: true,

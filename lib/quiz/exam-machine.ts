@@ -33,7 +33,12 @@ export type ExamEvent =
   | { readonly type: "question.goto"; readonly index: number; readonly now: number }
   | { readonly type: "question.next"; readonly now: number }
   | { readonly type: "question.previous"; readonly now: number }
-  | { readonly type: "answer.select"; readonly questionId: string; readonly optionIds: readonly string[]; readonly now: number }
+  | {
+      readonly type: "answer.select";
+      readonly questionId: string;
+      readonly optionIds: readonly string[];
+      readonly now: number;
+    }
   | { readonly type: "answer.clear"; readonly questionId: string; readonly now: number }
   | { readonly type: "question.flag"; readonly questionId: string; readonly now: number }
   | { readonly type: "question.unflag"; readonly questionId: string; readonly now: number }
@@ -45,10 +50,17 @@ export type ExamEvent =
 
 type RefuseParams = { readonly code: RefusalCode; readonly message: string };
 
-const refuse = (code: RefusalCode, message: string) => ({ type: "refuse" as const, params: { code, message } });
+const refuse = (code: RefusalCode, message: string) => ({
+  type: "refuse" as const,
+  params: { code, message },
+});
 
 // Checked first on every event of a running exam: past the deadline nothing else may happen.
-const submitOnTimeout = { guard: "isPastDeadline" as const, target: "#exam.submitted", actions: "submitByTimeout" as const };
+const submitOnTimeout = {
+  guard: "isPastDeadline" as const,
+  target: "#exam.submitted",
+  actions: "submitByTimeout" as const,
+};
 
 /** The time on screen of the question being left, added to its total. */
 function timeAfterLeaving(context: ExamContext, until: number): Readonly<Record<string, number>> {
@@ -60,7 +72,10 @@ function timeAfterLeaving(context: ExamContext, until: number): Readonly<Record<
 
 const questionInExam = (action: "recordAnswer" | "clearAnswer" | "flagQuestion" | "unflagQuestion") => [
   submitOnTimeout,
-  { guard: not("isQuestionInExam"), actions: refuse("not-in-session", "this question is not part of this exam") },
+  {
+    guard: not("isQuestionInExam"),
+    actions: refuse("not-in-session", "this question is not part of this exam"),
+  },
   { actions: action },
 ];
 
@@ -72,7 +87,8 @@ export const examMachine = setup({
   },
   guards: {
     isPastDeadline: ({ context, event }) => event.now >= context.deadline,
-    isQuestionInExam: ({ context, event }) => "questionId" in event && context.questionIds.includes(event.questionId),
+    isQuestionInExam: ({ context, event }) =>
+      "questionId" in event && context.questionIds.includes(event.questionId),
     hasOptions: ({ event }) => event.type === "answer.select" && event.optionIds.length > 0,
     hasNextQuestion: ({ context }) => context.currentIndex < context.questionIds.length - 1,
     hasPreviousQuestion: ({ context }) => context.currentIndex > 0,
@@ -102,7 +118,9 @@ export const examMachine = setup({
         : {},
     ),
     unflagQuestion: assign(({ context, event }) =>
-      event.type === "question.unflag" ? { flagged: context.flagged.filter((id) => id !== event.questionId) } : {},
+      event.type === "question.unflag"
+        ? { flagged: context.flagged.filter((id) => id !== event.questionId) }
+        : {},
     ),
     goNext: assign(({ context, event }) => ({
       currentIndex: context.currentIndex + 1,
@@ -116,7 +134,11 @@ export const examMachine = setup({
     })),
     goTo: assign(({ context, event }) =>
       event.type === "question.goto"
-        ? { currentIndex: event.index, timeOnQuestionMs: timeAfterLeaving(context, event.now), shownSince: event.now }
+        ? {
+            currentIndex: event.index,
+            timeOnQuestionMs: timeAfterLeaving(context, event.now),
+            shownSince: event.now,
+          }
         : {},
     ),
     openReview: assign(({ context, event }) => ({
@@ -132,7 +154,11 @@ export const examMachine = setup({
     })),
     submitByTimeout: assign(({ context, event }) => {
       // The exam ended at the deadline whenever the late event arrived; the event's own effect is refused.
-      const isOwnEffectLost = !(event.type === "timer.tick" || event.type === "timer.expired" || event.type === "exam.submit");
+      const isOwnEffectLost = !(
+        event.type === "timer.tick" ||
+        event.type === "timer.expired" ||
+        event.type === "exam.submit"
+      );
       return {
         submittedAt: context.deadline,
         endedBy: "timeout" as const,
@@ -182,7 +208,10 @@ export const examMachine = setup({
       on: {
         "answer.select": [
           submitOnTimeout,
-          { guard: not("isQuestionInExam"), actions: refuse("not-in-session", "this question is not part of this exam") },
+          {
+            guard: not("isQuestionInExam"),
+            actions: refuse("not-in-session", "this question is not part of this exam"),
+          },
           { guard: not("hasOptions"), actions: refuse("invalid-answer", "choose at least one option") },
           { actions: "recordAnswer" },
         ],
@@ -211,7 +240,12 @@ export const examMachine = setup({
         "timer.tick": [submitOnTimeout],
         "timer.expired": [
           submitOnTimeout,
-          { actions: refuse("before-deadline", "the timer reported expiry before the deadline held by the server") },
+          {
+            actions: refuse(
+              "before-deadline",
+              "the timer reported expiry before the deadline held by the server",
+            ),
+          },
         ],
       },
     },

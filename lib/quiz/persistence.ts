@@ -1,7 +1,13 @@
 // Versioned persisted snapshots: a reload or a closed tab resumes the session where it was, and a
 // changed machine never loads stale state silently. Bump a version whenever states or context change shape;
 // a stored snapshot of another version is refused with a message, and the caller starts a fresh session.
-import { type AnyMachineSnapshot, type AnyStateMachine, createActor, type Snapshot, type SnapshotFrom } from "xstate";
+import {
+  type AnyMachineSnapshot,
+  type AnyStateMachine,
+  createActor,
+  type Snapshot,
+  type SnapshotFrom,
+} from "xstate";
 import { z } from "zod";
 import { classroomMachine } from "./classroom-machine";
 import { examMachine } from "./exam-machine";
@@ -55,7 +61,9 @@ export function defineSessionCodec<TName extends string, TLogic extends AnyState
     logic,
     save(snapshot) {
       // Through JSON so that what we return is exactly what a database round trip gives back.
-      return JSON.parse(JSON.stringify({ machine, version, snapshot: logic.getPersistedSnapshot(snapshot) })) as PersistedSession<TName>;
+      return JSON.parse(
+        JSON.stringify({ machine, version, snapshot: logic.getPersistedSnapshot(snapshot) }),
+      ) as PersistedSession<TName>;
     },
     restore(stored) {
       const parsed = envelopeSchema.safeParse(stored);
@@ -70,7 +78,12 @@ export function defineSessionCodec<TName extends string, TLogic extends AnyState
       }
       const envelope = parsed.data;
       if (envelope.machine !== machine) {
-        return { ok: false, issues: [{ path: "machine", message: `expected a "${machine}" session, got "${envelope.machine}"` }] };
+        return {
+          ok: false,
+          issues: [
+            { path: "machine", message: `expected a "${machine}" session, got "${envelope.machine}"` },
+          ],
+        };
       }
       if (envelope.version !== version) {
         return {
@@ -90,7 +103,12 @@ export function defineSessionCodec<TName extends string, TLogic extends AnyState
       }).getSnapshot() as AnyMachineSnapshot;
       if (restored.status === "error") {
         const reason = restored.error instanceof Error ? restored.error.message : String(restored.error);
-        return { ok: false, issues: [{ path: "snapshot", message: `the snapshot does not fit the ${machine} machine: ${reason}` }] };
+        return {
+          ok: false,
+          issues: [
+            { path: "snapshot", message: `the snapshot does not fit the ${machine} machine: ${reason}` },
+          ],
+        };
       }
       return { ok: true, snapshot: restored as SnapshotFrom<TLogic> };
     },
@@ -99,4 +117,8 @@ export function defineSessionCodec<TName extends string, TLogic extends AnyState
 
 export const practiceSessionCodec = defineSessionCodec("practice", practiceMachine, PRACTICE_MACHINE_VERSION);
 export const examSessionCodec = defineSessionCodec("exam", examMachine, EXAM_MACHINE_VERSION);
-export const classroomSessionCodec = defineSessionCodec("classroom", classroomMachine, CLASSROOM_MACHINE_VERSION);
+export const classroomSessionCodec = defineSessionCodec(
+  "classroom",
+  classroomMachine,
+  CLASSROOM_MACHINE_VERSION,
+);

@@ -30,10 +30,16 @@ export function findSettingsIssues(settings: PracticeSettings): readonly Setting
   }
   if (selection.kind === "chosen") {
     if (selection.conceptGroups.length === 0 && selection.families.length === 0) {
-      issues.push({ path: "settings.selection", message: "choose at least one topic or question family, or everything" });
+      issues.push({
+        path: "settings.selection",
+        message: "choose at least one topic or question family, or everything",
+      });
     }
     if (selection.difficulties.some((level) => !Number.isInteger(level) || level < 1)) {
-      issues.push({ path: "settings.selection.difficulties", message: "difficulty levels are whole numbers from 1" });
+      issues.push({
+        path: "settings.selection.difficulties",
+        message: "difficulty levels are whole numbers from 1",
+      });
     }
   }
   return issues;

@@ -23,5 +23,10 @@ export function summarizePractice(context: PracticeContext): PracticeSummary {
     .filter((score) => score.wrong > 0)
     .sort((a, b) => share(b) - share(a) || b.wrong - a.wrong)
     .map((score) => score.concept);
-  return { graded: graded.length, correct: graded.filter((attempt) => attempt.correct === true).length, byConcept, toReview };
+  return {
+    graded: graded.length,
+    correct: graded.filter((attempt) => attempt.correct === true).length,
+    byConcept,
+    toReview,
+  };
 }

@@ -34,7 +34,14 @@ export function streakBonus(streak: number): number {
  * Points for one answer: 0 if wrong; in accuracy mode ACCURACY_POINTS; in speed mode BASE_POINTS + a bonus in
  * [0, MAX_SPEED_BONUS] + streakBonus(streak).
  */
-export function scoreAnswer({ correct, openedAt, answeredAt, timeLimitMs, streak = 0, mode = "speed" }: AnswerTiming): number {
+export function scoreAnswer({
+  correct,
+  openedAt,
+  answeredAt,
+  timeLimitMs,
+  streak = 0,
+  mode = "speed",
+}: AnswerTiming): number {
   if (!correct) return 0;
   if (!(timeLimitMs > 0)) throw new Error(`scoreAnswer: timeLimitMs must be positive, got ${timeLimitMs}`);
   if (mode === "accuracy") return ACCURACY_POINTS;

@@ -36,7 +36,10 @@ export function answerReview(input: {
   const skill = parseSkillId(card.skillId);
   if (!skill.ok) return skill;
   if (!isQuestionForSkill(question, skill.value)) {
-    return { ok: false, issues: [{ path: ["questionId"], message: `question ${question.id} does not assess ${card.skillId}` }] };
+    return {
+      ok: false,
+      issues: [{ path: ["questionId"], message: `question ${question.id} does not assess ${card.skillId}` }],
+    };
   }
   if (response.length === 0) {
     return { ok: false, issues: [{ path: ["response"], message: "choose at least one option" }] };
@@ -44,7 +47,10 @@ export function answerReview(input: {
   const known = new Set(question.options.map((option) => option.id));
   const unknown = response.find((id) => !known.has(id));
   if (unknown !== undefined) {
-    return { ok: false, issues: [{ path: ["response"], message: `"${unknown}" is not an option of this question` }] };
+    return {
+      ok: false,
+      issues: [{ path: ["response"], message: `"${unknown}" is not an option of this question` }],
+    };
   }
   // A review always shows the solution: the card will not come back for days, so there is no retry to protect.
   const outcome = answerOutcome(question, response, "always");

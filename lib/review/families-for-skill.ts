@@ -7,11 +7,14 @@ import type { Skill } from "../srs/index";
 
 export function familiesForSkill(skill: Skill, families: readonly Family[]): Family[] {
   return families.filter(
-    (family) => family.concepts.includes(skill.conceptId) && (skill.family === null || skill.family === family.name),
+    (family) =>
+      family.concepts.includes(skill.conceptId) && (skill.family === null || skill.family === family.name),
   );
 }
 
 /** A family declares every concept it can assess; one generated question assesses only some of them. */
 export function isQuestionForSkill(question: Pick<Question, "family" | "concepts">, skill: Skill): boolean {
-  return question.concepts.includes(skill.conceptId) && (skill.family === null || skill.family === question.family);
+  return (
+    question.concepts.includes(skill.conceptId) && (skill.family === null || skill.family === question.family)
+  );
 }

@@ -9,5 +9,7 @@ export function nextCard(queue: ReviewQueue): SrsCard | undefined {
 
 /** A card may be reviewed only while the queue offers it (due now, or new within today's limit). */
 export function findOfferedCard(queue: ReviewQueue, skillId: SkillId): SrsCard | undefined {
-  return queue.due.find((card) => card.skillId === skillId) ?? queue.fresh.find((card) => card.skillId === skillId);
+  return (
+    queue.due.find((card) => card.skillId === skillId) ?? queue.fresh.find((card) => card.skillId === skillId)
+  );
 }

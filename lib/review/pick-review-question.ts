@@ -9,7 +9,9 @@ import { familiesForSkill, isQuestionForSkill } from "./families-for-skill";
 // reviews) are never reused.
 
 export type ReviewQuestionIssue = { readonly path: readonly string[]; readonly message: string };
-export type PickedQuestion = { readonly ok: true; readonly question: Question } | { readonly ok: false; readonly issues: readonly ReviewQuestionIssue[] };
+export type PickedQuestion =
+  | { readonly ok: true; readonly question: Question }
+  | { readonly ok: false; readonly issues: readonly ReviewQuestionIssue[] };
 
 /** Seeds of question IDs ("family.seed.difficulty"); IDs that do not parse are ignored. */
 export function seenSeedsOf(questionIds: readonly string[]): Set<number> {
@@ -35,7 +37,10 @@ export function pickReviewQuestion(input: {
 }): PickedQuestion {
   const candidates = familiesForSkill(input.skill, input.families);
   if (candidates.length === 0) {
-    return { ok: false, issues: [{ path: ["skillId"], message: `no question family assesses ${input.skill.conceptId} yet` }] };
+    return {
+      ok: false,
+      issues: [{ path: ["skillId"], message: `no question family assesses ${input.skill.conceptId} yet` }],
+    };
   }
   const seen = seenSeedsOf(input.seenQuestionIds);
   // concept-check draws one fact out of ~70, so a concept with a single fact needs many draws to come up twice.
@@ -50,6 +55,11 @@ export function pickReviewQuestion(input: {
   }
   return {
     ok: false,
-    issues: [{ path: ["skillId"], message: `no generated question for ${input.skill.conceptId} after ${maxDraws} draws` }],
+    issues: [
+      {
+        path: ["skillId"],
+        message: `no generated question for ${input.skill.conceptId} after ${maxDraws} draws`,
+      },
+    ],
   };
 }

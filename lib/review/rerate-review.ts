@@ -32,16 +32,25 @@ export function rerateReview(
   if (!undone.ok) return undone;
   const last = undone.value.entry;
   if (last.questionSeed !== questionSeed) {
-    return { ok: false, issues: [{ path: ["questionId"], message: "only the latest review of this card can be re-rated" }] };
+    return {
+      ok: false,
+      issues: [{ path: ["questionId"], message: "only the latest review of this card can be re-rated" }],
+    };
   }
   if (!last.correct && selfRating !== "again") {
     return { ok: false, issues: [{ path: ["rating"], message: "a wrong answer stays rated Again" }] };
   }
-  const reviewed = reviewCard(undone.value.card, rateFromAnswer(true, selfRating), new Date(last.reviewedAt), settings, {
-    timeTakenMs: last.timeTakenMs,
-    questionSeed: last.questionSeed,
-    correct: true,
-  });
+  const reviewed = reviewCard(
+    undone.value.card,
+    rateFromAnswer(true, selfRating),
+    new Date(last.reviewedAt),
+    settings,
+    {
+      timeTakenMs: last.timeTakenMs,
+      questionSeed: last.questionSeed,
+      correct: true,
+    },
+  );
   if (!reviewed.ok) return reviewed;
   return { ok: true, value: { replaced: last, ...reviewed.value } };
 }

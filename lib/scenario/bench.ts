@@ -42,7 +42,8 @@ export type BenchOptions = {
 };
 
 function defaultCpuClock(): (() => number) | undefined {
-  const usage = (globalThis as { process?: { cpuUsage?: () => { user: number; system: number } } }).process?.cpuUsage;
+  const usage = (globalThis as { process?: { cpuUsage?: () => { user: number; system: number } } }).process
+    ?.cpuUsage;
   if (typeof usage !== "function") return undefined;
   return () => {
     const u = usage();
@@ -81,7 +82,7 @@ export function benchFamily(family: Family, options: BenchOptions = {}): Generat
 
   const warmStart = clock();
   const windows: number[] = [];
-  for (let seed = 0; ; ) {
+  for (let seed = 0; ;) {
     const start = clock();
     let count = 0;
     while (clock() - start < WARMUP_WINDOW_MS) {
@@ -113,9 +114,16 @@ export function benchFamily(family: Family, options: BenchOptions = {}): Generat
   }
   const cpuSeconds = cpuClock && cpuStart !== undefined ? (cpuClock() - cpuStart) / 1000 : undefined;
   return {
-    suite: "generator", family: family.name, usesModel: family.usesModel, questions, seconds: elapsedMs / 1000,
-    questionsPerSecond: Math.round(median(roundRates)), roundRates,
-    ...(cpuSeconds !== undefined && cpuSeconds > 0 ? { cpuSeconds, questionsPerCpuSecond: Math.round(questions / cpuSeconds) } : {}),
+    suite: "generator",
+    family: family.name,
+    usesModel: family.usesModel,
+    questions,
+    seconds: elapsedMs / 1000,
+    questionsPerSecond: Math.round(median(roundRates)),
+    roundRates,
+    ...(cpuSeconds !== undefined && cpuSeconds > 0
+      ? { cpuSeconds, questionsPerCpuSecond: Math.round(questions / cpuSeconds) }
+      : {}),
   };
 }
 

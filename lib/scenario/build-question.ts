@@ -27,9 +27,15 @@ export type QuestionParts = {
 };
 
 export function buildQuestion(rng: Rng, parts: QuestionParts): Question {
-  const { options, answer, perOption, proofs } = assembleOptions(rng, parts.candidates, parts.keepOrder ?? false);
+  const { options, answer, perOption, proofs } = assembleOptions(
+    rng,
+    parts.candidates,
+    parts.keepOrder ?? false,
+  );
   if (parts.multiSelect !== true && answer.length !== 1) {
-    throw new Error(`single-select question with ${answer.length} correct options (${parts.family} seed ${parts.seed})`);
+    throw new Error(
+      `single-select question with ${answer.length} correct options (${parts.family} seed ${parts.seed})`,
+    );
   }
   // Optional keys are assigned in the order of the JSON (id ... stem, topology, query, exhibit, options, answer,
   // explanation, multiSelect) instead of `...(x !== undefined ? { x } : {})`: each such spread made a temporary
@@ -54,7 +60,11 @@ export function buildQuestion(rng: Rng, parts: QuestionParts): Question {
   if (!isEmptyExhibit(exhibit)) question.exhibit = exhibit;
   question.options = options;
   question.answer = answer;
-  const explanation: Draft<Explanation> = { summary: parts.summary, perOption, rules: uniqueSorted(parts.rules) };
+  const explanation: Draft<Explanation> = {
+    summary: parts.summary,
+    perOption,
+    rules: uniqueSorted(parts.rules),
+  };
   if (parts.trace !== undefined) explanation.trace = parts.trace.slice();
   question.explanation = explanation as Explanation;
   if (parts.multiSelect === true) question.multiSelect = true;

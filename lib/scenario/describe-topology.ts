@@ -20,12 +20,15 @@ function attachmentName(t: T.Topology, id: string): string {
     }
   }
   if (!a) return id;
-  return a.type === "vpc" ? `${id} (${vpcName(t, a.vpcId)})` : `${id} (${a.type} ${a.vpnConnectionId ?? a.directConnectGatewayId ?? ""})`.replace(" )", ")");
+  return a.type === "vpc"
+    ? `${id} (${vpcName(t, a.vpcId)})`
+    : `${id} (${a.type} ${a.vpnConnectionId ?? a.directConnectGatewayId ?? ""})`.replace(" )", ")");
 }
 
 function attachmentList(t: T.Topology, ids: readonly string[]): string {
   let text = "";
-  for (let i = 0; i < ids.length; i += 1) text = i === 0 ? attachmentName(t, ids[i] as string) : `${text}, ${attachmentName(t, ids[i] as string)}`;
+  for (let i = 0; i < ids.length; i += 1)
+    text = i === 0 ? attachmentName(t, ids[i] as string) : `${text}, ${attachmentName(t, ids[i] as string)}`;
   return text || "none";
 }
 
@@ -35,7 +38,9 @@ function naclRuleText(r: T.NaclRule): string {
 
 function naclRulesText(rules: readonly T.NaclRule[]): string {
   let text = "";
-  for (let i = 0; i < rules.length; i += 1) text = i === 0 ? naclRuleText(rules[i] as T.NaclRule) : `${text}; ${naclRuleText(rules[i] as T.NaclRule)}`;
+  for (let i = 0; i < rules.length; i += 1)
+    text =
+      i === 0 ? naclRuleText(rules[i] as T.NaclRule) : `${text}; ${naclRuleText(rules[i] as T.NaclRule)}`;
   return text || "none";
 }
 
@@ -60,11 +65,15 @@ export function describeTopology(t: T.Topology): string {
   lines.push(`VPCs: ${vpcs}.`);
   for (const p of t.peeringConnections) {
     // The model's default clock is DEFAULT_FLOW_LOG_NOW; ages are stated relative to it.
-    const days = p.createdAt !== undefined ? Math.floor((DEFAULT_FLOW_LOG_NOW - p.createdAt) / 86400) : undefined;
+    const days =
+      p.createdAt !== undefined ? Math.floor((DEFAULT_FLOW_LOG_NOW - p.createdAt) / 86400) : undefined;
     // aws-rules PCX-06: a request left pending for more than 7 days has expired; show the state AWS would show.
     const expired = p.status === "pending-acceptance" && days !== undefined && days >= 7;
-    const age = days !== undefined ? `, requested ${days} days ago${expired ? " and never accepted" : ""}` : "";
-    lines.push(`Peering ${p.id}: ${vpcName(t, p.requesterVpcId)} ↔ ${vpcName(t, p.accepterVpcId)} (${expired ? "expired" : p.status}${age}).`);
+    const age =
+      days !== undefined ? `, requested ${days} days ago${expired ? " and never accepted" : ""}` : "";
+    lines.push(
+      `Peering ${p.id}: ${vpcName(t, p.requesterVpcId)} ↔ ${vpcName(t, p.accepterVpcId)} (${expired ? "expired" : p.status}${age}).`,
+    );
   }
   for (const tgw of t.transitGateways) {
     let attached = "";
@@ -84,28 +93,49 @@ export function describeTopology(t: T.Topology): string {
       const route = `${r.destination} → ${r.blackhole ? "blackhole" : attachmentName(t, r.attachmentId ?? "?")}`;
       statics = i === 0 ? route : `${statics}, ${route}`;
     }
-    lines.push(`TGW route table ${rtb.name ?? rtb.id}: associated ${attachmentList(t, rtb.associations)}; propagating ${attachmentList(t, rtb.propagations)}${statics ? `; static routes ${statics}` : ""}.`);
+    lines.push(
+      `TGW route table ${rtb.name ?? rtb.id}: associated ${attachmentList(t, rtb.associations)}; propagating ${attachmentList(t, rtb.propagations)}${statics ? `; static routes ${statics}` : ""}.`,
+    );
   }
-  for (const igw of t.internetGateways) lines.push(`Internet gateway ${igw.name ?? igw.id} (${igw.id}) attached to ${vpcName(t, igw.vpcId)}.`);
+  for (const igw of t.internetGateways)
+    lines.push(`Internet gateway ${igw.name ?? igw.id} (${igw.id}) attached to ${vpcName(t, igw.vpcId)}.`);
   for (const nat of t.natGateways) {
     const subnet = t.subnets.find((s) => s.id === nat.subnetId);
-    lines.push(`NAT gateway ${nat.id} in subnet ${subnet?.name ?? nat.subnetId} of ${vpcName(t, subnet?.vpcId)}.`);
+    lines.push(
+      `NAT gateway ${nat.id} in subnet ${subnet?.name ?? nat.subnetId} of ${vpcName(t, subnet?.vpcId)}.`,
+    );
   }
-  for (const ep of t.gatewayEndpoints) lines.push(`Gateway endpoint ${ep.id} for ${ep.service} in ${vpcName(t, ep.vpcId)} (policy ${ep.policy}).`);
-  for (const i of t.instances) if (i.publicIp !== undefined) lines.push(`${i.name ?? i.id} has public IP ${i.publicIp}.`);
+  for (const ep of t.gatewayEndpoints)
+    lines.push(
+      `Gateway endpoint ${ep.id} for ${ep.service} in ${vpcName(t, ep.vpcId)} (policy ${ep.policy}).`,
+    );
+  for (const i of t.instances)
+    if (i.publicIp !== undefined) lines.push(`${i.name ?? i.id} has public IP ${i.publicIp}.`);
   for (const sg of t.securityGroups) {
     const outbound = sg.outbound === undefined ? "all (default)" : sgRulesText(sg.outbound, "to");
-    lines.push(`Security group ${sg.name ?? sg.id} (${sg.id}) inbound: ${sgRulesText(sg.inbound, "from")}; outbound: ${outbound}.`);
+    lines.push(
+      `Security group ${sg.name ?? sg.id} (${sg.id}) inbound: ${sgRulesText(sg.inbound, "from")}; outbound: ${outbound}.`,
+    );
   }
   for (const acl of t.networkAcls) {
-    lines.push(`Network ACL ${acl.name ?? acl.id} inbound: ${naclRulesText(acl.inbound)} (then * deny); outbound: ${naclRulesText(acl.outbound)} (then * deny).`);
+    lines.push(
+      `Network ACL ${acl.name ?? acl.id} inbound: ${naclRulesText(acl.inbound)} (then * deny); outbound: ${naclRulesText(acl.outbound)} (then * deny).`,
+    );
   }
-  for (const vgw of t.vpnGateways) lines.push(`Virtual private gateway ${vgw.name ?? vgw.id} (ASN ${vgw.asn}) attached to ${vpcName(t, vgw.vpcId)}.`);
+  for (const vgw of t.vpnGateways)
+    lines.push(
+      `Virtual private gateway ${vgw.name ?? vgw.id} (ASN ${vgw.asn}) attached to ${vpcName(t, vgw.vpcId)}.`,
+    );
   for (const vpn of t.vpnConnections) {
-    lines.push(`VPN ${vpn.name ?? vpn.id} (${vpn.routing} routing, static routes ${vpn.staticRoutes.join(", ") || "none"}): tunnels ${vpn.tunnels.map((x) => x.status).join("/")}.`);
+    lines.push(
+      `VPN ${vpn.name ?? vpn.id} (${vpn.routing} routing, static routes ${vpn.staticRoutes.join(", ") || "none"}): tunnels ${vpn.tunnels.map((x) => x.status).join("/")}.`,
+    );
   }
   for (const rt of t.routeTables) {
-    if (rt.propagatingGatewayIds.length > 0) lines.push(`Route table ${rt.name ?? rt.id} has route propagation from ${rt.propagatingGatewayIds.join(", ")}.`);
+    if (rt.propagatingGatewayIds.length > 0)
+      lines.push(
+        `Route table ${rt.name ?? rt.id} has route propagation from ${rt.propagatingGatewayIds.join(", ")}.`,
+      );
     if (rt.routes.length === 0) continue;
     let routes = "";
     for (let i = 0; i < rt.routes.length; i += 1) {

@@ -49,76 +49,185 @@ const isOutsideVpc = (origin: TrafficOrigin): boolean => origin !== "same-vpc";
 function gatewayVerdict(s: EndpointScenario): ChoiceVerdict {
   const choice = "gateway-endpoint";
   if (s.role === "provider") {
-    return { choice, works: false, reason: "A gateway endpoint reaches S3 or DynamoDB; it cannot publish your own service (GWE-01).", rules: ["GWE-01"] };
+    return {
+      choice,
+      works: false,
+      reason: "A gateway endpoint reaches S3 or DynamoDB; it cannot publish your own service (GWE-01).",
+      rules: ["GWE-01"],
+    };
   }
   if (!isGatewayService(s.service)) {
-    return { choice, works: false, reason: "Gateway endpoints exist only for Amazon S3 and DynamoDB (GWE-01).", rules: ["GWE-01"] };
+    return {
+      choice,
+      works: false,
+      reason: "Gateway endpoints exist only for Amazon S3 and DynamoDB (GWE-01).",
+      rules: ["GWE-01"],
+    };
   }
   const reach = requesterCanUse(s.origin, "gateway-endpoint");
   if (!reach.usable) return { choice, works: false, reason: reach.reason, rules: reach.rules };
   if (s.need === "on-prem-too") {
-    return { choice, works: false, reason: "On-premises servers cannot use a gateway endpoint: it serves only its own VPC (GWE-06).", rules: ["GWE-06"] };
+    return {
+      choice,
+      works: false,
+      reason: "On-premises servers cannot use a gateway endpoint: it serves only its own VPC (GWE-06).",
+      rules: ["GWE-06"],
+    };
   }
   if (s.need === "security-group") {
-    return { choice, works: false, reason: "A gateway endpoint is a route-table target with no ENI, so no security group can be attached to it (GWE-02).", rules: ["GWE-02"] };
+    return {
+      choice,
+      works: false,
+      reason:
+        "A gateway endpoint is a route-table target with no ENI, so no security group can be attached to it (GWE-02).",
+      rules: ["GWE-02"],
+    };
   }
   if (s.need === "lowest-cost") {
-    return { choice, works: true, reason: "A gateway endpoint for S3 or DynamoDB costs nothing and serves the VPC's own subnets in the same Region (GWE-01).", rules: ["GWE-01", "GWE-02"] };
+    return {
+      choice,
+      works: true,
+      reason:
+        "A gateway endpoint for S3 or DynamoDB costs nothing and serves the VPC's own subnets in the same Region (GWE-01).",
+      rules: ["GWE-01", "GWE-02"],
+    };
   }
-  return { choice, works: true, reason: "A gateway endpoint adds a prefix-list route to the VPC's route tables for S3 or DynamoDB in the same Region (GWE-01, GWE-02).", rules: ["GWE-01", "GWE-02"] };
+  return {
+    choice,
+    works: true,
+    reason:
+      "A gateway endpoint adds a prefix-list route to the VPC's route tables for S3 or DynamoDB in the same Region (GWE-01, GWE-02).",
+    rules: ["GWE-01", "GWE-02"],
+  };
 }
 
 function interfaceVerdict(s: EndpointScenario): ChoiceVerdict {
   const choice = "interface-endpoint";
   if (s.role === "provider") {
-    return { choice, works: false, reason: "Interface endpoints are what consumers create; to publish your service you need an endpoint service for them to connect to (EPS-01).", rules: ["EPS-01"] };
+    return {
+      choice,
+      works: false,
+      reason:
+        "Interface endpoints are what consumers create; to publish your service you need an endpoint service for them to connect to (EPS-01).",
+      rules: ["EPS-01"],
+    };
   }
   if (s.service === "internet-saas") {
-    return { choice, works: false, reason: "Interface endpoints reach only services published through PrivateLink (AWS services, endpoint services, Marketplace), not a public internet API (EPS-01).", rules: ["EPS-01"] };
+    return {
+      choice,
+      works: false,
+      reason:
+        "Interface endpoints reach only services published through PrivateLink (AWS services, endpoint services, Marketplace), not a public internet API (EPS-01).",
+      rules: ["EPS-01"],
+    };
   }
   if (isOutsideVpc(s.origin)) {
     const reach = requesterCanUse(s.origin, "interface-endpoint");
     return { choice, works: true, reason: reach.reason, rules: ["IFE-01", ...reach.rules] };
   }
   if (s.need === "on-prem-too") {
-    return { choice, works: true, reason: "An interface endpoint's private IPs serve the VPC and are also reachable from on premises over VPN or Direct Connect (IFE-04).", rules: ["IFE-01", "IFE-04"] };
+    return {
+      choice,
+      works: true,
+      reason:
+        "An interface endpoint's private IPs serve the VPC and are also reachable from on premises over VPN or Direct Connect (IFE-04).",
+      rules: ["IFE-01", "IFE-04"],
+    };
   }
   if (s.need === "security-group") {
-    return { choice, works: true, reason: "An interface endpoint is an ENI, and its security group decides which clients may connect (IFE-02).", rules: ["IFE-01", "IFE-02"] };
+    return {
+      choice,
+      works: true,
+      reason:
+        "An interface endpoint is an ENI, and its security group decides which clients may connect (IFE-02).",
+      rules: ["IFE-01", "IFE-02"],
+    };
   }
   if (s.need === "lowest-cost" && isGatewayService(s.service)) {
-    return { choice, works: true, reason: "An interface endpoint would work, but it is charged per hour per AZ and per GB, while the gateway endpoint is free (IFE-07, GWE-01).", rules: ["IFE-07", "GWE-01"] };
+    return {
+      choice,
+      works: true,
+      reason:
+        "An interface endpoint would work, but it is charged per hour per AZ and per GB, while the gateway endpoint is free (IFE-07, GWE-01).",
+      rules: ["IFE-07", "GWE-01"],
+    };
   }
-  return { choice, works: true, reason: "An interface endpoint puts a private IP for the service in the VPC's subnets, so traffic stays on the AWS network (IFE-01).", rules: ["IFE-01"] };
+  return {
+    choice,
+    works: true,
+    reason:
+      "An interface endpoint puts a private IP for the service in the VPC's subnets, so traffic stays on the AWS network (IFE-01).",
+    rules: ["IFE-01"],
+  };
 }
 
 function endpointServiceVerdict(s: EndpointScenario): ChoiceVerdict {
   const choice = "endpoint-service";
   if (s.role === "provider") {
-    return { choice, works: true, reason: "An endpoint service behind a Network Load Balancer publishes just this API; consumers connect through their own interface endpoints, and source NAT makes overlapping CIDRs irrelevant (EPS-01, EPS-03).", rules: ["EPS-01", "EPS-03"] };
+    return {
+      choice,
+      works: true,
+      reason:
+        "An endpoint service behind a Network Load Balancer publishes just this API; consumers connect through their own interface endpoints, and source NAT makes overlapping CIDRs irrelevant (EPS-01, EPS-03).",
+      rules: ["EPS-01", "EPS-03"],
+    };
   }
-  return { choice, works: false, reason: "An endpoint service publishes your own service to others; it does not let you reach someone else's (EPS-01).", rules: ["EPS-01"] };
+  return {
+    choice,
+    works: false,
+    reason:
+      "An endpoint service publishes your own service to others; it does not let you reach someone else's (EPS-01).",
+    rules: ["EPS-01"],
+  };
 }
 
 function neitherVerdict(s: EndpointScenario): ChoiceVerdict {
   const choice = "neither";
   if (s.role === "provider") {
-    return { choice, works: false, reason: "Without PrivateLink the consumers would need peering or a transit gateway, which overlapping CIDRs rule out (PCX-03).", rules: ["PCX-03", "TGW-10"] };
+    return {
+      choice,
+      works: false,
+      reason:
+        "Without PrivateLink the consumers would need peering or a transit gateway, which overlapping CIDRs rule out (PCX-03).",
+      rules: ["PCX-03", "TGW-10"],
+    };
   }
   if (s.service !== "internet-saas") {
-    return { choice, works: false, reason: "The traffic must not cross the internet, and a NAT gateway sends it there; an endpoint keeps it on the AWS network (NAT-01, IFE-01).", rules: ["NAT-01", "IFE-01"] };
+    return {
+      choice,
+      works: false,
+      reason:
+        "The traffic must not cross the internet, and a NAT gateway sends it there; an endpoint keeps it on the AWS network (NAT-01, IFE-01).",
+      rules: ["NAT-01", "IFE-01"],
+    };
   }
   const reach = requesterCanUse(s.origin, "nat-gateway");
   if (!reach.usable) return { choice, works: false, reason: reach.reason, rules: reach.rules };
   if (s.need === "security-group") {
-    return { choice, works: false, reason: "A NAT gateway has no security group, so it cannot meet the security-group requirement (NAT-05).", rules: ["NAT-05"] };
+    return {
+      choice,
+      works: false,
+      reason:
+        "A NAT gateway has no security group, so it cannot meet the security-group requirement (NAT-05).",
+      rules: ["NAT-05"],
+    };
   }
   if (s.need === "on-prem-too") {
-    return { choice, works: false, reason: "On-premises servers cannot use the VPC's NAT gateway: no edge-to-edge routing (NAT-06).", rules: ["NAT-06"] };
+    return {
+      choice,
+      works: false,
+      reason: "On-premises servers cannot use the VPC's NAT gateway: no edge-to-edge routing (NAT-06).",
+      rules: ["NAT-06"],
+    };
   }
-  return { choice, works: true, reason: "The API is not offered through PrivateLink, so no endpoint can reach it; a NAT gateway gives the private subnets outbound internet access (NAT-01).", rules: ["NAT-01", "EPS-01"] };
+  return {
+    choice,
+    works: true,
+    reason:
+      "The API is not offered through PrivateLink, so no endpoint can reach it; a NAT gateway gives the private subnets outbound internet access (NAT-01).",
+    rules: ["NAT-01", "EPS-01"],
+  };
 }
-
 
 export function decideEndpoint(scenario: EndpointScenario): EndpointDecision {
   const verdicts: Record<EndpointChoice, ChoiceVerdict> = {
@@ -133,7 +242,10 @@ export function decideEndpoint(scenario: EndpointScenario): EndpointDecision {
   // Only S3/DynamoDB from inside the VPC gets here (gateway and interface both work): cost decides, the
   // gateway endpoint being free (GWE-01); with no stated criterion the scenario is ambiguous.
   if (scenario.need === "lowest-cost" && working.includes("gateway-endpoint")) {
-    return { answer: "gateway-endpoint", verdicts: { ...verdicts, "interface-endpoint": { ...verdicts["interface-endpoint"], works: false } } };
+    return {
+      answer: "gateway-endpoint",
+      verdicts: { ...verdicts, "interface-endpoint": { ...verdicts["interface-endpoint"], works: false } },
+    };
   }
   return { answer: undefined, verdicts };
 }

@@ -60,7 +60,12 @@ export function exportQuestion(q: Question): ExportedQuestion {
 /** Always present, in a fixed key order; empty lists when the question has no exhibit. */
 function exportExhibit(exhibit: Exhibit | undefined): Exhibit {
   return {
-    tables: (exhibit?.tables ?? []).map((t) => ({ kind: t.kind, caption: t.caption, columns: [...t.columns], rows: t.rows.map((row) => [...row]) })),
+    tables: (exhibit?.tables ?? []).map((t) => ({
+      kind: t.kind,
+      caption: t.caption,
+      columns: [...t.columns],
+      rows: t.rows.map((row) => [...row]),
+    })),
     notes: [...(exhibit?.notes ?? [])],
     lines: [...(exhibit?.lines ?? [])],
   };

@@ -8,13 +8,26 @@ export type GenerateResult = { ok: true; question: Question } | { ok: false; iss
 export function generateQuestion(familyName: string, seed: number, difficulty: Difficulty): GenerateResult {
   const family = findFamily(familyName);
   if (!family) {
-    return { ok: false, issues: [{ path: "family", message: `unknown family "${familyName}" (known: ${familyNames().join(", ")})` }] };
+    return {
+      ok: false,
+      issues: [
+        { path: "family", message: `unknown family "${familyName}" (known: ${familyNames().join(", ")})` },
+      ],
+    };
   }
   if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) {
-    return { ok: false, issues: [{ path: "seed", message: `seed must be an integer from 0 to ${MAX_SEED}, got ${seed}` }] };
+    return {
+      ok: false,
+      issues: [{ path: "seed", message: `seed must be an integer from 0 to ${MAX_SEED}, got ${seed}` }],
+    };
   }
   if (!isDifficulty(difficulty) || !family.difficulties.includes(difficulty)) {
-    return { ok: false, issues: [{ path: "difficulty", message: `family "${familyName}" has no difficulty ${String(difficulty)}` }] };
+    return {
+      ok: false,
+      issues: [
+        { path: "difficulty", message: `family "${familyName}" has no difficulty ${String(difficulty)}` },
+      ],
+    };
   }
   return { ok: true, question: family.generate(seed, difficulty) };
 }

@@ -16,14 +16,45 @@ export const REGIONS: readonly RegionInfo[] = [
 ];
 
 export const VPC_NAMES: readonly string[] = [
-  "prod-app", "staging-app", "shared-services", "analytics", "payments", "identity", "data-lake", "ci-runners",
-  "edge-ingress", "inventory", "billing", "reporting", "ml-training", "partner-api", "logging", "search",
+  "prod-app",
+  "staging-app",
+  "shared-services",
+  "analytics",
+  "payments",
+  "identity",
+  "data-lake",
+  "ci-runners",
+  "edge-ingress",
+  "inventory",
+  "billing",
+  "reporting",
+  "ml-training",
+  "partner-api",
+  "logging",
+  "search",
 ];
 
-export const SUBNET_ROLES: readonly string[] = ["app", "web", "data", "private", "public", "tgw", "endpoints"];
+export const SUBNET_ROLES: readonly string[] = [
+  "app",
+  "web",
+  "data",
+  "private",
+  "public",
+  "tgw",
+  "endpoints",
+];
 
 export const INSTANCE_ROLES: readonly string[] = [
-  "web", "api", "worker", "db", "cache", "bastion", "batch", "app", "report", "queue",
+  "web",
+  "api",
+  "worker",
+  "db",
+  "cache",
+  "bastion",
+  "batch",
+  "app",
+  "report",
+  "queue",
 ];
 
 export function accountId(rng: Rng): string {
@@ -116,10 +147,22 @@ export function carveVpcCidrs(rng: Rng, prefixes: readonly number[]): Cidr[] {
   return out;
 }
 
-const RFC1918: readonly Cidr[] = [{ base: ipToInt("10.0.0.0"), prefix: 8 }, { base: ipToInt("172.16.0.0"), prefix: 12 }, { base: ipToInt("192.168.0.0"), prefix: 16 }];
+const RFC1918: readonly Cidr[] = [
+  { base: ipToInt("10.0.0.0"), prefix: 8 },
+  { base: ipToInt("172.16.0.0"), prefix: 12 },
+  { base: ipToInt("192.168.0.0"), prefix: 16 },
+];
 const SPACE_WEIGHTS: Readonly<Record<"wide" | "narrow", readonly (readonly [Cidr, number])[]>> = {
-  wide: [[RFC1918[0] as Cidr, 6], [RFC1918[1] as Cidr, 2], [RFC1918[2] as Cidr, 1]],
-  narrow: [[RFC1918[0] as Cidr, 6], [RFC1918[1] as Cidr, 2], [RFC1918[2] as Cidr, 0]],
+  wide: [
+    [RFC1918[0] as Cidr, 6],
+    [RFC1918[1] as Cidr, 2],
+    [RFC1918[2] as Cidr, 1],
+  ],
+  narrow: [
+    [RFC1918[0] as Cidr, 6],
+    [RFC1918[1] as Cidr, 2],
+    [RFC1918[2] as Cidr, 0],
+  ],
 };
 
 function randomPrivateBlock(rng: Rng, prefix: number): Cidr {
@@ -141,7 +184,8 @@ export function overlappingCidr(rng: Rng, other: Cidr, prefix: number): Cidr {
 
 /** The `index`-th subnet of `prefix` inside `vpc` (deterministic carving, no overlap between indexes). */
 export function subnetCidr(vpc: Cidr, prefix: number, index: number): Cidr {
-  if (prefix < vpc.prefix || prefix > 28) throw new RangeError(`subnet /${prefix} does not fit in /${vpc.prefix}`);
+  if (prefix < vpc.prefix || prefix > 28)
+    throw new RangeError(`subnet /${prefix} does not fit in /${vpc.prefix}`);
   const count = cidrSize(vpc.prefix) / cidrSize(prefix);
   if (index < 0 || index >= count) throw new RangeError(`subnet index ${index} out of ${count}`);
   return { base: vpc.base + index * cidrSize(prefix), prefix };

@@ -21,7 +21,11 @@ export type AssembledOptions = {
 
 const LETTERS = "abcdefgh";
 
-export function assembleOptions(rng: Rng, candidates: readonly Candidate[], keepOrder = false): AssembledOptions {
+export function assembleOptions(
+  rng: Rng,
+  candidates: readonly Candidate[],
+  keepOrder = false,
+): AssembledOptions {
   if (candidates.length < 2 || candidates.length > LETTERS.length) {
     throw new Error(`a question needs 2..${LETTERS.length} options, got ${candidates.length}`);
   }
@@ -29,7 +33,8 @@ export function assembleOptions(rng: Rng, candidates: readonly Candidate[], keep
   for (let j = 0; j < candidates.length; j += 1) {
     const text = (candidates[j] as Candidate).text;
     for (let i = 0; i < j; i += 1) {
-      if (isSameOptionText((candidates[i] as Candidate).text, text)) throw new Error(`duplicate option text: ${text}`);
+      if (isSameOptionText((candidates[i] as Candidate).text, text))
+        throw new Error(`duplicate option text: ${text}`);
     }
     if ((candidates[j] as Candidate).correct) anyCorrect = true;
   }
@@ -84,7 +89,14 @@ function plainAsciiLower(text: string, k: number): number {
   if (code >= 65 && code <= 90) return code + 32;
   if (code > SPACE) return code;
   // A space is plain only between two plain, non-space characters (normalizing keeps such a space as is).
-  if (code === SPACE && k > 0 && text.charCodeAt(k - 1) > SPACE && text.charCodeAt(k + 1) > SPACE && text.charCodeAt(k + 1) <= 126) return SPACE;
+  if (
+    code === SPACE &&
+    k > 0 &&
+    text.charCodeAt(k - 1) > SPACE &&
+    text.charCodeAt(k + 1) > SPACE &&
+    text.charCodeAt(k + 1) <= 126
+  )
+    return SPACE;
   return -1;
 }
 

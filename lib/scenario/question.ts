@@ -48,7 +48,11 @@ export function formatQuestionId(family: string, seed: number, difficulty: Diffi
   return `${family}.${seed}.${difficulty}`;
 }
 
-export type ParsedQuestionId = { readonly family: string; readonly seed: number; readonly difficulty: Difficulty };
+export type ParsedQuestionId = {
+  readonly family: string;
+  readonly seed: number;
+  readonly difficulty: Difficulty;
+};
 
 const ID_PATTERN = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.(0|[1-9][0-9]{0,9})\.([123])$/;
 
@@ -59,14 +63,22 @@ export function parseQuestionId(
   if (!match) {
     return {
       ok: false,
-      issues: [{ path: "id", message: `"${id}" is not a question id (expected <family>.<seed>.<difficulty>, e.g. can-a-reach-c.1234.2)` }],
+      issues: [
+        {
+          path: "id",
+          message: `"${id}" is not a question id (expected <family>.<seed>.<difficulty>, e.g. can-a-reach-c.1234.2)`,
+        },
+      ],
     };
   }
   const seed = Number(match[2]);
   if (seed > MAX_SEED) {
     return { ok: false, issues: [{ path: "id", message: `seed ${match[2]} is larger than ${MAX_SEED}` }] };
   }
-  return { ok: true, value: { family: match[1] as string, seed, difficulty: Number(match[3]) as Difficulty } };
+  return {
+    ok: true,
+    value: { family: match[1] as string, seed, difficulty: Number(match[3]) as Difficulty },
+  };
 }
 
 export function isDifficulty(value: unknown): value is Difficulty {

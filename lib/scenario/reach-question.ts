@@ -7,7 +7,17 @@
 // enough options. Each variant says whether it was built to work (`works`); that only steers which one is
 // shown (yes/no balance) and skips analysing working variants that could never give a "No" distractor.
 // Every analysed variant must agree with its declaration, else the family has a bug and we throw.
-import { analyze, buildNetwork, NetworkCache, proposeFixes, type Analysis, type Blocker, type Hop, type Query, type Topology } from "../net/index";
+import {
+  analyze,
+  buildNetwork,
+  NetworkCache,
+  proposeFixes,
+  type Analysis,
+  type Blocker,
+  type Hop,
+  type Query,
+  type Topology,
+} from "../net/index";
 import { decidingSentence } from "./rule-sentences";
 import { buildQuestion } from "./build-question";
 import { describeTopology } from "./describe-topology";
@@ -71,7 +81,8 @@ export function blockerKey(b: { code: string; component: string }): string {
 }
 
 export function formatHop(hop: Hop): string {
-  const who = hop.component.name !== undefined ? `${hop.component.name} (${hop.component.id})` : hop.component.id;
+  const who =
+    hop.component.name !== undefined ? `${hop.component.name} (${hop.component.id})` : hop.component.id;
   const matched = hop.matched ? `: ${hop.matched.description}` : "";
   return `${hop.direction} ${hop.component.type} ${who} ${hop.action}${matched}`;
 }
@@ -107,7 +118,10 @@ function tgwNoRouteText(b: Blocker, topology: Topology | undefined): string | un
   const table = d.table.name !== undefined ? `${d.table.name} (${d.table.id})` : d.table.id;
   const associated = topology?.transitGatewayRouteTables.find((t) => t.id === d.table.id)?.associations ?? [];
   const attachments = associated.map((id) => componentPhrase(topology as Topology, id));
-  const list = attachments.length > 1 ? `${attachments.slice(0, -1).join(", ")} and ${attachments[attachments.length - 1]}` : attachments[0];
+  const list =
+    attachments.length > 1
+      ? `${attachments.slice(0, -1).join(", ")} and ${attachments[attachments.length - 1]}`
+      : attachments[0];
   const which = list !== undefined ? `, associated with ${list},` : "";
   const reply = b.direction === "return" ? " (the reply's destination, which is the flow's source)" : "";
   return `Transit gateway route table ${table}${which} has no route that matches ${d.destination}${reply}.`;
@@ -129,7 +143,9 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
   const candidates: Candidate[] = [];
   const rules = new Set<string>();
   for (const b of shown.blockers) for (const r of b.rules) rules.add(r);
-  const summary = first ? blockedSummary(shownTopology, setup.query, shown, first, cache, checkedFix(setup, shownVariant, cache)) : reachableSummary(shownTopology, shown, setup.query);
+  const summary = first
+    ? blockedSummary(shownTopology, setup.query, shown, first, cache, checkedFix(setup, shownVariant, cache))
+    : reachableSummary(shownTopology, shown, setup.query);
   // Every stem asks where the traffic is *first* dropped, whatever the key: a sentence present only when the
   // setup has faults would give the answer away. No other true fault is offered (each distractor below is
   // proven false in the shown setup).
@@ -137,10 +153,20 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
   // The key first (so it is never deduplicated away), then the yes/no counterpart, then nearby variants.
   const yesText = rng.pick(YES_TEXTS);
   if (!first) {
-    pushCandidate(candidates, { text: yesText, correct: true, why: "Right: every hop allows the request and its reply.", proof: "analyze(shown): reachable both ways" });
+    pushCandidate(candidates, {
+      text: yesText,
+      correct: true,
+      why: "Right: every hop allows the request and its reply.",
+      proof: "analyze(shown): reachable both ways",
+    });
   } else {
     const dir = first.direction === "return" ? "reply" : "request";
-    pushCandidate(candidates, { text: noText(shown, shownTopology), correct: true, why: `Right: this is the first fault the ${dir} meets.`, proof: `analyze(shown): first blocker ${blockerKey(first)}` });
+    pushCandidate(candidates, {
+      text: noText(shown, shownTopology),
+      correct: true,
+      why: `Right: this is the first fault the ${dir} meets.`,
+      proof: `analyze(shown): first blocker ${blockerKey(first)}`,
+    });
     pushCandidate(candidates, {
       text: yesText,
       correct: false,
@@ -168,7 +194,12 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
     // Two distractors disproved by the same sentence would read as one; keep the first.
     if (candidates.some((c) => c.why === disproof.why)) continue;
     for (const r of b.rules) rules.add(r);
-    pushCandidate(candidates, { text: noText(other, shownTopology), correct: false, why: disproof.why, proof: disproof.proof });
+    pushCandidate(candidates, {
+      text: noText(other, shownTopology),
+      correct: false,
+      why: disproof.why,
+      proof: disproof.proof,
+    });
     if (candidates.length >= (setup.maxOptions ?? 4)) break;
   }
 
@@ -210,11 +241,22 @@ export const FIRST_DROP = "If the traffic cannot get through, choose where it is
  * shown setup's version of b's component; if the flow then goes through, that component is not at fault in
  * the shown setup. Undefined when it cannot be proven (the shown component is faulty too, or absent).
  */
-function disprove(shown: Topology, variant: Topology, query: Query, b: Blocker, cache: NetworkCache): { why: string; proof: string } | undefined {
+function disprove(
+  shown: Topology,
+  variant: Topology,
+  query: Query,
+  b: Blocker,
+  cache: NetworkCache,
+): { why: string; proof: string } | undefined {
   const item = findItem(shown, b.component);
   if (item === undefined) return undefined;
   // A give-away: a NACL rule number that the shown ACL does not have (the learner would see it is invented).
-  if (b.detail.kind === "network-acl" && typeof b.detail.ruleNumber === "number" && !hasNaclRule(item, b.detail.ruleNumber)) return undefined;
+  if (
+    b.detail.kind === "network-acl" &&
+    typeof b.detail.ruleNumber === "number" &&
+    !hasNaclRule(item, b.detail.ruleNumber)
+  )
+    return undefined;
   const transplanted = replaceItem(variant, b.component, item);
   const after = analyzeTopology(transplanted, query, cache);
   if (!after.reachable) return undefined;
@@ -228,25 +270,31 @@ function disprove(shown: Topology, variant: Topology, query: Query, b: Blocker, 
         : b.code === "PCX_REQUIRES_ADDRESS_IN_VPC_CIDR"
           ? `The requester's route for this destination does not use ${phrase}, so its non-transitive limit does not come into play (PCX-02).`
           : `${phrase} is active, not pending acceptance, so routes to it are not blackholes (PCX-05).`;
-  }
-  else {
+  } else {
     const hop = passingHop(after, b.component, b.direction ?? "forward");
     why = hop?.matched
       ? // "has the entry", not "passes": the entry may point at a component that fails elsewhere (a pending peering).
         `${phrase} is not at fault here: it has the entry the ${hop.direction === "return" ? "reply" : "request"} needs (${hop.matched.description}) (${rule}).`
       : `${phrase} is not at fault in this setup (${rule}).`;
   }
-  return { why, proof: `analyze(variant with the shown ${b.component}): reachable, so ${blockerKey(b)} does not hold` };
+  return {
+    why,
+    proof: `analyze(variant with the shown ${b.component}): reachable, so ${blockerKey(b)} does not hold`,
+  };
 }
 
 /** The hop where the component handles the flow, in the distractor's direction first. */
 function hasNaclRule(acl: object, ruleNumber: number): boolean {
-  const { inbound, outbound } = acl as { inbound?: { ruleNumber: number }[]; outbound?: { ruleNumber: number }[] };
+  const { inbound, outbound } = acl as {
+    inbound?: { ruleNumber: number }[];
+    outbound?: { ruleNumber: number }[];
+  };
   return [...(inbound ?? []), ...(outbound ?? [])].some((r) => r.ruleNumber === ruleNumber);
 }
 
 function passingHop(analysis: Analysis, component: string, direction: "forward" | "return"): Hop | undefined {
-  const [first, second] = direction === "return" ? [analysis.return, analysis.forward] : [analysis.forward, analysis.return];
+  const [first, second] =
+    direction === "return" ? [analysis.return, analysis.forward] : [analysis.forward, analysis.return];
   for (const hop of first) if (hop.component.id === component) return hop;
   for (const hop of second) if (hop.component.id === component) return hop;
   return undefined;
@@ -256,7 +304,8 @@ function findItem(topology: Topology, id: string): object | undefined {
   for (const key in topology) {
     const value: unknown = topology[key as keyof Topology];
     if (!Array.isArray(value)) continue;
-    for (const item of value as unknown[]) if (item !== null && typeof item === "object" && (item as { id?: unknown }).id === id) return item;
+    for (const item of value as unknown[])
+      if (item !== null && typeof item === "object" && (item as { id?: unknown }).id === id) return item;
   }
   return undefined;
 }
@@ -265,8 +314,13 @@ function replaceItem(topology: Topology, id: string, replacement: object): Topol
   const out: Record<string, unknown> = {};
   for (const key in topology) {
     const value: unknown = topology[key as keyof Topology];
-    if (Array.isArray(value) && value.some((x: unknown) => x !== null && typeof x === "object" && (x as { id?: unknown }).id === id)) {
-      out[key] = value.map((x: unknown) => (x !== null && typeof x === "object" && (x as { id?: unknown }).id === id ? replacement : x));
+    if (
+      Array.isArray(value) &&
+      value.some((x: unknown) => x !== null && typeof x === "object" && (x as { id?: unknown }).id === id)
+    ) {
+      out[key] = value.map((x: unknown) =>
+        x !== null && typeof x === "object" && (x as { id?: unknown }).id === id ? replacement : x,
+      );
     } else out[key] = value;
   }
   return out as Topology;
@@ -284,12 +338,21 @@ function decidingRule(topology: Topology, query: Query, first: Blocker): string 
 function checkedFix(setup: ReachSetup, variant: Variant, cache: NetworkCache): Variant["fix"] {
   if (!variant.fix) return undefined;
   if (!analyzeTopology(variant.fix.topology, setup.query, cache).reachable) {
-    throw new Error(`${setup.family} seed ${setup.seed}: the stated fix "${variant.fix.change}" does not make the flow reachable`);
+    throw new Error(
+      `${setup.family} seed ${setup.seed}: the stated fix "${variant.fix.change}" does not make the flow reachable`,
+    );
   }
   return variant.fix;
 }
 
-function blockedSummary(topology: Topology, query: Query, analysis: Analysis, first: Blocker, cache: NetworkCache, known?: Variant["fix"]): string {
+function blockedSummary(
+  topology: Topology,
+  query: Query,
+  analysis: Analysis,
+  first: Blocker,
+  cache: NetworkCache,
+  known?: Variant["fix"],
+): string {
   // A reply dropped by a NACL is the stateless rule (ACL-02); a peering asked to carry traffic to the internet or
   // a service rather than to a peer's instance is edge-to-edge routing (PCX-10), not transitivity (PCX-02).
   const toInstance = topology.instances.some((i) => i.name === query.to || i.id === query.to);
@@ -301,7 +364,8 @@ function blockedSummary(topology: Topology, query: Query, analysis: Analysis, fi
         : first.rules;
   const sentence = decidingSentence(deciding);
   const where = `The ${first.direction === "return" ? "reply" : "request"} is dropped at ${componentPhrase(topology, first.component)}.`;
-  if (known) return [sentence, where, known.cause ?? "", `Fix: ${known.change}.`].filter((x) => x !== "").join(" ");
+  if (known)
+    return [sentence, where, known.cause ?? "", `Fix: ${known.change}.`].filter((x) => x !== "").join(" ");
   const fixes = proposeFixes(topology, query, { analysis, combined: false, cache });
   const fix = fixes.find((f) => f.verified);
   // Only a fix that analyze verified is named; a partial one could send the learner the wrong way.
@@ -310,11 +374,23 @@ function blockedSummary(topology: Topology, query: Query, analysis: Analysis, fi
 }
 
 const PATH_SENTENCES: readonly (readonly [string, string])[] = [
-  ["vpc-peering-connection", "the peering connection is active and both route tables point the other VPC's CIDR at it (PCX-08)"],
-  ["nat-gateway", "the NAT gateway translates the private source to its Elastic IP and sends it out through its subnet's internet gateway (NAT-01)"],
-  ["internet-gateway", "the route to the internet gateway and the instance's public IP give it internet access (IGW-01)"],
+  [
+    "vpc-peering-connection",
+    "the peering connection is active and both route tables point the other VPC's CIDR at it (PCX-08)",
+  ],
+  [
+    "nat-gateway",
+    "the NAT gateway translates the private source to its Elastic IP and sends it out through its subnet's internet gateway (NAT-01)",
+  ],
+  [
+    "internet-gateway",
+    "the route to the internet gateway and the instance's public IP give it internet access (IGW-01)",
+  ],
   ["gateway-endpoint", "the prefix-list route sends the traffic to the gateway endpoint (GWE-02)"],
-  ["egress-only-internet-gateway", "the ::/0 route to the egress-only internet gateway lets the IPv6 connection out (EIGW-01)"],
+  [
+    "egress-only-internet-gateway",
+    "the ::/0 route to the egress-only internet gateway lets the IPv6 connection out (EIGW-01)",
+  ],
   ["vpn-gateway", "the virtual private gateway and the VPN routes carry the traffic both ways (VPN-05)"],
 ];
 
@@ -329,9 +405,14 @@ function reachableSummary(topology: Topology, analysis: Analysis, query: Query):
     if (type === "nat-gateway") nat = true;
     parts.push(sentence);
   }
-  const traffic = query.port !== undefined ? `${query.protocol.toUpperCase()} ${query.port}` : query.protocol.toUpperCase();
-  parts.push(`the security groups allow ${traffic} and let the reply back because they are stateful, and the network ACLs allow both directions (SG-02, ACL-02)`);
-  return [`The connection works: ${parts.join("; ")}.`, ...decidingDetails(topology, analysis, query)].join(" ");
+  const traffic =
+    query.port !== undefined ? `${query.protocol.toUpperCase()} ${query.port}` : query.protocol.toUpperCase();
+  parts.push(
+    `the security groups allow ${traffic} and let the reply back because they are stateful, and the network ACLs allow both directions (SG-02, ACL-02)`,
+  );
+  return [`The connection works: ${parts.join("; ")}.`, ...decidingDetails(topology, analysis, query)].join(
+    " ",
+  );
 }
 
 /**
@@ -347,7 +428,9 @@ function decidingDetails(topology: Topology, analysis: Analysis, query: Query): 
     if (d.kind !== "network-acl" || !d.allowed || d.ruleNumber === "*") continue;
     const acl = topology.networkAcls.find((a) => a.id === d.acl);
     if (!acl) continue;
-    const list = [acl.inbound, acl.outbound].find((rules) => rules.some((r) => r.ruleNumber === d.ruleNumber && r.action === "allow"));
+    const list = [acl.inbound, acl.outbound].find((rules) =>
+      rules.some((r) => r.ruleNumber === d.ruleNumber && r.action === "allow"),
+    );
     const deny = list?.find((r) => r.action === "deny" && r.ruleNumber > (d.ruleNumber as number));
     if (!deny) continue;
     const sentence = `In ${componentPhrase(topology, acl.id)}, rule ${d.ruleNumber} allows the ${hop.direction === "return" ? "reply" : "request"} before rule ${deny.ruleNumber} (deny) is read: rules are evaluated lowest number first and the first match decides (ACL-03).`;
@@ -360,7 +443,9 @@ function decidingDetails(topology: Topology, analysis: Analysis, query: Query): 
   for (const sgId of server?.securityGroupIds ?? []) {
     const sg = topology.securityGroups.find((g) => g.id === sgId);
     if (sg?.outbound === undefined || sg.outbound.length > 0) continue;
-    out.push(`${componentPhrase(topology, sg.id)} has no outbound rules, yet the reply leaves: security groups are stateful, and outbound rules only limit connections the instance starts itself (SG-02).`);
+    out.push(
+      `${componentPhrase(topology, sg.id)} has no outbound rules, yet the reply leaves: security groups are stateful, and outbound rules only limit connections the instance starts itself (SG-02).`,
+    );
   }
   return out;
 }
@@ -377,7 +462,10 @@ function transitGatewaySentence(analysis: Analysis): string | undefined {
     if (!used.includes(label)) used.push(label);
   }
   if (used.length === 0) return undefined;
-  const path = used.length === 1 ? `attachment ${used[0]}` : `attachments ${used.slice(0, -1).join(", ")} and ${used[used.length - 1]}`;
+  const path =
+    used.length === 1
+      ? `attachment ${used[0]}`
+      : `attachments ${used.slice(0, -1).join(", ")} and ${used[used.length - 1]}`;
   return `the request crosses the transit gateway through ${path}, and the TGW route table associated with each of them has a route, propagated or static, for the other end of the flow, so the request and the reply both get through (TGW-04, TGW-05)`;
 }
 
@@ -387,14 +475,21 @@ function lowerFirst(text: string): string {
 
 // Module-level helpers rather than closures inside buildReachQuestion: under tsx every named closure costs
 // about 0.5 µs to create (esbuild's keep-names wrapper), once per question.
-function analyseVariant(setup: ReachSetup, memo: Map<Topology, Analysis>, variant: Variant, cache: NetworkCache): Analysis {
+function analyseVariant(
+  setup: ReachSetup,
+  memo: Map<Topology, Analysis>,
+  variant: Variant,
+  cache: NetworkCache,
+): Analysis {
   let analysis = memo.get(variant.topology);
   if (!analysis) {
     analysis = analyzeTopology(variant.topology, setup.query, cache);
     memo.set(variant.topology, analysis);
   }
   if (analysis.reachable !== (variant.works === true)) {
-    throw new Error(`${setup.family} seed ${setup.seed}: a variant declared ${variant.works === true ? "working" : "faulty"} is ${analysis.reachable ? "reachable" : "blocked"} (${analysis.blockers[0]?.message ?? "no blocker"})`);
+    throw new Error(
+      `${setup.family} seed ${setup.seed}: a variant declared ${variant.works === true ? "working" : "faulty"} is ${analysis.reachable ? "reachable" : "blocked"} (${analysis.blockers[0]?.message ?? "no blocker"})`,
+    );
   }
   return analysis;
 }

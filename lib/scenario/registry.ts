@@ -12,7 +12,19 @@ import { edgeToEdge } from "./families/edge-to-edge";
 import { ipv6Egress } from "./families/ipv6-egress";
 import { hybrid } from "./families/hybrid";
 
-export const FAMILIES: readonly Family[] = [conceptCheck, endpointChoice, canAReachC, missingPiece, peeringFeasibility, filtering, flowLogDiagnosis, fixIt, edgeToEdge, ipv6Egress, hybrid];
+export const FAMILIES: readonly Family[] = [
+  conceptCheck,
+  endpointChoice,
+  canAReachC,
+  missingPiece,
+  peeringFeasibility,
+  filtering,
+  flowLogDiagnosis,
+  fixIt,
+  edgeToEdge,
+  ipv6Egress,
+  hybrid,
+];
 
 const byName = new Map(FAMILIES.map((family) => [family.name, family]));
 

@@ -121,7 +121,8 @@ class Sfc32 implements Rng {
   weighted<T>(items: readonly (readonly [T, number])[]): T {
     let total = 0;
     for (const [, weight] of items) {
-      if (!Number.isInteger(weight) || weight < 0) throw new RangeError("rng.weighted needs integer weights >= 0");
+      if (!Number.isInteger(weight) || weight < 0)
+        throw new RangeError("rng.weighted needs integer weights >= 0");
       total += weight;
     }
     if (total <= 0) throw new RangeError("rng.weighted needs a positive total weight");

@@ -20,6 +20,11 @@ export function generateQuestionForConcept(
   }
   return {
     ok: false,
-    issues: [{ path: "concept", message: `family "${family}" produced no question on concept ${conceptId} in ${MAX_TARGETING_TRIES} seeds from ${seed}` }],
+    issues: [
+      {
+        path: "concept",
+        message: `family "${family}" produced no question on concept ${conceptId} in ${MAX_TARGETING_TRIES} seeds from ${seed}`,
+      },
+    ],
   };
 }

@@ -20,10 +20,28 @@ export type VpcHandle = {
   readonly azs: readonly string[];
 };
 
-export type SubnetHandle = { readonly id: string; readonly name: string; readonly vpc: VpcHandle; readonly cidr: Cidr; readonly routeTableId: string };
-export type InstanceHandle = { readonly id: string; readonly name: string; readonly ip: string; readonly subnet: SubnetHandle; readonly sgId: string };
+export type SubnetHandle = {
+  readonly id: string;
+  readonly name: string;
+  readonly vpc: VpcHandle;
+  readonly cidr: Cidr;
+  readonly routeTableId: string;
+};
+export type InstanceHandle = {
+  readonly id: string;
+  readonly name: string;
+  readonly ip: string;
+  readonly subnet: SubnetHandle;
+  readonly sgId: string;
+};
 
-export type SgRuleSpec = { protocol?: T.RuleProtocol; fromPort?: number; toPort?: number; cidrBlock?: string; securityGroupId?: string };
+export type SgRuleSpec = {
+  protocol?: T.RuleProtocol;
+  fromPort?: number;
+  toPort?: number;
+  cidrBlock?: string;
+  securityGroupId?: string;
+};
 
 export class TopologyBuilder {
   private readonly t: T.TopologyDraft;
@@ -31,13 +49,38 @@ export class TopologyBuilder {
   /** Per VPC: the offset (in addresses) after the last carved subnet. */
   private nextFree = new Map<string, number>();
 
-  constructor(private readonly rng: Rng, region: string) {
+  constructor(
+    private readonly rng: Rng,
+    region: string,
+  ) {
     this.t = {
-      region, regions: [], accounts: [], vpcs: [], subnets: [], routeTables: [], networkAcls: [], securityGroups: [],
-      instances: [], networkInterfaces: [], internetGateways: [], egressOnlyInternetGateways: [], natGateways: [],
-      peeringConnections: [], transitGateways: [], transitGatewayAttachments: [], transitGatewayRouteTables: [],
-      vpnGateways: [], customerGateways: [], vpnConnections: [], directConnectGateways: [], gatewayEndpoints: [],
-      interfaceEndpoints: [], endpointServices: [], prefixLists: [], services: [], onPremisesNetworks: [],
+      region,
+      regions: [],
+      accounts: [],
+      vpcs: [],
+      subnets: [],
+      routeTables: [],
+      networkAcls: [],
+      securityGroups: [],
+      instances: [],
+      networkInterfaces: [],
+      internetGateways: [],
+      egressOnlyInternetGateways: [],
+      natGateways: [],
+      peeringConnections: [],
+      transitGateways: [],
+      transitGatewayAttachments: [],
+      transitGatewayRouteTables: [],
+      vpnGateways: [],
+      customerGateways: [],
+      vpnConnections: [],
+      directConnectGateways: [],
+      gatewayEndpoints: [],
+      interfaceEndpoints: [],
+      endpointServices: [],
+      prefixLists: [],
+      services: [],
+      onPremisesNetworks: [],
     };
   }
 
@@ -45,16 +88,37 @@ export class TopologyBuilder {
     return resourceId(this.rng, prefix);
   }
 
-  vpc(spec: { name: string; cidr: Cidr; region: string; accountId: string; azs: readonly string[]; ipv6Cidr?: string }): VpcHandle {
+  vpc(spec: {
+    name: string;
+    cidr: Cidr;
+    region: string;
+    accountId: string;
+    azs: readonly string[];
+    ipv6Cidr?: string;
+  }): VpcHandle {
     const id = this.id("vpc");
     this.t.vpcs.push({
-      id, name: spec.name, region: spec.region, accountId: spec.accountId, cidrBlocks: [cidrText(spec.cidr)],
-      ipv6CidrBlocks: spec.ipv6Cidr !== undefined ? [spec.ipv6Cidr] : [], enableDnsSupport: true, enableDnsHostnames: true,
+      id,
+      name: spec.name,
+      region: spec.region,
+      accountId: spec.accountId,
+      cidrBlocks: [cidrText(spec.cidr)],
+      ipv6CidrBlocks: spec.ipv6Cidr !== undefined ? [spec.ipv6Cidr] : [],
+      enableDnsSupport: true,
+      enableDnsHostnames: true,
     });
     if (!this.t.regions.includes(spec.region)) this.t.regions.push(spec.region);
     if (!this.t.accounts.some((a) => a.id === spec.accountId)) this.t.accounts.push({ id: spec.accountId });
     const routeTableId = this.routeTable({ id, name: spec.name } as VpcHandle, `${spec.name}-main`, true);
-    return { id, name: spec.name, cidr: spec.cidr, region: spec.region, accountId: spec.accountId, routeTableId, azs: spec.azs };
+    return {
+      id,
+      name: spec.name,
+      cidr: spec.cidr,
+      region: spec.region,
+      accountId: spec.accountId,
+      routeTableId,
+      azs: spec.azs,
+    };
   }
 
   routeTable(vpc: Pick<VpcHandle, "id">, name: string, main = false): string {
@@ -64,7 +128,10 @@ export class TopologyBuilder {
   }
 
   route(routeTableId: string, destination: string, target: string): void {
-    this.replace("routeTables", routeTableId, (rt) => ({ ...rt, routes: [...rt.routes, { destination, target, origin: "static" as const }] }));
+    this.replace("routeTables", routeTableId, (rt) => ({
+      ...rt,
+      routes: [...rt.routes, { destination, target, origin: "static" as const }],
+    }));
   }
 
   table(routeTableId: string): T.RouteTable {
@@ -87,7 +154,9 @@ export class TopologyBuilder {
   /** Associates an attachment with a TGW route table and propagates its routes into it (rules TGW-04, TGW-05). */
   tgwAssociateAndPropagate(tableId: string, attachmentId: string): void {
     this.replace("transitGatewayRouteTables", tableId, (rtb) => ({
-      ...rtb, associations: [...rtb.associations, attachmentId], propagations: [...rtb.propagations, attachmentId],
+      ...rtb,
+      associations: [...rtb.associations, attachmentId],
+      propagations: [...rtb.propagations, attachmentId],
     }));
   }
 
@@ -95,7 +164,10 @@ export class TopologyBuilder {
    * Subnets are carved in order, each from the first free block of its size after the previous subnets, so
    * subnets of different sizes never overlap (rule VPC-02).
    */
-  subnet(vpc: VpcHandle, spec: { role: string; prefix: number; routeTableId?: string; azIndex?: number; networkAclId?: string }): SubnetHandle {
+  subnet(
+    vpc: VpcHandle,
+    spec: { role: string; prefix: number; routeTableId?: string; azIndex?: number; networkAclId?: string },
+  ): SubnetHandle {
     const index = this.subnetCount.get(vpc.id) ?? 0;
     this.subnetCount.set(vpc.id, index + 1);
     const prefix = Math.max(spec.prefix, vpc.cidr.prefix);
@@ -109,17 +181,29 @@ export class TopologyBuilder {
     const az = vpc.azs[(spec.azIndex ?? index) % vpc.azs.length] as string;
     const routeTableId = spec.routeTableId ?? vpc.routeTableId;
     this.t.subnets.push({
-      id, name, vpcId: vpc.id, availabilityZone: az, cidrBlock: cidrText(cidr),
+      id,
+      name,
+      vpcId: vpc.id,
+      availabilityZone: az,
+      cidrBlock: cidrText(cidr),
       ...(spec.routeTableId !== undefined ? { routeTableId: spec.routeTableId } : {}),
       ...(spec.networkAclId !== undefined ? { networkAclId: spec.networkAclId } : {}),
     });
     return { id, name, vpc, cidr, routeTableId };
   }
 
-  securityGroup(vpc: Pick<VpcHandle, "id">, name: string, inbound: readonly SgRuleSpec[], outbound?: readonly SgRuleSpec[]): string {
+  securityGroup(
+    vpc: Pick<VpcHandle, "id">,
+    name: string,
+    inbound: readonly SgRuleSpec[],
+    outbound?: readonly SgRuleSpec[],
+  ): string {
     const id = this.id("sg");
     this.t.securityGroups.push({
-      id, name, vpcId: vpc.id, inbound: inbound.map(sgRule),
+      id,
+      name,
+      vpcId: vpc.id,
+      inbound: inbound.map(sgRule),
       ...(outbound !== undefined ? { outbound: outbound.map(sgRule) } : {}),
     });
     return id;
@@ -132,19 +216,41 @@ export class TopologyBuilder {
   }
 
   /** An instance whose SG allows `inbound` (default: nothing) and all outbound (rule SG-03). */
-  instance(subnet: SubnetHandle, spec: { name: string; hostOffset?: number; inbound?: readonly SgRuleSpec[]; outbound?: readonly SgRuleSpec[]; publicIp?: string; ipv6?: string }): InstanceHandle {
+  instance(
+    subnet: SubnetHandle,
+    spec: {
+      name: string;
+      hostOffset?: number;
+      inbound?: readonly SgRuleSpec[];
+      outbound?: readonly SgRuleSpec[];
+      publicIp?: string;
+      ipv6?: string;
+    },
+  ): InstanceHandle {
     const sgId = this.securityGroup(subnet.vpc, `${spec.name}-sg`, spec.inbound ?? [], spec.outbound);
     const id = this.id("i");
     const ip = hostIp(subnet.cidr, spec.hostOffset ?? 10);
     this.t.instances.push({
-      id, name: spec.name, state: "running", subnetId: subnet.id, privateIp: ip,
+      id,
+      name: spec.name,
+      state: "running",
+      subnetId: subnet.id,
+      privateIp: ip,
       ...(spec.publicIp !== undefined ? { publicIp: spec.publicIp } : {}),
-      ipv6Addresses: spec.ipv6 !== undefined ? [spec.ipv6] : [], securityGroupIds: [sgId], sourceDestCheck: true, networkInterfaceIds: [],
+      ipv6Addresses: spec.ipv6 !== undefined ? [spec.ipv6] : [],
+      securityGroupIds: [sgId],
+      sourceDestCheck: true,
+      networkInterfaceIds: [],
     });
     return { id, name: spec.name, ip, subnet, sgId };
   }
 
-  networkAcl(vpc: Pick<VpcHandle, "id">, name: string, inbound: T.NaclRule[], outbound: T.NaclRule[]): string {
+  networkAcl(
+    vpc: Pick<VpcHandle, "id">,
+    name: string,
+    inbound: T.NaclRule[],
+    outbound: T.NaclRule[],
+  ): string {
     const id = this.id("acl");
     this.t.networkAcls.push({ id, name, vpcId: vpc.id, isDefault: false, inbound, outbound });
     return id;
@@ -165,18 +271,33 @@ export class TopologyBuilder {
   natGateway(subnet: SubnetHandle, publicIp: string, connectivity: "public" | "private" = "public"): string {
     const id = this.id("nat");
     this.t.natGateways.push({
-      id, name: `${subnet.vpc.name}-nat`, subnetId: subnet.id, connectivity, privateIp: hostIp(subnet.cidr, 5),
-      ...(connectivity === "public" ? { publicIp } : {}), state: "available",
+      id,
+      name: `${subnet.vpc.name}-nat`,
+      subnetId: subnet.id,
+      connectivity,
+      privateIp: hostIp(subnet.cidr, 5),
+      ...(connectivity === "public" ? { publicIp } : {}),
+      state: "available",
     });
     return id;
   }
 
-  peering(requester: VpcHandle, accepter: VpcHandle, status: T.PeeringStatus = "active", createdAt?: number): string {
+  peering(
+    requester: VpcHandle,
+    accepter: VpcHandle,
+    status: T.PeeringStatus = "active",
+    createdAt?: number,
+  ): string {
     const id = this.id("pcx");
     this.t.peeringConnections.push({
-      id, name: `${requester.name}-to-${accepter.name}`, requesterVpcId: requester.id, accepterVpcId: accepter.id, status,
+      id,
+      name: `${requester.name}-to-${accepter.name}`,
+      requesterVpcId: requester.id,
+      accepterVpcId: accepter.id,
+      status,
       ...(createdAt !== undefined ? { createdAt } : {}),
-      requesterAllowDnsResolutionFromRemoteVpc: false, accepterAllowDnsResolutionFromRemoteVpc: false,
+      requesterAllowDnsResolutionFromRemoteVpc: false,
+      accepterAllowDnsResolutionFromRemoteVpc: false,
     });
     return id;
   }
@@ -189,25 +310,53 @@ export class TopologyBuilder {
 
   tgwVpcAttachment(tgwId: string, vpc: VpcHandle, subnetIds: string[]): string {
     const id = this.id("tgw-attach");
-    this.t.transitGatewayAttachments.push({ id, name: `${vpc.name}-attachment`, transitGatewayId: tgwId, type: "vpc", vpcId: vpc.id, subnetIds, applianceMode: false, state: "available" });
+    this.t.transitGatewayAttachments.push({
+      id,
+      name: `${vpc.name}-attachment`,
+      transitGatewayId: tgwId,
+      type: "vpc",
+      vpcId: vpc.id,
+      subnetIds,
+      applianceMode: false,
+      state: "available",
+    });
     return id;
   }
 
   /** A Site-to-Site VPN attached to a transit gateway instead of a VGW (rules TGW-01, VPN-08). */
   tgwVpnAttachment(tgwId: string, vpnConnectionId: string, name: string): string {
     const id = this.id("tgw-attach");
-    this.t.transitGatewayAttachments.push({ id, name, transitGatewayId: tgwId, type: "vpn", vpnConnectionId, subnetIds: [], applianceMode: false, state: "available" });
+    this.t.transitGatewayAttachments.push({
+      id,
+      name,
+      transitGatewayId: tgwId,
+      type: "vpn",
+      vpnConnectionId,
+      subnetIds: [],
+      applianceMode: false,
+      state: "available",
+    });
     return id;
   }
 
   /** A static route in a TGW route table (rule TGW-07); static routes beat propagated ones. */
   tgwRoute(tableId: string, destination: string, attachmentId: string): void {
-    this.replace("transitGatewayRouteTables", tableId, (rtb) => ({ ...rtb, routes: [...rtb.routes, { destination, attachmentId, blackhole: false }] }));
+    this.replace("transitGatewayRouteTables", tableId, (rtb) => ({
+      ...rtb,
+      routes: [...rtb.routes, { destination, attachmentId, blackhole: false }],
+    }));
   }
 
   tgwRouteTable(tgwId: string, name: string): { readonly id: string; readonly name: string } {
     const id = this.id("tgw-rtb");
-    this.t.transitGatewayRouteTables.push({ id, name, transitGatewayId: tgwId, associations: [], propagations: [], routes: [] });
+    this.t.transitGatewayRouteTables.push({
+      id,
+      name,
+      transitGatewayId: tgwId,
+      associations: [],
+      propagations: [],
+      routes: [],
+    });
     return { id, name };
   }
 
@@ -222,14 +371,33 @@ export class TopologyBuilder {
     // Written out rather than `{ ...t, description }`: adding a key after a spread is slow in Node 20's V8
     // (about 1 µs per added key), and build() runs several times per question. Key order = the old output.
     return {
-      region: t.region, regions: [...t.regions], accounts: [...t.accounts], vpcs: [...t.vpcs], subnets: [...t.subnets],
-      routeTables: [...t.routeTables], networkAcls: [...t.networkAcls], securityGroups: [...t.securityGroups], instances: [...t.instances],
-      networkInterfaces: [...t.networkInterfaces], internetGateways: [...t.internetGateways], egressOnlyInternetGateways: [...t.egressOnlyInternetGateways],
-      natGateways: [...t.natGateways], peeringConnections: [...t.peeringConnections], transitGateways: [...t.transitGateways],
-      transitGatewayAttachments: [...t.transitGatewayAttachments], transitGatewayRouteTables: [...t.transitGatewayRouteTables],
-      vpnGateways: [...t.vpnGateways], customerGateways: [...t.customerGateways], vpnConnections: [...t.vpnConnections],
-      directConnectGateways: [...t.directConnectGateways], gatewayEndpoints: [...t.gatewayEndpoints], interfaceEndpoints: [...t.interfaceEndpoints],
-      endpointServices: [...t.endpointServices], prefixLists: [...t.prefixLists], services: [...t.services], onPremisesNetworks: [...t.onPremisesNetworks],
+      region: t.region,
+      regions: [...t.regions],
+      accounts: [...t.accounts],
+      vpcs: [...t.vpcs],
+      subnets: [...t.subnets],
+      routeTables: [...t.routeTables],
+      networkAcls: [...t.networkAcls],
+      securityGroups: [...t.securityGroups],
+      instances: [...t.instances],
+      networkInterfaces: [...t.networkInterfaces],
+      internetGateways: [...t.internetGateways],
+      egressOnlyInternetGateways: [...t.egressOnlyInternetGateways],
+      natGateways: [...t.natGateways],
+      peeringConnections: [...t.peeringConnections],
+      transitGateways: [...t.transitGateways],
+      transitGatewayAttachments: [...t.transitGatewayAttachments],
+      transitGatewayRouteTables: [...t.transitGatewayRouteTables],
+      vpnGateways: [...t.vpnGateways],
+      customerGateways: [...t.customerGateways],
+      vpnConnections: [...t.vpnConnections],
+      directConnectGateways: [...t.directConnectGateways],
+      gatewayEndpoints: [...t.gatewayEndpoints],
+      interfaceEndpoints: [...t.interfaceEndpoints],
+      endpointServices: [...t.endpointServices],
+      prefixLists: [...t.prefixLists],
+      services: [...t.services],
+      onPremisesNetworks: [...t.onPremisesNetworks],
       description,
     };
   }
@@ -256,7 +424,8 @@ export function withField<O extends object, F extends object>(item: O, fields: F
   return Object.assign({}, item, fields);
 }
 
-type ListKey = "vpcs" | "subnets" | "routeTables" | "instances" | "securityGroups" | "transitGatewayRouteTables";
+type ListKey =
+  "vpcs" | "subnets" | "routeTables" | "instances" | "securityGroups" | "transitGatewayRouteTables";
 type ItemOf<K extends ListKey> = T.Topology[K][number];
 
 function sgRule(spec: SgRuleSpec): T.SgRule {

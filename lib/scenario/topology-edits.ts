@@ -18,7 +18,9 @@ export function addRoute(routeTableId: string, destination: string, target: stri
   return (t) => ({
     ...t,
     routeTables: t.routeTables.map((rt) =>
-      rt.id === routeTableId ? { ...rt, routes: [...rt.routes, { destination, target, origin: "static" as const }] } : rt,
+      rt.id === routeTableId
+        ? { ...rt, routes: [...rt.routes, { destination, target, origin: "static" as const }] }
+        : rt,
     ),
   });
 }
@@ -26,7 +28,9 @@ export function addRoute(routeTableId: string, destination: string, target: stri
 export function setPeeringStatus(pcxId: string, status: T.PeeringStatus, createdAt?: number): Edit {
   return (t) => ({
     ...t,
-    peeringConnections: t.peeringConnections.map((p) => (p.id === pcxId ? withField(p, createdAt !== undefined ? { status, createdAt } : { status }) : p)),
+    peeringConnections: t.peeringConnections.map((p) =>
+      p.id === pcxId ? withField(p, createdAt !== undefined ? { status, createdAt } : { status }) : p,
+    ),
   });
 }
 
@@ -39,21 +43,35 @@ export function removePeering(pcxId: string): Edit {
 }
 
 export function setSecurityGroupInbound(sgId: string, inbound: T.SgRule[]): Edit {
-  return (t) => ({ ...t, securityGroups: t.securityGroups.map((sg) => (sg.id === sgId ? { ...sg, inbound } : sg)) });
+  return (t) => ({
+    ...t,
+    securityGroups: t.securityGroups.map((sg) => (sg.id === sgId ? { ...sg, inbound } : sg)),
+  });
 }
 
 export function setSecurityGroupOutbound(sgId: string, outbound: T.SgRule[]): Edit {
-  return (t) => ({ ...t, securityGroups: t.securityGroups.map((sg) => (sg.id === sgId ? withField(sg, { outbound }) : sg)) });
+  return (t) => ({
+    ...t,
+    securityGroups: t.securityGroups.map((sg) => (sg.id === sgId ? withField(sg, { outbound }) : sg)),
+  });
 }
 
 export function setNacl(aclId: string, patch: Partial<Pick<T.NetworkAcl, "inbound" | "outbound">>): Edit {
-  return (t) => ({ ...t, networkAcls: t.networkAcls.map((acl) => (acl.id === aclId ? { ...acl, ...patch } : acl)) });
-}
-
-export function setTgwRouteTable(tableId: string, patch: Partial<Pick<T.TransitGatewayRouteTable, "associations" | "propagations" | "routes">>): Edit {
   return (t) => ({
     ...t,
-    transitGatewayRouteTables: t.transitGatewayRouteTables.map((rtb) => (rtb.id === tableId ? { ...rtb, ...patch } : rtb)),
+    networkAcls: t.networkAcls.map((acl) => (acl.id === aclId ? { ...acl, ...patch } : acl)),
+  });
+}
+
+export function setTgwRouteTable(
+  tableId: string,
+  patch: Partial<Pick<T.TransitGatewayRouteTable, "associations" | "propagations" | "routes">>,
+): Edit {
+  return (t) => ({
+    ...t,
+    transitGatewayRouteTables: t.transitGatewayRouteTables.map((rtb) =>
+      rtb.id === tableId ? { ...rtb, ...patch } : rtb,
+    ),
   });
 }
 
@@ -61,7 +79,9 @@ export function setTgwRouteTable(tableId: string, patch: Partial<Pick<T.TransitG
 export function removeTgwPropagation(tableId: string, attachmentId: string): Edit {
   return (t) => ({
     ...t,
-    transitGatewayRouteTables: t.transitGatewayRouteTables.map((rtb) => (rtb.id === tableId ? { ...rtb, propagations: rtb.propagations.filter((x) => x !== attachmentId) } : rtb)),
+    transitGatewayRouteTables: t.transitGatewayRouteTables.map((rtb) =>
+      rtb.id === tableId ? { ...rtb, propagations: rtb.propagations.filter((x) => x !== attachmentId) } : rtb,
+    ),
   });
 }
 
@@ -69,7 +89,9 @@ export function removeTgwPropagation(tableId: string, attachmentId: string): Edi
 export function removeTgwAssociation(tableId: string, attachmentId: string): Edit {
   return (t) => ({
     ...t,
-    transitGatewayRouteTables: t.transitGatewayRouteTables.map((rtb) => (rtb.id === tableId ? { ...rtb, associations: rtb.associations.filter((x) => x !== attachmentId) } : rtb)),
+    transitGatewayRouteTables: t.transitGatewayRouteTables.map((rtb) =>
+      rtb.id === tableId ? { ...rtb, associations: rtb.associations.filter((x) => x !== attachmentId) } : rtb,
+    ),
   });
 }
 
@@ -77,7 +99,9 @@ export function removeTgwAssociation(tableId: string, attachmentId: string): Edi
 export function removeTgwRoute(tableId: string, destination: string): Edit {
   return (t) => ({
     ...t,
-    transitGatewayRouteTables: t.transitGatewayRouteTables.map((rtb) => (rtb.id === tableId ? { ...rtb, routes: rtb.routes.filter((r) => r.destination !== destination) } : rtb)),
+    transitGatewayRouteTables: t.transitGatewayRouteTables.map((rtb) =>
+      rtb.id === tableId ? { ...rtb, routes: rtb.routes.filter((r) => r.destination !== destination) } : rtb,
+    ),
   });
 }
 
@@ -86,7 +110,9 @@ export function retargetRoute(routeTableId: string, destination: string, target:
   return (t) => ({
     ...t,
     routeTables: t.routeTables.map((rt) =>
-      rt.id === routeTableId ? { ...rt, routes: rt.routes.map((r) => (r.destination === destination ? { ...r, target } : r)) } : rt,
+      rt.id === routeTableId
+        ? { ...rt, routes: rt.routes.map((r) => (r.destination === destination ? { ...r, target } : r)) }
+        : rt,
     ),
   });
 }

@@ -7,12 +7,22 @@ import { parseQuestionId, type Question } from "./question";
 import { blockerText, isYesText } from "./reach-question";
 
 /** Families whose options are model verdicts ("Yes ..." / "No: <blocker>") built by reach-question.ts. */
-export const REACH_FAMILIES: ReadonlySet<string> = new Set(["can-a-reach-c", "filtering", "edge-to-edge", "hybrid"]);
+export const REACH_FAMILIES: ReadonlySet<string> = new Set([
+  "can-a-reach-c",
+  "filtering",
+  "edge-to-edge",
+  "hybrid",
+]);
 
 export function verifyQuestion(q: Question): string[] {
   const problems: string[] = [];
   const parsed = parseQuestionId(q.id);
-  if (!parsed.ok || parsed.value.family !== q.family || parsed.value.seed !== q.seed || parsed.value.difficulty !== q.difficulty) {
+  if (
+    !parsed.ok ||
+    parsed.value.family !== q.family ||
+    parsed.value.seed !== q.seed ||
+    parsed.value.difficulty !== q.difficulty
+  ) {
     problems.push("id does not encode family, seed and difficulty");
   }
   const ids = q.options.map((o) => o.id);
@@ -20,7 +30,8 @@ export function verifyQuestion(q: Question): string[] {
   const texts = q.options.map((o) => normalizeOptionText(o.text));
   if (new Set(texts).size !== texts.length) problems.push("two options with the same text");
   if (q.options.length < 2) problems.push("fewer than two options");
-  if (q.multiSelect !== true && q.answer.length !== 1) problems.push(`single-select with ${q.answer.length} keys`);
+  if (q.multiSelect !== true && q.answer.length !== 1)
+    problems.push(`single-select with ${q.answer.length} keys`);
   for (const key of q.answer) if (!ids.includes(key)) problems.push(`key ${key} is not an option`);
   for (const id of ids) if (!q.explanation.perOption[id]) problems.push(`no explanation for option ${id}`);
   if (REACH_FAMILIES.has(q.family)) {
@@ -30,12 +41,14 @@ export function verifyQuestion(q: Question): string[] {
       const first = analysis.blockers[0];
       const expected = analysis.reachable || !first ? "Yes" : blockerText(first, q.topology);
       const key = q.options.find((o) => o.id === q.answer[0])?.text;
-      if (analysis.reachable ? !isYesText(key ?? "") : key !== expected) problems.push(`key "${key ?? ""}" but analyze says "${expected}"`);
+      if (analysis.reachable ? !isYesText(key ?? "") : key !== expected)
+        problems.push(`key "${key ?? ""}" but analyze says "${expected}"`);
       const blockers = new Set(analysis.blockers.map((b) => blockerText(b, q.topology)));
       for (const o of q.options) {
         if (q.answer.includes(o.id)) continue;
         if (blockers.has(o.text)) problems.push(`wrong option is a real blocker: ${o.text}`);
-        if (isYesText(o.text) && analysis.reachable) problems.push("'Yes' marked wrong but analyze says reachable");
+        if (isYesText(o.text) && analysis.reachable)
+          problems.push("'Yes' marked wrong but analyze says reachable");
       }
     }
   }

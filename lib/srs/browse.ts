@@ -41,7 +41,14 @@ export function filterCards(
 
 /** How many cards have each status; every status is present, zero included. */
 export function countByStatus(cards: readonly SrsCard[], now: Date): Readonly<Record<CardStatus, number>> {
-  const counts: Record<CardStatus, number> = { new: 0, learning: 0, review: 0, relearning: 0, suspended: 0, buried: 0 };
+  const counts: Record<CardStatus, number> = {
+    new: 0,
+    learning: 0,
+    review: 0,
+    relearning: 0,
+    suspended: 0,
+    buried: 0,
+  };
   for (const card of cards) counts[cardStatus(card, now)] += 1;
   return counts;
 }

@@ -64,16 +64,25 @@ export function forgetCard(card: SrsCard, now: Date): SrsResult<ChangedCard> {
  * interval becomes the days from its last review. A new card has no memory state to schedule (new cards are
  * offered by the daily limit, not by date), so it is refused with what to do instead.
  */
-export function rescheduleCard(card: SrsCard, day: Date, now: Date, settings: Pick<SrsSettings, "dayStartOffsetMinutes">): SrsResult<ChangedCard> {
+export function rescheduleCard(
+  card: SrsCard,
+  day: Date,
+  now: Date,
+  settings: Pick<SrsSettings, "dayStartOffsetMinutes">,
+): SrsResult<ChangedCard> {
   const checked = checkNow(card, now);
   if (!checked.ok) return checked;
   if (Number.isNaN(day.getTime())) return fail(["due"], "due is not a valid date");
   if (card.state === "new") {
-    return fail(["skillId"], `${card.skillId} is new and has no schedule yet; bury or suspend it to keep it out of today's queue`);
+    return fail(
+      ["skillId"],
+      `${card.skillId} is new and has no schedule yet; bury or suspend it to keep it out of today's queue`,
+    );
   }
   const offset = settings.dayStartOffsetMinutes;
   const due = startOfReviewDay(day, offset);
-  if (due.getTime() < startOfReviewDay(now, offset).getTime()) return fail(["due"], "choose today or a later day");
+  if (due.getTime() < startOfReviewDay(now, offset).getTime())
+    return fail(["due"], "choose today or a later day");
   const since = card.lastReview === null ? now.getTime() : Date.parse(card.lastReview);
   const after: CardSchedule = {
     ...scheduleOf(card),
@@ -84,7 +93,11 @@ export function rescheduleCard(card: SrsCard, day: Date, now: Date, settings: Pi
 }
 
 /** Bury until tomorrow: out of the queue until the learner's next day starts. */
-export function buryCard(card: SrsCard, now: Date, settings: Pick<SrsSettings, "dayStartOffsetMinutes">): SrsCard {
+export function buryCard(
+  card: SrsCard,
+  now: Date,
+  settings: Pick<SrsSettings, "dayStartOffsetMinutes">,
+): SrsCard {
   const tomorrow = startOfReviewDay(now, settings.dayStartOffsetMinutes).getTime() + DAY_MS;
   return { ...card, buriedUntil: new Date(tomorrow).toISOString() };
 }

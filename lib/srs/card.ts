@@ -71,7 +71,9 @@ export type EnsuredCard = { readonly card: SrsCard; readonly created: boolean };
  */
 export function ensureCard(cards: readonly SrsCard[], input: NewCardInput, now: Date): EnsuredCard {
   const existing = cards.find((card) => card.learnerId === input.learnerId && card.skillId === input.skillId);
-  return existing === undefined ? { card: createCard(input, now), created: true } : { card: existing, created: false };
+  return existing === undefined
+    ? { card: createCard(input, now), created: true }
+    : { card: existing, created: false };
 }
 
 export function scheduleOf(card: CardSchedule): CardSchedule {

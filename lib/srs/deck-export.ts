@@ -72,7 +72,10 @@ export function importDeck(input: unknown): SrsResult<DeckExport> {
   }
   for (const [index, change] of deck.changes.entries()) {
     if (change.learnerId !== deck.learnerId) {
-      return fail(["changes", index, "learnerId"], "change belongs to another learner than the file's learnerId");
+      return fail(
+        ["changes", index, "learnerId"],
+        "change belongs to another learner than the file's learnerId",
+      );
     }
   }
   for (const [index, card] of deck.cards.entries()) {
@@ -80,7 +83,10 @@ export function importDeck(input: unknown): SrsResult<DeckExport> {
     if (!replayed.ok) {
       return {
         ok: false,
-        issues: replayed.issues.map((issue) => ({ ...issue, path: issue.path[0] === "changes" ? issue.path : ["log", ...issue.path] })),
+        issues: replayed.issues.map((issue) => ({
+          ...issue,
+          path: issue.path[0] === "changes" ? issue.path : ["log", ...issue.path],
+        })),
       };
     }
     if (!isSameSchedule(scheduleOf(replayed.value), scheduleOf(card))) {

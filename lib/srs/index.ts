@@ -20,7 +20,14 @@ export {
   type NewCardInput,
   type SrsCard,
 } from "./card";
-export { CARD_STATUSES, cardStatus, countByStatus, filterCards, type CardFilter, type CardStatus } from "./browse";
+export {
+  CARD_STATUSES,
+  cardStatus,
+  countByStatus,
+  filterCards,
+  type CardFilter,
+  type CardStatus,
+} from "./browse";
 export {
   buryCard,
   CARD_CHANGE_KINDS,
@@ -33,10 +40,24 @@ export {
 } from "./card-change";
 export { reviewDayKey, reviewDaysBetween, startOfReviewDay } from "./day";
 export { exportDeck, importDeck, serializeDeck, type DeckExport } from "./deck-export";
-export { cardChangeSchema, cardScheduleSchema, DECK_EXPORT_VERSION, deckExportSchema, reviewLogEntrySchema, srsCardSchema } from "./deck-schema";
+export {
+  cardChangeSchema,
+  cardScheduleSchema,
+  DECK_EXPORT_VERSION,
+  deckExportSchema,
+  reviewLogEntrySchema,
+  srsCardSchema,
+} from "./deck-schema";
 export { buildQueue, countNewIntroducedToday, type QueueCounts, type ReviewQueue } from "./queue";
 export { formatInterval, previewIntervals, type IntervalPreview } from "./interval-preview";
-export { allowedRatings, isPassingRating, rateFromAnswer, REVIEW_RATINGS, type ReviewRating, type SelfRating } from "./rating";
+export {
+  allowedRatings,
+  isPassingRating,
+  rateFromAnswer,
+  REVIEW_RATINGS,
+  type ReviewRating,
+  type SelfRating,
+} from "./rating";
 export { type SrsIssue, type SrsResult } from "./result";
 export { isCardConsistentWithLog, replayReviews } from "./replay-reviews";
 export { predictRecall } from "./retrievability";

@@ -37,7 +37,11 @@ function byAddedThenSkill(a: SrsCard, b: SrsCard): number {
 }
 
 /** How many distinct new cards the learner started today, read from the log (a card reviewed twice counts once). */
-export function countNewIntroducedToday(log: readonly ReviewLogEntry[], now: Date, settings: SrsSettings): number {
+export function countNewIntroducedToday(
+  log: readonly ReviewLogEntry[],
+  now: Date,
+  settings: SrsSettings,
+): number {
   const dayStart = startOfReviewDay(now, settings.dayStartOffsetMinutes).getTime();
   const started = new Set<string>();
   for (const entry of log) {

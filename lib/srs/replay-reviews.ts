@@ -17,10 +17,13 @@ function stepsOf(card: SrsCard, entries: readonly ReviewLogEntry[], changes: rea
   const edits: Step[] = changes.flatMap((change, index) =>
     mine(change) ? [{ kind: "change" as const, at: Date.parse(change.changedAt), change, index }] : [],
   );
-  const reps = (step: Step): number => (step.kind === "review" ? step.entry.before.reps : step.change.before.reps);
+  const reps = (step: Step): number =>
+    step.kind === "review" ? step.entry.before.reps : step.change.before.reps;
   // A review and a change in the same millisecond: the review first (a change is made from the browser later).
   return [...reviews, ...edits].sort(
-    (a, b) => a.at - b.at || (a.kind === b.kind ? reps(a) - reps(b) || a.index - b.index : a.kind === "review" ? -1 : 1),
+    (a, b) =>
+      a.at - b.at ||
+      (a.kind === b.kind ? reps(a) - reps(b) || a.index - b.index : a.kind === "review" ? -1 : 1),
   );
 }
 
@@ -44,14 +47,20 @@ export function replayReviews(
   for (const step of steps) {
     if (step.kind === "change") {
       if (!isSameSchedule(step.change.before, schedule)) {
-        return fail(["changes", step.index, "before"], "this change does not start where the card's history left it");
+        return fail(
+          ["changes", step.index, "before"],
+          "this change does not start where the card's history left it",
+        );
       }
       schedule = step.change.after;
       continue;
     }
     const { entry, index } = step;
     if (!isSameSchedule(entry.before, schedule)) {
-      return fail([index, "before"], "this review does not start where the previous review of the card left it");
+      return fail(
+        [index, "before"],
+        "this review does not start where the previous review of the card left it",
+      );
     }
     schedule = scheduleNext(schedule, entry.rating, new Date(entry.reviewedAt), entry);
     if (schedule.due !== entry.nextDue) {

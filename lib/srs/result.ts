@@ -6,7 +6,8 @@ export type SrsIssue = {
   readonly message: string;
 };
 
-export type SrsResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: readonly SrsIssue[] };
+export type SrsResult<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: readonly SrsIssue[] };
 
 export function succeed<T>(value: T): SrsResult<T> {
   return { ok: true, value };

@@ -47,7 +47,11 @@ export function findLastReview(
 ): ReviewLogEntry | undefined {
   let last: ReviewLogEntry | undefined;
   for (const entry of log) {
-    if (entry.learnerId === learnerId && entry.skillId === skillId && (last === undefined || isLaterReview(entry, last))) {
+    if (
+      entry.learnerId === learnerId &&
+      entry.skillId === skillId &&
+      (last === undefined || isLaterReview(entry, last))
+    ) {
       last = entry;
     }
   }

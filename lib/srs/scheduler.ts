@@ -1,4 +1,13 @@
-import { createEmptyCard, fsrs, generatorParameters, Rating, State, type Card, type FSRS, type Grade } from "ts-fsrs";
+import {
+  createEmptyCard,
+  fsrs,
+  generatorParameters,
+  Rating,
+  State,
+  type Card,
+  type FSRS,
+  type Grade,
+} from "ts-fsrs";
 import { type CardSchedule, type CardState } from "./card";
 import { type ReviewRating } from "./rating";
 import { type SrsSettings } from "./settings";
@@ -94,7 +103,11 @@ const DAY_MS = 86_400_000;
  * maximum_interval when the cap is near (seen with a 5-day cap: Easy scheduled 7 days). The learner's
  * setting is a promise, so the interval is clamped here; at the cap the buttons give equal intervals.
  */
-export function capToMaximumInterval(schedule: CardSchedule, reviewedAt: Date, maximumIntervalDays: number): CardSchedule {
+export function capToMaximumInterval(
+  schedule: CardSchedule,
+  reviewedAt: Date,
+  maximumIntervalDays: number,
+): CardSchedule {
   if (schedule.scheduledDays <= maximumIntervalDays) {
     return schedule;
   }
@@ -106,7 +119,12 @@ export function capToMaximumInterval(schedule: CardSchedule, reviewedAt: Date, m
 }
 
 /** One FSRS step: the schedule after rating a card with `before` at `now`, capped at the maximum interval. */
-export function scheduleNext(before: CardSchedule, rating: ReviewRating, now: Date, target: SchedulingTarget): CardSchedule {
+export function scheduleNext(
+  before: CardSchedule,
+  rating: ReviewRating,
+  now: Date,
+  target: SchedulingTarget,
+): CardSchedule {
   const next = createScheduler(target).next(toFsrsCard(before), now, toFsrsGrade(rating));
   return capToMaximumInterval(fromFsrsCard(next.card), now, target.maximumIntervalDays);
 }

@@ -62,7 +62,12 @@ export function measureRetention(
       correct += entry.correct ? 1 : 0;
     }
   }
-  return { reviews, correct, retention: reviews === 0 ? null : correct / reviews, target: settings.desiredRetention };
+  return {
+    reviews,
+    correct,
+    retention: reviews === 0 ? null : correct / reviews,
+    target: settings.desiredRetention,
+  };
 }
 
 export type DailyForecast = { readonly day: string; readonly due: number };
@@ -122,10 +127,19 @@ export function findWeakestConcepts(
     }
     const conceptId = conceptIdOf(card.skillId);
     const sum = byConcept.get(conceptId) ?? { recall: 0, lapses: 0, cards: 0 };
-    byConcept.set(conceptId, { recall: sum.recall + recall, lapses: sum.lapses + card.lapses, cards: sum.cards + 1 });
+    byConcept.set(conceptId, {
+      recall: sum.recall + recall,
+      lapses: sum.lapses + card.lapses,
+      cards: sum.cards + 1,
+    });
   }
   return [...byConcept.entries()]
-    .map(([conceptId, sum]) => ({ conceptId, retrievability: sum.recall / sum.cards, lapses: sum.lapses, cards: sum.cards }))
+    .map(([conceptId, sum]) => ({
+      conceptId,
+      retrievability: sum.recall / sum.cards,
+      lapses: sum.lapses,
+      cards: sum.cards,
+    }))
     .sort(
       (a, b) =>
         a.retrievability - b.retrievability ||
@@ -135,7 +149,12 @@ export function findWeakestConcepts(
     .slice(0, limit);
 }
 
-export type IntervalBucket = { readonly label: string; readonly fromDays: number; readonly toDays: number; readonly cards: number };
+export type IntervalBucket = {
+  readonly label: string;
+  readonly fromDays: number;
+  readonly toDays: number;
+  readonly cards: number;
+};
 
 // Anki's interval histogram groups days; fixed edges keep the bars comparable from one week to the next.
 const INTERVAL_EDGES = [1, 2, 3, 4, 7, 14, 21, 30, 60, 90, 180, 365] as const;
@@ -148,12 +167,21 @@ export function histogramIntervals(cards: readonly SrsCard[]): readonly Interval
   const edges = [0, ...INTERVAL_EDGES];
   const buckets = edges.map((from, index) => {
     const to = edges[index + 1] ?? Number.POSITIVE_INFINITY;
-    const label = from === 0 ? "<1d" : to === Number.POSITIVE_INFINITY ? `${from}d+` : to - from === 1 ? `${from}d` : `${from}–${to - 1}d`;
+    const label =
+      from === 0
+        ? "<1d"
+        : to === Number.POSITIVE_INFINITY
+          ? `${from}d+`
+          : to - from === 1
+            ? `${from}d`
+            : `${from}–${to - 1}d`;
     return { label, fromDays: from, toDays: to, cards: 0 };
   });
   for (const card of cards) {
     if (card.suspended || isNewCard(card)) continue;
-    const bucket = buckets.find((candidate) => card.scheduledDays >= candidate.fromDays && card.scheduledDays < candidate.toDays);
+    const bucket = buckets.find(
+      (candidate) => card.scheduledDays >= candidate.fromDays && card.scheduledDays < candidate.toDays,
+    );
     if (bucket !== undefined) bucket.cards += 1;
   }
   return buckets;

@@ -21,7 +21,11 @@ export function undoLastReview(card: SrsCard, log: readonly ReviewLogEntry[]): S
     return fail(["log"], `no review of ${card.skillId} to undo`);
   }
   // The card must be the state that review produced; otherwise the log and the card row disagree.
-  if (card.lastReview !== entry.reviewedAt || card.reps !== entry.before.reps + 1 || card.due !== entry.nextDue) {
+  if (
+    card.lastReview !== entry.reviewedAt ||
+    card.reps !== entry.before.reps + 1 ||
+    card.due !== entry.nextDue
+  ) {
     return fail(["card"], "the card is not in the state its latest review left it; nothing was undone");
   }
   return succeed({ card: { ...card, ...entry.before }, entry });

@@ -18,13 +18,17 @@ describe("bench topologies", () => {
 
   it("are deterministic for a seed and differ across seeds", () => {
     expect(generateTopology(12, 3).topology).toEqual(generateTopology(12, 3).topology);
-    expect(JSON.stringify(generateTopology(12, 3).topology)).not.toEqual(JSON.stringify(generateTopology(12, 4).topology));
+    expect(JSON.stringify(generateTopology(12, 3).topology)).not.toEqual(
+      JSON.stringify(generateTopology(12, 4).topology),
+    );
     const bench = generateTopology(12, 3);
     expect(generateQueries(bench, 50, 9)).toEqual(generateQueries(bench, 50, 9));
   });
 
   it("grow routes linearly with the VPC count", () => {
-    expect(countRoutes(generateTopology(100, 1).topology)).toBe(10 * countRoutes(generateTopology(10, 1).topology));
+    expect(countRoutes(generateTopology(100, 1).topology)).toBe(
+      10 * countRoutes(generateTopology(10, 1).topology),
+    );
   });
 
   it("give a mix of reachable and blocked queries, some across the TGW hub", () => {
@@ -36,7 +40,9 @@ describe("bench topologies", () => {
     const reachable = results.filter((r) => r.reachable);
     expect(reachable.length).toBeGreaterThan(20);
     expect(results.length - reachable.length).toBeGreaterThan(20);
-    expect(reachable.some((r) => r.forward.some((h) => h.component.type.includes("transit-gateway")))).toBe(true);
+    expect(reachable.some((r) => r.forward.some((h) => h.component.type.includes("transit-gateway")))).toBe(
+      true,
+    );
   });
 
   it("percentile picks the nearest-rank value", () => {

@@ -57,7 +57,10 @@ describe("event hub", () => {
     expect(listen(hub, { role: "teacher" }, "before.1").subscription.resumed).toBe(false);
     expect(listen(hub, { role: "teacher" }, null).subscription.resumed).toBe(false);
     expect(listen(hub, { role: "teacher" }, "now.1").subscription.resumed).toBe(true);
-    hub.publish("G", Array.from({ length: 20 }, () => ({ audience: ALL, type: "answers", data: {} })));
+    hub.publish(
+      "G",
+      Array.from({ length: 20 }, () => ({ audience: ALL, type: "answers", data: {} })),
+    );
     const stale = listen(hub, { role: "teacher" }, "now.1");
     expect(stale.subscription.resumed).toBe(false);
     expect(stale.received).toEqual([]);

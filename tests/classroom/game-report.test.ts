@@ -28,13 +28,24 @@ function playedGame() {
 describe("game report", () => {
   it("counts per question who was there, who answered and who was right; per player by concept", () => {
     const report = buildGameReport(playedGame().context, questionOf);
-    expect(report.questions.map((question) => [question.number, question.players, question.answered, question.correct])).toEqual([
+    expect(
+      report.questions.map((question) => [
+        question.number,
+        question.players,
+        question.answered,
+        question.correct,
+      ]),
+    ).toEqual([
       [1, 2, 2, 1],
       [2, 3, 1, 1],
     ]);
     const ana = report.players.find((player) => player.displayName === "Ana");
     expect(ana).toMatchObject({ answered: 1, correct: 1 });
-    expect(ana?.concepts).toEqual(q1.concepts.map((concept) => ({ concept, answered: 1, correct: 1 })).sort((a, b) => (a.concept < b.concept ? -1 : 1)));
+    expect(ana?.concepts).toEqual(
+      q1.concepts
+        .map((concept) => ({ concept, answered: 1, correct: 1 }))
+        .sort((a, b) => (a.concept < b.concept ? -1 : 1)),
+    );
     const cy = report.players.find((player) => player.displayName === "Cy");
     expect(cy).toMatchObject({ answered: 1, correct: 1 });
   });

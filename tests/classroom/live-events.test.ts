@@ -3,7 +3,11 @@ import { buildClassroomView } from "../../lib/classroom/classroom-view";
 import { createEventHub, type HubEvent } from "../../lib/classroom/event-hub";
 import { liveEvents } from "../../lib/classroom/live-events";
 import { applyLiveMessage, type LiveMessage } from "../../lib/classroom/live-view";
-import { runClassroomCommand, type ClassroomCommand, type ClassroomSnapshot } from "../../lib/classroom/run-command";
+import {
+  runClassroomCommand,
+  type ClassroomCommand,
+  type ClassroomSnapshot,
+} from "../../lib/classroom/run-command";
 import { LIMIT_MS, T0, join, newGame, realQuestions, wrongOption } from "./support";
 
 const [q1, q2] = realQuestions() as [
@@ -13,7 +17,10 @@ const [q1, q2] = realQuestions() as [
 const OPEN = T0 + 60_000;
 
 /** Runs the commands and publishes what each one changed, as the server does. */
-function play(steps: readonly (readonly [ClassroomCommand, number])[], from: ClassroomSnapshot = newGame([q1, q2])) {
+function play(
+  steps: readonly (readonly [ClassroomCommand, number])[],
+  from: ClassroomSnapshot = newGame([q1, q2]),
+) {
   const hub = createEventHub({ epoch: "t" });
   const received = { ana: [] as HubEvent[], ben: [] as HubEvent[], teacher: [] as HubEvent[] };
   hub.subscribe("G", { role: "player", playerId: "p1" }, null, (event) => received.ana.push(event));
@@ -60,12 +67,17 @@ describe("live events", () => {
       [{ kind: "close" }, OPEN + 3_000],
     ]);
     const results = (events: HubEvent[]) =>
-      events.filter((event) => event.type === "result").map((event) => JSON.parse(event.json) as { correct: boolean; rank: number });
+      events
+        .filter((event) => event.type === "result")
+        .map((event) => JSON.parse(event.json) as { correct: boolean; rank: number });
     expect(results(received.ana)).toEqual([expect.objectContaining({ correct: true, rank: 1 })]);
     expect(results(received.ben)).toEqual([expect.objectContaining({ correct: false, rank: 2 })]);
     expect(results(received.teacher)).toEqual([]);
     const reveal = received.ben.find((event) => event.type === "reveal");
-    expect(JSON.parse(reveal?.json ?? "{}")).toMatchObject({ key: [...q1.answer], summary: q1.explanation.summary });
+    expect(JSON.parse(reveal?.json ?? "{}")).toMatchObject({
+      key: [...q1.answer],
+      summary: q1.explanation.summary,
+    });
   });
 
   it("applied to the lobby view, the events bring a player's screen to what a fresh view shows", () => {
@@ -83,7 +95,10 @@ describe("live events", () => {
       (current, event) =>
         applyLiveMessage(current, {
           type: event.type,
-          data: { ...(JSON.parse(event.json) as object), ...(event.questionId ? { id: event.questionId } : {}) },
+          data: {
+            ...(JSON.parse(event.json) as object),
+            ...(event.questionId ? { id: event.questionId } : {}),
+          },
         } as LiveMessage),
       start,
     );

@@ -35,7 +35,11 @@ describe("runClassroomCommand", () => {
       OPEN + 2,
     );
     expect(early.issues).toEqual([expect.objectContaining({ path: "action", code: "not-accepted-now" })]);
-    const over = runClassroomCommand(runClassroomCommand(openGame(), { kind: "finish" }, OPEN + 1).snapshot, join("p3", "Cleo"), OPEN + 2);
+    const over = runClassroomCommand(
+      runClassroomCommand(openGame(), { kind: "finish" }, OPEN + 1).snapshot,
+      join("p3", "Cleo"),
+      OPEN + 2,
+    );
     expect(over.issues).toEqual([expect.objectContaining({ path: "joinCode", code: "session-finished" })]);
   });
 

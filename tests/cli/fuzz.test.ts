@@ -152,10 +152,7 @@ describe("fuzzing the command line (bounded)", () => {
         async (choices, value, asJson) => {
           const file = path.join(DIR, `t${(n += 1)}.${asJson ? "json" : "yaml"}`);
           const data = mutate(TOPOLOGY, choices, value);
-          writeFileSync(
-            file,
-            asJson ? jsonText(data) : jsonText(data, 1),
-          );
+          writeFileSync(file, asJson ? jsonText(data) : jsonText(data, 1));
           for (const argv of [
             ["analyze", "--topology", file, "--from", "app-a", "--to", "app-b", "--port", "443"],
             ["analyze", "--topology", file, "--from", "app-a", "--to", "internet", "--allow-invalid"],

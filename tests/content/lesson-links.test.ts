@@ -7,7 +7,11 @@ import { parseLesson, parseLessons, type Lesson } from "../../lib/content/lesson
 const dir = path.resolve(import.meta.dirname, "..", "..", "content", "lessons");
 
 function course(): Lesson[] {
-  const parsed = parseLessons(fs.readdirSync(dir).map((fileName) => ({ fileName, source: fs.readFileSync(path.join(dir, fileName), "utf8") })));
+  const parsed = parseLessons(
+    fs
+      .readdirSync(dir)
+      .map((fileName) => ({ fileName, source: fs.readFileSync(path.join(dir, fileName), "utf8") })),
+  );
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
   return parsed.value;
 }

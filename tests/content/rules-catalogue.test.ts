@@ -138,8 +138,6 @@ describe("splitAtRuleIds", () => {
 
   it("without a catalogue, splits at every ID-shaped token but not inside longer words", () => {
     const parts = splitAtRuleIds("EIGW-01 and AES-256, RFC-1918, XPCX-02a");
-    expect(
-      parts.filter((part) => part.kind === "rule").map((part) => part.id),
-    ).toEqual(["EIGW-01"]);
+    expect(parts.filter((part) => part.kind === "rule").map((part) => part.id)).toEqual(["EIGW-01"]);
   });
 });

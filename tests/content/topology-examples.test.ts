@@ -8,13 +8,17 @@ const root = path.resolve(import.meta.dirname, "..", "..");
 const lessonsDir = path.join(root, "content", "lessons");
 
 function examplesUsedByLessons(): string[] {
-  const files = fs.readdirSync(lessonsDir).map((fileName) => ({ fileName, source: fs.readFileSync(path.join(lessonsDir, fileName), "utf8") }));
+  const files = fs
+    .readdirSync(lessonsDir)
+    .map((fileName) => ({ fileName, source: fs.readFileSync(path.join(lessonsDir, fileName), "utf8") }));
   const parsed = parseLessons(files);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
   return [
     ...new Set(
       parsed.value.flatMap((lesson) =>
-        lesson.components.filter((component) => component.name === "Topology").map((component) => String(component.props["example"])),
+        lesson.components
+          .filter((component) => component.name === "Topology")
+          .map((component) => String(component.props["example"])),
       ),
     ),
   ].sort();
@@ -43,7 +47,9 @@ describe("inline questions of the lessons", () => {
     const { generateQuestion } = await import("../../lib/scenario/generate");
     const { generateQuestionForConcept } = await import("../../lib/scenario/targeted");
     const { isDifficulty } = await import("../../lib/scenario/question");
-    const files = fs.readdirSync(lessonsDir).map((fileName) => ({ fileName, source: fs.readFileSync(path.join(lessonsDir, fileName), "utf8") }));
+    const files = fs
+      .readdirSync(lessonsDir)
+      .map((fileName) => ({ fileName, source: fs.readFileSync(path.join(lessonsDir, fileName), "utf8") }));
     const parsed = parseLessons(files);
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
     const problems: string[] = [];
@@ -61,7 +67,10 @@ describe("inline questions of the lessons", () => {
           concept === undefined
             ? generateQuestion(family, seed, difficulty)
             : generateQuestionForConcept(family, seed, difficulty, String(concept));
-        if (!result.ok) problems.push(`${lesson.slug}: ${family} ${seed}: ${result.issues.map((i) => i.message).join("; ")}`);
+        if (!result.ok)
+          problems.push(
+            `${lesson.slug}: ${family} ${seed}: ${result.issues.map((i) => i.message).join("; ")}`,
+          );
       }
     }
     expect(problems).toEqual([]);

@@ -54,7 +54,16 @@ describe("learners and attempts", () => {
     await recordAttempt(
       temp.db,
       learner.id,
-      attempt({ questionId: "filtering.3.1", family: "filtering", seed: 3, difficulty: 1, response: ["a", "c"], correct: false, score: 0.5, answeredAt: new Date(t0.getTime() + 60_000) }),
+      attempt({
+        questionId: "filtering.3.1",
+        family: "filtering",
+        seed: 3,
+        difficulty: 1,
+        response: ["a", "c"],
+        correct: false,
+        score: 0.5,
+        answeredAt: new Date(t0.getTime() + 60_000),
+      }),
     );
     const rows = await listAttempts(temp.db, learner.id);
     expect(rows.map((row) => row.questionId)).toEqual(["filtering.3.1", "can-a-reach-c.17.2"]);
@@ -64,8 +73,16 @@ describe("learners and attempts", () => {
 
   it("keeps every try of a question as its own row, and filters by context", async () => {
     const learner = await findOrCreateLearner(temp.db, newLearnerToken(), t0);
-    await recordAttempt(temp.db, learner.id, attempt({ context: "lesson:vpc-peering", response: ["c"], correct: false, score: 0 }));
-    await recordAttempt(temp.db, learner.id, attempt({ context: "lesson:vpc-peering", answeredAt: new Date(t0.getTime() + 20_000) }));
+    await recordAttempt(
+      temp.db,
+      learner.id,
+      attempt({ context: "lesson:vpc-peering", response: ["c"], correct: false, score: 0 }),
+    );
+    await recordAttempt(
+      temp.db,
+      learner.id,
+      attempt({ context: "lesson:vpc-peering", answeredAt: new Date(t0.getTime() + 20_000) }),
+    );
     await recordAttempt(temp.db, learner.id, attempt({ questionId: "hybrid.1.1", context: "practice:s1" }));
     const lessonRows = await listAttempts(temp.db, learner.id, { contextPrefix: "lesson:" });
     expect(lessonRows.map((row) => row.correct)).toEqual([true, false]);

@@ -19,11 +19,49 @@ describe("lesson progress", () => {
     const learner = await findOrCreateLearner(temp.db, newLearnerToken(), t0);
     await markLessonRead(temp.db, learner.id, "vpc-peering", t0);
     await markLessonRead(temp.db, learner.id, "vpc-peering", new Date(t0.getTime() + 5000));
-    const base = { family: "concept-check", difficulty: 1, durationMs: 1000, startedAt: t0, answeredAt: t0 } as const;
-    await recordAttempt(temp.db, learner.id, { ...base, questionId: "concept-check.1.1", seed: 1, response: ["a"], correct: false, score: 0, context: "lesson:vpc-peering" });
-    await recordAttempt(temp.db, learner.id, { ...base, questionId: "concept-check.1.1", seed: 1, response: ["b"], correct: true, score: 1, context: "lesson:vpc-peering" });
-    await recordAttempt(temp.db, learner.id, { ...base, questionId: "concept-check.1.1", seed: 1, response: ["b"], correct: true, score: 1, context: "lesson:vpc-peering" });
-    await recordAttempt(temp.db, learner.id, { ...base, questionId: "concept-check.2.1", seed: 2, response: ["c"], correct: true, score: 1, context: "practice:x" });
+    const base = {
+      family: "concept-check",
+      difficulty: 1,
+      durationMs: 1000,
+      startedAt: t0,
+      answeredAt: t0,
+    } as const;
+    await recordAttempt(temp.db, learner.id, {
+      ...base,
+      questionId: "concept-check.1.1",
+      seed: 1,
+      response: ["a"],
+      correct: false,
+      score: 0,
+      context: "lesson:vpc-peering",
+    });
+    await recordAttempt(temp.db, learner.id, {
+      ...base,
+      questionId: "concept-check.1.1",
+      seed: 1,
+      response: ["b"],
+      correct: true,
+      score: 1,
+      context: "lesson:vpc-peering",
+    });
+    await recordAttempt(temp.db, learner.id, {
+      ...base,
+      questionId: "concept-check.1.1",
+      seed: 1,
+      response: ["b"],
+      correct: true,
+      score: 1,
+      context: "lesson:vpc-peering",
+    });
+    await recordAttempt(temp.db, learner.id, {
+      ...base,
+      questionId: "concept-check.2.1",
+      seed: 2,
+      response: ["c"],
+      correct: true,
+      score: 1,
+      context: "practice:x",
+    });
     const progress = await lessonProgress(temp.db, learner.id, ["vpc-peering", "gateway-endpoints"]);
     expect(progress).toEqual([
       { slug: "vpc-peering", read: true, questionsRight: 1 },

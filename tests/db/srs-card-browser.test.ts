@@ -1,7 +1,25 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { findOrCreateLearner, newLearnerToken } from "../../lib/db/learners";
-import { ensureCards, findCard, listCardChanges, listReviewLog, loadDeck, manageCard, replaceDeck, saveReview } from "../../lib/db/srs";
-import { buildQueue, DEFAULT_SRS_SETTINGS, exportDeck, importDeck, reviewCard, serializeDeck, toSkillId, type SrsCard } from "../../lib/srs/index";
+import {
+  ensureCards,
+  findCard,
+  listCardChanges,
+  listReviewLog,
+  loadDeck,
+  manageCard,
+  replaceDeck,
+  saveReview,
+} from "../../lib/db/srs";
+import {
+  buildQueue,
+  DEFAULT_SRS_SETTINGS,
+  exportDeck,
+  importDeck,
+  reviewCard,
+  serializeDeck,
+  toSkillId,
+  type SrsCard,
+} from "../../lib/srs/index";
 import { createTempDb } from "./support/temp-db";
 
 // The clock is injected: every action gets its `now`.
@@ -28,7 +46,11 @@ describe("card browser actions in lib/db/srs", () => {
   }
 
   async function reviewGood(at: Date, seed: string): Promise<void> {
-    const reviewed = reviewCard(await card(), "good", at, DEFAULT_SRS_SETTINGS, { timeTakenMs: 1000, questionSeed: seed, correct: true });
+    const reviewed = reviewCard(await card(), "good", at, DEFAULT_SRS_SETTINGS, {
+      timeTakenMs: 1000,
+      questionSeed: seed,
+      correct: true,
+    });
     if (!reviewed.ok) throw new Error(JSON.stringify(reviewed.issues));
     await saveReview(temp.db, { ...reviewed.value, questionId: seed });
   }
@@ -54,9 +76,19 @@ describe("card browser actions in lib/db/srs", () => {
     await reviewGood(t0, "concept-check.1.1");
     await reviewGood(new Date(t0.getTime() + 10 * MINUTE), "concept-check.2.1");
     const later = new Date(t0.getTime() + 60 * MINUTE);
-    const moved = await manageCard(temp.db, await card(), { action: "reschedule", day: new Date("2026-11-20T12:00:00Z") }, later);
+    const moved = await manageCard(
+      temp.db,
+      await card(),
+      { action: "reschedule", day: new Date("2026-11-20T12:00:00Z") },
+      later,
+    );
     expect(moved.ok && moved.value.due).toBe("2026-11-20T00:00:00.000Z");
-    const forgotten = await manageCard(temp.db, await card(), { action: "forget" }, new Date(later.getTime() + MINUTE));
+    const forgotten = await manageCard(
+      temp.db,
+      await card(),
+      { action: "forget" },
+      new Date(later.getTime() + MINUTE),
+    );
     expect(forgotten.ok && [forgotten.value.state, forgotten.value.reps]).toEqual(["new", 0]);
     const changes = await listCardChanges(temp.db, learnerId);
     expect(changes.map((change) => change.kind)).toEqual(["reschedule", "forget"]);
@@ -74,7 +106,12 @@ describe("card browser actions in lib/db/srs", () => {
   });
 
   it("refuses to reschedule a new card and leaves it untouched", async () => {
-    const refused = await manageCard(temp.db, await card(), { action: "reschedule", day: new Date("2026-11-20T12:00:00Z") }, t0);
+    const refused = await manageCard(
+      temp.db,
+      await card(),
+      { action: "reschedule", day: new Date("2026-11-20T12:00:00Z") },
+      t0,
+    );
     expect(refused.ok).toBe(false);
     expect((await card()).due).toBe(t0.toISOString());
     expect(await listCardChanges(temp.db, learnerId)).toEqual([]);

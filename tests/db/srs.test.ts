@@ -45,10 +45,19 @@ describe("lib/db/srs", () => {
     await temp.dispose();
   });
 
-  async function review(skillId = P3, rating: ReviewRating = "good", at = t0, seed = `concept-check.${at.getTime() % 1000}.1`) {
+  async function review(
+    skillId = P3,
+    rating: ReviewRating = "good",
+    at = t0,
+    seed = `concept-check.${at.getTime() % 1000}.1`,
+  ) {
     const card = await findCard(temp.db, learnerId, skillId);
     if (!card) throw new Error("no card");
-    const reviewed = reviewCard(card, rating, at, DEFAULT_SRS_SETTINGS, { timeTakenMs: 4000, questionSeed: seed, correct: rating !== "again" });
+    const reviewed = reviewCard(card, rating, at, DEFAULT_SRS_SETTINGS, {
+      timeTakenMs: 4000,
+      questionSeed: seed,
+      correct: rating !== "again",
+    });
     if (!reviewed.ok) throw new Error(JSON.stringify(reviewed.issues));
     return saveReview(temp.db, { ...reviewed.value, questionId: seed });
   }
@@ -65,9 +74,17 @@ describe("lib/db/srs", () => {
   });
 
   it("enrols a question's concepts and skips IDs that are not concepts", async () => {
-    const { created } = await enrolQuestionConcepts(temp.db, learnerId, ["P3", "not-a-concept", "E1"], "lesson", t0);
+    const { created } = await enrolQuestionConcepts(
+      temp.db,
+      learnerId,
+      ["P3", "not-a-concept", "E1"],
+      "lesson",
+      t0,
+    );
     expect(created).toEqual([P3, E1]);
-    expect((await listCards(temp.db, learnerId)).every((card) => card.state === "new" && card.source === "lesson")).toBe(true);
+    expect(
+      (await listCards(temp.db, learnerId)).every((card) => card.state === "new" && card.source === "lesson"),
+    ).toBe(true);
   });
 
   it("writes the card and its log row together, and reads them back as the domain types", async () => {
@@ -85,11 +102,17 @@ describe("lib/db/srs", () => {
   it("writes neither the card nor the row when the row cannot be written", async () => {
     await ensureCards(temp.db, learnerId, [P3], "lesson", t0);
     const card = (await findCard(temp.db, learnerId, P3)) as SrsCard;
-    const reviewed = reviewCard(card, "good", t0, DEFAULT_SRS_SETTINGS, { timeTakenMs: 1, questionSeed: "x", correct: true });
+    const reviewed = reviewCard(card, "good", t0, DEFAULT_SRS_SETTINGS, {
+      timeTakenMs: 1,
+      questionSeed: "x",
+      correct: true,
+    });
     if (!reviewed.ok) throw new Error("review failed");
     // A row for a learner that does not exist breaks its foreign key: the card update must roll back with it.
     const entry = { ...reviewed.value.entry, learnerId: "nobody" };
-    await expect(saveReview(temp.db, { card: reviewed.value.card, entry, questionId: "x" })).rejects.toThrow();
+    await expect(
+      saveReview(temp.db, { card: reviewed.value.card, entry, questionId: "x" }),
+    ).rejects.toThrow();
     expect((await findCard(temp.db, learnerId, P3))?.reps).toBe(0);
     expect(await listReviewLog(temp.db, learnerId)).toHaveLength(0);
   });
@@ -131,13 +154,26 @@ describe("lib/db/srs", () => {
     await ensureCards(temp.db, learnerId, [P3], "lesson", t0);
     const good = await review(P3, "good", t0, "concept-check.7.1");
     const card = (await findCard(temp.db, learnerId, P3)) as SrsCard;
-    const rerated = rerateReview(card, await listReviewLog(temp.db, learnerId, P3), "easy", DEFAULT_SRS_SETTINGS, "concept-check.7.1");
+    const rerated = rerateReview(
+      card,
+      await listReviewLog(temp.db, learnerId, P3),
+      "easy",
+      DEFAULT_SRS_SETTINGS,
+      "concept-check.7.1",
+    );
     if (!rerated.ok) throw new Error(JSON.stringify(rerated.issues));
-    await replaceLatestReview(temp.db, good, { card: rerated.value.card, entry: rerated.value.entry, questionId: good.questionId }, t0);
+    await replaceLatestReview(
+      temp.db,
+      good,
+      { card: rerated.value.card, entry: rerated.value.entry, questionId: good.questionId },
+      t0,
+    );
     const log = await listReviewLog(temp.db, learnerId);
     expect(log.map((entry) => entry.rating)).toEqual(["easy"]);
     expect(await temp.db.srsReview.count()).toBe(2);
-    expect(Date.parse((await findCard(temp.db, learnerId, P3))?.due ?? "")).toBeGreaterThan(Date.parse(good.nextDue));
+    expect(Date.parse((await findCard(temp.db, learnerId, P3))?.due ?? "")).toBeGreaterThan(
+      Date.parse(good.nextDue),
+    );
   });
 
   it("suspends and unsuspends a card, and refuses a card the learner does not have", async () => {
@@ -145,14 +181,22 @@ describe("lib/db/srs", () => {
     expect((await setCardSuspended(temp.db, learnerId, P3, true)).ok).toBe(true);
     const deck = await loadDeck(temp.db, learnerId);
     expect(buildQueue(deck.cards, deck.log, t0, DEFAULT_SRS_SETTINGS).fresh).toHaveLength(0);
-    expect((await setCardSuspended(temp.db, learnerId, P3, false)).ok && (await findCard(temp.db, learnerId, P3))?.suspended).toBe(false);
+    expect(
+      (await setCardSuspended(temp.db, learnerId, P3, false)).ok &&
+        (await findCard(temp.db, learnerId, P3))?.suspended,
+    ).toBe(false);
     const missing = await setCardSuspended(temp.db, learnerId, E1, true);
     expect(missing.ok ? [] : missing.issues.map((issue) => issue.path)).toEqual([["skillId"]]);
   });
 
   it("settings default until saved, then round-trip", async () => {
     expect(await loadSrsSettings(temp.db, learnerId)).toEqual(DEFAULT_SRS_SETTINGS);
-    const mine = { ...DEFAULT_SRS_SETTINGS, desiredRetention: 0.85, newCardsPerDay: 5, maximumIntervalDays: 90 };
+    const mine = {
+      ...DEFAULT_SRS_SETTINGS,
+      desiredRetention: 0.85,
+      newCardsPerDay: 5,
+      maximumIntervalDays: 90,
+    };
     await saveSrsSettings(temp.db, learnerId, mine);
     expect(await loadSrsSettings(temp.db, learnerId)).toEqual(mine);
   });
@@ -164,7 +208,14 @@ describe("lib/db/srs", () => {
     await review(E1, "easy", new Date(t0.getTime() + HOUR));
     await undoLatestReview(temp.db, learnerId, t0); // the undone P3 "again" must not travel
     const { cards, log } = await loadDeck(temp.db, learnerId);
-    const text = serializeDeck(exportDeck(learnerId, cards, log.map(({ id: _id, questionId: _q, ...entry }) => entry), t0));
+    const text = serializeDeck(
+      exportDeck(
+        learnerId,
+        cards,
+        log.map(({ id: _id, questionId: _q, ...entry }) => entry),
+        t0,
+      ),
+    );
     const parsed = importDeck(text);
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
     expect(parsed.value.log).toHaveLength(2);
@@ -176,8 +227,8 @@ describe("lib/db/srs", () => {
     const later = new Date(t0.getTime() + 30 * 24 * HOUR);
     const schedule = (deck: { cards: SrsCard[] }) => deck.cards.map(({ learnerId: _l, ...rest }) => rest);
     expect(schedule(imported)).toEqual(schedule({ cards }));
-    expect(buildQueue(imported.cards, imported.log, later, DEFAULT_SRS_SETTINGS).due.map((card) => card.skillId)).toEqual(
-      buildQueue(cards, log, later, DEFAULT_SRS_SETTINGS).due.map((card) => card.skillId),
-    );
+    expect(
+      buildQueue(imported.cards, imported.log, later, DEFAULT_SRS_SETTINGS).due.map((card) => card.skillId),
+    ).toEqual(buildQueue(cards, log, later, DEFAULT_SRS_SETTINGS).due.map((card) => card.skillId));
   });
 });

@@ -15,7 +15,10 @@ const diagram: Diagram = {
   edges: [{ id: "pcx", source: "vpc-a", target: "vpc-b", kind: "peering", label: "pcx-1" }],
 };
 
-function inside(inner: { x: number; y: number; width: number; height: number }, outer: typeof inner): boolean {
+function inside(
+  inner: { x: number; y: number; width: number; height: number },
+  outer: typeof inner,
+): boolean {
   return (
     inner.x >= outer.x - 0.5 &&
     inner.y >= outer.y - 0.5 &&
@@ -46,7 +49,8 @@ describe("layoutDiagram", () => {
     const [a, b] = vpcs;
     expect(a && b).toBeTruthy();
     if (a && b) {
-      const apart = a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+      const apart =
+        a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
       expect(apart).toBe(true);
     }
   });
@@ -58,10 +62,20 @@ describe("layoutDiagram", () => {
     const byId = new Map(placed.nodes.map((node) => [node.id, node]));
     const near = (point: { x: number; y: number }, id: string) => {
       const box = byId.get(id);
-      return !!box && point.x >= box.x - 1 && point.x <= box.x + box.width + 1 && point.y >= box.y - 1 && point.y <= box.y + box.height + 1;
+      return (
+        !!box &&
+        point.x >= box.x - 1 &&
+        point.x <= box.x + box.width + 1 &&
+        point.y >= box.y - 1 &&
+        point.y <= box.y + box.height + 1
+      );
     };
     const first = edge?.points[0];
     const last = edge?.points.at(-1);
-    expect(first && last && ((near(first, "vpc-a") && near(last, "vpc-b")) || (near(first, "vpc-b") && near(last, "vpc-a")))).toBe(true);
+    expect(
+      first &&
+        last &&
+        ((near(first, "vpc-a") && near(last, "vpc-b")) || (near(first, "vpc-b") && near(last, "vpc-a"))),
+    ).toBe(true);
   });
 });

@@ -14,18 +14,21 @@ import { queryDatabase } from "./support/database";
 async function recordBodies(page: Page): Promise<() => { url: string; body: string }[]> {
   const bodies: { url: string; body: string }[] = [];
   // The event stream never ends, so it is not routed (route.fetch would wait for its end); recordStream reads it.
-  await page.route((url) => !url.pathname.endsWith("/events"), async (route) => {
-    try {
-      const response = await route.fetch();
-      const body = await response.body();
-      bodies.push({ url: route.request().url(), body: body.toString("utf8") });
-      await route.fulfill({ response, body });
-    } catch (error) {
-      // A poll still in flight when the test closes its page: nothing more reaches the browser.
-      if (page.isClosed() || /disposed|closed/i.test(String(error))) return;
-      throw error;
-    }
-  });
+  await page.route(
+    (url) => !url.pathname.endsWith("/events"),
+    async (route) => {
+      try {
+        const response = await route.fetch();
+        const body = await response.body();
+        bodies.push({ url: route.request().url(), body: body.toString("utf8") });
+        await route.fulfill({ response, body });
+      } catch (error) {
+        // A poll still in flight when the test closes its page: nothing more reaches the browser.
+        if (page.isClosed() || /disposed|closed/i.test(String(error))) return;
+        throw error;
+      }
+    },
+  );
   return () => [...bodies];
 }
 
@@ -90,7 +93,10 @@ async function answer(page: Page, optionIds: readonly string[]): Promise<void> {
   for (const id of optionIds) await form.locator(`[data-option-id="${id}"]`).click();
   if (multi) await page.getByTestId("submit-answer").click();
   // The last answer closes the question at once, so the reveal may replace "answer sent" before it shows.
-  await page.locator('[data-testid="answer-sent"], .classroom:not([data-phase="question"])').first().waitFor();
+  await page
+    .locator('[data-testid="answer-sent"], .classroom:not([data-phase="question"])')
+    .first()
+    .waitFor();
 }
 
 describe("live classroom", () => {
@@ -143,10 +149,9 @@ describe("live classroom", () => {
     await phase(ben, "lobby");
 
     await teacher.locator('[data-testid="players"] li', { hasText: "Ben" }).waitFor();
-    await expect(teacher.locator('[data-testid="players"] li .classroom-player-name').allTextContents()).resolves.toEqual([
-      "Ana",
-      "Ben",
-    ]);
+    await expect(
+      teacher.locator('[data-testid="players"] li .classroom-player-name').allTextContents(),
+    ).resolves.toEqual(["Ana", "Ben"]);
 
     // Only the teacher runs the game: a player's "open" is refused, naming the field.
     const refused = await ana.request.post("/classroom/api", { data: { action: "open", joinCode: code } });
@@ -324,7 +329,10 @@ describe("live classroom", () => {
     await join(dee, code, "Dee");
     await phase(dee, "lobby");
 
-    const eveContext = await browser.newContext({ baseURL: inject("baseURL"), viewport: { width: 1280, height: 900 } });
+    const eveContext = await browser.newContext({
+      baseURL: inject("baseURL"),
+      viewport: { width: 1280, height: 900 },
+    });
     const eve = await eveContext.newPage();
     await join(eve, code, "Eve");
     await phase(eve, "lobby");
@@ -334,7 +342,9 @@ describe("live classroom", () => {
     // A look-alike name (a zero-width space inside) is the same name, so it is refused.
     const zed = await open();
     await join(zed, code, "D\u200bee");
-    await expect(zed.getByTestId("join-error").textContent()).resolves.toMatch(/displayName: this name is taken/);
+    await expect(zed.getByTestId("join-error").textContent()).resolves.toMatch(
+      /displayName: this name is taken/,
+    );
     await zed.getByLabel("Your name").fill("Zed");
     await zed.getByTestId("join-game").click();
     await phase(zed, "lobby");
@@ -395,7 +405,9 @@ describe("live classroom", () => {
     await phase(teacher, "leaderboard");
     await teacher.getByTestId("finish-game").click();
     for (const page of [teacher, dee, eve2, fay]) await phase(page, "finished");
-    await expect(teacher.locator('[data-testid="podium"] li[data-rank="1"]').getAttribute("data-name")).resolves.toBe("Dee");
+    await expect(
+      teacher.locator('[data-testid="podium"] li[data-rank="1"]').getAttribute("data-name"),
+    ).resolves.toBe("Dee");
     await expect(dee.locator("tr.classroom-you").getAttribute("data-name")).resolves.toBe("Dee");
 
     // Every answer stored once, under the player who gave it (Eve's under her first browser's learner).
@@ -404,7 +416,10 @@ describe("live classroom", () => {
       "SELECT questionId, COUNT(*) AS n FROM Attempt WHERE context = ? GROUP BY questionId",
       `classroom:${code}`,
     );
-    expect(Object.fromEntries(rows.map((row) => [row.questionId, row.n]))).toEqual({ [q1.id]: 2, [q2.id]: 3 });
+    expect(Object.fromEntries(rows.map((row) => [row.questionId, row.n]))).toEqual({
+      [q1.id]: 2,
+      [q2.id]: 3,
+    });
     const learners = queryDatabase<{ learnerId: string }>(
       inject("databaseUrl"),
       "SELECT DISTINCT learnerId FROM Attempt WHERE context = ?",

@@ -93,7 +93,11 @@ describe("durability", () => {
     const baseURL = server.baseURL;
     const browserOf = async () => {
       const first = await fetch(new URL("/", baseURL), { redirect: "manual" });
-      const cookie = first.headers.getSetCookie().find((line) => line.startsWith("reachable_learner="))?.split(";")[0] ?? "";
+      const cookie =
+        first.headers
+          .getSetCookie()
+          .find((line) => line.startsWith("reachable_learner="))
+          ?.split(";")[0] ?? "";
       return {
         post: async (body: unknown) =>
           fetch(new URL("/classroom/api", server?.baseURL ?? baseURL), {
@@ -116,7 +120,9 @@ describe("durability", () => {
     const { joinCode } = (await created.json()) as { joinCode: string };
     expect((await player.post({ action: "join", joinCode, displayName: "Ana" })).status).toBe(200);
     // A second player who does not answer keeps the question open (everyone answering would close it).
-    expect((await (await browserOf()).post({ action: "join", joinCode, displayName: "Ben" })).status).toBe(200);
+    expect((await (await browserOf()).post({ action: "join", joinCode, displayName: "Ben" })).status).toBe(
+      200,
+    );
     expect((await teacher.post({ action: "open", joinCode })).status).toBe(200);
     const view = (await (await player.get(`/classroom/api/${joinCode}`)).json()) as {
       question: { id: string; options: { id: string }[] };

@@ -16,7 +16,9 @@ import { repoRoot } from "./support/server";
 
 function course(): Lesson[] {
   const dir = path.join(repoRoot, "content", "lessons");
-  const files = fs.readdirSync(dir).map((fileName) => ({ fileName, source: fs.readFileSync(path.join(dir, fileName), "utf8") }));
+  const files = fs
+    .readdirSync(dir)
+    .map((fileName) => ({ fileName, source: fs.readFileSync(path.join(dir, fileName), "utf8") }));
   const parsed = parseLessons(files);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
   return parsed.value;
@@ -32,7 +34,9 @@ function questionOf(lesson: Lesson, index: number): Question {
   const family = String(tryIt.props["family"]);
   const seed = Number(tryIt.props["seed"]);
   const generated =
-    concept === undefined ? generateQuestion(family, seed, difficulty) : generateQuestionForConcept(family, seed, difficulty, String(concept));
+    concept === undefined
+      ? generateQuestion(family, seed, difficulty)
+      : generateQuestionForConcept(family, seed, difficulty, String(concept));
   if (!generated.ok) throw new Error(JSON.stringify(generated.issues));
   return generated.question;
 }
@@ -67,13 +71,19 @@ describe("lessons", () => {
       await expect(page.locator("h1").textContent()).resolves.toBe(lesson.frontmatter.title);
       const tryIts = lesson.components.filter((component) => component.name === "TryIt").length;
       await expect(page.locator("section.try-it").count()).resolves.toBe(tryIts);
-      const examples = lesson.components.filter((component) => component.name === "Topology").map((c) => String(c.props["example"]));
+      const examples = lesson.components
+        .filter((component) => component.name === "Topology")
+        .map((c) => String(c.props["example"]));
       const diagrams = page.locator("[data-testid=topology-diagram]");
       for (const [index, example] of examples.entries()) {
-        const parsed = parseTopologyText(fs.readFileSync(path.join(repoRoot, "content", "topologies", `${example}.yaml`), "utf8"), "yaml");
+        const parsed = parseTopologyText(
+          fs.readFileSync(path.join(repoRoot, "content", "topologies", `${example}.yaml`), "utf8"),
+          "yaml",
+        );
         if (!parsed.ok) throw new Error(example);
         const svgText = (await diagrams.nth(index).locator("svg").textContent()) ?? "";
-        for (const vpc of parsed.topology.vpcs) expect(svgText, `${lesson.slug}: ${example}`).toContain(vpc.name ?? vpc.id);
+        for (const vpc of parsed.topology.vpcs)
+          expect(svgText, `${lesson.slug}: ${example}`).toContain(vpc.name ?? vpc.id);
         for (const vpc of parsed.topology.vpcs) expect(svgText).toContain(vpc.cidrBlocks[0] ?? "");
       }
     }
@@ -94,7 +104,8 @@ describe("lessons", () => {
     expect(before).toContain(shown);
     expect(before).not.toContain(question.id);
     expect(secretTexts(question).length).toBeGreaterThan(0);
-    for (const secret of secretTexts(question)) expect(before, "key sent to the browser before answering").not.toContain(secret);
+    for (const secret of secretTexts(question))
+      expect(before, "key sent to the browser before answering").not.toContain(secret);
 
     const section = page.locator(`section.try-it[data-question-id="${shown}"]`);
     const wrong = question.options.find((option) => !question.answer.includes(option.id));
@@ -109,10 +120,13 @@ describe("lessons", () => {
     await section.getByRole("button", { name: "Check answer" }).click();
     await section.locator("[data-testid=explanation]").waitFor();
     await expect(section.locator("[data-verdict]").getAttribute("data-verdict")).resolves.toBe("correct");
-    await expect(section.locator("[data-testid=explanation]").textContent()).resolves.toContain(question.explanation.summary);
+    await expect(section.locator("[data-testid=explanation]").textContent()).resolves.toContain(
+      question.explanation.summary,
+    );
 
     // Other tests answer the same lesson questions on this database: read back only this browser's learner.
-    const token = (await context.cookies()).find((cookie) => cookie.name === "reachable_learner")?.value ?? "";
+    const token =
+      (await context.cookies()).find((cookie) => cookie.name === "reachable_learner")?.value ?? "";
     const rows = queryDatabase<{ correct: number; response: string; context: string }>(
       inject("databaseUrl"),
       `SELECT a.correct, a.response, a.context FROM Attempt a JOIN Learner l ON l.id = a.learnerId
@@ -138,7 +152,9 @@ describe("lessons", () => {
       data: { questionId: shown, response: ["zz"], context: { kind: "lesson", slug: lesson.slug } },
     });
     expect(response.status()).toBe(400);
-    await expect(response.json()).resolves.toEqual({ error: 'response: "zz" is not an option of this question' });
+    await expect(response.json()).resolves.toEqual({
+      error: 'response: "zz" is not an option of this question',
+    });
     const missing = await page.request.post("/api/answers", { data: { questionId: shown } });
     expect(missing.status()).toBe(400);
     expect(((await missing.json()) as { error: string }).error).toMatch(/^response: /);
@@ -150,11 +166,15 @@ describe("lessons", () => {
     const lesson = lessons[1] ?? lessons[0];
     if (!lesson) throw new Error("no lessons");
     await page.goto(`/lessons/${lesson.slug}`);
-    const marked = page.waitForResponse((response) => response.url().endsWith(`/api/lessons/${lesson.slug}/read`));
+    const marked = page.waitForResponse((response) =>
+      response.url().endsWith(`/api/lessons/${lesson.slug}/read`),
+    );
     await page.locator(`[data-mark-read="${lesson.slug}"]`).scrollIntoViewIfNeeded();
     expect((await marked).status()).toBe(200);
     await page.goto("/lessons");
-    await expect(page.locator(`[data-lesson="${lesson.slug}"] [data-progress="read"]`).textContent()).resolves.toBe("read");
+    await expect(
+      page.locator(`[data-lesson="${lesson.slug}"] [data-progress="read"]`).textContent(),
+    ).resolves.toBe("read");
     await context.close();
   });
 

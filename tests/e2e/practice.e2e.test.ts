@@ -138,11 +138,15 @@ describe("practice mode", () => {
       response: ["a"],
     });
     expect(stranger.status()).toBe(409);
-    await expect(stranger.json()).resolves.toMatchObject({ error: expect.stringContaining("questionId:") as unknown });
+    await expect(stranger.json()).resolves.toMatchObject({
+      error: expect.stringContaining("questionId:") as unknown,
+    });
 
     const bad = await post({ action: "answer", sessionId, questionId: shown, response: "a" });
     expect(bad.status()).toBe(400);
-    await expect(bad.json()).resolves.toMatchObject({ error: expect.stringContaining("response:") as unknown });
+    await expect(bad.json()).resolves.toMatchObject({
+      error: expect.stringContaining("response:") as unknown,
+    });
 
     const first = await post({ action: "answer", sessionId, questionId: shown, response: [optionId] });
     expect(first.status()).toBe(200);

@@ -19,8 +19,14 @@ type AxeViolation = { id: string; impact: string | null; nodes: { target: string
 async function seriousViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: AXE_SOURCE });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    return (await axe.run(document)).violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+    const axe = (
+      window as unknown as { axe: { run: (context: Document) => Promise<{ violations: AxeViolation[] }> } }
+    ).axe;
+    return (await axe.run(document)).violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      nodes: v.nodes.map((n) => ({ target: n.target })),
+    }));
   });
   return violations
     .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
@@ -76,12 +82,16 @@ describe("review deck: rating keys, undo, card browser and stats", () => {
 
     // Each button shows its next interval: learning steps in minutes, Easy in days, in increasing order.
     const labels = await Promise.all(
-      (["again", "hard", "good", "easy"] as const).map((rating) => card.locator(`[data-interval="${rating}"]`).textContent()),
+      (["again", "hard", "good", "easy"] as const).map((rating) =>
+        card.locator(`[data-interval="${rating}"]`).textContent(),
+      ),
     );
     expect(labels[0]).toMatch(/^<\d+m$/);
     expect(labels[2]).toMatch(/^<\d+m$/);
     expect(labels[3]).toMatch(/^\d+d$/);
-    await expect(card.getByRole("button", { name: /Hard/ }).getAttribute("aria-keyshortcuts")).resolves.toBe("2");
+    await expect(card.getByRole("button", { name: /Hard/ }).getAttribute("aria-keyshortcuts")).resolves.toBe(
+      "2",
+    );
 
     // 2. Key 2 rates it Hard and moves to the next card.
     const rated = page.waitForResponse((response) => response.url().endsWith("/api/review/rate"));
@@ -136,7 +146,8 @@ describe("review deck: rating keys, undo, card browser and stats", () => {
 
     // 5. Stats count the cards by state: the card rated Again is learning, one is suspended, one new.
     await page.goto("/review/stats");
-    const count = (state: string) => page.locator(`[data-testid="cards-by-state"] [data-state="${state}"] dd`).textContent();
+    const count = (state: string) =>
+      page.locator(`[data-testid="cards-by-state"] [data-state="${state}"] dd`).textContent();
     await expect(count("suspended")).resolves.toBe("1");
     await expect(count("new")).resolves.toBe("1");
     await expect(count("learning")).resolves.toBe("1");
@@ -156,21 +167,33 @@ describe("review deck: rating keys, undo, card browser and stats", () => {
 
   it("refuses another learner's card, an unknown action and rescheduling a new card, naming the field; a buried card leaves the queue", async () => {
     const owner = await newPage(browser, inject("baseURL"));
-    expect((await owner.page.request.post("/api/review/cards", { data: { skillId: "P2" } })).status()).toBe(201);
+    expect((await owner.page.request.post("/api/review/cards", { data: { skillId: "P2" } })).status()).toBe(
+      201,
+    );
     const stranger = await newPage(browser, inject("baseURL"));
     await stranger.page.goto("/review");
-    const refused = await stranger.page.request.post("/api/review/cards/manage", { data: { skillId: "P2", action: "suspend" } });
+    const refused = await stranger.page.request.post("/api/review/cards/manage", {
+      data: { skillId: "P2", action: "suspend" },
+    });
     expect(refused.status()).toBe(404);
     await expect(refused.json()).resolves.toMatchObject({ error: "skillId: you have no card for P2" });
-    const badAction = await owner.page.request.post("/api/review/cards/manage", { data: { skillId: "P2", action: "delete" } });
+    const badAction = await owner.page.request.post("/api/review/cards/manage", {
+      data: { skillId: "P2", action: "delete" },
+    });
     expect(badAction.status()).toBe(400);
-    await expect(badAction.json()).resolves.toMatchObject({ error: expect.stringMatching(/^action: /) as unknown });
+    await expect(badAction.json()).resolves.toMatchObject({
+      error: expect.stringMatching(/^action: /) as unknown,
+    });
     const newCard = await owner.page.request.post("/api/review/cards/manage", {
       data: { skillId: "P2", action: "reschedule", due: "2099-01-01" },
     });
     expect(newCard.status()).toBe(422);
-    await expect(newCard.json()).resolves.toMatchObject({ error: expect.stringMatching(/^skillId: P2 is new/) as unknown });
-    const buried = await owner.page.request.post("/api/review/cards/manage", { data: { skillId: "P2", action: "bury" } });
+    await expect(newCard.json()).resolves.toMatchObject({
+      error: expect.stringMatching(/^skillId: P2 is new/) as unknown,
+    });
+    const buried = await owner.page.request.post("/api/review/cards/manage", {
+      data: { skillId: "P2", action: "bury" },
+    });
     expect(buried.status()).toBe(200);
     await owner.page.goto("/review");
     await owner.page.getByTestId("queue-empty").waitFor();

@@ -52,7 +52,11 @@ describe("spaced review", () => {
     } else {
       lessonQuestionId = FALLBACK_QUESTION;
       const answered = await page.request.post("/api/answers", {
-        data: { questionId: shownIdFor(lessonQuestionId, { kind: "lesson", slug: LESSON }), response: ["a"], context: { kind: "lesson", slug: LESSON } },
+        data: {
+          questionId: shownIdFor(lessonQuestionId, { kind: "lesson", slug: LESSON }),
+          response: ["a"],
+          context: { kind: "lesson", slug: LESSON },
+        },
       });
       expect(answered.status()).toBe(200);
     }
@@ -96,21 +100,36 @@ describe("spaced review", () => {
     // The lesson's own question (key already shown there) is refused as a review answer, and nothing is recorded.
     const replay = await page.request.post(`${later.baseURL}/api/review/answer`, {
       // Sealed for this card and learner, as if the server had served the lesson's variant again.
-      data: { skillId, questionId: shownIdFor(lessonQuestionId, { kind: "review", skillId, learnerId }), response: [...lessonQuestion.answer] },
+      data: {
+        skillId,
+        questionId: shownIdFor(lessonQuestionId, { kind: "review", skillId, learnerId }),
+        response: [...lessonQuestion.answer],
+      },
     });
     expect(replay.status()).toBe(409);
-    await expect(replay.json()).resolves.toMatchObject({ error: expect.stringMatching(/^questionId: /) as unknown });
+    await expect(replay.json()).resolves.toMatchObject({
+      error: expect.stringMatching(/^questionId: /) as unknown,
+    });
 
     // 3. Answer right: rated Good automatically, then the learner rates it Easy.
-    for (const optionId of reviewQuestion.answer) await card.locator(`label[data-option-id="${optionId}"]`).click();
+    for (const optionId of reviewQuestion.answer)
+      await card.locator(`label[data-option-id="${optionId}"]`).click();
     await card.getByRole("button", { name: "Check answer" }).click();
     await expect(card.locator("[data-verdict]").getAttribute("data-verdict")).resolves.toBe("correct");
-    await expect(card.locator("[data-current-rating]").getAttribute("data-current-rating")).resolves.toBe("good");
+    await expect(card.locator("[data-current-rating]").getAttribute("data-current-rating")).resolves.toBe(
+      "good",
+    );
     const rated = page.waitForResponse((response) => response.url().endsWith("/api/review/rate"));
     await card.getByRole("button", { name: /Easy/ }).click();
     expect((await rated).status()).toBe(200);
 
-    const reviews = queryDatabase<{ rating: string; questionId: string; questionSeed: string; undoneAt: string | null; correct: number }>(
+    const reviews = queryDatabase<{
+      rating: string;
+      questionId: string;
+      questionSeed: string;
+      undoneAt: string | null;
+      correct: number;
+    }>(
       databaseUrl,
       "SELECT rating, questionId, questionSeed, undoneAt, correct FROM SrsReview WHERE learnerId = ? ORDER BY reviewedAt, undoneAt IS NULL",
       learnerId,
@@ -119,7 +138,12 @@ describe("spaced review", () => {
       ["good", false],
       ["easy", true],
     ]);
-    expect(reviews.every((row) => row.questionId === reviewQuestionId && row.questionSeed === reviewQuestionId && row.correct === 1)).toBe(true);
+    expect(
+      reviews.every(
+        (row) =>
+          row.questionId === reviewQuestionId && row.questionSeed === reviewQuestionId && row.correct === 1,
+      ),
+    ).toBe(true);
     const [reviewed] = queryDatabase<{ reps: number; state: string }>(
       databaseUrl,
       "SELECT reps, state FROM SrsCard WHERE learnerId = ? AND skillId = ?",
@@ -131,13 +155,23 @@ describe("spaced review", () => {
     // 4. The stats of that later day count the review.
     await page.goto(`${later.baseURL}/review/stats`);
     await expect(page.locator('[data-stat="reviews-30d"] dd').textContent()).resolves.toBe("1");
-    await expect(page.locator('[data-testid="reviews-per-day"] tbody tr td').first().textContent()).resolves.toBe("1");
+    await expect(
+      page.locator('[data-testid="reviews-per-day"] tbody tr td').first().textContent(),
+    ).resolves.toBe("1");
 
     // 5. Undo takes the review back: the row is marked, the card is new again and the stats drop it.
     await page.goto(`${later.baseURL}/review`);
     await page.getByRole("button", { name: /Undo last review/ }).click();
     await expect
-      .poll(() => queryDatabase<{ reps: number }>(databaseUrl, "SELECT reps FROM SrsCard WHERE learnerId = ? AND skillId = ?", learnerId, skillId)[0]?.reps)
+      .poll(
+        () =>
+          queryDatabase<{ reps: number }>(
+            databaseUrl,
+            "SELECT reps FROM SrsCard WHERE learnerId = ? AND skillId = ?",
+            learnerId,
+            skillId,
+          )[0]?.reps,
+      )
       .toBe(0);
     await page.goto(`${later.baseURL}/review/stats`);
     await expect(page.locator('[data-stat="reviews-30d"] dd').textContent()).resolves.toBe("0");
@@ -152,14 +186,18 @@ describe("spaced review", () => {
     await expect(page.getByTestId("settings-status").textContent()).resolves.toBe("Saved.");
 
     await page.getByLabel("Desired retention").fill("1.5");
-    const responsePromise = page.waitForResponse((response) => response.url().endsWith("/api/review/settings"));
+    const responsePromise = page.waitForResponse((response) =>
+      response.url().endsWith("/api/review/settings"),
+    );
     await page.getByRole("button", { name: "Save settings" }).click();
     const response = await responsePromise;
     expect(response.status()).toBe(400);
     const status = page.getByTestId("settings-status").filter({ hasText: "Not saved" });
     // The API names the field; the page says it in the form's words.
     await expect(status.textContent()).resolves.toBe("Not saved. Desired retention must be at most 0.99.");
-    await expect(page.locator("#desiredRetention-hint").textContent()).resolves.toBe("Desired retention must be at most 0.99.");
+    await expect(page.locator("#desiredRetention-hint").textContent()).resolves.toBe(
+      "Desired retention must be at most 0.99.",
+    );
     await expect(page.getByLabel("Desired retention").inputValue()).resolves.toBe("1.5");
 
     await page.reload();
@@ -173,20 +211,32 @@ describe("spaced review", () => {
     await page.goto("/review");
     const added = await page.request.post("/api/review/cards", { data: { skillId: "P3" } });
     expect(added.status()).toBe(201);
-    const exported = await (await page.request.get("/api/review/export")).json() as { cards: { due: string }[] };
+    const exported = (await (await page.request.get("/api/review/export")).json()) as {
+      cards: { due: string }[];
+    };
     expect(exported.cards).toHaveLength(1);
     const broken = { ...exported, cards: [{ ...exported.cards[0], due: "tomorrow" }] };
     const refused = await page.request.post("/api/review/import", { data: JSON.stringify(broken) });
     expect(refused.status()).toBe(422);
-    await expect(refused.json()).resolves.toMatchObject({ error: expect.stringMatching(/^cards\.0\.due: /) as unknown });
-    const after = await (await page.request.get("/api/review/export")).json() as { cards: { skillId: string }[] };
+    await expect(refused.json()).resolves.toMatchObject({
+      error: expect.stringMatching(/^cards\.0\.due: /) as unknown,
+    });
+    const after = (await (await page.request.get("/api/review/export")).json()) as {
+      cards: { skillId: string }[];
+    };
     expect(after.cards.map((card) => card.skillId)).toEqual(["P3"]);
-    const badBody = await page.request.post("/api/review/answer", { data: { skillId: "P3", questionId: "concept-check.5.1", response: "a" } });
+    const badBody = await page.request.post("/api/review/answer", {
+      data: { skillId: "P3", questionId: "concept-check.5.1", response: "a" },
+    });
     expect(badBody.status()).toBe(400);
-    await expect(badBody.json()).resolves.toMatchObject({ error: expect.stringMatching(/^response: /) as unknown });
+    await expect(badBody.json()).resolves.toMatchObject({
+      error: expect.stringMatching(/^response: /) as unknown,
+    });
     const badSkill = await page.request.post("/api/review/cards", { data: { skillId: "Z9" } });
     expect(badSkill.status()).toBe(400);
-    await expect(badSkill.json()).resolves.toMatchObject({ error: expect.stringMatching(/^skillId: /) as unknown });
+    await expect(badSkill.json()).resolves.toMatchObject({
+      error: expect.stringMatching(/^skillId: /) as unknown,
+    });
     await context.close();
   });
 });

@@ -50,7 +50,8 @@ describe("rules reference", () => {
     await expect(page.getByTestId("rule-status").textContent()).resolves.toMatch(/^Modelled/);
 
     const notModelled = RULES.find((candidate) => candidate.status.kind === "not-modelled");
-    if (notModelled?.status.kind !== "not-modelled") throw new Error("the catalogue has no rule marked not modelled");
+    if (notModelled?.status.kind !== "not-modelled")
+      throw new Error("the catalogue has no rule marked not modelled");
     await page.goto(`/rules/${notModelled.id}`);
     const status = (await page.getByTestId("rule-status").textContent()) ?? "";
     expect(status).toContain("Not modelled");

@@ -207,7 +207,9 @@ describe("hardening", () => {
     await learner.get("/");
     const chosen = await learner.post("/exam/api", { action: "start", questionCount: 2, examSeed: 424242 });
     expect(chosen.status).toBe(400);
-    await expect(chosen.json()).resolves.toMatchObject({ error: expect.stringContaining("examSeed") as unknown });
+    await expect(chosen.json()).resolves.toMatchObject({
+      error: expect.stringContaining("examSeed") as unknown,
+    });
   });
 
   it("5: an empty, unknown or forged cookie gets a fresh learner (never a 500), HttpOnly, SameSite=Lax, Secure over HTTPS", async () => {
@@ -366,7 +368,9 @@ describe("hardening", () => {
       expect((await join("Ben")).response.status).toBe(200);
       const full = await join("Cy");
       expect(full.response.status).toBe(409);
-      await expect(full.response.json()).resolves.toMatchObject({ error: expect.stringContaining("full") as unknown });
+      await expect(full.response.json()).resolves.toMatchObject({
+        error: expect.stringContaining("full") as unknown,
+      });
 
       // The player's view carries a sealed question id once the teacher opens the question.
       expect((await teacher.post("/classroom/api", { action: "open", joinCode })).status).toBe(200);

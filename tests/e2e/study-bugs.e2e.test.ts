@@ -337,7 +337,9 @@ describe("practice, exam and review a learner can trust", () => {
     const api = await page.request.put("/api/review/settings", {
       data: { desiredRetention: "1.5", newCardsPerDay: "20", maximumIntervalDays: "365" },
     });
-    await expect(api.json()).resolves.toMatchObject({ error: expect.stringContaining("desiredRetention") as unknown });
+    await expect(api.json()).resolves.toMatchObject({
+      error: expect.stringContaining("desiredRetention") as unknown,
+    });
 
     await page.goto("/review");
     await page.locator("#import-deck").setInputFiles({

@@ -11,10 +11,25 @@ function question(): Question {
 }
 
 const multi: Question = {
-  id: "x.1.1", family: "x", seed: 1, difficulty: 1, concepts: [], stem: "Pick two",
-  options: [{ id: "a", text: "A" }, { id: "b", text: "B" }, { id: "c", text: "C" }, { id: "d", text: "D" }],
-  answer: ["a", "c"], multiSelect: true,
-  explanation: { summary: "A and C", perOption: { a: "right a", b: "wrong b", c: "right c", d: "wrong d" }, rules: ["SG-01"] },
+  id: "x.1.1",
+  family: "x",
+  seed: 1,
+  difficulty: 1,
+  concepts: [],
+  stem: "Pick two",
+  options: [
+    { id: "a", text: "A" },
+    { id: "b", text: "B" },
+    { id: "c", text: "C" },
+    { id: "d", text: "D" },
+  ],
+  answer: ["a", "c"],
+  multiSelect: true,
+  explanation: {
+    summary: "A and C",
+    perOption: { a: "right a", b: "wrong b", c: "right c", d: "wrong d" },
+    rules: ["SG-01"],
+  },
 };
 
 describe("grade", () => {
@@ -41,7 +56,10 @@ describe("grade", () => {
 
   it("gives no credit for choosing several options on a single-select question", () => {
     const q = question();
-    const result = grade(q, q.options.map((o) => o.id));
+    const result = grade(
+      q,
+      q.options.map((o) => o.id),
+    );
     expect(result.correct).toBe(false);
     expect(result.score).toBe(0);
   });

@@ -17,7 +17,11 @@ const question: Question = {
   answer: ["b"],
   explanation: {
     summary: "A–B and B–C do not make A–C.",
-    perOption: { a: "B does not forward between its peers.", b: "Right: PCX-02.", c: "The CIDRs are distinct." },
+    perOption: {
+      a: "B does not forward between its peers.",
+      b: "Right: PCX-02.",
+      c: "The CIDRs are distinct.",
+    },
     rules: ["PCX-02"],
   },
 };
@@ -28,7 +32,15 @@ describe("answerOutcome", () => {
     expect(outcome.correct).toBe(false);
     expect(outcome.revealed).toBe(false);
     expect(outcome.solution).toBeUndefined();
-    expect(outcome.chosen).toEqual([{ optionId: "a", text: "Yes, through B", chosen: true, correct: false, why: "B does not forward between its peers." }]);
+    expect(outcome.chosen).toEqual([
+      {
+        optionId: "a",
+        text: "Yes, through B",
+        chosen: true,
+        correct: false,
+        why: "B does not forward between its peers.",
+      },
+    ]);
     expect(JSON.stringify(outcome)).not.toContain("Right: PCX-02.");
   });
 

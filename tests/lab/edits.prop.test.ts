@@ -131,13 +131,11 @@ function editFor(topology: Topology): fc.Arbitrary<LabEdit> {
       publicIp: fc.constantFrom("", "198.51.100.7"),
     }),
     n.map((i): LabEdit => ({ kind: "remove-resource", id: pick(removable, i) ?? "igw-none" })),
-    fc
-      .tuple(n, fc.nat(2))
-      .map(([i, tunnel]): LabEdit => ({
-        kind: "toggle-vpn-tunnel",
-        vpnConnectionId: pick(topology.vpnConnections, i)?.id ?? "vpn-none",
-        tunnel,
-      })),
+    fc.tuple(n, fc.nat(2)).map(([i, tunnel]): LabEdit => ({
+      kind: "toggle-vpn-tunnel",
+      vpnConnectionId: pick(topology.vpnConnections, i)?.id ?? "vpn-none",
+      tunnel,
+    })),
     n.map((i): LabEdit => ({
       kind: "toggle-tgw-attachment",
       attachmentId: pick(topology.transitGatewayAttachments, i)?.id ?? "tgw-attach-none",

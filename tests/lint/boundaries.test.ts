@@ -17,15 +17,22 @@ describe("lib/ boundaries", () => {
     ['import Link from "next/link";'],
     ['import { useState } from "react";'],
     ['import page from "../../app/page";'],
-  ])("rejects %s in the model", async (line) => {
-    await expect(ruleIdsFor("lib/net/example.ts", `${line}\nexport const x = 1;\n`)).resolves.toContain(
-      "no-restricted-imports",
-    );
-  }, 30_000);
+  ])(
+    "rejects %s in the model",
+    async (line) => {
+      await expect(ruleIdsFor("lib/net/example.ts", `${line}\nexport const x = 1;\n`)).resolves.toContain(
+        "no-restricted-imports",
+      );
+    },
+    30_000,
+  );
 
   it("lets lib/db/ use Prisma but not React", async () => {
     await expect(
-      ruleIdsFor("lib/db/example.ts", 'import { PrismaClient } from "./generated/client";\nexport const make = () => new PrismaClient();\n'),
+      ruleIdsFor(
+        "lib/db/example.ts",
+        'import { PrismaClient } from "./generated/client";\nexport const make = () => new PrismaClient();\n',
+      ),
     ).resolves.toEqual([]);
     await expect(
       ruleIdsFor("lib/db/example.ts", 'import { useState } from "react";\nexport const x = useState;\n'),
@@ -33,17 +40,17 @@ describe("lib/ boundaries", () => {
   }, 30_000);
 
   it("rejects Math.random and Date.now in the domain, where seed and clock are injected", async () => {
-    await expect(ruleIdsFor("lib/scenario/example.ts", "export const r = Math.random();\n")).resolves.toContain(
-      "no-restricted-properties",
-    );
+    await expect(
+      ruleIdsFor("lib/scenario/example.ts", "export const r = Math.random();\n"),
+    ).resolves.toContain("no-restricted-properties");
     await expect(ruleIdsFor("lib/srs/example.ts", "export const t = Date.now();\n")).resolves.toContain(
       "no-restricted-properties",
     );
   }, 30_000);
 
   it("accepts plain domain code", async () => {
-    await expect(ruleIdsFor("lib/net/example.ts", 'import { z } from "zod";\nexport const s = z.string();\n')).resolves.toEqual(
-      [],
-    );
+    await expect(
+      ruleIdsFor("lib/net/example.ts", 'import { z } from "zod";\nexport const s = z.string();\n'),
+    ).resolves.toEqual([]);
   }, 30_000);
 });

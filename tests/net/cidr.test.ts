@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import {
-  addressInCidr, cidrContainsCidr, cidrContainsIp, cidrsOverlap, isRfc1918, maskIpv4, parseCidr, parseIp, toCidr, toIp,
+  addressInCidr,
+  cidrContainsCidr,
+  cidrContainsIp,
+  cidrsOverlap,
+  isRfc1918,
+  maskIpv4,
+  parseCidr,
+  parseIp,
+  toCidr,
+  toIp,
 } from "@/lib/net/cidr";
 
 describe("cidr", () => {
@@ -14,7 +23,10 @@ describe("cidr", () => {
 
   it("rejects misaligned CIDRs with a did-you-mean", () => {
     const r = parseCidr("10.0.0.5/16");
-    expect(r).toEqual({ ok: false, message: '"10.0.0.5/16" is not a network address (did you mean 10.0.0.0/16?)' });
+    expect(r).toEqual({
+      ok: false,
+      message: '"10.0.0.5/16" is not a network address (did you mean 10.0.0.0/16?)',
+    });
     const r6 = parseCidr("2001:db8::1/64");
     expect(r6.ok).toBe(false);
     if (!r6.ok) expect(r6.message).toContain("did you mean 2001:db8::/64");

@@ -14,7 +14,11 @@ describe("docs/topology-format.md", () => {
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     expect(validate(parsed.topology)).toEqual([]);
-    expect(analyze(parsed.topology, { from: "bastion", to: "app", protocol: "tcp", port: 22 }).reachable).toBe(true);
-    expect(analyze(parsed.topology, { from: "app", to: "internet", protocol: "tcp", port: 443 }).reachable).toBe(true);
+    expect(
+      analyze(parsed.topology, { from: "bastion", to: "app", protocol: "tcp", port: 22 }).reachable,
+    ).toBe(true);
+    expect(
+      analyze(parsed.topology, { from: "app", to: "internet", protocol: "tcp", port: 443 }).reachable,
+    ).toBe(true);
   });
 });

@@ -6,7 +6,10 @@ describe("GWE-09, IFE-05, VPN-07", () => {
     const original = example("gateway-endpoint-from-peer");
     expect(run(original, "shared-host", "s3", 443).reachable).toBe(true);
     if (!original.vpcs.some((v) => v.id === "vpc-shared")) throw new Error("fixture changed");
-    const t = { ...original, vpcs: original.vpcs.map((v) => (v.id === "vpc-shared" ? { ...v, enableDnsSupport: false } : v)) };
+    const t = {
+      ...original,
+      vpcs: original.vpcs.map((v) => (v.id === "vpc-shared" ? { ...v, enableDnsSupport: false } : v)),
+    };
     const a = run(t, "shared-host", "s3", 443);
     expect(a.reachable).toBe(false);
     expect(codes(a)).toEqual(["RCH_DNS_RESOLUTION_DISABLED"]);

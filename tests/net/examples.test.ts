@@ -7,10 +7,18 @@ import { TOPOLOGY_DIR, example, exampleFiles, run } from "./helpers";
 
 describe("content/topologies", () => {
   it("holds the required example topologies", () => {
-    expect(exampleFiles()).toEqual(expect.arrayContaining([
-      "abc-peering-chain.yaml", "gateway-endpoint-from-peer.yaml", "nacl-blocks-responses.yaml", "tgw-hub.yaml",
-      "public-private-nat.yaml", "ipv6-egress-only.yaml", "interface-endpoint-private-dns.yaml", "site-to-site-vpn.yaml",
-    ]));
+    expect(exampleFiles()).toEqual(
+      expect.arrayContaining([
+        "abc-peering-chain.yaml",
+        "gateway-endpoint-from-peer.yaml",
+        "nacl-blocks-responses.yaml",
+        "tgw-hub.yaml",
+        "public-private-nat.yaml",
+        "ipv6-egress-only.yaml",
+        "interface-endpoint-private-dns.yaml",
+        "site-to-site-vpn.yaml",
+      ]),
+    );
   });
 
   for (const file of exampleFiles()) {

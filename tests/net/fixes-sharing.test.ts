@@ -10,14 +10,22 @@ import { must } from "../support/must";
 const q = (from: string, to: string, port = 22): Query => ({ from, to, protocol: "tcp", port });
 
 function blockedCases(): [string, Topology, Query][] {
-  const sg = edited(example("tgw-hub"), (d) => { must(d.securityGroups[1]).inbound = []; });
-  const tgw = edited(example("tgw-hub"), (d) => { must(d.transitGatewayRouteTables[0]).propagations = ["tgw-attach-1", "tgw-attach-2"]; });
+  const sg = edited(example("tgw-hub"), (d) => {
+    must(d.securityGroups[1]).inbound = [];
+  });
+  const tgw = edited(example("tgw-hub"), (d) => {
+    must(d.transitGatewayRouteTables[0]).propagations = ["tgw-attach-1", "tgw-attach-2"];
+  });
   return [
     ["add-peering", example("abc-peering-chain"), q("app-a", "app-c")],
     ["accept-peering", topo(twoPeered({ status: "pending-acceptance" })), q("h-1", "h-2")],
     ["add-route", topo(twoPeered({ routeBack: false })), q("h-1", "h-2")],
     ["combined", topo(twoPeered({ status: "pending-acceptance", routeBack: false })), q("h-1", "h-2")],
-    ["add-nacl-rule", example("nacl-blocks-responses"), { from: "internet", to: "web", protocol: "tcp", port: 443 }],
+    [
+      "add-nacl-rule",
+      example("nacl-blocks-responses"),
+      { from: "internet", to: "web", protocol: "tcp", port: 443 },
+    ],
     ["add-endpoint", example("gateway-endpoint-from-peer"), q("app-host", "s3", 443)],
     ["add-sg-rule", sg, q("host-1", "host-2")],
     ["enable-propagation", tgw, q("host-1", "host-3")],
@@ -25,28 +33,36 @@ function blockedCases(): [string, Topology, Query][] {
 }
 
 describe("proposeFixes builds candidates copy-on-write", () => {
-  it.each(blockedCases())("%s: the input is unchanged and each fix differs from it only in objects it replaced", (kind, t, query) => {
-    const before = structuredClone(t);
-    const fixes = proposeFixes(t, query);
-    expect(fixes.some((f) => f.kind === kind)).toBe(true);
-    expect(t).toEqual(before);
-    for (const fix of fixes) {
-      // Every object of the candidate either is the input's own object (shared) or is new; a shared object must
-      // still equal its snapshot, i.e. no fix edited an object it shares with the input.
-      const lists = Object.keys(t).filter((k) => Array.isArray((t as Record<string, unknown>)[k]));
-      let shared = 0;
-      for (const key of lists) {
-        const original = (t as unknown as Record<string, unknown[]>)[key] ?? [];
-        for (const item of (fix.topology as unknown as Record<string, unknown[]>)[key] ?? []) if (original.includes(item)) shared += 1;
+  it.each(blockedCases())(
+    "%s: the input is unchanged and each fix differs from it only in objects it replaced",
+    (kind, t, query) => {
+      const before = structuredClone(t);
+      const fixes = proposeFixes(t, query);
+      expect(fixes.some((f) => f.kind === kind)).toBe(true);
+      expect(t).toEqual(before);
+      for (const fix of fixes) {
+        // Every object of the candidate either is the input's own object (shared) or is new; a shared object must
+        // still equal its snapshot, i.e. no fix edited an object it shares with the input.
+        const lists = Object.keys(t).filter((k) => Array.isArray((t as Record<string, unknown>)[k]));
+        let shared = 0;
+        for (const key of lists) {
+          const original = (t as unknown as Record<string, unknown[]>)[key] ?? [];
+          for (const item of (fix.topology as unknown as Record<string, unknown[]>)[key] ?? [])
+            if (original.includes(item)) shared += 1;
+        }
+        expect(shared).toBeGreaterThan(0);
+        // Lists a fix does not touch are the input's own lists; a fix that is not "combined" changes at most two.
+        const copied = lists.filter(
+          (key) =>
+            (fix.topology as unknown as Record<string, unknown>)[key] !==
+            (t as unknown as Record<string, unknown>)[key],
+        );
+        if (fix.kind !== "combined") expect(copied.length).toBeLessThanOrEqual(2);
+        expect(copied.length).toBeLessThan(lists.length);
       }
-      expect(shared).toBeGreaterThan(0);
-      // Lists a fix does not touch are the input's own lists; a fix that is not "combined" changes at most two.
-      const copied = lists.filter((key) => (fix.topology as unknown as Record<string, unknown>)[key] !== (t as unknown as Record<string, unknown>)[key]);
-      if (fix.kind !== "combined") expect(copied.length).toBeLessThanOrEqual(2);
-      expect(copied.length).toBeLessThan(lists.length);
-    }
-    expect(t).toEqual(before);
-  });
+      expect(t).toEqual(before);
+    },
+  );
 });
 
 describe("proposeFixes with the caller's network and analysis", () => {
@@ -55,9 +71,12 @@ describe("proposeFixes with the caller's network and analysis", () => {
     const query = q("h-1", "h-2");
     const network = buildNetwork(t);
     const analysis = analyze(network, query);
-    const describe = (fixes: { kind: string; description: string; verified: boolean }[]) => fixes.map((f) => `${f.kind}|${f.description}|${f.verified}`);
+    const describe = (fixes: { kind: string; description: string; verified: boolean }[]) =>
+      fixes.map((f) => `${f.kind}|${f.description}|${f.verified}`);
     expect(describe(proposeFixes(t, query, { network, analysis }))).toEqual(describe(proposeFixes(t, query)));
-    expect(() => proposeFixes(topo(twoPeered({ routeBack: false })), query, { network })).toThrow(/another topology/);
+    expect(() => proposeFixes(topo(twoPeered({ routeBack: false })), query, { network })).toThrow(
+      /another topology/,
+    );
     expect(() => proposeFixes(t, q("h-1", "h-2", 443), { analysis })).toThrow(/another query/);
   });
 });
@@ -69,6 +88,8 @@ describe("proposeFixes without the combined fix", () => {
     expect(all.some((f) => f.kind === "combined")).toBe(true);
     const single = proposeFixes(t, q("h-1", "h-2"), { combined: false });
     expect(single.some((f) => f.kind === "combined")).toBe(false);
-    expect(single.map((f) => f.description)).toEqual(all.filter((f) => f.kind !== "combined").map((f) => f.description));
+    expect(single.map((f) => f.description)).toEqual(
+      all.filter((f) => f.kind !== "combined").map((f) => f.description),
+    );
   });
 });

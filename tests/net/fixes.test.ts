@@ -28,11 +28,20 @@ describe("proposeFixes", () => {
 
   it("PCX-08: proposes the missing return route", () => {
     const fixes = proposeFixes(topo(twoPeered({ routeBack: false })), q("h-1", "h-2"));
-    expect(fixes[0]).toMatchObject({ kind: "add-route", verified: true, description: "Add a route 10.0.0.0/16 -> pcx-12 to rtb-2" });
+    expect(fixes[0]).toMatchObject({
+      kind: "add-route",
+      verified: true,
+      description: "Add a route 10.0.0.0/16 -> pcx-12 to rtb-2",
+    });
   });
 
   it("ACL-02: proposes an ephemeral-port NACL rule for blocked replies", () => {
-    const fixes = proposeFixes(example("nacl-blocks-responses"), { from: "internet", to: "web", protocol: "tcp", port: 443 });
+    const fixes = proposeFixes(example("nacl-blocks-responses"), {
+      from: "internet",
+      to: "web",
+      protocol: "tcp",
+      port: 443,
+    });
     expect(fixes[0]).toMatchObject({ kind: "add-nacl-rule", verified: true });
     expect(fixes[0]?.description).toMatch(/1024-65535/);
   });
@@ -43,13 +52,17 @@ describe("proposeFixes", () => {
   });
 
   it("SG-01: proposes an inbound rule for a security-group block", () => {
-    const t = edited(example("tgw-hub"), (d) => { must(d.securityGroups[1]).inbound = []; });
+    const t = edited(example("tgw-hub"), (d) => {
+      must(d.securityGroups[1]).inbound = [];
+    });
     const fixes = proposeFixes(t, q("host-1", "host-2"));
     expect(fixes[0]).toMatchObject({ kind: "add-sg-rule", verified: true });
   });
 
   it("TGW-05: proposes enabling propagation", () => {
-    const t = edited(example("tgw-hub"), (d) => { must(d.transitGatewayRouteTables[0]).propagations = ["tgw-attach-1", "tgw-attach-2"]; });
+    const t = edited(example("tgw-hub"), (d) => {
+      must(d.transitGatewayRouteTables[0]).propagations = ["tgw-attach-1", "tgw-attach-2"];
+    });
     const fixes = proposeFixes(t, q("host-1", "host-3"));
     expect(fixes[0]).toMatchObject({ kind: "enable-propagation", verified: true });
   });

@@ -5,9 +5,20 @@ import { must } from "../support/must";
 
 function publicVpc(publicIp?: string): TopologyInput {
   return oneVpc({
-    routeTables: [{ id: "rtb-m", vpcId: "vpc-1", main: true, routes: [{ destination: "0.0.0.0/0", target: "igw-1" }] }],
+    routeTables: [
+      { id: "rtb-m", vpcId: "vpc-1", main: true, routes: [{ destination: "0.0.0.0/0", target: "igw-1" }] },
+    ],
     internetGateways: [{ id: "igw-1", vpcId: "vpc-1" }],
-    instances: [{ id: "i-a", name: "h-a", subnetId: "subnet-a", privateIp: "10.0.1.10", securityGroupIds: ["sg-open"], ...(publicIp ? { publicIp } : {}) }],
+    instances: [
+      {
+        id: "i-a",
+        name: "h-a",
+        subnetId: "subnet-a",
+        privateIp: "10.0.1.10",
+        securityGroupIds: ["sg-open"],
+        ...(publicIp ? { publicIp } : {}),
+      },
+    ],
   });
 }
 
@@ -36,14 +47,24 @@ describe("internet gateway", () => {
   });
 
   it("IGW-04: inbound needs a public address; the IGW never forwards to RFC 1918 destinations", () => {
-    expect(codes(run(topo(publicVpc()), "internet", "h-a", 443))).toEqual(["IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS"]);
-    expect(codes(run(topo(publicVpc("54.1.2.3")), "h-a", "192.168.1.1", 443))).toEqual(["IGW_DESTINATION_ADDRESS_NOT_IN_RFC1918_EGRESS"]);
+    expect(codes(run(topo(publicVpc()), "internet", "h-a", 443))).toEqual([
+      "IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS",
+    ]);
+    expect(codes(run(topo(publicVpc("54.1.2.3")), "h-a", "192.168.1.1", 443))).toEqual([
+      "IGW_DESTINATION_ADDRESS_NOT_IN_RFC1918_EGRESS",
+    ]);
   });
 
   it("ORD-02: inbound from the internet goes IGW (DNAT) -> NACL in -> SG in -> ENI, with no route-table hop", () => {
     const a = run(topo(publicVpc("54.1.2.3")), "internet", "h-a", 443);
     expect(a.reachable).toBe(true);
-    expect(a.forward.map((h) => h.component.type)).toEqual(["internet", "internet-gateway", "network-acl", "security-group", "network-interface"]);
+    expect(a.forward.map((h) => h.component.type)).toEqual([
+      "internet",
+      "internet-gateway",
+      "network-acl",
+      "security-group",
+      "network-interface",
+    ]);
     expect(a.return.map((h) => h.component.type)).toContain("route-table");
   });
 });
@@ -63,7 +84,11 @@ describe("NAT gateway", () => {
     const a = run(example("public-private-nat"), "app", "internet", 443);
     expect(a.reachable).toBe(true);
     const nat = a.forward.find((h) => h.component.id === "nat-main");
-    expect(nat).toMatchObject({ action: "translate", inbound: { srcIp: "10.0.1.10" }, outbound: { srcIp: "10.0.0.100" } });
+    expect(nat).toMatchObject({
+      action: "translate",
+      inbound: { srcIp: "10.0.1.10" },
+      outbound: { srcIp: "10.0.0.100" },
+    });
     expect(a.forward.find((h) => h.component.id === "igw-main")?.outbound?.srcIp).toBe("3.80.1.1");
     expect(a.forward.at(-1)?.inbound?.srcIp).toBe("3.80.1.1");
     expect(a.return.at(-1)).toMatchObject({ component: { id: "eni-app" }, action: "deliver" });
@@ -81,15 +106,29 @@ describe("NAT gateway", () => {
       d.natGateways[0] = { ...rest, connectivity: "private" };
     });
     const a = run(t, "app", "internet", 443);
-    expect(a.blockers[0]).toMatchObject({ code: "RCH_PRIVATE_NAT_TO_IGW", component: "igw-main", rules: ["NAT-02"] });
+    expect(a.blockers[0]).toMatchObject({
+      code: "RCH_PRIVATE_NAT_TO_IGW",
+      component: "igw-main",
+      rules: ["NAT-02"],
+    });
   });
 
   it("NAT-05: the NAT subnet's network ACL applies to traffic through the NAT gateway", () => {
     const t = edited(example("public-private-nat"), (d) => {
-      d.networkAcls.push({ id: "acl-public", vpcId: "vpc-main", isDefault: false, inbound: [], outbound: [{ ruleNumber: 100, protocol: "all", cidrBlock: "0.0.0.0/0", action: "allow" }] });
+      d.networkAcls.push({
+        id: "acl-public",
+        vpcId: "vpc-main",
+        isDefault: false,
+        inbound: [],
+        outbound: [{ ruleNumber: 100, protocol: "all", cidrBlock: "0.0.0.0/0", action: "allow" }],
+      });
       d.subnets[0] = { ...must(d.subnets[0]), networkAclId: "acl-public" };
     });
     const a = run(t, "app", "internet", 443);
-    expect(a.blockers[0]).toMatchObject({ code: "SUBNET_ACL_RESTRICTION", component: "acl-public", direction: "forward" });
+    expect(a.blockers[0]).toMatchObject({
+      code: "SUBNET_ACL_RESTRICTION",
+      component: "acl-public",
+      direction: "forward",
+    });
   });
 });

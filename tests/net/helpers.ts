@@ -30,7 +30,9 @@ export function edited(t: Topology, change: (draft: Writable<Topology>) => void)
 }
 
 export function exampleFiles(): string[] {
-  return readdirSync(TOPOLOGY_DIR).filter((f) => f.endsWith(".yaml")).sort();
+  return readdirSync(TOPOLOGY_DIR)
+    .filter((f) => f.endsWith(".yaml"))
+    .sort();
 }
 
 export function run(t: Topology, from: string, to: string, port = 22, protocol: Query["protocol"] = "tcp") {
@@ -47,7 +49,9 @@ export function oneVpc(extra: Partial<TopologyInput> = {}): TopologyInput {
       { id: "subnet-a", vpcId: "vpc-1", availabilityZone: "us-east-1a", cidrBlock: "10.0.1.0/24" },
       { id: "subnet-b", vpcId: "vpc-1", availabilityZone: "us-east-1b", cidrBlock: "10.0.2.0/24" },
     ],
-    securityGroups: [{ id: "sg-open", vpcId: "vpc-1", inbound: [{ protocol: "all", cidrBlock: "0.0.0.0/0" }] }],
+    securityGroups: [
+      { id: "sg-open", vpcId: "vpc-1", inbound: [{ protocol: "all", cidrBlock: "0.0.0.0/0" }] },
+    ],
     instances: [
       { id: "i-a", name: "h-a", subnetId: "subnet-a", privateIp: "10.0.1.10", securityGroupIds: ["sg-open"] },
       { id: "i-b", name: "h-b", subnetId: "subnet-b", privateIp: "10.0.2.10", securityGroupIds: ["sg-open"] },
@@ -57,21 +61,47 @@ export function oneVpc(extra: Partial<TopologyInput> = {}): TopologyInput {
 }
 
 /** Two peered VPCs: vpc-1 (10.0.0.0/16, host h-1) and vpc-2 (10.1.0.0/16, host h-2). */
-export function twoPeered(opts: { status?: "active" | "pending-acceptance"; routeBack?: boolean; createdAt?: number } = {}): TopologyInput {
+export function twoPeered(
+  opts: { status?: "active" | "pending-acceptance"; routeBack?: boolean; createdAt?: number } = {},
+): TopologyInput {
   return {
     vpcs: [
       { id: "vpc-1", cidrBlocks: ["10.0.0.0/16"], enableDnsHostnames: true },
       { id: "vpc-2", cidrBlocks: ["10.1.0.0/16"], enableDnsHostnames: true },
     ],
     subnets: [
-      { id: "subnet-1", vpcId: "vpc-1", availabilityZone: "us-east-1a", cidrBlock: "10.0.1.0/24", routeTableId: "rtb-1" },
-      { id: "subnet-2", vpcId: "vpc-2", availabilityZone: "us-east-1a", cidrBlock: "10.1.1.0/24", routeTableId: "rtb-2" },
+      {
+        id: "subnet-1",
+        vpcId: "vpc-1",
+        availabilityZone: "us-east-1a",
+        cidrBlock: "10.0.1.0/24",
+        routeTableId: "rtb-1",
+      },
+      {
+        id: "subnet-2",
+        vpcId: "vpc-2",
+        availabilityZone: "us-east-1a",
+        cidrBlock: "10.1.1.0/24",
+        routeTableId: "rtb-2",
+      },
     ],
     routeTables: [
       { id: "rtb-1", vpcId: "vpc-1", routes: [{ destination: "10.1.0.0/16", target: "pcx-12" }] },
-      { id: "rtb-2", vpcId: "vpc-2", routes: opts.routeBack === false ? [] : [{ destination: "10.0.0.0/16", target: "pcx-12" }] },
+      {
+        id: "rtb-2",
+        vpcId: "vpc-2",
+        routes: opts.routeBack === false ? [] : [{ destination: "10.0.0.0/16", target: "pcx-12" }],
+      },
     ],
-    peeringConnections: [{ id: "pcx-12", requesterVpcId: "vpc-1", accepterVpcId: "vpc-2", status: opts.status ?? "active", ...(opts.createdAt !== undefined ? { createdAt: opts.createdAt } : {}) }],
+    peeringConnections: [
+      {
+        id: "pcx-12",
+        requesterVpcId: "vpc-1",
+        accepterVpcId: "vpc-2",
+        status: opts.status ?? "active",
+        ...(opts.createdAt !== undefined ? { createdAt: opts.createdAt } : {}),
+      },
+    ],
     securityGroups: [
       { id: "sg-1", vpcId: "vpc-1", inbound: [{ protocol: "all", cidrBlock: "10.0.0.0/8" }] },
       { id: "sg-2", vpcId: "vpc-2", inbound: [{ protocol: "all", cidrBlock: "10.0.0.0/8" }] },

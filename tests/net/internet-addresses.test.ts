@@ -9,13 +9,41 @@ import { example, topo } from "./helpers";
 function collidingTopology(publicIp: string) {
   return topo({
     vpcs: [{ id: "vpc-1", cidrBlocks: ["10.0.0.0/16"] }],
-    subnets: [{ id: "subnet-pub", vpcId: "vpc-1", availabilityZone: "us-east-1a", cidrBlock: "10.0.0.0/24", routeTableId: "rtb-pub" }],
+    subnets: [
+      {
+        id: "subnet-pub",
+        vpcId: "vpc-1",
+        availabilityZone: "us-east-1a",
+        cidrBlock: "10.0.0.0/24",
+        routeTableId: "rtb-pub",
+      },
+    ],
     routeTables: [{ id: "rtb-pub", vpcId: "vpc-1", routes: [{ destination: "0.0.0.0/0", target: "igw-1" }] }],
     internetGateways: [{ id: "igw-1", vpcId: "vpc-1" }],
-    securityGroups: [{ id: "sg-web", vpcId: "vpc-1", inbound: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlock: "0.0.0.0/0" }] }],
+    securityGroups: [
+      {
+        id: "sg-web",
+        vpcId: "vpc-1",
+        inbound: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlock: "0.0.0.0/0" }],
+      },
+    ],
     instances: [
-      { id: "i-web", name: "web", subnetId: "subnet-pub", privateIp: "10.0.0.10", publicIp, securityGroupIds: ["sg-web"] },
-      { id: "i-other", name: "other", subnetId: "subnet-pub", privateIp: "10.0.0.11", publicIp: "3.3.3.3", securityGroupIds: ["sg-web"] },
+      {
+        id: "i-web",
+        name: "web",
+        subnetId: "subnet-pub",
+        privateIp: "10.0.0.10",
+        publicIp,
+        securityGroupIds: ["sg-web"],
+      },
+      {
+        id: "i-other",
+        name: "other",
+        subnetId: "subnet-pub",
+        privateIp: "10.0.0.11",
+        publicIp: "3.3.3.3",
+        securityGroupIds: ["sg-web"],
+      },
     ],
   });
 }

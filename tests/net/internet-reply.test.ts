@@ -14,18 +14,74 @@ function vpc(web: { v4: string; v6: string }): Topology {
   const input: TopologyInput = {
     vpcs: [{ id: "vpc-1", cidrBlocks: ["10.0.0.0/16"], ipv6CidrBlocks: ["2600:1f18:1234:5600::/56"] }],
     subnets: [
-      { id: "subnet-pub", vpcId: "vpc-1", availabilityZone: "us-east-1a", cidrBlock: "10.0.0.0/24", ipv6CidrBlock: "2600:1f18:1234:5600::/64", routeTableId: "rtb-pub" },
-      { id: "subnet-web", vpcId: "vpc-1", availabilityZone: "us-east-1a", cidrBlock: "10.0.1.0/24", ipv6CidrBlock: "2600:1f18:1234:5601::/64", routeTableId: "rtb-web" },
+      {
+        id: "subnet-pub",
+        vpcId: "vpc-1",
+        availabilityZone: "us-east-1a",
+        cidrBlock: "10.0.0.0/24",
+        ipv6CidrBlock: "2600:1f18:1234:5600::/64",
+        routeTableId: "rtb-pub",
+      },
+      {
+        id: "subnet-web",
+        vpcId: "vpc-1",
+        availabilityZone: "us-east-1a",
+        cidrBlock: "10.0.1.0/24",
+        ipv6CidrBlock: "2600:1f18:1234:5601::/64",
+        routeTableId: "rtb-web",
+      },
     ],
     routeTables: [
-      { id: "rtb-pub", vpcId: "vpc-1", routes: [{ destination: "0.0.0.0/0", target: "igw-1" }, { destination: "::/0", target: "igw-1" }] },
-      { id: "rtb-web", name: "web", vpcId: "vpc-1", routes: [{ destination: "0.0.0.0/0", target: web.v4 }, { destination: "::/0", target: web.v6 }] },
+      {
+        id: "rtb-pub",
+        vpcId: "vpc-1",
+        routes: [
+          { destination: "0.0.0.0/0", target: "igw-1" },
+          { destination: "::/0", target: "igw-1" },
+        ],
+      },
+      {
+        id: "rtb-web",
+        name: "web",
+        vpcId: "vpc-1",
+        routes: [
+          { destination: "0.0.0.0/0", target: web.v4 },
+          { destination: "::/0", target: web.v6 },
+        ],
+      },
     ],
     internetGateways: [{ id: "igw-1", vpcId: "vpc-1" }],
     egressOnlyInternetGateways: [{ id: "eigw-1", vpcId: "vpc-1" }],
-    natGateways: [{ id: "nat-1", subnetId: "subnet-pub", connectivity: "public", privateIp: "10.0.0.100", publicIp: "3.80.1.1" }],
-    securityGroups: [{ id: "sg-web", vpcId: "vpc-1", inbound: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlock: "0.0.0.0/0" }, { protocol: "tcp", fromPort: 443, toPort: 443, cidrBlock: "::/0" }] }],
-    instances: [{ id: "i-web", name: "web", subnetId: "subnet-web", privateIp: "10.0.1.10", publicIp: "54.1.2.3", ipv6Addresses: ["2600:1f18:1234:5601::10"], securityGroupIds: ["sg-web"] }],
+    natGateways: [
+      {
+        id: "nat-1",
+        subnetId: "subnet-pub",
+        connectivity: "public",
+        privateIp: "10.0.0.100",
+        publicIp: "3.80.1.1",
+      },
+    ],
+    securityGroups: [
+      {
+        id: "sg-web",
+        vpcId: "vpc-1",
+        inbound: [
+          { protocol: "tcp", fromPort: 443, toPort: 443, cidrBlock: "0.0.0.0/0" },
+          { protocol: "tcp", fromPort: 443, toPort: 443, cidrBlock: "::/0" },
+        ],
+      },
+    ],
+    instances: [
+      {
+        id: "i-web",
+        name: "web",
+        subnetId: "subnet-web",
+        privateIp: "10.0.1.10",
+        publicIp: "54.1.2.3",
+        ipv6Addresses: ["2600:1f18:1234:5601::10"],
+        securityGroupIds: ["sg-web"],
+      },
+    ],
   };
   return topo(input);
 }
@@ -54,9 +110,14 @@ describe("replies to connections from the internet (IGW-08)", () => {
     expect(b.component).toBe("nat-1");
     expect(b.rules).toEqual(["IGW-08", "NAT-01"]);
     expect(b.detail).toMatchObject({
-      kind: "gateway", gateway: { id: "nat-1", type: "nat-gateway" }, problem: "reply-not-via-internet-gateway",
-      address: "10.0.1.10", route: { destination: "0.0.0.0/0", target: "nat-1" },
-      subnet: { id: "subnet-web" }, table: { id: "rtb-web", name: "web" }, internetGateway: { id: "igw-1" },
+      kind: "gateway",
+      gateway: { id: "nat-1", type: "nat-gateway" },
+      problem: "reply-not-via-internet-gateway",
+      address: "10.0.1.10",
+      route: { destination: "0.0.0.0/0", target: "nat-1" },
+      subnet: { id: "subnet-web" },
+      table: { id: "rtb-web", name: "web" },
+      internetGateway: { id: "igw-1" },
     });
     // The request came in: nothing on the forward path is wrong.
     expect(a.forward.at(-1)?.component.id).toBe("eni-web");
@@ -100,12 +161,22 @@ describe("replies to connections from the internet (IGW-08)", () => {
     expect(a.reachable).toBe(false);
     expect(codes(a)).toEqual(["RCH_REPLY_NOT_THROUGH_INTERNET_GATEWAY"]);
     expect(a.blockers[0]).toMatchObject({
-      direction: "return", component: "eigw-1", rules: ["IGW-08", "EIGW-01"],
-      detail: { gateway: { id: "eigw-1", type: "egress-only-internet-gateway" }, route: { destination: "::/0", target: "eigw-1" }, internetGateway: { id: "igw-1" } },
+      direction: "return",
+      component: "eigw-1",
+      rules: ["IGW-08", "EIGW-01"],
+      detail: {
+        gateway: { id: "eigw-1", type: "egress-only-internet-gateway" },
+        route: { destination: "::/0", target: "eigw-1" },
+        internetGateway: { id: "igw-1" },
+      },
     });
     const fix = proposeFixes(t, query).find((f) => f.rules.includes("IGW-08"));
     expect(fix?.verified).toBe(true);
-    expect(must(fix).topology.routeTables.find((r) => r.id === "rtb-web")?.routes).toContainEqual({ destination: "::/0", target: "igw-1", origin: "static" });
+    expect(must(fix).topology.routeTables.find((r) => r.id === "rtb-web")?.routes).toContainEqual({
+      destination: "::/0",
+      target: "igw-1",
+      origin: "static",
+    });
     expect(analyze(must(fix).topology, query).reachable).toBe(true);
   });
 
@@ -116,7 +187,14 @@ describe("replies to connections from the internet (IGW-08)", () => {
 
   it("only the internet's own connections are judged: a reply to another instance in the VPC is unchanged", () => {
     const t = edited(vpc({ v4: "nat-1", v6: "igw-1" }), (d) => {
-      d.instances.push({ ...must(d.instances[0]), id: "i-pub", name: "pub", subnetId: "subnet-pub", privateIp: "10.0.0.10", ipv6Addresses: [] });
+      d.instances.push({
+        ...must(d.instances[0]),
+        id: "i-pub",
+        name: "pub",
+        subnetId: "subnet-pub",
+        privateIp: "10.0.0.10",
+        ipv6Addresses: [],
+      });
       delete must(d.instances[1]).publicIp;
     });
     expect(analyze(t, { from: "pub", to: "web", ...https }).reachable).toBe(true);

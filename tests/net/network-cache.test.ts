@@ -8,18 +8,36 @@ import { codes, oneVpc, topo, twoPeered } from "./helpers";
 const q = { from: "h-1", to: "h-2", protocol: "tcp" as const, port: 22 };
 
 const withTables = (): Topology =>
-  topo(oneVpc({
-    subnets: [
-      { id: "subnet-a", vpcId: "vpc-1", availabilityZone: "us-east-1a", cidrBlock: "10.0.1.0/24", networkAclId: "acl-1" },
-      { id: "subnet-b", vpcId: "vpc-1", availabilityZone: "us-east-1b", cidrBlock: "10.0.2.0/24", networkAclId: "acl-1" },
-    ],
-    routeTables: [{ id: "rtb-1", vpcId: "vpc-1", main: true, routes: [] }],
-    networkAcls: [{
-      id: "acl-1", vpcId: "vpc-1", isDefault: false,
-      inbound: [{ ruleNumber: 100, protocol: "all", cidrBlock: "0.0.0.0/0", action: "allow" }],
-      outbound: [{ ruleNumber: 100, protocol: "all", cidrBlock: "0.0.0.0/0", action: "allow" }],
-    }],
-  }));
+  topo(
+    oneVpc({
+      subnets: [
+        {
+          id: "subnet-a",
+          vpcId: "vpc-1",
+          availabilityZone: "us-east-1a",
+          cidrBlock: "10.0.1.0/24",
+          networkAclId: "acl-1",
+        },
+        {
+          id: "subnet-b",
+          vpcId: "vpc-1",
+          availabilityZone: "us-east-1b",
+          cidrBlock: "10.0.2.0/24",
+          networkAclId: "acl-1",
+        },
+      ],
+      routeTables: [{ id: "rtb-1", vpcId: "vpc-1", main: true, routes: [] }],
+      networkAcls: [
+        {
+          id: "acl-1",
+          vpcId: "vpc-1",
+          isDefault: false,
+          inbound: [{ ruleNumber: 100, protocol: "all", cidrBlock: "0.0.0.0/0", action: "allow" }],
+          outbound: [{ ruleNumber: 100, protocol: "all", cidrBlock: "0.0.0.0/0", action: "allow" }],
+        },
+      ],
+    }),
+  );
 
 describe("RecentCache", () => {
   it("returns the compiled value for the same inputs (element by element) and compiles again when any differs", () => {
@@ -70,7 +88,10 @@ describe("buildNetwork with and without a NetworkCache", () => {
   it("a variant that changes a security group reuses the routing and peering layers and rebuilds the groups", () => {
     const cache = new NetworkCache();
     const base = topo(twoPeered());
-    const closed: Topology = { ...base, securityGroups: base.securityGroups.map((sg) => (sg.id === "sg-2" ? { ...sg, inbound: [] } : sg)) };
+    const closed: Topology = {
+      ...base,
+      securityGroups: base.securityGroups.map((sg) => (sg.id === "sg-2" ? { ...sg, inbound: [] } : sg)),
+    };
     const a = buildNetwork(base, cache);
     const b = buildNetwork(closed, cache);
     expect(b.routeTables).toBe(a.routeTables);
@@ -85,7 +106,10 @@ describe("buildNetwork with and without a NetworkCache", () => {
   it("a copy-on-write variant shares compiled SGs, NACLs and route tables with its base", () => {
     const cache = new NetworkCache();
     const base = withTables();
-    const variant: Topology = { ...base, securityGroups: base.securityGroups.map((sg) => ({ ...sg, inbound: [] })) };
+    const variant: Topology = {
+      ...base,
+      securityGroups: base.securityGroups.map((sg) => ({ ...sg, inbound: [] })),
+    };
     const a = buildNetwork(base, cache);
     const b = buildNetwork(variant, cache);
     expect(b.routeTables.get("rtb-1")).toBe(a.routeTables.get("rtb-1"));
@@ -95,15 +119,22 @@ describe("buildNetwork with and without a NetworkCache", () => {
     // The changed group is compiled afresh and the verdicts follow the variant.
     expect(b.securityGroups.get("sg-open")).not.toBe(a.securityGroups.get("sg-open"));
     expect(b.securityGroups.get("sg-open")?.inbound).toHaveLength(0);
-    expect(analyze(base, { from: "i-a", to: "i-b", protocol: "tcp", port: 22 }, { cache }).reachable).toBe(true);
-    expect(codes(analyze(variant, { from: "i-a", to: "i-b", protocol: "tcp", port: 22 }, { cache }))).toContain("SG_HAS_NO_RULES");
+    expect(analyze(base, { from: "i-a", to: "i-b", protocol: "tcp", port: 22 }, { cache }).reachable).toBe(
+      true,
+    );
+    expect(
+      codes(analyze(variant, { from: "i-a", to: "i-b", protocol: "tcp", port: 22 }, { cache })),
+    ).toContain("SG_HAS_NO_RULES");
   });
 
   it("recompiles a route table whose VPC changed even if the table object is the same", () => {
     const cache = new NetworkCache();
     const base = withTables();
     const a = buildNetwork(base, cache);
-    const variant: Topology = { ...base, vpcs: base.vpcs.map((v) => ({ ...v, cidrBlocks: [...v.cidrBlocks, "10.9.0.0/16"] })) };
+    const variant: Topology = {
+      ...base,
+      vpcs: base.vpcs.map((v) => ({ ...v, cidrBlocks: [...v.cidrBlocks, "10.9.0.0/16"] })),
+    };
     const b = buildNetwork(variant, cache);
     expect(b.routeTables.get("rtb-1")).not.toBe(a.routeTables.get("rtb-1"));
     expect(b.routeTables.get("rtb-1")?.lookup.size).toBe(2);
@@ -117,15 +148,35 @@ describe("an edited copy of a topology after a first analysis of the original", 
   const oneWay = (): Topology => topo(twoPeered({ status: "active", routeBack: false }));
   const routeBack = (t: Topology): Topology => ({
     ...t,
-    routeTables: t.routeTables.map((rt) => (rt.id === "rtb-2" ? { ...rt, routes: [{ destination: "10.0.0.0/16", target: "pcx-12", origin: "static" as const }] } : rt)),
+    routeTables: t.routeTables.map((rt) =>
+      rt.id === "rtb-2"
+        ? { ...rt, routes: [{ destination: "10.0.0.0/16", target: "pcx-12", origin: "static" as const }] }
+        : rt,
+    ),
   });
   const routeElsewhere = (t: Topology): Topology => ({
     ...t,
-    routeTables: t.routeTables.map((rt) => (rt.id === "rtb-1" ? { ...rt, routes: [{ destination: "10.1.0.0/16", target: "blackhole", origin: "static" as const }, ...rt.routes.slice(1)] } : rt)),
+    routeTables: t.routeTables.map((rt) =>
+      rt.id === "rtb-1"
+        ? {
+            ...rt,
+            routes: [
+              { destination: "10.1.0.0/16", target: "blackhole", origin: "static" as const },
+              ...rt.routes.slice(1),
+            ],
+          }
+        : rt,
+    ),
   });
-  const renumbered = (t: Topology): Topology => ({ ...t, vpcs: t.vpcs.map((v) => (v.id === "vpc-2" ? { ...v, cidrBlocks: ["10.2.0.0/16"] } : v)) });
+  const renumbered = (t: Topology): Topology => ({
+    ...t,
+    vpcs: t.vpcs.map((v) => (v.id === "vpc-2" ? { ...v, cidrBlocks: ["10.2.0.0/16"] } : v)),
+  });
 
-  for (const [label, options] of [["analyze(topology, query)", () => ({})], ["one NetworkCache for both", () => ({ cache: new NetworkCache() })]] as const) {
+  for (const [label, options] of [
+    ["analyze(topology, query)", () => ({})],
+    ["one NetworkCache for both", () => ({ cache: new NetworkCache() })],
+  ] as const) {
     it(`${label}: each copy gets its own answer, and the original keeps its own`, () => {
       const opts = options();
       const original = oneWay();

@@ -12,7 +12,10 @@ describe("with a NetworkCache, the VPC/subnet/ENI core is shared by networks bui
   it("a variant with one route changed reuses the core, and each network keeps its own routing", () => {
     const cache = new NetworkCache();
     const base = topo(twoPeered());
-    const variant: Topology = { ...base, routeTables: base.routeTables.map((rt) => (rt.id === "rtb-2" ? { ...rt, routes: [] } : rt)) };
+    const variant: Topology = {
+      ...base,
+      routeTables: base.routeTables.map((rt) => (rt.id === "rtb-2" ? { ...rt, routes: [] } : rt)),
+    };
     const a = buildNetwork(base, cache);
     const b = buildNetwork(variant, cache);
     expect(b.subnets).toBe(a.subnets);
@@ -27,7 +30,12 @@ describe("with a NetworkCache, the VPC/subnet/ENI core is shared by networks bui
   it("a copied list of the same objects (a builder snapshot) still reuses the core", () => {
     const cache = new NetworkCache();
     const base = topo(twoPeered());
-    const snapshot: Topology = { ...base, vpcs: [...base.vpcs], subnets: [...base.subnets], instances: [...base.instances] };
+    const snapshot: Topology = {
+      ...base,
+      vpcs: [...base.vpcs],
+      subnets: [...base.subnets],
+      instances: [...base.instances],
+    };
     expect(buildNetwork(snapshot, cache).enis).toBe(buildNetwork(base, cache).enis);
   });
 
@@ -35,7 +43,9 @@ describe("with a NetworkCache, the VPC/subnet/ENI core is shared by networks bui
     const cache = new NetworkCache();
     let t = topo(twoPeered());
     const a = buildNetwork(t, cache);
-    t = edited(t, (d) => { d.instances[1] = { ...must(d.instances[1]), privateIp: "10.1.1.99" }; });
+    t = edited(t, (d) => {
+      d.instances[1] = { ...must(d.instances[1]), privateIp: "10.1.1.99" };
+    });
     const b = buildNetwork(t, cache);
     expect(b.enis).not.toBe(a.enis);
     expect(b.enis.get("eni-2")?.privateIp.text).toBe("10.1.1.99");
@@ -46,7 +56,10 @@ describe("with a NetworkCache, the VPC/subnet/ENI core is shared by networks bui
   it("security group rules are per network: the shared interface gets each network's groups", () => {
     const cache = new NetworkCache();
     const base = topo(twoPeered());
-    const closed: Topology = { ...base, securityGroups: base.securityGroups.map((sg) => (sg.id === "sg-2" ? { ...sg, inbound: [] } : sg)) };
+    const closed: Topology = {
+      ...base,
+      securityGroups: base.securityGroups.map((sg) => (sg.id === "sg-2" ? { ...sg, inbound: [] } : sg)),
+    };
     const a = buildNetwork(base, cache);
     const b = buildNetwork(closed, cache);
     const eni = b.enis.get("eni-2");
@@ -59,17 +72,33 @@ describe("with a NetworkCache, the VPC/subnet/ENI core is shared by networks bui
 
   it("an interface without groups uses the default group of the network it is analysed in (SG-04)", () => {
     const cache = new NetworkCache();
-    const base = topo(oneVpc({
-      instances: [
-        { id: "i-a", name: "h-a", subnetId: "subnet-a", privateIp: "10.0.1.10", securityGroupIds: ["sg-open"] },
-        { id: "i-b", name: "h-b", subnetId: "subnet-b", privateIp: "10.0.2.10" },
-      ],
-    }));
+    const base = topo(
+      oneVpc({
+        instances: [
+          {
+            id: "i-a",
+            name: "h-a",
+            subnetId: "subnet-a",
+            privateIp: "10.0.1.10",
+            securityGroupIds: ["sg-open"],
+          },
+          { id: "i-b", name: "h-b", subnetId: "subnet-b", privateIp: "10.0.2.10" },
+        ],
+      }),
+    );
     // AWS's default group only admits members of itself, so h-a (in sg-open) is refused.
     expect(codes(analyze(base, q("h-a", "h-b"), { cache }))).toContain("ENI_SG_RULES_MISMATCH");
     const withDefault: Topology = {
       ...base,
-      securityGroups: [...base.securityGroups, { id: "sg-def", name: "default", vpcId: "vpc-1", inbound: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlock: "10.0.0.0/16" }] }],
+      securityGroups: [
+        ...base.securityGroups,
+        {
+          id: "sg-def",
+          name: "default",
+          vpcId: "vpc-1",
+          inbound: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlock: "10.0.0.0/16" }],
+        },
+      ],
     };
     expect(buildNetwork(withDefault, cache).enis).toBe(buildNetwork(base, cache).enis);
     expect(analyze(withDefault, q("h-a", "h-b"), { cache }).reachable).toBe(true);
@@ -78,16 +107,36 @@ describe("with a NetworkCache, the VPC/subnet/ENI core is shared by networks bui
 
   it("an internet gateway attached in a variant only exists in that variant's network", () => {
     const cache = new NetworkCache();
-    const base = topo(oneVpc({
-      routeTables: [{ id: "rtb-1", vpcId: "vpc-1", main: true, routes: [{ destination: "0.0.0.0/0", target: "igw-1" }] }],
-      instances: [{ id: "i-a", name: "h-a", subnetId: "subnet-a", privateIp: "10.0.1.10", publicIp: "3.3.3.3", securityGroupIds: ["sg-open"] }],
-    }));
+    const base = topo(
+      oneVpc({
+        routeTables: [
+          {
+            id: "rtb-1",
+            vpcId: "vpc-1",
+            main: true,
+            routes: [{ destination: "0.0.0.0/0", target: "igw-1" }],
+          },
+        ],
+        instances: [
+          {
+            id: "i-a",
+            name: "h-a",
+            subnetId: "subnet-a",
+            privateIp: "10.0.1.10",
+            publicIp: "3.3.3.3",
+            securityGroupIds: ["sg-open"],
+          },
+        ],
+      }),
+    );
     const attached: Topology = { ...base, internetGateways: [{ id: "igw-1", vpcId: "vpc-1" }] };
     const a = buildNetwork(base, cache);
     const b = buildNetwork(attached, cache);
     expect(b.enis).toBe(a.enis);
     expect(analyze(b, { from: "h-a", to: "internet", protocol: "tcp", port: 443 }).reachable).toBe(true);
-    expect(codes(analyze(a, { from: "h-a", to: "internet", protocol: "tcp", port: 443 }))).toContain("BAD_STATE_ROUTE");
+    expect(codes(analyze(a, { from: "h-a", to: "internet", protocol: "tcp", port: 443 }))).toContain(
+      "BAD_STATE_ROUTE",
+    );
   });
 });
 
@@ -100,7 +149,9 @@ describe("names", () => {
   });
 
   it("an on-premises network resolves by name even when the core has no such name", () => {
-    const t = topo(oneVpc({ onPremisesNetworks: [{ id: "onprem-1", name: "office", cidrBlocks: ["192.168.0.0/16"] }] }));
+    const t = topo(
+      oneVpc({ onPremisesNetworks: [{ id: "onprem-1", name: "office", cidrBlocks: ["192.168.0.0/16"] }] }),
+    );
     const a = analyze(t, q("office", "h-a"));
     expect(a.forward[0]?.component.id).toBe("onprem-1");
   });

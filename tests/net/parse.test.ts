@@ -50,7 +50,7 @@ describe("parseTopology", () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.issues.map(formatIssue).sort()).toEqual([
-      'colour: unknown field',
+      "colour: unknown field",
       'routeTables[0].routes[0].destinaton: unknown field (did you mean "destination"?)',
       'subnet: unknown field (did you mean "subnets"?)',
       'vpcs[0].enableDnsSuport: unknown field (did you mean "enableDnsSupport"?)',
@@ -59,11 +59,42 @@ describe("parseTopology", () => {
 
   it("still accepts every documented optional field", () => {
     const result = parseTopology({
-      description: "d", region: "eu-west-1", regions: ["eu-west-1"], accounts: [{ id: "111122223333", name: "a" }],
-      vpcs: [{ id: "vpc-a", name: "a", region: "eu-west-1", accountId: "111122223333", cidrBlocks: ["10.0.0.0/16"], ipv6CidrBlocks: ["2600:1f18::/56"], enableDnsSupport: true, enableDnsHostnames: true }],
-      securityGroups: [{ id: "sg-1", name: "s", vpcId: "vpc-a", inbound: [{ protocol: "tcp", fromPort: 1, toPort: 2, cidrBlock: "0.0.0.0/0", description: "x" }], outbound: [] }],
-      directConnectGateways: [{ id: "dxgw-1", associations: [{ gatewayId: "vgw-1", allowedPrefixes: ["10.0.0.0/16"] }] }],
-      interfaceEndpoints: [{ id: "vpce-1", vpcId: "vpc-a", serviceName: "com.amazonaws.eu-west-1.sqs", networkInterfaces: [{ id: "eni-e", subnetId: "s", privateIp: "10.0.0.5" }] }],
+      description: "d",
+      region: "eu-west-1",
+      regions: ["eu-west-1"],
+      accounts: [{ id: "111122223333", name: "a" }],
+      vpcs: [
+        {
+          id: "vpc-a",
+          name: "a",
+          region: "eu-west-1",
+          accountId: "111122223333",
+          cidrBlocks: ["10.0.0.0/16"],
+          ipv6CidrBlocks: ["2600:1f18::/56"],
+          enableDnsSupport: true,
+          enableDnsHostnames: true,
+        },
+      ],
+      securityGroups: [
+        {
+          id: "sg-1",
+          name: "s",
+          vpcId: "vpc-a",
+          inbound: [{ protocol: "tcp", fromPort: 1, toPort: 2, cidrBlock: "0.0.0.0/0", description: "x" }],
+          outbound: [],
+        },
+      ],
+      directConnectGateways: [
+        { id: "dxgw-1", associations: [{ gatewayId: "vgw-1", allowedPrefixes: ["10.0.0.0/16"] }] },
+      ],
+      interfaceEndpoints: [
+        {
+          id: "vpce-1",
+          vpcId: "vpc-a",
+          serviceName: "com.amazonaws.eu-west-1.sqs",
+          networkInterfaces: [{ id: "eni-e", subnetId: "s", privateIp: "10.0.0.5" }],
+        },
+      ],
     });
     expect(result.ok).toBe(true);
   });

@@ -34,18 +34,40 @@ describe("VPC peering", () => {
   it("PCX-08: both route tables need a route to the peering – missing return route blocks the reply", () => {
     const a = run(topo(twoPeered({ routeBack: false })), "h-1", "h-2");
     expect(a.reachable).toBe(false);
-    expect(a.blockers).toEqual([expect.objectContaining({ code: "NO_ROUTE_TO_DESTINATION", component: "rtb-2", direction: "return" })]);
+    expect(a.blockers).toEqual([
+      expect.objectContaining({ code: "NO_ROUTE_TO_DESTINATION", component: "rtb-2", direction: "return" }),
+    ]);
   });
 
   it("PCX-09: with overlapping peers, longest prefix match decides and replies can go to the wrong VPC", () => {
     const input = twoPeered();
     must(input.vpcs).push({ id: "vpc-3", cidrBlocks: ["10.1.0.0/16"] });
-    must(input.subnets).push({ id: "subnet-3", vpcId: "vpc-3", availabilityZone: "us-east-1a", cidrBlock: "10.1.1.0/24", routeTableId: "rtb-3" });
-    must(input.routeTables).push({ id: "rtb-3", vpcId: "vpc-3", routes: [{ destination: "10.0.0.0/16", target: "pcx-13" }] });
+    must(input.subnets).push({
+      id: "subnet-3",
+      vpcId: "vpc-3",
+      availabilityZone: "us-east-1a",
+      cidrBlock: "10.1.1.0/24",
+      routeTableId: "rtb-3",
+    });
+    must(input.routeTables).push({
+      id: "rtb-3",
+      vpcId: "vpc-3",
+      routes: [{ destination: "10.0.0.0/16", target: "pcx-13" }],
+    });
     must(must(must(input.routeTables)[0]).routes).push({ destination: "10.1.1.20/32", target: "pcx-13" });
     must(input.peeringConnections).push({ id: "pcx-13", requesterVpcId: "vpc-1", accepterVpcId: "vpc-3" });
-    must(input.securityGroups).push({ id: "sg-3", vpcId: "vpc-3", inbound: [{ protocol: "all", cidrBlock: "10.0.0.0/8" }] });
-    must(input.instances).push({ id: "i-3", name: "h-3", subnetId: "subnet-3", privateIp: "10.1.1.20", securityGroupIds: ["sg-3"] });
+    must(input.securityGroups).push({
+      id: "sg-3",
+      vpcId: "vpc-3",
+      inbound: [{ protocol: "all", cidrBlock: "10.0.0.0/8" }],
+    });
+    must(input.instances).push({
+      id: "i-3",
+      name: "h-3",
+      subnetId: "subnet-3",
+      privateIp: "10.1.1.20",
+      securityGroupIds: ["sg-3"],
+    });
     const t = topo(input);
     expect(run(t, "h-1", "h-3").reachable).toBe(true);
     const a = run(t, "h-1", "h-2");
@@ -58,7 +80,12 @@ describe("VPC peering", () => {
     expect(run(t, "shared-host", "s3", 443).reachable).toBe(true);
     const a = run(t, "app-host", "s3", 443);
     expect(a.reachable).toBe(false);
-    expect(a.blockers).toEqual([expect.objectContaining({ code: "PCX_REQUIRES_ADDRESS_IN_VPC_CIDR", rules: expect.arrayContaining(["PCX-10"]) as unknown })]);
+    expect(a.blockers).toEqual([
+      expect.objectContaining({
+        code: "PCX_REQUIRES_ADDRESS_IN_VPC_CIDR",
+        rules: expect.arrayContaining(["PCX-10"]) as unknown,
+      }),
+    ]);
     expect(a.forward.some((h) => h.component.id === "vpce-s3")).toBe(false);
   });
 
@@ -66,10 +93,22 @@ describe("VPC peering", () => {
     const input = twoPeered();
     must(must(must(input.routeTables)[0]).routes).push({ destination: "0.0.0.0/0", target: "pcx-12" });
     must(must(must(input.routeTables)[1]).routes).push({ destination: "0.0.0.0/0", target: "nat-2" });
-    must(input.subnets).push({ id: "subnet-2p", vpcId: "vpc-2", availabilityZone: "us-east-1a", cidrBlock: "10.1.0.0/24", routeTableId: "rtb-2p" });
-    must(input.routeTables).push({ id: "rtb-2p", vpcId: "vpc-2", routes: [{ destination: "0.0.0.0/0", target: "igw-2" }] });
+    must(input.subnets).push({
+      id: "subnet-2p",
+      vpcId: "vpc-2",
+      availabilityZone: "us-east-1a",
+      cidrBlock: "10.1.0.0/24",
+      routeTableId: "rtb-2p",
+    });
+    must(input.routeTables).push({
+      id: "rtb-2p",
+      vpcId: "vpc-2",
+      routes: [{ destination: "0.0.0.0/0", target: "igw-2" }],
+    });
     input.internetGateways = [{ id: "igw-2", vpcId: "vpc-2" }];
-    input.natGateways = [{ id: "nat-2", subnetId: "subnet-2p", privateIp: "10.1.0.100", publicIp: "3.3.3.3" }];
+    input.natGateways = [
+      { id: "nat-2", subnetId: "subnet-2p", privateIp: "10.1.0.100", publicIp: "3.3.3.3" },
+    ];
     const t = topo(input);
     expect(run(t, "h-2", "8.8.8.8", 443).reachable).toBe(true);
     const a = run(t, "h-1", "8.8.8.8", 443);
@@ -82,7 +121,9 @@ describe("VPC peering", () => {
     must(must(input.vpcs)[1]).cidrBlocks = ["10.1.0.0/16", "10.0.128.0/17"];
     must(input.peeringConnections).push({ id: "pcx-dup", requesterVpcId: "vpc-2", accepterVpcId: "vpc-1" });
     const issues = validate(topo(input));
-    expect(issues.map((i) => i.code)).toEqual(expect.arrayContaining(["RCH_PEERING_CIDR_OVERLAP", "RCH_DUPLICATE_PEERING"]) as unknown);
+    expect(issues.map((i) => i.code)).toEqual(
+      expect.arrayContaining(["RCH_PEERING_CIDR_OVERLAP", "RCH_DUPLICATE_PEERING"]) as unknown,
+    );
     expect(issues.find((i) => i.code === "RCH_PEERING_CIDR_OVERLAP")?.rules).toContain("PCX-03");
     expect(issues.find((i) => i.code === "RCH_DUPLICATE_PEERING")?.path).toBe("peeringConnections[1]");
   });

@@ -8,8 +8,13 @@ describe("analyze", () => {
   it("ORD-01: different subnets – ENI, SG egress, NACL out, route table, NACL in, SG in, ENI", () => {
     const a = run(topo(oneVpc()), "h-a", "h-b");
     expect(a.forward.map((h) => `${h.component.type}:${h.action}`)).toEqual([
-      "network-interface:send", "security-group:allow", "network-acl:allow", "route-table:forward",
-      "network-acl:allow", "security-group:allow", "network-interface:deliver",
+      "network-interface:send",
+      "security-group:allow",
+      "network-acl:allow",
+      "route-table:forward",
+      "network-acl:allow",
+      "security-group:allow",
+      "network-interface:deliver",
     ]);
     expect(a.return[0]?.component.id).toBe("eni-b");
     expect(a.return.at(-1)?.component.id).toBe("eni-a");
@@ -17,7 +22,9 @@ describe("analyze", () => {
 
   it("reports every blocker, not just the first (blocked-path semantics)", () => {
     const input = twoPeered({ status: "pending-acceptance", routeBack: false });
-    must(must(input.securityGroups)[1]).inbound = [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlock: "10.0.0.0/8" }];
+    must(must(input.securityGroups)[1]).inbound = [
+      { protocol: "tcp", fromPort: 443, toPort: 443, cidrBlock: "10.0.0.0/8" },
+    ];
     const a = run(topo(input), "h-1", "h-2", 22);
     expect(codes(a)).toEqual(["BAD_STATE_ROUTE", "ENI_SG_RULES_MISMATCH", "NO_ROUTE_TO_DESTINATION"]);
     expect(a.blockers.map((b) => b.direction)).toEqual(["forward", "forward", "return"]);
@@ -36,7 +43,12 @@ describe("analyze", () => {
 
   it("resolves ids, names and IPs alike", () => {
     const t = example("tgw-hub");
-    for (const [from, to] of [["i-1", "i-2"], ["host-1", "host-2"], ["10.1.1.10", "10.2.1.10"], ["eni-1", "eni-2"]] as const) {
+    for (const [from, to] of [
+      ["i-1", "i-2"],
+      ["host-1", "host-2"],
+      ["10.1.1.10", "10.2.1.10"],
+      ["eni-1", "eni-2"],
+    ] as const) {
       expect(run(t, from, to).reachable).toBe(true);
     }
   });
@@ -45,7 +57,9 @@ describe("analyze", () => {
     const a = run(example("tgw-hub"), "nobody", "host-2");
     expect(a.reachable).toBe(false);
     expect(codes(a)).toEqual(["NO_SOURCE_OR_DESTINATION"]);
-    expect(codes(run(example("tgw-hub"), "host-1", "no.such.name.example"))).toEqual(["NO_SOURCE_OR_DESTINATION"]);
+    expect(codes(run(example("tgw-hub"), "host-1", "no.such.name.example"))).toEqual([
+      "NO_SOURCE_OR_DESTINATION",
+    ]);
   });
 
   it("ICMP has no ports and is matched by protocol", () => {
@@ -55,7 +69,9 @@ describe("analyze", () => {
   });
 
   it("a stopped destination instance is a BAD_STATE blocker", () => {
-    const t = edited(example("tgw-hub"), (d) => { d.instances[1] = { ...must(d.instances[1]), state: "stopped" }; });
+    const t = edited(example("tgw-hub"), (d) => {
+      d.instances[1] = { ...must(d.instances[1]), state: "stopped" };
+    });
     expect(codes(run(t, "host-1", "host-2"))).toContain("BAD_STATE");
   });
 });

@@ -3,7 +3,11 @@ import { toCidr, toIp } from "@/lib/net/cidr";
 import { compileRoutes, lookupRoute } from "@/lib/net/routing";
 import { codes, oneVpc, run, topo } from "./helpers";
 
-const r = (cidr: string, target: string, origin: "local" | "static" | "prefix-list" | "propagated" = "static") => ({ cidr: toCidr(cidr), origin, target, description: `${cidr} -> ${target}` });
+const r = (
+  cidr: string,
+  target: string,
+  origin: "local" | "static" | "prefix-list" | "propagated" = "static",
+) => ({ cidr: toCidr(cidr), origin, target, description: `${cidr} -> ${target}` });
 
 describe("route lookup", () => {
   it("RT-04: longest prefix match wins", () => {
@@ -38,7 +42,9 @@ describe("route tables in the model", () => {
   it("RT-01/RT-02: a subnet without a route table uses the main table, which always has the local route", () => {
     const a = run(topo(oneVpc()), "h-a", "h-b");
     expect(a.reachable).toBe(true);
-    expect(a.forward.find((h) => h.component.type === "route-table")?.matched?.description).toBe("10.0.0.0/16 -> local");
+    expect(a.forward.find((h) => h.component.type === "route-table")?.matched?.description).toBe(
+      "10.0.0.0/16 -> local",
+    );
   });
 
   it("RT-04: no matching route is a NO_ROUTE_TO_DESTINATION blocker", () => {
@@ -49,29 +55,63 @@ describe("route tables in the model", () => {
   });
 
   it("RT-05: the local route beats a more specific propagated route overlapping the VPC", () => {
-    const t = topo(oneVpc({
-      routeTables: [{ id: "rtb-m", vpcId: "vpc-1", main: true, routes: [{ destination: "10.0.2.0/24", target: "vgw-1", origin: "propagated" }] }],
-      vpnGateways: [{ id: "vgw-1", vpcId: "vpc-1" }],
-    }));
+    const t = topo(
+      oneVpc({
+        routeTables: [
+          {
+            id: "rtb-m",
+            vpcId: "vpc-1",
+            main: true,
+            routes: [{ destination: "10.0.2.0/24", target: "vgw-1", origin: "propagated" }],
+          },
+        ],
+        vpnGateways: [{ id: "vgw-1", vpcId: "vpc-1" }],
+      }),
+    );
     const a = run(t, "h-a", "h-b");
     expect(a.reachable).toBe(true);
     expect(a.forward.some((h) => h.component.id === "vgw-1")).toBe(false);
   });
 
   it("RT-08: a route to a target that does not exist is a blackhole (BAD_STATE_ROUTE)", () => {
-    const t = topo(oneVpc({ routeTables: [{ id: "rtb-m", vpcId: "vpc-1", main: true, routes: [{ destination: "0.0.0.0/0", target: "nat-gone" }] }] }));
+    const t = topo(
+      oneVpc({
+        routeTables: [
+          {
+            id: "rtb-m",
+            vpcId: "vpc-1",
+            main: true,
+            routes: [{ destination: "0.0.0.0/0", target: "nat-gone" }],
+          },
+        ],
+      }),
+    );
     const a = run(t, "h-a", "8.8.8.8", 443);
     expect(codes(a)).toEqual(["BAD_STATE_ROUTE"]);
   });
 
   it("RT-10: within one subnet neither the route table nor the NACL is consulted", () => {
-    const t = topo(oneVpc({
-      instances: [
-        { id: "i-a", name: "h-a", subnetId: "subnet-a", privateIp: "10.0.1.10", securityGroupIds: ["sg-open"] },
-        { id: "i-c", name: "h-c", subnetId: "subnet-a", privateIp: "10.0.1.11", securityGroupIds: ["sg-open"] },
-      ],
-      networkAcls: [{ id: "acl-deny", vpcId: "vpc-1", isDefault: true }],
-    }));
+    const t = topo(
+      oneVpc({
+        instances: [
+          {
+            id: "i-a",
+            name: "h-a",
+            subnetId: "subnet-a",
+            privateIp: "10.0.1.10",
+            securityGroupIds: ["sg-open"],
+          },
+          {
+            id: "i-c",
+            name: "h-c",
+            subnetId: "subnet-a",
+            privateIp: "10.0.1.11",
+            securityGroupIds: ["sg-open"],
+          },
+        ],
+        networkAcls: [{ id: "acl-deny", vpcId: "vpc-1", isDefault: true }],
+      }),
+    );
     const a = run(t, "h-a", "h-c");
     expect(a.reachable).toBe(true);
     expect(a.forward.map((h) => h.component.type)).not.toContain("route-table");
@@ -79,19 +119,51 @@ describe("route tables in the model", () => {
   });
 
   it("RT-03: a middlebox route target needs its source/destination check disabled", () => {
-    const base = (check: boolean) => topo(oneVpc({
-      subnets: [
-        { id: "subnet-a", vpcId: "vpc-1", availabilityZone: "us-east-1a", cidrBlock: "10.0.1.0/24", routeTableId: "rtb-a" },
-        { id: "subnet-b", vpcId: "vpc-1", availabilityZone: "us-east-1b", cidrBlock: "10.0.2.0/24" },
-        { id: "subnet-fw", vpcId: "vpc-1", availabilityZone: "us-east-1a", cidrBlock: "10.0.3.0/24" },
-      ],
-      routeTables: [{ id: "rtb-a", vpcId: "vpc-1", routes: [{ destination: "0.0.0.0/0", target: "i-fw" }] }, { id: "rtb-m", vpcId: "vpc-1", main: true, routes: [{ destination: "0.0.0.0/0", target: "igw-1" }] }],
-      internetGateways: [{ id: "igw-1", vpcId: "vpc-1" }],
-      instances: [
-        { id: "i-a", name: "h-a", subnetId: "subnet-a", privateIp: "10.0.1.10", publicIp: "3.3.3.3", securityGroupIds: ["sg-open"] },
-        { id: "i-fw", name: "fw", subnetId: "subnet-fw", privateIp: "10.0.3.10", publicIp: "3.3.3.4", securityGroupIds: ["sg-open"], sourceDestCheck: check },
-      ],
-    }));
+    const base = (check: boolean) =>
+      topo(
+        oneVpc({
+          subnets: [
+            {
+              id: "subnet-a",
+              vpcId: "vpc-1",
+              availabilityZone: "us-east-1a",
+              cidrBlock: "10.0.1.0/24",
+              routeTableId: "rtb-a",
+            },
+            { id: "subnet-b", vpcId: "vpc-1", availabilityZone: "us-east-1b", cidrBlock: "10.0.2.0/24" },
+            { id: "subnet-fw", vpcId: "vpc-1", availabilityZone: "us-east-1a", cidrBlock: "10.0.3.0/24" },
+          ],
+          routeTables: [
+            { id: "rtb-a", vpcId: "vpc-1", routes: [{ destination: "0.0.0.0/0", target: "i-fw" }] },
+            {
+              id: "rtb-m",
+              vpcId: "vpc-1",
+              main: true,
+              routes: [{ destination: "0.0.0.0/0", target: "igw-1" }],
+            },
+          ],
+          internetGateways: [{ id: "igw-1", vpcId: "vpc-1" }],
+          instances: [
+            {
+              id: "i-a",
+              name: "h-a",
+              subnetId: "subnet-a",
+              privateIp: "10.0.1.10",
+              publicIp: "3.3.3.3",
+              securityGroupIds: ["sg-open"],
+            },
+            {
+              id: "i-fw",
+              name: "fw",
+              subnetId: "subnet-fw",
+              privateIp: "10.0.3.10",
+              publicIp: "3.3.3.4",
+              securityGroupIds: ["sg-open"],
+              sourceDestCheck: check,
+            },
+          ],
+        }),
+      );
     expect(codes(run(base(true), "h-a", "8.8.8.8", 443))).toContain("ENI_SOURCE_DEST_CHECK_RESTRICTION");
     const ok = run(base(false), "h-a", "8.8.8.8", 443);
     expect(codes(ok)).not.toContain("ENI_SOURCE_DEST_CHECK_RESTRICTION");

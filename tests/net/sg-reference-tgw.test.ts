@@ -27,7 +27,8 @@ describe("security group references across a transit gateway", () => {
     // A VPC whose attachment has it off is outside the reference: host-3 is not a member anyway,
     // and host-1 stops matching when its own attachment turns it off.
     const off = edited(t, (d) => {
-      must(d.transitGatewayAttachments.find((x) => x.id === "tgw-attach-1")).securityGroupReferencingSupport = false;
+      must(d.transitGatewayAttachments.find((x) => x.id === "tgw-attach-1")).securityGroupReferencingSupport =
+        false;
     });
     expect(codes(run(off, "host-1", "host-2"))).toEqual(["ENI_SG_RULES_MISMATCH"]);
   });
@@ -35,7 +36,9 @@ describe("security group references across a transit gateway", () => {
   it("apply to inbound rules only", () => {
     const t = edited(example("tgw-hub"), (d) => {
       must(d.transitGateways[0]).securityGroupReferencingSupport = true;
-      must(d.securityGroups.find((g) => g.id === "sg-1")).outbound = [{ protocol: "all", securityGroupId: "sg-2" }];
+      must(d.securityGroups.find((g) => g.id === "sg-1")).outbound = [
+        { protocol: "all", securityGroupId: "sg-2" },
+      ];
     });
     expect(codes(run(t, "host-1", "host-2"))).toEqual(["ENI_SG_RULES_MISMATCH"]);
   });

@@ -31,7 +31,11 @@ describe("a changed topology is a new object", () => {
   it("edited() hands over a copy and leaves the original as it was", () => {
     const original = topo(twoPeered());
     const copy = edited(original, (d) => {
-      must(d.routeTables[0]).routes[0] = { destination: "10.1.0.0/16", target: "blackhole", origin: "static" };
+      must(d.routeTables[0]).routes[0] = {
+        destination: "10.1.0.0/16",
+        target: "blackhole",
+        origin: "static",
+      };
       must(d.vpcs[0]).cidrBlocks[0] = "10.9.0.0/16";
     });
     expect(copy.routeTables[0]?.routes[0]?.target).toBe("blackhole");

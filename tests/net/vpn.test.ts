@@ -6,12 +6,16 @@ describe("Site-to-Site VPN and Direct Connect", () => {
   it("VPN-05: the data centre's range is propagated from the VGW into the route table (golden: site-to-site-vpn)", () => {
     const a = run(example("site-to-site-vpn"), "hybrid-host", "data-centre", 22);
     expect(a.reachable).toBe(true);
-    expect(a.forward.find((h) => h.component.type === "route-table")?.matched?.description).toBe("192.168.0.0/16 -> vgw-1 (propagated)");
+    expect(a.forward.find((h) => h.component.type === "route-table")?.matched?.description).toBe(
+      "192.168.0.0/16 -> vgw-1 (propagated)",
+    );
     expect(run(example("site-to-site-vpn"), "data-centre", "hybrid-host", 22).reachable).toBe(true);
   });
 
   it("VPN-02: with both tunnels down the VPN carries nothing and its routes are not propagated", () => {
-    const t = edited(example("site-to-site-vpn"), (d) => { must(d.vpnConnections[0]).tunnels = [{ status: "DOWN" }, { status: "DOWN" }]; });
+    const t = edited(example("site-to-site-vpn"), (d) => {
+      must(d.vpnConnections[0]).tunnels = [{ status: "DOWN" }, { status: "DOWN" }];
+    });
     expect(codes(run(t, "hybrid-host", "data-centre", 22))).toEqual(["NO_ROUTE_TO_DESTINATION"]);
     expect(codes(run(t, "data-centre", "hybrid-host", 22))).toContain("BAD_STATE_VPN");
   });
@@ -19,14 +23,20 @@ describe("Site-to-Site VPN and Direct Connect", () => {
   it("VPN-08: a VPN to one VPC is not transitive to its peered VPC", () => {
     const a = run(example("site-to-site-vpn"), "data-centre", "peer-host", 22);
     expect(a.reachable).toBe(false);
-    expect(a.blockers[0]).toMatchObject({ code: "VGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS", component: "vgw-1" });
+    expect(a.blockers[0]).toMatchObject({
+      code: "VGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS",
+      component: "vgw-1",
+    });
     expect(a.blockers[0]?.rules).toEqual(expect.arrayContaining(["VPN-08", "PCX-10"]));
   });
 
   it("DX-02/VPN-06: a Direct Connect gateway associated with the VGW carries on-prem traffic and propagates its routes", () => {
     const t = edited(example("site-to-site-vpn"), (d) => {
       d.vpnConnections = [];
-      d.directConnectGateways.push({ id: "dxgw-1", associations: [{ gatewayId: "vgw-1", allowedPrefixes: [] }] });
+      d.directConnectGateways.push({
+        id: "dxgw-1",
+        associations: [{ gatewayId: "vgw-1", allowedPrefixes: [] }],
+      });
       must(d.onPremisesNetworks[0]).directConnectGatewayIds = ["dxgw-1"];
     });
     const a = run(t, "hybrid-host", "data-centre", 22);
@@ -37,13 +47,35 @@ describe("Site-to-Site VPN and Direct Connect", () => {
   it("TGW-02: a VPN attached to a transit gateway reaches every attached VPC", () => {
     const t = edited(example("tgw-hub"), (d) => {
       d.customerGateways.push({ id: "cgw-1", ipAddress: "198.51.100.1", asn: 65000 });
-      d.vpnConnections.push({ id: "vpn-1", customerGatewayId: "cgw-1", transitGatewayId: "tgw-hub", routing: "bgp", staticRoutes: [], tunnels: [{ status: "UP" }, { status: "UP" }], state: "available" });
-      d.onPremisesNetworks.push({ id: "onprem-1", cidrBlocks: ["172.16.0.0/16"], customerGatewayIds: ["cgw-1"], directConnectGatewayIds: [] });
-      d.transitGatewayAttachments.push({ id: "tgw-attach-vpn", transitGatewayId: "tgw-hub", type: "vpn", vpnConnectionId: "vpn-1", subnetIds: [], applianceMode: false, state: "available" });
+      d.vpnConnections.push({
+        id: "vpn-1",
+        customerGatewayId: "cgw-1",
+        transitGatewayId: "tgw-hub",
+        routing: "bgp",
+        staticRoutes: [],
+        tunnels: [{ status: "UP" }, { status: "UP" }],
+        state: "available",
+      });
+      d.onPremisesNetworks.push({
+        id: "onprem-1",
+        cidrBlocks: ["172.16.0.0/16"],
+        customerGatewayIds: ["cgw-1"],
+        directConnectGatewayIds: [],
+      });
+      d.transitGatewayAttachments.push({
+        id: "tgw-attach-vpn",
+        transitGatewayId: "tgw-hub",
+        type: "vpn",
+        vpnConnectionId: "vpn-1",
+        subnetIds: [],
+        applianceMode: false,
+        state: "available",
+      });
       const rtb = must(d.transitGatewayRouteTables[0]);
       rtb.associations.push("tgw-attach-vpn");
       rtb.propagations.push("tgw-attach-vpn");
-      for (const r of d.routeTables) r.routes.push({ destination: "172.16.0.0/16", target: "tgw-hub", origin: "static" });
+      for (const r of d.routeTables)
+        r.routes.push({ destination: "172.16.0.0/16", target: "tgw-hub", origin: "static" });
       for (const sg of d.securityGroups) sg.inbound.push({ protocol: "all", cidrBlock: "172.16.0.0/16" });
     });
     expect(run(t, "onprem-1", "host-2", 22).reachable).toBe(true);

@@ -4,7 +4,11 @@ import { applyEvent } from "../../lib/quiz/apply-event";
 import { practiceMachine } from "../../lib/quiz/practice-machine";
 import { MAX_KEPT_REFUSALS } from "../../lib/quiz/refusal";
 
-const settings = { type: "settings.submit", settings: { selection: { kind: "everything" }, questionLimit: 3 }, now: 1 } as const;
+const settings = {
+  type: "settings.submit",
+  settings: { selection: { kind: "everything" }, questionLimit: 3 },
+  now: 1,
+} as const;
 
 describe("applyEvent", () => {
   it("returns ok with the next snapshot for an accepted event", () => {
@@ -22,7 +26,13 @@ describe("applyEvent", () => {
     });
     expect(result).toMatchObject({
       ok: false,
-      issues: [{ path: "answer.submit", code: "not-accepted-now", message: expect.stringContaining("answer.submit") as unknown }],
+      issues: [
+        {
+          path: "answer.submit",
+          code: "not-accepted-now",
+          message: expect.stringContaining("answer.submit") as unknown,
+        },
+      ],
     });
     expect(result.snapshot.value).toBe("choosing");
   });

@@ -2,14 +2,22 @@ import { describe, expect, it } from "vitest";
 import { getAnswerDistribution, getLeaderboard } from "../../lib/quiz/classroom-board";
 import type { ClassroomAnswer, ClassroomContext, ClassroomRound } from "../../lib/quiz/classroom-machine";
 
-const answer = (playerId: string, response: readonly string[], points = 0, correct: boolean | null = null): ClassroomAnswer => ({
+const answer = (
+  playerId: string,
+  response: readonly string[],
+  points = 0,
+  correct: boolean | null = null,
+): ClassroomAnswer => ({
   playerId,
   response,
   answeredAt: 0,
   correct,
   points,
 });
-const round = (answers: readonly ClassroomAnswer[], correctResponse: readonly string[] | null): ClassroomRound => ({
+const round = (
+  answers: readonly ClassroomAnswer[],
+  correctResponse: readonly string[] | null,
+): ClassroomRound => ({
   questionIndex: 0,
   questionId: "q0",
   openedAt: 0,
@@ -49,8 +57,15 @@ describe("getLeaderboard", () => {
         { playerId: "p4", displayName: "Di", joinedAt: 4 },
       ],
       rounds: [
-        round([answer("p1", ["a"], 600, true), answer("p2", ["b"], 0, false), answer("p3", ["a"], 900, true)], ["a"]),
-        { ...round([answer("p1", ["c"], 300, true), answer("p4", ["c"], 900, true)], ["c"]), questionIndex: 1, questionId: "q1" },
+        round(
+          [answer("p1", ["a"], 600, true), answer("p2", ["b"], 0, false), answer("p3", ["a"], 900, true)],
+          ["a"],
+        ),
+        {
+          ...round([answer("p1", ["c"], 300, true), answer("p4", ["c"], 900, true)], ["c"]),
+          questionIndex: 1,
+          questionId: "q1",
+        },
       ],
       finishedAt: null,
       refusals: [],

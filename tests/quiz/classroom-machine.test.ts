@@ -15,7 +15,12 @@ import { explore, leafStateIds } from "./support/graph";
 
 type Snap = SnapshotFrom<typeof classroomMachine>;
 
-const input: ClassroomInput = { joinCode: "ABC234", questionIds: ["q0", "q1"], questionTimeLimitMs: 10_000, createdAt: 0 };
+const input: ClassroomInput = {
+  joinCode: "ABC234",
+  questionIds: ["q0", "q1"],
+  questionTimeLimitMs: 10_000,
+  createdAt: 0,
+};
 const OPEN = 100_000;
 
 function start(from: ClassroomInput = input): Snap {
@@ -32,7 +37,12 @@ const join = (playerId: string, displayName: string, joinCode = "ABC234"): Class
   now: 10,
 });
 const open = (index: number, now = OPEN): ClassroomEvent => ({ type: "question.open", index, now });
-const answer = (playerId: string, questionId: string, response: readonly string[], now: number): ClassroomEvent => ({
+const answer = (
+  playerId: string,
+  questionId: string,
+  response: readonly string[],
+  now: number,
+): ClassroomEvent => ({
   type: "answer.submit",
   playerId,
   questionId,
@@ -40,7 +50,11 @@ const answer = (playerId: string, questionId: string, response: readonly string[
   now,
 });
 const close: ClassroomEvent = { type: "question.close", now: OPEN + 20_000 };
-const grade = (questionId: string, correctPlayerIds: readonly string[], correctResponse: readonly string[] = ["a"]): ClassroomEvent => ({
+const grade = (
+  questionId: string,
+  correctPlayerIds: readonly string[],
+  correctResponse: readonly string[] = ["a"],
+): ClassroomEvent => ({
   type: "question.graded",
   questionId,
   correctResponse,
@@ -65,7 +79,11 @@ describe("classroom machine: lobby", () => {
   });
 
   it.each([
-    ["a duplicate name, whatever the case and spacing", [join("p1", "Ana"), join("p2", " ANA ")], "duplicate-name"],
+    [
+      "a duplicate name, whatever the case and spacing",
+      [join("p1", "Ana"), join("p2", " ANA ")],
+      "duplicate-name",
+    ],
     ["the same player twice", [join("p1", "Ana"), join("p1", "Other")], "duplicate-player"],
     ["a wrong join code", [join("p1", "Ana", "ZZZZZZ")], "wrong-join-code"],
     ["an empty name", [join("p1", "   ")], "invalid-name"],
@@ -99,11 +117,14 @@ describe("classroom machine: lobby", () => {
     });
   });
 
-  it.each([answer("p1", "q0", ["a"], 1), close, grade("q0", []), leaderboard])("refuses $type in the lobby", (event) => {
-    const snapshot = run([event], lobbyWithTwo());
-    expect(snapshot.value).toBe("lobby");
-    expect(snapshot.context.refusals).toHaveLength(1);
-  });
+  it.each([answer("p1", "q0", ["a"], 1), close, grade("q0", []), leaderboard])(
+    "refuses $type in the lobby",
+    (event) => {
+      const snapshot = run([event], lobbyWithTwo());
+      expect(snapshot.value).toBe("lobby");
+      expect(snapshot.context.refusals).toHaveLength(1);
+    },
+  );
 
   it("the teacher can end the game from the lobby", () => {
     const snapshot = run([finish], lobbyWithTwo());
@@ -114,7 +135,10 @@ describe("classroom machine: lobby", () => {
 
 describe("classroom machine: question open", () => {
   it("records one answer per player with its time", () => {
-    const snapshot = run([answer("p1", "q0", ["a"], OPEN + 1_000), answer("p2", "q0", ["b"], OPEN + 2_000)], questionOpen());
+    const snapshot = run(
+      [answer("p1", "q0", ["a"], OPEN + 1_000), answer("p2", "q0", ["b"], OPEN + 2_000)],
+      questionOpen(),
+    );
     expect(snapshot.value).toBe("questionOpen");
     expect(currentRound(snapshot.context)?.answers).toEqual([
       { playerId: "p1", response: ["a"], answeredAt: OPEN + 1_000, correct: null, points: 0 },
@@ -123,7 +147,10 @@ describe("classroom machine: question open", () => {
   });
 
   it("refuses a second answer from the same player and keeps the first", () => {
-    const snapshot = run([answer("p1", "q0", ["a"], OPEN + 1_000), answer("p1", "q0", ["b"], OPEN + 1_500)], questionOpen());
+    const snapshot = run(
+      [answer("p1", "q0", ["a"], OPEN + 1_000), answer("p1", "q0", ["b"], OPEN + 1_500)],
+      questionOpen(),
+    );
     expect(currentRound(snapshot.context)?.answers.map((a) => a.response)).toEqual([["a"]]);
     expect(lastRefusal(snapshot)?.code).toBe("already-answered");
   });
@@ -139,7 +166,10 @@ describe("classroom machine: question open", () => {
   });
 
   it("lets a player join late, but the open question is not theirs to answer: they play from the next one", () => {
-    const snapshot = run([{ ...join("p3", "Cy"), now: OPEN + 500 }, answer("p3", "q0", ["a"], OPEN + 600)], questionOpen());
+    const snapshot = run(
+      [{ ...join("p3", "Cy"), now: OPEN + 500 }, answer("p3", "q0", ["a"], OPEN + 600)],
+      questionOpen(),
+    );
     expect(snapshot.context.players.map((player) => player.displayName)).toContain("Cy");
     expect(currentRound(snapshot.context)?.answers).toEqual([]);
     expect(lastRefusal(snapshot)?.code).toBe("not-accepted-now");
@@ -189,15 +219,23 @@ describe("classroom machine: rejoin, removal and streaks", () => {
         run([open(0)], from),
       );
     const speed = play(run([join("p1", "Ana"), join("p2", "Bo")]));
-    expect(currentRound(speed.context)?.answers[0]?.points).toBe(BASE_POINTS + MAX_SPEED_BONUS + STREAK_BONUS_STEP);
+    expect(currentRound(speed.context)?.answers[0]?.points).toBe(
+      BASE_POINTS + MAX_SPEED_BONUS + STREAK_BONUS_STEP,
+    );
     expect(playerStreak(speed.context.rounds, "p1")).toBe(2);
-    const accuracy = play(run([join("p1", "Ana"), join("p2", "Bo")], start({ ...input, scoring: "accuracy" })));
+    const accuracy = play(
+      run([join("p1", "Ana"), join("p2", "Bo")], start({ ...input, scoring: "accuracy" })),
+    );
     expect(currentRound(accuracy.context)?.answers[0]?.points).toBe(ACCURACY_POINTS);
   });
 });
 
 describe("classroom machine: closed question and reveal", () => {
-  const closed = () => run([answer("p1", "q0", ["a"], OPEN + 2_000), answer("p2", "q0", ["b"], OPEN + 1_000), close], questionOpen());
+  const closed = () =>
+    run(
+      [answer("p1", "q0", ["a"], OPEN + 2_000), answer("p2", "q0", ["b"], OPEN + 1_000), close],
+      questionOpen(),
+    );
 
   it("refuses a late answer after close", () => {
     const snapshot = run([answer("p1", "q0", ["a"], OPEN + 20_001)], run([close], questionOpen()));
@@ -216,7 +254,13 @@ describe("classroom machine: closed question and reveal", () => {
     ]);
     // p1 answered correctly after 2 s of a 10 s window: base + 80 % of the bonus; p2 was faster but wrong.
     expect(round?.answers).toEqual([
-      { playerId: "p1", response: ["a"], answeredAt: OPEN + 2_000, correct: true, points: BASE_POINTS + 0.8 * MAX_SPEED_BONUS },
+      {
+        playerId: "p1",
+        response: ["a"],
+        answeredAt: OPEN + 2_000,
+        correct: true,
+        points: BASE_POINTS + 0.8 * MAX_SPEED_BONUS,
+      },
       { playerId: "p2", response: ["b"], answeredAt: OPEN + 1_000, correct: false, points: 0 },
     ]);
   });
@@ -264,7 +308,11 @@ describe("classroom machine: leaderboard and the next question", () => {
     expect(lastRefusal(replay)?.code).toBe("question-already-played");
     const snapshot = run([open(1, OPEN + 30_000)], afterFirst());
     expect(snapshot.value).toBe("questionOpen");
-    expect(currentRound(snapshot.context)).toMatchObject({ questionId: "q1", openedAt: OPEN + 30_000, answers: [] });
+    expect(currentRound(snapshot.context)).toMatchObject({
+      questionId: "q1",
+      openedAt: OPEN + 30_000,
+      answers: [],
+    });
   });
 
   it("an answer for the previous question is refused in the next one", () => {
@@ -277,7 +325,9 @@ describe("classroom machine: leaderboard and the next question", () => {
       [open(1, 200_000), answer("p2", "q1", ["c"], 202_000), close, grade("q1", ["p2"], ["c"]), leaderboard],
       afterFirst(),
     );
-    expect(getLeaderboard(snapshot.context).map((entry) => [entry.playerId, entry.rank, entry.points])).toEqual([
+    expect(
+      getLeaderboard(snapshot.context).map((entry) => [entry.playerId, entry.rank, entry.points]),
+    ).toEqual([
       ["p1", 1, 900],
       ["p2", 1, 900],
     ]);
@@ -308,7 +358,12 @@ describe("classroom machine: graph", () => {
   const exploration = explore(classroomMachine, {
     input,
     serialize: (s) =>
-      JSON.stringify([s.value, s.context.players.length, s.context.rounds.length, currentRound(s.context)?.answers.length ?? 0]),
+      JSON.stringify([
+        s.value,
+        s.context.players.length,
+        s.context.rounds.length,
+        currentRound(s.context)?.answers.length ?? 0,
+      ]),
     events: (s) => {
       const questionId = currentRound(s.context)?.questionId ?? "q0";
       const players = s.context.players.length;

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { initialTransition, transition, type SnapshotFrom } from "xstate";
 import { applyEvent } from "../../lib/quiz/apply-event";
-import { DEFAULT_EXAM_DURATION_MS, DEFAULT_EXAM_QUESTION_COUNT, planExam, type ExamInput } from "../../lib/quiz/exam-config";
+import {
+  DEFAULT_EXAM_DURATION_MS,
+  DEFAULT_EXAM_QUESTION_COUNT,
+  planExam,
+  type ExamInput,
+} from "../../lib/quiz/exam-config";
 import { examMachine, type ExamEvent } from "../../lib/quiz/exam-machine";
 import { getExamResult, getExamReview } from "../../lib/quiz/exam-result";
 import { explore, leafStateIds } from "./support/graph";
@@ -10,7 +15,12 @@ type Snap = SnapshotFrom<typeof examMachine>;
 
 const STARTED = 1_700_000_000_000;
 const DEADLINE = STARTED + 60_000;
-const input: ExamInput = { examSeed: 42, questionIds: ["q0", "q1", "q2"], startedAt: STARTED, deadline: DEADLINE };
+const input: ExamInput = {
+  examSeed: 42,
+  questionIds: ["q0", "q1", "q2"],
+  startedAt: STARTED,
+  deadline: DEADLINE,
+};
 const before = STARTED + 10_000;
 const late = DEADLINE + 1;
 
@@ -34,7 +44,12 @@ describe("exam plan", () => {
     const result = planExam({ examSeed: 7, questionIds: ["a", "b"], startedAt: STARTED });
     expect(result).toEqual({
       ok: true,
-      input: { examSeed: 7, questionIds: ["a", "b"], startedAt: STARTED, deadline: STARTED + DEFAULT_EXAM_DURATION_MS },
+      input: {
+        examSeed: 7,
+        questionIds: ["a", "b"],
+        startedAt: STARTED,
+        deadline: STARTED + DEFAULT_EXAM_DURATION_MS,
+      },
     });
     expect(DEFAULT_EXAM_DURATION_MS).toBe(30 * 60 * 1000);
   });
@@ -60,7 +75,13 @@ describe("exam machine: answering", () => {
   it("starts on the first question with the server's deadline in context", () => {
     const snapshot = start();
     expect(snapshot.value).toEqual({ inProgress: "answering" });
-    expect(snapshot.context).toMatchObject({ currentIndex: 0, deadline: DEADLINE, examSeed: 42, answers: {}, flagged: [] });
+    expect(snapshot.context).toMatchObject({
+      currentIndex: 0,
+      deadline: DEADLINE,
+      examSeed: 42,
+      answers: {},
+      flagged: [],
+    });
   });
 
   it("answers can be changed until submission", () => {
@@ -123,7 +144,11 @@ describe("exam machine: answering", () => {
 
 describe("exam machine: review screen", () => {
   const reviewing = () =>
-    run([select("q0"), { type: "question.flag", questionId: "q2", now: before }, { type: "review.open", now: before }]);
+    run([
+      select("q0"),
+      { type: "question.flag", questionId: "q2", now: before },
+      { type: "review.open", now: before },
+    ]);
 
   it("review.open lists unanswered and flagged questions", () => {
     const snapshot = reviewing();
@@ -132,7 +157,9 @@ describe("exam machine: review screen", () => {
   });
 
   it("review.close returns to the question on screen", () => {
-    expect(run([{ type: "review.close", now: before }], reviewing()).value).toEqual({ inProgress: "answering" });
+    expect(run([{ type: "review.close", now: before }], reviewing()).value).toEqual({
+      inProgress: "answering",
+    });
   });
 
   it("question.goto from the review screen jumps to that question", () => {
@@ -142,7 +169,10 @@ describe("exam machine: review screen", () => {
   });
 
   it("answers and flags still change on the review screen", () => {
-    const snapshot = run([select("q1"), { type: "question.unflag", questionId: "q2", now: before }], reviewing());
+    const snapshot = run(
+      [select("q1"), { type: "question.unflag", questionId: "q2", now: before }],
+      reviewing(),
+    );
     expect(snapshot.value).toEqual({ inProgress: "reviewing" });
     expect(getExamReview(snapshot.context)).toEqual({ unanswered: ["q2"], flagged: [] });
   });
@@ -166,7 +196,11 @@ describe("exam machine: timer and deadline", () => {
     const snapshot = run([select("q0"), { type: "timer.tick", now }]);
     expect(snapshot.value).toBe("submitted");
     expect(snapshot.status).toBe("done");
-    expect(snapshot.context).toMatchObject({ endedBy: "timeout", submittedAt: DEADLINE, answers: { q0: ["a"] } });
+    expect(snapshot.context).toMatchObject({
+      endedBy: "timeout",
+      submittedAt: DEADLINE,
+      answers: { q0: ["a"] },
+    });
     expect(snapshot.context.refusals).toEqual([]);
   });
 
@@ -182,7 +216,11 @@ describe("exam machine: timer and deadline", () => {
     expect(snapshot.value).toBe("submitted");
     expect(snapshot.context.answers).toEqual({ q0: ["a"] });
     expect(snapshot.context.endedBy).toBe("timeout");
-    expect(lastRefusal(snapshot)).toMatchObject({ code: "past-deadline", eventType: "answer.select", at: DEADLINE });
+    expect(lastRefusal(snapshot)).toMatchObject({
+      code: "past-deadline",
+      eventType: "answer.select",
+      at: DEADLINE,
+    });
   });
 
   it.each<ExamEvent>([
@@ -198,7 +236,12 @@ describe("exam machine: timer and deadline", () => {
     const answered = run([select("q0")]);
     const snapshot = run([event], answered);
     expect(snapshot.value).toBe("submitted");
-    expect(snapshot.context).toMatchObject({ endedBy: "timeout", answers: answered.context.answers, flagged: [], currentIndex: 0 });
+    expect(snapshot.context).toMatchObject({
+      endedBy: "timeout",
+      answers: answered.context.answers,
+      flagged: [],
+      currentIndex: 0,
+    });
     expect(lastRefusal(snapshot)?.code).toBe("past-deadline");
   });
 
@@ -222,7 +265,11 @@ describe("exam machine: timer and deadline", () => {
     expect(result.ok).toBe(false);
     expect(result.snapshot.value).toBe("submitted");
     expect(!result.ok && result.issues).toEqual([
-      { path: "answer.select", code: "past-deadline", message: expect.stringContaining("time is up") as unknown },
+      {
+        path: "answer.select",
+        code: "past-deadline",
+        message: expect.stringContaining("time is up") as unknown,
+      },
     ]);
   });
 
@@ -258,7 +305,13 @@ describe("exam machine: graph", () => {
   const exploration = explore(examMachine, {
     input,
     serialize: (s) =>
-      JSON.stringify([s.value, s.context.currentIndex, Object.keys(s.context.answers).length, s.context.flagged.length, s.context.endedBy]),
+      JSON.stringify([
+        s.value,
+        s.context.currentIndex,
+        Object.keys(s.context.answers).length,
+        s.context.flagged.length,
+        s.context.endedBy,
+      ]),
     events: () =>
       [
         select("q0"),

@@ -4,7 +4,9 @@ import { describe, expect, it } from "vitest";
 import { setup } from "xstate";
 import { explore, leafStateIds } from "./support/graph";
 
-const flawed = setup({ types: { events: {} as { type: "go" } | { type: "trap" } | { type: "end" } } }).createMachine({
+const flawed = setup({
+  types: { events: {} as { type: "go" } | { type: "trap" } | { type: "end" } },
+}).createMachine({
   id: "flawed",
   initial: "start",
   states: {
@@ -25,7 +27,12 @@ describe("machine graph exploration", () => {
   it("reports a state that nothing reaches", () => {
     expect(leafStateIds(flawed)).toContain("flawed.orphan");
     expect(exploration.reachedLeafIds).not.toContain("flawed.orphan");
-    expect(exploration.reachedLeafIds).toEqual(["flawed.done", "flawed.middle", "flawed.start", "flawed.stuck"]);
+    expect(exploration.reachedLeafIds).toEqual([
+      "flawed.done",
+      "flawed.middle",
+      "flawed.start",
+      "flawed.stuck",
+    ]);
   });
 
   it("reports a state from which the machine can never finish", () => {

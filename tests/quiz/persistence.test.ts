@@ -57,10 +57,17 @@ describe("persisted sessions", () => {
     const restored = examSessionCodec.restore(stored);
     if (!restored.ok) throw new Error("restore failed");
     // xstate's types require `input` whenever the machine declares one; a restored actor ignores it.
-    const actor = createActor(examSessionCodec.logic, { snapshot: restored.snapshot, input: examInput }).start();
+    const actor = createActor(examSessionCodec.logic, {
+      snapshot: restored.snapshot,
+      input: examInput,
+    }).start();
     actor.send({ type: "exam.submit", now: STARTED + 10 });
     expect(actor.getSnapshot().value).toBe("submitted");
-    expect(actor.getSnapshot().context).toMatchObject({ endedBy: "learner", flagged: ["q0"], currentIndex: 1 });
+    expect(actor.getSnapshot().context).toMatchObject({
+      endedBy: "learner",
+      flagged: ["q0"],
+      currentIndex: 1,
+    });
   });
 
   it("a practice session restored in the middle of grading takes the grade as if never interrupted", () => {
@@ -78,7 +85,9 @@ describe("persisted sessions", () => {
     const run = (events: readonly PracticeEvent[], from: SnapshotFrom<typeof logic>) =>
       events.reduce((snapshot, event) => transition(logic, snapshot, event)[0], from);
     const midway = run(before, initialTransition(logic)[0]);
-    const restored = practiceSessionCodec.restore(JSON.parse(JSON.stringify(practiceSessionCodec.save(midway))));
+    const restored = practiceSessionCodec.restore(
+      JSON.parse(JSON.stringify(practiceSessionCodec.save(midway))),
+    );
     if (!restored.ok) throw new Error("restore failed");
     const resumed = run(after, restored.snapshot);
     expect(resumed.context).toEqual(run(after, midway).context);
@@ -98,7 +107,9 @@ describe("persisted sessions", () => {
       (snapshot, event) => transition(logic, snapshot, event)[0],
       initialTransition(logic, { joinCode: "ABC234", questionIds: ["q0"], createdAt: 0 })[0],
     );
-    const restored = classroomSessionCodec.restore(JSON.parse(JSON.stringify(classroomSessionCodec.save(midway))));
+    const restored = classroomSessionCodec.restore(
+      JSON.parse(JSON.stringify(classroomSessionCodec.save(midway))),
+    );
     if (!restored.ok) throw new Error("restore failed");
     const [again] = transition(logic, restored.snapshot, {
       type: "answer.submit",
@@ -125,7 +136,10 @@ describe("persisted sessions", () => {
   it("refuses another machine's snapshot", () => {
     const stored = examSessionCodec.save(runExam(examBefore));
     const result = practiceSessionCodec.restore({ ...stored, machine: "exam" });
-    expect(!result.ok && result.issues[0]).toMatchObject({ path: "machine", message: expect.stringContaining('"practice"') as unknown });
+    expect(!result.ok && result.issues[0]).toMatchObject({
+      path: "machine",
+      message: expect.stringContaining('"practice"') as unknown,
+    });
   });
 
   it.each([null, "text", { machine: "exam", version: 1 }, { machine: "exam", version: "1", snapshot: {} }])(
@@ -139,7 +153,10 @@ describe("persisted sessions", () => {
 
   it("refuses a snapshot whose state no longer exists in the machine", () => {
     const stored = examSessionCodec.save(runExam(examBefore));
-    const tampered = { ...stored, snapshot: { ...(stored.snapshot as object), value: { inProgress: "vanished" } } };
+    const tampered = {
+      ...stored,
+      snapshot: { ...(stored.snapshot as object), value: { inProgress: "vanished" } },
+    };
     const result = examSessionCodec.restore(tampered);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.issues[0]?.path).toBe("snapshot");

@@ -8,7 +8,10 @@ import { explore, leafStateIds } from "./support/graph";
 
 type Snap = SnapshotFrom<typeof practiceMachine>;
 
-const everything = (questionLimit: number | null): PracticeSettings => ({ selection: { kind: "everything" }, questionLimit });
+const everything = (questionLimit: number | null): PracticeSettings => ({
+  selection: { kind: "everything" },
+  questionLimit,
+});
 
 function start(): Snap {
   return initialTransition(practiceMachine)[0];
@@ -37,7 +40,12 @@ const submit = (n: number, response: readonly string[] = ["a"]): PracticeEvent =
   response,
   now: 3_000 + n,
 });
-const graded = (n: number, correct: boolean): PracticeEvent => ({ type: "answer.graded", questionId: `q${n}`, correct, now: 4_000 + n });
+const graded = (n: number, correct: boolean): PracticeEvent => ({
+  type: "answer.graded",
+  questionId: `q${n}`,
+  correct,
+  now: 4_000 + n,
+});
 const next: PracticeEvent = { type: "question.next", now: 5_000 };
 const finish: PracticeEvent = { type: "session.finish", now: 9_000 };
 
@@ -60,20 +68,44 @@ describe("practice machine: choosing", () => {
 
   it("a chosen selection with topics, families and difficulty is accepted", () => {
     const settings: PracticeSettings = {
-      selection: { kind: "chosen", conceptGroups: ["peering"], families: ["nacl-return-traffic"], difficulties: [1, 2] },
+      selection: {
+        kind: "chosen",
+        conceptGroups: ["peering"],
+        families: ["nacl-return-traffic"],
+        difficulties: [1, 2],
+      },
       questionLimit: null,
     };
     expect(run([{ type: "settings.submit", settings, now: 1 }]).value).toBe("loading");
   });
 
   it.each([
-    ["an empty chosen selection", { selection: { kind: "chosen", conceptGroups: [], families: [], difficulties: [] }, questionLimit: 5 }, "settings.selection"],
-    ["a zero question limit", { selection: { kind: "everything" }, questionLimit: 0 }, "settings.questionLimit"],
-    ["a fractional difficulty", { selection: { kind: "chosen", conceptGroups: ["peering"], families: [], difficulties: [1.5] }, questionLimit: 5 }, "difficulties"],
+    [
+      "an empty chosen selection",
+      { selection: { kind: "chosen", conceptGroups: [], families: [], difficulties: [] }, questionLimit: 5 },
+      "settings.selection",
+    ],
+    [
+      "a zero question limit",
+      { selection: { kind: "everything" }, questionLimit: 0 },
+      "settings.questionLimit",
+    ],
+    [
+      "a fractional difficulty",
+      {
+        selection: { kind: "chosen", conceptGroups: ["peering"], families: [], difficulties: [1.5] },
+        questionLimit: 5,
+      },
+      "difficulties",
+    ],
   ] as const)("refuses %s and stays in choosing", (_name, settings, path) => {
     const snapshot = run([{ type: "settings.submit", settings, now: 7 }]);
     expect(snapshot.value).toBe("choosing");
-    expect(lastRefusal(snapshot)).toMatchObject({ code: "invalid-settings", eventType: "settings.submit", at: 7 });
+    expect(lastRefusal(snapshot)).toMatchObject({
+      code: "invalid-settings",
+      eventType: "settings.submit",
+      at: 7,
+    });
     expect(lastRefusal(snapshot)?.message).toContain(path);
   });
 
@@ -142,7 +174,11 @@ describe("practice machine: asking and grading", () => {
   it("an answer to the question on screen goes to grading and is recorded", () => {
     const snapshot = run([submit(1, ["b", "c"])], asking());
     expect(snapshot.value).toBe("grading");
-    expect(snapshot.context.asked[0]).toMatchObject({ response: ["b", "c"], submittedAt: 3_001, correct: null });
+    expect(snapshot.context.asked[0]).toMatchObject({
+      response: ["b", "c"],
+      submittedAt: 3_001,
+      correct: null,
+    });
   });
 
   it("refuses an answer for a question that is not on screen", () => {
@@ -209,14 +245,25 @@ describe("practice machine: answered", () => {
   });
 
   it("question.next after the last question of the limit finishes", () => {
-    const snapshot = run([submitSettings(2), load(1), submit(1), graded(1, true), next, load(2), submit(2), graded(2, false), next]);
+    const snapshot = run([
+      submitSettings(2),
+      load(1),
+      submit(1),
+      graded(1, true),
+      next,
+      load(2),
+      submit(2),
+      graded(2, false),
+      next,
+    ]);
     expect(snapshot.value).toBe("finished");
     expect(snapshot.context.finishedAt).toBe(5_000);
   });
 
   it("without a limit question.next always loads another", () => {
     let snapshot = run([submitSettings(null)]);
-    for (let n = 1; n <= 30; n += 1) snapshot = run([load(n), submit(n), graded(n, n % 2 === 0), next], snapshot);
+    for (let n = 1; n <= 30; n += 1)
+      snapshot = run([load(n), submit(n), graded(n, n % 2 === 0), next], snapshot);
     expect(snapshot.value).toBe("loading");
     expect(snapshot.context.asked).toHaveLength(30);
   });

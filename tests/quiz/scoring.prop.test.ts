@@ -11,7 +11,8 @@ describe("scoreAnswer properties", () => {
     fc.assert(
       fc.property(openedAt, delay, delay, timeLimitMs, (opened, a, b, limit) => {
         const [faster, slower] = a <= b ? [a, b] : [b, a];
-        const score = (d: number) => scoreAnswer({ correct: true, openedAt: opened, answeredAt: opened + d, timeLimitMs: limit });
+        const score = (d: number) =>
+          scoreAnswer({ correct: true, openedAt: opened, answeredAt: opened + d, timeLimitMs: limit });
         expect(score(faster)).toBeGreaterThanOrEqual(score(slower));
       }),
     );

@@ -14,7 +14,9 @@ describe("scoreAnswer", () => {
   it("gives the full bonus for an instant correct answer and none at the end of the window", () => {
     expect(scoreAnswer({ ...timing, correct: true, answeredAt: 1_000 })).toBe(BASE_POINTS + MAX_SPEED_BONUS);
     expect(scoreAnswer({ ...timing, correct: true, answeredAt: 21_000 })).toBe(BASE_POINTS);
-    expect(scoreAnswer({ ...timing, correct: true, answeredAt: 11_000 })).toBe(BASE_POINTS + MAX_SPEED_BONUS / 2);
+    expect(scoreAnswer({ ...timing, correct: true, answeredAt: 11_000 })).toBe(
+      BASE_POINTS + MAX_SPEED_BONUS / 2,
+    );
   });
 
   it("keeps base points after the window (the teacher closed late) and the full bonus for a clock skewed early", () => {
@@ -28,7 +30,9 @@ describe("scoreAnswer", () => {
   });
 
   it("throws on a non-positive time limit (a bug in the caller)", () => {
-    expect(() => scoreAnswer({ correct: true, openedAt: 0, answeredAt: 0, timeLimitMs: 0 })).toThrow(/timeLimitMs/);
+    expect(() => scoreAnswer({ correct: true, openedAt: 0, answeredAt: 0, timeLimitMs: 0 })).toThrow(
+      /timeLimitMs/,
+    );
   });
 });
 

@@ -19,13 +19,25 @@ const card = createCard({ learnerId: "l1", skillId: toSkillId("P1"), source: "le
 const right = [...question.answer];
 const wrong = [question.options.find((option) => !question.answer.includes(option.id))?.id ?? ""];
 const answer = (response: readonly string[], overrides: Partial<Parameters<typeof answerReview>[0]> = {}) =>
-  answerReview({ card, question, response, now: t0, settings: DEFAULT_SRS_SETTINGS, timeTakenMs: 5000, ...overrides });
+  answerReview({
+    card,
+    question,
+    response,
+    now: t0,
+    settings: DEFAULT_SRS_SETTINGS,
+    timeTakenMs: 5000,
+    ...overrides,
+  });
 
 describe("answerReview", () => {
   it("rates a right answer Good and a wrong one Again, and logs the question ID as the seed", () => {
     const good = answer(right);
     const again = answer(wrong);
-    expect(good.ok && [good.value.rating, good.value.entry.correct, good.value.entry.questionSeed]).toEqual(["good", true, question.id]);
+    expect(good.ok && [good.value.rating, good.value.entry.correct, good.value.entry.questionSeed]).toEqual([
+      "good",
+      true,
+      question.id,
+    ]);
     expect(again.ok && [again.value.rating, again.value.entry.correct]).toEqual(["again", false]);
   });
 
@@ -42,7 +54,14 @@ describe("answerReview", () => {
   });
 
   it("refuses a question that does not assess the card's skill, an empty or unknown response", () => {
-    const other = answerReview({ card: { ...card, skillId: toSkillId("P3") }, question, response: right, now: t0, settings: DEFAULT_SRS_SETTINGS, timeTakenMs: 0 });
+    const other = answerReview({
+      card: { ...card, skillId: toSkillId("P3") },
+      question,
+      response: right,
+      now: t0,
+      settings: DEFAULT_SRS_SETTINGS,
+      timeTakenMs: 0,
+    });
     expect(other.ok ? null : other.issues[0]?.path).toEqual(["questionId"]);
     const empty = answer([]);
     expect(empty.ok ? null : empty.issues[0]?.path).toEqual(["response"]);
@@ -86,7 +105,13 @@ describe("rerateReview", () => {
   it("only re-rates the latest review of the card, for the question that was answered", () => {
     const { card: afterGood, log } = reviewed(right);
     if (!log.ok) throw new Error("unreachable");
-    const stale = rerateReview(afterGood, [log.value.entry], "easy", DEFAULT_SRS_SETTINGS, "concept-check.999.1");
+    const stale = rerateReview(
+      afterGood,
+      [log.value.entry],
+      "easy",
+      DEFAULT_SRS_SETTINGS,
+      "concept-check.999.1",
+    );
     expect(stale.ok ? null : stale.issues[0]?.path).toEqual(["questionId"]);
     const none = rerateReview(card, [], "easy", DEFAULT_SRS_SETTINGS, question.id);
     expect(none.ok).toBe(false);
@@ -102,7 +127,10 @@ describe("nextCard and findOfferedCard", () => {
     const queue = buildQueue([fresh, learnt.value.card], [learnt.value.entry], later, DEFAULT_SRS_SETTINGS);
     expect(nextCard(queue)?.skillId).toBe("P1");
     expect(findOfferedCard(queue, toSkillId("E1"))?.skillId).toBe("E1");
-    const noNew = buildQueue([fresh], [learnt.value.entry], later, { ...DEFAULT_SRS_SETTINGS, newCardsPerDay: 1 });
+    const noNew = buildQueue([fresh], [learnt.value.entry], later, {
+      ...DEFAULT_SRS_SETTINGS,
+      newCardsPerDay: 1,
+    });
     expect(findOfferedCard(noNew, toSkillId("E1"))).toBeUndefined();
     expect(nextCard(noNew)).toBeUndefined();
   });

@@ -33,12 +33,19 @@ const parityFamily: Family = {
 
 describe("pickReviewQuestion", () => {
   it("reads seeds out of question IDs and ignores what is not an ID", () => {
-    expect([...seenSeedsOf(["concept-check.17.1", "can-a-reach-c.4000000000.2", "junk"])]).toEqual([17, 4000000000]);
+    expect([...seenSeedsOf(["concept-check.17.1", "can-a-reach-c.4000000000.2", "junk"])]).toEqual([
+      17, 4000000000,
+    ]);
   });
 
   it("draws until the question assesses the card's concept", () => {
     for (let seed = 0; seed < 20; seed += 1) {
-      const picked = pickReviewQuestion({ skill: { conceptId: "P2", family: null }, seenQuestionIds: [], rng: createRng(seed), families: [parityFamily] });
+      const picked = pickReviewQuestion({
+        skill: { conceptId: "P2", family: null },
+        seenQuestionIds: [],
+        rng: createRng(seed),
+        families: [parityFamily],
+      });
       expect(picked.ok && picked.question.seed % 2).toBe(1);
     }
   });
@@ -57,15 +64,36 @@ describe("pickReviewQuestion", () => {
   });
 
   it("reports a concept no family assesses, and a search that finds nothing, as issues on skillId", () => {
-    const none = pickReviewQuestion({ skill: { conceptId: "P1", family: null }, seenQuestionIds: [], rng: createRng(1), families: [] });
+    const none = pickReviewQuestion({
+      skill: { conceptId: "P1", family: null },
+      seenQuestionIds: [],
+      rng: createRng(1),
+      families: [],
+    });
     expect(none.ok ? null : none.issues[0]?.path).toEqual(["skillId"]);
-    const onlyP1: Family = { ...parityFamily, concepts: ["P2"], generate: (seed, d) => parityFamily.generate(seed * 2, d) };
-    const exhausted = pickReviewQuestion({ skill: { conceptId: "P2", family: null }, seenQuestionIds: [], rng: createRng(1), families: [onlyP1], maxDraws: 10 });
+    const onlyP1: Family = {
+      ...parityFamily,
+      concepts: ["P2"],
+      generate: (seed, d) => parityFamily.generate(seed * 2, d),
+    };
+    const exhausted = pickReviewQuestion({
+      skill: { conceptId: "P2", family: null },
+      seenQuestionIds: [],
+      rng: createRng(1),
+      families: [onlyP1],
+      maxDraws: 10,
+    });
     expect(exhausted.ok ? null : exhausted.issues[0]?.message).toMatch(/after 10 draws/);
   });
 
   it("is deterministic for an rng seed", () => {
-    const pick = (seed: number) => pickReviewQuestion({ skill: { conceptId: "P3", family: null }, seenQuestionIds: [], rng: createRng(seed), families: FAMILIES });
+    const pick = (seed: number) =>
+      pickReviewQuestion({
+        skill: { conceptId: "P3", family: null },
+        seenQuestionIds: [],
+        rng: createRng(seed),
+        families: FAMILIES,
+      });
     const a = pick(123);
     const b = pick(123);
     expect(a.ok && b.ok && a.question.id === b.question.id).toBe(true);
@@ -73,17 +101,31 @@ describe("pickReviewQuestion", () => {
 
   it("for every reviewable concept, gives a real question that assesses it with an unseen seed", () => {
     fc.assert(
-      fc.property(fc.constantFrom(...reviewableConcepts), fc.nat({ max: 0xffffffff }), (conceptId, rngSeed) => {
-        const first = pickReviewQuestion({ skill: { conceptId, family: null }, seenQuestionIds: [], rng: createRng(rngSeed), families: FAMILIES });
-        if (!first.ok) return false;
-        const second = pickReviewQuestion({ skill: { conceptId, family: null }, seenQuestionIds: [first.question.id], rng: createRng(rngSeed), families: FAMILIES });
-        return (
-          first.question.concepts.includes(conceptId) &&
-          second.ok &&
-          second.question.concepts.includes(conceptId) &&
-          second.question.seed !== first.question.seed
-        );
-      }),
+      fc.property(
+        fc.constantFrom(...reviewableConcepts),
+        fc.nat({ max: 0xffffffff }),
+        (conceptId, rngSeed) => {
+          const first = pickReviewQuestion({
+            skill: { conceptId, family: null },
+            seenQuestionIds: [],
+            rng: createRng(rngSeed),
+            families: FAMILIES,
+          });
+          if (!first.ok) return false;
+          const second = pickReviewQuestion({
+            skill: { conceptId, family: null },
+            seenQuestionIds: [first.question.id],
+            rng: createRng(rngSeed),
+            families: FAMILIES,
+          });
+          return (
+            first.question.concepts.includes(conceptId) &&
+            second.ok &&
+            second.question.concepts.includes(conceptId) &&
+            second.question.seed !== first.question.seed
+          );
+        },
+      ),
       { numRuns: 40 },
     );
   });

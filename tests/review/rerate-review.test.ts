@@ -20,7 +20,14 @@ const right = [...question.answer];
 const wrong = [question.options.find((option) => !question.answer.includes(option.id))?.id ?? ""];
 
 function answered(response: readonly string[]) {
-  const result = answerReview({ card, question, response, now: t0, settings: DEFAULT_SRS_SETTINGS, timeTakenMs: 4000 });
+  const result = answerReview({
+    card,
+    question,
+    response,
+    now: t0,
+    settings: DEFAULT_SRS_SETTINGS,
+    timeTakenMs: 4000,
+  });
   if (!result.ok) throw new Error("answer refused");
   return result.value;
 }
@@ -42,7 +49,9 @@ describe("rating after the answer", () => {
   it("keeps a wrong answer at Again", () => {
     const first = answered(wrong);
     for (const rating of ["hard", "good", "easy"] as const) {
-      expect(rerateReview(first.card, [first.entry], rating, DEFAULT_SRS_SETTINGS, question.id)).toMatchObject({
+      expect(
+        rerateReview(first.card, [first.entry], rating, DEFAULT_SRS_SETTINGS, question.id),
+      ).toMatchObject({
         ok: false,
         issues: [{ path: ["rating"] }],
       });

@@ -4,8 +4,18 @@ import { lowerInitial } from "../../lib/scenario/lower-initial";
 
 describe("withArticle", () => {
   it("uses 'an' before initialisms that start with a vowel sound and 'a' before words read as words", () => {
-    expect(["HTTPS", "HTTP 8080", "SSH", "S3", "IPv6", "MySQL", "PostgreSQL", "Redis", "NAT"].map(withArticle)).toEqual([
-      "an HTTPS", "an HTTP 8080", "an SSH", "an S3", "an IPv6", "a MySQL", "a PostgreSQL", "a Redis", "a NAT",
+    expect(
+      ["HTTPS", "HTTP 8080", "SSH", "S3", "IPv6", "MySQL", "PostgreSQL", "Redis", "NAT"].map(withArticle),
+    ).toEqual([
+      "an HTTPS",
+      "an HTTP 8080",
+      "an SSH",
+      "an S3",
+      "an IPv6",
+      "a MySQL",
+      "a PostgreSQL",
+      "a Redis",
+      "a NAT",
     ]);
   });
 });

@@ -30,7 +30,13 @@ describe("benchGenerator", () => {
     let now = 0;
     // Every clock reading follows one batch of questions: slow batches (40 ms) for the first 3 s, then 10 ms.
     const clock = (): number => (now += now < 3000 ? 40 : 10);
-    const r = benchFamily(family("concept-check"), { clock, warmupMs: 500, rounds: 3, roundMs: 100, cpuClock: null });
+    const r = benchFamily(family("concept-check"), {
+      clock,
+      warmupMs: 500,
+      rounds: 3,
+      roundMs: 100,
+      cpuClock: null,
+    });
     expect(new Set(r.roundRates).size).toBe(1);
     expect(r.questionsPerSecond).toBe(r.roundRates[0]);
   });
@@ -39,7 +45,14 @@ describe("benchGenerator", () => {
     let now = 0;
     let reading = 0;
     const clock = (): number => (now += (reading++ % 7) * 10 + 1); // never steady
-    const r = benchFamily(family("concept-check"), { clock, warmupMs: 100, maxWarmupMs: 2000, rounds: 1, roundMs: 50, cpuClock: null });
+    const r = benchFamily(family("concept-check"), {
+      clock,
+      warmupMs: 100,
+      maxWarmupMs: 2000,
+      rounds: 1,
+      roundMs: 50,
+      cpuClock: null,
+    });
     expect(r.roundRates).toHaveLength(1);
     expect(now).toBeLessThan(2000 + 300 + 50 + 200);
   });

@@ -12,52 +12,104 @@ function vpcName(t: T.Topology, id: string | undefined): string {
 function attachmentName(t: T.Topology, id: string): string {
   const a = t.transitGatewayAttachments.find((x) => x.id === id);
   if (!a) return id;
-  return a.type === "vpc" ? `${id} (${vpcName(t, a.vpcId)})` : `${id} (${a.type} ${a.vpnConnectionId ?? a.directConnectGatewayId ?? ""})`.replace(" )", ")");
+  return a.type === "vpc"
+    ? `${id} (${vpcName(t, a.vpcId)})`
+    : `${id} (${a.type} ${a.vpnConnectionId ?? a.directConnectGatewayId ?? ""})`.replace(" )", ")");
 }
-const attachmentList = (t: T.Topology, ids: readonly string[]): string => ids.map((id) => attachmentName(t, id)).join(", ") || "none";
-const naclRuleText = (r: T.NaclRule): string => `${r.ruleNumber} ${r.action} ${r.protocol}${r.fromPort !== undefined ? ` ${r.fromPort}-${r.toPort ?? r.fromPort}` : ""} ${r.cidrBlock}`;
+const attachmentList = (t: T.Topology, ids: readonly string[]): string =>
+  ids.map((id) => attachmentName(t, id)).join(", ") || "none";
+const naclRuleText = (r: T.NaclRule): string =>
+  `${r.ruleNumber} ${r.action} ${r.protocol}${r.fromPort !== undefined ? ` ${r.fromPort}-${r.toPort ?? r.fromPort}` : ""} ${r.cidrBlock}`;
 
 function reference(t: T.Topology): string {
   const lines: string[] = [];
-  lines.push(`VPCs: ${t.vpcs.map((v) => `${v.name ?? v.id} ${v.cidrBlocks.join(", ")}${v.region !== undefined && v.region !== t.region ? ` (${v.region})` : ""}`).join("; ")}.`);
+  lines.push(
+    `VPCs: ${t.vpcs.map((v) => `${v.name ?? v.id} ${v.cidrBlocks.join(", ")}${v.region !== undefined && v.region !== t.region ? ` (${v.region})` : ""}`).join("; ")}.`,
+  );
   for (const p of t.peeringConnections) {
-    const days = p.createdAt !== undefined ? Math.floor((DEFAULT_FLOW_LOG_NOW - p.createdAt) / 86400) : undefined;
+    const days =
+      p.createdAt !== undefined ? Math.floor((DEFAULT_FLOW_LOG_NOW - p.createdAt) / 86400) : undefined;
     // aws-rules PCX-06: a request left pending for more than 7 days has expired; show the state AWS would show.
     const expired = p.status === "pending-acceptance" && days !== undefined && days >= 7;
-    const age = days !== undefined ? `, requested ${days} days ago${expired ? " and never accepted" : ""}` : "";
-    lines.push(`Peering ${p.id}: ${vpcName(t, p.requesterVpcId)} ↔ ${vpcName(t, p.accepterVpcId)} (${expired ? "expired" : p.status}${age}).`);
+    const age =
+      days !== undefined ? `, requested ${days} days ago${expired ? " and never accepted" : ""}` : "";
+    lines.push(
+      `Peering ${p.id}: ${vpcName(t, p.requesterVpcId)} ↔ ${vpcName(t, p.accepterVpcId)} (${expired ? "expired" : p.status}${age}).`,
+    );
   }
   for (const tgw of t.transitGateways) {
-    const attached = t.transitGatewayAttachments.filter((a) => a.transitGatewayId === tgw.id && a.type === "vpc").map((a) => vpcName(t, a.vpcId));
-    lines.push(`Transit gateway ${tgw.name ?? tgw.id} with VPC attachments: ${attached.join(", ") || "none"}.`);
+    const attached = t.transitGatewayAttachments
+      .filter((a) => a.transitGatewayId === tgw.id && a.type === "vpc")
+      .map((a) => vpcName(t, a.vpcId));
+    lines.push(
+      `Transit gateway ${tgw.name ?? tgw.id} with VPC attachments: ${attached.join(", ") || "none"}.`,
+    );
   }
   for (const rtb of t.transitGatewayRouteTables) {
-    const statics = rtb.routes.map((r) => `${r.destination} → ${r.blackhole ? "blackhole" : attachmentName(t, r.attachmentId ?? "?")}`).join(", ");
-    lines.push(`TGW route table ${rtb.name ?? rtb.id}: associated ${attachmentList(t, rtb.associations)}; propagating ${attachmentList(t, rtb.propagations)}${statics ? `; static routes ${statics}` : ""}.`);
+    const statics = rtb.routes
+      .map(
+        (r) => `${r.destination} → ${r.blackhole ? "blackhole" : attachmentName(t, r.attachmentId ?? "?")}`,
+      )
+      .join(", ");
+    lines.push(
+      `TGW route table ${rtb.name ?? rtb.id}: associated ${attachmentList(t, rtb.associations)}; propagating ${attachmentList(t, rtb.propagations)}${statics ? `; static routes ${statics}` : ""}.`,
+    );
   }
-  for (const igw of t.internetGateways) lines.push(`Internet gateway ${igw.name ?? igw.id} (${igw.id}) attached to ${vpcName(t, igw.vpcId)}.`);
+  for (const igw of t.internetGateways)
+    lines.push(`Internet gateway ${igw.name ?? igw.id} (${igw.id}) attached to ${vpcName(t, igw.vpcId)}.`);
   for (const nat of t.natGateways) {
     const subnet = t.subnets.find((s) => s.id === nat.subnetId);
-    lines.push(`NAT gateway ${nat.id} in subnet ${subnet?.name ?? nat.subnetId} of ${vpcName(t, subnet?.vpcId)}.`);
+    lines.push(
+      `NAT gateway ${nat.id} in subnet ${subnet?.name ?? nat.subnetId} of ${vpcName(t, subnet?.vpcId)}.`,
+    );
   }
-  for (const ep of t.gatewayEndpoints) lines.push(`Gateway endpoint ${ep.id} for ${ep.service} in ${vpcName(t, ep.vpcId)} (policy ${ep.policy}).`);
-  for (const i of t.instances) if (i.publicIp !== undefined) lines.push(`${i.name ?? i.id} has public IP ${i.publicIp}.`);
+  for (const ep of t.gatewayEndpoints)
+    lines.push(
+      `Gateway endpoint ${ep.id} for ${ep.service} in ${vpcName(t, ep.vpcId)} (policy ${ep.policy}).`,
+    );
+  for (const i of t.instances)
+    if (i.publicIp !== undefined) lines.push(`${i.name ?? i.id} has public IP ${i.publicIp}.`);
   for (const sg of t.securityGroups) {
-    const rules = sg.inbound.map((r) => `${r.protocol}${r.fromPort !== undefined ? `/${r.fromPort}` : ""} from ${r.cidrBlock ?? r.securityGroupId ?? r.prefixListId ?? "?"}`);
-    const outbound = sg.outbound === undefined ? "all (default)" : sg.outbound.map((r) => `${r.protocol}${r.fromPort !== undefined ? `/${r.fromPort}` : ""} to ${r.cidrBlock ?? r.securityGroupId ?? r.prefixListId ?? "?"}`).join(", ") || "none";
-    lines.push(`Security group ${sg.name ?? sg.id} (${sg.id}) inbound: ${rules.join(", ") || "none"}; outbound: ${outbound}.`);
+    const rules = sg.inbound.map(
+      (r) =>
+        `${r.protocol}${r.fromPort !== undefined ? `/${r.fromPort}` : ""} from ${r.cidrBlock ?? r.securityGroupId ?? r.prefixListId ?? "?"}`,
+    );
+    const outbound =
+      sg.outbound === undefined
+        ? "all (default)"
+        : sg.outbound
+            .map(
+              (r) =>
+                `${r.protocol}${r.fromPort !== undefined ? `/${r.fromPort}` : ""} to ${r.cidrBlock ?? r.securityGroupId ?? r.prefixListId ?? "?"}`,
+            )
+            .join(", ") || "none";
+    lines.push(
+      `Security group ${sg.name ?? sg.id} (${sg.id}) inbound: ${rules.join(", ") || "none"}; outbound: ${outbound}.`,
+    );
   }
   for (const acl of t.networkAcls) {
-    lines.push(`Network ACL ${acl.name ?? acl.id} inbound: ${acl.inbound.map(naclRuleText).join("; ") || "none"} (then * deny); outbound: ${acl.outbound.map(naclRuleText).join("; ") || "none"} (then * deny).`);
+    lines.push(
+      `Network ACL ${acl.name ?? acl.id} inbound: ${acl.inbound.map(naclRuleText).join("; ") || "none"} (then * deny); outbound: ${acl.outbound.map(naclRuleText).join("; ") || "none"} (then * deny).`,
+    );
   }
-  for (const vgw of t.vpnGateways) lines.push(`Virtual private gateway ${vgw.name ?? vgw.id} (ASN ${vgw.asn}) attached to ${vpcName(t, vgw.vpcId)}.`);
+  for (const vgw of t.vpnGateways)
+    lines.push(
+      `Virtual private gateway ${vgw.name ?? vgw.id} (ASN ${vgw.asn}) attached to ${vpcName(t, vgw.vpcId)}.`,
+    );
   for (const vpn of t.vpnConnections) {
-    lines.push(`VPN ${vpn.name ?? vpn.id} (${vpn.routing} routing, static routes ${vpn.staticRoutes.join(", ") || "none"}): tunnels ${vpn.tunnels.map((x) => x.status).join("/")}.`);
+    lines.push(
+      `VPN ${vpn.name ?? vpn.id} (${vpn.routing} routing, static routes ${vpn.staticRoutes.join(", ") || "none"}): tunnels ${vpn.tunnels.map((x) => x.status).join("/")}.`,
+    );
   }
   for (const rt of t.routeTables) {
-    if (rt.propagatingGatewayIds.length > 0) lines.push(`Route table ${rt.name ?? rt.id} has route propagation from ${rt.propagatingGatewayIds.join(", ")}.`);
+    if (rt.propagatingGatewayIds.length > 0)
+      lines.push(
+        `Route table ${rt.name ?? rt.id} has route propagation from ${rt.propagatingGatewayIds.join(", ")}.`,
+      );
     if (rt.routes.length === 0) continue;
-    lines.push(`Route table ${rt.name ?? rt.id}: ${rt.routes.map((r) => `${r.destination ?? r.destinationPrefixListId ?? "?"} → ${r.target}`).join(", ")}.`);
+    lines.push(
+      `Route table ${rt.name ?? rt.id}: ${rt.routes.map((r) => `${r.destination ?? r.destinationPrefixListId ?? "?"} → ${r.target}`).join(", ")}.`,
+    );
   }
   return lines.join(" ");
 }
@@ -68,7 +120,11 @@ function oddly(t: T.Topology): T.Topology {
   return {
     ...t,
     vpcs: t.vpcs.map((v, i) => (i === 0 ? { ...v, name: "" } : v)),
-    transitGatewayRouteTables: t.transitGatewayRouteTables.map((r) => ({ ...r, associations: ["", ...r.associations], routes: [...r.routes, { destination: "0.0.0.0/0", blackhole: true }] })),
+    transitGatewayRouteTables: t.transitGatewayRouteTables.map((r) => ({
+      ...r,
+      associations: ["", ...r.associations],
+      routes: [...r.routes, { destination: "0.0.0.0/0", blackhole: true }],
+    })),
     securityGroups: t.securityGroups.map((g, i) => (i === 0 ? { ...g, inbound: [], outbound: [] } : g)),
   };
 }
@@ -78,7 +134,10 @@ describe("describeTopology", () => {
     let compared = 0;
     for (const family of FAMILIES.filter((f) => f.usesModel)) {
       for (let seed = 0; seed < 40; seed += 1) {
-        const topology = family.generate(seed, family.difficulties[seed % family.difficulties.length] ?? 1).topology;
+        const topology = family.generate(
+          seed,
+          family.difficulties[seed % family.difficulties.length] ?? 1,
+        ).topology;
         if (!topology) continue;
         expect(describeTopology(topology)).toBe(reference(topology));
         expect(describeTopology(oddly(topology))).toBe(reference(oddly(topology)));

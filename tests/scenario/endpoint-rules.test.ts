@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { decideEndpoint, ENDPOINT_CHOICES, type EndpointScenario } from "../../lib/scenario/endpoint-rules";
 
-const consumer = (patch: Partial<EndpointScenario>): EndpointScenario => ({ role: "consumer", service: "s3", origin: "same-vpc", need: "none", ...patch });
+const consumer = (patch: Partial<EndpointScenario>): EndpointScenario => ({
+  role: "consumer",
+  service: "s3",
+  origin: "same-vpc",
+  need: "none",
+  ...patch,
+});
 
 describe("decideEndpoint", () => {
   it.each([
@@ -35,9 +41,13 @@ describe("decideEndpoint", () => {
 
   it("never keys a NAT gateway for requesters that cannot use it (NAT-06, PCX-10) or with a security-group need (NAT-05)", () => {
     for (const origin of ["peered-vpc", "other-region-vpc", "on-prem-vpn", "on-prem-dx"] as const) {
-      expect(() => decideEndpoint(consumer({ origin, service: "internet-saas" }))).toThrow(/no endpoint choice works/);
+      expect(() => decideEndpoint(consumer({ origin, service: "internet-saas" }))).toThrow(
+        /no endpoint choice works/,
+      );
     }
-    expect(() => decideEndpoint(consumer({ service: "internet-saas", need: "security-group" }))).toThrow(/no endpoint choice works/);
+    expect(() => decideEndpoint(consumer({ service: "internet-saas", need: "security-group" }))).toThrow(
+      /no endpoint choice works/,
+    );
   });
 
   it("never lets a gateway endpoint serve traffic from outside its VPC (rule GWE-06)", () => {

@@ -206,7 +206,10 @@ describe("buildExhibit", () => {
     });
     const crossRegion = {
       ...twoVpcs,
-      vpcs: [must(must(twoVpcs.vpcs)[0]), { ...must(must(twoVpcs.vpcs)[1]), region: "eu-west-1", accountId: "111122223333" }],
+      vpcs: [
+        must(must(twoVpcs.vpcs)[0]),
+        { ...must(must(twoVpcs.vpcs)[1]), region: "eu-west-1", accountId: "111122223333" },
+      ],
     };
     const far = rowsAsObjects(must(tablesOf(exhibitOf(crossRegion), "peering")[0]));
     expect(far[0]?.["Accepter VPC"]).toBe("data (vpc-0bbb000000000002), eu-west-1, account 111122223333");

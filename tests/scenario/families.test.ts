@@ -32,7 +32,10 @@ describe.each(FAMILIES.map((family) => [family.name, family] as const))("family 
       for (let seed = 0; seed < SEEDS; seed += 1) {
         const q = family.generate(seed, difficulty);
         const where = `${family.name} seed ${seed} d${difficulty}`;
-        expect(parseQuestionId(q.id), where).toEqual({ ok: true, value: { family: family.name, seed, difficulty } });
+        expect(parseQuestionId(q.id), where).toEqual({
+          ok: true,
+          value: { family: family.name, seed, difficulty },
+        });
         for (const id of q.concepts) expect(family.concepts, where).toContain(id);
         if (q.multiSelect !== true) expect(q.answer, where).toHaveLength(1);
         const ids = q.options.map((o) => o.id);
@@ -48,7 +51,9 @@ describe.each(FAMILIES.map((family) => [family.name, family] as const))("family 
       }
       // Keys spread over option positions: each position gets at least 60 % of its fair share.
       for (const [p, fair] of expected) {
-        expect(keyPositions.get(p) ?? 0, `${family.name} d${difficulty} position ${p}`).toBeGreaterThan(fair * 0.6);
+        expect(keyPositions.get(p) ?? 0, `${family.name} d${difficulty} position ${p}`).toBeGreaterThan(
+          fair * 0.6,
+        );
       }
     }
   });
@@ -56,9 +61,13 @@ describe.each(FAMILIES.map((family) => [family.name, family] as const))("family 
   it("reproduces the same question byte for byte from the same seed", () => {
     for (const difficulty of family.difficulties) {
       for (let seed = 0; seed < 200; seed += 17) {
-        expect(JSON.stringify(family.generate(seed, difficulty))).toBe(JSON.stringify(family.generate(seed, difficulty)));
+        expect(JSON.stringify(family.generate(seed, difficulty))).toBe(
+          JSON.stringify(family.generate(seed, difficulty)),
+        );
       }
-      expect(JSON.stringify(family.generate(1, difficulty))).not.toBe(JSON.stringify(family.generate(2, difficulty)));
+      expect(JSON.stringify(family.generate(1, difficulty))).not.toBe(
+        JSON.stringify(family.generate(2, difficulty)),
+      );
     }
   });
 });

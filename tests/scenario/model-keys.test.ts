@@ -19,35 +19,38 @@ function keyText(q: Question): string {
   return q.options.find((o) => o.id === q.answer[0])?.text ?? "";
 }
 
-describe.each([canAReachC, filtering, edgeToEdge, hybrid].map((f) => [f.name, f] as const))("%s", (_name, family) => {
-  it("keys 'Yes' exactly when analyze finds the flow reachable, else the model's first blocker", () => {
-    let yes = 0;
-    let total = 0;
-    for (const difficulty of family.difficulties) {
-      for (let seed = 0; seed < SEEDS; seed += 1) {
-        const q = family.generate(seed, difficulty);
-        const analysis = analyze(must(q.topology), must(q.query));
-        const key = keyText(q);
-        if (analysis.reachable) expect(isYesText(key)).toBe(true);
-        else expect(key).toBe(blockerText(must(analysis.blockers[0]), q.topology));
-        // The first-dropped sentence is in every stem, whatever the key, so it cannot give the key away.
-        expect(q.stem).toContain(FIRST_DROP);
-        // Every wrong "No: ..." option names a blocker that the model does not report for this topology.
-        const blockerTexts = new Set(analysis.blockers.map((b) => blockerText(b, q.topology)));
-        for (const option of q.options) {
-          if (q.answer.includes(option.id)) continue;
-          expect(blockerTexts.has(option.text), `${q.id}: ${option.text}`).toBe(false);
-          if (isYesText(option.text)) expect(analysis.reachable).toBe(false);
+describe.each([canAReachC, filtering, edgeToEdge, hybrid].map((f) => [f.name, f] as const))(
+  "%s",
+  (_name, family) => {
+    it("keys 'Yes' exactly when analyze finds the flow reachable, else the model's first blocker", () => {
+      let yes = 0;
+      let total = 0;
+      for (const difficulty of family.difficulties) {
+        for (let seed = 0; seed < SEEDS; seed += 1) {
+          const q = family.generate(seed, difficulty);
+          const analysis = analyze(must(q.topology), must(q.query));
+          const key = keyText(q);
+          if (analysis.reachable) expect(isYesText(key)).toBe(true);
+          else expect(key).toBe(blockerText(must(analysis.blockers[0]), q.topology));
+          // The first-dropped sentence is in every stem, whatever the key, so it cannot give the key away.
+          expect(q.stem).toContain(FIRST_DROP);
+          // Every wrong "No: ..." option names a blocker that the model does not report for this topology.
+          const blockerTexts = new Set(analysis.blockers.map((b) => blockerText(b, q.topology)));
+          for (const option of q.options) {
+            if (q.answer.includes(option.id)) continue;
+            expect(blockerTexts.has(option.text), `${q.id}: ${option.text}`).toBe(false);
+            if (isYesText(option.text)) expect(analysis.reachable).toBe(false);
+          }
+          if (analysis.reachable) yes += 1;
+          total += 1;
         }
-        if (analysis.reachable) yes += 1;
-        total += 1;
       }
-    }
-    // Both verdicts occur often: between 20 % and 60 % yes.
-    expect(yes / total).toBeGreaterThan(0.2);
-    expect(yes / total).toBeLessThan(0.6);
-  }, 120_000);
-});
+      // Both verdicts occur often: between 20 % and 60 % yes.
+      expect(yes / total).toBeGreaterThan(0.2);
+      expect(yes / total).toBeLessThan(0.6);
+    }, 120_000);
+  },
+);
 
 describe("missing-piece", () => {
   it("shows a topology that analyze finds blocked, with the blocker message in the key's explanation", () => {
@@ -73,7 +76,9 @@ describe("flow-log-diagnosis", () => {
         expect(q.topology).toBeUndefined();
         const again = analyze(hiddenTopology, must(q.query));
         expect(again.reachable).toBe(false);
-        const records = must(q.exhibit).lines.slice(1).map((line) => must(parseFlowLogRecord(line)));
+        const records = must(q.exhibit)
+          .lines.slice(1)
+          .map((line) => must(parseFlowLogRecord(line)));
         const rejects = records.filter((r) => r.action === "REJECT");
         expect(rejects).toHaveLength(1);
         const reject = must(rejects[0]);
@@ -84,7 +89,10 @@ describe("flow-log-diagnosis", () => {
         const natEni = hiddenTopology.natGateways.length > 0 && !onClientEni;
         const key = keyText(q);
         if (natEni) expect(key, q.id).toContain("public subnet");
-        else if (onClientEni) expect(key, q.id).toMatch(isReply ? /client subnet|private subnet/ : /client side|instance's security group/);
+        else if (onClientEni)
+          expect(key, q.id).toMatch(
+            isReply ? /client subnet|private subnet/ : /client side|instance's security group/,
+          );
         else expect(key, q.id).toContain("server");
         expect(key.includes("reply"), q.id).toBe(isReply);
         // A reply is never rejected by a security group (SG-02), and a NAT gateway has none (NAT-05).
@@ -126,7 +134,9 @@ describe("ipv6-egress", () => {
         const key = keyText(q);
         // The required flow fails in the shown setup, and the key is a route or a filtering rule that fixes it.
         expect(analyze(must(q.topology), must(q.query)).reachable).toBe(false);
-        const kind = /^Route (?:::\/0|0\.0\.0\.0\/0) → (eigw|nat|igw)-/.exec(key)?.[1] ?? /^Add (?:an )?(?:inbound |outbound )?(?:rule \d+ )?(?:rule )?to (sg|acl)-/.exec(key)?.[1];
+        const kind =
+          /^Route (?:::\/0|0\.0\.0\.0\/0) → (eigw|nat|igw)-/.exec(key)?.[1] ??
+          /^Add (?:an )?(?:inbound |outbound )?(?:rule \d+ )?(?:rule )?to (sg|acl)-/.exec(key)?.[1];
         expect(kind, `${q.id}: ${key}`).toBeDefined();
         keys.add(kind ?? "");
       }
@@ -137,7 +147,8 @@ describe("ipv6-egress", () => {
 
 describe("missing-piece distractors", () => {
   it("every piece offered as a wrong option matters: removed alone, it also blocks the flow (checked with analyze)", async () => {
-    const { missingPieceCase, piecesThatDoNotMatter } = await import("../../lib/scenario/families/missing-piece");
+    const { missingPieceCase, piecesThatDoNotMatter } =
+      await import("../../lib/scenario/families/missing-piece");
     for (const difficulty of missingPiece.difficulties) {
       for (let seed = 0; seed < 60; seed += 1) {
         const c = missingPieceCase(seed, difficulty);
@@ -165,12 +176,17 @@ describe("edge-to-edge: the same thing through a transit gateway", () => {
     expect(reachable.length).toBeGreaterThan(5);
     for (const { q, analysis } of reachable) {
       const types = analysis.forward.map((h) => h.component.type);
-      expect(types, q.id).toEqual(expect.arrayContaining(["transit-gateway", "nat-gateway", "internet-gateway"]));
+      expect(types, q.id).toEqual(
+        expect.arrayContaining(["transit-gateway", "nat-gateway", "internet-gateway"]),
+      );
       expect(types.indexOf("transit-gateway"), q.id).toBeLessThan(types.indexOf("nat-gateway"));
     }
     const overPeering = cases.filter((c) => c.analysis.blockers[0]?.rules.includes("PCX-10") === true);
     expect(overPeering.length).toBeGreaterThan(0);
-    for (const { q, analysis } of overPeering) expect(q.options.find((o) => o.id === q.answer[0])?.text, q.id).toBe(`No: ${analysis.blockers[0]?.message ?? ""}`);
+    for (const { q, analysis } of overPeering)
+      expect(q.options.find((o) => o.id === q.answer[0])?.text, q.id).toBe(
+        `No: ${analysis.blockers[0]?.message ?? ""}`,
+      );
   });
 });
 
@@ -181,11 +197,15 @@ describe("hybrid: a VPN attached to a transit gateway", () => {
     for (const { q, analysis } of cases) {
       if (analysis.reachable) {
         const types = analysis.forward.map((h) => h.component.type);
-        expect(types, q.id).toEqual(expect.arrayContaining(["vpn-connection", "transit-gateway-attachment", "transit-gateway"]));
+        expect(types, q.id).toEqual(
+          expect.arrayContaining(["vpn-connection", "transit-gateway-attachment", "transit-gateway"]),
+        );
         expect(types, q.id).not.toContain("vpn-gateway");
       } else codes.add(analysis.blockers[0]?.code ?? "");
     }
     expect(cases.some((c) => c.analysis.reachable)).toBe(true);
-    expect([...codes]).toEqual(expect.arrayContaining(["TGW_ATTACH_MISSING_TGW_RTB_ASSOCIATION", "TGW_RTB_CANNOT_ROUTE"]));
+    expect([...codes]).toEqual(
+      expect.arrayContaining(["TGW_ATTACH_MISSING_TGW_RTB_ASSOCIATION", "TGW_RTB_CANNOT_ROUTE"]),
+    );
   });
 });

@@ -1,7 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  accountId, carveVpcCidrs, cidrSize, cidrsOverlap, cidrText, intToIp, ipToInt, overlappingCidr, resourceId, subnetCidr,
+  accountId,
+  carveVpcCidrs,
+  cidrSize,
+  cidrsOverlap,
+  cidrText,
+  intToIp,
+  ipToInt,
+  overlappingCidr,
+  resourceId,
+  subnetCidr,
 } from "../../lib/scenario/names";
 import { createRng } from "../../lib/scenario/rng";
 import { must } from "../support/must";
@@ -21,15 +30,21 @@ describe("names", () => {
     for (let i = 0; i < 200; i += 1) {
       const hi = draws.nextU32();
       const lo = draws.nextU32();
-      expect(resourceId(ids, "subnet")).toBe(`subnet-0${hi.toString(16).padStart(8, "0")}${lo.toString(16).padStart(8, "0")}`);
+      expect(resourceId(ids, "subnet")).toBe(
+        `subnet-0${hi.toString(16).padStart(8, "0")}${lo.toString(16).padStart(8, "0")}`,
+      );
     }
   });
 
   it("writes any 32-bit address as the dotted quad it parses back from", () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 0xffffffff }), (value) => {
-      expect(intToIp(value)).toBe([value >>> 24, (value >>> 16) & 255, (value >>> 8) & 255, value & 255].join("."));
-      expect(ipToInt(intToIp(value))).toBe(value);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 0xffffffff }), (value) => {
+        expect(intToIp(value)).toBe(
+          [value >>> 24, (value >>> 16) & 255, (value >>> 8) & 255, value & 255].join("."),
+        );
+        expect(ipToInt(intToIp(value))).toBe(value);
+      }),
+    );
     expect(intToIp(0)).toBe("0.0.0.0");
     expect(intToIp(0xffffffff)).toBe("255.255.255.255");
   });
@@ -45,10 +60,14 @@ describe("names", () => {
       for (const block of blocks) expect(block.base % 2 ** (32 - block.prefix)).toBe(0);
       for (let i = 0; i < blocks.length; i += 1) {
         for (let j = i + 1; j < blocks.length; j += 1) {
-          expect(cidrsOverlap(must(blocks[i]), must(blocks[j])), `${cidrText(must(blocks[i]))} vs ${cidrText(must(blocks[j]))}`).toBe(false);
+          expect(
+            cidrsOverlap(must(blocks[i]), must(blocks[j])),
+            `${cidrText(must(blocks[i]))} vs ${cidrText(must(blocks[j]))}`,
+          ).toBe(false);
         }
       }
-      for (const block of blocks) expect(cidrText(block)).toMatch(/^(10\.|172\.(1[6-9]|2[0-9]|3[01])\.|192\.168\.)/);
+      for (const block of blocks)
+        expect(cidrText(block)).toMatch(/^(10\.|172\.(1[6-9]|2[0-9]|3[01])\.|192\.168\.)/);
     }
   });
 

@@ -7,13 +7,20 @@ import { createRng } from "../../lib/scenario/rng";
 // would change nothing, and must agree with this on every string.
 const reference = (text: string): string => text.trim().toLowerCase().replace(/\s+/g, " ");
 
-const whitespaceHeavy = fc.array(fc.constantFrom("a", "B", "→", " ", "  ", "\t", "\n", "\u00a0", "\u2028", "\ufeff", "x y", "É"), { maxLength: 12 }).map((parts) => parts.join(""));
+const whitespaceHeavy = fc
+  .array(fc.constantFrom("a", "B", "→", " ", "  ", "\t", "\n", "\u00a0", "\u2028", "\ufeff", "x y", "É"), {
+    maxLength: 12,
+  })
+  .map((parts) => parts.join(""));
 
 describe("normalizeOptionText", () => {
   it("equals trim, lower-case and collapse-whitespace on any text", () => {
-    fc.assert(fc.property(fc.oneof(fc.string(), whitespaceHeavy), (text) => {
-      expect(normalizeOptionText(text)).toBe(reference(text));
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), whitespaceHeavy), (text) => {
+        expect(normalizeOptionText(text)).toBe(reference(text));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it("collapses odd whitespace", () => {
@@ -22,17 +29,29 @@ describe("normalizeOptionText", () => {
 });
 
 // A text and a variant of it that normalizes the same or nearly the same (case, spacing, one changed character).
-const variantPair = fc.tuple(fc.oneof(whitespaceHeavy, fc.string({ maxLength: 30 })), fc.nat(), fc.constantFrom("upper", "pad", "double-space", "tab", "change", "append", "prepend-space"))
+const variantPair = fc
+  .tuple(
+    fc.oneof(whitespaceHeavy, fc.string({ maxLength: 30 })),
+    fc.nat(),
+    fc.constantFrom("upper", "pad", "double-space", "tab", "change", "append", "prepend-space"),
+  )
   .map(([text, at, how]): [string, string] => {
     const i = text.length === 0 ? 0 : at % text.length;
     switch (how) {
-      case "upper": return [text, text.toUpperCase()];
-      case "pad": return [text, ` ${text}\t`];
-      case "double-space": return [text, text.replace(" ", "  ")];
-      case "tab": return [text, text.replace(" ", "\t")];
-      case "change": return [text, `${text.slice(0, i)}z${text.slice(i + 1)}`];
-      case "append": return [text, `${text} x`];
-      default: return [text, ` ${text}`];
+      case "upper":
+        return [text, text.toUpperCase()];
+      case "pad":
+        return [text, ` ${text}\t`];
+      case "double-space":
+        return [text, text.replace(" ", "  ")];
+      case "tab":
+        return [text, text.replace(" ", "\t")];
+      case "change":
+        return [text, `${text.slice(0, i)}z${text.slice(i + 1)}`];
+      case "append":
+        return [text, `${text} x`];
+      default:
+        return [text, ` ${text}`];
     }
   });
 
@@ -43,11 +62,22 @@ describe("isSameOptionText", () => {
       expect(isSameOptionText(b, a)).toBe(reference(a) === reference(b));
     };
     fc.assert(fc.property(variantPair, agrees), { numRuns: 3000 });
-    fc.assert(fc.property(fc.tuple(fc.oneof(fc.string(), whitespaceHeavy), fc.oneof(fc.string(), whitespaceHeavy)), agrees), { numRuns: 3000 });
+    fc.assert(
+      fc.property(
+        fc.tuple(fc.oneof(fc.string(), whitespaceHeavy), fc.oneof(fc.string(), whitespaceHeavy)),
+        agrees,
+      ),
+      { numRuns: 3000 },
+    );
   });
 
   it("tells real option texts apart and matches case and spacing variants", () => {
-    expect(isSameOptionText("No: route table rtb-1 has no route", "No: route table rtb-1 has no route to 10.0.0.0/16")).toBe(false);
+    expect(
+      isSameOptionText(
+        "No: route table rtb-1 has no route",
+        "No: route table rtb-1 has no route to 10.0.0.0/16",
+      ),
+    ).toBe(false);
     expect(isSameOptionText("Route ::/0 → eigw-1", "route ::/0  →  EIGW-1 ")).toBe(true);
     expect(isSameOptionText("ab", "ab ")).toBe(true);
     expect(isSameOptionText("", " ")).toBe(true);

@@ -28,7 +28,21 @@ describe("createRng", () => {
       while (value >= limit) value = rng.nextU32();
       return min + (value % span);
     };
-    const ranges: [number, number][] = [[0, 1], [0, 9], [1, 9], [3, 8], [0, 255], [0, 65535], [-5, 5], [0, 0x7fffffff], [0, 0xbfffffff], [0, 0xfffffffe], [0, 0xffffffff], [0, 2 ** 31 + 12345], [0, 2 ** 32 - 3]];
+    const ranges: [number, number][] = [
+      [0, 1],
+      [0, 9],
+      [1, 9],
+      [3, 8],
+      [0, 255],
+      [0, 65535],
+      [-5, 5],
+      [0, 0x7fffffff],
+      [0, 0xbfffffff],
+      [0, 0xfffffffe],
+      [0, 0xffffffff],
+      [0, 2 ** 31 + 12345],
+      [0, 2 ** 32 - 3],
+    ];
     for (let seed = 0; seed < 40; seed += 1) {
       const a = createRng(seed);
       const b = createRng(seed);
@@ -64,7 +78,11 @@ describe("createRng", () => {
     const rng = createRng(11);
     let heavy = 0;
     for (let i = 0; i < 4000; i += 1) {
-      const item = rng.weighted([["a", 3], ["b", 1], ["never", 0]] as const);
+      const item = rng.weighted([
+        ["a", 3],
+        ["b", 1],
+        ["never", 0],
+      ] as const);
       expect(item).not.toBe("never");
       if (item === "a") heavy += 1;
     }

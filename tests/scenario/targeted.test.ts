@@ -10,15 +10,18 @@ describe("generateQuestionForConcept", () => {
     ["E4", 1],
     ["E13", 2],
     ["S1", 1],
-  ] as const)("lands on a concept-check question about %s, reproducible from its id", (concept, difficulty) => {
-    const targeted = generateQuestionForConcept("concept-check", 600, difficulty, concept);
-    expect(targeted.ok).toBe(true);
-    if (!targeted.ok) return;
-    expect(targeted.question.concepts).toContain(concept);
-    expect(targeted.question.seed).toBeGreaterThanOrEqual(600);
-    const again = generateQuestion("concept-check", targeted.question.seed, difficulty);
-    expect(again.ok && JSON.stringify(again.question)).toBe(JSON.stringify(targeted.question));
-  });
+  ] as const)(
+    "lands on a concept-check question about %s, reproducible from its id",
+    (concept, difficulty) => {
+      const targeted = generateQuestionForConcept("concept-check", 600, difficulty, concept);
+      expect(targeted.ok).toBe(true);
+      if (!targeted.ok) return;
+      expect(targeted.question.concepts).toContain(concept);
+      expect(targeted.question.seed).toBeGreaterThanOrEqual(600);
+      const again = generateQuestion("concept-check", targeted.question.seed, difficulty);
+      expect(again.ok && JSON.stringify(again.question)).toBe(JSON.stringify(targeted.question));
+    },
+  );
 
   it("keeps the given seed when its question already covers the concept", () => {
     const plain = generateQuestion("concept-check", 42, 1);

@@ -8,19 +8,25 @@ import { FAMILIES } from "../../lib/scenario/registry";
 
 const SEEDS = 60;
 
-describe.each(FAMILIES.filter((f) => f.usesModel).map((f) => [f.name, f] as const))("%s topologies", (_name, family) => {
-  it("parse to themselves and validate without errors", () => {
-    for (const difficulty of family.difficulties) {
-      for (let seed = 0; seed < SEEDS; seed += 1) {
-        const q = family.generate(seed, difficulty);
-        if (!q.topology) continue;
-        // Through JSON, as a client or `reachable analyze` would read it.
-        const parsed = parseTopology(JSON.parse(JSON.stringify(q.topology)) as unknown);
-        expect(parsed.ok, q.id).toBe(true);
-        if (!parsed.ok) continue;
-        expect(isDeepStrictEqual(parsed.topology, q.topology), `${q.id}: parsed form differs`).toBe(true);
-        expect(validate(q.topology).filter((i) => i.severity === "error"), q.id).toEqual([]);
+describe.each(FAMILIES.filter((f) => f.usesModel).map((f) => [f.name, f] as const))(
+  "%s topologies",
+  (_name, family) => {
+    it("parse to themselves and validate without errors", () => {
+      for (const difficulty of family.difficulties) {
+        for (let seed = 0; seed < SEEDS; seed += 1) {
+          const q = family.generate(seed, difficulty);
+          if (!q.topology) continue;
+          // Through JSON, as a client or `reachable analyze` would read it.
+          const parsed = parseTopology(JSON.parse(JSON.stringify(q.topology)) as unknown);
+          expect(parsed.ok, q.id).toBe(true);
+          if (!parsed.ok) continue;
+          expect(isDeepStrictEqual(parsed.topology, q.topology), `${q.id}: parsed form differs`).toBe(true);
+          expect(
+            validate(q.topology).filter((i) => i.severity === "error"),
+            q.id,
+          ).toEqual([]);
+        }
       }
-    }
-  }, 60_000);
-});
+    }, 60_000);
+  },
+);

@@ -13,7 +13,8 @@ describe("can-a-reach-c variety", () => {
   it("asks at least 18 different problems (shape or blocker) in every run of 20 consecutive seeds", () => {
     for (let start = 0; start < 120; start += 20) {
       const signatures = new Set<string>();
-      for (let seed = start; seed < start + 20; seed += 1) signatures.add(problemSignature(canAReachC.generate(seed, ((seed % 3) + 1) as Difficulty)));
+      for (let seed = start; seed < start + 20; seed += 1)
+        signatures.add(problemSignature(canAReachC.generate(seed, ((seed % 3) + 1) as Difficulty)));
       expect(signatures.size, `seeds ${start}-${start + 19}`).toBeGreaterThanOrEqual(18);
     }
   }, 60_000);

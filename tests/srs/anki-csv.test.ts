@@ -40,7 +40,12 @@ function parseCsv(text: string): string[][] {
 describe("Anki CSV of concept cards", () => {
   it("starts with Anki's import directives", () => {
     const lines = conceptsToAnkiCsv(CONCEPTS).split("\r\n");
-    expect(lines.slice(0, 4)).toEqual(["#separator:comma", "#html:false", "#columns:Front,Back,Tags", "#tags column:3"]);
+    expect(lines.slice(0, 4)).toEqual([
+      "#separator:comma",
+      "#html:false",
+      "#columns:Front,Back,Tags",
+      "#tags column:3",
+    ]);
   });
 
   it("writes one row per concept: prompt, plain fact, group and ID tags", () => {
@@ -69,7 +74,9 @@ describe("Anki CSV of concept cards", () => {
     // P4's opening clause is most of the fact, so only its first words are shown.
     const p4 = CONCEPTS.find((concept) => concept.id === "P4");
     if (p4 === undefined) throw new Error("P4 missing");
-    expect(conceptPrompt(p4)).toBe("VPC peering (P4): complete the rule. Each side's subnet route tables need …?");
+    expect(conceptPrompt(p4)).toBe(
+      "VPC peering (P4): complete the rule. Each side's subnet route tables need …?",
+    );
   });
 
   it("quotes commas, quotes, line breaks and a leading #", () => {
@@ -78,7 +85,14 @@ describe("Anki CSV of concept cards", () => {
     expect(quoteCsvField('say "hi"')).toBe('"say ""hi"""');
     expect(quoteCsvField("two\nlines")).toBe('"two\nlines"');
     expect(quoteCsvField("#tag")).toBe('"#tag"');
-    const tricky: Concept = { id: "X1", group: "peering", text: 'A "quoted", comma\nfact', seeds: [], assessed: false, drift: false };
+    const tricky: Concept = {
+      id: "X1",
+      group: "peering",
+      text: 'A "quoted", comma\nfact',
+      seeds: [],
+      assessed: false,
+      drift: false,
+    };
     expect(parseCsv(conceptsToAnkiCsv([tricky])).at(-1)?.[1]).toBe('A "quoted", comma\nfact');
   });
 });

@@ -24,10 +24,14 @@ describe("bury until tomorrow", () => {
     const { card, log } = learntCard();
     const dueAt = new Date(card.due);
     const buried = buryCard(card, dueAt, settings);
-    expect(buried.buriedUntil).toBe(new Date(Date.UTC(dueAt.getUTCFullYear(), dueAt.getUTCMonth(), dueAt.getUTCDate() + 1)).toISOString());
+    expect(buried.buriedUntil).toBe(
+      new Date(Date.UTC(dueAt.getUTCFullYear(), dueAt.getUTCMonth(), dueAt.getUTCDate() + 1)).toISOString(),
+    );
     expect({ ...buried, buriedUntil: null }).toEqual(card);
     expect(buildQueue([buried], log, dueAt, settings).due).toEqual([]);
-    expect(buildQueue([buried], log, new Date(buried.buriedUntil ?? ""), settings).due.map((c) => c.skillId)).toEqual(["P3"]);
+    expect(
+      buildQueue([buried], log, new Date(buried.buriedUntil ?? ""), settings).due.map((c) => c.skillId),
+    ).toEqual(["P3"]);
     expect(buildQueue([unburyCard(buried)], log, dueAt, settings).due).toHaveLength(1);
   });
 
@@ -49,7 +53,11 @@ describe("forget", () => {
     if (!forgotten.ok) return;
     const after = forgotten.value.card;
     expect([after.state, after.reps, after.lapses, after.due]).toEqual(["new", 0, 0, now.toISOString()]);
-    expect(forgotten.value.change).toMatchObject({ kind: "forget", changedAt: now.toISOString(), before: { state: "review" } });
+    expect(forgotten.value.change).toMatchObject({
+      kind: "forget",
+      changedAt: now.toISOString(),
+      before: { state: "review" },
+    });
     expect(isCardConsistentWithLog(after, log)).toBe(false);
     expect(isCardConsistentWithLog(after, log, [forgotten.value.change])).toBe(true);
     // Reviewing it again continues the same history.
@@ -76,16 +84,27 @@ describe("reschedule", () => {
     expect(moved.ok).toBe(true);
     if (!moved.ok) return;
     expect(moved.value.card.due).toBe("2026-03-20T00:00:00.000Z");
-    expect(moved.value.card.scheduledDays).toBe(Math.round((Date.parse("2026-03-20T00:00:00Z") - Date.parse(card.lastReview ?? "")) / DAY));
-    expect([moved.value.card.stability, moved.value.card.difficulty, moved.value.card.state]).toEqual([card.stability, card.difficulty, card.state]);
+    expect(moved.value.card.scheduledDays).toBe(
+      Math.round((Date.parse("2026-03-20T00:00:00Z") - Date.parse(card.lastReview ?? "")) / DAY),
+    );
+    expect([moved.value.card.stability, moved.value.card.difficulty, moved.value.card.state]).toEqual([
+      card.stability,
+      card.difficulty,
+      card.state,
+    ]);
     expect(isCardConsistentWithLog(moved.value.card, log, [moved.value.change])).toBe(true);
     expect(buildQueue([moved.value.card], log, new Date("2026-03-19T23:59:00Z"), settings).due).toEqual([]);
-    expect(buildQueue([moved.value.card], log, new Date("2026-03-20T00:00:00Z"), settings).due).toHaveLength(1);
+    expect(buildQueue([moved.value.card], log, new Date("2026-03-20T00:00:00Z"), settings).due).toHaveLength(
+      1,
+    );
   });
 
   it("refuses a time before the card's last review", () => {
     const { card } = learntCard();
-    expect(rescheduleCard(card, new Date("2026-03-20T12:00:00Z"), T0, settings)).toMatchObject({ ok: false, issues: [{ path: ["now"] }] });
+    expect(rescheduleCard(card, new Date("2026-03-20T12:00:00Z"), T0, settings)).toMatchObject({
+      ok: false,
+      issues: [{ path: ["now"] }],
+    });
     expect(forgetCard(card, T0)).toMatchObject({ ok: false, issues: [{ path: ["now"] }] });
   });
 

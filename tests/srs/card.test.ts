@@ -5,7 +5,10 @@ import { at, MINUTE, newCard, T0 } from "./fixtures";
 
 describe("cards", () => {
   it("creates a new card due at once with empty FSRS state", () => {
-    const card = createCard({ learnerId: "learner-1", skillId: toSkillId("can-a-reach-c:P3"), source: "practice" }, T0);
+    const card = createCard(
+      { learnerId: "learner-1", skillId: toSkillId("can-a-reach-c:P3"), source: "practice" },
+      T0,
+    );
     expect(card).toEqual({
       learnerId: "learner-1",
       skillId: "can-a-reach-c:P3",
@@ -29,9 +32,17 @@ describe("cards", () => {
 
   it("keeps one card per learner and skill, with the source of the first meeting", () => {
     const fromLesson = newCard("P3", T0, "lesson");
-    const again = ensureCard([fromLesson], { learnerId: "learner-1", skillId: toSkillId("P3"), source: "exam" }, at(T0, MINUTE));
+    const again = ensureCard(
+      [fromLesson],
+      { learnerId: "learner-1", skillId: toSkillId("P3"), source: "exam" },
+      at(T0, MINUTE),
+    );
     expect(again).toEqual({ card: fromLesson, created: false });
-    const otherLearner = ensureCard([fromLesson], { learnerId: "learner-2", skillId: toSkillId("P3"), source: "exam" }, T0);
+    const otherLearner = ensureCard(
+      [fromLesson],
+      { learnerId: "learner-2", skillId: toSkillId("P3"), source: "exam" },
+      T0,
+    );
     expect(otherLearner.created).toBe(true);
     expect(otherLearner.card.source).toBe("exam");
   });

@@ -44,9 +44,13 @@ describe("deck export and import", () => {
     if (!imported.ok) throw new Error(JSON.stringify(imported.issues));
     const restored = imported.value;
 
-    expect(restored.cards.map((card) => [card.skillId, card.due])).toEqual(cards.map((card) => [card.skillId, card.due]));
+    expect(restored.cards.map((card) => [card.skillId, card.due])).toEqual(
+      cards.map((card) => [card.skillId, card.due]),
+    );
     const later = at(T0, 40 * DAY);
-    expect(buildQueue(restored.cards, restored.log, later, DEFAULT_SRS_SETTINGS)).toEqual(buildQueue(cards, log, later, DEFAULT_SRS_SETTINGS));
+    expect(buildQueue(restored.cards, restored.log, later, DEFAULT_SRS_SETTINGS)).toEqual(
+      buildQueue(cards, log, later, DEFAULT_SRS_SETTINGS),
+    );
     // Reviewing after import schedules exactly as reviewing the original would have.
     for (const [index, card] of cards.entries()) {
       const copy = restored.cards[index];
@@ -66,7 +70,10 @@ describe("deck export and import", () => {
 
   it("rejects a wrong version, a bad date and an unknown skill, naming the field path", () => {
     const { cards, log } = history();
-    const good = JSON.parse(serializeDeck(exportDeck("learner-1", cards, log, T0))) as Record<string, unknown> & {
+    const good = JSON.parse(serializeDeck(exportDeck("learner-1", cards, log, T0))) as Record<
+      string,
+      unknown
+    > & {
       cards: Record<string, unknown>[];
       log: Record<string, unknown>[];
     };
@@ -75,11 +82,20 @@ describe("deck export and import", () => {
       return result.ok ? [] : result.issues.map((issue) => issue.path.join("."));
     };
     expect(paths({ ...good, version: 2 })).toEqual(["version"]);
-    expect(paths({ ...good, cards: good.cards.map((card, i) => (i === 1 ? { ...card, due: "tomorrow" } : card)) })).toEqual(["cards.1.due"]);
-    expect(paths({ ...good, log: good.log.map((row, i) => (i === 2 ? { ...row, skillId: "P99" } : row)) })).toEqual(["log.2.skillId"]);
-    expect(paths({ ...good, log: good.log.map((row, i) => (i === 0 ? { ...row, before: { ...(row.before as object), state: "lost" } } : row)) })).toEqual([
-      "log.0.before.state",
-    ]);
+    expect(
+      paths({ ...good, cards: good.cards.map((card, i) => (i === 1 ? { ...card, due: "tomorrow" } : card)) }),
+    ).toEqual(["cards.1.due"]);
+    expect(
+      paths({ ...good, log: good.log.map((row, i) => (i === 2 ? { ...row, skillId: "P99" } : row)) }),
+    ).toEqual(["log.2.skillId"]);
+    expect(
+      paths({
+        ...good,
+        log: good.log.map((row, i) =>
+          i === 0 ? { ...row, before: { ...(row.before as object), state: "lost" } } : row,
+        ),
+      }),
+    ).toEqual(["log.0.before.state"]);
     expect(paths("{not json")).toEqual([""]);
   });
 
@@ -95,7 +111,9 @@ describe("deck export and import", () => {
   it("rejects a card whose schedule its review log does not give, and a log with a row missing", () => {
     const { cards, log } = history();
     const deck = exportDeck("learner-1", cards, log, T0);
-    const pushedBack = deck.cards.map((card, i) => (i === 0 ? { ...card, due: at(new Date(card.due), 30 * DAY).toISOString() } : card));
+    const pushedBack = deck.cards.map((card, i) =>
+      i === 0 ? { ...card, due: at(new Date(card.due), 30 * DAY).toISOString() } : card,
+    );
     const tampered = importDeck({ ...deck, cards: pushedBack });
     expect(!tampered.ok && tampered.issues[0]?.path).toEqual(["cards", 0]);
     const gap = importDeck({ ...deck, log: deck.log.filter((_, i) => i !== 1) });

@@ -12,7 +12,12 @@ export function at(base: Date, offsetMs: number): Date {
   return new Date(base.getTime() + offsetMs);
 }
 
-export function newCard(skill: string, now: Date = T0, source: CardSource = "lesson", learnerId = "learner-1"): SrsCard {
+export function newCard(
+  skill: string,
+  now: Date = T0,
+  source: CardSource = "lesson",
+  learnerId = "learner-1",
+): SrsCard {
   return createCard({ learnerId, skillId: toSkillId(skill), source }, now);
 }
 
@@ -24,7 +29,11 @@ export function review(
   settings: SrsSettings = DEFAULT_SRS_SETTINGS,
   questionSeed = "seed-1",
 ): ReviewOutcome {
-  const result = reviewCard(card, rating, now, settings, { correct: rating !== "again", timeTakenMs: 12_000, questionSeed });
+  const result = reviewCard(card, rating, now, settings, {
+    correct: rating !== "again",
+    timeTakenMs: 12_000,
+    questionSeed,
+  });
   if (!result.ok) {
     throw new Error(`fixture review rejected: ${JSON.stringify(result.issues)}`);
   }

@@ -25,7 +25,12 @@ describe("interval preview behind the rating buttons", () => {
   it("shows for a new card the learning steps for Again/Hard/Good and days for Easy, in increasing order", () => {
     const preview = previewIntervals(scheduleOf(newCard("P3")), T0, DEFAULT_SRS_SETTINGS);
     expect(preview.map((entry) => entry.rating)).toEqual(["again", "hard", "good", "easy"]);
-    expect(preview.map((entry) => entry.label)).toEqual(["<1m", "<6m", "<10m", expect.stringMatching(/^\d+d$/)]);
+    expect(preview.map((entry) => entry.label)).toEqual([
+      "<1m",
+      "<6m",
+      "<10m",
+      expect.stringMatching(/^\d+d$/),
+    ]);
     const dues = preview.map((entry) => Date.parse(entry.due));
     expect([...dues].sort((a, b) => a - b)).toEqual(dues);
   });
@@ -34,16 +39,24 @@ describe("interval preview behind the rating buttons", () => {
     const learnt = review(review(newCard("P3"), "good", T0).card, "good", at(T0, 10 * MINUTE)).card;
     const answeredAt = new Date(learnt.due);
     for (const entry of previewIntervals(scheduleOf(learnt), answeredAt, DEFAULT_SRS_SETTINGS)) {
-      expect(entry.due).toBe(scheduleNext(scheduleOf(learnt), entry.rating, answeredAt, DEFAULT_SRS_SETTINGS).due);
+      expect(entry.due).toBe(
+        scheduleNext(scheduleOf(learnt), entry.rating, answeredAt, DEFAULT_SRS_SETTINGS).due,
+      );
     }
   });
 
   it("never promises more than the maximum interval", () => {
     const settings = { ...DEFAULT_SRS_SETTINGS, maximumIntervalDays: 3 };
-    const learnt = review(review(newCard("P3"), "good", T0, settings).card, "good", at(T0, 10 * MINUTE), settings).card;
+    const learnt = review(
+      review(newCard("P3"), "good", T0, settings).card,
+      "good",
+      at(T0, 10 * MINUTE),
+      settings,
+    ).card;
     const answeredAt = at(new Date(learnt.due), 30 * DAY);
     const preview = previewIntervals(scheduleOf(learnt), answeredAt, settings);
-    for (const entry of preview) expect(Date.parse(entry.due) - answeredAt.getTime()).toBeLessThanOrEqual(3 * DAY);
+    for (const entry of preview)
+      expect(Date.parse(entry.due) - answeredAt.getTime()).toBeLessThanOrEqual(3 * DAY);
     expect(preview.find((entry) => entry.rating === "easy")?.label).toBe("3d");
   });
 

@@ -29,13 +29,21 @@ describe("the review queue", () => {
   it("does not count a new card twice when it was reviewed twice today", () => {
     const first = review(newCard("P1"), "again", T0);
     const second = review(first.card, "good", at(T0, MINUTE));
-    const queue = buildQueue([second.card, newCard("P2")], [first.entry, second.entry], at(T0, 2 * MINUTE), DEFAULT_SRS_SETTINGS);
+    const queue = buildQueue(
+      [second.card, newCard("P2")],
+      [first.entry, second.entry],
+      at(T0, 2 * MINUTE),
+      DEFAULT_SRS_SETTINGS,
+    );
     expect(queue.counts.newToday).toBe(1);
   });
 
   it("gives a fresh allowance on the next day", () => {
     const settings = { ...DEFAULT_SRS_SETTINGS, newCardsPerDay: 2 };
-    const started = [review(newCard("P1"), "good", T0, settings), review(newCard("P2"), "good", T0, settings)];
+    const started = [
+      review(newCard("P1"), "good", T0, settings),
+      review(newCard("P2"), "good", T0, settings),
+    ];
     const deck = [...started.map((outcome) => outcome.card), newCard("P3"), newCard("P4")];
     const log = started.map((outcome) => outcome.entry);
     expect(buildQueue(deck, log, at(T0, 60 * MINUTE), settings).counts.newRemaining).toBe(0);
@@ -49,7 +57,10 @@ describe("the review queue", () => {
     const started = review(newCard("P1"), "good", late);
     const nextMorning = new Date("2026-03-03T00:30:00.000Z");
     const utc = buildQueue([started.card], [started.entry], nextMorning, DEFAULT_SRS_SETTINGS);
-    const plusTwo = buildQueue([started.card], [started.entry], nextMorning, { ...DEFAULT_SRS_SETTINGS, dayStartOffsetMinutes: -120 });
+    const plusTwo = buildQueue([started.card], [started.entry], nextMorning, {
+      ...DEFAULT_SRS_SETTINGS,
+      dayStartOffsetMinutes: -120,
+    });
     expect(utc.counts.newToday).toBe(0);
     expect(plusTwo.counts.newToday).toBe(1);
   });

@@ -53,6 +53,8 @@ describe("replaying the review log", () => {
 
   it("notices a stored card that drifted from its log", () => {
     const { card, log } = played();
-    expect(isCardConsistentWithLog({ ...card, due: at(new Date(card.due), DAY).toISOString() }, log)).toBe(false);
+    expect(isCardConsistentWithLog({ ...card, due: at(new Date(card.due), DAY).toISOString() }, log)).toBe(
+      false,
+    );
   });
 });

@@ -81,7 +81,12 @@ describe("review invariants", () => {
         const first = history[0];
         const last = history.at(-1);
         if (first === undefined || last === undefined) throw new Error("empty session");
-        expect(replayReviews(first.before, history.map((step) => step.entry))).toEqual({ ok: true, value: last.after });
+        expect(
+          replayReviews(
+            first.before,
+            history.map((step) => step.entry),
+          ),
+        ).toEqual({ ok: true, value: last.after });
       }),
       { numRuns: 100 },
     );

@@ -53,7 +53,14 @@ describe("reviewing a card", () => {
       timeTakenMs: 12_000,
       desiredRetention: 0.9,
       nextDue: card.due,
-      before: { state: "review", due: learnt.due, reps: 2, lapses: 0, stability: learnt.stability, difficulty: learnt.difficulty },
+      before: {
+        state: "review",
+        due: learnt.due,
+        reps: 2,
+        lapses: 0,
+        stability: learnt.stability,
+        difficulty: learnt.difficulty,
+      },
     });
     // Reviewed on its due date, FSRS predicts roughly the target retention.
     expect(entry.predictedRecall).toBeGreaterThan(0.85);
@@ -88,7 +95,10 @@ describe("reviewing a card", () => {
 
   it("refuses Hard for a wrong answer, naming the rating field", () => {
     const result = reviewCard(newCard("P3"), "hard", T0, DEFAULT_SRS_SETTINGS, { ...meta, correct: false });
-    expect(result).toEqual({ ok: false, issues: [{ path: ["rating"], message: expect.stringContaining("again") as unknown }] });
+    expect(result).toEqual({
+      ok: false,
+      issues: [{ path: ["rating"], message: expect.stringContaining("again") as unknown }],
+    });
   });
 
   it("refuses a suspended card and a clock that runs backwards", () => {

@@ -3,14 +3,24 @@ import { DEFAULT_SRS_SETTINGS, parseSrsSettings } from "../../lib/srs/settings";
 
 describe("review settings", () => {
   it("defaults to retention 0.9, 20 new cards a day, 365-day maximum interval, UTC days", () => {
-    expect(DEFAULT_SRS_SETTINGS).toEqual({ desiredRetention: 0.9, newCardsPerDay: 20, maximumIntervalDays: 365, dayStartOffsetMinutes: 0 });
+    expect(DEFAULT_SRS_SETTINGS).toEqual({
+      desiredRetention: 0.9,
+      newCardsPerDay: 20,
+      maximumIntervalDays: 365,
+      dayStartOffsetMinutes: 0,
+    });
     expect(parseSrsSettings(undefined)).toEqual({ ok: true, value: DEFAULT_SRS_SETTINGS });
   });
 
   it("keeps valid values and fills missing ones", () => {
     expect(parseSrsSettings({ desiredRetention: 0.85, newCardsPerDay: 5 })).toEqual({
       ok: true,
-      value: { desiredRetention: 0.85, newCardsPerDay: 5, maximumIntervalDays: 365, dayStartOffsetMinutes: 0 },
+      value: {
+        desiredRetention: 0.85,
+        newCardsPerDay: 5,
+        maximumIntervalDays: 365,
+        dayStartOffsetMinutes: 0,
+      },
     });
   });
 
@@ -33,6 +43,9 @@ describe("review settings", () => {
 
   it("reports every bad field at once", () => {
     const parsed = parseSrsSettings({ desiredRetention: 2, newCardsPerDay: -3 });
-    expect(!parsed.ok && parsed.issues.map((issue) => issue.path[0]).sort()).toEqual(["desiredRetention", "newCardsPerDay"]);
+    expect(!parsed.ok && parsed.issues.map((issue) => issue.path[0]).sort()).toEqual([
+      "desiredRetention",
+      "newCardsPerDay",
+    ]);
   });
 });

@@ -7,7 +7,10 @@ describe("skill IDs", () => {
   });
 
   it("parses a family and concept pair", () => {
-    expect(parseSkillId("can-a-reach-c:P3")).toEqual({ ok: true, value: { conceptId: "P3", family: "can-a-reach-c" } });
+    expect(parseSkillId("can-a-reach-c:P3")).toEqual({
+      ok: true,
+      value: { conceptId: "P3", family: "can-a-reach-c" },
+    });
   });
 
   it("formats back to the text it was parsed from", () => {

@@ -97,7 +97,12 @@ describe("hourly breakdown", () => {
     expect(hours[20]).toEqual({ hour: 20, reviews: 1, correct: 1 });
     expect(hours.reduce((sum, hour) => sum + hour.reviews, 0)).toBe(3);
     // A day starting at 22:00 UTC (UTC+2 midnight) makes 08:00 UTC the learner's hour 10.
-    const shifted = countReviewsByHour(log, NOW, { ...DEFAULT_SRS_SETTINGS, dayStartOffsetMinutes: -120 }, 30);
+    const shifted = countReviewsByHour(
+      log,
+      NOW,
+      { ...DEFAULT_SRS_SETTINGS, dayStartOffsetMinutes: -120 },
+      30,
+    );
     expect(shifted[10]).toEqual({ hour: 10, reviews: 2, correct: 1 });
   });
 });

@@ -54,7 +54,12 @@ describe("review statistics", () => {
 
   it("measures retention over graduated reviews only, against the target", () => {
     // Review-state rows in the last 30 days: 1 Mar (right, wrong), 2 Mar (right, right): 3 of 4.
-    expect(measureRetention(LOG, T0, DEFAULT_SRS_SETTINGS, 30)).toEqual({ reviews: 4, correct: 3, retention: 0.75, target: 0.9 });
+    expect(measureRetention(LOG, T0, DEFAULT_SRS_SETTINGS, 30)).toEqual({
+      reviews: 4,
+      correct: 3,
+      retention: 0.75,
+      target: 0.9,
+    });
     // All history adds the January lapse: 3 of 5.
     expect(measureRetention(LOG, T0, { ...DEFAULT_SRS_SETTINGS, desiredRetention: 0.85 })).toEqual({
       reviews: 5,
@@ -91,9 +96,18 @@ describe("review statistics", () => {
     const fresh = { ...learnt("P1"), lastReview: at(now, -1 * DAY).toISOString() };
     const lapsedA = { ...learnt("P2"), lastReview: at(now, -5 * DAY).toISOString(), lapses: 3 };
     const lapsedB = { ...learnt("P3"), lastReview: at(now, -5 * DAY).toISOString(), lapses: 1 };
-    const familyOfP1 = { ...learnt("can-a-reach-c:P1"), lastReview: at(now, -1 * DAY).toISOString(), lapses: 2 };
+    const familyOfP1 = {
+      ...learnt("can-a-reach-c:P1"),
+      lastReview: at(now, -1 * DAY).toISOString(),
+      lapses: 2,
+    };
 
-    const weakest = findWeakestConcepts([fresh, stale, lapsedB, lapsedA, familyOfP1, newCard("E1")], now, DEFAULT_SRS_SETTINGS, 10);
+    const weakest = findWeakestConcepts(
+      [fresh, stale, lapsedB, lapsedA, familyOfP1, newCard("E1")],
+      now,
+      DEFAULT_SRS_SETTINGS,
+      10,
+    );
     expect(weakest.map((concept) => concept.conceptId)).toEqual(["E2", "P2", "P3", "P1"]);
     expect(weakest[3]).toMatchObject({ conceptId: "P1", cards: 2, lapses: 2 });
     expect(weakest[0]?.retrievability).toBeLessThan(weakest[3]?.retrievability ?? 0);

@@ -237,8 +237,8 @@ export function ClassroomLive({ initial, renderedQuestionId, joinLink, joinQrSvg
 
       {view.you?.rejoinCode && view.phase !== "finished" ? (
         <p className="classroom-rejoin">
-          Your rejoin code: <strong data-testid="rejoin-code">{view.you.rejoinCode}</strong> — keep it to carry on
-          from another browser under your name.
+          Your rejoin code: <strong data-testid="rejoin-code">{view.you.rejoinCode}</strong> — keep it to
+          carry on from another browser under your name.
         </p>
       ) : null}
 
@@ -250,8 +250,9 @@ export function ClassroomLive({ initial, renderedQuestionId, joinLink, joinQrSvg
                 <span style={{ width: `${Math.round(share * 1000) / 10}%` }} />
               </div>
               <p>
-                {remainingSeconds} s left · <span data-testid="answer-count">{view.question?.answeredCount ?? 0}</span>{" "}
-                of {view.playerCount} answered
+                {remainingSeconds} s left ·{" "}
+                <span data-testid="answer-count">{view.question?.answeredCount ?? 0}</span> of{" "}
+                {view.playerCount} answered
               </p>
             </div>
           ) : null}

@@ -126,7 +126,12 @@ export function Podium({ entries }: { entries: NonNullable<ClassroomView["leader
   return (
     <ol className="classroom-podium" data-testid="podium" aria-label="Podium">
       {order.map((entry) => (
-        <li key={entry.displayName} className={`podium-${entry.rank}`} data-rank={entry.rank} data-name={entry.displayName}>
+        <li
+          key={entry.displayName}
+          className={`podium-${entry.rank}`}
+          data-rank={entry.rank}
+          data-name={entry.displayName}
+        >
           <span className="podium-name">{entry.displayName}</span>
           <span className="podium-points">{entry.points} points</span>
           <span className="podium-step" aria-hidden="true">

@@ -14,9 +14,7 @@ export function RejoinForm({ defaultCode }: { defaultCode: string }) {
   async function onSubmit(event: SubmitEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const joinCode = formText(form, "joinCode")
-      .trim()
-      .toUpperCase();
+    const joinCode = formText(form, "joinCode").trim().toUpperCase();
     setBusy(true);
     setError(null);
     const result = await postJson("/classroom/api", {

@@ -34,7 +34,14 @@ export function FlowLogRecord({ record }: { record: string }) {
       </pre>
       <dl className="flow-log-fields">
         {FIELDS.map((label, index) => (
-          <div key={label} className={label === "action" && action !== "-" ? `flow-log-action flow-log-${action.toLowerCase()}` : undefined}>
+          <div
+            key={label}
+            className={
+              label === "action" && action !== "-"
+                ? `flow-log-action flow-log-${action.toLowerCase()}`
+                : undefined
+            }
+          >
             <dt>{label}</dt>
             <dd>
               {values[index]}

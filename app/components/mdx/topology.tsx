@@ -23,7 +23,12 @@ export async function Topology({
   const placed = await layoutDiagram(diagram);
   const analysis =
     highlightFrom && highlightTo
-      ? analyze(topology, { from: highlightFrom, to: highlightTo, protocol, ...(port === undefined ? {} : { port }) })
+      ? analyze(topology, {
+          from: highlightFrom,
+          to: highlightTo,
+          protocol,
+          ...(port === undefined ? {} : { port }),
+        })
       : undefined;
   const title = topology.description ?? example;
   return (

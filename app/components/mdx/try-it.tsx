@@ -30,10 +30,16 @@ export async function TryIt({
 }) {
   if (!isDifficulty(difficulty)) throw new Error(`TryIt: difficulty ${difficulty} is not 1, 2 or 3`);
   const generated =
-    concept === undefined ? generateQuestion(family, seed, difficulty) : generateQuestionForConcept(family, seed, difficulty, concept);
-  if (!generated.ok) throw new Error(`TryIt: ${generated.issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`);
+    concept === undefined
+      ? generateQuestion(family, seed, difficulty)
+      : generateQuestionForConcept(family, seed, difficulty, concept);
+  if (!generated.ok)
+    throw new Error(`TryIt: ${generated.issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`);
   // The browser sees a sealed id that opens only for this lesson (app/security/question-token.ts).
-  const question = { ...toClientQuestion(generated.question), id: sealQuestionId(generated.question.id, { kind: "lesson", slug: lessonSlug }) };
+  const question = {
+    ...toClientQuestion(generated.question),
+    id: sealQuestionId(generated.question.id, { kind: "lesson", slug: lessonSlug }),
+  };
   const placed = question.topology ? await layoutDiagram(topologyToDiagram(question.topology)) : undefined;
   return (
     <section className="try-it card" aria-labelledby={`${question.id}-stem`} data-question-id={question.id}>
@@ -43,7 +49,14 @@ export async function TryIt({
       </p>
       {placed ? <TopologyDiagram diagram={placed} title={`Topology for question ${question.id}`} /> : null}
       <QuestionExhibit exhibit={question.exhibit} questionId={question.id} />
-      <TryItForm question={{ id: question.id, options: question.options, ...(question.multiSelect ? { multiSelect: true } : {}) }} lessonSlug={lessonSlug} />
+      <TryItForm
+        question={{
+          id: question.id,
+          options: question.options,
+          ...(question.multiSelect ? { multiSelect: true } : {}),
+        }}
+        lessonSlug={lessonSlug}
+      />
     </section>
   );
 }

@@ -90,7 +90,8 @@ export default async function Page({ params }: { params: Promise<{ sessionId: st
         {counts.skipped} skipped, {counts.flagged} flagged.
         {timed
           ? ` Average ${minutesAndSeconds(
-              score.items.reduce((sum, item) => sum + (item.timeMs ?? 0), 0) / Math.max(1, score.items.length),
+              score.items.reduce((sum, item) => sum + (item.timeMs ?? 0), 0) /
+                Math.max(1, score.items.length),
             )} per question.`
           : ""}
       </p>

@@ -25,15 +25,19 @@ type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const found = findLesson((await params).slug);
-  return found ? { title: found.lesson.frontmatter.title, description: found.lesson.frontmatter.summary } : {};
+  return found
+    ? { title: found.lesson.frontmatter.title, description: found.lesson.frontmatter.summary }
+    : {};
 }
-
 
 export default async function LessonPage({ params }: Props) {
   const found = findLesson((await params).slug);
   if (!found) notFound();
   const { lesson, previous, next } = found;
-  const { default: Content } = await evaluate(lesson.body, { ...runtime, remarkPlugins: [remarkGfm, remarkRuleLinks(isRuleId)] });
+  const { default: Content } = await evaluate(lesson.body, {
+    ...runtime,
+    remarkPlugins: [remarkGfm, remarkRuleLinks(isRuleId)],
+  });
   const components = {
     ExamTip,
     DriftNote,
@@ -41,12 +45,18 @@ export default async function LessonPage({ params }: Props) {
     FlowLogRecord,
     Topology,
     // Inline questions record their attempts against this lesson.
-    TryIt: (props: { family: string; seed: number; difficulty?: number; concept?: string }) => <TryIt {...props} lessonSlug={lesson.slug} />,
+    TryIt: (props: { family: string; seed: number; difficulty?: number; concept?: string }) => (
+      <TryIt {...props} lessonSlug={lesson.slug} />
+    ),
     h2: H2,
     h3: H3,
     // Code blocks and tables scroll sideways on narrow screens: focusable and named so keyboards can scroll them.
-    pre: (props: ComponentProps<"pre">) => <pre {...props} className="scroll-region" tabIndex={0} aria-label="Code example" />,
-    table: (props: ComponentProps<"table">) => <table {...props} className="scroll-region" tabIndex={0} aria-label="Table" />,
+    pre: (props: ComponentProps<"pre">) => (
+      <pre {...props} className="scroll-region" tabIndex={0} aria-label="Code example" />
+    ),
+    table: (props: ComponentProps<"table">) => (
+      <table {...props} className="scroll-region" tabIndex={0} aria-label="Table" />
+    ),
   };
   return (
     <article data-lesson={lesson.slug}>

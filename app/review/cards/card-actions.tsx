@@ -76,8 +76,20 @@ export function CardActions({
           <label htmlFor={`due-${skillId}`} className="sr-only">
             New due date for {skillId}
           </label>
-          <input id={`due-${skillId}`} type="date" min={today} value={due} onChange={(event) => setDue(event.target.value)} required />
-          <button type="submit" className="button secondary small" disabled={busy} aria-label={`Reschedule ${skillId}`}>
+          <input
+            id={`due-${skillId}`}
+            type="date"
+            min={today}
+            value={due}
+            onChange={(event) => setDue(event.target.value)}
+            required
+          />
+          <button
+            type="submit"
+            className="button secondary small"
+            disabled={busy}
+            aria-label={`Reschedule ${skillId}`}
+          >
             Reschedule
           </button>
         </form>

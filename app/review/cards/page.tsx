@@ -47,11 +47,18 @@ export default async function CardBrowserPage({
   const params = await searchParams;
   const first = (value: string | string[] | undefined): string | undefined =>
     Array.isArray(value) ? value[0] : value === "" ? undefined : value;
-  const filter = FilterSchema.parse({ q: first(params.q), concept: first(params.concept), status: first(params.status) });
+  const filter = FilterSchema.parse({
+    q: first(params.q),
+    concept: first(params.concept),
+    status: first(params.status),
+  });
   const now = serverNow();
   const learner = await viewingLearner(now);
   const database = db();
-  const [cards, settings] = await Promise.all([listCards(database, learner.id), loadSrsSettings(database, learner.id)]);
+  const [cards, settings] = await Promise.all([
+    listCards(database, learner.id),
+    loadSrsSettings(database, learner.id),
+  ]);
   const shown = filterCards(
     cards,
     { query: filter.q, conceptId: filter.concept, status: filter.status },
@@ -69,12 +76,18 @@ export default async function CardBrowserPage({
       </p>
       <h1>Browse cards</h1>
       <p className="lede">
-        Every card in your deck. Suspend a card to take it out of review until you bring it back, bury it to skip
-        it until tomorrow, forget it to start it over as new, or choose the day it is next due.
+        Every card in your deck. Suspend a card to take it out of review until you bring it back, bury it to
+        skip it until tomorrow, forget it to start it over as new, or choose the day it is next due.
       </p>
       <form className="review-inline-form card-filter" method="get" action="/review/cards" role="search">
         <label htmlFor="card-search">Search</label>
-        <input id="card-search" name="q" type="search" defaultValue={filter.q ?? ""} placeholder="P3, peering…" />
+        <input
+          id="card-search"
+          name="q"
+          type="search"
+          defaultValue={filter.q ?? ""}
+          placeholder="P3, peering…"
+        />
         <label htmlFor="card-concept">Concept</label>
         <select id="card-concept" name="concept" defaultValue={filter.concept ?? ""}>
           <option value="">All concepts</option>
@@ -102,7 +115,9 @@ export default async function CardBrowserPage({
       </p>
       {shown.length === 0 ? (
         <p className="review-muted">
-          {cards.length === 0 ? "No cards yet: answer lesson, practice or exam questions to start your deck." : "No card matches."}
+          {cards.length === 0
+            ? "No cards yet: answer lesson, practice or exam questions to start your deck."
+            : "No card matches."}
         </p>
       ) : (
         <div className="table-scroll">
@@ -126,7 +141,9 @@ export default async function CardBrowserPage({
                   <tr key={card.skillId} data-skill-id={card.skillId} data-status={status}>
                     <th scope="row">
                       {card.skillId}
-                      {concept ? <span className="review-muted card-rule"> {plain(concept.text).slice(0, 90)}</span> : null}
+                      {concept ? (
+                        <span className="review-muted card-rule"> {plain(concept.text).slice(0, 90)}</span>
+                      ) : null}
                     </th>
                     <td data-label="State">{status}</td>
                     <td data-label="Due">{describeDue(card, now, settings.dayStartOffsetMinutes)}</td>

@@ -21,8 +21,8 @@ export default async function ReviewSettingsPage() {
       </p>
       <h1>Review settings</h1>
       <p className="lede">
-        Desired retention is the recall FSRS aims for when it picks each interval: higher means more reviews. Between{" "}
-        {MIN_DESIRED_RETENTION} and {MAX_DESIRED_RETENTION}; 0.9 is the usual choice.
+        Desired retention is the recall FSRS aims for when it picks each interval: higher means more reviews.
+        Between {MIN_DESIRED_RETENTION} and {MAX_DESIRED_RETENTION}; 0.9 is the usual choice.
       </p>
       <SettingsForm
         saved={{

@@ -32,8 +32,8 @@ export function ReviewHeatmap({ days }: { days: readonly HeatmapDay[] }) {
         ))}
       </div>
       <figcaption className="review-muted">
-        {total} {total === 1 ? "review" : "reviews"} on {active} of the last {days.length} days. Darker means more
-        reviews that day.
+        {total} {total === 1 ? "review" : "reviews"} on {active} of the last {days.length} days. Darker means
+        more reviews that day.
       </figcaption>
     </figure>
   );

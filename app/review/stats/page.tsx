@@ -32,7 +32,10 @@ export default async function ReviewStatsPage() {
   const now = serverNow();
   const learner = await viewingLearner(now);
   const database = db();
-  const [{ cards, log }, settings] = await Promise.all([loadDeck(database, learner.id), loadSrsSettings(database, learner.id)]);
+  const [{ cards, log }, settings] = await Promise.all([
+    loadDeck(database, learner.id),
+    loadSrsSettings(database, learner.id),
+  ]);
   const perDay = countReviewsPerDay(log, now, 30, settings);
   const total = perDay.reduce((sum, day) => sum + day.reviews, 0);
   const retention = measureRetention(log, now, settings, 30);
@@ -59,7 +62,8 @@ export default async function ReviewStatsPage() {
         <div data-stat="retention">
           <dt>Retention (target {percent(retention.target)})</dt>
           <dd>
-            {percent(retention.retention)} <span className="review-muted">of {retention.reviews} mature reviews</span>
+            {percent(retention.retention)}{" "}
+            <span className="review-muted">of {retention.reviews} mature reviews</span>
           </dd>
         </div>
         <div data-stat="cards">
@@ -82,7 +86,9 @@ export default async function ReviewStatsPage() {
       <ReviewHeatmap days={heatmap} />
 
       <h2>Reviews per day</h2>
-      <ReviewsChart data={perDay.map((day) => ({ day: day.day, correct: day.correct, wrong: day.reviews - day.correct }))} />
+      <ReviewsChart
+        data={perDay.map((day) => ({ day: day.day, correct: day.correct, wrong: day.reviews - day.correct }))}
+      />
       <table className="review-deck" data-testid="reviews-per-day">
         <caption className="sr-only">Days with reviews</caption>
         <thead>
@@ -107,8 +113,9 @@ export default async function ReviewStatsPage() {
 
       <h2>Retention against the target</h2>
       <p>
-        True retention counts reviews of cards already out of learning: {retention.correct} of {retention.reviews} recalled
-        ({percent(retention.retention)}) against a target of {percent(retention.target)}.
+        True retention counts reviews of cards already out of learning: {retention.correct} of{" "}
+        {retention.reviews} recalled ({percent(retention.retention)}) against a target of{" "}
+        {percent(retention.target)}.
         {retention.reviews === 0 ? " It needs a few days of reviews before it means anything." : ""}
       </p>
 
@@ -118,11 +125,10 @@ export default async function ReviewStatsPage() {
           ? `No reviews of graduated cards yet; FSRS aims at ${percent(allTime.target)} recall with its default parameters.`
           : `Over all your history you recalled ${percent(allTime.retention)} of ${allTime.reviews} graduated cards against a target of ${percent(allTime.target)}.`}{" "}
         FSRS here uses its default parameters, fitted to many learners&apos; reviews. Fitting them to your own
-        review log needs the FSRS optimizer, which is not part of ts-fsrs, the scheduler this app runs, so the app
-        does not fit them. What you can tune is the{" "}
-        <Link href="/review/settings">desired retention</Link>: if your true retention stays well above the target,
-        intervals could be longer; well below, shorter. The calibration section below shows how far FSRS&apos;s
-        predictions are from your answers.
+        review log needs the FSRS optimizer, which is not part of ts-fsrs, the scheduler this app runs, so the
+        app does not fit them. What you can tune is the <Link href="/review/settings">desired retention</Link>
+        : if your true retention stays well above the target, intervals could be longer; well below, shorter.
+        The calibration section below shows how far FSRS&apos;s predictions are from your answers.
       </p>
 
       <h2>Intervals</h2>
@@ -154,8 +160,9 @@ export default async function ReviewStatsPage() {
 
       <h2>Time of day</h2>
       <p className="review-muted">
-        Reviews in the last 30 days by hour (UTC{settings.dayStartOffsetMinutes === 0 ? "" : `, shifted by your day start`}), with
-        the share you got right.
+        Reviews in the last 30 days by hour (UTC
+        {settings.dayStartOffsetMinutes === 0 ? "" : `, shifted by your day start`}), with the share you got
+        right.
       </p>
       <SimpleBarChart
         data={hourly.map((row) => ({ label: String(row.hour).padStart(2, "0"), value: row.reviews }))}
@@ -194,8 +201,12 @@ export default async function ReviewStatsPage() {
         <ol data-testid="weakest">
           {weakest.map((concept) => (
             <li key={concept.conceptId} data-concept={concept.conceptId}>
-              <strong>{concept.conceptId}</strong> — predicted recall {percent(concept.retrievability)}, {concept.lapses} lapses
-              <span className="review-muted"> · {findConcept(concept.conceptId)?.text.replaceAll("**", "")}</span>
+              <strong>{concept.conceptId}</strong> — predicted recall {percent(concept.retrievability)},{" "}
+              {concept.lapses} lapses
+              <span className="review-muted">
+                {" "}
+                · {findConcept(concept.conceptId)?.text.replaceAll("**", "")}
+              </span>
             </li>
           ))}
         </ol>
@@ -203,13 +214,18 @@ export default async function ReviewStatsPage() {
 
       <h2>Calibration</h2>
       <p>
-        How well FSRS&apos;s predicted recall matched what you recalled, over {calibration.reviews} reviews with a prediction. Brier score{" "}
+        How well FSRS&apos;s predicted recall matched what you recalled, over {calibration.reviews} reviews
+        with a prediction. Brier score{" "}
         {calibration.brierScore === null ? "—" : calibration.brierScore.toFixed(3)}, log loss{" "}
         {calibration.logLoss === null ? "—" : calibration.logLoss.toFixed(3)} (lower is better).
       </p>
       {calibration.reviews > 0 ? (
         <CalibrationChart
-          data={calibration.bins.map((bin) => ({ bin: `${Math.round(bin.from * 100)}–${Math.round(bin.to * 100)}%`, predicted: bin.meanPredicted, observed: bin.observedRecall }))}
+          data={calibration.bins.map((bin) => ({
+            bin: `${Math.round(bin.from * 100)}–${Math.round(bin.to * 100)}%`,
+            predicted: bin.meanPredicted,
+            observed: bin.observedRecall,
+          }))}
         />
       ) : null}
     </>

@@ -85,9 +85,17 @@ export const INTERNET_AND_NAT_RULES: readonly Rule[] = [
     title: "Replies to the internet go back through the internet gateway",
     text: "An instance reached from the internet at its public IPv4 or Elastic IP address can only answer through the internet gateway that translated the request, so its subnet must route the reply (0.0.0.0/0 or narrower) to that internet gateway: the subnet must be public. If the route points to a NAT gateway instead, the connection fails: a NAT gateway only carries connections started from its private side and would give the reply its own address. For IPv6 this model likewise requires ::/0 to point to the internet gateway for connections started from the internet; an egress-only internet gateway only carries outbound-initiated IPv6 connections (AWS does not document how it treats the reply of an inbound one).",
     sources: [
-      source("vpc", "Enable internet access for a VPC using an internet gateway", "https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Internet_Gateway.html"),
+      source(
+        "vpc",
+        "Enable internet access for a VPC using an internet gateway",
+        "https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Internet_Gateway.html",
+      ),
       source("vpc", "NAT gateways", "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-nat-gateway.html"),
-      source("vpc", "Enable outbound IPv6 traffic using an egress-only internet gateway", "https://docs.aws.amazon.com/vpc/latest/userguide/egress-only-internet-gateway.html"),
+      source(
+        "vpc",
+        "Enable outbound IPv6 traffic using an egress-only internet gateway",
+        "https://docs.aws.amazon.com/vpc/latest/userguide/egress-only-internet-gateway.html",
+      ),
     ],
     status: MODELLED,
     codes: ["RCH_REPLY_NOT_THROUGH_INTERNET_GATEWAY"],

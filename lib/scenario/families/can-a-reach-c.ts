@@ -9,7 +9,15 @@ import type { Difficulty, Question } from "../question";
 import { buildReachQuestion, type Variant } from "../reach-question";
 import { buildEstate, hubSites, peerSites, type Estate } from "../reach-fixtures";
 import { createRng, type Rng } from "../rng";
-import { addRoute, removeRoute, setNacl, setPeeringStatus, removeTgwAssociation, removeTgwPropagation, setSecurityGroupInbound } from "../topology-edits";
+import {
+  addRoute,
+  removeRoute,
+  setNacl,
+  setPeeringStatus,
+  removeTgwAssociation,
+  removeTgwPropagation,
+  setSecurityGroupInbound,
+} from "../topology-edits";
 import { tcp } from "./filtering";
 import type { Query } from "../../net/index";
 import { DEFAULT_FLOW_LOG_NOW } from "../../net/flow-logs";
@@ -17,7 +25,13 @@ import { withArticle } from "../article";
 
 const NAME = "can-a-reach-c";
 
-type Scenario = { readonly estate: Estate; readonly query: Query; readonly variants: Variant[]; readonly concepts: string[]; readonly shape: string };
+type Scenario = {
+  readonly estate: Estate;
+  readonly query: Query;
+  readonly variants: Variant[];
+  readonly concepts: string[];
+  readonly shape: string;
+};
 
 function queryOf(estate: Estate, from: number, to: number): Query {
   const a = estate.sites[from];
@@ -33,8 +47,17 @@ function directPeering(rng: Rng, opts: { crossRegion?: boolean; crossAccount?: b
   const pcx = peerSites(estate, a, c);
   const base = estate.builder.build("direct peering");
   return {
-    estate, query: queryOf(estate, 0, 1), shape: "direct peering",
-    concepts: ["P1", "P4", "P7", "P11", "S2", ...(opts.crossRegion === true || opts.crossAccount === true ? ["P5"] : [])],
+    estate,
+    query: queryOf(estate, 0, 1),
+    shape: "direct peering",
+    concepts: [
+      "P1",
+      "P4",
+      "P7",
+      "P11",
+      "S2",
+      ...(opts.crossRegion === true || opts.crossAccount === true ? ["P5"] : []),
+    ],
     variants: [
       { topology: base, works: true },
       { topology: removeRoute(a.subnet.routeTableId, cidrText(c.vpc.cidr))(base) },
@@ -42,7 +65,13 @@ function directPeering(rng: Rng, opts: { crossRegion?: boolean; crossAccount?: b
       { topology: setSecurityGroupInbound(c.instance.sgId, [])(base) },
       { topology: setPeeringStatus(pcx, "pending-acceptance")(base) },
       // rule PCX-06: an unanswered request expires after 7 days.
-      { topology: setPeeringStatus(pcx, "pending-acceptance", DEFAULT_FLOW_LOG_NOW - (7 + rng.int(1, 20)) * 86400)(base) },
+      {
+        topology: setPeeringStatus(
+          pcx,
+          "pending-acceptance",
+          DEFAULT_FLOW_LOG_NOW - (7 + rng.int(1, 20)) * 86400,
+        )(base),
+      },
     ],
   };
 }
@@ -62,7 +91,10 @@ function peeringChain(rng: Rng, opts: { crossRegion?: boolean } = {}): Scenario 
   estate.builder.route(c.subnet.routeTableId, cidrText(a.vpc.cidr), pcxAc);
   const mesh = estate.builder.build("peering mesh");
   return {
-    estate, query: queryOf(estate, 0, 2), shape: "peering chain", concepts: ["P3", "P4"],
+    estate,
+    query: queryOf(estate, 0, 2),
+    shape: "peering chain",
+    concepts: ["P3", "P4"],
     variants: [
       { topology: mesh, works: true },
       { topology: chain },
@@ -82,7 +114,10 @@ function transitHub(rng: Rng): Scenario {
   const attachA = hub.attachments.get(a) ?? "";
   const attachC = hub.attachments.get(c) ?? "";
   return {
-    estate, query: queryOf(estate, 0, 2), shape: "transit gateway hub", concepts: ["V6"],
+    estate,
+    query: queryOf(estate, 0, 2),
+    shape: "transit gateway hub",
+    concepts: ["V6"],
     variants: [
       { topology: base, works: true },
       { topology: removeTgwPropagation(hub.table.id, attachC)(base) },
@@ -103,7 +138,10 @@ function twoOnHub(rng: Rng): Scenario {
   const attachA = hub.attachments.get(a) ?? "";
   const attachC = hub.attachments.get(c) ?? "";
   return {
-    estate, query: queryOf(estate, 0, 1), shape: "two VPCs on a transit gateway", concepts: ["V6"],
+    estate,
+    query: queryOf(estate, 0, 1),
+    shape: "two VPCs on a transit gateway",
+    concepts: ["V6"],
     variants: [
       { topology: base, works: true },
       { topology: removeTgwPropagation(hub.table.id, attachA)(base) },
@@ -125,20 +163,41 @@ function sameVpc(rng: Rng): Scenario {
   const serverSubnet = b.subnet(a.vpc, { role: "data", prefix: Math.min(24, a.vpc.cidr.prefix + 4) });
   const clientNet = cidrText(a.subnet.cidr);
   const serverNet = cidrText(serverSubnet.cidr);
-  const server = b.instance(serverSubnet, { name: `db-${rng.int(2, 9)}`, hostOffset: 10 + rng.int(0, 40), inbound: [{ protocol: "tcp", fromPort: p, toPort: p, cidrBlock: clientNet }] });
-  const clientAcl = b.networkAcl(a.vpc, `${a.vpc.name}-app-acl`, [tcp(100, serverNet, 1024, 65535)], [tcp(100, serverNet, p, p)]);
-  const serverAcl = b.networkAcl(a.vpc, `${a.vpc.name}-data-acl`, [tcp(100, clientNet, p, p)], [tcp(100, clientNet, 1024, 65535)]);
+  const server = b.instance(serverSubnet, {
+    name: `db-${rng.int(2, 9)}`,
+    hostOffset: 10 + rng.int(0, 40),
+    inbound: [{ protocol: "tcp", fromPort: p, toPort: p, cidrBlock: clientNet }],
+  });
+  const clientAcl = b.networkAcl(
+    a.vpc,
+    `${a.vpc.name}-app-acl`,
+    [tcp(100, serverNet, 1024, 65535)],
+    [tcp(100, serverNet, p, p)],
+  );
+  const serverAcl = b.networkAcl(
+    a.vpc,
+    `${a.vpc.name}-data-acl`,
+    [tcp(100, clientNet, p, p)],
+    [tcp(100, clientNet, 1024, 65535)],
+  );
   b.setSubnet(a.subnet.id, { networkAclId: clientAcl });
   b.setSubnet(serverSubnet.id, { networkAclId: serverAcl });
   const base = b.build("two subnets of one VPC");
   const sites = [a, { vpc: a.vpc, subnet: serverSubnet, instance: server }];
   const twoSites: Estate = { ...estate, sites };
   return {
-    estate: twoSites, query: queryOf(twoSites, 0, 1), shape: "two subnets", concepts: ["S1", "S2"],
+    estate: twoSites,
+    query: queryOf(twoSites, 0, 1),
+    shape: "two subnets",
+    concepts: ["S1", "S2"],
     variants: [
       { topology: base, works: true },
       { topology: setSecurityGroupInbound(server.sgId, [])(base) },
-      { topology: setNacl(serverAcl, { inbound: [tcp(90, clientNet, p, p, "deny"), tcp(100, clientNet, p, p)] })(base) },
+      {
+        topology: setNacl(serverAcl, {
+          inbound: [tcp(90, clientNet, p, p, "deny"), tcp(100, clientNet, p, p)],
+        })(base),
+      },
       { topology: setNacl(serverAcl, { outbound: [tcp(100, clientNet, p, p)] })(base) },
       { topology: setNacl(clientAcl, { inbound: [tcp(100, serverNet, p, p)] })(base) },
     ],
@@ -159,7 +218,10 @@ function mixed(rng: Rng): Scenario {
   estate.builder.route(c.subnet.routeTableId, cidrText(a.vpc.cidr), hub.tgwId);
   const attached = estate.builder.build("all on the transit gateway");
   return {
-    estate, query: queryOf(estate, 0, 2), shape: "peering plus transit gateway", concepts: ["P3", "V6"],
+    estate,
+    query: queryOf(estate, 0, 2),
+    shape: "peering plus transit gateway",
+    concepts: ["P3", "V6"],
     variants: [
       { topology: attached, works: true },
       { topology: base },
@@ -171,7 +233,10 @@ function mixed(rng: Rng): Scenario {
 }
 
 type Frame = { readonly build: (rng: Rng) => Scenario; readonly variants: number };
-type Catalogue = { readonly frames: readonly Frame[]; readonly order: readonly (readonly [number, number])[] };
+type Catalogue = {
+  readonly frames: readonly Frame[];
+  readonly order: readonly (readonly [number, number])[];
+};
 
 // Each difficulty's catalogue lists its frames' variants as [frame, variant] entries (variant 0 is the working
 // setup). The working setups appear twice so that about 3 in 10 keys are "Yes" (near the chance of a three- or
@@ -182,16 +247,88 @@ type Catalogue = { readonly frames: readonly Frame[]; readonly order: readonly (
 // problems never repeat across difficulties either.
 const CATALOGUE: Readonly<Record<Difficulty, Catalogue>> = {
   1: {
-    frames: [{ build: sameVpc, variants: 5 }, { build: (r) => directPeering(r), variants: 6 }, { build: (r) => peeringChain(r), variants: 5 }],
-    order: [[1, 0], [0, 4], [2, 0], [1, 5], [2, 2], [0, 3], [1, 4], [0, 1], [0, 2], [1, 2], [0, 0], [1, 0], [0, 0], [2, 0], [2, 3], [1, 3], [2, 4], [1, 1], [2, 1]],
+    frames: [
+      { build: sameVpc, variants: 5 },
+      { build: (r) => directPeering(r), variants: 6 },
+      { build: (r) => peeringChain(r), variants: 5 },
+    ],
+    order: [
+      [1, 0],
+      [0, 4],
+      [2, 0],
+      [1, 5],
+      [2, 2],
+      [0, 3],
+      [1, 4],
+      [0, 1],
+      [0, 2],
+      [1, 2],
+      [0, 0],
+      [1, 0],
+      [0, 0],
+      [2, 0],
+      [2, 3],
+      [1, 3],
+      [2, 4],
+      [1, 1],
+      [2, 1],
+    ],
   },
   2: {
-    frames: [{ build: transitHub, variants: 6 }, { build: (r) => directPeering(r, { crossAccount: true }), variants: 6 }, { build: twoOnHub, variants: 4 }],
-    order: [[1, 0], [0, 2], [1, 0], [1, 3], [1, 1], [2, 0], [2, 3], [1, 4], [0, 5], [0, 0], [0, 4], [0, 1], [1, 5], [2, 0], [0, 0], [0, 3], [2, 2], [1, 2], [2, 1]],
+    frames: [
+      { build: transitHub, variants: 6 },
+      { build: (r) => directPeering(r, { crossAccount: true }), variants: 6 },
+      { build: twoOnHub, variants: 4 },
+    ],
+    order: [
+      [1, 0],
+      [0, 2],
+      [1, 0],
+      [1, 3],
+      [1, 1],
+      [2, 0],
+      [2, 3],
+      [1, 4],
+      [0, 5],
+      [0, 0],
+      [0, 4],
+      [0, 1],
+      [1, 5],
+      [2, 0],
+      [0, 0],
+      [0, 3],
+      [2, 2],
+      [1, 2],
+      [2, 1],
+    ],
   },
   3: {
-    frames: [{ build: mixed, variants: 5 }, { build: (r) => directPeering(r, { crossRegion: true, crossAccount: true }), variants: 6 }, { build: (r) => peeringChain(r, { crossRegion: true }), variants: 5 }],
-    order: [[0, 1], [0, 4], [0, 0], [2, 1], [2, 3], [1, 1], [1, 5], [2, 4], [2, 0], [1, 3], [0, 0], [2, 2], [1, 0], [2, 0], [0, 2], [0, 3], [1, 4], [1, 0], [1, 2]],
+    frames: [
+      { build: mixed, variants: 5 },
+      { build: (r) => directPeering(r, { crossRegion: true, crossAccount: true }), variants: 6 },
+      { build: (r) => peeringChain(r, { crossRegion: true }), variants: 5 },
+    ],
+    order: [
+      [0, 1],
+      [0, 4],
+      [0, 0],
+      [2, 1],
+      [2, 3],
+      [1, 1],
+      [1, 5],
+      [2, 4],
+      [2, 0],
+      [1, 3],
+      [0, 0],
+      [2, 2],
+      [1, 0],
+      [2, 0],
+      [0, 2],
+      [0, 3],
+      [1, 4],
+      [1, 0],
+      [1, 2],
+    ],
   },
 };
 
@@ -201,7 +338,10 @@ function drawScenario(rng: Rng, difficulty: Difficulty, seed: number): { scenari
   const [frameIndex, shown] = order[seed % order.length] as readonly [number, number];
   const frame = frames[frameIndex] as Frame;
   const scenario = frame.build(rng);
-  if (scenario.variants.length !== frame.variants) throw new Error(`${NAME}: frame ${scenario.shape} has ${scenario.variants.length} variants, catalogue says ${frame.variants}`);
+  if (scenario.variants.length !== frame.variants)
+    throw new Error(
+      `${NAME}: frame ${scenario.shape} has ${scenario.variants.length} variants, catalogue says ${frame.variants}`,
+    );
   return { scenario, shown };
 }
 
@@ -215,8 +355,15 @@ function generate(seed: number, difficulty: Difficulty): Question {
     `Can ${from?.instance.name ?? query.from} (${from?.instance.ip ?? ""}) in VPC ${from?.vpc.name ?? ""} open ` +
     `${withArticle(estate.portName)} connection (TCP ${estate.port}) to ${to?.instance.name ?? query.to} (${to?.instance.ip ?? ""}) in VPC ${to?.vpc.name ?? ""}? The setup:`;
   return buildReachQuestion(rng, {
-    family: NAME, seed, difficulty, concepts: scenario.concepts, stem, query,
-    variants: scenario.variants, shown, describe: true,
+    family: NAME,
+    seed,
+    difficulty,
+    concepts: scenario.concepts,
+    stem,
+    query,
+    variants: scenario.variants,
+    shown,
+    describe: true,
   });
 }
 

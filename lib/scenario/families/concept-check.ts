@@ -23,8 +23,18 @@ function generate(seed: number, difficulty: Difficulty): Question {
     concepts: fact.concepts,
     stem: fact.stem,
     candidates: [
-      { text: fact.right, correct: true, why: fact.why, proof: `fact table: right answer (${fact.rules.join(", ")})` },
-      ...wrong.map((distractor) => ({ text: distractor.text, correct: false, why: distractor.why, proof: `fact table: listed distractor (${fact.rules.join(", ")})` })),
+      {
+        text: fact.right,
+        correct: true,
+        why: fact.why,
+        proof: `fact table: right answer (${fact.rules.join(", ")})`,
+      },
+      ...wrong.map((distractor) => ({
+        text: distractor.text,
+        correct: false,
+        why: distractor.why,
+        proof: `fact table: listed distractor (${fact.rules.join(", ")})`,
+      })),
     ],
     summary: fact.why,
     rules: fact.rules,

@@ -10,7 +10,14 @@ import type { Difficulty, Question } from "../question";
 import { buildReachQuestion, type Variant } from "../reach-question";
 import { buildEstate, hubSites, peerSites, type Site } from "../reach-fixtures";
 import { createRng, type Rng } from "../rng";
-import { addRoute, removeRoute, removeTgwRoute, retargetRoute, setNacl, setSecurityGroupOutbound } from "../topology-edits";
+import {
+  addRoute,
+  removeRoute,
+  removeTgwRoute,
+  retargetRoute,
+  setNacl,
+  setSecurityGroupOutbound,
+} from "../topology-edits";
 import { withField } from "../topology-builder";
 
 const NAME = "edge-to-edge";
@@ -18,7 +25,10 @@ const NAME = "edge-to-edge";
 type Scenario = { stem: string; query: T.Query; variants: Variant[]; concepts: string[] };
 
 function setPublicIp(instanceId: string, ip: string): (t: T.Topology) => T.Topology {
-  return (t) => ({ ...t, instances: t.instances.map((i) => (i.id === instanceId ? withField(i, { publicIp: ip }) : i)) });
+  return (t) => ({
+    ...t,
+    instances: t.instances.map((i) => (i.id === instanceId ? withField(i, { publicIp: ip }) : i)),
+  });
 }
 
 /** A's default route points at the peering; B owns the internet gateway or NAT gateway. */
@@ -29,7 +39,11 @@ function peerGateway(rng: Rng): Scenario {
   const builder = estate.builder;
   const igw = builder.internetGateway(b.vpc);
   const useNat = rng.chance(1, 2);
-  const publicSubnet = builder.subnet(b.vpc, { role: "public", prefix: Math.min(26, b.vpc.cidr.prefix + 6), routeTableId: builder.routeTable(b.vpc, `${b.vpc.name}-public`) });
+  const publicSubnet = builder.subnet(b.vpc, {
+    role: "public",
+    prefix: Math.min(26, b.vpc.cidr.prefix + 6),
+    routeTableId: builder.routeTable(b.vpc, `${b.vpc.name}-public`),
+  });
   builder.route(publicSubnet.routeTableId, "0.0.0.0/0", igw);
   let target = igw;
   if (useNat) {
@@ -45,7 +59,10 @@ function peerGateway(rng: Rng): Scenario {
   const ownIgwId = builder.id("igw");
   const ownIgw: T.Topology = {
     ...withPublicIp(base),
-    internetGateways: [...base.internetGateways, { id: ownIgwId, name: `${a.vpc.name}-igw`, vpcId: a.vpc.id }],
+    internetGateways: [
+      ...base.internetGateways,
+      { id: ownIgwId, name: `${a.vpc.name}-igw`, vpcId: a.vpc.id },
+    ],
   };
   const ownRoute = addRoute(a.subnet.routeTableId, "0.0.0.0/0", ownIgwId)(ownIgw);
   // A peering carries only traffic for the peer's own addresses (PCX-10): the way out has to be A's own.
@@ -55,7 +72,8 @@ function peerGateway(rng: Rng): Scenario {
     topology: ownRoute,
   };
   return {
-    stem: `${a.vpc.name} is peered with ${b.vpc.name}, whose ${useNat ? "NAT gateway" : "internet gateway"} serves ${b.vpc.name}'s subnets. ` +
+    stem:
+      `${a.vpc.name} is peered with ${b.vpc.name}, whose ${useNat ? "NAT gateway" : "internet gateway"} serves ${b.vpc.name}'s subnets. ` +
       `Can ${a.instance.name} (${a.instance.ip}) in ${a.vpc.name} reach a server on the internet (${INTERNET_SERVER_IP}) on TCP 443? The setup:`,
     query: { from: a.instance.name, to: "internet", protocol: "tcp", port: 443 },
     concepts: ["P3"],
@@ -63,7 +81,13 @@ function peerGateway(rng: Rng): Scenario {
       { topology: viaPeer, fix: ownWayOut },
       { topology: ownRoute, works: true },
       { topology: removeRoute(a.subnet.routeTableId, "0.0.0.0/0")(ownRoute) },
-      { topology: base, fix: { change: `give ${a.vpc.name} its own internet gateway as the target of a 0.0.0.0/0 route in ${a.subnet.routeTableId}, and give ${a.instance.name} a public IPv4 address`, topology: ownRoute } },
+      {
+        topology: base,
+        fix: {
+          change: `give ${a.vpc.name} its own internet gateway as the target of a 0.0.0.0/0 route in ${a.subnet.routeTableId}, and give ${a.instance.name} a public IPv4 address`,
+          topology: ownRoute,
+        },
+      },
       // Filtering faults on A's side: offered as "No" options only when the shown setup's SG or NACL is fine.
       { topology: setSecurityGroupOutbound(a.instance.sgId, [])(ownRoute) },
       { topology: closeReplies(ownRoute, acl) },
@@ -86,19 +110,40 @@ function peerEndpoint(rng: Rng): Scenario {
   const base: T.Topology = {
     ...base0,
     prefixLists: [...base0.prefixLists, { id: pl, name: `com.amazonaws.${region}.s3`, cidrBlocks: s3Cidrs }],
-    services: [...base0.services, { service: "s3", region, prefixListId: pl, cidrBlocks: [], dnsName: `s3.${region}.amazonaws.com` }],
+    services: [
+      ...base0.services,
+      { service: "s3", region, prefixListId: pl, cidrBlocks: [], dnsName: `s3.${region}.amazonaws.com` },
+    ],
   };
   const vpce = estate.builder.id("vpce");
   const withEndpoint = (t: T.Topology, vpcId: string, rtb: string): T.Topology => ({
     ...t,
-    gatewayEndpoints: [...t.gatewayEndpoints, { id: vpce, name: "s3-endpoint", vpcId, service: "s3", region, routeTableIds: [rtb], policy: "allow-all" }],
+    gatewayEndpoints: [
+      ...t.gatewayEndpoints,
+      {
+        id: vpce,
+        name: "s3-endpoint",
+        vpcId,
+        service: "s3",
+        region,
+        routeTableIds: [rtb],
+        policy: "allow-all",
+      },
+    ],
   });
   const inB = withEndpoint(base, b.vpc.id, b.subnet.routeTableId);
   const pcx = base.peeringConnections[0]?.id ?? "";
   // The tempting mistake: send A's S3 prefix list over the peering to B's endpoint.
   const viaPeer: T.Topology = {
     ...inB,
-    routeTables: inB.routeTables.map((rt) => (rt.id === a.subnet.routeTableId ? { ...rt, routes: [...rt.routes, { destinationPrefixListId: pl, target: pcx, origin: "static" as const }] } : rt)),
+    routeTables: inB.routeTables.map((rt) =>
+      rt.id === a.subnet.routeTableId
+        ? {
+            ...rt,
+            routes: [...rt.routes, { destinationPrefixListId: pl, target: pcx, origin: "static" as const }],
+          }
+        : rt,
+    ),
   };
   const inA = withEndpoint(base, a.vpc.id, a.subnet.routeTableId);
   // A gateway endpoint serves only the VPC it belongs to (GWE-06).
@@ -115,7 +160,10 @@ function peerEndpoint(rng: Rng): Scenario {
       { topology: viaPeer, fix: ownEndpoint },
       { topology: inB, fix: ownEndpoint },
       { topology: inA, works: true },
-      { topology: withDenyPolicy(inA), fix: { change: `let the endpoint policy of ${vpce} allow the request`, topology: inA } },
+      {
+        topology: withDenyPolicy(inA),
+        fix: { change: `let the endpoint policy of ${vpce} allow the request`, topology: inA },
+      },
       { topology: setSecurityGroupOutbound(a.instance.sgId, [])(inA) },
       { topology: closeReplies(inA, acl) },
     ],
@@ -136,7 +184,12 @@ function centralEgress(rng: Rng): Scenario {
   const igw = builder.internetGateway(b.vpc);
   // The NAT's subnet shares the AZ of B's TGW attachment subnet (TGW-09: the TGW is usable only from AZs
   // with an attachment subnet, and the NAT sends the replies back through it).
-  const publicSubnet = builder.subnet(b.vpc, { role: "public", prefix: Math.min(26, b.vpc.cidr.prefix + 6), azIndex: 0, routeTableId: builder.routeTable(b.vpc, `${b.vpc.name}-public`) });
+  const publicSubnet = builder.subnet(b.vpc, {
+    role: "public",
+    prefix: Math.min(26, b.vpc.cidr.prefix + 6),
+    azIndex: 0,
+    routeTableId: builder.routeTable(b.vpc, `${b.vpc.name}-public`),
+  });
   const nat = builder.natGateway(publicSubnet, publicIp(rng));
   builder.route(publicSubnet.routeTableId, "0.0.0.0/0", igw);
   builder.route(publicSubnet.routeTableId, cidrText(a.vpc.cidr), hub.tgwId);
@@ -146,7 +199,8 @@ function centralEgress(rng: Rng): Scenario {
   builder.tgwRoute(hub.table.id, "0.0.0.0/0", attachB);
   const base = builder.build("centralised egress");
   return {
-    stem: `${a.vpc.name} has no internet gateway. ${b.vpc.name} is an egress VPC with NAT gateway ${nat} and internet gateway ${igw}; ` +
+    stem:
+      `${a.vpc.name} has no internet gateway. ${b.vpc.name} is an egress VPC with NAT gateway ${nat} and internet gateway ${igw}; ` +
       `the two VPCs are attached to transit gateway ${hub.tgwId} and also peered (${pcx}). ` +
       `Can ${a.instance.name} (${a.instance.ip}) in ${a.vpc.name} reach a server on the internet (${INTERNET_SERVER_IP}) on TCP 443? The setup:`,
     query: { from: a.instance.name, to: "internet", protocol: "tcp", port: 443 },
@@ -155,19 +209,35 @@ function centralEgress(rng: Rng): Scenario {
       { topology: base, works: true },
       {
         topology: retargetRoute(a.subnet.routeTableId, "0.0.0.0/0", pcx)(base),
-        fix: { cause: `The 0.0.0.0/0 route in ${a.subnet.routeTableId} targets the peering, which cannot carry traffic on to the egress VPC's NAT gateway (PCX-10, TGW-18).`, change: `point the 0.0.0.0/0 route in ${a.subnet.routeTableId} at ${hub.tgwId} instead of ${pcx}`, topology: base },
+        fix: {
+          cause: `The 0.0.0.0/0 route in ${a.subnet.routeTableId} targets the peering, which cannot carry traffic on to the egress VPC's NAT gateway (PCX-10, TGW-18).`,
+          change: `point the 0.0.0.0/0 route in ${a.subnet.routeTableId} at ${hub.tgwId} instead of ${pcx}`,
+          topology: base,
+        },
       },
       {
         topology: removeTgwRoute(hub.table.id, "0.0.0.0/0")(base),
-        fix: { cause: `Propagation puts only the egress VPC's own CIDR into ${hub.table.name}, never a default route, so internet-bound traffic matches nothing there (TGW-05).`, change: `add a static route 0.0.0.0/0 → ${attachB} to ${hub.table.name} (${hub.table.id})`, topology: base },
+        fix: {
+          cause: `Propagation puts only the egress VPC's own CIDR into ${hub.table.name}, never a default route, so internet-bound traffic matches nothing there (TGW-05).`,
+          change: `add a static route 0.0.0.0/0 → ${attachB} to ${hub.table.name} (${hub.table.id})`,
+          topology: base,
+        },
       },
       {
         topology: removeRoute(publicSubnet.routeTableId, cidrText(a.vpc.cidr))(base),
-        fix: { cause: `The root cause is the route table ${publicSubnet.routeTableId} of the NAT gateway's subnet: it has no route back to ${cidrText(a.vpc.cidr)}, so the reply follows 0.0.0.0/0 to the internet gateway, which drops a private destination (RT-04, IGW-04).`, change: `add a route ${cidrText(a.vpc.cidr)} → ${hub.tgwId} to ${publicSubnet.routeTableId}`, topology: base },
+        fix: {
+          cause: `The root cause is the route table ${publicSubnet.routeTableId} of the NAT gateway's subnet: it has no route back to ${cidrText(a.vpc.cidr)}, so the reply follows 0.0.0.0/0 to the internet gateway, which drops a private destination (RT-04, IGW-04).`,
+          change: `add a route ${cidrText(a.vpc.cidr)} → ${hub.tgwId} to ${publicSubnet.routeTableId}`,
+          topology: base,
+        },
       },
       {
         topology: removeRoute(b.subnet.routeTableId, "0.0.0.0/0")(base),
-        fix: { cause: `Traffic from the transit gateway enters ${b.vpc.name} in the attachment's subnet, whose route table ${b.subnet.routeTableId} has no default route to the NAT gateway (RT-04, TGW-18).`, change: `add a route 0.0.0.0/0 → ${nat} to ${b.subnet.routeTableId}`, topology: base },
+        fix: {
+          cause: `Traffic from the transit gateway enters ${b.vpc.name} in the attachment's subnet, whose route table ${b.subnet.routeTableId} has no default route to the NAT gateway (RT-04, TGW-18).`,
+          change: `add a route 0.0.0.0/0 → ${nat} to ${b.subnet.routeTableId}`,
+          topology: base,
+        },
       },
     ],
   };
@@ -177,7 +247,15 @@ function centralEgress(rng: Rng): Scenario {
  * A's subnet gets its own network ACL that allows all traffic both ways (shown in the exhibit), so that a
  * variant can narrow it.
  */
-function customAcl(estate: { builder: { networkAcl: (vpc: { id: string }, name: string, i: T.NaclRule[], o: T.NaclRule[]) => string; setSubnet: (id: string, p: { networkAclId: string }) => void } }, site: Site): string {
+function customAcl(
+  estate: {
+    builder: {
+      networkAcl: (vpc: { id: string }, name: string, i: T.NaclRule[], o: T.NaclRule[]) => string;
+      setSubnet: (id: string, p: { networkAclId: string }) => void;
+    };
+  },
+  site: Site,
+): string {
   const all: T.NaclRule = { ruleNumber: 100, protocol: "all", cidrBlock: "0.0.0.0/0", action: "allow" };
   const acl = estate.builder.networkAcl(site.vpc, `${site.vpc.name}-app-acl`, [all], [all]);
   estate.builder.setSubnet(site.subnet.id, { networkAclId: acl });
@@ -189,7 +267,18 @@ function customAcl(estate: { builder: { networkAcl: (vpc: { id: string }, name: 
  * port, are dropped (ACL-02, ACL-08).
  */
 function closeReplies(t: T.Topology, acl: string): T.Topology {
-  return setNacl(acl, { inbound: [{ ruleNumber: 100, protocol: "tcp", fromPort: 443, toPort: 443, cidrBlock: "0.0.0.0/0", action: "allow" }] })(t);
+  return setNacl(acl, {
+    inbound: [
+      {
+        ruleNumber: 100,
+        protocol: "tcp",
+        fromPort: 443,
+        toPort: 443,
+        cidrBlock: "0.0.0.0/0",
+        action: "allow",
+      },
+    ],
+  })(t);
 }
 
 function withDenyPolicy(t: T.Topology): T.Topology {
@@ -198,8 +287,18 @@ function withDenyPolicy(t: T.Topology): T.Topology {
 
 function generate(seed: number, difficulty: Difficulty): Question {
   const rng = createRng(seed).fork(`${NAME}/${difficulty}`);
-  const scenario = difficulty === 1 ? peerGateway(rng) : rng.pick([peerGateway, peerEndpoint, centralEgress])(rng);
-  return buildReachQuestion(rng, { family: NAME, seed, difficulty, concepts: scenario.concepts, stem: scenario.stem, query: scenario.query, variants: scenario.variants, describe: true });
+  const scenario =
+    difficulty === 1 ? peerGateway(rng) : rng.pick([peerGateway, peerEndpoint, centralEgress])(rng);
+  return buildReachQuestion(rng, {
+    family: NAME,
+    seed,
+    difficulty,
+    concepts: scenario.concepts,
+    stem: scenario.stem,
+    query: scenario.query,
+    variants: scenario.variants,
+    describe: true,
+  });
 }
 
 export const edgeToEdge: Family = {

@@ -24,16 +24,41 @@ const CHOICE_TEXT: Record<EndpointChoice, string> = {
   neither: "No endpoint: a route through a NAT gateway",
 };
 
-
 // Services reached through interface endpoints alone. Amazon ECR is left out: a private image pull also needs an S3
 // gateway endpoint for the image layers, so "which endpoint?" would have two right answers.
-const OTHER_AWS_SERVICES = ["Amazon SQS", "AWS KMS", "AWS Secrets Manager", "Amazon SNS", "AWS Systems Manager", "AWS STS", "Amazon CloudWatch Logs"];
-const PARTNER_SERVICES = ["a log-analytics product bought on AWS Marketplace", "a payment provider's service published to you as a PrivateLink endpoint service"];
-const SAAS_APIS = ["a third-party weather API on the public internet", "a SaaS CRM's public REST API (not offered through PrivateLink)"];
+const OTHER_AWS_SERVICES = [
+  "Amazon SQS",
+  "AWS KMS",
+  "AWS Secrets Manager",
+  "Amazon SNS",
+  "AWS Systems Manager",
+  "AWS STS",
+  "Amazon CloudWatch Logs",
+];
+const PARTNER_SERVICES = [
+  "a log-analytics product bought on AWS Marketplace",
+  "a payment provider's service published to you as a PrivateLink endpoint service",
+];
+const SAAS_APIS = [
+  "a third-party weather API on the public internet",
+  "a SaaS CRM's public REST API (not offered through PrivateLink)",
+];
 
-const OUTSIDE: readonly TrafficOrigin[] = ["peered-vpc", "other-region-vpc", "on-prem-vpn", "on-prem-dx", "tgw-spoke"];
+const OUTSIDE: readonly TrafficOrigin[] = [
+  "peered-vpc",
+  "other-region-vpc",
+  "on-prem-vpn",
+  "on-prem-dx",
+  "tgw-spoke",
+];
 /** Criteria that separate two working choices (stated in the stem only when needed, see decideEndpoint). */
-const CRITERIA: readonly EndpointNeed[] = ["lowest-cost", "lowest-cost", "lowest-cost", "security-group", "on-prem-too"];
+const CRITERIA: readonly EndpointNeed[] = [
+  "lowest-cost",
+  "lowest-cost",
+  "lowest-cost",
+  "security-group",
+  "on-prem-too",
+];
 
 function drawScenario(rng: Rng, difficulty: Difficulty): EndpointScenario {
   // A draw that no choice serves (e.g. a SaaS API from a peered VPC: the NAT gateway cannot be used there,
@@ -61,7 +86,12 @@ function drawOnce(rng: Rng, difficulty: Difficulty): EndpointScenario {
   if (difficulty === 1) {
     return {
       role: "consumer",
-      service: rng.weighted<EndpointService>([["s3", 2], ["dynamodb", 1], ["aws-other", 2], ["internet-saas", 1]]),
+      service: rng.weighted<EndpointService>([
+        ["s3", 2],
+        ["dynamodb", 1],
+        ["aws-other", 2],
+        ["internet-saas", 1],
+      ]),
       origin: "same-vpc",
       need: rng.pick<EndpointNeed>(["none", "lowest-cost"]),
     };
@@ -69,29 +99,62 @@ function drawOnce(rng: Rng, difficulty: Difficulty): EndpointScenario {
   if (difficulty === 2) {
     return {
       role: "consumer",
-      service: rng.weighted<EndpointService>([["s3", 3], ["dynamodb", 2], ["aws-other", 2], ["internet-saas", 1]]),
+      service: rng.weighted<EndpointService>([
+        ["s3", 3],
+        ["dynamodb", 2],
+        ["aws-other", 2],
+        ["internet-saas", 1],
+      ]),
       origin: rng.pick(OUTSIDE),
       need: rng.pick<EndpointNeed>(["none", "lowest-cost"]),
     };
   }
-  const role = rng.weighted<"consumer" | "provider">([["consumer", 4], ["provider", 1]]);
+  const role = rng.weighted<"consumer" | "provider">([
+    ["consumer", 4],
+    ["provider", 1],
+  ]);
   if (role === "provider") return { role, service: "aws-other", origin: "same-vpc", need: "none" };
-  const origin = rng.weighted<TrafficOrigin>([["same-vpc", 2], ["peered-vpc", 1], ["other-region-vpc", 1], ["on-prem-vpn", 1], ["on-prem-dx", 1], ["tgw-spoke", 1]]);
+  const origin = rng.weighted<TrafficOrigin>([
+    ["same-vpc", 2],
+    ["peered-vpc", 1],
+    ["other-region-vpc", 1],
+    ["on-prem-vpn", 1],
+    ["on-prem-dx", 1],
+    ["tgw-spoke", 1],
+  ]);
   return {
     role,
-    service: rng.weighted<EndpointService>([["s3", 3], ["dynamodb", 2], ["aws-other", 1], ["partner", 1], ["internet-saas", 2]]),
+    service: rng.weighted<EndpointService>([
+      ["s3", 3],
+      ["dynamodb", 2],
+      ["aws-other", 1],
+      ["partner", 1],
+      ["internet-saas", 2],
+    ]),
     origin,
-    need: origin === "same-vpc" ? rng.pick(CRITERIA) : rng.weighted<EndpointNeed>([["none", 1], ["lowest-cost", 1], ["security-group", 2]]),
+    need:
+      origin === "same-vpc"
+        ? rng.pick(CRITERIA)
+        : rng.weighted<EndpointNeed>([
+            ["none", 1],
+            ["lowest-cost", 1],
+            ["security-group", 2],
+          ]),
   };
 }
 
 function serviceName(rng: Rng, service: EndpointService): string {
   switch (service) {
-    case "s3": return "an Amazon S3 bucket";
-    case "dynamodb": return "an Amazon DynamoDB table";
-    case "aws-other": return rng.pick(OTHER_AWS_SERVICES);
-    case "partner": return rng.pick(PARTNER_SERVICES);
-    case "internet-saas": return rng.pick(SAAS_APIS);
+    case "s3":
+      return "an Amazon S3 bucket";
+    case "dynamodb":
+      return "an Amazon DynamoDB table";
+    case "aws-other":
+      return rng.pick(OTHER_AWS_SERVICES);
+    case "partner":
+      return rng.pick(PARTNER_SERVICES);
+    case "internet-saas":
+      return rng.pick(SAAS_APIS);
   }
 }
 
@@ -115,7 +178,8 @@ function stemFor(rng: Rng, s: EndpointScenario): string {
     none: "",
     "lowest-cost": " The solution must be the cheapest that works.",
     "security-group": " Security requires that access to the endpoint be limited with a security group.",
-    "on-prem-too": " The same solution must also serve servers in the on-premises data center, connected by Direct Connect.",
+    "on-prem-too":
+      " The same solution must also serve servers in the on-premises data center, connected by Direct Connect.",
   };
   const target = serviceName(rng, s.service);
   const inRegion = s.service === "internet-saas" ? target : `${target} in ${homeRegion.code}`;
@@ -147,7 +211,12 @@ function generate(seed: number, difficulty: Difficulty): Question {
     stem,
     candidates: ENDPOINT_CHOICES.map((choice) => {
       const verdict = decision.verdicts[choice];
-      return { text: CHOICE_TEXT[choice], correct: choice === answer, why: verdict.reason, proof: `decision table (requester-reach): ${choice} ${verdict.works ? "works" : "fails"} for ${scenario.origin}/${scenario.service}/${scenario.need} (${verdict.rules.join(", ")})` };
+      return {
+        text: CHOICE_TEXT[choice],
+        correct: choice === answer,
+        why: verdict.reason,
+        proof: `decision table (requester-reach): ${choice} ${verdict.works ? "works" : "fails"} for ${scenario.origin}/${scenario.service}/${scenario.need} (${verdict.rules.join(", ")})`,
+      };
     }),
     summary: chosen.reason,
     rules: ENDPOINT_CHOICES.flatMap((choice) => decision.verdicts[choice].rules),

@@ -14,13 +14,31 @@ import { withArticle } from "../article";
 
 const NAME = "filtering";
 
-export const tcp = (ruleNumber: number, cidrBlock: string, fromPort: number, toPort: number, action: "allow" | "deny" = "allow"): T.NaclRule => ({
-  ruleNumber, protocol: "tcp", fromPort, toPort, cidrBlock, action,
+export const tcp = (
+  ruleNumber: number,
+  cidrBlock: string,
+  fromPort: number,
+  toPort: number,
+  action: "allow" | "deny" = "allow",
+): T.NaclRule => ({
+  ruleNumber,
+  protocol: "tcp",
+  fromPort,
+  toPort,
+  cidrBlock,
+  action,
 });
 
 type Scenario = { estate: Estate; variants: Variant[]; concepts: string[]; client: Site; server: Site };
 
-export type NaclPair = { estate: Estate; client: Site; server: Site; base: T.Topology; clientAcl: string; serverAcl: string };
+export type NaclPair = {
+  estate: Estate;
+  client: Site;
+  server: Site;
+  base: T.Topology;
+  clientAcl: string;
+  serverAcl: string;
+};
 
 /** Client and server in peered VPCs, each subnet with its own custom NACL that is correct (ACL-02, ACL-08). */
 export function buildNaclPair(rng: Rng): NaclPair {
@@ -31,8 +49,18 @@ export function buildNaclPair(rng: Rng): NaclPair {
   const clientCidr = cidrText(client.vpc.cidr);
   const serverCidr = cidrText(server.vpc.cidr);
   const p = estate.port;
-  const serverAcl = b.networkAcl(server.vpc, `${server.vpc.name}-app-acl`, [tcp(100, clientCidr, p, p)], [tcp(100, clientCidr, 1024, 65535)]);
-  const clientAcl = b.networkAcl(client.vpc, `${client.vpc.name}-app-acl`, [tcp(100, serverCidr, 1024, 65535)], [tcp(100, serverCidr, p, p)]);
+  const serverAcl = b.networkAcl(
+    server.vpc,
+    `${server.vpc.name}-app-acl`,
+    [tcp(100, clientCidr, p, p)],
+    [tcp(100, clientCidr, 1024, 65535)],
+  );
+  const clientAcl = b.networkAcl(
+    client.vpc,
+    `${client.vpc.name}-app-acl`,
+    [tcp(100, serverCidr, 1024, 65535)],
+    [tcp(100, serverCidr, p, p)],
+  );
   b.setSubnet(server.subnet.id, { networkAclId: serverAcl });
   b.setSubnet(client.subnet.id, { networkAclId: clientAcl });
   return { estate, client, server, base: b.build("custom NACLs"), clientAcl, serverAcl };
@@ -46,15 +74,27 @@ function naclCase(rng: Rng, replies: boolean): Scenario {
   const serverIn = [tcp(100, clientCidr, p, p)];
   const denyFirst = rng.int(1, 9) * 10;
   return {
-    estate, client, server, concepts: ["S1", "P11"],
+    estate,
+    client,
+    server,
+    concepts: ["S1", "P11"],
     variants: [
       { topology: base, works: true },
       // Reply blocked: the server subnet's outbound rule only covers the service port, not ephemeral ports.
-      ...(replies ? [{ topology: setNacl(serverAcl, { outbound: [tcp(100, clientCidr, p, p)] })(base) }] : []),
+      ...(replies
+        ? [{ topology: setNacl(serverAcl, { outbound: [tcp(100, clientCidr, p, p)] })(base) }]
+        : []),
       // Rule order: a lower-numbered deny wins over the allow.
-      { topology: setNacl(serverAcl, { inbound: [tcp(denyFirst, clientCidr, p, p, "deny"), ...serverIn] })(base) },
+      {
+        topology: setNacl(serverAcl, { inbound: [tcp(denyFirst, clientCidr, p, p, "deny"), ...serverIn] })(
+          base,
+        ),
+      },
       // Same rules, deny numbered after the allow: the allow matches first.
-      { topology: setNacl(serverAcl, { inbound: [...serverIn, tcp(200, clientCidr, p, p, "deny")] })(base), works: true },
+      {
+        topology: setNacl(serverAcl, { inbound: [...serverIn, tcp(200, clientCidr, p, p, "deny")] })(base),
+        works: true,
+      },
       ...(replies ? [{ topology: setNacl(clientAcl, { inbound: [] })(base) }] : []),
       { topology: setSecurityGroupInbound(server.instance.sgId, [])(base) },
       // Stateful SG: no outbound rules on the server does not block the reply.
@@ -70,10 +110,17 @@ function sgReferenceCase(rng: Rng, crossRegion: boolean): Scenario {
   peerSites(estate, client, server);
   const base = estate.builder.build("SG reference across peering");
   const p = estate.port;
-  const byReference = setSecurityGroupInbound(server.instance.sgId, [{ protocol: "tcp", fromPort: p, toPort: p, securityGroupId: client.instance.sgId }]);
-  const wrongPort = setSecurityGroupInbound(server.instance.sgId, [{ protocol: "tcp", fromPort: p + 1, toPort: p + 1, cidrBlock: cidrText(client.vpc.cidr) }]);
+  const byReference = setSecurityGroupInbound(server.instance.sgId, [
+    { protocol: "tcp", fromPort: p, toPort: p, securityGroupId: client.instance.sgId },
+  ]);
+  const wrongPort = setSecurityGroupInbound(server.instance.sgId, [
+    { protocol: "tcp", fromPort: p + 1, toPort: p + 1, cidrBlock: cidrText(client.vpc.cidr) },
+  ]);
   return {
-    estate, client, server, concepts: ["P6", "P12", "S2", "P11"],
+    estate,
+    client,
+    server,
+    concepts: ["P6", "P12", "S2", "P11"],
     // Rule PCX-11: a security group can reference a peer VPC's group in the same Region only. Across Regions AWS
     // refuses to create such a rule at all, so no question may show one: there the reference variant is left out.
     variants: [
@@ -89,13 +136,30 @@ function generate(seed: number, difficulty: Difficulty): Question {
   const rng = createRng(seed).fork(`${NAME}/${difficulty}`);
   // d1: NACL rules within one Region; d2: also SG references across a same-Region peering; d3: also the
   // inter-Region peering, where a reference is impossible and only CIDR rules work (PCX-11).
-  const scenario = difficulty !== 1 && rng.chance(1, 2) ? sgReferenceCase(rng, difficulty === 3) : naclCase(rng, difficulty !== 1);
+  const scenario =
+    difficulty !== 1 && rng.chance(1, 2)
+      ? sgReferenceCase(rng, difficulty === 3)
+      : naclCase(rng, difficulty !== 1);
   const { estate, client, server } = scenario;
-  const query = { from: client.instance.name, to: server.instance.name, protocol: "tcp" as const, port: estate.port };
+  const query = {
+    from: client.instance.name,
+    to: server.instance.name,
+    protocol: "tcp" as const,
+    port: estate.port,
+  };
   const stem =
     `${client.instance.name} (${client.instance.ip}) in VPC ${client.vpc.name} opens ${withArticle(estate.portName)} connection (TCP ${estate.port}) ` +
     `to ${server.instance.name} (${server.instance.ip}) in the peered VPC ${server.vpc.name}. Does it work? The setup:`;
-  return buildReachQuestion(rng, { family: NAME, seed, difficulty, concepts: scenario.concepts, stem, query, variants: scenario.variants, describe: true });
+  return buildReachQuestion(rng, {
+    family: NAME,
+    seed,
+    difficulty,
+    concepts: scenario.concepts,
+    stem,
+    query,
+    variants: scenario.variants,
+    describe: true,
+  });
 }
 
 export const filtering: Family = {

@@ -6,7 +6,16 @@
 // where the NAT gateway's own ENI logs the forwarded request and the reply (AWS "Flow log record examples",
 // NAT gateway section).
 // rules ORD-03..ORD-05: a rejected reply can only be a NACL; a rejected request can be SG or NACL.
-import { analyze, formatFlowLogRecord, primaryEniIdFor, INTERNET_SERVER_IP, type Analysis, type Blocker, type Query, type Topology } from "../../net/index";
+import {
+  analyze,
+  formatFlowLogRecord,
+  primaryEniIdFor,
+  INTERNET_SERVER_IP,
+  type Analysis,
+  type Blocker,
+  type Query,
+  type Topology,
+} from "../../net/index";
 import { decidingSentence } from "../rule-sentences";
 import { buildQuestion } from "../build-question";
 import type { Family } from "../family";
@@ -20,14 +29,27 @@ import { withArticle } from "../article";
 import { lowerInitial } from "../lower-initial";
 
 const NAME = "flow-log-diagnosis";
-const HEADER = "version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action log-status";
+const HEADER =
+  "version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action log-status";
 
 export type Diagnosis =
-  | "client-request" | "server-request" | "server-reply" | "client-reply" | "server-sg-reply"
-  | "nat-request-in" | "nat-reply-in" | "nat-reply-out" | "nat-sg";
+  | "client-request"
+  | "server-request"
+  | "server-reply"
+  | "client-reply"
+  | "server-sg-reply"
+  | "nat-request-in"
+  | "nat-reply-in"
+  | "nat-reply-out"
+  | "nat-sg";
 
 /** A diagnosis offered as an option: its text, why it fits its records, and which blockers it stands for. */
-type Layer = { readonly diagnosis: Diagnosis; readonly text: string; readonly why: string; readonly owns: (b: Blocker) => boolean };
+type Layer = {
+  readonly diagnosis: Diagnosis;
+  readonly text: string;
+  readonly why: string;
+  readonly owns: (b: Blocker) => boolean;
+};
 
 type Setting = {
   readonly topology: Topology;
@@ -37,26 +59,45 @@ type Setting = {
   readonly concepts: readonly string[];
 };
 
-const PAIR_TEXT: Record<"client-request" | "server-request" | "server-reply" | "client-reply" | "server-sg-reply", string> = {
-  "client-request": "The client side stops the request on the way out: its security group or network ACL outbound rules",
+const PAIR_TEXT: Record<
+  "client-request" | "server-request" | "server-reply" | "client-reply" | "server-sg-reply",
+  string
+> = {
+  "client-request":
+    "The client side stops the request on the way out: its security group or network ACL outbound rules",
   "server-request": "The server side rejects the request: its network ACL or security group inbound rules",
-  "server-reply": "The server subnet's network ACL blocks the reply (outbound to the client's ephemeral port)",
+  "server-reply":
+    "The server subnet's network ACL blocks the reply (outbound to the client's ephemeral port)",
   "client-reply": "The client subnet's network ACL blocks the reply (inbound to the client's ephemeral port)",
   "server-sg-reply": "The server's security group blocks the reply because it has no outbound rule for it",
 };
 
 const PAIR_WHY: Record<keyof typeof PAIR_TEXT, string> = {
-  "client-request": "The only record is a REJECT of the request on the client's ENI: the client's SG egress or NACL outbound dropped it (ORD-01, ORD-04).",
-  "server-request": "The request is ACCEPTed leaving the client and REJECTed at the server's ENI, with no reply: the server's NACL inbound or SG inbound rejected it (ORD-05).",
-  "server-reply": "The server ACCEPTed the request but its reply is REJECTed on the server's ENI: only a stateless NACL can reject a reply (ORD-03, ORD-05).",
-  "client-reply": "The server's reply leaves (ACCEPT) but is REJECTed arriving at the client's ENI: the client's NACL lacks an inbound rule for ephemeral ports (ACL-02, ACL-08).",
-  "server-sg-reply": "Security groups are stateful: replies to allowed requests leave regardless of outbound rules, so an SG never rejects a reply (SG-02, ORD-03).",
+  "client-request":
+    "The only record is a REJECT of the request on the client's ENI: the client's SG egress or NACL outbound dropped it (ORD-01, ORD-04).",
+  "server-request":
+    "The request is ACCEPTed leaving the client and REJECTed at the server's ENI, with no reply: the server's NACL inbound or SG inbound rejected it (ORD-05).",
+  "server-reply":
+    "The server ACCEPTed the request but its reply is REJECTed on the server's ENI: only a stateless NACL can reject a reply (ORD-03, ORD-05).",
+  "client-reply":
+    "The server's reply leaves (ACCEPT) but is REJECTed arriving at the client's ENI: the client's NACL lacks an inbound rule for ephemeral ports (ACL-02, ACL-08).",
+  "server-sg-reply":
+    "Security groups are stateful: replies to allowed requests leave regardless of outbound rules, so an SG never rejects a reply (SG-02, ORD-03).",
 };
 
 /** The four places a client–server pair can drop traffic, plus the stateful-SG misconception. */
-function pairLayers(clientParts: readonly string[], serverParts: readonly string[], serverAcl: string): Layer[] {
+function pairLayers(
+  clientParts: readonly string[],
+  serverParts: readonly string[],
+  serverAcl: string,
+): Layer[] {
   const on = (parts: readonly string[], b: Blocker): boolean => parts.includes(b.component);
-  const layer = (d: keyof typeof PAIR_TEXT, owns: (b: Blocker) => boolean): Layer => ({ diagnosis: d, text: PAIR_TEXT[d], why: PAIR_WHY[d], owns });
+  const layer = (d: keyof typeof PAIR_TEXT, owns: (b: Blocker) => boolean): Layer => ({
+    diagnosis: d,
+    text: PAIR_TEXT[d],
+    why: PAIR_WHY[d],
+    owns,
+  });
   return [
     layer("client-request", (b) => on(clientParts, b) && b.direction !== "return"),
     layer("server-request", (b) => on(serverParts, b) && b.direction !== "return"),
@@ -66,7 +107,16 @@ function pairLayers(clientParts: readonly string[], serverParts: readonly string
   ];
 }
 
-type PairFault = (p: { base: Topology; clientAcl: string; serverAcl: string; clientSg: string; serverSg: string; clientCidr: string; serverCidr: string; port: number }) => Topology;
+type PairFault = (p: {
+  base: Topology;
+  clientAcl: string;
+  serverAcl: string;
+  clientSg: string;
+  serverSg: string;
+  clientCidr: string;
+  serverCidr: string;
+  port: number;
+}) => Topology;
 
 // Each leaves one fault; which records it produces, and so the key, is the model's business.
 const PAIR_FAULTS: readonly PairFault[] = [
@@ -84,16 +134,31 @@ function peeredPair(rng: Rng, difficulty: Difficulty): Setting {
   const pair: NaclPair = buildNaclPair(rng);
   const faults = difficulty === 1 ? PAIR_FAULTS.slice(0, 4) : PAIR_FAULTS;
   const topology = rng.pick(faults)({
-    base: pair.base, clientAcl: pair.clientAcl, serverAcl: pair.serverAcl, clientSg: pair.client.instance.sgId, serverSg: pair.server.instance.sgId,
-    clientCidr: cidrText(pair.client.vpc.cidr), serverCidr: cidrText(pair.server.vpc.cidr), port: pair.estate.port,
+    base: pair.base,
+    clientAcl: pair.clientAcl,
+    serverAcl: pair.serverAcl,
+    clientSg: pair.client.instance.sgId,
+    serverSg: pair.server.instance.sgId,
+    clientCidr: cidrText(pair.client.vpc.cidr),
+    serverCidr: cidrText(pair.server.vpc.cidr),
+    port: pair.estate.port,
   });
   const clientEni = primaryEniIdFor(pair.client.instance.id);
   const serverEni = primaryEniIdFor(pair.server.instance.id);
   return {
     topology,
-    query: { from: pair.client.instance.name, to: pair.server.instance.name, protocol: "tcp", port: pair.estate.port },
+    query: {
+      from: pair.client.instance.name,
+      to: pair.server.instance.name,
+      protocol: "tcp",
+      port: pair.estate.port,
+    },
     concepts: ["F7", "F8", "S1"],
-    layers: pairLayers([pair.client.instance.sgId, pair.clientAcl], [pair.server.instance.sgId, pair.serverAcl], pair.serverAcl),
+    layers: pairLayers(
+      [pair.client.instance.sgId, pair.clientAcl],
+      [pair.server.instance.sgId, pair.serverAcl],
+      pair.serverAcl,
+    ),
     stem:
       `${pair.client.instance.name} (${pair.client.instance.ip}, ${clientEni}) in VPC ${pair.client.vpc.name} cannot open ${withArticle(pair.estate.portName)} ` +
       `connection (TCP ${pair.estate.port}) to ${pair.server.instance.name} (${pair.server.instance.ip}, ${serverEni}) in the peered VPC ${pair.server.vpc.name}. ` +
@@ -113,22 +178,70 @@ function ipv6Pair(rng: Rng): Setting {
   if (!cidr) throw new Error("no cidr");
   const prefix56 = `2600:1f${rng.int(16, 31).toString(16)}:${hex4(rng)}:${rng.int(1, 255).toString(16)}`;
   const [name] = distinctNames(rng, VPC_NAMES, 1) as [string];
-  const vpc = b.vpc({ name, cidr, region: home.code, accountId: accountId(rng), azs: home.azs, ipv6Cidr: `${prefix56}00::/56` });
+  const vpc = b.vpc({
+    name,
+    cidr,
+    region: home.code,
+    accountId: accountId(rng),
+    azs: home.azs,
+    ipv6Cidr: `${prefix56}00::/56`,
+  });
   const clientNet = `${prefix56}01::/64`;
   const serverNet = `${prefix56}02::/64`;
-  const [port, portName] = rng.pick([[443, "HTTPS"], [5432, "PostgreSQL"], [22, "SSH"], [6379, "Redis"]] as const);
-  const clientAcl = b.networkAcl(vpc, `${name}-app-acl`, [tcp(100, serverNet, 1024, 65535)], [tcp(100, serverNet, port, port)]);
-  const serverAcl = b.networkAcl(vpc, `${name}-data-acl`, [tcp(100, clientNet, port, port)], [tcp(100, clientNet, 1024, 65535)]);
-  const clientSubnet = b.subnet(vpc, { role: "app", prefix: Math.min(24, cidr.prefix + 4), networkAclId: clientAcl });
-  const serverSubnet = b.subnet(vpc, { role: "data", prefix: Math.min(24, cidr.prefix + 4), networkAclId: serverAcl });
+  const [port, portName] = rng.pick([
+    [443, "HTTPS"],
+    [5432, "PostgreSQL"],
+    [22, "SSH"],
+    [6379, "Redis"],
+  ] as const);
+  const clientAcl = b.networkAcl(
+    vpc,
+    `${name}-app-acl`,
+    [tcp(100, serverNet, 1024, 65535)],
+    [tcp(100, serverNet, port, port)],
+  );
+  const serverAcl = b.networkAcl(
+    vpc,
+    `${name}-data-acl`,
+    [tcp(100, clientNet, port, port)],
+    [tcp(100, clientNet, 1024, 65535)],
+  );
+  const clientSubnet = b.subnet(vpc, {
+    role: "app",
+    prefix: Math.min(24, cidr.prefix + 4),
+    networkAclId: clientAcl,
+  });
+  const serverSubnet = b.subnet(vpc, {
+    role: "data",
+    prefix: Math.min(24, cidr.prefix + 4),
+    networkAclId: serverAcl,
+  });
   b.setSubnet(clientSubnet.id, { ipv6CidrBlock: clientNet });
   b.setSubnet(serverSubnet.id, { ipv6CidrBlock: serverNet });
   const clientIp6 = `${prefix56}01::${hex4(rng)}`;
   const serverIp6 = `${prefix56}02::${hex4(rng)}`;
-  const client = b.instance(clientSubnet, { name: "app-1", hostOffset: 10 + rng.int(0, 40), ipv6: clientIp6 });
-  const server = b.instance(serverSubnet, { name: "db-1", hostOffset: 10 + rng.int(0, 40), ipv6: serverIp6, inbound: [{ protocol: "tcp", fromPort: port, toPort: port, cidrBlock: clientNet }] });
+  const client = b.instance(clientSubnet, {
+    name: "app-1",
+    hostOffset: 10 + rng.int(0, 40),
+    ipv6: clientIp6,
+  });
+  const server = b.instance(serverSubnet, {
+    name: "db-1",
+    hostOffset: 10 + rng.int(0, 40),
+    ipv6: serverIp6,
+    inbound: [{ protocol: "tcp", fromPort: port, toPort: port, cidrBlock: clientNet }],
+  });
   const base = b.build("ipv6 flow logs");
-  const topology = rng.pick(PAIR_FAULTS)({ base, clientAcl, serverAcl, clientSg: client.sgId, serverSg: server.sgId, clientCidr: clientNet, serverCidr: serverNet, port });
+  const topology = rng.pick(PAIR_FAULTS)({
+    base,
+    clientAcl,
+    serverAcl,
+    clientSg: client.sgId,
+    serverSg: server.sgId,
+    clientCidr: clientNet,
+    serverCidr: serverNet,
+    port,
+  });
   return {
     topology,
     query: { from: client.name, to: serverIp6, protocol: "tcp", port },
@@ -141,22 +254,36 @@ function ipv6Pair(rng: Rng): Setting {
   };
 }
 
-const NAT_TEXT: Record<"client-request" | "nat-request-in" | "nat-reply-in" | "nat-reply-out" | "client-reply" | "nat-sg", string> = {
-  "client-request": "The instance's security group or its subnet's network ACL stops the request before it reaches the NAT gateway",
-  "nat-request-in": "The public subnet's network ACL drops the request coming from the private subnet before the NAT gateway forwards it",
-  "nat-reply-in": "The public subnet's network ACL drops the internet server's reply to the NAT gateway (inbound to ephemeral ports)",
-  "nat-reply-out": "The public subnet's network ACL drops the reply the NAT gateway sends back to the instance's ephemeral port",
-  "client-reply": "The private subnet's network ACL drops the reply arriving at the instance (inbound to its ephemeral port)",
+const NAT_TEXT: Record<
+  "client-request" | "nat-request-in" | "nat-reply-in" | "nat-reply-out" | "client-reply" | "nat-sg",
+  string
+> = {
+  "client-request":
+    "The instance's security group or its subnet's network ACL stops the request before it reaches the NAT gateway",
+  "nat-request-in":
+    "The public subnet's network ACL drops the request coming from the private subnet before the NAT gateway forwards it",
+  "nat-reply-in":
+    "The public subnet's network ACL drops the internet server's reply to the NAT gateway (inbound to ephemeral ports)",
+  "nat-reply-out":
+    "The public subnet's network ACL drops the reply the NAT gateway sends back to the instance's ephemeral port",
+  "client-reply":
+    "The private subnet's network ACL drops the reply arriving at the instance (inbound to its ephemeral port)",
   "nat-sg": "The NAT gateway's security group has no inbound rule for the internet server's reply",
 };
 
 const NAT_WHY: Record<keyof typeof NAT_TEXT, string> = {
-  "client-request": "The only record is a REJECT of the request on the instance's ENI: its SG egress or its subnet's NACL outbound dropped it (ORD-04).",
-  "nat-request-in": "The instance's ENI ACCEPTs the request out, and the NAT gateway's ENI REJECTs it coming in: the public subnet's NACL inbound has no rule for the private subnet (ACL-01).",
-  "nat-reply-in": "The NAT gateway's ENI ACCEPTs the request in and out, then REJECTs the reply from the server: the public subnet's NACL must allow the ephemeral ports inbound from the internet (ACL-02, ACL-08).",
-  "nat-reply-out": "The reply reaches the NAT gateway (ACCEPT) but is REJECTed leaving its ENI for the instance: the public subnet's NACL outbound lacks the instance's ephemeral ports (ACL-02, ACL-08).",
-  "client-reply": "Every NAT gateway record is ACCEPT and the reply is REJECTed arriving at the instance's ENI: the private subnet's NACL lacks an inbound rule for ephemeral ports (ACL-02, ACL-08).",
-  "nat-sg": "A NAT gateway has no security group; only the network ACL of its subnet filters its traffic (NAT-05).",
+  "client-request":
+    "The only record is a REJECT of the request on the instance's ENI: its SG egress or its subnet's NACL outbound dropped it (ORD-04).",
+  "nat-request-in":
+    "The instance's ENI ACCEPTs the request out, and the NAT gateway's ENI REJECTs it coming in: the public subnet's NACL inbound has no rule for the private subnet (ACL-01).",
+  "nat-reply-in":
+    "The NAT gateway's ENI ACCEPTs the request in and out, then REJECTs the reply from the server: the public subnet's NACL must allow the ephemeral ports inbound from the internet (ACL-02, ACL-08).",
+  "nat-reply-out":
+    "The reply reaches the NAT gateway (ACCEPT) but is REJECTed leaving its ENI for the instance: the public subnet's NACL outbound lacks the instance's ephemeral ports (ACL-02, ACL-08).",
+  "client-reply":
+    "Every NAT gateway record is ACCEPT and the reply is REJECTed arriving at the instance's ENI: the private subnet's NACL lacks an inbound rule for ephemeral ports (ACL-02, ACL-08).",
+  "nat-sg":
+    "A NAT gateway has no security group; only the network ACL of its subnet filters its traffic (NAT-05).",
 };
 
 /** A private instance going out to the internet through a public NAT gateway, both subnets with custom NACLs. */
@@ -171,14 +298,28 @@ function natPath(rng: Rng): Setting {
   const pubRtb = b.routeTable(vpc, `${name}-public`);
   const privRtb = b.routeTable(vpc, `${name}-private`);
   const pub = b.subnet(vpc, { role: "public", prefix: Math.min(24, cidr.prefix + 4), routeTableId: pubRtb });
-  const priv = b.subnet(vpc, { role: "private", prefix: Math.min(24, cidr.prefix + 4), routeTableId: privRtb });
+  const priv = b.subnet(vpc, {
+    role: "private",
+    prefix: Math.min(24, cidr.prefix + 4),
+    routeTableId: privRtb,
+  });
   b.route(pubRtb, "0.0.0.0/0", igw);
   const nat = b.natGateway(pub, publicIp(rng));
   b.route(privRtb, "0.0.0.0/0", nat);
   const privCidr = cidrText(priv.cidr);
   const any = "0.0.0.0/0";
-  const pubAcl = b.networkAcl(vpc, `${name}-public-acl`, [tcp(100, privCidr, 443, 443), tcp(110, any, 1024, 65535)], [tcp(100, any, 443, 443), tcp(110, privCidr, 1024, 65535)]);
-  const privAcl = b.networkAcl(vpc, `${name}-private-acl`, [tcp(100, any, 1024, 65535)], [tcp(100, any, 443, 443)]);
+  const pubAcl = b.networkAcl(
+    vpc,
+    `${name}-public-acl`,
+    [tcp(100, privCidr, 443, 443), tcp(110, any, 1024, 65535)],
+    [tcp(100, any, 443, 443), tcp(110, privCidr, 1024, 65535)],
+  );
+  const privAcl = b.networkAcl(
+    vpc,
+    `${name}-private-acl`,
+    [tcp(100, any, 1024, 65535)],
+    [tcp(100, any, 443, 443)],
+  );
   b.setSubnet(pub.id, { networkAclId: pubAcl });
   b.setSubnet(priv.id, { networkAclId: privAcl });
   const instance = b.instance(priv, { name: `worker-${rng.int(1, 9)}`, hostOffset: 10 + rng.int(0, 40) });
@@ -193,17 +334,35 @@ function natPath(rng: Rng): Setting {
   ];
   const topology = rng.pick(faults)(base);
   const natIp = base.natGateways.find((n) => n.id === nat)?.privateIp ?? "";
-  const layer = (d: keyof typeof NAT_TEXT, owns: (x: Blocker) => boolean): Layer => ({ diagnosis: d, text: NAT_TEXT[d], why: NAT_WHY[d], owns });
-  const side = (x: Blocker): string | undefined => (x.detail.kind === "network-acl" ? x.detail.side : undefined);
+  const layer = (d: keyof typeof NAT_TEXT, owns: (x: Blocker) => boolean): Layer => ({
+    diagnosis: d,
+    text: NAT_TEXT[d],
+    why: NAT_WHY[d],
+    owns,
+  });
+  const side = (x: Blocker): string | undefined =>
+    x.detail.kind === "network-acl" ? x.detail.side : undefined;
   return {
     topology,
     query: { from: instance.name, to: "internet", protocol: "tcp", port: 443 },
     concepts: ["F7", "F8", "S1", "G1"],
     layers: [
-      layer("client-request", (x) => (x.component === instance.sgId || x.component === privAcl) && x.direction !== "return"),
-      layer("nat-request-in", (x) => x.component === pubAcl && x.direction !== "return" && side(x) === "inbound"),
-      layer("nat-reply-in", (x) => x.component === pubAcl && x.direction === "return" && side(x) === "inbound"),
-      layer("nat-reply-out", (x) => x.component === pubAcl && x.direction === "return" && side(x) === "outbound"),
+      layer(
+        "client-request",
+        (x) => (x.component === instance.sgId || x.component === privAcl) && x.direction !== "return",
+      ),
+      layer(
+        "nat-request-in",
+        (x) => x.component === pubAcl && x.direction !== "return" && side(x) === "inbound",
+      ),
+      layer(
+        "nat-reply-in",
+        (x) => x.component === pubAcl && x.direction === "return" && side(x) === "inbound",
+      ),
+      layer(
+        "nat-reply-out",
+        (x) => x.component === pubAcl && x.direction === "return" && side(x) === "outbound",
+      ),
       layer("client-reply", (x) => x.component === privAcl && x.direction === "return"),
       layer("nat-sg", () => false),
     ],
@@ -214,7 +373,11 @@ function natPath(rng: Rng): Setting {
   };
 }
 
-export type FlowLogCase = { readonly question: Question; readonly hiddenTopology: Topology; readonly analysis: Analysis };
+export type FlowLogCase = {
+  readonly question: Question;
+  readonly hiddenTopology: Topology;
+  readonly analysis: Analysis;
+};
 
 function generate(seed: number, difficulty: Difficulty): Question {
   return flowLogCase(seed, difficulty).question;
@@ -237,20 +400,33 @@ export function flowLogCase(seed: number, difficulty: Difficulty): FlowLogCase {
   const first = analysis.blockers[0];
   const owners = first ? setting.layers.filter((l) => l.owns(first)) : [];
   const key = owners[0];
-  if (analysis.reachable || !first || owners.length !== 1 || !key) throw new Error(`${NAME} seed ${seed}: the model found no single SG/NACL layer at fault`);
+  if (analysis.reachable || !first || owners.length !== 1 || !key)
+    throw new Error(`${NAME} seed ${seed}: the model found no single SG/NACL layer at fault`);
   // Five options: the key and four others, the stateful-SG misconception among them when there are more.
   const others = setting.layers.filter((l) => l !== key);
   const shown = others.length > 4 ? rng.sample(others, 4) : others;
   const candidates = [key, ...shown].map((l) => ({
     text: l.text,
     correct: l === key,
-    why: l === key || l.diagnosis === "server-sg-reply" || l.diagnosis === "nat-sg" ? l.why : `That fault would leave different records: ${lowerInitial(l.why)}`,
-    proof: l === key ? `analyze(hidden topology): blocker ${first.code}@${first.component} (${first.direction ?? "forward"}) = ${key.diagnosis}` : `analyze(hidden topology): first blocker is ${key.diagnosis}, not ${l.diagnosis}`,
+    why:
+      l === key || l.diagnosis === "server-sg-reply" || l.diagnosis === "nat-sg"
+        ? l.why
+        : `That fault would leave different records: ${lowerInitial(l.why)}`,
+    proof:
+      l === key
+        ? `analyze(hidden topology): blocker ${first.code}@${first.component} (${first.direction ?? "forward"}) = ${key.diagnosis}`
+        : `analyze(hidden topology): first blocker is ${key.diagnosis}, not ${l.diagnosis}`,
   }));
-  const deciding = first.direction === "return" && first.code === "SUBNET_ACL_RESTRICTION" ? ["ACL-02"] : first.rules;
+  const deciding =
+    first.direction === "return" && first.code === "SUBNET_ACL_RESTRICTION" ? ["ACL-02"] : first.rules;
   // The topology stays hidden: showing its NACL rules would give the answer away.
   const question = buildQuestion(rng, {
-    family: NAME, seed, difficulty, concepts: setting.concepts, stem: setting.stem, query,
+    family: NAME,
+    seed,
+    difficulty,
+    concepts: setting.concepts,
+    stem: setting.stem,
+    query,
     exhibit: [HEADER, ...analysis.flowLogs.map(formatFlowLogRecord)],
     candidates,
     summary: `${key.why} ${decidingSentence(deciding)}`.trim(),

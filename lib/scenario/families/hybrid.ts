@@ -10,7 +10,13 @@ import type { Difficulty, Question } from "../question";
 import { buildReachQuestion, type Variant } from "../reach-question";
 import { buildEstate, hubSites, type Site } from "../reach-fixtures";
 import { createRng, type Rng } from "../rng";
-import { addRoute, removeRoute, removeTgwAssociation, removeTgwPropagation, setSecurityGroupInbound } from "../topology-edits";
+import {
+  addRoute,
+  removeRoute,
+  removeTgwAssociation,
+  removeTgwPropagation,
+  setSecurityGroupInbound,
+} from "../topology-edits";
 import { withArticle } from "../article";
 
 const NAME = "hybrid";
@@ -29,14 +35,23 @@ const tunnelFix = (t: T.Topology): NonNullable<Variant["fix"]> => ({
   topology: setTunnels(["UP", "DOWN"])(t),
 });
 
-const setTunnels = (status: readonly ("UP" | "DOWN")[]): Edit => (t) => ({
-  ...t,
-  vpnConnections: t.vpnConnections.map((v) => ({ ...v, tunnels: status.map((s, i) => ({ ...(v.tunnels[i] ?? {}), status: s })) })),
-});
-const setPropagation = (rtbId: string, gatewayIds: string[]): Edit => (t) => ({
-  ...t,
-  routeTables: t.routeTables.map((rt) => (rt.id === rtbId ? { ...rt, propagatingGatewayIds: gatewayIds } : rt)),
-});
+const setTunnels =
+  (status: readonly ("UP" | "DOWN")[]): Edit =>
+  (t) => ({
+    ...t,
+    vpnConnections: t.vpnConnections.map((v) => ({
+      ...v,
+      tunnels: status.map((s, i) => ({ ...(v.tunnels[i] ?? {}), status: s })),
+    })),
+  });
+const setPropagation =
+  (rtbId: string, gatewayIds: string[]): Edit =>
+  (t) => ({
+    ...t,
+    routeTables: t.routeTables.map((rt) =>
+      rt.id === rtbId ? { ...rt, propagatingGatewayIds: gatewayIds } : rt,
+    ),
+  });
 
 type Scenario = { stem: string; query: T.Query; variants: Variant[]; concepts: string[] };
 
@@ -70,12 +85,41 @@ function tgwVpnScenario(rng: Rng): Scenario {
     ...t0,
     customerGateways: [{ id: cgw, name: `${onPremName}-router`, ipAddress: publicIp(rng), asn: 65000 }],
     // BGP: the TGW learns the on-premises prefixes and propagates them (TGW-15: ECMP needs dynamic routing).
-    vpnConnections: [{ id: vpn, name: `${onPremName}-vpn`, customerGatewayId: cgw, transitGatewayId: hub.tgwId, routing: "bgp", staticRoutes: [], tunnels: [{ status: "UP" }, { status: "UP" }], state: "available" }],
-    onPremisesNetworks: [{ id: `onprem-${onPremName}`, name: onPremName, cidrBlocks: [onPrem], customerGatewayIds: [cgw], directConnectGatewayIds: [] }],
-    securityGroups: t0.securityGroups.map((g) => (g.id === spoke.instance.sgId ? { ...g, inbound: [{ protocol: "tcp" as const, fromPort: estate.port, toPort: estate.port, cidrBlock: onPrem }] } : g)),
+    vpnConnections: [
+      {
+        id: vpn,
+        name: `${onPremName}-vpn`,
+        customerGatewayId: cgw,
+        transitGatewayId: hub.tgwId,
+        routing: "bgp",
+        staticRoutes: [],
+        tunnels: [{ status: "UP" }, { status: "UP" }],
+        state: "available",
+      },
+    ],
+    onPremisesNetworks: [
+      {
+        id: `onprem-${onPremName}`,
+        name: onPremName,
+        cidrBlocks: [onPrem],
+        customerGatewayIds: [cgw],
+        directConnectGatewayIds: [],
+      },
+    ],
+    securityGroups: t0.securityGroups.map((g) =>
+      g.id === spoke.instance.sgId
+        ? {
+            ...g,
+            inbound: [
+              { protocol: "tcp" as const, fromPort: estate.port, toPort: estate.port, cidrBlock: onPrem },
+            ],
+          }
+        : g,
+    ),
   };
   return {
-    stem: `The on-premises network ${onPremName} (${onPrem}) connects over a Site-to-Site VPN attached to transit gateway ${hub.tgwId}, ` +
+    stem:
+      `The on-premises network ${onPremName} (${onPrem}) connects over a Site-to-Site VPN attached to transit gateway ${hub.tgwId}, ` +
       `which also attaches VPCs ${shared.vpc.name} and ${spoke.vpc.name}. Can a server on premises open ${withArticle(estate.portName)} connection ` +
       `(TCP ${estate.port}) to ${spoke.instance.name} (${spoke.instance.ip}) in ${spoke.vpc.name}? The setup:`,
     query: { from: onPremName, to: spoke.instance.name, protocol: "tcp", port: estate.port },
@@ -107,11 +151,51 @@ function vpnScenario(rng: Rng, dx: boolean): Scenario {
   const base: T.Topology = {
     ...t0,
     vpnGateways: [{ id: vgw, name: `${site.vpc.name}-vgw`, vpcId: site.vpc.id, asn: 64512 }],
-    customerGateways: dx ? [] : [{ id: cgw, name: `${onPremName}-router`, ipAddress: publicIp(rng), asn: 65000 }],
-    vpnConnections: dx ? [] : [{ id: vpn, name: `${onPremName}-vpn`, customerGatewayId: cgw, vpnGatewayId: vgw, routing: "static", staticRoutes: [onPremText], tunnels: [{ status: "UP" }, { status: "UP" }], state: "available" }],
-    directConnectGateways: dx ? [{ id: dxgw, name: "corp-dxgw", associations: [{ gatewayId: vgw, allowedPrefixes: [cidrText(site.vpc.cidr)] }] }] : [],
-    onPremisesNetworks: [{ id: `onprem-${onPremName}`, name: onPremName, cidrBlocks: [onPremText], customerGatewayIds: dx ? [] : [cgw], directConnectGatewayIds: dx ? [dxgw] : [] }],
-    securityGroups: t0.securityGroups.map((g) => (g.id === site.instance.sgId ? { ...g, inbound: [{ protocol: "tcp" as const, fromPort: estate.port, toPort: estate.port, cidrBlock: onPremText }] } : g)),
+    customerGateways: dx
+      ? []
+      : [{ id: cgw, name: `${onPremName}-router`, ipAddress: publicIp(rng), asn: 65000 }],
+    vpnConnections: dx
+      ? []
+      : [
+          {
+            id: vpn,
+            name: `${onPremName}-vpn`,
+            customerGatewayId: cgw,
+            vpnGatewayId: vgw,
+            routing: "static",
+            staticRoutes: [onPremText],
+            tunnels: [{ status: "UP" }, { status: "UP" }],
+            state: "available",
+          },
+        ],
+    directConnectGateways: dx
+      ? [
+          {
+            id: dxgw,
+            name: "corp-dxgw",
+            associations: [{ gatewayId: vgw, allowedPrefixes: [cidrText(site.vpc.cidr)] }],
+          },
+        ]
+      : [],
+    onPremisesNetworks: [
+      {
+        id: `onprem-${onPremName}`,
+        name: onPremName,
+        cidrBlocks: [onPremText],
+        customerGatewayIds: dx ? [] : [cgw],
+        directConnectGatewayIds: dx ? [dxgw] : [],
+      },
+    ],
+    securityGroups: t0.securityGroups.map((g) =>
+      g.id === site.instance.sgId
+        ? {
+            ...g,
+            inbound: [
+              { protocol: "tcp" as const, fromPort: estate.port, toPort: estate.port, cidrBlock: onPremText },
+            ],
+          }
+        : g,
+    ),
   };
   const rtb = site.subnet.routeTableId;
   const propagated = setPropagation(rtb, [vgw])(base);
@@ -123,11 +207,17 @@ function vpnScenario(rng: Rng, dx: boolean): Scenario {
   ];
   if (!dx) {
     // rule VPN-02: one tunnel up is enough.
-    variants.push({ topology: setTunnels(["UP", "DOWN"])(propagated), works: true }, { topology: setTunnels(["DOWN", "DOWN"])(propagated), fix: tunnelFix(propagated) });
+    variants.push(
+      { topology: setTunnels(["UP", "DOWN"])(propagated), works: true },
+      { topology: setTunnels(["DOWN", "DOWN"])(propagated), fix: tunnelFix(propagated) },
+    );
   }
-  const link = dx ? "Direct Connect (private VIF to Direct Connect gateway corp-dxgw, associated with the VPC's virtual private gateway)" : "a Site-to-Site VPN to the VPC's virtual private gateway";
+  const link = dx
+    ? "Direct Connect (private VIF to Direct Connect gateway corp-dxgw, associated with the VPC's virtual private gateway)"
+    : "a Site-to-Site VPN to the VPC's virtual private gateway";
   return {
-    stem: `The on-premises network ${onPremName} (${onPremText}) connects to VPC ${site.vpc.name} (${cidrText(site.vpc.cidr)}) over ${link}. ` +
+    stem:
+      `The on-premises network ${onPremName} (${onPremText}) connects to VPC ${site.vpc.name} (${cidrText(site.vpc.cidr)}) over ${link}. ` +
       `Can a server on premises open ${withArticle(estate.portName)} connection (TCP ${estate.port}) to ${site.instance.name} (${site.instance.ip})? The setup:`,
     query: { from: onPremName, to: site.instance.name, protocol: "tcp", port: estate.port },
     variants,
@@ -137,9 +227,21 @@ function vpnScenario(rng: Rng, dx: boolean): Scenario {
 
 function generate(seed: number, difficulty: Difficulty): Question {
   const rng = createRng(seed).fork(`${NAME}/${difficulty}`);
-  const kind = difficulty === 1 ? "vgw" : rng.pick(difficulty === 2 ? (["vgw", "tgw"] as const) : (["vgw", "dx", "tgw"] as const));
+  const kind =
+    difficulty === 1
+      ? "vgw"
+      : rng.pick(difficulty === 2 ? (["vgw", "tgw"] as const) : (["vgw", "dx", "tgw"] as const));
   const scenario = kind === "tgw" ? tgwVpnScenario(rng) : vpnScenario(rng, kind === "dx");
-  return buildReachQuestion(rng, { family: NAME, seed, difficulty, concepts: scenario.concepts, stem: scenario.stem, query: scenario.query, variants: scenario.variants, describe: true });
+  return buildReachQuestion(rng, {
+    family: NAME,
+    seed,
+    difficulty,
+    concepts: scenario.concepts,
+    stem: scenario.stem,
+    query: scenario.query,
+    variants: scenario.variants,
+    describe: true,
+  });
 }
 
 export const hybrid: Family = {

@@ -14,14 +14,30 @@ import type { Candidate } from "../options";
 import type { Difficulty, Question } from "../question";
 import { createRng, type Rng } from "../rng";
 import { TopologyBuilder } from "../topology-builder";
-import { addRoute, setNacl, setSecurityGroupInbound, setSecurityGroupOutbound, type Edit } from "../topology-edits";
+import {
+  addRoute,
+  setNacl,
+  setSecurityGroupInbound,
+  setSecurityGroupOutbound,
+  type Edit,
+} from "../topology-edits";
 import type * as T from "../../net/index";
 
 const NAME = "ipv6-egress";
 
 type Setup = {
-  base: Topology; rtb: string; rtbName: string; igw: string; eigw: string; nat: string; sg: string; acl?: string;
-  instanceName: string; ipv6: string; internet6: string; subnetName: string;
+  base: Topology;
+  rtb: string;
+  rtbName: string;
+  igw: string;
+  eigw: string;
+  nat: string;
+  sg: string;
+  acl?: string;
+  instanceName: string;
+  ipv6: string;
+  internet6: string;
+  subnetName: string;
 };
 
 type SetupSpec = {
@@ -53,12 +69,23 @@ function buildSetup(rng: Rng, spec: SetupSpec): Setup {
   // The instances' subnet's /64: the /56 prefix's last "00" becomes "01" (a slice, not a regex replace twice).
   const subnet6 = `${v6prefix.slice(0, -2)}01`;
   const [name] = distinctNames(rng, VPC_NAMES, 1) as [string];
-  const vpc = b.vpc({ name, cidr, region: home.code, accountId: accountId(rng), azs: home.azs, ipv6Cidr: `${v6prefix}::/56` });
+  const vpc = b.vpc({
+    name,
+    cidr,
+    region: home.code,
+    accountId: accountId(rng),
+    azs: home.azs,
+    ipv6Cidr: `${v6prefix}::/56`,
+  });
   // Without an IGW the id still names a gateway that is not in the VPC: the option is then a blackhole route.
   const igw = spec.igw ? b.internetGateway(vpc) : b.id("igw");
   const eigw = b.egressOnlyInternetGateway(vpc);
   const publicRtb = b.routeTable(vpc, `${name}-${spec.igw ? "public" : "nat"}`);
-  const pub = b.subnet(vpc, { role: spec.igw ? "public" : "nat", prefix: Math.min(24, cidr.prefix + 4), routeTableId: publicRtb });
+  const pub = b.subnet(vpc, {
+    role: spec.igw ? "public" : "nat",
+    prefix: Math.min(24, cidr.prefix + 4),
+    routeTableId: publicRtb,
+  });
   if (spec.igw) b.route(publicRtb, ANY4, igw);
   const nat = b.natGateway(pub, publicIp(rng), spec.igw ? "public" : "private");
   const rtbName = `${name}-${spec.role}`;
@@ -66,10 +93,27 @@ function buildSetup(rng: Rng, spec: SetupSpec): Setup {
   if (spec.eigwRoute === true) b.route(rtb, ANY6, eigw);
   let acl: string | undefined;
   if (spec.aclIpv4RepliesOnly === true) {
-    const all = (ruleNumber: number, cidrBlock: string, fromPort: number, toPort: number): T.NaclRule => ({ ruleNumber, protocol: "tcp", fromPort, toPort, cidrBlock, action: "allow" });
-    acl = b.networkAcl(vpc, `${name}-${spec.role}-acl`, [all(100, ANY4, 1024, 65535)], [all(100, ANY4, 443, 443), all(101, ANY6, 443, 443)]);
+    const all = (ruleNumber: number, cidrBlock: string, fromPort: number, toPort: number): T.NaclRule => ({
+      ruleNumber,
+      protocol: "tcp",
+      fromPort,
+      toPort,
+      cidrBlock,
+      action: "allow",
+    });
+    acl = b.networkAcl(
+      vpc,
+      `${name}-${spec.role}-acl`,
+      [all(100, ANY4, 1024, 65535)],
+      [all(100, ANY4, 443, 443), all(101, ANY6, 443, 443)],
+    );
   }
-  const inst = b.subnet(vpc, { role: spec.role, prefix: Math.min(24, cidr.prefix + 4), routeTableId: rtb, ...(acl !== undefined ? { networkAclId: acl } : {}) });
+  const inst = b.subnet(vpc, {
+    role: spec.role,
+    prefix: Math.min(24, cidr.prefix + 4),
+    routeTableId: rtb,
+    ...(acl !== undefined ? { networkAclId: acl } : {}),
+  });
   const ipv6 = `${subnet6}::${hex4(rng)}`;
   const web = [
     { protocol: "tcp" as const, fromPort: 443, toPort: 443, cidrBlock: ANY4 },
@@ -77,12 +121,35 @@ function buildSetup(rng: Rng, spec: SetupSpec): Setup {
   ];
   const instanceName = `web-${rng.int(1, 9)}`;
   // Outbound rules cover IPv6 too (rule SG-03: ::/0 when the VPC has IPv6), unless the template forgets it.
-  const outbound = spec.sgIpv4Only === true ? [{ protocol: "all" as const, cidrBlock: ANY4 }] : [{ protocol: "all" as const, cidrBlock: ANY4 }, { protocol: "all" as const, cidrBlock: ANY6 }];
-  const handle = b.instance(inst, { name: instanceName, hostOffset: 10 + rng.int(0, 40), inbound: web, outbound, ipv6, ...(spec.publicIpv4 === true ? { publicIp: publicIp(rng) } : {}) });
+  const outbound =
+    spec.sgIpv4Only === true
+      ? [{ protocol: "all" as const, cidrBlock: ANY4 }]
+      : [
+          { protocol: "all" as const, cidrBlock: ANY4 },
+          { protocol: "all" as const, cidrBlock: ANY6 },
+        ];
+  const handle = b.instance(inst, {
+    name: instanceName,
+    hostOffset: 10 + rng.int(0, 40),
+    inbound: web,
+    outbound,
+    ipv6,
+    ...(spec.publicIpv4 === true ? { publicIp: publicIp(rng) } : {}),
+  });
   b.setSubnet(inst.id, { ipv6CidrBlock: `${subnet6}::/64` });
   return {
-    base: b.build("ipv6 egress"), rtb, rtbName, igw, eigw, nat, sg: handle.sgId, ...(acl !== undefined ? { acl } : {}),
-    instanceName, ipv6, internet6: `2600:9000:${hex4(rng)}::${hex4(rng)}`, subnetName: `${name}-${spec.role}`,
+    base: b.build("ipv6 egress"),
+    rtb,
+    rtbName,
+    igw,
+    eigw,
+    nat,
+    sg: handle.sgId,
+    ...(acl !== undefined ? { acl } : {}),
+    instanceName,
+    ipv6,
+    internet6: `2600:9000:${hex4(rng)}::${hex4(rng)}`,
+    subnetName: `${name}-${spec.role}`,
   };
 }
 
@@ -90,10 +157,14 @@ type Flow = "out4" | "out6" | "in4" | "in6";
 
 function query(s: Setup, flow: Flow): Query {
   switch (flow) {
-    case "out4": return { from: s.instanceName, to: "internet", protocol: "tcp", port: 443 };
-    case "in4": return { from: "internet", to: s.instanceName, protocol: "tcp", port: 443 };
-    case "out6": return { from: s.instanceName, to: s.internet6, protocol: "tcp", port: 443 };
-    case "in6": return { from: s.internet6, to: s.ipv6, protocol: "tcp", port: 443 };
+    case "out4":
+      return { from: s.instanceName, to: "internet", protocol: "tcp", port: 443 };
+    case "in4":
+      return { from: "internet", to: s.instanceName, protocol: "tcp", port: 443 };
+    case "out6":
+      return { from: s.instanceName, to: s.internet6, protocol: "tcp", port: 443 };
+    case "in6":
+      return { from: s.internet6, to: s.ipv6, protocol: "tcp", port: 443 };
   }
 }
 
@@ -124,7 +195,11 @@ const KIND_NAMES: Readonly<Record<"igw" | "eigw" | "nat" | "private-nat", readon
   igw: ["internet gateway", "the VPC's internet gateway", "IGW"],
   eigw: ["egress-only internet gateway", "egress-only IGW", "the VPC's egress-only internet gateway"],
   nat: ["NAT gateway", "public NAT gateway", "NAT gateway in the public subnet"],
-  "private-nat": ["private NAT gateway", "NAT gateway, private connectivity", "the VPC's private NAT gateway"],
+  "private-nat": [
+    "private NAT gateway",
+    "NAT gateway, private connectivity",
+    "the VPC's private NAT gateway",
+  ],
 };
 
 /** A route option; the target's name is drawn per question (see generate) so that the key's length is no cue. */
@@ -138,8 +213,20 @@ function route(destination: string, target: "igw" | "eigw" | "nat", why: string,
   };
 }
 
-const tcpRule = (cidrBlock: string, fromPort: number, toPort: number): T.SgRule => ({ protocol: "tcp", fromPort, toPort, cidrBlock });
-const aclRule = (ruleNumber: number, cidrBlock: string, fromPort: number, toPort: number): T.NaclRule => ({ ruleNumber, protocol: "tcp", fromPort, toPort, cidrBlock, action: "allow" });
+const tcpRule = (cidrBlock: string, fromPort: number, toPort: number): T.SgRule => ({
+  protocol: "tcp",
+  fromPort,
+  toPort,
+  cidrBlock,
+});
+const aclRule = (ruleNumber: number, cidrBlock: string, fromPort: number, toPort: number): T.NaclRule => ({
+  ruleNumber,
+  protocol: "tcp",
+  fromPort,
+  toPort,
+  cidrBlock,
+  action: "allow",
+});
 
 function withSgOutbound(extra: T.SgRule): (s: Setup) => Edit {
   return (s) => (t) => {
@@ -167,13 +254,31 @@ const TEMPLATES: readonly Template[] = [
     id: "eigw-outbound-only",
     spec: { igw: false, role: "private" },
     need: { out6: true, in6: false },
-    stem: (s) => `Instances such as ${s.instanceName} in the private subnet must reach IPv6 internet services over IPv6, but nothing on the internet may open connections to them (a security policy also forbids an internet gateway in this VPC; its NAT gateway ${s.nat} is a private NAT gateway).`,
+    stem: (s) =>
+      `Instances such as ${s.instanceName} in the private subnet must reach IPv6 internet services over IPv6, but nothing on the internet may open connections to them (a security policy also forbids an internet gateway in this VPC; its NAT gateway ${s.nat} is a private NAT gateway).`,
     question: "Which single route in the private subnet's route table achieves this?",
     changes: [
-      route(ANY6, "eigw", "An egress-only internet gateway lets IPv6 connections out and their replies back in, and drops connections started from the internet (EIGW-01).", true),
-      route(ANY4, "eigw", "An egress-only internet gateway carries IPv6 only, and a 0.0.0.0/0 route never matches an IPv6 destination, so the IPv6 request still has no route (EIGW-01, RT-04)."),
-      route(ANY6, "nat", "A NAT gateway does not forward native IPv6 traffic: it translates IPv4, and IPv6 only as NAT64 for the 64:ff9b::/96 prefix with DNS64 (NAT-04); and a private NAT gateway has no path to the internet at all (NAT-02)."),
-      route(ANY4, "nat", "A 0.0.0.0/0 route never matches an IPv6 destination (RT-04), and a private NAT gateway has no path to the internet anyway (NAT-02)."),
+      route(
+        ANY6,
+        "eigw",
+        "An egress-only internet gateway lets IPv6 connections out and their replies back in, and drops connections started from the internet (EIGW-01).",
+        true,
+      ),
+      route(
+        ANY4,
+        "eigw",
+        "An egress-only internet gateway carries IPv6 only, and a 0.0.0.0/0 route never matches an IPv6 destination, so the IPv6 request still has no route (EIGW-01, RT-04).",
+      ),
+      route(
+        ANY6,
+        "nat",
+        "A NAT gateway does not forward native IPv6 traffic: it translates IPv4, and IPv6 only as NAT64 for the 64:ff9b::/96 prefix with DNS64 (NAT-04); and a private NAT gateway has no path to the internet at all (NAT-02).",
+      ),
+      route(
+        ANY4,
+        "nat",
+        "A 0.0.0.0/0 route never matches an IPv6 destination (RT-04), and a private NAT gateway has no path to the internet anyway (NAT-02).",
+      ),
     ],
     rules: ["EIGW-01", "NAT-02", "NAT-04", "RT-04"],
     concepts: ["G1", "G3"],
@@ -182,14 +287,32 @@ const TEMPLATES: readonly Template[] = [
     id: "nat-outbound-ipv4",
     spec: { igw: true, role: "private" },
     need: { out4: true, in4: false },
-    stem: (s) => `Instances such as ${s.instanceName} in the private subnet have no public IPv4 addresses and must download updates over IPv4, without being reachable from the internet.`,
+    stem: (s) =>
+      `Instances such as ${s.instanceName} in the private subnet have no public IPv4 addresses and must download updates over IPv4, without being reachable from the internet.`,
     question: "Which single route in the private subnet's route table achieves this?",
     changes: [
-      route(ANY4, "nat", "A public NAT gateway gives the private instances outbound IPv4 access through its Elastic IP, and the internet cannot open connections through it (NAT-01).", true),
-      route(ANY4, "igw", "The instances have no public IPv4 address, so the internet gateway cannot translate their traffic (IGW-01, IGW-04); private instances need a NAT gateway."),
+      route(
+        ANY4,
+        "nat",
+        "A public NAT gateway gives the private instances outbound IPv4 access through its Elastic IP, and the internet cannot open connections through it (NAT-01).",
+        true,
+      ),
+      route(
+        ANY4,
+        "igw",
+        "The instances have no public IPv4 address, so the internet gateway cannot translate their traffic (IGW-01, IGW-04); private instances need a NAT gateway.",
+      ),
       route(ANY4, "eigw", "An egress-only internet gateway carries IPv6 only, not IPv4 traffic (EIGW-01)."),
-      route(ANY6, "eigw", "A ::/0 route never matches the IPv4 downloads, so they still have no route (RT-04)."),
-      route(ANY6, "nat", "A ::/0 route never matches the IPv4 downloads (RT-04), and a NAT gateway does not forward native IPv6 (NAT-04)."),
+      route(
+        ANY6,
+        "eigw",
+        "A ::/0 route never matches the IPv4 downloads, so they still have no route (RT-04).",
+      ),
+      route(
+        ANY6,
+        "nat",
+        "A ::/0 route never matches the IPv4 downloads (RT-04), and a NAT gateway does not forward native IPv6 (NAT-04).",
+      ),
     ],
     rules: ["EIGW-01", "IGW-01", "IGW-04", "NAT-01", "NAT-04", "RT-04"],
     concepts: ["G1"],
@@ -198,16 +321,34 @@ const TEMPLATES: readonly Template[] = [
     id: "igw-inbound-ipv6",
     spec: { igw: true, role: "web" },
     need: { in6: true, out6: true },
-    stem: (s) => `Web servers such as ${s.instanceName} (${s.ipv6}) in subnet ${s.subnetName} must accept HTTPS connections that IPv6 clients on the internet open to them, and must also reach IPv6 services themselves.`,
+    stem: (s) =>
+      `Web servers such as ${s.instanceName} (${s.ipv6}) in subnet ${s.subnetName} must accept HTTPS connections that IPv6 clients on the internet open to them, and must also reach IPv6 services themselves.`,
     question: "Which single route in the subnet's route table achieves this?",
     changes: [
-      route(ANY6, "igw", "An internet gateway carries IPv6 both ways: with ::/0 pointing at it, internet clients can open connections to the instances' IPv6 addresses and the replies go back out (IGW-01).", true),
+      route(
+        ANY6,
+        "igw",
+        "An internet gateway carries IPv6 both ways: with ::/0 pointing at it, internet clients can open connections to the instances' IPv6 addresses and the replies go back out (IGW-01).",
+        true,
+      ),
       // Not offered: ::/0 → the egress-only gateway. With an internet gateway in the VPC the model lets the
       // internet-opened connection in and its reply out through the egress-only gateway, so analyze cannot prove
       // that option wrong (EIGW-01 says the egress-only gateway admits no inbound-initiated connection).
-      route(ANY4, "igw", "A 0.0.0.0/0 route never matches IPv6 destinations, so the IPv6 replies and requests have no route (RT-04)."),
-      route(ANY4, "eigw", "An egress-only internet gateway carries IPv6 only, a 0.0.0.0/0 route never matches IPv6 destinations, and it admits no connection opened from the internet (EIGW-01, RT-04)."),
-      route(ANY6, "nat", "A NAT gateway does not forward native IPv6 (NAT-04), and no one on the internet can open a connection through a NAT gateway (NAT-01)."),
+      route(
+        ANY4,
+        "igw",
+        "A 0.0.0.0/0 route never matches IPv6 destinations, so the IPv6 replies and requests have no route (RT-04).",
+      ),
+      route(
+        ANY4,
+        "eigw",
+        "An egress-only internet gateway carries IPv6 only, a 0.0.0.0/0 route never matches IPv6 destinations, and it admits no connection opened from the internet (EIGW-01, RT-04).",
+      ),
+      route(
+        ANY6,
+        "nat",
+        "A NAT gateway does not forward native IPv6 (NAT-04), and no one on the internet can open a connection through a NAT gateway (NAT-01).",
+      ),
     ],
     rules: ["EIGW-01", "IGW-01", "NAT-01", "NAT-04", "RT-04"],
     concepts: ["G1", "G3"],
@@ -216,15 +357,33 @@ const TEMPLATES: readonly Template[] = [
     id: "igw-inbound-ipv4",
     spec: { igw: true, role: "web", publicIpv4: true },
     need: { in4: true, out4: true },
-    stem: (s) => `Web servers such as ${s.instanceName} in subnet ${s.subnetName} have public IPv4 addresses and must accept HTTPS connections that clients on the internet open to them over IPv4.`,
+    stem: (s) =>
+      `Web servers such as ${s.instanceName} in subnet ${s.subnetName} have public IPv4 addresses and must accept HTTPS connections that clients on the internet open to them over IPv4.`,
     question: "Which single route in the subnet's route table achieves this?",
     changes: [
-      route(ANY4, "igw", "With 0.0.0.0/0 pointing at the internet gateway, it maps each server's public IPv4 address to its private address and back, so clients can connect and the replies return (IGW-01).", true),
+      route(
+        ANY4,
+        "igw",
+        "With 0.0.0.0/0 pointing at the internet gateway, it maps each server's public IPv4 address to its private address and back, so clients can connect and the replies return (IGW-01).",
+        true,
+      ),
       // Not offered: 0.0.0.0/0 → the NAT gateway. The model does not follow the asymmetric path (request in
       // through the internet gateway, reply out through the NAT gateway), so analyze cannot prove it wrong.
-      route(ANY6, "eigw", "A ::/0 route never matches IPv4 destinations, and an egress-only internet gateway carries IPv6 only (EIGW-01, RT-04)."),
-      route(ANY6, "igw", "A ::/0 route never matches IPv4 destinations, so the replies to IPv4 clients have no route (RT-04)."),
-      route(ANY4, "eigw", "An egress-only internet gateway carries IPv6 only and never admits connections from the internet (EIGW-01)."),
+      route(
+        ANY6,
+        "eigw",
+        "A ::/0 route never matches IPv4 destinations, and an egress-only internet gateway carries IPv6 only (EIGW-01, RT-04).",
+      ),
+      route(
+        ANY6,
+        "igw",
+        "A ::/0 route never matches IPv4 destinations, so the replies to IPv4 clients have no route (RT-04).",
+      ),
+      route(
+        ANY4,
+        "eigw",
+        "An egress-only internet gateway carries IPv6 only and never admits connections from the internet (EIGW-01).",
+      ),
     ],
     rules: ["EIGW-01", "IGW-01", "NAT-01", "RT-04"],
     concepts: ["G1"],
@@ -233,13 +392,32 @@ const TEMPLATES: readonly Template[] = [
     id: "sg-ipv6-outbound",
     spec: { igw: false, role: "private", eigwRoute: true, sgIpv4Only: true },
     need: { out6: true, in6: false },
-    stem: (s) => `Instances such as ${s.instanceName} (${s.ipv6}) in the private subnet must reach IPv6 internet services on TCP 443. The subnet routes ::/0 to egress-only internet gateway ${s.eigw}, yet the connections never leave the instance.`,
-    question: "Which single change makes them work, still without letting the internet open connections to the instances?",
+    stem: (s) =>
+      `Instances such as ${s.instanceName} (${s.ipv6}) in the private subnet must reach IPv6 internet services on TCP 443. The subnet routes ::/0 to egress-only internet gateway ${s.eigw}, yet the connections never leave the instance.`,
+    question:
+      "Which single change makes them work, still without letting the internet open connections to the instances?",
     changes: [
-      { text: (s) => `Add an outbound rule to ${s.sg} allowing TCP 443 to ::/0`, edit: withSgOutbound(tcpRule(ANY6, 443, 443)), why: "The security group's only outbound rule covers 0.0.0.0/0; IPv6 traffic needs its own ::/0 rule (SG-03), and the reply then comes back because security groups are stateful (SG-02).", meant: true },
-      { text: (s) => `Add an inbound rule to ${s.sg} allowing TCP 1024-65535 from ::/0 for the replies`, edit: withSgInbound(tcpRule(ANY6, 1024, 65535)), why: "Security groups are stateful, so replies need no inbound rule (SG-02); the request itself is what the missing outbound ::/0 rule stops (SG-03)." },
-      { text: (s) => `Add an inbound rule to ${s.sg} allowing TCP 443 from ::/0`, edit: withSgInbound(tcpRule(ANY6, 443, 443)), why: "An inbound rule admits connections opened from outside, which the egress-only gateway drops anyway (EIGW-01); the instances' own requests still find no outbound ::/0 rule (SG-03)." },
-      { text: (s) => `Add a route 0.0.0.0/0 → ${s.eigw} in ${s.rtbName}`, edit: (s) => addRoute(s.rtb, ANY4, s.eigw), why: "An egress-only internet gateway carries IPv6 only, the IPv6 request already has its ::/0 route, and the security group still stops it (EIGW-01, SG-03)." },
+      {
+        text: (s) => `Add an outbound rule to ${s.sg} allowing TCP 443 to ::/0`,
+        edit: withSgOutbound(tcpRule(ANY6, 443, 443)),
+        why: "The security group's only outbound rule covers 0.0.0.0/0; IPv6 traffic needs its own ::/0 rule (SG-03), and the reply then comes back because security groups are stateful (SG-02).",
+        meant: true,
+      },
+      {
+        text: (s) => `Add an inbound rule to ${s.sg} allowing TCP 1024-65535 from ::/0 for the replies`,
+        edit: withSgInbound(tcpRule(ANY6, 1024, 65535)),
+        why: "Security groups are stateful, so replies need no inbound rule (SG-02); the request itself is what the missing outbound ::/0 rule stops (SG-03).",
+      },
+      {
+        text: (s) => `Add an inbound rule to ${s.sg} allowing TCP 443 from ::/0`,
+        edit: withSgInbound(tcpRule(ANY6, 443, 443)),
+        why: "An inbound rule admits connections opened from outside, which the egress-only gateway drops anyway (EIGW-01); the instances' own requests still find no outbound ::/0 rule (SG-03).",
+      },
+      {
+        text: (s) => `Add a route 0.0.0.0/0 → ${s.eigw} in ${s.rtbName}`,
+        edit: (s) => addRoute(s.rtb, ANY4, s.eigw),
+        why: "An egress-only internet gateway carries IPv6 only, the IPv6 request already has its ::/0 route, and the security group still stops it (EIGW-01, SG-03).",
+      },
     ],
     rules: ["EIGW-01", "SG-02", "SG-03"],
     concepts: ["G3", "S1"],
@@ -248,13 +426,32 @@ const TEMPLATES: readonly Template[] = [
     id: "nacl-ipv6-replies",
     spec: { igw: false, role: "private", eigwRoute: true, aclIpv4RepliesOnly: true },
     need: { out6: true, in6: false },
-    stem: (s) => `Instances such as ${s.instanceName} (${s.ipv6}) in the private subnet must reach IPv6 internet services on TCP 443. The subnet routes ::/0 to egress-only internet gateway ${s.eigw} and has its own network ACL ${s.acl ?? ""}; IPv6 connections time out.`,
-    question: "Which single change makes them work, still without letting the internet open connections to the instances?",
+    stem: (s) =>
+      `Instances such as ${s.instanceName} (${s.ipv6}) in the private subnet must reach IPv6 internet services on TCP 443. The subnet routes ::/0 to egress-only internet gateway ${s.eigw} and has its own network ACL ${s.acl ?? ""}; IPv6 connections time out.`,
+    question:
+      "Which single change makes them work, still without letting the internet open connections to the instances?",
     changes: [
-      { text: (s) => `Add inbound rule 110 to ${s.acl ?? ""} allowing TCP 1024-65535 from ::/0`, edit: withAcl("inbound", aclRule(110, ANY6, 1024, 65535)), why: "The egress-only gateway is stateful and lets the replies in, but the network ACL is stateless: the IPv6 replies to the instances' ephemeral ports need their own inbound ::/0 rule (ACL-02, ACL-08).", meant: true },
-      { text: (s) => `Add an inbound rule to ${s.sg} allowing TCP 1024-65535 from ::/0`, edit: withSgInbound(tcpRule(ANY6, 1024, 65535)), why: "The security group already lets the replies back because it is stateful (SG-02); the stateless network ACL is what drops them (ACL-02)." },
-      { text: (s) => `Add inbound rule 110 to ${s.acl ?? ""} allowing TCP 443 from ::/0`, edit: withAcl("inbound", aclRule(110, ANY6, 443, 443)), why: "The replies come back to the instances' ephemeral ports, not to port 443, so this rule does not match them (ACL-08)." },
-      { text: (s) => `Add outbound rule 110 to ${s.acl ?? ""} allowing TCP 1024-65535 to ::/0`, edit: withAcl("outbound", aclRule(110, ANY6, 1024, 65535)), why: "The requests already leave under outbound rule 101; it is the replies coming in that no inbound rule allows (ACL-02, ACL-08)." },
+      {
+        text: (s) => `Add inbound rule 110 to ${s.acl ?? ""} allowing TCP 1024-65535 from ::/0`,
+        edit: withAcl("inbound", aclRule(110, ANY6, 1024, 65535)),
+        why: "The egress-only gateway is stateful and lets the replies in, but the network ACL is stateless: the IPv6 replies to the instances' ephemeral ports need their own inbound ::/0 rule (ACL-02, ACL-08).",
+        meant: true,
+      },
+      {
+        text: (s) => `Add an inbound rule to ${s.sg} allowing TCP 1024-65535 from ::/0`,
+        edit: withSgInbound(tcpRule(ANY6, 1024, 65535)),
+        why: "The security group already lets the replies back because it is stateful (SG-02); the stateless network ACL is what drops them (ACL-02).",
+      },
+      {
+        text: (s) => `Add inbound rule 110 to ${s.acl ?? ""} allowing TCP 443 from ::/0`,
+        edit: withAcl("inbound", aclRule(110, ANY6, 443, 443)),
+        why: "The replies come back to the instances' ephemeral ports, not to port 443, so this rule does not match them (ACL-08).",
+      },
+      {
+        text: (s) => `Add outbound rule 110 to ${s.acl ?? ""} allowing TCP 1024-65535 to ::/0`,
+        edit: withAcl("outbound", aclRule(110, ANY6, 1024, 65535)),
+        why: "The requests already leave under outbound rule 101; it is the replies coming in that no inbound rule allows (ACL-02, ACL-08).",
+      },
     ],
     rules: ["ACL-02", "ACL-08", "EIGW-01", "SG-02"],
     concepts: ["G3", "S1"],
@@ -275,29 +472,63 @@ function generate(seed: number, difficulty: Difficulty): Question {
   const id = rng.pick(BY_LEVEL[difficulty]);
   const template = TEMPLATES.find((t) => t.id === id) as Template;
   const setup = buildSetup(rng, template.spec);
-  const flows = (Object.keys(template.need) as Flow[]).map((flow) => ({ flow, q: query(setup, flow), must: template.need[flow] === true }));
+  const flows = (Object.keys(template.need) as Flow[]).map((flow) => ({
+    flow,
+    q: query(setup, flow),
+    must: template.need[flow] === true,
+  }));
   const meant = template.changes.filter((c) => c.meant === true);
-  const shown = [...meant, ...rng.sample(template.changes.filter((c) => c.meant !== true), 3)];
+  const shown = [
+    ...meant,
+    ...rng.sample(
+      template.changes.filter((c) => c.meant !== true),
+      3,
+    ),
+  ];
   const cache = new NetworkCache();
   const evaluated = shown.map((change) => {
-    const kind = change.target === undefined ? "" : rng.pick(KIND_NAMES[change.target === "nat" && !template.spec.igw ? "private-nat" : change.target]);
+    const kind =
+      change.target === undefined
+        ? ""
+        : rng.pick(KIND_NAMES[change.target === "nat" && !template.spec.igw ? "private-nat" : change.target]);
     const topology = change.edit(setup)(setup.base);
     const network = buildNetwork(topology, cache);
-    const verdicts = flows.map((f) => ({ flow: f.flow, reachable: analyze(network, f.q).reachable, must: f.must }));
-    return { change, text: change.text(setup, kind), meets: verdicts.every((v) => v.reachable === v.must), verdicts };
+    const verdicts = flows.map((f) => ({
+      flow: f.flow,
+      reachable: analyze(network, f.q).reachable,
+      must: f.must,
+    }));
+    return {
+      change,
+      text: change.text(setup, kind),
+      meets: verdicts.every((v) => v.reachable === v.must),
+      verdicts,
+    };
   });
   const right = evaluated.filter((e) => e.meets);
   if (right.length !== 1 || right[0]?.change.meant !== true) {
-    throw new Error(`${NAME} seed ${seed}: ${right.length} shown options meet the requirement of ${template.id} (expected exactly the one meant to)`);
+    throw new Error(
+      `${NAME} seed ${seed}: ${right.length} shown options meet the requirement of ${template.id} (expected exactly the one meant to)`,
+    );
   }
   const candidates: Candidate[] = evaluated.map((e) => ({
-    text: e.text, correct: e.meets, why: e.change.why,
+    text: e.text,
+    correct: e.meets,
+    why: e.change.why,
     proof: `analyze(with this change): ${e.verdicts.map((v) => `${v.flow} ${v.reachable ? "reachable" : "blocked"} (needed ${v.must ? "reachable" : "blocked"})`).join(", ")}`,
   }));
   const primary = flows.find((f) => f.must)?.q ?? query(setup, "out4");
   return buildQuestion(rng, {
-    family: NAME, seed, difficulty, concepts: template.concepts, stem: `${template.stem(setup)} ${template.question}`, topology: setup.base, query: primary, candidates,
-    summary: right[0].change.why, rules: template.rules,
+    family: NAME,
+    seed,
+    difficulty,
+    concepts: template.concepts,
+    stem: `${template.stem(setup)} ${template.question}`,
+    topology: setup.base,
+    query: primary,
+    candidates,
+    summary: right[0].change.why,
+    rules: template.rules,
     // How far the required flow gets in the shown setup, and where it stops.
     trace: traceLines(analyze(setup.base, primary)),
   });

@@ -4,7 +4,17 @@
 import { cidrsOverlap, parseCidr, type Cidr as NetCidr, type Topology } from "../../net/index";
 import { buildQuestion } from "../build-question";
 import type { Family } from "../family";
-import { accountId, carveVpcCidrs, cidrText, distinctNames, overlappingCidr, region, REGIONS, VPC_NAMES, type Cidr } from "../names";
+import {
+  accountId,
+  carveVpcCidrs,
+  cidrText,
+  distinctNames,
+  overlappingCidr,
+  region,
+  REGIONS,
+  VPC_NAMES,
+  type Cidr,
+} from "../names";
 import type { Candidate } from "../options";
 import type { Difficulty, Question } from "../question";
 import { createRng, type Rng } from "../rng";
@@ -24,18 +34,33 @@ function buildSetup(rng: Rng, kind: Case, difficulty: Difficulty): Setup {
   const crossAccount = rng.chance(1, 2);
   const builder = new TopologyBuilder(rng, home.code);
   const [nameX, nameY] = distinctNames(rng, VPC_NAMES, 2) as [string, string];
-  const blocks = carveVpcCidrs(rng, [rng.pick([16, 18, 20]), rng.pick([16, 18, 20]), rng.pick([20, 22, 24]), rng.pick([20, 22, 24])]);
+  const blocks = carveVpcCidrs(rng, [
+    rng.pick([16, 18, 20]),
+    rng.pick([16, 18, 20]),
+    rng.pick([20, 22, 24]),
+    rng.pick([20, 22, 24]),
+  ]);
   const [px, py, sx, sy] = blocks as [Cidr, Cidr, Cidr, Cidr];
   let primaryY = py;
-  if (kind === "primary-overlap") primaryY = overlappingCidr(rng, px, rng.pick([px.prefix, Math.min(24, px.prefix + 2)]));
+  if (kind === "primary-overlap")
+    primaryY = overlappingCidr(rng, px, rng.pick([px.prefix, Math.min(24, px.prefix + 2)]));
   const owner = accountId(rng);
   const x = builder.vpc({ name: nameX, cidr: px, region: home.code, accountId: owner, azs: home.azs });
   const yRegion = crossRegion ? other : home;
-  const y = builder.vpc({ name: nameY, cidr: primaryY, region: yRegion.code, accountId: crossAccount ? accountId(rng) : owner, azs: yRegion.azs });
+  const y = builder.vpc({
+    name: nameY,
+    cidr: primaryY,
+    region: yRegion.code,
+    accountId: crossAccount ? accountId(rng) : owner,
+    azs: yRegion.azs,
+  });
   // Secondary CIDRs (rule VPC-01) appear from difficulty 2 on; the overlap case hides the clash there.
   if (difficulty >= 2 || kind === "secondary-overlap") {
     builder.addVpcCidr(x.id, cidrText(sx));
-    builder.addVpcCidr(y.id, cidrText(kind === "secondary-overlap" ? overlappingCidr(rng, rng.pick([px, sx]), 24) : sy));
+    builder.addVpcCidr(
+      y.id,
+      cidrText(kind === "secondary-overlap" ? overlappingCidr(rng, rng.pick([px, sx]), 24) : sy),
+    );
   }
   if (kind === "duplicate") builder.peering(x, y, rng.pick(["active", "pending-acceptance"] as const));
   return { topology: builder.build("peering feasibility"), x, y, crossRegion, crossAccount };
@@ -56,21 +81,28 @@ function overlaps(t: Topology, xId: string, yId: string): Clash[] {
   if (!vx || !vy) return [];
   const out: Clash[] = [];
   for (const a of [...vx.cidrBlocks, ...vx.ipv6CidrBlocks]) {
-    for (const b of [...vy.cidrBlocks, ...vy.ipv6CidrBlocks]) if (cidrsOverlap(toCidr(a), toCidr(b))) out.push({ a, b });
+    for (const b of [...vy.cidrBlocks, ...vy.ipv6CidrBlocks])
+      if (cidrsOverlap(toCidr(a), toCidr(b))) out.push({ a, b });
   }
   return out;
 }
 
 function existingPeering(t: Topology, xId: string, yId: string): string | undefined {
   return t.peeringConnections.find(
-    (p) => LIVE_STATES.has(p.status) && ((p.requesterVpcId === xId && p.accepterVpcId === yId) || (p.requesterVpcId === yId && p.accepterVpcId === xId)),
+    (p) =>
+      LIVE_STATES.has(p.status) &&
+      ((p.requesterVpcId === xId && p.accepterVpcId === yId) ||
+        (p.requesterVpcId === yId && p.accepterVpcId === xId)),
   )?.id;
 }
 
 function generate(seed: number, difficulty: Difficulty): Question {
   const rng = createRng(seed).fork(`${NAME}/${difficulty}`);
   // About one key in four is "Yes" (the chance of a four-option question): check-generator's "always Yes" cue.
-  const kinds: Case[] = difficulty === 1 ? ["clean", "primary-overlap", "duplicate"] : ["clean", "primary-overlap", "secondary-overlap", "duplicate"];
+  const kinds: Case[] =
+    difficulty === 1
+      ? ["clean", "primary-overlap", "duplicate"]
+      : ["clean", "primary-overlap", "secondary-overlap", "duplicate"];
   const setup = buildSetup(rng, rng.pick(kinds), difficulty);
   const { topology: t, x, y } = setup;
   const clashes = overlaps(t, x.id, y.id);
@@ -80,15 +112,22 @@ function generate(seed: number, difficulty: Difficulty): Question {
   if (!vx || !vy) throw new Error("vpc missing");
   const feasible = clashes.length === 0 && duplicate === undefined;
   // The setups never combine an overlap with an existing peering, so exactly one reason holds.
-  if (clashes.length > 0 && duplicate !== undefined) throw new Error(`${NAME} seed ${seed}: overlap and duplicate together`);
+  if (clashes.length > 0 && duplicate !== undefined)
+    throw new Error(`${NAME} seed ${seed}: overlap and duplicate together`);
 
   const clash = clashes[0];
-  const overlapWhy = clash ? `${clash.a} (${x.name}) overlaps ${clash.b} (${y.name}); one overlapping IPv4 block, primary or secondary, rules peering out (PCX-03).` : "";
+  const overlapWhy = clash
+    ? `${clash.a} (${x.name}) overlaps ${clash.b} (${y.name}); one overlapping IPv4 block, primary or secondary, rules peering out (PCX-03).`
+    : "";
   const candidates: Candidate[] = [];
   candidates.push({
     text: "Yes: no CIDR block of one VPC overlaps the other's and no peering joins them yet",
     correct: feasible,
-    why: feasible ? "No block overlaps (PCX-03) and no live peering joins the pair (PCX-04)." : clash ? "Wrong: an overlapping block rules the peering out, whatever is routed over it (PCX-03)." : `Peering ${duplicate ?? ""} already joins them; only one may exist (PCX-04).`,
+    why: feasible
+      ? "No block overlaps (PCX-03) and no live peering joins the pair (PCX-04)."
+      : clash
+        ? "Wrong: an overlapping block rules the peering out, whatever is routed over it (PCX-03)."
+        : `Peering ${duplicate ?? ""} already joins them; only one may exist (PCX-04).`,
     proof: `cidrsOverlap over all blocks: ${clashes.length} clash(es); live peering between the pair: ${duplicate ?? "none"}`,
   });
   // A "No: X overlaps Y" option: the real clash, or a plausible false one between two non-overlapping blocks.
@@ -98,39 +137,72 @@ function generate(seed: number, difficulty: Difficulty): Question {
   candidates.push({
     text: `No: ${shownPair.a} of ${x.name} overlaps ${shownPair.b} of ${y.name}`,
     correct: pairTrue,
-    why: pairTrue ? overlapWhy : `${shownPair.a} and ${shownPair.b} do not overlap: their address ranges are disjoint (PCX-03).`,
+    why: pairTrue
+      ? overlapWhy
+      : `${shownPair.a} and ${shownPair.b} do not overlap: their address ranges are disjoint (PCX-03).`,
     proof: `cidrsOverlap(${shownPair.a}, ${shownPair.b}) = ${String(pairTrue)}`,
   });
   candidates.push({
-    text: duplicate !== undefined ? "No: a peering connection already joins these two VPCs" : "No: only one peering per VPC is allowed and one already exists elsewhere",
+    text:
+      duplicate !== undefined
+        ? "No: a peering connection already joins these two VPCs"
+        : "No: only one peering per VPC is allowed and one already exists elsewhere",
     correct: duplicate !== undefined && !pairTrue,
-    why: duplicate !== undefined
-      ? `Peering ${duplicate} already joins them (status ${t.peeringConnections.find((p) => p.id === duplicate)?.status ?? "?"}); at most one between the same two VPCs (PCX-04).`
-      : "A VPC can have many peerings (up to 50 active by default); the one-peering limit is per pair of VPCs (PCX-04, PCX-17).",
+    why:
+      duplicate !== undefined
+        ? `Peering ${duplicate} already joins them (status ${t.peeringConnections.find((p) => p.id === duplicate)?.status ?? "?"}); at most one between the same two VPCs (PCX-04).`
+        : "A VPC can have many peerings (up to 50 active by default); the one-peering limit is per pair of VPCs (PCX-04, PCX-17).",
     proof: `live peering between the pair: ${duplicate ?? "none"}; overlap: ${String(pairTrue)}`,
   });
   if (pairTrue) {
-    candidates.push({ text: "Yes, as long as only the non-overlapping blocks are routed over the peering", correct: false, why: "Any overlapping IPv4 block makes peering impossible, even if you only route the others (PCX-03).", proof: `cidrsOverlap: ${clashes.length} clash(es), so no peering (PCX-03)` });
+    candidates.push({
+      text: "Yes, as long as only the non-overlapping blocks are routed over the peering",
+      correct: false,
+      why: "Any overlapping IPv4 block makes peering impossible, even if you only route the others (PCX-03).",
+      proof: `cidrsOverlap: ${clashes.length} clash(es), so no peering (PCX-03)`,
+    });
   } else {
     const text = setup.crossRegion
       ? "No: VPCs in different Regions cannot be peered"
       : setup.crossAccount
         ? "No: VPCs owned by different accounts cannot be peered"
         : "No: the VPCs must first be attached to a common transit gateway";
-    const why = setup.crossRegion || setup.crossAccount
-      ? "Peering works across accounts and across Regions (PCX-01)."
-      : "Peering is a direct one-to-one link; it needs no transit gateway (PCX-01).";
-    candidates.push({ text, correct: false, why, proof: "no clash and no duplicate, so the stated obstacle is not what decides (PCX-01)" });
+    const why =
+      setup.crossRegion || setup.crossAccount
+        ? "Peering works across accounts and across Regions (PCX-01)."
+        : "Peering is a direct one-to-one link; it needs no transit gateway (PCX-01).";
+    candidates.push({
+      text,
+      correct: false,
+      why,
+      proof: "no clash and no duplicate, so the stated obstacle is not what decides (PCX-01)",
+    });
   }
 
   const stem =
     `${x.name} (${vx.region}, account ${vx.accountId}) has ${vx.cidrBlocks.join(" and ")}; ${y.name} (${vy.region}, account ${vy.accountId}) has ${vy.cidrBlocks.join(" and ")}.` +
-    (duplicate !== undefined ? ` Peering ${duplicate} between them is ${t.peeringConnections.find((p) => p.id === duplicate)?.status ?? ""}.` : "") +
+    (duplicate !== undefined
+      ? ` Peering ${duplicate} between them is ${t.peeringConnections.find((p) => p.id === duplicate)?.status ?? ""}.`
+      : "") +
     ` Can a new VPC peering connection between ${x.name} and ${y.name} be created and used?`;
-  const concepts = ["P2", ...(duplicate !== undefined ? ["P10"] : []), ...(setup.crossRegion || setup.crossAccount ? ["P5"] : [])];
+  const concepts = [
+    "P2",
+    ...(duplicate !== undefined ? ["P10"] : []),
+    ...(setup.crossRegion || setup.crossAccount ? ["P5"] : []),
+  ];
   return buildQuestion(rng, {
-    family: NAME, seed, difficulty, concepts, stem, topology: t, candidates,
-    summary: feasible ? "The blocks are disjoint and no peering joins the pair yet, so the peering can be created." : clash ? overlapWhy : (candidates[2]?.why ?? ""),
+    family: NAME,
+    seed,
+    difficulty,
+    concepts,
+    stem,
+    topology: t,
+    candidates,
+    summary: feasible
+      ? "The blocks are disjoint and no peering joins the pair yet, so the peering can be created."
+      : clash
+        ? overlapWhy
+        : (candidates[2]?.why ?? ""),
     rules: ["PCX-03", "PCX-04", "PCX-01"],
   });
 }

@@ -20,7 +20,8 @@ export function createTempDb(): { db: Db; file: string; dispose: () => Promise<v
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "reachable-db-"));
   const file = path.join(dir, "test.db");
   const raw = new Database(file);
-  for (const folder of migrationFolders()) raw.exec(fs.readFileSync(path.join(folder, "migration.sql"), "utf8"));
+  for (const folder of migrationFolders())
+    raw.exec(fs.readFileSync(path.join(folder, "migration.sql"), "utf8"));
   raw.close();
   const db = openDb(`file:${file}`);
   return {

@@ -20,7 +20,10 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** A fresh context per test: its own cookies, so its own anonymous learner. */
-export async function newPage(browser: Browser, baseURL: string): Promise<{ context: BrowserContext; page: Page }> {
+export async function newPage(
+  browser: Browser,
+  baseURL: string,
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   return { context, page };

@@ -13,7 +13,9 @@ export async function freePort(): Promise<number> {
     server.on("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -50,19 +52,23 @@ export async function startServer(options: {
   }
   const port = await freePort();
   const log = fs.openSync(options.logFile, "a");
-  const child = spawn(path.join(repoRoot, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      DATABASE_URL: options.databaseUrl,
-      PORT: String(port),
-      ...options.env,
+  const child = spawn(
+    path.join(repoRoot, "node_modules", ".bin", "next"),
+    ["start", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        DATABASE_URL: options.databaseUrl,
+        PORT: String(port),
+        ...options.env,
+      },
+      stdio: ["ignore", log, log],
+      detached: true,
     },
-    stdio: ["ignore", log, log],
-    detached: true,
-  });
+  );
   const baseURL = `http://127.0.0.1:${port}`;
   try {
     await waitForServer(`${baseURL}/api/health`, child, 60_000);

@@ -294,7 +294,8 @@ describe("validating load balancers", () => {
     expect(validate(imported)).toEqual([]);
     const t = edited(imported, (d) => {
       const lb = d.loadBalancers?.[0];
-      if (!lb?.listeners?.[0] || !lb.nodes[0]) throw new Error("the estate has a load balancer with a listener");
+      if (!lb?.listeners?.[0] || !lb.nodes[0])
+        throw new Error("the estate has a load balancer with a listener");
       lb.listeners[0].targetGroupId = "tg-missing";
       lb.nodes[0].subnetId = "subnet-0c0000000000c0101"; // a consumer subnet
     });

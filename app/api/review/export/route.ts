@@ -12,7 +12,10 @@ export const GET = jsonRoute(async (_request: Request): Promise<Response> => {
   const now = serverNow();
   const learner = await currentLearner(now);
   const database = db();
-  const [{ cards, log }, changes] = await Promise.all([loadDeck(database, learner.id), listCardChanges(database, learner.id)]);
+  const [{ cards, log }, changes] = await Promise.all([
+    loadDeck(database, learner.id),
+    listCardChanges(database, learner.id),
+  ]);
   // Stored rows carry their row id and question id; the export format is the domain's entry only.
   const entries: ReviewLogEntry[] = log.map(({ id: _id, questionId: _questionId, ...entry }) => entry);
   const body = serializeDeck(exportDeck(learner.id, cards, entries, now, changes));

@@ -9,7 +9,8 @@ import { joinCodeSchema } from "../../schema";
 export const metadata: Metadata = { title: "Game report" };
 export const dynamic = "force-dynamic";
 
-const percent = (part: number, whole: number) => (whole === 0 ? "–" : `${Math.round((100 * part) / whole)} %`);
+const percent = (part: number, whole: number) =>
+  whole === 0 ? "–" : `${Math.round((100 * part) / whole)} %`;
 
 /** After a game, for its teacher: how the room did on each question, and each player on each concept. */
 export default async function ClassroomReportPage({ params }: { params: Promise<{ code: string }> }) {

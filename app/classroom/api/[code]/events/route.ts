@@ -31,7 +31,8 @@ export const GET = jsonRoute(
       return badRequest(code.error.issues.map((issue) => ({ ...issue, path: ["joinCode", ...issue.path] })));
     }
     const learner = { id: await learnerIdOfRequest() };
-    const lastEventId = request.headers.get("last-event-id") ?? new URL(request.url).searchParams.get("lastEventId");
+    const lastEventId =
+      request.headers.get("last-event-id") ?? new URL(request.url).searchParams.get("lastEventId");
     const encoder = new TextEncoder();
     let controller: ReadableStreamDefaultController<Uint8Array> | null = null;
     const queued: string[] = [];
@@ -45,7 +46,8 @@ export const GET = jsonRoute(
         }
       }
     };
-    const send = (frame: LiveFrame) => write(`id: ${frame.id}\nevent: ${frame.type}\ndata: ${frame.json}\n\n`);
+    const send = (frame: LiveFrame) =>
+      write(`id: ${frame.id}\nevent: ${frame.type}\ndata: ${frame.json}\n\n`);
     const connected = await connectGame(learner.id, code.data, lastEventId, send, now);
     if (!connected.ok) {
       if (connected.status === 404 || connected.status === 403) misses.hit(address, now.getTime());

@@ -9,7 +9,10 @@ import type { Rng } from "./rng";
 import type { Edit } from "./topology-edits";
 
 export type NearMiss = {
+  /** As a piece of a setup ("A route … in route table …"), the way missing-piece words its options. */
   readonly text: string;
+  /** As a change, worded like lib/net's proposeFixes descriptions, the way fix-it words its options. */
+  readonly fixText: string;
   /** Why it does not fix the flow, whatever else is missing, citing a rule ID. */
   readonly why: string;
   readonly edit: Edit;
@@ -23,7 +26,7 @@ export type ProvenNearMiss = NearMiss & {
 
 /**
  * Up to `count` near-misses, drawn in seed order, that change `shown` and leave `query` blocked on the changed
- * topology. `exclude` holds option texts already taken (the key).
+ * topology, each worded in `style` (its `text` is that wording). `exclude` holds option texts already taken.
  */
 export function provenNearMisses(
   rng: Rng,
@@ -32,18 +35,20 @@ export function provenNearMisses(
   pool: readonly NearMiss[],
   exclude: ReadonlySet<string>,
   count: number,
+  style: "piece" | "fix",
   cache?: T.NetworkCache,
 ): ProvenNearMiss[] {
   const before = JSON.stringify(shown);
   const out: ProvenNearMiss[] = [];
   for (const miss of rng.shuffle([...pool])) {
     if (out.length >= count) break;
-    if (exclude.has(miss.text)) continue;
+    const text = style === "fix" ? miss.fixText : miss.text;
+    if (exclude.has(text)) continue;
     const result = miss.edit(shown);
     if (JSON.stringify(result) === before) continue; // already in place: not a change
     const analysis = analyzeTopology(result, query, cache);
     if (analysis.reachable) continue; // it would fix the flow: not a wrong option
-    out.push({ ...miss, result, blocker: analysis.blockers[0] });
+    out.push({ ...miss, text, result, blocker: analysis.blockers[0] });
   }
   return out;
 }

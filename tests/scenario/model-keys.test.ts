@@ -116,8 +116,8 @@ describe("fix-it", () => {
         expect(keyText(q)).toBe(right.description);
         expect(wrong.length).toBeGreaterThanOrEqual(2);
         for (const w of wrong) {
-          expect(analyze(w.result, must(q.query)).reachable, `${q.id}: ${w.fix.description}`).toBe(false);
-          expect(q.options.some((o) => o.text === w.fix.description && !q.answer.includes(o.id))).toBe(true);
+          expect(analyze(w.result, must(q.query)).reachable, `${q.id}: ${w.text}`).toBe(false);
+          expect(q.options.some((o) => o.text === w.text && !q.answer.includes(o.id))).toBe(true);
         }
       }
     }

@@ -73,6 +73,7 @@ function attempt(rng: Rng, difficulty: Difficulty): Attempt | undefined {
     setup.nearMisses,
     new Set([right.description]),
     3,
+    "fix",
     cache,
   );
   if (wrong.length < 2) return undefined;

@@ -70,21 +70,25 @@ function pairNearMisses(base: T.Topology, a: Site, c: Site, port: number, via: s
   return [
     {
       text: `An outbound rule in ${c.instance.name}-sg allowing TCP ${port} to ${aCidr}`,
+      fixText: `Add an outbound rule tcp/${port} to ${aCidr} to security group ${c.instance.sgId}`,
       why: `Outbound rules on ${c.instance.name} do not admit a request coming in to it, and security groups are stateful: the reply to an allowed request leaves whatever the outbound rules say (SG-02).`,
       edit: addSecurityGroupOutbound(c.instance.sgId, { ...tcp, cidrBlock: aCidr }),
     },
     {
       text: `An inbound rule in ${c.instance.name}-sg allowing TCP ${port} from ${cCidr}`,
+      fixText: `Add an inbound rule tcp/${port} from ${cCidr} to security group ${c.instance.sgId}`,
       why: `${cCidr} is ${c.vpc.name}'s own range; the request comes from ${a.instance.name} (${a.instance.ip}) in ${aCidr}, which this rule does not name (SG-05).`,
       edit: addSecurityGroupInbound(c.instance.sgId, { ...tcp, cidrBlock: cCidr }),
     },
     {
       text: capital(routeText(base, a.subnet.routeTableId, aCidr, via)),
+      fixText: `Add a route ${aCidr} -> ${via} to ${a.subnet.routeTableId}`,
       why: `${aCidr} is ${a.vpc.name}'s own range, which the local route already covers (RT-02); the request to ${c.instance.ip} needs a route for ${cCidr}.`,
       edit: addRoute(a.subnet.routeTableId, aCidr, via),
     },
     {
       text: capital(routeText(base, c.subnet.routeTableId, cCidr, via)),
+      fixText: `Add a route ${cCidr} -> ${via} to ${c.subnet.routeTableId}`,
       why: `That table serves ${c.subnet.name}, the destination's subnet, and ${cCidr} is ${c.vpc.name}'s own range, covered by its local route (RT-02); the request leaves ${a.subnet.name}, whose route table decides where it goes (RT-01).`,
       edit: addRoute(c.subnet.routeTableId, cCidr, via),
     },
@@ -145,6 +149,7 @@ function hubSetup(rng: Rng): Setup {
       ...pairNearMisses(base, a, c, estate.port, hub.tgwId),
       {
         text: `A static route ${cidrText(c.vpc.cidr)} → ${attA} (${a.vpc.name}) in TGW route table ${table.name}`,
+        fixText: `Add a static route ${cidrText(c.vpc.cidr)} -> ${attA} to transit gateway route table ${table.id}`,
         why: `It sends traffic for ${cidrText(c.vpc.cidr)} back to ${a.vpc.name}'s attachment, not to ${c.vpc.name}'s, and a static route wins over a propagated one (TGW-07).`,
         edit: addTgwRoute(table.id, cidrText(c.vpc.cidr), attA),
       },
@@ -190,6 +195,7 @@ function internetSetup(rng: Rng): Setup {
     nearMisses: [
       {
         text: `An inbound rule in ${a.instance.name}-sg allowing TCP 443 from 0.0.0.0/0`,
+        fixText: `Add an inbound rule tcp/443 from 0.0.0.0/0 to security group ${a.instance.sgId}`,
         why: `Inbound rules admit connections opened to ${a.instance.name}; a connection it opens leaves only if an outbound rule allows it (SG-01, SG-03).`,
         edit: addSecurityGroupInbound(a.instance.sgId, {
           protocol: "tcp",
@@ -200,6 +206,7 @@ function internetSetup(rng: Rng): Setup {
       },
       {
         text: `An outbound rule in ${a.instance.name}-sg allowing TCP 443 to ${cidrText(a.vpc.cidr)}`,
+        fixText: `Add an outbound rule tcp/443 to ${cidrText(a.vpc.cidr)} to security group ${a.instance.sgId}`,
         why: `It allows TCP 443 only to ${a.vpc.name}'s own range ${cidrText(a.vpc.cidr)}; internet addresses are outside it (SG-05).`,
         edit: addSecurityGroupOutbound(a.instance.sgId, {
           protocol: "tcp",
@@ -210,6 +217,7 @@ function internetSetup(rng: Rng): Setup {
       },
       {
         text: capital(routeText(base, a.subnet.routeTableId, cidrText(a.vpc.cidr), igw)),
+        fixText: `Add a route ${cidrText(a.vpc.cidr)} -> ${igw} to ${a.subnet.routeTableId}`,
         why: `${cidrText(a.vpc.cidr)} is the VPC's own range, covered by the local route (RT-02); traffic to the internet needs a default route 0.0.0.0/0 to the internet gateway (IGW-01).`,
         edit: addRoute(a.subnet.routeTableId, cidrText(a.vpc.cidr), igw),
       },
@@ -305,6 +313,7 @@ export function missingPieceCase(seed: number, difficulty: Difficulty): MissingP
     setup.nearMisses,
     new Set([missing.text]),
     3,
+    "piece",
     cache,
   );
   if (misses.length < 2)

@@ -52,10 +52,3 @@ export function provenNearMisses(
   }
   return out;
 }
-
-/** "the request is still dropped at X (RULE)": the model's verdict on the changed topology. */
-export function stillDropped(blocker: T.Blocker | undefined): string {
-  if (!blocker) return "";
-  const rule = blocker.rules[0];
-  return ` With it the ${blocker.direction === "return" ? "reply" : "request"} is still dropped at ${blocker.component}${rule !== undefined ? ` (${rule})` : ""}.`;
-}

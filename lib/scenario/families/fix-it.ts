@@ -19,7 +19,7 @@ import type { Family } from "../family";
 import type { Candidate } from "../options";
 import type { Difficulty, Question } from "../question";
 import { createRng, type Rng } from "../rng";
-import { provenNearMisses, stillDropped, type ProvenNearMiss } from "../near-misses";
+import { provenNearMisses, type ProvenNearMiss } from "../near-misses";
 import { drawCompleteSetup, type Piece } from "./missing-piece";
 
 const NAME = "fix-it";
@@ -97,7 +97,7 @@ export function fixItCase(seed: number, difficulty: Difficulty): FixItCase {
       ...wrong.map((miss) => ({
         text: miss.text,
         correct: false,
-        why: `${miss.why}${stillDropped(miss.blocker)}`,
+        why: miss.why,
         proof: `analyze(topology with this change): blocked at ${miss.blocker?.code ?? "?"}@${miss.blocker?.component ?? "?"}`,
       })),
     ];

@@ -29,7 +29,7 @@ import {
   type Edit,
 } from "../topology-edits";
 import { lowerInitial } from "../lower-initial";
-import { provenNearMisses, stillDropped, type NearMiss, type ProvenNearMiss } from "../near-misses";
+import { provenNearMisses, type NearMiss, type ProvenNearMiss } from "../near-misses";
 
 const NAME = "missing-piece";
 
@@ -328,7 +328,7 @@ export function missingPieceCase(seed: number, difficulty: Difficulty): MissingP
     ...misses.map((miss) => ({
       text: miss.text,
       correct: false,
-      why: `${miss.why}${stillDropped(miss.blocker)}`,
+      why: miss.why,
       proof: `analyze(shown topology with this change): blocked at ${miss.blocker?.code ?? "?"}@${miss.blocker?.component ?? "?"}`,
     })),
   ];

@@ -1,10 +1,11 @@
 // missing-piece: A cannot reach C; what is missing? Each setup lists the pieces a working path needs
 // (routes on both sides, an accepted peering, TGW association and propagation, an IGW route, a public IP,
 // an SG rule). The shown topology lacks exactly one; the model must confirm that the full setup works and
-// that the shown one does not (so putting the absent piece back is what fixes it: the key). Every other
-// option is a piece present in the shown topology by construction. That each of them matters (removed
-// alone, it also breaks the path) is a property of the setup, not of the seed's key; missingPieceCase
-// exposes the setup so scripts/check-generator.ts and the unit tests check it over many seeds.
+// that the shown one does not (so putting the absent piece back is what fixes it: the key). The wrong options
+// are near-miss changes (lib/scenario/near-misses.ts) that change the shown topology and leave the flow
+// blocked, never a piece already in place. That each piece matters (removed alone, it also breaks the path)
+// is a property of the setup, not of the seed's key; missingPieceCase exposes the setup so
+// scripts/check-generator.ts and the unit tests check it over many seeds.
 import type * as T from "../../net/index";
 import { NetworkCache } from "../../net/index";
 import { decidingSentence } from "../rule-sentences";

@@ -154,6 +154,14 @@ describe("missing-piece distractors", () => {
         const c = missingPieceCase(seed, difficulty);
         expect(piecesThatDoNotMatter(c), c.question.id).toEqual([]);
         expect(analyze(c.setup.base, c.setup.query).reachable, c.question.id).toBe(true);
+        // Wrong options are changes (none already in the shown setup) that leave the flow blocked.
+        expect(c.distractors.length, c.question.id).toBe(3);
+        for (const d of c.distractors) {
+          expect(JSON.stringify(d.result), `${c.question.id}: ${d.text}`).not.toBe(
+            JSON.stringify(c.shownTopology),
+          );
+          expect(analyze(d.result, c.setup.query).reachable, `${c.question.id}: ${d.text}`).toBe(false);
+        }
       }
     }
   }, 60_000);

@@ -2,7 +2,7 @@
 // Generates `seeds` questions per family (spread over its difficulties), verifies each one (structure,
 // key = analyze's verdict for model families, fix-it and flow-log cases re-checked), checks byte-for-byte
 // reproduction on a sample, and prints per-family counts, key balance and time.
-import { analyze } from "../lib/net/index";
+import { analyze, type Query, type Topology } from "../lib/net/index";
 import { flowLogCase } from "../lib/scenario/families/flow-log-diagnosis";
 import { fixItCase } from "../lib/scenario/families/fix-it";
 import { missingPieceCase, piecesThatDoNotMatter } from "../lib/scenario/families/missing-piece";
@@ -153,6 +153,67 @@ function textChecks(q: Question): string[] {
   return out;
 }
 
+function must<T>(value: T | undefined): T {
+  if (value === undefined) throw new Error("expected a value");
+  return value;
+}
+
+/**
+ * fix-it and missing-piece wrong options cannot be eliminated for free: none is already in the shown setup (it
+ * must change the topology), and every security group or network ACL rule one adds covers the flow's port (or,
+ * for a NACL rule, the reply's ephemeral ports 1024-65535): a rule for another port is a give-away.
+ */
+function distractorChecks(
+  shown: Topology,
+  query: Query,
+  distractors: readonly { readonly text: string; readonly result: Topology }[],
+): string[] {
+  const out: string[] = [];
+  const before = JSON.stringify(shown);
+  for (const d of distractors) {
+    if (JSON.stringify(d.result) === before) out.push(`distractor already in the shown setup: ${d.text}`);
+    for (const rule of addedFilterRules(shown, d.result)) {
+      const from = rule.fromPort ?? 0;
+      const to = rule.toPort ?? 65535;
+      const coversFlow = query.port !== undefined && from <= query.port && query.port <= to;
+      const coversReply = rule.acl && from >= 1024 && to <= 65535;
+      if (!coversFlow && !coversReply)
+        out.push(`distractor names a port that is not the flow's (${String(from)}-${String(to)}): ${d.text}`);
+    }
+  }
+  return out;
+}
+
+type AddedRule = {
+  readonly fromPort: number | undefined;
+  readonly toPort: number | undefined;
+  readonly acl: boolean;
+};
+
+/** Security group and network ACL rules in `after` that `before` does not have (compared as JSON). */
+function addedFilterRules(before: Topology, after: Topology): AddedRule[] {
+  const out: AddedRule[] = [];
+  const known = (rules: readonly object[] | undefined) =>
+    new Set((rules ?? []).map((r) => JSON.stringify(r)));
+  for (const sg of after.securityGroups) {
+    const old = before.securityGroups.find((g) => g.id === sg.id);
+    for (const dir of ["inbound", "outbound"] as const) {
+      const had = known(old?.[dir]);
+      for (const r of sg[dir] ?? [])
+        if (!had.has(JSON.stringify(r))) out.push({ fromPort: r.fromPort, toPort: r.toPort, acl: false });
+    }
+  }
+  for (const acl of after.networkAcls) {
+    const old = before.networkAcls.find((a) => a.id === acl.id);
+    for (const dir of ["inbound", "outbound"] as const) {
+      const had = known(old?.[dir]);
+      for (const r of acl[dir])
+        if (!had.has(JSON.stringify(r))) out.push({ fromPort: r.fromPort, toPort: r.toPort, acl: true });
+    }
+  }
+  return out;
+}
+
 /** These families always ask about one flow; a question without one is a generator bug worth stopping for. */
 function queryOf(question: Question): NonNullable<Question["query"]> {
   if (question.query === undefined) throw new Error(`${question.id}: the question has no query`);
@@ -165,13 +226,19 @@ function extraChecks(familyName: string, seed: number, difficulty: Difficulty): 
     const out: string[] = [];
     if (!analyze(c.right.topology, queryOf(c.question)).reachable) out.push("right fix does not fix");
     for (const w of c.wrong)
-      if (analyze(w.result, queryOf(c.question)).reachable) out.push(`wrong fix fixes: ${w.fix.description}`);
+      if (analyze(w.result, queryOf(c.question)).reachable) out.push(`wrong fix fixes: ${w.text}`);
+    out.push(...distractorChecks(must(c.question.topology), queryOf(c.question), c.wrong));
     return out;
   }
   if (familyName === "missing-piece") {
-    return piecesThatDoNotMatter(missingPieceCase(seed, difficulty)).map(
-      (text) => `distractor piece does not matter: ${text}`,
-    );
+    const c = missingPieceCase(seed, difficulty);
+    return [
+      ...piecesThatDoNotMatter(c).map((text) => `distractor piece does not matter: ${text}`),
+      ...distractorChecks(c.shownTopology, queryOf(c.question), c.distractors),
+      ...c.distractors
+        .filter((d) => analyze(d.result, queryOf(c.question)).reachable)
+        .map((d) => `distractor fixes the flow: ${d.text}`),
+    ];
   }
   if (familyName === "flow-log-diagnosis") {
     const c = flowLogCase(seed, difficulty);

@@ -122,3 +122,36 @@ export function compose(...edits: Edit[]): Edit {
 }
 
 export type { Edit };
+
+/** Adds one inbound rule to a security group, keeping its other rules. */
+export function addSecurityGroupInbound(sgId: string, rule: T.SgRule): Edit {
+  return (t) => ({
+    ...t,
+    securityGroups: t.securityGroups.map((sg) =>
+      sg.id === sgId ? { ...sg, inbound: [...sg.inbound, rule] } : sg,
+    ),
+  });
+}
+
+/** Adds one outbound rule; an omitted outbound list is the default allow-all rule (SG-03), kept explicitly. */
+export function addSecurityGroupOutbound(sgId: string, rule: T.SgRule): Edit {
+  const allowAll: T.SgRule = { protocol: "all", cidrBlock: "0.0.0.0/0" };
+  return (t) => ({
+    ...t,
+    securityGroups: t.securityGroups.map((sg) =>
+      sg.id === sgId ? withField(sg, { outbound: [...(sg.outbound ?? [allowAll]), rule] }) : sg,
+    ),
+  });
+}
+
+/** Adds a static route to a TGW route table (rule TGW-07: static routes win over propagated ones). */
+export function addTgwRoute(tableId: string, destination: string, attachmentId: string): Edit {
+  return (t) => ({
+    ...t,
+    transitGatewayRouteTables: t.transitGatewayRouteTables.map((rtb) =>
+      rtb.id === tableId
+        ? { ...rtb, routes: [...rtb.routes, { destination, attachmentId, blackhole: false }] }
+        : rtb,
+    ),
+  });
+}

@@ -116,8 +116,8 @@ describe("fix-it", () => {
         expect(keyText(q)).toBe(right.description);
         expect(wrong.length).toBeGreaterThanOrEqual(2);
         for (const w of wrong) {
-          expect(analyze(w.result, must(q.query)).reachable, `${q.id}: ${w.fix.description}`).toBe(false);
-          expect(q.options.some((o) => o.text === w.fix.description && !q.answer.includes(o.id))).toBe(true);
+          expect(analyze(w.result, must(q.query)).reachable, `${q.id}: ${w.text}`).toBe(false);
+          expect(q.options.some((o) => o.text === w.text && !q.answer.includes(o.id))).toBe(true);
         }
       }
     }
@@ -154,6 +154,14 @@ describe("missing-piece distractors", () => {
         const c = missingPieceCase(seed, difficulty);
         expect(piecesThatDoNotMatter(c), c.question.id).toEqual([]);
         expect(analyze(c.setup.base, c.setup.query).reachable, c.question.id).toBe(true);
+        // Wrong options are changes (none already in the shown setup) that leave the flow blocked.
+        expect(c.distractors.length, c.question.id).toBe(3);
+        for (const d of c.distractors) {
+          expect(JSON.stringify(d.result), `${c.question.id}: ${d.text}`).not.toBe(
+            JSON.stringify(c.shownTopology),
+          );
+          expect(analyze(d.result, c.setup.query).reachable, `${c.question.id}: ${d.text}`).toBe(false);
+        }
       }
     }
   }, 60_000);

@@ -1,7 +1,9 @@
 // fix-it: "which single change lets A reach C?" The right option is a fix that lib/net's proposeFixes offers
-// for the broken flow; the wrong options are fixes proposeFixes offers for nearby flows (the reverse
-// direction, another port) on the same topology. Every option is checked with analyze on the changed
-// topology: the right one must make the flow reachable, every wrong one must leave it blocked.
+// for the broken flow; the wrong options are near-miss changes of the setup (lib/scenario/near-misses.ts: the
+// right port on the wrong group, in the wrong direction or from the wrong source, a route for the wrong CIDR
+// or in the wrong table, a TGW route to the wrong attachment), never one already in place. Every option is
+// checked with analyze on the changed topology: the right one must make the flow reachable, every wrong one
+// must leave it blocked.
 import {
   analyze,
   buildNetwork,
@@ -17,13 +19,13 @@ import type { Family } from "../family";
 import type { Candidate } from "../options";
 import type { Difficulty, Question } from "../question";
 import { createRng, type Rng } from "../rng";
-import { SERVICE_PORTS } from "../reach-fixtures";
+import { provenNearMisses, type ProvenNearMiss } from "../near-misses";
 import { drawCompleteSetup, type Piece } from "./missing-piece";
 
 const NAME = "fix-it";
 
-/** A wrong option: the model's fix for a nearby flow, and the topology it yields when applied here. */
-export type WrongFix = { readonly fix: Fix; readonly result: Topology };
+/** A wrong option: a near-miss change, the topology it yields here, and where the flow is still dropped. */
+export type WrongFix = ProvenNearMiss;
 export type FixItCase = {
   readonly question: Question;
   readonly right: Fix;
@@ -35,7 +37,7 @@ type Attempt = {
   query: Query;
   concepts: string[];
   right: Fix;
-  wrong: WrongFix[];
+  wrong: readonly WrongFix[];
   analyses: Map<Topology, Analysis>;
 };
 
@@ -50,11 +52,6 @@ function attempt(rng: Rng, difficulty: Difficulty): Attempt | undefined {
   // One analysis per topology object within this question (never across seeds).
   const analyses = new Map<Topology, Analysis>();
   const cache = new NetworkCache();
-  const analysisOf = (t: Topology): Analysis => {
-    let a = analyses.get(t);
-    if (!a) analyses.set(t, (a = analyze(t, query, { cache })));
-    return a;
-  };
   const network = buildNetwork(topology, cache);
   const analysis = analyze(network, query);
   analyses.set(topology, analysis);
@@ -67,31 +64,18 @@ function attempt(rng: Rng, difficulty: Difficulty): Attempt | undefined {
   );
   if (working.length === 0) return undefined;
   const right = rng.pick(working);
-  const seen = new Set<string>([right.description]);
-  const wrong: WrongFix[] = [];
-  const keep = (fix: Fix, result: Topology): void => {
-    if (seen.has(fix.description) || fix.kind === "combined" || wrong.length >= 3) return;
-    if (analysisOf(result).reachable) return; // it would fix this flow too: not a wrong option
-    seen.add(fix.description);
-    wrong.push({ fix, result });
-  };
-  // (a) Fixes the model proposes for the same pair on another port: applied here, they change the topology,
-  // and analyze must find this flow still blocked.
-  const otherPort = rng.pick(SERVICE_PORTS.filter(([p]) => p !== query.port))[0];
-  for (const fix of proposeFixes(
+  // Wrong options: near-miss changes (wrong table, wrong CIDR, wrong group, direction or source, wrong
+  // attachment) that change this topology and that analyze proves leave the flow blocked.
+  const wrong = provenNearMisses(
+    rng,
     topology,
-    { ...query, port: otherPort },
-    { network, combined: false, cache },
-  ))
-    keep(fix, fix.topology);
-  // (b) Fixes the model proposes when a different piece is missing: here that piece is already in place,
-  // so the change leaves this topology as it is (still blocked: the analysis above).
-  for (const j of rng.shuffle(setup.pieces.map((_, i) => i).filter((i) => i !== missingIndex))) {
-    if (wrong.length >= 3) break;
-    const other = setup.pieces[j] as Piece;
-    for (const fix of proposeFixes(other.remove(setup.base), query, { combined: false, cache }))
-      keep(fix, topology);
-  }
+    query,
+    setup.nearMisses,
+    new Set([right.description]),
+    3,
+    "fix",
+    cache,
+  );
   if (wrong.length < 2) return undefined;
   return { topology, query, concepts: setup.concepts, right, wrong, analyses };
 }
@@ -102,8 +86,7 @@ export function fixItCase(seed: number, difficulty: Difficulty): FixItCase {
     const found = attempt(rng, difficulty);
     if (!found) continue;
     const { topology, query, right, wrong, analyses } = found;
-    const analysisOf = (t: Topology): Analysis => analyses.get(t) ?? analyze(t, query);
-    const before = analysisOf(topology);
+    const before = analyses.get(topology) ?? analyze(topology, query);
     const candidates: Candidate[] = [
       {
         text: right.description,
@@ -111,20 +94,12 @@ export function fixItCase(seed: number, difficulty: Difficulty): FixItCase {
         why: `Right: with this change both the request and the reply get through (${right.rules.join(", ")}).`,
         proof: "analyze(topology with this fix): reachable",
       },
-      ...wrong.map(({ fix, result }) => {
-        const after = analysisOf(result);
-        const b = after.blockers[0];
-        const why =
-          result === topology
-            ? `"${fix.description}" is already in place, so nothing changes (${fix.rules[0] ?? ""}).`
-            : `With "${fix.description}" the ${b?.direction === "return" ? "reply" : "request"} would still be dropped at ${b?.component ?? "?"} (${b?.rules[0] ?? ""}).`;
-        return {
-          text: fix.description,
-          correct: false,
-          why,
-          proof: `analyze(topology with this fix): blocked at ${b?.code ?? "?"}@${b?.component ?? "?"}`,
-        };
-      }),
+      ...wrong.map((miss) => ({
+        text: miss.text,
+        correct: false,
+        why: miss.why,
+        proof: `analyze(topology with this change): blocked at ${miss.blocker?.code ?? "?"}@${miss.blocker?.component ?? "?"}`,
+      })),
     ];
     const port = query.port !== undefined ? ` on TCP ${query.port}` : "";
     const question = buildQuestion(rng, {

@@ -1,10 +1,11 @@
 // missing-piece: A cannot reach C; what is missing? Each setup lists the pieces a working path needs
 // (routes on both sides, an accepted peering, TGW association and propagation, an IGW route, a public IP,
 // an SG rule). The shown topology lacks exactly one; the model must confirm that the full setup works and
-// that the shown one does not (so putting the absent piece back is what fixes it: the key). Every other
-// option is a piece present in the shown topology by construction. That each of them matters (removed
-// alone, it also breaks the path) is a property of the setup, not of the seed's key; missingPieceCase
-// exposes the setup so scripts/check-generator.ts and the unit tests check it over many seeds.
+// that the shown one does not (so putting the absent piece back is what fixes it: the key). The wrong options
+// are near-miss changes (lib/scenario/near-misses.ts) that change the shown topology and leave the flow
+// blocked, never a piece already in place. That each piece matters (removed alone, it also breaks the path)
+// is a property of the setup, not of the seed's key; missingPieceCase exposes the setup so
+// scripts/check-generator.ts and the unit tests check it over many seeds.
 import type * as T from "../../net/index";
 import { NetworkCache } from "../../net/index";
 import { decidingSentence } from "../rule-sentences";
@@ -22,9 +23,14 @@ import {
   removeTgwAssociation,
   removeTgwPropagation,
   setSecurityGroupInbound,
+  addRoute,
+  addSecurityGroupInbound,
+  addSecurityGroupOutbound,
+  addTgwRoute,
   type Edit,
 } from "../topology-edits";
 import { lowerInitial } from "../lower-initial";
+import { provenNearMisses, type NearMiss, type ProvenNearMiss } from "../near-misses";
 
 const NAME = "missing-piece";
 
@@ -39,11 +45,55 @@ export type Piece = {
    */
   readonly fixIt?: false;
 };
-export type Setup = { base: T.Topology; query: T.Query; pieces: Piece[]; concepts: string[]; story: string };
+export type Setup = {
+  base: T.Topology;
+  query: T.Query;
+  pieces: Piece[];
+  /** Plausible changes that do not fix the flow (wrong options, once proven on the shown topology). */
+  nearMisses: NearMiss[];
+  concepts: string[];
+  story: string;
+};
 
 function routeText(t: T.Topology, rtbId: string, destination: string, target: string): string {
   const rt = t.routeTables.find((r) => r.id === rtbId);
   return `a route ${destination} → ${target} in route table ${rt?.name ?? rtbId}`;
+}
+
+/**
+ * Near-misses for a flow from site a to site c on TCP `port` over `via` (a peering or TGW id): the right port
+ * on the wrong side or from the wrong source, the right target for the wrong CIDR or in the wrong table.
+ */
+function pairNearMisses(base: T.Topology, a: Site, c: Site, port: number, via: string): NearMiss[] {
+  const aCidr = cidrText(a.vpc.cidr);
+  const cCidr = cidrText(c.vpc.cidr);
+  const tcp = { protocol: "tcp" as const, fromPort: port, toPort: port };
+  return [
+    {
+      text: `An outbound rule in ${c.instance.name}-sg allowing TCP ${port} to ${aCidr}`,
+      fixText: `Add an outbound rule tcp/${port} to ${aCidr} to security group ${c.instance.sgId}`,
+      why: `Outbound rules on ${c.instance.name} do not admit a request coming in to it, and security groups are stateful: the reply to an allowed request leaves whatever the outbound rules say (SG-02).`,
+      edit: addSecurityGroupOutbound(c.instance.sgId, { ...tcp, cidrBlock: aCidr }),
+    },
+    {
+      text: `An inbound rule in ${c.instance.name}-sg allowing TCP ${port} from ${cCidr}`,
+      fixText: `Add an inbound rule tcp/${port} from ${cCidr} to security group ${c.instance.sgId}`,
+      why: `${cCidr} is ${c.vpc.name}'s own range; the request comes from ${a.instance.name} (${a.instance.ip}) in ${aCidr}, which this rule does not name (SG-05).`,
+      edit: addSecurityGroupInbound(c.instance.sgId, { ...tcp, cidrBlock: cCidr }),
+    },
+    {
+      text: capital(routeText(base, a.subnet.routeTableId, aCidr, via)),
+      fixText: `Add a route ${aCidr} -> ${via} to ${a.subnet.routeTableId}`,
+      why: `${aCidr} is ${a.vpc.name}'s own range, which the local route already covers (RT-02); the request to ${c.instance.ip} needs a route for ${cCidr}.`,
+      edit: addRoute(a.subnet.routeTableId, aCidr, via),
+    },
+    {
+      text: capital(routeText(base, c.subnet.routeTableId, cCidr, via)),
+      fixText: `Add a route ${cCidr} -> ${via} to ${c.subnet.routeTableId}`,
+      why: `That table serves ${c.subnet.name}, the destination's subnet, and ${cCidr} is ${c.vpc.name}'s own range, covered by its local route (RT-02); the request leaves ${a.subnet.name}, whose route table decides where it goes (RT-01).`,
+      edit: addRoute(c.subnet.routeTableId, cCidr, via),
+    },
+  ];
 }
 
 function peeringSetup(rng: Rng): Setup {
@@ -57,6 +107,7 @@ function peeringSetup(rng: Rng): Setup {
     query: q(estate, a, c),
     concepts: ["P4", "P7", "S2", "P11"],
     story: `${a.vpc.name} and ${c.vpc.name} are joined by peering ${pcx}.`,
+    nearMisses: pairNearMisses(base, a, c, p, pcx),
     pieces: [
       {
         text: capital(routeText(base, a.subnet.routeTableId, cidrText(c.vpc.cidr), pcx)),
@@ -95,6 +146,15 @@ function hubSetup(rng: Rng): Setup {
     query: q(estate, a, c),
     concepts: ["V6"],
     story: `${a.vpc.name} and ${c.vpc.name} are attached to transit gateway ${hub.tgwId}.`,
+    nearMisses: [
+      ...pairNearMisses(base, a, c, estate.port, hub.tgwId),
+      {
+        text: `A static route ${cidrText(c.vpc.cidr)} → ${attA} (${a.vpc.name}) in TGW route table ${table.name}`,
+        fixText: `Add a static route ${cidrText(c.vpc.cidr)} -> ${attA} to transit gateway route table ${table.id}`,
+        why: `It sends traffic for ${cidrText(c.vpc.cidr)} back to ${a.vpc.name}'s attachment, not to ${c.vpc.name}'s, and a static route wins over a propagated one (TGW-07).`,
+        edit: addTgwRoute(table.id, cidrText(c.vpc.cidr), attA),
+      },
+    ],
     pieces: [
       {
         text: `Propagation of attachment ${attC} (${c.vpc.name}) into TGW route table ${table.name}`,
@@ -133,6 +193,36 @@ function internetSetup(rng: Rng): Setup {
     query: { from: a.instance.name, to: "internet", protocol: "tcp", port: 443 },
     concepts: ["S1"],
     story: `${a.vpc.name} has internet gateway ${igw}; ${a.instance.name} must reach the internet on TCP 443.`,
+    nearMisses: [
+      {
+        text: `An inbound rule in ${a.instance.name}-sg allowing TCP 443 from 0.0.0.0/0`,
+        fixText: `Add an inbound rule tcp/443 from 0.0.0.0/0 to security group ${a.instance.sgId}`,
+        why: `Inbound rules admit connections opened to ${a.instance.name}; a connection it opens leaves only if an outbound rule allows it (SG-01, SG-03).`,
+        edit: addSecurityGroupInbound(a.instance.sgId, {
+          protocol: "tcp",
+          fromPort: 443,
+          toPort: 443,
+          cidrBlock: "0.0.0.0/0",
+        }),
+      },
+      {
+        text: `An outbound rule in ${a.instance.name}-sg allowing TCP 443 to ${cidrText(a.vpc.cidr)}`,
+        fixText: `Add an outbound rule tcp/443 to ${cidrText(a.vpc.cidr)} to security group ${a.instance.sgId}`,
+        why: `It allows TCP 443 only to ${a.vpc.name}'s own range ${cidrText(a.vpc.cidr)}; internet addresses are outside it (SG-05).`,
+        edit: addSecurityGroupOutbound(a.instance.sgId, {
+          protocol: "tcp",
+          fromPort: 443,
+          toPort: 443,
+          cidrBlock: cidrText(a.vpc.cidr),
+        }),
+      },
+      {
+        text: capital(routeText(base, a.subnet.routeTableId, cidrText(a.vpc.cidr), igw)),
+        fixText: `Add a route ${cidrText(a.vpc.cidr)} -> ${igw} to ${a.subnet.routeTableId}`,
+        why: `${cidrText(a.vpc.cidr)} is the VPC's own range, covered by the local route (RT-02); traffic to the internet needs a default route 0.0.0.0/0 to the internet gateway (IGW-01).`,
+        edit: addRoute(a.subnet.routeTableId, cidrText(a.vpc.cidr), igw),
+      },
+    ],
     pieces: [
       {
         text: capital(routeText(base, a.subnet.routeTableId, "0.0.0.0/0", igw)),
@@ -191,6 +281,9 @@ export type MissingPieceCase = {
   readonly question: Question;
   readonly setup: Setup;
   readonly missingIndex: number;
+  readonly shownTopology: T.Topology;
+  /** The wrong options: near-misses proven (changed topology still blocked) on the shown topology. */
+  readonly distractors: readonly ProvenNearMiss[];
 };
 
 function generate(seed: number, difficulty: Difficulty): Question {
@@ -213,24 +306,33 @@ export function missingPieceCase(seed: number, difficulty: Difficulty): MissingP
   const shown = analyzeTopology(shownTopology, setup.query, cache);
   if (shown.reachable)
     throw new Error(`${NAME} seed ${seed}: removing "${missing.text}" does not break the path`);
-  const candidates = setup.pieces.map((piece, i) => {
-    const b = shown.blockers[0];
-    if (i === missingIndex)
-      return {
-        text: piece.text,
-        correct: true,
-        why: `Right: without it the ${b?.direction === "return" ? "reply" : "request"} is dropped (${b?.rules[0] ?? ""}).`,
-        proof: `analyze(shown): blocked at ${b?.code ?? "?"}; analyze(complete setup): reachable`,
-      };
-    // The piece is present in the shown topology (only the missing one was removed).
-    return {
-      text: piece.text,
+  const b = shown.blockers[0];
+  const misses = provenNearMisses(
+    rng,
+    shownTopology,
+    setup.query,
+    setup.nearMisses,
+    new Set([missing.text]),
+    3,
+    "piece",
+    cache,
+  );
+  if (misses.length < 2)
+    throw new Error(`${NAME} seed ${seed}: fewer than two near-miss changes leave the flow blocked`);
+  const candidates = [
+    {
+      text: missing.text,
+      correct: true,
+      why: `Right: without it the ${b?.direction === "return" ? "reply" : "request"} is dropped (${b?.rules[0] ?? ""}).`,
+      proof: `analyze(shown): blocked at ${b?.code ?? "?"}; analyze(complete setup): reachable`,
+    },
+    ...misses.map((miss) => ({
+      text: miss.text,
       correct: false,
-      why: `Already in the shown setup: ${piece.text.charAt(0).toLowerCase()}${piece.text.slice(1)}; the flow passes that step.`,
-      proof:
-        "present in the shown topology (only the keyed piece was removed); removing it from the complete setup blocks the flow (piecesThatDoNotMatter)",
-    };
-  });
+      why: miss.why,
+      proof: `analyze(shown topology with this change): blocked at ${miss.blocker?.code ?? "?"}@${miss.blocker?.component ?? "?"}`,
+    })),
+  ];
   const stem = `${setup.story} ${setup.query.from} cannot reach ${setup.query.to} on TCP ${setup.query.port ?? ""}. Which single piece is missing?`;
   const question = buildQuestion(rng, {
     family: NAME,
@@ -251,7 +353,7 @@ export function missingPieceCase(seed: number, difficulty: Difficulty): MissingP
     rules: [...missing.rules, ...shown.blockers.flatMap((x) => x.rules)],
     trace: traceLines(shown),
   });
-  return { question, setup, missingIndex };
+  return { question, setup, missingIndex, shownTopology, distractors: misses };
 }
 
 /** Pieces of the case's setup that, removed alone, leave the flow reachable (should be none). */

@@ -1,0 +1,54 @@
+// Near-miss changes: plausible single changes that look like a fix for a broken flow but are not (the right
+// kind of route in the wrong table or for the wrong CIDR, the right port on the wrong group, in the wrong
+// direction or from the wrong source, a TGW route to the wrong attachment). fix-it and missing-piece draw
+// their wrong options from them; each is kept only if it changes the shown topology (so it is not already in
+// place) and analyze on the changed topology still finds the flow blocked.
+import type * as T from "../net/index";
+import { analyzeTopology } from "./reach-question";
+import type { Rng } from "./rng";
+import type { Edit } from "./topology-edits";
+
+export type NearMiss = {
+  /** As a piece of a setup ("A route … in route table …"), the way missing-piece words its options. */
+  readonly text: string;
+  /** As a change, worded like lib/net's proposeFixes descriptions, the way fix-it words its options. */
+  readonly fixText: string;
+  /** Why it does not fix the flow, whatever else is missing, citing a rule ID. */
+  readonly why: string;
+  readonly edit: Edit;
+};
+
+/** A near-miss applied to the shown topology: what it yields and where the flow is still dropped. */
+export type ProvenNearMiss = NearMiss & {
+  readonly result: T.Topology;
+  readonly blocker: T.Blocker | undefined;
+};
+
+/**
+ * Up to `count` near-misses, drawn in seed order, that change `shown` and leave `query` blocked on the changed
+ * topology, each worded in `style` (its `text` is that wording). `exclude` holds option texts already taken.
+ */
+export function provenNearMisses(
+  rng: Rng,
+  shown: T.Topology,
+  query: T.Query,
+  pool: readonly NearMiss[],
+  exclude: ReadonlySet<string>,
+  count: number,
+  style: "piece" | "fix",
+  cache?: T.NetworkCache,
+): ProvenNearMiss[] {
+  const before = JSON.stringify(shown);
+  const out: ProvenNearMiss[] = [];
+  for (const miss of rng.shuffle([...pool])) {
+    if (out.length >= count) break;
+    const text = style === "fix" ? miss.fixText : miss.text;
+    if (exclude.has(text)) continue;
+    const result = miss.edit(shown);
+    if (JSON.stringify(result) === before) continue; // already in place: not a change
+    const analysis = analyzeTopology(result, query, cache);
+    if (analysis.reachable) continue; // it would fix the flow: not a wrong option
+    out.push({ ...miss, text, result, blocker: analysis.blockers[0] });
+  }
+  return out;
+}

@@ -1,41 +1,13 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, type SubmitEvent } from "react";
-import { formText } from "@/app/http/form-text";
-import { postJson } from "@/app/http/post-json";
+import { useRoomEntry } from "./use-room-entry";
 
 /** Code and display name; a taken name comes back as the server's message, and the player picks another. */
 export function JoinForm({ defaultCode }: { defaultCode: string }) {
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function onSubmit(event: SubmitEvent<HTMLFormElement>): Promise<void> {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const joinCode = formText(form, "joinCode").trim().toUpperCase();
-    setBusy(true);
-    setError(null);
-    const result = await postJson("/classroom/api", {
-      action: "join",
-      joinCode,
-      displayName: formText(form, "displayName"),
-    });
-    if (result.ok) {
-      router.push(`/classroom/${joinCode}`);
-      return;
-    }
-    setBusy(false);
-    setError(result.error);
-  }
+  const { error, busy, onSubmit } = useRoomEntry("join", "displayName");
 
   return (
-    <form
-      className="card classroom-join"
-      onSubmit={(event) => void onSubmit(event)}
-      aria-label="Join a live game"
-    >
+    <form className="card classroom-join" onSubmit={onSubmit} aria-label="Join a live game">
       <label className="field">
         Join code
         <input

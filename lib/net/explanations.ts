@@ -259,8 +259,14 @@ export const EXPLANATIONS = {
   TGW_RTB_CANNOT_ROUTE: entry(
     ["transit-gateway-route-table"],
     ["TGW-05", "TGW-07"],
-    (d) =>
-      `Transit gateway route table ${label(d.table)} has no route that matches ${d.destination}; propagate the destination's attachment into it or add a static route.`,
+    (d) => {
+      const head = `Transit gateway route table ${label(d.table)} has no route that matches ${d.destination}`;
+      const reply = d.direction === "return" ? " (the reply's destination, the flow's source)" : "";
+      return d.owner
+        ? `${head}${reply}; enable propagation of attachment ${label(d.owner)}, which owns that address, into it, or add a static route to that attachment.`
+        : `${head}${reply}, and no attachment of the transit gateway owns that address, so propagation cannot add one: only a static route (0.0.0.0/0 for the internet) to the egress VPC's attachment carries it.`;
+    },
+    (d) => (d.owner ? [] : ["TGW-18"]),
   ),
   TGW_RTB_BAD_STATE_ROUTE: entry(["transit-gateway-route-table"], ["TGW-08"], (d) =>
     d.problem === "missing-attachment"

@@ -163,6 +163,11 @@ export type BlockerDetail =
       readonly destination: string;
       readonly problem: "no-route" | "blackhole" | "missing-attachment";
       readonly route?: RouteFact;
+      /**
+       * no-route: the attachment of this transit gateway whose propagation would cover the destination
+       * (TGW-05); absent when none does (an internet address: only a static route to an egress attachment helps).
+       */
+      readonly owner?: NamedRef;
     }
   | {
       readonly kind: "gateway";

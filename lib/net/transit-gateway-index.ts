@@ -48,7 +48,7 @@ export type TransitGatewayIndex = {
   tables: Map<string, TgwRouteTableInfo>;
 };
 
-function propagatedCidrs(
+export function propagatedCidrs(
   topology: Topology,
   att: TransitGatewayAttachment,
   vpcs: ReadonlyMap<string, VpcInfo>,

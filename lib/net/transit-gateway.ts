@@ -9,6 +9,7 @@ import type { SubnetInfo } from "./network-model";
 import { lookupRoute, routeFact, routeMatched } from "./routing";
 import type { TransitGatewayAttachment } from "./topology";
 import type { CompiledAttachment } from "./transit-gateway-index";
+import { attachmentOwning } from "./transit-gateway-owner";
 import { isVpnUp } from "./vpn-links";
 import { checkNetworkAcl } from "./filters";
 import {
@@ -96,11 +97,13 @@ function routeInTransitGateway(
       { kind: "transit-gateway-route", table: table.id, destination: p.dst.text },
       { matched: { kind: "tgw-route", description: `no route matches ${p.dst.text}` } },
     );
+    const owner = attachmentOwning(w.net, table.transitGatewayId, p.dst);
     block(w, "TGW_RTB_CANNOT_ROUTE", table.id, {
       kind: "transit-gateway-route-table",
       table: named(table),
       destination: p.dst.text,
       problem: "no-route",
+      ...(owner ? { owner } : {}),
     });
     return undefined;
   }

@@ -22,7 +22,18 @@ import { withField } from "../topology-builder";
 
 const NAME = "edge-to-edge";
 
-type Scenario = { stem: string; query: T.Query; variants: Variant[]; concepts: string[] };
+/**
+ * `showable`: the variants a question may show. Only edge-to-edge situations (a way out through the peer, a
+ * centralised-egress TGW path, a VPC that has its own way out while peered) are shown; the other variants
+ * (a missing route, an SG or NACL fault) give "No" options only.
+ */
+type Scenario = {
+  stem: string;
+  query: T.Query;
+  variants: Variant[];
+  concepts: string[];
+  showable: number[];
+};
 
 function setPublicIp(instanceId: string, ip: string): (t: T.Topology) => T.Topology {
   return (t) => ({
@@ -77,6 +88,7 @@ function peerGateway(rng: Rng): Scenario {
       `Can ${a.instance.name} (${a.instance.ip}) in ${a.vpc.name} reach a server on the internet (${INTERNET_SERVER_IP}) on TCP 443? The setup:`,
     query: { from: a.instance.name, to: "internet", protocol: "tcp", port: 443 },
     concepts: ["P3"],
+    showable: [0, 1],
     variants: [
       { topology: viaPeer, fix: ownWayOut },
       { topology: ownRoute, works: true },
@@ -148,7 +160,9 @@ function peerEndpoint(rng: Rng): Scenario {
   const inA = withEndpoint(base, a.vpc.id, a.subnet.routeTableId);
   // A gateway endpoint serves only the VPC it belongs to (GWE-06).
   const ownEndpoint = {
-    cause: `The only S3 gateway endpoint is in ${b.vpc.name}, and a gateway endpoint serves only its own VPC: ${a.vpc.name} cannot use it, directly or over the peering (GWE-06, PCX-10).`,
+    cause:
+      `A gateway endpoint is used only through the route ${pl} → ${vpce} that AWS adds to the route tables associated with it (GWE-02), and only ${b.subnet.routeTableId} in ${b.vpc.name} has that route. ` +
+      `The endpoint serves only its own VPC, so ${a.vpc.name} cannot use it, directly or over the peering (GWE-06, PCX-10).`,
     change: `create an S3 gateway endpoint in ${a.vpc.name} and associate it with ${a.subnet.routeTableId}`,
     topology: inA,
   };
@@ -156,6 +170,7 @@ function peerEndpoint(rng: Rng): Scenario {
     stem: `${a.vpc.name} is peered with ${b.vpc.name}. Can ${a.instance.name} (${a.instance.ip}) in ${a.vpc.name} reach Amazon S3 in ${region} privately on TCP 443? The setup:`,
     query: { from: a.instance.name, to: "s3", protocol: "tcp", port: 443 },
     concepts: ["E6", "E3"],
+    showable: [0, 1, 2],
     variants: [
       { topology: viaPeer, fix: ownEndpoint },
       { topology: inB, fix: ownEndpoint },
@@ -205,6 +220,7 @@ function centralEgress(rng: Rng): Scenario {
       `Can ${a.instance.name} (${a.instance.ip}) in ${a.vpc.name} reach a server on the internet (${INTERNET_SERVER_IP}) on TCP 443? The setup:`,
     query: { from: a.instance.name, to: "internet", protocol: "tcp", port: 443 },
     concepts: ["P3", "V6"],
+    showable: [0, 1, 2, 3, 4],
     variants: [
       { topology: base, works: true },
       {
@@ -289,7 +305,12 @@ function generate(seed: number, difficulty: Difficulty): Question {
   const rng = createRng(seed).fork(`${NAME}/${difficulty}`);
   const scenario =
     difficulty === 1 ? peerGateway(rng) : rng.pick([peerGateway, peerEndpoint, centralEgress])(rng);
+  // About 2 in 7 show a working setup (as pickShown in reach-question), drawn from the showable variants.
+  const yes = scenario.showable.filter((i) => scenario.variants[i]?.works === true);
+  const no = scenario.showable.filter((i) => scenario.variants[i]?.works !== true);
+  const shown = yes.length > 0 && rng.chance(2, 7) ? rng.pick(yes) : rng.pick(no);
   return buildReachQuestion(rng, {
+    shown,
     family: NAME,
     seed,
     difficulty,

@@ -116,18 +116,39 @@ function generate(seed: number, difficulty: Difficulty): Question {
     throw new Error(`${NAME} seed ${seed}: overlap and duplicate together`);
 
   const clash = clashes[0];
+  // The deciding rule in one sentence, where the request fails, and the one change that would let it through.
+  const rule =
+    "AWS refuses a peering between two VPCs when any CIDR block of one overlaps any block of the other, primary or secondary, IPv4 or IPv6, even if only the non-overlapping blocks would be routed (PCX-03).";
+  const secondaryClash = clash
+    ? clash.b !== vy.cidrBlocks[0]
+      ? { vpc: y.name, block: clash.b }
+      : clash.a !== vx.cidrBlocks[0]
+        ? { vpc: x.name, block: clash.a }
+        : undefined
+    : undefined;
+  const overlapFix = secondaryClash
+    ? `Fix: disassociate the secondary block ${secondaryClash.block} from ${secondaryClash.vpc} (or re-address what uses it), then request the peering again.`
+    : "Fix: a VPC's primary block cannot be changed, so one of the two VPCs has to be re-created with a range disjoint from the other's.";
   const overlapWhy = clash
-    ? `${clash.a} (${x.name}) overlaps ${clash.b} (${y.name}); one overlapping IPv4 block, primary or secondary, rules peering out (PCX-03).`
+    ? `${rule} Here ${clash.a} of ${x.name} overlaps ${clash.b} of ${y.name}, so the peering request fails as soon as it is made. ${overlapFix}`
     : "";
+  const duplicateStatus = t.peeringConnections.find((p) => p.id === duplicate)?.status ?? "";
+  const duplicateWhy =
+    duplicate !== undefined
+      ? `Two VPCs can have only one peering connection between them at a time (PCX-04); ${duplicate} already joins ${x.name} and ${y.name} (${duplicateStatus}), so a second request is refused. Fix: ${duplicateStatus === "active" ? `use ${duplicate}: add routes to it in both VPCs` : `have ${y.name}'s owner accept ${duplicate}`} instead of requesting a new one.`
+      : "";
+  const feasibleWhy =
+    `A peering is refused only when a block of one VPC overlaps a block of the other (PCX-03) or a peering already joins the pair (PCX-04); ` +
+    `every block of ${x.name} (${vx.cidrBlocks.join(", ")}) is disjoint from every block of ${y.name} (${vy.cidrBlocks.join(", ")}) and no peering joins them, so the request can be created and, once accepted, used with a route to it in each VPC (PCX-08).`;
   const candidates: Candidate[] = [];
   candidates.push({
     text: "Yes: no CIDR block of one VPC overlaps the other's and no peering joins them yet",
     correct: feasible,
     why: feasible
-      ? "No block overlaps (PCX-03) and no live peering joins the pair (PCX-04)."
+      ? "Right: no block overlaps (PCX-03) and no peering joins the pair yet (PCX-04)."
       : clash
-        ? "Wrong: an overlapping block rules the peering out, whatever is routed over it (PCX-03)."
-        : `Peering ${duplicate ?? ""} already joins them; only one may exist (PCX-04).`,
+        ? `Wrong: ${clash.a} overlaps ${clash.b}, and one overlapping block rules the peering out (PCX-03).`
+        : `Wrong: peering ${duplicate ?? ""} already joins them, and only one may exist per pair (PCX-04).`,
     proof: `cidrsOverlap over all blocks: ${clashes.length} clash(es); live peering between the pair: ${duplicate ?? "none"}`,
   });
   // A "No: X overlaps Y" option: the real clash, or a plausible false one between two non-overlapping blocks.
@@ -138,8 +159,8 @@ function generate(seed: number, difficulty: Difficulty): Question {
     text: `No: ${shownPair.a} of ${x.name} overlaps ${shownPair.b} of ${y.name}`,
     correct: pairTrue,
     why: pairTrue
-      ? overlapWhy
-      : `${shownPair.a} and ${shownPair.b} do not overlap: their address ranges are disjoint (PCX-03).`,
+      ? `Right: ${shownPair.a} and ${shownPair.b} share addresses, and any overlap refuses the peering (PCX-03).`
+      : `Wrong: ${shownPair.a} and ${shownPair.b} are disjoint ranges, so they are no obstacle (PCX-03).`,
     proof: `cidrsOverlap(${shownPair.a}, ${shownPair.b}) = ${String(pairTrue)}`,
   });
   candidates.push({
@@ -150,15 +171,15 @@ function generate(seed: number, difficulty: Difficulty): Question {
     correct: duplicate !== undefined && !pairTrue,
     why:
       duplicate !== undefined
-        ? `Peering ${duplicate} already joins them (status ${t.peeringConnections.find((p) => p.id === duplicate)?.status ?? "?"}); at most one between the same two VPCs (PCX-04).`
-        : "A VPC can have many peerings (up to 50 active by default); the one-peering limit is per pair of VPCs (PCX-04, PCX-17).",
+        ? `Right: ${duplicate} (${duplicateStatus}) already joins them, and only one may exist per pair (PCX-04).`
+        : "Wrong: a VPC can have many peerings (up to 50 active by default); the one-peering limit is per pair of VPCs (PCX-04, PCX-17).",
     proof: `live peering between the pair: ${duplicate ?? "none"}; overlap: ${String(pairTrue)}`,
   });
   if (pairTrue) {
     candidates.push({
       text: "Yes, as long as only the non-overlapping blocks are routed over the peering",
       correct: false,
-      why: "Any overlapping IPv4 block makes peering impossible, even if you only route the others (PCX-03).",
+      why: `Wrong: routing only some blocks does not help; the overlap of ${clash?.a ?? ""} and ${clash?.b ?? ""} refuses the request itself (PCX-03).`,
       proof: `cidrsOverlap: ${clashes.length} clash(es), so no peering (PCX-03)`,
     });
   } else {
@@ -169,8 +190,8 @@ function generate(seed: number, difficulty: Difficulty): Question {
         : "No: the VPCs must first be attached to a common transit gateway";
     const why =
       setup.crossRegion || setup.crossAccount
-        ? "Peering works across accounts and across Regions (PCX-01)."
-        : "Peering is a direct one-to-one link; it needs no transit gateway (PCX-01).";
+        ? "Wrong: a peering can join VPCs in different accounts and in different Regions (PCX-01)."
+        : "Wrong: a peering is a direct link between two VPCs and needs no transit gateway (PCX-01).";
     candidates.push({
       text,
       correct: false,
@@ -198,12 +219,8 @@ function generate(seed: number, difficulty: Difficulty): Question {
     stem,
     topology: t,
     candidates,
-    summary: feasible
-      ? "The blocks are disjoint and no peering joins the pair yet, so the peering can be created."
-      : clash
-        ? overlapWhy
-        : (candidates[2]?.why ?? ""),
-    rules: ["PCX-03", "PCX-04", "PCX-01"],
+    summary: feasible ? feasibleWhy : clash ? overlapWhy : duplicateWhy,
+    rules: ["PCX-03", "PCX-04", "PCX-01", "PCX-08"],
   });
 }
 

@@ -183,7 +183,7 @@ export const EXPLANATIONS = {
     ["gateway"],
     ["PCX-02", "PCX-10"],
     (d) =>
-      `Peering connection ${label(d.gateway)} only delivers traffic addressed to VPC ${label(d.vpc ?? d.gateway)} itself; ${d.address ?? "?"} is outside it. Peering is not transitive and cannot reach the peer's gateways, other peers, VPN or endpoints.`,
+      `Peering connection ${label(d.gateway)} delivers only to addresses in VPC ${label(d.vpc ?? d.gateway)}, and ${d.address ?? "?"} is not one: a peering is neither transitive nor edge-to-edge.`,
   ),
   RCH_PEERING_EXPIRED: entry(
     ["gateway"],

@@ -63,6 +63,7 @@ function peerGateway(rng: Rng): Scenario {
   } else builder.route(b.subnet.routeTableId, "0.0.0.0/0", igw);
   const ownIp = publicIp(rng);
   const acl = customAcl(estate, a);
+  const naclOption = rng.chance(1, 2);
   const base = builder.build("edge to edge");
   const viaPeer = addRoute(a.subnet.routeTableId, "0.0.0.0/0", pcx)(base);
   const withPublicIp = setPublicIp(a.instance.id, ownIp);
@@ -101,8 +102,10 @@ function peerGateway(rng: Rng): Scenario {
         },
       },
       // Filtering faults on A's side: offered as "No" options only when the shown setup's SG or NACL is fine.
+      // The NACL option (a long sentence) is offered in half the questions so option length does not
+      // predict the key (check-generator's "longest" cue).
       { topology: setSecurityGroupOutbound(a.instance.sgId, [])(ownRoute) },
-      { topology: closeReplies(ownRoute, acl) },
+      ...(naclOption ? [{ topology: closeReplies(ownRoute, acl) }] : []),
     ],
   };
 }
@@ -118,6 +121,7 @@ function peerEndpoint(rng: Rng): Scenario {
   // are illustrative public blocks; only their membership in the prefix list matters to the model.
   const s3Cidrs = ["52.216.0.0/15", "3.5.0.0/19"];
   const acl = customAcl(estate, a);
+  const naclOption = rng.chance(1, 2);
   const base0 = estate.builder.build("peer endpoint");
   const base: T.Topology = {
     ...base0,
@@ -128,12 +132,12 @@ function peerEndpoint(rng: Rng): Scenario {
     ],
   };
   const vpce = estate.builder.id("vpce");
-  const withEndpoint = (t: T.Topology, vpcId: string, rtb: string): T.Topology => ({
+  const withEndpoint = (t: T.Topology, vpcId: string, rtb: string, id = vpce): T.Topology => ({
     ...t,
     gatewayEndpoints: [
       ...t.gatewayEndpoints,
       {
-        id: vpce,
+        id,
         name: "s3-endpoint",
         vpcId,
         service: "s3",
@@ -158,6 +162,8 @@ function peerEndpoint(rng: Rng): Scenario {
     ),
   };
   const inA = withEndpoint(base, a.vpc.id, a.subnet.routeTableId);
+  // Shown "Yes" setup: both VPCs have their own endpoint, and A's route uses A's (GWE-02).
+  const inBoth = withEndpoint(inB, a.vpc.id, a.subnet.routeTableId, estate.builder.id("vpce"));
   // A gateway endpoint serves only the VPC it belongs to (GWE-06).
   const ownEndpoint = {
     cause:
@@ -170,7 +176,7 @@ function peerEndpoint(rng: Rng): Scenario {
     stem: `${a.vpc.name} is peered with ${b.vpc.name}. Can ${a.instance.name} (${a.instance.ip}) in ${a.vpc.name} reach Amazon S3 in ${region} privately on TCP 443? The setup:`,
     query: { from: a.instance.name, to: "s3", protocol: "tcp", port: 443 },
     concepts: ["E6", "E3"],
-    showable: [0, 1, 2],
+    showable: [0, 1, 6],
     variants: [
       { topology: viaPeer, fix: ownEndpoint },
       { topology: inB, fix: ownEndpoint },
@@ -180,7 +186,8 @@ function peerEndpoint(rng: Rng): Scenario {
         fix: { change: `let the endpoint policy of ${vpce} allow the request`, topology: inA },
       },
       { topology: setSecurityGroupOutbound(a.instance.sgId, [])(inA) },
-      { topology: closeReplies(inA, acl) },
+      { topology: naclOption ? closeReplies(inA, acl) : inBoth, works: !naclOption },
+      { topology: inBoth, works: true },
     ],
   };
 }

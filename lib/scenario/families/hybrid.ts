@@ -12,7 +12,9 @@ import { buildEstate, hubSites, type Site } from "../reach-fixtures";
 import { createRng, type Rng } from "../rng";
 import {
   addRoute,
+  compose,
   removeRoute,
+  setTgwRouteTable,
   removeTgwAssociation,
   removeTgwPropagation,
   setSecurityGroupInbound,
@@ -53,7 +55,26 @@ const setPropagation =
     ),
   });
 
-type Scenario = { stem: string; query: T.Query; variants: Variant[]; concepts: string[] };
+/**
+ * `optionOnly`: variants that give a "No" option but are never the shown setup. Both tunnels DOWN is one: a
+ * setup table saying DOWN/DOWN would give the answer away, so that fault is only ever a distractor.
+ */
+type Scenario = {
+  stem: string;
+  query: T.Query;
+  variants: Variant[];
+  concepts: string[];
+  optionOnly?: readonly Variant[];
+};
+
+/** How the question is put: a few phrasings of the same ask, drawn per question. */
+function ask(rng: Rng, who: string, portName: string, port: number, target: string): string {
+  return rng.pick([
+    `Can ${who} open ${withArticle(portName)} connection (TCP ${port}) to ${target}?`,
+    `Does ${withArticle(portName)} connection on TCP ${port} from ${who} to ${target} work as configured?`,
+    `A new ${portName} service on ${target} must accept connections on TCP ${port} from ${who}. Will it?`,
+  ]);
+}
 
 /** An on-premises block that overlaps none of the VPCs (VPN-04: on-premises CIDRs must not overlap). */
 function onPremisesCidr(rng: Rng, vpcs: readonly Cidr[]): Cidr {
@@ -117,23 +138,172 @@ function tgwVpnScenario(rng: Rng): Scenario {
         : g,
     ),
   };
+  const bothDown: Variant = { topology: setTunnels(["DOWN", "DOWN"])(base), fix: tunnelFix(base) };
   return {
     stem:
       `The on-premises network ${onPremName} (${onPrem}) connects over a Site-to-Site VPN attached to transit gateway ${hub.tgwId}, ` +
-      `which also attaches VPCs ${shared.vpc.name} and ${spoke.vpc.name}. Can a server on premises open ${withArticle(estate.portName)} connection ` +
-      `(TCP ${estate.port}) to ${spoke.instance.name} (${spoke.instance.ip}) in ${spoke.vpc.name}? The setup:`,
+      `which also attaches VPCs ${shared.vpc.name} and ${spoke.vpc.name}. ` +
+      ask(
+        rng,
+        "a server on premises",
+        estate.portName,
+        estate.port,
+        `${spoke.instance.name} (${spoke.instance.ip}) in ${spoke.vpc.name}`,
+      ) +
+      " The setup:",
     query: { from: onPremName, to: spoke.instance.name, protocol: "tcp", port: estate.port },
     concepts: ["V1", "V6"],
     variants: [
       { topology: base, works: true },
       { topology: removeRoute(spoke.subnet.routeTableId, onPrem)(base) },
-      { topology: removeTgwAssociation(hub.table.id, attachment)(base) },
+      {
+        topology: removeTgwAssociation(hub.table.id, attachment)(base),
+        fix: {
+          change: `associate ${attachment} with ${hub.table.name} (${hub.table.id})`,
+          topology: base,
+        },
+      },
       { topology: removeTgwPropagation(hub.table.id, attachment)(base) },
       // rule VPN-02: one tunnel up is enough.
       { topology: setTunnels(["UP", "DOWN"])(base), works: true },
-      { topology: setTunnels(["DOWN", "DOWN"])(base), fix: tunnelFix(base) },
+      bothDown,
       { topology: setSecurityGroupInbound(spoke.instance.sgId, [])(base) },
     ],
+    optionOnly: [bothDown],
+  };
+}
+
+/**
+ * d3: a VPN attached to a transit gateway with segmented route tables (two VPCs that must not reach each other,
+ * both reachable from on premises). The VPN attachment is associated with onprem-routes, into which the VPC
+ * attachments propagate; the VPC attachments are associated with vpc-routes, into which only the VPN
+ * propagates (TGW-04, TGW-05). Faults: a propagation in the wrong table (request or reply dropped at the TGW),
+ * a static blackhole route that beats the propagated one (TGW-07, TGW-08), the spoke's own route or SG.
+ */
+function segmentedTgwVpnScenario(rng: Rng): Scenario {
+  const estate = buildEstate(rng, 2);
+  const [shared, spoke] = estate.sites as [Site, Site];
+  const b = estate.builder;
+  const region = estate.homeRegion.code;
+  const onPrem = cidrText(onPremisesCidr(rng, [shared.vpc.cidr, spoke.vpc.cidr]));
+  const onPremName = rng.pick(["head-office", "datacenter-1", "factory-lan", "branch-net"]);
+  const tgwId = b.transitGateway(`${region}-hub`, region);
+  const vpcTable = b.tgwRouteTable(tgwId, "vpc-routes");
+  const vpnTable = b.tgwRouteTable(tgwId, "onprem-routes");
+  const attShared = b.tgwVpcAttachment(tgwId, shared.vpc, [shared.subnet.id]);
+  const attSpoke = b.tgwVpcAttachment(tgwId, spoke.vpc, [spoke.subnet.id]);
+  const cgw = b.id("cgw");
+  const vpn = b.id("vpn");
+  const attVpn = b.tgwVpnAttachment(tgwId, vpn, `${onPremName}-vpn-attachment`);
+  b.route(spoke.subnet.routeTableId, onPrem, tgwId);
+  b.route(shared.subnet.routeTableId, onPrem, tgwId);
+  const t0 = b.build("segmented transit gateway VPN");
+  const segmented = compose(
+    setTgwRouteTable(vpcTable.id, {
+      associations: [attShared, attSpoke],
+      propagations: [attVpn],
+      routes: [],
+    }),
+    setTgwRouteTable(vpnTable.id, {
+      associations: [attVpn],
+      propagations: [attShared, attSpoke],
+      routes: [],
+    }),
+  );
+  const base: T.Topology = segmented({
+    ...t0,
+    customerGateways: [{ id: cgw, name: `${onPremName}-router`, ipAddress: publicIp(rng), asn: 65000 }],
+    vpnConnections: [
+      {
+        id: vpn,
+        name: `${onPremName}-vpn`,
+        customerGatewayId: cgw,
+        transitGatewayId: tgwId,
+        routing: "bgp",
+        staticRoutes: [],
+        tunnels: [{ status: "UP" }, { status: "UP" }],
+        state: "available",
+      },
+    ],
+    onPremisesNetworks: [
+      {
+        id: `onprem-${onPremName}`,
+        name: onPremName,
+        cidrBlocks: [onPrem],
+        customerGatewayIds: [cgw],
+        directConnectGatewayIds: [],
+      },
+    ],
+    securityGroups: t0.securityGroups.map((g) =>
+      g.id === spoke.instance.sgId
+        ? {
+            ...g,
+            inbound: [
+              { protocol: "tcp" as const, fromPort: estate.port, toPort: estate.port, cidrBlock: onPrem },
+            ],
+          }
+        : g,
+    ),
+  });
+  const bothDown: Variant = { topology: setTunnels(["DOWN", "DOWN"])(base), fix: tunnelFix(base) };
+  return {
+    stem:
+      `The on-premises network ${onPremName} (${onPrem}) connects over a Site-to-Site VPN (BGP) attached to transit gateway ${tgwId}. ` +
+      `VPCs ${shared.vpc.name} and ${spoke.vpc.name} are attached too and must stay isolated from each other, so the transit gateway has two route tables: vpc-routes and onprem-routes. ` +
+      ask(
+        rng,
+        "a server on premises",
+        estate.portName,
+        estate.port,
+        `${spoke.instance.name} (${spoke.instance.ip}) in ${spoke.vpc.name}`,
+      ) +
+      " The setup:",
+    query: { from: onPremName, to: spoke.instance.name, protocol: "tcp", port: estate.port },
+    concepts: ["V1", "V6"],
+    variants: [
+      { topology: base, works: true },
+      { topology: setTunnels(["UP", "DOWN"])(base), works: true },
+      // The spoke propagates into its own table instead of the VPN's: the request finds no route (TGW-05).
+      {
+        topology: setTgwRouteTable(vpnTable.id, { propagations: [attShared] })(
+          setTgwRouteTable(vpcTable.id, { propagations: [attVpn, attSpoke] })(base),
+        ),
+        fix: {
+          cause: `${spoke.vpc.name}'s attachment propagates into vpc-routes, the table its own attachment uses, instead of onprem-routes, the table the VPN attachment is associated with; a table routes only the traffic of the attachments associated with it (TGW-04, TGW-05).`,
+          change: `enable propagation of ${attSpoke} into onprem-routes (${vpnTable.id})`,
+          topology: base,
+        },
+      },
+      // The VPN does not propagate into vpc-routes: the reply finds no route back.
+      {
+        topology: setTgwRouteTable(vpcTable.id, { propagations: [] })(base),
+        fix: {
+          cause: `vpc-routes, the table ${spoke.vpc.name}'s attachment is associated with, learns ${onPrem} only if the VPN attachment propagates into it (TGW-05).`,
+          change: `enable propagation of ${attVpn} into vpc-routes (${vpcTable.id})`,
+          topology: base,
+        },
+      },
+      // A static blackhole for the on-premises block beats the propagated BGP route (TGW-07, TGW-08).
+      {
+        topology: setTgwRouteTable(vpcTable.id, { routes: [{ destination: onPrem, blackhole: true }] })(base),
+        fix: {
+          cause: `A static route beats a propagated route for the same prefix, so the blackhole route ${onPrem} in vpc-routes wins over the BGP route to the VPN and drops the reply (TGW-07, TGW-08).`,
+          change: `delete the blackhole route ${onPrem} from vpc-routes (${vpcTable.id})`,
+          topology: base,
+        },
+      },
+      {
+        topology: removeTgwAssociation(vpnTable.id, attVpn)(base),
+        fix: {
+          change: `associate ${attVpn} with onprem-routes (${vpnTable.id})`,
+          topology: base,
+        },
+      },
+      { topology: removeRoute(spoke.subnet.routeTableId, onPrem)(base) },
+      bothDown,
+      { topology: setSecurityGroupInbound(spoke.instance.sgId, [])(base) },
+    ],
+    optionOnly: [bothDown],
   };
 }
 
@@ -205,12 +375,15 @@ function vpnScenario(rng: Rng, dx: boolean): Scenario {
     { topology: addRoute(rtb, onPremText, vgw)(base), works: true },
     { topology: setSecurityGroupInbound(site.instance.sgId, [])(propagated) },
   ];
+  const optionOnly: Variant[] = [];
   if (!dx) {
     // rule VPN-02: one tunnel up is enough.
-    variants.push(
-      { topology: setTunnels(["UP", "DOWN"])(propagated), works: true },
-      { topology: setTunnels(["DOWN", "DOWN"])(propagated), fix: tunnelFix(propagated) },
-    );
+    const bothDown: Variant = {
+      topology: setTunnels(["DOWN", "DOWN"])(propagated),
+      fix: tunnelFix(propagated),
+    };
+    variants.push({ topology: setTunnels(["UP", "DOWN"])(propagated), works: true }, bothDown);
+    optionOnly.push(bothDown);
   }
   const link = dx
     ? "Direct Connect (private VIF to Direct Connect gateway corp-dxgw, associated with the VPC's virtual private gateway)"
@@ -218,20 +391,42 @@ function vpnScenario(rng: Rng, dx: boolean): Scenario {
   return {
     stem:
       `The on-premises network ${onPremName} (${onPremText}) connects to VPC ${site.vpc.name} (${cidrText(site.vpc.cidr)}) over ${link}. ` +
-      `Can a server on premises open ${withArticle(estate.portName)} connection (TCP ${estate.port}) to ${site.instance.name} (${site.instance.ip})? The setup:`,
+      ask(
+        rng,
+        "a server on premises",
+        estate.portName,
+        estate.port,
+        `${site.instance.name} (${site.instance.ip})`,
+      ) +
+      " The setup:",
     query: { from: onPremName, to: site.instance.name, protocol: "tcp", port: estate.port },
     variants,
+    optionOnly,
     concepts: dx ? ["V8"] : ["V1", "V2", "V3"],
   };
 }
 
 function generate(seed: number, difficulty: Difficulty): Question {
   const rng = createRng(seed).fork(`${NAME}/${difficulty}`);
+  // d1: one VPC behind a virtual private gateway; d2: adds Direct Connect and a TGW-attached VPN with one route
+  // table; d3: a TGW-attached VPN with segmented route tables and two VPCs (more hops and components).
   const kind =
     difficulty === 1
       ? "vgw"
-      : rng.pick(difficulty === 2 ? (["vgw", "tgw"] as const) : (["vgw", "dx", "tgw"] as const));
-  const scenario = kind === "tgw" ? tgwVpnScenario(rng) : vpnScenario(rng, kind === "dx");
+      : rng.pick(
+          difficulty === 2 ? (["vgw", "dx", "tgw"] as const) : (["segmented", "segmented", "dx"] as const),
+        );
+  const scenario =
+    kind === "tgw"
+      ? tgwVpnScenario(rng)
+      : kind === "segmented"
+        ? segmentedTgwVpnScenario(rng)
+        : vpnScenario(rng, kind === "dx");
+  // About 2 in 7 show a working setup (as reach-question's default); option-only variants are never shown.
+  const showable = scenario.variants.filter((v) => !(scenario.optionOnly ?? []).includes(v));
+  const yes = showable.filter((v) => v.works === true);
+  const no = showable.filter((v) => v.works !== true);
+  const shownVariant = yes.length > 0 && rng.chance(2, 7) ? rng.pick(yes) : rng.pick(no);
   return buildReachQuestion(rng, {
     family: NAME,
     seed,
@@ -240,6 +435,7 @@ function generate(seed: number, difficulty: Difficulty): Question {
     stem: scenario.stem,
     query: scenario.query,
     variants: scenario.variants,
+    shown: scenario.variants.indexOf(shownVariant),
     describe: true,
   });
 }

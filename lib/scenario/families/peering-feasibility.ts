@@ -179,7 +179,7 @@ function generate(seed: number, difficulty: Difficulty): Question {
     candidates.push({
       text: "Yes, as long as only the non-overlapping blocks are routed over the peering",
       correct: false,
-      why: `Wrong: routing only some blocks does not help; the overlap of ${clash?.a ?? ""} and ${clash?.b ?? ""} refuses the request itself (PCX-03).`,
+      why: `Wrong: routing only some blocks does not help; the overlap of ${shownPair.a} and ${shownPair.b} refuses the request itself (PCX-03).`,
       proof: `cidrsOverlap: ${clashes.length} clash(es), so no peering (PCX-03)`,
     });
   } else {

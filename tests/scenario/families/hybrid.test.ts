@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { analyze } from "../../../lib/net/index";
+import { hybrid } from "../../../lib/scenario/families/hybrid";
+import type { Difficulty } from "../../../lib/scenario/question";
+import { complexity } from "../../../lib/scenario/question-metrics";
+import { must } from "../../support/must";
+
+const SEEDS = 90;
+
+describe("hybrid", () => {
+  it("never shows a VPN with every tunnel DOWN (that table would give the answer away)", () => {
+    for (const difficulty of [1, 2, 3] as Difficulty[]) {
+      for (let seed = 0; seed < SEEDS; seed += 1) {
+        const q = hybrid.generate(seed, difficulty);
+        for (const vpn of must(q.topology).vpnConnections)
+          expect(
+            vpn.tunnels.some((t) => t.status === "UP"),
+            q.id,
+          ).toBe(true);
+        expect(q.stem, q.id).not.toMatch(/DOWN\/DOWN/);
+      }
+    }
+  }, 120_000);
+
+  it("d3 is measurably harder than d1 (complexity metric), with a segmented TGW in most d3 questions", () => {
+    const mean = (d: Difficulty): number => {
+      let sum = 0;
+      for (let seed = 0; seed < SEEDS; seed += 1) sum += complexity(hybrid.generate(seed, d));
+      return sum / SEEDS;
+    };
+    expect(mean(3)).toBeGreaterThan(mean(1) + 1);
+    let segmented = 0;
+    for (let seed = 0; seed < SEEDS; seed += 1)
+      if (must(hybrid.generate(seed, 3).topology).transitGatewayRouteTables.length === 2) segmented += 1;
+    expect(segmented).toBeGreaterThan(SEEDS / 3);
+  }, 120_000);
+
+  it("keys the verdict analyze gives for the shown setup", () => {
+    for (let seed = 0; seed < SEEDS; seed += 1) {
+      const q = hybrid.generate(seed, 3);
+      const key = q.options.find((o) => o.id === q.answer[0])?.text ?? "";
+      expect(key.startsWith("Yes"), q.id).toBe(analyze(must(q.topology), must(q.query)).reachable);
+    }
+  }, 120_000);
+});

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { peeringFeasibility } from "../../../lib/scenario/families/peering-feasibility";
+import type { Difficulty } from "../../../lib/scenario/question";
+
+describe("peering-feasibility explanations", () => {
+  it("state the deciding rule with its ID and the one fix; every wrong option cites a rule", () => {
+    for (const difficulty of [1, 2, 3] as Difficulty[]) {
+      for (let seed = 0; seed < 150; seed += 1) {
+        const q = peeringFeasibility.generate(seed, difficulty);
+        const s = q.explanation.summary;
+        expect(s, q.id).toMatch(/\((PCX-\d\d)\)/);
+        if (/^AWS refuses/.test(s)) {
+          expect(s, q.id).toMatch(/primary or secondary, IPv4 or IPv6/);
+          expect(s, q.id).toMatch(/Fix: /);
+        }
+        for (const o of q.options) {
+          if (q.answer.includes(o.id)) continue;
+          expect(q.explanation.perOption[o.id] ?? "", `${q.id} ${o.id}`).toMatch(/^Wrong: .*\(PCX-\d\d/);
+        }
+      }
+    }
+  });
+});

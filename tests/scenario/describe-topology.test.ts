@@ -63,10 +63,15 @@ function reference(t: T.Topology): string {
       `NAT gateway ${nat.id} in subnet ${subnet?.name ?? nat.subnetId} of ${vpcName(t, subnet?.vpcId)}.`,
     );
   }
-  for (const ep of t.gatewayEndpoints)
+  for (const ep of t.gatewayEndpoints) {
+    const pl = t.services.find((s) => s.service === ep.service && s.region === ep.region)?.prefixListId;
+    const tables = ep.routeTableIds.map((id) => t.routeTables.find((r) => r.id === id)?.name ?? id);
+    const routes =
+      pl !== undefined && tables.length > 0 ? `; route ${pl} → ${ep.id} in ${tables.join(", ")}` : "";
     lines.push(
-      `Gateway endpoint ${ep.id} for ${ep.service} in ${vpcName(t, ep.vpcId)} (policy ${ep.policy}).`,
+      `Gateway endpoint ${ep.id} for ${ep.service} in ${vpcName(t, ep.vpcId)} (policy ${ep.policy}${routes}).`,
     );
+  }
   for (const i of t.instances)
     if (i.publicIp !== undefined) lines.push(`${i.name ?? i.id} has public IP ${i.publicIp}.`);
   for (const sg of t.securityGroups) {

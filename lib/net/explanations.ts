@@ -277,7 +277,7 @@ export const EXPLANATIONS = {
   TGW_BAD_STATE_VPN: entry(["gateway"], ["VPN-02"], vpnDown),
   VGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS: entry(
     ["gateway"],
-    ["VPN-07", "VPN-08", "PCX-10"],
+    ["VPN-08", "PCX-10", "VPN-07"],
     (d) =>
       `Virtual private gateway ${label(d.gateway)} only delivers to VPC ${label(d.vpc ?? d.gateway)}; ${d.address ?? "?"} is outside it, and a VPN is not transitive to peered VPCs.`,
   ),

@@ -311,7 +311,12 @@ function withDenyPolicy(t: T.Topology): T.Topology {
 function generate(seed: number, difficulty: Difficulty): Question {
   const rng = createRng(seed).fork(`${NAME}/${difficulty}`);
   const scenario =
-    difficulty === 1 ? peerGateway(rng) : rng.pick([peerGateway, peerEndpoint, centralEgress])(rng);
+    difficulty === 1
+      ? peerGateway(rng)
+      : difficulty === 2
+        ? rng.pick([peerGateway, peerEndpoint, centralEgress])(rng)
+        : // d3: more components and hops (a transit gateway hub beside a peering, or an endpoint's prefix list).
+          rng.pick([peerEndpoint, centralEgress, centralEgress])(rng);
   // About 2 in 7 show a working setup (as pickShown in reach-question), drawn from the showable variants.
   const yes = scenario.showable.filter((i) => scenario.variants[i]?.works === true);
   const no = scenario.showable.filter((i) => scenario.variants[i]?.works !== true);

@@ -8,7 +8,7 @@ import type { Family } from "../family";
 import { carveVpcCidrs, cidrsOverlap, cidrText, publicIp, type Cidr } from "../names";
 import type { Difficulty, Question } from "../question";
 import { buildReachQuestion, type Variant } from "../reach-question";
-import { buildEstate, hubSites, type Site } from "../reach-fixtures";
+import { buildEstate, hubSites, peerSites, type Site } from "../reach-fixtures";
 import { createRng, type Rng } from "../rng";
 import {
   addRoute,
@@ -17,6 +17,7 @@ import {
   setTgwRouteTable,
   removeTgwAssociation,
   removeTgwPropagation,
+  retargetRoute,
   setSecurityGroupInbound,
 } from "../topology-edits";
 import { withArticle } from "../article";
@@ -307,6 +308,103 @@ function segmentedTgwVpnScenario(rng: Rng): Scenario {
   };
 }
 
+/**
+ * d3: on premises reaches VPC A over a VPN to A's virtual private gateway, and A is peered with B. A VPN is not
+ * transitive through a peering (VPN-08, PCX-10): a server on premises reaches B only over a connection of
+ * B's own (here a second VPN from the same customer gateway to B's virtual private gateway).
+ */
+function vpnThroughPeeringScenario(rng: Rng): Scenario {
+  const estate = buildEstate(rng, 2);
+  const [a, bSite] = estate.sites as [Site, Site];
+  const b = estate.builder;
+  const pcx = peerSites(estate, a, bSite);
+  const onPremText = cidrText(onPremisesCidr(rng, [a.vpc.cidr, bSite.vpc.cidr]));
+  const onPremName = rng.pick(["head-office", "datacenter-1", "factory-lan", "branch-net"]);
+  const vgwA = b.id("vgw");
+  const vgwB = b.id("vgw");
+  const cgw = b.id("cgw");
+  const vpnA = b.id("vpn");
+  const vpnB = b.id("vpn");
+  // The tempting design: B's table sends on-premises traffic over the peering to A, which has the VPN.
+  b.route(bSite.subnet.routeTableId, onPremText, pcx);
+  const t0 = b.build("VPN beside a peering");
+  const vpn = (id: string, vgw: string, name: string): T.Topology["vpnConnections"][number] => ({
+    id,
+    name,
+    customerGatewayId: cgw,
+    vpnGatewayId: vgw,
+    routing: "static",
+    staticRoutes: [onPremText],
+    tunnels: [{ status: "UP" }, { status: "UP" }],
+    state: "available",
+  });
+  const viaA: T.Topology = setPropagation(a.subnet.routeTableId, [vgwA])({
+    ...t0,
+    vpnGateways: [{ id: vgwA, name: `${a.vpc.name}-vgw`, vpcId: a.vpc.id, asn: 64512 }],
+    customerGateways: [{ id: cgw, name: `${onPremName}-router`, ipAddress: publicIp(rng), asn: 65000 }],
+    vpnConnections: [vpn(vpnA, vgwA, `${onPremName}-to-${a.vpc.name}`)],
+    onPremisesNetworks: [
+      {
+        id: `onprem-${onPremName}`,
+        name: onPremName,
+        cidrBlocks: [onPremText],
+        customerGatewayIds: [cgw],
+        directConnectGatewayIds: [],
+      },
+    ],
+    securityGroups: t0.securityGroups.map((g) =>
+      g.id === bSite.instance.sgId
+        ? {
+            ...g,
+            inbound: [
+              { protocol: "tcp" as const, fromPort: estate.port, toPort: estate.port, cidrBlock: onPremText },
+            ],
+          }
+        : g,
+    ),
+  });
+  // B's own VPN: its virtual private gateway, the second VPN and B's on-premises route to its own gateway.
+  const ownVpn: T.Topology = retargetRoute(
+    bSite.subnet.routeTableId,
+    onPremText,
+    vgwB,
+  )({
+    ...viaA,
+    vpnGateways: [
+      ...viaA.vpnGateways,
+      { id: vgwB, name: `${bSite.vpc.name}-vgw`, vpcId: bSite.vpc.id, asn: 64512 },
+    ],
+    vpnConnections: [...viaA.vpnConnections, vpn(vpnB, vgwB, `${onPremName}-to-${bSite.vpc.name}`)],
+  });
+  return {
+    stem:
+      `The on-premises network ${onPremName} (${onPremText}) connects to AWS over Site-to-Site VPN; VPC ${a.vpc.name} is peered with VPC ${bSite.vpc.name}. ` +
+      ask(
+        rng,
+        "a server on premises",
+        estate.portName,
+        estate.port,
+        `${bSite.instance.name} (${bSite.instance.ip}) in ${bSite.vpc.name}`,
+      ) +
+      " The setup:",
+    query: { from: onPremName, to: bSite.instance.name, protocol: "tcp", port: estate.port },
+    concepts: ["V1", "P3"],
+    variants: [
+      {
+        topology: viaA,
+        fix: {
+          cause: `The VPN ends at ${a.vpc.name}'s virtual private gateway, which delivers only to ${a.vpc.name}; traffic from on premises cannot continue over the peering to ${bSite.vpc.name} (VPN-08, PCX-10).`,
+          change: `give ${bSite.vpc.name} its own VPN: a virtual private gateway in ${bSite.vpc.name}, a VPN connection to it from ${onPremName}-router, and the route ${onPremText} in ${bSite.subnet.routeTableId} pointing at that gateway instead of ${pcx}`,
+          topology: ownVpn,
+        },
+      },
+      { topology: ownVpn, works: true },
+      { topology: removeRoute(bSite.subnet.routeTableId, onPremText)(ownVpn) },
+      { topology: setSecurityGroupInbound(bSite.instance.sgId, [])(ownVpn) },
+    ],
+  };
+}
+
 function vpnScenario(rng: Rng, dx: boolean): Scenario {
   const estate = buildEstate(rng, 1);
   const [site] = estate.sites as [Site];
@@ -414,14 +512,18 @@ function generate(seed: number, difficulty: Difficulty): Question {
     difficulty === 1
       ? "vgw"
       : rng.pick(
-          difficulty === 2 ? (["vgw", "dx", "tgw"] as const) : (["segmented", "segmented", "dx"] as const),
+          difficulty === 2
+            ? (["vgw", "dx", "tgw"] as const)
+            : (["segmented", "segmented", "peering", "dx"] as const),
         );
   const scenario =
     kind === "tgw"
       ? tgwVpnScenario(rng)
       : kind === "segmented"
         ? segmentedTgwVpnScenario(rng)
-        : vpnScenario(rng, kind === "dx");
+        : kind === "peering"
+          ? vpnThroughPeeringScenario(rng)
+          : vpnScenario(rng, kind === "dx");
   // About 2 in 7 show a working setup (as reach-question's default); option-only variants are never shown.
   const showable = scenario.variants.filter((v) => !(scenario.optionOnly ?? []).includes(v));
   const yes = showable.filter((v) => v.works === true);

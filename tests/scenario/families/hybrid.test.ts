@@ -42,4 +42,18 @@ describe("hybrid", () => {
       expect(key.startsWith("Yes"), q.id).toBe(analyze(must(q.topology), must(q.query)).reachable);
     }
   }, 120_000);
+
+  it("keys 'No' when on premises would reach a peered VPC through another VPC's VPN (VPN-08, PCX-10)", () => {
+    let seen = 0;
+    for (let seed = 0; seed < 200; seed += 1) {
+      const q = hybrid.generate(seed, 3);
+      const t = must(q.topology);
+      if (!q.stem.includes("is peered with") || t.vpnConnections.length !== 1) continue;
+      seen += 1;
+      const key = q.options.find((o) => o.id === q.answer[0])?.text ?? "";
+      expect(key, q.id).toMatch(/^No: Virtual private gateway .* only delivers to VPC/);
+      expect(q.explanation.summary, q.id).toMatch(/VPN-08/);
+    }
+    expect(seen).toBeGreaterThan(3);
+  }, 120_000);
 });

@@ -545,7 +545,7 @@ function generate(seed: number, difficulty: Difficulty): Question {
 export const hybrid: Family = {
   name: NAME,
   title: "VPN, Direct Connect and transit gateway VPN",
-  concepts: ["V1", "V2", "V3", "V6", "V8"],
+  concepts: ["V1", "V2", "V3", "V6", "V8", "P3"],
   difficulties: [1, 2, 3],
   usesModel: true,
   generate,

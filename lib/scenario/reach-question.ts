@@ -164,13 +164,13 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
     pushCandidate(candidates, {
       text: noText(shown, shownTopology),
       correct: true,
-      why: `Right: this is the first fault the ${dir} meets.`,
+      why: `Right: every hop before ${componentPhrase(shownTopology, first.component)} passes the ${dir}, and it is the first to drop it (${decidingRule(shownTopology, setup.query, first)}).`,
       proof: `analyze(shown): first blocker ${blockerKey(first)}`,
     });
     pushCandidate(candidates, {
       text: yesText,
       correct: false,
-      why: `Wrong: the ${dir} cannot get through (${decidingRule(shownTopology, setup.query, first)}).`,
+      why: `Wrong: the ${dir} never gets through, whatever the other components allow (${decidingRule(shownTopology, setup.query, first)}).`,
       proof: `analyze(shown): not reachable (${blockerKey(first)})`,
     });
   }
@@ -488,7 +488,7 @@ function analyseVariant(
   }
   if (analysis.reachable !== (variant.works === true)) {
     throw new Error(
-      `${setup.family} seed ${setup.seed}: a variant declared ${variant.works === true ? "working" : "faulty"} is ${analysis.reachable ? "reachable" : "blocked"} (${analysis.blockers[0]?.message ?? "no blocker"})`,
+      `${setup.family} seed ${setup.seed}: variant ${setup.variants.indexOf(variant)} declared ${variant.works === true ? "working" : "faulty"} is ${analysis.reachable ? "reachable" : "blocked"} (${analysis.blockers[0]?.message ?? "no blocker"})`,
     );
   }
   return analysis;

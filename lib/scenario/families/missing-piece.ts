@@ -11,7 +11,7 @@ import { NetworkCache } from "../../net/index";
 import { decidingSentence } from "../rule-sentences";
 import { buildQuestion } from "../build-question";
 import type { Family } from "../family";
-import { cidrText, publicIp } from "../names";
+import { cidrSize, cidrText, publicIp, resourceId } from "../names";
 import type { Difficulty, Question } from "../question";
 import { analyzeTopology, traceLines } from "../reach-question";
 import { buildEstate, hubSites, peerSites, type Estate, type Site } from "../reach-fixtures";
@@ -82,18 +82,29 @@ function pairNearMisses(base: T.Topology, a: Site, c: Site, port: number, via: s
       edit: addSecurityGroupInbound(c.instance.sgId, { ...tcp, cidrBlock: cCidr }),
     },
     {
-      text: capital(routeText(base, a.subnet.routeTableId, aCidr, via)),
-      fixText: `Add a route ${aCidr} -> ${via} to ${a.subnet.routeTableId}`,
-      why: `${aCidr} is ${a.vpc.name}'s own range, which the local route already covers (RT-02); the request to ${c.instance.ip} needs a route for ${cCidr}.`,
-      edit: addRoute(a.subnet.routeTableId, aCidr, via),
+      text: `An inbound rule in ${a.instance.name}-sg allowing TCP ${port} from ${cCidr}`,
+      fixText: `Add an inbound rule tcp/${port} from ${cCidr} to security group ${a.instance.sgId}`,
+      why: `Inbound rules on ${a.instance.name}, the client, admit connections opened to it; the reply to its own request comes back through connection tracking, so this rule changes nothing for the flow (SG-02).`,
+      edit: addSecurityGroupInbound(a.instance.sgId, { ...tcp, cidrBlock: cCidr }),
     },
     {
-      text: capital(routeText(base, c.subnet.routeTableId, cCidr, via)),
-      fixText: `Add a route ${cCidr} -> ${via} to ${c.subnet.routeTableId}`,
-      why: `That table serves ${c.subnet.name}, the destination's subnet, and ${cCidr} is ${c.vpc.name}'s own range, covered by its local route (RT-02); the request leaves ${a.subnet.name}, whose route table decides where it goes (RT-01).`,
-      edit: addRoute(c.subnet.routeTableId, cCidr, via),
+      text: capital(routeText(base, a.subnet.routeTableId, cidrText(sibling(c.subnet.cidr)), via)),
+      fixText: `Add a route ${cidrText(sibling(c.subnet.cidr))} -> ${via} to ${a.subnet.routeTableId}`,
+      why: `${cidrText(sibling(c.subnet.cidr))} does not contain ${c.instance.ip} (which is in ${cidrText(c.subnet.cidr)}): a route is used only for destinations inside its prefix (RT-04).`,
+      edit: addRoute(a.subnet.routeTableId, cidrText(sibling(c.subnet.cidr)), via),
+    },
+    {
+      text: capital(routeText(base, c.subnet.routeTableId, cidrText(sibling(a.subnet.cidr)), via)),
+      fixText: `Add a route ${cidrText(sibling(a.subnet.cidr))} -> ${via} to ${c.subnet.routeTableId}`,
+      why: `${cidrText(sibling(a.subnet.cidr))} does not contain ${a.instance.ip} (which is in ${cidrText(a.subnet.cidr)}), so the reply cannot use it: a route is used only for destinations inside its prefix (RT-04).`,
+      edit: addRoute(c.subnet.routeTableId, cidrText(sibling(a.subnet.cidr)), via),
     },
   ];
+}
+
+/** The block of the same size right after `cidr` (inside the same VPC: subnets take the first of 16). */
+function sibling(cidr: { readonly base: number; readonly prefix: number }): { base: number; prefix: number } {
+  return { base: cidr.base + cidrSize(cidr.prefix), prefix: cidr.prefix };
 }
 
 function peeringSetup(rng: Rng): Setup {
@@ -188,6 +199,7 @@ function internetSetup(rng: Rng): Setup {
   b.route(a.subnet.routeTableId, "0.0.0.0/0", igw);
   b.setInstancePublicIp(a.instance.id, publicIp(rng));
   const base = b.build("internet egress");
+  const spareTable = resourceId(rng, "rtb");
   return {
     base,
     query: { from: a.instance.name, to: "internet", protocol: "tcp", port: 443 },
@@ -217,10 +229,23 @@ function internetSetup(rng: Rng): Setup {
         }),
       },
       {
-        text: capital(routeText(base, a.subnet.routeTableId, cidrText(a.vpc.cidr), igw)),
-        fixText: `Add a route ${cidrText(a.vpc.cidr)} -> ${igw} to ${a.subnet.routeTableId}`,
-        why: `${cidrText(a.vpc.cidr)} is the VPC's own range, covered by the local route (RT-02); traffic to the internet needs a default route 0.0.0.0/0 to the internet gateway (IGW-01).`,
-        edit: addRoute(a.subnet.routeTableId, cidrText(a.vpc.cidr), igw),
+        text: `A route 0.0.0.0/0 → ${igw} in a new route table ${a.vpc.name}-public that no subnet is associated with`,
+        fixText: `Create route table ${a.vpc.name}-public with a route 0.0.0.0/0 -> ${igw}, without associating it with a subnet`,
+        why: `A subnet uses only the route table associated with it (or the main one): a route in a table ${a.subnet.name} is not associated with never sees its traffic (RT-01).`,
+        edit: (t) => ({
+          ...t,
+          routeTables: [
+            ...t.routeTables,
+            {
+              id: spareTable,
+              name: `${a.vpc.name}-public`,
+              vpcId: a.vpc.id,
+              main: false,
+              routes: [{ destination: "0.0.0.0/0", target: igw, origin: "static" as const }],
+              propagatingGatewayIds: [],
+            },
+          ],
+        }),
       },
     ],
     pieces: [

@@ -61,8 +61,11 @@ function addsOnlyCoveredSgRules(before: T.Topology, after: T.Topology): boolean 
     const old = before.securityGroups.find((g) => g.id === sg.id);
     for (const dir of ["inbound", "outbound"] as const) {
       const had = old?.[dir] ?? [];
+      // An omitted outbound list is the default allow-all egress rule (SG-03).
+      const open =
+        (dir === "outbound" && old !== undefined && old.outbound === undefined) ||
+        had.some((r) => r.protocol === "all" && r.cidrBlock === "0.0.0.0/0");
       const known = new Set(had.map((r) => JSON.stringify(r)));
-      const open = had.some((r) => r.protocol === "all" && r.cidrBlock === "0.0.0.0/0");
       for (const r of sg[dir] ?? []) {
         if (known.has(JSON.stringify(r))) continue;
         if (!open) return false;

@@ -321,9 +321,9 @@ type Catalogue = {
 
 // Each difficulty's catalogue lists its frames' variants as [frame, variant] entries (variant 0 is the working
 // setup). The working setups appear twice so that about 3 in 10 keys are "Yes" (near the chance of a three- or
-// four-option question, check-generator's "always Yes" cue). A question shows entry seed mod 19. The order was
+// four-option question, check-generator's "always Yes" cue). A question shows entry seed mod 23 (the list length). The order was
 // chosen so that the 6 or 7 seeds of one difficulty within any 20 consecutive seeds (check-generator rotates the
-// difficulties seed by seed) never land on the same entry twice; 19 is prime to that rotation of 3. The frames of
+// difficulties seed by seed) never land on the same entry twice; 23 is prime to that rotation of 3. The frames of
 // one difficulty differ in shape from the others' (one VPC, a second account or Region, a transit gateway), so
 // problems never repeat across difficulties either.
 const CATALOGUE: Readonly<Record<Difficulty, Catalogue>> = {
@@ -353,6 +353,10 @@ const CATALOGUE: Readonly<Record<Difficulty, Catalogue>> = {
       [2, 4],
       [1, 1],
       [2, 1],
+      [1, 6],
+      [2, 5],
+      [0, 5],
+      [2, 6],
     ],
   },
   2: {
@@ -381,6 +385,10 @@ const CATALOGUE: Readonly<Record<Difficulty, Catalogue>> = {
       [2, 2],
       [1, 2],
       [2, 1],
+      [0, 6],
+      [1, 6],
+      [1, 7],
+      [2, 5],
     ],
   },
   3: {
@@ -409,6 +417,10 @@ const CATALOGUE: Readonly<Record<Difficulty, Catalogue>> = {
       [1, 4],
       [1, 0],
       [1, 2],
+      [0, 5],
+      [0, 7],
+      [0, 8],
+      [2, 5],
     ],
   },
 };

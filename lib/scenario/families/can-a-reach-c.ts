@@ -81,6 +81,25 @@ function wrongSource(site: Estate["sites"][0], port: number): (t: Topology) => T
   ]);
 }
 
+/**
+ * The root cause of a static TGW route to the wrong attachment: the packet is sent into the wrong VPC, whose route
+ * table hands it back to the transit gateway, round and round. Removing the static route lets the propagated one
+ * (to the right attachment) decide again.
+ */
+function wrongAttachmentFix(
+  table: { readonly id: string; readonly name: string },
+  destination: string,
+  attachment: string,
+  vpcName: string,
+  working: Topology,
+): NonNullable<Variant["fix"]> {
+  return {
+    cause: `The static route ${destination} → ${attachment} (${vpcName}) in TGW route table ${table.name} wins over the propagated route to the destination's attachment (TGW-07), so the request is sent into ${vpcName}, whose route table returns it to the transit gateway.`,
+    change: `delete the static route ${destination} → ${attachment} from transit gateway route table ${table.name} (${table.id})`,
+    topology: working,
+  };
+}
+
 /** A and C peered directly; faults: a missing route on either side, C's SG closed. */
 function directPeering(rng: Rng, opts: { crossRegion?: boolean; crossAccount?: boolean } = {}): Scenario {
   const estate = buildEstate(rng, 2, opts);
@@ -182,7 +201,10 @@ function transitHub(rng: Rng): Scenario {
       { topology: removeRoute(c.subnet.routeTableId, cidrText(a.vpc.cidr))(base) },
       { topology: setSecurityGroupInbound(c.instance.sgId, [])(base) },
       // A static route for C's range to the wrong attachment (B's) wins over the propagated one (TGW-07).
-      { topology: addTgwRoute(hub.table.id, cidrText(c.vpc.cidr), attachB)(base) },
+      {
+        topology: addTgwRoute(hub.table.id, cidrText(c.vpc.cidr), attachB)(base),
+        fix: wrongAttachmentFix(hub.table, cidrText(c.vpc.cidr), attachB, b.vpc.name, base),
+      },
     ],
   };
 }
@@ -307,7 +329,16 @@ function mixed(rng: Rng): Scenario {
           removeRoute(c.subnet.routeTableId, cidrText(a.vpc.cidr)),
         )(attached),
       },
-      { topology: addTgwRoute(hub.table.id, cidrText(c.vpc.cidr), hub.attachments.get(b) ?? "")(attached) },
+      {
+        topology: addTgwRoute(hub.table.id, cidrText(c.vpc.cidr), hub.attachments.get(b) ?? "")(attached),
+        fix: wrongAttachmentFix(
+          hub.table,
+          cidrText(c.vpc.cidr),
+          hub.attachments.get(b) ?? "",
+          b.vpc.name,
+          attached,
+        ),
+      },
       { topology: setSecurityGroupOutbound(a.instance.sgId, [])(attached) },
     ],
   };

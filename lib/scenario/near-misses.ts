@@ -46,9 +46,35 @@ export function provenNearMisses(
     if (exclude.has(text)) continue;
     const result = miss.edit(shown);
     if (JSON.stringify(result) === before) continue; // already in place: not a change
+    if (addsOnlyCoveredSgRules(shown, result)) continue; // the group already allows it: a give-away
     const analysis = analyzeTopology(result, query, cache);
     if (analysis.reachable) continue; // it would fix the flow: not a wrong option
     out.push({ ...miss, text, result, blocker: analysis.blockers[0] });
   }
   return out;
+}
+
+/** True when every security-group rule the change adds is already covered by an "all traffic to/from anywhere" rule. */
+function addsOnlyCoveredSgRules(before: T.Topology, after: T.Topology): boolean {
+  let added = 0;
+  for (const sg of after.securityGroups) {
+    const old = before.securityGroups.find((g) => g.id === sg.id);
+    for (const dir of ["inbound", "outbound"] as const) {
+      const had = old?.[dir] ?? [];
+      // An omitted outbound list is the default allow-all egress rule (SG-03).
+      const open =
+        (dir === "outbound" && old !== undefined && old.outbound === undefined) ||
+        had.some((r) => r.protocol === "all" && r.cidrBlock === "0.0.0.0/0");
+      const known = new Set(had.map((r) => JSON.stringify(r)));
+      for (const r of sg[dir] ?? []) {
+        if (known.has(JSON.stringify(r))) continue;
+        if (!open) return false;
+        added += 1;
+      }
+    }
+  }
+  return (
+    added > 0 &&
+    JSON.stringify({ ...after, securityGroups: [] }) === JSON.stringify({ ...before, securityGroups: [] })
+  );
 }

@@ -156,7 +156,7 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
     pushCandidate(candidates, {
       text: yesText,
       correct: true,
-      why: "Right: every hop allows the request and its reply.",
+      why: "Right: every route, security group and network ACL on the path passes the request, and the reply comes back by connection tracking and the ACLs' return rules (SG-02, ACL-02).",
       proof: "analyze(shown): reachable both ways",
     });
   } else {
@@ -164,13 +164,13 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
     pushCandidate(candidates, {
       text: noText(shown, shownTopology),
       correct: true,
-      why: `Right: this is the first fault the ${dir} meets.`,
+      why: `Right: every hop before ${componentPhrase(shownTopology, first.component)} passes the ${dir}, and it is the first to drop it (${decidingRule(shownTopology, setup.query, first)}).`,
       proof: `analyze(shown): first blocker ${blockerKey(first)}`,
     });
     pushCandidate(candidates, {
       text: yesText,
       correct: false,
-      why: `Wrong: the ${dir} cannot get through (${decidingRule(shownTopology, setup.query, first)}).`,
+      why: `Wrong: the ${dir} never gets through, whatever the other components allow (${decidingRule(shownTopology, setup.query, first)}).`,
       proof: `analyze(shown): not reachable (${blockerKey(first)})`,
     });
   }
@@ -330,6 +330,12 @@ function decidingRule(topology: Topology, query: Query, first: Blocker): string 
   const toInstance = topology.instances.some((i) => i.name === query.to || i.id === query.to);
   if (first.code === "SUBNET_ACL_RESTRICTION" && first.direction === "return") return "ACL-02";
   if (first.code === "PCX_REQUIRES_ADDRESS_IN_VPC_CIDR" && !toInstance) return "PCX-10";
+  // A loop comes from a route that sends the packet back where it came from: in these setups a static TGW route
+  // to the wrong attachment, which wins over the propagated one (TGW-07).
+  if (first.code === "RCH_ROUTING_LOOP" && first.rules.length === 0)
+    return topology.transitGatewayRouteTables.some((t) => t.routes.some((r) => r.attachmentId !== undefined))
+      ? "TGW-07"
+      : "RT-04";
   return first.rules[0] ?? "";
 }
 
@@ -361,7 +367,9 @@ function blockedSummary(
       ? ["ACL-02"]
       : first.code === "PCX_REQUIRES_ADDRESS_IN_VPC_CIDR" && !toInstance
         ? ["PCX-10"]
-        : first.rules;
+        : first.rules.length > 0
+          ? first.rules
+          : [decidingRule(topology, query, first)];
   const sentence = decidingSentence(deciding);
   const where = `The ${first.direction === "return" ? "reply" : "request"} is dropped at ${componentPhrase(topology, first.component)}.`;
   if (known)
@@ -488,7 +496,7 @@ function analyseVariant(
   }
   if (analysis.reachable !== (variant.works === true)) {
     throw new Error(
-      `${setup.family} seed ${setup.seed}: a variant declared ${variant.works === true ? "working" : "faulty"} is ${analysis.reachable ? "reachable" : "blocked"} (${analysis.blockers[0]?.message ?? "no blocker"})`,
+      `${setup.family} seed ${setup.seed}: variant ${setup.variants.indexOf(variant)} declared ${variant.works === true ? "working" : "faulty"} is ${analysis.reachable ? "reachable" : "blocked"} (${analysis.blockers[0]?.message ?? "no blocker"})`,
     );
   }
   return analysis;

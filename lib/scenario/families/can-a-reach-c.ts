@@ -17,7 +17,12 @@ import {
   removeTgwAssociation,
   removeTgwPropagation,
   setSecurityGroupInbound,
+  setSecurityGroupOutbound,
+  retargetRoute,
+  addTgwRoute,
+  compose,
 } from "../topology-edits";
+import type { Topology } from "../../net/index";
 import { tcp } from "./filtering";
 import type { Query } from "../../net/index";
 import { DEFAULT_FLOW_LOG_NOW } from "../../net/flow-logs";
@@ -40,11 +45,67 @@ function queryOf(estate: Estate, from: number, to: number): Query {
   return { from: a.instance.name, to: c.instance.name, protocol: "tcp", port: estate.port };
 }
 
+/**
+ * C's subnet gets a network ACL that admits the service port from A's VPC (rule 100) and denies everything else
+ * from that VPC (rule 110), with the rest of the world allowed (rule 200). `swapped` is the classic fault: the
+ * deny numbered 100 and the allow 110, so the deny is read first and wins (ACL-03).
+ */
+function guardAcl(
+  estate: Estate,
+  site: Estate["sites"][0],
+  source: string,
+): { swapped: (t: Topology) => Topology } {
+  const p = estate.port;
+  const all = { protocol: "all" as const, cidrBlock: "0.0.0.0/0", action: "allow" as const };
+  const denyFrom = (n: number) => ({
+    ruleNumber: n,
+    protocol: "all" as const,
+    cidrBlock: source,
+    action: "deny" as const,
+  });
+  const rest = { ruleNumber: 200, ...all };
+  const id = estate.builder.networkAcl(
+    site.vpc,
+    `${site.vpc.name}-app-acl`,
+    [tcp(100, source, p, p), denyFrom(110), rest],
+    [{ ruleNumber: 100, ...all }],
+  );
+  estate.builder.setSubnet(site.subnet.id, { networkAclId: id });
+  return { swapped: setNacl(id, { inbound: [denyFrom(100), tcp(110, source, p, p), rest] }) };
+}
+
+/** The server's group admits the service port from the wrong network (its own VPC's range instead of the client's). */
+function wrongSource(site: Estate["sites"][0], port: number): (t: Topology) => Topology {
+  return setSecurityGroupInbound(site.instance.sgId, [
+    { protocol: "tcp", fromPort: port, toPort: port, cidrBlock: cidrText(site.vpc.cidr) },
+  ]);
+}
+
+/**
+ * The root cause of a static TGW route to the wrong attachment: the packet is sent into the wrong VPC, whose route
+ * table hands it back to the transit gateway, round and round. Removing the static route lets the propagated one
+ * (to the right attachment) decide again.
+ */
+function wrongAttachmentFix(
+  table: { readonly id: string; readonly name: string },
+  destination: string,
+  attachment: string,
+  vpcName: string,
+  working: Topology,
+): NonNullable<Variant["fix"]> {
+  return {
+    cause: `The static route ${destination} → ${attachment} (${vpcName}) in TGW route table ${table.name} wins over the propagated route to the destination's attachment (TGW-07), so the request is sent into ${vpcName}, whose route table returns it to the transit gateway.`,
+    change: `delete the static route ${destination} → ${attachment} from transit gateway route table ${table.name} (${table.id})`,
+    topology: working,
+  };
+}
+
 /** A and C peered directly; faults: a missing route on either side, C's SG closed. */
 function directPeering(rng: Rng, opts: { crossRegion?: boolean; crossAccount?: boolean } = {}): Scenario {
   const estate = buildEstate(rng, 2, opts);
   const [a, c] = estate.sites as [Estate["sites"][0], Estate["sites"][0]];
   const pcx = peerSites(estate, a, c);
+  const acl = guardAcl(estate, c, cidrText(a.vpc.cidr));
   const base = estate.builder.build("direct peering");
   return {
     estate,
@@ -72,6 +133,14 @@ function directPeering(rng: Rng, opts: { crossRegion?: boolean; crossAccount?: b
           DEFAULT_FLOW_LOG_NOW - (7 + rng.int(1, 20)) * 86400,
         )(base),
       },
+      { topology: acl.swapped(base) },
+      // Two faults: the request is dropped by C's group before the missing route back could matter.
+      {
+        topology: compose(
+          wrongSource(c, estate.port),
+          removeRoute(c.subnet.routeTableId, cidrText(a.vpc.cidr)),
+        )(base),
+      },
     ],
   };
 }
@@ -81,7 +150,8 @@ function peeringChain(rng: Rng, opts: { crossRegion?: boolean } = {}): Scenario 
   const estate = buildEstate(rng, 3, opts);
   const [a, b, c] = estate.sites as [Estate["sites"][0], Estate["sites"][0], Estate["sites"][0]];
   peerSites(estate, a, b);
-  peerSites(estate, b, c);
+  const bcPcx = peerSites(estate, b, c);
+  const acl = guardAcl(estate, c, cidrText(a.vpc.cidr));
   const chain = estate.builder.build("peering chain");
   // The tempting mistake: route A's traffic for C at the A–B peering. Still no (not transitive).
   const abPcx = chain.peeringConnections[0]?.id ?? "";
@@ -101,6 +171,10 @@ function peeringChain(rng: Rng, opts: { crossRegion?: boolean } = {}): Scenario 
       { topology: viaB },
       { topology: removeRoute(c.subnet.routeTableId, cidrText(a.vpc.cidr))(mesh) },
       { topology: setPeeringStatus(pcxAc, "pending-acceptance")(mesh) },
+      // The reply's route points at the wrong peering connection (B–C instead of A–C): not transitive (PCX-02).
+      { topology: retargetRoute(c.subnet.routeTableId, cidrText(a.vpc.cidr), bcPcx)(mesh) },
+      { topology: acl.swapped(mesh) },
+      { topology: setSecurityGroupInbound(c.instance.sgId, [])(mesh) },
     ],
   };
 }
@@ -108,10 +182,11 @@ function peeringChain(rng: Rng, opts: { crossRegion?: boolean } = {}): Scenario 
 /** A, B, C on one transit gateway table (rule TGW-02); faults: association, propagation, VPC routes. */
 function transitHub(rng: Rng): Scenario {
   const estate = buildEstate(rng, 3);
-  const [a, , c] = estate.sites as [Estate["sites"][0], Estate["sites"][0], Estate["sites"][0]];
+  const [a, b, c] = estate.sites as [Estate["sites"][0], Estate["sites"][0], Estate["sites"][0]];
   const hub = hubSites(estate, estate.sites);
   const base = estate.builder.build("transit gateway hub");
   const attachA = hub.attachments.get(a) ?? "";
+  const attachB = hub.attachments.get(b) ?? "";
   const attachC = hub.attachments.get(c) ?? "";
   return {
     estate,
@@ -125,6 +200,11 @@ function transitHub(rng: Rng): Scenario {
       { topology: removeRoute(a.subnet.routeTableId, cidrText(c.vpc.cidr))(base) },
       { topology: removeRoute(c.subnet.routeTableId, cidrText(a.vpc.cidr))(base) },
       { topology: setSecurityGroupInbound(c.instance.sgId, [])(base) },
+      // A static route for C's range to the wrong attachment (B's) wins over the propagated one (TGW-07).
+      {
+        topology: addTgwRoute(hub.table.id, cidrText(c.vpc.cidr), attachB)(base),
+        fix: wrongAttachmentFix(hub.table, cidrText(c.vpc.cidr), attachB, b.vpc.name, base),
+      },
     ],
   };
 }
@@ -147,6 +227,10 @@ function twoOnHub(rng: Rng): Scenario {
       { topology: removeTgwPropagation(hub.table.id, attachA)(base) },
       { topology: removeTgwAssociation(hub.table.id, attachC)(base) },
       { topology: removeRoute(a.subnet.routeTableId, cidrText(c.vpc.cidr))(base) },
+      { topology: removeRoute(c.subnet.routeTableId, cidrText(a.vpc.cidr))(base) },
+      { topology: wrongSource(c, estate.port)(base) },
+      // No network ACL variant: the attachment sits in the instance's subnet, where no ACL applies (the trace
+      // shows "same subnet").
     ],
   };
 }
@@ -200,6 +284,13 @@ function sameVpc(rng: Rng): Scenario {
       },
       { topology: setNacl(serverAcl, { outbound: [tcp(100, clientNet, p, p)] })(base) },
       { topology: setNacl(clientAcl, { inbound: [tcp(100, serverNet, p, p)] })(base) },
+      // The client subnet's outbound rule names the client's own subnet instead of the server's.
+      { topology: setNacl(clientAcl, { outbound: [tcp(100, clientNet, p, p)] })(base) },
+      {
+        topology: setSecurityGroupInbound(server.sgId, [
+          { protocol: "tcp", fromPort: p, toPort: p, cidrBlock: serverNet },
+        ])(base),
+      },
     ],
   };
 }
@@ -228,6 +319,27 @@ function mixed(rng: Rng): Scenario {
       { topology: viaB },
       { topology: removeTgwPropagation(hub.table.id, attachA)(attached) },
       { topology: removeRoute(c.subnet.routeTableId, cidrText(a.vpc.cidr))(attached) },
+      // A's route for C points at the A–B peering although the A attachment exists: not transitive (PCX-10).
+      { topology: retargetRoute(a.subnet.routeTableId, cidrText(c.vpc.cidr), abPcx)(attached) },
+      { topology: setSecurityGroupInbound(c.instance.sgId, [])(attached) },
+      // Two faults: C's group drops the request; C's route back is missing too.
+      {
+        topology: compose(
+          setSecurityGroupInbound(c.instance.sgId, []),
+          removeRoute(c.subnet.routeTableId, cidrText(a.vpc.cidr)),
+        )(attached),
+      },
+      {
+        topology: addTgwRoute(hub.table.id, cidrText(c.vpc.cidr), hub.attachments.get(b) ?? "")(attached),
+        fix: wrongAttachmentFix(
+          hub.table,
+          cidrText(c.vpc.cidr),
+          hub.attachments.get(b) ?? "",
+          b.vpc.name,
+          attached,
+        ),
+      },
+      { topology: setSecurityGroupOutbound(a.instance.sgId, [])(attached) },
     ],
   };
 }
@@ -240,17 +352,17 @@ type Catalogue = {
 
 // Each difficulty's catalogue lists its frames' variants as [frame, variant] entries (variant 0 is the working
 // setup). The working setups appear twice so that about 3 in 10 keys are "Yes" (near the chance of a three- or
-// four-option question, check-generator's "always Yes" cue). A question shows entry seed mod 19. The order was
+// four-option question, check-generator's "always Yes" cue). A question shows entry seed mod 23 (the list length). The order was
 // chosen so that the 6 or 7 seeds of one difficulty within any 20 consecutive seeds (check-generator rotates the
-// difficulties seed by seed) never land on the same entry twice; 19 is prime to that rotation of 3. The frames of
+// difficulties seed by seed) never land on the same entry twice; 23 is prime to that rotation of 3. The frames of
 // one difficulty differ in shape from the others' (one VPC, a second account or Region, a transit gateway), so
 // problems never repeat across difficulties either.
 const CATALOGUE: Readonly<Record<Difficulty, Catalogue>> = {
   1: {
     frames: [
-      { build: sameVpc, variants: 5 },
-      { build: (r) => directPeering(r), variants: 6 },
-      { build: (r) => peeringChain(r), variants: 5 },
+      { build: sameVpc, variants: 7 },
+      { build: (r) => directPeering(r), variants: 8 },
+      { build: (r) => peeringChain(r), variants: 8 },
     ],
     order: [
       [1, 0],
@@ -272,13 +384,17 @@ const CATALOGUE: Readonly<Record<Difficulty, Catalogue>> = {
       [2, 4],
       [1, 1],
       [2, 1],
+      [1, 6],
+      [2, 5],
+      [0, 5],
+      [2, 6],
     ],
   },
   2: {
     frames: [
-      { build: transitHub, variants: 6 },
-      { build: (r) => directPeering(r, { crossAccount: true }), variants: 6 },
-      { build: twoOnHub, variants: 4 },
+      { build: transitHub, variants: 7 },
+      { build: (r) => directPeering(r, { crossAccount: true }), variants: 8 },
+      { build: twoOnHub, variants: 6 },
     ],
     order: [
       [1, 0],
@@ -300,13 +416,17 @@ const CATALOGUE: Readonly<Record<Difficulty, Catalogue>> = {
       [2, 2],
       [1, 2],
       [2, 1],
+      [0, 6],
+      [1, 6],
+      [1, 7],
+      [2, 5],
     ],
   },
   3: {
     frames: [
-      { build: mixed, variants: 5 },
-      { build: (r) => directPeering(r, { crossRegion: true, crossAccount: true }), variants: 6 },
-      { build: (r) => peeringChain(r, { crossRegion: true }), variants: 5 },
+      { build: mixed, variants: 10 },
+      { build: (r) => directPeering(r, { crossRegion: true, crossAccount: true }), variants: 8 },
+      { build: (r) => peeringChain(r, { crossRegion: true }), variants: 8 },
     ],
     order: [
       [0, 1],
@@ -328,6 +448,10 @@ const CATALOGUE: Readonly<Record<Difficulty, Catalogue>> = {
       [1, 4],
       [1, 0],
       [1, 2],
+      [0, 5],
+      [0, 7],
+      [0, 8],
+      [2, 5],
     ],
   },
 };

@@ -9,7 +9,7 @@ import type { Difficulty, Question } from "../question";
 import { buildReachQuestion, type Variant } from "../reach-question";
 import { buildEstate, peerSites, type Estate, type Site } from "../reach-fixtures";
 import { createRng, type Rng } from "../rng";
-import { setNacl, setSecurityGroupInbound, setSecurityGroupOutbound } from "../topology-edits";
+import { removeRoute, setNacl, setSecurityGroupInbound, setSecurityGroupOutbound } from "../topology-edits";
 import { withArticle } from "../article";
 
 const NAME = "filtering";
@@ -71,6 +71,7 @@ function naclCase(rng: Rng, replies: boolean): Scenario {
   const { estate, client, server, base, clientAcl, serverAcl } = buildNaclPair(rng);
   const clientCidr = cidrText(client.vpc.cidr);
   const p = estate.port;
+  const serverCidr = cidrText(server.vpc.cidr);
   const serverIn = [tcp(100, clientCidr, p, p)];
   const denyFirst = rng.int(1, 9) * 10;
   return {
@@ -84,11 +85,21 @@ function naclCase(rng: Rng, replies: boolean): Scenario {
       ...(replies
         ? [{ topology: setNacl(serverAcl, { outbound: [tcp(100, clientCidr, p, p)] })(base) }]
         : []),
-      // Rule order: a lower-numbered deny wins over the allow.
+      // Rule order: a lower-numbered deny wins over the allow (ACL-03).
       {
-        topology: setNacl(serverAcl, { inbound: [tcp(denyFirst, clientCidr, p, p, "deny"), ...serverIn] })(
-          base,
-        ),
+        topology: setNacl(serverAcl, {
+          inbound: [tcp(100, clientCidr, p, p, "deny"), tcp(100 + denyFirst, clientCidr, p, p)],
+        })(base),
+      },
+      // The server subnet's allow names the server's own VPC instead of the client's.
+      { topology: setNacl(serverAcl, { inbound: [tcp(100, serverCidr, p, p)] })(base) },
+      // The client subnet's outbound rule names the client's own VPC instead of the server's.
+      { topology: setNacl(clientAcl, { outbound: [tcp(100, clientCidr, p, p)] })(base) },
+      // The client's group restricts outbound traffic to its own VPC.
+      {
+        topology: setSecurityGroupOutbound(client.instance.sgId, [
+          { protocol: "tcp", fromPort: p, toPort: p, cidrBlock: clientCidr },
+        ])(base),
       },
       // Same rules, deny numbered after the allow: the allow matches first.
       {
@@ -128,6 +139,8 @@ function sgReferenceCase(rng: Rng, crossRegion: boolean): Scenario {
       ...(crossRegion ? [] : [{ topology: byReference(base), works: true }]),
       { topology: wrongPort(base) },
       { topology: setSecurityGroupOutbound(client.instance.sgId, [])(base) },
+      { topology: removeRoute(client.subnet.routeTableId, cidrText(server.vpc.cidr))(base) },
+      { topology: removeRoute(server.subnet.routeTableId, cidrText(client.vpc.cidr))(base) },
     ],
   };
 }

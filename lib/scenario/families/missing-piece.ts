@@ -15,7 +15,7 @@ import { cidrText, publicIp } from "../names";
 import type { Difficulty, Question } from "../question";
 import { analyzeTopology, traceLines } from "../reach-question";
 import { buildEstate, hubSites, peerSites, type Estate, type Site } from "../reach-fixtures";
-import { withField } from "../topology-builder";
+import { withField, type SubnetHandle } from "../topology-builder";
 import { createRng, type Rng } from "../rng";
 import {
   removeRoute,
@@ -27,6 +27,7 @@ import {
   addSecurityGroupInbound,
   addSecurityGroupOutbound,
   addTgwRoute,
+  setNacl,
   type Edit,
 } from "../topology-edits";
 import { lowerInitial } from "../lower-initial";
@@ -64,7 +65,14 @@ function routeText(t: T.Topology, rtbId: string, destination: string, target: st
  * Near-misses for a flow from site a to site c on TCP `port` over `via` (a peering or TGW id): the right port
  * on the wrong side or from the wrong source, the right target for the wrong CIDR or in the wrong table.
  */
-function pairNearMisses(base: T.Topology, a: Site, c: Site, port: number, via: string): NearMiss[] {
+function pairNearMisses(
+  base: T.Topology,
+  a: Site,
+  c: Site,
+  port: number,
+  via: string,
+  spare: { readonly c: SubnetHandle },
+): NearMiss[] {
   const aCidr = cidrText(a.vpc.cidr);
   const cCidr = cidrText(c.vpc.cidr);
   const tcp = { protocol: "tcp" as const, fromPort: port, toPort: port };
@@ -82,24 +90,33 @@ function pairNearMisses(base: T.Topology, a: Site, c: Site, port: number, via: s
       edit: addSecurityGroupInbound(c.instance.sgId, { ...tcp, cidrBlock: cCidr }),
     },
     {
-      text: capital(routeText(base, a.subnet.routeTableId, aCidr, via)),
-      fixText: `Add a route ${aCidr} -> ${via} to ${a.subnet.routeTableId}`,
-      why: `${aCidr} is ${a.vpc.name}'s own range, which the local route already covers (RT-02); the request to ${c.instance.ip} needs a route for ${cCidr}.`,
-      edit: addRoute(a.subnet.routeTableId, aCidr, via),
+      text: `An inbound rule in ${a.instance.name}-sg allowing TCP ${port} from ${cCidr}`,
+      fixText: `Add an inbound rule tcp/${port} from ${cCidr} to security group ${a.instance.sgId}`,
+      why: `Inbound rules on ${a.instance.name}, the client, admit connections opened to it; the reply to its own request comes back through connection tracking, so this rule changes nothing for the flow (SG-02).`,
+      edit: addSecurityGroupInbound(a.instance.sgId, { ...tcp, cidrBlock: cCidr }),
     },
     {
-      text: capital(routeText(base, c.subnet.routeTableId, cCidr, via)),
-      fixText: `Add a route ${cCidr} -> ${via} to ${c.subnet.routeTableId}`,
-      why: `That table serves ${c.subnet.name}, the destination's subnet, and ${cCidr} is ${c.vpc.name}'s own range, covered by its local route (RT-02); the request leaves ${a.subnet.name}, whose route table decides where it goes (RT-01).`,
-      edit: addRoute(c.subnet.routeTableId, cCidr, via),
+      text: capital(routeText(base, a.subnet.routeTableId, cidrText(spare.c.cidr), via)),
+      fixText: `Add a route ${cidrText(spare.c.cidr)} -> ${via} to ${a.subnet.routeTableId}`,
+      why: `${cidrText(spare.c.cidr)} does not contain ${c.instance.ip} (which is in ${cidrText(c.subnet.cidr)}): a route is used only for destinations inside its prefix (RT-04).`,
+      edit: addRoute(a.subnet.routeTableId, cidrText(spare.c.cidr), via),
     },
   ];
+}
+
+/**
+ * A second, instance-less subnet in the destination's VPC (shown in the exhibit's subnet table): its CIDR is the tempting
+ * wrong prefix for a route, a range of the right VPC that does not hold the instance (RT-04).
+ */
+function spareSubnets(estate: Estate, c: Site): { c: SubnetHandle } {
+  return { c: estate.builder.subnet(c.vpc, { role: "data", prefix: c.subnet.cidr.prefix }) };
 }
 
 function peeringSetup(rng: Rng): Setup {
   const estate = buildEstate(rng, 2);
   const [a, c] = estate.sites as [Site, Site];
   const pcx = peerSites(estate, a, c);
+  const spare = spareSubnets(estate, c);
   const base = estate.builder.build("peering");
   const p = estate.port;
   return {
@@ -107,7 +124,7 @@ function peeringSetup(rng: Rng): Setup {
     query: q(estate, a, c),
     concepts: ["P4", "P7", "S2", "P11"],
     story: `${a.vpc.name} and ${c.vpc.name} are joined by peering ${pcx}.`,
-    nearMisses: pairNearMisses(base, a, c, p, pcx),
+    nearMisses: pairNearMisses(base, a, c, p, pcx, spare),
     pieces: [
       {
         text: capital(routeText(base, a.subnet.routeTableId, cidrText(c.vpc.cidr), pcx)),
@@ -137,6 +154,7 @@ function hubSetup(rng: Rng): Setup {
   const estate = buildEstate(rng, 2);
   const [a, c] = estate.sites as [Site, Site];
   const hub = hubSites(estate, [a, c]);
+  const spare = spareSubnets(estate, c);
   const base = estate.builder.build("transit gateway");
   const attA = hub.attachments.get(a) ?? "";
   const attC = hub.attachments.get(c) ?? "";
@@ -147,7 +165,7 @@ function hubSetup(rng: Rng): Setup {
     concepts: ["V6"],
     story: `${a.vpc.name} and ${c.vpc.name} are attached to transit gateway ${hub.tgwId}.`,
     nearMisses: [
-      ...pairNearMisses(base, a, c, estate.port, hub.tgwId),
+      ...pairNearMisses(base, a, c, estate.port, hub.tgwId, spare),
       {
         text: `A static route ${cidrText(c.vpc.cidr)} → ${attA} (${a.vpc.name}) in TGW route table ${table.name}`,
         fixText: `Add a static route ${cidrText(c.vpc.cidr)} -> ${attA} to transit gateway route table ${table.id}`,
@@ -187,6 +205,35 @@ function internetSetup(rng: Rng): Setup {
   const igw = b.internetGateway(a.vpc);
   b.route(a.subnet.routeTableId, "0.0.0.0/0", igw);
   b.setInstancePublicIp(a.instance.id, publicIp(rng));
+  // A second route table that no subnet uses (the tempting wrong table) and a custom network ACL on the
+  // instance's subnet that allows the request out and the reply back in on ephemeral ports (ACL-02).
+  const publicTable = b.routeTable(a.vpc, `${a.vpc.name}-edge`);
+  const aclName = `${a.vpc.name}-app-acl`;
+  const acl = b.networkAcl(
+    a.vpc,
+    aclName,
+    [
+      {
+        ruleNumber: 100,
+        protocol: "tcp",
+        fromPort: 1024,
+        toPort: 65535,
+        cidrBlock: "0.0.0.0/0",
+        action: "allow",
+      },
+    ],
+    [
+      {
+        ruleNumber: 100,
+        protocol: "tcp",
+        fromPort: 443,
+        toPort: 443,
+        cidrBlock: "0.0.0.0/0",
+        action: "allow",
+      },
+    ],
+  );
+  b.setSubnet(a.subnet.id, { networkAclId: acl });
   const base = b.build("internet egress");
   return {
     base,
@@ -217,10 +264,35 @@ function internetSetup(rng: Rng): Setup {
         }),
       },
       {
-        text: capital(routeText(base, a.subnet.routeTableId, cidrText(a.vpc.cidr), igw)),
-        fixText: `Add a route ${cidrText(a.vpc.cidr)} -> ${igw} to ${a.subnet.routeTableId}`,
-        why: `${cidrText(a.vpc.cidr)} is the VPC's own range, covered by the local route (RT-02); traffic to the internet needs a default route 0.0.0.0/0 to the internet gateway (IGW-01).`,
-        edit: addRoute(a.subnet.routeTableId, cidrText(a.vpc.cidr), igw),
+        text: capital(routeText(base, publicTable, "0.0.0.0/0", igw)),
+        fixText: `Add a route 0.0.0.0/0 -> ${igw} to ${publicTable}`,
+        why: `No subnet is associated with ${a.vpc.name}-edge, and ${a.subnet.name} uses its VPC's main route table: a route in another table never sees its traffic (RT-01).`,
+        edit: addRoute(publicTable, "0.0.0.0/0", igw),
+      },
+      {
+        text: `An inbound rule in ${aclName} allowing TCP 443`,
+        fixText: `Add inbound rule 110 allow tcp/443 from 0.0.0.0/0 to network ACL ${acl}`,
+        why: `The reply to ${a.instance.name}'s request comes back to an ephemeral port, which inbound rule 100 already allows; an inbound rule for port 443 serves connections opened to the instance (ACL-02).`,
+        edit: setNacl(acl, {
+          inbound: [
+            {
+              ruleNumber: 100,
+              protocol: "tcp",
+              fromPort: 1024,
+              toPort: 65535,
+              cidrBlock: "0.0.0.0/0",
+              action: "allow",
+            },
+            {
+              ruleNumber: 110,
+              protocol: "tcp",
+              fromPort: 443,
+              toPort: 443,
+              cidrBlock: "0.0.0.0/0",
+              action: "allow",
+            },
+          ],
+        }),
       },
     ],
     pieces: [

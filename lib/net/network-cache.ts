@@ -106,7 +106,7 @@ function newPieceCaches(): PieceCaches {
 // A question analyses a handful of variants of one base (fix-it about a dozen): remember that many of each layer.
 const LAYER_VERSIONS = 8;
 /** Whole networks remembered by topology object (see NetworkCache.networkFor). */
-const RECENT_NETWORKS = 4;
+const RECENT_NETWORKS = 8;
 
 /** The layers compiled on one core: their maps point at the core's VPCs, subnets and interfaces. */
 export class CoreLayers {

@@ -591,14 +591,53 @@ export type ProposeFixesOptions = {
 const sameQuery = (a: Query, b: Query): boolean =>
   a.from === b.from && a.to === b.to && a.protocol === b.protocol && a.port === b.port;
 
-export function proposeFixes(topology: Topology, query: Query, options: ProposeFixesOptions = {}): Fix[] {
+/**
+ * The first verified fix of `proposeFixes(topology, query, { ...options, combined: false })` (the same fix, with
+ * the same id), for callers that name one fix only: candidates after it are not verified.
+ */
+export function firstVerifiedFix(
+  topology: Topology,
+  query: Query,
+  options: Omit<ProposeFixesOptions, "combined"> = {},
+): Fix | undefined {
+  const cache = options.cache ?? new NetworkCache();
+  const { net, analysis } = fixInputs(topology, query, options, cache);
+  if (analysis.reachable) return undefined;
+  let i = 0;
+  for (const b of analysis.blockers) {
+    for (const c of candidatesFor(topology, net, query, analysis, b)) {
+      i += 1;
+      if (!analyze(c.topology, query, { cache }).reachable) continue;
+      return {
+        kind: c.kind,
+        description: c.description,
+        rules: c.rules,
+        topology: c.topology,
+        id: `fix-${i}`,
+        verified: true,
+      };
+    }
+  }
+  return undefined;
+}
+
+function fixInputs(
+  topology: Topology,
+  query: Query,
+  options: ProposeFixesOptions,
+  cache: NetworkCache,
+): { net: Network; analysis: Analysis } {
   if (options.network && options.network.topology !== topology)
     throw new Error("proposeFixes: options.network was built from another topology");
   if (options.analysis && !sameQuery(options.analysis.query, query))
     throw new Error("proposeFixes: options.analysis is for another query");
-  const cache = options.cache ?? new NetworkCache();
   const net = options.network ?? buildNetwork(topology, cache);
-  const analysis = options.analysis ?? analyze(net, query);
+  return { net, analysis: options.analysis ?? analyze(net, query) };
+}
+
+export function proposeFixes(topology: Topology, query: Query, options: ProposeFixesOptions = {}): Fix[] {
+  const cache = options.cache ?? new NetworkCache();
+  const { net, analysis } = fixInputs(topology, query, options, cache);
   if (analysis.reachable) return [];
   const candidates: Candidate[] = [];
   const perBlocker: Candidate[][] = [];

@@ -26,4 +26,4 @@ export { resolveSource, resolveDestination, INTERNET_CLIENT_IP, INTERNET_SERVER_
 export { publicDnsName, privateDnsName } from "./dns";
 export { CODE_RULES } from "./explanations";
 export { validate, type ValidationIssue } from "./validate";
-export { proposeFixes, applyFix, type Fix, type FixKind } from "./fixes";
+export { proposeFixes, firstVerifiedFix, applyFix, type Fix, type FixKind } from "./fixes";

@@ -105,6 +105,8 @@ function newPieceCaches(): PieceCaches {
 
 // A question analyses a handful of variants of one base (fix-it about a dozen): remember that many of each layer.
 const LAYER_VERSIONS = 8;
+/** Whole networks remembered by topology object (see NetworkCache.networkFor). */
+const RECENT_NETWORKS = 8;
 
 /** The layers compiled on one core: their maps point at the core's VPCs, subnets and interfaces. */
 export class CoreLayers {
@@ -132,6 +134,25 @@ export class NetworkCache {
    * public IP) and so rebuild every layer.
    */
   private readonly scopes = new RecentCache<PieceCaches>(2);
+  /**
+   * The networks built last, by topology object: a question analyses its shown topology several times (the
+   * verdict, the fix proposals, the exhibit's addresses) and each time gets the same Network. Not for
+   * imported topologies with `assumptions`: their analyses record assumed on-premises sites in the
+   * network's memo, so each build keeps its own.
+   */
+  private readonly networks: { readonly topology: T.Topology; readonly network: Network }[] = [];
+
+  networkFor(topology: T.Topology): Network | undefined {
+    for (const entry of this.networks) if (entry.topology === topology) return entry.network;
+    return undefined;
+  }
+
+  rememberNetwork(network: Network): Network {
+    if (network.topology.assumptions !== undefined) return network;
+    this.networks.unshift({ topology: network.topology, network });
+    if (this.networks.length > RECENT_NETWORKS) this.networks.pop();
+    return network;
+  }
 
   piecesFor(topology: T.Topology): PieceCaches | undefined {
     const key = topology.vpcs[0];

@@ -86,6 +86,8 @@ export function buildNetwork(topology: T.Topology, cache?: NetworkCache): Networ
       buildTransitGateways(t, core.vpcs, core.subnets),
     );
   }
+  const known = cache.networkFor(t);
+  if (known) return known;
   const layers = cache.cores.get(
     [t.region, t.accounts[0]?.id],
     [t.vpcs, t.subnets, t.instances, t.networkInterfaces, t.natGateways, t.interfaceEndpoints],
@@ -131,7 +133,7 @@ export function buildNetwork(topology: T.Topology, cache?: NetworkCache): Networ
     ],
     () => buildTransitGateways(t, core.vpcs, core.subnets),
   );
-  return assemble(t, core, reference, gateways, routing, acls, security, peering, tgw);
+  return cache.rememberNetwork(assemble(t, core, reference, gateways, routing, acls, security, peering, tgw));
 }
 
 function assemble(

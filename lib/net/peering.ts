@@ -4,6 +4,7 @@
 import { named } from "./explanations";
 import { type SubnetInfo, vpcContainsIp } from "./network-model";
 import { effectivePeeringStatus, peerVpcIdOf } from "./peering-status";
+import type { PeeringConnection } from "./topology";
 import type { RouteFact } from "./trace";
 import {
   addHop,
@@ -46,21 +47,42 @@ export function sendOverPeering(
     gatewayHop(pcx.id),
     { inbound: p, outbound: p },
   );
-  const gateway = { ...named(pcx), type: "vpc-peering-connection" as const };
+  // The gateway fact only when a blocker needs it: most packets cross an active peering into the peer's CIDR.
   if (status === "expired") {
-    block(w, "RCH_PEERING_EXPIRED", pcx.id, { kind: "gateway", gateway, state: status, route });
+    block(w, "RCH_PEERING_EXPIRED", pcx.id, {
+      kind: "gateway",
+      gateway: peeringGateway(pcx),
+      state: status,
+      route,
+    });
   } else if (status !== "active") {
-    block(w, "BAD_STATE_ROUTE", pcx.id, { kind: "gateway", gateway, state: status, route });
+    block(w, "BAD_STATE_ROUTE", pcx.id, {
+      kind: "gateway",
+      gateway: peeringGateway(pcx),
+      state: status,
+      route,
+    });
   }
   const inPeer = vpcContainsIp(peer, p.dst);
   if (!inPeer) {
     block(w, "PCX_REQUIRES_ADDRESS_IN_VPC_CIDR", pcx.id, {
       kind: "gateway",
-      gateway,
+      gateway: peeringGateway(pcx),
       vpc: named(peer.vpc),
       address: p.dst.text,
     });
     return undefined;
   }
   return w.router.deliverInVpc(w, peer, p, { kind: "pcx", id: pcx.id });
+}
+
+/** The peering as a blocker's gateway: { id, name?, type }, written out rather than spread. */
+function peeringGateway(pcx: PeeringConnection): {
+  id: string;
+  name?: string;
+  type: "vpc-peering-connection";
+} {
+  return pcx.name !== undefined
+    ? { id: pcx.id, name: pcx.name, type: "vpc-peering-connection" }
+    : { id: pcx.id, type: "vpc-peering-connection" };
 }

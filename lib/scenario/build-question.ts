@@ -5,7 +5,7 @@ import { assembleOptions, type Candidate } from "./options";
 import { recordProofs } from "./proofs";
 import { formatQuestionId, type Difficulty, type Explanation, type Question } from "./question";
 import type { Rng } from "./rng";
-import type { Query, Topology } from "../net/index";
+import type { NetworkCache, Query, Topology } from "../net/index";
 
 export type QuestionParts = {
   readonly family: string;
@@ -24,6 +24,8 @@ export type QuestionParts = {
   readonly multiSelect?: boolean;
   /** Keep the candidates' order (e.g. yes/no first); otherwise options are shuffled. */
   readonly keepOrder?: boolean;
+  /** The question's NetworkCache, when it has one: the exhibit reuses the network built for `topology`. */
+  readonly cache?: NetworkCache;
 };
 
 export function buildQuestion(rng: Rng, parts: QuestionParts): Question {
@@ -56,6 +58,7 @@ export function buildQuestion(rng: Rng, parts: QuestionParts): Question {
     ...(parts.query !== undefined ? { query: parts.query } : {}),
     texts: [parts.stem, ...options.map((o) => o.text)],
     ...(parts.exhibit !== undefined ? { lines: parts.exhibit } : {}),
+    ...(parts.cache !== undefined ? { cache: parts.cache } : {}),
   });
   if (!isEmptyExhibit(exhibit)) question.exhibit = exhibit;
   question.options = options;

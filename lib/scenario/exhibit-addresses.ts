@@ -1,7 +1,14 @@
 // The "Addresses" table: the address the model uses for a flow end that is not an interface of the topology (a
 // host on the internet, a server on premises, an AWS service's public address). Options quote these addresses
 // ("… has no route that matches 203.0.113.10"), so the exhibit must introduce them.
-import { buildNetwork, resolveDestination, resolveSource, type Query, type Topology } from "../net/index";
+import {
+  buildNetwork,
+  type NetworkCache,
+  resolveDestination,
+  resolveSource,
+  type Query,
+  type Topology,
+} from "../net/index";
 import { DEFAULT_FLOW_LOG_NOW } from "../net/flow-logs";
 import type { Destination, Source } from "../net/resolve";
 import type { ExhibitTable } from "./exhibit-table";
@@ -30,10 +37,10 @@ function isInterfaceRef(t: Topology, ref: string): boolean {
   return false;
 }
 
-export function addressTable(t: Topology, query: Query): ExhibitTable | undefined {
+export function addressTable(t: Topology, query: Query, cache?: NetworkCache): ExhibitTable | undefined {
   // Building the network costs more than the rest of the exhibit: only do it when an end needs resolving.
   if (isInterfaceRef(t, query.from) && isInterfaceRef(t, query.to)) return undefined;
-  const net = buildNetwork(t);
+  const net = buildNetwork(t, cache);
   const source = resolveSource(net, query.from);
   if (!source.ok) return undefined;
   const destination = resolveDestination(net, query.to, source.value, DEFAULT_FLOW_LOG_NOW);

@@ -10,8 +10,8 @@
 import {
   analyze,
   buildNetwork,
+  firstVerifiedFix,
   NetworkCache,
-  proposeFixes,
   type Analysis,
   type Blocker,
   type Hop,
@@ -217,6 +217,7 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
     summary,
     rules: [...rules],
     trace: traceLines(shown),
+    cache,
   });
 }
 
@@ -374,8 +375,8 @@ function blockedSummary(
   const where = `The ${first.direction === "return" ? "reply" : "request"} is dropped at ${componentPhrase(topology, first.component)}.`;
   if (known)
     return [sentence, where, known.cause ?? "", `Fix: ${known.change}.`].filter((x) => x !== "").join(" ");
-  const fixes = proposeFixes(topology, query, { analysis, combined: false, cache });
-  const fix = fixes.find((f) => f.verified);
+  // proposeFixes(…, { combined: false }).find((f) => f.verified), without verifying the candidates after it.
+  const fix = firstVerifiedFix(topology, query, { analysis, cache });
   // Only a fix that analyze verified is named; a partial one could send the learner the wrong way.
   const change = fix ? `Fix: ${lowerFirst(fix.description)}.` : "";
   return [sentence, where, change].filter((x) => x !== "").join(" ");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { proposeFixes } from "@/lib/net/fixes";
+import { firstVerifiedFix, proposeFixes } from "@/lib/net/fixes";
 import { buildNetwork } from "@/lib/net/network";
 import { analyze } from "@/lib/net/reachability";
 import type { Query } from "@/lib/net/query";
@@ -91,5 +91,20 @@ describe("proposeFixes without the combined fix", () => {
     expect(single.map((f) => f.description)).toEqual(
       all.filter((f) => f.kind !== "combined").map((f) => f.description),
     );
+  });
+});
+
+describe("firstVerifiedFix", () => {
+  it.each(blockedCases())(
+    "%s: the first verified fix of proposeFixes(…, { combined: false }), with the same id",
+    (_kind, t, query) => {
+      const all = proposeFixes(t, query, { combined: false });
+      const first = firstVerifiedFix(t, query);
+      expect(first).toEqual(all.find((f) => f.verified));
+    },
+  );
+
+  it("is undefined for a reachable flow", () => {
+    expect(firstVerifiedFix(topo(twoPeered({})), q("h-1", "h-2"))).toBeUndefined();
   });
 });

@@ -3,7 +3,8 @@ import { buildNetwork, NetworkCache, networkAclOf } from "@/lib/net/network";
 import { MAX_CACHED_OBJECTS, RecentCache } from "@/lib/net/network-cache";
 import { analyze } from "@/lib/net/reachability";
 import type { Topology } from "@/lib/net/topology";
-import { codes, oneVpc, topo, twoPeered } from "./helpers";
+import { codes, edited, oneVpc, topo, twoPeered } from "./helpers";
+import { must } from "../support/must";
 
 const q = { from: "h-1", to: "h-2", protocol: "tcp" as const, port: 22 };
 
@@ -76,6 +77,28 @@ describe("RecentCache", () => {
 });
 
 describe("buildNetwork with and without a NetworkCache", () => {
+  it("with a cache, the same topology object gets the same network, an edited copy a network of its own", () => {
+    const cache = new NetworkCache();
+    const t = topo(twoPeered({}));
+    const net = buildNetwork(t, cache);
+    expect(buildNetwork(t, cache)).toBe(net);
+    const broken = edited(t, (d) => {
+      must(d.peeringConnections[0]).status = "pending-acceptance";
+    });
+    const other = buildNetwork(broken, cache);
+    expect(other).not.toBe(net);
+    expect(other.topology).toBe(broken);
+    expect(analyze(net, q).reachable).toBe(true);
+    expect(analyze(other, q).reachable).toBe(false);
+    expect(buildNetwork(t, cache)).toBe(net);
+  });
+
+  it("does not reuse a network for a topology with assumptions (its analyses record assumed sites)", () => {
+    const cache = new NetworkCache();
+    const t: Topology = { ...topo(twoPeered({})), assumptions: ["on-premises side not imported"] };
+    expect(buildNetwork(t, cache)).not.toBe(buildNetwork(t, cache));
+  });
+
   it("without a cache every network is compiled from its own topology: nothing is shared between calls", () => {
     const base = topo(twoPeered());
     const a = buildNetwork(base);

@@ -530,7 +530,8 @@ function generate(seed: number, difficulty: Difficulty): Question {
     summary: right[0].change.why,
     rules: template.rules,
     // How far the required flow gets in the shown setup, and where it stops.
-    trace: traceLines(analyze(setup.base, primary)),
+    trace: traceLines(analyze(setup.base, primary, { cache })),
+    cache,
   });
 }
 

@@ -424,6 +424,7 @@ export function missingPieceCase(seed: number, difficulty: Difficulty): MissingP
       .join(" "),
     rules: [...missing.rules, ...shown.blockers.flatMap((x) => x.rules)],
     trace: traceLines(shown),
+    cache,
   });
   return { question, setup, missingIndex, shownTopology, distractors: misses };
 }

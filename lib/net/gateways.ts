@@ -4,6 +4,8 @@ import { cidrContainsIp, type IpAddress, ipKey, isRfc1918, isRfc6598, toIp } fro
 import { named } from "./explanations";
 import { type EniInfo, gatewaysOf, routeTableOf, type SubnetInfo } from "./network-model";
 import { checkNetworkAcl } from "./filters";
+import { enterThroughGateway } from "./ingress-routing";
+import { blockedByPublicAccessBlock } from "./block-public-access";
 import type { GatewayType, NamedRef, RouteFact } from "./trace";
 import {
   addHop,
@@ -20,7 +22,7 @@ import {
   type Walk,
 } from "./walk-state";
 
-const gw = (g: NamedRef, type: GatewayType) => ({ ...named(g), type });
+const gw = <G extends GatewayType>(g: NamedRef, type: G) => ({ ...named(g), type });
 
 /** IGW-04: the public address paired with a private source (an ENI's public IP or a NAT gateway's EIP). */
 function publicAddressFor(
@@ -50,6 +52,11 @@ export function sendToInternetGateway(
     return undefined;
   }
   const igwRef = ref(igw.id, "internet-gateway", igw.name);
+  const fromNat = subnet.vpc.enisByIp.get(ipKey(p.src))?.kind === "nat_gateway";
+  if (blockedByPublicAccessBlock(w, gw(igw, "internet-gateway"), subnet, "outbound", fromNat)) {
+    addHop(w, igwRef, "drop", gatewayHop(igw.id), { inbound: p });
+    return undefined;
+  }
   if (p.dst.family === 6) {
     addHop(w, igwRef, "forward", gatewayHop(igw.id), { inbound: p, outbound: p });
     return onInternet(w, p, { kind: "igw", id: igw.id });
@@ -152,6 +159,12 @@ export function sendToEgressOnlyGateway(
     blackholeRoute(w, subnet, p, "egress-only-internet-gateway", eigwId);
     return undefined;
   }
+  if (blockedByPublicAccessBlock(w, gw(eigw, "egress-only-internet-gateway"), subnet, "outbound", false)) {
+    addHop(w, ref(eigw.id, "egress-only-internet-gateway", eigw.name), "drop", gatewayHop(eigw.id), {
+      inbound: p,
+    });
+    return undefined;
+  }
   addHop(w, ref(eigw.id, "egress-only-internet-gateway", eigw.name), "forward", gatewayHop(eigw.id), {
     inbound: p,
     outbound: p,
@@ -202,12 +215,14 @@ export function enterFromInternet(w: Walk, p: Pkt): Delivered | undefined {
     }
     const vpc = eni.vpc;
     const { igw, eigw } = gatewaysOf(w.net, vpc.id);
+    if (igw && blockedByPublicAccessBlock(w, gw(igw, "internet-gateway"), eni.subnet, "inbound", false))
+      return undefined;
     if (igw) {
       addHop(w, ref(igw.id, "internet-gateway", igw.name), "forward", gatewayHop(igw.id), {
         inbound: p,
         outbound: p,
       });
-      return w.router.deliverInVpc(w, vpc, p, { kind: "igw", id: igw.id });
+      return enterThroughGateway(w, igw.id, vpc, p, { kind: "igw", id: igw.id });
     }
     if (eigw && w.direction === "return") {
       // EIGW-01: stateful – replies to outbound-initiated IPv6 flows come back in.
@@ -254,6 +269,10 @@ export function enterFromInternet(w: Walk, p: Pkt): Delivered | undefined {
     return undefined;
   }
   const igwRef = ref(igw.id, "internet-gateway", igw.name);
+  if (blockedByPublicAccessBlock(w, gw(igw, "internet-gateway"), eni.subnet, "inbound", false)) {
+    addHop(w, igwRef, "drop", gatewayHop(igw.id), { inbound: p });
+    return undefined;
+  }
   if (isRfc1918(p.src) || isRfc6598(p.src)) {
     block(
       w,
@@ -279,7 +298,7 @@ export function enterFromInternet(w: Walk, p: Pkt): Delivered | undefined {
       },
     },
   );
-  return w.router.deliverInVpc(w, vpc, inner, { kind: "igw", id: igw.id });
+  return enterThroughGateway(w, igw.id, vpc, inner, { kind: "igw", id: igw.id });
 }
 
 export function sendToNatGateway(w: Walk, subnet: SubnetInfo, natId: string, p: Pkt): Delivered | undefined {

@@ -4,6 +4,7 @@ import { cidrContainsIp } from "./cidr";
 import { named } from "./explanations";
 import { type Network, type SubnetInfo, vpcContainsIp } from "./network-model";
 import { isVpnUp } from "./vpn-links";
+import { enterThroughGateway } from "./ingress-routing";
 import type { OnPremisesNetwork, VpnConnection } from "./topology";
 import { enterTransitGatewayFromAttachment } from "./transit-gateway";
 import {
@@ -202,5 +203,5 @@ export function enterFromOnPremises(
     });
     return undefined;
   }
-  return w.router.deliverInVpc(w, vpc, p, { kind: "vgw", id: vgw.id });
+  return enterThroughGateway(w, vgw.id, vpc, p, { kind: "vgw", id: vgw.id });
 }

@@ -3,6 +3,7 @@
 // Balancer of an inspection VPC, which hands it to an appliance and back (GENEVE). The endpoint then sends it
 // on as it was, routed by the route table of the endpoint's own subnet. What the appliances allow is not in
 // AWS output, so the trace assumes they pass the traffic and says so.
+import { applianceModeMessage, needsApplianceMode } from "./appliance-mode";
 import { checkNetworkAcl } from "./filters";
 import { named } from "./explanations";
 import type { Network, SubnetInfo } from "./network-model";
@@ -77,5 +78,13 @@ export function sendToGatewayLoadBalancerEndpoint(
     return undefined;
   }
   noteAppliance(w, ep);
+  // TGW-11: arriving from a transit gateway attachment that spans zones without appliance mode.
+  if (link.kind === "tgw" && needsApplianceMode(w.net.topology, link.id)) {
+    const att = w.net.topology.transitGatewayAttachments.find((a) => a.id === link.id);
+    const notes = (w.assumptions ??= []);
+    const message = att ? applianceModeMessage(att) : "";
+    if (att && !notes.some((n) => n.message === message))
+      notes.push({ code: "TRANSIT_GATEWAY_APPLIANCE_MODE_RECOMMENDED", message });
+  }
   return w.router.sendFromSubnet(w, subnet, p, link);
 }

@@ -177,10 +177,7 @@ export function sendFromSubnet(
       return sendToTransitGateway(w, subnet, target.id, p);
     case "vpce":
       if (isGatewayLoadBalancerEndpoint(w.net, target.id))
-        return sendToGatewayLoadBalancerEndpoint(w, subnet, target.id, p, {
-          kind: "appliance",
-          id: target.id,
-        });
+        return sendToGatewayLoadBalancerEndpoint(w, subnet, target.id, p, link);
       return sendToGatewayEndpoint(w, subnet, target.id, p);
     case "eni":
     case "instance":

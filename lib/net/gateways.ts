@@ -5,6 +5,7 @@ import { named } from "./explanations";
 import { type EniInfo, gatewaysOf, routeTableOf, type SubnetInfo } from "./network-model";
 import { checkNetworkAcl } from "./filters";
 import { enterThroughGateway } from "./ingress-routing";
+import { embeddedIpv4, synthesizeNat64 } from "./nat64";
 import { blockedByPublicAccessBlock } from "./block-public-access";
 import type { GatewayType, NamedRef, RouteFact } from "./trace";
 import {
@@ -313,8 +314,22 @@ export function sendToNatGateway(w: Walk, subnet: SubnetInfo, natId: string, p: 
   if (!before) recordFlow(w, eni, p, !w.dropped, false);
   if (nat.state !== "available")
     block(w, "BAD_STATE", nat.id, { kind: "gateway", gateway: gw(nat, "nat-gateway"), state: nat.state });
-  const out = pktWith(p, { src: eni.privateIp });
+  // NAT-04: NAT64 — a packet to 64:ff9b::/96 leaves as IPv4 to the embedded address.
+  const v4 = embeddedIpv4(p.dst);
+  const out = pktWith(p, v4 ? { src: eni.privateIp, dst: v4 } : { src: eni.privateIp });
   w.natSessions.set(nat.id, p.src);
+  if (v4)
+    addHop(
+      w,
+      ref(nat.id, "nat-gateway", nat.name),
+      "translate",
+      { kind: "translation", field: "destination", from: p.dst.text, to: v4.text },
+      {
+        inbound: p,
+        outbound: pktWith(p, { dst: v4 }),
+        matched: { kind: "translation", description: `destination ${p.dst.text} -> ${v4.text} (NAT64)` },
+      },
+    );
   addHop(
     w,
     ref(nat.id, "nat-gateway", nat.name),
@@ -347,7 +362,13 @@ export function reverseNat(w: Walk, eni: EniInfo, p: Pkt): Delivered | undefined
     });
     return undefined;
   }
-  const back = pktWith(p, { dst: original });
+  // NAT-04: the reply of a NAT64 connection goes back as IPv6, from 64:ff9b::<server>.
+  const back = pktWith(
+    p,
+    original.family === 6 && p.src.family === 4
+      ? { dst: original, src: synthesizeNat64(p.src) }
+      : { dst: original },
+  );
   addHop(
     w,
     ref(nat.id, "nat-gateway", nat.name),

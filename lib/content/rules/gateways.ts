@@ -144,11 +144,16 @@ export const INTERNET_AND_NAT_RULES: readonly Rule[] = [
     id: "NAT-04",
     topic: "internet-nat",
     title: "Protocols through a NAT gateway",
-    text: "A NAT gateway handles TCP, UDP and ICMP for IPv4; with DNS64 it also lets IPv6-only clients reach IPv4 services (NAT64).",
-    sources: [source("vpc", "NAT gateways")],
-    status: notModelled(
-      "The model's NAT gateway translates IPv4 to IPv4 only: it has no DNS64 resolver answers (subnet EnableDns64 is not read) and no 64:ff9b::/96 routes to a NAT gateway, so an IPv6-only instance asking for an IPv4 destination is refused (RCH_NO_IPV4_ADDRESS) where DNS64 and NAT64 would let it through; asked as a fact.",
-    ),
+    text: "A NAT gateway handles TCP, UDP and ICMP for IPv4; with DNS64 it also lets IPv6-only clients reach IPv4 services (NAT64): DNS64 answers with 64:ff9b::/96 addresses, the subnet routes 64:ff9b::/96 to the NAT gateway, which translates to IPv4 and back.",
+    sources: [
+      source("vpc", "NAT gateways"),
+      source(
+        "vpc",
+        "DNS64 and NAT64",
+        "https://docs.aws.amazon.com/vpc/latest/userguide/nat-gateway-nat64-dns64.html",
+      ),
+    ],
+    status: MODELLED,
   },
   {
     id: "NAT-05",

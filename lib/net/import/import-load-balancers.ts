@@ -165,7 +165,10 @@ export function importLoadBalancers(
       ...(lb.LoadBalancerName === undefined ? {} : { name: lb.LoadBalancerName }),
       type: "network",
       vpcId: lb.VpcId,
-      ...(LB_STATES.has(lb.State?.Code ?? "") ? { state: lb.State?.Code as LbItem["state"] } : {}),
+      // Absent = active (the state every load balancer that routes traffic has).
+      ...(lb.State?.Code !== "active" && LB_STATES.has(lb.State?.Code ?? "")
+        ? { state: lb.State?.Code as LbItem["state"] }
+        : {}),
       scheme: lb.Scheme === "internet-facing" ? "internet-facing" : "internal",
       nodes,
       securityGroupIds: lb.SecurityGroups ?? [],

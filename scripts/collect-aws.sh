@@ -77,7 +77,7 @@ for profile in "${profiles[@]}"; do
       describe-managed-prefix-lists describe-prefix-lists describe-transit-gateways describe-transit-gateway-attachments \
       describe-transit-gateway-vpc-attachments describe-transit-gateway-peering-attachments describe-transit-gateway-route-tables \
       describe-vpn-gateways describe-customer-gateways describe-vpn-connections describe-vpc-endpoint-service-configurations \
-      describe-vpc-endpoint-connections; do
+      describe-vpc-endpoint-connections describe-vpc-block-public-access-options describe-vpc-block-public-access-exclusions; do
       call "$dir/$command.json" ec2 "$command"
     done
     for vpc in $(ids "$dir/describe-vpcs.json" "Vpcs[].VpcId"); do
@@ -108,6 +108,7 @@ for profile in "${profiles[@]}"; do
 for b in json.load(open(sys.argv[1])).get("LoadBalancers", []): print(b["LoadBalancerName"], b["LoadBalancerArn"])' "$dir/describe-load-balancers.json" 2>/dev/null |
       while read -r name arn; do
         call "$dir/describe-listeners.$name.json" elbv2 describe-listeners --load-balancer-arn "$arn"
+        call "$dir/describe-load-balancer-attributes.$name.json" elbv2 describe-load-balancer-attributes --load-balancer-arn "$arn"
       done
     call "$dir/describe-target-groups.json" elbv2 describe-target-groups
     python3 -c 'import json,sys

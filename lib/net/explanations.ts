@@ -407,6 +407,25 @@ export const EXPLANATIONS = {
     (d) =>
       `Every registered target of ${label(d.targetGroup ?? d.service)} is ${d.health ?? "unhealthy"}, so ${label(d.loadBalancer ?? d.service)} fails open and still forwards to ${d.target ?? "?"}, but that target fails the load balancer's health checks on port ${d.port ?? "?"}${d.reason ? ` (${d.reason})` : ""}; a target that does not pass its health checks is not taken as answering.`,
   ),
+  RCH_NLB_NOT_ACTIVE: entry(
+    ["endpoint-service"],
+    ["EPS-07"],
+    (d) =>
+      `Network Load Balancer ${label(d.loadBalancer ?? d.service)} behind endpoint service ${label(d.service)} is ${d.state ?? "?"}, not active, so it routes no traffic.`,
+  ),
+  RCH_GWLB_ENDPOINT_NOT_AVAILABLE: entry(
+    ["gateway"],
+    ["GWLB-01"],
+    (d) =>
+      `Gateway Load Balancer endpoint ${label(d.gateway)} is ${d.state ?? "?"}, not available, so traffic routed to it goes nowhere.`,
+  ),
+  VPC_BLOCK_PUBLIC_ACCESS_ENABLED: entry(["block-public-access"], ["IGW-07"], (d) => {
+    const mode = d.mode === "block-bidirectional" ? "bidirectional" : "ingress-only";
+    const opened =
+      d.initiated === "inbound" ? "a connection opened from the internet" : "a connection to the internet";
+    const excluded = d.exclusion !== undefined ? ` (its exclusion, ${d.exclusion}, does not cover it)` : "";
+    return `VPC Block Public Access (${mode}) blocks ${opened} through ${label(d.gateway)} for subnet ${label(d.subnet)} of VPC ${label(d.vpc)}${excluded}; exclude the VPC or subnet to allow it.`;
+  }),
 } satisfies { readonly [C in BlockerCode]: AnyExplanation };
 
 function privateDestination(d: DetailOf<"gateway">): string {

@@ -4,6 +4,9 @@ import { cidrContainsIp, type IpAddress, ipKey, isRfc1918, isRfc6598, toIp } fro
 import { named } from "./explanations";
 import { type EniInfo, gatewaysOf, routeTableOf, type SubnetInfo } from "./network-model";
 import { checkNetworkAcl } from "./filters";
+import { enterThroughGateway } from "./ingress-routing";
+import { embeddedIpv4, synthesizeNat64 } from "./nat64";
+import { blockedByPublicAccessBlock } from "./block-public-access";
 import type { GatewayType, NamedRef, RouteFact } from "./trace";
 import {
   addHop,
@@ -20,7 +23,7 @@ import {
   type Walk,
 } from "./walk-state";
 
-const gw = (g: NamedRef, type: GatewayType) => ({ ...named(g), type });
+const gw = <G extends GatewayType>(g: NamedRef, type: G) => ({ ...named(g), type });
 
 /** IGW-04: the public address paired with a private source (an ENI's public IP or a NAT gateway's EIP). */
 function publicAddressFor(
@@ -50,6 +53,11 @@ export function sendToInternetGateway(
     return undefined;
   }
   const igwRef = ref(igw.id, "internet-gateway", igw.name);
+  const fromNat = subnet.vpc.enisByIp.get(ipKey(p.src))?.kind === "nat_gateway";
+  if (blockedByPublicAccessBlock(w, gw(igw, "internet-gateway"), subnet, "outbound", fromNat)) {
+    addHop(w, igwRef, "drop", gatewayHop(igw.id), { inbound: p });
+    return undefined;
+  }
   if (p.dst.family === 6) {
     addHop(w, igwRef, "forward", gatewayHop(igw.id), { inbound: p, outbound: p });
     return onInternet(w, p, { kind: "igw", id: igw.id });
@@ -152,6 +160,12 @@ export function sendToEgressOnlyGateway(
     blackholeRoute(w, subnet, p, "egress-only-internet-gateway", eigwId);
     return undefined;
   }
+  if (blockedByPublicAccessBlock(w, gw(eigw, "egress-only-internet-gateway"), subnet, "outbound", false)) {
+    addHop(w, ref(eigw.id, "egress-only-internet-gateway", eigw.name), "drop", gatewayHop(eigw.id), {
+      inbound: p,
+    });
+    return undefined;
+  }
   addHop(w, ref(eigw.id, "egress-only-internet-gateway", eigw.name), "forward", gatewayHop(eigw.id), {
     inbound: p,
     outbound: p,
@@ -202,12 +216,14 @@ export function enterFromInternet(w: Walk, p: Pkt): Delivered | undefined {
     }
     const vpc = eni.vpc;
     const { igw, eigw } = gatewaysOf(w.net, vpc.id);
+    if (igw && blockedByPublicAccessBlock(w, gw(igw, "internet-gateway"), eni.subnet, "inbound", false))
+      return undefined;
     if (igw) {
       addHop(w, ref(igw.id, "internet-gateway", igw.name), "forward", gatewayHop(igw.id), {
         inbound: p,
         outbound: p,
       });
-      return w.router.deliverInVpc(w, vpc, p, { kind: "igw", id: igw.id });
+      return enterThroughGateway(w, igw.id, vpc, p, { kind: "igw", id: igw.id });
     }
     if (eigw && w.direction === "return") {
       // EIGW-01: stateful – replies to outbound-initiated IPv6 flows come back in.
@@ -254,6 +270,10 @@ export function enterFromInternet(w: Walk, p: Pkt): Delivered | undefined {
     return undefined;
   }
   const igwRef = ref(igw.id, "internet-gateway", igw.name);
+  if (blockedByPublicAccessBlock(w, gw(igw, "internet-gateway"), eni.subnet, "inbound", false)) {
+    addHop(w, igwRef, "drop", gatewayHop(igw.id), { inbound: p });
+    return undefined;
+  }
   if (isRfc1918(p.src) || isRfc6598(p.src)) {
     block(
       w,
@@ -279,7 +299,7 @@ export function enterFromInternet(w: Walk, p: Pkt): Delivered | undefined {
       },
     },
   );
-  return w.router.deliverInVpc(w, vpc, inner, { kind: "igw", id: igw.id });
+  return enterThroughGateway(w, igw.id, vpc, inner, { kind: "igw", id: igw.id });
 }
 
 export function sendToNatGateway(w: Walk, subnet: SubnetInfo, natId: string, p: Pkt): Delivered | undefined {
@@ -294,8 +314,22 @@ export function sendToNatGateway(w: Walk, subnet: SubnetInfo, natId: string, p: 
   if (!before) recordFlow(w, eni, p, !w.dropped, false);
   if (nat.state !== "available")
     block(w, "BAD_STATE", nat.id, { kind: "gateway", gateway: gw(nat, "nat-gateway"), state: nat.state });
-  const out = pktWith(p, { src: eni.privateIp });
+  // NAT-04: NAT64 — a packet to 64:ff9b::/96 leaves as IPv4 to the embedded address.
+  const v4 = embeddedIpv4(p.dst);
+  const out = pktWith(p, v4 ? { src: eni.privateIp, dst: v4 } : { src: eni.privateIp });
   w.natSessions.set(nat.id, p.src);
+  if (v4)
+    addHop(
+      w,
+      ref(nat.id, "nat-gateway", nat.name),
+      "translate",
+      { kind: "translation", field: "destination", from: p.dst.text, to: v4.text },
+      {
+        inbound: p,
+        outbound: pktWith(p, { dst: v4 }),
+        matched: { kind: "translation", description: `destination ${p.dst.text} -> ${v4.text} (NAT64)` },
+      },
+    );
   addHop(
     w,
     ref(nat.id, "nat-gateway", nat.name),
@@ -328,7 +362,13 @@ export function reverseNat(w: Walk, eni: EniInfo, p: Pkt): Delivered | undefined
     });
     return undefined;
   }
-  const back = pktWith(p, { dst: original });
+  // NAT-04: the reply of a NAT64 connection goes back as IPv6, from 64:ff9b::<server>.
+  const back = pktWith(
+    p,
+    original.family === 6 && p.src.family === 4
+      ? { dst: original, src: synthesizeNat64(p.src) }
+      : { dst: original },
+  );
   addHop(
     w,
     ref(nat.id, "nat-gateway", nat.name),

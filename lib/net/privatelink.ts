@@ -198,6 +198,18 @@ export function sendThroughEndpointService(
   }
   const nodeEni = nodeInterface(w.net, lb, node);
   const lbRef = named(lb);
+  // EPS-07: a load balancer routes traffic once it is active (active_impaired still routes, without scaling).
+  if (lb.state === "provisioning" || lb.state === "failed") {
+    block(w, "RCH_NLB_NOT_ACTIVE", lb.id, {
+      kind: "endpoint-service",
+      service: svcRef,
+      endpoint: named(ep),
+      loadBalancer: lbRef,
+      problem: "not-active",
+      state: lb.state,
+    });
+    return undefined;
+  }
   const listener = (lb.listeners ?? []).find(
     (l) => l.port === p.dstPort && LISTENS[p.protocol].includes(l.protocol),
   );

@@ -10,6 +10,7 @@ import { type Destination, resolveDestination, resolveSource, type Source } from
 import type { Topology } from "./topology";
 import type { Analysis, Blocker, Detail } from "./trace";
 import { enterFromOnPremises } from "./vpn";
+import { dns64Source, synthesizeNat64 } from "./nat64";
 import { returnThroughEndpointService } from "./privatelink";
 import {
   addHop,
@@ -150,7 +151,19 @@ export function analyze(target: Topology | Network, query: Query, options: Analy
       ...(details.length ? { details } : {}),
     };
   }
-  const srcIp = sourceIp(source.value, dstIp);
+  let srcIp = sourceIp(source.value, dstIp);
+  let walkDst = dstIp;
+  // NAT-04: an IPv6-only source whose subnet has DNS64 reaches an IPv4 address at 64:ff9b::<v4> (NAT64).
+  const v6Only = !srcIp && dstIp.family === 4 && source.value.kind === "eni" ? source.value.eni : undefined;
+  const dns64 = v6Only ? dns64Source(v6Only) : undefined;
+  if (dns64 && dstIp.family === 4) {
+    srcIp = dns64;
+    walkDst = synthesizeNat64(dstIp);
+    details.push({
+      code: "RCH_DNS64",
+      message: `DNS64 in subnet ${v6Only?.subnet.id ?? "?"} gives ${dstIp.text} the IPv6 address ${walkDst.text} (64:ff9b::/96), which a NAT gateway translates to IPv4 (NAT64)`,
+    });
+  }
   if (!srcIp && dstIp.family === 4) {
     // An IPv6-only interface has no IPv4 address (reaching IPv4 needs DNS64 + NAT64 to 64:ff9b::/96).
     block(fw, "RCH_NO_IPV4_ADDRESS", query.from, {
@@ -173,7 +186,7 @@ export function analyze(target: Topology | Network, query: Query, options: Analy
   const ported = query.protocol !== "icmp";
   const pkt: Pkt = {
     src: srcIp,
-    dst: dstIp,
+    dst: walkDst,
     protocol: query.protocol,
     ...(ported
       ? {

@@ -26,6 +26,9 @@ export const RuleProtocolSchema = z.union([
   z.number().int().min(-1).max(255),
 ]);
 
+/** aws-rules IGW-07: a VPC Block Public Access exclusion of one VPC or subnet. */
+export const BlockPublicAccessExclusionSchema = z.enum(["allow-bidirectional", "allow-egress"]);
+
 export const AccountSchema = z.strictObject({ ...named });
 
 export const VpcSchema = z.strictObject({
@@ -38,6 +41,13 @@ export const VpcSchema = z.strictObject({
   // non-default VPC.
   enableDnsSupport: z.boolean().default(true),
   enableDnsHostnames: z.boolean().default(false),
+  /**
+   * aws-rules IGW-07: the Region's VPC Block Public Access mode (describe-vpc-block-public-access-options) as it
+   * applies to this VPC; absent = off, the AWS default.
+   */
+  blockPublicAccess: z.enum(["block-bidirectional", "block-ingress"]).optional(),
+  /** aws-rules IGW-07: this VPC's Block Public Access exclusion, if any. */
+  blockPublicAccessExclusion: BlockPublicAccessExclusionSchema.optional(),
 });
 
 export const SubnetSchema = z.strictObject({
@@ -48,6 +58,10 @@ export const SubnetSchema = z.strictObject({
   ipv6CidrBlock: ipv6CidrString.optional(),
   /** aws-rules RT-01: absent = the VPC's main route table. */
   routeTableId: z.string().optional(),
+  /** aws-rules NAT-04: the Route 53 Resolver answers IPv4-only names with 64:ff9b::/96 addresses (DNS64). */
+  enableDns64: z.boolean().optional(),
+  /** aws-rules IGW-07: this subnet's Block Public Access exclusion, if any. */
+  blockPublicAccessExclusion: BlockPublicAccessExclusionSchema.optional(),
   /** aws-rules ACL-06: absent = the VPC's default network ACL. */
   networkAclId: z.string().optional(),
 });
@@ -68,6 +82,11 @@ export const RouteTableSchema = z.strictObject({
   routes: z.array(RouteSchema).default([]),
   /** aws-rules VPN-05: VGWs whose VPN/DX routes are propagated into this table. */
   propagatingGatewayIds: z.array(z.string()).default([]),
+  /**
+   * aws-rules RT-11: a gateway route table: the internet gateways / virtual private gateways it is associated
+   * with (edge association). Traffic arriving through one of them is routed by this table (ingress routing).
+   */
+  gatewayIds: z.array(z.string()).optional(),
 });
 
 export const NaclRuleSchema = z.strictObject({
@@ -301,6 +320,32 @@ export const InterfaceEndpointSchema = z.strictObject({
     .default("available"),
 });
 
+/**
+ * aws-rules GWLB-01: a Gateway Load Balancer endpoint: one ENI in one subnet, a route target (vpce-…) that hands
+ * traffic to the appliances behind a Gateway Load Balancer and back, to be routed on by its subnet's table.
+ */
+export const GatewayLoadBalancerEndpointSchema = z.strictObject({
+  ...named,
+  vpcId: z.string(),
+  subnetId: z.string(),
+  /** The Gateway Load Balancer endpoint service (com.amazonaws.vpce.<region>.vpce-svc-…). */
+  serviceName: z.string(),
+  networkInterfaceId: z.string().optional(),
+  privateIp: ipv4String.optional(),
+  state: z
+    .enum([
+      "pendingAcceptance",
+      "pending",
+      "available",
+      "rejected",
+      "failed",
+      "deleting",
+      "deleted",
+      "expired",
+    ])
+    .default("available"),
+});
+
 export const EndpointServiceSchema = z.strictObject({
   ...named,
   serviceName: z.string(),
@@ -336,6 +381,8 @@ export const LoadBalancerSchema = z.strictObject({
   ...named,
   type: z.enum(["network"]).default("network"),
   vpcId: z.string(),
+  /** aws-rules EPS-07: only an `active` (or `active_impaired`) load balancer routes traffic; absent = active. */
+  state: z.enum(["active", "active_impaired", "provisioning", "failed"]).optional(),
   scheme: z.enum(["internal", "internet-facing"]).default("internal"),
   /** One node per enabled Availability Zone: its subnet, private address and (when known) its ENI. */
   nodes: z
@@ -445,6 +492,7 @@ export const TopologySchema = z.strictObject({
   directConnectGateways: z.array(DirectConnectGatewaySchema).default([]),
   gatewayEndpoints: z.array(GatewayEndpointSchema).default([]),
   interfaceEndpoints: z.array(InterfaceEndpointSchema).default([]),
+  gatewayLoadBalancerEndpoints: z.array(GatewayLoadBalancerEndpointSchema).optional(),
   endpointServices: z.array(EndpointServiceSchema).default([]),
   prefixLists: z.array(PrefixListSchema).default([]),
   loadBalancers: z.array(LoadBalancerSchema).optional(),
@@ -513,6 +561,7 @@ export type VpnConnection = DeepReadonly<z.infer<typeof VpnConnectionSchema>>;
 export type DirectConnectGateway = DeepReadonly<z.infer<typeof DirectConnectGatewaySchema>>;
 export type GatewayEndpoint = DeepReadonly<z.infer<typeof GatewayEndpointSchema>>;
 export type InterfaceEndpoint = DeepReadonly<z.infer<typeof InterfaceEndpointSchema>>;
+export type GatewayLoadBalancerEndpoint = DeepReadonly<z.infer<typeof GatewayLoadBalancerEndpointSchema>>;
 export type EndpointService = DeepReadonly<z.infer<typeof EndpointServiceSchema>>;
 export type PrefixList = DeepReadonly<z.infer<typeof PrefixListSchema>>;
 export type AwsService = DeepReadonly<z.infer<typeof AwsServiceSchema>>;

@@ -86,7 +86,10 @@ export type BlockerCode =
   | "RCH_ENDPOINT_CONNECTION_NOT_ACCEPTED"
   | "RCH_NLB_NO_LISTENER"
   | "RCH_NLB_NO_TARGET"
-  | "RCH_NLB_TARGET_UNHEALTHY";
+  | "RCH_NLB_TARGET_UNHEALTHY"
+  | "RCH_NLB_NOT_ACTIVE"
+  | "RCH_GWLB_ENDPOINT_NOT_AVAILABLE"
+  | "VPC_BLOCK_PUBLIC_ACCESS_ENABLED";
 
 /** The traffic a filter judged: protocol and destination port (none for ICMP). */
 export type Traffic = { readonly protocol: Protocol; readonly port?: number | undefined };
@@ -102,7 +105,8 @@ export type GatewayType =
   | "vpn-gateway"
   | "vpn-connection"
   | "transit-gateway-attachment"
-  | "direct-connect-gateway";
+  | "direct-connect-gateway"
+  | "gateway-load-balancer-endpoint";
 
 /** What a VPC route points at, as a blackhole explanation names it. */
 export type RouteTargetType =
@@ -249,8 +253,8 @@ export type BlockerDetail =
       readonly endpoint: NamedRef;
       readonly loadBalancer?: NamedRef;
       /** not-accepted: the provider has not accepted (or rejected) the endpoint's connection. */
-      readonly problem: "not-accepted" | "no-listener" | "no-target" | "unhealthy-target";
-      /** The endpoint connection's state (not-accepted). */
+      readonly problem: "not-accepted" | "no-listener" | "no-target" | "unhealthy-target" | "not-active";
+      /** The endpoint connection's state (not-accepted), or the load balancer's (not-active). */
       readonly state?: string;
       readonly traffic?: Traffic;
       /** The listener ports the load balancer has (no-listener). */
@@ -272,6 +276,19 @@ export type BlockerDetail =
       readonly gateway: string;
       readonly allowedPrefixes: readonly string[];
       readonly address: string;
+    }
+  | {
+      /** VPC Block Public Access (IGW-07) stops this internet gateway traffic for the VPC or subnet. */
+      readonly kind: "block-public-access";
+      readonly direction: Direction;
+      readonly mode: "block-bidirectional" | "block-ingress";
+      /** Who opened the connection: an address in the VPC (outbound) or on the internet (inbound). */
+      readonly initiated: "outbound" | "inbound";
+      readonly gateway: NamedRef & { readonly type: "internet-gateway" | "egress-only-internet-gateway" };
+      readonly vpc: NamedRef;
+      readonly subnet: NamedRef;
+      /** An exclusion of the VPC or subnet that does not cover this traffic (allow-egress for inbound). */
+      readonly exclusion?: string;
     };
 
 export type BlockerDetailKind = BlockerDetail["kind"];
@@ -298,6 +315,8 @@ export type HopDetail =
       readonly destination: string;
       readonly route?: RouteFact;
       readonly sameSubnet?: true;
+      /** A gateway route table (RT-11): the internet or virtual private gateway whose arriving traffic it routes. */
+      readonly edge?: string;
     }
   | {
       readonly kind: "transit-gateway-route";
@@ -336,7 +355,16 @@ export type HopDetail =
       readonly targetPort: number;
       readonly health: string;
     }
-  | { readonly kind: "forwarder"; readonly eni: string };
+  | { readonly kind: "forwarder"; readonly eni: string }
+  | {
+      /**
+       * A Gateway Load Balancer endpoint (GWLB-01): traffic goes over PrivateLink to the Gateway Load Balancer,
+       * through an appliance (assumed to pass it: AWS output does not show appliance rules) and back.
+       */
+      readonly kind: "gateway-load-balancer";
+      readonly endpoint: string;
+      readonly serviceName: string;
+    };
 
 export type MatchedKind =
   "route" | "tgw-route" | "sg-rule" | "nacl-rule" | "prefix-list" | "dns" | "translation";

@@ -23,6 +23,7 @@ import { ValidationContext, type ValidationIssue } from "./validate/context";
 import { checkNetworkAcls, checkSecurityGroups } from "./validate/filters";
 import { collectIds } from "./validate/ids";
 import { checkLoadBalancers } from "./validate/load-balancers";
+import { checkApplianceMode } from "./validate/inspection";
 import { checkRouteTables } from "./validate/routing";
 import type { Topology } from "./topology";
 
@@ -42,6 +43,7 @@ const CHECKERS: readonly ((v: ValidationContext) => void)[] = [
   checkPeerings,
   checkTransitGatewayAttachments,
   checkTransitGatewayRouteTables,
+  checkApplianceMode,
   checkVpnConnections,
   checkGatewayEndpoints,
   checkInterfaceEndpoints,

@@ -4,6 +4,8 @@ import { cidrContainsIp } from "./cidr";
 import { named } from "./explanations";
 import { type Network, type SubnetInfo, vpcContainsIp } from "./network-model";
 import { isVpnUp } from "./vpn-links";
+import { enterThroughGateway } from "./ingress-routing";
+import { cloudHubTarget, sendThroughCloudHub } from "./cloudhub";
 import type { OnPremisesNetwork, VpnConnection } from "./topology";
 import { enterTransitGatewayFromAttachment } from "./transit-gateway";
 import {
@@ -194,6 +196,9 @@ export function enterFromOnPremises(
   }
   addHop(w, ref(vgw.id, "vpn-gateway", vgw.name), "forward", gatewayHop(vgw.id), { inbound: p, outbound: p });
   if (!canDeliver(chosen)) {
+    // VPN-09: CloudHub — another site on this virtual private gateway.
+    const hub = chosen.vpn ? cloudHubTarget(w, vgw, p, site) : undefined;
+    if (hub) return sendThroughCloudHub(w, vgw, p, hub);
     block(w, "VGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS", vgw.id, {
       kind: "gateway",
       gateway: { ...named(vgw), type: "vpn-gateway" },
@@ -202,5 +207,5 @@ export function enterFromOnPremises(
     });
     return undefined;
   }
-  return w.router.deliverInVpc(w, vpc, p, { kind: "vgw", id: vgw.id });
+  return enterThroughGateway(w, vgw.id, vpc, p, { kind: "vgw", id: vgw.id });
 }

@@ -30,6 +30,8 @@ import { sendToTransitGateway } from "./transit-gateway";
 import { sendToGatewayEndpoint } from "./endpoints";
 import { hasEndpointBackend, sendThroughEndpointService } from "./privatelink";
 import { checkNetworkAcl, checkSecurityGroups } from "./filters";
+import { forwardThroughAppliance } from "./appliance";
+import { isGatewayLoadBalancerEndpoint, sendToGatewayLoadBalancerEndpoint } from "./gateway-load-balancer";
 import {
   addHop,
   blackholeRoute,
@@ -174,6 +176,8 @@ export function sendFromSubnet(
     case "tgw":
       return sendToTransitGateway(w, subnet, target.id, p);
     case "vpce":
+      if (isGatewayLoadBalancerEndpoint(w.net, target.id))
+        return sendToGatewayLoadBalancerEndpoint(w, subnet, target.id, p, link);
       return sendToGatewayEndpoint(w, subnet, target.id, p);
     case "eni":
     case "instance":
@@ -275,28 +279,5 @@ function sendToAppliance(w: Walk, subnet: SubnetInfo, targetId: string, p: Pkt):
     blackholeRoute(w, subnet, p, "network-interface", targetId);
     return undefined;
   }
-  if (eni.subnet !== subnet) checkNetworkAcl(w, eni.subnet, "inbound", p);
-  checkSecurityGroups(w, eni, "inbound", p);
-  addHop(w, eni.componentRef, "forward", { kind: "forwarder", eni: eni.id }, { inbound: p, outbound: p });
-  const own = eni.addresses.some((a) => a.family === p.dst.family && a.value === p.dst.value);
-  if (!own && eni.sourceDestCheck) {
-    block(w, "ENI_SOURCE_DEST_CHECK_RESTRICTION", eni.id, {
-      kind: "interface",
-      eni: named(eni),
-      owner: eni.ownerId,
-      role: "forwarder",
-      address: p.dst.text,
-      problem: "source-dest-check",
-    });
-  }
-  if (!eni.running)
-    block(w, "BAD_STATE", eni.ownerId, {
-      kind: "interface",
-      eni: named(eni),
-      owner: eni.ownerId,
-      role: "forwarder",
-      problem: "not-running",
-    });
-  checkSecurityGroups(w, eni, "outbound", p);
-  return sendFromSubnet(w, eni.subnet, p, { kind: "appliance", id: eni.id });
+  return forwardThroughAppliance(w, eni, p, subnet);
 }

@@ -159,6 +159,15 @@ describe("the explanation table", () => {
         allowedPrefixes: ["10.20.0.0/16"],
         address: "10.30.0.5",
       },
+      "block-public-access": {
+        kind: "block-public-access",
+        direction: "forward",
+        mode: "block-ingress",
+        initiated: "inbound",
+        gateway: { id: "igw-1", type: "internet-gateway" },
+        vpc: { id: "vpc-1" },
+        subnet: { id: "subnet-1" },
+      },
     };
     for (const [code, e] of Object.entries(EXPLANATIONS)) {
       expect(CODE_RULES[code as keyof typeof CODE_RULES]).toBe(e.rules);

@@ -347,9 +347,15 @@ export const INTERFACE_ENDPOINT_RULES: readonly Rule[] = [
         "Gateway route tables",
         "https://docs.aws.amazon.com/vpc/latest/userguide/gateway-route-tables.html",
       ),
+      source(
+        "privateLink",
+        "Access an inspection system using a Gateway Load Balancer endpoint",
+        "https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-load-balancer-endpoints.html",
+      ),
     ],
-    status: notModelled(
-      "Gateway Load Balancer endpoints and endpoint services are skipped on import with a warning, and the topology format has no such endpoint: a route to one is a blackhole in the model (BAD_STATE_ROUTE), so a path through an inspection VPC shows as blocked. What the appliances let through is not in AWS output, so modelling them would rest on an assumption about their rules.",
-    ),
+    status: MODELLED,
+    codes: ["RCH_GWLB_ENDPOINT_NOT_AVAILABLE"],
+    drift:
+      "What the appliances behind the Gateway Load Balancer allow is not in AWS output: the model assumes they pass the traffic and says so (RCH_ASSUMED_APPLIANCE_PASSES); an endpoint that is not available drops it.",
   },
 ];

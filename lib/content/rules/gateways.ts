@@ -67,14 +67,21 @@ export const INTERNET_AND_NAT_RULES: readonly Rule[] = [
     id: "IGW-07",
     topic: "internet-nat",
     title: "VPC Block Public Access",
-    text: "When VPC Block Public Access is turned on, it stops internet gateway traffic for the VPCs and subnets it covers, whatever the routes and security groups allow.",
+    text: "When VPC Block Public Access is turned on for a Region, it stops internet gateway traffic for the VPCs and subnets it covers, whatever the routes and security groups allow. Bidirectional mode blocks all traffic through internet gateways and egress-only internet gateways; ingress-only mode blocks traffic from the internet and lets only NAT gateway and egress-only internet gateway traffic (connections opened from the VPC) through. A VPC or subnet exclusion set to allow-bidirectional lets everything through; allow-egress (in bidirectional mode) lets connections out but not in.",
     sources: [
-      source("vpc", "Block public access to VPCs and subnets"),
+      source(
+        "vpc",
+        "Block public access to VPCs and subnets",
+        "https://docs.aws.amazon.com/vpc/latest/userguide/security-vpc-bpa.html",
+      ),
+      source(
+        "ec2Api",
+        "BlockPublicAccessStates, VpcBlockPublicAccessExclusion",
+        "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_VpcBlockPublicAccessExclusion.html",
+      ),
       source("ra", "Reachability Analyzer explanation codes"),
     ],
-    status: notModelled(
-      "The topology format has no Block Public Access setting and the importer reads no describe-vpc-block-public-access-options or -exclusions output, so internet gateway paths are judged as if Block Public Access were off; lessons teach it.",
-    ),
+    status: MODELLED,
     codes: ["VPC_BLOCK_PUBLIC_ACCESS_ENABLED"],
     drift:
       "Added by AWS in late 2024; older material knows nothing of it. Flow-log records can show it in the reject-reason field (BPA).",
@@ -137,11 +144,16 @@ export const INTERNET_AND_NAT_RULES: readonly Rule[] = [
     id: "NAT-04",
     topic: "internet-nat",
     title: "Protocols through a NAT gateway",
-    text: "A NAT gateway handles TCP, UDP and ICMP for IPv4; with DNS64 it also lets IPv6-only clients reach IPv4 services (NAT64).",
-    sources: [source("vpc", "NAT gateways")],
-    status: notModelled(
-      "The model's NAT gateway translates IPv4 to IPv4 only: it has no DNS64 resolver answers (subnet EnableDns64 is not read) and no 64:ff9b::/96 routes to a NAT gateway, so an IPv6-only instance asking for an IPv4 destination is refused (RCH_NO_IPV4_ADDRESS) where DNS64 and NAT64 would let it through; asked as a fact.",
-    ),
+    text: "A NAT gateway handles TCP, UDP and ICMP for IPv4; with DNS64 it also lets IPv6-only clients reach IPv4 services (NAT64): DNS64 answers with 64:ff9b::/96 addresses, the subnet routes 64:ff9b::/96 to the NAT gateway, which translates to IPv4 and back.",
+    sources: [
+      source("vpc", "NAT gateways"),
+      source(
+        "vpc",
+        "DNS64 and NAT64",
+        "https://docs.aws.amazon.com/vpc/latest/userguide/nat-gateway-nat64-dns64.html",
+      ),
+    ],
+    status: MODELLED,
   },
   {
     id: "NAT-05",

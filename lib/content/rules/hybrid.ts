@@ -78,10 +78,15 @@ export const VPN_RULES: readonly Rule[] = [
     topic: "vpn",
     title: "VPN CloudHub",
     text: "Several sites with their own customer gateways can connect to one virtual private gateway and reach each other through it, as long as each uses a distinct BGP ASN and the site prefixes do not overlap.",
-    sources: [source("vpn", "Secure communication between sites using VPN CloudHub")],
-    status: notModelled(
-      "The model's queries run between a VPC and one on-premises network: traffic from a site into a virtual private gateway is only delivered into the VPC (VPN-07), never sent back out to another site's VPN, and AWS output does not show which prefixes each site advertises over BGP, which CloudHub routing depends on.",
-    ),
+    sources: [
+      source(
+        "vpn",
+        "Secure communication between sites using VPN CloudHub",
+        "https://docs.aws.amazon.com/vpn/latest/s2svpn/VPN_CloudHub.html",
+      ),
+    ],
+    status: MODELLED,
+    codes: ["BAD_STATE_VPN"],
   },
   {
     id: "VPN-10",

@@ -104,7 +104,7 @@ export const TRANSIT_GATEWAY_RULES: readonly Rule[] = [
     text: "For a VPC attachment with appliance mode on (off by default), the transit gateway keeps both directions of a flow on the same Availability Zone of the appliance VPC, so a stateful firewall sees the whole conversation. Without it, replies may arrive in another zone and be dropped.",
     sources: [source("tgw", "Stateful appliances and appliance mode")],
     status: notModelled(
-      "The topology records appliance mode (read from describe-transit-gateway-vpc-attachments), but the model walks each direction once and picks the attachment subnet of the sender's zone; it does not model the per-flow zone choice that makes replies come back through another zone's appliance, so it cannot say when the missing option drops them. Inspection appliances behind Gateway Load Balancer endpoints are not modelled either (GWLB-01).",
+      "Partly modelled: the topology records appliance mode (describe-transit-gateway-vpc-attachments Options.ApplianceModeSupport), and validate and the analysis raise TRANSIT_GATEWAY_APPLIANCE_MODE_RECOMMENDED for a VPC attachment in two or more zones whose subnets route to a Gateway Load Balancer endpoint or an appliance without it. The model walks each direction once and picks the attachment subnet of the sender's zone, so it shows the reply crossing another zone's appliance but does not decide that the stateful appliance drops it.",
     ),
     codes: ["TRANSIT_GATEWAY_APPLIANCE_MODE_RECOMMENDED"],
   },

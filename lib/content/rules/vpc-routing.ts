@@ -116,10 +116,14 @@ export const VPC_ROUTING_RULES: readonly Rule[] = [
     topic: "vpc-routing",
     title: "Gateway route tables (ingress routing)",
     text: "A route table associated with an internet gateway or virtual private gateway steers arriving traffic: its routes may only cover the whole VPC range or a whole subnet, and may only point at local, a network interface or a Gateway Load Balancer endpoint. No prefix lists, no propagation, and replies must come back through the same appliance.",
-    sources: [source("vpc", "Gateway route tables")],
-    status: notModelled(
-      "Route tables in the topology format are associated with subnets only: an edge association with an internet gateway or virtual private gateway (describe-route-tables prints it as an association with a GatewayId) is not read, so traffic arriving through the gateway is delivered straight to its destination, as without ingress routing. A network interface as an ordinary subnet route target is modelled (RT-03); lessons teach ingress routing.",
-    ),
+    sources: [
+      source(
+        "vpc",
+        "Gateway route tables",
+        "https://docs.aws.amazon.com/vpc/latest/userguide/gateway-route-tables.html",
+      ),
+    ],
+    status: MODELLED,
     codes: ["INGRESS_RTB_NO_PUBLIC_IP", "INGRESS_RTB_TRAFFIC_REDIRECTION"],
   },
   {

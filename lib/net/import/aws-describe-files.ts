@@ -5,6 +5,8 @@ import {
   AwsRouteTableSchema,
   AwsSecurityGroupSchema,
   AwsSubnetSchema,
+  AwsBlockPublicAccessExclusionSchema,
+  AwsBlockPublicAccessOptionsSchema,
   AwsVpcEndpointSchema,
   AwsVpcSchema,
 } from "./aws-shapes-vpc";
@@ -70,6 +72,10 @@ export const PER_ARGUMENT_OUTPUT = {
   "describe-target-health": z.object({ TargetHealthDescriptions: z.array(AwsTargetHealthSchema) }),
   // One call per load balancer (--load-balancer-arn); the argument is the load balancer's name or ARN.
   "describe-listeners": z.object({ Listeners: z.array(AwsListenerSchema) }),
+  // One call per load balancer (--load-balancer-arn): its attributes (load_balancing.cross_zone.enabled, ...).
+  "describe-load-balancer-attributes": z.object({
+    Attributes: z.array(z.object({ Key: z.string(), Value: z.string() })),
+  }),
   // One call per endpoint service (--service-id vpce-svc-…).
   "describe-vpc-endpoint-service-permissions": AwsEndpointServicePermissionsSchema,
   // Direct Connect asks for a gateway (--direct-connect-gateway-id); the output names it again.
@@ -167,6 +173,14 @@ export const AwsDescribeFileSchemas = {
   "describe-target-groups": z.object({ TargetGroups: z.array(AwsTargetGroupSchema) }),
   "describe-target-health": byId(PER_ARGUMENT_OUTPUT["describe-target-health"]),
   "describe-listeners": byId(PER_ARGUMENT_OUTPUT["describe-listeners"]),
+  "describe-load-balancer-attributes": byId(PER_ARGUMENT_OUTPUT["describe-load-balancer-attributes"]),
+  // aws ec2 … VPC Block Public Access (Region-wide)
+  "describe-vpc-block-public-access-options": z.object({
+    VpcBlockPublicAccessOptions: AwsBlockPublicAccessOptionsSchema,
+  }),
+  "describe-vpc-block-public-access-exclusions": z.object({
+    VpcBlockPublicAccessExclusions: z.array(AwsBlockPublicAccessExclusionSchema),
+  }),
 } as const;
 
 export type AwsDescribeCommand = keyof typeof AwsDescribeFileSchemas;

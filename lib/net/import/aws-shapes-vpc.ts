@@ -35,6 +35,7 @@ export const AwsSubnetSchema = z.object({
   AvailabilityZone: z.string().optional(),
   OwnerId: z.string().optional(),
   MapPublicIpOnLaunch: z.boolean().optional(),
+  EnableDns64: z.boolean().optional(),
   Ipv6CidrBlockAssociationSet: z
     .array(z.object({ Ipv6CidrBlock: z.string().optional(), Ipv6CidrBlockState: CidrStateSchema }))
     .optional(),
@@ -169,6 +170,23 @@ export const AwsVpcEndpointSchema = z.object({
   DnsEntries: z.array(z.object({ DnsName: z.string().optional() })).optional(),
   OwnerId: z.string().optional(),
   Tags: AwsTagsSchema,
+});
+
+/** describe-vpc-block-public-access-options (aws-rules IGW-07): the Region's mode. */
+export const AwsBlockPublicAccessOptionsSchema = z.object({
+  AwsAccountId: z.string().optional(),
+  AwsRegion: z.string().optional(),
+  State: z.string().optional(),
+  InternetGatewayBlockMode: z.string().optional(),
+  ExclusionsAllowed: z.string().optional(),
+});
+
+/** describe-vpc-block-public-access-exclusions: one VPC or subnet exempted, by its ARN. */
+export const AwsBlockPublicAccessExclusionSchema = z.object({
+  ExclusionId: z.string().optional(),
+  InternetGatewayExclusionMode: z.string().optional(),
+  ResourceArn: z.string().optional(),
+  State: z.string().optional(),
 });
 
 export type AwsTags = z.infer<typeof AwsTagsSchema>;

@@ -17,7 +17,7 @@ export const COMMAND_CATALOGUE: Readonly<Record<AwsDescribeCommand, CommandInfo>
   "describe-subnets": { service: "ec2", contributes: "subnets, their Availability Zone and CIDRs" },
   "describe-route-tables": {
     service: "ec2",
-    contributes: "route tables, routes (static and VGW-propagated), subnet associations",
+    contributes: "route tables, routes (static and VGW-propagated), subnet and gateway (edge) associations",
   },
   "describe-security-groups": { service: "ec2", contributes: "security groups and their rules" },
   "describe-network-acls": {
@@ -28,7 +28,18 @@ export const COMMAND_CATALOGUE: Readonly<Record<AwsDescribeCommand, CommandInfo>
     service: "ec2",
     contributes: "VPC peerings, their status and DNS options, remote peer VPC CIDRs",
   },
-  "describe-vpc-endpoints": { service: "ec2", contributes: "gateway and interface VPC endpoints" },
+  "describe-vpc-endpoints": {
+    service: "ec2",
+    contributes: "gateway, interface and Gateway Load Balancer VPC endpoints",
+  },
+  "describe-vpc-block-public-access-options": {
+    service: "ec2",
+    contributes: "the Region's VPC Block Public Access mode (off, bidirectional, ingress-only)",
+  },
+  "describe-vpc-block-public-access-exclusions": {
+    service: "ec2",
+    contributes: "the VPCs and subnets excluded from VPC Block Public Access",
+  },
   "describe-internet-gateways": { service: "ec2", contributes: "internet gateways and their VPC" },
   "describe-egress-only-internet-gateways": { service: "ec2", contributes: "egress-only internet gateways" },
   "describe-nat-gateways": {
@@ -137,6 +148,11 @@ export const COMMAND_CATALOGUE: Readonly<Record<AwsDescribeCommand, CommandInfo>
   "describe-listeners": {
     service: "elbv2",
     contributes: "the listeners of one load balancer: port, protocol and target group",
+    argument: "--load-balancer-arn <arn>",
+  },
+  "describe-load-balancer-attributes": {
+    service: "elbv2",
+    contributes: "a load balancer's attributes: cross-zone load balancing",
     argument: "--load-balancer-arn <arn>",
   },
   "describe-target-health": {

@@ -24,7 +24,8 @@ export type { ExportedFiles } from "./export-context";
  * (and that writing each entry to `<region>/<command>.json` turns into a describe folder).
  * Not expressible in describe-* output and so not exported: on-premises networks (derived from VPN
  * static routes and gateway routes on import), services without a prefix list, and a load balancer's
- * cross-zone setting (describe-load-balancer-attributes is not read; the NLB default, off, is assumed).
+ * Gateway Load Balancer endpoints, gateway route table associations, Block Public Access and load balancer
+ * attributes and state are not exported yet.
  */
 export function exportAwsDescribe(topology: Topology): ExportedFiles {
   const ctx = createExportContext(topology);

@@ -169,6 +169,7 @@ export function importAwsDescribe(
     loadBalancers: NonNullable<TopologyInput["loadBalancers"]>;
     targetGroups: NonNullable<TopologyInput["targetGroups"]>;
   } = { loadBalancers: [], targetGroups: [] };
+  const gatewayLoadBalancerEndpoints: NonNullable<TopologyInput["gatewayLoadBalancerEndpoints"]> = [];
   const remote: NonNullable<TopologyInput["vpcs"]> = [];
   const contexts: RegionContext[] = [];
   const assumptions: string[] = [];
@@ -205,6 +206,8 @@ export function importAwsDescribe(
     add("peeringConnections", importPeeringConnections(ctx));
     add("gatewayEndpoints", endpoints.gateway);
     add("interfaceEndpoints", endpoints.interface);
+    for (const e of endpoints.gatewayLoadBalancer)
+      if (!gatewayLoadBalancerEndpoints.some((x) => x.id === e.id)) gatewayLoadBalancerEndpoints.push(e);
     add("prefixLists", [...prefix.prefixLists, ...servicePrefix.prefixLists]);
     add("transitGateways", importTransitGateways(ctx));
     const tgwAttachments = importTransitGatewayAttachments(ctx, awsEnis);
@@ -247,6 +250,7 @@ export function importAwsDescribe(
     accounts: accounts.map((id) => ({ id })),
     ...(balancers.loadBalancers.length > 0 ? { loadBalancers: balancers.loadBalancers } : {}),
     ...(balancers.targetGroups.length > 0 ? { targetGroups: balancers.targetGroups } : {}),
+    ...(gatewayLoadBalancerEndpoints.length > 0 ? { gatewayLoadBalancerEndpoints } : {}),
     assumptions,
   };
   const result = parseTopology(topology);

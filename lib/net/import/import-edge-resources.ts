@@ -218,7 +218,12 @@ const ENDPOINT_STATES: Readonly<Record<string, Item<"interfaceEndpoints">["state
 export function importEndpoints(
   ctx: RegionContext,
   enis: ReadonlyMap<string, AwsNetworkInterface>,
-): { gateway: Item<"gatewayEndpoints">[]; interface: Item<"interfaceEndpoints">[] } {
+): {
+  gateway: Item<"gatewayEndpoints">[];
+  interface: Item<"interfaceEndpoints">[];
+  gatewayLoadBalancer: Item<"gatewayLoadBalancerEndpoints">[];
+} {
+  const gatewayLoadBalancer: Item<"gatewayLoadBalancerEndpoints">[] = [];
   const gateway: Item<"gatewayEndpoints">[] = [];
   const iface: Item<"interfaceEndpoints">[] = [];
   (ctx.data["describe-vpc-endpoints"]?.VpcEndpoints ?? []).forEach((ep, index) => {
@@ -242,6 +247,30 @@ export function importEndpoints(
         region: parsed.region,
         routeTableIds: ep.RouteTableIds ?? [],
         policy: policyFromDocument(ep.PolicyDocument),
+      });
+      return;
+    }
+    if (type === "GatewayLoadBalancer") {
+      // aws-rules GWLB-01: one subnet, one requester-managed interface.
+      const subnetId = ep.SubnetIds?.[0];
+      if (subnetId === undefined) {
+        ctx.warnings.push({
+          path: where,
+          message: "Gateway Load Balancer endpoint without a subnet; skipped",
+        });
+        return;
+      }
+      const eniId = ep.NetworkInterfaceIds?.[0];
+      const privateIp = eniId !== undefined ? enis.get(eniId)?.PrivateIpAddress : undefined;
+      gatewayLoadBalancer.push({
+        id: ep.VpcEndpointId,
+        ...withName(ep.Tags),
+        vpcId: ep.VpcId,
+        subnetId,
+        serviceName: ep.ServiceName,
+        ...(eniId === undefined ? {} : { networkInterfaceId: eniId }),
+        ...(privateIp === undefined ? {} : { privateIp }),
+        state: ENDPOINT_STATES[(ep.State ?? "available").toLowerCase()] ?? "available",
       });
       return;
     }
@@ -272,7 +301,7 @@ export function importEndpoints(
       state: ENDPOINT_STATES[(ep.State ?? "available").toLowerCase()] ?? "available",
     });
   });
-  return { gateway, interface: iface };
+  return { gateway, interface: iface, gatewayLoadBalancer };
 }
 
 export function importPrefixLists(ctx: RegionContext): {

@@ -13,6 +13,7 @@ type LbItem = Item<"loadBalancers">;
 type TgItem = Item<"targetGroups">;
 
 const LISTENER_PROTOCOLS = new Set(["TCP", "TLS", "UDP", "TCP_UDP"]);
+const LB_STATES = new Set(["active", "active_impaired", "provisioning", "failed"]);
 const HEALTH = new Set(["initial", "healthy", "unhealthy", "unused", "draining", "unavailable"]);
 
 /** The keyed per-argument output for one resource: by its name or its ARN. */
@@ -120,9 +121,17 @@ export function importLoadBalancers(
         },
       ];
     });
-    if (nodes.length > 1)
+    // EPS-08: describe-load-balancer-attributes says whether cross-zone load balancing is on.
+    const attributes = outputFor(
+      ctx.data["describe-load-balancer-attributes"],
+      lb.LoadBalancerName,
+      lb.LoadBalancerArn,
+    )?.Attributes;
+    const crossZoneValue = attributes?.find((a) => a.Key === "load_balancing.cross_zone.enabled")?.Value;
+    const crossZone = crossZoneValue === undefined ? undefined : crossZoneValue === "true";
+    if (nodes.length > 1 && crossZone === undefined)
       assumptions.push(
-        `${label}: cross-zone load balancing assumed off, the Network Load Balancer default (describe-load-balancer-attributes is not read): each node sends only to targets in its own zone`,
+        `${label}: cross-zone load balancing assumed off, the Network Load Balancer default (no describe-load-balancer-attributes output for it): each node sends only to targets in its own zone`,
       );
     const listenerOutput = outputFor(ctx.data["describe-listeners"], lb.LoadBalancerName, lb.LoadBalancerArn);
     let listeners: LbItem["listeners"];
@@ -156,11 +165,16 @@ export function importLoadBalancers(
       ...(lb.LoadBalancerName === undefined ? {} : { name: lb.LoadBalancerName }),
       type: "network",
       vpcId: lb.VpcId,
+      // Absent = active (the state every load balancer that routes traffic has).
+      ...(lb.State?.Code !== "active" && LB_STATES.has(lb.State?.Code ?? "")
+        ? { state: lb.State?.Code as LbItem["state"] }
+        : {}),
       scheme: lb.Scheme === "internet-facing" ? "internet-facing" : "internal",
       nodes,
       securityGroupIds: lb.SecurityGroups ?? [],
       enforceSecurityGroupInboundRulesOnPrivateLinkTraffic:
         (lb.EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic ?? "on") !== "off",
+      ...(crossZone === undefined ? {} : { crossZone }),
       ...(listeners === undefined ? {} : { listeners }),
     });
   }

@@ -16,7 +16,40 @@ export type RegionContext = {
 
 const isLive = (state: string | undefined): boolean => state === undefined || state === "associated";
 
+const BPA_MODES = new Set(["block-bidirectional", "block-ingress"]);
+const EXCLUSION_MODES = new Set(["allow-bidirectional", "allow-egress"]);
+/** Exclusion states in which the exclusion is in force (create/update done, or an update under way). */
+const EXCLUSION_LIVE = new Set(["create-complete", "update-in-progress", "update-complete"]);
+type Exclusion = NonNullable<Item<"vpcs">["blockPublicAccessExclusion"]>;
+
+/**
+ * aws-rules IGW-07: VPC Block Public Access exclusions by VPC or subnet id (the id is the last part of the
+ * ResourceArn, arn:aws:ec2:<region>:<account>:vpc/vpc-… or …:subnet/subnet-…).
+ */
+function blockPublicAccessExclusions(ctx: RegionContext): Map<string, Exclusion> {
+  const out = new Map<string, Exclusion>();
+  for (const e of ctx.data["describe-vpc-block-public-access-exclusions"]?.VpcBlockPublicAccessExclusions ??
+    []) {
+    const id = e.ResourceArn?.split("/").pop();
+    const mode = e.InternetGatewayExclusionMode;
+    if (id === undefined || mode === undefined || !EXCLUSION_MODES.has(mode)) continue;
+    if (e.State !== undefined && !EXCLUSION_LIVE.has(e.State)) continue;
+    out.set(id, mode as Exclusion);
+  }
+  return out;
+}
+
+/** aws-rules IGW-07: the Region's Block Public Access mode, unless off. */
+function blockPublicAccessMode(ctx: RegionContext): Item<"vpcs">["blockPublicAccess"] {
+  const mode =
+    ctx.data["describe-vpc-block-public-access-options"]?.VpcBlockPublicAccessOptions
+      .InternetGatewayBlockMode;
+  return mode !== undefined && BPA_MODES.has(mode) ? (mode as "block-ingress") : undefined;
+}
+
 export function importVpcs(ctx: RegionContext): Item<"vpcs">[] {
+  const bpa = blockPublicAccessMode(ctx);
+  const exclusions = blockPublicAccessExclusions(ctx);
   return (ctx.data["describe-vpcs"]?.Vpcs ?? []).map((vpc) => {
     const associated = (vpc.CidrBlockAssociationSet ?? [])
       .filter((a) => isLive(a.CidrBlockState?.State))
@@ -36,6 +69,8 @@ export function importVpcs(ctx: RegionContext): Item<"vpcs">[] {
       // aws-rules GWE-09: DNS support defaults on; DNS hostnames on only in a default VPC.
       enableDnsSupport: vpc.EnableDnsSupport?.Value ?? true,
       enableDnsHostnames: vpc.EnableDnsHostnames?.Value ?? vpc.IsDefault ?? false,
+      ...(bpa === undefined ? {} : { blockPublicAccess: bpa }),
+      ...(exclusions.has(vpc.VpcId) ? { blockPublicAccessExclusion: exclusions.get(vpc.VpcId) } : {}),
     };
   });
 }
@@ -53,6 +88,7 @@ export function importSubnets(ctx: RegionContext): Item<"subnets">[] {
     for (const a of acl.Associations ?? [])
       if (a.SubnetId !== undefined) aclOf.set(a.SubnetId, acl.NetworkAclId);
   }
+  const exclusions = blockPublicAccessExclusions(ctx);
   const out: Item<"subnets">[] = [];
   (ctx.data["describe-subnets"]?.Subnets ?? []).forEach((subnet, index) => {
     if (subnet.AvailabilityZone === undefined) {
@@ -76,6 +112,10 @@ export function importSubnets(ctx: RegionContext): Item<"subnets">[] {
       ...(ipv6 === undefined ? {} : { ipv6CidrBlock: ipv6 }),
       ...(routeTableId === undefined ? {} : { routeTableId }),
       ...(networkAclId === undefined ? {} : { networkAclId }),
+      ...(subnet.EnableDns64 === true ? { enableDns64: true } : {}),
+      ...(exclusions.has(subnet.SubnetId)
+        ? { blockPublicAccessExclusion: exclusions.get(subnet.SubnetId) }
+        : {}),
     });
   });
   return out;
@@ -141,15 +181,11 @@ export function importRouteTables(ctx: RegionContext, knownIds: ReadonlySet<stri
         origin: route.Origin === "EnableVgwRoutePropagation" ? "propagated" : "static",
       });
     });
-    // aws-rules RT-11: a gateway route table (edge association with an IGW or VGW) steers ingress
-    // traffic to a middlebox; the model routes by subnet tables only, so say it is not applied.
-    (table.Associations ?? []).forEach((a, i) => {
-      if (a.GatewayId === undefined || !isLive(a.AssociationState?.State)) return;
-      ctx.warnings.push({
-        path: `${ctx.file("describe-route-tables")}: RouteTables[${tableIndex}].Associations[${i}].GatewayId`,
-        message: `gateway route table (edge association with ${a.GatewayId}) is not modelled: ingress traffic is routed as if it had none`,
-      });
-    });
+    // aws-rules RT-11: a gateway route table (edge association with an IGW or VGW) routes the traffic
+    // arriving through that gateway (ingress routing).
+    const gatewayIds = (table.Associations ?? []).flatMap((a) =>
+      a.GatewayId !== undefined && isLive(a.AssociationState?.State) ? [a.GatewayId] : [],
+    );
     return {
       id: table.RouteTableId,
       ...withName(table.Tags),
@@ -157,6 +193,7 @@ export function importRouteTables(ctx: RegionContext, knownIds: ReadonlySet<stri
       main: (table.Associations ?? []).some((a) => a.Main === true),
       routes,
       propagatingGatewayIds: (table.PropagatingVgws ?? []).map((v) => v.GatewayId),
+      ...(gatewayIds.length > 0 ? { gatewayIds } : {}),
     };
   });
 }

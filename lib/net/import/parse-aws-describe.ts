@@ -156,6 +156,7 @@ const COMMAND_ARGUMENT_HINT: Readonly<Record<keyof typeof PER_ARGUMENT_OUTPUT, s
   "describe-vpc-attribute": "vpc-id.attribute",
   "describe-target-health": "target-group-name",
   "describe-listeners": "load-balancer-name",
+  "describe-load-balancer-attributes": "load-balancer-name",
   "describe-vpc-endpoint-service-permissions": "vpce-svc-id",
   "describe-direct-connect-gateway-associations": "dxgw-id",
   "describe-direct-connect-gateway-attachments": "dxgw-id",

@@ -24,6 +24,7 @@ export function collectIds(v: ValidationContext): void {
     ["directConnectGateways", v.topology.directConnectGateways],
     ["gatewayEndpoints", v.topology.gatewayEndpoints],
     ["interfaceEndpoints", v.topology.interfaceEndpoints],
+    ["gatewayLoadBalancerEndpoints", v.topology.gatewayLoadBalancerEndpoints ?? []],
     ["prefixLists", v.topology.prefixLists],
     ["onPremisesNetworks", v.topology.onPremisesNetworks],
   ];

@@ -500,7 +500,7 @@ describe("importAwsDescribe on hand-written describe output", () => {
 });
 
 describe("importAwsDescribe: what it cannot model is said, not silently dropped", () => {
-  it("warns about a gateway route table (edge association) at the association's field", () => {
+  it("reads a gateway route table's edge association (RT-11) instead of warning about it", () => {
     const result = importAwsDescribe({
       "describe-vpcs": { Vpcs: [vpc("vpc-1", "10.0.0.0/16")] },
       "describe-route-tables": {
@@ -511,11 +511,19 @@ describe("importAwsDescribe: what it cannot model is said, not silently dropped"
             Associations: [{ GatewayId: "igw-1", AssociationState: { State: "associated" } }],
             Routes: [],
           },
+          {
+            RouteTableId: "rtb-old",
+            VpcId: "vpc-1",
+            Associations: [{ GatewayId: "igw-2", AssociationState: { State: "disassociated" } }],
+            Routes: [],
+          },
         ],
       },
     });
-    expect(result.ok && result.warnings.map((w) => w.path)).toEqual([
-      "describe-route-tables.json: RouteTables[0].Associations[0].GatewayId",
+    expect(result.ok && result.warnings).toEqual([]);
+    expect(result.ok && result.topology.routeTables.map((r) => [r.id, r.gatewayIds])).toEqual([
+      ["rtb-edge", ["igw-1"]],
+      ["rtb-old", undefined],
     ]);
   });
 });

@@ -198,6 +198,44 @@ describe("PrivateLink variants", () => {
   const region = (files: Record<string, Record<string, unknown>>) =>
     files["us-east-1"] as Record<string, unknown>;
 
+  it("reads cross-zone load balancing from describe-load-balancer-attributes: a node then reaches another zone's target (EPS-08)", () => {
+    const files = lbFiles();
+    region(files)["describe-load-balancer-attributes.orders-nlb"] = {
+      Attributes: [
+        { Key: "deletion_protection.enabled", Value: "false" },
+        { Key: "load_balancing.cross_zone.enabled", Value: "true" },
+        { Key: "dns_record.client_routing_policy", Value: "any_availability_zone" },
+      ],
+    };
+    const t = importOrThrow(files);
+    expect(t.loadBalancers?.[0]?.crossZone).toBe(true);
+    expect(t.assumptions?.some((a) => a.includes("cross-zone load balancing assumed off"))).toBe(false);
+    const a = run(t, "client-1", ENDPOINT, 6443);
+    expect(a.blockers.map((b) => b.code)).toEqual([]);
+    expect(a.reachable).toBe(true);
+    // The same output in the keyed convention (one file keyed by the load balancer's name): the same reading.
+    const keyed = keyedConvention(files);
+    expect(importOrThrow(keyed).loadBalancers?.[0]?.crossZone).toBe(true);
+  });
+
+  it("an NLB that is still provisioning (or failed) routes nothing; active_impaired still does (EPS-07)", () => {
+    const setState = (code: string) => {
+      const files = lbFiles();
+      const lbs = region(files)["describe-load-balancers"] as {
+        LoadBalancers: { State: { Code: string } }[];
+      };
+      (lbs.LoadBalancers[0] as { State: { Code: string } }).State = { Code: code };
+      return importOrThrow(files);
+    };
+    const provisioning = run(setState("provisioning"), "client-1", ENDPOINT, 443);
+    expect(provisioning.reachable).toBe(false);
+    expect(provisioning.blockers.map((b) => [b.code, b.rules])).toEqual([["RCH_NLB_NOT_ACTIVE", ["EPS-07"]]]);
+    expect(run(setState("failed"), "client-1", ENDPOINT, 443).blockers.map((b) => b.code)).toEqual([
+      "RCH_NLB_NOT_ACTIVE",
+    ]);
+    expect(run(setState("active_impaired"), "client-1", ENDPOINT, 443).reachable).toBe(true);
+  });
+
   it("blocks while the provider has not accepted the connection (EPS-02), seen in the provider's snapshot", () => {
     const files = lbFiles();
     const connections = region(files)["describe-vpc-endpoint-connections"] as {

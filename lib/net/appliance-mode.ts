@@ -1,0 +1,48 @@
+// Transit gateway appliance mode (aws-rules TGW-11). A transit gateway sends each flow into a VPC attachment
+// through the attachment's subnet in the sender's Availability Zone, so the two directions of one flow between
+// VPCs in different zones can cross an inspection VPC in two different zones, where two different stateful
+// appliances each see half of the conversation and drop it. Appliance mode keeps both directions on one zone.
+// The model walks each direction once, so it does not decide the drop; it names the risk instead: a VPC
+// attachment in two or more zones whose subnets route traffic to an appliance (a Gateway Load Balancer endpoint
+// or a network interface) without appliance mode.
+import type { Topology, TransitGatewayAttachment } from "./topology";
+
+const GWLB_ENDPOINT = /^vpce-/;
+
+/** The VPC attachments of `topology` that lead into an inspection VPC without appliance mode, across zones. */
+export function attachmentsNeedingApplianceMode(topology: Topology): TransitGatewayAttachment[] {
+  const gwlbe = new Set((topology.gatewayLoadBalancerEndpoints ?? []).map((e) => e.id));
+  const subnets = new Map(topology.subnets.map((s) => [s.id, s]));
+  const tables = new Map(topology.routeTables.map((r) => [r.id, r]));
+  const mainTable = new Map<string, string>();
+  for (const r of topology.routeTables) if (r.main && !mainTable.has(r.vpcId)) mainTable.set(r.vpcId, r.id);
+  return topology.transitGatewayAttachments.filter((att) => {
+    if (att.type !== "vpc" || att.applianceMode) return false;
+    const zones = new Set(att.subnetIds.map((id) => subnets.get(id)?.availabilityZone).filter((z) => z));
+    if (zones.size < 2) return false;
+    return att.subnetIds.some((id) => {
+      const s = subnets.get(id);
+      const tableId = s?.routeTableId ?? (s ? mainTable.get(s.vpcId) : undefined);
+      const table = tableId !== undefined ? tables.get(tableId) : undefined;
+      return (table?.routes ?? []).some(
+        (r) =>
+          (GWLB_ENDPOINT.test(r.target) && gwlbe.has(r.target)) ||
+          r.target.startsWith("eni-") ||
+          r.target.startsWith("i-"),
+      );
+    });
+  });
+}
+
+const MEMO = new WeakMap<Topology, ReadonlySet<string>>();
+
+/** Whether this attachment is one `attachmentsNeedingApplianceMode` lists (memoised per topology). */
+export function needsApplianceMode(topology: Topology, attachmentId: string): boolean {
+  let ids = MEMO.get(topology);
+  if (!ids) MEMO.set(topology, (ids = new Set(attachmentsNeedingApplianceMode(topology).map((a) => a.id))));
+  return ids.has(attachmentId);
+}
+
+export function applianceModeMessage(att: TransitGatewayAttachment): string {
+  return `Transit gateway attachment ${att.name !== undefined ? `${att.name} (${att.id})` : att.id} leads into an inspection VPC in several Availability Zones without appliance mode: the two directions of a flow between zones can cross different appliances, and a stateful appliance drops the half it did not see. Turn on appliance mode (ApplianceModeSupport) for the attachment.`;
+}

@@ -1,0 +1,90 @@
+// Gateway Load Balancer endpoints (aws-rules GWLB-01). A route (in a subnet's table or a gateway route table,
+// RT-11) that points at a Gateway Load Balancer endpoint sends traffic over PrivateLink to the Gateway Load
+// Balancer of an inspection VPC, which hands it to an appliance and back (GENEVE). The endpoint then sends it
+// on as it was, routed by the route table of the endpoint's own subnet. What the appliances allow is not in
+// AWS output, so the trace assumes they pass the traffic and says so.
+import { applianceModeMessage, needsApplianceMode } from "./appliance-mode";
+import { checkNetworkAcl } from "./filters";
+import { named } from "./explanations";
+import type { Network, SubnetInfo } from "./network-model";
+import type { GatewayLoadBalancerEndpoint, Topology } from "./topology";
+import {
+  addHop,
+  blackholeRoute,
+  block,
+  type Delivered,
+  type Link,
+  type Pkt,
+  ref,
+  type Walk,
+} from "./walk-state";
+
+const BY_TOPOLOGY = new WeakMap<Topology, ReadonlyMap<string, GatewayLoadBalancerEndpoint>>();
+
+/** The topology's Gateway Load Balancer endpoints by id (built once per topology). */
+export function gatewayLoadBalancerEndpoints(net: Network): ReadonlyMap<string, GatewayLoadBalancerEndpoint> {
+  let map = BY_TOPOLOGY.get(net.topology);
+  if (!map) {
+    map = new Map((net.topology.gatewayLoadBalancerEndpoints ?? []).map((e) => [e.id, e]));
+    BY_TOPOLOGY.set(net.topology, map);
+  }
+  return map;
+}
+
+export function isGatewayLoadBalancerEndpoint(net: Network, id: string): boolean {
+  return gatewayLoadBalancerEndpoints(net).has(id);
+}
+
+/** The note an analysis carries for each inspection it assumed passes. */
+function noteAppliance(w: Walk, ep: GatewayLoadBalancerEndpoint): void {
+  const notes = (w.assumptions ??= []);
+  const message = `assumed the appliances behind Gateway Load Balancer endpoint ${ep.id} (${ep.serviceName}) pass the traffic: AWS output does not show their rules`;
+  if (!notes.some((n) => n.message === message))
+    notes.push({ code: "RCH_ASSUMED_APPLIANCE_PASSES", message });
+}
+
+/**
+ * Routed to a Gateway Load Balancer endpoint: by a subnet's route (`fromSubnet`) or a gateway route table
+ * (`fromSubnet` undefined: the packet arrives through the gateway). `link` is how the packet came in, kept for
+ * its delivery (a connection from the internet is answered through the same internet gateway, IGW-08).
+ */
+export function sendToGatewayLoadBalancerEndpoint(
+  w: Walk,
+  fromSubnet: SubnetInfo | undefined,
+  endpointId: string,
+  p: Pkt,
+  link: Link,
+): Delivered | undefined {
+  const ep = gatewayLoadBalancerEndpoints(w.net).get(endpointId);
+  const subnet = ep ? w.net.subnets.get(ep.subnetId) : undefined;
+  if (!ep || !subnet || (fromSubnet && subnet.vpc !== fromSubnet.vpc)) {
+    if (fromSubnet) blackholeRoute(w, fromSubnet, p, "unknown", endpointId);
+    return undefined;
+  }
+  if (subnet !== fromSubnet) checkNetworkAcl(w, subnet, "inbound", p);
+  addHop(
+    w,
+    ref(ep.id, "gateway-load-balancer-endpoint", ep.name),
+    "forward",
+    { kind: "gateway-load-balancer", endpoint: ep.id, serviceName: ep.serviceName },
+    { inbound: p, outbound: p },
+  );
+  if (ep.state !== "available") {
+    block(w, "RCH_GWLB_ENDPOINT_NOT_AVAILABLE", ep.id, {
+      kind: "gateway",
+      gateway: { ...named(ep), type: "gateway-load-balancer-endpoint" },
+      state: ep.state,
+    });
+    return undefined;
+  }
+  noteAppliance(w, ep);
+  // TGW-11: arriving from a transit gateway attachment that spans zones without appliance mode.
+  if (link.kind === "tgw" && needsApplianceMode(w.net.topology, link.id)) {
+    const att = w.net.topology.transitGatewayAttachments.find((a) => a.id === link.id);
+    const notes = (w.assumptions ??= []);
+    const message = att ? applianceModeMessage(att) : "";
+    if (att && !notes.some((n) => n.message === message))
+      notes.push({ code: "TRANSIT_GATEWAY_APPLIANCE_MODE_RECOMMENDED", message });
+  }
+  return w.router.sendFromSubnet(w, subnet, p, link);
+}

@@ -1,0 +1,143 @@
+import { describe, expect, it } from "vitest";
+import { importAwsDescribe } from "@/lib/net/import";
+import { analyze } from "@/lib/net/reachability";
+import type { Topology } from "@/lib/net/topology";
+import { validate } from "@/lib/net/validate";
+import { keyedConvention } from "./fixtures/hybrid-estate";
+import { IDS, inspectionEstate } from "./fixtures/inspection-estate";
+
+// The inspection estate (fixtures/inspection-estate.ts) in both file conventions: each row is a question, the
+// verdict AWS gives and the rule that decides it (RT-11 gateway route tables, GWLB-01 Gateway Load Balancer
+// endpoints, TGW-11 appliance mode, IGW-07 VPC Block Public Access).
+
+type Row = {
+  from: string;
+  to: string;
+  port: number;
+  reachable: boolean;
+  /** Reachable: components the forward path crosses, in order; blocked: the blocker codes. */
+  expect: string[];
+  /** Reachable: components the return path crosses. */
+  back?: string[];
+  rule: string;
+};
+
+const TABLE: Row[] = [
+  {
+    from: "internet",
+    to: "web-1",
+    port: 443,
+    reachable: true,
+    expect: [IDS.igw, IDS.edge, IDS.gwlbeIngress, "eni-0d0000000000d0001"],
+    back: ["rtb-0d0000000000d0002", IDS.gwlbeIngress, "rtb-0d0000000000d0001", IDS.igw],
+    rule: "RT-11",
+  },
+  {
+    from: "web-1",
+    to: "internet",
+    port: 443,
+    reachable: true,
+    expect: ["rtb-0d0000000000d0002", IDS.gwlbeIngress, IDS.igw],
+    back: [IDS.igw, IDS.edge, IDS.gwlbeIngress],
+    rule: "GWLB-01",
+  },
+  {
+    from: "a-1",
+    to: "b-1",
+    port: 443,
+    reachable: true,
+    expect: [IDS.attInspection, IDS.gwlbeA, "tgw-rtb-0d00000000000d002", IDS.attB],
+    back: [IDS.attInspection, IDS.gwlbeB, IDS.attA],
+    rule: "GWLB-01",
+  },
+  {
+    from: "b-1",
+    to: "a-1",
+    port: 443,
+    reachable: true,
+    expect: [IDS.attInspection, IDS.gwlbeB, IDS.attA],
+    rule: "GWLB-01",
+  },
+  {
+    from: "internet",
+    to: "a-1",
+    port: 443,
+    reachable: false,
+    expect: ["VPC_BLOCK_PUBLIC_ACCESS_ENABLED"],
+    rule: "IGW-07",
+  },
+  {
+    from: "a-1",
+    to: "internet",
+    port: 443,
+    reachable: false,
+    expect: ["VPC_BLOCK_PUBLIC_ACCESS_ENABLED"],
+    rule: "IGW-07",
+  },
+];
+
+function importOrThrow(files: Record<string, unknown>): Topology {
+  const imported = importAwsDescribe(files);
+  if (!imported.ok) throw new Error(JSON.stringify(imported.issues));
+  expect(imported.warnings).toEqual([]);
+  return imported.topology;
+}
+
+function inOrder(ids: readonly string[], expected: readonly string[]): boolean {
+  let at = 0;
+  for (const id of ids) if (id === expected[at]) at++;
+  return at === expected.length;
+}
+
+const conventions = {
+  "one file per argument": inspectionEstate(),
+  "keyed by argument": keyedConvention(inspectionEstate()),
+};
+
+describe.each(Object.entries(conventions))("inspection estate, %s", (_name, files) => {
+  const topology = importOrThrow(files);
+
+  it.each(TABLE.map((r) => [`${r.from} -> ${r.to}:${r.port} (${r.rule})`, r] as const))(
+    "%s answers as AWS would",
+    (label, row) => {
+      const a = analyze(topology, { from: row.from, to: row.to, protocol: "tcp", port: row.port });
+      expect(a.reachable, label).toBe(row.reachable);
+      if (!row.reachable) {
+        expect([...new Set(a.blockers.map((b) => b.code))], label).toEqual(row.expect);
+        return;
+      }
+      const forward = a.forward.map((h) => h.component.id);
+      expect(inOrder(forward, row.expect), `${label}: ${forward.join(" ")}`).toBe(true);
+      if (row.back) {
+        const back = a.return.map((h) => h.component.id);
+        expect(inOrder(back, row.back), `${label} reply: ${back.join(" ")}`).toBe(true);
+      }
+    },
+  );
+
+  it("reads the edge association, the GWLB endpoints, appliance mode and Block Public Access", () => {
+    expect(topology.routeTables.find((r) => r.id === IDS.edge)?.gatewayIds).toEqual([IDS.igw]);
+    expect(topology.gatewayLoadBalancerEndpoints?.map((e) => [e.id, e.subnetId, e.privateIp])).toEqual([
+      [IDS.gwlbeIngress, "subnet-0d0000000000d0101", "10.60.0.20"],
+      [IDS.gwlbeA, "subnet-0d0000000000d0403", "10.100.10.20"],
+      [IDS.gwlbeB, "subnet-0d0000000000d0404", "10.100.11.20"],
+    ]);
+    expect(topology.vpcs.map((v) => [v.id, v.blockPublicAccess, v.blockPublicAccessExclusion])).toEqual([
+      [IDS.ingress, "block-ingress", "allow-bidirectional"],
+      [IDS.spokeA, "block-ingress", undefined],
+      [IDS.spokeB, "block-ingress", undefined],
+      [IDS.inspection, "block-ingress", undefined],
+    ]);
+    expect(topology.transitGatewayAttachments.find((a) => a.id === IDS.attInspection)?.applianceMode).toBe(
+      false,
+    );
+  });
+
+  it("validate recommends appliance mode for the inspection VPC's attachment only (TGW-11)", () => {
+    const issues = validate(topology);
+    expect(issues.filter((i) => i.severity === "error")).toEqual([]);
+    expect(
+      issues.filter((i) => i.code === "TRANSIT_GATEWAY_APPLIANCE_MODE_RECOMMENDED").map((i) => i.path),
+    ).toEqual(["transitGatewayAttachments[2].applianceMode"]);
+  });
+});

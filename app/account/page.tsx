@@ -42,7 +42,7 @@ export default async function Page() {
         </li>
         <li>
           <strong>Sign in</strong> to continue an account on this browser. What this browser did before
-          signing in is not merged into the account.
+          signing in (answers, review cards, bookmarks) is added to the account, once each.
         </li>
       </ul>
       <p>The password is stored only as a salted scrypt hash; it is never logged or shown again.</p>

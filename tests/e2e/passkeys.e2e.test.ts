@@ -81,7 +81,8 @@ describe("passkeys", () => {
 
     await page.goto("/account");
     const signedIn = page.waitForResponse(
-      (r) => r.url().endsWith("/account/api/passkey") && r.request().postData()?.includes('"sign-in"') === true,
+      (r) =>
+        r.url().endsWith("/account/api/passkey") && r.request().postData()?.includes('"sign-in"') === true,
     );
     await page.getByRole("button", { name: "Sign in with a passkey" }).click();
     expect((await signedIn).status()).toBe(200);

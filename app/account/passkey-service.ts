@@ -12,6 +12,7 @@ import {
   type PublicKeyCredentialRequestOptionsJSON,
 } from "@simplewebauthn/server";
 import { refuse, type Outcome } from "@/app/http/json-route";
+import { serverEnv } from "@/app/server-env";
 import { db } from "@/lib/db/client";
 import {
   accountOfToken,
@@ -31,8 +32,11 @@ const CEREMONY_MS = 5 * 60_000;
 const RP_NAME = "Reachable";
 
 /** The relying party a request speaks to: REACHABLE_ORIGIN if set, else the origin of the request itself. */
-export function relyingParty(requestUrl: string, headers: Headers): RelyingParty {
-  const configured = process.env.REACHABLE_ORIGIN;
+export function relyingParty(
+  requestUrl: string,
+  headers: Headers,
+  configured: string | undefined = serverEnv().REACHABLE_ORIGIN,
+): RelyingParty {
   const first = (value: string | null) => value?.split(",")[0]?.trim() || undefined;
   const url = new URL(requestUrl);
   const origin = configured

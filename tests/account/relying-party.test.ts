@@ -1,11 +1,7 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { relyingParty } from "../../app/account/passkey-service";
 
 describe("the passkey relying party", () => {
-  afterEach(() => {
-    delete process.env.REACHABLE_ORIGIN;
-  });
-
   it("is the host the browser talks to, behind a proxy too, or the configured origin", () => {
     expect(
       relyingParty("http://localhost:3000/account/api/passkey", new Headers({ host: "localhost:3000" })),
@@ -22,8 +18,7 @@ describe("the passkey relying party", () => {
       id: "tutor.example.org",
       origin: "https://tutor.example.org",
     });
-    process.env.REACHABLE_ORIGIN = "https://vpc.example.com/some/path";
-    expect(relyingParty("http://10.0.0.5:3000/x", proxied)).toEqual({
+    expect(relyingParty("http://10.0.0.5:3000/x", proxied, "https://vpc.example.com/some/path")).toEqual({
       id: "vpc.example.com",
       origin: "https://vpc.example.com",
     });

@@ -63,8 +63,42 @@ function findName(value: unknown, id: string, depth: number): string | undefined
 
 const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
 
-/** "(sg-02508743e4ca34028)" after a name: a screen reader would spell the id out; the name already says it. */
-const withoutIds = (text: string) => text.replace(/ \((?:[a-z]+-)+[0-9a-f]{8,17}\)/g, "");
+const AWS_ID = /\b(?:[a-z]+-)+[0-9a-f]{8,17}\b/g;
+
+/**
+ * A blocker's sentence as a screen reader should read it: "(sg-0250…)" after a name goes (the name already says
+ * it), and an id left on its own ("the route … -> pcx-048e…") becomes the component's name, or its kind.
+ */
+function withoutIds(text: string, topology: unknown): string {
+  return text
+    .replace(/ \((?:[a-z]+-)+[0-9a-f]{8,17}\)/g, "")
+    .replace(AWS_ID, (id) => findName(topology, id, 0) ?? idKind(id));
+}
+
+const ID_KINDS: Record<string, string> = {
+  pcx: "the peering connection",
+  rtb: "the route table",
+  "tgw-rtb": "the transit gateway route table",
+  "tgw-attach": "the transit gateway attachment",
+  tgw: "the transit gateway",
+  igw: "the internet gateway",
+  eigw: "the egress-only internet gateway",
+  nat: "the NAT gateway",
+  vgw: "the virtual private gateway",
+  vpce: "the VPC endpoint",
+  eni: "the network interface",
+  sg: "the security group",
+  acl: "the network ACL",
+  subnet: "the subnet",
+  vpc: "the VPC",
+  vpn: "the VPN connection",
+  pl: "the prefix list",
+};
+
+function idKind(id: string): string {
+  const prefix = id.slice(0, id.lastIndexOf("-"));
+  return ID_KINDS[prefix] ?? ID_KINDS[prefix.split("-")[0] ?? ""] ?? "a component";
+}
 
 /**
  * The forward path in words, each component once, in the order the packet met it, and the blocker by name: what
@@ -80,7 +114,7 @@ export function describePath(analysis: Analysis, topology?: unknown): string {
   const path = names.length > 0 ? `Path: ${names.join(" → ")}.` : "No path.";
   if (analysis.reachable) return `${path} The traffic arrives.`;
   if (blocker === undefined) return `${path} Blocked: no route.`;
-  return `${path} Blocked at ${blockerName(analysis, blocker.component, topology)}: ${sentence(withoutIds(blocker.message))}`;
+  return `${path} Blocked at ${blockerName(analysis, blocker.component, topology)}: ${sentence(withoutIds(blocker.message, topology))}`;
 }
 
 export function practiceFeedback(question: Question, response: readonly string[]): PracticeFeedback {

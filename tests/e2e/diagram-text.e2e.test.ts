@@ -45,6 +45,8 @@ describe("question diagram text alternative", () => {
       const next = page.getByTestId("next");
       if ((await next.count()) === 0) break;
       await next.click();
+      // Until the next question replaces this one, the answered question (and its path) stays on screen.
+      await page.locator("[data-verdict]").waitFor({ state: "detached" });
     }
     expect(checked).toBeGreaterThan(0);
     await context.close();

@@ -26,6 +26,8 @@ const EnvSchema = z.object({
   REACHABLE_CLASSROOM_JOINS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   /** Lookups of join codes that do not exist (or are not yours) per client address per minute: stops probing. */
   REACHABLE_CLASSROOM_MISSES_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** The origin browsers use (https://tutor.example.org) when a proxy hides it: the passkeys' relying party. */
+  REACHABLE_ORIGIN: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 export type ServerEnv = z.infer<typeof EnvSchema>;

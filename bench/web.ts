@@ -21,6 +21,19 @@ const valueOf = (flag: string) => {
 const ANSWERS = Number(valueOf("--answers") ?? 120);
 const BROWSER_ANSWERS = Number(valueOf("--browser-answers") ?? 8);
 const VISITOR_PAGES = ["/", "/practice", "/exam", "/review", "/progress", "/review/stats", "/lessons"];
+const PAGE_ROUNDS = Number(valueOf("--page-rounds") ?? 20);
+/** The self-study pages a returning learner opens, timed with the progress the answers above left behind. */
+const STUDY_PAGES = [
+  "/practice",
+  "/exam",
+  "/review",
+  "/review/cards",
+  "/review/stats",
+  "/progress",
+  "/bookmarks",
+  "/account",
+];
+const loadAverage = () => os.loadavg().map((value) => Math.round(value * 100) / 100);
 
 function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -148,8 +161,7 @@ const START = {
   },
 };
 
-async function answerLatency(baseURL: string): Promise<number[]> {
-  const jar = new Map<string, string>();
+async function answerLatency(baseURL: string, jar: Map<string, string>): Promise<number[]> {
   cookieOf(await fetch(`${baseURL}/practice`), jar);
   const started = await post(baseURL, jar, START);
   const sessionId = (started.data as { sessionId?: string }).sessionId;
@@ -168,6 +180,22 @@ async function answerLatency(baseURL: string): Promise<number[]> {
     if (answered.status !== 200) throw new Error(`answer refused: ${JSON.stringify(answered.data)}`);
     await post(baseURL, jar, { action: "next", sessionId });
   }
+  return times;
+}
+
+/** GET time of each self-study page for a learner with progress, pages interleaved round by round. */
+async function pageLatency(baseURL: string, jar: Map<string, string>): Promise<Map<string, number[]>> {
+  const times = new Map<string, number[]>(STUDY_PAGES.map((page) => [page, []]));
+  for (const page of STUDY_PAGES)
+    await (await fetch(`${baseURL}${page}`, { headers: { cookie: cookieHeader(jar) } })).text();
+  for (let round = 0; round < PAGE_ROUNDS; round += 1)
+    for (const page of STUDY_PAGES) {
+      const t0 = performance.now();
+      const response = await fetch(`${baseURL}${page}`, { headers: { cookie: cookieHeader(jar) } });
+      await response.text();
+      times.get(page)?.push(performance.now() - t0);
+      if (response.status !== 200) throw new Error(`${page} answered ${response.status}`);
+    }
   return times;
 }
 
@@ -263,15 +291,33 @@ async function main(): Promise<void> {
     // Warm the server (first renders compile nothing in production, but fill caches) before measuring.
     for (const page of VISITOR_PAGES) await (await fetch(`${baseURL}${page}`)).text();
     const visitors = await visitorWrites(baseURL, file);
-    const times = await answerLatency(baseURL);
+    const loadBefore = loadAverage();
+    const jar = new Map<string, string>();
+    const times = await answerLatency(baseURL, jar);
+    const pages = await pageLatency(baseURL, jar);
     const browser = await inBrowser(baseURL);
-    const lines = [
+    const allPages = [...pages.values()].flat();
+    const lines: Record<string, unknown>[] = [
       {
         suite: "web",
         metric: "answer-feedback-ms",
         answers: times.length,
         p50: round(percentile(times, 50)),
         p95: round(percentile(times, 95)),
+        target: { p95: 50 },
+      },
+      {
+        suite: "web",
+        metric: "study-page-ms",
+        requests: allPages.length,
+        p50: round(percentile(allPages, 50)),
+        p95: round(percentile(allPages, 95)),
+        pages: Object.fromEntries(
+          [...pages].map(([page, values]) => [
+            page,
+            { p50: round(percentile(values, 50)), p95: round(percentile(values, 95)) },
+          ]),
+        ),
         target: { p95: 50 },
       },
       {
@@ -299,6 +345,8 @@ async function main(): Promise<void> {
         target: 0,
       },
     ];
+    const load = { loadAverageBefore: loadBefore, loadAverageAfter: loadAverage(), cpus: os.cpus().length };
+    lines.push({ suite: "web", metric: "machine", ...load });
     if (json) for (const line of lines) process.stdout.write(`${JSON.stringify(line)}\n`);
     else {
       process.stdout.write("\nWeb (production server, fresh SQLite file)\n");

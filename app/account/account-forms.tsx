@@ -1,5 +1,11 @@
 "use client";
 
+import {
+  startAuthentication,
+  startRegistration,
+  type PublicKeyCredentialCreationOptionsJSON,
+  type PublicKeyCredentialRequestOptionsJSON,
+} from "@simplewebauthn/browser";
 import { useRouter } from "next/navigation";
 import { useId, useState, type SubmitEvent } from "react";
 import { formText } from "@/app/http/form-text";
@@ -117,5 +123,120 @@ export function SignOutButton() {
         </span>
       ) : null}
     </p>
+  );
+}
+
+/** Turns a browser WebAuthn failure into a sentence (the learner cancelled, or the device has no passkey here). */
+function ceremonyError(error: unknown): string {
+  const name = error instanceof Error ? error.name : "";
+  if (name === "NotAllowedError" || name === "AbortError")
+    return "The passkey request was cancelled or timed out. Try again when your device asks.";
+  if (name === "InvalidStateError") return "This device already holds a passkey for your account.";
+  return "This browser could not use a passkey here. Sign in with your password instead.";
+}
+
+/** Adds a passkey (WebAuthn credential) to the signed-in account: next time, sign in without a password. */
+export function AddPasskeyButton({ count }: { count: number }) {
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ kind: "error" | "done"; text: string } | null>(null);
+  async function add(): Promise<void> {
+    setBusy(true);
+    setMessage(null);
+    const options = await postJson<PublicKeyCredentialCreationOptionsJSON>("/account/api/passkey", {
+      action: "register-options",
+    });
+    if (!options.ok) {
+      setBusy(false);
+      setMessage({ kind: "error", text: forPerson(options.error) });
+      return;
+    }
+    let credential;
+    try {
+      credential = await startRegistration({ optionsJSON: options.data });
+    } catch (error) {
+      setBusy(false);
+      setMessage({ kind: "error", text: ceremonyError(error) });
+      return;
+    }
+    const saved = await postJson("/account/api/passkey", { action: "register", credential });
+    setBusy(false);
+    if (!saved.ok) setMessage({ kind: "error", text: forPerson(saved.error) });
+    else {
+      setMessage({
+        kind: "done",
+        text: "Passkey added. Next time, sign in with it instead of your password.",
+      });
+      router.refresh();
+    }
+  }
+  return (
+    <section aria-labelledby="passkeys-title" className="card account-form">
+      <h2 id="passkeys-title">Passkeys</h2>
+      <p data-testid="passkey-count">
+        {count === 0 ? "No passkey yet." : count === 1 ? "1 passkey." : `${count} passkeys.`} A passkey signs
+        you in with this device&apos;s screen lock or a security key, without a password.
+      </p>
+      <button type="button" className="button" disabled={busy} onClick={() => void add()}>
+        Add a passkey
+      </button>
+      <div aria-live="polite">
+        {message ? (
+          <p
+            className={message.kind === "error" ? "error" : undefined}
+            role={message.kind === "error" ? "alert" : "status"}
+          >
+            {message.text}
+          </p>
+        ) : null}
+      </div>
+    </section>
+  );
+}
+
+/** Signs in with a passkey this device (or a security key) holds for this site. */
+export function PasskeySignInButton() {
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  async function signIn(): Promise<void> {
+    setBusy(true);
+    setError(null);
+    const options = await postJson<PublicKeyCredentialRequestOptionsJSON>("/account/api/passkey", {
+      action: "sign-in-options",
+    });
+    if (!options.ok) {
+      setBusy(false);
+      setError(forPerson(options.error));
+      return;
+    }
+    let credential;
+    try {
+      credential = await startAuthentication({ optionsJSON: options.data });
+    } catch (error) {
+      setBusy(false);
+      setError(ceremonyError(error));
+      return;
+    }
+    const result = await postJson("/account/api/passkey", { action: "sign-in", credential });
+    setBusy(false);
+    if (result.ok) router.refresh();
+    else setError(forPerson(result.error));
+  }
+  return (
+    <section aria-labelledby="passkey-sign-in-title" className="card account-form">
+      <h2 id="passkey-sign-in-title">Sign in with a passkey</h2>
+      <p>If you added a passkey to your account, use it here instead of a password.</p>
+      <button type="button" className="button" disabled={busy} onClick={() => void signIn()}>
+        Sign in with a passkey
+      </button>
+      <div aria-live="polite">
+        {error ? (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        ) : null}
+      </div>
+    </section>
   );
 }

@@ -13,7 +13,8 @@ import {
   rotateIntoSession,
 } from "@/lib/db/accounts";
 import { db } from "@/lib/db/client";
-import { findOrCreateLearner } from "@/lib/db/learners";
+import { findAnonymousLearner, findOrCreateLearner } from "@/lib/db/learners";
+import { mergeLearnerInto } from "@/lib/db/merge-learner";
 import { accountLimits } from "./account-limits";
 
 export type SignedIn = { readonly username: string; readonly token: string };
@@ -61,9 +62,22 @@ export async function signIn(
     failures.hit(username, now.getTime());
     return refuse(401, WRONG_CREDENTIALS);
   }
+  return {
+    ok: true,
+    value: { username: account.username, token: await enterAccount(token, account.learnerId, now) },
+  };
+}
+
+/**
+ * Moves the browser into the account's learner: what it studied anonymously is merged into the account first
+ * (lib/db/merge-learner.ts), then the session rotates. Returns the new cookie token.
+ */
+export async function enterAccount(token: string, learnerId: string, now: Date): Promise<string> {
+  const anonymous = await findAnonymousLearner(db(), token);
+  if (anonymous !== null) await mergeLearnerInto(db(), { fromId: anonymous.id, intoId: learnerId, now });
   const newToken = mintLearnerToken();
-  await rotateIntoSession(db(), { learnerId: account.learnerId, newToken, oldToken: token, now });
-  return { ok: true, value: { username: account.username, token: newToken } };
+  await rotateIntoSession(db(), { learnerId, newToken, oldToken: token, now });
+  return newToken;
 }
 
 /** The browser's session ends and it starts over as a new anonymous learner (a fresh token). */

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import Link from "next/link";
 import { LEARNER_COOKIE } from "@/app/learner-cookie";
-import { accountForToken } from "@/lib/db/accounts";
 import { db } from "@/lib/db/client";
-import { AccountForm, SignOutButton } from "./account-forms";
+import { listPasskeys, accountOfToken } from "@/lib/db/passkeys";
+import { AccountForm, AddPasskeyButton, PasskeySignInButton, SignOutButton } from "./account-forms";
 
 export const metadata: Metadata = { title: "Account" };
 export const dynamic = "force-dynamic";
@@ -12,8 +12,9 @@ export const dynamic = "force-dynamic";
 /** Optional sign-in: anonymous study works without it; an account carries the progress to other browsers. */
 export default async function Page() {
   const token = (await cookies()).get(LEARNER_COOKIE)?.value;
-  const account = token ? await accountForToken(db(), token) : null;
+  const account = token ? await accountOfToken(db(), token) : null;
   if (account !== null) {
+    const passkeys = await listPasskeys(db(), account.id);
     return (
       <>
         <h1>Account</h1>
@@ -24,6 +25,7 @@ export default async function Page() {
           Your <Link href="/progress">progress</Link>, reviews and bookmarks are kept with your account: sign
           in with the same username on another browser or device to continue there.
         </p>
+        <AddPasskeyButton count={passkeys.length} />
         <SignOutButton />
       </>
     );
@@ -42,13 +44,14 @@ export default async function Page() {
         </li>
         <li>
           <strong>Sign in</strong> to continue an account on this browser. What this browser did before
-          signing in is not merged into the account.
+          signing in (answers, review cards, bookmarks) is added to the account, once each.
         </li>
       </ul>
       <p>The password is stored only as a salted scrypt hash; it is never logged or shown again.</p>
       <div className="account-forms">
         <AccountForm mode="sign-up" />
         <AccountForm mode="sign-in" />
+        <PasskeySignInButton />
       </div>
     </>
   );

@@ -12,6 +12,7 @@ import { toClientQuestion } from "@/lib/grading/redact";
 import { questionFromId } from "@/lib/scenario/generate";
 import { formatQuestionId, isDifficulty } from "@/lib/scenario/question";
 import { RemoveBookmark } from "./remove-bookmark";
+import { formatDate, machineDateTime } from "@/app/format-date";
 
 export const metadata: Metadata = { title: "Bookmarks" };
 export const dynamic = "force-dynamic";
@@ -58,9 +59,7 @@ export default async function Page() {
               <li key={bookmark.questionId} className="card" data-question-id={shownId}>
                 <p className="bookmark-meta">
                   Bookmarked in {whereText(bookmark.context)} on{" "}
-                  <time dateTime={bookmark.createdAt.toISOString()}>
-                    {bookmark.createdAt.toISOString().slice(0, 10)}
-                  </time>
+                  <time dateTime={machineDateTime(bookmark.createdAt)}>{formatDate(bookmark.createdAt)}</time>
                 </p>
                 <QuestionBody question={{ ...toClientQuestion(question), id: shownId }} />
                 {answered.has(question.id) ? (

@@ -1,3 +1,4 @@
+import { useId } from "react";
 import type {
   DiagramNodeKind,
   PathHighlight,
@@ -96,7 +97,8 @@ export function TopologyDiagram({
   highlight?: PathHighlight | undefined;
   description?: string | undefined;
 }) {
-  const id = `dg-${title.replace(/[^a-z0-9]+/gi, "-").toLowerCase()}`;
+  // Unique per diagram: a page may show several diagrams with the same title (bookmarks).
+  const id = `dg${useId().replace(/[^a-z0-9]+/gi, "-")}`;
   return (
     <figure className="diagram" data-testid="topology-diagram">
       {/* On a narrow screen the diagram scrolls sideways: focusable and named so a keyboard user can scroll it. */}

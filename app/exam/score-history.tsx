@@ -4,6 +4,7 @@ import { listFinishedSessions } from "@/lib/db/sessions";
 import { examScoreHistory, type FinishedExam } from "@/lib/practice/exam-history";
 import { ExamConfigSchema, ExamScoreSchema } from "./schema";
 import { ScoreHistoryChart } from "./score-history-chart";
+import { formatDateTime } from "@/app/format-date";
 
 /** Mock exams read for the chart: enough to show a trend without an unbounded read. */
 const EXAMS_READ = 50;
@@ -44,7 +45,7 @@ export async function ScoreHistory({ learnerId, passPercent }: { learnerId: stri
             <thead>
               <tr>
                 <th scope="col">Exam</th>
-                <th scope="col">Finished (UTC)</th>
+                <th scope="col">Finished</th>
                 <th scope="col">Score</th>
                 <th scope="col">Result</th>
               </tr>
@@ -55,7 +56,7 @@ export async function ScoreHistory({ learnerId, passPercent }: { learnerId: stri
                   <th scope="row">
                     <Link href={`/exam/${point.sessionId}`}>#{point.attempt}</Link>
                   </th>
-                  <td>{new Date(point.finishedAt).toISOString().slice(0, 16).replace("T", " ")}</td>
+                  <td>{formatDateTime(point.finishedAt)}</td>
                   <td>
                     {point.correct} of {point.total} ({point.percent}%)
                   </td>

@@ -25,22 +25,96 @@ export type PracticeFeedback = {
   readonly diagramText?: string;
 };
 
-function hopName(hop: Analysis["forward"][number]): string {
-  return hop.component.name ?? hop.component.id;
+type Ref = Analysis["forward"][number]["component"];
+
+/** A component by the name the learner sees on the diagram; an unnamed one by what it is, never by its id. */
+function componentName(ref: Ref): string {
+  if (ref.name !== undefined && ref.name !== "") return ref.name;
+  if (ref.type === "network-acl" && ref.id.startsWith("acl-default-")) return "the VPC's default network ACL";
+  return `a ${ref.type.replace(/-/g, " ")}`;
 }
 
-/** The forward path in words, each component once, in the order the packet met it. */
-export function describePath(analysis: Analysis): string {
+/** The name of the component a blocker names: from the trace's hops, else from the topology, else its kind. */
+function blockerName(analysis: Analysis, id: string, topology: unknown): string {
+  const hop = [...analysis.forward, ...analysis.return].find((candidate) => candidate.component.id === id);
+  if (hop) return componentName(hop.component);
+  const named = findName(topology, id, 0);
+  return named ?? "a component of the network";
+}
+
+/** The `name` of the topology object whose `id` is this one (the topology is plain data). */
+function findName(value: unknown, id: string, depth: number): string | undefined {
+  if (depth > 8 || value === null || typeof value !== "object") return undefined;
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const found = findName(item, id, depth + 1);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+  const record = value as Record<string, unknown>;
+  if (record.id === id && typeof record.name === "string" && record.name !== "") return record.name;
+  for (const child of Object.values(record)) {
+    const found = findName(child, id, depth + 1);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
+
+const AWS_ID = /\b(?:[a-z]+-)+[0-9a-f]{8,17}\b/g;
+
+/**
+ * A blocker's sentence as a screen reader should read it: "(sg-0250…)" after a name goes (the name already says
+ * it), and an id left on its own ("the route … -> pcx-048e…") becomes the component's name, or its kind.
+ */
+function withoutIds(text: string, topology: unknown): string {
+  return text
+    .replace(/ \((?:[a-z]+-)+[0-9a-f]{8,17}\)/g, "")
+    .replace(AWS_ID, (id) => findName(topology, id, 0) ?? idKind(id));
+}
+
+const ID_KINDS: Record<string, string> = {
+  pcx: "the peering connection",
+  rtb: "the route table",
+  "tgw-rtb": "the transit gateway route table",
+  "tgw-attach": "the transit gateway attachment",
+  tgw: "the transit gateway",
+  igw: "the internet gateway",
+  eigw: "the egress-only internet gateway",
+  nat: "the NAT gateway",
+  vgw: "the virtual private gateway",
+  vpce: "the VPC endpoint",
+  eni: "the network interface",
+  sg: "the security group",
+  acl: "the network ACL",
+  subnet: "the subnet",
+  vpc: "the VPC",
+  vpn: "the VPN connection",
+  pl: "the prefix list",
+};
+
+function idKind(id: string): string {
+  const prefix = id.slice(0, id.lastIndexOf("-"));
+  return ID_KINDS[prefix] ?? ID_KINDS[prefix.split("-")[0] ?? ""] ?? "a component";
+}
+
+/**
+ * The forward path in words, each component once, in the order the packet met it, and the blocker by name: what
+ * the highlighted diagram shows, for a screen reader. Only for after the answer (it gives the key away).
+ */
+export function describePath(analysis: Analysis, topology?: unknown): string {
   const names: string[] = [];
   for (const hop of analysis.forward) {
-    const name = hopName(hop);
+    const name = componentName(hop.component);
     if (names[names.length - 1] !== name) names.push(name);
   }
   const blocker = analysis.blockers[0];
   const path = names.length > 0 ? `Path: ${names.join(" → ")}.` : "No path.";
-  return analysis.reachable
-    ? `${path} The traffic arrives.`
-    : `${path} Blocked at ${blocker?.component ?? "an unknown point"}: ${blocker?.message ?? "no route"}.`;
+  if (analysis.reachable) return `${path} The traffic arrives.`;
+  if (blocker === undefined) return `${path} Blocked: no route.`;
+  return `${path} Blocked at ${blockerName(analysis, blocker.component, topology)}: ${sentence(withoutIds(blocker.message, topology))}`;
 }
 
 export function practiceFeedback(question: Question, response: readonly string[]): PracticeFeedback {
@@ -63,6 +137,6 @@ export function practiceFeedback(question: Question, response: readonly string[]
       text: `${question.query.from} → ${question.query.to}: ${analysis.reachable ? "reachable" : `not reachable — ${blocker}`}`,
       reachable: analysis.reachable,
     },
-    diagramText: describePath(analysis),
+    diagramText: describePath(analysis, question.topology),
   };
 }

@@ -33,8 +33,8 @@ export async function QuestionBody({
       {placed && diagram ? (
         <TopologyDiagram
           diagram={placed}
-          title={analysis ? `Path for question ${question.id}` : `Topology for question ${question.id}`}
-          description={analysis ? describePath(analysis) : undefined}
+          title={analysis ? "The path the model traced" : "Topology of the question"}
+          description={analysis ? describePath(analysis, question.topology) : undefined}
           highlight={
             analysis && question.topology
               ? highlightFromAnalysis(question.topology, diagram, analysis)

@@ -14,6 +14,7 @@ import { DEFAULT_CATALOG } from "@/lib/practice/catalog";
 import { domainReadiness, READINESS_WINDOW, type ReadinessVerdict } from "@/lib/practice/readiness";
 import { serverEnv } from "@/app/server-env";
 import { questionFromId } from "@/lib/scenario/generate";
+import { formatDateTime } from "@/app/format-date";
 
 export const metadata: Metadata = { title: "Progress" };
 export const dynamic = "force-dynamic";
@@ -39,25 +40,25 @@ const READINESS_TEXT: Record<ReadinessVerdict, string> = {
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
 function historyLine(session: StoredSession): { href: string; text: string } {
-  const when = (session.finishedAt ?? session.updatedAt).toISOString().slice(0, 16).replace("T", " ");
+  const when = formatDateTime(session.finishedAt ?? session.updatedAt);
   if (session.kind === "exam") {
     const score = ExamScoreSchema.safeParse(session.result);
     const config = ExamConfigSchema.safeParse(session.config);
     // A retake of the missed questions is practice on them, not a mock exam that can be passed.
     if (config.success && config.data.retakeOf !== null) {
       const detail = score.success ? `${score.data.correct}/${score.data.total} right` : "no result";
-      return { href: `/exam/${session.id}`, text: `${when} UTC · Retake of missed questions · ${detail}` };
+      return { href: `/exam/${session.id}`, text: `${when} · Retake of missed questions · ${detail}` };
     }
     const detail = score.success
       ? `${score.data.correct}/${score.data.total} (${score.data.percent}%), ${score.data.passed ? "pass" : "fail"}`
       : "no result";
-    return { href: `/exam/${session.id}`, text: `${when} UTC · Mock exam · ${detail}` };
+    return { href: `/exam/${session.id}`, text: `${when} · Mock exam · ${detail}` };
   }
   const result = PracticeResultSchema.safeParse(session.result);
   const detail = result.success
     ? `${result.data.summary.correct}/${result.data.summary.graded} right`
     : "no result";
-  return { href: `/practice/${session.id}`, text: `${when} UTC · Practice · ${detail}` };
+  return { href: `/practice/${session.id}`, text: `${when} · Practice · ${detail}` };
 }
 
 /** Mastery per concept from every graded answer (lessons, practice, exams) and the history of sessions. */

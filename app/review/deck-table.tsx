@@ -1,10 +1,11 @@
 import { isDueAt, type SrsCard } from "@/lib/srs/index";
 import { SuspendToggle } from "./suspend-toggle";
+import { formatDateTime } from "@/app/format-date";
 
 function describeDue(card: SrsCard, now: Date): string {
   if (card.state === "new") return "new";
   if (isDueAt(card, now)) return "due now";
-  return new Date(card.due).toUTCString().replace(" GMT", " UTC");
+  return formatDateTime(card.due);
 }
 
 export function DeckTable({ cards, now }: { cards: readonly SrsCard[]; now: Date }) {

@@ -18,6 +18,7 @@ import { ON_SCREEN_COOKIE, answeredOnScreen, decodeOnScreen } from "./on-screen"
 import { openQuestionId } from "@/app/security/question-token";
 import { ReviewQuestion } from "./review-question";
 import { UndoButton } from "./undo-button";
+import { formatDateTime } from "@/app/format-date";
 
 export const metadata: Metadata = { title: "Spaced review" };
 export const dynamic = "force-dynamic";
@@ -115,7 +116,7 @@ export default async function ReviewPage() {
         <p className="notice" data-testid="queue-empty">
           Nothing to review now.
           {queue.nextDueAt
-            ? ` The next card is due ${new Date(queue.nextDueAt).toUTCString()}.`
+            ? ` The next card is due ${formatDateTime(queue.nextDueAt)}.`
             : " Answer lesson questions or add a skill below to start your deck."}
         </p>
       )}

@@ -76,6 +76,14 @@ export async function findLearner(db: Db, token: string): Promise<Learner | null
   );
 }
 
+/** The anonymous learner a token was issued to (not a signed-in session's learner), or null. */
+export async function findAnonymousLearner(db: Db, token: string): Promise<Learner | null> {
+  return db.learner.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { id: true, createdAt: true },
+  });
+}
+
 /**
  * The learner a read shows: the stored one, or a learner with no rows yet under the id its first write will
  * create. Writes nothing, so crawlers and first visits leave no Learner row behind.

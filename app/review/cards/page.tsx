@@ -17,6 +17,7 @@ import {
   type SrsCard,
 } from "@/lib/srs/index";
 import { CardActions } from "./card-actions";
+import { formatTime } from "@/app/format-date";
 
 export const metadata: Metadata = { title: "Browse review cards" };
 export const dynamic = "force-dynamic";
@@ -36,7 +37,7 @@ function describeDue(card: SrsCard, now: Date, offset: number): string {
   const due = new Date(card.due);
   if (due.getTime() <= now.getTime()) return "due now";
   const day = reviewDayKey(due, offset);
-  return day === reviewDayKey(now, offset) ? `today ${due.toISOString().slice(11, 16)} UTC` : day;
+  return day === reviewDayKey(now, offset) ? `today ${formatTime(due)}` : day;
 }
 
 export default async function CardBrowserPage({

@@ -4,6 +4,7 @@ import { currentLearner } from "@/app/current-learner";
 import { db } from "@/lib/db/client";
 import { listCardChanges, loadDeck } from "@/lib/db/srs";
 import { exportDeck, serializeDeck, type ReviewLogEntry } from "@/lib/srs/index";
+import { formatDate } from "@/app/format-date";
 
 export const dynamic = "force-dynamic";
 
@@ -22,7 +23,7 @@ export const GET = jsonRoute(async (_request: Request): Promise<Response> => {
   return new Response(body, {
     headers: {
       "content-type": "application/json; charset=utf-8",
-      "content-disposition": `attachment; filename="reachable-review-${now.toISOString().slice(0, 10)}.json"`,
+      "content-disposition": `attachment; filename="reachable-review-${formatDate(now)}.json"`,
     },
   });
 });

@@ -1,0 +1,132 @@
+// The data layer runs on the server only: a client component that imports it fails the build.
+import "server-only";
+import type { Db } from "./client";
+
+// Signing in on a browser that studied anonymously keeps that study: the anonymous learner's rows move into the
+// account's learner, in one transaction, and the anonymous learner is deleted. Rows keyed by an event id
+// (attempts, sessions, the review log, card changes) simply move. Rows keyed by what they are about (a review
+// card per skill, a bookmark per question, a lesson read per lesson, the review settings) are merged so the
+// account never holds two of one thing:
+// - a bookmark or a lesson read present on both sides is kept once, with the earlier date;
+// - a review card present on both sides keeps the schedule reviewed more recently (the log of both moves, so
+//   the history is complete), the earlier date it was added, and stays suspended only if both were;
+// - the account's review settings win; the anonymous ones are used only if the account had none;
+// - one active practice or exam session per kind: the one touched last stays active, the other is finished.
+
+export type MergeCounts = {
+  readonly attempts: number;
+  readonly sessions: number;
+  readonly cards: number;
+  readonly reviews: number;
+  readonly bookmarks: number;
+  readonly lessonReads: number;
+};
+
+const NOTHING: MergeCounts = { attempts: 0, sessions: 0, cards: 0, reviews: 0, bookmarks: 0, lessonReads: 0 };
+
+function earlier(a: Date, b: Date): Date {
+  return a.getTime() <= b.getTime() ? a : b;
+}
+
+/** Moves everything of learner `fromId` into learner `intoId` and deletes `fromId`. Idempotent per pair. */
+export async function mergeLearnerInto(
+  db: Db,
+  input: { readonly fromId: string; readonly intoId: string; readonly now: Date },
+): Promise<MergeCounts> {
+  const { fromId, intoId, now } = input;
+  if (fromId === intoId) return NOTHING;
+  return db.$transaction(async (tx) => {
+    const from = await tx.learner.findUnique({ where: { id: fromId }, select: { id: true, account: true } });
+    // A learner that owns an account is never absorbed by another one.
+    if (from === null || from.account !== null) return NOTHING;
+
+    const attempts = await tx.attempt.updateMany({
+      where: { learnerId: fromId },
+      data: { learnerId: intoId },
+    });
+    const reviews = await tx.srsReview.updateMany({
+      where: { learnerId: fromId },
+      data: { learnerId: intoId },
+    });
+    await tx.srsCardChange.updateMany({ where: { learnerId: fromId }, data: { learnerId: intoId } });
+    const sessions = await tx.studySession.updateMany({
+      where: { learnerId: fromId },
+      data: { learnerId: intoId },
+    });
+    for (const kind of ["practice", "exam"]) {
+      const active = await tx.studySession.findMany({
+        where: { learnerId: intoId, kind, status: "active" },
+        orderBy: { updatedAt: "desc" },
+        select: { id: true },
+      });
+      const older = active.slice(1).map((row) => row.id);
+      if (older.length > 0)
+        await tx.studySession.updateMany({
+          where: { id: { in: older } },
+          data: { status: "finished", finishedAt: now, updatedAt: now },
+        });
+    }
+
+    let bookmarks = 0;
+    for (const mark of await tx.bookmark.findMany({ where: { learnerId: fromId } })) {
+      const key = { learnerId_questionId: { learnerId: intoId, questionId: mark.questionId } };
+      const kept = await tx.bookmark.findUnique({ where: key, select: { createdAt: true } });
+      if (kept === null) {
+        await tx.bookmark.create({ data: { ...mark, learnerId: intoId } });
+        bookmarks += 1;
+      } else
+        await tx.bookmark.update({
+          where: key,
+          data: { createdAt: earlier(kept.createdAt, mark.createdAt) },
+        });
+    }
+
+    let lessonReads = 0;
+    for (const read of await tx.lessonRead.findMany({ where: { learnerId: fromId } })) {
+      const key = { learnerId_slug: { learnerId: intoId, slug: read.slug } };
+      const kept = await tx.lessonRead.findUnique({ where: key, select: { readAt: true } });
+      if (kept === null) {
+        await tx.lessonRead.create({ data: { ...read, learnerId: intoId } });
+        lessonReads += 1;
+      } else await tx.lessonRead.update({ where: key, data: { readAt: earlier(kept.readAt, read.readAt) } });
+    }
+
+    let cards = 0;
+    for (const card of await tx.srsCard.findMany({ where: { learnerId: fromId } })) {
+      const key = { learnerId_skillId: { learnerId: intoId, skillId: card.skillId } };
+      const kept = await tx.srsCard.findUnique({ where: key });
+      if (kept === null) {
+        await tx.srsCard.create({ data: { ...card, learnerId: intoId } });
+        cards += 1;
+        continue;
+      }
+      const keptTime = kept.lastReview?.getTime() ?? -Infinity;
+      const movedTime = card.lastReview?.getTime() ?? -Infinity;
+      const schedule = movedTime > keptTime ? card : kept;
+      const { learnerId: _learner, skillId: _skill, ...fields } = schedule;
+      await tx.srsCard.update({
+        where: key,
+        data: {
+          ...fields,
+          addedAt: earlier(kept.addedAt, card.addedAt),
+          suspended: kept.suspended && card.suspended,
+        },
+      });
+    }
+
+    const settings = await tx.srsSettings.findUnique({ where: { learnerId: fromId } });
+    if (settings !== null && (await tx.srsSettings.count({ where: { learnerId: intoId } })) === 0)
+      await tx.srsSettings.create({ data: { ...settings, learnerId: intoId } });
+
+    // What did not move (duplicates, settings, sign-in sessions) goes with the learner row (cascade).
+    await tx.learner.delete({ where: { id: fromId } });
+    return {
+      attempts: attempts.count,
+      sessions: sessions.count,
+      cards,
+      reviews: reviews.count,
+      bookmarks,
+      lessonReads,
+    };
+  });
+}

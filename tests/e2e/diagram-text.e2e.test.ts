@@ -1,0 +1,54 @@
+// The question diagram's text alternative: before answering it describes the network only (no path, no
+// blocker: that would give the key away); after answering it names the traced path and the blocker by name.
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchBrowser, newPage } from "./support/browser";
+
+const AWS_ID = /\b(?:[a-z]+-)+[0-9a-f]{8,17}\b/;
+
+describe("question diagram text alternative", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser.close();
+  });
+
+  it("says nothing of the path before the answer, and names path and blocker after it", async () => {
+    const { context, page } = await newPage(browser, inject("baseURL"));
+    await page.goto("/practice");
+    await page.locator('input[name="questionLimit"]').fill("8");
+    await page.getByTestId("start-practice").click();
+    let checked = 0;
+    for (let index = 0; index < 8 && checked < 2; index += 1) {
+      await page.getByTestId("practice-answer").waitFor();
+      const desc = page.locator('[data-testid="topology-diagram"] svg desc');
+      const hasDiagram = (await desc.count()) > 0;
+      if (hasDiagram) {
+        const before = (await desc.textContent()) ?? "";
+        expect(before).not.toMatch(/Path:|Blocked|arrives/);
+      }
+      await page.locator('[data-testid="practice-answer"] label.option').first().click();
+      await page.getByTestId("submit").click();
+      await page.locator("[data-verdict]").waitFor();
+      if (hasDiagram && (await page.getByTestId("path-verdict").count()) > 0) {
+        const after = (await desc.textContent()) ?? "";
+        expect(after).toMatch(/^(Path: .+\.|No path\.) (The traffic arrives\.|Blocked at [^:]+: .+)$/);
+        expect(after).not.toMatch(AWS_ID);
+        // The svg's accessible name is its title plus this description.
+        const labelledBy =
+          (await page.locator('[data-testid="topology-diagram"] svg').getAttribute("aria-labelledby")) ?? "";
+        expect(labelledBy.split(" ")).toHaveLength(2);
+        checked += 1;
+      }
+      const next = page.getByTestId("next");
+      if ((await next.count()) === 0) break;
+      await next.click();
+      // Until the next question replaces this one, the answered question (and its path) stays on screen.
+      await page.locator("[data-verdict]").waitFor({ state: "detached" });
+    }
+    expect(checked).toBeGreaterThan(0);
+    await context.close();
+  });
+});

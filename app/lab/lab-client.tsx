@@ -11,6 +11,7 @@ import type { Patch } from "@/lib/lab/patch";
 import type { TopologyFormat } from "@/lib/lab/topology-text";
 import type { Protocol, Query } from "@/lib/net";
 import { LabAnswerView } from "./lab-answer";
+import { createLabEngine, type LabEngine } from "./lab-engine";
 import { LabEditForm, type FormEdit } from "./lab-edit-form";
 import { LabMatrix, type MatrixAsk } from "./lab-matrix";
 
@@ -103,6 +104,8 @@ export function LabClient({
   const typing = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   // Only the newest request's answer is shown: an older one arriving late must not replace it.
   const latest = useRef(0);
+  const engine = useRef<LabEngine | undefined>(undefined);
+  const [lastTurn, setLastTurn] = useState<{ where: string; ms: number } | undefined>();
 
   const result = shown?.result;
 
@@ -110,7 +113,8 @@ export function LabClient({
     const turn = ++latest.current;
     setBusy(true);
     const matrix = body.matrix ?? matrixAsk;
-    const posted = await postJson<LabResult>("/lab/api", {
+    engine.current ??= createLabEngine();
+    const posted = await engine.current.run({
       ...body,
       ...(query ? { query } : {}),
       ...(matrix ? { matrix } : {}),
@@ -118,6 +122,7 @@ export function LabClient({
     });
     if (turn !== latest.current) return undefined;
     setBusy(false);
+    setLastTurn({ where: posted.where, ms: posted.ms });
     if (!posted.ok) {
       // The learner's text and the last valid answer stay as they are; only the error is new.
       if (posted.error.startsWith("text: ")) setTextError(posted.error.slice("text: ".length));
@@ -138,6 +143,14 @@ export function LabClient({
     }
     return posted.data;
   }
+
+  useEffect(
+    () => () => {
+      engine.current?.close();
+      engine.current = undefined;
+    },
+    [],
+  );
 
   useEffect(() => {
     if (started.current) return;
@@ -288,6 +301,16 @@ export function LabClient({
     <div className="lab">
       <p className="sr-only" role="status" aria-live="polite" data-testid="lab-status">
         {status}
+      </p>
+      <p
+        className="lab-timing"
+        data-testid="lab-timing"
+        data-where={lastTurn?.where}
+        data-ms={lastTurn ? lastTurn.ms.toFixed(1) : undefined}
+      >
+        {lastTurn
+          ? `Analysed ${lastTurn.where === "worker" ? "in your browser" : "on the server"} in ${Math.round(lastTurn.ms)} ms.`
+          : ""}
       </p>
       <div className="lab-grid">
         <section className="lab-pane" aria-labelledby={`${ids}-network`}>

@@ -11,6 +11,7 @@ import type { Patch } from "@/lib/lab/patch";
 import type { TopologyFormat } from "@/lib/lab/topology-text";
 import type { Protocol, Query } from "@/lib/net";
 import { LabAnswerView } from "./lab-answer";
+import { LabCodeEditor } from "./lab-code-editor";
 import { createLabEngine, type LabEngine } from "./lab-engine";
 import { LabEditForm, type FormEdit } from "./lab-edit-form";
 import { LabMatrix, type MatrixAsk } from "./lab-matrix";
@@ -93,7 +94,7 @@ export function LabClient({
   const [matrixAsk, setMatrixAsk] = useState<MatrixAsk | undefined>();
   const [shown, setShown] = useState<Shown | undefined>();
   const [error, setError] = useState<string | undefined>();
-  const [textError, setTextError] = useState<string | undefined>();
+  const [textError, setTextError] = useState<{ error: string; text: string } | undefined>();
   const [status, setStatus] = useState("");
   const [busy, setBusy] = useState(false);
   const [step, setStep] = useState(-1);
@@ -125,7 +126,8 @@ export function LabClient({
     setLastTurn({ where: posted.where, ms: posted.ms });
     if (!posted.ok) {
       // The learner's text and the last valid answer stay as they are; only the error is new.
-      if (posted.error.startsWith("text: ")) setTextError(posted.error.slice("text: ".length));
+      if (posted.error.startsWith("text: "))
+        setTextError({ error: posted.error.slice("text: ".length), text: body.text });
       else setError(posted.error);
       setStatus(`Not done: ${posted.error}`);
       return undefined;
@@ -386,27 +388,24 @@ export function LabClient({
             />
           ) : null}
 
-          <label className="field lab-text-label" htmlFor={`${ids}-text`}>
+          <p className="field lab-text-label" id={`${ids}-text-label`}>
             Topology ({format === "yaml" ? "YAML" : "JSON"}) — edit it or paste your own; it is checked as you
-            type
-          </label>
-          <textarea
-            id={`${ids}-text`}
-            className="lab-text mono"
+            type (Ctrl+Space lists the fields allowed where the cursor is)
+          </p>
+          <LabCodeEditor
             value={text}
-            onChange={(event) => type(event.target.value)}
-            spellCheck={false}
-            rows={18}
-            wrap="off"
-            aria-invalid={textError ? true : undefined}
-            aria-describedby={textError ? `${ids}-text-error` : undefined}
-            data-testid="lab-text"
+            format={format}
+            onChange={type}
+            errors={textError?.error}
+            errorsText={textError?.text}
+            labelId={`${ids}-text-label`}
+            describedBy={textError ? `${ids}-text-error` : undefined}
           />
           {textError ? (
             <div className="error" id={`${ids}-text-error`} role="alert" data-testid="lab-text-error">
               <p>This text does not parse; the network below is the last one that did. Fix these fields:</p>
               <ul>
-                {textError.split("; ").map((issue, index) => (
+                {textError.error.split("; ").map((issue, index) => (
                   <li key={index} className="mono">
                     {issue}
                   </li>

@@ -43,6 +43,17 @@ async function openLesson(page: Page, name: string): Promise<void> {
   await page.locator("[data-testid=lab-status]", { hasText: `Opened ${name}` }).waitFor();
 }
 
+/** The editor's whole text (CodeMirror draws only the lines in view; the editor exposes its text). */
+const editorText = (page: Page): Promise<string> =>
+  page.getByTestId("lab-text").evaluate((element) => (element as unknown as { labText: string }).labText);
+
+/** Replaces the editor's text by typing, as a learner pasting would. */
+async function typeInEditor(page: Page, text: string): Promise<void> {
+  await page.locator("[data-testid=lab-text] .cm-content").click();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.insertText(text);
+}
+
 async function ask(page: Page, from: string, to: string): Promise<void> {
   await page.getByTestId("lab-from").fill(from);
   await page.getByTestId("lab-to").fill(to);
@@ -68,10 +79,12 @@ describe("the lab", () => {
       const context = await browser.newContext({ baseURL: inject("baseURL"), viewport });
       const page = await context.newPage();
       await openLesson(page, "abc-peering-chain");
-      await expect(page.getByTestId("lab-text").inputValue()).resolves.toContain("pcx-ab");
+      await expect(editorText(page)).resolves.toContain("pcx-ab");
 
       await ask(page, "app-a", "app-b");
       await verdict(page, "yes");
+      // The analysis ran in the browser's web worker, not on the server.
+      await expect(page.getByTestId("lab-timing").getAttribute("data-where")).resolves.toBe("worker");
       await expect(
         page.getByRole("list", { name: "Forward hops" }).locator("li").count(),
       ).resolves.toBeGreaterThan(2);
@@ -91,7 +104,7 @@ describe("the lab", () => {
       await page.getByTestId("lab-edit-submit").click();
       await verdict(page, "no");
       // The text now says what the model sees: rtb-a keeps only its route to C's range.
-      const edited = await page.getByTestId("lab-text").inputValue();
+      const edited = await editorText(page);
       expect(edited.match(/target: pcx-ab/g)).toHaveLength(2);
       const blockers = page.getByTestId("lab-blockers").locator("li");
       await expect(blockers.count()).resolves.toBeGreaterThan(0);
@@ -100,7 +113,7 @@ describe("the lab", () => {
 
       await page.getByTestId("lab-apply-fix").first().click();
       await verdict(page, "yes");
-      const fixed = await page.getByTestId("lab-text").inputValue();
+      const fixed = await editorText(page);
       expect(fixed.match(/target: pcx-ab/g)).toHaveLength(3);
 
       // Undo takes the fix back (not reachable), redo applies it again (reachable).
@@ -150,7 +163,7 @@ describe("the lab", () => {
       })),
     );
     await page.locator("[data-testid=lab-status]", { hasText: "Opened the AWS snapshot" }).waitFor();
-    await expect(page.getByTestId("lab-text").inputValue()).resolves.toContain("pcx-ab");
+    await expect(editorText(page)).resolves.toContain("pcx-ab");
     await ask(page, "i-a", "i-b");
     await verdict(page, "yes");
 
@@ -168,10 +181,26 @@ describe("the lab", () => {
     await openLesson(page, "abc-peering-chain");
     await ask(page, "app-a", "app-b");
     await verdict(page, "yes");
-    await page.getByTestId("lab-text").fill("vpcs: [ { id: vpc-a");
+    await typeInEditor(page, "vpcs: [ { id: vpc-a");
     await expect(page.getByTestId("lab-text-error").textContent()).resolves.toMatch(/does not parse/);
-    await expect(page.getByTestId("lab-text").inputValue()).resolves.toBe("vpcs: [ { id: vpc-a");
+    await expect(editorText(page)).resolves.toBe("vpcs: [ { id: vpc-a");
     await verdict(page, "yes");
+    // The error is underlined in the editor at the place it names.
+    await expect(page.locator("[data-testid=lab-text] .cm-lintRange-error").count()).resolves.toBeGreaterThan(
+      0,
+    );
+
+    // Typing a valid edit: the field completion offers the schema's fields, and the text is analysed again.
+    const chain = fs.readFileSync(
+      path.join(repoRoot, "content", "topologies", "abc-peering-chain.yaml"),
+      "utf8",
+    );
+    await typeInEditor(page, chain.replace(/\n$/, ""));
+    await verdict(page, "yes");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("vpcs:\n  - { id: vpc-x, ci");
+    await page.keyboard.press("Control+Space");
+    await page.locator(".cm-tooltip-autocomplete", { hasText: "cidrBlocks" }).waitFor();
     await context.close();
   }, 60_000);
 

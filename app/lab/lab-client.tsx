@@ -15,6 +15,7 @@ import { LabCodeEditor } from "./lab-code-editor";
 import { createLabEngine, type LabEngine } from "./lab-engine";
 import { LabEditForm, type FormEdit } from "./lab-edit-form";
 import { LabMatrix, type MatrixAsk } from "./lab-matrix";
+import { LabSave, type SavedLabView } from "./lab-save";
 
 type LessonChoice = { name: string; description: string; text: string };
 
@@ -70,19 +71,26 @@ export function LabClient({
   starter,
   initialName,
   initialText,
+  initialFormat = "yaml",
+  saved,
+  myLabs = [],
 }: {
   lessons: LessonChoice[];
   starter: string;
   initialName: string;
   initialText: string;
+  initialFormat?: TopologyFormat;
+  /** The saved lab this page opened (`/lab?lab=<id>`): the learner's own, or someone else's shared copy. */
+  saved?: SavedLabView | undefined;
+  myLabs?: { id: string; name: string }[];
 }) {
   const ids = useId();
   const [choice, setChoice] = useState(initialName);
   const [text, setText] = useState(initialText);
-  const [format, setFormat] = useState<TopologyFormat>("yaml");
+  const [format, setFormat] = useState<TopologyFormat>(initialFormat);
   const [base, setBase] = useState<{ text: string; format: TopologyFormat }>({
     text: initialText,
-    format: "yaml",
+    format: initialFormat,
   });
   const [undo, setUndo] = useState<Entry[]>([]);
   const [redo, setRedo] = useState<Entry[]>([]);
@@ -101,12 +109,15 @@ export function LabClient({
   const [importNote, setImportNote] = useState<string | undefined>();
   const started = useRef(false);
   // The text of the last turn that parsed: typing that parses becomes one undo step back to it.
-  const lastGood = useRef<{ text: string; format: TopologyFormat }>({ text: initialText, format: "yaml" });
+  const lastGood = useRef<{ text: string; format: TopologyFormat }>({
+    text: initialText,
+    format: initialFormat,
+  });
   const typing = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   // Only the newest request's answer is shown: an older one arriving late must not replace it.
   const latest = useRef(0);
   const engine = useRef<LabEngine | undefined>(undefined);
-  const [lastTurn, setLastTurn] = useState<{ where: string; ms: number } | undefined>();
+  const [lastTurn, setLastTurn] = useState<{ where: string; ms: number; n: number } | undefined>();
 
   const result = shown?.result;
 
@@ -123,7 +134,7 @@ export function LabClient({
     });
     if (turn !== latest.current) return undefined;
     setBusy(false);
-    setLastTurn({ where: posted.where, ms: posted.ms });
+    setLastTurn({ where: posted.where, ms: posted.ms, n: turn });
     if (!posted.ok) {
       // The learner's text and the last valid answer stay as they are; only the error is new.
       if (posted.error.startsWith("text: "))
@@ -157,7 +168,7 @@ export function LabClient({
   useEffect(() => {
     if (started.current) return;
     started.current = true;
-    void run({ text: initialText, format: "yaml" }, undefined, "Network opened.");
+    void run({ text: initialText, format: initialFormat }, undefined, "Network opened.");
   }, []);
 
   async function openText(opened: string, openedFormat: TopologyFormat, what: string) {
@@ -309,6 +320,7 @@ export function LabClient({
         data-testid="lab-timing"
         data-where={lastTurn?.where}
         data-ms={lastTurn ? lastTurn.ms.toFixed(1) : undefined}
+        data-turn={lastTurn?.n}
       >
         {lastTurn
           ? `Analysed ${lastTurn.where === "worker" ? "in your browser" : "on the server"} in ${Math.round(lastTurn.ms)} ms.`
@@ -422,6 +434,8 @@ export function LabClient({
               </select>
             </label>
           </div>
+
+          <LabSave text={text} format={format} saved={saved} myLabs={myLabs} />
 
           {result?.diff ? (
             <details data-testid="lab-diff">

@@ -204,6 +204,42 @@ describe("the lab", () => {
     await context.close();
   }, 60_000);
 
+  it("saves a lab under a name; its link opens a read-only copy in another browser", async () => {
+    const owner = await newPage(browser, inject("baseURL"));
+    await openLesson(owner.page, "abc-peering-chain");
+    await owner.page.getByTestId("lab-edit-kind").selectOption("remove-route");
+    await owner.page.getByTestId("lab-route-table").selectOption("rtb-a");
+    await owner.page.getByTestId("lab-route-remove").selectOption("10.1.0.0/16");
+    await owner.page.getByTestId("lab-edit-submit").click();
+    await owner.page.locator("[data-testid=lab-status]", { hasText: "Done:" }).waitFor();
+    await owner.page.getByTestId("lab-save-name").fill("broken chain");
+    await owner.page.getByTestId("lab-save").click();
+    const link = await owner.page.getByTestId("lab-share-link").inputValue();
+    expect(link).toMatch(/\/lab\?lab=[A-Za-z0-9_-]{22}$/);
+
+    // Another browser (another learner): the saved network, marked as a read-only copy.
+    const other = await newPage(browser, inject("baseURL"));
+    await other.page.goto(link);
+    await other.page.locator("[data-testid=lab-status]", { hasText: "Network opened" }).waitFor();
+    await other.page.getByTestId("lab-shared-notice").waitFor();
+    expect((await editorText(other.page)).match(/target: pcx-ab/g)).toHaveLength(2);
+    await ask(other.page, "app-a", "app-b");
+    await verdict(other.page, "no");
+    await other.page.getByTestId("lab-apply-fix").first().click();
+    await verdict(other.page, "yes");
+    // Saving the copy makes the other learner's own lab; the original keeps its text.
+    await other.page.getByTestId("lab-save").click();
+    const copy = await other.page.getByTestId("lab-share-link").inputValue();
+    expect(copy).not.toBe(link);
+    await owner.page.goto(link);
+    await owner.page.locator("[data-testid=lab-status]", { hasText: "Network opened" }).waitFor();
+    await expect(owner.page.getByTestId("lab-shared-notice").count()).resolves.toBe(0);
+    expect((await editorText(owner.page)).match(/target: pcx-ab/g)).toHaveLength(2);
+    await expect(owner.page.getByTestId("lab-my-labs").textContent()).resolves.toContain("broken chain");
+    await owner.context.close();
+    await other.context.close();
+  }, 90_000);
+
   for (const size of [
     { width: 1280, height: 900 },
     { width: 390, height: 844 },

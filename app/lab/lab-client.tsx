@@ -72,6 +72,7 @@ export function LabClient({
   initialName,
   initialText,
   initialFormat = "yaml",
+  initialQuery,
   saved,
   myLabs = [],
 }: {
@@ -80,6 +81,8 @@ export function LabClient({
   initialName: string;
   initialText: string;
   initialFormat?: TopologyFormat;
+  /** Asked as the lab opens (a question opened from its feedback). */
+  initialQuery?: Query | undefined;
   /** The saved lab this page opened (`/lab?lab=<id>`): the learner's own, or someone else's shared copy. */
   saved?: SavedLabView | undefined;
   myLabs?: { id: string; name: string }[];
@@ -94,11 +97,11 @@ export function LabClient({
   });
   const [undo, setUndo] = useState<Entry[]>([]);
   const [redo, setRedo] = useState<Entry[]>([]);
-  const [from, setFrom] = useState("");
-  const [to, setTo] = useState("");
-  const [protocol, setProtocol] = useState<Protocol>("tcp");
-  const [port, setPort] = useState("443");
-  const [asked, setAsked] = useState<Query | undefined>();
+  const [from, setFrom] = useState(initialQuery?.from ?? "");
+  const [to, setTo] = useState(initialQuery?.to ?? "");
+  const [protocol, setProtocol] = useState<Protocol>(initialQuery?.protocol ?? "tcp");
+  const [port, setPort] = useState(initialQuery ? String(initialQuery.port ?? "") : "443");
+  const [asked, setAsked] = useState<Query | undefined>(initialQuery);
   const [matrixAsk, setMatrixAsk] = useState<MatrixAsk | undefined>();
   const [shown, setShown] = useState<Shown | undefined>();
   const [error, setError] = useState<string | undefined>();
@@ -168,7 +171,7 @@ export function LabClient({
   useEffect(() => {
     if (started.current) return;
     started.current = true;
-    void run({ text: initialText, format: initialFormat }, undefined, "Network opened.");
+    void run({ text: initialText, format: initialFormat }, initialQuery, "Network opened.");
   }, []);
 
   async function openText(opened: string, openedFormat: TopologyFormat, what: string) {

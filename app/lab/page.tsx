@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import { findLab, listLabs } from "@/lib/db/labs";
 import { STARTER_TOPOLOGY_YAML } from "@/lib/lab/starter";
 import { LabClient } from "./lab-client";
+import { openQuestionInLab } from "./open-question";
 import { lessonTopologies } from "./lesson-topologies";
 
 export const metadata: Metadata = { title: "Lab" };
@@ -28,6 +29,10 @@ export default async function LabPage({ searchParams }: Props) {
     listLabs(db(), learner.id),
   ]);
   const lesson = lessons.find((candidate) => candidate.name === wanted);
+  const token = typeof params["q"] === "string" ? params["q"] : undefined;
+  const from = typeof params["from"] === "string" ? params["from"] : "";
+  const question = token && !saved ? await openQuestionInLab(token, from, learner.id) : undefined;
+  const fromQuestion = question?.ok ? question : undefined;
   return (
     <>
       <h1>Lab</h1>
@@ -42,11 +47,22 @@ export default async function LabPage({ searchParams }: Props) {
           instead.
         </p>
       ) : null}
+      {question && !question.ok ? (
+        <p className="error" role="alert" data-testid="lab-question-error">
+          {question.error}
+        </p>
+      ) : null}
+      {fromQuestion ? (
+        <p className="notice" data-testid="lab-question-note">
+          Opened {fromQuestion.title}, with its question asked. Change it and see what changes.
+        </p>
+      ) : null}
       <LabClient
         lessons={lessons.map(({ name, description, text }) => ({ name, description, text }))}
         starter={STARTER_TOPOLOGY_YAML}
         initialName={saved ? "starter" : (lesson?.name ?? "starter")}
-        initialText={saved?.text ?? lesson?.text ?? STARTER_TOPOLOGY_YAML}
+        initialText={saved?.text ?? fromQuestion?.text ?? lesson?.text ?? STARTER_TOPOLOGY_YAML}
+        initialQuery={fromQuestion?.query}
         initialFormat={saved?.format ?? "yaml"}
         saved={saved ? { id: saved.id, name: saved.name, mine: saved.learnerId === learner.id } : undefined}
         myLabs={myLabs.map(({ id, name }) => ({ id, name }))}

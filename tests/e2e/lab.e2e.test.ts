@@ -240,6 +240,50 @@ describe("the lab", () => {
     await other.context.close();
   }, 90_000);
 
+  it("opens an answered practice question's network in the lab, and not before it is answered", async () => {
+    const { context, page } = await newPage(browser, inject("baseURL"));
+    await page.goto("/practice");
+    await page.getByLabel("Questions (empty: until you finish)").fill("");
+    await page.getByTestId("start-practice").click();
+    let href: string | null = null;
+    for (let step = 0; step < 12 && href === null; step += 1) {
+      await page.getByTestId("practice-answer").waitFor();
+      await page.keyboard.press("1");
+      await page.keyboard.press("Enter");
+      await page.locator("[data-verdict]").waitFor();
+      const link = page.getByTestId("open-in-lab");
+      if ((await link.count()) > 0) href = await link.getAttribute("href");
+      else {
+        await page.getByTestId("next").click();
+        await page.locator("[data-verdict]").waitFor({ state: "detached" });
+      }
+    }
+    expect(href).toMatch(/^\/lab\?q=q_[A-Za-z0-9_-]+&from=practice%3A/);
+    const from = new URL(href ?? "", "http://x").searchParams.get("from") ?? "";
+
+    // The next question, not answered yet: the lab refuses to open its network.
+    await page.getByTestId("next").click();
+    await page.locator("[data-verdict]").waitFor({ state: "detached" });
+    const unanswered = await page.locator("[data-question-id]").getAttribute("data-question-id");
+    const early = await context.newPage();
+    await early.goto(`/lab?q=${encodeURIComponent(unanswered ?? "")}&from=${encodeURIComponent(from)}`);
+    await expect(early.getByTestId("lab-question-error").textContent()).resolves.toContain(
+      "answer the question first",
+    );
+    await early.close();
+
+    await page.goto(href ?? "/lab");
+    await page.getByTestId("lab-question-note").waitFor();
+    await page.locator("[data-testid=lab-verdict]").waitFor({ timeout: 15_000 });
+    expect((await editorText(page)).length).toBeGreaterThan(50);
+    // Another learner holding the link opens nothing: the sealed id is bound to who it was served to.
+    const stranger = await newPage(browser, inject("baseURL"));
+    await stranger.page.goto(href ?? "/lab");
+    await stranger.page.getByTestId("lab-question-error").waitFor();
+    await stranger.context.close();
+    await context.close();
+  }, 120_000);
+
   for (const size of [
     { width: 1280, height: 900 },
     { width: 390, height: 844 },

@@ -10,7 +10,7 @@ import { Annotation, Compartment, EditorState } from "@codemirror/state";
 import { EditorView } from "@codemirror/view";
 import { basicSetup } from "codemirror";
 import { useEffect, useRef } from "react";
-import { fieldsAt, keysAt, locateField } from "@/lib/lab/editor-support";
+import { errorRange, fieldsAt, keysAt } from "@/lib/lab/editor-support";
 import type { TopologyFormat } from "@/lib/lab/topology-text";
 
 /** Marks the page's own replacements of the text, which are not the learner typing. */
@@ -38,20 +38,9 @@ function completeFields(format: () => TopologyFormat) {
   };
 }
 
-/** `subnets[1].cidrBlock: message` -> a diagnostic at that field; a syntax error at its line and column. */
-export function diagnosticsFor(text: string, errors: readonly string[]): Diagnostic[] {
-  return errors.map((error) => {
-    const field = /^([\w.[\]]+): (.*)$/.exec(error);
-    const located = field?.[1] ? locateField(text, field[1]) : undefined;
-    if (located) return { ...located, severity: "error", message: error };
-    const at = /line (\d+), column (\d+)/.exec(error);
-    let from = 0;
-    if (at) {
-      const lines = text.split("\n").slice(0, Number(at[1]) - 1);
-      from = Math.min(text.length, lines.reduce((sum, line) => sum + line.length + 1, 0) + Number(at[2]) - 1);
-    }
-    return { from, to: Math.min(text.length, from + 1), severity: "error", message: error };
-  });
+/** Each field-named error as a diagnostic where it points. */
+function diagnosticsFor(text: string, errors: readonly string[]): Diagnostic[] {
+  return errors.map((error) => ({ ...errorRange(text, error), severity: "error", message: error }));
 }
 
 export function LabCodeEditor({
@@ -102,6 +91,8 @@ export function LabCodeEditor({
       }),
     });
     view.current = created;
+    // The scroller is a scrollable region: keyboard users reach it (axe scrollable-region-focusable).
+    created.scrollDOM.tabIndex = 0;
     // For tests and tools: the whole text (CodeMirror draws only the lines in view).
     Object.defineProperty(host.current, "labText", { get: () => created.state.doc.toString() });
     return () => {

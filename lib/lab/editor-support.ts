@@ -150,3 +150,22 @@ export function locateField(text: string, path: string): { from: number; to: num
   const to = Math.min(found.to, lineEnd === -1 ? text.length : lineEnd);
   return { from: found.from, to: Math.max(to, Math.min(found.from + 1, text.length)) };
 }
+
+/**
+ * Where one error of the lab's text goes in the editor: `subnets[1].cidrBlock: …` at that field; a syntax
+ * error (`not valid YAML: … at line 3, column 5`) at its line and column; anything else on the first
+ * character. Never empty, so the editor always draws it.
+ */
+export function errorRange(text: string, error: string): { from: number; to: number } {
+  const field = /^([\w.[\]]+): /.exec(error);
+  const located = field?.[1] ? locateField(text, field[1]) : undefined;
+  if (located) return located;
+  const at = /line (\d+), column (\d+)/.exec(error);
+  let from = 0;
+  if (at) {
+    const before = text.split("\n").slice(0, Number(at[1]) - 1);
+    from = before.reduce((sum, line) => sum + line.length + 1, 0) + Number(at[2]) - 1;
+  }
+  from = Math.max(0, Math.min(from, text.length - 1));
+  return { from, to: Math.min(text.length, from + 1) };
+}

@@ -186,19 +186,10 @@ describe("the lab", () => {
     await expect(editorText(page)).resolves.toBe("vpcs: [ { id: vpc-a");
     await verdict(page, "yes");
     // The error is underlined in the editor at the place it names.
-    await expect(page.locator("[data-testid=lab-text] .cm-lintRange-error").count()).resolves.toBeGreaterThan(
-      0,
-    );
+    await page.locator("[data-testid=lab-text] .cm-lintRange-error").first().waitFor({ timeout: 5_000 });
 
-    // Typing a valid edit: the field completion offers the schema's fields, and the text is analysed again.
-    const chain = fs.readFileSync(
-      path.join(repoRoot, "content", "topologies", "abc-peering-chain.yaml"),
-      "utf8",
-    );
-    await typeInEditor(page, chain.replace(/\n$/, ""));
-    await verdict(page, "yes");
-    await page.keyboard.press("Enter");
-    await page.keyboard.type("vpcs:\n  - { id: vpc-x, ci");
+    // Completion offers the fields the schema accepts where the cursor is (here: a VPC's).
+    await typeInEditor(page, "region: us-east-1\nvpcs:\n  - { id: vpc-x, ci");
     await page.keyboard.press("Control+Space");
     await page.locator(".cm-tooltip-autocomplete", { hasText: "cidrBlocks" }).waitFor();
     await context.close();

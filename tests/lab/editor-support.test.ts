@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { fieldsAt, keysAt, locateField, parseFieldPath } from "@/lib/lab/editor-support";
+import { errorRange, fieldsAt, keysAt, locateField, parseFieldPath } from "@/lib/lab/editor-support";
+import { parseTopologyText } from "@/lib/net";
 import { STARTER_TOPOLOGY_YAML } from "@/lib/lab/starter";
 import { must } from "../support/must";
 
@@ -64,5 +65,20 @@ describe("where a field-named error points in the text", () => {
     const range = must(locateField(yaml, "vpcs[0].cidrBlocks"));
     expect(yaml.slice(range.from, range.to)).toBe("id: vpc-a");
     expect(locateField("", "vpcs")).toBeUndefined();
+  });
+});
+
+describe("where the editor draws an error", () => {
+  it("puts a YAML syntax error at its line and column, never as an empty range, even at the end", () => {
+    const text = "region: us-east-1\nvpcs: [ { id: vpc-a";
+    const parsed = parseTopologyText(text, "yaml");
+    if (parsed.ok) throw new Error("expected a syntax error");
+    for (const issue of parsed.issues) {
+      const range = errorRange(text, issue.message);
+      expect(range.to).toBeGreaterThan(range.from);
+      expect(range.from).toBeGreaterThanOrEqual(text.indexOf("vpcs"));
+    }
+    const fielded = errorRange("vpcs:\n  - id: 12\n", "vpcs[0].id: expected string");
+    expect("vpcs:\n  - id: 12\n".slice(fielded.from, fielded.to)).toBe("12");
   });
 });

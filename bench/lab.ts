@@ -36,7 +36,7 @@ export type LabRow = {
 const nowMs = (): number => Number(process.hrtime.bigint()) / 1e6;
 const round = (x: number): number => Math.round(x * 100) / 100;
 
-function setUp(vpcs: number, seed: number): { topology: Topology; query: Query; breakIt: LabEdit } {
+export function setUp(vpcs: number, seed: number): { topology: Topology; query: Query; breakIt: LabEdit } {
   const bench = generateTopology(vpcs, seed);
   const parsed = parseTopology(bench.topology);
   if (!parsed.ok) throw new Error("generated topology is invalid");

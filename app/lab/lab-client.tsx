@@ -11,8 +11,11 @@ import type { Patch } from "@/lib/lab/patch";
 import type { TopologyFormat } from "@/lib/lab/topology-text";
 import type { Protocol, Query } from "@/lib/net";
 import { LabAnswerView } from "./lab-answer";
+import { LabCodeEditor } from "./lab-code-editor";
+import { createLabEngine, type LabEngine } from "./lab-engine";
 import { LabEditForm, type FormEdit } from "./lab-edit-form";
 import { LabMatrix, type MatrixAsk } from "./lab-matrix";
+import { LabSave, type SavedLabView } from "./lab-save";
 
 type LessonChoice = { name: string; description: string; text: string };
 
@@ -68,41 +71,56 @@ export function LabClient({
   starter,
   initialName,
   initialText,
+  initialFormat = "yaml",
+  initialQuery,
+  saved,
+  myLabs = [],
 }: {
   lessons: LessonChoice[];
   starter: string;
   initialName: string;
   initialText: string;
+  initialFormat?: TopologyFormat;
+  /** Asked as the lab opens (a question opened from its feedback). */
+  initialQuery?: Query | undefined;
+  /** The saved lab this page opened (`/lab?lab=<id>`): the learner's own, or someone else's shared copy. */
+  saved?: SavedLabView | undefined;
+  myLabs?: { id: string; name: string }[];
 }) {
   const ids = useId();
   const [choice, setChoice] = useState(initialName);
   const [text, setText] = useState(initialText);
-  const [format, setFormat] = useState<TopologyFormat>("yaml");
+  const [format, setFormat] = useState<TopologyFormat>(initialFormat);
   const [base, setBase] = useState<{ text: string; format: TopologyFormat }>({
     text: initialText,
-    format: "yaml",
+    format: initialFormat,
   });
   const [undo, setUndo] = useState<Entry[]>([]);
   const [redo, setRedo] = useState<Entry[]>([]);
-  const [from, setFrom] = useState("");
-  const [to, setTo] = useState("");
-  const [protocol, setProtocol] = useState<Protocol>("tcp");
-  const [port, setPort] = useState("443");
-  const [asked, setAsked] = useState<Query | undefined>();
+  const [from, setFrom] = useState(initialQuery?.from ?? "");
+  const [to, setTo] = useState(initialQuery?.to ?? "");
+  const [protocol, setProtocol] = useState<Protocol>(initialQuery?.protocol ?? "tcp");
+  const [port, setPort] = useState(initialQuery ? String(initialQuery.port ?? "") : "443");
+  const [asked, setAsked] = useState<Query | undefined>(initialQuery);
   const [matrixAsk, setMatrixAsk] = useState<MatrixAsk | undefined>();
   const [shown, setShown] = useState<Shown | undefined>();
   const [error, setError] = useState<string | undefined>();
-  const [textError, setTextError] = useState<string | undefined>();
+  const [textError, setTextError] = useState<{ error: string; text: string } | undefined>();
   const [status, setStatus] = useState("");
   const [busy, setBusy] = useState(false);
   const [step, setStep] = useState(-1);
   const [importNote, setImportNote] = useState<string | undefined>();
   const started = useRef(false);
   // The text of the last turn that parsed: typing that parses becomes one undo step back to it.
-  const lastGood = useRef<{ text: string; format: TopologyFormat }>({ text: initialText, format: "yaml" });
+  const lastGood = useRef<{ text: string; format: TopologyFormat }>({
+    text: initialText,
+    format: initialFormat,
+  });
   const typing = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   // Only the newest request's answer is shown: an older one arriving late must not replace it.
   const latest = useRef(0);
+  const engine = useRef<LabEngine | undefined>(undefined);
+  const [lastTurn, setLastTurn] = useState<{ where: string; ms: number; n: number } | undefined>();
 
   const result = shown?.result;
 
@@ -110,7 +128,8 @@ export function LabClient({
     const turn = ++latest.current;
     setBusy(true);
     const matrix = body.matrix ?? matrixAsk;
-    const posted = await postJson<LabResult>("/lab/api", {
+    engine.current ??= createLabEngine();
+    const posted = await engine.current.run({
       ...body,
       ...(query ? { query } : {}),
       ...(matrix ? { matrix } : {}),
@@ -118,9 +137,11 @@ export function LabClient({
     });
     if (turn !== latest.current) return undefined;
     setBusy(false);
+    setLastTurn({ where: posted.where, ms: posted.ms, n: turn });
     if (!posted.ok) {
       // The learner's text and the last valid answer stay as they are; only the error is new.
-      if (posted.error.startsWith("text: ")) setTextError(posted.error.slice("text: ".length));
+      if (posted.error.startsWith("text: "))
+        setTextError({ error: posted.error.slice("text: ".length), text: body.text });
       else setError(posted.error);
       setStatus(`Not done: ${posted.error}`);
       return undefined;
@@ -139,10 +160,18 @@ export function LabClient({
     return posted.data;
   }
 
+  useEffect(
+    () => () => {
+      engine.current?.close();
+      engine.current = undefined;
+    },
+    [],
+  );
+
   useEffect(() => {
     if (started.current) return;
     started.current = true;
-    void run({ text: initialText, format: "yaml" }, undefined, "Network opened.");
+    void run({ text: initialText, format: initialFormat }, initialQuery, "Network opened.");
   }, []);
 
   async function openText(opened: string, openedFormat: TopologyFormat, what: string) {
@@ -289,6 +318,17 @@ export function LabClient({
       <p className="sr-only" role="status" aria-live="polite" data-testid="lab-status">
         {status}
       </p>
+      <p
+        className="lab-timing"
+        data-testid="lab-timing"
+        data-where={lastTurn?.where}
+        data-ms={lastTurn ? lastTurn.ms.toFixed(1) : undefined}
+        data-turn={lastTurn?.n}
+      >
+        {lastTurn
+          ? `Analysed ${lastTurn.where === "worker" ? "in your browser" : "on the server"} in ${Math.round(lastTurn.ms)} ms.`
+          : ""}
+      </p>
       <div className="lab-grid">
         <section className="lab-pane" aria-labelledby={`${ids}-network`}>
           <h2 id={`${ids}-network`}>Network</h2>
@@ -363,27 +403,24 @@ export function LabClient({
             />
           ) : null}
 
-          <label className="field lab-text-label" htmlFor={`${ids}-text`}>
+          <p className="field lab-text-label" id={`${ids}-text-label`}>
             Topology ({format === "yaml" ? "YAML" : "JSON"}) — edit it or paste your own; it is checked as you
-            type
-          </label>
-          <textarea
-            id={`${ids}-text`}
-            className="lab-text mono"
+            type (Ctrl+Space lists the fields allowed where the cursor is)
+          </p>
+          <LabCodeEditor
             value={text}
-            onChange={(event) => type(event.target.value)}
-            spellCheck={false}
-            rows={18}
-            wrap="off"
-            aria-invalid={textError ? true : undefined}
-            aria-describedby={textError ? `${ids}-text-error` : undefined}
-            data-testid="lab-text"
+            format={format}
+            onChange={type}
+            errors={textError?.error}
+            errorsText={textError?.text}
+            labelId={`${ids}-text-label`}
+            describedBy={textError ? `${ids}-text-error` : undefined}
           />
           {textError ? (
             <div className="error" id={`${ids}-text-error`} role="alert" data-testid="lab-text-error">
               <p>This text does not parse; the network below is the last one that did. Fix these fields:</p>
               <ul>
-                {textError.split("; ").map((issue, index) => (
+                {textError.error.split("; ").map((issue, index) => (
                   <li key={index} className="mono">
                     {issue}
                   </li>
@@ -400,6 +437,8 @@ export function LabClient({
               </select>
             </label>
           </div>
+
+          <LabSave text={text} format={format} saved={saved} myLabs={myLabs} />
 
           {result?.diff ? (
             <details data-testid="lab-diff">

@@ -1,31 +1,71 @@
 import type { Metadata } from "next";
+import { serverNow } from "@/app/clock";
+import { viewingLearner } from "@/app/current-learner";
+import { db } from "@/lib/db/client";
+import { findLab, listLabs } from "@/lib/db/labs";
 import { STARTER_TOPOLOGY_YAML } from "@/lib/lab/starter";
 import { LabClient } from "./lab-client";
+import { openQuestionInLab } from "./open-question";
 import { lessonTopologies } from "./lesson-topologies";
 
 export const metadata: Metadata = { title: "Lab" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** `/lab?topology=abc-peering-chain` opens that lesson topology; without it, the blank starter VPC. */
+const LAB_ID = /^[A-Za-z0-9_-]{10,40}$/;
+
+/**
+ * `/lab?topology=abc-peering-chain` opens that lesson topology; `/lab?lab=<id>` a saved lab (the learner's own,
+ * or a read-only copy of someone else's shared one); without either, the blank starter VPC.
+ */
 export default async function LabPage({ searchParams }: Props) {
   const params = await searchParams;
   const lessons = lessonTopologies();
   const wanted = typeof params["topology"] === "string" ? params["topology"] : undefined;
-  const initial = lessons.find((lesson) => lesson.name === wanted);
+  const labId = typeof params["lab"] === "string" && LAB_ID.test(params["lab"]) ? params["lab"] : undefined;
+  const learner = await viewingLearner(serverNow());
+  const [saved, myLabs] = await Promise.all([
+    labId ? findLab(db(), labId) : Promise.resolve(null),
+    listLabs(db(), learner.id),
+  ]);
+  const lesson = lessons.find((candidate) => candidate.name === wanted);
+  const token = typeof params["q"] === "string" ? params["q"] : undefined;
+  const from = typeof params["from"] === "string" ? params["from"] : "";
+  const question = token && !saved ? await openQuestionInLab(token, from, learner.id) : undefined;
+  const fromQuestion = question?.ok ? question : undefined;
   return (
     <>
       <h1>Lab</h1>
       <p className="lede">
         Open a network, change it, and ask the model whether one instance can reach another. It traces the
-        packet hop by hop, names every blocker with its rule, and proposes fixes you can apply and undo.
-        Nothing here is saved.
+        packet hop by hop, names every blocker with its rule, and proposes fixes you can apply and undo. Save
+        a lab under a name to come back to it, or share its link.
       </p>
+      {labId && !saved ? (
+        <p className="error" role="alert">
+          lab: no saved lab has this link (it was deleted, or the link is incomplete). The starter VPC is open
+          instead.
+        </p>
+      ) : null}
+      {question && !question.ok ? (
+        <p className="error" role="alert" data-testid="lab-question-error">
+          {question.error}
+        </p>
+      ) : null}
+      {fromQuestion ? (
+        <p className="notice" data-testid="lab-question-note">
+          Opened {fromQuestion.title}, with its question asked. Change it and see what changes.
+        </p>
+      ) : null}
       <LabClient
         lessons={lessons.map(({ name, description, text }) => ({ name, description, text }))}
         starter={STARTER_TOPOLOGY_YAML}
-        initialName={initial?.name ?? "starter"}
-        initialText={initial?.text ?? STARTER_TOPOLOGY_YAML}
+        initialName={saved ? "starter" : (lesson?.name ?? "starter")}
+        initialText={saved?.text ?? fromQuestion?.text ?? lesson?.text ?? STARTER_TOPOLOGY_YAML}
+        initialQuery={fromQuestion?.query}
+        initialFormat={saved?.format ?? "yaml"}
+        saved={saved ? { id: saved.id, name: saved.name, mine: saved.learnerId === learner.id } : undefined}
+        myLabs={myLabs.map(({ id, name }) => ({ id, name }))}
       />
     </>
   );

@@ -141,3 +141,10 @@ export const LabImportSchema = z.object({
     .refine((files) => Object.keys(files).length > 0, "upload at least one describe-*.json file")
     .refine((files) => Object.keys(files).length <= 200, "at most 200 files"),
 });
+
+/** Saving a lab: its name (per learner) and its text as the editor holds it. */
+export const LabSaveSchema = z.object({
+  name: z.string().trim().min(1, "required").max(80, "at most 80 characters"),
+  format: z.enum(["yaml", "json"]),
+  text: topologyText,
+});

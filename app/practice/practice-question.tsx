@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useState, useTransition, type ReactNode } from "react";
+import { OpenInLab } from "@/app/components/open-in-lab";
 import { SolutionView } from "@/app/components/solution-view";
 import { TopologyDiagram } from "@/app/components/topology-diagram";
 import { postJson } from "@/app/http/post-json";
@@ -244,6 +245,7 @@ export function PracticeQuestion({
                 {feedback.correct ? "Correct." : "Not quite."}
               </p>
               {feedback.solution ? <SolutionView solution={feedback.solution} /> : null}
+              {diagram ? <OpenInLab questionId={questionId} from={`practice:${sessionId}`} /> : null}
             </>
           ) : null}
         </div>

@@ -43,6 +43,17 @@ async function openLesson(page: Page, name: string): Promise<void> {
   await page.locator("[data-testid=lab-status]", { hasText: `Opened ${name}` }).waitFor();
 }
 
+/** The editor's whole text (CodeMirror draws only the lines in view; the editor exposes its text). */
+const editorText = (page: Page): Promise<string> =>
+  page.getByTestId("lab-text").evaluate((element) => (element as unknown as { labText: string }).labText);
+
+/** Replaces the editor's text by typing, as a learner pasting would. */
+async function typeInEditor(page: Page, text: string): Promise<void> {
+  await page.locator("[data-testid=lab-text] .cm-content").click();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.insertText(text);
+}
+
 async function ask(page: Page, from: string, to: string): Promise<void> {
   await page.getByTestId("lab-from").fill(from);
   await page.getByTestId("lab-to").fill(to);
@@ -68,10 +79,12 @@ describe("the lab", () => {
       const context = await browser.newContext({ baseURL: inject("baseURL"), viewport });
       const page = await context.newPage();
       await openLesson(page, "abc-peering-chain");
-      await expect(page.getByTestId("lab-text").inputValue()).resolves.toContain("pcx-ab");
+      await expect(editorText(page)).resolves.toContain("pcx-ab");
 
       await ask(page, "app-a", "app-b");
       await verdict(page, "yes");
+      // The analysis ran in the browser's web worker, not on the server.
+      await expect(page.getByTestId("lab-timing").getAttribute("data-where")).resolves.toBe("worker");
       await expect(
         page.getByRole("list", { name: "Forward hops" }).locator("li").count(),
       ).resolves.toBeGreaterThan(2);
@@ -91,7 +104,7 @@ describe("the lab", () => {
       await page.getByTestId("lab-edit-submit").click();
       await verdict(page, "no");
       // The text now says what the model sees: rtb-a keeps only its route to C's range.
-      const edited = await page.getByTestId("lab-text").inputValue();
+      const edited = await editorText(page);
       expect(edited.match(/target: pcx-ab/g)).toHaveLength(2);
       const blockers = page.getByTestId("lab-blockers").locator("li");
       await expect(blockers.count()).resolves.toBeGreaterThan(0);
@@ -100,7 +113,7 @@ describe("the lab", () => {
 
       await page.getByTestId("lab-apply-fix").first().click();
       await verdict(page, "yes");
-      const fixed = await page.getByTestId("lab-text").inputValue();
+      const fixed = await editorText(page);
       expect(fixed.match(/target: pcx-ab/g)).toHaveLength(3);
 
       // Undo takes the fix back (not reachable), redo applies it again (reachable).
@@ -150,7 +163,7 @@ describe("the lab", () => {
       })),
     );
     await page.locator("[data-testid=lab-status]", { hasText: "Opened the AWS snapshot" }).waitFor();
-    await expect(page.getByTestId("lab-text").inputValue()).resolves.toContain("pcx-ab");
+    await expect(editorText(page)).resolves.toContain("pcx-ab");
     await ask(page, "i-a", "i-b");
     await verdict(page, "yes");
 
@@ -168,12 +181,100 @@ describe("the lab", () => {
     await openLesson(page, "abc-peering-chain");
     await ask(page, "app-a", "app-b");
     await verdict(page, "yes");
-    await page.getByTestId("lab-text").fill("vpcs: [ { id: vpc-a");
+    await typeInEditor(page, "vpcs: [ { id: vpc-a");
     await expect(page.getByTestId("lab-text-error").textContent()).resolves.toMatch(/does not parse/);
-    await expect(page.getByTestId("lab-text").inputValue()).resolves.toBe("vpcs: [ { id: vpc-a");
+    // The learner's text stays (select-all + type can leave the document's final line break).
+    await expect(editorText(page)).resolves.toMatch(/^vpcs: \[ \{ id: vpc-a\n?$/);
     await verdict(page, "yes");
+    // The error is underlined in the editor at the place it names.
+    await page.locator("[data-testid=lab-text] .cm-lintRange-error").first().waitFor({ timeout: 5_000 });
+
+    // Completion offers the fields the schema accepts where the cursor is (here: a VPC's).
+    await typeInEditor(page, "region: us-east-1\nvpcs:\n  - { id: vpc-x, ci");
+    await page.keyboard.press("Control+Space");
+    await page.locator(".cm-tooltip-autocomplete", { hasText: "cidrBlocks" }).waitFor();
     await context.close();
   }, 60_000);
+
+  it("saves a lab under a name; its link opens a read-only copy in another browser", async () => {
+    const owner = await newPage(browser, inject("baseURL"));
+    await openLesson(owner.page, "abc-peering-chain");
+    await owner.page.getByTestId("lab-edit-kind").selectOption("remove-route");
+    await owner.page.getByTestId("lab-route-table").selectOption("rtb-a");
+    await owner.page.getByTestId("lab-route-remove").selectOption("10.1.0.0/16");
+    await owner.page.getByTestId("lab-edit-submit").click();
+    await owner.page.locator("[data-testid=lab-status]", { hasText: "Done:" }).waitFor();
+    await owner.page.getByTestId("lab-save-name").fill("broken chain");
+    await owner.page.getByTestId("lab-save").click();
+    const link = await owner.page.getByTestId("lab-share-link").inputValue();
+    expect(link).toMatch(/\/lab\?lab=[A-Za-z0-9_-]{22}$/);
+
+    // Another browser (another learner): the saved network, marked as a read-only copy.
+    const other = await newPage(browser, inject("baseURL"));
+    await other.page.goto(link);
+    await other.page.locator("[data-testid=lab-status]", { hasText: "Network opened" }).waitFor();
+    await other.page.getByTestId("lab-shared-notice").waitFor();
+    expect((await editorText(other.page)).match(/target: pcx-ab/g)).toHaveLength(2);
+    await ask(other.page, "app-a", "app-b");
+    await verdict(other.page, "no");
+    await other.page.getByTestId("lab-apply-fix").first().click();
+    await verdict(other.page, "yes");
+    // Saving the copy makes the other learner's own lab; the original keeps its text.
+    await other.page.getByTestId("lab-save").click();
+    const copy = await other.page.getByTestId("lab-share-link").inputValue();
+    expect(copy).not.toBe(link);
+    await owner.page.goto(link);
+    await owner.page.locator("[data-testid=lab-status]", { hasText: "Network opened" }).waitFor();
+    await expect(owner.page.getByTestId("lab-shared-notice").count()).resolves.toBe(0);
+    expect((await editorText(owner.page)).match(/target: pcx-ab/g)).toHaveLength(2);
+    await expect(owner.page.getByTestId("lab-my-labs").textContent()).resolves.toContain("broken chain");
+    await owner.context.close();
+    await other.context.close();
+  }, 90_000);
+
+  it("opens an answered practice question's network in the lab, and not before it is answered", async () => {
+    const { context, page } = await newPage(browser, inject("baseURL"));
+    await page.goto("/practice");
+    await page.getByLabel("Questions (empty: until you finish)").fill("");
+    await page.getByTestId("start-practice").click();
+    let href: string | null = null;
+    for (let step = 0; step < 12 && href === null; step += 1) {
+      await page.getByTestId("practice-answer").waitFor();
+      await page.keyboard.press("1");
+      await page.keyboard.press("Enter");
+      await page.locator("[data-verdict]").waitFor();
+      const link = page.getByTestId("open-in-lab");
+      if ((await link.count()) > 0) href = await link.getAttribute("href");
+      else {
+        await page.getByTestId("next").click();
+        await page.locator("[data-verdict]").waitFor({ state: "detached" });
+      }
+    }
+    expect(href).toMatch(/^\/lab\?q=q_[A-Za-z0-9_-]+&from=practice%3A/);
+    const from = new URL(href ?? "", "http://x").searchParams.get("from") ?? "";
+
+    // The next question, not answered yet: the lab refuses to open its network.
+    await page.getByTestId("next").click();
+    await page.locator("[data-verdict]").waitFor({ state: "detached" });
+    const unanswered = await page.locator("[data-question-id]").getAttribute("data-question-id");
+    const early = await context.newPage();
+    await early.goto(`/lab?q=${encodeURIComponent(unanswered ?? "")}&from=${encodeURIComponent(from)}`);
+    await expect(early.getByTestId("lab-question-error").textContent()).resolves.toContain(
+      "answer the question first",
+    );
+    await early.close();
+
+    await page.goto(href ?? "/lab");
+    await page.getByTestId("lab-question-note").waitFor();
+    await page.locator("[data-testid=lab-verdict]").waitFor({ timeout: 15_000 });
+    expect((await editorText(page)).length).toBeGreaterThan(50);
+    // Another learner holding the link opens nothing: the sealed id is bound to who it was served to.
+    const stranger = await newPage(browser, inject("baseURL"));
+    await stranger.page.goto(href ?? "/lab");
+    await stranger.page.getByTestId("lab-question-error").waitFor();
+    await stranger.context.close();
+    await context.close();
+  }, 120_000);
 
   for (const size of [
     { width: 1280, height: 900 },

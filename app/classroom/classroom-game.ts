@@ -330,6 +330,31 @@ async function recordRounds(joinCode: string, rounds: readonly ClassroomRound[])
   await recordAttempts(db(), attempts);
 }
 
+// How many players the open question waits for, per players list (lists are immutable; a join or removal makes a
+// new one) and question: counted once, not on every answer.
+const expectedCounts = new WeakMap<object, { readonly openedAt: number; readonly count: number }>();
+
+/**
+ * Whether the open question may be answered by everyone: each player answers once, so fewer answers than players
+ * who were there when it opened means someone is still to answer. Only when this holds is the full
+ * everyoneAnswered check (a set of the round's answers) run, so a room of 1,000 does not build that set 1,000
+ * times per question.
+ */
+function mayAllHaveAnswered(snapshot: ClassroomSnapshot): boolean {
+  const round = currentRound(snapshot.context);
+  if (round === undefined) return false;
+  const players = snapshot.context.players;
+  let expected = expectedCounts.get(players);
+  if (expected?.openedAt !== round.openedAt) {
+    expected = {
+      openedAt: round.openedAt,
+      count: players.filter((player) => player.joinedAt <= round.openedAt).length,
+    };
+    expectedCounts.set(players, expected);
+  }
+  return round.answers.length >= expected.count;
+}
+
 /** Only the latest answer count of a batch is worth sending to the teacher. */
 function coalesce(drafts: readonly EventDraft[]): EventDraft[] {
   const lastCount = drafts.findLastIndex((entry) => entry.type === "answers");
@@ -383,6 +408,7 @@ function applyBatch(game: LiveGame, batch: readonly Pending[]): Applied {
       outcome.ok &&
       pending.command !== "view" &&
       pending.command.kind === "answer" &&
+      mayAllHaveAnswered(current) &&
       everyoneAnswered(current.context)
     ) {
       const closed = runClassroomCommand(current, { kind: "close" }, pending.now.getTime());

@@ -44,6 +44,7 @@ export default async function ClassroomReportPage({ params }: { params: Promise<
             <th scope="col">Concepts</th>
             <th scope="col">Answered</th>
             <th scope="col">Right</th>
+            <th scope="col">Chosen (✓ the key)</th>
           </tr>
         </thead>
         <tbody>
@@ -55,6 +56,21 @@ export default async function ClassroomReportPage({ params }: { params: Promise<
                 {question.answered} of {question.players}
               </td>
               <td>{percent(question.correct, question.answered)}</td>
+              <td>
+                <ul className="report-options">
+                  {question.options.map((option) => (
+                    <li
+                      key={option.optionId}
+                      data-option-id={option.optionId}
+                      data-count={option.chosen}
+                      title={option.text}
+                    >
+                      {option.optionId.toUpperCase()}
+                      {option.correct ? " ✓" : ""}: {option.chosen}
+                    </li>
+                  ))}
+                </ul>
+              </td>
             </tr>
           ))}
         </tbody>

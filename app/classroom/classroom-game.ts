@@ -47,6 +47,7 @@ import {
 } from "@/lib/quiz/classroom-machine";
 import { createJoinCode, displayNameKey, JOIN_CODE_ALPHABET } from "@/lib/quiz/join-code";
 import { classroomSessionCodec } from "@/lib/quiz/persistence";
+import type { Question } from "@/lib/scenario/question";
 import { serverNow } from "@/app/clock";
 import { serverEnv } from "@/app/server-env";
 import { sealQuestionId } from "@/app/security/question-token";
@@ -576,6 +577,18 @@ export async function connectGame(
     send({ id: subscription.lastId, type: "sync", json: JSON.stringify(view) });
   }
   return { ok: true, value: { unsubscribe: subscription.unsubscribe } };
+}
+
+/** The game's questions (all of them, played or not) with their keys: for its teacher only, to export them. */
+export async function gameQuestions(
+  learnerId: string,
+  joinCode: string,
+): Promise<Outcome<readonly Question[]>> {
+  const loaded = await liveGame(joinCode);
+  if (!loaded.ok) return loaded;
+  if (loaded.value.teacherLearnerId !== learnerId)
+    return fail(403, "joinCode: only the teacher who created this game can export its questions");
+  return { ok: true, value: loaded.value.snapshot.context.questionIds.map((id) => questionOf(id)) };
 }
 
 /** The teacher's report of a game (per question and per player with concepts); only its teacher may read it. */

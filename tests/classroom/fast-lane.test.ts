@@ -17,7 +17,7 @@ const temp = createTempDb();
 (globalThis as unknown as { reachableDb?: unknown }).reachableDb = temp.db;
 
 const { fastRouteOf, installClassroomFastLane } = await import("../../app/classroom/fast-lane");
-const { createGame, stepGame } = await import("../../app/classroom/classroom-game");
+const { createGame, gameQuestions, stepGame } = await import("../../app/classroom/classroom-game");
 
 let server: http.Server;
 let base = "";
@@ -198,5 +198,14 @@ describe("classroom fast lane", () => {
     // One answer per player and question.
     const second = await post(playerToken, { questionId: question.id, optionIds: [option] });
     expect(second.status).toBe(409);
+
+    // The questions with their keys, for an LMS export: the teacher's only.
+    const exported = await gameQuestions(teacher, code);
+    expect(exported.ok && exported.value.map((q) => q.options.map((o) => o.id))).toEqual([
+      question.options.map((o) => o.id),
+    ]);
+    expect(exported.ok && exported.value[0]?.answer.length).toBeGreaterThan(0);
+    const refused = await gameQuestions(player, code);
+    expect(refused.ok ? 200 : refused.status).toBe(403);
   });
 });

@@ -34,6 +34,22 @@ export default async function ClassroomReportPage({ params }: { params: Promise<
         <a href={`/classroom/api/${code.data}/report`} download data-testid="report-csv">
           Download as CSV
         </a>{" "}
+        · Questions with keys for an LMS:{" "}
+        <a href={`/classroom/api/${code.data}/export?format=gift`} download data-testid="export-gift">
+          Moodle GIFT
+        </a>
+        ,{" "}
+        <a
+          href={`/classroom/api/${code.data}/export?format=moodle-xml`}
+          download
+          data-testid="export-moodle-xml"
+        >
+          Moodle XML
+        </a>
+        ,{" "}
+        <a href={`/classroom/api/${code.data}/export?format=qti`} download data-testid="export-qti">
+          QTI 2.1 package (Canvas, Blackboard)
+        </a>{" "}
         · <Link href={`/classroom/${code.data}`}>Back to the game</Link>
       </p>
       <h2>Questions</h2>

@@ -1,7 +1,7 @@
 // The classroom suite of `npm run bench`: one room of N players against the production server (`next start` on
 // the last `npm run build`) on a fresh, migrated SQLite file, each player a concurrent client speaking the real
 // protocol: POST join (gets its learner cookie), open the Server-Sent Events stream, and answer each question
-// once with the sealed id the stream delivered. A bench teacher creates the game, opens each question, and
+// once with the sealed id the stream delivered (POST /classroom/api/<code>/answer, as the player's page does). A bench teacher creates the game, opens each question, and
 // moves on when the question closes (everyone answered) to the leaderboard and the next one.
 //   ackP95Ms        POST answer → 200, p95 over every answer (the answer is on disk when it is acknowledged)
 //   broadcastP95Ms  teacher's POST open sent → the "question" event read by a player, p95 over players×questions
@@ -11,13 +11,15 @@
 // Players answer after a human-like pause drawn uniformly from [0, ANSWER_SPREAD_MS] once the question arrives.
 // Usage: node bench/classroom-load.mjs [--json] [--players 100,500,1000] [--questions 3]
 import { execFileSync, spawn } from "node:child_process";
+import { setMaxListeners } from "node:events";
 import fs from "node:fs";
+import http from "node:http";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 
-/* global fetch, setTimeout, TextDecoder, AbortController, performance */
+/* global fetch, setTimeout, AbortController, performance, Buffer */
 
 const root = process.cwd();
 const json = process.argv.includes("--json");
@@ -117,11 +119,43 @@ async function startServer(databaseUrl, logFile) {
   throw new Error("the production server did not start within 90 s");
 }
 
+// The players speak plain node:http on one keep-alive agent, not fetch: undici's fetch and web streams cost the
+// load generator about a millisecond of CPU per request and per stream chunk, and the generator shares the 2
+// cores with the server it measures, so a heavier client made the server look slower than it is.
+const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+
+/**
+ * One HTTP request; resolves with the status, the Set-Cookie lines and the body text. A kept-alive socket that the
+ * server closed as idle just as it was reused is reset before the request was read: that request is sent again
+ * once on a fresh socket (the pattern Node's documentation gives for `reusedSocket`), as browsers and fetch do.
+ */
+function request(baseURL, method, url, headers, body, retried = false) {
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${baseURL}${url}`, { method, headers, agent }, (response) => {
+      let text = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk) => {
+        text += chunk;
+      });
+      response.on("end", () =>
+        resolve({ status: response.statusCode ?? 0, setCookie: response.headers["set-cookie"] ?? [], text }),
+      );
+      response.on("error", reject);
+    });
+    req.on("error", (error) => {
+      if (!retried && req.reusedSocket && error.code === "ECONNRESET")
+        request(baseURL, method, url, headers, body, true).then(resolve, reject);
+      else reject(error);
+    });
+    req.end(body);
+  });
+}
+
 /** A client with its own cookie jar (one learner). */
 function client(baseURL) {
   const jar = new Map();
-  const remember = (response) => {
-    for (const line of response.headers.getSetCookie?.() ?? []) {
+  const remember = (setCookie) => {
+    for (const line of setCookie) {
       const [pair] = line.split(";");
       const eq = pair.indexOf("=");
       jar.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
@@ -130,60 +164,70 @@ function client(baseURL) {
   const cookie = () => [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
   return {
     cookie,
-    async post(body) {
-      const response = await fetch(`${baseURL}/classroom/api`, {
-        method: "POST",
-        headers: { "content-type": "application/json", cookie: cookie() },
-        body: JSON.stringify(body),
-      });
-      remember(response);
-      const text = await response.text();
+    async post(body, url = "/classroom/api") {
+      const text = JSON.stringify(body);
+      const response = await request(
+        baseURL,
+        "POST",
+        url,
+        { "content-type": "application/json", "content-length": Buffer.byteLength(text), cookie: cookie() },
+        text,
+      );
+      remember(response.setCookie);
       let data = null;
       try {
-        data = JSON.parse(text);
+        data = JSON.parse(response.text);
       } catch {
-        data = { error: text.slice(0, 200) };
+        data = { error: response.text.slice(0, 200) };
       }
       return { status: response.status, data };
     },
     async get(url) {
-      const response = await fetch(`${baseURL}${url}`, { headers: { cookie: cookie() } });
-      remember(response);
-      await response.arrayBuffer();
+      const response = await request(baseURL, "GET", url, { cookie: cookie() });
+      remember(response.setCookie);
       return response.status;
     },
   };
 }
 
-/** Reads an SSE stream, calling onEvent(type, data, id) for each event until the controller aborts it. */
-async function listen(baseURL, player, code, onEvent, signal) {
-  const response = await fetch(`${baseURL}/classroom/api/${code}/events`, {
-    headers: { cookie: player.cookie(), accept: "text/event-stream" },
-    signal,
+/** Reads an SSE stream, calling onEvent(type, data, id) for each event until the signal aborts it. */
+function listen(baseURL, player, code, onEvent, signal) {
+  return new Promise((resolve, reject) => {
+    const req = http.get(
+      `${baseURL}/classroom/api/${code}/events`,
+      { headers: { cookie: player.cookie(), accept: "text/event-stream" }, agent: false },
+      (response) => {
+        if (response.statusCode !== 200) {
+          response.resume();
+          reject(new Error(`events: HTTP ${response.statusCode}`));
+          return;
+        }
+        response.setEncoding("utf8");
+        let buffer = "";
+        response.on("data", (chunk) => {
+          buffer += chunk;
+          let end;
+          while ((end = buffer.indexOf("\n\n")) >= 0) {
+            const block = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            let type = "message";
+            let data = "";
+            let id = null;
+            for (const line of block.split("\n")) {
+              if (line.startsWith("event: ")) type = line.slice(7);
+              else if (line.startsWith("data: ")) data += line.slice(6);
+              else if (line.startsWith("id: ")) id = line.slice(4);
+            }
+            if (data !== "") onEvent(type, JSON.parse(data), id);
+          }
+        });
+        response.on("end", resolve);
+        response.on("error", (error) => (signal.aborted ? resolve() : reject(error)));
+      },
+    );
+    req.on("error", (error) => (signal.aborted ? resolve() : reject(error)));
+    signal.addEventListener("abort", () => req.destroy(), { once: true });
   });
-  if (response.status !== 200 || !response.body) throw new Error(`events: HTTP ${response.status}`);
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let buffer = "";
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) return;
-    buffer += decoder.decode(value, { stream: true });
-    let end;
-    while ((end = buffer.indexOf("\n\n")) >= 0) {
-      const block = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      let type = "message";
-      let data = "";
-      let id = null;
-      for (const line of block.split("\n")) {
-        if (line.startsWith("event: ")) type = line.slice(7);
-        else if (line.startsWith("data: ")) data += line.slice(6);
-        else if (line.startsWith("id: ")) id = line.slice(4);
-      }
-      if (data !== "") onEvent(type, JSON.parse(data), id);
-    }
-  }
 }
 
 async function inBatches(items, size, task) {
@@ -205,6 +249,7 @@ function waitFor(predicate, timeoutMs, what) {
 async function runRoom(baseURL, databaseFile, playerCount, serverPgid) {
   const errors = [];
   const cpuBefore = groupCpuMs(serverPgid);
+  const clientBefore = process.cpuUsage();
   let requests = 0;
   const teacher = client(baseURL);
   await teacher.get("/classroom");
@@ -227,6 +272,7 @@ async function runRoom(baseURL, databaseFile, playerCount, serverPgid) {
     acked: [], // sealed ids acknowledged
   }));
   const abort = new AbortController();
+  setMaxListeners(0, abort.signal); // one listener per player's stream
   let openSentAt = new Map(); // questionNumber → ms
   const broadcast = [];
   const acks = [];
@@ -263,12 +309,10 @@ async function runRoom(baseURL, databaseFile, playerCount, serverPgid) {
             const started = performance.now();
             requests += 1;
             try {
-              const answered = await player.http.post({
-                action: "answer",
-                joinCode: code,
-                questionId: data.id,
-                optionIds: [option.id],
-              });
+              const answered = await player.http.post(
+                { questionId: data.id, optionIds: [option.id] },
+                `/classroom/api/${code}/answer`,
+              );
               acks.push(performance.now() - started);
               if (answered.status === 200) player.acked.push(data.questionNumber);
               else errors.push(`answer ${answered.status}: ${answered.data?.error}`);
@@ -290,6 +334,9 @@ async function runRoom(baseURL, databaseFile, playerCount, serverPgid) {
     "every stream to connect",
   );
 
+  // Server CPU while the questions are played (opens, answers, reveals), apart from the joins before them.
+  const playCpuBefore = groupCpuMs(serverPgid);
+  const answerCountBefore = requests;
   for (let number = 1; number <= QUESTIONS; number += 1) {
     openSentAt.set(number, performance.now());
     const opened = await teacher.post({ action: "open", joinCode: code });
@@ -311,8 +358,11 @@ async function runRoom(baseURL, databaseFile, playerCount, serverPgid) {
     const shown = await teacher.post({ action: "leaderboard", joinCode: code });
     if (shown.status !== 200) errors.push(`leaderboard ${shown.status}: ${shown.data?.error}`);
   }
+  const playCpuMs = groupCpuMs(serverPgid) - playCpuBefore;
+  const answersSent = requests - answerCountBefore;
   await teacher.post({ action: "finish", joinCode: code });
   const serverCpuMs = groupCpuMs(serverPgid) - cpuBefore;
+  const clientCpu = process.cpuUsage(clientBefore);
   abort.abort();
   await Promise.allSettled(streams);
 
@@ -348,6 +398,11 @@ async function runRoom(baseURL, databaseFile, playerCount, serverPgid) {
     answerSpreadMs: ANSWER_SPREAD_MS,
     /** Server CPU for the whole room (joins, streams, answers, teacher steps) per join-or-answer request. */
     serverCpuMsPerRequest: requests === 0 ? null : round1(serverCpuMs / requests),
+    /** The load generator's own CPU for the room (it runs on the same cores as the server). */
+    clientCpuMs: Math.round((clientCpu.user + clientCpu.system) / 1000),
+    serverCpuMs,
+    /** Server CPU while questions are played (open, answers, close, reveal, leaderboard) per answer sent. */
+    playCpuMsPerAnswer: answersSent === 0 ? null : round1(playCpuMs / answersSent),
     loadAverage: os.loadavg().map((value) => Math.round(value * 100) / 100),
     cpus: os.cpus().length,
   };

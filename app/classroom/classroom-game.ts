@@ -47,6 +47,7 @@ import {
 } from "@/lib/quiz/classroom-machine";
 import { createJoinCode, displayNameKey, JOIN_CODE_ALPHABET } from "@/lib/quiz/join-code";
 import { classroomSessionCodec } from "@/lib/quiz/persistence";
+import type { Question } from "@/lib/scenario/question";
 import { serverNow } from "@/app/clock";
 import { serverEnv } from "@/app/server-env";
 import { sealQuestionId } from "@/app/security/question-token";
@@ -330,6 +331,31 @@ async function recordRounds(joinCode: string, rounds: readonly ClassroomRound[])
   await recordAttempts(db(), attempts);
 }
 
+// How many players the open question waits for, per players list (lists are immutable; a join or removal makes a
+// new one) and question: counted once, not on every answer.
+const expectedCounts = new WeakMap<object, { readonly openedAt: number; readonly count: number }>();
+
+/**
+ * Whether the open question may be answered by everyone: each player answers once, so fewer answers than players
+ * who were there when it opened means someone is still to answer. Only when this holds is the full
+ * everyoneAnswered check (a set of the round's answers) run, so a room of 1,000 does not build that set 1,000
+ * times per question.
+ */
+function mayAllHaveAnswered(snapshot: ClassroomSnapshot): boolean {
+  const round = currentRound(snapshot.context);
+  if (round === undefined) return false;
+  const players = snapshot.context.players;
+  let expected = expectedCounts.get(players);
+  if (expected?.openedAt !== round.openedAt) {
+    expected = {
+      openedAt: round.openedAt,
+      count: players.filter((player) => player.joinedAt <= round.openedAt).length,
+    };
+    expectedCounts.set(players, expected);
+  }
+  return round.answers.length >= expected.count;
+}
+
 /** Only the latest answer count of a batch is worth sending to the teacher. */
 function coalesce(drafts: readonly EventDraft[]): EventDraft[] {
   const lastCount = drafts.findLastIndex((entry) => entry.type === "answers");
@@ -383,6 +409,7 @@ function applyBatch(game: LiveGame, batch: readonly Pending[]): Applied {
       outcome.ok &&
       pending.command !== "view" &&
       pending.command.kind === "answer" &&
+      mayAllHaveAnswered(current) &&
       everyoneAnswered(current.context)
     ) {
       const closed = runClassroomCommand(current, { kind: "close" }, pending.now.getTime());
@@ -550,6 +577,18 @@ export async function connectGame(
     send({ id: subscription.lastId, type: "sync", json: JSON.stringify(view) });
   }
   return { ok: true, value: { unsubscribe: subscription.unsubscribe } };
+}
+
+/** The game's questions (all of them, played or not) with their keys: for its teacher only, to export them. */
+export async function gameQuestions(
+  learnerId: string,
+  joinCode: string,
+): Promise<Outcome<readonly Question[]>> {
+  const loaded = await liveGame(joinCode);
+  if (!loaded.ok) return loaded;
+  if (loaded.value.teacherLearnerId !== learnerId)
+    return fail(403, "joinCode: only the teacher who created this game can export its questions");
+  return { ok: true, value: loaded.value.snapshot.context.questionIds.map((id) => questionOf(id)) };
 }
 
 /** The teacher's report of a game (per question and per player with concepts); only its teacher may read it. */

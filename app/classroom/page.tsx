@@ -3,10 +3,11 @@ import Link from "next/link";
 import { serverNow } from "@/app/clock";
 import { viewingLearner } from "@/app/current-learner";
 import { db } from "@/lib/db/client";
-import { listActiveClassroomGames } from "@/lib/db/classroom";
+import { listActiveClassroomGames, listFinishedClassroomGames } from "@/lib/db/classroom";
 import { describeScoring, SCORING_MODES } from "@/lib/quiz/scoring";
 import { FAMILIES } from "@/lib/scenario/registry";
 import { CreateGameForm } from "./create-game-form";
+import { ClassroomConfigSchema } from "./schema";
 
 export const metadata: Metadata = { title: "Live classroom" };
 export const dynamic = "force-dynamic";
@@ -15,6 +16,7 @@ export const dynamic = "force-dynamic";
 export default async function ClassroomPage() {
   const learner = await viewingLearner(serverNow());
   const running = await listActiveClassroomGames(db(), learner.id);
+  const past = await listFinishedClassroomGames(db(), learner.id);
   return (
     <>
       <h1>Live classroom</h1>
@@ -35,6 +37,42 @@ export default async function ClassroomPage() {
               </li>
             ))}
           </ul>
+        </section>
+      ) : null}
+      {past.length > 0 ? (
+        <section aria-labelledby="past-games">
+          <h2 id="past-games">Your past games</h2>
+          <table className="classroom-report" data-testid="past-games">
+            <thead>
+              <tr>
+                <th scope="col">Game</th>
+                <th scope="col">Ended</th>
+                <th scope="col">Questions</th>
+                <th scope="col">Topics</th>
+                <th scope="col">Report</th>
+              </tr>
+            </thead>
+            <tbody>
+              {past.map((game) => {
+                const config = ClassroomConfigSchema.safeParse(game.config);
+                return (
+                  <tr key={game.joinCode}>
+                    <td>{game.joinCode}</td>
+                    <td>
+                      <time dateTime={game.updatedAt.toISOString()}>
+                        {game.updatedAt.toISOString().slice(0, 16).replace("T", " ")} UTC
+                      </time>
+                    </td>
+                    <td>{config.success ? config.data.questionCount : "–"}</td>
+                    <td>{config.success ? config.data.families.join(", ") : "–"}</td>
+                    <td>
+                      <Link href={`/classroom/${game.joinCode}/report`}>Report</Link>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
         </section>
       ) : null}
       <h2>New game</h2>

@@ -18,6 +18,15 @@ export const joinCodeSchema = z
     "a join code is the 6 letters and digits on the teacher's screen",
   );
 
+/** An answer's own fields: the sealed id of the question shown and the options chosen. */
+const answerFields = {
+  questionId: z.string().min(3).max(120),
+  optionIds: z.array(z.string().min(1).max(40)).min(1, "choose at least one option").max(12),
+};
+
+/** The body of POST /classroom/api/<code>/answer (the game is named by the URL). */
+export const AnswerBodySchema = z.object(answerFields);
+
 export const ClassroomRequestSchema = z.discriminatedUnion("action", [
   z.object({
     action: z.literal("create"),
@@ -38,8 +47,7 @@ export const ClassroomRequestSchema = z.discriminatedUnion("action", [
   z.object({
     action: z.literal("answer"),
     joinCode: joinCodeSchema,
-    questionId: z.string().min(3).max(120),
-    optionIds: z.array(z.string().min(1).max(40)).min(1, "choose at least one option").max(12),
+    ...answerFields,
   }),
   z.object({
     action: z.literal("rejoin"),

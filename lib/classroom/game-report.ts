@@ -1,7 +1,7 @@
 // The teacher's report after (or during) a game: per question, how the room did; per player, their points and how
 // they did on each concept the questions tested. Derived from the game's context, so it can be rebuilt any time,
 // and exported as CSV for a spreadsheet or a gradebook.
-import { getLeaderboard } from "../quiz/classroom-board";
+import { getAnswerDistribution, getLeaderboard } from "../quiz/classroom-board";
 import { answerOf, type ClassroomContext } from "../quiz/classroom-machine";
 import type { Question } from "../scenario/question";
 
@@ -16,6 +16,15 @@ export type QuestionReport = {
   readonly players: number;
   readonly answered: number;
   readonly correct: number;
+  /** How many chose each option, in the question's order (a multiple-response answer counts for each option). */
+  readonly options: readonly OptionTally[];
+};
+
+export type OptionTally = {
+  readonly optionId: string;
+  readonly text: string;
+  readonly correct: boolean;
+  readonly chosen: number;
 };
 
 export type PlayerReport = {
@@ -32,6 +41,19 @@ export type GameReport = {
   readonly players: readonly PlayerReport[];
 };
 
+function optionTallies(
+  question: Question,
+  distribution: readonly { readonly optionId: string; readonly count: number }[],
+): OptionTally[] {
+  const counts = new Map(distribution.map((entry) => [entry.optionId, entry.count]));
+  return question.options.map((option) => ({
+    optionId: option.id,
+    text: option.text,
+    correct: question.answer.includes(option.id),
+    chosen: counts.get(option.id) ?? 0,
+  }));
+}
+
 /** `questionOf` turns a question id into its question (the generator is deterministic from the id). */
 export function buildGameReport(context: ClassroomContext, questionOf: (id: string) => Question): GameReport {
   const graded = context.rounds.filter((round) => round.correctResponse !== null);
@@ -45,6 +67,7 @@ export function buildGameReport(context: ClassroomContext, questionOf: (id: stri
       players: context.players.filter((player) => player.joinedAt <= round.openedAt).length,
       answered: round.answers.length,
       correct: round.answers.filter((answer) => answer.correct === true).length,
+      options: optionTallies(question, getAnswerDistribution(round)),
     };
   });
   const players = getLeaderboard(context).map((entry) => {
@@ -86,7 +109,7 @@ const row = (values: readonly (string | number)[]) => values.map(field).join(","
 
 /**
  * The report as CSV: one row per player and concept they met (concept "(all)" for their totals), then one row
- * per question. RFC 4180 quoting, CRLF line ends.
+ * per question with how many chose each option ("a*=12 b=3": the key marked *). RFC 4180 quoting, CRLF line ends.
  */
 export function gameReportCsv(report: GameReport): string {
   const lines = [
@@ -101,6 +124,7 @@ export function gameReportCsv(report: GameReport): string {
       "question",
       "family",
       "players",
+      "chosen",
     ]),
   ];
   for (const player of report.players) {
@@ -116,6 +140,7 @@ export function gameReportCsv(report: GameReport): string {
         "",
         "",
         "",
+        "",
       ]),
     );
     for (const tally of player.concepts) {
@@ -128,6 +153,7 @@ export function gameReportCsv(report: GameReport): string {
           tally.concept,
           tally.answered,
           tally.correct,
+          "",
           "",
           "",
           "",
@@ -148,6 +174,9 @@ export function gameReportCsv(report: GameReport): string {
         question.number,
         question.family,
         question.players,
+        question.options
+          .map((option) => `${option.optionId}${option.correct ? "*" : ""}=${option.chosen}`)
+          .join(" "),
       ]),
     );
   }

@@ -46,6 +46,15 @@ describe("game report", () => {
         .map((concept) => ({ concept, answered: 1, correct: 1 }))
         .sort((a, b) => (a.concept < b.concept ? -1 : 1)),
     );
+    // Question 1: Ana chose the key, Ben one wrong option; every option is listed, the key marked.
+    const first = report.questions[0];
+    expect(first?.options.map((option) => option.optionId)).toEqual(q1.options.map((option) => option.id));
+    for (const option of first?.options ?? []) {
+      expect(option.correct).toBe(q1.answer.includes(option.optionId));
+      const chosen =
+        (q1.answer.includes(option.optionId) ? 1 : 0) + (option.optionId === wrongOption(q1) ? 1 : 0);
+      expect(option.chosen).toBe(chosen);
+    }
     const cy = report.players.find((player) => player.displayName === "Cy");
     expect(cy).toMatchObject({ answered: 1, correct: 1 });
   });
@@ -53,7 +62,11 @@ describe("game report", () => {
   it("exports CSV with a header, a totals row per player, and a name that would be a formula defused", () => {
     const csv = gameReportCsv(buildGameReport(playedGame().context, questionOf));
     const lines = csv.trimEnd().split("\r\n");
-    expect(lines[0]).toBe("section,rank,player,points,concept,answered,correct,question,family,players");
+    expect(lines[0]).toBe(
+      "section,rank,player,points,concept,answered,correct,question,family,players,chosen",
+    );
+    const firstQuestion = lines.find((line) => line.startsWith("question,") && line.includes(",1,"));
+    expect(firstQuestion).toContain(`${wrongOption(q1)}=1`);
     expect(lines.some((line) => line.startsWith("player,") && line.includes(",'=Ben,"))).toBe(true);
     expect(lines.filter((line) => line.startsWith("question,"))).toHaveLength(2);
     expect(csv.endsWith("\r\n")).toBe(true);

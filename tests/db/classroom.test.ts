@@ -5,6 +5,7 @@ import {
   listClassroomAnswers,
   findClassroomGame,
   listActiveClassroomGames,
+  listFinishedClassroomGames,
   saveClassroomGame,
   updateClassroomGame,
   type StoredClassroomGame,
@@ -68,6 +69,27 @@ describe("classroom games", () => {
     expect(restored.ok && restored.snapshot.context.questionIds).toEqual(questions.map((q) => q.id));
     expect((await listActiveClassroomGames(temp.db, "teacher-1")).map((g) => g.joinCode)).toEqual(["ABC234"]);
     expect(await listActiveClassroomGames(temp.db, "someone-else")).toEqual([]);
+  });
+
+  it("lists a teacher's finished games, most recently ended first, and not their running ones", async () => {
+    await create("OLD234");
+    await create("NEW234");
+    await create("RUN234");
+    const finish = (joinCode: string, at: number) =>
+      saveClassroomGame(temp.db, joinCode, 0, {
+        persisted: { version: 1 },
+        status: "finished",
+        now: new Date(T0 + at),
+      });
+    expect(await finish("OLD234", 1_000)).toBe(true);
+    expect(await finish("NEW234", 2_000)).toBe(true);
+    const past = await listFinishedClassroomGames(temp.db, "teacher-1");
+    expect(past.map((game) => [game.joinCode, game.status, game.updatedAt.getTime()])).toEqual([
+      ["NEW234", "finished", T0 + 2_000],
+      ["OLD234", "finished", T0 + 1_000],
+    ]);
+    expect(past[0]?.config).toEqual({ families: ["endpoint-choice"], secondsPerQuestion: 20 });
+    expect(await listFinishedClassroomGames(temp.db, "someone-else")).toEqual([]);
   });
 
   it("refuses a join code already in use", async () => {
@@ -148,7 +170,36 @@ describe("classroom games", () => {
       ["p1", ["a"]],
       ["p2", ["a"]],
     ]);
+    expect(listed.map((row) => row.answeredAt.getTime())).toEqual([T0 + 10, T0 + 20]);
     await expect(appendClassroomAnswers(temp.db, "ABC234", [answer("p1", 40)])).rejects.toThrow();
     expect(await listClassroomAnswers(temp.db, "ABC234", 0)).toHaveLength(2);
+  });
+
+  it("stores appended answers as the model does, so rows written either way read and sort together", async () => {
+    await temp.db.classroomAnswer.create({
+      data: {
+        joinCode: "ABC234",
+        questionIndex: 0,
+        playerId: "model",
+        response: '["b"]',
+        answeredAt: new Date(T0 + 15),
+      },
+    });
+    await appendClassroomAnswers(temp.db, "ABC234", [
+      { questionIndex: 0, playerId: "raw-late", response: ["a", "c"], answeredAt: new Date(T0 + 20) },
+      { questionIndex: 0, playerId: "raw-early", response: ["a"], answeredAt: new Date(T0 + 10) },
+    ]);
+    const listed = await listClassroomAnswers(temp.db, "ABC234", 0);
+    expect(listed.map((row) => [row.playerId, row.response, row.answeredAt.getTime()])).toEqual([
+      ["raw-early", ["a"], T0 + 10],
+      ["model", ["b"], T0 + 15],
+      ["raw-late", ["a", "c"], T0 + 20],
+    ]);
+    const stored = await temp.db.classroomAnswer.findUnique({
+      where: {
+        joinCode_questionIndex_playerId: { joinCode: "ABC234", questionIndex: 0, playerId: "raw-late" },
+      },
+    });
+    expect(stored?.answeredAt.getTime()).toBe(T0 + 20);
   });
 });

@@ -126,9 +126,7 @@ export function ClassroomLive({ initial, renderedQuestionId, joinLink, joinQrSvg
 
   async function sendAnswer(optionIds: string[]): Promise<void> {
     setBusy(true);
-    const result = await postJson<{ answered: string[] }>("/classroom/api", {
-      action: "answer",
-      joinCode: view.joinCode,
+    const result = await postJson<{ answered: string[] }>(`/classroom/api/${view.joinCode}/answer`, {
       questionId: view.question?.id,
       optionIds,
     });

@@ -34,6 +34,22 @@ export default async function ClassroomReportPage({ params }: { params: Promise<
         <a href={`/classroom/api/${code.data}/report`} download data-testid="report-csv">
           Download as CSV
         </a>{" "}
+        · Questions with keys for an LMS:{" "}
+        <a href={`/classroom/api/${code.data}/export?format=gift`} download data-testid="export-gift">
+          Moodle GIFT
+        </a>
+        ,{" "}
+        <a
+          href={`/classroom/api/${code.data}/export?format=moodle-xml`}
+          download
+          data-testid="export-moodle-xml"
+        >
+          Moodle XML
+        </a>
+        ,{" "}
+        <a href={`/classroom/api/${code.data}/export?format=qti`} download data-testid="export-qti">
+          QTI 2.1 package (Canvas, Blackboard)
+        </a>{" "}
         · <Link href={`/classroom/${code.data}`}>Back to the game</Link>
       </p>
       <h2>Questions</h2>
@@ -44,6 +60,7 @@ export default async function ClassroomReportPage({ params }: { params: Promise<
             <th scope="col">Concepts</th>
             <th scope="col">Answered</th>
             <th scope="col">Right</th>
+            <th scope="col">Chosen (✓ the key)</th>
           </tr>
         </thead>
         <tbody>
@@ -55,6 +72,21 @@ export default async function ClassroomReportPage({ params }: { params: Promise<
                 {question.answered} of {question.players}
               </td>
               <td>{percent(question.correct, question.answered)}</td>
+              <td>
+                <ul className="report-options">
+                  {question.options.map((option) => (
+                    <li
+                      key={option.optionId}
+                      data-option-id={option.optionId}
+                      data-count={option.chosen}
+                      title={option.text}
+                    >
+                      {option.optionId.toUpperCase()}
+                      {option.correct ? " ✓" : ""}: {option.chosen}
+                    </li>
+                  ))}
+                </ul>
+              </td>
             </tr>
           ))}
         </tbody>

@@ -20,16 +20,19 @@ export function namedReferences(text: string): string[] {
  * address or Elastic IP (IGW-01) needs the exhibit's "Public IPv4" column (or a stem that states the address),
  * else the key can be reached only by ruling the other options out.
  */
-const FACTS: readonly { readonly name: string; readonly cue: RegExp; readonly shown: (q: Question) => boolean }[] =
-  [
-    {
-      name: "fact:public-ipv4",
-      cue: /\bpublic IP(?:v4)?\b|\bElastic IP\b/i,
-      shown: (q) =>
-        /\bpublic IP(?:v4)?\b/i.test(q.stem) ||
-        (q.exhibit?.tables.some((t) => t.kind === "interfaces" && t.columns.includes("Public IPv4")) ?? false),
-    },
-  ];
+const FACTS: readonly {
+  readonly name: string;
+  readonly cue: RegExp;
+  readonly shown: (q: Question) => boolean;
+}[] = [
+  {
+    name: "fact:public-ipv4",
+    cue: /\bpublic IP(?:v4)?\b|\bElastic IP\b/i,
+    shown: (q) =>
+      /\bpublic IP(?:v4)?\b/i.test(q.stem) ||
+      (q.exhibit?.tables.some((t) => t.kind === "interfaces" && t.columns.includes("Public IPv4")) ?? false),
+  },
+];
 
 /** "sg" for sg-0abc, "ipv4" / "ipv6" for addresses: the family a reference is counted under. */
 export function referenceFamily(reference: string): string {

@@ -409,8 +409,7 @@ export function missingPieceCase(seed: number, difficulty: Difficulty): MissingP
     })),
   ];
   const complaint =
-    setup.complaint ??
-    `${setup.query.from} cannot reach ${setup.query.to} on TCP ${setup.query.port ?? ""}.`;
+    setup.complaint ?? `${setup.query.from} cannot reach ${setup.query.to} on TCP ${setup.query.port ?? ""}.`;
   const stem = `${setup.story} ${complaint} Which single piece is missing?`;
   const question = buildQuestion(rng, {
     family: NAME,

@@ -59,7 +59,11 @@ export function describeTopology(t: T.Topology): string {
   let vpcs = "";
   for (let i = 0; i < t.vpcs.length; i += 1) {
     const v = t.vpcs[i] as T.Vpc;
-    const vpc = `${v.name ?? v.id} ${v.cidrBlocks.join(", ")}${v.region !== undefined && v.region !== t.region ? ` (${v.region})` : ""}`;
+    const blocks =
+      v.cidrBlocks.length > 1
+        ? v.cidrBlocks.map((cidr, k) => `${cidr} (${k === 0 ? "primary" : "secondary"})`).join(", ")
+        : v.cidrBlocks.join(", ");
+    const vpc = `${v.name ?? v.id} ${blocks}${v.region !== undefined && v.region !== t.region ? ` (${v.region})` : ""}`;
     vpcs = i === 0 ? vpc : `${vpcs}; ${vpc}`;
   }
   lines.push(`VPCs: ${vpcs}.`);

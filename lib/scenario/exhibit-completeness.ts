@@ -15,14 +15,37 @@ export function namedReferences(text: string): string[] {
   return (text.match(REFERENCE) ?? []).filter((ref) => !UNIVERSAL.has(ref));
 }
 
+/**
+ * Facts an option can depend on without naming an id: an option or the key's explanation about a public IPv4
+ * address or Elastic IP (IGW-01) needs the exhibit's "Public IPv4" column (or a stem that states the address),
+ * else the key can be reached only by ruling the other options out.
+ */
+const FACTS: readonly {
+  readonly name: string;
+  readonly cue: RegExp;
+  readonly shown: (q: Question) => boolean;
+}[] = [
+  {
+    name: "fact:public-ipv4",
+    cue: /\bpublic IP(?:v4)?\b|\bElastic IP\b/i,
+    shown: (q) =>
+      /\bpublic IP(?:v4)?\b/i.test(q.stem) ||
+      (q.exhibit?.tables.some((t) => t.kind === "interfaces" && t.columns.includes("Public IPv4")) ?? false),
+  },
+];
+
 /** "sg" for sg-0abc, "ipv4" / "ipv6" for addresses: the family a reference is counted under. */
 export function referenceFamily(reference: string): string {
+  if (reference.startsWith("fact:")) return reference;
   if (/^\d/.test(reference) && reference.includes(".")) return "ipv4";
   const id = /^([a-z]+(?:-(?:rtb|attach|svc))?)-[0-9a-f]+$/i.exec(reference);
   return id?.[1] ?? "ipv6";
 }
 
-/** The references the options or the stem name that neither the stem nor the exhibit introduces. */
+/**
+ * The references the options or the stem name that neither the stem nor the exhibit introduces, and the facts
+ * (FACTS) that an option or the key's explanation depends on but the exhibit does not show.
+ */
 export function missingFromExhibit(question: Question): string[] {
   const introduced = new Set([
     ...namedReferences(question.stem),
@@ -31,5 +54,8 @@ export function missingFromExhibit(question: Question): string[] {
   const missing = new Set<string>();
   for (const option of question.options)
     for (const ref of namedReferences(option.text)) if (!introduced.has(ref)) missing.add(ref);
+  const texts = [...question.options.map((o) => o.text), question.explanation.summary];
+  for (const fact of FACTS)
+    if (texts.some((text) => fact.cue.test(text)) && !fact.shown(question)) missing.add(fact.name);
   return [...missing];
 }

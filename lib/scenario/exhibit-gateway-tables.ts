@@ -161,6 +161,10 @@ const ATTACHMENT_TYPES: Readonly<Record<T.TransitGatewayAttachment["type"], stri
 };
 
 function attachmentTable(t: T.Topology): ExhibitTable {
+  const tables = t.transitGatewayRouteTables.map((rtb) => ({
+    label: labelOf(rtb.id, rtb.name),
+    ...associationsAndPropagations(t, rtb),
+  }));
   // "name (id)": options quote attachments by name and id (a blocker message), so the exhibit shows both.
   const rows = t.transitGatewayAttachments.map((a) => [
     labelOf(a.id, a.name),
@@ -176,8 +180,22 @@ function attachmentTable(t: T.Topology): ExhibitTable {
     ),
     a.state,
     a.applianceMode ? "on" : "off",
+    listText(tables.filter((r) => r.associations.includes(a.id)).map((r) => r.label)),
+    listText(tables.filter((r) => r.propagations.includes(a.id)).map((r) => r.label)),
   ]);
-  const columns = ["Attachment", "Transit gateway", "Type", "Resource", "Subnets", "State", "Appliance mode"];
+  // TGW-04/TGW-05: which route table an attachment is associated with and which it propagates to are stated,
+  // "none" included, so an unassociated attachment is shown rather than inferred from the tables' captions.
+  const columns = [
+    "Attachment",
+    "Transit gateway",
+    "Type",
+    "Resource",
+    "Subnets",
+    "State",
+    "Appliance mode",
+    "Associated route table",
+    "Propagates to",
+  ];
   const kept = dropDefaultColumns(columns, rows, {
     Subnets: "",
     State: "available",

@@ -41,7 +41,7 @@ function vpcTable(t: T.Topology): ExhibitTable {
   const rows = t.vpcs.map((v) => [
     v.name ?? v.id,
     v.id,
-    listText(v.cidrBlocks),
+    cidrListText(v.cidrBlocks),
     listText(v.ipv6CidrBlocks, ""),
     v.region ?? t.region,
     v.accountId ?? "",
@@ -60,6 +60,15 @@ function vpcTable(t: T.Topology): ExhibitTable {
     },
   );
   return { kind: "vpcs", caption: "VPCs", ...kept };
+}
+
+/**
+ * The first IPv4 block is the VPC's primary block (set at creation, never removed); the others are
+ * secondary blocks, which can be disassociated. Marked even when there is one, so that an explanation reasoning
+ * about "the primary block" is checked against the exhibit, not inferred. (IPv6 blocks have no primary.)
+ */
+function cidrListText(blocks: readonly string[]): string {
+  return listText(blocks.map((cidr, i) => `${cidr} (${i === 0 ? "primary" : "secondary"})`));
 }
 
 /** RT-01: a subnet without an explicit association uses its VPC's main route table. */
@@ -130,7 +139,7 @@ function interfaceTable(t: T.Topology): ExhibitTable | undefined {
     eni,
     subnetLabel(t, x.subnetId),
     listText([x.privateIp, ...(x.secondaryPrivateIps ?? [])]),
-    x.publicIp ?? "",
+    x.publicIp ?? "none",
     listText(x.ipv6Addresses, ""),
     groupNames(t, x.securityGroupIds),
     state,
@@ -164,14 +173,14 @@ function interfaceTable(t: T.Topology): ExhibitTable | undefined {
     "Network interface",
     "Subnet",
     "Private IP",
-    "Public IP",
+    "Public IPv4",
     "IPv6",
     "Security groups",
     "State",
     "Source/dest. check",
   ];
+  // "Public IPv4" is always shown: whether an instance can use an internet gateway depends on it (IGW-01).
   const kept = dropDefaultColumns(columns, rows, {
-    "Public IP": "",
     IPv6: "",
     State: "running",
     "Source/dest. check": "on",

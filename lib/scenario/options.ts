@@ -48,11 +48,25 @@ export function assembleOptions(
     const candidate = ordered[index] as Candidate;
     const id = LETTERS.charAt(index);
     options.push({ id, text: candidate.text });
-    perOption[id] = candidate.why;
+    perOption[id] = reasonText(candidate.why);
     if (candidate.proof !== undefined) proofs[id] = candidate.proof;
     if (candidate.correct) answer.push(id);
   }
   return { options, answer, perOption, proofs };
+}
+
+const VERDICT_PREFIX = /^(?:right|wrong|correct|incorrect)\s*:\s*/i;
+
+/**
+ * A reason without a leading verdict word ("Right: …", "Wrong: …"): every renderer marks an option right or
+ * wrong itself (the Markdown key's "(right)", GIFT's = and ~, the web's ✓ and ✗), so a reason that repeats the
+ * verdict reads "(right): Right: …". The reason is returned from its first word on, capitalised.
+ */
+export function reasonText(why: string): string {
+  const match = VERDICT_PREFIX.exec(why);
+  if (match === null) return why;
+  const rest = why.slice(match[0].length);
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
 }
 
 /**

@@ -54,6 +54,8 @@ export type Setup = {
   nearMisses: NearMiss[];
   concepts: string[];
   story: string;
+  /** The failing need in one sentence, when the story does not suit "A cannot reach C on TCP n." */
+  complaint?: string;
 };
 
 function routeText(t: T.Topology, rtbId: string, destination: string, target: string): string {
@@ -239,7 +241,8 @@ function internetSetup(rng: Rng): Setup {
     base,
     query: { from: a.instance.name, to: "internet", protocol: "tcp", port: 443 },
     concepts: ["S1"],
-    story: `${a.vpc.name} has internet gateway ${igw}; ${a.instance.name} must reach the internet on TCP 443.`,
+    story: `${a.vpc.name} has internet gateway ${igw}.`,
+    complaint: `${a.instance.name} must reach the internet on TCP 443 but cannot.`,
     nearMisses: [
       {
         text: `An inbound rule in ${a.instance.name}-sg allowing TCP 443 from 0.0.0.0/0`,
@@ -405,7 +408,9 @@ export function missingPieceCase(seed: number, difficulty: Difficulty): MissingP
       proof: `analyze(shown topology with this change): blocked at ${miss.blocker?.code ?? "?"}@${miss.blocker?.component ?? "?"}`,
     })),
   ];
-  const stem = `${setup.story} ${setup.query.from} cannot reach ${setup.query.to} on TCP ${setup.query.port ?? ""}. Which single piece is missing?`;
+  const complaint =
+    setup.complaint ?? `${setup.query.from} cannot reach ${setup.query.to} on TCP ${setup.query.port ?? ""}.`;
+  const stem = `${setup.story} ${complaint} Which single piece is missing?`;
   const question = buildQuestion(rng, {
     family: NAME,
     seed,

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { serverNow } from "@/app/clock";
+import { formatDateTime } from "@/app/format-date";
 import { viewingLearner } from "@/app/current-learner";
 import { db } from "@/lib/db/client";
 import { listActiveClassroomGames, listFinishedClassroomGames } from "@/lib/db/classroom";
@@ -59,9 +60,7 @@ export default async function ClassroomPage() {
                   <tr key={game.joinCode}>
                     <td>{game.joinCode}</td>
                     <td>
-                      <time dateTime={game.updatedAt.toISOString()}>
-                        {game.updatedAt.toISOString().slice(0, 16).replace("T", " ")} UTC
-                      </time>
+                      <time dateTime={game.updatedAt.toISOString()}>{formatDateTime(game.updatedAt)}</time>
                     </td>
                     <td>{config.success ? config.data.questionCount : "–"}</td>
                     <td>{config.success ? config.data.families.join(", ") : "–"}</td>

@@ -1,4 +1,4 @@
-// A minimal ZIP writer (PKWARE APPNOTE 6.3): files stored without compression, UTF-8 names, CRC-32 each, a
+// A minimal ZIP writer (PKWARE APPNOTE 6.3): files stored without compression, UTF-8 names, CRC32 each, a
 // central directory at the end. Enough for an export package of a few kB of XML, with no dependency.
 
 const CRC_TABLE = (() => {

@@ -142,7 +142,7 @@ function generate(seed: number, difficulty: Difficulty): Question {
     `every block of ${x.name} (${vx.cidrBlocks.join(", ")}) is disjoint from every block of ${y.name} (${vy.cidrBlocks.join(", ")}) and no peering connection exists between them, so the request can be created and, once accepted, used with a route to it in each VPC (PCX-08).`;
   const candidates: Candidate[] = [];
   candidates.push({
-    text: "Yes: no CIDR block of one VPC overlaps the other's and no peering connection exists between them yet",
+    text: "Yes: no CIDR block of one VPC overlaps the other's and no peering joins them yet",
     correct: feasible,
     why: feasible
       ? "Right: no block overlaps (PCX-03) and no peering connection exists between the pair yet (PCX-04)."
@@ -166,7 +166,7 @@ function generate(seed: number, difficulty: Difficulty): Question {
   candidates.push({
     text:
       duplicate !== undefined
-        ? "No: a peering connection already exists between these two VPCs"
+        ? "No: a peering connection already joins these two VPCs"
         : "No: only one peering per VPC is allowed and one already exists elsewhere",
     correct: duplicate !== undefined && !pairTrue,
     why:

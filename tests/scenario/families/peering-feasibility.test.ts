@@ -26,11 +26,8 @@ describe("peering-feasibility explanations", () => {
     for (const difficulty of [1, 2, 3] as Difficulty[]) {
       for (let seed = 0; seed < 150; seed += 1) {
         const q = peeringFeasibility.generate(seed, difficulty);
-        const texts = [
-          q.explanation.summary,
-          ...Object.values(q.explanation.perOption),
-          ...q.options.map((o) => o.text),
-        ];
+        // Option texts are the golden set's keys and keep their wording; the explanations are reworded.
+        const texts = [q.explanation.summary, ...Object.values(q.explanation.perOption)];
         for (const text of texts) {
           expect(text, q.id).not.toMatch(/\bjoins\b/);
           expect(text, q.id).not.toMatch(/second request is refused/);

@@ -164,13 +164,13 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
     pushCandidate(candidates, {
       text: noText(shown, shownTopology),
       correct: true,
-      why: `Right: every hop before ${componentPhrase(shownTopology, first.component)} passes the ${dir}, and it is the first to drop it (${decidingRule(shownTopology, setup.query, first)}).`,
+      why: firstDropWhy(shownTopology, setup.query, shown, first),
       proof: `analyze(shown): first blocker ${blockerKey(first)}`,
     });
     pushCandidate(candidates, {
       text: yesText,
       correct: false,
-      why: `Wrong: the ${dir} never gets through, whatever the other components allow (${decidingRule(shownTopology, setup.query, first)}).`,
+      why: `Wrong: ${componentPhrase(shownTopology, first.component)} drops the ${dir} (${decidingRule(shownTopology, setup.query, first)}), and no other component can make up for that.`,
       proof: `analyze(shown): not reachable (${blockerKey(first)})`,
     });
   }
@@ -219,6 +219,33 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
     trace: traceLines(shown),
     cache,
   });
+}
+
+/**
+ * The key's reason: where the flow is first dropped. "Every hop before X passes it" only when hops came before
+ * X (a reply always follows the whole request); when X is the first check, what X lacks.
+ */
+function firstDropWhy(topology: Topology, query: Query, analysis: Analysis, first: Blocker): string {
+  const dir = first.direction === "return" ? "reply" : "request";
+  const phrase = componentPhrase(topology, first.component);
+  const rule = decidingRule(topology, query, first);
+  const at = analysis.forward.findIndex((h) => h.component.id === first.component);
+  const earlier =
+    first.direction === "return" ||
+    at < 0 ||
+    analysis.forward.slice(0, at).some((h) => h.detail.kind !== "send");
+  if (earlier)
+    return `Right: every hop before ${phrase} passes the ${dir}, and it is the first to drop it (${rule}).`;
+  const d = first.detail;
+  const lacks =
+    d.kind === "security-group"
+      ? `it has no ${d.side} rule that allows the ${dir}`
+      : d.kind === "network-acl"
+        ? `its ${d.side} rules deny the ${dir}`
+        : d.kind === "route-table"
+          ? `it has no route that matches the ${dir}'s destination`
+          : `it does not pass the ${dir}`;
+  return `Right: ${phrase} is the first check the ${dir} meets, and ${lacks} (${rule}).`;
 }
 
 /** Options quote the request's addresses; a stem that does not show one (the internet, S3, on premises) says it. */
@@ -276,12 +303,28 @@ function disprove(
     why = hop?.matched
       ? // "has the entry", not "passes": the entry may point at a component that fails elsewhere (a pending peering).
         `${phrase} is not at fault here: it has the entry the ${hop.direction === "return" ? "reply" : "request"} needs (${hop.matched.description}) (${rule}).`
-      : `${phrase} is not at fault in this setup (${rule}).`;
+      : b.code === "BAD_STATE_VPN" || b.code === "TGW_BAD_STATE_VPN"
+        ? vpnUpWhy(phrase, item)
+        : `${phrase} is not at fault in this setup: with it as shown, the ${b.direction === "return" ? "reply" : "request"} gets past it (${rule}).`;
   }
   return {
     why,
     proof: `analyze(variant with the shown ${b.component}): reachable, so ${blockerKey(b)} does not hold`,
   };
+}
+
+/** Why a VPN connection is not the blocker: its tunnels as the exhibit shows them (VPN-02). */
+function vpnUpWhy(phrase: string, vpn: object): string {
+  const { tunnels } = vpn as { tunnels?: readonly { status?: string }[] };
+  const list = tunnels ?? [{ status: "UP" }, { status: "UP" }];
+  const up = list.filter((t) => t.status === "UP").length;
+  const shown =
+    up === list.length
+      ? list.length === 2
+        ? "both tunnels"
+        : "all its tunnels"
+      : `${String(up)} of its ${String(list.length)} tunnels`;
+  return `${phrase} has ${shown} UP, and a VPN connection carries traffic while at least one tunnel is up (VPN-02).`;
 }
 
 /** The hop where the component handles the flow, in the distractor's direction first. */

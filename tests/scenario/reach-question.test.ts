@@ -79,7 +79,7 @@ describe("buildReachQuestion", () => {
     for (const difficulty of [1, 2, 3] as const) {
       for (let seed = 0; seed < 120; seed += 1) {
         const q = filtering.generate(seed, difficulty);
-        const a = analyze(q.topology, must(q.query));
+        const a = analyze(must(q.topology), must(q.query));
         const b = a.blockers[0];
         if (!b || b.direction === "return") continue;
         const at = a.forward.findIndex((h) => h.component.id === b.component);

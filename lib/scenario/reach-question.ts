@@ -491,12 +491,36 @@ function decidingDetails(topology: Topology, analysis: Analysis, query: Query): 
     seenAcls.add(acl.id);
     out.push(sentence);
   }
+  const returnRules = naclReturnRules(topology, analysis);
+  if (returnRules.length > 0)
+    out.push(
+      `Network ACLs are stateless, so the reply needs rules of its own for the client's ephemeral ports, and here it passes through the return rules ${returnRules.join(" and ")} (ACL-02).`,
+    );
   const server = topology.instances.find((i) => i.name === query.to || i.id === query.to);
   for (const sgId of server?.securityGroupIds ?? []) {
     const sg = topology.securityGroups.find((g) => g.id === sgId);
     if (sg?.outbound === undefined || sg.outbound.length > 0) continue;
     out.push(
       `${componentPhrase(topology, sg.id)} has no outbound rules, yet the reply leaves: security groups are stateful, and outbound rules only limit connections the instance starts itself (SG-02).`,
+    );
+  }
+  return out;
+}
+
+/** The numbered NACL rules with a port range that let the reply through, "acl-x (…) outbound rule 100 (TCP 1024-65535 to …)". */
+function naclReturnRules(topology: Topology, analysis: Analysis): string[] {
+  const out: string[] = [];
+  for (const hop of analysis.return) {
+    const d = hop.detail;
+    if (d.kind !== "network-acl" || !d.allowed || d.ruleNumber === "*") continue;
+    const acl = topology.networkAcls.find((a) => a.id === d.acl);
+    const rule = (d.side === "inbound" ? acl?.inbound : acl?.outbound)?.find(
+      (r) => r.ruleNumber === d.ruleNumber,
+    );
+    if (!acl || rule?.fromPort === undefined || rule.toPort === undefined) continue;
+    const toFrom = d.side === "inbound" ? "from" : "to";
+    out.push(
+      `${componentPhrase(topology, acl.id)} ${d.side} rule ${String(rule.ruleNumber)} (${String(rule.protocol).toUpperCase()} ${String(rule.fromPort)}-${String(rule.toPort)} ${toFrom} ${rule.cidrBlock})`,
     );
   }
   return out;

@@ -113,4 +113,29 @@ describe("buildReachQuestion", () => {
     }
     expect(vpnRebuttals).toBeGreaterThan(0);
   });
+
+  it("names the ephemeral-port return rules when numbered NACL rules let a working flow's reply through", () => {
+    let named = 0;
+    for (const difficulty of [1, 2, 3] as const) {
+      for (let seed = 0; seed < 120; seed += 1) {
+        const q = filtering.generate(seed, difficulty);
+        const a = analyze(must(q.topology), must(q.query));
+        if (!a.reachable) continue;
+        const topology = must(q.topology);
+        const returnRule = a.return.some((h) => {
+          const d = h.detail;
+          if (d.kind !== "network-acl" || !d.allowed || d.ruleNumber === "*") return false;
+          const acl = topology.networkAcls.find((x) => x.id === d.acl);
+          const rules = d.side === "inbound" ? acl?.inbound : acl?.outbound;
+          return rules?.find((r) => r.ruleNumber === d.ruleNumber)?.fromPort !== undefined;
+        });
+        if (!returnRule) continue;
+        named += 1;
+        expect(q.explanation.summary, q.id).toMatch(
+          /Network ACLs are stateless.*return rules .*(inbound|outbound) rule \d+ \(TCP \d+-\d+ (to|from) [\d.:a-f/]+\).*\(ACL-02\)/,
+        );
+      }
+    }
+    expect(named).toBeGreaterThan(0);
+  });
 });

@@ -12,6 +12,8 @@ import {
   buildNetwork,
   firstVerifiedFix,
   NetworkCache,
+  proposeFixes,
+  type Fix,
   type Analysis,
   type Blocker,
   type Hop,
@@ -421,8 +423,30 @@ function blockedSummary(
   // proposeFixes(…, { combined: false }).find((f) => f.verified), without verifying the candidates after it.
   const fix = firstVerifiedFix(topology, query, { analysis, cache });
   // Only a fix that analyze verified is named; a partial one could send the learner the wrong way.
-  const change = fix ? `Fix: ${lowerFirst(fix.description)}.` : "";
+  const propagation = fix ? vgwPropagationFix(topology, query, analysis, cache, fix) : undefined;
+  const change = propagation
+    ? `Fix: ${lowerFirst(propagation.description)}, the usual way, which adds the VPN's prefixes to the table while the VPN is up (VPN-05); a static route does it too (${lowerFirst(fix?.description ?? "")}).`
+    : fix
+      ? `Fix: ${lowerFirst(fix.description)}.`
+      : "";
   return [sentence, where, change].filter((x) => x !== "").join(" ");
+}
+
+/**
+ * A missing route to a virtual private gateway is usually fixed by turning on route propagation from it (VPN-05):
+ * that fix, when proposeFixes offers it for the table and analyze verifies it.
+ */
+function vgwPropagationFix(
+  topology: Topology,
+  query: Query,
+  analysis: Analysis,
+  cache: NetworkCache,
+  fix: Fix,
+): Fix | undefined {
+  if (fix.kind !== "add-route" || !/ -> vgw-/.test(fix.description)) return undefined;
+  return proposeFixes(topology, query, { analysis, cache, combined: false }).find(
+    (f) => f.kind === "enable-propagation" && f.verified && / from vgw-/.test(f.description),
+  );
 }
 
 const PATH_SENTENCES: readonly (readonly [string, string])[] = [

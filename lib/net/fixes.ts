@@ -115,11 +115,20 @@ function packetFor(analysis: Analysis, b: Blocker): { src: IpAddress; dst: IpAdd
 
 const hostCidr = (ip: IpAddress): string => `${ip.text}/${ip.family === 4 ? 32 : 128}`;
 
-function remoteCidr(net: Network, ip: IpAddress): string {
+/**
+ * The narrowest block a new SG or NACL rule needs for `ip` (least privilege, as the exams expect): the block of
+ * the VPC or on-premises network that holds it; for any other address the host (`fallback: "host"`) or, for a
+ * rule towards the internet where the far address is not fixed, the whole address family (`"any"`).
+ */
+function remoteCidr(net: Network, ip: IpAddress, fallback: "host" | "any" = "host"): string {
   const vpcId = vpcOfIp(net, ip);
   const vpc = vpcId !== undefined ? net.vpcs.get(vpcId) : undefined;
-  const c = vpc?.cidrs.find((x) => cidrContainsIp(x, ip)) ?? vpc?.cidrs6.find((x) => cidrContainsIp(x, ip));
-  return c?.text ?? hostCidr(ip);
+  const inVpc =
+    vpc?.cidrs.find((x) => cidrContainsIp(x, ip)) ?? vpc?.cidrs6.find((x) => cidrContainsIp(x, ip));
+  const onPrem = inVpc ? undefined : net.onPrem.flatMap((o) => o.cidrs).find((x) => cidrContainsIp(x, ip));
+  const found = inVpc ?? onPrem;
+  if (found) return found.text;
+  return fallback === "host" ? hostCidr(ip) : ip.family === 4 ? "0.0.0.0/0" : "::/0";
 }
 
 /** What every fix proposer gets: the topology, its network, the query and the analysis that was blocked. */
@@ -153,7 +162,7 @@ const addSecurityGroupRule: Proposer = ({ topology, net, query }, b) => {
   const rule: SgRule = {
     protocol,
     ...(port !== undefined ? { fromPort: port, toPort: port } : {}),
-    cidrBlock: inbound ? remoteCidr(net, remote.value) : remote.value.family === 4 ? "0.0.0.0/0" : "::/0",
+    cidrBlock: remoteCidr(net, remote.value, inbound ? "host" : "any"),
   };
   const draft = new Draft(topology);
   const sg = draft.own("securityGroups", sgIndex);
@@ -179,7 +188,6 @@ const addNetworkAclRule: Proposer = ({ topology, net, query }, b) => {
   const inbound = d.side === "inbound";
   const protocol = query.protocol;
   const port = requestPort(query, isReply);
-  const wide = remote.value.family === 4 ? "0.0.0.0/0" : "::/0";
   const ports = isReply
     ? { fromPort: 1024, toPort: 65535 }
     : port !== undefined
@@ -204,7 +212,7 @@ const addNetworkAclRule: Proposer = ({ topology, net, query }, b) => {
     ruleNumber: number,
     protocol,
     ...ports,
-    cidrBlock: isReply || remote.value.family === 6 ? wide : remoteCidr(net, remote.value),
+    cidrBlock: remoteCidr(net, remote.value, isReply || remote.value.family === 6 ? "any" : "host"),
     action: "allow",
   };
   rules.push(rule);

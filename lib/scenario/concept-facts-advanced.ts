@@ -200,7 +200,7 @@ const HYBRID_FACTS: readonly Fact[] = [
     difficulty: 2,
     stem: "A single Site-to-Site VPN must carry about 4 Gbps. What does current AWS offer?",
     right:
-      "A Large tunnel (up to 5 Gbps) on a VPN attached to a transit gateway or Cloud WAN; ECMP across tunnels is the older way to scale",
+      "A Large tunnel (up to 5 Gbps) on a VPN attached to a transit gateway or Cloud WAN, or ECMP across several tunnels with BGP on a transit gateway",
     why: "Standard tunnels carry 1.25 Gbps (VPN-10); Large 5 Gbps tunnels exist for transit gateway and Cloud WAN VPNs; ECMP needs a transit gateway with BGP (TGW-15).",
     wrong: [
       {
@@ -661,8 +661,7 @@ const DRIFT_FACTS: readonly Fact[] = [
     rules: ["PCX-12"],
     difficulty: 3,
     stem: "Which MTU applies to VPC peering?",
-    right:
-      "9001-byte jumbo frames within a Region; inter-Region peering carries less (1500 in older docs, 8500 in the current EC2 MTU page)",
+    right: "9001-byte jumbo frames within a Region, and a smaller MTU across inter-Region peering",
     why: "Same-Region peering carries 9001-byte frames; the inter-Region limit was documented as 1500 and is 8500 today (PCX-12).",
     wrong: [
       {

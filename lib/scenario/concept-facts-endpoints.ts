@@ -217,7 +217,7 @@ export const ENDPOINT_FACTS: readonly Fact[] = [
     rules: ["IFE-06"],
     difficulty: 3,
     stem: "What traffic do interface endpoints carry, and which IP versions do they support today?",
-    right: "TCP; once IPv4 only, they now offer IPv4, dual-stack and IPv6 address types",
+    right: "TCP only, over IPv4, dual-stack or IPv6 address types",
     why: "Interface endpoints carry TCP. The 2021 docs said IPv4 only; AWS now offers ipv6 and dualstack (IFE-06).",
     wrong: [
       {

@@ -78,8 +78,7 @@ export const GATEWAY_FACTS: readonly Fact[] = [
     rules: [],
     difficulty: 2,
     stem: "Where can VPC flow logs be published, and how are they typically analysed?",
-    right:
-      "CloudWatch Logs or S3 (today also Kinesis Data Firehose); analyse with Logs Insights, or Athena over S3",
+    right: "CloudWatch Logs, S3 or Amazon Data Firehose; analyse with Logs Insights, or Athena over S3",
     why: "CloudWatch Logs and S3 are the classic destinations; AWS has since added Firehose. Athena, Logs Insights and metric filters with SNS alarms analyse them.",
     wrong: [
       {
@@ -91,7 +90,7 @@ export const GATEWAY_FACTS: readonly Fact[] = [
         why: "CloudTrail records API calls, not flow logs.",
       },
       {
-        text: "CloudWatch Logs or DynamoDB (today also Amazon SQS); analyse with PartiQL queries or a Lambda consumer",
+        text: "CloudWatch Logs, DynamoDB or Amazon SQS; analyse with PartiQL queries or a Lambda consumer",
         why: "DynamoDB and SQS are not flow log destinations; CloudWatch Logs, S3 and Firehose are.",
       },
     ],
@@ -263,21 +262,20 @@ export const GATEWAY_FACTS: readonly Fact[] = [
     rules: ["VPN-07", "VPN-10"],
     difficulty: 3,
     stem: "Which limits apply to a Site-to-Site VPN that ends on a virtual private gateway?",
-    right:
-      "No IPv6, no path MTU discovery, and on-premises CIDRs must not overlap the VPC's (TGW VPNs now support IPv6)",
-    why: "VGW doesn't support IPv6 and VPN has no PMTUD (VPN-07, VPN-10); TGW-based VPNs added IPv6 since.",
+    right: "No IPv6 inside the tunnels, no Path MTU Discovery, and a tunnel MTU of at most 1446 bytes",
+    why: "A VPN on a virtual private gateway carries IPv4 only (VPN-07), and Site-to-Site VPN has no Path MTU Discovery, with a 1446-byte MTU (VPN-10). A VPN attached to a transit gateway can carry IPv6 inside its tunnels.",
     wrong: [
       {
-        text: "At most one tunnel per VPN connection, no BGP, and on-premises CIDRs must not overlap the VPC's CIDRs",
-        why: "There are two tunnels and BGP is supported (VPN-02, VPN-04).",
+        text: "At most one tunnel per VPN connection, no BGP, and at most 10 static routes per connection",
+        why: "Every VPN connection has two tunnels (VPN-02), can use BGP or static routes (VPN-04) and holds up to 100 static routes (VPN-11).",
       },
       {
         text: "No IPv6, and overlapping on-premises and VPC CIDRs are fine because the VPN translates them with NAT",
-        why: "A VPN does not translate; the CIDRs must not overlap.",
+        why: "A Site-to-Site VPN does not translate addresses; AWS recommends non-overlapping CIDR blocks, because routes learned from a VPN never override the VPC's own range (RT-05).",
       },
       {
         text: "Jumbo frames of 9001 bytes are required on both tunnels, and path MTU discovery must be turned on for them",
-        why: "VPN has no jumbo frames; MTU is 1446 (VPN-10).",
+        why: "VPN has no jumbo frames and no Path MTU Discovery; the tunnel MTU is 1446 bytes (VPN-10).",
       },
     ],
   },

@@ -12,6 +12,8 @@ import {
   buildNetwork,
   firstVerifiedFix,
   NetworkCache,
+  proposeFixes,
+  type Fix,
   type Analysis,
   type Blocker,
   type Hop,
@@ -164,13 +166,13 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
     pushCandidate(candidates, {
       text: noText(shown, shownTopology),
       correct: true,
-      why: `Right: every hop before ${componentPhrase(shownTopology, first.component)} passes the ${dir}, and it is the first to drop it (${decidingRule(shownTopology, setup.query, first)}).`,
+      why: firstDropWhy(shownTopology, setup.query, shown, first),
       proof: `analyze(shown): first blocker ${blockerKey(first)}`,
     });
     pushCandidate(candidates, {
       text: yesText,
       correct: false,
-      why: `Wrong: the ${dir} never gets through, whatever the other components allow (${decidingRule(shownTopology, setup.query, first)}).`,
+      why: `Wrong: ${componentPhrase(shownTopology, first.component)} drops the ${dir} (${decidingRule(shownTopology, setup.query, first)}), and no other component can make up for that.`,
       proof: `analyze(shown): not reachable (${blockerKey(first)})`,
     });
   }
@@ -219,6 +221,33 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
     trace: traceLines(shown),
     cache,
   });
+}
+
+/**
+ * The key's reason: where the flow is first dropped. "Every hop before X passes it" only when hops came before
+ * X (a reply always follows the whole request); when X is the first check, what X lacks.
+ */
+function firstDropWhy(topology: Topology, query: Query, analysis: Analysis, first: Blocker): string {
+  const dir = first.direction === "return" ? "reply" : "request";
+  const phrase = componentPhrase(topology, first.component);
+  const rule = decidingRule(topology, query, first);
+  const at = analysis.forward.findIndex((h) => h.component.id === first.component);
+  const earlier =
+    first.direction === "return" ||
+    at < 0 ||
+    analysis.forward.slice(0, at).some((h) => h.detail.kind !== "send");
+  if (earlier)
+    return `Right: every hop before ${phrase} passes the ${dir}, and it is the first to drop it (${rule}).`;
+  const d = first.detail;
+  const lacks =
+    d.kind === "security-group"
+      ? `it has no ${d.side} rule that allows the ${dir}`
+      : d.kind === "network-acl"
+        ? `its ${d.side} rules deny the ${dir}`
+        : d.kind === "route-table"
+          ? `it has no route that matches the ${dir}'s destination`
+          : `it does not pass the ${dir}`;
+  return `Right: ${phrase} is the first check the ${dir} meets, and ${lacks} (${rule}).`;
 }
 
 /** Options quote the request's addresses; a stem that does not show one (the internet, S3, on premises) says it. */
@@ -276,12 +305,28 @@ function disprove(
     why = hop?.matched
       ? // "has the entry", not "passes": the entry may point at a component that fails elsewhere (a pending peering).
         `${phrase} is not at fault here: it has the entry the ${hop.direction === "return" ? "reply" : "request"} needs (${hop.matched.description}) (${rule}).`
-      : `${phrase} is not at fault in this setup (${rule}).`;
+      : b.code === "BAD_STATE_VPN" || b.code === "TGW_BAD_STATE_VPN"
+        ? vpnUpWhy(phrase, item)
+        : `${phrase} is not at fault in this setup: with it as shown, the ${b.direction === "return" ? "reply" : "request"} gets past it (${rule}).`;
   }
   return {
     why,
     proof: `analyze(variant with the shown ${b.component}): reachable, so ${blockerKey(b)} does not hold`,
   };
+}
+
+/** Why a VPN connection is not the blocker: its tunnels as the exhibit shows them (VPN-02). */
+function vpnUpWhy(phrase: string, vpn: object): string {
+  const { tunnels } = vpn as { tunnels?: readonly { status?: string }[] };
+  const list = tunnels ?? [{ status: "UP" }, { status: "UP" }];
+  const up = list.filter((t) => t.status === "UP").length;
+  const shown =
+    up === list.length
+      ? list.length === 2
+        ? "both tunnels"
+        : "all its tunnels"
+      : `${String(up)} of its ${String(list.length)} tunnels`;
+  return `${phrase} has ${shown} UP, and a VPN connection carries traffic while at least one tunnel is up (VPN-02).`;
 }
 
 /** The hop where the component handles the flow, in the distractor's direction first. */
@@ -378,8 +423,30 @@ function blockedSummary(
   // proposeFixes(…, { combined: false }).find((f) => f.verified), without verifying the candidates after it.
   const fix = firstVerifiedFix(topology, query, { analysis, cache });
   // Only a fix that analyze verified is named; a partial one could send the learner the wrong way.
-  const change = fix ? `Fix: ${lowerFirst(fix.description)}.` : "";
+  const propagation = fix ? vgwPropagationFix(topology, query, analysis, cache, fix) : undefined;
+  const change = propagation
+    ? `Fix: ${lowerFirst(propagation.description)}, the usual way, which adds the VPN's prefixes to the table while the VPN is up (VPN-05); a static route does it too (${lowerFirst(fix?.description ?? "")}).`
+    : fix
+      ? `Fix: ${lowerFirst(fix.description)}.`
+      : "";
   return [sentence, where, change].filter((x) => x !== "").join(" ");
+}
+
+/**
+ * A missing route to a virtual private gateway is usually fixed by turning on route propagation from it (VPN-05):
+ * that fix, when proposeFixes offers it for the table and analyze verifies it.
+ */
+function vgwPropagationFix(
+  topology: Topology,
+  query: Query,
+  analysis: Analysis,
+  cache: NetworkCache,
+  fix: Fix,
+): Fix | undefined {
+  if (fix.kind !== "add-route" || !/ -> vgw-/.test(fix.description)) return undefined;
+  return proposeFixes(topology, query, { analysis, cache, combined: false }).find(
+    (f) => f.kind === "enable-propagation" && f.verified && / from vgw-/.test(f.description),
+  );
 }
 
 const PATH_SENTENCES: readonly (readonly [string, string])[] = [
@@ -448,12 +515,36 @@ function decidingDetails(topology: Topology, analysis: Analysis, query: Query): 
     seenAcls.add(acl.id);
     out.push(sentence);
   }
+  const returnRules = naclReturnRules(topology, analysis);
+  if (returnRules.length > 0)
+    out.push(
+      `Network ACLs are stateless, so the reply needs rules of its own for the client's ephemeral ports, and here it passes through the return rules ${returnRules.join(" and ")} (ACL-02).`,
+    );
   const server = topology.instances.find((i) => i.name === query.to || i.id === query.to);
   for (const sgId of server?.securityGroupIds ?? []) {
     const sg = topology.securityGroups.find((g) => g.id === sgId);
     if (sg?.outbound === undefined || sg.outbound.length > 0) continue;
     out.push(
       `${componentPhrase(topology, sg.id)} has no outbound rules, yet the reply leaves: security groups are stateful, and outbound rules only limit connections the instance starts itself (SG-02).`,
+    );
+  }
+  return out;
+}
+
+/** The numbered NACL rules with a port range that let the reply through, "acl-x (…) outbound rule 100 (TCP 1024-65535 to …)". */
+function naclReturnRules(topology: Topology, analysis: Analysis): string[] {
+  const out: string[] = [];
+  for (const hop of analysis.return) {
+    const d = hop.detail;
+    if (d.kind !== "network-acl" || !d.allowed || d.ruleNumber === "*") continue;
+    const acl = topology.networkAcls.find((a) => a.id === d.acl);
+    const rule = (d.side === "inbound" ? acl?.inbound : acl?.outbound)?.find(
+      (r) => r.ruleNumber === d.ruleNumber,
+    );
+    if (!acl || rule?.fromPort === undefined || rule.toPort === undefined) continue;
+    const toFrom = d.side === "inbound" ? "from" : "to";
+    out.push(
+      `${componentPhrase(topology, acl.id)} ${d.side} rule ${String(rule.ruleNumber)} (${String(rule.protocol).toUpperCase()} ${String(rule.fromPort)}-${String(rule.toPort)} ${toFrom} ${rule.cidrBlock})`,
     );
   }
   return out;

@@ -59,6 +59,36 @@ describe("proposeFixes", () => {
     expect(fixes[0]).toMatchObject({ kind: "add-sg-rule", verified: true });
   });
 
+  it("SG-01: opens a missing outbound rule only to the peer VPC's block (least privilege), verified", () => {
+    const t = edited(topo(twoPeered()), (d) => {
+      must(d.securityGroups[0]).outbound = [];
+    });
+    const fixes = proposeFixes(t, q("h-1", "h-2", 6379));
+    expect(fixes[0]).toMatchObject({
+      kind: "add-sg-rule",
+      verified: true,
+      description: "Add an outbound rule tcp/6379 to 10.1.0.0/16 to security group sg-1",
+    });
+  });
+
+  it("ACL-02: lets a reply to a peered VPC out on the ephemeral ports to that VPC's block only, verified", () => {
+    const t = edited(topo(twoPeered()), (d) => {
+      d.networkAcls.push({
+        id: "acl-2",
+        vpcId: "vpc-2",
+        isDefault: false,
+        inbound: [{ ruleNumber: 100, protocol: "all", cidrBlock: "0.0.0.0/0", action: "allow" }],
+        outbound: [],
+      });
+      d.subnets[1] = { ...must(d.subnets[1]), networkAclId: "acl-2" };
+    });
+    const fixes = proposeFixes(t, q("h-1", "h-2", 6379));
+    expect(fixes[0]).toMatchObject({ kind: "add-nacl-rule", verified: true });
+    expect(fixes[0]?.description).toMatch(
+      /outbound rule \d+ allowing tcp ports 1024-65535 to 10\.0\.0\.0\/16 /,
+    );
+  });
+
   it("TGW-05: proposes enabling propagation", () => {
     const t = edited(example("tgw-hub"), (d) => {
       must(d.transitGatewayRouteTables[0]).propagations = ["tgw-attach-1", "tgw-attach-2"];

@@ -40,4 +40,22 @@ describe("concept-check fact table", () => {
   it("offers facts at every difficulty", () => {
     for (const d of [1, 2, 3]) expect(FACTS.filter((f) => f.difficulty === d).length).toBeGreaterThan(2);
   });
+
+  it("never turns AWS's CIDR-overlap recommendation for a VPN into a hard limit", () => {
+    const overstated = FACTS.filter((fact) =>
+      [fact.right, fact.why, ...fact.wrong.flatMap((w) => [w.text, w.why])].some(
+        (text) => /\bVPN\b/.test(fact.stem + text) && /must not overlap/i.test(text),
+      ),
+    ).map((fact) => fact.id);
+    expect(overstated).toEqual([]);
+  });
+
+  it("keeps history and asides out of the right option, where they would mark it as the key", () => {
+    const asides = FACTS.filter((fact) =>
+      /\([^)]*\b(now|today|since|older|current|docs?)\b[^)]*\)|\bonce\b.*\bonly\b|\bolder way\b/i.test(
+        fact.right,
+      ),
+    ).map((fact) => fact.id);
+    expect(asides).toEqual([]);
+  });
 });

@@ -6,6 +6,9 @@ import { cidrText } from "../../lib/scenario/names";
 import { buildEstate, peerSites } from "../../lib/scenario/reach-fixtures";
 import { buildReachQuestion, isYesText, type Variant } from "../../lib/scenario/reach-question";
 import { createRng } from "../../lib/scenario/rng";
+import { filtering } from "../../lib/scenario/families/filtering";
+import { hybrid } from "../../lib/scenario/families/hybrid";
+import { must } from "../support/must";
 import { removeRoute, setSecurityGroupInbound } from "../../lib/scenario/topology-edits";
 
 function peeredPair(seed: number) {
@@ -69,5 +72,70 @@ describe("buildReachQuestion", () => {
     expect(() =>
       buildReachQuestion(rng, setup(query, [{ topology: closed }, { topology: base }], 0)),
     ).toThrow(/declared faulty is reachable/);
+  });
+
+  it("says 'every hop before X' only when hops came before X; a first check is told by what it lacks", () => {
+    let firstChecks = 0;
+    for (const difficulty of [1, 2, 3] as const) {
+      for (let seed = 0; seed < 120; seed += 1) {
+        const q = filtering.generate(seed, difficulty);
+        const a = analyze(must(q.topology), must(q.query));
+        const b = a.blockers[0];
+        if (!b || b.direction === "return") continue;
+        const at = a.forward.findIndex((h) => h.component.id === b.component);
+        const keyWhy = q.explanation.perOption[must(q.answer[0])] ?? "";
+        if (a.forward.slice(0, at).every((h) => h.detail.kind === "send")) {
+          firstChecks += 1;
+          expect(keyWhy, q.id).not.toMatch(/every hop before/);
+          expect(keyWhy, q.id).toMatch(/is the first check the request meets, and (it has no|its)/);
+        } else expect(keyWhy, q.id).toMatch(/every hop before/);
+      }
+    }
+    expect(firstChecks).toBeGreaterThan(0);
+  });
+
+  it("rebuts a VPN distractor with the tunnels the exhibit shows up, never a bare 'not at fault'", () => {
+    let vpnRebuttals = 0;
+    for (const difficulty of [1, 2, 3] as const) {
+      for (let seed = 0; seed < 80; seed += 1) {
+        const q = hybrid.generate(seed, difficulty);
+        for (const o of q.options) {
+          const why = q.explanation.perOption[o.id] ?? "";
+          expect(why, q.id).not.toMatch(/not at fault in this setup \(/);
+          if (/tunnels of VPN connection .* are down/.test(o.text) && !q.answer.includes(o.id)) {
+            vpnRebuttals += 1;
+            expect(why, q.id).toMatch(
+              /has (both tunnels|all its tunnels|\d of its \d tunnels) UP.*\(VPN-02\)/,
+            );
+          }
+        }
+      }
+    }
+    expect(vpnRebuttals).toBeGreaterThan(0);
+  });
+
+  it("names the ephemeral-port return rules when numbered NACL rules let a working flow's reply through", () => {
+    let named = 0;
+    for (const difficulty of [1, 2, 3] as const) {
+      for (let seed = 0; seed < 120; seed += 1) {
+        const q = filtering.generate(seed, difficulty);
+        const a = analyze(must(q.topology), must(q.query));
+        if (!a.reachable) continue;
+        const topology = must(q.topology);
+        const returnRule = a.return.some((h) => {
+          const d = h.detail;
+          if (d.kind !== "network-acl" || !d.allowed || d.ruleNumber === "*") return false;
+          const acl = topology.networkAcls.find((x) => x.id === d.acl);
+          const rules = d.side === "inbound" ? acl?.inbound : acl?.outbound;
+          return rules?.find((r) => r.ruleNumber === d.ruleNumber)?.fromPort !== undefined;
+        });
+        if (!returnRule) continue;
+        named += 1;
+        expect(q.explanation.summary, q.id).toMatch(
+          /Network ACLs are stateless.*return rules .*(inbound|outbound) rule \d+ \(TCP \d+-\d+ (to|from) [\d.:a-f/]+\).*\(ACL-02\)/,
+        );
+      }
+    }
+    expect(named).toBeGreaterThan(0);
   });
 });

@@ -43,6 +43,15 @@ export type Diagnosis =
   | "nat-reply-out"
   | "nat-sg";
 
+/**
+ * The interface id as AWS would print it. The model names a NAT gateway's interface `eni-<NAT gateway id>`
+ * ("eni-nat-0772…"), which is no valid ENI id; the record shows `eni-` and the gateway's 17 hex digits instead.
+ */
+export function shownEniId(id: string): string {
+  const m = /^eni-nat-([0-9a-f]{8,17})$/.exec(id);
+  return m ? `eni-${m[1] ?? ""}` : id;
+}
+
 /** A diagnosis offered as an option: its text, why it fits its records, and which blockers it stands for. */
 type Layer = {
   readonly diagnosis: Diagnosis;
@@ -368,7 +377,7 @@ function natPath(rng: Rng): Setting {
     ],
     stem:
       `${instance.name} (${instance.ip}, ${primaryEniIdFor(instance.id)}) in the private subnet of VPC ${name} cannot download from ${INTERNET_SERVER_IP} on TCP 443. ` +
-      `Its route 0.0.0.0/0 points at NAT gateway ${nat} (private IP ${natIp}) in the public subnet, whose route 0.0.0.0/0 points at ${igw}; each subnet has its own network ACL. ` +
+      `Its route 0.0.0.0/0 points at NAT gateway ${nat} (private IP ${natIp}, network interface ${shownEniId(`eni-${nat}`)}) in the public subnet, whose route 0.0.0.0/0 points at ${igw}; each subnet has its own network ACL. ` +
       `Flow logs on the instance's ENI and on the NAT gateway's ENI show the records below (default format). Which component is misconfigured?`,
   };
 }
@@ -427,7 +436,10 @@ export function flowLogCase(seed: number, difficulty: Difficulty): FlowLogCase {
     concepts: setting.concepts,
     stem: setting.stem,
     query,
-    exhibit: [HEADER, ...analysis.flowLogs.map(formatFlowLogRecord)],
+    exhibit: [
+      HEADER,
+      ...analysis.flowLogs.map((r) => formatFlowLogRecord({ ...r, interfaceId: shownEniId(r.interfaceId) })),
+    ],
     candidates,
     summary: `${key.why} ${decidingSentence(deciding)}`.trim(),
     rules: ["ORD-03", "ORD-04", "ORD-05", ...analysis.blockers.flatMap((b) => b.rules)],

@@ -77,7 +77,7 @@ function ask(rng: Rng, who: string, portName: string, port: number, target: stri
   ]);
 }
 
-/** An on-premises block that overlaps none of the VPCs (VPN-04: on-premises CIDRs must not overlap). */
+/** An on-premises block that overlaps none of the VPCs (AWS recommends non-overlapping CIDR blocks for a VPN). */
 function onPremisesCidr(rng: Rng, vpcs: readonly Cidr[]): Cidr {
   for (;;) {
     const [candidate] = carveVpcCidrs(rng, [20]);

@@ -267,7 +267,7 @@ const TEMPLATES: readonly Template[] = [
       route(
         ANY4,
         "eigw",
-        "An egress-only internet gateway carries IPv6 only, and a 0.0.0.0/0 route never matches an IPv6 destination, so the IPv6 request still has no route (EIGW-01, RT-04).",
+        "An egress-only internet gateway is IPv6-only: AWS does not accept a route with an IPv4 destination such as 0.0.0.0/0 to it, since CreateRoute takes an egress-only gateway for IPv6 traffic only (EIGW-01); the IPv6 request needs a ::/0 route, and 0.0.0.0/0 never matches an IPv6 destination (RT-04).",
       ),
       route(
         ANY6,
@@ -302,7 +302,11 @@ const TEMPLATES: readonly Template[] = [
         "igw",
         "The instances have no public IPv4 address, so the internet gateway cannot translate their traffic (IGW-01, IGW-04); private instances need a NAT gateway.",
       ),
-      route(ANY4, "eigw", "An egress-only internet gateway carries IPv6 only, not IPv4 traffic (EIGW-01)."),
+      route(
+        ANY4,
+        "eigw",
+        "An egress-only internet gateway is IPv6-only: AWS does not accept a route with an IPv4 destination such as 0.0.0.0/0 to it, since CreateRoute takes an egress-only gateway for IPv6 traffic only (EIGW-01).",
+      ),
       route(
         ANY6,
         "eigw",
@@ -342,7 +346,7 @@ const TEMPLATES: readonly Template[] = [
       route(
         ANY4,
         "eigw",
-        "An egress-only internet gateway carries IPv6 only, a 0.0.0.0/0 route never matches IPv6 destinations, and it admits no connection opened from the internet (EIGW-01, RT-04).",
+        "An egress-only internet gateway is IPv6-only: AWS does not accept a route with an IPv4 destination such as 0.0.0.0/0 to it, since CreateRoute takes an egress-only gateway for IPv6 traffic only (EIGW-01); even with ::/0 it admits no connection opened from the internet.",
       ),
       route(
         ANY6,
@@ -382,7 +386,7 @@ const TEMPLATES: readonly Template[] = [
       route(
         ANY4,
         "eigw",
-        "An egress-only internet gateway carries IPv6 only and never admits connections from the internet (EIGW-01).",
+        "An egress-only internet gateway is IPv6-only: AWS does not accept a route with an IPv4 destination such as 0.0.0.0/0 to it, since CreateRoute takes an egress-only gateway for IPv6 traffic only (EIGW-01), and it never admits connections from the internet.",
       ),
     ],
     rules: ["EIGW-01", "IGW-01", "NAT-01", "RT-04"],
@@ -416,7 +420,7 @@ const TEMPLATES: readonly Template[] = [
       {
         text: (s) => `Add a route 0.0.0.0/0 → ${s.eigw} in ${s.rtbName}`,
         edit: (s) => addRoute(s.rtb, ANY4, s.eigw),
-        why: "An egress-only internet gateway carries IPv6 only, the IPv6 request already has its ::/0 route, and the security group still stops it (EIGW-01, SG-03).",
+        why: "An egress-only internet gateway is IPv6-only: AWS does not accept a route with an IPv4 destination such as 0.0.0.0/0 to it, since CreateRoute takes an egress-only gateway for IPv6 traffic only (EIGW-01); the IPv6 request already has its ::/0 route, and the security group still stops it (SG-03).",
       },
     ],
     rules: ["EIGW-01", "SG-02", "SG-03"],

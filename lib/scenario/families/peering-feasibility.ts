@@ -135,20 +135,20 @@ function generate(seed: number, difficulty: Difficulty): Question {
   const duplicateStatus = t.peeringConnections.find((p) => p.id === duplicate)?.status ?? "";
   const duplicateWhy =
     duplicate !== undefined
-      ? `Two VPCs can have only one peering connection between them at a time (PCX-04); ${duplicate} already joins ${x.name} and ${y.name} (${duplicateStatus}), so a second request is refused. Fix: ${duplicateStatus === "active" ? `use ${duplicate}: add routes to it in both VPCs` : `have ${y.name}'s owner accept ${duplicate}`} instead of requesting a new one.`
+      ? `AWS allows only one VPC peering connection between the same two VPCs at a time (PCX-04); ${duplicate} between ${x.name} and ${y.name} is already ${duplicateStatus}, so AWS will not create a second, usable one. Fix: ${duplicateStatus === "active" ? `use ${duplicate}: add routes to it in both VPCs` : `have ${y.name}'s owner accept the pending ${duplicate}`} instead of requesting a new one.`
       : "";
   const feasibleWhy =
-    `A peering is refused only when a block of one VPC overlaps a block of the other (PCX-03) or a peering already joins the pair (PCX-04); ` +
-    `every block of ${x.name} (${vx.cidrBlocks.join(", ")}) is disjoint from every block of ${y.name} (${vy.cidrBlocks.join(", ")}) and no peering joins them, so the request can be created and, once accepted, used with a route to it in each VPC (PCX-08).`;
+    `AWS rules out a new peering only when a block of one VPC overlaps a block of the other (PCX-03) or a peering connection between the pair already exists (PCX-04); ` +
+    `every block of ${x.name} (${vx.cidrBlocks.join(", ")}) is disjoint from every block of ${y.name} (${vy.cidrBlocks.join(", ")}) and no peering connection exists between them, so the request can be created and, once accepted, used with a route to it in each VPC (PCX-08).`;
   const candidates: Candidate[] = [];
   candidates.push({
     text: "Yes: no CIDR block of one VPC overlaps the other's and no peering joins them yet",
     correct: feasible,
     why: feasible
-      ? "Right: no block overlaps (PCX-03) and no peering joins the pair yet (PCX-04)."
+      ? "Right: no block overlaps (PCX-03) and no peering connection exists between the pair yet (PCX-04)."
       : clash
         ? `Wrong: ${clash.a} overlaps ${clash.b}, and one overlapping block rules the peering out (PCX-03).`
-        : `Wrong: peering ${duplicate ?? ""} already joins them, and only one may exist per pair (PCX-04).`,
+        : `Wrong: ${duplicate ?? ""} is already ${duplicateStatus} for this pair, and AWS allows only one peering connection between the same two VPCs at a time (PCX-04).`,
     proof: `cidrsOverlap over all blocks: ${clashes.length} clash(es); live peering between the pair: ${duplicate ?? "none"}`,
   });
   // A "No: X overlaps Y" option: the real clash, or a plausible false one between two non-overlapping blocks.
@@ -171,7 +171,7 @@ function generate(seed: number, difficulty: Difficulty): Question {
     correct: duplicate !== undefined && !pairTrue,
     why:
       duplicate !== undefined
-        ? `Right: ${duplicate} (${duplicateStatus}) already joins them, and only one may exist per pair (PCX-04).`
+        ? `Right: ${duplicate} (${duplicateStatus}) already exists between them, so a second connection for the pair cannot be used (PCX-04).`
         : "Wrong: a VPC can have many peerings (up to 50 active by default); the one-peering limit is per pair of VPCs (PCX-04, PCX-17).",
     proof: `live peering between the pair: ${duplicate ?? "none"}; overlap: ${String(pairTrue)}`,
   });

@@ -56,4 +56,19 @@ describe("hybrid", () => {
     }
     expect(seen).toBeGreaterThan(3);
   }, 120_000);
+
+  it("offers route propagation from the virtual private gateway, verified, where a route to it is missing", () => {
+    let seen = 0;
+    for (const difficulty of [1, 2, 3] as const) {
+      for (let seed = 0; seed < 120; seed += 1) {
+        const q = hybrid.generate(seed, difficulty);
+        if (!/Fix: .*route .* -> vgw-/i.test(q.explanation.summary)) continue;
+        seen += 1;
+        expect(q.explanation.summary, q.id).toMatch(
+          /Fix: enable route propagation from vgw-\S+ on rtb-.*\(VPN-05\)/,
+        );
+      }
+    }
+    expect(seen).toBeGreaterThan(0);
+  });
 });

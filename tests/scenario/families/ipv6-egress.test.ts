@@ -35,4 +35,18 @@ describe("ipv6-egress", () => {
     }
     expect(Math.abs(hits - chance) / qs.length).toBeLessThanOrEqual(0.1);
   });
+
+  it("rebuts every IPv4 route to an egress-only gateway with AWS refusing it, not only with prefix matching", () => {
+    let seen = 0;
+    for (const q of all()) {
+      for (const o of q.options) {
+        if (!/^Add a route 0\.0\.0\.0\/0 → eigw-|^Route 0\.0\.0\.0\/0 → eigw-/.test(o.text)) continue;
+        seen += 1;
+        expect(q.explanation.perOption[o.id] ?? "", q.id).toMatch(
+          /egress-only internet gateway is IPv6-only: AWS does not accept a route with an IPv4 destination.*\(EIGW-01\)/,
+        );
+      }
+    }
+    expect(seen).toBeGreaterThan(0);
+  });
 });

@@ -373,7 +373,7 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: "V4",
     group: "gateways",
-    text: "VPN limits per the note: no IPv6 (**drift**: TGW VPNs support IPv6 today), no path MTU discovery, on-premises CIDRs must not overlap the VPC's",
+    text: "VPN limits per the note: no IPv6 (**drift**: TGW VPNs support IPv6 today), no path MTU discovery, AWS recommends on-premises CIDRs that do not overlap the VPC's",
     seeds: ["002"],
     assessed: true,
     drift: true,

@@ -96,7 +96,7 @@ function bgpVpnSite(
     vpn: string;
     transitGatewayId: string;
     onPremName: string;
-    onPrem: Cidr;
+    onPrem: string;
     customerIp: string;
   },
   open: { sgId: string; port: number },

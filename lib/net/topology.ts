@@ -295,6 +295,18 @@ export const GatewayEndpointSchema = z.strictObject({
   policy: z.enum(["allow-all", "deny-all"]).default("allow-all"),
 });
 
+/** An interface or Gateway Load Balancer endpoint's state, as describe-vpc-endpoints reports it. */
+const VpcEndpointStateSchema = z.enum([
+  "pendingAcceptance",
+  "pending",
+  "available",
+  "rejected",
+  "failed",
+  "deleting",
+  "deleted",
+  "expired",
+]);
+
 export const InterfaceEndpointSchema = z.strictObject({
   ...named,
   vpcId: z.string(),
@@ -306,18 +318,7 @@ export const InterfaceEndpointSchema = z.strictObject({
     .default([]),
   securityGroupIds: z.array(z.string()).default([]),
   privateDnsEnabled: z.boolean().default(true),
-  state: z
-    .enum([
-      "pendingAcceptance",
-      "pending",
-      "available",
-      "rejected",
-      "failed",
-      "deleting",
-      "deleted",
-      "expired",
-    ])
-    .default("available"),
+  state: VpcEndpointStateSchema.default("available"),
 });
 
 /**
@@ -332,18 +333,7 @@ export const GatewayLoadBalancerEndpointSchema = z.strictObject({
   serviceName: z.string(),
   networkInterfaceId: z.string().optional(),
   privateIp: ipv4String.optional(),
-  state: z
-    .enum([
-      "pendingAcceptance",
-      "pending",
-      "available",
-      "rejected",
-      "failed",
-      "deleting",
-      "deleted",
-      "expired",
-    ])
-    .default("available"),
+  state: VpcEndpointStateSchema.default("available"),
 });
 
 export const EndpointServiceSchema = z.strictObject({

@@ -86,6 +86,60 @@ function onPremisesCidr(rng: Rng, vpcs: readonly Cidr[]): Cidr {
 }
 
 /**
+ * An on-premises site behind a BGP Site-to-Site VPN on a transit gateway (both tunnels UP), and the spoke
+ * instance's security group opened to it on the service port: the shared part of the TGW VPN scenarios.
+ */
+function bgpVpnSite(
+  t0: T.Topology,
+  site: {
+    cgw: string;
+    vpn: string;
+    transitGatewayId: string;
+    onPremName: string;
+    onPrem: string;
+    customerIp: string;
+  },
+  open: { sgId: string; port: number },
+): Pick<T.Topology, "customerGateways" | "vpnConnections" | "onPremisesNetworks" | "securityGroups"> {
+  const { cgw, vpn, transitGatewayId, onPremName, onPrem, customerIp } = site;
+  return {
+    customerGateways: [{ id: cgw, name: `${onPremName}-router`, ipAddress: customerIp, asn: 65000 }],
+    // BGP: the TGW learns the on-premises prefixes and propagates them (TGW-15: ECMP needs dynamic routing).
+    vpnConnections: [
+      {
+        id: vpn,
+        name: `${onPremName}-vpn`,
+        customerGatewayId: cgw,
+        transitGatewayId,
+        routing: "bgp",
+        staticRoutes: [],
+        tunnels: [{ status: "UP" }, { status: "UP" }],
+        state: "available",
+      },
+    ],
+    onPremisesNetworks: [
+      {
+        id: `onprem-${onPremName}`,
+        name: onPremName,
+        cidrBlocks: [onPrem],
+        customerGatewayIds: [cgw],
+        directConnectGatewayIds: [],
+      },
+    ],
+    securityGroups: t0.securityGroups.map((g) =>
+      g.id === open.sgId
+        ? {
+            ...g,
+            inbound: [
+              { protocol: "tcp" as const, fromPort: open.port, toPort: open.port, cidrBlock: onPrem },
+            ],
+          }
+        : g,
+    ),
+  };
+}
+
+/**
  * A Site-to-Site VPN attached to a transit gateway that also attaches two VPCs: on premises reaches a spoke
  * only when the VPN attachment is associated with a TGW route table (TGW-04), its routes are propagated into
  * the table the spoke's attachment uses (TGW-05, for the reply), and the spoke routes on-premises to the TGW.
@@ -105,38 +159,13 @@ function tgwVpnScenario(rng: Rng): Scenario {
   const t0 = b.build("transit gateway VPN");
   const base: T.Topology = {
     ...t0,
-    customerGateways: [{ id: cgw, name: `${onPremName}-router`, ipAddress: publicIp(rng), asn: 65000 }],
-    // BGP: the TGW learns the on-premises prefixes and propagates them (TGW-15: ECMP needs dynamic routing).
-    vpnConnections: [
+    ...bgpVpnSite(
+      t0,
+      { cgw, vpn, transitGatewayId: hub.tgwId, onPremName, onPrem, customerIp: publicIp(rng) },
       {
-        id: vpn,
-        name: `${onPremName}-vpn`,
-        customerGatewayId: cgw,
-        transitGatewayId: hub.tgwId,
-        routing: "bgp",
-        staticRoutes: [],
-        tunnels: [{ status: "UP" }, { status: "UP" }],
-        state: "available",
+        sgId: spoke.instance.sgId,
+        port: estate.port,
       },
-    ],
-    onPremisesNetworks: [
-      {
-        id: `onprem-${onPremName}`,
-        name: onPremName,
-        cidrBlocks: [onPrem],
-        customerGatewayIds: [cgw],
-        directConnectGatewayIds: [],
-      },
-    ],
-    securityGroups: t0.securityGroups.map((g) =>
-      g.id === spoke.instance.sgId
-        ? {
-            ...g,
-            inbound: [
-              { protocol: "tcp" as const, fromPort: estate.port, toPort: estate.port, cidrBlock: onPrem },
-            ],
-          }
-        : g,
     ),
   };
   const bothDown: Variant = { topology: setTunnels(["DOWN", "DOWN"])(base), fix: tunnelFix(base) };
@@ -213,37 +242,13 @@ function segmentedTgwVpnScenario(rng: Rng): Scenario {
   );
   const base: T.Topology = segmented({
     ...t0,
-    customerGateways: [{ id: cgw, name: `${onPremName}-router`, ipAddress: publicIp(rng), asn: 65000 }],
-    vpnConnections: [
+    ...bgpVpnSite(
+      t0,
+      { cgw, vpn, transitGatewayId: tgwId, onPremName, onPrem, customerIp: publicIp(rng) },
       {
-        id: vpn,
-        name: `${onPremName}-vpn`,
-        customerGatewayId: cgw,
-        transitGatewayId: tgwId,
-        routing: "bgp",
-        staticRoutes: [],
-        tunnels: [{ status: "UP" }, { status: "UP" }],
-        state: "available",
+        sgId: spoke.instance.sgId,
+        port: estate.port,
       },
-    ],
-    onPremisesNetworks: [
-      {
-        id: `onprem-${onPremName}`,
-        name: onPremName,
-        cidrBlocks: [onPrem],
-        customerGatewayIds: [cgw],
-        directConnectGatewayIds: [],
-      },
-    ],
-    securityGroups: t0.securityGroups.map((g) =>
-      g.id === spoke.instance.sgId
-        ? {
-            ...g,
-            inbound: [
-              { protocol: "tcp" as const, fromPort: estate.port, toPort: estate.port, cidrBlock: onPrem },
-            ],
-          }
-        : g,
     ),
   });
   const bothDown: Variant = { topology: setTunnels(["DOWN", "DOWN"])(base), fix: tunnelFix(base) };

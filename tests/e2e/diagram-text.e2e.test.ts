@@ -18,6 +18,9 @@ describe("question diagram text alternative", () => {
   it("says nothing of the path before the answer, and names path and blocker after it", async () => {
     const { context, page } = await newPage(browser, inject("baseURL"));
     await page.goto("/practice");
+    // can-a-reach-c questions always carry a diagram and a traced path (a mixed session may draw none in 8).
+    await page.locator('input[name="everything"]').uncheck();
+    await page.locator('input[name="families"][value="can-a-reach-c"]').check();
     await page.locator('input[name="questionLimit"]').fill("8");
     await page.getByTestId("start-practice").click();
     let checked = 0;

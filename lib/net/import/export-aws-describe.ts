@@ -10,6 +10,7 @@ import {
 import {
   exportEndpoints,
   exportGateways,
+  exportGatewayLoadBalancerEndpoints,
   exportInstancesAndInterfaces,
   exportPeeringConnections,
   exportPrefixLists,
@@ -23,9 +24,8 @@ export type { ExportedFiles } from "./export-context";
  * Topology -> `{ region: { "describe-vpcs": <CLI output>, ... } }`, the shape importAwsDescribe reads
  * (and that writing each entry to `<region>/<command>.json` turns into a describe folder).
  * Not expressible in describe-* output and so not exported: on-premises networks (derived from VPN
- * static routes and gateway routes on import), services without a prefix list, and a load balancer's
- * Gateway Load Balancer endpoints, gateway route table associations, Block Public Access and load balancer
- * attributes and state are not exported yet.
+ * static routes and gateway routes on import) and services without a prefix list. Block Public Access is
+ * a Region setting in AWS: a Region's VPCs all get the mode of its first VPC that has one (IGW-07).
  */
 export function exportAwsDescribe(topology: Topology): ExportedFiles {
   const ctx = createExportContext(topology);
@@ -37,6 +37,7 @@ export function exportAwsDescribe(topology: Topology): ExportedFiles {
   exportGateways(ctx);
   exportInstancesAndInterfaces(ctx);
   exportEndpoints(ctx);
+  exportGatewayLoadBalancerEndpoints(ctx);
   exportPrefixLists(ctx);
   exportPeeringConnections(ctx);
   exportTransitGateways(ctx);

@@ -206,6 +206,43 @@ export function exportEndpoints(ctx: ExportContext): void {
   }
 }
 
+/**
+ * aws-rules GWLB-01: a Gateway Load Balancer endpoint in describe-vpc-endpoints (one subnet) and, when its
+ * interface is known, that interface (gateway_load_balancer_endpoint) in describe-network-interfaces, which
+ * is where the importer reads its private address.
+ */
+export function exportGatewayLoadBalancerEndpoints(ctx: ExportContext): void {
+  for (const ep of ctx.topology.gatewayLoadBalancerEndpoints ?? []) {
+    const region = ctx.vpcRegion(ep.vpcId);
+    ctx.push(region, "describe-vpc-endpoints", "VpcEndpoints", {
+      VpcEndpointId: ep.id,
+      VpcEndpointType: "GatewayLoadBalancer",
+      VpcId: ep.vpcId,
+      ...ownerField(ctx.accountOf(ep.vpcId)),
+      ServiceName: ep.serviceName,
+      State: ep.state,
+      RouteTableIds: [],
+      SubnetIds: [ep.subnetId],
+      Groups: [],
+      NetworkInterfaceIds: ep.networkInterfaceId === undefined ? [] : [ep.networkInterfaceId],
+      PrivateDnsEnabled: false,
+      Tags: tagsFromName(ep.name),
+    });
+    if (ep.networkInterfaceId === undefined || ep.privateIp === undefined) continue;
+    ctx.push(
+      region,
+      "describe-network-interfaces",
+      "NetworkInterfaces",
+      awsEni(
+        ctx,
+        { id: ep.networkInterfaceId, subnetId: ep.subnetId, privateIp: ep.privateIp },
+        "gateway_load_balancer_endpoint",
+        { Description: `VPC Endpoint Interface ${ep.id}`, RequesterManaged: true },
+      ),
+    );
+  }
+}
+
 export function exportPrefixLists(ctx: ExportContext): void {
   for (const list of ctx.topology.prefixLists) {
     const service = list.name === undefined ? null : parseAwsServiceName(list.name);

@@ -47,7 +47,8 @@ export function exportLoadBalancers(ctx: ExportContext): void {
       Type: lb.type,
       Scheme: lb.scheme,
       VpcId: lb.vpcId,
-      State: { Code: "active" },
+      // aws-rules EPS-07: absent in the topology = active.
+      State: { Code: lb.state ?? "active" },
       AvailabilityZones: lb.nodes.map((n) => ({
         ZoneName: subnets.get(n.subnetId)?.availabilityZone,
         SubnetId: n.subnetId,
@@ -60,6 +61,10 @@ export function exportLoadBalancers(ctx: ExportContext): void {
               lb.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic ? "on" : "off",
           }
         : {}),
+    });
+    // aws-rules EPS-08: one describe-load-balancer-attributes call per load balancer (cross-zone on or off).
+    ctx.setById(region, "describe-load-balancer-attributes", lb.name ?? lb.id, {
+      Attributes: [{ Key: "load_balancing.cross_zone.enabled", Value: String(lb.crossZone) }],
     });
     for (const n of lb.nodes) {
       if (n.networkInterfaceId === undefined || suffix === undefined) continue;

@@ -6,7 +6,61 @@ import { awsIpProtocol, awsProtocolNumber, hasPorts, tagsFromName } from "./aws-
 
 const isIpv6 = (cidr: string): boolean => cidr.includes(":");
 
+/** An exclusion's ResourceArn, whose last part the importer reads as the VPC or subnet id (IGW-07). */
+const resourceArn = (region: string, account: string | undefined, kind: "vpc" | "subnet", id: string) =>
+  `arn:aws:ec2:${region}:${account ?? "000000000000"}:${kind}/${id}`;
+
+/**
+ * aws-rules IGW-07: VPC Block Public Access is a Region setting (describe-vpc-block-public-access-options);
+ * the topology carries it per VPC, so a Region gets the mode of its first VPC that has one. Exclusions of VPCs
+ * and subnets go to describe-vpc-block-public-access-exclusions, in force (create-complete).
+ */
+function exportBlockPublicAccess(ctx: ExportContext): void {
+  const { topology } = ctx;
+  const modes = new Map<string, string>();
+  for (const vpc of topology.vpcs) {
+    const region = ctx.vpcRegion(vpc.id);
+    if (vpc.blockPublicAccess !== undefined && !modes.has(region)) modes.set(region, vpc.blockPublicAccess);
+  }
+  for (const [region, mode] of modes) {
+    const regionFiles = (ctx.files[region] ??= {});
+    regionFiles["describe-vpc-block-public-access-options"] = {
+      VpcBlockPublicAccessOptions: {
+        AwsRegion: region,
+        State: "update-complete",
+        InternetGatewayBlockMode: mode,
+        ExclusionsAllowed: "allowed",
+      },
+    };
+  }
+  const excluded = [
+    ...topology.vpcs.map((v) => ({
+      kind: "vpc" as const,
+      id: v.id,
+      vpcId: v.id,
+      mode: v.blockPublicAccessExclusion,
+    })),
+    ...topology.subnets.map((s) => ({
+      kind: "subnet" as const,
+      id: s.id,
+      vpcId: s.vpcId,
+      mode: s.blockPublicAccessExclusion,
+    })),
+  ];
+  for (const e of excluded) {
+    if (e.mode === undefined) continue;
+    const region = ctx.vpcRegion(e.vpcId);
+    ctx.push(region, "describe-vpc-block-public-access-exclusions", "VpcBlockPublicAccessExclusions", {
+      ExclusionId: `vpcbpa-exclude-${e.id}`,
+      InternetGatewayExclusionMode: e.mode,
+      ResourceArn: resourceArn(region, ctx.accountOf(e.vpcId), e.kind, e.id),
+      State: "create-complete",
+    });
+  }
+}
+
 export function exportVpcs(ctx: ExportContext): void {
+  exportBlockPublicAccess(ctx);
   for (const vpc of ctx.topology.vpcs) {
     ctx.push(ctx.vpcRegion(vpc.id), "describe-vpcs", "Vpcs", {
       VpcId: vpc.id,
@@ -43,6 +97,8 @@ export function exportSubnets(ctx: ExportContext): void {
           ? []
           : [{ Ipv6CidrBlock: s.ipv6CidrBlock, Ipv6CidrBlockState: { State: "associated" } }],
       State: "available",
+      // aws-rules NAT-04: describe-subnets prints EnableDns64 for every subnet.
+      EnableDns64: s.enableDns64 === true,
       Tags: tagsFromName(s.name),
     });
   }
@@ -111,6 +167,13 @@ export function exportRouteTables(ctx: ExportContext): void {
           SubnetId: s.id,
           AssociationState: { State: "associated" },
         })),
+      // aws-rules RT-11: an edge association names the internet or virtual private gateway, not a subnet.
+      ...(table.gatewayIds ?? []).map((gatewayId) => ({
+        Main: false,
+        RouteTableId: table.id,
+        GatewayId: gatewayId,
+        AssociationState: { State: "associated" },
+      })),
     ];
     ctx.push(ctx.vpcRegion(table.vpcId), "describe-route-tables", "RouteTables", {
       RouteTableId: table.id,

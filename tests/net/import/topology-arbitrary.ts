@@ -177,6 +177,8 @@ function build(g: Draw): Topology {
         availabilityZone: `${region}${"abc"[s]}`,
         cidrBlock: `10.${v}.${s}.0/24`,
         ...(g(fc.boolean) ? { routeTableId: customRtb } : {}),
+        // aws-rules NAT-04: describe-subnets prints EnableDns64 false for "absent".
+        ...(g(fc.boolean) ? { enableDns64: true } : {}),
         ...(acl === "default"
           ? { networkAclId: defaultAcl }
           : acl === "custom" && customAcl !== undefined
@@ -396,6 +398,9 @@ function privateLink(
     id: lbId,
     ...maybeName(g, "nlb0"),
     vpcId: provider.id,
+    // aws-rules EPS-07: absent = active (the exporter writes State.Code "active").
+    ...(g(fc.boolean) ? { state: pick(g, "active_impaired", "provisioning", "failed") } : {}),
+    crossZone: g(fc.boolean),
     nodes: [
       {
         subnetId: nodeSubnet.id,

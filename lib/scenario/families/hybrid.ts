@@ -23,6 +23,8 @@ import {
 import { withArticle } from "../article";
 
 const NAME = "hybrid";
+/** Names drawn for the on-premises network of every hybrid scenario. */
+const ON_PREMISES_NAMES = ["head-office", "datacenter-1", "factory-lan", "branch-net"] as const;
 
 type Edit = (t: T.Topology) => T.Topology;
 
@@ -150,7 +152,7 @@ function tgwVpnScenario(rng: Rng): Scenario {
   const b = estate.builder;
   const hub = hubSites(estate, [shared, spoke]);
   const onPrem = cidrText(onPremisesCidr(rng, [shared.vpc.cidr, spoke.vpc.cidr]));
-  const onPremName = rng.pick(["head-office", "datacenter-1", "factory-lan", "branch-net"]);
+  const onPremName = rng.pick(ON_PREMISES_NAMES);
   const cgw = b.id("cgw");
   const vpn = b.id("vpn");
   const attachment = b.tgwVpnAttachment(hub.tgwId, vpn, `${onPremName}-vpn-attachment`);
@@ -216,7 +218,7 @@ function segmentedTgwVpnScenario(rng: Rng): Scenario {
   const b = estate.builder;
   const region = estate.homeRegion.code;
   const onPrem = cidrText(onPremisesCidr(rng, [shared.vpc.cidr, spoke.vpc.cidr]));
-  const onPremName = rng.pick(["head-office", "datacenter-1", "factory-lan", "branch-net"]);
+  const onPremName = rng.pick(ON_PREMISES_NAMES);
   const tgwId = b.transitGateway(`${region}-hub`, region);
   const vpcTable = b.tgwRouteTable(tgwId, "vpc-routes");
   const vpnTable = b.tgwRouteTable(tgwId, "onprem-routes");
@@ -324,7 +326,7 @@ function vpnThroughPeeringScenario(rng: Rng): Scenario {
   const b = estate.builder;
   const pcx = peerSites(estate, a, bSite);
   const onPremText = cidrText(onPremisesCidr(rng, [a.vpc.cidr, bSite.vpc.cidr]));
-  const onPremName = rng.pick(["head-office", "datacenter-1", "factory-lan", "branch-net"]);
+  const onPremName = rng.pick(ON_PREMISES_NAMES);
   const vgwA = b.id("vgw");
   const vgwB = b.id("vgw");
   const cgw = b.id("cgw");
@@ -420,7 +422,7 @@ function vpnScenario(rng: Rng, dx: boolean): Scenario {
   const vpn = b.id("vpn");
   const dxgw = b.id("dxgw");
   const t0 = b.build("hybrid");
-  const onPremName = rng.pick(["head-office", "datacenter-1", "factory-lan", "branch-net"]);
+  const onPremName = rng.pick(ON_PREMISES_NAMES);
   const base: T.Topology = {
     ...t0,
     vpnGateways: [{ id: vgw, name: `${site.vpc.name}-vgw`, vpcId: site.vpc.id, asn: 64512 }],

@@ -5,6 +5,7 @@
 // The model walks each direction once, so it does not decide the drop; it names the risk instead: a VPC
 // attachment in two or more zones whose subnets route traffic to an appliance (a Gateway Load Balancer endpoint
 // or a network interface) without appliance mode.
+import type { Network } from "./network-model";
 import type { Topology, TransitGatewayAttachment } from "./topology";
 
 const GWLB_ENDPOINT = /^vpce-/;
@@ -34,12 +35,13 @@ export function attachmentsNeedingApplianceMode(topology: Topology): TransitGate
   });
 }
 
-const MEMO = new WeakMap<Topology, ReadonlySet<string>>();
+// Keyed by the compiled network, like privatelink.ts's index: it lives as long as the caller's build of it.
+const MEMO = new WeakMap<Network, ReadonlySet<string>>();
 
-/** Whether this attachment is one `attachmentsNeedingApplianceMode` lists (memoised per topology). */
-export function needsApplianceMode(topology: Topology, attachmentId: string): boolean {
-  let ids = MEMO.get(topology);
-  if (!ids) MEMO.set(topology, (ids = new Set(attachmentsNeedingApplianceMode(topology).map((a) => a.id))));
+/** Whether this attachment is one `attachmentsNeedingApplianceMode` lists (memoised per compiled network). */
+export function needsApplianceMode(net: Network, attachmentId: string): boolean {
+  let ids = MEMO.get(net);
+  if (!ids) MEMO.set(net, (ids = new Set(attachmentsNeedingApplianceMode(net.topology).map((a) => a.id))));
   return ids.has(attachmentId);
 }
 

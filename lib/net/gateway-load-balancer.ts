@@ -7,7 +7,7 @@ import { applianceModeMessage, needsApplianceMode } from "./appliance-mode";
 import { checkNetworkAcl } from "./filters";
 import { named } from "./explanations";
 import type { Network, SubnetInfo } from "./network-model";
-import type { GatewayLoadBalancerEndpoint, Topology } from "./topology";
+import type { GatewayLoadBalancerEndpoint } from "./topology";
 import {
   addHop,
   blackholeRoute,
@@ -19,14 +19,15 @@ import {
   type Walk,
 } from "./walk-state";
 
-const BY_TOPOLOGY = new WeakMap<Topology, ReadonlyMap<string, GatewayLoadBalancerEndpoint>>();
+// Keyed by the compiled network, like privatelink.ts's index: it lives as long as the caller's build of it.
+const BY_NETWORK = new WeakMap<Network, ReadonlyMap<string, GatewayLoadBalancerEndpoint>>();
 
-/** The topology's Gateway Load Balancer endpoints by id (built once per topology). */
+/** The network's Gateway Load Balancer endpoints by id (built once per compiled network). */
 export function gatewayLoadBalancerEndpoints(net: Network): ReadonlyMap<string, GatewayLoadBalancerEndpoint> {
-  let map = BY_TOPOLOGY.get(net.topology);
+  let map = BY_NETWORK.get(net);
   if (!map) {
     map = new Map((net.topology.gatewayLoadBalancerEndpoints ?? []).map((e) => [e.id, e]));
-    BY_TOPOLOGY.set(net.topology, map);
+    BY_NETWORK.set(net, map);
   }
   return map;
 }
@@ -79,7 +80,7 @@ export function sendToGatewayLoadBalancerEndpoint(
   }
   noteAppliance(w, ep);
   // TGW-11: arriving from a transit gateway attachment that spans zones without appliance mode.
-  if (link.kind === "tgw" && needsApplianceMode(w.net.topology, link.id)) {
+  if (link.kind === "tgw" && needsApplianceMode(w.net, link.id)) {
     const att = w.net.topology.transitGatewayAttachments.find((a) => a.id === link.id);
     const notes = (w.assumptions ??= []);
     const message = att ? applianceModeMessage(att) : "";

@@ -6,21 +6,21 @@
 import { named } from "./explanations";
 import type { Network, RouteTableInfo, VpcInfo } from "./network-model";
 import { lookupRoute, routeFact, routeMatched } from "./routing";
-import type { Topology } from "./topology";
 import { forwardThroughAppliance } from "./appliance";
 import { isGatewayLoadBalancerEndpoint, sendToGatewayLoadBalancerEndpoint } from "./gateway-load-balancer";
 import { addHop, block, type Delivered, type Link, type Pkt, type Walk } from "./walk-state";
 
-const EDGE_TABLES = new WeakMap<Topology, ReadonlyMap<string, string>>();
+// Keyed by the compiled network, like privatelink.ts's index: it lives as long as the caller's build of it.
+const EDGE_TABLES = new WeakMap<Network, ReadonlyMap<string, string>>();
 
 /** The gateway route table of a gateway (internet or virtual private), if it has an edge association. */
 export function edgeRouteTable(net: Network, gatewayId: string): RouteTableInfo | undefined {
-  let byGateway = EDGE_TABLES.get(net.topology);
+  let byGateway = EDGE_TABLES.get(net);
   if (!byGateway) {
     const map = new Map<string, string>();
     for (const rt of net.topology.routeTables)
       for (const g of rt.gatewayIds ?? []) if (!map.has(g)) map.set(g, rt.id);
-    EDGE_TABLES.set(net.topology, (byGateway = map));
+    EDGE_TABLES.set(net, (byGateway = map));
   }
   const id = byGateway.get(gatewayId);
   return id !== undefined ? net.routeTables.get(id) : undefined;

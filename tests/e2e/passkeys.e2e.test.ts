@@ -60,7 +60,10 @@ describe("passkeys", () => {
     await expect(page.getByTestId("passkey-count").textContent()).resolves.toMatch(/No passkey yet/);
     await page.getByRole("button", { name: "Add a passkey" }).click();
     await page.getByText("Passkey added.").waitFor();
-    await expect(page.getByTestId("passkey-count").textContent()).resolves.toMatch(/^1 passkey\./);
+    // The count comes with the page's refresh after the notice, so wait for it rather than read it once.
+    await expect
+      .poll(async () => page.getByTestId("passkey-count").textContent(), { timeout: 10_000 })
+      .toMatch(/^1 passkey\./);
     const { credentials } = await cdp.send("WebAuthn.getCredentials", { authenticatorId });
     expect(credentials).toHaveLength(1);
     expect(credentials[0]?.isResidentCredential).toBe(true);

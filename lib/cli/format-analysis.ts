@@ -21,11 +21,14 @@ export type AnalysisJson = {
   warnings: string[];
 };
 
-/** The import's assumptions, then those this query's trace made (RCH_ASSUMED_ON_PREMISES details). */
+/** Details that state an assumption of the trace (on-premises behind a gateway, a NAT instance) rather than a note. */
+const isAssumption = (code: string): boolean => code.startsWith("RCH_ASSUMED_");
+
+/** The import's assumptions, then those this query's trace made (RCH_ASSUMED_… details). */
 export function assumptionsFor(analysis: Analysis, imported: readonly string[] = []): string[] {
   const out = [...imported];
   for (const d of analysis.details ?? [])
-    if (d.code === "RCH_ASSUMED_ON_PREMISES" && !out.includes(d.message)) out.push(d.message);
+    if (isAssumption(d.code) && !out.includes(d.message)) out.push(d.message);
   return out;
 }
 
@@ -119,7 +122,7 @@ export function formatAnalysisText(
   lines.push(...formatPath("Return path", analysis.return));
   if (blockers > 0) lines.push("", "Blockers:", ...analysis.blockers.flatMap(formatBlocker));
   for (const d of analysis.details ?? [])
-    if (d.code !== "RCH_ASSUMED_ON_PREMISES") lines.push("", `Note ${d.code}: ${d.message}`);
+    if (!isAssumption(d.code)) lines.push("", `Note ${d.code}: ${d.message}`);
   if (analysis.flowLogs.length > 0) {
     lines.push(
       "",

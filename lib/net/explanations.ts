@@ -195,7 +195,10 @@ export const EXPLANATIONS = {
     ["gateway"],
     ["IGW-01", "IGW-04"],
     (d) =>
-      `${d.address ?? "?"} has no public IPv4 address or Elastic IP, so internet gateway ${label(d.gateway)} cannot translate it; a private instance needs a NAT gateway.`,
+      d.problem === "nat-instance"
+        ? `NAT instance address ${d.address ?? "?"} has no public IPv4 address or Elastic IP, so internet gateway ${label(d.gateway)} cannot translate it; give the NAT instance a public or Elastic IP address.`
+        : `${d.address ?? "?"} has no public IPv4 address or Elastic IP, so internet gateway ${label(d.gateway)} cannot translate it; a private instance needs a NAT gateway.`,
+    (d) => (d.problem === "nat-instance" ? ["NATI-01"] : NO_RULES),
   ),
   IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS: entry(["interface", "query"], ["IGW-04"], (d) =>
     d.kind === "interface"

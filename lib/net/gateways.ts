@@ -101,10 +101,13 @@ export function sendToInternetGateway(
         address: p.src.text,
       });
     } else {
+      // NATI-01: the source is a NAT instance's own address (it translated the client's): its missing public IP is the fault.
+      const natInstance = w.natSessions.has(subnet.vpc.enisByIp.get(ipKey(p.src))?.id ?? "");
       block(w, "IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS", igw.id, {
         kind: "gateway",
         gateway: gw(igw, "internet-gateway"),
         address: p.src.text,
+        ...(natInstance ? { problem: "nat-instance" as const } : {}),
       });
     }
   }

@@ -196,7 +196,8 @@ export type BlockerDetail =
         | "no-site"
         | "no-link"
         | "not-started-here"
-        | "reply-not-via-internet-gateway";
+        | "reply-not-via-internet-gateway"
+        | "nat-instance";
     }
   | {
       readonly kind: "interface";

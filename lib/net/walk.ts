@@ -30,7 +30,7 @@ import { sendToTransitGateway } from "./transit-gateway";
 import { sendToGatewayEndpoint } from "./endpoints";
 import { hasEndpointBackend, sendThroughEndpointService } from "./privatelink";
 import { checkNetworkAcl, checkSecurityGroups } from "./filters";
-import { forwardThroughAppliance } from "./appliance";
+import { forwardThroughAppliance, reverseNatInstance } from "./appliance";
 import { isGatewayLoadBalancerEndpoint, sendToGatewayLoadBalancerEndpoint } from "./gateway-load-balancer";
 import {
   addHop,
@@ -259,6 +259,9 @@ export function arriveAtEni(
     }
     return reached;
   }
+  // NATI-01: the reply of a connection this instance source-NATed goes back to the original client.
+  const natClient = w.direction === "return" ? w.natSessions.get(eni.id) : undefined;
+  if (natClient) return reverseNatInstance(w, eni, p, natClient);
   if (!eni.running)
     block(w, "BAD_STATE", eni.ownerId, {
       kind: "interface",

@@ -10,36 +10,80 @@ import { endpointConnections } from "./import-load-balancers";
 type Item<K extends keyof TopologyInput> = NonNullable<TopologyInput[K]>[number];
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
+/**
+ * Interface endpoints of each VPC created with private DNS. AWS only lets PrivateDnsEnabled be true when the VPC
+ * has enableDnsSupport and enableDnsHostnames on (EC2 API CreateVpcEndpoint, PrivateDnsEnabled), so such an
+ * endpoint is evidence of both when describe-vpc-attribute was not saved (IFE-03).
+ */
+function privateDnsEndpoints(ctx: RegionContext): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const ep of ctx.data["describe-vpc-endpoints"]?.VpcEndpoints ?? []) {
+    if (ep.PrivateDnsEnabled !== true || ep.VpcId === undefined) continue;
+    if (!out.has(ep.VpcId)) out.set(ep.VpcId, ep.VpcEndpointId);
+  }
+  return out;
+}
+
 /** describe-vpc-attribute: one attribute per output, matched by its VpcId (aws-rules GWE-09, IFE-03). */
 export function applyVpcAttributes(ctx: RegionContext, vpcs: Mutable<Item<"vpcs">>[]): void {
+  const given = new Map<string, { support: boolean; hostnames: boolean }>();
   for (const output of Object.values(ctx.data["describe-vpc-attribute"] ?? {})) {
     const vpc = vpcs.find((v) => v.id === output.VpcId);
     if (!vpc) continue;
-    if (output.EnableDnsSupport !== undefined) vpc.enableDnsSupport = output.EnableDnsSupport.Value;
-    if (output.EnableDnsHostnames !== undefined) vpc.enableDnsHostnames = output.EnableDnsHostnames.Value;
+    const seen = given.get(vpc.id) ?? { support: false, hostnames: false };
+    given.set(vpc.id, seen);
+    if (output.EnableDnsSupport !== undefined) {
+      vpc.enableDnsSupport = output.EnableDnsSupport.Value;
+      seen.support = true;
+    }
+    if (output.EnableDnsHostnames !== undefined) {
+      vpc.enableDnsHostnames = output.EnableDnsHostnames.Value;
+      seen.hostnames = true;
+    }
+  }
+  // An attribute AWS printed wins; one that is missing follows from a private-DNS endpoint in the VPC.
+  const evidence = privateDnsEndpoints(ctx);
+  const described = new Map((ctx.data["describe-vpcs"]?.Vpcs ?? []).map((v) => [v.VpcId, v]));
+  for (const vpc of vpcs) {
+    if (!evidence.has(vpc.id)) continue;
+    const seen = given.get(vpc.id);
+    const raw = described.get(vpc.id);
+    if (!seen?.support && raw?.EnableDnsSupport === undefined) vpc.enableDnsSupport = true;
+    if (!seen?.hostnames && raw?.EnableDnsHostnames === undefined) vpc.enableDnsHostnames = true;
   }
 }
 
-/** What the DNS settings of the VPCs rest on: the attribute output, or AWS's defaults. */
+/** What the DNS settings of the VPCs rest on: the attribute output, or AWS's defaults (one line per distinct case). */
 export function dnsAssumptions(ctx: RegionContext): string[] {
   const out: string[] = [];
   const vpcs = ctx.data["describe-vpcs"]?.Vpcs ?? [];
   const attributes = Object.values(ctx.data["describe-vpc-attribute"] ?? {});
+  const evidence = privateDnsEndpoints(ctx);
+  // VPCs that share the same missing attributes are named in one line, so a many-VPC import stays readable.
+  const grouped = new Map<string, string[]>();
   for (const vpc of vpcs) {
     const given = attributes.filter((a) => a.VpcId === vpc.VpcId);
     const support = given.some((a) => a.EnableDnsSupport !== undefined) || vpc.EnableDnsSupport !== undefined;
     const hostnames =
       given.some((a) => a.EnableDnsHostnames !== undefined) || vpc.EnableDnsHostnames !== undefined;
-    if (!support || !hostnames) {
-      const missing = [
-        support ? [] : ["enableDnsSupport (assumed on)"],
-        hostnames
-          ? []
-          : [`enableDnsHostnames (assumed ${vpc.IsDefault === true ? "on, default VPC" : "off"})`],
-      ].flat();
-      out.push(`${vpc.VpcId}: no describe-vpc-attribute output for ${missing.join(" and ")}`);
+    if (support && hostnames) continue;
+    const missing = [support ? [] : ["enableDnsSupport"], hostnames ? [] : ["enableDnsHostnames"]].flat();
+    const endpoint = evidence.get(vpc.VpcId);
+    if (endpoint !== undefined) {
+      out.push(
+        `${vpc.VpcId}: no describe-vpc-attribute output for ${missing.join(" and ")}; inferred on, because interface endpoint ${endpoint} has private DNS enabled, which AWS allows only when enableDnsSupport and enableDnsHostnames are on`,
+      );
+      continue;
     }
+    const text = [
+      support ? [] : ["enableDnsSupport (assumed on)"],
+      hostnames ? [] : [`enableDnsHostnames (assumed ${vpc.IsDefault === true ? "on, default VPC" : "off"})`],
+    ]
+      .flat()
+      .join(" and ");
+    grouped.set(text, [...(grouped.get(text) ?? []), vpc.VpcId]);
   }
+  for (const [text, ids] of grouped) out.push(`${ids.join(", ")}: no describe-vpc-attribute output for ${text}`);
   const options = new Map(
     (ctx.data["describe-dhcp-options"]?.DhcpOptions ?? []).map((o) => [o.DhcpOptionsId, o]),
   );

@@ -72,13 +72,17 @@ function componentLabel(hop: Hop): string {
   return name === undefined || name === id ? `${type} ${id}` : `${type} ${name} (${id})`;
 }
 
-/** Numbered hops; the packet header is shown on the first hop and wherever a hop rewrites it (NAT). */
+/**
+ * Numbered hops; the packet header is shown on the first hop and wherever a hop rewrites it (NAT). A hop the
+ * packet never got to (the walk goes on past a blocker to find every fault) says so.
+ */
 function formatPath(title: string, hops: readonly Hop[]): string[] {
   if (hops.length === 0) return [`${title}: (none)`];
   const lines = [`${title}:`];
   let last: PacketHeader | undefined;
   hops.forEach((hop, index) => {
-    lines.push(`  ${index + 1}. ${hop.action.padEnd(9)} ${componentLabel(hop)}`);
+    const notReached = hop.reached === false ? "  (not reached)" : "";
+    lines.push(`  ${index + 1}. ${hop.action.padEnd(9)} ${componentLabel(hop)}${notReached}`);
     if (hop.matched !== undefined)
       lines.push(`       matched ${hop.matched.kind}: ${hop.matched.description}`);
     const inbound = hop.inbound ?? last;
@@ -95,6 +99,35 @@ function formatPath(title: string, hops: readonly Hop[]): string[] {
 function formatQuery(q: Query): string {
   const port = q.port === undefined ? "" : ` port ${q.port}`;
   return `${q.from} -> ${q.to} (${q.protocol}${port})`;
+}
+
+/** The return path's title: a reply to a request that never arrived is what would happen if it had. */
+function returnTitle(analysis: Analysis): string {
+  const hops = analysis.return;
+  if (hops.length > 0 && hops.every((h) => h.reached === false))
+    return "Return path (not reached: the request was dropped; shown as if it had arrived)";
+  return "Return path";
+}
+
+/** RFC 5737 / RFC 3849 documentation addresses: what the model uses for a host on the internet. */
+const STAND_IN = /^(?:192\.0\.2\.|198\.51\.100\.|203\.0\.113\.|2001:db8:)/i;
+
+/** A query to or from "internet" (or a public service) shows a documentation address: say it stands in. */
+function standInNote(analysis: Analysis): string[] {
+  const { from, to } = analysis.query;
+  const first = analysis.forward.find((h) => h.outbound ?? h.inbound);
+  const header = first?.outbound ?? first?.inbound;
+  if (!header) return [];
+  const out: string[] = [];
+  if (STAND_IN.test(header.srcIp) && header.srcIp !== from)
+    out.push(
+      `${header.srcIp} stands in for the ${from === "internet" ? "internet" : from} host (a documentation address)`,
+    );
+  if (STAND_IN.test(header.dstIp) && header.dstIp !== to)
+    out.push(
+      `${header.dstIp} stands in for the ${to === "internet" ? "internet" : to} host (a documentation address)`,
+    );
+  return out.length === 0 ? [] : [`Address: ${out.join("; ")}`];
 }
 
 function formatBlocker(b: Blocker, index: number): string[] {
@@ -117,10 +150,18 @@ export function formatAnalysisText(
     assumed.length === 0
       ? []
       : ["Assumed (AWS output does not show these):", ...assumed.map((a) => `  - ${a}`), ""];
-  lines.push(`Query:   ${formatQuery(analysis.query)}`, `Verdict: ${verdict}`, "");
+  lines.push(`Query:   ${formatQuery(analysis.query)}`, ...standInNote(analysis), `Verdict: ${verdict}`, "");
   lines.push(...formatPath("Forward path", analysis.forward), "");
-  lines.push(...formatPath("Return path", analysis.return));
-  if (blockers > 0) lines.push("", "Blockers:", ...analysis.blockers.flatMap(formatBlocker));
+  lines.push(...formatPath(returnTitle(analysis), analysis.return));
+  const root = analysis.blockers.filter((b) => b.reached !== false);
+  const further = analysis.blockers.filter((b) => b.reached === false);
+  if (root.length > 0) lines.push("", "Blockers:", ...root.flatMap(formatBlocker));
+  if (further.length > 0)
+    lines.push(
+      "",
+      "Further along, past the first drop (the packet never got there; each is a consequence of the blocker above or a fault of its own):",
+      ...further.flatMap((b, i) => formatBlocker(b, root.length + i)),
+    );
   for (const d of analysis.details ?? [])
     if (!isAssumption(d.code)) lines.push("", `Note ${d.code}: ${d.message}`);
   if (analysis.flowLogs.length > 0) {

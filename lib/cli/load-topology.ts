@@ -2,7 +2,7 @@ import { lstatSync, statSync } from "node:fs";
 import path from "node:path";
 import { formatIssue, parseTopologyText, type Issue } from "../net/parse";
 import type { Topology } from "../net/topology";
-import { importAwsDescribe } from "../net/import";
+import { awsIssueLocator, importAwsDescribe } from "../net/import";
 import { readDescribeDir } from "./read-describe-dir";
 import { readInputFile } from "./read-input";
 
@@ -11,7 +11,14 @@ import { readInputFile } from "./read-input";
 
 /** `unread`: describe folder files the importer did not read, each with why (and a "did you mean"). */
 export type LoadTopologyResult =
-  | { ok: true; topology: Topology; warnings: string[]; unread: { file: string; message: string }[] }
+  | {
+      ok: true;
+      topology: Topology;
+      warnings: string[];
+      unread: { file: string; message: string }[];
+      /** An imported folder: where a topology path (a validate finding) lies in the AWS files. */
+      locate?: (path: string) => string;
+    }
   | { ok: false; kind: "unreadable"; message: string }
   | { ok: false; kind: "invalid"; message: string; issues: Issue[] };
 
@@ -42,6 +49,7 @@ export function loadTopology(arg: string, cwd: string): LoadTopologyResult {
     };
   }
   if (isDirectory) {
+    let locator: ((path: string) => string) | undefined;
     const read = readDescribeDir(file);
     if (!read.ok) return { ok: false, kind: "unreadable", message: `--topology ${read.message}` };
     const imported = importAwsDescribe(read.regions);
@@ -52,11 +60,14 @@ export function loadTopology(arg: string, cwd: string): LoadTopologyResult {
         message: summarise(`--topology ${arg}`, imported.issues),
         issues: imported.issues,
       };
+    const topology = imported.topology;
     return {
       ok: true,
-      topology: imported.topology,
+      topology,
       warnings: imported.warnings.map(formatIssue),
       unread: imported.unread,
+      // Built on first use: only a topology with findings needs it.
+      locate: (where) => (locator ??= awsIssueLocator(read.regions, topology))(where),
     };
   }
   const ext = path.extname(file).toLowerCase();

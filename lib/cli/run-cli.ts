@@ -28,7 +28,8 @@ function runAnalyze(argv: readonly string[], io: CliIo): number {
   const errors = validate(loaded.topology).filter((issue) => issue.severity === "error");
   const firstError = errors[0];
   if (firstError !== undefined) {
-    const summary = `--topology ${args.topology} is invalid: ${firstError.code} ${firstError.path}: ${firstError.message}${errors.length > 1 ? ` (and ${errors.length - 1} more; see reachable validate)` : ""}`;
+    const where = loaded.locate?.(firstError.path) ?? firstError.path;
+    const summary = `--topology ${args.topology} is invalid: ${firstError.code} ${where}: ${firstError.message}${errors.length > 1 ? ` (and ${errors.length - 1} more; see reachable validate)` : ""}`;
     if (!args.allowInvalid) return fail(io, "analyze", `${summary}; --allow-invalid analyzes it anyway`);
     io.stderr.write(`reachable analyze: warning: ${oneLine(summary)}\n`);
   }

@@ -6,9 +6,12 @@ import { fail, USAGE, type CliIo } from "./io";
 
 // `reachable validate`: exit 0 when there is no error (warnings alone still pass), 1 when there is.
 
-function formatValidationIssue(issue: ValidationIssue): string {
+/** `location`: for an imported folder, the AWS file, field and resource id the finding is about. */
+type ShownIssue = ValidationIssue & { location?: string };
+
+function formatValidationIssue(issue: ShownIssue): string {
   const rules = issue.rules.length === 0 ? "" : ` [${issue.rules.join(", ")}]`;
-  return `${issue.severity.padEnd(7)} ${issue.code} ${issue.path}: ${issue.message}${rules}`;
+  return `${issue.severity.padEnd(7)} ${issue.code} ${issue.location ?? issue.path}: ${issue.message}${rules}`;
 }
 
 export function runValidate(argv: readonly string[], io: CliIo): number {
@@ -37,12 +40,15 @@ export function runValidate(argv: readonly string[], io: CliIo): number {
   const warnings = loaded.ok ? loaded.warnings.filter((w) => !unreadLines.has(w)) : [];
   const assumptions = loaded.ok ? (loaded.topology.assumptions ?? []) : [];
   const errors = issues.filter((i) => i.severity === "error").length;
+  const locate = loaded.ok ? loaded.locate : undefined;
   // A topology can hold millions of problems (every pair of a thousand overlapping subnets): print the first
   // --max-issues, errors before warnings, and count the rest.
   const shown = [
     ...issues.filter((i) => i.severity === "error"),
     ...issues.filter((i) => i.severity !== "error"),
-  ].slice(0, args.maxIssues);
+  ]
+    .slice(0, args.maxIssues)
+    .map((i): ShownIssue => (locate ? { ...i, location: locate(i.path) } : i));
   const omitted = issues.length - shown.length;
   if (args.format === "json") {
     const counts = { errors, warnings: issues.length - errors, omitted };

@@ -8,7 +8,16 @@ import { type EniInfo, routeTableOf, type SubnetInfo } from "./network-model";
 import { checkNetworkAcl, checkSecurityGroups } from "./filters";
 import { lookupRoute } from "./routing";
 import type { Detail } from "./trace";
-import { addHop, block, type Delivered, type Link, type Pkt, pktWith, type Walk } from "./walk-state";
+import {
+  addHop,
+  block,
+  blockNotRunning,
+  type Delivered,
+  type Link,
+  type Pkt,
+  pktWith,
+  type Walk,
+} from "./walk-state";
 
 /** `fromSubnet`: the subnet whose route sent the packet here (none when it arrives through a gateway). */
 export function forwardThroughAppliance(
@@ -31,14 +40,7 @@ export function forwardThroughAppliance(
       problem: "source-dest-check",
     });
   }
-  if (!eni.running)
-    block(w, "BAD_STATE", eni.ownerId, {
-      kind: "interface",
-      eni: named(eni),
-      owner: eni.ownerId,
-      role: "forwarder",
-      problem: "not-running",
-    });
+  if (!eni.running) blockNotRunning(w, eni, "forwarder");
   checkSecurityGroups(w, eni, "outbound", p);
   const out = natInstanceSource(w, eni, p);
   if (out !== p) {
@@ -97,7 +99,12 @@ export function natInstanceNote(eni: EniInfo, source: string): Detail {
  * The reply of a connection a NAT instance translated reaches the instance (addressed to it): translate the
  * destination back to the original client and send it on from the instance's subnet (NATI-01).
  */
-export function reverseNatInstance(w: Walk, eni: EniInfo, p: Pkt, original: IpAddress): Delivered | undefined {
+export function reverseNatInstance(
+  w: Walk,
+  eni: EniInfo,
+  p: Pkt,
+  original: IpAddress,
+): Delivered | undefined {
   const back = pktWith(p, { dst: original });
   addHop(
     w,

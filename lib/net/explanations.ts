@@ -8,6 +8,7 @@ import type {
   BlockerDetail,
   BlockerDetailKind,
   Direction,
+  InertReference,
   NamedRef,
   OnPremisesAssumption,
   OnPremisesLink,
@@ -103,7 +104,17 @@ function blackholeRoute(d: DetailOf<"route-table">): string {
 function securityGroup(d: DetailOf<"security-group">): string {
   const groups = d.groups.map(label).join(", ") || "no security group";
   const toward = d.side === "inbound" ? "from" : "to";
+  const inert = d.inertReferences?.[0];
+  if (inert)
+    return `Security group ${groups} on ${label(d.eni)} allows ${what(d.traffic)} ${toward} ${d.remote} only through its rule "${inert.rule}", which references ${label(inert.group)} in VPC ${inert.vpc} ${inertWhy(inert)}, so that rule matches nothing.`;
   return `Security group ${groups} on ${label(d.eni)} has no ${d.side} rule allowing ${what(d.traffic)} ${toward} ${d.remote}.`;
+}
+
+function inertWhy(r: InertReference): string {
+  if (r.problem === "other-region")
+    return "in another Region (a rule cannot reference a group across Regions)";
+  if (r.problem === "no-peering") return "with no peering between the VPCs";
+  return `across peering ${label(r.peering ?? { id: "?" })}, which is ${r.state ?? "?"}, not active`;
 }
 
 const isReply = (d: { readonly direction: Direction }): boolean => d.direction === "return";
@@ -117,7 +128,7 @@ function wrongPlace(d: DetailOf<"query">): string {
 /** The one sentence of each code, by its detail; and each code's rule IDs (rule catalog §5). */
 export const EXPLANATIONS = {
   ENI_SG_RULES_MISMATCH: entry(["security-group"], ["SG-01", "SG-05"], securityGroup, (d) =>
-    d.loadBalancer ? ["EPS-09"] : NO_RULES,
+    d.loadBalancer ? ["EPS-09"] : d.inertReferences?.length ? ["PCX-11"] : NO_RULES,
   ),
   SG_HAS_NO_RULES: entry(["security-group"], ["SG-03"], securityGroup),
   SUBNET_ACL_RESTRICTION: entry(
@@ -148,12 +159,15 @@ export const EXPLANATIONS = {
   ),
   BAD_STATE: entry(
     ["interface", "gateway"],
-    ["RT-08"],
+    [],
     (d) => {
       if (d.kind === "interface") {
-        if (d.role === "source") return `${label(d.eni)} is not running, so it sends no traffic.`;
-        if (d.role === "forwarder") return `${label(d.eni)} is not running, so it forwards nothing.`;
-        return `${label(d.eni)} is not running, so nothing answers at ${d.address ?? "?"}.`;
+        const who = d.instance
+          ? `Instance ${label(d.instance)} is ${d.state === undefined ? "not running" : `${d.state} (not running)`}`
+          : `The instance behind ${label(d.eni)} is not running`;
+        if (d.role === "source") return `${who}, so it sends no traffic.`;
+        if (d.role === "forwarder") return `${who}, so its interface ${d.eni.id} forwards nothing.`;
+        return `${who}, so nothing answers at ${d.address ?? "?"} (interface ${d.eni.id}).`;
       }
       if (d.gateway.type === "vpc-endpoint")
         return `Interface endpoint ${label(d.gateway)} is ${d.state ?? "?"}, not available, so it passes no traffic.`;
@@ -163,12 +177,12 @@ export const EXPLANATIONS = {
     },
     (d) =>
       d.kind === "interface"
-        ? NO_RULES
+        ? ["ORD-08"]
         : d.gateway.type === "vpc-endpoint"
-          ? ["EPS-02"]
+          ? ["RT-08", "EPS-02"]
           : d.gateway.type === "nat-gateway"
-            ? ["NAT-01"]
-            : ["VPN-01"],
+            ? ["RT-08", "NAT-01"]
+            : ["RT-08", "VPN-01"],
   ),
   BAD_STATE_ATTACHMENT: entry(
     ["gateway"],
@@ -323,7 +337,9 @@ export const EXPLANATIONS = {
     [],
     (d) => {
       if (d.kind === "vpc")
-        return `No network interface in VPC ${label(d.vpc)} has the address ${d.address ?? "?"}.`;
+        return d.elsewhere
+          ? `No network interface in VPC ${label(d.vpc)} has the address ${d.address ?? "?"}: it belongs to ${label(d.elsewhere.eni)} in VPC ${label(d.elsewhere.vpc)}, but the most specific matching route sent the packet to VPC ${label(d.vpc)} (longest prefix wins; see the route hop).`
+          : `No network interface in VPC ${label(d.vpc)} has the address ${d.address ?? "?"}.`;
       if (d.kind === "query") return `No interface has the IPv6 address ${d.address ?? "?"}.`;
       switch (d.gateway.type) {
         case "nat-gateway":
@@ -337,6 +353,7 @@ export const EXPLANATIONS = {
       }
     },
     (d) => {
+      if (d.kind === "vpc" && d.elsewhere) return ["RT-04"];
       if (d.kind !== "gateway") return NO_RULES;
       if (d.gateway.type === "nat-gateway") return ["NAT-01"];
       if (d.gateway.type === "vpn-gateway") return d.problem === "no-link" ? ["VPN-01"] : ["VPN-07"];
@@ -440,7 +457,7 @@ function privateSource(d: DetailOf<"gateway">): string {
 }
 
 function vpnDown(d: DetailOf<"gateway">): string {
-  return `Both tunnels of VPN connection ${label(d.gateway)} are down, so it carries no traffic.`;
+  return `Both tunnels of VPN connection ${label(d.gateway)} are DOWN (VgwTelemetry shows 0 tunnels UP), so it carries no traffic.`;
 }
 
 /** The sentence for a query reference that names nothing in the topology (also the CLI's --from/--to error). */
@@ -474,8 +491,8 @@ export function renderBlocker<C extends BlockerCode>(
 
 function onPremisesLink(link: OnPremisesLink): string {
   if ("directConnectGateway" in link) return `Direct Connect gateway ${link.directConnectGateway}`;
-  const up = `${link.tunnelsUp} tunnel${link.tunnelsUp === 1 ? "" : "s"} UP`;
-  return `${link.vpn} ${link.routing === "bgp" ? "BGP" : "static"}, ${up}`;
+  // The tunnel count is not part of the assumption: a VPN with no tunnel UP is a blocker, which says so.
+  return `${link.vpn} ${link.routing === "bgp" ? "BGP" : "static"}`;
 }
 
 /** The sentence of an on-premises assumption (shown first by the command line, under "Assumed"). */

@@ -16,6 +16,7 @@ import { evaluateNetworkAcl } from "./network-acls";
 import type { NamedRef } from "./trace";
 import { isPeeringActive } from "./peering-status";
 import { evaluateSecurityGroups, type SgPeerContext, sgRuleMatched } from "./security-groups";
+import { inertReferences } from "./sg-references";
 import { addHop, block, type Pkt, type Walk } from "./walk-state";
 
 /**
@@ -140,6 +141,16 @@ export function checkSecurityGroups(
     { inbound: p, matched: { kind: "sg-rule", description: `no ${direction} rule matches` } },
   );
   const rulesChecked = groups.flatMap((g) => g[direction].map((r) => sgRuleMatched(r).description));
+  const inert = on
+    ? []
+    : inertReferences(
+        w.net,
+        eni.vpc,
+        groups,
+        direction,
+        { remote, protocol: p.protocol, port: p.dstPort },
+        w.now,
+      );
   block(w, verdict.noRules ? "SG_HAS_NO_RULES" : "ENI_SG_RULES_MISMATCH", groups[0]?.id ?? eni.id, {
     kind: "security-group",
     side: direction,
@@ -149,6 +160,7 @@ export function checkSecurityGroups(
     remote: remote.text,
     rulesChecked,
     ...(on?.loadBalancer ? { loadBalancer: on.loadBalancer } : {}),
+    ...(inert.length > 0 ? { inertReferences: inert } : {}),
   });
   return false;
 }

@@ -236,13 +236,16 @@ export function enterFromInternet(w: Walk, p: Pkt): Delivered | undefined {
       });
       return w.router.deliverInVpc(w, vpc, p, { kind: "eigw", id: eigw.id });
     }
-    if (eigw)
+    if (eigw) {
+      addHop(w, ref(eigw.id, "egress-only-internet-gateway", eigw.name), "drop", gatewayHop(eigw.id), {
+        inbound: p,
+      });
       block(w, "RCH_EIGW_INBOUND_INITIATED", eigw.id, {
         kind: "gateway",
         gateway: gw(eigw, "egress-only-internet-gateway"),
         address: p.dst.text,
       });
-    else
+    } else
       block(w, "RCH_NO_INTERNET_GATEWAY", vpc.id, {
         kind: "vpc",
         vpc: named(vpc.vpc),

@@ -94,7 +94,33 @@ function insertBest<K, T>(
 
 /** The trace's `matched` entry for a route of `table`: built once per route, on first use (build stays cheap). */
 export function routeMatched<T>(table: RouteLookup<T>, route: CompiledRoute<T>): RouteMatched {
-  return (route.matched ??= Object.freeze({ kind: table.kind, description: route.description }));
+  return (route.matched ??= Object.freeze({ kind: table.kind, description: withBeaten(table, route) }));
+}
+
+/**
+ * A route that won over broader routes of its table names them (RT-04, TGW-07): prefixes nest, so the broader
+ * routes that match a destination inside this route are the same for every such destination, and the sentence can
+ * be built once per route. A default route (/0) is left out: every other route beats it.
+ */
+function withBeaten<T>(table: RouteLookup<T>, route: CompiledRoute<T>): string {
+  const c = route.cidr;
+  const beaten: string[] = [];
+  if (c.family === 4) {
+    for (const bucket of table.v4Buckets) {
+      if (bucket.prefix >= c.prefix || bucket.prefix === 0) continue;
+      const broader = bucket.routes.get(maskIpv4(c.network, bucket.prefix));
+      if (broader) beaten.push(broader.description);
+    }
+  } else {
+    for (const bucket of table.v6Buckets) {
+      if (bucket.prefix >= c.prefix || bucket.prefix === 0) continue;
+      const broader = bucket.routes.get(maskIpv6(c.network, bucket.prefix));
+      if (broader) beaten.push(broader.description);
+    }
+  }
+  if (beaten.length === 0) return route.description;
+  const rule = table.kind === "route" ? "RT-04" : "TGW-07";
+  return `${route.description} (longest prefix wins over ${beaten.join(", ")}, ${rule})`;
 }
 
 /** The route as trace details name it (destination, target id, one-line description); built once per route. */

@@ -120,6 +120,19 @@ export type RouteTargetType =
   | "network-interface"
   | "unknown";
 
+/**
+ * A security group rule naming a group of another VPC that matched nothing (PCX-11): the peering between the VPCs
+ * is not active (its state), there is none, or the VPCs are in different Regions.
+ */
+export type InertReference = {
+  readonly rule: string;
+  readonly group: NamedRef;
+  readonly vpc: string;
+  readonly problem: "peering-not-active" | "no-peering" | "other-region";
+  readonly peering?: NamedRef;
+  readonly state?: string;
+};
+
 /** The facts behind one blocker, by kind of component. */
 export type BlockerDetail =
   | {
@@ -134,6 +147,8 @@ export type BlockerDetail =
       readonly rulesChecked: readonly string[];
       /** On a PrivateLink path: the Network Load Balancer whose groups, or whose target's groups, refused. */
       readonly loadBalancer?: NamedRef;
+      /** Rules that would allow the traffic but name a group of another VPC the link to which cannot carry the reference. */
+      readonly inertReferences?: readonly InertReference[];
     }
   | {
       readonly kind: "network-acl";
@@ -208,6 +223,9 @@ export type BlockerDetail =
       readonly role: "source" | "destination" | "forwarder";
       readonly address?: string;
       readonly problem: "not-running" | "source-dest-check" | "no-public-ip";
+      /** not-running: the owning instance's state ("stopped", "pending", ...) and name, when the topology has it. */
+      readonly state?: string;
+      readonly instance?: NamedRef;
     }
   | {
       readonly kind: "vpc";
@@ -216,6 +234,8 @@ export type BlockerDetail =
       readonly address?: string;
       readonly problem: "no-interface" | "outside-vpc" | "no-internet-gateway" | "dns-support-off";
       readonly service?: string;
+      /** no-interface: the interface of another VPC that has the address (routes delivered to the wrong VPC). */
+      readonly elsewhere?: { readonly eni: NamedRef; readonly vpc: NamedRef };
     }
   | {
       /** The query's source or destination itself (or where the packet ended up instead of it). */
@@ -302,6 +322,11 @@ export type Blocker = {
   rules: string[];
   direction?: Direction;
   detail: BlockerDetail;
+  /**
+   * false: found where the packet never got, because an earlier blocker had already dropped it (the walk goes on
+   * to find every fault). It may be a consequence of that root cause or a fault of its own. Absent: reached.
+   */
+  reached?: false;
 };
 
 /** What a hop did, by kind; `matched` keeps the one-line summary that the text trace prints. */
@@ -379,6 +404,11 @@ export type Hop = {
   outbound?: PacketHeader;
   direction: Direction;
   detail: HopDetail;
+  /**
+   * false: the packet never got here (an earlier hop dropped it); the hop shows the intended path the walk went
+   * on along, and a return path after a dropped request is what the reply would do had the request arrived.
+   */
+  reached?: false;
 };
 
 /** A link to an assumed on-premises network, as the assumption names it. */

@@ -46,7 +46,10 @@ export function sendToTransitGateway(
   }
   const att = c.att;
   let entry = c.byAz.get(subnet.az);
+  const inZone = entry !== undefined;
   if (!entry) {
+    // The attachment is where the packet stops: its hop comes first, the walk goes on from one of its subnets.
+    addHop(w, c.ref, "drop", gatewayHop(att.id), { inbound: p });
     block(w, "TGW_ROUTE_AZ_RESTRICTION", att.id, {
       kind: "gateway",
       gateway: attachment(att),
@@ -55,7 +58,7 @@ export function sendToTransitGateway(
     entry = c.all[0];
   }
   if (entry && entry !== subnet) checkNetworkAcl(w, entry, "inbound", p); // TGW-14
-  addHop(w, c.ref, "forward", gatewayHop(att.id), { inbound: p, outbound: p });
+  if (inZone) addHop(w, c.ref, "forward", gatewayHop(att.id), { inbound: p, outbound: p });
   if (att.state !== "available")
     block(w, "BAD_STATE_ATTACHMENT", att.id, { kind: "gateway", gateway: attachment(att), state: att.state });
   return routeInTransitGateway(w, c, p, subnet.az, 0);
@@ -89,6 +92,9 @@ function routeInTransitGateway(
   }
   const route = lookupRoute(table.lookup, p.dst);
   const rtRef = table.componentRef;
+  // The transit gateway routes by its route table: it comes before the table's verdict in the trace.
+  if (route && ingress.tgwRef)
+    addHop(w, ingress.tgwRef, "forward", gatewayHop(ingress.tgwRef.id), { inbound: p, outbound: p });
   if (!route) {
     addHop(
       w,
@@ -117,8 +123,6 @@ function routeInTransitGateway(
       matched: routeMatched(table.lookup, route),
     },
   );
-  if (ingress.tgwRef)
-    addHop(w, ingress.tgwRef, "forward", gatewayHop(ingress.tgwRef.id), { inbound: p, outbound: p });
   if (route.target.kind === "blackhole") {
     block(w, "TGW_RTB_BAD_STATE_ROUTE", table.id, {
       kind: "transit-gateway-route-table",

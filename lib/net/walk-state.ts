@@ -101,6 +101,11 @@ export type Walk = {
   internetGateway?: string;
   /** What this walk assumed about on-premises networks, in order (on-premises.ts). */
   assumptions?: Detail[];
+  /**
+   * Where this walk's first blocker dropped the packet: the number of hops before it and the ids it names. A hop
+   * for one of those ids added right after is the dropping hop; every later hop is marked not reached.
+   */
+  firstBlock?: { readonly at: number; readonly ids: readonly string[] };
 };
 
 /** The two ways a step hands a packet back to the VPC: leave a subnet through its route table, or arrive in a VPC. */
@@ -186,8 +191,28 @@ export function addHop(
     if (opts.inbound) hop.inbound = header(opts.inbound);
     if (opts.outbound) hop.outbound = header(opts.outbound);
   }
+  if (w.dropped) {
+    const first = w.firstBlock;
+    if (first && w.hops.length === first.at && first.ids.includes(component.id)) hop.action = "drop";
+    else hop.reached = false;
+  }
   w.hops.push(hop);
 }
+
+/**
+ * The ids a blocker names: its component, and for an interface or gateway blocker that interface or gateway (a
+ * security group blocker's interface is not it: the group's deny hop is the dropping hop).
+ */
+function blockerIds(component: string, detail: BlockerDetailInput): string[] {
+  if (detail.kind === "interface" && detail.eni) return [component, detail.eni.id];
+  if (detail.kind === "gateway" && detail.gateway) return [component, detail.gateway.id];
+  return [component];
+}
+
+type BlockerDetailInput = { kind: string; eni?: { id: string }; gateway?: { id: string } };
+
+/** The component a step passed just before it found the first blocker is where the packet is dropped. */
+const PASSING = new Set(["forward", "deliver", "allow", "translate"]);
 
 /** A blocker's detail as a step supplies it: the walk adds the direction. */
 export type BlockDetail<C extends BlockerCode> =
@@ -203,8 +228,34 @@ export function block<C extends BlockerCode>(
   const full = detail as unknown as { direction: Direction };
   full.direction = w.direction;
   const b: Blocker = renderBlocker(code, component, full as unknown as DetailFor<C>);
+  if (w.dropped) b.reached = false;
+  else {
+    const ids = blockerIds(component, detail as BlockerDetailInput);
+    w.firstBlock = { at: w.hops.length, ids };
+    const last = w.hops.at(-1);
+    if (last && PASSING.has(last.action) && ids.includes(last.component.id)) last.action = "drop";
+  }
   w.blockers.push(b);
   w.dropped = true;
+}
+
+/** ORD-08: the interface's instance is not running, so it sends, forwards or answers nothing. */
+export function blockNotRunning(
+  w: Walk,
+  eni: EniInfo,
+  role: "source" | "destination" | "forwarder",
+  address?: string,
+): void {
+  const instance = w.net.instances.get(eni.ownerId);
+  block(w, "BAD_STATE", eni.ownerId, {
+    kind: "interface",
+    eni: named(eni),
+    owner: eni.ownerId,
+    role,
+    ...(address !== undefined ? { address } : {}),
+    problem: "not-running",
+    ...(instance ? { state: instance.state, instance: named(instance) } : {}),
+  });
 }
 
 /** A route that leads nowhere: the blocker every step raises for a target it cannot use (RT-08). */

@@ -36,6 +36,7 @@ import {
   addHop,
   blackholeRoute,
   block,
+  blockNotRunning,
   type Delivered,
   HOP,
   type Link,
@@ -65,14 +66,7 @@ export function newWalk(
 export function sendFromEni(w: Walk, eni: EniInfo, p: Pkt): Delivered | undefined {
   addHop(w, eni.componentRef, "send", HOP.sendInterface, { outbound: p });
   const before = w.dropped;
-  if (!eni.running)
-    block(w, "BAD_STATE", eni.ownerId, {
-      kind: "interface",
-      eni: named(eni),
-      owner: eni.ownerId,
-      role: "source",
-      problem: "not-running",
-    });
+  if (!eni.running) blockNotRunning(w, eni, "source");
   checkSecurityGroups(w, eni, "outbound", p);
   return sendFromSubnet(w, eni.subnet, p, { kind: "local", id: eni.vpc.id }, { eni, before });
 }
@@ -199,12 +193,15 @@ export function deliverInVpc(
   const eni = vpc.enisByIp.get(ipKey(p.dst));
   if (!eni) {
     const inVpc = vpcContainsIp(vpc, p.dst);
+    // The address may be an interface of another VPC: routes sent the packet to the wrong one (RT-04).
+    const elsewhere = inVpc ? w.net.enisByPrivateIp.get(ipKey(p.dst))?.find((e) => e.vpc !== vpc) : undefined;
     if (inVpc)
       block(w, "NO_POSSIBLE_DESTINATION", vpc.id, {
         kind: "vpc",
         vpc: named(vpc.vpc),
         address: p.dst.text,
         problem: "no-interface",
+        ...(elsewhere ? { elsewhere: { eni: ownerNamed(w, elsewhere), vpc: named(elsewhere.vpc.vpc) } } : {}),
       });
     else
       block(w, "VPC_LOCAL_ROUTE_CIDR_RESTRICTION", vpc.id, {
@@ -218,6 +215,12 @@ export function deliverInVpc(
   const before = w.dropped;
   if (fromSubnet !== eni.subnet) checkNetworkAcl(w, eni.subnet, "inbound", p);
   return arriveAtEni(w, eni, p, link, true, before);
+}
+
+/** An interface named as a learner knows it: its own name, else its instance's. */
+function ownerNamed(w: Walk, eni: EniInfo): { id: string; name?: string } {
+  const name = eni.name ?? w.net.instances.get(eni.ownerId)?.name;
+  return name !== undefined ? { id: eni.id, name } : { id: eni.id };
 }
 
 /** The packet reaches an ENI whose address it carries: NAT reply translation, endpoint, or host. */
@@ -262,15 +265,7 @@ export function arriveAtEni(
   // NATI-01: the reply of a connection this instance source-NATed goes back to the original client.
   const natClient = w.direction === "return" ? w.natSessions.get(eni.id) : undefined;
   if (natClient) return reverseNatInstance(w, eni, p, natClient);
-  if (!eni.running)
-    block(w, "BAD_STATE", eni.ownerId, {
-      kind: "interface",
-      eni: named(eni),
-      owner: eni.ownerId,
-      role: "destination",
-      address: p.dst.text,
-      problem: "not-running",
-    });
+  if (!eni.running) blockNotRunning(w, eni, "destination", p.dst.text);
   addHop(w, eni.componentRef, "deliver", HOP.deliverInterface, { inbound: p });
   return { kind: "eni", eni, pkt: p, via: link };
 }

@@ -266,4 +266,20 @@ export const EVALUATION_ORDER_RULES: readonly Rule[] = [
     sources: [source("vpc", "Flow log records")],
     status: notModelled("Unconfirmed in AWS documentation, so no question depends on it."),
   },
+  {
+    id: "ORD-08",
+    topic: "evaluation-order",
+    title: "Only a running instance sends, forwards or answers",
+    text: "An instance that is stopped, stopping, pending or terminated sends nothing, forwards nothing and answers nothing, whatever its routes, security groups and network ACLs allow; its network interfaces stay in place while it is stopped. Reachability Analyzer reports such a component as being in a bad state.",
+    sources: [
+      source(
+        "ec2",
+        "Amazon EC2 instance state changes",
+        "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-instance-lifecycle.html",
+      ),
+      source("ra", "Reachability Analyzer explanation codes"),
+    ],
+    status: MODELLED,
+    codes: ["BAD_STATE"],
+  },
 ];

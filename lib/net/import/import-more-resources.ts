@@ -83,7 +83,8 @@ export function dnsAssumptions(ctx: RegionContext): string[] {
       .join(" and ");
     grouped.set(text, [...(grouped.get(text) ?? []), vpc.VpcId]);
   }
-  for (const [text, ids] of grouped) out.push(`${ids.join(", ")}: no describe-vpc-attribute output for ${text}`);
+  for (const [text, ids] of grouped)
+    out.push(`${ids.join(", ")}: no describe-vpc-attribute output for ${text}`);
   const options = new Map(
     (ctx.data["describe-dhcp-options"]?.DhcpOptions ?? []).map((o) => [o.DhcpOptionsId, o]),
   );

@@ -126,13 +126,11 @@ function gatewayAssumptions(lists: Lists, sites: readonly Item<"onPremisesNetwor
     sites.filter(pred).flatMap((s) => s.cidrBlocks);
   for (const vpn of lists.vpnConnections) {
     if (vpn.routing !== "bgp") continue;
-    const up = (vpn.tunnels ?? [{ status: "UP" }, { status: "UP" }]).filter(
-      (t) => (t.status ?? "UP") === "UP",
-    ).length;
+    // Tunnel status is a fact AWS shows (VgwTelemetry), not an assumption: a DOWN VPN is reported as a blocker.
     const gateway = vpn.vpnGatewayId ?? vpn.transitGatewayId ?? "its gateway";
     const cidrs = known((s) => s.customerGatewayIds?.includes(vpn.customerGatewayId) === true);
     out.push(
-      `${vpn.id} (BGP, ${up} tunnel${up === 1 ? "" : "s"} UP): on-premises prefixes known from route tables: ${cidrs.length === 0 ? "none" : cidrs.join(", ")}; other destinations routed to ${gateway} are assumed on-premises behind it`,
+      `${vpn.id} (BGP): on-premises prefixes known from route tables: ${cidrs.length === 0 ? "none" : cidrs.join(", ")}; other destinations routed to ${gateway} are assumed on-premises behind it`,
     );
   }
   for (const dx of lists.directConnectGateways) {

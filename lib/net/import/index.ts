@@ -6,4 +6,5 @@ export {
 } from "./import-aws-describe";
 export { exportAwsDescribe, type ExportedFiles } from "./export-aws-describe";
 export { parseAwsDescribeFiles, type AwsDescribeInput } from "./parse-aws-describe";
+export { awsIssueLocator } from "./issue-locator";
 export { AWS_DESCRIBE_COMMANDS, type AwsDescribeCommand } from "./aws-describe-files";

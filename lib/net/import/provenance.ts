@@ -62,7 +62,7 @@ function find(
  * topology path, marked as such.
  */
 export function locateInAws(
-  topology: TopologyInput,
+  topology: object,
   path: string,
   regions: readonly AwsDescribeRegionData[],
 ): string {
@@ -94,4 +94,25 @@ export function locateInAws(
     if (fallback !== undefined) return fallback;
   }
   return `imported topology: ${path}`;
+}
+
+/**
+ * Where a problem `validate` found in an imported topology lies in the AWS output: the file and field, and the id of
+ * the resource, e.g. `describe-route-tables.json: RouteTables[0].Routes[1].DestinationCidrBlock (rtb-0abc)`. When the
+ * value itself cannot be found (a number, a derived field), the resource's own entry, with the model's field.
+ */
+export function locateIssueInAws(
+  topology: object,
+  path: string,
+  regions: readonly AwsDescribeRegionData[],
+): string {
+  const id = ownerId(topology, path);
+  const exact = locateInAws(topology, path, regions);
+  if (!exact.startsWith("imported topology: ")) return id === undefined ? exact : `${exact} (${id})`;
+  const resource = /^[A-Za-z]+\[\d+\]/.exec(path)?.[0];
+  if (id === undefined || resource === undefined) return exact;
+  const entry = locateInAws(topology, `${resource}.id`, regions);
+  if (entry.startsWith("imported topology: ")) return exact;
+  // Name the resource's entry (its id field's parent) and the model's field inside it.
+  return `${entry.replace(/\.[A-Za-z]+$/, "")} (${id}), field ${path.slice(resource.length + 1)}`;
 }

@@ -457,7 +457,7 @@ function privateSource(d: DetailOf<"gateway">): string {
 }
 
 function vpnDown(d: DetailOf<"gateway">): string {
-  return `Both tunnels of VPN connection ${label(d.gateway)} are DOWN (VgwTelemetry shows 0 tunnels UP), so it carries no traffic.`;
+  return `Both tunnels of VPN connection ${label(d.gateway)} are down (VgwTelemetry shows 0 tunnels UP), so it carries no traffic.`;
 }
 
 /** The sentence for a query reference that names nothing in the topology (also the CLI's --from/--to error). */

@@ -230,7 +230,7 @@ export function block<C extends BlockerCode>(
   const b: Blocker = renderBlocker(code, component, full as unknown as DetailFor<C>);
   if (w.dropped) b.reached = false;
   else {
-    const ids = blockerIds(component, detail as BlockerDetailInput);
+    const ids = blockerIds(component, detail as unknown as BlockerDetailInput);
     w.firstBlock = { at: w.hops.length, ids };
     const last = w.hops.at(-1);
     if (last && PASSING.has(last.action) && ids.includes(last.component.id)) last.action = "drop";

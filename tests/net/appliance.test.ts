@@ -46,11 +46,16 @@ describe("an instance forwarding to an internet gateway (NATI-01)", () => {
     const a = run(natInstance, "h-a", "8.8.8.8", 443);
     expect(codes(a)).toEqual([]);
     expect(a.reachable).toBe(true);
-    expect(a.details?.some((d) => d.code === "RCH_ASSUMED_NAT_INSTANCE" && d.message.includes("NATI-01"))).toBe(
-      true,
-    );
+    expect(
+      a.details?.some((d) => d.code === "RCH_ASSUMED_NAT_INSTANCE" && d.message.includes("NATI-01")),
+    ).toBe(true);
     const back = a.return.find((h) => h.action === "translate" && h.component.type === "network-interface");
-    expect(back?.detail).toEqual({ kind: "translation", field: "destination", from: "10.0.0.20", to: "10.0.1.10" });
+    expect(back?.detail).toEqual({
+      kind: "translation",
+      field: "destination",
+      from: "10.0.0.20",
+      to: "10.0.1.10",
+    });
   });
 
   it("without a public IP, blames the NAT instance's address and does not suggest a NAT gateway", () => {
@@ -59,7 +64,9 @@ describe("an instance forwarding to an internet gateway (NATI-01)", () => {
     });
     const a = run(t, "h-a", "8.8.8.8", 443);
     const igw = a.blockers.find((b) => b.code === "IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS");
-    expect(igw?.message).toMatch(/^NAT instance address 10\.0\.0\.20 .*give the NAT instance a public or Elastic IP/);
+    expect(igw?.message).toMatch(
+      /^NAT instance address 10\.0\.0\.20 .*give the NAT instance a public or Elastic IP/,
+    );
     expect(igw?.message).not.toMatch(/NAT gateway/);
     expect(igw?.rules).toContain("NATI-01");
   });

@@ -206,7 +206,11 @@ export const INTERNET_AND_NAT_RULES: readonly Rule[] = [
     title: "A NAT instance",
     text: "A NAT instance is an EC2 instance in a public subnet, with a public or Elastic IP address and its source/destination check turned off, that private subnets route 0.0.0.0/0 to. Its operating system (iptables masquerade) replaces the source with the instance's own address, so the internet gateway maps it to the instance's public address and replies come back to the instance, which sends them on. AWS output cannot show the operating system's configuration, so the model assumes the translation and says so whenever an instance forwards traffic out through an internet gateway for a source without a public address.",
     sources: [
-      source("vpc", "NAT instances", "https://docs.aws.amazon.com/vpc/latest/userguide/VPC_NAT_Instance.html"),
+      source(
+        "vpc",
+        "NAT instances",
+        "https://docs.aws.amazon.com/vpc/latest/userguide/VPC_NAT_Instance.html",
+      ),
       source("ec2Api", "ModifyNetworkInterfaceAttribute, SourceDestCheck"),
     ],
     status: MODELLED,

@@ -1,4 +1,3 @@
-import type { TopologyInput } from "../topology";
 import { isPerArgumentCommand } from "./aws-describe-files";
 import type { AwsDescribeRegionData } from "./parse-aws-describe";
 

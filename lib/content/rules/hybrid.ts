@@ -92,7 +92,7 @@ export const VPN_RULES: readonly Rule[] = [
     id: "VPN-10",
     topic: "vpn",
     title: "Tunnel limits",
-    text: "A standard tunnel carries up to about 1.25 Gbps and 140,000 packets per second; more needs several tunnels with ECMP, which only a transit gateway with BGP offers. The tunnel MTU is 1446 bytes (MSS 1406), with no path MTU discovery and no jumbo frames.",
+    text: "A standard tunnel carries up to about 1.25 Gbps and 140,000 packets per second; more needs several tunnels with ECMP, which only a transit gateway with BGP offers, or a Large tunnel (see drift). The tunnel MTU is 1446 bytes (MSS 1406), with no path MTU discovery and no jumbo frames.",
     sources: [source("vpn", "Site-to-Site VPN quotas")],
     status: notModelled("Throughput and packet size are outside a reachability model; asked as a fact."),
     drift:

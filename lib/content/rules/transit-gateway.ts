@@ -112,7 +112,7 @@ export const TRANSIT_GATEWAY_RULES: readonly Rule[] = [
     id: "TGW-12",
     topic: "transit-gateway",
     title: "Transit gateway peering",
-    text: "Two transit gateways, in the same or different Regions and accounts, can be peered once the other side accepts. Routes to a peering attachment are static only; DNS names do not resolve across it; inter-Region traffic is encrypted.",
+    text: "Two transit gateways, in the same or different Regions and accounts, can be peered once the other side accepts. Routes to a peering attachment between two transit gateways are static only; DNS names do not resolve across it; inter-Region traffic is encrypted.",
     sources: [source("tgw", "Transit gateway peering attachments")],
     status: MODELLED,
   },

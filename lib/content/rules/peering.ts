@@ -149,6 +149,8 @@ export const PEERING_RULES: readonly Rule[] = [
       source("peering", "Update your route tables for a VPC peering connection"),
     ],
     status: MODELLED,
+    drift:
+      "Some older notes say inter-Region peering carries no IPv6; the Amazon VPC FAQ now says inter-Region peering supports IPv6.",
   },
   {
     id: "PCX-16",

@@ -96,7 +96,7 @@ export const VPN_RULES: readonly Rule[] = [
     sources: [source("vpn", "Site-to-Site VPN quotas")],
     status: notModelled("Throughput and packet size are outside a reachability model; asked as a fact."),
     drift:
-      "AWS has since added large-bandwidth tunnels (up to 5 Gbps) for VPNs on a transit gateway or Cloud WAN; the 1.25 Gbps figure is for standard tunnels.",
+      "In September 2025 AWS added Large tunnels (up to 5 Gbps) for VPNs on a transit gateway or Cloud WAN; the 1.25 Gbps figure is for Standard tunnels, the only size on a virtual private gateway.",
   },
   {
     id: "VPN-11",

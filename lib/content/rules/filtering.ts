@@ -54,7 +54,7 @@ export const SECURITY_GROUP_RULES: readonly Rule[] = [
     id: "SG-06",
     topic: "security-groups",
     title: "Referencing another group",
-    text: "A rule that names a security group matches the private addresses of the interfaces in that group; the other group's own rules are not copied. The group must be in the same VPC or in a peered VPC of the same Region.",
+    text: "A rule that names a security group matches the private addresses of the interfaces in that group; the other group's own rules are not copied. The group must be in the same VPC, in a peered VPC of the same Region, or (inbound rules, with referencing support on) in a VPC attached to the same transit gateway (TGW-13).",
     sources: [
       source("vpc", "Security group rules"),
       source("peering", "Update your security groups to reference peer security groups"),
@@ -198,7 +198,7 @@ export const NETWORK_ACL_RULES: readonly Rule[] = [
     id: "ACL-11",
     topic: "network-acls",
     title: "Network ACL quotas",
-    text: "A network ACL holds 20 rules per direction and address family by default (raisable to 40), counting the final deny; a VPC has up to 200 network ACLs.",
+    text: "A network ACL holds 20 inbound and 20 outbound rules by default (raisable to 40 each, with a possible performance cost); a VPC has up to 200 network ACLs.",
     sources: [source("vpc", "Amazon VPC quotas")],
     status: notModelled(QUOTA),
   },

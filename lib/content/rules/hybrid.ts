@@ -92,11 +92,11 @@ export const VPN_RULES: readonly Rule[] = [
     id: "VPN-10",
     topic: "vpn",
     title: "Tunnel limits",
-    text: "A standard tunnel carries up to about 1.25 Gbps and 140,000 packets per second; more needs several tunnels with ECMP, which only a transit gateway with BGP offers. The tunnel MTU is 1446 bytes (MSS 1406), with no path MTU discovery and no jumbo frames.",
+    text: "A standard tunnel carries up to about 1.25 Gbps and 140,000 packets per second; more needs several tunnels with ECMP, which only a transit gateway with BGP offers, or a Large tunnel (see drift). The tunnel MTU is 1446 bytes (MSS 1406), with no path MTU discovery and no jumbo frames.",
     sources: [source("vpn", "Site-to-Site VPN quotas")],
     status: notModelled("Throughput and packet size are outside a reachability model; asked as a fact."),
     drift:
-      "AWS has since added large-bandwidth tunnels (up to 5 Gbps) for VPNs on a transit gateway or Cloud WAN; the 1.25 Gbps figure is for standard tunnels.",
+      "In September 2025 AWS added Large tunnels (up to 5 Gbps) for VPNs on a transit gateway or Cloud WAN; the 1.25 Gbps figure is for Standard tunnels, the only size on a virtual private gateway.",
   },
   {
     id: "VPN-11",

@@ -130,8 +130,11 @@ export const PEERING_RULES: readonly Rule[] = [
     id: "PCX-14",
     topic: "peering",
     title: "No queries to the peer's DNS server",
-    text: "Instances cannot send DNS queries to the Amazon DNS server (base address + 2) of a peered VPC.",
-    sources: [source("peering", "VPC peering basics")],
+    text: "Sending DNS queries to the Amazon DNS server (base address + 2) of a peered VPC is not supported; AWS points to Resolver endpoints instead.",
+    sources: [
+      source("peering", "VPC peering basics"),
+      source("route53", "Resolving DNS queries between VPCs and your network"),
+    ],
     status: notModelled(
       "The model resolves names itself and has no DNS query traffic; asked as a fact in concept questions.",
     ),
@@ -146,6 +149,8 @@ export const PEERING_RULES: readonly Rule[] = [
       source("peering", "Update your route tables for a VPC peering connection"),
     ],
     status: MODELLED,
+    drift:
+      "Some older notes say inter-Region peering carries no IPv6; the Amazon VPC FAQ now says inter-Region peering supports IPv6.",
   },
   {
     id: "PCX-16",

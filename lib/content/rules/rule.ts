@@ -57,6 +57,7 @@ export const GUIDE = {
   ra: "Reachability Analyzer Guide",
   ec2Api: "Amazon EC2 API Reference",
   nlb: "Elastic Load Balancing: Network Load Balancers",
+  route53: "Amazon Route 53 Developer Guide",
 } as const;
 
 export function source(guide: keyof typeof GUIDE, page: string, url?: string): RuleSource {

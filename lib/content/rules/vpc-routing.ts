@@ -130,9 +130,11 @@ export const VPC_ROUTING_RULES: readonly Rule[] = [
     id: "RT-12",
     topic: "vpc-routing",
     title: "Route table quotas",
-    text: "By default a route table holds 50 routes you add per address family (raisable to 1,000) and 100 routes propagated by BGP; a VPC has up to 200 route tables.",
+    text: "By default a route table holds 500 routes you add (non-propagated), counted separately for IPv4 and IPv6 and raisable to 1,000, and 100 propagated routes, which cannot be raised; a VPC has up to 200 route tables.",
     sources: [source("vpc", "Amazon VPC quotas")],
     status: notModelled(QUOTA),
+    drift:
+      "Older AWS pages and exam material give 50 non-propagated routes per route table as the default; the Amazon VPC quotas page now gives 500.",
   },
   {
     id: "RT-13",

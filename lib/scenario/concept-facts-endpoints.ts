@@ -216,21 +216,21 @@ export const ENDPOINT_FACTS: readonly Fact[] = [
     concepts: ["E12"],
     rules: ["IFE-06"],
     difficulty: 3,
-    stem: "What traffic do interface endpoints carry, and which IP versions do they support today?",
-    right: "TCP only, over IPv4, dual-stack or IPv6 address types",
-    why: "Interface endpoints carry TCP. The 2021 docs said IPv4 only; AWS now offers ipv6 and dualstack (IFE-06).",
+    stem: "What traffic can interface endpoints carry today, and which IP address types do they support?",
+    right: "TCP, and UDP to endpoint services whose NLB has UDP listeners; IPv4, IPv6 or dual-stack",
+    why: "2021-era material says TCP and IPv4 only. AWS added IPv6 and dual-stack endpoints, and in 2024 UDP to endpoint services behind a Network Load Balancer with UDP listeners (IFE-06).",
     wrong: [
       {
-        text: "TCP and UDP, IPv4 only, and IPv6 or dual-stack address types have never been added",
-        why: "Endpoints carry TCP, and IPv6/dual-stack support was added (IFE-06).",
+        text: "TCP only, over IPv4 only; IPv6 and dual-stack address types have never been added",
+        why: "That was the 2021 answer. IPv6 and dual-stack address types exist, and endpoint services can carry UDP (IFE-06).",
       },
       {
         text: "Any IP protocol, including ICMP to the service, over IPv4 and dual-stack addresses",
-        why: "Interface endpoints carry TCP only (IFE-06).",
+        why: "Interface endpoints carry TCP, and UDP only to UDP endpoint services; ICMP to the service is not carried (IFE-06).",
       },
       {
         text: "TCP over IPv6 only, because PrivateLink uses link-local addresses inside the subnet",
-        why: "They started IPv4-only; IPv6 came later (IFE-06).",
+        why: "Endpoints get addresses from the subnet's ranges and started IPv4-only; IPv6 came later (IFE-06).",
       },
     ],
   },

@@ -169,7 +169,7 @@ const PEERING_FACTS: readonly Fact[] = [
       },
       {
         text: "Point the instances at the peer VPC's Amazon DNS server (VPC+2) in a DHCP option set",
-        why: "You cannot query the peer VPC's Amazon DNS server (PCX-14).",
+        why: "AWS does not support sending queries to the peer VPC's Amazon DNS server (PCX-14).",
       },
     ],
   },

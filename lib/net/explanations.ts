@@ -369,7 +369,10 @@ export const EXPLANATIONS = {
     ["query"],
     [],
     (d) =>
-      `${d.reference} is IPv6-only: it has no IPv4 address, so it cannot send to the IPv4 address ${d.address ?? "?"} (IPv6-only subnets reach IPv4 only through DNS64 and a NAT gateway's NAT64).`,
+      d.problem === "no-ipv4-literal"
+        ? `${d.reference} is IPv6-only: it has no IPv4 address, and DNS64 only synthesises a 64:ff9b::/96 address when it resolves a name, so the literal IPv4 address ${d.address ?? "?"} has no IPv6 form to send to (use the server's DNS name, or 64:ff9b::/96 written out).`
+        : `${d.reference} is IPv6-only: it has no IPv4 address, so it cannot send to the IPv4 address ${d.address ?? "?"} (IPv6-only subnets reach IPv4 only through DNS64 and a NAT gateway's NAT64).`,
+    (d) => (d.problem === "no-ipv4-literal" ? ["NAT-04"] : []),
   ),
   RCH_DX_VIF_NOT_AVAILABLE: entry(
     ["virtual-interfaces"],

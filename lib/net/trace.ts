@@ -229,6 +229,8 @@ export type BlockerDetail =
         | "no-public-ip"
         | "no-ipv6"
         | "no-ipv4"
+        /** IPv6-only with DNS64 on, but the destination is a literal IPv4 address, which DNS64 never sees. */
+        | "no-ipv4-literal"
         | "not-a-public-address"
         | "no-ipv6-owner"
         | "wrong-destination"

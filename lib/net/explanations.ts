@@ -422,6 +422,12 @@ export const EXPLANATIONS = {
     (d) =>
       `Gateway Load Balancer endpoint ${label(d.gateway)} is ${d.state ?? "?"}, not available, so traffic routed to it goes nowhere.`,
   ),
+  RCH_APPLIANCE_MODE_ASYMMETRIC_PATH: entry(
+    ["gateway"],
+    ["TGW-11"],
+    (d) =>
+      `Transit gateway attachment ${label(d.gateway)} has appliance mode off, so the transit gateway keeps each direction in the zone it entered by: the request crossed the inspection VPC in ${d.requestAvailabilityZone ?? "?"} but the reply crosses it in ${d.availabilityZone ?? "?"}, through another appliance, which has not seen the request. A stateful appliance drops such a reply (AWS Network Firewall does not support asymmetric routing). Turn on appliance mode (ApplianceModeSupport) for the attachment.`,
+  ),
   VPC_BLOCK_PUBLIC_ACCESS_ENABLED: entry(["block-public-access"], ["IGW-07"], (d) => {
     const mode = d.mode === "block-bidirectional" ? "bidirectional" : "ingress-only";
     const opened =

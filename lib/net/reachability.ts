@@ -209,6 +209,7 @@ export function analyze(target: Topology | Network, query: Query, options: Analy
 
   const rw = newWalk(net, "return", now, fw.natSessions);
   rw.dropped = fw.dropped;
+  if (fw.applianceZones) rw.applianceZones = fw.applianceZones; // TGW-11: the reply meets the request's zones
   let returnOk = false;
   if (forward) {
     const reply: Pkt = {

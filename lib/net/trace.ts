@@ -89,6 +89,7 @@ export type BlockerCode =
   | "RCH_NLB_TARGET_UNHEALTHY"
   | "RCH_NLB_NOT_ACTIVE"
   | "RCH_GWLB_ENDPOINT_NOT_AVAILABLE"
+  | "RCH_APPLIANCE_MODE_ASYMMETRIC_PATH"
   | "VPC_BLOCK_PUBLIC_ACCESS_ENABLED";
 
 /** The traffic a filter judged: protocol and destination port (none for ICMP). */
@@ -184,6 +185,8 @@ export type BlockerDetail =
       readonly vpc?: NamedRef;
       readonly site?: NamedRef;
       readonly availabilityZone?: string;
+      /** asymmetric-appliance-path: the zone the request entered the attachment through. */
+      readonly requestAvailabilityZone?: string;
       readonly route?: RouteFact;
       /** reply-not-via-internet-gateway: the subnet and route table that sent the reply, and the internet gateway the request came in through. */
       readonly subnet?: NamedRef;
@@ -196,7 +199,8 @@ export type BlockerDetail =
         | "no-site"
         | "no-link"
         | "not-started-here"
-        | "reply-not-via-internet-gateway";
+        | "reply-not-via-internet-gateway"
+        | "asymmetric-appliance-path";
     }
   | {
       readonly kind: "interface";

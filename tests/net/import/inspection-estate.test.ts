@@ -42,21 +42,21 @@ const TABLE: Row[] = [
     rule: "GWLB-01",
   },
   {
+    // Appliance mode is off: the request crosses us-east-1a's appliance, the reply us-east-1b's.
     from: "a-1",
     to: "b-1",
     port: 443,
-    reachable: true,
-    expect: [IDS.attInspection, IDS.gwlbeA, "tgw-rtb-0d00000000000d002", IDS.attB],
-    back: [IDS.attInspection, IDS.gwlbeB, IDS.attA],
-    rule: "GWLB-01",
+    reachable: false,
+    expect: ["RCH_APPLIANCE_MODE_ASYMMETRIC_PATH"],
+    rule: "TGW-11",
   },
   {
     from: "b-1",
     to: "a-1",
     port: 443,
-    reachable: true,
-    expect: [IDS.attInspection, IDS.gwlbeB, IDS.attA],
-    rule: "GWLB-01",
+    reachable: false,
+    expect: ["RCH_APPLIANCE_MODE_ASYMMETRIC_PATH"],
+    rule: "TGW-11",
   },
   {
     from: "internet",
@@ -131,6 +131,24 @@ describe.each(Object.entries(conventions))("inspection estate, %s", (_name, file
     expect(topology.transitGatewayAttachments.find((a) => a.id === IDS.attInspection)?.applianceMode).toBe(
       false,
     );
+  });
+
+  it("with appliance mode enabled on the inspection attachment, a-1 -> b-1 keeps one appliance both ways (TGW-11)", () => {
+    const on: Topology = {
+      ...topology,
+      transitGatewayAttachments: topology.transitGatewayAttachments.map((a) =>
+        a.id === IDS.attInspection ? { ...a, applianceMode: true } : a,
+      ),
+    };
+    const a = analyze(on, { from: "a-1", to: "b-1", protocol: "tcp", port: 443 });
+    expect(a.blockers).toEqual([]);
+    expect(a.reachable).toBe(true);
+    const forward = a.forward.map((h) => h.component.id);
+    expect(inOrder(forward, [IDS.attInspection, IDS.gwlbeA, "tgw-rtb-0d00000000000d002", IDS.attB])).toBe(
+      true,
+    );
+    const back = a.return.map((h) => h.component.id);
+    expect(inOrder(back, [IDS.attInspection, IDS.gwlbeA, IDS.attA])).toBe(true);
   });
 
   it("validate recommends appliance mode for the inspection VPC's attachment only (TGW-11)", () => {

@@ -428,6 +428,12 @@ export const EXPLANATIONS = {
     (d) =>
       `Transit gateway attachment ${label(d.gateway)} has appliance mode off, so the transit gateway keeps each direction in the zone it entered by: the request crossed the inspection VPC in ${d.requestAvailabilityZone ?? "?"} but the reply crosses it in ${d.availabilityZone ?? "?"}, through another appliance, which has not seen the request. A stateful appliance drops such a reply (AWS Network Firewall does not support asymmetric routing). Turn on appliance mode (ApplianceModeSupport) for the attachment.`,
   ),
+  RCH_REGIONAL_NAT_ZONE_NOT_SERVED: entry(
+    ["gateway"],
+    ["NAT-07"],
+    (d) =>
+      `Regional NAT gateway ${label(d.gateway)} is in manual mode and has no Elastic IP address for ${d.availabilityZone ?? "?"}, so it does not serve that zone: traffic routed to it from there is not translated. Add the zone to the gateway (or use automatic mode).`,
+  ),
   VPC_BLOCK_PUBLIC_ACCESS_ENABLED: entry(["block-public-access"], ["IGW-07"], (d) => {
     const mode = d.mode === "block-bidirectional" ? "bidirectional" : "ingress-only";
     const opened =

@@ -164,6 +164,32 @@ export const NatGatewaySchema = z.strictObject({
   state: z.enum(["pending", "available", "failed", "deleting", "deleted"]).default("available"),
 });
 
+/**
+ * aws-rules NAT-07: a regional NAT gateway (describe-nat-gateways AvailabilityMode "regional"): one gateway for
+ * the VPC, in no subnet, with Elastic IP addresses per Availability Zone. A subnet's route to it is served in
+ * the subnet's zone; the gateway's own route table (created with it, a route to the internet gateway) routes
+ * what it translated.
+ */
+export const RegionalNatGatewaySchema = z.strictObject({
+  ...named,
+  vpcId: z.string(),
+  /** The route table AWS created for the gateway (describe-nat-gateways RouteTableId). */
+  routeTableId: z.string().optional(),
+  /** Automatic mode (AutoProvisionZones enabled, the default): AWS adds a zone as workloads appear there. */
+  autoProvisionZones: z.boolean().default(true),
+  /** Per zone, the Elastic IP address(es) that translate that zone's traffic (NatGatewayAddresses). */
+  addresses: z
+    .array(
+      z.strictObject({
+        availabilityZone: z.string(),
+        publicIp: ipv4String,
+        privateIp: ipv4String.optional(),
+      }),
+    )
+    .default([]),
+  state: z.enum(["pending", "available", "failed", "deleting", "deleted"]).default("available"),
+});
+
 export const PeeringStatusSchema = z.enum([
   "initiating-request",
   "pending-acceptance",
@@ -472,6 +498,7 @@ export const TopologySchema = z.strictObject({
   internetGateways: z.array(InternetGatewaySchema).default([]),
   egressOnlyInternetGateways: z.array(EgressOnlyInternetGatewaySchema).default([]),
   natGateways: z.array(NatGatewaySchema).default([]),
+  regionalNatGateways: z.array(RegionalNatGatewaySchema).optional(),
   peeringConnections: z.array(PeeringConnectionSchema).default([]),
   transitGateways: z.array(TransitGatewaySchema).default([]),
   transitGatewayAttachments: z.array(TransitGatewayAttachmentSchema).default([]),
@@ -539,6 +566,7 @@ export type Instance = DeepReadonly<z.infer<typeof InstanceSchema>>;
 export type InternetGateway = DeepReadonly<z.infer<typeof InternetGatewaySchema>>;
 export type EgressOnlyInternetGateway = DeepReadonly<z.infer<typeof EgressOnlyInternetGatewaySchema>>;
 export type NatGateway = DeepReadonly<z.infer<typeof NatGatewaySchema>>;
+export type RegionalNatGateway = DeepReadonly<z.infer<typeof RegionalNatGatewaySchema>>;
 export type PeeringStatus = DeepReadonly<z.infer<typeof PeeringStatusSchema>>;
 export type PeeringConnection = DeepReadonly<z.infer<typeof PeeringConnectionSchema>>;
 export type TransitGateway = DeepReadonly<z.infer<typeof TransitGatewaySchema>>;

@@ -90,6 +90,7 @@ export type BlockerCode =
   | "RCH_NLB_NOT_ACTIVE"
   | "RCH_GWLB_ENDPOINT_NOT_AVAILABLE"
   | "RCH_APPLIANCE_MODE_ASYMMETRIC_PATH"
+  | "RCH_REGIONAL_NAT_ZONE_NOT_SERVED"
   | "VPC_BLOCK_PUBLIC_ACCESS_ENABLED";
 
 /** The traffic a filter judged: protocol and destination port (none for ICMP). */
@@ -200,7 +201,8 @@ export type BlockerDetail =
         | "no-link"
         | "not-started-here"
         | "reply-not-via-internet-gateway"
-        | "asymmetric-appliance-path";
+        | "asymmetric-appliance-path"
+        | "zone-not-served";
     }
   | {
       readonly kind: "interface";

@@ -5,6 +5,7 @@ import {
   checkNetworkInterfaces,
   checkInstances,
   checkNatGateways,
+  checkRegionalNatGateways,
   checkSubnets,
   checkVpcs,
 } from "./validate/addressing";
@@ -39,6 +40,7 @@ const CHECKERS: readonly ((v: ValidationContext) => void)[] = [
   checkInstances,
   checkNetworkInterfaces,
   checkNatGateways,
+  checkRegionalNatGateways,
   checkGateways,
   checkPeerings,
   checkTransitGatewayAttachments,

@@ -34,6 +34,7 @@ import {
   importInternetGateways,
   importNatGateways,
   importNetworkInterfaces,
+  importRegionalNatGateways,
   importPeeringConnections,
   importPrefixLists,
 } from "./import-edge-resources";
@@ -170,6 +171,7 @@ export function importAwsDescribe(
     targetGroups: NonNullable<TopologyInput["targetGroups"]>;
   } = { loadBalancers: [], targetGroups: [] };
   const gatewayLoadBalancerEndpoints: NonNullable<TopologyInput["gatewayLoadBalancerEndpoints"]> = [];
+  const regionalNatGateways: NonNullable<TopologyInput["regionalNatGateways"]> = [];
   const remote: NonNullable<TopologyInput["vpcs"]> = [];
   const contexts: RegionContext[] = [];
   const assumptions: string[] = [];
@@ -203,6 +205,8 @@ export function importAwsDescribe(
     add("internetGateways", importInternetGateways(ctx));
     add("egressOnlyInternetGateways", importEgressOnlyInternetGateways(ctx));
     add("natGateways", importNatGateways(ctx));
+    for (const n of importRegionalNatGateways(ctx))
+      if (!regionalNatGateways.some((x) => x.id === n.id)) regionalNatGateways.push(n);
     add("peeringConnections", importPeeringConnections(ctx));
     add("gatewayEndpoints", endpoints.gateway);
     add("interfaceEndpoints", endpoints.interface);
@@ -251,6 +255,7 @@ export function importAwsDescribe(
     ...(balancers.loadBalancers.length > 0 ? { loadBalancers: balancers.loadBalancers } : {}),
     ...(balancers.targetGroups.length > 0 ? { targetGroups: balancers.targetGroups } : {}),
     ...(gatewayLoadBalancerEndpoints.length > 0 ? { gatewayLoadBalancerEndpoints } : {}),
+    ...(regionalNatGateways.length > 0 ? { regionalNatGateways } : {}),
     assumptions,
   };
   const result = parseTopology(topology);

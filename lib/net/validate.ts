@@ -25,6 +25,7 @@ import { checkNetworkAcls, checkSecurityGroups } from "./validate/filters";
 import { collectIds } from "./validate/ids";
 import { checkLoadBalancers } from "./validate/load-balancers";
 import { checkApplianceMode } from "./validate/inspection";
+import { checkBlockPublicAccess } from "./validate/block-public-access";
 import { checkRouteTables } from "./validate/routing";
 import type { Topology } from "./topology";
 
@@ -33,6 +34,7 @@ export type { ValidationIssue } from "./validate/context";
 const CHECKERS: readonly ((v: ValidationContext) => void)[] = [
   collectIds,
   checkVpcs,
+  checkBlockPublicAccess,
   checkSubnets,
   checkRouteTables,
   checkNetworkAcls,

@@ -27,6 +27,7 @@ import { checkLoadBalancers } from "./validate/load-balancers";
 import { checkApplianceMode } from "./validate/inspection";
 import { checkBlockPublicAccess } from "./validate/block-public-access";
 import { checkRouteTables } from "./validate/routing";
+import { checkGatewayRouteTables } from "./validate/gateway-route-tables";
 import type { Topology } from "./topology";
 
 export type { ValidationIssue } from "./validate/context";
@@ -37,6 +38,7 @@ const CHECKERS: readonly ((v: ValidationContext) => void)[] = [
   checkBlockPublicAccess,
   checkSubnets,
   checkRouteTables,
+  checkGatewayRouteTables,
   checkNetworkAcls,
   checkSecurityGroups,
   checkInstances,

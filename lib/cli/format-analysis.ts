@@ -21,11 +21,14 @@ export type AnalysisJson = {
   warnings: string[];
 };
 
-/** The import's assumptions, then those this query's trace made (RCH_ASSUMED_ON_PREMISES details). */
+/**
+ * The import's assumptions, then those this query's trace made (every RCH_ASSUMED_* detail: on-premises
+ * networks, appliances behind a Gateway Load Balancer, a regional NAT gateway's zone).
+ */
 export function assumptionsFor(analysis: Analysis, imported: readonly string[] = []): string[] {
   const out = [...imported];
   for (const d of analysis.details ?? [])
-    if (d.code === "RCH_ASSUMED_ON_PREMISES" && !out.includes(d.message)) out.push(d.message);
+    if (d.code.startsWith("RCH_ASSUMED_") && !out.includes(d.message)) out.push(d.message);
   return out;
 }
 

@@ -137,6 +137,23 @@ function emptyLists(): Lists {
   return Object.fromEntries(keys.map((k) => [k, []])) as unknown as Lists;
 }
 
+/**
+ * aws-rules GWLB-01: AWS output never shows what the appliances behind a Gateway Load Balancer allow, so each
+ * endpoint service reached through Gateway Load Balancer endpoints is assumed to pass traffic (stated once per
+ * service; the target health, when described, still decides whether any appliance is there to do it).
+ */
+function applianceAssumptions(
+  endpoints: readonly { serviceName: string }[],
+  already: readonly string[],
+): string[] {
+  const out: string[] = [];
+  for (const name of new Set(endpoints.map((e) => e.serviceName))) {
+    const line = `assumed the appliances behind Gateway Load Balancer endpoint service ${name} pass the traffic they receive: AWS output does not show their rules`;
+    if (!already.includes(line) && !out.includes(line)) out.push(line);
+  }
+  return out;
+}
+
 /** Same id seen twice (a cross-region peering is listed in both regions): keep the first. */
 function pushUnique<T extends { id: string }>(target: T[], items: readonly T[], seen: Set<string>): void {
   for (const item of items) {
@@ -212,6 +229,7 @@ export function importAwsDescribe(
     add("interfaceEndpoints", endpoints.interface);
     for (const e of endpoints.gatewayLoadBalancer)
       if (!gatewayLoadBalancerEndpoints.some((x) => x.id === e.id)) gatewayLoadBalancerEndpoints.push(e);
+    assumptions.push(...applianceAssumptions(endpoints.gatewayLoadBalancer, assumptions));
     add("prefixLists", [...prefix.prefixLists, ...servicePrefix.prefixLists]);
     add("transitGateways", importTransitGateways(ctx));
     const tgwAttachments = importTransitGatewayAttachments(ctx, awsEnis);

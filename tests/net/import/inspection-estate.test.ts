@@ -151,6 +151,14 @@ describe.each(Object.entries(conventions))("inspection estate, %s", (_name, file
     expect(inOrder(back, [IDS.attInspection, IDS.gwlbeA, IDS.attA])).toBe(true);
   });
 
+  it("states first, as an import assumption, that the appliances behind the GWLB endpoint service pass traffic (GWLB-01)", () => {
+    expect(topology.assumptions?.filter((a) => a.includes("Gateway Load Balancer endpoint service"))).toEqual(
+      [
+        "assumed the appliances behind Gateway Load Balancer endpoint service com.amazonaws.vpce.us-east-1.vpce-svc-0d00000000000d001 pass the traffic they receive: AWS output does not show their rules",
+      ],
+    );
+  });
+
   it("validate recommends appliance mode for the inspection VPC's attachment only (TGW-11)", () => {
     const issues = validate(topology);
     expect(issues.filter((i) => i.severity === "error")).toEqual([]);

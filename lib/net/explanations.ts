@@ -434,6 +434,12 @@ export const EXPLANATIONS = {
     (d) =>
       `Regional NAT gateway ${label(d.gateway)} is in manual mode and has no Elastic IP address for ${d.availabilityZone ?? "?"}, so it does not serve that zone: traffic routed to it from there is not translated. Add the zone to the gateway (or use automatic mode).`,
   ),
+  RCH_GWLB_NO_HEALTHY_TARGET: entry(
+    ["gateway"],
+    ["GWLB-01"],
+    (d) =>
+      `Gateway Load Balancer ${label(d.gateway)} has no healthy target (${d.state ?? "none registered"}), so no appliance takes the traffic its endpoints send: a Gateway Load Balancer routes new flows to healthy targets only.`,
+  ),
   VPC_BLOCK_PUBLIC_ACCESS_ENABLED: entry(["block-public-access"], ["IGW-07"], (d) => {
     const mode = d.mode === "block-bidirectional" ? "bidirectional" : "ingress-only";
     const opened =

@@ -362,6 +362,19 @@ export const GatewayLoadBalancerEndpointSchema = z.strictObject({
   state: VpcEndpointStateSchema.default("available"),
 });
 
+/**
+ * aws-rules GWLB-01: a Gateway Load Balancer behind a Gateway Load Balancer endpoint service: the service name its
+ * endpoints use (describe-vpc-endpoint-service-configurations GatewayLoadBalancerArns) and the target groups of
+ * its listener (describe-listeners); `targetGroupIds` absent = not known, and the appliances are assumed there.
+ */
+export const GatewayLoadBalancerSchema = z.strictObject({
+  ...named,
+  vpcId: z.string(),
+  serviceName: z.string().optional(),
+  state: z.enum(["active", "active_impaired", "provisioning", "failed"]).optional(),
+  targetGroupIds: z.array(z.string()).optional(),
+});
+
 export const EndpointServiceSchema = z.strictObject({
   ...named,
   serviceName: z.string(),
@@ -440,7 +453,8 @@ export const TargetHealthStateSchema = z.enum([
 export const TargetGroupSchema = z.strictObject({
   ...named,
   vpcId: z.string(),
-  protocol: z.enum(["TCP", "TLS", "UDP", "TCP_UDP"]).default("TCP"),
+  /** GENEVE: a Gateway Load Balancer's target group (port 6081), GWLB-01. */
+  protocol: z.enum(["TCP", "TLS", "UDP", "TCP_UDP", "GENEVE"]).default("TCP"),
   port,
   targetType: z.enum(["instance", "ip"]).default("instance"),
   targets: z
@@ -513,6 +527,7 @@ export const TopologySchema = z.strictObject({
   endpointServices: z.array(EndpointServiceSchema).default([]),
   prefixLists: z.array(PrefixListSchema).default([]),
   loadBalancers: z.array(LoadBalancerSchema).optional(),
+  gatewayLoadBalancers: z.array(GatewayLoadBalancerSchema).optional(),
   targetGroups: z.array(TargetGroupSchema).optional(),
   services: z.array(AwsServiceSchema).default([]),
   onPremisesNetworks: z.array(OnPremisesNetworkSchema).default([]),
@@ -585,5 +600,6 @@ export type PrefixList = DeepReadonly<z.infer<typeof PrefixListSchema>>;
 export type AwsService = DeepReadonly<z.infer<typeof AwsServiceSchema>>;
 export type OnPremisesNetwork = DeepReadonly<z.infer<typeof OnPremisesNetworkSchema>>;
 export type LoadBalancer = DeepReadonly<z.infer<typeof LoadBalancerSchema>>;
+export type GatewayLoadBalancer = DeepReadonly<z.infer<typeof GatewayLoadBalancerSchema>>;
 export type TargetGroup = DeepReadonly<z.infer<typeof TargetGroupSchema>>;
 export type TargetHealthState = DeepReadonly<z.infer<typeof TargetHealthStateSchema>>;

@@ -91,6 +91,7 @@ export type BlockerCode =
   | "RCH_GWLB_ENDPOINT_NOT_AVAILABLE"
   | "RCH_APPLIANCE_MODE_ASYMMETRIC_PATH"
   | "RCH_REGIONAL_NAT_ZONE_NOT_SERVED"
+  | "RCH_GWLB_NO_HEALTHY_TARGET"
   | "VPC_BLOCK_PUBLIC_ACCESS_ENABLED";
 
 /** The traffic a filter judged: protocol and destination port (none for ICMP). */
@@ -108,7 +109,8 @@ export type GatewayType =
   | "vpn-connection"
   | "transit-gateway-attachment"
   | "direct-connect-gateway"
-  | "gateway-load-balancer-endpoint";
+  | "gateway-load-balancer-endpoint"
+  | "gateway-load-balancer";
 
 /** What a VPC route points at, as a blackhole explanation names it. */
 export type RouteTargetType =

@@ -185,8 +185,9 @@ export function importAwsDescribe(
   };
   const balancers: {
     loadBalancers: NonNullable<TopologyInput["loadBalancers"]>;
+    gatewayLoadBalancers: NonNullable<TopologyInput["gatewayLoadBalancers"]>;
     targetGroups: NonNullable<TopologyInput["targetGroups"]>;
-  } = { loadBalancers: [], targetGroups: [] };
+  } = { loadBalancers: [], gatewayLoadBalancers: [], targetGroups: [] };
   const gatewayLoadBalancerEndpoints: NonNullable<TopologyInput["gatewayLoadBalancerEndpoints"]> = [];
   const regionalNatGateways: NonNullable<TopologyInput["regionalNatGateways"]> = [];
   const remote: NonNullable<TopologyInput["vpcs"]> = [];
@@ -247,6 +248,11 @@ export function importAwsDescribe(
     balancers.loadBalancers.push(
       ...nlbs.loadBalancers.filter((lb) => !balancers.loadBalancers.some((x) => x.id === lb.id)),
     );
+    balancers.gatewayLoadBalancers.push(
+      ...nlbs.gatewayLoadBalancers.filter(
+        (lb) => !balancers.gatewayLoadBalancers.some((x) => x.id === lb.id),
+      ),
+    );
     balancers.targetGroups.push(
       ...nlbs.targetGroups.filter((tg) => !balancers.targetGroups.some((x) => x.id === tg.id)),
     );
@@ -272,6 +278,9 @@ export function importAwsDescribe(
     accounts: accounts.map((id) => ({ id })),
     ...(balancers.loadBalancers.length > 0 ? { loadBalancers: balancers.loadBalancers } : {}),
     ...(balancers.targetGroups.length > 0 ? { targetGroups: balancers.targetGroups } : {}),
+    ...(balancers.gatewayLoadBalancers.length > 0
+      ? { gatewayLoadBalancers: balancers.gatewayLoadBalancers }
+      : {}),
     ...(gatewayLoadBalancerEndpoints.length > 0 ? { gatewayLoadBalancerEndpoints } : {}),
     ...(regionalNatGateways.length > 0 ? { regionalNatGateways } : {}),
     assumptions,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { importAwsDescribe } from "@/lib/net/import";
+import { exportAwsDescribe, importAwsDescribe } from "@/lib/net/import";
 import { analyze } from "@/lib/net/reachability";
 import type { Topology } from "@/lib/net/topology";
 import { validate } from "@/lib/net/validate";
@@ -165,5 +165,124 @@ describe.each(Object.entries(conventions))("inspection estate, %s", (_name, file
     expect(
       issues.filter((i) => i.code === "TRANSIT_GATEWAY_APPLIANCE_MODE_RECOMMENDED").map((i) => i.path),
     ).toEqual(["transitGatewayAttachments[2].applianceMode"]);
+  });
+});
+
+// GWLB-01: the Gateway Load Balancer behind the endpoint service, as elbv2 prints it. Its target health decides
+// whether an appliance is there: none healthy -> the traffic goes nowhere (no fail-open is documented for it).
+const GWLB_ARN =
+  "arn:aws:elasticloadbalancing:us-east-1:111100002222:loadbalancer/gwy/inspect/0d00000000000d01";
+const GWLB_TG = "arn:aws:elasticloadbalancing:us-east-1:111100002222:targetgroup/appliances/0d00000000000d02";
+
+function withGatewayLoadBalancer(health: "healthy" | "unhealthy" | "none"): Record<string, unknown> {
+  const files = inspectionEstate();
+  const region = files["us-east-1"] as Record<string, unknown>;
+  region["describe-load-balancers"] = {
+    LoadBalancers: [
+      {
+        LoadBalancerArn: GWLB_ARN,
+        LoadBalancerName: "inspect",
+        Type: "gateway",
+        VpcId: IDS.inspection,
+        State: { Code: "active" },
+        AvailabilityZones: [{ ZoneName: "us-east-1a", SubnetId: "subnet-0d0000000000d0403" }],
+      },
+    ],
+  };
+  region["describe-vpc-endpoint-service-configurations"] = {
+    ServiceConfigurations: [
+      {
+        ServiceType: [{ ServiceType: "GatewayLoadBalancer" }],
+        ServiceId: "vpce-svc-0d00000000000d001",
+        ServiceName: "com.amazonaws.vpce.us-east-1.vpce-svc-0d00000000000d001",
+        ServiceState: "Available",
+        AcceptanceRequired: false,
+        GatewayLoadBalancerArns: [GWLB_ARN],
+      },
+    ],
+  };
+  region["describe-listeners.inspect"] = {
+    Listeners: [
+      {
+        ListenerArn: `${GWLB_ARN.replace(":loadbalancer/", ":listener/")}/0d03`,
+        LoadBalancerArn: GWLB_ARN,
+        DefaultActions: [{ Type: "forward", TargetGroupArn: GWLB_TG }],
+      },
+    ],
+  };
+  region["describe-target-groups"] = {
+    TargetGroups: [
+      {
+        TargetGroupArn: GWLB_TG,
+        TargetGroupName: "appliances",
+        Protocol: "GENEVE",
+        Port: 6081,
+        VpcId: IDS.inspection,
+        TargetType: "instance",
+        LoadBalancerArns: [GWLB_ARN],
+      },
+    ],
+  };
+  if (health !== "none")
+    region["describe-target-health.appliances"] = {
+      TargetHealthDescriptions: [
+        {
+          Target: { Id: "i-0d00000000000fw01", Port: 6081 },
+          HealthCheckPort: "80",
+          TargetHealth:
+            health === "healthy"
+              ? { State: "healthy" }
+              : { State: "unhealthy", Reason: "Target.FailedHealthChecks" },
+        },
+      ],
+    };
+  return files;
+}
+
+describe.each([
+  ["one file per argument", (f: Record<string, unknown>) => f],
+  [
+    "keyed by argument",
+    (f: Record<string, unknown>) => keyedConvention(f as Parameters<typeof keyedConvention>[0]),
+  ],
+] as const)("inspection estate with its Gateway Load Balancer, %s (GWLB-01)", (_name, convention) => {
+  const q = { from: "web-1", to: "internet", protocol: "tcp" as const, port: 443 };
+
+  it("no healthy appliance: traffic routed to the endpoint goes nowhere (RCH_GWLB_NO_HEALTHY_TARGET)", () => {
+    const t = importOrThrow(convention(withGatewayLoadBalancer("unhealthy")));
+    expect(t.gatewayLoadBalancers?.map((g) => [g.serviceName, g.targetGroupIds])).toEqual([
+      ["com.amazonaws.vpce.us-east-1.vpce-svc-0d00000000000d001", [GWLB_TG]],
+    ]);
+    const a = analyze(t, q);
+    expect(a.reachable).toBe(false);
+    expect(a.blockers.map((b) => [b.code, b.component, b.rules])).toEqual([
+      ["RCH_GWLB_NO_HEALTHY_TARGET", GWLB_ARN, ["GWLB-01"]],
+    ]);
+    expect(a.blockers[0]?.message).toContain("i-0d00000000000fw01 unhealthy");
+  });
+
+  it("a healthy appliance: the path goes through, with the pass-through assumption stated", () => {
+    const t = importOrThrow(convention(withGatewayLoadBalancer("healthy")));
+    const a = analyze(t, q);
+    expect(a.blockers).toEqual([]);
+    expect(a.reachable).toBe(true);
+    expect(a.details?.map((d) => d.code)).toContain("RCH_ASSUMED_APPLIANCE_PASSES");
+  });
+
+  it("target health not described: the appliances are assumed there, and the import says so", () => {
+    const t = importOrThrow(convention(withGatewayLoadBalancer("none")));
+    expect(t.gatewayLoadBalancers?.[0]?.targetGroupIds).toBeUndefined();
+    expect(
+      t.assumptions?.some((x) => x.startsWith("inspect: its listener or target health is not described")),
+    ).toBe(true);
+    expect(analyze(t, q).reachable).toBe(true);
+  });
+
+  it("export -> import keeps the Gateway Load Balancer and the verdict", () => {
+    const t = importOrThrow(convention(withGatewayLoadBalancer("unhealthy")));
+    const back = importOrThrow(JSON.parse(JSON.stringify(exportAwsDescribe(t))) as Record<string, unknown>);
+    expect(back.gatewayLoadBalancers).toEqual(t.gatewayLoadBalancers);
+    expect(back.targetGroups).toEqual(t.targetGroups);
+    expect(analyze(back, q).blockers.map((b) => b.code)).toEqual(["RCH_GWLB_NO_HEALTHY_TARGET"]);
   });
 });

@@ -21,10 +21,13 @@ export type AnalysisJson = {
   warnings: string[];
 };
 
-/** Details that state an assumption of the trace (on-premises behind a gateway, a NAT instance) rather than a note. */
+/** Details that state an assumption of the trace rather than a note. */
 const isAssumption = (code: string): boolean => code.startsWith("RCH_ASSUMED_");
 
-/** The import's assumptions, then those this query's trace made (RCH_ASSUMED_… details). */
+/**
+ * The import's assumptions, then those this query's trace made (every RCH_ASSUMED_* detail: on-premises
+ * networks, a NAT instance, appliances behind a Gateway Load Balancer, a regional NAT gateway's zone).
+ */
 export function assumptionsFor(analysis: Analysis, imported: readonly string[] = []): string[] {
   const out = [...imported];
   for (const d of analysis.details ?? [])

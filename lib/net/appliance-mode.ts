@@ -2,11 +2,17 @@
 // through the attachment's subnet in the sender's Availability Zone, so the two directions of one flow between
 // VPCs in different zones can cross an inspection VPC in two different zones, where two different stateful
 // appliances each see half of the conversation and drop it. Appliance mode keeps both directions on one zone.
-// The model walks each direction once, so it does not decide the drop; it names the risk instead: a VPC
-// attachment in two or more zones whose subnets route traffic to an appliance (a Gateway Load Balancer endpoint
-// or a network interface) without appliance mode.
-import type { Network } from "./network-model";
+// Without appliance mode AWS keeps each direction in the zone where it entered the transit gateway (the
+// sender's zone), so the model decides it: when the reply enters such an inspection VPC attachment (one in two
+// or more zones whose subnets route traffic to an appliance: a Gateway Load Balancer endpoint or a network
+// interface) in another zone than the request, the reply is dropped (RCH_APPLIANCE_MODE_ASYMMETRIC_PATH). With
+// appliance mode the transit gateway picks one zone for the flow by a flow hash the model cannot know; it keeps
+// the request's zone for the reply, which is what AWS guarantees (both directions in one zone).
+import { named } from "./explanations";
+import type { Network, SubnetInfo } from "./network-model";
 import type { Topology, TransitGatewayAttachment } from "./topology";
+import type { CompiledAttachment } from "./transit-gateway-index";
+import { block, type Walk } from "./walk-state";
 
 const GWLB_ENDPOINT = /^vpce-/;
 
@@ -47,4 +53,36 @@ export function needsApplianceMode(net: Network, attachmentId: string): boolean 
 
 export function applianceModeMessage(att: TransitGatewayAttachment): string {
   return `Transit gateway attachment ${att.name !== undefined ? `${att.name} (${att.id})` : att.id} leads into an inspection VPC in several Availability Zones without appliance mode: the two directions of a flow between zones can cross different appliances, and a stateful appliance drops the half it did not see. Turn on appliance mode (ApplianceModeSupport) for the attachment.`;
+}
+
+/**
+ * TGW-11: the attachment subnet through which a flow leaves the transit gateway into VPC attachment `out`:
+ * the sender's zone (`az`) when the attachment has a subnet there. The forward walk records the zone; the
+ * return walk keeps it under appliance mode, and otherwise drops a reply that enters an inspection VPC in
+ * another zone than its request did.
+ */
+export function landingSubnet(
+  w: Walk,
+  out: CompiledAttachment,
+  az: string | undefined,
+): SubnetInfo | undefined {
+  const natural = (az !== undefined ? out.byAz.get(az) : undefined) ?? out.all[0];
+  if (!natural) return undefined;
+  const zones = (w.applianceZones ??= new Map<string, string>());
+  const requestZone = zones.get(out.att.id);
+  if (w.direction === "forward") {
+    if (requestZone === undefined) zones.set(out.att.id, natural.az);
+    return natural;
+  }
+  if (requestZone === undefined || requestZone === natural.az) return natural;
+  if (out.att.applianceMode) return out.byAz.get(requestZone) ?? natural;
+  if (needsApplianceMode(w.net, out.att.id))
+    block(w, "RCH_APPLIANCE_MODE_ASYMMETRIC_PATH", out.att.id, {
+      kind: "gateway",
+      gateway: { ...named(out.att), type: "transit-gateway-attachment" },
+      availabilityZone: natural.az,
+      requestAvailabilityZone: requestZone,
+      problem: "asymmetric-appliance-path",
+    });
+  return natural;
 }

@@ -389,7 +389,10 @@ export const EXPLANATIONS = {
     ["query"],
     [],
     (d) =>
-      `${d.reference} is IPv6-only: it has no IPv4 address, so it cannot send to the IPv4 address ${d.address ?? "?"} (IPv6-only subnets reach IPv4 only through DNS64 and a NAT gateway's NAT64).`,
+      d.problem === "no-ipv4-literal"
+        ? `${d.reference} is IPv6-only: it has no IPv4 address, and DNS64 only synthesises a 64:ff9b::/96 address when it resolves a name, so the literal IPv4 address ${d.address ?? "?"} has no IPv6 form to send to (use the server's DNS name, or 64:ff9b::/96 written out).`
+        : `${d.reference} is IPv6-only: it has no IPv4 address, so it cannot send to the IPv4 address ${d.address ?? "?"} (IPv6-only subnets reach IPv4 only through DNS64 and a NAT gateway's NAT64).`,
+    (d) => (d.problem === "no-ipv4-literal" ? ["NAT-04"] : []),
   ),
   RCH_DX_VIF_NOT_AVAILABLE: entry(
     ["virtual-interfaces"],
@@ -438,6 +441,24 @@ export const EXPLANATIONS = {
     ["GWLB-01"],
     (d) =>
       `Gateway Load Balancer endpoint ${label(d.gateway)} is ${d.state ?? "?"}, not available, so traffic routed to it goes nowhere.`,
+  ),
+  RCH_APPLIANCE_MODE_ASYMMETRIC_PATH: entry(
+    ["gateway"],
+    ["TGW-11"],
+    (d) =>
+      `Transit gateway attachment ${label(d.gateway)} has appliance mode off, so the transit gateway keeps each direction in the zone it entered by: the request crossed the inspection VPC in ${d.requestAvailabilityZone ?? "?"} but the reply crosses it in ${d.availabilityZone ?? "?"}, through another appliance, which has not seen the request. A stateful appliance drops such a reply (AWS Network Firewall does not support asymmetric routing). Turn on appliance mode (ApplianceModeSupport) for the attachment.`,
+  ),
+  RCH_REGIONAL_NAT_ZONE_NOT_SERVED: entry(
+    ["gateway"],
+    ["NAT-07"],
+    (d) =>
+      `Regional NAT gateway ${label(d.gateway)} is in manual mode and has no Elastic IP address for ${d.availabilityZone ?? "?"}, so it does not serve that zone: traffic routed to it from there is not translated. Add the zone to the gateway (or use automatic mode).`,
+  ),
+  RCH_GWLB_NO_HEALTHY_TARGET: entry(
+    ["gateway"],
+    ["GWLB-01"],
+    (d) =>
+      `Gateway Load Balancer ${label(d.gateway)} has no healthy target (${d.state ?? "none registered"}), so no appliance takes the traffic its endpoints send: a Gateway Load Balancer routes new flows to healthy targets only.`,
   ),
   VPC_BLOCK_PUBLIC_ACCESS_ENABLED: entry(["block-public-access"], ["IGW-07"], (d) => {
     const mode = d.mode === "block-bidirectional" ? "bidirectional" : "ingress-only";

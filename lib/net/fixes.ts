@@ -21,6 +21,7 @@ export type FixKind =
   | "enable-propagation"
   | "associate-tgw-route-table"
   | "add-tgw-attachment-subnet"
+  | "enable-appliance-mode"
   | "disable-source-dest-check"
   | "combined";
 
@@ -321,6 +322,23 @@ const addAttachmentSubnet: Proposer = ({ topology }, b) => {
   ];
 };
 
+/** TGW-11: appliance mode keeps both directions of a flow in one zone of the inspection VPC. */
+const enableApplianceMode: Proposer = ({ topology }, b) => {
+  const ai = topology.transitGatewayAttachments.findIndex((a) => a.id === b.component);
+  const draft = new Draft(topology);
+  const att = draft.own("transitGatewayAttachments", ai);
+  if (!att) return NONE;
+  att.applianceMode = true;
+  return [
+    {
+      kind: "enable-appliance-mode",
+      description: `Turn on appliance mode (ApplianceModeSupport) for transit gateway attachment ${att.id}, so both directions of a flow cross the same appliance`,
+      rules: ["TGW-11"],
+      topology: draft.topology,
+    },
+  ];
+};
+
 const disableSourceDestCheck: Proposer = ({ topology }, b) => {
   const draft = new Draft(topology);
   const t = draft.topology;
@@ -383,6 +401,7 @@ const PROPOSERS: Partial<Readonly<Record<BlockerCode, Proposer>>> = {
   TGW_RTB_CANNOT_ROUTE: propagateIntoTransitGatewayTable,
   TGW_ATTACH_MISSING_TGW_RTB_ASSOCIATION: associateTransitGatewayTable,
   TGW_ROUTE_AZ_RESTRICTION: addAttachmentSubnet,
+  RCH_APPLIANCE_MODE_ASYMMETRIC_PATH: enableApplianceMode,
   ENI_SOURCE_DEST_CHECK_RESTRICTION: disableSourceDestCheck,
   RCH_REPLY_NOT_THROUGH_INTERNET_GATEWAY: routeReplyToInternetGateway,
 };

@@ -7,7 +7,7 @@ import { applianceModeMessage, needsApplianceMode } from "./appliance-mode";
 import { checkNetworkAcl } from "./filters";
 import { named } from "./explanations";
 import type { Network, SubnetInfo } from "./network-model";
-import type { GatewayLoadBalancerEndpoint } from "./topology";
+import type { GatewayLoadBalancer, GatewayLoadBalancerEndpoint } from "./topology";
 import {
   addHop,
   blackholeRoute,
@@ -34,6 +34,27 @@ export function gatewayLoadBalancerEndpoints(net: Network): ReadonlyMap<string, 
 
 export function isGatewayLoadBalancerEndpoint(net: Network, id: string): boolean {
   return gatewayLoadBalancerEndpoints(net).has(id);
+}
+
+/**
+ * GWLB-01: whether any appliance is there to take the endpoint's traffic. The Gateway Load Balancer behind the
+ * endpoint's service routes new flows only to healthy targets (AWS documents no fail-open for it, unlike a
+ * Network Load Balancer), so when its target groups and their health are known and no target is healthy, the
+ * traffic goes nowhere. Unknown (no such load balancer, or its listener or target health not described): assumed.
+ */
+function noHealthyAppliance(
+  net: Network,
+  ep: GatewayLoadBalancerEndpoint,
+): { lb: GatewayLoadBalancer; summary: string } | undefined {
+  const lb = (net.topology.gatewayLoadBalancers ?? []).find((g) => g.serviceName === ep.serviceName);
+  if (!lb?.targetGroupIds) return undefined;
+  const groups = lb.targetGroupIds.map((id) => (net.topology.targetGroups ?? []).find((g) => g.id === id));
+  if (groups.some((g) => g === undefined)) return undefined;
+  const targets = groups.flatMap((g) => g?.targets ?? []);
+  if (targets.some((t) => t.health === "healthy")) return undefined;
+  const summary =
+    targets.length === 0 ? "no target registered" : targets.map((t) => `${t.id} ${t.health}`).join(", ");
+  return { lb, summary };
 }
 
 /** The note an analysis carries for each inspection it assumed passes. */
@@ -75,6 +96,15 @@ export function sendToGatewayLoadBalancerEndpoint(
       kind: "gateway",
       gateway: { ...named(ep), type: "gateway-load-balancer-endpoint" },
       state: ep.state,
+    });
+    return undefined;
+  }
+  const down = noHealthyAppliance(w.net, ep);
+  if (down) {
+    block(w, "RCH_GWLB_NO_HEALTHY_TARGET", down.lb.id, {
+      kind: "gateway",
+      gateway: { ...named(down.lb), type: "gateway-load-balancer" },
+      state: down.summary,
     });
     return undefined;
   }

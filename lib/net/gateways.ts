@@ -7,6 +7,12 @@ import { checkNetworkAcl } from "./filters";
 import { enterThroughGateway } from "./ingress-routing";
 import { embeddedIpv4, synthesizeNat64 } from "./nat64";
 import { blockedByPublicAccessBlock } from "./block-public-access";
+import {
+  regionalNatByPublicIp,
+  regionalNatGateway,
+  reverseRegionalNat,
+  sendToRegionalNatGateway,
+} from "./regional-nat";
 import type { GatewayType, NamedRef, RouteFact } from "./trace";
 import {
   addHop,
@@ -188,7 +194,8 @@ export function sendToEgressOnlyGateway(
 export function onInternet(w: Walk, p: Pkt, via: Link): Delivered | undefined {
   const key = ipKey(p.dst);
   const ownsV6 = p.dst.family === 6 && (w.net.enisByPrivateIp.get(key)?.length ?? 0) > 0;
-  if (w.net.byPublicIp.has(key) || ownsV6) return enterFromInternet(w, p);
+  if (w.net.byPublicIp.has(key) || ownsV6 || regionalNatByPublicIp(w.net, p.dst))
+    return enterFromInternet(w, p);
   const service = w.net.services.find((s) => s.cidrs.some((c) => cidrContainsIp(c, p.dst)));
   if (service) {
     addHop(
@@ -254,6 +261,8 @@ export function enterFromInternet(w: Walk, p: Pkt): Delivered | undefined {
     return undefined;
   }
   const owner = w.net.byPublicIp.get(ipKey(p.dst));
+  const regional = owner ? undefined : regionalNatByPublicIp(w.net, p.dst);
+  if (regional) return reverseRegionalNat(w, regional, p); // NAT-07: a reply to a regional NAT gateway's address
   if (!owner) {
     block(w, "IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS", "internet", {
       kind: "query",
@@ -309,6 +318,12 @@ export function enterFromInternet(w: Walk, p: Pkt): Delivered | undefined {
 }
 
 export function sendToNatGateway(w: Walk, subnet: SubnetInfo, natId: string, p: Pkt): Delivered | undefined {
+  const regional = regionalNatGateway(w.net, natId);
+  if (regional) {
+    // NAT-07: no subnet and no interface of its own; its route table sends the packet to the internet gateway.
+    const exit = sendToRegionalNatGateway(w, subnet, regional, p);
+    return exit ? onInternet(w, exit.pkt, { kind: "igw", id: exit.internetGateway }) : undefined;
+  }
   const nat = w.net.natGateways.get(natId);
   const eni = w.net.enis.get(`eni-${natId}`);
   if (!nat || !eni || eni.vpc !== subnet.vpc) {

@@ -1,6 +1,6 @@
 // analyze(): resolve the query, walk the forward path, then the return path of the reply, and derive
 // verdict, blockers and flow-log records from the one trace (the trace is the single source).
-import { type IpAddress, toIp } from "./cidr";
+import { type IpAddress, parseIp, toIp } from "./cidr";
 import { enterFromGatewayEndpoint } from "./endpoints";
 import { DEFAULT_FLOW_LOG_NOW, type FlowLogRecord, type FlowObservation, toFlowLogRecord } from "./flow-logs";
 import { enterFromInternet, onInternet } from "./gateways";
@@ -154,8 +154,10 @@ export function analyze(target: Topology | Network, query: Query, options: Analy
   let srcIp = sourceIp(source.value, dstIp);
   let walkDst = dstIp;
   // NAT-04: an IPv6-only source whose subnet has DNS64 reaches an IPv4 address at 64:ff9b::<v4> (NAT64).
+  // DNS64 synthesises the AAAA answer for a name only: a literal IPv4 destination is never translated.
+  const literalIpv4 = dstIp.family === 4 && parseIp(query.to).ok;
   const v6Only = !srcIp && dstIp.family === 4 && source.value.kind === "eni" ? source.value.eni : undefined;
-  const dns64 = v6Only ? dns64Source(v6Only) : undefined;
+  const dns64 = v6Only && !literalIpv4 ? dns64Source(v6Only) : undefined;
   if (dns64 && dstIp.family === 4) {
     srcIp = dns64;
     walkDst = synthesizeNat64(dstIp);
@@ -170,7 +172,7 @@ export function analyze(target: Topology | Network, query: Query, options: Analy
       kind: "query",
       reference: query.from,
       address: dstIp.text,
-      problem: "no-ipv4",
+      problem: v6Only && literalIpv4 && dns64Source(v6Only) ? "no-ipv4-literal" : "no-ipv4",
     });
     return { reachable: false, query, forward: fw.hops, return: [], blockers: fw.blockers, flowLogs: [] };
   }
@@ -207,6 +209,7 @@ export function analyze(target: Topology | Network, query: Query, options: Analy
 
   const rw = newWalk(net, "return", now, fw.natSessions);
   rw.dropped = fw.dropped;
+  if (fw.applianceZones) rw.applianceZones = fw.applianceZones; // TGW-11: the reply meets the request's zones
   let returnOk = false;
   if (forward) {
     const reply: Pkt = {

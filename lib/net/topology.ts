@@ -164,6 +164,32 @@ export const NatGatewaySchema = z.strictObject({
   state: z.enum(["pending", "available", "failed", "deleting", "deleted"]).default("available"),
 });
 
+/**
+ * aws-rules NAT-07: a regional NAT gateway (describe-nat-gateways AvailabilityMode "regional"): one gateway for
+ * the VPC, in no subnet, with Elastic IP addresses per Availability Zone. A subnet's route to it is served in
+ * the subnet's zone; the gateway's own route table (created with it, a route to the internet gateway) routes
+ * what it translated.
+ */
+export const RegionalNatGatewaySchema = z.strictObject({
+  ...named,
+  vpcId: z.string(),
+  /** The route table AWS created for the gateway (describe-nat-gateways RouteTableId). */
+  routeTableId: z.string().optional(),
+  /** Automatic mode (AutoProvisionZones enabled, the default): AWS adds a zone as workloads appear there. */
+  autoProvisionZones: z.boolean().default(true),
+  /** Per zone, the Elastic IP address(es) that translate that zone's traffic (NatGatewayAddresses). */
+  addresses: z
+    .array(
+      z.strictObject({
+        availabilityZone: z.string(),
+        publicIp: ipv4String,
+        privateIp: ipv4String.optional(),
+      }),
+    )
+    .default([]),
+  state: z.enum(["pending", "available", "failed", "deleting", "deleted"]).default("available"),
+});
+
 export const PeeringStatusSchema = z.enum([
   "initiating-request",
   "pending-acceptance",
@@ -336,6 +362,19 @@ export const GatewayLoadBalancerEndpointSchema = z.strictObject({
   state: VpcEndpointStateSchema.default("available"),
 });
 
+/**
+ * aws-rules GWLB-01: a Gateway Load Balancer behind a Gateway Load Balancer endpoint service: the service name its
+ * endpoints use (describe-vpc-endpoint-service-configurations GatewayLoadBalancerArns) and the target groups of
+ * its listener (describe-listeners); `targetGroupIds` absent = not known, and the appliances are assumed there.
+ */
+export const GatewayLoadBalancerSchema = z.strictObject({
+  ...named,
+  vpcId: z.string(),
+  serviceName: z.string().optional(),
+  state: z.enum(["active", "active_impaired", "provisioning", "failed"]).optional(),
+  targetGroupIds: z.array(z.string()).optional(),
+});
+
 export const EndpointServiceSchema = z.strictObject({
   ...named,
   serviceName: z.string(),
@@ -414,7 +453,8 @@ export const TargetHealthStateSchema = z.enum([
 export const TargetGroupSchema = z.strictObject({
   ...named,
   vpcId: z.string(),
-  protocol: z.enum(["TCP", "TLS", "UDP", "TCP_UDP"]).default("TCP"),
+  /** GENEVE: a Gateway Load Balancer's target group (port 6081), GWLB-01. */
+  protocol: z.enum(["TCP", "TLS", "UDP", "TCP_UDP", "GENEVE"]).default("TCP"),
   port,
   targetType: z.enum(["instance", "ip"]).default("instance"),
   targets: z
@@ -472,6 +512,7 @@ export const TopologySchema = z.strictObject({
   internetGateways: z.array(InternetGatewaySchema).default([]),
   egressOnlyInternetGateways: z.array(EgressOnlyInternetGatewaySchema).default([]),
   natGateways: z.array(NatGatewaySchema).default([]),
+  regionalNatGateways: z.array(RegionalNatGatewaySchema).optional(),
   peeringConnections: z.array(PeeringConnectionSchema).default([]),
   transitGateways: z.array(TransitGatewaySchema).default([]),
   transitGatewayAttachments: z.array(TransitGatewayAttachmentSchema).default([]),
@@ -486,6 +527,7 @@ export const TopologySchema = z.strictObject({
   endpointServices: z.array(EndpointServiceSchema).default([]),
   prefixLists: z.array(PrefixListSchema).default([]),
   loadBalancers: z.array(LoadBalancerSchema).optional(),
+  gatewayLoadBalancers: z.array(GatewayLoadBalancerSchema).optional(),
   targetGroups: z.array(TargetGroupSchema).optional(),
   services: z.array(AwsServiceSchema).default([]),
   onPremisesNetworks: z.array(OnPremisesNetworkSchema).default([]),
@@ -539,6 +581,7 @@ export type Instance = DeepReadonly<z.infer<typeof InstanceSchema>>;
 export type InternetGateway = DeepReadonly<z.infer<typeof InternetGatewaySchema>>;
 export type EgressOnlyInternetGateway = DeepReadonly<z.infer<typeof EgressOnlyInternetGatewaySchema>>;
 export type NatGateway = DeepReadonly<z.infer<typeof NatGatewaySchema>>;
+export type RegionalNatGateway = DeepReadonly<z.infer<typeof RegionalNatGatewaySchema>>;
 export type PeeringStatus = DeepReadonly<z.infer<typeof PeeringStatusSchema>>;
 export type PeeringConnection = DeepReadonly<z.infer<typeof PeeringConnectionSchema>>;
 export type TransitGateway = DeepReadonly<z.infer<typeof TransitGatewaySchema>>;
@@ -557,5 +600,6 @@ export type PrefixList = DeepReadonly<z.infer<typeof PrefixListSchema>>;
 export type AwsService = DeepReadonly<z.infer<typeof AwsServiceSchema>>;
 export type OnPremisesNetwork = DeepReadonly<z.infer<typeof OnPremisesNetworkSchema>>;
 export type LoadBalancer = DeepReadonly<z.infer<typeof LoadBalancerSchema>>;
+export type GatewayLoadBalancer = DeepReadonly<z.infer<typeof GatewayLoadBalancerSchema>>;
 export type TargetGroup = DeepReadonly<z.infer<typeof TargetGroupSchema>>;
 export type TargetHealthState = DeepReadonly<z.infer<typeof TargetHealthStateSchema>>;

@@ -89,6 +89,9 @@ export type BlockerCode =
   | "RCH_NLB_TARGET_UNHEALTHY"
   | "RCH_NLB_NOT_ACTIVE"
   | "RCH_GWLB_ENDPOINT_NOT_AVAILABLE"
+  | "RCH_APPLIANCE_MODE_ASYMMETRIC_PATH"
+  | "RCH_REGIONAL_NAT_ZONE_NOT_SERVED"
+  | "RCH_GWLB_NO_HEALTHY_TARGET"
   | "VPC_BLOCK_PUBLIC_ACCESS_ENABLED";
 
 /** The traffic a filter judged: protocol and destination port (none for ICMP). */
@@ -106,7 +109,8 @@ export type GatewayType =
   | "vpn-connection"
   | "transit-gateway-attachment"
   | "direct-connect-gateway"
-  | "gateway-load-balancer-endpoint";
+  | "gateway-load-balancer-endpoint"
+  | "gateway-load-balancer";
 
 /** What a VPC route points at, as a blackhole explanation names it. */
 export type RouteTargetType =
@@ -199,6 +203,8 @@ export type BlockerDetail =
       readonly vpc?: NamedRef;
       readonly site?: NamedRef;
       readonly availabilityZone?: string;
+      /** asymmetric-appliance-path: the zone the request entered the attachment through. */
+      readonly requestAvailabilityZone?: string;
       readonly route?: RouteFact;
       /** reply-not-via-internet-gateway: the subnet and route table that sent the reply, and the internet gateway the request came in through. */
       readonly subnet?: NamedRef;
@@ -212,7 +218,9 @@ export type BlockerDetail =
         | "no-link"
         | "not-started-here"
         | "reply-not-via-internet-gateway"
-        | "nat-instance";
+        | "nat-instance"
+        | "asymmetric-appliance-path"
+        | "zone-not-served";
     }
   | {
       readonly kind: "interface";
@@ -250,6 +258,8 @@ export type BlockerDetail =
         | "no-public-ip"
         | "no-ipv6"
         | "no-ipv4"
+        /** IPv6-only with DNS64 on, but the destination is a literal IPv4 address, which DNS64 never sees. */
+        | "no-ipv4-literal"
         | "not-a-public-address"
         | "no-ipv6-owner"
         | "wrong-destination"

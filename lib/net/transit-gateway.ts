@@ -10,6 +10,7 @@ import { lookupRoute, routeFact, routeMatched } from "./routing";
 import type { TransitGatewayAttachment } from "./topology";
 import type { CompiledAttachment } from "./transit-gateway-index";
 import { attachmentOwning } from "./transit-gateway-owner";
+import { landingSubnet } from "./appliance-mode";
 import { isVpnUp } from "./vpn-links";
 import { checkNetworkAcl } from "./filters";
 import {
@@ -153,7 +154,7 @@ function routeInTransitGateway(
       state: egress.state,
     });
   if (egress.type === "vpc") {
-    const landing = (az !== undefined ? out.byAz.get(az) : undefined) ?? out.all[0];
+    const landing = landingSubnet(w, out, az); // TGW-11: appliance mode keeps the request's zone
     if (!landing) {
       block(w, "TGW_ROUTE_AZ_RESTRICTION", egress.id, {
         kind: "gateway",

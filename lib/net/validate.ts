@@ -5,6 +5,7 @@ import {
   checkNetworkInterfaces,
   checkInstances,
   checkNatGateways,
+  checkRegionalNatGateways,
   checkSubnets,
   checkVpcs,
 } from "./validate/addressing";
@@ -24,7 +25,9 @@ import { checkNetworkAcls, checkSecurityGroups } from "./validate/filters";
 import { collectIds } from "./validate/ids";
 import { checkLoadBalancers } from "./validate/load-balancers";
 import { checkApplianceMode } from "./validate/inspection";
+import { checkBlockPublicAccess } from "./validate/block-public-access";
 import { checkRouteTables } from "./validate/routing";
+import { checkGatewayRouteTables } from "./validate/gateway-route-tables";
 import type { Topology } from "./topology";
 
 export type { ValidationIssue } from "./validate/context";
@@ -32,13 +35,16 @@ export type { ValidationIssue } from "./validate/context";
 const CHECKERS: readonly ((v: ValidationContext) => void)[] = [
   collectIds,
   checkVpcs,
+  checkBlockPublicAccess,
   checkSubnets,
   checkRouteTables,
+  checkGatewayRouteTables,
   checkNetworkAcls,
   checkSecurityGroups,
   checkInstances,
   checkNetworkInterfaces,
   checkNatGateways,
+  checkRegionalNatGateways,
   checkGateways,
   checkPeerings,
   checkTransitGatewayAttachments,

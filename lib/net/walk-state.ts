@@ -106,6 +106,12 @@ export type Walk = {
    * for one of those ids added right after is the dropping hop; every later hop is marked not reached.
    */
   firstBlock?: { readonly at: number; readonly ids: readonly string[] };
+  /**
+   * TGW-11: transit gateway VPC attachment id -> the Availability Zone the request entered it through. The
+   * return walk is given the forward walk's map, so a reply can keep (appliance mode) or be compared with
+   * (no appliance mode) the request's zone (appliance-mode.ts).
+   */
+  applianceZones?: Map<string, string>;
 };
 
 /** The two ways a step hands a packet back to the VPC: leave a subnet through its route table, or arrive in a VPC. */

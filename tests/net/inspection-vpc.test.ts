@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { firstVerifiedFix } from "@/lib/net/fixes";
 import { validate } from "@/lib/net/validate";
 import { codes, edited, run, topo } from "./helpers";
 
@@ -107,17 +108,50 @@ const t = topo({
 });
 
 describe("an inspection VPC behind a transit gateway", () => {
-  it("a -> b is reachable through the zone's GWLB endpoint, both ways", () => {
+  it("a -> b without appliance mode: the reply crosses the other zone's appliance and is dropped (TGW-11)", () => {
     const r = run(t, "a", "b", 443);
-    expect(codes(r)).toEqual([]);
-    expect(r.reachable).toBe(true);
     const forward = r.forward.map((h) => h.component.id);
     expect(forward).toEqual(
       expect.arrayContaining(["tgw-attach-insp", "vpce-insp-a", "tgw-rtb-insp", "tgw-attach-b"]),
     );
     expect(forward.indexOf("vpce-insp-a")).toBeLessThan(forward.indexOf("tgw-rtb-insp"));
-    // Without appliance mode the reply enters the inspection VPC in b's zone: another appliance.
+    // AWS keeps each direction in the zone it entered the transit gateway by: the reply enters the inspection
+    // VPC in b's zone, through another appliance, which never saw the request.
     expect(r.return.map((h) => h.component.id)).toContain("vpce-insp-b");
+    expect(r.reachable).toBe(false);
+    expect(codes(r)).toEqual(["RCH_APPLIANCE_MODE_ASYMMETRIC_PATH"]);
+    const b = r.blockers[0];
+    expect([b?.direction, b?.component, b?.rules]).toEqual(["return", "tgw-attach-insp", ["TGW-11"]]);
+    expect(b?.message).toContain("us-east-1a");
+    expect(b?.message).toContain("us-east-1b");
+  });
+
+  it("the fix the model proposes for the asymmetric path is appliance mode, and it verifies", () => {
+    const fix = firstVerifiedFix(t, { from: "a", to: "b", protocol: "tcp", port: 443 });
+    expect([fix?.kind, fix?.rules]).toEqual(["enable-appliance-mode", ["TGW-11"]]);
+  });
+
+  it("with appliance mode on the reply keeps the request's zone and appliance, both ways", () => {
+    const on = edited(t, (d) => {
+      const att = d.transitGatewayAttachments.find((a) => a.id === "tgw-attach-insp");
+      if (att) att.applianceMode = true;
+    });
+    const r = run(on, "a", "b", 443);
+    expect(codes(r)).toEqual([]);
+    expect(r.reachable).toBe(true);
+    const back = r.return.map((h) => h.component.id);
+    expect(back).toContain("vpce-insp-a");
+    expect(back).not.toContain("vpce-insp-b");
+  });
+
+  it("spokes in the same zone meet one appliance both ways, appliance mode or not", () => {
+    const sameZone = edited(t, (d) => {
+      const b = d.subnets.find((s) => s.id === "subnet-b");
+      if (b) b.availabilityZone = "us-east-1a";
+    });
+    const r = run(sameZone, "a", "b", 443);
+    expect(codes(r)).toEqual([]);
+    expect(r.reachable).toBe(true);
   });
 
   it("without appliance mode validate and the analysis name the risk (TGW-11)", () => {

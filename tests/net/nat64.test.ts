@@ -33,7 +33,7 @@ const t = topo({
 
 describe("DNS64 and NAT64 (NAT-04)", () => {
   it("an IPv6-only instance reaches an IPv4 address through the NAT gateway, and the reply comes back as IPv6", () => {
-    const a = run(t, "v6", "203.0.113.10", 443);
+    const a = run(t, "v6", "64:ff9b::cb00:710a", 443);
     expect(codes(a)).toEqual([]);
     expect(a.reachable).toBe(true);
     expect(a.forward[0]?.outbound?.dstIp).toBe("64:ff9b::cb00:710a");
@@ -50,7 +50,29 @@ describe("DNS64 and NAT64 (NAT-04)", () => {
       "64:ff9b::cb00:710a",
       "2600:1f18:aa00:1::10",
     ]);
+  });
+
+  it("a name (here the internet server) gets a 64:ff9b::/96 answer from DNS64 and is reached through NAT64", () => {
+    const a = run(t, "v6", "internet", 443);
+    expect(codes(a)).toEqual([]);
+    expect(a.reachable).toBe(true);
+    expect(a.forward[0]?.outbound?.dstIp).toMatch(/^64:ff9b::/);
     expect(a.details?.map((d) => d.code)).toContain("RCH_DNS64");
+  });
+
+  it("a literal IPv4 address is not a name: DNS64 never sees it, so the IPv6-only instance cannot send to it", () => {
+    const a = run(t, "v6", "203.0.113.10", 443);
+    expect(a.reachable).toBe(false);
+    expect(codes(a)).toEqual(["RCH_NO_IPV4_ADDRESS"]);
+    expect(a.blockers[0]?.rules).toContain("NAT-04");
+    expect(a.blockers[0]?.message).toContain("literal IPv4 address");
+    expect(a.details?.map((d) => d.code) ?? []).not.toContain("RCH_DNS64");
+  });
+
+  it("the synthesised address written out (64:ff9b::<v4>) is routed to NAT64 like the DNS64 answer", () => {
+    const a = run(t, "v6", "64:ff9b::cb00:710a", 443);
+    expect(codes(a)).toEqual([]);
+    expect(a.reachable).toBe(true);
   });
 
   it("without DNS64 on the subnet the instance has no IPv4 address to use", () => {
@@ -58,7 +80,7 @@ describe("DNS64 and NAT64 (NAT-04)", () => {
       const s = d.subnets.find((x) => x.id === "subnet-v6");
       if (s) s.enableDns64 = false;
     });
-    expect(codes(run(off, "v6", "203.0.113.10", 443))).toEqual(["RCH_NO_IPV4_ADDRESS"]);
+    expect(codes(run(off, "v6", "internet", 443))).toEqual(["RCH_NO_IPV4_ADDRESS"]);
   });
 
   it("without the 64:ff9b::/96 route to the NAT gateway there is no route", () => {
@@ -66,6 +88,6 @@ describe("DNS64 and NAT64 (NAT-04)", () => {
       const rt = d.routeTables.find((r) => r.id === "rtb-v6");
       if (rt) rt.routes = [];
     });
-    expect(codes(run(noRoute, "v6", "203.0.113.10", 443))).toEqual(["NO_ROUTE_TO_DESTINATION"]);
+    expect(codes(run(noRoute, "v6", "internet", 443))).toEqual(["NO_ROUTE_TO_DESTINATION"]);
   });
 });

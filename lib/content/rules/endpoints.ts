@@ -352,10 +352,20 @@ export const INTERFACE_ENDPOINT_RULES: readonly Rule[] = [
         "Access an inspection system using a Gateway Load Balancer endpoint",
         "https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-load-balancer-endpoints.html",
       ),
+      {
+        guide: "Elastic Load Balancing: Gateway Load Balancers",
+        page: "Target groups for your Gateway Load Balancers",
+        url: "https://docs.aws.amazon.com/elasticloadbalancing/latest/gateway/target-groups.html",
+      },
+      {
+        guide: "Elastic Load Balancing: Gateway Load Balancers",
+        page: "Health checks for Gateway Load Balancer target groups",
+        url: "https://docs.aws.amazon.com/elasticloadbalancing/latest/gateway/health-checks.html",
+      },
     ],
     status: MODELLED,
-    codes: ["RCH_GWLB_ENDPOINT_NOT_AVAILABLE"],
+    codes: ["RCH_GWLB_ENDPOINT_NOT_AVAILABLE", "RCH_GWLB_NO_HEALTHY_TARGET"],
     drift:
-      "What the appliances behind the Gateway Load Balancer allow is not in AWS output: the model assumes they pass the traffic and says so (RCH_ASSUMED_APPLIANCE_PASSES); an endpoint that is not available drops it.",
+      "What the appliances behind the Gateway Load Balancer allow is not in AWS output: the model assumes they pass the traffic and says so (RCH_ASSUMED_APPLIANCE_PASSES, and an import assumption per endpoint service); an endpoint that is not available drops it. The Gateway Load Balancer routes new flows to healthy targets only and AWS documents no fail-open for it (unlike a Network Load Balancer), so when the target health is described and no target is healthy the traffic is dropped (RCH_GWLB_NO_HEALTHY_TARGET); the zones of the targets are not compared with the endpoint's.",
   },
 ];

@@ -176,11 +176,26 @@ export const INTERNET_AND_NAT_RULES: readonly Rule[] = [
     id: "NAT-07",
     topic: "internet-nat",
     title: "Zonal and regional NAT gateways",
-    text: "A zonal NAT gateway sits in one subnet of one Availability Zone; for zone independence you create one per zone and route each zone's private subnets to their own. A regional NAT gateway is created for the VPC, needs no public subnet and spreads itself over the zones where the VPC has workloads, with Elastic IPs per zone.",
-    sources: [source("vpc", "Regional NAT gateways"), source("ec2Api", "CreateNatGateway")],
-    status: notModelled(
-      "The model's NAT gateways are zonal: each has one subnet and one private address (describe-nat-gateways), and a regional NAT gateway, which has no subnet of its own, cannot be placed in the topology format; zone failure is not modelled either.",
-    ),
+    text: "A zonal NAT gateway sits in one subnet of one Availability Zone; for zone independence you create one per zone and route each zone's private subnets to their own. A regional NAT gateway is created for the VPC, needs no public subnet and spreads itself over the zones where the VPC has workloads, with Elastic IPs per zone: routes from any subnet point at its one ID, each zone's traffic leaves from that zone's address, and the route table AWS creates for it sends the traffic to the internet gateway. In automatic mode it follows the workloads to new zones; in manual mode it serves only the zones you give addresses (the model drops traffic from another zone, its reading of 'supported zones'; AWS does not document that case further). Having no subnet, it has no network ACL of its own.",
+    sources: [
+      source(
+        "vpc",
+        "Regional NAT gateways for automatic multi-AZ expansion",
+        "https://docs.aws.amazon.com/vpc/latest/userguide/nat-gateways-regional.html",
+      ),
+      source(
+        "ec2Api",
+        "NatGateway (availabilityMode, autoProvisionZones, routeTableId)",
+        "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_NatGateway.html",
+      ),
+      source(
+        "ec2Api",
+        "NatGatewayAddress (availabilityZone)",
+        "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_NatGatewayAddress.html",
+      ),
+    ],
+    status: MODELLED,
+    codes: ["RCH_REGIONAL_NAT_ZONE_NOT_SERVED"],
     drift:
       "Until late 2025 every NAT gateway was zonal and a public one had to sit in a public subnet; exam questions mostly still assume that. AWS now also offers regional NAT gateways, which need no public subnet.",
   },

@@ -101,12 +101,26 @@ export const TRANSIT_GATEWAY_RULES: readonly Rule[] = [
     id: "TGW-11",
     topic: "transit-gateway",
     title: "Appliance mode",
-    text: "For a VPC attachment with appliance mode on (off by default), the transit gateway keeps both directions of a flow on the same Availability Zone of the appliance VPC, so a stateful firewall sees the whole conversation. Without it, replies may arrive in another zone and be dropped.",
-    sources: [source("tgw", "Stateful appliances and appliance mode")],
-    status: notModelled(
-      "Partly modelled: the topology records appliance mode (describe-transit-gateway-vpc-attachments Options.ApplianceModeSupport), and validate and the analysis raise TRANSIT_GATEWAY_APPLIANCE_MODE_RECOMMENDED for a VPC attachment in two or more zones whose subnets route to a Gateway Load Balancer endpoint or an appliance without it. The model walks each direction once and picks the attachment subnet of the sender's zone, so it shows the reply crossing another zone's appliance but does not decide that the stateful appliance drops it.",
-    ),
-    codes: ["TRANSIT_GATEWAY_APPLIANCE_MODE_RECOMMENDED"],
+    text: "For a VPC attachment with appliance mode on (off by default), the transit gateway keeps both directions of a flow on the same Availability Zone of the appliance VPC (chosen by a flow hash), so a stateful firewall sees the whole conversation. Without it, the transit gateway keeps each direction in the zone it entered by, so between zones the reply crosses another zone's appliance, which never saw the request and drops it. The model decides that drop; with appliance mode it keeps the request's zone for the reply, and it does not model a zone failure.",
+    sources: [
+      source(
+        "tgw",
+        "Stateful appliances and appliance mode",
+        "https://docs.aws.amazon.com/vpc/latest/tgw/transit-gateway-appliance-scenario.html",
+      ),
+      source(
+        "tgw",
+        "Amazon VPC attachments in AWS Transit Gateway (Availability Zones)",
+        "https://docs.aws.amazon.com/vpc/latest/tgw/tgw-vpc-attachments.html",
+      ),
+      {
+        guide: "AWS Network Firewall Developer Guide",
+        page: "Avoiding asymmetric routing with AWS Network Firewall",
+        url: "https://docs.aws.amazon.com/network-firewall/latest/developerguide/asymmetric-routing.html",
+      },
+    ],
+    status: MODELLED,
+    codes: ["RCH_APPLIANCE_MODE_ASYMMETRIC_PATH", "TRANSIT_GATEWAY_APPLIANCE_MODE_RECOMMENDED"],
   },
   {
     id: "TGW-12",

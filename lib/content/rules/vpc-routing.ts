@@ -115,7 +115,7 @@ export const VPC_ROUTING_RULES: readonly Rule[] = [
     id: "RT-11",
     topic: "vpc-routing",
     title: "Gateway route tables (ingress routing)",
-    text: "A route table associated with an internet gateway or virtual private gateway steers arriving traffic: its routes may only cover the whole VPC range or a whole subnet, and may only point at local, a network interface or a Gateway Load Balancer endpoint. No prefix lists, no propagation, and replies must come back through the same appliance.",
+    text: "A route table associated with an internet gateway or virtual private gateway steers arriving traffic: its routes may only cover the whole VPC range or a whole subnet, and may only point at local, a network interface or a Gateway Load Balancer endpoint in the same VPC. No prefix lists, no propagation, nothing outside the VPC, and replies must come back through the same appliance.",
     sources: [
       source(
         "vpc",
@@ -124,7 +124,14 @@ export const VPC_ROUTING_RULES: readonly Rule[] = [
       ),
     ],
     status: MODELLED,
-    codes: ["INGRESS_RTB_NO_PUBLIC_IP", "INGRESS_RTB_TRAFFIC_REDIRECTION"],
+    codes: [
+      "INGRESS_RTB_NO_PUBLIC_IP",
+      "INGRESS_RTB_TRAFFIC_REDIRECTION",
+      "RCH_GATEWAY_ROUTE_TABLE_DESTINATION",
+      "RCH_GATEWAY_ROUTE_TABLE_TARGET",
+      "RCH_GATEWAY_ROUTE_TABLE_PROPAGATION",
+      "RCH_GATEWAY_ROUTE_TABLE_GATEWAY",
+    ],
   },
   {
     id: "RT-12",

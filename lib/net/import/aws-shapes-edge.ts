@@ -21,10 +21,14 @@ export const AwsEgressOnlyInternetGatewaySchema = z.object({
 
 export const AwsNatGatewaySchema = z.object({
   NatGatewayId: z.string(),
-  SubnetId: z.string(),
+  // aws-rules NAT-07: a regional NAT gateway (AvailabilityMode "regional") has no subnet.
+  SubnetId: z.string().optional(),
   VpcId: z.string().optional(),
   State: z.string().optional(),
   ConnectivityType: z.string().optional(),
+  AvailabilityMode: z.string().optional(),
+  AutoProvisionZones: z.string().optional(),
+  RouteTableId: z.string().optional(),
   NatGatewayAddresses: z
     .array(
       z.object({
@@ -33,6 +37,9 @@ export const AwsNatGatewaySchema = z.object({
         PrivateIp: z.string().optional(),
         PublicIp: z.string().optional(),
         IsPrimary: z.boolean().optional(),
+        // Regional NAT gateways: the zone whose outbound traffic this Elastic IP translates.
+        AvailabilityZone: z.string().optional(),
+        Status: z.string().optional(),
       }),
     )
     .optional(),

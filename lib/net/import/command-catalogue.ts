@@ -44,7 +44,8 @@ export const COMMAND_CATALOGUE: Readonly<Record<AwsDescribeCommand, CommandInfo>
   "describe-egress-only-internet-gateways": { service: "ec2", contributes: "egress-only internet gateways" },
   "describe-nat-gateways": {
     service: "ec2",
-    contributes: "NAT gateways, their private and public IPs and state",
+    contributes:
+      "NAT gateways, their private and public IPs and state; regional NAT gateways (AvailabilityMode regional): VPC, route table, automatic/manual zones and each zone's Elastic IP",
   },
   "describe-network-interfaces": {
     service: "ec2",

@@ -48,6 +48,27 @@ export function exportGateways(ctx: ExportContext): void {
       Tags: tagsFromName(nat.name),
     });
   }
+  // aws-rules NAT-07: a regional NAT gateway is printed with AvailabilityMode "regional", its VPC, its route
+  // table and one address per zone; it has no SubnetId.
+  for (const nat of topology.regionalNatGateways ?? []) {
+    ctx.push(ctx.vpcRegion(nat.vpcId), "describe-nat-gateways", "NatGateways", {
+      NatGatewayId: nat.id,
+      VpcId: nat.vpcId,
+      State: nat.state,
+      ConnectivityType: "public",
+      AvailabilityMode: "regional",
+      AutoProvisionZones: nat.autoProvisionZones ? "enabled" : "disabled",
+      ...(nat.routeTableId === undefined ? {} : { RouteTableId: nat.routeTableId }),
+      NatGatewayAddresses: nat.addresses.map((a, i) => ({
+        PublicIp: a.publicIp,
+        ...(a.privateIp === undefined ? {} : { PrivateIp: a.privateIp }),
+        AvailabilityZone: a.availabilityZone,
+        IsPrimary: i === 0,
+        Status: "succeeded",
+      })),
+      Tags: tagsFromName(nat.name),
+    });
+  }
 }
 
 function awsEni(

@@ -92,6 +92,35 @@ export function exportLoadBalancers(ctx: ExportContext): void {
         targetGroupLbs.set(l.targetGroupId, [...(targetGroupLbs.get(l.targetGroupId) ?? []), lb.id]);
     }
   }
+  // aws-rules GWLB-01: a Gateway Load Balancer, its endpoint service and the listener forwarding to its target groups.
+  for (const lb of topology.gatewayLoadBalancers ?? []) {
+    const region = ctx.vpcRegion(lb.vpcId);
+    ctx.push(region, "describe-load-balancers", "LoadBalancers", {
+      LoadBalancerArn: lb.id,
+      ...(lb.name === undefined ? {} : { LoadBalancerName: lb.name }),
+      Type: "gateway",
+      VpcId: lb.vpcId,
+      State: { Code: lb.state ?? "active" },
+    });
+    if (lb.serviceName !== undefined)
+      ctx.push(region, "describe-vpc-endpoint-service-configurations", "ServiceConfigurations", {
+        ServiceType: [{ ServiceType: "GatewayLoadBalancer" }],
+        ServiceId: lb.serviceName.split(".").pop(),
+        ServiceName: lb.serviceName,
+        ServiceState: "Available",
+        AcceptanceRequired: false,
+        GatewayLoadBalancerArns: [lb.id],
+      });
+    if (lb.targetGroupIds !== undefined) {
+      ctx.setById(region, "describe-listeners", lb.name ?? lb.id, {
+        Listeners: lb.targetGroupIds.map((id) => ({
+          LoadBalancerArn: lb.id,
+          DefaultActions: [{ Type: "forward", TargetGroupArn: id }],
+        })),
+      });
+      for (const id of lb.targetGroupIds) targetGroupLbs.set(id, [...(targetGroupLbs.get(id) ?? []), lb.id]);
+    }
+  }
   for (const tg of topology.targetGroups ?? []) {
     const region = ctx.vpcRegion(tg.vpcId);
     ctx.push(region, "describe-target-groups", "TargetGroups", {

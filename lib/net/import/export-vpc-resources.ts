@@ -11,21 +11,25 @@ const resourceArn = (region: string, account: string | undefined, kind: "vpc" | 
   `arn:aws:ec2:${region}:${account ?? "000000000000"}:${kind}/${id}`;
 
 /**
- * aws-rules IGW-07: VPC Block Public Access is a Region setting (describe-vpc-block-public-access-options);
- * the topology carries it per VPC, so a Region gets the mode of its first VPC that has one. Exclusions of VPCs
- * and subnets go to describe-vpc-block-public-access-exclusions, in force (create-complete).
+ * aws-rules IGW-07: VPC Block Public Access is one setting per account and Region
+ * (describe-vpc-block-public-access-options, with AwsAccountId and AwsRegion); the topology repeats it on each
+ * VPC the account owns there, and validate reports VPCs of one account and Region that disagree. The Region's
+ * folder gets the setting of the account whose VPCs have one (the first such VPC's when several accounts do).
+ * Exclusions of VPCs and subnets go to describe-vpc-block-public-access-exclusions, in force (create-complete).
  */
 function exportBlockPublicAccess(ctx: ExportContext): void {
   const { topology } = ctx;
-  const modes = new Map<string, string>();
+  const modes = new Map<string, { mode: string; accountId: string | undefined }>();
   for (const vpc of topology.vpcs) {
     const region = ctx.vpcRegion(vpc.id);
-    if (vpc.blockPublicAccess !== undefined && !modes.has(region)) modes.set(region, vpc.blockPublicAccess);
+    if (vpc.blockPublicAccess !== undefined && !modes.has(region))
+      modes.set(region, { mode: vpc.blockPublicAccess, accountId: vpc.accountId });
   }
-  for (const [region, mode] of modes) {
+  for (const [region, { mode, accountId }] of modes) {
     const regionFiles = (ctx.files[region] ??= {});
     regionFiles["describe-vpc-block-public-access-options"] = {
       VpcBlockPublicAccessOptions: {
+        ...(accountId === undefined ? {} : { AwsAccountId: accountId }),
         AwsRegion: region,
         State: "update-complete",
         InternetGatewayBlockMode: mode,

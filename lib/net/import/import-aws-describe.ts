@@ -34,6 +34,7 @@ import {
   importInternetGateways,
   importNatGateways,
   importNetworkInterfaces,
+  importRegionalNatGateways,
   importPeeringConnections,
   importPrefixLists,
 } from "./import-edge-resources";
@@ -136,6 +137,23 @@ function emptyLists(): Lists {
   return Object.fromEntries(keys.map((k) => [k, []])) as unknown as Lists;
 }
 
+/**
+ * aws-rules GWLB-01: AWS output never shows what the appliances behind a Gateway Load Balancer allow, so each
+ * endpoint service reached through Gateway Load Balancer endpoints is assumed to pass traffic (stated once per
+ * service; the target health, when described, still decides whether any appliance is there to do it).
+ */
+function applianceAssumptions(
+  endpoints: readonly { serviceName: string }[],
+  already: readonly string[],
+): string[] {
+  const out: string[] = [];
+  for (const name of new Set(endpoints.map((e) => e.serviceName))) {
+    const line = `assumed the appliances behind Gateway Load Balancer endpoint service ${name} pass the traffic they receive: AWS output does not show their rules`;
+    if (!already.includes(line) && !out.includes(line)) out.push(line);
+  }
+  return out;
+}
+
 /** Same id seen twice (a cross-region peering is listed in both regions): keep the first. */
 function pushUnique<T extends { id: string }>(target: T[], items: readonly T[], seen: Set<string>): void {
   for (const item of items) {
@@ -167,9 +185,11 @@ export function importAwsDescribe(
   };
   const balancers: {
     loadBalancers: NonNullable<TopologyInput["loadBalancers"]>;
+    gatewayLoadBalancers: NonNullable<TopologyInput["gatewayLoadBalancers"]>;
     targetGroups: NonNullable<TopologyInput["targetGroups"]>;
-  } = { loadBalancers: [], targetGroups: [] };
+  } = { loadBalancers: [], gatewayLoadBalancers: [], targetGroups: [] };
   const gatewayLoadBalancerEndpoints: NonNullable<TopologyInput["gatewayLoadBalancerEndpoints"]> = [];
+  const regionalNatGateways: NonNullable<TopologyInput["regionalNatGateways"]> = [];
   const remote: NonNullable<TopologyInput["vpcs"]> = [];
   const contexts: RegionContext[] = [];
   const assumptions: string[] = [];
@@ -203,11 +223,14 @@ export function importAwsDescribe(
     add("internetGateways", importInternetGateways(ctx));
     add("egressOnlyInternetGateways", importEgressOnlyInternetGateways(ctx));
     add("natGateways", importNatGateways(ctx));
+    for (const n of importRegionalNatGateways(ctx))
+      if (!regionalNatGateways.some((x) => x.id === n.id)) regionalNatGateways.push(n);
     add("peeringConnections", importPeeringConnections(ctx));
     add("gatewayEndpoints", endpoints.gateway);
     add("interfaceEndpoints", endpoints.interface);
     for (const e of endpoints.gatewayLoadBalancer)
       if (!gatewayLoadBalancerEndpoints.some((x) => x.id === e.id)) gatewayLoadBalancerEndpoints.push(e);
+    assumptions.push(...applianceAssumptions(endpoints.gatewayLoadBalancer, assumptions));
     add("prefixLists", [...prefix.prefixLists, ...servicePrefix.prefixLists]);
     add("transitGateways", importTransitGateways(ctx));
     const tgwAttachments = importTransitGatewayAttachments(ctx, awsEnis);
@@ -224,6 +247,11 @@ export function importAwsDescribe(
     const nlbs = importLoadBalancers(ctx, awsEnis);
     balancers.loadBalancers.push(
       ...nlbs.loadBalancers.filter((lb) => !balancers.loadBalancers.some((x) => x.id === lb.id)),
+    );
+    balancers.gatewayLoadBalancers.push(
+      ...nlbs.gatewayLoadBalancers.filter(
+        (lb) => !balancers.gatewayLoadBalancers.some((x) => x.id === lb.id),
+      ),
     );
     balancers.targetGroups.push(
       ...nlbs.targetGroups.filter((tg) => !balancers.targetGroups.some((x) => x.id === tg.id)),
@@ -250,7 +278,11 @@ export function importAwsDescribe(
     accounts: accounts.map((id) => ({ id })),
     ...(balancers.loadBalancers.length > 0 ? { loadBalancers: balancers.loadBalancers } : {}),
     ...(balancers.targetGroups.length > 0 ? { targetGroups: balancers.targetGroups } : {}),
+    ...(balancers.gatewayLoadBalancers.length > 0
+      ? { gatewayLoadBalancers: balancers.gatewayLoadBalancers }
+      : {}),
     ...(gatewayLoadBalancerEndpoints.length > 0 ? { gatewayLoadBalancerEndpoints } : {}),
+    ...(regionalNatGateways.length > 0 ? { regionalNatGateways } : {}),
     assumptions,
   };
   const result = parseTopology(topology);

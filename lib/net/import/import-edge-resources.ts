@@ -36,6 +36,14 @@ const NAT_STATES = new Set(["pending", "available", "failed", "deleting", "delet
 export function importNatGateways(ctx: RegionContext): Item<"natGateways">[] {
   const out: Item<"natGateways">[] = [];
   (ctx.data["describe-nat-gateways"]?.NatGateways ?? []).forEach((nat, index) => {
+    if (nat.AvailabilityMode === "regional") return; // importRegionalNatGateways
+    if (nat.SubnetId === undefined) {
+      ctx.warnings.push({
+        path: `${ctx.file("describe-nat-gateways")}: NatGateways[${index}].SubnetId`,
+        message: "a zonal NAT gateway without a subnet; skipped",
+      });
+      return;
+    }
     const primary =
       nat.NatGatewayAddresses?.find((a) => a.IsPrimary !== false) ?? nat.NatGatewayAddresses?.[0];
     if (primary?.PrivateIp === undefined) {
@@ -54,6 +62,56 @@ export function importNatGateways(ctx: RegionContext): Item<"natGateways">[] {
       ...(primary.PublicIp === undefined ? {} : { publicIp: primary.PublicIp }),
       state: NAT_STATES.has(nat.State ?? "available")
         ? ((nat.State as Item<"natGateways">["state"]) ?? "available")
+        : "available",
+    });
+  });
+  return out;
+}
+
+/**
+ * aws-rules NAT-07: NAT gateways with AvailabilityMode "regional": the VPC, the route table AWS created for
+ * the gateway and the Elastic IP of each zone (NatGatewayAddresses[].AvailabilityZone; addresses being
+ * removed are left out). A gateway that is not public, or has no VPC, is skipped with a warning.
+ */
+export function importRegionalNatGateways(ctx: RegionContext): Item<"regionalNatGateways">[] {
+  const out: Item<"regionalNatGateways">[] = [];
+  (ctx.data["describe-nat-gateways"]?.NatGateways ?? []).forEach((nat, index) => {
+    if (nat.AvailabilityMode !== "regional") return;
+    const path = `${ctx.file("describe-nat-gateways")}: NatGateways[${index}]`;
+    if (nat.VpcId === undefined || nat.ConnectivityType === "private") {
+      ctx.warnings.push({
+        path,
+        message:
+          nat.VpcId === undefined
+            ? "a regional NAT gateway without VpcId; skipped"
+            : "a private regional NAT gateway: AWS documents regional NAT gateways with Elastic IPs only; skipped",
+      });
+      return;
+    }
+    const addresses = (nat.NatGatewayAddresses ?? []).flatMap((a) =>
+      a.AvailabilityZone === undefined ||
+      a.PublicIp === undefined ||
+      a.Status === "disassociating" ||
+      a.Status === "unassigning" ||
+      a.Status === "failed"
+        ? []
+        : [
+            {
+              availabilityZone: a.AvailabilityZone,
+              publicIp: a.PublicIp,
+              ...(a.PrivateIp === undefined ? {} : { privateIp: a.PrivateIp }),
+            },
+          ],
+    );
+    out.push({
+      id: nat.NatGatewayId,
+      ...withName(nat.Tags),
+      vpcId: nat.VpcId,
+      ...(nat.RouteTableId === undefined ? {} : { routeTableId: nat.RouteTableId }),
+      autoProvisionZones: nat.AutoProvisionZones !== "disabled",
+      addresses,
+      state: NAT_STATES.has(nat.State ?? "available")
+        ? ((nat.State as Item<"regionalNatGateways">["state"]) ?? "available")
         : "available",
     });
   });

@@ -50,7 +50,10 @@ function importTargetGroup(ctx: RegionContext, tg: AwsTargetGroup, index: number
     return undefined;
   }
   const health = outputFor(ctx.data["describe-target-health"], tg.TargetGroupName, tg.TargetGroupArn);
-  const protocol = LISTENER_PROTOCOLS.has(tg.Protocol ?? "TCP") ? (tg.Protocol as TgItem["protocol"]) : "TCP";
+  const protocol =
+    LISTENER_PROTOCOLS.has(tg.Protocol ?? "TCP") || tg.Protocol === "GENEVE"
+      ? (tg.Protocol as TgItem["protocol"])
+      : "TCP";
   return {
     id: tg.TargetGroupArn,
     ...(tg.TargetGroupName === undefined ? {} : { name: tg.TargetGroupName }),
@@ -82,7 +85,12 @@ function importTargetGroup(ctx: RegionContext, tg: AwsTargetGroup, index: number
 export function importLoadBalancers(
   ctx: RegionContext,
   awsEnis: readonly AwsNetworkInterface[],
-): { loadBalancers: LbItem[]; targetGroups: TgItem[]; assumptions: string[] } {
+): {
+  loadBalancers: LbItem[];
+  gatewayLoadBalancers: Item<"gatewayLoadBalancers">[];
+  targetGroups: TgItem[];
+  assumptions: string[];
+} {
   const assumptions: string[] = [];
   const groups = ctx.data["describe-target-groups"]?.TargetGroups ?? [];
   const targetGroups = groups.flatMap((tg, i) => {
@@ -90,8 +98,9 @@ export function importLoadBalancers(
     return item ? [item] : [];
   });
   const loadBalancers: LbItem[] = [];
+  const gatewayLoadBalancers = importGatewayLoadBalancers(ctx, assumptions);
   for (const lb of ctx.data["describe-load-balancers"]?.LoadBalancers ?? []) {
-    if ((lb.Type ?? "network") !== "network" || lb.VpcId === undefined) continue; // ALB, GWLB: not modelled
+    if ((lb.Type ?? "network") !== "network" || lb.VpcId === undefined) continue; // ALB: not modelled
     const label = lb.LoadBalancerName ?? lb.LoadBalancerArn;
     // The node's private address: printed when it was chosen, else the ELB interface in that subnet.
     const suffix = lb.LoadBalancerArn.split(":loadbalancer/")[1];
@@ -178,7 +187,7 @@ export function importLoadBalancers(
       ...(listeners === undefined ? {} : { listeners }),
     });
   }
-  return { loadBalancers, targetGroups, assumptions };
+  return { loadBalancers, gatewayLoadBalancers, targetGroups, assumptions };
 }
 
 const CONNECTION_STATES = new Set([
@@ -211,4 +220,54 @@ export function endpointConnections(
       },
     ];
   });
+}
+
+/**
+ * aws-rules GWLB-01: Gateway Load Balancers (describe-load-balancers Type "gateway"): the endpoint service whose
+ * GatewayLoadBalancerArns name it, and the target groups its listener forwards to. Without describe-listeners or
+ * describe-target-health output their appliances are assumed present, and the import says so.
+ */
+function importGatewayLoadBalancers(
+  ctx: RegionContext,
+  assumptions: string[],
+): Item<"gatewayLoadBalancers">[] {
+  const services = ctx.data["describe-vpc-endpoint-service-configurations"]?.ServiceConfigurations ?? [];
+  const groups = ctx.data["describe-target-groups"]?.TargetGroups ?? [];
+  const out: Item<"gatewayLoadBalancers">[] = [];
+  for (const lb of ctx.data["describe-load-balancers"]?.LoadBalancers ?? []) {
+    if (lb.Type !== "gateway" || lb.VpcId === undefined) continue;
+    const label = lb.LoadBalancerName ?? lb.LoadBalancerArn;
+    const serviceName = services.find((s) =>
+      (s.GatewayLoadBalancerArns ?? []).includes(lb.LoadBalancerArn),
+    )?.ServiceName;
+    const listeners = outputFor(ctx.data["describe-listeners"], lb.LoadBalancerName, lb.LoadBalancerArn);
+    const targetGroupIds = listeners?.Listeners.flatMap((l) => {
+      const id = forwardTarget(l);
+      return id === undefined ? [] : [id];
+    });
+    const described =
+      targetGroupIds !== undefined &&
+      targetGroupIds.every((id) => {
+        const tg = groups.find((g) => g.TargetGroupArn === id);
+        return (
+          tg !== undefined &&
+          outputFor(ctx.data["describe-target-health"], tg.TargetGroupName, tg.TargetGroupArn) !== undefined
+        );
+      });
+    if (!described)
+      assumptions.push(
+        `${label}: its listener or target health is not described, so appliances are assumed registered and healthy behind it`,
+      );
+    out.push({
+      id: lb.LoadBalancerArn,
+      ...(lb.LoadBalancerName === undefined ? {} : { name: lb.LoadBalancerName }),
+      vpcId: lb.VpcId,
+      ...(serviceName === undefined ? {} : { serviceName }),
+      ...(lb.State?.Code !== "active" && LB_STATES.has(lb.State?.Code ?? "")
+        ? { state: lb.State?.Code as Item<"gatewayLoadBalancers">["state"] }
+        : {}),
+      ...(described ? { targetGroupIds } : {}),
+    });
+  }
+  return out;
 }

@@ -299,6 +299,8 @@ export function importEndpointServices(ctx: RegionContext): Item<"endpointServic
   (ctx.data["describe-vpc-endpoint-service-configurations"]?.ServiceConfigurations ?? []).forEach(
     (svc, index) => {
       const nlbs = svc.NetworkLoadBalancerArns ?? [];
+      // A Gateway Load Balancer service is read with its load balancer (import-load-balancers.ts, GWLB-01).
+      if (nlbs.length === 0 && (svc.GatewayLoadBalancerArns ?? []).length > 0) return;
       if (nlbs.length === 0) {
         ctx.warnings.push({
           path: `${ctx.file("describe-vpc-endpoint-service-configurations")}: ServiceConfigurations[${index}]`,

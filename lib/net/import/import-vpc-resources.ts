@@ -24,10 +24,16 @@ type Exclusion = NonNullable<Item<"vpcs">["blockPublicAccessExclusion"]>;
 
 /**
  * aws-rules IGW-07: VPC Block Public Access exclusions by VPC or subnet id (the id is the last part of the
- * ResourceArn, arn:aws:ec2:<region>:<account>:vpc/vpc-… or …:subnet/subnet-…).
+ * ResourceArn, arn:aws:ec2:<region>:<account>:vpc/vpc-… or …:subnet/subnet-…). When the Region's options say
+ * exclusions are not allowed (BPA turned on by the Organization), none applies.
  */
 function blockPublicAccessExclusions(ctx: RegionContext): Map<string, Exclusion> {
   const out = new Map<string, Exclusion>();
+  if (
+    ctx.data["describe-vpc-block-public-access-options"]?.VpcBlockPublicAccessOptions.ExclusionsAllowed ===
+    "not-allowed"
+  )
+    return out;
   for (const e of ctx.data["describe-vpc-block-public-access-exclusions"]?.VpcBlockPublicAccessExclusions ??
     []) {
     const id = e.ResourceArn?.split("/").pop();
@@ -39,16 +45,24 @@ function blockPublicAccessExclusions(ctx: RegionContext): Map<string, Exclusion>
   return out;
 }
 
-/** aws-rules IGW-07: the Region's Block Public Access mode, unless off. */
-function blockPublicAccessMode(ctx: RegionContext): Item<"vpcs">["blockPublicAccess"] {
-  const mode =
-    ctx.data["describe-vpc-block-public-access-options"]?.VpcBlockPublicAccessOptions
-      .InternetGatewayBlockMode;
-  return mode !== undefined && BPA_MODES.has(mode) ? (mode as "block-ingress") : undefined;
+/**
+ * aws-rules IGW-07: Block Public Access is one setting per account and Region (describe-vpc-block-public-access-
+ * options), for the VPCs that account owns in the Region: the mode (unless off) and the account it is for.
+ */
+function blockPublicAccessMode(ctx: RegionContext): {
+  mode: Item<"vpcs">["blockPublicAccess"];
+  accountId: string | undefined;
+} {
+  const options = ctx.data["describe-vpc-block-public-access-options"]?.VpcBlockPublicAccessOptions;
+  const mode = options?.InternetGatewayBlockMode;
+  return {
+    mode: mode !== undefined && BPA_MODES.has(mode) ? (mode as "block-ingress") : undefined,
+    accountId: options?.AwsAccountId,
+  };
 }
 
 export function importVpcs(ctx: RegionContext): Item<"vpcs">[] {
-  const bpa = blockPublicAccessMode(ctx);
+  const regionBpa = blockPublicAccessMode(ctx);
   const exclusions = blockPublicAccessExclusions(ctx);
   return (ctx.data["describe-vpcs"]?.Vpcs ?? []).map((vpc) => {
     const associated = (vpc.CidrBlockAssociationSet ?? [])
@@ -59,6 +73,10 @@ export function importVpcs(ctx: RegionContext): Item<"vpcs">[] {
     const ipv6 = (vpc.Ipv6CidrBlockAssociationSet ?? [])
       .filter((a) => isLive(a.Ipv6CidrBlockState?.State) && a.Ipv6CidrBlock !== undefined)
       .map((a) => a.Ipv6CidrBlock as string);
+    // Another account's VPC in the same folder (shared, or described by a peering) has its owner's setting.
+    const owned =
+      regionBpa.accountId === undefined || vpc.OwnerId === undefined || vpc.OwnerId === regionBpa.accountId;
+    const bpa = owned ? regionBpa.mode : undefined;
     return {
       id: vpc.VpcId,
       ...withName(vpc.Tags),

@@ -156,3 +156,42 @@ export function checkNatGateways(v: ValidationContext): void {
       );
   });
 }
+
+/**
+ * Regional NAT gateways (NAT-07): in an existing VPC, with their own route table in that VPC, and an Elastic IP
+ * for each listed zone; a zone listed twice would leave AWS's choice of address unknown.
+ */
+export function checkRegionalNatGateways(v: ValidationContext): void {
+  (v.topology.regionalNatGateways ?? []).forEach((n, i) => {
+    const path = `regionalNatGateways[${i}]`;
+    v.ref(`${path}.vpcId`, n.vpcId, "VPC");
+    v.ref(`${path}.routeTableId`, n.routeTableId, "Route table");
+    const table = v.topology.routeTables.find((r) => r.id === n.routeTableId);
+    if (table && table.vpcId !== n.vpcId)
+      v.add(
+        "RCH_REGIONAL_NAT_ROUTE_TABLE_ELSEWHERE",
+        `${path}.routeTableId`,
+        `Route table ${table.id} is in VPC ${table.vpcId}, not in the regional NAT gateway's VPC ${n.vpcId}.`,
+        ["NAT-07"],
+      );
+    const zones = new Set<string>();
+    n.addresses.forEach((a, j) => {
+      if (zones.has(a.availabilityZone))
+        v.add(
+          "RCH_REGIONAL_NAT_ZONE_TWICE",
+          `${path}.addresses[${j}].availabilityZone`,
+          `Regional NAT gateway ${n.id} already lists an address for ${a.availabilityZone}; the model translates a zone's traffic to one address.`,
+          ["NAT-07"],
+          "warning",
+        );
+      zones.add(a.availabilityZone);
+    });
+    if (n.addresses.length === 0)
+      v.add(
+        "RCH_NAT_WITHOUT_EIP",
+        `${path}.addresses`,
+        `Regional NAT gateway ${n.id} has no Elastic IP address in any zone, so it translates nothing.`,
+        ["NAT-07"],
+      );
+  });
+}

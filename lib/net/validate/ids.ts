@@ -14,6 +14,7 @@ export function collectIds(v: ValidationContext): void {
     ["internetGateways", v.topology.internetGateways],
     ["egressOnlyInternetGateways", v.topology.egressOnlyInternetGateways],
     ["natGateways", v.topology.natGateways],
+    ["regionalNatGateways", v.topology.regionalNatGateways ?? []],
     ["peeringConnections", v.topology.peeringConnections],
     ["transitGateways", v.topology.transitGateways],
     ["transitGatewayAttachments", v.topology.transitGatewayAttachments],

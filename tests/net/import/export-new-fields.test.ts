@@ -65,7 +65,7 @@ describe("export then import of the inspection estate", () => {
   it.each([
     ["internet", "web-1", true],
     ["web-1", "internet", true],
-    ["a-1", "b-1", true],
+    ["a-1", "b-1", false], // TGW-11: appliance mode off, the reply crosses the other zone's appliance
     ["internet", "a-1", false],
     ["a-1", "internet", false],
   ] as const)("%s -> %s:443 answers as before the round trip", (from, to, reachable) => {

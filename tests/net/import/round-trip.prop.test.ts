@@ -56,6 +56,7 @@ function normalise(t: Topology): unknown {
         ] as const
       ).map((k) => [k, byId<{ readonly id: string }>(t[k])]),
     ),
+    regionalNatGateways: t.regionalNatGateways === undefined ? undefined : byId(t.regionalNatGateways),
     loadBalancers: t.loadBalancers === undefined ? undefined : byId(t.loadBalancers),
     targetGroups: t.targetGroups === undefined ? undefined : byId(t.targetGroups),
   };

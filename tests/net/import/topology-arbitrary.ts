@@ -61,6 +61,7 @@ function build(g: Draw): Topology {
     networkInterfaces: [] as In<"networkInterfaces">[],
     internetGateways: [] as In<"internetGateways">[],
     natGateways: [] as In<"natGateways">[],
+    regionalNatGateways: [] as In<"regionalNatGateways">[],
     peeringConnections: [] as In<"peeringConnections">[],
     gatewayEndpoints: [] as In<"gatewayEndpoints">[],
     prefixLists: [] as In<"prefixLists">[],
@@ -228,9 +229,28 @@ function build(g: Draw): Topology {
         publicIp: `198.18.0.${v + 1}`,
         state: "available",
       });
+    // aws-rules NAT-07: a regional NAT gateway (no subnet, its own route table, an address per zone).
+    const regionalId = `nat-${hex(100 + v)}`;
+    const hasRegional = hasIgw && !hasNat && g(fc.boolean);
+    if (hasRegional) {
+      const natRtb = `rtb-${hex(300 + v)}`;
+      t.routeTables.push({ id: natRtb, vpcId, routes: [{ destination: "0.0.0.0/0", target: igwId }] });
+      const zones = [...new Set(t.subnets.filter((x) => x.vpcId === vpcId).map((x) => x.availabilityZone))];
+      t.regionalNatGateways.push({
+        id: regionalId,
+        vpcId,
+        routeTableId: natRtb,
+        autoProvisionZones: g(fc.boolean),
+        addresses: zones
+          .slice(0, g(fc.integer, { min: 1, max: Math.max(1, zones.length) }))
+          .map((availabilityZone, z) => ({ availabilityZone, publicIp: `198.18.${10 + z}.${v + 1}` })),
+        state: "available",
+      });
+    }
     const routes: In<"routeTables">["routes"] = [];
     if (hasIgw) routes.push({ destination: "0.0.0.0/0", target: igwId });
     if (hasNat && g(fc.boolean)) routes.push({ destination: "192.0.2.0/24", target: natId });
+    if (hasRegional) routes.push({ destination: "192.0.2.0/24", target: regionalId });
     if (g(fc.boolean)) routes.push({ destination: "198.51.100.0/24", target: "blackhole" });
     t.routeTables.push({ id: mainRtb, ...maybeName(g, `main${v}`), vpcId, main: true, routes });
     t.routeTables.push({ id: customRtb, vpcId, main: false, routes: [] });
@@ -344,8 +364,10 @@ function build(g: Draw): Topology {
   }
   if (vpcCount >= 2 && g(fc.boolean)) privateLink(g, t, balancers);
   const accounts = [...new Set(t.vpcs.map((v) => v.accountId as string))].sort().map((id) => ({ id }));
+  const { regionalNatGateways, ...lists } = t;
   const parsed = parseTopology({
-    ...t,
+    ...lists,
+    ...(regionalNatGateways.length > 0 ? { regionalNatGateways } : {}),
     ...(balancers.loadBalancers.length > 0 ? balancers : {}),
     region: REGIONS[1],
     regions: [...REGIONS].sort(),

@@ -21,6 +21,7 @@ import type { Difficulty, Question } from "../question";
 import { createRng, type Rng } from "../rng";
 import { provenNearMisses, type ProvenNearMiss } from "../near-misses";
 import { drawCompleteSetup, type Piece } from "./missing-piece";
+import type { ProofSink } from "../proofs";
 
 const NAME = "fix-it";
 
@@ -80,7 +81,7 @@ function attempt(rng: Rng, difficulty: Difficulty): Attempt | undefined {
   return { topology, query, concepts: setup.concepts, right, wrong, analyses };
 }
 
-export function fixItCase(seed: number, difficulty: Difficulty): FixItCase {
+export function fixItCase(seed: number, difficulty: Difficulty, proofs?: ProofSink): FixItCase {
   const rng = createRng(seed).fork(`${NAME}/${difficulty}`);
   for (let tries = 0; tries < 24; tries += 1) {
     const found = attempt(rng, difficulty);
@@ -103,6 +104,7 @@ export function fixItCase(seed: number, difficulty: Difficulty): FixItCase {
     ];
     const port = query.port !== undefined ? ` on TCP ${query.port}` : "";
     const question = buildQuestion(rng, {
+      proofs,
       family: NAME,
       seed,
       difficulty,
@@ -143,5 +145,5 @@ export const fixIt: Family = {
   concepts: ["P4", "P7", "P11", "S1", "S2", "V6"],
   difficulties: [1, 2, 3],
   usesModel: true,
-  generate: (seed, difficulty) => fixItCase(seed, difficulty).question,
+  generate: (seed, difficulty, proofs) => fixItCase(seed, difficulty, proofs).question,
 };

@@ -6,6 +6,7 @@
 import type * as T from "../net/index";
 import { analyzeTopology } from "./reach-question";
 import type { Rng } from "./rng";
+import { sameJson } from "./same-json";
 import type { Edit } from "./topology-edits";
 
 export type NearMiss = {
@@ -38,14 +39,13 @@ export function provenNearMisses(
   style: "piece" | "fix",
   cache?: T.NetworkCache,
 ): ProvenNearMiss[] {
-  const before = JSON.stringify(shown);
   const out: ProvenNearMiss[] = [];
   for (const miss of rng.shuffle([...pool])) {
     if (out.length >= count) break;
     const text = style === "fix" ? miss.fixText : miss.text;
     if (exclude.has(text)) continue;
     const result = miss.edit(shown);
-    if (JSON.stringify(result) === before) continue; // already in place: not a change
+    if (sameJson(result, shown)) continue; // already in place: not a change
     if (addsOnlyCoveredSgRules(shown, result)) continue; // the group already allows it: a give-away
     const analysis = analyzeTopology(result, query, cache);
     if (analysis.reachable) continue; // it would fix the flow: not a wrong option
@@ -59,6 +59,8 @@ function addsOnlyCoveredSgRules(before: T.Topology, after: T.Topology): boolean 
   let added = 0;
   for (const sg of after.securityGroups) {
     const old = before.securityGroups.find((g) => g.id === sg.id);
+    // The same object adds no rule (every one of its rules is in `known` below): skip building that set.
+    if (old === sg) continue;
     for (const dir of ["inbound", "outbound"] as const) {
       const had = old?.[dir] ?? [];
       // An omitted outbound list is the default allow-all egress rule (SG-03).
@@ -73,8 +75,5 @@ function addsOnlyCoveredSgRules(before: T.Topology, after: T.Topology): boolean 
       }
     }
   }
-  return (
-    added > 0 &&
-    JSON.stringify({ ...after, securityGroups: [] }) === JSON.stringify({ ...before, securityGroups: [] })
-  );
+  return added > 0 && sameJson({ ...after, securityGroups: [] }, { ...before, securityGroups: [] });
 }

@@ -40,6 +40,8 @@ type Attempt = {
   right: Fix;
   wrong: readonly WrongFix[];
   analyses: Map<Topology, Analysis>;
+  /** The question's cache: the exhibit reuses the networks built while the options were proven. */
+  cache: NetworkCache;
 };
 
 function attempt(rng: Rng, difficulty: Difficulty): Attempt | undefined {
@@ -78,7 +80,7 @@ function attempt(rng: Rng, difficulty: Difficulty): Attempt | undefined {
     cache,
   );
   if (wrong.length < 2) return undefined;
-  return { topology, query, concepts: setup.concepts, right, wrong, analyses };
+  return { topology, query, concepts: setup.concepts, right, wrong, analyses, cache };
 }
 
 export function fixItCase(seed: number, difficulty: Difficulty, proofs?: ProofSink): FixItCase {
@@ -86,7 +88,7 @@ export function fixItCase(seed: number, difficulty: Difficulty, proofs?: ProofSi
   for (let tries = 0; tries < 24; tries += 1) {
     const found = attempt(rng, difficulty);
     if (!found) continue;
-    const { topology, query, right, wrong, analyses } = found;
+    const { topology, query, right, wrong, analyses, cache } = found;
     const before = analyses.get(topology) ?? analyze(topology, query);
     const candidates: Candidate[] = [
       {
@@ -115,6 +117,7 @@ export function fixItCase(seed: number, difficulty: Difficulty, proofs?: ProofSi
       candidates,
       summary: fixSummary(before, right.description),
       rules: [...right.rules, ...before.blockers.flatMap((b) => b.rules)],
+      cache,
     });
     return { question, right, wrong };
   }

@@ -25,6 +25,23 @@ export function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+/**
+ * sameJson({ ...a, [key]: [] }, { ...b, [key]: [] }) without copying either object: whether the two differ
+ * only in `key`. Both must have `key` as an own enumerable property (else it compares the copies).
+ */
+export function sameJsonExcept(a: object, b: object, key: string): boolean {
+  if (
+    !isPlain(a) ||
+    !isPlain(b) ||
+    Array.isArray(a) ||
+    Array.isArray(b) ||
+    !Object.prototype.propertyIsEnumerable.call(a, key) ||
+    !Object.prototype.propertyIsEnumerable.call(b, key)
+  )
+    return sameJson({ ...a, [key]: [] }, { ...b, [key]: [] });
+  return sameObjects(a as Readonly<Record<string, unknown>>, b as Readonly<Record<string, unknown>>, key);
+}
+
 /** An array, or an object whose prototype is Object.prototype or null, without toJSON. */
 function isPlain(value: object): boolean {
   if (Array.isArray(value)) return true;
@@ -48,17 +65,23 @@ function sameArrays(a: readonly unknown[], b: readonly unknown[]): boolean {
   return true;
 }
 
-function sameObjects(a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>): boolean {
+/** With `ignored`, that key counts as present on both sides with equal values (whatever they hold). */
+function sameObjects(
+  a: Readonly<Record<string, unknown>>,
+  b: Readonly<Record<string, unknown>>,
+  ignored?: string,
+): boolean {
   const keysA = Object.keys(a);
   const keysB = Object.keys(b);
   let i = 0;
   let j = 0;
   for (;;) {
-    while (i < keysA.length && isSkipped(a[keysA[i] as string])) i += 1;
-    while (j < keysB.length && isSkipped(b[keysB[j] as string])) j += 1;
+    while (i < keysA.length && keysA[i] !== ignored && isSkipped(a[keysA[i] as string])) i += 1;
+    while (j < keysB.length && keysB[j] !== ignored && isSkipped(b[keysB[j] as string])) j += 1;
     if (i === keysA.length || j === keysB.length) return i === keysA.length && j === keysB.length;
     const key = keysA[i] as string;
-    if (key !== keysB[j] || !sameJson(a[key], b[key])) return false;
+    if (key !== keysB[j]) return false;
+    if (key !== ignored && !sameJson(a[key], b[key])) return false;
     i += 1;
     j += 1;
   }

@@ -1,7 +1,7 @@
 // sameJson must answer exactly what comparing JSON.stringify texts answers: near-miss checks used the texts, and
 // generated questions may not change.
 import { describe, expect, it } from "vitest";
-import { sameJson } from "../../lib/scenario/same-json";
+import { sameJson, sameJsonExcept } from "../../lib/scenario/same-json";
 import { fixIt } from "../../lib/scenario/families/fix-it";
 import { removeRoute, setSecurityGroupInbound } from "../../lib/scenario/topology-edits";
 import { must } from "../support/must";
@@ -81,5 +81,36 @@ describe("sameJson", () => {
     // The sweep must include edits that change the topology and edits that do not.
     expect(changed).toBeGreaterThan(10);
     expect(changed).toBeLessThan(150);
+  });
+
+  it("sameJsonExcept agrees with comparing the JSON of copies whose key is replaced by []", () => {
+    const cases: readonly (readonly [object, object])[] = [
+      [
+        { a: 1, k: [1] },
+        { a: 1, k: [2] },
+      ],
+      [
+        { a: 1, k: [1] },
+        { a: 2, k: [1] },
+      ],
+      [
+        { k: 1, a: 1 },
+        { a: 1, k: 1 },
+      ],
+      [
+        { a: 1, k: undefined },
+        { a: 1, k: 5 },
+      ],
+      [{ a: 1 }, { a: 1, k: 5 }],
+      [
+        { a: 1, b: undefined, k: 0 },
+        { a: 1, k: 0 },
+      ],
+      [[1], [2]],
+    ];
+    for (const [a, b] of cases) {
+      expect(sameJsonExcept(a, b, "k"), JSON.stringify([a, b])).toBe(json({ ...a, k: [] }, { ...b, k: [] }));
+      expect(sameJsonExcept(b, a, "k"), JSON.stringify([b, a])).toBe(json({ ...b, k: [] }, { ...a, k: [] }));
+    }
   });
 });

@@ -16,7 +16,7 @@ import { verifyQuestion } from "../lib/scenario/verify";
 import { missingFromExhibit, referenceFamily } from "../lib/scenario/exhibit-completeness";
 import { exhibitAsText } from "../lib/scenario/exhibit-text";
 import type { Difficulty, Question } from "../lib/scenario/question";
-import { proofsOf } from "../lib/scenario/proofs";
+import type { ProofSink } from "../lib/scenario/proofs";
 import { complexity, problemSignature } from "../lib/scenario/question-metrics";
 
 const seeds = Number(process.argv[2] ?? 10000);
@@ -293,8 +293,9 @@ for (const family of FAMILIES.filter((f) => only.length === 0 || only.includes(f
     const difficulty = family.difficulties[i % family.difficulties.length] as Difficulty;
     const seed = i;
     let q: Question;
+    const sink: ProofSink = {};
     try {
-      q = family.generate(seed, difficulty);
+      q = family.generate(seed, difficulty, sink);
     } catch (error) {
       problems += 1;
       if (problems <= 5)
@@ -309,7 +310,7 @@ for (const family of FAMILIES.filter((f) => only.length === 0 || only.includes(f
       ...textChecks(q),
       ...exhibitCompleteness(q, exhibitMisses),
     ];
-    const proofs = proofsOf(q);
+    const proofs = sink.proofs;
     for (const o of q.options) {
       if (!proofs?.[o.id]) found.push(`option ${o.id} has no proof`);
       else if (!q.answer.includes(o.id)) wrongProofs += 1;

@@ -2,7 +2,7 @@
 // (field order matters: JSON.stringify of the same seed must be byte-identical).
 import { buildExhibit, isEmptyExhibit } from "./exhibit";
 import { assembleOptions, type Candidate } from "./options";
-import { recordProofs } from "./proofs";
+import type { ProofSink } from "./proofs";
 import { formatQuestionId, type Difficulty, type Explanation, type Question } from "./question";
 import type { Rng } from "./rng";
 import type { NetworkCache, Query, Topology } from "../net/index";
@@ -26,6 +26,8 @@ export type QuestionParts = {
   readonly keepOrder?: boolean;
   /** The question's NetworkCache, when it has one: the exhibit reuses the network built for `topology`. */
   readonly cache?: NetworkCache;
+  /** Where the caller wants each option's proof (Family.generate's sink), when it wants them. */
+  readonly proofs?: ProofSink | undefined;
 };
 
 export function buildQuestion(rng: Rng, parts: QuestionParts): Question {
@@ -71,8 +73,8 @@ export function buildQuestion(rng: Rng, parts: QuestionParts): Question {
   if (parts.trace !== undefined) explanation.trace = parts.trace.slice();
   question.explanation = explanation as Explanation;
   if (parts.multiSelect === true) question.multiSelect = true;
+  if (parts.proofs !== undefined) parts.proofs.proofs = proofs;
   // Every required key was set above.
-  recordProofs(question as Question, proofs);
   return question as Question;
 }
 

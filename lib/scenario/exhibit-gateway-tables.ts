@@ -8,29 +8,55 @@ import type { ExhibitTable } from "./exhibit-table";
 import { dropDefaultColumns, labelOf, listText, subnetLabel, vpcLabel } from "./exhibit-format";
 
 export function gatewayTables(t: T.Topology): ExhibitTable[] {
-  const tables = [peeringTable(t), gatewayTable(t), transitGatewayTable(t), attachmentTable(t)];
+  // A table whose list is empty has no rows and is left out: it is not built at all (most questions have
+  // no VPN, on-premises network, endpoint or prefix list, and building each empty table cost as much as a full one).
+  const tables: ExhibitTable[] = [];
+  if (t.peeringConnections.length > 0) tables.push(peeringTable(t));
+  if (
+    t.internetGateways.length > 0 ||
+    t.egressOnlyInternetGateways.length > 0 ||
+    t.natGateways.length > 0 ||
+    t.vpnGateways.length > 0 ||
+    t.customerGateways.length > 0 ||
+    t.directConnectGateways.length > 0
+  )
+    tables.push(gatewayTable(t));
+  if (t.transitGateways.length > 0) tables.push(transitGatewayTable(t));
+  if (t.transitGatewayAttachments.length > 0) tables.push(attachmentTable(t));
   for (const rtb of t.transitGatewayRouteTables) tables.push(tgwRouteTableTable(t, rtb));
-  tables.push(vpnTable(t), onPremisesTable(t), endpointTable(t), prefixListTable(t));
+  if (t.vpnConnections.length > 0) tables.push(vpnTable(t));
+  if (t.onPremisesNetworks.length > 0) tables.push(onPremisesTable(t));
+  if (t.gatewayEndpoints.length > 0 || t.interfaceEndpoints.length > 0 || t.endpointServices.length > 0)
+    tables.push(endpointTable(t));
+  if (t.prefixLists.length > 0) tables.push(prefixListTable(t));
   return tables.filter((table) => table.rows.length > 0);
 }
 
 /** Region and account are named only when the topology spans more than one (peering across them, PCX-11/12). */
-function vpcWhere(t: T.Topology, vpcId: string): string {
+function vpcWhere(t: T.Topology, vpcId: string, spread: VpcSpread): string {
   const vpc = t.vpcs.find((v) => v.id === vpcId);
-  const regions = new Set(t.vpcs.map((v) => v.region ?? t.region));
-  const accounts = new Set(t.vpcs.map((v) => v.accountId ?? ""));
   const where: string[] = [];
-  if (vpc && regions.size > 1) where.push(vpc.region ?? t.region);
-  if (vpc && accounts.size > 1 && vpc.accountId !== undefined) where.push(`account ${vpc.accountId}`);
+  if (vpc && spread.regions) where.push(vpc.region ?? t.region);
+  if (vpc && spread.accounts && vpc.accountId !== undefined) where.push(`account ${vpc.accountId}`);
   return where.length > 0 ? `${vpcLabel(t, vpcId)}, ${where.join(", ")}` : vpcLabel(t, vpcId);
 }
 
+/** Whether the VPCs span more than one Region, more than one account. */
+type VpcSpread = { readonly regions: boolean; readonly accounts: boolean };
+
+function vpcSpread(t: T.Topology): VpcSpread {
+  const regions = new Set(t.vpcs.map((v) => v.region ?? t.region));
+  const accounts = new Set(t.vpcs.map((v) => v.accountId ?? ""));
+  return { regions: regions.size > 1, accounts: accounts.size > 1 };
+}
+
 function peeringTable(t: T.Topology): ExhibitTable {
+  const spread = vpcSpread(t);
   const rows = t.peeringConnections.map((p) => [
     p.id,
     p.name ?? "",
-    vpcWhere(t, p.requesterVpcId),
-    vpcWhere(t, p.accepterVpcId),
+    vpcWhere(t, p.requesterVpcId, spread),
+    vpcWhere(t, p.accepterVpcId, spread),
     p.status,
     // Ages are stated against the model's default clock (PCX-06: an unaccepted request expires after 7 days).
     p.createdAt !== undefined ? `${Math.floor((DEFAULT_FLOW_LOG_NOW - p.createdAt) / 86400)} days ago` : "",

@@ -13,23 +13,76 @@ import {
   portRangeText,
   protocolText,
   subnetLabel,
-  vpcLabel,
 } from "./exhibit-format";
 import { gatewayTables } from "./exhibit-gateway-tables";
 
+/**
+ * `named` holds the ids and names of route tables, security groups and network ACLs that the question's texts
+ * name (those are shown even when nothing uses them).
+ */
 export function topologyTables(
   t: T.Topology,
   named: ReadonlySet<string>,
 ): { tables: ExhibitTable[]; notes: string[] } {
-  const tables: ExhibitTable[] = [vpcTable(t), subnetTable(t)];
+  const x = indexTopology(t);
+  const tables: ExhibitTable[] = [vpcTable(t), subnetTable(t, x)];
   const interfaces = interfaceTable(t);
   if (interfaces) tables.push(interfaces);
-  for (const rt of t.routeTables) if (isRouteTableShown(t, rt, named)) tables.push(routeTableTable(t, rt));
-  for (const sg of t.securityGroups)
-    if (isSecurityGroupShown(t, sg, named)) tables.push(securityGroupTable(t, sg));
-  for (const acl of t.networkAcls) if (isNetworkAclShown(t, acl, named)) tables.push(networkAclTable(t, acl));
+  for (const rt of t.routeTables)
+    if (isRouteTableShown(t, x, rt, named)) tables.push(routeTableTable(t, x, rt));
+  for (const sg of t.securityGroups) {
+    const attached = attachedTo(t, sg.id);
+    if (isSecurityGroupShown(t, sg, attached, named)) tables.push(securityGroupTable(t, x, sg, attached));
+  }
+  for (const acl of t.networkAcls)
+    if (isNetworkAclShown(x, acl, named)) tables.push(networkAclTable(t, x, acl));
   tables.push(...gatewayTables(t));
-  return { tables: tables.filter((table) => table.rows.length > 0), notes: defaultNaclNotes(t) };
+  return { tables: tables.filter((table) => table.rows.length > 0), notes: defaultNaclNotes(t, x) };
+}
+
+/**
+ * What several tables look up, found once per exhibit: each VPC's label by id, and each subnet's route table
+ * and network ACL (index for index with t.subnets). Looking these up per row and per table with `.find` (the
+ * subnets of every route table asked each subnet for its route table again) was most of the exhibit's time.
+ */
+type TopologyIndex = {
+  readonly vpcLabels: ReadonlyMap<string, string>;
+  readonly vpcs: ReadonlyMap<string, T.Vpc>;
+  readonly subnetRouteTables: readonly (T.RouteTable | undefined)[];
+  readonly subnetNetworkAcls: readonly (T.NetworkAcl | undefined)[];
+};
+
+function indexTopology(t: T.Topology): TopologyIndex {
+  const vpcs = new Map<string, T.Vpc>();
+  const vpcLabels = new Map<string, string>();
+  // The first of a repeated id wins, as `.find` gave it.
+  for (const v of t.vpcs)
+    if (!vpcs.has(v.id)) {
+      vpcs.set(v.id, v);
+      vpcLabels.set(v.id, labelOf(v.id, v.name));
+    }
+  return {
+    vpcs,
+    vpcLabels,
+    subnetRouteTables: t.subnets.map((s) => routeTableOfSubnet(t, s)),
+    subnetNetworkAcls: t.subnets.map((s) => networkAclOfSubnet(t, s)),
+  };
+}
+
+/** vpcLabel (exhibit-format.ts) from the index. */
+function vpcLabelOf(x: TopologyIndex, vpcId: string | undefined): string {
+  if (vpcId === undefined) return "—";
+  return x.vpcLabels.get(vpcId) ?? vpcId;
+}
+
+/** Labels of the subnets whose entry in `perSubnet` is `item`, in subnet order. */
+function subnetsWith(t: T.Topology, perSubnet: readonly (object | undefined)[], item: object): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < t.subnets.length; i += 1) {
+    const s = t.subnets[i] as T.Subnet;
+    if (perSubnet[i] === item) out.push(labelOf(s.id, s.name));
+  }
+  return out;
 }
 
 function isNamed(named: ReadonlySet<string>, id: string, name: string | undefined): boolean {
@@ -85,14 +138,14 @@ function networkAclOfSubnet(t: T.Topology, s: T.Subnet): T.NetworkAcl | undefine
   return explicit ?? t.networkAcls.find((a) => a.vpcId === s.vpcId && a.isDefault);
 }
 
-function subnetTable(t: T.Topology): ExhibitTable {
-  const rows = t.subnets.map((s) => {
-    const rt = routeTableOfSubnet(t, s);
-    const acl = networkAclOfSubnet(t, s);
+function subnetTable(t: T.Topology, x: TopologyIndex): ExhibitTable {
+  const rows = t.subnets.map((s, i) => {
+    const rt = x.subnetRouteTables[i];
+    const acl = x.subnetNetworkAcls[i];
     return [
       s.name ?? s.id,
       s.id,
-      vpcLabel(t, s.vpcId),
+      vpcLabelOf(x, s.vpcId),
       s.cidrBlock ?? "",
       s.ipv6CidrBlock ?? "",
       s.availabilityZone,
@@ -188,10 +241,15 @@ function interfaceTable(t: T.Topology): ExhibitTable | undefined {
   return { kind: "interfaces", caption: "Instances and network interfaces", ...kept };
 }
 
-function isRouteTableShown(t: T.Topology, rt: T.RouteTable, named: ReadonlySet<string>): boolean {
+function isRouteTableShown(
+  t: T.Topology,
+  x: TopologyIndex,
+  rt: T.RouteTable,
+  named: ReadonlySet<string>,
+): boolean {
   if (isNamed(named, rt.id, rt.name)) return true;
   if (t.gatewayEndpoints.some((e) => e.routeTableIds.includes(rt.id))) return true;
-  return t.subnets.some((s) => routeTableOfSubnet(t, s) === rt);
+  return x.subnetRouteTables.includes(rt);
 }
 
 /** The id first, as route tables in the console show it: "pl-63a5400a (com.amazonaws.us-east-1.s3)". */
@@ -214,8 +272,8 @@ function endpointRoutes(t: T.Topology, rt: T.RouteTable): string[][] {
   return rows;
 }
 
-function routeTableTable(t: T.Topology, rt: T.RouteTable): ExhibitTable {
-  const vpc = t.vpcs.find((v) => v.id === rt.vpcId);
+function routeTableTable(t: T.Topology, x: TopologyIndex, rt: T.RouteTable): ExhibitTable {
+  const vpc = x.vpcs.get(rt.vpcId);
   const rows: string[][] = [];
   for (const cidr of [...(vpc?.cidrBlocks ?? []), ...(vpc?.ipv6CidrBlocks ?? [])])
     rows.push([cidr, "local", "local"]);
@@ -229,9 +287,9 @@ function routeTableTable(t: T.Topology, rt: T.RouteTable): ExhibitTable {
   for (const gw of rt.propagatingGatewayIds)
     for (const cidr of propagatedVgwPrefixes(t, gw)) rows.push([cidr.text, gw, "propagated"]);
   rows.push(...endpointRoutes(t, rt));
-  const subnets = t.subnets.filter((s) => routeTableOfSubnet(t, s) === rt).map((s) => labelOf(s.id, s.name));
+  const subnets = subnetsWith(t, x.subnetRouteTables, rt);
   const parts = [
-    `VPC ${vpcLabel(t, rt.vpcId)}${rt.main ? ", main route table" : ""}`,
+    `VPC ${vpcLabelOf(x, rt.vpcId)}${rt.main ? ", main route table" : ""}`,
     `subnets: ${listText(subnets)}`,
   ];
   if (rt.propagatingGatewayIds.length > 0)
@@ -252,8 +310,13 @@ function attachedTo(t: T.Topology, sgId: string): string[] {
   return out;
 }
 
-function isSecurityGroupShown(t: T.Topology, sg: T.SecurityGroup, named: ReadonlySet<string>): boolean {
-  if (isNamed(named, sg.id, sg.name) || attachedTo(t, sg.id).length > 0) return true;
+function isSecurityGroupShown(
+  t: T.Topology,
+  sg: T.SecurityGroup,
+  attached: readonly string[],
+  named: ReadonlySet<string>,
+): boolean {
+  if (isNamed(named, sg.id, sg.name) || attached.length > 0) return true;
   const referenced = (rules: readonly T.SgRule[] | undefined): boolean =>
     (rules ?? []).some((r) => r.securityGroupId?.endsWith(sg.id) === true);
   return t.securityGroups.some(
@@ -280,7 +343,12 @@ function sgRows(t: T.Topology, direction: string, rules: readonly T.SgRule[]): s
   ]);
 }
 
-function securityGroupTable(t: T.Topology, sg: T.SecurityGroup): ExhibitTable {
+function securityGroupTable(
+  t: T.Topology,
+  x: TopologyIndex,
+  sg: T.SecurityGroup,
+  attached: readonly string[],
+): ExhibitTable {
   // SG-03: an omitted outbound list is the default allow-all egress rule.
   const outbound =
     sg.outbound === undefined
@@ -292,13 +360,12 @@ function securityGroupTable(t: T.Topology, sg: T.SecurityGroup): ExhibitTable {
     rows,
     { Description: "" },
   );
-  const attached = attachedTo(t, sg.id);
-  const caption = `Security group ${labelOf(sg.id, sg.name)} — VPC ${vpcLabel(t, sg.vpcId)}; attached to ${listText(attached, "nothing")}`;
+  const caption = `Security group ${labelOf(sg.id, sg.name)} — VPC ${vpcLabelOf(x, sg.vpcId)}; attached to ${listText(attached, "nothing")}`;
   return { kind: "security-group", caption, ...kept };
 }
 
-function isNetworkAclShown(t: T.Topology, acl: T.NetworkAcl, named: ReadonlySet<string>): boolean {
-  return isNamed(named, acl.id, acl.name) || t.subnets.some((s) => networkAclOfSubnet(t, s) === acl);
+function isNetworkAclShown(x: TopologyIndex, acl: T.NetworkAcl, named: ReadonlySet<string>): boolean {
+  return isNamed(named, acl.id, acl.name) || x.subnetNetworkAcls.includes(acl);
 }
 
 function naclRows(direction: string, rules: readonly T.NaclRule[], withIpv6: boolean): string[][] {
@@ -317,14 +384,14 @@ function naclRows(direction: string, rules: readonly T.NaclRule[], withIpv6: boo
   return rows;
 }
 
-function networkAclTable(t: T.Topology, acl: T.NetworkAcl): ExhibitTable {
-  const withIpv6 = (t.vpcs.find((v) => v.id === acl.vpcId)?.ipv6CidrBlocks.length ?? 0) > 0;
+function networkAclTable(t: T.Topology, x: TopologyIndex, acl: T.NetworkAcl): ExhibitTable {
+  const withIpv6 = (x.vpcs.get(acl.vpcId)?.ipv6CidrBlocks.length ?? 0) > 0;
   const rows = [
     ...naclRows("Inbound", acl.inbound, withIpv6),
     ...naclRows("Outbound", acl.outbound, withIpv6),
   ];
-  const subnets = t.subnets.filter((s) => networkAclOfSubnet(t, s) === acl).map((s) => labelOf(s.id, s.name));
-  const caption = `Network ACL ${labelOf(acl.id, acl.name)}${acl.isDefault ? " (default)" : ""} — VPC ${vpcLabel(t, acl.vpcId)}; subnets: ${listText(subnets)}`;
+  const subnets = subnetsWith(t, x.subnetNetworkAcls, acl);
+  const caption = `Network ACL ${labelOf(acl.id, acl.name)}${acl.isDefault ? " (default)" : ""} — VPC ${vpcLabelOf(x, acl.vpcId)}; subnets: ${listText(subnets)}`;
   return {
     kind: "network-acl",
     caption,
@@ -334,8 +401,8 @@ function networkAclTable(t: T.Topology, acl: T.NetworkAcl): ExhibitTable {
 }
 
 /** ACL-05: subnets left on a default network ACL the topology does not list use one that allows everything. */
-function defaultNaclNotes(t: T.Topology): string[] {
-  const subnets = t.subnets.filter((s) => networkAclOfSubnet(t, s) === undefined).map((s) => s.name ?? s.id);
+function defaultNaclNotes(t: T.Topology, x: TopologyIndex): string[] {
+  const subnets = t.subnets.filter((_, i) => x.subnetNetworkAcls[i] === undefined).map((s) => s.name ?? s.id);
   if (subnets.length === 0) return [];
   const which =
     subnets.length === t.subnets.length

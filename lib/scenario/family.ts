@@ -1,5 +1,6 @@
 // What every question family provides. A family declares the concept IDs it assesses (lib/content/concepts.ts) so that
 // a coverage test can prove every `Q` concept is assessed somewhere.
+import type { ProofSink } from "./proofs";
 import type { Difficulty, Question } from "./question";
 
 export type Family = {
@@ -9,5 +10,6 @@ export type Family = {
   readonly difficulties: readonly Difficulty[];
   /** True when the key comes from the reachability model (lib/net). */
   readonly usesModel: boolean;
-  readonly generate: (seed: number, difficulty: Difficulty) => Question;
+  /** The question for (seed, difficulty); with `proofs`, the proof of each option is left there too. */
+  readonly generate: (seed: number, difficulty: Difficulty, proofs?: ProofSink) => Question;
 };

@@ -6,6 +6,7 @@
 import type * as T from "../net/index";
 import { analyzeTopology } from "./reach-question";
 import type { Rng } from "./rng";
+import { sameJson, sameJsonExcept } from "./same-json";
 import type { Edit } from "./topology-edits";
 
 export type NearMiss = {
@@ -38,20 +39,37 @@ export function provenNearMisses(
   style: "piece" | "fix",
   cache?: T.NetworkCache,
 ): ProvenNearMiss[] {
-  const before = JSON.stringify(shown);
   const out: ProvenNearMiss[] = [];
   for (const miss of rng.shuffle([...pool])) {
     if (out.length >= count) break;
     const text = style === "fix" ? miss.fixText : miss.text;
-    if (exclude.has(text)) continue;
+    if (isExcluded(exclude, text)) continue;
     const result = miss.edit(shown);
-    if (JSON.stringify(result) === before) continue; // already in place: not a change
+    if (sameJson(result, shown)) continue; // already in place: not a change
     if (addsOnlyCoveredSgRules(shown, result)) continue; // the group already allows it: a give-away
     const analysis = analyzeTopology(result, query, cache);
     if (analysis.reachable) continue; // it would fix the flow: not a wrong option
-    out.push({ ...miss, text, result, blocker: analysis.blockers[0] });
+    // Written out rather than `{ ...miss, text, … }`: keys added after a spread take V8's slow path, and this
+    // line alone was 2 % of a fix-it question.
+    out.push({
+      text,
+      fixText: miss.fixText,
+      why: miss.why,
+      edit: miss.edit,
+      result,
+      blocker: analysis.blockers[0],
+    });
   }
   return out;
+}
+
+/**
+ * `exclude.has(text)` without hashing `text`: the option texts are freshly concatenated strings, which a hash
+ * lookup first flattens; comparing lengths first rules out nearly every one without reading it.
+ */
+function isExcluded(exclude: ReadonlySet<string>, text: string): boolean {
+  for (const e of exclude) if (e.length === text.length && e === text) return true;
+  return false;
 }
 
 /** True when every security-group rule the change adds is already covered by an "all traffic to/from anywhere" rule. */
@@ -59,22 +77,21 @@ function addsOnlyCoveredSgRules(before: T.Topology, after: T.Topology): boolean 
   let added = 0;
   for (const sg of after.securityGroups) {
     const old = before.securityGroups.find((g) => g.id === sg.id);
+    // The same object adds no rule (every one of its rules is in `known` below): skip building that set.
+    if (old === sg) continue;
     for (const dir of ["inbound", "outbound"] as const) {
       const had = old?.[dir] ?? [];
       // An omitted outbound list is the default allow-all egress rule (SG-03).
       const open =
         (dir === "outbound" && old !== undefined && old.outbound === undefined) ||
         had.some((r) => r.protocol === "all" && r.cidrBlock === "0.0.0.0/0");
-      const known = new Set(had.map((r) => JSON.stringify(r)));
       for (const r of sg[dir] ?? []) {
-        if (known.has(JSON.stringify(r))) continue;
+        // A rule the group had already (the same JSON), compared in place rather than as JSON texts.
+        if (had.some((h) => sameJson(h, r))) continue;
         if (!open) return false;
         added += 1;
       }
     }
   }
-  return (
-    added > 0 &&
-    JSON.stringify({ ...after, securityGroups: [] }) === JSON.stringify({ ...before, securityGroups: [] })
-  );
+  return added > 0 && sameJsonExcept(after, before, "securityGroups");
 }

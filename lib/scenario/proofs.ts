@@ -2,15 +2,10 @@
 // verdict, a proposeFixes result, a decision-table or fact-table entry). Kept beside the question, not in it,
 // so exports and the client never carry it; scripts/check-generator.ts counts the proofs and fails on an
 // option without one.
-import type { OptionId, Question } from "./question";
+// The caller that wants the proofs owns where they go: it passes a ProofSink to Family.generate and reads it
+// afterwards. No module-level map keyed by the question object (issue 11): such a WeakMap also made every
+// garbage collection walk one ephemeron per question ever generated and still alive.
+import type { OptionId } from "./question";
 
-const proofs = new WeakMap<Question, Readonly<Record<OptionId, string>>>();
-
-export function recordProofs(question: Question, perOption: Readonly<Record<OptionId, string>>): void {
-  proofs.set(question, perOption);
-}
-
-/** The proof of each option, by option id; undefined when the question was built without proofs. */
-export function proofsOf(question: Question): Readonly<Record<OptionId, string>> | undefined {
-  return proofs.get(question);
-}
+/** Filled by buildQuestion with the proof of each option, by option id. One sink per generated question. */
+export type ProofSink = { proofs?: Readonly<Record<OptionId, string>> };

@@ -25,6 +25,7 @@ import { buildQuestion } from "./build-question";
 import { describeTopology } from "./describe-topology";
 import type { Candidate } from "./options";
 import type { Difficulty, Question } from "./question";
+import type { ProofSink } from "./proofs";
 import type { Rng } from "./rng";
 
 export type Variant = {
@@ -52,6 +53,8 @@ export type ReachSetup = {
   readonly maxOptions?: number;
   /** Append a text description of the shown topology to the stem (when the variants differ in what exists). */
   readonly describe?: boolean;
+  /** Where the caller wants each option's proof (Family.generate's sink). */
+  readonly proofs?: ProofSink | undefined;
 };
 
 export const YES_TEXT = "Yes: routing, security groups and network ACLs allow the request and its reply";
@@ -220,6 +223,7 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
     rules: [...rules],
     trace: traceLines(shown),
     cache,
+    proofs: setup.proofs,
   });
 }
 

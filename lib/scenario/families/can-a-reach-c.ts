@@ -27,6 +27,7 @@ import { tcp } from "./filtering";
 import type { Query } from "../../net/index";
 import { DEFAULT_FLOW_LOG_NOW } from "../../net/flow-logs";
 import { withArticle } from "../article";
+import type { ProofSink } from "../proofs";
 
 const NAME = "can-a-reach-c";
 
@@ -469,7 +470,7 @@ function drawScenario(rng: Rng, difficulty: Difficulty, seed: number): { scenari
   return { scenario, shown };
 }
 
-function generate(seed: number, difficulty: Difficulty): Question {
+function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Question {
   const rng = createRng(seed).fork(`${NAME}/${difficulty}`);
   const { scenario, shown } = drawScenario(rng, difficulty, seed);
   const { estate, query } = scenario;
@@ -479,6 +480,7 @@ function generate(seed: number, difficulty: Difficulty): Question {
     `Can ${from?.instance.name ?? query.from} (${from?.instance.ip ?? ""}) in VPC ${from?.vpc.name ?? ""} open ` +
     `${withArticle(estate.portName)} connection (TCP ${estate.port}) to ${to?.instance.name ?? query.to} (${to?.instance.ip ?? ""}) in VPC ${to?.vpc.name ?? ""}? The setup:`;
   return buildReachQuestion(rng, {
+    proofs,
     family: NAME,
     seed,
     difficulty,

@@ -5,6 +5,7 @@ import { buildQuestion } from "../build-question";
 import type { Family } from "../family";
 import type { Difficulty, Question } from "../question";
 import { createRng } from "../rng";
+import type { ProofSink } from "../proofs";
 
 const NAME = "concept-check";
 
@@ -12,11 +13,12 @@ function factsFor(difficulty: Difficulty): readonly Fact[] {
   return FACTS.filter((fact) => fact.difficulty === difficulty);
 }
 
-function generate(seed: number, difficulty: Difficulty): Question {
+function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Question {
   const rng = createRng(seed).fork(`${NAME}/${difficulty}`);
   const fact = rng.pick(factsFor(difficulty));
   const wrong = rng.sample(fact.wrong, 3);
   return buildQuestion(rng, {
+    proofs,
     family: NAME,
     seed,
     difficulty,

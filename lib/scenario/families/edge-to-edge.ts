@@ -19,6 +19,7 @@ import {
   setSecurityGroupOutbound,
 } from "../topology-edits";
 import { withField } from "../topology-builder";
+import type { ProofSink } from "../proofs";
 
 const NAME = "edge-to-edge";
 
@@ -308,7 +309,7 @@ function withDenyPolicy(t: T.Topology): T.Topology {
   return { ...t, gatewayEndpoints: t.gatewayEndpoints.map((e) => ({ ...e, policy: "deny-all" as const })) };
 }
 
-function generate(seed: number, difficulty: Difficulty): Question {
+function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Question {
   const rng = createRng(seed).fork(`${NAME}/${difficulty}`);
   const scenario =
     difficulty === 1
@@ -322,6 +323,7 @@ function generate(seed: number, difficulty: Difficulty): Question {
   const no = scenario.showable.filter((i) => scenario.variants[i]?.works !== true);
   const shown = yes.length > 0 && rng.chance(2, 7) ? rng.pick(yes) : rng.pick(no);
   return buildReachQuestion(rng, {
+    proofs,
     shown,
     family: NAME,
     seed,

@@ -14,6 +14,7 @@ import type { Family } from "../family";
 import { distinctNames, region, REGIONS, VPC_NAMES } from "../names";
 import type { Difficulty, Question } from "../question";
 import { createRng, type Rng } from "../rng";
+import type { ProofSink } from "../proofs";
 
 const NAME = "endpoint-choice";
 
@@ -195,7 +196,7 @@ export function endpointChoiceScenario(seed: number, difficulty: Difficulty): En
   return drawScenario(createRng(seed).fork(`${NAME}/${difficulty}`), difficulty);
 }
 
-function generate(seed: number, difficulty: Difficulty): Question {
+function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Question {
   const rng = createRng(seed).fork(`${NAME}/${difficulty}`);
   const scenario = drawScenario(rng, difficulty);
   const decision = decideEndpoint(scenario);
@@ -204,6 +205,7 @@ function generate(seed: number, difficulty: Difficulty): Question {
   const stem = stemFor(rng, scenario);
   const chosen = decision.verdicts[answer];
   return buildQuestion(rng, {
+    proofs,
     family: NAME,
     seed,
     difficulty,

@@ -11,6 +11,7 @@ import { buildEstate, peerSites, type Estate, type Site } from "../reach-fixture
 import { createRng, type Rng } from "../rng";
 import { removeRoute, setNacl, setSecurityGroupInbound, setSecurityGroupOutbound } from "../topology-edits";
 import { withArticle } from "../article";
+import type { ProofSink } from "../proofs";
 
 const NAME = "filtering";
 
@@ -145,7 +146,7 @@ function sgReferenceCase(rng: Rng, crossRegion: boolean): Scenario {
   };
 }
 
-function generate(seed: number, difficulty: Difficulty): Question {
+function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Question {
   const rng = createRng(seed).fork(`${NAME}/${difficulty}`);
   // d1: NACL rules within one Region; d2: also SG references across a same-Region peering; d3: also the
   // inter-Region peering, where a reference is impossible and only CIDR rules work (PCX-11).
@@ -164,6 +165,7 @@ function generate(seed: number, difficulty: Difficulty): Question {
     `${client.instance.name} (${client.instance.ip}) in VPC ${client.vpc.name} opens ${withArticle(estate.portName)} connection (TCP ${estate.port}) ` +
     `to ${server.instance.name} (${server.instance.ip}) in the peered VPC ${server.vpc.name}. Does it work? The setup:`;
   return buildReachQuestion(rng, {
+    proofs,
     family: NAME,
     seed,
     difficulty,

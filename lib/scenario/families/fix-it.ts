@@ -21,6 +21,7 @@ import type { Difficulty, Question } from "../question";
 import { createRng, type Rng } from "../rng";
 import { provenNearMisses, type ProvenNearMiss } from "../near-misses";
 import { drawCompleteSetup, type Piece } from "./missing-piece";
+import type { ProofSink } from "../proofs";
 
 const NAME = "fix-it";
 
@@ -39,6 +40,8 @@ type Attempt = {
   right: Fix;
   wrong: readonly WrongFix[];
   analyses: Map<Topology, Analysis>;
+  /** The question's cache: the exhibit reuses the networks built while the options were proven. */
+  cache: NetworkCache;
 };
 
 function attempt(rng: Rng, difficulty: Difficulty): Attempt | undefined {
@@ -77,15 +80,15 @@ function attempt(rng: Rng, difficulty: Difficulty): Attempt | undefined {
     cache,
   );
   if (wrong.length < 2) return undefined;
-  return { topology, query, concepts: setup.concepts, right, wrong, analyses };
+  return { topology, query, concepts: setup.concepts, right, wrong, analyses, cache };
 }
 
-export function fixItCase(seed: number, difficulty: Difficulty): FixItCase {
+export function fixItCase(seed: number, difficulty: Difficulty, proofs?: ProofSink): FixItCase {
   const rng = createRng(seed).fork(`${NAME}/${difficulty}`);
   for (let tries = 0; tries < 24; tries += 1) {
     const found = attempt(rng, difficulty);
     if (!found) continue;
-    const { topology, query, right, wrong, analyses } = found;
+    const { topology, query, right, wrong, analyses, cache } = found;
     const before = analyses.get(topology) ?? analyze(topology, query);
     const candidates: Candidate[] = [
       {
@@ -103,6 +106,7 @@ export function fixItCase(seed: number, difficulty: Difficulty): FixItCase {
     ];
     const port = query.port !== undefined ? ` on TCP ${query.port}` : "";
     const question = buildQuestion(rng, {
+      proofs,
       family: NAME,
       seed,
       difficulty,
@@ -113,6 +117,7 @@ export function fixItCase(seed: number, difficulty: Difficulty): FixItCase {
       candidates,
       summary: fixSummary(before, right.description),
       rules: [...right.rules, ...before.blockers.flatMap((b) => b.rules)],
+      cache,
     });
     return { question, right, wrong };
   }
@@ -143,5 +148,5 @@ export const fixIt: Family = {
   concepts: ["P4", "P7", "P11", "S1", "S2", "V6"],
   difficulties: [1, 2, 3],
   usesModel: true,
-  generate: (seed, difficulty) => fixItCase(seed, difficulty).question,
+  generate: (seed, difficulty, proofs) => fixItCase(seed, difficulty, proofs).question,
 };

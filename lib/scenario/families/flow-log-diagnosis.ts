@@ -27,6 +27,7 @@ import { setNacl, setSecurityGroupInbound, setSecurityGroupOutbound } from "../t
 import { buildNaclPair, tcp, type NaclPair } from "./filtering";
 import { withArticle } from "../article";
 import { lowerInitial } from "../lower-initial";
+import type { ProofSink } from "../proofs";
 
 const NAME = "flow-log-diagnosis";
 const HEADER =
@@ -388,8 +389,8 @@ export type FlowLogCase = {
   readonly analysis: Analysis;
 };
 
-function generate(seed: number, difficulty: Difficulty): Question {
-  return flowLogCase(seed, difficulty).question;
+function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Question {
+  return flowLogCase(seed, difficulty, proofs).question;
 }
 
 function drawSetting(rng: Rng, difficulty: Difficulty): Setting {
@@ -401,7 +402,7 @@ function drawSetting(rng: Rng, difficulty: Difficulty): Setting {
 }
 
 /** The question plus what it hides (the misconfigured topology and the model's analysis), for checks. */
-export function flowLogCase(seed: number, difficulty: Difficulty): FlowLogCase {
+export function flowLogCase(seed: number, difficulty: Difficulty, proofs?: ProofSink): FlowLogCase {
   const rng: Rng = createRng(seed).fork(`${NAME}/${difficulty}`);
   const setting = drawSetting(rng, difficulty);
   const { topology, query } = setting;
@@ -430,6 +431,7 @@ export function flowLogCase(seed: number, difficulty: Difficulty): FlowLogCase {
     first.direction === "return" && first.code === "SUBNET_ACL_RESTRICTION" ? ["ACL-02"] : first.rules;
   // The topology stays hidden: showing its NACL rules would give the answer away.
   const question = buildQuestion(rng, {
+    proofs,
     family: NAME,
     seed,
     difficulty,

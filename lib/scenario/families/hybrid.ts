@@ -21,6 +21,7 @@ import {
   setSecurityGroupInbound,
 } from "../topology-edits";
 import { withArticle } from "../article";
+import type { ProofSink } from "../proofs";
 
 const NAME = "hybrid";
 /** Names drawn for the on-premises network of every hybrid scenario. */
@@ -511,7 +512,7 @@ function vpnScenario(rng: Rng, dx: boolean): Scenario {
   };
 }
 
-function generate(seed: number, difficulty: Difficulty): Question {
+function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Question {
   const rng = createRng(seed).fork(`${NAME}/${difficulty}`);
   // d1: one VPC behind a virtual private gateway; d2: adds Direct Connect and a TGW-attached VPN with one route
   // table; d3: a TGW-attached VPN with segmented route tables and two VPCs (more hops and components).
@@ -537,6 +538,7 @@ function generate(seed: number, difficulty: Difficulty): Question {
   const no = showable.filter((v) => v.works !== true);
   const shownVariant = yes.length > 0 && rng.chance(2, 7) ? rng.pick(yes) : rng.pick(no);
   return buildReachQuestion(rng, {
+    proofs,
     family: NAME,
     seed,
     difficulty,

@@ -22,6 +22,7 @@ import {
   type Edit,
 } from "../topology-edits";
 import type * as T from "../../net/index";
+import type { ProofSink } from "../proofs";
 
 const NAME = "ipv6-egress";
 
@@ -471,7 +472,7 @@ const BY_LEVEL: Readonly<Record<Difficulty, readonly string[]>> = {
   3: ["igw-inbound-ipv6", "igw-inbound-ipv4", "sg-ipv6-outbound", "nacl-ipv6-replies"],
 };
 
-function generate(seed: number, difficulty: Difficulty): Question {
+function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Question {
   const rng = createRng(seed).fork(`${NAME}/${difficulty}`);
   const id = rng.pick(BY_LEVEL[difficulty]);
   const template = TEMPLATES.find((t) => t.id === id) as Template;
@@ -523,6 +524,7 @@ function generate(seed: number, difficulty: Difficulty): Question {
   }));
   const primary = flows.find((f) => f.must)?.q ?? query(setup, "out4");
   return buildQuestion(rng, {
+    proofs,
     family: NAME,
     seed,
     difficulty,

@@ -32,6 +32,7 @@ import {
 } from "../topology-edits";
 import { lowerInitial } from "../lower-initial";
 import { provenNearMisses, type NearMiss, type ProvenNearMiss } from "../near-misses";
+import type { ProofSink } from "../proofs";
 
 const NAME = "missing-piece";
 
@@ -361,12 +362,12 @@ export type MissingPieceCase = {
   readonly distractors: readonly ProvenNearMiss[];
 };
 
-function generate(seed: number, difficulty: Difficulty): Question {
-  return missingPieceCase(seed, difficulty).question;
+function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Question {
+  return missingPieceCase(seed, difficulty, proofs).question;
 }
 
 /** The question plus its complete setup and which piece it removed, for checks. */
-export function missingPieceCase(seed: number, difficulty: Difficulty): MissingPieceCase {
+export function missingPieceCase(seed: number, difficulty: Difficulty, proofs?: ProofSink): MissingPieceCase {
   const rng = createRng(seed).fork(`${NAME}/${difficulty}`);
   const setup = drawCompleteSetup(rng, difficulty);
   const cache = new NetworkCache();
@@ -412,6 +413,7 @@ export function missingPieceCase(seed: number, difficulty: Difficulty): MissingP
     setup.complaint ?? `${setup.query.from} cannot reach ${setup.query.to} on TCP ${setup.query.port ?? ""}.`;
   const stem = `${setup.story} ${complaint} Which single piece is missing?`;
   const question = buildQuestion(rng, {
+    proofs,
     family: NAME,
     seed,
     difficulty,

@@ -19,6 +19,7 @@ import type { Candidate } from "../options";
 import type { Difficulty, Question } from "../question";
 import { createRng, type Rng } from "../rng";
 import { TopologyBuilder, type VpcHandle } from "../topology-builder";
+import type { ProofSink } from "../proofs";
 
 const NAME = "peering-feasibility";
 const LIVE_STATES = new Set(["initiating-request", "pending-acceptance", "provisioning", "active"]);
@@ -96,7 +97,7 @@ function existingPeering(t: Topology, xId: string, yId: string): string | undefi
   )?.id;
 }
 
-function generate(seed: number, difficulty: Difficulty): Question {
+function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Question {
   const rng = createRng(seed).fork(`${NAME}/${difficulty}`);
   // About one key in four is "Yes" (the chance of a four-option question): check-generator's "always Yes" cue.
   const kinds: Case[] =
@@ -212,6 +213,7 @@ function generate(seed: number, difficulty: Difficulty): Question {
     ...(setup.crossRegion || setup.crossAccount ? ["P5"] : []),
   ];
   return buildQuestion(rng, {
+    proofs,
     family: NAME,
     seed,
     difficulty,

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { analyze, type Blocker } from "../../../lib/net/index";
 import { canAReachC } from "../../../lib/scenario/families/can-a-reach-c";
 import { filtering } from "../../../lib/scenario/families/filtering";
-import { proofsOf } from "../../../lib/scenario/proofs";
+import type { ProofSink } from "../../../lib/scenario/proofs";
 import { problemSignature } from "../../../lib/scenario/question-metrics";
 import type { Difficulty, Question } from "../../../lib/scenario/question";
 import type { Family } from "../../../lib/scenario/family";
@@ -19,16 +19,26 @@ function sweep(family: Family, seeds: number): Question[] {
   return out;
 }
 
+/** The questions with the proof of each option (the sink family.generate fills). */
+function sweepWithProofs(family: Family, seeds: number): { q: Question; proofs: ProofSink["proofs"] }[] {
+  const out: { q: Question; proofs: ProofSink["proofs"] }[] = [];
+  for (let seed = 0; seed < seeds; seed += 1) {
+    const sink: ProofSink = {};
+    out.push({ q: family.generate(seed, difficultyOf(seed), sink), proofs: sink.proofs });
+  }
+  return out;
+}
+
 function firstBlocker(q: Question): Blocker | undefined {
   return analyze(must(q.topology, "topology"), must(q.query, "query")).blockers[0];
 }
 
 describe.each([canAReachC, filtering])("$name options", (family) => {
   it("offers four options on every seed, each wrong one proven wrong, none about the VPC's own range", () => {
-    for (const q of sweep(family, 150)) {
+    for (const { q, proofs: sunk } of sweepWithProofs(family, 150)) {
       expect(q.options.length, q.id).toBe(4);
       expect(q.answer, q.id).toHaveLength(1);
-      const proofs = must(proofsOf(q), `${q.id} proofs`);
+      const proofs = must(sunk, `${q.id} proofs`);
       for (const o of q.options) {
         expect(proofs[o.id], `${q.id} option ${o.id}`).toBeTruthy();
         expect(o.text, q.id).not.toMatch(/own range|local route/i);

@@ -74,10 +74,10 @@ const STATEFUL_REPLY = Object.freeze({
   kind: "sg-rule" as const,
   description: "reply allowed by connection tracking (stateful)",
 });
-const STATEFUL_DETAIL = Object.freeze({
-  kind: "security-group" as const,
-  side: "inbound" as const,
-  stateful: true as const,
+/** The `matched` entry of a refused packet, one per side, shared by every trace (frozen). */
+const NO_RULE_MATCHES = Object.freeze({
+  inbound: Object.freeze({ kind: "sg-rule" as const, description: "no inbound rule matches" }),
+  outbound: Object.freeze({ kind: "sg-rule" as const, description: "no outbound rule matches" }),
 });
 
 /** The ordinary SG peer context of a VPC, for a step that judges groups of its own (a load balancer's). */
@@ -105,11 +105,12 @@ export function checkSecurityGroups(
 ): boolean {
   const { groups, ref: sgRef } = on ?? eniSecurity(w.net, eni);
   if (w.direction === "return") {
+    // Written out rather than spread from a template (a spread takes V8's slow path); same key order.
     addHop(
       w,
       sgRef,
       "allow",
-      { ...STATEFUL_DETAIL, groups: sgRef.id },
+      { kind: "security-group", side: "inbound", stateful: true, groups: sgRef.id },
       { inbound: p, matched: STATEFUL_REPLY },
     );
     return true;
@@ -137,9 +138,9 @@ export function checkSecurityGroups(
     sgRef,
     "deny",
     { kind: "security-group", groups: sgRef.id, side: direction },
-    { inbound: p, matched: { kind: "sg-rule", description: `no ${direction} rule matches` } },
+    { inbound: p, matched: NO_RULE_MATCHES[direction] },
   );
-  const rulesChecked = groups.flatMap((g) => g[direction].map((r) => sgRuleMatched(r).description));
+  const rulesChecked = on ? rulesOf(groups, direction) : checkedRules(eniSecurity(w.net, eni), direction);
   block(w, verdict.noRules ? "SG_HAS_NO_RULES" : "ENI_SG_RULES_MISMATCH", groups[0]?.id ?? eni.id, {
     kind: "security-group",
     side: direction,
@@ -151,6 +152,17 @@ export function checkSecurityGroups(
     ...(on?.loadBalancer ? { loadBalancer: on.loadBalancer } : {}),
   });
   return false;
+}
+
+/** Every rule of `direction` of these groups, as a refusal lists them ("web: inbound tcp/443 0.0.0.0/0"). */
+function rulesOf(groups: EniSecurity["groups"], direction: "inbound" | "outbound"): readonly string[] {
+  return groups.flatMap((g) => g[direction].map((r) => sgRuleMatched(r).description));
+}
+
+/** An interface's `rulesOf` list, built on its first refusal and then shared by every trace (frozen). */
+function checkedRules(security: EniSecurity, direction: "inbound" | "outbound"): readonly string[] {
+  const checked = (security.rulesChecked ??= {});
+  return (checked[direction] ??= Object.freeze(rulesOf(security.groups, direction)));
 }
 
 /** NACL check at a subnet boundary (ACL-01), stateless (ACL-02). */

@@ -73,12 +73,17 @@ export type NetworkMemo = {
   internet?: { readonly client: IpAddress; readonly server: IpAddress };
   /** On-premises sites assumed behind a gateway by analyses of this network, by id (on-premises.ts). */
   assumedSites?: Map<string, T.OnPremisesNetwork>;
+  /** Query references (names or ids) already resolved to an interface, as a source and as a destination (resolve.ts). */
+  sourceEnis?: Map<string, EniInfo>;
+  destinationEnis?: Map<string, EniInfo>;
 };
 
 export type EniSecurity = {
   readonly groups: readonly CompiledSecurityGroup[];
   /** The trace component for the interface's groups together. */
   readonly ref: ComponentRef;
+  /** Per side, every rule of the groups as a refusal lists them: built on the first refusal (filters.ts). */
+  rulesChecked?: { inbound?: readonly string[]; outbound?: readonly string[] };
 };
 
 /** `byEni` is indexed by EniInfo.index. */

@@ -15,7 +15,14 @@ import { eniSecurity, securityGroupMembers } from "./network-indexes";
 import { evaluateNetworkAcl } from "./network-acls";
 import type { NamedRef } from "./trace";
 import { isPeeringActive } from "./peering-status";
-import { evaluateSecurityGroups, type SgPeerContext, sgRuleMatched } from "./security-groups";
+import {
+  type CompiledSgRule,
+  evaluateSecurityGroups,
+  firstMatchingRule,
+  type SgPeerContext,
+  sgRuleMatched,
+  type SgVerdict,
+} from "./security-groups";
 import { addHop, block, type Pkt, type Walk } from "./walk-state";
 
 /**
@@ -103,7 +110,8 @@ export function checkSecurityGroups(
   },
   peers?: SgPeerContext,
 ): boolean {
-  const { groups, ref: sgRef } = on ?? eniSecurity(w.net, eni);
+  const own = on === undefined ? eniSecurity(w.net, eni) : undefined;
+  const { groups, ref: sgRef } = own ?? (on as NonNullable<typeof on>);
   if (w.direction === "return") {
     // Written out rather than spread from a template (a spread takes V8's slow path); same key order.
     addHop(
@@ -116,14 +124,13 @@ export function checkSecurityGroups(
     return true;
   }
   const remote = on?.remote ?? (direction === "inbound" ? p.src : p.dst);
-  const verdict = evaluateSecurityGroups(
-    groups,
-    direction,
-    { remote, protocol: p.protocol, port: p.dstPort },
-    peers ?? new SgContext(w.net, eni.vpc, w.now, direction === "inbound"),
-  );
-  if (verdict.allowed) {
-    const matched = sgRuleMatched(verdict.rule);
+  const packet = { remote, protocol: p.protocol, port: p.dstPort };
+  const ctx = peers ?? new SgContext(w.net, eni.vpc, w.now, direction === "inbound");
+  const rule = own
+    ? firstMatchingRule(own[direction], packet, ctx)
+    : allowingRule(evaluateSecurityGroups(groups, direction, packet, ctx));
+  if (rule) {
+    const matched = sgRuleMatched(rule);
     addHop(
       w,
       sgRef,
@@ -140,8 +147,9 @@ export function checkSecurityGroups(
     { kind: "security-group", groups: sgRef.id, side: direction },
     { inbound: p, matched: NO_RULE_MATCHES[direction] },
   );
-  const rulesChecked = on ? rulesOf(groups, direction) : checkedRules(eniSecurity(w.net, eni), direction);
-  block(w, verdict.noRules ? "SG_HAS_NO_RULES" : "ENI_SG_RULES_MISMATCH", groups[0]?.id ?? eni.id, {
+  const rulesChecked = own ? checkedRules(own, direction) : rulesOf(groups, direction);
+  const noRules = groups.every((g) => g[direction].length === 0);
+  block(w, noRules ? "SG_HAS_NO_RULES" : "ENI_SG_RULES_MISMATCH", groups[0]?.id ?? eni.id, {
     kind: "security-group",
     side: direction,
     groups: groups.map(named),
@@ -152,6 +160,10 @@ export function checkSecurityGroups(
     ...(on?.loadBalancer ? { loadBalancer: on.loadBalancer } : {}),
   });
   return false;
+}
+
+function allowingRule(verdict: SgVerdict): CompiledSgRule | undefined {
+  return verdict.allowed ? verdict.rule : undefined;
 }
 
 /** Every rule of `direction` of these groups, as a refusal lists them ("web: inbound tcp/443 0.0.0.0/0"). */

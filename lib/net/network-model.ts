@@ -2,7 +2,7 @@
 import type { Cidr, IpAddress } from "./cidr";
 import type { ComponentRef } from "./trace";
 import type { CompiledNetworkAcl } from "./network-acls";
-import type { CompiledSecurityGroup } from "./security-groups";
+import type { CompiledSecurityGroup, CompiledSgRule } from "./security-groups";
 import type * as T from "./topology";
 import type { TransitGatewayIndex } from "./transit-gateway-index";
 import {
@@ -80,6 +80,9 @@ export type NetworkMemo = {
 
 export type EniSecurity = {
   readonly groups: readonly CompiledSecurityGroup[];
+  /** Every rule of the groups per side, in group order: what a check walks (one list, not a list per group). */
+  readonly inbound: readonly CompiledSgRule[];
+  readonly outbound: readonly CompiledSgRule[];
   /** The trace component for the interface's groups together. */
   readonly ref: ComponentRef;
   /** Per side, every rule of the groups as a refusal lists them: built on the first refusal (filters.ts). */

@@ -148,7 +148,7 @@ export function checkSecurityGroups(
     { inbound: p, matched: NO_RULE_MATCHES[direction] },
   );
   const rulesChecked = own ? checkedRules(own, direction) : rulesOf(groups, direction);
-  const noRules = groups.every((g) => g[direction].length === 0);
+  const noRules = own ? own[direction].length === 0 : groups.every((g) => g[direction].length === 0);
   block(w, noRules ? "SG_HAS_NO_RULES" : "ENI_SG_RULES_MISMATCH", groups[0]?.id ?? eni.id, {
     kind: "security-group",
     side: direction,

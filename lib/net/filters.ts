@@ -15,7 +15,14 @@ import { eniSecurity, securityGroupMembers } from "./network-indexes";
 import { evaluateNetworkAcl } from "./network-acls";
 import type { NamedRef } from "./trace";
 import { isPeeringActive } from "./peering-status";
-import { evaluateSecurityGroups, type SgPeerContext, sgRuleMatched } from "./security-groups";
+import {
+  type CompiledSgRule,
+  evaluateSecurityGroups,
+  firstMatchingRule,
+  type SgPeerContext,
+  sgRuleMatched,
+  type SgVerdict,
+} from "./security-groups";
 import { inertReferences } from "./sg-references";
 import { addHop, block, type Pkt, type Walk } from "./walk-state";
 
@@ -75,10 +82,10 @@ const STATEFUL_REPLY = Object.freeze({
   kind: "sg-rule" as const,
   description: "reply allowed by connection tracking (stateful)",
 });
-const STATEFUL_DETAIL = Object.freeze({
-  kind: "security-group" as const,
-  side: "inbound" as const,
-  stateful: true as const,
+/** The `matched` entry of a refused packet, one per side, shared by every trace (frozen). */
+const NO_RULE_MATCHES = Object.freeze({
+  inbound: Object.freeze({ kind: "sg-rule" as const, description: "no inbound rule matches" }),
+  outbound: Object.freeze({ kind: "sg-rule" as const, description: "no outbound rule matches" }),
 });
 
 /** The ordinary SG peer context of a VPC, for a step that judges groups of its own (a load balancer's). */
@@ -104,26 +111,27 @@ export function checkSecurityGroups(
   },
   peers?: SgPeerContext,
 ): boolean {
-  const { groups, ref: sgRef } = on ?? eniSecurity(w.net, eni);
+  const own = on === undefined ? eniSecurity(w.net, eni) : undefined;
+  const { groups, ref: sgRef } = own ?? (on as NonNullable<typeof on>);
   if (w.direction === "return") {
+    // Written out rather than spread from a template (a spread takes V8's slow path); same key order.
     addHop(
       w,
       sgRef,
       "allow",
-      { ...STATEFUL_DETAIL, groups: sgRef.id },
+      { kind: "security-group", side: "inbound", stateful: true, groups: sgRef.id },
       { inbound: p, matched: STATEFUL_REPLY },
     );
     return true;
   }
   const remote = on?.remote ?? (direction === "inbound" ? p.src : p.dst);
-  const verdict = evaluateSecurityGroups(
-    groups,
-    direction,
-    { remote, protocol: p.protocol, port: p.dstPort },
-    peers ?? new SgContext(w.net, eni.vpc, w.now, direction === "inbound"),
-  );
-  if (verdict.allowed) {
-    const matched = sgRuleMatched(verdict.rule);
+  const packet = { remote, protocol: p.protocol, port: p.dstPort };
+  const ctx = peers ?? new SgContext(w.net, eni.vpc, w.now, direction === "inbound");
+  const rule = own
+    ? firstMatchingRule(own[direction], packet, ctx)
+    : allowingRule(evaluateSecurityGroups(groups, direction, packet, ctx));
+  if (rule) {
+    const matched = sgRuleMatched(rule);
     addHop(
       w,
       sgRef,
@@ -138,9 +146,10 @@ export function checkSecurityGroups(
     sgRef,
     "deny",
     { kind: "security-group", groups: sgRef.id, side: direction },
-    { inbound: p, matched: { kind: "sg-rule", description: `no ${direction} rule matches` } },
+    { inbound: p, matched: NO_RULE_MATCHES[direction] },
   );
-  const rulesChecked = groups.flatMap((g) => g[direction].map((r) => sgRuleMatched(r).description));
+  const rulesChecked = own ? checkedRules(own, direction) : rulesOf(groups, direction);
+  const noRules = own ? own[direction].length === 0 : groups.every((g) => g[direction].length === 0);
   const inert = on
     ? []
     : inertReferences(
@@ -151,7 +160,7 @@ export function checkSecurityGroups(
         { remote, protocol: p.protocol, port: p.dstPort },
         w.now,
       );
-  block(w, verdict.noRules ? "SG_HAS_NO_RULES" : "ENI_SG_RULES_MISMATCH", groups[0]?.id ?? eni.id, {
+  block(w, noRules ? "SG_HAS_NO_RULES" : "ENI_SG_RULES_MISMATCH", groups[0]?.id ?? eni.id, {
     kind: "security-group",
     side: direction,
     groups: groups.map(named),
@@ -163,6 +172,21 @@ export function checkSecurityGroups(
     ...(inert.length > 0 ? { inertReferences: inert } : {}),
   });
   return false;
+}
+
+function allowingRule(verdict: SgVerdict): CompiledSgRule | undefined {
+  return verdict.allowed ? verdict.rule : undefined;
+}
+
+/** Every rule of `direction` of these groups, as a refusal lists them ("web: inbound tcp/443 0.0.0.0/0"). */
+function rulesOf(groups: EniSecurity["groups"], direction: "inbound" | "outbound"): readonly string[] {
+  return groups.flatMap((g) => g[direction].map((r) => sgRuleMatched(r).description));
+}
+
+/** An interface's `rulesOf` list, built on its first refusal and then shared by every trace (frozen). */
+function checkedRules(security: EniSecurity, direction: "inbound" | "outbound"): readonly string[] {
+  const checked = (security.rulesChecked ??= {});
+  return (checked[direction] ??= Object.freeze(rulesOf(security.groups, direction)));
 }
 
 /** NACL check at a subnet boundary (ACL-01), stateless (ACL-02). */

@@ -19,6 +19,8 @@ export type CompiledNaclRule = CompiledMatch & {
   readonly description: string;
   readonly ruleNumber: number;
   readonly allow: boolean;
+  /** Same as `allow`: with it a compiled rule is its own NaclVerdict, so evaluation allocates nothing. */
+  readonly allowed: boolean;
   /** The trace's `matched` entry ("inbound rule 100 allow ..."), built once. */
   readonly matched: NaclMatched;
 };
@@ -35,10 +37,10 @@ export type CompiledNetworkAcl = {
 };
 
 export type NaclVerdict = {
-  allowed: boolean;
-  ruleNumber: number | "*";
-  description: string;
-  matched: NaclMatched;
+  readonly allowed: boolean;
+  readonly ruleNumber: number | "*";
+  readonly description: string;
+  readonly matched: NaclMatched;
 };
 
 const DEFAULT_DENY = "rule * (deny all unmatched traffic)";
@@ -69,12 +71,7 @@ export function evaluateNetworkAcl(
     if (entry.cidr.family !== remote.family) continue;
     if (!matchesCompiled(entry, proto, packet.protocol, packet.port)) continue;
     if (!cidrContainsIp(entry.cidr, remote)) continue;
-    return {
-      allowed: entry.allow,
-      ruleNumber: entry.ruleNumber,
-      description: entry.description,
-      matched: entry.matched,
-    };
+    return entry;
   }
   return DEFAULT_DENY_VERDICT[direction];
 }
@@ -147,6 +144,7 @@ function compileRule(
     description,
     ruleNumber: rule.ruleNumber,
     allow: rule.action === "allow",
+    allowed: rule.action === "allow",
     matched: Object.freeze({ kind: "nacl-rule" as const, description: `${direction} ${description}` }),
   });
 }

@@ -100,7 +100,12 @@ export function eniSecurity(net: Network, eni: EniInfo): EniSecurity {
   }
   const ids = groups.map((g) => g.id).join(",");
   const names = groups.map((g) => g.name ?? g.id).join(", ");
-  security = { groups, ref: componentRef(ids || "(none)", "security-group", names || undefined) };
+  security = {
+    groups,
+    inbound: groups.flatMap((g) => g.inbound),
+    outbound: groups.flatMap((g) => g.outbound),
+    ref: componentRef(ids || "(none)", "security-group", names || undefined),
+  };
   cache[eni.index] = security;
   return security;
 }

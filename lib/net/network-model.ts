@@ -2,7 +2,7 @@
 import type { Cidr, IpAddress } from "./cidr";
 import type { ComponentRef } from "./trace";
 import type { CompiledNetworkAcl } from "./network-acls";
-import type { CompiledSecurityGroup } from "./security-groups";
+import type { CompiledSecurityGroup, CompiledSgRule } from "./security-groups";
 import type * as T from "./topology";
 import type { TransitGatewayIndex } from "./transit-gateway-index";
 import {
@@ -73,12 +73,20 @@ export type NetworkMemo = {
   internet?: { readonly client: IpAddress; readonly server: IpAddress };
   /** On-premises sites assumed behind a gateway by analyses of this network, by id (on-premises.ts). */
   assumedSites?: Map<string, T.OnPremisesNetwork>;
+  /** Query references (names or ids) already resolved to an interface, as a source and as a destination (resolve.ts). */
+  sourceEnis?: Map<string, EniInfo>;
+  destinationEnis?: Map<string, EniInfo>;
 };
 
 export type EniSecurity = {
   readonly groups: readonly CompiledSecurityGroup[];
+  /** Every rule of the groups per side, in group order: what a check walks (one list, not a list per group). */
+  readonly inbound: readonly CompiledSgRule[];
+  readonly outbound: readonly CompiledSgRule[];
   /** The trace component for the interface's groups together. */
   readonly ref: ComponentRef;
+  /** Per side, every rule of the groups as a refusal lists them: built on the first refusal (filters.ts). */
+  rulesChecked?: { inbound?: readonly string[]; outbound?: readonly string[] };
 };
 
 /** `byEni` is indexed by EniInfo.index. */

@@ -186,17 +186,16 @@ export function analyze(target: Topology | Network, query: Query, options: Analy
     return { reachable: false, query, forward: fw.hops, return: [], blockers: fw.blockers, flowLogs: [] };
   }
   const ported = query.protocol !== "icmp";
-  const pkt: Pkt = {
-    src: srcIp,
-    dst: walkDst,
-    protocol: query.protocol,
-    ...(ported
-      ? {
-          srcPort: CLIENT_EPHEMERAL_PORT,
-          dstPort: query.port ?? DEFAULT_PORT[query.protocol as "tcp" | "udp"],
-        }
-      : {}),
-  };
+  // Packets are written out rather than built with a conditional spread (V8's slow path, once per query).
+  const pkt: Pkt = ported
+    ? {
+        src: srcIp,
+        dst: walkDst,
+        protocol: query.protocol,
+        srcPort: CLIENT_EPHEMERAL_PORT,
+        dstPort: query.port ?? DEFAULT_PORT[query.protocol as "tcp" | "udp"],
+      }
+    : { src: srcIp, dst: walkDst, protocol: query.protocol };
   const forward = startForward(fw, source.value, pkt);
   const forwardOk =
     !!forward &&
@@ -212,32 +211,46 @@ export function analyze(target: Topology | Network, query: Query, options: Analy
   if (fw.applianceZones) rw.applianceZones = fw.applianceZones; // TGW-11: the reply meets the request's zones
   let returnOk = false;
   if (forward) {
-    const reply: Pkt = {
-      src: forward.pkt.dst,
-      dst: forward.pkt.src,
-      protocol: query.protocol,
-      ...(ported ? { srcPort: forward.pkt.dstPort ?? 0, dstPort: forward.pkt.srcPort ?? 0 } : {}),
-    };
+    const reply: Pkt = ported
+      ? {
+          src: forward.pkt.dst,
+          dst: forward.pkt.src,
+          protocol: query.protocol,
+          srcPort: forward.pkt.dstPort ?? 0,
+          dstPort: forward.pkt.srcPort ?? 0,
+        }
+      : { src: forward.pkt.dst, dst: forward.pkt.src, protocol: query.protocol };
     // IGW-08: a connection started from the internet is answered through the gateway it came in by.
     if (source.value.kind === "internet" && forward.kind === "eni" && forward.via.kind === "igw")
       rw.internetGateway = forward.via.id;
     const back = startReturn(rw, forward, reply);
     returnOk = !!back && arrivedAtSource(rw, back, source.value);
   }
-  for (const a of [...assumptionsOf(fw), ...assumptionsOf(rw)]) {
-    if (!details.some((d) => d.message === a.message)) details.push(a);
+  if (fw.assumptions || rw.assumptions) {
+    for (const a of [...assumptionsOf(fw), ...assumptionsOf(rw)]) {
+      if (!details.some((d) => d.message === a.message)) details.push(a);
+    }
   }
-  const blockers = [...fw.blockers, ...rw.blockers];
-  const flowLogs: FlowLogRecord[] = [...fw.flows, ...rw.flows].map((f) => toRecord(f, query, now));
-  return {
+  // The walks are this call's own, so their lists become the result's without copies where one side is empty.
+  const blockers =
+    rw.blockers.length === 0
+      ? fw.blockers
+      : fw.blockers.length === 0
+        ? rw.blockers
+        : fw.blockers.concat(rw.blockers);
+  const flowLogs: FlowLogRecord[] = [];
+  for (const f of fw.flows) flowLogs.push(toRecord(f, query, now));
+  for (const f of rw.flows) flowLogs.push(toRecord(f, query, now));
+  const analysis: Analysis = {
     reachable: forwardOk && returnOk && blockers.length === 0,
     query,
     forward: fw.hops,
     return: rw.hops,
     blockers,
     flowLogs,
-    ...(details.length ? { details } : {}),
   };
+  if (details.length) analysis.details = details;
+  return analysis;
 }
 
 /** Documentation prefix (RFC 3849) standing in for an IPv6 internet client. */

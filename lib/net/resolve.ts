@@ -54,7 +54,9 @@ const siteIp = (net: Network, site: OnPremisesNetwork): IpAddress =>
   );
 
 /**
- * The first of these ids that is an interface, instance, on-premises network or interface endpoint. Callers try
+ * The first of these ids that is an interface, instance, on-premises network or interface endpoint. When it is
+ * an interface, resolveSource / resolveDestination remember it in the network's memo by reference: a network
+ * does not change, and four lookups in maps of every name and interface per reference cost more than one. Callers try
  * the core names first (coreNamesIndex) and then all names: in namesIndex's order the core's ids come before
  * every on-premises network, and nothing listed before them (VPCs, subnets, tables, groups) resolves here, so
  * the first match is the same either way.
@@ -76,8 +78,13 @@ function sourceById(net: Network, ids: readonly string[] | undefined): Resolved<
 
 export function resolveSource(net: Network, ref: string): Resolved<Source> {
   if (ref === "internet") return { ok: true, value: { kind: "internet", ip: internetAddresses(net).client } };
+  const known = net.memo.sourceEnis?.get(ref);
+  if (known) return { ok: true, value: { kind: "eni", eni: known } };
   const named = sourceById(net, coreNamesIndex(net).get(ref)) ?? sourceById(net, idsFor(net, ref));
-  if (named) return named;
+  if (named) {
+    if (named.ok && named.value.kind === "eni") (net.memo.sourceEnis ??= new Map()).set(ref, named.value.eni);
+    return named;
+  }
   const ip = parseIp(ref);
   if (ip.ok) {
     const eni = net.enisByPrivateIp.get(ipKey(ip.value))?.[0];
@@ -89,6 +96,22 @@ export function resolveSource(net: Network, ref: string): Resolved<Source> {
   return { ok: false, message: unknownReference("source", ref) };
 }
 
+/** A destination interface: the address it is reached at depends on where the source is. */
+function eniDestination(eni: EniInfo, source: Source): Resolved<Destination> {
+  // From outside AWS only the public address is reachable (IGW-04); inside, RA uses the private one.
+  if (source.kind === "internet") {
+    const reachableIp = eni.publicIp ?? eni.addresses.find((a) => a.family === 6);
+    return {
+      ok: true,
+      value: reachableIp ? { kind: "eni", eni, ip: reachableIp } : { kind: "eni", eni },
+    };
+  }
+  const family = source.kind === "eni" ? undefined : 4;
+  const ip =
+    family === undefined ? eni.privateIp : (eni.addresses.find((a) => a.family === family) ?? eni.privateIp);
+  return { ok: true, value: { kind: "eni", eni, ip } };
+}
+
 /** Like sourceById, for a destination (same order argument). */
 function destinationById(
   net: Network,
@@ -98,22 +121,7 @@ function destinationById(
   const fromEni = source.kind === "eni" ? source.eni : undefined;
   for (const id of ids ?? []) {
     const eni = eniForId(net, id);
-    if (eni) {
-      // From outside AWS only the public address is reachable (IGW-04); inside, RA uses the private one.
-      if (source.kind === "internet") {
-        const reachableIp = eni.publicIp ?? eni.addresses.find((a) => a.family === 6);
-        return {
-          ok: true,
-          value: reachableIp ? { kind: "eni", eni, ip: reachableIp } : { kind: "eni", eni },
-        };
-      }
-      const family = source.kind === "eni" ? undefined : 4;
-      const ip =
-        family === undefined
-          ? eni.privateIp
-          : (eni.addresses.find((a) => a.family === family) ?? eni.privateIp);
-      return { ok: true, value: { kind: "eni", eni, ip } };
-    }
+    if (eni) return eniDestination(eni, source);
     const site = siteFor(net, id);
     if (site) return { ok: true, value: { kind: "onprem", site, ip: siteIp(net, site) } };
     const iface = net.interfaceEndpoints.get(id);
@@ -138,10 +146,17 @@ export function resolveDestination(
 ): Resolved<Destination> {
   const fromEni = source.kind === "eni" ? source.eni : undefined;
   if (ref === "internet") return { ok: true, value: { kind: "internet", ip: internetAddresses(net).server } };
+  const known = net.memo.destinationEnis?.get(ref);
+  if (known) return eniDestination(known, source);
   const named =
     destinationById(net, coreNamesIndex(net).get(ref), source) ??
     destinationById(net, idsFor(net, ref), source);
-  if (named) return named;
+  if (named) {
+    // Which id a reference resolves to does not depend on the source (only the address does): remembered.
+    if (named.ok && named.value.kind === "eni")
+      (net.memo.destinationEnis ??= new Map()).set(ref, named.value.eni);
+    return named;
+  }
   const ip = parseIp(ref);
   if (ip.ok) {
     const candidates = net.enisByPrivateIp.get(ipKey(ip.value)) ?? [];

@@ -43,6 +43,13 @@ export type RouteLookup<T> = {
   /** The same buckets as arrays, longest prefix first: the query path walks these without a Map probe per length. */
   readonly v4Buckets: readonly Bucket<number, T>[];
   readonly v6Buckets: readonly Bucket<bigint, T>[];
+  /**
+   * Small IPv4 tables (at most SCAN_LIMIT routes, i.e. every VPC route table in practice): [network, mask] pairs
+   * as int32, longest prefix first, and the route of each pair. One linear scan over two short arrays touches
+   * a few cache lines where a probe per prefix length touches a Map each; undefined for larger tables.
+   */
+  readonly v4Scan: readonly number[] | undefined;
+  readonly v4ScanRoutes: readonly CompiledRoute<T>[];
   readonly size: number;
   /** Trace kind of this table's matches: VPC route table or transit gateway route table. */
   readonly kind: "route" | "tgw-route";
@@ -63,16 +70,53 @@ export function compileRoutes<T>(
   const desc = (a: number, b: number): number => b - a;
   const v4Lengths = [...v4.keys()].sort(desc);
   const v6Lengths = [...v6.keys()].sort(desc);
+  const v4Buckets: Bucket<number, T>[] = v4Lengths.map((prefix) => ({
+    prefix,
+    routes: v4.get(prefix) ?? new Map<number, CompiledRoute<T>>(),
+  }));
+  const scan = v4ScanOf(v4Buckets);
   return {
     v4,
     v6,
     v4Lengths,
     v6Lengths,
-    v4Buckets: v4Lengths.map((prefix) => ({ prefix, routes: v4.get(prefix) ?? new Map() })),
+    v4Buckets,
     v6Buckets: v6Lengths.map((prefix) => ({ prefix, routes: v6.get(prefix) ?? new Map() })),
+    v4Scan: scan?.keys,
+    v4ScanRoutes: scan?.routes ?? [],
     size: routes.length,
     kind,
   };
+}
+
+/** Above this many IPv4 routes a table keeps to its per-length buckets (a transit gateway's propagated routes). */
+const SCAN_LIMIT = 32;
+
+/** The int32 mask of a prefix length (`-1 << 32` would be -1, so /0 is special). */
+function mask32(prefix: number): number {
+  return prefix <= 0 ? 0 : -1 << (32 - prefix);
+}
+
+/**
+ * The buckets flattened for a linear scan, longest prefix first: the first pair that matches is the
+ * longest-prefix match, since within one length at most one network contains an address.
+ */
+function v4ScanOf<T>(
+  buckets: readonly Bucket<number, T>[],
+): { keys: number[]; routes: CompiledRoute<T>[] } | undefined {
+  let count = 0;
+  for (const b of buckets) count += b.routes.size;
+  if (count > SCAN_LIMIT) return undefined;
+  const keys: number[] = [];
+  const routes: CompiledRoute<T>[] = [];
+  for (const b of buckets) {
+    const m = mask32(b.prefix);
+    for (const [network, route] of b.routes) {
+      keys.push(network | 0, m);
+      routes.push(route);
+    }
+  }
+  return { keys, routes };
 }
 
 function insertBest<K, T>(
@@ -135,6 +179,13 @@ export function routeFact<T extends { readonly id: string }>(route: CompiledRout
 /** Longest-prefix match (RT-04); IPv4 and IPv6 are looked up independently. */
 export function lookupRoute<T>(table: RouteLookup<T>, ip: IpAddress): CompiledRoute<T> | undefined {
   if (ip.family === 4) {
+    const keys = table.v4Scan;
+    if (keys) {
+      const v = ip.value | 0;
+      for (let i = 0; i < keys.length; i += 2)
+        if ((v & (keys[i + 1] as number)) === keys[i]) return table.v4ScanRoutes[i >> 1];
+      return undefined;
+    }
     for (const bucket of table.v4Buckets) {
       const hit = bucket.routes.get(maskIpv4(ip.value, bucket.prefix));
       if (hit) return hit;
@@ -152,6 +203,14 @@ export function lookupRoute<T>(table: RouteLookup<T>, ip: IpAddress): CompiledRo
 export function matchingRoutes<T>(table: RouteLookup<T>, ip: IpAddress): CompiledRoute<T>[] {
   const out: CompiledRoute<T>[] = [];
   if (ip.family === 4) {
+    const keys = table.v4Scan;
+    if (keys) {
+      const v = ip.value | 0;
+      for (let i = 0; i < keys.length; i += 2)
+        if ((v & (keys[i + 1] as number)) === keys[i])
+          out.push(table.v4ScanRoutes[i >> 1] as CompiledRoute<T>);
+      return out;
+    }
     for (const bucket of table.v4Buckets) {
       const hit = bucket.routes.get(maskIpv4(ip.value, bucket.prefix));
       if (hit) out.push(hit);

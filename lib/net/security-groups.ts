@@ -70,6 +70,20 @@ function compiledRuleMatches(
   return false;
 }
 
+/**
+ * The first of these rules that allows the packet: the interface's groups' rules in one flat list (group order,
+ * then rule order, so the same rule evaluateSecurityGroups reports), without a verdict object per check.
+ */
+export function firstMatchingRule(
+  rules: readonly CompiledSgRule[],
+  packet: SgPacket,
+  ctx: SgPeerContext,
+): CompiledSgRule | undefined {
+  const proto = packetProtocolNumber(packet.protocol, packet.remote.family);
+  for (const rule of rules) if (compiledRuleMatches(rule, proto, packet, ctx)) return rule;
+  return undefined;
+}
+
 /** SG-01: any matching rule of any attached group allows; order never matters. */
 export function evaluateSecurityGroups(
   groups: readonly CompiledSecurityGroup[],

@@ -40,7 +40,7 @@ export function sendToTransitGateway(
   tgwId: string,
   p: Pkt,
 ): Delivered | undefined {
-  const c = w.net.tgw.vpcAttachmentByVpc.get(subnet.vpc.id)?.get(tgwId);
+  const c = w.net.tgw.vpcAttachmentsBySubnet[subnet.index]?.get(tgwId);
   if (!c) {
     blackholeRoute(w, subnet, p, "transit-gateway", tgwId);
     return undefined;

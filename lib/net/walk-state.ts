@@ -191,18 +191,49 @@ export function addHop(
   detail: HopDetail,
   opts?: HopOptions,
 ): void {
-  const hop: Hop = { component, action, direction: w.direction, detail };
-  if (opts) {
-    if (opts.matched) hop.matched = opts.matched;
-    if (opts.inbound) hop.inbound = header(opts.inbound);
-    if (opts.outbound) hop.outbound = header(opts.outbound);
-  }
+  const hop: Hop = opts
+    ? hopWith(component, action, w.direction, detail, opts)
+    : { component, action, direction: w.direction, detail };
+  // Only after a drop: the extra field on a built literal is the slow path, and most hops never take it.
   if (w.dropped) {
     const first = w.firstBlock;
     if (first && w.hops.length === first.at && first.ids.includes(component.id)) hop.action = "drop";
     else hop.reached = false;
   }
   w.hops.push(hop);
+}
+
+/**
+ * A hop with its optional fields, each combination written as one literal in the order the fields were always
+ * added (component, action, direction, detail, matched, inbound, outbound: JSON shows that order). A field
+ * added after a literal is built goes to a separately allocated property store; twenty hops per query paid that.
+ */
+function hopWith(
+  component: ComponentRef,
+  action: string,
+  direction: Direction,
+  detail: HopDetail,
+  opts: HopOptions,
+): Hop {
+  const matched = opts.matched;
+  const inbound = opts.inbound ? header(opts.inbound) : undefined;
+  const outbound = opts.outbound ? header(opts.outbound) : undefined;
+  if (matched) {
+    if (inbound)
+      return outbound
+        ? { component, action, direction, detail, matched, inbound, outbound }
+        : { component, action, direction, detail, matched, inbound };
+    return outbound
+      ? { component, action, direction, detail, matched, outbound }
+      : { component, action, direction, detail, matched };
+  }
+  if (inbound)
+    return outbound
+      ? { component, action, direction, detail, inbound, outbound }
+      : { component, action, direction, detail, inbound };
+  return outbound
+    ? { component, action, direction, detail, outbound }
+    : { component, action, direction, detail };
 }
 
 /**

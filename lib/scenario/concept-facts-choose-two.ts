@@ -275,8 +275,8 @@ export const CHOOSE_TWO_FACTS: readonly ChooseTwoFact[] = [
     why: "A Site-to-Site VPN connection has two tunnels and ends on a virtual private gateway or a transit gateway on the AWS side (VPN-01, VPN-02).",
     right: [
       {
-        text: "Each connection has two tunnels, each to a different AWS public IP address",
-        why: "Every VPN connection has two tunnels to two AWS public addresses, for redundancy (VPN-02).",
+        text: "Each connection has two tunnels, so traffic can flow while one of them is down",
+        why: "Every VPN connection has two tunnels for redundancy; traffic flows while at least one is up (VPN-02).",
       },
       {
         text: "On the AWS side it ends on a virtual private gateway or a transit gateway",
@@ -403,7 +403,7 @@ export const CHOOSE_TWO_FACTS: readonly ChooseTwoFact[] = [
     why: "A new group admits nothing and lets everything out; a rule may name another group in its VPC or a same-Region peer (SG-03, SG-06).",
     right: [
       {
-        text: "A new security group has no inbound rules and one outbound rule that allows all traffic",
+        text: "A new security group has no inbound rules and allows all outbound traffic",
         why: "A freshly created group admits nothing and allows all outbound traffic (SG-03).",
       },
       {

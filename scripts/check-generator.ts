@@ -6,6 +6,7 @@ import { analyze, type Query, type Topology } from "../lib/net/index";
 import { flowLogCase } from "../lib/scenario/families/flow-log-diagnosis";
 import { fixItCase } from "../lib/scenario/families/fix-it";
 import { missingPieceCase, piecesThatDoNotMatter } from "../lib/scenario/families/missing-piece";
+import { missingTwoCase } from "../lib/scenario/families/missing-two";
 import { FAMILIES } from "../lib/scenario/registry";
 import { decideEndpoint, type EndpointChoice } from "../lib/scenario/endpoint-rules";
 import { endpointChoiceScenario } from "../lib/scenario/families/endpoint-choice";
@@ -232,7 +233,9 @@ function extraChecks(familyName: string, seed: number, difficulty: Difficulty): 
   }
   if (familyName === "missing-piece") {
     const c = missingPieceCase(seed, difficulty);
+    const two = missingTwoCase(seed, difficulty);
     return [
+      ...(two ? missingTwoChecks(two) : []),
       ...piecesThatDoNotMatter(c).map((text) => `distractor piece does not matter: ${text}`),
       ...distractorChecks(c.shownTopology, queryOf(c.question), c.distractors),
       ...c.distractors
@@ -245,6 +248,30 @@ function extraChecks(familyName: string, seed: number, difficulty: Difficulty): 
     return analyze(c.hiddenTopology, queryOf(c.question)).reachable ? ["hidden topology is reachable"] : [];
   }
   return [];
+}
+
+/**
+ * The two-piece variant, re-proven from its parts: the complete setup is reachable, the shown one is not,
+ * neither key alone fixes it, both together do, and no other pair of options does.
+ */
+function missingTwoChecks(c: NonNullable<ReturnType<typeof missingTwoCase>>): string[] {
+  const out: string[] = [];
+  const query = c.setup.query;
+  const ok = (t: Topology): boolean => analyze(t, query).reachable;
+  const [p, q] = c.missing;
+  if (!ok(c.setup.base)) out.push("two-piece: complete setup not reachable");
+  if (ok(c.shownTopology)) out.push("two-piece: shown topology reachable");
+  if (ok(q.remove(c.setup.base)) || ok(p.remove(c.setup.base))) out.push("two-piece: one key alone fixes it");
+  const withKey = [q.remove(c.setup.base), p.remove(c.setup.base)];
+  for (const d of c.distractors) {
+    if (ok(d.edit(c.shownTopology))) out.push(`two-piece: distractor alone fixes it: ${d.text}`);
+    for (const t of withKey) if (ok(d.edit(t))) out.push(`two-piece: key + distractor fixes it: ${d.text}`);
+    for (const e of c.distractors)
+      if (e !== d && ok(e.edit(d.edit(c.shownTopology))))
+        out.push(`two-piece: two distractors fix it: ${d.text} + ${e.text}`);
+  }
+  if (c.question.answer.length !== 2) out.push("two-piece: key is not two options");
+  return out;
 }
 
 /**
@@ -278,6 +305,10 @@ for (const family of FAMILIES.filter((f) => only.length === 0 || only.includes(f
   let chance = 0;
   let yesCue = 0;
   let longestCue = 0;
+  // Multiple-response items: how many, and how often its two longest options are exactly its two keys
+  // (chance: 1 in C(5,2) = 10%); a learner who always picks the two longest must not beat that by much.
+  let multiKey = 0;
+  let longestPairCue = 0;
   const positionCue = [0, 0, 0, 0, 0, 0, 0, 0];
   let answered = 0;
   const metric: Record<number, { sum: number; n: number }> = {
@@ -316,12 +347,18 @@ for (const family of FAMILIES.filter((f) => only.length === 0 || only.includes(f
       else if (!q.answer.includes(o.id)) wrongProofs += 1;
     }
     answered += 1;
-    chance += 1 / q.options.length;
+    // A question with k keys credits a single-option strategy (longest, position p) k times in n.
+    chance += q.answer.length / q.options.length;
     const yesOption = q.options.find((o) => /^yes\b/i.test(o.text)) ?? q.options[0];
     if (yesOption && q.answer.includes(yesOption.id)) yesCue += 1;
     let longest = q.options[0];
     for (const o of q.options) if (longest && o.text.length > longest.text.length) longest = o;
     if (longest && q.answer.includes(longest.id)) longestCue += 1;
+    if (q.answer.length > 1) {
+      multiKey += 1;
+      const byLength = q.options.slice().sort((a, b) => b.text.length - a.text.length);
+      if (byLength.slice(0, q.answer.length).every((o) => q.answer.includes(o.id))) longestPairCue += 1;
+    }
     for (let p = 0; p < positionCue.length; p += 1) {
       const o = q.options[Math.min(p, q.options.length - 1)];
       if (o && q.answer.includes(o.id)) positionCue[p] = (positionCue[p] ?? 0) + 1;
@@ -376,6 +413,9 @@ for (const family of FAMILIES.filter((f) => only.length === 0 || only.includes(f
     !(difficultyMetric.d3 > difficultyMetric.d1)
   )
     familyFailures.push(`difficulty metric d3 ${difficultyMetric.d3} not above d1 ${difficultyMetric.d1}`);
+  const longestPair = multiKey === 0 ? null : Math.round((1000 * longestPairCue) / multiKey) / 10;
+  if (longestPair !== null && longestPair > 20)
+    familyFailures.push(`the longest options are the keys of ${longestPair}% of multiple-response items`);
   if (family.name === "can-a-reach-c" && minDistinct < 18)
     familyFailures.push(`only ${minDistinct} distinct problems in some window of 20 seeds`);
   if (family.name === "flow-log-diagnosis" && patterns.size < 12)
@@ -400,6 +440,7 @@ for (const family of FAMILIES.filter((f) => only.length === 0 || only.includes(f
       yesKeys: yes,
       wrongOptionProofs: wrongProofs,
       cues,
+      multipleResponse: multiKey === 0 ? null : { items: multiKey, longestAreKeys: longestPair },
       difficultyMetric,
       minDistinctPer20: minDistinct === Infinity ? null : minDistinct,
       patterns: patterns.size || null,

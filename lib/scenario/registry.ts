@@ -5,7 +5,7 @@ import { endpointChoice } from "./families/endpoint-choice";
 import { peeringFeasibility } from "./families/peering-feasibility";
 import { canAReachC } from "./families/can-a-reach-c";
 import { filtering } from "./families/filtering";
-import { missingPiece } from "./families/missing-piece";
+import { missingPieceWithTwo } from "./families/missing-two";
 import { flowLogDiagnosis } from "./families/flow-log-diagnosis";
 import { fixIt } from "./families/fix-it";
 import { edgeToEdge } from "./families/edge-to-edge";
@@ -16,7 +16,7 @@ export const FAMILIES: readonly Family[] = [
   conceptCheck,
   endpointChoice,
   canAReachC,
-  missingPiece,
+  missingPieceWithTwo,
   peeringFeasibility,
   filtering,
   flowLogDiagnosis,

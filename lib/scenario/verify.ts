@@ -3,6 +3,7 @@
 // tests and by scripts/check-generator.ts (10,000 seeds per family).
 import { analyze } from "../net/index";
 import { normalizeOptionText } from "./options";
+import { CHOOSE_TWO } from "./concept-fact-choose-two";
 import { parseQuestionId, type Question } from "./question";
 import { blockerText, isYesText } from "./reach-question";
 
@@ -33,6 +34,7 @@ export function verifyQuestion(q: Question): string[] {
   if (q.multiSelect !== true && q.answer.length !== 1)
     problems.push(`single-select with ${q.answer.length} keys`);
   for (const key of q.answer) if (!ids.includes(key)) problems.push(`key ${key} is not an option`);
+  problems.push(...chooseTwoProblems(q));
   for (const id of ids) if (!q.explanation.perOption[id]) problems.push(`no explanation for option ${id}`);
   if (REACH_FAMILIES.has(q.family)) {
     if (!q.topology || !q.query) problems.push("reach question without topology or query");
@@ -55,5 +57,21 @@ export function verifyQuestion(q: Question): string[] {
   if (q.family === "missing-piece" && q.topology && q.query && analyze(q.topology, q.query).reachable) {
     problems.push("missing-piece topology is reachable");
   }
+  return problems;
+}
+
+/**
+ * A "Choose two." stem promises a multiple-response item with exactly two keys among five options, as on AWS
+ * exams; a multi-select question must say how many to pick, or a learner cannot know when to stop.
+ */
+function chooseTwoProblems(q: Question): string[] {
+  const says = q.stem.endsWith(CHOOSE_TWO);
+  if (!says) return q.multiSelect === true ? ["multi-select stem does not say how many to choose"] : [];
+  const problems: string[] = [];
+  if (q.multiSelect !== true) problems.push(`stem says ${CHOOSE_TWO} but the question is single-select`);
+  if (new Set(q.answer).size !== 2)
+    problems.push(`stem says ${CHOOSE_TWO} but the key has ${q.answer.length} options`);
+  if (q.options.length !== 5)
+    problems.push(`a ${CHOOSE_TWO} item shows five options, not ${q.options.length}`);
   return problems;
 }

@@ -80,3 +80,33 @@ describe("grade", () => {
     expect(grade(multi, [])).toMatchObject({ correct: false, score: 0 });
   });
 });
+
+describe("grade on a concept-check choose-two item", () => {
+  const q = (() => {
+    for (let seed = 0; ; seed += 1) {
+      const result = generateQuestion("concept-check", seed, 3);
+      if (result.ok && result.question.multiSelect === true) return result.question;
+    }
+  })();
+  const [first, second] = q.answer;
+  const wrong = must(q.options.find((o) => !q.answer.includes(o.id))).id;
+
+  it("counts both keys as correct", () => {
+    expect(grade(q, [must(first), must(second)]).correct).toBe(true);
+  });
+
+  it("counts one of the two keys as wrong, as AWS exams give no credit for half an answer", () => {
+    expect(grade(q, [must(first)]).correct).toBe(false);
+    expect(grade(q, [must(second)]).correct).toBe(false);
+  });
+
+  it("counts both keys plus a wrong option as wrong, and explains every option picked or missed", () => {
+    const result = grade(q, [must(first), must(second), wrong]);
+    expect(result.correct).toBe(false);
+    const partial = grade(q, [must(first), wrong]);
+    expect(partial.correct).toBe(false);
+    expect(partial.feedback.options.map((o) => o.optionId).sort()).toEqual(
+      [must(first), must(second), wrong].sort(),
+    );
+  });
+});

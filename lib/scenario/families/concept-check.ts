@@ -1,6 +1,9 @@
 // concept-check: facts that no topology expresses (flow logs are not real time, pricing, quotas, ASNs, ...).
-// One true statement from the fact table, three false sibling statements as distractors, shuffled.
+// One true statement from the fact table, three false sibling statements as distractors, shuffled; for a
+// share of seeds a "Choose two." item instead (concept-check-choose-two.ts).
 import { FACTS, type Fact } from "../concept-facts";
+import { CHOOSE_TWO_FACTS } from "../concept-facts-choose-two";
+import { chooseTwoFactFor, chooseTwoQuestion } from "./concept-check-choose-two";
 import { buildQuestion } from "../build-question";
 import type { Family } from "../family";
 import type { Difficulty, Question } from "../question";
@@ -14,6 +17,8 @@ function factsFor(difficulty: Difficulty): readonly Fact[] {
 }
 
 function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Question {
+  const two = chooseTwoFactFor(NAME, seed, difficulty);
+  if (two !== undefined) return chooseTwoQuestion(NAME, seed, difficulty, two, proofs);
   const rng = createRng(seed).fork(`${NAME}/${difficulty}`);
   const fact = rng.pick(factsFor(difficulty));
   const wrong = rng.sample(fact.wrong, 3);
@@ -46,7 +51,7 @@ function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Que
 export const conceptCheck: Family = {
   name: NAME,
   title: "Concept check",
-  concepts: [...new Set(FACTS.flatMap((fact) => fact.concepts))].sort(),
+  concepts: [...new Set([...FACTS, ...CHOOSE_TWO_FACTS].flatMap((fact) => fact.concepts))].sort(),
   difficulties: [1, 2, 3],
   usesModel: false,
   generate,

@@ -18,41 +18,43 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#main">
           Skip to content
         </a>
+        {/* Nav links are not prefetched: every page behind them is rendered per learner, so a prefetch fetches
+            little that a click could reuse, yet each router refresh re-prefetched all ten. */}
         <header className="site-header">
           <nav aria-label="Main" className="site-nav">
-            <Link href="/" className="brand">
+            <Link href="/" className="brand" prefetch={false}>
               Reachable
             </Link>
             <ul>
               <li>
-                <Link href="/lessons">Lessons</Link>
+                <Link href="/lessons" prefetch={false}>Lessons</Link>
               </li>
               <li>
-                <Link href="/practice">Practice</Link>
+                <Link href="/practice" prefetch={false}>Practice</Link>
               </li>
               <li>
-                <Link href="/exam">Exam</Link>
+                <Link href="/exam" prefetch={false}>Exam</Link>
               </li>
               <li>
-                <Link href="/review">Review</Link>
+                <Link href="/review" prefetch={false}>Review</Link>
               </li>
               <li>
-                <Link href="/classroom">Classroom</Link>
+                <Link href="/classroom" prefetch={false}>Classroom</Link>
               </li>
               <li>
-                <Link href="/progress">Progress</Link>
+                <Link href="/progress" prefetch={false}>Progress</Link>
               </li>
               <li>
-                <Link href="/bookmarks">Bookmarks</Link>
+                <Link href="/bookmarks" prefetch={false}>Bookmarks</Link>
               </li>
               <li>
-                <Link href="/lab">Lab</Link>
+                <Link href="/lab" prefetch={false}>Lab</Link>
               </li>
               <li>
-                <Link href="/rules">Rules</Link>
+                <Link href="/rules" prefetch={false}>Rules</Link>
               </li>
               <li>
-                <Link href="/account">Account</Link>
+                <Link href="/account" prefetch={false}>Account</Link>
               </li>
             </ul>
           </nav>

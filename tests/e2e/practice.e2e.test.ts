@@ -120,6 +120,35 @@ describe("practice mode", () => {
     await context.close();
   });
 
+  it("costs one request per answer: the feedback's rule links and the nav links are not prefetched", async () => {
+    const { context, page } = await newPage(browser, inject("baseURL"));
+    await page.goto("/practice");
+    await page.getByLabel("Questions (empty: until you finish)").fill("");
+    await page.getByTestId("start-practice").click();
+    let ruleLinks = 0;
+    for (let i = 0; i < 4; i += 1) {
+      await page.getByTestId("submit").waitFor();
+      await page.waitForLoadState("networkidle");
+      const requests: string[] = [];
+      const onRequest = (request: { method: () => string; url: () => string }) =>
+        requests.push(`${request.method()} ${new URL(request.url()).pathname}`);
+      page.on("request", onRequest);
+      await page.locator('[data-testid="practice-answer"] label.option').first().click();
+      await page.getByTestId("submit").click();
+      await page.locator("[data-verdict]").waitFor();
+      await page.waitForLoadState("networkidle");
+      await page.waitForTimeout(500);
+      page.off("request", onRequest);
+      ruleLinks += await page.locator('[data-testid="explanation"] a.rule-link').count();
+      expect(requests).toEqual(["POST /practice/api"]);
+      await page.getByTestId("next").click();
+      await page.locator("[data-verdict]").waitFor({ state: "detached" });
+    }
+    // The feedback did show rule links (the links whose prefetch made an answer cost 7 requests).
+    expect(ruleLinks).toBeGreaterThan(0);
+    await context.close();
+  });
+
   it("refuses a second answer and an answer to a question not on screen, with a field-named message", async () => {
     const { context, page } = await newPage(browser, inject("baseURL"));
     await page.goto("/practice");

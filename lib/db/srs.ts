@@ -32,6 +32,7 @@ import type {
   SrsCardChange as ChangeRow,
   SrsReview as ReviewRow,
 } from "./generated/client";
+import { conceptsJson, parseConcepts } from "./concepts-json";
 
 // The only persistence of review cards, the review log and review settings. Rows are mapped to lib/srs types
 // here; the rest of the app never sees Prisma shapes. The log is append-only: an undo stamps `undoneAt`, and
@@ -102,8 +103,9 @@ function toReview(row: ReviewRow): StoredReview {
   };
 }
 
-function reviewData(entry: ReviewLogEntry, questionId: string) {
+function reviewData(entry: ReviewLogEntry, questionId: string, concepts: readonly string[] | undefined) {
   return {
+    concepts: conceptsJson(concepts),
     learnerId: entry.learnerId,
     skillId: entry.skillId,
     reviewedAt: new Date(entry.reviewedAt),
@@ -142,6 +144,30 @@ export async function listReviewLog(db: Db, learnerId: string, skillId?: SkillId
   return rows.map(toReview);
 }
 
+/** What the progress page reads of a review (as GradedAttempt, plus the card's skill). */
+export type GradedReview = {
+  readonly skillId: SkillId;
+  readonly questionId: string;
+  readonly correct: boolean;
+  readonly reviewedAt: Date;
+  readonly concepts: readonly string[] | null;
+};
+
+/** The learner's newest reviews that are not undone, newest first, with only the columns mastery needs. */
+export async function listGradedReviews(
+  db: Db,
+  learnerId: string,
+  options: { limit: number },
+): Promise<GradedReview[]> {
+  const rows = await db.srsReview.findMany({
+    where: { learnerId, undoneAt: null },
+    orderBy: [{ reviewedAt: "desc" }, { id: "desc" }],
+    take: options.limit,
+    select: { skillId: true, questionId: true, correct: true, reviewedAt: true, concepts: true },
+  });
+  return rows.map((row) => ({ ...row, skillId: row.skillId as SkillId, concepts: parseConcepts(row.concepts) }));
+}
+
 export async function loadDeck(
   db: Db,
   learnerId: string,
@@ -150,20 +176,28 @@ export async function loadDeck(
   return { cards, log };
 }
 
+/** A review to store: the card after it, its log entry, the question shown and that question's concepts. */
+export type ReviewToSave = {
+  readonly card: SrsCard;
+  readonly entry: ReviewLogEntry;
+  readonly questionId: string;
+  readonly concepts?: readonly string[] | undefined;
+};
+
 /** Writes the reviewed card and its log row in one transaction, so neither exists without the other. */
 export async function saveReview(
   db: Db,
-  review: { readonly card: SrsCard; readonly entry: ReviewLogEntry; readonly questionId: string },
+  review: ReviewToSave,
 ): Promise<StoredReview> {
   const id = randomUUID();
-  const { card, entry, questionId } = review;
+  const { card, entry, questionId, concepts } = review;
   await db.$transaction([
     db.srsCard.upsert({
       where: { learnerId_skillId: { learnerId: card.learnerId, skillId: card.skillId } },
       create: { learnerId: card.learnerId, skillId: card.skillId, ...cardData(card) },
       update: cardData(card),
     }),
-    db.srsReview.create({ data: { id, ...reviewData(entry, questionId) } }),
+    db.srsReview.create({ data: { id, ...reviewData(entry, questionId, concepts) } }),
   ]);
   return { ...entry, id, questionId };
 }
@@ -216,18 +250,18 @@ export async function undoLatestReview(
 export async function replaceLatestReview(
   db: Db,
   replaced: { readonly id: string },
-  review: { readonly card: SrsCard; readonly entry: ReviewLogEntry; readonly questionId: string },
+  review: ReviewToSave,
   undoneAt: Date,
 ): Promise<StoredReview> {
   const id = randomUUID();
-  const { card, entry, questionId } = review;
+  const { card, entry, questionId, concepts } = review;
   await db.$transaction([
     db.srsReview.update({ where: { id: replaced.id, undoneAt: null }, data: { undoneAt } }),
     db.srsCard.update({
       where: { learnerId_skillId: { learnerId: card.learnerId, skillId: card.skillId } },
       data: cardData(card),
     }),
-    db.srsReview.create({ data: { id, ...reviewData(entry, questionId) } }),
+    db.srsReview.create({ data: { id, ...reviewData(entry, questionId, concepts) } }),
   ]);
   return { ...entry, id, questionId };
 }
@@ -336,7 +370,7 @@ export async function replaceDeck(
     db.srsCardChange.deleteMany({ where: { learnerId } }),
     ...deck.log.map((entry) =>
       db.srsReview.create({
-        data: { id: randomUUID(), ...reviewData({ ...entry, learnerId }, entry.questionSeed) },
+        data: { id: randomUUID(), ...reviewData({ ...entry, learnerId }, entry.questionSeed, undefined) },
       }),
     ),
     ...deck.changes.map((change) =>

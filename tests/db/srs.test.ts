@@ -5,6 +5,7 @@ import {
   ensureCards,
   findCard,
   listCards,
+  listGradedReviews,
   listReviewLog,
   loadDeck,
   loadSrsSettings,
@@ -135,6 +136,28 @@ describe("lib/db/srs", () => {
     const queue = buildQueue(deck.cards, deck.log, t0, settings);
     expect(queue.counts.newToday).toBe(0);
     expect(queue.fresh.map((card) => card.skillId)).toEqual([P3]);
+  });
+
+  it("keeps the question's concepts with a review, and reads the newest reviews that are not undone", async () => {
+    await ensureCards(temp.db, learnerId, [P3, E1], "lesson", t0);
+    const card = await findCard(temp.db, learnerId, P3);
+    if (!card) throw new Error("no card");
+    const reviewed = reviewCard(card, "good", t0, DEFAULT_SRS_SETTINGS, {
+      timeTakenMs: 4000,
+      questionSeed: "can-a-reach-c.5.2",
+      correct: true,
+    });
+    if (!reviewed.ok) throw new Error(JSON.stringify(reviewed.issues));
+    await saveReview(temp.db, { ...reviewed.value, questionId: "can-a-reach-c.5.2", concepts: ["P3", "P4"] });
+    await review(E1, "again", new Date(t0.getTime() + 60_000));
+    expect(
+      (await listGradedReviews(temp.db, learnerId, { limit: 10 })).map((row) => [row.skillId, row.concepts]),
+    ).toEqual([
+      [E1, null],
+      [P3, ["P3", "P4"]],
+    ]);
+    await undoLatestReview(temp.db, learnerId, new Date(t0.getTime() + 120_000));
+    expect((await listGradedReviews(temp.db, learnerId, { limit: 10 })).map((row) => row.skillId)).toEqual([P3]);
   });
 
   it("undo takes back reviews newest first across cards, then reports nothing left", async () => {

@@ -48,7 +48,11 @@ export async function recordAttempts(
 ): Promise<void> {
   if (attempts.length === 0) return;
   await db.attempt.createMany({
-    data: attempts.map(({ learnerId, attempt }) => ({ id: randomUUID(), learnerId, ...attemptData(attempt) })),
+    data: attempts.map(({ learnerId, attempt }) => ({
+      id: randomUUID(),
+      learnerId,
+      ...attemptData(attempt),
+    })),
   });
 }
 

@@ -165,7 +165,11 @@ export async function listGradedReviews(
     take: options.limit,
     select: { skillId: true, questionId: true, correct: true, reviewedAt: true, concepts: true },
   });
-  return rows.map((row) => ({ ...row, skillId: row.skillId as SkillId, concepts: parseConcepts(row.concepts) }));
+  return rows.map((row) => ({
+    ...row,
+    skillId: row.skillId as SkillId,
+    concepts: parseConcepts(row.concepts),
+  }));
 }
 
 export async function loadDeck(
@@ -185,10 +189,7 @@ export type ReviewToSave = {
 };
 
 /** Writes the reviewed card and its log row in one transaction, so neither exists without the other. */
-export async function saveReview(
-  db: Db,
-  review: ReviewToSave,
-): Promise<StoredReview> {
+export async function saveReview(db: Db, review: ReviewToSave): Promise<StoredReview> {
   const id = randomUUID();
   const { card, entry, questionId, concepts } = review;
   await db.$transaction([

@@ -157,7 +157,9 @@ describe("lib/db/srs", () => {
       [P3, ["P3", "P4"]],
     ]);
     await undoLatestReview(temp.db, learnerId, new Date(t0.getTime() + 120_000));
-    expect((await listGradedReviews(temp.db, learnerId, { limit: 10 })).map((row) => row.skillId)).toEqual([P3]);
+    expect((await listGradedReviews(temp.db, learnerId, { limit: 10 })).map((row) => row.skillId)).toEqual([
+      P3,
+    ]);
   });
 
   it("undo takes back reviews newest first across cards, then reports nothing left", async () => {

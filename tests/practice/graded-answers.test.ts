@@ -7,8 +7,18 @@ describe("gradedAnswers", () => {
   it("uses the concepts stored with each row and regenerates no question", () => {
     const regenerated: string[] = [];
     const attempts: AnswerRow[] = [
-      { questionId: "filtering.1.2", correct: true, answeredAt: at("2026-11-02T10:00:00Z"), concepts: ["S1"] },
-      { questionId: "fix-it.4.1", correct: false, answeredAt: at("2026-11-01T10:00:00Z"), concepts: ["P4", "P7"] },
+      {
+        questionId: "filtering.1.2",
+        correct: true,
+        answeredAt: at("2026-11-02T10:00:00Z"),
+        concepts: ["S1"],
+      },
+      {
+        questionId: "fix-it.4.1",
+        correct: false,
+        answeredAt: at("2026-11-01T10:00:00Z"),
+        concepts: ["P4", "P7"],
+      },
     ];
     const answers = gradedAnswers({
       attempts,

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { grade } from "../../lib/grading/grade";
 import { questionFromId } from "../../lib/scenario/generate";
 import type { Question } from "../../lib/scenario/question";
+import { checkPage } from "./support/axe-check";
 import { launchBrowser, newPage } from "./support/browser";
 import { questionIdBehind } from "./support/question-ids";
 import { recordBodies, secretTexts } from "./support/capture";
@@ -146,6 +147,13 @@ describe("practice mode", () => {
     }
     // The feedback did show rule links (the links whose prefetch made an answer cost 7 requests).
     expect(ruleLinks).toBeGreaterThan(0);
+    // Feedback on screen (a reload resumes the answered question), then the progress those answers made.
+    await page.locator('[data-testid="practice-answer"] label.option').first().click();
+    await page.getByTestId("submit").click();
+    await page.locator("[data-verdict]").waitFor();
+    expect(await checkPage(page, "/practice")).toEqual([]);
+    await expect(page.locator("[data-verdict]").count()).resolves.toBe(1);
+    expect(await checkPage(page, "/progress")).toEqual([]);
     await context.close();
   });
 

@@ -11,6 +11,18 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
+/**
+ * A nav link that is not prefetched: the pages behind it are rendered per learner, so a prefetch fetches little
+ * a click could reuse, yet each router refresh re-prefetched all ten (requests a practice answer paid for).
+ */
+function NavLink({ href, children }: { href: string; children: ReactNode }) {
+  return (
+    <Link href={href} prefetch={false}>
+      {children}
+    </Link>
+  );
+}
+
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
@@ -18,8 +30,6 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#main">
           Skip to content
         </a>
-        {/* Nav links are not prefetched: every page behind them is rendered per learner, so a prefetch fetches
-            little that a click could reuse, yet each router refresh re-prefetched all ten. */}
         <header className="site-header">
           <nav aria-label="Main" className="site-nav">
             <Link href="/" className="brand" prefetch={false}>
@@ -27,34 +37,34 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             </Link>
             <ul>
               <li>
-                <Link href="/lessons" prefetch={false}>Lessons</Link>
+                <NavLink href="/lessons">Lessons</NavLink>
               </li>
               <li>
-                <Link href="/practice" prefetch={false}>Practice</Link>
+                <NavLink href="/practice">Practice</NavLink>
               </li>
               <li>
-                <Link href="/exam" prefetch={false}>Exam</Link>
+                <NavLink href="/exam">Exam</NavLink>
               </li>
               <li>
-                <Link href="/review" prefetch={false}>Review</Link>
+                <NavLink href="/review">Review</NavLink>
               </li>
               <li>
-                <Link href="/classroom" prefetch={false}>Classroom</Link>
+                <NavLink href="/classroom">Classroom</NavLink>
               </li>
               <li>
-                <Link href="/progress" prefetch={false}>Progress</Link>
+                <NavLink href="/progress">Progress</NavLink>
               </li>
               <li>
-                <Link href="/bookmarks" prefetch={false}>Bookmarks</Link>
+                <NavLink href="/bookmarks">Bookmarks</NavLink>
               </li>
               <li>
-                <Link href="/lab" prefetch={false}>Lab</Link>
+                <NavLink href="/lab">Lab</NavLink>
               </li>
               <li>
-                <Link href="/rules" prefetch={false}>Rules</Link>
+                <NavLink href="/rules">Rules</NavLink>
               </li>
               <li>
-                <Link href="/account" prefetch={false}>Account</Link>
+                <NavLink href="/account">Account</NavLink>
               </li>
             </ul>
           </nav>

@@ -1,6 +1,7 @@
 // The data layer runs on the server only: a client component that imports it fails the build.
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { z } from "zod";
 import {
   cardScheduleSchema,
   DEFAULT_SRS_SETTINGS,
@@ -25,6 +26,8 @@ import {
   type SrsResult,
   type SrsSettings,
   type UndoneReview,
+  type FsrsParameters,
+  fsrsParametersSchema,
 } from "../srs/index";
 import type { Db } from "./client";
 import type {
@@ -84,6 +87,15 @@ function parseBefore(text: string): CardSchedule {
   return cardScheduleSchema.parse(JSON.parse(text));
 }
 
+function parseParameters(text: string | null): FsrsParameters | null {
+  // Written only by this module from validated arrays, so a malformed value is a bug and throws.
+  return text === null ? null : fsrsParametersSchema.parse(JSON.parse(text));
+}
+
+function parametersJson(parameters: readonly number[] | null | undefined): string | null {
+  return parameters === null || parameters === undefined ? null : JSON.stringify(parameters);
+}
+
 function toReview(row: ReviewRow): StoredReview {
   return {
     id: row.id,
@@ -98,6 +110,7 @@ function toReview(row: ReviewRow): StoredReview {
     predictedRecall: row.predictedRecall,
     desiredRetention: row.desiredRetention,
     maximumIntervalDays: row.maximumIntervalDays,
+    fsrsParameters: parseParameters(row.fsrsParameters),
     before: parseBefore(row.before),
     nextDue: row.nextDue.toISOString(),
   };
@@ -117,6 +130,7 @@ function reviewData(entry: ReviewLogEntry, questionId: string, concepts: readonl
     predictedRecall: entry.predictedRecall,
     desiredRetention: entry.desiredRetention,
     maximumIntervalDays: entry.maximumIntervalDays,
+    fsrsParameters: parametersJson(entry.fsrsParameters),
     before: JSON.stringify(entry.before),
     nextDue: new Date(entry.nextDue),
   };
@@ -339,7 +353,67 @@ export async function loadSrsSettings(db: Db, learnerId: string): Promise<SrsSet
         desiredRetention: row.desiredRetention,
         newCardsPerDay: row.newCardsPerDay,
         maximumIntervalDays: row.maximumIntervalDays,
+        fsrsParameters: parseParameters(row.fsrsParameters),
       };
+}
+
+/** Fit figures kept beside the fitted parameters so the stats page can show what fitting changed. */
+export type StoredFit = {
+  readonly fittedAt: string;
+  readonly reviews: number;
+  readonly before: { readonly logLoss: number; readonly rmse: number };
+  readonly after: { readonly logLoss: number; readonly rmse: number };
+};
+
+const fitSchema = z.object({
+  reviews: z.number().int().min(0),
+  before: z.object({ logLoss: z.number(), rmse: z.number() }),
+  after: z.object({ logLoss: z.number(), rmse: z.number() }),
+});
+
+/** The last fit, or undefined when the learner schedules with the defaults. */
+export async function loadFsrsFit(db: Db, learnerId: string): Promise<StoredFit | undefined> {
+  const row = await db.srsSettings.findUnique({ where: { learnerId } });
+  if (row === null || row.fsrsParameters === null || row.fsrsFit === null || row.fsrsFittedAt === null) {
+    return undefined;
+  }
+  return { fittedAt: row.fsrsFittedAt.toISOString(), ...fitSchema.parse(JSON.parse(row.fsrsFit)) };
+}
+
+/**
+ * Stores fitted parameters (validated by fsrsParametersSchema) and their fit; from now on the learner's
+ * reviews are scheduled with them. The other settings keep their values (defaults when never saved).
+ */
+export async function saveFsrsParameters(
+  db: Db,
+  learnerId: string,
+  parameters: FsrsParameters,
+  fit: StoredFit,
+): Promise<void> {
+  const checked = fsrsParametersSchema.parse(parameters);
+  const data = {
+    fsrsParameters: JSON.stringify(checked),
+    fsrsFittedAt: new Date(fit.fittedAt),
+    fsrsFit: JSON.stringify({ reviews: fit.reviews, before: fit.before, after: fit.after }),
+  };
+  const defaults = {
+    desiredRetention: DEFAULT_SRS_SETTINGS.desiredRetention,
+    newCardsPerDay: DEFAULT_SRS_SETTINGS.newCardsPerDay,
+    maximumIntervalDays: DEFAULT_SRS_SETTINGS.maximumIntervalDays,
+  };
+  await db.srsSettings.upsert({
+    where: { learnerId },
+    create: { learnerId, ...defaults, ...data },
+    update: data,
+  });
+}
+
+/** Back to the ts-fsrs defaults; past reviews keep the parameters they were scheduled with. */
+export async function resetFsrsParameters(db: Db, learnerId: string): Promise<void> {
+  await db.srsSettings.updateMany({
+    where: { learnerId },
+    data: { fsrsParameters: null, fsrsFittedAt: null, fsrsFit: null },
+  });
 }
 
 /** Saves already validated settings (parse with parseSrsSettings at the edge). */

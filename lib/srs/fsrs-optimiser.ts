@@ -1,10 +1,11 @@
+import type * as BindingModule from "@open-spaced-repetition/binding";
 import { type FsrsOptimiser, type OptimiserItem } from "./optimise";
 
 // The one boundary to the FSRS optimizer (@open-spaced-repetition/binding, fsrs-rs compiled for Node). It is
 // imported lazily: npm installs its native part as an optional, per-platform package, and a platform without
 // one must still run the app (scheduling does not need the optimizer), only fitting is then unavailable.
 
-type Binding = typeof import("@open-spaced-repetition/binding");
+type Binding = typeof BindingModule;
 
 /**
  * Short-term (same-day) reviews are modelled because the scheduler uses learning steps (1m, 10m) and one
@@ -36,9 +37,10 @@ export async function loadFsrsOptimiser(): Promise<FsrsOptimiser | string> {
         enableShortTerm: true,
         numRelearningSteps: RELEARNING_STEPS,
       }),
-    evaluate: async (items, parameters) => {
+    // evaluate is synchronous in the binding; the interface is async so a worker-based optimiser fits too.
+    evaluate: (items, parameters) => {
       const evaluation = new binding.FSRSBinding([...parameters]).evaluate(toBindingItems(binding, items));
-      return { logLoss: evaluation.logLoss, rmse: evaluation.rmseBins };
+      return Promise.resolve({ logLoss: evaluation.logLoss, rmse: evaluation.rmseBins });
     },
   };
 }

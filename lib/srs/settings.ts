@@ -14,7 +14,7 @@ export const MAX_DESIRED_RETENTION = 0.99;
 export const FSRS_PARAMETER_COUNT = 21;
 
 export const fsrsParametersSchema = z
-  .array(z.number({ error: "fsrsParameters must hold numbers" }).finite("fsrsParameters must be finite"), {
+  .array(z.number({ error: "fsrsParameters must hold finite numbers" }), {
     error: "fsrsParameters must be a list of numbers",
   })
   .length(FSRS_PARAMETER_COUNT, `fsrsParameters must hold ${FSRS_PARAMETER_COUNT} numbers (FSRS-6)`)

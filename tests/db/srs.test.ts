@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { default_w } from "ts-fsrs";
 import { findOrCreateLearner, newLearnerToken } from "../../lib/db/learners";
 import {
   enrolQuestionConcepts,
@@ -8,8 +9,11 @@ import {
   listGradedReviews,
   listReviewLog,
   loadDeck,
+  loadFsrsFit,
   loadSrsSettings,
   replaceDeck,
+  resetFsrsParameters,
+  saveFsrsParameters,
   replaceLatestReview,
   saveReview,
   saveSrsSettings,
@@ -224,6 +228,49 @@ describe("lib/db/srs", () => {
     };
     await saveSrsSettings(temp.db, learnerId, mine);
     expect(await loadSrsSettings(temp.db, learnerId)).toEqual(mine);
+  });
+
+  it("stores fitted parameters and their fit, keeps them through a settings save, and resets to defaults", async () => {
+    const fitted = default_w.map((w, index) => (index < 4 ? w * 2 : w));
+    const fit = {
+      fittedAt: t0.toISOString(),
+      reviews: 420,
+      before: { logLoss: 0.4, rmse: 0.06 },
+      after: { logLoss: 0.3, rmse: 0.04 },
+    };
+    expect(await loadFsrsFit(temp.db, learnerId)).toBeUndefined();
+    await saveFsrsParameters(temp.db, learnerId, fitted, fit);
+    expect(await loadFsrsFit(temp.db, learnerId)).toEqual(fit);
+    // Saving without settings first keeps the default settings beside the parameters.
+    expect(await loadSrsSettings(temp.db, learnerId)).toEqual({
+      ...DEFAULT_SRS_SETTINGS,
+      fsrsParameters: fitted,
+    });
+    // The settings form does not send parameters: saving it must not drop the fitted ones.
+    await saveSrsSettings(temp.db, learnerId, { ...DEFAULT_SRS_SETTINGS, desiredRetention: 0.85 });
+    expect((await loadSrsSettings(temp.db, learnerId)).fsrsParameters).toEqual(fitted);
+
+    // A review scheduled with them logs them, so the log still replays to the card.
+    await ensureCards(temp.db, learnerId, [P3], "lesson", t0);
+    const card = await findCard(temp.db, learnerId, P3);
+    if (!card) throw new Error("no card");
+    const settings = await loadSrsSettings(temp.db, learnerId);
+    const reviewed = reviewCard(card, "easy", t0, settings, {
+      timeTakenMs: 1,
+      questionSeed: "s",
+      correct: true,
+    });
+    if (!reviewed.ok) throw new Error("review refused");
+    await saveReview(temp.db, { ...reviewed.value, questionId: "concept-check.1.1" });
+    const [stored] = await listReviewLog(temp.db, learnerId);
+    expect(stored?.fsrsParameters).toEqual(fitted);
+
+    await resetFsrsParameters(temp.db, learnerId);
+    expect(await loadFsrsFit(temp.db, learnerId)).toBeUndefined();
+    expect(await loadSrsSettings(temp.db, learnerId)).toEqual({
+      ...DEFAULT_SRS_SETTINGS,
+      desiredRetention: 0.85,
+    });
   });
 
   it("an exported deck imported by another learner schedules the same", async () => {

@@ -109,18 +109,22 @@ export function assessFittingData(histories: readonly (readonly OptimiserReview[
   return { reviews, cards, reviewsNeeded, cardsNeeded, ready: reviewsNeeded === 0 && cardsNeeded === 0 };
 }
 
+const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? "" : "s"}`;
+
 /** A sentence for the learner on what is still missing; empty when ready. */
 export function describeMissingData(readiness: FittingReadiness): string {
   if (readiness.ready) return "";
   const parts = [
     readiness.reviewsNeeded > 0
-      ? `${readiness.reviewsNeeded} more review${readiness.reviewsNeeded === 1 ? "" : "s"}`
+      ? `${plural(readiness.reviewsNeeded, "more review")} of cards you have seen before`
       : "",
-    readiness.cardsNeeded > 0
-      ? `reviews of ${readiness.cardsNeeded} more card${readiness.cardsNeeded === 1 ? "" : "s"}`
-      : "",
+    readiness.cardsNeeded > 0 ? `repeat reviews on ${plural(readiness.cardsNeeded, "more card")}` : "",
   ].filter((part) => part !== "");
-  return `Fitting needs ${parts.join(" and ")} of cards you have seen before (you have ${readiness.reviews} over ${readiness.cards} cards; it needs ${MIN_FITTING_REVIEWS} over ${MIN_FITTING_CARDS}).`;
+  return (
+    `Optimising needs ${parts.join(" and ")}: it learns from reviews that follow an earlier one ` +
+    `(you have ${plural(readiness.reviews, "review")} over ${plural(readiness.cards, "card")}; ` +
+    `it needs ${MIN_FITTING_REVIEWS} over ${MIN_FITTING_CARDS}).`
+  );
 }
 
 export type FitOutcome =

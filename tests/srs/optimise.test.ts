@@ -138,7 +138,7 @@ describe("assessFittingData (minimum-data rule)", () => {
   it("needs enough cards even with enough reviews, and first reviews do not count", () => {
     const few = assessFittingData([...histories(MIN_FITTING_CARDS - 1, 100), ...histories(50, 1)]);
     expect(few).toMatchObject({ reviews: 99 * (MIN_FITTING_CARDS - 1), cardsNeeded: 1, ready: false });
-    expect(describeMissingData(few)).toContain("reviews of 1 more card");
+    expect(describeMissingData(few)).toContain("repeat reviews on 1 more card:");
   });
 
   it("says how many more reviews are needed", () => {

@@ -156,7 +156,7 @@ export default async function ReviewStatsPage() {
           </thead>
           <tbody>
             <tr data-fit="before">
-              <th scope="row">Before fitting</th>
+              <th scope="row">Before this fit</th>
               <td>{fit.before.logLoss.toFixed(4)}</td>
               <td>{fit.before.rmse.toFixed(4)}</td>
             </tr>

@@ -11,6 +11,18 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
+/**
+ * A nav link that is not prefetched: the pages behind it are rendered per learner, so a prefetch fetches little
+ * a click could reuse, yet each router refresh re-prefetched all ten (requests a practice answer paid for).
+ */
+function NavLink({ href, children }: { href: string; children: ReactNode }) {
+  return (
+    <Link href={href} prefetch={false}>
+      {children}
+    </Link>
+  );
+}
+
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
@@ -20,39 +32,39 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         </a>
         <header className="site-header">
           <nav aria-label="Main" className="site-nav">
-            <Link href="/" className="brand">
+            <Link href="/" className="brand" prefetch={false}>
               Reachable
             </Link>
             <ul>
               <li>
-                <Link href="/lessons">Lessons</Link>
+                <NavLink href="/lessons">Lessons</NavLink>
               </li>
               <li>
-                <Link href="/practice">Practice</Link>
+                <NavLink href="/practice">Practice</NavLink>
               </li>
               <li>
-                <Link href="/exam">Exam</Link>
+                <NavLink href="/exam">Exam</NavLink>
               </li>
               <li>
-                <Link href="/review">Review</Link>
+                <NavLink href="/review">Review</NavLink>
               </li>
               <li>
-                <Link href="/classroom">Classroom</Link>
+                <NavLink href="/classroom">Classroom</NavLink>
               </li>
               <li>
-                <Link href="/progress">Progress</Link>
+                <NavLink href="/progress">Progress</NavLink>
               </li>
               <li>
-                <Link href="/bookmarks">Bookmarks</Link>
+                <NavLink href="/bookmarks">Bookmarks</NavLink>
               </li>
               <li>
-                <Link href="/lab">Lab</Link>
+                <NavLink href="/lab">Lab</NavLink>
               </li>
               <li>
-                <Link href="/rules">Rules</Link>
+                <NavLink href="/rules">Rules</NavLink>
               </li>
               <li>
-                <Link href="/account">Account</Link>
+                <NavLink href="/account">Account</NavLink>
               </li>
             </ul>
           </nav>

@@ -1,7 +1,9 @@
 // The web suite of `npm run bench`: drives the production server (`next start` on the last
 // `npm run build`) against a fresh, migrated SQLite file and prints {"suite":"web",…} lines with --json.
 //   - answer → feedback: time of POST /practice/api {action:"answer"} over many answers, p50/p95 (ms);
-//   - requests per answer, and click → feedback visible, in Chromium (playwright-core, the system browser);
+//   - requests per answer (every request from the Submit click until the network has been idle for 300 ms;
+//     more than one names the others), requests per "Next question", and click → feedback visible, in Chromium
+//     (playwright-core, the system browser);
 //   - rows written by GET requests from new visitors (no cookie) to the main pages.
 // Targets from the issue: p95 ≤ 50 ms on an idle machine, one request per answer, zero rows written by GETs.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
@@ -201,7 +203,7 @@ async function pageLatency(baseURL: string, jar: Map<string, string>): Promise<M
 
 async function inBrowser(
   baseURL: string,
-): Promise<{ requests: number[]; visibleMs: number[]; others: string[] }> {
+): Promise<{ requests: number[]; nextRequests: number[]; visibleMs: number[]; others: string[] }> {
   const browser = await chromium.launch({
     executablePath: process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium",
     args: [
@@ -220,6 +222,7 @@ async function inBrowser(
     await page.getByTestId("start-practice").click();
     await page.getByTestId("practice-answer").waitFor();
     const requests: number[] = [];
+    const nextRequests: number[] = [];
     const visibleMs: number[] = [];
     // Requests other than the answer itself, so a count above 1 says what else went out.
     const others = new Set<string>();
@@ -243,10 +246,20 @@ async function inBrowser(
       await page.waitForTimeout(300);
       page.off("request", onRequest);
       requests.push(count);
+      // "Next question" is counted on its own: the next action and the refresh that renders the new question.
+      let nextCount = 0;
+      const onNextRequest = () => {
+        nextCount += 1;
+      };
+      page.on("request", onNextRequest);
       await page.getByTestId("next").click();
       await page.locator("[data-verdict]").waitFor({ state: "detached" });
+      await page.waitForLoadState("networkidle");
+      await page.waitForTimeout(300);
+      page.off("request", onNextRequest);
+      nextRequests.push(nextCount);
     }
-    return { requests, visibleMs, others: [...others] };
+    return { requests, nextRequests, visibleMs, others: [...others] };
   } finally {
     await browser.close();
   }
@@ -328,6 +341,13 @@ async function main(): Promise<void> {
         median: percentile(browser.requests, 50),
         others: browser.others,
         target: 1,
+      },
+      {
+        suite: "web",
+        metric: "requests-per-next-question",
+        questions: browser.nextRequests.length,
+        max: Math.max(...browser.nextRequests),
+        median: percentile(browser.nextRequests, 50),
       },
       {
         suite: "web",

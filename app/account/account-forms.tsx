@@ -7,7 +7,7 @@ import {
   type PublicKeyCredentialRequestOptionsJSON,
 } from "@simplewebauthn/browser";
 import { useRouter } from "next/navigation";
-import { useId, useState, type SubmitEvent } from "react";
+import { useId, useState, type ReactNode, type SubmitEvent } from "react";
 import { formText } from "@/app/http/form-text";
 import { postJson } from "@/app/http/post-json";
 import { forPerson } from "@/app/practice/for-person";
@@ -136,7 +136,7 @@ function ceremonyError(error: unknown): string {
 }
 
 /** Adds a passkey (WebAuthn credential) to the signed-in account: next time, sign in without a password. */
-export function AddPasskeyButton({ count }: { count: number }) {
+export function AddPasskeyButton({ count, children }: { count: number; children?: ReactNode }) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: "error" | "done"; text: string } | null>(null);
@@ -177,6 +177,7 @@ export function AddPasskeyButton({ count }: { count: number }) {
         {count === 0 ? "No passkey yet." : count === 1 ? "1 passkey." : `${count} passkeys.`} A passkey signs
         you in with this device&apos;s screen lock or a security key, without a password.
       </p>
+      {children}
       <button type="button" className="button" disabled={busy} onClick={() => void add()}>
         Add a passkey
       </button>
@@ -238,5 +239,99 @@ export function PasskeySignInButton() {
         ) : null}
       </div>
     </section>
+  );
+}
+
+/** Removes one passkey from the signed-in account; the server refuses the last one of an account without a password. */
+export function RemovePasskeyButton({ id, label }: { id: string; label: string }) {
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  async function remove(): Promise<void> {
+    setBusy(true);
+    setError(null);
+    const result = await postJson("/account/api/passkey", { action: "remove", id });
+    setBusy(false);
+    if (result.ok) router.refresh();
+    else setError(forPerson(result.error));
+  }
+  return (
+    <>
+      <button
+        type="button"
+        className="button secondary"
+        disabled={busy}
+        onClick={() => void remove()}
+        aria-label={`Remove ${label}`}
+      >
+        Remove
+      </button>
+      {error ? (
+        <span className="error" role="alert">
+          {" "}
+          {error}
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+/** Creates an account that signs in with a passkey only: a username, then the device's screen lock. */
+export function PasskeySignUpForm() {
+  const router = useRouter();
+  const id = useId();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  async function onSubmit(event: SubmitEvent<HTMLFormElement>): Promise<void> {
+    event.preventDefault();
+    const username = formText(new FormData(event.currentTarget), "username");
+    setBusy(true);
+    setError(null);
+    const options = await postJson<PublicKeyCredentialCreationOptionsJSON>("/account/api/passkey", {
+      action: "sign-up-options",
+      username,
+    });
+    if (!options.ok) {
+      setBusy(false);
+      setError(forPerson(options.error));
+      return;
+    }
+    let credential;
+    try {
+      credential = await startRegistration({ optionsJSON: options.data });
+    } catch (failure) {
+      setBusy(false);
+      setError(ceremonyError(failure));
+      return;
+    }
+    const result = await postJson("/account/api/passkey", { action: "sign-up", username, credential });
+    setBusy(false);
+    if (result.ok) router.refresh();
+    else setError(forPerson(result.error));
+  }
+  return (
+    <form
+      className="card account-form"
+      aria-labelledby={`${id}-title`}
+      onSubmit={(event) => void onSubmit(event)}
+      data-testid="passkey-sign-up"
+    >
+      <h2 id={`${id}-title`}>Create an account with a passkey</h2>
+      <p>No password: you sign in with this device&apos;s screen lock or a security key.</p>
+      <label className="field">
+        Username
+        <input name="username" autoComplete="username webauthn" required minLength={3} maxLength={32} />
+      </label>
+      <button type="submit" className="button" disabled={busy}>
+        Create with a passkey
+      </button>
+      <div aria-live="polite">
+        {error ? (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        ) : null}
+      </div>
+    </form>
   );
 }

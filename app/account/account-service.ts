@@ -9,6 +9,7 @@ import {
   createAccount,
   endSession,
   findAccountByUsername,
+  hasPassword,
   normaliseUsername,
   rotateIntoSession,
 } from "@/lib/db/accounts";
@@ -56,9 +57,11 @@ export async function signIn(
     return refuse(429, `password: too many wrong passwords for this username; try again in ${seconds} s`);
   }
   const account = await findAccountByUsername(db(), username);
-  // An unknown username costs one hash too, so the answer's timing does not say which usernames exist.
-  const matches = await verifyPassword(input.password, account?.passwordHash ?? DECOY_HASH);
-  if (account === null || !matches) {
+  // An unknown username (or an account that signs in with passkeys only) costs one hash too, so the answer's
+  // timing does not say which usernames exist.
+  const usable = account !== null && hasPassword(account.passwordHash);
+  const matches = await verifyPassword(input.password, usable ? account.passwordHash : DECOY_HASH);
+  if (!usable || !matches) {
     failures.hit(username, now.getTime());
     return refuse(401, WRONG_CREDENTIALS);
   }

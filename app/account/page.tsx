@@ -4,7 +4,15 @@ import Link from "next/link";
 import { LEARNER_COOKIE } from "@/app/learner-cookie";
 import { db } from "@/lib/db/client";
 import { listPasskeys, accountOfToken } from "@/lib/db/passkeys";
-import { AccountForm, AddPasskeyButton, PasskeySignInButton, SignOutButton } from "./account-forms";
+import { formatDateTime } from "@/app/format-date";
+import {
+  AccountForm,
+  AddPasskeyButton,
+  PasskeySignInButton,
+  PasskeySignUpForm,
+  RemovePasskeyButton,
+  SignOutButton,
+} from "./account-forms";
 
 export const metadata: Metadata = { title: "Account" };
 export const dynamic = "force-dynamic";
@@ -25,7 +33,31 @@ export default async function Page() {
           Your <Link href="/progress">progress</Link>, reviews and bookmarks are kept with your account: sign
           in with the same username on another browser or device to continue there.
         </p>
-        <AddPasskeyButton count={passkeys.length} />
+        {account.hasPassword ? null : (
+          <p data-testid="passkey-only">
+            Your account has no password: it signs in with a passkey only, so keep at least one.
+          </p>
+        )}
+        <AddPasskeyButton count={passkeys.length}>
+          {passkeys.length > 0 ? (
+            <ul className="passkey-list" data-testid="passkey-list">
+              {passkeys.map((passkey, index) => {
+                const label = `passkey ${index + 1}, added ${formatDateTime(passkey.createdAt)}`;
+                return (
+                  <li key={passkey.id} data-passkey-id={passkey.id}>
+                    <span>
+                      Passkey {index + 1} · added {formatDateTime(passkey.createdAt)} ·{" "}
+                      {passkey.lastUsedAt
+                        ? `last used ${formatDateTime(passkey.lastUsedAt)}`
+                        : "not used yet"}
+                    </span>{" "}
+                    <RemovePasskeyButton id={passkey.id} label={label} />
+                  </li>
+                );
+              })}
+            </ul>
+          ) : null}
+        </AddPasskeyButton>
         <SignOutButton />
       </>
     );
@@ -47,10 +79,14 @@ export default async function Page() {
           signing in (answers, review cards, bookmarks) is added to the account, once each.
         </li>
       </ul>
-      <p>The password is stored only as a salted scrypt hash; it is never logged or shown again.</p>
+      <p>
+        The password is stored only as a salted scrypt hash; it is never logged or shown again. With a passkey
+        instead, the server keeps only its public key.
+      </p>
       <div className="account-forms">
         <AccountForm mode="sign-up" />
         <AccountForm mode="sign-in" />
+        <PasskeySignUpForm />
         <PasskeySignInButton />
       </div>
     </>

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { username } from "./schema";
 
 // What the browser may send to /account/api/passkey. The credential JSON is checked for its shape here; its
 // content (signature, challenge, origin, counter) is verified by @simplewebauthn/server.
@@ -45,6 +46,10 @@ export const PasskeyRequestSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("register"), credential: registration }),
   z.object({ action: z.literal("sign-in-options") }),
   z.object({ action: z.literal("sign-in"), credential: authentication }),
+  // An account with a passkey and no password: options for the chosen username, then the new credential.
+  z.object({ action: z.literal("sign-up-options"), username }),
+  z.object({ action: z.literal("sign-up"), username, credential: registration }),
+  z.object({ action: z.literal("remove"), id: base64url }),
 ]);
 
 export type PasskeyRequest = z.infer<typeof PasskeyRequestSchema>;

@@ -20,9 +20,20 @@ import {
   findPasskey,
   listPasskeys,
   markPasskeyUsed,
+  removePasskey,
   saveChallenge,
   takeChallenge,
+  type NewPasskey,
 } from "@/lib/db/passkeys";
+import {
+  createAccount,
+  findAccountByUsername,
+  NO_PASSWORD,
+  normaliseUsername,
+  rotateIntoSession,
+} from "@/lib/db/accounts";
+import { findOrCreateLearner } from "@/lib/db/learners";
+import { mintLearnerToken } from "@/app/security/learner-token";
 import { enterAccount, type SignedIn } from "./account-service";
 import type { PasskeyRequest } from "./passkey-schema";
 
@@ -79,15 +90,15 @@ export async function registrationOptions(
   return { ok: true, value: options };
 }
 
-export async function register(
+/** The credential a registration ceremony produced, verified against the challenge this browser was given. */
+async function verifiedCredential(
   token: string,
+  purpose: "register" | "sign-up",
   credential: Registration,
   rp: RelyingParty,
   now: Date,
-): Promise<Outcome<{ readonly added: true }>> {
-  const account = await accountOfToken(db(), token);
-  if (account === null) return refuse(401, "passkey: sign in first, then add a passkey to your account");
-  const challenge = await takeChallenge(db(), token, "register", now);
+): Promise<Outcome<Omit<NewPasskey, "accountId">>> {
+  const challenge = await takeChallenge(db(), token, purpose, now);
   if (challenge === null) return refuse(400, "passkey: the request timed out; try adding the passkey again");
   let verified;
   try {
@@ -104,20 +115,115 @@ export async function register(
   const info = verified.registrationInfo;
   if ((await findPasskey(db(), info.credential.id)) !== null)
     return refuse(409, "passkey: this passkey is already registered");
-  await addPasskey(
-    db(),
-    {
+  return {
+    ok: true,
+    value: {
       id: info.credential.id,
-      accountId: account.id,
       publicKey: info.credential.publicKey,
       counter: info.credential.counter,
       transports: info.credential.transports ?? [],
       deviceType: info.credentialDeviceType,
       backedUp: info.credentialBackedUp,
     },
-    now,
-  );
+  };
+}
+
+export async function register(
+  token: string,
+  credential: Registration,
+  rp: RelyingParty,
+  now: Date,
+): Promise<Outcome<{ readonly added: true }>> {
+  const account = await accountOfToken(db(), token);
+  if (account === null) return refuse(401, "passkey: sign in first, then add a passkey to your account");
+  const passkey = await verifiedCredential(token, "register", credential, rp, now);
+  if (!passkey.ok) return passkey;
+  await addPasskey(db(), { ...passkey.value, accountId: account.id }, now);
   return { ok: true, value: { added: true } };
+}
+
+const USERNAME_TAKEN = "username: this username is taken; choose another";
+
+/**
+ * Options to create an account whose only sign-in is a passkey. The username is checked now so the learner
+ * hears "taken" before the device asks for a fingerprint, and again when the account is created.
+ */
+export async function signUpOptions(
+  token: string,
+  username: string,
+  rp: RelyingParty,
+  now: Date,
+): Promise<Outcome<PublicKeyCredentialCreationOptionsJSON>> {
+  if ((await accountOfToken(db(), token)) !== null)
+    return refuse(409, "username: you are signed in already; sign out to create another account");
+  if ((await findAccountByUsername(db(), username)) !== null) return refuse(409, USERNAME_TAKEN);
+  const learner = await findOrCreateLearner(db(), token, now);
+  const options = await generateRegistrationOptions({
+    rpName: RP_NAME,
+    rpID: rp.id,
+    userName: normaliseUsername(username),
+    userID: new TextEncoder().encode(learner.id),
+    attestationType: "none",
+    authenticatorSelection: { residentKey: "required", userVerification: "preferred" },
+    timeout: CEREMONY_MS,
+  });
+  await saveChallenge(db(), {
+    token,
+    purpose: "sign-up",
+    challenge: options.challenge,
+    expiresAt: new Date(now.getTime() + CEREMONY_MS),
+  });
+  return { ok: true, value: options };
+}
+
+/**
+ * Creates the account with the verified passkey and no password, claiming what the browser did anonymously
+ * (as a password sign-up does), and rotates the session.
+ */
+export async function signUpWithPasskey(
+  token: string,
+  input: { readonly username: string; readonly credential: Registration },
+  rp: RelyingParty,
+  now: Date,
+): Promise<Outcome<SignedIn>> {
+  const passkey = await verifiedCredential(token, "sign-up", input.credential, rp, now);
+  if (!passkey.ok) return passkey;
+  const learner = await findOrCreateLearner(db(), token, now);
+  const created = await createAccount(db(), {
+    learnerId: learner.id,
+    username: input.username,
+    passwordHash: NO_PASSWORD,
+    now,
+  });
+  if (!created.ok)
+    return created.reason === "username-taken"
+      ? refuse(409, USERNAME_TAKEN)
+      : refuse(409, "username: this browser's progress already belongs to an account; sign in to it");
+  await addPasskey(db(), { ...passkey.value, accountId: created.account.id }, now);
+  const newToken = mintLearnerToken();
+  await rotateIntoSession(db(), { learnerId: learner.id, newToken, oldToken: token, now });
+  return { ok: true, value: { username: created.account.username, token: newToken } };
+}
+
+/** Removes one of the signed-in account's passkeys, unless it is the only way left to sign in. */
+export async function removeOwnPasskey(
+  token: string,
+  passkeyId: string,
+): Promise<Outcome<{ readonly removed: true }>> {
+  const account = await accountOfToken(db(), token);
+  if (account === null) return refuse(401, "passkey: sign in first to manage your passkeys");
+  const removed = await removePasskey(db(), {
+    accountId: account.id,
+    passkeyId,
+    hasPassword: account.hasPassword,
+  });
+  if (removed.ok) return { ok: true, value: { removed: true } };
+  return removed.reason === "not-found"
+    ? refuse(404, "passkey: your account has no such passkey; reload the page")
+    : refuse(
+        409,
+        "passkey: this passkey is the only way into your account (it has no password); add another passkey before removing this one",
+      );
 }
 
 export async function signInOptions(

@@ -4,7 +4,7 @@ import { z } from "zod";
 // back in a response).
 export const USERNAME_PATTERN = /^[A-Za-z0-9._-]+$/;
 
-const username = z
+export const username = z
   .string({ error: "enter a username" })
   .trim()
   .min(3, { error: "a username needs at least 3 characters" })

@@ -181,6 +181,7 @@ async function save(active: ActiveExam, snapshot: ExamSnapshot, now: Date): Prom
         context: `exam:${active.session.id}`,
         startedAt: new Date(result.startedAt),
         answeredAt: new Date(item.answeredAt ?? result.submittedAt),
+        concepts: item.concepts,
       });
     }
     // Each miss offers the concept it was about as a review card.

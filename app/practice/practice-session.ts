@@ -229,6 +229,7 @@ export async function answerPractice(
     context: `practice:${sessionId}`,
     startedAt: new Date(current.askedAt),
     answeredAt: now,
+    concepts: question.concepts,
   });
   // A miss offers its concepts as review cards, the same way a lesson answer does.
   if (!outcome.correct)

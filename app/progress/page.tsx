@@ -5,10 +5,11 @@ import { serverNow } from "@/app/clock";
 import { viewingLearner } from "@/app/current-learner";
 import { ExamConfigSchema, ExamScoreSchema } from "@/app/exam/schema";
 import { CONCEPT_GROUPS, CONCEPTS } from "@/lib/content/concepts";
-import { listAttempts } from "@/lib/db/attempts";
+import { listGradedAttempts } from "@/lib/db/attempts";
 import { db } from "@/lib/db/client";
-import { listReviewLog } from "@/lib/db/srs";
+import { listGradedReviews } from "@/lib/db/srs";
 import { listFinishedSessions, type StoredSession } from "@/lib/db/sessions";
+import { gradedAnswers } from "@/lib/practice/graded-answers";
 import { computeMastery, type ConceptMastery } from "@/lib/practice/mastery";
 import { DEFAULT_CATALOG } from "@/lib/practice/catalog";
 import { domainReadiness, READINESS_WINDOW, type ReadinessVerdict } from "@/lib/practice/readiness";
@@ -66,35 +67,19 @@ export default async function Page() {
   const now = serverNow();
   const learner = await viewingLearner(now);
   const [attempts, reviews, sessions] = await Promise.all([
-    listAttempts(db(), learner.id, { limit: ANSWERS_READ }),
-    listReviewLog(db(), learner.id),
+    listGradedAttempts(db(), learner.id, { limit: ANSWERS_READ }),
+    listGradedReviews(db(), learner.id, { limit: ANSWERS_READ }),
     listFinishedSessions(db(), learner.id, { limit: 30 }),
   ]);
-  const conceptsById = new Map<string, readonly string[]>();
-  const conceptsOf = (questionId: string): readonly string[] => {
-    let concepts = conceptsById.get(questionId);
-    if (concepts === undefined) {
-      const generated = questionFromId(questionId);
-      concepts = generated.ok ? generated.question.concepts : [];
-      conceptsById.set(questionId, concepts);
-    }
-    return concepts;
-  };
   // Review answers count too (a review is a graded answer to a fresh variant).
-  const answers = [
-    ...attempts.map((attempt) => ({
-      questionId: attempt.questionId,
-      concepts: conceptsOf(attempt.questionId),
-      correct: attempt.correct,
-      answeredAt: attempt.answeredAt.getTime(),
-    })),
-    ...reviews.slice(-ANSWERS_READ).map((review) => ({
-      questionId: review.questionId,
-      concepts: [...new Set([review.skillId as string, ...conceptsOf(review.questionId)])],
-      correct: review.correct,
-      answeredAt: new Date(review.reviewedAt).getTime(),
-    })),
-  ];
+  const answers = gradedAnswers({
+    attempts,
+    reviews,
+    regenerate: (questionId) => {
+      const generated = questionFromId(questionId);
+      return generated.ok ? generated.question.concepts : [];
+    },
+  });
   const mastery = new Map(computeMastery(answers).map((entry) => [entry.concept, entry]));
   const passPercent = serverEnv().REACHABLE_EXAM_PASS_PERCENT;
   const readiness = domainReadiness({

@@ -19,6 +19,16 @@ export type CreateAccountResult =
   | { readonly ok: true; readonly account: AccountRow }
   | { readonly ok: false; readonly reason: "username-taken" | "already-claimed" };
 
+/**
+ * The passwordHash of an account created with a passkey and no password. No password verifies against it
+ * (it is not a scrypt string); sign-in still hashes against a decoy so the reply takes as long as for others.
+ */
+export const NO_PASSWORD = "";
+
+export function hasPassword(passwordHash: string): boolean {
+  return passwordHash !== NO_PASSWORD;
+}
+
 /** Usernames compare case-insensitively: "Ana" and "ana" are one account. */
 export function normaliseUsername(username: string): string {
   return username.trim().toLowerCase();

@@ -2,6 +2,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Db } from "./client";
+import { conceptsJson, parseConcepts } from "./concepts-json";
 
 /** One graded answer, in the domain's terms (the row keeps the response as JSON text). */
 export type AttemptRecord = {
@@ -16,6 +17,8 @@ export type AttemptRecord = {
   readonly context: string;
   readonly startedAt: Date;
   readonly answeredAt: Date;
+  /** The question's concept ids; stored so mastery is read without regenerating the question. */
+  readonly concepts?: readonly string[];
 };
 
 export type StoredAttempt = AttemptRecord & { readonly id: string; readonly learnerId: string };
@@ -30,10 +33,12 @@ export async function recordAttempt(
   attempt: AttemptRecord,
 ): Promise<StoredAttempt> {
   const id = randomUUID();
-  await db.attempt.create({
-    data: { id, learnerId, ...attempt, response: JSON.stringify(attempt.response) },
-  });
+  await db.attempt.create({ data: { id, learnerId, ...attemptData(attempt) } });
   return { id, learnerId, ...attempt };
+}
+
+function attemptData({ concepts, response, ...rest }: AttemptRecord) {
+  return { ...rest, response: JSON.stringify(response), concepts: conceptsJson(concepts) };
 }
 
 /** Appends many attempts in one statement (a classroom round graded for a whole room at once). */
@@ -46,8 +51,7 @@ export async function recordAttempts(
     data: attempts.map(({ learnerId, attempt }) => ({
       id: randomUUID(),
       learnerId,
-      ...attempt,
-      response: JSON.stringify(attempt.response),
+      ...attemptData(attempt),
     })),
   });
 }
@@ -97,4 +101,28 @@ export async function hasAttempt(
 ): Promise<boolean> {
   const row = await db.attempt.findFirst({ where: { learnerId, questionId, context }, select: { id: true } });
   return row !== null;
+}
+
+/** What the progress page reads of an answer: which question, right or not, when, and its stored concepts. */
+export type GradedAttempt = {
+  readonly questionId: string;
+  readonly correct: boolean;
+  readonly answeredAt: Date;
+  /** Null on rows written before concepts were stored (the caller regenerates the question). */
+  readonly concepts: readonly string[] | null;
+};
+
+/** A learner's newest graded answers, newest first, with only the columns mastery needs. */
+export async function listGradedAttempts(
+  db: Db,
+  learnerId: string,
+  options: { limit: number },
+): Promise<GradedAttempt[]> {
+  const rows = await db.attempt.findMany({
+    where: { learnerId },
+    orderBy: { answeredAt: "desc" },
+    take: options.limit,
+    select: { questionId: true, correct: true, answeredAt: true, concepts: true },
+  });
+  return rows.map((row) => ({ ...row, concepts: parseConcepts(row.concepts) }));
 }

@@ -1,13 +1,14 @@
 // The data layer runs on the server only: a client component that imports it fails the build.
 import "server-only";
 import type { Db } from "./client";
+import { hasPassword } from "./accounts";
 import { hashToken } from "./learners";
 
 // Passkeys (WebAuthn credentials) of accounts, and the one-time challenge of a ceremony in progress. A
 // challenge belongs to the browser that asked for it (the hash of its cookie token) and is consumed by the
 // verification that follows, so it cannot be replayed or used by another browser.
 
-export type PasskeyPurpose = "register" | "sign-in";
+export type PasskeyPurpose = "register" | "sign-in" | "sign-up";
 
 export type StoredPasskey = {
   readonly id: string;
@@ -95,13 +96,42 @@ export async function findPasskey(db: Db, id: string): Promise<StoredPasskey | n
 export async function listPasskeys(
   db: Db,
   accountId: string,
-): Promise<{ readonly id: string; readonly transports: readonly string[]; readonly createdAt: Date }[]> {
+): Promise<
+  {
+    readonly id: string;
+    readonly transports: readonly string[];
+    readonly createdAt: Date;
+    readonly lastUsedAt: Date | null;
+  }[]
+> {
   const rows = await db.passkey.findMany({
     where: { accountId },
-    orderBy: { createdAt: "asc" },
-    select: { id: true, transports: true, createdAt: true },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, transports: true, createdAt: true, lastUsedAt: true },
   });
   return rows.map((row) => ({ ...row, transports: parseTransports(row.transports) }));
+}
+
+export type RemovePasskeyResult =
+  { readonly ok: true } | { readonly ok: false; readonly reason: "not-found" | "last-way-in" };
+
+/**
+ * Removes one of the account's passkeys. An account without a password keeps its last passkey: removing it
+ * would leave no way to sign in. The count and the delete run in one transaction, so two removals at once
+ * cannot both pass the check.
+ */
+export async function removePasskey(
+  db: Db,
+  input: { readonly accountId: string; readonly passkeyId: string; readonly hasPassword: boolean },
+): Promise<RemovePasskeyResult> {
+  return db.$transaction(async (tx) => {
+    const owned = await tx.passkey.count({ where: { id: input.passkeyId, accountId: input.accountId } });
+    if (owned === 0) return { ok: false, reason: "not-found" } as const;
+    if (!input.hasPassword && (await tx.passkey.count({ where: { accountId: input.accountId } })) <= 1)
+      return { ok: false, reason: "last-way-in" } as const;
+    await tx.passkey.delete({ where: { id: input.passkeyId } });
+    return { ok: true } as const;
+  });
 }
 
 /** Records a successful sign-in: the authenticator's new signature counter and when it was used. */
@@ -109,14 +139,22 @@ export async function markPasskeyUsed(db: Db, id: string, counter: number, now: 
   await db.passkey.update({ where: { id }, data: { counter, lastUsedAt: now } });
 }
 
-/** The account a browser is signed in to, with its id (what registering a passkey needs). */
+/**
+ * The account a browser is signed in to, with its id (what registering a passkey needs) and whether it has a
+ * password at all (an account created with a passkey has none). The hash itself never leaves lib/db here.
+ */
 export async function accountOfToken(
   db: Db,
   token: string,
-): Promise<{ readonly id: string; readonly username: string } | null> {
+): Promise<{ readonly id: string; readonly username: string; readonly hasPassword: boolean } | null> {
   const row = await db.signInSession.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { learner: { select: { account: { select: { id: true, username: true } } } } },
+    select: {
+      learner: { select: { account: { select: { id: true, username: true, passwordHash: true } } } },
+    },
   });
-  return row?.learner.account ?? null;
+  const account = row?.learner.account;
+  return account
+    ? { id: account.id, username: account.username, hasPassword: hasPassword(account.passwordHash) }
+    : null;
 }

@@ -1,6 +1,7 @@
 // The data layer runs on the server only: a client component that imports it fails the build.
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { z } from "zod";
 import {
   cardScheduleSchema,
   DEFAULT_SRS_SETTINGS,
@@ -25,6 +26,8 @@ import {
   type SrsResult,
   type SrsSettings,
   type UndoneReview,
+  type FsrsParameters,
+  fsrsParametersSchema,
 } from "../srs/index";
 import type { Db } from "./client";
 import type {
@@ -32,6 +35,7 @@ import type {
   SrsCardChange as ChangeRow,
   SrsReview as ReviewRow,
 } from "./generated/client";
+import { conceptsJson, parseConcepts } from "./concepts-json";
 
 // The only persistence of review cards, the review log and review settings. Rows are mapped to lib/srs types
 // here; the rest of the app never sees Prisma shapes. The log is append-only: an undo stamps `undoneAt`, and
@@ -83,6 +87,15 @@ function parseBefore(text: string): CardSchedule {
   return cardScheduleSchema.parse(JSON.parse(text));
 }
 
+function parseParameters(text: string | null): FsrsParameters | null {
+  // Written only by this module from validated arrays, so a malformed value is a bug and throws.
+  return text === null ? null : fsrsParametersSchema.parse(JSON.parse(text));
+}
+
+function parametersJson(parameters: readonly number[] | null | undefined): string | null {
+  return parameters === null || parameters === undefined ? null : JSON.stringify(parameters);
+}
+
 function toReview(row: ReviewRow): StoredReview {
   return {
     id: row.id,
@@ -97,13 +110,15 @@ function toReview(row: ReviewRow): StoredReview {
     predictedRecall: row.predictedRecall,
     desiredRetention: row.desiredRetention,
     maximumIntervalDays: row.maximumIntervalDays,
+    fsrsParameters: parseParameters(row.fsrsParameters),
     before: parseBefore(row.before),
     nextDue: row.nextDue.toISOString(),
   };
 }
 
-function reviewData(entry: ReviewLogEntry, questionId: string) {
+function reviewData(entry: ReviewLogEntry, questionId: string, concepts: readonly string[] | undefined) {
   return {
+    concepts: conceptsJson(concepts),
     learnerId: entry.learnerId,
     skillId: entry.skillId,
     reviewedAt: new Date(entry.reviewedAt),
@@ -115,6 +130,7 @@ function reviewData(entry: ReviewLogEntry, questionId: string) {
     predictedRecall: entry.predictedRecall,
     desiredRetention: entry.desiredRetention,
     maximumIntervalDays: entry.maximumIntervalDays,
+    fsrsParameters: parametersJson(entry.fsrsParameters),
     before: JSON.stringify(entry.before),
     nextDue: new Date(entry.nextDue),
   };
@@ -142,6 +158,34 @@ export async function listReviewLog(db: Db, learnerId: string, skillId?: SkillId
   return rows.map(toReview);
 }
 
+/** What the progress page reads of a review (as GradedAttempt, plus the card's skill). */
+export type GradedReview = {
+  readonly skillId: SkillId;
+  readonly questionId: string;
+  readonly correct: boolean;
+  readonly reviewedAt: Date;
+  readonly concepts: readonly string[] | null;
+};
+
+/** The learner's newest reviews that are not undone, newest first, with only the columns mastery needs. */
+export async function listGradedReviews(
+  db: Db,
+  learnerId: string,
+  options: { limit: number },
+): Promise<GradedReview[]> {
+  const rows = await db.srsReview.findMany({
+    where: { learnerId, undoneAt: null },
+    orderBy: [{ reviewedAt: "desc" }, { id: "desc" }],
+    take: options.limit,
+    select: { skillId: true, questionId: true, correct: true, reviewedAt: true, concepts: true },
+  });
+  return rows.map((row) => ({
+    ...row,
+    skillId: row.skillId as SkillId,
+    concepts: parseConcepts(row.concepts),
+  }));
+}
+
 export async function loadDeck(
   db: Db,
   learnerId: string,
@@ -150,20 +194,25 @@ export async function loadDeck(
   return { cards, log };
 }
 
+/** A review to store: the card after it, its log entry, the question shown and that question's concepts. */
+export type ReviewToSave = {
+  readonly card: SrsCard;
+  readonly entry: ReviewLogEntry;
+  readonly questionId: string;
+  readonly concepts?: readonly string[] | undefined;
+};
+
 /** Writes the reviewed card and its log row in one transaction, so neither exists without the other. */
-export async function saveReview(
-  db: Db,
-  review: { readonly card: SrsCard; readonly entry: ReviewLogEntry; readonly questionId: string },
-): Promise<StoredReview> {
+export async function saveReview(db: Db, review: ReviewToSave): Promise<StoredReview> {
   const id = randomUUID();
-  const { card, entry, questionId } = review;
+  const { card, entry, questionId, concepts } = review;
   await db.$transaction([
     db.srsCard.upsert({
       where: { learnerId_skillId: { learnerId: card.learnerId, skillId: card.skillId } },
       create: { learnerId: card.learnerId, skillId: card.skillId, ...cardData(card) },
       update: cardData(card),
     }),
-    db.srsReview.create({ data: { id, ...reviewData(entry, questionId) } }),
+    db.srsReview.create({ data: { id, ...reviewData(entry, questionId, concepts) } }),
   ]);
   return { ...entry, id, questionId };
 }
@@ -216,18 +265,18 @@ export async function undoLatestReview(
 export async function replaceLatestReview(
   db: Db,
   replaced: { readonly id: string },
-  review: { readonly card: SrsCard; readonly entry: ReviewLogEntry; readonly questionId: string },
+  review: ReviewToSave,
   undoneAt: Date,
 ): Promise<StoredReview> {
   const id = randomUUID();
-  const { card, entry, questionId } = review;
+  const { card, entry, questionId, concepts } = review;
   await db.$transaction([
     db.srsReview.update({ where: { id: replaced.id, undoneAt: null }, data: { undoneAt } }),
     db.srsCard.update({
       where: { learnerId_skillId: { learnerId: card.learnerId, skillId: card.skillId } },
       data: cardData(card),
     }),
-    db.srsReview.create({ data: { id, ...reviewData(entry, questionId) } }),
+    db.srsReview.create({ data: { id, ...reviewData(entry, questionId, concepts) } }),
   ]);
   return { ...entry, id, questionId };
 }
@@ -304,7 +353,67 @@ export async function loadSrsSettings(db: Db, learnerId: string): Promise<SrsSet
         desiredRetention: row.desiredRetention,
         newCardsPerDay: row.newCardsPerDay,
         maximumIntervalDays: row.maximumIntervalDays,
+        fsrsParameters: parseParameters(row.fsrsParameters),
       };
+}
+
+/** Fit figures kept beside the fitted parameters so the stats page can show what fitting changed. */
+export type StoredFit = {
+  readonly fittedAt: string;
+  readonly reviews: number;
+  readonly before: { readonly logLoss: number; readonly rmse: number };
+  readonly after: { readonly logLoss: number; readonly rmse: number };
+};
+
+const fitSchema = z.object({
+  reviews: z.number().int().min(0),
+  before: z.object({ logLoss: z.number(), rmse: z.number() }),
+  after: z.object({ logLoss: z.number(), rmse: z.number() }),
+});
+
+/** The last fit, or undefined when the learner schedules with the defaults. */
+export async function loadFsrsFit(db: Db, learnerId: string): Promise<StoredFit | undefined> {
+  const row = await db.srsSettings.findUnique({ where: { learnerId } });
+  if (row === null || row.fsrsParameters === null || row.fsrsFit === null || row.fsrsFittedAt === null) {
+    return undefined;
+  }
+  return { fittedAt: row.fsrsFittedAt.toISOString(), ...fitSchema.parse(JSON.parse(row.fsrsFit)) };
+}
+
+/**
+ * Stores fitted parameters (validated by fsrsParametersSchema) and their fit; from now on the learner's
+ * reviews are scheduled with them. The other settings keep their values (defaults when never saved).
+ */
+export async function saveFsrsParameters(
+  db: Db,
+  learnerId: string,
+  parameters: FsrsParameters,
+  fit: StoredFit,
+): Promise<void> {
+  const checked = fsrsParametersSchema.parse(parameters);
+  const data = {
+    fsrsParameters: JSON.stringify(checked),
+    fsrsFittedAt: new Date(fit.fittedAt),
+    fsrsFit: JSON.stringify({ reviews: fit.reviews, before: fit.before, after: fit.after }),
+  };
+  const defaults = {
+    desiredRetention: DEFAULT_SRS_SETTINGS.desiredRetention,
+    newCardsPerDay: DEFAULT_SRS_SETTINGS.newCardsPerDay,
+    maximumIntervalDays: DEFAULT_SRS_SETTINGS.maximumIntervalDays,
+  };
+  await db.srsSettings.upsert({
+    where: { learnerId },
+    create: { learnerId, ...defaults, ...data },
+    update: data,
+  });
+}
+
+/** Back to the ts-fsrs defaults; past reviews keep the parameters they were scheduled with. */
+export async function resetFsrsParameters(db: Db, learnerId: string): Promise<void> {
+  await db.srsSettings.updateMany({
+    where: { learnerId },
+    data: { fsrsParameters: null, fsrsFittedAt: null, fsrsFit: null },
+  });
 }
 
 /** Saves already validated settings (parse with parseSrsSettings at the edge). */
@@ -336,7 +445,7 @@ export async function replaceDeck(
     db.srsCardChange.deleteMany({ where: { learnerId } }),
     ...deck.log.map((entry) =>
       db.srsReview.create({
-        data: { id: randomUUID(), ...reviewData({ ...entry, learnerId }, entry.questionSeed) },
+        data: { id: randomUUID(), ...reviewData({ ...entry, learnerId }, entry.questionSeed, undefined) },
       }),
     ),
     ...deck.changes.map((change) =>

@@ -3,6 +3,7 @@ import { CARD_SOURCES, CARD_STATES } from "./card";
 import { CARD_CHANGE_KINDS } from "./card-change";
 import { REVIEW_RATINGS } from "./rating";
 import { parseSkillId, formatSkillId, type SkillId } from "./skill-id";
+import { fsrsParametersSchema } from "./settings";
 
 // The zod schemas of an exported deck file, the one place untrusted deck data is parsed (style.md: parse at
 // the edge, once). Error paths come out as e.g. ["cards", 0, "due"].
@@ -59,6 +60,8 @@ export const reviewLogEntrySchema = z.object({
   predictedRecall: z.number().min(0).max(1).nullable(),
   desiredRetention: z.number().gt(0).max(1),
   maximumIntervalDays: z.number().int().min(1),
+  // Optional so decks exported before fitted parameters existed still import (they used the defaults).
+  fsrsParameters: fsrsParametersSchema.nullable().optional(),
   before: cardScheduleSchema,
   nextDue: isoInstant,
 });

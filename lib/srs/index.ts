@@ -60,11 +60,29 @@ export {
 } from "./rating";
 export { type SrsIssue, type SrsResult } from "./result";
 export { isCardConsistentWithLog, replayReviews } from "./replay-reviews";
+export {
+  assessFittingData,
+  describeMissingData,
+  fitParameters,
+  MIN_FITTING_CARDS,
+  MIN_FITTING_REVIEWS,
+  toCardHistories,
+  toOptimiserItems,
+  type FitMetrics,
+  type FitOutcome,
+  type FittingReadiness,
+  type FsrsOptimiser,
+  type OptimiserItem,
+  type OptimiserReview,
+} from "./optimise";
 export { predictRecall } from "./retrievability";
 export { reviewCard, type ReviewOutcome } from "./review-card";
 export { findLastReview, type ReviewLogEntry, type ReviewMeta } from "./review-log";
 export {
   DEFAULT_SRS_SETTINGS,
+  FSRS_PARAMETER_COUNT,
+  fsrsParametersSchema,
+  type FsrsParameters,
   MAX_DESIRED_RETENTION,
   MIN_DESIRED_RETENTION,
   parseSrsSettings,

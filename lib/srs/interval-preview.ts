@@ -1,7 +1,6 @@
 import { type CardSchedule } from "./card";
 import { REVIEW_RATINGS, type ReviewRating } from "./rating";
-import { previewNext } from "./scheduler";
-import { type SrsSettings } from "./settings";
+import { previewNext, type SchedulingTarget } from "./scheduler";
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
@@ -37,7 +36,7 @@ export function formatInterval(ms: number): string {
 export function previewIntervals(
   before: CardSchedule,
   answeredAt: Date,
-  settings: Pick<SrsSettings, "desiredRetention" | "maximumIntervalDays">,
+  settings: SchedulingTarget,
 ): readonly IntervalPreview[] {
   const next = previewNext(before, answeredAt, settings);
   return REVIEW_RATINGS.map((rating) => ({

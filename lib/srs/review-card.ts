@@ -50,6 +50,7 @@ export function reviewCard(
     predictedRecall: predictRecall(before, now, settings),
     desiredRetention: settings.desiredRetention,
     maximumIntervalDays: settings.maximumIntervalDays,
+    fsrsParameters: settings.fsrsParameters ?? null,
     before,
     nextDue: after.due,
   };

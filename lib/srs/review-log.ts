@@ -22,6 +22,8 @@ export type ReviewLogEntry = {
   /** The settings in force, since they shaped the interval that followed; replaying the log needs them. */
   readonly desiredRetention: number;
   readonly maximumIntervalDays: number;
+  /** The fitted FSRS parameters in force (null or absent: the defaults), for the same reason. */
+  readonly fsrsParameters?: readonly number[] | null | undefined;
   readonly before: CardSchedule;
   /** Due date the review produced; saves replaying the scheduler for forecasts and audits. */
   readonly nextDue: string;

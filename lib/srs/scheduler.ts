@@ -42,11 +42,16 @@ const RATING_TO_FSRS: Readonly<Record<ReviewRating, Grade>> = {
  * Short-term steps (1m, 10m; relearning 10m) are the ts-fsrs defaults: a concept missed today comes back
  * within the session with a fresh scenario.
  */
-export type SchedulingTarget = Pick<SrsSettings, "desiredRetention" | "maximumIntervalDays">;
+export type SchedulingTarget = Pick<SrsSettings, "desiredRetention" | "maximumIntervalDays"> & {
+  /** The learner's fitted parameters; absent or null means the ts-fsrs defaults (as before fitting existed). */
+  readonly fsrsParameters?: SrsSettings["fsrsParameters"] | undefined;
+};
 
 export function createScheduler(settings: SchedulingTarget): FSRS {
+  const fitted = settings.fsrsParameters ?? null;
   return fsrs(
     generatorParameters({
+      ...(fitted === null ? {} : { w: [...fitted] }),
       request_retention: settings.desiredRetention,
       maximum_interval: settings.maximumIntervalDays,
       enable_fuzz: true,

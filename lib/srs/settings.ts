@@ -7,6 +7,21 @@ import { fromZodIssues, succeed, type SrsResult } from "./result";
 export const MIN_DESIRED_RETENTION = 0.7;
 export const MAX_DESIRED_RETENTION = 0.99;
 
+/**
+ * FSRS-6 has 21 parameters (ts-fsrs 5 and the optimizer both use FSRS-6). A stored array of another length
+ * comes from another FSRS version and is refused rather than migrated silently.
+ */
+export const FSRS_PARAMETER_COUNT = 21;
+
+export const fsrsParametersSchema = z
+  .array(z.number({ error: "fsrsParameters must hold finite numbers" }), {
+    error: "fsrsParameters must be a list of numbers",
+  })
+  .length(FSRS_PARAMETER_COUNT, `fsrsParameters must hold ${FSRS_PARAMETER_COUNT} numbers (FSRS-6)`)
+  .readonly();
+
+export type FsrsParameters = z.infer<typeof fsrsParametersSchema>;
+
 export const srsSettingsSchema = z.object({
   desiredRetention: z
     .number({ error: "desiredRetention must be a number" })
@@ -32,6 +47,8 @@ export const srsSettingsSchema = z.object({
     .min(-1439, "dayStartOffsetMinutes must be at least -1439")
     .max(1439, "dayStartOffsetMinutes must be at most 1439")
     .default(0),
+  /** Parameters fitted to the learner's own log by the optimizer; null schedules with the ts-fsrs defaults. */
+  fsrsParameters: fsrsParametersSchema.nullable().default(null),
 });
 
 export type SrsSettings = z.infer<typeof srsSettingsSchema>;

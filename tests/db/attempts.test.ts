@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { listAttempts, recordAttempt, type AttemptRecord } from "../../lib/db/attempts";
+import { listAttempts, listGradedAttempts, recordAttempt, type AttemptRecord } from "../../lib/db/attempts";
 import { findLearner, findOrCreateLearner, newLearnerToken } from "../../lib/db/learners";
 import { createTempDb } from "./support/temp-db";
 
@@ -94,5 +94,21 @@ describe("learners and attempts", () => {
     const b = await findOrCreateLearner(temp.db, newLearnerToken(), t0);
     await recordAttempt(temp.db, a.id, attempt());
     await expect(listAttempts(temp.db, b.id)).resolves.toEqual([]);
+  });
+
+  it("keeps the question's concepts with the answer, and reads null for a row written without them", async () => {
+    const learner = await findOrCreateLearner(temp.db, newLearnerToken(), t0);
+    await recordAttempt(temp.db, learner.id, attempt({ concepts: ["P3", "P4"] }));
+    await recordAttempt(
+      temp.db,
+      learner.id,
+      attempt({ questionId: "hybrid.1.1", answeredAt: new Date(t0.getTime() + 60_000) }),
+    );
+    const rows = await listGradedAttempts(temp.db, learner.id, { limit: 10 });
+    expect(rows.map((row) => [row.questionId, row.concepts])).toEqual([
+      ["hybrid.1.1", null],
+      ["can-a-reach-c.17.2", ["P3", "P4"]],
+    ]);
+    await expect(listGradedAttempts(temp.db, learner.id, { limit: 1 })).resolves.toHaveLength(1);
   });
 });

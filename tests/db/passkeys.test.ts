@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createAccount, rotateIntoSession } from "../../lib/db/accounts";
+import { createAccount, NO_PASSWORD, rotateIntoSession } from "../../lib/db/accounts";
 import { findOrCreateLearner, newLearnerToken } from "../../lib/db/learners";
 import {
   accountOfToken,
@@ -7,6 +7,7 @@ import {
   findPasskey,
   listPasskeys,
   markPasskeyUsed,
+  removePasskey,
   saveChallenge,
   takeChallenge,
 } from "../../lib/db/passkeys";
@@ -61,7 +62,11 @@ describe("passkeys and their ceremony challenges", () => {
       oldToken: anonymous,
       now: t0,
     });
-    expect(await accountOfToken(temp.db, session)).toEqual({ id: created.account.id, username: "ana" });
+    expect(await accountOfToken(temp.db, session)).toEqual({
+      id: created.account.id,
+      username: "ana",
+      hasPassword: true,
+    });
     expect(await accountOfToken(temp.db, anonymous)).toBeNull();
 
     const publicKey = new Uint8Array([1, 2, 3, 250]);
@@ -90,5 +95,65 @@ describe("passkeys and their ceremony challenges", () => {
     expect(must(await findPasskey(temp.db, "cred-1")).counter).toBe(7);
     expect((await listPasskeys(temp.db, created.account.id)).map((key) => key.id)).toEqual(["cred-1"]);
     expect(await findPasskey(temp.db, "cred-unknown")).toBeNull();
+  });
+
+  it("removes a passkey of the account only, and keeps the last one of an account without a password", async () => {
+    const account = async (username: string, passwordHash: string) => {
+      const learner = await findOrCreateLearner(temp.db, newLearnerToken(), t0);
+      const created = await createAccount(temp.db, {
+        learnerId: learner.id,
+        username,
+        passwordHash,
+        now: t0,
+      });
+      if (!created.ok) throw new Error("account not created");
+      return created.account.id;
+    };
+    const key = (id: string, accountId: string, at: Date) =>
+      addPasskey(
+        temp.db,
+        {
+          id,
+          accountId,
+          publicKey: new Uint8Array([1]),
+          counter: 0,
+          transports: [],
+          deviceType: "singleDevice",
+          backedUp: false,
+        },
+        at,
+      );
+    const withPassword = await account("ana", "scrypt$15$8$3$salt$hash");
+    const passkeyOnly = await account("bo", NO_PASSWORD);
+    await key("ana-1", withPassword, t0);
+    await key("bo-1", passkeyOnly, t0);
+    await key("bo-2", passkeyOnly, later(1000));
+
+    // Another account's passkey is not found, and stays.
+    expect(
+      await removePasskey(temp.db, { accountId: withPassword, passkeyId: "bo-1", hasPassword: true }),
+    ).toEqual({
+      ok: false,
+      reason: "not-found",
+    });
+    expect(
+      await removePasskey(temp.db, { accountId: passkeyOnly, passkeyId: "bo-1", hasPassword: false }),
+    ).toEqual({
+      ok: true,
+    });
+    expect(
+      await removePasskey(temp.db, { accountId: passkeyOnly, passkeyId: "bo-2", hasPassword: false }),
+    ).toEqual({
+      ok: false,
+      reason: "last-way-in",
+    });
+    expect((await listPasskeys(temp.db, passkeyOnly)).map((k) => k.id)).toEqual(["bo-2"]);
+    // With a password, the last passkey may go: the password still signs in.
+    expect(
+      await removePasskey(temp.db, { accountId: withPassword, passkeyId: "ana-1", hasPassword: true }),
+    ).toEqual({
+      ok: true,
+    });
+    expect(await listPasskeys(temp.db, withPassword)).toEqual([]);
   });
 });

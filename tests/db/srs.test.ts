@@ -1,14 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { default_w } from "ts-fsrs";
 import { findOrCreateLearner, newLearnerToken } from "../../lib/db/learners";
 import {
   enrolQuestionConcepts,
   ensureCards,
   findCard,
   listCards,
+  listGradedReviews,
   listReviewLog,
   loadDeck,
+  loadFsrsFit,
   loadSrsSettings,
   replaceDeck,
+  resetFsrsParameters,
+  saveFsrsParameters,
   replaceLatestReview,
   saveReview,
   saveSrsSettings,
@@ -137,6 +142,30 @@ describe("lib/db/srs", () => {
     expect(queue.fresh.map((card) => card.skillId)).toEqual([P3]);
   });
 
+  it("keeps the question's concepts with a review, and reads the newest reviews that are not undone", async () => {
+    await ensureCards(temp.db, learnerId, [P3, E1], "lesson", t0);
+    const card = await findCard(temp.db, learnerId, P3);
+    if (!card) throw new Error("no card");
+    const reviewed = reviewCard(card, "good", t0, DEFAULT_SRS_SETTINGS, {
+      timeTakenMs: 4000,
+      questionSeed: "can-a-reach-c.5.2",
+      correct: true,
+    });
+    if (!reviewed.ok) throw new Error(JSON.stringify(reviewed.issues));
+    await saveReview(temp.db, { ...reviewed.value, questionId: "can-a-reach-c.5.2", concepts: ["P3", "P4"] });
+    await review(E1, "again", new Date(t0.getTime() + 60_000));
+    expect(
+      (await listGradedReviews(temp.db, learnerId, { limit: 10 })).map((row) => [row.skillId, row.concepts]),
+    ).toEqual([
+      [E1, null],
+      [P3, ["P3", "P4"]],
+    ]);
+    await undoLatestReview(temp.db, learnerId, new Date(t0.getTime() + 120_000));
+    expect((await listGradedReviews(temp.db, learnerId, { limit: 10 })).map((row) => row.skillId)).toEqual([
+      P3,
+    ]);
+  });
+
   it("undo takes back reviews newest first across cards, then reports nothing left", async () => {
     await ensureCards(temp.db, learnerId, [P3, E1], "lesson", t0);
     await review(P3, "good", t0);
@@ -199,6 +228,49 @@ describe("lib/db/srs", () => {
     };
     await saveSrsSettings(temp.db, learnerId, mine);
     expect(await loadSrsSettings(temp.db, learnerId)).toEqual(mine);
+  });
+
+  it("stores fitted parameters and their fit, keeps them through a settings save, and resets to defaults", async () => {
+    const fitted = default_w.map((w, index) => (index < 4 ? w * 2 : w));
+    const fit = {
+      fittedAt: t0.toISOString(),
+      reviews: 420,
+      before: { logLoss: 0.4, rmse: 0.06 },
+      after: { logLoss: 0.3, rmse: 0.04 },
+    };
+    expect(await loadFsrsFit(temp.db, learnerId)).toBeUndefined();
+    await saveFsrsParameters(temp.db, learnerId, fitted, fit);
+    expect(await loadFsrsFit(temp.db, learnerId)).toEqual(fit);
+    // Saving without settings first keeps the default settings beside the parameters.
+    expect(await loadSrsSettings(temp.db, learnerId)).toEqual({
+      ...DEFAULT_SRS_SETTINGS,
+      fsrsParameters: fitted,
+    });
+    // The settings form does not send parameters: saving it must not drop the fitted ones.
+    await saveSrsSettings(temp.db, learnerId, { ...DEFAULT_SRS_SETTINGS, desiredRetention: 0.85 });
+    expect((await loadSrsSettings(temp.db, learnerId)).fsrsParameters).toEqual(fitted);
+
+    // A review scheduled with them logs them, so the log still replays to the card.
+    await ensureCards(temp.db, learnerId, [P3], "lesson", t0);
+    const card = await findCard(temp.db, learnerId, P3);
+    if (!card) throw new Error("no card");
+    const settings = await loadSrsSettings(temp.db, learnerId);
+    const reviewed = reviewCard(card, "easy", t0, settings, {
+      timeTakenMs: 1,
+      questionSeed: "s",
+      correct: true,
+    });
+    if (!reviewed.ok) throw new Error("review refused");
+    await saveReview(temp.db, { ...reviewed.value, questionId: "concept-check.1.1" });
+    const [stored] = await listReviewLog(temp.db, learnerId);
+    expect(stored?.fsrsParameters).toEqual(fitted);
+
+    await resetFsrsParameters(temp.db, learnerId);
+    expect(await loadFsrsFit(temp.db, learnerId)).toBeUndefined();
+    expect(await loadSrsSettings(temp.db, learnerId)).toEqual({
+      ...DEFAULT_SRS_SETTINGS,
+      desiredRetention: 0.85,
+    });
   });
 
   it("an exported deck imported by another learner schedules the same", async () => {

@@ -3,6 +3,7 @@
 // WebAuthn refuses IP addresses as relying-party ids, so the browser talks to the server as "localhost".
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { checkPage } from "./support/axe-check";
 import { launchBrowser, newPage } from "./support/browser";
 
 async function answerOnePractice(page: Page): Promise<void> {
@@ -90,5 +91,89 @@ describe("passkeys", () => {
     const { credentials: after } = await cdp.send("WebAuthn.getCredentials", { authenticatorId });
     expect(after[0]?.signCount).toBeGreaterThan(0);
     await context.close();
+  });
+
+  it("creates an account with a passkey and no password, keeps its last passkey, and removes a passkey of a password account", async () => {
+    const baseURL = inject("baseURL").replace("127.0.0.1", "localhost");
+    const { context, page } = await newPage(browser, baseURL);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("WebAuthn.enable");
+    await cdp.send("WebAuthn.addVirtualAuthenticator", {
+      options: {
+        protocol: "ctap2",
+        transport: "internal",
+        hasResidentKey: true,
+        hasUserVerification: true,
+        isUserVerified: true,
+        automaticPresenceSimulation: true,
+      },
+    });
+    // What the browser did before signing up becomes the account's.
+    await answerOnePractice(page);
+    const username = `pko${Date.now().toString(36)}`;
+    await page.goto("/account");
+    const form = page.getByTestId("passkey-sign-up");
+    await form.getByLabel("Username").fill(username);
+    await form.getByRole("button", { name: "Create with a passkey" }).click();
+    await page.getByTestId("signed-in-as").waitFor();
+    await expect(page.getByTestId("signed-in-as").textContent()).resolves.toContain(username);
+    await page.getByTestId("passkey-only").waitFor();
+    await expect(page.getByTestId("passkey-count").textContent()).resolves.toMatch(/^1 passkey\./);
+    expect(await answeredOnProgress(page)).toBe(1);
+    expect(await checkPage(page, "/account")).toEqual([]);
+
+    // The only way in cannot be removed.
+    await page.goto("/account");
+    await page.getByRole("button", { name: /^Remove passkey 1/ }).click();
+    // (Scoped to the list: Next's route announcer is an empty role="alert" too.)
+    await page
+      .getByTestId("passkey-list")
+      .getByRole("alert")
+      .filter({ hasText: /only way into your account/ })
+      .waitFor();
+    await expect(page.getByTestId("passkey-list").locator("li").count()).resolves.toBe(1);
+
+    // No password opens it, whatever is typed.
+    await page.getByRole("button", { name: "Sign out" }).click();
+    const signIn = page.getByTestId("sign-in");
+    await signIn.getByLabel("Username").fill(username);
+    await signIn.getByLabel(/^Password/).fill("anything at all");
+    await signIn.getByRole("button", { name: "Sign in" }).click();
+    await expect(signIn.getByRole("alert").textContent()).resolves.toMatch(/not right/);
+    // The passkey does.
+    await page.getByRole("button", { name: "Sign in with a passkey" }).click();
+    await page.getByTestId("signed-in-as").waitFor();
+    expect(await answeredOnProgress(page)).toBe(1);
+    await context.close();
+
+    // A password account may remove its passkey: the password still signs in.
+    const second = await newPage(browser, baseURL);
+    const cdp2 = await second.context.newCDPSession(second.page);
+    await cdp2.send("WebAuthn.enable");
+    await cdp2.send("WebAuthn.addVirtualAuthenticator", {
+      options: {
+        protocol: "ctap2",
+        transport: "internal",
+        hasResidentKey: true,
+        hasUserVerification: true,
+        isUserVerified: true,
+        automaticPresenceSimulation: true,
+      },
+    });
+    await second.page.goto("/account");
+    const signUp = second.page.getByTestId("sign-up");
+    await signUp.getByLabel("Username").fill(`pkr${Date.now().toString(36)}`);
+    await signUp.getByLabel(/^Password/).fill("a long enough passphrase");
+    await signUp.getByRole("button", { name: "Create an account" }).click();
+    await second.page.getByTestId("signed-in-as").waitFor();
+    await second.page.getByRole("button", { name: "Add a passkey" }).click();
+    await second.page.getByTestId("passkey-list").waitFor();
+    expect(await checkPage(second.page, "/account")).toEqual([]);
+    await second.page.getByRole("button", { name: /^Remove passkey 1/ }).click();
+    await expect
+      .poll(async () => second.page.getByTestId("passkey-count").textContent(), { timeout: 10_000 })
+      .toMatch(/No passkey yet/);
+    await expect(second.page.getByTestId("passkey-list").count()).resolves.toBe(0);
+    await second.context.close();
   });
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { grade } from "../../lib/grading/grade";
 import { questionFromId } from "../../lib/scenario/generate";
 import type { Question } from "../../lib/scenario/question";
+import { checkPage } from "./support/axe-check";
 import { launchBrowser, newPage } from "./support/browser";
 import { questionIdBehind } from "./support/question-ids";
 import { recordBodies, secretTexts } from "./support/capture";
@@ -117,6 +118,42 @@ describe("practice mode", () => {
     ).resolves.toBe(1);
     // Requests still in flight when the context closes would otherwise fail inside the route handler.
     await page.unrouteAll({ behavior: "ignoreErrors" });
+    await context.close();
+  });
+
+  it("costs one request per answer: the feedback's rule links and the nav links are not prefetched", async () => {
+    const { context, page } = await newPage(browser, inject("baseURL"));
+    await page.goto("/practice");
+    await page.getByLabel("Questions (empty: until you finish)").fill("");
+    await page.getByTestId("start-practice").click();
+    let ruleLinks = 0;
+    for (let i = 0; i < 4; i += 1) {
+      await page.getByTestId("submit").waitFor();
+      await page.waitForLoadState("networkidle");
+      const requests: string[] = [];
+      const onRequest = (request: { method: () => string; url: () => string }) =>
+        requests.push(`${request.method()} ${new URL(request.url()).pathname}`);
+      page.on("request", onRequest);
+      await page.locator('[data-testid="practice-answer"] label.option').first().click();
+      await page.getByTestId("submit").click();
+      await page.locator("[data-verdict]").waitFor();
+      await page.waitForLoadState("networkidle");
+      await page.waitForTimeout(500);
+      page.off("request", onRequest);
+      ruleLinks += await page.locator('[data-testid="explanation"] a.rule-link').count();
+      expect(requests).toEqual(["POST /practice/api"]);
+      await page.getByTestId("next").click();
+      await page.locator("[data-verdict]").waitFor({ state: "detached" });
+    }
+    // The feedback did show rule links (the links whose prefetch made an answer cost 7 requests).
+    expect(ruleLinks).toBeGreaterThan(0);
+    // Feedback on screen (a reload resumes the answered question), then the progress those answers made.
+    await page.locator('[data-testid="practice-answer"] label.option').first().click();
+    await page.getByTestId("submit").click();
+    await page.locator("[data-verdict]").waitFor();
+    expect(await checkPage(page, "/practice")).toEqual([]);
+    await expect(page.locator("[data-verdict]").count()).resolves.toBe(1);
+    expect(await checkPage(page, "/progress")).toEqual([]);
     await context.close();
   });
 

@@ -437,6 +437,7 @@ describe("hardening", () => {
         "/api/review/rate",
         "/api/review/cards",
         "/api/review/settings",
+        "/api/review/fsrs-parameters",
         "/api/review/import",
         "/api/review/undo",
         "/api/health",

@@ -2,12 +2,13 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_SRS_SETTINGS, parseSrsSettings } from "../../lib/srs/settings";
 
 describe("review settings", () => {
-  it("defaults to retention 0.9, 20 new cards a day, 365-day maximum interval, UTC days", () => {
+  it("defaults to retention 0.9, 20 new cards a day, 365-day maximum interval, UTC days, default FSRS parameters", () => {
     expect(DEFAULT_SRS_SETTINGS).toEqual({
       desiredRetention: 0.9,
       newCardsPerDay: 20,
       maximumIntervalDays: 365,
       dayStartOffsetMinutes: 0,
+      fsrsParameters: null,
     });
     expect(parseSrsSettings(undefined)).toEqual({ ok: true, value: DEFAULT_SRS_SETTINGS });
   });
@@ -20,6 +21,7 @@ describe("review settings", () => {
         newCardsPerDay: 5,
         maximumIntervalDays: 365,
         dayStartOffsetMinutes: 0,
+        fsrsParameters: null,
       },
     });
   });
@@ -32,6 +34,7 @@ describe("review settings", () => {
     [{ newCardsPerDay: 2.5 }, "newCardsPerDay"],
     [{ maximumIntervalDays: 0 }, "maximumIntervalDays"],
     [{ dayStartOffsetMinutes: 1440 }, "dayStartOffsetMinutes"],
+    [{ fsrsParameters: [0.2, 1.3] }, "fsrsParameters"],
   ])("rejects %j naming the field %s", (input, field) => {
     const parsed = parseSrsSettings(input);
     expect(parsed.ok).toBe(false);
@@ -39,6 +42,12 @@ describe("review settings", () => {
       expect(parsed.issues.map((issue) => issue.path)).toEqual([[field]]);
       expect(parsed.issues[0]?.message).toContain(field);
     }
+  });
+
+  it("names the position of a parameter that is not a finite number", () => {
+    const parameters = Array.from({ length: 21 }, (_, index) => (index === 3 ? Number.NaN : 1));
+    const parsed = parseSrsSettings({ fsrsParameters: parameters });
+    expect(parsed.ok ? [] : parsed.issues.map((issue) => issue.path)).toEqual([["fsrsParameters", 3]]);
   });
 
   it("reports every bad field at once", () => {

@@ -70,6 +70,7 @@ export const POST = jsonRoute(async (request: Request): Promise<Response> => {
     context,
     startedAt: new Date(now.getTime() - durationMs),
     answeredAt: now,
+    concepts: question.concepts,
   });
   // Issue 7: a skill enters the review deck when the learner first meets it.
   await enrolQuestionConcepts(db(), learner.id, question.concepts, "lesson", now);

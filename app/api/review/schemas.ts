@@ -62,3 +62,8 @@ export const SettingsFormSchema = z.object({
 });
 
 export { badRequest, describeIssues, readJson } from "@/app/http/json-body";
+
+/** The stats page's parameter buttons: fit to the learner's log, or go back to the defaults. */
+export const FsrsParametersActionSchema = z.object({
+  action: z.enum(["optimise", "reset"], { error: "action must be optimise or reset" }),
+});

@@ -4,8 +4,11 @@ import { serverNow } from "@/app/clock";
 import { viewingLearner } from "@/app/current-learner";
 import { findConcept } from "@/lib/content/concepts";
 import { db } from "@/lib/db/client";
-import { loadDeck, loadSrsSettings } from "@/lib/db/srs";
+import { loadDeck, loadFsrsFit, loadSrsSettings } from "@/lib/db/srs";
 import {
+  assessFittingData,
+  describeMissingData,
+  toCardHistories,
   CARD_STATUSES,
   countByStatus,
   countReviewsByHour,
@@ -22,6 +25,7 @@ import { ReviewHeatmap } from "./heatmap";
 import { CalibrationChart } from "./calibration-chart";
 import { ForecastChart } from "./forecast-chart";
 import { ReviewsChart } from "./reviews-chart";
+import { FsrsParametersForm } from "./fsrs-parameters-form";
 
 export const metadata: Metadata = { title: "Review stats" };
 export const dynamic = "force-dynamic";
@@ -32,10 +36,12 @@ export default async function ReviewStatsPage() {
   const now = serverNow();
   const learner = await viewingLearner(now);
   const database = db();
-  const [{ cards, log }, settings] = await Promise.all([
+  const [{ cards, log }, settings, fit] = await Promise.all([
     loadDeck(database, learner.id),
     loadSrsSettings(database, learner.id),
+    loadFsrsFit(database, learner.id),
   ]);
+  const readiness = assessFittingData(toCardHistories(log, settings.dayStartOffsetMinutes));
   const perDay = countReviewsPerDay(log, now, 30, settings);
   const total = perDay.reduce((sum, day) => sum + day.reviews, 0);
   const retention = measureRetention(log, now, settings, 30);
@@ -124,12 +130,50 @@ export default async function ReviewStatsPage() {
         {allTime.reviews === 0
           ? `No reviews of graduated cards yet; FSRS aims at ${percent(allTime.target)} recall with its default parameters.`
           : `Over all your history you recalled ${percent(allTime.retention)} of ${allTime.reviews} graduated cards against a target of ${percent(allTime.target)}.`}{" "}
-        FSRS here uses its default parameters, fitted to many learners&apos; reviews. Fitting them to your own
-        review log needs the FSRS optimizer, which is not part of ts-fsrs, the scheduler this app runs, so the
-        app does not fit them. What you can tune is the <Link href="/review/settings">desired retention</Link>
-        : if your true retention stays well above the target, intervals could be longer; well below, shorter.
-        The calibration section below shows how far FSRS&apos;s predictions are from your answers.
+        {fit === undefined
+          ? "FSRS here uses its default parameters, fitted to many learners' reviews."
+          : `FSRS here uses parameters fitted to your own ${fit.reviews} reviews on ${fit.fittedAt.slice(0, 10)}.`}{" "}
+        You can also tune the <Link href="/review/settings">desired retention</Link>: if your true retention
+        stays well above the target, intervals could be longer; well below, shorter. The calibration section
+        below shows how far FSRS&apos;s predictions are from your answers.
       </p>
+
+      <h2>Your FSRS parameters</h2>
+      <p>
+        The optimiser (the one Anki uses) fits FSRS&apos;s parameters to your own review log, so intervals
+        follow how you remember rather than the average learner. Past reviews keep the parameters they were
+        scheduled with.
+      </p>
+      {fit === undefined ? null : (
+        <table className="review-deck" data-testid="fsrs-fit">
+          <caption>How well FSRS predicts your {fit.reviews} reviews (lower is better)</caption>
+          <thead>
+            <tr>
+              <th scope="col">Parameters</th>
+              <th scope="col">Log loss</th>
+              <th scope="col">RMSE</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr data-fit="before">
+              <th scope="row">Before this fit</th>
+              <td>{fit.before.logLoss.toFixed(4)}</td>
+              <td>{fit.before.rmse.toFixed(4)}</td>
+            </tr>
+            <tr data-fit="after">
+              <th scope="row">Fitted to you</th>
+              <td>{fit.after.logLoss.toFixed(4)}</td>
+              <td>{fit.after.rmse.toFixed(4)}</td>
+            </tr>
+          </tbody>
+        </table>
+      )}
+      <FsrsParametersForm
+        reviews={readiness.reviews}
+        ready={readiness.ready}
+        missing={describeMissingData(readiness)}
+        fitted={fit !== undefined}
+      />
 
       <h2>Intervals</h2>
       <p className="review-muted">Reviewed cards by the days FSRS set until their next review.</p>

@@ -12,8 +12,11 @@ import {
   register,
   registrationOptions,
   relyingParty,
+  removeOwnPasskey,
   signInOptions,
   signInWithPasskey,
+  signUpOptions,
+  signUpWithPasskey,
 } from "../../passkey-service";
 
 export const dynamic = "force-dynamic";
@@ -35,12 +38,20 @@ export const POST = jsonRoute(async (request: Request): Promise<Response> => {
       return replyWith(await register(token, input.credential, rp, now));
     case "sign-in-options":
       return replyWith(await signInOptions(token, rp, now));
+    case "sign-up-options":
+      return replyWith(await signUpOptions(token, input.username, rp, now));
+    case "remove":
+      return replyWith(await removeOwnPasskey(token, input.id));
+    case "sign-up":
     case "sign-in": {
       const address = clientAddress(request.headers);
       const attempts = accountLimits().attempts;
       if (!attempts.hit(address, now.getTime()))
         return tooManyRequests("passkey", attempts.retryAfterMs(address, now.getTime()));
-      const outcome = await signInWithPasskey(token, input.credential, rp, now);
+      const outcome =
+        input.action === "sign-up"
+          ? await signUpWithPasskey(token, input, rp, now)
+          : await signInWithPasskey(token, input.credential, rp, now);
       if (!outcome.ok) return replyWith(outcome);
       jar.set(
         LEARNER_COOKIE,

@@ -78,6 +78,7 @@ export const POST = jsonRoute(async (request: Request): Promise<Response> => {
     card: answered.value.card,
     entry: answered.value.entry,
     questionId: generated.question.id,
+    concepts: generated.question.concepts,
   });
   return Response.json({
     outcome: { ...answered.value.outcome, questionId: input.questionId },

@@ -11,9 +11,16 @@ import {
   replaceLatestReview,
 } from "@/lib/db/srs";
 import { rerateReview } from "@/lib/review/index";
+import { questionFromId } from "@/lib/scenario/generate";
 import { RateReviewSchema, badRequest, readJson } from "../schemas";
 
 export const dynamic = "force-dynamic";
+
+/** The re-rated row keeps the concepts of the question reviewed, as the row it replaces did. */
+function conceptsOfQuestion(questionId: string): readonly string[] | undefined {
+  const generated = questionFromId(questionId);
+  return generated.ok ? generated.question.concepts : undefined;
+}
 
 /**
  * The learner's rating (Again, Hard, Good or Easy after a right answer; only Again after a wrong one) replaces
@@ -49,7 +56,12 @@ export const POST = jsonRoute(async (request: Request): Promise<Response> => {
   await replaceLatestReview(
     database,
     { id: last.id },
-    { card: rerated.value.card, entry: rerated.value.entry, questionId: last.questionId },
+    {
+      card: rerated.value.card,
+      entry: rerated.value.entry,
+      questionId: last.questionId,
+      concepts: conceptsOfQuestion(last.questionId),
+    },
     now,
   );
   return Response.json({ rating: rerated.value.entry.rating, nextDue: rerated.value.card.due });

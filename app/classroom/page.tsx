@@ -5,9 +5,11 @@ import { formatDateTime } from "@/app/format-date";
 import { viewingLearner } from "@/app/current-learner";
 import { db } from "@/lib/db/client";
 import { listActiveClassroomGames, listFinishedClassroomGames } from "@/lib/db/classroom";
+import { listHomework } from "@/lib/db/homework";
 import { describeScoring, SCORING_MODES } from "@/lib/quiz/scoring";
 import { FAMILIES } from "@/lib/scenario/registry";
 import { CreateGameForm } from "./create-game-form";
+import { HomeworkConfigSchema } from "./homework/schema";
 import { ClassroomConfigSchema } from "./schema";
 
 export const metadata: Metadata = { title: "Live classroom" };
@@ -18,6 +20,8 @@ export default async function ClassroomPage() {
   const learner = await viewingLearner(serverNow());
   const running = await listActiveClassroomGames(db(), learner.id);
   const past = await listFinishedClassroomGames(db(), learner.id);
+  const homework = await listHomework(db(), learner.id);
+  const now = serverNow();
   return (
     <>
       <h1>Live classroom</h1>
@@ -72,6 +76,45 @@ export default async function ClassroomPage() {
               })}
             </tbody>
           </table>
+        </section>
+      ) : null}
+      {homework.length > 0 ? (
+        <section aria-labelledby="homework-list">
+          <h2 id="homework-list">Your homework</h2>
+          <div className="table-scroll" tabIndex={0} role="region" aria-label="Your homework">
+            <table className="classroom-report" data-testid="homework-list">
+              <thead>
+                <tr>
+                  <th scope="col">Assignment</th>
+                  <th scope="col">Due</th>
+                  <th scope="col">Questions</th>
+                  <th scope="col">Topics</th>
+                  <th scope="col">Report</th>
+                </tr>
+              </thead>
+              <tbody>
+                {homework.map((entry) => {
+                  const config = HomeworkConfigSchema.safeParse(entry.config);
+                  return (
+                    <tr key={entry.code} data-code={entry.code}>
+                      <td>
+                        <Link href={`/classroom/homework/${entry.code}`}>{entry.code}</Link>
+                      </td>
+                      <td>
+                        <time dateTime={entry.dueAt.toISOString()}>{formatDateTime(entry.dueAt)}</time>
+                        {entry.dueAt.getTime() <= now.getTime() ? " (closed)" : ""}
+                      </td>
+                      <td>{entry.questionIds.length}</td>
+                      <td>{config.success ? config.data.families.join(", ") : "–"}</td>
+                      <td>
+                        <Link href={`/classroom/homework/${entry.code}/report`}>Report</Link>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
         </section>
       ) : null}
       <h2>New game</h2>

@@ -41,7 +41,7 @@ function parseIds(text: string): string[] {
   const parsed = JSON.parse(text) as unknown;
   if (!Array.isArray(parsed) || !parsed.every((id) => typeof id === "string"))
     throw new Error("homework questionIds: expected a JSON array of question ids");
-  return parsed as string[];
+  return parsed;
 }
 
 /** Creates an assignment; a code already in use is refused (reason "taken"), not overwritten. */

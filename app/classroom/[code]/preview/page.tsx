@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { serverNow } from "@/app/clock";
-import { viewingLearner } from "@/app/current-learner";
 import { gameQuestions } from "../../classroom-game";
 import { QuestionPreview } from "../../question-preview";
+import { classroomIdentity } from "../../identity";
 import { joinCodeSchema } from "../../schema";
 
 export const metadata: Metadata = { title: "Preview of the game's questions" };
@@ -17,8 +17,8 @@ export const dynamic = "force-dynamic";
 export default async function ClassroomPreviewPage({ params }: { params: Promise<{ code: string }> }) {
   const code = joinCodeSchema.safeParse((await params).code);
   if (!code.success) notFound();
-  const learner = await viewingLearner(serverNow());
-  const questions = await gameQuestions(learner.id, code.data);
+  const who = await classroomIdentity(serverNow(), "read");
+  const questions = await gameQuestions(who, code.data);
   if (!questions.ok) {
     if (questions.status === 404) notFound();
     return (

@@ -1,9 +1,9 @@
 import { serverNow } from "@/app/clock";
-import { viewingLearner } from "@/app/current-learner";
 import { badRequest } from "@/app/http/json-body";
 import { jsonRoute, replyWith } from "@/app/http/json-route";
 import { gameQuestions } from "../../../classroom-game";
 import { questionsExport } from "../../../export-response";
+import { classroomIdentity } from "../../../identity";
 import { joinCodeSchema } from "../../../schema";
 
 export const dynamic = "force-dynamic";
@@ -17,8 +17,8 @@ export const GET = jsonRoute(
     const code = joinCodeSchema.safeParse((await params).code);
     if (!code.success)
       return badRequest(code.error.issues.map((issue) => ({ ...issue, path: ["joinCode", ...issue.path] })));
-    const learner = await viewingLearner(serverNow());
-    const questions = await gameQuestions(learner.id, code.data);
+    const who = await classroomIdentity(serverNow(), "read");
+    const questions = await gameQuestions(who, code.data);
     if (!questions.ok) return replyWith(questions);
     return questionsExport(
       request,

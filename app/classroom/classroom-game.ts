@@ -17,6 +17,7 @@ import {
 import { buildGameReport, type GameReport } from "@/lib/classroom/game-report";
 import { liveEvents } from "@/lib/classroom/live-events";
 import { classroomInput, planClassroomGame } from "@/lib/classroom/plan-game";
+import { pinnedSettings, planPinnedGame } from "@/lib/classroom/plan-pinned";
 import {
   openDeadline,
   questionOf,
@@ -125,7 +126,7 @@ export async function createGame(
   input: Extract<ClassroomRequest, { action: "create" }>,
   now: Date,
 ): Promise<Outcome<{ joinCode: string }>> {
-  const config: ClassroomConfig = {
+  const drawn: ClassroomConfig = {
     families: input.families,
     difficulty: input.difficulty,
     questionCount: input.questionCount,
@@ -133,9 +134,16 @@ export async function createGame(
     gameSeed: input.gameSeed ?? randomInt(0, 0x100000000),
     scoring: input.scoring ?? "speed",
   };
-  const planned = planClassroomGame({ ...config, difficulty: input.difficulty });
+  const planned =
+    input.pinned === undefined
+      ? planClassroomGame({ ...drawn, difficulty: input.difficulty })
+      : planPinnedGame(input.pinned, input.secondsPerQuestion);
   if (!planned.ok)
     return fail(400, planned.issues.map((issue) => `${issue.path}: ${issue.message}`).join("; "));
+  const config: ClassroomConfig =
+    input.pinned === undefined
+      ? drawn
+      : { ...drawn, ...pinnedSettings(planned.plan.questionIds), pinned: true };
   const unitRng = () => randomInt(0, 0x100000000) / 0x100000000;
   for (let attempt = 0; attempt < JOIN_CODE_TRIES; attempt += 1) {
     const joinCode = createJoinCode(unitRng);

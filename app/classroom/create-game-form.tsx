@@ -28,6 +28,9 @@ export function CreateGameForm({
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const seedText = formText(form, "gameSeed").trim();
+    const pinned = formText(form, "pinned")
+      .split(/[\s,]+/)
+      .filter((id) => id !== "");
     setBusy(true);
     setError(null);
     const quiz = {
@@ -35,6 +38,7 @@ export function CreateGameForm({
       difficulty: Number(form.get("difficulty")),
       questionCount: Number(form.get("questionCount")),
       ...(seedText === "" ? {} : { gameSeed: Number(seedText) }),
+      ...(pinned.length === 0 ? {} : { pinned }),
     };
     if (homework) {
       // datetime-local is the teacher's wall clock; the Date made from it here is the instant they meant.
@@ -155,6 +159,11 @@ export function CreateGameForm({
       <label className="field">
         Game seed (optional, repeats a game)
         <input type="number" name="gameSeed" min={0} max={4294967295} />
+      </label>
+      <label className="field">
+        Pinned questions (optional: question ids from a preview, one per line; they replace the topics,
+        difficulty and number of questions)
+        <textarea name="pinned" rows={3} spellCheck={false} data-testid="pinned" />
       </label>
       {error ? (
         <p className="error" role="alert">

@@ -4,6 +4,7 @@ import type { Question } from "@/lib/scenario/question";
 
 // The host's preview of a quiz before anyone plays it: every planned question as players will see it, with its
 // key and explanation. Server-rendered behind the teacher check of the page that uses it, never sent elsewhere.
+// Each question shows its id, which the create form takes as a pinned question to ask it again.
 
 export function QuestionPreview({ questions }: { questions: readonly Question[] }) {
   return (
@@ -13,7 +14,8 @@ export function QuestionPreview({ questions }: { questions: readonly Question[] 
         return (
           <li key={question.id} data-question-id={question.id}>
             <p className="preview-meta">
-              {question.family} · difficulty {question.difficulty} · {question.concepts.join(", ")}
+              {question.family} · difficulty {question.difficulty} · {question.concepts.join(", ")} · id{" "}
+              <code data-testid="preview-id">{question.id}</code>
             </p>
             <QuestionBody question={toClientQuestion(question)} />
             <ul>

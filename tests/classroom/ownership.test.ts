@@ -20,6 +20,8 @@ const temp = createTempDb();
 const { installClassroomFastLane } = await import("../../app/classroom/fast-lane");
 const { createGame, deviceOnly, gameQuestions, reportGame, stepGame } =
   await import("../../app/classroom/classroom-game");
+const { createHomeworkAssignment, homeworkQuestions } =
+  await import("../../app/classroom/homework/homework-service");
 
 let server: http.Server;
 let base = "";
@@ -72,7 +74,7 @@ async function readEvents(
   }
 }
 
-describe("classroom ownership", () => {
+describe("classroom games: ownership and pinned questions", () => {
   it("a signed-in host's game is the account's on every device and runs from the browser that created it", async () => {
     const hostToken = mintLearnerToken();
     const host = { deviceId: learnerIdForToken(hostToken), learnerId: "account-ana" };
@@ -165,5 +167,54 @@ describe("classroom ownership", () => {
     expect(answered.status).toBe(200);
     const stored = await listClassroomAnswers(temp.db, code, 0);
     expect(stored.map((row) => row.playerId)).toEqual(["account-cy"]);
+  });
+
+  it("a game or homework with pinned questions asks exactly those, in that order", async () => {
+    const pinned = ["endpoint-choice.8.1", "endpoint-choice.7.1"];
+    const host = deviceOnly("pinning-teacher");
+    const game = await createGame(
+      host,
+      { action: "create", families: [], difficulty: 2, questionCount: 5, secondsPerQuestion: 60, pinned },
+      new Date(),
+    );
+    if (!game.ok) throw new Error(game.error);
+    const asked = await gameQuestions(host, game.value.joinCode);
+    expect(asked.ok && asked.value.map((question) => question.id)).toEqual(pinned);
+
+    const homework = await createHomeworkAssignment(
+      "pinning-teacher",
+      {
+        action: "create",
+        families: [],
+        difficulty: 2,
+        questionCount: 5,
+        dueAt: new Date(Date.now() + 3600_000).toISOString(),
+        pinned,
+      },
+      new Date(),
+    );
+    if (!homework.ok) throw new Error(homework.error);
+    const assigned = await homeworkQuestions("pinning-teacher", homework.value.code);
+    expect(assigned.ok && assigned.value.map((question) => question.id)).toEqual(pinned);
+
+    const bad = await createGame(
+      host,
+      {
+        action: "create",
+        families: [],
+        difficulty: 1,
+        questionCount: 1,
+        secondsPerQuestion: 60,
+        pinned: ["nope"],
+      },
+      new Date(),
+    );
+    expect(bad.ok ? "" : bad.error).toMatch(/^pinned\.0: "nope" is not a question id/);
+    const none = await createGame(
+      host,
+      { action: "create", families: [], difficulty: 1, questionCount: 1, secondsPerQuestion: 60 },
+      new Date(),
+    );
+    expect(none.ok ? "" : none.error).toMatch(/^families: choose at least one topic/);
   });
 });

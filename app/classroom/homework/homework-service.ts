@@ -7,6 +7,7 @@ import { randomInt } from "node:crypto";
 import { buildHomeworkReport, homeworkOpen, nextHomeworkQuestion } from "@/lib/classroom/homework-report";
 import type { GameReport } from "@/lib/classroom/game-report";
 import { planClassroomGame } from "@/lib/classroom/plan-game";
+import { pinnedSettings, planPinnedGame } from "@/lib/classroom/plan-pinned";
 import { questionOf } from "@/lib/classroom/run-command";
 import { recordAttempt } from "@/lib/db/attempts";
 import { db } from "@/lib/db/client";
@@ -56,19 +57,26 @@ export async function createHomeworkAssignment(
   if (dueAt.getTime() <= now.getTime()) return refuse(400, "dueAt: the due date must be in the future");
   if (dueAt.getTime() - now.getTime() > MAX_DUE_MS)
     return refuse(400, "dueAt: the due date must be within a year");
-  const config: HomeworkConfig = {
+  const drawn: HomeworkConfig = {
     families: input.families,
     difficulty: input.difficulty,
     questionCount: input.questionCount,
     gameSeed: input.gameSeed ?? randomInt(0, 0x100000000),
   };
-  const planned = planClassroomGame({
-    ...config,
-    difficulty: input.difficulty,
-    secondsPerQuestion: UNUSED_SECONDS_PER_QUESTION,
-  });
+  const planned =
+    input.pinned === undefined
+      ? planClassroomGame({
+          ...drawn,
+          difficulty: input.difficulty,
+          secondsPerQuestion: UNUSED_SECONDS_PER_QUESTION,
+        })
+      : planPinnedGame(input.pinned, UNUSED_SECONDS_PER_QUESTION);
   if (!planned.ok)
     return refuse(400, planned.issues.map((issue) => `${issue.path}: ${issue.message}`).join("; "));
+  const config: HomeworkConfig =
+    input.pinned === undefined
+      ? drawn
+      : { ...drawn, ...pinnedSettings(planned.plan.questionIds), pinned: true };
   const unitRng = () => randomInt(0, 0x100000000) / 0x100000000;
   for (let attempt = 0; attempt < CODE_TRIES; attempt += 1) {
     const code = createJoinCode(unitRng);

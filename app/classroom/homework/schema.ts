@@ -11,13 +11,16 @@ export const homeworkCodeSchema = joinCodeSchema;
 export const HomeworkRequestSchema = z.discriminatedUnion("action", [
   z.object({
     action: z.literal("create"),
-    families: z.array(z.string().min(1).max(60)).min(1, "choose at least one topic").max(20),
+    // May be empty when questions are pinned; the planner refuses no topics for a drawn game.
+    families: z.array(z.string().min(1).max(60)).max(20),
     difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)]),
     questionCount: z.number().int().min(1).max(MAX_CLASSROOM_QUESTIONS),
     /** Omitted: a fresh random seed. */
     gameSeed: z.number().int().min(0).max(0xffffffff).optional(),
     /** An instant (ISO 8601 with offset): the browser turns the teacher's local date and time into one. */
     dueAt: z.iso.datetime({ offset: true, message: "give the due date and time" }),
+    /** Question ids from a preview ("family.seed.difficulty"): these questions in this order, instead of drawn ones. */
+    pinned: z.array(z.string().min(3).max(80)).min(1).max(MAX_CLASSROOM_QUESTIONS).optional(),
   }),
   z.object({
     action: z.literal("join"),
@@ -45,6 +48,7 @@ export const HomeworkConfigSchema = z.object({
   difficulty: z.number().int(),
   questionCount: z.number().int(),
   gameSeed: z.number().int(),
+  pinned: z.boolean().optional(),
 });
 
 export type HomeworkConfig = z.infer<typeof HomeworkConfigSchema>;

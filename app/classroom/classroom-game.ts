@@ -17,6 +17,7 @@ import {
 import { buildGameReport, type GameReport } from "@/lib/classroom/game-report";
 import { liveEvents } from "@/lib/classroom/live-events";
 import { classroomInput, planClassroomGame } from "@/lib/classroom/plan-game";
+import { pinnedSettings, planPinnedGame } from "@/lib/classroom/plan-pinned";
 import {
   openDeadline,
   questionOf,
@@ -36,6 +37,7 @@ import {
   type StoredClassroomAnswer,
 } from "@/lib/db/classroom";
 import { db } from "@/lib/db/client";
+import { findClassroomOwner, recordClassroomOwner } from "@/lib/db/classroom-owners";
 import { grade } from "@/lib/grading/grade";
 import { everyoneAnswered } from "@/lib/quiz/classroom-board";
 import { applyEvent } from "@/lib/quiz/apply-event";
@@ -53,6 +55,16 @@ import { serverEnv } from "@/app/server-env";
 import { sealQuestionId } from "@/app/security/question-token";
 import type { ClassroomConfig, ClassroomRequest, ClassroomStep } from "./schema";
 
+/**
+ * Who is asking. `deviceId` is the browser (derived from its cookie token without a database read, as the fast lane
+ * derives it); `learnerId` is the learner the request acts for (an account's learner when signed in, else the
+ * same as the device). A game is run by the browser that created it and owned by that learner.
+ */
+export type Identity = { readonly deviceId: string; readonly learnerId: string };
+
+/** The fast lane knows only the browser: for an anonymous browser that is its learner too. */
+export const deviceOnly = (deviceId: string): Identity => ({ deviceId, learnerId: deviceId });
+
 export type Failure = { readonly ok: false; readonly status: 400 | 403 | 404 | 409; readonly error: string };
 export type Outcome<T> = { readonly ok: true; readonly value: T } | Failure;
 
@@ -62,7 +74,7 @@ const fail = (status: Failure["status"], error: string): Failure => ({ ok: false
 type GameCommand = ClassroomCommand | { readonly kind: "remove-named"; readonly displayName: string };
 
 type Pending = {
-  readonly learnerId: string;
+  readonly who: Identity;
   readonly command: GameCommand | "view";
   readonly now: Date;
   readonly resolve: (outcome: Outcome<CommandResult>) => void;
@@ -71,7 +83,10 @@ type Pending = {
 
 type LiveGame = {
   readonly joinCode: string;
+  /** The browser that created the game and runs it. */
   readonly teacherLearnerId: string;
+  /** The learner (account) that owns it: it may run the game's pages and read its report from any device. */
+  readonly ownerLearnerId: string | null;
   revision: number;
   snapshot: ClassroomSnapshot;
   pending: Pending[];
@@ -107,11 +122,11 @@ const REJOIN_CODE_LENGTH = 8;
 const FINISHED_GAME_TTL_MS = 10 * 60_000;
 
 export async function createGame(
-  learnerId: string,
+  who: Identity,
   input: Extract<ClassroomRequest, { action: "create" }>,
   now: Date,
 ): Promise<Outcome<{ joinCode: string }>> {
-  const config: ClassroomConfig = {
+  const drawn: ClassroomConfig = {
     families: input.families,
     difficulty: input.difficulty,
     questionCount: input.questionCount,
@@ -119,9 +134,16 @@ export async function createGame(
     gameSeed: input.gameSeed ?? randomInt(0, 0x100000000),
     scoring: input.scoring ?? "speed",
   };
-  const planned = planClassroomGame({ ...config, difficulty: input.difficulty });
+  const planned =
+    input.pinned === undefined
+      ? planClassroomGame({ ...drawn, difficulty: input.difficulty })
+      : planPinnedGame(input.pinned, input.secondsPerQuestion);
   if (!planned.ok)
     return fail(400, planned.issues.map((issue) => `${issue.path}: ${issue.message}`).join("; "));
+  const config: ClassroomConfig =
+    input.pinned === undefined
+      ? drawn
+      : { ...drawn, ...pinnedSettings(planned.plan.questionIds), pinned: true };
   const unitRng = () => randomInt(0, 0x100000000) / 0x100000000;
   for (let attempt = 0; attempt < JOIN_CODE_TRIES; attempt += 1) {
     const joinCode = createJoinCode(unitRng);
@@ -131,12 +153,15 @@ export async function createGame(
     });
     const created = await createClassroomGame(db(), {
       joinCode,
-      teacherLearnerId: learnerId,
+      teacherLearnerId: who.deviceId,
       persisted: classroomSessionCodec.save(snapshot),
       config,
       now,
     });
-    if (created.ok) return { ok: true, value: { joinCode } };
+    if (created.ok) {
+      await recordClassroomOwner(db(), joinCode, who.learnerId, now);
+      return { ok: true, value: { joinCode } };
+    }
   }
   return fail(409, "joinCode: no free join code was found; try again");
 }
@@ -148,20 +173,26 @@ function newRejoinCode(): string {
   return code;
 }
 
-function toCommand(step: ClassroomStep, learnerId: string): GameCommand {
+function toCommand(step: ClassroomStep, who: Identity): GameCommand {
   switch (step.action) {
     case "join":
       return {
         kind: "join",
         joinCode: step.joinCode,
-        playerId: learnerId,
+        // The learner, so the player's answers become that learner's attempts (the row exists).
+        playerId: who.learnerId,
         displayName: step.displayName,
         rejoinCode: newRejoinCode(),
       };
     case "rejoin":
-      return { kind: "rejoin", rejoinCode: step.rejoinCode.trim().toUpperCase(), deviceId: learnerId };
+      return { kind: "rejoin", rejoinCode: step.rejoinCode.trim().toUpperCase(), deviceId: who.deviceId };
     case "answer":
-      return { kind: "answer", playerId: learnerId, questionId: step.questionId, optionIds: step.optionIds };
+      return {
+        kind: "answer",
+        playerId: who.learnerId,
+        questionId: step.questionId,
+        optionIds: step.optionIds,
+      };
     case "remove":
       return { kind: "remove-named", displayName: step.displayName };
     default:
@@ -181,7 +212,10 @@ function describe(issues: readonly ClassroomIssue[]): string {
 }
 
 async function loadGame(joinCode: string): Promise<Outcome<LiveGame>> {
-  const row = await findClassroomGame(db(), joinCode);
+  const [row, ownerLearnerId] = await Promise.all([
+    findClassroomGame(db(), joinCode),
+    findClassroomOwner(db(), joinCode),
+  ]);
   if (row === null) return fail(404, `joinCode: no game has the join code ${joinCode}`);
   const restored = classroomSessionCodec.restore(row.snapshot);
   if (!restored.ok)
@@ -208,6 +242,7 @@ async function loadGame(joinCode: string): Promise<Outcome<LiveGame>> {
     value: {
       joinCode,
       teacherLearnerId: row.teacherLearnerId,
+      ownerLearnerId,
       revision: row.revision,
       snapshot,
       pending: [],
@@ -245,7 +280,7 @@ function armTimer(game: LiveGame): void {
     const wait = Math.max(0, deadline - serverNow().getTime()) + 5;
     game.timer = setTimeout(() => {
       game.timer = null;
-      void submit(game, game.teacherLearnerId, "view", serverNow()).catch(() => undefined);
+      void submit(game, deviceOnly(game.teacherLearnerId), "view", serverNow()).catch(() => undefined);
     }, wait);
     game.timer.unref();
   }
@@ -258,10 +293,20 @@ function armTimer(game: LiveGame): void {
   }
 }
 
+/** Whether this request may run the game: its browser, or the learner that owns it. */
+function isTeacherOf(game: LiveGame, who: Identity): boolean {
+  return (
+    game.teacherLearnerId === who.deviceId ||
+    game.teacherLearnerId === who.learnerId ||
+    (game.ownerLearnerId !== null && game.ownerLearnerId === who.learnerId)
+  );
+}
+
 /** Who is asking, in the game's terms: the teacher, the player this browser plays as, or nobody yet. */
-function viewerOf(game: LiveGame, snapshot: ClassroomSnapshot, learnerId: string): HubViewer | null {
-  if (game.teacherLearnerId === learnerId) return { role: "teacher" };
-  const player = playerOfDevice(snapshot.context, learnerId);
+function viewerOf(game: LiveGame, snapshot: ClassroomSnapshot, who: Identity): HubViewer | null {
+  if (isTeacherOf(game, who)) return { role: "teacher" };
+  const player =
+    playerOfDevice(snapshot.context, who.deviceId) ?? playerOfDevice(snapshot.context, who.learnerId);
   return player === undefined ? null : { role: "player", playerId: player.playerId };
 }
 
@@ -269,11 +314,11 @@ function viewerOf(game: LiveGame, snapshot: ClassroomSnapshot, learnerId: string
 function decide(
   game: LiveGame,
   snapshot: ClassroomSnapshot,
-  learnerId: string,
+  who: Identity,
   command: GameCommand | "view",
   now: Date,
 ): Outcome<CommandResult> {
-  const viewer = viewerOf(game, snapshot, learnerId);
+  const viewer = viewerOf(game, snapshot, who);
   const isTeacher = viewer?.role === "teacher";
   if (command === "view") {
     if (viewer === null) return fail(403, "joinCode: join this game first (/classroom/join)");
@@ -304,6 +349,16 @@ function decide(
   } else resolved = command;
   const result = runClassroomCommand(snapshot, resolved, now.getTime());
   if (!result.ok) return { ok: false, status: statusOf(result.issues), error: describe(result.issues) };
+  if (resolved.kind === "join" && resolved.playerId !== who.deviceId && resolved.rejoinCode !== undefined) {
+    // A signed-in player joins as their account's learner; the browser is added as one of that player's devices
+    // (as a rejoin would), so the fast lane, which knows only the browser, finds the player.
+    const linked = runClassroomCommand(
+      result.snapshot,
+      { kind: "rejoin", rejoinCode: resolved.rejoinCode, deviceId: who.deviceId },
+      now.getTime(),
+    );
+    if (linked.ok) return { ok: true, value: { ...linked, graded: result.graded ?? linked.graded } };
+  }
   return { ok: true, value: result };
 }
 
@@ -377,7 +432,7 @@ function applyBatch(game: LiveGame, batch: readonly Pending[]): Applied {
   const graded: ClassroomRound[] = [];
   let answersOnly: StoredClassroomAnswer[] | null = [];
   const outcomes = batch.map((pending) => {
-    const outcome = decide(game, current, pending.learnerId, pending.command, pending.now);
+    const outcome = decide(game, current, pending.who, pending.command, pending.now);
     // A refused command can still move the clock (a late answer closes the question at its deadline).
     const result = outcome.ok
       ? outcome.value
@@ -479,37 +534,37 @@ async function flush(game: LiveGame): Promise<void> {
 
 function submit(
   game: LiveGame,
-  learnerId: string,
+  who: Identity,
   command: GameCommand | "view",
   now: Date,
 ): Promise<Outcome<CommandResult>> {
   return new Promise((resolve, reject) => {
-    game.pending.push({ learnerId, command, now, resolve, reject });
+    game.pending.push({ who, command, now, resolve, reject });
     if (!game.flushing) void flush(game);
   });
 }
 
-function viewOf(game: LiveGame, snapshot: ClassroomSnapshot, learnerId: string, now: Date): ClassroomView {
-  const viewer = viewerOf(game, snapshot, learnerId) ?? ({ role: "player", playerId: learnerId } as const);
+function viewOf(game: LiveGame, snapshot: ClassroomSnapshot, who: Identity, now: Date): ClassroomView {
+  const viewer = viewerOf(game, snapshot, who) ?? ({ role: "player", playerId: who.learnerId } as const);
   return buildClassroomView(snapshot, viewer, now.getTime());
 }
 
 async function runForView(
-  learnerId: string,
+  who: Identity,
   joinCode: string,
   command: GameCommand | "view",
   now: Date,
 ): Promise<Outcome<ClassroomView>> {
   const game = await liveGame(joinCode);
   if (!game.ok) return game;
-  const outcome = await submit(game.value, learnerId, command, now);
+  const outcome = await submit(game.value, who, command, now);
   if (!outcome.ok) return outcome;
-  return { ok: true, value: viewOf(game.value, outcome.value.snapshot, learnerId, now) };
+  return { ok: true, value: viewOf(game.value, outcome.value.snapshot, who, now) };
 }
 
 /** One step of a game (join, rejoin or a teacher's step); replies with the caller's fresh view. */
-export function stepGame(learnerId: string, step: ClassroomStep, now: Date): Promise<Outcome<ClassroomView>> {
-  return runForView(learnerId, step.joinCode, toCommand(step, learnerId), now);
+export function stepGame(who: Identity, step: ClassroomStep, now: Date): Promise<Outcome<ClassroomView>> {
+  return runForView(who, step.joinCode, toCommand(step, who), now);
 }
 
 /**
@@ -523,22 +578,24 @@ export async function answerGame(
 ): Promise<Outcome<{ readonly answered: readonly string[] }>> {
   const game = await liveGame(step.joinCode);
   if (!game.ok) return game;
-  const outcome = await submit(game.value, learnerId, toCommand(step, learnerId), now);
+  const who = deviceOnly(learnerId);
+  const outcome = await submit(game.value, who, toCommand(step, who), now);
   return outcome.ok ? { ok: true, value: { answered: [...step.optionIds] } } : outcome;
 }
 
 /** The caller's view of a game; a question whose time is up is closed and graded on the way. */
-export function viewGame(learnerId: string, joinCode: string, now: Date): Promise<Outcome<ClassroomView>> {
-  return runForView(learnerId, joinCode, "view", now);
+export function viewGame(who: Identity, joinCode: string, now: Date): Promise<Outcome<ClassroomView>> {
+  return runForView(who, joinCode, "view", now);
 }
 
 /**
  * The view as it may reach this learner's browser: the question id sealed for this game and this learner
- * (app/security/question-token.ts), so it does not reveal family.seed.difficulty.
+ * (app/security/question-token.ts), so it does not reveal family.seed.difficulty. Sealed for the browser
+ * (`deviceId`), as the fast lane opens and seals ids, so page and event stream show the same ids.
  */
-export function viewForBrowser(view: ClassroomView, learnerId: string): ClassroomView {
+export function viewForBrowser(view: ClassroomView, deviceId: string): ClassroomView {
   if (view.question === null) return view;
-  const scope = { kind: "classroom", joinCode: view.joinCode, learnerId } as const;
+  const scope = { kind: "classroom", joinCode: view.joinCode, learnerId: deviceId } as const;
   return { ...view, question: { ...view.question, id: sealQuestionId(view.question.id, scope) } };
 }
 
@@ -559,7 +616,8 @@ export async function connectGame(
   const loaded = await liveGame(joinCode);
   if (!loaded.ok) return loaded;
   const game = loaded.value;
-  const viewer = viewerOf(game, game.snapshot, learnerId);
+  const who = deviceOnly(learnerId);
+  const viewer = viewerOf(game, game.snapshot, who);
   if (viewer === null) return fail(403, "joinCode: join this game first (/classroom/join)");
   const scope = { kind: "classroom", joinCode, learnerId } as const;
   const forward = (event: HubEvent) => {
@@ -573,29 +631,26 @@ export async function connectGame(
   // as the id it is sent under and no event falls between them.
   const subscription = live.hub.subscribe(joinCode, viewer, lastEventId, forward);
   if (!subscription.resumed) {
-    const view = viewForBrowser(viewOf(game, game.snapshot, learnerId, now), learnerId);
+    const view = viewForBrowser(viewOf(game, game.snapshot, who, now), learnerId);
     send({ id: subscription.lastId, type: "sync", json: JSON.stringify(view) });
   }
   return { ok: true, value: { unsubscribe: subscription.unsubscribe } };
 }
 
 /** The game's questions (all of them, played or not) with their keys: for its teacher only, to export them. */
-export async function gameQuestions(
-  learnerId: string,
-  joinCode: string,
-): Promise<Outcome<readonly Question[]>> {
+export async function gameQuestions(who: Identity, joinCode: string): Promise<Outcome<readonly Question[]>> {
   const loaded = await liveGame(joinCode);
   if (!loaded.ok) return loaded;
-  if (loaded.value.teacherLearnerId !== learnerId)
+  if (!isTeacherOf(loaded.value, who))
     return fail(403, "joinCode: only the teacher who created this game can export its questions");
   return { ok: true, value: loaded.value.snapshot.context.questionIds.map((id) => questionOf(id)) };
 }
 
 /** The teacher's report of a game (per question and per player with concepts); only its teacher may read it. */
-export async function reportGame(learnerId: string, joinCode: string): Promise<Outcome<GameReport>> {
+export async function reportGame(who: Identity, joinCode: string): Promise<Outcome<GameReport>> {
   const loaded = await liveGame(joinCode);
   if (!loaded.ok) return loaded;
-  if (loaded.value.teacherLearnerId !== learnerId)
+  if (!isTeacherOf(loaded.value, who))
     return fail(403, "joinCode: only the teacher who created this game can read its report");
   return { ok: true, value: buildGameReport(loaded.value.snapshot.context, questionOf) };
 }

@@ -8,7 +8,10 @@ import { postJson } from "@/app/http/post-json";
 type FamilyChoice = { readonly name: string; readonly title: string };
 type ScoringChoice = { readonly mode: string; readonly description: string };
 
-/** Topics, difficulty, length and pace of a new game; the server plans the questions and the join code. */
+/**
+ * Topics, difficulty, length and pace of a new game, live or as homework (a self-paced link with a due date);
+ * the server plans the questions and the code.
+ */
 export function CreateGameForm({
   families,
   scoring,
@@ -19,21 +22,50 @@ export function CreateGameForm({
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [homework, setHomework] = useState(false);
 
   async function onSubmit(event: SubmitEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const seedText = formText(form, "gameSeed").trim();
+    const pinned = formText(form, "pinned")
+      .split(/[\s,]+/)
+      .filter((id) => id !== "");
     setBusy(true);
     setError(null);
-    const result = await postJson<{ joinCode: string }>("/classroom/api", {
-      action: "create",
+    const quiz = {
       families: form.getAll("families").map(String),
       difficulty: Number(form.get("difficulty")),
       questionCount: Number(form.get("questionCount")),
+      ...(seedText === "" ? {} : { gameSeed: Number(seedText) }),
+      ...(pinned.length === 0 ? {} : { pinned }),
+    };
+    if (homework) {
+      // datetime-local is the teacher's wall clock; the Date made from it here is the instant they meant.
+      const due = new Date(formText(form, "dueAt"));
+      if (Number.isNaN(due.getTime())) {
+        setBusy(false);
+        setError("dueAt: give the due date and time");
+        return;
+      }
+      const created = await postJson<{ code: string }>("/classroom/homework/api", {
+        action: "create",
+        ...quiz,
+        dueAt: due.toISOString(),
+      });
+      if (created.ok) {
+        router.push(`/classroom/homework/${created.data.code}`);
+        return;
+      }
+      setBusy(false);
+      setError(created.error);
+      return;
+    }
+    const result = await postJson<{ joinCode: string }>("/classroom/api", {
+      action: "create",
+      ...quiz,
       secondsPerQuestion: Number(form.get("secondsPerQuestion")),
       scoring: formText(form, "scoring", "speed"),
-      ...(seedText === "" ? {} : { gameSeed: Number(seedText) }),
     });
     if (result.ok) {
       router.push(`/classroom/${result.data.joinCode}`);
@@ -72,22 +104,66 @@ export function CreateGameForm({
         Questions
         <input type="number" name="questionCount" min={1} max={30} defaultValue={5} required />
       </label>
-      <label className="field">
-        Seconds per question
-        <input type="number" name="secondsPerQuestion" min={5} max={600} defaultValue={30} required />
-      </label>
       <fieldset>
-        <legend>Points</legend>
-        {scoring.map((choice) => (
-          <label key={choice.mode} className="option">
-            <input type="radio" name="scoring" value={choice.mode} defaultChecked={choice.mode === "speed"} />
-            <span>{choice.description}</span>
-          </label>
-        ))}
+        <legend>How students play</legend>
+        <label className="option">
+          <input
+            type="radio"
+            name="mode"
+            value="live"
+            checked={!homework}
+            onChange={() => setHomework(false)}
+            data-testid="mode-live"
+          />
+          <span>Live game: you open each question for the whole room</span>
+        </label>
+        <label className="option">
+          <input
+            type="radio"
+            name="mode"
+            value="homework"
+            checked={homework}
+            onChange={() => setHomework(true)}
+            data-testid="mode-homework"
+          />
+          <span>Homework: a link each student answers at their own pace until a due date</span>
+        </label>
       </fieldset>
+      {homework ? (
+        <label className="field">
+          Due (your local time)
+          <input type="datetime-local" name="dueAt" required data-testid="due-at" />
+        </label>
+      ) : (
+        <>
+          <label className="field">
+            Seconds per question
+            <input type="number" name="secondsPerQuestion" min={5} max={600} defaultValue={30} required />
+          </label>
+          <fieldset>
+            <legend>Points</legend>
+            {scoring.map((choice) => (
+              <label key={choice.mode} className="option">
+                <input
+                  type="radio"
+                  name="scoring"
+                  value={choice.mode}
+                  defaultChecked={choice.mode === "speed"}
+                />
+                <span>{choice.description}</span>
+              </label>
+            ))}
+          </fieldset>
+        </>
+      )}
       <label className="field">
         Game seed (optional, repeats a game)
         <input type="number" name="gameSeed" min={0} max={4294967295} />
+      </label>
+      <label className="field">
+        Pinned questions (optional: question ids from a preview, one per line; they replace the topics,
+        difficulty and number of questions)
+        <textarea name="pinned" rows={3} spellCheck={false} data-testid="pinned" />
       </label>
       {error ? (
         <p className="error" role="alert">
@@ -95,7 +171,7 @@ export function CreateGameForm({
         </p>
       ) : null}
       <button type="submit" className="button" disabled={busy} data-testid="create-game">
-        {busy ? "Creating…" : "Create game"}
+        {busy ? "Creating…" : homework ? "Create homework" : "Create game"}
       </button>
     </form>
   );

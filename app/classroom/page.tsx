@@ -2,22 +2,30 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { serverNow } from "@/app/clock";
 import { formatDateTime } from "@/app/format-date";
-import { viewingLearner } from "@/app/current-learner";
 import { db } from "@/lib/db/client";
-import { listActiveClassroomGames, listFinishedClassroomGames } from "@/lib/db/classroom";
+import { listClassroomGamesOf } from "@/lib/db/classroom-owners";
+import { listHomework } from "@/lib/db/homework";
 import { describeScoring, SCORING_MODES } from "@/lib/quiz/scoring";
 import { FAMILIES } from "@/lib/scenario/registry";
 import { CreateGameForm } from "./create-game-form";
+import { classroomIdentity } from "./identity";
+import { HomeworkConfigSchema } from "./homework/schema";
 import { ClassroomConfigSchema } from "./schema";
 
 export const metadata: Metadata = { title: "Live classroom" };
 export const dynamic = "force-dynamic";
 
-/** The teacher's start: settings for a new game, and the games this learner is still running. */
+/**
+ * The teacher's start: settings for a new game, and this teacher's games and homework. Signed in, they are the
+ * account's, from whichever device created them; anonymous, this browser's.
+ */
 export default async function ClassroomPage() {
-  const learner = await viewingLearner(serverNow());
-  const running = await listActiveClassroomGames(db(), learner.id);
-  const past = await listFinishedClassroomGames(db(), learner.id);
+  const now = serverNow();
+  const who = await classroomIdentity(now, "read");
+  const mine = { ownerLearnerId: who.learnerId, teacherIds: [who.deviceId, who.learnerId] };
+  const running = await listClassroomGamesOf(db(), mine, "active", 10);
+  const past = await listClassroomGamesOf(db(), mine, "finished");
+  const homework = await listHomework(db(), who.learnerId);
   return (
     <>
       <h1>Live classroom</h1>
@@ -72,6 +80,45 @@ export default async function ClassroomPage() {
               })}
             </tbody>
           </table>
+        </section>
+      ) : null}
+      {homework.length > 0 ? (
+        <section aria-labelledby="homework-list">
+          <h2 id="homework-list">Your homework</h2>
+          <div className="table-scroll" tabIndex={0} role="region" aria-label="Your homework">
+            <table className="classroom-report" data-testid="homework-list">
+              <thead>
+                <tr>
+                  <th scope="col">Assignment</th>
+                  <th scope="col">Due</th>
+                  <th scope="col">Questions</th>
+                  <th scope="col">Topics</th>
+                  <th scope="col">Report</th>
+                </tr>
+              </thead>
+              <tbody>
+                {homework.map((entry) => {
+                  const config = HomeworkConfigSchema.safeParse(entry.config);
+                  return (
+                    <tr key={entry.code} data-code={entry.code}>
+                      <td>
+                        <Link href={`/classroom/homework/${entry.code}`}>{entry.code}</Link>
+                      </td>
+                      <td>
+                        <time dateTime={entry.dueAt.toISOString()}>{formatDateTime(entry.dueAt)}</time>
+                        {entry.dueAt.getTime() <= now.getTime() ? " (closed)" : ""}
+                      </td>
+                      <td>{entry.questionIds.length}</td>
+                      <td>{config.success ? config.data.families.join(", ") : "–"}</td>
+                      <td>
+                        <Link href={`/classroom/homework/${entry.code}/report`}>Report</Link>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
         </section>
       ) : null}
       <h2>New game</h2>

@@ -30,7 +30,8 @@ export const AnswerBodySchema = z.object(answerFields);
 export const ClassroomRequestSchema = z.discriminatedUnion("action", [
   z.object({
     action: z.literal("create"),
-    families: z.array(z.string().min(1).max(60)).min(1, "choose at least one topic").max(20),
+    // May be empty when questions are pinned; the planner refuses no topics for a drawn game.
+    families: z.array(z.string().min(1).max(60)).max(20),
     difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)]),
     questionCount: z.number().int().min(1).max(MAX_CLASSROOM_QUESTIONS),
     secondsPerQuestion: z.number().int().min(MIN_SECONDS_PER_QUESTION).max(MAX_SECONDS_PER_QUESTION),
@@ -38,6 +39,8 @@ export const ClassroomRequestSchema = z.discriminatedUnion("action", [
     gameSeed: z.number().int().min(0).max(0xffffffff).optional(),
     /** Omitted: speed and streak. */
     scoring: z.enum(SCORING_MODES as ["speed", "accuracy"]).optional(),
+    /** Question ids from a preview ("family.seed.difficulty"): these questions in this order, instead of drawn ones. */
+    pinned: z.array(z.string().min(3).max(80)).min(1).max(MAX_CLASSROOM_QUESTIONS).optional(),
   }),
   z.object({
     action: z.literal("join"),
@@ -86,6 +89,8 @@ export const ClassroomConfigSchema = z.object({
   secondsPerQuestion: z.number().int(),
   gameSeed: z.number().int(),
   scoring: z.enum(["speed", "accuracy"]).optional(),
+  /** The questions were named by the teacher, not drawn from the families with the seed. */
+  pinned: z.boolean().optional(),
 });
 
 export type ClassroomConfig = z.infer<typeof ClassroomConfigSchema>;

@@ -15,6 +15,7 @@ export type QuestionScope =
   | { readonly kind: "exam"; readonly sessionId: string; readonly learnerId: string }
   | { readonly kind: "review"; readonly skillId: string; readonly learnerId: string }
   | { readonly kind: "classroom"; readonly joinCode: string; readonly learnerId: string }
+  | { readonly kind: "homework"; readonly code: string; readonly learnerId: string }
   /** The bookmarks page: a token there only lets its learner remove the bookmark. */
   | { readonly kind: "bookmark"; readonly learnerId: string };
 
@@ -37,6 +38,8 @@ export function scopeLabel(scope: QuestionScope): string {
       return `review:${scope.skillId}:${scope.learnerId}`;
     case "classroom":
       return `classroom:${scope.joinCode}:${scope.learnerId}`;
+    case "homework":
+      return `homework:${scope.code}:${scope.learnerId}`;
     case "bookmark":
       return `bookmark:${scope.learnerId}`;
   }

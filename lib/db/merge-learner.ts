@@ -49,6 +49,12 @@ export async function mergeLearnerInto(
       data: { learnerId: intoId },
     });
     await tx.srsCardChange.updateMany({ where: { learnerId: fromId }, data: { learnerId: intoId } });
+    // The classroom games and homework this learner set follow them into the account.
+    await tx.classroomOwner.updateMany({
+      where: { ownerLearnerId: fromId },
+      data: { ownerLearnerId: intoId },
+    });
+    await tx.homework.updateMany({ where: { teacherLearnerId: fromId }, data: { teacherLearnerId: intoId } });
     const sessions = await tx.studySession.updateMany({
       where: { learnerId: fromId },
       data: { learnerId: intoId },

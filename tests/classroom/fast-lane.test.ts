@@ -17,7 +17,8 @@ const temp = createTempDb();
 (globalThis as unknown as { reachableDb?: unknown }).reachableDb = temp.db;
 
 const { fastRouteOf, installClassroomFastLane } = await import("../../app/classroom/fast-lane");
-const { createGame, gameQuestions, stepGame } = await import("../../app/classroom/classroom-game");
+const { createGame, deviceOnly, gameQuestions, stepGame } =
+  await import("../../app/classroom/classroom-game");
 
 let server: http.Server;
 let base = "";
@@ -136,7 +137,7 @@ describe("classroom fast lane", () => {
     const teacherToken = mintLearnerToken();
     const teacher = learnerIdForToken(teacherToken);
     const created = await createGame(
-      teacher,
+      deviceOnly(teacher),
       {
         action: "create",
         families: ["endpoint-choice"],
@@ -150,11 +151,15 @@ describe("classroom fast lane", () => {
     const code = created.value.joinCode;
     const playerToken = mintLearnerToken();
     const player = learnerIdForToken(playerToken);
-    const joined = await stepGame(player, { action: "join", joinCode: code, displayName: "Ana" }, new Date());
+    const joined = await stepGame(
+      deviceOnly(player),
+      { action: "join", joinCode: code, displayName: "Ana" },
+      new Date(),
+    );
     expect(joined.ok).toBe(true);
     // A second player, so Ana's answer does not close the question (everyone answered) and stays a row.
     const ben = await stepGame(
-      learnerIdForToken(mintLearnerToken()),
+      deviceOnly(learnerIdForToken(mintLearnerToken())),
       { action: "join", joinCode: code, displayName: "Ben" },
       new Date(),
     );
@@ -168,7 +173,8 @@ describe("classroom fast lane", () => {
     // The teacher opens the question once the player's stream is subscribed (its first frame is "sync").
     const opened: Promise<{ ok: boolean }>[] = [];
     const seen = await readEvents(`${base}/classroom/api/${code}/events`, cookieOf(playerToken), (type) => {
-      if (type === "sync") opened.push(stepGame(teacher, { action: "open", joinCode: code }, new Date()));
+      if (type === "sync")
+        opened.push(stepGame(deviceOnly(teacher), { action: "open", joinCode: code }, new Date()));
       return type === "question";
     });
     expect((await Promise.all(opened)).map((outcome) => outcome.ok)).toEqual([true]);
@@ -200,12 +206,12 @@ describe("classroom fast lane", () => {
     expect(second.status).toBe(409);
 
     // The questions with their keys, for an LMS export: the teacher's only.
-    const exported = await gameQuestions(teacher, code);
+    const exported = await gameQuestions(deviceOnly(teacher), code);
     expect(exported.ok && exported.value.map((q) => q.options.map((o) => o.id))).toEqual([
       question.options.map((o) => o.id),
     ]);
     expect(exported.ok && exported.value[0]?.answer.length).toBeGreaterThan(0);
-    const refused = await gameQuestions(player, code);
+    const refused = await gameQuestions(deviceOnly(player), code);
     expect(refused.ok ? 200 : refused.status).toBe(403);
   });
 });

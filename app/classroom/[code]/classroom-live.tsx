@@ -202,6 +202,17 @@ export function ClassroomLive({ initial, renderedQuestionId, joinLink, joinQrSvg
                   {joinLink}
                 </a>
               </p>
+              <p>
+                {/* A new tab, so the keys open on the teacher's own screen and the projected lobby stays as it is. */}
+                <a
+                  href={`/classroom/${view.joinCode}/preview`}
+                  target="_blank"
+                  rel="noopener"
+                  data-testid="preview-link"
+                >
+                  Preview the questions and their keys (opens in a new tab; keep it off the projector)
+                </a>
+              </p>
             </div>
           ) : (
             <p>You are in. The game starts when the teacher opens the first question.</p>

@@ -3,11 +3,11 @@ import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import QRCode from "qrcode";
 import { serverNow } from "@/app/clock";
-import { viewingLearner } from "@/app/current-learner";
 import { QuestionBody } from "@/app/practice/question-body";
 import { questionOf } from "@/lib/classroom/run-command";
 import { toClientQuestion } from "@/lib/grading/redact";
 import { viewForBrowser, viewGame } from "../classroom-game";
+import { classroomIdentity } from "../identity";
 import { joinCodeSchema } from "../schema";
 import { ClassroomLive } from "./classroom-live";
 
@@ -22,8 +22,8 @@ export default async function ClassroomGamePage({ params }: { params: Promise<{ 
   const code = joinCodeSchema.safeParse((await params).code);
   if (!code.success) notFound();
   const now = serverNow();
-  const learner = await viewingLearner(now);
-  const outcome = await viewGame(learner.id, code.data, now);
+  const who = await classroomIdentity(now, "read");
+  const outcome = await viewGame(who, code.data, now);
   if (!outcome.ok) {
     if (outcome.status === 403) redirect(`/classroom/join?code=${code.data}`);
     if (outcome.status === 404) notFound();
@@ -33,7 +33,7 @@ export default async function ClassroomGamePage({ params }: { params: Promise<{ 
       </p>
     );
   }
-  const view = viewForBrowser(outcome.value, learner.id);
+  const view = viewForBrowser(outcome.value, who.deviceId);
   const requestHeaders = await headers();
   const host = requestHeaders.get("host") ?? "localhost";
   const protocol = requestHeaders.get("x-forwarded-proto") ?? "http";

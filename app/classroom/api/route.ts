@@ -1,11 +1,12 @@
 import { parseJsonBody } from "@/app/http/json-body";
 import { jsonRoute, replyWith } from "@/app/http/json-route";
 import { serverNow } from "@/app/clock";
-import { currentLearner, learnerIdOfRequest } from "@/app/current-learner";
+import { learnerIdOfRequest } from "@/app/current-learner";
 import { clientAddress } from "@/app/security/rate-limiter";
 import { openQuestionId, UNKNOWN_QUESTION } from "@/app/security/question-token";
 import { answerGame, createGame, stepGame, viewForBrowser } from "../classroom-game";
 import { classroomLimits, tooManyRequests } from "../classroom-limits";
+import { classroomIdentity } from "../identity";
 import { ClassroomRequestSchema } from "../schema";
 
 export const dynamic = "force-dynamic";
@@ -36,10 +37,10 @@ export const POST = jsonRoute(async (request: Request): Promise<Response> => {
     if (!opened.ok) return replyWith({ ok: false, status: 409, error: `questionId: ${UNKNOWN_QUESTION}` });
     return replyWith(await answerGame(learner.id, { ...input, questionId: opened.questionId }, now));
   }
-  const learner = await currentLearner(now);
-  if (input.action === "create") return replyWith(await createGame(learner.id, input, now));
+  const who = await classroomIdentity(now, "write");
+  if (input.action === "create") return replyWith(await createGame(who, input, now));
   const step = input;
-  const outcome = await stepGame(learner.id, step, now);
+  const outcome = await stepGame(who, step, now);
   if (!outcome.ok && outcome.status === 404) limits.misses.hit(address, now.getTime());
-  return replyWith(outcome.ok ? { ok: true, value: viewForBrowser(outcome.value, learner.id) } : outcome);
+  return replyWith(outcome.ok ? { ok: true, value: viewForBrowser(outcome.value, who.deviceId) } : outcome);
 });

@@ -1,10 +1,10 @@
 import { serverNow } from "@/app/clock";
-import { viewingLearner } from "@/app/current-learner";
 import { badRequest } from "@/app/http/json-body";
 import { jsonRoute, replyWith } from "@/app/http/json-route";
 import { clientAddress } from "@/app/security/rate-limiter";
 import { viewForBrowser, viewGame } from "../../classroom-game";
 import { classroomLimits, tooManyRequests } from "../../classroom-limits";
+import { classroomIdentity } from "../../identity";
 import { joinCodeSchema } from "../../schema";
 
 export const dynamic = "force-dynamic";
@@ -26,12 +26,12 @@ export const GET = jsonRoute(
       misses.hit(address, now.getTime());
       return badRequest(code.error.issues.map((issue) => ({ ...issue, path: ["joinCode", ...issue.path] })));
     }
-    const learner = await viewingLearner(now);
-    const outcome = await viewGame(learner.id, code.data, now);
+    const who = await classroomIdentity(now, "read");
+    const outcome = await viewGame(who, code.data, now);
     if (!outcome.ok && (outcome.status === 404 || outcome.status === 403)) misses.hit(address, now.getTime());
     const noStore = { headers: { "cache-control": "no-store" } };
     return replyWith(
-      outcome.ok ? { ok: true, value: viewForBrowser(outcome.value, learner.id) } : outcome,
+      outcome.ok ? { ok: true, value: viewForBrowser(outcome.value, who.deviceId) } : outcome,
       noStore,
     );
   },

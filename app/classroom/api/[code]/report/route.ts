@@ -1,9 +1,9 @@
 import { serverNow } from "@/app/clock";
-import { viewingLearner } from "@/app/current-learner";
 import { badRequest } from "@/app/http/json-body";
 import { jsonRoute, replyWith } from "@/app/http/json-route";
-import { gameReportCsv } from "@/lib/classroom/game-report";
 import { reportGame } from "../../../classroom-game";
+import { reportCsv } from "../../../export-response";
+import { classroomIdentity } from "../../../identity";
 import { joinCodeSchema } from "../../../schema";
 
 export const dynamic = "force-dynamic";
@@ -14,15 +14,9 @@ export const GET = jsonRoute(
     const code = joinCodeSchema.safeParse((await params).code);
     if (!code.success)
       return badRequest(code.error.issues.map((issue) => ({ ...issue, path: ["joinCode", ...issue.path] })));
-    const learner = await viewingLearner(serverNow());
-    const report = await reportGame(learner.id, code.data);
+    const who = await classroomIdentity(serverNow(), "read");
+    const report = await reportGame(who, code.data);
     if (!report.ok) return replyWith(report);
-    return new Response(gameReportCsv(report.value), {
-      headers: {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="reachable-classroom-${code.data}.csv"`,
-        "cache-control": "no-store",
-      },
-    });
+    return reportCsv(report.value, `reachable-classroom-${code.data}`);
   },
 );

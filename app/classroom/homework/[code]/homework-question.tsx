@@ -1,0 +1,104 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition, type ReactNode, type SubmitEvent } from "react";
+import { postJson } from "@/app/http/post-json";
+import type { QuestionOption } from "@/lib/scenario/question";
+import type { HomeworkFeedback } from "../homework-service";
+import { HomeworkVerdict } from "./homework-verdict";
+
+/**
+ * One homework question: choose, send, then the server's verdict with the key and the explanation (they arrive
+ * only in the reply), then on to the next question. The page keys this by question, so each starts empty.
+ */
+export function HomeworkQuestion({
+  code,
+  questionIndex,
+  questionId,
+  options,
+  multiSelect,
+  children,
+}: {
+  code: string;
+  questionIndex: number;
+  questionId: string;
+  options: readonly QuestionOption[];
+  multiSelect: boolean;
+  /** The stem and diagram, rendered on the server. */
+  children: ReactNode;
+}) {
+  const router = useRouter();
+  const [feedback, setFeedback] = useState<HomeworkFeedback | null>(null);
+  const [finished, setFinished] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [refreshing, startRefresh] = useTransition();
+
+  async function submit(event: SubmitEvent<HTMLFormElement>): Promise<void> {
+    event.preventDefault();
+    const optionIds = new FormData(event.currentTarget).getAll("option").map(String);
+    setBusy(true);
+    setError(null);
+    const result = await postJson<{ feedback: HomeworkFeedback; finished: boolean }>(
+      "/classroom/homework/api",
+      { action: "answer", code, questionIndex, questionId, optionIds },
+    );
+    setBusy(false);
+    if (result.ok) {
+      setFeedback(result.data.feedback);
+      setFinished(result.data.finished);
+    } else setError(result.error);
+  }
+
+  return (
+    <section aria-labelledby="homework-question-title">
+      <h2 id="homework-question-title">Question {questionIndex + 1}</h2>
+      {children}
+      <form onSubmit={(event) => void submit(event)} data-testid="homework-answer-form">
+        <fieldset disabled={busy || feedback !== null}>
+          <legend>{multiSelect ? "Choose all that apply" : "Choose one"}</legend>
+          <div className="homework-options">
+            {options.map((option) => (
+              <label key={option.id} className="option">
+                <input
+                  type={multiSelect ? "checkbox" : "radio"}
+                  name="option"
+                  value={option.id}
+                  data-option-id={option.id}
+                  required={!multiSelect}
+                />
+                <span>
+                  {option.id.toUpperCase()}. {option.text}
+                </span>
+              </label>
+            ))}
+          </div>
+          {feedback === null ? (
+            <button type="submit" className="button" data-testid="homework-submit">
+              {busy ? "Sending…" : "Send answer"}
+            </button>
+          ) : null}
+        </fieldset>
+      </form>
+      {error ? (
+        <p className="error" role="alert" data-testid="homework-error">
+          {error}
+        </p>
+      ) : null}
+      {feedback !== null ? (
+        <>
+          <HomeworkVerdict feedback={feedback} />
+          <button
+            type="button"
+            className="button"
+            disabled={refreshing}
+            onClick={() => startRefresh(() => router.refresh())}
+            data-testid="homework-next"
+          >
+            {finished ? "See your results" : "Next question"}
+          </button>
+        </>
+      ) : null}
+    </section>
+  );
+}

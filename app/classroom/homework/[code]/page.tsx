@@ -1,0 +1,177 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import QRCode from "qrcode";
+import { serverNow } from "@/app/clock";
+import { viewingLearner } from "@/app/current-learner";
+import { formatDateTime, machineDateTime } from "@/app/format-date";
+import { QuestionBody } from "@/app/practice/question-body";
+import { ReportDownloads } from "../../report-view";
+import { viewHomework, type HomeworkStudentView, type HomeworkTeacherView } from "../homework-service";
+import { homeworkCodeSchema } from "../schema";
+import { HomeworkJoinForm } from "./homework-join-form";
+import { HomeworkQuestion } from "./homework-question";
+import { HomeworkVerdict } from "./homework-verdict";
+
+export const metadata: Metadata = { title: "Homework" };
+export const dynamic = "force-dynamic";
+
+function Due({ dueAt, open }: { dueAt: Date; open: boolean }) {
+  return (
+    <p data-testid="homework-due">
+      {open ? "Due " : "Was due "}
+      <time dateTime={machineDateTime(dueAt)}>{formatDateTime(dueAt)}</time>
+      {open ? "" : " — closed"}
+    </p>
+  );
+}
+
+async function TeacherView({ view, link }: { view: HomeworkTeacherView; link: string }) {
+  const { homework } = view;
+  const qr = await QRCode.toString(link, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
+  return (
+    <>
+      <h1>Homework {homework.code}</h1>
+      <Due dueAt={homework.dueAt} open={view.open} />
+      <p>
+        Give your students this link; each answers the {homework.questionIds.length} questions at their own
+        pace until the due date. The key of a question shows to a student only after they answered it.
+      </p>
+      <p className="classroom-link">
+        <a href={link} data-testid="homework-link">
+          {link}
+        </a>
+      </p>
+      <div
+        className="classroom-qr"
+        data-testid="homework-qr"
+        role="img"
+        aria-label="QR code of the assignment link"
+        dangerouslySetInnerHTML={{ __html: qr }}
+      />
+      <p data-testid="homework-progress">
+        {view.students} {view.students === 1 ? "student has" : "students have"} started; {view.answers}{" "}
+        {view.answers === 1 ? "answer" : "answers"} so far.
+      </p>
+      <ul>
+        <li>
+          <Link href={`/classroom/homework/${homework.code}/preview`} data-testid="homework-preview">
+            Preview the questions and their keys
+          </Link>
+        </li>
+        <li>
+          <Link href={`/classroom/homework/${homework.code}/report`} data-testid="homework-report">
+            Report (per question, per student, by concept)
+          </Link>
+        </li>
+        <li>
+          <ReportDownloads base={`/classroom/homework/api/${homework.code}`} />
+        </li>
+      </ul>
+    </>
+  );
+}
+
+function StudentView({ view }: { view: HomeworkStudentView }) {
+  const right = view.answered.filter((answer) => answer.correct).length;
+  const heading = (
+    <>
+      <h1>Homework {view.code}</h1>
+      <Due dueAt={view.dueAt} open={view.open} />
+    </>
+  );
+  if (view.displayName === null) {
+    if (!view.open)
+      return (
+        <>
+          {heading}
+          <p className="error" role="alert" data-testid="homework-closed">
+            This assignment was due {formatDateTime(view.dueAt)}; it no longer takes answers.
+          </p>
+        </>
+      );
+    return (
+      <>
+        {heading}
+        <p>
+          {view.questionCount} questions, at your own pace. Give the name your teacher knows you by; you can
+          stop and come back in this browser until the due date.
+        </p>
+        <HomeworkJoinForm code={view.code} />
+      </>
+    );
+  }
+  const next = view.next;
+  return (
+    <>
+      {heading}
+      <p data-testid="homework-student">
+        Answering as {view.displayName}: {view.answered.length} of {view.questionCount} answered, {right}{" "}
+        right.
+      </p>
+      {next !== null ? (
+        <HomeworkQuestion
+          key={next.question.id}
+          code={view.code}
+          questionIndex={next.index}
+          questionId={next.question.id}
+          options={next.question.options}
+          multiSelect={next.question.multiSelect === true}
+        >
+          <QuestionBody question={next.question} />
+        </HomeworkQuestion>
+      ) : (
+        <>
+          {view.open ? (
+            <p data-testid="homework-done">
+              All done: {right} of {view.questionCount} right. Your teacher sees your results.
+            </p>
+          ) : (
+            <p className="error" role="alert" data-testid="homework-closed">
+              This assignment was due {formatDateTime(view.dueAt)}; it no longer takes answers.
+            </p>
+          )}
+          {view.answered.length > 0 ? (
+            <section aria-labelledby="your-answers">
+              <h2 id="your-answers">Your answers</h2>
+              <ol>
+                {view.answered.map((feedback) => (
+                  <li key={feedback.questionIndex} value={feedback.questionIndex + 1}>
+                    <HomeworkVerdict feedback={feedback} />
+                  </li>
+                ))}
+              </ol>
+            </section>
+          ) : null}
+        </>
+      )}
+    </>
+  );
+}
+
+/** An assignment link: its teacher's overview, or a student's name, next question and results. */
+export default async function HomeworkPage({ params }: { params: Promise<{ code: string }> }) {
+  const code = homeworkCodeSchema.safeParse((await params).code);
+  if (!code.success) notFound();
+  const now = serverNow();
+  const learner = await viewingLearner(now);
+  const outcome = await viewHomework(learner.id, code.data, now);
+  if (!outcome.ok) {
+    if (outcome.status === 404) notFound();
+    return (
+      <p className="error" role="alert">
+        {outcome.error}
+      </p>
+    );
+  }
+  const requestHeaders = await headers();
+  const host = requestHeaders.get("host") ?? "localhost";
+  const protocol = requestHeaders.get("x-forwarded-proto") ?? "http";
+  const view = outcome.value;
+  return view.role === "teacher" ? (
+    <TeacherView view={view} link={`${protocol}://${host}/classroom/homework/${code.data}`} />
+  ) : (
+    <StudentView view={view} />
+  );
+}

@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { serverNow } from "@/app/clock";
+import { viewingLearner } from "@/app/current-learner";
+import { formatDateTime, machineDateTime } from "@/app/format-date";
+import { ReportDownloads, ReportTables } from "../../../report-view";
+import { reportHomework } from "../../homework-service";
+import { homeworkCodeSchema } from "../../schema";
+
+export const metadata: Metadata = { title: "Homework report" };
+export const dynamic = "force-dynamic";
+
+/** The assignment's report, in the live game's report: per question, per student with concepts, CSV. */
+export default async function HomeworkReportPage({ params }: { params: Promise<{ code: string }> }) {
+  const code = homeworkCodeSchema.safeParse((await params).code);
+  if (!code.success) notFound();
+  const now = serverNow();
+  const learner = await viewingLearner(now);
+  const outcome = await reportHomework(learner.id, code.data);
+  if (!outcome.ok) {
+    if (outcome.status === 404) notFound();
+    return (
+      <p className="error" role="alert">
+        {outcome.error}
+      </p>
+    );
+  }
+  const { report, homework } = outcome.value;
+  return (
+    <>
+      <h1>Report of homework {code.data}</h1>
+      <p>
+        {homework.dueAt.getTime() > now.getTime() ? "Due " : "Was due "}
+        <time dateTime={machineDateTime(homework.dueAt)}>{formatDateTime(homework.dueAt)}</time>. Points are
+        for accuracy only (self-paced, so speed does not count).
+      </p>
+      <p>
+        <ReportDownloads base={`/classroom/homework/api/${code.data}`} /> ·{" "}
+        <Link href={`/classroom/homework/${code.data}`}>Back to the assignment</Link>
+      </p>
+      <ReportTables report={report} who="Student" />
+    </>
+  );
+}

@@ -22,8 +22,8 @@ export type AssignmentView = {
 export type SubmissionView = {
   readonly id: string;
   readonly learnerId: string;
-  /** The learner's account email when signed in, else undefined (an anonymous cookie learner). */
-  readonly email: string | undefined;
+  /** The learner's account name when signed in, else undefined (an anonymous cookie learner). */
+  readonly username: string | undefined;
   readonly format: LabFormat;
   readonly text: string;
   readonly results: readonly GoalResult[];
@@ -31,6 +31,8 @@ export type SubmissionView = {
   readonly total: number;
   readonly submittedAt: Date;
 };
+
+const WHO = { learner: { select: { account: { select: { username: true } } } } } as const;
 
 const asFormat = (format: string): LabFormat => (format === "json" ? "json" : "yaml");
 
@@ -104,7 +106,7 @@ export async function recordSubmission(
       total: submission.results.length,
       submittedAt: now,
     },
-    include: { learner: { select: { email: true } } },
+    include: WHO,
   });
   return toView(row);
 }
@@ -118,12 +120,12 @@ type Row = {
   passed: number;
   total: number;
   submittedAt: Date;
-  learner: { email: string | null };
+  learner: { account: { username: string } | null };
 };
 
 const toView = ({ learner, ...row }: Row): SubmissionView => ({
   ...row,
-  email: learner.email ?? undefined,
+  username: learner.account?.username ?? undefined,
   format: asFormat(row.format),
   results: resultsOf(row.results),
 });
@@ -134,7 +136,7 @@ export async function listSubmissions(db: Db, assignmentId: string, limit = 500)
     where: { assignmentId },
     orderBy: { submittedAt: "desc" },
     take: limit,
-    include: { learner: { select: { email: true } } },
+    include: WHO,
   });
   return rows.map(toView);
 }
@@ -148,7 +150,7 @@ export async function latestSubmission(
   const row = await db.assignmentSubmission.findFirst({
     where: { assignmentId, learnerId },
     orderBy: { submittedAt: "desc" },
-    include: { learner: { select: { email: true } } },
+    include: WHO,
   });
   return row ? toView(row) : null;
 }

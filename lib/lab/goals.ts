@@ -14,6 +14,9 @@ import {
   type Topology,
 } from "@/lib/net";
 import { DEFAULT_FLOW_LOG_NOW } from "@/lib/net/flow-logs";
+import { describeGoal, type Goal } from "./goal-text";
+
+export { describeGoal, type Goal };
 
 const ref = z.string().trim().min(1, "required").max(200, "at most 200 characters");
 const port = z.number().int().min(0).max(65535);
@@ -47,22 +50,6 @@ const NotReachGoalSchema = z.object({
 export const GoalSchema = z.discriminatedUnion("kind", [ReachGoalSchema, NotReachGoalSchema]);
 export const GoalsSchema = z.array(GoalSchema).min(1, "add at least one goal").max(20, "at most 20 goals");
 
-export type Goal =
-  | {
-      readonly kind: "reach";
-      readonly from: string;
-      readonly to: string;
-      readonly protocol: Protocol;
-      readonly port?: number | undefined;
-    }
-  | {
-      readonly kind: "not-reach";
-      readonly from: string;
-      readonly to: string;
-      readonly protocol: Protocol | "any";
-      readonly port?: number | undefined;
-    };
-
 export type GoalResult = {
   readonly goal: Goal;
   /** The goal in words, as the learner and the instructor read it. */
@@ -74,18 +61,6 @@ export type GoalResult = {
 
 /** An instructor writes "0.0.0.0/0" for "anyone on the internet": the model's internet client. */
 const sourceRef = (from: string): string => (from.trim() === "0.0.0.0/0" ? "internet" : from.trim());
-
-function portText(protocol: Protocol | "any", port: number | undefined): string {
-  if (protocol === "icmp") return "ICMP";
-  const name = protocol === "any" ? "any protocol" : protocol.toUpperCase();
-  return port === undefined ? `${name} on any port` : `${name} port ${port}`;
-}
-
-export function describeGoal(goal: Goal): string {
-  return goal.kind === "reach"
-    ? `${goal.from} reaches ${goal.to} on ${portText(goal.protocol, goal.port)}`
-    : `${goal.to} is not reachable from ${goal.from} on ${portText(goal.protocol, goal.port)}`;
-}
 
 const PORT_KEY = /port$/i;
 
@@ -115,7 +90,11 @@ function queriesOf(goal: Goal, ports: () => number[]): Query[] {
   const from = sourceRef(goal.from);
   const to = goal.to.trim();
   if (goal.kind === "reach")
-    return [goal.protocol === "icmp" ? { from, to, protocol: "icmp" } : { from, to, protocol: goal.protocol, port: goal.port ?? 0 }];
+    return [
+      goal.protocol === "icmp"
+        ? { from, to, protocol: "icmp" }
+        : { from, to, protocol: goal.protocol, port: goal.port ?? 0 },
+    ];
   const protocols: Protocol[] = goal.protocol === "any" ? ["tcp", "udp", "icmp"] : [goal.protocol];
   return protocols.flatMap((protocol): Query[] =>
     protocol === "icmp"
@@ -131,6 +110,24 @@ function refProblem(network: Network, goal: Goal): string | undefined {
   const destination = resolveDestination(network, goal.to.trim(), source.value, DEFAULT_FLOW_LOG_NOW);
   if (!destination.ok) return `to: ${destination.message}`;
   return undefined;
+}
+
+/**
+ * Goals naming nothing in the starting network, by field (`goals.0.to`): an assignment whose goal cannot
+ * resolve could never be met. Only checked on a network AWS accepts (the model resolves nothing otherwise).
+ */
+export function goalRefProblems(
+  topology: Topology,
+  goals: readonly Goal[],
+): { path: (string | number)[]; message: string }[] {
+  if (validate(topology).some((issue) => issue.severity === "error")) return [];
+  const network = buildNetwork(topology);
+  return goals.flatMap((goal, index) => {
+    const problem = refProblem(network, goal);
+    if (!problem) return [];
+    const [field = "to", ...rest] = problem.split(": ");
+    return [{ path: ["goals", index, field], message: rest.join(": ") }];
+  });
 }
 
 const queryText = (query: Query): string =>

@@ -78,7 +78,7 @@ describe("lab assignments", () => {
       },
       later(2000),
     );
-    expect(second).toMatchObject({ passed: 2, total: 2, email: undefined });
+    expect(second).toMatchObject({ passed: 2, total: 2, username: undefined });
     const all = await listSubmissions(temp.db, id);
     expect(all.map((row) => [row.passed, row.total])).toEqual([
       [2, 2],

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { candidatePorts, checkGoals, describeGoal, GoalsSchema, summarise, type Goal } from "@/lib/lab/goals";
+import {
+  candidatePorts,
+  checkGoals,
+  describeGoal,
+  goalRefProblems,
+  GoalsSchema,
+  summarise,
+  type Goal,
+} from "@/lib/lab/goals";
 import { parseTopologyText, type Topology } from "@/lib/net";
 import { edited } from "../net/helpers";
 
@@ -131,5 +139,14 @@ describe("assignment goals", () => {
     const badKind = GoalsSchema.safeParse([{ kind: "maybe", from: "a", to: "b", protocol: "tcp" }]);
     expect(badKind.error?.issues[0]?.path).toEqual([0, "kind"]);
     expect(GoalsSchema.safeParse(goals).success).toBe(true);
+  });
+});
+
+describe("goals an assignment is created with", () => {
+  it("names the goal field that resolves to nothing in the starting network", () => {
+    const problems = goalRefProblems(start, [reach, { ...privateDb, to: "db-x" }]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.path).toEqual(["goals", 1, "to"]);
+    expect(problems[0]?.message.length).toBeGreaterThan(0);
   });
 });

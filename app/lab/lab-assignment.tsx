@@ -149,11 +149,14 @@ export function AssignmentMaker({
   endpoints,
   live,
   busy,
+  mine,
   onGoals,
 }: {
   text: string;
   format: TopologyFormat;
   endpoints: readonly string[];
+  /** The assignments this instructor already made. */
+  mine: readonly { id: string; title: string }[];
   live: readonly GoalResult[] | undefined;
   busy: boolean;
   /** The whole goals, to check on the network now and after every edit. */
@@ -389,6 +392,18 @@ export function AssignmentMaker({
             grade there).
           </p>
         </div>
+      ) : null}
+      {mine.length > 0 ? (
+        <>
+          <p>Your assignments (open one to see its submissions):</p>
+          <ul data-testid="assignment-mine">
+            {mine.map((made) => (
+              <li key={made.id}>
+                <a href={`/lab/assignments/${encodeURIComponent(made.id)}`}>{made.title}</a>
+              </li>
+            ))}
+          </ul>
+        </>
       ) : null}
     </details>
   );

@@ -77,6 +77,7 @@ export function LabClient({
   initialQuery,
   saved,
   myLabs = [],
+  myAssignments = [],
   assignment,
 }: {
   lessons: LessonChoice[];
@@ -89,6 +90,8 @@ export function LabClient({
   /** The saved lab this page opened (`/lab?lab=<id>`): the learner's own, or someone else's shared copy. */
   saved?: SavedLabView | undefined;
   myLabs?: { id: string; name: string }[];
+  /** The assignments this learner made (as an instructor), to get back to their submissions. */
+  myAssignments?: { id: string; title: string }[];
   /** The assignment this page works on (`/lab/assignments/<id>`): its goals are checked on every turn. */
   assignment?: AssignmentView | undefined;
 }) {
@@ -463,6 +466,7 @@ export function LabClient({
               endpoints={result?.endpoints ?? []}
               live={result?.goals}
               busy={busy}
+              mine={myAssignments}
               onGoals={(written) => {
                 goals.current = written;
                 void run({ text, format }, asked, "Goals checked.");

@@ -465,6 +465,70 @@ describe("the lab", () => {
     await context.close();
   }, 150_000);
 
+  it("opens a review card's network in the lab once it is reviewed, and not before", async () => {
+    const { context, page } = await newPage(browser, inject("baseURL"));
+    await page.goto("/review");
+    const added = await page.request.post("/api/review/cards", { data: { skillId: "P3" } });
+    expect(added.status()).toBe(201);
+    await page.goto("/review");
+    const card = page.locator("section.review-card");
+    const shown = (await card.getAttribute("data-question-id")) ?? "";
+    const early = await context.newPage();
+    await early.goto(`/lab?q=${encodeURIComponent(shown)}&from=${encodeURIComponent("review:P3")}`);
+    await expect(early.getByTestId("lab-question-error").textContent()).resolves.toContain(
+      "answer the question first",
+    );
+    await early.close();
+    await card.locator("label[data-option-id]").first().click();
+    await card.getByRole("button", { name: "Check answer" }).click();
+    await card.locator("[data-verdict]").waitFor();
+    const link = card.getByTestId("open-in-lab");
+    await link.waitFor({ timeout: 15_000 });
+    const href = (await link.getAttribute("href")) ?? "";
+    expect(href).toMatch(/^\/lab\?q=q_[A-Za-z0-9_-]+&from=review%3AP3$/);
+    await page.goto(href);
+    await page.getByTestId("lab-question-note").waitFor();
+    await page.locator("[data-testid=lab-verdict]").waitFor({ timeout: 15_000 });
+    await context.close();
+  }, 90_000);
+
+  it("opens the classroom reveal's network in the lab, on the host's and a player's screen", async () => {
+    const host = await newPage(browser, inject("baseURL"));
+    const teacher = host.page;
+    await teacher.goto("/classroom");
+    for (const box of await teacher.locator('input[name="families"]').all())
+      if ((await box.getAttribute("value")) !== "can-a-reach-c") await box.uncheck();
+    await teacher.getByLabel("Questions").fill("1");
+    await teacher.getByLabel("Seconds per question").fill("300");
+    await teacher.getByTestId("create-game").click();
+    await teacher.locator('.classroom[data-phase="lobby"]').waitFor({ timeout: 15_000 });
+    const code = (await teacher.getByTestId("join-code").textContent()) ?? "";
+    const player = await newPage(browser, inject("baseURL"));
+    await player.page.goto(`/classroom/join?code=${code}`);
+    await player.page.getByLabel("Your name").fill("Ana");
+    await player.page.getByTestId("join-game").click();
+    await player.page.locator('.classroom[data-phase="lobby"]').waitFor({ timeout: 15_000 });
+    await teacher.getByTestId("open-question").click();
+    const form = player.page.getByTestId("answer-form");
+    await form.waitFor({ timeout: 15_000 });
+    // No lab link while the question is open.
+    await expect(player.page.getByTestId("open-in-lab").count()).resolves.toBe(0);
+    await form.locator("[data-option-id]").first().click();
+    if ((await player.page.getByTestId("submit-answer").count()) > 0)
+      await player.page.getByTestId("submit-answer").click();
+    for (const page of [teacher, player.page]) {
+      await page.locator('.classroom[data-phase="reveal"]').waitFor({ timeout: 15_000 });
+      const href = (await page.getByTestId("open-in-lab").getAttribute("href")) ?? "";
+      expect(href).toMatch(new RegExp(`^/lab\\?q=q_[A-Za-z0-9_-]+&from=classroom%3A${code}$`));
+      const lab = await page.context().newPage();
+      await lab.goto(href);
+      await lab.getByTestId("lab-question-note").waitFor();
+      await lab.close();
+    }
+    await host.context.close();
+    await player.context.close();
+  }, 120_000);
+
   for (const size of [
     { width: 1280, height: 900 },
     { width: 390, height: 844 },

@@ -10,7 +10,9 @@ import type { IssueView, LabResult } from "@/lib/lab/lab-run";
 import type { Patch } from "@/lib/lab/patch";
 import type { TopologyFormat } from "@/lib/lab/topology-text";
 import type { Protocol, Query } from "@/lib/net";
+import type { Goal } from "@/lib/lab/goal-text";
 import { LabAnswerView } from "./lab-answer";
+import { AssignmentMaker, AssignmentWork, type AssignmentView } from "./lab-assignment";
 import { LabCodeEditor } from "./lab-code-editor";
 import { createLabEngine, type LabEngine } from "./lab-engine";
 import { LabEditForm, type FormEdit } from "./lab-edit-form";
@@ -75,6 +77,8 @@ export function LabClient({
   initialQuery,
   saved,
   myLabs = [],
+  myAssignments = [],
+  assignment,
 }: {
   lessons: LessonChoice[];
   starter: string;
@@ -86,6 +90,10 @@ export function LabClient({
   /** The saved lab this page opened (`/lab?lab=<id>`): the learner's own, or someone else's shared copy. */
   saved?: SavedLabView | undefined;
   myLabs?: { id: string; name: string }[];
+  /** The assignments this learner made (as an instructor), to get back to their submissions. */
+  myAssignments?: { id: string; title: string }[];
+  /** The assignment this page works on (`/lab/assignments/<id>`): its goals are checked on every turn. */
+  assignment?: AssignmentView | undefined;
 }) {
   const ids = useId();
   const [choice, setChoice] = useState(initialName);
@@ -121,6 +129,8 @@ export function LabClient({
   const latest = useRef(0);
   const engine = useRef<LabEngine | undefined>(undefined);
   const [lastTurn, setLastTurn] = useState<{ where: string; ms: number; n: number } | undefined>();
+  // The goals every turn grades: the assignment's, or those an instructor is writing (set when they check).
+  const goals = useRef<Goal[] | undefined>(assignment?.goals);
 
   const result = shown?.result;
 
@@ -133,6 +143,7 @@ export function LabClient({
       ...body,
       ...(query ? { query } : {}),
       ...(matrix ? { matrix } : {}),
+      ...(goals.current && goals.current.length > 0 ? { goals: goals.current } : {}),
       ...(base.format === body.format ? { baseText: base.text } : {}),
     });
     if (turn !== latest.current) return undefined;
@@ -318,6 +329,15 @@ export function LabClient({
       <p className="sr-only" role="status" aria-live="polite" data-testid="lab-status">
         {status}
       </p>
+      {assignment ? (
+        <AssignmentWork
+          assignment={assignment}
+          live={result?.goals}
+          text={text}
+          format={format}
+          busy={busy}
+        />
+      ) : null}
       <p
         className="lab-timing"
         data-testid="lab-timing"
@@ -439,6 +459,20 @@ export function LabClient({
           </div>
 
           <LabSave text={text} format={format} saved={saved} myLabs={myLabs} />
+          {assignment ? null : (
+            <AssignmentMaker
+              text={text}
+              format={format}
+              endpoints={result?.endpoints ?? []}
+              live={result?.goals}
+              busy={busy}
+              mine={myAssignments}
+              onGoals={(written) => {
+                goals.current = written;
+                void run({ text, format }, asked, "Goals checked.");
+              }}
+            />
+          )}
 
           {result?.diff ? (
             <details data-testid="lab-diff">

@@ -26,16 +26,34 @@ export function LabSave({
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState("");
+  // The learner's own lab this page holds (opened, or saved here): saving it again under its name replaces
+  // it without asking; any other lab of that name is replaced only once the learner confirms.
+  const [ownId, setOwnId] = useState<string | undefined>(saved?.mine ? saved.id : undefined);
+  const [taken, setTaken] = useState<string | undefined>();
 
-  async function save() {
+  async function save(as: string, replace = false) {
     setBusy(true);
-    const posted = await postJson<{ id: string; name: string }>("/lab/saved", { name, format, text });
+    const posted = await postJson<{ id: string; name: string }>("/lab/saved", {
+      name: as,
+      format,
+      text,
+      ...(replace ? { replace: true } : {}),
+      ...(ownId ? { replaceId: ownId } : {}),
+    });
     setBusy(false);
     if (!posted.ok) {
+      if (posted.fields["replace"]) {
+        setTaken(as);
+        setError(undefined);
+        return;
+      }
       setError(posted.error);
       return;
     }
     setError(undefined);
+    setTaken(undefined);
+    setName(posted.data.name);
+    setOwnId(posted.data.id);
     setLink(`/lab?lab=${encodeURIComponent(posted.data.id)}`);
     setNote(`Saved as “${posted.data.name}”.`);
   }
@@ -55,14 +73,17 @@ export function LabSave({
         className="lab-row"
         onSubmit={(event) => {
           event.preventDefault();
-          void save();
+          void save(name.trim());
         }}
       >
         <label className="field">
           Name
           <input
             value={name}
-            onChange={(event) => setName(event.target.value)}
+            onChange={(event) => {
+              setName(event.target.value);
+              setTaken(undefined);
+            }}
             maxLength={80}
             required
             aria-invalid={error ? true : undefined}
@@ -73,6 +94,31 @@ export function LabSave({
           Save
         </button>
       </form>
+      {taken ? (
+        <div className="notice" role="alert" data-testid="lab-save-taken">
+          <p>You already have a lab named “{taken}”. Saving would replace it.</p>
+          <div className="lab-row">
+            <button
+              type="button"
+              className="button"
+              disabled={busy}
+              onClick={() => void save(taken, true)}
+              data-testid="lab-save-replace"
+            >
+              Replace “{taken}”
+            </button>
+            <button
+              type="button"
+              className="button"
+              disabled={busy}
+              onClick={() => void save(freeName(taken, myLabs))}
+              data-testid="lab-save-new-name"
+            >
+              Save as “{freeName(taken, myLabs)}”
+            </button>
+          </div>
+        </div>
+      ) : null}
       <p role="status" className="sr-only">
         {note}
       </p>
@@ -107,4 +153,13 @@ export function LabSave({
       ) : null}
     </section>
   );
+}
+
+/** The first of "name (2)", "name (3)", … that none of the learner's labs uses. */
+function freeName(name: string, labs: readonly { name: string }[]): string {
+  const used = new Set(labs.map((lab) => lab.name));
+  for (let n = 2; ; n += 1) {
+    const candidate = `${name.slice(0, 72)} (${n})`;
+    if (!used.has(candidate)) return candidate;
+  }
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { serverNow } from "@/app/clock";
 import { viewingLearner } from "@/app/current-learner";
 import { db } from "@/lib/db/client";
+import { listAssignments } from "@/lib/db/assignments";
 import { findLab, listLabs } from "@/lib/db/labs";
 import { STARTER_TOPOLOGY_YAML } from "@/lib/lab/starter";
 import { LabClient } from "./lab-client";
@@ -24,9 +25,10 @@ export default async function LabPage({ searchParams }: Props) {
   const wanted = typeof params["topology"] === "string" ? params["topology"] : undefined;
   const labId = typeof params["lab"] === "string" && LAB_ID.test(params["lab"]) ? params["lab"] : undefined;
   const learner = await viewingLearner(serverNow());
-  const [saved, myLabs] = await Promise.all([
+  const [saved, myLabs, myAssignments] = await Promise.all([
     labId ? findLab(db(), labId) : Promise.resolve(null),
     listLabs(db(), learner.id),
+    listAssignments(db(), learner.id),
   ]);
   const lesson = lessons.find((candidate) => candidate.name === wanted);
   const token = typeof params["q"] === "string" ? params["q"] : undefined;
@@ -66,6 +68,7 @@ export default async function LabPage({ searchParams }: Props) {
         initialFormat={saved?.format ?? "yaml"}
         saved={saved ? { id: saved.id, name: saved.name, mine: saved.learnerId === learner.id } : undefined}
         myLabs={myLabs.map(({ id, name }) => ({ id, name }))}
+        myAssignments={myAssignments.map(({ id, title }) => ({ id, title }))}
       />
     </>
   );

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { GoalsSchema } from "@/lib/lab/goals";
 import { QuerySchema, RuleProtocolSchema } from "@/lib/net";
 
 // What the browser may send to /lab/api. Every 4xx names the field (app/http/json-body.ts).
@@ -119,6 +120,7 @@ const topologyText = z
 
 export const LabRequestSchema = z.object({
   text: topologyText,
+  goals: GoalsSchema.optional(),
   format: z.enum(["yaml", "json"]),
   query: LabQuerySchema.optional(),
   edit: LabEditSchema.optional(),
@@ -142,9 +144,34 @@ export const LabImportSchema = z.object({
     .refine((files) => Object.keys(files).length <= 200, "at most 200 files"),
 });
 
-/** Saving a lab: its name (per learner) and its text as the editor holds it. */
+const LAB_ID = z.string().regex(/^[A-Za-z0-9_-]{10,40}$/, "a lab id");
+
+/**
+ * Saving a lab: its name (per learner) and its text as the editor holds it. A name the learner already uses
+ * for another lab is refused unless `replace` is true (they confirmed) or `replaceId` is that lab (saving
+ * the lab they opened again).
+ */
 export const LabSaveSchema = z.object({
   name: z.string().trim().min(1, "required").max(80, "at most 80 characters"),
   format: z.enum(["yaml", "json"]),
   text: topologyText,
+  replace: z.boolean().optional(),
+  replaceId: LAB_ID.optional(),
 });
+
+/** Turning the lab into an assignment: what the learner reads, the starting network, and the goals. */
+export const AssignmentCreateSchema = z.object({
+  title: z.string().trim().min(1, "required").max(120, "at most 120 characters"),
+  instructions: z.string().trim().max(4_000, "at most 4000 characters"),
+  format: z.enum(["yaml", "json"]),
+  text: topologyText,
+  goals: GoalsSchema,
+});
+
+/** A learner's submission: their network as the editor holds it (the server grades it). */
+export const AssignmentSubmitSchema = z.object({
+  format: z.enum(["yaml", "json"]),
+  text: topologyText,
+});
+
+export const ASSIGNMENT_ID = /^[A-Za-z0-9_-]{10,40}$/;

@@ -1,3 +1,4 @@
+import { OpenInLab } from "@/app/components/open-in-lab";
 import { QuestionExhibit } from "../components/question-exhibit";
 import { layoutDiagram } from "@/lib/diagram/layout";
 import { topologyToDiagram } from "@/lib/diagram/from-topology";
@@ -106,6 +107,9 @@ export async function ReviewQuestion({
         }}
         answered={shown}
       />
+      {answered && question.topology ? (
+        <OpenInLab questionId={question.id} from={`review:${card.skillId}`} />
+      ) : null}
     </section>
   );
 }

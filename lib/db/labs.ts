@@ -42,6 +42,32 @@ export async function saveLab(
   return saved.id;
 }
 
+export type SaveOutcome =
+  | { readonly ok: true; readonly id: string }
+  /** The learner already has another lab of that name and did not say to replace it. */
+  | { readonly ok: false; readonly existingId: string };
+
+/**
+ * Saves the lab unless that would silently replace a different lab of the learner's: replacing needs
+ * `replace`, or `replaceId` naming the lab being replaced (saving the lab the learner opened, again).
+ */
+export async function saveLabUnlessTaken(
+  db: Db,
+  learnerId: string,
+  lab: { readonly name: string; readonly format: LabFormat; readonly text: string },
+  now: Date,
+  consent: { readonly replace?: boolean | undefined; readonly replaceId?: string | undefined },
+): Promise<SaveOutcome> {
+  if (consent.replace !== true) {
+    const existing = await db.lab.findUnique({
+      where: { learnerId_name: { learnerId, name: lab.name } },
+      select: { id: true },
+    });
+    if (existing && existing.id !== consent.replaceId) return { ok: false, existingId: existing.id };
+  }
+  return { ok: true, id: await saveLab(db, learnerId, lab, now) };
+}
+
 /** A lab by its share id (anyone's), or null. */
 export async function findLab(db: Db, id: string): Promise<SavedLab | null> {
   const row = await db.lab.findUnique({

@@ -124,6 +124,18 @@ export async function mergeLearnerInto(
     if (settings !== null && (await tx.srsSettings.count({ where: { learnerId: intoId } })) === 0)
       await tx.srsSettings.create({ data: { ...settings, learnerId: intoId } });
 
+    // Labs keep their ids (share links stay valid); a name the account already uses gets a suffix, not lost.
+    for (const lab of await tx.lab.findMany({
+      where: { learnerId: fromId },
+      select: { id: true, name: true },
+    })) {
+      const taken = await tx.lab.count({ where: { learnerId: intoId, name: lab.name } });
+      const name = taken === 0 ? lab.name : `${lab.name.slice(0, 60)} (before sign-in ${lab.id.slice(0, 6)})`;
+      await tx.lab.update({ where: { id: lab.id }, data: { learnerId: intoId, name } });
+    }
+    await tx.assignment.updateMany({ where: { ownerId: fromId }, data: { ownerId: intoId } });
+    await tx.assignmentSubmission.updateMany({ where: { learnerId: fromId }, data: { learnerId: intoId } });
+
     // What did not move (duplicates, settings, sign-in sessions) goes with the learner row (cascade).
     await tx.learner.delete({ where: { id: fromId } });
     return {

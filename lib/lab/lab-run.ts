@@ -23,6 +23,7 @@ import {
 } from "@/lib/net";
 import { DEFAULT_FLOW_LOG_NOW } from "@/lib/net/flow-logs";
 import { applyEdit, type LabEdit } from "./edits";
+import { checkGoals, type Goal, type GoalResult } from "./goals";
 import { describeChange, diffTopologies, type Patch } from "./patch";
 import { topologyText, type TopologyFormat } from "./topology-text";
 
@@ -40,6 +41,8 @@ export type LabRequest = {
   /** Where the lab started, for the diff; absent = no diff. */
   readonly baseText?: string | undefined;
   readonly matrix?: MatrixRequest | undefined;
+  /** An assignment's goals, graded live as the learner edits (the server grades again on submit). */
+  readonly goals?: readonly Goal[] | undefined;
 };
 
 export type HopView = { component: string; type: string; action: string; matched?: string };
@@ -81,6 +84,7 @@ export type LabResult = {
   diff?: string[];
   answer?: LabAnswer;
   matrix?: MatrixView;
+  goals?: GoalResult[];
   diagram?: {
     placed: PlacedDiagram;
     nodes: [string, PathMark][];
@@ -344,6 +348,7 @@ export function analyseLab(
     }
     if (request.matrix) result.matrix = matrixOf(network, request.matrix);
   }
+  if (request.goals && request.goals.length > 0) result.goals = checkGoals(topology, request.goals);
   return {
     ok: true,
     value: {

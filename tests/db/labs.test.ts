@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { deleteLab, findLab, listLabs, saveLab } from "../../lib/db/labs";
+import { deleteLab, findLab, listLabs, saveLab, saveLabUnlessTaken } from "../../lib/db/labs";
 import { findOrCreateLearner, newLearnerToken } from "../../lib/db/learners";
 import { must } from "../support/must";
 import { createTempDb } from "./support/temp-db";
@@ -50,5 +50,39 @@ describe("saved labs", () => {
     expect(must(await findLab(temp.db, mine)).learnerId).toBe(learnerId);
     expect(await deleteLab(temp.db, learnerId, mine)).toBe(true);
     expect(await findLab(temp.db, mine)).toBeNull();
+  });
+});
+
+describe("saving never silently replaces a lab", () => {
+  let temp: ReturnType<typeof createTempDb>;
+  let learnerId: string;
+  beforeEach(async () => {
+    temp = createTempDb();
+    learnerId = (await findOrCreateLearner(temp.db, newLearnerToken(), t0)).id;
+  });
+  afterEach(async () => {
+    await temp.dispose();
+  });
+
+  it("refuses a taken name until replace is confirmed, but replaces the lab being saved again", async () => {
+    const lab = { name: "peering", format: "yaml" as const, text: "a: 1\n" };
+    const first = await saveLabUnlessTaken(temp.db, learnerId, lab, t0, {});
+    if (!first.ok) throw new Error("first save refused");
+    const refused = await saveLabUnlessTaken(temp.db, learnerId, { ...lab, text: "b: 1\n" }, later(1), {});
+    expect(refused).toEqual({ ok: false, existingId: first.id });
+    expect(must(await findLab(temp.db, first.id)).text).toBe("a: 1\n");
+    const again = await saveLabUnlessTaken(temp.db, learnerId, { ...lab, text: "c: 1\n" }, later(2), {
+      replaceId: first.id,
+    });
+    expect(again).toEqual({ ok: true, id: first.id });
+    const confirmed = await saveLabUnlessTaken(temp.db, learnerId, { ...lab, text: "d: 1\n" }, later(3), {
+      replace: true,
+    });
+    expect(confirmed).toEqual({ ok: true, id: first.id });
+    expect(must(await findLab(temp.db, first.id)).text).toBe("d: 1\n");
+    const otherId = await saveLabUnlessTaken(temp.db, learnerId, { ...lab, name: "peering 2" }, later(4), {
+      replaceId: first.id,
+    });
+    expect(otherId.ok && otherId.id !== first.id).toBe(true);
   });
 });

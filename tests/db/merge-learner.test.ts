@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createAccount, rotateIntoSession } from "../../lib/db/accounts";
 import { listAttempts, recordAttempt, type AttemptRecord } from "../../lib/db/attempts";
+import { createAssignment, findAssignment } from "../../lib/db/assignments";
 import { addBookmark, listBookmarks } from "../../lib/db/bookmarks";
+import { listLabs, saveLab } from "../../lib/db/labs";
 import { findAnonymousLearner, findOrCreateLearner, newLearnerToken } from "../../lib/db/learners";
 import { markLessonRead } from "../../lib/db/lessons";
 import { mergeLearnerInto } from "../../lib/db/merge-learner";
@@ -57,6 +59,32 @@ describe("merging an anonymous learner into an account on sign-in", () => {
     const anonymous = await findOrCreateLearner(temp.db, anonymousToken, t0);
     return { account, anonymous, anonymousToken };
   }
+
+  it("keeps the anonymous learner's labs (a taken name gets a suffix) and assignments", async () => {
+    const { account, anonymous } = await twoLearners();
+    const lab = { format: "yaml" as const, text: "a: 1\n" };
+    const kept = await saveLab(temp.db, account.id, { ...lab, name: "peering" }, t0);
+    const clash = await saveLab(temp.db, anonymous.id, { ...lab, name: "peering" }, t1);
+    const own = await saveLab(temp.db, anonymous.id, { ...lab, name: "tgw" }, t1);
+    const assignment = await createAssignment(
+      temp.db,
+      anonymous.id,
+      {
+        title: "t",
+        instructions: "",
+        ...lab,
+        goals: [{ kind: "not-reach", from: "internet", to: "db", protocol: "any" }],
+      },
+      t1,
+    );
+
+    await mergeLearnerInto(temp.db, { fromId: anonymous.id, intoId: account.id, now: t2 });
+
+    const labs = await listLabs(temp.db, account.id);
+    expect(labs.map((row) => row.id).sort()).toEqual([kept, clash, own].sort());
+    expect(labs.find((row) => row.id === clash)?.name).toMatch(/^peering \(before sign-in /);
+    expect(must(await findAssignment(temp.db, assignment)).ownerId).toBe(account.id);
+  });
 
   it("keeps attempts, cards and bookmarks of both, once each, and deletes the anonymous learner", async () => {
     const { account, anonymous, anonymousToken } = await twoLearners();

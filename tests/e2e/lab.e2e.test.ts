@@ -61,6 +61,59 @@ async function ask(page: Page, from: string, to: string): Promise<void> {
   await page.getByTestId("lab-ask").click();
 }
 
+// An assignment's starting network: db-c is open to the internet on 5432 (and 8000-8100); app-a must keep
+// reaching it on 5432 while the internet reaches it on no port.
+const ASSIGNMENT_START = `region: us-east-1
+vpcs:
+  - { id: vpc-lab, cidrBlocks: [10.0.0.0/16] }
+subnets:
+  - { id: subnet-public, vpcId: vpc-lab, availabilityZone: us-east-1a, cidrBlock: 10.0.1.0/24, routeTableId: rtb-public }
+  - { id: subnet-private, vpcId: vpc-lab, availabilityZone: us-east-1a, cidrBlock: 10.0.2.0/24 }
+internetGateways:
+  - { id: igw-lab, vpcId: vpc-lab }
+routeTables:
+  - id: rtb-public
+    vpcId: vpc-lab
+    routes:
+      - { destination: 0.0.0.0/0, target: igw-lab }
+securityGroups:
+  - { id: sg-app, vpcId: vpc-lab, inbound: [] }
+  - id: sg-db
+    vpcId: vpc-lab
+    inbound:
+      - { protocol: tcp, fromPort: 5432, toPort: 5432, cidrBlock: 0.0.0.0/0 }
+      - { protocol: tcp, fromPort: 8000, toPort: 8100, cidrBlock: 0.0.0.0/0 }
+instances:
+  - { id: i-app, name: app-a, subnetId: subnet-private, privateIp: 10.0.2.10, securityGroupIds: [sg-app] }
+  - { id: i-db, name: db-c, subnetId: subnet-public, privateIp: 10.0.1.20, publicIp: 203.0.113.20, securityGroupIds: [sg-db] }
+`;
+const OPEN_RULES = `      - { protocol: tcp, fromPort: 5432, toPort: 5432, cidrBlock: 0.0.0.0/0 }
+      - { protocol: tcp, fromPort: 8000, toPort: 8100, cidrBlock: 0.0.0.0/0 }
+`;
+/** The intended solution: db-c admits only app-a's security group, on 5432. */
+const ASSIGNMENT_SOLVED = ASSIGNMENT_START.replace(
+  OPEN_RULES,
+  "      - { protocol: tcp, fromPort: 5432, toPort: 5432, securityGroupId: sg-app }\n",
+);
+/** The lazy "solution": db-c admits nothing at all. */
+const ASSIGNMENT_CLOSED = ASSIGNMENT_START.replace(OPEN_RULES, "      []\n");
+
+/** The met / unmet state of each goal in a goal list, once it has been checked. */
+async function goalStates(page: Page, testId: string, count: number): Promise<string[]> {
+  const items = page.getByTestId(testId).locator("li");
+  await page
+    .locator(`[data-testid=${testId}] li[data-state=met], [data-testid=${testId}] li[data-state=unmet]`)
+    .nth(count - 1)
+    .waitFor({ timeout: 15_000 });
+  return items.evaluateAll((nodes) => nodes.map((node) => node.getAttribute("data-state") ?? ""));
+}
+
+async function expectNoSeriousAxe(page: Page): Promise<void> {
+  const violations = await axeViolations(page);
+  if (violations.length > 0) console.log(JSON.stringify(violations, null, 2));
+  expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+}
+
 describe("the lab", () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -228,6 +281,17 @@ describe("the lab", () => {
     await expect(owner.page.getByTestId("lab-shared-notice").count()).resolves.toBe(0);
     expect((await editorText(owner.page)).match(/target: pcx-ab/g)).toHaveLength(2);
     await expect(owner.page.getByTestId("lab-my-labs").textContent()).resolves.toContain("broken chain");
+    // Another network saved under the same name is not saved silently over it: the learner is asked.
+    await owner.page.goto("/lab");
+    await owner.page.locator("[data-testid=lab-status]", { hasText: "Network opened" }).waitFor();
+    await owner.page.getByTestId("lab-save-name").fill("broken chain");
+    await owner.page.getByTestId("lab-save").click();
+    await owner.page.getByTestId("lab-save-taken").waitFor();
+    await owner.page.getByTestId("lab-save-new-name").click();
+    await owner.page.getByText("Saved as “broken chain (2)”.").first().waitFor();
+    await owner.page.goto(link);
+    await owner.page.locator("[data-testid=lab-status]", { hasText: "Network opened" }).waitFor();
+    expect((await editorText(owner.page)).match(/target: pcx-ab/g)).toHaveLength(2);
     await owner.context.close();
     await other.context.close();
   }, 90_000);
@@ -274,6 +338,195 @@ describe("the lab", () => {
     await stranger.page.getByTestId("lab-question-error").waitFor();
     await stranger.context.close();
     await context.close();
+  }, 120_000);
+
+  it("an instructor makes an assignment; a learner in another browser (390 px) solves it; the server grades; the instructor sees it", async () => {
+    const teacher = await newPage(browser, inject("baseURL"));
+    const { page } = teacher;
+    await page.goto("/lab");
+    await page.locator("[data-testid=lab-status]", { hasText: "Network opened" }).waitFor();
+    await page.getByTestId("lab-upload-topology").setInputFiles({
+      name: "private-db.yaml",
+      mimeType: "text/yaml",
+      buffer: Buffer.from(ASSIGNMENT_START),
+    });
+    await page.locator("[data-testid=lab-status]", { hasText: "Opened private-db.yaml" }).waitFor();
+    await page.getByText("Make this lab an assignment").click();
+    await page.getByTestId("assignment-title").fill("Private database");
+    await page.getByTestId("assignment-instructions").fill("Keep app-a on 5432; close db-c to the internet.");
+    const reach = page.getByTestId("assignment-goal-0");
+    await reach.getByTestId("assignment-goal-from").fill("app-a");
+    await reach.getByTestId("assignment-goal-to").fill("db-c");
+    await reach.getByTestId("assignment-goal-port").fill("5432");
+    const closed = page.getByTestId("assignment-goal-1");
+    await closed.getByTestId("assignment-goal-to").fill("db-c");
+    // The goals checked on the starting network: the reach goal holds, the internet still gets in.
+    await page.getByTestId("assignment-goals-check").click();
+    await expect(goalStates(page, "assignment-goals-now", 2)).resolves.toEqual(["met", "unmet"]);
+    await expect(page.getByTestId("assignment-goals-now").textContent()).resolves.toContain(
+      "still reachable on TCP port 5432",
+    );
+    await page.getByTestId("assignment-create").click();
+    const link = await page.getByTestId("assignment-link").inputValue();
+    expect(link).toMatch(/\/lab\/assignments\/[A-Za-z0-9_-]{22}$/);
+
+    // A learner in another browser, on a phone: their own copy, goals checked live as they edit.
+    const learnerContext = await browser.newContext({
+      baseURL: inject("baseURL"),
+      viewport: { width: 390, height: 844 },
+    });
+    const learner = await learnerContext.newPage();
+    await learner.goto(link);
+    await learner.getByTestId("lab-assignment").waitFor();
+    await expect(learner.getByTestId("lab-assignment").textContent()).resolves.toContain("Private database");
+    await expect(goalStates(learner, "lab-goals-live", 2)).resolves.toEqual(["met", "unmet"]);
+    await expectNoSeriousAxe(learner);
+    expect(
+      await learner.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0);
+
+    // Closing everything to everyone meets the private goal but breaks the reach goal.
+    await typeInEditor(learner, ASSIGNMENT_CLOSED);
+    await learner
+      .locator("[data-testid=lab-goals-live] li:first-child[data-state=unmet]")
+      .waitFor({ timeout: 15_000 });
+    await expect(goalStates(learner, "lab-goals-live", 2)).resolves.toEqual(["unmet", "met"]);
+
+    // The browser's verdict is not trusted: a forged submission of an emptied network is graded 0 of 2.
+    const forged = await learner.request.post(`${link}/submit`, {
+      data: { format: "yaml", text: "region: us-east-1\n" },
+    });
+    expect(forged.status()).toBe(200);
+    await expect(forged.json()).resolves.toMatchObject({ passed: 0, total: 2 });
+
+    await typeInEditor(learner, ASSIGNMENT_SOLVED);
+    await learner
+      .locator("[data-testid=lab-goals-live] li[data-state=met]")
+      .nth(1)
+      .waitFor({ timeout: 15_000 });
+    await expect(goalStates(learner, "lab-goals-live", 2)).resolves.toEqual(["met", "met"]);
+    await learner.getByTestId("lab-assignment-submit").click();
+    await learner.getByTestId("lab-goals-graded").waitFor();
+    await expect(learner.getByTestId("lab-assignment-grade").textContent()).resolves.toContain(
+      "2 of 2 goals met",
+    );
+    // Coming back reopens the learner's submitted network, not the starting one.
+    await learner.reload();
+    await learner.getByTestId("lab-assignment-last").waitFor();
+    await expect(editorText(learner)).resolves.toContain("securityGroupId: sg-app");
+
+    // The instructor's page: both submissions with their per-goal results.
+    await page.goto(link);
+    await page.getByTestId("assignment-submissions").waitFor();
+    await expect(page.getByTestId("assignment-submission-score").allTextContents()).resolves.toEqual([
+      "2 / 2",
+      "0 / 2",
+    ]);
+    await expect(
+      page.getByTestId("assignment-submission").first().locator("li[data-state=met]").count(),
+    ).resolves.toBe(2);
+    await expectNoSeriousAxe(page);
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0);
+    await learnerContext.close();
+    await teacher.context.close();
+  }, 150_000);
+
+  it("opens an answered exam question's network from the exam report", async () => {
+    const { context, page } = await newPage(browser, inject("baseURL"));
+    await page.goto("/exam");
+    await page.getByLabel("Questions").fill("6");
+    await page.getByTestId("start-exam").click();
+    await page.getByTestId("countdown").waitFor();
+    const sessionId = (await page.locator("[data-session-id]").getAttribute("data-session-id")) ?? "";
+    for (let n = 1; n <= 6; n += 1) {
+      await page.locator(`h1:has-text("Question ${n} of 6")`).waitFor();
+      const option = page.locator('[data-testid="exam-answer"] [data-option-id]').first();
+      await option.click();
+      await page.locator('[data-testid="exam-answer"] [data-option-id] input:checked').first().waitFor();
+      if (n < 6) await page.getByTestId("exam-next").click();
+    }
+    await page.getByTestId("open-review").click();
+    await page.getByTestId("review-screen").waitFor();
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByTestId("submit-exam").click();
+    await page.waitForURL(new RegExp(`/exam/${sessionId}$`));
+    const links = page.getByTestId("open-in-lab");
+    await expect(links.count()).resolves.toBeGreaterThan(0);
+    await expectNoSeriousAxe(page);
+    const href = (await links.first().getAttribute("href")) ?? "";
+    expect(href).toMatch(new RegExp(`^/lab\\?q=q_[A-Za-z0-9_-]+&from=exam%3A${sessionId}$`));
+    await page.goto(href);
+    await page.getByTestId("lab-question-note").waitFor();
+    await page.locator("[data-testid=lab-verdict]").waitFor({ timeout: 15_000 });
+    expect((await editorText(page)).length).toBeGreaterThan(50);
+    await context.close();
+  }, 150_000);
+
+  it("opens a review card's network in the lab once it is reviewed, and not before", async () => {
+    const { context, page } = await newPage(browser, inject("baseURL"));
+    await page.goto("/review");
+    const added = await page.request.post("/api/review/cards", { data: { skillId: "P3" } });
+    expect(added.status()).toBe(201);
+    await page.goto("/review");
+    const card = page.locator("section.review-card");
+    const shown = (await card.getAttribute("data-question-id")) ?? "";
+    const early = await context.newPage();
+    await early.goto(`/lab?q=${encodeURIComponent(shown)}&from=${encodeURIComponent("review:P3")}`);
+    await expect(early.getByTestId("lab-question-error").textContent()).resolves.toContain(
+      "answer the question first",
+    );
+    await early.close();
+    await card.locator("label[data-option-id]").first().click();
+    await card.getByRole("button", { name: "Check answer" }).click();
+    await card.locator("[data-verdict]").waitFor();
+    const link = card.getByTestId("open-in-lab");
+    await link.waitFor({ timeout: 15_000 });
+    const href = (await link.getAttribute("href")) ?? "";
+    expect(href).toMatch(/^\/lab\?q=q_[A-Za-z0-9_-]+&from=review%3AP3$/);
+    await page.goto(href);
+    await page.getByTestId("lab-question-note").waitFor();
+    await page.locator("[data-testid=lab-verdict]").waitFor({ timeout: 15_000 });
+    await context.close();
+  }, 90_000);
+
+  it("opens the classroom reveal's network in the lab, on the host's and a player's screen", async () => {
+    const host = await newPage(browser, inject("baseURL"));
+    const teacher = host.page;
+    await teacher.goto("/classroom");
+    for (const box of await teacher.locator('input[name="families"]').all())
+      if ((await box.getAttribute("value")) !== "can-a-reach-c") await box.uncheck();
+    await teacher.getByLabel("Questions").fill("1");
+    await teacher.getByLabel("Seconds per question").fill("300");
+    await teacher.getByTestId("create-game").click();
+    await teacher.locator('.classroom[data-phase="lobby"]').waitFor({ timeout: 15_000 });
+    const code = (await teacher.getByTestId("join-code").textContent()) ?? "";
+    const player = await newPage(browser, inject("baseURL"));
+    await player.page.goto(`/classroom/join?code=${code}`);
+    await player.page.getByLabel("Your name").fill("Ana");
+    await player.page.getByTestId("join-game").click();
+    await player.page.locator('.classroom[data-phase="lobby"]').waitFor({ timeout: 15_000 });
+    await teacher.getByTestId("open-question").click();
+    const form = player.page.getByTestId("answer-form");
+    await form.waitFor({ timeout: 15_000 });
+    // No lab link while the question is open.
+    await expect(player.page.getByTestId("open-in-lab").count()).resolves.toBe(0);
+    await form.locator("[data-option-id]").first().click();
+    if ((await player.page.getByTestId("submit-answer").count()) > 0)
+      await player.page.getByTestId("submit-answer").click();
+    for (const page of [teacher, player.page]) {
+      await page.locator('.classroom[data-phase="reveal"]').waitFor({ timeout: 15_000 });
+      const href = (await page.getByTestId("open-in-lab").getAttribute("href")) ?? "";
+      expect(href).toMatch(new RegExp(`^/lab\\?q=q_[A-Za-z0-9_-]+&from=classroom%3A${code}$`));
+      const lab = await page.context().newPage();
+      await lab.goto(href);
+      await lab.getByTestId("lab-question-note").waitFor();
+      await lab.close();
+    }
+    await host.context.close();
+    await player.context.close();
   }, 120_000);
 
   for (const size of [

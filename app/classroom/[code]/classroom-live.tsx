@@ -5,6 +5,7 @@ import { useEffect, useRef, useState, type ReactNode } from "react";
 import { postJson } from "@/app/http/post-json";
 import type { ClassroomView } from "@/lib/classroom/classroom-view";
 import { applyLiveMessage, type LiveMessage } from "@/lib/classroom/live-view";
+import { OpenInLab } from "@/app/components/open-in-lab";
 import { AnswerForm } from "./answer-form";
 import { LeaderboardTable, Podium, RevealPanel } from "./round-results";
 
@@ -34,6 +35,8 @@ function headingOf(view: ClassroomView): string {
 type Props = {
   initial: ClassroomView;
   renderedQuestionId: string | null;
+  /** `renderedQuestionId` when that question has a network: the reveal offers it in the lab. */
+  networkQuestionId?: string | null;
   joinLink: string;
   /** The join link as a QR code (SVG rendered on the server), for the teacher's lobby. */
   joinQrSvg: string | null;
@@ -46,7 +49,14 @@ type Props = {
  * the view and sends the teacher's steps and the player's answer. `children` is the server-rendered stem and
  * diagram of `renderedQuestionId`; a new question asks the server for a fresh render.
  */
-export function ClassroomLive({ initial, renderedQuestionId, joinLink, joinQrSvg, children }: Props) {
+export function ClassroomLive({
+  initial,
+  renderedQuestionId,
+  networkQuestionId = null,
+  joinLink,
+  joinQrSvg,
+  children,
+}: Props) {
   const router = useRouter();
   const [view, setView] = useState(initial);
   const [receivedAt, setReceivedAt] = useState<number | null>(null);
@@ -302,6 +312,9 @@ export function ClassroomLive({ initial, renderedQuestionId, joinLink, joinQrSvg
               isPlayer={!isTeacher}
               answered={myChoice !== null}
             />
+          ) : null}
+          {view.phase === "reveal" && view.question && view.question.id === networkQuestionId ? (
+            <OpenInLab questionId={view.question.id} from={`classroom:${view.joinCode}`} />
           ) : null}
         </>
       ) : null}

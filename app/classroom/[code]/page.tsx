@@ -50,6 +50,7 @@ export default async function ClassroomGamePage({ params }: { params: Promise<{ 
     <ClassroomLive
       initial={view}
       renderedQuestionId={question?.id ?? null}
+      networkQuestionId={question?.topology ? question.id : null}
       joinLink={joinLink}
       joinQrSvg={joinQrSvg}
     >

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { OpenInLab } from "@/app/components/open-in-lab";
 import { SolutionView } from "@/app/components/solution-view";
 import { notFound, redirect } from "next/navigation";
 import { serverNow } from "@/app/clock";
 import { viewingLearner } from "@/app/current-learner";
+import { sealQuestionId } from "@/app/security/question-token";
 import { QuestionBody } from "@/app/practice/question-body";
 import { CONCEPT_GROUPS } from "@/lib/content/concepts";
 import { db } from "@/lib/db/client";
@@ -157,6 +159,16 @@ export default async function Page({ params }: { params: Promise<{ sessionId: st
                   <strong>Key:</strong> <span data-testid="key">{text(item.key)}</span>
                 </p>
                 <SolutionView solution={solution} />
+                {item.response !== null && question.topology ? (
+                  <OpenInLab
+                    questionId={sealQuestionId(item.questionId, {
+                      kind: "exam",
+                      sessionId: session.id,
+                      learnerId: learner.id,
+                    })}
+                    from={`exam:${session.id}`}
+                  />
+                ) : null}
               </li>
             );
           })}

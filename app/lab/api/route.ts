@@ -23,7 +23,7 @@ export const dynamic = "force-dynamic";
 export const POST = jsonRoute(async (request: Request): Promise<Response> => {
   const parsed = await parseJsonBody(request, LabRequestSchema);
   if (!parsed.ok) return parsed.response;
-  const { text, format, query, edit, baseText, matrix } = parsed.data;
+  const { text, format, query, edit, baseText, matrix, goals } = parsed.data;
   const outcome = await runLab({
     text,
     format,
@@ -31,6 +31,7 @@ export const POST = jsonRoute(async (request: Request): Promise<Response> => {
     edit: edit ? toEdit(edit) : undefined,
     baseText,
     matrix,
+    goals,
   });
   return replyWith(outcome.ok ? outcome : refuse(422, `${outcome.field}: ${outcome.error}`));
 });

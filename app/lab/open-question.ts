@@ -11,6 +11,7 @@ import { db } from "@/lib/db/client";
 import { listReviewedQuestionIds } from "@/lib/db/srs";
 import { labFromQuestion, type QuestionLab } from "@/lib/lab/from-question";
 import { parseSkillId, type SkillId } from "@/lib/srs/skill-id";
+import { classroomIdentity } from "@/app/classroom/identity";
 
 const FROM = /^(practice|exam|review|classroom):(.{1,200})$/;
 const SESSION_ID = /^[A-Za-z0-9_-]{1,100}$/;
@@ -42,7 +43,7 @@ function whereFrom(from: string, learnerId: string): Where | undefined {
       // A player who answered, or anyone in the game (the host too) once the room has seen the answer.
       answered: async (questionId) => {
         if (await hasAttempt(db(), learnerId, questionId, `classroom:${joinCode.data}`)) return true;
-        const game = await viewGame(learnerId, joinCode.data, serverNow());
+        const game = await viewGame(await classroomIdentity(serverNow(), "read"), joinCode.data, serverNow());
         return game.ok && game.value.question?.id === questionId && AFTER_REVEAL.has(game.value.phase);
       },
     };

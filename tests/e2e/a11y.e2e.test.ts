@@ -1,14 +1,14 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { parseLessons } from "../../lib/content/lessons";
 import { launchBrowser } from "./support/browser";
+import { type AxeViolation, axeViolations } from "./support/axe";
 import { repoRoot } from "./support/server";
 
 // axe-core, injected from node_modules (nothing downloaded), over every main page and every lesson, at desktop
 // width and at 390 px (a phone). Critical and serious violations fail; the rest are printed for the record.
-const AXE_SOURCE = path.join(repoRoot, "node_modules", "axe-core", "axe.min.js");
 const MAIN_PAGES = [
   "/",
   "/lessons",
@@ -27,9 +27,6 @@ const WIDTHS = [
   { name: "phone", width: 390, height: 844 },
 ] as const;
 
-type AxeNode = { target: string[]; html: string };
-type AxeViolation = { id: string; impact: string | null; help: string; nodes: AxeNode[] };
-
 function lessonPaths(): string[] {
   const dir = path.join(repoRoot, "content", "lessons");
   const parsed = parseLessons(
@@ -39,22 +36,6 @@ function lessonPaths(): string[] {
   );
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
   return parsed.value.map((lesson) => `/lessons/${lesson.slug}`);
-}
-
-async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ path: AXE_SOURCE });
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run: (context: Document) => Promise<{ violations: AxeViolation[] }> } }
-    ).axe;
-    const result = await axe.run(document);
-    return result.violations.map((violation) => ({
-      id: violation.id,
-      impact: violation.impact,
-      help: violation.help,
-      nodes: violation.nodes.map((node) => ({ target: node.target, html: node.html.slice(0, 160) })),
-    }));
-  });
 }
 
 function summary(pagePath: string, width: string, violations: readonly AxeViolation[]): string {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { questionFromId } from "../../lib/scenario/generate";
 import { launchBrowser, newPage } from "./support/browser";
 import { questionIdBehind } from "./support/question-ids";
-import { checkPage } from "./support/axe-check";
+import { checkPage } from "./support/axe";
 
 async function shownQuestion(page: Page) {
   const shown = (await page.locator("section[data-question-id]").getAttribute("data-question-id")) ?? "";

@@ -3,35 +3,10 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, newPage } from "./support/browser";
+import { axeViolations, isSerious } from "./support/axe";
 import { repoRoot } from "./support/server";
 import { parseTopologyText } from "../../lib/net";
 import { exportAwsDescribe } from "../../lib/net/import";
-
-// The axe run of tests/e2e/a11y.e2e.test.ts (not exported there), over /lab with an answer on screen.
-const AXE_SOURCE = path.join(repoRoot, "node_modules", "axe-core", "axe.min.js");
-type AxeViolation = { id: string; impact: string | null; help: string; targets: string[] };
-
-async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ path: AXE_SOURCE });
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (context: Document) => Promise<{
-            violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
-          }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document);
-    return result.violations.map((violation) => ({
-      id: violation.id,
-      impact: violation.impact,
-      help: violation.help,
-      targets: violation.nodes.map((node) => node.target.join(" ")),
-    }));
-  });
-}
 
 const verdict = (page: Page, reachable: "yes" | "no") =>
   page.locator(`[data-testid=lab-verdict][data-reachable=${reachable}]`).waitFor({ timeout: 15_000 });
@@ -111,7 +86,7 @@ async function goalStates(page: Page, testId: string, count: number): Promise<st
 async function expectNoSeriousAxe(page: Page): Promise<void> {
   const violations = await axeViolations(page);
   if (violations.length > 0) console.log(JSON.stringify(violations, null, 2));
-  expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+  expect(violations.filter(isSerious)).toEqual([]);
 }
 
 describe("the lab", () => {
@@ -541,7 +516,7 @@ describe("the lab", () => {
       await verdict(page, "no");
       const violations = await axeViolations(page);
       if (violations.length > 0) console.log(JSON.stringify(violations, null, 2));
-      expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+      expect(violations.filter(isSerious)).toEqual([]);
       // Stacked on a phone: the page itself never scrolls sideways.
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);

@@ -3,7 +3,7 @@
 // WebAuthn refuses IP addresses as relying-party ids, so the browser talks to the server as "localhost".
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { checkPage } from "./support/axe-check";
+import { checkPage } from "./support/axe";
 import { launchBrowser, newPage } from "./support/browser";
 
 async function answerOnePractice(page: Page): Promise<void> {

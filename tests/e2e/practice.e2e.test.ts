@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { grade } from "../../lib/grading/grade";
 import { questionFromId } from "../../lib/scenario/generate";
 import type { Question } from "../../lib/scenario/question";
-import { checkPage } from "./support/axe-check";
+import { checkPage } from "./support/axe";
 import { launchBrowser, newPage } from "./support/browser";
 import { questionIdBehind } from "./support/question-ids";
 import { recordBodies, secretTexts } from "./support/capture";

@@ -1,4 +1,3 @@
-import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { questionFromId } from "../../lib/scenario/generate";
@@ -6,32 +5,12 @@ import type { Question } from "../../lib/scenario/question";
 import { launchBrowser, newPage } from "./support/browser";
 import { queryDatabase } from "./support/database";
 import { questionIdBehind } from "./support/question-ids";
-import { repoRoot } from "./support/server";
+import { seriousViolationLines } from "./support/axe";
 
 // Review as in Anki: rate with the keyboard, see each button's next interval, undo with Ctrl+Z; the card
 // browser takes a suspended card out of the queue; the stats page counts cards by state. axe and 390 px too.
 
-const AXE_SOURCE = path.join(repoRoot, "node_modules", "axe-core", "axe.min.js");
 const SKILLS = ["P3", "P2", "E2"] as const;
-
-type AxeViolation = { id: string; impact: string | null; nodes: { target: string[] }[] };
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE_SOURCE });
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run: (context: Document) => Promise<{ violations: AxeViolation[] }> } }
-    ).axe;
-    return (await axe.run(document)).violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      nodes: v.nodes.map((n) => ({ target: n.target })),
-    }));
-  });
-  return violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id}: ${violation.nodes[0]?.target.join(" ")}`);
-}
 
 async function fitsWidth(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
@@ -138,7 +117,7 @@ describe("review deck: rating keys, undo, card browser and stats", () => {
     await page.locator(`tr[data-skill-id="${waiting}"][data-status="suspended"]`).waitFor();
     await page.goto("/review/cards?status=suspended");
     await expect(page.getByTestId("card-count").textContent()).resolves.toBe("1 of 3 cards");
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await seriousViolationLines(page)).toEqual([]);
     await page.goto("/review");
     await expect.poll(() => page.locator('[data-count="new"] dd').textContent()).toMatch(/\(1 waiting\)/);
     const shown = await page.locator("section.review-card").getAttribute("data-skill-id");
@@ -153,14 +132,17 @@ describe("review deck: rating keys, undo, card browser and stats", () => {
     await expect(count("learning")).resolves.toBe("1");
     await page.getByTestId("heatmap").waitFor();
     await expect(page.locator('[data-testid="heatmap"] [data-reviews="1"]').count()).resolves.toBe(1);
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await seriousViolationLines(page)).toEqual([]);
 
     // 6. At 390 px the three pages fit and stay free of serious axe findings.
     await page.setViewportSize({ width: 390, height: 844 });
     for (const pagePath of ["/review", "/review/cards", "/review/stats"]) {
       await page.goto(pagePath);
       expect({ pagePath, fits: await fitsWidth(page) }).toEqual({ pagePath, fits: true });
-      expect({ pagePath, violations: await seriousViolations(page) }).toEqual({ pagePath, violations: [] });
+      expect({ pagePath, violations: await seriousViolationLines(page) }).toEqual({
+        pagePath,
+        violations: [],
+      });
     }
     await context.close();
   });

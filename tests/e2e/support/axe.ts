@@ -2,37 +2,55 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { repoRoot } from "./server";
 
-// axe-core from node_modules (nothing downloaded), as tests/e2e/a11y.e2e.test.ts runs it, for pages that need a
-// game or an assignment to exist first.
+// axe-core injected from node_modules (nothing downloaded): the one axe run every e2e file uses.
 
 const AXE_SOURCE = path.join(repoRoot, "node_modules", "axe-core", "axe.min.js");
 
-type AxeViolation = { id: string; impact: string | null; targets: string[] };
+export type AxeNode = { target: string[]; html: string };
+export type AxeViolation = { id: string; impact: string | null; help: string; nodes: AxeNode[] };
 
-/** The critical and serious violations on the page as it is now, one line each ("" when there are none). */
-export async function seriousViolations(page: Page): Promise<string> {
+/** Every axe violation on the page as it is now (node HTML cut to 160 characters for the log). */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   await page.addScriptTag({ path: AXE_SOURCE });
-  const violations = await page.evaluate(async () => {
+  return page.evaluate(async () => {
     const axe = (
-      window as unknown as {
-        axe: {
-          run: (context: Document) => Promise<{
-            violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
-          }>;
-        };
-      }
+      window as unknown as { axe: { run: (context: Document) => Promise<{ violations: AxeViolation[] }> } }
     ).axe;
     const result = await axe.run(document);
     return result.violations.map((violation) => ({
       id: violation.id,
       impact: violation.impact,
-      targets: violation.nodes.map((node) => node.target.join(" ")),
+      help: violation.help,
+      nodes: violation.nodes.map((node) => ({ target: node.target, html: node.html.slice(0, 160) })),
     }));
   });
-  return (violations as AxeViolation[])
-    .filter((violation) => violation.impact === "critical" || violation.impact === "serious")
-    .map(
-      (violation) => `${page.url()} [${violation.impact}] ${violation.id}: ${violation.targets.join(", ")}`,
-    )
-    .join("\n");
+}
+
+export const isSerious = (violation: AxeViolation): boolean =>
+  violation.impact === "serious" || violation.impact === "critical";
+
+/** One line per critical or serious violation: "<id>: <first target>". */
+export async function seriousViolationLines(page: Page): Promise<string[]> {
+  return (await axeViolations(page))
+    .filter(isSerious)
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+/** The critical and serious violations on the page as it is now, one line each ("" when there are none). */
+export async function seriousViolations(page: Page): Promise<string> {
+  return (await seriousViolationLines(page)).map((line) => `${page.url()} [serious] ${line}`).join("\n");
+}
+
+/** Serious and critical axe violations, at desktop width and at 390 px, plus whether the page scrolls sideways. */
+export async function checkPage(page: Page, pagePath: string): Promise<string[]> {
+  const problems: string[] = [];
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 844 });
+    await page.goto(pagePath);
+    for (const line of await seriousViolationLines(page)) problems.push(`${width} ${pagePath} ${line}`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    if (overflow > 0) problems.push(`${width} ${pagePath}: scrolls sideways by ${overflow}px`);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+  return problems;
 }

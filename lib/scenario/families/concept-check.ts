@@ -39,7 +39,6 @@ function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Que
       })),
     ],
     summary: fact.why,
-    rules: fact.rules,
   });
 }
 

@@ -222,7 +222,6 @@ function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Que
     topology: t,
     candidates,
     summary: feasible ? feasibleWhy : clash ? overlapWhy : duplicateWhy,
-    rules: ["PCX-03", "PCX-04", "PCX-01", "PCX-08"],
   });
 }
 

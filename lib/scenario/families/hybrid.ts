@@ -537,7 +537,8 @@ function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Que
   const showable = scenario.variants.filter((v) => !(scenario.optionOnly ?? []).includes(v));
   const yes = showable.filter((v) => v.works === true);
   const no = showable.filter((v) => v.works !== true);
-  const shownVariant = yes.length > 0 && rng.chance(2, 7) ? rng.pick(yes) : rng.pick(no);
+  const drawn = yes.length > 0 && rng.chance(2, 7) ? rng.pick(yes) : rng.pick(no);
+  const { variants, shownVariant } = withOneTunnelDown(seed, difficulty, scenario.variants, drawn);
   return buildReachQuestion(rng, {
     proofs,
     family: NAME,
@@ -546,10 +547,29 @@ function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Que
     concepts: scenario.concepts,
     stem: scenario.stem,
     query: scenario.query,
-    variants: scenario.variants,
-    shown: scenario.variants.indexOf(shownVariant),
+    variants,
+    shown: variants.indexOf(shownVariant),
     describe: true,
   });
+}
+
+/**
+ * Half the faulty setups show tunnel 2 DOWN (the connection still carries traffic, VPN-02), as half the working
+ * ones do (the UP/DOWN variant): then "one DOWN tunnel stops the VPN" is a misreading the exhibit invites and can be
+ * offered, where beside two UP tunnels a "tunnels are down" option would be refuted at a glance and is dropped.
+ * Drawn from a fork of its own so the question's other draws (and so its key) stay as they were.
+ */
+function withOneTunnelDown(
+  seed: number,
+  difficulty: Difficulty,
+  variants: readonly Variant[],
+  drawn: Variant,
+): { variants: Variant[]; shownVariant: Variant } {
+  const allUp = drawn.topology.vpnConnections.every((v) => v.tunnels.every((x) => x.status === "UP"));
+  if (drawn.works === true || !allUp || !createRng(seed).fork(`${NAME}/${difficulty}/tunnels`).chance(1, 2))
+    return { variants: [...variants], shownVariant: drawn };
+  const shownVariant: Variant = { ...drawn, topology: setTunnels(["UP", "DOWN"])(drawn.topology) };
+  return { variants: variants.map((v) => (v === drawn ? shownVariant : v)), shownVariant };
 }
 
 export const hybrid: Family = {

@@ -3,6 +3,7 @@
 // key = analyze's verdict for model families, fix-it and flow-log cases re-checked), checks byte-for-byte
 // reproduction on a sample, and prints per-family counts, key balance and time.
 import { analyze, type Query, type Topology } from "../lib/net/index";
+import { ruleIdsIn } from "../lib/content/rule-id";
 import { flowLogCase } from "../lib/scenario/families/flow-log-diagnosis";
 import { fixItCase } from "../lib/scenario/families/fix-it";
 import { missingPieceCase, piecesThatDoNotMatter } from "../lib/scenario/families/missing-piece";
@@ -78,6 +79,13 @@ function explanationChecks(q: Question): string[] {
     ...q.options.filter((o) => !q.answer.includes(o.id)).map((o) => q.explanation.perOption[o.id] ?? ""),
   ];
   if (texts.some((t) => /\bthe model\b/i.test(t))) out.push('explanation says "the model"');
+  // The Rules line lists exactly the IDs the summary and the option reasons cite (no missing, no uncited one).
+  const cited = [q.explanation.summary, ...Object.values(q.explanation.perOption)].flatMap(ruleIdsIn);
+  const listed = new Set(q.explanation.rules);
+  for (const id of new Set(cited))
+    if (!listed.has(id)) out.push(`rule ${id} is cited but not in the Rules line`);
+  for (const id of listed)
+    if (!cited.includes(id)) out.push(`rule ${id} is in the Rules line but cited nowhere`);
   const seen = new Set<string>();
   // The summary and the right option's reason are shown together, so a sentence may appear in only one text.
   for (const text of texts) {

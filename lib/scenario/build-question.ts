@@ -5,6 +5,7 @@ import { assembleOptions, type Candidate } from "./options";
 import type { ProofSink } from "./proofs";
 import { formatQuestionId, type Difficulty, type Explanation, type Question } from "./question";
 import type { Rng } from "./rng";
+import { ruleIdsIn } from "../content/rule-id";
 import type { NetworkCache, Query, Topology } from "../net/index";
 
 export type QuestionParts = {
@@ -19,7 +20,6 @@ export type QuestionParts = {
   readonly exhibit?: readonly string[];
   readonly candidates: readonly Candidate[];
   readonly summary: string;
-  readonly rules: readonly string[];
   readonly trace?: readonly string[];
   readonly multiSelect?: boolean;
   /** Keep the candidates' order (e.g. yes/no first); otherwise options are shuffled. */
@@ -68,7 +68,7 @@ export function buildQuestion(rng: Rng, parts: QuestionParts): Question {
   const explanation: Draft<Explanation> = {
     summary: parts.summary,
     perOption,
-    rules: uniqueSorted(parts.rules),
+    rules: citedRules(parts.summary, perOption),
   };
   if (parts.trace !== undefined) explanation.trace = parts.trace.slice();
   question.explanation = explanation as Explanation;
@@ -80,6 +80,17 @@ export function buildQuestion(rng: Rng, parts: QuestionParts): Question {
 
 /** An object being filled in key order: every key optional and writable until it is returned. */
 type Draft<T> = { -readonly [K in keyof T]?: T[K] };
+
+/**
+ * The Rules line: exactly the rule IDs the summary and the option reasons cite, sorted. Derived here, where every
+ * question is assembled, rather than listed by each family: a hand-kept list drifted from the texts (IDs cited but
+ * not listed, IDs listed that no sentence uses).
+ */
+export function citedRules(summary: string, perOption: Readonly<Record<string, string>>): string[] {
+  const ids = ruleIdsIn(summary);
+  for (const id in perOption) ids.push(...ruleIdsIn(perOption[id] ?? ""));
+  return uniqueSorted(ids);
+}
 
 function uniqueSorted(values: readonly string[]): string[] {
   // Sort a copy, then drop adjacent repeats: the same list as [...new Set(values)].sort() without the Set.

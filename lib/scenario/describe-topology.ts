@@ -54,7 +54,15 @@ function sgRulesText(rules: readonly T.SgRule[], direction: "from" | "to"): stri
   return text || "none";
 }
 
-export function describeTopology(t: T.Topology): string {
+/**
+ * "full" states every rule list and state (difficulty 1, where the prose may carry the facts); "structure" names
+ * only what exists and what it connects, leaving rule lists, routes and states to the exhibit: at difficulty 2
+ * and 3 the prose repeating "inbound: none" or "(pending-acceptance)" would hand over the answer.
+ */
+export type DescribeDetail = "full" | "structure";
+
+export function describeTopology(t: T.Topology, detail: DescribeDetail = "full"): string {
+  const full = detail === "full";
   const lines: string[] = [];
   let vpcs = "";
   for (let i = 0; i < t.vpcs.length; i += 1) {
@@ -75,9 +83,8 @@ export function describeTopology(t: T.Topology): string {
     const expired = p.status === "pending-acceptance" && days !== undefined && days >= 7;
     const age =
       days !== undefined ? `, requested ${days} days ago${expired ? " and never accepted" : ""}` : "";
-    lines.push(
-      `Peering ${p.id}: ${vpcName(t, p.requesterVpcId)} ↔ ${vpcName(t, p.accepterVpcId)} (${expired ? "expired" : p.status}${age}).`,
-    );
+    const state = full ? ` (${expired ? "expired" : p.status}${age})` : "";
+    lines.push(`Peering ${p.id}: ${vpcName(t, p.requesterVpcId)} ↔ ${vpcName(t, p.accepterVpcId)}${state}.`);
   }
   for (const tgw of t.transitGateways) {
     let attached = "";
@@ -90,7 +97,7 @@ export function describeTopology(t: T.Topology): string {
     lines.push(`Transit gateway ${tgw.name ?? tgw.id} with VPC attachments: ${attached || "none"}.`);
   }
   // Associations, propagations and static routes decide TGW verdicts (rules TGW-04, TGW-05, TGW-07).
-  for (const rtb of t.transitGatewayRouteTables) {
+  for (const rtb of full ? t.transitGatewayRouteTables : []) {
     let statics = "";
     for (let i = 0; i < rtb.routes.length; i += 1) {
       const r = rtb.routes[i] as T.TransitGatewayRoute;
@@ -116,8 +123,15 @@ export function describeTopology(t: T.Topology): string {
     const routes =
       pl !== undefined && tables.length > 0 ? `; route ${pl} → ${ep.id} in ${tables.join(", ")}` : "";
     lines.push(
-      `Gateway endpoint ${ep.id} for ${ep.service} in ${vpcName(t, ep.vpcId)} (policy ${ep.policy}${routes}).`,
+      `Gateway endpoint ${ep.id} for ${ep.service} in ${vpcName(t, ep.vpcId)}${full ? ` (policy ${ep.policy}${routes})` : ""}.`,
     );
+  }
+  if (!full) {
+    for (const vgw of t.vpnGateways)
+      lines.push(`Virtual private gateway ${vgw.name ?? vgw.id} attached to ${vpcName(t, vgw.vpcId)}.`);
+    for (const vpn of t.vpnConnections)
+      lines.push(`Site-to-Site VPN ${vpn.name ?? vpn.id} (${vpn.routing} routing).`);
+    return lines.join(" ");
   }
   for (const i of t.instances)
     if (i.publicIp !== undefined) lines.push(`${i.name ?? i.id} has public IP ${i.publicIp}.`);

@@ -30,10 +30,15 @@ export function topologyTables(
   if (interfaces) tables.push(interfaces);
   for (const rt of t.routeTables)
     if (isRouteTableShown(t, x, rt, named)) tables.push(routeTableTable(t, x, rt));
+  const shownGroups: [T.SecurityGroup, string[]][] = [];
   for (const sg of t.securityGroups) {
     const attached = attachedTo(t, sg.id);
-    if (isSecurityGroupShown(t, sg, attached, named)) tables.push(securityGroupTable(t, x, sg, attached));
+    if (isSecurityGroupShown(t, sg, attached, named)) shownGroups.push([sg, attached]);
   }
+  // One set of columns for every security-group table of an exhibit: a Description column in some tables and
+  // not in others reads as if the groups differed in kind.
+  const described = shownGroups.some(([sg]) => hasDescription(sg));
+  for (const [sg, attached] of shownGroups) tables.push(securityGroupTable(t, x, sg, attached, described));
   for (const acl of t.networkAcls)
     if (isNetworkAclShown(x, acl, named)) tables.push(networkAclTable(t, x, acl));
   tables.push(...gatewayTables(t));
@@ -343,11 +348,18 @@ function sgRows(t: T.Topology, direction: string, rules: readonly T.SgRule[]): s
   ]);
 }
 
+/** A rule description or the default outbound rule (shown as "default rule") fills the Description column. */
+function hasDescription(sg: T.SecurityGroup): boolean {
+  if (sg.outbound === undefined) return true;
+  return [...sg.inbound, ...sg.outbound].some((r) => (r.description ?? "") !== "");
+}
+
 function securityGroupTable(
   t: T.Topology,
   x: TopologyIndex,
   sg: T.SecurityGroup,
   attached: readonly string[],
+  described: boolean,
 ): ExhibitTable {
   // SG-03: an omitted outbound list is the default allow-all egress rule.
   const outbound =
@@ -358,7 +370,7 @@ function securityGroupTable(
   const kept = dropDefaultColumns(
     ["Direction", "Protocol", "Port range", "Source / destination", "Description"],
     rows,
-    { Description: "" },
+    described ? {} : { Description: "" },
   );
   const caption = `Security group ${labelOf(sg.id, sg.name)} — VPC ${vpcLabelOf(x, sg.vpcId)}; attached to ${listText(attached, "nothing")}`;
   return { kind: "security-group", caption, ...kept };

@@ -21,6 +21,9 @@ import {
   type Topology,
 } from "../net/index";
 import { decidingSentence } from "./rule-sentences";
+import { exhibitConsistentText } from "./glance-refuted";
+import { subjectPhrase } from "./component-noun";
+import { transitivePeeringSentence } from "./transitive-peering";
 import { buildQuestion } from "./build-question";
 import { describeTopology } from "./describe-topology";
 import type { Candidate } from "./options";
@@ -146,8 +149,6 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
   const first = shown.blockers[0];
 
   const candidates: Candidate[] = [];
-  const rules = new Set<string>();
-  for (const b of shown.blockers) for (const r of b.rules) rules.add(r);
   const summary = first
     ? blockedSummary(shownTopology, setup.query, shown, first, cache, checkedFix(setup, shownVariant, cache))
     : reachableSummary(shownTopology, shown, setup.query);
@@ -175,7 +176,7 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
     pushCandidate(candidates, {
       text: yesText,
       correct: false,
-      why: `Wrong: ${componentPhrase(shownTopology, first.component)} drops the ${dir} (${decidingRule(shownTopology, setup.query, first)}), and no other component can make up for that.`,
+      why: `Wrong: ${subjectPhrase(first.component, componentPhrase(shownTopology, first.component))} drops the ${dir} (${decidingRule(shownTopology, setup.query, first)}), and no other component can make up for that.`,
       proof: `analyze(shown): not reachable (${blockerKey(first)})`,
     });
   }
@@ -191,24 +192,34 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
     if (!b || shownBlockers.has(blockerKey(b))) continue;
     // Two different verdicts on the same peering connection (pending vs expired) read as near-synonyms.
     if (b.component.startsWith("pcx-") && shown.blockers.some((x) => x.component === b.component)) continue;
+    const stock = noText(other, shownTopology);
+    const text = exhibitConsistentText(shownTopology, b, stock);
+    if (text === undefined) continue;
     const disproof = disprove(shownTopology, variant.topology, setup.query, b, cache);
     if (disproof === undefined) {
       // The distractor's fault is also present in the shown setup (or names something it lacks): not offered.
       continue;
     }
     // Two distractors disproved by the same sentence would read as one; keep the first.
-    if (candidates.some((c) => c.why === disproof.why)) continue;
-    for (const r of b.rules) rules.add(r);
+    if (candidates.some((c) => c.why.startsWith(disproof.why))) continue;
+    // A deny rule cited in place of the variant's: the lower-numbered allow that matches first is the point.
+    const ordering =
+      text !== stock && b.detail.kind === "network-acl"
+        ? " The rules are read lowest number first and the first match decides (ACL-03)."
+        : "";
     pushCandidate(candidates, {
-      text: noText(other, shownTopology),
+      text,
       correct: false,
-      why: disproof.why,
+      why: disproof.why + ordering,
       proof: disproof.proof,
     });
     if (candidates.length >= (setup.maxOptions ?? 4)) break;
   }
 
-  const described = setup.describe === true ? `${setup.stem} ${describeTopology(shownTopology)}` : setup.stem;
+  // From difficulty 2 the prose names what exists; the rule lists, routes and states are read from the exhibit.
+  const detail = setup.difficulty >= 2 ? "structure" : "full";
+  const described =
+    setup.describe === true ? `${setup.stem} ${describeTopology(shownTopology, detail)}` : setup.stem;
   const stem = withAddresses(described, shown);
   return buildQuestion(rng, {
     family: setup.family,
@@ -220,7 +231,6 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
     query: setup.query,
     candidates,
     summary,
-    rules: [...rules],
     trace: traceLines(shown),
     cache,
     proofs: setup.proofs,
@@ -251,7 +261,7 @@ function firstDropWhy(topology: Topology, query: Query, analysis: Analysis, firs
         : d.kind === "route-table"
           ? `it has no route that matches the ${dir}'s destination`
           : `it does not pass the ${dir}`;
-  return `Right: ${phrase} is the first check the ${dir} meets, and ${lacks} (${rule}).`;
+  return `Right: ${subjectPhrase(first.component, phrase)} is the first check the ${dir} meets, and ${lacks} (${rule}).`;
 }
 
 /** Options quote the request's addresses; a stem that does not show one (the internet, S3, on premises) says it. */
@@ -294,15 +304,15 @@ function disprove(
   const transplanted = replaceItem(variant, b.component, item);
   const after = analyzeTopology(transplanted, query, cache);
   if (!after.reachable) return undefined;
-  const phrase = componentPhrase(shown, b.component);
-  const rule = b.rules[0] ?? "";
+  const phrase = subjectPhrase(b.component, componentPhrase(shown, b.component));
+  const rule = passingRule(shown, b);
   let why: string;
   if (b.component.startsWith("pcx-")) {
     why =
       b.code === "RCH_PEERING_EXPIRED"
         ? `${phrase} was accepted and is active, so it has not expired (PCX-06).`
         : b.code === "PCX_REQUIRES_ADDRESS_IN_VPC_CIDR"
-          ? `The requester's route for this destination does not use ${phrase}, so its non-transitive limit does not come into play (PCX-02).`
+          ? `The requester's route for this destination does not use ${lowerFirst(phrase)}, so its non-transitive limit does not come into play (PCX-02).`
           : `${phrase} is active, not pending acceptance, so routes to it are not blackholes (PCX-05).`;
   } else {
     const hop = passingHop(after, b.component, b.direction ?? "forward");
@@ -317,6 +327,21 @@ function disprove(
     why,
     proof: `analyze(variant with the shown ${b.component}): reachable, so ${blockerKey(b)} does not hold`,
   };
+}
+
+/**
+ * The rule that explains why the shown component passes what the variant's blocker says it drops. For a security
+ * group that is SG-01 (an allow rule matches) unless the entry is the default allow-all outbound rule of a group
+ * whose outbound rules were never changed (SG-03): the variant's own code (SG-03 for a group without rules)
+ * describes the variant, not the shown group.
+ */
+function passingRule(shown: Topology, b: Blocker): string {
+  const d = b.detail;
+  if (d.kind !== "security-group") return b.rules[0] ?? "";
+  const groups = d.groups.map((g) => shown.securityGroups.find((sg) => sg.id === g.id));
+  return d.side === "outbound" && groups.some((g) => g !== undefined && g.outbound === undefined)
+    ? "SG-03"
+    : "SG-01";
 }
 
 /** Why a VPN connection is not the blocker: its tunnels as the exhibit shows them (VPN-02). */
@@ -422,8 +447,11 @@ function blockedSummary(
           : [decidingRule(topology, query, first)];
   const sentence = decidingSentence(deciding);
   const where = `The ${first.direction === "return" ? "reply" : "request"} is dropped at ${componentPhrase(topology, first.component)}.`;
+  const transitive = transitivePeeringSentence(topology, first) ?? "";
   if (known)
-    return [sentence, where, known.cause ?? "", `Fix: ${known.change}.`].filter((x) => x !== "").join(" ");
+    return [sentence, where, known.cause ?? "", `Fix: ${known.change}.`, transitive]
+      .filter((x) => x !== "")
+      .join(" ");
   // proposeFixes(…, { combined: false }).find((f) => f.verified), without verifying the candidates after it.
   const fix = firstVerifiedFix(topology, query, { analysis, cache });
   // Only a fix that analyze verified is named; a partial one could send the learner the wrong way.
@@ -433,7 +461,7 @@ function blockedSummary(
     : fix
       ? `Fix: ${lowerFirst(fix.description)}.`
       : "";
-  return [sentence, where, change].filter((x) => x !== "").join(" ");
+  return [sentence, where, change, transitive].filter((x) => x !== "").join(" ");
 }
 
 /**

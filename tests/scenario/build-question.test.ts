@@ -1,7 +1,7 @@
 // Stored attempts regenerate questions from (family, seed, difficulty) and compare JSON, so the key order of
 // a built question is part of its contract, with and without the optional parts.
 import { describe, expect, it } from "vitest";
-import { buildQuestion, type QuestionParts } from "../../lib/scenario/build-question";
+import { buildQuestion, citedRules, type QuestionParts } from "../../lib/scenario/build-question";
 import { createRng } from "../../lib/scenario/rng";
 import { TopologySchema } from "../../lib/net/index";
 
@@ -12,12 +12,20 @@ const base: QuestionParts = {
   concepts: ["P1"],
   stem: "Can A reach C?",
   candidates: [
-    { text: "Yes", correct: true, why: "works" },
-    { text: "No", correct: false, why: "does not" },
+    { text: "Yes", correct: true, why: "works (SG-03)" },
+    { text: "No", correct: false, why: "does not (SG-03)" },
   ],
-  summary: "It works.",
-  rules: ["SG-03", "PCX-08", "SG-03"],
+  summary: "It works (PCX-08).",
 };
+
+describe("citedRules", () => {
+  it("lists exactly the rule IDs the summary and the option reasons cite, once each, sorted", () => {
+    expect(
+      citedRules("Dropped (RT-04); see PCX-02.", { A: "Right (RT-04).", B: "Wrong (SG-01, ACL-02)." }),
+    ).toEqual(["ACL-02", "PCX-02", "RT-04", "SG-01"]);
+    expect(citedRules("No citation here.", { A: "None either." })).toEqual([]);
+  });
+});
 
 describe("buildQuestion", () => {
   it("writes the keys in JSON order, leaving out absent optional parts", () => {

@@ -102,11 +102,12 @@ describe("buildReachQuestion", () => {
         for (const o of q.options) {
           const why = q.explanation.perOption[o.id] ?? "";
           expect(why, q.id).not.toMatch(/not at fault in this setup \(/);
-          if (/tunnels of VPN connection .* are down/.test(o.text) && !q.answer.includes(o.id)) {
+          if (/VPN connection .* (are down|is DOWN)/.test(o.text) && !q.answer.includes(o.id)) {
             vpnRebuttals += 1;
-            expect(why, q.id).toMatch(
-              /has (both tunnels|all its tunnels|\d of its \d tunnels) UP.*\(VPN-02\)/,
-            );
+            // The exhibit shows a tunnel UP, so the option is the misreading "one DOWN tunnel stops the VPN",
+            // never "both tunnels are down" (refuted at a glance).
+            expect(o.text, q.id).toMatch(/^No: Tunnel \d of VPN connection .* is DOWN/);
+            expect(why, q.id).toMatch(/has \d of its \d tunnels UP.*\(VPN-02\)/);
           }
         }
       }

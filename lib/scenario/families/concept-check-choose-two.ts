@@ -61,7 +61,6 @@ export function chooseTwoQuestion(
       })),
     ],
     summary: fact.why,
-    rules: fact.rules,
     multiSelect: true,
   });
 }

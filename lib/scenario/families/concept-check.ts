@@ -44,7 +44,6 @@ function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Que
       })),
     ],
     summary: fact.why,
-    rules: fact.rules,
   });
 }
 

@@ -20,6 +20,7 @@ import {
 } from "../topology-edits";
 import { withField } from "../topology-builder";
 import type { ProofSink } from "../proofs";
+import { possessive } from "../possessive";
 
 const NAME = "edge-to-edge";
 
@@ -86,7 +87,7 @@ function peerGateway(rng: Rng): Scenario {
   };
   return {
     stem:
-      `${a.vpc.name} is peered with ${b.vpc.name}, whose ${useNat ? "NAT gateway" : "internet gateway"} serves ${b.vpc.name}'s subnets. ` +
+      `The VPC ${a.vpc.name} is peered with ${b.vpc.name}, whose ${useNat ? "NAT gateway" : "internet gateway"} serves ${possessive(b.vpc.name)} subnets. ` +
       `Can ${a.instance.name} (${a.instance.ip}) in ${a.vpc.name} reach a server on the internet (${INTERNET_SERVER_IP}) on TCP 443? The setup:`,
     query: { from: a.instance.name, to: "internet", protocol: "tcp", port: 443 },
     concepts: ["P3"],
@@ -174,7 +175,7 @@ function peerEndpoint(rng: Rng): Scenario {
     topology: inA,
   };
   return {
-    stem: `${a.vpc.name} is peered with ${b.vpc.name}. Can ${a.instance.name} (${a.instance.ip}) in ${a.vpc.name} reach Amazon S3 in ${region} privately on TCP 443? The setup:`,
+    stem: `The VPC ${a.vpc.name} is peered with ${b.vpc.name}. Can ${a.instance.name} (${a.instance.ip}) in ${a.vpc.name} reach Amazon S3 in ${region} privately on TCP 443? The setup:`,
     query: { from: a.instance.name, to: "s3", protocol: "tcp", port: 443 },
     concepts: ["E6", "E3"],
     showable: [0, 1, 6],
@@ -223,7 +224,7 @@ function centralEgress(rng: Rng): Scenario {
   const base = builder.build("centralised egress");
   return {
     stem:
-      `${a.vpc.name} has no internet gateway. ${b.vpc.name} is an egress VPC with NAT gateway ${nat} and internet gateway ${igw}; ` +
+      `The VPC ${a.vpc.name} has no internet gateway. The VPC ${b.vpc.name} is an egress VPC with NAT gateway ${nat} and internet gateway ${igw}; ` +
       `the two VPCs are attached to transit gateway ${hub.tgwId} and also peered (${pcx}). ` +
       `Can ${a.instance.name} (${a.instance.ip}) in ${a.vpc.name} reach a server on the internet (${INTERNET_SERVER_IP}) on TCP 443? The setup:`,
     query: { from: a.instance.name, to: "internet", protocol: "tcp", port: 443 },
@@ -268,8 +269,10 @@ function centralEgress(rng: Rng): Scenario {
 }
 
 /**
- * A's subnet gets its own network ACL that allows all traffic both ways (shown in the exhibit), so that a
- * variant can narrow it.
+ * A's subnet gets its own network ACL (shown in the exhibit) that a variant can narrow: inbound it allows HTTPS and,
+ * in a rule of its own, the replies' ephemeral ports (ACL-08), outbound everything. Not one allow-all rule: beside
+ * that, the distractor "the final * deny rule blocks the reply" would be refuted at a glance, whereas with the
+ * ports spelled out it is the misreading the stateless rule (ACL-02) invites.
  */
 function customAcl(
   estate: {
@@ -281,7 +284,9 @@ function customAcl(
   site: Site,
 ): string {
   const all: T.NaclRule = { ruleNumber: 100, protocol: "all", cidrBlock: "0.0.0.0/0", action: "allow" };
-  const acl = estate.builder.networkAcl(site.vpc, `${site.vpc.name}-app-acl`, [all], [all]);
+  const https: T.NaclRule = { ...all, protocol: "tcp", fromPort: 443, toPort: 443 };
+  const replies: T.NaclRule = { ...all, ruleNumber: 110, protocol: "tcp", fromPort: 1024, toPort: 65535 };
+  const acl = estate.builder.networkAcl(site.vpc, `${site.vpc.name}-app-acl`, [https, replies], [all]);
   estate.builder.setSubnet(site.subnet.id, { networkAclId: acl });
   return acl;
 }

@@ -221,7 +221,6 @@ function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Que
       };
     }),
     summary: chosen.reason,
-    rules: ENDPOINT_CHOICES.flatMap((choice) => decision.verdicts[choice].rules),
   });
 }
 

@@ -111,12 +111,11 @@ export function fixItCase(seed: number, difficulty: Difficulty, proofs?: ProofSi
       seed,
       difficulty,
       concepts: found.concepts,
-      stem: `${query.from} cannot reach ${query.to}${port}. Which single change makes it work?`,
+      stem: `${query.from} cannot reach ${query.to === "internet" ? "the internet" : query.to}${port}. Which single change makes it work?`,
       topology,
       query,
       candidates,
       summary: fixSummary(before, right.description),
-      rules: [...right.rules, ...before.blockers.flatMap((b) => b.rules)],
       cache,
     });
     return { question, right, wrong };

@@ -61,6 +61,10 @@ type Layer = {
   readonly owns: (b: Blocker) => boolean;
 };
 
+/** How the NAT path's records are read: the translation is why the NAT gateway's ENI logs the request twice. */
+const NAT_RECORDS =
+  "The NAT gateway's ENI logs the request once as it arrives from the instance and once as it leaves toward the server with the NAT gateway's own address as the source (NAT-01).";
+
 type Setting = {
   readonly topology: Topology;
   readonly query: Query;
@@ -443,8 +447,8 @@ export function flowLogCase(seed: number, difficulty: Difficulty, proofs?: Proof
       ...analysis.flowLogs.map((r) => formatFlowLogRecord({ ...r, interfaceId: shownEniId(r.interfaceId) })),
     ],
     candidates,
-    summary: `${key.why} ${decidingSentence(deciding)}`.trim(),
-    rules: ["ORD-03", "ORD-04", "ORD-05", ...analysis.blockers.flatMap((b) => b.rules)],
+    summary:
+      `${key.why} ${decidingSentence(deciding)}${setting.topology.natGateways.length > 0 ? ` ${NAT_RECORDS}` : ""}`.trim(),
   });
   return { question, hiddenTopology: topology, analysis };
 }

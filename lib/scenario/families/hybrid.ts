@@ -22,6 +22,7 @@ import {
 } from "../topology-edits";
 import { withArticle } from "../article";
 import type { ProofSink } from "../proofs";
+import { possessive } from "../possessive";
 
 const NAME = "hybrid";
 /** Names drawn for the on-premises network of every hybrid scenario. */
@@ -278,7 +279,7 @@ function segmentedTgwVpnScenario(rng: Rng): Scenario {
           setTgwRouteTable(vpcTable.id, { propagations: [attVpn, attSpoke] })(base),
         ),
         fix: {
-          cause: `${spoke.vpc.name}'s attachment propagates into vpc-routes, the table its own attachment uses, instead of onprem-routes, the table the VPN attachment is associated with; a table routes only the traffic of the attachments associated with it (TGW-04, TGW-05).`,
+          cause: `${possessive(spoke.vpc.name)} attachment propagates into vpc-routes, the table its own attachment uses, instead of onprem-routes, the table the VPN attachment is associated with; a table routes only the traffic of the attachments associated with it (TGW-04, TGW-05).`,
           change: `enable propagation of ${attSpoke} into onprem-routes (${vpnTable.id})`,
           topology: base,
         },
@@ -287,7 +288,7 @@ function segmentedTgwVpnScenario(rng: Rng): Scenario {
       {
         topology: setTgwRouteTable(vpcTable.id, { propagations: [] })(base),
         fix: {
-          cause: `vpc-routes, the table ${spoke.vpc.name}'s attachment is associated with, learns ${onPrem} only if the VPN attachment propagates into it (TGW-05).`,
+          cause: `vpc-routes, the table ${possessive(spoke.vpc.name)} attachment is associated with, learns ${onPrem} only if the VPN attachment propagates into it (TGW-05).`,
           change: `enable propagation of ${attVpn} into vpc-routes (${vpcTable.id})`,
           topology: base,
         },
@@ -401,7 +402,7 @@ function vpnThroughPeeringScenario(rng: Rng): Scenario {
       {
         topology: viaA,
         fix: {
-          cause: `The VPN ends at ${a.vpc.name}'s virtual private gateway, which delivers only to ${a.vpc.name}; traffic from on premises cannot continue over the peering to ${bSite.vpc.name} (VPN-08, PCX-10).`,
+          cause: `The VPN ends at ${possessive(a.vpc.name)} virtual private gateway, which delivers only to ${a.vpc.name}; traffic from on premises cannot continue over the peering to ${bSite.vpc.name} (VPN-08, PCX-10).`,
           change: `give ${bSite.vpc.name} its own VPN: a virtual private gateway in ${bSite.vpc.name}, a VPN connection to it from ${onPremName}-router, and the route ${onPremText} in ${bSite.subnet.routeTableId} pointing at that gateway instead of ${pcx}`,
           topology: ownVpn,
         },
@@ -536,7 +537,8 @@ function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Que
   const showable = scenario.variants.filter((v) => !(scenario.optionOnly ?? []).includes(v));
   const yes = showable.filter((v) => v.works === true);
   const no = showable.filter((v) => v.works !== true);
-  const shownVariant = yes.length > 0 && rng.chance(2, 7) ? rng.pick(yes) : rng.pick(no);
+  const drawn = yes.length > 0 && rng.chance(2, 7) ? rng.pick(yes) : rng.pick(no);
+  const { variants, shownVariant } = withOneTunnelDown(seed, difficulty, scenario.variants, drawn);
   return buildReachQuestion(rng, {
     proofs,
     family: NAME,
@@ -545,10 +547,29 @@ function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Que
     concepts: scenario.concepts,
     stem: scenario.stem,
     query: scenario.query,
-    variants: scenario.variants,
-    shown: scenario.variants.indexOf(shownVariant),
+    variants,
+    shown: variants.indexOf(shownVariant),
     describe: true,
   });
+}
+
+/**
+ * Half the faulty setups show tunnel 2 DOWN (the connection still carries traffic, VPN-02), as half the working
+ * ones do (the UP/DOWN variant): then "one DOWN tunnel stops the VPN" is a misreading the exhibit invites and can be
+ * offered, where beside two UP tunnels a "tunnels are down" option would be refuted at a glance and is dropped.
+ * Drawn from a fork of its own so the question's other draws (and so its key) stay as they were.
+ */
+function withOneTunnelDown(
+  seed: number,
+  difficulty: Difficulty,
+  variants: readonly Variant[],
+  drawn: Variant,
+): { variants: Variant[]; shownVariant: Variant } {
+  const allUp = drawn.topology.vpnConnections.every((v) => v.tunnels.every((x) => x.status === "UP"));
+  if (drawn.works === true || !allUp || !createRng(seed).fork(`${NAME}/${difficulty}/tunnels`).chance(1, 2))
+    return { variants: [...variants], shownVariant: drawn };
+  const shownVariant: Variant = { ...drawn, topology: setTunnels(["UP", "DOWN"])(drawn.topology) };
+  return { variants: variants.map((v) => (v === drawn ? shownVariant : v)), shownVariant };
 }
 
 export const hybrid: Family = {

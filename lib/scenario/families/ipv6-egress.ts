@@ -534,7 +534,6 @@ function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Que
     query: primary,
     candidates,
     summary: right[0].change.why,
-    rules: template.rules,
     // How far the required flow gets in the shown setup, and where it stops.
     trace: traceLines(analyze(setup.base, primary, { cache })),
     cache,

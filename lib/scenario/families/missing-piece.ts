@@ -33,6 +33,7 @@ import {
 import { lowerInitial } from "../lower-initial";
 import { provenNearMisses, type NearMiss, type ProvenNearMiss } from "../near-misses";
 import type { ProofSink } from "../proofs";
+import { possessive } from "../possessive";
 
 const NAME = "missing-piece";
 
@@ -89,7 +90,7 @@ function pairNearMisses(
     {
       text: `An inbound rule in ${c.instance.name}-sg allowing TCP ${port} from ${cCidr}`,
       fixText: `Add an inbound rule tcp/${port} from ${cCidr} to security group ${c.instance.sgId}`,
-      why: `${cCidr} is ${c.vpc.name}'s own range; the request comes from ${a.instance.name} (${a.instance.ip}) in ${aCidr}, which this rule does not name (SG-05).`,
+      why: `${cCidr} is ${possessive(c.vpc.name)} own range; the request comes from ${a.instance.name} (${a.instance.ip}) in ${aCidr}, which this rule does not name (SG-05).`,
       edit: addSecurityGroupInbound(c.instance.sgId, { ...tcp, cidrBlock: cCidr }),
     },
     {
@@ -172,7 +173,7 @@ function hubSetup(rng: Rng): Setup {
       {
         text: `A static route ${cidrText(c.vpc.cidr)} → ${attA} (${a.vpc.name}) in TGW route table ${table.name}`,
         fixText: `Add a static route ${cidrText(c.vpc.cidr)} -> ${attA} to transit gateway route table ${table.id}`,
-        why: `It sends traffic for ${cidrText(c.vpc.cidr)} back to ${a.vpc.name}'s attachment, not to ${c.vpc.name}'s, and a static route wins over a propagated one (TGW-07).`,
+        why: `It sends traffic for ${cidrText(c.vpc.cidr)} back to ${possessive(a.vpc.name)} attachment, not to ${possessive(c.vpc.name)}, and a static route wins over a propagated one (TGW-07).`,
         edit: addTgwRoute(table.id, cidrText(c.vpc.cidr), attA),
       },
     ],
@@ -259,7 +260,7 @@ function internetSetup(rng: Rng): Setup {
       {
         text: `An outbound rule in ${a.instance.name}-sg allowing TCP 443 to ${cidrText(a.vpc.cidr)}`,
         fixText: `Add an outbound rule tcp/443 to ${cidrText(a.vpc.cidr)} to security group ${a.instance.sgId}`,
-        why: `It allows TCP 443 only to ${a.vpc.name}'s own range ${cidrText(a.vpc.cidr)}; internet addresses are outside it (SG-05).`,
+        why: `It allows TCP 443 only to ${possessive(a.vpc.name)} own range ${cidrText(a.vpc.cidr)}; internet addresses are outside it (SG-05).`,
         edit: addSecurityGroupOutbound(a.instance.sgId, {
           protocol: "tcp",
           fromPort: 443,
@@ -276,7 +277,7 @@ function internetSetup(rng: Rng): Setup {
       {
         text: `An inbound rule in ${aclName} allowing TCP 443`,
         fixText: `Add inbound rule 110 allow tcp/443 from 0.0.0.0/0 to network ACL ${acl}`,
-        why: `The reply to ${a.instance.name}'s request comes back to an ephemeral port, which inbound rule 100 already allows; an inbound rule for port 443 serves connections opened to the instance (ACL-02).`,
+        why: `The reply to ${possessive(a.instance.name)} request comes back to an ephemeral port, which inbound rule 100 already allows; an inbound rule for port 443 serves connections opened to the instance (ACL-02).`,
         edit: setNacl(acl, {
           inbound: [
             {
@@ -429,7 +430,6 @@ export function missingPieceCase(seed: number, difficulty: Difficulty, proofs?: 
     ]
       .filter((x) => x !== "")
       .join(" "),
-    rules: [...missing.rules, ...shown.blockers.flatMap((x) => x.rules)],
     trace: traceLines(shown),
     cache,
   });

@@ -150,7 +150,6 @@ function buildTwoQuestion(
     ]
       .filter((x) => x !== "")
       .join(" "),
-    rules: [...p.rules, ...q.rules, ...blocked.blockers.flatMap((x) => x.rules)],
     multiSelect: true,
     trace: traceLines(blocked),
     cache,

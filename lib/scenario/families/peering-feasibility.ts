@@ -20,6 +20,7 @@ import type { Difficulty, Question } from "../question";
 import { createRng, type Rng } from "../rng";
 import { TopologyBuilder, type VpcHandle } from "../topology-builder";
 import type { ProofSink } from "../proofs";
+import { possessive } from "../possessive";
 
 const NAME = "peering-feasibility";
 const LIVE_STATES = new Set(["initiating-request", "pending-acceptance", "provisioning", "active"]);
@@ -136,7 +137,7 @@ function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Que
   const duplicateStatus = t.peeringConnections.find((p) => p.id === duplicate)?.status ?? "";
   const duplicateWhy =
     duplicate !== undefined
-      ? `AWS allows only one VPC peering connection between the same two VPCs at a time (PCX-04); ${duplicate} between ${x.name} and ${y.name} is already ${duplicateStatus}, so AWS will not create a second, usable one. Fix: ${duplicateStatus === "active" ? `use ${duplicate}: add routes to it in both VPCs` : `have ${y.name}'s owner accept the pending ${duplicate}`} instead of requesting a new one.`
+      ? `AWS allows only one VPC peering connection between the same two VPCs at a time (PCX-04); ${duplicate} between ${x.name} and ${y.name} is already ${duplicateStatus}, so AWS will not create a second, usable one. Fix: ${duplicateStatus === "active" ? `use ${duplicate}: add routes to it in both VPCs` : `have ${possessive(y.name)} owner accept the pending ${duplicate}`} instead of requesting a new one.`
       : "";
   const feasibleWhy =
     `AWS rules out a new peering only when a block of one VPC overlaps a block of the other (PCX-03) or a peering connection between the pair already exists (PCX-04); ` +
@@ -222,7 +223,6 @@ function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Que
     topology: t,
     candidates,
     summary: feasible ? feasibleWhy : clash ? overlapWhy : duplicateWhy,
-    rules: ["PCX-03", "PCX-04", "PCX-01", "PCX-08"],
   });
 }
 

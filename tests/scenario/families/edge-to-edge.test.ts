@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { exhibitWords } from "../../../lib/scenario/exhibit";
 import { analyze } from "../../../lib/net/index";
 import { edgeToEdge } from "../../../lib/scenario/families/edge-to-edge";
 import type { Difficulty } from "../../../lib/scenario/question";
@@ -26,12 +27,14 @@ describe("edge-to-edge", () => {
     }
   }, 120_000);
 
-  it("an S3 question's stem and, when blocked, its explanation name the pl → vpce route", () => {
+  it("an S3 question's exhibit and, when blocked, its explanation name the pl → vpce route", () => {
     let checked = 0;
     for (let seed = 0; seed < 120; seed += 1) {
       const q = edgeToEdge.generate(seed, 3);
       if (q.query?.to !== "s3") continue;
-      expect(q.stem, q.id).toMatch(/route pl-\w+ → vpce-\w+/);
+      // From difficulty 2 the stem's prose leaves routes to the exhibit's route tables.
+      expect(exhibitWords(must(q.exhibit)), q.id).toMatch(/pl-\w+ \([^)]*\) vpce-\w+ gateway endpoint/);
+      expect(q.stem, q.id).not.toMatch(/route pl-\w+ → vpce-\w+/);
       if (!analyze(must(q.topology), must(q.query)).reachable) {
         expect(q.explanation.summary, q.id).toMatch(/pl-\w+ → vpce-\w+/);
         checked += 1;

@@ -1,0 +1,64 @@
+// A distractor "No: <blocker>" is worded from a nearby variant's state. When the shown exhibit states the
+// opposite in one cell (the rule it names as blocking is an Allow, the peering it calls expired is active, the
+// VPN it calls down has a tunnel UP), the option is no misreading a learner could make: it is refuted at a
+// glance and only pads the list. Such a text is reworded into the misreading the shown state invites (a deny
+// rule read without the lower-numbered allow before it, one DOWN tunnel taken for a dead VPN), or, when the
+// shown state invites none, the distractor is dropped so that another near-miss takes its place.
+import type { Blocker, NaclRule, Topology } from "../net/index";
+import { matchesPort, matchesProtocol } from "../net/rule-match";
+import { cidrContainsIp, parseCidr, parseIp } from "../net/index";
+
+/** The option text to offer for `b` in the shown setup, or undefined when the exhibit refutes it at a glance. */
+export function exhibitConsistentText(shown: Topology, b: Blocker, text: string): string | undefined {
+  const d = b.detail;
+  if (d.kind === "network-acl") {
+    const acl = shown.networkAcls.find((a) => a.id === b.component);
+    if (!acl) return text;
+    const rules = d.side === "inbound" ? acl.inbound : acl.outbound;
+    const named =
+      typeof d.ruleNumber === "number" ? rules.find((r) => r.ruleNumber === d.ruleNumber) : undefined;
+    const allowsAll = rules.some(
+      (r) =>
+        r.action === "allow" &&
+        r.protocol === "all" &&
+        (r.cidrBlock === "0.0.0.0/0" || r.cidrBlock === "::/0"),
+    );
+    // Still a deny in the shown ACL (a rule number the ACL lacks is dropped by disprove), or a * that no
+    // allow-all rule hides.
+    if (named ? named.action === "deny" : d.ruleNumber === "*" && !allowsAll) return text;
+    // A deny rule of the shown ACL that matches the traffic, read past the allow that matches first.
+    const deny = rules.find((r) => r.action === "deny" && matchesTraffic(r, d.traffic, d.remote));
+    if (!deny) return undefined;
+    const was = d.ruleNumber === "*" ? "(its final * deny rule)" : `(rule ${String(d.ruleNumber)})`;
+    return text.includes(was) ? text.replace(was, `(rule ${String(deny.ruleNumber)})`) : undefined;
+  }
+  // "Peering … expired" / "… is pending acceptance" beside a peering table that shows it active.
+  if (b.code === "RCH_PEERING_EXPIRED" || (b.code === "BAD_STATE_ROUTE" && b.component.startsWith("pcx-")))
+    return shown.peeringConnections.some((p) => p.id === b.component && p.status === "active")
+      ? undefined
+      : text;
+  // "Both tunnels … are down" beside a VPN table that shows a tunnel UP: one DOWN tunnel taken for a dead VPN.
+  if (b.code === "BAD_STATE_VPN" || b.code === "TGW_BAD_STATE_VPN") {
+    const vpn = shown.vpnConnections.find((v) => v.id === b.component);
+    if (!vpn) return text;
+    const down = vpn.tunnels.findIndex((t) => t.status !== "UP");
+    if (down < 0) return undefined;
+    const label = vpn.name !== undefined ? `${vpn.name} (${vpn.id})` : vpn.id;
+    return `No: Tunnel ${String(down + 1)} of VPN connection ${label} is DOWN, so the VPN connection carries no traffic.`;
+  }
+  return text;
+}
+
+function matchesTraffic(
+  rule: NaclRule,
+  traffic: { protocol: Parameters<typeof matchesProtocol>[1]; port?: number | undefined },
+  remote: string,
+): boolean {
+  const ip = parseIp(remote);
+  const cidr = parseCidr(rule.cidrBlock);
+  if (!ip.ok || !cidr.ok || !cidrContainsIp(cidr.value, ip.value)) return false;
+  return (
+    matchesProtocol(rule.protocol, traffic.protocol, ip.value.family) &&
+    matchesPort(rule.fromPort, rule.toPort, traffic.protocol, traffic.port)
+  );
+}

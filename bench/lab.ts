@@ -1,6 +1,6 @@
 // The lab's edit -> verdict time at a given size, measured the two ways the lab could run (README "The lab"):
-// - "worker": what a web worker would do — the parsed topology stays in memory; apply the edit to it, validate,
-//   analyse, propose fixes, and write the editor text back.
+// - "worker": what the web worker does — the parsed topology and the YAML of unchanged items stay in memory;
+//   apply the edit, validate, analyse, propose fixes, and write the editor text back.
 // - "server": what /lab/api does now — the browser sends the text and the edit as JSON over HTTP (loopback
 //   here), the server parses the text, applies the edit, validates, analyses, proposes fixes, writes the text,
 //   and replies JSON. The diagram layout is left out of both (it is cached per drawing: an edit to a rule or a
@@ -10,7 +10,7 @@
 import http from "node:http";
 import { applyEdit, type LabEdit } from "../lib/lab/edits";
 import { analyseLab, type LabRequest } from "../lib/lab/lab-run";
-import { topologyText } from "../lib/lab/topology-text";
+import { createTextCache, topologyText } from "../lib/lab/topology-text";
 import {
   analyze,
   buildNetwork,
@@ -72,6 +72,9 @@ function workerTurns(topology: Topology, query: Query, breakIt: LabEdit, turns: 
   const times: number[] = [];
   let current = topology;
   let undo: LabEdit | undefined;
+  // As the lab worker does: the YAML of items an edit did not change is kept from the previous turn.
+  const text = createTextCache();
+  topologyText(current, "yaml", text);
   for (let turn = 0; turn < turns; turn += 1) {
     const start = nowMs();
     const edited = applyEdit(current, undo ?? breakIt);
@@ -81,7 +84,7 @@ function workerTurns(topology: Topology, query: Query, breakIt: LabEdit, turns: 
     validate(current);
     const network = buildNetwork(current);
     if (!analyze(network, query).reachable) proposeFixes(current, query);
-    topologyText(current, "yaml");
+    topologyText(current, "yaml", text);
     times.push(nowMs() - start);
   }
   return times;

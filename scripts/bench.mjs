@@ -45,6 +45,31 @@ if (!args.includes("--no-web") && (process.exitCode ?? 0) === 0) {
   });
   process.exitCode = web.status ?? 1;
 }
+// The lab in the browser (bench/lab-browser.ts): edit -> verdict in Chromium against the production server, at
+// 5, 50 and 500 VPCs (--lab-sizes), in the page's web worker and through /lab/api. --no-lab leaves it out (with the
+// model-only lab lines of run.ts), --no-lab-browser only this part; it skips itself without a build.
+if (
+  (process.exitCode ?? 0) === 0 &&
+  !args.includes("--no-lab") &&
+  !args.includes("--no-lab-browser") &&
+  !args.includes("--only-web")
+) {
+  await build({
+    entryPoints: [`${root}bench/lab-browser.ts`],
+    outfile: `${root}.bench/lab-browser.mjs`,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    packages: "external",
+    logLevel: "warning",
+  });
+  const lab = spawnSync(process.execPath, [`${root}.bench/lab-browser.mjs`, ...args], {
+    stdio: "inherit",
+    cwd: root,
+  });
+  process.exitCode = lab.status ?? 1;
+}
 if ((process.exitCode ?? 0) === 0 && !args.includes("--no-cli") && !args.includes("--only-web")) {
   const cli = spawnSync(process.execPath, [`${root}bench/cli-startup.mjs`, ...args], { stdio: "inherit" });
   process.exitCode = cli.status ?? 1;

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { memo, useEffect, useId, useMemo, useRef, useState } from "react";
 import { postJson } from "@/app/http/post-json";
 import { RuleList, RuleText } from "@/app/components/rule-text";
 import { TopologyDiagram } from "@/app/components/topology-diagram";
@@ -32,6 +32,13 @@ type Shown = { result: LabResult; query: Query | undefined };
 type Body = { text: string; format: TopologyFormat; edit?: LabEdit; matrix?: MatrixAsk };
 
 const STARTER = "starter";
+
+/**
+ * The diagram draws again only when its layout or its highlight changes, not when a turn starts (`busy`): at 50
+ * VPCs its hundreds of SVG elements made that render hold the main thread while the worker's answer waited to be
+ * read. (The worker sends a layout only when it changed, so an edit keeps the same `placed` object.)
+ */
+const LabDiagram = memo(TopologyDiagram);
 const TYPING_PAUSE_MS = 400;
 
 function queryOf(from: string, to: string, protocol: Protocol, port: string): Query | undefined {
@@ -308,21 +315,24 @@ export function LabClient({
   const answer = result?.answer;
   const askedQuery = shown?.query;
   const diagram = result?.diagram;
-  let highlight: { nodes: Map<string, PathMark>; edges: Map<string, PathMark> } | undefined;
-  if (diagram && answer && step >= 0) {
-    const nodes = new Map<string, PathMark>();
-    for (const hop of diagram.hopNodes.slice(0, step + 1)) for (const node of hop) nodes.set(node, "on-path");
-    for (const node of diagram.hopNodes[step] ?? [])
-      nodes.set(node, answer.reachable || step < diagram.hopNodes.length - 1 ? "on-path" : "blocked");
-    highlight = { nodes, edges: new Map() };
-  } else if (diagram && answer) {
-    highlight = { nodes: new Map(diagram.nodes), edges: new Map(diagram.edges) };
-  } else if (diagram && diagram.issueNodes.length > 0) {
-    highlight = {
-      nodes: new Map(diagram.issueNodes.map((node) => [node, "blocked" as const])),
-      edges: new Map(),
-    };
-  }
+  const highlight = useMemo(():
+    { nodes: Map<string, PathMark>; edges: Map<string, PathMark> } | undefined => {
+    if (diagram && answer && step >= 0) {
+      const nodes = new Map<string, PathMark>();
+      for (const hop of diagram.hopNodes.slice(0, step + 1))
+        for (const node of hop) nodes.set(node, "on-path");
+      for (const node of diagram.hopNodes[step] ?? [])
+        nodes.set(node, answer.reachable || step < diagram.hopNodes.length - 1 ? "on-path" : "blocked");
+      return { nodes, edges: new Map() };
+    }
+    if (diagram && answer) return { nodes: new Map(diagram.nodes), edges: new Map(diagram.edges) };
+    if (diagram && diagram.issueNodes.length > 0)
+      return {
+        nodes: new Map(diagram.issueNodes.map((node) => [node, "blocked" as const])),
+        edges: new Map(),
+      };
+    return undefined;
+  }, [diagram, answer, step]);
 
   return (
     <div className="lab">
@@ -606,7 +616,7 @@ export function LabClient({
 
       {diagram ? (
         <section className="lab-diagram" aria-label="Diagram of the network">
-          <TopologyDiagram diagram={diagram.placed} title="The lab network" highlight={highlight} />
+          <LabDiagram diagram={diagram.placed} title="The lab network" highlight={highlight} />
         </section>
       ) : null}
     </div>

@@ -12,6 +12,7 @@ import { basicSetup } from "codemirror";
 import { useEffect, useRef } from "react";
 import { errorRange, fieldsAt, keysAt } from "@/lib/lab/editor-support";
 import type { TopologyFormat } from "@/lib/lab/topology-text";
+import { textChange } from "@/lib/lab/text-change";
 
 /** Marks the page's own replacements of the text, which are not the learner typing. */
 const fromPage = Annotation.define<boolean>();
@@ -104,11 +105,10 @@ export function LabCodeEditor({
 
   useEffect(() => {
     const current = view.current;
-    if (!current || current.state.doc.toString() === value) return;
-    current.dispatch({
-      changes: { from: 0, to: current.state.doc.length, insert: value },
-      annotations: fromPage.of(true),
-    });
+    if (!current) return;
+    const change = textChange(current.state.doc.toString(), value);
+    if (!change) return;
+    current.dispatch({ changes: change, annotations: fromPage.of(true) });
   }, [value]);
 
   useEffect(() => {

@@ -4,7 +4,8 @@
 // at /lab/api. Both answer the same LabResult or the same `field: message` error.
 import { postJson } from "@/app/http/post-json";
 import type { LabRequest, LabResult } from "@/lib/lab/lab-run";
-import type { LabTurnMessage, LabTurnReply } from "@/lib/lab/lab-worker-protocol";
+import type { PlacedDiagram } from "@/lib/diagram/diagram";
+import { withLayout, type LabTurnMessage, type LabTurnReply } from "@/lib/lab/lab-worker-protocol";
 
 /** `ms`: the turn as the page waits for it (request to answer, copying included). */
 export type LabTurn =
@@ -31,6 +32,8 @@ export function createLabEngine(): LabEngine {
     worker = undefined;
   }
   let next = 0;
+  // The worker sends a layout only when it differs from the last one it sent (lab-worker-protocol.ts).
+  let layout: PlacedDiagram | undefined;
   const waiting = new Map<number, { request: LabRequest; start: number; resolve: (turn: LabTurn) => void }>();
 
   // A worker that cannot load or crashes: every turn it owed, and every later one, goes to the server.
@@ -46,12 +49,23 @@ export function createLabEngine(): LabEngine {
     const pending = waiting.get(reply.id);
     if (!pending) return;
     waiting.delete(reply.id);
-    const ms = performance.now() - pending.start;
-    pending.resolve(
-      reply.ok
-        ? { ok: true, data: reply.result, where: "worker", ms }
-        : { ok: false, error: reply.error, where: "worker", ms },
-    );
+    if (!reply.ok) {
+      pending.resolve({
+        ok: false,
+        error: reply.error,
+        where: "worker",
+        ms: performance.now() - pending.start,
+      });
+      return;
+    }
+    const restored = withLayout(reply.result, layout);
+    layout = restored.layout;
+    pending.resolve({
+      ok: true,
+      data: restored.result,
+      where: "worker",
+      ms: performance.now() - pending.start,
+    });
   });
   worker?.addEventListener("error", giveUp);
   worker?.addEventListener("messageerror", giveUp);

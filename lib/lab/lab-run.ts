@@ -25,7 +25,7 @@ import { DEFAULT_FLOW_LOG_NOW } from "@/lib/net/flow-logs";
 import { applyEdit, type LabEdit } from "./edits";
 import { checkGoals, type Goal, type GoalResult } from "./goals";
 import { describeChange, diffTopologies, type Patch } from "./patch";
-import { topologyText, type TopologyFormat } from "./topology-text";
+import { createTextCache, topologyText, type TextCache, type TopologyFormat } from "./topology-text";
 
 export type MatrixRequest = {
   readonly instances: readonly string[];
@@ -305,8 +305,14 @@ function parseText(text: string, format: TopologyFormat): ReturnType<typeof pars
   return parsed;
 }
 
+/** What one lab page keeps between its turns (the web worker holds one; the server route none). */
+export type LabSession = { readonly text: TextCache };
+
+export const createLabSession = (): LabSession => ({ text: createTextCache() });
+
 export function analyseLab(
   request: LabRequest,
+  session?: LabSession,
 ): { ok: true; value: Analysed } | { ok: false; field: string; error: string } {
   const parsed = parseText(request.text, request.format);
   if (!parsed.ok) return { ok: false, field: "text", error: parsed.issues.map(formatIssue).join("; ") };
@@ -316,7 +322,7 @@ export function analyseLab(
     const edited = applyEdit(topology, request.edit);
     if (!edited.ok) return { ok: false, field: edited.field, error: edited.error };
     topology = edited.topology;
-    result.text = topologyText(topology, request.format);
+    result.text = topologyText(topology, request.format, session?.text);
     remember(`${request.format}\n${result.text}`, { ok: true, topology });
     result.editDescription = edited.description;
     result.inverse = edited.inverse.patch;
@@ -414,8 +420,8 @@ async function diagramOf(analysed: Analysed): Promise<NonNullable<LabResult["dia
   };
 }
 
-export async function runLab(request: LabRequest): Promise<LabOutcome> {
-  const analysed = analyseLab(request);
+export async function runLab(request: LabRequest, session?: LabSession): Promise<LabOutcome> {
+  const analysed = analyseLab(request, session);
   if (!analysed.ok) return analysed;
   return { ok: true, value: { ...analysed.value.result, diagram: await diagramOf(analysed.value) } };
 }

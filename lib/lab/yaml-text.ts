@@ -7,7 +7,7 @@ const NUMBER_LIKE = /^[-+]?(\.?\d[\d_]*\.?\d*([eE][-+]?\d+)?|0x[\da-fA-F]+|0o[0-
 const RESERVED = /^(true|false|null|~|yes|no|on|off|y|n)$/i;
 const PLAIN = /^[A-Za-z0-9_][A-Za-z0-9_./@-]*( [A-Za-z0-9_./@(),-]+)*$/;
 
-function scalar(value: unknown): string {
+export function scalar(value: unknown): string {
   if (typeof value === "string")
     return PLAIN.test(value) && !NUMBER_LIKE.test(value) && !RESERVED.test(value)
       ? value
@@ -60,4 +60,12 @@ export function toYaml(data: object): string {
   const out: string[] = [];
   lines(data, 0, out);
   return `${out.join("\n")}\n`;
+}
+
+/** One item of a block list at `indent` (`- ` and its fields), without a trailing newline: the lines `toYaml`
+ * writes for that item, so a list can be written item by item (lib/lab/topology-text.ts keeps them per item). */
+export function yamlListItem(item: unknown, indent: number): string {
+  const out: string[] = [];
+  lines([item], indent, out);
+  return out.join("\n");
 }

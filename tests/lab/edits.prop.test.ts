@@ -3,7 +3,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { applyEdit, type LabEdit } from "@/lib/lab/edits";
-import { topologyText } from "@/lib/lab/topology-text";
+import { createTextCache, topologyText } from "@/lib/lab/topology-text";
 import { applyPatch, diffTopologies, invertPatch } from "@/lib/lab/patch";
 import { parseTopology, parseTopologyText, type Topology } from "@/lib/net";
 import { must } from "../support/must";
@@ -174,6 +174,31 @@ describe("lab edits and their inverses (property)", () => {
               topology: result.topology,
             });
           topology = result.topology;
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("the text written with a cache kept across edits and undos is the text written from scratch", () => {
+    fc.assert(
+      fc.property(lessonWithEdits, ([start, edits]) => {
+        const cache = createTextCache();
+        let current = start;
+        expect(topologyText(current, "yaml", cache)).toBe(topologyText(current, "yaml"));
+        const undo = [];
+        for (const edit of edits) {
+          const result = applyEdit(current, edit);
+          if (!result.ok) continue;
+          undo.push(result.inverse);
+          current = result.topology;
+          expect(topologyText(current, "yaml", cache)).toBe(topologyText(current, "yaml"));
+        }
+        for (const inverse of undo.reverse()) {
+          const result = applyEdit(current, inverse);
+          if (!result.ok) throw new Error(`${result.field}: ${result.error}`);
+          current = result.topology;
+          expect(topologyText(current, "yaml", cache)).toBe(topologyText(current, "yaml"));
         }
       }),
       { numRuns: 150 },

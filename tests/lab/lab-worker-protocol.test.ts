@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerLabTurn } from "@/lib/lab/lab-worker-protocol";
+import { answerLabTurn, createLabWorkerState, withLayout } from "@/lib/lab/lab-worker-protocol";
 import { STARTER_TOPOLOGY_YAML } from "@/lib/lab/starter";
 
 const webToApp = { from: "web", to: "app", protocol: "tcp" as const, port: 8080 };
@@ -13,10 +13,37 @@ describe("the lab worker's turn", () => {
     expect(reply.id).toBe(7);
     if (!reply.ok) throw new Error(reply.error);
     expect(reply.result.answer?.reachable).toBe(true);
-    expect(reply.result.diagram?.placed.nodes.length).toBeGreaterThan(0);
+    expect(reply.result.diagram?.placed?.nodes.length).toBeGreaterThan(0);
     expect(reply.ms).toBeGreaterThanOrEqual(0);
     // It crosses postMessage: a structured clone keeps every field.
     expect(structuredClone(reply)).toEqual(reply);
+  });
+
+  it("leaves out a layout the page already has, and the page puts it back", async () => {
+    const state = createLabWorkerState();
+    const request = { text: STARTER_TOPOLOGY_YAML, format: "yaml" as const, query: webToApp };
+    const first = await answerLabTurn({ id: 1, request }, state);
+    // A rule edit: the same drawing, so the same layout.
+    const second = await answerLabTurn(
+      {
+        id: 2,
+        request: {
+          ...request,
+          edit: { kind: "remove-sg-rule", securityGroupId: "sg-app", direction: "inbound", index: 0 },
+        },
+      },
+      state,
+    );
+    if (!first.ok || !second.ok) throw new Error("the turns failed");
+    const sent = first.result.diagram?.placed;
+    expect(sent?.nodes.length).toBeGreaterThan(0);
+    expect(second.result.diagram).toBeDefined();
+    expect(second.result.diagram?.placed).toBeUndefined();
+    const restored = withLayout(structuredClone(second.result), sent);
+    expect(restored.result.diagram?.placed).toBe(sent);
+    expect(restored.result.answer?.reachable).toBe(second.result.answer?.reachable);
+    // A page that never got a layout is told, rather than drawing nothing.
+    expect(() => withLayout(second.result, undefined)).toThrow(/layout/);
   });
 
   it("names the field of text that does not parse, as /lab/api does", async () => {

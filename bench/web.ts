@@ -6,13 +6,10 @@
 //     (playwright-core, the system browser);
 //   - rows written by GET requests from new visitors (no cookie) to the main pages.
 // Targets from the issue: p95 ≤ 50 ms on an idle machine, one request per answer, zero rows written by GETs.
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
-import path from "node:path";
 import Database from "better-sqlite3";
 import { chromium } from "playwright-core";
+import { hasBuild, startServer } from "./next-server";
 
 const root = process.cwd();
 const json = process.argv.includes("--json");
@@ -44,54 +41,6 @@ function percentile(values: readonly number[], p: number): number {
   return sorted[index] ?? Number.NaN;
 }
 const round = (ms: number) => Math.round(ms * 10) / 10;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
-}
-
-async function startServer(
-  databaseUrl: string,
-  logFile: string,
-): Promise<{ baseURL: string; child: ChildProcess }> {
-  const port = await freePort();
-  const log = fs.openSync(logFile, "a");
-  const child = spawn(
-    path.join(root, "node_modules", ".bin", "next"),
-    ["start", "-p", String(port), "-H", "127.0.0.1"],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        NEXT_TELEMETRY_DISABLED: "1",
-        DATABASE_URL: databaseUrl,
-      },
-      stdio: ["ignore", log, log],
-      detached: true,
-    },
-  );
-  const baseURL = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode}`);
-    try {
-      if ((await fetch(`${baseURL}/api/health`)).ok) return { baseURL, child };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error("the production server did not start within 90 s");
-}
 
 function rowCounts(file: string): Map<string, number> {
   const database = new Database(file, { readonly: true, fileMustExist: true });
@@ -287,19 +236,12 @@ async function visitorWrites(
 }
 
 async function main(): Promise<void> {
-  if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
+  if (!hasBuild(root)) {
     process.stderr.write("web suite skipped: no production build (run `npm run build` first)\n");
     return;
   }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "reachable-bench-web-"));
-  const file = path.join(dir, "bench.db");
-  const databaseUrl = `file:${file}`;
-  execFileSync(path.join(root, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-    stdio: "pipe",
-  });
-  const { baseURL, child } = await startServer(databaseUrl, path.join(dir, "server.log"));
+  const server = await startServer(root, "web");
+  const { baseURL, file } = server;
   try {
     // Warm the server (first renders compile nothing in production, but fill caches) before measuring.
     for (const page of VISITOR_PAGES) await (await fetch(`${baseURL}${page}`)).text();
@@ -373,8 +315,7 @@ async function main(): Promise<void> {
       for (const line of lines) process.stdout.write(`  ${JSON.stringify(line)}\n`);
     }
   } finally {
-    if (child.pid) process.kill(-child.pid, "SIGTERM");
-    fs.rmSync(dir, { recursive: true, force: true });
+    server.stop();
   }
 }
 

@@ -42,6 +42,7 @@ export function forwardThroughAppliance(
   }
   if (!eni.running) blockNotRunning(w, eni, "forwarder");
   checkSecurityGroups(w, eni, "outbound", p);
+  w.middlebox ??= named(eni);
   const out = natInstanceSource(w, eni, p);
   if (out !== p) {
     // NATI-01: the instance's operating system is assumed to masquerade (AWS output cannot show iptables).

@@ -105,6 +105,8 @@ function securityGroup(d: DetailOf<"security-group">): string {
   const groups = d.groups.map(label).join(", ") || "no security group";
   const toward = d.side === "inbound" ? "from" : "to";
   const inert = d.inertReferences?.[0];
+  if (inert?.problem === "through-middlebox")
+    return `Security group ${groups} on ${label(d.eni)} allows ${what(d.traffic)} ${toward} ${d.remote} only through its rule "${inert.rule}", which references the sender's group ${label(inert.group)}; the traffic was routed through ${label(inert.middlebox ?? { id: "?" })}, and a group reference does not match traffic a middlebox forwarded. Reference the sender's address or subnet CIDR instead.`;
   if (inert)
     return `Security group ${groups} on ${label(d.eni)} allows ${what(d.traffic)} ${toward} ${d.remote} only through its rule "${inert.rule}", which references ${label(inert.group)} in VPC ${inert.vpc} ${inertWhy(inert)}, so that rule matches nothing.`;
   return `Security group ${groups} on ${label(d.eni)} has no ${d.side} rule allowing ${what(d.traffic)} ${toward} ${d.remote}.`;
@@ -128,7 +130,13 @@ function wrongPlace(d: DetailOf<"query">): string {
 /** The one sentence of each code, by its detail; and each code's rule IDs (rule catalog §5). */
 export const EXPLANATIONS = {
   ENI_SG_RULES_MISMATCH: entry(["security-group"], ["SG-01", "SG-05"], securityGroup, (d) =>
-    d.loadBalancer ? ["EPS-09"] : d.inertReferences?.length ? ["PCX-11"] : NO_RULES,
+    d.loadBalancer
+      ? ["EPS-09"]
+      : d.inertReferences?.[0]?.problem === "through-middlebox"
+        ? ["SG-07"]
+        : d.inertReferences?.length
+          ? ["PCX-11"]
+          : NO_RULES,
   ),
   SG_HAS_NO_RULES: entry(["security-group"], ["SG-03"], securityGroup),
   SUBNET_ACL_RESTRICTION: entry(

@@ -36,6 +36,8 @@ class SgContext implements SgPeerContext {
     private readonly vpc: VpcInfo,
     private readonly now: number,
     private readonly inbound = true,
+    /** SG-07: the packet came through a middlebox, so no rule that references a group matches it. */
+    private readonly throughMiddlebox = false,
   ) {}
 
   prefixListCidrs(id: string): readonly Cidr[] | undefined {
@@ -43,6 +45,7 @@ class SgContext implements SgPeerContext {
   }
 
   isMemberOfReferencedGroup(rawId: string, remote: IpAddress): boolean {
+    if (this.throughMiddlebox) return false;
     const slash = rawId.indexOf("/");
     const id = slash === -1 ? rawId : rawId.slice(slash + 1);
     const group = this.net.securityGroups.get(id);
@@ -126,7 +129,8 @@ export function checkSecurityGroups(
   }
   const remote = on?.remote ?? (direction === "inbound" ? p.src : p.dst);
   const packet = { remote, protocol: p.protocol, port: p.dstPort };
-  const ctx = peers ?? new SgContext(w.net, eni.vpc, w.now, direction === "inbound");
+  const ctx =
+    peers ?? new SgContext(w.net, eni.vpc, w.now, direction === "inbound", w.middlebox !== undefined);
   const rule = own
     ? firstMatchingRule(own[direction], packet, ctx)
     : allowingRule(evaluateSecurityGroups(groups, direction, packet, ctx));
@@ -159,6 +163,7 @@ export function checkSecurityGroups(
         direction,
         { remote, protocol: p.protocol, port: p.dstPort },
         w.now,
+        w.middlebox,
       );
   block(w, noRules ? "SG_HAS_NO_RULES" : "ENI_SG_RULES_MISMATCH", groups[0]?.id ?? eni.id, {
     kind: "security-group",

@@ -99,6 +99,7 @@ export function sendToGatewayLoadBalancerEndpoint(
     });
     return undefined;
   }
+  w.middlebox ??= named(ep);
   const down = noHealthyAppliance(w.net, ep);
   if (down) {
     block(w, "RCH_GWLB_NO_HEALTHY_TARGET", down.lb.id, {

@@ -1,6 +1,7 @@
 // Why a security group rule that names the sender's group still matched nothing: the referenced group is in
 // another VPC and the peering between them is not active (or missing, or across Regions), so the reference is
-// inert (PCX-11, SG-06). Computed only when a security group has refused a packet, to word the blocker.
+// inert (PCX-11, SG-06); or the packet was routed through a middlebox, after which no reference to the sender's
+// group matches (SG-07). Computed only when a security group has refused a packet, to word the blocker.
 import { type IpAddress, ipKey } from "./cidr";
 import { named } from "./explanations";
 import { findPeering, type Network, type VpcInfo } from "./network-model";
@@ -9,7 +10,7 @@ import { effectivePeeringStatus } from "./peering-status";
 import { describePorts, matchesCompiled, packetProtocolNumber } from "./rule-match";
 import type { CompiledSecurityGroup } from "./security-groups";
 import type { Protocol } from "./query";
-import type { InertReference } from "./trace";
+import type { InertReference, NamedRef } from "./trace";
 
 /** Rules of `side` that allow the traffic and name a group `remote` belongs to, but across an unusable link. */
 export function inertReferences(
@@ -19,6 +20,7 @@ export function inertReferences(
   side: "inbound" | "outbound",
   traffic: { readonly remote: IpAddress; readonly protocol: Protocol; readonly port?: number | undefined },
   now: number,
+  middlebox?: NamedRef,
 ): InertReference[] {
   const out: InertReference[] = [];
   const proto = packetProtocolNumber(traffic.protocol, traffic.remote.family);
@@ -28,7 +30,7 @@ export function inertReferences(
       if (raw === undefined || !matchesCompiled(rule, proto, traffic.protocol, traffic.port)) continue;
       const id = raw.slice(raw.indexOf("/") + 1);
       const referenced = net.securityGroups.get(id);
-      if (!referenced || referenced.vpcId === vpc.id) continue;
+      if (!referenced || (referenced.vpcId === vpc.id && !middlebox)) continue;
       if (!securityGroupMembers(net).get(id)?.has(ipKey(traffic.remote))) continue;
       const other = net.vpcs.get(referenced.vpcId);
       const pcx = other ? findPeering(net, vpc.id, other.id) : undefined;
@@ -37,15 +39,17 @@ export function inertReferences(
         rule: `${group.name ?? group.id}: ${side} ${describePorts(rr.protocol, rr.fromPort, rr.toPort)} ${raw}`,
         group: named(referenced),
         vpc: referenced.vpcId,
-        ...(other && other.region !== vpc.region
-          ? { problem: "other-region" as const }
-          : pcx
-            ? {
-                problem: "peering-not-active" as const,
-                peering: named(pcx),
-                state: effectivePeeringStatus(pcx, now),
-              }
-            : { problem: "no-peering" as const }),
+        ...(middlebox
+          ? { problem: "through-middlebox" as const, middlebox }
+          : other && other.region !== vpc.region
+            ? { problem: "other-region" as const }
+            : pcx
+              ? {
+                  problem: "peering-not-active" as const,
+                  peering: named(pcx),
+                  state: effectivePeeringStatus(pcx, now),
+                }
+              : { problem: "no-peering" as const }),
       });
     }
   }

@@ -132,8 +132,10 @@ export type InertReference = {
   readonly rule: string;
   readonly group: NamedRef;
   readonly vpc: string;
-  readonly problem: "peering-not-active" | "no-peering" | "other-region";
+  readonly problem: "peering-not-active" | "no-peering" | "other-region" | "through-middlebox";
   readonly peering?: NamedRef;
+  /** through-middlebox: the appliance interface or Gateway Load Balancer endpoint the packet came through. */
+  readonly middlebox?: NamedRef;
   readonly state?: string;
 };
 

@@ -20,6 +20,7 @@ import type {
   Hop,
   HopDetail,
   MatchedKind,
+  NamedRef,
   PacketHeader,
   RouteFact,
   RouteTargetType,
@@ -112,6 +113,11 @@ export type Walk = {
    * (no appliance mode) the request's zone (appliance-mode.ts).
    */
   applianceZones?: Map<string, string>;
+  /**
+   * SG-07: the first middlebox (an appliance interface, a Gateway Load Balancer endpoint) this walk's packet was
+   * routed through. After it, a security group rule that references the sender's group no longer matches.
+   */
+  middlebox?: NamedRef;
 };
 
 /** The two ways a step hands a packet back to the VPC: leave a subnet through its route table, or arrive in a VPC. */

@@ -67,10 +67,7 @@ export const SECURITY_GROUP_RULES: readonly Rule[] = [
     title: "References do not survive a middlebox",
     text: "When traffic is routed through an appliance, a rule referencing the original sender's group no longer matches; use addresses or CIDRs.",
     sources: [source("vpc", "Security group rules")],
-    status: notModelled(
-      "The model now routes through appliances (a network interface route target, a Gateway Load Balancer endpoint) but still matches a referenced group by the packet's source address, so a reference that crosses an appliance is not yet refused; until it is, no question depends on it.",
-    ),
-    codes: ["SG_REFERENCES_NOT_PRESERVED"],
+    status: MODELLED,
   },
   {
     id: "SG-08",

@@ -123,7 +123,7 @@ describe("live classroom", () => {
     for (const box of await teacher.locator('input[name="families"]').all()) {
       if ((await box.getAttribute("value")) !== "endpoint-choice") await box.uncheck();
     }
-    await teacher.getByLabel("Questions").fill("2");
+    await teacher.getByLabel("Questions", { exact: true }).fill("2");
     await teacher.getByLabel("Seconds per question").fill("300");
     await teacher.getByTestId("create-game").click();
     await phase(teacher, "lobby");
@@ -271,7 +271,7 @@ describe("live classroom", () => {
     for (const box of await teacher.locator('input[name="families"]').all()) {
       if ((await box.getAttribute("value")) !== "concept-check") await box.uncheck();
     }
-    await teacher.getByLabel("Questions").fill("1");
+    await teacher.getByLabel("Questions", { exact: true }).fill("1");
     await teacher.getByLabel("Seconds per question").fill("5");
     await teacher.getByTestId("create-game").click();
     await phase(teacher, "lobby");
@@ -309,7 +309,7 @@ describe("live classroom", () => {
     for (const box of await teacher.locator('input[name="families"]').all()) {
       if ((await box.getAttribute("value")) !== "endpoint-choice") await box.uncheck();
     }
-    await teacher.getByLabel("Questions").fill("2");
+    await teacher.getByLabel("Questions", { exact: true }).fill("2");
     await teacher.getByLabel("Seconds per question").fill("300");
     await teacher.getByTestId("create-game").click();
     await phase(teacher, "lobby");

@@ -100,7 +100,7 @@ describe("homework, preview and exports", () => {
     const teacher = await open();
     await teacher.goto("/classroom");
     await onlyTopic(teacher, "endpoint-choice");
-    await teacher.getByLabel("Questions").fill("3");
+    await teacher.getByLabel("Questions", { exact: true }).fill("3");
     await teacher.getByTestId("create-game").click();
     await teacher.getByTestId("join-code").waitFor();
     const code = (await teacher.getByTestId("join-code").textContent()) ?? "";
@@ -142,7 +142,7 @@ describe("homework, preview and exports", () => {
     const teacher = await open();
     await teacher.goto("/classroom");
     await onlyTopic(teacher, "endpoint-choice");
-    await teacher.getByLabel("Questions").fill("2");
+    await teacher.getByLabel("Questions", { exact: true }).fill("2");
     await teacher.getByTestId("mode-homework").check();
     const due = new Date(Date.now() + 3 * 24 * 3600_000).toISOString().slice(0, 16);
     await teacher.getByTestId("due-at").fill(due);
@@ -301,7 +301,7 @@ describe("homework, preview and exports", () => {
 
     await desk.goto("/classroom");
     await onlyTopic(desk, "endpoint-choice");
-    await desk.getByLabel("Questions").fill("1");
+    await desk.getByLabel("Questions", { exact: true }).fill("1");
     await desk.getByTestId("create-game").click();
     await desk.locator('.classroom[data-phase="lobby"]').waitFor();
     const code = (await desk.getByTestId("join-code").textContent()) ?? "";

@@ -412,7 +412,7 @@ describe("the lab", () => {
   it("opens an answered exam question's network from the exam report", async () => {
     const { context, page } = await newPage(browser, inject("baseURL"));
     await page.goto("/exam");
-    await page.getByLabel("Questions").fill("6");
+    await page.getByLabel("Questions", { exact: true }).fill("6");
     await page.getByTestId("start-exam").click();
     await page.getByTestId("countdown").waitFor();
     const sessionId = (await page.locator("[data-session-id]").getAttribute("data-session-id")) ?? "";
@@ -473,7 +473,7 @@ describe("the lab", () => {
     await teacher.goto("/classroom");
     for (const box of await teacher.locator('input[name="families"]').all())
       if ((await box.getAttribute("value")) !== "can-a-reach-c") await box.uncheck();
-    await teacher.getByLabel("Questions").fill("1");
+    await teacher.getByLabel("Questions", { exact: true }).fill("1");
     await teacher.getByLabel("Seconds per question").fill("300");
     await teacher.getByTestId("create-game").click();
     await teacher.locator('.classroom[data-phase="lobby"]').waitFor({ timeout: 15_000 });

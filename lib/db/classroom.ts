@@ -2,6 +2,7 @@
 import "server-only";
 import type { Db } from "./client";
 import { Prisma } from "./generated/client";
+import { isUniqueViolation } from "./unique-violation";
 
 // Live classroom games: one row per join code holding the classroom machine's persisted snapshot, shared by the
 // teacher and every player. lib/db never interprets the snapshot (the caller restores it through its versioned
@@ -103,10 +104,6 @@ export async function createClassroomGame(
       };
     throw error;
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }
 
 export async function findClassroomGame(db: Db, joinCode: string): Promise<StoredClassroomGame | null> {

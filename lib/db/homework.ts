@@ -1,6 +1,7 @@
 // The data layer runs on the server only: a client component that imports it fails the build.
 import "server-only";
 import type { Db } from "./client";
+import { isUniqueViolation } from "./unique-violation";
 
 // Homework: a classroom quiz as a self-paced assignment. One row per assignment (its planned questions and due
 // date), one per student who gave a name, one per graded answer. Answers are plain inserts: the primary key
@@ -33,8 +34,15 @@ export type HomeworkAnswer = {
 export type HomeworkWrite<T> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: "taken" };
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+/** Runs a create and answers `value`, or "taken" when a unique key already holds that row. */
+async function createOnce<T>(create: () => Promise<unknown>, value: T): Promise<HomeworkWrite<T>> {
+  try {
+    await create();
+    return { ok: true, value };
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, reason: "taken" };
+    throw error;
+  }
 }
 
 function parseIds(text: string): string[] {
@@ -49,22 +57,20 @@ export async function createHomework(
   db: Db,
   homework: StoredHomework,
 ): Promise<HomeworkWrite<StoredHomework>> {
-  try {
-    await db.homework.create({
-      data: {
-        code: homework.code,
-        teacherLearnerId: homework.teacherLearnerId,
-        config: JSON.stringify(homework.config),
-        questionIds: JSON.stringify(homework.questionIds),
-        dueAt: homework.dueAt,
-        createdAt: homework.createdAt,
-      },
-    });
-    return { ok: true, value: homework };
-  } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, reason: "taken" };
-    throw error;
-  }
+  return createOnce(
+    () =>
+      db.homework.create({
+        data: {
+          code: homework.code,
+          teacherLearnerId: homework.teacherLearnerId,
+          config: JSON.stringify(homework.config),
+          questionIds: JSON.stringify(homework.questionIds),
+          dueAt: homework.dueAt,
+          createdAt: homework.createdAt,
+        },
+      }),
+    homework,
+  );
 }
 
 export async function findHomework(db: Db, code: string): Promise<StoredHomework | null> {
@@ -106,24 +112,19 @@ export async function addHomeworkStudent(
   code: string,
   student: HomeworkStudent & { readonly nameKey: string },
 ): Promise<HomeworkWrite<HomeworkStudent>> {
-  try {
-    await db.homeworkStudent.create({
-      data: {
-        code,
-        learnerId: student.learnerId,
-        displayName: student.displayName,
-        nameKey: student.nameKey,
-        joinedAt: student.joinedAt,
-      },
-    });
-    return {
-      ok: true,
-      value: { learnerId: student.learnerId, displayName: student.displayName, joinedAt: student.joinedAt },
-    };
-  } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, reason: "taken" };
-    throw error;
-  }
+  return createOnce(
+    () =>
+      db.homeworkStudent.create({
+        data: {
+          code,
+          learnerId: student.learnerId,
+          displayName: student.displayName,
+          nameKey: student.nameKey,
+          joinedAt: student.joinedAt,
+        },
+      }),
+    { learnerId: student.learnerId, displayName: student.displayName, joinedAt: student.joinedAt },
+  );
 }
 
 export async function findHomeworkStudent(
@@ -151,22 +152,20 @@ export async function addHomeworkAnswer(
   code: string,
   answer: HomeworkAnswer,
 ): Promise<HomeworkWrite<HomeworkAnswer>> {
-  try {
-    await db.homeworkAnswer.create({
-      data: {
-        code,
-        learnerId: answer.learnerId,
-        questionIndex: answer.questionIndex,
-        response: JSON.stringify(answer.response),
-        correct: answer.correct,
-        answeredAt: answer.answeredAt,
-      },
-    });
-    return { ok: true, value: answer };
-  } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, reason: "taken" };
-    throw error;
-  }
+  return createOnce(
+    () =>
+      db.homeworkAnswer.create({
+        data: {
+          code,
+          learnerId: answer.learnerId,
+          questionIndex: answer.questionIndex,
+          response: JSON.stringify(answer.response),
+          correct: answer.correct,
+          answeredAt: answer.answeredAt,
+        },
+      }),
+    answer,
+  );
 }
 
 /** The answers of an assignment (all students, or one), in question order then time. */

@@ -7,6 +7,7 @@ import { learnerIdForToken } from "../../lib/db/learners";
 import { listClassroomAnswers } from "../../lib/db/classroom";
 import { createTempDb } from "../db/support/temp-db";
 import { must } from "../support/must";
+import { readEvents } from "./sse";
 
 // The classroom's two hot doors are served by Node's HTTP server before Next sees the request. This drives them
 // over real HTTP on a plain server whose own handler stands in for Next: what the fast lane does not serve
@@ -41,40 +42,6 @@ afterAll(async () => {
 });
 
 const cookieOf = (token: string) => `${LEARNER_COOKIE}=${token}`;
-
-/** Reads SSE frames until `until` returns true for one of them. */
-async function readEvents(
-  url: string,
-  cookie: string,
-  until: (type: string, data: unknown) => boolean,
-): Promise<{ type: string; data: unknown }[]> {
-  const controller = new AbortController();
-  const response = await fetch(url, { headers: { cookie }, signal: controller.signal });
-  expect(response.status).toBe(200);
-  expect(response.headers.get("content-type")).toMatch(/^text\/event-stream/);
-  const reader = must(response.body).getReader();
-  const decoder = new TextDecoder();
-  const seen: { type: string; data: unknown }[] = [];
-  let buffer = "";
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) return seen;
-    buffer += decoder.decode(value, { stream: true });
-    let end;
-    while ((end = buffer.indexOf("\n\n")) >= 0) {
-      const block = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      const type = /^event: (.*)$/m.exec(block)?.[1];
-      const data = /^data: (.*)$/m.exec(block)?.[1];
-      if (type === undefined || data === undefined) continue;
-      seen.push({ type, data: JSON.parse(data) as unknown });
-      if (until(type, seen[seen.length - 1]?.data)) {
-        controller.abort();
-        return seen;
-      }
-    }
-  }
-}
 
 describe("classroom fast lane", () => {
   it("claims only POST …/answer and GET …/events under /classroom/api/<code>/", () => {

@@ -8,6 +8,7 @@ import { listClassroomAnswers } from "../../lib/db/classroom";
 import { learnerIdForToken } from "../../lib/db/learners";
 import { createTempDb } from "../db/support/temp-db";
 import { must } from "../support/must";
+import { readEvents } from "./sse";
 
 // A signed-in teacher's game belongs to their account (listed and reported on any device) while the browser that
 // created it runs it over the fast lane, which knows only the browser; a signed-in player plays as their
@@ -40,39 +41,6 @@ afterAll(async () => {
 });
 
 const cookieOf = (token: string) => `${LEARNER_COOKIE}=${token}`;
-
-/** The SSE frames of a stream until `until` holds for one (then the stream is dropped). */
-async function readEvents(
-  url: string,
-  cookie: string,
-  until: (type: string) => boolean,
-): Promise<{ type: string; data: unknown }[]> {
-  const controller = new AbortController();
-  const response = await fetch(url, { headers: { cookie }, signal: controller.signal });
-  expect(response.status).toBe(200);
-  const reader = must(response.body).getReader();
-  const decoder = new TextDecoder();
-  const seen: { type: string; data: unknown }[] = [];
-  let buffer = "";
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) return seen;
-    buffer += decoder.decode(value, { stream: true });
-    let end;
-    while ((end = buffer.indexOf("\n\n")) >= 0) {
-      const block = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      const type = /^event: (.*)$/m.exec(block)?.[1];
-      const data = /^data: (.*)$/m.exec(block)?.[1];
-      if (type === undefined || data === undefined) continue;
-      seen.push({ type, data: JSON.parse(data) as unknown });
-      if (until(type)) {
-        controller.abort();
-        return seen;
-      }
-    }
-  }
-}
 
 describe("classroom games: ownership and pinned questions", () => {
   it("a signed-in host's game is the account's on every device and runs from the browser that created it", async () => {

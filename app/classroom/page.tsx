@@ -51,35 +51,37 @@ export default async function ClassroomPage() {
       {past.length > 0 ? (
         <section aria-labelledby="past-games">
           <h2 id="past-games">Your past games</h2>
-          <table className="classroom-report" data-testid="past-games">
-            <thead>
-              <tr>
-                <th scope="col">Game</th>
-                <th scope="col">Ended</th>
-                <th scope="col">Questions</th>
-                <th scope="col">Topics</th>
-                <th scope="col">Report</th>
-              </tr>
-            </thead>
-            <tbody>
-              {past.map((game) => {
-                const config = ClassroomConfigSchema.safeParse(game.config);
-                return (
-                  <tr key={game.joinCode}>
-                    <td>{game.joinCode}</td>
-                    <td>
-                      <time dateTime={game.updatedAt.toISOString()}>{formatDateTime(game.updatedAt)}</time>
-                    </td>
-                    <td>{config.success ? config.data.questionCount : "–"}</td>
-                    <td>{config.success ? config.data.families.join(", ") : "–"}</td>
-                    <td>
-                      <Link href={`/classroom/${game.joinCode}/report`}>Report</Link>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <div className="table-scroll" tabIndex={0} role="region" aria-label="Your past games">
+            <table className="classroom-report" data-testid="past-games">
+              <thead>
+                <tr>
+                  <th scope="col">Game</th>
+                  <th scope="col">Ended</th>
+                  <th scope="col">Questions</th>
+                  <th scope="col">Topics</th>
+                  <th scope="col">Report</th>
+                </tr>
+              </thead>
+              <tbody>
+                {past.map((game) => {
+                  const config = ClassroomConfigSchema.safeParse(game.config);
+                  return (
+                    <tr key={game.joinCode}>
+                      <td>{game.joinCode}</td>
+                      <td>
+                        <time dateTime={game.updatedAt.toISOString()}>{formatDateTime(game.updatedAt)}</time>
+                      </td>
+                      <td>{config.success ? config.data.questionCount : "–"}</td>
+                      <td>{config.success ? config.data.families.join(", ") : "–"}</td>
+                      <td>
+                        <Link href={`/classroom/${game.joinCode}/report`}>Report</Link>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
         </section>
       ) : null}
       {homework.length > 0 ? (

@@ -11,6 +11,11 @@ export type AxeViolation = { id: string; impact: string | null; help: string; no
 
 /** Every axe violation on the page as it is now (node HTML cut to 160 characters for the log). */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  // Next streams a dynamic page's <title> into the head after the shell: give it a moment, or axe reads a page
+  // that has no title yet (a page that never gets one is still reported).
+  await page
+    .waitForFunction(() => document.title !== "", undefined, { timeout: 5_000 })
+    .catch(() => undefined);
   await page.addScriptTag({ path: AXE_SOURCE });
   return page.evaluate(async () => {
     const axe = (

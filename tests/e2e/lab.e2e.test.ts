@@ -437,8 +437,9 @@ describe("the lab", () => {
     expect(href).toMatch(new RegExp(`^/lab\\?q=q_[A-Za-z0-9_-]+&from=exam%3A${sessionId}$`));
     await page.goto(href);
     await page.getByTestId("lab-question-note").waitFor();
-    await page.locator("[data-testid=lab-verdict]").waitFor({ timeout: 15_000 });
-    expect((await editorText(page)).length).toBeGreaterThan(50);
+    // The question's network is in the editor. Not every question asks a reachability query (peering
+    // feasibility, for one, has none), so a verdict is not awaited here; the practice test covers the asked query.
+    await expect.poll(async () => (await editorText(page)).length, { timeout: 15_000 }).toBeGreaterThan(50);
     await context.close();
   }, 150_000);
 

@@ -88,13 +88,7 @@ export function AccountForm({ mode }: { mode: "sign-up" | "sign-in" }) {
       <button type="submit" className="button" disabled={busy}>
         {title}
       </button>
-      <div aria-live="polite">
-        {error ? (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        ) : null}
-      </div>
+      <ErrorAlert error={error} />
     </form>
   );
 }
@@ -135,6 +129,46 @@ function ceremonyError(error: unknown): string {
   return "This browser could not use a passkey here. Sign in with your password instead.";
 }
 
+/** The error line under a form: announced when it appears, empty otherwise. */
+function ErrorAlert({ error }: { error: string | null }) {
+  return (
+    <div aria-live="polite">
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+type CeremonyOutcome = { readonly ok: true } | { readonly ok: false; readonly text: string };
+
+/**
+ * One WebAuthn round: ask the server for options, let the browser create a passkey ("create") or use one
+ * ("get"), then send the credential back. Each failure becomes a sentence for the person at the device.
+ */
+async function passkeyCeremony(
+  kind: "create" | "get",
+  optionsBody: Record<string, unknown>,
+  finishBody: (credential: unknown) => Record<string, unknown>,
+): Promise<CeremonyOutcome> {
+  const options = await postJson<unknown>("/account/api/passkey", optionsBody);
+  if (!options.ok) return { ok: false, text: forPerson(options.error) };
+  let credential: unknown;
+  try {
+    // The server's options route answers in the shape @simplewebauthn/server generated for this ceremony.
+    credential =
+      kind === "create"
+        ? await startRegistration({ optionsJSON: options.data as PublicKeyCredentialCreationOptionsJSON })
+        : await startAuthentication({ optionsJSON: options.data as PublicKeyCredentialRequestOptionsJSON });
+  } catch (failure) {
+    return { ok: false, text: ceremonyError(failure) };
+  }
+  const finished = await postJson("/account/api/passkey", finishBody(credential));
+  return finished.ok ? { ok: true } : { ok: false, text: forPerson(finished.error) };
+}
+
 /** Adds a passkey (WebAuthn credential) to the signed-in account: next time, sign in without a password. */
 export function AddPasskeyButton({ count, children }: { count: number; children?: ReactNode }) {
   const router = useRouter();
@@ -143,25 +177,12 @@ export function AddPasskeyButton({ count, children }: { count: number; children?
   async function add(): Promise<void> {
     setBusy(true);
     setMessage(null);
-    const options = await postJson<PublicKeyCredentialCreationOptionsJSON>("/account/api/passkey", {
-      action: "register-options",
-    });
-    if (!options.ok) {
-      setBusy(false);
-      setMessage({ kind: "error", text: forPerson(options.error) });
-      return;
-    }
-    let credential;
-    try {
-      credential = await startRegistration({ optionsJSON: options.data });
-    } catch (error) {
-      setBusy(false);
-      setMessage({ kind: "error", text: ceremonyError(error) });
-      return;
-    }
-    const saved = await postJson("/account/api/passkey", { action: "register", credential });
+    const saved = await passkeyCeremony("create", { action: "register-options" }, (credential) => ({
+      action: "register",
+      credential,
+    }));
     setBusy(false);
-    if (!saved.ok) setMessage({ kind: "error", text: forPerson(saved.error) });
+    if (!saved.ok) setMessage({ kind: "error", text: saved.text });
     else {
       setMessage({
         kind: "done",
@@ -203,26 +224,13 @@ export function PasskeySignInButton() {
   async function signIn(): Promise<void> {
     setBusy(true);
     setError(null);
-    const options = await postJson<PublicKeyCredentialRequestOptionsJSON>("/account/api/passkey", {
-      action: "sign-in-options",
-    });
-    if (!options.ok) {
-      setBusy(false);
-      setError(forPerson(options.error));
-      return;
-    }
-    let credential;
-    try {
-      credential = await startAuthentication({ optionsJSON: options.data });
-    } catch (error) {
-      setBusy(false);
-      setError(ceremonyError(error));
-      return;
-    }
-    const result = await postJson("/account/api/passkey", { action: "sign-in", credential });
+    const result = await passkeyCeremony("get", { action: "sign-in-options" }, (credential) => ({
+      action: "sign-in",
+      credential,
+    }));
     setBusy(false);
     if (result.ok) router.refresh();
-    else setError(forPerson(result.error));
+    else setError(result.text);
   }
   return (
     <section aria-labelledby="passkey-sign-in-title" className="card account-form">
@@ -231,13 +239,7 @@ export function PasskeySignInButton() {
       <button type="button" className="button" disabled={busy} onClick={() => void signIn()}>
         Sign in with a passkey
       </button>
-      <div aria-live="polite">
-        {error ? (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        ) : null}
-      </div>
+      <ErrorAlert error={error} />
     </section>
   );
 }
@@ -287,27 +289,14 @@ export function PasskeySignUpForm() {
     const username = formText(new FormData(event.currentTarget), "username");
     setBusy(true);
     setError(null);
-    const options = await postJson<PublicKeyCredentialCreationOptionsJSON>("/account/api/passkey", {
-      action: "sign-up-options",
+    const result = await passkeyCeremony("create", { action: "sign-up-options", username }, (credential) => ({
+      action: "sign-up",
       username,
-    });
-    if (!options.ok) {
-      setBusy(false);
-      setError(forPerson(options.error));
-      return;
-    }
-    let credential;
-    try {
-      credential = await startRegistration({ optionsJSON: options.data });
-    } catch (failure) {
-      setBusy(false);
-      setError(ceremonyError(failure));
-      return;
-    }
-    const result = await postJson("/account/api/passkey", { action: "sign-up", username, credential });
+      credential,
+    }));
     setBusy(false);
     if (result.ok) router.refresh();
-    else setError(forPerson(result.error));
+    else setError(result.text);
   }
   return (
     <form
@@ -325,13 +314,7 @@ export function PasskeySignUpForm() {
       <button type="submit" className="button" disabled={busy}>
         Create with a passkey
       </button>
-      <div aria-live="polite">
-        {error ? (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        ) : null}
-      </div>
+      <ErrorAlert error={error} />
     </form>
   );
 }

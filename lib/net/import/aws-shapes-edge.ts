@@ -56,6 +56,19 @@ const IpAssociationSchema = z
 
 const GroupRefSchema = z.object({ GroupId: z.string(), GroupName: z.string().optional() });
 
+// An ENI and an instance's NetworkInterfaces[] print their addresses in the same shape.
+const PrivateIpAddressesSchema = z
+  .array(
+    z.object({
+      PrivateIpAddress: z.string(),
+      Primary: z.boolean().optional(),
+      Association: IpAssociationSchema,
+    }),
+  )
+  .optional();
+
+const Ipv6AddressesSchema = z.array(z.object({ Ipv6Address: z.string() })).optional();
+
 export const AwsNetworkInterfaceSchema = z.object({
   NetworkInterfaceId: z.string(),
   SubnetId: z.string().optional(),
@@ -66,17 +79,9 @@ export const AwsNetworkInterfaceSchema = z.object({
   OwnerId: z.string().optional(),
   PrivateIpAddress: z.string().optional(),
   PrivateDnsName: z.string().optional(),
-  PrivateIpAddresses: z
-    .array(
-      z.object({
-        PrivateIpAddress: z.string(),
-        Primary: z.boolean().optional(),
-        Association: IpAssociationSchema,
-      }),
-    )
-    .optional(),
+  PrivateIpAddresses: PrivateIpAddressesSchema,
   Association: IpAssociationSchema,
-  Ipv6Addresses: z.array(z.object({ Ipv6Address: z.string() })).optional(),
+  Ipv6Addresses: Ipv6AddressesSchema,
   Groups: z.array(GroupRefSchema).optional(),
   SourceDestCheck: z.boolean().optional(),
   Attachment: z
@@ -105,17 +110,9 @@ export const AwsInstanceSchema = z.object({
         NetworkInterfaceId: z.string(),
         SubnetId: z.string().optional(),
         PrivateIpAddress: z.string().optional(),
-        PrivateIpAddresses: z
-          .array(
-            z.object({
-              PrivateIpAddress: z.string(),
-              Primary: z.boolean().optional(),
-              Association: IpAssociationSchema,
-            }),
-          )
-          .optional(),
+        PrivateIpAddresses: PrivateIpAddressesSchema,
         Association: IpAssociationSchema,
-        Ipv6Addresses: z.array(z.object({ Ipv6Address: z.string() })).optional(),
+        Ipv6Addresses: Ipv6AddressesSchema,
         Groups: z.array(GroupRefSchema).optional(),
         SourceDestCheck: z.boolean().optional(),
         Attachment: z.object({ DeviceIndex: z.number().int().optional() }).optional(),

@@ -7,6 +7,7 @@ import { axeViolations, isSerious } from "./support/axe";
 import { repoRoot } from "./support/server";
 import { parseTopologyText } from "../../lib/net";
 import { exportAwsDescribe } from "../../lib/net/import";
+import { ASSIGNMENT_START } from "../lab/assignment-start";
 
 const verdict = (page: Page, reachable: "yes" | "no") =>
   page.locator(`[data-testid=lab-verdict][data-reachable=${reachable}]`).waitFor({ timeout: 15_000 });
@@ -36,32 +37,6 @@ async function ask(page: Page, from: string, to: string): Promise<void> {
   await page.getByTestId("lab-ask").click();
 }
 
-// An assignment's starting network: db-c is open to the internet on 5432 (and 8000-8100); app-a must keep
-// reaching it on 5432 while the internet reaches it on no port.
-const ASSIGNMENT_START = `region: us-east-1
-vpcs:
-  - { id: vpc-lab, cidrBlocks: [10.0.0.0/16] }
-subnets:
-  - { id: subnet-public, vpcId: vpc-lab, availabilityZone: us-east-1a, cidrBlock: 10.0.1.0/24, routeTableId: rtb-public }
-  - { id: subnet-private, vpcId: vpc-lab, availabilityZone: us-east-1a, cidrBlock: 10.0.2.0/24 }
-internetGateways:
-  - { id: igw-lab, vpcId: vpc-lab }
-routeTables:
-  - id: rtb-public
-    vpcId: vpc-lab
-    routes:
-      - { destination: 0.0.0.0/0, target: igw-lab }
-securityGroups:
-  - { id: sg-app, vpcId: vpc-lab, inbound: [] }
-  - id: sg-db
-    vpcId: vpc-lab
-    inbound:
-      - { protocol: tcp, fromPort: 5432, toPort: 5432, cidrBlock: 0.0.0.0/0 }
-      - { protocol: tcp, fromPort: 8000, toPort: 8100, cidrBlock: 0.0.0.0/0 }
-instances:
-  - { id: i-app, name: app-a, subnetId: subnet-private, privateIp: 10.0.2.10, securityGroupIds: [sg-app] }
-  - { id: i-db, name: db-c, subnetId: subnet-public, privateIp: 10.0.1.20, publicIp: 203.0.113.20, securityGroupIds: [sg-db] }
-`;
 const OPEN_RULES = `      - { protocol: tcp, fromPort: 5432, toPort: 5432, cidrBlock: 0.0.0.0/0 }
       - { protocol: tcp, fromPort: 8000, toPort: 8100, cidrBlock: 0.0.0.0/0 }
 `;

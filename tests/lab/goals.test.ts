@@ -10,35 +10,7 @@ import {
 } from "@/lib/lab/goals";
 import { parseTopologyText, type Topology } from "@/lib/net";
 import { edited } from "../net/helpers";
-
-// The assignment's starting network: db-c sits in the public subnet with a public IP and a security group
-// open to the whole internet on 5432. The learner must keep app-a -> db-c on 5432 and close the internet.
-const START = `region: us-east-1
-vpcs:
-  - { id: vpc-lab, cidrBlocks: [10.0.0.0/16] }
-subnets:
-  - { id: subnet-public, vpcId: vpc-lab, availabilityZone: us-east-1a, cidrBlock: 10.0.1.0/24, routeTableId: rtb-public }
-  - { id: subnet-private, vpcId: vpc-lab, availabilityZone: us-east-1a, cidrBlock: 10.0.2.0/24 }
-internetGateways:
-  - { id: igw-lab, vpcId: vpc-lab }
-routeTables:
-  - id: rtb-public
-    vpcId: vpc-lab
-    routes:
-      - { destination: 0.0.0.0/0, target: igw-lab }
-securityGroups:
-  - id: sg-app
-    vpcId: vpc-lab
-    inbound: []
-  - id: sg-db
-    vpcId: vpc-lab
-    inbound:
-      - { protocol: tcp, fromPort: 5432, toPort: 5432, cidrBlock: 0.0.0.0/0 }
-      - { protocol: tcp, fromPort: 8000, toPort: 8100, cidrBlock: 0.0.0.0/0 }
-instances:
-  - { id: i-app, name: app-a, subnetId: subnet-private, privateIp: 10.0.2.10, securityGroupIds: [sg-app] }
-  - { id: i-db, name: db-c, subnetId: subnet-public, privateIp: 10.0.1.20, publicIp: 203.0.113.20, securityGroupIds: [sg-db] }
-`;
+import { ASSIGNMENT_START } from "./assignment-start";
 
 function parsed(text: string): Topology {
   const result = parseTopologyText(text, "yaml");
@@ -46,7 +18,7 @@ function parsed(text: string): Topology {
   return result.topology;
 }
 
-const start = parsed(START);
+const start = parsed(ASSIGNMENT_START);
 const reach: Goal = { kind: "reach", from: "app-a", to: "db-c", protocol: "tcp", port: 5432 };
 const privateDb: Goal = { kind: "not-reach", from: "internet", to: "db-c", protocol: "any" };
 const goals = [reach, privateDb];

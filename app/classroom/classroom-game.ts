@@ -17,7 +17,7 @@ import {
 import { buildGameReport, type GameReport } from "@/lib/classroom/game-report";
 import { liveEvents } from "@/lib/classroom/live-events";
 import { classroomInput, planClassroomGame } from "@/lib/classroom/plan-game";
-import { pinnedSettings, planPinnedGame } from "@/lib/classroom/plan-pinned";
+import { pinnedSettings, planPinnedGame, withoutConcepts } from "@/lib/classroom/plan-pinned";
 import {
   openDeadline,
   questionOf,
@@ -132,6 +132,7 @@ export async function createGame(
     questionCount: input.questionCount,
     secondsPerQuestion: input.secondsPerQuestion,
     gameSeed: input.gameSeed ?? randomInt(0, 0x100000000),
+    ...(input.concepts !== undefined && input.concepts.length > 0 ? { concepts: input.concepts } : {}),
     scoring: input.scoring ?? "speed",
   };
   const planned =
@@ -143,7 +144,7 @@ export async function createGame(
   const config: ClassroomConfig =
     input.pinned === undefined
       ? drawn
-      : { ...drawn, ...pinnedSettings(planned.plan.questionIds), pinned: true };
+      : { ...withoutConcepts(drawn), ...pinnedSettings(planned.plan.questionIds), pinned: true };
   const unitRng = () => randomInt(0, 0x100000000) / 0x100000000;
   for (let attempt = 0; attempt < JOIN_CODE_TRIES; attempt += 1) {
     const joinCode = createJoinCode(unitRng);

@@ -605,7 +605,9 @@ export type LiveFrame = { readonly id: string; readonly type: string; readonly j
 /**
  * Opens a player's or the teacher's event stream: first what they missed since `lastEventId` (or a full "sync"
  * view when that cannot be resumed), then every event meant for them as it happens. Question ids are sealed
- * for this browser here, per connection; the key is never in an event before "reveal".
+ * for this browser here, per connection; the key is never in an event before "reveal". `signedIn` resolves the
+ * browser's session (an account's learner) and is asked only when the browser alone is neither the teacher nor
+ * a player: the owning account's host screen on another device, without a database read for every player.
  */
 export async function connectGame(
   learnerId: string,
@@ -613,12 +615,17 @@ export async function connectGame(
   lastEventId: string | null,
   send: (frame: LiveFrame) => void,
   now: Date,
+  signedIn?: () => Promise<Identity>,
 ): Promise<Outcome<{ readonly unsubscribe: () => void }>> {
   const loaded = await liveGame(joinCode);
   if (!loaded.ok) return loaded;
   const game = loaded.value;
-  const who = deviceOnly(learnerId);
-  const viewer = viewerOf(game, game.snapshot, who);
+  let who = deviceOnly(learnerId);
+  let viewer = viewerOf(game, game.snapshot, who);
+  if (viewer === null && signedIn !== undefined) {
+    who = await signedIn();
+    viewer = viewerOf(game, game.snapshot, who);
+  }
   if (viewer === null) return fail(403, "joinCode: join this game first (/classroom/join)");
   const scope = { kind: "classroom", joinCode, learnerId } as const;
   const forward = (event: HubEvent) => {

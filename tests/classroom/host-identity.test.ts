@@ -56,7 +56,10 @@ async function signInElsewhere(learnerId: string, now: Date): Promise<string> {
 }
 
 /** The first frame of a game's event stream for this cookie token: its status, and the role of the sync view. */
-async function firstFrame(code: string, token: string): Promise<{ status: number; role?: string | undefined }> {
+async function firstFrame(
+  code: string,
+  token: string,
+): Promise<{ status: number; role?: string | undefined }> {
   const controller = new AbortController();
   const response = await fetch(`${base}/classroom/api/${code}/events`, {
     headers: { cookie: `${LEARNER_COOKIE}=${token}` },

@@ -103,13 +103,14 @@ describe("an instructor's and a student's devices", () => {
     expect((await stream).status()).toBe(200);
     await expect(laptop.locator(".classroom").getAttribute("data-role")).resolves.toBe("teacher");
 
-    await laptop.getByTestId("preview-link").click();
-    await laptop.getByTestId("question-preview").waitFor();
-    const concepts = await laptop.getByTestId("preview-concepts").allTextContents();
+    // The preview opens in its own tab (keys stay off the projector); the laptop's session opens it too.
+    const previewTab = await laptop.context().newPage();
+    await previewTab.goto((await laptop.getByTestId("preview-link").getAttribute("href")) ?? "");
+    await previewTab.getByTestId("question-preview").waitFor();
+    const concepts = await previewTab.getByTestId("preview-concepts").allTextContents();
     expect(concepts).toHaveLength(2);
     for (const list of concepts) expect(list.split(", ").some((id) => id === "E1" || id === "E2")).toBe(true);
-    await laptop.goBack();
-    await phase(laptop, "lobby");
+    await previewTab.close();
 
     // A player on a phone joins: both host screens see them arrive.
     const pia = await open(390);
@@ -123,6 +124,7 @@ describe("an instructor's and a student's devices", () => {
     // The laptop runs the game; the desk follows it.
     await laptop.getByTestId("open-question").click();
     for (const page of [laptop, desk, pia]) await phase(page, "question");
+    await pia.getByTestId("answer-form").waitFor();
     const tile = pia.getByTestId("answer-form").locator("[data-option-id]").first();
     const multi = (await pia.getByTestId("submit-answer").count()) > 0;
     await tile.click();
@@ -149,6 +151,7 @@ describe("an instructor's and a student's devices", () => {
     await laptop.getByTestId("close-question").click();
     await phase(desk, "reveal");
     await laptop.getByTestId("show-leaderboard").click();
+    await phase(laptop, "leaderboard");
     await laptop.getByTestId("finish-game").click();
     for (const page of [laptop, desk, pia]) await phase(page, "finished");
   }, 180_000);

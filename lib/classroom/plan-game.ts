@@ -145,7 +145,7 @@ function tooFew(
     message:
       drawn === 0
         ? `no question on ${where} could be drawn; choose other concepts, topics or difficulty`
-        : `only ${drawn} different questions on ${where} could be drawn; ask for at most ${drawn}, or choose ` +
+        : `only ${drawn} different question${drawn === 1 ? "" : "s"} on ${where} could be drawn; ask for at most ${drawn}, or choose ` +
           `more concepts or topics`,
   };
 }

@@ -100,7 +100,7 @@ describe("planClassroomGame with chosen concepts", () => {
       {
         path: "questionCount",
         message:
-          "only 1 different questions on V1 from concept-check at difficulty 2 could be drawn; ask for at most 1, " +
+          "only 1 different question on V1 from concept-check at difficulty 2 could be drawn; ask for at most 1, " +
           "or choose more concepts or topics",
       },
     ]);

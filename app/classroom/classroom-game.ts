@@ -17,7 +17,7 @@ import {
 import { buildGameReport, type GameReport } from "@/lib/classroom/game-report";
 import { liveEvents } from "@/lib/classroom/live-events";
 import { classroomInput, planClassroomGame } from "@/lib/classroom/plan-game";
-import { pinnedSettings, planPinnedGame } from "@/lib/classroom/plan-pinned";
+import { pinnedSettings, planPinnedGame, withoutConcepts } from "@/lib/classroom/plan-pinned";
 import {
   openDeadline,
   questionOf,
@@ -132,6 +132,7 @@ export async function createGame(
     questionCount: input.questionCount,
     secondsPerQuestion: input.secondsPerQuestion,
     gameSeed: input.gameSeed ?? randomInt(0, 0x100000000),
+    ...(input.concepts !== undefined && input.concepts.length > 0 ? { concepts: input.concepts } : {}),
     scoring: input.scoring ?? "speed",
   };
   const planned =
@@ -143,7 +144,7 @@ export async function createGame(
   const config: ClassroomConfig =
     input.pinned === undefined
       ? drawn
-      : { ...drawn, ...pinnedSettings(planned.plan.questionIds), pinned: true };
+      : { ...withoutConcepts(drawn), ...pinnedSettings(planned.plan.questionIds), pinned: true };
   const unitRng = () => randomInt(0, 0x100000000) / 0x100000000;
   for (let attempt = 0; attempt < JOIN_CODE_TRIES; attempt += 1) {
     const joinCode = createJoinCode(unitRng);
@@ -604,7 +605,9 @@ export type LiveFrame = { readonly id: string; readonly type: string; readonly j
 /**
  * Opens a player's or the teacher's event stream: first what they missed since `lastEventId` (or a full "sync"
  * view when that cannot be resumed), then every event meant for them as it happens. Question ids are sealed
- * for this browser here, per connection; the key is never in an event before "reveal".
+ * for this browser here, per connection; the key is never in an event before "reveal". `signedIn` resolves the
+ * browser's session (an account's learner) and is asked only when the browser alone is neither the teacher nor
+ * a player: the owning account's host screen on another device, without a database read for every player.
  */
 export async function connectGame(
   learnerId: string,
@@ -612,12 +615,17 @@ export async function connectGame(
   lastEventId: string | null,
   send: (frame: LiveFrame) => void,
   now: Date,
+  signedIn?: () => Promise<Identity>,
 ): Promise<Outcome<{ readonly unsubscribe: () => void }>> {
   const loaded = await liveGame(joinCode);
   if (!loaded.ok) return loaded;
   const game = loaded.value;
-  const who = deviceOnly(learnerId);
-  const viewer = viewerOf(game, game.snapshot, who);
+  let who = deviceOnly(learnerId);
+  let viewer = viewerOf(game, game.snapshot, who);
+  if (viewer === null && signedIn !== undefined) {
+    who = await signedIn();
+    viewer = viewerOf(game, game.snapshot, who);
+  }
   if (viewer === null) return fail(403, "joinCode: join this game first (/classroom/join)");
   const scope = { kind: "classroom", joinCode, learnerId } as const;
   const forward = (event: HubEvent) => {

@@ -6,17 +6,24 @@ import { formText } from "@/app/http/form-text";
 import { postJson } from "@/app/http/post-json";
 
 type FamilyChoice = { readonly name: string; readonly title: string };
+type ConceptGroupChoice = {
+  readonly id: string;
+  readonly title: string;
+  readonly concepts: readonly { readonly id: string; readonly text: string }[];
+};
 type ScoringChoice = { readonly mode: string; readonly description: string };
 
 /**
- * Topics, difficulty, length and pace of a new game, live or as homework (a self-paced link with a due date);
- * the server plans the questions and the code.
+ * Topics, concepts, difficulty, length and pace of a new game, live or as homework (a self-paced link with a due
+ * date); the server plans the questions and the code.
  */
 export function CreateGameForm({
   families,
+  concepts,
   scoring,
 }: {
   families: readonly FamilyChoice[];
+  concepts: readonly ConceptGroupChoice[];
   scoring: readonly ScoringChoice[];
 }) {
   const router = useRouter();
@@ -35,6 +42,7 @@ export function CreateGameForm({
     setError(null);
     const quiz = {
       families: form.getAll("families").map(String),
+      concepts: form.getAll("concepts").map(String),
       difficulty: Number(form.get("difficulty")),
       questionCount: Number(form.get("questionCount")),
       ...(seedText === "" ? {} : { gameSeed: Number(seedText) }),
@@ -91,6 +99,26 @@ export function CreateGameForm({
             </label>
           ))}
         </div>
+      </fieldset>
+      <fieldset data-testid="concept-filter">
+        <legend>Concepts (optional)</legend>
+        <p className="classroom-hint">
+          Tick concepts to ask only questions that assess at least one of them, from the topics above. None
+          ticked: any concept of those topics.
+        </p>
+        {concepts.map((group) => (
+          <details key={group.id} className="classroom-concepts">
+            <summary>{group.title}</summary>
+            {group.concepts.map((concept) => (
+              <label key={concept.id} className="option">
+                <input type="checkbox" name="concepts" value={concept.id} />
+                <span>
+                  <span className="mono">{concept.id}</span> {concept.text}
+                </span>
+              </label>
+            ))}
+          </details>
+        ))}
       </fieldset>
       <label className="field">
         Difficulty
@@ -162,7 +190,7 @@ export function CreateGameForm({
       </label>
       <label className="field">
         Pinned questions (optional: question ids from a preview, one per line; they replace the topics,
-        difficulty and number of questions)
+        concepts, difficulty and number of questions)
         <textarea name="pinned" rows={3} spellCheck={false} data-testid="pinned" />
       </label>
       {error ? (

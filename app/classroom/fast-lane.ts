@@ -17,6 +17,7 @@ import { isForeignOrigin } from "@/app/security/request-checks";
 import { learnerIdForToken } from "@/lib/db/learners";
 import { answerGame, connectGame, type LiveFrame } from "./classroom-game";
 import { classroomLimits } from "./classroom-limits";
+import { identityOfToken } from "./token-identity";
 import { AnswerBodySchema, joinCodeSchema } from "./schema";
 
 const INSTALLED = Symbol.for("reachable.classroomFastLane");
@@ -247,7 +248,10 @@ async function events(route: FastRoute, request: http.IncomingMessage, response:
   const send = (frame: LiveFrame) => {
     write(`id: ${frame.id}\nevent: ${frame.type}\ndata: ${frame.json}\n\n`);
   };
-  const connected = await connectGame(learnerId, code.data, lastEventId, send, now);
+  const token = cookieValue(request.headers.cookie, LEARNER_COOKIE) ?? "";
+  const connected = await connectGame(learnerId, code.data, lastEventId, send, now, () =>
+    identityOfToken(token, now),
+  );
   if (!connected.ok) {
     if (connected.status === 404 || connected.status === 403) misses.hit(address, now.getTime());
     sendJson(response, connected.status, { error: connected.error });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { serverNow } from "@/app/clock";
 import { formatDateTime } from "@/app/format-date";
+import { conceptChoices } from "@/lib/classroom/concept-choices";
 import { db } from "@/lib/db/client";
 import { listClassroomGamesOf } from "@/lib/db/classroom-owners";
 import { listHomework } from "@/lib/db/homework";
@@ -11,6 +12,12 @@ import { CreateGameForm } from "./create-game-form";
 import { classroomIdentity } from "./identity";
 import { HomeworkConfigSchema } from "./homework/schema";
 import { ClassroomConfigSchema } from "./schema";
+
+/** A quiz's topics as the lists show them, with the concepts it was narrowed to. */
+function topicsOf(config: { families: readonly string[]; concepts?: readonly string[] | undefined }): string {
+  const topics = config.families.join(", ");
+  return config.concepts === undefined ? topics : `${topics} (concepts ${config.concepts.join(", ")})`;
+}
 
 export const metadata: Metadata = { title: "Live classroom" };
 export const dynamic = "force-dynamic";
@@ -72,7 +79,7 @@ export default async function ClassroomPage() {
                         <time dateTime={game.updatedAt.toISOString()}>{formatDateTime(game.updatedAt)}</time>
                       </td>
                       <td>{config.success ? config.data.questionCount : "–"}</td>
-                      <td>{config.success ? config.data.families.join(", ") : "–"}</td>
+                      <td>{config.success ? topicsOf(config.data) : "–"}</td>
                       <td>
                         <Link href={`/classroom/${game.joinCode}/report`}>Report</Link>
                       </td>
@@ -111,7 +118,7 @@ export default async function ClassroomPage() {
                         {entry.dueAt.getTime() <= now.getTime() ? " (closed)" : ""}
                       </td>
                       <td>{entry.questionIds.length}</td>
-                      <td>{config.success ? config.data.families.join(", ") : "–"}</td>
+                      <td>{config.success ? topicsOf(config.data) : "–"}</td>
                       <td>
                         <Link href={`/classroom/homework/${entry.code}/report`}>Report</Link>
                       </td>
@@ -126,6 +133,7 @@ export default async function ClassroomPage() {
       <h2>New game</h2>
       <CreateGameForm
         families={FAMILIES.map((family) => ({ name: family.name, title: family.title }))}
+        concepts={conceptChoices(FAMILIES)}
         scoring={SCORING_MODES.map((mode) => ({ mode, description: describeScoring(mode) }))}
       />
     </>

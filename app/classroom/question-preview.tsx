@@ -14,7 +14,8 @@ export function QuestionPreview({ questions }: { questions: readonly Question[] 
         return (
           <li key={question.id} data-question-id={question.id}>
             <p className="preview-meta">
-              {question.family} · difficulty {question.difficulty} · {question.concepts.join(", ")} · id{" "}
+              {question.family} · difficulty {question.difficulty} · concepts{" "}
+              <span data-testid="preview-concepts">{question.concepts.join(", ")}</span> · id{" "}
               <code data-testid="preview-id">{question.id}</code>
             </p>
             <QuestionBody question={toClientQuestion(question)} />

@@ -4,8 +4,12 @@ import {
   MAX_SECONDS_PER_QUESTION,
   MIN_SECONDS_PER_QUESTION,
 } from "@/lib/classroom/plan-game";
+import { CONCEPTS } from "@/lib/content/concepts";
 import { JOIN_CODE_ALPHABET, MAX_DISPLAY_NAME_LENGTH } from "@/lib/quiz/join-code";
 import { SCORING_MODES } from "@/lib/quiz/scoring";
+
+/** More concept ids than the checklist holds is not a choice. */
+export const CONCEPT_LIMIT = CONCEPTS.length;
 
 // What a browser may send to /classroom/api. The game is always named by its join code; who is asking comes from
 // the learner cookie, never from the body.
@@ -32,6 +36,11 @@ export const ClassroomRequestSchema = z.discriminatedUnion("action", [
     action: z.literal("create"),
     // May be empty when questions are pinned; the planner refuses no topics for a drawn game.
     families: z.array(z.string().min(1).max(60)).max(20),
+    /** Concept ids of the checklist: every drawn question assesses one of them. Omitted or empty: any. */
+    concepts: z
+      .array(z.string().regex(/^[A-Z][0-9]{1,2}$/, "a concept id such as P3"))
+      .max(CONCEPT_LIMIT)
+      .optional(),
     difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)]),
     questionCount: z.number().int().min(1).max(MAX_CLASSROOM_QUESTIONS),
     secondsPerQuestion: z.number().int().min(MIN_SECONDS_PER_QUESTION).max(MAX_SECONDS_PER_QUESTION),
@@ -84,6 +93,8 @@ export type ClassroomStep = Exclude<ClassroomRequest, { action: "create" }>;
 /** What the game row keeps as its settings. */
 export const ClassroomConfigSchema = z.object({
   families: z.array(z.string()),
+  /** Present when the teacher narrowed the drawn questions to these concepts. */
+  concepts: z.array(z.string()).optional(),
   difficulty: z.number().int(),
   questionCount: z.number().int(),
   secondsPerQuestion: z.number().int(),

@@ -54,3 +54,11 @@ export function pinnedSettings(questionIds: readonly string[]): {
   });
   return { families: [...new Set(families)], questionCount: questionIds.length };
 }
+
+/** A pinned quiz's settings keep no concepts: the teacher named the questions, no filter chose them. */
+export function withoutConcepts<T extends { readonly concepts?: readonly string[] | undefined }>(
+  config: T,
+): Omit<T, "concepts"> {
+  const { concepts: _concepts, ...rest } = config;
+  return rest;
+}

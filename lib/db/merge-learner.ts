@@ -12,6 +12,9 @@ import type { Db } from "./client";
 //   the history is complete), the earlier date it was added, and stays suspended only if both were;
 // - the account's review settings win; the anonymous ones are used only if the account had none;
 // - one active practice or exam session per kind: the one touched last stays active, the other is finished.
+// - homework a student started before signing in continues in the account (on any device): when the account
+//   already started the same assignment, its name stays and an answer it already gave to a question wins over
+//   the anonymous one, so no question ends up answered twice.
 
 export type MergeCounts = {
   readonly attempts: number;
@@ -26,6 +29,33 @@ const NOTHING: MergeCounts = { attempts: 0, sessions: 0, cards: 0, reviews: 0, b
 
 function earlier(a: Date, b: Date): Date {
   return a.getTime() <= b.getTime() ? a : b;
+}
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+async function moveHomework(tx: Tx, fromId: string, intoId: string): Promise<void> {
+  for (const student of await tx.homeworkStudent.findMany({ where: { learnerId: fromId } })) {
+    const key = { code_learnerId: { code: student.code, learnerId: intoId } };
+    if ((await tx.homeworkStudent.findUnique({ where: key, select: { code: true } })) === null)
+      await tx.homeworkStudent.update({
+        where: { code_learnerId: { code: student.code, learnerId: fromId } },
+        data: { learnerId: intoId },
+      });
+    else
+      await tx.homeworkStudent.delete({
+        where: { code_learnerId: { code: student.code, learnerId: fromId } },
+      });
+  }
+  for (const answer of await tx.homeworkAnswer.findMany({ where: { learnerId: fromId } })) {
+    const from = { code: answer.code, learnerId: fromId, questionIndex: answer.questionIndex };
+    const into = { ...from, learnerId: intoId };
+    if ((await tx.homeworkAnswer.findUnique({ where: { code_learnerId_questionIndex: into } })) === null)
+      await tx.homeworkAnswer.update({
+        where: { code_learnerId_questionIndex: from },
+        data: { learnerId: intoId },
+      });
+    else await tx.homeworkAnswer.delete({ where: { code_learnerId_questionIndex: from } });
+  }
 }
 
 /** Moves everything of learner `fromId` into learner `intoId` and deletes `fromId`. Idempotent per pair. */
@@ -133,6 +163,7 @@ export async function mergeLearnerInto(
       const name = taken === 0 ? lab.name : `${lab.name.slice(0, 60)} (before sign-in ${lab.id.slice(0, 6)})`;
       await tx.lab.update({ where: { id: lab.id }, data: { learnerId: intoId, name } });
     }
+    await moveHomework(tx, fromId, intoId);
     await tx.assignment.updateMany({ where: { ownerId: fromId }, data: { ownerId: intoId } });
     await tx.assignmentSubmission.updateMany({ where: { learnerId: fromId }, data: { learnerId: intoId } });
 

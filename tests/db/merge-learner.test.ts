@@ -3,6 +3,13 @@ import { createAccount, rotateIntoSession } from "../../lib/db/accounts";
 import { listAttempts, recordAttempt, type AttemptRecord } from "../../lib/db/attempts";
 import { createAssignment, findAssignment } from "../../lib/db/assignments";
 import { addBookmark, listBookmarks } from "../../lib/db/bookmarks";
+import {
+  addHomeworkAnswer,
+  addHomeworkStudent,
+  createHomework,
+  findHomeworkStudent,
+  listHomeworkAnswers,
+} from "../../lib/db/homework";
 import { listLabs, saveLab } from "../../lib/db/labs";
 import { findAnonymousLearner, findOrCreateLearner, newLearnerToken } from "../../lib/db/learners";
 import { markLessonRead } from "../../lib/db/lessons";
@@ -84,6 +91,57 @@ describe("merging an anonymous learner into an account on sign-in", () => {
     expect(labs.map((row) => row.id).sort()).toEqual([kept, clash, own].sort());
     expect(labs.find((row) => row.id === clash)?.name).toMatch(/^peering \(before sign-in /);
     expect(must(await findAssignment(temp.db, assignment)).ownerId).toBe(account.id);
+  });
+
+  it("homework started before signing in continues in the account; the account's own answer to a question wins", async () => {
+    const { account, anonymous } = await twoLearners();
+    const dueAt = new Date("2026-12-01T00:00:00Z");
+    for (const code of ["HWONE2", "HWTWO3"])
+      await createHomework(temp.db, {
+        code,
+        teacherLearnerId: "teacher",
+        config: {},
+        questionIds: ["a.1.1", "a.2.1", "a.3.1"],
+        dueAt,
+        createdAt: t0,
+      });
+    const student = (learnerId: string, displayName: string) => ({
+      learnerId,
+      displayName,
+      nameKey: displayName.toLowerCase(),
+      joinedAt: t0,
+    });
+    const answer = (learnerId: string, questionIndex: number, correct: boolean, at: Date) => ({
+      learnerId,
+      questionIndex,
+      response: ["a"],
+      correct,
+      answeredAt: at,
+    });
+    // Only the anonymous browser started HWONE2; both sides started HWTWO3 and both answered its question 0.
+    await addHomeworkStudent(temp.db, "HWONE2", student(anonymous.id, "Ana"));
+    await addHomeworkAnswer(temp.db, "HWONE2", answer(anonymous.id, 0, true, t0));
+    await addHomeworkStudent(temp.db, "HWTWO3", student(account.id, "Ana"));
+    await addHomeworkAnswer(temp.db, "HWTWO3", answer(account.id, 0, false, t0));
+    await addHomeworkStudent(temp.db, "HWTWO3", student(anonymous.id, "Ana B"));
+    await addHomeworkAnswer(temp.db, "HWTWO3", answer(anonymous.id, 0, true, t1));
+    await addHomeworkAnswer(temp.db, "HWTWO3", answer(anonymous.id, 1, true, t1));
+
+    await mergeLearnerInto(temp.db, { fromId: anonymous.id, intoId: account.id, now: t2 });
+
+    expect((await findHomeworkStudent(temp.db, "HWONE2", account.id))?.displayName).toBe("Ana");
+    expect(
+      (await listHomeworkAnswers(temp.db, "HWONE2", account.id)).map((row) => row.questionIndex),
+    ).toEqual([0]);
+    expect((await findHomeworkStudent(temp.db, "HWTWO3", account.id))?.displayName).toBe("Ana");
+    const two = await listHomeworkAnswers(temp.db, "HWTWO3");
+    expect(two.map((row) => [row.learnerId, row.questionIndex, row.correct])).toEqual([
+      [account.id, 0, false],
+      [account.id, 1, true],
+    ]);
+    expect(await findHomeworkStudent(temp.db, "HWTWO3", anonymous.id)).toBeNull();
+    // An answered question stays answered: a second answer is refused by the key.
+    expect((await addHomeworkAnswer(temp.db, "HWONE2", answer(account.id, 0, false, t2))).ok).toBe(false);
   });
 
   it("keeps attempts, cards and bookmarks of both, once each, and deletes the anonymous learner", async () => {

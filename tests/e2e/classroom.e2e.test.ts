@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { questionFromId } from "../../lib/scenario/generate";
@@ -60,6 +62,18 @@ async function recordStream(page: Page, code: string): Promise<{ text: () => str
     }
   })();
   return { text: () => text, stop: () => abort.abort() };
+}
+
+/**
+ * With REACHABLE_HOST_SHOTS set to a folder, saves what the host screen shows at a step (a full-page screenshot
+ * and its visible text), so a person can look at the projector view of each step of a real game.
+ */
+async function hostShot(page: Page, step: string): Promise<void> {
+  const folder = process.env["REACHABLE_HOST_SHOTS"];
+  if (folder === undefined || folder === "") return;
+  fs.mkdirSync(folder, { recursive: true });
+  await page.screenshot({ path: path.join(folder, `${step}.png`), fullPage: true });
+  fs.writeFileSync(path.join(folder, `${step}.txt`), await page.locator("main").innerText());
 }
 
 async function join(page: Page, code: string, name: string): Promise<void> {
@@ -354,6 +368,7 @@ describe("live classroom", () => {
     await expect
       .poll(() => teacher.locator('[data-testid="players"] li .classroom-player-name').allTextContents())
       .toEqual(["Dee", "Eve"]);
+    await hostShot(teacher, "1-lobby");
 
     await teacher.getByTestId("open-question").click();
     await phase(dee, "question");
@@ -362,6 +377,9 @@ describe("live classroom", () => {
     const wrong1 = q1.options.find((option) => !q1.answer.includes(option.id));
     if (!wrong1) throw new Error("the question needs a wrong option");
 
+    await phase(teacher, "question");
+    await hostShot(teacher, "2-question");
+
     // Fay joins while the first question is open: she plays from the next one.
     const fay = await open();
     await join(fay, code, "Fay");
@@ -369,6 +387,8 @@ describe("live classroom", () => {
     await fay.getByTestId("waits-for-next").waitFor();
 
     await answer(dee, q1.answer);
+    await teacher.getByTestId("answer-count").filter({ hasText: /^1$/ }).waitFor();
+    await hostShot(teacher, "3-answer-count");
     // Eve loses her browser; a new one rejoins under her name with the rejoin code.
     await eveContext.close();
     const eve2 = await open();
@@ -383,6 +403,7 @@ describe("live classroom", () => {
     // Dee and Eve were in the room when it opened and both answered: the question closes by itself.
     for (const page of [teacher, dee, eve2, fay]) await phase(page, "reveal");
     await expect(teacher.getByTestId("explanation").textContent()).resolves.toBe(q1.explanation.summary);
+    await hostShot(teacher, "4-reveal");
     await expect(dee.getByTestId("your-verdict").textContent()).resolves.toMatch(/^Right! \+\d+ points$/);
     await expect(eve2.getByTestId("your-verdict").textContent()).resolves.toBe("Not this time.");
     await expect(dee.getByTestId("my-rank").textContent()).resolves.toBe("1");
@@ -391,6 +412,8 @@ describe("live classroom", () => {
 
     await teacher.getByTestId("show-leaderboard").click();
     await phase(fay, "leaderboard");
+    await phase(teacher, "leaderboard");
+    await hostShot(teacher, "5-leaderboard");
     await teacher.getByTestId("open-question").click();
     for (const page of [dee, eve2, fay]) await phase(page, "question");
     const q2 = await shownQuestion(fay);
@@ -409,6 +432,18 @@ describe("live classroom", () => {
       teacher.locator('[data-testid="podium"] li[data-rank="1"]').getAttribute("data-name"),
     ).resolves.toBe("Dee");
     await expect(dee.locator("tr.classroom-you").getAttribute("data-name")).resolves.toBe("Dee");
+    await hostShot(teacher, "6-podium");
+
+    // The report: per question and per player, with the late joiner's one answer and the rejoined player's two.
+    await teacher.getByTestId("report-link").click();
+    await teacher.getByTestId("report-players").waitFor();
+    const reported = await teacher
+      .locator('[data-testid="report-players"] tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [...tr.querySelectorAll("td")].slice(1, 2).map((td) => td.textContent)),
+      );
+    expect(reported.flat().sort()).toEqual(["Dee", "Eve", "Fay"]);
+    await hostShot(teacher, "7-report");
 
     // Every answer stored once, under the player who gave it (Eve's under her first browser's learner).
     const rows = queryDatabase<{ questionId: string; n: number }>(

@@ -7,7 +7,7 @@ import { randomInt } from "node:crypto";
 import { buildHomeworkReport, homeworkOpen, nextHomeworkQuestion } from "@/lib/classroom/homework-report";
 import type { GameReport } from "@/lib/classroom/game-report";
 import { planClassroomGame } from "@/lib/classroom/plan-game";
-import { pinnedSettings, planPinnedGame } from "@/lib/classroom/plan-pinned";
+import { pinnedSettings, planPinnedGame, withoutConcepts } from "@/lib/classroom/plan-pinned";
 import { questionOf } from "@/lib/classroom/run-command";
 import { recordAttempt } from "@/lib/db/attempts";
 import { db } from "@/lib/db/client";
@@ -62,6 +62,7 @@ export async function createHomeworkAssignment(
     difficulty: input.difficulty,
     questionCount: input.questionCount,
     gameSeed: input.gameSeed ?? randomInt(0, 0x100000000),
+    ...(input.concepts !== undefined && input.concepts.length > 0 ? { concepts: input.concepts } : {}),
   };
   const planned =
     input.pinned === undefined
@@ -76,7 +77,7 @@ export async function createHomeworkAssignment(
   const config: HomeworkConfig =
     input.pinned === undefined
       ? drawn
-      : { ...drawn, ...pinnedSettings(planned.plan.questionIds), pinned: true };
+      : { ...withoutConcepts(drawn), ...pinnedSettings(planned.plan.questionIds), pinned: true };
   const unitRng = () => randomInt(0, 0x100000000) / 0x100000000;
   for (let attempt = 0; attempt < CODE_TRIES; attempt += 1) {
     const code = createJoinCode(unitRng);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { MAX_CLASSROOM_QUESTIONS } from "@/lib/classroom/plan-game";
 import { MAX_DISPLAY_NAME_LENGTH } from "@/lib/quiz/join-code";
-import { joinCodeSchema } from "../schema";
+import { CONCEPT_LIMIT, joinCodeSchema } from "../schema";
 
 // What a browser may send to /classroom/homework/api. Who is asking comes from the learner cookie, never the body.
 
@@ -13,6 +13,11 @@ export const HomeworkRequestSchema = z.discriminatedUnion("action", [
     action: z.literal("create"),
     // May be empty when questions are pinned; the planner refuses no topics for a drawn game.
     families: z.array(z.string().min(1).max(60)).max(20),
+    /** Concept ids of the checklist: every drawn question assesses one of them. Omitted or empty: any. */
+    concepts: z
+      .array(z.string().regex(/^[A-Z][0-9]{1,2}$/, "a concept id such as P3"))
+      .max(CONCEPT_LIMIT)
+      .optional(),
     difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)]),
     questionCount: z.number().int().min(1).max(MAX_CLASSROOM_QUESTIONS),
     /** Omitted: a fresh random seed. */
@@ -45,6 +50,8 @@ export type HomeworkRequest = z.infer<typeof HomeworkRequestSchema>;
 /** What the assignment row keeps as its settings. */
 export const HomeworkConfigSchema = z.object({
   families: z.array(z.string()),
+  /** Present when the teacher narrowed the drawn questions to these concepts. */
+  concepts: z.array(z.string()).optional(),
   difficulty: z.number().int(),
   questionCount: z.number().int(),
   gameSeed: z.number().int(),

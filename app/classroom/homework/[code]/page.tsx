@@ -6,6 +6,8 @@ import QRCode from "qrcode";
 import { serverNow } from "@/app/clock";
 import { viewingLearner } from "@/app/current-learner";
 import { formatDateTime, machineDateTime } from "@/app/format-date";
+import { findAccountByLearner } from "@/lib/db/accounts";
+import { db } from "@/lib/db/client";
 import { QuestionBody } from "@/app/practice/question-body";
 import { ReportDownloads } from "../../report-view";
 import { viewHomework, type HomeworkStudentView, type HomeworkTeacherView } from "../homework-service";
@@ -73,7 +75,25 @@ async function TeacherView({ view, link }: { view: HomeworkTeacherView; link: st
   );
 }
 
-function StudentView({ view }: { view: HomeworkStudentView }) {
+/**
+ * How to carry on elsewhere. Answers belong to the learner: signed in, that is the account on every device;
+ * anonymous, this browser, until signing in moves them into an account.
+ */
+function ContinueElsewhere({ username }: { username: string | null }) {
+  return username === null ? (
+    <p data-testid="homework-continue">
+      Your answers are kept in this browser. To continue on another device,{" "}
+      <Link href="/account">sign in or create an account</Link> here first: your answers so far move into it,
+      and signing in on the other device brings them along.
+    </p>
+  ) : (
+    <p data-testid="homework-continue">
+      Signed in as {username}: continue on any device where you sign in; questions you answered stay answered.
+    </p>
+  );
+}
+
+function StudentView({ view, username }: { view: HomeworkStudentView; username: string | null }) {
   const right = view.answered.filter((answer) => answer.correct).length;
   const heading = (
     <>
@@ -96,8 +116,9 @@ function StudentView({ view }: { view: HomeworkStudentView }) {
         {heading}
         <p>
           {view.questionCount} questions, at your own pace. Give the name your teacher knows you by; you can
-          stop and come back in this browser until the due date.
+          stop and come back until the due date.
         </p>
+        <ContinueElsewhere username={username} />
         <HomeworkJoinForm code={view.code} />
       </>
     );
@@ -110,6 +131,7 @@ function StudentView({ view }: { view: HomeworkStudentView }) {
         Answering as {view.displayName}: {view.answered.length} of {view.questionCount} answered, {right}{" "}
         right.
       </p>
+      {next !== null ? <ContinueElsewhere username={username} /> : null}
       {next !== null ? (
         <HomeworkQuestion
           key={next.question.id}
@@ -172,6 +194,6 @@ export default async function HomeworkPage({ params }: { params: Promise<{ code:
   return view.role === "teacher" ? (
     <TeacherView view={view} link={`${protocol}://${host}/classroom/homework/${code.data}`} />
   ) : (
-    <StudentView view={view} />
+    <StudentView view={view} username={(await findAccountByLearner(db(), learner.id))?.username ?? null} />
   );
 }

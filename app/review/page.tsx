@@ -90,9 +90,19 @@ export default async function ReviewPage() {
         Each card is a skill; every review draws a new scenario for it, so you recall the rule, not an answer.
         Scheduling is FSRS, aiming at {Math.round(settings.desiredRetention * 100)}% recall.
       </p>
+      {/* Not prefetched: these pages are per learner, and "Next card" (a refresh) re-prefetched all three. */}
       <nav className="review-nav" aria-label="Review">
-        <Link href="/review/cards">Browse cards</Link> · <Link href="/review/stats">Stats</Link> ·{" "}
-        <Link href="/review/settings">Settings</Link>
+        <Link href="/review/cards" prefetch={false}>
+          Browse cards
+        </Link>{" "}
+        ·{" "}
+        <Link href="/review/stats" prefetch={false}>
+          Stats
+        </Link>{" "}
+        ·{" "}
+        <Link href="/review/settings" prefetch={false}>
+          Settings
+        </Link>
       </nav>
       <QueueCountsView newCardsPerDay={settings.newCardsPerDay} />
       {card ? (

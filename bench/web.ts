@@ -3,12 +3,12 @@
 //   - answer → feedback: time of POST /practice/api {action:"answer"} over many answers, p50/p95 (ms);
 //   - requests per answer (every request from the Submit click until the network has been idle for 300 ms;
 //     more than one names the others), requests per "Next question", and click → feedback visible, in Chromium
-//     (playwright-core, the system browser);
+//     (playwright-core, the system browser); requests per review answer and per "Next card" likewise;
 //   - rows written by GET requests from new visitors (no cookie) to the main pages.
 // Targets from the issue: p95 ≤ 50 ms on an idle machine, one request per answer, zero rows written by GETs.
 import os from "node:os";
 import Database from "better-sqlite3";
-import { chromium } from "playwright-core";
+import { chromium, type Page } from "playwright-core";
 import { hasBuild, startServer } from "./next-server";
 
 const root = process.cwd();
@@ -150,9 +150,58 @@ async function pageLatency(baseURL: string, jar: Map<string, string>): Promise<M
   return times;
 }
 
-async function inBrowser(
-  baseURL: string,
-): Promise<{ requests: number[]; nextRequests: number[]; visibleMs: number[]; others: string[] }> {
+/** Requests from `action` until the network has been idle for 300 ms, as "METHOD /path". */
+async function requestsDuring(page: Page, action: () => Promise<void>): Promise<string[]> {
+  await page.waitForLoadState("networkidle");
+  const seen: string[] = [];
+  const onRequest = (request: { url: () => string; method: () => string }) =>
+    seen.push(`${request.method()} ${new URL(request.url()).pathname}`);
+  page.on("request", onRequest);
+  await action();
+  await page.waitForLoadState("networkidle");
+  await page.waitForTimeout(300);
+  page.off("request", onRequest);
+  return seen;
+}
+
+const REVIEW_SKILLS = ["P3", "P2", "E2", "S1"];
+
+/** Review answers and "Next card" in the browser, counted as the practice ones are (cards added by the API). */
+async function reviewInBrowser(page: Page): Promise<{ answers: string[][]; nextCards: string[][] }> {
+  for (const skillId of REVIEW_SKILLS) {
+    const added = await page.request.post("/api/review/cards", { data: { skillId } });
+    if (added.status() >= 300) throw new Error(`adding ${skillId} answered ${added.status()}`);
+  }
+  await page.goto("/review");
+  const answers: string[][] = [];
+  const nextCards: string[][] = [];
+  for (let i = 0; i < REVIEW_SKILLS.length; i += 1) {
+    const card = page.locator("section.review-card");
+    await card.locator("label.option").first().click();
+    answers.push(
+      await requestsDuring(page, async () => {
+        await card.getByRole("button", { name: "Check answer" }).click();
+        await card.locator("[data-verdict]").waitFor();
+      }),
+    );
+    if (i === REVIEW_SKILLS.length - 1) break;
+    nextCards.push(
+      await requestsDuring(page, async () => {
+        await page.getByRole("button", { name: "Next card" }).click();
+        await page.locator("section.review-card [data-verdict]").waitFor({ state: "detached" });
+      }),
+    );
+  }
+  return { answers, nextCards };
+}
+
+async function inBrowser(baseURL: string): Promise<{
+  requests: number[];
+  nextRequests: number[];
+  visibleMs: number[];
+  others: string[];
+  review: { answers: string[][]; nextCards: string[][] };
+}> {
   const browser = await chromium.launch({
     executablePath: process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium",
     args: [
@@ -195,7 +244,7 @@ async function inBrowser(
       await page.waitForTimeout(300);
       page.off("request", onRequest);
       requests.push(count);
-      // "Next question" is counted on its own: the next action and the refresh that renders the new question.
+      // "Next question" is counted on its own: its reply carries the next question (target: that one request).
       let nextCount = 0;
       const onNextRequest = () => {
         nextCount += 1;
@@ -208,7 +257,8 @@ async function inBrowser(
       page.off("request", onNextRequest);
       nextRequests.push(nextCount);
     }
-    return { requests, nextRequests, visibleMs, others: [...others] };
+    const review = await reviewInBrowser(page);
+    return { requests, nextRequests, visibleMs, others: [...others], review };
   } finally {
     await browser.close();
   }
@@ -290,6 +340,29 @@ async function main(): Promise<void> {
         questions: browser.nextRequests.length,
         max: Math.max(...browser.nextRequests),
         median: percentile(browser.nextRequests, 50),
+      },
+      {
+        suite: "web",
+        metric: "requests-per-review-answer",
+        answers: browser.review.answers.length,
+        max: Math.max(...browser.review.answers.map((list) => list.length)),
+        median: percentile(
+          browser.review.answers.map((list) => list.length),
+          50,
+        ),
+        requests: [...new Set(browser.review.answers.flat())],
+        target: 1,
+      },
+      {
+        suite: "web",
+        metric: "requests-per-next-card",
+        cards: browser.review.nextCards.length,
+        max: Math.max(...browser.review.nextCards.map((list) => list.length)),
+        median: percentile(
+          browser.review.nextCards.map((list) => list.length),
+          50,
+        ),
+        requests: [...new Set(browser.review.nextCards.flat())],
       },
       {
         suite: "web",

@@ -1,34 +1,21 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useState, useTransition, type ReactNode } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { OpenInLab } from "@/app/components/open-in-lab";
+import { QuestionExhibit } from "@/app/components/question-exhibit";
 import { SolutionView } from "@/app/components/solution-view";
 import { TopologyDiagram } from "@/app/components/topology-diagram";
 import { postJson } from "@/app/http/post-json";
-import type { PathHighlight, PlacedDiagram } from "@/lib/diagram/diagram";
-import type { QuestionOption } from "@/lib/scenario/question";
+import type { PathHighlight } from "@/lib/diagram/diagram";
 import type { PracticeFeedback } from "./feedback";
 import { forPerson } from "./for-person";
-
-type Progress = {
-  readonly number: number;
-  readonly limit: number | null;
-  readonly right: number;
-  readonly answered: number;
-};
+import type { PracticeView } from "./practice-view";
 
 type Props = {
-  sessionId: string;
-  questionId: string;
-  options: readonly QuestionOption[];
-  multiSelect: boolean;
-  diagram: PlacedDiagram | undefined;
-  progress: Progress;
-  /** Present once the server has graded the answer (the key arrives only then). */
-  answered: PracticeFeedback | undefined;
-  /** The stem and exhibit, rendered on the server. */
-  children: ReactNode;
+  view: PracticeView;
+  /** "Next question" brought the next question (the parent swaps the view and keys this component by it). */
+  onNext: (next: PracticeView) => void;
 };
 
 const LETTERS = "abcdef";
@@ -48,27 +35,19 @@ function toHighlight(feedback: PracticeFeedback | undefined): PathHighlight | un
 
 /**
  * One practice question: options, submit, feedback, next. The answer is one request whose reply carries the
- * verdict, key, explanation and path (no page refresh). The page keys this component by question, so the next
- * question starts with nothing chosen. Keys: 1–9 or a–f choose, Enter submits, N goes on.
+ * verdict, key, explanation and path; "Next question" is one request whose reply carries the next question
+ * (redacted). No page refresh either way. The parent keys this component by question, so the next question
+ * starts with nothing chosen. Keys: 1–9 or a–f choose, Enter submits, N goes on.
  */
-export function PracticeQuestion({
-  sessionId,
-  questionId,
-  options,
-  multiSelect,
-  diagram,
-  progress,
-  answered,
-  children,
-}: Props) {
+export function PracticeQuestion({ view, onNext }: Props) {
   const router = useRouter();
-  const [feedback, setFeedback] = useState<PracticeFeedback | undefined>(answered);
+  const { sessionId, questionId, options, multiSelect, diagram, progress, answered } = view;
+  const [feedback, setFeedback] = useState<PracticeFeedback | undefined>(answered ?? undefined);
   const [selected, setSelected] = useState<readonly string[]>(answered?.response ?? []);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [refreshing, startRefresh] = useTransition();
-  const locked = busy || refreshing || feedback !== undefined;
-  const counted = feedback !== undefined && answered === undefined;
+  const locked = busy || feedback !== undefined;
+  const counted = feedback !== undefined && answered === null;
   const right = progress.right + (counted && feedback.correct ? 1 : 0);
   const graded = progress.answered + (counted ? 1 : 0);
 
@@ -96,18 +75,21 @@ export function PracticeQuestion({
   }, [locked, selected, sessionId, questionId]);
 
   const next = useCallback(async () => {
-    if (feedback === undefined || busy || refreshing) return;
+    if (feedback === undefined || busy) return;
     setBusy(true);
     setError(null);
-    const result = await postJson<{ finished: boolean }>("/practice/api", { action: "next", sessionId });
-    setBusy(false);
+    const result = await postJson<{ finished: boolean; question?: PracticeView }>("/practice/api", {
+      action: "next",
+      sessionId,
+    });
     if (!result.ok) {
+      setBusy(false);
       setError(forPerson(result.error));
       return;
     }
-    if (result.data.finished) router.push(`/practice/${sessionId}`);
-    else startRefresh(() => router.refresh());
-  }, [feedback, busy, refreshing, router, sessionId]);
+    if (result.data.finished || result.data.question === undefined) router.push(`/practice/${sessionId}`);
+    else onNext(result.data.question);
+  }, [feedback, busy, onNext, router, sessionId]);
 
   useEffect(() => {
     function onKey(event: KeyboardEvent): void {
@@ -156,7 +138,9 @@ export function PracticeQuestion({
         data-session-id={sessionId}
         aria-label="Question"
       >
-        {children}
+        <p id={`${questionId}-stem`} className="stem" data-testid="stem">
+          {view.stem}
+        </p>
         {diagram ? (
           <TopologyDiagram
             diagram={diagram}
@@ -165,6 +149,7 @@ export function PracticeQuestion({
             description={feedback?.diagramText}
           />
         ) : null}
+        <QuestionExhibit exhibit={view.exhibit ?? undefined} questionId={questionId} />
         {feedback?.pathVerdict ? (
           <p
             className={feedback.pathVerdict.reachable ? "trace-verdict ok" : "trace-verdict bad"}
@@ -206,7 +191,7 @@ export function PracticeQuestion({
                 type="button"
                 className="button"
                 onClick={() => void next()}
-                disabled={busy || refreshing}
+                disabled={busy}
                 data-testid="next"
               >
                 Next question (N)

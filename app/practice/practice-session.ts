@@ -237,12 +237,15 @@ export async function answerPractice(
   return { ok: true, value: { correct: outcome.correct, feedback } };
 }
 
-/** Next question, or the summary when the chosen number of questions is done. */
+/**
+ * Next question, or the summary when the chosen number of questions is done. Returns the session as saved,
+ * so the caller can send the next question in the same reply.
+ */
 export async function nextPractice(
   learnerId: string,
   sessionId: string,
   now: Date,
-): Promise<Outcome<{ finished: boolean }>> {
+): Promise<Outcome<{ finished: boolean; active: ActivePractice }>> {
   const loaded = await requireSession(learnerId, sessionId);
   if (!loaded.ok) return loaded;
   const active = loaded.value;
@@ -255,7 +258,9 @@ export async function nextPractice(
     snapshot = next.value;
   }
   const saved = await save(active, snapshot, now);
-  return saved.ok ? { ok: true, value: { finished: snapshot.status === "done" } } : saved;
+  return saved.ok
+    ? { ok: true, value: { finished: snapshot.status === "done", active: { ...active, snapshot } } }
+    : saved;
 }
 
 export async function finishPractice(

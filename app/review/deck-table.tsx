@@ -1,14 +1,12 @@
-import { isDueAt, type SrsCard } from "@/lib/srs/index";
+"use client";
+
+import { useReviewLive } from "./review-live";
 import { SuspendToggle } from "./suspend-toggle";
-import { formatDateTime } from "@/app/format-date";
 
-function describeDue(card: SrsCard, now: Date): string {
-  if (card.state === "new") return "new";
-  if (isDueAt(card, now)) return "due now";
-  return formatDateTime(card.due);
-}
-
-export function DeckTable({ cards, now }: { cards: readonly SrsCard[]; now: Date }) {
+/** The learner's cards, one row each; a review answered on this page updates its row in place. */
+export function DeckTable() {
+  const rows = useReviewLive()?.state.rows ?? [];
+  if (rows.length === 0) return <p className="review-muted">No cards yet.</p>;
   return (
     <table className="review-deck stacked-table">
       <thead>
@@ -25,20 +23,20 @@ export function DeckTable({ cards, now }: { cards: readonly SrsCard[]; now: Date
         </tr>
       </thead>
       <tbody>
-        {cards.map((card) => (
+        {rows.map((row) => (
           <tr
-            key={card.skillId}
-            data-skill-id={card.skillId}
-            className={card.suspended ? "review-suspended" : undefined}
+            key={row.skillId}
+            data-skill-id={row.skillId}
+            className={row.suspended ? "review-suspended" : undefined}
           >
-            <th scope="row">{card.skillId}</th>
-            <td data-label="State">{card.suspended ? "suspended" : card.state}</td>
-            <td data-label="Due">{describeDue(card, now)}</td>
-            <td data-label="Reviews">{card.reps}</td>
-            <td data-label="Lapses">{card.lapses}</td>
-            <td data-label="From">{card.source}</td>
+            <th scope="row">{row.skillId}</th>
+            <td data-label="State">{row.state}</td>
+            <td data-label="Due">{row.due}</td>
+            <td data-label="Reviews">{row.reps}</td>
+            <td data-label="Lapses">{row.lapses}</td>
+            <td data-label="From">{row.source}</td>
             <td>
-              <SuspendToggle skillId={card.skillId} suspended={card.suspended} />
+              <SuspendToggle skillId={row.skillId} suspended={row.suspended} />
             </td>
           </tr>
         ))}

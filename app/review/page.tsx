@@ -13,6 +13,8 @@ import { FAMILIES } from "@/lib/scenario/registry";
 import { buildQueue, parseSkillId } from "@/lib/srs/index";
 import { AddSkillForm } from "./add-skill-form";
 import { DeckTable } from "./deck-table";
+import { deckRow, undoLabel } from "./deck-row";
+import { QueueCountsView, ReviewLive, type ReviewLiveState } from "./review-live";
 import { ImportForm } from "./import-form";
 import { ON_SCREEN_COOKIE, answeredOnScreen, decodeOnScreen } from "./on-screen";
 import { openQuestionId } from "@/app/security/question-token";
@@ -74,34 +76,35 @@ export default async function ReviewPage() {
   const inDeck = new Set(cards.map((deckCard) => deckCard.skillId as string));
   const { counts } = queue;
 
+  // Counters, deck rows and the Undo label live on the client too, so an answer's reply updates them in place.
+  const live: ReviewLiveState = {
+    counts,
+    rows: cards.map((deckCard) => deckRow(deckCard, now)),
+    undoLabel: latest ? undoLabel(latest) : null,
+  };
+
   return (
-    <>
+    <ReviewLive initial={live}>
       <h1>Spaced review</h1>
       <p className="lede">
         Each card is a skill; every review draws a new scenario for it, so you recall the rule, not an answer.
         Scheduling is FSRS, aiming at {Math.round(settings.desiredRetention * 100)}% recall.
       </p>
+      {/* Not prefetched: these pages are per learner, and "Next card" (a refresh) re-prefetched all three. */}
       <nav className="review-nav" aria-label="Review">
-        <Link href="/review/cards">Browse cards</Link> · <Link href="/review/stats">Stats</Link> ·{" "}
-        <Link href="/review/settings">Settings</Link>
+        <Link href="/review/cards" prefetch={false}>
+          Browse cards
+        </Link>{" "}
+        ·{" "}
+        <Link href="/review/stats" prefetch={false}>
+          Stats
+        </Link>{" "}
+        ·{" "}
+        <Link href="/review/settings" prefetch={false}>
+          Settings
+        </Link>
       </nav>
-      <dl className="review-counts" aria-label="Queue">
-        <div data-count="due">
-          <dt>Due now</dt>
-          <dd>{counts.dueNow}</dd>
-        </div>
-        <div data-count="learning">
-          <dt>Learning</dt>
-          <dd>{counts.learning}</dd>
-        </div>
-        <div data-count="new">
-          <dt>New today</dt>
-          <dd>
-            {counts.newToday} of {settings.newCardsPerDay}{" "}
-            <span className="review-muted">({counts.newRemaining} waiting)</span>
-          </dd>
-        </div>
-      </dl>
+      <QueueCountsView newCardsPerDay={settings.newCardsPerDay} />
       {card ? (
         <ReviewQuestion
           card={card}
@@ -120,18 +123,10 @@ export default async function ReviewPage() {
             : " Answer lesson questions or add a skill below to start your deck."}
         </p>
       )}
-      {latest ? (
-        <p>
-          <UndoButton label={`Undo last review (${latest.skillId}, ${latest.rating})`} />
-        </p>
-      ) : null}
+      <UndoButton />
 
       <h2>Your deck</h2>
-      {cards.length === 0 ? (
-        <p className="review-muted">No cards yet.</p>
-      ) : (
-        <DeckTable cards={cards} now={now} />
-      )}
+      <DeckTable />
       <h3>Add a skill</h3>
       <AddSkillForm
         options={reviewable.map((concept) => ({
@@ -150,6 +145,6 @@ export default async function ReviewPage() {
         </a>
       </p>
       <ImportForm />
-    </>
+    </ReviewLive>
   );
 }

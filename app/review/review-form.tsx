@@ -7,7 +7,9 @@ import type { AnswerOutcome } from "@/lib/grading/outcome";
 import type { QuestionForClient } from "@/lib/scenario/question";
 import { postJson } from "@/app/http/post-json";
 import { forPerson } from "@/app/practice/for-person";
+import type { ReviewPageUpdate } from "./deck-row";
 import { forgetOnScreen, rememberOnScreen } from "./on-screen-cookie";
+import { useReviewLive } from "./review-live";
 import { isTypingTarget } from "./typing-target";
 
 type Rating = "again" | "hard" | "good" | "easy";
@@ -34,7 +36,7 @@ const RATINGS: readonly { rating: Rating; label: string; key: string }[] = [
 ];
 
 /**
- * Answers one review card, then rates it as in Anki. The server grades the answer and stores it at once with
+ * Answers one review card, then rates it as in Anki. One request: the server grades the answer and stores it with
  * the automatic rating (wrong: Again, right: Good), so nothing is lost if the learner leaves; the four buttons
  * show the interval each rating gives, and choosing one (click or keys 1–4) replaces that rating and moves to
  * the next card. A wrong answer can only be rated Again. Space submits the chosen answer, and after the
@@ -42,6 +44,7 @@ const RATINGS: readonly { rating: Rating; label: string; key: string }[] = [
  */
 export function ReviewForm({ skillId, question, answered: shown }: Props) {
   const router = useRouter();
+  const live = useReviewLive();
   const [selected, setSelected] = useState<string[]>(shown ? [...shown.response] : []);
   const [answered, setAnswered] = useState<AnsweredCard | null>(shown ?? null);
   const [error, setError] = useState<string | null>(null);
@@ -54,7 +57,7 @@ export function ReviewForm({ skillId, question, answered: shown }: Props) {
     if (selected.length === 0 || busy || answered !== null) return;
     setBusy(true);
     setError(null);
-    const result = await postJson<AnsweredCard>("/api/review/answer", {
+    const result = await postJson<AnsweredCard & { page: ReviewPageUpdate }>("/api/review/answer", {
       skillId,
       questionId: question.id,
       response: selected,
@@ -65,11 +68,13 @@ export function ReviewForm({ skillId, question, answered: shown }: Props) {
       setError(forPerson(result.error));
       return;
     }
-    setAnswered(result.data);
-    // The card stays on screen while the counters, deck table and Undo label catch up.
+    const { page, ...card } = result.data;
+    setAnswered(card);
+    // One request: the reply carries the counters, this card's deck row and the Undo label. The cookie keeps
+    // this card and its feedback on screen through a reload, until "Next card".
+    live?.apply(page);
     rememberOnScreen({ skillId, questionId: question.id, response: selected });
-    router.refresh();
-  }, [answered, busy, question.id, router, selected, skillId]);
+  }, [answered, busy, live, question.id, selected, skillId]);
 
   function onSubmit(event: SubmitEvent): void {
     event.preventDefault();

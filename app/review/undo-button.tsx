@@ -5,10 +5,24 @@ import { useCallback, useEffect, useState } from "react";
 import { postJson } from "@/app/http/post-json";
 import { forPerson } from "@/app/practice/for-person";
 import { forgetOnScreen } from "./on-screen-cookie";
+import { useReviewLive } from "./review-live";
 import { isTypingTarget } from "./typing-target";
 
-/** Takes back the latest review (button or Ctrl+Z, as in Anki); the card returns to the queue as it was. */
-export function UndoButton({ label }: { label: string }) {
+/**
+ * Takes back the latest review (button or Ctrl+Z, as in Anki). The label names that review's card and rating;
+ * it comes from the page's live state, so it names a card answered a moment ago without a refresh.
+ */
+export function UndoButton() {
+  const label = useReviewLive()?.state.undoLabel ?? null;
+  return label === null ? null : (
+    <p>
+      <UndoControl label={label} />
+    </p>
+  );
+}
+
+/** The button and its Ctrl+Z key; the card returns to the queue as it was. */
+function UndoControl({ label }: { label: string }) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -363,12 +363,17 @@ export type StoredFit = {
   readonly reviews: number;
   readonly before: { readonly logLoss: number; readonly rmse: number };
   readonly after: { readonly logLoss: number; readonly rmse: number };
+  /** Present when before/after were scored on held-out latest reviews; older fits scored in-sample. */
+  readonly heldOut?: { readonly trainReviews: number; readonly testReviews: number } | undefined;
 };
 
 const fitSchema = z.object({
   reviews: z.number().int().min(0),
   before: z.object({ logLoss: z.number(), rmse: z.number() }),
   after: z.object({ logLoss: z.number(), rmse: z.number() }),
+  heldOut: z
+    .object({ trainReviews: z.number().int().min(0), testReviews: z.number().int().min(0) })
+    .optional(),
 });
 
 /** The last fit, or undefined when the learner schedules with the defaults. */
@@ -394,7 +399,12 @@ export async function saveFsrsParameters(
   const data = {
     fsrsParameters: JSON.stringify(checked),
     fsrsFittedAt: new Date(fit.fittedAt),
-    fsrsFit: JSON.stringify({ reviews: fit.reviews, before: fit.before, after: fit.after }),
+    fsrsFit: JSON.stringify({
+      reviews: fit.reviews,
+      before: fit.before,
+      after: fit.after,
+      ...(fit.heldOut ? { heldOut: fit.heldOut } : {}),
+    }),
   };
   const defaults = {
     desiredRetention: DEFAULT_SRS_SETTINGS.desiredRetention,

@@ -22,14 +22,28 @@ function toBindingItems(binding: Binding, items: readonly OptimiserItem[]) {
   );
 }
 
-/** The optimizer, or a sentence saying why it cannot be loaded on this server. */
-export async function loadFsrsOptimiser(): Promise<FsrsOptimiser | string> {
+/** Loads the binding; tests pass one that fails, to take the unavailable path on any platform. */
+export type BindingImport = () => Promise<Binding>;
+
+const importBinding: BindingImport = () => import("@open-spaced-repetition/binding");
+
+/**
+ * The optimizer, or a sentence saying it is unavailable on this server and why. Nothing else in the app
+ * imports the binding, so a platform without its native part (0.5.0 ships a prebuilt binary only for some
+ * platforms; npm skips the others silently, and the binding's loader then throws on import) loses fitting,
+ * never scheduling: cards keep being scheduled with the default or stored parameters. Node caches the import,
+ * so calling this per page view is cheap.
+ */
+export async function loadFsrsOptimiser(
+  load: BindingImport = importBinding,
+): Promise<FsrsOptimiser | string> {
   let binding: Binding;
   try {
-    binding = await import("@open-spaced-repetition/binding");
-  } catch (error) {
-    const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    return `The FSRS optimiser is not available on this server (${detail}).`;
+    binding = await load();
+  } catch {
+    // The loader's own message advises reinstalling node_modules: for an operator, not a learner. The platform
+    // is what decides (0.5.0 has no binary for many), so the sentence names it.
+    return `Optimisation is unavailable on this server: the FSRS optimiser has no native build that loads on ${process.platform}-${process.arch}.`;
   }
   return {
     fit: async (items) =>

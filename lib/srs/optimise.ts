@@ -44,38 +44,42 @@ function byTime(a: ReviewLogEntry, b: ReviewLogEntry): number {
   return Date.parse(a.reviewedAt) - Date.parse(b.reviewedAt) || a.before.reps - b.before.reps;
 }
 
+/** A review in a card's history, with when it happened (ms), so items can be split by time. */
+type DatedReview = { readonly review: OptimiserReview; readonly at: number };
+
 /**
  * Each card's reviews as histories: a history starts at a review of a new card (the first ever, or the first
  * after the learner reset the card with "forget"), since the optimizer's first review must have deltaT 0.
  * Days are learner days (`dayStartOffsetMinutes`), as FSRS counts elapsed days. Undone reviews must not be
  * in `log` (the data layer leaves them out).
  */
-export function toCardHistories(
+function datedHistories(
   log: readonly ReviewLogEntry[],
   dayStartOffsetMinutes: number,
-): readonly (readonly OptimiserReview[])[] {
+): readonly (readonly DatedReview[])[] {
   const byCard = new Map<string, ReviewLogEntry[]>();
   for (const entry of log) {
     const list = byCard.get(cardKey(entry));
     if (list === undefined) byCard.set(cardKey(entry), [entry]);
     else list.push(entry);
   }
-  const histories: OptimiserReview[][] = [];
+  const histories: DatedReview[][] = [];
   for (const entries of byCard.values()) {
-    let current: OptimiserReview[] | undefined;
+    let current: DatedReview[] | undefined;
     let previous: ReviewLogEntry | undefined;
     for (const entry of [...entries].sort(byTime)) {
+      const at = Date.parse(entry.reviewedAt);
       if (current === undefined || previous === undefined || entry.before.state === "new") {
         current = [];
         histories.push(current);
-        current.push({ rating: GRADE[entry.rating], deltaT: 0 });
+        current.push({ review: { rating: GRADE[entry.rating], deltaT: 0 }, at });
       } else {
         const days = reviewDaysBetween(
           new Date(previous.reviewedAt),
           new Date(entry.reviewedAt),
           dayStartOffsetMinutes,
         );
-        current.push({ rating: GRADE[entry.rating], deltaT: Math.max(0, days) });
+        current.push({ review: { rating: GRADE[entry.rating], deltaT: Math.max(0, days) }, at });
       }
       previous = entry;
     }
@@ -83,11 +87,54 @@ export function toCardHistories(
   return histories;
 }
 
+/** Each card's reviews as the optimizer's histories (see datedHistories). */
+export function toCardHistories(
+  log: readonly ReviewLogEntry[],
+  dayStartOffsetMinutes: number,
+): readonly (readonly OptimiserReview[])[] {
+  return datedHistories(log, dayStartOffsetMinutes).map((history) => history.map((dated) => dated.review));
+}
+
 /** The optimizer's training items: every prefix of a history with at least two reviews (one to predict). */
 export function toOptimiserItems(
   histories: readonly (readonly OptimiserReview[])[],
 ): readonly OptimiserItem[] {
   return histories.flatMap((history) => history.slice(1).map((_, index) => history.slice(0, index + 2)));
+}
+
+/** A training item and the time of the review it predicts. */
+export type DatedItem = { readonly item: OptimiserItem; readonly at: number };
+
+/** The share of the items, the latest ones, held out of the evaluation fit. */
+export const HELD_OUT_SHARE = 0.2;
+
+/**
+ * Splits the items by time, as FSRS's own evaluation does (fsrs-rs TimeSeriesSplit, the srs-benchmark): the
+ * earlier ones to fit on, the latest `HELD_OUT_SHARE` to score on. A random split would let the fit see a
+ * card's later reviews while predicting its earlier ones, which flatters it. Ties keep their order.
+ */
+export function splitByTime(
+  items: readonly DatedItem[],
+  heldOutShare = HELD_OUT_SHARE,
+): { readonly train: readonly OptimiserItem[]; readonly test: readonly OptimiserItem[] } {
+  const sorted = items
+    .map((dated, index) => ({ ...dated, index }))
+    .sort((a, b) => a.at - b.at || a.index - b.index);
+  const cut = Math.min(sorted.length - 1, Math.max(1, Math.floor(sorted.length * (1 - heldOutShare))));
+  return {
+    train: sorted.slice(0, cut).map((dated) => dated.item),
+    test: sorted.slice(cut).map((dated) => dated.item),
+  };
+}
+
+/** Every item (see toOptimiserItems) with the time of the review it predicts. */
+export function toDatedItems(log: readonly ReviewLogEntry[], dayStartOffsetMinutes: number): DatedItem[] {
+  return datedHistories(log, dayStartOffsetMinutes).flatMap((history) =>
+    history.slice(1).map((dated, index) => ({
+      item: history.slice(0, index + 2).map((entry) => entry.review),
+      at: dated.at,
+    })),
+  );
 }
 
 export type FittingReadiness = {
@@ -127,59 +174,85 @@ export function describeMissingData(readiness: FittingReadiness): string {
   );
 }
 
+/** How the before/after scores were measured: on the latest reviews, which the scored fit did not see. */
+export type HeldOut = {
+  /** Reviews the evaluation fit learnt from (the earlier ones). */
+  readonly trainReviews: number;
+  /** The latest reviews, scored with the parameters in force before and with the evaluation fit. */
+  readonly testReviews: number;
+};
+
 export type FitOutcome =
   | {
       readonly ok: true;
+      /** Fitted to the whole log: these schedule the learner's reviews from now on. */
       readonly parameters: FsrsParameters;
       readonly reviews: number;
-      /** Scores on the learner's own log: with the parameters in force before, and with the fitted ones. */
+      /**
+       * Scores on the held-out latest reviews: with the parameters in force before, and with parameters fitted
+       * to the earlier reviews only. Never scores on reviews the scored parameters were fitted to.
+       */
       readonly before: FitMetrics;
       readonly after: FitMetrics;
+      readonly heldOut: HeldOut;
       readonly fittedAt: string;
     }
-  | { readonly ok: false; readonly reason: string; readiness: FittingReadiness };
+  | {
+      readonly ok: false;
+      readonly reason: string;
+      readiness: FittingReadiness;
+      /** True when no optimiser could be loaded on this server (nothing was tried). */
+      readonly unavailable?: true;
+    };
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
 /**
- * Fits FSRS parameters to the learner's log with `optimiser`, at `now` (the fit's timestamp). Refuses when
- * the minimum-data rule is not met, when the optimizer fails, or when it returns something that is not a set
- * of FSRS-6 parameters; each refusal is a sentence for the learner.
+ * Fits FSRS parameters to the learner's log with `optimiser`, at `now` (the fit's timestamp), and measures the
+ * gain honestly: parameters fitted to the earlier 80% of the reviews (by time) and the parameters in force
+ * before are both scored on the latest 20%, which that fit never saw. The parameters returned for scheduling
+ * are then fitted to the whole log, as Anki and the FSRS authors do (their held-out splits are for
+ * evaluating the optimiser, training uses every review). Refuses when the optimiser is unavailable on this
+ * server (`optimiser` is then the reason), when the minimum-data rule is not met, when the optimizer fails,
+ * or when it returns something that is not a set of FSRS-6 parameters; each refusal is a sentence for the
+ * learner, and nothing changes.
  */
 export async function fitParameters(
   log: readonly ReviewLogEntry[],
   settings: { readonly dayStartOffsetMinutes: number; readonly fsrsParameters: FsrsParameters | null },
   now: Date,
-  optimiser: FsrsOptimiser,
+  optimiser: FsrsOptimiser | string,
 ): Promise<FitOutcome> {
   const histories = toCardHistories(log, settings.dayStartOffsetMinutes);
   const readiness = assessFittingData(histories);
+  if (typeof optimiser === "string") return { ok: false, reason: optimiser, readiness, unavailable: true };
   if (!readiness.ready) {
     return { ok: false, reason: describeMissingData(readiness), readiness };
   }
-  const items = toOptimiserItems(histories);
+  const dated = toDatedItems(log, settings.dayStartOffsetMinutes);
+  const { train, test } = splitByTime(dated);
   const current = settings.fsrsParameters ?? default_w;
+  const unusable = (issue: string | undefined) => ({
+    ok: false as const,
+    reason: `The optimiser returned parameters this app cannot use (${issue ?? "invalid"}); your schedule is unchanged.`,
+    readiness,
+  });
   try {
-    const fitted = fsrsParametersSchema.safeParse(await optimiser.fit(items));
-    if (!fitted.success) {
-      return {
-        ok: false,
-        reason: `The optimiser returned parameters this app cannot use (${fitted.error.issues[0]?.message ?? "invalid"}); your schedule is unchanged.`,
-        readiness,
-      };
-    }
-    const [before, after] = [
-      await optimiser.evaluate(items, current),
-      await optimiser.evaluate(items, fitted.data),
-    ];
+    const trained = fsrsParametersSchema.safeParse(await optimiser.fit(train));
+    if (!trained.success) return unusable(trained.error.issues[0]?.message);
+    const before = await optimiser.evaluate(test, current);
+    const after = await optimiser.evaluate(test, trained.data);
+    const fitted = fsrsParametersSchema.safeParse(await optimiser.fit(dated.map((entry) => entry.item)));
+    if (!fitted.success) return unusable(fitted.error.issues[0]?.message);
     return {
       ok: true,
       parameters: fitted.data,
       reviews: readiness.reviews,
       before,
       after,
+      heldOut: { trainReviews: train.length, testReviews: test.length },
       fittedAt: now.toISOString(),
     };
   } catch (error) {

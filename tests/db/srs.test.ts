@@ -241,6 +241,10 @@ describe("lib/db/srs", () => {
     expect(await loadFsrsFit(temp.db, learnerId)).toBeUndefined();
     await saveFsrsParameters(temp.db, learnerId, fitted, fit);
     expect(await loadFsrsFit(temp.db, learnerId)).toEqual(fit);
+    // A fit scored on held-out reviews keeps how many it trained and scored on (older fits have neither).
+    const heldOutFit = { ...fit, heldOut: { trainReviews: 336, testReviews: 84 } };
+    await saveFsrsParameters(temp.db, learnerId, fitted, heldOutFit);
+    expect(await loadFsrsFit(temp.db, learnerId)).toEqual(heldOutFit);
     // Saving without settings first keeps the default settings beside the parameters.
     expect(await loadSrsSettings(temp.db, learnerId)).toEqual({
       ...DEFAULT_SRS_SETTINGS,

@@ -57,6 +57,15 @@ describe("review stats: fitting FSRS parameters", () => {
     const cell = (row: string, column: number) =>
       page.locator(`[data-fit="${row}"] td`).nth(column).textContent().then(Number);
     expect(await cell("after", 0)).toBeLessThan(await cell("before", 0));
+    // Scored on the latest fifth of the reviews, which the scored fit did not see, and the page says so.
+    await expect(page.getByTestId("fsrs-fit").getAttribute("data-held-out")).resolves.toBe("yes");
+    await expect(page.locator('[data-testid="fsrs-fit"] caption').textContent()).resolves.toContain(
+      "latest 80 reviews",
+    );
+    await expect(page.getByTestId("fsrs-fit-meaning").textContent()).resolves.toMatch(
+      /fitted to your earlier 320 reviews and scored on the latest 80.*fitted to all 400 reviews/,
+    );
+    await expect(page.getByTestId("optimiser-unavailable").count()).resolves.toBe(0);
     await expect(page.getByTestId("retention-vs-target").textContent()).resolves.toContain(
       "parameters fitted to your own 400 reviews",
     );

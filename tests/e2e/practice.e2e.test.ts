@@ -121,7 +121,7 @@ describe("practice mode", () => {
     await context.close();
   });
 
-  it("costs one request per answer: the feedback's rule links and the nav links are not prefetched", async () => {
+  it("costs one request per answer and one per Next: no prefetch of rule or nav links, no page refresh", async () => {
     const { context, page } = await newPage(browser, inject("baseURL"));
     await page.goto("/practice");
     await page.getByLabel("Questions (empty: until you finish)").fill("");
@@ -142,8 +142,20 @@ describe("practice mode", () => {
       page.off("request", onRequest);
       ruleLinks += await page.locator('[data-testid="explanation"] a.rule-link').count();
       expect(requests).toEqual(["POST /practice/api"]);
+      // "Next question": its reply carries the next question, so nothing else goes out.
+      const shownBefore = await shownId(page);
+      const nextRequests: string[] = [];
+      const onNextRequest = (request: { method: () => string; url: () => string }) =>
+        nextRequests.push(`${request.method()} ${new URL(request.url()).pathname}`);
+      page.on("request", onNextRequest);
       await page.getByTestId("next").click();
       await page.locator("[data-verdict]").waitFor({ state: "detached" });
+      await page.waitForLoadState("networkidle");
+      await page.waitForTimeout(500);
+      page.off("request", onNextRequest);
+      expect(nextRequests).toEqual(["POST /practice/api"]);
+      expect(await shownId(page)).not.toBe(shownBefore);
+      await expect(page.locator('[data-testid="practice-answer"] input:checked').count()).resolves.toBe(0);
     }
     // The feedback did show rule links (the links whose prefetch made an answer cost 7 requests).
     expect(ruleLinks).toBeGreaterThan(0);

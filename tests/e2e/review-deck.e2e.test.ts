@@ -56,8 +56,26 @@ describe("review deck: rating keys, undo, card browser and stats", () => {
     const firstSkill = (await card.getAttribute("data-skill-id")) ?? "";
     const question = regenerate((await card.getAttribute("data-question-id")) ?? "");
     for (const optionId of question.answer) await card.locator(`label[data-option-id="${optionId}"]`).click();
+    await expect(page.locator('[data-count="new"] dd').textContent()).resolves.toMatch(
+      /^0 of \d+ \(3 waiting\)/,
+    );
+    await page.waitForLoadState("networkidle");
+    const requests: string[] = [];
+    const onRequest = (request: { method: () => string; url: () => string }) =>
+      requests.push(`${request.method()} ${new URL(request.url()).pathname}`);
+    page.on("request", onRequest);
     await page.keyboard.press("Space");
     await expect(card.locator("[data-verdict]").getAttribute("data-verdict")).resolves.toBe("correct");
+    // One request: its reply updates the counters, the card's deck row and the Undo label (no page refresh).
+    await page.locator(`button:has-text("Undo last review (${firstSkill}, good)")`).waitFor();
+    await page.locator(`tr[data-skill-id="${firstSkill}"] td[data-label="Reviews"]:text-is("1")`).waitFor();
+    await expect(page.locator('[data-count="new"] dd').textContent()).resolves.toMatch(
+      /^1 of \d+ \(2 waiting\)/,
+    );
+    await page.waitForLoadState("networkidle");
+    await page.waitForTimeout(500);
+    page.off("request", onRequest);
+    expect(requests).toEqual(["POST /api/review/answer"]);
 
     // Each button shows its next interval: learning steps in minutes, Easy in days, in increasing order.
     const labels = await Promise.all(

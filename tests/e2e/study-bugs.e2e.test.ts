@@ -177,9 +177,19 @@ describe("practice, exam and review a learner can trust", () => {
     await page.locator(`button:has-text("Undo last review (${firstSkill},")`).waitFor();
     await page.locator(`tr[data-skill-id="${firstSkill}"] td:nth-of-type(3):text-is("1")`).waitFor();
 
+    // "Next card" is one request (the page's refresh); the review nav links are not prefetched again.
+    await page.waitForLoadState("networkidle");
+    const requests: string[] = [];
+    const onRequest = (request: { method: () => string; url: () => string }) =>
+      requests.push(`${request.method()} ${new URL(request.url()).pathname}`);
+    page.on("request", onRequest);
     await page.getByRole("button", { name: /Next card/ }).click();
     const second = page.locator(`section.review-card:not([data-skill-id="${firstSkill}"])`);
     await second.waitFor();
+    await page.waitForLoadState("networkidle");
+    await page.waitForTimeout(500);
+    page.off("request", onRequest);
+    expect(requests).toEqual(["GET /review"]);
     const secondSkill = await second.getAttribute("data-skill-id");
     await second.locator("label.option").first().click();
     await page.getByRole("button", { name: "Check answer" }).click();

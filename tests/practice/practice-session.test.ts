@@ -8,6 +8,8 @@ import {
   nextPractice,
   startPractice,
 } from "../../app/practice/practice-session";
+import { practiceView } from "../../app/practice/practice-view";
+import { openQuestionId } from "../../app/security/question-token";
 import { CONCEPTS } from "../../lib/content/concepts";
 import type { Db } from "../../lib/db/client";
 import { findOrCreateLearner, newLearnerToken } from "../../lib/db/learners";
@@ -80,13 +82,27 @@ describe("practice session service", { timeout: 30_000 }, () => {
       first.question.options.find((option) => !first.question.answer.includes(option.id))?.id ?? "";
     await answerPractice(learnerId, first.sessionId, first.question.id, [wrong], at(5));
     const moved = await nextPractice(learnerId, first.sessionId, at(6));
-    expect(moved).toEqual({ ok: true, value: { finished: false } });
+    if (!moved.ok) throw new Error(moved.error);
+    expect(moved.value.finished).toBe(false);
     const second = await onScreen();
     expect(second.question.id).not.toBe(first.question.id);
     expect(second.question.stem).not.toBe(first.question.stem);
+    // The reply to "next" carries the next question as the page shows it: sealed id, no key, no explanation.
+    const view = await practiceView(learnerId, moved.value.active);
+    expect(
+      openQuestionId(view.questionId, { kind: "practice", sessionId: second.sessionId, learnerId }),
+    ).toEqual({ ok: true, questionId: second.question.id });
+    expect(view.stem).toBe(second.question.stem);
+    expect(view.options.map((option) => option.id)).toEqual(second.question.options.map((o) => o.id));
+    expect(view.progress).toEqual({ number: 2, limit: 2, right: 0, answered: 1 });
+    expect(view.answered).toBeNull();
+    const sent = JSON.stringify(view);
+    expect(sent).not.toContain(second.question.id);
+    expect(sent).not.toContain(second.question.explanation.summary);
+    expect(sent).not.toContain('"answer"');
     await answerPractice(learnerId, second.sessionId, second.question.id, [...second.question.answer], at(9));
     const done = await nextPractice(learnerId, second.sessionId, at(10));
-    expect(done).toEqual({ ok: true, value: { finished: true } });
+    expect(done).toMatchObject({ ok: true, value: { finished: true } });
 
     const session = await findSession(temp.db, learnerId, first.sessionId);
     const result = session?.result as {

@@ -1,3 +1,4 @@
+import { default_w } from "ts-fsrs";
 import { describe, expect, it } from "vitest";
 import { CONCEPTS } from "../../lib/content/concepts";
 import { createCard } from "../../lib/srs/card";
@@ -10,7 +11,11 @@ import { toSkillId } from "../../lib/srs/skill-id";
 import { DAY, newCard, review, T0 } from "./fixtures";
 
 // The real optimizer (native binding) on a synthetic log: a learner who always rates Easy and always
-// recalls, reviewed on the day each card falls due under the default parameters.
+// recalls, reviewed on the day each card falls due under the default parameters. @open-spaced-repetition/binding
+// 0.5.0 has a prebuilt binary for few platforms: where it does not load, the fitting test is reported as
+// skipped (never passed), and the unavailable path is tested on every platform with an import that fails.
+
+const real = await loadFsrsOptimiser();
 
 const CARDS = 40;
 
@@ -29,14 +34,33 @@ function alwaysEasyLog(): ReviewLogEntry[] {
   return log;
 }
 
-describe("lib/srs/fsrs-optimiser (native binding)", () => {
+describe("lib/srs/fsrs-optimiser: where the binding cannot load", () => {
+  it("says optimisation is unavailable on this server, and fitting changes nothing", async () => {
+    const missing = await loadFsrsOptimiser(() =>
+      Promise.reject(new Error("Cannot find native binding. npm has a bug related to optional dependencies")),
+    );
+    expect(typeof missing).toBe("string");
+    expect(missing).toBe(
+      `Optimisation is unavailable on this server: the FSRS optimiser has no native build that loads on ${process.platform}-${process.arch}.`,
+    );
+    // The fit is refused with that sentence, flagged unavailable, and returns no parameters to store, so
+    // scheduling keeps the parameters it had (stored ones here).
+    const stored = { ...DEFAULT_SRS_SETTINGS, fsrsParameters: default_w.map((w) => w * 1.1) };
+    const outcome = await fitParameters(alwaysEasyLog(), stored, T0, missing);
+    expect(outcome).toMatchObject({ ok: false, unavailable: true, reason: missing });
+    expect("parameters" in outcome).toBe(false);
+  });
+});
+
+describe.skipIf(typeof real === "string")("lib/srs/fsrs-optimiser (native binding loads here)", () => {
   it("fits parameters that give an always-Easy learner longer intervals than the defaults", async () => {
-    const optimiser = await loadFsrsOptimiser();
-    if (typeof optimiser === "string") throw new Error(optimiser);
-    const outcome = await fitParameters(alwaysEasyLog(), DEFAULT_SRS_SETTINGS, T0, optimiser);
+    if (typeof real === "string") throw new Error(real);
+    const outcome = await fitParameters(alwaysEasyLog(), DEFAULT_SRS_SETTINGS, T0, real);
     if (!outcome.ok) throw new Error(outcome.reason);
     expect(outcome.parameters).toHaveLength(21);
-    // Fitted to this log, the model predicts it better than the defaults do.
+    // Fitted to the earlier 80% of this log, the model predicts the latest 20% better than the defaults do.
+    expect(outcome.heldOut.testReviews).toBeGreaterThan(0);
+    expect(outcome.heldOut.trainReviews + outcome.heldOut.testReviews).toBe(outcome.reviews);
     expect(outcome.after.logLoss).toBeLessThan(outcome.before.logLoss);
 
     const fresh = createCard(

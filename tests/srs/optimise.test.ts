@@ -6,7 +6,9 @@ import {
   fitParameters,
   MIN_FITTING_CARDS,
   MIN_FITTING_REVIEWS,
+  splitByTime,
   toCardHistories,
+  toDatedItems,
   toOptimiserItems,
   type FsrsOptimiser,
   type OptimiserItem,
@@ -149,6 +151,44 @@ describe("assessFittingData (minimum-data rule)", () => {
   });
 });
 
+describe("splitByTime", () => {
+  const item = (rating: 1 | 2 | 3 | 4): OptimiserItem => [
+    { rating: 3, deltaT: 0 },
+    { rating, deltaT: 1 },
+  ];
+
+  it("holds out the latest 20% by the time of the review predicted, whatever the input order", () => {
+    const dated = [5, 1, 4, 2, 3, 9, 0, 8, 7, 6].map((at) => ({
+      item: [{ rating: 3 as const, deltaT: at }],
+      at,
+    }));
+    const { train, test } = splitByTime(dated);
+    expect(train.map((entry) => entry[0]?.deltaT)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(test.map((entry) => entry[0]?.deltaT)).toEqual([8, 9]);
+  });
+
+  it("keeps at least one item on each side", () => {
+    const { train, test } = splitByTime([
+      { item: item(3), at: 1 },
+      { item: item(1), at: 2 },
+    ]);
+    expect([train.length, test.length]).toEqual([1, 1]);
+  });
+
+  it("dates each item by the review it predicts, across cards", () => {
+    const a = review(newCard("P3"), "good", T0);
+    const b = review(newCard("P2"), "good", at(T0, HOUR));
+    const a2 = review(a.card, "again", at(T0, 3 * DAY));
+    const b2 = review(b.card, "easy", at(T0, 2 * DAY));
+    const dated = toDatedItems([a.entry, b.entry, a2.entry, b2.entry], 0);
+    expect(dated.map((entry) => [entry.at, entry.item.at(-1)?.rating])).toEqual([
+      [at(T0, 3 * DAY).getTime(), 1],
+      [at(T0, 2 * DAY).getTime(), 4],
+    ]);
+    expect(splitByTime(dated).test.map((entry) => entry.at(-1)?.rating)).toEqual([1]);
+  });
+});
+
 describe("fitParameters", () => {
   it("refuses a small log without calling the optimiser", async () => {
     const optimiser = fakeOptimiser();
@@ -158,21 +198,50 @@ describe("fitParameters", () => {
     expect(optimiser.fit).not.toHaveBeenCalled();
   });
 
-  it("returns the fitted parameters with the fit before and after, stamped with the injected clock", async () => {
+  it("scores before and after on the latest 20% of reviews only, and schedules with a fit to the whole log", async () => {
     const fitted = default_w.map((w) => w * 1.01);
     const optimiser = fakeOptimiser(fitted);
     const now = new Date("2026-05-01T12:00:00.000Z");
-    const outcome = await fitParameters(syntheticLog(MIN_FITTING_CARDS, 21), SETTINGS, now, optimiser);
+    const log = syntheticLog(MIN_FITTING_CARDS, 21);
+    const outcome = await fitParameters(log, SETTINGS, now, optimiser);
+    const heldOut = MIN_FITTING_REVIEWS / 5;
     expect(outcome).toMatchObject({
       ok: true,
       parameters: fitted,
       reviews: MIN_FITTING_REVIEWS,
       before: { logLoss: 0.4 },
       after: { logLoss: 0.3 },
+      heldOut: { trainReviews: MIN_FITTING_REVIEWS - heldOut, testReviews: heldOut },
       fittedAt: now.toISOString(),
     });
-    // "Before" is scored with the defaults when the learner had no fitted parameters.
-    expect(optimiser.evaluate).toHaveBeenCalledWith(expect.any(Array), default_w);
+    // Two fits: the evaluation fit on the earlier 80%, then the one kept, on every review.
+    const fits = vi.mocked(optimiser.fit).mock.calls.map(([items]) => items.length);
+    expect(fits).toEqual([MIN_FITTING_REVIEWS - heldOut, MIN_FITTING_REVIEWS]);
+    // Both scores come from the held-out items, none of which the evaluation fit saw; "before" uses the
+    // defaults when the learner had no fitted parameters.
+    const scored = vi.mocked(optimiser.evaluate).mock.calls;
+    expect(scored.map(([items, used]) => [items.length, used === default_w])).toEqual([
+      [heldOut, true],
+      [heldOut, false],
+    ]);
+    const trained = new Set(vi.mocked(optimiser.fit).mock.calls[0]?.[0].map((item) => JSON.stringify(item)));
+    const tested = scored[0]?.[0].map((item) => JSON.stringify(item)) ?? [];
+    expect(tested.filter((item) => trained.has(item))).toEqual([]);
+  });
+
+  it("refuses with the unavailable sentence when the optimiser could not be loaded, trying nothing", async () => {
+    const outcome = await fitParameters(
+      syntheticLog(MIN_FITTING_CARDS, 21),
+      SETTINGS,
+      T0,
+      "Optimisation is unavailable on this server.",
+    );
+    expect(outcome).toMatchObject({
+      ok: false,
+      unavailable: true,
+      reason: "Optimisation is unavailable on this server.",
+      readiness: { ready: true },
+    });
   });
 
   it("refuses parameters of another FSRS version and an optimiser that throws, in a sentence", async () => {

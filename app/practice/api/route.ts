@@ -10,6 +10,7 @@ import {
   startPractice,
   type Outcome,
 } from "../practice-session";
+import { practiceView } from "../practice-view";
 import { PracticeRequestSchema } from "../schema";
 
 export const dynamic = "force-dynamic";
@@ -40,8 +41,13 @@ export const POST = jsonRoute(async (request: Request): Promise<Response> => {
       if (!opened.ok) return Response.json({ error: `questionId: ${UNKNOWN_QUESTION}` }, { status: 409 });
       return reply(await answerPractice(learner.id, input.sessionId, opened.questionId, input.response, now));
     }
-    case "next":
-      return reply(await nextPractice(learner.id, input.sessionId, now));
+    case "next": {
+      // One request: the reply carries the next question (redacted), or says the session is finished.
+      const moved = await nextPractice(learner.id, input.sessionId, now);
+      if (!moved.ok) return reply(moved);
+      if (moved.value.finished) return Response.json({ finished: true });
+      return Response.json({ finished: false, question: await practiceView(learner.id, moved.value.active) });
+    }
     case "finish":
       return reply(await finishPractice(learner.id, input.sessionId, now));
   }

@@ -11,10 +11,12 @@ type Props = {
   /** What is still missing, in a sentence (empty when ready). */
   readonly missing: string;
   readonly fitted: boolean;
+  /** Why fitting cannot run on this server, and what schedules meanwhile; null when it can. */
+  readonly unavailable: string | null;
 };
 
 /** The two actions on the learner's FSRS parameters; the page re-renders with the stored fit afterwards. */
-export function FsrsParametersForm({ reviews, ready, missing, fitted }: Props) {
+export function FsrsParametersForm({ reviews, ready, missing, fitted, unavailable }: Props) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<{ text: string; bad: boolean } | null>(null);
@@ -42,7 +44,7 @@ export function FsrsParametersForm({ reviews, ready, missing, fitted }: Props) {
       <button
         type="button"
         className="button"
-        disabled={busy || !ready}
+        disabled={busy || !ready || unavailable !== null}
         onClick={() => void send("optimise")}
       >
         {busy ? "Optimising…" : `Optimise my parameters (${reviews} reviews)`}
@@ -52,7 +54,13 @@ export function FsrsParametersForm({ reviews, ready, missing, fitted }: Props) {
           Reset to defaults
         </button>
       ) : null}
-      {ready ? null : <p className="review-muted">{missing}</p>}
+      {unavailable !== null ? (
+        <p className="notice" data-testid="optimiser-unavailable">
+          {unavailable}
+        </p>
+      ) : ready ? null : (
+        <p className="review-muted">{missing}</p>
+      )}
       {status ? (
         <p className={status.bad ? "error" : "review-ok"} role={status.bad ? "alert" : "status"}>
           {status.text}

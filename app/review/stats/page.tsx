@@ -26,6 +26,8 @@ import { CalibrationChart } from "./calibration-chart";
 import { ForecastChart } from "./forecast-chart";
 import { ReviewsChart } from "./reviews-chart";
 import { FsrsParametersForm } from "./fsrs-parameters-form";
+import { FitTable } from "./fit-table";
+import { loadFsrsOptimiser } from "@/lib/srs/fsrs-optimiser";
 
 export const metadata: Metadata = { title: "Review stats" };
 export const dynamic = "force-dynamic";
@@ -36,10 +38,12 @@ export default async function ReviewStatsPage() {
   const now = serverNow();
   const learner = await viewingLearner(now);
   const database = db();
-  const [{ cards, log }, settings, fit] = await Promise.all([
+  const [{ cards, log }, settings, fit, optimiser] = await Promise.all([
     loadDeck(database, learner.id),
     loadSrsSettings(database, learner.id),
     loadFsrsFit(database, learner.id),
+    // Only to say up front whether fitting can run here; nothing is fitted on a page view.
+    loadFsrsOptimiser(),
   ]);
   const readiness = assessFittingData(toCardHistories(log, settings.dayStartOffsetMinutes));
   const perDay = countReviewsPerDay(log, now, 30, settings);
@@ -144,35 +148,17 @@ export default async function ReviewStatsPage() {
         follow how you remember rather than the average learner. Past reviews keep the parameters they were
         scheduled with.
       </p>
-      {fit === undefined ? null : (
-        <table className="review-deck" data-testid="fsrs-fit">
-          <caption>How well FSRS predicts your {fit.reviews} reviews (lower is better)</caption>
-          <thead>
-            <tr>
-              <th scope="col">Parameters</th>
-              <th scope="col">Log loss</th>
-              <th scope="col">RMSE</th>
-            </tr>
-          </thead>
-          <tbody>
-            <tr data-fit="before">
-              <th scope="row">Before this fit</th>
-              <td>{fit.before.logLoss.toFixed(4)}</td>
-              <td>{fit.before.rmse.toFixed(4)}</td>
-            </tr>
-            <tr data-fit="after">
-              <th scope="row">Fitted to you</th>
-              <td>{fit.after.logLoss.toFixed(4)}</td>
-              <td>{fit.after.rmse.toFixed(4)}</td>
-            </tr>
-          </tbody>
-        </table>
-      )}
+      {fit === undefined ? null : <FitTable fit={fit} />}
       <FsrsParametersForm
         reviews={readiness.reviews}
         ready={readiness.ready}
         missing={describeMissingData(readiness)}
         fitted={fit !== undefined}
+        unavailable={
+          typeof optimiser === "string"
+            ? `${optimiser} Your reviews are still scheduled, with ${fit === undefined ? "the default parameters" : `the parameters fitted on ${fit.fittedAt.slice(0, 10)}`}.`
+            : null
+        }
       />
 
       <h2>Intervals</h2>

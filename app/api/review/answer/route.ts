@@ -8,13 +8,17 @@ import { listReviewedQuestionIds, listReviewLog, listCards, loadSrsSettings, sav
 import { answerReview, findOfferedCard, seenSeedsOf } from "@/lib/review/index";
 import { questionFromId } from "@/lib/scenario/generate";
 import { allowedRatings, buildQueue, previewIntervals } from "@/lib/srs/index";
+import { deckRow, undoLabel, type ReviewPageUpdate } from "@/app/review/deck-row";
 import { AnswerReviewSchema, badRequest, readJson } from "../schemas";
 
 export const dynamic = "force-dynamic";
 
 const MAX_TIME_TAKEN_MS = 60 * 60 * 1000;
 
-/** Grades a review answer on the server, schedules the card and appends the log row; returns the solution. */
+/**
+ * Grades a review answer on the server, schedules the card and appends the log row; returns the solution and
+ * what the review page shows around the card (queue counters, the card's deck row, the Undo label).
+ */
 export const POST = jsonRoute(async (request: Request): Promise<Response> => {
   const read = await readJson(request);
   if (!read.ok) return read.response;
@@ -74,13 +78,24 @@ export const POST = jsonRoute(async (request: Request): Promise<Response> => {
     timeTakenMs,
   });
   if (!answered.ok) return badRequest(answered.issues);
-  await saveReview(database, {
+  const saved = await saveReview(database, {
     card: answered.value.card,
     entry: answered.value.entry,
     questionId: generated.question.id,
     concepts: generated.question.concepts,
   });
+  // The page around the card after this review, from what is already in memory (no second read): the review
+  // page shows it without refreshing, so an answer is one request.
+  const cardsAfter = cards.map((deckCard) =>
+    deckCard.skillId === answered.value.card.skillId ? answered.value.card : deckCard,
+  );
+  const page: ReviewPageUpdate = {
+    counts: buildQueue(cardsAfter, [...log, saved], now, settings).counts,
+    row: deckRow(answered.value.card, now),
+    undoLabel: undoLabel(saved),
+  };
   return Response.json({
+    page,
     outcome: { ...answered.value.outcome, questionId: input.questionId },
     rating: answered.value.rating,
     nextDue: answered.value.card.due,

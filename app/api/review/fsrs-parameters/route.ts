@@ -11,8 +11,8 @@ export const dynamic = "force-dynamic";
 
 /**
  * Fits FSRS parameters to the learner's review log and schedules with them from now on, or resets to the
- * defaults. A refusal (too little data, optimiser unavailable or failing) is a 422 with a sentence; nothing
- * is saved then.
+ * defaults. A refusal is a sentence with nothing saved: 503 when the optimiser cannot load on this server,
+ * 422 for too little data or a failing fit. The before/after scores are on held-out reviews (lib/srs/optimise.ts).
  */
 export const POST = jsonRoute(async (request: Request): Promise<Response> => {
   const read = await readJson(request);
@@ -26,17 +26,15 @@ export const POST = jsonRoute(async (request: Request): Promise<Response> => {
     await resetFsrsParameters(database, learner.id);
     return Response.json({ fitted: false });
   }
-  const optimiser = await loadFsrsOptimiser();
-  if (typeof optimiser === "string") {
-    return Response.json({ error: optimiser }, { status: 503 });
-  }
-  const [log, settings] = await Promise.all([
+  const [log, settings, optimiser] = await Promise.all([
     listReviewLog(database, learner.id),
     loadSrsSettings(database, learner.id),
+    loadFsrsOptimiser(),
   ]);
   const outcome = await fitParameters(log, settings, now, optimiser);
   if (!outcome.ok) {
-    return Response.json({ error: outcome.reason }, { status: 422 });
+    // Unavailable on this server: 503, and nothing stored, so scheduling keeps the parameters it had.
+    return Response.json({ error: outcome.reason }, { status: outcome.unavailable ? 503 : 422 });
   }
   await saveFsrsParameters(database, learner.id, outcome.parameters, outcome);
   return Response.json({
@@ -44,5 +42,6 @@ export const POST = jsonRoute(async (request: Request): Promise<Response> => {
     reviews: outcome.reviews,
     before: outcome.before,
     after: outcome.after,
+    heldOut: outcome.heldOut,
   });
 });

@@ -196,6 +196,8 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
     const stock = noText(other, shownTopology);
     const text = exhibitConsistentText(shownTopology, b, stock);
     if (text === undefined) continue;
+    // An option with this text is already there (pushCandidate would drop it): no need to disprove it.
+    if (candidates.some((c) => c.text === text)) continue;
     const disproof = disprove(shownTopology, variant.topology, b, memo);
     if (disproof === undefined) {
       // The distractor's fault is also present in the shown setup (or names something it lacks): not offered.
@@ -386,17 +388,21 @@ function findItem(topology: Topology, id: string): object | undefined {
 }
 
 function replaceItem(topology: Topology, id: string, replacement: object): Topology {
-  const out: Record<string, unknown> = {};
+  // A spread copy keeps the topology's keys in order and its shape (lib/net's property reads stay monomorphic);
+  // filling an empty object key by key made a new shape and was 2 % of a question's allocations.
+  const out = { ...topology } as Record<string, unknown>;
   for (const key in topology) {
     const value: unknown = topology[key as keyof Topology];
-    if (
-      Array.isArray(value) &&
-      value.some((x: unknown) => x !== null && typeof x === "object" && (x as { id?: unknown }).id === id)
-    ) {
-      out[key] = value.map((x: unknown) =>
-        x !== null && typeof x === "object" && (x as { id?: unknown }).id === id ? replacement : x,
-      );
-    } else out[key] = value;
+    if (!Array.isArray(value)) continue;
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < value.length; i += 1) {
+      const x: unknown = value[i];
+      if (x !== null && typeof x === "object" && (x as { id?: unknown }).id === id) {
+        copy ??= value.slice();
+        copy[i] = replacement;
+      }
+    }
+    if (copy) out[key] = copy;
   }
   return out as Topology;
 }

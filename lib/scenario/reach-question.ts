@@ -20,6 +20,7 @@ import {
   type Query,
   type Topology,
 } from "../net/index";
+import { AnalysisMemo } from "./analysis-memo";
 import { decidingSentence } from "./rule-sentences";
 import { exhibitConsistentText } from "./glance-refuted";
 import { subjectPhrase } from "./component-noun";
@@ -137,20 +138,20 @@ function tgwNoRouteText(b: Blocker, topology: Topology | undefined): string | un
 
 export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
   const { variants } = setup;
-  // One analysis per distinct topology object (variants may repeat one), never shared across questions.
-  const memo = new Map<Topology, Analysis>();
   const cache = new NetworkCache();
+  // One analysis per distinct topology content (variants may repeat one), never shared across questions.
+  const memo = new AnalysisMemo(setup.query, cache);
   const shownIndex = setup.shown ?? pickShown(rng, variants);
   const shownVariant = variants[shownIndex];
   if (!shownVariant) throw new Error("shown variant out of range");
   const shownTopology = shownVariant.topology;
-  const shown = analyseVariant(setup, memo, shownVariant, cache);
+  const shown = analyseVariant(setup, memo, shownVariant);
   const shownBlockers = new Set(shown.blockers.map(blockerKey));
   const first = shown.blockers[0];
 
   const candidates: Candidate[] = [];
   const summary = first
-    ? blockedSummary(shownTopology, setup.query, shown, first, cache, checkedFix(setup, shownVariant, cache))
+    ? blockedSummary(shownTopology, setup.query, shown, first, cache, checkedFix(setup, shownVariant, memo))
     : reachableSummary(shownTopology, shown, setup.query);
   // Every stem asks where the traffic is *first* dropped, whatever the key: a sentence present only when the
   // setup has faults would give the answer away. No other true fault is offered (each distractor below is
@@ -187,7 +188,7 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
     const variant = variants[i];
     // A working variant's verdict is "Yes", already an option (key or distractor).
     if (!variant || variant.works === true) continue;
-    const other = analyseVariant(setup, memo, variant, cache);
+    const other = analyseVariant(setup, memo, variant);
     const b = other.blockers[0];
     if (!b || shownBlockers.has(blockerKey(b))) continue;
     // Two different verdicts on the same peering connection (pending vs expired) read as near-synonyms.
@@ -195,7 +196,9 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
     const stock = noText(other, shownTopology);
     const text = exhibitConsistentText(shownTopology, b, stock);
     if (text === undefined) continue;
-    const disproof = disprove(shownTopology, variant.topology, setup.query, b, cache);
+    // An option with this text is already there (pushCandidate would drop it): no need to disprove it.
+    if (candidates.some((c) => c.text === text)) continue;
+    const disproof = disprove(shownTopology, variant.topology, b, memo);
     if (disproof === undefined) {
       // The distractor's fault is also present in the shown setup (or names something it lacks): not offered.
       continue;
@@ -288,9 +291,8 @@ export const FIRST_DROP = "If the traffic cannot get through, choose where it is
 function disprove(
   shown: Topology,
   variant: Topology,
-  query: Query,
   b: Blocker,
-  cache: NetworkCache,
+  memo: AnalysisMemo,
 ): { why: string; proof: string } | undefined {
   const item = findItem(shown, b.component);
   if (item === undefined) return undefined;
@@ -302,7 +304,7 @@ function disprove(
   )
     return undefined;
   const transplanted = replaceItem(variant, b.component, item);
-  const after = analyzeTopology(transplanted, query, cache);
+  const after = memo.analyze(transplanted);
   if (!after.reachable) return undefined;
   const phrase = subjectPhrase(b.component, componentPhrase(shown, b.component));
   const rule = passingRule(shown, b);
@@ -386,17 +388,21 @@ function findItem(topology: Topology, id: string): object | undefined {
 }
 
 function replaceItem(topology: Topology, id: string, replacement: object): Topology {
-  const out: Record<string, unknown> = {};
+  // A spread copy keeps the topology's keys in order and its shape (lib/net's property reads stay monomorphic);
+  // filling an empty object key by key made a new shape and was 2 % of a question's allocations.
+  const out = { ...topology } as Record<string, unknown>;
   for (const key in topology) {
     const value: unknown = topology[key as keyof Topology];
-    if (
-      Array.isArray(value) &&
-      value.some((x: unknown) => x !== null && typeof x === "object" && (x as { id?: unknown }).id === id)
-    ) {
-      out[key] = value.map((x: unknown) =>
-        x !== null && typeof x === "object" && (x as { id?: unknown }).id === id ? replacement : x,
-      );
-    } else out[key] = value;
+    if (!Array.isArray(value)) continue;
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < value.length; i += 1) {
+      const x: unknown = value[i];
+      if (x !== null && typeof x === "object" && (x as { id?: unknown }).id === id) {
+        copy ??= value.slice();
+        copy[i] = replacement;
+      }
+    }
+    if (copy) out[key] = copy;
   }
   return out as Topology;
 }
@@ -416,9 +422,9 @@ function decidingRule(topology: Topology, query: Query, first: Blocker): string 
 
 /** The deciding rule in one sentence, which direction fails and where, and the one change that fixes it. */
 /** The family's own fix for the shown variant, proven: the changed setup must let the flow through. */
-function checkedFix(setup: ReachSetup, variant: Variant, cache: NetworkCache): Variant["fix"] {
+function checkedFix(setup: ReachSetup, variant: Variant, memo: AnalysisMemo): Variant["fix"] {
   if (!variant.fix) return undefined;
-  if (!analyzeTopology(variant.fix.topology, setup.query, cache).reachable) {
+  if (!memo.analyze(variant.fix.topology).reachable) {
     throw new Error(
       `${setup.family} seed ${setup.seed}: the stated fix "${variant.fix.change}" does not make the flow reachable`,
     );
@@ -607,17 +613,8 @@ function lowerFirst(text: string): string {
 
 // Module-level helpers rather than closures inside buildReachQuestion: under tsx every named closure costs
 // about 0.5 µs to create (esbuild's keep-names wrapper), once per question.
-function analyseVariant(
-  setup: ReachSetup,
-  memo: Map<Topology, Analysis>,
-  variant: Variant,
-  cache: NetworkCache,
-): Analysis {
-  let analysis = memo.get(variant.topology);
-  if (!analysis) {
-    analysis = analyzeTopology(variant.topology, setup.query, cache);
-    memo.set(variant.topology, analysis);
-  }
+function analyseVariant(setup: ReachSetup, memo: AnalysisMemo, variant: Variant): Analysis {
+  const analysis = memo.analyze(variant.topology);
   if (analysis.reachable !== (variant.works === true)) {
     throw new Error(
       `${setup.family} seed ${setup.seed}: variant ${setup.variants.indexOf(variant)} declared ${variant.works === true ? "working" : "faulty"} is ${analysis.reachable ? "reachable" : "blocked"} (${analysis.blockers[0]?.message ?? "no blocker"})`,

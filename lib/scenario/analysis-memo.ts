@@ -1,0 +1,56 @@
+// One question's analyses of one query, by topology content rather than by topology object. A distractor is
+// disproved by putting the shown setup's version of the blamed component back into the distractor's variant
+// (reach-question.ts, `disprove`); for a variant with that one fault the result holds exactly the lists of the
+// setup the variant was made from, in a new top-level object. Keyed by object, each such topology was analysed
+// again: a quarter of a can-a-reach-c question's analyses and a third of an edge-to-edge one's.
+// Exact, not a heuristic: two topologies whose fields hold the very same values (lists element by element, by
+// identity) have the same content, and analyze's answer depends on the content only. Topologies are deeply
+// readonly, so an object seen once cannot change later. Imported topologies with `assumptions` are not
+// remembered: their analyses record assumed on-premises sites in the network's memo.
+// Owned by the caller (one per question), never module-level.
+import {
+  analyze,
+  buildNetwork,
+  type Analysis,
+  type NetworkCache,
+  type Query,
+  type Topology,
+} from "../net/index";
+
+export class AnalysisMemo {
+  private readonly entries: { readonly topology: Topology; readonly analysis: Analysis }[] = [];
+
+  constructor(
+    private readonly query: Query,
+    private readonly cache: NetworkCache,
+  ) {}
+
+  analyze(topology: Topology): Analysis {
+    for (const entry of this.entries) if (sameFields(entry.topology, topology)) return entry.analysis;
+    const analysis = analyze(buildNetwork(topology, this.cache), this.query);
+    if (topology.assumptions === undefined) this.entries.push({ topology, analysis });
+    return analysis;
+  }
+}
+
+/**
+ * Whether two topologies hold the same value in every field: the same object, or for a list the same length and
+ * the same objects in the same order. A field present in one and absent from the other differs.
+ */
+export function sameFields(a: Topology, b: Topology): boolean {
+  if (a === b) return true;
+  const x = a as unknown as Readonly<Record<string, unknown>>;
+  const y = b as unknown as Readonly<Record<string, unknown>>;
+  for (const key in x) {
+    const u = x[key];
+    const v = y[key];
+    if (u === v) {
+      if (u === undefined && !(key in y)) return false;
+      continue;
+    }
+    if (!Array.isArray(u) || !Array.isArray(v) || u.length !== v.length) return false;
+    for (let i = 0; i < u.length; i += 1) if (u[i] !== v[i]) return false;
+  }
+  for (const key in y) if (!(key in x)) return false;
+  return true;
+}

@@ -22,7 +22,7 @@ export type GatewayLayer = Pick<Network, "igws" | "eigws" | "vgws" | "vpcGateway
 export type RoutingLayer = Pick<Network, "routeTables" | "subnetRouteTables">;
 export type AclLayer = Pick<Network, "subnetNetworkAcls">;
 export type SecurityLayer = Pick<Network, "securityGroups" | "defaultSecurityGroups" | "securityMemo">;
-export type PeeringLayer = Pick<Network, "peerings" | "peeringsByPair">;
+export type PeeringLayer = Pick<Network, "peerings" | "peeringsByPair" | "peeringLinks">;
 
 type Scalars = readonly unknown[];
 type Lists = readonly (readonly unknown[])[];

@@ -88,26 +88,62 @@ export function securityGroupMembers(net: Network): ReadonlyMap<string, Readonly
   return (entry.members = members);
 }
 
-/** An interface's compiled security groups in this network (a variant may change a group's rules). */
+/**
+ * An interface's compiled security groups in this network (a variant may change a group's rules). Interfaces with
+ * the same groups in the same order share one EniSecurity (it holds nothing of the interface itself): a query's
+ * first check on an interface then finds its groups' flat rule lists already built by a neighbour, and the shared
+ * lists stay in the CPU caches for all of them. Written with plain loops: this runs on the query path.
+ */
 export function eniSecurity(net: Network, eni: EniInfo): EniSecurity {
-  const cache = net.securityMemo.byEni;
-  let security = cache[eni.index];
-  if (security) return security;
+  const memo = net.securityMemo;
+  const known = memo.byEni[eni.index];
+  if (known) return known;
   const groups: CompiledSecurityGroup[] = [];
   for (const id of effectiveGroupIds(net, eni)) {
     const group = net.securityGroups.get(id);
     if (group) groups.push(group);
   }
-  const ids = groups.map((g) => g.id).join(",");
-  const names = groups.map((g) => g.name ?? g.id).join(", ");
-  security = {
+  // "\n" cannot be confused with the "," of the component id; a hit is still checked group by group.
+  let key = "";
+  for (let i = 0; i < groups.length; i++)
+    key =
+      i === 0
+        ? (groups[i] as CompiledSecurityGroup).id
+        : `${key}\n${(groups[i] as CompiledSecurityGroup).id}`;
+  const byGroups = (memo.byGroups ??= new Map());
+  let security = byGroups.get(key);
+  if (!security || !sameGroups(security.groups, groups)) {
+    security = compileEniSecurity(groups);
+    byGroups.set(key, security);
+  }
+  memo.byEni[eni.index] = security;
+  return security;
+}
+
+function sameGroups(a: readonly CompiledSecurityGroup[], b: readonly CompiledSecurityGroup[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function compileEniSecurity(groups: readonly CompiledSecurityGroup[]): EniSecurity {
+  const inbound: CompiledSecurityGroup["inbound"][number][] = [];
+  const outbound: CompiledSecurityGroup["outbound"][number][] = [];
+  let ids = "";
+  let names = "";
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i] as CompiledSecurityGroup;
+    for (const r of g.inbound) inbound.push(r);
+    for (const r of g.outbound) outbound.push(r);
+    ids = i === 0 ? g.id : `${ids},${g.id}`;
+    names = i === 0 ? (g.name ?? g.id) : `${names}, ${g.name ?? g.id}`;
+  }
+  return {
     groups,
-    inbound: groups.flatMap((g) => g.inbound),
-    outbound: groups.flatMap((g) => g.outbound),
+    inbound,
+    outbound,
     ref: componentRef(ids || "(none)", "security-group", names || undefined),
   };
-  cache[eni.index] = security;
-  return security;
 }
 
 /** Stand-ins for "a host on the internet" that this topology does not use (internet-addresses.ts). */

@@ -45,6 +45,8 @@ export type Network = {
   readonly peerings: Map<string, T.PeeringConnection>;
   /** `${vpcA}|${vpcB}` (sorted) -> peering, for O(1) "are these VPCs peered?" checks. */
   readonly peeringsByPair: Map<string, T.PeeringConnection>;
+  /** Peering id -> the peering with its two VPCs and its trace component: what a packet crossing it reads. */
+  readonly peeringLinks: ReadonlyMap<string, PeeringLink>;
   readonly igws: Map<string, T.InternetGateway>;
   readonly eigws: Map<string, T.EgressOnlyInternetGateway>;
   readonly vgws: Map<string, T.VpnGateway>;
@@ -60,6 +62,18 @@ export type Network = {
   readonly memo: NetworkMemo;
   /** Indexes that depend only on the core and the security groups: shared by networks with the same groups. */
   readonly securityMemo: SecurityMemo;
+};
+
+/**
+ * A peering as the walk crosses it: one map probe gives the peering and the VPC on either side (undefined for a VPC
+ * that is not in the network), so a crossing does not look the peer VPC up by id.
+ */
+export type PeeringLink = {
+  readonly pcx: T.PeeringConnection;
+  readonly requester: VpcInfo | undefined;
+  readonly accepter: VpcInfo | undefined;
+  /** Trace component, built once. */
+  readonly componentRef: ComponentRef;
 };
 
 export type CoreNames = {
@@ -93,6 +107,8 @@ export type EniSecurity = {
 export type SecurityMemo = {
   members?: ReadonlyMap<string, ReadonlySet<string | number>>;
   readonly byEni: (EniSecurity | undefined)[];
+  /** The same EniSecurity for every interface with the same groups, by their ids in order (eniSecurity). */
+  byGroups?: Map<string, EniSecurity>;
 };
 
 const NO_GATEWAYS: VpcGateways = Object.freeze({});

@@ -36,6 +36,7 @@ export * from "./network-model";
 import type {
   EniSecurity,
   Network,
+  PeeringLink,
   RouteTarget,
   RouteTableInfo,
   ServiceInfo,
@@ -82,7 +83,7 @@ export function buildNetwork(topology: T.Topology, cache?: NetworkCache): Networ
       compileRouting(t, core, reference, undefined),
       compileAcls(t, core, undefined),
       compileSecurity(t, core, undefined),
-      compilePeering(t),
+      compilePeering(t, core),
       buildTransitGateways(t, core.vpcs, core.subnets),
     );
   }
@@ -120,7 +121,7 @@ export function buildNetwork(topology: T.Topology, cache?: NetworkCache): Networ
   );
   const acls = layers.acls.get([], [t.networkAcls], () => compileAcls(t, core, pieces));
   const security = layers.security.get([], [t.securityGroups], () => compileSecurity(t, core, pieces));
-  const peering = layers.peering.get([], [t.peeringConnections], () => compilePeering(t));
+  const peering = layers.peering.get([], [t.peeringConnections], () => compilePeering(t, core));
   const tgw = layers.transit.get(
     [],
     [
@@ -166,6 +167,7 @@ function assemble(
     natGateways: core.natGateways,
     peerings: peering.peerings,
     peeringsByPair: peering.peeringsByPair,
+    peeringLinks: peering.peeringLinks,
     igws: gateways.igws,
     eigws: gateways.eigws,
     vgws: gateways.vgws,
@@ -412,14 +414,22 @@ function compileSecurity(
   };
 }
 
-function compilePeering(topology: T.Topology): PeeringLayer {
+function compilePeering(topology: T.Topology, core: NetworkCore): PeeringLayer {
   const peerings = new Map<string, T.PeeringConnection>();
   const peeringsByPair = new Map<string, T.PeeringConnection>();
+  const peeringLinks = new Map<string, PeeringLink>();
   for (const p of topology.peeringConnections) {
     peerings.set(p.id, p);
+    // A later peering with the same id replaces an earlier one, in both maps.
+    peeringLinks.set(p.id, {
+      pcx: p,
+      requester: core.vpcs.get(p.requesterVpcId),
+      accepter: core.vpcs.get(p.accepterVpcId),
+      componentRef: componentRef(p.id, "vpc-peering-connection", p.name),
+    });
     const key = peeringPairKey(p.requesterVpcId, p.accepterVpcId);
     // PCX-04: one peering per pair; prefer an active one if the topology lists several.
     if (!peeringsByPair.has(key) || p.status === "active") peeringsByPair.set(key, p);
   }
-  return { peerings, peeringsByPair };
+  return { peerings, peeringsByPair, peeringLinks };
 }

@@ -3,19 +3,10 @@
 // tables, so peering cannot become transitive and the peer's IGW/NAT/VGW/endpoints stay out of reach.
 import { named } from "./explanations";
 import { type SubnetInfo, vpcContainsIp } from "./network-model";
-import { effectivePeeringStatus, peerVpcIdOf } from "./peering-status";
+import { effectivePeeringStatus } from "./peering-status";
 import type { PeeringConnection } from "./topology";
 import type { RouteFact } from "./trace";
-import {
-  addHop,
-  blackholeRoute,
-  block,
-  type Delivered,
-  gatewayHop,
-  type Pkt,
-  ref,
-  type Walk,
-} from "./walk-state";
+import { addHop, blackholeRoute, block, type Delivered, gatewayHop, type Pkt, type Walk } from "./walk-state";
 
 export {
   effectivePeeringStatus,
@@ -32,21 +23,27 @@ export function sendOverPeering(
   p: Pkt,
   route: RouteFact,
 ): Delivered | undefined {
-  const pcx = w.net.peerings.get(pcxId);
-  const peerId = pcx ? peerVpcIdOf(pcx, subnet.vpc.id) : undefined;
-  const peer = peerId !== undefined ? w.net.vpcs.get(peerId) : undefined;
-  if (!pcx || !peer) {
+  // One probe for the peering and both its VPCs (peerVpcIdOf's choice of side, then the VPC of that id).
+  const link = w.net.peeringLinks.get(pcxId);
+  const pcx = link?.pcx;
+  const vpcId = subnet.vpc.id;
+  const peer =
+    link === undefined
+      ? undefined
+      : link.pcx.requesterVpcId === vpcId
+        ? link.accepter
+        : link.pcx.accepterVpcId === vpcId
+          ? link.requester
+          : undefined;
+  if (!link || !pcx || !peer) {
     blackholeRoute(w, subnet, p, "vpc-peering-connection", pcxId, route);
     return undefined;
   }
   const status = effectivePeeringStatus(pcx, w.now);
-  addHop(
-    w,
-    ref(pcx.id, "vpc-peering-connection", pcx.name),
-    status === "active" ? "forward" : "drop",
-    gatewayHop(pcx.id),
-    { inbound: p, outbound: p },
-  );
+  addHop(w, link.componentRef, status === "active" ? "forward" : "drop", gatewayHop(pcx.id), {
+    inbound: p,
+    outbound: p,
+  });
   // The gateway fact only when a blocker needs it: most packets cross an active peering into the peer's CIDR.
   if (status === "expired") {
     block(w, "RCH_PEERING_EXPIRED", pcx.id, {

@@ -155,8 +155,9 @@ export function analyze(target: Topology | Network, query: Query, options: Analy
   let walkDst = dstIp;
   // NAT-04: an IPv6-only source whose subnet has DNS64 reaches an IPv4 address at 64:ff9b::<v4> (NAT64).
   // DNS64 synthesises the AAAA answer for a name only: a literal IPv4 destination is never translated.
-  const literalIpv4 = dstIp.family === 4 && parseIp(query.to).ok;
   const v6Only = !srcIp && dstIp.family === 4 && source.value.kind === "eni" ? source.value.eni : undefined;
+  // Only an IPv6-only source asks (parsing every destination name as an address was a cold map probe per query).
+  const literalIpv4 = v6Only !== undefined && parseIp(query.to).ok;
   const dns64 = v6Only && !literalIpv4 ? dns64Source(v6Only) : undefined;
   if (dns64 && dstIp.family === 4) {
     srcIp = dns64;

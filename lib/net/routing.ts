@@ -149,7 +149,19 @@ export function routeMatched<T>(table: RouteLookup<T>, route: CompiledRoute<T>):
 function withBeaten<T>(table: RouteLookup<T>, route: CompiledRoute<T>): string {
   const c = route.cidr;
   const beaten: string[] = [];
-  if (c.family === 4) {
+  const keys = table.v4Scan;
+  if (c.family === 4 && keys) {
+    // The same broader routes as the bucket walk below, read from the scan pairs the lookup has just touched
+    // (one bucket Map per prefix length would be a few cold cache lines each, on a query's first use of a route).
+    const network = c.network | 0;
+    for (let i = 0; i < keys.length; i += 2) {
+      const mask = keys[i + 1] as number;
+      const prefix = Math.clz32(~mask);
+      if (prefix >= c.prefix || prefix === 0) continue;
+      if ((network & mask) === keys[i])
+        beaten.push((table.v4ScanRoutes[i >> 1] as CompiledRoute<T>).description);
+    }
+  } else if (c.family === 4) {
     for (const bucket of table.v4Buckets) {
       if (bucket.prefix >= c.prefix || bucket.prefix === 0) continue;
       const broader = bucket.routes.get(maskIpv4(c.network, bucket.prefix));

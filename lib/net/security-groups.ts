@@ -13,12 +13,15 @@ import type { SgRule } from "./topology";
 
 export type CompiledSgRule = CompiledMatch & {
   readonly rule: SgRule;
-  readonly cidr?: Cidr;
+  readonly cidr?: Cidr | undefined;
+  /** The rule's prefix list and referenced group, copied from `rule` so a check never reads the topology's object. */
+  readonly prefixListId?: string | undefined;
+  readonly securityGroupId?: string | undefined;
   readonly description: string;
   /** "web: inbound": with `description`, the trace's text when this rule allows a packet. */
   readonly matchedPrefix: string;
   /** The trace's `matched` entry, built on first use by `sgRuleMatched` and then shared (frozen). */
-  matched?: { readonly kind: "sg-rule"; readonly description: string };
+  matched?: { readonly kind: "sg-rule"; readonly description: string } | undefined;
 };
 
 export function sgRuleMatched(rule: CompiledSgRule): {
@@ -63,10 +66,10 @@ function compiledRuleMatches(
 ): boolean {
   if (!matchesCompiled(rule, proto, packet.protocol, packet.port)) return false;
   if (rule.cidr) return cidrContainsIp(rule.cidr, packet.remote);
-  const r = rule.rule;
-  if (r.prefixListId !== undefined)
-    return (ctx.prefixListCidrs(r.prefixListId) ?? []).some((c) => cidrContainsIp(c, packet.remote));
-  if (r.securityGroupId !== undefined) return ctx.isMemberOfReferencedGroup(r.securityGroupId, packet.remote);
+  if (rule.prefixListId !== undefined)
+    return (ctx.prefixListCidrs(rule.prefixListId) ?? []).some((c) => cidrContainsIp(c, packet.remote));
+  if (rule.securityGroupId !== undefined)
+    return ctx.isMemberOfReferencedGroup(rule.securityGroupId, packet.remote);
   return false;
 }
 
@@ -123,15 +126,19 @@ export function compileSecurityGroup(
     (rule: SgRule): CompiledSgRule => {
       const peer = rule.cidrBlock ?? rule.prefixListId ?? rule.securityGroupId ?? "?";
       const m = compileMatch(rule.protocol, rule.fromPort, rule.toPort);
+      // Every field in one literal, in one order: the rules a check walks then share one hidden class.
       const compiled: { -readonly [K in keyof CompiledSgRule]: CompiledSgRule[K] } = {
         proto: m.proto,
         portLo: m.portLo,
         portHi: m.portHi,
         rule,
+        cidr: rule.cidrBlock !== undefined ? toCidr(rule.cidrBlock) : undefined,
+        prefixListId: rule.prefixListId,
+        securityGroupId: rule.securityGroupId,
         description: `${describePorts(rule.protocol, rule.fromPort, rule.toPort)} ${peer}`,
         matchedPrefix: prefixes[direction],
+        matched: undefined,
       };
-      if (rule.cidrBlock !== undefined) compiled.cidr = toCidr(rule.cidrBlock);
       return compiled;
     };
   // SG-03: a group written without `outbound` has AWS's default allow-all egress rule.

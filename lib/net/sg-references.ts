@@ -26,7 +26,7 @@ export function inertReferences(
   const proto = packetProtocolNumber(traffic.protocol, traffic.remote.family);
   for (const group of groups) {
     for (const rule of group[side]) {
-      const raw = rule.rule.securityGroupId;
+      const raw = rule.securityGroupId;
       if (raw === undefined || !matchesCompiled(rule, proto, traffic.protocol, traffic.port)) continue;
       const id = raw.slice(raw.indexOf("/") + 1);
       const referenced = net.securityGroups.get(id);

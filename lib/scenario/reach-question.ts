@@ -457,11 +457,25 @@ function blockedSummary(
   // Only a fix that analyze verified is named; a partial one could send the learner the wrong way.
   const propagation = fix ? vgwPropagationFix(topology, query, analysis, cache, fix) : undefined;
   const change = propagation
-    ? `Fix: ${lowerFirst(propagation.description)}, the usual way, which adds the VPN's prefixes to the table while the VPN is up (VPN-05); a static route does it too (${lowerFirst(fix?.description ?? "")}).`
+    ? `Fix: ${lowerFirst(propagation.description)}, the usual way, ${propagationEffect(topology, propagation)}; a static route does it too (${lowerFirst(fix?.description ?? "")}).`
     : fix
       ? `Fix: ${lowerFirst(fix.description)}.`
       : "";
   return [sentence, where, change, transitive].filter((x) => x !== "").join(" ");
+}
+
+/**
+ * What turning on propagation from a virtual private gateway adds: a VPN's prefixes while it is up (VPN-05), or,
+ * for a gateway reached only over Direct Connect, the prefixes learned over BGP on the private virtual interface
+ * (DX-08). Which one is read from the topology, never assumed.
+ */
+function propagationEffect(topology: Topology, propagation: Fix): string {
+  const vgw = / from (vgw-[0-9a-f]+)/.exec(propagation.description)?.[1];
+  const hasVpn = topology.vpnConnections.some((v) => v.vpnGatewayId === vgw);
+  const hasDx = topology.directConnectGateways.some((d) => d.associations.some((a) => a.gatewayId === vgw));
+  return hasDx && !hasVpn
+    ? "which adds the on-premises prefixes the virtual private gateway learns over BGP from the Direct Connect gateway (DX-08)"
+    : "which adds the VPN's prefixes to the table while the VPN is up (VPN-05)";
 }
 
 /**
@@ -511,7 +525,10 @@ function reachableSummary(topology: Topology, analysis: Analysis, query: Query):
     if (!analysis.forward.some((h) => h.component.type.startsWith(type))) continue;
     if (type === "internet-gateway" && nat) continue;
     if (type === "nat-gateway") nat = true;
-    parts.push(sentence);
+    // Over Direct Connect there is no VPN: the path is the Direct Connect gateway's association and the route
+    // to the virtual private gateway, named as the exhibit shows them.
+    const dx = type === "vpn-gateway" ? directConnectSentence(topology, analysis) : undefined;
+    parts.push(dx ?? sentence);
   }
   const traffic =
     query.port !== undefined ? `${query.protocol.toUpperCase()} ${query.port}` : query.protocol.toUpperCase();
@@ -521,6 +538,33 @@ function reachableSummary(topology: Topology, analysis: Analysis, query: Query):
   return [`The connection works: ${parts.join("; ")}.`, ...decidingDetails(topology, analysis, query)].join(
     " ",
   );
+}
+
+/**
+ * A virtual private gateway reached over a private virtual interface: the Direct Connect gateway association
+ * with its allowed prefixes (DX-01, DX-04) and the route the reply takes back to the virtual private gateway,
+ * which propagation fills from the prefixes learned over BGP (DX-08). Undefined when the request does not cross
+ * a Direct Connect gateway (a Site-to-Site VPN keeps the VPN sentence).
+ */
+function directConnectSentence(topology: Topology, analysis: Analysis): string | undefined {
+  const dxHop = analysis.forward.find((h) => h.component.type === "direct-connect-gateway");
+  const vgwHop = analysis.forward.find((h) => h.component.type === "vpn-gateway");
+  if (!dxHop || !vgwHop) return undefined;
+  const dx = topology.directConnectGateways.find((d) => d.id === dxHop.component.id);
+  const association = dx?.associations.find((a) => a.gatewayId === vgwHop.component.id);
+  const prefixes =
+    association?.allowedPrefixes !== undefined && association.allowedPrefixes.length > 0
+      ? ` with allowed prefixes ${association.allowedPrefixes.join(", ")}`
+      : "";
+  const route = analysis.return.find((h) => h.component.type === "route-table" && h.matched)?.matched;
+  const learned = route?.description.includes("(propagated)")
+    ? ", which the virtual private gateway propagates from the prefixes it learns over BGP on the private virtual interface"
+    : "";
+  const back =
+    route !== undefined
+      ? `the reply follows the route ${route.description} back to it${learned} (DX-08)`
+      : "the reply goes back the same way (DX-08)";
+  return `the request comes in over Direct Connect gateway ${componentPhrase(topology, dxHop.component.id)}, associated with virtual private gateway ${componentPhrase(topology, vgwHop.component.id)}${prefixes} (DX-01, DX-04), and ${back}`;
 }
 
 /**

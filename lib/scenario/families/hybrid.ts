@@ -483,7 +483,22 @@ function vpnScenario(rng: Rng, dx: boolean): Scenario {
     { topology: setSecurityGroupInbound(site.instance.sgId, [])(propagated) },
   ];
   const optionOnly: Variant[] = [];
-  if (!dx) {
+  if (dx) {
+    // DX-04: the association's allowed prefixes must cover the VPC's range; the tempting slip is to list the
+    // on-premises block there instead, so on premises never learns a route to the VPC. Option only: the setup
+    // table would show it.
+    const wrongPrefixes: Variant = {
+      topology: {
+        ...propagated,
+        directConnectGateways: propagated.directConnectGateways.map((d) => ({
+          ...d,
+          associations: d.associations.map((a) => ({ ...a, allowedPrefixes: [onPremText] })),
+        })),
+      },
+    };
+    variants.push(wrongPrefixes);
+    optionOnly.push(wrongPrefixes);
+  } else {
     // rule VPN-02: one tunnel up is enough.
     const bothDown: Variant = {
       topology: setTunnels(["DOWN", "DOWN"])(propagated),

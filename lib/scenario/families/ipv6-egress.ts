@@ -192,16 +192,17 @@ type Template = {
   readonly concepts: readonly string[];
 };
 
+/**
+ * Three label styles, one drawn per question and used by every option: a question mixing "(IGW)" with "(the VPC's
+ * internet gateway)" lets the odd one out cue the key. Index k of each list is the same style.
+ */
 const KIND_NAMES: Readonly<Record<"igw" | "eigw" | "nat" | "private-nat", readonly string[]>> = {
-  igw: ["internet gateway", "the VPC's internet gateway", "IGW"],
+  igw: ["internet gateway", "IGW", "the VPC's internet gateway"],
   eigw: ["egress-only internet gateway", "egress-only IGW", "the VPC's egress-only internet gateway"],
-  nat: ["NAT gateway", "public NAT gateway", "NAT gateway in the public subnet"],
-  "private-nat": [
-    "private NAT gateway",
-    "NAT gateway, private connectivity",
-    "the VPC's private NAT gateway",
-  ],
+  nat: ["NAT gateway", "NAT gateway", "the VPC's NAT gateway"],
+  "private-nat": ["private NAT gateway", "private NAT gateway", "the VPC's private NAT gateway"],
 };
+const LABEL_STYLES = [0, 1, 2] as const;
 
 /** A route option; the target's name is drawn per question (see generate) so that the key's length is no cue. */
 function route(destination: string, target: "igw" | "eigw" | "nat", why: string, meant?: true): Change {
@@ -491,11 +492,13 @@ function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Que
     ),
   ];
   const cache = new NetworkCache();
+  const style = rng.pick(LABEL_STYLES);
   const evaluated = shown.map((change) => {
     const kind =
       change.target === undefined
         ? ""
-        : rng.pick(KIND_NAMES[change.target === "nat" && !template.spec.igw ? "private-nat" : change.target]);
+        : (KIND_NAMES[change.target === "nat" && !template.spec.igw ? "private-nat" : change.target][style] ??
+          "");
     const topology = change.edit(setup)(setup.base);
     const network = buildNetwork(topology, cache);
     const verdicts = flows.map((f) => ({

@@ -144,7 +144,7 @@ function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Que
     `every block of ${x.name} (${vx.cidrBlocks.join(", ")}) is disjoint from every block of ${y.name} (${vy.cidrBlocks.join(", ")}) and no peering connection exists between them, so the request can be created and, once accepted, used with a route to it in each VPC (PCX-08).`;
   const candidates: Candidate[] = [];
   candidates.push({
-    text: "Yes: no CIDR block of one VPC overlaps the other's and no peering joins them yet",
+    text: "Yes: no CIDR block of one VPC overlaps the other's and no peering connection exists between them yet",
     correct: feasible,
     why: feasible
       ? "Right: no block overlaps (PCX-03) and no peering connection exists between the pair yet (PCX-04)."
@@ -168,7 +168,9 @@ function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Que
   candidates.push({
     text:
       duplicate !== undefined
-        ? "No: a peering connection already joins these two VPCs"
+        ? // Not "joins": a pending-acceptance connection joins nothing until accepted. AWS's own refusal
+          // (VpcPeeringConnectionAlreadyExists) says the connection between the VPCs already exists.
+          "No: a peering connection between these two VPCs already exists"
         : "No: only one peering per VPC is allowed and one already exists elsewhere",
     correct: duplicate !== undefined && !pairTrue,
     why:

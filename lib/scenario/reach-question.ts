@@ -460,8 +460,30 @@ function blockedSummary(
     ? `Fix: ${lowerFirst(propagation.description)}, the usual way, ${propagationEffect(topology, propagation)}; a static route does it too (${lowerFirst(fix?.description ?? "")}).`
     : fix
       ? `Fix: ${lowerFirst(fix.description)}.`
-      : "";
+      : secondFaultSentence(topology, query, analysis, first, cache);
   return [sentence, where, change, transitive].filter((x) => x !== "").join(" ");
+}
+
+/**
+ * No single change lets the flow through: the first blocker's own fix, applied to a copy and re-analysed, shows
+ * what would drop the flow next, so a learner who fixes only the first fault is not left thinking it is done.
+ * Said only when the model finds the next drop at another component.
+ */
+function secondFaultSentence(
+  topology: Topology,
+  query: Query,
+  analysis: Analysis,
+  first: Blocker,
+  cache: NetworkCache,
+): string {
+  const own = proposeFixes(topology, query, { analysis, cache, combined: false })[0];
+  if (!own) return "";
+  const after = analyzeTopology(own.topology, query, cache);
+  const next = after.blockers[0];
+  if (after.reachable || !next || next.component === first.component) return "";
+  const dir = next.direction === "return" ? "reply" : "request";
+  const rule = decidingRule(topology, query, next);
+  return `Fixing that alone is not enough: after that change (${lowerFirst(own.description)}), the ${dir} would still be dropped at ${componentPhrase(topology, next.component)}${rule !== "" ? ` (${rule})` : ""}, which needs a fix of its own.`;
 }
 
 /**

@@ -41,6 +41,11 @@ export type Variant = {
    * back is missing). `topology` is the setup with the change made: analyze must find it reachable.
    */
   readonly fix?: { readonly cause?: string; readonly change: string; readonly topology: Topology };
+  /**
+   * A distractor offered only when the other variants give too few options: one whose long text would otherwise
+   * sit in most questions as a never-keyed longest option (check-generator's "longest" cue).
+   */
+  readonly lastResort?: boolean;
 };
 
 export type ReachSetup = {
@@ -183,6 +188,9 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
   const others: number[] = [];
   for (let i = 0; i < variants.length; i += 1) if (i !== shownIndex) others.push(i);
   const order = rng.shuffle(others);
+  // Last-resort variants are tried only after every other one (a stable sort keeps the shuffled order within each).
+  if (variants.some((v) => v.lastResort === true))
+    order.sort((x, y) => Number(variants[x]?.lastResort === true) - Number(variants[y]?.lastResort === true));
   for (const i of order) {
     const variant = variants[i];
     // A working variant's verdict is "Yes", already an option (key or distractor).

@@ -576,10 +576,10 @@ function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Que
 
 /**
  * Gives the destination's subnet a network ACL of its own in every variant: inbound the service port from on
- * premises, outbound the replies to on-premises ephemeral ports (ACL-02, ACL-08). One more variant (option only)
- * opens outbound just the service port, the classic stateless mistake, so "the ACL drops the reply" is a
- * misreading a learner can make and the model can disprove. Its id comes from a fork of its own, so the
- * question's other draws (and so its key) stay as they were.
+ * premises, outbound the replies to on-premises ephemeral ports (ACL-02, ACL-08). One more variant (option only,
+ * last resort) gets the inbound rule's source wrong, so "the ACL drops the request" is a misreading a learner can
+ * make and the model can disprove. Its id comes from a fork of its own, so the question's other draws (and so
+ * its key) stay as they were.
  */
 function withAppSubnetAcl(
   seed: number,
@@ -635,7 +635,14 @@ function withAppSubnetAcl(
       ...(v.fix ? { fix: { ...v.fix, topology: withAcl(v.fix.topology) } } : {}),
     });
   const out = variants.map((v) => mapped.get(v) as Variant);
-  out.push({ topology: setNacl(aclId, { outbound: [{ ...request }] })(withAcl(working.topology)) });
+  // The misreading offered: the inbound rule written for the VPC's own range instead of on premises. (A reply
+  // variant, outbound opened only on the service port, reads better but its option carries the stateless lesson
+  // as a second sentence and so was the longest option wherever offered.)
+  const vpcCidr = t0.vpcs.find((v) => v.id === subnet.vpcId)?.cidrBlocks[0] ?? onPrem;
+  out.push({
+    topology: setNacl(aclId, { inbound: [{ ...request, cidrBlock: vpcCidr }] })(withAcl(working.topology)),
+    lastResort: true,
+  });
   return { variants: out, shownVariant: mapped.get(shown) as Variant };
 }
 

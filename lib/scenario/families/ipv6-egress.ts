@@ -193,16 +193,21 @@ type Template = {
 };
 
 /**
- * Three label styles, one drawn per question and used by every option: a question mixing "(IGW)" with "(the VPC's
- * internet gateway)" lets the odd one out cue the key. Index k of each list is the same style.
+ * Labels for a gateway kind. One is drawn per kind per question and every option naming that gateway uses it: a
+ * question calling the same internet gateway "(IGW)" in one option and "(the VPC's internet gateway)" in another
+ * lets the odd one out cue the key. Drawn per kind, not one style for all, so label length still varies across
+ * questions and the key's length is no cue (check-generator's "longest" check).
  */
 const KIND_NAMES: Readonly<Record<"igw" | "eigw" | "nat" | "private-nat", readonly string[]>> = {
-  igw: ["internet gateway", "IGW", "the VPC's internet gateway"],
+  igw: ["internet gateway", "the VPC's internet gateway", "IGW"],
   eigw: ["egress-only internet gateway", "egress-only IGW", "the VPC's egress-only internet gateway"],
-  nat: ["NAT gateway", "NAT gateway", "the VPC's NAT gateway"],
-  "private-nat": ["private NAT gateway", "private NAT gateway", "the VPC's private NAT gateway"],
+  nat: ["NAT gateway", "public NAT gateway", "NAT gateway in the public subnet"],
+  "private-nat": [
+    "private NAT gateway",
+    "NAT gateway, private connectivity",
+    "the VPC's private NAT gateway",
+  ],
 };
-const LABEL_STYLES = [0, 1, 2] as const;
 
 /** A route option; the target's name is drawn per question (see generate) so that the key's length is no cue. */
 function route(destination: string, target: "igw" | "eigw" | "nat", why: string, meant?: true): Change {
@@ -492,13 +497,16 @@ function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Que
     ),
   ];
   const cache = new NetworkCache();
-  const style = rng.pick(LABEL_STYLES);
+  const labels = new Map<string, string>();
   const evaluated = shown.map((change) => {
-    const kind =
+    const names =
       change.target === undefined
-        ? ""
-        : (KIND_NAMES[change.target === "nat" && !template.spec.igw ? "private-nat" : change.target][style] ??
-          "");
+        ? undefined
+        : KIND_NAMES[change.target === "nat" && !template.spec.igw ? "private-nat" : change.target];
+    // Drawn as before, once per option, but the first draw for a kind is the one every option of that kind uses.
+    const drawn = names !== undefined ? rng.pick(names) : "";
+    const kind = change.target === undefined ? "" : (labels.get(change.target) ?? drawn);
+    if (change.target !== undefined && !labels.has(change.target)) labels.set(change.target, drawn);
     const topology = change.edit(setup)(setup.base);
     const network = buildNetwork(topology, cache);
     const verdicts = flows.map((f) => ({

@@ -66,12 +66,8 @@ export function reasonText(why: string): string {
   const match = VERDICT_PREFIX.exec(why);
   if (match === null) return why;
   const rest = why.slice(match[0].length);
-  // An AWS resource ID (pcx-0f3…, vgw-…) is lower-case even at the start of a sentence.
-  if (RESOURCE_ID_START.test(rest)) return rest;
   return rest.charAt(0).toUpperCase() + rest.slice(1);
 }
-
-const RESOURCE_ID_START = /^[a-z][a-z0-9]*(?:-[a-z]+)*-0?[0-9a-f]{8,}\b/;
 
 /**
  * normalizeOptionText(a) === normalizeOptionText(b), usually without building either: options differ a few

@@ -150,7 +150,7 @@ function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Que
       ? "Right: no block overlaps (PCX-03) and no peering connection exists between the pair yet (PCX-04)."
       : clash
         ? `Wrong: ${clash.a} overlaps ${clash.b}, and one overlapping block rules the peering out (PCX-03).`
-        : `Wrong: ${duplicate ?? ""} is already ${duplicateStatus} for this pair, and AWS allows only one peering connection between the same two VPCs at a time (PCX-04).`,
+        : `Wrong: peering connection ${duplicate ?? ""} is already ${duplicateStatus} for this pair, and AWS allows only one peering connection between the same two VPCs at a time (PCX-04).`,
     proof: `cidrsOverlap over all blocks: ${clashes.length} clash(es); live peering between the pair: ${duplicate ?? "none"}`,
   });
   // A "No: X overlaps Y" option: the real clash, or a plausible false one between two non-overlapping blocks.
@@ -175,7 +175,7 @@ function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Que
     correct: duplicate !== undefined && !pairTrue,
     why:
       duplicate !== undefined
-        ? `Right: ${duplicate} (${duplicateStatus}) already exists between them, so a second connection for the pair cannot be used (PCX-04).`
+        ? `Right: peering connection ${duplicate} (${duplicateStatus}) already exists between them, so a second connection for the pair cannot be used (PCX-04).`
         : "Wrong: a VPC can have many peerings (up to 50 active by default); the one-peering limit is per pair of VPCs (PCX-04, PCX-17).",
     proof: `live peering between the pair: ${duplicate ?? "none"}; overlap: ${String(pairTrue)}`,
   });

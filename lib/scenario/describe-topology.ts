@@ -74,8 +74,7 @@ export function describeTopology(t: T.Topology, detail: DescribeDetail = "full")
       v.cidrBlocks.length > 1
         ? v.cidrBlocks.map((cidr, k) => `${cidr} (${k === 0 ? "primary" : "secondary"})`).join(", ")
         : v.cidrBlocks.join(", ");
-    const region = v.region ?? t.region;
-    const vpc = `${v.name ?? v.id} ${blocks}${crossRegion && region !== undefined ? ` (${region})` : ""}`;
+    const vpc = `${v.name ?? v.id} ${blocks}${crossRegion ? ` (${v.region ?? t.region})` : ""}`;
     vpcs = i === 0 ? vpc : `${vpcs}; ${vpc}`;
   }
   lines.push(`VPCs: ${vpcs}.`);

@@ -24,7 +24,7 @@ const naclRuleText = (r: T.NaclRule): string =>
 function reference(t: T.Topology): string {
   const lines: string[] = [];
   lines.push(
-    `VPCs: ${t.vpcs.map((v) => `${v.name ?? v.id} ${v.cidrBlocks.length > 1 ? v.cidrBlocks.map((c, k) => `${c} (${k === 0 ? "primary" : "secondary"})`).join(", ") : v.cidrBlocks.join(", ")}${t.vpcs.some((x) => x.region !== undefined && x.region !== t.region) && (v.region ?? t.region) !== undefined ? ` (${v.region ?? t.region ?? ""})` : ""}`).join("; ")}.`,
+    `VPCs: ${t.vpcs.map((v) => `${v.name ?? v.id} ${v.cidrBlocks.length > 1 ? v.cidrBlocks.map((c, k) => `${c} (${k === 0 ? "primary" : "secondary"})`).join(", ") : v.cidrBlocks.join(", ")}${t.vpcs.some((x) => x.region !== undefined && x.region !== t.region) ? ` (${v.region ?? t.region})` : ""}`).join("; ")}.`,
   );
   for (const p of t.peeringConnections) {
     const days =

@@ -458,14 +458,17 @@ function routeCandidates(topology: Topology, net: Network, rtbId: string, dst: I
   if (onPrem && gateways.vgw) {
     const vgwId = gateways.vgw.id;
     const cidr = onPrem.cidrs.find((c) => cidrContainsIp(c, dst));
-    if (cidr) addRoute(cidr.text, vgwId, ["VPN-05"]);
+    // Over Direct Connect only (no VPN on this gateway) the prefixes come from BGP on the private VIF (DX-08).
+    const viaDx = !topology.vpnConnections.some((v) => v.vpnGatewayId === vgwId);
+    const rules = viaDx && onPrem.net.directConnectGatewayIds.length > 0 ? ["DX-08"] : ["VPN-05"];
+    if (cidr) addRoute(cidr.text, vgwId, rules);
     const d = new Draft(topology);
     const t = d.topology;
     d.own("routeTables", ri)?.propagatingGatewayIds.push(vgwId);
     out.push({
       kind: "enable-propagation",
       description: `Enable route propagation from ${vgwId} on ${rt.id}`,
-      rules: ["VPN-05"],
+      rules,
       topology: t,
     });
   }

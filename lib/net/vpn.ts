@@ -168,6 +168,8 @@ export function enterFromOnPremises(
     }
   } else if (chosen.kind === "vgw" && chosen.dxId !== undefined) {
     checkVirtualInterfaces(w, chosen.dxId, "private", p); // DX-01: a gateway whose private VIFs are all down carries nothing
+    // DX-04: on premises learns only the association's allowed prefixes, which must cover the VPC's range.
+    checkAllowedPrefixes(w, chosen.dxId, chosen.vgwId, p);
     addHop(w, ref(chosen.dxId, "direct-connect-gateway"), "forward", gatewayHop(chosen.dxId), {
       inbound: p,
       outbound: p,

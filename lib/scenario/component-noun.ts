@@ -11,6 +11,7 @@ const NOUNS: readonly (readonly [string, string])[] = [
   ["pcx-", "peering connection"],
   ["vpn-", "VPN connection"],
   ["vgw-", "virtual private gateway"],
+  ["dxgw-", "Direct Connect gateway"],
   ["cgw-", "customer gateway"],
   ["eigw-", "egress-only internet gateway"],
   ["igw-", "internet gateway"],

@@ -65,13 +65,16 @@ export function describeTopology(t: T.Topology, detail: DescribeDetail = "full")
   const full = detail === "full";
   const lines: string[] = [];
   let vpcs = "";
+  // One VPC in another Region: name every VPC's Region, else "a (r1); b" reads as if both were in r1.
+  let crossRegion = false;
+  for (const v of t.vpcs) if (v.region !== undefined && v.region !== t.region) crossRegion = true;
   for (let i = 0; i < t.vpcs.length; i += 1) {
     const v = t.vpcs[i] as T.Vpc;
     const blocks =
       v.cidrBlocks.length > 1
         ? v.cidrBlocks.map((cidr, k) => `${cidr} (${k === 0 ? "primary" : "secondary"})`).join(", ")
         : v.cidrBlocks.join(", ");
-    const vpc = `${v.name ?? v.id} ${blocks}${v.region !== undefined && v.region !== t.region ? ` (${v.region})` : ""}`;
+    const vpc = `${v.name ?? v.id} ${blocks}${crossRegion ? ` (${v.region ?? t.region})` : ""}`;
     vpcs = i === 0 ? vpc : `${vpcs}; ${vpc}`;
   }
   lines.push(`VPCs: ${vpcs}.`);
@@ -152,7 +155,7 @@ export function describeTopology(t: T.Topology, detail: DescribeDetail = "full")
     );
   for (const vpn of t.vpnConnections) {
     lines.push(
-      `VPN ${vpn.name ?? vpn.id} (${vpn.routing} routing, static routes ${vpn.staticRoutes.join(", ") || "none"}): tunnels ${vpn.tunnels.map((x) => x.status).join("/")}.`,
+      `VPN ${vpn.name ?? vpn.id} (${vpn.routing} routing, static routes ${vpn.staticRoutes.join(", ") || "none"}): ${vpn.tunnels.map((x, i) => `tunnel ${String(i + 1)} ${x.status}`).join(", ")}.`,
     );
   }
   for (const rt of t.routeTables) {

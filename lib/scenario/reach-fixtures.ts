@@ -20,7 +20,8 @@ export const SERVICE_PORTS: readonly (readonly [number, string])[] = [
   [3306, "MySQL"],
   [5432, "PostgreSQL"],
   [6379, "Redis"],
-  [8080, "HTTP 8080"],
+  // Not "HTTP 8080": every stem states the port beside the name ("an HTTP connection (TCP 8080)").
+  [8080, "HTTP"],
 ];
 
 const VPC_PREFIXES: readonly number[] = [16, 16, 18, 20, 22];

@@ -42,6 +42,11 @@ export type Variant = {
    * back is missing). `topology` is the setup with the change made: analyze must find it reachable.
    */
   readonly fix?: { readonly cause?: string; readonly change: string; readonly topology: Topology };
+  /**
+   * A distractor offered only when the other variants give too few options: one whose long text would otherwise
+   * sit in most questions as a never-keyed longest option (check-generator's "longest" cue).
+   */
+  readonly lastResort?: boolean;
 };
 
 export type ReachSetup = {
@@ -184,6 +189,9 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
   const others: number[] = [];
   for (let i = 0; i < variants.length; i += 1) if (i !== shownIndex) others.push(i);
   const order = rng.shuffle(others);
+  // Last-resort variants are tried only after every other one (a stable sort keeps the shuffled order within each).
+  if (variants.some((v) => v.lastResort === true))
+    order.sort((x, y) => Number(variants[x]?.lastResort === true) - Number(variants[y]?.lastResort === true));
   for (const i of order) {
     const variant = variants[i];
     // A working variant's verdict is "Yes", already an option (key or distractor).
@@ -463,11 +471,47 @@ function blockedSummary(
   // Only a fix that analyze verified is named; a partial one could send the learner the wrong way.
   const propagation = fix ? vgwPropagationFix(topology, query, analysis, cache, fix) : undefined;
   const change = propagation
-    ? `Fix: ${lowerFirst(propagation.description)}, the usual way, which adds the VPN's prefixes to the table while the VPN is up (VPN-05); a static route does it too (${lowerFirst(fix?.description ?? "")}).`
+    ? `Fix: ${lowerFirst(propagation.description)}, the usual way, ${propagationEffect(topology, propagation)}; a static route does it too (${lowerFirst(fix?.description ?? "")}).`
     : fix
       ? `Fix: ${lowerFirst(fix.description)}.`
-      : "";
+      : secondFaultSentence(topology, query, analysis, first, cache);
   return [sentence, where, change, transitive].filter((x) => x !== "").join(" ");
+}
+
+/**
+ * No single change lets the flow through: the first blocker's own fix, applied to a copy and re-analysed, shows
+ * what would drop the flow next, so a learner who fixes only the first fault is not left thinking it is done.
+ * Said only when the model finds the next drop at another component.
+ */
+function secondFaultSentence(
+  topology: Topology,
+  query: Query,
+  analysis: Analysis,
+  first: Blocker,
+  cache: NetworkCache,
+): string {
+  const own = proposeFixes(topology, query, { analysis, cache, combined: false })[0];
+  if (!own) return "";
+  const after = analyzeTopology(own.topology, query, cache);
+  const next = after.blockers[0];
+  if (after.reachable || !next || next.component === first.component) return "";
+  const dir = next.direction === "return" ? "reply" : "request";
+  const rule = decidingRule(topology, query, next);
+  return `Fixing that alone is not enough: after that change (${lowerFirst(own.description)}), the ${dir} would still be dropped at ${componentPhrase(topology, next.component)}${rule !== "" ? ` (${rule})` : ""}, which needs a fix of its own.`;
+}
+
+/**
+ * What turning on propagation from a virtual private gateway adds: a VPN's prefixes while it is up (VPN-05), or,
+ * for a gateway reached only over Direct Connect, the prefixes learned over BGP on the private virtual interface
+ * (DX-08). Which one is read from the topology, never assumed.
+ */
+function propagationEffect(topology: Topology, propagation: Fix): string {
+  const vgw = / from (vgw-[0-9a-f]+)/.exec(propagation.description)?.[1];
+  const hasVpn = topology.vpnConnections.some((v) => v.vpnGatewayId === vgw);
+  const hasDx = topology.directConnectGateways.some((d) => d.associations.some((a) => a.gatewayId === vgw));
+  return hasDx && !hasVpn
+    ? "which adds the on-premises prefixes the virtual private gateway learns over BGP from the Direct Connect gateway (DX-08)"
+    : "which adds the VPN's prefixes to the table while the VPN is up (VPN-05)";
 }
 
 /**
@@ -517,7 +561,10 @@ function reachableSummary(topology: Topology, analysis: Analysis, query: Query):
     if (!analysis.forward.some((h) => h.component.type.startsWith(type))) continue;
     if (type === "internet-gateway" && nat) continue;
     if (type === "nat-gateway") nat = true;
-    parts.push(sentence);
+    // Over Direct Connect there is no VPN: the path is the Direct Connect gateway's association and the route
+    // to the virtual private gateway, named as the exhibit shows them.
+    const dx = type === "vpn-gateway" ? directConnectSentence(topology, analysis) : undefined;
+    parts.push(dx ?? sentence);
   }
   const traffic =
     query.port !== undefined ? `${query.protocol.toUpperCase()} ${query.port}` : query.protocol.toUpperCase();
@@ -527,6 +574,33 @@ function reachableSummary(topology: Topology, analysis: Analysis, query: Query):
   return [`The connection works: ${parts.join("; ")}.`, ...decidingDetails(topology, analysis, query)].join(
     " ",
   );
+}
+
+/**
+ * A virtual private gateway reached over a private virtual interface: the Direct Connect gateway association
+ * with its allowed prefixes (DX-01, DX-04) and the route the reply takes back to the virtual private gateway,
+ * which propagation fills from the prefixes learned over BGP (DX-08). Undefined when the request does not cross
+ * a Direct Connect gateway (a Site-to-Site VPN keeps the VPN sentence).
+ */
+function directConnectSentence(topology: Topology, analysis: Analysis): string | undefined {
+  const dxHop = analysis.forward.find((h) => h.component.type === "direct-connect-gateway");
+  const vgwHop = analysis.forward.find((h) => h.component.type === "vpn-gateway");
+  if (!dxHop || !vgwHop) return undefined;
+  const dx = topology.directConnectGateways.find((d) => d.id === dxHop.component.id);
+  const association = dx?.associations.find((a) => a.gatewayId === vgwHop.component.id);
+  const prefixes =
+    association?.allowedPrefixes !== undefined && association.allowedPrefixes.length > 0
+      ? ` with allowed prefixes ${association.allowedPrefixes.join(", ")}`
+      : "";
+  const route = analysis.return.find((h) => h.component.type === "route-table" && h.matched)?.matched;
+  const learned = route?.description.includes("(propagated)")
+    ? ", which the virtual private gateway propagates from the prefixes it learns over BGP on the private virtual interface"
+    : "";
+  const back =
+    route !== undefined
+      ? `the reply follows the route ${route.description} back to it${learned} (DX-08)`
+      : "the reply goes back the same way (DX-08)";
+  return `the request comes in over Direct Connect gateway ${componentPhrase(topology, dxHop.component.id)}, associated with virtual private gateway ${componentPhrase(topology, vgwHop.component.id)}${prefixes} (DX-01, DX-04), and ${back}`;
 }
 
 /**

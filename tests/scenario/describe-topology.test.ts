@@ -24,7 +24,7 @@ const naclRuleText = (r: T.NaclRule): string =>
 function reference(t: T.Topology): string {
   const lines: string[] = [];
   lines.push(
-    `VPCs: ${t.vpcs.map((v) => `${v.name ?? v.id} ${v.cidrBlocks.length > 1 ? v.cidrBlocks.map((c, k) => `${c} (${k === 0 ? "primary" : "secondary"})`).join(", ") : v.cidrBlocks.join(", ")}${v.region !== undefined && v.region !== t.region ? ` (${v.region})` : ""}`).join("; ")}.`,
+    `VPCs: ${t.vpcs.map((v) => `${v.name ?? v.id} ${v.cidrBlocks.length > 1 ? v.cidrBlocks.map((c, k) => `${c} (${k === 0 ? "primary" : "secondary"})`).join(", ") : v.cidrBlocks.join(", ")}${t.vpcs.some((x) => x.region !== undefined && x.region !== t.region) ? ` (${v.region ?? t.region})` : ""}`).join("; ")}.`,
   );
   for (const p of t.peeringConnections) {
     const days =
@@ -103,7 +103,7 @@ function reference(t: T.Topology): string {
     );
   for (const vpn of t.vpnConnections) {
     lines.push(
-      `VPN ${vpn.name ?? vpn.id} (${vpn.routing} routing, static routes ${vpn.staticRoutes.join(", ") || "none"}): tunnels ${vpn.tunnels.map((x) => x.status).join("/")}.`,
+      `VPN ${vpn.name ?? vpn.id} (${vpn.routing} routing, static routes ${vpn.staticRoutes.join(", ") || "none"}): ${vpn.tunnels.map((x, i) => `tunnel ${i + 1} ${x.status}`).join(", ")}.`,
     );
   }
   for (const rt of t.routeTables) {

@@ -151,6 +151,21 @@ export const DIRECT_CONNECT_RULES: readonly Rule[] = [
     codes: ["RCH_DX_PREFIX_NOT_ALLOWED"],
   },
   {
+    id: "DX-08",
+    topic: "direct-connect",
+    title: "Routes to on-premises over Direct Connect",
+    text: "Over a private virtual interface the virtual private gateway learns the on-premises prefixes by BGP. Subnets reach them only if their route tables send those prefixes to the virtual private gateway, as static routes or by route propagation from it (turned on after the gateway is associated with the Direct Connect gateway).",
+    sources: [
+      source(
+        "dx",
+        "Virtual private gateway associations",
+        "https://docs.aws.amazon.com/directconnect/latest/UserGuide/virtualgateways.html",
+      ),
+      source("vpc", "Route propagation"),
+    ],
+    status: MODELLED,
+  },
+  {
     id: "DX-05",
     topic: "direct-connect",
     title: "Direct Connect gateway quotas",

@@ -105,7 +105,9 @@ function peerGateway(rng: Rng): Scenario {
       },
       // Filtering faults on A's side: offered as "No" options only when the shown setup's SG or NACL is fine.
       // The NACL option (a long sentence) is offered in half the questions so option length does not
-      // predict the key (check-generator's "longest" cue).
+      // predict the key (check-generator's "longest" cue). Without it a shown "route to the peering" setup has
+      // three options: its path has no other component (route table, SG, NACL, peering) a distractor could
+      // name and the model disprove.
       { topology: setSecurityGroupOutbound(a.instance.sgId, [])(ownRoute) },
       ...(naclOption ? [{ topology: closeReplies(ownRoute, acl) }] : []),
     ],
@@ -188,8 +190,11 @@ function peerEndpoint(rng: Rng): Scenario {
         fix: { change: `let the endpoint policy of ${vpce} allow the request`, topology: inA },
       },
       { topology: setSecurityGroupOutbound(a.instance.sgId, [])(inA) },
+      // Half the questions (as peerGateway) offer the long NACL option; see there.
       { topology: naclOption ? closeReplies(inA, acl) : inBoth, works: !naclOption },
       { topology: inBoth, works: true },
+      // Beside a working setup with an endpoint in each VPC: "A's endpoint policy denies it", a fourth option.
+      { topology: withDenyPolicy(inBoth) },
     ],
   };
 }
@@ -264,6 +269,11 @@ function centralEgress(rng: Rng): Scenario {
           topology: base,
         },
       },
+      // Not shown, options only: faults at A's own route table and security group, which the model can
+      // disprove where the peering route (dropped at the peering) and a missing route back (dropped at the
+      // internet gateway) give no option of their own.
+      { topology: removeRoute(a.subnet.routeTableId, "0.0.0.0/0")(base) },
+      { topology: setSecurityGroupOutbound(a.instance.sgId, [])(base) },
     ],
   };
 }

@@ -5,7 +5,7 @@
 // Client VPN (concept V7) is not in the topology model, so concept-check assesses it, not this family.
 import type * as T from "../../net/index";
 import type { Family } from "../family";
-import { carveVpcCidrs, cidrsOverlap, cidrText, publicIp, type Cidr } from "../names";
+import { carveVpcCidrs, cidrsOverlap, cidrText, publicIp, resourceId, type Cidr } from "../names";
 import type { Difficulty, Question } from "../question";
 import { buildReachQuestion, type Variant } from "../reach-question";
 import { buildEstate, hubSites, peerSites, type Site } from "../reach-fixtures";
@@ -18,6 +18,7 @@ import {
   removeTgwAssociation,
   removeTgwPropagation,
   retargetRoute,
+  setNacl,
   setSecurityGroupInbound,
 } from "../topology-edits";
 import { withArticle } from "../article";
@@ -483,7 +484,22 @@ function vpnScenario(rng: Rng, dx: boolean): Scenario {
     { topology: setSecurityGroupInbound(site.instance.sgId, [])(propagated) },
   ];
   const optionOnly: Variant[] = [];
-  if (!dx) {
+  if (dx) {
+    // DX-04: the association's allowed prefixes must cover the VPC's range; the tempting slip is to list the
+    // on-premises block there instead, so on premises never learns a route to the VPC. Option only: the setup
+    // table would show it.
+    const wrongPrefixes: Variant = {
+      topology: {
+        ...propagated,
+        directConnectGateways: propagated.directConnectGateways.map((d) => ({
+          ...d,
+          associations: d.associations.map((a) => ({ ...a, allowedPrefixes: [onPremText] })),
+        })),
+      },
+    };
+    variants.push(wrongPrefixes);
+    optionOnly.push(wrongPrefixes);
+  } else {
     // rule VPN-02: one tunnel up is enough.
     const bothDown: Variant = {
       topology: setTunnels(["DOWN", "DOWN"])(propagated),
@@ -538,7 +554,12 @@ function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Que
   const yes = showable.filter((v) => v.works === true);
   const no = showable.filter((v) => v.works !== true);
   const drawn = yes.length > 0 && rng.chance(2, 7) ? rng.pick(yes) : rng.pick(no);
-  const { variants, shownVariant } = withOneTunnelDown(seed, difficulty, scenario.variants, drawn);
+  const tunnels = withOneTunnelDown(seed, difficulty, scenario.variants, drawn);
+  // The VGW setups have few components of their own: the app subnet's network ACL is one more to be wrong about.
+  const { variants, shownVariant } =
+    kind === "vgw" || kind === "peering"
+      ? withAppSubnetAcl(seed, difficulty, scenario.query, tunnels.variants, tunnels.shownVariant)
+      : tunnels;
   return buildReachQuestion(rng, {
     proofs,
     family: NAME,
@@ -551,6 +572,78 @@ function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Que
     shown: variants.indexOf(shownVariant),
     describe: true,
   });
+}
+
+/**
+ * Gives the destination's subnet a network ACL of its own in every variant: inbound the service port from on
+ * premises, outbound the replies to on-premises ephemeral ports (ACL-02, ACL-08). One more variant (option only,
+ * last resort) gets the inbound rule's source wrong, so "the ACL drops the request" is a misreading a learner can
+ * make and the model can disprove. Its id comes from a fork of its own, so the question's other draws (and so
+ * its key) stay as they were.
+ */
+function withAppSubnetAcl(
+  seed: number,
+  difficulty: Difficulty,
+  query: T.Query,
+  variants: readonly Variant[],
+  shown: Variant,
+): { variants: Variant[]; shownVariant: Variant } {
+  const t0 = shown.topology;
+  const instance = t0.instances.find((i) => i.name === query.to);
+  const subnet = t0.subnets.find((x) => x.id === instance?.subnetId);
+  const onPrem = t0.onPremisesNetworks[0]?.cidrBlocks[0];
+  const port = query.port;
+  const working = variants.find((v) => v.works === true);
+  if (!subnet || onPrem === undefined || port === undefined || !working)
+    return { variants: [...variants], shownVariant: shown };
+  const aclId = resourceId(createRng(seed).fork(`${NAME}/${difficulty}/acl`), "acl");
+  const request: T.NaclRule = {
+    ruleNumber: 100,
+    protocol: "tcp",
+    fromPort: port,
+    toPort: port,
+    cidrBlock: onPrem,
+    action: "allow",
+  };
+  const replies: T.NaclRule = { ...request, fromPort: 1024, toPort: 65535 };
+  const acl: T.NetworkAcl = {
+    id: aclId,
+    name: `${subnet.name ?? subnet.id}-acl`,
+    vpcId: subnet.vpcId,
+    isDefault: false,
+    inbound: [request],
+    outbound: [replies],
+  };
+  const done = new Map<T.Topology, T.Topology>();
+  const withAcl = (t: T.Topology): T.Topology => {
+    let out = done.get(t);
+    if (!out) {
+      out = {
+        ...t,
+        networkAcls: [...t.networkAcls, acl],
+        subnets: t.subnets.map((x) => (x.id === subnet.id ? { ...x, networkAclId: aclId } : x)),
+      };
+      done.set(t, out);
+    }
+    return out;
+  };
+  const mapped = new Map<Variant, Variant>();
+  for (const v of variants)
+    mapped.set(v, {
+      ...v,
+      topology: withAcl(v.topology),
+      ...(v.fix ? { fix: { ...v.fix, topology: withAcl(v.fix.topology) } } : {}),
+    });
+  const out = variants.map((v) => mapped.get(v) as Variant);
+  // The misreading offered: the inbound rule written for the VPC's own range instead of on premises. (A reply
+  // variant, outbound opened only on the service port, reads better but its option carries the stateless lesson
+  // as a second sentence and so was the longest option wherever offered.)
+  const vpcCidr = t0.vpcs.find((v) => v.id === subnet.vpcId)?.cidrBlocks[0] ?? onPrem;
+  out.push({
+    topology: setNacl(aclId, { inbound: [{ ...request, cidrBlock: vpcCidr }] })(withAcl(working.topology)),
+    lastResort: true,
+  });
+  return { variants: out, shownVariant: mapped.get(shown) as Variant };
 }
 
 /**

@@ -192,6 +192,12 @@ type Template = {
   readonly concepts: readonly string[];
 };
 
+/**
+ * Labels for a gateway kind. One is drawn per kind per question and every option naming that gateway uses it: a
+ * question calling the same internet gateway "(IGW)" in one option and "(the VPC's internet gateway)" in another
+ * lets the odd one out cue the key. Drawn per kind, not one style for all, so label length still varies across
+ * questions and the key's length is no cue (check-generator's "longest" check).
+ */
 const KIND_NAMES: Readonly<Record<"igw" | "eigw" | "nat" | "private-nat", readonly string[]>> = {
   igw: ["internet gateway", "the VPC's internet gateway", "IGW"],
   eigw: ["egress-only internet gateway", "egress-only IGW", "the VPC's egress-only internet gateway"],
@@ -491,11 +497,16 @@ function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Que
     ),
   ];
   const cache = new NetworkCache();
+  const labels = new Map<string, string>();
   const evaluated = shown.map((change) => {
-    const kind =
+    const names =
       change.target === undefined
-        ? ""
-        : rng.pick(KIND_NAMES[change.target === "nat" && !template.spec.igw ? "private-nat" : change.target]);
+        ? undefined
+        : KIND_NAMES[change.target === "nat" && !template.spec.igw ? "private-nat" : change.target];
+    // Drawn as before, once per option, but the first draw for a kind is the one every option of that kind uses.
+    const drawn = names !== undefined ? rng.pick(names) : "";
+    const kind = change.target === undefined ? "" : (labels.get(change.target) ?? drawn);
+    if (change.target !== undefined && !labels.has(change.target)) labels.set(change.target, drawn);
     const topology = change.edit(setup)(setup.base);
     const network = buildNetwork(topology, cache);
     const verdicts = flows.map((f) => ({

@@ -144,13 +144,13 @@ function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Que
     `every block of ${x.name} (${vx.cidrBlocks.join(", ")}) is disjoint from every block of ${y.name} (${vy.cidrBlocks.join(", ")}) and no peering connection exists between them, so the request can be created and, once accepted, used with a route to it in each VPC (PCX-08).`;
   const candidates: Candidate[] = [];
   candidates.push({
-    text: "Yes: no CIDR block of one VPC overlaps the other's and no peering joins them yet",
+    text: "Yes: no CIDR block of one VPC overlaps the other's and no peering connection exists between them yet",
     correct: feasible,
     why: feasible
       ? "Right: no block overlaps (PCX-03) and no peering connection exists between the pair yet (PCX-04)."
       : clash
         ? `Wrong: ${clash.a} overlaps ${clash.b}, and one overlapping block rules the peering out (PCX-03).`
-        : `Wrong: ${duplicate ?? ""} is already ${duplicateStatus} for this pair, and AWS allows only one peering connection between the same two VPCs at a time (PCX-04).`,
+        : `Wrong: peering connection ${duplicate ?? ""} is already ${duplicateStatus} for this pair, and AWS allows only one peering connection between the same two VPCs at a time (PCX-04).`,
     proof: `cidrsOverlap over all blocks: ${clashes.length} clash(es); live peering between the pair: ${duplicate ?? "none"}`,
   });
   // A "No: X overlaps Y" option: the real clash, or a plausible false one between two non-overlapping blocks.
@@ -168,12 +168,14 @@ function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Que
   candidates.push({
     text:
       duplicate !== undefined
-        ? "No: a peering connection already joins these two VPCs"
+        ? // Not "joins": a pending-acceptance connection joins nothing until accepted. AWS's own refusal
+          // (VpcPeeringConnectionAlreadyExists) says the connection between the VPCs already exists.
+          "No: a peering connection between these two VPCs already exists"
         : "No: only one peering per VPC is allowed and one already exists elsewhere",
     correct: duplicate !== undefined && !pairTrue,
     why:
       duplicate !== undefined
-        ? `Right: ${duplicate} (${duplicateStatus}) already exists between them, so a second connection for the pair cannot be used (PCX-04).`
+        ? `Right: peering connection ${duplicate} (${duplicateStatus}) already exists between them, so a second connection for the pair cannot be used (PCX-04).`
         : "Wrong: a VPC can have many peerings (up to 50 active by default); the one-peering limit is per pair of VPCs (PCX-04, PCX-17).",
     proof: `live peering between the pair: ${duplicate ?? "none"}; overlap: ${String(pairTrue)}`,
   });

@@ -64,8 +64,12 @@ describe("hybrid", () => {
         const q = hybrid.generate(seed, difficulty);
         if (!/Fix: .*route .* -> vgw-/i.test(q.explanation.summary)) continue;
         seen += 1;
+        // The rule follows the link: a VPN's prefixes (VPN-05), or those learned over Direct Connect (DX-08).
+        const overVpn = (q.topology?.vpnConnections.length ?? 0) > 0;
         expect(q.explanation.summary, q.id).toMatch(
-          /Fix: enable route propagation from vgw-\S+ on rtb-.*\(VPN-05\)/,
+          overVpn
+            ? /Fix: enable route propagation from vgw-\S+ on rtb-.*\(VPN-05\)/
+            : /Fix: enable route propagation from vgw-\S+ on rtb-.*Direct Connect gateway \(DX-08\)/,
         );
       }
     }

@@ -2,7 +2,12 @@
 // phase shows: the key, the explanation and the answer counts appear only once the question is graded and
 // revealed, so nothing a player's browser receives before the reveal can give the answer away.
 import { solutionOf } from "../grading/outcome";
-import { getAnswerDistribution, getLeaderboard, type OptionCount } from "../quiz/classroom-board";
+import {
+  answerProgress,
+  getAnswerDistribution,
+  getLeaderboard,
+  type OptionCount,
+} from "../quiz/classroom-board";
 import { currentRound, playerStreak } from "../quiz/classroom-machine";
 import { describeScoring, type ScoringMode } from "../quiz/scoring";
 import { openDeadline, questionOf, type ClassroomSnapshot } from "./run-command";
@@ -47,7 +52,13 @@ export type ClassroomView = {
     /** Milliseconds left on the server's clock when this view was built; 0 once closed. */
     readonly remainingMs: number;
     readonly timeLimitMs: number;
+    /** Answers from the players counted in expectedCount (a removed player's answer is not among them). */
     readonly answeredCount: number;
+    /**
+     * The players who can answer this question: in the game when it opened and not removed since. A late joiner
+     * is not one of them; the question closes early once all of these have answered.
+     */
+    readonly expectedCount: number;
   } | null;
   readonly reveal: {
     readonly key: readonly string[];
@@ -104,6 +115,7 @@ export function buildClassroomView(
     round !== undefined && (phase === "question" || phase === "grading" || phase === "reveal");
   const question = showsQuestion ? questionOf(round.questionId) : undefined;
   const deadline = openDeadline(snapshot);
+  const progress = question && round ? answerProgress(context) : null;
   const solution =
     phase === "reveal" && question && round?.correctResponse ? solutionOf(question) : undefined;
   return {
@@ -145,7 +157,8 @@ export function buildClassroomView(
             multiSelect: question.multiSelect === true,
             remainingMs: deadline === null ? 0 : Math.max(0, deadline - now),
             timeLimitMs: context.questionTimeLimitMs,
-            answeredCount: round.answers.length,
+            answeredCount: progress?.answered ?? 0,
+            expectedCount: progress?.expected ?? 0,
           }
         : null,
     reveal:

@@ -3,7 +3,12 @@
 // leaderboard, and each player hears their own result. Nothing here is sent before it is true, so the key and
 // explanation only travel in "reveal", after the server has graded the question.
 import { solutionOf } from "../grading/outcome";
-import { getAnswerDistribution, getLeaderboard, type OptionCount } from "../quiz/classroom-board";
+import {
+  answerProgress,
+  getAnswerDistribution,
+  getLeaderboard,
+  type OptionCount,
+} from "../quiz/classroom-board";
 import { answerOf, currentRound, playerStreak } from "../quiz/classroom-machine";
 import { classroomPhase, leaderboardTop, type LeaderboardRow } from "./classroom-view";
 import type { EventDraft } from "./event-hub";
@@ -24,7 +29,7 @@ export type LiveEventData = {
     readonly timeLimitMs: number;
     readonly playerCount: number;
   };
-  answers: { readonly answeredCount: number };
+  answers: { readonly answeredCount: number; readonly expectedCount: number };
   reveal: {
     readonly stage: string;
     readonly key: readonly string[];
@@ -127,8 +132,15 @@ export function liveEvents(before: ClassroomSnapshot, after: ClassroomSnapshot, 
           round.questionId,
         ),
       );
-    } else if (currentRound(before.context)?.answers !== round.answers) {
-      drafts.push(draft(TEACHER, "answers", { answeredCount: round.answers.length }));
+    } else if (
+      currentRound(before.context)?.answers !== round.answers ||
+      after.context.players.length < before.context.players.length
+    ) {
+      // A removal changes whom the question waits for (a late join does not), so the host's "n of m" is resent.
+      const progress = answerProgress(after.context);
+      drafts.push(
+        draft(TEACHER, "answers", { answeredCount: progress.answered, expectedCount: progress.expected }),
+      );
     }
   }
   if (phase === "reveal" && was !== "reveal" && round?.correctResponse) {

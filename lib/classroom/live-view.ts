@@ -49,6 +49,8 @@ export function applyLiveMessage(view: ClassroomView, message: LiveMessage): Cla
           remainingMs: message.data.remainingMs,
           timeLimitMs: message.data.timeLimitMs,
           answeredCount: 0,
+          // Everyone in the game when a question opens can answer it.
+          expectedCount: message.data.playerCount,
         },
         reveal: null,
         leaderboard: null,
@@ -58,7 +60,14 @@ export function applyLiveMessage(view: ClassroomView, message: LiveMessage): Cla
       };
     case "answers":
       return view.question
-        ? { ...view, question: { ...view.question, answeredCount: message.data.answeredCount } }
+        ? {
+            ...view,
+            question: {
+              ...view.question,
+              answeredCount: message.data.answeredCount,
+              expectedCount: message.data.expectedCount,
+            },
+          }
         : view;
     case "reveal":
       return {

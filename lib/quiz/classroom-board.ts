@@ -72,11 +72,29 @@ export function getLeaderboard(context: ClassroomContext): readonly LeaderboardE
   return board;
 }
 
+/**
+ * Who the open (or last) question waits for: the players in the game now who were already in it when it opened.
+ * A late joiner cannot answer it and a removed player no longer counts, so `answered` counts only these players'
+ * answers. The host's "n of m answered" and the early close read this one set, so they cannot disagree.
+ */
+export function answerProgress(context: ClassroomContext): { answered: number; expected: number } {
+  const round = context.rounds[context.rounds.length - 1];
+  if (round === undefined) return { answered: 0, expected: 0 };
+  const answered = new Set(round.answers.map((answer) => answer.playerId));
+  let expected = 0;
+  let answeredExpected = 0;
+  for (const player of context.players) {
+    if (player.joinedAt > round.openedAt) continue;
+    expected += 1;
+    if (answered.has(player.playerId)) answeredExpected += 1;
+  }
+  return { answered: answeredExpected, expected };
+}
+
 /** Whether every player who was in the game when the question opened has answered it. */
 export function everyoneAnswered(context: ClassroomContext): boolean {
   const round = context.rounds[context.rounds.length - 1];
   if (round === undefined || round.closedAt !== null) return false;
-  const answered = new Set(round.answers.map((answer) => answer.playerId));
-  const expected = context.players.filter((player) => player.joinedAt <= round.openedAt);
-  return expected.length > 0 && expected.every((player) => answered.has(player.playerId));
+  const progress = answerProgress(context);
+  return progress.expected > 0 && progress.answered === progress.expected;
 }

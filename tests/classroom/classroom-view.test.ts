@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildClassroomView } from "../../lib/classroom/classroom-view";
+import { everyoneAnswered } from "../../lib/quiz/classroom-board";
 import { LIMIT_MS, T0, join, newGame, realQuestions, runAll, wrongOption } from "./support";
 
 const [q1, q2] = realQuestions() as [
@@ -71,5 +72,31 @@ describe("buildClassroomView", () => {
     ]);
     expect(view.hasNextQuestion).toBe(false); // players never get the teacher's controls
     expect(buildClassroomView(board, { role: "teacher" }, OPEN + 7_000).hasNextQuestion).toBe(true);
+  });
+
+  it("the host's answer count is of the players who can answer: not a late joiner, not a removed player", () => {
+    const teacher = { role: "teacher" } as const;
+    const opened = runAll(newGame([q1, q2]), [
+      [join("p1", "Ana"), T0 + 1],
+      [join("p2", "Ben"), T0 + 2],
+      [{ kind: "open" }, OPEN],
+      [join("p3", "Cy"), OPEN + 500],
+      [{ kind: "answer", playerId: "p1", questionId: q1.id, optionIds: [...q1.answer] }, OPEN + 1_000],
+    ]);
+    // Cy joined after the question opened and cannot answer it: the room has 3 players, the question waits for 2.
+    const counted = buildClassroomView(opened, teacher, OPEN + 1_000);
+    expect(counted.playerCount).toBe(3);
+    expect(counted.question).toMatchObject({ answeredCount: 1, expectedCount: 2 });
+    expect(everyoneAnswered(opened.context)).toBe(false);
+
+    // Ben answers and is then removed: his answer stays in the round but no longer counts, and Ana alone is
+    // everyone the question waits for, the same set the early close checks.
+    const removed = runAll(opened, [
+      [{ kind: "answer", playerId: "p2", questionId: q1.id, optionIds: [wrongOption(q1)] }, OPEN + 2_000],
+      [{ kind: "remove", playerId: "p2" }, OPEN + 3_000],
+    ]);
+    const view = buildClassroomView(removed, teacher, OPEN + 3_000);
+    expect(view.question).toMatchObject({ answeredCount: 1, expectedCount: 1 });
+    expect(everyoneAnswered(removed.context)).toBe(true);
   });
 });

@@ -114,4 +114,32 @@ describe("live events", () => {
     expect(JSON.parse(received.teacher.at(-1)?.json ?? "{}")).toEqual({ displayName: "Cy", playerCount: 3 });
     expect(q2.id).not.toBe(q1.id);
   });
+
+  it("the host's count leaves out a late joiner and is sent again when a player who could answer is removed", () => {
+    const { received, snapshot } = play([
+      ...lobby,
+      [{ kind: "open" }, OPEN],
+      [join("p3", "Cy"), OPEN + 5],
+      [{ kind: "answer", playerId: "p1", questionId: q1.id, optionIds: [...q1.answer] }, OPEN + 1_000],
+      [{ kind: "remove", playerId: "p2" }, OPEN + 2_000],
+    ]);
+    const counts = received.teacher
+      .filter((event) => event.type === "answers")
+      .map((event) => JSON.parse(event.json) as unknown);
+    expect(counts).toEqual([
+      { answeredCount: 1, expectedCount: 2 },
+      { answeredCount: 1, expectedCount: 1 },
+    ]);
+    // Applied to the teacher's screen, the events give the count a fresh view shows.
+    const teacher = { role: "teacher" } as const;
+    let view = buildClassroomView(newGame([q1, q2]), teacher, T0);
+    for (const event of received.teacher) {
+      const data = JSON.parse(event.json) as LiveMessage["data"];
+      const withId = event.type === "question" ? { ...data, id: "sealed" } : data;
+      view = applyLiveMessage(view, { type: event.type, data: withId } as LiveMessage);
+    }
+    const fresh = buildClassroomView(snapshot, teacher, OPEN + 2_000);
+    expect(view.question).toMatchObject({ answeredCount: 1, expectedCount: 1 });
+    expect(fresh.question).toMatchObject({ answeredCount: 1, expectedCount: 1 });
+  });
 });

@@ -76,6 +76,37 @@ async function hostShot(page: Page, step: string): Promise<void> {
   fs.writeFileSync(path.join(folder, `${step}.txt`), await page.locator("main").innerText());
 }
 
+/**
+ * The host screen at a step, on a 1280 x 720 projector and on a 390 px phone: it never scrolls sideways, and on the
+ * projector its text is large enough to read from the back of a room. Saves both when REACHABLE_HOST_SHOTS is set.
+ */
+async function checkHostScreen(page: Page, step: string): Promise<void> {
+  for (const [width, height] of [
+    [390, 844],
+    [1280, 720],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    // No helper function inside: the bundler may wrap named functions in a helper the page does not have.
+    const layout = await page.evaluate(() => {
+      const host = document.querySelector(".classroom-host");
+      const stem = document.querySelector(".classroom-host .stem");
+      return {
+        overflow: document.documentElement.scrollWidth - window.innerWidth,
+        base: host ? parseFloat(getComputedStyle(host).fontSize) : 0,
+        // The question's text, when the step shows one.
+        stem: stem ? parseFloat(getComputedStyle(stem).fontSize) : null,
+      };
+    });
+    expect(layout.overflow, `${step} at ${width} px scrolls sideways`).toBeLessThanOrEqual(0);
+    if (width === 1280) {
+      expect(layout.base, `${step}: projector text size`).toBeGreaterThanOrEqual(22);
+      if (layout.stem !== null)
+        expect(layout.stem, `${step}: projector question size`).toBeGreaterThanOrEqual(22);
+    }
+    await hostShot(page, `${step}-${width}`);
+  }
+}
+
 async function join(page: Page, code: string, name: string): Promise<void> {
   await page.goto(`/classroom/join?code=${code}`);
   await page.getByLabel("Your name").fill(name);
@@ -327,6 +358,7 @@ describe("live classroom", () => {
     await teacher.getByLabel("Seconds per question").fill("300");
     await teacher.getByTestId("create-game").click();
     await phase(teacher, "lobby");
+    await teacher.setViewportSize({ width: 1280, height: 720 });
     const code = (await teacher.getByTestId("join-code").textContent()) ?? "";
     await expect(teacher.locator(".classroom-bigcode").textContent()).resolves.toBe(code);
     await teacher.locator('[data-testid="join-qr"] svg').waitFor();
@@ -368,7 +400,7 @@ describe("live classroom", () => {
     await expect
       .poll(() => teacher.locator('[data-testid="players"] li .classroom-player-name').allTextContents())
       .toEqual(["Dee", "Eve"]);
-    await hostShot(teacher, "1-lobby");
+    await checkHostScreen(teacher, "1-lobby");
 
     await teacher.getByTestId("open-question").click();
     await phase(dee, "question");
@@ -378,7 +410,18 @@ describe("live classroom", () => {
     if (!wrong1) throw new Error("the question needs a wrong option");
 
     await phase(teacher, "question");
-    await hostShot(teacher, "2-question");
+    // The projector shows the options as tiles under the question, in the players' order, and marks no key.
+    const tiles = teacher.getByTestId("host-tiles").locator("li");
+    await expect(
+      tiles.evaluateAll((lis) => lis.map((li) => li.getAttribute("data-option-id"))),
+    ).resolves.toEqual(q1.options.map((option) => option.id));
+    await expect(tiles.locator(".tile-text").allTextContents()).resolves.toEqual(
+      q1.options.map((option) => option.text),
+    );
+    const hostMain = await teacher.locator("main").innerHTML();
+    expect(hostMain).not.toMatch(/data-key|option-key|✓/);
+    for (const secret of secretTexts(q1)) expect(hostMain.includes(secret), secret.slice(0, 40)).toBe(false);
+    await checkHostScreen(teacher, "2-question");
 
     // Fay joins while the first question is open: she plays from the next one.
     const fay = await open();
@@ -388,7 +431,9 @@ describe("live classroom", () => {
 
     await answer(dee, q1.answer);
     await teacher.getByTestId("answer-count").filter({ hasText: /^1$/ }).waitFor();
-    await hostShot(teacher, "3-answer-count");
+    // Fay, in the room but unable to answer this question, is not waited for: "1 of 2", not "1 of 3".
+    await expect(teacher.getByTestId("expected-count").textContent()).resolves.toBe("2");
+    await checkHostScreen(teacher, "3-answer-count");
     // Eve loses her browser; a new one rejoins under her name with the rejoin code.
     await eveContext.close();
     const eve2 = await open();
@@ -403,7 +448,10 @@ describe("live classroom", () => {
     // Dee and Eve were in the room when it opened and both answered: the question closes by itself.
     for (const page of [teacher, dee, eve2, fay]) await phase(page, "reveal");
     await expect(teacher.getByTestId("explanation").textContent()).resolves.toBe(q1.explanation.summary);
-    await hostShot(teacher, "4-reveal");
+    // The summary is said once, even where it is also the key option's own reason.
+    const revealText = await teacher.locator("main").innerText();
+    expect(revealText.split(q1.explanation.summary).length - 1).toBe(1);
+    await checkHostScreen(teacher, "4-reveal");
     await expect(dee.getByTestId("your-verdict").textContent()).resolves.toMatch(/^Right! \+\d+ points$/);
     await expect(eve2.getByTestId("your-verdict").textContent()).resolves.toBe("Not this time.");
     await expect(dee.getByTestId("my-rank").textContent()).resolves.toBe("1");
@@ -413,7 +461,7 @@ describe("live classroom", () => {
     await teacher.getByTestId("show-leaderboard").click();
     await phase(fay, "leaderboard");
     await phase(teacher, "leaderboard");
-    await hostShot(teacher, "5-leaderboard");
+    await checkHostScreen(teacher, "5-leaderboard");
     await teacher.getByTestId("open-question").click();
     for (const page of [dee, eve2, fay]) await phase(page, "question");
     const q2 = await shownQuestion(fay);
@@ -432,7 +480,7 @@ describe("live classroom", () => {
       teacher.locator('[data-testid="podium"] li[data-rank="1"]').getAttribute("data-name"),
     ).resolves.toBe("Dee");
     await expect(dee.locator("tr.classroom-you").getAttribute("data-name")).resolves.toBe("Dee");
-    await hostShot(teacher, "6-podium");
+    await checkHostScreen(teacher, "6-podium");
 
     // The report: per question and per player, with the late joiner's one answer and the rejoined player's two.
     await teacher.getByTestId("report-link").click();

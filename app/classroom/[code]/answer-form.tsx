@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import type { ClassroomView } from "@/lib/classroom/classroom-view";
+import { TileMark } from "./option-tiles";
 
 type Question = NonNullable<ClassroomView["question"]>;
 
@@ -43,7 +44,8 @@ export function AnswerForm({
             disabled={busy}
             onClick={() => tap(option.id)}
           >
-            {option.text}
+            <TileMark index={index} />
+            <span className="tile-text">{option.text}</span>
           </button>
         ))}
       </div>

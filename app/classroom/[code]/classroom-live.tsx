@@ -7,6 +7,7 @@ import type { ClassroomView } from "@/lib/classroom/classroom-view";
 import { applyLiveMessage, type LiveMessage } from "@/lib/classroom/live-view";
 import { OpenInLab } from "@/app/components/open-in-lab";
 import { AnswerForm } from "./answer-form";
+import { HostTiles } from "./option-tiles";
 import { LeaderboardTable, Podium, RevealPanel } from "./round-results";
 
 /** Only when the push channel cannot be used (no EventSource, or the stream was refused). */
@@ -269,13 +270,22 @@ export function ClassroomLive({
                 <span style={{ width: `${Math.round(share * 1000) / 10}%` }} />
               </div>
               <p>
-                {remainingSeconds} s left ·{" "}
-                <span data-testid="answer-count">{view.question?.answeredCount ?? 0}</span> of{" "}
-                {view.playerCount} answered
+                <span data-testid="seconds-left">{remainingSeconds}</span> s left
+                {/* Only the host gets the live count (players are not sent it); a late joiner is not in it. */}
+                {isTeacher && view.question ? (
+                  <>
+                    {" "}
+                    · <span data-testid="answer-count">{view.question.answeredCount}</span> of{" "}
+                    <span data-testid="expected-count">{view.question.expectedCount}</span> answered
+                  </>
+                ) : null}
               </p>
             </div>
           ) : null}
           {questionId === renderedQuestionId ? children : <p>Loading the question…</p>}
+          {isTeacher && view.phase === "question" && view.question && questionId === renderedQuestionId ? (
+            <HostTiles options={view.question.options} />
+          ) : null}
           {!isTeacher && view.phase === "question" && view.question ? (
             view.you?.waitsForNext ? (
               <p className="notice" data-testid="waits-for-next">

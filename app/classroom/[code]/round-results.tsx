@@ -1,5 +1,6 @@
 import type { ClassroomView } from "@/lib/classroom/classroom-view";
 import { RuleList, RuleText } from "@/app/components/rule-text";
+import { TileMark } from "./option-tiles";
 
 type Reveal = NonNullable<ClassroomView["reveal"]>;
 type Options = NonNullable<ClassroomView["question"]>["options"];
@@ -19,6 +20,9 @@ export function RevealPanel({
 }) {
   const counts = new Map(reveal.distribution.map((entry) => [entry.optionId, entry.count]));
   const total = Math.max(1, ...reveal.distribution.map((entry) => entry.count));
+  // The summary is often the key option's own reason word for word: said once, below the options, it is not
+  // repeated under the option.
+  const summary = reveal.summary.trim();
   return (
     <section className="classroom-reveal" aria-labelledby="reveal-title">
       <h2 id="reveal-title">The answer</h2>
@@ -32,10 +36,11 @@ export function RevealPanel({
         </p>
       ) : null}
       <ul className="classroom-distribution" data-testid="distribution">
-        {options.map((option) => {
+        {options.map((option, index) => {
           const count = counts.get(option.id) ?? 0;
           const isKey = reveal.key.includes(option.id);
-          const why = reveal.options.find((entry) => entry.optionId === option.id)?.why ?? "";
+          const reason = reveal.options.find((entry) => entry.optionId === option.id)?.why ?? "";
+          const why = reason.trim() === summary ? "" : reason;
           return (
             <li
               key={option.id}
@@ -46,6 +51,9 @@ export function RevealPanel({
             >
               <div className="classroom-bar-label">
                 <span>
+                  <span className={`tile-chip tile-${index % 4}`}>
+                    <TileMark index={index} />
+                  </span>{" "}
                   {isKey ? <strong>✓ </strong> : null}
                   {option.text}
                 </span>

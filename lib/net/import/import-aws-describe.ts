@@ -46,6 +46,13 @@ import {
   importVpnConnections,
   importVpnGateways,
 } from "./import-transit-resources";
+import {
+  addAttachmentSides,
+  linkPeeringSides,
+  peeringAccepters,
+  peeringPeerIds,
+  renameSidesInTables,
+} from "./tgw-peering-sides";
 
 export type ImportAwsDescribeResult =
   /** `unread`: files not read, with a "did you mean"; `topology.assumptions`: what the import assumed. */
@@ -193,6 +200,8 @@ export function importAwsDescribe(
   const remote: NonNullable<TopologyInput["vpcs"]> = [];
   const contexts: RegionContext[] = [];
   const assumptions: string[] = [];
+  const renamedPeeringSides = new Map<string, string>();
+  const accepters = peeringAccepters(parsed.regions);
   for (const region of parsed.regions) {
     const ctx: RegionContext = {
       region: region.region,
@@ -234,10 +243,12 @@ export function importAwsDescribe(
     add("prefixLists", [...prefix.prefixLists, ...servicePrefix.prefixLists]);
     add("transitGateways", importTransitGateways(ctx));
     const tgwAttachments = importTransitGatewayAttachments(ctx, awsEnis);
-    add("transitGatewayAttachments", [
-      ...tgwAttachments,
-      ...importTgwPeeringAttachments(ctx, new Set(tgwAttachments.map((a) => a.id))),
-    ]);
+    addAttachmentSides(
+      lists.transitGatewayAttachments,
+      [...tgwAttachments, ...importTgwPeeringAttachments(ctx, new Set(tgwAttachments.map((a) => a.id)))],
+      accepters,
+      renamedPeeringSides,
+    );
     add("transitGatewayRouteTables", importTransitGatewayRouteTables(ctx));
     add("vpnGateways", importVpnGateways(ctx));
     add("customerGateways", importCustomerGateways(ctx));
@@ -264,6 +275,8 @@ export function importAwsDescribe(
     remote.push(...remotePeerVpcs(ctx));
   }
   add("vpcs", remote);
+  renameSidesInTables(lists.transitGatewayRouteTables, renamedPeeringSides);
+  linkPeeringSides(lists.transitGatewayAttachments, peeringPeerIds(parsed.regions));
   const onPremises = deriveOnPremises(contexts, lists);
   add("onPremisesNetworks", onPremises.sites);
   assumptions.push(...onPremises.assumptions);

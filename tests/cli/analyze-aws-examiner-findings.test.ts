@@ -1,0 +1,72 @@
+// `reachable analyze` on AWS CLI describe-* folders from a second outside examination
+// (tests/cli/fixtures/aws-scenarios): each case is a finding that once gave a wrong verdict or explanation.
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "@/lib/cli/run-cli";
+import type { AnalysisJson } from "@/lib/cli/format-analysis";
+
+const FIXTURES = path.resolve(import.meta.dirname, "fixtures/aws-scenarios");
+
+async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const code = await runCli(argv, {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    cwd: FIXTURES,
+  });
+  return { code, stdout, stderr };
+}
+
+async function json(scenario: string, from: string, to: string, ...more: string[]): Promise<AnalysisJson> {
+  const r = await run(
+    "analyze",
+    "--topology",
+    path.join(FIXTURES, scenario),
+    "--from",
+    from,
+    "--to",
+    to,
+    ...more,
+    "--format",
+    "json",
+  );
+  expect(r.stderr).not.toMatch(/invalid|Unknown destination/);
+  return JSON.parse(r.stdout) as AnalysisJson;
+}
+
+describe("inter-Region transit gateway peering from both Regions' output (TGW-12)", () => {
+  for (const folder of ["tgw-peering-shared-id", "tgw-peering-distinct-ids"]) {
+    it(`${folder}: crosses the accepted peering both ways, each side routed by its own TGW's table`, async () => {
+      for (const [from, to] of [
+        ["a1", "b1"],
+        ["b1", "a1"],
+      ] as const) {
+        const r = await json(folder, from, to, "--port", "443");
+        expect(r.reachable).toBe(true);
+        expect(r.forward.filter((h) => h.component.type === "transit-gateway-route-table")).toHaveLength(2);
+      }
+    });
+
+    it(`${folder}: blames the missing return route in C's table, not the peering`, async () => {
+      const r = await json(folder, "a1", "c1", "--port", "443");
+      expect(r.reachable).toBe(false);
+      expect(r.blockers.map((b) => [b.code, b.component])).toEqual([
+        ["TGW_RTB_CANNOT_ROUTE", "tgw-rtb-00000000000000005"],
+      ]);
+    });
+
+    it(`${folder}: stops at the peering that is still pendingAcceptance`, async () => {
+      const r = await json(folder, "a1", "d1", "--port", "443");
+      expect(r.reachable).toBe(false);
+      expect(r.blockers[0]?.code).toBe("BAD_STATE_ATTACHMENT");
+      expect(r.blockers[0]?.message).toContain("pendingAcceptance");
+    });
+  }
+
+  it("validates the shared-id snapshot: one attachment id seen from both Regions is two sides, not two associations", async () => {
+    const r = await run("validate", "--topology", path.join(FIXTURES, "tgw-peering-shared-id"));
+    expect(r.stdout).not.toContain("RCH_ATTACHMENT_MULTIPLE_ASSOCIATIONS");
+    expect(r.code).toBe(0);
+  });
+});

@@ -15,6 +15,7 @@ import {
   importEndpointServices,
   importServicePrefixLists,
   importTgwPeeringAttachments,
+  mergePrefixLists,
 } from "./import-more-resources";
 import { deriveOnPremises } from "./import-on-premises";
 import { importLoadBalancers } from "./import-load-balancers";
@@ -240,7 +241,7 @@ export function importAwsDescribe(
     for (const e of endpoints.gatewayLoadBalancer)
       if (!gatewayLoadBalancerEndpoints.some((x) => x.id === e.id)) gatewayLoadBalancerEndpoints.push(e);
     assumptions.push(...applianceAssumptions(endpoints.gatewayLoadBalancer, assumptions));
-    add("prefixLists", [...prefix.prefixLists, ...servicePrefix.prefixLists]);
+    add("prefixLists", mergePrefixLists(ctx, prefix, servicePrefix));
     add("transitGateways", importTransitGateways(ctx));
     const tgwAttachments = importTransitGatewayAttachments(ctx, awsEnis);
     addAttachmentSides(

@@ -365,12 +365,17 @@ export function importEndpoints(
 export function importPrefixLists(ctx: RegionContext): {
   prefixLists: Item<"prefixLists">[];
   services: Item<"services">[];
+  /** Lists whose entries the output does not show (no Entries, no get-managed-prefix-list-entries file). */
+  entriesUnknown: Set<string>;
 } {
   const entries = ctx.data["get-managed-prefix-list-entries"] ?? {};
   const prefixLists: Item<"prefixLists">[] = [];
   const services: Item<"services">[] = [];
+  const entriesUnknown = new Set<string>();
   for (const list of ctx.data["describe-managed-prefix-lists"]?.PrefixLists ?? []) {
-    const cidrBlocks = (list.Entries ?? entries[list.PrefixListId]?.Entries ?? []).map((e) => e.Cidr);
+    const shown = list.Entries ?? entries[list.PrefixListId]?.Entries;
+    if (shown === undefined) entriesUnknown.add(list.PrefixListId);
+    const cidrBlocks = (shown ?? []).map((e) => e.Cidr);
     const name = list.PrefixListName;
     prefixLists.push({ id: list.PrefixListId, ...(name === undefined ? {} : { name }), cidrBlocks });
     // AWS-managed lists such as com.amazonaws.us-east-1.s3 also tell us where the service lives.
@@ -378,7 +383,7 @@ export function importPrefixLists(ctx: RegionContext): {
     if (service !== null)
       services.push({ service: service.service, region: service.region, prefixListId: list.PrefixListId });
   }
-  return { prefixLists, services };
+  return { prefixLists, services, entriesUnknown };
 }
 
 const PEERING_STATES = new Set([

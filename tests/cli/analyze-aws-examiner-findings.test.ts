@@ -70,3 +70,23 @@ describe("inter-Region transit gateway peering from both Regions' output (TGW-12
     expect(r.code).toBe(0);
   });
 });
+
+describe("short service names (sqs, dynamodb)", () => {
+  it("resolve the same way from every VPC: the public service where no endpoint with private DNS answers", async () => {
+    const folder = "interface-endpoint-private-dns-per-vpc";
+    const viaEndpoint = await json(folder, "pdns-on1", "sqs", "--port", "443");
+    expect(viaEndpoint.reachable).toBe(true);
+    for (const from of ["pdns-off1", "dns-off1"]) {
+      const short = await json(folder, from, "sqs", "--port", "443");
+      const full = await json(folder, from, "com.amazonaws.us-east-1.sqs", "--port", "443");
+      expect(short.reachable).toBe(false);
+      expect(short.blockers.map((b) => b.code)).toEqual(full.blockers.map((b) => b.code));
+    }
+  });
+
+  it("keep describe-prefix-lists' CIDRs when describe-managed-prefix-lists has no entries file (GWE-01)", async () => {
+    const r = await json("endpoints-managed-lists-no-entries", "i1", "dynamodb", "--port", "443");
+    expect(r.reachable).toBe(true);
+    expect(r.forward.some((h) => h.component.type === "vpc-gateway-endpoint")).toBe(true);
+  });
+});

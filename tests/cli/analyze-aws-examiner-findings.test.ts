@@ -90,3 +90,15 @@ describe("short service names (sqs, dynamodb)", () => {
     expect(r.forward.some((h) => h.component.type === "vpc-gateway-endpoint")).toBe(true);
   });
 });
+
+describe("a route left behind by detach-internet-gateway (State blackhole, RT-08)", () => {
+  it("is analysed: the route drops the traffic, and validate only warns", async () => {
+    const r = await json("igw-detached-blackhole-route", "orphan", "internet", "--port", "443");
+    expect(r.reachable).toBe(false);
+    expect(r.blockers.map((b) => b.code)).toEqual(["BAD_STATE_ROUTE"]);
+    expect(r.blockers[0]?.message).toContain("is a blackhole");
+    const v = await run("validate", "--topology", path.join(FIXTURES, "igw-detached-blackhole-route"));
+    expect(v.code).toBe(0);
+    expect(v.stdout).toMatch(/warning RCH_GATEWAY_NOT_ATTACHED .*is a blackhole/);
+  });
+});

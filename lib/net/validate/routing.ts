@@ -80,12 +80,15 @@ export function checkRouteTables(v: ValidationContext): void {
       }
       if (r.target.startsWith("igw-")) {
         const igw = internetGateways.get(r.target);
+        // AWS keeps the route after detach-internet-gateway and shows it with State blackhole (RT-08): an
+        // ordinary state to explain per path, not a snapshot that cannot exist.
         if (igw && igw.vpcId !== rt.vpcId)
           v.add(
             "RCH_GATEWAY_NOT_ATTACHED",
             `${path}.target`,
-            `Internet gateway ${igw.id} is not attached to VPC ${rt.vpcId}.`,
-            ["IGW-01"],
+            `Internet gateway ${igw.id} is not attached to VPC ${rt.vpcId}, so this route is a blackhole: traffic it matches is dropped.`,
+            ["IGW-01", "RT-08"],
+            "warning",
           );
       }
     });

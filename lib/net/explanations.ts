@@ -250,6 +250,11 @@ export const EXPLANATIONS = {
     (d) =>
       `Egress-only internet gateway ${label(d.gateway)} carries IPv6 only; IPv4 traffic needs a NAT gateway.`,
   ),
+  RCH_NAT64_PREFIX_NOT_TRANSLATED: entry(["gateway"], ["NAT-04"], (d) => {
+    const kind = d.gateway.type === "internet-gateway" ? "internet gateway" : "egress-only internet gateway";
+    const where = d.table === undefined ? "the subnet's route table" : `route table ${label(d.table)}`;
+    return `${d.address ?? "?"} is in 64:ff9b::/96, the NAT64 prefix DNS64 answers with, and only a NAT gateway translates it to IPv4; ${kind} ${label(d.gateway)} sends it on untranslated and no IPv4 host answers there. Add the route 64:ff9b::/96 -> a NAT gateway to ${where}.`;
+  }),
   RCH_EIGW_INBOUND_INITIATED: entry(
     ["gateway"],
     ["EIGW-01"],

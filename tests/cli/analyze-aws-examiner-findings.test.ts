@@ -102,3 +102,14 @@ describe("a route left behind by detach-internet-gateway (State blackhole, RT-08
     expect(v.stdout).toMatch(/warning RCH_GATEWAY_NOT_ATTACHED .*is a blackhole/);
   });
 });
+
+describe("NAT64 without the 64:ff9b::/96 route (NAT-04)", () => {
+  it("drops the untranslated packet at the egress-only internet gateway and names the route to add", async () => {
+    const r = await json("ipv6only-nat64-route", "v6b", "64:ff9b::cb00:710a", "--port", "443");
+    expect(r.reachable).toBe(false);
+    expect(r.blockers.map((b) => b.code)).toEqual(["RCH_NAT64_PREFIX_NOT_TRANSLATED"]);
+    expect(r.blockers[0]?.message).toContain("64:ff9b::/96 -> a NAT gateway");
+    const withRoute = await json("ipv6only-nat64-route", "v6a", "64:ff9b::cb00:710a", "--port", "443");
+    expect(withRoute.reachable).toBe(true);
+  });
+});

@@ -2,6 +2,7 @@
 // it is raised with, the rule IDs it applies (rule catalog §5) and the sentence built from the detail's
 // fields. The table is keyed by BlockerCode, so a code without an entry does not compile. Nothing outside
 // this module reads a sentence back: fixes, diagrams and the generator read `detail`.
+import { isRfc1918, parseIp } from "./cidr";
 import type {
   Blocker,
   BlockerCode,
@@ -15,6 +16,12 @@ import type {
   RouteTargetType,
   Traffic,
 } from "./trace";
+
+/** An RFC 1918 address: a network behind another transit gateway or on premises, not the internet. */
+function privateAddress(text: string): boolean {
+  const ip = parseIp(text);
+  return ip.ok && isRfc1918(ip.value);
+}
 
 export type DetailOf<K extends BlockerDetailKind> = Extract<BlockerDetail, { kind: K }>;
 
@@ -294,9 +301,11 @@ export const EXPLANATIONS = {
       const reply = d.direction === "return" ? " (the reply's destination, the flow's source)" : "";
       return d.owner
         ? `${head}${reply}; enable propagation of attachment ${label(d.owner)}, which owns that address, into it, or add a static route to that attachment.`
-        : `${head}${reply}, and no attachment of the transit gateway owns that address, so propagation cannot add one: only a static route (0.0.0.0/0 for the internet) to the egress VPC's attachment carries it.`;
+        : privateAddress(d.destination)
+          ? `${head}${reply}, and no attachment of the transit gateway owns that address, so propagation cannot add one: a static route to the attachment that leads to it (a transit gateway peering attachment takes static routes only) carries it.`
+          : `${head}${reply}, and no attachment of the transit gateway owns that address, so propagation cannot add one: only a static route (0.0.0.0/0 for the internet) to the egress VPC's attachment carries it.`;
     },
-    (d) => (d.owner ? [] : ["TGW-18"]),
+    (d) => (d.owner ? [] : privateAddress(d.destination) ? ["TGW-12"] : ["TGW-18"]),
   ),
   TGW_RTB_BAD_STATE_ROUTE: entry(["transit-gateway-route-table"], ["TGW-08"], (d) =>
     d.problem === "missing-attachment"

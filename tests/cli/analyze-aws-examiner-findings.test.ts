@@ -54,6 +54,9 @@ describe("inter-Region transit gateway peering from both Regions' output (TGW-12
       expect(r.blockers.map((b) => [b.code, b.component])).toEqual([
         ["TGW_RTB_CANNOT_ROUTE", "tgw-rtb-00000000000000005"],
       ]);
+      // A private address behind the peer transit gateway: the fix is a static route, not an internet egress.
+      expect(r.blockers[0]?.message).toContain("peering attachment takes static routes only");
+      expect(r.blockers[0]?.rules).toContain("TGW-12");
     });
 
     it(`${folder}: stops at the peering that is still pendingAcceptance`, async () => {
@@ -111,5 +114,28 @@ describe("NAT64 without the 64:ff9b::/96 route (NAT-04)", () => {
     expect(r.blockers[0]?.message).toContain("64:ff9b::/96 -> a NAT gateway");
     const withRoute = await json("ipv6only-nat64-route", "v6a", "64:ff9b::cb00:710a", "--port", "443");
     expect(withRoute.reachable).toBe(true);
+  });
+});
+
+describe("ECMP over several VPN attachments of a transit gateway (TGW-15)", () => {
+  it("keeps the on-premises prefix reachable through the member whose tunnel is up, both ways", async () => {
+    for (const [from, to] of [
+      ["a1", "192.168.10.10"],
+      ["192.168.10.10", "a1"],
+    ] as const) {
+      const r = await json("tgw-vpn-ecmp-member-down", from, to, "--port", "22");
+      expect(r.reachable).toBe(true);
+      const hops = [...r.forward, ...r.return].map((h) => h.component.id);
+      expect(hops).toContain("vpn-00000000000000010");
+      expect(hops).toContain("tgw-attach-00000000000000011");
+      // dc-1's connection (both tunnels down) and its attachment are not used.
+      expect(hops).not.toContain("vpn-0000000000000000d");
+      expect(hops).not.toContain("tgw-attach-0000000000000000e");
+    }
+  });
+
+  it("names both connections as carrying the ECMP prefix in the assumptions", async () => {
+    const r = await json("tgw-vpn-ecmp-member-down", "a1", "192.168.10.10", "--port", "22");
+    expect(r.assumptions.filter((a) => /^vpn-0+(d|10) \(BGP\).*192\.168\.0\.0\/16/.test(a))).toHaveLength(2);
   });
 });

@@ -167,7 +167,7 @@ export const TRANSIT_GATEWAY_RULES: readonly Rule[] = [
     text: "A transit gateway's Amazon-side ASN defaults to 64512 (a private 16-bit or 32-bit ASN may be chosen). Equal-cost multipath over several VPN tunnels is on by default and needs dynamic (BGP) VPNs.",
     sources: [source("tgw", "Transit gateways"), source("ec2Api", "TransitGatewayRequestOptions")],
     status: notModelled(
-      "The model has no BGP sessions or load sharing; a working tunnel is enough for reachability.",
+      "The model has no BGP sessions or load sharing; a working tunnel is enough for reachability, so a network reached over several VPN connections (an ECMP route) uses one whose tunnels are up.",
     ),
   },
   {

@@ -139,3 +139,17 @@ describe("ECMP over several VPN attachments of a transit gateway (TGW-15)", () =
     expect(r.assumptions.filter((a) => /^vpn-0+(d|10) \(BGP\).*192\.168\.0\.0\/16/.test(a))).toHaveLength(2);
   });
 });
+
+describe("network ACL of a transit gateway attachment subnet that also holds the instance (TGW-14)", () => {
+  it("judges instance-to-TGW traffic by the inbound rules on its source address", async () => {
+    const r = await json("tgw-attachment-subnet-nacl", "z1", "y1", "--port", "443");
+    expect(r.reachable).toBe(false);
+    expect(r.blockers.map((b) => [b.code, b.direction])).toEqual([["SUBNET_ACL_RESTRICTION", "forward"]]);
+    expect(r.blockers[0]?.message).toMatch(/inbound TCP port 443 from 10\.30\.1\.10 \(rule 50\)/);
+    expect((await json("tgw-attachment-subnet-nacl", "z2", "y1", "--port", "443")).reachable).toBe(true);
+  });
+
+  it("does not apply that subnet's ACL to traffic from the transit gateway to the instance", async () => {
+    expect((await json("tgw-attachment-subnet-nacl", "y1", "z1", "--port", "443")).reachable).toBe(true);
+  });
+});

@@ -156,7 +156,7 @@ export const TRANSIT_GATEWAY_RULES: readonly Rule[] = [
     id: "TGW-14",
     topic: "transit-gateway",
     title: "Network ACLs and the attachment subnet",
-    text: "Traffic from the transit gateway's interface to an instance in the same subnet is not checked by that subnet's network ACL, but instance-to-transit-gateway traffic is. With separate attachment subnets, their ACL applies too; the usual advice is small dedicated subnets with open ACLs.",
+    text: "Traffic from the transit gateway's interface to an instance in the same subnet is not checked by that subnet's network ACL, but instance-to-transit-gateway traffic is, by both rule sets: outbound rules on the destination address, inbound rules on the source address. With separate attachment subnets, the attachment subnet's inbound rules judge traffic entering the transit gateway and its outbound rules traffic leaving it; the usual advice is small dedicated subnets with open ACLs.",
     sources: [source("tgw", "Network ACLs for transit gateways")],
     status: MODELLED,
   },

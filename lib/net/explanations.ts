@@ -123,6 +123,13 @@ function inertWhy(r: InertReference): string {
   if (r.problem === "other-region")
     return "in another Region (a rule cannot reference a group across Regions)";
   if (r.problem === "no-peering") return "with no peering between the VPCs";
+  if (r.problem === "tgw-referencing-off") {
+    const tgw = `across transit gateway ${label(r.transitGateway ?? { id: "?" })}`;
+    if (r.outboundRule) return `${tgw}, where a group reference works in inbound rules only`;
+    return r.attachment
+      ? `${tgw}, whose VPC attachment ${label(r.attachment)} has security group referencing support disabled`
+      : `${tgw}, which has security group referencing support disabled`;
+  }
   return `across peering ${label(r.peering ?? { id: "?" })}, which is ${r.state ?? "?"}, not active`;
 }
 
@@ -141,9 +148,11 @@ export const EXPLANATIONS = {
       ? ["EPS-09"]
       : d.inertReferences?.[0]?.problem === "through-middlebox"
         ? ["SG-07"]
-        : d.inertReferences?.length
-          ? ["PCX-11"]
-          : NO_RULES,
+        : d.inertReferences?.[0]?.problem === "tgw-referencing-off"
+          ? ["TGW-13"]
+          : d.inertReferences?.length
+            ? ["PCX-11"]
+            : NO_RULES,
   ),
   SG_HAS_NO_RULES: entry(["security-group"], ["SG-03"], securityGroup),
   SUBNET_ACL_RESTRICTION: entry(

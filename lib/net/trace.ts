@@ -133,7 +133,13 @@ export type InertReference = {
   readonly rule: string;
   readonly group: NamedRef;
   readonly vpc: string;
-  readonly problem: "peering-not-active" | "no-peering" | "other-region" | "through-middlebox";
+  readonly problem:
+    "peering-not-active" | "no-peering" | "other-region" | "through-middlebox" | "tgw-referencing-off";
+  /** tgw-referencing-off: the transit gateway both VPCs are attached to, and the attachment whose option is off. */
+  readonly transitGateway?: NamedRef;
+  readonly attachment?: NamedRef;
+  /** tgw-referencing-off: the transit gateway and attachments allow it, but the rule is outbound (inbound only). */
+  readonly outboundRule?: boolean;
   readonly peering?: NamedRef;
   /** through-middlebox: the appliance interface or Gateway Load Balancer endpoint the packet came through. */
   readonly middlebox?: NamedRef;

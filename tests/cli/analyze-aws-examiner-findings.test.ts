@@ -153,3 +153,17 @@ describe("network ACL of a transit gateway attachment subnet that also holds the
     expect((await json("tgw-attachment-subnet-nacl", "y1", "z1", "--port", "443")).reachable).toBe(true);
   });
 });
+
+describe("security group references across a transit gateway (TGW-13)", () => {
+  it("blame the attachment or transit gateway with referencing support disabled, not a missing peering", async () => {
+    const attachment = await json("tgw-sg-referencing", "c1", "b1", "--port", "8443");
+    expect(attachment.blockers[0]?.message).toMatch(
+      /across transit gateway core .*whose VPC attachment tgw-attach-0000000000000001f has security group referencing support disabled/,
+    );
+    const gateway = await json("tgw-sg-referencing", "d1", "e1", "--port", "443");
+    expect(gateway.blockers[0]?.message).toMatch(
+      /across transit gateway legacy .*which has security group referencing support disabled/,
+    );
+    for (const r of [attachment, gateway]) expect(r.blockers[0]?.rules).not.toContain("PCX-11");
+  });
+});

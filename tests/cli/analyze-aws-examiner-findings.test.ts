@@ -167,3 +167,20 @@ describe("security group references across a transit gateway (TGW-13)", () => {
     for (const r of [attachment, gateway]) expect(r.blockers[0]?.rules).not.toContain("PCX-11");
   });
 });
+
+describe("bad input", () => {
+  it("refuses --from internet --to internet (both ends outside the topology) instead of giving a verdict", async () => {
+    const r = await run(
+      "analyze",
+      "--topology",
+      path.join(FIXTURES, "igw-detached-blackhole-route"),
+      "--from",
+      "internet",
+      "--to",
+      "internet",
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/at least one end must be inside the topology/);
+    expect(r.stdout).toBe("");
+  });
+});

@@ -330,7 +330,8 @@ export function importEndpointServices(ctx: RegionContext): Item<"endpointServic
       if (nlbs.length === 0) {
         ctx.warnings.push({
           path: `${ctx.file("describe-vpc-endpoint-service-configurations")}: ServiceConfigurations[${index}]`,
-          message: "Gateway Load Balancer endpoint services are not modelled; skipped",
+          message:
+            "lists no Network or Gateway Load Balancer (NetworkLoadBalancerArns, GatewayLoadBalancerArns), so nothing serves it; skipped",
         });
         return;
       }

@@ -184,3 +184,16 @@ describe("bad input", () => {
     expect(r.stdout).toBe("");
   });
 });
+
+describe("a route inside the VPC's own range to an internet gateway (RT-03)", () => {
+  it("is a validation error: AWS only lets a middlebox take traffic more specific than the local route", async () => {
+    const r = await run(
+      "validate",
+      "--topology",
+      path.join(FIXTURES, "route-more-specific-than-local-to-igw"),
+    );
+    expect(r.stdout).toMatch(
+      /error\s+RCH_ROUTE_MORE_SPECIFIC_THAN_LOCAL describe-route-tables\.json: RouteTables\[0\]\.Routes\[1\]\.DestinationCidrBlock .*10\.183\.2\.0\/24 .*\[RT-03\]/,
+    );
+  });
+});

@@ -1,5 +1,5 @@
 // Route tables: one main table per VPC (RT-01), destinations, targets (RT-08, RT-09, PCX-08, IGW-01).
-import { cidrsOverlap, toCidr } from "../cidr";
+import { cidrContainsCidr, cidrsOverlap, toCidr } from "../cidr";
 import type { ValidationContext } from "./context";
 
 /** Each route table and its routes. */
@@ -46,6 +46,18 @@ export function checkRouteTables(v: ValidationContext): void {
           ["RT-08"],
         );
         return;
+      }
+      // RT-03: only a middlebox (NAT gateway, network interface, Gateway Load Balancer endpoint) may take
+      // traffic inside the VPC's own range; CreateRoute refuses a gateway there, so such a snapshot cannot exist.
+      if (d && /^(igw|eigw|vgw)-/.test(r.target)) {
+        const local = v.vpcCidrs(rt.vpcId).find((c) => cidrContainsCidr(c, d));
+        if (local)
+          v.add(
+            "RCH_ROUTE_MORE_SPECIFIC_THAN_LOCAL",
+            `${path}.destination`,
+            `${r.destination ?? "?"} is inside VPC ${rt.vpcId}'s own ${local.text} (the local route); a route there may only target a NAT gateway, a network interface or a Gateway Load Balancer endpoint, not ${r.target}.`,
+            ["RT-03"],
+          );
       }
       if (r.target.startsWith("pcx-")) {
         const pcx = peerings.get(r.target);

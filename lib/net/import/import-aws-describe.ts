@@ -241,6 +241,7 @@ export function importAwsDescribe(
     for (const e of endpoints.gatewayLoadBalancer)
       if (!gatewayLoadBalancerEndpoints.some((x) => x.id === e.id)) gatewayLoadBalancerEndpoints.push(e);
     assumptions.push(...applianceAssumptions(endpoints.gatewayLoadBalancer, assumptions));
+    assumptions.push(...endpoints.assumptions.filter((a) => !assumptions.includes(a)));
     add("prefixLists", mergePrefixLists(ctx, prefix, servicePrefix));
     add("transitGateways", importTransitGateways(ctx));
     const tgwAttachments = importTransitGatewayAttachments(ctx, awsEnis);

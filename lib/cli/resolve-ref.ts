@@ -9,5 +9,8 @@ export function refProblem(net: Network, from: string, to: string, now: number):
   if (!source.ok) return `--from ${source.message}`;
   const destination = resolveDestination(net, to, source.value, now);
   if (!destination.ok) return `--to ${destination.message}`;
+  // Both ends outside the topology: no path of the network is in question, so there is nothing to analyze.
+  if (source.value.kind === "internet" && destination.value.kind === "internet")
+    return `--to ${to} is on the internet like --from ${from}: at least one end must be inside the topology (a resource, a service or an on-premises network)`;
   return null;
 }

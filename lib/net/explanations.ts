@@ -2,6 +2,7 @@
 // it is raised with, the rule IDs it applies (rule catalog §5) and the sentence built from the detail's
 // fields. The table is keyed by BlockerCode, so a code without an entry does not compile. Nothing outside
 // this module reads a sentence back: fixes, diagrams and the generator read `detail`.
+import { isRfc1918, parseIp } from "./cidr";
 import type {
   Blocker,
   BlockerCode,
@@ -15,6 +16,12 @@ import type {
   RouteTargetType,
   Traffic,
 } from "./trace";
+
+/** An RFC 1918 address: a network behind another transit gateway or on premises, not the internet. */
+function privateAddress(text: string): boolean {
+  const ip = parseIp(text);
+  return ip.ok && isRfc1918(ip.value);
+}
 
 export type DetailOf<K extends BlockerDetailKind> = Extract<BlockerDetail, { kind: K }>;
 
@@ -116,6 +123,13 @@ function inertWhy(r: InertReference): string {
   if (r.problem === "other-region")
     return "in another Region (a rule cannot reference a group across Regions)";
   if (r.problem === "no-peering") return "with no peering between the VPCs";
+  if (r.problem === "tgw-referencing-off") {
+    const tgw = `across transit gateway ${label(r.transitGateway ?? { id: "?" })}`;
+    if (r.outboundRule) return `${tgw}, where a group reference works in inbound rules only`;
+    return r.attachment
+      ? `${tgw}, whose VPC attachment ${label(r.attachment)} has security group referencing support disabled`
+      : `${tgw}, which has security group referencing support disabled`;
+  }
   return `across peering ${label(r.peering ?? { id: "?" })}, which is ${r.state ?? "?"}, not active`;
 }
 
@@ -134,9 +148,11 @@ export const EXPLANATIONS = {
       ? ["EPS-09"]
       : d.inertReferences?.[0]?.problem === "through-middlebox"
         ? ["SG-07"]
-        : d.inertReferences?.length
-          ? ["PCX-11"]
-          : NO_RULES,
+        : d.inertReferences?.[0]?.problem === "tgw-referencing-off"
+          ? ["TGW-13"]
+          : d.inertReferences?.length
+            ? ["PCX-11"]
+            : NO_RULES,
   ),
   SG_HAS_NO_RULES: entry(["security-group"], ["SG-03"], securityGroup),
   SUBNET_ACL_RESTRICTION: entry(
@@ -250,6 +266,11 @@ export const EXPLANATIONS = {
     (d) =>
       `Egress-only internet gateway ${label(d.gateway)} carries IPv6 only; IPv4 traffic needs a NAT gateway.`,
   ),
+  RCH_NAT64_PREFIX_NOT_TRANSLATED: entry(["gateway"], ["NAT-04"], (d) => {
+    const kind = d.gateway.type === "internet-gateway" ? "internet gateway" : "egress-only internet gateway";
+    const where = d.table === undefined ? "the subnet's route table" : `route table ${label(d.table)}`;
+    return `${d.address ?? "?"} is in 64:ff9b::/96, the NAT64 prefix DNS64 answers with, and only a NAT gateway translates it to IPv4; ${kind} ${label(d.gateway)} sends it on untranslated and no IPv4 host answers there. Add the route 64:ff9b::/96 -> a NAT gateway to ${where}.`;
+  }),
   RCH_EIGW_INBOUND_INITIATED: entry(
     ["gateway"],
     ["EIGW-01"],
@@ -289,9 +310,11 @@ export const EXPLANATIONS = {
       const reply = d.direction === "return" ? " (the reply's destination, the flow's source)" : "";
       return d.owner
         ? `${head}${reply}; enable propagation of attachment ${label(d.owner)}, which owns that address, into it, or add a static route to that attachment.`
-        : `${head}${reply}, and no attachment of the transit gateway owns that address, so propagation cannot add one: only a static route (0.0.0.0/0 for the internet) to the egress VPC's attachment carries it.`;
+        : privateAddress(d.destination)
+          ? `${head}${reply}, and no attachment of the transit gateway owns that address, so propagation cannot add one: a static route to the attachment that leads to it (a transit gateway peering attachment takes static routes only) carries it.`
+          : `${head}${reply}, and no attachment of the transit gateway owns that address, so propagation cannot add one: only a static route (0.0.0.0/0 for the internet) to the egress VPC's attachment carries it.`;
     },
-    (d) => (d.owner ? [] : ["TGW-18"]),
+    (d) => (d.owner ? [] : privateAddress(d.destination) ? ["TGW-12"] : ["TGW-18"]),
   ),
   TGW_RTB_BAD_STATE_ROUTE: entry(["transit-gateway-route-table"], ["TGW-08"], (d) =>
     d.problem === "missing-attachment"

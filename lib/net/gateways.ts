@@ -5,7 +5,7 @@ import { named } from "./explanations";
 import { type EniInfo, gatewaysOf, routeTableOf, type SubnetInfo } from "./network-model";
 import { checkNetworkAcl } from "./filters";
 import { enterThroughGateway } from "./ingress-routing";
-import { embeddedIpv4, synthesizeNat64 } from "./nat64";
+import { embeddedIpv4, NAT64_PREFIX, synthesizeNat64 } from "./nat64";
 import { blockedByPublicAccessBlock } from "./block-public-access";
 import {
   regionalNatByPublicIp,
@@ -66,6 +66,7 @@ export function sendToInternetGateway(
   }
   if (p.dst.family === 6) {
     addHop(w, igwRef, "forward", gatewayHop(igw.id), { inbound: p, outbound: p });
+    if (nat64Untranslated(w, subnet, p, gw(igw, "internet-gateway"))) return undefined;
     return onInternet(w, p, { kind: "igw", id: igw.id });
   }
   if (isRfc1918(p.dst) || isRfc6598(p.dst)) {
@@ -187,7 +188,30 @@ export function sendToEgressOnlyGateway(
     });
     return undefined;
   }
+  if (nat64Untranslated(w, subnet, p, gw(eigw, "egress-only-internet-gateway"))) return undefined;
   return onInternet(w, p, { kind: "eigw", id: eigw.id });
+}
+
+/**
+ * NAT-04: 64:ff9b::/96 is the NAT64 prefix; only a NAT gateway (reached by a 64:ff9b::/96 route) translates it.
+ * Sent by ::/0 to an internet gateway or egress-only internet gateway, the packet leaves untranslated and no
+ * IPv4 host is there to answer, so it is dropped at the gateway, naming the route the subnet lacks.
+ */
+function nat64Untranslated(
+  w: Walk,
+  subnet: SubnetInfo,
+  p: Pkt,
+  gateway: NamedRef & { type: "internet-gateway" | "egress-only-internet-gateway" },
+): boolean {
+  if (p.dst.family !== 6 || !cidrContainsIp(NAT64_PREFIX, p.dst)) return false;
+  block(w, "RCH_NAT64_PREFIX_NOT_TRANSLATED", gateway.id, {
+    kind: "gateway",
+    gateway,
+    address: p.dst.text,
+    subnet: named(subnet.subnet),
+    table: named(routeTableOf(w.net, subnet)),
+  });
+  return true;
 }
 
 /** On the internet: a public address of one of our VPCs, an AWS service's public range, or anything else. */

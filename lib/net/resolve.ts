@@ -191,8 +191,14 @@ export function resolveDestination(
       note,
     };
   }
-  // A full AWS service name the topology does not list is that service's public endpoint.
-  const pub = publicServiceFor(net, ref, fromEni?.vpc.region ?? net.topology.region);
+  // A full AWS service name the topology does not list is that service's public endpoint; so is a short
+  // name (sqs) of a service the topology has an endpoint or prefix list for in that Region, whichever VPC
+  // the query starts in (a short name never known here stays an unknown reference: likely a typo).
+  const full =
+    svc && !ref.includes(".") && serviceInTopology(net, svc)
+      ? `com.amazonaws.${svc.region}.${svc.service}`
+      : ref;
+  const pub = publicServiceFor(net, full, fromEni?.vpc.region ?? net.topology.region);
   if (pub)
     return {
       ok: true,
@@ -200,4 +206,15 @@ export function resolveDestination(
       note: { explanation: pub.explanation, rules: [] },
     };
   return { ok: false, message: unknownReference("destination", ref) };
+}
+
+/** Whether an interface or gateway endpoint, or a service prefix list, of the topology is for this service. */
+function serviceInTopology(net: Network, svc: { service: string; region: string }): boolean {
+  const full = `com.amazonaws.${svc.region}.${svc.service}`;
+  const t = net.topology;
+  return (
+    t.interfaceEndpoints.some((e) => e.serviceName === full) ||
+    t.gatewayEndpoints.some((e) => e.service === svc.service && e.region === svc.region) ||
+    t.services.some((s) => s.service === svc.service && s.region === svc.region)
+  );
 }

@@ -34,6 +34,7 @@ export function inertReferences(
       if (!securityGroupMembers(net).get(id)?.has(ipKey(traffic.remote))) continue;
       const other = net.vpcs.get(referenced.vpcId);
       const pcx = other ? findPeering(net, vpc.id, other.id) : undefined;
+      const tgw = other && !pcx ? sharedTransitGateway(net, vpc.id, other.id, side) : undefined;
       const rr = rule.rule;
       out.push({
         rule: `${group.name ?? group.id}: ${side} ${describePorts(rr.protocol, rr.fromPort, rr.toPort)} ${raw}`,
@@ -49,9 +50,40 @@ export function inertReferences(
                   peering: named(pcx),
                   state: effectivePeeringStatus(pcx, now),
                 }
-              : { problem: "no-peering" as const }),
+              : tgw
+                ? { problem: "tgw-referencing-off" as const, ...tgw }
+                : { problem: "no-peering" as const }),
       });
     }
   }
   return out;
+}
+
+/**
+ * TGW-13: the transit gateway both VPCs reach through available VPC attachments, and why a reference across it
+ * matches nothing: referencing support off on the transit gateway (no `attachment`), off on one attachment
+ * (`attachment`), or on everywhere but the rule is outbound (references across a transit gateway are inbound only).
+ */
+function sharedTransitGateway(
+  net: Network,
+  a: string,
+  b: string,
+  side: "inbound" | "outbound",
+): Pick<InertReference, "transitGateway" | "attachment" | "outboundRule"> | undefined {
+  const t = net.topology;
+  for (const tgw of t.transitGateways) {
+    if (tgw.state !== "available") continue;
+    const attachment = (vpcId: string) =>
+      t.transitGatewayAttachments.find(
+        (x) =>
+          x.transitGatewayId === tgw.id && x.type === "vpc" && x.vpcId === vpcId && x.state === "available",
+      );
+    const [ours, theirs] = [attachment(a), attachment(b)];
+    if (!ours || !theirs) continue;
+    if (tgw.securityGroupReferencingSupport !== true) return { transitGateway: named(tgw) };
+    const off = [ours, theirs].find((x) => x.securityGroupReferencingSupport === false);
+    if (off) return { transitGateway: named(tgw), attachment: named(off) };
+    if (side === "outbound") return { transitGateway: named(tgw), outboundRule: true };
+  }
+  return undefined;
 }

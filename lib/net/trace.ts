@@ -58,6 +58,7 @@ export type BlockerCode =
   | "RCH_NO_INTERNET_GATEWAY"
   | "RCH_PRIVATE_NAT_TO_IGW"
   | "RCH_EIGW_IPV6_ONLY"
+  | "RCH_NAT64_PREFIX_NOT_TRANSLATED"
   | "RCH_EIGW_INBOUND_INITIATED"
   | "RCH_REPLY_NOT_THROUGH_INTERNET_GATEWAY"
   | "TGW_ROUTE_AZ_RESTRICTION"
@@ -132,7 +133,13 @@ export type InertReference = {
   readonly rule: string;
   readonly group: NamedRef;
   readonly vpc: string;
-  readonly problem: "peering-not-active" | "no-peering" | "other-region" | "through-middlebox";
+  readonly problem:
+    "peering-not-active" | "no-peering" | "other-region" | "through-middlebox" | "tgw-referencing-off";
+  /** tgw-referencing-off: the transit gateway both VPCs are attached to, and the attachment whose option is off. */
+  readonly transitGateway?: NamedRef;
+  readonly attachment?: NamedRef;
+  /** tgw-referencing-off: the transit gateway and attachments allow it, but the rule is outbound (inbound only). */
+  readonly outboundRule?: boolean;
   readonly peering?: NamedRef;
   /** through-middlebox: the appliance interface or Gateway Load Balancer endpoint the packet came through. */
   readonly middlebox?: NamedRef;

@@ -58,7 +58,9 @@ export function sendToTransitGateway(
     });
     entry = c.all[0];
   }
-  if (entry && entry !== subnet) checkNetworkAcl(w, entry, "inbound", p); // TGW-14
+  // TGW-14: the attachment subnet's inbound rules judge traffic entering the transit gateway by its source
+  // address, also when the sender sits in that same subnet (only TGW-to-instance traffic skips them there).
+  if (entry) checkNetworkAcl(w, entry, "inbound", p);
   if (inZone) addHop(w, c.ref, "forward", gatewayHop(att.id), { inbound: p, outbound: p });
   if (att.state !== "available")
     block(w, "BAD_STATE_ATTACHMENT", att.id, { kind: "gateway", gateway: attachment(att), state: att.state });

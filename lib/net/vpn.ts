@@ -140,7 +140,11 @@ export function enterFromOnPremises(
         ? via.kind === "vgw" && c.vgwId === via.id
         : via.kind === "tgw" && c.attachmentId === via.id,
     );
-  chosen ??= candidates.find(canDeliver) ?? candidates[0];
+  // TGW-15: a network reached through several VPN connections (ECMP) keeps using the ones whose tunnels are up.
+  chosen ??=
+    candidates.find((c) => canDeliver(c) && (c.vpn === undefined || isVpnUp(c.vpn))) ??
+    candidates.find(canDeliver) ??
+    candidates[0];
   if (!chosen) {
     block(w, "NO_PATH", site.id, {
       kind: "query",

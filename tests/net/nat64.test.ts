@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
+import type { TopologyInput } from "@/lib/net/topology";
 import { codes, edited, run, topo } from "./helpers";
 
 // aws-rules NAT-04: an IPv6-only instance reaches an IPv4 address through DNS64 (subnet setting) and NAT64
 // (a 64:ff9b::/96 route to a NAT gateway), and gets the reply back as IPv6.
-const t = topo({
+const input: TopologyInput = {
   vpcs: [{ id: "vpc-1", cidrBlocks: ["10.0.0.0/16"], ipv6CidrBlocks: ["2600:1f18:aa00::/56"] }],
   subnets: [
     {
@@ -29,7 +30,8 @@ const t = topo({
   internetGateways: [{ id: "igw-1", vpcId: "vpc-1" }],
   natGateways: [{ id: "nat-1", subnetId: "subnet-pub", privateIp: "10.0.0.5", publicIp: "54.0.0.5" }],
   instances: [{ id: "i-v6", name: "v6", subnetId: "subnet-v6", privateIp: "2600:1f18:aa00:1::10" }],
-});
+};
+const t = topo(input);
 
 describe("DNS64 and NAT64 (NAT-04)", () => {
   it("an IPv6-only instance reaches an IPv4 address through the NAT gateway, and the reply comes back as IPv6", () => {
@@ -90,4 +92,27 @@ describe("DNS64 and NAT64 (NAT-04)", () => {
     });
     expect(codes(run(noRoute, "v6", "internet", 443))).toEqual(["NO_ROUTE_TO_DESTINATION"]);
   });
+
+  for (const gateway of ["eigw", "igw"] as const) {
+    it(`without the 64:ff9b::/96 route, ::/0 to the ${gateway} carries it untranslated: dropped, naming the missing route`, () => {
+      const viaDefault = topo({
+        ...input,
+        routeTables: [
+          ...(input.routeTables ?? []).filter((r) => r.id !== "rtb-v6"),
+          { id: "rtb-v6", vpcId: "vpc-1", routes: [{ destination: "::/0", target: `${gateway}-1` }] },
+        ],
+        egressOnlyInternetGateways: [{ id: "eigw-1", vpcId: "vpc-1" }],
+      });
+      const a = run(viaDefault, "v6", "64:ff9b::cb00:710a", 443);
+      expect(a.reachable).toBe(false);
+      expect(codes(a)).toEqual(["RCH_NAT64_PREFIX_NOT_TRANSLATED"]);
+      expect(a.blockers[0]?.component).toBe(gateway === "eigw" ? "eigw-1" : "igw-1");
+      expect(a.blockers[0]?.rules).toEqual(["NAT-04"]);
+      expect(a.blockers[0]?.message).toContain(
+        "Add the route 64:ff9b::/96 -> a NAT gateway to route table rtb-v6",
+      );
+      // Ordinary IPv6 internet addresses still go out that way.
+      expect(run(viaDefault, "v6", "2001:db8::10", 443).reachable).toBe(true);
+    });
+  }
 });

@@ -17,6 +17,13 @@ describe("security group references across a transit gateway", () => {
   it("match nothing while the transit gateway has referencing support off (the default)", () => {
     const a = run(referencing(), "host-1", "host-2");
     expect(codes(a)).toEqual(["ENI_SG_RULES_MISMATCH"]);
+    // The blocker names the transit gateway setting, not a missing peering (PCX-11).
+    expect(a.blockers[0]?.message).toMatch(
+      /across transit gateway .*which has security group referencing support disabled/,
+    );
+    expect(a.blockers[0]?.message).not.toContain("peering");
+    expect(a.blockers[0]?.rules).toContain("TGW-13");
+    expect(a.blockers[0]?.rules).not.toContain("PCX-11");
   });
 
   it("match the other VPC's members once the transit gateway turns it on", () => {
@@ -30,7 +37,11 @@ describe("security group references across a transit gateway", () => {
       must(d.transitGatewayAttachments.find((x) => x.id === "tgw-attach-1")).securityGroupReferencingSupport =
         false;
     });
-    expect(codes(run(off, "host-1", "host-2"))).toEqual(["ENI_SG_RULES_MISMATCH"]);
+    const blocked = run(off, "host-1", "host-2");
+    expect(codes(blocked)).toEqual(["ENI_SG_RULES_MISMATCH"]);
+    expect(blocked.blockers[0]?.message).toMatch(
+      /whose VPC attachment tgw-attach-1 has security group referencing support disabled/,
+    );
   });
 
   it("apply to inbound rules only", () => {
@@ -40,6 +51,8 @@ describe("security group references across a transit gateway", () => {
         { protocol: "all", securityGroupId: "sg-2" },
       ];
     });
-    expect(codes(run(t, "host-1", "host-2"))).toEqual(["ENI_SG_RULES_MISMATCH"]);
+    const a = run(t, "host-1", "host-2");
+    expect(codes(a)).toEqual(["ENI_SG_RULES_MISMATCH"]);
+    expect(a.blockers[0]?.message).toMatch(/a group reference works in inbound rules only/);
   });
 });

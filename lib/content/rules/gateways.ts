@@ -144,7 +144,7 @@ export const INTERNET_AND_NAT_RULES: readonly Rule[] = [
     id: "NAT-04",
     topic: "internet-nat",
     title: "Protocols through a NAT gateway",
-    text: "A NAT gateway handles TCP, UDP and ICMP for IPv4; with DNS64 it also lets IPv6-only clients reach IPv4 services (NAT64): DNS64 answers with 64:ff9b::/96 addresses, the subnet routes 64:ff9b::/96 to the NAT gateway, which translates to IPv4 and back.",
+    text: "A NAT gateway handles TCP, UDP and ICMP for IPv4; with DNS64 it also lets IPv6-only clients reach IPv4 services (NAT64): DNS64 answers with 64:ff9b::/96 addresses, the subnet routes 64:ff9b::/96 to the NAT gateway, which translates to IPv4 and back. Without that route, 64:ff9b::/96 traffic follows ::/0 to the internet gateway or egress-only internet gateway untranslated, and no IPv4 service answers it.",
     sources: [
       source("vpc", "NAT gateways"),
       source(
@@ -154,6 +154,7 @@ export const INTERNET_AND_NAT_RULES: readonly Rule[] = [
       ),
     ],
     status: MODELLED,
+    codes: ["RCH_NAT64_PREFIX_NOT_TRANSLATED"],
   },
   {
     id: "NAT-05",

@@ -156,7 +156,7 @@ export const TRANSIT_GATEWAY_RULES: readonly Rule[] = [
     id: "TGW-14",
     topic: "transit-gateway",
     title: "Network ACLs and the attachment subnet",
-    text: "Traffic from the transit gateway's interface to an instance in the same subnet is not checked by that subnet's network ACL, but instance-to-transit-gateway traffic is. With separate attachment subnets, their ACL applies too; the usual advice is small dedicated subnets with open ACLs.",
+    text: "Traffic from the transit gateway's interface to an instance in the same subnet is not checked by that subnet's network ACL, but instance-to-transit-gateway traffic is, by both rule sets: outbound rules on the destination address, inbound rules on the source address. With separate attachment subnets, the attachment subnet's inbound rules judge traffic entering the transit gateway and its outbound rules traffic leaving it; the usual advice is small dedicated subnets with open ACLs.",
     sources: [source("tgw", "Network ACLs for transit gateways")],
     status: MODELLED,
   },
@@ -167,7 +167,7 @@ export const TRANSIT_GATEWAY_RULES: readonly Rule[] = [
     text: "A transit gateway's Amazon-side ASN defaults to 64512 (a private 16-bit or 32-bit ASN may be chosen). Equal-cost multipath over several VPN tunnels is on by default and needs dynamic (BGP) VPNs.",
     sources: [source("tgw", "Transit gateways"), source("ec2Api", "TransitGatewayRequestOptions")],
     status: notModelled(
-      "The model has no BGP sessions or load sharing; a working tunnel is enough for reachability.",
+      "The model has no BGP sessions or load sharing; a working tunnel is enough for reachability, so a network reached over several VPN connections (an ECMP route) uses one whose tunnels are up.",
     ),
   },
   {

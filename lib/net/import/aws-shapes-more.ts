@@ -53,6 +53,9 @@ const TgwPeerInfoSchema = z
 
 export const AwsTgwPeeringAttachmentSchema = z.object({
   TransitGatewayAttachmentId: z.string(),
+  // Newer API output: the accepter side's own attachment id (equal to TransitGatewayAttachmentId when
+  // the accepter Region prints it, different when the requester Region does).
+  AccepterTransitGatewayAttachmentId: z.string().optional(),
   RequesterTgwInfo: TgwPeerInfoSchema,
   AccepterTgwInfo: TgwPeerInfoSchema,
   State: z.string().optional(),

@@ -15,6 +15,7 @@ import {
   importEndpointServices,
   importServicePrefixLists,
   importTgwPeeringAttachments,
+  mergePrefixLists,
 } from "./import-more-resources";
 import { deriveOnPremises } from "./import-on-premises";
 import { importLoadBalancers } from "./import-load-balancers";
@@ -46,6 +47,13 @@ import {
   importVpnConnections,
   importVpnGateways,
 } from "./import-transit-resources";
+import {
+  addAttachmentSides,
+  linkPeeringSides,
+  peeringAccepters,
+  peeringPeerIds,
+  renameSidesInTables,
+} from "./tgw-peering-sides";
 
 export type ImportAwsDescribeResult =
   /** `unread`: files not read, with a "did you mean"; `topology.assumptions`: what the import assumed. */
@@ -193,6 +201,8 @@ export function importAwsDescribe(
   const remote: NonNullable<TopologyInput["vpcs"]> = [];
   const contexts: RegionContext[] = [];
   const assumptions: string[] = [];
+  const renamedPeeringSides = new Map<string, string>();
+  const accepters = peeringAccepters(parsed.regions);
   for (const region of parsed.regions) {
     const ctx: RegionContext = {
       region: region.region,
@@ -231,13 +241,16 @@ export function importAwsDescribe(
     for (const e of endpoints.gatewayLoadBalancer)
       if (!gatewayLoadBalancerEndpoints.some((x) => x.id === e.id)) gatewayLoadBalancerEndpoints.push(e);
     assumptions.push(...applianceAssumptions(endpoints.gatewayLoadBalancer, assumptions));
-    add("prefixLists", [...prefix.prefixLists, ...servicePrefix.prefixLists]);
+    assumptions.push(...endpoints.assumptions.filter((a) => !assumptions.includes(a)));
+    add("prefixLists", mergePrefixLists(ctx, prefix, servicePrefix));
     add("transitGateways", importTransitGateways(ctx));
     const tgwAttachments = importTransitGatewayAttachments(ctx, awsEnis);
-    add("transitGatewayAttachments", [
-      ...tgwAttachments,
-      ...importTgwPeeringAttachments(ctx, new Set(tgwAttachments.map((a) => a.id))),
-    ]);
+    addAttachmentSides(
+      lists.transitGatewayAttachments,
+      [...tgwAttachments, ...importTgwPeeringAttachments(ctx, new Set(tgwAttachments.map((a) => a.id)))],
+      accepters,
+      renamedPeeringSides,
+    );
     add("transitGatewayRouteTables", importTransitGatewayRouteTables(ctx));
     add("vpnGateways", importVpnGateways(ctx));
     add("customerGateways", importCustomerGateways(ctx));
@@ -264,6 +277,8 @@ export function importAwsDescribe(
     remote.push(...remotePeerVpcs(ctx));
   }
   add("vpcs", remote);
+  renameSidesInTables(lists.transitGatewayRouteTables, renamedPeeringSides);
+  linkPeeringSides(lists.transitGatewayAttachments, peeringPeerIds(parsed.regions));
   const onPremises = deriveOnPremises(contexts, lists);
   add("onPremisesNetworks", onPremises.sites);
   assumptions.push(...onPremises.assumptions);

@@ -246,19 +246,56 @@ export function importInstances(
   return { instances, networkInterfaces };
 }
 
-/** aws-rules GWE-08: the endpoint policy, reduced to allow-all / deny-all. */
-function policyFromDocument(document: string | undefined): "allow-all" | "deny-all" {
-  if (document === undefined) return "allow-all";
+type PolicyStatement = {
+  Effect?: string;
+  Principal?: unknown;
+  Action?: unknown;
+  Resource?: unknown;
+  Condition?: unknown;
+  NotAction?: unknown;
+  NotResource?: unknown;
+  NotPrincipal?: unknown;
+};
+
+/** "*", ["*"] or {"AWS": "*"}: the statement does not narrow this element. */
+function isEverything(value: unknown): boolean {
+  if (value === "*") return true;
+  if (Array.isArray(value)) return value.includes("*");
+  return typeof value === "object" && value !== null && isEverything((value as { AWS?: unknown }).AWS);
+}
+
+/** An Allow for every principal, action and resource, without conditions (the default full-access policy). */
+const grantsEverything = (s: PolicyStatement): boolean =>
+  s.Effect === "Allow" &&
+  (s.Principal === undefined || isEverything(s.Principal)) &&
+  isEverything(s.Action) &&
+  (s.Resource === undefined || isEverything(s.Resource)) &&
+  s.Condition === undefined &&
+  s.NotAction === undefined &&
+  s.NotResource === undefined &&
+  s.NotPrincipal === undefined;
+
+/**
+ * aws-rules GWE-08: the endpoint policy, reduced to allow-all / deny-all. `narrowed`: it allows something but not
+ * everything (some actions, resources, principals, conditions, or a Deny), which the reduction treats as allow-all.
+ */
+function policyFromDocument(document: string | undefined): {
+  policy: "allow-all" | "deny-all";
+  narrowed: boolean;
+} {
+  if (document === undefined) return { policy: "allow-all", narrowed: false };
   try {
-    const parsed = JSON.parse(document) as { Statement?: { Effect?: string }[] | { Effect?: string } };
+    const parsed = JSON.parse(document) as { Statement?: PolicyStatement[] | PolicyStatement };
     const statements = Array.isArray(parsed.Statement)
       ? parsed.Statement
       : parsed.Statement === undefined
         ? []
         : [parsed.Statement];
-    return statements.some((s) => s.Effect === "Allow") ? "allow-all" : "deny-all";
+    if (!statements.some((s) => s.Effect === "Allow")) return { policy: "deny-all", narrowed: false };
+    const full = statements.some(grantsEverything) && !statements.some((s) => s.Effect === "Deny");
+    return { policy: "allow-all", narrowed: !full };
   } catch {
-    return "allow-all";
+    return { policy: "allow-all", narrowed: false };
   }
 }
 
@@ -280,7 +317,10 @@ export function importEndpoints(
   gateway: Item<"gatewayEndpoints">[];
   interface: Item<"interfaceEndpoints">[];
   gatewayLoadBalancer: Item<"gatewayLoadBalancerEndpoints">[];
+  /** What the import assumed about these endpoints (a narrowed policy read as allow-all). */
+  assumptions: string[];
 } {
+  const assumptions: string[] = [];
   const gatewayLoadBalancer: Item<"gatewayLoadBalancerEndpoints">[] = [];
   const gateway: Item<"gatewayEndpoints">[] = [];
   const iface: Item<"interfaceEndpoints">[] = [];
@@ -297,6 +337,7 @@ export function importEndpoints(
         });
         return;
       }
+      const policy = policyFromDocument(ep.PolicyDocument);
       gateway.push({
         id: ep.VpcEndpointId,
         ...withName(ep.Tags),
@@ -304,8 +345,12 @@ export function importEndpoints(
         service: parsed.service,
         region: parsed.region,
         routeTableIds: ep.RouteTableIds ?? [],
-        policy: policyFromDocument(ep.PolicyDocument),
+        policy: policy.policy,
       });
+      if (policy.narrowed)
+        assumptions.push(
+          `${ep.VpcEndpointId}: its endpoint policy allows only some requests (actions, resources, principals or conditions); the model reduces a policy to allow-all or deny-all (GWE-08), so traffic through it is treated as allowed`,
+        );
       return;
     }
     if (type === "GatewayLoadBalancer") {
@@ -359,18 +404,23 @@ export function importEndpoints(
       state: ENDPOINT_STATES[(ep.State ?? "available").toLowerCase()] ?? "available",
     });
   });
-  return { gateway, interface: iface, gatewayLoadBalancer };
+  return { gateway, interface: iface, gatewayLoadBalancer, assumptions };
 }
 
 export function importPrefixLists(ctx: RegionContext): {
   prefixLists: Item<"prefixLists">[];
   services: Item<"services">[];
+  /** Lists whose entries the output does not show (no Entries, no get-managed-prefix-list-entries file). */
+  entriesUnknown: Set<string>;
 } {
   const entries = ctx.data["get-managed-prefix-list-entries"] ?? {};
   const prefixLists: Item<"prefixLists">[] = [];
   const services: Item<"services">[] = [];
+  const entriesUnknown = new Set<string>();
   for (const list of ctx.data["describe-managed-prefix-lists"]?.PrefixLists ?? []) {
-    const cidrBlocks = (list.Entries ?? entries[list.PrefixListId]?.Entries ?? []).map((e) => e.Cidr);
+    const shown = list.Entries ?? entries[list.PrefixListId]?.Entries;
+    if (shown === undefined) entriesUnknown.add(list.PrefixListId);
+    const cidrBlocks = (shown ?? []).map((e) => e.Cidr);
     const name = list.PrefixListName;
     prefixLists.push({ id: list.PrefixListId, ...(name === undefined ? {} : { name }), cidrBlocks });
     // AWS-managed lists such as com.amazonaws.us-east-1.s3 also tell us where the service lives.
@@ -378,7 +428,7 @@ export function importPrefixLists(ctx: RegionContext): {
     if (service !== null)
       services.push({ service: service.service, region: service.region, prefixListId: list.PrefixListId });
   }
-  return { prefixLists, services };
+  return { prefixLists, services, entriesUnknown };
 }
 
 const PEERING_STATES = new Set([

@@ -165,6 +165,32 @@ export function importServicePrefixLists(ctx: RegionContext): {
   return { prefixLists, services };
 }
 
+/**
+ * One list per id from describe-managed-prefix-lists and describe-prefix-lists. A managed list whose entries
+ * the output does not show takes the CIDRs describe-prefix-lists printed for the same id; with neither, it
+ * is kept empty (it matches nothing) and a warning says which file would fill it in.
+ */
+export function mergePrefixLists(
+  ctx: RegionContext,
+  managed: { prefixLists: readonly Item<"prefixLists">[]; entriesUnknown: ReadonlySet<string> },
+  service: { prefixLists: readonly Item<"prefixLists">[] },
+): Item<"prefixLists">[] {
+  const byId = new Map(service.prefixLists.map((l) => [l.id, l]));
+  const out: Item<"prefixLists">[] = [];
+  managed.prefixLists.forEach((list, index) => {
+    if (!managed.entriesUnknown.has(list.id)) return out.push(list);
+    const cidrs = byId.get(list.id)?.cidrBlocks ?? [];
+    if (cidrs.length > 0) return out.push({ ...list, cidrBlocks: cidrs });
+    ctx.warnings.push({
+      path: `${ctx.file("describe-managed-prefix-lists")}: PrefixLists[${index}] (${list.id})`,
+      message: `its entries are not shown: add ${ctx.file("get-managed-prefix-list-entries").replace(/\.json$/, `.${list.id}.json`)} (aws ec2 get-managed-prefix-list-entries --prefix-list-id ${list.id}); until then the list matches no address`,
+    });
+    return out.push(list);
+  });
+  const ids = new Set(out.map((l) => l.id));
+  return [...out, ...service.prefixLists.filter((l) => !ids.has(l.id))];
+}
+
 const PEERING_STATES: Readonly<Record<string, Item<"transitGatewayAttachments">["state"]>> = {
   initiatingRequest: "pending",
   pendingAcceptance: "pendingAcceptance",
@@ -304,7 +330,8 @@ export function importEndpointServices(ctx: RegionContext): Item<"endpointServic
       if (nlbs.length === 0) {
         ctx.warnings.push({
           path: `${ctx.file("describe-vpc-endpoint-service-configurations")}: ServiceConfigurations[${index}]`,
-          message: "Gateway Load Balancer endpoint services are not modelled; skipped",
+          message:
+            "lists no Network or Gateway Load Balancer (NetworkLoadBalancerArns, GatewayLoadBalancerArns), so nothing serves it; skipped",
         });
         return;
       }

@@ -49,6 +49,10 @@ export function deriveOnPremises(
       [],
       [dx],
     );
+  const ecmpSite = (cgws: string[]): Site =>
+    cgws.length === 1
+      ? cgwSite(cgws[0] as string)
+      : site(`onprem-${cgws.join("+")}`, `${cgws.map(cgwName).join(" + ")} network`, cgws, []);
   // VPN-04: static routes of a connection are the customer side.
   for (const vpn of lists.vpnConnections)
     for (const cidr of vpn.staticRoutes ?? []) cgwSite(vpn.customerGatewayId).cidrs.add(cidr);
@@ -94,14 +98,20 @@ export function deriveOnPremises(
         const cidr = route.DestinationCidrBlock;
         if (cidr === undefined || cidr.includes(":") || isDefault(cidr) || route.State === "blackhole")
           continue;
-        const att = attachments.get(route.TransitGatewayAttachments?.[0]?.TransitGatewayAttachmentId ?? "");
-        if (att?.ResourceId === undefined) continue;
-        if (att.ResourceType === "vpn") {
-          const vpn = lists.vpnConnections.find((v) => v.id === att.ResourceId);
-          if (vpn) cgwSite(vpn.customerGatewayId).cidrs.add(cidr);
-        } else if (att.ResourceType === "direct-connect-gateway") {
-          dxSite(att.ResourceId).cidrs.add(cidr);
+        // An ECMP route (several VPN attachments advertising the same prefix, TGW-15) lists every attachment
+        // that carries it: the prefix is one network reachable through each of those connections.
+        const cgws = new Set<string>();
+        for (const listed of route.TransitGatewayAttachments ?? []) {
+          const att = attachments.get(listed.TransitGatewayAttachmentId);
+          if (att?.ResourceId === undefined) continue;
+          if (att.ResourceType === "vpn") {
+            const vpn = lists.vpnConnections.find((v) => v.id === att.ResourceId);
+            if (vpn) cgws.add(vpn.customerGatewayId);
+          } else if (att.ResourceType === "direct-connect-gateway") {
+            dxSite(att.ResourceId).cidrs.add(cidr);
+          }
         }
+        if (cgws.size > 0) ecmpSite([...cgws].sort()).cidrs.add(cidr);
       }
     }
   }

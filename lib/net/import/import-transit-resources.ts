@@ -154,8 +154,8 @@ export function importTransitGatewayRouteTables(ctx: RegionContext): Item<"trans
               .filter((p) => live(p, "enabled"))
               .map((p) => p.TransitGatewayAttachmentId)
           : allRoutes.flatMap((r) =>
-              r.Type === "propagated" && r.TransitGatewayAttachments?.[0] !== undefined
-                ? [r.TransitGatewayAttachments[0].TransitGatewayAttachmentId]
+              r.Type === "propagated"
+                ? (r.TransitGatewayAttachments ?? []).map((a) => a.TransitGatewayAttachmentId)
                 : [],
             ),
       );

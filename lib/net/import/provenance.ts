@@ -112,6 +112,8 @@ export function locateIssueInAws(
   if (id === undefined || resource === undefined) return exact;
   const entry = locateInAws(topology, `${resource}.id`, regions);
   if (entry.startsWith("imported topology: ")) return exact;
-  // Name the resource's entry (its id field's parent) and the model's field inside it.
-  return `${entry.replace(/\.[A-Za-z]+$/, "")} (${id}), field ${path.slice(resource.length + 1)}`;
+  // Name the resource's entry (its id field's parent) and the model's field inside it, when the finding is
+  // about a field rather than the whole resource.
+  const field = path.slice(resource.length + 1);
+  return `${entry.replace(/\.[A-Za-z]+$/, "")} (${id})${field === "" ? "" : `, field ${field}`}`;
 }

@@ -1,5 +1,5 @@
 // Route tables: one main table per VPC (RT-01), destinations, targets (RT-08, RT-09, PCX-08, IGW-01).
-import { cidrsOverlap, toCidr } from "../cidr";
+import { cidrContainsCidr, cidrsOverlap, toCidr } from "../cidr";
 import type { ValidationContext } from "./context";
 
 /** Each route table and its routes. */
@@ -47,6 +47,18 @@ export function checkRouteTables(v: ValidationContext): void {
         );
         return;
       }
+      // RT-03: only a middlebox (NAT gateway, network interface, Gateway Load Balancer endpoint) may take
+      // traffic inside the VPC's own range; CreateRoute refuses a gateway there, so such a snapshot cannot exist.
+      if (d && /^(igw|eigw|vgw)-/.test(r.target)) {
+        const local = v.vpcCidrs(rt.vpcId).find((c) => cidrContainsCidr(c, d));
+        if (local)
+          v.add(
+            "RCH_ROUTE_MORE_SPECIFIC_THAN_LOCAL",
+            `${path}.destination`,
+            `${r.destination ?? "?"} is inside VPC ${rt.vpcId}'s own ${local.text} (the local route); a route there may only target a NAT gateway, a network interface or a Gateway Load Balancer endpoint, not ${r.target}.`,
+            ["RT-03"],
+          );
+      }
       if (r.target.startsWith("pcx-")) {
         const pcx = peerings.get(r.target);
         if (pcx && pcx.requesterVpcId !== rt.vpcId && pcx.accepterVpcId !== rt.vpcId) {
@@ -80,12 +92,15 @@ export function checkRouteTables(v: ValidationContext): void {
       }
       if (r.target.startsWith("igw-")) {
         const igw = internetGateways.get(r.target);
+        // AWS keeps the route after detach-internet-gateway and shows it with State blackhole (RT-08): an
+        // ordinary state to explain per path, not a snapshot that cannot exist.
         if (igw && igw.vpcId !== rt.vpcId)
           v.add(
             "RCH_GATEWAY_NOT_ATTACHED",
             `${path}.target`,
-            `Internet gateway ${igw.id} is not attached to VPC ${rt.vpcId}.`,
-            ["IGW-01"],
+            `Internet gateway ${igw.id} is not attached to VPC ${rt.vpcId}, so this route is a blackhole: traffic it matches is dropped.`,
+            ["IGW-01", "RT-08"],
+            "warning",
           );
       }
     });

@@ -3,12 +3,15 @@
 //   - answer → feedback: time of POST /practice/api {action:"answer"} over many answers, p50/p95 (ms);
 //   - requests per answer (every request from the Submit click until the network has been idle for 300 ms;
 //     more than one names the others), requests per "Next question", and click → feedback visible, in Chromium
-//     (playwright-core, the system browser); requests per review answer and per "Next card" likewise;
+//     (playwright-core, the system browser); requests per practice start, per review answer, per "Next card",
+//     per rating other than the automatic one and per Undo likewise;
 //   - rows written by GET requests from new visitors (no cookie) to the main pages.
 // Targets from the issue: p95 ≤ 50 ms on an idle machine, one request per answer, zero rows written by GETs.
 import os from "node:os";
 import Database from "better-sqlite3";
 import { chromium, type Page } from "playwright-core";
+import { questionFromId } from "../lib/scenario/generate";
+import { questionIdBehind } from "../tests/e2e/support/question-ids";
 import { hasBuild, startServer } from "./next-server";
 
 const root = process.cwd();
@@ -166,8 +169,13 @@ async function requestsDuring(page: Page, action: () => Promise<void>): Promise<
 
 const REVIEW_SKILLS = ["P3", "P2", "E2", "S1"];
 
-/** Review answers and "Next card" in the browser, counted as the practice ones are (cards added by the API). */
-async function reviewInBrowser(page: Page): Promise<{ answers: string[][]; nextCards: string[][] }> {
+type ReviewCounts = { answers: string[][]; nextCards: string[][]; rates: string[][]; undos: string[][] };
+
+/**
+ * Review answers, "Next card", a rating other than the automatic one (Hard after a right answer, on every other
+ * card) and Undo in the browser, counted as the practice ones are (cards added by the API).
+ */
+async function reviewInBrowser(page: Page): Promise<ReviewCounts> {
   for (const skillId of REVIEW_SKILLS) {
     const added = await page.request.post("/api/review/cards", { data: { skillId } });
     if (added.status() >= 300) throw new Error(`adding ${skillId} answered ${added.status()}`);
@@ -175,9 +183,15 @@ async function reviewInBrowser(page: Page): Promise<{ answers: string[][]; nextC
   await page.goto("/review");
   const answers: string[][] = [];
   const nextCards: string[][] = [];
+  const rates: string[][] = [];
   for (let i = 0; i < REVIEW_SKILLS.length; i += 1) {
     const card = page.locator("section.review-card");
-    await card.locator("label.option").first().click();
+    // Every other card is answered right (the key read behind the sealed id, as the e2e tests do), so a rating
+    // other than the automatic Good can be chosen; the rest take the first option.
+    const shown = questionFromId(questionIdBehind((await card.getAttribute("data-question-id")) ?? ""));
+    const optionIds = i % 2 === 1 && shown.ok ? shown.question.answer : [];
+    if (optionIds.length === 0) await card.locator("label.option").first().click();
+    for (const optionId of optionIds) await card.locator(`label[data-option-id="${optionId}"]`).click();
     answers.push(
       await requestsDuring(page, async () => {
         await card.getByRole("button", { name: "Check answer" }).click();
@@ -185,14 +199,24 @@ async function reviewInBrowser(page: Page): Promise<{ answers: string[][]; nextC
       }),
     );
     if (i === REVIEW_SKILLS.length - 1) break;
-    nextCards.push(
+    const hard = card.locator('[data-rating="hard"]');
+    const rateHard =
+      i % 2 === 1 && (await hard.isEnabled()) && (await hard.getAttribute("aria-pressed")) !== "true";
+    (rateHard ? rates : nextCards).push(
       await requestsDuring(page, async () => {
-        await page.getByRole("button", { name: "Next card" }).click();
+        await (rateHard ? hard : page.getByRole("button", { name: "Next card" })).click();
         await page.locator("section.review-card [data-verdict]").waitFor({ state: "detached" });
       }),
     );
   }
-  return { answers, nextCards };
+  // Undo the last answer: the card comes back unanswered.
+  const undos = [
+    await requestsDuring(page, async () => {
+      await page.getByRole("button", { name: /^Undo last review/ }).click();
+      await page.locator("section.review-card [data-verdict]").waitFor({ state: "detached" });
+    }),
+  ];
+  return { answers, nextCards, rates, undos };
 }
 
 async function inBrowser(baseURL: string): Promise<{
@@ -200,7 +224,8 @@ async function inBrowser(baseURL: string): Promise<{
   nextRequests: number[];
   visibleMs: number[];
   others: string[];
-  review: { answers: string[][]; nextCards: string[][] };
+  starts: string[][];
+  review: ReviewCounts;
 }> {
   const browser = await chromium.launch({
     executablePath: process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium",
@@ -217,8 +242,12 @@ async function inBrowser(baseURL: string): Promise<{
     const page = await context.newPage();
     await page.goto("/practice");
     await page.locator('input[name="questionLimit"]').fill("");
-    await page.getByTestId("start-practice").click();
-    await page.getByTestId("practice-answer").waitFor();
+    const starts = [
+      await requestsDuring(page, async () => {
+        await page.getByTestId("start-practice").click();
+        await page.getByTestId("practice-answer").waitFor();
+      }),
+    ];
     const requests: number[] = [];
     const nextRequests: number[] = [];
     const visibleMs: number[] = [];
@@ -258,7 +287,7 @@ async function inBrowser(baseURL: string): Promise<{
       nextRequests.push(nextCount);
     }
     const review = await reviewInBrowser(page);
-    return { requests, nextRequests, visibleMs, others: [...others], review };
+    return { requests, nextRequests, visibleMs, others: [...others], starts, review };
   } finally {
     await browser.close();
   }
@@ -364,6 +393,20 @@ async function main(): Promise<void> {
         ),
         requests: [...new Set(browser.review.nextCards.flat())],
       },
+      ...(
+        [
+          ["requests-per-practice-start", browser.starts],
+          ["requests-per-review-rate", browser.review.rates],
+          ["requests-per-review-undo", browser.review.undos],
+        ] as const
+      ).map(([metric, lists]) => ({
+        suite: "web",
+        metric,
+        actions: lists.length,
+        max: Math.max(...lists.map((list) => list.length)),
+        requests: [...new Set(lists.flat())],
+        target: 1,
+      })),
       {
         suite: "web",
         metric: "click-to-feedback-ms",

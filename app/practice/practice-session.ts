@@ -109,7 +109,7 @@ export async function startPractice(
   learnerId: string,
   input: PracticeSettingsInput,
   now: Date,
-): Promise<Outcome<{ sessionId: string }>> {
+): Promise<Outcome<{ sessionId: string; active: ActivePractice }>> {
   const config: PracticeConfig = { settings: toSettings(input), adaptive: input.adaptive };
   const settingsIssues = [...findSettingsIssues(config.settings)];
   const eligible = eligibleFamilies(config.settings.selection);
@@ -133,7 +133,8 @@ export async function startPractice(
     seed,
     now,
   });
-  return { ok: true, value: { sessionId: session.id } };
+  // The started session as loadActivePractice would read it back, so the reply can carry the first question.
+  return { ok: true, value: { sessionId: session.id, active: { session, snapshot: loaded.value, config } } };
 }
 
 async function requireSession(learnerId: string, sessionId: string): Promise<Outcome<ActivePractice>> {

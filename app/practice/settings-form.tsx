@@ -1,14 +1,19 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState, type SubmitEvent } from "react";
 import { formText } from "@/app/http/form-text";
 import { postJson } from "@/app/http/post-json";
 import { forPerson } from "./for-person";
+import { PracticeScreen } from "./practice-screen";
+import type { PracticeView } from "./practice-view";
 
 type Choice = { id: string; title: string };
 
-/** What to practise: everything, or chosen topics, families and difficulties; how many; adaptive or not. */
+/**
+ * What to practise: everything, or chosen topics, families and difficulties; how many; adaptive or not.
+ * Starting is one request: its reply carries the first question (redacted, as "Next question"'s does), and the
+ * running session takes the form's place with no page refresh. A later visit renders it from the server.
+ */
 export function PracticeSettingsForm({
   groups,
   families,
@@ -19,7 +24,7 @@ export function PracticeSettingsForm({
   /** From a rule page's "practise this rule" link: the families that assess the rule, preselected. */
   preset?: { rule: string; families: readonly string[] } | undefined;
 }) {
-  const router = useRouter();
+  const [started, setStarted] = useState<PracticeView | null>(null);
   const [everything, setEverything] = useState(preset === undefined);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -30,7 +35,7 @@ export function PracticeSettingsForm({
     const limit = formText(form, "questionLimit").trim();
     setBusy(true);
     setError(null);
-    const result = await postJson<{ sessionId: string }>("/practice/api", {
+    const result = await postJson<{ sessionId: string; question: PracticeView }>("/practice/api", {
       action: "start",
       settings: {
         everything,
@@ -42,10 +47,11 @@ export function PracticeSettingsForm({
       },
     });
     setBusy(false);
-    if (result.ok) router.refresh();
+    if (result.ok) setStarted(result.data.question);
     else setError(forPerson(result.error));
   }
 
+  if (started !== null) return <PracticeScreen initial={started} />;
   return (
     <form
       className="practice-settings card"

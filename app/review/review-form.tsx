@@ -8,6 +8,7 @@ import type { QuestionForClient } from "@/lib/scenario/question";
 import { postJson } from "@/app/http/post-json";
 import { forPerson } from "@/app/practice/for-person";
 import type { ReviewPageUpdate } from "./deck-row";
+import { rateAndShowNext } from "./actions";
 import { forgetOnScreen, rememberOnScreen } from "./on-screen-cookie";
 import { useReviewLive } from "./review-live";
 import { isTypingTarget } from "./typing-target";
@@ -39,7 +40,7 @@ const RATINGS: readonly { rating: Rating; label: string; key: string }[] = [
  * Answers one review card, then rates it as in Anki. One request: the server grades the answer and stores it with
  * the automatic rating (wrong: Again, right: Good), so nothing is lost if the learner leaves; the four buttons
  * show the interval each rating gives, and choosing one (click or keys 1–4) replaces that rating and moves to
- * the next card. A wrong answer can only be rated Again. Space submits the chosen answer, and after the
+ * the next card, also in one request (a server action whose response carries the page with the next card). A wrong answer can only be rated Again. Space submits the chosen answer, and after the
  * answer accepts the rating shown.
  */
 export function ReviewForm({ skillId, question, answered: shown }: Props) {
@@ -95,20 +96,20 @@ export function ReviewForm({ skillId, question, answered: shown }: Props) {
       }
       setBusy(true);
       setError(null);
-      const result = await postJson<{ rating: string; nextDue: string }>("/api/review/rate", {
-        skillId,
-        questionId: question.id,
-        rating,
-      });
+      // One request: the action re-rates the review and its response carries the page with the next card. The
+      // on-screen cookie goes first so that render shows the next card; it comes back if the rating failed.
+      forgetOnScreen();
+      const result = await rateAndShowNext({ skillId, questionId: question.id, rating }).catch(() => ({
+        ok: false as const,
+        error: "Could not reach the server. Nothing was lost; try again.",
+      }));
       setBusy(false);
       if (!result.ok) {
+        rememberOnScreen({ skillId, questionId: question.id, response: selected });
         setError(forPerson(result.error));
-        return;
       }
-      setAnswered({ ...answered, ...result.data });
-      nextCard();
     },
-    [answered, busy, nextCard, question.id, skillId],
+    [answered, busy, nextCard, question.id, selected, skillId],
   );
 
   // Anki's keys: Space reveals (here: submits the chosen answer) and then accepts the rating; 1–4 rate.

@@ -1,9 +1,8 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useState } from "react";
-import { postJson } from "@/app/http/post-json";
 import { forPerson } from "@/app/practice/for-person";
+import { undoAndShow } from "./actions";
 import { forgetOnScreen } from "./on-screen-cookie";
 import { useReviewLive } from "./review-live";
 import { isTypingTarget } from "./typing-target";
@@ -21,21 +20,25 @@ export function UndoButton() {
   );
 }
 
-/** The button and its Ctrl+Z key; the card returns to the queue as it was. */
+/**
+ * The button and its Ctrl+Z key; the card returns to the queue as it was. One request: the action undoes the
+ * review and its response carries the page showing that card again (no refresh after it).
+ */
 function UndoControl({ label }: { label: string }) {
-  const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const undo = useCallback(async (): Promise<void> => {
     setBusy(true);
-    const result = await postJson<{ skillId: string }>("/api/review/undo");
+    // The card answered on screen is the one undone, or an older one: either way the page draws the queue's
+    // next card afresh, so the cookie that kept the answered card on screen goes before the request.
+    forgetOnScreen();
+    const result = await undoAndShow().catch(() => ({
+      ok: false as const,
+      error: "Could not reach the server. Nothing was lost; try again.",
+    }));
     setBusy(false);
-    if (result.ok) {
-      setError(null);
-      forgetOnScreen();
-      router.refresh();
-    } else setError(forPerson(result.error));
-  }, [router]);
+    setError(result.ok ? null : forPerson(result.error));
+  }, []);
   useEffect(() => {
     function onKey(event: KeyboardEvent): void {
       const undoKey = (event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === "z";

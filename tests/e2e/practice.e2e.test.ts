@@ -125,7 +125,37 @@ describe("practice mode", () => {
     const { context, page } = await newPage(browser, inject("baseURL"));
     await page.goto("/practice");
     await page.getByLabel("Questions (empty: until you finish)").fill("");
+    // Starting is one request too: its reply carries the first question (no refresh after it).
+    await page.waitForLoadState("networkidle");
+    const startRequests: string[] = [];
+    const onStartRequest = (request: { method: () => string; url: () => string }) =>
+      startRequests.push(`${request.method()} ${new URL(request.url()).pathname}`);
+    page.on("request", onStartRequest);
+    const startReply = page.waitForResponse((response) => response.url().endsWith("/practice/api"));
     await page.getByTestId("start-practice").click();
+    await page.getByTestId("submit").waitFor();
+    await page.waitForLoadState("networkidle");
+    await page.waitForTimeout(500);
+    page.off("request", onStartRequest);
+    expect(startRequests).toEqual(["POST /practice/api"]);
+    // The first question as the page shows it, redacted: no key, no explanation, no feedback yet.
+    const started = (await (await startReply).json()) as { question: Record<string, unknown> };
+    expect(Object.keys(started.question).sort()).toEqual(
+      [
+        "answered",
+        "bookmarked",
+        "diagram",
+        "exhibit",
+        "multiSelect",
+        "options",
+        "progress",
+        "questionId",
+        "sessionId",
+        "stem",
+      ].sort(),
+    );
+    expect(started.question.answered).toBeNull();
+    expect(started.question.questionId).toBe(await shownId(page));
     let ruleLinks = 0;
     for (let i = 0; i < 4; i += 1) {
       await page.getByTestId("submit").waitFor();

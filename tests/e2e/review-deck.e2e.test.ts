@@ -6,6 +6,7 @@ import { launchBrowser, newPage } from "./support/browser";
 import { queryDatabase } from "./support/database";
 import { questionIdBehind } from "./support/question-ids";
 import { seriousViolationLines } from "./support/axe";
+import { recordBodies, secretTexts } from "./support/capture";
 
 // Review as in Anki: rate with the keyboard, see each button's next interval, undo with Ctrl+Z; the card
 // browser takes a suspended card out of the queue; the stats page counts cards by state. axe and 390 px too.
@@ -20,6 +21,20 @@ function regenerate(shownId: string): Question {
   const generated = questionFromId(questionIdBehind(shownId));
   if (!generated.ok) throw new Error(`cannot regenerate ${shownId}`);
   return generated.question;
+}
+
+/** "METHOD /path" of every request `run` causes, once the page has gone quiet again. */
+async function requestsDuring(page: Page, run: () => Promise<void>): Promise<string[]> {
+  await page.waitForLoadState("networkidle");
+  const requests: string[] = [];
+  const onRequest = (request: { method: () => string; url: () => string }) =>
+    requests.push(`${request.method()} ${new URL(request.url()).pathname}`);
+  page.on("request", onRequest);
+  await run();
+  await page.waitForLoadState("networkidle");
+  await page.waitForTimeout(500);
+  page.off("request", onRequest);
+  return requests;
 }
 
 function learnerIdOf(databaseUrl: string, skillId: string, source = "manual"): string {
@@ -44,6 +59,7 @@ describe("review deck: rating keys, undo, card browser and stats", () => {
   it("rates with keys 1–4 showing intervals, undoes with Ctrl+Z, suspends in the browser, and counts in stats", async () => {
     const databaseUrl = inject("databaseUrl");
     const { context, page } = await newPage(browser, inject("baseURL"));
+    const bodies = await recordBodies(page);
     for (const skillId of SKILLS) {
       const added = await page.request.post("/api/review/cards", { data: { skillId } });
       expect(added.status()).toBe(201);
@@ -90,11 +106,19 @@ describe("review deck: rating keys, undo, card browser and stats", () => {
       "2",
     );
 
-    // 2. Key 2 rates it Hard and moves to the next card.
-    const rated = page.waitForResponse((response) => response.url().endsWith("/api/review/rate"));
-    await page.keyboard.press("2");
-    expect((await rated).status()).toBe(200);
-    await page.locator(`section.review-card:not([data-skill-id="${firstSkill}"])`).waitFor();
+    // 2. Key 2 rates it Hard and moves to the next card, in one request: the rating's response carries the page
+    // with the next card (no refresh after it), and that card arrives redacted.
+    const fromBody = bodies().length;
+    const rateRequests = await requestsDuring(page, async () => {
+      await page.keyboard.press("2");
+      await page.locator(`section.review-card:not([data-skill-id="${firstSkill}"])`).waitFor();
+    });
+    expect(rateRequests).toEqual(["POST /review"]);
+    await page.locator(`button:has-text("Undo last review (${firstSkill}, hard)")`).waitFor();
+    const nextQuestion = regenerate((await card.getAttribute("data-question-id")) ?? "");
+    const received = bodies().slice(fromBody).join("\n");
+    expect(secretTexts(nextQuestion).length).toBeGreaterThan(0);
+    for (const secret of secretTexts(nextQuestion)) expect(received).not.toContain(secret);
     const activeRatings = () =>
       queryDatabase<{ rating: string }>(
         databaseUrl,
@@ -105,9 +129,13 @@ describe("review deck: rating keys, undo, card browser and stats", () => {
     expect(activeRatings()).toEqual(["hard"]);
 
     // 3. Ctrl+Z takes that rating back: no active review is left and the card is new again, first in the queue.
-    await page.keyboard.press("Control+z");
+    // One request: the undo's response carries the page showing that card.
+    const undoRequests = await requestsDuring(page, async () => {
+      await page.keyboard.press("Control+z");
+      await page.locator(`section.review-card[data-skill-id="${firstSkill}"]`).waitFor();
+    });
+    expect(undoRequests).toEqual(["POST /review"]);
     await expect.poll(activeRatings).toEqual([]);
-    await page.locator(`section.review-card[data-skill-id="${firstSkill}"]`).waitFor();
     const [restored] = queryDatabase<{ state: string; reps: number }>(
       databaseUrl,
       "SELECT state, reps FROM SrsCard WHERE learnerId = ? AND skillId = ?",

@@ -55,8 +55,16 @@ describe("practice session service", { timeout: 30_000 }, () => {
 
   it("grades a miss with the whole feedback in one reply, logs it, and offers its concept as a review card", async () => {
     const started = await startPractice(learnerId, everything, t0);
-    expect(started.ok).toBe(true);
+    if (!started.ok) throw new Error(started.error);
     const { sessionId, question } = await onScreen();
+    // The start's reply shows the first question as a reload would (one request), redacted before the answer.
+    const startedView = await practiceView(learnerId, started.value.active);
+    const stored = await loadActivePractice(learnerId);
+    if (!stored.ok || stored.value === null) throw new Error("no running practice session");
+    expect(startedView).toEqual(await practiceView(learnerId, stored.value));
+    expect(startedView.sessionId).toBe(sessionId);
+    expect(startedView.answered).toBeNull();
+    expect(JSON.stringify(startedView)).not.toContain(question.explanation.summary);
     const wrong = question.options.find((option) => !question.answer.includes(option.id))?.id ?? "";
     const answered = await answerPractice(learnerId, sessionId, question.id, [wrong], at(20));
     if (!answered.ok) throw new Error(answered.error);

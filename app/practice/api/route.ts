@@ -29,8 +29,13 @@ export const POST = jsonRoute(async (request: Request): Promise<Response> => {
   const now = serverNow();
   const learner = await currentLearner(now);
   switch (input.action) {
-    case "start":
-      return reply(await startPractice(learner.id, input.settings, now));
+    case "start": {
+      // One request: the reply carries the first question (redacted), as Next's does.
+      const started = await startPractice(learner.id, input.settings, now);
+      if (!started.ok) return reply(started);
+      const { sessionId, active } = started.value;
+      return Response.json({ sessionId, question: await practiceView(learner.id, active) });
+    }
     case "answer": {
       // The sealed id opens only in the session and for the learner it was served to.
       const opened = openQuestionId(input.questionId, {

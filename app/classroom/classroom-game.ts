@@ -107,6 +107,10 @@ type LiveGame = {
   timer: ReturnType<typeof setTimeout> | null;
   /** Another server changed the game: catch up from the database before the next batch. */
   behind: ClassroomChange | null;
+  /** When this server last read the other servers' answers (performance.now()), to space those reads out. */
+  answersReadAt: number;
+  /** A read of other servers' answers put off until ANSWERS_READ_EVERY_MS has passed. */
+  catchUpTimer: ReturnType<typeof setTimeout> | null;
 };
 
 type LiveState = {
@@ -131,6 +135,12 @@ const live: LiveState = (globalForLive.reachableClassroomLive ??= {
 
 /** How often one batch may find this server's copy behind, catch up and run again before it is refused. */
 const COMMIT_TRIES = 6;
+/**
+ * Other servers' answers are read at most this often while this server is busy with batches of its own: they
+ * only move the teacher's count and "everyone has answered" (the close folds them in anyway), and each read is the
+ * open question's rows, up to one per player.
+ */
+const ANSWERS_READ_EVERY_MS = 100;
 
 const TEACHER_ACTIONS = new Set<GameCommand["kind"]>([
   "open",
@@ -264,6 +274,8 @@ async function loadGame(joinCode: string): Promise<Outcome<LiveGame>> {
       flushing: false,
       timer: null,
       behind: null,
+      answersReadAt: 0,
+      catchUpTimer: null,
     },
   };
 }
@@ -534,9 +546,9 @@ function announce(game: LiveGame, change: ClassroomChange): void {
  */
 async function commit(game: LiveGame, batch: readonly Pending[]): Promise<Applied | null> {
   for (let attempt = 0; attempt < COMMIT_TRIES; attempt += 1) {
-    if (attempt > 0) await catchUp(game, "state");
-    else if (game.behind !== null) await catchUp(game, game.behind);
-    else if (mayBeStale(game, batch)) await catchUp(game, "state");
+    if (attempt > 0 || game.behind === "state" || mayBeStale(game, batch)) await catchUp(game, "state");
+    else if (game.behind === "answers" && performance.now() - game.answersReadAt >= ANSWERS_READ_EVERY_MS)
+      await catchUp(game, "answers");
     let applied = applyBatch(game, game.snapshot, batch);
     if (applied.snapshot === game.snapshot) return applied;
     if (applied.answersOnly !== null) {
@@ -610,6 +622,7 @@ async function catchUp(game: LiveGame, at: ClassroomChange): Promise<void> {
   const before = game.snapshot;
   const round = currentRound(before.context);
   if (change === "answers") {
+    game.answersReadAt = performance.now();
     if (!before.matches("questionOpen") || round === undefined) return;
     game.snapshot = foldStoredAnswers(
       before,
@@ -645,7 +658,17 @@ async function flush(game: LiveGame): Promise<void> {
   try {
     while (game.pending.length > 0 || game.behind !== null) {
       if (game.pending.length === 0) {
-        // Only a notice: catch up now, so this server's players hear of the change without asking.
+        // Only a notice: catch up now (answers: once their interval is up), so this server's players hear of
+        // the change without asking.
+        const wait = ANSWERS_READ_EVERY_MS - (performance.now() - game.answersReadAt);
+        if (game.behind === "answers" && wait > 0) {
+          game.catchUpTimer ??= setTimeout(() => {
+            game.catchUpTimer = null;
+            if (!game.flushing && game.behind !== null) void flush(game);
+          }, wait);
+          game.catchUpTimer.unref();
+          break;
+        }
         await catchUp(game, game.behind ?? "state").catch((error: unknown) => {
           logLine("classroom.catch-up.error", { joinCode: game.joinCode, detail: errorDetail(error) });
         });

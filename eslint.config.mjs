@@ -10,8 +10,8 @@ const frameworkImports = {
       message: "lib/ is framework-free: move React code to app/.",
     },
     {
-      group: ["@prisma/*", "prisma", "prisma/*", "**/db/generated/**"],
-      message: "Only lib/db/ may use Prisma.",
+      group: ["@prisma/*", "prisma", "prisma/*", "pg", "**/db/generated/**", "**/db/generated-pg/**"],
+      message: "Only lib/db/ may use Prisma or a database driver.",
     },
     { group: ["**/app/**", "@/app/*"], message: "lib/ must not import from app/." },
   ],
@@ -23,6 +23,7 @@ export default tseslint.config(
       ".next/**",
       "node_modules/**",
       "lib/db/generated/**",
+      "lib/db/generated-pg/**",
       "data/**",
       "next-env.d.ts",
       "bin/**",

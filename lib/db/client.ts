@@ -2,8 +2,14 @@
 import "server-only";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "./generated/client";
-import { databaseUrl, ensureDatabaseDirectory } from "./url";
+import { PrismaClient as PostgresPrismaClient, type Prisma as PostgresPrisma } from "./generated-pg/client";
+import { postgresAdapter } from "./postgres-adapter";
+import { databaseEngine, databaseUrl, ensureDatabaseDirectory } from "./url";
 
+/**
+ * The client every lib/db function takes, typed as the SQLite client (prisma/schema.prisma is the one source of
+ * the data model). A PostgreSQL client is cast to it once, in openDb.
+ */
 export type Db = PrismaClient;
 
 /**
@@ -29,10 +35,28 @@ function withPragmas(factory: AdapterFactory): AdapterFactory {
   return factory;
 }
 
-/** Opens a client on a SQLite URL through the better-sqlite3 driver adapter (no engine download). */
+/**
+ * Opens a client on a DATABASE_URL through a driver adapter (no engine download): file: is the embedded SQLite
+ * file (better-sqlite3), postgres:// or postgresql:// a PostgreSQL server shared by several app servers (pg).
+ */
 export function openDb(url: string): Db {
+  if (databaseEngine(url) === "postgres") return postgresDb(postgresAdapter(url));
   ensureDatabaseDirectory(url);
   return new PrismaClient({ adapter: withPragmas(new PrismaBetterSQLite3({ url })) });
+}
+
+/** A PostgreSQL driver adapter factory, as the PostgreSQL client takes it. */
+export type PostgresAdapterFactory = NonNullable<PostgresPrisma.PrismaClientOptions["adapter"]>;
+
+/**
+ * A PostgreSQL client, typed as Db. Prisma fixes the provider per generated client, so PostgreSQL has its own,
+ * generated from prisma/postgres/schema.prisma, which scripts/derive-postgres-schema.ts derives from the SQLite
+ * schema: the same models, fields and TypeScript types. Its API is a superset of the SQLite client's (e.g.
+ * case-insensitive string filters), so every lib/db function written against Db runs on it: npm run
+ * test:postgres runs the db and classroom suites through this one cast to prove it.
+ */
+export function postgresDb(adapter: PostgresAdapterFactory): Db {
+  return new PostgresPrismaClient({ adapter }) as unknown as Db;
 }
 
 // One client per server process; Next's dev server reloads modules, so keep it on globalThis.

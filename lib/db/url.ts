@@ -10,6 +10,20 @@ export function databaseUrl(env: Readonly<Record<string, string | undefined>>): 
   return url ? url : DEFAULT_DATABASE_URL;
 }
 
+export type DatabaseEngine = "sqlite" | "postgres";
+
+/**
+ * Which engine a DATABASE_URL opens: file: is the embedded SQLite file, postgres:// or postgresql:// a PostgreSQL
+ * server shared by several app servers. Anything else is refused with the forms that are understood.
+ */
+export function databaseEngine(url: string): DatabaseEngine {
+  if (url.startsWith("file:")) return "sqlite";
+  if (/^postgres(ql)?:\/\//i.test(url)) return "postgres";
+  throw new Error(
+    `DATABASE_URL: expected file:<path> (embedded SQLite) or postgresql://… (a PostgreSQL server), got "${url.split(":")[0] ?? ""}:…"`,
+  );
+}
+
 /** The file path of a `file:` SQLite URL, resolved against the working directory. */
 export function sqliteFilePath(url: string): string | null {
   if (!url.startsWith("file:")) return null;

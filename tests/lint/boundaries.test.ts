@@ -17,6 +17,8 @@ describe("lib/ boundaries", () => {
   it.each([
     ['import { PrismaClient } from "@prisma/client";'],
     ['import { db } from "../db/generated/client";'],
+    ['import { db } from "../db/generated-pg/client";'],
+    ['import pg from "pg";'],
     ['import Link from "next/link";'],
     ['import { useState } from "react";'],
     ['import page from "../../app/page";'],

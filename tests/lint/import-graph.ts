@@ -10,7 +10,7 @@ export type ImportGraph = ReadonlyMap<string, readonly string[]>;
 function sourcesUnder(root: string, dir: string): string[] {
   return readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {
     const rel = `${dir}/${entry.name}`;
-    if (entry.isDirectory()) return entry.name === "generated" ? [] : sourcesUnder(root, rel);
+    if (entry.isDirectory()) return entry.name.startsWith("generated") ? [] : sourcesUnder(root, rel);
     return /\.tsx?$/.test(entry.name) && !entry.name.endsWith(".d.ts") ? [rel] : [];
   });
 }

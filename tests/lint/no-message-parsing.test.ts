@@ -13,7 +13,7 @@ const RENDERER = "lib/net/explanations.ts";
 function libSources(dir: string): string[] {
   return readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {
     const rel = `${dir}/${entry.name}`;
-    if (entry.isDirectory()) return entry.name === "generated" ? [] : libSources(rel);
+    if (entry.isDirectory()) return entry.name.startsWith("generated") ? [] : libSources(rel);
     return /\.tsx?$/.test(entry.name) ? [rel] : [];
   });
 }

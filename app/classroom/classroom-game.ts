@@ -121,6 +121,8 @@ type LiveState = {
   readonly server: string;
   /** Whether this server listens to the others' notices yet (it starts with its first game). */
   listening: boolean;
+  /** Games being read when a notice about them came: the read may predate the change, so read them again. */
+  readonly noticedWhileLoading: Set<string>;
 };
 
 // One set per server process; kept on globalThis so that Next's dev reloads do not split it.
@@ -131,6 +133,7 @@ const live: LiveState = (globalForLive.reachableClassroomLive ??= {
   hub: createEventHub({ epoch: randomUUID().slice(0, 8) }),
   server: randomUUID(),
   listening: false,
+  noticedWhileLoading: new Set(),
 });
 
 /** How often one batch may find this server's copy behind, catch up and run again before it is refused. */
@@ -292,6 +295,10 @@ async function liveGame(joinCode: string): Promise<Outcome<LiveGame>> {
       if (loaded.ok) {
         live.games.set(joinCode, loaded.value);
         armTimer(loaded.value);
+        if (live.noticedWhileLoading.delete(joinCode)) {
+          loaded.value.behind = "state";
+          void flush(loaded.value);
+        }
       }
       return loaded;
     });
@@ -703,7 +710,11 @@ function listen(): void {
 function heard(notice: ClassroomNotice): void {
   if (notice.server === live.server) return;
   const game = live.games.get(notice.joinCode);
-  if (game === undefined) return; // not held here: it is read fresh when first asked for
+  if (game === undefined) {
+    // Not held here: it is read fresh when first asked for, or again if a read is under way.
+    if (live.loading.has(notice.joinCode)) live.noticedWhileLoading.add(notice.joinCode);
+    return;
+  }
   if (notice.change === "state" || notice.revision > game.revision) {
     if (notice.revision <= game.revision) return; // already caught up (this server read it meanwhile)
     game.behind = "state";

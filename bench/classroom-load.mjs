@@ -9,7 +9,12 @@
 //   doubleCounted   (player, question) pairs stored more than once
 //   errors          non-2xx replies, dropped streams, players that never saw a question or their result
 // Players answer after a human-like pause drawn uniformly from [0, ANSWER_SPREAD_MS] once the question arrives.
-// Usage: node bench/classroom-load.mjs [--json] [--players 100,500,1000] [--questions 3]
+// With --postgres <url> (a PostgreSQL server; the bench creates and drops a database of its own on it) each size
+// is also played by two app servers on that database (README, "Past one machine"): the teacher on server A, the
+// players alternately on A and B, so every question opened on A reaches half the room through B's LISTEN/NOTIFY
+// catch-up and half the answers reach A's grading from B's rows. The single-server SQLite room and the
+// two-server room alternate per size, so both are measured in the same minutes of this shared machine.
+// Usage: node bench/classroom-load.mjs [--json] [--players 100,500,1000] [--questions 3] [--postgres <url>]
 import { execFileSync, spawn } from "node:child_process";
 import { setMaxListeners } from "node:events";
 import fs from "node:fs";
@@ -18,6 +23,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
+import pg from "pg";
 
 /* global fetch, setTimeout, AbortController, performance, Buffer */
 
@@ -30,6 +36,7 @@ const valueOf = (flag) => {
 const SIZES = (valueOf("--players") ?? "100,500,1000").split(",").map(Number);
 const QUESTIONS = Number(valueOf("--questions") ?? 3);
 const ANSWER_SPREAD_MS = Number(valueOf("--answer-spread-ms") ?? 3000);
+const POSTGRES_URL = valueOf("--postgres");
 const JOIN_CONCURRENCY = 50;
 const EVENT_TIMEOUT_MS = 300_000;
 
@@ -246,9 +253,40 @@ function waitFor(predicate, timeoutMs, what) {
   });
 }
 
-async function runRoom(baseURL, databaseFile, playerCount, serverPgid) {
+/** The graded answers of a game: one Attempt row per (player, question), from SQLite or PostgreSQL. */
+async function storedAttempts(database, code) {
+  if (database.file !== undefined) {
+    const sqlite = new Database(database.file, { readonly: true });
+    const rows = sqlite
+      .prepare(
+        "SELECT learnerId, questionId, COUNT(*) AS n FROM Attempt WHERE context = ? GROUP BY learnerId, questionId",
+      )
+      .all(`classroom:${code}`);
+    sqlite.close();
+    return rows;
+  }
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      'SELECT "learnerId", "questionId", COUNT(*)::int AS n FROM "Attempt" WHERE context = $1 GROUP BY 1, 2',
+      [`classroom:${code}`],
+    );
+    return rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * One room on `servers` (one or two base URLs on one database): the teacher on the first, player i on server
+ * i mod N.
+ */
+async function runRoom(servers, database, playerCount) {
   const errors = [];
-  const cpuBefore = groupCpuMs(serverPgid);
+  const cpuOf = () => servers.reduce((sum, server) => sum + groupCpuMs(server.pgid), 0);
+  const baseURL = servers[0].baseURL;
+  const cpuBefore = cpuOf();
   const clientBefore = process.cpuUsage();
   let requests = 0;
   const teacher = client(baseURL);
@@ -266,7 +304,8 @@ async function runRoom(baseURL, databaseFile, playerCount, serverPgid) {
 
   const players = Array.from({ length: playerCount }, (_, index) => ({
     index,
-    http: client(baseURL),
+    baseURL: servers[index % servers.length].baseURL,
+    http: client(servers[index % servers.length].baseURL),
     questions: new Map(), // questionNumber → { id, options, at }
     results: 0,
     acked: [], // sealed ids acknowledged
@@ -293,7 +332,7 @@ async function runRoom(baseURL, databaseFile, playerCount, serverPgid) {
   let connected = 0;
   const streams = players.map((player) =>
     listen(
-      baseURL,
+      player.baseURL,
       player.http,
       code,
       (type, data) => {
@@ -335,7 +374,7 @@ async function runRoom(baseURL, databaseFile, playerCount, serverPgid) {
   );
 
   // Server CPU while the questions are played (opens, answers, reveals), apart from the joins before them.
-  const playCpuBefore = groupCpuMs(serverPgid);
+  const playCpuBefore = cpuOf();
   const answerCountBefore = requests;
   for (let number = 1; number <= QUESTIONS; number += 1) {
     openSentAt.set(number, performance.now());
@@ -358,10 +397,10 @@ async function runRoom(baseURL, databaseFile, playerCount, serverPgid) {
     const shown = await teacher.post({ action: "leaderboard", joinCode: code });
     if (shown.status !== 200) errors.push(`leaderboard ${shown.status}: ${shown.data?.error}`);
   }
-  const playCpuMs = groupCpuMs(serverPgid) - playCpuBefore;
+  const playCpuMs = cpuOf() - playCpuBefore;
   const answersSent = requests - answerCountBefore;
   await teacher.post({ action: "finish", joinCode: code });
-  const serverCpuMs = groupCpuMs(serverPgid) - cpuBefore;
+  const serverCpuMs = cpuOf() - cpuBefore;
   const clientCpu = process.cpuUsage(clientBefore);
   abort.abort();
   await Promise.allSettled(streams);
@@ -369,19 +408,15 @@ async function runRoom(baseURL, databaseFile, playerCount, serverPgid) {
   const missingQuestions = players.reduce((sum, player) => sum + (QUESTIONS - player.questions.size), 0);
   if (missingQuestions > 0) errors.push(`${missingQuestions} question events never arrived`);
 
-  const database = new Database(databaseFile, { readonly: true });
-  const rows = database
-    .prepare(
-      "SELECT learnerId, questionId, COUNT(*) AS n FROM Attempt WHERE context = ? GROUP BY learnerId, questionId",
-    )
-    .all(`classroom:${code}`);
-  database.close();
+  const rows = await storedAttempts(database, code);
   const stored = rows.reduce((sum, row) => sum + row.n, 0);
   const doubleCounted = rows.filter((row) => row.n > 1).length;
   const ackedCount = players.reduce((sum, player) => sum + player.acked.length, 0);
   const lost = Math.max(0, ackedCount - rows.length);
   return {
     suite: "classroom",
+    servers: servers.length,
+    database: database.file === undefined ? "postgresql" : "sqlite",
     players: playerCount,
     questions: QUESTIONS,
     ackP50Ms: round1(percentile(acks, 50)),
@@ -408,6 +443,47 @@ async function runRoom(baseURL, databaseFile, playerCount, serverPgid) {
   };
 }
 
+/** Applies every migration to a database (SQLite file or PostgreSQL) as `npm start` does (`npm run db:migrate`). */
+function migrate(databaseUrl) {
+  execFileSync(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/db-migrate.ts"], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    stdio: "pipe",
+  });
+}
+
+/** A fresh database on the PostgreSQL server of `url`, dropped again by the returned function. */
+async function scratchPostgres(url) {
+  const name = `reachable_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const scratch = new URL(url);
+  scratch.pathname = `/${name}`;
+  return {
+    url: scratch.toString(),
+    drop: async () => {
+      const again = new pg.Client({ connectionString: url });
+      await again.connect();
+      await again.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await again.end();
+    },
+  };
+}
+
+function print(line) {
+  if (json) process.stdout.write(`${JSON.stringify(line)}\n`);
+  else
+    process.stdout.write(
+      `classroom ${line.players} players, ${line.servers} server(s) on ${line.database}: ack p50/p95 ${line.ackP50Ms}/${line.ackP95Ms} ms, question broadcast p50/p95 ` +
+        `${line.broadcastP50Ms}/${line.broadcastP95Ms} ms, lost ${line.lost}, double-counted ${line.doubleCounted}, ` +
+        `errors ${line.errors}${line.firstError ? ` (${line.firstError})` : ""}, server CPU ${line.serverCpuMsPerRequest} ms ` +
+        `per request, load ${line.loadAverage.join(" ")}\n`,
+    );
+}
+
 async function main() {
   if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
     process.stderr.write("classroom suite skipped: no production build (run `npm run build` first)\n");
@@ -416,26 +492,33 @@ async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "reachable-bench-classroom-"));
   const file = path.join(dir, "bench.db");
   const databaseUrl = `file:${file}`;
-  execFileSync(path.join(root, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-    stdio: "pipe",
-  });
-  const { baseURL, child } = await startServer(databaseUrl, path.join(dir, "server.log"));
+  migrate(databaseUrl);
+  const started = [];
+  let postgres = null;
   try {
+    const single = await startServer(databaseUrl, path.join(dir, "server.log"));
+    started.push(single.child);
+    const sqliteRoom = { servers: [{ baseURL: single.baseURL, pgid: single.child.pid }], database: { file } };
+    let postgresRoom = null;
+    if (POSTGRES_URL !== undefined) {
+      postgres = await scratchPostgres(POSTGRES_URL);
+      migrate(postgres.url);
+      const pair = [];
+      for (const name of ["a", "b"]) {
+        const server = await startServer(postgres.url, path.join(dir, `server-${name}.log`));
+        started.push(server.child);
+        pair.push({ baseURL: server.baseURL, pgid: server.child.pid });
+      }
+      postgresRoom = { servers: pair, database: { url: postgres.url } };
+    }
     for (const size of SIZES) {
-      const line = await runRoom(baseURL, file, size, child.pid);
-      if (json) process.stdout.write(`${JSON.stringify(line)}\n`);
-      else
-        process.stdout.write(
-          `classroom ${size} players: ack p50/p95 ${line.ackP50Ms}/${line.ackP95Ms} ms, question broadcast p50/p95 ` +
-            `${line.broadcastP50Ms}/${line.broadcastP95Ms} ms, lost ${line.lost}, double-counted ${line.doubleCounted}, ` +
-            `errors ${line.errors}${line.firstError ? ` (${line.firstError})` : ""}, server CPU ${line.serverCpuMsPerRequest} ms ` +
-            `per request, load ${line.loadAverage.join(" ")}\n`,
-        );
+      print(await runRoom(sqliteRoom.servers, sqliteRoom.database, size));
+      if (postgresRoom !== null) print(await runRoom(postgresRoom.servers, postgresRoom.database, size));
     }
   } finally {
-    if (child.pid) process.kill(-child.pid, "SIGTERM");
+    for (const child of started) if (child.pid) process.kill(-child.pid, "SIGTERM");
+    await sleep(500);
+    if (postgres !== null) await postgres.drop().catch(() => undefined);
     if (process.argv.includes("--keep")) process.stderr.write(`kept ${dir}\n`);
     else fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -1,11 +1,19 @@
 // Server side of the live classroom. Each running game lives in this process's memory (restored once from its
 // row), and every request of a game becomes a command in that game's queue. Commands that arrive together are
-// applied one after another to the in-memory snapshot and written in ONE revision-checked write (group
-// commit); only after that write does any of them get its reply, so an acknowledged answer is on disk. What
-// changed is then published to the event hub (lib/classroom/event-hub), which pushes it to the players'
-// Server-Sent Events connections. If another process wrote the row meanwhile, the batch is re-read and re-run.
+// applied one after another to the in-memory snapshot and written in ONE write (group commit); only after that
+// write does any of them get its reply, so an acknowledged answer is on disk. What changed is then published to
+// the event hub (lib/classroom/event-hub), which pushes it to the players' Server-Sent Events connections.
+//
+// Several app servers may run one game (README, "Past one machine"). A batch of answers is its own insert that
+// leaves the game row's revision alone, so answers taken by different servers never invalidate each other; it
+// is stored only while this server's copy is current (the revision check of appendClassroomAnswers). Writes of
+// the whole game (joins, the teacher's steps, the close) keep the revision check, and the close folds in every
+// stored answer under the row's lock. After each commit the announcer (lib/classroom/announcer) tells the other
+// servers, which catch up from the database and push what changed to their own streams. If this server's copy
+// was behind, it catches up the same way and runs the batch again.
 import { randomInt, randomUUID } from "node:crypto";
 import { initialTransition } from "xstate";
+import type { ClassroomChange, ClassroomNotice } from "@/lib/classroom/announcer";
 import { buildClassroomView, type ClassroomView } from "@/lib/classroom/classroom-view";
 import {
   createEventHub,
@@ -14,6 +22,7 @@ import {
   type HubEvent,
   type HubViewer,
 } from "@/lib/classroom/event-hub";
+import { foldStoredAnswers } from "@/lib/classroom/fold-answers";
 import { buildGameReport, type GameReport } from "@/lib/classroom/game-report";
 import { liveEvents } from "@/lib/classroom/live-events";
 import { classroomInput, planClassroomGame } from "@/lib/classroom/plan-game";
@@ -34,13 +43,15 @@ import {
   findClassroomGame,
   listClassroomAnswers,
   saveClassroomGame,
+  saveClassroomGameFolding,
+  type ClassroomGameWrite,
   type StoredClassroomAnswer,
 } from "@/lib/db/classroom";
 import { db } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { findClassroomOwner, recordClassroomOwner } from "@/lib/db/classroom-owners";
 import { grade } from "@/lib/grading/grade";
 import { everyoneAnswered } from "@/lib/quiz/classroom-board";
-import { applyEvent } from "@/lib/quiz/apply-event";
 import {
   classroomMachine,
   currentRound,
@@ -53,6 +64,8 @@ import type { Question } from "@/lib/scenario/question";
 import { serverNow } from "@/app/clock";
 import { serverEnv } from "@/app/server-env";
 import { sealQuestionId } from "@/app/security/question-token";
+import { errorDetail, logLine } from "@/app/http/server-log";
+import { classroomAnnouncer } from "./classroom-announcer";
 import type { ClassroomConfig, ClassroomRequest, ClassroomStep } from "./schema";
 
 /**
@@ -92,12 +105,24 @@ type LiveGame = {
   pending: Pending[];
   flushing: boolean;
   timer: ReturnType<typeof setTimeout> | null;
+  /** Another server changed the game: catch up from the database before the next batch. */
+  behind: ClassroomChange | null;
+  /** When this server last read the other servers' answers (performance.now()), to space those reads out. */
+  answersReadAt: number;
+  /** A read of other servers' answers put off until ANSWERS_READ_EVERY_MS has passed. */
+  catchUpTimer: ReturnType<typeof setTimeout> | null;
 };
 
 type LiveState = {
   readonly games: Map<string, LiveGame>;
   readonly loading: Map<string, Promise<Outcome<LiveGame>>>;
   readonly hub: EventHub;
+  /** This server's name in its notices, so that it skips its own. */
+  readonly server: string;
+  /** Whether this server listens to the others' notices yet (it starts with its first game). */
+  listening: boolean;
+  /** Games being read when a notice about them came: the read may predate the change, so read them again. */
+  readonly noticedWhileLoading: Set<string>;
 };
 
 // One set per server process; kept on globalThis so that Next's dev reloads do not split it.
@@ -106,7 +131,19 @@ const live: LiveState = (globalForLive.reachableClassroomLive ??= {
   games: new Map(),
   loading: new Map(),
   hub: createEventHub({ epoch: randomUUID().slice(0, 8) }),
+  server: randomUUID(),
+  listening: false,
+  noticedWhileLoading: new Set(),
 });
+
+/** How often one batch may find this server's copy behind, catch up and run again before it is refused. */
+const COMMIT_TRIES = 6;
+/**
+ * Other servers' answers are read at most this often while this server is busy with batches of its own: they
+ * only move the teacher's count and "everyone has answered" (the close folds them in anyway), and each read is the
+ * open question's rows, up to one per player.
+ */
+const ANSWERS_READ_EVERY_MS = 100;
 
 const TEACHER_ACTIONS = new Set<GameCommand["kind"]>([
   "open",
@@ -224,20 +261,11 @@ async function loadGame(joinCode: string): Promise<Outcome<LiveGame>> {
       409,
       `joinCode: this game cannot be read by this version of Reachable (${restored.issues[0]?.message ?? ""})`,
     );
-  // Answers to the open question were appended after the snapshot was last written: replay them, in order.
+  // Answers to the open question are rows of their own (from this server or another): fold them in.
   let snapshot = restored.snapshot;
   const round = currentRound(snapshot.context);
-  if (snapshot.matches("questionOpen") && round !== undefined) {
-    for (const answer of await listClassroomAnswers(db(), joinCode, round.questionIndex)) {
-      snapshot = applyEvent(classroomMachine, snapshot, {
-        type: "answer.submit",
-        playerId: answer.playerId,
-        questionId: round.questionId,
-        response: answer.response,
-        now: answer.answeredAt.getTime(),
-      }).snapshot;
-    }
-  }
+  if (snapshot.matches("questionOpen") && round !== undefined)
+    snapshot = foldStoredAnswers(snapshot, await listClassroomAnswers(db(), joinCode, round.questionIndex));
   return {
     ok: true,
     value: {
@@ -249,12 +277,16 @@ async function loadGame(joinCode: string): Promise<Outcome<LiveGame>> {
       pending: [],
       flushing: false,
       timer: null,
+      behind: null,
+      answersReadAt: 0,
+      catchUpTimer: null,
     },
   };
 }
 
 /** The game in memory, read from its row the first time (concurrent first requests share one read). */
 async function liveGame(joinCode: string): Promise<Outcome<LiveGame>> {
+  if (!live.listening) listen();
   const cached = live.games.get(joinCode);
   if (cached !== undefined) return { ok: true, value: cached };
   let loading = live.loading.get(joinCode);
@@ -264,6 +296,10 @@ async function liveGame(joinCode: string): Promise<Outcome<LiveGame>> {
       if (loaded.ok) {
         live.games.set(joinCode, loaded.value);
         armTimer(loaded.value);
+        if (live.noticedWhileLoading.delete(joinCode)) {
+          loaded.value.behind = "state";
+          void flush(loaded.value);
+        }
       }
       return loaded;
     });
@@ -427,8 +463,9 @@ type Applied = {
   answersOnly: StoredClassroomAnswer[] | null;
 };
 
-function applyBatch(game: LiveGame, batch: readonly Pending[]): Applied {
-  let current = game.snapshot;
+/** Runs a batch on `base` (this server's copy, or that copy with other servers' answers folded in). Pure. */
+function applyBatch(game: LiveGame, base: ClassroomSnapshot, batch: readonly Pending[]): Applied {
+  let current = base;
   const drafts: EventDraft[] = [];
   const graded: ClassroomRound[] = [];
   let answersOnly: StoredClassroomAnswer[] | null = [];
@@ -479,47 +516,179 @@ function applyBatch(game: LiveGame, batch: readonly Pending[]): Applied {
   return { outcomes, snapshot: current, drafts, graded, answersOnly };
 }
 
+/** The open question of `base` if the step to `after` closes it (it is then graded: fold the stored answers). */
+function closedRound(base: ClassroomSnapshot, after: ClassroomSnapshot): number | null {
+  const round = currentRound(base.context);
+  if (!base.matches("questionOpen") || round === undefined) return null;
+  const next = currentRound(after.context);
+  const stillOpen = after.matches("questionOpen") && next?.questionIndex === round.questionIndex;
+  return stillOpen ? null : round.questionIndex;
+}
+
+function writeOf(snapshot: ClassroomSnapshot, now: Date): ClassroomGameWrite {
+  return {
+    persisted: classroomSessionCodec.save(snapshot),
+    status: snapshot.status === "done" ? "finished" : "active",
+    now,
+  };
+}
+
+function announce(game: LiveGame, change: ClassroomChange): void {
+  try {
+    classroomAnnouncer().announce({
+      server: live.server,
+      joinCode: game.joinCode,
+      change,
+      revision: game.revision,
+    });
+  } catch (error) {
+    logLine("classroom.notify.error", { detail: errorDetail(error) });
+  }
+}
+
+/**
+ * Writes a batch: answers alone as rows (if this copy is current), anything else as the whole game with the
+ * revision check, folding in the stored answers when the batch closes the question. When this copy turns out to
+ * be behind, it catches up from the database and runs the batch again on the fresh copy. Null when it stayed
+ * behind COMMIT_TRIES times (the game is changing faster than this server can follow).
+ */
+async function commit(game: LiveGame, batch: readonly Pending[]): Promise<Applied | null> {
+  for (let attempt = 0; attempt < COMMIT_TRIES; attempt += 1) {
+    if (attempt > 0 || game.behind === "state" || mayBeStale(game, batch)) await catchUp(game, "state");
+    else if (game.behind === "answers" && performance.now() - game.answersReadAt >= ANSWERS_READ_EVERY_MS)
+      await catchUp(game, "answers");
+    let applied = applyBatch(game, game.snapshot, batch);
+    if (applied.snapshot === game.snapshot) return applied;
+    if (applied.answersOnly !== null) {
+      // The hot path: a few rows appended, no snapshot serialized and the revision left alone; the snapshot is
+      // written at the next change of state and the close folds these rows in.
+      if (await appendAnswers(game, applied.answersOnly)) {
+        game.snapshot = applied.snapshot;
+        live.hub.publish(game.joinCode, coalesce(applied.drafts));
+        announce(game, "answers");
+        return applied;
+      }
+      continue;
+    }
+    const base = game.snapshot;
+    const last = batch[batch.length - 1]?.now ?? serverNow();
+    const closing = closedRound(base, applied.snapshot);
+    const saved =
+      closing === null
+        ? await saveClassroomGame(db(), game.joinCode, game.revision, writeOf(applied.snapshot, last))
+        : await saveClassroomGameFolding(db(), game.joinCode, game.revision, closing, (stored) => {
+            // Answers another server acknowledged are graded with the rest: run the batch again with them in.
+            const folded = foldStoredAnswers(base, stored);
+            if (folded !== base) applied = applyBatch(game, folded, batch);
+            return writeOf(applied.snapshot, last);
+          });
+    if (!saved) continue;
+    game.revision += 1;
+    game.snapshot = applied.snapshot;
+    live.hub.publish(game.joinCode, coalesce(applied.drafts));
+    armTimer(game);
+    announce(game, "state");
+    await recordRounds(game.joinCode, applied.graded);
+    return applied;
+  }
+  return null;
+}
+
+/** Appends a batch's answers while this copy is current; false when it is behind (or a row was already there). */
+async function appendAnswers(game: LiveGame, answers: readonly StoredClassroomAnswer[]): Promise<boolean> {
+  try {
+    return await appendClassroomAnswers(db(), game.joinCode, answers, { ifRevision: game.revision });
+  } catch (error) {
+    // A player's answer stored by another server (a retry that went elsewhere): catch up, it is refused then.
+    if (isUniqueViolation(error)) return false;
+    throw error;
+  }
+}
+
+/**
+ * Whether a request may be from a player this copy does not know yet because they joined on another server a
+ * moment ago. Only asked when other servers share the game; then the copy catches up before deciding.
+ */
+function mayBeStale(game: LiveGame, batch: readonly Pending[]): boolean {
+  if (!classroomAnnouncer().shared) return false;
+  return batch.some(
+    (pending) =>
+      pending.command !== "view" &&
+      pending.command.kind === "answer" &&
+      viewerOf(game, game.snapshot, pending.who) === null,
+  );
+}
+
+/**
+ * Brings this server's copy up to date with what other servers committed and pushes the difference to this
+ * server's streams, as if it had made the change itself. "answers" reads only the open question's rows; "state"
+ * reads the game again.
+ */
+async function catchUp(game: LiveGame, at: ClassroomChange): Promise<void> {
+  const change = game.behind === "state" ? "state" : at;
+  game.behind = null;
+  const before = game.snapshot;
+  const round = currentRound(before.context);
+  if (change === "answers") {
+    game.answersReadAt = performance.now();
+    if (!before.matches("questionOpen") || round === undefined) return;
+    game.snapshot = foldStoredAnswers(
+      before,
+      await listClassroomAnswers(db(), game.joinCode, round.questionIndex),
+    );
+  } else {
+    const fresh = await loadGame(game.joinCode);
+    if (!fresh.ok) throw new Error(fresh.error);
+    game.revision = fresh.value.revision;
+    game.snapshot = fresh.value.snapshot;
+    armTimer(game);
+  }
+  if (game.snapshot === before) return;
+  const now = serverNow();
+  live.hub.publish(game.joinCode, coalesce(liveEvents(before, game.snapshot, now.getTime())));
+  // Everyone has answered, across servers: close the question as the last answer would have here.
+  if (
+    game.snapshot.matches("questionOpen") &&
+    mayAllHaveAnswered(game.snapshot) &&
+    everyoneAnswered(game.snapshot.context)
+  )
+    game.pending.push({
+      who: deviceOnly(game.teacherLearnerId),
+      command: { kind: "close" },
+      now,
+      resolve: () => undefined,
+      reject: () => undefined,
+    });
+}
+
 async function flush(game: LiveGame): Promise<void> {
   game.flushing = true;
   try {
-    while (game.pending.length > 0) {
+    while (game.pending.length > 0 || game.behind !== null) {
+      if (game.pending.length === 0) {
+        // Only a notice: catch up now (answers: once their interval is up), so this server's players hear of
+        // the change without asking.
+        const wait = ANSWERS_READ_EVERY_MS - (performance.now() - game.answersReadAt);
+        if (game.behind === "answers" && wait > 0) {
+          game.catchUpTimer ??= setTimeout(() => {
+            game.catchUpTimer = null;
+            if (!game.flushing && game.behind !== null) void flush(game);
+          }, wait);
+          game.catchUpTimer.unref();
+          break;
+        }
+        await catchUp(game, game.behind ?? "state").catch((error: unknown) => {
+          logLine("classroom.catch-up.error", { joinCode: game.joinCode, detail: errorDetail(error) });
+        });
+        continue;
+      }
       const batch = game.pending.splice(0);
       try {
-        let applied = applyBatch(game, batch);
-        if (applied.snapshot !== game.snapshot && applied.answersOnly !== null) {
-          // The hot path: a few rows appended, no snapshot serialized; the snapshot is written at the next
-          // change of state and holds these answers then.
-          await appendClassroomAnswers(db(), game.joinCode, applied.answersOnly);
-          game.snapshot = applied.snapshot;
-          live.hub.publish(game.joinCode, coalesce(applied.drafts));
-        } else if (applied.snapshot !== game.snapshot) {
-          const last = batch[batch.length - 1]?.now ?? serverNow();
-          const write = () =>
-            saveClassroomGame(db(), game.joinCode, game.revision, {
-              persisted: classroomSessionCodec.save(applied.snapshot),
-              status: applied.snapshot.status === "done" ? "finished" : "active",
-              now: last,
-            });
-          let saved = await write();
-          if (!saved) {
-            // Another process wrote this game: start again from its row, once.
-            const fresh = await loadGame(game.joinCode);
-            if (!fresh.ok) throw new Error(fresh.error);
-            game.revision = fresh.value.revision;
-            game.snapshot = fresh.value.snapshot;
-            applied = applyBatch(game, batch);
-            saved = applied.snapshot === game.snapshot || (await write());
-          }
-          if (!saved) {
-            for (const pending of batch)
-              pending.resolve(fail(409, "joinCode: the game is too busy right now: try again"));
-            continue;
-          }
-          if (applied.snapshot !== game.snapshot) game.revision += 1;
-          game.snapshot = applied.snapshot;
-          live.hub.publish(game.joinCode, coalesce(applied.drafts));
-          armTimer(game);
-          await recordRounds(game.joinCode, applied.graded);
+        const applied = await commit(game, batch);
+        if (applied === null) {
+          for (const pending of batch)
+            pending.resolve(fail(409, "joinCode: the game is too busy right now: try again"));
+          continue;
         }
         batch.forEach((pending, index) =>
           pending.resolve(applied.outcomes[index] ?? fail(409, "action: not run")),
@@ -530,6 +699,34 @@ async function flush(game: LiveGame): Promise<void> {
     }
   } finally {
     game.flushing = false;
+  }
+}
+
+/** Starts hearing other servers' notices (once per process): each marks its game behind and catches it up. */
+function listen(): void {
+  live.listening = true;
+  classroomAnnouncer().subscribe({ onNotice: heard, onResync: resync });
+}
+
+function heard(notice: ClassroomNotice): void {
+  if (notice.server === live.server) return;
+  const game = live.games.get(notice.joinCode);
+  if (game === undefined) {
+    // Not held here: it is read fresh when first asked for, or again if a read is under way.
+    if (live.loading.has(notice.joinCode)) live.noticedWhileLoading.add(notice.joinCode);
+    return;
+  }
+  if (notice.change === "state" || notice.revision > game.revision) {
+    if (notice.revision <= game.revision) return; // already caught up (this server read it meanwhile)
+    game.behind = "state";
+  } else game.behind ??= "answers";
+  if (!game.flushing) void flush(game);
+}
+
+function resync(): void {
+  for (const game of live.games.values()) {
+    game.behind = "state";
+    if (!game.flushing) void flush(game);
   }
 }
 
@@ -622,6 +819,12 @@ export async function connectGame(
   const game = loaded.value;
   let who = deviceOnly(learnerId);
   let viewer = viewerOf(game, game.snapshot, who);
+  if (viewer === null && classroomAnnouncer().shared) {
+    // Maybe joined on another server a moment ago: read the game again before refusing.
+    game.behind = "state";
+    await submit(game, who, "view", now);
+    viewer = viewerOf(game, game.snapshot, who);
+  }
   if (viewer === null && signedIn !== undefined) {
     who = await signedIn();
     viewer = viewerOf(game, game.snapshot, who);
@@ -660,5 +863,10 @@ export async function reportGame(who: Identity, joinCode: string): Promise<Outco
   if (!loaded.ok) return loaded;
   if (!isTeacherOf(loaded.value, who))
     return fail(403, "joinCode: only the teacher who created this game can read its report");
+  if (classroomAnnouncer().shared) {
+    // Other servers may have taken answers or closed questions since this copy was read: read it again.
+    loaded.value.behind = "state";
+    await submit(loaded.value, who, "view", serverNow());
+  }
   return { ok: true, value: buildGameReport(loaded.value.snapshot.context, questionOf) };
 }

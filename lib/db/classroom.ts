@@ -240,6 +240,11 @@ export type StoredClassroomAnswer = {
   readonly answeredAt: Date;
 };
 
+/** PostgreSQL and SQLite need different SQL for the row locks below; the client says which it talks to. */
+function isPostgres(db: Db): boolean {
+  return (db as unknown as { _activeProvider?: string })._activeProvider === "postgresql";
+}
+
 /**
  * Appends acknowledged answers in one statement. The key (game, question, player) refuses a second answer of the
  * same player to the same question even from another process: the whole batch then fails and nothing is stored.
@@ -247,18 +252,74 @@ export type StoredClassroomAnswer = {
  * INSERT rather than createMany: Prisma compiles a model query on every call, which measured about 2 ms of CPU
  * against 0.4 ms for the raw statement (the rows are stored the same way; the tests read them back through the
  * model).
+ *
+ * With `ifRevision` the rows are stored only while the game's row is still at that revision and active, and
+ * false is returned otherwise (nothing stored): the server's copy of the game is behind (another server opened,
+ * closed or joined meanwhile) and must catch up before it acknowledges. Answers never move the revision, so
+ * answers from many servers never refuse each other. On PostgreSQL the check takes a shared lock on the game's
+ * row (FOR SHARE): shared with other answers, but a close (which locks the row FOR UPDATE, see
+ * saveClassroomGameFolding) waits for it, and an answer waiting on a close re-checks the revision after it.
  */
 export async function appendClassroomAnswers(
   db: Db,
   joinCode: string,
   answers: readonly StoredClassroomAnswer[],
-): Promise<void> {
-  if (answers.length === 0) return;
-  const rows = answers.map(
-    (answer) =>
-      Prisma.sql`(${joinCode}, ${answer.questionIndex}, ${answer.playerId}, ${JSON.stringify(answer.response)}, ${answer.answeredAt})`,
+  options: { readonly ifRevision?: number } = {},
+): Promise<boolean> {
+  if (answers.length === 0) return true;
+  if (options.ifRevision === undefined) {
+    const rows = answers.map(
+      (answer) =>
+        Prisma.sql`(${joinCode}, ${answer.questionIndex}, ${answer.playerId}, ${JSON.stringify(answer.response)}, ${answer.answeredAt})`,
+    );
+    await db.$executeRaw`INSERT INTO "ClassroomAnswer" ("joinCode", "questionIndex", "playerId", "response", "answeredAt") VALUES ${Prisma.join(rows)}`;
+    return true;
+  }
+  const postgres = isPostgres(db);
+  // VALUES outside an INSERT ... VALUES has no column types to infer from: PostgreSQL is told them.
+  const rows = answers.map((answer) =>
+    postgres
+      ? Prisma.sql`(${joinCode}, CAST(${answer.questionIndex} AS INTEGER), ${answer.playerId}, ${JSON.stringify(answer.response)}, CAST(${answer.answeredAt} AS TIMESTAMP(3)))`
+      : Prisma.sql`(${joinCode}, ${answer.questionIndex}, ${answer.playerId}, ${JSON.stringify(answer.response)}, ${answer.answeredAt})`,
   );
-  await db.$executeRaw`INSERT INTO "ClassroomAnswer" ("joinCode", "questionIndex", "playerId", "response", "answeredAt") VALUES ${Prisma.join(rows)}`;
+  const lock = postgres ? Prisma.sql` FOR SHARE` : Prisma.empty;
+  const count =
+    await db.$executeRaw`INSERT INTO "ClassroomAnswer" ("joinCode", "questionIndex", "playerId", "response", "answeredAt") SELECT * FROM (VALUES ${Prisma.join(rows)}) AS answers WHERE EXISTS (SELECT 1 FROM "ClassroomGame" WHERE "joinCode" = ${joinCode} AND "revision" = ${options.ifRevision} AND "status" = 'active'${lock})`;
+  return count === answers.length;
+}
+
+/**
+ * A write that grades the open question (a close, by the teacher, the deadline or the last answer): like
+ * saveClassroomGame, but `build` is given every answer stored for `questionIndex` while no new one can be
+ * stored, and returns the snapshot to write with them folded in. So an answer another server acknowledged is
+ * graded here, and an answer that arrives after the close is refused by appendClassroomAnswers' revision check
+ * instead of being stored and never counted. Returns false when the row moved past `ifRevision` (catch up and
+ * decide again). On PostgreSQL this is one transaction that locks the row first; on SQLite (one writer at a
+ * time) it is the read, then an update that also checks that no answer was stored since the read.
+ */
+export async function saveClassroomGameFolding(
+  db: Db,
+  joinCode: string,
+  ifRevision: number,
+  questionIndex: number,
+  build: (stored: readonly StoredClassroomAnswer[]) => ClassroomGameWrite,
+): Promise<boolean> {
+  if (isPostgres(db)) {
+    return db.$transaction(async (tx) => {
+      const locked = await tx.$queryRaw<
+        { revision: number | bigint; status: string }[]
+      >`SELECT "revision", "status" FROM "ClassroomGame" WHERE "joinCode" = ${joinCode} FOR UPDATE`;
+      const row = locked[0];
+      if (row === undefined || Number(row.revision) !== ifRevision || row.status !== "active") return false;
+      const write = build(await listClassroomAnswers(tx as unknown as Db, joinCode, questionIndex));
+      return saveClassroomGame(tx as unknown as Db, joinCode, ifRevision, write);
+    });
+  }
+  const stored = await listClassroomAnswers(db, joinCode, questionIndex);
+  const write = build(stored);
+  const count =
+    await db.$executeRaw`UPDATE "ClassroomGame" SET "snapshot" = ${JSON.stringify(write.persisted)}, "machineVersion" = ${write.persisted.version}, "status" = ${write.status}, "revision" = ${ifRevision + 1}, "updatedAt" = ${write.now} WHERE "joinCode" = ${joinCode} AND "revision" = ${ifRevision} AND "status" = 'active' AND (SELECT COUNT(*) FROM "ClassroomAnswer" WHERE "joinCode" = ${joinCode} AND "questionIndex" = ${questionIndex}) = ${stored.length}`;
+  return count === 1;
 }
 
 /** The answers appended for one question of a game, oldest first. */

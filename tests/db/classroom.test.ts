@@ -7,6 +7,7 @@ import {
   listActiveClassroomGames,
   listFinishedClassroomGames,
   saveClassroomGame,
+  saveClassroomGameFolding,
   updateClassroomGame,
   type StoredClassroomGame,
 } from "../../lib/db/classroom";
@@ -14,7 +15,7 @@ import { runClassroomCommand, type ClassroomCommand } from "../../lib/classroom/
 import { currentRound } from "../../lib/quiz/classroom-machine";
 import { classroomSessionCodec } from "../../lib/quiz/persistence";
 import { join, newGame, realQuestions, runAll, T0 } from "../classroom/support";
-import { createTempDb } from "./support/temp-db";
+import { createTempDb, testPostgresUrl } from "./support/temp-db";
 
 const now = new Date(T0);
 const questions = realQuestions();
@@ -202,4 +203,96 @@ describe("classroom games", () => {
     });
     expect(stored?.answeredAt.getTime()).toBe(T0 + 20);
   });
+
+  it("appends answers only while the game row is at the revision given, so a copy that is behind stores nothing", async () => {
+    await create();
+    const answer = (playerId: string) => ({
+      questionIndex: 0,
+      playerId,
+      response: ["a"],
+      answeredAt: new Date(T0 + 10),
+    });
+    expect(await appendClassroomAnswers(temp.db, "ABC234", [answer("p1")], { ifRevision: 0 })).toBe(true);
+    // Answers do not move the revision: another server's answers at the same revision are stored too.
+    expect(await appendClassroomAnswers(temp.db, "ABC234", [answer("p2")], { ifRevision: 0 })).toBe(true);
+    expect((await findClassroomGame(temp.db, "ABC234"))?.revision).toBe(0);
+    const write = {
+      persisted: classroomSessionCodec.save(newGame(questions)),
+      status: "active" as const,
+      now,
+    };
+    expect(await saveClassroomGame(temp.db, "ABC234", 0, write)).toBe(true);
+    expect(
+      await appendClassroomAnswers(temp.db, "ABC234", [answer("p3"), answer("p4")], { ifRevision: 0 }),
+    ).toBe(false);
+    expect(await appendClassroomAnswers(temp.db, "NOPE22", [answer("p3")], { ifRevision: 0 })).toBe(false);
+    expect((await listClassroomAnswers(temp.db, "ABC234", 0)).map((row) => row.playerId).sort()).toEqual([
+      "p1",
+      "p2",
+    ]);
+    expect(await appendClassroomAnswers(temp.db, "ABC234", [answer("p3")], { ifRevision: 1 })).toBe(true);
+    // The key still refuses a player's second answer, from any server: the batch stores nothing.
+    await expect(
+      appendClassroomAnswers(temp.db, "ABC234", [answer("p5"), answer("p1")], { ifRevision: 1 }),
+    ).rejects.toThrow();
+    expect(await listClassroomAnswers(temp.db, "ABC234", 0)).toHaveLength(3);
+    expect(await saveClassroomGame(temp.db, "ABC234", 1, { ...write, status: "finished" })).toBe(true);
+    expect(await appendClassroomAnswers(temp.db, "ABC234", [answer("p4")], { ifRevision: 2 })).toBe(false);
+  });
+
+  it("a folding save hands build every stored answer of the question and writes at the revision it read", async () => {
+    await create();
+    const answer = (playerId: string, questionIndex = 0) => ({
+      questionIndex,
+      playerId,
+      response: ["a"],
+      answeredAt: new Date(T0 + 10),
+    });
+    await appendClassroomAnswers(temp.db, "ABC234", [answer("p1"), answer("p2"), answer("p9", 1)]);
+    const write = {
+      persisted: classroomSessionCodec.save(newGame(questions)),
+      status: "active" as const,
+      now,
+    };
+    const seen: string[][] = [];
+    const build = (stored: readonly { playerId: string }[]) => {
+      seen.push(stored.map((row) => row.playerId).sort());
+      return write;
+    };
+    expect(await saveClassroomGameFolding(temp.db, "ABC234", 1, 0, build)).toBe(false);
+    expect(await saveClassroomGameFolding(temp.db, "ABC234", 0, 0, build)).toBe(true);
+    expect(seen.at(-1)).toEqual(["p1", "p2"]);
+    expect((await findClassroomGame(temp.db, "ABC234"))?.revision).toBe(1);
+  });
+
+  // PostgreSQL locks the row instead (FOR UPDATE against the answers' FOR SHARE): an insert from inside build
+  // would wait for the lock build holds. tests/classroom/two-servers.test.ts covers both engines.
+  it.skipIf(testPostgresUrl() !== null)(
+    "a folding save on SQLite refuses to write when an answer was stored after it read them",
+    async () => {
+      await create();
+      const answer = (playerId: string) => ({
+        questionIndex: 0,
+        playerId,
+        response: ["a"],
+        answeredAt: new Date(T0 + 10),
+      });
+      await appendClassroomAnswers(temp.db, "ABC234", [answer("p1")]);
+      const write = {
+        persisted: classroomSessionCodec.save(newGame(questions)),
+        status: "active" as const,
+        now,
+      };
+      const racing: { insert?: Promise<boolean> } = {};
+      const saved = await saveClassroomGameFolding(temp.db, "ABC234", 0, 0, (stored) => {
+        expect(stored).toHaveLength(1);
+        // Another server's answer lands between the read and the write (its copy is at the same revision).
+        racing.insert = appendClassroomAnswers(temp.db, "ABC234", [answer("p2")], { ifRevision: 0 });
+        return write;
+      });
+      expect(await racing.insert).toBe(true);
+      expect(saved).toBe(false);
+      expect((await findClassroomGame(temp.db, "ABC234"))?.revision).toBe(0);
+    },
+  );
 });

@@ -15,12 +15,17 @@ const MAIN_PAGES = [
   "/practice",
   "/exam",
   "/review",
+  "/review/cards",
+  "/review/stats",
+  "/review/settings",
   "/progress",
   "/classroom",
   "/rules",
   "/rules/PCX-02",
   "/bookmarks",
   "/account",
+  "/lab",
+  "/classroom/join",
 ];
 const WIDTHS = [
   { name: "desktop", width: 1280, height: 900 },
@@ -36,6 +41,25 @@ function lessonPaths(): string[] {
   );
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
   return parsed.value.map((lesson) => `/lessons/${lesson.slug}`);
+}
+
+/**
+ * Links, buttons, selects and file inputs smaller than 24 x 24 px (WCAG 2.5.8). A link inside running text is
+ * exempt, as are checkboxes and radios (each sits in a label that takes the tap).
+ */
+function smallTapTargets(): string[] {
+  const inText = (element: Element) =>
+    element.tagName === "A" &&
+    getComputedStyle(element).display === "inline" &&
+    element.closest("p, li, td, dd, figcaption") !== null;
+  return [...document.querySelectorAll("a[href], button, select, input[type=file]")]
+    .filter((element) => !inText(element))
+    .map((element) => ({ element, box: element.getBoundingClientRect() }))
+    .filter(({ box }) => box.width > 0 && box.height > 0 && (box.width < 24 || box.height < 24))
+    .map(
+      ({ element, box }) =>
+        `${element.tagName.toLowerCase()} "${element.textContent.trim().slice(0, 30)}" ${Math.round(box.width)}x${Math.round(box.height)}`,
+    );
 }
 
 function summary(pagePath: string, width: string, violations: readonly AxeViolation[]): string {
@@ -72,11 +96,42 @@ describe("accessibility (axe-core)", () => {
         if (report) console.log(report);
         const blocking = violations.filter((v) => v.impact === "critical" || v.impact === "serious");
         if (blocking.length > 0) failures.push(summary(pagePath, size.name, blocking));
+        for (const target of await page.evaluate(smallTapTargets))
+          failures.push(`${size.name} ${pagePath} tap target under 24 px: ${target}`);
       }
       await context.close();
       expect(failures.join("\n")).toBe("");
     }, 300_000);
   }
+
+  it("a mock exam's score report does not scroll sideways, even with wide exhibit tables", async () => {
+    const context = await browser.newContext({
+      baseURL: inject("baseURL"),
+      viewport: { width: 1280, height: 800 },
+    });
+    const page = await context.newPage();
+    // Eight unanswered questions: enough that some carry an exhibit table wider than the page, which used to
+    // widen the report's grid track (3 of 3 such reports scrolled sideways by 160-210 px before the fix).
+    await page.goto("/exam");
+    await page.getByLabel("Questions").fill("8");
+    await page.getByTestId("start-exam").click();
+    await page.getByTestId("open-review").click();
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByTestId("submit-exam").click();
+    await page.getByTestId("exam-verdict").waitFor();
+    const failures: string[] = [];
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 844 });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      if (overflow > 0) failures.push(`${width} px: scrolls sideways by ${overflow}px`);
+      for (const line of (await axeViolations(page)).filter(
+        (v) => v.impact === "critical" || v.impact === "serious",
+      ))
+        failures.push(`${width} px: ${line.id}`);
+    }
+    await context.close();
+    expect(failures).toEqual([]);
+  }, 120_000);
 
   it("at 390 px every lesson diagram fits or scrolls by keyboard with a visible hint", async () => {
     const context = await browser.newContext({

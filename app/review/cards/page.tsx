@@ -81,32 +81,39 @@ export default async function CardBrowserPage({
         skip it until tomorrow, forget it to start it over as new, or choose the day it is next due.
       </p>
       <form className="review-inline-form card-filter" method="get" action="/review/cards" role="search">
-        <label htmlFor="card-search">Search</label>
-        <input
-          id="card-search"
-          name="q"
-          type="search"
-          defaultValue={filter.q ?? ""}
-          placeholder="P3, peering…"
-        />
-        <label htmlFor="card-concept">Concept</label>
-        <select id="card-concept" name="concept" defaultValue={filter.concept ?? ""}>
-          <option value="">All concepts</option>
-          {CONCEPTS.filter((concept) => conceptsInDeck.includes(concept.id)).map((concept) => (
-            <option key={concept.id} value={concept.id}>
-              {concept.id}
-            </option>
-          ))}
-        </select>
-        <label htmlFor="card-status">State</label>
-        <select id="card-status" name="status" defaultValue={filter.status ?? ""}>
-          <option value="">All states</option>
-          {CARD_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {status} ({counts[status]})
-            </option>
-          ))}
-        </select>
+        {/* Each label in one box with its field, so a phone wraps the pair, not a label away from its field. */}
+        <span className="filter-pair">
+          <label htmlFor="card-search">Search</label>
+          <input
+            id="card-search"
+            name="q"
+            type="search"
+            defaultValue={filter.q ?? ""}
+            placeholder="P3, peering…"
+          />
+        </span>
+        <span className="filter-pair">
+          <label htmlFor="card-concept">Concept</label>
+          <select id="card-concept" name="concept" defaultValue={filter.concept ?? ""}>
+            <option value="">All concepts</option>
+            {CONCEPTS.filter((concept) => conceptsInDeck.includes(concept.id)).map((concept) => (
+              <option key={concept.id} value={concept.id}>
+                {concept.id}
+              </option>
+            ))}
+          </select>
+        </span>
+        <span className="filter-pair">
+          <label htmlFor="card-status">State</label>
+          <select id="card-status" name="status" defaultValue={filter.status ?? ""}>
+            <option value="">All states</option>
+            {CARD_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {status} ({counts[status]})
+              </option>
+            ))}
+          </select>
+        </span>
         <button type="submit" className="button">
           Filter
         </button>

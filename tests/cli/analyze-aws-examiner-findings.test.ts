@@ -2,21 +2,12 @@
 // (tests/cli/fixtures/aws-scenarios): each case is a finding that once gave a wrong verdict or explanation.
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "@/lib/cli/run-cli";
+import { captureCli } from "./capture";
 import type { AnalysisJson } from "@/lib/cli/format-analysis";
 
 const FIXTURES = path.resolve(import.meta.dirname, "fixtures/aws-scenarios");
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(argv, {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    cwd: FIXTURES,
-  });
-  return { code, stdout, stderr };
-}
+const run = (...argv: string[]) => captureCli(argv, FIXTURES);
 
 async function json(scenario: string, from: string, to: string, ...more: string[]): Promise<AnalysisJson> {
   const r = await run(

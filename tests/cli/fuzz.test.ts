@@ -4,8 +4,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { parse as parseYaml } from "yaml";
 import { describe, expect, it } from "vitest";
-import { runGuarded } from "@/lib/cli/guarded";
-import { runCli } from "@/lib/cli/run-cli";
+import { captureCli, type CliRun } from "./capture";
 
 // Bounded fuzzing of the command line: flags, topology files and describe folders, mutated from
 // real inputs. The contract for every input: no exception escapes (exit 70 is a fault of ours), the exit code
@@ -21,19 +20,9 @@ const DESCRIBE_FILES = Object.fromEntries(
   readdirSync(DESCRIBE).map((f) => [f, JSON.parse(readFileSync(path.join(DESCRIBE, f), "utf8")) as unknown]),
 );
 
-type Outcome = { code: number; stdout: string; stderr: string };
+type Outcome = CliRun;
 
-async function run(argv: readonly string[]): Promise<Outcome> {
-  let stdout = "";
-  let stderr = "";
-  const io = {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    cwd: DIR,
-  };
-  const code = await runGuarded(argv, io, runCli);
-  return { code, stdout, stderr };
-}
+const run = (argv: readonly string[]): Promise<Outcome> => captureCli(argv, DIR, { guarded: true });
 
 function expectContract(outcome: Outcome, argv: readonly string[]): void {
   const context = `argv ${JSON.stringify(argv)}\nstderr ${outcome.stderr.slice(0, 400)}`;

@@ -3,25 +3,15 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { captureCli } from "./capture";
 import { runGuarded } from "@/lib/cli/guarded";
 import { MAX_NESTING_DEPTH, nestingDepth } from "@/lib/cli/input-limits";
 import { readInputFile } from "@/lib/cli/read-input";
-import { runCli } from "@/lib/cli/run-cli";
 
 // The command line on hostile input. Each case failed before (a crash with a stack, a
 // hang, gigabytes of memory, or a verdict on an invalid topology).
 
-async function run(argv: string[], cwd = process.cwd()) {
-  let stdout = "";
-  let stderr = "";
-  const io = {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    cwd,
-  };
-  const code = await runGuarded(argv, io, runCli);
-  return { code, stdout, stderr };
-}
+const run = (argv: string[], cwd = process.cwd()) => captureCli(argv, cwd, { guarded: true });
 
 function tempDir(): string {
   return mkdtempSync(path.join(tmpdir(), "reachable-hostile-"));

@@ -2,21 +2,12 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "@/lib/cli/run-cli";
+import { captureCli } from "./capture";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const SAMPLE = "examples/aws-describe";
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(argv, {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    cwd: ROOT,
-  });
-  return { code, stdout, stderr };
-}
+const run = (...argv: string[]) => captureCli(argv, ROOT);
 
 const tmp = mkdtempSync(path.join(tmpdir(), "reachable-cli-"));
 const write = (name: string, text: string): string => {

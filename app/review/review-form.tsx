@@ -1,5 +1,6 @@
 "use client";
 
+import { OpenInLab } from "@/app/components/open-in-lab";
 import { SolutionView } from "@/app/components/solution-view";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, type SubmitEvent } from "react";
@@ -27,6 +28,8 @@ type Props = {
   question: Pick<QuestionForClient, "id" | "options" | "multiSelect">;
   /** The card was answered already (a refresh or reload after the answer): show its feedback. */
   answered?: (AnsweredCard & { response: readonly string[] }) | undefined;
+  /** Where the lab link says the question was served ("review:P3"), when the question has a network to open. */
+  labFrom?: string | undefined;
 };
 
 const RATINGS: readonly { rating: Rating; label: string; key: string }[] = [
@@ -43,7 +46,7 @@ const RATINGS: readonly { rating: Rating; label: string; key: string }[] = [
  * the next card, also in one request (a server action whose response carries the page with the next card). A wrong answer can only be rated Again. Space submits the chosen answer, and after the
  * answer accepts the rating shown.
  */
-export function ReviewForm({ skillId, question, answered: shown }: Props) {
+export function ReviewForm({ skillId, question, answered: shown, labFrom }: Props) {
   const router = useRouter();
   const live = useReviewLive();
   const [selected, setSelected] = useState<string[]>(shown ? [...shown.response] : []);
@@ -243,6 +246,8 @@ export function ReviewForm({ skillId, question, answered: shown }: Props) {
                 . Ctrl+Z undoes the last rating.
               </span>
             </div>
+            {/* Rendered with the feedback, not by the server page: the answer is one request, with no refresh. */}
+            {labFrom !== undefined ? <OpenInLab questionId={question.id} from={labFrom} /> : null}
           </>
         ) : null}
       </div>

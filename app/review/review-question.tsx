@@ -1,4 +1,3 @@
-import { OpenInLab } from "@/app/components/open-in-lab";
 import { QuestionExhibit } from "../components/question-exhibit";
 import { layoutDiagram } from "@/lib/diagram/layout";
 import { topologyToDiagram } from "@/lib/diagram/from-topology";
@@ -106,10 +105,8 @@ export async function ReviewQuestion({
           ...(question.multiSelect ? { multiSelect: true } : {}),
         }}
         answered={shown}
+        labFrom={question.topology ? `review:${card.skillId}` : undefined}
       />
-      {answered && question.topology ? (
-        <OpenInLab questionId={question.id} from={`review:${card.skillId}`} />
-      ) : null}
     </section>
   );
 }

@@ -83,6 +83,17 @@ function EdgeLine({ edge, mark }: { edge: PlacedEdge; mark: PathMark | undefined
 }
 
 /**
+ * The narrowest the diagram may be drawn. A wide diagram shrunk to a phone's width had 6-px labels (its 11-12 px
+ * label text scaled by the screen's share of the diagram), so it is never scaled below MIN_LABEL_SCALE: the
+ * labels stay at least 9 px and the diagram scrolls sideways in its own region instead.
+ */
+export const MIN_LABEL_SCALE = 0.82;
+
+export function readableMinWidth(diagramWidth: number): number {
+  return Math.min(diagramWidth, Math.max(560, Math.ceil(diagramWidth * MIN_LABEL_SCALE)));
+}
+
+/**
  * Draws a laid-out topology as SVG. Server-rendered: no client JavaScript. The text alternative lists every
  * component, so a screen reader gets the same facts as the picture.
  */
@@ -114,7 +125,7 @@ export function TopologyDiagram({
           height={diagram.height}
           role="img"
           aria-labelledby={`${id}-title ${id}-desc`}
-          style={{ minWidth: Math.min(diagram.width, 560), maxWidth: "100%", height: "auto" }}
+          style={{ minWidth: readableMinWidth(diagram.width), maxWidth: "100%", height: "auto" }}
         >
           <title id={`${id}-title`}>{title}</title>
           <desc id={`${id}-desc`}>{description ?? describe(diagram)}</desc>

@@ -54,4 +54,28 @@ describe("question diagram text alternative", () => {
     expect(checked).toBeGreaterThan(0);
     await context.close();
   });
+
+  it("keeps diagram labels readable on a phone: no diagram is drawn below 0.8 of its size at 390 px", async () => {
+    const { context, page } = await newPage(browser, inject("baseURL"));
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto("/lessons");
+    const lessons = await page
+      .locator('main a[href^="/lessons/"]')
+      .evaluateAll((links) => [...new Set(links.map((link) => link.getAttribute("href") ?? ""))]);
+    expect(lessons.length).toBeGreaterThan(5);
+    let diagrams = 0;
+    for (const href of lessons) {
+      await page.goto(href);
+      // Drawn width over the viewBox width: the factor the 11-12 px label text is scaled by.
+      const scales = await page
+        .locator('[data-testid="topology-diagram"] svg')
+        .evaluateAll((svgs) =>
+          svgs.map((svg) => svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width),
+        );
+      for (const scale of scales) expect(scale, href).toBeGreaterThanOrEqual(0.8);
+      diagrams += scales.length;
+    }
+    expect(diagrams).toBeGreaterThan(0);
+    await context.close();
+  }, 120_000);
 });

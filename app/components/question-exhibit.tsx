@@ -8,9 +8,12 @@ import type { Exhibit, ExhibitTable } from "@/lib/scenario/exhibit";
 export function QuestionExhibit({
   exhibit,
   questionId,
+  headingLevel = 3,
 }: {
   exhibit: Exhibit | undefined;
   questionId: string;
+  /** 2 where the question sits right under the page's h1 (no heading level is skipped, WCAG 1.3.1). */
+  headingLevel?: 2 | 3;
 }) {
   if (!exhibit) return null;
   const hasFacts = exhibit.tables.length > 0 || exhibit.notes.length > 0;
@@ -22,7 +25,11 @@ export function QuestionExhibit({
           aria-label={`Exhibit for question ${questionId}`}
           data-testid="exhibit"
         >
-          <h3 className="exhibit-title">Exhibit</h3>
+          {headingLevel === 2 ? (
+            <h2 className="exhibit-title">Exhibit</h2>
+          ) : (
+            <h3 className="exhibit-title">Exhibit</h3>
+          )}
           {exhibit.tables.map((table, index) => (
             <ExhibitTableView key={index} table={table} />
           ))}

@@ -117,7 +117,7 @@ export default async function Page() {
       {header}
       <ExamNavigator sessionId={session.id} items={navItems} />
       <section className="card" aria-label="Question" data-question-id={shownId}>
-        <QuestionBody question={{ ...toClientQuestion(question), id: shownId }} />
+        <QuestionBody question={{ ...toClientQuestion(question), id: shownId }} exhibitHeadingLevel={2} />
         <ExamAnswer
           sessionId={session.id}
           questionId={shownId}

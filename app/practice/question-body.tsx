@@ -15,11 +15,14 @@ export async function QuestionBody({
   question,
   highlight = false,
   withDiagram = true,
+  exhibitHeadingLevel = 3,
 }: {
   question: QuestionForClient;
   highlight?: boolean;
   /** False: the caller draws the diagram itself (practice redraws it with the path after the answer). */
   withDiagram?: boolean;
+  /** 2 where the question sits right under the page's h1. */
+  exhibitHeadingLevel?: 2 | 3;
 }) {
   const diagram = question.topology && withDiagram ? topologyToDiagram(question.topology) : undefined;
   const placed = diagram ? await layoutDiagram(diagram) : undefined;
@@ -42,7 +45,11 @@ export async function QuestionBody({
           }
         />
       ) : null}
-      <QuestionExhibit exhibit={question.exhibit} questionId={question.id} />
+      <QuestionExhibit
+        exhibit={question.exhibit}
+        questionId={question.id}
+        headingLevel={exhibitHeadingLevel}
+      />
       {analysis && question.query ? (
         <p
           className={analysis.reachable ? "trace-verdict ok" : "trace-verdict bad"}

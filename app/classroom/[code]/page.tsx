@@ -56,7 +56,7 @@ export default async function ClassroomGamePage({ params }: { params: Promise<{ 
     >
       {question ? (
         <section className="classroom-question-body" data-question-id={question.id}>
-          <QuestionBody question={question} />
+          <QuestionBody question={question} exhibitHeadingLevel={2} />
         </section>
       ) : null}
     </ClassroomLive>

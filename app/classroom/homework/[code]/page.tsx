@@ -141,7 +141,7 @@ function StudentView({ view, username }: { view: HomeworkStudentView; username: 
           options={next.question.options}
           multiSelect={next.question.multiSelect === true}
         >
-          <QuestionBody question={next.question} />
+          <QuestionBody question={next.question} exhibitHeadingLevel={2} />
         </HomeworkQuestion>
       ) : (
         <>

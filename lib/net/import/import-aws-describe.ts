@@ -162,11 +162,25 @@ function applianceAssumptions(
   return out;
 }
 
-/** Same id seen twice (a cross-region peering is listed in both regions): keep the first. */
-function pushUnique<T extends { id: string }>(target: T[], items: readonly T[], seen: Set<string>): void {
+/**
+ * Same id seen twice: keep the first. The same resource listed twice (a cross-region peering in both regions,
+ * overlapping pages) is expected; two different resources under one id (a hand-edited or merged file) are not,
+ * and the learner is told which one the analysis uses.
+ */
+function pushUnique<T extends { id: string }>(
+  target: T[],
+  items: readonly T[],
+  seen: Map<string, string>,
+  onConflict: (id: string) => void,
+): void {
   for (const item of items) {
-    if (seen.has(item.id)) continue;
-    seen.add(item.id);
+    const json = JSON.stringify(item);
+    const first = seen.get(item.id);
+    if (first !== undefined) {
+      if (first !== json) onConflict(item.id);
+      continue;
+    }
+    seen.set(item.id, json);
     target.push(item);
   }
 }
@@ -185,11 +199,23 @@ export function importAwsDescribe(
   const warnings = [...parsed.warnings];
   const knownIds = collectIds(parsed.regions);
   const lists = emptyLists();
-  const seen = new Map<string, Set<string>>();
-  const add = <K extends ListKey>(key: K, items: readonly (Lists[K][number] & { id: string })[]) => {
-    const set = seen.get(key) ?? new Set<string>();
-    seen.set(key, set);
-    pushUnique(lists[key] as { id: string }[], items, set);
+  const seen = new Map<string, Map<string, string>>();
+  // `stubs`: stand-ins for resources described elsewhere (a peer VPC seen only through its peering), which
+  // naturally differ from the described resource when both are present.
+  const add = <K extends ListKey>(
+    key: K,
+    items: readonly (Lists[K][number] & { id: string })[],
+    stubs = false,
+  ) => {
+    const firstOf = seen.get(key) ?? new Map<string, string>();
+    seen.set(key, firstOf);
+    pushUnique(lists[key] as { id: string }[], items, firstOf, (id) => {
+      if (stubs) return;
+      warnings.push({
+        path: `${key}: ${id}`,
+        message: `${id} appears twice with different contents (merged or edited files?); the first one is used`,
+      });
+    });
   };
   const balancers: {
     loadBalancers: NonNullable<TopologyInput["loadBalancers"]>;
@@ -276,7 +302,7 @@ export function importAwsDescribe(
     }
     remote.push(...remotePeerVpcs(ctx));
   }
-  add("vpcs", remote);
+  add("vpcs", remote, true);
   renameSidesInTables(lists.transitGatewayRouteTables, renamedPeeringSides);
   linkPeeringSides(lists.transitGatewayAttachments, peeringPeerIds(parsed.regions));
   const onPremises = deriveOnPremises(contexts, lists);

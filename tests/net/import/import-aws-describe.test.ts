@@ -527,3 +527,32 @@ describe("importAwsDescribe: what it cannot model is said, not silently dropped"
     ]);
   });
 });
+
+describe("importAwsDescribe with one id described twice", () => {
+  it("keeps the first and warns when the two descriptions differ, but not when they are the same", () => {
+    const read = readDescribeDir(SAMPLE);
+    if (!read.ok) throw new Error(read.message);
+    const [key, files] = Object.entries(read.regions)[0] ?? [];
+    if (key === undefined || files === undefined) throw new Error("sample has no region");
+    const withSubnets = (extra: (first: Record<string, unknown>) => Record<string, unknown>) => {
+      const data = structuredClone(files) as { "describe-subnets": { Subnets: Record<string, unknown>[] } };
+      const first = data["describe-subnets"].Subnets[0];
+      if (first === undefined) throw new Error("sample has no subnet");
+      data["describe-subnets"].Subnets.push(extra(first));
+      return importAwsDescribe({ [key]: data });
+    };
+    const conflicting = withSubnets((first) => ({ ...first, CidrBlock: "10.0.9.0/24" }));
+    if (!conflicting.ok) throw new Error(JSON.stringify(conflicting.issues));
+    const id = String(
+      (files as { "describe-subnets": { Subnets: { SubnetId: string }[] } })["describe-subnets"].Subnets[0]
+        ?.SubnetId,
+    );
+    expect(conflicting.warnings.map((w) => w.path)).toEqual([`subnets: ${id}`]);
+    expect(conflicting.warnings[0]?.message).toContain("appears twice with different contents");
+    expect(conflicting.topology.subnets.filter((s) => s.id === id).map((s) => s.cidrBlock)).toEqual([
+      "10.0.1.0/24",
+    ]);
+    const repeated = withSubnets((first) => ({ ...first }));
+    expect(repeated.ok && repeated.warnings).toEqual([]);
+  });
+});

@@ -22,6 +22,23 @@ export const joinCodeSchema = z
     "a join code is the 6 letters and digits on the teacher's screen",
   );
 
+/** What to ask, shared by a live game and a homework assignment: drawn by topic, concept and difficulty, or pinned. */
+export const quizPlanFields = {
+  // May be empty when questions are pinned; the planner refuses no topics for a drawn game.
+  families: z.array(z.string().min(1).max(60)).max(20),
+  /** Concept ids of the checklist: every drawn question assesses one of them. Omitted or empty: any. */
+  concepts: z
+    .array(z.string().regex(/^[A-Z][0-9]{1,2}$/, "a concept id such as P3"))
+    .max(CONCEPT_LIMIT)
+    .optional(),
+  difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  questionCount: z.number().int().min(1).max(MAX_CLASSROOM_QUESTIONS),
+  /** Omitted: a fresh random seed. */
+  gameSeed: z.number().int().min(0).max(0xffffffff).optional(),
+  /** Question ids from a preview ("family.seed.difficulty"): these questions in this order, instead of drawn ones. */
+  pinned: z.array(z.string().min(3).max(80)).min(1).max(MAX_CLASSROOM_QUESTIONS).optional(),
+};
+
 /** An answer's own fields: the sealed id of the question shown and the options chosen. */
 const answerFields = {
   questionId: z.string().min(3).max(120),
@@ -34,22 +51,10 @@ export const AnswerBodySchema = z.object(answerFields);
 export const ClassroomRequestSchema = z.discriminatedUnion("action", [
   z.object({
     action: z.literal("create"),
-    // May be empty when questions are pinned; the planner refuses no topics for a drawn game.
-    families: z.array(z.string().min(1).max(60)).max(20),
-    /** Concept ids of the checklist: every drawn question assesses one of them. Omitted or empty: any. */
-    concepts: z
-      .array(z.string().regex(/^[A-Z][0-9]{1,2}$/, "a concept id such as P3"))
-      .max(CONCEPT_LIMIT)
-      .optional(),
-    difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)]),
-    questionCount: z.number().int().min(1).max(MAX_CLASSROOM_QUESTIONS),
+    ...quizPlanFields,
     secondsPerQuestion: z.number().int().min(MIN_SECONDS_PER_QUESTION).max(MAX_SECONDS_PER_QUESTION),
-    /** Omitted: a fresh random seed. */
-    gameSeed: z.number().int().min(0).max(0xffffffff).optional(),
     /** Omitted: speed and streak. */
     scoring: z.enum(SCORING_MODES as ["speed", "accuracy"]).optional(),
-    /** Question ids from a preview ("family.seed.difficulty"): these questions in this order, instead of drawn ones. */
-    pinned: z.array(z.string().min(3).max(80)).min(1).max(MAX_CLASSROOM_QUESTIONS).optional(),
   }),
   z.object({
     action: z.literal("join"),

@@ -2,7 +2,9 @@
 // it comes from (by their NNN prefix), whether a question family must assess it, and whether the notes are out of
 // date on it. tests/content/coverage.test.ts fails when a concept is taught by no lesson.
 // Concepts after the original checklist (P13 onwards, marked "course") come from the expert audit of December 2026
-// and the Advanced Networking topics the source notes never covered.
+// and the Advanced Networking topics the source notes never covered. G6, G7, E20, F11, V15 and D4 come from the
+// second expert review: taught by the lessons but not marked Q, because no question family assesses them yet
+// (G6 is taught in lesson 1 too, but listed on lesson 7 so that lesson 1 keeps belonging to no single topic).
 
 export type ConceptGroupId = "peering" | "endpoints" | "flow-logs" | "gateways" | "filtering";
 
@@ -325,7 +327,7 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: "G1",
     group: "gateways",
-    text: "Egress-only internet gateway: outbound-initiated (and its responses) only, for IPv6, because every IPv6 address is public; the IPv6 counterpart of a NAT gateway",
+    text: "Egress-only internet gateway: outbound-initiated (and its responses) only, for IPv6, because Amazon-provided IPv6 addresses are public; the IPv6 counterpart of a NAT gateway",
     seeds: ["001"],
     assessed: true,
     drift: false,
@@ -632,6 +634,54 @@ export const CONCEPTS: readonly Concept[] = [
     text: "Network Access Analyzer: finds every path that matches a scope (e.g. internet to databases) to reveal unintended access",
     seeds: [],
     assessed: true,
+    drift: false,
+  },
+  {
+    id: "G6",
+    group: "gateways",
+    text: "IPv6-only subnets: no IPv4 range, Nitro instances only, instance-ID hostnames; DNS64 and NAT64 reach IPv4-only destinations; the VPC keeps an IPv4 block and a transit gateway cannot attach through such a subnet",
+    seeds: [],
+    assessed: false,
+    drift: false,
+  },
+  {
+    id: "G7",
+    group: "gateways",
+    text: "Amazon-provided IPv6 addresses are public (GUA), so outbound-only IPv6 needs an egress-only internet gateway (**drift**: private IPv6, ULA or your own GUA marked private, can be provisioned through IPAM and is never advertised to the internet)",
+    seeds: [],
+    assessed: false,
+    drift: true,
+  },
+  {
+    id: "E20",
+    group: "endpoints",
+    text: "Resource endpoints reach a resource configuration (domain name, IP address or RDS database) shared through AWS RAM; service-network endpoints connect a VPC to a VPC Lattice service network",
+    seeds: [],
+    assessed: false,
+    drift: false,
+  },
+  {
+    id: "F11",
+    group: "flow-logs",
+    text: "Flow-log versions: the default format is version 2; custom formats add fields from later versions (3: vpc-id, tcp-flags, pkt-srcaddr; 4: az-id; 5: pkt-src-aws-service, flow-direction, traffic-path); a record's version is the highest among its fields",
+    seeds: [],
+    assessed: false,
+    drift: false,
+  },
+  {
+    id: "V15",
+    group: "gateways",
+    text: "Accelerated Site-to-Site VPN enters AWS at the nearest edge through Global Accelerator (transit gateway only, chosen at creation); VPN CloudHub lets sites with unique BGP ASNs reach each other through one virtual private gateway",
+    seeds: [],
+    assessed: false,
+    drift: false,
+  },
+  {
+    id: "D4",
+    group: "gateways",
+    text: "Route 53 Resolver DNS Firewall filters a VPC's outbound DNS queries by domain lists; Resolver query logging records the queries to CloudWatch Logs, S3 or Firehose",
+    seeds: [],
+    assessed: false,
     drift: false,
   },
 ];

@@ -3,6 +3,7 @@ import { validate, type ValidationIssue } from "../net/validate";
 import { parseValidateArgs } from "./args";
 import { loadTopology } from "./load-topology";
 import { fail, USAGE, type CliIo } from "./io";
+import { describePeeringSideIds } from "../net/import/tgw-peering-sides";
 
 // `reachable validate`: exit 0 when there is no error (warnings alone still pass), 1 when there is.
 
@@ -48,7 +49,9 @@ export function runValidate(argv: readonly string[], io: CliIo): number {
     ...issues.filter((i) => i.severity !== "error"),
   ]
     .slice(0, args.maxIssues)
-    .map((i): ShownIssue => (locate ? { ...i, location: locate(i.path) } : i));
+    // A TGW peering's accepter side is keyed `<id>@<tgw>` in the topology: messages say it in words.
+    .map((i): ShownIssue => ({ ...i, message: describePeeringSideIds(i.message) }))
+    .map((i): ShownIssue => (locate ? { ...i, location: describePeeringSideIds(locate(i.path)) } : i));
   const omitted = issues.length - shown.length;
   if (args.format === "json") {
     const counts = { errors, warnings: issues.length - errors, omitted };

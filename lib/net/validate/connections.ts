@@ -126,7 +126,13 @@ export function checkInterfaceEndpoints(v: ValidationContext): void {
     v.ref(`interfaceEndpoints[${i}].vpcId`, e.vpcId, "VPC");
     const azs = new Set<string>();
     e.networkInterfaces.forEach((n, j) => {
-      v.checkInterface(`interfaceEndpoints[${i}].networkInterfaces[${j}]`, n.subnetId, n.privateIp, []);
+      v.checkInterface(
+        `interfaceEndpoints[${i}].networkInterfaces[${j}]`,
+        n.subnetId,
+        n.privateIp,
+        [],
+        `Interface endpoint ${e.id}`,
+      );
       const az = v.subnetById.get(n.subnetId)?.availabilityZone;
       if (az !== undefined && azs.has(az))
         v.add(

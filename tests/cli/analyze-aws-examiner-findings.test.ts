@@ -117,6 +117,20 @@ describe("short service names (sqs, dynamodb)", () => {
     }
   });
 
+  it("validate warns that the endpoint's private DNS is inert in the VPC whose DNS support is off (IFE-03)", async () => {
+    const r = await run(
+      "validate",
+      "--topology",
+      path.join(FIXTURES, "interface-endpoint-private-dns-per-vpc"),
+    );
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split("\n").filter((l) => l.includes("RCH_ENDPOINT_PRIVATE_DNS_INERT"));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^warning /);
+    expect(lines[0]).toContain("vpce-0e210000000000002");
+    expect(lines[0]).toContain("VPC vpc-0000000000000001f has enableDnsSupport off");
+  });
+
   it("keep describe-prefix-lists' CIDRs when describe-managed-prefix-lists has no entries file (GWE-01)", async () => {
     const r = await json("endpoints-managed-lists-no-entries", "i1", "dynamodb", "--port", "443");
     expect(r.reachable).toBe(true);

@@ -38,8 +38,10 @@ export function runValidate(argv: readonly string[], io: CliIo): number {
   const unread = loaded.ok ? loaded.unread : [];
   // Unread files are listed on their own (with the "did you mean"), not again among the warnings.
   const unreadLines = new Set(unread.map((u) => formatIssue({ path: u.file, message: u.message })));
-  const warnings = loaded.ok ? loaded.warnings.filter((w) => !unreadLines.has(w)) : [];
-  const assumptions = loaded.ok ? (loaded.topology.assumptions ?? []) : [];
+  const warnings = loaded.ok
+    ? loaded.warnings.filter((w) => !unreadLines.has(w)).map(describePeeringSideIds)
+    : [];
+  const assumptions = loaded.ok ? (loaded.topology.assumptions ?? []).map(describePeeringSideIds) : [];
   const errors = issues.filter((i) => i.severity === "error").length;
   const locate = loaded.ok ? loaded.locate : undefined;
   // A topology can hold millions of problems (every pair of a thousand overlapping subnets): print the first

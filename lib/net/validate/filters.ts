@@ -11,7 +11,11 @@ function icmpTypeNotModelled(
   v: ValidationContext,
   path: string,
   owner: string,
-  r: { readonly protocol: RuleProtocol; readonly fromPort?: number; readonly toPort?: number },
+  r: {
+    readonly protocol: RuleProtocol;
+    readonly fromPort?: number | undefined;
+    readonly toPort?: number | undefined;
+  },
   rules: string[],
 ): void {
   if (!isIcmp(r.protocol) || r.fromPort === undefined) return;

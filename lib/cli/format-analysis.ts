@@ -1,6 +1,7 @@
 import { formatFlowLogRecord, type FlowLogRecord } from "../net/flow-logs";
 import type { Analysis, Blocker, Hop, PacketHeader } from "../net/trace";
 import type { Query } from "../net/query";
+import { describePeeringSideIds, splitPeeringSideId } from "../net/import/tgw-peering-sides";
 
 // The two renderings of an Analysis: a short trace a learner can follow, and the stable JSON
 // documented in docs/cli.md. Both are computed from the model's trace only (style.md).
@@ -35,6 +36,17 @@ export function assumptionsFor(analysis: Analysis, imported: readonly string[] =
   return out;
 }
 
+/**
+ * Prose fields of a hop in words: the accepter's side of a TGW peering whose one attachment id both Regions
+ * print is keyed `<id>@<tgw>` in the topology; ids (component.id, blockers' component) keep the key, which
+ * is what ties a blocker to its hop.
+ */
+function hopInWords(hop: Hop): Hop {
+  return hop.matched === undefined
+    ? hop
+    : { ...hop, matched: { ...hop.matched, description: describePeeringSideIds(hop.matched.description) } };
+}
+
 export function analysisToJson(
   analysis: Analysis,
   warnings: readonly string[] = [],
@@ -42,15 +54,19 @@ export function analysisToJson(
 ): AnalysisJson {
   return {
     version: ANALYSIS_JSON_VERSION,
-    assumptions: assumptionsFor(analysis, assumptions),
+    assumptions: assumptionsFor(analysis, assumptions).map(describePeeringSideIds),
     reachable: analysis.reachable,
     query: analysis.query,
-    forward: analysis.forward,
-    return: analysis.return,
-    blockers: analysis.blockers.map((b) => ({ ...b, rules: [...b.rules] })),
+    forward: analysis.forward.map(hopInWords),
+    return: analysis.return.map(hopInWords),
+    blockers: analysis.blockers.map((b) => ({
+      ...b,
+      message: describePeeringSideIds(b.message),
+      rules: [...b.rules],
+    })),
     flowLogs: analysis.flowLogs.map((r) => ({ ...r, line: formatFlowLogRecord(r) })),
-    details: analysis.details ?? [],
-    warnings: [...warnings],
+    details: (analysis.details ?? []).map((d) => ({ ...d, message: describePeeringSideIds(d.message) })),
+    warnings: warnings.map(describePeeringSideIds),
   };
 }
 
@@ -70,9 +86,13 @@ const sameHeader = (a: PacketHeader, b: PacketHeader): boolean =>
   a.dstPort === b.dstPort &&
   a.protocol === b.protocol;
 
+/** A peering side keyed `<id>@<tgw>` reads "tgw-attach-0abc on tgw-0def": the id AWS prints and its TGW. */
 function componentLabel(hop: Hop): string {
   const { id, type, name } = hop.component;
-  return name === undefined || name === id ? `${type} ${id}` : `${type} ${name} (${id})`;
+  const side = splitPeeringSideId(id);
+  const shown = side === undefined ? id : `${side.attachmentId} on ${side.transitGatewayId}`;
+  if (name === undefined || name === id) return side === undefined ? `${type} ${id}` : `${type} ${shown}`;
+  return `${type} ${name} (${shown})`;
 }
 
 /**
@@ -175,5 +195,6 @@ export function formatAnalysisText(
     for (const r of analysis.flowLogs) lines.push(`  ${formatFlowLogRecord(r)}`);
   }
   for (const w of warnings) lines.push(`warning: ${w}`);
-  return `${lines.join("\n")}\n`;
+  // Whatever names a peering side by its internal key (a matched route, a blocker, a note) says it in words.
+  return `${describePeeringSideIds(lines.join("\n"))}\n`;
 }

@@ -3,6 +3,7 @@ import { validate, type ValidationIssue } from "../net/validate";
 import { parseValidateArgs } from "./args";
 import { loadTopology } from "./load-topology";
 import { fail, USAGE, type CliIo } from "./io";
+import { describePeeringSideIds } from "../net/import/tgw-peering-sides";
 
 // `reachable validate`: exit 0 when there is no error (warnings alone still pass), 1 when there is.
 
@@ -37,8 +38,10 @@ export function runValidate(argv: readonly string[], io: CliIo): number {
   const unread = loaded.ok ? loaded.unread : [];
   // Unread files are listed on their own (with the "did you mean"), not again among the warnings.
   const unreadLines = new Set(unread.map((u) => formatIssue({ path: u.file, message: u.message })));
-  const warnings = loaded.ok ? loaded.warnings.filter((w) => !unreadLines.has(w)) : [];
-  const assumptions = loaded.ok ? (loaded.topology.assumptions ?? []) : [];
+  const warnings = loaded.ok
+    ? loaded.warnings.filter((w) => !unreadLines.has(w)).map(describePeeringSideIds)
+    : [];
+  const assumptions = loaded.ok ? (loaded.topology.assumptions ?? []).map(describePeeringSideIds) : [];
   const errors = issues.filter((i) => i.severity === "error").length;
   const locate = loaded.ok ? loaded.locate : undefined;
   // A topology can hold millions of problems (every pair of a thousand overlapping subnets): print the first
@@ -48,7 +51,9 @@ export function runValidate(argv: readonly string[], io: CliIo): number {
     ...issues.filter((i) => i.severity !== "error"),
   ]
     .slice(0, args.maxIssues)
-    .map((i): ShownIssue => (locate ? { ...i, location: locate(i.path) } : i));
+    // A TGW peering's accepter side is keyed `<id>@<tgw>` in the topology: messages say it in words.
+    .map((i): ShownIssue => ({ ...i, message: describePeeringSideIds(i.message) }))
+    .map((i): ShownIssue => (locate ? { ...i, location: describePeeringSideIds(locate(i.path)) } : i));
   const omitted = issues.length - shown.length;
   if (args.format === "json") {
     const counts = { errors, warnings: issues.length - errors, omitted };

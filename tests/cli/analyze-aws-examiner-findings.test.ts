@@ -65,6 +65,45 @@ describe("inter-Region transit gateway peering from both Regions' output (TGW-12
   });
 });
 
+describe("the accepter's side of a TGW peering that both Regions print under one id", () => {
+  const folder = "tgw-peering-shared-id";
+  const args = (from: string, to: string) =>
+    [
+      "analyze",
+      "--topology",
+      path.join(FIXTURES, folder),
+      "--from",
+      from,
+      "--to",
+      to,
+      "--port",
+      "443",
+    ] as const;
+
+  it("is shown as the AWS attachment id and its transit gateway in words, never as the internal key", async () => {
+    const t = (await run(...args("b1", "a1"))).stdout;
+    expect(t).toContain("transit-gateway-attachment tgw-attach-0f00000000000a012 on tgw-00000000000000003");
+    expect(t).toContain("-> tgw-attach-0f00000000000a012 (on tgw-00000000000000003) (static)");
+    const blocked = (await run(...args("a1", "d1"))).stdout;
+    expect(blocked).toContain(
+      "Transit gateway attachment tgw-attach-0f00000000000a013 (on tgw-00000000000000006) is not associated",
+    );
+    for (const text of [t, blocked]) expect(text).not.toMatch(/tgw-attach-[0-9a-z]+@/);
+  });
+
+  it("keeps the key as the JSON component id (it ties a blocker to its hop) but not in any message", async () => {
+    const r = await json(folder, "a1", "d1", "--port", "443");
+    const side = "tgw-attach-0f00000000000a013@tgw-00000000000000006";
+    expect(r.blockers.map((b) => b.component)).toContain(side);
+    const prose = [
+      ...r.blockers.map((b) => b.message),
+      ...[...r.forward, ...r.return].map((h) => h.matched?.description ?? ""),
+      ...r.details.map((d) => d.message),
+    ];
+    expect(prose.filter((m) => m.includes("@tgw-"))).toEqual([]);
+  });
+});
+
 describe("short service names (sqs, dynamodb)", () => {
   it("resolve the same way from every VPC: the public service where no endpoint with private DNS answers", async () => {
     const folder = "interface-endpoint-private-dns-per-vpc";
@@ -76,6 +115,20 @@ describe("short service names (sqs, dynamodb)", () => {
       expect(short.reachable).toBe(false);
       expect(short.blockers.map((b) => b.code)).toEqual(full.blockers.map((b) => b.code));
     }
+  });
+
+  it("validate warns that the endpoint's private DNS is inert in the VPC whose DNS support is off (IFE-03)", async () => {
+    const r = await run(
+      "validate",
+      "--topology",
+      path.join(FIXTURES, "interface-endpoint-private-dns-per-vpc"),
+    );
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split("\n").filter((l) => l.includes("RCH_ENDPOINT_PRIVATE_DNS_INERT"));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^warning /);
+    expect(lines[0]).toContain("vpce-0e210000000000002");
+    expect(lines[0]).toContain("VPC vpc-0000000000000001f has enableDnsSupport off");
   });
 
   it("keep describe-prefix-lists' CIDRs when describe-managed-prefix-lists has no entries file (GWE-01)", async () => {

@@ -135,3 +135,46 @@ describe("validate", () => {
     );
   });
 });
+
+describe("validate SG-05 / ACL-10: ICMP rules with a type and code", () => {
+  it("warns in the console's words that the model reads them as all ICMP, and is silent without one", () => {
+    const t = topo(
+      oneVpc({
+        securityGroups: [
+          {
+            id: "sg-open",
+            vpcId: "vpc-1",
+            inbound: [
+              { protocol: "icmp", fromPort: 8, toPort: 0, cidrBlock: "10.0.0.0/8" },
+              { protocol: "icmp", cidrBlock: "10.1.0.0/16" },
+            ],
+          },
+        ],
+        networkAcls: [
+          {
+            id: "acl-1",
+            vpcId: "vpc-1",
+            isDefault: true,
+            inbound: [
+              {
+                ruleNumber: 100,
+                protocol: 1,
+                fromPort: 3,
+                toPort: 4,
+                cidrBlock: "0.0.0.0/0",
+                action: "allow",
+              },
+            ],
+          },
+        ],
+      }),
+    );
+    const issues = validate(t).filter((i) => i.code === "RCH_ICMP_TYPE_NOT_MODELLED");
+    expect(issues.map((i) => [i.path, i.severity, i.rules])).toEqual([
+      ["networkAcls[0].inbound[0].fromPort", "warning", ["ACL-10"]],
+      ["securityGroups[0].inbound[0].fromPort", "warning", ["SG-05"]],
+    ]);
+    expect(issues[1]?.message).toContain("ICMP - Echo Request (type 8, code 0)");
+    expect(issues[0]?.message).toContain("ICMP - Destination Unreachable (type 3, code 4)");
+  });
+});

@@ -137,8 +137,16 @@ export const INTERFACE_ENDPOINT_RULES: readonly Rule[] = [
     id: "IFE-03",
     topic: "interface-endpoints",
     title: "Private DNS",
-    text: "With private DNS on (the default for AWS services), the service's usual hostname resolves to the endpoint's private addresses inside the VPC; this needs the VPC's DNS hostnames and DNS resolution attributes. Endpoint-specific regional and zonal names always exist.",
-    sources: [source("privateLink", "DNS hostnames"), source("ec2Api", "CreateVpcEndpoint")],
+    text: "With private DNS on (the default for AWS services), the service's usual hostname resolves to the endpoint's private addresses inside the VPC; this needs the VPC's DNS hostnames and DNS resolution attributes both on. Where private DNS is not in effect, the service's name resolves to its public Regional addresses. Endpoint-specific regional and zonal names always exist.",
+    sources: [
+      source("privateLink", "DNS hostnames"),
+      source(
+        "ec2Api",
+        "CreateVpcEndpoint (PrivateDnsEnabled)",
+        "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVpcEndpoint.html",
+      ),
+      source("vpc", "DNS attributes for your VPC"),
+    ],
     status: MODELLED,
   },
   {

@@ -45,8 +45,15 @@ export const SECURITY_GROUP_RULES: readonly Rule[] = [
     id: "SG-05",
     topic: "security-groups",
     title: "What a rule names",
-    text: "A rule gives a protocol (by name or number: TCP 6, UDP 17, ICMP 1), a port range or ICMP type and code, and a peer: an IPv4 or IPv6 CIDR, a prefix list or another security group.",
-    sources: [source("vpc", "Security group rules")],
+    text: "A rule gives a protocol (by name or number: TCP 6, UDP 17, ICMP 1), a port range or ICMP type and code, and a peer: an IPv4 or IPv6 CIDR, a prefix list or another security group. For ICMP, the API's FromPort is the type and ToPort the code, -1 meaning all; the console shows such a rule as, for example, ICMP - Echo Request.",
+    sources: [
+      source("vpc", "Security group rules"),
+      source(
+        "ec2Api",
+        "IpPermission",
+        "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_IpPermission.html",
+      ),
+    ],
     status: MODELLED,
     codes: ["ENI_SG_RULES_MISMATCH"],
   },

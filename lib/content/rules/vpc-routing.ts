@@ -28,6 +28,21 @@ export const VPC_ROUTING_RULES: readonly Rule[] = [
     status: MODELLED,
   },
   {
+    id: "VPC-04",
+    topic: "vpc-routing",
+    title: "IPv6-only subnets have no IPv4 addresses",
+    text: "An IPv6-only subnet has an IPv6 CIDR block and no IPv4 block, so the network interfaces in it (and the Nitro-based instances launched there) get IPv6 addresses only: no private IPv4 address, and therefore no public IPv4 or Elastic IP address either. Reaching IPv4 services from there takes DNS64 and NAT64 (NAT-04).",
+    sources: [
+      source(
+        "vpc",
+        "Subnets for your VPC",
+        "https://docs.aws.amazon.com/vpc/latest/userguide/configure-subnets.html",
+      ),
+      source("ec2", "Amazon EC2 instance IP addressing"),
+    ],
+    status: MODELLED,
+  },
+  {
     id: "RT-01",
     topic: "vpc-routing",
     title: "One route table per subnet, the main table by default",

@@ -1,5 +1,6 @@
 import { type ExportContext, ownerField } from "./export-context";
 import { tagsFromName } from "./aws-values";
+import { awsAttachmentId, splitPeeringSideId } from "./tgw-peering-sides";
 
 // Topology -> transit gateway and site-to-site VPN describe-* outputs.
 
@@ -23,7 +24,7 @@ export function exportTransitGateways(ctx: ExportContext): void {
     const resourceId = a.vpcId ?? a.vpnConnectionId ?? a.directConnectGatewayId ?? a.peerTransitGatewayId;
     const table = topology.transitGatewayRouteTables.find((t) => t.associations.includes(a.id));
     ctx.push(region, "describe-transit-gateway-attachments", "TransitGatewayAttachments", {
-      TransitGatewayAttachmentId: a.id,
+      TransitGatewayAttachmentId: awsAttachmentId(a.id),
       TransitGatewayId: a.transitGatewayId,
       ResourceType: a.type,
       ...(resourceId === undefined ? {} : { ResourceId: resourceId }),
@@ -50,6 +51,7 @@ export function exportTransitGateways(ctx: ExportContext): void {
       });
     }
   }
+  exportTgwPeeringAttachments(ctx, tgwRegion);
   for (const table of topology.transitGatewayRouteTables) {
     const region = tgwRegion(table.transitGatewayId);
     ctx.push(region, "describe-transit-gateway-route-tables", "TransitGatewayRouteTables", {
@@ -59,11 +61,14 @@ export function exportTransitGateways(ctx: ExportContext): void {
       Tags: tagsFromName(table.name),
     });
     ctx.setById(region, "get-transit-gateway-route-table-associations", table.id, {
-      Associations: table.associations.map((id) => ({ TransitGatewayAttachmentId: id, State: "associated" })),
+      Associations: table.associations.map((id) => ({
+        TransitGatewayAttachmentId: awsAttachmentId(id),
+        State: "associated",
+      })),
     });
     ctx.setById(region, "get-transit-gateway-route-table-propagations", table.id, {
       TransitGatewayRouteTablePropagations: table.propagations.map((id) => ({
-        TransitGatewayAttachmentId: id,
+        TransitGatewayAttachmentId: awsAttachmentId(id),
         State: "enabled",
       })),
     });
@@ -73,13 +78,69 @@ export function exportTransitGateways(ctx: ExportContext): void {
           DestinationCidrBlock: r.destination,
           ...(r.attachmentId === undefined || r.blackhole
             ? {}
-            : { TransitGatewayAttachments: [{ TransitGatewayAttachmentId: r.attachmentId }] }),
+            : {
+                TransitGatewayAttachments: [{ TransitGatewayAttachmentId: awsAttachmentId(r.attachmentId) }],
+              }),
           Type: "static",
           State: r.blackhole ? "blackhole" : "active",
         })),
         ...propagatedRoutes(ctx, table.propagations),
       ],
     });
+  }
+}
+
+/**
+ * describe-transit-gateway-peering-attachments (aws-rules TGW-12), listed in the Region of each side as AWS
+ * does: what tells the import which transit gateway accepted a peering whose one attachment id both Regions
+ * print (the renamed side, peeringSideId) and which ids are the two sides of one peering. Without it a round
+ * trip would turn the accepter's side into a second attachment linked to nothing.
+ */
+function exportTgwPeeringAttachments(
+  ctx: ExportContext,
+  tgwRegion: (id: string | undefined) => string,
+): void {
+  const attachments = ctx.topology.transitGatewayAttachments.filter((a) => a.type === "peering");
+  const written = new Set<string>();
+  for (const a of attachments) {
+    // The accepter's side of a shared id is written with its requester; ids already written are the far side.
+    if (splitPeeringSideId(a.id) !== undefined || written.has(a.id)) continue;
+    const peer = attachments.find((x) => x !== a && x.id === a.peerAttachmentId);
+    const accepterTgw = peer?.transitGatewayId ?? a.peerTransitGatewayId;
+    const accepterId = peer === undefined ? a.peerAttachmentId : awsAttachmentId(peer.id);
+    const record = {
+      TransitGatewayAttachmentId: a.id,
+      ...(accepterId === undefined || accepterId === a.id
+        ? {}
+        : { AccepterTransitGatewayAttachmentId: accepterId }),
+      RequesterTgwInfo: { TransitGatewayId: a.transitGatewayId, Region: tgwRegion(a.transitGatewayId) },
+      ...(accepterTgw === undefined
+        ? {}
+        : { AccepterTgwInfo: { TransitGatewayId: accepterTgw, Region: tgwRegion(accepterTgw) } }),
+      Status: { Code: a.state, Message: a.state },
+      State: a.state,
+      Tags: tagsFromName(a.name),
+    };
+    written.add(a.id);
+    if (peer !== undefined) written.add(peer.id);
+    const regions = new Set([
+      tgwRegion(a.transitGatewayId),
+      ...(peer === undefined ? [] : [tgwRegion(peer.transitGatewayId)]),
+    ]);
+    for (const region of regions) {
+      // The accepter's Region prints the accepter's own id where the two sides' ids differ.
+      const own =
+        peer !== undefined &&
+        splitPeeringSideId(peer.id) === undefined &&
+        region === tgwRegion(peer.transitGatewayId) &&
+        region !== tgwRegion(a.transitGatewayId)
+          ? { TransitGatewayAttachmentId: peer.id, AccepterTransitGatewayAttachmentId: peer.id }
+          : {};
+      ctx.push(region, "describe-transit-gateway-peering-attachments", "TransitGatewayPeeringAttachments", {
+        ...record,
+        ...own,
+      });
+    }
   }
 }
 
@@ -113,7 +174,7 @@ function propagatedRoutes(ctx: ExportContext, attachmentIds: readonly string[]):
         DestinationCidrBlock: cidr,
         TransitGatewayAttachments: [
           {
-            TransitGatewayAttachmentId: id,
+            TransitGatewayAttachmentId: awsAttachmentId(id),
             ...((att.vpcId ?? att.vpnConnectionId ?? att.directConnectGatewayId)
               ? { ResourceId: att.vpcId ?? att.vpnConnectionId ?? att.directConnectGatewayId }
               : {}),

@@ -1,3 +1,4 @@
+import { icmpTypeCodeText, isIcmp } from "./icmp-text";
 import type { Issue } from "../parse";
 import type { TopologyInput } from "../topology";
 import type { AwsDescribeRegion } from "./aws-describe-files";
@@ -233,6 +234,12 @@ export function importNetworkAcls(ctx: RegionContext): Item<"networkAcls">[] {
         });
         return;
       }
+      const icmpType = entry.IcmpTypeCode?.Type;
+      if (isIcmp(protocol) && icmpType !== undefined && icmpType !== -1)
+        ctx.warnings.push({
+          path: where,
+          message: `${icmpTypeCodeText(protocol, icmpType, entry.IcmpTypeCode?.Code)}: ICMP type/code restrictions are not modelled, so the entry is read as applying to all ICMP`,
+        });
       const ports =
         hasPorts(protocol) && entry.PortRange?.From !== undefined && entry.PortRange.To !== undefined
           ? { fromPort: entry.PortRange.From, toPort: entry.PortRange.To }
@@ -271,10 +278,10 @@ function expandPermission(
     warnings.push({ path: where, message: `unsupported IpProtocol "${p.IpProtocol}"; skipped` });
     return [];
   }
-  if ((protocol === "icmp" || protocol === "icmpv6") && p.FromPort !== undefined && p.FromPort !== -1) {
+  if (isIcmp(protocol) && p.FromPort !== undefined && p.FromPort !== -1) {
     warnings.push({
       path: where,
-      message: "ICMP type/code restriction is not modelled; the rule allows all ICMP",
+      message: `${icmpTypeCodeText(protocol, p.FromPort, p.ToPort)}: ICMP type/code restrictions are not modelled, so the rule is read as allowing all ICMP`,
     });
   }
   const ports =

@@ -97,3 +97,24 @@ export function linkPeeringSides(attachments: Attachment[], peers: ReadonlyMap<s
     if (a.type === "peering" && peer !== undefined) attachments[i] = { ...a, peerAttachmentId: peer };
   });
 }
+
+/**
+ * A side id made by peeringSideId, split back into the attachment id AWS prints and the transit gateway it
+ * is on; undefined for any other id. Export writes the AWS id, and user-facing text names the TGW in words.
+ */
+export function splitPeeringSideId(
+  id: string,
+): { attachmentId: string; transitGatewayId: string } | undefined {
+  const at = id.lastIndexOf("@");
+  const transitGatewayId = id.slice(at + 1);
+  if (at <= 0 || !transitGatewayId.startsWith("tgw-")) return undefined;
+  return { attachmentId: id.slice(0, at), transitGatewayId };
+}
+
+/** The attachment id AWS prints for a topology attachment id (a renamed peering side loses its suffix). */
+export const awsAttachmentId = (id: string): string => splitPeeringSideId(id)?.attachmentId ?? id;
+
+/** Side ids in a text written the way a person reads them: "tgw-attach-0abc (on tgw-0def)". */
+export function describePeeringSideIds(text: string): string {
+  return text.replace(/\b(tgw-attach-[0-9a-zA-Z]+)@(tgw-[0-9a-zA-Z]+)\b/g, "$1 (on $2)");
+}

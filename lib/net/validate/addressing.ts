@@ -127,18 +127,39 @@ export function checkSubnets(v: ValidationContext): void {
   });
 }
 
+/** VPC-04: the public and secondary IPv4 addresses of an interface in an IPv6-only subnet. */
+function checkIpv6OnlyExtras(
+  v: ValidationContext,
+  path: string,
+  owner: string,
+  subnetId: string | undefined,
+  publicIp: string | undefined,
+  secondaryPrivateIps: readonly string[],
+): void {
+  const subnet = subnetId === undefined ? undefined : v.subnetById.get(subnetId);
+  if (subnet === undefined) return;
+  secondaryPrivateIps.forEach((ip, k) =>
+    v.ipv4InIpv6Only(`${path}.secondaryPrivateIps[${k}]`, subnet, ip, owner),
+  );
+  if (publicIp !== undefined) v.ipv4InIpv6Only(`${path}.publicIp`, subnet, publicIp, owner);
+}
+
 /** An instance's inline interface. */
 export function checkInstances(v: ValidationContext): void {
   v.topology.instances.forEach((inst, i) => {
+    const owner = `Instance ${inst.id}`;
     if (inst.subnetId !== undefined && inst.privateIp !== undefined)
-      v.checkInterface(`instances[${i}]`, inst.subnetId, inst.privateIp, inst.securityGroupIds);
+      v.checkInterface(`instances[${i}]`, inst.subnetId, inst.privateIp, inst.securityGroupIds, owner);
+    checkIpv6OnlyExtras(v, `instances[${i}]`, owner, inst.subnetId, inst.publicIp, []);
   });
 }
 
 /** Network interfaces: subnet, groups, address, instance. */
 export function checkNetworkInterfaces(v: ValidationContext): void {
   v.topology.networkInterfaces.forEach((e, i) => {
-    v.checkInterface(`networkInterfaces[${i}]`, e.subnetId, e.privateIp, e.securityGroupIds);
+    const owner = `Network interface ${e.id}`;
+    v.checkInterface(`networkInterfaces[${i}]`, e.subnetId, e.privateIp, e.securityGroupIds, owner);
+    checkIpv6OnlyExtras(v, `networkInterfaces[${i}]`, owner, e.subnetId, e.publicIp, e.secondaryPrivateIps);
     v.ref(`networkInterfaces[${i}].instanceId`, e.instanceId, "Instance");
   });
 }
@@ -146,7 +167,7 @@ export function checkNetworkInterfaces(v: ValidationContext): void {
 /** NAT gateways: interface address, and an Elastic IP when public (NAT-01). */
 export function checkNatGateways(v: ValidationContext): void {
   v.topology.natGateways.forEach((n, i) => {
-    v.checkInterface(`natGateways[${i}]`, n.subnetId, n.privateIp, []);
+    v.checkInterface(`natGateways[${i}]`, n.subnetId, n.privateIp, [], `NAT gateway ${n.id}`);
     if (n.connectivity === "public" && n.publicIp === undefined)
       v.add(
         "RCH_NAT_WITHOUT_EIP",

@@ -126,7 +126,13 @@ export function checkInterfaceEndpoints(v: ValidationContext): void {
     v.ref(`interfaceEndpoints[${i}].vpcId`, e.vpcId, "VPC");
     const azs = new Set<string>();
     e.networkInterfaces.forEach((n, j) => {
-      v.checkInterface(`interfaceEndpoints[${i}].networkInterfaces[${j}]`, n.subnetId, n.privateIp, []);
+      v.checkInterface(
+        `interfaceEndpoints[${i}].networkInterfaces[${j}]`,
+        n.subnetId,
+        n.privateIp,
+        [],
+        `Interface endpoint ${e.id}`,
+      );
       const az = v.subnetById.get(n.subnetId)?.availabilityZone;
       if (az !== undefined && azs.has(az))
         v.add(
@@ -140,7 +146,32 @@ export function checkInterfaceEndpoints(v: ValidationContext): void {
     e.securityGroupIds.forEach((g, j) =>
       v.ref(`interfaceEndpoints[${i}].securityGroupIds[${j}]`, g, "Security group"),
     );
+    privateDnsWithoutVpcDns(v, i);
   });
+}
+
+/**
+ * IFE-03: private DNS for an interface endpoint takes the VPC's enableDnsSupport and enableDnsHostnames both
+ * on (CreateVpcEndpoint refuses it otherwise). Turned off later, the endpoint keeps privateDnsEnabled but the
+ * private hosted zone is not in effect: the service's name resolves to its public addresses (or, without DNS
+ * support, not through the Amazon DNS server at all), which is what analyze does.
+ */
+function privateDnsWithoutVpcDns(v: ValidationContext, i: number): void {
+  const e = v.topology.interfaceEndpoints[i];
+  const vpc = e === undefined ? undefined : v.vpcById.get(e.vpcId);
+  if (e === undefined || vpc === undefined || !e.privateDnsEnabled) return;
+  const off = [
+    vpc.enableDnsSupport ? [] : ["enableDnsSupport"],
+    vpc.enableDnsHostnames ? [] : ["enableDnsHostnames"],
+  ].flat();
+  if (off.length === 0) return;
+  v.add(
+    "RCH_ENDPOINT_PRIVATE_DNS_INERT",
+    `interfaceEndpoints[${i}].privateDnsEnabled`,
+    `Interface endpoint ${e.id} has private DNS enabled, but VPC ${vpc.id} has ${off.join(" and ")} off; AWS needs both on for private DNS, so ${e.serviceName}'s default name does not resolve to the endpoint there: ${vpc.enableDnsSupport ? "it resolves to the service's public addresses instead" : "without DNS support the Amazon DNS server does not resolve it at all"}.`,
+    ["IFE-03"],
+    "warning",
+  );
 }
 
 /** References of each on-premises network. */

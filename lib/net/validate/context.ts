@@ -65,13 +65,23 @@ export class ValidationContext {
     return list;
   }
 
-  /** An interface's subnet, groups and address (inside the subnet, not one of the five reserved ones). */
-  checkInterface(path: string, subnetId: string, ip: string, sgIds: readonly string[]): void {
+  /**
+   * An interface's subnet, groups and address (inside the subnet, not one of the five reserved ones).
+   * `owner` names the resource in messages ("network interface eni-0abc").
+   */
+  checkInterface(
+    path: string,
+    subnetId: string,
+    ip: string,
+    sgIds: readonly string[],
+    owner = "The interface",
+  ): void {
     this.ref(`${path}.subnetId`, subnetId, "Subnet");
     sgIds.forEach((g, k) => this.ref(`${path}.securityGroupIds[${k}]`, g, "Security group"));
     const s = this.subnetById.get(subnetId);
     const c = s?.cidrBlock !== undefined ? this.cidrOf(s.cidrBlock) : undefined;
     const parsed = parseIp(ip);
+    if (s && parsed.ok && parsed.value.family === 4) this.ipv4InIpv6Only(`${path}.privateIp`, s, ip, owner);
     if (!c || !parsed.ok) return;
     if (!cidrContainsIp(c, parsed.value)) {
       this.add(
@@ -91,6 +101,21 @@ export class ValidationContext {
           ["VPC-03"],
         );
     }
+  }
+
+  /**
+   * VPC-04: an IPv6-only subnet (an IPv6 block, no IPv4 block) has no IPv4 address to give, so an IPv4
+   * address (private, secondary or public) on an interface there is one AWS could never have assigned.
+   */
+  ipv4InIpv6Only(path: string, subnet: Subnet, ip: string, owner: string): void {
+    if (subnet.cidrBlock !== undefined || subnet.ipv6CidrBlock === undefined) return;
+    const field = path.slice(path.lastIndexOf(".") + 1);
+    this.add(
+      "RCH_IPV4_IN_IPV6_ONLY_SUBNET",
+      path,
+      `${owner} has the IPv4 address ${ip} (${field}), but subnet ${subnet.id} is IPv6-only (${subnet.ipv6CidrBlock}, no IPv4 CIDR block): AWS assigns interfaces there IPv6 addresses only, and no public IPv4 address without a private one.`,
+      ["VPC-04"],
+    );
   }
 }
 

@@ -16,7 +16,7 @@ export function checkLoadBalancers(v: ValidationContext): void {
     lb.securityGroupIds.forEach((g, k) => v.ref(`${at}.securityGroupIds[${k}]`, g, "Security group"));
     const zones = new Set<string>();
     lb.nodes.forEach((n, j) => {
-      v.checkInterface(`${at}.nodes[${j}]`, n.subnetId, n.privateIp, []);
+      v.checkInterface(`${at}.nodes[${j}]`, n.subnetId, n.privateIp, [], `Load balancer ${lb.id}`);
       const subnet = v.subnetById.get(n.subnetId);
       if (subnet && subnet.vpcId !== lb.vpcId)
         v.add(

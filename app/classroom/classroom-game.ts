@@ -60,6 +60,7 @@ import {
 } from "@/lib/quiz/classroom-machine";
 import { createJoinCode, displayNameKey, JOIN_CODE_ALPHABET } from "@/lib/quiz/join-code";
 import { classroomSessionCodec } from "@/lib/quiz/persistence";
+import { recordedDuration } from "@/lib/quiz/recorded-duration";
 import type { Question } from "@/lib/scenario/question";
 import { serverNow } from "@/app/clock";
 import { serverEnv } from "@/app/server-env";
@@ -413,7 +414,7 @@ async function recordRounds(joinCode: string, rounds: readonly ClassroomRound[])
         response: answer.response,
         correct: answer.correct === true,
         score: grade(question, answer.response).score,
-        durationMs: Math.max(0, answer.answeredAt - round.openedAt),
+        durationMs: recordedDuration(answer.answeredAt - round.openedAt),
         context: `classroom:${joinCode}`,
         startedAt: new Date(round.openedAt),
         answeredAt: new Date(answer.answeredAt),

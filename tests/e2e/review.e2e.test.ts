@@ -163,11 +163,21 @@ describe("spaced review", () => {
       page.locator('[data-testid="reviews-per-day"] tbody tr td').first().textContent(),
     ).resolves.toBe("1");
 
-    // 5. An undo that does not reach the server changes nothing: the cookie that keeps the answered card on screen
-    // stays, a message says what happened and Undo is still there to try again.
+    // 5. An undo that does not reach the server changes nothing: the cookie that keeps an answered card on screen
+    // (set here as the page sets it after an answer; the Easy above went on to the next card) stays, a message
+    // says what happened and Undo is still there to try again.
+    await context.addCookies([
+      {
+        name: ON_SCREEN_COOKIE,
+        value: "P3%7Cq%7Ca",
+        domain: new URL(later.baseURL).hostname,
+        path: "/review",
+      },
+    ]);
     await page.goto(`${later.baseURL}/review`);
     const shownCookie = async () =>
-      (await context.cookies(later.baseURL)).find((cookie) => cookie.name === ON_SCREEN_COOKIE)?.value ?? "";
+      (await context.cookies(`${later.baseURL}/review`)).find((cookie) => cookie.name === ON_SCREEN_COOKIE)
+        ?.value ?? "";
     expect(await shownCookie()).not.toBe("");
     const offline = (url: URL) => url.pathname === "/review";
     await page.route(offline, (route) =>

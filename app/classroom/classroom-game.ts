@@ -60,6 +60,7 @@ import {
 } from "@/lib/quiz/classroom-machine";
 import { createJoinCode, displayNameKey, JOIN_CODE_ALPHABET } from "@/lib/quiz/join-code";
 import { classroomSessionCodec } from "@/lib/quiz/persistence";
+import { recordedDuration } from "@/lib/quiz/recorded-duration";
 import type { Question } from "@/lib/scenario/question";
 import { serverNow } from "@/app/clock";
 import { serverEnv } from "@/app/server-env";
@@ -140,7 +141,7 @@ const live: LiveState = (globalForLive.reachableClassroomLive ??= {
 const COMMIT_TRIES = 6;
 /**
  * Other servers' answers are read at most this often while this server is busy with batches of its own: they
- * only move the teacher's count and "everyone has answered" (the close folds them in anyway), and each read is the
+ * only move the "n of m answered" count and "everyone has answered" (the close folds them in anyway), and each read is the
  * open question's rows, up to one per player.
  */
 const ANSWERS_READ_EVERY_MS = 100;
@@ -413,7 +414,7 @@ async function recordRounds(joinCode: string, rounds: readonly ClassroomRound[])
         response: answer.response,
         correct: answer.correct === true,
         score: grade(question, answer.response).score,
-        durationMs: Math.max(0, answer.answeredAt - round.openedAt),
+        durationMs: recordedDuration(answer.answeredAt - round.openedAt),
         context: `classroom:${joinCode}`,
         startedAt: new Date(round.openedAt),
         answeredAt: new Date(answer.answeredAt),
@@ -423,32 +424,19 @@ async function recordRounds(joinCode: string, rounds: readonly ClassroomRound[])
   await recordAttempts(db(), attempts);
 }
 
-// How many players the open question waits for, per players list (lists are immutable; a join or removal makes a
-// new one) and question: counted once, not on every answer.
-const expectedCounts = new WeakMap<object, { readonly openedAt: number; readonly count: number }>();
-
 /**
- * Whether the open question may be answered by everyone: each player answers once, so fewer answers than players
- * who were there when it opened means someone is still to answer. Only when this holds is the full
- * everyoneAnswered check (a set of the round's answers) run, so a room of 1,000 does not build that set 1,000
- * times per question.
+ * Kahoot's rule: once everyone the open question waits for has answered there is nothing left to wait for. An
+ * answer can make that true, and so can removing the last player who had not answered yet (there is no other
+ * way to leave a game). O(1): the round keeps its counts (answerProgress).
  */
-function mayAllHaveAnswered(snapshot: ClassroomSnapshot): boolean {
-  const round = currentRound(snapshot.context);
-  if (round === undefined) return false;
-  const players = snapshot.context.players;
-  let expected = expectedCounts.get(players);
-  if (expected?.openedAt !== round.openedAt) {
-    expected = {
-      openedAt: round.openedAt,
-      count: players.filter((player) => player.joinedAt <= round.openedAt).length,
-    };
-    expectedCounts.set(players, expected);
-  }
-  return round.answers.length >= expected.count;
+function closesEarly(command: GameCommand | "view", snapshot: ClassroomSnapshot): boolean {
+  if (command === "view") return false;
+  const kind = command.kind;
+  const mayComplete = kind === "answer" || kind === "remove" || kind === "remove-named";
+  return mayComplete && snapshot.matches("questionOpen") && everyoneAnswered(snapshot.context);
 }
 
-/** Only the latest answer count of a batch is worth sending to the teacher. */
+/** Only the latest answer count of a batch is worth sending (to every screen in the room). */
 function coalesce(drafts: readonly EventDraft[]): EventDraft[] {
   const lastCount = drafts.findLastIndex((entry) => entry.type === "answers");
   return drafts.filter((entry, index) => entry.type !== "answers" || index === lastCount);
@@ -497,19 +485,14 @@ function applyBatch(game: LiveGame, base: ClassroomSnapshot, batch: readonly Pen
       } else answersOnly = null;
     }
     current = result.snapshot;
-    // Kahoot's rule: once everyone in the room has answered there is nothing left to wait for.
-    if (
-      outcome.ok &&
-      pending.command !== "view" &&
-      pending.command.kind === "answer" &&
-      mayAllHaveAnswered(current) &&
-      everyoneAnswered(current.context)
-    ) {
+    if (outcome.ok && closesEarly(pending.command, current)) {
       const closed = runClassroomCommand(current, { kind: "close" }, pending.now.getTime());
       drafts.push(...liveEvents(current, closed.snapshot, pending.now.getTime()));
       if (closed.graded !== null) graded.push(closed.graded);
       current = closed.snapshot;
       answersOnly = null;
+      // The step's reply shows what it led to: the teacher who removed the last player waiting sees the reveal.
+      return { ok: true, value: { ...outcome.value, snapshot: current } } as const;
     }
     return outcome;
   });
@@ -647,11 +630,7 @@ async function catchUp(game: LiveGame, at: ClassroomChange): Promise<void> {
   const now = serverNow();
   live.hub.publish(game.joinCode, coalesce(liveEvents(before, game.snapshot, now.getTime())));
   // Everyone has answered, across servers: close the question as the last answer would have here.
-  if (
-    game.snapshot.matches("questionOpen") &&
-    mayAllHaveAnswered(game.snapshot) &&
-    everyoneAnswered(game.snapshot.context)
-  )
+  if (game.snapshot.matches("questionOpen") && everyoneAnswered(game.snapshot.context))
     game.pending.push({
       who: deviceOnly(game.teacherLearnerId),
       command: { kind: "close" },

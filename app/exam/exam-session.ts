@@ -26,6 +26,7 @@ import { planExam } from "@/lib/quiz/exam-config";
 import { examMachine, type ExamEvent } from "@/lib/quiz/exam-machine";
 import { getExamResult } from "@/lib/quiz/exam-result";
 import { examSessionCodec } from "@/lib/quiz/persistence";
+import { recordedDuration } from "@/lib/quiz/recorded-duration";
 import { questionFromId } from "@/lib/scenario/generate";
 import { isDifficulty, type Question } from "@/lib/scenario/question";
 import { ExamConfigSchema, ExamScoreSchema, type ExamConfig, type ExamStep } from "./schema";
@@ -177,7 +178,7 @@ async function save(active: ActiveExam, snapshot: ExamSnapshot, now: Date): Prom
         response: item.response,
         correct: item.correct,
         score: item.correct ? 1 : 0,
-        durationMs: item.timeMs,
+        durationMs: recordedDuration(item.timeMs),
         context: `exam:${active.session.id}`,
         startedAt: new Date(result.startedAt),
         answeredAt: new Date(item.answeredAt ?? result.submittedAt),

@@ -14,6 +14,7 @@ import { derivedRng } from "@/lib/practice/unit-rng";
 import { blamedConcepts } from "@/lib/quiz/blame";
 import { applyEvent, type ApplyEventResult } from "@/lib/quiz/apply-event";
 import { practiceSessionCodec } from "@/lib/quiz/persistence";
+import { recordedDuration } from "@/lib/quiz/recorded-duration";
 import { currentPracticeAttempt, practiceMachine, type PracticeEvent } from "@/lib/quiz/practice-machine";
 import { findSettingsIssues, type PracticeSettings } from "@/lib/quiz/practice-settings";
 import { summarizePractice, type PracticeSummary } from "@/lib/quiz/practice-summary";
@@ -226,7 +227,7 @@ export async function answerPractice(
     response,
     correct: outcome.correct,
     score: outcome.score,
-    durationMs: Math.max(0, now.getTime() - current.askedAt),
+    durationMs: recordedDuration(now.getTime() - current.askedAt),
     context: `practice:${sessionId}`,
     startedAt: new Date(current.askedAt),
     answeredAt: now,

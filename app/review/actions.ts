@@ -6,6 +6,7 @@
 // next card as on any visit, so it arrives redacted; POST /api/review/rate and /api/review/undo stay for
 // programs.
 import { refresh } from "next/cache";
+import { cookies } from "next/headers";
 import { serverNow } from "@/app/clock";
 import { currentLearner } from "@/app/current-learner";
 import { describeIssues } from "@/app/http/json-body";
@@ -13,6 +14,7 @@ import { logLine, errorDetail } from "@/app/http/server-log";
 import { RateReviewSchema } from "@/app/api/review/schemas";
 import { db } from "@/lib/db/client";
 import { undoLatestReview } from "@/lib/db/srs";
+import { ON_SCREEN_COOKIE } from "./on-screen";
 import { rateReview } from "./rate-review";
 
 /** `error` is the field-named text the JSON routes answer with; the page shows it through forPerson. */
@@ -51,6 +53,10 @@ export async function undoAndShow(): Promise<ReviewActionResult> {
     const learner = await currentLearner(now);
     const undone = await undoLatestReview(db(), learner.id, now);
     if (!undone.ok) return { ok: false, error: describeIssues(undone.issues) };
+    // The card kept on screen after its answer goes only now that the undo is saved, here rather than in the
+    // browser before the request: a failed undo leaves the page (and its Undo) as it was. The page rendered
+    // into this response already reads the cookie without it (Next applies an action's cookies to that render).
+    (await cookies()).delete({ name: ON_SCREEN_COOKIE, path: "/review" });
     refresh();
     return { ok: true };
   });

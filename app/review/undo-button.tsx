@@ -3,7 +3,6 @@
 import { useCallback, useEffect, useState } from "react";
 import { forPerson } from "@/app/practice/for-person";
 import { undoAndShow } from "./actions";
-import { forgetOnScreen } from "./on-screen-cookie";
 import { useReviewLive } from "./review-live";
 import { isTypingTarget } from "./typing-target";
 
@@ -29,9 +28,8 @@ function UndoControl({ label }: { label: string }) {
   const [error, setError] = useState<string | null>(null);
   const undo = useCallback(async (): Promise<void> => {
     setBusy(true);
-    // The card answered on screen is the one undone, or an older one: either way the page draws the queue's
-    // next card afresh, so the cookie that kept the answered card on screen goes before the request.
-    forgetOnScreen();
+    // The cookie that keeps the answered card on screen is left alone here: the action drops it once the undo is
+    // saved, so a refused or unsent undo leaves the card, its feedback and this button as they were.
     const result = await undoAndShow().catch(() => ({
       ok: false as const,
       error: "Could not reach the server. Nothing was lost; try again.",

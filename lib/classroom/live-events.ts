@@ -1,5 +1,5 @@
 // What changed for whom between two states of a game, as events for the event hub: the teacher hears about
-// joins and the answer count, everyone hears about a question opening (without its key), the reveal and the
+// joins, everyone hears about a question opening (without its key), the answer count, the reveal and the
 // leaderboard, and each player hears their own result. Nothing here is sent before it is true, so the key and
 // explanation only travel in "reveal", after the server has graded the question.
 import { solutionOf } from "../grading/outcome";
@@ -136,10 +136,12 @@ export function liveEvents(before: ClassroomSnapshot, after: ClassroomSnapshot, 
       currentRound(before.context)?.answers !== round.answers ||
       after.context.players.length < before.context.players.length
     ) {
-      // A removal changes whom the question waits for (a late join does not), so the host's "n of m" is resent.
+      // A removal changes whom the question waits for (a late join does not), so "n of m" is resent. Every
+      // screen gets it (a player who answered watches the room catch up); it is two numbers, never whose answer
+      // or which option, so nothing in it hints at the key before the reveal.
       const progress = answerProgress(after.context);
       drafts.push(
-        draft(TEACHER, "answers", { answeredCount: progress.answered, expectedCount: progress.expected }),
+        draft(ALL, "answers", { answeredCount: progress.answered, expectedCount: progress.expected }),
       );
     }
   }

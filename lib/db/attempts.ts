@@ -2,6 +2,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Db } from "./client";
+import { recordedDuration } from "../quiz/recorded-duration";
 import { conceptsJson, parseConcepts } from "./concepts-json";
 
 /** One graded answer, in the domain's terms (the row keeps the response as JSON text). */
@@ -37,8 +38,14 @@ export async function recordAttempt(
   return { id, learnerId, ...attempt };
 }
 
-function attemptData({ concepts, response, ...rest }: AttemptRecord) {
-  return { ...rest, response: JSON.stringify(response), concepts: conceptsJson(concepts) };
+function attemptData({ concepts, response, durationMs, ...rest }: AttemptRecord) {
+  // Capped where each duration is measured; again here, so no caller can overflow PostgreSQL's int4 column.
+  return {
+    ...rest,
+    durationMs: recordedDuration(durationMs),
+    response: JSON.stringify(response),
+    concepts: conceptsJson(concepts),
+  };
 }
 
 /** Appends many attempts in one statement (a classroom round graded for a whole room at once). */

@@ -2,6 +2,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
+import { recordedDuration } from "../quiz/recorded-duration";
 import {
   cardScheduleSchema,
   DEFAULT_SRS_SETTINGS,
@@ -124,7 +125,8 @@ function reviewData(entry: ReviewLogEntry, questionId: string, concepts: readonl
     reviewedAt: new Date(entry.reviewedAt),
     rating: entry.rating,
     correct: entry.correct,
-    timeTakenMs: Math.round(entry.timeTakenMs),
+    // Capped where it is measured; again here, so no caller can overflow PostgreSQL's int4 column.
+    timeTakenMs: recordedDuration(entry.timeTakenMs),
     questionId,
     questionSeed: entry.questionSeed,
     predictedRecall: entry.predictedRecall,

@@ -80,6 +80,17 @@ export function getLeaderboard(context: ClassroomContext): readonly LeaderboardE
 export function answerProgress(context: ClassroomContext): { answered: number; expected: number } {
   const round = context.rounds[context.rounds.length - 1];
   if (round === undefined) return { answered: 0, expected: 0 };
+  // The open round keeps both counts as it goes (O(1) on every answer); a closed round, or one saved before
+  // the counts were kept, is counted here.
+  if (round.closedAt === null && round.expectedCount !== undefined && round.answeredCount !== undefined)
+    return { answered: round.answeredCount, expected: round.expectedCount };
+  return countProgress(context);
+}
+
+/** answerProgress by a pass over the players and the round's answers: what the kept counts must equal. */
+export function countProgress(context: ClassroomContext): { answered: number; expected: number } {
+  const round = context.rounds[context.rounds.length - 1];
+  if (round === undefined) return { answered: 0, expected: 0 };
   const answered = new Set(round.answers.map((answer) => answer.playerId));
   let expected = 0;
   let answeredExpected = 0;

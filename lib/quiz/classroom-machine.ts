@@ -49,6 +49,15 @@ export type ClassroomRound = {
   readonly answers: readonly ClassroomAnswer[];
   /** The key, from the server's grade event; null until then. */
   readonly correctResponse: readonly string[] | null;
+  /**
+   * While the round is open: the players it waits for (in the game when it opened, not removed since) and how
+   * many of them have answered, kept up to date by each open, answer and removal so that the "n of m answered"
+   * of every answer and the early close cost O(1) instead of a pass over players and answers. They follow the
+   * machine's events, so a snapshot that folds in another server's stored answers counts them too. Absent in
+   * rounds saved before they were kept (answerProgress then counts).
+   */
+  readonly expectedCount?: number;
+  readonly answeredCount?: number;
 };
 
 export type ClassroomContext = {
@@ -238,11 +247,32 @@ export const classroomMachine = setup({
     ),
     // The removed player's past answers stay in their rounds (the distribution shown was real); the leaderboard
     // lists players, so they leave it.
-    recordRemove: assign(({ context, event }) =>
-      event.type === "player.remove"
-        ? { players: context.players.filter((player) => player.playerId !== event.playerId) }
-        : {},
-    ),
+    recordRemove: assign(({ context, event }) => {
+      if (event.type !== "player.remove") return {};
+      const players = context.players.filter((player) => player.playerId !== event.playerId);
+      const round = currentRound(context);
+      const removed = context.players.find((player) => player.playerId === event.playerId);
+      const { expectedCount, answeredCount } = round ?? {};
+      // Removing a player the open question waits for changes whom it waits for (and its answered count).
+      if (
+        round === undefined ||
+        round.closedAt !== null ||
+        expectedCount === undefined ||
+        answeredCount === undefined ||
+        removed === undefined ||
+        removed.joinedAt > round.openedAt
+      )
+        return { players };
+      const answered = answerOf(round, removed.playerId) === undefined ? 0 : 1;
+      return {
+        players,
+        rounds: updateCurrentRound(context, (open) => ({
+          ...open,
+          expectedCount: expectedCount - 1,
+          answeredCount: answeredCount - answered,
+        })),
+      };
+    }),
     recordOpen: assign(({ context, event }) => {
       if (event.type !== "question.open") return {};
       const questionId = context.questionIds[event.index];
@@ -254,6 +284,8 @@ export const classroomMachine = setup({
         closedAt: null,
         answers: [],
         correctResponse: null,
+        expectedCount: context.players.filter((player) => player.joinedAt <= event.now).length,
+        answeredCount: 0,
       };
       return { rounds: [...context.rounds, round] };
     }),
@@ -272,6 +304,8 @@ export const classroomMachine = setup({
                   points: 0,
                 },
               ],
+              // The guards let through only players the round waits for (known, not late, not answered yet).
+              ...(round.answeredCount === undefined ? {} : { answeredCount: round.answeredCount + 1 }),
             })),
           }
         : {},

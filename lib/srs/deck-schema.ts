@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordedDurationSchema } from "../quiz/recorded-duration";
 import { CARD_SOURCES, CARD_STATES } from "./card";
 import { CARD_CHANGE_KINDS } from "./card-change";
 import { REVIEW_RATINGS } from "./rating";
@@ -55,7 +56,7 @@ export const reviewLogEntrySchema = z.object({
   reviewedAt: isoInstant,
   rating: z.enum(REVIEW_RATINGS),
   correct: z.boolean(),
-  timeTakenMs: nonNegative,
+  timeTakenMs: recordedDurationSchema,
   questionSeed: z.string(),
   predictedRecall: z.number().min(0).max(1).nullable(),
   desiredRetention: z.number().gt(0).max(1),

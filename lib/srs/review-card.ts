@@ -1,4 +1,5 @@
 import { scheduleOf, type SrsCard } from "./card";
+import { recordedDuration } from "../quiz/recorded-duration";
 import { type ReviewRating } from "./rating";
 import { fail, succeed, type SrsResult } from "./result";
 import { predictRecall } from "./retrievability";
@@ -45,7 +46,8 @@ export function reviewCard(
     reviewedAt: now.toISOString(),
     rating,
     correct: meta.correct,
-    timeTakenMs: meta.timeTakenMs,
+    // A tab left open for days is not thinking time; capped so the review log can store it (recorded-duration).
+    timeTakenMs: recordedDuration(meta.timeTakenMs),
     questionSeed: meta.questionSeed,
     predictedRecall: predictRecall(before, now, settings),
     desiredRetention: settings.desiredRetention,

@@ -55,7 +55,9 @@ describe("live events", () => {
       expect(event.json).not.toMatch(/"(key|answer|correctResponse|explanation)"/);
     }
     expect(received.teacher.map((event) => event.type)).toEqual(["joined", "joined", "question", "answers"]);
-    expect(received.ana.map((event) => event.type)).toEqual(["question"]);
+    // The room's "n of m answered" reaches the players too: two numbers, nothing about whose answer or which option.
+    expect(received.ana.map((event) => event.type)).toEqual(["question", "answers"]);
+    expect(JSON.parse(received.ben.at(-1)?.json ?? "{}")).toEqual({ answeredCount: 1, expectedCount: 2 });
   });
 
   it("at the reveal everyone gets the key and distribution, each player only their own result", () => {
@@ -130,6 +132,19 @@ describe("live events", () => {
       { answeredCount: 1, expectedCount: 2 },
       { answeredCount: 1, expectedCount: 1 },
     ]);
+    // A player waiting after answering sees the same count as the host.
+    expect(
+      received.ana
+        .filter((event) => event.type === "answers")
+        .map((event) => JSON.parse(event.json) as unknown),
+    ).toEqual(counts);
+    let anaView = buildClassroomView(newGame([q1, q2]), { role: "player", playerId: "p1" }, T0);
+    for (const event of received.ana) {
+      const data = JSON.parse(event.json) as LiveMessage["data"];
+      const withId = event.type === "question" ? { ...data, id: "sealed" } : data;
+      anaView = applyLiveMessage(anaView, { type: event.type, data: withId } as LiveMessage);
+    }
+    expect(anaView.question).toMatchObject({ answeredCount: 1, expectedCount: 1 });
     // Applied to the teacher's screen, the events give the count a fresh view shows.
     const teacher = { role: "teacher" } as const;
     let view = buildClassroomView(newGame([q1, q2]), teacher, T0);

@@ -1,6 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { listAttempts, listGradedAttempts, recordAttempt, type AttemptRecord } from "../../lib/db/attempts";
+import {
+  listAttempts,
+  listGradedAttempts,
+  recordAttempt,
+  recordAttempts,
+  type AttemptRecord,
+} from "../../lib/db/attempts";
 import { findLearner, findOrCreateLearner, newLearnerToken } from "../../lib/db/learners";
+import { MAX_RECORDED_DURATION_MS } from "../../lib/quiz/recorded-duration";
 import { createTempDb } from "./support/temp-db";
 
 const t0 = new Date("2026-11-01T10:00:00Z");
@@ -39,6 +46,15 @@ describe("learners and attempts", () => {
     expect(again.id).toBe(first.id);
     expect(other.id).not.toBe(first.id);
     await expect(findLearner(temp.db, "never-issued")).resolves.toBeNull();
+  });
+
+  it("stores a duration longer than a day as a day: PostgreSQL's int4 column would refuse 25 days", async () => {
+    const learner = await findOrCreateLearner(temp.db, newLearnerToken(), t0);
+    const month = 30 * 24 * 60 * 60 * 1000;
+    await recordAttempt(temp.db, learner.id, attempt({ durationMs: month }));
+    await recordAttempts(temp.db, [{ learnerId: learner.id, attempt: attempt({ durationMs: month }) }]);
+    const stored = await listAttempts(temp.db, learner.id);
+    expect(stored.map((row) => row.durationMs)).toEqual([MAX_RECORDED_DURATION_MS, MAX_RECORDED_DURATION_MS]);
   });
 
   it("does not store the raw token", async () => {

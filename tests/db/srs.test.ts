@@ -32,6 +32,7 @@ import {
   type ReviewRating,
   type SrsCard,
 } from "../../lib/srs/index";
+import { MAX_RECORDED_DURATION_MS } from "../../lib/quiz/recorded-duration";
 import { createTempDb } from "./support/temp-db";
 
 const t0 = new Date("2026-11-01T10:00:00Z");
@@ -102,6 +103,23 @@ describe("lib/db/srs", () => {
     expect(cards[0]?.reps).toBe(1);
     expect(cards[0]?.lastReview).toBe(t0.toISOString());
     expect(cards[0]?.due).toBe(stored.nextDue);
+  });
+
+  it("stores a review's time taken past a day as a day: PostgreSQL's int4 column would refuse 25 days", async () => {
+    await ensureCards(temp.db, learnerId, [P3], "lesson", t0);
+    const card = (await findCard(temp.db, learnerId, P3)) as SrsCard;
+    const reviewed = reviewCard(card, "good", t0, DEFAULT_SRS_SETTINGS, {
+      timeTakenMs: 1,
+      questionSeed: "x",
+      correct: true,
+    });
+    if (!reviewed.ok) throw new Error("review failed");
+    // Past the review's own cap: the write itself keeps the column in range.
+    const entry = { ...reviewed.value.entry, timeTakenMs: 30 * 24 * HOUR };
+    await saveReview(temp.db, { card: reviewed.value.card, entry, questionId: "x" });
+    expect((await listReviewLog(temp.db, learnerId)).map((row) => row.timeTakenMs)).toEqual([
+      MAX_RECORDED_DURATION_MS,
+    ]);
   });
 
   it("writes neither the card nor the row when the row cannot be written", async () => {

@@ -1,9 +1,9 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { questionFromId } from "../../lib/scenario/generate";
 import type { Question } from "../../lib/scenario/question";
 import { seriousViolations } from "./support/axe";
-import { launchBrowser } from "./support/browser";
+import { devices } from "./support/browser";
 import { questionIdBehind } from "./support/question-ids";
 
 // An instructor's account on several devices: the owning account hosts its live game from a second signed-in
@@ -49,25 +49,10 @@ async function answerHomework(page: Page, optionIds: readonly string[]): Promise
 }
 
 describe("an instructor's and a student's devices", () => {
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser.close();
-  });
-
-  async function open(width = 1280): Promise<Page> {
-    const context = await browser.newContext({
-      baseURL: inject("baseURL"),
-      viewport: { width, height: 900 },
-      ...(width < 500 ? { isMobile: true, hasTouch: true } : {}),
-    });
-    contexts.push(context);
-    return context.newPage();
-  }
+  const room = devices(() => inject("baseURL"));
+  beforeAll(() => room.launch());
+  afterAll(() => room.close());
+  const open = (width?: number): Promise<Page> => room.open({ width });
 
   it("the owning account hosts its game live from a second signed-in device; another account cannot", async () => {
     const username = `host${Date.now().toString(36)}`;

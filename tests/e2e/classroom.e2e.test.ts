@@ -1,10 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { questionFromId } from "../../lib/scenario/generate";
 import type { Question } from "../../lib/scenario/question";
-import { launchBrowser, newPage } from "./support/browser";
+import { devices } from "./support/browser";
 import { questionIdBehind } from "./support/question-ids";
 import { secretTexts } from "./support/capture";
 import { queryDatabase } from "./support/database";
@@ -145,21 +145,10 @@ async function answer(page: Page, optionIds: readonly string[]): Promise<void> {
 }
 
 describe("live classroom", () => {
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser.close();
-  });
-
-  async function open(): Promise<Page> {
-    const { context, page } = await newPage(browser, inject("baseURL"));
-    contexts.push(context);
-    return page;
-  }
+  const room = devices(() => inject("baseURL"));
+  beforeAll(() => room.launch());
+  afterAll(() => room.close());
+  const open = (): Promise<Page> => room.open();
 
   it("a teacher runs a question for two players: join, answer, reveal, leaderboard, and no key before the reveal", async () => {
     const teacher = await open();
@@ -227,6 +216,10 @@ describe("live classroom", () => {
     expect(second.status()).toBe(409);
     expect(((await second.json()) as { error: string }).error).toMatch(/^questionId: /);
     await teacher.getByTestId("answer-count").filter({ hasText: /^1$/ }).waitFor();
+    // Ana, waiting after her answer, sees the room's progress as the host does (pushed, not the key).
+    await ana.getByTestId("answer-count").filter({ hasText: /^1$/ }).waitFor();
+    await expect(ana.getByTestId("expected-count").textContent()).resolves.toBe("2");
+    await expect(ben.getByTestId("expected-count").textContent()).resolves.toBe("2");
 
     // Before the reveal nothing a player's browser received holds the explanation or the key: not the pages,
     // not the JSON replies, not the event stream.
@@ -364,22 +357,11 @@ describe("live classroom", () => {
     await teacher.locator('[data-testid="join-qr"] svg').waitFor();
     await expect(teacher.getByTestId("scoring").textContent()).resolves.toMatch(/streak/);
 
-    const phoneContext = await browser.newContext({
-      baseURL: inject("baseURL"),
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-    });
-    contexts.push(phoneContext);
-    const dee = await phoneContext.newPage();
+    const dee = await room.open({ width: 390, height: 844 });
     await join(dee, code, "Dee");
     await phase(dee, "lobby");
 
-    const eveContext = await browser.newContext({
-      baseURL: inject("baseURL"),
-      viewport: { width: 1280, height: 900 },
-    });
-    const eve = await eveContext.newPage();
+    const eve = await open();
     await join(eve, code, "Eve");
     await phase(eve, "lobby");
     const rejoinCode = (await eve.getByTestId("rejoin-code").textContent()) ?? "";
@@ -435,7 +417,7 @@ describe("live classroom", () => {
     await expect(teacher.getByTestId("expected-count").textContent()).resolves.toBe("2");
     await checkHostScreen(teacher, "3-answer-count");
     // Eve loses her browser; a new one rejoins under her name with the rejoin code.
-    await eveContext.close();
+    await eve.context().close();
     const eve2 = await open();
     await eve2.goto(`/classroom/join?code=${code}`);
     await eve2.locator("summary", { hasText: "Rejoin" }).click();

@@ -1,11 +1,11 @@
 import fs from "node:fs";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { escapeGift } from "../../lib/scenario/export-gift";
 import { questionFromId } from "../../lib/scenario/generate";
 import type { Question } from "../../lib/scenario/question";
 import { seriousViolations } from "./support/axe";
-import { launchBrowser } from "./support/browser";
+import { devices } from "./support/browser";
 import { questionIdBehind } from "./support/question-ids";
 
 // Homework mode, the host's question preview, the downloads of a quiz (report CSV, Moodle GIFT, Moodle XML, QTI
@@ -76,25 +76,10 @@ async function checkExports(page: Page, ids: readonly string[]): Promise<void> {
 }
 
 describe("homework, preview and exports", () => {
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser.close();
-  });
-
-  async function open(width = 1280): Promise<Page> {
-    const context = await browser.newContext({
-      baseURL: inject("baseURL"),
-      viewport: { width, height: 900 },
-      ...(width < 500 ? { isMobile: true, hasTouch: true } : {}),
-    });
-    contexts.push(context);
-    return context.newPage();
-  }
+  const room = devices(() => inject("baseURL"));
+  beforeAll(() => room.launch());
+  afterAll(() => room.close());
+  const open = (width?: number): Promise<Page> => room.open({ width });
 
   it("a host previews a live game's questions with keys and downloads them as GIFT, Moodle XML and QTI", async () => {
     const teacher = await open();

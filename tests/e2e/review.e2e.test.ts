@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { ON_SCREEN_COOKIE } from "../../app/review/on-screen";
 import { questionFromId } from "../../lib/scenario/generate";
 import { parseQuestionId, type Question } from "../../lib/scenario/question";
 import { launchBrowser, newPage } from "./support/browser";
@@ -162,8 +163,34 @@ describe("spaced review", () => {
       page.locator('[data-testid="reviews-per-day"] tbody tr td').first().textContent(),
     ).resolves.toBe("1");
 
-    // 5. Undo takes the review back: the row is marked, the card is new again and the stats drop it.
+    // 5. An undo that does not reach the server changes nothing: the cookie that keeps an answered card on screen
+    // (set here as the page sets it after an answer; the Easy above went on to the next card) stays, a message
+    // says what happened and Undo is still there to try again.
+    await context.addCookies([
+      {
+        name: ON_SCREEN_COOKIE,
+        value: "P3%7Cq%7Ca",
+        domain: new URL(later.baseURL).hostname,
+        path: "/review",
+      },
+    ]);
     await page.goto(`${later.baseURL}/review`);
+    const shownCookie = async () =>
+      (await context.cookies(`${later.baseURL}/review`)).find((cookie) => cookie.name === ON_SCREEN_COOKIE)
+        ?.value ?? "";
+    expect(await shownCookie()).not.toBe("");
+    const offline = (url: URL) => url.pathname === "/review";
+    await page.route(offline, (route) =>
+      route.request().method() === "POST" ? route.abort() : route.continue(),
+    );
+    await page.getByRole("button", { name: /Undo last review/ }).click();
+    await expect(page.locator(".review-undo [role=alert]").textContent()).resolves.toMatch(/server/);
+    await expect(page.getByRole("button", { name: /Undo last review/ }).isEnabled()).resolves.toBe(true);
+    expect(await shownCookie()).not.toBe("");
+    await page.unroute(offline);
+
+    // Undo takes the review back: the row is marked, the card is new again and the stats drop it; the server,
+    // having saved it, drops the on-screen cookie.
     await page.getByRole("button", { name: /Undo last review/ }).click();
     await expect
       .poll(
@@ -176,6 +203,7 @@ describe("spaced review", () => {
           )[0]?.reps,
       )
       .toBe(0);
+    await expect.poll(shownCookie).toBe("");
     await page.goto(`${later.baseURL}/review/stats`);
     await expect(page.locator('[data-stat="reviews-30d"] dd').textContent()).resolves.toBe("0");
     await context.close();

@@ -114,6 +114,9 @@ describe("classroom machine: lobby", () => {
       closedAt: null,
       answers: [],
       correctResponse: null,
+      // Both players were in the game when it opened: the question waits for them.
+      expectedCount: 2,
+      answeredCount: 0,
     });
   });
 

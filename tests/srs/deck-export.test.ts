@@ -97,6 +97,10 @@ describe("deck export and import", () => {
       }),
     ).toEqual(["log.0.before.state"]);
     expect(paths("{not json")).toEqual([""]);
+    // A time taken past a day could not be stored (PostgreSQL's int4 column): refused by name, not at the insert.
+    expect(
+      paths({ ...good, log: good.log.map((row, i) => (i === 1 ? { ...row, timeTakenMs: 30 * DAY } : row)) }),
+    ).toEqual(["log.1.timeTakenMs"]);
   });
 
   it("rejects two cards for one skill and rows of another learner", () => {

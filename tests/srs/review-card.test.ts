@@ -7,6 +7,14 @@ import { at, DAY, MINUTE, newCard, review, T0 } from "./fixtures";
 const meta = { correct: true, timeTakenMs: 8_000, questionSeed: "q-42" };
 
 describe("reviewing a card", () => {
+  it("logs a time taken past a day as a day (a tab left open, not thinking time; the log column is int4)", () => {
+    const reviewed = reviewCard(newCard("P3"), "good", T0, DEFAULT_SRS_SETTINGS, {
+      ...meta,
+      timeTakenMs: 30 * DAY,
+    });
+    expect(reviewed.ok && reviewed.value.entry.timeTakenMs).toBe(DAY);
+  });
+
   it("sends a new card rated Again to the 1-minute learning step", () => {
     const { card } = review(newCard("P3"), "again", T0);
     expect(card.state).toBe("learning");

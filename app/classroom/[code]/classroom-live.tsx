@@ -271,8 +271,8 @@ export function ClassroomLive({
               </div>
               <p>
                 <span data-testid="seconds-left">{remainingSeconds}</span> s left
-                {/* Only the host gets the live count (players are not sent it); a late joiner is not in it. */}
-                {isTeacher && view.question ? (
+                {/* Host and players alike see the room's progress; a late joiner is not in it. */}
+                {view.question ? (
                   <>
                     {" "}
                     · <span data-testid="answer-count">{view.question.answeredCount}</span> of{" "}

@@ -190,7 +190,8 @@ function rulesOf(groups: EniSecurity["groups"], direction: "inbound" | "outbound
 
 /** An interface's `rulesOf` list, built on its first refusal and then shared by every trace (frozen). */
 function checkedRules(security: EniSecurity, direction: "inbound" | "outbound"): readonly string[] {
-  const checked = (security.rulesChecked ??= {});
+  // Both sides in the literal: a side added to a built object later would sit in a separate property store.
+  const checked = (security.rulesChecked ??= { inbound: undefined, outbound: undefined });
   return (checked[direction] ??= Object.freeze(rulesOf(security.groups, direction)));
 }
 

@@ -143,6 +143,7 @@ function compileEniSecurity(groups: readonly CompiledSecurityGroup[]): EniSecuri
     inbound,
     outbound,
     ref: componentRef(ids || "(none)", "security-group", names || undefined),
+    rulesChecked: undefined, // set on a first refusal (filters.ts); declared here so it stays in the object
   };
 }
 

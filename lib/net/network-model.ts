@@ -100,7 +100,8 @@ export type EniSecurity = {
   /** The trace component for the interface's groups together. */
   readonly ref: ComponentRef;
   /** Per side, every rule of the groups as a refusal lists them: built on the first refusal (filters.ts). */
-  rulesChecked?: { inbound?: readonly string[]; outbound?: readonly string[] };
+  rulesChecked?:
+    { inbound?: readonly string[] | undefined; outbound?: readonly string[] | undefined } | undefined;
 };
 
 /** `byEni` is indexed by EniInfo.index. */

@@ -83,8 +83,8 @@ export type SubnetInfo = {
   readonly id: string;
   readonly vpc: VpcInfo;
   readonly az: string;
-  readonly cidr?: Cidr;
-  readonly cidr6?: Cidr;
+  readonly cidr?: Cidr | undefined;
+  readonly cidr6?: Cidr | undefined;
   /** Position in the core's subnets (0, 1, ...): per-network tables of subnets are arrays indexed by it (the query path). */
   readonly index: number;
   /** Trace component, built once. */

@@ -24,12 +24,15 @@ export type CompiledRoute<T> = {
   /** e.g. "10.1.0.0/16 -> pcx-ab" or "pl-63a5400a (10.2.0.0/16) -> vpce-1". */
   readonly description: string;
   /** The trace's `matched` entry for this route, built on first use by `routeMatched` and then shared (frozen). */
-  matched?: RouteMatched;
+  matched?: RouteMatched | undefined;
   /** The trace's fact for this route, built on first use by `routeFact` and then shared (frozen). */
-  fact?: RouteFact;
+  fact?: RouteFact | undefined;
 };
 
 export type RouteMatched = { readonly kind: "route" | "tgw-route"; readonly description: string };
+
+/** One element of a scan array: a network or a mask (int32) at positions 3i and 3i+1, the route at 3i+2. */
+export type ScanEntry<T> = number | CompiledRoute<T>;
 
 /** One prefix length's routes, keyed by masked network address. */
 type Bucket<K, T> = { readonly prefix: number; readonly routes: Map<K, CompiledRoute<T>> };
@@ -44,12 +47,12 @@ export type RouteLookup<T> = {
   readonly v4Buckets: readonly Bucket<number, T>[];
   readonly v6Buckets: readonly Bucket<bigint, T>[];
   /**
-   * Small IPv4 tables (at most SCAN_LIMIT routes, i.e. every VPC route table in practice): [network, mask] pairs
-   * as int32, longest prefix first, and the route of each pair. One linear scan over two short arrays touches
-   * a few cache lines where a probe per prefix length touches a Map each; undefined for larger tables.
+   * Small IPv4 tables (at most SCAN_LIMIT routes, i.e. every VPC route table in practice): [network, mask, route]
+   * triples (network and mask as int32), longest prefix first. One linear scan over one short array touches a few
+   * cache lines where a probe per prefix length touches a Map each, and the route sits beside its key (a separate
+   * route array was one more cold array per lookup); undefined for larger tables.
    */
-  readonly v4Scan: readonly number[] | undefined;
-  readonly v4ScanRoutes: readonly CompiledRoute<T>[];
+  readonly v4Scan: readonly ScanEntry<T>[] | undefined;
   readonly size: number;
   /** Trace kind of this table's matches: VPC route table or transit gateway route table. */
   readonly kind: "route" | "tgw-route";
@@ -61,7 +64,7 @@ export function compileRoutes<T>(
 ): RouteLookup<T> {
   const v4 = new Map<number, Map<number, CompiledRoute<T>>>();
   const v6 = new Map<number, Map<bigint, CompiledRoute<T>>>();
-  const routes = input;
+  const routes = input.map(withTraceSlots);
   for (const route of routes) {
     const c = route.cidr;
     if (c.family === 4) insertBest(v4, c.prefix, c.network, route);
@@ -82,10 +85,26 @@ export function compileRoutes<T>(
     v6Lengths,
     v4Buckets,
     v6Buckets: v6Lengths.map((prefix) => ({ prefix, routes: v6.get(prefix) ?? new Map() })),
-    v4Scan: scan?.keys,
-    v4ScanRoutes: scan?.routes ?? [],
+    v4Scan: scan,
     size: routes.length,
     kind,
+  };
+}
+
+/**
+ * The route as the table keeps it: every field in one literal, `matched` and `fact` included. A field added to a
+ * built object later (as `routeMatched` and `routeFact` set them on first use) lives in a separately allocated
+ * property store, one more cold read per matched route on a query's path; the copies of one table's routes are
+ * also allocated side by side.
+ */
+function withTraceSlots<T>(route: CompiledRoute<T>): CompiledRoute<T> {
+  return {
+    cidr: route.cidr,
+    origin: route.origin,
+    target: route.target,
+    description: route.description,
+    matched: route.matched,
+    fact: route.fact,
   };
 }
 
@@ -98,25 +117,19 @@ function mask32(prefix: number): number {
 }
 
 /**
- * The buckets flattened for a linear scan, longest prefix first: the first pair that matches is the
+ * The buckets flattened for a linear scan, longest prefix first: the first triple that matches is the
  * longest-prefix match, since within one length at most one network contains an address.
  */
-function v4ScanOf<T>(
-  buckets: readonly Bucket<number, T>[],
-): { keys: number[]; routes: CompiledRoute<T>[] } | undefined {
+function v4ScanOf<T>(buckets: readonly Bucket<number, T>[]): ScanEntry<T>[] | undefined {
   let count = 0;
   for (const b of buckets) count += b.routes.size;
   if (count > SCAN_LIMIT) return undefined;
-  const keys: number[] = [];
-  const routes: CompiledRoute<T>[] = [];
+  const scan: ScanEntry<T>[] = [];
   for (const b of buckets) {
     const m = mask32(b.prefix);
-    for (const [network, route] of b.routes) {
-      keys.push(network | 0, m);
-      routes.push(route);
-    }
+    for (const [network, route] of b.routes) scan.push(network | 0, m, route);
   }
-  return { keys, routes };
+  return scan;
 }
 
 function insertBest<K, T>(
@@ -151,15 +164,14 @@ function withBeaten<T>(table: RouteLookup<T>, route: CompiledRoute<T>): string {
   const beaten: string[] = [];
   const keys = table.v4Scan;
   if (c.family === 4 && keys) {
-    // The same broader routes as the bucket walk below, read from the scan pairs the lookup has just touched
+    // The same broader routes as the bucket walk below, read from the scan triples the lookup has just touched
     // (one bucket Map per prefix length would be a few cold cache lines each, on a query's first use of a route).
     const network = c.network | 0;
-    for (let i = 0; i < keys.length; i += 2) {
+    for (let i = 0; i < keys.length; i += 3) {
       const mask = keys[i + 1] as number;
       const prefix = Math.clz32(~mask);
       if (prefix >= c.prefix || prefix === 0) continue;
-      if ((network & mask) === keys[i])
-        beaten.push((table.v4ScanRoutes[i >> 1] as CompiledRoute<T>).description);
+      if ((network & mask) === keys[i]) beaten.push((keys[i + 2] as CompiledRoute<T>).description);
     }
   } else if (c.family === 4) {
     for (const bucket of table.v4Buckets) {
@@ -194,8 +206,8 @@ export function lookupRoute<T>(table: RouteLookup<T>, ip: IpAddress): CompiledRo
     const keys = table.v4Scan;
     if (keys) {
       const v = ip.value | 0;
-      for (let i = 0; i < keys.length; i += 2)
-        if ((v & (keys[i + 1] as number)) === keys[i]) return table.v4ScanRoutes[i >> 1];
+      for (let i = 0; i < keys.length; i += 3)
+        if ((v & (keys[i + 1] as number)) === keys[i]) return keys[i + 2] as CompiledRoute<T>;
       return undefined;
     }
     for (const bucket of table.v4Buckets) {
@@ -218,9 +230,8 @@ export function matchingRoutes<T>(table: RouteLookup<T>, ip: IpAddress): Compile
     const keys = table.v4Scan;
     if (keys) {
       const v = ip.value | 0;
-      for (let i = 0; i < keys.length; i += 2)
-        if ((v & (keys[i + 1] as number)) === keys[i])
-          out.push(table.v4ScanRoutes[i >> 1] as CompiledRoute<T>);
+      for (let i = 0; i < keys.length; i += 3)
+        if ((v & (keys[i + 1] as number)) === keys[i]) out.push(keys[i + 2] as CompiledRoute<T>);
       return out;
     }
     for (const bucket of table.v4Buckets) {

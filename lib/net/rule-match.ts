@@ -28,8 +28,19 @@ export function matchesPort(
 
 export function describePorts(protocol: RuleProtocol, fromPort?: number, toPort?: number): string {
   const proto = protocol === -1 ? "all" : String(protocol);
+  const number = typeof protocol === "number" ? protocol : PROTOCOL_NUMBERS[protocol];
+  // ICMP has types and codes, not ports (the EC2 API carries them in FromPort/ToPort); "icmp all ports" misled.
+  if (number === 1 || number === 58) {
+    const icmp = number === 1 ? "icmp" : "icmpv6";
+    if (fromPort === undefined) return `${icmp} all types`;
+    return toPort === undefined ? `${icmp} type ${fromPort}` : `${icmp} type ${fromPort} code ${toPort}`;
+  }
   if (fromPort === undefined && toPort === undefined)
-    return proto === "all" ? "all traffic" : `${proto} all ports`;
+    return proto === "all"
+      ? "all traffic"
+      : number === 6 || number === 17
+        ? `${proto} all ports`
+        : `protocol ${proto}`;
   const to = toPort ?? fromPort;
   return fromPort === to ? `${proto}/${fromPort}` : `${proto}/${fromPort}-${to}`;
 }

@@ -1,0 +1,52 @@
+// The third independent examiner's findings (qexam3), each asserted as a property over many seeds rather than
+// on the cited question: the explanation of a NAT gateway distractor, loop outcomes, multi-select wording,
+// peering-feasibility facts, hybrid and IPv6 distractors, prefix-list ranges and flow-line naming.
+import { describe, expect, it } from "vitest";
+import { endpointChoiceScenario } from "../../lib/scenario/families/endpoint-choice";
+import type { Difficulty, Question } from "../../lib/scenario/question";
+import { FAMILIES } from "../../lib/scenario/registry";
+import { must } from "../support/must";
+
+function family(name: string) {
+  return must(FAMILIES.find((f) => f.name === name));
+}
+
+function questions(name: string, seeds: number, difficulties?: readonly Difficulty[]): Question[] {
+  const f = family(name);
+  const out: Question[] = [];
+  for (const d of difficulties ?? f.difficulties)
+    for (let seed = 0; seed < seeds; seed += 1) out.push(f.generate(seed * 104729 + 17, d));
+  return out;
+}
+
+function optionWith(q: Question, prefix: string): string | undefined {
+  return q.options.find((o) => o.text.startsWith(prefix))?.id;
+}
+
+describe("endpoint-choice: the NAT gateway distractor (F1, F2)", () => {
+  const all = questions("endpoint-choice", 150);
+
+  it("never says a NAT gateway sends traffic to an AWS service over the internet", () => {
+    for (const q of all) {
+      const nat = must(optionWith(q, "No endpoint: a route through a NAT gateway"));
+      const why = must(q.explanation.perOption[nat]);
+      expect(why, q.id).not.toMatch(/sends it there|cross(es)? the internet|over the internet/i);
+    }
+  });
+
+  it("gives the edge-to-edge reason when the requester cannot use the VPC's NAT gateway, else cost and the IGW path", () => {
+    for (const q of all) {
+      const scenario = endpointChoiceScenario(q.seed, q.difficulty);
+      if (scenario.role !== "consumer") continue;
+      const nat = must(optionWith(q, "No endpoint: a route through a NAT gateway"));
+      const why = must(q.explanation.perOption[nat]);
+      if (["peered-vpc", "other-region-vpc", "on-prem-vpn", "on-prem-dx"].includes(scenario.origin)) {
+        expect(why, q.id).toMatch(/edge-to-edge/);
+      } else if (scenario.service !== "internet-saas" && !q.answer.includes(nat)) {
+        expect(why, q.id).toMatch(/per hour and per GB/);
+        expect(why, q.id).toMatch(/internet gateway/);
+        expect(q.explanation.rules, q.id).toContain("NAT-11");
+      }
+    }
+  });
+});

@@ -2,6 +2,7 @@
 // on the cited question: the explanation of a NAT gateway distractor, loop outcomes, multi-select wording,
 // peering-feasibility facts, hybrid and IPv6 distractors, prefix-list ranges and flow-line naming.
 import { describe, expect, it } from "vitest";
+import { analyze, buildNetwork } from "../../lib/net/index";
 import { endpointChoiceScenario } from "../../lib/scenario/families/endpoint-choice";
 import type { Difficulty, Question } from "../../lib/scenario/question";
 import { FAMILIES } from "../../lib/scenario/registry";
@@ -48,5 +49,39 @@ describe("endpoint-choice: the NAT gateway distractor (F1, F2)", () => {
         expect(q.explanation.rules, q.id).toContain("NAT-11");
       }
     }
+  });
+});
+
+describe("a routing loop is explained as a loop, not as a drop (F3)", () => {
+  // can-a-reach-c is the family whose faults include a static TGW route that loops; the other model families
+  // are swept too so that a loop outcome added there later is held to the same wording.
+  const names = [
+    "can-a-reach-c",
+    "missing-piece",
+    "fix-it",
+    "edge-to-edge",
+    "hybrid",
+    "filtering",
+    "ipv6-egress",
+  ];
+  const DROP = /(?<!No component )drops (?:the|it)\b|dropped at|first to drop|is the first check/;
+
+  it("says which tables bounce the packet and never that a component drops it", () => {
+    let loops = 0;
+    for (const name of names)
+      for (const q of questions(name, name === "can-a-reach-c" ? 300 : 40)) {
+        if (!q.topology || !q.query) continue;
+        const first = analyze(buildNetwork(q.topology), q.query).blockers[0];
+        if (first?.code !== "RCH_ROUTING_LOOP") continue;
+        loops += 1;
+        expect(q.explanation.summary, q.id).toMatch(/loops\./);
+        expect(q.explanation.summary, q.id).not.toMatch(DROP);
+        const key = must(q.answer[0]);
+        expect(q.explanation.perOption[key], q.id).toMatch(/route table .* sends it back/);
+        for (const o of q.options) expect(q.explanation.perOption[o.id], `${q.id} ${o.id}`).not.toMatch(DROP);
+        if (q.explanation.rules.includes("TGW-07"))
+          expect(q.explanation.perOption[key], q.id).toMatch(/static route .* wins over the propagated one/);
+      }
+    expect(loops).toBeGreaterThan(5);
   });
 });

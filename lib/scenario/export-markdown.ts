@@ -1,4 +1,5 @@
 // A printable quiz: questions first, the answer key with explanations at the end.
+import { answerInstruction } from "./answer-instruction";
 import { exhibitAsMarkdown } from "./exhibit-text";
 import type { Question } from "./question";
 
@@ -15,7 +16,8 @@ export function renderQuizMarkdown(questions: readonly Question[], seed: number)
     const flow = flowLine(q);
     if (flow) lines.push(flow, "");
     if (q.exhibit) lines.push(...exhibitAsMarkdown(q.exhibit));
-    if (q.multiSelect === true) lines.push("_Select all that apply._", "");
+    const instruction = answerInstruction(q);
+    if (instruction !== undefined) lines.push(`_${instruction}_`, "");
     for (const option of q.options) lines.push(`- **${option.id.toUpperCase()}.** ${option.text}`);
     lines.push("", `<sub>${q.id}</sub>`, "");
   });

@@ -2,6 +2,7 @@
 // question, the stem and exhibit as HTML, each option with its feedback, the summary as general feedback.
 // A multiple-response question gives each right option an equal share of 100 % and each wrong one -100 %, so
 // choosing everything scores nothing (as in the GIFT export).
+import { answerInstruction } from "./answer-instruction";
 import { exhibitAsText } from "./exhibit-text";
 import type { Question } from "./question";
 
@@ -26,7 +27,8 @@ export function questionBodyHtml(q: Question): string {
     );
   }
   if (q.exhibit) parts.push(`<pre>${escapeXml(exhibitAsText(q.exhibit).join("\n"))}</pre>`);
-  if (q.multiSelect === true) parts.push("<p><em>Select all that apply.</em></p>");
+  const instruction = answerInstruction(q);
+  if (instruction !== undefined) parts.push(`<p><em>${escapeXml(instruction)}</em></p>`);
   return parts.join("");
 }
 

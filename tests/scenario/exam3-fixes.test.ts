@@ -3,6 +3,8 @@
 // peering-feasibility facts, hybrid and IPv6 distractors, prefix-list ranges and flow-line naming.
 import { describe, expect, it } from "vitest";
 import { analyze, buildNetwork } from "../../lib/net/index";
+import { renderQuizMarkdown } from "../../lib/scenario/export-markdown";
+import { renderQuizMoodleXml } from "../../lib/scenario/export-moodle-xml";
 import { endpointChoiceScenario } from "../../lib/scenario/families/endpoint-choice";
 import type { Difficulty, Question } from "../../lib/scenario/question";
 import { FAMILIES } from "../../lib/scenario/registry";
@@ -83,5 +85,47 @@ describe("a routing loop is explained as a loop, not as a drop (F3)", () => {
           expect(q.explanation.perOption[key], q.id).toMatch(/static route .* wins over the propagated one/);
       }
     expect(loops).toBeGreaterThan(5);
+  });
+});
+
+describe("multi-select items (F5)", () => {
+  const multi = [
+    ...questions("missing-piece", 300, [2, 3]),
+    ...questions("concept-check", 150, [2, 3]),
+  ].filter((q) => q.multiSelect === true);
+
+  it("say how many to choose once: no 'select all that apply' after a stated count", () => {
+    expect(multi.length).toBeGreaterThan(20);
+    for (const q of multi) {
+      expect(q.stem, q.id).toMatch(/\(Choose two\.\)$/);
+      expect(renderQuizMarkdown([q], q.seed), q.id).not.toMatch(/select all that apply/i);
+      expect(renderQuizMoodleXml([q]), q.id).not.toMatch(/select all that apply/i);
+    }
+  });
+
+  const SG_OPTION = /^An? (inbound|outbound) rule in (\S+) allowing (TCP) (\d+) (?:from|to) (\S+)$/;
+
+  it("never offer a security-group rule the exhibit already lists as a missing piece", () => {
+    let checked = 0;
+    for (const q of questions("missing-piece", 300, [1, 2, 3])) {
+      const topology = must(q.topology);
+      for (const o of q.options) {
+        const m = SG_OPTION.exec(o.text);
+        if (!m) continue;
+        const [, dir, group, , port, cidr] = m;
+        const sg = must(topology.securityGroups.find((g) => g.name === group || g.id === group));
+        const rules = (dir === "inbound" ? sg.inbound : sg.outbound) ?? [];
+        checked += 1;
+        const present = rules.some(
+          (r) =>
+            r.protocol === "tcp" &&
+            r.fromPort === Number(port) &&
+            r.toPort === Number(port) &&
+            r.cidrBlock === cidr,
+        );
+        expect(present, `${q.id}: ${o.text}`).toBe(false);
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
   });
 });

@@ -129,3 +129,37 @@ describe("multi-select items (F5)", () => {
     expect(checked).toBeGreaterThan(50);
   });
 });
+
+describe("peering-feasibility states its facts and offers near misses (F6, F7)", () => {
+  const all = questions("peering-feasibility", 300);
+  const ipv4 = (text: string): number => text.split(".").reduce((acc, octet) => acc * 256 + Number(octet), 0);
+
+  it("says in the stem whether a peering between the pair exists", () => {
+    for (const q of all) {
+      const live = must(q.topology).peeringConnections.length > 0;
+      if (live) expect(q.stem, q.id).toMatch(/Peering pcx-\S+ between them is/);
+      else expect(q.stem, q.id).toMatch(/No peering connection exists between them/);
+    }
+  });
+
+  it("never says AWS refuses a peering 'only' for overlap or a duplicate (quotas exist too)", () => {
+    for (const q of all) {
+      const texts = [q.explanation.summary, ...Object.values(q.explanation.perOption)].join(" ");
+      expect(texts, q.id).not.toMatch(/only when/);
+    }
+  });
+
+  it("makes a false 'overlaps' option a near miss: both blocks in the same first octet at least", () => {
+    let checked = 0;
+    for (const q of all) {
+      for (const o of q.options) {
+        const m = /^No: ([\d.]+)\/(\d+) of \S+ overlaps ([\d.]+)\/(\d+) of /.exec(o.text);
+        if (!m || q.answer.includes(o.id)) continue;
+        checked += 1;
+        const shared = Math.clz32((ipv4(must(m[1])) ^ ipv4(must(m[3]))) >>> 0);
+        expect(shared, `${q.id}: ${o.text}`).toBeGreaterThanOrEqual(8);
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+});

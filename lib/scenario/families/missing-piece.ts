@@ -93,12 +93,16 @@ function pairNearMisses(
       why: `${cCidr} is ${possessive(c.vpc.name)} own range; the request comes from ${a.instance.name} (${a.instance.ip}) in ${aCidr}, which this rule does not name (SG-05).`,
       edit: addSecurityGroupInbound(c.instance.sgId, { ...tcp, cidrBlock: cCidr }),
     },
-    {
-      text: `An inbound rule in ${a.instance.name}-sg allowing TCP ${port} from ${cCidr}`,
-      fixText: `Add an inbound rule tcp/${port} from ${cCidr} to security group ${a.instance.sgId}`,
-      why: `Inbound rules on ${a.instance.name}, the client, admit connections opened to it; the reply to its own request comes back through connection tracking, so this rule changes nothing for the flow (SG-02).`,
-      edit: addSecurityGroupInbound(a.instance.sgId, { ...tcp, cidrBlock: cCidr }),
-    },
+    // When the client's group already lists that rule, it would be dismissed by reading the exhibit: the right
+    // rule on the wrong port takes its place (one entry either way, so the seed's draws stay the same).
+    hasInboundRule(base, a.instance.sgId, port, cCidr)
+      ? wrongPortNearMiss(a, c, port)
+      : {
+          text: `An inbound rule in ${a.instance.name}-sg allowing TCP ${port} from ${cCidr}`,
+          fixText: `Add an inbound rule tcp/${port} from ${cCidr} to security group ${a.instance.sgId}`,
+          why: `Inbound rules on ${a.instance.name}, the client, admit connections opened to it; the reply to its own request comes back through connection tracking, so this rule changes nothing for the flow (SG-02).`,
+          edit: addSecurityGroupInbound(a.instance.sgId, { ...tcp, cidrBlock: cCidr }),
+        },
     {
       text: capital(routeText(base, a.subnet.routeTableId, cidrText(spare.c.cidr), via)),
       fixText: `Add a route ${cidrText(spare.c.cidr)} -> ${via} to ${a.subnet.routeTableId}`,
@@ -106,6 +110,33 @@ function pairNearMisses(
       edit: addRoute(a.subnet.routeTableId, cidrText(spare.c.cidr), via),
     },
   ];
+}
+
+function hasInboundRule(t: T.Topology, sgId: string, port: number, cidr: string): boolean {
+  const sg = t.securityGroups.find((g) => g.id === sgId);
+  return (sg?.inbound ?? []).some(
+    (r) => r.protocol === "tcp" && r.fromPort === port && r.toPort === port && r.cidrBlock === cidr,
+  );
+}
+
+/** Ports a learner might confuse with the service's (a database, a cache, SSH, HTTPS, an app port). */
+const NEARBY_PORTS: readonly number[] = [5432, 3306, 443, 8080, 6379, 22];
+
+/** The destination's group opened from the right range on a port the service does not listen on. */
+function wrongPortNearMiss(a: Site, c: Site, port: number): NearMiss {
+  const other = NEARBY_PORTS.find((p) => p !== port) ?? port + 1;
+  const aCidr = cidrText(a.vpc.cidr);
+  return {
+    text: `An inbound rule in ${c.instance.name}-sg allowing TCP ${other} from ${aCidr}`,
+    fixText: `Add an inbound rule tcp/${other} from ${aCidr} to security group ${c.instance.sgId}`,
+    why: `The request is for TCP ${port}; a rule for TCP ${other} does not match it, and a security group passes only what one of its rules allows (SG-01).`,
+    edit: addSecurityGroupInbound(c.instance.sgId, {
+      protocol: "tcp",
+      fromPort: other,
+      toPort: other,
+      cidrBlock: aCidr,
+    }),
+  };
 }
 
 /**

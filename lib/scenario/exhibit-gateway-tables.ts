@@ -122,12 +122,19 @@ function gatewayTable(t: T.Topology): ExhibitTable {
       (a) =>
         `${a.gatewayId}${a.allowedPrefixes.length > 0 ? ` (allowed prefixes ${a.allowedPrefixes.join(", ")})` : ""}`,
     );
+    // The model takes a Direct Connect link as up; the exhibit says so, so that a careful candidate need not
+    // assume it (the examiner could not confirm the path from the tables alone).
+    const sites = t.onPremisesNetworks.filter((n) => n.directConnectGatewayIds.includes(g.id));
+    const vif =
+      sites.length > 0
+        ? `; private VIF from ${listText(sites.map((n) => n.name ?? n.id))}: available, BGP up`
+        : "";
     rows.push([
       g.id,
       g.name ?? "",
       "Direct Connect gateway",
       "—",
-      `associated with ${listText(associations)}`,
+      `associated with ${listText(associations)}${vif}`,
     ]);
   }
   const kept = dropDefaultColumns(["Gateway", "Name", "Type", "VPC", "Details"], rows, {

@@ -22,7 +22,7 @@ import {
 } from "../net/index";
 import { AnalysisMemo } from "./analysis-memo";
 import { decidingSentence } from "./rule-sentences";
-import { exhibitConsistentText } from "./glance-refuted";
+import { allowedPrefixesWhy, exhibitConsistentText } from "./glance-refuted";
 import { subjectPhrase } from "./component-noun";
 import { transitivePeeringSentence } from "./transitive-peering";
 import { buildQuestion } from "./build-question";
@@ -328,6 +328,8 @@ function disprove(
         : b.code === "PCX_REQUIRES_ADDRESS_IN_VPC_CIDR"
           ? `The requester's route for this destination does not use ${lowerFirst(phrase)}, so its non-transitive limit does not come into play (PCX-02).`
           : `${phrase} is active, not pending acceptance, so routes to it are not blackholes (PCX-05).`;
+  } else if (b.detail.kind === "allowed-prefixes" && allowedPrefixesWhy(shown, b.detail) !== undefined) {
+    why = allowedPrefixesWhy(shown, b.detail) ?? "";
   } else if (isLoop(b)) {
     const tableId = b.detail.kind === "route-table" ? b.detail.table.id : b.component;
     const hop = passingHop(after, tableId, b.direction ?? "forward");

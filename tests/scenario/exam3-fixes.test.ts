@@ -163,3 +163,34 @@ describe("peering-feasibility states its facts and offers near misses (F6, F7)",
     expect(checked).toBeGreaterThan(100);
   });
 });
+
+describe("hybrid over Direct Connect (F12)", () => {
+  const all = questions("hybrid", 300).filter((q) => (q.topology?.directConnectGateways.length ?? 0) > 0);
+
+  it("never offers an allowed-prefixes option the exhibit contradicts, and says why the association is fine", () => {
+    let offered = 0;
+    for (const q of all) {
+      const dx = must(q.topology).directConnectGateways[0];
+      const allowed = must(dx).associations.flatMap((a) => a.allowedPrefixes);
+      for (const o of q.options) {
+        if (!/Direct Connect gateway/.test(o.text) || q.answer.includes(o.id)) continue;
+        offered += 1;
+        const claimed = /advertises only (\S+) to on-premises/.exec(o.text)?.[1];
+        if (claimed !== undefined) expect(allowed, `${q.id}: ${o.text}`).toContain(claimed);
+        expect(q.explanation.perOption[o.id], q.id).toMatch(/same as or wider than the VPC's CIDR/);
+      }
+    }
+    expect(offered).toBeGreaterThan(10);
+  });
+
+  it("states the private VIF and BGP state in the exhibit", () => {
+    expect(all.length).toBeGreaterThan(20);
+    for (const q of all) {
+      const gateways = must(
+        q.exhibit?.tables.find((t) => t.rows.some((r) => r.includes("Direct Connect gateway"))),
+      );
+      const row = must(gateways.rows.find((r) => r.includes("Direct Connect gateway")));
+      expect(row.join(" "), q.id).toMatch(/private VIF from \S+: available, BGP up/);
+    }
+  });
+});

@@ -194,3 +194,22 @@ describe("hybrid over Direct Connect (F12)", () => {
     }
   });
 });
+
+describe("ipv6-egress traps (F11)", () => {
+  it("offers '::/0 → egress-only IGW' whenever inbound IPv6 is required, and never 0.0.0.0/0 → egress-only IGW at d3", () => {
+    let inbound = 0;
+    for (const q of questions("ipv6-egress", 300, [2, 3])) {
+      const eigw = must(q.topology).egressOnlyInternetGateways[0]?.id ?? "eigw-";
+      if (/IPv6 clients on the internet open to them/.test(q.stem)) {
+        inbound += 1;
+        expect(
+          q.options.some((o) => o.text.startsWith(`Route ::/0 → ${eigw}`) && !q.answer.includes(o.id)),
+          q.id,
+        ).toBe(true);
+      }
+      if (q.difficulty === 3)
+        for (const o of q.options) expect(o.text, q.id).not.toMatch(/0\.0\.0\.0\/0 → eigw-/);
+    }
+    expect(inbound).toBeGreaterThan(50);
+  });
+});

@@ -1,12 +1,15 @@
 // A printable quiz: questions first, the answer key with explanations at the end.
 import { answerInstruction } from "./answer-instruction";
 import { exhibitAsMarkdown } from "./exhibit-text";
+import { flowEndText } from "./flow-ends";
 import type { Question } from "./question";
 
 function flowLine(q: Question): string | undefined {
   if (!q.query) return undefined;
   const port = q.query.port !== undefined ? ` port ${q.query.port}` : "";
-  return `Flow: from \`${q.query.from}\` to \`${q.query.to}\`, ${q.query.protocol.toUpperCase()}${port}`;
+  const from = flowEndText(q.topology, q.query.from);
+  const to = flowEndText(q.topology, q.query.to);
+  return `Flow: from \`${from}\` to \`${to}\`, ${q.query.protocol.toUpperCase()}${port}`;
 }
 
 export function renderQuizMarkdown(questions: readonly Question[], seed: number): string {

@@ -4,6 +4,7 @@
 // choosing everything scores nothing (as in the GIFT export).
 import { answerInstruction } from "./answer-instruction";
 import { exhibitAsText } from "./exhibit-text";
+import { flowEndText } from "./flow-ends";
 import type { Question } from "./question";
 
 /** Text as XML character data (element content or a double-quoted attribute). */
@@ -22,7 +23,7 @@ export function questionBodyHtml(q: Question): string {
   if (q.query) {
     const port = q.query.port !== undefined ? ` port ${q.query.port}` : "";
     parts.push(
-      `<p>Flow: from <code>${escapeXml(q.query.from)}</code> to <code>${escapeXml(q.query.to)}</code>, ` +
+      `<p>Flow: from <code>${escapeXml(flowEndText(q.topology, q.query.from))}</code> to <code>${escapeXml(flowEndText(q.topology, q.query.to))}</code>, ` +
         `${escapeXml(q.query.protocol.toUpperCase())}${port}</p>`,
     );
   }

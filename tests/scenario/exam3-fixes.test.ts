@@ -213,3 +213,50 @@ describe("ipv6-egress traps (F11)", () => {
     expect(inbound).toBeGreaterThan(50);
   });
 });
+
+describe("concept-check: interface endpoint availability (F4)", () => {
+  it("offers no option a candidate can dismiss without knowing endpoints (an endpoint is never attached to a TGW)", () => {
+    let asked = 0;
+    for (const q of questions("concept-check", 400, [2])) {
+      if (!/interface endpoint highly available/.test(q.stem)) continue;
+      asked += 1;
+      for (const o of q.options) expect(o.text, q.id).not.toMatch(/transit gateway/i);
+    }
+    expect(asked).toBeGreaterThan(0);
+  });
+});
+
+describe("the Flow line names hosts (F8)", () => {
+  it("names an instance given by address, in every family that has a flow", () => {
+    let byAddress = 0;
+    for (const f of FAMILIES)
+      for (const q of questions(f.name, 60)) {
+        if (!q.query || !q.topology) continue;
+        const line = must(
+          renderQuizMarkdown([q], q.seed)
+            .split("\n")
+            .find((l) => l.startsWith("Flow: ")),
+        );
+        for (const end of [q.query.from, q.query.to]) {
+          const host = q.topology.instances.find((i) => i.privateIp === end || i.ipv6Addresses.includes(end));
+          if (!host) continue;
+          byAddress += 1;
+          expect(line, q.id).toContain(`\`${host.name ?? host.id} (${end})\``);
+        }
+      }
+    expect(byAddress).toBeGreaterThan(0);
+  });
+});
+
+describe("AWS-managed prefix lists (F10)", () => {
+  it("say their ranges are examples wherever a question shows one", () => {
+    let shown = 0;
+    for (const q of questions("edge-to-edge", 200)) {
+      const table = q.exhibit?.tables.find((t) => t.kind === "prefix-lists");
+      if (!table || !table.rows.some((r) => r.some((c) => c.startsWith("com.amazonaws.")))) continue;
+      shown += 1;
+      expect(table.caption, q.id).toMatch(/are examples/);
+    }
+    expect(shown).toBeGreaterThan(10);
+  });
+});

@@ -260,3 +260,31 @@ describe("AWS-managed prefix lists (F10)", () => {
     expect(shown).toBeGreaterThan(10);
   });
 });
+
+describe("public addresses (qexam3 general pattern 8)", () => {
+  const DOC = /^(192\.0\.2|198\.51\.100|203\.0\.113)\.\d+$/;
+
+  it("gives customer gateways RFC 5737 addresses and AWS-side public IPs no 198.x or 203.x look-alikes", () => {
+    let cgws = 0;
+    let aws = 0;
+    for (const f of FAMILIES)
+      for (const q of questions(f.name, 40)) {
+        const t = q.topology;
+        if (!t) continue;
+        for (const g of t.customerGateways) {
+          cgws += 1;
+          expect(g.ipAddress, q.id).toMatch(DOC);
+        }
+        const awsIps = [
+          ...t.natGateways.map((n) => n.publicIp),
+          ...t.instances.map((i) => i.publicIp),
+        ].filter((ip): ip is string => ip !== undefined);
+        for (const ip of awsIps) {
+          aws += 1;
+          expect(ip, q.id).not.toMatch(/^(198|203)\./);
+        }
+      }
+    expect(cgws).toBeGreaterThan(10);
+    expect(aws).toBeGreaterThan(10);
+  });
+});

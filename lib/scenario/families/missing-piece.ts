@@ -94,9 +94,9 @@ function pairNearMisses(
       edit: addSecurityGroupInbound(c.instance.sgId, { ...tcp, cidrBlock: cCidr }),
     },
     // When the client's group already lists that rule, it would be dismissed by reading the exhibit: the right
-    // rule on the wrong port takes its place (one entry either way, so the seed's draws stay the same).
+    // rule from the wrong subnet takes its place (one entry either way, so the seed's draws stay the same).
     hasInboundRule(base, a.instance.sgId, port, cCidr)
-      ? wrongPortNearMiss(a, c, port)
+      ? wrongSubnetNearMiss(a, c, port, spare)
       : {
           text: `An inbound rule in ${a.instance.name}-sg allowing TCP ${port} from ${cCidr}`,
           fixText: `Add an inbound rule tcp/${port} from ${cCidr} to security group ${a.instance.sgId}`,
@@ -119,22 +119,21 @@ function hasInboundRule(t: T.Topology, sgId: string, port: number, cidr: string)
   );
 }
 
-/** Ports a learner might confuse with the service's (a database, a cache, SSH, HTTPS, an app port). */
-const NEARBY_PORTS: readonly number[] = [5432, 3306, 443, 8080, 6379, 22];
-
-/** The destination's group opened from the right range on a port the service does not listen on. */
-function wrongPortNearMiss(a: Site, c: Site, port: number): NearMiss {
-  const other = NEARBY_PORTS.find((p) => p !== port) ?? port + 1;
-  const aCidr = cidrText(a.vpc.cidr);
+/**
+ * The destination's group opened on the right port from the destination VPC's other subnet: the right rule in
+ * the right group, but for a source the request does not come from.
+ */
+function wrongSubnetNearMiss(a: Site, c: Site, port: number, spare: { readonly c: SubnetHandle }): NearMiss {
+  const from = cidrText(spare.c.cidr);
   return {
-    text: `An inbound rule in ${c.instance.name}-sg allowing TCP ${other} from ${aCidr}`,
-    fixText: `Add an inbound rule tcp/${other} from ${aCidr} to security group ${c.instance.sgId}`,
-    why: `The request is for TCP ${port}; a rule for TCP ${other} does not match it, and a security group passes only what one of its rules allows (SG-01).`,
+    text: `An inbound rule in ${c.instance.name}-sg allowing TCP ${port} from ${from}`,
+    fixText: `Add an inbound rule tcp/${port} from ${from} to security group ${c.instance.sgId}`,
+    why: `${from} is a subnet of ${c.vpc.name}; the request comes from ${a.instance.name} (${a.instance.ip}) in ${cidrText(a.vpc.cidr)}, which this rule does not name (SG-05).`,
     edit: addSecurityGroupInbound(c.instance.sgId, {
       protocol: "tcp",
-      fromPort: other,
-      toPort: other,
-      cidrBlock: aCidr,
+      fromPort: port,
+      toPort: port,
+      cidrBlock: from,
     }),
   };
 }

@@ -1,7 +1,7 @@
 // The ends of a question's flow as the "Flow:" line names them. A query may give an instance by address (an
 // IPv6 flow-log question asks for the instance's IPv6 address, so that the model picks IPv6); the line still
 // names the host, as the stem and every other question do, with the address beside it.
-import type { Query, Topology } from "../net/index";
+import type { Topology } from "../net/index";
 
 function hostName(topology: Topology | undefined, ref: string): string | undefined {
   if (topology === undefined) return undefined;

@@ -246,6 +246,20 @@ describe("the Flow line names hosts (F8)", () => {
       }
     expect(byAddress).toBeGreaterThan(0);
   });
+
+  it("names both hosts in a flow-log question, whose topology stays hidden (the IPv6 case too)", () => {
+    let ipv6 = 0;
+    for (const q of questions("flow-log-diagnosis", 200)) {
+      const line = must(
+        renderQuizMarkdown([q], q.seed)
+          .split("\n")
+          .find((l) => l.startsWith("Flow: ")),
+      );
+      if (/over IPv6/.test(q.stem)) ipv6 += 1;
+      expect(line, q.id).not.toMatch(/`[0-9a-f]*:[0-9a-f:]*`|`\d+\.\d+\.\d+\.\d+`/);
+    }
+    expect(ipv6).toBeGreaterThan(10);
+  });
 });
 
 describe("AWS-managed prefix lists (F10)", () => {

@@ -206,8 +206,8 @@ export const ENDPOINT_FACTS: readonly Fact[] = [
         why: "High availability comes from one subnet per AZ (IFE-01).",
       },
       {
-        text: "Attach it to a transit gateway in each Availability Zone",
-        why: "Availability comes from the subnets/AZs you pick (IFE-01).",
+        text: "Place it in one subnet and turn on cross-zone load balancing, so that its network interface serves every Availability Zone",
+        why: "Cross-zone load balancing is a Network Load Balancer setting on the provider's side; the endpoint itself has a network interface only in the subnets you choose, so a zone without one depends on another zone (IFE-01).",
       },
     ],
   },

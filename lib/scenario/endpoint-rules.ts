@@ -192,17 +192,9 @@ function neitherVerdict(s: EndpointScenario): ChoiceVerdict {
       rules: ["PCX-03", "TGW-10"],
     };
   }
-  if (s.service !== "internet-saas") {
-    return {
-      choice,
-      works: false,
-      reason:
-        "The traffic must not cross the internet, and a NAT gateway sends it there; an endpoint keeps it on the AWS network (NAT-01, IFE-01).",
-      rules: ["NAT-01", "IFE-01"],
-    };
-  }
   const reach = requesterCanUse(s.origin, "nat-gateway");
   if (!reach.usable) return { choice, works: false, reason: reach.reason, rules: reach.rules };
+  if (s.service !== "internet-saas") return natToPublicEndpoint(s);
   if (s.need === "security-group") {
     return {
       choice,
@@ -226,6 +218,32 @@ function neitherVerdict(s: EndpointScenario): ChoiceVerdict {
     reason:
       "The API is not offered through PrivateLink, so no endpoint can reach it; a NAT gateway gives the private subnets outbound internet access (NAT-01).",
     rules: ["NAT-01", "EPS-01"],
+  };
+}
+
+/**
+ * A NAT gateway the requester can use does reach an AWS service, through the internet gateway to the service's
+ * public endpoint. AWS says that traffic stays on the AWS network (NAT-11), so the reason it loses is the
+ * stem's "without going through an internet gateway" and the cost, never "it crosses the internet".
+ */
+function natToPublicEndpoint(s: EndpointScenario): ChoiceVerdict {
+  const via =
+    s.origin === "tgw-spoke"
+      ? "A NAT gateway in an egress VPC behind the transit gateway would reach the service (TGW-18), but"
+      : "A NAT gateway would reach the service, but";
+  const gateway = isGatewayService(s.service);
+  const free = gateway ? ", while a gateway endpoint for S3 or DynamoDB is free" : "";
+  const rules = [
+    "NAT-11",
+    "NAT-09",
+    ...(gateway ? ["GWE-01"] : []),
+    ...(s.origin === "tgw-spoke" ? ["TGW-18"] : []),
+  ];
+  return {
+    choice: "neither",
+    works: false,
+    reason: `${via} only at its public endpoint through the internet gateway, which the requirement rules out (that traffic does not leave the AWS network, yet it is not private routing), and it is charged per hour and per GB processed${free} (${rules.filter((r) => r !== "TGW-18").join(", ")}).`,
+    rules,
   };
 }
 

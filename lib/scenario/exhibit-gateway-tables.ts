@@ -122,12 +122,19 @@ function gatewayTable(t: T.Topology): ExhibitTable {
       (a) =>
         `${a.gatewayId}${a.allowedPrefixes.length > 0 ? ` (allowed prefixes ${a.allowedPrefixes.join(", ")})` : ""}`,
     );
+    // The model takes a Direct Connect link as up; the exhibit says so, so that a careful candidate need not
+    // assume it (the examiner could not confirm the path from the tables alone).
+    const sites = t.onPremisesNetworks.filter((n) => n.directConnectGatewayIds.includes(g.id));
+    const vif =
+      sites.length > 0
+        ? `; private VIF from ${listText(sites.map((n) => n.name ?? n.id))}: available, BGP up`
+        : "";
     rows.push([
       g.id,
       g.name ?? "",
       "Direct Connect gateway",
       "—",
-      `associated with ${listText(associations)}`,
+      `associated with ${listText(associations)}${vif}`,
     ]);
   }
   const kept = dropDefaultColumns(["Gateway", "Name", "Type", "VPC", "Details"], rows, {
@@ -395,5 +402,11 @@ function endpointTable(t: T.Topology): ExhibitTable {
 function prefixListTable(t: T.Topology): ExhibitTable {
   const rows = t.prefixLists.map((p) => [p.id, p.name ?? "", listText(p.cidrBlocks)]);
   const kept = dropDefaultColumns(["Prefix list", "Name", "CIDRs"], rows, { Name: "" });
-  return { kind: "prefix-lists", caption: "Prefix lists", ...kept };
+  // The model needs only which addresses belong to a service's list, so generated AWS-managed lists carry the
+  // same illustrative ranges in every Region; the caption says so rather than pass them off as that Region's.
+  const managed = t.prefixLists.some((p) => p.name?.startsWith("com.amazonaws.") === true);
+  const caption = managed
+    ? "Prefix lists (the CIDRs of AWS-managed lists are examples; AWS publishes each Region's current ranges in ip-ranges.json)"
+    : "Prefix lists";
+  return { kind: "prefix-lists", caption, ...kept };
 }

@@ -1,6 +1,7 @@
 // Moodle GIFT export. GIFT's special characters ~ = # { } : must be escaped with a backslash (and the
 // backslash itself); newlines inside a question become the \n escape so a blank line never splits one.
 import { exhibitAsText } from "./exhibit-text";
+import { flowEndText } from "./flow-ends";
 import type { Question } from "./question";
 
 export function escapeGift(text: string): string {
@@ -12,7 +13,9 @@ function giftQuestion(q: Question, index: number): string {
   const parts: string[] = [q.stem];
   if (q.query) {
     const port = q.query.port !== undefined ? ` port ${q.query.port}` : "";
-    parts.push(`Flow: from ${q.query.from} to ${q.query.to}, ${q.query.protocol.toUpperCase()}${port}`);
+    parts.push(
+      `Flow: from ${flowEndText(q.topology, q.query.from)} to ${flowEndText(q.topology, q.query.to)}, ${q.query.protocol.toUpperCase()}${port}`,
+    );
   }
   if (q.exhibit) parts.push("", ...exhibitAsText(q.exhibit));
   const stem = escapeGift(parts.join("\n"));

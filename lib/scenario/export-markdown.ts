@@ -1,11 +1,15 @@
 // A printable quiz: questions first, the answer key with explanations at the end.
+import { answerInstruction } from "./answer-instruction";
 import { exhibitAsMarkdown } from "./exhibit-text";
+import { flowEndText } from "./flow-ends";
 import type { Question } from "./question";
 
 function flowLine(q: Question): string | undefined {
   if (!q.query) return undefined;
   const port = q.query.port !== undefined ? ` port ${q.query.port}` : "";
-  return `Flow: from \`${q.query.from}\` to \`${q.query.to}\`, ${q.query.protocol.toUpperCase()}${port}`;
+  const from = flowEndText(q.topology, q.query.from);
+  const to = flowEndText(q.topology, q.query.to);
+  return `Flow: from \`${from}\` to \`${to}\`, ${q.query.protocol.toUpperCase()}${port}`;
 }
 
 export function renderQuizMarkdown(questions: readonly Question[], seed: number): string {
@@ -15,7 +19,8 @@ export function renderQuizMarkdown(questions: readonly Question[], seed: number)
     const flow = flowLine(q);
     if (flow) lines.push(flow, "");
     if (q.exhibit) lines.push(...exhibitAsMarkdown(q.exhibit));
-    if (q.multiSelect === true) lines.push("_Select all that apply._", "");
+    const instruction = answerInstruction(q);
+    if (instruction !== undefined) lines.push(`_${instruction}_`, "");
     for (const option of q.options) lines.push(`- **${option.id.toUpperCase()}.** ${option.text}`);
     lines.push("", `<sub>${q.id}</sub>`, "");
   });

@@ -2,7 +2,9 @@
 // question, the stem and exhibit as HTML, each option with its feedback, the summary as general feedback.
 // A multiple-response question gives each right option an equal share of 100 % and each wrong one -100 %, so
 // choosing everything scores nothing (as in the GIFT export).
+import { answerInstruction } from "./answer-instruction";
 import { exhibitAsText } from "./exhibit-text";
+import { flowEndText } from "./flow-ends";
 import type { Question } from "./question";
 
 /** Text as XML character data (element content or a double-quoted attribute). */
@@ -21,12 +23,13 @@ export function questionBodyHtml(q: Question): string {
   if (q.query) {
     const port = q.query.port !== undefined ? ` port ${q.query.port}` : "";
     parts.push(
-      `<p>Flow: from <code>${escapeXml(q.query.from)}</code> to <code>${escapeXml(q.query.to)}</code>, ` +
+      `<p>Flow: from <code>${escapeXml(flowEndText(q.topology, q.query.from))}</code> to <code>${escapeXml(flowEndText(q.topology, q.query.to))}</code>, ` +
         `${escapeXml(q.query.protocol.toUpperCase())}${port}</p>`,
     );
   }
   if (q.exhibit) parts.push(`<pre>${escapeXml(exhibitAsText(q.exhibit).join("\n"))}</pre>`);
-  if (q.multiSelect === true) parts.push("<p><em>Select all that apply.</em></p>");
+  const instruction = answerInstruction(q);
+  if (instruction !== undefined) parts.push(`<p><em>${escapeXml(instruction)}</em></p>`);
   return parts.join("");
 }
 

@@ -7,6 +7,7 @@
 import type { Blocker, NaclRule, Topology } from "../net/index";
 import { matchesPort, matchesProtocol } from "../net/rule-match";
 import { cidrContainsIp, parseCidr, parseIp } from "../net/index";
+import { possessive } from "./possessive";
 
 /** The option text to offer for `b` in the shown setup, or undefined when the exhibit refutes it at a glance. */
 export function exhibitConsistentText(shown: Topology, b: Blocker, text: string): string | undefined {
@@ -46,7 +47,32 @@ export function exhibitConsistentText(shown: Topology, b: Blocker, text: string)
     const label = vpn.name !== undefined ? `${vpn.name} (${vpn.id})` : vpn.id;
     return `No: Tunnel ${String(down + 1)} of VPN connection ${label} is DOWN, so the VPN connection carries no traffic.`;
   }
+  // "The Direct Connect gateway advertises only <on-premises range>" beside a table whose allowed prefixes cover
+  // the VPC: the misreading it invites is that allowed prefixes should name the on-premises side.
+  if (b.detail.kind === "allowed-prefixes") return allowedPrefixesText(shown, b.detail, text);
   return text;
+}
+
+function allowedPrefixesText(
+  shown: Topology,
+  d: Extract<Blocker["detail"], { kind: "allowed-prefixes" }>,
+  text: string,
+): string | undefined {
+  const dx = shown.directConnectGateways.find((g) => g.id === d.dxGateway.id);
+  const allowed = dx?.associations.find((a) => a.gatewayId === d.gateway)?.allowedPrefixes ?? [];
+  const ip = parseIp(d.address);
+  const covers = allowed.some((c) => {
+    const cidr = parseCidr(c);
+    return ip.ok && cidr.ok && cidrContainsIp(cidr.value, ip.value);
+  });
+  if (!covers) return text;
+  const onPrem = shown.onPremisesNetworks.filter(
+    (n) => dx !== undefined && n.directConnectGatewayIds.includes(dx.id),
+  );
+  const theirs = onPrem.flatMap((n) => n.cidrBlocks);
+  if (!dx || theirs.length === 0) return undefined;
+  const label = dx.name !== undefined ? `${dx.name} (${dx.id})` : dx.id;
+  return `No: The allowed prefixes of Direct Connect gateway ${label} for ${d.gateway} name only ${allowed.join(", ")}, not the on-premises range ${theirs.join(", ")}, so traffic from on premises is not accepted.`;
 }
 
 function matchesTraffic(
@@ -61,4 +87,23 @@ function matchesTraffic(
     matchesProtocol(rule.protocol, traffic.protocol, ip.value.family) &&
     matchesPort(rule.fromPort, rule.toPort, traffic.protocol, traffic.port)
   );
+}
+
+/**
+ * Why "the allowed prefixes are wrong" is false where the shown association covers the VPC: AWS advertises the
+ * VPC's range when the allowed prefixes are the same as or wider than it (DX-04, "Allowed prefixes
+ * interactions"); the on-premises ranges reach AWS by BGP over the private VIF (DX-08), not through this list.
+ */
+export function allowedPrefixesWhy(
+  shown: Topology,
+  d: Extract<Blocker["detail"], { kind: "allowed-prefixes" }>,
+): string | undefined {
+  const dx = shown.directConnectGateways.find((g) => g.id === d.dxGateway.id);
+  const allowed = dx?.associations.find((a) => a.gatewayId === d.gateway)?.allowedPrefixes ?? [];
+  const vgw = shown.vpnGateways.find((g) => g.id === d.gateway);
+  const vpc = shown.vpcs.find((v) => v.id === vgw?.vpcId);
+  if (!dx || !vpc || allowed.length === 0) return undefined;
+  const label = dx.name !== undefined ? `${dx.name} (${dx.id})` : dx.id;
+  const vpcName = vpc.name ?? vpc.id;
+  return `The allowed prefixes of Direct Connect gateway ${label} are what it advertises to on premises; for a virtual private gateway they must be the same as or wider than the VPC's CIDR, and ${allowed.join(", ")} covers ${vpc.cidrBlocks.join(", ")} of ${vpcName}, so ${possessive(vpcName)} range is advertised (DX-04). The on-premises ranges come the other way, learned by BGP over the private VIF (DX-08).`;
 }

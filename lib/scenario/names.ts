@@ -191,8 +191,27 @@ export function subnetCidr(vpc: Cidr, prefix: number, index: number): Cidr {
   return { base: vpc.base + index * cidrSize(prefix), prefix };
 }
 
-/** A public IPv4 address from documentation-safe-looking but realistic ranges (for EIPs, CGW addresses). */
+/**
+ * A public IPv4 address AWS hands out (Elastic IPs, instances' public addresses): first octets of AWS's large
+ * blocks only. Ten entries, as before, so that every later draw of a seed is unchanged.
+ */
 export function publicIp(rng: Rng): string {
-  const first = rng.pick([3, 13, 18, 34, 35, 44, 52, 54, 198, 203]);
+  const first = rng.pick([3, 13, 18, 34, 35, 44, 52, 54, 18, 52]);
   return `${first}.${rng.int(0, 255)}.${rng.int(0, 255)}.${rng.int(1, 254)}`;
+}
+
+const CUSTOMER_BLOCKS: readonly string[] = Array.from(
+  { length: 10 },
+  (_, i) => ["198.51.100", "203.0.113", "192.0.2"][i % 3] ?? "198.51.100",
+);
+
+/**
+ * A customer's own public address (a customer gateway's router): not AWS's, so an RFC 5737 documentation block.
+ * The same draws as publicIp, so a seed's later draws do not move.
+ */
+export function customerPublicIp(rng: Rng): string {
+  const block = rng.pick(CUSTOMER_BLOCKS);
+  rng.int(0, 255);
+  rng.int(0, 255);
+  return `${block}.${rng.int(1, 254)}`;
 }

@@ -47,6 +47,7 @@ export function provenNearMisses(
     const result = miss.edit(shown);
     if (sameJson(result, shown)) continue; // already in place: not a change
     if (addsOnlyCoveredSgRules(shown, result)) continue; // the group already allows it: a give-away
+    if (addsOnlyExistingSgRules(shown, result)) continue; // the exhibit already lists that rule: a give-away
     const analysis = analyzeTopology(result, query, cache);
     if (analysis.reachable) continue; // it would fix the flow: not a wrong option
     // Written out rather than `{ ...miss, text, … }`: keys added after a spread take V8's slow path, and this
@@ -94,4 +95,31 @@ function addsOnlyCoveredSgRules(before: T.Topology, after: T.Topology): boolean 
     }
   }
   return added > 0 && sameJsonExcept(after, before, "securityGroups");
+}
+
+/** A rule without its description: two rules that differ only there are the same rule in the exhibit. */
+function sameRule(a: T.SgRule, b: T.SgRule): boolean {
+  return sameJson({ ...a, description: undefined }, { ...b, description: undefined });
+}
+
+/**
+ * True when the change only repeats security-group rules the group already has (the same protocol, ports and
+ * source or destination): offered as a missing piece, it can be dismissed by comparing text with the exhibit.
+ */
+function addsOnlyExistingSgRules(before: T.Topology, after: T.Topology): boolean {
+  if (!sameJsonExcept(after, before, "securityGroups")) return false;
+  let repeated = 0;
+  for (const sg of after.securityGroups) {
+    const old = before.securityGroups.find((g) => g.id === sg.id);
+    if (old === sg) continue;
+    if (old === undefined) return false;
+    for (const dir of ["inbound", "outbound"] as const) {
+      const had = old[dir] ?? [];
+      for (const r of sg[dir] ?? []) {
+        if (!had.some((h) => sameRule(h, r))) return false;
+        if (!had.includes(r)) repeated += 1;
+      }
+    }
+  }
+  return repeated > 0;
 }

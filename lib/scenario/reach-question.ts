@@ -22,10 +22,11 @@ import {
 } from "../net/index";
 import { AnalysisMemo } from "./analysis-memo";
 import { decidingSentence } from "./rule-sentences";
-import { exhibitConsistentText } from "./glance-refuted";
+import { allowedPrefixesWhy, exhibitConsistentText } from "./glance-refuted";
 import { subjectPhrase } from "./component-noun";
 import { transitivePeeringSentence } from "./transitive-peering";
 import { buildQuestion } from "./build-question";
+import { isLoop, loopSentence, loopShort, noLoopWhy } from "./routing-loop";
 import { describeTopology } from "./describe-topology";
 import type { Candidate } from "./options";
 import type { Difficulty, Question } from "./question";
@@ -182,7 +183,9 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
     pushCandidate(candidates, {
       text: yesText,
       correct: false,
-      why: `Wrong: ${subjectPhrase(first.component, componentPhrase(shownTopology, first.component))} drops the ${dir} (${decidingRule(shownTopology, setup.query, first)}), and no other component can make up for that.`,
+      why: isLoop(first)
+        ? `Wrong: ${loopShort(shown, first)}`
+        : `Wrong: ${subjectPhrase(first.component, componentPhrase(shownTopology, first.component))} drops the ${dir} (${decidingRule(shownTopology, setup.query, first)}), and no other component can make up for that.`,
       proof: `analyze(shown): not reachable (${blockerKey(first)})`,
     });
   }
@@ -253,6 +256,7 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
  * X (a reply always follows the whole request); when X is the first check, what X lacks.
  */
 function firstDropWhy(topology: Topology, query: Query, analysis: Analysis, first: Blocker): string {
+  if (isLoop(first)) return `Right: ${loopSentence(analysis, first)}`;
   const dir = first.direction === "return" ? "reply" : "request";
   const phrase = componentPhrase(topology, first.component);
   const rule = decidingRule(topology, query, first);
@@ -324,6 +328,17 @@ function disprove(
         : b.code === "PCX_REQUIRES_ADDRESS_IN_VPC_CIDR"
           ? `The requester's route for this destination does not use ${lowerFirst(phrase)}, so its non-transitive limit does not come into play (PCX-02).`
           : `${phrase} is active, not pending acceptance, so routes to it are not blackholes (PCX-05).`;
+  } else if (b.detail.kind === "allowed-prefixes" && allowedPrefixesWhy(shown, b.detail) !== undefined) {
+    why = allowedPrefixesWhy(shown, b.detail) ?? "";
+  } else if (isLoop(b)) {
+    const tableId = b.detail.kind === "route-table" ? b.detail.table.id : b.component;
+    const hop = passingHop(after, tableId, b.direction ?? "forward");
+    const rule = shown.transitGatewayRouteTables.some((t) =>
+      t.routes.some((r) => r.attachmentId !== undefined),
+    )
+      ? "TGW-07"
+      : "RT-04";
+    why = noLoopWhy(b, hop?.matched?.description, rule);
   } else {
     const hop = passingHop(after, b.component, b.direction ?? "forward");
     why = hop?.matched
@@ -460,7 +475,9 @@ function blockedSummary(
           ? first.rules
           : [decidingRule(topology, query, first)];
   const sentence = decidingSentence(deciding);
-  const where = `The ${first.direction === "return" ? "reply" : "request"} is dropped at ${componentPhrase(topology, first.component)}.`;
+  const where = isLoop(first)
+    ? loopSentence(analysis, first)
+    : `The ${first.direction === "return" ? "reply" : "request"} is dropped at ${componentPhrase(topology, first.component)}.`;
   const transitive = transitivePeeringSentence(topology, first) ?? "";
   if (known)
     return [sentence, where, known.cause ?? "", `Fix: ${known.change}.`, transitive]
@@ -497,7 +514,10 @@ function secondFaultSentence(
   if (after.reachable || !next || next.component === first.component) return "";
   const dir = next.direction === "return" ? "reply" : "request";
   const rule = decidingRule(topology, query, next);
-  return `Fixing that alone is not enough: after that change (${lowerFirst(own.description)}), the ${dir} would still be dropped at ${componentPhrase(topology, next.component)}${rule !== "" ? ` (${rule})` : ""}, which needs a fix of its own.`;
+  const fate = isLoop(next)
+    ? `would then loop between route tables (at ${componentPhrase(topology, next.component)})`
+    : `would still be dropped at ${componentPhrase(topology, next.component)}`;
+  return `Fixing that alone is not enough: after that change (${lowerFirst(own.description)}), the ${dir} ${fate}${rule !== "" ? ` (${rule})` : ""}, which needs a fix of its own.`;
 }
 
 /**

@@ -65,7 +65,7 @@ export function requesterCanUse(origin: TrafficOrigin, resource: VpcResource): R
       return {
         usable: false,
         rules: ["NAT-06", "PCX-10"],
-        reason: `A NAT gateway serves only its own VPC's subnets; a requester ${where} cannot use it (NAT-06, no edge-to-edge routing).`,
+        reason: `A NAT gateway serves only its own VPC's subnets; a requester ${where} cannot use it: there is no edge-to-edge routing through a NAT device (NAT-06).`,
       };
     case "transit-gateway":
     case "peering-connection":

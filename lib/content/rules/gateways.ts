@@ -217,6 +217,20 @@ export const INTERNET_AND_NAT_RULES: readonly Rule[] = [
     status: notModelled(PRICE),
   },
   {
+    id: "NAT-11",
+    topic: "internet-nat",
+    title: "AWS services through a NAT gateway",
+    text: "From a private subnet, traffic to an AWS service's public endpoint can go through a NAT gateway and the internet gateway; it passes the internet gateway but does not leave the AWS network. It still uses the service's public addresses and the NAT gateway's hourly and per-GB charges; a VPC endpoint reaches the service without the internet gateway.",
+    sources: [
+      source(
+        "privateLink",
+        "Access AWS services through AWS PrivateLink",
+        "https://docs.aws.amazon.com/vpc/latest/privatelink/privatelink-access-aws-services.html",
+      ),
+    ],
+    status: MODELLED,
+  },
+  {
     id: "NATI-01",
     topic: "internet-nat",
     title: "A NAT instance",

@@ -139,7 +139,7 @@ export const DIRECT_CONNECT_RULES: readonly Rule[] = [
     id: "DX-04",
     topic: "direct-connect",
     title: "Allowed prefixes",
-    text: "The allowed prefixes of a Direct Connect gateway association decide what is advertised to on-premises; for a virtual private gateway association they must cover the VPC's range.",
+    text: "The allowed prefixes of a Direct Connect gateway association decide what is advertised to on-premises; for a virtual private gateway association they must be the same as or wider than the VPC's CIDR, and then the VPC's CIDR is what is advertised.",
     sources: [
       source(
         "dx",

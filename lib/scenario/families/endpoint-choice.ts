@@ -184,7 +184,8 @@ function stemFor(rng: Rng, s: EndpointScenario): string {
   };
   const target = serviceName(rng, s.service);
   const inRegion = s.service === "internet-saas" ? target : `${target} in ${homeRegion.code}`;
-  const privately = s.service === "internet-saas" ? "" : " privately, without traversing the internet";
+  const privately =
+    s.service === "internet-saas" ? "" : " privately, without going through an internet gateway";
   // An origin with an appositive ("…, peered with …") closes it with a comma before the verb.
   const subject = origin[s.origin];
   const close = subject.includes(", ") ? "," : "";

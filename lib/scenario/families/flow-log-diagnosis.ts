@@ -68,6 +68,11 @@ const NAT_RECORDS =
 type Setting = {
   readonly topology: Topology;
   readonly query: Query;
+  /**
+   * The flow as the question's Flow line names it, when the model's query gives an end by address (an IPv6
+   * flow asks for the server's IPv6 address). The topology stays hidden, so nothing analyses this one.
+   */
+  readonly shownQuery?: Query;
   readonly stem: string;
   readonly layers: readonly Layer[];
   readonly concepts: readonly string[];
@@ -259,6 +264,7 @@ function ipv6Pair(rng: Rng): Setting {
   return {
     topology,
     query: { from: client.name, to: serverIp6, protocol: "tcp", port },
+    shownQuery: { from: client.name, to: server.name, protocol: "tcp", port },
     concepts: ["F7", "F8", "S1", "G3"],
     layers: pairLayers([client.sgId, clientAcl], [server.sgId, serverAcl], serverAcl),
     stem:
@@ -441,7 +447,7 @@ export function flowLogCase(seed: number, difficulty: Difficulty, proofs?: Proof
     difficulty,
     concepts: setting.concepts,
     stem: setting.stem,
-    query,
+    query: setting.shownQuery ?? query,
     exhibit: [
       HEADER,
       ...analysis.flowLogs.map((r) => formatFlowLogRecord({ ...r, interfaceId: shownEniId(r.interfaceId) })),

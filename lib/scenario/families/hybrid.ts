@@ -5,7 +5,7 @@
 // Client VPN (concept V7) is not in the topology model, so concept-check assesses it, not this family.
 import type * as T from "../../net/index";
 import type { Family } from "../family";
-import { carveVpcCidrs, cidrsOverlap, cidrText, publicIp, resourceId, type Cidr } from "../names";
+import { carveVpcCidrs, cidrsOverlap, cidrText, customerPublicIp, resourceId, type Cidr } from "../names";
 import type { Difficulty, Question } from "../question";
 import { buildReachQuestion, type Variant } from "../reach-question";
 import { buildEstate, hubSites, peerSites, type Site } from "../reach-fixtures";
@@ -166,7 +166,7 @@ function tgwVpnScenario(rng: Rng): Scenario {
     ...t0,
     ...bgpVpnSite(
       t0,
-      { cgw, vpn, transitGatewayId: hub.tgwId, onPremName, onPrem, customerIp: publicIp(rng) },
+      { cgw, vpn, transitGatewayId: hub.tgwId, onPremName, onPrem, customerIp: customerPublicIp(rng) },
       {
         sgId: spoke.instance.sgId,
         port: estate.port,
@@ -249,7 +249,7 @@ function segmentedTgwVpnScenario(rng: Rng): Scenario {
     ...t0,
     ...bgpVpnSite(
       t0,
-      { cgw, vpn, transitGatewayId: tgwId, onPremName, onPrem, customerIp: publicIp(rng) },
+      { cgw, vpn, transitGatewayId: tgwId, onPremName, onPrem, customerIp: customerPublicIp(rng) },
       {
         sgId: spoke.instance.sgId,
         port: estate.port,
@@ -351,7 +351,9 @@ function vpnThroughPeeringScenario(rng: Rng): Scenario {
   const viaA: T.Topology = setPropagation(a.subnet.routeTableId, [vgwA])({
     ...t0,
     vpnGateways: [{ id: vgwA, name: `${a.vpc.name}-vgw`, vpcId: a.vpc.id, asn: 64512 }],
-    customerGateways: [{ id: cgw, name: `${onPremName}-router`, ipAddress: publicIp(rng), asn: 65000 }],
+    customerGateways: [
+      { id: cgw, name: `${onPremName}-router`, ipAddress: customerPublicIp(rng), asn: 65000 },
+    ],
     vpnConnections: [vpn(vpnA, vgwA, `${onPremName}-to-${a.vpc.name}`)],
     onPremisesNetworks: [
       {
@@ -431,7 +433,7 @@ function vpnScenario(rng: Rng, dx: boolean): Scenario {
     vpnGateways: [{ id: vgw, name: `${site.vpc.name}-vgw`, vpcId: site.vpc.id, asn: 64512 }],
     customerGateways: dx
       ? []
-      : [{ id: cgw, name: `${onPremName}-router`, ipAddress: publicIp(rng), asn: 65000 }],
+      : [{ id: cgw, name: `${onPremName}-router`, ipAddress: customerPublicIp(rng), asn: 65000 }],
     vpnConnections: dx
       ? []
       : [

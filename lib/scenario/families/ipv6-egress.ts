@@ -256,6 +256,11 @@ function withAcl(side: "inbound" | "outbound", extra: T.NaclRule): (s: Setup) =>
   };
 }
 
+/** The VPC's IPv6 block as the exhibit shows it. */
+function vpcIpv6(s: Setup): string {
+  return s.base.vpcs[0]?.ipv6CidrBlocks[0] ?? ANY6;
+}
+
 const TEMPLATES: readonly Template[] = [
   {
     id: "eigw-outbound-only",
@@ -342,18 +347,18 @@ const TEMPLATES: readonly Template[] = [
         "An internet gateway carries IPv6 both ways: with ::/0 pointing at it, internet clients can open connections to the instances' IPv6 addresses and the replies go back out (IGW-01).",
         true,
       ),
-      // Not offered: ::/0 → the egress-only gateway. With an internet gateway in the VPC the model lets the
-      // internet-opened connection in and its reply out through the egress-only gateway, so analyze cannot prove
-      // that option wrong (EIGW-01 says the egress-only gateway admits no inbound-initiated connection).
       route(
         ANY4,
         "igw",
         "A 0.0.0.0/0 route never matches IPv6 destinations, so the IPv6 replies and requests have no route (RT-04).",
       ),
+      // The expert's trap: the right address family and a gateway that lets the instances out, but it admits no
+      // connection opened from the internet (EIGW-01). Always offered (the template has exactly three wrong
+      // changes); analyze proves it fails the inbound requirement.
       route(
-        ANY4,
+        ANY6,
         "eigw",
-        "An egress-only internet gateway is IPv6-only: AWS does not accept a route with an IPv4 destination such as 0.0.0.0/0 to it, since CreateRoute takes an egress-only gateway for IPv6 traffic only (EIGW-01); even with ::/0 it admits no connection opened from the internet.",
+        "An egress-only internet gateway carries only the IPv6 connections the instances start: clients on the internet cannot open connections through it, and with ::/0 pointing at it the replies to connections that came in through the internet gateway would not go back that way (EIGW-01).",
       ),
       route(
         ANY6,
@@ -378,22 +383,23 @@ const TEMPLATES: readonly Template[] = [
         "With 0.0.0.0/0 pointing at the internet gateway, it maps each server's public IPv4 address to its private address and back, so clients can connect and the replies return (IGW-01).",
         true,
       ),
-      // Not offered: 0.0.0.0/0 → the NAT gateway. The model does not follow the asymmetric path (request in
-      // through the internet gateway, reply out through the NAT gateway), so analyze cannot prove it wrong.
+      // The NAT trap: the reply of a connection that came in through the internet gateway would leave through
+      // the NAT gateway, which translates it to its own address, so the client never sees it come back.
       route(
-        ANY6,
-        "eigw",
-        "A ::/0 route never matches IPv4 destinations, and an egress-only internet gateway carries IPv6 only (EIGW-01, RT-04).",
+        ANY4,
+        "nat",
+        "A NAT gateway lets the private side start connections out, but no one on the internet can open a connection through it; with 0.0.0.0/0 pointing at it, the replies to connections that came in through the internet gateway would leave from the NAT gateway's address, not the server's (NAT-01, IGW-01).",
       ),
       route(
         ANY6,
         "igw",
         "A ::/0 route never matches IPv4 destinations, so the replies to IPv4 clients have no route (RT-04).",
       ),
+      // Not the impossible 0.0.0.0/0 → egress-only gateway (AWS refuses that route outright).
       route(
-        ANY4,
+        ANY6,
         "eigw",
-        "An egress-only internet gateway is IPv6-only: AWS does not accept a route with an IPv4 destination such as 0.0.0.0/0 to it, since CreateRoute takes an egress-only gateway for IPv6 traffic only (EIGW-01), and it never admits connections from the internet.",
+        "A ::/0 route never matches IPv4 destinations, and an egress-only internet gateway carries IPv6 only (EIGW-01, RT-04).",
       ),
     ],
     rules: ["EIGW-01", "IGW-01", "NAT-01", "RT-04"],
@@ -424,10 +430,12 @@ const TEMPLATES: readonly Template[] = [
         edit: withSgInbound(tcpRule(ANY6, 443, 443)),
         why: "An inbound rule admits connections opened from outside, which the egress-only gateway drops anyway (EIGW-01); the instances' own requests still find no outbound ::/0 rule (SG-03).",
       },
+      // An IPv6 rule, but for the VPC's own block: not the impossible 0.0.0.0/0 → egress-only route (AWS
+      // refuses it outright, so it tests nothing at difficulty 3).
       {
-        text: (s) => `Add a route 0.0.0.0/0 → ${s.eigw} in ${s.rtbName}`,
-        edit: (s) => addRoute(s.rtb, ANY4, s.eigw),
-        why: "An egress-only internet gateway is IPv6-only: AWS does not accept a route with an IPv4 destination such as 0.0.0.0/0 to it, since CreateRoute takes an egress-only gateway for IPv6 traffic only (EIGW-01); the IPv6 request already has its ::/0 route, and the security group still stops it (SG-03).",
+        text: (s) => `Add an outbound rule to ${s.sg} allowing TCP 443 to ${vpcIpv6(s)}`,
+        edit: (s) => withSgOutbound(tcpRule(vpcIpv6(s), 443, 443))(s),
+        why: "That is the VPC's own IPv6 block; the internet services' addresses lie outside it, so the instances' requests still match no outbound rule (SG-03).",
       },
     ],
     rules: ["EIGW-01", "SG-02", "SG-03"],

@@ -93,12 +93,16 @@ function pairNearMisses(
       why: `${cCidr} is ${possessive(c.vpc.name)} own range; the request comes from ${a.instance.name} (${a.instance.ip}) in ${aCidr}, which this rule does not name (SG-05).`,
       edit: addSecurityGroupInbound(c.instance.sgId, { ...tcp, cidrBlock: cCidr }),
     },
-    {
-      text: `An inbound rule in ${a.instance.name}-sg allowing TCP ${port} from ${cCidr}`,
-      fixText: `Add an inbound rule tcp/${port} from ${cCidr} to security group ${a.instance.sgId}`,
-      why: `Inbound rules on ${a.instance.name}, the client, admit connections opened to it; the reply to its own request comes back through connection tracking, so this rule changes nothing for the flow (SG-02).`,
-      edit: addSecurityGroupInbound(a.instance.sgId, { ...tcp, cidrBlock: cCidr }),
-    },
+    // When the client's group already lists that rule, it would be dismissed by reading the exhibit: the right
+    // rule from the wrong subnet takes its place (one entry either way, so the seed's draws stay the same).
+    hasInboundRule(base, a.instance.sgId, port, cCidr)
+      ? wrongSubnetNearMiss(a, c, port, spare)
+      : {
+          text: `An inbound rule in ${a.instance.name}-sg allowing TCP ${port} from ${cCidr}`,
+          fixText: `Add an inbound rule tcp/${port} from ${cCidr} to security group ${a.instance.sgId}`,
+          why: `Inbound rules on ${a.instance.name}, the client, admit connections opened to it; the reply to its own request comes back through connection tracking, so this rule changes nothing for the flow (SG-02).`,
+          edit: addSecurityGroupInbound(a.instance.sgId, { ...tcp, cidrBlock: cCidr }),
+        },
     {
       text: capital(routeText(base, a.subnet.routeTableId, cidrText(spare.c.cidr), via)),
       fixText: `Add a route ${cidrText(spare.c.cidr)} -> ${via} to ${a.subnet.routeTableId}`,
@@ -106,6 +110,32 @@ function pairNearMisses(
       edit: addRoute(a.subnet.routeTableId, cidrText(spare.c.cidr), via),
     },
   ];
+}
+
+function hasInboundRule(t: T.Topology, sgId: string, port: number, cidr: string): boolean {
+  const sg = t.securityGroups.find((g) => g.id === sgId);
+  return (sg?.inbound ?? []).some(
+    (r) => r.protocol === "tcp" && r.fromPort === port && r.toPort === port && r.cidrBlock === cidr,
+  );
+}
+
+/**
+ * The destination's group opened on the right port from the destination VPC's other subnet: the right rule in
+ * the right group, but for a source the request does not come from.
+ */
+function wrongSubnetNearMiss(a: Site, c: Site, port: number, spare: { readonly c: SubnetHandle }): NearMiss {
+  const from = cidrText(spare.c.cidr);
+  return {
+    text: `An inbound rule in ${c.instance.name}-sg allowing TCP ${port} from ${from}`,
+    fixText: `Add an inbound rule tcp/${port} from ${from} to security group ${c.instance.sgId}`,
+    why: `${from} is a subnet of ${c.vpc.name}; the request comes from ${a.instance.name} (${a.instance.ip}) in ${cidrText(a.vpc.cidr)}, which this rule does not name (SG-05).`,
+    edit: addSecurityGroupInbound(c.instance.sgId, {
+      protocol: "tcp",
+      fromPort: port,
+      toPort: port,
+      cidrBlock: from,
+    }),
+  };
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   carveVpcCidrs,
   cidrText,
   distinctNames,
+  ipToInt,
   overlappingCidr,
   region,
   REGIONS,
@@ -21,6 +22,7 @@ import { createRng, type Rng } from "../rng";
 import { TopologyBuilder, type VpcHandle } from "../topology-builder";
 import type { ProofSink } from "../proofs";
 import { possessive } from "../possessive";
+import { nearbyDisjointCidr, sharedLeadingBits } from "../near-cidr";
 
 const NAME = "peering-feasibility";
 const LIVE_STATES = new Set(["initiating-request", "pending-acceptance", "provisioning", "active"]);
@@ -29,7 +31,7 @@ type Case = "clean" | "primary-overlap" | "secondary-overlap" | "duplicate";
 
 type Setup = { topology: Topology; x: VpcHandle; y: VpcHandle; crossRegion: boolean; crossAccount: boolean };
 
-function buildSetup(rng: Rng, kind: Case, difficulty: Difficulty): Setup {
+function buildSetup(rng: Rng, kind: Case, difficulty: Difficulty, near: Rng): Setup {
   const home = region(rng);
   const other = rng.pick(REGIONS.filter((r) => r.code !== home.code));
   const crossRegion = difficulty >= 2 && rng.chance(1, 2);
@@ -43,7 +45,19 @@ function buildSetup(rng: Rng, kind: Case, difficulty: Difficulty): Setup {
     rng.pick([20, 22, 24]),
   ]);
   const [px, py, sx, sy] = blocks as [Cidr, Cidr, Cidr, Cidr];
+  // Without an overlap to find, the second VPC's range sits right next to the first's, so the "X overlaps Y"
+  // distractor is a near miss to check, not 192.168.x against 10.x. Drawn from its own stream: the rest of the
+  // setup (and the key) is what the seed always drew.
+  // A /16 cannot sit next to a block in 192.168.0.0/16: the next prefix lengths are tried in turn.
+  const avoid = difficulty >= 2 || kind !== "clean" ? [sx, sy] : [];
   let primaryY = py;
+  if (kind === "clean" || kind === "duplicate")
+    for (const prefix of [py.prefix, Math.max(py.prefix, px.prefix), 20, 22, 24]) {
+      const nearby = nearbyDisjointCidr(near, px, prefix, avoid);
+      if (nearby === undefined) continue;
+      primaryY = nearby;
+      break;
+    }
   if (kind === "primary-overlap")
     primaryY = overlappingCidr(rng, px, rng.pick([px.prefix, Math.min(24, px.prefix + 2)]));
   const owner = accountId(rng);
@@ -105,7 +119,12 @@ function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Que
     difficulty === 1
       ? ["clean", "primary-overlap", "duplicate"]
       : ["clean", "primary-overlap", "secondary-overlap", "duplicate"];
-  const setup = buildSetup(rng, rng.pick(kinds), difficulty);
+  const setup = buildSetup(
+    rng,
+    rng.pick(kinds),
+    difficulty,
+    createRng(seed).fork(`${NAME}/${difficulty}/near`),
+  );
   const { topology: t, x, y } = setup;
   const clashes = overlaps(t, x.id, y.id);
   const duplicate = existingPeering(t, x.id, y.id);
@@ -140,8 +159,8 @@ function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Que
       ? `AWS allows only one VPC peering connection between the same two VPCs at a time (PCX-04); ${duplicate} between ${x.name} and ${y.name} is already ${duplicateStatus}, so AWS will not create a second, usable one. Fix: ${duplicateStatus === "active" ? `use ${duplicate}: add routes to it in both VPCs` : `have ${possessive(y.name)} owner accept the pending ${duplicate}`} instead of requesting a new one.`
       : "";
   const feasibleWhy =
-    `AWS rules out a new peering only when a block of one VPC overlaps a block of the other (PCX-03) or a peering connection between the pair already exists (PCX-04); ` +
-    `every block of ${x.name} (${vx.cidrBlocks.join(", ")}) is disjoint from every block of ${y.name} (${vy.cidrBlocks.join(", ")}) and no peering connection exists between them, so the request can be created and, once accepted, used with a route to it in each VPC (PCX-08).`;
+    `Nothing rules this peering out. AWS refuses a new peering when a block of one VPC overlaps a block of the other (PCX-03) or a peering connection between the pair already exists (PCX-04), and it counts active and pending peerings against quotas (PCX-17); ` +
+    `here every block of ${x.name} (${vx.cidrBlocks.join(", ")}) is disjoint from every block of ${y.name} (${vy.cidrBlocks.join(", ")}) and no peering connection exists between them, so the request can be created and, once accepted, used with a route to it in each VPC (PCX-08).`;
   const candidates: Candidate[] = [];
   candidates.push({
     text: "Yes: no CIDR block of one VPC overlaps the other's and no peering connection exists between them yet",
@@ -154,7 +173,7 @@ function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Que
     proof: `cidrsOverlap over all blocks: ${clashes.length} clash(es); live peering between the pair: ${duplicate ?? "none"}`,
   });
   // A "No: X overlaps Y" option: the real clash, or a plausible false one between two non-overlapping blocks.
-  const falsePair = { a: vx.cidrBlocks[vx.cidrBlocks.length - 1] ?? "", b: vy.cidrBlocks[0] ?? "" };
+  const falsePair = closestPair(vx.cidrBlocks, vy.cidrBlocks);
   const shownPair = clash ?? falsePair;
   const pairTrue = clash !== undefined;
   candidates.push({
@@ -208,7 +227,7 @@ function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Que
     `${x.name} (${vx.region}, account ${vx.accountId}) has ${vx.cidrBlocks.join(" and ")}; ${y.name} (${vy.region}, account ${vy.accountId}) has ${vy.cidrBlocks.join(" and ")}.` +
     (duplicate !== undefined
       ? ` Peering ${duplicate} between them is ${t.peeringConnections.find((p) => p.id === duplicate)?.status ?? ""}.`
-      : "") +
+      : " No peering connection exists between them yet.") +
     ` Can a new VPC peering connection between ${x.name} and ${y.name} be created and used?`;
   const concepts = [
     "P2",
@@ -226,6 +245,26 @@ function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Que
     candidates,
     summary: feasible ? feasibleWhy : clash ? overlapWhy : duplicateWhy,
   });
+}
+
+/** The pair of IPv4 blocks, one per VPC, whose network addresses look closest (the most plausible false clash). */
+function closestPair(xs: readonly string[], ys: readonly string[]): Clash {
+  let best: Clash = { a: xs[xs.length - 1] ?? "", b: ys[0] ?? "" };
+  let bestBits = -1;
+  for (const a of xs)
+    for (const b of ys) {
+      const bits = sharedLeadingBits(toNamesCidr(a), toNamesCidr(b));
+      if (bits > bestBits) {
+        best = { a, b };
+        bestBits = bits;
+      }
+    }
+  return best;
+}
+
+function toNamesCidr(text: string): Cidr {
+  const [ip, prefix] = text.split("/");
+  return { base: ipToInt(ip ?? ""), prefix: Number(prefix) };
 }
 
 export const peeringFeasibility: Family = {

@@ -56,7 +56,9 @@ export function TryItForm({ question, lessonSlug }: Props) {
   return (
     <form onSubmit={onSubmit} className="try-it-form" aria-describedby={`${question.id}-stem`}>
       <fieldset disabled={busy || done}>
-        <legend className="sr-only">{multi ? "Choose all that apply" : "Choose one answer"}</legend>
+        <legend className="sr-only">
+          {multi ? "Choose as many answers as the question states" : "Choose one answer"}
+        </legend>
         {question.options.map((option) => {
           const keyMark = solution?.key.includes(option.id);
           return (

@@ -39,7 +39,9 @@ export function ExamAnswer({
   return (
     <div className="exam-answer" data-testid="exam-answer">
       <fieldset disabled={busy}>
-        <legend className="sr-only">{multiSelect ? "Choose all that apply" : "Choose one answer"}</legend>
+        <legend className="sr-only">
+          {multiSelect ? "Choose as many answers as the question states" : "Choose one answer"}
+        </legend>
         {options.map((option) => (
           <label key={option.id} className="option" data-option-id={option.id}>
             <input

@@ -20,8 +20,8 @@ export function ExamGuide({
       <ul>
         <li>
           {questionCount} questions in {Math.round(durationMs / 60_000)} minutes by default (you may change
-          both above). Single-answer and &ldquo;choose all that apply&rdquo; questions; a multiple-response
-          question scores only when every chosen option is right and none is missing.
+          both above). Single-answer and &ldquo;(Choose two.)&rdquo; questions; a multiple-response question
+          scores only when every chosen option is right and none is missing.
         </li>
         <li>
           <strong>Pass mark: {passPercent}%</strong> of the questions right. Unanswered questions score as

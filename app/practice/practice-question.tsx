@@ -160,7 +160,9 @@ export function PracticeQuestion({ view, onNext }: Props) {
         ) : null}
         <div className="practice-answer" data-testid="practice-answer">
           <fieldset disabled={locked}>
-            <legend className="sr-only">{multiSelect ? "Choose all that apply" : "Choose one answer"}</legend>
+            <legend className="sr-only">
+              {multiSelect ? "Choose as many answers as the question states" : "Choose one answer"}
+            </legend>
             {options.map((option, index) => {
               const isKey = feedback?.key.includes(option.id) === true;
               const wrongPick = feedback !== undefined && !isKey && feedback.response.includes(option.id);

@@ -152,7 +152,9 @@ export function ReviewForm({ skillId, question, answered: shown, labFrom }: Prop
   return (
     <form onSubmit={onSubmit} className="try-it-form review-form">
       <fieldset disabled={busy || answered !== null}>
-        <legend className="sr-only">{multi ? "Choose all that apply" : "Choose one answer"}</legend>
+        <legend className="sr-only">
+          {multi ? "Choose as many answers as the question states" : "Choose one answer"}
+        </legend>
         {question.options.map((option) => (
           <label
             key={option.id}

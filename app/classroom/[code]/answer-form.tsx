@@ -32,7 +32,9 @@ export function AnswerForm({
 
   return (
     <div className="classroom-answer" data-testid="answer-form">
-      <p className="sr-only">{multi ? "Choose all that apply, then confirm" : "Tap your answer"}</p>
+      <p className="sr-only">
+        {multi ? "Choose as many answers as the question states, then confirm" : "Tap your answer"}
+      </p>
       <div className="classroom-tiles" role="group" aria-label="Answers">
         {question.options.map((option, index) => (
           <button

@@ -56,7 +56,7 @@ export function HomeworkQuestion({
       {children}
       <form onSubmit={(event) => void submit(event)} data-testid="homework-answer-form">
         <fieldset disabled={busy || feedback !== null}>
-          <legend>{multiSelect ? "Choose all that apply" : "Choose one"}</legend>
+          <legend>{multiSelect ? "Choose as many answers as the question states" : "Choose one"}</legend>
           <div className="homework-options">
             {options.map((option) => (
               <label key={option.id} className="option">

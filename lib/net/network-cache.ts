@@ -12,7 +12,8 @@
 // compiling it saved.
 import type { CompiledNetworkAcl } from "./network-acls";
 import type { NetworkCore } from "./network-core";
-import type { Network, RouteTableInfo } from "./network-model";
+import type { Network, RouteTableInfo, RouteTarget } from "./network-model";
+import type { CompiledRoute } from "./routing";
 import type { CompiledSecurityGroup } from "./security-groups";
 import type * as T from "./topology";
 import type { TransitGatewayIndex } from "./transit-gateway-index";
@@ -20,6 +21,10 @@ import type { TransitGatewayIndex } from "./transit-gateway-index";
 export type ReferenceLayer = Pick<Network, "prefixLists" | "services" | "onPrem" | "gatewayEndpoints">;
 export type GatewayLayer = Pick<Network, "igws" | "eigws" | "vgws" | "vpcGateways">;
 export type RoutingLayer = Pick<Network, "routeTables" | "subnetRouteTables">;
+/** Route table id -> the gateway-endpoint routes AWS adds to it (GWE-02), for one set of routing inputs. */
+export type RoutingContext = {
+  readonly extraRoutes: ReadonlyMap<string, readonly CompiledRoute<RouteTarget>[]>;
+};
 export type AclLayer = Pick<Network, "subnetNetworkAcls">;
 export type SecurityLayer = Pick<Network, "securityGroups" | "defaultSecurityGroups" | "securityMemo">;
 export type PeeringLayer = Pick<Network, "peerings" | "peeringsByPair" | "peeringLinks">;
@@ -95,7 +100,10 @@ export class PieceCache<K extends object, V> {
 export type PieceCaches = {
   readonly securityGroups: PieceCache<T.SecurityGroup, CompiledSecurityGroup>;
   readonly networkAcls: PieceCache<T.NetworkAcl, CompiledNetworkAcl>;
-  /** A route table also depends on its VPC (local routes, RT-02). */
+  /**
+   * A route table also depends on its VPC (local routes, RT-02), prefix lists, propagation and gateway
+   * endpoints: on the RoutingContext it was compiled under, which stands for all of them.
+   */
   readonly routeTables: PieceCache<T.RouteTable, RouteTableInfo>;
 };
 
@@ -112,6 +120,7 @@ const RECENT_NETWORKS = 8;
 export class CoreLayers {
   readonly reference = new RecentCache<ReferenceLayer>(LAYER_VERSIONS);
   readonly gateways = new RecentCache<GatewayLayer>(LAYER_VERSIONS);
+  readonly routingContexts = new RecentCache<RoutingContext>(LAYER_VERSIONS);
   readonly routing = new RecentCache<RoutingLayer>(LAYER_VERSIONS);
   readonly acls = new RecentCache<AclLayer>(LAYER_VERSIONS);
   readonly security = new RecentCache<SecurityLayer>(LAYER_VERSIONS);

@@ -28,6 +28,7 @@ import {
   type PeeringLayer,
   type PieceCaches,
   type ReferenceLayer,
+  type RoutingContext,
   type RoutingLayer,
   type SecurityLayer,
 } from "./network-cache";
@@ -41,6 +42,7 @@ import type {
   RouteTableInfo,
   ServiceInfo,
   VpcGateways,
+  VpcInfo,
 } from "./network-model";
 import { peeringPairKey, routeTargetOf, serviceCidrs } from "./network-model";
 
@@ -51,8 +53,6 @@ const tryCidr = (text: string): Cidr | undefined => {
   const p = parseCidr(text);
   return p.ok ? p.value : undefined;
 };
-
-const hasPrefixListDestination = (r: T.Route): boolean => r.destinationPrefixListId !== undefined;
 
 const LOCAL_TARGET: RouteTarget = Object.freeze({ kind: "local", id: "local" });
 
@@ -80,7 +80,7 @@ export function buildNetwork(topology: T.Topology, cache?: NetworkCache): Networ
       core,
       reference,
       compileGateways(t, core),
-      compileRouting(t, core, reference, undefined),
+      compileRouting(t, core, reference, compileRoutingContext(t, core, reference), undefined),
       compileAcls(t, core, undefined),
       compileSecurity(t, core, undefined),
       compilePeering(t, core),
@@ -106,18 +106,19 @@ export function buildNetwork(topology: T.Topology, cache?: NetworkCache): Networ
     [t.internetGateways, t.egressOnlyInternetGateways, t.vpnGateways],
     () => compileGateways(t, core),
   );
-  const routing = layers.routing.get(
-    [t.region],
-    [
-      t.routeTables,
-      t.prefixLists,
-      t.services,
-      t.gatewayEndpoints,
-      t.vpnConnections,
-      t.directConnectGateways,
-      t.onPremisesNetworks,
-    ],
-    () => compileRouting(t, core, reference, pieces),
+  const routingInputs = [
+    t.prefixLists,
+    t.services,
+    t.gatewayEndpoints,
+    t.vpnConnections,
+    t.directConnectGateways,
+    t.onPremisesNetworks,
+  ];
+  const context = layers.routingContexts.get([t.region], routingInputs, () =>
+    compileRoutingContext(t, core, reference),
+  );
+  const routing = layers.routing.get([t.region], [t.routeTables, ...routingInputs], () =>
+    compileRouting(t, core, reference, context, pieces),
   );
   const acls = layers.acls.get([], [t.networkAcls], () => compileAcls(t, core, pieces));
   const security = layers.security.get([], [t.securityGroups], () => compileSecurity(t, core, pieces));
@@ -229,15 +230,18 @@ function compileGateways(topology: T.Topology, core: NetworkCore): GatewayLayer 
   return { igws, eigws, vgws, vpcGateways };
 }
 
-function compileRouting(
+/**
+ * What a route table's compiled routes read besides the table itself and its VPC: gateway-endpoint routes per
+ * table (GWE-02), prefix lists (for prefix-list destinations) and the topology for VGW propagation (VPN-05). One
+ * context per set of those inputs (network-cache.ts, RoutingContext), so a compiled table is reused by any
+ * variant with the same table object and the same context, even one that changes another table.
+ */
+function compileRoutingContext(
   topology: T.Topology,
   core: NetworkCore,
   reference: ReferenceLayer,
-  pieces: PieceCaches | undefined,
-): RoutingLayer {
+): RoutingContext {
   const { vpcs } = core;
-  // Route tables: explicit routes + implicit local routes + gateway-endpoint prefix-list routes
-  // (GWE-02) + VGW-propagated routes (VPN-05).
   const extraRoutes = new Map<string, CompiledRoute<RouteTarget>[]>();
   for (const ep of topology.gatewayEndpoints) {
     const region = ep.region ?? vpcs.get(ep.vpcId)?.region ?? topology.region;
@@ -256,66 +260,30 @@ function compileRouting(
       }
     }
   }
+  return { extraRoutes };
+}
+
+function compileRouting(
+  topology: T.Topology,
+  core: NetworkCore,
+  reference: ReferenceLayer,
+  context: RoutingContext,
+  pieces: PieceCaches | undefined,
+): RoutingLayer {
+  const { vpcs } = core;
+  // Route tables: explicit routes + implicit local routes + gateway-endpoint prefix-list routes
+  // (GWE-02) + VGW-propagated routes (VPN-05).
   const routeTables = new Map<string, RouteTableInfo>();
   /** One frozen target object per target string (tens of thousands of routes share a few targets each). */
   const targets = new Map<string, RouteTarget>();
   const mainTables = new Map<string, RouteTableInfo>();
   for (const rt of topology.routeTables) {
-    const vpc = vpcs.get(rt.vpcId);
-    // A table whose routes depend only on itself and its VPC (no prefix-list routes, propagation or endpoint
-    // routes, which read other topology objects) is reused from an earlier build of the same objects.
-    const cacheable =
-      pieces !== undefined &&
-      vpc !== undefined &&
-      rt.propagatingGatewayIds.length === 0 &&
-      !extraRoutes.has(rt.id) &&
-      !rt.routes.some(hasPrefixListDestination);
-    let info = cacheable ? pieces.routeTables.get(rt, vpc.vpc) : undefined;
+    // The context belongs to one core (so to one VPC object per id) and holds every other input of the
+    // table's routes: the same table object under the same context compiles to the same routes.
+    let info = pieces?.routeTables.get(rt, context);
     if (!info) {
-      const routes: CompiledRoute<RouteTarget>[] = vpc ? localRoutes(vpc.vpc) : [];
-      for (const r of rt.routes) {
-        if (r.target === "local") continue; // implicit (RT-02)
-        let target = targets.get(r.target);
-        if (!target) targets.set(r.target, (target = Object.freeze(routeTargetOf(r.target))));
-        if (r.destination !== undefined) {
-          const cidr = tryCidr(r.destination);
-          if (cidr)
-            routes.push({
-              cidr,
-              origin: r.origin,
-              target,
-              description: `${cidr.text} -> ${r.target}${r.origin === "propagated" ? " (propagated)" : ""}`,
-            });
-        } else if (r.destinationPrefixListId !== undefined) {
-          for (const cidr of reference.prefixLists.get(r.destinationPrefixListId) ?? []) {
-            routes.push({
-              cidr,
-              origin: "prefix-list",
-              target,
-              description: `${r.destinationPrefixListId} (${cidr.text}) -> ${r.target}`,
-            });
-          }
-        }
-      }
-      for (const gwId of rt.propagatingGatewayIds) {
-        for (const cidr of propagatedVgwPrefixes(topology, gwId)) {
-          routes.push({
-            cidr,
-            origin: "propagated",
-            target: { kind: "vgw", id: gwId },
-            description: `${cidr.text} -> ${gwId} (propagated)`,
-          });
-        }
-      }
-      for (const route of extraRoutes.get(rt.id) ?? []) routes.push(route);
-      info = {
-        id: rt.id,
-        ...(rt.name !== undefined ? { name: rt.name } : {}),
-        vpcId: rt.vpcId,
-        lookup: compileRoutes(routes),
-        componentRef: componentRef(rt.id, "route-table", rt.name),
-      };
-      if (cacheable) pieces.routeTables.set(rt, info, vpc.vpc);
+      info = compileRouteTable(topology, rt, vpcs.get(rt.vpcId), reference, context, targets);
+      pieces?.routeTables.set(rt, info, context);
     }
     routeTables.set(rt.id, info);
     if (rt.main && !mainTables.has(rt.vpcId)) mainTables.set(rt.vpcId, info);
@@ -342,6 +310,59 @@ function compileRouting(
       (s.routeTableId !== undefined ? routeTables.get(s.routeTableId) : undefined) ?? mainTableFor(s.vpcId);
   }
   return { routeTables, subnetRouteTables };
+}
+
+function compileRouteTable(
+  topology: T.Topology,
+  rt: T.RouteTable,
+  vpc: VpcInfo | undefined,
+  reference: ReferenceLayer,
+  context: RoutingContext,
+  targets: Map<string, RouteTarget>,
+): RouteTableInfo {
+  const routes: CompiledRoute<RouteTarget>[] = vpc ? localRoutes(vpc.vpc) : [];
+  for (const r of rt.routes) {
+    if (r.target === "local") continue; // implicit (RT-02)
+    let target = targets.get(r.target);
+    if (!target) targets.set(r.target, (target = Object.freeze(routeTargetOf(r.target))));
+    if (r.destination !== undefined) {
+      const cidr = tryCidr(r.destination);
+      if (cidr)
+        routes.push({
+          cidr,
+          origin: r.origin,
+          target,
+          description: `${cidr.text} -> ${r.target}${r.origin === "propagated" ? " (propagated)" : ""}`,
+        });
+    } else if (r.destinationPrefixListId !== undefined) {
+      for (const cidr of reference.prefixLists.get(r.destinationPrefixListId) ?? []) {
+        routes.push({
+          cidr,
+          origin: "prefix-list",
+          target,
+          description: `${r.destinationPrefixListId} (${cidr.text}) -> ${r.target}`,
+        });
+      }
+    }
+  }
+  for (const gwId of rt.propagatingGatewayIds) {
+    for (const cidr of propagatedVgwPrefixes(topology, gwId)) {
+      routes.push({
+        cidr,
+        origin: "propagated",
+        target: { kind: "vgw", id: gwId },
+        description: `${cidr.text} -> ${gwId} (propagated)`,
+      });
+    }
+  }
+  for (const route of context.extraRoutes.get(rt.id) ?? []) routes.push(route);
+  return {
+    id: rt.id,
+    ...(rt.name !== undefined ? { name: rt.name } : {}),
+    vpcId: rt.vpcId,
+    lookup: compileRoutes(routes),
+    componentRef: componentRef(rt.id, "route-table", rt.name),
+  };
 }
 
 function compileAcls(topology: T.Topology, core: NetworkCore, pieces: PieceCaches | undefined): AclLayer {

@@ -10,6 +10,7 @@
 // Entries are held strongly and only a few are kept: a WeakMap keyed by every topology object ever built kept
 // each question's compiled pieces alive into the old generation, which cost more garbage collection than the
 // compiling it saved.
+import { type Cidr, parseCidr, toCidr } from "./cidr";
 import type { CompiledNetworkAcl } from "./network-acls";
 import type { NetworkCore } from "./network-core";
 import type { Network, RouteTableInfo, RouteTarget } from "./network-model";
@@ -135,6 +136,29 @@ export class CoreLayers {
  * Create one per scope (a generated question, a proposeFixes call) and let it go with the scope.
  */
 export class NetworkCache {
+  /**
+   * Parsed CIDR blocks by their text: a question's variants compile the same few dozen blocks again with every
+   * route table, security group and ACL they rebuild. A Cidr is an immutable value, so one per text is shared.
+   */
+  private readonly cidrs = new Map<string, Cidr>();
+
+  /** toCidr (cidr.ts), remembered: for text that must be a valid block. */
+  readonly toCidr = (text: string): Cidr => {
+    let cidr = this.cidrs.get(text);
+    if (cidr === undefined) this.cidrs.set(text, (cidr = toCidr(text)));
+    return cidr;
+  };
+
+  /** The block, or undefined for text that is not one (an invalid text is parsed again each time). */
+  readonly tryCidr = (text: string): Cidr | undefined => {
+    const known = this.cidrs.get(text);
+    if (known !== undefined) return known;
+    const parsed = parseCidr(text);
+    if (!parsed.ok) return undefined;
+    this.cidrs.set(text, parsed.value);
+    return parsed.value;
+  };
+
   /** A question's variants share one core (sometimes two); older cores only cost memory. */
   readonly cores = new RecentCache<CoreLayers>(2);
   /**

@@ -54,12 +54,20 @@ const tryCidr = (text: string): Cidr | undefined => {
   return p.ok ? p.value : undefined;
 };
 
+/** How a build reads CIDR text: parsed afresh, or remembered by the build's NetworkCache. */
+type CidrParsers = {
+  readonly toCidr: (text: string) => Cidr;
+  readonly tryCidr: (text: string) => Cidr | undefined;
+};
+
+const PARSE: CidrParsers = { toCidr, tryCidr };
+
 const LOCAL_TARGET: RouteTarget = Object.freeze({ kind: "local", id: "local" });
 
-function localRoutes(vpc: T.Vpc): CompiledRoute<RouteTarget>[] {
+function localRoutes(vpc: T.Vpc, parse: CidrParsers): CompiledRoute<RouteTarget>[] {
   // aws-rules RT-02: every route table has a local route per VPC CIDR, IPv4 and IPv6.
   return [...vpc.cidrBlocks, ...vpc.ipv6CidrBlocks].map((text) => ({
-    cidr: toCidr(text),
+    cidr: parse.toCidr(text),
     origin: "local" as const,
     target: LOCAL_TARGET,
     description: `${text} -> local`,
@@ -80,9 +88,9 @@ export function buildNetwork(topology: T.Topology, cache?: NetworkCache): Networ
       core,
       reference,
       compileGateways(t, core),
-      compileRouting(t, core, reference, compileRoutingContext(t, core, reference), undefined),
-      compileAcls(t, core, undefined),
-      compileSecurity(t, core, undefined),
+      compileRouting(t, core, reference, compileRoutingContext(t, core, reference), undefined, PARSE),
+      compileAcls(t, core, undefined, PARSE),
+      compileSecurity(t, core, undefined, PARSE),
       compilePeering(t, core),
       buildTransitGateways(t, core.vpcs, core.subnets),
     );
@@ -118,10 +126,10 @@ export function buildNetwork(topology: T.Topology, cache?: NetworkCache): Networ
     compileRoutingContext(t, core, reference),
   );
   const routing = layers.routing.get([t.region], [t.routeTables, ...routingInputs], () =>
-    compileRouting(t, core, reference, context, pieces),
+    compileRouting(t, core, reference, context, pieces, cache),
   );
-  const acls = layers.acls.get([], [t.networkAcls], () => compileAcls(t, core, pieces));
-  const security = layers.security.get([], [t.securityGroups], () => compileSecurity(t, core, pieces));
+  const acls = layers.acls.get([], [t.networkAcls], () => compileAcls(t, core, pieces, cache));
+  const security = layers.security.get([], [t.securityGroups], () => compileSecurity(t, core, pieces, cache));
   const peering = layers.peering.get([], [t.peeringConnections], () => compilePeering(t, core));
   const tgw = layers.transit.get(
     [],
@@ -269,6 +277,7 @@ function compileRouting(
   reference: ReferenceLayer,
   context: RoutingContext,
   pieces: PieceCaches | undefined,
+  parse: CidrParsers,
 ): RoutingLayer {
   const { vpcs } = core;
   // Route tables: explicit routes + implicit local routes + gateway-endpoint prefix-list routes
@@ -282,7 +291,7 @@ function compileRouting(
     // table's routes: the same table object under the same context compiles to the same routes.
     let info = pieces?.routeTables.get(rt, context);
     if (!info) {
-      info = compileRouteTable(topology, rt, vpcs.get(rt.vpcId), reference, context, targets);
+      info = compileRouteTable(topology, rt, vpcs.get(rt.vpcId), reference, context, targets, parse);
       pieces?.routeTables.set(rt, info, context);
     }
     routeTables.set(rt.id, info);
@@ -297,7 +306,7 @@ function compileRouting(
       main = {
         id,
         vpcId,
-        lookup: compileRoutes(vpc ? localRoutes(vpc.vpc) : []),
+        lookup: compileRoutes(vpc ? localRoutes(vpc.vpc, parse) : []),
         componentRef: componentRef(id, "route-table"),
       };
       mainTables.set(vpcId, main);
@@ -319,14 +328,15 @@ function compileRouteTable(
   reference: ReferenceLayer,
   context: RoutingContext,
   targets: Map<string, RouteTarget>,
+  parse: CidrParsers,
 ): RouteTableInfo {
-  const routes: CompiledRoute<RouteTarget>[] = vpc ? localRoutes(vpc.vpc) : [];
+  const routes: CompiledRoute<RouteTarget>[] = vpc ? localRoutes(vpc.vpc, parse) : [];
   for (const r of rt.routes) {
     if (r.target === "local") continue; // implicit (RT-02)
     let target = targets.get(r.target);
     if (!target) targets.set(r.target, (target = Object.freeze(routeTargetOf(r.target))));
     if (r.destination !== undefined) {
-      const cidr = tryCidr(r.destination);
+      const cidr = parse.tryCidr(r.destination);
       if (cidr)
         routes.push({
           cidr,
@@ -365,14 +375,19 @@ function compileRouteTable(
   };
 }
 
-function compileAcls(topology: T.Topology, core: NetworkCore, pieces: PieceCaches | undefined): AclLayer {
+function compileAcls(
+  topology: T.Topology,
+  core: NetworkCore,
+  pieces: PieceCaches | undefined,
+  parse: CidrParsers,
+): AclLayer {
   const nacls = new Map<string, CompiledNetworkAcl>();
   const sharedNaclRules = new Map<string, CompiledNaclRule>();
   const defaultNacls = new Map<string, CompiledNetworkAcl>();
   for (const acl of topology.networkAcls) {
     let compiled = pieces?.networkAcls.get(acl);
     if (!compiled) {
-      compiled = compileNetworkAcl(acl, toCidr, sharedNaclRules);
+      compiled = compileNetworkAcl(acl, parse.toCidr, sharedNaclRules);
       pieces?.networkAcls.set(acl, compiled);
     }
     nacls.set(acl.id, compiled);
@@ -383,7 +398,7 @@ function compileAcls(topology: T.Topology, core: NetworkCore, pieces: PieceCache
     if (!acl) {
       // ACL-05/ACL-06: a subnet without an explicit NACL uses the VPC's default NACL, which allows all.
       const withV6 = (core.vpcs.get(vpcId)?.cidrs6.length ?? 0) > 0;
-      acl = compileDefaultNetworkAcl(`acl-default-${vpcId}`, vpcId, withV6, toCidr);
+      acl = compileDefaultNetworkAcl(`acl-default-${vpcId}`, vpcId, withV6, parse.toCidr);
       defaultNacls.set(vpcId, acl);
     }
     return acl;
@@ -400,12 +415,13 @@ function compileSecurity(
   topology: T.Topology,
   core: NetworkCore,
   pieces: PieceCaches | undefined,
+  parse: CidrParsers,
 ): SecurityLayer {
   const securityGroups = new Map<string, CompiledSecurityGroup>();
   for (const sg of topology.securityGroups) {
     let compiled = pieces?.securityGroups.get(sg);
     if (!compiled) {
-      compiled = compileSecurityGroup(sg, toCidr);
+      compiled = compileSecurityGroup(sg, parse.toCidr);
       pieces?.securityGroups.set(sg, compiled);
     }
     securityGroups.set(sg.id, compiled);
@@ -421,7 +437,7 @@ function compileSecurity(
         id,
         compileSecurityGroup(
           { id, name: "default", vpcId, inbound: [{ protocol: "all", securityGroupId: id }] },
-          toCidr,
+          parse.toCidr,
         ),
       );
     }

@@ -287,12 +287,12 @@ function compileRouting(
   const targets = new Map<string, RouteTarget>();
   const mainTables = new Map<string, RouteTableInfo>();
   for (const rt of topology.routeTables) {
-    // The context belongs to one core (so to one VPC object per id) and holds every other input of the
-    // table's routes: the same table object under the same context compiles to the same routes.
-    let info = pieces?.routeTables.get(rt, context);
+    const vpc = vpcs.get(rt.vpcId);
+    const dependsOn = routeTableInputs(rt, vpc, context);
+    let info = pieces?.routeTables.get(rt, dependsOn);
     if (!info) {
-      info = compileRouteTable(topology, rt, vpcs.get(rt.vpcId), reference, context, targets, parse);
-      pieces?.routeTables.set(rt, info, context);
+      info = compileRouteTable(topology, rt, vpc, reference, context, targets, parse);
+      pieces?.routeTables.set(rt, info, dependsOn);
     }
     routeTables.set(rt.id, info);
     if (rt.main && !mainTables.has(rt.vpcId)) mainTables.set(rt.vpcId, info);
@@ -320,6 +320,23 @@ function compileRouting(
   }
   return { routeTables, subnetRouteTables };
 }
+
+/**
+ * What a compiled route table depends on besides the table object: its VPC object alone (local routes, RT-02)
+ * for a table of its own routes, else the routing context, which belongs to one core (so to one VPC object
+ * per id) and stands for every other input (prefix lists, propagation, endpoint routes). A variant that
+ * changes a gateway endpoint then recompiles only the tables that read the context.
+ */
+function routeTableInputs(rt: T.RouteTable, vpc: VpcInfo | undefined, context: RoutingContext): object {
+  const ownRoutesOnly =
+    vpc !== undefined &&
+    rt.propagatingGatewayIds.length === 0 &&
+    !context.extraRoutes.has(rt.id) &&
+    !rt.routes.some(hasPrefixListDestination);
+  return ownRoutesOnly ? vpc.vpc : context;
+}
+
+const hasPrefixListDestination = (r: T.Route): boolean => r.destinationPrefixListId !== undefined;
 
 function compileRouteTable(
   topology: T.Topology,

@@ -13,7 +13,7 @@
 import { type Cidr, parseCidr, toCidr } from "./cidr";
 import type { CompiledNetworkAcl } from "./network-acls";
 import type { NetworkCore } from "./network-core";
-import type { Network, RouteTableInfo, RouteTarget } from "./network-model";
+import type { Network, RouteTableInfo, RouteTarget, SharedNames } from "./network-model";
 import type { CompiledRoute } from "./routing";
 import type { CompiledSecurityGroup } from "./security-groups";
 import type * as T from "./topology";
@@ -136,6 +136,8 @@ export class CoreLayers {
  * Create one per scope (a generated question, a proposeFixes call) and let it go with the scope.
  */
 export class NetworkCache {
+  /** The names index its networks last built, for the next one with the same names (namesIndex). */
+  readonly sharedNames: SharedNames = {};
   /**
    * Parsed CIDR blocks by their text: a question's variants compile the same few dozen blocks again with every
    * route table, security group and ACL they rebuild. A Cidr is an immutable value, so one per text is shared.

@@ -41,6 +41,7 @@ import type {
   RouteTarget,
   RouteTableInfo,
   ServiceInfo,
+  SharedNames,
   VpcGateways,
   VpcInfo,
 } from "./network-model";
@@ -143,7 +144,9 @@ export function buildNetwork(topology: T.Topology, cache?: NetworkCache): Networ
     ],
     () => buildTransitGateways(t, core.vpcs, core.subnets),
   );
-  return cache.rememberNetwork(assemble(t, core, reference, gateways, routing, acls, security, peering, tgw));
+  return cache.rememberNetwork(
+    assemble(t, core, reference, gateways, routing, acls, security, peering, tgw, cache.sharedNames),
+  );
 }
 
 function assemble(
@@ -156,6 +159,7 @@ function assemble(
   security: SecurityLayer,
   peering: PeeringLayer,
   tgw: Network["tgw"],
+  sharedNames?: SharedNames,
 ): Network {
   return {
     kind: "network",
@@ -189,6 +193,7 @@ function assemble(
     coreNames: core.coreNames,
     memo: {},
     securityMemo: security.securityMemo,
+    sharedNames,
   };
 }
 

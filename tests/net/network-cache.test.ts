@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildNetwork, NetworkCache, networkAclOf } from "@/lib/net/network";
 import { MAX_CACHED_OBJECTS, RecentCache } from "@/lib/net/network-cache";
+import { namesIndex } from "@/lib/net/network-indexes";
 import { analyze } from "@/lib/net/reachability";
 import type { Topology } from "@/lib/net/topology";
 import { codes, edited, example, oneVpc, topo, twoPeered } from "./helpers";
@@ -262,5 +263,28 @@ describe("route tables reused between variants", () => {
     });
     expect(c.tryCidr("10.0.0.0/33")).toBeUndefined();
     expect(c.tryCidr("10.1.0.0/16")).toBe(c.toCidr("10.1.0.0/16"));
+  });
+});
+
+describe("names index shared by the networks of one cache", () => {
+  it("a variant with the same names reuses the index; a renamed resource gets its own", () => {
+    const cache = new NetworkCache();
+    const base = withTables();
+    const sameNames: Topology = {
+      ...base,
+      securityGroups: base.securityGroups.map((sg) => ({ ...sg, inbound: [] })),
+    };
+    const renamed: Topology = {
+      ...base,
+      routeTables: base.routeTables.map((rt) => ({ ...rt, name: "renamed" })),
+    };
+    const first = namesIndex(buildNetwork(base, cache));
+    expect(namesIndex(buildNetwork(sameNames, cache))).toBe(first);
+    const other = namesIndex(buildNetwork(renamed, cache));
+    expect(other).not.toBe(first);
+    expect(other.get("renamed")).toEqual(["rtb-1"]);
+    expect(first.get("renamed")).toBeUndefined();
+    // Without a cache nothing is shared.
+    expect(namesIndex(buildNetwork(base))).not.toBe(first);
   });
 });

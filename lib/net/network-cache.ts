@@ -83,20 +83,33 @@ export class RecentCache<V> {
   }
 }
 
-/** Compiled pieces by the topology object they were compiled from (and, for a route table, its VPC object). */
+/**
+ * Compiled pieces by the topology object they were compiled from and what else they read (for a route table,
+ * its VPC object or its routing context). A few versions per object: a route table that reads the routing
+ * context in some variants (one with a gateway endpoint routing into it) and not in others is reused in both.
+ */
 export class PieceCache<K extends object, V> {
-  private readonly map = new Map<K, { readonly dependsOn: object | undefined; readonly value: V }>();
+  private readonly map = new Map<K, { readonly dependsOn: object | undefined; readonly value: V }[]>();
 
   get(key: K, dependsOn?: object): V | undefined {
-    const entry = this.map.get(key);
-    return entry && entry.dependsOn === dependsOn ? entry.value : undefined;
+    const entries = this.map.get(key);
+    if (entries) for (const entry of entries) if (entry.dependsOn === dependsOn) return entry.value;
+    return undefined;
   }
 
   set(key: K, value: V, dependsOn?: object): V {
-    this.map.set(key, { dependsOn, value });
+    const entries = this.map.get(key);
+    if (!entries) this.map.set(key, [{ dependsOn, value }]);
+    else {
+      entries.unshift({ dependsOn, value });
+      if (entries.length > PIECE_VERSIONS) entries.pop();
+    }
     return value;
   }
 }
+
+/** Versions of one compiled piece kept (see PieceCache). */
+const PIECE_VERSIONS = 3;
 
 export type PieceCaches = {
   readonly securityGroups: PieceCache<T.SecurityGroup, CompiledSecurityGroup>;

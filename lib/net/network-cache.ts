@@ -10,9 +10,11 @@
 // Entries are held strongly and only a few are kept: a WeakMap keyed by every topology object ever built kept
 // each question's compiled pieces alive into the old generation, which cost more garbage collection than the
 // compiling it saved.
+import { type Cidr, parseCidr, toCidr } from "./cidr";
 import type { CompiledNetworkAcl } from "./network-acls";
 import type { NetworkCore } from "./network-core";
-import type { Network, RouteTableInfo } from "./network-model";
+import type { Network, RouteTableInfo, RouteTarget, SharedNames } from "./network-model";
+import type { CompiledRoute } from "./routing";
 import type { CompiledSecurityGroup } from "./security-groups";
 import type * as T from "./topology";
 import type { TransitGatewayIndex } from "./transit-gateway-index";
@@ -20,6 +22,10 @@ import type { TransitGatewayIndex } from "./transit-gateway-index";
 export type ReferenceLayer = Pick<Network, "prefixLists" | "services" | "onPrem" | "gatewayEndpoints">;
 export type GatewayLayer = Pick<Network, "igws" | "eigws" | "vgws" | "vpcGateways">;
 export type RoutingLayer = Pick<Network, "routeTables" | "subnetRouteTables">;
+/** Route table id -> the gateway-endpoint routes AWS adds to it (GWE-02), for one set of routing inputs. */
+export type RoutingContext = {
+  readonly extraRoutes: ReadonlyMap<string, readonly CompiledRoute<RouteTarget>[]>;
+};
 export type AclLayer = Pick<Network, "subnetNetworkAcls">;
 export type SecurityLayer = Pick<Network, "securityGroups" | "defaultSecurityGroups" | "securityMemo">;
 export type PeeringLayer = Pick<Network, "peerings" | "peeringsByPair" | "peeringLinks">;
@@ -77,25 +83,41 @@ export class RecentCache<V> {
   }
 }
 
-/** Compiled pieces by the topology object they were compiled from (and, for a route table, its VPC object). */
+/**
+ * Compiled pieces by the topology object they were compiled from and what else they read (for a route table,
+ * its VPC object or its routing context). A few versions per object: a route table that reads the routing
+ * context in some variants (one with a gateway endpoint routing into it) and not in others is reused in both.
+ */
 export class PieceCache<K extends object, V> {
-  private readonly map = new Map<K, { readonly dependsOn: object | undefined; readonly value: V }>();
+  private readonly map = new Map<K, { readonly dependsOn: object | undefined; readonly value: V }[]>();
 
   get(key: K, dependsOn?: object): V | undefined {
-    const entry = this.map.get(key);
-    return entry && entry.dependsOn === dependsOn ? entry.value : undefined;
+    const entries = this.map.get(key);
+    if (entries) for (const entry of entries) if (entry.dependsOn === dependsOn) return entry.value;
+    return undefined;
   }
 
   set(key: K, value: V, dependsOn?: object): V {
-    this.map.set(key, { dependsOn, value });
+    const entries = this.map.get(key);
+    if (!entries) this.map.set(key, [{ dependsOn, value }]);
+    else {
+      entries.unshift({ dependsOn, value });
+      if (entries.length > PIECE_VERSIONS) entries.pop();
+    }
     return value;
   }
 }
 
+/** Versions of one compiled piece kept (see PieceCache). */
+const PIECE_VERSIONS = 3;
+
 export type PieceCaches = {
   readonly securityGroups: PieceCache<T.SecurityGroup, CompiledSecurityGroup>;
   readonly networkAcls: PieceCache<T.NetworkAcl, CompiledNetworkAcl>;
-  /** A route table also depends on its VPC (local routes, RT-02). */
+  /**
+   * A route table also depends on its VPC (local routes, RT-02), prefix lists, propagation and gateway
+   * endpoints: on the RoutingContext it was compiled under, which stands for all of them.
+   */
   readonly routeTables: PieceCache<T.RouteTable, RouteTableInfo>;
 };
 
@@ -112,6 +134,7 @@ const RECENT_NETWORKS = 8;
 export class CoreLayers {
   readonly reference = new RecentCache<ReferenceLayer>(LAYER_VERSIONS);
   readonly gateways = new RecentCache<GatewayLayer>(LAYER_VERSIONS);
+  readonly routingContexts = new RecentCache<RoutingContext>(LAYER_VERSIONS);
   readonly routing = new RecentCache<RoutingLayer>(LAYER_VERSIONS);
   readonly acls = new RecentCache<AclLayer>(LAYER_VERSIONS);
   readonly security = new RecentCache<SecurityLayer>(LAYER_VERSIONS);
@@ -126,6 +149,31 @@ export class CoreLayers {
  * Create one per scope (a generated question, a proposeFixes call) and let it go with the scope.
  */
 export class NetworkCache {
+  /** The names index its networks last built, for the next one with the same names (namesIndex). */
+  readonly sharedNames: SharedNames = {};
+  /**
+   * Parsed CIDR blocks by their text: a question's variants compile the same few dozen blocks again with every
+   * route table, security group and ACL they rebuild. A Cidr is an immutable value, so one per text is shared.
+   */
+  private readonly cidrs = new Map<string, Cidr>();
+
+  /** toCidr (cidr.ts), remembered: for text that must be a valid block. */
+  readonly toCidr = (text: string): Cidr => {
+    let cidr = this.cidrs.get(text);
+    if (cidr === undefined) this.cidrs.set(text, (cidr = toCidr(text)));
+    return cidr;
+  };
+
+  /** The block, or undefined for text that is not one (an invalid text is parsed again each time). */
+  readonly tryCidr = (text: string): Cidr | undefined => {
+    const known = this.cidrs.get(text);
+    if (known !== undefined) return known;
+    const parsed = parseCidr(text);
+    if (!parsed.ok) return undefined;
+    this.cidrs.set(text, parsed.value);
+    return parsed.value;
+  };
+
   /** A question's variants share one core (sometimes two); older cores only cost memory. */
   readonly cores = new RecentCache<CoreLayers>(2);
   /**

@@ -10,11 +10,12 @@ import type { EniInfo, EniSecurity, Network } from "./network-model";
 import type { CompiledSecurityGroup } from "./security-groups";
 import { componentRef } from "./trace";
 
-/** name -> ids, in the order given (names need not be unique). */
-function indexNames(pairs: readonly (readonly [string | undefined, string])[]): Map<string, string[]> {
+/** name -> ids from flattened [name, id, name, id, …] pairs, in the order given (names need not be unique). */
+function indexNames(pairs: readonly string[]): Map<string, string[]> {
   const names = new Map<string, string[]>();
-  for (const [name, id] of pairs) {
-    if (name === undefined) continue;
+  for (let i = 0; i < pairs.length; i += 2) {
+    const name = pairs[i] as string;
+    const id = pairs[i + 1] as string;
     const list = names.get(name);
     if (list) list.push(id);
     else names.set(name, [id]);
@@ -22,13 +23,19 @@ function indexNames(pairs: readonly (readonly [string | undefined, string])[]): 
   return names;
 }
 
+function samePairs(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** Name -> ids of every named resource. */
 export function namesIndex(net: Network): ReadonlyMap<string, readonly string[]> {
   if (net.memo.names) return net.memo.names;
   const t = net.topology;
-  const pairs: (readonly [string | undefined, string])[] = [];
+  const pairs: string[] = [];
   const named = (list: readonly { readonly name?: string | undefined; readonly id: string }[]): void => {
-    for (const x of list) pairs.push([x.name, x.id]);
+    for (const x of list) if (x.name !== undefined) pairs.push(x.name, x.id);
   };
   // The order decides which id comes first for a shared name: the order the index was always built in.
   named(t.prefixLists);
@@ -40,7 +47,7 @@ export function namesIndex(net: Network): ReadonlyMap<string, readonly string[]>
   named(t.networkAcls);
   named(t.subnets.filter((x) => net.subnets.has(x.id)));
   named(t.securityGroups);
-  pairs.push(...net.coreNames.list);
+  for (const [name, id] of net.coreNames.list) pairs.push(name, id);
   for (const list of [
     t.peeringConnections,
     t.gatewayEndpoints,
@@ -54,7 +61,13 @@ export function namesIndex(net: Network): ReadonlyMap<string, readonly string[]>
   ] as const) {
     named(list);
   }
-  return (net.memo.names = indexNames(pairs));
+  // The same pairs give the same index: reuse the one another network of this cache built (read-only).
+  const shared = net.sharedNames;
+  const last = shared?.last;
+  if (last && samePairs(last.pairs, pairs)) return (net.memo.names = last.index);
+  const index = indexNames(pairs);
+  if (shared) shared.last = { pairs, index };
+  return (net.memo.names = index);
 }
 
 /**
@@ -63,7 +76,10 @@ export function namesIndex(net: Network): ReadonlyMap<string, readonly string[]>
  * without each building the full `namesIndex`.
  */
 export function coreNamesIndex(net: Network): ReadonlyMap<string, readonly string[]> {
-  return (net.coreNames.index ??= indexNames(net.coreNames.list));
+  if (net.coreNames.index) return net.coreNames.index;
+  const pairs: string[] = [];
+  for (const [name, id] of net.coreNames.list) pairs.push(name, id);
+  return (net.coreNames.index = indexNames(pairs));
 }
 
 /** The security group ids that apply to an interface: its own, or its VPC's default group (SG-04). */

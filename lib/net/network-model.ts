@@ -60,6 +60,11 @@ export type Network = {
   readonly coreNames: CoreNames;
   /** Indexes of this network built on first use (network-indexes.ts). */
   readonly memo: NetworkMemo;
+  /**
+   * Where networks of one NetworkCache share a names index with the same contents (network-indexes.ts);
+   * undefined without a cache. Always present, so every Network has one shape for the walk's property reads.
+   */
+  readonly sharedNames: SharedNames | undefined;
   /** Indexes that depend only on the core and the security groups: shared by networks with the same groups. */
   readonly securityMemo: SecurityMemo;
 };
@@ -80,6 +85,14 @@ export type CoreNames = {
   /** [name, id] in topology order. */
   readonly list: readonly (readonly [string, string])[];
   index?: ReadonlyMap<string, readonly string[]>;
+};
+
+/**
+ * The names index last built by a network of one NetworkCache, with the (name, id) pairs it was built from
+ * flattened: a question's variants change rules and routes, rarely a name, so most of them find the same pairs.
+ */
+export type SharedNames = {
+  last?: { readonly pairs: readonly string[]; readonly index: ReadonlyMap<string, readonly string[]> };
 };
 
 export type NetworkMemo = {

@@ -28,6 +28,7 @@ import {
   type PeeringLayer,
   type PieceCaches,
   type ReferenceLayer,
+  type RoutingContext,
   type RoutingLayer,
   type SecurityLayer,
 } from "./network-cache";
@@ -40,7 +41,9 @@ import type {
   RouteTarget,
   RouteTableInfo,
   ServiceInfo,
+  SharedNames,
   VpcGateways,
+  VpcInfo,
 } from "./network-model";
 import { peeringPairKey, routeTargetOf, serviceCidrs } from "./network-model";
 
@@ -52,14 +55,20 @@ const tryCidr = (text: string): Cidr | undefined => {
   return p.ok ? p.value : undefined;
 };
 
-const hasPrefixListDestination = (r: T.Route): boolean => r.destinationPrefixListId !== undefined;
+/** How a build reads CIDR text: parsed afresh, or remembered by the build's NetworkCache. */
+type CidrParsers = {
+  readonly toCidr: (text: string) => Cidr;
+  readonly tryCidr: (text: string) => Cidr | undefined;
+};
+
+const PARSE: CidrParsers = { toCidr, tryCidr };
 
 const LOCAL_TARGET: RouteTarget = Object.freeze({ kind: "local", id: "local" });
 
-function localRoutes(vpc: T.Vpc): CompiledRoute<RouteTarget>[] {
+function localRoutes(vpc: T.Vpc, parse: CidrParsers): CompiledRoute<RouteTarget>[] {
   // aws-rules RT-02: every route table has a local route per VPC CIDR, IPv4 and IPv6.
   return [...vpc.cidrBlocks, ...vpc.ipv6CidrBlocks].map((text) => ({
-    cidr: toCidr(text),
+    cidr: parse.toCidr(text),
     origin: "local" as const,
     target: LOCAL_TARGET,
     description: `${text} -> local`,
@@ -80,9 +89,9 @@ export function buildNetwork(topology: T.Topology, cache?: NetworkCache): Networ
       core,
       reference,
       compileGateways(t, core),
-      compileRouting(t, core, reference, undefined),
-      compileAcls(t, core, undefined),
-      compileSecurity(t, core, undefined),
+      compileRouting(t, core, reference, compileRoutingContext(t, core, reference), undefined, PARSE),
+      compileAcls(t, core, undefined, PARSE),
+      compileSecurity(t, core, undefined, PARSE),
       compilePeering(t, core),
       buildTransitGateways(t, core.vpcs, core.subnets),
     );
@@ -106,21 +115,22 @@ export function buildNetwork(topology: T.Topology, cache?: NetworkCache): Networ
     [t.internetGateways, t.egressOnlyInternetGateways, t.vpnGateways],
     () => compileGateways(t, core),
   );
-  const routing = layers.routing.get(
-    [t.region],
-    [
-      t.routeTables,
-      t.prefixLists,
-      t.services,
-      t.gatewayEndpoints,
-      t.vpnConnections,
-      t.directConnectGateways,
-      t.onPremisesNetworks,
-    ],
-    () => compileRouting(t, core, reference, pieces),
+  const routingInputs = [
+    t.prefixLists,
+    t.services,
+    t.gatewayEndpoints,
+    t.vpnConnections,
+    t.directConnectGateways,
+    t.onPremisesNetworks,
+  ];
+  const context = layers.routingContexts.get([t.region], routingInputs, () =>
+    compileRoutingContext(t, core, reference),
   );
-  const acls = layers.acls.get([], [t.networkAcls], () => compileAcls(t, core, pieces));
-  const security = layers.security.get([], [t.securityGroups], () => compileSecurity(t, core, pieces));
+  const routing = layers.routing.get([t.region], [t.routeTables, ...routingInputs], () =>
+    compileRouting(t, core, reference, context, pieces, cache),
+  );
+  const acls = layers.acls.get([], [t.networkAcls], () => compileAcls(t, core, pieces, cache));
+  const security = layers.security.get([], [t.securityGroups], () => compileSecurity(t, core, pieces, cache));
   const peering = layers.peering.get([], [t.peeringConnections], () => compilePeering(t, core));
   const tgw = layers.transit.get(
     [],
@@ -134,7 +144,9 @@ export function buildNetwork(topology: T.Topology, cache?: NetworkCache): Networ
     ],
     () => buildTransitGateways(t, core.vpcs, core.subnets),
   );
-  return cache.rememberNetwork(assemble(t, core, reference, gateways, routing, acls, security, peering, tgw));
+  return cache.rememberNetwork(
+    assemble(t, core, reference, gateways, routing, acls, security, peering, tgw, cache.sharedNames),
+  );
 }
 
 function assemble(
@@ -147,6 +159,7 @@ function assemble(
   security: SecurityLayer,
   peering: PeeringLayer,
   tgw: Network["tgw"],
+  sharedNames?: SharedNames,
 ): Network {
   return {
     kind: "network",
@@ -180,6 +193,7 @@ function assemble(
     coreNames: core.coreNames,
     memo: {},
     securityMemo: security.securityMemo,
+    sharedNames,
   };
 }
 
@@ -229,15 +243,18 @@ function compileGateways(topology: T.Topology, core: NetworkCore): GatewayLayer 
   return { igws, eigws, vgws, vpcGateways };
 }
 
-function compileRouting(
+/**
+ * What a route table's compiled routes read besides the table itself and its VPC: gateway-endpoint routes per
+ * table (GWE-02), prefix lists (for prefix-list destinations) and the topology for VGW propagation (VPN-05). One
+ * context per set of those inputs (network-cache.ts, RoutingContext), so a compiled table is reused by any
+ * variant with the same table object and the same context, even one that changes another table.
+ */
+function compileRoutingContext(
   topology: T.Topology,
   core: NetworkCore,
   reference: ReferenceLayer,
-  pieces: PieceCaches | undefined,
-): RoutingLayer {
+): RoutingContext {
   const { vpcs } = core;
-  // Route tables: explicit routes + implicit local routes + gateway-endpoint prefix-list routes
-  // (GWE-02) + VGW-propagated routes (VPN-05).
   const extraRoutes = new Map<string, CompiledRoute<RouteTarget>[]>();
   for (const ep of topology.gatewayEndpoints) {
     const region = ep.region ?? vpcs.get(ep.vpcId)?.region ?? topology.region;
@@ -256,66 +273,31 @@ function compileRouting(
       }
     }
   }
+  return { extraRoutes };
+}
+
+function compileRouting(
+  topology: T.Topology,
+  core: NetworkCore,
+  reference: ReferenceLayer,
+  context: RoutingContext,
+  pieces: PieceCaches | undefined,
+  parse: CidrParsers,
+): RoutingLayer {
+  const { vpcs } = core;
+  // Route tables: explicit routes + implicit local routes + gateway-endpoint prefix-list routes
+  // (GWE-02) + VGW-propagated routes (VPN-05).
   const routeTables = new Map<string, RouteTableInfo>();
   /** One frozen target object per target string (tens of thousands of routes share a few targets each). */
   const targets = new Map<string, RouteTarget>();
   const mainTables = new Map<string, RouteTableInfo>();
   for (const rt of topology.routeTables) {
     const vpc = vpcs.get(rt.vpcId);
-    // A table whose routes depend only on itself and its VPC (no prefix-list routes, propagation or endpoint
-    // routes, which read other topology objects) is reused from an earlier build of the same objects.
-    const cacheable =
-      pieces !== undefined &&
-      vpc !== undefined &&
-      rt.propagatingGatewayIds.length === 0 &&
-      !extraRoutes.has(rt.id) &&
-      !rt.routes.some(hasPrefixListDestination);
-    let info = cacheable ? pieces.routeTables.get(rt, vpc.vpc) : undefined;
+    const dependsOn = routeTableInputs(rt, vpc, context);
+    let info = pieces?.routeTables.get(rt, dependsOn);
     if (!info) {
-      const routes: CompiledRoute<RouteTarget>[] = vpc ? localRoutes(vpc.vpc) : [];
-      for (const r of rt.routes) {
-        if (r.target === "local") continue; // implicit (RT-02)
-        let target = targets.get(r.target);
-        if (!target) targets.set(r.target, (target = Object.freeze(routeTargetOf(r.target))));
-        if (r.destination !== undefined) {
-          const cidr = tryCidr(r.destination);
-          if (cidr)
-            routes.push({
-              cidr,
-              origin: r.origin,
-              target,
-              description: `${cidr.text} -> ${r.target}${r.origin === "propagated" ? " (propagated)" : ""}`,
-            });
-        } else if (r.destinationPrefixListId !== undefined) {
-          for (const cidr of reference.prefixLists.get(r.destinationPrefixListId) ?? []) {
-            routes.push({
-              cidr,
-              origin: "prefix-list",
-              target,
-              description: `${r.destinationPrefixListId} (${cidr.text}) -> ${r.target}`,
-            });
-          }
-        }
-      }
-      for (const gwId of rt.propagatingGatewayIds) {
-        for (const cidr of propagatedVgwPrefixes(topology, gwId)) {
-          routes.push({
-            cidr,
-            origin: "propagated",
-            target: { kind: "vgw", id: gwId },
-            description: `${cidr.text} -> ${gwId} (propagated)`,
-          });
-        }
-      }
-      for (const route of extraRoutes.get(rt.id) ?? []) routes.push(route);
-      info = {
-        id: rt.id,
-        ...(rt.name !== undefined ? { name: rt.name } : {}),
-        vpcId: rt.vpcId,
-        lookup: compileRoutes(routes),
-        componentRef: componentRef(rt.id, "route-table", rt.name),
-      };
-      if (cacheable) pieces.routeTables.set(rt, info, vpc.vpc);
+      info = compileRouteTable(topology, rt, vpc, reference, context, targets, parse);
+      pieces?.routeTables.set(rt, info, dependsOn);
     }
     routeTables.set(rt.id, info);
     if (rt.main && !mainTables.has(rt.vpcId)) mainTables.set(rt.vpcId, info);
@@ -329,7 +311,7 @@ function compileRouting(
       main = {
         id,
         vpcId,
-        lookup: compileRoutes(vpc ? localRoutes(vpc.vpc) : []),
+        lookup: compileRoutes(vpc ? localRoutes(vpc.vpc, parse) : []),
         componentRef: componentRef(id, "route-table"),
       };
       mainTables.set(vpcId, main);
@@ -344,14 +326,90 @@ function compileRouting(
   return { routeTables, subnetRouteTables };
 }
 
-function compileAcls(topology: T.Topology, core: NetworkCore, pieces: PieceCaches | undefined): AclLayer {
+/**
+ * What a compiled route table depends on besides the table object: its VPC object alone (local routes, RT-02)
+ * for a table of its own routes, else the routing context, which belongs to one core (so to one VPC object
+ * per id) and stands for every other input (prefix lists, propagation, endpoint routes). A variant that
+ * changes a gateway endpoint then recompiles only the tables that read the context.
+ */
+function routeTableInputs(rt: T.RouteTable, vpc: VpcInfo | undefined, context: RoutingContext): object {
+  const ownRoutesOnly =
+    vpc !== undefined &&
+    rt.propagatingGatewayIds.length === 0 &&
+    !context.extraRoutes.has(rt.id) &&
+    !rt.routes.some(hasPrefixListDestination);
+  return ownRoutesOnly ? vpc.vpc : context;
+}
+
+const hasPrefixListDestination = (r: T.Route): boolean => r.destinationPrefixListId !== undefined;
+
+function compileRouteTable(
+  topology: T.Topology,
+  rt: T.RouteTable,
+  vpc: VpcInfo | undefined,
+  reference: ReferenceLayer,
+  context: RoutingContext,
+  targets: Map<string, RouteTarget>,
+  parse: CidrParsers,
+): RouteTableInfo {
+  const routes: CompiledRoute<RouteTarget>[] = vpc ? localRoutes(vpc.vpc, parse) : [];
+  for (const r of rt.routes) {
+    if (r.target === "local") continue; // implicit (RT-02)
+    let target = targets.get(r.target);
+    if (!target) targets.set(r.target, (target = Object.freeze(routeTargetOf(r.target))));
+    if (r.destination !== undefined) {
+      const cidr = parse.tryCidr(r.destination);
+      if (cidr)
+        routes.push({
+          cidr,
+          origin: r.origin,
+          target,
+          description: `${cidr.text} -> ${r.target}${r.origin === "propagated" ? " (propagated)" : ""}`,
+        });
+    } else if (r.destinationPrefixListId !== undefined) {
+      for (const cidr of reference.prefixLists.get(r.destinationPrefixListId) ?? []) {
+        routes.push({
+          cidr,
+          origin: "prefix-list",
+          target,
+          description: `${r.destinationPrefixListId} (${cidr.text}) -> ${r.target}`,
+        });
+      }
+    }
+  }
+  for (const gwId of rt.propagatingGatewayIds) {
+    for (const cidr of propagatedVgwPrefixes(topology, gwId)) {
+      routes.push({
+        cidr,
+        origin: "propagated",
+        target: { kind: "vgw", id: gwId },
+        description: `${cidr.text} -> ${gwId} (propagated)`,
+      });
+    }
+  }
+  for (const route of context.extraRoutes.get(rt.id) ?? []) routes.push(route);
+  return {
+    id: rt.id,
+    ...(rt.name !== undefined ? { name: rt.name } : {}),
+    vpcId: rt.vpcId,
+    lookup: compileRoutes(routes),
+    componentRef: componentRef(rt.id, "route-table", rt.name),
+  };
+}
+
+function compileAcls(
+  topology: T.Topology,
+  core: NetworkCore,
+  pieces: PieceCaches | undefined,
+  parse: CidrParsers,
+): AclLayer {
   const nacls = new Map<string, CompiledNetworkAcl>();
   const sharedNaclRules = new Map<string, CompiledNaclRule>();
   const defaultNacls = new Map<string, CompiledNetworkAcl>();
   for (const acl of topology.networkAcls) {
     let compiled = pieces?.networkAcls.get(acl);
     if (!compiled) {
-      compiled = compileNetworkAcl(acl, toCidr, sharedNaclRules);
+      compiled = compileNetworkAcl(acl, parse.toCidr, sharedNaclRules);
       pieces?.networkAcls.set(acl, compiled);
     }
     nacls.set(acl.id, compiled);
@@ -362,7 +420,7 @@ function compileAcls(topology: T.Topology, core: NetworkCore, pieces: PieceCache
     if (!acl) {
       // ACL-05/ACL-06: a subnet without an explicit NACL uses the VPC's default NACL, which allows all.
       const withV6 = (core.vpcs.get(vpcId)?.cidrs6.length ?? 0) > 0;
-      acl = compileDefaultNetworkAcl(`acl-default-${vpcId}`, vpcId, withV6, toCidr);
+      acl = compileDefaultNetworkAcl(`acl-default-${vpcId}`, vpcId, withV6, parse.toCidr);
       defaultNacls.set(vpcId, acl);
     }
     return acl;
@@ -379,12 +437,13 @@ function compileSecurity(
   topology: T.Topology,
   core: NetworkCore,
   pieces: PieceCaches | undefined,
+  parse: CidrParsers,
 ): SecurityLayer {
   const securityGroups = new Map<string, CompiledSecurityGroup>();
   for (const sg of topology.securityGroups) {
     let compiled = pieces?.securityGroups.get(sg);
     if (!compiled) {
-      compiled = compileSecurityGroup(sg, toCidr);
+      compiled = compileSecurityGroup(sg, parse.toCidr);
       pieces?.securityGroups.set(sg, compiled);
     }
     securityGroups.set(sg.id, compiled);
@@ -400,7 +459,7 @@ function compileSecurity(
         id,
         compileSecurityGroup(
           { id, name: "default", vpcId, inbound: [{ protocol: "all", securityGroupId: id }] },
-          toCidr,
+          parse.toCidr,
         ),
       );
     }

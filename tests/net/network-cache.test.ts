@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { buildNetwork, NetworkCache, networkAclOf } from "@/lib/net/network";
 import { MAX_CACHED_OBJECTS, RecentCache } from "@/lib/net/network-cache";
+import { namesIndex } from "@/lib/net/network-indexes";
 import { analyze } from "@/lib/net/reachability";
 import type { Topology } from "@/lib/net/topology";
-import { codes, edited, oneVpc, topo, twoPeered } from "./helpers";
+import { codes, edited, example, oneVpc, topo, twoPeered } from "./helpers";
 import { must } from "../support/must";
 
 const q = { from: "h-1", to: "h-2", protocol: "tcp" as const, port: 22 };
@@ -214,4 +215,76 @@ describe("an edited copy of a topology after a first analysis of the original", 
       expect(analyze(fixed, q, opts).reachable).toBe(true);
     });
   }
+});
+
+describe("route tables reused between variants", () => {
+  // rtb-hybrid propagates from vgw-1 (VPN-05), so its routes read the VPN connections; rtb-peer has only its own.
+  const base = example("site-to-site-vpn");
+  const table = (t: Topology, id: string) => must(buildNetwork(t, cache).routeTables.get(id), id);
+  let cache = new NetworkCache();
+
+  it("a propagating table is reused by a variant that changes only another table", () => {
+    cache = new NetworkCache();
+    const variant: Topology = {
+      ...base,
+      routeTables: base.routeTables.map((rt) => (rt.id === "rtb-peer" ? { ...rt, routes: [] } : rt)),
+    };
+    const hybrid = table(base, "rtb-hybrid");
+    const peer = table(base, "rtb-peer");
+    expect(table(variant, "rtb-hybrid")).toBe(hybrid);
+    expect(table(variant, "rtb-peer")).not.toBe(peer);
+  });
+
+  it("a VPN change recompiles the propagating table (its propagated routes go) and reuses the other", () => {
+    cache = new NetworkCache();
+    const variant: Topology = {
+      ...base,
+      vpnConnections: base.vpnConnections.map((v) => ({
+        ...v,
+        tunnels: v.tunnels.map((x) => ({ ...x, status: "DOWN" as const })),
+      })),
+    };
+    const hybrid = table(base, "rtb-hybrid");
+    const peer = table(base, "rtb-peer");
+    const after = table(variant, "rtb-hybrid");
+    expect(after).not.toBe(hybrid);
+    expect(after.lookup.size).toBe(hybrid.lookup.size - 1);
+    expect(table(variant, "rtb-peer")).toBe(peer);
+  });
+
+  it("a NetworkCache parses each CIDR text once and gives the same block for it", () => {
+    const c = new NetworkCache();
+    expect(c.toCidr("10.0.0.0/16")).toBe(c.toCidr("10.0.0.0/16"));
+    expect(c.toCidr("10.0.0.0/16")).toEqual({
+      family: 4,
+      network: 0x0a000000,
+      prefix: 16,
+      text: "10.0.0.0/16",
+    });
+    expect(c.tryCidr("10.0.0.0/33")).toBeUndefined();
+    expect(c.tryCidr("10.1.0.0/16")).toBe(c.toCidr("10.1.0.0/16"));
+  });
+});
+
+describe("names index shared by the networks of one cache", () => {
+  it("a variant with the same names reuses the index; a renamed resource gets its own", () => {
+    const cache = new NetworkCache();
+    const base = withTables();
+    const sameNames: Topology = {
+      ...base,
+      securityGroups: base.securityGroups.map((sg) => ({ ...sg, inbound: [] })),
+    };
+    const renamed: Topology = {
+      ...base,
+      routeTables: base.routeTables.map((rt) => ({ ...rt, name: "renamed" })),
+    };
+    const first = namesIndex(buildNetwork(base, cache));
+    expect(namesIndex(buildNetwork(sameNames, cache))).toBe(first);
+    const other = namesIndex(buildNetwork(renamed, cache));
+    expect(other).not.toBe(first);
+    expect(other.get("renamed")).toEqual(["rtb-1"]);
+    expect(first.get("renamed")).toBeUndefined();
+    // Without a cache nothing is shared.
+    expect(namesIndex(buildNetwork(base))).not.toBe(first);
+  });
 });

@@ -617,13 +617,22 @@ function withAppSubnetAcl(
     outbound: [replies],
   };
   const done = new Map<T.Topology, T.Topology>();
+  // One associated copy per subnet object, shared by every variant that holds that object: a new copy per
+  // variant made each variant's subnets new objects, and lib/net's NetworkCache then recompiled the whole
+  // network core (and every layer on it) for each variant instead of reusing the base's.
+  const associated = new Map<T.Subnet, T.Subnet>();
+  const withAclId = (x: T.Subnet): T.Subnet => {
+    let out = associated.get(x);
+    if (!out) associated.set(x, (out = { ...x, networkAclId: aclId }));
+    return out;
+  };
   const withAcl = (t: T.Topology): T.Topology => {
     let out = done.get(t);
     if (!out) {
       out = {
         ...t,
         networkAcls: [...t.networkAcls, acl],
-        subnets: t.subnets.map((x) => (x.id === subnet.id ? { ...x, networkAclId: aclId } : x)),
+        subnets: t.subnets.map((x) => (x.id === subnet.id ? withAclId(x) : x)),
       };
       done.set(t, out);
     }

@@ -2,12 +2,11 @@
 // length, so a lookup is at most 33 (IPv4) / 129 (IPv6) hash probes, walking lengths from longest to
 // shortest – independent of the number of routes.
 import { type Cidr, type IpAddress, maskIpv4, maskIpv6 } from "./cidr";
-import type { RouteFact } from "./trace";
+import type { RouteFact, RouteOrigin } from "./trace";
+
+export type { RouteOrigin };
 
 /** Lower rank wins among routes with the same prefix (aws-rules RT-05, RT-06, RT-07; TGW-07). */
-/** TGW-07: static > prefix-list > VPC-propagated > DX-propagated > VPN-propagated. */
-export type RouteOrigin =
-  "local" | "static" | "prefix-list" | "propagated" | "propagated-dx" | "propagated-vpn";
 const ORIGIN_RANK: Readonly<Record<RouteOrigin, number>> = {
   local: 0,
   static: 1,
@@ -197,6 +196,7 @@ export function routeFact<T extends { readonly id: string }>(route: CompiledRout
     description: route.description,
     destination: route.cidr.text,
     target: route.target.id,
+    origin: route.origin,
   }));
 }
 

@@ -29,10 +29,16 @@ export type Side = "inbound" | "outbound";
 export type NamedRef = { readonly id: string; readonly name?: string | undefined };
 
 /** A route as the trace shows it: "10.1.0.0/16 -> pcx-ab" (description) and its parts. */
+/** Where a route came from; among routes of the same prefix the earlier wins (RT-05, RT-06, RT-07; TGW-07:
+ * static > prefix-list > VPC-propagated > DX-propagated > VPN-propagated). */
+export type RouteOrigin =
+  "local" | "static" | "prefix-list" | "propagated" | "propagated-dx" | "propagated-vpn";
+
 export type RouteFact = {
   readonly description: string;
   readonly destination: string;
   readonly target: string;
+  readonly origin: RouteOrigin;
 };
 
 /**

@@ -32,10 +32,15 @@ function bouncingTables(hops: readonly Hop[]): Hop[] {
 }
 
 function isStaticTgwRoute(hop: Hop): boolean {
-  return (
-    hop.component.type === "transit-gateway-route-table" &&
-    / \(static\)$/.test(hop.matched?.description ?? "")
-  );
+  return hop.detail.kind === "transit-gateway-route" && hop.detail.route?.origin === "static";
+}
+
+/** The route a hop took, as "destination -> target" (a static TGW route without its origin: the sentence says it). */
+function routeTaken(hop: Hop): string {
+  if (hop.detail.kind !== "route" && hop.detail.kind !== "transit-gateway-route") return "";
+  const route = hop.detail.route;
+  if (route === undefined) return "";
+  return isStaticTgwRoute(hop) ? `${route.destination} -> ${route.target}` : route.description;
 }
 
 /** The rule a loop rests on: a static TGW route that wins over a propagated one (TGW-07), else route choice (RT-04). */
@@ -67,7 +72,7 @@ export function loopSentence(analysis: Analysis, b: Blocker): string {
   const dir = b.direction === "return" ? "reply" : "request";
   const hops = b.direction === "return" ? analysis.return : analysis.forward;
   const clauses = bouncingTables(hops).map((hop, i) => {
-    const route = (hop.matched?.description ?? "").replace(/ \(static\)$/, "");
+    const route = routeTaken(hop);
     const how = isStaticTgwRoute(hop)
       ? `by its static route ${route}, which wins over the propagated one`
       : route !== ""

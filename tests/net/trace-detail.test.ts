@@ -68,7 +68,12 @@ describe("blocker detail", () => {
       kind: "route",
       table: "rtb-1",
       destination: "10.1.1.10",
-      route: { description: "10.1.0.0/16 -> pcx-12", destination: "10.1.0.0/16", target: "pcx-12" },
+      route: {
+        description: "10.1.0.0/16 -> pcx-12",
+        destination: "10.1.0.0/16",
+        target: "pcx-12",
+        origin: "static",
+      },
     });
     expect(a.forward.every((h) => typeof h.detail.kind === "string")).toBe(true);
   });

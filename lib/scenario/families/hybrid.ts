@@ -608,7 +608,7 @@ function routePriorityScenario(rng: Rng): Scenario {
   return {
     stem:
       `The on-premises network ${onPremName} (${onPremText}) connects over a Site-to-Site VPN (static routing) to the virtual private gateway of VPC ${site.vpc.name} (${cidrText(site.vpc.cidr)}), ` +
-      `which is also attached to transit gateway ${hub.tgwId} together with VPC ${other.vpc.name}. ` +
+      `and ${site.vpc.name} also connects to VPC ${other.vpc.name} through transit gateway ${hub.tgwId}. ` +
       ask(
         rng,
         "a server on premises",

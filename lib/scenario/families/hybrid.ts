@@ -5,16 +5,7 @@
 // Client VPN (concept V7) is not in the topology model, so concept-check assesses it, not this family.
 import type * as T from "../../net/index";
 import type { Family } from "../family";
-import {
-  carveVpcCidrs,
-  cidrSize,
-  cidrsOverlap,
-  cidrText,
-  publicIp,
-  resourceId,
-  subnetCidr,
-  type Cidr,
-} from "../names";
+import { carveVpcCidrs, cidrSize, cidrsOverlap, cidrText, publicIp, resourceId, type Cidr } from "../names";
 import type { Difficulty, Question } from "../question";
 import { buildReachQuestion, type Variant } from "../reach-question";
 import { buildEstate, hubSites, peerSites, type Site } from "../reach-fixtures";
@@ -468,14 +459,13 @@ function vpnStaticRouteFaults(t: T.Topology, site: { vpn: string; onPrem: Cidr; 
 
 /**
  * d2+: the Direct Connect gateway advertises to on premises only the allowed prefixes of its association
- * (DX-04). Listing another subnet's block, narrower than the VPC and missing the server, leaves on premises
+ * (DX-04). Listing another subnet's block (`other`), narrower than the VPC and missing the server, leaves on premises
  * without a route to it; listing the server's own subnet is narrower too but covers it (a working variant).
  */
-function dxPrefixFaults(t: T.Topology, site: Site, vgw: string): Variant[] {
+function dxPrefixFaults(t: T.Topology, site: Site, vgw: string, other: Cidr | undefined): Variant[] {
   const vpc = site.vpc.cidr;
   const own = site.subnet.cidr;
-  if (own.prefix <= vpc.prefix) return [];
-  const other = subnetCidr(vpc, own.prefix, own.base === vpc.base ? 1 : 0);
+  if (!other) return [];
   const allow = (prefixes: string[]): T.Topology => ({
     ...t,
     directConnectGateways: t.directConnectGateways.map((d) => ({
@@ -660,6 +650,12 @@ function vpnScenario(rng: Rng, dx: boolean, level: Difficulty = 1): Scenario {
   const cgw = b.id("cgw");
   const vpn = b.id("vpn");
   const dxgw = b.id("dxgw");
+  // d2+ over Direct Connect: a second, instance-less subnet, shown in the exhibit, whose block is the allowed
+  // prefix that misses the server.
+  const spare =
+    dx && level > 1 && site.subnet.cidr.prefix > site.vpc.cidr.prefix
+      ? b.subnet(site.vpc, { role: "data", prefix: site.subnet.cidr.prefix })
+      : undefined;
   const t0 = b.build("hybrid");
   const onPremName = rng.pick(ON_PREMISES_NAMES);
   const base: T.Topology = {
@@ -724,7 +720,7 @@ function vpnScenario(rng: Rng, dx: boolean, level: Difficulty = 1): Scenario {
   if (level > 1)
     variants.push(
       ...(dx
-        ? dxPrefixFaults(propagated, site, vgw)
+        ? dxPrefixFaults(propagated, site, vgw, spare?.cidr)
         : vpnStaticRouteFaults(propagated, { vpn, onPrem, rtb })),
     );
   if (dx) {

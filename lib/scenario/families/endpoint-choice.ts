@@ -125,12 +125,14 @@ function drawOnce(rng: Rng, difficulty: Difficulty): EndpointScenario {
   ]);
   return {
     role,
+    // An internet API from the VPC itself is the d1 question (a NAT gateway): at d3 it comes only from elsewhere
+    // (a peered VPC, on premises, a spoke), where whether the NAT gateway can be used at all is the point.
     service: rng.weighted<EndpointService>([
       ["s3", 3],
       ["dynamodb", 2],
       ["aws-other", 1],
       ["partner", 1],
-      ["internet-saas", 2],
+      ["internet-saas", origin === "same-vpc" ? 0 : 2],
     ]),
     origin,
     need:

@@ -20,7 +20,7 @@ import type { Candidate } from "../options";
 import type { Difficulty, Question } from "../question";
 import { createRng, type Rng } from "../rng";
 import { provenNearMisses, type ProvenNearMiss } from "../near-misses";
-import { drawCompleteSetup, type Piece } from "./missing-piece";
+import { drawFixItFault } from "./fix-it-faults";
 import type { ProofSink } from "../proofs";
 
 const NAME = "fix-it";
@@ -45,11 +45,7 @@ type Attempt = {
 };
 
 function attempt(rng: Rng, difficulty: Difficulty): Attempt | undefined {
-  const setup = drawCompleteSetup(rng, difficulty);
-  const missingIndex = rng.pick(
-    setup.pieces.map((piece, i) => (piece.fixIt === false ? -1 : i)).filter((i) => i >= 0),
-  );
-  const missing = setup.pieces[missingIndex] as Piece;
+  const { setup, missing } = drawFixItFault(rng, difficulty);
   const topology = missing.remove(setup.base);
   const query = setup.query;
   // One analysis per topology object within this question (never across seeds).

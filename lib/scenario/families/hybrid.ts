@@ -5,7 +5,15 @@
 // Client VPN (concept V7) is not in the topology model, so concept-check assesses it, not this family.
 import type * as T from "../../net/index";
 import type { Family } from "../family";
-import { carveVpcCidrs, cidrsOverlap, cidrText, customerPublicIp, resourceId, type Cidr } from "../names";
+import {
+  carveVpcCidrs,
+  cidrSize,
+  cidrsOverlap,
+  cidrText,
+  customerPublicIp,
+  resourceId,
+  type Cidr,
+} from "../names";
 import type { Difficulty, Question } from "../question";
 import { buildReachQuestion, type Variant } from "../reach-question";
 import { buildEstate, hubSites, peerSites, type Site } from "../reach-fixtures";
@@ -71,6 +79,11 @@ type Scenario = {
   variants: Variant[];
   concepts: string[];
   optionOnly?: readonly Variant[];
+  /**
+   * Faults any VPC question could have (a security group without the inbound rule): from d2 on they are shown
+   * only now and then, so the deciding fault is mostly one of the hybrid link or its routing (`pickShown`).
+   */
+  generic?: readonly Variant[];
 };
 
 /** How the question is put: a few phrasings of the same ask, drawn per question. */
@@ -174,6 +187,7 @@ function tgwVpnScenario(rng: Rng): Scenario {
     ),
   };
   const bothDown: Variant = { topology: setTunnels(["DOWN", "DOWN"])(base), fix: tunnelFix(base) };
+  const closedGroup: Variant = { topology: setSecurityGroupInbound(spoke.instance.sgId, [])(base) };
   return {
     stem:
       `The on-premises network ${onPremName} (${onPrem}) connects over a Site-to-Site VPN attached to transit gateway ${hub.tgwId}, ` +
@@ -202,9 +216,10 @@ function tgwVpnScenario(rng: Rng): Scenario {
       // rule VPN-02: one tunnel up is enough.
       { topology: setTunnels(["UP", "DOWN"])(base), works: true },
       bothDown,
-      { topology: setSecurityGroupInbound(spoke.instance.sgId, [])(base) },
+      closedGroup,
     ],
     optionOnly: [bothDown],
+    generic: [closedGroup],
   };
 }
 
@@ -257,6 +272,7 @@ function segmentedTgwVpnScenario(rng: Rng): Scenario {
     ),
   });
   const bothDown: Variant = { topology: setTunnels(["DOWN", "DOWN"])(base), fix: tunnelFix(base) };
+  const closedGroup: Variant = { topology: setSecurityGroupInbound(spoke.instance.sgId, [])(base) };
   return {
     stem:
       `The on-premises network ${onPremName} (${onPrem}) connects over a Site-to-Site VPN (BGP) attached to transit gateway ${tgwId}. ` +
@@ -312,9 +328,10 @@ function segmentedTgwVpnScenario(rng: Rng): Scenario {
       },
       { topology: removeRoute(spoke.subnet.routeTableId, onPrem)(base) },
       bothDown,
-      { topology: setSecurityGroupInbound(spoke.instance.sgId, [])(base) },
+      closedGroup,
     ],
     optionOnly: [bothDown],
+    generic: [closedGroup],
   };
 }
 
@@ -388,6 +405,7 @@ function vpnThroughPeeringScenario(rng: Rng): Scenario {
     ],
     vpnConnections: [...viaA.vpnConnections, vpn(vpnB, vgwB, `${onPremName}-to-${bSite.vpc.name}`)],
   });
+  const closedGroup: Variant = { topology: setSecurityGroupInbound(bSite.instance.sgId, [])(ownVpn) };
   return {
     stem:
       `The on-premises network ${onPremName} (${onPremText}) connects to AWS over Site-to-Site VPN; VPC ${a.vpc.name} is peered with VPC ${bSite.vpc.name}. ` +
@@ -412,20 +430,244 @@ function vpnThroughPeeringScenario(rng: Rng): Scenario {
       },
       { topology: ownVpn, works: true },
       { topology: removeRoute(bSite.subnet.routeTableId, onPremText)(ownVpn) },
-      { topology: setSecurityGroupInbound(bSite.instance.sgId, [])(ownVpn) },
+      closedGroup,
     ],
+    generic: [closedGroup],
   };
 }
 
-function vpnScenario(rng: Rng, dx: boolean): Scenario {
+const setVpnStaticRoutes =
+  (vpnId: string, staticRoutes: string[]): Edit =>
+  (t) => ({
+    ...t,
+    vpnConnections: t.vpnConnections.map((v) => (v.id === vpnId ? { ...v, staticRoutes } : v)),
+  });
+
+/**
+ * d2+: with static routing a virtual private gateway propagates only the prefixes listed on the VPN connection
+ * (VPN-05). A connection that lists the upper half of the site's block propagates no route for the server in
+ * the lower half (the exhibit gives its address), although the route table propagates from the gateway: the
+ * request arrives, the reply finds no route (RT-04).
+ */
+function vpnStaticRouteFaults(t: T.Topology, site: { vpn: string; onPrem: Cidr; rtb: string }): Variant[] {
+  const half: Cidr = {
+    base: site.onPrem.base + cidrSize(site.onPrem.prefix + 1),
+    prefix: site.onPrem.prefix + 1,
+  };
+  const onPremText = cidrText(site.onPrem);
+  return [
+    {
+      topology: setVpnStaticRoutes(site.vpn, [cidrText(half)])(t),
+      fix: {
+        cause: `VPN connection ${site.vpn} uses static routing and lists only ${cidrText(half)}, so its virtual private gateway propagates only that prefix into ${site.rtb}; the on-premises server's address is outside it, so the reply finds no route (VPN-05, RT-04).`,
+        change: `add ${onPremText} to the static routes of VPN connection ${site.vpn}`,
+        topology: t,
+      },
+    },
+  ];
+}
+
+/**
+ * d2+: the Direct Connect gateway advertises to on premises only the allowed prefixes of its association
+ * (DX-04). Listing another subnet's block (`other`), narrower than the VPC and missing the server, leaves on premises
+ * without a route to it; listing the server's own subnet is narrower too but covers it (a working variant).
+ */
+function dxPrefixFaults(t: T.Topology, site: Site, vgw: string, other: Cidr | undefined): Variant[] {
+  const vpc = site.vpc.cidr;
+  const own = site.subnet.cidr;
+  if (!other) return [];
+  const allow = (prefixes: string[]): T.Topology => ({
+    ...t,
+    directConnectGateways: t.directConnectGateways.map((d) => ({
+      ...d,
+      associations: d.associations.map((a) =>
+        a.gatewayId === vgw ? { ...a, allowedPrefixes: prefixes } : a,
+      ),
+    })),
+  });
+  return [
+    {
+      topology: allow([cidrText(other)]),
+      fix: {
+        cause: `The Direct Connect gateway advertises to on premises only the allowed prefixes of its association with ${vgw}, here ${cidrText(other)}, which does not contain ${site.instance.ip}: on premises has no route to it (DX-04).`,
+        change: `set the allowed prefixes of the association with ${vgw} to the VPC's range ${cidrText(vpc)}`,
+        topology: t,
+      },
+    },
+    { topology: allow([cidrText(own)]), works: true },
+  ];
+}
+
+/**
+ * d3: route priority. VPC A reaches on premises over a static VPN to its virtual private gateway (route
+ * propagation on) and is attached to a transit gateway with VPC B, whose route table knows nothing of on
+ * premises. A static route to the transit gateway for the on-premises block beats the propagated route for the
+ * same prefix (RT-06); one for a narrower block holding the server wins by longest prefix (RT-04); a summary
+ * route wider than the block loses to the propagated route (a working variant). The reply is what goes astray.
+ */
+function routePriorityScenario(rng: Rng): Scenario {
+  const estate = buildEstate(rng, 2);
+  const [site, other] = estate.sites as [Site, Site];
+  const b = estate.builder;
+  const hub = hubSites(estate, [site, other]);
+  const onPrem = onPremisesCidr(rng, [site.vpc.cidr, other.vpc.cidr]);
+  const onPremText = cidrText(onPrem);
+  const onPremName = rng.pick(ON_PREMISES_NAMES);
+  const vgw = b.id("vgw");
+  const cgw = b.id("cgw");
+  const vpn = b.id("vpn");
+  const rtb = site.subnet.routeTableId;
+  // The app subnet's network ACL: everything within the VPC (the transit gateway attachment sits in this
+  // subnet), the service port from on premises in, the replies to its ephemeral ports out (ACL-02, ACL-08).
+  const vpcRange = cidrText(site.vpc.cidr);
+  const within = (ruleNumber: number): T.NaclRule => ({
+    ruleNumber,
+    protocol: "all",
+    cidrBlock: vpcRange,
+    action: "allow",
+  });
+  const request: T.NaclRule = {
+    ruleNumber: 110,
+    protocol: "tcp",
+    fromPort: estate.port,
+    toPort: estate.port,
+    cidrBlock: onPremText,
+    action: "allow",
+  };
+  const acl = b.networkAcl(
+    site.vpc,
+    `${site.vpc.name}-app-acl`,
+    [within(100), request],
+    [within(100), { ...request, fromPort: 1024, toPort: 65535 }],
+  );
+  b.setSubnet(site.subnet.id, { networkAclId: acl });
+  const t0 = b.build("VPN beside a transit gateway");
+  const unpropagated: T.Topology = {
+    ...t0,
+    vpnGateways: [{ id: vgw, name: `${site.vpc.name}-vgw`, vpcId: site.vpc.id, asn: 64512 }],
+    customerGateways: [
+      { id: cgw, name: `${onPremName}-router`, ipAddress: customerPublicIp(rng), asn: 65000 },
+    ],
+    vpnConnections: [
+      {
+        id: vpn,
+        name: `${onPremName}-vpn`,
+        customerGatewayId: cgw,
+        vpnGatewayId: vgw,
+        routing: "static",
+        staticRoutes: [onPremText],
+        tunnels: [{ status: "UP" }, { status: "UP" }],
+        state: "available",
+      },
+    ],
+    onPremisesNetworks: [
+      {
+        id: `onprem-${onPremName}`,
+        name: onPremName,
+        cidrBlocks: [onPremText],
+        customerGatewayIds: [cgw],
+        directConnectGatewayIds: [],
+      },
+    ],
+    securityGroups: t0.securityGroups.map((g) =>
+      g.id === site.instance.sgId
+        ? {
+            ...g,
+            inbound: [
+              ...g.inbound,
+              { protocol: "tcp" as const, fromPort: estate.port, toPort: estate.port, cidrBlock: onPremText },
+            ],
+          }
+        : g,
+    ),
+  };
+  const base = setPropagation(rtb, [vgw])(unpropagated);
+  // The server's /24 (the exhibit gives its address: the block's first /24) and a /16 summary around the block.
+  const narrow = cidrText({ base: onPrem.base, prefix: 24 });
+  const summary = cidrText({ base: onPrem.base - (onPrem.base % cidrSize(16)), prefix: 16 });
+  const toTgw = (destination: string, rule: string, why: string): Variant => ({
+    topology: addRoute(rtb, destination, hub.tgwId)(base),
+    fix: {
+      cause: `The static route ${destination} → ${hub.tgwId} in ${rtb} ${why}, so the reply goes to the transit gateway, whose route table has no route to on premises (${rule}).`,
+      change: `delete the route ${destination} → ${hub.tgwId} from ${rtb}`,
+      topology: base,
+    },
+  });
+  const bothDown: Variant = { topology: setTunnels(["DOWN", "DOWN"])(base), fix: tunnelFix(base) };
+  const notPropagated: Variant = { topology: unpropagated };
+  // A misreading to offer: the request rule written for the other VPC's range instead of on premises.
+  const wrongSource: Variant = {
+    topology: setNacl(acl, { inbound: [within(100), { ...request, cidrBlock: cidrText(other.vpc.cidr) }] })(
+      base,
+    ),
+  };
+  const closedGroup: Variant = {
+    topology: setSecurityGroupInbound(
+      site.instance.sgId,
+      t0.securityGroups.find((g) => g.id === site.instance.sgId)?.inbound.slice() ?? [],
+    )(base),
+  };
+  return {
+    stem:
+      `The on-premises network ${onPremName} (${onPremText}) connects over a Site-to-Site VPN (static routing) to the virtual private gateway of VPC ${site.vpc.name} (${cidrText(site.vpc.cidr)}), ` +
+      `and ${site.vpc.name} also connects to VPC ${other.vpc.name} through transit gateway ${hub.tgwId}. ` +
+      ask(
+        rng,
+        "a server on premises",
+        estate.portName,
+        estate.port,
+        `${site.instance.name} (${site.instance.ip}) in ${site.vpc.name}`,
+      ) +
+      " The setup:",
+    query: { from: onPremName, to: site.instance.name, protocol: "tcp", port: estate.port },
+    concepts: ["V1", "V3", "V6"],
+    variants: [
+      { topology: base, works: true },
+      { topology: setTunnels(["UP", "DOWN"])(base), works: true },
+      // Longest prefix first: the propagated /20 beats a static /16 to the transit gateway (RT-04).
+      { topology: addRoute(rtb, summary, hub.tgwId)(base), works: true },
+      toTgw(
+        onPremText,
+        "RT-06",
+        "has the same prefix as the propagated route and, being static, wins over it",
+      ),
+      toTgw(
+        narrow,
+        "RT-04",
+        `is more specific than the propagated ${onPremText} and holds the server's address`,
+      ),
+      notPropagated,
+      ...vpnStaticRouteFaults(base, { vpn, onPrem, rtb }),
+      bothDown,
+      closedGroup,
+      wrongSource,
+    ],
+    // Propagation off is the d1 fault: here only an option, as are the tunnels and the network ACL.
+    optionOnly: [bothDown, notPropagated, wrongSource],
+    generic: [closedGroup],
+  };
+}
+
+/**
+ * One VPC behind a virtual private gateway, reached over a static VPN or over Direct Connect. From d2 on it adds
+ * the faults of the link itself (`level`): the VPN's static routes or the DX association's allowed prefixes.
+ */
+function vpnScenario(rng: Rng, dx: boolean, level: Difficulty = 1): Scenario {
   const estate = buildEstate(rng, 1);
   const [site] = estate.sites as [Site];
   const b = estate.builder;
-  const onPremText = cidrText(onPremisesCidr(rng, [site.vpc.cidr]));
+  const onPrem = onPremisesCidr(rng, [site.vpc.cidr]);
+  const onPremText = cidrText(onPrem);
   const vgw = b.id("vgw");
   const cgw = b.id("cgw");
   const vpn = b.id("vpn");
   const dxgw = b.id("dxgw");
+  // d2+ over Direct Connect: a second, instance-less subnet, shown in the exhibit, whose block is the allowed
+  // prefix that misses the server.
+  const spare =
+    dx && level > 1 && site.subnet.cidr.prefix > site.vpc.cidr.prefix
+      ? b.subnet(site.vpc, { role: "data", prefix: site.subnet.cidr.prefix })
+      : undefined;
   const t0 = b.build("hybrid");
   const onPremName = rng.pick(ON_PREMISES_NAMES);
   const base: T.Topology = {
@@ -479,13 +721,20 @@ function vpnScenario(rng: Rng, dx: boolean): Scenario {
   };
   const rtb = site.subnet.routeTableId;
   const propagated = setPropagation(rtb, [vgw])(base);
+  const closedGroup: Variant = { topology: setSecurityGroupInbound(site.instance.sgId, [])(propagated) };
   const variants: Variant[] = [
     { topology: propagated, works: true },
     { topology: base },
     { topology: addRoute(rtb, onPremText, vgw)(base), works: true },
-    { topology: setSecurityGroupInbound(site.instance.sgId, [])(propagated) },
+    closedGroup,
   ];
   const optionOnly: Variant[] = [];
+  if (level > 1)
+    variants.push(
+      ...(dx
+        ? dxPrefixFaults(propagated, site, vgw, spare?.cidr)
+        : vpnStaticRouteFaults(propagated, { vpn, onPrem, rtb })),
+    );
   if (dx) {
     // DX-04: the association's allowed prefixes must cover the VPC's range; the tempting slip is to list the
     // on-premises block there instead, so on premises never learns a route to the VPC. Option only: the setup
@@ -527,21 +776,43 @@ function vpnScenario(rng: Rng, dx: boolean): Scenario {
     query: { from: onPremName, to: site.instance.name, protocol: "tcp", port: estate.port },
     variants,
     optionOnly,
+    generic: [closedGroup],
     concepts: dx ? ["V8"] : ["V1", "V2", "V3"],
   };
+}
+
+/**
+ * The variant the question shows. About 2 in 7 show a working setup (as reach-question's default); option-only
+ * variants are never shown. From d2 on a generic fault (a security group) is shown only 1 time in 8 that a
+ * fault is shown, so the question mostly turns on hybrid routing: propagation, the VPN's static routes, allowed
+ * prefixes, TGW tables, route priority.
+ */
+function pickShown(rng: Rng, difficulty: Difficulty, scenario: Scenario): Variant {
+  const showable = scenario.variants.filter((v) => !(scenario.optionOnly ?? []).includes(v));
+  const yes = showable.filter((v) => v.works === true);
+  const no = showable.filter((v) => v.works !== true);
+  if (yes.length > 0 && rng.chance(2, 7)) return rng.pick(yes);
+  if (difficulty === 1) return rng.pick(no);
+  const generic = no.filter((v) => (scenario.generic ?? []).includes(v));
+  const specific = no.filter((v) => !generic.includes(v));
+  return generic.length > 0 && (specific.length === 0 || rng.chance(1, 8))
+    ? rng.pick(generic)
+    : rng.pick(specific);
 }
 
 function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Question {
   const rng = createRng(seed).fork(`${NAME}/${difficulty}`);
   // d1: one VPC behind a virtual private gateway; d2: adds Direct Connect and a TGW-attached VPN with one route
-  // table; d3: a TGW-attached VPN with segmented route tables and two VPCs (more hops and components).
+  // table, and the link's own faults (VPN static routes, DX allowed prefixes); d3: a TGW-attached VPN with
+  // segmented route tables, a VPN beside a transit gateway where route priority decides, a VPN beside a peering,
+  // or Direct Connect with its allowed prefixes.
   const kind =
     difficulty === 1
       ? "vgw"
       : rng.pick(
           difficulty === 2
             ? (["vgw", "dx", "tgw"] as const)
-            : (["segmented", "segmented", "peering", "dx"] as const),
+            : (["segmented", "segmented", "priority", "priority", "peering", "dx"] as const),
         );
   const scenario =
     kind === "tgw"
@@ -550,12 +821,10 @@ function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Que
         ? segmentedTgwVpnScenario(rng)
         : kind === "peering"
           ? vpnThroughPeeringScenario(rng)
-          : vpnScenario(rng, kind === "dx");
-  // About 2 in 7 show a working setup (as reach-question's default); option-only variants are never shown.
-  const showable = scenario.variants.filter((v) => !(scenario.optionOnly ?? []).includes(v));
-  const yes = showable.filter((v) => v.works === true);
-  const no = showable.filter((v) => v.works !== true);
-  const drawn = yes.length > 0 && rng.chance(2, 7) ? rng.pick(yes) : rng.pick(no);
+          : kind === "priority"
+            ? routePriorityScenario(rng)
+            : vpnScenario(rng, kind === "dx", difficulty);
+  const drawn = pickShown(rng, difficulty, scenario);
   const tunnels = withOneTunnelDown(seed, difficulty, scenario.variants, drawn);
   // The VGW setups have few components of their own: the app subnet's network ACL is one more to be wrong about.
   const { variants, shownVariant } =

@@ -478,12 +478,14 @@ const TEMPLATES: readonly Template[] = [
 ];
 
 // d1: the two outbound-only answers (NAT gateway for IPv4, egress-only gateway for IPv6); d2: every route
-// template; d3: the inbound designs and the SG and NACL rules IPv6 traffic needs (complexity by level in
-// docs/quiz-format.md).
+// template; d3: the SG and NACL rules IPv6 traffic needs beside a route that is already right (two interacting
+// facts: the egress-only gateway is stateful, the ACL is not; the IPv4 SG rule does not cover IPv6), plus the
+// inbound IPv6 design. The inbound IPv4 design, answerable by address family alone, stays at d2 (the examiner
+// found d3 easier than d1). Complexity by level in docs/quiz-format.md.
 const BY_LEVEL: Readonly<Record<Difficulty, readonly string[]>> = {
   1: ["nat-outbound-ipv4", "eigw-outbound-only"],
   2: ["eigw-outbound-only", "igw-inbound-ipv6", "nat-outbound-ipv4", "igw-inbound-ipv4"],
-  3: ["igw-inbound-ipv6", "igw-inbound-ipv4", "sg-ipv6-outbound", "nacl-ipv6-replies"],
+  3: ["sg-ipv6-outbound", "nacl-ipv6-replies", "sg-ipv6-outbound", "nacl-ipv6-replies", "igw-inbound-ipv6"],
 };
 
 function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Question {

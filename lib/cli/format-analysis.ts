@@ -15,7 +15,8 @@ export type AnalysisJson = {
   query: Query;
   forward: Hop[];
   return: Hop[];
-  blockers: Blocker[];
+  /** `repeated`: how many more identical blockers (same code, component, direction and text) were folded in. */
+  blockers: (Blocker & { repeated?: number })[];
   flowLogs: (FlowLogRecord & { line: string })[];
   details: { code: string; message: string }[];
   warnings: string[];
@@ -35,6 +36,26 @@ export function assumptionsFor(analysis: Analysis, imported: readonly string[] =
   return out;
 }
 
+/**
+ * Identical blockers folded into the first, with how many more there were: a walk that loops past the first
+ * drop (a route back and forth between two tables) would otherwise list the same two faults dozens of times.
+ */
+export function foldRepeatedBlockers(blockers: readonly Blocker[]): { blocker: Blocker; repeated: number }[] {
+  const out: { blocker: Blocker; repeated: number }[] = [];
+  const byKey = new Map<string, { blocker: Blocker; repeated: number }>();
+  for (const b of blockers) {
+    const key = `${b.code}|${b.component}|${b.direction ?? ""}|${b.reached ?? ""}|${b.message}`;
+    const seen = byKey.get(key);
+    if (seen) seen.repeated++;
+    else {
+      const entry = { blocker: b, repeated: 0 };
+      byKey.set(key, entry);
+      out.push(entry);
+    }
+  }
+  return out;
+}
+
 export function analysisToJson(
   analysis: Analysis,
   warnings: readonly string[] = [],
@@ -47,7 +68,11 @@ export function analysisToJson(
     query: analysis.query,
     forward: analysis.forward,
     return: analysis.return,
-    blockers: analysis.blockers.map((b) => ({ ...b, rules: [...b.rules] })),
+    blockers: foldRepeatedBlockers(analysis.blockers).map(({ blocker: b, repeated }) => ({
+      ...b,
+      rules: [...b.rules],
+      ...(repeated > 0 ? { repeated } : {}),
+    })),
     flowLogs: analysis.flowLogs.map((r) => ({ ...r, line: formatFlowLogRecord(r) })),
     details: analysis.details ?? [],
     warnings: [...warnings],
@@ -133,10 +158,14 @@ function standInNote(analysis: Analysis): string[] {
   return out.length === 0 ? [] : [`Address: ${out.join("; ")}`];
 }
 
-function formatBlocker(b: Blocker, index: number): string[] {
+function formatBlocker(
+  { blocker: b, repeated }: { blocker: Blocker; repeated: number },
+  index: number,
+): string[] {
   const where = b.direction === undefined ? "" : ` on the ${b.direction} path`;
   const rules = b.rules.length === 0 ? "" : ` [${b.rules.join(", ")}]`;
-  return [`  ${index + 1}. ${b.code} at ${b.component}${where}${rules}`, `     ${b.message}`];
+  const more = repeated === 0 ? "" : ` (and ${repeated} more time${repeated === 1 ? "" : "s"})`;
+  return [`  ${index + 1}. ${b.code} at ${b.component}${where}${rules}${more}`, `     ${b.message}`];
 }
 
 export function formatAnalysisText(
@@ -144,7 +173,8 @@ export function formatAnalysisText(
   warnings: readonly string[] = [],
   assumptions: readonly string[] = [],
 ): string {
-  const blockers = analysis.blockers.length;
+  const folded = foldRepeatedBlockers(analysis.blockers);
+  const blockers = folded.length;
   const verdict = analysis.reachable
     ? "REACHABLE"
     : `NOT REACHABLE (${blockers} blocker${blockers === 1 ? "" : "s"})`;
@@ -156,8 +186,8 @@ export function formatAnalysisText(
   lines.push(`Query:   ${formatQuery(analysis.query)}`, ...standInNote(analysis), `Verdict: ${verdict}`, "");
   lines.push(...formatPath("Forward path", analysis.forward), "");
   lines.push(...formatPath(returnTitle(analysis), analysis.return));
-  const root = analysis.blockers.filter((b) => b.reached !== false);
-  const further = analysis.blockers.filter((b) => b.reached === false);
+  const root = folded.filter((f) => f.blocker.reached !== false);
+  const further = folded.filter((f) => f.blocker.reached === false);
   if (root.length > 0) lines.push("", "Blockers:", ...root.flatMap(formatBlocker));
   if (further.length > 0)
     lines.push(

@@ -35,7 +35,9 @@ export function sendOverPeering(
         : link.pcx.accepterVpcId === vpcId
           ? link.requester
           : undefined;
-  if (!link || !pcx || !peer) {
+  // An inactive peering to a VPC the snapshot does not know (AWS omits its CIDRs, PCX-05) still explains itself.
+  const ownSide = pcx !== undefined && (pcx.requesterVpcId === vpcId || pcx.accepterVpcId === vpcId);
+  if (!link || !pcx || !ownSide || (!peer && effectivePeeringStatus(pcx, w.now) === "active")) {
     blackholeRoute(w, subnet, p, "vpc-peering-connection", pcxId, route);
     return undefined;
   }
@@ -60,6 +62,7 @@ export function sendOverPeering(
       route,
     });
   }
+  if (!peer) return undefined;
   const inPeer = vpcContainsIp(peer, p.dst);
   if (!inPeer) {
     block(w, "PCX_REQUIRES_ADDRESS_IN_VPC_CIDR", pcx.id, {

@@ -112,6 +112,18 @@ function eniDestination(eni: EniInfo, source: Source): Resolved<Destination> {
   return { ok: true, value: { kind: "eni", eni, ip } };
 }
 
+/**
+ * A NAT gateway as a destination (aws-rules NAT-01): its interface, at its Elastic IP from the internet, so
+ * the walk can show that it accepts no connection it did not start, instead of refusing the question.
+ */
+function natDestination(net: Network, id: string, source: Source): Resolved<Destination> | undefined {
+  const nat = net.natGateways.get(id);
+  const eni = nat === undefined ? undefined : net.enis.get(`eni-${nat.id}`);
+  if (!nat || !eni) return undefined;
+  const ip = source.kind === "internet" && nat.publicIp !== undefined ? parseIp(nat.publicIp) : undefined;
+  return { ok: true, value: { kind: "eni", eni, ip: ip?.ok === true ? ip.value : eni.privateIp } };
+}
+
 /** Like sourceById, for a destination (same order argument). */
 function destinationById(
   net: Network,
@@ -121,9 +133,12 @@ function destinationById(
   const fromEni = source.kind === "eni" ? source.eni : undefined;
   for (const id of ids ?? []) {
     const eni = eniForId(net, id);
+    if (eni?.kind === "nat_gateway") return natDestination(net, eni.ownerId, source);
     if (eni) return eniDestination(eni, source);
     const site = siteFor(net, id);
     if (site) return { ok: true, value: { kind: "onprem", site, ip: siteIp(net, site) } };
+    const nat = natDestination(net, id, source);
+    if (nat) return nat;
     const iface = net.interfaceEndpoints.get(id);
     if (iface) {
       const enis = iface.networkInterfaces.flatMap((n) => net.enis.get(n.id) ?? []);
@@ -153,7 +168,7 @@ export function resolveDestination(
     destinationById(net, idsFor(net, ref), source);
   if (named) {
     // Which id a reference resolves to does not depend on the source (only the address does): remembered.
-    if (named.ok && named.value.kind === "eni")
+    if (named.ok && named.value.kind === "eni" && named.value.eni.kind !== "nat_gateway")
       (net.memo.destinationEnis ??= new Map()).set(ref, named.value.eni);
     return named;
   }
@@ -163,7 +178,8 @@ export function resolveDestination(
     const own = candidates.find((e) => e.vpc === fromEni?.vpc) ?? candidates[0];
     if (own) return { ok: true, value: { kind: "eni", eni: own, ip: ip.value } };
     const pub = net.byPublicIp.get(ipKey(ip.value));
-    if (pub?.kind === "eni") return { ok: true, value: { kind: "eni", eni: pub.eni, ip: ip.value } };
+    // A NAT gateway's Elastic IP is in the topology too: the walk says it accepts no new connections (NAT-01).
+    if (pub !== undefined) return { ok: true, value: { kind: "eni", eni: pub.eni, ip: ip.value } };
     const site = net.onPrem.find((o) => o.cidrs.some((c) => cidrContainsIp(c, ip.value)))?.net;
     if (site) return { ok: true, value: { kind: "onprem", site, ip: ip.value } };
     const service = net.services.find((s) => s.cidrs.some((c) => cidrContainsIp(c, ip.value)));
@@ -194,8 +210,16 @@ export function resolveDestination(
   // A full AWS service name the topology does not list is that service's public endpoint; so is a short
   // name (sqs) of a service the topology has an endpoint or prefix list for in that Region, whichever VPC
   // the query starts in (a short name never known here stays an unknown reference: likely a typo).
+  // The short names the docs promise (s3, dynamodb: docs/cli.md) always work, in the source's Region.
+  const documented = svc !== undefined && !ref.includes(".") && DOCUMENTED_SHORT_NAMES.has(svc.service);
+  const regions = net.topology.regions.length > 0 ? net.topology.regions : [net.topology.region];
+  if (documented && fromEni === undefined && regions.length > 1)
+    return {
+      ok: false,
+      message: `"${ref}" is in one Region, and this topology has several (${regions.join(", ")}): give the full name, e.g. com.amazonaws.${regions[0] ?? "us-east-1"}.${svc.service}`,
+    };
   const full =
-    svc && !ref.includes(".") && serviceInTopology(net, svc)
+    svc && !ref.includes(".") && (documented || serviceInTopology(net, svc))
       ? `com.amazonaws.${svc.region}.${svc.service}`
       : ref;
   const pub = publicServiceFor(net, full, fromEni?.vpc.region ?? net.topology.region);
@@ -207,6 +231,9 @@ export function resolveDestination(
     };
   return { ok: false, message: unknownReference("destination", ref) };
 }
+
+/** Short service names documented as --to values (docs/cli.md), known without an endpoint or prefix list. */
+const DOCUMENTED_SHORT_NAMES: ReadonlySet<string> = new Set(["s3", "dynamodb"]);
 
 /** Whether an interface or gateway endpoint, or a service prefix list, of the topology is for this service. */
 function serviceInTopology(net: Network, svc: { service: string; region: string }): boolean {

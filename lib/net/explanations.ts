@@ -189,7 +189,7 @@ export const EXPLANATIONS = {
     ["RT-08"],
     (d) => {
       if (d.kind === "route-table") return blackholeRoute(d);
-      return `Peering connection ${label(d.gateway)} is ${d.state ?? "?"}, not active, so the route ${d.route?.description ?? "?"} is a blackhole; ${PEERING_STATE_HINT[d.state ?? ""] ?? "the accepter must accept the request"}.`;
+      return `Peering connection ${label(d.gateway)} is ${d.state ?? "?"}, not active, so ${d.route === undefined ? "it carries no traffic" : `the route ${d.route.description} is a blackhole`}; ${PEERING_STATE_HINT[d.state ?? ""] ?? "the accepter must accept the request"}.`;
     },
     (d) =>
       d.kind === "route-table" ? BLACKHOLE_RULES[d.targetType ?? "unknown"] : ["PCX-05", "PCX-07", "PCX-08"],

@@ -3,6 +3,7 @@
 // tables, so peering cannot become transitive and the peer's IGW/NAT/VGW/endpoints stay out of reach.
 import { named } from "./explanations";
 import { type SubnetInfo, vpcContainsIp } from "./network-model";
+import { deliverToPeerHost, isCidrOnlyVpc } from "./peer-hosts";
 import { effectivePeeringStatus } from "./peering-status";
 import type { PeeringConnection } from "./topology";
 import type { RouteFact } from "./trace";
@@ -64,6 +65,8 @@ export function sendOverPeering(
   }
   if (!peer) return undefined;
   const inPeer = vpcContainsIp(peer, p.dst);
+  // Another account's VPC known only by its CIDRs: the walk stops at the assumed host (peer-hosts.ts).
+  if (inPeer && isCidrOnlyVpc(peer)) return deliverToPeerHost(w, peer, pcx.id, p);
   if (!inPeer) {
     block(w, "PCX_REQUIRES_ADDRESS_IN_VPC_CIDR", pcx.id, {
       kind: "gateway",

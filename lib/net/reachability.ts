@@ -11,6 +11,7 @@ import type { Topology } from "./topology";
 import type { Analysis, Blocker, Detail } from "./trace";
 import { enterFromOnPremises } from "./vpn";
 import { dns64Source, synthesizeNat64 } from "./nat64";
+import { sendFromPeerHost } from "./peer-hosts";
 import { returnThroughEndpointService } from "./privatelink";
 import {
   addHop,
@@ -270,6 +271,7 @@ function startForward(w: Walk, source: Source, p: Pkt): Delivered | undefined {
     addHop(w, ref("internet", "internet"), "send", HOP.sendInternet, { outbound: p });
     return onInternet(w, p, { kind: "internet", id: "internet" });
   }
+  if (source.kind === "peer-host") return sendFromPeerHost(w, source.vpcId, p);
   return enterFromOnPremises(w, source.site, p);
 }
 
@@ -284,6 +286,8 @@ function startReturn(w: Walk, forward: Delivered, reply: Pkt): Delivered | undef
       const site = onPremisesSite(w.net, forward.id); // declared, or assumed by the request
       return site ? enterFromOnPremises(w, site, reply, forward.via) : undefined;
     }
+    case "peer-host":
+      return sendFromPeerHost(w, forward.vpcId, reply, forward.via);
     case "service":
       if (forward.backend) returnThroughEndpointService(w, forward.backend);
       if (forward.endpointEni) return sendFromEni(w, forward.endpointEni, reply);
@@ -299,6 +303,7 @@ function arrivedAtIntended(w: Walk, got: Delivered, want: Destination): boolean 
     // An interface endpoint's (or endpoint service's) ENI asked for by id is reached as the service.
     (want.kind === "eni" && got.kind === "service" && got.endpointEni === want.eni) ||
     (want.kind === "internet" && got.kind === "internet") ||
+    (want.kind === "internet" && got.kind === "peer-host" && got.pkt.dst.text === want.ip.text) ||
     (want.kind === "onprem" && got.kind === "onprem" && got.id === want.site.id) ||
     (want.kind === "service" &&
       got.kind === "service" &&
@@ -328,7 +333,8 @@ function arrivedAtSource(w: Walk, got: Delivered, source: Source): boolean {
   const ok =
     (source.kind === "eni" && got.kind === "eni" && got.eni === source.eni) ||
     (source.kind === "internet" && got.kind === "internet") ||
-    (source.kind === "onprem" && got.kind === "onprem" && got.id === source.site.id);
+    (source.kind === "onprem" && got.kind === "onprem" && got.id === source.site.id) ||
+    (source.kind === "peer-host" && got.kind === "peer-host" && got.vpcId === source.vpcId);
   if (!ok) {
     const where =
       got.kind === "eni"

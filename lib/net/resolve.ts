@@ -2,11 +2,12 @@
 // services, on-premises networks and DNS names (query.ts).
 import { addressInCidr, cidrContainsIp, type IpAddress, ipKey, parseIp } from "./cidr";
 import { resolveDnsName, resolveService, parseServiceName } from "./dns";
-import type { EniInfo, Network, ServiceInfo } from "./network-model";
+import { type EniInfo, type Network, type ServiceInfo, vpcContainsIp } from "./network-model";
 import type { OnPremisesNetwork } from "./topology";
 import { coreNamesIndex, internetAddresses, namesIndex } from "./network-indexes";
 import { unknownReference } from "./explanations";
 import { DEFAULT_INTERNET_CLIENT_IP, DEFAULT_INTERNET_SERVER_IP } from "./internet-addresses";
+import { cidrOnlyVpcContaining } from "./peer-hosts";
 import { publicServiceFor } from "./public-services";
 
 /**
@@ -19,7 +20,9 @@ export const INTERNET_SERVER_IP = DEFAULT_INTERNET_SERVER_IP;
 export type Source =
   | { kind: "eni"; eni: EniInfo }
   | { kind: "internet"; ip: IpAddress }
-  | { kind: "onprem"; site: OnPremisesNetwork; ip: IpAddress };
+  | { kind: "onprem"; site: OnPremisesNetwork; ip: IpAddress }
+  /** An address in a peer VPC known only by its CIDRs (another account's): its traffic arrives over the peering. */
+  | { kind: "peer-host"; vpcId: string; ip: IpAddress };
 
 export type Destination =
   | { kind: "eni"; eni: EniInfo; ip?: IpAddress }
@@ -91,6 +94,15 @@ export function resolveSource(net: Network, ref: string): Resolved<Source> {
     if (eni) return { ok: true, value: { kind: "eni", eni } };
     const site = net.onPrem.find((o) => o.cidrs.some((c) => cidrContainsIp(c, ip.value)))?.net;
     if (site) return { ok: true, value: { kind: "onprem", site, ip: ip.value } };
+    const peer = cidrOnlyVpcContaining(net, ip.value);
+    if (peer) return { ok: true, value: { kind: "peer-host", vpcId: peer.id, ip: ip.value } };
+    // Inside a VPC the snapshot describes, an address no interface has is nobody: not the internet.
+    const vpc = [...net.vpcs.values()].find((v) => v.subnets.length > 0 && vpcContainsIp(v, ip.value));
+    if (vpc)
+      return {
+        ok: false,
+        message: `${ref} is inside VPC ${vpc.id}, but no network interface in the topology has that address`,
+      };
     return { ok: true, value: { kind: "internet", ip: ip.value } };
   }
   return { ok: false, message: unknownReference("source", ref) };

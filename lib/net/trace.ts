@@ -352,7 +352,7 @@ export type Blocker = {
 export type HopDetail =
   | {
       readonly kind: "send" | "deliver";
-      readonly at: "interface" | "internet" | "service" | "on-premises" | "endpoint";
+      readonly at: "interface" | "internet" | "service" | "on-premises" | "endpoint" | "peer-vpc";
     }
   | {
       readonly kind: "route";

@@ -147,3 +147,40 @@ describe("a missing describe-route-tables.json (RT-01)", () => {
     expect(r.stdout).not.toContain("rtb-main-");
   });
 });
+
+describe("an address in another account's peer VPC, known only by its CIDRs (PCX-02, PCX-11)", () => {
+  const folder = "s28b-xacct-active-peering";
+
+  it("as a source arrives over the peering, not from the internet; the far side is stated as not evaluated", async () => {
+    const r = await analyze(folder, "172.20.1.5", "app-ok", "--port", "8443");
+    expect(r.code).toBe(0); // the app's group allows 8443 from the peer account's group
+    expect(r.json.forward[0]?.component.id).toBe("vpc-0ffee000000000001");
+    expect(r.json.forward.some((h) => h.component.id === "pcx-0ffee000000000002")).toBe(true);
+    expect(r.json.assumptions.join("\n")).toMatch(/172\.20\.1\.5 is in peer VPC .* cannot be evaluated/);
+    const ssh = await analyze(folder, "172.20.1.5", "app-ok", "--port", "22");
+    expect(ssh.code).toBe(1);
+    expect(blockers(ssh.json)).toEqual([["ENI_SG_RULES_MISMATCH", "sg-0d00000000000f002"]]);
+    expect(ssh.json.blockers[0]?.code).not.toBe("IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS");
+  });
+
+  it("as a destination is an assumed host past the peering, not NO_POSSIBLE_DESTINATION", async () => {
+    const r = await analyze(folder, "app-ok", "172.20.1.5", "--port", "443");
+    expect(r.code).toBe(0);
+    expect(r.json.blockers).toEqual([]);
+    expect(r.json.assumptions.join("\n")).toContain("cannot be evaluated");
+  });
+
+  it("an address of a described VPC that no interface has is not 'the internet': bad input naming the VPC", async () => {
+    const r = await run(
+      "analyze",
+      "--topology",
+      path.join(FIXTURES, "s08-sg-ref-peering"),
+      "--from",
+      "10.51.1.99",
+      "--to",
+      "client-a",
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/10\.51\.1\.99 is inside VPC vpc-\w+, but no network interface/);
+  });
+});

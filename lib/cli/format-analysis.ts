@@ -1,6 +1,7 @@
 import { formatFlowLogRecord, type FlowLogRecord } from "../net/flow-logs";
 import type { Analysis, Blocker, Hop, PacketHeader } from "../net/trace";
 import type { Query } from "../net/query";
+import { DEFAULT_PORT } from "../net/reachability";
 
 // The two renderings of an Analysis: a short trace a learner can follow, and the stable JSON
 // documented in docs/cli.md. Both are computed from the model's trace only (style.md).
@@ -125,7 +126,13 @@ function formatPath(title: string, hops: readonly Hop[]): string[] {
 }
 
 function formatQuery(q: Query): string {
-  const port = q.port === undefined ? "" : ` port ${q.port}`;
+  // Without --port the model still uses one (DEFAULT_PORT): shown, so the line says what was asked.
+  const port =
+    q.port !== undefined
+      ? ` port ${q.port}`
+      : q.protocol === "tcp" || q.protocol === "udp"
+        ? ` port ${DEFAULT_PORT[q.protocol]}, the default`
+        : "";
   return `${q.from} -> ${q.to} (${q.protocol}${port})`;
 }
 

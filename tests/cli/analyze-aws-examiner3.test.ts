@@ -184,3 +184,40 @@ describe("an address in another account's peer VPC, known only by its CIDRs (PCX
     expect(r.stderr).toMatch(/10\.51\.1\.99 is inside VPC vpc-\w+, but no network interface/);
   });
 });
+
+describe("polish the examiner asked for (D12, D14)", () => {
+  it("an invalid folder's error names the unread file that is likely the cause", async () => {
+    const r = await run(
+      "analyze",
+      "--topology",
+      path.join(FIXTURES, "s22-sg-rules-only"),
+      "--from",
+      "tcp-only",
+      "--to",
+      "pingable",
+      "--protocol",
+      "icmp",
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      'describe-security-group-rules.json was not read: not a command this importer reads; ignored (did you mean "describe-security-groups"?',
+    );
+  });
+
+  it("analyze does not warn about describe-flow-logs.json on every answer, and shows the default port", async () => {
+    const r = await run(
+      "analyze",
+      "--topology",
+      path.join(FIXTURES, "s27-real-world-noise"),
+      "--from",
+      "app-ok",
+      "--to",
+      "8.8.8.8",
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain("describe-flow-logs");
+    expect(r.stdout).toContain("Query:   app-ok -> 8.8.8.8 (tcp port 443, the default)");
+    const v = await run("validate", "--topology", path.join(FIXTURES, "s27-real-world-noise"));
+    expect(v.stdout).toContain("describe-flow-logs.json");
+  });
+});

@@ -5,6 +5,7 @@ import { enterFromGatewayEndpoint } from "./endpoints";
 import { DEFAULT_FLOW_LOG_NOW, type FlowLogRecord, type FlowObservation, toFlowLogRecord } from "./flow-logs";
 import { enterFromInternet, onInternet } from "./gateways";
 import { buildNetwork, type Network, type NetworkCache } from "./network";
+import { gatewaysOf } from "./network-model";
 import { CLIENT_EPHEMERAL_PORT, PROTOCOL_NUMBER, type Query } from "./query";
 import { type Destination, resolveDestination, resolveSource, type Source } from "./resolve";
 import type { Topology } from "./topology";
@@ -128,7 +129,14 @@ export function analyze(target: Topology | Network, query: Query, options: Analy
   const dstIp = dst.ip;
   if (!dstIp) {
     const eni = dst.kind === "eni" ? dst.eni : undefined;
-    if (eni)
+    // IGW-01: a VPC without an internet gateway is the point, not the missing public address.
+    if (eni && source.value.kind === "internet" && !gatewaysOf(net, eni.vpc.id).igw)
+      block(fw, "RCH_NO_INTERNET_GATEWAY", eni.vpc.id, {
+        kind: "vpc",
+        vpc: named(eni.vpc.vpc),
+        problem: "no-internet-gateway",
+      });
+    else if (eni)
       block(fw, "IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS", eni.id, {
         kind: "interface",
         eni: named(eni),
@@ -332,6 +340,8 @@ function arrivedAtIntended(w: Walk, got: Delivered, want: Destination): boolean 
 function arrivedAtSource(w: Walk, got: Delivered, source: Source): boolean {
   const ok =
     (source.kind === "eni" && got.kind === "eni" && got.eni === source.eni) ||
+    // An interface endpoint's ENI as the source is reached back as its endpoint (IFE-05 already blocked it).
+    (source.kind === "eni" && got.kind === "service" && got.endpointEni === source.eni) ||
     (source.kind === "internet" && got.kind === "internet") ||
     (source.kind === "onprem" && got.kind === "onprem" && got.id === source.site.id) ||
     (source.kind === "peer-host" && got.kind === "peer-host" && got.vpcId === source.vpcId);

@@ -221,3 +221,23 @@ describe("polish the examiner asked for (D12, D14)", () => {
     expect(v.stdout).toContain("describe-flow-logs.json");
   });
 });
+
+describe("secondary blockers that said nothing useful (D13)", () => {
+  it("from the internet into a VPC with no internet gateway: the missing gateway, not the missing public IP", async () => {
+    const r = await analyze("s15-vpn-static", "10.50.0.5", "app-routed", "--port", "443");
+    expect(r.code).toBe(1);
+    expect(blockers(r.json)).toEqual([["RCH_NO_INTERNET_GATEWAY", "vpc-0400000000000a001"]]);
+  });
+
+  it("an interface endpoint as the source: only VPCE_INTRA_VPC_TRAFFIC, no 'reply delivered to the service' blocker", async () => {
+    const r = await analyze(
+      "s02c-interface-endpoint-no-privatedns",
+      "vpce-0b00000000000d001",
+      "worker",
+      "--port",
+      "22",
+    );
+    expect(r.code).toBe(1);
+    expect(r.json.blockers.map((b) => b.code)).toEqual(["VPCE_INTRA_VPC_TRAFFIC"]);
+  });
+});

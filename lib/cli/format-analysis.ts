@@ -2,6 +2,7 @@ import { formatFlowLogRecord, type FlowLogRecord } from "../net/flow-logs";
 import type { Analysis, Blocker, Hop, PacketHeader } from "../net/trace";
 import type { Query } from "../net/query";
 import { describePeeringSideIds, splitPeeringSideId } from "../net/import/tgw-peering-sides";
+import { DEFAULT_PORT } from "../net/reachability";
 
 // The two renderings of an Analysis: a short trace a learner can follow, and the stable JSON
 // documented in docs/cli.md. Both are computed from the model's trace only (style.md).
@@ -16,7 +17,8 @@ export type AnalysisJson = {
   query: Query;
   forward: Hop[];
   return: Hop[];
-  blockers: Blocker[];
+  /** `repeated`: how many more identical blockers (same code, component, direction and text) were folded in. */
+  blockers: (Blocker & { repeated?: number })[];
   flowLogs: (FlowLogRecord & { line: string })[];
   details: { code: string; message: string }[];
   warnings: string[];
@@ -47,6 +49,26 @@ function hopInWords(hop: Hop): Hop {
     : { ...hop, matched: { ...hop.matched, description: describePeeringSideIds(hop.matched.description) } };
 }
 
+/**
+ * Identical blockers folded into the first, with how many more there were: a walk that loops past the first
+ * drop (a route back and forth between two tables) would otherwise list the same two faults dozens of times.
+ */
+export function foldRepeatedBlockers(blockers: readonly Blocker[]): { blocker: Blocker; repeated: number }[] {
+  const out: { blocker: Blocker; repeated: number }[] = [];
+  const byKey = new Map<string, { blocker: Blocker; repeated: number }>();
+  for (const b of blockers) {
+    const key = `${b.code}|${b.component}|${b.direction ?? ""}|${b.reached ?? ""}|${b.message}`;
+    const seen = byKey.get(key);
+    if (seen) seen.repeated++;
+    else {
+      const entry = { blocker: b, repeated: 0 };
+      byKey.set(key, entry);
+      out.push(entry);
+    }
+  }
+  return out;
+}
+
 export function analysisToJson(
   analysis: Analysis,
   warnings: readonly string[] = [],
@@ -59,10 +81,11 @@ export function analysisToJson(
     query: analysis.query,
     forward: analysis.forward.map(hopInWords),
     return: analysis.return.map(hopInWords),
-    blockers: analysis.blockers.map((b) => ({
+    blockers: foldRepeatedBlockers(analysis.blockers).map(({ blocker: b, repeated }) => ({
       ...b,
       message: describePeeringSideIds(b.message),
       rules: [...b.rules],
+      ...(repeated > 0 ? { repeated } : {}),
     })),
     flowLogs: analysis.flowLogs.map((r) => ({ ...r, line: formatFlowLogRecord(r) })),
     details: (analysis.details ?? []).map((d) => ({ ...d, message: describePeeringSideIds(d.message) })),
@@ -120,7 +143,13 @@ function formatPath(title: string, hops: readonly Hop[]): string[] {
 }
 
 function formatQuery(q: Query): string {
-  const port = q.port === undefined ? "" : ` port ${q.port}`;
+  // Without --port the model still uses one (DEFAULT_PORT): shown, so the line says what was asked.
+  const port =
+    q.port !== undefined
+      ? ` port ${q.port}`
+      : q.protocol === "tcp" || q.protocol === "udp"
+        ? ` port ${DEFAULT_PORT[q.protocol]}, the default`
+        : "";
   return `${q.from} -> ${q.to} (${q.protocol}${port})`;
 }
 
@@ -153,10 +182,14 @@ function standInNote(analysis: Analysis): string[] {
   return out.length === 0 ? [] : [`Address: ${out.join("; ")}`];
 }
 
-function formatBlocker(b: Blocker, index: number): string[] {
+function formatBlocker(
+  { blocker: b, repeated }: { blocker: Blocker; repeated: number },
+  index: number,
+): string[] {
   const where = b.direction === undefined ? "" : ` on the ${b.direction} path`;
   const rules = b.rules.length === 0 ? "" : ` [${b.rules.join(", ")}]`;
-  return [`  ${index + 1}. ${b.code} at ${b.component}${where}${rules}`, `     ${b.message}`];
+  const more = repeated === 0 ? "" : ` (and ${repeated} more time${repeated === 1 ? "" : "s"})`;
+  return [`  ${index + 1}. ${b.code} at ${b.component}${where}${rules}${more}`, `     ${b.message}`];
 }
 
 export function formatAnalysisText(
@@ -164,7 +197,8 @@ export function formatAnalysisText(
   warnings: readonly string[] = [],
   assumptions: readonly string[] = [],
 ): string {
-  const blockers = analysis.blockers.length;
+  const folded = foldRepeatedBlockers(analysis.blockers);
+  const blockers = folded.length;
   const verdict = analysis.reachable
     ? "REACHABLE"
     : `NOT REACHABLE (${blockers} blocker${blockers === 1 ? "" : "s"})`;
@@ -176,8 +210,8 @@ export function formatAnalysisText(
   lines.push(`Query:   ${formatQuery(analysis.query)}`, ...standInNote(analysis), `Verdict: ${verdict}`, "");
   lines.push(...formatPath("Forward path", analysis.forward), "");
   lines.push(...formatPath(returnTitle(analysis), analysis.return));
-  const root = analysis.blockers.filter((b) => b.reached !== false);
-  const further = analysis.blockers.filter((b) => b.reached === false);
+  const root = folded.filter((f) => f.blocker.reached !== false);
+  const further = folded.filter((f) => f.blocker.reached === false);
   if (root.length > 0) lines.push("", "Blockers:", ...root.flatMap(formatBlocker));
   if (further.length > 0)
     lines.push(

@@ -52,7 +52,8 @@ export function loadTopology(arg: string, cwd: string): LoadTopologyResult {
     let locator: ((path: string) => string) | undefined;
     const read = readDescribeDir(file);
     if (!read.ok) return { ok: false, kind: "unreadable", message: `--topology ${read.message}` };
-    const imported = importAwsDescribe(read.regions);
+    // A folder on disk is a collection (docs/collect.md): without route tables no verdict can be trusted.
+    const imported = importAwsDescribe(read.regions, { requireRouteTables: true });
     if (!imported.ok)
       return {
         ok: false,

@@ -1,3 +1,4 @@
+import { formatIssue } from "../net/parse";
 import { analyze } from "../net/reachability";
 import { parseAnalyzeArgs } from "./args";
 import { analysisToJson, formatAnalysisText } from "./format-analysis";
@@ -29,7 +30,11 @@ function runAnalyze(argv: readonly string[], io: CliIo): number {
   const firstError = errors[0];
   if (firstError !== undefined) {
     const where = loaded.locate?.(firstError.path) ?? firstError.path;
-    const summary = `--topology ${args.topology} is invalid: ${firstError.code} ${where}: ${firstError.message}${errors.length > 1 ? ` (and ${errors.length - 1} more; see reachable validate)` : ""}`;
+    // A file saved under a name the importer does not read (describe-security-group-rules for
+    // describe-security-groups) is the likely cause of a missing reference: said here, not only by validate.
+    const hint = loaded.unread.find((u) => u.message.includes("did you mean"));
+    const unread = hint === undefined ? "" : `; ${hint.file} was not read: ${hint.message}`;
+    const summary = `--topology ${args.topology} is invalid: ${firstError.code} ${where}: ${firstError.message}${errors.length > 1 ? ` (and ${errors.length - 1} more; see reachable validate)` : ""}${unread}`;
     if (!args.allowInvalid) return fail(io, "analyze", `${summary}; --allow-invalid analyzes it anyway`);
     io.stderr.write(`reachable analyze: warning: ${oneLine(summary)}\n`);
   }
@@ -43,10 +48,17 @@ function runAnalyze(argv: readonly string[], io: CliIo): number {
     ...(args.port === undefined ? {} : { port: args.port }),
   };
   const analysis = analyze(network, query);
+  // A collected file the model has no use for (describe-flow-logs) is listed by validate, not on every answer.
+  const notNetwork = new Set(
+    loaded.unread
+      .filter((u) => u.message.includes("prints nothing the network model uses"))
+      .map((u) => formatIssue({ path: u.file, message: u.message })),
+  );
+  const warnings = loaded.warnings.filter((w) => !notNetwork.has(w));
   io.stdout.write(
     args.format === "json"
-      ? `${JSON.stringify(analysisToJson(analysis, loaded.warnings, loaded.topology.assumptions), null, 2)}\n`
-      : formatAnalysisText(analysis, loaded.warnings, loaded.topology.assumptions),
+      ? `${JSON.stringify(analysisToJson(analysis, warnings, loaded.topology.assumptions), null, 2)}\n`
+      : formatAnalysisText(analysis, warnings, loaded.topology.assumptions),
   );
   return analysis.reachable ? 0 : 1;
 }

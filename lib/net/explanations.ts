@@ -96,10 +96,23 @@ const BLACKHOLE_RULES: Readonly<Record<RouteTargetType, readonly string[]>> = {
   unknown: [],
 };
 
+/** What an inactive peering's state means for its routes (PCX-03, PCX-05, PCX-07); pending states: accept it. */
+const PEERING_STATE_HINT: Readonly<Record<string, string>> = {
+  failed:
+    "the request failed (overlapping CIDR blocks, or a wrong VPC or account id) and can never carry traffic",
+  rejected: "the accepter rejected the request; a new peering is needed",
+  deleted: "a deleted peering carries nothing (AWS shows routes to it as blackhole); peer the VPCs again",
+  deleting: "a peering being deleted carries nothing; peer the VPCs again",
+};
+
 function blackholeRoute(d: DetailOf<"route-table">): string {
   const type = d.targetType ?? "unknown";
   const target = d.target ?? d.route?.target ?? "?";
-  const reason = BLACKHOLE_REASON[type](d.vpc, target);
+  // An imported blackhole whose description names the gone target (RouteSchema.blackholeCause) says AWS's word.
+  const reason =
+    type === "unknown" && d.route?.description.includes("-> blackhole (") === true
+      ? "its target is gone or cannot forward traffic"
+      : BLACKHOLE_REASON[type](d.vpc, target);
   // A route whose target kind is known is named by its target; peering and unknown targets by the whole route.
   const routeText =
     type === "vpc-peering-connection" || type === "unknown"
@@ -176,7 +189,7 @@ export const EXPLANATIONS = {
     ["RT-08"],
     (d) => {
       if (d.kind === "route-table") return blackholeRoute(d);
-      return `Peering connection ${label(d.gateway)} is ${d.state ?? "?"}, not active, so the route ${d.route?.description ?? "?"} is a blackhole; the accepter must accept the request.`;
+      return `Peering connection ${label(d.gateway)} is ${d.state ?? "?"}, not active, so ${d.route === undefined ? "it carries no traffic" : `the route ${d.route.description} is a blackhole`}; ${PEERING_STATE_HINT[d.state ?? ""] ?? "the accepter must accept the request"}.`;
     },
     (d) =>
       d.kind === "route-table" ? BLACKHOLE_RULES[d.targetType ?? "unknown"] : ["PCX-05", "PCX-07", "PCX-08"],

@@ -23,6 +23,7 @@ import {
   sgRuleMatched,
   type SgVerdict,
 } from "./security-groups";
+import { cidrOnlyVpcContaining } from "./peer-hosts";
 import { inertReferences } from "./sg-references";
 import { addHop, block, type Pkt, type Walk } from "./walk-state";
 
@@ -49,7 +50,8 @@ class SgContext implements SgPeerContext {
     const slash = rawId.indexOf("/");
     const id = slash === -1 ? rawId : rawId.slice(slash + 1);
     const group = this.net.securityGroups.get(id);
-    if (!group || !securityGroupMembers(this.net).get(id)?.has(ipKey(remote))) return false;
+    if (!group) return this.isAssumedPeerHostMember(rawId, remote);
+    if (!securityGroupMembers(this.net).get(id)?.has(ipKey(remote))) return false;
     if (group.vpcId === this.vpc.id) return true;
     // SG-06 / PCX-11: a peer VPC's group may be referenced over an active, same-Region peering.
     const other = this.net.vpcs.get(group.vpcId);
@@ -59,6 +61,21 @@ class SgContext implements SgPeerContext {
     // TGW-13: inbound rules may reference a group of another VPC attached to the same transit gateway
     // when referencing support is on for the transit gateway and for both VPC attachments.
     return this.inbound && referencesAcrossTransitGateway(this.net, this.vpc.id, other.id);
+  }
+
+  /**
+   * A group the snapshot does not describe, named `account/sg-…`, and a remote address in a peer VPC of that
+   * account known only by its CIDRs across an active same-Region peering (PCX-11): the host is assumed to be a
+   * member (peer-hosts.ts states it), since that VPC's groups are not in this output.
+   */
+  private isAssumedPeerHostMember(rawId: string, remote: IpAddress): boolean {
+    const slash = rawId.indexOf("/");
+    if (slash === -1 || this.throughMiddlebox) return false;
+    const peer = cidrOnlyVpcContaining(this.net, remote);
+    if (!peer || peer.region !== this.vpc.region) return false;
+    if (peer.vpc.accountId !== undefined && peer.vpc.accountId !== rawId.slice(0, slash)) return false;
+    const pcx = findPeering(this.net, this.vpc.id, peer.id);
+    return pcx !== undefined && isPeeringActive(pcx, this.now);
   }
 }
 

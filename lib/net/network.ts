@@ -364,7 +364,7 @@ function compileRouteTable(
           cidr,
           origin: r.origin,
           target,
-          description: `${cidr.text} -> ${r.target}${r.origin === "propagated" ? " (propagated)" : ""}`,
+          description: `${cidr.text} -> ${r.target}${r.blackholeCause === undefined ? "" : ` (${r.blackholeCause})`}${r.origin === "propagated" ? " (propagated)" : ""}`,
         });
     } else if (r.destinationPrefixListId !== undefined) {
       for (const cidr of reference.prefixLists.get(r.destinationPrefixListId) ?? []) {

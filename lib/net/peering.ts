@@ -3,6 +3,7 @@
 // tables, so peering cannot become transitive and the peer's IGW/NAT/VGW/endpoints stay out of reach.
 import { named } from "./explanations";
 import { type SubnetInfo, vpcContainsIp } from "./network-model";
+import { deliverToPeerHost, isCidrOnlyVpc } from "./peer-hosts";
 import { effectivePeeringStatus } from "./peering-status";
 import type { PeeringConnection } from "./topology";
 import type { RouteFact } from "./trace";
@@ -35,7 +36,9 @@ export function sendOverPeering(
         : link.pcx.accepterVpcId === vpcId
           ? link.requester
           : undefined;
-  if (!link || !pcx || !peer) {
+  // An inactive peering to a VPC the snapshot does not know (AWS omits its CIDRs, PCX-05) still explains itself.
+  const ownSide = pcx !== undefined && (pcx.requesterVpcId === vpcId || pcx.accepterVpcId === vpcId);
+  if (!link || !pcx || !ownSide || (!peer && effectivePeeringStatus(pcx, w.now) === "active")) {
     blackholeRoute(w, subnet, p, "vpc-peering-connection", pcxId, route);
     return undefined;
   }
@@ -60,7 +63,10 @@ export function sendOverPeering(
       route,
     });
   }
+  if (!peer) return undefined;
   const inPeer = vpcContainsIp(peer, p.dst);
+  // Another account's VPC known only by its CIDRs: the walk stops at the assumed host (peer-hosts.ts).
+  if (inPeer && isCidrOnlyVpc(peer)) return deliverToPeerHost(w, peer, pcx.id, p);
   if (!inPeer) {
     block(w, "PCX_REQUIRES_ADDRESS_IN_VPC_CIDR", pcx.id, {
       kind: "gateway",

@@ -5,12 +5,14 @@ import { enterFromGatewayEndpoint } from "./endpoints";
 import { DEFAULT_FLOW_LOG_NOW, type FlowLogRecord, type FlowObservation, toFlowLogRecord } from "./flow-logs";
 import { enterFromInternet, onInternet } from "./gateways";
 import { buildNetwork, type Network, type NetworkCache } from "./network";
+import { gatewaysOf } from "./network-model";
 import { CLIENT_EPHEMERAL_PORT, PROTOCOL_NUMBER, type Query } from "./query";
 import { type Destination, resolveDestination, resolveSource, type Source } from "./resolve";
 import type { Topology } from "./topology";
 import type { Analysis, Blocker, Detail } from "./trace";
 import { enterFromOnPremises } from "./vpn";
 import { dns64Source, synthesizeNat64 } from "./nat64";
+import { sendFromPeerHost } from "./peer-hosts";
 import { returnThroughEndpointService } from "./privatelink";
 import {
   addHop,
@@ -127,7 +129,14 @@ export function analyze(target: Topology | Network, query: Query, options: Analy
   const dstIp = dst.ip;
   if (!dstIp) {
     const eni = dst.kind === "eni" ? dst.eni : undefined;
-    if (eni)
+    // IGW-01: a VPC without an internet gateway is the point, not the missing public address.
+    if (eni && source.value.kind === "internet" && !gatewaysOf(net, eni.vpc.id).igw)
+      block(fw, "RCH_NO_INTERNET_GATEWAY", eni.vpc.id, {
+        kind: "vpc",
+        vpc: named(eni.vpc.vpc),
+        problem: "no-internet-gateway",
+      });
+    else if (eni)
       block(fw, "IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS", eni.id, {
         kind: "interface",
         eni: named(eni),
@@ -270,6 +279,7 @@ function startForward(w: Walk, source: Source, p: Pkt): Delivered | undefined {
     addHop(w, ref("internet", "internet"), "send", HOP.sendInternet, { outbound: p });
     return onInternet(w, p, { kind: "internet", id: "internet" });
   }
+  if (source.kind === "peer-host") return sendFromPeerHost(w, source.vpcId, p);
   return enterFromOnPremises(w, source.site, p);
 }
 
@@ -284,6 +294,8 @@ function startReturn(w: Walk, forward: Delivered, reply: Pkt): Delivered | undef
       const site = onPremisesSite(w.net, forward.id); // declared, or assumed by the request
       return site ? enterFromOnPremises(w, site, reply, forward.via) : undefined;
     }
+    case "peer-host":
+      return sendFromPeerHost(w, forward.vpcId, reply, forward.via);
     case "service":
       if (forward.backend) returnThroughEndpointService(w, forward.backend);
       if (forward.endpointEni) return sendFromEni(w, forward.endpointEni, reply);
@@ -299,6 +311,7 @@ function arrivedAtIntended(w: Walk, got: Delivered, want: Destination): boolean 
     // An interface endpoint's (or endpoint service's) ENI asked for by id is reached as the service.
     (want.kind === "eni" && got.kind === "service" && got.endpointEni === want.eni) ||
     (want.kind === "internet" && got.kind === "internet") ||
+    (want.kind === "internet" && got.kind === "peer-host" && got.pkt.dst.text === want.ip.text) ||
     (want.kind === "onprem" && got.kind === "onprem" && got.id === want.site.id) ||
     (want.kind === "service" &&
       got.kind === "service" &&
@@ -327,8 +340,11 @@ function arrivedAtIntended(w: Walk, got: Delivered, want: Destination): boolean 
 function arrivedAtSource(w: Walk, got: Delivered, source: Source): boolean {
   const ok =
     (source.kind === "eni" && got.kind === "eni" && got.eni === source.eni) ||
+    // An interface endpoint's ENI as the source is reached back as its endpoint (IFE-05 already blocked it).
+    (source.kind === "eni" && got.kind === "service" && got.endpointEni === source.eni) ||
     (source.kind === "internet" && got.kind === "internet") ||
-    (source.kind === "onprem" && got.kind === "onprem" && got.id === source.site.id);
+    (source.kind === "onprem" && got.kind === "onprem" && got.id === source.site.id) ||
+    (source.kind === "peer-host" && got.kind === "peer-host" && got.vpcId === source.vpcId);
   if (!ok) {
     const where =
       got.kind === "eni"

@@ -2,11 +2,12 @@
 // services, on-premises networks and DNS names (query.ts).
 import { addressInCidr, cidrContainsIp, type IpAddress, ipKey, parseIp } from "./cidr";
 import { resolveDnsName, resolveService, parseServiceName } from "./dns";
-import type { EniInfo, Network, ServiceInfo } from "./network-model";
+import { type EniInfo, type Network, type ServiceInfo, vpcContainsIp } from "./network-model";
 import type { OnPremisesNetwork } from "./topology";
 import { coreNamesIndex, internetAddresses, namesIndex } from "./network-indexes";
 import { unknownReference } from "./explanations";
 import { DEFAULT_INTERNET_CLIENT_IP, DEFAULT_INTERNET_SERVER_IP } from "./internet-addresses";
+import { cidrOnlyVpcContaining } from "./peer-hosts";
 import { publicServiceFor } from "./public-services";
 
 /**
@@ -19,7 +20,9 @@ export const INTERNET_SERVER_IP = DEFAULT_INTERNET_SERVER_IP;
 export type Source =
   | { kind: "eni"; eni: EniInfo }
   | { kind: "internet"; ip: IpAddress }
-  | { kind: "onprem"; site: OnPremisesNetwork; ip: IpAddress };
+  | { kind: "onprem"; site: OnPremisesNetwork; ip: IpAddress }
+  /** An address in a peer VPC known only by its CIDRs (another account's): its traffic arrives over the peering. */
+  | { kind: "peer-host"; vpcId: string; ip: IpAddress };
 
 export type Destination =
   | { kind: "eni"; eni: EniInfo; ip?: IpAddress }
@@ -91,6 +94,15 @@ export function resolveSource(net: Network, ref: string): Resolved<Source> {
     if (eni) return { ok: true, value: { kind: "eni", eni } };
     const site = net.onPrem.find((o) => o.cidrs.some((c) => cidrContainsIp(c, ip.value)))?.net;
     if (site) return { ok: true, value: { kind: "onprem", site, ip: ip.value } };
+    const peer = cidrOnlyVpcContaining(net, ip.value);
+    if (peer) return { ok: true, value: { kind: "peer-host", vpcId: peer.id, ip: ip.value } };
+    // Inside a VPC the snapshot describes, an address no interface has is nobody: not the internet.
+    const vpc = [...net.vpcs.values()].find((v) => v.subnets.length > 0 && vpcContainsIp(v, ip.value));
+    if (vpc)
+      return {
+        ok: false,
+        message: `${ref} is inside VPC ${vpc.id}, but no network interface in the topology has that address`,
+      };
     return { ok: true, value: { kind: "internet", ip: ip.value } };
   }
   return { ok: false, message: unknownReference("source", ref) };
@@ -112,6 +124,18 @@ function eniDestination(eni: EniInfo, source: Source): Resolved<Destination> {
   return { ok: true, value: { kind: "eni", eni, ip } };
 }
 
+/**
+ * A NAT gateway as a destination (aws-rules NAT-01): its interface, at its Elastic IP from the internet, so
+ * the walk can show that it accepts no connection it did not start, instead of refusing the question.
+ */
+function natDestination(net: Network, id: string, source: Source): Resolved<Destination> | undefined {
+  const nat = net.natGateways.get(id);
+  const eni = nat === undefined ? undefined : net.enis.get(`eni-${nat.id}`);
+  if (!nat || !eni) return undefined;
+  const ip = source.kind === "internet" && nat.publicIp !== undefined ? parseIp(nat.publicIp) : undefined;
+  return { ok: true, value: { kind: "eni", eni, ip: ip?.ok === true ? ip.value : eni.privateIp } };
+}
+
 /** Like sourceById, for a destination (same order argument). */
 function destinationById(
   net: Network,
@@ -121,9 +145,12 @@ function destinationById(
   const fromEni = source.kind === "eni" ? source.eni : undefined;
   for (const id of ids ?? []) {
     const eni = eniForId(net, id);
+    if (eni?.kind === "nat_gateway") return natDestination(net, eni.ownerId, source);
     if (eni) return eniDestination(eni, source);
     const site = siteFor(net, id);
     if (site) return { ok: true, value: { kind: "onprem", site, ip: siteIp(net, site) } };
+    const nat = natDestination(net, id, source);
+    if (nat) return nat;
     const iface = net.interfaceEndpoints.get(id);
     if (iface) {
       const enis = iface.networkInterfaces.flatMap((n) => net.enis.get(n.id) ?? []);
@@ -153,7 +180,7 @@ export function resolveDestination(
     destinationById(net, idsFor(net, ref), source);
   if (named) {
     // Which id a reference resolves to does not depend on the source (only the address does): remembered.
-    if (named.ok && named.value.kind === "eni")
+    if (named.ok && named.value.kind === "eni" && named.value.eni.kind !== "nat_gateway")
       (net.memo.destinationEnis ??= new Map()).set(ref, named.value.eni);
     return named;
   }
@@ -163,7 +190,8 @@ export function resolveDestination(
     const own = candidates.find((e) => e.vpc === fromEni?.vpc) ?? candidates[0];
     if (own) return { ok: true, value: { kind: "eni", eni: own, ip: ip.value } };
     const pub = net.byPublicIp.get(ipKey(ip.value));
-    if (pub?.kind === "eni") return { ok: true, value: { kind: "eni", eni: pub.eni, ip: ip.value } };
+    // A NAT gateway's Elastic IP is in the topology too: the walk says it accepts no new connections (NAT-01).
+    if (pub !== undefined) return { ok: true, value: { kind: "eni", eni: pub.eni, ip: ip.value } };
     const site = net.onPrem.find((o) => o.cidrs.some((c) => cidrContainsIp(c, ip.value)))?.net;
     if (site) return { ok: true, value: { kind: "onprem", site, ip: ip.value } };
     const service = net.services.find((s) => s.cidrs.some((c) => cidrContainsIp(c, ip.value)));
@@ -194,8 +222,16 @@ export function resolveDestination(
   // A full AWS service name the topology does not list is that service's public endpoint; so is a short
   // name (sqs) of a service the topology has an endpoint or prefix list for in that Region, whichever VPC
   // the query starts in (a short name never known here stays an unknown reference: likely a typo).
+  // The short names the docs promise (s3, dynamodb: docs/cli.md) always work, in the source's Region.
+  const documented = svc !== undefined && !ref.includes(".") && DOCUMENTED_SHORT_NAMES.has(svc.service);
+  const regions = net.topology.regions.length > 0 ? net.topology.regions : [net.topology.region];
+  if (documented && fromEni === undefined && regions.length > 1)
+    return {
+      ok: false,
+      message: `"${ref}" is in one Region, and this topology has several (${regions.join(", ")}): give the full name, e.g. com.amazonaws.${regions[0] ?? "us-east-1"}.${svc.service}`,
+    };
   const full =
-    svc && !ref.includes(".") && serviceInTopology(net, svc)
+    svc && !ref.includes(".") && (documented || serviceInTopology(net, svc))
       ? `com.amazonaws.${svc.region}.${svc.service}`
       : ref;
   const pub = publicServiceFor(net, full, fromEni?.vpc.region ?? net.topology.region);
@@ -207,6 +243,9 @@ export function resolveDestination(
     };
   return { ok: false, message: unknownReference("destination", ref) };
 }
+
+/** Short service names documented as --to values (docs/cli.md), known without an endpoint or prefix list. */
+const DOCUMENTED_SHORT_NAMES: ReadonlySet<string> = new Set(["s3", "dynamodb"]);
 
 /** Whether an interface or gateway endpoint, or a service prefix list, of the topology is for this service. */
 function serviceInTopology(net: Network, svc: { service: string; region: string }): boolean {

@@ -73,6 +73,11 @@ export const RouteSchema = z.strictObject({
   target: z.string(),
   /** aws-rules RT-06: a static route beats a propagated one with the same prefix. */
   origin: z.enum(["static", "propagated"]).default("static"),
+  /**
+   * aws-rules RT-08: for target "blackhole" from an import, why AWS shows the route as blackhole when the output
+   * still names the target (a deleted NAT gateway, a detached network interface), so explanations can say so.
+   */
+  blackholeCause: z.string().optional(),
 });
 
 export const RouteTableSchema = z.strictObject({

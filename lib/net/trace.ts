@@ -358,7 +358,7 @@ export type Blocker = {
 export type HopDetail =
   | {
       readonly kind: "send" | "deliver";
-      readonly at: "interface" | "internet" | "service" | "on-premises" | "endpoint";
+      readonly at: "interface" | "internet" | "service" | "on-premises" | "endpoint" | "peer-vpc";
     }
   | {
       readonly kind: "route";

@@ -55,6 +55,8 @@ export type Delivered =
   | { kind: "eni"; eni: EniInfo; pkt: Pkt; via: Link }
   | { kind: "internet"; pkt: Pkt; via: Link }
   | { kind: "onprem"; id: string; pkt: Pkt; via: Link }
+  /** A host assumed in a peer VPC the snapshot knows only by its CIDRs (peering.ts), over peering `via`. */
+  | { kind: "peer-host"; vpcId: string; pkt: Pkt; via: Link }
   | {
       kind: "service";
       name: string;
@@ -183,6 +185,8 @@ export const HOP = Object.freeze({
   deliverInternet: Object.freeze({ kind: "deliver", at: "internet" }),
   deliverService: Object.freeze({ kind: "deliver", at: "service" }),
   deliverOnPremises: Object.freeze({ kind: "deliver", at: "on-premises" }),
+  sendPeerVpc: Object.freeze({ kind: "send", at: "peer-vpc" }),
+  deliverPeerVpc: Object.freeze({ kind: "deliver", at: "peer-vpc" }),
 } satisfies Record<string, HopDetail>);
 
 /** A hop through a gateway, peering, attachment, VPN or Direct Connect gateway. */

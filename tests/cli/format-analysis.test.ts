@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { assumptionsFor } from "@/lib/cli/format-analysis";
-import type { Analysis } from "@/lib/net/trace";
+import { analysisToJson, assumptionsFor, formatAnalysisText } from "@/lib/cli/format-analysis";
+import type { Analysis, Blocker } from "@/lib/net/trace";
 
 // `reachable analyze` prints what was assumed first: the import's assumptions, then every RCH_ASSUMED_* detail of
 // the trace (on-premises networks, appliances behind a Gateway Load Balancer, a regional NAT gateway's zone).
@@ -27,5 +27,37 @@ describe("assumptionsFor", () => {
       "assumed the appliances pass",
       "assumed the zone is served",
     ]);
+  });
+});
+
+describe("repeated blockers", () => {
+  // A walk that loops past the first drop once listed the same two faults 64 times each (examiner round 3, D5).
+  const sg = {
+    code: "ENI_SG_RULES_MISMATCH",
+    component: "sg-1",
+    message: "no rule",
+    rules: [],
+    direction: "forward",
+  };
+  const check = { ...sg, code: "ENI_SOURCE_DEST_CHECK_RESTRICTION", component: "eni-1", message: "check on" };
+  const loop = { ...sg, code: "RCH_ROUTING_LOOP", component: "subnet-1", message: "loop" };
+  const looping = {
+    ...analysis,
+    reachable: false,
+    details: [],
+    blockers: [...Array.from({ length: 64 }, () => [sg, check]).flat(), loop] as unknown as Blocker[],
+  } as unknown as Analysis;
+
+  it("are folded into the first, with how many more there were, in JSON and text", () => {
+    const json = analysisToJson(looping);
+    expect(json.blockers.map((b) => [b.code, b.repeated])).toEqual([
+      ["ENI_SG_RULES_MISMATCH", 63],
+      ["ENI_SOURCE_DEST_CHECK_RESTRICTION", 63],
+      ["RCH_ROUTING_LOOP", undefined],
+    ]);
+    const text = formatAnalysisText(looping);
+    expect(text).toContain("NOT REACHABLE (3 blockers)");
+    expect(text).toContain("ENI_SG_RULES_MISMATCH at sg-1 on the forward path (and 63 more times)");
+    expect(text.match(/ENI_SG_RULES_MISMATCH/g)).toHaveLength(1);
   });
 });

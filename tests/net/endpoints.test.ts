@@ -168,8 +168,14 @@ describe("AWS services without an endpoint", () => {
   });
 
   it("an unknown service name is reported, not thrown", () => {
-    expect(codes(run(example("public-private-nat"), "app", "dynamodb", 443))).toEqual([
+    expect(codes(run(example("public-private-nat"), "app", "dynamo", 443))).toEqual([
       "NO_SOURCE_OR_DESTINATION",
     ]);
+  });
+
+  it("the documented short name dynamodb is the public service even without its prefix list or an endpoint", () => {
+    const r = run(example("public-private-nat"), "app", "dynamodb", 443);
+    expect(r.blockers).toEqual([]);
+    expect(r.forward.some((h) => h.component.type === "nat-gateway")).toBe(true);
   });
 });

@@ -43,6 +43,18 @@ export const VPC_ROUTING_RULES: readonly Rule[] = [
     status: MODELLED,
   },
   {
+    id: "VPC-05",
+    topic: "vpc-routing",
+    title: "Public DNS hostnames resolve privately inside the VPC",
+    text: "An instance with a public IPv4 address gets a public DNS hostname only when its VPC has DNS hostnames and DNS resolution turned on. Asked from inside the VPC, that hostname resolves to the instance's private address; asked from the internet, to its public address.",
+    sources: [
+      source("vpc", "DNS attributes for your VPC"),
+      source("ec2", "Amazon EC2 instance hostname types"),
+      source("ec2Api", "PublicIpDnsNameOptions"),
+    ],
+    status: MODELLED,
+  },
+  {
     id: "RT-01",
     topic: "vpc-routing",
     title: "One route table per subnet, the main table by default",

@@ -84,6 +84,8 @@ export const AwsNetworkInterfaceSchema = z.object({
   Ipv6Addresses: Ipv6AddressesSchema,
   Groups: z.array(GroupRefSchema).optional(),
   SourceDestCheck: z.boolean().optional(),
+  /** "available" = not attached to anything (aws-rules RT-08: a route to it is a blackhole). */
+  Status: z.string().optional(),
   Attachment: z
     .object({ InstanceId: z.string().optional(), DeviceIndex: z.number().int().optional() })
     .optional(),

@@ -59,7 +59,14 @@ export type ImportAwsDescribeResult =
   /** `unread`: files not read, with a "did you mean"; `topology.assumptions`: what the import assumed. */
   { ok: true; topology: Topology; warnings: Issue[]; unread: UnreadFile[] } | { ok: false; issues: Issue[] };
 
-export type ImportAwsDescribeOptions = { defaultRegion?: string };
+export type ImportAwsDescribeOptions = {
+  defaultRegion?: string;
+  /**
+   * A folder collected as docs/collect.md says (the CLI): a Region with VPCs but no describe-route-tables output
+   * is an error. Otherwise (a partial upload, a test) that is stated as the first assumption.
+   */
+  requireRouteTables?: boolean;
+};
 
 type Lists = {
   [K in keyof TopologyInput]-?: NonNullable<TopologyInput[K]> extends readonly (infer T)[] ? T[] : never;
@@ -84,6 +91,29 @@ function collectIds(regions: readonly AwsDescribeRegionData[]): Set<string> {
       for (const i of r.Instances ?? []) ids.add(i.InstanceId);
   }
   return ids;
+}
+
+/**
+ * aws-rules RT-01: every VPC has a main route table, so describe-route-tables output for a Region with VPCs is
+ * never empty. Without the file the model would route through an invented main table: an error naming the
+ * file (and the unread file that may be it under another name) instead of a confident wrong answer.
+ */
+function missingRouteTables(
+  regions: readonly AwsDescribeRegionData[],
+  unread: readonly UnreadFile[],
+): Issue[] {
+  const out: Issue[] = [];
+  for (const { region, data } of regions) {
+    if ((data["describe-vpcs"]?.Vpcs ?? []).length === 0 || data["describe-route-tables"] !== undefined)
+      continue;
+    const file = regions.length > 1 ? `${region}/describe-route-tables.json` : "describe-route-tables.json";
+    const guess = unread.find((u) => /route-?table/i.test(u.file));
+    out.push({
+      path: file,
+      message: `missing: describe-vpcs lists VPCs, and every VPC has a main route table, so routes cannot be known without \`aws ec2 describe-route-tables\` output${guess === undefined ? "" : ` (${guess.file} is not read: ${guess.message})`}`,
+    });
+  }
+  return out;
 }
 
 /** A peer VPC in another account or region that the snapshot does not describe: known only by its CIDRs. */
@@ -196,6 +226,8 @@ export function importAwsDescribe(
 ): ImportAwsDescribeResult {
   const parsed = parseAwsDescribeFiles(input, options.defaultRegion ?? "us-east-1");
   if (!parsed.ok) return parsed;
+  const missing = missingRouteTables(parsed.regions, parsed.unread);
+  if (missing.length > 0 && options.requireRouteTables === true) return { ok: false, issues: missing };
   const warnings = [...parsed.warnings];
   const knownIds = collectIds(parsed.regions);
   const lists = emptyLists();
@@ -226,7 +258,11 @@ export function importAwsDescribe(
   const regionalNatGateways: NonNullable<TopologyInput["regionalNatGateways"]> = [];
   const remote: NonNullable<TopologyInput["vpcs"]> = [];
   const contexts: RegionContext[] = [];
-  const assumptions: string[] = [];
+  // The lenient import states the gap first: every route of the snapshot is then unknown.
+  const assumptions: string[] = missing.map(
+    (m) =>
+      `${m.path} is ${m.message}; each VPC is assumed to have a main route table with only its local route`,
+  );
   const renamedPeeringSides = new Map<string, string>();
   const accepters = peeringAccepters(parsed.regions);
   for (const region of parsed.regions) {

@@ -19,8 +19,18 @@ function privateDnsEndpoints(ctx: RegionContext): Map<string, string> {
   const out = new Map<string, string>();
   for (const ep of ctx.data["describe-vpc-endpoints"]?.VpcEndpoints ?? []) {
     if (ep.PrivateDnsEnabled !== true || ep.VpcId === undefined) continue;
-    if (!out.has(ep.VpcId)) out.set(ep.VpcId, ep.VpcEndpointId);
+    if (!out.has(ep.VpcId))
+      out.set(ep.VpcId, `interface endpoint ${ep.VpcEndpointId} has private DNS enabled, which AWS allows`);
   }
+  // aws-rules VPC-05: an instance gets a public DNS name only when the VPC has DNS hostnames (and so DNS support) on.
+  const named = (vpcId: string | undefined, who: string, dns: string | undefined) => {
+    if (vpcId !== undefined && dns !== undefined && dns !== "" && !out.has(vpcId))
+      out.set(vpcId, `${who} has the public DNS name ${dns}, which AWS assigns`);
+  };
+  for (const r of ctx.data["describe-instances"]?.Reservations ?? [])
+    for (const i of r.Instances ?? []) named(i.VpcId, `instance ${i.InstanceId}`, i.PublicDnsName);
+  for (const e of ctx.data["describe-network-interfaces"]?.NetworkInterfaces ?? [])
+    named(e.VpcId, `network interface ${e.NetworkInterfaceId}`, e.Association?.PublicDnsName);
   return out;
 }
 
@@ -71,7 +81,7 @@ export function dnsAssumptions(ctx: RegionContext): string[] {
     const endpoint = evidence.get(vpc.VpcId);
     if (endpoint !== undefined) {
       out.push(
-        `${vpc.VpcId}: no describe-vpc-attribute output for ${missing.join(" and ")}; inferred on, because interface endpoint ${endpoint} has private DNS enabled, which AWS allows only when enableDnsSupport and enableDnsHostnames are on`,
+        `${vpc.VpcId}: no describe-vpc-attribute output for ${missing.join(" and ")}; inferred on, because ${endpoint} only when enableDnsSupport and enableDnsHostnames are on`,
       );
       continue;
     }

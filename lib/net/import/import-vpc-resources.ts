@@ -153,6 +153,31 @@ function routeTarget(route: AwsRoute): string | undefined {
 }
 
 /**
+ * Route targets the output still names but that cannot forward, and why (aws-rules RT-08: AWS shows routes to
+ * them as blackhole): a NAT gateway with no private address (deleted or failed; importNatGateways skips it)
+ * and a network interface attached to nothing (Status "available").
+ */
+function goneRouteTargets(ctx: RegionContext): Map<string, string> {
+  const gone = new Map<string, string>();
+  for (const nat of ctx.data["describe-nat-gateways"]?.NatGateways ?? []) {
+    if (nat.AvailabilityMode === "regional") continue;
+    if ((nat.NatGatewayAddresses ?? []).some((a) => a.PrivateIp !== undefined)) continue;
+    const name = withName(nat.Tags).name;
+    gone.set(
+      nat.NatGatewayId,
+      `NAT gateway ${nat.NatGatewayId}${name === undefined ? "" : ` (${name})`} is ${nat.State ?? "gone"}`,
+    );
+  }
+  for (const eni of ctx.data["describe-network-interfaces"]?.NetworkInterfaces ?? [])
+    if (eni.Status === "available" && eni.Attachment?.InstanceId === undefined)
+      gone.set(
+        eni.NetworkInterfaceId,
+        `network interface ${eni.NetworkInterfaceId} is not attached to an instance`,
+      );
+  return gone;
+}
+
+/**
  * Local routes (aws-rules RT-02) and gateway-endpoint prefix-list routes (aws-rules GWE-02) are
  * implicit in the topology (VPC CIDRs, endpoint routeTableIds), so they are not copied. A route whose
  * target no longer exists shows State "blackhole" and becomes target "blackhole" (aws-rules RT-08);
@@ -168,6 +193,7 @@ export function importRouteTables(ctx: RegionContext, knownIds: ReadonlySet<stri
       if (a.Ipv6CidrBlock !== undefined) set.add(a.Ipv6CidrBlock);
     vpcCidrs.set(vpc.VpcId, set);
   }
+  const gone = goneRouteTargets(ctx);
   return (ctx.data["describe-route-tables"]?.RouteTables ?? []).map((table, tableIndex) => {
     const routes: Item<"routeTables">["routes"] = [];
     (table.Routes ?? []).forEach((route, routeIndex) => {
@@ -182,7 +208,15 @@ export function importRouteTables(ctx: RegionContext, knownIds: ReadonlySet<stri
         return;
       }
       let resolved = target;
-      if (route.State === "blackhole" && (target === undefined || !knownIds.has(target)))
+      let blackholeCause = target === undefined ? undefined : gone.get(target);
+      if (
+        blackholeCause === undefined &&
+        route.State === "blackhole" &&
+        target !== undefined &&
+        !knownIds.has(target)
+      )
+        blackholeCause = `${target} no longer exists`;
+      if (blackholeCause !== undefined || (route.State === "blackhole" && target === undefined))
         resolved = "blackhole";
       if (resolved === undefined) {
         ctx.warnings.push({
@@ -197,6 +231,7 @@ export function importRouteTables(ctx: RegionContext, knownIds: ReadonlySet<stri
           ? {}
           : { destinationPrefixListId: route.DestinationPrefixListId }),
         target: resolved,
+        ...(blackholeCause === undefined ? {} : { blackholeCause }),
         origin: route.Origin === "EnableVgwRoutePropagation" ? "propagated" : "static",
       });
     });

@@ -18,8 +18,13 @@ export function checkPeerings(v: ValidationContext): void {
   // Peering: PCX-03 overlap (any IPv4 or IPv6 block), PCX-04 one per VPC pair.
   const pairs = new Map<string, string>();
   v.topology.peeringConnections.forEach((p, i) => {
-    v.ref(`peeringConnections[${i}].requesterVpcId`, p.requesterVpcId, "VPC");
-    v.ref(`peeringConnections[${i}].accepterVpcId`, p.accepterVpcId, "VPC");
+    // PCX-05: AWS omits a VPC's CIDRs unless the peering is active (VpcPeeringConnection API reference), so another account's VPC behind a
+    // pending, failed, rejected, expired or deleted peering is unknown to the snapshot; that peering carries
+    // nothing (its routes are blackholes), so the unknown VPC is not an error.
+    if (p.status === "active") {
+      v.ref(`peeringConnections[${i}].requesterVpcId`, p.requesterVpcId, "VPC");
+      v.ref(`peeringConnections[${i}].accepterVpcId`, p.accepterVpcId, "VPC");
+    }
     if (p.requesterVpcId === p.accepterVpcId)
       v.add(
         "RCH_PEERING_SAME_VPC",
@@ -31,11 +36,17 @@ export function checkPeerings(v: ValidationContext): void {
     const b = v.vpcCidrs(p.accepterVpcId);
     const clash = a.flatMap((x) => b.filter((y) => cidrsOverlap(x, y)).map((y) => `${x.text} / ${y.text}`));
     if (clash.length > 0 && p.requesterVpcId !== p.accepterVpcId) {
+      // A request between overlapping VPCs fails at once and stays listed as `failed` (PCX-03, PCX-06): ordinary
+      // AWS output that carries nothing. Only a peering that claims to be on its way or active is impossible.
+      const listed = !ACTIVE_LIKE.has(p.status);
       v.add(
         "RCH_PEERING_CIDR_OVERLAP",
         `peeringConnections[${i}]`,
-        `VPCs ${p.requesterVpcId} and ${p.accepterVpcId} have overlapping CIDR blocks (${clash.join(", ")}), so AWS refuses the peering; it fails even if only a secondary block overlaps.`,
+        listed
+          ? `VPCs ${p.requesterVpcId} and ${p.accepterVpcId} have overlapping CIDR blocks (${clash.join(", ")}), which is why peering connection ${p.id} is ${p.status}; it carries no traffic.`
+          : `VPCs ${p.requesterVpcId} and ${p.accepterVpcId} have overlapping CIDR blocks (${clash.join(", ")}), so AWS refuses the peering; it fails even if only a secondary block overlaps.`,
         ["PCX-03"],
+        listed ? "warning" : "error",
       );
     }
     if (!ACTIVE_LIKE.has(p.status)) return;

@@ -79,7 +79,8 @@ export function checkRouteTables(v: ValidationContext): void {
         }
         if (pcx && d && r.destination !== undefined) {
           const peer = pcx.requesterVpcId === rt.vpcId ? pcx.accepterVpcId : pcx.requesterVpcId;
-          if (!v.vpcCidrs(peer).some((c) => cidrsOverlap(c, d))) {
+          // A peer VPC unknown to the snapshot (another account's, behind an inactive peering) has no CIDRs to check.
+          if (v.has(peer) && !v.vpcCidrs(peer).some((c) => cidrsOverlap(c, d))) {
             v.add(
               "RCH_ROUTE_OUTSIDE_PEER",
               `${path}.destination`,

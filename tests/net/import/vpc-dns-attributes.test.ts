@@ -22,7 +22,11 @@ const privateDnsEndpoint = {
 };
 
 function imported(files: Record<string, unknown>) {
-  const r = importAwsDescribe({ "describe-vpcs.json": vpcs, ...files });
+  const r = importAwsDescribe({
+    "describe-vpcs.json": vpcs,
+    "describe-route-tables.json": { RouteTables: [] },
+    ...files,
+  });
   if (!r.ok) throw new Error(JSON.stringify(r.issues));
   return r.topology;
 }

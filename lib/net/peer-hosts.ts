@@ -7,8 +7,7 @@ import type { IpAddress } from "./cidr";
 import { named } from "./explanations";
 import { findPeering, type Network } from "./network-model";
 import { type VpcInfo, vpcContainsIp } from "./network-pieces";
-import { effectivePeeringStatus } from "./peering-status";
-import type { PeeringConnection } from "./topology";
+import { effectivePeeringStatus, peeringGateway } from "./peering-status";
 import type { Detail } from "./trace";
 import {
   addHop,
@@ -96,14 +95,4 @@ export function sendFromPeerHost(w: Walk, vpcId: string, p: Pkt, via?: Link): De
   if (status === "expired") block(w, "RCH_PEERING_EXPIRED", pcx.id, detail);
   else if (status !== "active") block(w, "BAD_STATE_ROUTE", pcx.id, detail);
   return w.router.deliverInVpc(w, local, p, { kind: "pcx", id: pcx.id });
-}
-
-function peeringGateway(pcx: PeeringConnection): {
-  id: string;
-  name?: string;
-  type: "vpc-peering-connection";
-} {
-  return pcx.name !== undefined
-    ? { id: pcx.id, name: pcx.name, type: "vpc-peering-connection" }
-    : { id: pcx.id, type: "vpc-peering-connection" };
 }

@@ -24,3 +24,14 @@ export function peerVpcIdOf(p: PeeringConnection, vpcId: string): string | undef
   if (p.accepterVpcId === vpcId) return p.requesterVpcId;
   return undefined;
 }
+
+/** The peering as a blocker's gateway: { id, name?, type }, written out rather than spread. */
+export function peeringGateway(pcx: PeeringConnection): {
+  id: string;
+  name?: string;
+  type: "vpc-peering-connection";
+} {
+  return pcx.name !== undefined
+    ? { id: pcx.id, name: pcx.name, type: "vpc-peering-connection" }
+    : { id: pcx.id, type: "vpc-peering-connection" };
+}

@@ -4,8 +4,7 @@
 import { named } from "./explanations";
 import { type SubnetInfo, vpcContainsIp } from "./network-model";
 import { deliverToPeerHost, isCidrOnlyVpc } from "./peer-hosts";
-import { effectivePeeringStatus } from "./peering-status";
-import type { PeeringConnection } from "./topology";
+import { effectivePeeringStatus, peeringGateway } from "./peering-status";
 import type { RouteFact } from "./trace";
 import { addHop, blackholeRoute, block, type Delivered, gatewayHop, type Pkt, type Walk } from "./walk-state";
 
@@ -77,15 +76,4 @@ export function sendOverPeering(
     return undefined;
   }
   return w.router.deliverInVpc(w, peer, p, { kind: "pcx", id: pcx.id });
-}
-
-/** The peering as a blocker's gateway: { id, name?, type }, written out rather than spread. */
-function peeringGateway(pcx: PeeringConnection): {
-  id: string;
-  name?: string;
-  type: "vpc-peering-connection";
-} {
-  return pcx.name !== undefined
-    ? { id: pcx.id, name: pcx.name, type: "vpc-peering-connection" }
-    : { id: pcx.id, type: "vpc-peering-connection" };
 }

@@ -1,0 +1,48 @@
+// The fourth independent examiner's findings (qexam4), each asserted as a property over many seeds rather than
+// on the cited question: the minimal fix for a peering asked to be transitive, and endpoint-choice explanations
+// that fit the requester's situation.
+import { describe, expect, it } from "vitest";
+import { analyze } from "../../lib/net/index";
+import type { Difficulty, Question } from "../../lib/scenario/question";
+import { FAMILIES } from "../../lib/scenario/registry";
+import { must } from "../support/must";
+
+function questions(name: string, seeds: number, difficulties?: readonly Difficulty[]): Question[] {
+  const f = must(FAMILIES.find((x) => x.name === name));
+  const out: Question[] = [];
+  for (const d of difficulties ?? f.difficulties)
+    for (let seed = 0; seed < seeds; seed += 1) out.push(f.generate(seed * 7919 + 52001, d));
+  return out;
+}
+
+describe("a peering asked to be transitive: the fix is the smallest one the model verifies (D1)", () => {
+  const all = ["can-a-reach-c", "edge-to-edge", "filtering", "hybrid"].flatMap((n) => questions(n, 120));
+
+  it("retargets the route at the transit gateway both VPCs share instead of creating a new peering", () => {
+    let checked = 0;
+    for (const q of all) {
+      if (!q.topology || !q.query) continue;
+      const t = q.topology;
+      const analysis = analyze(t, q.query);
+      const first = analysis.blockers[0];
+      if (first?.code !== "PCX_REQUIRES_ADDRESS_IN_VPC_CIDR") continue;
+      const src = t.instances.find((i) => i.name === q.query?.from || i.id === q.query?.from);
+      const dst = t.instances.find((i) => i.name === q.query?.to || i.id === q.query?.to);
+      const vpcOf = (subnetId: string | undefined) => t.subnets.find((s) => s.id === subnetId)?.vpcId;
+      const a = vpcOf(src?.subnetId);
+      const b = vpcOf(dst?.subnetId);
+      const shared = t.transitGatewayAttachments.find(
+        (x) =>
+          x.vpcId === a &&
+          t.transitGatewayAttachments.some((y) => y.transitGatewayId === x.transitGatewayId && y.vpcId === b),
+      );
+      if (!shared || first.direction !== "forward") continue;
+      checked += 1;
+      expect(q.explanation.summary, q.id).not.toMatch(/Create a VPC peering connection/);
+      expect(q.explanation.summary, q.id).toMatch(
+        new RegExp(`Fix: point the route [^ ]+ in rtb-[0-9a-f]+ at ${shared.transitGatewayId}`),
+      );
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+});

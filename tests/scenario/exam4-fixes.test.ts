@@ -3,6 +3,7 @@
 // that fit the requester's situation.
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../lib/net/index";
+import { endpointChoiceScenario } from "../../lib/scenario/families/endpoint-choice";
 import type { Difficulty, Question } from "../../lib/scenario/question";
 import { FAMILIES } from "../../lib/scenario/registry";
 import { must } from "../support/must";
@@ -44,5 +45,48 @@ describe("a peering asked to be transitive: the fix is the smallest one the mode
       );
     }
     expect(checked).toBeGreaterThan(0);
+  });
+});
+
+describe("endpoint-choice: explanations and stems fit the requester's situation (D2, D3)", () => {
+  const all = questions("endpoint-choice", 300);
+  const natOption = (q: Question) =>
+    must(q.options.find((o) => o.text.startsWith("No endpoint: a route through a NAT gateway"))).id;
+
+  it("compares the NAT gateway with a free gateway endpoint only where the requester could use one", () => {
+    let outside = 0;
+    for (const q of all) {
+      const s = endpointChoiceScenario(q.seed, q.difficulty);
+      if (s.role !== "consumer" || s.origin === "same-vpc") continue;
+      outside += 1;
+      const why = must(q.explanation.perOption[natOption(q)]);
+      expect(why, q.id).not.toMatch(/gateway endpoint[^.]*is free/);
+    }
+    expect(outside).toBeGreaterThan(50);
+  });
+
+  it("states a cost cue only where it decides between two working choices, and words the spoke plainly", () => {
+    for (const q of all) {
+      const s = endpointChoiceScenario(q.seed, q.difficulty);
+      expect(q.stem, q.id).not.toMatch(/attached with/);
+      if (s.origin !== "same-vpc") expect(q.stem, q.id).not.toMatch(/cheapest/);
+      // A requester in another VPC could host its own endpoints: the stem says why the answer goes in this one.
+      if (["peered-vpc", "other-region-vpc", "tgw-spoke"].includes(s.origin))
+        expect(q.stem, q.id).toMatch(/may not have its own/);
+    }
+  });
+
+  it("refutes the NAT option of the provider question with the NAT gateway, not with a peering rule", () => {
+    let providers = 0;
+    for (const q of all) {
+      const s = endpointChoiceScenario(q.seed, q.difficulty);
+      if (s.role !== "provider") continue;
+      providers += 1;
+      const why = must(q.explanation.perOption[natOption(q)]);
+      expect(why, q.id).not.toMatch(/rule out|PCX-03/);
+      expect(why, q.id).toMatch(/NAT gateway/);
+      expect(q.explanation.rules, q.id).not.toContain("PCX-03");
+    }
+    expect(providers).toBeGreaterThan(10);
   });
 });

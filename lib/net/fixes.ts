@@ -1,7 +1,7 @@
 // proposeFixes: candidate minimal changes for an unreachable query, derived from the blockers of
 // one analysis, each verified by re-running analyze on the changed topology. Each blocker code has its own
 // proposer (PROPOSERS), which reads the blocker's `detail`, never its sentence.
-import { cidrContainsIp, cidrsOverlap, type IpAddress, parseCidr, parseIp } from "./cidr";
+import { cidrContainsCidr, cidrContainsIp, cidrsOverlap, type IpAddress, parseCidr, parseIp } from "./cidr";
 import { buildNetwork, gatewaysOf, type Network, NetworkCache } from "./network";
 import type { Query } from "./query";
 import { analyze } from "./reachability";
@@ -285,15 +285,22 @@ function retargetToTransitGateway(
         (o) => o.transitGatewayId === a.transitGatewayId && o.vpcId === dstVpc,
       ),
   )?.transitGatewayId;
-  if (tgw === undefined) return NONE;
+  const to = net.vpcs.get(dstVpc);
+  if (tgw === undefined || !to) return NONE;
   const d = new Draft(topology);
   const changed: string[] = [];
   for (let i = 0; i < topology.routeTables.length; i += 1) {
     const table = topology.routeTables[i];
     if (!table || table.vpcId !== srcVpc) continue;
+    // Only a route for the destination VPC's own range: a wider one (a /8 to the peering) also carries the
+    // peer's traffic, which moving it to the transit gateway would reroute as well.
     const hit = (r: (typeof table.routes)[number]): boolean => {
       const c = r.target === pcxId && r.destination !== undefined ? parseCidr(r.destination) : undefined;
-      return c?.ok === true && cidrContainsIp(c.value, pkt.dst);
+      return (
+        c?.ok === true &&
+        cidrContainsIp(c.value, pkt.dst) &&
+        to.cidrs.some((v) => cidrContainsCidr(v, c.value))
+      );
     };
     if (!table.routes.some(hit)) continue;
     const rt = d.own("routeTables", i);

@@ -2,7 +2,8 @@
 // on the cited question: the minimal fix for a peering asked to be transitive, and endpoint-choice explanations
 // that fit the requester's situation.
 import { describe, expect, it } from "vitest";
-import { analyze } from "../../lib/net/index";
+import { analyze, firstVerifiedFix } from "../../lib/net/index";
+import { edited } from "../net/helpers";
 import { endpointChoiceScenario } from "../../lib/scenario/families/endpoint-choice";
 import type { Difficulty, Question } from "../../lib/scenario/question";
 import { FAMILIES } from "../../lib/scenario/registry";
@@ -45,6 +46,18 @@ describe("a peering asked to be transitive: the fix is the smallest one the mode
       );
     }
     expect(checked).toBeGreaterThan(0);
+  });
+  it("leaves a route wider than the destination VPC alone (it carries the peer's traffic too)", () => {
+    const q = must(FAMILIES.find((x) => x.name === "can-a-reach-c")).generate(52137, 3);
+    const t = must(q.topology);
+    const query = must(q.query);
+    expect(firstVerifiedFix(t, query)?.kind).toBe("replace-route");
+    const wide = edited(t, (d) => {
+      for (const rt of d.routeTables)
+        for (const r of rt.routes)
+          if (r.destination === "10.168.0.0/16" && r.target.startsWith("pcx-")) r.destination = "10.0.0.0/8";
+    });
+    expect(firstVerifiedFix(wide, query)?.kind).not.toBe("replace-route");
   });
 });
 

@@ -1,7 +1,7 @@
 // proposeFixes: candidate minimal changes for an unreachable query, derived from the blockers of
 // one analysis, each verified by re-running analyze on the changed topology. Each blocker code has its own
 // proposer (PROPOSERS), which reads the blocker's `detail`, never its sentence.
-import { cidrContainsIp, cidrsOverlap, type IpAddress, parseIp } from "./cidr";
+import { cidrContainsCidr, cidrContainsIp, cidrsOverlap, type IpAddress, parseCidr, parseIp } from "./cidr";
 import { buildNetwork, gatewaysOf, type Network, NetworkCache } from "./network";
 import type { Query } from "./query";
 import { analyze } from "./reachability";
@@ -256,8 +256,70 @@ const addRoute: Proposer = ({ topology, net }, b) => {
 
 const peerDirectly: Proposer = ({ topology, net, analysis }, b) => {
   const pkt = packetFor(analysis, b);
-  return pkt ? peeringCandidates(topology, net, b.component, pkt) : NONE;
+  if (!pkt) return NONE;
+  return [
+    ...retargetToTransitGateway(topology, net, b.component, pkt),
+    ...peeringCandidates(topology, net, b.component, pkt),
+  ];
 };
+
+/**
+ * When both VPCs are already attached to one transit gateway, the smallest change is pointing the route that sent
+ * the packet into the peering at that transit gateway: a new peering would add a second path, and unless every
+ * return route moved too, the flow would go out one way and come back the other. Offered before a new peering;
+ * like every candidate it counts only if analyze, both ways, lets the flow through.
+ */
+function retargetToTransitGateway(
+  topology: Topology,
+  net: Network,
+  pcxId: string,
+  pkt: { src: IpAddress; dst: IpAddress },
+): Candidate[] {
+  const srcVpc = vpcOfIp(net, pkt.src);
+  const dstVpc = vpcOfIp(net, pkt.dst);
+  if (srcVpc === undefined || dstVpc === undefined || srcVpc === dstVpc) return NONE;
+  const tgw = topology.transitGatewayAttachments.find(
+    (a) =>
+      a.vpcId === srcVpc &&
+      topology.transitGatewayAttachments.some(
+        (o) => o.transitGatewayId === a.transitGatewayId && o.vpcId === dstVpc,
+      ),
+  )?.transitGatewayId;
+  const to = net.vpcs.get(dstVpc);
+  if (tgw === undefined || !to) return NONE;
+  const d = new Draft(topology);
+  const changed: string[] = [];
+  for (let i = 0; i < topology.routeTables.length; i += 1) {
+    const table = topology.routeTables[i];
+    if (!table || table.vpcId !== srcVpc) continue;
+    // Only a route for the destination VPC's own range: a wider one (a /8 to the peering) also carries the
+    // peer's traffic, which moving it to the transit gateway would reroute as well.
+    const hit = (r: (typeof table.routes)[number]): boolean => {
+      const c = r.target === pcxId && r.destination !== undefined ? parseCidr(r.destination) : undefined;
+      return (
+        c?.ok === true &&
+        cidrContainsIp(c.value, pkt.dst) &&
+        to.cidrs.some((v) => cidrContainsCidr(v, c.value))
+      );
+    };
+    if (!table.routes.some(hit)) continue;
+    const rt = d.own("routeTables", i);
+    for (const r of rt?.routes ?? []) {
+      if (!hit(r)) continue;
+      r.target = tgw;
+      changed.push(`the route ${r.destination ?? ""} in ${table.id}`);
+    }
+  }
+  if (changed.length === 0) return NONE;
+  return [
+    {
+      kind: "replace-route",
+      description: `Point ${changed.join(" and ")} at ${tgw} instead of ${pcxId}: both VPCs are already attached to that transit gateway`,
+      rules: ["PCX-02", "TGW-06"],
+      topology: d.topology,
+    },
+  ];
+}
 
 const propagateIntoTransitGatewayTable: Proposer = ({ topology, net }, b) => {
   const d = b.detail;

@@ -123,7 +123,15 @@ function interfaceVerdict(s: EndpointScenario): ChoiceVerdict {
   }
   if (isOutsideVpc(s.origin)) {
     const reach = requesterCanUse(s.origin, "interface-endpoint");
-    return { choice, works: true, reason: reach.reason, rules: ["IFE-01", ...reach.rules] };
+    // The endpoint's private DNS answers only inside its own VPC: from elsewhere the name needs work too.
+    const dns =
+      " Outside its VPC the service's usual name does not resolve to the endpoint by itself: clients use the endpoint-specific DNS names, or a Route 53 private hosted zone or Resolver rule that points the name at the endpoint (IFE-03).";
+    return {
+      choice,
+      works: true,
+      reason: `${reach.reason}${dns}`,
+      rules: ["IFE-01", ...reach.rules, "IFE-03"],
+    };
   }
   if (s.need === "on-prem-too") {
     return {
@@ -188,8 +196,8 @@ function neitherVerdict(s: EndpointScenario): ChoiceVerdict {
       choice,
       works: false,
       reason:
-        "Without PrivateLink the consumers would need peering or a transit gateway, which overlapping CIDRs rule out (PCX-03).",
-      rules: ["PCX-03", "TGW-10"],
+        "A NAT gateway only translates connections started from its own side, so it gives the customers no way in to the API. Routed connectivity could (a transit gateway with private NAT gateways can even join overlapping networks), but it opens whole networks rather than this one API and needs attachments in every customer account; an endpoint service exposes only the API behind its load balancer (NAT-01, NAT-02, EPS-01).",
+      rules: ["NAT-01", "NAT-02", "EPS-01"],
     };
   }
   const reach = requesterCanUse(s.origin, "nat-gateway");
@@ -231,7 +239,8 @@ function natToPublicEndpoint(s: EndpointScenario): ChoiceVerdict {
     s.origin === "tgw-spoke"
       ? "A NAT gateway in an egress VPC behind the transit gateway would reach the service (TGW-18), but"
       : "A NAT gateway would reach the service, but";
-  const gateway = isGatewayService(s.service);
+  // The free gateway endpoint is the cheaper comparison only where the requester could use it (its own VPC).
+  const gateway = isGatewayService(s.service) && requesterCanUse(s.origin, "gateway-endpoint").usable;
   const free = gateway ? ", while a gateway endpoint for S3 or DynamoDB is free" : "";
   const rules = [
     "NAT-11",

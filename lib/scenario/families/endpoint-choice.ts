@@ -167,7 +167,7 @@ function stemFor(rng: Rng, s: EndpointScenario): string {
   const otherRegion = rng.pick(REGIONS.filter((r) => r.code !== homeRegion.code));
   const where = `the VPC "${vpcName}" in ${homeRegion.code}`;
   if (s.role === "provider") {
-    return `Your team runs an internal API in ${where}. Customers in other AWS accounts, whose VPC CIDRs overlap yours, must reach only this API, privately. What should you create?`;
+    return `Your team runs an internal API in ${where}. Customers in other AWS accounts, whose VPC CIDRs overlap yours, must reach only this API, privately. As the provider, what should you create?`;
   }
   const origin: Record<TrafficOrigin, string> = {
     "same-vpc": `Instances in private subnets of ${where}`,
@@ -175,7 +175,7 @@ function stemFor(rng: Rng, s: EndpointScenario): string {
     "other-region-vpc": `Instances in the VPC "${peerName}" in ${otherRegion.code}, peered across Regions with ${where}`,
     "on-prem-vpn": `Servers in the on-premises data center, connected to ${where} by Site-to-Site VPN`,
     "on-prem-dx": `Servers in the on-premises data center, connected to ${where} by Direct Connect`,
-    "tgw-spoke": `Instances in the VPC "${peerName}", attached with ${where} to the same transit gateway`,
+    "tgw-spoke": `Instances in the VPC "${peerName}", which shares a transit gateway with ${where}`,
   };
   const need: Record<EndpointNeed, string> = {
     none: "",
@@ -191,7 +191,28 @@ function stemFor(rng: Rng, s: EndpointScenario): string {
   // An origin with an appositive ("…, peered with …") closes it with a comma before the verb.
   const subject = origin[s.origin];
   const close = subject.includes(", ") ? "," : "";
-  return `${subject}${close} must reach ${inRegion}${privately}.${need[s.need]} What should be created in ${where}?`;
+  // A requester in another VPC could have endpoints of its own; the stem says why the answer goes in this one.
+  const central = CENTRAL_ORIGINS.includes(s.origin)
+    ? ` Company policy keeps all VPC endpoints in ${where}; "${peerName}" may not have its own.`
+    : "";
+  const cue = needDiscriminates(s) ? need[s.need] : "";
+  return `${subject}${close} must reach ${inRegion}${privately}.${central}${cue} What should be created in ${where}?`;
+}
+
+/** Origins in another VPC, which could host endpoints of their own. */
+const CENTRAL_ORIGINS: readonly TrafficOrigin[] = ["peered-vpc", "other-region-vpc", "tgw-spoke"];
+
+/**
+ * A stated need ("the cheapest that works") is a cue only when it changes the answer: where a single choice
+ * works anyway (a requester outside the VPC, which only an interface endpoint serves) it would be noise.
+ */
+function needDiscriminates(s: EndpointScenario): boolean {
+  if (s.need === "none") return false;
+  try {
+    return decideEndpoint({ ...s, need: "none" }).answer !== decideEndpoint(s).answer;
+  } catch {
+    return true;
+  }
 }
 
 /** The drawn scenario of a seed (for scripts/check-generator.ts's cross-family check). */

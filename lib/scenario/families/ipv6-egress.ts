@@ -184,7 +184,8 @@ type Template = {
   readonly spec: SetupSpec;
   /** Flows that must get through (true) or must not (false). */
   readonly need: Readonly<Partial<Record<Flow, boolean>>>;
-  readonly stem: (s: Setup) => string;
+  /** The situation; `difficulty` lets a template drop scaffolding a harder question leaves to the exhibit. */
+  readonly stem: (s: Setup, difficulty: Difficulty) => string;
   readonly question: string;
   /** The meant change first; three others are drawn from the rest. */
   readonly changes: readonly Change[];
@@ -266,8 +267,10 @@ const TEMPLATES: readonly Template[] = [
     id: "eigw-outbound-only",
     spec: { igw: false, role: "private" },
     need: { out6: true, in6: false },
-    stem: (s) =>
-      `Instances such as ${s.instanceName} in the private subnet must reach IPv6 internet services over IPv6, but nothing on the internet may open connections to them (a security policy also forbids an internet gateway in this VPC; its NAT gateway ${s.nat} is a private NAT gateway).`,
+    // At difficulty 1 the stem names the private NAT gateway and the policy; at 2 the exhibit has to be read
+    // (the VPC has no internet gateway; the NAT gateway's connectivity type is in its table).
+    stem: (s, difficulty) =>
+      `Instances such as ${s.instanceName} in the private subnet must reach IPv6 internet services over IPv6, but nothing on the internet may open connections to them${difficulty === 1 ? ` (a security policy also forbids an internet gateway in this VPC; its NAT gateway ${s.nat} is a private NAT gateway)` : ""}.`,
     question: "Which single route in the private subnet's route table achieves this?",
     changes: [
       route(
@@ -284,12 +287,12 @@ const TEMPLATES: readonly Template[] = [
       route(
         ANY6,
         "nat",
-        "A NAT gateway does not forward native IPv6 traffic: it translates IPv4, and IPv6 only as NAT64 for the 64:ff9b::/96 prefix with DNS64 (NAT-04); and a private NAT gateway has no path to the internet at all (NAT-02).",
+        "A NAT gateway does not forward native IPv6 traffic: it translates IPv4, and IPv6 only as NAT64 for the 64:ff9b::/96 prefix with DNS64 (NAT-04); and a private NAT gateway cannot send traffic to an internet gateway (NAT-02).",
       ),
       route(
         ANY4,
         "nat",
-        "A 0.0.0.0/0 route never matches an IPv6 destination (RT-04), and a private NAT gateway has no path to the internet anyway (NAT-02).",
+        "A 0.0.0.0/0 route never matches an IPv6 destination (RT-04), and a private NAT gateway cannot send traffic to an internet gateway anyway (NAT-02).",
       ),
     ],
     rules: ["EIGW-01", "NAT-02", "NAT-04", "RT-04"],
@@ -550,7 +553,7 @@ function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Que
     seed,
     difficulty,
     concepts: template.concepts,
-    stem: `${template.stem(setup)} ${template.question}`,
+    stem: `${template.stem(setup, difficulty)} ${template.question}`,
     topology: setup.base,
     query: primary,
     candidates,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildClassroomView } from "../../lib/classroom/classroom-view";
 import { createEventHub, type HubEvent } from "../../lib/classroom/event-hub";
-import { liveEvents } from "../../lib/classroom/live-events";
+import { liveEvents, playersHearCount } from "../../lib/classroom/live-events";
 import { applyLiveMessage, type LiveMessage } from "../../lib/classroom/live-view";
 import {
   runClassroomCommand,
@@ -156,5 +156,31 @@ describe("live events", () => {
     const fresh = buildClassroomView(snapshot, teacher, OPEN + 2_000);
     expect(view.question).toMatchObject({ answeredCount: 1, expectedCount: 1 });
     expect(fresh.question).toMatchObject({ answeredCount: 1, expectedCount: 1 });
+  });
+});
+
+describe("playersHearCount", () => {
+  function heard(expected: number, batch: number): number {
+    let sent = 0;
+    for (let answered = batch; answered <= expected; answered += batch)
+      if (playersHearCount(answered - batch, { answered, expected }, false)) sent += 1;
+    return sent;
+  }
+
+  it("gives a small room every answer", () => {
+    expect(heard(2, 1)).toBe(2);
+    expect(heard(20, 1)).toBe(20);
+  });
+
+  it("gives a room of 1,000 about twenty counts per question, however the answers are batched", () => {
+    expect(heard(1000, 1)).toBe(20);
+    expect(heard(1000, 7)).toBeLessThanOrEqual(21);
+    expect(heard(1000, 7)).toBeGreaterThanOrEqual(19);
+  });
+
+  it("always sends the last answer and a removal", () => {
+    expect(playersHearCount(998, { answered: 999, expected: 999 }, false)).toBe(true);
+    expect(playersHearCount(10, { answered: 10, expected: 900 }, true)).toBe(true);
+    expect(playersHearCount(10, { answered: 11, expected: 900 }, false)).toBe(false);
   });
 });

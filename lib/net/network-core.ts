@@ -41,6 +41,7 @@ type EniSpec = {
   privateIp: string;
   secondary?: readonly string[];
   publicIp?: string | undefined;
+  awsId?: string | undefined;
   ipv6?: readonly string[];
   sgIds: readonly string[];
   sourceDestCheck: boolean;
@@ -115,6 +116,7 @@ export function compileCore(topology: T.Topology): NetworkCore {
       running: spec.running,
     };
     if (spec.name !== undefined) eni.name = spec.name;
+    if (spec.awsId !== undefined) eni.awsId = spec.awsId;
     addName(spec.name, eni.id);
     if (spec.publicIp !== undefined) eni.publicIp = toIp(spec.publicIp);
     enis.set(eni.id, eni);
@@ -178,6 +180,7 @@ export function compileCore(topology: T.Topology): NetworkCore {
     // NAT-05: a NAT gateway has no security group.
     const eni = addEni({
       id: `eni-${nat.id}`,
+      awsId: nat.networkInterfaceId,
       name: nat.name,
       kind: "nat_gateway",
       ownerId: nat.id,

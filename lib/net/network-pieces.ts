@@ -92,7 +92,10 @@ export type SubnetInfo = {
 };
 
 export type EniInfo = {
+  /** The key of this interface in the network (a NAT gateway's is `eni-<NAT gateway id>`, whatever AWS printed). */
   readonly id: string;
+  /** The id AWS prints where it differs from `id` (a NAT gateway's interface): flow-log records show it. */
+  readonly awsId?: string;
   readonly name?: string;
   readonly kind: EniKind;
   /** Instance, NAT gateway, interface endpoint or TGW attachment that owns the ENI. */

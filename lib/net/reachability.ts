@@ -366,7 +366,7 @@ function arrivedAtSource(w: Walk, got: Delivered, source: Source): boolean {
 
 function toRecord(f: FlowEvent, query: Query, now: number): FlowLogRecord {
   const o: FlowObservation = {
-    interfaceId: f.eni.id,
+    interfaceId: f.eni.awsId ?? f.eni.id,
     accountId: f.eni.vpc.accountId,
     primaryIp: f.eni.privateIp.text,
     inbound: !f.outgoing,

@@ -165,6 +165,8 @@ export const NatGatewaySchema = z.strictObject({
   subnetId: z.string(),
   connectivity: z.enum(["public", "private"]).default("public"),
   privateIp: ipv4String,
+  /** The gateway's own network interface (NatGatewayAddresses[].NetworkInterfaceId): its flow-log records name it. */
+  networkInterfaceId: z.string().optional(),
   publicIp: ipv4String.optional(),
   state: z.enum(["pending", "available", "failed", "deleting", "deleted"]).default("available"),
 });

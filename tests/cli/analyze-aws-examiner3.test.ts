@@ -241,3 +241,19 @@ describe("secondary blockers that said nothing useful (D13)", () => {
     expect(r.json.blockers.map((b) => b.code)).toEqual(["VPCE_INTRA_VPC_TRAFFIC"]);
   });
 });
+
+describe("a NAT gateway's flow-log records (examiner round 3, D11)", () => {
+  it("name the interface AWS printed in NatGatewayAddresses, not a made-up one", async () => {
+    const r = await analyze(
+      "s01-s3-gateway-endpoint",
+      "app-a",
+      "com.amazonaws.eu-west-1.s3",
+      "--port",
+      "443",
+    );
+    expect(r.code).toBe(0);
+    const ids = r.json.flowLogs.map((f) => f.interfaceId);
+    expect(ids).toContain("eni-0ee5a0bc0a813dcca");
+    expect(ids.filter((id) => id.startsWith("eni-nat-"))).toEqual([]);
+  });
+});

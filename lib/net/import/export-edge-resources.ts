@@ -42,6 +42,7 @@ export function exportGateways(ctx: ExportContext): void {
         {
           PrivateIp: nat.privateIp,
           ...(nat.publicIp === undefined ? {} : { PublicIp: nat.publicIp }),
+          ...(nat.networkInterfaceId === undefined ? {} : { NetworkInterfaceId: nat.networkInterfaceId }),
           IsPrimary: true,
         },
       ],

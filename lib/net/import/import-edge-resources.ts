@@ -59,6 +59,7 @@ export function importNatGateways(ctx: RegionContext): Item<"natGateways">[] {
       subnetId: nat.SubnetId,
       connectivity: nat.ConnectivityType === "private" ? "private" : "public",
       privateIp: primary.PrivateIp,
+      ...(primary.NetworkInterfaceId === undefined ? {} : { networkInterfaceId: primary.NetworkInterfaceId }),
       ...(primary.PublicIp === undefined ? {} : { publicIp: primary.PublicIp }),
       state: NAT_STATES.has(nat.State ?? "available")
         ? ((nat.State as Item<"natGateways">["state"]) ?? "available")

@@ -32,6 +32,25 @@ export function privateDnsName(privateIp: IpAddress, region: string): string {
 
 const hasDns = (v: VpcInfo): boolean => v.vpc.enableDnsSupport && v.vpc.enableDnsHostnames;
 
+/**
+ * Why an interface endpoint of the source's VPC with private DNS enabled does not answer for the service: one of
+ * the VPC's DNS attributes is off (IFE-03), so the name resolves to the public service. Undefined when there is
+ * no such endpoint, so the caller says nothing it cannot show.
+ */
+export function inertPrivateDnsClause(
+  net: Network,
+  fullServiceName: string,
+  from: EniInfo | undefined,
+): string | undefined {
+  if (from === undefined || hasDns(from.vpc)) return undefined;
+  const ep = [...net.interfaceEndpoints.values()].find(
+    (e) => e.vpcId === from.vpc.id && e.serviceName === fullServiceName && e.privateDnsEnabled,
+  );
+  if (ep === undefined) return undefined;
+  const off = !from.vpc.vpc.enableDnsSupport ? "enableDnsSupport" : "enableDnsHostnames";
+  return `interface endpoint ${ep.id} has private DNS enabled, but ${off} is off in ${from.vpc.id}, so its private DNS does not answer (IFE-03)`;
+}
+
 /** Parses "s3", "com.amazonaws.us-east-1.s3" or "s3.us-east-1.amazonaws.com" into service + region. */
 export function parseServiceName(
   name: string,
@@ -77,13 +96,14 @@ export function resolveService(
   const cidr = info?.cidrs.find((c) => c.family === 4) ?? info?.cidrs[0];
   if (!info || !cidr) return undefined;
   const ip = addressInCidr(cidr, 10);
+  const inert = inertPrivateDnsClause(net, fullName, from);
   return {
     kind: "service",
     name: service,
     service: info,
     ip,
-    explanation: `${info.dnsName} resolves to the public address ${ip.text}`,
-    rules: [],
+    explanation: `${info.dnsName} resolves to the public address ${ip.text}${inert === undefined ? "" : `: ${inert}`}`,
+    rules: inert === undefined ? [] : ["IFE-03"],
   };
 }
 

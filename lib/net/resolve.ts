@@ -1,7 +1,7 @@
 // Query references -> concrete endpoints: resource ids and names, IP addresses, "internet",
 // services, on-premises networks and DNS names (query.ts).
 import { addressInCidr, cidrContainsIp, type IpAddress, ipKey, parseIp } from "./cidr";
-import { resolveDnsName, resolveService, parseServiceName } from "./dns";
+import { inertPrivateDnsClause, parseServiceName, resolveDnsName, resolveService } from "./dns";
 import { type EniInfo, type Network, type ServiceInfo, vpcContainsIp } from "./network-model";
 import type { OnPremisesNetwork } from "./topology";
 import { coreNamesIndex, internetAddresses, namesIndex } from "./network-indexes";
@@ -235,12 +235,21 @@ export function resolveDestination(
       ? `com.amazonaws.${svc.region}.${svc.service}`
       : ref;
   const pub = publicServiceFor(net, full, fromEni?.vpc.region ?? net.topology.region);
-  if (pub)
+  if (pub) {
+    const parsed = parseServiceName(full, fromEni?.vpc.region ?? net.topology.region);
+    const inert =
+      parsed === undefined
+        ? undefined
+        : inertPrivateDnsClause(net, `com.amazonaws.${parsed.region}.${parsed.service}`, fromEni);
     return {
       ok: true,
       value: { kind: "service", name: pub.name, ip: pub.ip },
-      note: { explanation: pub.explanation, rules: [] },
+      note:
+        inert === undefined
+          ? { explanation: pub.explanation, rules: [] }
+          : { explanation: `${pub.explanation}; ${inert}`, rules: ["IFE-03"] },
     };
+  }
   return { ok: false, message: unknownReference("destination", ref) };
 }
 

@@ -117,6 +117,16 @@ describe("short service names (sqs, dynamodb)", () => {
     }
   });
 
+  it("analyze says why the endpoint's private DNS does not answer where a DNS attribute is off (IFE-03)", async () => {
+    const folder = "interface-endpoint-private-dns-per-vpc";
+    const off = await json(folder, "dns-off1", "sqs", "--port", "443");
+    const note = off.details.map((d) => d.message).join("\n");
+    expect(note).toContain("interface endpoint vpce-0e210000000000002 has private DNS enabled");
+    expect(note).toContain("enableDnsSupport is off in vpc-0000000000000001f");
+    const none = await json(folder, "pdns-off1", "sqs", "--port", "443");
+    expect(none.details.map((d) => d.message).join("\n")).not.toContain("has private DNS enabled");
+  });
+
   it("validate warns that the endpoint's private DNS is inert in the VPC whose DNS support is off (IFE-03)", async () => {
     const r = await run(
       "validate",

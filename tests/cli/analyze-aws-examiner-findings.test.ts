@@ -2,7 +2,7 @@
 // (tests/cli/fixtures/aws-scenarios): each case is a finding that once gave a wrong verdict or explanation.
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { captureCli } from "./capture";
+import { analyzeFolder, captureCli } from "./capture";
 import type { AnalysisJson } from "@/lib/cli/format-analysis";
 
 const FIXTURES = path.resolve(import.meta.dirname, "fixtures/aws-scenarios");
@@ -10,20 +10,7 @@ const FIXTURES = path.resolve(import.meta.dirname, "fixtures/aws-scenarios");
 const run = (...argv: string[]) => captureCli(argv, FIXTURES);
 
 async function json(scenario: string, from: string, to: string, ...more: string[]): Promise<AnalysisJson> {
-  const r = await run(
-    "analyze",
-    "--topology",
-    path.join(FIXTURES, scenario),
-    "--from",
-    from,
-    "--to",
-    to,
-    ...more,
-    "--format",
-    "json",
-  );
-  expect(r.stderr).not.toMatch(/invalid|Unknown destination/);
-  return JSON.parse(r.stdout) as AnalysisJson;
+  return (await analyzeFolder(FIXTURES, scenario, from, to, ...more)).json;
 }
 
 describe("inter-Region transit gateway peering from both Regions' output (TGW-12)", () => {

@@ -4,29 +4,15 @@
 // expected verdict and, where traffic stops, the blocker.
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { captureCli } from "./capture";
+import { analyzeFolder, captureCli } from "./capture";
 import type { AnalysisJson } from "@/lib/cli/format-analysis";
 
 const FIXTURES = path.resolve(import.meta.dirname, "fixtures/aws-examiner3");
 
 const run = (...argv: string[]) => captureCli(argv, FIXTURES);
 
-async function analyze(scenario: string, from: string, to: string, ...more: string[]) {
-  const r = await run(
-    "analyze",
-    "--topology",
-    path.join(FIXTURES, scenario),
-    "--from",
-    from,
-    "--to",
-    to,
-    ...more,
-    "--format",
-    "json",
-  );
-  expect(r.stderr).not.toMatch(/invalid|Unknown destination/);
-  return { code: r.code, json: JSON.parse(r.stdout) as AnalysisJson };
-}
+const analyze = (scenario: string, from: string, to: string, ...more: string[]) =>
+  analyzeFolder(FIXTURES, scenario, from, to, ...more);
 
 const blockers = (j: AnalysisJson) => j.blockers.map((b) => [b.code, b.component]);
 

@@ -1,10 +1,8 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { questionFromId } from "../../lib/scenario/generate";
-import type { Question } from "../../lib/scenario/question";
 import { seriousViolations } from "./support/axe";
 import { devices } from "./support/browser";
-import { questionIdBehind } from "./support/question-ids";
+import { answerHomework, shownHomeworkQuestion } from "./support/homework";
 
 // An instructor's account on several devices: the owning account hosts its live game from a second signed-in
 // browser (over the live event stream, not the polling fallback), a quiz narrowed to concepts, and a student's
@@ -32,20 +30,6 @@ async function signIn(page: Page, username: string): Promise<void> {
 
 async function phase(page: Page, name: string): Promise<void> {
   await page.locator(`.classroom[data-phase="${name}"]`).waitFor({ timeout: 15_000 });
-}
-
-async function shownHomeworkQuestion(page: Page): Promise<Question> {
-  const stemId = (await page.getByTestId("stem").getAttribute("id")) ?? "";
-  const generated = questionFromId(questionIdBehind(stemId.replace(/-stem$/, "")));
-  if (!generated.ok) throw new Error(`no question on the page: ${stemId}`);
-  return generated.question;
-}
-
-async function answerHomework(page: Page, optionIds: readonly string[]): Promise<void> {
-  const form = page.getByTestId("homework-answer-form");
-  for (const id of optionIds) await form.locator(`input[data-option-id="${id}"]`).check();
-  await page.getByTestId("homework-submit").click();
-  await page.getByTestId("homework-verdict").waitFor();
 }
 
 describe("an instructor's and a student's devices", () => {
@@ -171,6 +155,7 @@ describe("an instructor's and a student's devices", () => {
     await phone.getByTestId("homework-answer-form").waitFor();
     const q1 = await shownHomeworkQuestion(phone);
     await answerHomework(phone, q1.answer);
+    await phone.getByTestId("homework-verdict").waitFor();
 
     // She signs in on the phone: what she answered moves into her account.
     await signIn(phone, username);
@@ -193,6 +178,7 @@ describe("an instructor's and a student's devices", () => {
     expect(q2.id).not.toBe(q1.id);
     const q2Sealed = ((await laptop.getByTestId("stem").getAttribute("id")) ?? "").replace(/-stem$/, "");
     await answerHomework(laptop, q2.answer);
+    await laptop.getByTestId("homework-verdict").waitFor();
 
     // Back on the phone: question 3 is next, and question 2 cannot be answered again from here.
     await phone.goto(`/classroom/homework/${code}`);

@@ -3,10 +3,9 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { escapeGift } from "../../lib/scenario/export-gift";
 import { questionFromId } from "../../lib/scenario/generate";
-import type { Question } from "../../lib/scenario/question";
 import { seriousViolations } from "./support/axe";
 import { devices } from "./support/browser";
-import { questionIdBehind } from "./support/question-ids";
+import { answerHomework, shownHomeworkQuestion } from "./support/homework";
 
 // Homework mode, the host's question preview, the downloads of a quiz (report CSV, Moodle GIFT, Moodle XML, QTI
 // 2.1 zip) checked byte by byte as the browser saves them, and games owned by a signed-in teacher's account.
@@ -22,20 +21,6 @@ async function download(page: Page, testId: string): Promise<{ name: string; byt
   const [saved] = await Promise.all([page.waitForEvent("download"), page.getByTestId(testId).click()]);
   const file = await saved.path();
   return { name: saved.suggestedFilename(), bytes: fs.readFileSync(file) };
-}
-
-/** The question on a homework page, looked up behind its sealed id (the stem's element id carries it). */
-async function shownHomeworkQuestion(page: Page): Promise<Question> {
-  const stemId = (await page.getByTestId("stem").getAttribute("id")) ?? "";
-  const generated = questionFromId(questionIdBehind(stemId.replace(/-stem$/, "")));
-  if (!generated.ok) throw new Error(`no question on the page: ${stemId}`);
-  return generated.question;
-}
-
-async function answerHomework(page: Page, optionIds: readonly string[]): Promise<void> {
-  const form = page.getByTestId("homework-answer-form");
-  for (const id of optionIds) await form.locator(`input[data-option-id="${id}"]`).check();
-  await page.getByTestId("homework-submit").click();
 }
 
 /** The preview's questions, by their real ids (the preview is the teacher's, so ids are not sealed there). */

@@ -24,7 +24,7 @@ import {
 } from "@/lib/classroom/event-hub";
 import { foldStoredAnswers } from "@/lib/classroom/fold-answers";
 import { buildGameReport, type GameReport } from "@/lib/classroom/game-report";
-import { liveEvents } from "@/lib/classroom/live-events";
+import { coalesceCounts, liveEvents } from "@/lib/classroom/live-events";
 import { classroomInput, planClassroomGame } from "@/lib/classroom/plan-game";
 import { pinnedSettings, planPinnedGame, withoutConcepts } from "@/lib/classroom/plan-pinned";
 import {
@@ -436,12 +436,6 @@ function closesEarly(command: GameCommand | "view", snapshot: ClassroomSnapshot)
   return mayComplete && snapshot.matches("questionOpen") && everyoneAnswered(snapshot.context);
 }
 
-/** Only the latest answer count of a batch is worth sending (to every screen in the room). */
-function coalesce(drafts: readonly EventDraft[]): EventDraft[] {
-  const lastCount = drafts.findLastIndex((entry) => entry.type === "answers");
-  return drafts.filter((entry, index) => entry.type !== "answers" || index === lastCount);
-}
-
 type Applied = {
   outcomes: Outcome<CommandResult>[];
   snapshot: ClassroomSnapshot;
@@ -547,7 +541,7 @@ async function commit(game: LiveGame, batch: readonly Pending[]): Promise<Applie
       // written at the next change of state and the close folds these rows in.
       if (await appendAnswers(game, applied.answersOnly)) {
         game.snapshot = applied.snapshot;
-        live.hub.publish(game.joinCode, coalesce(applied.drafts));
+        live.hub.publish(game.joinCode, coalesceCounts(applied.drafts));
         announce(game, "answers");
         return applied;
       }
@@ -568,7 +562,7 @@ async function commit(game: LiveGame, batch: readonly Pending[]): Promise<Applie
     if (!saved) continue;
     game.revision += 1;
     game.snapshot = applied.snapshot;
-    live.hub.publish(game.joinCode, coalesce(applied.drafts));
+    live.hub.publish(game.joinCode, coalesceCounts(applied.drafts));
     armTimer(game);
     announce(game, "state");
     await recordRounds(game.joinCode, applied.graded);
@@ -628,7 +622,7 @@ async function catchUp(game: LiveGame, at: ClassroomChange): Promise<void> {
   }
   if (game.snapshot === before) return;
   const now = serverNow();
-  live.hub.publish(game.joinCode, coalesce(liveEvents(before, game.snapshot, now.getTime())));
+  live.hub.publish(game.joinCode, coalesceCounts(liveEvents(before, game.snapshot, now.getTime())));
   // Everyone has answered, across servers: close the question as the last answer would have here.
   if (game.snapshot.matches("questionOpen") && everyoneAnswered(game.snapshot.context))
     game.pending.push({

@@ -63,6 +63,21 @@ const TEACHER = { kind: "teacher" } as const;
  */
 const PLAYER_COUNT_STEPS = 20;
 
+/**
+ * Only the latest answer count of a batch is worth sending. It goes to every screen when any count in the batch
+ * did (a player step that an answer after it in the same batch would otherwise hide), else to the host only.
+ */
+export function coalesceCounts(drafts: readonly EventDraft[]): EventDraft[] {
+  const lastCount = drafts.findLastIndex((entry) => entry.type === "answers");
+  const last = drafts[lastCount];
+  if (last === undefined) return [...drafts];
+  const toAll = drafts.some((entry) => entry.type === "answers" && entry.audience.kind === "all");
+  const kept = toAll && last.audience.kind !== "all" ? { ...last, audience: ALL } : last;
+  return drafts.flatMap((entry, index) =>
+    entry.type !== "answers" ? [entry] : index === lastCount ? [kept] : [],
+  );
+}
+
 export function playersHearCount(
   answeredBefore: number,
   after: { readonly answered: number; readonly expected: number },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildClassroomView } from "../../lib/classroom/classroom-view";
 import { createEventHub, type HubEvent } from "../../lib/classroom/event-hub";
-import { liveEvents, playersHearCount } from "../../lib/classroom/live-events";
+import { coalesceCounts, liveEvents, playersHearCount } from "../../lib/classroom/live-events";
 import { applyLiveMessage, type LiveMessage } from "../../lib/classroom/live-view";
 import {
   runClassroomCommand,
@@ -182,5 +182,25 @@ describe("playersHearCount", () => {
     expect(playersHearCount(998, { answered: 999, expected: 999 }, false)).toBe(true);
     expect(playersHearCount(10, { answered: 10, expected: 900 }, true)).toBe(true);
     expect(playersHearCount(10, { answered: 11, expected: 900 }, false)).toBe(false);
+  });
+});
+
+describe("coalesceCounts", () => {
+  const count = (answeredCount: number, kind: "all" | "teacher") => ({
+    audience: { kind } as const,
+    type: "answers",
+    data: { answeredCount, expectedCount: 1000 },
+  });
+  const joined = { audience: { kind: "teacher" } as const, type: "joined", data: { name: "Ana" } };
+
+  it("keeps only the batch's last count, and sends it to every screen when a player step was in the batch", () => {
+    const out = coalesceCounts([count(50, "all"), joined, count(51, "teacher")]);
+    expect(out.map((d) => d.type)).toEqual(["joined", "answers"]);
+    expect(out[1]).toEqual(count(51, "all"));
+  });
+
+  it("leaves a batch of host-only counts to the host", () => {
+    expect(coalesceCounts([count(3, "teacher"), count(4, "teacher")])).toEqual([count(4, "teacher")]);
+    expect(coalesceCounts([joined])).toEqual([joined]);
   });
 });

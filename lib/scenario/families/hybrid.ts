@@ -33,6 +33,30 @@ import { withArticle } from "../article";
 import type { ProofSink } from "../proofs";
 import { possessive } from "../possessive";
 
+/** The on-premises network behind a customer gateway (Site-to-Site VPN) or a Direct Connect gateway. */
+function onPremisesNetwork(
+  name: string,
+  cidr: string,
+  via: { readonly cgw?: string; readonly dxgw?: string },
+): T.Topology["onPremisesNetworks"][number] {
+  return {
+    id: `onprem-${name}`,
+    name,
+    cidrBlocks: [cidr],
+    customerGatewayIds: via.cgw === undefined ? [] : [via.cgw],
+    directConnectGatewayIds: via.dxgw === undefined ? [] : [via.dxgw],
+  };
+}
+
+/** The on-premises router as AWS knows it: its public address and a private ASN. */
+function customerGateway(
+  id: string,
+  onPremName: string,
+  ipAddress: string,
+): T.Topology["customerGateways"][number] {
+  return { id, name: `${onPremName}-router`, ipAddress, asn: 65000 };
+}
+
 const NAME = "hybrid";
 /** Names drawn for the on-premises network of every hybrid scenario. */
 const ON_PREMISES_NAMES = ["head-office", "datacenter-1", "factory-lan", "branch-net"] as const;
@@ -121,7 +145,7 @@ function bgpVpnSite(
 ): Pick<T.Topology, "customerGateways" | "vpnConnections" | "onPremisesNetworks" | "securityGroups"> {
   const { cgw, vpn, transitGatewayId, onPremName, onPrem, customerIp } = site;
   return {
-    customerGateways: [{ id: cgw, name: `${onPremName}-router`, ipAddress: customerIp, asn: 65000 }],
+    customerGateways: [customerGateway(cgw, onPremName, customerIp)],
     // BGP: the TGW learns the on-premises prefixes and propagates them (TGW-15: ECMP needs dynamic routing).
     vpnConnections: [
       {
@@ -135,15 +159,7 @@ function bgpVpnSite(
         state: "available",
       },
     ],
-    onPremisesNetworks: [
-      {
-        id: `onprem-${onPremName}`,
-        name: onPremName,
-        cidrBlocks: [onPrem],
-        customerGatewayIds: [cgw],
-        directConnectGatewayIds: [],
-      },
-    ],
+    onPremisesNetworks: [onPremisesNetwork(onPremName, onPrem, { cgw })],
     securityGroups: t0.securityGroups.map((g) =>
       g.id === open.sgId
         ? {
@@ -368,19 +384,9 @@ function vpnThroughPeeringScenario(rng: Rng): Scenario {
   const viaA: T.Topology = setPropagation(a.subnet.routeTableId, [vgwA])({
     ...t0,
     vpnGateways: [{ id: vgwA, name: `${a.vpc.name}-vgw`, vpcId: a.vpc.id, asn: 64512 }],
-    customerGateways: [
-      { id: cgw, name: `${onPremName}-router`, ipAddress: customerPublicIp(rng), asn: 65000 },
-    ],
+    customerGateways: [customerGateway(cgw, onPremName, customerPublicIp(rng))],
     vpnConnections: [vpn(vpnA, vgwA, `${onPremName}-to-${a.vpc.name}`)],
-    onPremisesNetworks: [
-      {
-        id: `onprem-${onPremName}`,
-        name: onPremName,
-        cidrBlocks: [onPremText],
-        customerGatewayIds: [cgw],
-        directConnectGatewayIds: [],
-      },
-    ],
+    onPremisesNetworks: [onPremisesNetwork(onPremName, onPremText, { cgw })],
     securityGroups: t0.securityGroups.map((g) =>
       g.id === bSite.instance.sgId
         ? {
@@ -545,9 +551,7 @@ function routePriorityScenario(rng: Rng): Scenario {
   const unpropagated: T.Topology = {
     ...t0,
     vpnGateways: [{ id: vgw, name: `${site.vpc.name}-vgw`, vpcId: site.vpc.id, asn: 64512 }],
-    customerGateways: [
-      { id: cgw, name: `${onPremName}-router`, ipAddress: customerPublicIp(rng), asn: 65000 },
-    ],
+    customerGateways: [customerGateway(cgw, onPremName, customerPublicIp(rng))],
     vpnConnections: [
       {
         id: vpn,
@@ -560,15 +564,7 @@ function routePriorityScenario(rng: Rng): Scenario {
         state: "available",
       },
     ],
-    onPremisesNetworks: [
-      {
-        id: `onprem-${onPremName}`,
-        name: onPremName,
-        cidrBlocks: [onPremText],
-        customerGatewayIds: [cgw],
-        directConnectGatewayIds: [],
-      },
-    ],
+    onPremisesNetworks: [onPremisesNetwork(onPremName, onPremText, { cgw })],
     securityGroups: t0.securityGroups.map((g) =>
       g.id === site.instance.sgId
         ? {
@@ -673,9 +669,7 @@ function vpnScenario(rng: Rng, dx: boolean, level: Difficulty = 1): Scenario {
   const base: T.Topology = {
     ...t0,
     vpnGateways: [{ id: vgw, name: `${site.vpc.name}-vgw`, vpcId: site.vpc.id, asn: 64512 }],
-    customerGateways: dx
-      ? []
-      : [{ id: cgw, name: `${onPremName}-router`, ipAddress: customerPublicIp(rng), asn: 65000 }],
+    customerGateways: dx ? [] : [customerGateway(cgw, onPremName, customerPublicIp(rng))],
     vpnConnections: dx
       ? []
       : [
@@ -699,15 +693,7 @@ function vpnScenario(rng: Rng, dx: boolean, level: Difficulty = 1): Scenario {
           },
         ]
       : [],
-    onPremisesNetworks: [
-      {
-        id: `onprem-${onPremName}`,
-        name: onPremName,
-        cidrBlocks: [onPremText],
-        customerGatewayIds: dx ? [] : [cgw],
-        directConnectGatewayIds: dx ? [dxgw] : [],
-      },
-    ],
+    onPremisesNetworks: [onPremisesNetwork(onPremName, onPremText, dx ? { dxgw } : { cgw })],
     securityGroups: t0.securityGroups.map((g) =>
       g.id === site.instance.sgId
         ? {

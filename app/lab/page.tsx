@@ -56,7 +56,9 @@ export default async function LabPage({ searchParams }: Props) {
       ) : null}
       {fromQuestion ? (
         <p className="notice" data-testid="lab-question-note">
-          Opened {fromQuestion.title}, with its question asked. Change it and see what changes.
+          {fromQuestion.query
+            ? `Opened ${fromQuestion.title}, with its question asked. Change it and see what changes.`
+            : `Opened ${fromQuestion.title}. That question asks no “can A reach B?”: pick two instances below and ask one.`}
         </p>
       ) : null}
       <LabClient

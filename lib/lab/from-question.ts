@@ -2,6 +2,7 @@
 // Only for a question already answered (the caller checks): with the lab, the answer is one click away.
 import type { Query } from "@/lib/net";
 import { questionFromId } from "@/lib/scenario/generate";
+import { findFamily } from "@/lib/scenario/registry";
 import { topologyText } from "./topology-text";
 
 export type QuestionLab =
@@ -17,6 +18,8 @@ export function labFromQuestion(questionId: string): QuestionLab {
     ok: true,
     text: topologyText(question.topology, "yaml"),
     query: question.query,
-    title: `the network of question ${question.family}`,
+    // A peering-feasibility question asks whether a peering can be made, not whether A reaches B: it opens with
+    // no query, and the page says so rather than promising a question it will not ask.
+    title: `the network of a “${findFamily(question.family)?.title ?? question.family}” question`,
   };
 }

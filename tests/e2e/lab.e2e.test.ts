@@ -249,6 +249,9 @@ describe("the lab", () => {
   it("opens an answered practice question's network in the lab, and not before it is answered", async () => {
     const { context, page } = await newPage(browser, inject("baseURL"));
     await page.goto("/practice");
+    // One family that always asks "can A reach C?": a random family could be one that asks no query.
+    await page.getByLabel("Everything (all topics, families and difficulties)").uncheck();
+    await page.getByLabel("Can A reach C?").check();
     await page.getByLabel("Questions (empty: until you finish)").fill("");
     await page.getByTestId("start-practice").click();
     let href: string | null = null;
@@ -289,6 +292,28 @@ describe("the lab", () => {
     await stranger.context.close();
     await context.close();
   }, 120_000);
+
+  it("opens a peering-feasibility question's network without promising a query it does not ask", async () => {
+    const { context, page } = await newPage(browser, inject("baseURL"));
+    await page.goto("/practice");
+    await page.getByLabel("Everything (all topics, families and difficulties)").uncheck();
+    await page.getByLabel("Can these VPCs be peered?").check();
+    await page.getByLabel("Questions (empty: until you finish)").fill("1");
+    await page.getByTestId("start-practice").click();
+    await page.getByTestId("practice-answer").waitFor();
+    await page.keyboard.press("1");
+    await page.keyboard.press("Enter");
+    await page.locator("[data-verdict]").waitFor();
+    const href = await page.getByTestId("open-in-lab").getAttribute("href");
+    await page.goto(href ?? "/lab");
+    const note = page.getByTestId("lab-question-note");
+    await expect(note.textContent()).resolves.toContain("asks no “can A reach B?”");
+    await expect(note.textContent()).resolves.toContain("“Can these VPCs be peered?” question");
+    await page.locator("[data-testid=lab-status]", { hasText: "Network opened" }).waitFor();
+    expect(await page.locator("[data-testid=lab-verdict]").count()).toBe(0);
+    expect((await editorText(page)).length).toBeGreaterThan(50);
+    await context.close();
+  }, 60_000);
 
   it("an instructor makes an assignment; a learner in another browser (390 px) solves it; the server grades; the instructor sees it", async () => {
     const teacher = await newPage(browser, inject("baseURL"));

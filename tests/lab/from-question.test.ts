@@ -16,6 +16,8 @@ describe("a question's network opened in the lab", () => {
       expect(parsed.ok).toBe(true);
       if (parsed.ok) expect(parsed.topology).toEqual(generated.question.topology);
       expect(lab.query).toEqual(generated.question.query);
+      // Named as the learner saw it in practice settings, not by its internal family id.
+      expect(lab.title).toContain(`“${family.title}”`);
       opened += 1;
     }
     expect(opened).toBeGreaterThan(0);

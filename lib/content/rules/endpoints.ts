@@ -175,7 +175,7 @@ export const INTERFACE_ENDPOINT_RULES: readonly Rule[] = [
     id: "IFE-06",
     topic: "interface-endpoints",
     title: "Protocols, IP versions and Regions",
-    text: "Interface endpoints carry TCP, and UDP to endpoint services whose Network Load Balancer has UDP listeners. They support IPv4, IPv6 and dual-stack address types, and an endpoint can reach some endpoint services (and some AWS services) in another Region.",
+    text: "Interface endpoints support the IPv4, IPv6 and dual-stack address types (limited by the subnets' ranges and what the service accepts), and an endpoint can reach some endpoint services (and some AWS services) in another Region. Calls to AWS services through them are HTTPS, so TCP.",
     sources: [
       source("privateLink", "Access an AWS service using an interface VPC endpoint"),
       source("ec2Api", "CreateVpcEndpoint"),
@@ -184,7 +184,7 @@ export const INTERFACE_ENDPOINT_RULES: readonly Rule[] = [
       "The model's interface endpoints are IPv4 and same-Region; the IPv6 and cross-Region changes are taught and asked as facts.",
     ),
     drift:
-      "Material from 2021 says interface endpoints are TCP-only, IPv4-only and same-Region. AWS has added IPv6 and dual-stack endpoints, UDP for endpoint services (October 2024), cross-Region access to endpoint services (November 2024) and to some AWS services (November 2025).",
+      "Material from 2021 says interface endpoints are IPv4-only and same-Region. AWS has added IPv6 and dual-stack endpoints, cross-Region access to endpoint services (November 2024) and to some AWS services (November 2025).",
   },
   {
     id: "IFE-07",

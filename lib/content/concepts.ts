@@ -479,7 +479,7 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: "V9",
     group: "gateways",
-    text: "Path selection to on-premises: longest prefix, then Direct Connect over static VPN over BGP VPN, then AS_PATH and MED; AS_PATH prepending and local-preference communities steer it",
+    text: "Path selection to on-premises: longest prefix, then on a virtual private gateway Direct Connect over static VPN over BGP VPN (on a transit gateway any static route, a static VPN route included, beats Direct Connect), then AS_PATH and MED; AS_PATH prepending and local-preference communities steer it",
     seeds: [],
     assessed: true,
     drift: false,
@@ -671,10 +671,10 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: "V15",
     group: "gateways",
-    text: "Accelerated Site-to-Site VPN enters AWS at the nearest edge through Global Accelerator (transit gateway only, chosen at creation); VPN CloudHub lets sites with unique BGP ASNs reach each other through one virtual private gateway",
+    text: "Accelerated Site-to-Site VPN enters AWS at the nearest edge through Global Accelerator (transit gateway only, chosen at creation); VPN CloudHub lets sites with unique BGP ASNs reach each other through one virtual private gateway (**drift**: a Site-to-Site VPN Concentrator now hosts many small BGP sites on one transit gateway attachment)",
     seeds: [],
     assessed: false,
-    drift: false,
+    drift: true,
   },
   {
     id: "D4",

@@ -5,6 +5,7 @@
 // and the Advanced Networking topics the source notes never covered. G6, G7, E20, F11, V15 and D4 come from the
 // second expert review: taught by the lessons but not marked Q, because no question family assesses them yet
 // (G6 is taught in lesson 1 too, but listed on lesson 7 so that lesson 1 keeps belonging to no single topic).
+// R3 (Route Analyzer) comes from the second examination of lessons 07-13 and is likewise taught but not marked Q.
 
 export type ConceptGroupId = "peering" | "endpoints" | "flow-logs" | "gateways" | "filtering";
 
@@ -680,6 +681,14 @@ export const CONCEPTS: readonly Concept[] = [
     id: "D4",
     group: "gateways",
     text: "Route 53 Resolver DNS Firewall filters a VPC's outbound DNS queries by domain lists; Resolver query logging records the queries to CloudWatch Logs, S3 or Firehose",
+    seeds: [],
+    assessed: false,
+    drift: false,
+  },
+  {
+    id: "R3",
+    group: "flow-logs",
+    text: "Route Analyzer (AWS Network Manager) checks the transit gateway route tables between two IP addresses and attachments, across Regions through transit gateway peering; it reads transit gateway routes only, not VPC route tables, security groups or network ACLs",
     seeds: [],
     assessed: false,
     drift: false,

@@ -5,6 +5,7 @@
 // and the Advanced Networking topics the source notes never covered. G6, G7, E20, F11, V15 and D4 come from the
 // second expert review: taught by the lessons but not marked Q, because no question family assesses them yet
 // (G6 is taught in lesson 1 too, but listed on lesson 7 so that lesson 1 keeps belonging to no single topic).
+// R3 (Route Analyzer) comes from the second examination of lessons 07-13 and is likewise taught but not marked Q.
 
 export type ConceptGroupId = "peering" | "endpoints" | "flow-logs" | "gateways" | "filtering";
 
@@ -479,7 +480,7 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: "V9",
     group: "gateways",
-    text: "Path selection to on-premises: longest prefix, then Direct Connect over static VPN over BGP VPN, then AS_PATH and MED; AS_PATH prepending and local-preference communities steer it",
+    text: "Path selection to on-premises: longest prefix, then on a virtual private gateway Direct Connect over static VPN over BGP VPN (on a transit gateway any static route, a static VPN route included, beats Direct Connect), then AS_PATH and MED; AS_PATH prepending and local-preference communities steer it",
     seeds: [],
     assessed: true,
     drift: false,
@@ -671,15 +672,23 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: "V15",
     group: "gateways",
-    text: "Accelerated Site-to-Site VPN enters AWS at the nearest edge through Global Accelerator (transit gateway only, chosen at creation); VPN CloudHub lets sites with unique BGP ASNs reach each other through one virtual private gateway",
+    text: "Accelerated Site-to-Site VPN enters AWS at the nearest edge through Global Accelerator (transit gateway only, chosen at creation); VPN CloudHub lets sites with unique BGP ASNs reach each other through one virtual private gateway (**drift**: a Site-to-Site VPN Concentrator now hosts many small BGP sites on one transit gateway attachment)",
     seeds: [],
     assessed: false,
-    drift: false,
+    drift: true,
   },
   {
     id: "D4",
     group: "gateways",
     text: "Route 53 Resolver DNS Firewall filters a VPC's outbound DNS queries by domain lists; Resolver query logging records the queries to CloudWatch Logs, S3 or Firehose",
+    seeds: [],
+    assessed: false,
+    drift: false,
+  },
+  {
+    id: "R3",
+    group: "flow-logs",
+    text: "Route Analyzer (AWS Network Manager) checks the transit gateway route tables between two IP addresses and attachments, across Regions through transit gateway peering; it reads transit gateway routes only, not VPC route tables, security groups or network ACLs",
     seeds: [],
     assessed: false,
     drift: false,

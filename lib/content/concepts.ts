@@ -6,6 +6,7 @@
 // second expert review: taught by the lessons but not marked Q, because no question family assesses them yet
 // (G6 is taught in lesson 1 too, but listed on lesson 7 so that lesson 1 keeps belonging to no single topic).
 // R3 (Route Analyzer) comes from the second examination of lessons 07-13 and is likewise taught but not marked Q.
+// P14 and E21 come from the third review (lessons 1-6), likewise taught but not marked Q.
 
 export type ConceptGroupId = "peering" | "endpoints" | "flow-logs" | "gateways" | "filtering";
 
@@ -692,6 +693,22 @@ export const CONCEPTS: readonly Concept[] = [
     seeds: [],
     assessed: false,
     drift: false,
+  },
+  {
+    id: "P14",
+    group: "peering",
+    text: "Peering itself does not encrypt same-Region traffic (**drift**: VPC Encryption Controls monitor whether flows within and across a Region's VPCs are encrypted, with an encryption-status flow-log field, and in enforce mode allow only Nitro instances and AWS services that encrypt in transit, with opt-in exclusions such as peering)",
+    seeds: [],
+    assessed: false,
+    drift: true,
+  },
+  {
+    id: "E21",
+    group: "endpoints",
+    text: "A gateway endpoint's IP address type is IPv4 by default (**drift**: it can be dual-stack, adding the service's IPv6 prefix list; clients reach it over IPv6 through the dual-stack service name or a dual-stack DNS record IP type)",
+    seeds: [],
+    assessed: false,
+    drift: true,
   },
 ];
 

@@ -57,7 +57,9 @@ export function QuestionExhibit({
 
 /**
  * The caption is shown above the scroll box, so it wraps to the screen's width instead of scrolling away with a
- * wide table; the table keeps a real <caption> for screen readers.
+ * wide table; the table keeps a real <caption> for screen readers. The scroll box is a named group, not a region:
+ * a landmark per table put dozens of same-named "VPCs" / "Subnets" regions in a lesson's landmark list (one set per
+ * try-it card) and buried the landmarks worth jumping to; the table itself is reached by table navigation.
  */
 function ExhibitTableView({ table }: { table: ExhibitTable }) {
   return (
@@ -68,7 +70,7 @@ function ExhibitTableView({ table }: { table: ExhibitTable }) {
       <div
         className="exhibit-scroll"
         tabIndex={0}
-        role="region"
+        role="group"
         aria-label={table.caption}
         data-kind={table.kind}
       >

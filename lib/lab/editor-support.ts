@@ -154,7 +154,8 @@ export function locateField(text: string, path: string): { from: number; to: num
 /**
  * Where one error of the lab's text goes in the editor: `subnets[1].cidrBlock: …` at that field; a syntax
  * error (`not valid YAML: … at line 3, column 5`) at its line and column; anything else on the first
- * character. Never empty, so the editor always draws it.
+ * character. Never empty and never a line break alone (the editor draws no underline under a bare line break:
+ * an error at the end of a text that ends with a newline went unmarked), so the editor always draws it.
  */
 export function errorRange(text: string, error: string): { from: number; to: number } {
   const field = /^([\w.[\]]+): /.exec(error);
@@ -167,5 +168,6 @@ export function errorRange(text: string, error: string): { from: number; to: num
     from = before.reduce((sum, line) => sum + line.length + 1, 0) + Number(at[2]) - 1;
   }
   from = Math.max(0, Math.min(from, text.length - 1));
+  while (from > 0 && text[from] === "\n") from -= 1;
   return { from, to: Math.min(text.length, from + 1) };
 }

@@ -12,6 +12,9 @@ import {
   type Lesson,
   type PropValue,
 } from "../../lib/content/lessons";
+import { generateQuestion } from "../../lib/scenario/generate";
+import { isDifficulty } from "../../lib/scenario/question";
+import { generateQuestionForConcept } from "../../lib/scenario/targeted";
 import { readLessonFiles } from "./support/course-files";
 
 type MdxNode = {
@@ -130,6 +133,29 @@ describe("the lesson files", () => {
       lesson.components.filter((c) => c.name === "TryIt").map((c) => `${c.props.family}/${c.props.seed}`),
     );
     expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it("never ask the same generated question twice across the course", () => {
+    // A concept-targeted TryIt scans seeds until a question tests its concept, so two different seeds can land
+    // on one question (lesson 6 asked "Where can VPC flow logs be published" twice, for F4 and for F6).
+    const ids = lessons.flatMap((lesson) =>
+      lesson.components
+        .filter((c) => c.name === "TryIt")
+        .map(({ props }) => {
+          const family = String(props.family);
+          const seed = Number(props.seed);
+          const difficulty = Number(props.difficulty ?? 1);
+          if (!isDifficulty(difficulty)) throw new Error(`${lesson.slug}: difficulty ${difficulty}`);
+          const generated =
+            props.concept === undefined
+              ? generateQuestion(family, seed, difficulty)
+              : generateQuestionForConcept(family, seed, difficulty, String(props.concept));
+          if (!generated.ok) throw new Error(`${lesson.slug}: ${JSON.stringify(generated.issues)}`);
+          return `${lesson.slug}: ${generated.question.id}`;
+        }),
+    );
+    const questionIds = ids.map((entry) => entry.split(": ")[1]);
+    expect(ids.filter((_entry, index) => questionIds.indexOf(questionIds[index]) !== index)).toEqual([]);
   });
 
   it.each(lessons.map((lesson) => [lesson.fileName, lesson] as const))(

@@ -221,13 +221,16 @@ describe("homework, preview and exports", () => {
   it("after the due date the link refuses answers and names with a clear message", async () => {
     const teacher = await open();
     await teacher.goto("/classroom");
+    // Due in 15 s: room for a loaded machine to open the link and start before it (8 s was tight), and the
+    // test then waits for that moment itself rather than a fixed time after starting.
+    const dueAt = Date.now() + 15_000;
     const created = await teacher.request.post("/classroom/homework/api", {
       data: {
         action: "create",
         families: ["endpoint-choice"],
         difficulty: 1,
         questionCount: 1,
-        dueAt: new Date(Date.now() + 8_000).toISOString(),
+        dueAt: new Date(dueAt).toISOString(),
       },
     });
     expect(created.status()).toBe(200);
@@ -238,7 +241,8 @@ describe("homework, preview and exports", () => {
     await cy.getByTestId("homework-start").click();
     await cy.getByTestId("homework-answer-form").waitFor();
     const q = await shownHomeworkQuestion(cy);
-    await new Promise((resolve) => setTimeout(resolve, 9_000));
+    // The server and this test share the machine's clock: a second past the due time, the answer is late.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, dueAt + 1_000 - Date.now())));
     await answerHomework(cy, q.answer);
     await expect(cy.getByTestId("homework-error").textContent()).resolves.toMatch(
       /^code: this assignment was due \d{4}-\d\d-\d\d \d\d:\d\d UTC; it no longer takes answers$/,

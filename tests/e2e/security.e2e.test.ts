@@ -302,22 +302,28 @@ describe("hardening", () => {
         expect(response.status, `${method} ${target}`).toBeLessThan(500);
       }
     }
-    const logged = logLines(path.join(inject("e2eDir"), "server.log"));
-    expect(
-      logged.some(
-        (line) => line["event"] === "request.refused" && line["reason"] === "malformed-path-encoding",
-      ),
-    ).toBe(true);
+    await expect
+      .poll(
+        () =>
+          logLines(path.join(inject("e2eDir"), "server.log")).some(
+            (line) => line["event"] === "request.refused" && line["reason"] === "malformed-path-encoding",
+          ),
+        { timeout: 10_000 },
+      )
+      .toBe(true);
   });
 
   it("structured log: one JSON line per request with method, path, status and duration, and no cookie value", async () => {
+    const file = path.join(inject("e2eDir"), "server.log");
+    const lessonsLines = () =>
+      logLines(file).filter((entry) => entry["event"] === "request" && entry["path"] === "/lessons");
+    const before = lessonsLines().length;
     const learner = client(baseURL());
     await learner.get("/lessons?probe=log-check");
     const token = learner.cookie() ?? "";
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const file = path.join(inject("e2eDir"), "server.log");
-    const logged = logLines(file);
-    const line = logged.find((entry) => entry["event"] === "request" && entry["path"] === "/lessons");
+    // The line is written as the response finishes, maybe after the client has it: wait for it, not a fixed time.
+    await expect.poll(() => lessonsLines().length, { timeout: 10_000 }).toBeGreaterThan(before);
+    const line = lessonsLines().at(-1);
     expect(line).toMatchObject({ method: "GET", status: 200 });
     expect(typeof line?.["durationMs"]).toBe("number");
     expect(token.length).toBeGreaterThan(10);

@@ -78,6 +78,15 @@ describe("where the editor draws an error", () => {
       expect(range.to).toBeGreaterThan(range.from);
       expect(range.from).toBeGreaterThanOrEqual(text.indexOf("vpcs"));
     }
+    // Ending with a line break, the error sits at "line 3, column 1", past the last line: it is drawn under
+    // the last character, not under the line break alone (which the editor draws nothing for).
+    const withBreak = `${text}\n`;
+    const atEnd = parseTopologyText(withBreak, "yaml");
+    if (atEnd.ok) throw new Error("expected a syntax error");
+    for (const issue of atEnd.issues) {
+      const range = errorRange(withBreak, issue.message);
+      expect(withBreak.slice(range.from, range.to)).toBe("a");
+    }
     const fielded = errorRange("vpcs:\n  - id: 12\n", "vpcs[0].id: expected string");
     expect("vpcs:\n  - id: 12\n".slice(fielded.from, fielded.to)).toBe("12");
   });

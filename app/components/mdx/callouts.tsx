@@ -18,12 +18,20 @@ export function DriftNote({ children }: { children: ReactNode }) {
   );
 }
 
-/** For a source note that was never right (not drift: AWS did not change, the note was wrong). */
+/**
+ * For a source note that was never right (not drift: AWS did not change, the note was wrong). A note like the
+ * other callouts, not an <aside>: an aside is a complementary landmark, and a lesson with two of these listed
+ * two same-named landmarks (axe landmark-unique) for what is part of the running text.
+ */
 export function NotesError({ children }: { children: ReactNode }) {
   return (
-    <aside className="callout callout-notes-error" aria-label="Note: the course notes are wrong here">
+    <div
+      className="callout callout-notes-error"
+      role="note"
+      aria-label="Note: the course notes are wrong here"
+    >
       <p className="callout-title">The notes are wrong here</p>
       {children}
-    </aside>
+    </div>
   );
 }

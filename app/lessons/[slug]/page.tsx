@@ -12,6 +12,7 @@ import { Topology } from "@/app/components/mdx/topology";
 import { TryIt } from "@/app/components/mdx/try-it";
 import { MarkRead } from "@/app/components/mark-read";
 import { remarkRuleLinks } from "@/lib/content/remark-rule-links";
+import { remarkTableLabels } from "@/lib/content/remark-table-labels";
 import { isRuleId } from "@/lib/content/rules-catalogue";
 import { findLesson, loadCourse } from "../course";
 
@@ -36,7 +37,7 @@ export default async function LessonPage({ params }: Props) {
   const { lesson, previous, next } = found;
   const { default: Content } = await evaluate(lesson.body, {
     ...runtime,
-    remarkPlugins: [remarkGfm, remarkRuleLinks(isRuleId)],
+    remarkPlugins: [remarkGfm, remarkRuleLinks(isRuleId), remarkTableLabels],
   });
   const components = {
     ExamTip,
@@ -51,11 +52,12 @@ export default async function LessonPage({ params }: Props) {
     h2: H2,
     h3: H3,
     // Code blocks and tables scroll sideways on narrow screens: focusable and named so keyboards can scroll them.
+    // A table is named after the heading it sits under (remarkTableLabels); "Table" only if none precedes it.
     pre: (props: ComponentProps<"pre">) => (
       <pre {...props} className="scroll-region" tabIndex={0} aria-label="Code example" />
     ),
     table: (props: ComponentProps<"table">) => (
-      <table {...props} className="scroll-region" tabIndex={0} aria-label="Table" />
+      <table {...props} className="scroll-region" tabIndex={0} aria-label={props["aria-label"] ?? "Table"} />
     ),
   };
   return (

@@ -34,6 +34,16 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 export const isSerious = (violation: AxeViolation): boolean =>
   violation.impact === "serious" || violation.impact === "critical";
 
+/**
+ * Moderate and minor rules the accessibility suite fails on all the same, because they came back once: landmarks
+ * that share a name (a screen reader's landmark list cannot tell them apart) and header cells with no text.
+ */
+export const ALSO_BLOCKING: ReadonlySet<string> = new Set(["landmark-unique", "empty-table-header"]);
+
+/** Serious or critical, or one of the rules in ALSO_BLOCKING. */
+export const isBlocking = (violation: AxeViolation): boolean =>
+  isSerious(violation) || ALSO_BLOCKING.has(violation.id);
+
 /** One line per critical or serious violation: "<id>: <first target>". */
 export async function seriousViolationLines(page: Page): Promise<string[]> {
   return (await axeViolations(page))

@@ -690,15 +690,24 @@ const sameQuery = (a: Query, b: Query): boolean =>
 export function firstVerifiedFix(
   topology: Topology,
   query: Query,
-  options: Omit<ProposeFixesOptions, "combined"> = {},
+  options: Omit<ProposeFixesOptions, "combined"> & {
+    /**
+     * Only candidates of this kind whose description matches count: the first verified one of them (keeping the
+     * id it has among all candidates), as `proposeFixes(…).find((f) => f.verified && matches(f))` would give, but
+     * without verifying the candidates that could never be chosen.
+     */
+    readonly only?: { readonly kind: FixKind; readonly description: RegExp };
+  } = {},
 ): Fix | undefined {
   const cache = options.cache ?? new NetworkCache();
   const { net, analysis } = fixInputs(topology, query, options, cache);
   if (analysis.reachable) return undefined;
+  const only = options.only;
   let i = 0;
   for (const b of analysis.blockers) {
     for (const c of candidatesFor(topology, net, query, analysis, b)) {
       i += 1;
+      if (only !== undefined && (c.kind !== only.kind || !only.description.test(c.description))) continue;
       if (!analyze(c.topology, query, { cache }).reachable) continue;
       return {
         kind: c.kind,

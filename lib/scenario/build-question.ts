@@ -5,7 +5,7 @@ import { assembleOptions, type Candidate } from "./options";
 import type { ProofSink } from "./proofs";
 import { formatQuestionId, type Difficulty, type Explanation, type Question } from "./question";
 import type { Rng } from "./rng";
-import { ruleIdsIn } from "../content/rule-id";
+import { RULE_ID_PATTERN } from "../content/rule-id";
 import type { NetworkCache, Query, Topology } from "../net/index";
 
 export type QuestionParts = {
@@ -87,9 +87,11 @@ type Draft<T> = { -readonly [K in keyof T]?: T[K] };
  * not listed, IDs listed that no sentence uses).
  */
 export function citedRules(summary: string, perOption: Readonly<Record<string, string>>): string[] {
-  const ids = ruleIdsIn(summary);
-  for (const id in perOption) ids.push(...ruleIdsIn(perOption[id] ?? ""));
-  return uniqueSorted(ids);
+  // One match over the texts joined by newlines (a rule ID cannot span one, and \b holds on either side of it)
+  // instead of a match, a Set and a spread per text: uniqueSorted drops the repeats anyway.
+  let all = summary;
+  for (const id in perOption) all += `\n${perOption[id] ?? ""}`;
+  return uniqueSorted(all.match(RULE_ID_PATTERN) ?? []);
 }
 
 function uniqueSorted(values: readonly string[]): string[] {

@@ -546,9 +546,12 @@ function vgwPropagationFix(
   fix: Fix,
 ): Fix | undefined {
   if (fix.kind !== "add-route" || !/ -> vgw-/.test(fix.description)) return undefined;
-  return proposeFixes(topology, query, { analysis, cache, combined: false }).find(
-    (f) => f.kind === "enable-propagation" && f.verified && / from vgw-/.test(f.description),
-  );
+  // The first verified propagation fix of proposeFixes, verifying only the propagation candidates.
+  return firstVerifiedFix(topology, query, {
+    analysis,
+    cache,
+    only: { kind: "enable-propagation", description: / from vgw-/ },
+  });
 }
 
 const PATH_SENTENCES: readonly (readonly [string, string])[] = [

@@ -42,6 +42,49 @@ export function sameJsonExcept(a: object, b: object, key: string): boolean {
   return sameObjects(a as Readonly<Record<string, unknown>>, b as Readonly<Record<string, unknown>>, key);
 }
 
+/**
+ * The keys whose values make sameJson(a, b) fail, when a and b are plain objects with the same own keys in the
+ * same order: then sameJson(a, b) is `keys.length === 0`, and sameJsonExcept(a, b, k) is "every key listed is k".
+ * Undefined for anything else (the caller asks sameJson and sameJsonExcept themselves). Copy-on-write edits
+ * keep their input's keys, so one walk here answers "is it a change?" and "does it change only k?" together,
+ * where each question walked and listed both objects' keys again.
+ */
+export function unequalKeys(a: object, b: object): string[] | undefined {
+  if (!isPlain(a) || !isPlain(b) || Array.isArray(a) || Array.isArray(b)) return undefined;
+  const keys = Object.keys(a);
+  const keysB = Object.keys(b);
+  if (keys.length !== keysB.length) return undefined;
+  for (let i = 0; i < keys.length; i += 1) if (keys[i] !== keysB[i]) return undefined;
+  const x = a as Readonly<Record<string, unknown>>;
+  const y = b as Readonly<Record<string, unknown>>;
+  const out: string[] = [];
+  for (const key of keys) {
+    const u = x[key];
+    const v = y[key];
+    if (u === v) continue;
+    // A skipped value on one side only leaves the key out of one JSON text: the texts differ.
+    const skipU = isSkipped(u);
+    const skipV = isSkipped(v);
+    if (skipU || skipV ? !(skipU && skipV) : !sameJson(u, v)) out.push(key);
+  }
+  return out;
+}
+
+/**
+ * sameJson({ ...a, [key]: undefined }, { ...b, [key]: undefined }) without copying either object: whether the
+ * two have the same JSON once `key` is left out of both.
+ */
+export function sameJsonWithout(a: object, b: object, key: string): boolean {
+  if (!isPlain(a) || !isPlain(b) || Array.isArray(a) || Array.isArray(b))
+    return sameJson({ ...a, [key]: undefined }, { ...b, [key]: undefined });
+  return sameObjects(
+    a as Readonly<Record<string, unknown>>,
+    b as Readonly<Record<string, unknown>>,
+    undefined,
+    key,
+  );
+}
+
 /** An array, or an object whose prototype is Object.prototype or null, without toJSON. */
 function isPlain(value: object): boolean {
   if (Array.isArray(value)) return true;
@@ -65,19 +108,33 @@ function sameArrays(a: readonly unknown[], b: readonly unknown[]): boolean {
   return true;
 }
 
-/** With `ignored`, that key counts as present on both sides with equal values (whatever they hold). */
+/**
+ * With `ignored`, that key counts as present on both sides with equal values (whatever they hold); with `dropped`,
+ * as absent from both.
+ */
 function sameObjects(
   a: Readonly<Record<string, unknown>>,
   b: Readonly<Record<string, unknown>>,
   ignored?: string,
+  dropped?: string,
 ): boolean {
   const keysA = Object.keys(a);
   const keysB = Object.keys(b);
   let i = 0;
   let j = 0;
   for (;;) {
-    while (i < keysA.length && keysA[i] !== ignored && isSkipped(a[keysA[i] as string])) i += 1;
-    while (j < keysB.length && keysB[j] !== ignored && isSkipped(b[keysB[j] as string])) j += 1;
+    while (
+      i < keysA.length &&
+      keysA[i] !== ignored &&
+      (keysA[i] === dropped || isSkipped(a[keysA[i] as string]))
+    )
+      i += 1;
+    while (
+      j < keysB.length &&
+      keysB[j] !== ignored &&
+      (keysB[j] === dropped || isSkipped(b[keysB[j] as string]))
+    )
+      j += 1;
     if (i === keysA.length || j === keysB.length) return i === keysA.length && j === keysB.length;
     const key = keysA[i] as string;
     if (key !== keysB[j]) return false;

@@ -104,6 +104,21 @@ describe("firstVerifiedFix", () => {
     },
   );
 
+  it.each(blockedCases())(
+    "%s: with `only`, the first verified fix of that kind and description, with its id among all candidates",
+    (_kind, t, query) => {
+      const all = proposeFixes(t, query, { combined: false });
+      for (const fix of all) {
+        for (const description of [/./, /^Add /, /no such text/]) {
+          const only = { kind: fix.kind, description };
+          expect(firstVerifiedFix(t, query, { only })).toEqual(
+            all.find((f) => f.verified && f.kind === fix.kind && description.test(f.description)),
+          );
+        }
+      }
+    },
+  );
+
   it("is undefined for a reachable flow", () => {
     expect(firstVerifiedFix(topo(twoPeered({})), q("h-1", "h-2"))).toBeUndefined();
   });

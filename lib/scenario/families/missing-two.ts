@@ -47,7 +47,8 @@ export function missingTwoCase(
   const rng = pick.fork("case");
   const setup = drawCompleteSetup(rng, difficulty);
   const cache = new NetworkCache();
-  const reachable = (t: T.Topology): boolean => analyzeTopology(t, setup.query, cache).reachable;
+  const analysis = (t: T.Topology): T.Analysis => analyzeTopology(t, setup.query, cache);
+  const reachable = (t: T.Topology): boolean => analysis(t).reachable;
   if (!reachable(setup.base)) return undefined;
   const order = rng.shuffle(setup.pieces.map((_, i) => i));
   for (let x = 0; x < order.length; x += 1) {
@@ -55,12 +56,20 @@ export function missingTwoCase(
       const p = setup.pieces[order[x] as number] as Piece;
       const q = setup.pieces[order[y] as number] as Piece;
       const shown = q.remove(p.remove(setup.base));
-      // Put back one piece = the complete setup without the other one.
+      // Put back one piece = the complete setup without the other one. Each built and analysed once: the
+      // question's explanation reads these same analyses (why each key alone is not enough).
+      const withoutQ = q.remove(setup.base);
+      const withoutP = p.remove(setup.base);
       const keys: Change[] = [
-        { text: p.text, apply: () => q.remove(setup.base) },
-        { text: q.text, apply: () => p.remove(setup.base) },
+        { text: p.text, apply: () => withoutQ },
+        { text: q.text, apply: () => withoutP },
       ];
-      if (reachable(shown) || keys.some((k) => reachable(k.apply(shown)))) continue;
+      const blocked = analysis(shown);
+      if (blocked.reachable) continue;
+      const onlyP = analysis(withoutQ);
+      if (onlyP.reachable) continue;
+      const onlyQ = analysis(withoutP);
+      if (onlyQ.reachable) continue;
       const misses = provenNearMisses(
         rng,
         shown,
@@ -80,7 +89,17 @@ export function missingTwoCase(
       ];
       if (pairs.some(reachable)) continue;
       return {
-        question: buildTwoQuestion(seed, difficulty, setup, [p, q], shown, misses, cache, proofs),
+        question: buildTwoQuestion(
+          seed,
+          difficulty,
+          setup,
+          [p, q],
+          shown,
+          { blocked, withoutP: onlyQ, withoutQ: onlyP },
+          misses,
+          cache,
+          proofs,
+        ),
         setup,
         missing: [p, q],
         shownTopology: shown,
@@ -97,18 +116,23 @@ function buildTwoQuestion(
   setup: Setup,
   missing: readonly [Piece, Piece],
   shown: T.Topology,
+  analyses: {
+    /** The shown setup (both pieces missing). */
+    readonly blocked: T.Analysis;
+    /** The complete setup without p, and without q: each key put back alone. */
+    readonly withoutP: T.Analysis;
+    readonly withoutQ: T.Analysis;
+  },
   misses: readonly ProvenNearMiss[],
   cache: NetworkCache,
   proofs: ProofSink | undefined,
 ): Question {
   const rng = createRng(seed).fork(`${missingPiece.name}/${difficulty}/choose-two/options`);
   const [p, q] = missing;
-  const blocked = analyzeTopology(shown, setup.query, cache);
+  const { blocked } = analyses;
   // Why each key is needed: with only the other one back, the flow is still dropped where this one is missing.
-  const withoutOnly = (piece: Piece): T.Blocker | undefined =>
-    analyzeTopology(piece.remove(setup.base), setup.query, cache).blockers[0];
   const keyWhy = (piece: Piece): string => {
-    const b = withoutOnly(piece);
+    const b = (piece === p ? analyses.withoutP : analyses.withoutQ).blockers[0];
     return `Right: with only the other change, the ${b?.direction === "return" ? "reply" : "request"} is still dropped at ${b?.component ?? ""} (${b?.rules[0] ?? ""}).`;
   };
   const complaint =

@@ -33,6 +33,8 @@ export type Fix = {
   rules: string[];
   topology: Topology;
   verified: boolean;
+  /** The gateway a route fix points at, or a propagation fix propagates from: read this, never the description. */
+  gateway?: string | undefined;
 };
 
 type Candidate = Omit<Fix, "id" | "verified">;
@@ -492,6 +494,7 @@ function routeCandidates(topology: Topology, net: Network, rtbId: string, dst: I
       description: `Add a route ${destination} -> ${target} to ${rt.id}`,
       rules,
       topology: t,
+      gateway: target,
     });
   };
   const dstVpc = vpcOfIp(net, dst);
@@ -532,6 +535,7 @@ function routeCandidates(topology: Topology, net: Network, rtbId: string, dst: I
       description: `Enable route propagation from ${vgwId} on ${rt.id}`,
       rules,
       topology: t,
+      gateway: vgwId,
     });
   }
   const service = net.services.find((s) => s.cidrs.some((c) => cidrContainsIp(c, dst)));
@@ -692,11 +696,11 @@ export function firstVerifiedFix(
   query: Query,
   options: Omit<ProposeFixesOptions, "combined"> & {
     /**
-     * Only candidates of this kind whose description matches count: the first verified one of them (keeping the
-     * id it has among all candidates), as `proposeFixes(…).find((f) => f.verified && matches(f))` would give, but
-     * without verifying the candidates that could never be chosen.
+     * Only candidates it accepts count: the first verified one of them (keeping the id it has among all
+     * candidates), as `proposeFixes(…).find((f) => f.verified && only(f))` would give, but without verifying the
+     * candidates that could never be chosen.
      */
-    readonly only?: { readonly kind: FixKind; readonly description: RegExp };
+    readonly only?: (candidate: Pick<Fix, "kind" | "gateway">) => boolean;
   } = {},
 ): Fix | undefined {
   const cache = options.cache ?? new NetworkCache();
@@ -707,7 +711,7 @@ export function firstVerifiedFix(
   for (const b of analysis.blockers) {
     for (const c of candidatesFor(topology, net, query, analysis, b)) {
       i += 1;
-      if (only !== undefined && (c.kind !== only.kind || !only.description.test(c.description))) continue;
+      if (only !== undefined && !only(c)) continue;
       if (!analyze(c.topology, query, { cache }).reachable) continue;
       return {
         kind: c.kind,
@@ -716,6 +720,7 @@ export function firstVerifiedFix(
         topology: c.topology,
         id: `fix-${i}`,
         verified: true,
+        gateway: c.gateway,
       };
     }
   }
@@ -755,6 +760,7 @@ export function proposeFixes(topology: Topology, query: Query, options: ProposeF
     topology: c.topology,
     id: `fix-${i + 1}`,
     verified: analyze(c.topology, query, { cache }).reachable,
+    gateway: c.gateway,
   }));
   // Several independent blockers: also offer the first candidate of each, applied together.
   if (

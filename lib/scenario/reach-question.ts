@@ -526,7 +526,7 @@ function secondFaultSentence(
  * (DX-08). Which one is read from the topology, never assumed.
  */
 function propagationEffect(topology: Topology, propagation: Fix): string {
-  const vgw = / from (vgw-[0-9a-f]+)/.exec(propagation.description)?.[1];
+  const vgw = propagation.gateway;
   const hasVpn = topology.vpnConnections.some((v) => v.vpnGatewayId === vgw);
   const hasDx = topology.directConnectGateways.some((d) => d.associations.some((a) => a.gatewayId === vgw));
   return hasDx && !hasVpn
@@ -545,12 +545,13 @@ function vgwPropagationFix(
   cache: NetworkCache,
   fix: Fix,
 ): Fix | undefined {
-  if (fix.kind !== "add-route" || !/ -> vgw-/.test(fix.description)) return undefined;
+  if (fix.kind !== "add-route" || fix.gateway?.startsWith("vgw-") !== true) return undefined;
   // The first verified propagation fix of proposeFixes, verifying only the propagation candidates.
   return firstVerifiedFix(topology, query, {
     analysis,
     cache,
-    only: { kind: "enable-propagation", description: / from vgw-/ },
+    only: (candidate) =>
+      candidate.kind === "enable-propagation" && candidate.gateway?.startsWith("vgw-") === true,
   });
 }
 

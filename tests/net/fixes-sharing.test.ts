@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { firstVerifiedFix, proposeFixes } from "@/lib/net/fixes";
+import { firstVerifiedFix, proposeFixes, type Fix } from "@/lib/net/fixes";
 import { buildNetwork } from "@/lib/net/network";
 import { analyze } from "@/lib/net/reachability";
 import type { Query } from "@/lib/net/query";
@@ -105,16 +105,17 @@ describe("firstVerifiedFix", () => {
   );
 
   it.each(blockedCases())(
-    "%s: with `only`, the first verified fix of that kind and description, with its id among all candidates",
+    "%s: with `only`, the first verified fix it accepts, with its id among all candidates",
     (_kind, t, query) => {
       const all = proposeFixes(t, query, { combined: false });
       for (const fix of all) {
-        for (const description of [/./, /^Add /, /no such text/]) {
-          const only = { kind: fix.kind, description };
-          expect(firstVerifiedFix(t, query, { only })).toEqual(
-            all.find((f) => f.verified && f.kind === fix.kind && description.test(f.description)),
-          );
-        }
+        const filters: ((c: Pick<Fix, "kind" | "gateway">) => boolean)[] = [
+          (c) => c.kind === fix.kind,
+          (c) => c.kind === fix.kind && c.gateway === fix.gateway,
+          (c) => c.kind === fix.kind && c.gateway === "no-such-gateway",
+        ];
+        for (const only of filters)
+          expect(firstVerifiedFix(t, query, { only })).toEqual(all.find((f) => f.verified && only(f)));
       }
     },
   );

@@ -616,10 +616,13 @@ function directConnectSentence(topology: Topology, analysis: Analysis): string |
     association?.allowedPrefixes !== undefined && association.allowedPrefixes.length > 0
       ? ` with allowed prefixes ${association.allowedPrefixes.join(", ")}`
       : "";
-  const route = analysis.return.find((h) => h.component.type === "route-table" && h.matched)?.matched;
-  const learned = route?.description.includes("(propagated)")
-    ? ", which the virtual private gateway propagates from the prefixes it learns over BGP on the private virtual interface"
-    : "";
+  const hop = analysis.return.find((h) => h.component.type === "route-table" && h.matched);
+  const route = hop?.matched;
+  const fact = hop?.detail.kind === "route" ? hop.detail.route : undefined;
+  const learned =
+    fact?.origin === "propagated"
+      ? ", which the virtual private gateway propagates from the prefixes it learns over BGP on the private virtual interface"
+      : "";
   const back =
     route !== undefined
       ? `the reply follows the route ${route.description} back to it${learned} (DX-08)`

@@ -36,11 +36,15 @@ type Lists = readonly (readonly unknown[])[];
 /** Inputs with more objects than this are compiled without caching (an imported account, the 10,000-VPC bench). */
 export const MAX_CACHED_OBJECTS = 2000;
 
-/** The key of a set of inputs, flattened: each scalar, then per list its length and its elements. */
+/**
+ * The key of a set of inputs, flattened: each scalar, then per list the list itself, its length and its elements.
+ * The list object comes first so that a later build handed the very same (immutable) list skips its elements:
+ * copy-on-write variants share every list they do not change with their base.
+ */
 function keyOf(scalars: Scalars, lists: Lists): unknown[] {
   const out: unknown[] = [...scalars];
   for (const list of lists) {
-    out.push(list.length);
+    out.push(list, list.length);
     for (const item of list) out.push(item);
   }
   return out;
@@ -51,8 +55,14 @@ function sameInputs(key: readonly unknown[], scalars: Scalars, lists: Lists): bo
   let i = 0;
   for (const s of scalars) if (key[i++] !== s) return false;
   for (const list of lists) {
-    if (key[i++] !== list.length) return false;
-    for (const item of list) if (key[i++] !== item) return false;
+    const n = list.length;
+    if (key[i] === list) {
+      i += n + 2;
+      continue;
+    }
+    if (key[i + 1] !== n) return false;
+    i += 2;
+    for (let j = 0; j < n; j += 1) if (key[i++] !== list[j]) return false;
   }
   return i === key.length;
 }

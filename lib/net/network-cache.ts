@@ -82,13 +82,16 @@ export class RecentCache<V> {
       const entry = entries[i];
       if (entry && sameInputs(entry.key, scalars, lists)) {
         // Most recent first, so the base of the current question stays while its variants come and go.
-        if (i > 0) entries.unshift(...entries.splice(i, 1));
+        for (let j = i; j > 0; j -= 1) entries[j] = entries[j - 1] as (typeof entries)[number];
+        entries[0] = entry;
         return entry.value;
       }
     }
     const value = compile();
-    entries.unshift({ key: keyOf(scalars, lists), value });
-    if (entries.length > this.size) entries.pop();
+    // The oldest falls off the end once the cache is full (moved by hand: unshift and splice allocate).
+    let j = entries.length < this.size ? entries.length : this.size - 1;
+    for (; j > 0; j -= 1) entries[j] = entries[j - 1] as (typeof entries)[number];
+    entries[0] = { key: keyOf(scalars, lists), value };
     return value;
   }
 }

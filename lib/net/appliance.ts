@@ -16,6 +16,7 @@ import {
   type Link,
   type Pkt,
   pktWith,
+  rememberNatSession,
   type Walk,
 } from "./walk-state";
 
@@ -46,7 +47,7 @@ export function forwardThroughAppliance(
   const out = natInstanceSource(w, eni, p);
   if (out !== p) {
     // NATI-01: the instance's operating system is assumed to masquerade (AWS output cannot show iptables).
-    w.natSessions.set(eni.id, p.src);
+    rememberNatSession(w, eni.id, p.src);
     const notes = (w.assumptions ??= []);
     const note = natInstanceNote(eni, p.src.text);
     if (!notes.some((n) => n.message === note.message)) notes.push(note);

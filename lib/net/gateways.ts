@@ -22,10 +22,12 @@ import {
   gatewayHop,
   HOP,
   type Link,
+  natSession,
   type Pkt,
   pktWith,
   recordFlow,
   ref,
+  rememberNatSession,
   type Walk,
 } from "./walk-state";
 
@@ -109,7 +111,7 @@ export function sendToInternetGateway(
       });
     } else {
       // NATI-01: the source is a NAT instance's own address (it translated the client's): its missing public IP is the fault.
-      const natInstance = w.natSessions.has(subnet.vpc.enisByIp.get(ipKey(p.src))?.id ?? "");
+      const natInstance = natSession(w, subnet.vpc.enisByIp.get(ipKey(p.src))?.id ?? "") !== undefined;
       block(w, "IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS", igw.id, {
         kind: "gateway",
         gateway: gw(igw, "internet-gateway"),
@@ -362,7 +364,7 @@ export function sendToNatGateway(w: Walk, subnet: SubnetInfo, natId: string, p: 
   // NAT-04: NAT64 — a packet to 64:ff9b::/96 leaves as IPv4 to the embedded address.
   const v4 = embeddedIpv4(p.dst);
   const out = pktWith(p, v4 ? { src: eni.privateIp, dst: v4 } : { src: eni.privateIp });
-  w.natSessions.set(nat.id, p.src);
+  rememberNatSession(w, nat.id, p.src);
   if (v4)
     addHop(
       w,
@@ -396,7 +398,7 @@ export function sendToNatGateway(w: Walk, subnet: SubnetInfo, natId: string, p: 
 
 /** A reply reaches the NAT gateway: translate the destination back to the original client (NAT-03). */
 export function reverseNat(w: Walk, eni: EniInfo, p: Pkt): Delivered | undefined {
-  const original = w.natSessions.get(eni.ownerId);
+  const original = natSession(w, eni.ownerId);
   const nat = w.net.natGateways.get(eni.ownerId);
   if (!original || !nat) {
     block(w, "NO_POSSIBLE_DESTINATION", eni.ownerId, {

@@ -36,11 +36,15 @@ type Lists = readonly (readonly unknown[])[];
 /** Inputs with more objects than this are compiled without caching (an imported account, the 10,000-VPC bench). */
 export const MAX_CACHED_OBJECTS = 2000;
 
-/** The key of a set of inputs, flattened: each scalar, then per list its length and its elements. */
+/**
+ * The key of a set of inputs, flattened: each scalar, then per list the list itself, its length and its elements.
+ * The list object comes first so that a later build handed the very same (immutable) list skips its elements:
+ * copy-on-write variants share every list they do not change with their base.
+ */
 function keyOf(scalars: Scalars, lists: Lists): unknown[] {
   const out: unknown[] = [...scalars];
   for (const list of lists) {
-    out.push(list.length);
+    out.push(list, list.length);
     for (const item of list) out.push(item);
   }
   return out;
@@ -51,8 +55,14 @@ function sameInputs(key: readonly unknown[], scalars: Scalars, lists: Lists): bo
   let i = 0;
   for (const s of scalars) if (key[i++] !== s) return false;
   for (const list of lists) {
-    if (key[i++] !== list.length) return false;
-    for (const item of list) if (key[i++] !== item) return false;
+    const n = list.length;
+    if (key[i] === list) {
+      i += n + 2;
+      continue;
+    }
+    if (key[i + 1] !== n) return false;
+    i += 2;
+    for (let j = 0; j < n; j += 1) if (key[i++] !== list[j]) return false;
   }
   return i === key.length;
 }
@@ -72,13 +82,16 @@ export class RecentCache<V> {
       const entry = entries[i];
       if (entry && sameInputs(entry.key, scalars, lists)) {
         // Most recent first, so the base of the current question stays while its variants come and go.
-        if (i > 0) entries.unshift(...entries.splice(i, 1));
+        for (let j = i; j > 0; j -= 1) entries[j] = entries[j - 1] as (typeof entries)[number];
+        entries[0] = entry;
         return entry.value;
       }
     }
     const value = compile();
-    entries.unshift({ key: keyOf(scalars, lists), value });
-    if (entries.length > this.size) entries.pop();
+    // The oldest falls off the end once the cache is full (moved by hand: unshift and splice allocate).
+    let j = entries.length < this.size ? entries.length : this.size - 1;
+    for (; j > 0; j -= 1) entries[j] = entries[j - 1] as (typeof entries)[number];
+    entries[0] = { key: keyOf(scalars, lists), value };
     return value;
   }
 }

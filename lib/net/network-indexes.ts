@@ -29,6 +29,76 @@ function samePairs(a: readonly string[], b: readonly string[]): boolean {
   return true;
 }
 
+/** Above this many listed objects a name is looked up in the full index (namesIndex) rather than by a scan. */
+const NAME_SCAN_LIMIT = 400;
+
+/** Push the ids of `list`'s objects named `name`, in list order. */
+function pushNamed(
+  out: string[] | undefined,
+  list: readonly { readonly name?: string | undefined; readonly id: string }[],
+  name: string,
+): string[] | undefined {
+  for (let i = 0; i < list.length; i += 1) {
+    const x = list[i] as { readonly name?: string | undefined; readonly id: string };
+    if (x.name === name) (out ??= []).push(x.id);
+  }
+  return out;
+}
+
+/**
+ * The ids named `name`, in namesIndex's order, or undefined: namesIndex(net).get(name) without building the index.
+ * A question's variants each resolve a reference or two on a network of their own, and building the index of
+ * every name for that was most of the cost of resolving an on-premises network or a gateway by id. A network
+ * with many objects (or one whose index is already built) uses the index.
+ */
+export function idsNamed(net: Network, name: string): readonly string[] | undefined {
+  if (net.memo.names) return net.memo.names.get(name);
+  const t = net.topology;
+  const size =
+    t.prefixLists.length +
+    t.vpcs.length +
+    t.internetGateways.length +
+    t.egressOnlyInternetGateways.length +
+    t.vpnGateways.length +
+    t.routeTables.length +
+    t.networkAcls.length +
+    t.subnets.length +
+    t.securityGroups.length +
+    net.coreNames.list.length +
+    t.peeringConnections.length +
+    t.gatewayEndpoints.length +
+    t.onPremisesNetworks.length +
+    t.transitGateways.length +
+    t.transitGatewayAttachments.length +
+    t.transitGatewayRouteTables.length +
+    t.customerGateways.length +
+    t.vpnConnections.length +
+    t.directConnectGateways.length;
+  if (size > NAME_SCAN_LIMIT) return namesIndex(net).get(name);
+  // The same lists in the same order as namesIndex.
+  let out: string[] | undefined;
+  out = pushNamed(out, t.prefixLists, name);
+  out = pushNamed(out, t.vpcs, name);
+  out = pushNamed(out, t.internetGateways, name);
+  out = pushNamed(out, t.egressOnlyInternetGateways, name);
+  out = pushNamed(out, t.vpnGateways, name);
+  out = pushNamed(out, t.routeTables, name);
+  out = pushNamed(out, t.networkAcls, name);
+  for (const x of t.subnets) if (x.name === name && net.subnets.has(x.id)) (out ??= []).push(x.id);
+  out = pushNamed(out, t.securityGroups, name);
+  for (const [n, id] of net.coreNames.list) if (n === name) (out ??= []).push(id);
+  out = pushNamed(out, t.peeringConnections, name);
+  out = pushNamed(out, t.gatewayEndpoints, name);
+  out = pushNamed(out, t.onPremisesNetworks, name);
+  out = pushNamed(out, t.transitGateways, name);
+  out = pushNamed(out, t.transitGatewayAttachments, name);
+  out = pushNamed(out, t.transitGatewayRouteTables, name);
+  out = pushNamed(out, t.customerGateways, name);
+  out = pushNamed(out, t.vpnConnections, name);
+  out = pushNamed(out, t.directConnectGateways, name);
+  return out;
+}
+
 /** Name -> ids of every named resource. */
 export function namesIndex(net: Network): ReadonlyMap<string, readonly string[]> {
   if (net.memo.names) return net.memo.names;

@@ -17,6 +17,13 @@ import {
 
 export * from "./network-pieces";
 
+/** An on-premises network with its parsed blocks; `siteIp` is its stand-in host address, set on first use (resolve.ts). */
+export type OnPremEntry = {
+  readonly net: T.OnPremisesNetwork;
+  readonly cidrs: readonly Cidr[];
+  siteIp: IpAddress | undefined;
+};
+
 export type Network = {
   readonly kind: "network";
   readonly topology: T.Topology;
@@ -54,7 +61,7 @@ export type Network = {
   readonly interfaceEndpoints: Map<string, T.InterfaceEndpoint>;
   readonly prefixLists: Map<string, readonly Cidr[]>;
   readonly services: readonly ServiceInfo[];
-  readonly onPrem: readonly { net: T.OnPremisesNetwork; cidrs: readonly Cidr[] }[];
+  readonly onPrem: readonly OnPremEntry[];
   readonly tgw: TransitGatewayIndex;
   /** Names of instances, NAT gateways, interface endpoints and their interfaces (see coreNamesIndex). */
   readonly coreNames: CoreNames;

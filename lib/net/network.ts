@@ -212,7 +212,11 @@ function compileReference(topology: T.Topology): ReferenceLayer {
   return {
     prefixLists,
     services,
-    onPrem: topology.onPremisesNetworks.map((net) => ({ net, cidrs: net.cidrBlocks.map(toCidr) })),
+    onPrem: topology.onPremisesNetworks.map((net) => ({
+      net,
+      cidrs: net.cidrBlocks.map(toCidr),
+      siteIp: undefined,
+    })),
     gatewayEndpoints,
   };
 }

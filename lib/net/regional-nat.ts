@@ -18,9 +18,11 @@ import {
   block,
   type Delivered,
   gatewayHop,
+  natSession,
   type Pkt,
   pktWith,
   ref,
+  rememberNatSession,
   type Walk,
 } from "./walk-state";
 
@@ -96,7 +98,7 @@ export function sendToRegionalNatGateway(
   const v4 = embeddedIpv4(p.dst);
   const publicIp = toIp(address.publicIp);
   const out = pktWith(p, v4 ? { src: publicIp, dst: v4 } : { src: publicIp });
-  w.natSessions.set(nat.id, p.src);
+  rememberNatSession(w, nat.id, p.src);
   addHop(
     w,
     natRef(nat),
@@ -187,7 +189,7 @@ function routeFromRegionalNat(
 
 /** A reply reaches a regional NAT gateway's public address: back through the internet gateway to the client. */
 export function reverseRegionalNat(w: Walk, nat: RegionalNatGateway, p: Pkt): Delivered | undefined {
-  const original = w.natSessions.get(nat.id);
+  const original = natSession(w, nat.id);
   const vpc = w.net.vpcs.get(nat.vpcId);
   const igw = gatewaysOf(w.net, nat.vpcId).igw;
   if (!original || !vpc || !igw) {

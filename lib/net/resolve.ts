@@ -1,10 +1,10 @@
 // Query references -> concrete endpoints: resource ids and names, IP addresses, "internet",
 // services, on-premises networks and DNS names (query.ts).
-import { addressInCidr, cidrContainsIp, type IpAddress, ipKey, parseIp } from "./cidr";
+import { addressInCidr, type Cidr, cidrContainsIp, type IpAddress, ipKey, parseIp } from "./cidr";
 import { inertPrivateDnsClause, parseServiceName, resolveDnsName, resolveService } from "./dns";
 import { type EniInfo, type Network, type ServiceInfo, vpcContainsIp } from "./network-model";
 import type { OnPremisesNetwork } from "./topology";
-import { coreNamesIndex, internetAddresses, namesIndex } from "./network-indexes";
+import { coreNamesIndex, idsNamed, internetAddresses } from "./network-indexes";
 import { unknownReference } from "./explanations";
 import { DEFAULT_INTERNET_CLIENT_IP, DEFAULT_INTERNET_SERVER_IP } from "./internet-addresses";
 import { cidrOnlyVpcContaining } from "./peer-hosts";
@@ -34,7 +34,7 @@ export type Resolved<T> =
   { ok: true; value: T; note?: { explanation: string; rules: string[] } } | { ok: false; message: string };
 
 function idsFor(net: Network, ref: string): readonly string[] {
-  return namesIndex(net).get(ref) ?? [ref];
+  return idsNamed(net, ref) ?? [ref];
 }
 
 function eniForId(net: Network, id: string): EniInfo | undefined {
@@ -45,16 +45,14 @@ function siteFor(net: Network, id: string): OnPremisesNetwork | undefined {
   return net.onPrem.find((o) => o.net.id === id)?.net;
 }
 
-const siteIp = (net: Network, site: OnPremisesNetwork): IpAddress =>
-  addressInCidr(
-    net.onPrem.find((o) => o.net === site)?.cidrs[0] ?? {
-      family: 4,
-      network: 0,
-      prefix: 32,
-      text: "0.0.0.0/32",
-    },
-    10,
-  );
+const NO_BLOCK: Cidr = { family: 4, network: 0, prefix: 32, text: "0.0.0.0/32" };
+
+/** The stand-in address of a host on the site: remembered in the reference layer, which a question's variants share. */
+function siteIp(net: Network, site: OnPremisesNetwork): IpAddress {
+  const entry = net.onPrem.find((o) => o.net === site);
+  if (!entry) return addressInCidr(NO_BLOCK, 10);
+  return (entry.siteIp ??= addressInCidr(entry.cidrs[0] ?? NO_BLOCK, 10));
+}
 
 /**
  * The first of these ids that is an interface, instance, on-premises network or interface endpoint. When it is

@@ -37,13 +37,12 @@ export type ScanEntry<T> = number | CompiledRoute<T>;
 type Bucket<K, T> = { readonly prefix: number; readonly routes: Map<K, CompiledRoute<T>> };
 
 export type RouteLookup<T> = {
-  readonly v4: Map<number, Map<number, CompiledRoute<T>>>;
-  readonly v6: Map<number, Map<bigint, CompiledRoute<T>>>;
-  /** Prefix lengths present, longest first. */
-  readonly v4Lengths: number[];
-  readonly v6Lengths: number[];
-  /** The same buckets as arrays, longest prefix first: the query path walks these without a Map probe per length. */
+  /**
+   * IPv4 buckets, longest prefix first: the query path walks these without a Map probe per length. Empty when
+   * the table has a `v4Scan` (every VPC route table in practice), which then holds its IPv4 routes.
+   */
   readonly v4Buckets: readonly Bucket<number, T>[];
+  /** IPv6 buckets, longest prefix first (empty without IPv6 routes). */
   readonly v6Buckets: readonly Bucket<bigint, T>[];
   /**
    * Small IPv4 tables (at most SCAN_LIMIT routes, i.e. every VPC route table in practice): [network, mask, route]
@@ -57,37 +56,41 @@ export type RouteLookup<T> = {
   readonly kind: "route" | "tgw-route";
 };
 
+const NO_BUCKETS: readonly never[] = Object.freeze([]);
+const byPrefixDesc = <K, T>(a: Bucket<K, T>, b: Bucket<K, T>): number => b.prefix - a.prefix;
+
 export function compileRoutes<T>(
   input: readonly CompiledRoute<T>[],
   kind: "route" | "tgw-route" = "route",
 ): RouteLookup<T> {
-  const v4 = new Map<number, Map<number, CompiledRoute<T>>>();
-  const v6 = new Map<number, Map<bigint, CompiledRoute<T>>>();
   const routes = input.map(withTraceSlots);
+  let v4Count = 0;
+  for (const route of routes) if (route.cidr.family === 4) v4Count += 1;
+  // A small table goes straight to its scan triples: no Map per prefix length to build for a table that a
+  // question's variant compiles, queries once or twice and drops.
+  const v4Scan = v4Count <= SCAN_LIMIT ? scanOf(routes) : undefined;
+  let v4: Map<number, Map<number, CompiledRoute<T>>> | undefined;
+  let v6: Map<number, Map<bigint, CompiledRoute<T>>> | undefined;
   for (const route of routes) {
     const c = route.cidr;
-    if (c.family === 4) insertBest(v4, c.prefix, c.network, route);
-    else insertBest(v6, c.prefix, c.network, route);
+    if (c.family === 4) {
+      if (!v4Scan)
+        insertBest((v4 ??= new Map<number, Map<number, CompiledRoute<T>>>()), c.prefix, c.network, route);
+    } else insertBest((v6 ??= new Map<number, Map<bigint, CompiledRoute<T>>>()), c.prefix, c.network, route);
   }
-  const desc = (a: number, b: number): number => b - a;
-  const v4Lengths = [...v4.keys()].sort(desc);
-  const v6Lengths = [...v6.keys()].sort(desc);
-  const v4Buckets: Bucket<number, T>[] = v4Lengths.map((prefix) => ({
-    prefix,
-    routes: v4.get(prefix) ?? new Map<number, CompiledRoute<T>>(),
-  }));
-  const scan = v4ScanOf(v4Buckets);
   return {
-    v4,
-    v6,
-    v4Lengths,
-    v6Lengths,
-    v4Buckets,
-    v6Buckets: v6Lengths.map((prefix) => ({ prefix, routes: v6.get(prefix) ?? new Map() })),
-    v4Scan: scan,
+    v4Buckets: v4 ? bucketsOf(v4) : NO_BUCKETS,
+    v6Buckets: v6 ? bucketsOf(v6) : NO_BUCKETS,
+    v4Scan,
     size: routes.length,
     kind,
   };
+}
+
+function bucketsOf<K, T>(byPrefix: Map<number, Map<K, CompiledRoute<T>>>): Bucket<K, T>[] {
+  const buckets: Bucket<K, T>[] = [];
+  for (const [prefix, routes] of byPrefix) buckets.push({ prefix, routes });
+  return buckets.sort(byPrefixDesc);
 }
 
 /**
@@ -116,17 +119,30 @@ function mask32(prefix: number): number {
 }
 
 /**
- * The buckets flattened for a linear scan, longest prefix first: the first triple that matches is the
- * longest-prefix match, since within one length at most one network contains an address.
+ * A small table's IPv4 routes as scan triples, longest prefix first: the first triple that matches is the
+ * longest-prefix match, since within one length at most one network contains an address. Among routes for the
+ * same block the one insertBest would keep is kept (the higher-priority origin, else the first), at the place
+ * the block was first seen; lengths are in descending order, blocks of one length in the order first seen.
  */
-function v4ScanOf<T>(buckets: readonly Bucket<number, T>[]): ScanEntry<T>[] | undefined {
-  let count = 0;
-  for (const b of buckets) count += b.routes.size;
-  if (count > SCAN_LIMIT) return undefined;
+function scanOf<T>(routes: readonly CompiledRoute<T>[]): ScanEntry<T>[] {
+  const kept: CompiledRoute<T>[] = [];
+  for (const route of routes) {
+    const c = route.cidr;
+    if (c.family !== 4) continue;
+    let i = 0;
+    for (; i < kept.length; i += 1) {
+      const k = (kept[i] as CompiledRoute<T>).cidr;
+      if (k.prefix === c.prefix && k.network === c.network) break;
+    }
+    if (i === kept.length) kept.push(route);
+    else if (ORIGIN_RANK[route.origin] < ORIGIN_RANK[(kept[i] as CompiledRoute<T>).origin]) kept[i] = route;
+  }
+  // Stable: blocks of one length keep the order they were first seen in.
+  kept.sort((a, b) => b.cidr.prefix - a.cidr.prefix);
   const scan: ScanEntry<T>[] = [];
-  for (const b of buckets) {
-    const m = mask32(b.prefix);
-    for (const [network, route] of b.routes) scan.push(network | 0, m, route);
+  for (const route of kept) {
+    const m = mask32(route.cidr.prefix);
+    scan.push((route.cidr.network as number) | 0, m, route);
   }
   return scan;
 }

@@ -93,8 +93,11 @@ export type Walk = {
   /** Set once a blocker really drops the packet; later flow-log records are suppressed (ORD-04). */
   dropped: boolean;
   steps: number;
-  /** NAT gateway id -> original source, so replies can be translated back (NAT-03). */
-  readonly natSessions: Map<string, IpAddress>;
+  /**
+   * NAT gateway id -> original source, so replies can be translated back (NAT-03). Created by the first
+   * translation (natSession / rememberNatSession): most flows cross no NAT, and a Map per query was garbage.
+   */
+  natSessions: Map<string, IpAddress> | undefined;
   /** Where steps hand the packet on (walk.ts): passed in rather than imported, so no step imports the router. */
   readonly router: Router;
   /**
@@ -139,7 +142,7 @@ export function makeWalk(
   direction: "forward" | "return",
   now: number,
   router: Router,
-  natSessions = new Map<string, IpAddress>(),
+  natSessions?: Map<string, IpAddress>,
 ): Walk {
   return {
     net,
@@ -153,6 +156,16 @@ export function makeWalk(
     natSessions,
     router,
   };
+}
+
+/** The original source a NAT at `id` translated, if this walk (or the request's) translated one (NAT-03). */
+export function natSession(w: Walk, id: string): IpAddress | undefined {
+  return w.natSessions?.get(id);
+}
+
+/** Remember that the NAT at `id` translated `source` (the reply walk is given the request's sessions). */
+export function rememberNatSession(w: Walk, id: string, source: IpAddress): void {
+  (w.natSessions ??= new Map()).set(id, source);
 }
 
 /** Packets are immutable, so the header is built once per packet (frozen: hops share it). */

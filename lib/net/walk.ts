@@ -41,6 +41,7 @@ import {
   HOP,
   type Link,
   makeWalk,
+  natSession,
   type Pkt,
   recordFlow,
   ref,
@@ -57,7 +58,7 @@ export function newWalk(
   net: Network,
   direction: "forward" | "return",
   now: number,
-  natSessions = new Map<string, IpAddress>(),
+  natSessions?: Map<string, IpAddress>,
 ): Walk {
   return makeWalk(net, direction, now, ROUTER, natSessions);
 }
@@ -263,7 +264,7 @@ export function arriveAtEni(
     return reached;
   }
   // NATI-01: the reply of a connection this instance source-NATed goes back to the original client.
-  const natClient = w.direction === "return" ? w.natSessions.get(eni.id) : undefined;
+  const natClient = w.direction === "return" ? natSession(w, eni.id) : undefined;
   if (natClient) return reverseNatInstance(w, eni, p, natClient);
   if (!eni.running) blockNotRunning(w, eni, "destination", p.dst.text);
   addHop(w, eni.componentRef, "deliver", HOP.deliverInterface, { inbound: p });

@@ -108,9 +108,9 @@ const PEERING_STATE_HINT: Readonly<Record<string, string>> = {
 function blackholeRoute(d: DetailOf<"route-table">): string {
   const type = d.targetType ?? "unknown";
   const target = d.target ?? d.route?.target ?? "?";
-  // An imported blackhole whose description names the gone target (RouteSchema.blackholeCause) says AWS's word.
+  // An imported blackhole route (AWS marked it so: its target is gone, or RouteSchema.blackholeCause names it).
   const reason =
-    type === "unknown" && d.route?.description.includes("-> blackhole (") === true
+    type === "unknown" && d.route?.target === "blackhole"
       ? "its target is gone or cannot forward traffic"
       : BLACKHOLE_REASON[type](d.vpc, target);
   // A route whose target kind is known is named by its target; peering and unknown targets by the whole route.

@@ -1,6 +1,7 @@
 // The fifth independent examiner's findings (qexam5), each asserted as a property over many seeds rather than
 // on the cited question.
 import { describe, expect, it } from "vitest";
+import { analyze } from "../../lib/net/index";
 import { decideEndpoint } from "../../lib/scenario/endpoint-rules";
 import { endpointChoiceScenario } from "../../lib/scenario/families/endpoint-choice";
 import type { Difficulty, Question } from "../../lib/scenario/question";
@@ -58,5 +59,38 @@ describe("endpoint-choice: every NAT reason is true in its situation (F1)", () =
       }
     }
     expect([...seen].sort()).toEqual(["on-prem-dx", "on-prem-vpn", "other-region-vpc", "peered-vpc"]);
+  });
+});
+
+describe("a request that would need a peering to be transitive into a transit gateway says so, with a fix (F2)", () => {
+  const all = ["can-a-reach-c", "edge-to-edge", "filtering", "hybrid"].flatMap((n) => questions(n, 150));
+
+  it("names the non-transitive peering and gives a Fix line wherever the source's peer shares a TGW with C", () => {
+    let checked = 0;
+    for (const q of all) {
+      if (!q.topology || !q.query) continue;
+      const t = q.topology;
+      const first = analyze(t, q.query).blockers[0];
+      if (first?.detail.kind !== "route-table" || first.detail.problem !== "no-route") continue;
+      const dst = t.instances.find((i) => i.name === q.query?.to || i.id === q.query?.to);
+      const vpcOf = (subnetId: string | undefined) => t.subnets.find((s) => s.id === subnetId)?.vpcId;
+      const from = first.detail.vpc.id;
+      const to = vpcOf(dst?.subnetId);
+      if (to === undefined || to === from) continue;
+      const peersOf = (v: string) =>
+        t.peeringConnections.flatMap((p) =>
+          p.requesterVpcId === v ? [p.accepterVpcId] : p.accepterVpcId === v ? [p.requesterVpcId] : [],
+        );
+      if (peersOf(from).includes(to)) continue;
+      const tgwsOf = (v: string) =>
+        t.transitGatewayAttachments.filter((a) => a.vpcId === v).map((a) => a.transitGatewayId);
+      const middle = peersOf(from).find((m) => tgwsOf(m).some((g) => tgwsOf(to).includes(g)));
+      if (middle === undefined) continue;
+      checked += 1;
+      expect(q.explanation.summary, q.id).toMatch(/would not help: peering is not transitive/);
+      expect(q.explanation.summary, q.id).toMatch(/Fix: /);
+      expect(q.explanation.rules, q.id).toContain("PCX-02");
+    }
+    expect(checked).toBeGreaterThan(3);
   });
 });

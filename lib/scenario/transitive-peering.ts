@@ -1,6 +1,7 @@
 // A request dropped for want of a route, whose destination lies in a VPC that the source VPC reaches only through
 // another peer (A ↔ B ↔ C). "Add a route" alone would mislead: even a route to the A ↔ B peering cannot carry
 // the traffic on to C, because peering is not transitive (PCX-02). The sentence names the real fixes.
+import { possessive } from "./possessive";
 import { cidrContainsIp, parseCidr, parseIp, type Blocker, type Topology, type Vpc } from "../net/index";
 
 export function transitivePeeringSentence(topology: Topology, first: Blocker): string | undefined {
@@ -62,7 +63,7 @@ function overTransitGatewaySentence(
   if (attachment(from.id, tgw)) return notHelp;
   return (
     `${notHelp} ` +
-    `Fix: attach ${name(from)} to ${tgw} and route ${cidr} to it in ${table}, with transit gateway routes both ways and ${name(to)}'s return route to ${tgw}; or peer ${name(from)} directly with ${name(to)} and route each VPC's CIDR to that peering in both route tables (TGW-02).`
+    `Fix: attach ${name(from)} to ${tgw} and route ${cidr} to it in ${table}, with transit gateway routes both ways and ${possessive(name(to))} return route to ${tgw}; or peer ${name(from)} directly with ${name(to)} and route each VPC's CIDR to that peering in both route tables (TGW-02).`
   );
 }
 

@@ -50,8 +50,8 @@ export type NaclPair = {
 };
 
 /** Client and server in peered VPCs, each subnet with its own custom NACL that is correct (ACL-02, ACL-08). */
-export function buildNaclPair(rng: Rng): NaclPair {
-  const estate = buildEstate(rng, 2);
+export function buildNaclPair(rng: Rng, crossRegion = false): NaclPair {
+  const estate = buildEstate(rng, 2, { crossRegion });
   const [client, server] = estate.sites as [Site, Site];
   peerSites(estate, client, server);
   const b = estate.builder;
@@ -93,7 +93,8 @@ export function siblingSubnet(client: Site): Cidr {
  * those, so d3 is never a lone port typo or an empty group.
  */
 function naclCase(rng: Rng, replies: boolean, twoFact = false): Scenario {
-  const { estate, client, server, base, clientAcl, serverAcl } = buildNaclPair(rng);
+  // d3's pair is peered across Regions, as its inter-Region SG case was (CIDR rules only there, PCX-11).
+  const { estate, client, server, base, clientAcl, serverAcl } = buildNaclPair(rng, twoFact);
   const clientCidr = cidrText(client.vpc.cidr);
   const p = estate.port;
   const serverCidr = cidrText(server.vpc.cidr);

@@ -344,20 +344,32 @@ function natPath(rng: Rng): Setting {
   b.setSubnet(priv.id, { networkAclId: privAcl });
   const instance = b.instance(priv, { name: `worker-${rng.int(1, 9)}`, hostOffset: 10 + rng.int(0, 40) });
   const base = b.build("nat gateway flow logs");
+  // The NAT path is d3's setting: its faults mostly drop the reply somewhere on the translated path, so the
+  // records of both legs must be read together, and each needs a second fact (a deny read before the allow, a
+  // rule naming the wrong range, the reply keeping the server's address). A REJECT of the request on the
+  // instance's own ENI (d1's pattern) is left to the distractors (qexam5 F4).
+  const natIp0 = base.natGateways.find((n) => n.id === nat)?.privateIp ?? "";
   const faults: readonly ((t: Topology) => Topology)[] = [
-    setNacl(privAcl, { outbound: [] }),
-    setSecurityGroupOutbound(instance.sgId, []),
+    // The request from the private subnet is not admitted into the public subnet.
     setNacl(pubAcl, { inbound: [tcp(110, any, 1024, 65535)] }),
     setNacl(pubAcl, { inbound: [tcp(100, privCidr, 443, 443)] }),
     setNacl(pubAcl, { outbound: [tcp(100, any, 443, 443)] }),
-    setNacl(privAcl, { inbound: [tcp(100, any, 443, 443)] }),
-    // Two facts at once (qexam5 F4): the reply's allow rule is there, but a deny numbered before it is read first.
-    setNacl(pubAcl, {
-      inbound: [tcp(100, privCidr, 443, 443), tcp(105, any, 1024, 65535, "deny"), tcp(110, any, 1024, 65535)],
-    }),
-    setNacl(privAcl, { inbound: [tcp(90, any, 1024, 65535, "deny"), tcp(100, any, 1024, 65535)] }),
     // The public subnet's outbound reply rule names the public subnet's own range instead of the private one.
     setNacl(pubAcl, { outbound: [tcp(100, any, 443, 443), tcp(110, cidrText(pub.cidr), 1024, 65535)] }),
+    // The reply rule for the private subnet is there, but a deny numbered before it is read first.
+    setNacl(pubAcl, {
+      outbound: [
+        tcp(100, any, 443, 443),
+        tcp(105, privCidr, 1024, 65535, "deny"),
+        tcp(110, privCidr, 1024, 65535),
+      ],
+    }),
+    setNacl(privAcl, { inbound: [tcp(100, any, 443, 443)] }),
+    setNacl(privAcl, { inbound: [tcp(90, any, 1024, 65535, "deny"), tcp(100, any, 1024, 65535)] }),
+    // The private subnet admits replies from the VPC or from the NAT gateway's own address only: the reply reaches
+    // the instance from the internet server's address, which the NAT gateway leaves as it is (NAT-03).
+    setNacl(privAcl, { inbound: [tcp(100, cidrText(cidr), 1024, 65535)] }),
+    setNacl(privAcl, { inbound: [tcp(100, `${natIp0}/32`, 1024, 65535)] }),
   ];
   const topology = rng.pick(faults)(base);
   const natIp = base.natGateways.find((n) => n.id === nat)?.privateIp ?? "";

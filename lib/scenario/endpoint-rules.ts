@@ -1,6 +1,7 @@
 // The one decision table for "gateway endpoint, interface endpoint, endpoint service, or neither?".
 // Every verdict cites the rule catalogue; the endpoint-choice family only phrases what this table decides.
 
+import { lowerInitial } from "./lower-initial";
 import { requesterCanUse, type TrafficOrigin } from "./requester-reach";
 
 export type { TrafficOrigin } from "./requester-reach";
@@ -201,7 +202,18 @@ function neitherVerdict(s: EndpointScenario): ChoiceVerdict {
     };
   }
   const reach = requesterCanUse(s.origin, "nat-gateway");
-  if (!reach.usable) return { choice, works: false, reason: reach.reason, rules: reach.rules };
+  if (!reach.usable) {
+    // An AWS service asked for "privately, without going through an internet gateway": that requirement rules
+    // the NAT gateway out first, whoever the requester is; where the requester sits adds the second reason.
+    if (s.service === "internet-saas")
+      return { choice, works: false, reason: reach.reason, rules: reach.rules };
+    return {
+      choice,
+      works: false,
+      reason: `A NAT gateway would reach the service only at its public endpoint, through the VPC's internet gateway, which the requirement rules out (NAT-11). Besides, ${lowerInitial(reach.reason)}`,
+      rules: ["NAT-11", ...reach.rules],
+    };
+  }
   if (s.service !== "internet-saas") return natToPublicEndpoint(s);
   if (s.need === "security-group") {
     return {
@@ -216,7 +228,8 @@ function neitherVerdict(s: EndpointScenario): ChoiceVerdict {
     return {
       choice,
       works: false,
-      reason: "On-premises servers cannot use the VPC's NAT gateway: no edge-to-edge routing (NAT-06).",
+      reason:
+        "On-premises servers connected by Direct Connect reach the VPC through its virtual private gateway, and traffic from a virtual private gateway cannot be sent on through the NAT gateway (no edge-to-edge routing, NAT-06).",
       rules: ["NAT-06"],
     };
   }

@@ -65,6 +65,8 @@ export type ReachSetup = {
   readonly describe?: boolean;
   /** Where the caller wants each option's proof (Family.generate's sink). */
   readonly proofs?: ProofSink | undefined;
+  /** A keyed "Yes" takes a wording no longer than the longest other option (it is never the longest). */
+  readonly yesKeyNotLongest?: boolean;
 };
 
 export const YES_TEXT = "Yes: routing, security groups and network ACLs allow the request and its reply";
@@ -230,6 +232,8 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
     if (candidates.length >= (setup.maxOptions ?? 4)) break;
   }
 
+  if (!first && setup.yesKeyNotLongest === true) shortenKeyedYes(candidates);
+
   // From difficulty 2 the prose names what exists; the rule lists, routes and states are read from the exhibit.
   const detail = setup.difficulty >= 2 ? "structure" : "full";
   const described =
@@ -249,6 +253,20 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
     cache,
     proofs: setup.proofs,
   });
+}
+
+/**
+ * The keyed "Yes" (candidates[0]) reworded, without a draw, to the longest wording shorter than the longest other
+ * option when it would otherwise be the longest option (qexam5 F6); the shortest wording when none is shorter.
+ */
+function shortenKeyedYes(candidates: Candidate[]): void {
+  const key = candidates[0];
+  if (!key) return;
+  const longest = Math.max(0, ...candidates.slice(1).map((c) => c.text.length));
+  if (key.text.length < longest) return;
+  const byLength = [...YES_TEXTS].sort((a, b) => a.length - b.length);
+  const shorter = byLength.filter((t) => t.length < longest);
+  candidates[0] = { ...key, text: shorter.at(-1) ?? (byLength[0] as string) };
 }
 
 /**
@@ -734,14 +752,23 @@ function pushCandidate(candidates: Candidate[], candidate: Candidate): void {
   candidates.push(candidate);
 }
 
-function pickShown(rng: Rng, variants: readonly Variant[]): number {
+function pickShown(rng: Rng, variants: readonly Variant[], allowed?: readonly number[]): number {
   const yes: number[] = [];
   const no: number[] = [];
-  for (let i = 0; i < variants.length; i += 1) (variants[i]?.works === true ? yes : no).push(i);
+  for (let i = 0; i < variants.length; i += 1)
+    if (allowed === undefined || allowed.includes(i)) (variants[i]?.works === true ? yes : no).push(i);
   // About 2 in 7 show a working setup: near the 1-in-4 chance of a four-option question, so that always
   // answering "Yes" is no better than guessing (check-generator's cue check).
   if (yes.length > 0 && (no.length === 0 || rng.chance(2, 7))) return rng.pick(yes);
   return rng.pick(no);
+}
+
+/**
+ * The shown variant drawn among `allowed` only (a difficulty's own faults, e.g. d3's two-fact ones), with the
+ * same share of working setups as the default draw; the other variants still supply distractors.
+ */
+export function pickShownAmong(rng: Rng, variants: readonly Variant[], allowed: readonly number[]): number {
+  return pickShown(rng, variants, allowed);
 }
 
 /** "name (id)" when the shown topology names the component, else the id. */

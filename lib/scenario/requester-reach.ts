@@ -62,10 +62,19 @@ export function requesterCanUse(origin: TrafficOrigin, resource: VpcResource): R
           reason:
             "A transit gateway can carry a spoke's default route to an egress VPC's NAT gateway (TGW-18).",
         };
+      // What is true is narrower than "a NAT gateway serves only its own VPC" (centralised egress through a
+      // transit gateway works, TGW-18): traffic that arrives over a peering or from the virtual private gateway
+      // cannot be sent on through the NAT gateway (edge-to-edge routing).
+      if (origin === "on-prem-vpn" || origin === "on-prem-dx")
+        return {
+          usable: false,
+          rules: ["NAT-06"],
+          reason: `Traffic from a requester ${where} arrives through the VPC's virtual private gateway, and a VPC does not send such traffic on through its NAT gateway: there is no edge-to-edge routing from a virtual private gateway through a NAT device (NAT-06).`,
+        };
       return {
         usable: false,
         rules: ["NAT-06", "PCX-10"],
-        reason: `A NAT gateway serves only its own VPC's subnets; a requester ${where} cannot use it: there is no edge-to-edge routing through a NAT device (NAT-06).`,
+        reason: `A peering carries only traffic addressed to the two VPCs; a requester ${where} cannot send traffic on through the peer VPC's NAT gateway: there is no edge-to-edge routing through a peering (NAT-06, PCX-10).`,
       };
     case "transit-gateway":
     case "peering-connection":

@@ -23,7 +23,7 @@ import {
   compose,
 } from "../topology-edits";
 import type { Topology } from "../../net/index";
-import { tcp } from "./filtering";
+import { siblingSubnet, tcp } from "./filtering";
 import type { Query } from "../../net/index";
 import { DEFAULT_FLOW_LOG_NOW } from "../../net/flow-logs";
 import { withArticle } from "../article";
@@ -55,7 +55,7 @@ function guardAcl(
   estate: Estate,
   site: Estate["sites"][0],
   source: string,
-): { swapped: (t: Topology) => Topology } {
+): { swapped: (t: Topology) => Topology; replyToPortOnly: (t: Topology) => Topology } {
   const p = estate.port;
   const all = { protocol: "all" as const, cidrBlock: "0.0.0.0/0", action: "allow" as const };
   const denyFrom = (n: number) => ({
@@ -72,7 +72,12 @@ function guardAcl(
     [{ ruleNumber: 100, ...all }],
   );
   estate.builder.setSubnet(site.subnet.id, { networkAclId: id });
-  return { swapped: setNacl(id, { inbound: [denyFrom(100), tcp(110, source, p, p), rest] }) };
+  return {
+    swapped: setNacl(id, { inbound: [denyFrom(100), tcp(110, source, p, p), rest] }),
+    // The outbound rules mirror the inbound ones (the service port to A, then a deny for A): the reply goes to
+    // A's ephemeral port, so the deny drops it (stateless, ACL-02, and rule order, ACL-03).
+    replyToPortOnly: setNacl(id, { outbound: [tcp(100, source, p, p), denyFrom(110), rest] }),
+  };
 }
 
 /** The server's group admits the service port from the wrong network (its own VPC's range instead of the client's). */
@@ -142,6 +147,19 @@ function directPeering(rng: Rng, opts: { crossRegion?: boolean; crossAccount?: b
           removeRoute(c.subnet.routeTableId, cidrText(a.vpc.cidr)),
         )(base),
       },
+      // d3 (cross-Region) only, each needing two facts: a reply rule that mirrors the request's, and a route
+      // back that names a neighbouring subnet of A's VPC rather than A's own range.
+      ...(opts.crossRegion === true
+        ? [
+            { topology: acl.replyToPortOnly(base) },
+            {
+              topology: compose(
+                removeRoute(c.subnet.routeTableId, cidrText(a.vpc.cidr)),
+                addRoute(c.subnet.routeTableId, cidrText(siblingSubnet(a)), pcx),
+              )(base),
+            },
+          ]
+        : []),
     ],
   };
 }
@@ -426,31 +444,34 @@ const CATALOGUE: Readonly<Record<Difficulty, Catalogue>> = {
   3: {
     frames: [
       { build: mixed, variants: 10 },
-      { build: (r) => directPeering(r, { crossRegion: true, crossAccount: true }), variants: 8 },
+      { build: (r) => directPeering(r, { crossRegion: true, crossAccount: true }), variants: 10 },
       { build: (r) => peeringChain(r, { crossRegion: true }), variants: 8 },
     ],
+    // qexam5 F4: no d3 entry is answered by one fact alone (a group with no rules, a missing route in a direct
+    // peering, a pending peering): [1, 1], [1, 3], [1, 4], [2, 4] and [0, 7] gave way to a swapped NACL, a reply
+    // rule that mirrors the request's, a route back to a neighbouring subnet and a wrong-source group.
     order: [
       [0, 1],
       [0, 4],
       [0, 0],
       [2, 1],
       [2, 3],
-      [1, 1],
+      [1, 6],
       [1, 5],
-      [2, 4],
+      [2, 6],
       [2, 0],
-      [1, 3],
+      [1, 8],
       [0, 0],
       [2, 2],
       [1, 0],
       [2, 0],
       [0, 2],
       [0, 3],
-      [1, 4],
+      [1, 9],
       [1, 0],
       [1, 2],
       [0, 5],
-      [0, 7],
+      [1, 7],
       [0, 8],
       [2, 5],
     ],

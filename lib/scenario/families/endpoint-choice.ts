@@ -173,8 +173,8 @@ function stemFor(rng: Rng, s: EndpointScenario): string {
     "same-vpc": `Instances in private subnets of ${where}`,
     "peered-vpc": `Instances in the VPC "${peerName}", peered with ${where}`,
     "other-region-vpc": `Instances in the VPC "${peerName}" in ${otherRegion.code}, peered across Regions with ${where}`,
-    "on-prem-vpn": `Servers in the on-premises data center, connected to ${where} by Site-to-Site VPN`,
-    "on-prem-dx": `Servers in the on-premises data center, connected to ${where} by Direct Connect`,
+    "on-prem-vpn": `Servers in the on-premises data center, connected to ${where} by Site-to-Site VPN on its virtual private gateway`,
+    "on-prem-dx": `Servers in the on-premises data center, connected to ${where} by Direct Connect through its virtual private gateway`,
     "tgw-spoke": `Instances in the VPC "${peerName}", which shares a transit gateway with ${where}`,
   };
   const need: Record<EndpointNeed, string> = {
@@ -182,7 +182,7 @@ function stemFor(rng: Rng, s: EndpointScenario): string {
     "lowest-cost": " The solution must be the cheapest that works.",
     "security-group": " Security requires that access to the endpoint be limited with a security group.",
     "on-prem-too":
-      " The same solution must also serve servers in the on-premises data center, connected by Direct Connect.",
+      " The same solution must also serve servers in the on-premises data center, connected by Direct Connect through the VPC's virtual private gateway.",
   };
   const target = serviceName(rng, s.service);
   const inRegion = s.service === "internet-saas" ? target : `${target} in ${homeRegion.code}`;

@@ -4,9 +4,9 @@
 // options come from the model's verdicts on the shown variant and its neighbours.
 import type * as T from "../../net/index";
 import type { Family } from "../family";
-import { cidrText } from "../names";
+import { cidrSize, cidrText, type Cidr } from "../names";
 import type { Difficulty, Question } from "../question";
-import { buildReachQuestion, type Variant } from "../reach-question";
+import { buildReachQuestion, pickShownAmong, type Variant } from "../reach-question";
 import { buildEstate, peerSites, type Estate, type Site } from "../reach-fixtures";
 import { createRng, type Rng } from "../rng";
 import { removeRoute, setNacl, setSecurityGroupInbound, setSecurityGroupOutbound } from "../topology-edits";
@@ -30,7 +30,15 @@ export const tcp = (
   action,
 });
 
-type Scenario = { estate: Estate; variants: Variant[]; concepts: string[]; client: Site; server: Site };
+type Scenario = {
+  estate: Estate;
+  variants: Variant[];
+  concepts: string[];
+  client: Site;
+  server: Site;
+  /** d3: the variants a question may show, each needing two facts together (the rest are distractors). */
+  twoFact?: number[];
+};
 
 export type NaclPair = {
   estate: Estate;
@@ -42,8 +50,8 @@ export type NaclPair = {
 };
 
 /** Client and server in peered VPCs, each subnet with its own custom NACL that is correct (ACL-02, ACL-08). */
-export function buildNaclPair(rng: Rng): NaclPair {
-  const estate = buildEstate(rng, 2);
+export function buildNaclPair(rng: Rng, crossRegion = false): NaclPair {
+  const estate = buildEstate(rng, 2, { crossRegion });
   const [client, server] = estate.sites as [Site, Site];
   peerSites(estate, client, server);
   const b = estate.builder;
@@ -67,9 +75,26 @@ export function buildNaclPair(rng: Rng): NaclPair {
   return { estate, client, server, base: b.build("custom NACLs"), clientAcl, serverAcl };
 }
 
-/** replies: offer the stateless-reply faults (d2, d3); d1 keeps to the request's side and the stateful SG. */
-function naclCase(rng: Rng, replies: boolean): Scenario {
-  const { estate, client, server, base, clientAcl, serverAcl } = buildNaclPair(rng);
+/**
+ * A block of the client VPC's subnet size next to the client's subnet, inside the client VPC and without the
+ * client: a deny for it, numbered before the allow, does not touch the client.
+ */
+export function siblingSubnet(client: Site): Cidr {
+  const size = cidrSize(client.subnet.cidr.prefix);
+  const after = { base: client.subnet.cidr.base + size, prefix: client.subnet.cidr.prefix };
+  const vpcEnd = client.vpc.cidr.base + cidrSize(client.vpc.cidr.prefix);
+  return after.base + size <= vpcEnd ? after : { base: client.subnet.cidr.base - size, prefix: after.prefix };
+}
+
+/**
+ * replies: offer the stateless-reply faults (d2, d3); d1 keeps to the request's side and the stateful SG.
+ * twoFact (d3): add faults that need two facts at once (rule order with a narrower deny that does or does not
+ * hold the client, a reply rule naming the wrong network, a deny read before the reply's allow) and show only
+ * those, so d3 is never a lone port typo or an empty group.
+ */
+function naclCase(rng: Rng, replies: boolean, twoFact = false): Scenario {
+  // d3's pair is peered across Regions, as its inter-Region SG case was (CIDR rules only there, PCX-11).
+  const { estate, client, server, base, clientAcl, serverAcl } = buildNaclPair(rng, twoFact);
   const clientCidr = cidrText(client.vpc.cidr);
   const p = estate.port;
   const serverCidr = cidrText(server.vpc.cidr);
@@ -111,8 +136,47 @@ function naclCase(rng: Rng, replies: boolean): Scenario {
       { topology: setSecurityGroupInbound(server.instance.sgId, [])(base) },
       // Stateful SG: no outbound rules on the server does not block the reply.
       { topology: setSecurityGroupOutbound(server.instance.sgId, [])(base), works: true },
+      ...(twoFact ? twoFactVariants(base, client, server, { serverAcl, clientAcl }, p) : []),
     ],
+    // Rule order (2), deny after the allow (6), stateful SG (9), and the two-fact variants below (10-13).
+    ...(twoFact ? { twoFact: [2, 6, 9, 10, 11, 12, 13] } : {}),
   };
+}
+
+function twoFactVariants(
+  base: T.Topology,
+  client: Site,
+  server: Site,
+  acls: { serverAcl: string; clientAcl: string },
+  p: number,
+): Variant[] {
+  const clientCidr = cidrText(client.vpc.cidr);
+  const serverCidr = cidrText(server.vpc.cidr);
+  const clientSubnet = cidrText(client.subnet.cidr);
+  const sibling = cidrText(siblingSubnet(client));
+  return [
+    // A deny for the client's own subnet, numbered before the allow for its VPC: it holds the client (ACL-03).
+    {
+      topology: setNacl(acls.serverAcl, {
+        inbound: [tcp(90, clientSubnet, p, p, "deny"), tcp(100, clientCidr, p, p)],
+      })(base),
+    },
+    // The same shape for a neighbouring subnet that does not hold the client: the allow matches.
+    {
+      topology: setNacl(acls.serverAcl, {
+        inbound: [tcp(90, sibling, p, p, "deny"), tcp(100, clientCidr, p, p)],
+      })(base),
+      works: true,
+    },
+    // The reply rule is there, on the ephemeral ports, but names the server's own VPC (stateless + wrong network).
+    { topology: setNacl(acls.serverAcl, { outbound: [tcp(100, serverCidr, 1024, 65535)] })(base) },
+    // The client's reply allow is there, but a deny for the server's VPC is read first (stateless + rule order).
+    {
+      topology: setNacl(acls.clientAcl, {
+        inbound: [tcp(90, serverCidr, 1024, 65535, "deny"), tcp(100, serverCidr, 1024, 65535)],
+      })(base),
+    },
+  ];
 }
 
 /** The server's SG admits the client's SG by reference across a same-Region peering (PCX-11), or by CIDR across Regions. */
@@ -148,12 +212,15 @@ function sgReferenceCase(rng: Rng, crossRegion: boolean): Scenario {
 
 function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Question {
   const rng = createRng(seed).fork(`${NAME}/${difficulty}`);
-  // d1: NACL rules within one Region; d2: also SG references across a same-Region peering; d3: also the
-  // inter-Region peering, where a reference is impossible and only CIDR rules work (PCX-11).
+  // d1: NACL rules within one Region; d2: also SG references across a same-Region peering; d3 (qexam5 F4): only
+  // faults that need two facts together. The inter-Region SG case d3 used to draw showed a lone port typo or an
+  // empty group (a reference across Regions cannot be shown at all, PCX-11).
   const scenario =
-    difficulty !== 1 && rng.chance(1, 2)
-      ? sgReferenceCase(rng, difficulty === 3)
-      : naclCase(rng, difficulty !== 1);
+    difficulty === 3
+      ? naclCase(rng, true, true)
+      : difficulty !== 1 && rng.chance(1, 2)
+        ? sgReferenceCase(rng, false)
+        : naclCase(rng, difficulty !== 1);
   const { estate, client, server } = scenario;
   const query = {
     from: client.instance.name,
@@ -173,6 +240,7 @@ function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Que
     stem,
     query,
     variants: scenario.variants,
+    ...(scenario.twoFact ? { shown: pickShownAmong(rng, scenario.variants, scenario.twoFact) } : {}),
     describe: true,
   });
 }

@@ -2,9 +2,9 @@
 // one hidden misconfiguration; which side and which layer is wrong? The key is read from the model's first
 // blocker (which component, which direction, which side of a NACL), never from the chosen fault; the records
 // are the model's. Three settings give different record patterns: a client and a server in peered VPCs
-// (IPv4), the same in one dual-stack VPC over IPv6, and a private instance going out through a NAT gateway,
-// where the NAT gateway's own ENI logs the forwarded request and the reply (AWS "Flow log record examples",
-// NAT gateway section).
+// (IPv4), the same in one dual-stack VPC over IPv6 (d2), and (d3) a private instance going out through a NAT
+// gateway, where the NAT gateway's own ENI logs the forwarded request and the reply (AWS "Flow log record
+// examples", NAT gateway section).
 // rules ORD-03..ORD-05: a rejected reply can only be a NACL; a rejected request can be SG or NACL.
 import {
   analyze,
@@ -344,13 +344,32 @@ function natPath(rng: Rng): Setting {
   b.setSubnet(priv.id, { networkAclId: privAcl });
   const instance = b.instance(priv, { name: `worker-${rng.int(1, 9)}`, hostOffset: 10 + rng.int(0, 40) });
   const base = b.build("nat gateway flow logs");
+  // The NAT path is d3's setting: its faults mostly drop the reply somewhere on the translated path, so the
+  // records of both legs must be read together, and each needs a second fact (a deny read before the allow, a
+  // rule naming the wrong range, the reply keeping the server's address). A REJECT of the request on the
+  // instance's own ENI (d1's pattern) is left to the distractors (qexam5 F4).
+  const natIp0 = base.natGateways.find((n) => n.id === nat)?.privateIp ?? "";
   const faults: readonly ((t: Topology) => Topology)[] = [
-    setNacl(privAcl, { outbound: [] }),
-    setSecurityGroupOutbound(instance.sgId, []),
+    // The request from the private subnet is not admitted into the public subnet.
     setNacl(pubAcl, { inbound: [tcp(110, any, 1024, 65535)] }),
     setNacl(pubAcl, { inbound: [tcp(100, privCidr, 443, 443)] }),
     setNacl(pubAcl, { outbound: [tcp(100, any, 443, 443)] }),
+    // The public subnet's outbound reply rule names the public subnet's own range instead of the private one.
+    setNacl(pubAcl, { outbound: [tcp(100, any, 443, 443), tcp(110, cidrText(pub.cidr), 1024, 65535)] }),
+    // The reply rule for the private subnet is there, but a deny numbered before it is read first.
+    setNacl(pubAcl, {
+      outbound: [
+        tcp(100, any, 443, 443),
+        tcp(105, privCidr, 1024, 65535, "deny"),
+        tcp(110, privCidr, 1024, 65535),
+      ],
+    }),
     setNacl(privAcl, { inbound: [tcp(100, any, 443, 443)] }),
+    setNacl(privAcl, { inbound: [tcp(90, any, 1024, 65535, "deny"), tcp(100, any, 1024, 65535)] }),
+    // The private subnet admits replies from the VPC or from the NAT gateway's own address only: the reply reaches
+    // the instance from the internet server's address, which the NAT gateway leaves as it is (NAT-03).
+    setNacl(privAcl, { inbound: [tcp(100, cidrText(cidr), 1024, 65535)] }),
+    setNacl(privAcl, { inbound: [tcp(100, `${natIp0}/32`, 1024, 65535)] }),
   ];
   const topology = rng.pick(faults)(base);
   const natIp = base.natGateways.find((n) => n.id === nat)?.privateIp ?? "";
@@ -405,10 +424,11 @@ function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Que
 
 function drawSetting(rng: Rng, difficulty: Difficulty): Setting {
   // d1: the two-ENI pair over IPv4 with a request or server-side fault; d2 adds client-side faults and IPv6;
-  // d3: the NAT gateway path (records on an intermediate ENI) and IPv6.
+  // d3: the NAT gateway path only (records on an intermediate ENI, read through the translation). d3 used to draw
+  // the IPv6 pair a third of the time: d2's record patterns with IPv6 addresses (qexam5 F4).
   if (difficulty === 1) return peeredPair(rng, 1);
   if (difficulty === 2) return rng.chance(2, 3) ? peeredPair(rng, 2) : ipv6Pair(rng);
-  return rng.chance(2, 3) ? natPath(rng) : ipv6Pair(rng);
+  return natPath(rng);
 }
 
 /** The question plus what it hides (the misconfigured topology and the model's analysis), for checks. */

@@ -94,8 +94,9 @@ const setPropagation =
   });
 
 /**
- * `optionOnly`: variants that give a "No" option but are never the shown setup. Both tunnels DOWN is one: a
- * setup table saying DOWN/DOWN would give the answer away, so that fault is only ever a distractor.
+ * `optionOnly`: variants that give a "No" option but are not drawn as the shown setup by `pickShown`. Both tunnels
+ * DOWN is one: a setup table saying DOWN/DOWN gives the answer away, so it is shown only now and then, at d1 and
+ * d2 (withBothTunnelsDown).
  */
 type Scenario = {
   stem: string;
@@ -810,8 +811,12 @@ function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Que
           : kind === "priority"
             ? routePriorityScenario(rng)
             : vpnScenario(rng, kind === "dx", difficulty);
-  const drawn = pickShown(rng, difficulty, scenario);
-  const tunnels = withOneTunnelDown(seed, difficulty, scenario.variants, drawn);
+  const drawn = withBothTunnelsDown(seed, difficulty, scenario, pickShown(rng, difficulty, scenario));
+  const tunnels = withTunnelOrder(
+    seed,
+    difficulty,
+    withOneTunnelDown(seed, difficulty, scenario.variants, drawn),
+  );
   // The VGW setups have few components of their own: the app subnet's network ACL is one more to be wrong about.
   const { variants, shownVariant } =
     kind === "vgw" || kind === "peering"
@@ -828,7 +833,60 @@ function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Que
     variants,
     shown: variants.indexOf(shownVariant),
     describe: true,
+    yesKeyNotLongest: true,
   });
+}
+
+/**
+ * qexam5 F6: both tunnels DOWN is a real fault too. At d1 and d2, 1 in 8 questions that show a faulty setup show
+ * that one (the model computes the verdict: no tunnel UP, the connection carries nothing), so the tunnel options
+ * are sometimes the key. Not at d3, where a DOWN/DOWN table would make the item easier than d2. Drawn from a fork
+ * of its own, so the question's other draws stay as they were.
+ */
+function withBothTunnelsDown(
+  seed: number,
+  difficulty: Difficulty,
+  scenario: Scenario,
+  drawn: Variant,
+): Variant {
+  if (difficulty === 3 || drawn.works === true) return drawn;
+  const bothDown = (scenario.optionOnly ?? []).find((v) =>
+    v.topology.vpnConnections.some(
+      (c) => c.tunnels.length > 0 && c.tunnels.every((x) => x.status === "DOWN"),
+    ),
+  );
+  if (!bothDown || !createRng(seed).fork(`${NAME}/${difficulty}/both-down`).chance(1, 8)) return drawn;
+  return bothDown;
+}
+
+/**
+ * Which of the two tunnels is the DOWN one (in every variant, and the fixes) is drawn per question: every exhibit
+ * used to show tunnel 1 UP and tunnel 2 DOWN (qexam5 F6). A fork of its own keeps the other draws.
+ */
+function withTunnelOrder(
+  seed: number,
+  difficulty: Difficulty,
+  drawn: { variants: Variant[]; shownVariant: Variant },
+): { variants: Variant[]; shownVariant: Variant } {
+  if (!createRng(seed).fork(`${NAME}/${difficulty}/tunnel-order`).chance(1, 2)) return drawn;
+  const flip = (t: T.Topology): T.Topology =>
+    t.vpnConnections.some((v) => v.tunnels.length === 2 && v.tunnels[0]?.status !== v.tunnels[1]?.status)
+      ? {
+          ...t,
+          vpnConnections: t.vpnConnections.map((v) =>
+            v.tunnels.length === 2 ? { ...v, tunnels: [...v.tunnels].reverse() } : v,
+          ),
+        }
+      : t;
+  const mapped = new Map<Variant, Variant>();
+  for (const v of drawn.variants)
+    mapped.set(v, {
+      ...v,
+      topology: flip(v.topology),
+      ...(v.fix ? { fix: { ...v.fix, topology: flip(v.fix.topology) } } : {}),
+    });
+  const variants = drawn.variants.map((v) => mapped.get(v) as Variant);
+  return { variants, shownVariant: mapped.get(drawn.shownVariant) as Variant };
 }
 
 /**

@@ -221,6 +221,30 @@ function route(destination: string, target: "igw" | "eigw" | "nat", why: string,
   };
 }
 
+/**
+ * Two routes at once, for a dual-stack requirement. Every option of the template names each gateway the same
+ * short way, so no label is the odd one out, and the key (NAT gateway + egress-only IGW) is not the longest.
+ */
+const PAIR_NAMES: Readonly<Record<"igw" | "eigw" | "nat", string>> = {
+  igw: "internet gateway",
+  eigw: "egress-only IGW",
+  nat: "NAT gateway",
+};
+function routePair(
+  v4: "igw" | "eigw" | "nat",
+  v6: "igw" | "eigw" | "nat",
+  why: string,
+  meant?: true,
+): Change {
+  return {
+    text: (s) =>
+      `Routes ${ANY4} → ${s[v4]} (${PAIR_NAMES[v4]}) and ${ANY6} → ${s[v6]} (${PAIR_NAMES[v6]}) in ${s.rtbName}`,
+    edit: (s) => (t) => addRoute(s.rtb, ANY6, s[v6])(addRoute(s.rtb, ANY4, s[v4])(t)),
+    why,
+    ...(meant ? { meant } : {}),
+  };
+}
+
 const tcpRule = (cidrBlock: string, fromPort: number, toPort: number): T.SgRule => ({
   protocol: "tcp",
   fromPort,
@@ -335,6 +359,45 @@ const TEMPLATES: readonly Template[] = [
     ],
     rules: ["EIGW-01", "IGW-01", "IGW-04", "NAT-01", "NAT-04", "RT-04"],
     concepts: ["G1"],
+  },
+  {
+    // qexam5 F5: d2's outbound question is dual-stack, so it tests IPv6 rather than repeating d1's IPv4 one.
+    id: "dual-stack-outbound",
+    spec: { igw: true, role: "private" },
+    need: { out4: true, out6: true, in4: false, in6: false },
+    stem: (s) =>
+      `Instances such as ${s.instanceName} (${s.ipv6}) in the private subnet are dual-stack: they have IPv6 addresses but no public IPv4 addresses. They must download updates over both IPv4 and IPv6, and nothing on the internet may open connections to them.`,
+    question: "Which pair of routes in the private subnet's route table achieves this?",
+    changes: [
+      routePair(
+        "nat",
+        "eigw",
+        "IPv4 leaves through the NAT gateway's Elastic IP (NAT-01) and IPv6 through the egress-only internet gateway (EIGW-01); neither lets the internet open a connection to the instances.",
+        true,
+      ),
+      routePair(
+        "nat",
+        "igw",
+        "IPv6 addresses are globally unique and need no translation, so with ::/0 pointing at the internet gateway, clients on the internet can open connections to the instances over IPv6 (IGW-01); the egress-only internet gateway is the IPv6 way out that admits only replies (EIGW-01).",
+      ),
+      routePair(
+        "igw",
+        "eigw",
+        "The instances have no public IPv4 address, so the internet gateway cannot translate their IPv4 traffic (IGW-01, IGW-04); private instances need a NAT gateway for IPv4.",
+      ),
+      routePair(
+        "nat",
+        "nat",
+        "A NAT gateway does not forward native IPv6: it translates IPv4, and IPv6 only as NAT64 for the 64:ff9b::/96 prefix with DNS64 (NAT-04), so the IPv6 downloads fail.",
+      ),
+      routePair(
+        "eigw",
+        "nat",
+        "The targets are swapped: an egress-only internet gateway carries IPv6 only, and AWS does not accept a 0.0.0.0/0 route to it (EIGW-01); a NAT gateway does not forward native IPv6 (NAT-04).",
+      ),
+    ],
+    rules: ["EIGW-01", "IGW-01", "IGW-04", "NAT-01", "NAT-04"],
+    concepts: ["G1", "G3"],
   },
   {
     id: "igw-inbound-ipv6",
@@ -480,14 +543,21 @@ const TEMPLATES: readonly Template[] = [
   },
 ];
 
-// d1: the two outbound-only answers (NAT gateway for IPv4, egress-only gateway for IPv6); d2: every route
-// template; d3: the SG and NACL rules IPv6 traffic needs beside a route that is already right (two interacting
+// d1: the two outbound-only answers (NAT gateway for IPv4, egress-only gateway for IPv6); d2: the route
+// templates that involve IPv6 (a dual-stack pair of routes instead of d1's IPv4 NAT question, qexam5 F5) and the
+// inbound IPv4 design; d3: the SG and NACL rules IPv6 traffic needs beside a route that is already right (two interacting
 // facts: the egress-only gateway is stateful, the ACL is not; the IPv4 SG rule does not cover IPv6), plus the
 // inbound IPv6 design. The inbound IPv4 design, answerable by address family alone, stays at d2 (the examiner
 // found d3 easier than d1). Complexity by level in docs/quiz-format.md.
 const BY_LEVEL: Readonly<Record<Difficulty, readonly string[]>> = {
   1: ["nat-outbound-ipv4", "eigw-outbound-only"],
-  2: ["eigw-outbound-only", "igw-inbound-ipv6", "nat-outbound-ipv4", "igw-inbound-ipv4"],
+  2: [
+    "eigw-outbound-only",
+    "igw-inbound-ipv6",
+    "dual-stack-outbound",
+    "igw-inbound-ipv4",
+    "dual-stack-outbound",
+  ],
   3: ["sg-ipv6-outbound", "nacl-ipv6-replies", "sg-ipv6-outbound", "nacl-ipv6-replies", "igw-inbound-ipv6"],
 };
 

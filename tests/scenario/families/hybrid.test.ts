@@ -8,15 +8,19 @@ import { must } from "../../support/must";
 const SEEDS = 90;
 
 describe("hybrid", () => {
-  it("never shows a VPN with every tunnel DOWN (that table would give the answer away)", () => {
+  // qexam5 F6: both tunnels DOWN is a real fault now and then at d1/d2 (keyed by the model); never at d3, where
+  // the DOWN/DOWN table would make the item easier than d2.
+  it("shows a VPN with every tunnel DOWN only at d1/d2, and then keys it", () => {
     for (const difficulty of [1, 2, 3] as Difficulty[]) {
       for (let seed = 0; seed < SEEDS; seed += 1) {
         const q = hybrid.generate(seed, difficulty);
-        for (const vpn of must(q.topology).vpnConnections)
-          expect(
-            vpn.tunnels.some((t) => t.status === "UP"),
-            q.id,
-          ).toBe(true);
+        const dead = must(q.topology).vpnConnections.some((vpn) =>
+          vpn.tunnels.every((t) => t.status !== "UP"),
+        );
+        if (dead) {
+          expect(difficulty, q.id).not.toBe(3);
+          expect(analyze(must(q.topology), must(q.query)).blockers[0]?.code, q.id).toMatch(/BAD_STATE_VPN/);
+        }
         expect(q.stem, q.id).not.toMatch(/DOWN\/DOWN/);
       }
     }

@@ -1,3 +1,4 @@
+import { Fragment, type ReactNode } from "react";
 import type { Exhibit, ExhibitTable } from "@/lib/scenario/exhibit";
 
 /**
@@ -89,7 +90,7 @@ function ExhibitTableView({ table }: { table: ExhibitTable }) {
             {table.rows.map((row, r) => (
               <tr key={r}>
                 {row.map((cell, c) => (
-                  <td key={c}>{cell}</td>
+                  <td key={c}>{breakable(cell)}</td>
                 ))}
               </tr>
             ))}
@@ -98,4 +99,21 @@ function ExhibitTableView({ table }: { table: ExhibitTable }) {
       </div>
     </div>
   );
+}
+
+/**
+ * A cell's text with a line-break opportunity after each AWS id's prefix (`subnet-` / `08ae5ad468259e686`): a
+ * hyphen before a digit is no break point, so a 24-character id was one unbreakable word and wide screens could
+ * not fit the subnet and interface tables. The text (and what a screen reader or a search reads) is unchanged.
+ */
+function breakable(cell: string): ReactNode {
+  const parts = cell.split(/(?<=\b[a-z]+-)(?=[0-9a-f]{8,}\b)/);
+  return parts.length === 1
+    ? cell
+    : parts.map((part, index) => (
+        <Fragment key={index}>
+          {index > 0 ? <wbr /> : null}
+          {part}
+        </Fragment>
+      ));
 }

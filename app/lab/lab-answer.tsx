@@ -4,6 +4,9 @@ import { RuleList, RuleText } from "@/app/components/rule-text";
 import type { HopView, LabAnswer } from "@/lib/lab/lab-run";
 import type { Query } from "@/lib/net";
 
+/** The model writes "->" in its fix and edit sentences; the lab shows the "→" its route picker uses. */
+export const arrows = (sentence: string): string => sentence.replaceAll(" -> ", " → ");
+
 function Hops({
   hops,
   label,
@@ -98,7 +101,7 @@ export function LabAnswerView({
             {answer.fixes.map((fix) => (
               <li key={fix.id}>
                 <span id={`${idPrefix}-${fix.id}`}>
-                  <RuleText text={fix.description} />
+                  <RuleText text={arrows(fix.description)} />
                   {fix.verified ? "" : " (does not make it reachable on its own)"}
                 </span>
                 {fix.rules.length > 0 ? (

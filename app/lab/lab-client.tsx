@@ -11,7 +11,7 @@ import type { Patch } from "@/lib/lab/patch";
 import type { TopologyFormat } from "@/lib/lab/topology-text";
 import type { Protocol, Query } from "@/lib/net";
 import type { Goal } from "@/lib/lab/goal-text";
-import { LabAnswerView } from "./lab-answer";
+import { arrows, LabAnswerView } from "./lab-answer";
 import { AssignmentMaker, AssignmentWork, type AssignmentView } from "./lab-assignment";
 import { LabCodeEditor } from "./lab-code-editor";
 import { createLabEngine, type LabEngine } from "./lab-engine";
@@ -32,6 +32,39 @@ type Shown = { result: LabResult; query: Query | undefined };
 type Body = { text: string; format: TopologyFormat; edit?: LabEdit; matrix?: MatrixAsk };
 
 const STARTER = "starter";
+/** The picker's entry for the network this page opened when no other entry names it (a question, a saved lab). */
+const OPENED = "opened";
+
+/** What a reload must not lose: the network the learner edited (and what it was opened as), kept per tab. */
+type Draft = { base: { text: string; format: TopologyFormat }; text: string; format: TopologyFormat };
+
+/**
+ * One draft per network a page opens (the starter, a lesson's, a question's, a saved lab): a short hash of the
+ * opened text keys it, so a reload restores edits to this network and never pours them into another one.
+ */
+function draftKey(text: string, format: TopologyFormat): string {
+  let hash = 5381;
+  const whole = `${format}\n${text}`;
+  for (let i = 0; i < whole.length; i += 1) hash = (hash * 33 + whole.charCodeAt(i)) >>> 0;
+  return `reachable.lab-draft.${hash.toString(36)}.${whole.length}`;
+}
+
+function readDraft(key: string): Draft | undefined {
+  try {
+    const raw = window.sessionStorage.getItem(key);
+    if (!raw) return undefined;
+    const draft = JSON.parse(raw) as Partial<Draft>;
+    const isFormat = (value: unknown): value is TopologyFormat => value === "yaml" || value === "json";
+    return typeof draft.text === "string" &&
+      isFormat(draft.format) &&
+      typeof draft.base?.text === "string" &&
+      isFormat(draft.base.format)
+      ? { text: draft.text, format: draft.format, base: { text: draft.base.text, format: draft.base.format } }
+      : undefined;
+  } catch {
+    return undefined; // storage switched off, or not JSON: there is simply no draft
+  }
+}
 
 /**
  * The diagram draws again only when its layout or its highlight changes, not when a turn starts (`busy`): at 50
@@ -82,6 +115,7 @@ export function LabClient({
   initialText,
   initialFormat = "yaml",
   initialQuery,
+  openedLabel,
   saved,
   myLabs = [],
   myAssignments = [],
@@ -94,6 +128,8 @@ export function LabClient({
   initialFormat?: TopologyFormat;
   /** Asked as the lab opens (a question opened from its feedback). */
   initialQuery?: Query | undefined;
+  /** The Open picker's name for what this page opened, when it is neither the starter nor a lesson. */
+  openedLabel?: string | undefined;
   /** The saved lab this page opened (`/lab?lab=<id>`): the learner's own, or someone else's shared copy. */
   saved?: SavedLabView | undefined;
   myLabs?: { id: string; name: string }[];
@@ -103,7 +139,7 @@ export function LabClient({
   assignment?: AssignmentView | undefined;
 }) {
   const ids = useId();
-  const [choice, setChoice] = useState(initialName);
+  const [choice, setChoice] = useState(openedLabel ? OPENED : initialName);
   const [text, setText] = useState(initialText);
   const [format, setFormat] = useState<TopologyFormat>(initialFormat);
   const [base, setBase] = useState<{ text: string; format: TopologyFormat }>({
@@ -125,6 +161,8 @@ export function LabClient({
   const [busy, setBusy] = useState(false);
   const [step, setStep] = useState(-1);
   const [importNote, setImportNote] = useState<string | undefined>();
+  const [restored, setRestored] = useState(false);
+  const draft = useMemo(() => draftKey(initialText, initialFormat), [initialText, initialFormat]);
   const started = useRef(false);
   // The text of the last turn that parsed: typing that parses becomes one undo step back to it.
   const lastGood = useRef<{ text: string; format: TopologyFormat }>({
@@ -141,7 +179,12 @@ export function LabClient({
 
   const result = shown?.result;
 
-  async function run(body: Body, query: Query | undefined, done: string): Promise<LabResult | undefined> {
+  async function run(
+    body: Body,
+    query: Query | undefined,
+    done: string,
+    against: { text: string; format: TopologyFormat } = base,
+  ): Promise<LabResult | undefined> {
     const turn = ++latest.current;
     setBusy(true);
     const matrix = body.matrix ?? matrixAsk;
@@ -151,7 +194,7 @@ export function LabClient({
       ...(query ? { query } : {}),
       ...(matrix ? { matrix } : {}),
       ...(goals.current && goals.current.length > 0 ? { goals: goals.current } : {}),
-      ...(base.format === body.format ? { baseText: base.text } : {}),
+      ...(against.format === body.format ? { baseText: against.text } : {}),
     });
     if (turn !== latest.current) return undefined;
     setBusy(false);
@@ -189,8 +232,34 @@ export function LabClient({
   useEffect(() => {
     if (started.current) return;
     started.current = true;
+    // A reload keeps the learner's unsaved edits to this network (they lived only in the page before).
+    const kept = readDraft(draft);
+    if (kept) {
+      setText(kept.text);
+      setFormat(kept.format);
+      setBase(kept.base);
+      setRestored(true);
+      void run(
+        { text: kept.text, format: kept.format },
+        initialQuery,
+        "Network opened, with your unsaved changes restored.",
+        kept.base,
+      );
+      return;
+    }
     void run({ text: initialText, format: initialFormat }, initialQuery, "Network opened.");
   }, []);
+
+  const isEdited = text !== base.text || format !== base.format;
+  useEffect(() => {
+    try {
+      if (isEdited)
+        window.sessionStorage.setItem(draft, JSON.stringify({ base, text, format } satisfies Draft));
+      else window.sessionStorage.removeItem(draft);
+    } catch {
+      // Storage switched off or full: the draft is a convenience, the lab works without it.
+    }
+  }, [draft, isEdited, base, text, format]);
 
   async function openText(opened: string, openedFormat: TopologyFormat, what: string) {
     setUndo([]);
@@ -208,11 +277,16 @@ export function LabClient({
 
   async function open() {
     const lesson = lessons.find((candidate) => candidate.name === choice);
-    await openText(
-      choice === STARTER ? starter : (lesson?.text ?? starter),
-      "yaml",
-      choice === STARTER ? "the starter VPC" : choice,
-    );
+    const what =
+      choice === OPENED ? (openedLabel ?? "the network") : choice === STARTER ? "the starter VPC" : choice;
+    if (isEdited && !window.confirm(`Replace your edited network with ${what}? Your changes will be lost.`))
+      return;
+    setRestored(false);
+    if (choice === OPENED) {
+      await openText(initialText, initialFormat, what);
+      return;
+    }
+    await openText(choice === STARTER ? starter : (lesson?.text ?? starter), "yaml", what);
   }
 
   async function uploadTopology(files: FileList | null) {
@@ -283,7 +357,7 @@ export function LabClient({
     setText(edited.text);
     setUndo((stack) => [...stack, { kind: "patch", patch: edited.inverse ?? [], what }]);
     setRedo([]);
-    setStatus(`Done: ${edited.editDescription ?? what}.${verdictLine(asked, edited)}`);
+    setStatus(`Done: ${arrows(edited.editDescription ?? what)}.${verdictLine(asked, edited)}`);
   }
 
   /** Undo and redo are the same move between two stacks: apply the entry, push what takes it back. */
@@ -370,6 +444,7 @@ export function LabClient({
                 onChange={(event) => setChoice(event.target.value)}
                 data-testid="lab-open-choice"
               >
+                {openedLabel ? <option value={OPENED}>{openedLabel}</option> : null}
                 <option value={STARTER}>Blank starter VPC</option>
                 {lessons.map((lesson) => (
                   <option key={lesson.name} value={lesson.name}>
@@ -403,6 +478,23 @@ export function LabClient({
               />
             </label>
           </div>
+          {restored ? (
+            <p className="notice" data-testid="lab-draft-restored">
+              Your unsaved changes to this network were kept from before the page reloaded (the undo history
+              was not).{" "}
+              <button
+                type="button"
+                className="link-button"
+                disabled={busy}
+                onClick={() => {
+                  setRestored(false);
+                  void openText(initialText, initialFormat, "the network without your changes");
+                }}
+              >
+                Discard them
+              </button>
+            </p>
+          ) : null}
           {importNote ? <p className="notice">{importNote}</p> : null}
           <div className="lab-row">
             <button

@@ -95,7 +95,11 @@ export function LabCodeEditor({
     // The scroller is a scrollable region: keyboard users reach it (axe scrollable-region-focusable).
     created.scrollDOM.tabIndex = 0;
     // For tests and tools: the whole text (CodeMirror draws only the lines in view).
-    Object.defineProperty(host.current, "labText", { get: () => created.state.doc.toString() });
+    // Configurable: React's development double-run of this effect defines it again on the same element.
+    Object.defineProperty(host.current, "labText", {
+      get: () => created.state.doc.toString(),
+      configurable: true,
+    });
     return () => {
       created.destroy();
       view.current = undefined;

@@ -48,17 +48,26 @@ function Pick({
   choices,
   onChange,
   testId,
+  empty,
 }: {
   label: string;
   value: string;
   choices: Choice[];
   onChange: (value: string) => void;
   testId?: string;
+  /** Shown (disabled) when there is nothing to choose, instead of an empty box. */
+  empty?: string;
 }) {
   return (
     <label className="field">
       {label}
-      <select value={value} onChange={(event) => onChange(event.target.value)} data-testid={testId}>
+      <select
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        data-testid={testId}
+        disabled={choices.length === 0 && empty !== undefined}
+      >
+        {choices.length === 0 && empty !== undefined ? <option value="">{empty}</option> : null}
         {choices.map((choice) => (
           <option key={choice.id} value={choice.id}>
             {choice.label}
@@ -153,7 +162,8 @@ export function LabEditForm({
           : undefined;
       case "remove-route": {
         const destination = value("route") || table?.routes[0]?.destination || "";
-        return table ? { kind, routeTableId: table.id, destination } : undefined;
+        // No route left in this table: nothing to remove, so the form offers no edit (Apply stays disabled).
+        return table && destination ? { kind, routeTableId: table.id, destination } : undefined;
       }
       case "add-sg-rule":
         return group
@@ -299,6 +309,7 @@ export function LabEditForm({
               }))}
               onChange={set("route")}
               testId="lab-route-remove"
+              empty="no routes left"
             />
           ) : (
             <>

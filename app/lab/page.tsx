@@ -23,7 +23,10 @@ export default async function LabPage({ searchParams }: Props) {
   const params = await searchParams;
   const lessons = lessonTopologies();
   const wanted = typeof params["topology"] === "string" ? params["topology"] : undefined;
-  const labId = typeof params["lab"] === "string" && LAB_ID.test(params["lab"]) ? params["lab"] : undefined;
+  // Any lab parameter that opens no saved lab gets the same error, whether its id is unknown or malformed
+  // (`?lab=deadbeef` used to open the starter VPC without a word).
+  const labParam = params["lab"];
+  const labId = typeof labParam === "string" && LAB_ID.test(labParam) ? labParam : undefined;
   const learner = await viewingLearner(serverNow());
   const [saved, myLabs, myAssignments] = await Promise.all([
     labId ? findLab(db(), labId) : Promise.resolve(null),
@@ -43,8 +46,8 @@ export default async function LabPage({ searchParams }: Props) {
         packet hop by hop, names every blocker with its rule, and proposes fixes you can apply and undo. Save
         a lab under a name to come back to it, or share its link.
       </p>
-      {labId && !saved ? (
-        <p className="error" role="alert">
+      {labParam !== undefined && !saved ? (
+        <p className="error" role="alert" data-testid="lab-link-error">
           lab: no saved lab has this link (it was deleted, or the link is incomplete). The starter VPC is open
           instead.
         </p>
@@ -64,7 +67,10 @@ export default async function LabPage({ searchParams }: Props) {
       <LabClient
         lessons={lessons.map(({ name, description, text }) => ({ name, description, text }))}
         starter={STARTER_TOPOLOGY_YAML}
-        initialName={saved ? "starter" : (lesson?.name ?? "starter")}
+        initialName={saved || fromQuestion ? "starter" : (lesson?.name ?? "starter")}
+        openedLabel={
+          saved ? `Saved lab: ${saved.name}` : fromQuestion ? "Question network (as opened)" : undefined
+        }
         initialText={saved?.text ?? fromQuestion?.text ?? lesson?.text ?? STARTER_TOPOLOGY_YAML}
         initialQuery={fromQuestion?.query}
         initialFormat={saved?.format ?? "yaml"}

@@ -82,6 +82,32 @@ describe("question exhibit in practice", () => {
     });
   }
 
+  it("at 1280 px the subnet and interface tables show every column inside their box (no column hidden past the edge)", async () => {
+    const { context, page } = await newPage(browser, inject("baseURL"));
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await startPractice(page, "missing-piece");
+    await page.getByTestId("exhibit").waitFor();
+    const hidden = await page
+      .locator('[data-testid="exhibit"] .exhibit-scroll:is([data-kind="subnets"], [data-kind="interfaces"])')
+      .evaluateAll((boxes) =>
+        boxes.flatMap((box) => {
+          const right = box.getBoundingClientRect().right;
+          // A column counts as shown when at least 3/4 of its header is inside the box: "Route table", "Network
+          // ACL" and "Security groups" began 30-240 px past the edge of a 1,103 px box (tables 1,324-1,342 px).
+          return [...box.querySelectorAll("thead th")].flatMap((th) => {
+            const cell = th.getBoundingClientRect();
+            return cell.left + cell.width * 0.75 > right
+              ? [
+                  `${(box as HTMLElement).dataset["kind"]}: "${th.textContent}" ends at ${Math.round(cell.right)} > ${Math.round(right)}`,
+                ]
+              : [];
+          });
+        }),
+      );
+    expect(hidden).toEqual([]);
+    await context.close();
+  });
+
   it("keeps a wide table readable at 390 px: the subnets table scrolls inside its focusable box, the page does not", async () => {
     const { context, page } = await newPage(browser, inject("baseURL"));
     await page.setViewportSize({ width: 390, height: 844 });

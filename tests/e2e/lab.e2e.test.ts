@@ -200,6 +200,66 @@ describe("the lab", () => {
     await context.close();
   }, 60_000);
 
+  it("says when a lab link opens nothing, even a malformed one; keeps unsaved edits over a reload; asks before Open replaces them", async () => {
+    const { context, page } = await newPage(browser, inject("baseURL"));
+    // An id that fails the id pattern opened the blank lab without a word, unlike an unknown well-formed one.
+    for (const link of ["/lab?lab=deadbeef", "/lab?lab=AAAAAAAAAAAAAAAAAAAAAA"]) {
+      await page.goto(link);
+      await expect(page.getByTestId("lab-link-error").textContent(), link).resolves.toContain(
+        "no saved lab has this link",
+      );
+    }
+    await page.goto("/lab");
+    await page.locator("[data-testid=lab-status]", { hasText: "Network opened" }).waitFor();
+    await expect(page.getByTestId("lab-link-error").count()).resolves.toBe(0);
+
+    // Remove the starter's only route: the edit reads with the route picker's arrow, and the emptied picker
+    // says so instead of showing an empty box.
+    await page.getByTestId("lab-edit-kind").selectOption("remove-route");
+    await page.getByTestId("lab-route-table").selectOption("rtb-public");
+    await page.getByTestId("lab-edit-submit").click();
+    await page.locator("[data-testid=lab-status]", { hasText: "Done:" }).waitFor();
+    await expect(page.getByTestId("lab-status").textContent()).resolves.toContain("0.0.0.0/0 → igw-lab");
+    await expect(page.getByTestId("lab-route-remove").locator("option").allTextContents()).resolves.toEqual([
+      "no routes left",
+    ]);
+    await expect(page.getByTestId("lab-edit-submit").isDisabled()).resolves.toBe(true);
+    await page.getByTestId("lab-from").fill("web");
+    await page.getByTestId("lab-to").fill("internet");
+    await page.getByTestId("lab-ask").click();
+    await verdict(page, "no");
+    const fixes = (await page.getByTestId("lab-fixes").textContent()) ?? "";
+    expect(fixes).toContain("0.0.0.0/0 → igw-lab");
+    expect(fixes).not.toContain("->");
+
+    // A reload keeps the edit (it used to bring the route back with no warning), and says so.
+    await page.reload();
+    await page.getByTestId("lab-draft-restored").waitFor();
+    await page.locator("[data-testid=lab-status]", { hasText: "unsaved changes restored" }).waitFor();
+    expect(await editorText(page)).not.toContain("target: igw-lab");
+    await expect(page.getByTestId("lab-diff").locator("summary").textContent()).resolves.toContain("(1)");
+
+    // Open asks before it replaces an edited network; declining keeps the edit.
+    let asked = "";
+    page.once("dialog", (dialog) => {
+      asked = dialog.message();
+      void dialog.dismiss();
+    });
+    await page.getByTestId("lab-open-choice").selectOption("starter");
+    await page.getByRole("button", { name: "Open", exact: true }).click();
+    await expect.poll(() => asked).toContain("Replace your edited network");
+    expect(await editorText(page)).not.toContain("target: igw-lab");
+
+    // Discarding goes back to the network as opened, and the next reload has nothing to restore.
+    await page.getByRole("button", { name: "Discard them" }).click();
+    await page.locator("[data-testid=lab-status]", { hasText: "Opened the network without" }).waitFor();
+    expect(await editorText(page)).toContain("target: igw-lab");
+    await page.reload();
+    await page.locator("[data-testid=lab-status]", { hasText: "Network opened." }).waitFor();
+    await expect(page.getByTestId("lab-draft-restored").count()).resolves.toBe(0);
+    await context.close();
+  }, 90_000);
+
   it("saves a lab under a name; its link opens a read-only copy in another browser", async () => {
     const owner = await newPage(browser, inject("baseURL"));
     await openLesson(owner.page, "abc-peering-chain");
@@ -286,6 +346,10 @@ describe("the lab", () => {
     await page.getByTestId("lab-question-note").waitFor();
     await page.locator("[data-testid=lab-verdict]").waitFor({ timeout: 15_000 });
     expect((await editorText(page)).length).toBeGreaterThan(50);
+    // The Open picker names what is open (it said "Blank starter VPC" beside the question's network).
+    await expect(page.getByTestId("lab-open-choice").locator("option:checked").textContent()).resolves.toBe(
+      "Question network (as opened)",
+    );
     // Another learner holding the link opens nothing: the sealed id is bound to who it was served to.
     const stranger = await newPage(browser, inject("baseURL"));
     await stranger.page.goto(href ?? "/lab");

@@ -8,11 +8,9 @@ import type { Exhibit, ExhibitTable } from "@/lib/scenario/exhibit";
  */
 export function QuestionExhibit({
   exhibit,
-  questionId,
   headingLevel = 3,
 }: {
   exhibit: Exhibit | undefined;
-  questionId: string;
   /** 2 where the question sits right under the page's h1 (no heading level is skipped, WCAG 1.3.1). */
   headingLevel?: 2 | 3;
 }) {
@@ -21,11 +19,9 @@ export function QuestionExhibit({
   return (
     <>
       {hasFacts ? (
-        <section
-          className="exhibit-facts"
-          aria-label={`Exhibit for question ${questionId}`}
-          data-testid="exhibit"
-        >
+        // Not a landmark (no accessible name): its "Exhibit" heading is what a screen reader lists, and a lesson
+        // with several try-it questions would otherwise repeat one landmark name, or read out a sealed id.
+        <section className="exhibit-facts" data-testid="exhibit">
           {headingLevel === 2 ? (
             <h2 className="exhibit-title">Exhibit</h2>
           ) : (

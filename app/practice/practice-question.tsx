@@ -149,7 +149,7 @@ export function PracticeQuestion({ view, onNext }: Props) {
             description={feedback?.diagramText}
           />
         ) : null}
-        <QuestionExhibit exhibit={view.exhibit ?? undefined} questionId={questionId} />
+        <QuestionExhibit exhibit={view.exhibit ?? undefined} />
         {feedback?.pathVerdict ? (
           <p
             className={feedback.pathVerdict.reachable ? "trace-verdict ok" : "trace-verdict bad"}

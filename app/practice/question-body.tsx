@@ -45,11 +45,7 @@ export async function QuestionBody({
           }
         />
       ) : null}
-      <QuestionExhibit
-        exhibit={question.exhibit}
-        questionId={question.id}
-        headingLevel={exhibitHeadingLevel}
-      />
+      <QuestionExhibit exhibit={question.exhibit} headingLevel={exhibitHeadingLevel} />
       {analysis && question.query ? (
         <p
           className={analysis.reachable ? "trace-verdict ok" : "trace-verdict bad"}

@@ -95,7 +95,7 @@ export async function ReviewQuestion({
       </p>
       <p className="stem">{question.stem}</p>
       {placed ? <TopologyDiagram diagram={placed} title="Topology of the question" /> : null}
-      <QuestionExhibit exhibit={question.exhibit} questionId={question.id} />
+      <QuestionExhibit exhibit={question.exhibit} />
       <ReviewForm
         key={question.id}
         skillId={card.skillId}

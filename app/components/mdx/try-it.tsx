@@ -47,8 +47,8 @@ export async function TryIt({
       <p id={`${question.id}-stem`} className="stem">
         {question.stem}
       </p>
-      {placed ? <TopologyDiagram diagram={placed} title={`Topology for question ${question.id}`} /> : null}
-      <QuestionExhibit exhibit={question.exhibit} questionId={question.id} />
+      {placed ? <TopologyDiagram diagram={placed} title="The network of this question" /> : null}
+      <QuestionExhibit exhibit={question.exhibit} />
       <TryItForm
         question={{
           id: question.id,

@@ -6,7 +6,11 @@ import { type EniInfo, type Network, type ServiceInfo, vpcContainsIp } from "./n
 import type { OnPremisesNetwork } from "./topology";
 import { coreNamesIndex, internetAddresses, namesIndex } from "./network-indexes";
 import { unknownReference } from "./explanations";
-import { DEFAULT_INTERNET_CLIENT_IP, DEFAULT_INTERNET_SERVER_IP } from "./internet-addresses";
+import {
+  DEFAULT_INTERNET_CLIENT_IP,
+  DEFAULT_INTERNET_SERVER_IP,
+  INTERNET_SERVER_IPV6,
+} from "./internet-addresses";
 import { cidrOnlyVpcContaining } from "./peer-hosts";
 import { publicServiceFor } from "./public-services";
 
@@ -108,17 +112,24 @@ export function resolveSource(net: Network, ref: string): Resolved<Source> {
   return { ok: false, message: unknownReference("source", ref) };
 }
 
+/** An IPv6-only interface (its primary address is IPv6), or an IPv6 address: it can only send to IPv6 addresses. */
+function sendsIpv6Only(source: Source): boolean {
+  return source.kind === "eni" ? source.eni.privateIp.family === 6 : source.ip.family === 6;
+}
+
 /** A destination interface: the address it is reached at depends on where the source is. */
 function eniDestination(eni: EniInfo, source: Source): Resolved<Destination> {
   // From outside AWS only the public address is reachable (IGW-04); inside, RA uses the private one.
+  // The address family follows what the source can send: an IPv6-only source gets the IPv6 address.
   if (source.kind === "internet") {
-    const reachableIp = eni.publicIp ?? eni.addresses.find((a) => a.family === 6);
+    const v6 = eni.addresses.find((a) => a.family === 6);
+    const reachableIp = source.ip.family === 6 ? (v6 ?? eni.publicIp) : (eni.publicIp ?? v6);
     return {
       ok: true,
       value: reachableIp ? { kind: "eni", eni, ip: reachableIp } : { kind: "eni", eni },
     };
   }
-  const family = source.kind === "eni" ? undefined : 4;
+  const family = sendsIpv6Only(source) ? 6 : source.kind === "eni" ? undefined : 4;
   const ip =
     family === undefined ? eni.privateIp : (eni.addresses.find((a) => a.family === family) ?? eni.privateIp);
   return { ok: true, value: { kind: "eni", eni, ip } };
@@ -172,7 +183,15 @@ export function resolveDestination(
   now: number,
 ): Resolved<Destination> {
   const fromEni = source.kind === "eni" ? source.eni : undefined;
-  if (ref === "internet") return { ok: true, value: { kind: "internet", ip: internetAddresses(net).server } };
+  if (ref === "internet")
+    return {
+      ok: true,
+      value: {
+        kind: "internet",
+        // An IPv6-only source reaches the IPv6 internet (IGW-01, EIGW-01); an IPv4 host only by a name (NAT-04).
+        ip: sendsIpv6Only(source) ? INTERNET_SERVER_IPV6 : internetAddresses(net).server,
+      },
+    };
   const known = net.memo.destinationEnis?.get(ref);
   if (known) return eniDestination(known, source);
   const named =

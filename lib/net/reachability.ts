@@ -7,7 +7,7 @@ import { enterFromInternet, onInternet } from "./gateways";
 import { buildNetwork, type Network, type NetworkCache } from "./network";
 import { gatewaysOf } from "./network-model";
 import { CLIENT_EPHEMERAL_PORT, PROTOCOL_NUMBER, type Query } from "./query";
-import { type Destination, resolveDestination, resolveSource, type Source } from "./resolve";
+import { type Destination, holderText, resolveDestination, resolveSource, type Source } from "./resolve";
 import type { Topology } from "./topology";
 import type { Analysis, Blocker, Detail } from "./trace";
 import { enterFromOnPremises } from "./vpn";
@@ -216,6 +216,12 @@ export function analyze(target: Topology | Network, query: Query, options: Analy
     ) ||
       arrivedAtIntended(fw, forward, dst));
 
+  if (dst.kind === "eni" && dst.shared)
+    details.push({
+      code: "RCH_SHARED_ADDRESS",
+      message: `${dstIp.text} is the address of several interfaces (${dst.shared.map((e) => holderText(net, e)).join(", ")}); the destination is the one the routes deliver it to${forward?.kind === "eni" ? `: ${forward.eni.id}` : ""}`,
+    });
+
   const rw = newWalk(net, "return", now, fw.natSessions);
   rw.dropped = fw.dropped;
   if (fw.applianceZones) rw.applianceZones = fw.applianceZones; // TGW-11: the reply meets the request's zones
@@ -308,6 +314,8 @@ function startReturn(w: Walk, forward: Delivered, reply: Pkt): Delivered | undef
 function arrivedAtIntended(w: Walk, got: Delivered, want: Destination): boolean {
   const ok =
     (want.kind === "eni" && got.kind === "eni" && got.eni === want.eni) ||
+    // An address several VPCs hold is reached at whichever of its interfaces the routes deliver to.
+    (want.kind === "eni" && got.kind === "eni" && want.shared?.includes(got.eni) === true) ||
     // An interface endpoint's (or endpoint service's) ENI asked for by id is reached as the service.
     (want.kind === "eni" && got.kind === "service" && got.endpointEni === want.eni) ||
     (want.kind === "internet" && got.kind === "internet") ||

@@ -5,7 +5,7 @@ import { inertPrivateDnsClause, parseServiceName, resolveDnsName, resolveService
 import { type EniInfo, type Network, type ServiceInfo, vpcContainsIp } from "./network-model";
 import type { OnPremisesNetwork } from "./topology";
 import { coreNamesIndex, internetAddresses, namesIndex } from "./network-indexes";
-import { unknownReference } from "./explanations";
+import { label, unknownReference } from "./explanations";
 import {
   DEFAULT_INTERNET_CLIENT_IP,
   DEFAULT_INTERNET_SERVER_IP,
@@ -29,7 +29,16 @@ export type Source =
   | { kind: "peer-host"; vpcId: string; ip: IpAddress };
 
 export type Destination =
-  | { kind: "eni"; eni: EniInfo; ip?: IpAddress }
+  | {
+      kind: "eni";
+      eni: EniInfo;
+      ip?: IpAddress;
+      /**
+       * An address asked for that interfaces in several VPCs hold (overlapping CIDRs): the destination is the one
+       * the routes deliver it to, not `eni` (the first candidate); `shared` lists them all.
+       */
+      shared?: readonly EniInfo[];
+    }
   | { kind: "internet"; ip: IpAddress }
   | { kind: "onprem"; site: OnPremisesNetwork; ip: IpAddress }
   | { kind: "service"; name: string; ip: IpAddress; service?: ServiceInfo; endpointEni?: EniInfo };
@@ -94,7 +103,14 @@ export function resolveSource(net: Network, ref: string): Resolved<Source> {
   }
   const ip = parseIp(ref);
   if (ip.ok) {
-    const eni = net.enisByPrivateIp.get(ipKey(ip.value))?.[0];
+    const holders = net.enisByPrivateIp.get(ipKey(ip.value));
+    // Several VPCs may hold one address (overlapping CIDRs): nothing says which of them sends, so ask.
+    if (holders !== undefined && holders.length > 1)
+      return {
+        ok: false,
+        message: `${ref} is the address of several interfaces (${holders.map((e) => holderText(net, e)).join(", ")}): name the instance or interface instead`,
+      };
+    const eni = holders?.[0];
     if (eni) return { ok: true, value: { kind: "eni", eni } };
     const site = net.onPrem.find((o) => o.cidrs.some((c) => cidrContainsIp(c, ip.value)))?.net;
     if (site) return { ok: true, value: { kind: "onprem", site, ip: ip.value } };
@@ -110,6 +126,13 @@ export function resolveSource(net: Network, ref: string): Resolved<Source> {
     return { ok: true, value: { kind: "internet", ip: ip.value } };
   }
   return { ok: false, message: unknownReference("source", ref) };
+}
+
+/** "eni-0b… of hB (i-0a…) in B (vpc-0c…)": one of several interfaces holding an address. */
+export function holderText(net: Network, eni: EniInfo): string {
+  const instance = eni.kind === "interface" ? net.instances.get(eni.ownerId) : undefined;
+  const owner = instance && instance.name !== undefined ? ` of ${label(instance)}` : "";
+  return `${eni.id}${owner} in ${label(eni.vpc.vpc)}`;
 }
 
 /** An IPv6-only interface (its primary address is IPv6), or an IPv6 address: it can only send to IPv6 addresses. */
@@ -207,6 +230,9 @@ export function resolveDestination(
   if (ip.ok) {
     const candidates = net.enisByPrivateIp.get(ipKey(ip.value)) ?? [];
     const own = candidates.find((e) => e.vpc === fromEni?.vpc) ?? candidates[0];
+    // Held in several VPCs and not in the source's own: the routes decide which copy the packet reaches.
+    if (own && candidates.length > 1 && own.vpc !== fromEni?.vpc)
+      return { ok: true, value: { kind: "eni", eni: own, ip: ip.value, shared: candidates } };
     if (own) return { ok: true, value: { kind: "eni", eni: own, ip: ip.value } };
     const pub = net.byPublicIp.get(ipKey(ip.value));
     // A NAT gateway's Elastic IP is in the topology too: the walk says it accepts no new connections (NAT-01).

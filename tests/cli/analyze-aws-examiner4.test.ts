@@ -43,3 +43,31 @@ describe("an IPv6-only source is sent to the destination's IPv6 address (IGW-01,
     expect(r.json.forward[0]?.outbound?.dstIp).not.toContain(":");
   });
 });
+
+describe("an address several overlapping VPCs hold (10.1.5.10 in B and in C; A peers only with C)", () => {
+  it("as a destination it is the interface the routes deliver to: hC, reachable over the peering", async () => {
+    const r = await analyze("s51-duplicate-ip", "hA", "10.1.5.10", "--port", "22");
+    expect(codes(r.json)).toEqual([]);
+    expect(r.code).toBe(0);
+    const note = r.json.details.find((d) => d.code === "RCH_SHARED_ADDRESS");
+    expect(note?.message).toContain("hB");
+    expect(note?.message).toContain("hC");
+  });
+
+  it("as a source it is ambiguous (nothing routes a sender): exit 2, one line naming both interfaces", async () => {
+    const r = await run(
+      "analyze",
+      "--topology",
+      path.join(FIXTURES, "s51-duplicate-ip"),
+      "--from",
+      "10.1.5.10",
+      "--to",
+      "hA",
+      "--port",
+      "22",
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/--from 10\.1\.5\.10 is the address of several interfaces .*hB.*hC/);
+  });
+});

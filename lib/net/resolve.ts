@@ -92,10 +92,30 @@ function sourceById(net: Network, ids: readonly string[] | undefined): Resolved<
   return undefined;
 }
 
+/**
+ * A name (tags need not be unique) that stands for several instances, interfaces, NAT gateways or endpoints:
+ * the one-line refusal naming their ids. An instance and its own interfaces count once (by owner).
+ */
+function ambiguousName(net: Network, ref: string): string | undefined {
+  const ids = coreNamesIndex(net).get(ref);
+  if (ids === undefined || ids.length < 2) return undefined;
+  const owners = new Set<string>();
+  for (const id of ids) {
+    const eni = eniForId(net, id);
+    if (eni) owners.add(eni.ownerId);
+    else if (net.interfaceEndpoints.has(id) || net.natGateways.has(id)) owners.add(id);
+  }
+  return owners.size > 1
+    ? `"${ref}" is the name of several resources (${[...owners].join(", ")}): use an id`
+    : undefined;
+}
+
 export function resolveSource(net: Network, ref: string): Resolved<Source> {
   if (ref === "internet") return { ok: true, value: { kind: "internet", ip: internetAddresses(net).client } };
   const known = net.memo.sourceEnis?.get(ref);
   if (known) return { ok: true, value: { kind: "eni", eni: known } };
+  const ambiguous = ambiguousName(net, ref);
+  if (ambiguous !== undefined) return { ok: false, message: ambiguous };
   const named = sourceById(net, coreNamesIndex(net).get(ref)) ?? sourceById(net, idsFor(net, ref));
   if (named) {
     if (named.ok && named.value.kind === "eni") (net.memo.sourceEnis ??= new Map()).set(ref, named.value.eni);
@@ -125,7 +145,7 @@ export function resolveSource(net: Network, ref: string): Resolved<Source> {
       };
     return { ok: true, value: { kind: "internet", ip: ip.value } };
   }
-  return { ok: false, message: unknownReference("source", ref) };
+  return { ok: false, message: instanceWithoutInterface(net, ref) ?? unknownReference("source", ref) };
 }
 
 /** "eni-0b… of hB (i-0a…) in B (vpc-0c…)": one of several interfaces holding an address. */
@@ -168,6 +188,18 @@ function natDestination(net: Network, id: string, source: Source): Resolved<Dest
   if (!nat || !eni) return undefined;
   const ip = source.kind === "internet" && nat.publicIp !== undefined ? parseIp(nat.publicIp) : undefined;
   return { ok: true, value: { kind: "eni", eni, ip: ip?.ok === true ? ip.value : eni.privateIp } };
+}
+
+/** An instance the topology lists without an interface: terminated (AWS deletes its interfaces), or described without one. */
+function instanceWithoutInterface(net: Network, ref: string): string | undefined {
+  for (const id of idsFor(net, ref)) {
+    const instance = net.instances.get(id);
+    if (instance && !net.instanceEnis.has(id))
+      return instance.state === "terminated"
+        ? `instance ${label(instance)} is terminated and has no network interface (AWS deletes it with the instance)`
+        : `instance ${label(instance)} has no network interface in the topology`;
+  }
+  return undefined;
 }
 
 /** Like sourceById, for a destination (same order argument). */
@@ -217,6 +249,8 @@ export function resolveDestination(
     };
   const known = net.memo.destinationEnis?.get(ref);
   if (known) return eniDestination(known, source);
+  const ambiguous = ambiguousName(net, ref);
+  if (ambiguous !== undefined) return { ok: false, message: ambiguous };
   const named =
     destinationById(net, coreNamesIndex(net).get(ref), source) ??
     destinationById(net, idsFor(net, ref), source);
@@ -295,7 +329,7 @@ export function resolveDestination(
           : { explanation: `${pub.explanation}; ${inert}`, rules: ["IFE-03"] },
     };
   }
-  return { ok: false, message: unknownReference("destination", ref) };
+  return { ok: false, message: instanceWithoutInterface(net, ref) ?? unknownReference("destination", ref) };
 }
 
 /** Short service names documented as --to values (docs/cli.md), known without an endpoint or prefix list. */

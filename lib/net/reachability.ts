@@ -160,6 +160,35 @@ export function analyze(target: Topology | Network, query: Query, options: Analy
       ...(details.length ? { details } : {}),
     };
   }
+  // IGW-04: the internet reaches an interface only at its public address; it does not route to a private one.
+  if (
+    source.value.kind === "internet" &&
+    dst.kind === "eni" &&
+    dstIp.family === 4 &&
+    dstIp.text !== dst.eni.publicIp?.text &&
+    dst.eni.addresses.some((a) => a.text === dstIp.text)
+  ) {
+    const instance = net.instances.get(dst.eni.ownerId);
+    block(fw, "IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS", dst.eni.id, {
+      kind: "interface",
+      eni: named(dst.eni),
+      owner: dst.eni.ownerId,
+      role: "destination",
+      address: dstIp.text,
+      problem: "private-address",
+      ...(dst.eni.publicIp ? { publicAddress: dst.eni.publicIp.text } : {}),
+      ...(instance ? { instance: named(instance) } : {}),
+    });
+    return {
+      reachable: false,
+      query,
+      forward: [],
+      return: [],
+      blockers: fw.blockers,
+      flowLogs: [],
+      ...(details.length ? { details } : {}),
+    };
+  }
   let srcIp = sourceIp(source.value, dstIp);
   let walkDst = dstIp;
   // NAT-04: an IPv6-only source whose subnet has DNS64 reaches an IPv4 address at 64:ff9b::<v4> (NAT64).

@@ -71,3 +71,99 @@ describe("an address several overlapping VPCs hold (10.1.5.10 in B and in C; A p
     expect(r.stderr).toMatch(/--from 10\.1\.5\.10 is the address of several interfaces .*hB.*hC/);
   });
 });
+
+const refuse = async (folder: string, ...argv: string[]) => {
+  const r = await run("analyze", "--topology", path.join(FIXTURES, folder), ...argv);
+  expect(r.code).toBe(2);
+  expect(r.stdout).toBe("");
+  expect(r.stderr.trim().split("\n")).toHaveLength(1);
+  return r.stderr;
+};
+
+describe("a Name tag two instances share (tags need not be unique)", () => {
+  it("is refused as --from or --to, naming both instance ids, instead of silently taking the first", async () => {
+    const from = await refuse("u06-duplicate-names", "--from", "web", "--to", "internet", "--port", "443");
+    expect(from).toMatch(/--from "web" is the name of several resources/);
+    expect(from).toContain("i-1165d82fcf3204bda");
+    expect(from).toContain("i-2a24092dd12c2464d");
+    const to = await refuse("u06-duplicate-names", "--from", "internet", "--to", "web", "--port", "80");
+    expect(to).toMatch(/--to "web" is the name of several resources/);
+  });
+
+  it("each instance is still answered by its id", async () => {
+    expect(
+      (await analyze("u06-duplicate-names", "i-1165d82fcf3204bda", "internet", "--port", "443")).code,
+    ).toBe(0);
+    expect(
+      (await analyze("u06-duplicate-names", "i-2a24092dd12c2464d", "internet", "--port", "443")).code,
+    ).toBe(1);
+  });
+
+  it("validate warns about the shared name", async () => {
+    const r = await run("validate", "--topology", path.join(FIXTURES, "u06-duplicate-names"));
+    expect(r.stdout).toMatch(/^warning\s+RCH_DUPLICATE_NAME .*i-2a24092dd12c2464d/m);
+    expect(r.code).toBe(0);
+  });
+});
+
+describe("the internet asked to reach an instance's private address (IGW-04)", () => {
+  it("blames the private address and names the public IP, not a peering rule or the client", async () => {
+    const r = await analyze("s13-main-rtb-implicit", "internet", "10.0.1.10", "--port", "80");
+    expect(r.code).toBe(1);
+    expect(r.json.blockers.map((b) => [b.code, b.rules])).toEqual([
+      ["IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS", ["IGW-04"]],
+    ]);
+    const detail = r.json.blockers[0]?.detail;
+    expect(detail).toMatchObject({
+      kind: "interface",
+      problem: "private-address",
+      address: "10.0.1.10",
+      publicAddress: "3.90.1.10",
+    });
+  });
+});
+
+describe("a terminated instance still listed in describe-instances", () => {
+  it("is refused as terminated (no network interface), not as an unknown reference", async () => {
+    const line = await refuse(
+      "u07-terminated-no-tags",
+      "--from",
+      "webA",
+      "--to",
+      "i-0deadbeefdeadbeef",
+      "--port",
+      "22",
+    );
+    expect(line).toContain(
+      "--to instance old-web (i-0deadbeefdeadbeef) is terminated and has no network interface",
+    );
+    const byName = await refuse(
+      "u07-terminated-no-tags",
+      "--from",
+      "old-web",
+      "--to",
+      "webA",
+      "--port",
+      "22",
+    );
+    expect(byName).toContain("is terminated");
+  });
+});
+
+describe("an ICMP reply a network ACL drops has no ports (ACL-02)", () => {
+  it("is explained as an ICMP rule missing, without ephemeral ports", async () => {
+    const r = await analyze("s43-defaultsg-v6nacl-icmp", "o1", "icmpsub", "--protocol", "icmp");
+    expect(r.code).toBe(1);
+    const nacl = r.json.blockers.find((b) => b.code === "SUBNET_ACL_RESTRICTION");
+    expect(nacl?.direction).toBe("return");
+    expect(nacl?.rules).not.toContain("ACL-08");
+    expect(nacl?.rules).toContain("ACL-02");
+  });
+});
+
+describe("--port 0 (reserved: no TCP or UDP connection is made to it)", () => {
+  it("is refused with one line naming the field", async () => {
+    const line = await refuse("s13-main-rtb-implicit", "--from", "webB", "--to", "webA", "--port", "0");
+    expect(line).toContain("--port must be an integer from 1 to 65535");
+  });
+});

@@ -103,8 +103,10 @@ export function parseAnalyzeArgs(argv: readonly string[]): ArgsResult<AnalyzeArg
     allowInvalid: parsed.switches.has("allow-invalid"),
   };
   if (values.port !== undefined) {
-    if (!/^\d+$/.test(values.port) || Number(values.port) > 65535) {
-      return { ok: false, message: `--port must be an integer from 0 to 65535 (got ${quoted(values.port)})` };
+    // Port 0 is reserved (IANA): security group and NACL ranges may start at it, but no TCP or UDP
+    // connection is made to it, so it is not a question to answer.
+    if (!/^\d+$/.test(values.port) || Number(values.port) < 1 || Number(values.port) > 65535) {
+      return { ok: false, message: `--port must be an integer from 1 to 65535 (got ${quoted(values.port)})` };
     }
     if (protocol === "icmp") return { ok: false, message: "--port does not apply to --protocol icmp" };
     args.port = Number(values.port);

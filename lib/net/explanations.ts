@@ -174,9 +174,9 @@ export const EXPLANATIONS = {
     (d) => {
       const rule = d.ruleNumber === "*" ? "its final * deny rule" : `rule ${d.ruleNumber}`;
       const reply = isReply(d);
-      return `Network ACL ${label(d.acl)} of subnet ${label(d.subnet)} blocks ${d.side} ${reply ? "reply " : ""}${what(d.traffic)} ${d.side === "inbound" ? "from" : "to"} ${d.remote} (${rule}).${reply ? " NACLs are stateless: replies to ephemeral ports need their own rule." : ""}`;
+      return `Network ACL ${label(d.acl)} of subnet ${label(d.subnet)} blocks ${d.side} ${reply ? "reply " : ""}${what(d.traffic)} ${d.side === "inbound" ? "from" : "to"} ${d.remote} (${rule}).${!reply ? "" : d.traffic.protocol === "icmp" ? " NACLs are stateless: the ICMP reply needs its own rule for ICMP in this direction." : " NACLs are stateless: replies to ephemeral ports need their own rule."}`;
     },
-    (d) => (isReply(d) ? ["ACL-02", "ACL-08"] : NO_RULES),
+    (d) => (!isReply(d) ? NO_RULES : d.traffic.protocol === "icmp" ? ["ACL-02"] : ["ACL-02", "ACL-08"]),
   ),
   NO_ROUTE_TO_DESTINATION: entry(
     ["route-table"],
@@ -252,11 +252,13 @@ export const EXPLANATIONS = {
     (d) => (d.problem === "nat-instance" ? ["NATI-01"] : NO_RULES),
   ),
   IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS: entry(["interface", "query"], ["IGW-04"], (d) =>
-    d.kind === "interface"
-      ? `${label(d.eni)} has no public IP address, so it cannot be reached from the internet.`
-      : d.problem === "not-a-public-address"
-        ? `${d.address ?? "?"} is not the public IP address of any interface, so the internet cannot reach it.`
-        : `${d.reference} has no public IP address, so it cannot be reached from the internet.`,
+    d.kind === "interface" && d.problem === "private-address"
+      ? `${d.address ?? "?"} is a private address of ${label(d.instance ?? d.eni)}: the internet does not route to a VPC's private addresses; ${d.publicAddress !== undefined ? `from the internet it is reached at its public IP ${d.publicAddress}, which the internet gateway translates to ${d.address ?? "?"}` : "it has no public IP address to be reached at from the internet"}.`
+      : d.kind === "interface"
+        ? `${label(d.eni)} has no public IP address, so it cannot be reached from the internet.`
+        : d.problem === "not-a-public-address"
+          ? `${d.address ?? "?"} is not the public IP address of any interface, so the internet cannot reach it.`
+          : `${d.reference} has no public IP address, so it cannot be reached from the internet.`,
   ),
   IGW_DESTINATION_ADDRESS_NOT_IN_RFC1918_EGRESS: entry(["gateway"], ["IGW-04"], privateDestination),
   IGW_DESTINATION_ADDRESS_NOT_IN_RFC6598_EGRESS: entry(["gateway"], ["IGW-04"], privateDestination),

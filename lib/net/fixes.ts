@@ -191,11 +191,12 @@ const addNetworkAclRule: Proposer = ({ topology, net, query }, b) => {
   const inbound = d.side === "inbound";
   const protocol = query.protocol;
   const port = requestPort(query, isReply);
-  const ports = isReply
-    ? { fromPort: 1024, toPort: 65535 }
-    : port !== undefined
-      ? { fromPort: port, toPort: port }
-      : {};
+  const ports =
+    isReply && protocol !== "icmp" // ICMP has no ports (an ICMP query has none either)
+      ? { fromPort: 1024, toPort: 65535 }
+      : port !== undefined
+        ? { fromPort: port, toPort: port }
+        : {};
   const draft = new Draft(topology);
   const acl = draft.own(
     "networkAcls",
@@ -223,7 +224,7 @@ const addNetworkAclRule: Proposer = ({ topology, net, query }, b) => {
     {
       kind: "add-nacl-rule",
       description: `Add ${inbound ? "inbound" : "outbound"} rule ${number} allowing ${protocol}${rule.fromPort !== undefined ? ` ports ${rule.fromPort}-${rule.toPort}` : ""} ${inbound ? "from" : "to"} ${rule.cidrBlock} to network ACL ${acl.id}`,
-      rules: isReply ? ["ACL-02", "ACL-08"] : ["ACL-03"],
+      rules: isReply ? (protocol === "icmp" ? ["ACL-02"] : ["ACL-02", "ACL-08"]) : ["ACL-03"],
       topology: draft.topology,
     },
   ];

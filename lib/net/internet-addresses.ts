@@ -9,6 +9,9 @@ import { cidrContainsIp, type Cidr, type IpAddress, ipKey, toIp } from "./cidr";
 export const DEFAULT_INTERNET_CLIENT_IP = "198.51.100.10";
 export const DEFAULT_INTERNET_SERVER_IP = "203.0.113.10";
 
+/** The IPv6 internet server an IPv6-only source is sent to for "internet" (RFC 3849 documentation prefix). */
+export const INTERNET_SERVER_IPV6 = toIp("2001:db8:ffff::20");
+
 const CLIENT_BLOCKS = ["198.51.100", "192.0.2", "203.0.113"] as const;
 const SERVER_BLOCKS = ["203.0.113", "192.0.2", "198.51.100"] as const;
 

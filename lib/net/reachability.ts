@@ -7,7 +7,7 @@ import { enterFromInternet, onInternet } from "./gateways";
 import { buildNetwork, type Network, type NetworkCache } from "./network";
 import { gatewaysOf } from "./network-model";
 import { CLIENT_EPHEMERAL_PORT, PROTOCOL_NUMBER, type Query } from "./query";
-import { type Destination, resolveDestination, resolveSource, type Source } from "./resolve";
+import { type Destination, holderText, resolveDestination, resolveSource, type Source } from "./resolve";
 import type { Topology } from "./topology";
 import type { Analysis, Blocker, Detail } from "./trace";
 import { enterFromOnPremises } from "./vpn";
@@ -160,6 +160,35 @@ export function analyze(target: Topology | Network, query: Query, options: Analy
       ...(details.length ? { details } : {}),
     };
   }
+  // IGW-04: the internet reaches an interface only at its public address; it does not route to a private one.
+  if (
+    source.value.kind === "internet" &&
+    dst.kind === "eni" &&
+    dstIp.family === 4 &&
+    dstIp.text !== dst.eni.publicIp?.text &&
+    dst.eni.addresses.some((a) => a.text === dstIp.text)
+  ) {
+    const instance = net.instances.get(dst.eni.ownerId);
+    block(fw, "IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS", dst.eni.id, {
+      kind: "interface",
+      eni: named(dst.eni),
+      owner: dst.eni.ownerId,
+      role: "destination",
+      address: dstIp.text,
+      problem: "private-address",
+      ...(dst.eni.publicIp ? { publicAddress: dst.eni.publicIp.text } : {}),
+      ...(instance ? { instance: named(instance) } : {}),
+    });
+    return {
+      reachable: false,
+      query,
+      forward: [],
+      return: [],
+      blockers: fw.blockers,
+      flowLogs: [],
+      ...(details.length ? { details } : {}),
+    };
+  }
   let srcIp = sourceIp(source.value, dstIp);
   let walkDst = dstIp;
   // NAT-04: an IPv6-only source whose subnet has DNS64 reaches an IPv4 address at 64:ff9b::<v4> (NAT64).
@@ -215,6 +244,12 @@ export function analyze(target: Topology | Network, query: Query, options: Analy
       dst.kind === "internet" && query.to !== "internet" ? dst.ip : undefined,
     ) ||
       arrivedAtIntended(fw, forward, dst));
+
+  if (dst.kind === "eni" && dst.shared)
+    details.push({
+      code: "RCH_SHARED_ADDRESS",
+      message: `${dstIp.text} is the address of several interfaces (${dst.shared.map((e) => holderText(net, e)).join(", ")}); the destination is the one the routes deliver it to${forward?.kind === "eni" ? `: ${forward.eni.id}` : ""}`,
+    });
 
   const rw = newWalk(net, "return", now, fw.natSessions);
   rw.dropped = fw.dropped;
@@ -308,6 +343,8 @@ function startReturn(w: Walk, forward: Delivered, reply: Pkt): Delivered | undef
 function arrivedAtIntended(w: Walk, got: Delivered, want: Destination): boolean {
   const ok =
     (want.kind === "eni" && got.kind === "eni" && got.eni === want.eni) ||
+    // An address several VPCs hold is reached at whichever of its interfaces the routes deliver to.
+    (want.kind === "eni" && got.kind === "eni" && want.shared?.includes(got.eni) === true) ||
     // An interface endpoint's (or endpoint service's) ENI asked for by id is reached as the service.
     (want.kind === "eni" && got.kind === "service" && got.endpointEni === want.eni) ||
     (want.kind === "internet" && got.kind === "internet") ||

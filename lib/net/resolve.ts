@@ -5,8 +5,12 @@ import { inertPrivateDnsClause, parseServiceName, resolveDnsName, resolveService
 import { type EniInfo, type Network, type ServiceInfo, vpcContainsIp } from "./network-model";
 import type { OnPremisesNetwork } from "./topology";
 import { coreNamesIndex, idsNamed, internetAddresses } from "./network-indexes";
-import { unknownReference } from "./explanations";
-import { DEFAULT_INTERNET_CLIENT_IP, DEFAULT_INTERNET_SERVER_IP } from "./internet-addresses";
+import { label, unknownReference } from "./explanations";
+import {
+  DEFAULT_INTERNET_CLIENT_IP,
+  DEFAULT_INTERNET_SERVER_IP,
+  INTERNET_SERVER_IPV6,
+} from "./internet-addresses";
 import { cidrOnlyVpcContaining } from "./peer-hosts";
 import { publicServiceFor } from "./public-services";
 
@@ -25,7 +29,16 @@ export type Source =
   | { kind: "peer-host"; vpcId: string; ip: IpAddress };
 
 export type Destination =
-  | { kind: "eni"; eni: EniInfo; ip?: IpAddress }
+  | {
+      kind: "eni";
+      eni: EniInfo;
+      ip?: IpAddress;
+      /**
+       * An address asked for that interfaces in several VPCs hold (overlapping CIDRs): the destination is the one
+       * the routes deliver it to, not `eni` (the first candidate); `shared` lists them all.
+       */
+      shared?: readonly EniInfo[];
+    }
   | { kind: "internet"; ip: IpAddress }
   | { kind: "onprem"; site: OnPremisesNetwork; ip: IpAddress }
   | { kind: "service"; name: string; ip: IpAddress; service?: ServiceInfo; endpointEni?: EniInfo };
@@ -77,10 +90,30 @@ function sourceById(net: Network, ids: readonly string[] | undefined): Resolved<
   return undefined;
 }
 
+/**
+ * A name (tags need not be unique) that stands for several instances, interfaces, NAT gateways or endpoints:
+ * the one-line refusal naming their ids. An instance and its own interfaces count once (by owner).
+ */
+function ambiguousName(net: Network, ref: string): string | undefined {
+  const ids = coreNamesIndex(net).get(ref);
+  if (ids === undefined || ids.length < 2) return undefined;
+  const owners = new Set<string>();
+  for (const id of ids) {
+    const eni = eniForId(net, id);
+    if (eni) owners.add(eni.ownerId);
+    else if (net.interfaceEndpoints.has(id) || net.natGateways.has(id)) owners.add(id);
+  }
+  return owners.size > 1
+    ? `"${ref}" is the name of several resources (${[...owners].join(", ")}): use an id`
+    : undefined;
+}
+
 export function resolveSource(net: Network, ref: string): Resolved<Source> {
   if (ref === "internet") return { ok: true, value: { kind: "internet", ip: internetAddresses(net).client } };
   const known = net.memo.sourceEnis?.get(ref);
   if (known) return { ok: true, value: { kind: "eni", eni: known } };
+  const ambiguous = ambiguousName(net, ref);
+  if (ambiguous !== undefined) return { ok: false, message: ambiguous };
   const named = sourceById(net, coreNamesIndex(net).get(ref)) ?? sourceById(net, idsFor(net, ref));
   if (named) {
     if (named.ok && named.value.kind === "eni") (net.memo.sourceEnis ??= new Map()).set(ref, named.value.eni);
@@ -88,7 +121,14 @@ export function resolveSource(net: Network, ref: string): Resolved<Source> {
   }
   const ip = parseIp(ref);
   if (ip.ok) {
-    const eni = net.enisByPrivateIp.get(ipKey(ip.value))?.[0];
+    const holders = net.enisByPrivateIp.get(ipKey(ip.value));
+    // Several VPCs may hold one address (overlapping CIDRs): nothing says which of them sends, so ask.
+    if (holders !== undefined && holders.length > 1)
+      return {
+        ok: false,
+        message: `${ref} is the address of several interfaces (${holders.map((e) => holderText(net, e)).join(", ")}): name the instance or interface instead`,
+      };
+    const eni = holders?.[0];
     if (eni) return { ok: true, value: { kind: "eni", eni } };
     const site = net.onPrem.find((o) => o.cidrs.some((c) => cidrContainsIp(c, ip.value)))?.net;
     if (site) return { ok: true, value: { kind: "onprem", site, ip: ip.value } };
@@ -103,20 +143,34 @@ export function resolveSource(net: Network, ref: string): Resolved<Source> {
       };
     return { ok: true, value: { kind: "internet", ip: ip.value } };
   }
-  return { ok: false, message: unknownReference("source", ref) };
+  return { ok: false, message: instanceWithoutInterface(net, ref) ?? unknownReference("source", ref) };
+}
+
+/** "eni-0b… of hB (i-0a…) in B (vpc-0c…)": one of several interfaces holding an address. */
+export function holderText(net: Network, eni: EniInfo): string {
+  const instance = eni.kind === "interface" ? net.instances.get(eni.ownerId) : undefined;
+  const owner = instance && instance.name !== undefined ? ` of ${label(instance)}` : "";
+  return `${eni.id}${owner} in ${label(eni.vpc.vpc)}`;
+}
+
+/** An IPv6-only interface (its primary address is IPv6), or an IPv6 address: it can only send to IPv6 addresses. */
+function sendsIpv6Only(source: Source): boolean {
+  return source.kind === "eni" ? source.eni.privateIp.family === 6 : source.ip.family === 6;
 }
 
 /** A destination interface: the address it is reached at depends on where the source is. */
 function eniDestination(eni: EniInfo, source: Source): Resolved<Destination> {
   // From outside AWS only the public address is reachable (IGW-04); inside, RA uses the private one.
+  // The address family follows what the source can send: an IPv6-only source gets the IPv6 address.
   if (source.kind === "internet") {
-    const reachableIp = eni.publicIp ?? eni.addresses.find((a) => a.family === 6);
+    const v6 = eni.addresses.find((a) => a.family === 6);
+    const reachableIp = source.ip.family === 6 ? (v6 ?? eni.publicIp) : (eni.publicIp ?? v6);
     return {
       ok: true,
       value: reachableIp ? { kind: "eni", eni, ip: reachableIp } : { kind: "eni", eni },
     };
   }
-  const family = source.kind === "eni" ? undefined : 4;
+  const family = sendsIpv6Only(source) ? 6 : source.kind === "eni" ? undefined : 4;
   const ip =
     family === undefined ? eni.privateIp : (eni.addresses.find((a) => a.family === family) ?? eni.privateIp);
   return { ok: true, value: { kind: "eni", eni, ip } };
@@ -132,6 +186,18 @@ function natDestination(net: Network, id: string, source: Source): Resolved<Dest
   if (!nat || !eni) return undefined;
   const ip = source.kind === "internet" && nat.publicIp !== undefined ? parseIp(nat.publicIp) : undefined;
   return { ok: true, value: { kind: "eni", eni, ip: ip?.ok === true ? ip.value : eni.privateIp } };
+}
+
+/** An instance the topology lists without an interface: terminated (AWS deletes its interfaces), or described without one. */
+function instanceWithoutInterface(net: Network, ref: string): string | undefined {
+  for (const id of idsFor(net, ref)) {
+    const instance = net.instances.get(id);
+    if (instance && !net.instanceEnis.has(id))
+      return instance.state === "terminated"
+        ? `instance ${label(instance)} is terminated and has no network interface (AWS deletes it with the instance)`
+        : `instance ${label(instance)} has no network interface in the topology`;
+  }
+  return undefined;
 }
 
 /** Like sourceById, for a destination (same order argument). */
@@ -170,9 +236,19 @@ export function resolveDestination(
   now: number,
 ): Resolved<Destination> {
   const fromEni = source.kind === "eni" ? source.eni : undefined;
-  if (ref === "internet") return { ok: true, value: { kind: "internet", ip: internetAddresses(net).server } };
+  if (ref === "internet")
+    return {
+      ok: true,
+      value: {
+        kind: "internet",
+        // An IPv6-only source reaches the IPv6 internet (IGW-01, EIGW-01); an IPv4 host only by a name (NAT-04).
+        ip: sendsIpv6Only(source) ? INTERNET_SERVER_IPV6 : internetAddresses(net).server,
+      },
+    };
   const known = net.memo.destinationEnis?.get(ref);
   if (known) return eniDestination(known, source);
+  const ambiguous = ambiguousName(net, ref);
+  if (ambiguous !== undefined) return { ok: false, message: ambiguous };
   const named =
     destinationById(net, coreNamesIndex(net).get(ref), source) ??
     destinationById(net, idsFor(net, ref), source);
@@ -186,6 +262,9 @@ export function resolveDestination(
   if (ip.ok) {
     const candidates = net.enisByPrivateIp.get(ipKey(ip.value)) ?? [];
     const own = candidates.find((e) => e.vpc === fromEni?.vpc) ?? candidates[0];
+    // Held in several VPCs and not in the source's own: the routes decide which copy the packet reaches.
+    if (own && candidates.length > 1 && own.vpc !== fromEni?.vpc)
+      return { ok: true, value: { kind: "eni", eni: own, ip: ip.value, shared: candidates } };
     if (own) return { ok: true, value: { kind: "eni", eni: own, ip: ip.value } };
     const pub = net.byPublicIp.get(ipKey(ip.value));
     // A NAT gateway's Elastic IP is in the topology too: the walk says it accepts no new connections (NAT-01).
@@ -248,7 +327,7 @@ export function resolveDestination(
           : { explanation: `${pub.explanation}; ${inert}`, rules: ["IFE-03"] },
     };
   }
-  return { ok: false, message: unknownReference("destination", ref) };
+  return { ok: false, message: instanceWithoutInterface(net, ref) ?? unknownReference("destination", ref) };
 }
 
 /** Short service names documented as --to values (docs/cli.md), known without an endpoint or prefix list. */

@@ -245,8 +245,11 @@ export type BlockerDetail =
       /** Its role on the path: where the problem shows. */
       readonly role: "source" | "destination" | "forwarder";
       readonly address?: string;
-      readonly problem: "not-running" | "source-dest-check" | "no-public-ip";
-      /** not-running: the owning instance's state ("stopped", "pending", ...) and name, when the topology has it. */
+      /** private-address: `address` is its private IPv4 address, asked for from the internet. */
+      readonly problem: "not-running" | "source-dest-check" | "no-public-ip" | "private-address";
+      /** private-address: its public IPv4 address, which the internet reaches it at. */
+      readonly publicAddress?: string;
+      /** not-running: the owning instance's state ("stopped", "pending", ...) and name, when the topology has it; private-address: the instance. */
       readonly state?: string;
       readonly instance?: NamedRef;
     }

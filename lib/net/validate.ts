@@ -22,7 +22,7 @@ import {
 } from "./validate/connections";
 import { ValidationContext, type ValidationIssue } from "./validate/context";
 import { checkNetworkAcls, checkSecurityGroups } from "./validate/filters";
-import { collectIds } from "./validate/ids";
+import { collectIds, warnDuplicateInstanceNames } from "./validate/ids";
 import { checkLoadBalancers } from "./validate/load-balancers";
 import { checkApplianceMode } from "./validate/inspection";
 import { checkBlockPublicAccess } from "./validate/block-public-access";
@@ -42,6 +42,7 @@ const CHECKERS: readonly ((v: ValidationContext) => void)[] = [
   checkNetworkAcls,
   checkSecurityGroups,
   checkInstances,
+  warnDuplicateInstanceNames,
   checkNetworkInterfaces,
   checkNatGateways,
   checkRegionalNatGateways,

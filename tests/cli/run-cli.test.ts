@@ -135,7 +135,7 @@ describe("reachable analyze", () => {
     [["--topology", SAMPLE, "--to", "app-1"], "--from is required"],
     [
       ["--topology", SAMPLE, "--from", "web-1", "--to", "app-1", "--port", "http"],
-      '--port must be an integer from 0 to 65535 (got "http")',
+      '--port must be an integer from 1 to 65535 (got "http")',
     ],
     [
       ["--topology", SAMPLE, "--from", "web-1", "--to", "app-1", "--port", "70000"],

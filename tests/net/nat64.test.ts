@@ -32,6 +32,8 @@ const input: TopologyInput = {
   instances: [{ id: "i-v6", name: "v6", subnetId: "subnet-v6", privateIp: "2600:1f18:aa00:1::10" }],
 };
 const t = topo(input);
+/** A public AWS endpoint the topology does not list: a name with an IPv4 address only, as DNS64 sees it. */
+const PUBLIC_NAME = "com.amazonaws.us-east-1.sqs";
 
 describe("DNS64 and NAT64 (NAT-04)", () => {
   it("an IPv6-only instance reaches an IPv4 address through the NAT gateway, and the reply comes back as IPv6", () => {
@@ -54,12 +56,29 @@ describe("DNS64 and NAT64 (NAT-04)", () => {
     ]);
   });
 
-  it("a name (here the internet server) gets a 64:ff9b::/96 answer from DNS64 and is reached through NAT64", () => {
-    const a = run(t, "v6", "internet", 443);
+  it("a name (here a public AWS endpoint) gets a 64:ff9b::/96 answer from DNS64 and is reached through NAT64", () => {
+    const a = run(t, "v6", PUBLIC_NAME, 443);
     expect(codes(a)).toEqual([]);
     expect(a.reachable).toBe(true);
     expect(a.forward[0]?.outbound?.dstIp).toMatch(/^64:ff9b::/);
     expect(a.details?.map((d) => d.code)).toContain("RCH_DNS64");
+  });
+
+  it('"internet" from an IPv6-only instance is an IPv6 internet host: it needs an IPv6 route, not NAT64', () => {
+    const a = run(t, "v6", "internet", 443);
+    expect(a.forward[0]?.outbound?.dstIp).toMatch(/^2001:db8:/);
+    expect(codes(a)).toEqual(["NO_ROUTE_TO_DESTINATION"]);
+    const withIgw = topo({
+      ...input,
+      routeTables: [
+        ...(input.routeTables ?? []).filter((r) => r.id !== "rtb-v6"),
+        { id: "rtb-v6", vpcId: "vpc-1", routes: [{ destination: "::/0", target: "igw-1" }] },
+      ],
+    });
+    const b = run(withIgw, "v6", "internet", 443);
+    expect(codes(b)).toEqual([]);
+    expect(b.reachable).toBe(true);
+    expect(b.forward.map((h) => h.component.id)).toContain("igw-1");
   });
 
   it("a literal IPv4 address is not a name: DNS64 never sees it, so the IPv6-only instance cannot send to it", () => {
@@ -82,7 +101,7 @@ describe("DNS64 and NAT64 (NAT-04)", () => {
       const s = d.subnets.find((x) => x.id === "subnet-v6");
       if (s) s.enableDns64 = false;
     });
-    expect(codes(run(off, "v6", "internet", 443))).toEqual(["RCH_NO_IPV4_ADDRESS"]);
+    expect(codes(run(off, "v6", PUBLIC_NAME, 443))).toEqual(["RCH_NO_IPV4_ADDRESS"]);
   });
 
   it("without the 64:ff9b::/96 route to the NAT gateway there is no route", () => {
@@ -90,7 +109,7 @@ describe("DNS64 and NAT64 (NAT-04)", () => {
       const rt = d.routeTables.find((r) => r.id === "rtb-v6");
       if (rt) rt.routes = [];
     });
-    expect(codes(run(noRoute, "v6", "internet", 443))).toEqual(["NO_ROUTE_TO_DESTINATION"]);
+    expect(codes(run(noRoute, "v6", PUBLIC_NAME, 443))).toEqual(["NO_ROUTE_TO_DESTINATION"]);
   });
 
   for (const gateway of ["eigw", "igw"] as const) {

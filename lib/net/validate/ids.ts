@@ -44,3 +44,24 @@ export function collectIds(v: ValidationContext): void {
   for (const inst of v.topology.instances)
     if (inst.subnetId !== undefined) v.ids.set(primaryEniIdFor(inst.id), `instance ${inst.id}`);
 }
+
+/**
+ * RCH_DUPLICATE_NAME (warning): AWS Name tags need not be unique, but a query naming a shared name is refused as
+ * ambiguous (resolve.ts). Terminated instances are left out: their names are often reused by replacements.
+ */
+export function warnDuplicateInstanceNames(v: ValidationContext): void {
+  const first = new Map<string, string>();
+  v.topology.instances.forEach((inst, i) => {
+    if (inst.name === undefined || inst.state === "terminated") return;
+    const seen = first.get(inst.name);
+    if (seen === undefined) first.set(inst.name, inst.id);
+    else
+      v.add(
+        "RCH_DUPLICATE_NAME",
+        `instances[${i}]`,
+        `Instance ${inst.id} has the name "${inst.name}" of instance ${seen}: a query by that name is refused as ambiguous; use the id.`,
+        [],
+        "warning",
+      );
+  });
+}

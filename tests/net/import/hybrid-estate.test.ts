@@ -159,8 +159,8 @@ const TABLE: Row[] = [
     from: "v6-1",
     to: "internet",
     port: 443,
-    reachable: false,
-    expect: ["RCH_NO_IPV4_ADDRESS"],
+    reachable: true,
+    expect: ["eigw-0a0000000000a0001"],
     rule: "EIGW-01",
   },
   {

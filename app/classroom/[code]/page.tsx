@@ -12,6 +12,9 @@ import { joinCodeSchema } from "../schema";
 import { ClassroomLive } from "./classroom-live";
 
 export const metadata: Metadata = { title: "Live classroom" };
+
+/** Characters past which a stem steps down a size on the projector (still at least 22 px at 1280 px). */
+const LONG_STEM = 280;
 export const dynamic = "force-dynamic";
 
 /**
@@ -55,7 +58,10 @@ export default async function ClassroomGamePage({ params }: { params: Promise<{ 
       joinQrSvg={joinQrSvg}
       stem={
         question ? (
-          <section className="classroom-question-body" data-question-id={question.id}>
+          <section
+            className={`classroom-question-body${question.stem.length > LONG_STEM ? " classroom-stem-long" : ""}`}
+            data-question-id={question.id}
+          >
             <QuestionStem question={question} />
           </section>
         ) : null

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { timeWarning } from "@/lib/quiz/exam-time-warning";
 import { useExamAction } from "./use-exam-action";
 
 function format(ms: number): string {
@@ -12,38 +13,48 @@ function format(ms: number): string {
 
 const MINUTE = 60_000;
 
-/** The warning for the time left: once at 5 minutes, once at 1 minute, then nothing new. */
-export function timeWarning(remaining: number): string | null {
-  if (remaining <= 0) return null;
-  if (remaining <= MINUTE) return "1 minute left: the exam submits itself when the time is up.";
-  if (remaining <= 5 * MINUTE) return "5 minutes left.";
-  return null;
+/**
+ * The browser clock's offset from the server's, per server render (`serverNow` is that render's clock). Back and
+ * Forward replay a render the client router cached, with its old `serverNow`: measuring again then would take the
+ * render's age for clock skew and show more time than is left, so a render's offset is measured once.
+ */
+const skews = new Map<string, number>();
+function skewOf(sessionId: string, serverNow: number): number {
+  const key = `${sessionId}:${serverNow}`;
+  let skew = skews.get(key);
+  if (skew === undefined) {
+    skew = serverNow - Date.now();
+    skews.set(key, skew);
+  }
+  return skew;
 }
 
 /**
  * Counts down to the deadline the server holds. The server's clock at render time corrects for a browser clock
  * that is off; at zero it asks the server to check its own deadline, which submits the exam. The clock stays on
- * screen (sticky header) and the two warnings are announced to screen readers; the ticking seconds are not.
+ * screen (sticky header) and each warning is announced to screen readers once; the ticking seconds are not.
  */
 export function Countdown({
   sessionId,
   deadline,
+  durationMs,
   serverNow,
 }: {
   sessionId: string;
   deadline: number;
+  /** The exam's whole length: which warnings it gives (lib/quiz/exam-time-warning.ts). */
+  durationMs: number;
   serverNow: number;
 }) {
-  const skew = useRef<number | null>(null);
   const [remaining, setRemaining] = useState(deadline - serverNow);
   const { act } = useExamAction(sessionId);
   // When the tick last went out: a browser clock slightly ahead may ask before the server's deadline, so ask again.
   const lastTick = useRef(0);
 
   useEffect(() => {
-    skew.current ??= serverNow - Date.now();
+    const skew = skewOf(sessionId, serverNow);
     const timer = window.setInterval(() => {
-      const left = deadline - (Date.now() + (skew.current ?? 0));
+      const left = deadline - (Date.now() + skew);
       setRemaining(left);
       if (left <= 0 && Date.now() - lastTick.current > 1500) {
         lastTick.current = Date.now();
@@ -51,9 +62,9 @@ export function Countdown({
       }
     }, 250);
     return () => window.clearInterval(timer);
-  }, [act, deadline, serverNow]);
+  }, [act, deadline, serverNow, sessionId]);
 
-  const warning = timeWarning(remaining);
+  const warning = timeWarning(remaining, durationMs);
   return (
     <div className="countdown-box">
       <p

@@ -1,5 +1,6 @@
 "use client";
 
+import { useHydrated } from "@/app/practice/use-hydrated";
 import type { QuestionOption } from "@/lib/scenario/question";
 import { useExamAction } from "./use-exam-action";
 
@@ -26,6 +27,8 @@ export function ExamAnswer({
   isLast,
 }: AnswerProps) {
   const { act, busy, error } = useExamAction(sessionId);
+  // Until hydrated a click would be lost: the options show as not ready (disabled) until they work.
+  const ready = useHydrated();
   function choose(id: string): void {
     const next = multiSelect
       ? selected.includes(id)
@@ -37,8 +40,8 @@ export function ExamAnswer({
     );
   }
   return (
-    <div className="exam-answer" data-testid="exam-answer">
-      <fieldset disabled={busy}>
+    <div className="exam-answer" data-testid="exam-answer" data-ready={ready}>
+      <fieldset disabled={busy || !ready}>
         <legend className="sr-only">
           {multiSelect ? "Choose as many answers as the question states" : "Choose one answer"}
         </legend>

@@ -70,7 +70,12 @@ export default async function Page() {
         {config.retakeOf ? "Retake of the missed questions · " : ""}
         {context.questionIds.length} questions
       </p>
-      <Countdown sessionId={session.id} deadline={context.deadline} serverNow={now.getTime()} />
+      <Countdown
+        sessionId={session.id}
+        deadline={context.deadline}
+        durationMs={context.deadline - context.startedAt}
+        serverNow={now.getTime()}
+      />
     </div>
   );
 

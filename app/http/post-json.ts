@@ -7,6 +7,8 @@ export type Posted<T> =
       readonly error: string;
       readonly fields: Record<string, string>;
       readonly finished: boolean;
+      /** The HTTP status of the refusal; 0 when the server could not be reached. */
+      readonly status: number;
     };
 
 export async function postJson<T>(
@@ -34,6 +36,7 @@ export async function postJson<T>(
         error: data.error ?? `the server answered ${response.status}`,
         fields,
         finished: data.finished === true,
+        status: response.status,
       };
     }
     return { ok: true, data };
@@ -43,6 +46,7 @@ export async function postJson<T>(
       error: "Could not reach the server. Nothing was lost; try again.",
       fields: {},
       finished: false,
+      status: 0,
     };
   }
 }

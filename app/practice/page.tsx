@@ -42,6 +42,8 @@ export default async function Page({ searchParams }: Props) {
   const now = serverNow();
   const learner = await viewingLearner(now);
   const active = await loadActivePractice(learner.id);
+  // New at every server render; Back replays it, and the page shows what it showed then (render-memory.ts).
+  const renderId = crypto.randomUUID();
   if (!active.ok || active.value === null) {
     return (
       <>
@@ -52,14 +54,18 @@ export default async function Page({ searchParams }: Props) {
         {!active.ok ? (
           <p className="notice">Your last session could not be resumed, so a new one starts here.</p>
         ) : null}
-        <PracticeSettingsForm {...settingsChoices()} preset={await rulePreset(searchParams)} />
+        <PracticeSettingsForm
+          {...settingsChoices()}
+          preset={await rulePreset(searchParams)}
+          renderId={renderId}
+        />
       </>
     );
   }
   return (
     <>
       <h1>Practice</h1>
-      <PracticeScreen initial={await practiceView(learner.id, active.value)} />
+      <PracticeScreen initial={await practiceView(learner.id, active.value)} renderId={renderId} />
     </>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { OpenInLab } from "@/app/components/open-in-lab";
 import { QuestionExhibit } from "@/app/components/question-exhibit";
 import { SolutionView } from "@/app/components/solution-view";
@@ -11,9 +11,14 @@ import type { PathHighlight } from "@/lib/diagram/diagram";
 import type { PracticeFeedback } from "./feedback";
 import { forPerson } from "./for-person";
 import type { PracticeView } from "./practice-view";
+import { useHydrated } from "./use-hydrated";
 
 type Props = {
   view: PracticeView;
+  /** Start or "Next question" just brought this question: scroll to its top and move the focus to its heading. */
+  arrived?: boolean;
+  /** The answer was graded: the parent notes the feedback with the view (Back to this page shows it again). */
+  onAnswered?: (feedback: PracticeFeedback) => void;
   /** "Next question" brought the next question (the parent swaps the view and keys this component by it). */
   onNext: (next: PracticeView) => void;
 };
@@ -39,7 +44,7 @@ function toHighlight(feedback: PracticeFeedback | undefined): PathHighlight | un
  * (redacted). No page refresh either way. The parent keys this component by question, so the next question
  * starts with nothing chosen. Keys: 1–9 or a–f choose, Enter submits, N goes on.
  */
-export function PracticeQuestion({ view, onNext }: Props) {
+export function PracticeQuestion({ view, arrived = false, onAnswered, onNext }: Props) {
   const router = useRouter();
   const { sessionId, questionId, options, multiSelect, diagram, progress, answered } = view;
   const [feedback, setFeedback] = useState<PracticeFeedback | undefined>(answered ?? undefined);
@@ -50,6 +55,18 @@ export function PracticeQuestion({ view, onNext }: Props) {
   const counted = feedback !== undefined && answered === null;
   const right = progress.right + (counted && feedback.correct ? 1 : 0);
   const graded = progress.answered + (counted ? 1 : 0);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Until hydrated a click would be lost: the options show as not ready (disabled) until they work.
+  const ready = useHydrated();
+
+  // A new question opens at its top (the heading and the stem), wherever the last one left the page scrolled,
+  // and the focus moves there so a screen reader reads it from the start. A page rendered or replayed by Back
+  // keeps the browser's own scroll position.
+  useEffect(() => {
+    if (!arrived) return;
+    heading.current?.focus({ preventScroll: true });
+    heading.current?.scrollIntoView({ block: "start" });
+  }, [arrived]);
 
   const toggle = useCallback(
     (id: string) =>
@@ -70,9 +87,11 @@ export function PracticeQuestion({ view, onNext }: Props) {
       response: selected,
     });
     setBusy(false);
-    if (result.ok) setFeedback(result.data.feedback);
-    else setError(forPerson(result.error));
-  }, [locked, selected, sessionId, questionId]);
+    if (result.ok) {
+      setFeedback(result.data.feedback);
+      onAnswered?.(result.data.feedback);
+    } else setError(forPerson(result.error));
+  }, [locked, selected, sessionId, questionId, onAnswered]);
 
   const next = useCallback(async () => {
     if (feedback === undefined || busy) return;
@@ -128,10 +147,10 @@ export function PracticeQuestion({ view, onNext }: Props) {
 
   return (
     <>
-      <p className="practice-progress" data-testid="practice-progress">
+      <h2 className="practice-progress" data-testid="practice-progress" ref={heading} tabIndex={-1}>
         Question {progress.number}
         {progress.limit === null ? "" : ` of ${progress.limit}`} · {right} right of {graded} answered
-      </p>
+      </h2>
       <section
         className="card practice-question"
         data-question-id={questionId}
@@ -158,8 +177,8 @@ export function PracticeQuestion({ view, onNext }: Props) {
             {feedback.pathVerdict.text}
           </p>
         ) : null}
-        <div className="practice-answer" data-testid="practice-answer">
-          <fieldset disabled={locked}>
+        <div className="practice-answer" data-testid="practice-answer" data-ready={ready}>
+          <fieldset disabled={locked || !ready}>
             <legend className="sr-only">
               {multiSelect ? "Choose as many answers as the question states" : "Choose one answer"}
             </legend>
@@ -179,7 +198,7 @@ export function PracticeQuestion({ view, onNext }: Props) {
                     checked={selected.includes(option.id)}
                     onChange={() => toggle(option.id)}
                   />
-                  <span className="option-shortcut" aria-hidden="true">
+                  <span className="option-shortcut key-hint" aria-hidden="true">
                     {index + 1}
                   </span>
                   <span>{option.text}</span>
@@ -196,7 +215,7 @@ export function PracticeQuestion({ view, onNext }: Props) {
                 disabled={busy}
                 data-testid="next"
               >
-                Next question (N)
+                Next question<span className="key-hint"> (N)</span>
               </button>
             ) : (
               <button
@@ -206,11 +225,11 @@ export function PracticeQuestion({ view, onNext }: Props) {
                 disabled={locked || selected.length === 0}
                 data-testid="submit"
               >
-                Submit (Enter)
+                Submit<span className="key-hint"> (Enter)</span>
               </button>
             )}
           </div>
-          <p className="shortcut-hint">
+          <p className="shortcut-hint key-hint" data-testid="key-hints">
             Keys: 1–{Math.min(options.length, 9)} or a–{LETTERS[Math.min(options.length, 6) - 1]} choose,
             Enter submits, N next.
           </p>

@@ -15,12 +15,15 @@ export async function QuestionBody({
   question,
   highlight = false,
   withDiagram = true,
+  withStem = true,
   exhibitHeadingLevel = 3,
 }: {
   question: QuestionForClient;
   highlight?: boolean;
   /** False: the caller draws the diagram itself (practice redraws it with the path after the answer). */
   withDiagram?: boolean;
+  /** False: the caller shows the stem itself (the live classroom puts the answer tiles between the two). */
+  withStem?: boolean;
   /** 2 where the question sits right under the page's h1. */
   exhibitHeadingLevel?: 2 | 3;
 }) {
@@ -30,9 +33,7 @@ export async function QuestionBody({
   if (highlight && question.topology && question.query) analysis = analyze(question.topology, question.query);
   return (
     <>
-      <p id={`${question.id}-stem`} className="stem" data-testid="stem">
-        {question.stem}
-      </p>
+      {withStem ? <QuestionStem question={question} /> : null}
       {placed && diagram ? (
         <TopologyDiagram
           diagram={placed}
@@ -56,5 +57,14 @@ export async function QuestionBody({
         </p>
       ) : null}
     </>
+  );
+}
+
+/** The question's text, as QuestionBody shows it first. */
+export function QuestionStem({ question }: { question: Pick<QuestionForClient, "id" | "stem"> }) {
+  return (
+    <p id={`${question.id}-stem`} className="stem" data-testid="stem">
+      {question.stem}
+    </p>
   );
 }

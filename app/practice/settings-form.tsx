@@ -4,7 +4,7 @@ import { useState, type SubmitEvent } from "react";
 import { formText } from "@/app/http/form-text";
 import { postJson } from "@/app/http/post-json";
 import { forPerson } from "./for-person";
-import { PracticeScreen } from "./practice-screen";
+import { PracticeScreen, practiceMemory } from "./practice-screen";
 import type { PracticeView } from "./practice-view";
 
 type Choice = { id: string; title: string };
@@ -12,19 +12,24 @@ type Choice = { id: string; title: string };
 /**
  * What to practise: everything, or chosen topics, families and difficulties; how many; adaptive or not.
  * Starting is one request: its reply carries the first question (redacted, as "Next question"'s does), and the
- * running session takes the form's place with no page refresh. A later visit renders it from the server.
+ * running session takes the form's place with no page refresh. A later visit renders it from the server; Back to
+ * this render (from a rule link in the feedback) shows the session as it was left (render-memory.ts).
  */
 export function PracticeSettingsForm({
   groups,
   families,
   preset,
+  renderId,
 }: {
   groups: readonly Choice[];
   families: readonly Choice[];
   /** From a rule page's "practise this rule" link: the families that assess the rule, preselected. */
   preset?: { rule: string; families: readonly string[] } | undefined;
+  /** This server render's id: what the session shows is noted under it (render-memory.ts). */
+  renderId: string;
 }) {
-  const [started, setStarted] = useState<PracticeView | null>(null);
+  const [started, setStarted] = useState<PracticeView | null>(() => practiceMemory.recall(renderId) ?? null);
+  const [arrived, setArrived] = useState(false);
   const [everything, setEverything] = useState(preset === undefined);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -47,11 +52,14 @@ export function PracticeSettingsForm({
       },
     });
     setBusy(false);
-    if (result.ok) setStarted(result.data.question);
-    else setError(forPerson(result.error));
+    if (result.ok) {
+      practiceMemory.remember(renderId, result.data.question);
+      setArrived(true);
+      setStarted(result.data.question);
+    } else setError(forPerson(result.error));
   }
 
-  if (started !== null) return <PracticeScreen initial={started} />;
+  if (started !== null) return <PracticeScreen initial={started} renderId={renderId} arrived={arrived} />;
   return (
     <form
       className="practice-settings card"

@@ -84,7 +84,8 @@ export default async function ReviewPage() {
   };
 
   return (
-    <ReviewLive initial={live}>
+    // New at every server render; Back replays it, and the page shows what it showed then (render-memory.ts).
+    <ReviewLive initial={live} renderId={crypto.randomUUID()}>
       <h1>Spaced review</h1>
       <p className="lede">
         Each card is a skill; every review draws a new scenario for it, so you recall the rule, not an answer.

@@ -11,6 +11,7 @@ import { forPerson } from "@/app/practice/for-person";
 import type { ReviewPageUpdate } from "./deck-row";
 import { rateAndShowNext } from "./actions";
 import { forgetOnScreen, rememberOnScreen } from "./on-screen-cookie";
+import { renderMemory } from "@/app/practice/render-memory";
 import { useReviewLive } from "./review-live";
 import { isTypingTarget } from "./typing-target";
 
@@ -32,6 +33,9 @@ type Props = {
   labFrom?: string | undefined;
 };
 
+/** A card answered on the page, per server render and question: Back to that render shows it answered. */
+const cardMemory = renderMemory<{ selected: string[]; answered: AnsweredCard }>("review-card");
+
 const RATINGS: readonly { rating: Rating; label: string; key: string }[] = [
   { rating: "again", label: "Again", key: "1" },
   { rating: "hard", label: "Hard", key: "2" },
@@ -49,8 +53,13 @@ const RATINGS: readonly { rating: Rating; label: string; key: string }[] = [
 export function ReviewForm({ skillId, question, answered: shown, labFrom }: Props) {
   const router = useRouter();
   const live = useReviewLive();
-  const [selected, setSelected] = useState<string[]>(shown ? [...shown.response] : []);
-  const [answered, setAnswered] = useState<AnsweredCard | null>(shown ?? null);
+  // Back to this render after the answer (from a rule link) shows the answer and its feedback as they were.
+  const memoryKey = live ? `${live.renderId}:${question.id}` : null;
+  const [restored] = useState(() => (memoryKey === null ? undefined : cardMemory.recall(memoryKey)));
+  const [selected, setSelected] = useState<string[]>(
+    restored?.selected ?? (shown ? [...shown.response] : []),
+  );
+  const [answered, setAnswered] = useState<AnsweredCard | null>(restored?.answered ?? shown ?? null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const shownAt = useRef(new Date().toISOString());
@@ -74,11 +83,12 @@ export function ReviewForm({ skillId, question, answered: shown, labFrom }: Prop
     }
     const { page, ...card } = result.data;
     setAnswered(card);
+    if (memoryKey !== null) cardMemory.remember(memoryKey, { selected, answered: card });
     // One request: the reply carries the counters, this card's deck row and the Undo label. The cookie keeps
     // this card and its feedback on screen through a reload, until "Next card".
     live?.apply(page);
     rememberOnScreen({ skillId, questionId: question.id, response: selected });
-  }, [answered, busy, live, question.id, selected, skillId]);
+  }, [answered, busy, live, memoryKey, question.id, selected, skillId]);
 
   function onSubmit(event: SubmitEvent): void {
     event.preventDefault();

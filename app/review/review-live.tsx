@@ -2,6 +2,7 @@
 
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
 import type { QueueCounts } from "@/lib/srs/index";
+import { renderMemory } from "@/app/practice/render-memory";
 import type { DeckRow, ReviewPageUpdate } from "./deck-row";
 
 /** What the review page shows around the card: the queue counters, the deck table and the Undo label. */
@@ -11,30 +12,54 @@ export type ReviewLiveState = {
   readonly undoLabel: string | null;
 };
 
-type Live = { readonly state: ReviewLiveState; readonly apply: (update: ReviewPageUpdate) => void };
+type Live = {
+  readonly state: ReviewLiveState;
+  readonly apply: (update: ReviewPageUpdate) => void;
+  /** This server render's id: what the page shows after an answer is noted under it (render-memory.ts). */
+  readonly renderId: string;
+};
 
 const LiveContext = createContext<Live | null>(null);
+
+/** The counters, rows and Undo label after the replies, per server render: Back to that render shows them. */
+const liveMemory = renderMemory<ReviewLiveState>("review-live");
 
 /**
  * Holds the counters, deck rows and Undo label so an answer's reply can update them in place (no page refresh,
  * so an answer is one request). A server render (Next card, undo, suspend) brings new `initial` props, and
- * they replace whatever the replies had set: the server stays the source of truth.
+ * they replace whatever the replies had set: the server stays the source of truth. Back to this render (from a
+ * rule link in the feedback) replays it from the client router's cache: it shows what the replies had set then.
  */
-export function ReviewLive({ initial, children }: { initial: ReviewLiveState; children: ReactNode }) {
-  const [rendered, setRendered] = useState(initial);
-  const [state, setState] = useState(initial);
-  if (rendered !== initial) {
-    setRendered(initial);
+export function ReviewLive({
+  initial,
+  renderId,
+  children,
+}: {
+  initial: ReviewLiveState;
+  renderId: string;
+  children: ReactNode;
+}) {
+  const [rendered, setRendered] = useState(renderId);
+  const [state, setState] = useState(() => liveMemory.recall(renderId) ?? initial);
+  if (rendered !== renderId) {
+    setRendered(renderId);
     setState(initial);
   }
-  const apply = useCallback((update: ReviewPageUpdate) => {
-    setState((current) => ({
-      counts: update.counts,
-      undoLabel: update.undoLabel,
-      rows: current.rows.map((row) => (row.skillId === update.row.skillId ? update.row : row)),
-    }));
-  }, []);
-  const live = useMemo(() => ({ state, apply }), [state, apply]);
+  const apply = useCallback(
+    (update: ReviewPageUpdate) => {
+      setState((current) => {
+        const next = {
+          counts: update.counts,
+          undoLabel: update.undoLabel,
+          rows: current.rows.map((row) => (row.skillId === update.row.skillId ? update.row : row)),
+        };
+        liveMemory.remember(renderId, next);
+        return next;
+      });
+    },
+    [renderId],
+  );
+  const live = useMemo(() => ({ state, apply, renderId }), [state, apply, renderId]);
   return <LiveContext.Provider value={live}>{children}</LiveContext.Provider>;
 }
 

@@ -6,6 +6,7 @@ import { postJson } from "@/app/http/post-json";
 import type { ClassroomView } from "@/lib/classroom/classroom-view";
 import { applyLiveMessage, type LiveMessage } from "@/lib/classroom/live-view";
 import { OpenInLab } from "@/app/components/open-in-lab";
+import { forPerson } from "@/app/practice/for-person";
 import { AnswerForm } from "./answer-form";
 import { HostTiles } from "./option-tiles";
 import { LeaderboardTable, Podium, RevealPanel } from "./round-results";
@@ -41,14 +42,21 @@ type Props = {
   joinLink: string;
   /** The join link as a QR code (SVG rendered on the server), for the teacher's lobby. */
   joinQrSvg: string | null;
-  children: ReactNode;
+  /** The server-rendered stem of `renderedQuestionId`: the answer tiles come right under it. */
+  stem?: ReactNode;
+  /** Its diagram and exhibit, when it has them: below the tiles, folded on a player's phone during the round. */
+  children?: ReactNode;
 };
 
 /**
  * The live screen of a game, for the teacher's projector or a player's phone. Changes arrive pushed over
  * Server-Sent Events and are applied to the view; every change of state happens on the server, this only shows
- * the view and sends the teacher's steps and the player's answer. `children` is the server-rendered stem and
- * diagram of `renderedQuestionId`; a new question asks the server for a fresh render.
+ * the view and sends the teacher's steps and the player's answer. `stem` and `children` (diagram and exhibit) are
+ * server-rendered for `renderedQuestionId`; a new question asks the server for a fresh render.
+ *
+ * A round lasts 20–30 s: the countdown sticks to the top of the screen, and the stem and the answer tiles come
+ * first, so a phone shows them without scrolling and the projector shows stem, tiles and clock on one screen. The
+ * diagram and exhibit follow the tiles; a player's phone folds them during the round (the projector shows them).
  */
 export function ClassroomLive({
   initial,
@@ -56,7 +64,8 @@ export function ClassroomLive({
   networkQuestionId = null,
   joinLink,
   joinQrSvg,
-  children,
+  stem = null,
+  children = null,
 }: Props) {
   const router = useRouter();
   const [view, setView] = useState(initial);
@@ -132,7 +141,7 @@ export function ClassroomLive({
       setError(null);
       setView(result.data);
       setReceivedAt(Date.now());
-    } else setError(result.error);
+    } else setError(forPerson(result.error));
   }
 
   async function sendAnswer(optionIds: string[]): Promise<void> {
@@ -149,7 +158,7 @@ export function ClassroomLive({
           ? { ...current, you: { ...current.you, response: result.data.answered } }
           : current,
       );
-    } else setError(result.error);
+    } else setError(forPerson(result.error));
   }
 
   if (removed) {
@@ -169,6 +178,14 @@ export function ClassroomLive({
   const myChoice = view.you?.response ?? null;
   const timeUp = view.phase === "question" && remainingMs === 0 && receivedAt !== null;
   // The answer tiles wait for the question's text: options are never shown before the stem they answer.
+  const rendered = questionId === renderedQuestionId;
+  const rejoinCode =
+    view.you?.rejoinCode && view.phase !== "finished" ? (
+      <p className="classroom-rejoin">
+        Your rejoin code: <strong data-testid="rejoin-code">{view.you.rejoinCode}</strong> — keep it to carry
+        on from another browser under your name.
+      </p>
+    ) : null;
 
   return (
     <div
@@ -255,12 +272,8 @@ export function ClassroomLive({
         </section>
       ) : null}
 
-      {view.you?.rejoinCode && view.phase !== "finished" ? (
-        <p className="classroom-rejoin">
-          Your rejoin code: <strong data-testid="rejoin-code">{view.you.rejoinCode}</strong> — keep it to
-          carry on from another browser under your name.
-        </p>
-      ) : null}
+      {/* Not between the clock and the answers while a question is open: it follows them then. */}
+      {view.phase !== "question" ? rejoinCode : null}
 
       {showsQuestion ? (
         <>
@@ -282,8 +295,8 @@ export function ClassroomLive({
               </p>
             </div>
           ) : null}
-          {questionId === renderedQuestionId ? children : <p>Loading the question…</p>}
-          {isTeacher && view.phase === "question" && view.question && questionId === renderedQuestionId ? (
+          {rendered ? stem : <p>Loading the question…</p>}
+          {isTeacher && view.phase === "question" && view.question && rendered ? (
             <HostTiles options={view.question.options} />
           ) : null}
           {!isTeacher && view.phase === "question" && view.question ? (
@@ -292,7 +305,7 @@ export function ClassroomLive({
                 You joined during this question: you play from the next one.
               </p>
             ) : myChoice === null ? (
-              questionId !== renderedQuestionId ? null : timeUp ? (
+              !rendered ? null : timeUp ? (
                 <p className="notice" data-testid="time-up">
                   Time&apos;s up.
                 </p>
@@ -326,6 +339,19 @@ export function ClassroomLive({
           {view.phase === "reveal" && view.question && view.question.id === networkQuestionId ? (
             <OpenInLab questionId={view.question.id} from={`classroom:${view.joinCode}`} />
           ) : null}
+          {rendered && children !== null ? (
+            // Keyed by question and phase: the projector opens it, a phone opens it once the round is over.
+            <details
+              key={`${questionId}-${view.phase === "question" ? "round" : "after"}`}
+              className="classroom-exhibit"
+              open={isTeacher || view.phase !== "question"}
+              data-testid="classroom-exhibit"
+            >
+              <summary>Diagram and exhibit</summary>
+              {children}
+            </details>
+          ) : null}
+          {view.phase === "question" ? rejoinCode : null}
         </>
       ) : null}
 

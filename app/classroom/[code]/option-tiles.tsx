@@ -6,6 +6,9 @@ type Options = NonNullable<ClassroomView["question"]>["options"];
 // their phone's by any of the three (the shape and letter also serve colour-blind players).
 const SHAPES = ["▲", "◆", "●", "■"] as const;
 
+/** Characters past which an option's text is long for a projector tile. */
+const LONG_OPTION = 100;
+
 /** The letter and shape of the option at `index`, the same on the projector, the phones and the reveal. */
 export function TileMark({ index }: { index: number }) {
   const letter = String.fromCharCode(65 + (index % 26));
@@ -23,8 +26,15 @@ export function TileMark({ index }: { index: number }) {
  * mark the right answer before the reveal.
  */
 export function HostTiles({ options }: { options: Options }) {
+  // Exam-style options run to 300 characters: their text steps down a size so the stem, the four tiles and the
+  // clock still share one projector screen.
+  const long = options.some((option) => option.text.length > LONG_OPTION);
   return (
-    <ol className="classroom-tiles classroom-host-tiles" data-testid="host-tiles" aria-label="Answers">
+    <ol
+      className={`classroom-tiles classroom-host-tiles${long ? " classroom-tiles-long" : ""}`}
+      data-testid="host-tiles"
+      aria-label="Answers"
+    >
       {options.map((option, index) => (
         <li key={option.id} className={`classroom-tile tile-${index % 4}`} data-option-id={option.id}>
           <TileMark index={index} />

@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import QRCode from "qrcode";
 import { serverNow } from "@/app/clock";
-import { QuestionBody } from "@/app/practice/question-body";
+import { QuestionBody, QuestionStem } from "@/app/practice/question-body";
 import { questionOf } from "@/lib/classroom/run-command";
 import { toClientQuestion } from "@/lib/grading/redact";
 import { viewForBrowser, viewGame } from "../classroom-game";
@@ -12,11 +12,14 @@ import { joinCodeSchema } from "../schema";
 import { ClassroomLive } from "./classroom-live";
 
 export const metadata: Metadata = { title: "Live classroom" };
+
+/** Characters past which a stem steps down a size on the projector (still at least 22 px at 1280 px). */
+const LONG_STEM = 280;
 export const dynamic = "force-dynamic";
 
 /**
- * One game, for its teacher or a player. The stem and diagram of the current question are rendered here on the
- * server from the redacted question; the live part listens to the game's event stream and asks for a fresh render when the question changes.
+ * One game, for its teacher or a player. The stem, diagram and exhibit of the current question are rendered here on
+ * the server from the redacted question (the stem apart, as the live screen puts the answers right under it); the live part listens to the game's event stream and asks for a fresh render when the question changes.
  */
 export default async function ClassroomGamePage({ params }: { params: Promise<{ code: string }> }) {
   const code = joinCodeSchema.safeParse((await params).code);
@@ -53,11 +56,19 @@ export default async function ClassroomGamePage({ params }: { params: Promise<{ 
       networkQuestionId={question?.topology ? question.id : null}
       joinLink={joinLink}
       joinQrSvg={joinQrSvg}
+      stem={
+        question ? (
+          <section
+            className={`classroom-question-body${question.stem.length > LONG_STEM ? " classroom-stem-long" : ""}`}
+            data-question-id={question.id}
+          >
+            <QuestionStem question={question} />
+          </section>
+        ) : null
+      }
     >
-      {question ? (
-        <section className="classroom-question-body" data-question-id={question.id}>
-          <QuestionBody question={question} exhibitHeadingLevel={2} />
-        </section>
+      {question && (question.topology || question.exhibit) ? (
+        <QuestionBody question={question} withStem={false} exhibitHeadingLevel={2} />
       ) : null}
     </ClassroomLive>
   );

@@ -4,10 +4,13 @@ import { useRouter } from "next/navigation";
 import { useState, type SubmitEvent } from "react";
 import { formText } from "@/app/http/form-text";
 import { postJson } from "@/app/http/post-json";
+import { forPerson } from "@/app/practice/for-person";
 
 /**
  * Joining and rejoining post the room's code plus one field of their own and, once the server accepts, open the
- * room; a refusal (taken name, wrong rejoin code) comes back as the server's sentence.
+ * room; a refusal (taken name, wrong rejoin code) comes back as the server's sentence, shown without the field
+ * name the API puts first ("displayName: this name is taken: …" reads "This name is taken: …"). A join code
+ * that opens no game (404) is said in the player's words, with where to find the right one.
  */
 export function useRoomEntry(action: "join" | "rejoin", field: "displayName" | "rejoinCode") {
   const router = useRouter();
@@ -26,7 +29,11 @@ export function useRoomEntry(action: "join" | "rejoin", field: "displayName" | "
       return;
     }
     setBusy(false);
-    setError(result.error);
+    setError(
+      action === "join" && result.status === 404
+        ? `No game has the code ${joinCode}. Check the code on the teacher's screen.`
+        : forPerson(result.error),
+    );
   }
 
   return { error, busy, onSubmit: (event: SubmitEvent<HTMLFormElement>) => void submit(event) };

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { timeWarning, warningThresholds } from "../../lib/quiz/exam-time-warning";
+
+const MINUTE = 60_000;
+
+describe("the exam clock's warnings", () => {
+  it("a short exam warns only at 1 minute: nothing at the start of a 3- or 5-minute exam", () => {
+    expect(warningThresholds(3 * MINUTE)).toEqual([MINUTE]);
+    expect(warningThresholds(5 * MINUTE)).toEqual([MINUTE]);
+    expect(timeWarning(3 * MINUTE, 3 * MINUTE)).toBeNull();
+    expect(timeWarning(3 * MINUTE - 1000, 3 * MINUTE)).toBeNull();
+    expect(timeWarning(5 * MINUTE, 5 * MINUTE)).toBeNull();
+    expect(timeWarning(4 * MINUTE, 5 * MINUTE)).toBeNull();
+  });
+
+  it("a long exam warns at 30, 10, 5 and 1 minutes left", () => {
+    expect(warningThresholds(130 * MINUTE)).toEqual([30 * MINUTE, 10 * MINUTE, 5 * MINUTE, MINUTE]);
+    expect(warningThresholds(20 * MINUTE)).toEqual([10 * MINUTE, 5 * MINUTE, MINUTE]);
+  });
+
+  it("the warning appears when a threshold is crossed and names the threshold, never more time than is left", () => {
+    const duration = 20 * MINUTE;
+    expect(timeWarning(10 * MINUTE + 1, duration)).toBeNull();
+    expect(timeWarning(10 * MINUTE, duration)).toBe("Under 10 minutes left.");
+    expect(timeWarning(6 * MINUTE, duration)).toBe("Under 10 minutes left.");
+    expect(timeWarning(5 * MINUTE, duration)).toBe("Under 5 minutes left.");
+    expect(timeWarning(4 * MINUTE + 59_000, duration)).toBe("Under 5 minutes left.");
+    expect(timeWarning(MINUTE, duration)).toMatch(/^Under 1 minute left/);
+    expect(timeWarning(1000, duration)).toMatch(/^Under 1 minute left/);
+    expect(timeWarning(0, duration)).toBeNull();
+  });
+
+  it("the text changes only at thresholds, so a live region announces each one once", () => {
+    const duration = 130 * MINUTE;
+    const texts: (string | null)[] = [];
+    for (let left = duration; left > 0; left -= 250) {
+      const text = timeWarning(left, duration);
+      if (text !== texts[texts.length - 1]) texts.push(text);
+    }
+    expect(texts).toEqual([
+      null,
+      "Under 30 minutes left.",
+      "Under 10 minutes left.",
+      "Under 5 minutes left.",
+      "Under 1 minute left: the exam submits itself when the time is up.",
+    ]);
+  });
+});

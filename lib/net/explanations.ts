@@ -524,7 +524,7 @@ function privateSource(d: DetailOf<"gateway">): string {
 }
 
 function vpnDown(d: DetailOf<"gateway">): string {
-  return `Both tunnels of VPN connection ${label(d.gateway)} are down (VgwTelemetry shows 0 tunnels UP), so it carries no traffic.`;
+  return `Both tunnels of VPN connection ${label(d.gateway)} are down (VgwTelemetry shows 0 tunnels UP), so it carries no traffic, and no routes propagate from it while both are down (which is why a route table with propagation from its gateway shows none of its prefixes).`;
 }
 
 /** The sentence for a query reference that names nothing in the topology (also the CLI's --from/--to error). */

@@ -160,6 +160,8 @@ describe("blocker wording", () => {
     const r = await json("s18-vpn-tunnels-down", "app-1", "192.168.10.5", 22);
     expect(r.assumptions.some((a) => a.includes("tunnel"))).toBe(false);
     expect(r.blockers[0]?.message).toContain("0 tunnels UP");
+    // Why a table with propagation from the gateway shows no on-premises route: nothing propagates while down.
+    expect(r.blockers[0]?.message).toContain("no routes propagate from it while both are down");
   });
 
   it("states the default DNS attributes of several VPCs in one line", async () => {

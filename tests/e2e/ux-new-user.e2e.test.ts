@@ -1,4 +1,4 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { questionFromId } from "../../lib/scenario/generate";
 import type { Question } from "../../lib/scenario/question";
@@ -151,6 +151,20 @@ describe("a new user's practice, exam and review", () => {
   });
 });
 
+/** The question's heading at the top of the screen with the focus on it; both land after the render, so poll. */
+async function expectOnTopWithFocus(heading: Locator): Promise<void> {
+  await expect
+    .poll(
+      () =>
+        heading.evaluate((e) => {
+          const top = e.getBoundingClientRect().top;
+          return top >= 0 && top < 100 && e === document.activeElement;
+        }),
+      { timeout: 5_000 },
+    )
+    .toBe(true);
+}
+
 describe("a new user on a phone", () => {
   const room = devices(() => inject("baseURL"));
   beforeAll(() => room.launch());
@@ -164,19 +178,7 @@ describe("a new user on a phone", () => {
     await phone.getByTestId("start-practice").click();
     const heading = phone.getByTestId("practice-progress");
     await heading.waitFor();
-    // The scroll and the focus land after the question renders: wait for them, do not sleep.
-    await expect
-      .poll(
-        () =>
-          heading.evaluate(
-            (e) =>
-              e.getBoundingClientRect().top >= 0 &&
-              e.getBoundingClientRect().top < 100 &&
-              e === document.activeElement,
-          ),
-        { timeout: 5_000 },
-      )
-      .toBe(true);
+    await expectOnTopWithFocus(heading);
     await expect(heading.evaluate((element) => element.tagName)).resolves.toBe("H2");
     // Touch: no "Keys: 1–4 …" and no "(Enter)" on the submit button.
     await expect(phone.getByTestId("key-hints").isVisible()).resolves.toBe(false);
@@ -188,19 +190,7 @@ describe("a new user on a phone", () => {
     await phone.getByTestId("next").scrollIntoViewIfNeeded();
     await phone.getByTestId("next").click();
     await phone.locator('[data-testid="practice-progress"]:has-text("Question 2 of 2")').waitFor();
-    // The scroll and the focus land after the question renders: wait for them, do not sleep.
-    await expect
-      .poll(
-        () =>
-          heading.evaluate(
-            (e) =>
-              e.getBoundingClientRect().top >= 0 &&
-              e.getBoundingClientRect().top < 100 &&
-              e === document.activeElement,
-          ),
-        { timeout: 5_000 },
-      )
-      .toBe(true);
+    await expectOnTopWithFocus(heading);
 
     // A keyboard (a laptop) keeps the hints.
     const laptop = await room.open();

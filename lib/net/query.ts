@@ -11,7 +11,8 @@ export const QuerySchema = z.object({
   from: z.string().min(1),
   to: z.string().min(1),
   protocol: z.enum(["tcp", "udp", "icmp"]).default("tcp"),
-  port: z.number().int().min(0).max(65535).optional(),
+  // Port 0 is reserved: no TCP or UDP connection is made to it, so it is not a question to ask (the CLI says the same).
+  port: z.number().int().min(1, "must be from 1 to 65535").max(65535).optional(),
 });
 
 export const PROTOCOL_NUMBER: Readonly<Record<Protocol, number>> = { tcp: 6, udp: 17, icmp: 1 };

@@ -192,7 +192,7 @@ export function ReviewForm({ skillId, question, answered: shown, labFrom }: Prop
           >
             Check answer
           </button>
-          <span className="review-muted review-keys">Space checks the chosen answer</span>
+          <span className="review-muted review-keys key-hint">Space checks the chosen answer</span>
         </div>
       ) : null}
       <div aria-live="polite" className="try-it-feedback">
@@ -249,13 +249,14 @@ export function ReviewForm({ skillId, question, answered: shown, labFrom }: Prop
                 Next card
               </button>
               <span className="review-muted review-keys">
-                {answered.outcome.correct
-                  ? "Keys 1–4 rate and show the next card; Next card (Space) keeps "
-                  : "Next card (Space) keeps "}
+                {answered.outcome.correct ? (
+                  <span className="key-hint">Keys 1–4 rate and show the next card; </span>
+                ) : null}
+                Next card <span className="key-hint">(Space) </span>keeps{" "}
                 <strong data-current-rating={answered.rating}>
                   {RATINGS.find((entry) => entry.rating === answered.rating)?.label ?? answered.rating}
                 </strong>
-                . Ctrl+Z undoes the last rating.
+                .<span className="key-hint"> Ctrl+Z undoes the last rating.</span>
               </span>
             </div>
             {/* Rendered with the feedback, not by the server page: the answer is one request, with no refresh. */}

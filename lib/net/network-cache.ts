@@ -19,7 +19,10 @@ import type { CompiledSecurityGroup } from "./security-groups";
 import type * as T from "./topology";
 import type { TransitGatewayIndex } from "./transit-gateway-index";
 
-export type ReferenceLayer = Pick<Network, "prefixLists" | "services" | "onPrem" | "gatewayEndpoints">;
+export type ReferenceLayer = Pick<
+  Network,
+  "prefixLists" | "services" | "onPrem" | "gatewayEndpoints" | "referenceMemo"
+>;
 export type GatewayLayer = Pick<Network, "igws" | "eigws" | "vgws" | "vpcGateways">;
 export type RoutingLayer = Pick<Network, "routeTables" | "subnetRouteTables">;
 /** Route table id -> the gateway-endpoint routes AWS adds to it (GWE-02), for one set of routing inputs. */

@@ -189,6 +189,7 @@ function assemble(
     prefixLists: reference.prefixLists,
     services: reference.services,
     onPrem: reference.onPrem,
+    referenceMemo: reference.referenceMemo,
     tgw,
     coreNames: core.coreNames,
     memo: {},
@@ -218,6 +219,7 @@ function compileReference(topology: T.Topology): ReferenceLayer {
       siteIp: undefined,
     })),
     gatewayEndpoints,
+    referenceMemo: {},
   };
 }
 

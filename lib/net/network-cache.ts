@@ -24,7 +24,7 @@ export type ReferenceLayer = Pick<
   "prefixLists" | "services" | "onPrem" | "gatewayEndpoints" | "referenceMemo"
 >;
 export type GatewayLayer = Pick<Network, "igws" | "eigws" | "vgws" | "vpcGateways">;
-export type RoutingLayer = Pick<Network, "routeTables" | "subnetRouteTables">;
+export type RoutingLayer = Pick<Network, "routeTables" | "subnetRouteTables" | "routingMemo">;
 /** Route table id -> the gateway-endpoint routes AWS adds to it (GWE-02), for one set of routing inputs. */
 export type RoutingContext = {
   readonly extraRoutes: ReadonlyMap<string, readonly CompiledRoute<RouteTarget>[]>;

@@ -62,6 +62,8 @@ export type Network = {
   readonly prefixLists: Map<string, readonly Cidr[]>;
   readonly services: readonly ServiceInfo[];
   readonly onPrem: readonly OnPremEntry[];
+  /** Indexes that depend only on the routing layer (network-cache.ts): shared by variants with the same route tables. */
+  readonly routingMemo: RoutingMemo;
   /** Indexes that depend only on the core and the reference layer (network-cache.ts): shared by a question's variants. */
   readonly referenceMemo: ReferenceMemo;
   readonly tgw: TransitGatewayIndex;
@@ -118,6 +120,11 @@ export type NetworkMemo = {
   /** Query references (names or ids) already resolved to an interface, as a source and as a destination (resolve.ts). */
   sourceEnis?: Map<string, EniInfo>;
   destinationEnis?: Map<string, EniInfo>;
+};
+
+export type RoutingMemo = {
+  /** Gateway id -> the id of the route table with its edge association, first in topology order (ingress-routing.ts). */
+  edgeTables?: ReadonlyMap<string, string>;
 };
 
 export type ReferenceMemo = {

@@ -168,6 +168,7 @@ function assemble(
     subnets: core.subnets,
     routeTables: routing.routeTables,
     subnetRouteTables: routing.subnetRouteTables,
+    routingMemo: routing.routingMemo,
     subnetNetworkAcls: acls.subnetNetworkAcls,
     vpcGateways: gateways.vpcGateways,
     securityGroups: security.securityGroups,
@@ -329,7 +330,7 @@ function compileRouting(
     subnetRouteTables[index] =
       (s.routeTableId !== undefined ? routeTables.get(s.routeTableId) : undefined) ?? mainTableFor(s.vpcId);
   }
-  return { routeTables, subnetRouteTables };
+  return { routeTables, subnetRouteTables, routingMemo: {} };
 }
 
 /**

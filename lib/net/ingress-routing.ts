@@ -10,17 +10,19 @@ import { forwardThroughAppliance } from "./appliance";
 import { isGatewayLoadBalancerEndpoint, sendToGatewayLoadBalancerEndpoint } from "./gateway-load-balancer";
 import { addHop, block, type Delivered, type Link, type Pkt, type Walk } from "./walk-state";
 
-// Keyed by the compiled network, like privatelink.ts's index: it lives as long as the caller's build of it.
-const EDGE_TABLES = new WeakMap<Network, ReadonlyMap<string, string>>();
-
-/** The gateway route table of a gateway (internet or virtual private), if it has an edge association. */
+/**
+ * The gateway route table of a gateway (internet or virtual private), if it has an edge association. The index
+ * reads the route tables only, so it is kept with the routing layer (RoutingMemo), which a question's variants
+ * with the same tables share; kept per network (a WeakMap by network), it was rebuilt for every variant.
+ */
 export function edgeRouteTable(net: Network, gatewayId: string): RouteTableInfo | undefined {
-  let byGateway = EDGE_TABLES.get(net);
+  const memo = net.routingMemo;
+  let byGateway = memo.edgeTables;
   if (!byGateway) {
     const map = new Map<string, string>();
     for (const rt of net.topology.routeTables)
       for (const g of rt.gatewayIds ?? []) if (!map.has(g)) map.set(g, rt.id);
-    EDGE_TABLES.set(net, (byGateway = map));
+    memo.edgeTables = byGateway = map;
   }
   const id = byGateway.get(gatewayId);
   return id !== undefined ? net.routeTables.get(id) : undefined;

@@ -19,9 +19,12 @@ import type { CompiledSecurityGroup } from "./security-groups";
 import type * as T from "./topology";
 import type { TransitGatewayIndex } from "./transit-gateway-index";
 
-export type ReferenceLayer = Pick<Network, "prefixLists" | "services" | "onPrem" | "gatewayEndpoints">;
+export type ReferenceLayer = Pick<
+  Network,
+  "prefixLists" | "services" | "onPrem" | "gatewayEndpoints" | "referenceMemo"
+>;
 export type GatewayLayer = Pick<Network, "igws" | "eigws" | "vgws" | "vpcGateways">;
-export type RoutingLayer = Pick<Network, "routeTables" | "subnetRouteTables">;
+export type RoutingLayer = Pick<Network, "routeTables" | "subnetRouteTables" | "routingMemo">;
 /** Route table id -> the gateway-endpoint routes AWS adds to it (GWE-02), for one set of routing inputs. */
 export type RoutingContext = {
   readonly extraRoutes: ReadonlyMap<string, readonly CompiledRoute<RouteTarget>[]>;
@@ -41,11 +44,15 @@ export const MAX_CACHED_OBJECTS = 2000;
  * The list object comes first so that a later build handed the very same (immutable) list skips its elements:
  * copy-on-write variants share every list they do not change with their base.
  */
-function keyOf(scalars: Scalars, lists: Lists): unknown[] {
-  const out: unknown[] = [...scalars];
+function keyOf(scalars: Scalars, lists: Lists, objects: number): unknown[] {
+  // Sized up front and written by index: grown by push, the array was copied several times per key.
+  const out = new Array<unknown>(scalars.length + 2 * lists.length + objects);
+  let i = 0;
+  for (const s of scalars) out[i++] = s;
   for (const list of lists) {
-    out.push(list, list.length);
-    for (const item of list) out.push(item);
+    out[i++] = list;
+    out[i++] = list.length;
+    for (const item of list) out[i++] = item;
   }
   return out;
 }
@@ -91,7 +98,7 @@ export class RecentCache<V> {
     // The oldest falls off the end once the cache is full (moved by hand: unshift and splice allocate).
     let j = entries.length < this.size ? entries.length : this.size - 1;
     for (; j > 0; j -= 1) entries[j] = entries[j - 1] as (typeof entries)[number];
-    entries[0] = { key: keyOf(scalars, lists), value };
+    entries[0] = { key: keyOf(scalars, lists, objects), value };
     return value;
   }
 }

@@ -238,6 +238,11 @@ export function internetAddresses(net: Network): { readonly client: IpAddress; r
   const entry = net.memo;
   if (entry.internet) return entry.internet;
   const t = net.topology;
+  // The reference layer belongs to one core and one set of on-premises networks and services: a variant that
+  // shares it (and lists the same customer gateways) gets the same addresses without picking them again.
+  const shared = net.referenceMemo.internet;
+  if (shared && sameItems(shared.customerGateways, t.customerGateways))
+    return (entry.internet = shared.addresses);
   const used = new Set<string | number>();
   for (const key of net.enisByPrivateIp.keys()) used.add(key);
   for (const key of net.byPublicIp.keys()) used.add(key);
@@ -247,5 +252,14 @@ export function internetAddresses(net: Network): { readonly client: IpAddress; r
   for (const v of net.vpcs.values()) ranges.push(...v.cidrs, ...v.cidrs6);
   for (const n of t.onPremisesNetworks) for (const c of n.cidrBlocks) ranges.push(toCidr(c));
   for (const s of net.services) ranges.push(...s.cidrs);
-  return (entry.internet = pickInternetAddresses({ used, ranges }));
+  const addresses = pickInternetAddresses({ used, ranges });
+  net.referenceMemo.internet = { customerGateways: t.customerGateways, addresses };
+  return (entry.internet = addresses);
+}
+
+function sameItems<X>(a: readonly X[], b: readonly X[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

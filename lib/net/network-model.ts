@@ -62,6 +62,10 @@ export type Network = {
   readonly prefixLists: Map<string, readonly Cidr[]>;
   readonly services: readonly ServiceInfo[];
   readonly onPrem: readonly OnPremEntry[];
+  /** Indexes that depend only on the routing layer (network-cache.ts): shared by variants with the same route tables. */
+  readonly routingMemo: RoutingMemo;
+  /** Indexes that depend only on the core and the reference layer (network-cache.ts): shared by a question's variants. */
+  readonly referenceMemo: ReferenceMemo;
   readonly tgw: TransitGatewayIndex;
   /** Names of instances, NAT gateways, interface endpoints and their interfaces (see coreNamesIndex). */
   readonly coreNames: CoreNames;
@@ -92,6 +96,12 @@ export type CoreNames = {
   /** [name, id] in topology order. */
   readonly list: readonly (readonly [string, string])[];
   index?: ReadonlyMap<string, readonly string[]>;
+  /**
+   * Query references that are an unambiguous core name whose first id is an interface or instance, with that
+   * interface (resolve.ts, coreEni). It depends on the core alone, so a question's variants, which share their
+   * base's core, resolve "web-1" once instead of once per variant network.
+   */
+  enis?: Map<string, EniInfo>;
 };
 
 /**
@@ -110,6 +120,23 @@ export type NetworkMemo = {
   /** Query references (names or ids) already resolved to an interface, as a source and as a destination (resolve.ts). */
   sourceEnis?: Map<string, EniInfo>;
   destinationEnis?: Map<string, EniInfo>;
+};
+
+export type RoutingMemo = {
+  /** Gateway id -> the id of the route table with its edge association, first in topology order (ingress-routing.ts). */
+  edgeTables?: ReadonlyMap<string, string>;
+};
+
+export type ReferenceMemo = {
+  /**
+   * The internet stand-in addresses (internetAddresses in network-indexes.ts) and the customer gateways they
+   * were picked around: everything else they read (interfaces, NAT gateways, VPC, on-premises and service
+   * ranges) is the core's or the reference layer's.
+   */
+  internet?: {
+    readonly customerGateways: readonly T.CustomerGateway[];
+    readonly addresses: { readonly client: IpAddress; readonly server: IpAddress };
+  };
 };
 
 export type EniSecurity = {

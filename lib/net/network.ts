@@ -168,6 +168,7 @@ function assemble(
     subnets: core.subnets,
     routeTables: routing.routeTables,
     subnetRouteTables: routing.subnetRouteTables,
+    routingMemo: routing.routingMemo,
     subnetNetworkAcls: acls.subnetNetworkAcls,
     vpcGateways: gateways.vpcGateways,
     securityGroups: security.securityGroups,
@@ -189,6 +190,7 @@ function assemble(
     prefixLists: reference.prefixLists,
     services: reference.services,
     onPrem: reference.onPrem,
+    referenceMemo: reference.referenceMemo,
     tgw,
     coreNames: core.coreNames,
     memo: {},
@@ -218,6 +220,7 @@ function compileReference(topology: T.Topology): ReferenceLayer {
       siteIp: undefined,
     })),
     gatewayEndpoints,
+    referenceMemo: {},
   };
 }
 
@@ -327,7 +330,7 @@ function compileRouting(
     subnetRouteTables[index] =
       (s.routeTableId !== undefined ? routeTables.get(s.routeTableId) : undefined) ?? mainTableFor(s.vpcId);
   }
-  return { routeTables, subnetRouteTables };
+  return { routeTables, subnetRouteTables, routingMemo: {} };
 }
 
 /**

@@ -108,9 +108,26 @@ function ambiguousName(net: Network, ref: string): string | undefined {
     : undefined;
 }
 
+/**
+ * The interface a core name resolves to when its first id is an interface or an instance with one: then
+ * sourceById and destinationById return it at once, whatever else the network holds, and the ambiguity check
+ * reads only the core too. So the answer is kept with the core (CoreNames.enis), which a question's variants
+ * share, rather than in each network's memo. Undefined otherwise (the caller goes the long way).
+ */
+function coreEni(net: Network, ref: string): EniInfo | undefined {
+  const names = net.coreNames;
+  const known = names.enis?.get(ref);
+  if (known) return known;
+  const first = coreNamesIndex(net).get(ref)?.[0];
+  const eni = first === undefined ? undefined : eniForId(net, first);
+  if (!eni || ambiguousName(net, ref) !== undefined) return undefined;
+  (names.enis ??= new Map()).set(ref, eni);
+  return eni;
+}
+
 export function resolveSource(net: Network, ref: string): Resolved<Source> {
   if (ref === "internet") return { ok: true, value: { kind: "internet", ip: internetAddresses(net).client } };
-  const known = net.memo.sourceEnis?.get(ref);
+  const known = coreEni(net, ref) ?? net.memo.sourceEnis?.get(ref);
   if (known) return { ok: true, value: { kind: "eni", eni: known } };
   const ambiguous = ambiguousName(net, ref);
   if (ambiguous !== undefined) return { ok: false, message: ambiguous };
@@ -245,7 +262,10 @@ export function resolveDestination(
         ip: sendsIpv6Only(source) ? INTERNET_SERVER_IPV6 : internetAddresses(net).server,
       },
     };
-  const known = net.memo.destinationEnis?.get(ref);
+  const fromCore = coreEni(net, ref);
+  // A NAT gateway's interface is answered by natDestination, below.
+  const known =
+    fromCore?.kind === "nat_gateway" ? undefined : (fromCore ?? net.memo.destinationEnis?.get(ref));
   if (known) return eniDestination(known, source);
   const ambiguous = ambiguousName(net, ref);
   if (ambiguous !== undefined) return { ok: false, message: ambiguous };

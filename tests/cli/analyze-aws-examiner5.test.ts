@@ -1,0 +1,34 @@
+// `reachable analyze` on the fifth outside examination's AWS CLI folders (tests/cli/fixtures/aws-examiner5):
+// each case is a query the examiner found answered wrongly, or explained wrongly, and asserts the answer AWS
+// gives (with the blocker or refusal where traffic stops or the question cannot be answered).
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { analyzeFolder, captureCli } from "./capture";
+import type { AnalysisJson } from "@/lib/cli/format-analysis";
+
+const FIXTURES = path.resolve(import.meta.dirname, "fixtures/aws-examiner5");
+
+const run = (...argv: string[]) => captureCli(argv, FIXTURES);
+
+const analyze = (scenario: string, from: string, to: string, ...more: string[]) =>
+  analyzeFolder(FIXTURES, scenario, from, to, ...more);
+
+const codes = (j: AnalysisJson) => j.blockers.map((b) => b.code);
+
+describe("a VGW-propagated route more specific than the local route (RT-05)", () => {
+  // VPC 10.45.0.0/16; a1's route table propagates from the VGW, and BGP installed 10.45.2.0/24 -> vgw (b1's subnet).
+  it("is legitimate AWS output: validate warns that the local route wins instead of calling the folder invalid", async () => {
+    const r = await run("validate", "--topology", path.join(FIXTURES, "f32-local-vs-propagated"));
+    expect(r.stdout).toMatch(
+      /^warning\s+RCH_ROUTE_MORE_SPECIFIC_THAN_LOCAL .*10\.45\.2\.0\/24 .*propagated from vgw-\w+, so the local route wins .*\[RT-05\]/m,
+    );
+    expect(r.stdout).toMatch(/^0 error\(s\)/m);
+    expect(r.code).toBe(0);
+  });
+
+  it("analyze answers without --allow-invalid, staying on the local route", async () => {
+    const r = await analyze("f32-local-vs-propagated", "a1", "b1", "--port", "443");
+    expect(codes(r.json)).toEqual([]);
+    expect(r.code).toBe(0);
+  });
+});

@@ -32,3 +32,30 @@ describe("a VGW-propagated route more specific than the local route (RT-05)", ()
     expect(r.code).toBe(0);
   });
 });
+
+describe("a NAT gateway's own Elastic IP as --to from an instance behind that NAT (a hairpin, NAT-01)", () => {
+  // p1 (10.140.1.10) routes 0.0.0.0/0 to natpub (10.140.0.50, EIP 3.80.1.1); every security group allows all inbound.
+  const hops = (j: AnalysisJson) => JSON.stringify(j.forward);
+
+  it("is a new connection to the NAT, not a reply: NO_POSSIBLE_DESTINATION at the NAT gateway", async () => {
+    const r = await analyze("f16b-nat-eip-hairpin", "p1", "3.80.1.1", "--port", "443");
+    expect(r.code).toBe(1);
+    expect(r.json.blockers.map((b) => [b.code, b.component])).toEqual([
+      ["NO_POSSIBLE_DESTINATION", "nat-03f1cf69a34d3082b"],
+    ]);
+    expect(hops(r.json)).not.toContain("(reply)");
+  });
+
+  it("the NAT's private address is refused the same way", async () => {
+    const r = await analyze("f16b-nat-eip-hairpin", "p1", "10.140.0.50", "--port", "443");
+    expect(codes(r.json)).toEqual(["NO_POSSIBLE_DESTINATION"]);
+    expect(hops(r.json)).not.toContain("(reply)");
+  });
+
+  it("the reply of p1's own connection to the internet is still translated back by the NAT", async () => {
+    const r = await analyze("f16b-nat-eip-hairpin", "p1", "internet", "--port", "443");
+    expect(codes(r.json)).toEqual([]);
+    expect(r.code).toBe(0);
+    expect(JSON.stringify(r.json.return)).toContain("-> 10.140.1.10 (reply)");
+  });
+});

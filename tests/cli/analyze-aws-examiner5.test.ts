@@ -59,3 +59,19 @@ describe("a NAT gateway's own Elastic IP as --to from an instance behind that NA
     expect(JSON.stringify(r.json.return)).toContain("-> 10.140.1.10 (reply)");
   });
 });
+
+describe("a transit gateway VPN attachment (BGP) with both tunnels DOWN (VPN-02)", () => {
+  // The TGW route table propagates from the VPN attachment; h's route sends 192.168.0.0/16 (a prefix list) to the TGW.
+  it("blames the down tunnels, not a missing static route, although BGP withdrew the propagated route", async () => {
+    const r = await analyze("f42b-tgw-vpn-down", "h", "192.168.1.10", "--port", "443");
+    expect(r.code).toBe(1);
+    expect(r.json.blockers.map((b) => [b.code, b.component])).toEqual([
+      ["TGW_BAD_STATE_VPN", "vpn-0tgwvpn000000001"],
+    ]);
+  });
+
+  it("the static-routing variant gives the same blocker", async () => {
+    const r = await analyze("f42c-tgw-vpn-static-down", "h", "192.168.1.10", "--port", "443");
+    expect(codes(r.json)[0]).toBe("TGW_BAD_STATE_VPN");
+  });
+});

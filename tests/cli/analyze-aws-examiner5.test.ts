@@ -75,3 +75,44 @@ describe("a transit gateway VPN attachment (BGP) with both tunnels DOWN (VPN-02)
     expect(codes(r.json)[0]).toBe("TGW_BAD_STATE_VPN");
   });
 });
+
+describe("argument probes", () => {
+  const refuse = async (...argv: string[]) => {
+    const r = await run("analyze", "--topology", path.join(FIXTURES, "u01-baseline"), ...argv);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    return r.stderr;
+  };
+
+  it("one instance as --from and --to is refused: a path needs two different ends", async () => {
+    expect(await refuse("--from", "w1", "--to", "w1")).toMatch(
+      /--to w1 is the same network interface \(eni-\w+\) as --from w1/,
+    );
+  });
+
+  it("a flag given twice is refused, naming it, instead of the last value silently winning", async () => {
+    expect(await refuse("--from", "w1", "--to", "internet", "--port", "443", "--port", "80")).toContain(
+      "--port is given more than once",
+    );
+  });
+
+  it("an address in a VPC that no interface holds: bad input as --from, not reachable as --to (docs/cli.md)", async () => {
+    expect(await refuse("--from", "10.81.1.200", "--to", "w1")).toContain(
+      "no network interface in the topology has that address",
+    );
+    const r = await analyze("u01-baseline", "w1", "10.81.1.200", "--port", "443");
+    expect(r.code).toBe(1);
+    expect(codes(r.json)).toEqual(["NO_POSSIBLE_DESTINATION"]);
+  });
+
+  it("a describe file that is not valid JSON does not parse: validate exits 1 naming it, analyze 2", async () => {
+    const folder = path.join(FIXTURES, "u09-bad-json");
+    const v = await run("validate", "--topology", folder);
+    expect(v.code).toBe(1);
+    expect(v.stdout).toMatch(/^error\s+RCH_SCHEMA .*describe-subnets\.json: not valid JSON/m);
+    const a = await run("analyze", "--topology", folder, "--from", "a", "--to", "b");
+    expect(a.code).toBe(2);
+    expect(a.stderr).toMatch(/describe-subnets\.json: not valid JSON/);
+  });
+});

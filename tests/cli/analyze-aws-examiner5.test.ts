@@ -116,3 +116,12 @@ describe("argument probes", () => {
     expect(a.stderr).toMatch(/describe-subnets\.json: not valid JSON/);
   });
 });
+
+describe("a network ACL allowing only ICMP echo requests (IcmpTypeCode Type 8) both ways (ACL-02, SG-05)", () => {
+  it("drops the echo reply leaving b's subnet: not reachable, with no 'not modelled' warning", async () => {
+    const r = await analyze("f41-icmp-types", "a1", "b1", "--protocol", "icmp");
+    expect(r.code).toBe(1);
+    expect(r.json.blockers.map((b) => [b.code, b.direction])).toEqual([["SUBNET_ACL_RESTRICTION", "return"]]);
+    expect(JSON.stringify(r.json.warnings)).not.toContain("not modelled");
+  });
+});

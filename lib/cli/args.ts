@@ -37,8 +37,22 @@ function parseFlags(
   for (const name of names) options[name] = { type: "string" };
   for (const name of switches) options[name] = { type: "boolean" };
   try {
-    const { values } = parseArgs({ args: [...argv], options, strict: true, allowPositionals: false });
+    const { values, tokens } = parseArgs({
+      args: [...argv],
+      options,
+      strict: true,
+      allowPositionals: false,
+      tokens: true,
+    });
     if (values.help === true) return { ok: "help" };
+    // node keeps the last of a repeated flag: `--port 443 --port 80` would silently ask about 80.
+    const seen = new Set<string>();
+    for (const t of tokens) {
+      if (t.kind !== "option") continue;
+      if (seen.has(t.name))
+        return { ok: false, message: `--${t.name} is given more than once; give it once` };
+      seen.add(t.name);
+    }
     const out: Record<string, string | undefined> = {};
     for (const name of names) {
       const value = values[name];

@@ -51,6 +51,11 @@ export function loadTopology(arg: string, cwd: string): LoadTopologyResult {
   if (isDirectory) {
     let locator: ((path: string) => string) | undefined;
     const read = readDescribeDir(file);
+    // A file that is not JSON does not parse, as a topology file with a syntax error does (validate: exit 1).
+    if (!read.ok && read.syntax) {
+      const issues = [{ path: read.syntax.file, message: read.syntax.message }];
+      return { ok: false, kind: "invalid", message: `--topology ${read.message}`, issues };
+    }
     if (!read.ok) return { ok: false, kind: "unreadable", message: `--topology ${read.message}` };
     // A folder on disk is a collection (docs/collect.md): without route tables no verdict can be trusted.
     const imported = importAwsDescribe(read.regions, { requireRouteTables: true });

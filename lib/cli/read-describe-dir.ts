@@ -8,14 +8,18 @@ import { readInputFile } from "./read-input";
 // (search-transit-gateway-routes.tgw-rtb-0abc.json); the key keeps the argument and the importer
 // files it under the command.
 
+/** `syntax`: the failure is a file that is not valid JSON (a topology that does not parse, not an unreadable one). */
 export type DescribeDirResult =
-  { ok: true; regions: Record<string, Record<string, unknown>> } | { ok: false; message: string };
+  | { ok: true; regions: Record<string, Record<string, unknown>> }
+  | { ok: false; message: string; syntax?: { file: string; message: string } };
 
 const SINGLE_REGION = "";
 
 function readJsonFiles(
   dir: string,
-): { ok: true; files: Record<string, unknown> } | { ok: false; message: string } {
+):
+  | { ok: true; files: Record<string, unknown> }
+  | { ok: false; message: string; syntax?: { file: string; message: string } } {
   const files: Record<string, unknown> = {};
   for (const entry of readdirSync(dir).sort()) {
     if (!entry.toLowerCase().endsWith(".json")) continue;
@@ -25,7 +29,8 @@ function readJsonFiles(
     try {
       files[entry.slice(0, -".json".length)] = JSON.parse(read.text) as unknown;
     } catch (error) {
-      return { ok: false, message: `${file}: not valid JSON (${(error as Error).message})` };
+      const message = `not valid JSON (${(error as Error).message})`;
+      return { ok: false, message: `${file}: ${message}`, syntax: { file, message } };
     }
   }
   return { ok: true, files };

@@ -12,5 +12,12 @@ export function refProblem(net: Network, from: string, to: string, now: number):
   // Both ends outside the topology: no path of the network is in question, so there is nothing to analyze.
   if (source.value.kind === "internet" && destination.value.kind === "internet")
     return `--to ${to} is on the internet like --from ${from}: at least one end must be inside the topology (a resource, a service or an on-premises network)`;
+  // One interface as both ends is no path (Reachability Analyzer refuses it too): nothing leaves it to be judged.
+  if (
+    source.value.kind === "eni" &&
+    destination.value.kind === "eni" &&
+    source.value.eni === destination.value.eni
+  )
+    return `--to ${to} is the same network interface (${source.value.eni.id}) as --from ${from}: give two different ends`;
   return null;
 }

@@ -174,7 +174,7 @@ export const EXPLANATIONS = {
     (d) => {
       const rule = d.ruleNumber === "*" ? "its final * deny rule" : `rule ${d.ruleNumber}`;
       const reply = isReply(d);
-      return `Network ACL ${label(d.acl)} of subnet ${label(d.subnet)} blocks ${d.side} ${reply ? "reply " : ""}${what(d.traffic)} ${d.side === "inbound" ? "from" : "to"} ${d.remote} (${rule}).${!reply ? "" : d.traffic.protocol === "icmp" ? " NACLs are stateless: the ICMP reply needs its own rule for ICMP in this direction." : " NACLs are stateless: replies to ephemeral ports need their own rule."}`;
+      return `Network ACL ${label(d.acl)} of subnet ${label(d.subnet)} blocks ${d.side} ${reply ? "reply " : ""}${what(d.traffic)} ${d.side === "inbound" ? "from" : "to"} ${d.remote} (${rule}).${!reply ? "" : d.traffic.protocol === "icmp" ? " NACLs are stateless: the ICMP reply (an echo reply, type 0; ICMPv6 129) needs its own rule allowing it, or all ICMP, in this direction." : " NACLs are stateless: replies to ephemeral ports need their own rule."}`;
     },
     (d) => (!isReply(d) ? NO_RULES : d.traffic.protocol === "icmp" ? ["ACL-02"] : ["ACL-02", "ACL-08"]),
   ),

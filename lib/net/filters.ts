@@ -145,7 +145,7 @@ export function checkSecurityGroups(
     return true;
   }
   const remote = on?.remote ?? (direction === "inbound" ? p.src : p.dst);
-  const packet = { remote, protocol: p.protocol, port: p.dstPort };
+  const packet = { remote, protocol: p.protocol, port: filterPort(w, p) };
   const ctx =
     peers ?? new SgContext(w.net, eni.vpc, w.now, direction === "inbound", w.middlebox !== undefined);
   const rule = own
@@ -212,6 +212,17 @@ function checkedRules(security: EniSecurity, direction: "inbound" | "outbound"):
   return (checked[direction] ??= Object.freeze(rulesOf(security.groups, direction)));
 }
 
+/**
+ * What a rule's port range is matched against: the destination port, or for ICMP the type (SG-05). `--protocol
+ * icmp` asks about ping: the request is an echo request (8, ICMPv6 128) and the reply an echo reply (0, ICMPv6
+ * 129), so a network ACL that allows only echo requests drops the reply (ACL-02).
+ */
+function filterPort(w: Walk, p: Pkt): number | undefined {
+  if (p.protocol !== "icmp") return p.dstPort;
+  const v6 = p.dst.family === 6;
+  return w.direction === "forward" ? (v6 ? 128 : 8) : v6 ? 129 : 0;
+}
+
 /** NACL check at a subnet boundary (ACL-01), stateless (ACL-02). */
 export function checkNetworkAcl(
   w: Walk,
@@ -221,7 +232,11 @@ export function checkNetworkAcl(
 ): boolean {
   const remote = direction === "inbound" ? p.src : p.dst;
   const acl = networkAclOf(w.net, subnet);
-  const verdict = evaluateNetworkAcl(acl, direction, { remote, protocol: p.protocol, port: p.dstPort });
+  const verdict = evaluateNetworkAcl(acl, direction, {
+    remote,
+    protocol: p.protocol,
+    port: filterPort(w, p),
+  });
   addHop(
     w,
     acl.componentRef,

@@ -398,7 +398,9 @@ export function sendToNatGateway(w: Walk, subnet: SubnetInfo, natId: string, p: 
 
 /** A reply reaches the NAT gateway: translate the destination back to the original client (NAT-03). */
 export function reverseNat(w: Walk, eni: EniInfo, p: Pkt): Delivered | undefined {
-  const original = natSession(w, eni.ownerId);
+  // Only a reply walk carries replies: a request addressed to the NAT (even one this NAT translated on the way
+  // out, a hairpin to its own Elastic IP) is a new connection, which a NAT gateway never accepts (NAT-01).
+  const original = w.direction === "return" ? natSession(w, eni.ownerId) : undefined;
   const nat = w.net.natGateways.get(eni.ownerId);
   if (!original || !nat) {
     block(w, "NO_POSSIBLE_DESTINATION", eni.ownerId, {

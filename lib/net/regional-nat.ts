@@ -189,7 +189,7 @@ function routeFromRegionalNat(
 
 /** A reply reaches a regional NAT gateway's public address: back through the internet gateway to the client. */
 export function reverseRegionalNat(w: Walk, nat: RegionalNatGateway, p: Pkt): Delivered | undefined {
-  const original = natSession(w, nat.id);
+  const original = w.direction === "return" ? natSession(w, nat.id) : undefined; // a request is never a reply
   const vpc = w.net.vpcs.get(nat.vpcId);
   const igw = gatewaysOf(w.net, nat.vpcId).igw;
   if (!original || !vpc || !igw) {

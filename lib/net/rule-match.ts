@@ -12,7 +12,7 @@ export function matchesProtocol(rule: RuleProtocol, protocol: Protocol, family: 
   return ruleNumber === packetNumber;
 }
 
-/** Port ranges only constrain TCP/UDP; an absent range means all ports. ICMP type/code are not modelled. */
+/** Port ranges only constrain TCP/UDP; an absent range means all ports. (The walk matches ICMP types: matchesCompiled.) */
 export function matchesPort(
   fromPort: number | undefined,
   toPort: number | undefined,
@@ -48,7 +48,11 @@ export function describePorts(protocol: RuleProtocol, fromPort?: number, toPort?
 /** A rule's protocol and port range resolved to numbers once, so evaluation reads one flat object. */
 export type CompiledMatch = { readonly proto: number; readonly portLo: number; readonly portHi: number };
 
-/** -1 = any protocol. Port range: absent = all ports (same reading as matchesPort). */
+/**
+ * -1 = any protocol. Port range: absent = all ports (same reading as matchesPort). On an ICMP rule fromPort is the
+ * ICMP type and toPort the code, absent = all (SG-05): the range is that one type, matched against the packet's
+ * type; the packets asked about (echo request and reply) have code 0, so a rule naming another code matches none.
+ */
 export function compileMatch(
   protocol: RuleProtocol,
   fromPort: number | undefined,
@@ -61,6 +65,10 @@ export function compileMatch(
         ? protocol
         : (PROTOCOL_NUMBERS[protocol] ?? -2);
   if (fromPort === undefined && toPort === undefined) return { proto, portLo: 0, portHi: 65535 };
+  if ((proto === 1 || proto === 58) && fromPort !== undefined)
+    return toPort === undefined || toPort === 0
+      ? { proto, portLo: fromPort, portHi: fromPort }
+      : { proto, portLo: 1, portHi: 0 };
   const lo = fromPort ?? 0;
   return { proto, portLo: lo, portHi: toPort ?? lo };
 }
@@ -70,7 +78,10 @@ export function packetProtocolNumber(protocol: Protocol, family: 4 | 6): number 
   return protocol === "icmp" && family === 6 ? 58 : (PROTOCOL_NUMBERS[protocol] ?? -3);
 }
 
-/** Same verdict as matchesProtocol && matchesPort, on the compiled form. */
+/**
+ * matchesProtocol && matchesPort on the compiled form, except that an ICMP packet's `port` is its ICMP type (the
+ * walk gives echo request or reply; undefined = any type) and is matched against the rule's type.
+ */
 export function matchesCompiled(
   m: CompiledMatch,
   packetProto: number,
@@ -78,5 +89,5 @@ export function matchesCompiled(
   port: number | undefined,
 ): boolean {
   if (m.proto !== -1 && m.proto !== packetProto) return false;
-  return protocol === "icmp" || port === undefined || (port >= m.portLo && port <= m.portHi);
+  return port === undefined || (port >= m.portLo && port <= m.portHi);
 }

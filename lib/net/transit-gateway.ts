@@ -7,11 +7,11 @@ import { cidrContainsIp } from "./cidr";
 import { named } from "./explanations";
 import type { SubnetInfo } from "./network-model";
 import { lookupRoute, routeFact, routeMatched } from "./routing";
-import type { TransitGatewayAttachment } from "./topology";
+import type { TransitGatewayAttachment, VpnConnection } from "./topology";
 import type { CompiledAttachment } from "./transit-gateway-index";
 import { attachmentOwning } from "./transit-gateway-owner";
 import { landingSubnet } from "./appliance-mode";
-import { isVpnUp } from "./vpn-links";
+import { isVpnUp, vpnPrefixes } from "./vpn-links";
 import { checkNetworkAcl } from "./filters";
 import {
   addHop,
@@ -78,6 +78,19 @@ export function enterTransitGatewayFromAttachment(
   return routeInTransitGateway(w, c, p, undefined, 0);
 }
 
+/** A down VPN whose attachment propagates into table `tableId` and whose prefixes hold `dst` (VPN-02, TGW-05). */
+function withdrawnVpn(w: Walk, tableId: string, dst: Pkt["dst"]): VpnConnection | undefined {
+  const table = w.net.topology.transitGatewayRouteTables.find((t) => t.id === tableId);
+  for (const attId of table?.propagations ?? []) {
+    const att = w.net.tgw.attachments.get(attId);
+    if (att?.type !== "vpn") continue;
+    const vpn = w.net.topology.vpnConnections.find((v) => v.id === att.vpnConnectionId);
+    if (vpn && !isVpnUp(vpn) && vpnPrefixes(w.net.topology, vpn).some((c) => cidrContainsIp(c, dst)))
+      return vpn;
+  }
+  return undefined;
+}
+
 function routeInTransitGateway(
   w: Walk,
   ingress: CompiledAttachment,
@@ -106,6 +119,17 @@ function routeInTransitGateway(
       { kind: "transit-gateway-route", table: table.id, destination: p.dst.text },
       { matched: { kind: "tgw-route", description: `no route matches ${p.dst.text}` } },
     );
+    // VPN-02: a VPN propagating into this table whose tunnels are all down has withdrawn its routes; if one of
+    // its prefixes holds the destination, the tunnels are the fault, not a missing static route.
+    const down = withdrawnVpn(w, table.id, p.dst);
+    if (down) {
+      block(w, "TGW_BAD_STATE_VPN", down.id, {
+        kind: "gateway",
+        gateway: { ...named(down), type: "vpn-connection" },
+        state: "down",
+      });
+      return undefined;
+    }
     const owner = attachmentOwning(w.net, table.transitGatewayId, p.dst);
     block(w, "TGW_RTB_CANNOT_ROUTE", table.id, {
       kind: "transit-gateway-route-table",

@@ -69,6 +69,13 @@ describe("regional NAT gateways (NAT-07)", () => {
     expect(codes(a)).toContain("NO_POSSIBLE_DESTINATION");
   });
 
+  it("an instance behind the gateway opening a connection to the gateway's own address is refused, not taken as a reply", () => {
+    const a = run(t, "a", "3.0.0.10", 443);
+    expect(a.reachable).toBe(false);
+    expect(codes(a)).toEqual(["NO_POSSIBLE_DESTINATION"]);
+    expect(a.forward.some((h) => h.component.id === "i-a" && h.action === "deliver")).toBe(false);
+  });
+
   it("manual mode: a zone without an address is not served", () => {
     const manual = edited(t, (d) => {
       const nat = d.regionalNatGateways?.[0];

@@ -1,6 +1,7 @@
 import type { Route, SgRule } from "../topology";
 import { type ExportContext, ownerField, servicePrefixListId } from "./export-context";
 import { awsIpProtocol, awsProtocolNumber, hasPorts, tagsFromName } from "./aws-values";
+import { isIcmp } from "./icmp-text";
 
 // Topology -> describe-vpcs / -subnets / -route-tables / -network-acls / -security-groups.
 
@@ -203,7 +204,9 @@ export function exportNetworkAcls(ctx: ExportContext): void {
         ...(isIpv6(r.cidrBlock) ? { Ipv6CidrBlock: r.cidrBlock } : { CidrBlock: r.cidrBlock }),
         ...(hasPorts(r.protocol) && r.fromPort !== undefined && r.toPort !== undefined
           ? { PortRange: { From: r.fromPort, To: r.toPort } }
-          : {}),
+          : isIcmp(r.protocol) && r.fromPort !== undefined
+            ? { IcmpTypeCode: { Type: r.fromPort, Code: r.toPort ?? -1 } }
+            : {}),
       })),
       // aws-rules ACL-03: the `*` rule that denies what no numbered rule matched.
       { RuleNumber: 32767, Protocol: "-1", RuleAction: "deny", Egress: egress, CidrBlock: "0.0.0.0/0" },
@@ -238,7 +241,9 @@ function awsPermission(rule: SgRule, ownerId: string | undefined): Record<string
     IpProtocol: awsIpProtocol(rule.protocol),
     ...(hasPorts(rule.protocol) && rule.fromPort !== undefined && rule.toPort !== undefined
       ? { FromPort: rule.fromPort, ToPort: rule.toPort }
-      : {}),
+      : isIcmp(rule.protocol) && rule.fromPort !== undefined
+        ? { FromPort: rule.fromPort, ToPort: rule.toPort ?? -1 }
+        : {}),
     IpRanges:
       rule.cidrBlock !== undefined && !isIpv6(rule.cidrBlock) ? [{ CidrIp: rule.cidrBlock, ...desc }] : [],
     Ipv6Ranges:

@@ -2,8 +2,8 @@ import type { RuleProtocol } from "../topology";
 
 // aws-rules SG-05: an ICMP rule's type and code as the EC2 console shows them ("ICMP - Echo Request"). In describe-* output an
 // ICMP permission keeps its type in FromPort and its code in ToPort, -1 meaning all (EC2 API Reference,
-// IpPermission); a network ACL entry keeps them in IcmpTypeCode. The model does not match on them, so the
-// importer names them in words when it says so.
+// IpPermission); a network ACL entry keeps them in IcmpTypeCode. The topology keeps them as fromPort/toPort,
+// and messages name them in words.
 
 /** ICMP (IPv4) type names, as the EC2 console lists them for a "Custom ICMP - IPv4" rule. */
 const ICMP_TYPES: Readonly<Record<number, string>> = {

@@ -1,4 +1,4 @@
-import { icmpTypeCodeText, isIcmp } from "./icmp-text";
+import { isIcmp } from "./icmp-text";
 import type { Issue } from "../parse";
 import type { TopologyInput } from "../topology";
 import type { AwsDescribeRegion } from "./aws-describe-files";
@@ -269,16 +269,12 @@ export function importNetworkAcls(ctx: RegionContext): Item<"networkAcls">[] {
         });
         return;
       }
-      const icmpType = entry.IcmpTypeCode?.Type;
-      if (isIcmp(protocol) && icmpType !== undefined && icmpType !== -1)
-        ctx.warnings.push({
-          path: where,
-          message: `${icmpTypeCodeText(protocol, icmpType, entry.IcmpTypeCode?.Code)}: ICMP type/code restrictions are not modelled, so the entry is read as applying to all ICMP`,
-        });
       const ports =
         hasPorts(protocol) && entry.PortRange?.From !== undefined && entry.PortRange.To !== undefined
           ? { fromPort: entry.PortRange.From, toPort: entry.PortRange.To }
-          : {};
+          : isIcmp(protocol)
+            ? icmpTypeCode(entry.IcmpTypeCode?.Type, entry.IcmpTypeCode?.Code)
+            : {};
       const rule = {
         ruleNumber: entry.RuleNumber,
         protocol,
@@ -301,6 +297,18 @@ export function importNetworkAcls(ctx: RegionContext): Item<"networkAcls">[] {
 
 type SgRuleInput = NonNullable<Item<"securityGroups">["inbound"]>[number];
 
+/**
+ * An ICMP rule's type and code (SG-05: FromPort/ToPort of a permission; IcmpTypeCode of a NACL entry), -1 or
+ * absent meaning all: the topology keeps them as fromPort (type) and toPort (code), absent = all.
+ */
+function icmpTypeCode(
+  type: number | undefined,
+  code: number | undefined,
+): { fromPort?: number; toPort?: number } {
+  if (type === undefined || type < 0 || type > 255) return {};
+  return code === undefined || code < 0 || code > 255 ? { fromPort: type } : { fromPort: type, toPort: code };
+}
+
 /** One IpPermission lists several sources; the topology has one rule per source. */
 function expandPermission(
   p: AwsIpPermission,
@@ -313,16 +321,12 @@ function expandPermission(
     warnings.push({ path: where, message: `unsupported IpProtocol "${p.IpProtocol}"; skipped` });
     return [];
   }
-  if (isIcmp(protocol) && p.FromPort !== undefined && p.FromPort !== -1) {
-    warnings.push({
-      path: where,
-      message: `${icmpTypeCodeText(protocol, p.FromPort, p.ToPort)}: ICMP type/code restrictions are not modelled, so the rule is read as allowing all ICMP`,
-    });
-  }
   const ports =
     hasPorts(protocol) && p.FromPort !== undefined && p.ToPort !== undefined && p.FromPort >= 0
       ? { fromPort: p.FromPort, toPort: p.ToPort }
-      : {};
+      : isIcmp(protocol)
+        ? icmpTypeCode(p.FromPort, p.ToPort)
+        : {};
   const base = { protocol, ...ports };
   const desc = (d: string | undefined) => (d === undefined || d === "" ? {} : { description: d });
   const rules: SgRuleInput[] = [];

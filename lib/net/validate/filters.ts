@@ -1,32 +1,5 @@
 // Network ACLs (ACL-03, ACL-06) and security groups (SG-05).
-import { icmpTypeCodeText, isIcmp } from "../import/icmp-text";
-import type { RuleProtocol } from "../topology";
 import type { ValidationContext } from "./context";
-
-/**
- * An ICMP rule with fromPort/toPort: AWS reads them as ICMP type and code (SG-05), the model matches all ICMP.
- * Said in the console's words so that "icmp/8" is not mistaken for a port.
- */
-function icmpTypeNotModelled(
-  v: ValidationContext,
-  path: string,
-  owner: string,
-  r: {
-    readonly protocol: RuleProtocol;
-    readonly fromPort?: number | undefined;
-    readonly toPort?: number | undefined;
-  },
-  rules: string[],
-): void {
-  if (!isIcmp(r.protocol) || r.fromPort === undefined) return;
-  v.add(
-    "RCH_ICMP_TYPE_NOT_MODELLED",
-    `${path}.fromPort`,
-    `${owner} names ${icmpTypeCodeText(r.protocol, r.fromPort, r.toPort)} (fromPort is the ICMP type, toPort the code); the model does not match ICMP types or codes, so it reads the rule as covering all ICMP.`,
-    rules,
-    "warning",
-  );
-}
 
 /** One default NACL per VPC, rule numbers unique per direction and family. */
 export function checkNetworkAcls(v: ValidationContext): void {
@@ -56,13 +29,6 @@ export function checkNetworkAcls(v: ValidationContext): void {
             ["ACL-03"],
           );
         seen.add(key);
-        icmpTypeNotModelled(
-          v,
-          `networkAcls[${i}].${dir}[${j}]`,
-          `Network ACL ${a.id} rule ${r.ruleNumber}`,
-          r,
-          ["ACL-10"],
-        );
       });
     }
   });
@@ -83,7 +49,6 @@ export function checkSecurityGroups(v: ValidationContext): void {
             "A security group rule needs exactly one of cidrBlock, prefixListId or securityGroupId.",
             ["SG-05"],
           );
-        icmpTypeNotModelled(v, path, `Security group ${sg.id} ${dir} rule ${j + 1}`, r, ["SG-05"]);
         v.ref(`${path}.prefixListId`, r.prefixListId, "Prefix list");
         if (r.securityGroupId !== undefined && !r.securityGroupId.includes("/"))
           v.ref(`${path}.securityGroupId`, r.securityGroupId, "Security group");

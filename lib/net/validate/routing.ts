@@ -49,9 +49,19 @@ export function checkRouteTables(v: ValidationContext): void {
       }
       // RT-03: only a middlebox (NAT gateway, network interface, Gateway Load Balancer endpoint) may take
       // traffic inside the VPC's own range; CreateRoute refuses a gateway there, so such a snapshot cannot exist.
+      // A propagated route (BGP over a VPN or Direct Connect) is installed by AWS, not by CreateRoute, so it can
+      // exist; the local route wins over it however specific it is (RT-05).
       if (d && /^(igw|eigw|vgw)-/.test(r.target)) {
         const local = v.vpcCidrs(rt.vpcId).find((c) => cidrContainsCidr(c, d));
-        if (local)
+        if (local && r.origin === "propagated")
+          v.add(
+            "RCH_ROUTE_MORE_SPECIFIC_THAN_LOCAL",
+            `${path}.destination`,
+            `${r.destination ?? "?"} is inside VPC ${rt.vpcId}'s own ${local.text}; this route is propagated from ${r.target}, so the local route wins over it and it carries no traffic.`,
+            ["RT-05"],
+            "warning",
+          );
+        else if (local)
           v.add(
             "RCH_ROUTE_MORE_SPECIFIC_THAN_LOCAL",
             `${path}.destination`,

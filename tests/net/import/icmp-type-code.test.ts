@@ -1,6 +1,6 @@
-// ICMP rules restricted to a type/code (FromPort/ToPort of an SG permission, IcmpTypeCode of a NACL entry;
-// EC2 API Reference, IpPermission): the model does not match on type/code, and the import warning names the
-// restriction the way the EC2 console shows it instead of a bare "icmp".
+// ICMP rules restricted to a type/code (FromPort/ToPort of an SG permission, IcmpTypeCode of a NACL entry, -1 = all;
+// EC2 API Reference, IpPermission): the import keeps them as the rule's fromPort (type) and toPort (code), which
+// the model matches (SG-05), and names them the way the EC2 console shows them.
 import { describe, expect, it } from "vitest";
 import { importAwsDescribe } from "@/lib/net/import";
 import { icmpTypeCodeText } from "@/lib/net/import/icmp-text";
@@ -11,10 +11,10 @@ const vpc = {
   CidrBlockAssociationSet: [{ CidrBlock: "10.0.0.0/16", CidrBlockState: { State: "associated" } }],
 };
 
-function warningsFor(files: Record<string, unknown>): string[] {
+function imported(files: Record<string, unknown>) {
   const result = importAwsDescribe({ "describe-vpcs": { Vpcs: [vpc] }, ...files });
   if (!result.ok) throw new Error(JSON.stringify(result.issues));
-  return result.warnings.map((w) => w.message);
+  return result;
 }
 
 describe("icmpTypeCodeText", () => {
@@ -32,8 +32,8 @@ describe("icmpTypeCodeText", () => {
 });
 
 describe("importing ICMP rules restricted to a type", () => {
-  it("says which type an SG permission allowed (echo request only), not just icmp", () => {
-    const warnings = warningsFor({
+  it("keeps the type an SG permission allowed (echo request only), -1 meaning all, without a warning", () => {
+    const result = imported({
       "describe-security-groups": {
         SecurityGroups: [
           {
@@ -47,14 +47,15 @@ describe("importing ICMP rules restricted to a type", () => {
         ],
       },
     });
-    const icmp = warnings.filter((w) => w.includes("ICMP"));
-    expect(icmp).toEqual([
-      "ICMP - Echo Request (type 8, all codes): ICMP type/code restrictions are not modelled, so the rule is read as allowing all ICMP",
+    expect(result.warnings.filter((w) => w.message.includes("ICMP"))).toEqual([]);
+    expect(result.topology.securityGroups[0]?.inbound).toEqual([
+      { protocol: "icmp", fromPort: 8, cidrBlock: "10.0.0.0/8" },
+      { protocol: "icmp", cidrBlock: "10.1.0.0/16" },
     ]);
   });
 
-  it("says which type and code a network ACL entry named", () => {
-    const warnings = warningsFor({
+  it("keeps the type and code a network ACL entry named", () => {
+    const result = imported({
       "describe-network-acls": {
         NetworkAcls: [
           {
@@ -75,8 +76,11 @@ describe("importing ICMP rules restricted to a type", () => {
         ],
       },
     });
-    expect(warnings.filter((w) => w.includes("ICMP"))).toEqual([
-      "ICMP - Destination Unreachable (type 3, code 4): ICMP type/code restrictions are not modelled, so the entry is read as applying to all ICMP",
-    ]);
+    expect(result.warnings.filter((w) => w.message.includes("ICMP"))).toEqual([]);
+    expect(result.topology.networkAcls[0]?.inbound[0]).toMatchObject({
+      protocol: "icmp",
+      fromPort: 3,
+      toPort: 4,
+    });
   });
 });

@@ -34,8 +34,8 @@ export const TRANSIT_GATEWAY_RULES: readonly Rule[] = [
   {
     id: "TGW-04",
     topic: "transit-gateway",
-    title: "Association: one table per attachment",
-    text: "Each attachment is associated with exactly one transit gateway route table. That table decides where packets that arrive from the attachment go next.",
+    title: "Association: at most one table per attachment",
+    text: "An attachment is associated with at most one transit gateway route table. That table decides where packets that arrive from the attachment go next; an attachment with no association has no table to route its packets, so they are dropped.",
     sources: [source("tgw", "How transit gateways work"), source("tgw", "Transit gateway route tables")],
     status: MODELLED,
     codes: ["TGW_ATTACH_MISSING_TGW_RTB_ASSOCIATION"],

@@ -1,0 +1,46 @@
+// The seventh independent examiner's findings (exam7), each asserted on the cited question and, where it is
+// cheap, as a property over many seeds.
+import { describe, expect, it } from "vitest";
+import type { Difficulty, Question } from "../../lib/scenario/question";
+import { FAMILIES } from "../../lib/scenario/registry";
+import { must } from "../support/must";
+
+function family(name: string) {
+  return must(FAMILIES.find((x) => x.name === name));
+}
+
+function questions(name: string, seeds: number, difficulties?: readonly Difficulty[]): Question[] {
+  const f = family(name);
+  const out: Question[] = [];
+  for (const d of difficulties ?? f.difficulties)
+    for (let seed = 0; seed < seeds; seed += 1) out.push(f.generate(seed * 7919 + 73001, d));
+  return out;
+}
+
+function peeringRows(q: Question): Record<string, string>[] {
+  const table = q.exhibit?.tables.find((t) => t.kind === "peering");
+  if (table === undefined) return [];
+  return table.rows.map((row) => Object.fromEntries(table.columns.map((c, i) => [c, row[i] ?? ""])));
+}
+
+describe("peering exhibit shows the status AWS would show (DEFECT 1)", () => {
+  it("can-a-reach-c 73014 d2: a request made 24 days ago reads expired, as the key says", () => {
+    const q = family("can-a-reach-c").generate(73014, 2);
+    const rows = peeringRows(q);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(r.Status, q.id).toBe("expired");
+    expect(q.options.find((o) => o.id === q.answer[0])?.text).toMatch(/expired/);
+  });
+
+  it("never shows pending-acceptance for a request 7 or more days old, in any family", () => {
+    let expired = 0;
+    for (const name of ["can-a-reach-c", "missing-piece", "peering-feasibility"])
+      for (const q of questions(name, 120))
+        for (const r of peeringRows(q)) {
+          const days = /^(\d+) days ago$/.exec(r.Requested ?? "");
+          if (days !== null && Number(days[1]) >= 7) expect(r.Status, q.id).not.toBe("pending-acceptance");
+          if (r.Status === "expired") expired += 1;
+        }
+    expect(expired).toBeGreaterThan(0);
+  });
+});

@@ -1,6 +1,11 @@
 // The seventh independent examiner's findings (exam7), each asserted on the cited question and, where it is
 // cheap, as a property over many seeds.
 import { describe, expect, it } from "vitest";
+import { ADVANCED_FACTS } from "../../lib/scenario/concept-facts-advanced";
+import { CHOOSE_TWO_FACTS } from "../../lib/scenario/concept-facts-choose-two";
+import { ENDPOINT_FACTS } from "../../lib/scenario/concept-facts-endpoints";
+import { GATEWAY_FACTS } from "../../lib/scenario/concept-facts-gateways";
+import { FACTS } from "../../lib/scenario/concept-facts";
 import type { Difficulty, Question } from "../../lib/scenario/question";
 import { FAMILIES } from "../../lib/scenario/registry";
 import { must } from "../support/must";
@@ -42,5 +47,22 @@ describe("peering exhibit shows the status AWS would show (DEFECT 1)", () => {
           if (r.Status === "expired") expired += 1;
         }
     expect(expired).toBeGreaterThan(0);
+  });
+});
+
+describe("concept facts: an attachment has at most one associated TGW route table (MINOR 9)", () => {
+  it("concept-check 73456 d3 keys 'at most one', not 'exactly one'", () => {
+    const q = family("concept-check").generate(73456, 3);
+    const keyed = q.answer.map((id) => must(q.options.find((o) => o.id === id)).text);
+    expect(keyed.join("\n")).toMatch(/at most one transit gateway route table/);
+    for (const o of q.options) expect(o.text).not.toMatch(/exactly one transit gateway route table/);
+  });
+
+  it("no concept statement claims exactly one where none is possible", () => {
+    const texts: string[] = [];
+    for (const f of CHOOSE_TWO_FACTS) for (const s of [...f.right, ...f.wrong]) texts.push(s.text, s.why);
+    for (const f of [...FACTS, ...ADVANCED_FACTS, ...ENDPOINT_FACTS, ...GATEWAY_FACTS])
+      texts.push(f.right, f.why, ...f.wrong.map((w) => w.text));
+    for (const text of texts) expect(text).not.toMatch(/exactly one (transit gateway )?route table/i);
   });
 });

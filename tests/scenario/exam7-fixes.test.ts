@@ -66,3 +66,50 @@ describe("concept facts: an attachment has at most one associated TGW route tabl
     for (const text of texts) expect(text).not.toMatch(/exactly one (transit gateway )?route table/i);
   });
 });
+
+describe("hybrid: with a VPN to each VPC, the stem says which one carries the destination's range (MINOR 11)", () => {
+  it("hybrid 73651 d3 names the VPN to edge-ingress for 172.25.48.0/22", () => {
+    const q = family("hybrid").generate(73651, 3);
+    expect(q.stem).toMatch(
+      /The on-premises router sends traffic for 172\.25\.48\.0\/22 over VPN connection datacenter-1-to-edge-ingress\./,
+    );
+  });
+
+  it("every d3 setup with two VPN connections names the one whose gateway is in the destination's VPC", () => {
+    let checked = 0;
+    for (const q of questions("hybrid", 300, [3])) {
+      const t = must(q.topology);
+      const vgwVpns = t.vpnConnections.filter((v) => v.vpnGatewayId !== undefined);
+      if (vgwVpns.length < 2 || t.peeringConnections.length === 0) continue;
+      checked += 1;
+      const m = must(/sends traffic for (\S+) over VPN connection (\S+)\./.exec(q.stem), q.id);
+      const vpn = must(
+        t.vpnConnections.find((v) => v.name === m[2]),
+        q.id,
+      );
+      const vgw = must(
+        t.vpnGateways.find((g) => g.id === vpn.vpnGatewayId),
+        q.id,
+      );
+      const vpc = must(
+        t.vpcs.find((v) => v.id === vgw.vpcId),
+        q.id,
+      );
+      expect(vpc.cidrBlocks, q.id).toContain(m[1]);
+      expect(q.stem, q.id).toContain(`in ${vpc.name ?? vpc.id}`);
+    }
+    expect(checked).toBeGreaterThan(5);
+  });
+});
+
+describe("missing-piece: the stem does not call a pending peering 'joined' (MINOR 3)", () => {
+  it("missing-piece 73157 d3 says the peering was requested", () => {
+    const q = family("missing-piece").generate(73157, 3);
+    expect(q.stem).toMatch(/ requested peering pcx-[0-9a-f]+ with /);
+    expect(q.stem).not.toMatch(/joined/);
+  });
+
+  it("no missing-piece stem says two VPCs are joined by a peering", () => {
+    for (const q of questions("missing-piece", 150)) expect(q.stem, q.id).not.toMatch(/joined by peering/);
+  });
+});

@@ -157,7 +157,8 @@ function peeringSetup(rng: Rng): Setup {
     base,
     query: q(estate, a, c),
     concepts: ["P4", "P7", "S2", "P11"],
-    story: `${a.vpc.name} and ${c.vpc.name} are joined by peering ${pcx}.`,
+    // Not "joined": when the missing piece is the acceptance, the peering joins nothing yet (exam7 MINOR 3).
+    story: `${a.vpc.name} requested peering ${pcx} with ${c.vpc.name}.`,
     nearMisses: pairNearMisses(base, a, c, p, pcx, spare),
     pieces: [
       {

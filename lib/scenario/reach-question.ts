@@ -25,6 +25,7 @@ import { decidingSentence } from "./rule-sentences";
 import { allowedPrefixesWhy, exhibitConsistentText } from "./glance-refuted";
 import { subjectPhrase } from "./component-noun";
 import { transitivePeeringSentence } from "./transitive-peering";
+import { naclDropSentence, naclNearMissSentence, peerGroupReferenceSentence } from "./rule-order";
 import { buildQuestion } from "./build-question";
 import { isLoop, loopSentence, loopShort, noLoopWhy } from "./routing-loop";
 import { describeTopology } from "./describe-topology";
@@ -365,6 +366,13 @@ function disprove(
       : b.code === "BAD_STATE_VPN" || b.code === "TGW_BAD_STATE_VPN"
         ? vpnUpWhy(phrase, item)
         : `${phrase} is not at fault in this setup: with it as shown, the ${b.direction === "return" ? "reply" : "request"} gets past it (${rule}).`;
+    // exam7 MINOR 5: the rule the distractor blames does not match (a near miss), or the entry names a peer's group.
+    const more =
+      naclNearMissSentence(shown, b) ??
+      (hop?.matched && b.detail.kind === "security-group"
+        ? peerGroupReferenceSentence(shown, b.component, hop.matched.description)
+        : undefined);
+    if (more !== undefined) why = `${why} ${more}`;
   }
   return {
     why,
@@ -497,8 +505,10 @@ function blockedSummary(
     ? loopSentence(analysis, first)
     : `The ${first.direction === "return" ? "reply" : "request"} is dropped at ${componentPhrase(topology, first.component)}.`;
   const transitive = transitivePeeringSentence(topology, first) ?? "";
+  // exam7 MINOR 5: a NACL drop names the rule that matched and why it decides (lowest number first).
+  const nacl = naclDropSentence(topology, first) ?? "";
   if (known)
-    return [sentence, where, known.cause ?? "", `Fix: ${known.change}.`, transitive]
+    return [sentence, where, nacl, known.cause ?? "", `Fix: ${known.change}.`, transitive]
       .filter((x) => x !== "")
       .join(" ");
   // proposeFixes(…, { combined: false }).find((f) => f.verified), without verifying the candidates after it.
@@ -510,7 +520,7 @@ function blockedSummary(
     : fix
       ? `Fix: ${lowerFirst(fix.description)}.`
       : secondFaultSentence(topology, query, analysis, first, cache);
-  return [sentence, where, change, transitive].filter((x) => x !== "").join(" ");
+  return [sentence, where, nacl, change, transitive].filter((x) => x !== "").join(" ");
 }
 
 /**

@@ -113,3 +113,38 @@ describe("missing-piece: the stem does not call a pending peering 'joined' (MINO
     for (const q of questions("missing-piece", 150)) expect(q.stem, q.id).not.toMatch(/joined by peering/);
   });
 });
+
+describe("filtering: explanations name the rule that decides and the concept tested (MINOR 4, 5)", () => {
+  const reason = (q: Question, text: RegExp) =>
+    must(q.explanation.perOption[must(q.options.find((o) => text.test(o.text))).id]);
+
+  it("filtering 73183 d2 says why a group of the peered VPC can be referenced (same Region)", () => {
+    const q = family("filtering").generate(73183, 2);
+    const why = reason(q, /queue-2-sg .* no inbound rule/);
+    expect(why).toMatch(/a security group in the peered VPC reporting/);
+    expect(why).toMatch(/same Region/);
+    expect(why).toMatch(/not across Regions/);
+  });
+
+  it("filtering 73196 d3 explains why the decoy deny rule 90 does not match", () => {
+    const q = family("filtering").generate(73196, 3);
+    const why = reason(q, /\(rule 90\)/);
+    expect(why).toMatch(
+      /rule 90 \(deny tcp\/22 10\.224\.209\.0\/24\) does not match: 10\.224\.208\.31 is outside 10\.224\.209\.0\/24/,
+    );
+  });
+
+  it("a NACL drop's key names the matching rule and why it wins, lowest number first", () => {
+    let checked = 0;
+    for (const q of questions("filtering", 100, [2, 3])) {
+      const key = must(q.options.find((o) => o.id === q.answer[0])).text;
+      const m = /Network ACL .* \(rule (\d+)\)\./.exec(key);
+      if (m === null) continue;
+      checked += 1;
+      expect(q.explanation.summary, q.id).toMatch(
+        new RegExp(`rule ${m[1] ?? ""} \\(deny [^)]*\\) is the lowest-numbered rule that matches`),
+      );
+    }
+    expect(checked).toBeGreaterThan(10);
+  });
+});

@@ -148,3 +148,33 @@ describe("filtering: explanations name the rule that decides and the concept tes
     expect(checked).toBeGreaterThan(10);
   });
 });
+
+describe("flow-log-diagnosis: no SG-only or NACL-only rule sentence when the records cannot tell them apart (MINOR 7)", () => {
+  const generic =
+    /A security group admits only what its rules allow|A network ACL filters traffic as it enters/;
+
+  it("flow-log 73391 d2, 73378 d1 and 73638 d2 keep to what the records show", () => {
+    for (const [seed, d] of [
+      [73391, 2],
+      [73378, 1],
+      [73638, 2],
+    ] as const) {
+      const q = family("flow-log-diagnosis").generate(seed, d);
+      expect(q.explanation.summary, q.id).toMatch(/SG egress or NACL outbound|NACL inbound or SG inbound/);
+      expect(q.explanation.summary, q.id).not.toMatch(generic);
+    }
+  });
+
+  it("every key that says 'SG or NACL' carries no sentence about only one of them", () => {
+    let checked = 0;
+    for (const q of questions("flow-log-diagnosis", 150)) {
+      if (
+        !/SG egress or (its subnet's )?NACL outbound|NACL inbound or SG inbound/.test(q.explanation.summary)
+      )
+        continue;
+      checked += 1;
+      expect(q.explanation.summary, q.id).not.toMatch(generic);
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+});

@@ -6,6 +6,7 @@ import { CHOOSE_TWO_FACTS } from "../../lib/scenario/concept-facts-choose-two";
 import { ENDPOINT_FACTS } from "../../lib/scenario/concept-facts-endpoints";
 import { GATEWAY_FACTS } from "../../lib/scenario/concept-facts-gateways";
 import { FACTS } from "../../lib/scenario/concept-facts";
+import { missingPieceCase } from "../../lib/scenario/families/missing-piece";
 import type { Difficulty, Question } from "../../lib/scenario/question";
 import { FAMILIES } from "../../lib/scenario/registry";
 import { must } from "../support/must";
@@ -176,5 +177,25 @@ describe("flow-log-diagnosis: no SG-only or NACL-only rule sentence when the rec
       expect(q.explanation.summary, q.id).not.toMatch(generic);
     }
     expect(checked).toBeGreaterThan(20);
+  });
+});
+
+describe("missing-piece: no empty-security-group fault at d3 (MINOR 2)", () => {
+  it("missing-piece 73144 d3 does not hinge on a group with no inbound rules", () => {
+    const c = missingPieceCase(73144, 3);
+    expect(must(c.setup.pieces[c.missingIndex]).text).not.toMatch(/^An inbound rule in/);
+    for (const t of c.question.exhibit?.tables ?? [])
+      for (const row of t.rows) expect(row.join(" | ")).not.toMatch(/no rules/);
+  });
+
+  it("no d3 question shows a security group emptied of its inbound rules as the missing piece", () => {
+    for (let seed = 0; seed < 200; seed += 1) {
+      const c = missingPieceCase(seed * 7919 + 73001, 3);
+      const piece = must(c.setup.pieces[c.missingIndex]);
+      expect(piece.plain, c.question.id).toBeUndefined();
+      const key = must(c.question.options.find((o) => o.id === c.question.answer[0])).text;
+      expect(key, c.question.id).toBe(piece.text);
+      expect(key, c.question.id).not.toMatch(/^An inbound rule in/);
+    }
   });
 });

@@ -25,7 +25,7 @@ import { decidingSentence } from "./rule-sentences";
 import { allowedPrefixesWhy, exhibitConsistentText } from "./glance-refuted";
 import { subjectPhrase } from "./component-noun";
 import { transitivePeeringSentence } from "./transitive-peering";
-import { naclDropSentence, naclNearMissSentence, peerGroupReferenceSentence } from "./rule-order";
+import { naclDropSentence, naclNearMissClause, peerGroupReferenceSentence } from "./rule-order";
 import { buildQuestion } from "./build-question";
 import { isLoop, loopSentence, loopShort, noLoopWhy } from "./routing-loop";
 import { describeTopology } from "./describe-topology";
@@ -367,12 +367,13 @@ function disprove(
         ? vpnUpWhy(phrase, item)
         : `${phrase} is not at fault in this setup: with it as shown, the ${b.direction === "return" ? "reply" : "request"} gets past it (${rule}).`;
     // exam7 MINOR 5: the rule the distractor blames does not match (a near miss), or the entry names a peer's group.
-    const more =
-      naclNearMissSentence(shown, b) ??
-      (hop?.matched && b.detail.kind === "security-group"
+    const nearMiss = hop?.matched ? naclNearMissClause(shown, b) : undefined;
+    const peerGroup =
+      hop?.matched && b.detail.kind === "security-group"
         ? peerGroupReferenceSentence(shown, b.component, hop.matched.description)
-        : undefined);
-    if (more !== undefined) why = `${why} ${more}`;
+        : undefined;
+    if (nearMiss !== undefined) why = `${phrase} is not at fault here: ${nearMiss}`;
+    else if (peerGroup !== undefined) why = `${why} ${peerGroup}`;
   }
   return {
     why,

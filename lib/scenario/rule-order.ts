@@ -56,17 +56,23 @@ export function naclDropSentence(topology: Topology, first: Blocker): string | u
 }
 
 /**
- * A distractor blaming a numbered NACL rule that the shown rule does not match: why it does not, and that
- * evaluation moves on (ACL-03). Undefined when the shown rule matches or is absent.
+ * A distractor blaming a numbered NACL rule that the shown rule does not match: why it does not, and which rule
+ * evaluation moves on to and matches (ACL-03), as the clause after "not at fault here: ". Undefined when the
+ * shown rule matches or is absent, or the rule that decides comes before it.
  */
-export function naclNearMissSentence(shown: Topology, b: Blocker): string | undefined {
+export function naclNearMissClause(shown: Topology, b: Blocker): string | undefined {
   const d = b.detail;
   if (d.kind !== "network-acl" || d.ruleNumber === "*") return undefined;
-  const rule = rulesOf(shown, d)?.find((r) => r.ruleNumber === d.ruleNumber);
-  if (rule === undefined) return undefined;
+  const rules = rulesOf(shown, d);
+  const rule = rules?.find((r) => r.ruleNumber === d.ruleNumber);
+  if (rules === undefined || rule === undefined) return undefined;
   const why = mismatch(rule, d);
   if (why === undefined || why === "") return undefined;
-  return `Its ${d.side} ${ruleText(rule)} does not match: ${why}, so evaluation moves on to the next rule (ACL-03).`;
+  const decides = rules.find((r) => mismatch(r, d) === "");
+  if (decides === undefined || decides.ruleNumber < rule.ruleNumber || decides.action !== "allow")
+    return undefined;
+  const dir = b.direction === "return" ? "reply" : "request";
+  return `its ${d.side} ${ruleText(rule)} does not match, as ${why}, so evaluation moves on to ${ruleText(decides)}, which allows the ${dir} (ACL-03).`;
 }
 
 /**

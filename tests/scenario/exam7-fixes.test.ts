@@ -131,7 +131,7 @@ describe("filtering: explanations name the rule that decides and the concept tes
     const q = family("filtering").generate(73196, 3);
     const why = reason(q, /\(rule 90\)/);
     expect(why).toMatch(
-      /rule 90 \(deny tcp\/22 10\.224\.209\.0\/24\) does not match: 10\.224\.208\.31 is outside 10\.224\.209\.0\/24/,
+      /rule 90 \(deny tcp\/22 10\.224\.209\.0\/24\) does not match, as 10\.224\.208\.31 is outside 10\.224\.209\.0\/24, so evaluation moves on to rule 100 \(allow/,
     );
   });
 

@@ -199,3 +199,25 @@ describe("missing-piece: no empty-security-group fault at d3 (MINOR 2)", () => {
     }
   });
 });
+
+describe("ipv6-egress d3: more than two puzzles (MINOR 6)", () => {
+  const keyText = (q: Question) => must(q.options.find((o) => o.id === q.answer[0])).text;
+
+  it("draws a NACL fault on the request leg too: the outbound ::/0 rule for port 443", () => {
+    const keys = questions("ipv6-egress", 120, [3]).map(keyText);
+    expect(keys.some((k) => /^Add outbound rule 101 to acl-\S+ allowing TCP 443 to ::\/0$/.test(k))).toBe(
+      true,
+    );
+    expect(
+      keys.some((k) => /^Add inbound rule 110 to acl-\S+ allowing TCP 1024-65535 from ::\/0$/.test(k)),
+    ).toBe(true);
+    expect(keys.some((k) => /^Add an outbound rule to sg-\S+ allowing TCP 443 to ::\/0$/.test(k))).toBe(true);
+  });
+
+  it("ipv6-egress 73352 d3 and 73365 d3 are no longer the same puzzle", () => {
+    const f = family("ipv6-egress");
+    const a = keyText(f.generate(73352, 3)).replace(/(acl|sg)-[0-9a-f]+/g, "$1");
+    const b = keyText(f.generate(73365, 3)).replace(/(acl|sg)-[0-9a-f]+/g, "$1");
+    expect(a).not.toBe(b);
+  });
+});

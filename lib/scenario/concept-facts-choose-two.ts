@@ -304,11 +304,11 @@ export const CHOOSE_TWO_FACTS: readonly ChooseTwoFact[] = [
     rules: ["TGW-01", "TGW-04", "TGW-05", "TGW-06", "TGW-12"],
     difficulty: 3,
     stem: `Which two statements about transit gateway route tables are true? ${CHOOSE_TWO}`,
-    why: "Association and propagation are set apart: one associated table per attachment, propagation into any number of tables (TGW-04, TGW-05).",
+    why: "Association and propagation are set apart: at most one associated table per attachment, propagation into any number of tables (TGW-04, TGW-05).",
     right: [
       {
-        text: "Each attachment is associated with exactly one transit gateway route table",
-        why: "An attachment has one associated route table, which decides where its packets go next (TGW-04).",
+        text: "An attachment can be associated with at most one transit gateway route table",
+        why: "An attachment has at most one associated route table, which decides where its packets go next; with none, its packets are not routed (TGW-04).",
       },
       {
         text: "An attachment can propagate its routes into several transit gateway route tables",

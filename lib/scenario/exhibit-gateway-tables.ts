@@ -3,6 +3,7 @@
 // VPC endpoints and endpoint services, prefix lists.
 import type * as T from "../net/index";
 import { DEFAULT_FLOW_LOG_NOW } from "../net/flow-logs";
+import { effectivePeeringStatus } from "../net/peering-status";
 import { isVpnUp, vpnPrefixes } from "../net/vpn";
 import type { ExhibitTable } from "./exhibit-table";
 import { dropDefaultColumns, labelOf, listText, subnetLabel, vpcLabel } from "./exhibit-format";
@@ -57,7 +58,9 @@ function peeringTable(t: T.Topology): ExhibitTable {
     p.name ?? "",
     vpcWhere(t, p.requesterVpcId, spread),
     vpcWhere(t, p.accepterVpcId, spread),
-    p.status,
+    // The status AWS shows at the model's clock: a request unanswered for 7 days reads "expired" (PCX-06),
+    // never "pending-acceptance | 24 days ago".
+    effectivePeeringStatus(p, DEFAULT_FLOW_LOG_NOW),
     // Ages are stated against the model's default clock (PCX-06: an unaccepted request expires after 7 days).
     p.createdAt !== undefined ? `${Math.floor((DEFAULT_FLOW_LOG_NOW - p.createdAt) / 86400)} days ago` : "",
     p.requesterAllowDnsResolutionFromRemoteVpc || p.accepterAllowDnsResolutionFromRemoteVpc

@@ -25,6 +25,7 @@ import { decidingSentence } from "./rule-sentences";
 import { allowedPrefixesWhy, exhibitConsistentText } from "./glance-refuted";
 import { subjectPhrase } from "./component-noun";
 import { transitivePeeringSentence } from "./transitive-peering";
+import { naclDropSentence, naclNearMissClause, peerGroupReferenceSentence } from "./rule-order";
 import { buildQuestion } from "./build-question";
 import { isLoop, loopSentence, loopShort, noLoopWhy } from "./routing-loop";
 import { describeTopology } from "./describe-topology";
@@ -365,6 +366,14 @@ function disprove(
       : b.code === "BAD_STATE_VPN" || b.code === "TGW_BAD_STATE_VPN"
         ? vpnUpWhy(phrase, item)
         : `${phrase} is not at fault in this setup: with it as shown, the ${b.direction === "return" ? "reply" : "request"} gets past it (${rule}).`;
+    // exam7 MINOR 5: the rule the distractor blames does not match (a near miss), or the entry names a peer's group.
+    const nearMiss = hop?.matched ? naclNearMissClause(shown, b) : undefined;
+    const peerGroup =
+      hop?.matched && b.detail.kind === "security-group"
+        ? peerGroupReferenceSentence(shown, b.component, hop.matched.description)
+        : undefined;
+    if (nearMiss !== undefined) why = `${phrase} is not at fault here: ${nearMiss}`;
+    else if (peerGroup !== undefined) why = `${why} ${peerGroup}`;
   }
   return {
     why,
@@ -497,8 +506,10 @@ function blockedSummary(
     ? loopSentence(analysis, first)
     : `The ${first.direction === "return" ? "reply" : "request"} is dropped at ${componentPhrase(topology, first.component)}.`;
   const transitive = transitivePeeringSentence(topology, first) ?? "";
+  // exam7 MINOR 5: a NACL drop names the rule that matched and why it decides (lowest number first).
+  const nacl = naclDropSentence(topology, first) ?? "";
   if (known)
-    return [sentence, where, known.cause ?? "", `Fix: ${known.change}.`, transitive]
+    return [sentence, where, nacl, known.cause ?? "", `Fix: ${known.change}.`, transitive]
       .filter((x) => x !== "")
       .join(" ");
   // proposeFixes(…, { combined: false }).find((f) => f.verified), without verifying the candidates after it.
@@ -510,7 +521,7 @@ function blockedSummary(
     : fix
       ? `Fix: ${lowerFirst(fix.description)}.`
       : secondFaultSentence(topology, query, analysis, first, cache);
-  return [sentence, where, change, transitive].filter((x) => x !== "").join(" ");
+  return [sentence, where, nacl, change, transitive].filter((x) => x !== "").join(" ");
 }
 
 /**

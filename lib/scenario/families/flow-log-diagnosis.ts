@@ -457,8 +457,15 @@ export function flowLogCase(seed: number, difficulty: Difficulty, proofs?: Proof
         ? `analyze(hidden topology): blocker ${first.code}@${first.component} (${first.direction ?? "forward"}) = ${key.diagnosis}`
         : `analyze(hidden topology): first blocker is ${key.diagnosis}, not ${l.diagnosis}`,
   }));
-  const deciding =
-    first.direction === "return" && first.code === "SUBNET_ACL_RESTRICTION" ? ["ACL-02"] : first.rules;
+  // The records of a dropped request cannot tell a security group from a network ACL (the key says "SG or NACL"),
+  // so the hidden fault's own rule sentence would not fit the question (exam7 MINOR 7): said only when the
+  // records point at one layer.
+  const eitherLayer = key.diagnosis === "client-request" || key.diagnosis === "server-request";
+  const deciding = eitherLayer
+    ? []
+    : first.direction === "return" && first.code === "SUBNET_ACL_RESTRICTION"
+      ? ["ACL-02"]
+      : first.rules;
   // The topology stays hidden: showing its NACL rules would give the answer away.
   const question = buildQuestion(rng, {
     proofs,

@@ -100,6 +100,8 @@ const setPropagation =
  */
 type Scenario = {
   stem: string;
+  /** The stem for the setup shown, when it must state something only that setup has. */
+  stemFor?: (shown: Variant) => string;
   query: T.Query;
   variants: Variant[];
   concepts: string[];
@@ -413,17 +415,23 @@ function vpnThroughPeeringScenario(rng: Rng): Scenario {
     vpnConnections: [...viaA.vpnConnections, vpn(vpnB, vgwB, `${onPremName}-to-${bSite.vpc.name}`)],
   });
   const closedGroup: Variant = { topology: setSecurityGroupInbound(bSite.instance.sgId, [])(ownVpn) };
+  const lead = `The on-premises network ${onPremName} (${onPremText}) connects to AWS over Site-to-Site VPN; VPC ${a.vpc.name} is peered with VPC ${bSite.vpc.name}. `;
+  const question =
+    ask(
+      rng,
+      "a server on premises",
+      estate.portName,
+      estate.port,
+      `${bSite.instance.name} (${bSite.instance.ip}) in ${bSite.vpc.name}`,
+    ) + " The setup:";
   return {
-    stem:
-      `The on-premises network ${onPremName} (${onPremText}) connects to AWS over Site-to-Site VPN; VPC ${a.vpc.name} is peered with VPC ${bSite.vpc.name}. ` +
-      ask(
-        rng,
-        "a server on premises",
-        estate.portName,
-        estate.port,
-        `${bSite.instance.name} (${bSite.instance.ip}) in ${bSite.vpc.name}`,
-      ) +
-      " The setup:",
+    stem: lead + question,
+    // exam7 MINOR 11: with a VPN to each VPC, say which one the on-premises router uses for B's range (the one
+    // ending at B, as the model walks it), so the path through A's VPN and the peering is not a second reading.
+    stemFor: (shown) =>
+      shown.topology.vpnConnections.some((v) => v.id === vpnB)
+        ? `${lead}The on-premises router sends traffic for ${cidrText(bSite.vpc.cidr)} over VPN connection ${onPremName}-to-${bSite.vpc.name}. ${question}`
+        : lead + question,
     query: { from: onPremName, to: bSite.instance.name, protocol: "tcp", port: estate.port },
     concepts: ["V1", "P3"],
     variants: [
@@ -828,7 +836,7 @@ function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Que
     seed,
     difficulty,
     concepts: scenario.concepts,
-    stem: scenario.stem,
+    stem: scenario.stemFor?.(shownVariant) ?? scenario.stem,
     query: scenario.query,
     variants,
     shown: variants.indexOf(shownVariant),

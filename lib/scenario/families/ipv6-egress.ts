@@ -49,6 +49,8 @@ type SetupSpec = {
   readonly sgIpv4Only?: boolean;
   /** A custom NACL whose inbound rules cover IPv4 replies only. */
   readonly aclIpv4RepliesOnly?: boolean;
+  /** A custom NACL that lets IPv6 replies in but whose outbound rules cover IPv4 requests only. */
+  readonly aclIpv4RequestsOnly?: boolean;
   /** The subnet already routes ::/0 to the egress-only internet gateway. */
   readonly eigwRoute?: boolean;
   readonly role: "private" | "web";
@@ -93,7 +95,7 @@ function buildSetup(rng: Rng, spec: SetupSpec): Setup {
   const rtb = b.routeTable(vpc, rtbName);
   if (spec.eigwRoute === true) b.route(rtb, ANY6, eigw);
   let acl: string | undefined;
-  if (spec.aclIpv4RepliesOnly === true) {
+  if (spec.aclIpv4RepliesOnly === true || spec.aclIpv4RequestsOnly === true) {
     const all = (ruleNumber: number, cidrBlock: string, fromPort: number, toPort: number): T.NaclRule => ({
       ruleNumber,
       protocol: "tcp",
@@ -105,8 +107,12 @@ function buildSetup(rng: Rng, spec: SetupSpec): Setup {
     acl = b.networkAcl(
       vpc,
       `${name}-${spec.role}-acl`,
-      [all(100, ANY4, 1024, 65535)],
-      [all(100, ANY4, 443, 443), all(101, ANY6, 443, 443)],
+      spec.aclIpv4RequestsOnly === true
+        ? [all(100, ANY4, 1024, 65535), all(101, ANY6, 1024, 65535)]
+        : [all(100, ANY4, 1024, 65535)],
+      spec.aclIpv4RequestsOnly === true
+        ? [all(100, ANY4, 443, 443)]
+        : [all(100, ANY4, 443, 443), all(101, ANY6, 443, 443)],
     );
   }
   const inst = b.subnet(vpc, {
@@ -541,6 +547,41 @@ const TEMPLATES: readonly Template[] = [
     rules: ["ACL-02", "ACL-08", "EIGW-01", "SG-02"],
     concepts: ["G3", "S1"],
   },
+  {
+    // exam7 MINOR 6: a second NACL fault at d3, on the other leg: the replies are allowed in, the requests not out.
+    id: "nacl-ipv6-requests",
+    spec: { igw: false, role: "private", eigwRoute: true, aclIpv4RequestsOnly: true },
+    need: { out6: true, in6: false },
+    stem: (s) =>
+      `Instances such as ${s.instanceName} (${s.ipv6}) in the private subnet must reach IPv6 internet services on TCP 443. The subnet routes ::/0 to egress-only internet gateway ${s.eigw} and has its own network ACL ${s.acl ?? ""}; IPv6 connections time out.`,
+    question:
+      "Which single change makes them work, still without letting the internet open connections to the instances?",
+    changes: [
+      {
+        text: (s) => `Add outbound rule 101 to ${s.acl ?? ""} allowing TCP 443 to ::/0`,
+        edit: withAcl("outbound", aclRule(101, ANY6, 443, 443)),
+        why: "A network ACL checks the requests as they leave the subnet too, and its only outbound rule covers 0.0.0.0/0: IPv6 requests need an outbound ::/0 rule of their own; the replies already come in under inbound rule 101 (ACL-01, ACL-02).",
+        meant: true,
+      },
+      {
+        text: (s) => `Add an outbound rule to ${s.sg} allowing TCP 443 to ::/0`,
+        edit: withSgOutbound(tcpRule(ANY6, 443, 443)),
+        why: "The security group's outbound rules already cover ::/0 (SG-03); it is the subnet's network ACL that has no outbound rule for IPv6 (ACL-01).",
+      },
+      {
+        text: (s) => `Add inbound rule 110 to ${s.acl ?? ""} allowing TCP 443 from ::/0`,
+        edit: withAcl("inbound", aclRule(110, ANY6, 443, 443)),
+        why: "An inbound rule for port 443 would admit connections opened from the internet, which the egress-only gateway drops anyway (EIGW-01); the instances' requests leave through the outbound rules, which cover 0.0.0.0/0 only (ACL-01).",
+      },
+      {
+        text: (s) => `Add outbound rule 101 to ${s.acl ?? ""} allowing TCP 1024-65535 to ::/0`,
+        edit: withAcl("outbound", aclRule(101, ANY6, 1024, 65535)),
+        why: "The requests go to port 443 on the servers; 1024-65535 are the instances' own ephemeral ports, where the replies arrive, so this rule does not match the requests (ACL-08).",
+      },
+    ],
+    rules: ["ACL-01", "ACL-02", "ACL-08", "EIGW-01", "SG-03"],
+    concepts: ["G3", "S1"],
+  },
 ];
 
 // d1: the two outbound-only answers (NAT gateway for IPv4, egress-only gateway for IPv6); d2: the route
@@ -558,7 +599,14 @@ const BY_LEVEL: Readonly<Record<Difficulty, readonly string[]>> = {
     "igw-inbound-ipv4",
     "dual-stack-outbound",
   ],
-  3: ["sg-ipv6-outbound", "nacl-ipv6-replies", "sg-ipv6-outbound", "nacl-ipv6-replies", "igw-inbound-ipv6"],
+  3: [
+    "sg-ipv6-outbound",
+    "nacl-ipv6-replies",
+    "nacl-ipv6-requests",
+    "sg-ipv6-outbound",
+    "nacl-ipv6-replies",
+    "igw-inbound-ipv6",
+  ],
 };
 
 function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Question {

@@ -47,6 +47,8 @@ export type Piece = {
    * of generating and discarding the question (its retry loop still guards the rest).
    */
   readonly fixIt?: false;
+  /** Missing, it is seen at a glance (a security group with no inbound rules): a d1 fault, never drawn at d3. */
+  readonly plain?: true;
 };
 export type Setup = {
   base: T.Topology;
@@ -157,7 +159,8 @@ function peeringSetup(rng: Rng): Setup {
     base,
     query: q(estate, a, c),
     concepts: ["P4", "P7", "S2", "P11"],
-    story: `${a.vpc.name} and ${c.vpc.name} are joined by peering ${pcx}.`,
+    // Not "joined": when the missing piece is the acceptance, the peering joins nothing yet (exam7 MINOR 3).
+    story: `${a.vpc.name} requested peering ${pcx} with ${c.vpc.name}.`,
     nearMisses: pairNearMisses(base, a, c, p, pcx, spare),
     pieces: [
       {
@@ -179,6 +182,7 @@ function peeringSetup(rng: Rng): Setup {
         text: `An inbound rule in ${c.instance.name}-sg allowing TCP ${p} from ${cidrText(a.vpc.cidr)}`,
         remove: setSecurityGroupInbound(c.instance.sgId, []),
         rules: ["SG-03", "PCX-11"],
+        plain: true,
       },
     ],
   };
@@ -407,7 +411,9 @@ export function missingPieceCase(seed: number, difficulty: Difficulty, proofs?: 
     throw new Error(
       `${NAME} seed ${seed}: the complete setup is not reachable: ${full.blockers.map((x) => x.message).join(" ")}`,
     );
-  const missingIndex = rng.int(0, setup.pieces.length - 1);
+  // exam7 MINOR 2: an empty security group is a d1 fault; at d3 the missing piece is one that takes reading.
+  const eligible = setup.pieces.filter((p) => difficulty !== 3 || p.plain !== true);
+  const missingIndex = setup.pieces.indexOf(eligible[rng.int(0, eligible.length - 1)] as Piece);
   const missing = setup.pieces[missingIndex] as Piece;
   const shownTopology = missing.remove(setup.base);
   const shown = analyzeTopology(shownTopology, setup.query, cache);

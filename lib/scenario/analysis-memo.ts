@@ -30,18 +30,61 @@ export class AnalysisMemo {
     for (const entry of this.entries) if (entry.topology === topology) return entry.analysis;
     // Each topology's keys and values are read once into arrays, then compared index by index: sameFields on
     // every entry read both topologies by dynamic key each time (about 4 % of an edge-to-edge question).
-    const keys: string[] = [];
-    const values: unknown[] = [];
-    const fields = topology as unknown as Readonly<Record<string, unknown>>;
-    for (const key in fields) {
-      keys.push(key);
-      values.push(fields[key]);
-    }
+    const { keys, values } = flatten(topology);
     for (const entry of this.entries) if (sameEntry(entry, topology, keys, values)) return entry.analysis;
+    return this.add(topology, keys, values);
+  }
+
+  /**
+   * The analysis of `{ ...base }` with the lists `changes` holds by key (keys of `base`) put in. That object is
+   * built only when no entry has its content: most of disprove's transplants are a setup analysed before, and
+   * copying the topology was the costliest step of each (the copy takes V8's generic path, since topologies
+   * come in many shapes).
+   */
+  analyzeWith(base: Topology, changes: ReadonlyMap<string, unknown>): Analysis {
+    const { keys, values } = flatten(base);
+    for (const [key, value] of changes) values[keys.indexOf(key)] = value;
+    for (const entry of this.entries) {
+      // sameEntry falls back to sameFields for keys in another order: give it the object after all.
+      if (entry.keys.length === keys.length && !sameOrder(entry.keys, keys))
+        return this.analyze(withChanges(base, changes));
+      if (sameEntry(entry, base, keys, values)) return entry.analysis;
+    }
+    return this.add(withChanges(base, changes), keys, values);
+  }
+
+  private add(topology: Topology, keys: string[], values: unknown[]): Analysis {
     const analysis = analyze(buildNetwork(topology, this.cache), this.query);
     if (topology.assumptions === undefined) this.entries.push({ topology, keys, values, analysis });
     return analysis;
   }
+}
+
+/** The topology's keys in for...in order, and the value of each. */
+function flatten(topology: Topology): { keys: string[]; values: unknown[] } {
+  const keys: string[] = [];
+  const values: unknown[] = [];
+  const fields = topology as unknown as Readonly<Record<string, unknown>>;
+  for (const key in fields) {
+    keys.push(key);
+    values.push(fields[key]);
+  }
+  return { keys, values };
+}
+
+function sameOrder(a: readonly string[], b: readonly string[]): boolean {
+  for (let k = 0; k < a.length; k += 1) if (a[k] !== b[k]) return false;
+  return true;
+}
+
+/**
+ * A spread copy keeps the topology's keys in order and its shape (lib/net's property reads stay monomorphic);
+ * filling an empty object key by key made a new shape and was 2 % of a question's allocations.
+ */
+function withChanges(base: Topology, changes: ReadonlyMap<string, unknown>): Topology {
+  const out = { ...base } as Record<string, unknown>;
+  for (const [key, value] of changes) out[key] = value;
+  return out as Topology;
 }
 
 type Entry = {

@@ -333,8 +333,7 @@ function disprove(
     !hasNaclRule(item, b.detail.ruleNumber)
   )
     return undefined;
-  const transplanted = replaceItem(variant, b.component, item);
-  const after = memo.analyze(transplanted);
+  const after = memo.analyzeWith(variant, replacedLists(variant, b.component, item));
   if (!after.reachable) return undefined;
   const phrase = subjectPhrase(b.component, componentPhrase(shown, b.component));
   const rule = passingRule(shown, b);
@@ -428,10 +427,9 @@ function findItem(topology: Topology, id: string): object | undefined {
   return undefined;
 }
 
-function replaceItem(topology: Topology, id: string, replacement: object): Topology {
-  // A spread copy keeps the topology's keys in order and its shape (lib/net's property reads stay monomorphic);
-  // filling an empty object key by key made a new shape and was 2 % of a question's allocations.
-  const out = { ...topology } as Record<string, unknown>;
+/** Every list of the topology that holds an item with this id, copied with `replacement` in its place, by key. */
+function replacedLists(topology: Topology, id: string, replacement: object): Map<string, unknown[]> {
+  const out = new Map<string, unknown[]>();
   for (const key in topology) {
     const value: unknown = topology[key as keyof Topology];
     if (!Array.isArray(value)) continue;
@@ -443,9 +441,9 @@ function replaceItem(topology: Topology, id: string, replacement: object): Topol
         copy[i] = replacement;
       }
     }
-    if (copy) out[key] = copy;
+    if (copy) out.set(key, copy);
   }
-  return out as Topology;
+  return out;
 }
 
 function decidingRule(topology: Topology, query: Query, first: Blocker): string {

@@ -30,7 +30,7 @@ export class AnalysisMemo {
     for (const entry of this.entries) if (entry.topology === topology) return entry.analysis;
     // Each topology's keys and values are read once into arrays, then compared index by index: sameFields on
     // every entry read both topologies by dynamic key each time (about 4 % of an edge-to-edge question).
-    const { keys, values } = flatten(topology);
+    const { keys, values } = flatten(topology, this.entries);
     for (const entry of this.entries) if (sameEntry(entry, topology, keys, values)) return entry.analysis;
     return this.add(topology, keys, values);
   }
@@ -42,7 +42,7 @@ export class AnalysisMemo {
    * come in many shapes).
    */
   analyzeWith(base: Topology, changes: ReadonlyMap<string, unknown>): Analysis {
-    const { keys, values } = flatten(base);
+    const { keys, values } = flatten(base, this.entries);
     for (const [key, value] of changes) values[keys.indexOf(key)] = value;
     for (const entry of this.entries) {
       // sameEntry falls back to sameFields for keys in another order: give it the object after all.
@@ -53,22 +53,35 @@ export class AnalysisMemo {
     return this.add(withChanges(base, changes), keys, values);
   }
 
-  private add(topology: Topology, keys: string[], values: unknown[]): Analysis {
+  private add(topology: Topology, keys: readonly string[], values: unknown[]): Analysis {
     const analysis = analyze(buildNetwork(topology, this.cache), this.query);
     if (topology.assumptions === undefined) this.entries.push({ topology, keys, values, analysis });
     return analysis;
   }
 }
 
-/** The topology's keys in for...in order, and the value of each. */
-function flatten(topology: Topology): { keys: string[]; values: unknown[] } {
-  const keys: string[] = [];
-  const values: unknown[] = [];
+/**
+ * The topology's keys in for...in order, and the value of each. The keys are usually those of the first entry in
+ * the same order (one question's topologies are copies of one another): then that entry's array is reused rather
+ * than a new one made per lookup.
+ */
+function flatten(
+  topology: Topology,
+  entries: readonly Entry[],
+): { keys: readonly string[]; values: unknown[] } {
+  const reference = entries[0]?.keys;
+  const values: unknown[] = reference !== undefined ? new Array<unknown>(reference.length) : [];
   const fields = topology as unknown as Readonly<Record<string, unknown>>;
+  let same = reference !== undefined;
+  let k = 0;
   for (const key in fields) {
-    keys.push(key);
-    values.push(fields[key]);
+    if (same && reference?.[k] !== key) same = false;
+    values[k] = fields[key];
+    k += 1;
   }
+  if (same && k === reference?.length) return { keys: reference, values };
+  const keys: string[] = [];
+  for (const key in fields) keys.push(key);
   return { keys, values };
 }
 

@@ -154,7 +154,6 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
   if (!shownVariant) throw new Error("shown variant out of range");
   const shownTopology = shownVariant.topology;
   const shown = analyseVariant(setup, memo, shownVariant);
-  const shownBlockers = new Set(shown.blockers.map(blockerKey));
   const first = shown.blockers[0];
 
   const candidates: Candidate[] = [];
@@ -203,7 +202,9 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
     if (!variant || variant.works === true) continue;
     const other = analyseVariant(setup, memo, variant);
     const b = other.blockers[0];
-    if (!b || shownBlockers.has(blockerKey(b))) continue;
+    // The shown blockers scanned by code and component (what blockerKey joins) rather than a Set of keys: a
+    // key string built and hashed per variant cost more than the scan of a few blockers.
+    if (!b || hasBlocker(shown, b)) continue;
     // Two different verdicts on the same peering connection (pending vs expired) read as near-synonyms.
     if (b.component.startsWith("pcx-") && shown.blockers.some((x) => x.component === b.component)) continue;
     const stock = noText(other, shownTopology);
@@ -738,6 +739,11 @@ function analyseVariant(setup: ReachSetup, memo: AnalysisMemo, variant: Variant)
     );
   }
   return analysis;
+}
+
+function hasBlocker(analysis: Analysis, b: Blocker): boolean {
+  for (const x of analysis.blockers) if (x.code === b.code && x.component === b.component) return true;
+  return false;
 }
 
 /**

@@ -1,6 +1,6 @@
 // Assembles a Question from a family's computed parts; the one place that fixes the id format and field order
 // (field order matters: JSON.stringify of the same seed must be byte-identical).
-import { buildExhibit, isEmptyExhibit } from "./exhibit";
+import { buildExhibit, isEmptyExhibit, type ExhibitInput } from "./exhibit";
 import { assembleOptions, type Candidate } from "./options";
 import type { ProofSink } from "./proofs";
 import { formatQuestionId, type Difficulty, type Explanation, type Question } from "./question";
@@ -54,13 +54,16 @@ export function buildQuestion(rng: Rng, parts: QuestionParts): Question {
   if (parts.topology !== undefined) question.topology = parts.topology;
   if (parts.query !== undefined) question.query = parts.query;
   // Built after the options are placed: every resource an option names is shown.
-  const exhibit = buildExhibit({
-    ...(parts.topology !== undefined ? { topology: parts.topology } : {}),
-    ...(parts.query !== undefined ? { query: parts.query } : {}),
-    texts: [parts.stem, ...options.map((o) => o.text)],
-    ...(parts.exhibit !== undefined ? { lines: parts.exhibit } : {}),
-    ...(parts.cache !== undefined ? { cache: parts.cache } : {}),
-  });
+  // The input filled in by assignments, not conditional spreads (the same slow path as above: 1.3 % of an
+  // edge-to-edge question).
+  const texts = [parts.stem];
+  for (const o of options) texts.push(o.text);
+  const input: Draft<ExhibitInput> = { texts };
+  if (parts.topology !== undefined) input.topology = parts.topology;
+  if (parts.query !== undefined) input.query = parts.query;
+  if (parts.exhibit !== undefined) input.lines = parts.exhibit;
+  if (parts.cache !== undefined) input.cache = parts.cache;
+  const exhibit = buildExhibit(input as ExhibitInput);
   if (!isEmptyExhibit(exhibit)) question.exhibit = exhibit;
   question.options = options;
   question.answer = answer;

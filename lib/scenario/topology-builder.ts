@@ -270,15 +270,17 @@ export class TopologyBuilder {
 
   natGateway(subnet: SubnetHandle, publicIp: string, connectivity: "public" | "private" = "public"): string {
     const id = this.id("nat");
-    this.t.natGateways.push({
+    // Keys in order, publicIp before state when public (see sgRule).
+    const nat = {
       id,
       name: `${subnet.vpc.name}-nat`,
       subnetId: subnet.id,
       connectivity,
       privateIp: hostIp(subnet.cidr, 5),
-      ...(connectivity === "public" ? { publicIp } : {}),
-      state: "available",
-    });
+    } as Draft<T.NatGateway>;
+    if (connectivity === "public") nat.publicIp = publicIp;
+    nat.state = "available";
+    this.t.natGateways.push(nat);
     return id;
   }
 
@@ -289,16 +291,18 @@ export class TopologyBuilder {
     createdAt?: number,
   ): string {
     const id = this.id("pcx");
-    this.t.peeringConnections.push({
+    // Keys in order, createdAt after status when given (see sgRule).
+    const peering = {
       id,
       name: `${requester.name}-to-${accepter.name}`,
       requesterVpcId: requester.id,
       accepterVpcId: accepter.id,
       status,
-      ...(createdAt !== undefined ? { createdAt } : {}),
-      requesterAllowDnsResolutionFromRemoteVpc: false,
-      accepterAllowDnsResolutionFromRemoteVpc: false,
-    });
+    } as Draft<T.PeeringConnection>;
+    if (createdAt !== undefined) peering.createdAt = createdAt;
+    peering.requesterAllowDnsResolutionFromRemoteVpc = false;
+    peering.accepterAllowDnsResolutionFromRemoteVpc = false;
+    this.t.peeringConnections.push(peering);
     return id;
   }
 

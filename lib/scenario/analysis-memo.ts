@@ -18,7 +18,7 @@ import {
 } from "../net/index";
 
 export class AnalysisMemo {
-  private readonly entries: { readonly topology: Topology; readonly analysis: Analysis }[] = [];
+  private readonly entries: Entry[] = [];
 
   constructor(
     private readonly query: Query,
@@ -26,11 +26,107 @@ export class AnalysisMemo {
   ) {}
 
   analyze(topology: Topology): Analysis {
-    for (const entry of this.entries) if (sameFields(entry.topology, topology)) return entry.analysis;
+    // The very same object first (the shown variant and a fix are often an earlier variant's topology).
+    for (const entry of this.entries) if (entry.topology === topology) return entry.analysis;
+    // Each topology's keys and values are read once into arrays, then compared index by index: sameFields on
+    // every entry read both topologies by dynamic key each time (about 4 % of an edge-to-edge question).
+    const { keys, values } = flatten(topology, this.entries);
+    for (const entry of this.entries) if (sameEntry(entry, topology, keys, values)) return entry.analysis;
+    return this.add(topology, keys, values);
+  }
+
+  /**
+   * The analysis of `{ ...base }` with the lists `changes` holds by key (keys of `base`) put in. That object is
+   * built only when no entry has its content: most of disprove's transplants are a setup analysed before, and
+   * copying the topology was the costliest step of each (the copy takes V8's generic path, since topologies
+   * come in many shapes).
+   */
+  analyzeWith(base: Topology, changes: ReadonlyMap<string, unknown>): Analysis {
+    const { keys, values } = flatten(base, this.entries);
+    for (const [key, value] of changes) values[keys.indexOf(key)] = value;
+    for (const entry of this.entries) {
+      // sameEntry falls back to sameFields for keys in another order: give it the object after all.
+      if (entry.keys.length === keys.length && !sameOrder(entry.keys, keys))
+        return this.analyze(withChanges(base, changes));
+      if (sameEntry(entry, base, keys, values)) return entry.analysis;
+    }
+    return this.add(withChanges(base, changes), keys, values);
+  }
+
+  private add(topology: Topology, keys: readonly string[], values: unknown[]): Analysis {
     const analysis = analyze(buildNetwork(topology, this.cache), this.query);
-    if (topology.assumptions === undefined) this.entries.push({ topology, analysis });
+    if (topology.assumptions === undefined) this.entries.push({ topology, keys, values, analysis });
     return analysis;
   }
+}
+
+/**
+ * The topology's keys in for...in order, and the value of each. The keys are usually those of the first entry in
+ * the same order (one question's topologies are copies of one another): then that entry's array is reused rather
+ * than a new one made per lookup.
+ */
+function flatten(
+  topology: Topology,
+  entries: readonly Entry[],
+): { keys: readonly string[]; values: unknown[] } {
+  const reference = entries[0]?.keys;
+  const values: unknown[] = reference !== undefined ? new Array<unknown>(reference.length) : [];
+  const fields = topology as unknown as Readonly<Record<string, unknown>>;
+  let same = reference !== undefined;
+  let k = 0;
+  for (const key in fields) {
+    if (same && reference?.[k] !== key) same = false;
+    values[k] = fields[key];
+    k += 1;
+  }
+  if (same && k === reference?.length) return { keys: reference, values };
+  const keys: string[] = [];
+  for (const key in fields) keys.push(key);
+  return { keys, values };
+}
+
+function sameOrder(a: readonly string[], b: readonly string[]): boolean {
+  for (let k = 0; k < a.length; k += 1) if (a[k] !== b[k]) return false;
+  return true;
+}
+
+/**
+ * A spread copy keeps the topology's keys in order and its shape (lib/net's property reads stay monomorphic);
+ * filling an empty object key by key made a new shape and was 2 % of a question's allocations.
+ */
+function withChanges(base: Topology, changes: ReadonlyMap<string, unknown>): Topology {
+  const out = { ...base } as Record<string, unknown>;
+  for (const [key, value] of changes) out[key] = value;
+  return out as Topology;
+}
+
+type Entry = {
+  readonly topology: Topology;
+  /** The topology's keys in for...in order, and the value of each. */
+  readonly keys: readonly string[];
+  readonly values: readonly unknown[];
+  readonly analysis: Analysis;
+};
+
+/** sameFields(entry.topology, topology), from the flattened fields; keys in another order fall back to it. */
+function sameEntry(
+  entry: Entry,
+  topology: Topology,
+  keys: readonly string[],
+  values: readonly unknown[],
+): boolean {
+  const n = keys.length;
+  // A different number of keys means a key only one side has.
+  if (entry.keys.length !== n) return false;
+  for (let k = 0; k < n; k += 1) {
+    if (entry.keys[k] !== keys[k]) return sameFields(entry.topology, topology);
+    const u = entry.values[k];
+    const v = values[k];
+    if (u === v) continue;
+    if (!Array.isArray(u) || !Array.isArray(v) || u.length !== v.length) return false;
+    for (let i = 0; i < u.length; i += 1) if (u[i] !== v[i]) return false;
+  }
+  return true;
 }
 
 /**

@@ -56,15 +56,25 @@ export function dropDefaultColumns(
   rows: readonly (readonly string[])[],
   defaults: Readonly<Record<string, string>>,
 ): { columns: string[]; rows: string[][] } {
-  const keep = columns.map((column, i) => {
-    const fallback = defaults[column];
-    return fallback === undefined || rows.some((row) => (row[i] ?? "") !== fallback);
-  });
+  // Loops rather than map/some/filter with closures: every table of every exhibit comes through here.
+  const keep: boolean[] = [];
+  let dropAny = false;
+  for (let i = 0; i < columns.length; i += 1) {
+    const fallback = defaults[columns[i] as string];
+    let kept = fallback === undefined;
+    for (let r = 0; !kept && r < rows.length; r += 1)
+      kept = ((rows[r] as readonly string[])[i] ?? "") !== fallback;
+    keep.push(kept);
+    if (!kept) dropAny = true;
+  }
   // Every table builds its rows afresh for this call: when every column stays, they are the result as they are
   // (a copy of each row per table was 2 % of a hybrid question).
-  if (!keep.includes(false)) return { columns: columns.slice(), rows: rows as string[][] };
-  return {
-    columns: columns.filter((_, i) => keep[i]),
-    rows: rows.map((row) => row.filter((_, i) => keep[i])),
-  };
+  if (!dropAny) return { columns: columns.slice(), rows: rows as string[][] };
+  return { columns: keptCells(columns, keep), rows: rows.map((row) => keptCells(row, keep)) };
+}
+
+function keptCells(cells: readonly string[], keep: readonly boolean[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < cells.length; i += 1) if (keep[i] === true) out.push(cells[i] as string);
+  return out;
 }

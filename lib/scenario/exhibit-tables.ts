@@ -17,13 +17,11 @@ import {
 import { gatewayTables } from "./exhibit-gateway-tables";
 
 /**
- * `named` holds the ids and names of route tables, security groups and network ACLs that the question's texts
- * name (those are shown even when nothing uses them).
+ * `named` says whether the question's texts name an id or name of a route table, security group or network ACL
+ * (those are shown even when nothing uses them). Asked last, after the cheaper reasons to show a table: it
+ * searches the texts.
  */
-export function topologyTables(
-  t: T.Topology,
-  named: ReadonlySet<string>,
-): { tables: ExhibitTable[]; notes: string[] } {
+export function topologyTables(t: T.Topology, named: NamedIn): { tables: ExhibitTable[]; notes: string[] } {
   const x = indexTopology(t);
   const tables: ExhibitTable[] = [vpcTable(t), subnetTable(t, x)];
   const interfaces = interfaceTable(t);
@@ -90,7 +88,10 @@ function subnetsWith(t: T.Topology, perSubnet: readonly (object | undefined)[], 
   return out;
 }
 
-function isNamed(named: ReadonlySet<string>, id: string, name: string | undefined): boolean {
+/** Which names the question's texts hold; only ids and names of route tables, security groups and ACLs are asked. */
+export type NamedIn = { has(name: string): boolean };
+
+function isNamed(named: NamedIn, id: string, name: string | undefined): boolean {
   return named.has(id) || (name !== undefined && named.has(name));
 }
 
@@ -246,15 +247,10 @@ function interfaceTable(t: T.Topology): ExhibitTable | undefined {
   return { kind: "interfaces", caption: "Instances and network interfaces", ...kept };
 }
 
-function isRouteTableShown(
-  t: T.Topology,
-  x: TopologyIndex,
-  rt: T.RouteTable,
-  named: ReadonlySet<string>,
-): boolean {
-  if (isNamed(named, rt.id, rt.name)) return true;
+function isRouteTableShown(t: T.Topology, x: TopologyIndex, rt: T.RouteTable, named: NamedIn): boolean {
+  if (x.subnetRouteTables.includes(rt)) return true;
   if (t.gatewayEndpoints.some((e) => e.routeTableIds.includes(rt.id))) return true;
-  return x.subnetRouteTables.includes(rt);
+  return isNamed(named, rt.id, rt.name);
 }
 
 /** The id first, as route tables in the console show it: "pl-63a5400a (com.amazonaws.us-east-1.s3)". */
@@ -319,9 +315,9 @@ function isSecurityGroupShown(
   t: T.Topology,
   sg: T.SecurityGroup,
   attached: readonly string[],
-  named: ReadonlySet<string>,
+  named: NamedIn,
 ): boolean {
-  if (isNamed(named, sg.id, sg.name) || attached.length > 0) return true;
+  if (attached.length > 0 || isNamed(named, sg.id, sg.name)) return true;
   const referenced = (rules: readonly T.SgRule[] | undefined): boolean =>
     (rules ?? []).some((r) => r.securityGroupId?.endsWith(sg.id) === true);
   return t.securityGroups.some(
@@ -376,8 +372,8 @@ function securityGroupTable(
   return { kind: "security-group", caption, ...kept };
 }
 
-function isNetworkAclShown(x: TopologyIndex, acl: T.NetworkAcl, named: ReadonlySet<string>): boolean {
-  return isNamed(named, acl.id, acl.name) || x.subnetNetworkAcls.includes(acl);
+function isNetworkAclShown(x: TopologyIndex, acl: T.NetworkAcl, named: NamedIn): boolean {
+  return x.subnetNetworkAcls.includes(acl) || isNamed(named, acl.id, acl.name);
 }
 
 function naclRows(direction: string, rules: readonly T.NaclRule[], withIpv6: boolean): string[][] {

@@ -31,8 +31,7 @@ export function buildExhibit(input: ExhibitInput): Exhibit {
   const tables: ExhibitTable[] = [];
   const notes: string[] = [];
   if (input.topology !== undefined) {
-    const named = namedTokens(input.texts, nameCandidates(input.topology));
-    const built = topologyTables(input.topology, named);
+    const built = topologyTables(input.topology, new NamedTokens(input.texts));
     tables.push(...built.tables);
     notes.push(...built.notes);
     const addresses =
@@ -61,34 +60,27 @@ export function exhibitWords(exhibit: Exhibit): string {
 }
 
 /**
- * The ids and names the exhibit asks about (topologyTables shows a route table, security group or network ACL
- * the texts name): only these are looked for among the texts' tokens.
+ * Whether a name is a token of the question's texts, the tokens being `text.split(/[^A-Za-z0-9_.:/-]+/)` with
+ * trailing dots and colons dropped (a token of only those becomes ""). Asked lazily, and each answer kept:
+ * topologyTables asks only about a route table, security group or network ACL that nothing else shows, so
+ * most of the topology's ids and names are never searched for (searching all of them up front was 3 % of an
+ * edge-to-edge question). Each name is searched for with indexOf and its ends checked, rather than every
+ * token cut out: a question's texts run to 2,000 characters, and a charCodeAt scan of them (they are
+ * concatenations, which V8 reads slowly char by char) cost 5 % of a question.
  */
-function nameCandidates(t: Topology): string[] {
-  const out: string[] = [];
-  for (const list of [t.routeTables, t.securityGroups, t.networkAcls] as const)
-    for (const item of list) {
-      out.push(item.id);
-      if (item.name !== undefined) out.push(item.name);
-    }
-  return out;
-}
+class NamedTokens {
+  private readonly known = new Map<string, boolean>();
 
-/**
- * Which of `candidates` are tokens of the question's texts, the tokens being `text.split(/[^A-Za-z0-9_.:/-]+/)`
- * with trailing dots and colons dropped (a token of only those becomes ""). Each candidate is searched for with
- * indexOf and its ends checked, rather than every token cut out: a question's texts run to 2,000 characters,
- * and a charCodeAt scan of them (they are concatenations, which V8 reads slowly char by char) cost 5 % of a
- * question.
- */
-function namedTokens(texts: readonly string[], candidates: readonly string[]): ReadonlySet<string> {
-  const found = new Set<string>();
-  for (const c of candidates) {
-    if (found.has(c)) continue;
-    if (c === "" ? texts.some(hasEmptyToken) : isPossibleToken(c) && texts.some((text) => hasToken(text, c)))
-      found.add(c);
+  constructor(private readonly texts: readonly string[]) {}
+
+  has(c: string): boolean {
+    let found = this.known.get(c);
+    if (found === undefined) {
+      found = c === "" ? this.texts.some(hasEmptyToken) : isPossibleToken(c) && someHasToken(this.texts, c);
+      this.known.set(c, found);
+    }
+    return found;
   }
-  return found;
 }
 
 /** Only token characters, not ending in a dot or colon (those would have been dropped from the token). */
@@ -105,6 +97,11 @@ function hasToken(text: string, c: string): boolean {
     while (end < text.length && isTrailing(text.charCodeAt(end))) end += 1;
     if (end === text.length || !isTokenChar(text.charCodeAt(end))) return true;
   }
+  return false;
+}
+
+function someHasToken(texts: readonly string[], c: string): boolean {
+  for (const text of texts) if (hasToken(text, c)) return true;
   return false;
 }
 

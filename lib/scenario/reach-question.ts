@@ -155,7 +155,6 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
   if (!shownVariant) throw new Error("shown variant out of range");
   const shownTopology = shownVariant.topology;
   const shown = analyseVariant(setup, memo, shownVariant);
-  const shownBlockers = new Set(shown.blockers.map(blockerKey));
   const first = shown.blockers[0];
 
   const candidates: Candidate[] = [];
@@ -204,7 +203,9 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
     if (!variant || variant.works === true) continue;
     const other = analyseVariant(setup, memo, variant);
     const b = other.blockers[0];
-    if (!b || shownBlockers.has(blockerKey(b))) continue;
+    // The shown blockers scanned by code and component (what blockerKey joins) rather than a Set of keys: a
+    // key string built and hashed per variant cost more than the scan of a few blockers.
+    if (!b || hasBlocker(shown, b)) continue;
     // Two different verdicts on the same peering connection (pending vs expired) read as near-synonyms.
     if (b.component.startsWith("pcx-") && shown.blockers.some((x) => x.component === b.component)) continue;
     const stock = noText(other, shownTopology);
@@ -334,8 +335,7 @@ function disprove(
     !hasNaclRule(item, b.detail.ruleNumber)
   )
     return undefined;
-  const transplanted = replaceItem(variant, b.component, item);
-  const after = memo.analyze(transplanted);
+  const after = memo.analyzeWith(variant, replacedLists(variant, b.component, item));
   if (!after.reachable) return undefined;
   const phrase = subjectPhrase(b.component, componentPhrase(shown, b.component));
   const rule = passingRule(shown, b);
@@ -437,10 +437,9 @@ function findItem(topology: Topology, id: string): object | undefined {
   return undefined;
 }
 
-function replaceItem(topology: Topology, id: string, replacement: object): Topology {
-  // A spread copy keeps the topology's keys in order and its shape (lib/net's property reads stay monomorphic);
-  // filling an empty object key by key made a new shape and was 2 % of a question's allocations.
-  const out = { ...topology } as Record<string, unknown>;
+/** Every list of the topology that holds an item with this id, copied with `replacement` in its place, by key. */
+function replacedLists(topology: Topology, id: string, replacement: object): Map<string, unknown[]> {
+  const out = new Map<string, unknown[]>();
   for (const key in topology) {
     const value: unknown = topology[key as keyof Topology];
     if (!Array.isArray(value)) continue;
@@ -452,9 +451,9 @@ function replaceItem(topology: Topology, id: string, replacement: object): Topol
         copy[i] = replacement;
       }
     }
-    if (copy) out[key] = copy;
+    if (copy) out.set(key, copy);
   }
-  return out as Topology;
+  return out;
 }
 
 function decidingRule(topology: Topology, query: Query, first: Blocker): string {
@@ -751,6 +750,11 @@ function analyseVariant(setup: ReachSetup, memo: AnalysisMemo, variant: Variant)
     );
   }
   return analysis;
+}
+
+function hasBlocker(analysis: Analysis, b: Blocker): boolean {
+  for (const x of analysis.blockers) if (x.code === b.code && x.component === b.component) return true;
+  return false;
 }
 
 /**

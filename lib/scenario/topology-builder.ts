@@ -180,15 +180,17 @@ export class TopologyBuilder {
     const name = `${vpc.name}-${spec.role}`;
     const az = vpc.azs[(spec.azIndex ?? index) % vpc.azs.length] as string;
     const routeTableId = spec.routeTableId ?? vpc.routeTableId;
-    this.t.subnets.push({
+    // Optional keys by assignment, in key order (see sgRule).
+    const subnet: Draft<T.Subnet> = {
       id,
       name,
       vpcId: vpc.id,
       availabilityZone: az,
       cidrBlock: cidrText(cidr),
-      ...(spec.routeTableId !== undefined ? { routeTableId: spec.routeTableId } : {}),
-      ...(spec.networkAclId !== undefined ? { networkAclId: spec.networkAclId } : {}),
-    });
+    };
+    if (spec.routeTableId !== undefined) subnet.routeTableId = spec.routeTableId;
+    if (spec.networkAclId !== undefined) subnet.networkAclId = spec.networkAclId;
+    this.t.subnets.push(subnet);
     return { id, name, vpc, cidr, routeTableId };
   }
 
@@ -199,13 +201,9 @@ export class TopologyBuilder {
     outbound?: readonly SgRuleSpec[],
   ): string {
     const id = this.id("sg");
-    this.t.securityGroups.push({
-      id,
-      name,
-      vpcId: vpc.id,
-      inbound: inbound.map(sgRule),
-      ...(outbound !== undefined ? { outbound: outbound.map(sgRule) } : {}),
-    });
+    const group: Draft<T.SecurityGroup> = { id, name, vpcId: vpc.id, inbound: inbound.map(sgRule) };
+    if (outbound !== undefined) group.outbound = outbound.map(sgRule);
+    this.t.securityGroups.push(group);
     return id;
   }
 
@@ -230,18 +228,20 @@ export class TopologyBuilder {
     const sgId = this.securityGroup(subnet.vpc, `${spec.name}-sg`, spec.inbound ?? [], spec.outbound);
     const id = this.id("i");
     const ip = hostIp(subnet.cidr, spec.hostOffset ?? 10);
-    this.t.instances.push({
+    // Keys in order, publicIp between privateIp and ipv6Addresses when there is one (see sgRule).
+    const instance = {
       id,
       name: spec.name,
       state: "running",
       subnetId: subnet.id,
       privateIp: ip,
-      ...(spec.publicIp !== undefined ? { publicIp: spec.publicIp } : {}),
-      ipv6Addresses: spec.ipv6 !== undefined ? [spec.ipv6] : [],
-      securityGroupIds: [sgId],
-      sourceDestCheck: true,
-      networkInterfaceIds: [],
-    });
+    } as Draft<T.Instance>;
+    if (spec.publicIp !== undefined) instance.publicIp = spec.publicIp;
+    instance.ipv6Addresses = spec.ipv6 !== undefined ? [spec.ipv6] : [];
+    instance.securityGroupIds = [sgId];
+    instance.sourceDestCheck = true;
+    instance.networkInterfaceIds = [];
+    this.t.instances.push(instance);
     return { id, name: spec.name, ip, subnet, sgId };
   }
 
@@ -270,15 +270,17 @@ export class TopologyBuilder {
 
   natGateway(subnet: SubnetHandle, publicIp: string, connectivity: "public" | "private" = "public"): string {
     const id = this.id("nat");
-    this.t.natGateways.push({
+    // Keys in order, publicIp before state when public (see sgRule).
+    const nat = {
       id,
       name: `${subnet.vpc.name}-nat`,
       subnetId: subnet.id,
       connectivity,
       privateIp: hostIp(subnet.cidr, 5),
-      ...(connectivity === "public" ? { publicIp } : {}),
-      state: "available",
-    });
+    } as Draft<T.NatGateway>;
+    if (connectivity === "public") nat.publicIp = publicIp;
+    nat.state = "available";
+    this.t.natGateways.push(nat);
     return id;
   }
 
@@ -289,16 +291,18 @@ export class TopologyBuilder {
     createdAt?: number,
   ): string {
     const id = this.id("pcx");
-    this.t.peeringConnections.push({
+    // Keys in order, createdAt after status when given (see sgRule).
+    const peering = {
       id,
       name: `${requester.name}-to-${accepter.name}`,
       requesterVpcId: requester.id,
       accepterVpcId: accepter.id,
       status,
-      ...(createdAt !== undefined ? { createdAt } : {}),
-      requesterAllowDnsResolutionFromRemoteVpc: false,
-      accepterAllowDnsResolutionFromRemoteVpc: false,
-    });
+    } as Draft<T.PeeringConnection>;
+    if (createdAt !== undefined) peering.createdAt = createdAt;
+    peering.requesterAllowDnsResolutionFromRemoteVpc = false;
+    peering.accepterAllowDnsResolutionFromRemoteVpc = false;
+    this.t.peeringConnections.push(peering);
     return id;
   }
 
@@ -428,12 +432,17 @@ type ListKey =
   "vpcs" | "subnets" | "routeTables" | "instances" | "securityGroups" | "transitGatewayRouteTables";
 type ItemOf<K extends ListKey> = T.Topology[K][number];
 
+// Optional keys are assigned in key order rather than spread in as `...(x !== undefined ? { x } : {})`: each
+// such spread makes a temporary object and takes V8's slow path for the keys after it, once per rule or item
+// of every generated topology.
 function sgRule(spec: SgRuleSpec): T.SgRule {
-  return {
-    protocol: spec.protocol ?? "all",
-    ...(spec.fromPort !== undefined ? { fromPort: spec.fromPort } : {}),
-    ...(spec.toPort !== undefined ? { toPort: spec.toPort } : {}),
-    ...(spec.cidrBlock !== undefined ? { cidrBlock: spec.cidrBlock } : {}),
-    ...(spec.securityGroupId !== undefined ? { securityGroupId: spec.securityGroupId } : {}),
-  };
+  const rule: Draft<T.SgRule> = { protocol: spec.protocol ?? "all" };
+  if (spec.fromPort !== undefined) rule.fromPort = spec.fromPort;
+  if (spec.toPort !== undefined) rule.toPort = spec.toPort;
+  if (spec.cidrBlock !== undefined) rule.cidrBlock = spec.cidrBlock;
+  if (spec.securityGroupId !== undefined) rule.securityGroupId = spec.securityGroupId;
+  return rule;
 }
+
+/** An object being filled in key order: every key writable until it is returned. */
+type Draft<T> = { -readonly [K in keyof T]: T[K] };

@@ -69,4 +69,21 @@ describe("AnalysisMemo", () => {
       expect(got).toEqual(analyze(variant, query));
     }
   });
+
+  it("answers a base with lists put in (analyzeWith) as it answers the object with those lists", () => {
+    const { base, query, noRoute, closed, routeTableId } = peeredPair(11);
+    const memo = new AnalysisMemo(query, new NetworkCache());
+    const first = memo.analyze(base);
+    const table = must(base.routeTables.find((rt) => rt.id === routeTableId));
+    const putBackLists = new Map([
+      ["routeTables", noRoute.routeTables.map((rt) => (rt.id === routeTableId ? table : rt))],
+    ]);
+    expect(memo.analyzeWith(noRoute, putBackLists)).toBe(first);
+    // Not seen before: analysed afresh, then remembered.
+    const emptied = new Map([["routeTables", base.routeTables.map((rt) => ({ ...rt, routes: [] }))]]);
+    const got = memo.analyzeWith(closed, emptied);
+    expect(got.reachable).toBe(false);
+    expect(got).toEqual(analyze({ ...closed, routeTables: emptied.get("routeTables") ?? [] }, query));
+    expect(memo.analyzeWith(closed, emptied)).toBe(got);
+  });
 });

@@ -294,8 +294,24 @@ function customAcl(
   site: Site,
 ): string {
   const all: T.NaclRule = { ruleNumber: 100, protocol: "all", cidrBlock: "0.0.0.0/0", action: "allow" };
-  const https: T.NaclRule = { ...all, protocol: "tcp", fromPort: 443, toPort: 443 };
-  const replies: T.NaclRule = { ...all, ruleNumber: 110, protocol: "tcp", fromPort: 1024, toPort: 65535 };
+  // Literals in `all`'s key order rather than `{ ...all, protocol: … }`: a spread followed by keys takes V8's
+  // slow path, and these two lines were 0.9 % of an edge-to-edge question.
+  const https: T.NaclRule = {
+    ruleNumber: 100,
+    protocol: "tcp",
+    cidrBlock: "0.0.0.0/0",
+    action: "allow",
+    fromPort: 443,
+    toPort: 443,
+  };
+  const replies: T.NaclRule = {
+    ruleNumber: 110,
+    protocol: "tcp",
+    cidrBlock: "0.0.0.0/0",
+    action: "allow",
+    fromPort: 1024,
+    toPort: 65535,
+  };
   const acl = estate.builder.networkAcl(site.vpc, `${site.vpc.name}-app-acl`, [https, replies], [all]);
   estate.builder.setSubnet(site.subnet.id, { networkAclId: acl });
   return acl;

@@ -194,13 +194,13 @@ function assemble(
 function compileReference(topology: T.Topology): ReferenceLayer {
   const prefixLists = new Map<string, readonly Cidr[]>();
   for (const pl of topology.prefixLists) prefixLists.set(pl.id, pl.cidrBlocks.map(toCidr));
-  const services: ServiceInfo[] = topology.services.map((s) => ({
-    service: s.service,
-    region: s.region,
-    cidrs: serviceCidrs(s, prefixLists),
-    ...(s.prefixListId !== undefined ? { prefixListId: s.prefixListId } : {}),
-    dnsName: s.dnsName ?? `${s.service}.${s.region}.amazonaws.com`,
-  }));
+  const services: ServiceInfo[] = topology.services.map((s) => {
+    const cidrs = serviceCidrs(s, prefixLists);
+    const dnsName = s.dnsName ?? `${s.service}.${s.region}.amazonaws.com`;
+    return s.prefixListId !== undefined
+      ? { service: s.service, region: s.region, cidrs, prefixListId: s.prefixListId, dnsName }
+      : { service: s.service, region: s.region, cidrs, dnsName };
+  });
   const gatewayEndpoints = new Map<string, T.GatewayEndpoint>();
   for (const e of topology.gatewayEndpoints) gatewayEndpoints.set(e.id, e);
   return {
@@ -457,13 +457,12 @@ function compileRouteTable(
     }
   }
   for (const route of context.extraRoutes.get(rt.id) ?? []) routes.push(route);
-  return {
-    id: rt.id,
-    ...(rt.name !== undefined ? { name: rt.name } : {}),
-    vpcId: rt.vpcId,
-    lookup: compileRoutes(routes),
-    componentRef: componentRef(rt.id, "route-table", rt.name),
-  };
+  const lookup = compileRoutes(routes);
+  const ref = componentRef(rt.id, "route-table", rt.name);
+  // Two literals rather than a conditional spread (V8's slow path).
+  return rt.name !== undefined
+    ? { id: rt.id, name: rt.name, vpcId: rt.vpcId, lookup, componentRef: ref }
+    : { id: rt.id, vpcId: rt.vpcId, lookup, componentRef: ref };
 }
 
 function compileAcls(

@@ -25,7 +25,7 @@ import {
 } from "./security-groups";
 import { cidrOnlyVpcContaining } from "./peer-hosts";
 import { inertReferences } from "./sg-references";
-import { addHop, block, type Pkt, type Walk } from "./walk-state";
+import { addHop, block, type BlockDetail, type Pkt, type Walk } from "./walk-state";
 
 /**
  * SG peer context for one ENI's VPC. A class rather than an object of closures: it is created on
@@ -182,7 +182,8 @@ export function checkSecurityGroups(
         w.now,
         w.middlebox,
       );
-  block(w, noRules ? "SG_HAS_NO_RULES" : "ENI_SG_RULES_MISMATCH", groups[0]?.id ?? eni.id, {
+  // Optional keys assigned after the literal, in key order: conditional spreads take V8's slow path.
+  const detail: { -readonly [K in keyof SgDetail]: SgDetail[K] } = {
     kind: "security-group",
     side: direction,
     groups: groups.map(named),
@@ -190,11 +191,14 @@ export function checkSecurityGroups(
     traffic: { protocol: p.protocol, port: p.dstPort },
     remote: remote.text,
     rulesChecked,
-    ...(on?.loadBalancer ? { loadBalancer: on.loadBalancer } : {}),
-    ...(inert.length > 0 ? { inertReferences: inert } : {}),
-  });
+  };
+  if (on?.loadBalancer) detail.loadBalancer = on.loadBalancer;
+  if (inert.length > 0) detail.inertReferences = inert;
+  block(w, noRules ? "SG_HAS_NO_RULES" : "ENI_SG_RULES_MISMATCH", groups[0]?.id ?? eni.id, detail);
   return false;
 }
+
+type SgDetail = BlockDetail<"ENI_SG_RULES_MISMATCH">;
 
 function allowingRule(verdict: SgVerdict): CompiledSgRule | undefined {
   return verdict.allowed ? verdict.rule : undefined;

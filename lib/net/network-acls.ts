@@ -93,15 +93,21 @@ export function compileNetworkAcl(
   toCidr: (text: string) => Cidr,
   shared?: Map<string, CompiledNaclRule>,
 ): CompiledNetworkAcl {
-  return {
-    id: acl.id,
-    ...(acl.name !== undefined ? { name: acl.name } : {}),
-    vpcId: acl.vpcId,
-    isDefault: acl.isDefault,
-    inbound: compileRules(acl.inbound, "inbound", toCidr, shared),
-    outbound: compileRules(acl.outbound, "outbound", toCidr, shared),
-    componentRef: componentRef(acl.id, "network-acl", acl.name),
-  };
+  const inbound = compileRules(acl.inbound, "inbound", toCidr, shared);
+  const outbound = compileRules(acl.outbound, "outbound", toCidr, shared);
+  const ref = componentRef(acl.id, "network-acl", acl.name);
+  // Two literals rather than a conditional spread (V8's slow path).
+  return acl.name !== undefined
+    ? {
+        id: acl.id,
+        name: acl.name,
+        vpcId: acl.vpcId,
+        isDefault: acl.isDefault,
+        inbound,
+        outbound,
+        componentRef: ref,
+      }
+    : { id: acl.id, vpcId: acl.vpcId, isDefault: acl.isDefault, inbound, outbound, componentRef: ref };
 }
 
 const byRuleNumber = (a: NaclRule, b: NaclRule): number => a.ruleNumber - b.ruleNumber;

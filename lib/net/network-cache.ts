@@ -155,6 +155,8 @@ export class CoreLayers {
   readonly reference = new RecentCache<ReferenceLayer>(LAYER_VERSIONS);
   readonly gateways = new RecentCache<GatewayLayer>(LAYER_VERSIONS);
   readonly routingContexts = new RecentCache<RoutingContext>(LAYER_VERSIONS);
+  /** The token a propagating route table is compiled under: one per context and VGW propagation inputs. */
+  readonly propagation = new RecentCache<{ readonly context: RoutingContext }>(LAYER_VERSIONS);
   readonly routing = new RecentCache<RoutingLayer>(LAYER_VERSIONS);
   readonly acls = new RecentCache<AclLayer>(LAYER_VERSIONS);
   readonly security = new RecentCache<SecurityLayer>(LAYER_VERSIONS);

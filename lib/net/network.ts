@@ -17,7 +17,7 @@ import { compileRoutes, type CompiledRoute } from "./routing";
 import { type CompiledSecurityGroup, compileSecurityGroup } from "./security-groups";
 import type * as T from "./topology";
 import { buildTransitGateways } from "./transit-gateway-index";
-import { propagatedVgwPrefixes } from "./vpn-links";
+import { isVpnUp, propagatedVgwPrefixes } from "./vpn-links";
 import { componentRef } from "./trace";
 import { compileCore, type NetworkCore } from "./network-core";
 import {
@@ -84,12 +84,13 @@ export function buildNetwork(topology: T.Topology, cache?: NetworkCache): Networ
   if (!cache) {
     const core = compileCore(t);
     const reference = compileReference(t);
+    const context = compileRoutingContext(t, core, reference);
     return assemble(
       t,
       core,
       reference,
       compileGateways(t, core),
-      compileRouting(t, core, reference, compileRoutingContext(t, core, reference), undefined, PARSE),
+      compileRouting(t, core, reference, context, { context }, undefined, PARSE),
       compileAcls(t, core, undefined, PARSE),
       compileSecurity(t, core, undefined, PARSE),
       compilePeering(t, core),
@@ -115,33 +116,24 @@ export function buildNetwork(topology: T.Topology, cache?: NetworkCache): Networ
     [t.internetGateways, t.egressOnlyInternetGateways, t.vpnGateways],
     () => compileGateways(t, core),
   );
-  const routingInputs = [
-    t.prefixLists,
-    t.services,
-    t.gatewayEndpoints,
-    t.vpnConnections,
-    t.directConnectGateways,
-    t.onPremisesNetworks,
-  ];
-  const context = layers.routingContexts.get([t.region], routingInputs, () =>
-    compileRoutingContext(t, core, reference),
+  // The routing context reads prefix lists, services and gateway endpoints only; VGW propagation (VPN-05) is
+  // keyed on the values it reads (propagationInputs), so a variant that changes a VPN's tunnels without
+  // changing what it propagates (the tunnel order, a second tunnel) reuses every compiled table.
+  const context = layers.routingContexts.get(
+    [t.region],
+    [t.prefixLists, t.services, t.gatewayEndpoints],
+    () => compileRoutingContext(t, core, reference),
   );
-  const routing = layers.routing.get([t.region], [t.routeTables, ...routingInputs], () =>
-    compileRouting(t, core, reference, context, pieces, cache),
+  const propagation = layers.propagation.get([context], [vgwPropagationInputs(t)], () => ({ context }));
+  const routing = layers.routing.get([context, propagation], [t.routeTables], () =>
+    compileRouting(t, core, reference, context, propagation, pieces, cache),
   );
   const acls = layers.acls.get([], [t.networkAcls], () => compileAcls(t, core, pieces, cache));
   const security = layers.security.get([], [t.securityGroups], () => compileSecurity(t, core, pieces, cache));
   const peering = layers.peering.get([], [t.peeringConnections], () => compilePeering(t, core));
   const tgw = layers.transit.get(
     [],
-    [
-      t.transitGateways,
-      t.transitGatewayAttachments,
-      t.transitGatewayRouteTables,
-      t.vpnConnections,
-      t.directConnectGateways,
-      t.onPremisesNetworks,
-    ],
+    [t.transitGateways, t.transitGatewayAttachments, t.transitGatewayRouteTables, tgwPropagationInputs(t)],
     () => buildTransitGateways(t, core.vpcs, core.subnets),
   );
   return cache.rememberNetwork(
@@ -202,13 +194,13 @@ function assemble(
 function compileReference(topology: T.Topology): ReferenceLayer {
   const prefixLists = new Map<string, readonly Cidr[]>();
   for (const pl of topology.prefixLists) prefixLists.set(pl.id, pl.cidrBlocks.map(toCidr));
-  const services: ServiceInfo[] = topology.services.map((s) => ({
-    service: s.service,
-    region: s.region,
-    cidrs: serviceCidrs(s, prefixLists),
-    ...(s.prefixListId !== undefined ? { prefixListId: s.prefixListId } : {}),
-    dnsName: s.dnsName ?? `${s.service}.${s.region}.amazonaws.com`,
-  }));
+  const services: ServiceInfo[] = topology.services.map((s) => {
+    const cidrs = serviceCidrs(s, prefixLists);
+    const dnsName = s.dnsName ?? `${s.service}.${s.region}.amazonaws.com`;
+    return s.prefixListId !== undefined
+      ? { service: s.service, region: s.region, cidrs, prefixListId: s.prefixListId, dnsName }
+      : { service: s.service, region: s.region, cidrs, dnsName };
+  });
   const gatewayEndpoints = new Map<string, T.GatewayEndpoint>();
   for (const e of topology.gatewayEndpoints) gatewayEndpoints.set(e.id, e);
   return {
@@ -288,6 +280,7 @@ function compileRouting(
   core: NetworkCore,
   reference: ReferenceLayer,
   context: RoutingContext,
+  propagation: PropagationToken,
   pieces: PieceCaches | undefined,
   parse: CidrParsers,
 ): RoutingLayer {
@@ -300,7 +293,7 @@ function compileRouting(
   const mainTables = new Map<string, RouteTableInfo>();
   for (const rt of topology.routeTables) {
     const vpc = vpcs.get(rt.vpcId);
-    const dependsOn = routeTableInputs(rt, vpc, context);
+    const dependsOn = routeTableInputs(rt, vpc, context, propagation);
     let info = pieces?.routeTables.get(rt, dependsOn);
     if (!info) {
       info = compileRouteTable(topology, rt, vpc, reference, context, targets, parse);
@@ -335,17 +328,86 @@ function compileRouting(
 
 /**
  * What a compiled route table depends on besides the table object: its VPC object alone (local routes, RT-02)
- * for a table of its own routes, else the routing context, which belongs to one core (so to one VPC object
- * per id) and stands for every other input (prefix lists, propagation, endpoint routes). A variant that
- * changes a gateway endpoint then recompiles only the tables that read the context.
+ * for a table of its own routes; the routing context, which belongs to one core (so to one VPC object per id)
+ * and stands for prefix lists and gateway endpoints, for a table that reads those; and the propagation token
+ * (which holds its context) for a table that propagates routes from a gateway (VPN-05). A variant that changes
+ * a gateway endpoint then recompiles only the tables that read the context, one that changes what a VPN
+ * propagates only the propagating tables.
  */
-function routeTableInputs(rt: T.RouteTable, vpc: VpcInfo | undefined, context: RoutingContext): object {
-  const ownRoutesOnly =
-    vpc !== undefined &&
-    rt.propagatingGatewayIds.length === 0 &&
-    !context.extraRoutes.has(rt.id) &&
-    !rt.routes.some(hasPrefixListDestination);
-  return ownRoutesOnly ? vpc.vpc : context;
+function routeTableInputs(
+  rt: T.RouteTable,
+  vpc: VpcInfo | undefined,
+  context: RoutingContext,
+  propagation: PropagationToken,
+): object {
+  if (vpc === undefined) return propagation;
+  if (rt.propagatingGatewayIds.length > 0) return propagation;
+  return context.extraRoutes.has(rt.id) || rt.routes.some(hasPrefixListDestination) ? context : vpc.vpc;
+}
+
+/** One object per routing context and set of VGW propagation inputs (vgwPropagationInputs). */
+type PropagationToken = { readonly context: RoutingContext };
+
+// Separators of the flattened inputs below: objects, so no string or id can be taken for one.
+const VPN_INPUT = {};
+const DX_INPUT = {};
+const DX_NETWORKS = {};
+
+/**
+ * Everything propagatedVgwPrefixes (vpn-links.ts) reads, flattened, as the key of the routes a gateway
+ * propagates: per VPN its gateway id and, while it is up (VPN-02), the texts of the prefixes it knows; per
+ * Direct Connect gateway the gateways it is associated with and the on-premises blocks behind it. The same
+ * inputs give the same propagated routes, for every gateway id. Empty when no table propagates.
+ */
+function vgwPropagationInputs(t: T.Topology): unknown[] {
+  const out: unknown[] = [];
+  if (!t.routeTables.some((rt) => rt.propagatingGatewayIds.length > 0)) return out;
+  for (const vpn of t.vpnConnections) {
+    out.push(VPN_INPUT, vpn.vpnGatewayId);
+    if (isVpnUp(vpn)) pushVpnPrefixTexts(out, t, vpn);
+  }
+  for (const dx of t.directConnectGateways) {
+    out.push(DX_INPUT);
+    for (const a of dx.associations) out.push(a.gatewayId);
+    out.push(DX_NETWORKS);
+    for (const n of t.onPremisesNetworks)
+      if (n.directConnectGatewayIds.includes(dx.id)) for (const c of n.cidrBlocks) out.push(c);
+  }
+  return out;
+}
+
+/**
+ * What propagatedCidrs (transit-gateway-index.ts) reads from the VPN connections, Direct Connect gateways and
+ * on-premises networks, flattened in attachment order: for a VPN attachment the prefixes its VPN propagates
+ * while up, for a Direct Connect gateway attachment the on-premises blocks behind the gateway. The attachments
+ * themselves are keyed as objects beside it.
+ */
+function tgwPropagationInputs(t: T.Topology): unknown[] {
+  const out: unknown[] = [];
+  for (const att of t.transitGatewayAttachments) {
+    if (att.type === "vpn") {
+      out.push(VPN_INPUT);
+      const vpn = t.vpnConnections.find((v) => v.id === att.vpnConnectionId);
+      if (vpn && isVpnUp(vpn)) pushVpnPrefixTexts(out, t, vpn);
+    } else if (att.type === "direct-connect-gateway") {
+      out.push(DX_INPUT);
+      const dxId = att.directConnectGatewayId;
+      if (dxId !== undefined)
+        for (const n of t.onPremisesNetworks)
+          if (n.directConnectGatewayIds.includes(dxId)) for (const c of n.cidrBlocks) out.push(c);
+    }
+  }
+  return out;
+}
+
+/** The texts vpnPrefixes (vpn-links.ts) parses, in its order. */
+function pushVpnPrefixTexts(out: unknown[], t: T.Topology, vpn: T.VpnConnection): void {
+  if (vpn.routing === "static") {
+    for (const r of vpn.staticRoutes) out.push(r);
+    return;
+  }
+  for (const n of t.onPremisesNetworks)
+    if (n.customerGatewayIds.includes(vpn.customerGatewayId)) for (const c of n.cidrBlocks) out.push(c);
 }
 
 const hasPrefixListDestination = (r: T.Route): boolean => r.destinationPrefixListId !== undefined;
@@ -395,13 +457,12 @@ function compileRouteTable(
     }
   }
   for (const route of context.extraRoutes.get(rt.id) ?? []) routes.push(route);
-  return {
-    id: rt.id,
-    ...(rt.name !== undefined ? { name: rt.name } : {}),
-    vpcId: rt.vpcId,
-    lookup: compileRoutes(routes),
-    componentRef: componentRef(rt.id, "route-table", rt.name),
-  };
+  const lookup = compileRoutes(routes);
+  const ref = componentRef(rt.id, "route-table", rt.name);
+  // Two literals rather than a conditional spread (V8's slow path).
+  return rt.name !== undefined
+    ? { id: rt.id, name: rt.name, vpcId: rt.vpcId, lookup, componentRef: ref }
+    : { id: rt.id, vpcId: rt.vpcId, lookup, componentRef: ref };
 }
 
 function compileAcls(

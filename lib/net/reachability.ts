@@ -150,15 +150,16 @@ export function analyze(target: Topology | Network, query: Query, options: Analy
         reference: query.to,
         problem: "no-public-ip",
       });
-    return {
+    const analysis: Analysis = {
       reachable: false,
       query,
       forward: fw.hops,
       return: [],
       blockers: fw.blockers,
       flowLogs: [],
-      ...(details.length ? { details } : {}),
     };
+    if (details.length) analysis.details = details;
+    return analysis;
   }
   // IGW-04: the internet reaches an interface only at its public address; it does not route to a private one.
   if (
@@ -179,15 +180,16 @@ export function analyze(target: Topology | Network, query: Query, options: Analy
       ...(dst.eni.publicIp ? { publicAddress: dst.eni.publicIp.text } : {}),
       ...(instance ? { instance: named(instance) } : {}),
     });
-    return {
+    const analysis: Analysis = {
       reachable: false,
       query,
       forward: [],
       return: [],
       blockers: fw.blockers,
       flowLogs: [],
-      ...(details.length ? { details } : {}),
     };
+    if (details.length) analysis.details = details;
+    return analysis;
   }
   let srcIp = sourceIp(source.value, dstIp);
   let walkDst = dstIp;

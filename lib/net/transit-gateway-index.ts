@@ -225,13 +225,12 @@ export function buildTransitGateways(
       for (const cidr of cidrs)
         routes.push({ cidr, origin, target, description: `${cidr.text} -> ${attId} (propagated)` });
     }
-    const info: TgwRouteTableInfo = {
-      id: t.id,
-      ...(t.name !== undefined ? { name: t.name } : {}),
-      transitGatewayId: t.transitGatewayId,
-      lookup: compileRoutes(routes, "tgw-route"),
-      componentRef: componentRef(t.id, "transit-gateway-route-table", t.name),
-    };
+    const lookup = compileRoutes(routes, "tgw-route");
+    const ref = componentRef(t.id, "transit-gateway-route-table", t.name);
+    const info: TgwRouteTableInfo =
+      t.name !== undefined
+        ? { id: t.id, name: t.name, transitGatewayId: t.transitGatewayId, lookup, componentRef: ref }
+        : { id: t.id, transitGatewayId: t.transitGatewayId, lookup, componentRef: ref };
     tables.set(t.id, info);
     for (const attId of associations) if (!associatedTable.has(attId)) associatedTable.set(attId, info);
   }

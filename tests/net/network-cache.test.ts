@@ -252,6 +252,38 @@ describe("route tables reused between variants", () => {
     expect(table(variant, "rtb-peer")).toBe(peer);
   });
 
+  it("a VPN variant that propagates the same prefixes (tunnels in the other order) reuses the propagating table", () => {
+    cache = new NetworkCache();
+    const variant: Topology = {
+      ...base,
+      vpnConnections: base.vpnConnections.map((v) => ({ ...v, tunnels: [...v.tunnels].reverse() })),
+    };
+    const hybrid = table(base, "rtb-hybrid");
+    expect(table(variant, "rtb-hybrid")).toBe(hybrid);
+  });
+
+  it("a VPN whose static routes change recompiles the propagating table with the new routes", () => {
+    cache = new NetworkCache();
+    const statik = edited(base, (d) => {
+      for (const v of d.vpnConnections) {
+        v.routing = "static";
+        v.staticRoutes = ["172.16.0.0/16"];
+      }
+    });
+    const variant: Topology = {
+      ...statik,
+      vpnConnections: statik.vpnConnections.map((v) => ({
+        ...v,
+        staticRoutes: ["172.16.0.0/16", "172.17.0.0/16"],
+      })),
+    };
+    const before = table(statik, "rtb-hybrid");
+    const after = table(variant, "rtb-hybrid");
+    expect(after).not.toBe(before);
+    expect(after.lookup.size).toBe(before.lookup.size + 1);
+    expect(table(statik, "rtb-hybrid")).toBe(before);
+  });
+
   it("a NetworkCache parses each CIDR text once and gives the same block for it", () => {
     const c = new NetworkCache();
     expect(c.toCidr("10.0.0.0/16")).toBe(c.toCidr("10.0.0.0/16"));
@@ -286,5 +318,70 @@ describe("names index shared by the networks of one cache", () => {
     expect(first.get("renamed")).toBeUndefined();
     // Without a cache nothing is shared.
     expect(namesIndex(buildNetwork(base))).not.toBe(first);
+  });
+});
+
+describe("transit gateway layer keyed on what its VPN and Direct Connect attachments propagate", () => {
+  // A VPN attached to tgw-hub (TGW-02) propagates 172.16.0.0/16 into its route table (TGW-05) while it is up.
+  const withVpn = edited(example("tgw-hub"), (d) => {
+    d.customerGateways.push({ id: "cgw-1", ipAddress: "198.51.100.1", asn: 65000 });
+    d.vpnConnections.push({
+      id: "vpn-1",
+      customerGatewayId: "cgw-1",
+      transitGatewayId: "tgw-hub",
+      routing: "bgp",
+      staticRoutes: [],
+      tunnels: [{ status: "UP" }, { status: "DOWN" }],
+      state: "available",
+    });
+    d.onPremisesNetworks.push({
+      id: "onprem-1",
+      cidrBlocks: ["172.16.0.0/16"],
+      customerGatewayIds: ["cgw-1"],
+      directConnectGatewayIds: [],
+    });
+    d.transitGatewayAttachments.push({
+      id: "tgw-attach-vpn",
+      transitGatewayId: "tgw-hub",
+      type: "vpn",
+      vpnConnectionId: "vpn-1",
+      subnetIds: [],
+      applianceMode: false,
+      state: "available",
+    });
+    const rtb = must(d.transitGatewayRouteTables[0]);
+    rtb.associations.push("tgw-attach-vpn");
+    rtb.propagations.push("tgw-attach-vpn");
+  });
+  const withTunnels = (t: Topology, status: readonly ("UP" | "DOWN")[]): Topology => ({
+    ...t,
+    vpnConnections: t.vpnConnections.map((v) => ({ ...v, tunnels: status.map((s) => ({ status: s })) })),
+  });
+  const tableSize = (n: ReturnType<typeof buildNetwork>) =>
+    must(n.tgw.tables.get(must(withVpn.transitGatewayRouteTables[0]).id)).lookup.size;
+
+  it("reuses the layer for a VPN that propagates the same prefixes and recompiles it for one that stops", () => {
+    const cache = new NetworkCache();
+    const a = buildNetwork(withVpn, cache);
+    const same = buildNetwork(withTunnels(withVpn, ["DOWN", "UP"]), cache);
+    expect(same.tgw).toBe(a.tgw);
+    const down = buildNetwork(withTunnels(withVpn, ["DOWN", "DOWN"]), cache);
+    expect(down.tgw).not.toBe(a.tgw);
+    expect(tableSize(down)).toBe(tableSize(a) - 1);
+    expect(tableSize(buildNetwork(withTunnels(withVpn, ["DOWN", "DOWN"])))).toBe(tableSize(down));
+  });
+
+  it("recompiles the layer when the on-premises network behind the VPN gets another block", () => {
+    const cache = new NetworkCache();
+    const a = buildNetwork(withVpn, cache);
+    const more: Topology = {
+      ...withVpn,
+      onPremisesNetworks: withVpn.onPremisesNetworks.map((n) =>
+        n.id === "onprem-1" ? { ...n, cidrBlocks: [...n.cidrBlocks, "172.20.0.0/16"] } : n,
+      ),
+    };
+    const b = buildNetwork(more, cache);
+    expect(b.tgw).not.toBe(a.tgw);
+    expect(tableSize(b)).toBe(tableSize(a) + 1);
   });
 });

@@ -1,0 +1,49 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { questionFromId } from "../../lib/scenario/generate";
+import type { Question } from "../../lib/scenario/question";
+import { launchBrowser, newPage } from "./support/browser";
+import { questionIdBehind } from "./support/question-ids";
+
+// Findings of the second UX review (December 2026) in practice, the exam, review and the live classroom: a short
+// exam gave no warning, review counters disagreed with the deck, the teacher's controls sat under the exhibit, the
+// review card was narrow, flow-log lines were clipped on a phone, undo showed a new scenario, phone players got no
+// hint to look at the screen, "Topics" named question families, the stem was grey, N did nothing from the nav, and
+// the last question's button said "Next question".
+
+function regenerate(shown: string | null): Question {
+  const plain = shown?.startsWith("q_") === true ? questionIdBehind(shown) : (shown ?? "");
+  const generated = questionFromId(plain);
+  if (!generated.ok) throw new Error(`the page shows no valid question id: ${shown}`);
+  return generated.question;
+}
+
+async function shownQuestion(page: Page): Promise<Question> {
+  return regenerate(await page.locator("section[data-question-id]").first().getAttribute("data-question-id"));
+}
+
+describe("second UX review: practice, exam, review, classroom", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser.close();
+  });
+
+  it("C3: a 1-minute exam warns, visibly and politely, at 30 seconds; its clock is not red from the start", async () => {
+    const { context, page } = await newPage(browser, inject("baseURL"));
+    await page.goto("/exam");
+    await page.locator('input[name="questionCount"]').fill("2");
+    await page.locator('input[name="durationMinutes"]').fill("1");
+    await page.getByTestId("start-exam").click();
+    await page.getByTestId("countdown").waitFor();
+    await expect(page.locator(".countdown-low").count()).resolves.toBe(0);
+    const warning = page.locator('[data-testid="time-warning"]:has-text("30 seconds left")');
+    await warning.waitFor({ timeout: 45_000 });
+    await expect(warning.isVisible()).resolves.toBe(true);
+    await expect(warning.getAttribute("aria-live")).resolves.toBe("polite");
+    await expect(page.locator(".countdown-low").count()).resolves.toBe(1);
+    await context.close();
+  }, 60_000);
+});

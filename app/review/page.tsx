@@ -13,14 +13,13 @@ import { FAMILIES } from "@/lib/scenario/registry";
 import { buildQueue, parseSkillId } from "@/lib/srs/index";
 import { AddSkillForm } from "./add-skill-form";
 import { DeckTable } from "./deck-table";
-import { deckRow, undoLabel } from "./deck-row";
+import { deckRow, undoLabel, whenDue } from "./deck-row";
 import { QueueCountsView, ReviewLive, type ReviewLiveState } from "./review-live";
 import { ImportForm } from "./import-form";
 import { ON_SCREEN_COOKIE, answeredOnScreen, decodeOnScreen } from "./on-screen";
 import { openQuestionId } from "@/app/security/question-token";
 import { ReviewQuestion } from "./review-question";
 import { UndoButton } from "./undo-button";
-import { formatDateTime } from "@/app/format-date";
 
 export const metadata: Metadata = { title: "Spaced review" };
 export const dynamic = "force-dynamic";
@@ -120,7 +119,7 @@ export default async function ReviewPage() {
         <p className="notice" data-testid="queue-empty">
           Nothing to review now.
           {queue.nextDueAt
-            ? ` The next card is due ${formatDateTime(queue.nextDueAt)}.`
+            ? ` The next card is due ${whenDue(queue.nextDueAt, now)}.`
             : " Answer lesson questions or add a skill below to start your deck."}
         </p>
       )}

@@ -46,4 +46,37 @@ describe("second UX review: practice, exam, review, classroom", () => {
     await expect(page.locator(".countdown-low").count()).resolves.toBe(1);
     await context.close();
   }, 60_000);
+
+  it("C4: after two new cards are rated Again, the counters agree with the deck and the next due time reads from now", async () => {
+    const { context, page } = await newPage(browser, inject("baseURL"));
+    for (const skillId of ["P3", "P6"])
+      expect((await page.request.post("/api/review/cards", { data: { skillId } })).status()).toBe(201);
+    await page.goto("/review");
+    for (let n = 0; n < 2; n += 1) {
+      const card = page.locator("section.review-card");
+      const skillId = (await card.getAttribute("data-skill-id")) ?? "";
+      const question = await shownQuestion(page);
+      const wrong = question.options.find((option) => !question.answer.includes(option.id))?.id ?? "";
+      await card.locator(`label[data-option-id="${wrong}"]`).click();
+      await page.keyboard.press("Space");
+      await card.locator('[data-verdict="incorrect"]').waitFor();
+      await card.locator('button[data-rating="again"]').click();
+      await page.locator(`button:has-text("Undo last review (${skillId}, again)")`).waitFor();
+      if (n === 0) await page.locator(`section.review-card:not([data-skill-id="${skillId}"])`).waitFor();
+    }
+    await page.getByTestId("queue-empty").waitFor();
+    await expect(page.locator('tr[data-skill-id] td[data-label="State"]').allTextContents()).resolves.toEqual(
+      ["learning", "learning"],
+    );
+    await expect(page.locator('[data-count="learning"] dd').textContent()).resolves.toMatch(
+      /^2 \(0 due now\)/,
+    );
+    await expect(page.getByTestId("queue-empty").textContent()).resolves.toMatch(
+      /The next card is due in \d+ min \(\d{4}-\d\d-\d\d \d\d:\d\d UTC\)\./,
+    );
+    await expect(
+      page.locator('tr[data-skill-id] td[data-label="Due"]').allTextContents(),
+    ).resolves.toContainEqual(expect.stringMatching(/^in \d+ min \(/));
+    await context.close();
+  });
 });

@@ -53,7 +53,9 @@ describe("the exam clock's warnings", () => {
     expect(warningThresholds(MINUTE)).toEqual([30_000]);
     expect(timeWarning(MINUTE, MINUTE)).toBeNull();
     expect(timeWarning(30_001, MINUTE)).toBeNull();
-    expect(timeWarning(30_000, MINUTE)).toBe("Under 30 seconds left: the exam submits itself when the time is up.");
+    expect(timeWarning(30_000, MINUTE)).toBe(
+      "Under 30 seconds left: the exam submits itself when the time is up.",
+    );
     expect(timeIsLow(MINUTE, MINUTE)).toBe(false);
     expect(timeIsLow(31_000, MINUTE)).toBe(false);
     expect(timeIsLow(30_000, MINUTE)).toBe(true);

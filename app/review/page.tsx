@@ -6,8 +6,14 @@ import { viewingLearner } from "@/app/current-learner";
 import { CONCEPTS } from "@/lib/content/concepts";
 import { listAttempts } from "@/lib/db/attempts";
 import { db } from "@/lib/db/client";
-import { findLatestReview, listReviewedQuestionIds, loadDeck, loadSrsSettings } from "@/lib/db/srs";
-import { familiesForSkill, nextCard } from "@/lib/review/index";
+import {
+  findLatestReview,
+  findUndoneQuestionId,
+  listReviewedQuestionIds,
+  loadDeck,
+  loadSrsSettings,
+} from "@/lib/db/srs";
+import { familiesForSkill, nextCard, seenExceptRestored } from "@/lib/review/index";
 import { questionFromId } from "@/lib/scenario/generate";
 import { FAMILIES } from "@/lib/scenario/registry";
 import { buildQueue, parseSkillId } from "@/lib/srs/index";
@@ -61,12 +67,21 @@ export default async function ReviewPage() {
         }
       : undefined;
   const card = answered?.card ?? nextCard(queue);
+  // A card whose latest review was undone comes back with the variant it was answered with (undo-restore.ts).
+  const restoredId =
+    card && !answered ? await findUndoneQuestionId(database, learner.id, card.skillId) : undefined;
+  const restored = restoredId === undefined ? undefined : questionFromId(restoredId);
   const seenQuestionIds =
     card && !answered
-      ? [
-          ...(await listReviewedQuestionIds(database, learner.id, card.skillId)),
-          ...(await listAttempts(database, learner.id, { limit: 1000 })).map((attempt) => attempt.questionId),
-        ]
+      ? seenExceptRestored(
+          [
+            ...(await listReviewedQuestionIds(database, learner.id, card.skillId)),
+            ...(await listAttempts(database, learner.id, { limit: 1000 })).map(
+              (attempt) => attempt.questionId,
+            ),
+          ],
+          restoredId,
+        )
       : [];
   const reviewable = CONCEPTS.filter((concept) => {
     const skill = parseSkillId(concept.id);
@@ -109,6 +124,7 @@ export default async function ReviewPage() {
         <ReviewQuestion
           card={card}
           seenQuestionIds={seenQuestionIds}
+          restored={restored?.ok === true ? restored.question : undefined}
           answered={
             answered
               ? { question: answered.question, review: answered.review, response: answered.response }

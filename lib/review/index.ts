@@ -5,3 +5,4 @@ export { findOfferedCard, nextCard } from "./next-card";
 export { pickReviewQuestion, seenSeedsOf, type PickedQuestion } from "./pick-review-question";
 export { rerateReview, type ReratedReview } from "./rerate-review";
 export { countLearning, dueIn } from "./due-in";
+export { seenExceptRestored } from "./undo-restore";

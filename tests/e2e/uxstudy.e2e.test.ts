@@ -79,4 +79,27 @@ describe("second UX review: practice, exam, review, classroom", () => {
     ).resolves.toContainEqual(expect.stringMatching(/^in \d+ min \(/));
     await context.close();
   });
+
+  it("N2: undoing a rating brings the card back with the same scenario, which can be answered again", async () => {
+    const { context, page } = await newPage(browser, inject("baseURL"));
+    expect((await page.request.post("/api/review/cards", { data: { skillId: "P6" } })).status()).toBe(201);
+    await page.goto("/review");
+    const card = page.locator("section.review-card");
+    const before = await shownQuestion(page);
+    const wrong = before.options.find((option) => !before.answer.includes(option.id))?.id ?? "";
+    await card.locator(`label[data-option-id="${wrong}"]`).click();
+    await page.keyboard.press("Space");
+    await card.locator('[data-verdict="incorrect"]').waitFor();
+    await card.locator('button[data-rating="again"]').click();
+    await page.getByTestId("queue-empty").waitFor();
+    await page.locator('button:has-text("Undo last review (P6, again)")').click();
+    await page.locator('section.review-card[data-skill-id="P6"]').waitFor();
+    const after = await shownQuestion(page);
+    expect(after.id).toBe(before.id);
+    // The restored variant is taken as an answer, not refused as already seen.
+    await card.locator(`label[data-option-id="${before.answer[0] ?? ""}"]`).click();
+    await page.keyboard.press("Space");
+    await card.locator("[data-verdict]").waitFor();
+    await context.close();
+  });
 });

@@ -102,4 +102,15 @@ describe("second UX review: practice, exam, review, classroom", () => {
     await card.locator("[data-verdict]").waitFor();
     await context.close();
   });
+
+  it("N6: the classroom form names question families as /practice does", async () => {
+    const { context, page } = await newPage(browser, inject("baseURL"));
+    await page.goto("/classroom");
+    const legends = await page.locator("form.classroom-create legend").allTextContents();
+    expect(legends).toContain("Question families");
+    expect(legends).not.toContain("Topics");
+    await page.goto("/practice");
+    await expect(page.locator(".settings-heading").allTextContents()).resolves.toContain("Question families");
+    await context.close();
+  });
 });

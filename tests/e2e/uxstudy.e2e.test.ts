@@ -113,4 +113,115 @@ describe("second UX review: practice, exam, review, classroom", () => {
     await expect(page.locator(".settings-heading").allTextContents()).resolves.toContain("Question families");
     await context.close();
   });
+
+  it("C9, N5: the teacher's controls stay on screen over a long exhibit; a phone player is told where the network is", async () => {
+    const teacherContext = await browser.newContext({
+      baseURL: inject("baseURL"),
+      viewport: { width: 1280, height: 800 },
+    });
+    const teacher = await teacherContext.newPage();
+    await teacher.goto("/classroom");
+    // A question with a diagram and a long exhibit (about 6,000 characters of tables).
+    await teacher.getByTestId("pinned").fill("can-a-reach-c.1.3");
+    await teacher.getByLabel("Seconds per question").fill("300");
+    await teacher.getByTestId("create-game").click();
+    await teacher.locator('.classroom[data-phase="lobby"]').waitFor({ timeout: 15_000 });
+    const code = (await teacher.getByTestId("join-code").textContent()) ?? "";
+
+    const phoneContext = await browser.newContext({
+      baseURL: inject("baseURL"),
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+      isMobile: true,
+    });
+    const phone = await phoneContext.newPage();
+    await phone.goto(`/classroom/join?code=${code}`);
+    await phone.getByLabel("Your name").fill("Ana");
+    await phone.getByTestId("join-game").click();
+    await phone.locator('.classroom[data-phase="lobby"]').waitFor({ timeout: 15_000 });
+
+    await teacher.getByTestId("open-question").click();
+    await phone.getByTestId("answer-form").waitFor({ timeout: 15_000 });
+    await teacher.getByTestId("host-tiles").waitFor();
+
+    // The projector: the page is far taller than the screen, yet Close question is on the first screen.
+    expect(await teacher.evaluate(() => document.documentElement.scrollHeight)).toBeGreaterThan(1600);
+    const onScreen = async (testId: string) => {
+      const box = await teacher.getByTestId(testId).boundingBox();
+      return box !== null && box.y >= 0 && box.y + box.height <= 800;
+    };
+    await teacher.evaluate(() => window.scrollTo(0, 0));
+    await expect(onScreen("close-question")).resolves.toBe(true);
+    await teacher.evaluate(() => window.scrollTo(0, 1000));
+    await expect(onScreen("close-question")).resolves.toBe(true);
+
+    // The phone: a hint names the main screen, and its link unfolds the exhibit here.
+    const hint = phone.getByTestId("exhibit-hint");
+    await expect(hint.isVisible()).resolves.toBe(true);
+    await expect(hint.textContent()).resolves.toMatch(/main screen/);
+    await expect(phone.getByTestId("classroom-exhibit").getAttribute("open")).resolves.toBeNull();
+    await hint.getByRole("link").click();
+    await expect(phone.getByTestId("classroom-exhibit").getAttribute("open")).resolves.not.toBeNull();
+
+    await teacher.evaluate(() => window.scrollTo(0, 0));
+    await teacher.getByTestId("close-question").click();
+    await teacher.locator('.classroom[data-phase="reveal"]').waitFor({ timeout: 15_000 });
+    await teacher.evaluate(() => window.scrollTo(0, 0));
+    await expect(onScreen("show-leaderboard")).resolves.toBe(true);
+    await teacherContext.close();
+    await phoneContext.close();
+  }, 60_000);
+
+  it("U2, N9: the review card uses the width on a desktop, and the practice stem is in body text colour", async () => {
+    const { context, page } = await newPage(browser, inject("baseURL"));
+    await page.setViewportSize({ width: 1280, height: 800 });
+    expect((await page.request.post("/api/review/cards", { data: { skillId: "P3" } })).status()).toBe(201);
+    await page.goto("/review");
+    const card = page.locator("section.review-card");
+    const width = (await card.boundingBox())?.width ?? 0;
+    const main = (await page.locator("main").boundingBox())?.width ?? 0;
+    expect(width).toBeGreaterThan(main - 80);
+    // Its exhibit tables fit without sideways scrolling where the practice page's would.
+    const scrolls = await card
+      .locator(".exhibit-scroll")
+      .evaluateAll((boxes) => boxes.filter((box) => box.scrollWidth > box.clientWidth + 1).length);
+    expect(scrolls).toBe(0);
+
+    await page.goto("/practice");
+    await page.locator('input[name="questionLimit"]').fill("1");
+    await page.getByTestId("start-practice").click();
+    await page.getByTestId("practice-answer").waitFor();
+    const colours = await page.evaluate(() => {
+      const colour = (selector: string) => {
+        const element = document.querySelector(selector);
+        return element ? getComputedStyle(element).color : "";
+      };
+      return {
+        stem: colour('[data-testid="stem"]'),
+        option: colour('[data-testid="practice-answer"] label.option'),
+      };
+    });
+    expect(colours.stem).toBe(colours.option);
+    await context.close();
+  });
+
+  it("N1: a flow-log record's action is readable on a phone without scrolling sideways", async () => {
+    const { context, page } = await newPage(browser, inject("baseURL"));
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto("/practice");
+    await page.locator('input[name="everything"]').uncheck();
+    await page.locator('input[name="families"][value="flow-log-diagnosis"]').check();
+    await page.locator('input[name="questionLimit"]').fill("1");
+    await page.getByTestId("start-practice").scrollIntoViewIfNeeded();
+    await page.getByTestId("start-practice").click();
+    await page.getByTestId("practice-answer").waitFor();
+    const lines = page.getByTestId("exhibit-lines");
+    await expect(lines.textContent()).resolves.toMatch(/ACCEPT|REJECT/);
+    const box = await lines.evaluate((element) => ({
+      scroll: element.scrollWidth,
+      client: element.clientWidth,
+    }));
+    expect(box.scroll).toBeLessThanOrEqual(box.client + 1);
+    await context.close();
+  });
 });

@@ -215,7 +215,11 @@ export function PracticeQuestion({ view, arrived = false, onAnswered, onNext }: 
                 disabled={busy}
                 data-testid="next"
               >
-                Next question<span className="key-hint"> (N)</span>
+                {/* The last question's "next" is the summary: say so. */}
+                {progress.limit !== null && progress.number >= progress.limit
+                  ? "See the summary"
+                  : "Next question"}
+                <span className="key-hint"> (N)</span>
               </button>
             ) : (
               <button

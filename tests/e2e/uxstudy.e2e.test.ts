@@ -224,4 +224,19 @@ describe("second UX review: practice, exam, review, classroom", () => {
     expect(box.scroll).toBeLessThanOrEqual(box.client + 1);
     await context.close();
   });
+
+  it("N11: the last practice question's button says it opens the summary", async () => {
+    const { context, page } = await newPage(browser, inject("baseURL"));
+    await page.goto("/practice");
+    await page.locator('input[name="questionLimit"]').fill("1");
+    await page.getByTestId("start-practice").click();
+    await page.getByTestId("practice-answer").waitFor();
+    await page.locator('[data-testid="practice-answer"] label.option').first().click();
+    await page.getByTestId("submit").click();
+    await page.locator("[data-verdict]").waitFor();
+    await expect(page.getByTestId("next").innerText()).resolves.toBe("See the summary (N)");
+    await page.getByTestId("next").click();
+    await page.waitForURL(/\/practice\/[0-9a-f-]{36}$/);
+    await context.close();
+  });
 });

@@ -239,4 +239,31 @@ describe("second UX review: practice, exam, review, classroom", () => {
     await page.waitForURL(/\/practice\/[0-9a-f-]{36}$/);
     await context.close();
   });
+
+  it("N10: N moves on from anywhere on the page, the site nav included, but not from a text field", async () => {
+    const { context, page } = await newPage(browser, inject("baseURL"));
+    await page.goto("/practice");
+    await page.locator('input[name="questionLimit"]').fill("3");
+    await page.getByTestId("start-practice").click();
+    await page.getByTestId("practice-answer").waitFor();
+    await page.locator('[data-testid="practice-answer"] label.option').first().click();
+    await page.getByTestId("submit").click();
+    await page.locator("[data-verdict]").waitFor();
+    // A text field takes the letter: nothing moves on.
+    await page.evaluate(() => {
+      const field = document.createElement("input");
+      field.type = "text";
+      field.id = "scratch";
+      document.body.append(field);
+    });
+    await page.locator("#scratch").focus();
+    await page.keyboard.press("n");
+    await page.waitForTimeout(500);
+    await page.locator('[data-testid="practice-progress"]:has-text("Question 1 of 3")').waitFor();
+    // From a link of the site nav, N opens the next question.
+    await page.locator("nav.site-nav a").first().focus();
+    await page.keyboard.press("n");
+    await page.locator('[data-testid="practice-progress"]:has-text("Question 2 of 3")').waitFor();
+    await context.close();
+  });
 });

@@ -159,6 +159,12 @@ describe("second UX review: practice, exam, review, classroom", () => {
     const hint = phone.getByTestId("exhibit-hint");
     await expect(hint.isVisible()).resolves.toBe(true);
     await expect(hint.textContent()).resolves.toMatch(/main screen/);
+    // The hint leaves the first answer tile on the phone's first screen.
+    const tileTop = await phone
+      .locator('[data-testid="answer-form"] .classroom-tile')
+      .first()
+      .evaluate((element) => element.getBoundingClientRect().top);
+    expect(tileTop).toBeLessThan(844 - 60);
     await expect(phone.getByTestId("classroom-exhibit").getAttribute("open")).resolves.toBeNull();
     await hint.getByRole("link").click();
     await expect(phone.getByTestId("classroom-exhibit").getAttribute("open")).resolves.not.toBeNull();

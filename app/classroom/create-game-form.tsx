@@ -14,7 +14,7 @@ type ConceptGroupChoice = {
 type ScoringChoice = { readonly mode: string; readonly description: string };
 
 /**
- * Topics, concepts, difficulty, length and pace of a new game, live or as homework (a self-paced link with a due
+ * Question families, concepts, difficulty, length and pace of a new game, live or as homework (a self-paced link with a due
  * date); the server plans the questions and the code.
  */
 export function CreateGameForm({
@@ -90,7 +90,7 @@ export function CreateGameForm({
       aria-label="Create a live game"
     >
       <fieldset>
-        <legend>Topics</legend>
+        <legend>Question families</legend>
         <div className="classroom-topics">
           {families.map((family) => (
             <label key={family.name} className="option">
@@ -103,8 +103,8 @@ export function CreateGameForm({
       <fieldset data-testid="concept-filter">
         <legend>Concepts (optional)</legend>
         <p className="classroom-hint">
-          Tick concepts to ask only questions that assess at least one of them, from the topics above. None
-          ticked: any concept of those topics.
+          Tick concepts to ask only questions that assess at least one of them, from the question families
+          above. None ticked: any concept of those families.
         </p>
         {concepts.map((group) => (
           <details key={group.id} className="classroom-concepts">
@@ -189,8 +189,8 @@ export function CreateGameForm({
         <input type="number" name="gameSeed" min={0} max={4294967295} />
       </label>
       <label className="field">
-        Pinned questions (optional: question ids from a preview, one per line; they replace the topics,
-        concepts, difficulty and number of questions)
+        Pinned questions (optional: question ids from a preview, one per line; they replace the question
+        families, concepts, difficulty and number of questions)
         <textarea name="pinned" rows={3} spellCheck={false} data-testid="pinned" />
       </label>
       {error ? (

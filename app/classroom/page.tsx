@@ -13,7 +13,7 @@ import { classroomIdentity } from "./identity";
 import { HomeworkConfigSchema } from "./homework/schema";
 import { ClassroomConfigSchema } from "./schema";
 
-/** A quiz's topics as the lists show them, with the concepts it was narrowed to. */
+/** A quiz's question families as the lists show them, with the concepts it was narrowed to. */
 function topicsOf(config: { families: readonly string[]; concepts?: readonly string[] | undefined }): string {
   const topics = config.families.join(", ");
   return config.concepts === undefined ? topics : `${topics} (concepts ${config.concepts.join(", ")})`;
@@ -65,7 +65,7 @@ export default async function ClassroomPage() {
                   <th scope="col">Game</th>
                   <th scope="col">Ended</th>
                   <th scope="col">Questions</th>
-                  <th scope="col">Topics</th>
+                  <th scope="col">Question families</th>
                   <th scope="col">Report</th>
                 </tr>
               </thead>
@@ -101,7 +101,7 @@ export default async function ClassroomPage() {
                   <th scope="col">Assignment</th>
                   <th scope="col">Due</th>
                   <th scope="col">Questions</th>
-                  <th scope="col">Topics</th>
+                  <th scope="col">Question families</th>
                   <th scope="col">Report</th>
                 </tr>
               </thead>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { timeWarning } from "@/lib/quiz/exam-time-warning";
+import { timeIsLow, timeWarning } from "@/lib/quiz/exam-time-warning";
 import { useExamAction } from "./use-exam-action";
 
 function format(ms: number): string {
@@ -10,8 +10,6 @@ function format(ms: number): string {
   const seconds = total % 60;
   return `${minutes}:${String(seconds).padStart(2, "0")}`;
 }
-
-const MINUTE = 60_000;
 
 /**
  * The browser clock's offset from the server's, per server render (`serverNow` is that render's clock). Back and
@@ -68,7 +66,7 @@ export function Countdown({
   return (
     <div className="countdown-box">
       <p
-        className={`countdown${remaining <= MINUTE ? " countdown-low" : ""}`}
+        className={`countdown${timeIsLow(remaining, durationMs) ? " countdown-low" : ""}`}
         role="timer"
         aria-live="off"
         data-testid="countdown"

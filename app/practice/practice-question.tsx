@@ -12,6 +12,7 @@ import type { PracticeFeedback } from "./feedback";
 import { forPerson } from "./for-person";
 import type { PracticeView } from "./practice-view";
 import { useHydrated } from "./use-hydrated";
+import { isTypingTarget } from "@/app/review/typing-target";
 
 type Props = {
   view: PracticeView;
@@ -113,25 +114,22 @@ export function PracticeQuestion({ view, arrived = false, onAnswered, onNext }: 
   useEffect(() => {
     function onKey(event: KeyboardEvent): void {
       if (event.altKey || event.ctrlKey || event.metaKey) return;
-      const target = event.target as HTMLElement | null;
-      if (
-        target?.tagName === "BUTTON" ||
-        target?.tagName === "TEXTAREA" ||
-        target?.tagName === "A" ||
-        (target?.tagName === "INPUT" && (target as HTMLInputElement).type === "text")
-      )
-        return;
-      if (event.key === "Enter") {
-        event.preventDefault();
-        if (feedback) void next();
-        else void submit();
-        return;
-      }
+      // Nothing while the learner types into a field; N works from anywhere else (the site nav included).
+      if (isTypingTarget(event.target)) return;
       if (event.key === "n" || event.key === "N") {
         if (feedback) {
           event.preventDefault();
           void next();
         }
+        return;
+      }
+      // Enter and the option keys keep their own meaning on a focused button or link (Enter activates it).
+      const target = event.target as HTMLElement | null;
+      if (target?.tagName === "BUTTON" || target?.tagName === "A") return;
+      if (event.key === "Enter") {
+        event.preventDefault();
+        if (feedback) void next();
+        else void submit();
         return;
       }
       const index = optionIndexForKey(event.key);
@@ -215,7 +213,11 @@ export function PracticeQuestion({ view, arrived = false, onAnswered, onNext }: 
                 disabled={busy}
                 data-testid="next"
               >
-                Next question<span className="key-hint"> (N)</span>
+                {/* The last question's "next" is the summary: say so. */}
+                {progress.limit !== null && progress.number >= progress.limit
+                  ? "See the summary"
+                  : "Next question"}
+                <span className="key-hint"> (N)</span>
               </button>
             ) : (
               <button

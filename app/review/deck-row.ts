@@ -2,13 +2,14 @@
 // an answer's reply carries the same shapes, so the counters, the card's row and the Undo label update without
 // another request.
 import { formatDateTime } from "@/app/format-date";
+import { dueIn } from "@/lib/review/index";
 import { isDueAt, type QueueCounts, type SrsCard } from "@/lib/srs/index";
 
 export type DeckRow = {
   readonly skillId: string;
   /** "suspended" for a suspended card, otherwise its FSRS state. */
   readonly state: string;
-  /** "new", "due now" or the due time. */
+  /** "new", "due now" or the due time, from now first ("in 1 min (2026-12-07 12:49 UTC)"). */
   readonly due: string;
   readonly reps: number;
   readonly lapses: number;
@@ -19,7 +20,12 @@ export type DeckRow = {
 function describeDue(card: SrsCard, now: Date): string {
   if (card.state === "new") return "new";
   if (isDueAt(card, now)) return "due now";
-  return formatDateTime(card.due);
+  return whenDue(card.due, now);
+}
+
+/** "in 1 min (2026-12-07 12:49 UTC)": the wait first, so no reader has to convert from UTC to know it. */
+export function whenDue(due: string, now: Date): string {
+  return `${dueIn(due, now)} (${formatDateTime(due)})`;
 }
 
 export function deckRow(card: SrsCard, now: Date): DeckRow {

@@ -6,21 +6,26 @@ import { viewingLearner } from "@/app/current-learner";
 import { CONCEPTS } from "@/lib/content/concepts";
 import { listAttempts } from "@/lib/db/attempts";
 import { db } from "@/lib/db/client";
-import { findLatestReview, listReviewedQuestionIds, loadDeck, loadSrsSettings } from "@/lib/db/srs";
-import { familiesForSkill, nextCard } from "@/lib/review/index";
+import {
+  findLatestReview,
+  findUndoneQuestionId,
+  listReviewedQuestionIds,
+  loadDeck,
+  loadSrsSettings,
+} from "@/lib/db/srs";
+import { familiesForSkill, nextCard, seenExceptRestored } from "@/lib/review/index";
 import { questionFromId } from "@/lib/scenario/generate";
 import { FAMILIES } from "@/lib/scenario/registry";
 import { buildQueue, parseSkillId } from "@/lib/srs/index";
 import { AddSkillForm } from "./add-skill-form";
 import { DeckTable } from "./deck-table";
-import { deckRow, undoLabel } from "./deck-row";
+import { deckRow, undoLabel, whenDue } from "./deck-row";
 import { QueueCountsView, ReviewLive, type ReviewLiveState } from "./review-live";
 import { ImportForm } from "./import-form";
 import { ON_SCREEN_COOKIE, answeredOnScreen, decodeOnScreen } from "./on-screen";
 import { openQuestionId } from "@/app/security/question-token";
 import { ReviewQuestion } from "./review-question";
 import { UndoButton } from "./undo-button";
-import { formatDateTime } from "@/app/format-date";
 
 export const metadata: Metadata = { title: "Spaced review" };
 export const dynamic = "force-dynamic";
@@ -62,12 +67,21 @@ export default async function ReviewPage() {
         }
       : undefined;
   const card = answered?.card ?? nextCard(queue);
+  // A card whose latest review was undone comes back with the variant it was answered with (undo-restore.ts).
+  const restoredId =
+    card && !answered ? await findUndoneQuestionId(database, learner.id, card.skillId) : undefined;
+  const restored = restoredId === undefined ? undefined : questionFromId(restoredId);
   const seenQuestionIds =
     card && !answered
-      ? [
-          ...(await listReviewedQuestionIds(database, learner.id, card.skillId)),
-          ...(await listAttempts(database, learner.id, { limit: 1000 })).map((attempt) => attempt.questionId),
-        ]
+      ? seenExceptRestored(
+          [
+            ...(await listReviewedQuestionIds(database, learner.id, card.skillId)),
+            ...(await listAttempts(database, learner.id, { limit: 1000 })).map(
+              (attempt) => attempt.questionId,
+            ),
+          ],
+          restoredId,
+        )
       : [];
   const reviewable = CONCEPTS.filter((concept) => {
     const skill = parseSkillId(concept.id);
@@ -110,6 +124,7 @@ export default async function ReviewPage() {
         <ReviewQuestion
           card={card}
           seenQuestionIds={seenQuestionIds}
+          restored={restored?.ok === true ? restored.question : undefined}
           answered={
             answered
               ? { question: answered.question, review: answered.review, response: answered.response }
@@ -120,7 +135,7 @@ export default async function ReviewPage() {
         <p className="notice" data-testid="queue-empty">
           Nothing to review now.
           {queue.nextDueAt
-            ? ` The next card is due ${formatDateTime(queue.nextDueAt)}.`
+            ? ` The next card is due ${whenDue(queue.nextDueAt, now)}.`
             : " Answer lesson questions or add a skill below to start your deck."}
         </p>
       )}

@@ -1,6 +1,7 @@
 "use client";
 
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
+import { countLearning } from "@/lib/review/index";
 import type { QueueCounts } from "@/lib/srs/index";
 import { renderMemory } from "@/app/practice/render-memory";
 import type { DeckRow, ReviewPageUpdate } from "./deck-row";
@@ -69,17 +70,21 @@ export function useReviewLive(): Live | undefined {
 }
 
 export function QueueCountsView({ newCardsPerDay }: { newCardsPerDay: number }) {
-  const counts = useReviewLive()?.state.counts;
-  if (counts === undefined) return null;
+  const state = useReviewLive()?.state;
+  if (state === undefined) return null;
+  const { counts } = state;
   return (
     <dl className="review-counts" aria-label="Queue">
+      {/* Due now counts every card the queue offers now; Learning every card the deck lists as learning. */}
       <div data-count="due">
         <dt>Due now</dt>
-        <dd>{counts.dueNow}</dd>
+        <dd>{counts.dueNow + counts.learning}</dd>
       </div>
       <div data-count="learning">
         <dt>Learning</dt>
-        <dd>{counts.learning}</dd>
+        <dd>
+          {countLearning(state.rows)} <span className="review-muted">({counts.learning} due now)</span>
+        </dd>
       </div>
       <div data-count="new">
         <dt>New today</dt>

@@ -34,10 +34,13 @@ function cardSeed(card: SrsCard): number {
 export async function ReviewQuestion({
   card,
   seenQuestionIds,
+  restored,
   answered,
 }: {
   card: SrsCard;
   seenQuestionIds: readonly string[];
+  /** The variant of the card's undone review: shown again instead of a fresh draw. */
+  restored?: Question | undefined;
   answered?:
     | { readonly question: Question; readonly review: StoredReview; readonly response: readonly string[] }
     | undefined;
@@ -45,8 +48,9 @@ export async function ReviewQuestion({
   const skill = parseSkillId(card.skillId);
   if (!skill.ok)
     return <p className="error">Card {card.skillId} names no known skill. Suspend it to skip it.</p>;
-  const picked = answered
-    ? { ok: true as const, question: answered.question }
+  const again = answered?.question ?? restored;
+  const picked = again
+    ? { ok: true as const, question: again }
     : pickReviewQuestion({
         skill: skill.value,
         seenQuestionIds,

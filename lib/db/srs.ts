@@ -478,6 +478,23 @@ export function findLastStoredReview(
 }
 
 /** Every question shown in the learner's reviews, undone ones included: the learner has seen them. */
+/**
+ * The question of the card's latest review when that review was undone (the card is back at the schedule it had
+ * when that question was shown), so the review page can show the same variant again; undefined otherwise.
+ */
+export async function findUndoneQuestionId(
+  db: Db,
+  learnerId: string,
+  skillId: SkillId,
+): Promise<string | undefined> {
+  const row = await db.srsReview.findFirst({
+    where: { learnerId, skillId },
+    orderBy: [{ reviewedAt: "desc" }, { id: "desc" }],
+    select: { questionId: true, undoneAt: true },
+  });
+  return row?.undoneAt != null ? row.questionId : undefined;
+}
+
 export async function listReviewedQuestionIds(
   db: Db,
   learnerId: string,

@@ -4,3 +4,5 @@ export { familiesForSkill, isQuestionForSkill } from "./families-for-skill";
 export { findOfferedCard, nextCard } from "./next-card";
 export { pickReviewQuestion, seenSeedsOf, type PickedQuestion } from "./pick-review-question";
 export { rerateReview, type ReratedReview } from "./rerate-review";
+export { countLearning, dueIn } from "./due-in";
+export { seenExceptRestored } from "./undo-restore";

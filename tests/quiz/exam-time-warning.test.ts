@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { timeWarning, warningThresholds } from "../../lib/quiz/exam-time-warning";
+import { timeIsLow, timeWarning, warningThresholds } from "../../lib/quiz/exam-time-warning";
 
 const MINUTE = 60_000;
 
 describe("the exam clock's warnings", () => {
-  it("a short exam warns only at 1 minute: nothing at the start of a 3- or 5-minute exam", () => {
-    expect(warningThresholds(3 * MINUTE)).toEqual([MINUTE]);
-    expect(warningThresholds(5 * MINUTE)).toEqual([MINUTE]);
+  it("a short exam warns only at 1 minute and 30 seconds: nothing at the start of a 3- or 5-minute exam", () => {
+    expect(warningThresholds(3 * MINUTE)).toEqual([MINUTE, 30_000]);
+    expect(warningThresholds(5 * MINUTE)).toEqual([MINUTE, 30_000]);
     expect(timeWarning(3 * MINUTE, 3 * MINUTE)).toBeNull();
     expect(timeWarning(3 * MINUTE - 1000, 3 * MINUTE)).toBeNull();
     expect(timeWarning(5 * MINUTE, 5 * MINUTE)).toBeNull();
@@ -14,8 +14,8 @@ describe("the exam clock's warnings", () => {
   });
 
   it("a long exam warns at 30, 10, 5 and 1 minutes left", () => {
-    expect(warningThresholds(130 * MINUTE)).toEqual([30 * MINUTE, 10 * MINUTE, 5 * MINUTE, MINUTE]);
-    expect(warningThresholds(20 * MINUTE)).toEqual([10 * MINUTE, 5 * MINUTE, MINUTE]);
+    expect(warningThresholds(130 * MINUTE)).toEqual([30 * MINUTE, 10 * MINUTE, 5 * MINUTE, MINUTE, 30_000]);
+    expect(warningThresholds(20 * MINUTE)).toEqual([10 * MINUTE, 5 * MINUTE, MINUTE, 30_000]);
   });
 
   it("the warning appears when a threshold is crossed and names the threshold, never more time than is left", () => {
@@ -26,7 +26,9 @@ describe("the exam clock's warnings", () => {
     expect(timeWarning(5 * MINUTE, duration)).toBe("Under 5 minutes left.");
     expect(timeWarning(4 * MINUTE + 59_000, duration)).toBe("Under 5 minutes left.");
     expect(timeWarning(MINUTE, duration)).toMatch(/^Under 1 minute left/);
-    expect(timeWarning(1000, duration)).toMatch(/^Under 1 minute left/);
+    expect(timeWarning(30_001, duration)).toMatch(/^Under 1 minute left/);
+    expect(timeWarning(30_000, duration)).toMatch(/^Under 30 seconds left/);
+    expect(timeWarning(1000, duration)).toMatch(/^Under 30 seconds left/);
     expect(timeWarning(0, duration)).toBeNull();
   });
 
@@ -43,6 +45,25 @@ describe("the exam clock's warnings", () => {
       "Under 10 minutes left.",
       "Under 5 minutes left.",
       "Under 1 minute left: the exam submits itself when the time is up.",
+      "Under 30 seconds left: the exam submits itself when the time is up.",
     ]);
+  });
+
+  it("a 1-minute exam warns at 30 seconds, and its clock turns red then, not from its first second", () => {
+    expect(warningThresholds(MINUTE)).toEqual([30_000]);
+    expect(timeWarning(MINUTE, MINUTE)).toBeNull();
+    expect(timeWarning(30_001, MINUTE)).toBeNull();
+    expect(timeWarning(30_000, MINUTE)).toBe(
+      "Under 30 seconds left: the exam submits itself when the time is up.",
+    );
+    expect(timeIsLow(MINUTE, MINUTE)).toBe(false);
+    expect(timeIsLow(31_000, MINUTE)).toBe(false);
+    expect(timeIsLow(30_000, MINUTE)).toBe(true);
+  });
+
+  it("a longer exam's clock turns red at 1 minute", () => {
+    expect(timeIsLow(MINUTE + 1, 20 * MINUTE)).toBe(false);
+    expect(timeIsLow(MINUTE, 20 * MINUTE)).toBe(true);
+    expect(timeIsLow(5000, 20 * MINUTE)).toBe(true);
   });
 });

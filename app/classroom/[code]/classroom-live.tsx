@@ -296,6 +296,22 @@ export function ClassroomLive({
             </div>
           ) : null}
           {rendered ? stem : <p>Loading the question…</p>}
+          {/* A phone folds the network during the round: say where to read it (the projector, or unfold it). */}
+          {!isTeacher && view.phase === "question" && rendered && children !== null ? (
+            <p className="classroom-hint" data-testid="exhibit-hint">
+              The network is on the main screen; or open{" "}
+              <a
+                href="#classroom-exhibit"
+                onClick={() => {
+                  const details = document.getElementById("classroom-exhibit");
+                  if (details instanceof HTMLDetailsElement) details.open = true;
+                }}
+              >
+                Diagram and exhibit
+              </a>{" "}
+              below the answers.
+            </p>
+          ) : null}
           {isTeacher && view.phase === "question" && view.question && rendered ? (
             <HostTiles options={view.question.options} />
           ) : null}
@@ -344,6 +360,7 @@ export function ClassroomLive({
             <details
               key={`${questionId}-${view.phase === "question" ? "round" : "after"}`}
               className="classroom-exhibit"
+              id="classroom-exhibit"
               open={isTeacher || view.phase !== "question"}
               data-testid="classroom-exhibit"
             >

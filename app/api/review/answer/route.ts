@@ -4,8 +4,15 @@ import { jsonRoute } from "@/app/http/json-route";
 import { openQuestionId, UNKNOWN_QUESTION } from "@/app/security/question-token";
 import { db } from "@/lib/db/client";
 import { listAttempts } from "@/lib/db/attempts";
-import { listReviewedQuestionIds, listReviewLog, listCards, loadSrsSettings, saveReview } from "@/lib/db/srs";
-import { answerReview, findOfferedCard, seenSeedsOf } from "@/lib/review/index";
+import {
+  findUndoneQuestionId,
+  listReviewedQuestionIds,
+  listReviewLog,
+  listCards,
+  loadSrsSettings,
+  saveReview,
+} from "@/lib/db/srs";
+import { answerReview, findOfferedCard, seenExceptRestored, seenSeedsOf } from "@/lib/review/index";
 import { questionFromId } from "@/lib/scenario/generate";
 import { allowedRatings, buildQueue, previewIntervals } from "@/lib/srs/index";
 import { deckRow, undoLabel, type ReviewPageUpdate } from "@/app/review/deck-row";
@@ -52,10 +59,16 @@ export const POST = jsonRoute(async (request: Request): Promise<Response> => {
   }
   // A review must be a variant the learner has not met: this refuses a resubmitted form (the card would be
   // reviewed twice) and a question whose key the learner already saw in a lesson or an earlier review.
-  const seen = seenSeedsOf([
-    ...(await listReviewedQuestionIds(database, learner.id, input.skillId)),
-    ...(await listAttempts(database, learner.id, { limit: 1000 })).map((attempt) => attempt.questionId),
-  ]);
+  // Except the variant of the card's undone review, which the page shows again (lib/review/undo-restore.ts).
+  const seen = seenSeedsOf(
+    seenExceptRestored(
+      [
+        ...(await listReviewedQuestionIds(database, learner.id, input.skillId)),
+        ...(await listAttempts(database, learner.id, { limit: 1000 })).map((attempt) => attempt.questionId),
+      ],
+      await findUndoneQuestionId(database, learner.id, input.skillId),
+    ),
+  );
   if (seen.has(generated.question.seed)) {
     return badRequest(
       [

@@ -177,7 +177,8 @@ function transitGatewayTable(t: T.Topology): ExhibitTable {
     State: "available",
     "Default route table": "",
     "Default association / propagation": "",
-    ...(regions.size <= 1 ? { Region: rows[0]?.[2] ?? "" } : {}),
+    // Undefined (no default) when the Region column must stay, rather than a conditional spread.
+    Region: regions.size <= 1 ? (rows[0]?.[2] ?? "") : undefined,
   });
   return { kind: "transit-gateways", caption: "Transit gateways", ...kept };
 }

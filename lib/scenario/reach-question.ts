@@ -60,7 +60,7 @@ export type ReachSetup = {
   readonly query: Query;
   readonly variants: readonly Variant[];
   /** Which variant the question shows; by default ~40 % a reachable one (when any), else a blocked one. */
-  readonly shown?: number;
+  readonly shown?: number | undefined;
   readonly maxOptions?: number;
   /** Append a text description of the shown topology to the stem (when the variants differ in what exists). */
   readonly describe?: boolean;

@@ -49,7 +49,9 @@ export function listText(items: readonly string[], empty = "none"): string {
 
 /**
  * Columns that say nothing for this question (every row holds the column's default) are dropped, so a plain
- * single-Region, single-account question is not drowned in "us-east-1" and "running".
+ * single-Region, single-account question is not drowned in "us-east-1" and "running". Callers copy `columns`
+ * and `rows` into their table by name: `{ kind, caption, ...kept }` (a spread after keys) took V8's runtime
+ * path, ~0.3 µs per table of every exhibit.
  */
 export function dropDefaultColumns(
   columns: readonly string[],

@@ -49,23 +49,33 @@ export function listText(items: readonly string[], empty = "none"): string {
 
 /**
  * Columns that say nothing for this question (every row holds the column's default) are dropped, so a plain
- * single-Region, single-account question is not drowned in "us-east-1" and "running".
+ * single-Region, single-account question is not drowned in "us-east-1" and "running". Callers copy `columns`
+ * and `rows` into their table by name: `{ kind, caption, ...kept }` (a spread after keys) took V8's runtime
+ * path, ~0.3 µs per table of every exhibit.
  */
 export function dropDefaultColumns(
   columns: readonly string[],
   rows: readonly (readonly string[])[],
-  defaults: Readonly<Record<string, string>>,
+  defaults: Readonly<Record<string, string | undefined>>,
 ): { columns: string[]; rows: string[][] } {
   // Loops rather than map/some/filter with closures: every table of every exhibit comes through here.
+  // Walks the few defaults (for...in, on the literal's enumeration cache) and finds each one's column, rather
+  // than look every column up in `defaults`: a keyed load by column name, mostly missing, on a literal of a
+  // different shape at each caller was 1 % of an edge-to-edge question.
   const keep: boolean[] = [];
+  for (let i = 0; i < columns.length; i += 1) keep.push(true);
   let dropAny = false;
-  for (let i = 0; i < columns.length; i += 1) {
-    const fallback = defaults[columns[i] as string];
-    let kept = fallback === undefined;
+  for (const column in defaults) {
+    const fallback = defaults[column];
+    const i = columns.indexOf(column);
+    if (i < 0 || fallback === undefined) continue;
+    let kept = false;
     for (let r = 0; !kept && r < rows.length; r += 1)
       kept = ((rows[r] as readonly string[])[i] ?? "") !== fallback;
-    keep.push(kept);
-    if (!kept) dropAny = true;
+    if (!kept) {
+      keep[i] = false;
+      dropAny = true;
+    }
   }
   // Every table builds its rows afresh for this call: when every column stays, they are the result as they are
   // (a copy of each row per table was 2 % of a hybrid question).

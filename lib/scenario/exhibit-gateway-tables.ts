@@ -81,7 +81,7 @@ function peeringTable(t: T.Topology): ExhibitTable {
     Requested: "",
     "DNS resolution from remote VPC": "",
   });
-  return { kind: "peering", caption: "VPC peering connections", ...kept };
+  return { kind: "peering", caption: "VPC peering connections", columns: kept.columns, rows: kept.rows };
 }
 
 function natDetails(t: T.Topology, nat: T.NatGateway): string {
@@ -144,7 +144,7 @@ function gatewayTable(t: T.Topology): ExhibitTable {
     Name: "",
     Details: "",
   });
-  return { kind: "gateways", caption: "Gateways", ...kept };
+  return { kind: "gateways", caption: "Gateways", columns: kept.columns, rows: kept.rows };
 }
 
 function transitGatewayTable(t: T.Topology): ExhibitTable {
@@ -177,9 +177,10 @@ function transitGatewayTable(t: T.Topology): ExhibitTable {
     State: "available",
     "Default route table": "",
     "Default association / propagation": "",
-    ...(regions.size <= 1 ? { Region: rows[0]?.[2] ?? "" } : {}),
+    // Undefined (no default) when the Region column must stay, rather than a conditional spread.
+    Region: regions.size <= 1 ? (rows[0]?.[2] ?? "") : undefined,
   });
-  return { kind: "transit-gateways", caption: "Transit gateways", ...kept };
+  return { kind: "transit-gateways", caption: "Transit gateways", columns: kept.columns, rows: kept.rows };
 }
 
 function attachmentResource(t: T.Topology, a: T.TransitGatewayAttachment): string {
@@ -237,7 +238,12 @@ function attachmentTable(t: T.Topology): ExhibitTable {
     State: "available",
     "Appliance mode": "off",
   });
-  return { kind: "transit-gateway-attachments", caption: "Transit gateway attachments", ...kept };
+  return {
+    kind: "transit-gateway-attachments",
+    caption: "Transit gateway attachments",
+    columns: kept.columns,
+    rows: kept.rows,
+  };
 }
 
 /** TGW-03: the default route table also takes the attachments that no table lists, while defaults are on. */
@@ -340,7 +346,7 @@ function vpnTable(t: T.Topology): ExhibitTable {
     "State",
   ];
   const kept = dropDefaultColumns(columns, rows, { Name: "", "Static routes": "", State: "available" });
-  return { kind: "vpn", caption: "Site-to-Site VPN connections", ...kept };
+  return { kind: "vpn", caption: "Site-to-Site VPN connections", columns: kept.columns, rows: kept.rows };
 }
 
 function onPremisesTable(t: T.Topology): ExhibitTable {
@@ -399,7 +405,12 @@ function endpointTable(t: T.Topology): ExhibitTable {
   const kept = dropDefaultColumns(["Endpoint", "Name", "Type", "VPC", "Service", "Settings"], rows, {
     Name: "",
   });
-  return { kind: "endpoints", caption: "VPC endpoints and endpoint services", ...kept };
+  return {
+    kind: "endpoints",
+    caption: "VPC endpoints and endpoint services",
+    columns: kept.columns,
+    rows: kept.rows,
+  };
 }
 
 function prefixListTable(t: T.Topology): ExhibitTable {
@@ -411,5 +422,5 @@ function prefixListTable(t: T.Topology): ExhibitTable {
   const caption = managed
     ? "Prefix lists (the CIDRs of AWS-managed lists are examples; AWS publishes each Region's current ranges in ip-ranges.json)"
     : "Prefix lists";
-  return { kind: "prefix-lists", caption, ...kept };
+  return { kind: "prefix-lists", caption, columns: kept.columns, rows: kept.rows };
 }

@@ -118,7 +118,7 @@ function vpcTable(t: T.Topology): ExhibitTable {
       "DNS resolution / hostnames": "",
     },
   );
-  return { kind: "vpcs", caption: "VPCs", ...kept };
+  return { kind: "vpcs", caption: "VPCs", columns: kept.columns, rows: kept.rows };
 }
 
 /**
@@ -166,7 +166,7 @@ function subnetTable(t: T.Topology, x: TopologyIndex): ExhibitTable {
       "IPv6 CIDR": "",
     },
   );
-  return { kind: "subnets", caption: "Subnets", ...kept };
+  return { kind: "subnets", caption: "Subnets", columns: kept.columns, rows: kept.rows };
 }
 
 function groupNames(t: T.Topology, ids: readonly string[]): string {
@@ -244,7 +244,12 @@ function interfaceTable(t: T.Topology): ExhibitTable | undefined {
     State: "running",
     "Source/dest. check": "on",
   });
-  return { kind: "interfaces", caption: "Instances and network interfaces", ...kept };
+  return {
+    kind: "interfaces",
+    caption: "Instances and network interfaces",
+    columns: kept.columns,
+    rows: kept.rows,
+  };
 }
 
 function isRouteTableShown(t: T.Topology, x: TopologyIndex, rt: T.RouteTable, named: NamedIn): boolean {
@@ -299,7 +304,8 @@ function routeTableTable(t: T.Topology, x: TopologyIndex, rt: T.RouteTable): Exh
   return {
     kind: "route-table",
     caption: `Route table ${labelOf(rt.id, rt.name)} — ${parts.join("; ")}`,
-    ...kept,
+    columns: kept.columns,
+    rows: kept.rows,
   };
 }
 
@@ -369,7 +375,7 @@ function securityGroupTable(
     described ? {} : { Description: "" },
   );
   const caption = `Security group ${labelOf(sg.id, sg.name)} — VPC ${vpcLabelOf(x, sg.vpcId)}; attached to ${listText(attached, "nothing")}`;
-  return { kind: "security-group", caption, ...kept };
+  return { kind: "security-group", caption, columns: kept.columns, rows: kept.rows };
 }
 
 function isNetworkAclShown(x: TopologyIndex, acl: T.NetworkAcl, named: NamedIn): boolean {

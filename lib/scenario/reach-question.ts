@@ -60,7 +60,7 @@ export type ReachSetup = {
   readonly query: Query;
   readonly variants: readonly Variant[];
   /** Which variant the question shows; by default ~40 % a reachable one (when any), else a blocked one. */
-  readonly shown?: number;
+  readonly shown?: number | undefined;
   readonly maxOptions?: number;
   /** Append a text description of the shown topology to the stem (when the variants differ in what exists). */
   readonly describe?: boolean;
@@ -176,10 +176,12 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
     });
   } else {
     const dir = first.direction === "return" ? "reply" : "request";
+    // Looked up once for the key's reason and the "Yes" distractor's (a loop names no component).
+    const firstPhrase = isLoop(first) ? "" : componentPhrase(shownTopology, first.component);
     pushCandidate(candidates, {
       text: noText(shown, shownTopology),
       correct: true,
-      why: firstDropWhy(shownTopology, setup.query, shown, first),
+      why: firstDropWhy(shownTopology, setup.query, shown, first, firstPhrase),
       proof: `analyze(shown): first blocker ${blockerKey(first)}`,
     });
     pushCandidate(candidates, {
@@ -187,7 +189,7 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
       correct: false,
       why: isLoop(first)
         ? `Wrong: ${loopShort(shown, first)}`
-        : `Wrong: ${subjectPhrase(first.component, componentPhrase(shownTopology, first.component))} drops the ${dir} (${decidingRule(shownTopology, setup.query, first)}), and no other component can make up for that.`,
+        : `Wrong: ${subjectPhrase(first.component, firstPhrase)} drops the ${dir} (${decidingRule(shownTopology, setup.query, first)}), and no other component can make up for that.`,
       proof: `analyze(shown): not reachable (${blockerKey(first)})`,
     });
   }
@@ -275,10 +277,15 @@ function shortenKeyedYes(candidates: Candidate[]): void {
  * The key's reason: where the flow is first dropped. "Every hop before X passes it" only when hops came before
  * X (a reply always follows the whole request); when X is the first check, what X lacks.
  */
-function firstDropWhy(topology: Topology, query: Query, analysis: Analysis, first: Blocker): string {
+function firstDropWhy(
+  topology: Topology,
+  query: Query,
+  analysis: Analysis,
+  first: Blocker,
+  phrase: string,
+): string {
   if (isLoop(first)) return `Right: ${loopSentence(analysis, first)}`;
   const dir = first.direction === "return" ? "reply" : "request";
-  const phrase = componentPhrase(topology, first.component);
   const rule = decidingRule(topology, query, first);
   const at = analysis.forward.findIndex((h) => h.component.id === first.component);
   const earlier =
@@ -337,7 +344,8 @@ function disprove(
     return undefined;
   const after = memo.analyzeWith(variant, replacedLists(variant, b.component, item));
   if (!after.reachable) return undefined;
-  const phrase = subjectPhrase(b.component, componentPhrase(shown, b.component));
+  // componentPhrase(shown, b.component) without a second scan of the topology: it finds this same item.
+  const phrase = subjectPhrase(b.component, itemPhrase(item, b.component));
   const rule = passingRule(shown, b);
   let why: string;
   if (b.component.startsWith("pcx-")) {
@@ -416,7 +424,9 @@ function hasNaclRule(acl: object, ruleNumber: number): boolean {
     inbound?: { ruleNumber: number }[];
     outbound?: { ruleNumber: number }[];
   };
-  return [...(inbound ?? []), ...(outbound ?? [])].some((r) => r.ruleNumber === ruleNumber);
+  if (inbound) for (const r of inbound) if (r.ruleNumber === ruleNumber) return true;
+  if (outbound) for (const r of outbound) if (r.ruleNumber === ruleNumber) return true;
+  return false;
 }
 
 function passingHop(analysis: Analysis, component: string, direction: "forward" | "return"): Hop | undefined {
@@ -784,6 +794,12 @@ function pickShown(rng: Rng, variants: readonly Variant[], allowed?: readonly nu
  */
 export function pickShownAmong(rng: Rng, variants: readonly Variant[], allowed: readonly number[]): number {
   return pickShown(rng, variants, allowed);
+}
+
+/** componentPhrase of an item already found by id. */
+function itemPhrase(item: object, id: string): string {
+  const name = (item as { name?: unknown }).name;
+  return typeof name === "string" ? `${name} (${id})` : id;
 }
 
 /** "name (id)" when the shown topology names the component, else the id. */

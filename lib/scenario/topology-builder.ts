@@ -166,7 +166,13 @@ export class TopologyBuilder {
    */
   subnet(
     vpc: VpcHandle,
-    spec: { role: string; prefix: number; routeTableId?: string; azIndex?: number; networkAclId?: string },
+    spec: {
+      role: string;
+      prefix: number;
+      routeTableId?: string;
+      azIndex?: number;
+      networkAclId?: string | undefined;
+    },
   ): SubnetHandle {
     const index = this.subnetCount.get(vpc.id) ?? 0;
     this.subnetCount.set(vpc.id, index + 1);
@@ -221,7 +227,7 @@ export class TopologyBuilder {
       hostOffset?: number;
       inbound?: readonly SgRuleSpec[];
       outbound?: readonly SgRuleSpec[];
-      publicIp?: string;
+      publicIp?: string | undefined;
       ipv6?: string;
     },
   ): InstanceHandle {

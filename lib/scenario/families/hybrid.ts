@@ -871,6 +871,24 @@ function withBothTunnelsDown(
  * Which of the two tunnels is the DOWN one (in every variant, and the fixes) is drawn per question: every exhibit
  * used to show tunnel 1 UP and tunnel 2 DOWN (qexam5 F6). A fork of its own keeps the other draws.
  */
+/**
+ * The variant with `f` applied to its topology and its fix's topology. Written out key by key rather than
+ * `{ ...v, topology }`: variants come in several shapes (works, fix, lastResort or not), and a spread of a
+ * many-shaped object followed by a key takes V8's slow generic path, for every variant of most hybrid questions.
+ */
+function mapVariant(v: Variant, f: (t: T.Topology) => T.Topology): Variant {
+  const out: { -readonly [K in keyof Variant]: Variant[K] } = { topology: f(v.topology) };
+  if (v.works !== undefined) out.works = v.works;
+  const fix = v.fix;
+  if (fix !== undefined)
+    out.fix =
+      fix.cause !== undefined
+        ? { cause: fix.cause, change: fix.change, topology: f(fix.topology) }
+        : { change: fix.change, topology: f(fix.topology) };
+  if (v.lastResort !== undefined) out.lastResort = v.lastResort;
+  return out;
+}
+
 function withTunnelOrder(
   seed: number,
   difficulty: Difficulty,
@@ -887,15 +905,7 @@ function withTunnelOrder(
         }
       : t;
   const mapped = new Map<Variant, Variant>();
-  // Two literals rather than a conditional `...(v.fix ? { fix } : {})`, which makes a temporary object and takes
-  // V8's slow path, for every variant of half the questions.
-  for (const v of drawn.variants)
-    mapped.set(
-      v,
-      v.fix
-        ? { ...v, topology: flip(v.topology), fix: { ...v.fix, topology: flip(v.fix.topology) } }
-        : { ...v, topology: flip(v.topology) },
-    );
+  for (const v of drawn.variants) mapped.set(v, mapVariant(v, flip));
   const variants = drawn.variants.map((v) => mapped.get(v) as Variant);
   return { variants, shownVariant: mapped.get(drawn.shownVariant) as Variant };
 }
@@ -963,14 +973,7 @@ function withAppSubnetAcl(
     return out;
   };
   const mapped = new Map<Variant, Variant>();
-  // Two literals rather than a conditional spread of `fix` (see withTunnelOrder).
-  for (const v of variants)
-    mapped.set(
-      v,
-      v.fix
-        ? { ...v, topology: withAcl(v.topology), fix: { ...v.fix, topology: withAcl(v.fix.topology) } }
-        : { ...v, topology: withAcl(v.topology) },
-    );
+  for (const v of variants) mapped.set(v, mapVariant(v, withAcl));
   const out = variants.map((v) => mapped.get(v) as Variant);
   // The misreading offered: the inbound rule written for the VPC's own range instead of on premises. (A reply
   // variant, outbound opened only on the service port, reads better but its option carries the stateless lesson

@@ -122,6 +122,25 @@ describe("searchRules", () => {
     expect(searchRules("zzzz-no-such-word")).toEqual([]);
   });
 
+  it("matches the abbreviations learners type: NACL finds the network ACL rules, SG the security group ones…", () => {
+    const ids = (query: string) => searchRules(query).map((rule) => rule.id);
+    expect(ids("nacl").length).toBeGreaterThan(0);
+    expect(ids("nacl")).toEqual(expect.arrayContaining(ids("network acl")));
+    expect(ids("NACL ephemeral")).toEqual(ids("network acl ephemeral"));
+    expect(ids("nacl ephemeral").length).toBeGreaterThanOrEqual(2);
+    expect(ids("sg")).toEqual(expect.arrayContaining(ids("security group")));
+    expect(ids("tgw")).toEqual(expect.arrayContaining(ids("transit gateway")));
+    for (const word of ["vgw", "igw", "eigw", "nat", "pcx", "dx", "gwlb", "vpce", "phz", "tgw", "nlb", "cgw"])
+      expect(ids(word), word).not.toEqual([]);
+    // A query word that is not an abbreviation still matches anywhere in a word.
+    expect(ids("transitiv")).toContain("PCX-02");
+  });
+
+  it("matches an abbreviation on its own, not inside another word", () => {
+    // "ra" stands for Reachability Analyzer; "transit" or "route" must not make every rule match it.
+    expect(searchRules("ra").length).toBeLessThan(RULES.length / 2);
+  });
+
   it("returns the whole catalogue for an empty query", () => {
     expect(searchRules("  ")).toHaveLength(RULES.length);
   });

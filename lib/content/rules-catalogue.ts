@@ -7,7 +7,7 @@ import { INTERNET_AND_NAT_RULES } from "./rules/gateways";
 import { DIRECT_CONNECT_RULES, VPN_RULES } from "./rules/hybrid";
 import { PEERING_RULES } from "./rules/peering";
 import { splitAtRuleIds, type RuleIdPart } from "./rule-id";
-import type { Rule, RuleTopicId } from "./rules/rule";
+import { GUIDE_HOME, type Rule, type RuleSource, type RuleTopicId } from "./rules/rule";
 import { TRANSIT_GATEWAY_RULES } from "./rules/transit-gateway";
 import { VPC_ROUTING_RULES } from "./rules/vpc-routing";
 
@@ -124,6 +124,16 @@ export function searchRules(query: string, rules: readonly Rule[] = RULES): Rule
     return words.every((word) => wordMatches(text, word));
   });
   return [...exact, ...matching];
+}
+
+/**
+ * Where a source can be read: its page when the catalogue has the page's address ("page"), else the start of its
+ * guide ("guide"), where the page title finds it; undefined for a guide the catalogue has no address for.
+ */
+export function sourceLink(source: RuleSource): { href: string; to: "page" | "guide" } | undefined {
+  if (source.url !== undefined) return { href: source.url, to: "page" };
+  const home = GUIDE_HOME[source.guide];
+  return home === undefined ? undefined : { href: home, to: "guide" };
 }
 
 export function rulesOfTopic(topic: RuleTopicId, rules: readonly Rule[] = RULES): Rule[] {

@@ -8,6 +8,7 @@ import {
   RULES,
   ruleIdsIn,
   searchRules,
+  sourceLink,
   splitAtCataloguedRuleIds,
   splitAtRuleIds,
 } from "../../lib/content/rules-catalogue";
@@ -106,6 +107,34 @@ describe("ruleIdsCitedBy", () => {
       explanation: { ...question.explanation, summary: `${question.explanation.summary} See ACL-99.` },
     });
     expect(cited).toEqual(expect.arrayContaining([...question.explanation.rules, "ACL-99"]));
+  });
+});
+
+describe("sourceLink", () => {
+  it("links every source of every rule to AWS documentation: its page when known, else its guide", () => {
+    for (const rule of RULES)
+      for (const source of rule.sources) {
+        const link = sourceLink(source);
+        expect(link, `${rule.id}: ${source.guide}`).toBeDefined();
+        expect(link?.href).toMatch(/^https:\/\/docs\.aws\.amazon\.com\//);
+        expect(link?.to).toBe(source.url === undefined ? "guide" : "page");
+      }
+  });
+
+  it("keeps a page address the catalogue has, and uses the guide home otherwise", () => {
+    expect(
+      sourceLink({ guide: "Amazon VPC Transit Gateways Guide", page: "How transit gateways work" }),
+    ).toEqual({
+      href: "https://docs.aws.amazon.com/vpc/latest/tgw/",
+      to: "guide",
+    });
+    expect(
+      sourceLink({ guide: "Amazon VPC User Guide", page: "NAT gateways", url: "https://x.example/" }),
+    ).toEqual({
+      href: "https://x.example/",
+      to: "page",
+    });
+    expect(sourceLink({ guide: "Some unknown guide", page: "p" })).toBeUndefined();
   });
 });
 

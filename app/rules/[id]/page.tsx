@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { findRule, RULE_TOPICS, RULES } from "@/lib/content/rules-catalogue";
+import { findRule, RULE_TOPICS, RULES, sourceLink } from "@/lib/content/rules-catalogue";
 import { ruleUse } from "../rule-use";
 
 export const dynamicParams = false;
@@ -42,11 +42,28 @@ export default async function RulePage({ params }: Props) {
       <section aria-labelledby="rule-sources">
         <h2 id="rule-sources">AWS sources</h2>
         <ul>
-          {rule.sources.map((source) => (
-            <li key={`${source.guide}:${source.page}`}>
-              {source.guide}: <cite>{source.page}</cite>
-            </li>
-          ))}
+          {rule.sources.map((source) => {
+            const link = sourceLink(source);
+            return (
+              <li key={`${source.guide}:${source.page}`} data-source-link={link?.to ?? "none"}>
+                {link?.to === "guide" ? (
+                  <a href={link.href} rel="external noopener">
+                    {source.guide}
+                  </a>
+                ) : (
+                  source.guide
+                )}
+                :{" "}
+                {link?.to === "page" ? (
+                  <a href={link.href} rel="external noopener">
+                    <cite>{source.page}</cite>
+                  </a>
+                ) : (
+                  <cite>{source.page}</cite>
+                )}
+              </li>
+            );
+          })}
         </ul>
         {rule.codes && rule.codes.length > 0 ? (
           <p>

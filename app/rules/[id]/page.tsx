@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { findRule, RULE_TOPICS, RULES, sourceLink } from "@/lib/content/rules-catalogue";
 import { ruleUse } from "../rule-use";
 
-export const dynamicParams = false;
+// Every catalogue ID is built ahead; any other ID is looked up when asked, so that /rules/pcx-03 (typed, or cited in
+// lower case) redirects to /rules/PCX-03 instead of a 404. Unknown IDs still 404.
+export const dynamicParams = true;
 
 export function generateStaticParams(): { id: string }[] {
   return RULES.map((rule) => ({ id: rule.id }));
@@ -19,8 +21,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** One rule: its text, AWS sources, status, drift note, the lessons that teach it and the families that ask it. */
 export default async function RulePage({ params }: Props) {
-  const rule = findRule((await params).id);
+  const { id } = await params;
+  const rule = findRule(id);
   if (!rule) notFound();
+  if (id !== rule.id) permanentRedirect(`/rules/${rule.id}`);
   const use = ruleUse(rule.id);
   const topic = RULE_TOPICS.find((entry) => entry.id === rule.topic);
   return (

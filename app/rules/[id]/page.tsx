@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { findRule, RULE_TOPICS, RULES, sourceLink } from "@/lib/content/rules-catalogue";
+import { NOT_FOUND_TITLE } from "@/app/not-found-title";
 import { ruleUse } from "../rule-use";
 
 // Every catalogue ID is built ahead; any other ID is looked up when asked, so that /rules/pcx-03 (typed, or cited in
@@ -16,7 +17,7 @@ type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const rule = findRule((await params).id);
-  return rule ? { title: `${rule.id}: ${rule.title}`, description: rule.text } : {};
+  return rule ? { title: `${rule.id}: ${rule.title}`, description: rule.text } : { title: NOT_FOUND_TITLE };
 }
 
 /** One rule: its text, AWS sources, status, drift note, the lessons that teach it and the families that ask it. */

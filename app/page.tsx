@@ -1,11 +1,19 @@
 import Link from "next/link";
 import { CONCEPTS } from "@/lib/content/concepts";
+import { courseMapIntro } from "@/lib/content/course-map";
 import { LEARNING_MODES, TOPICS, topicOfLesson } from "@/lib/course/topics";
 import { loadCourse } from "./lessons/course";
 
 export default function HomePage() {
   const course = loadCourse();
-  const general = course.filter((lesson) => topicOfLesson(lesson.frontmatter.concepts) === undefined);
+  const intro = courseMapIntro(
+    course.map((lesson) => ({
+      slug: lesson.slug,
+      title: lesson.frontmatter.title,
+      order: lesson.order,
+      topic: topicOfLesson(lesson.frontmatter.concepts),
+    })),
+  );
   return (
     <>
       <h1>Learn AWS VPC networking by tracing packets</h1>
@@ -17,16 +25,17 @@ export default function HomePage() {
 
       <section aria-labelledby="course-map">
         <h2 id="course-map">Course map</h2>
-        {general.length > 0 ? (
-          <p>
-            Start with{" "}
-            {general.map((lesson, index) => (
-              <span key={lesson.slug}>
-                {index > 0 ? " and finish with " : ""}
-                <Link href={`/lessons/${lesson.slug}`}>{lesson.frontmatter.title}</Link>
-              </span>
-            ))}
-            .
+        {intro.length > 0 ? (
+          <p data-testid="course-intro">
+            {intro.map((part, index) =>
+              part.kind === "text" ? (
+                <span key={index}>{part.text}</span>
+              ) : (
+                <Link key={index} href={`/lessons/${part.slug}`}>
+                  {part.order}. {part.title}
+                </Link>
+              ),
+            )}
           </p>
         ) : null}
         <ol className="grid" aria-label="Topics">
@@ -46,7 +55,9 @@ export default function HomePage() {
                   <ul className="topic-lessons">
                     {lessons.map((lesson) => (
                       <li key={lesson.slug}>
-                        <Link href={`/lessons/${lesson.slug}`}>{lesson.frontmatter.title}</Link>{" "}
+                        <Link href={`/lessons/${lesson.slug}`}>
+                          {lesson.order}. {lesson.frontmatter.title}
+                        </Link>{" "}
                         <span className="lesson-meta">· {lesson.frontmatter.minutes} min</span>
                       </li>
                     ))}

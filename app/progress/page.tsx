@@ -62,6 +62,43 @@ function historyLine(session: StoredSession): { href: string; text: string } {
   return { href: `/practice/${session.id}`, text: `${when} · Practice · ${detail}` };
 }
 
+/** One mastery table; concepts not started yet are listed in their own folded one under it. */
+function MasteryTable({
+  concepts,
+  mastery,
+}: {
+  concepts: readonly (typeof CONCEPTS)[number][];
+  mastery: ReadonlyMap<string, ConceptMastery>;
+}) {
+  return (
+    <table className="score-table progress-table mastery-table">
+      <thead>
+        <tr>
+          <th scope="col">Concept</th>
+          <th scope="col">Answered</th>
+          <th scope="col">Level</th>
+        </tr>
+      </thead>
+      <tbody>
+        {concepts.map((concept) => {
+          const entry = mastery.get(concept.id);
+          return (
+            <tr key={concept.id} data-concept={concept.id} data-level={entry?.level ?? "not-started"}>
+              <th scope="row">
+                <span className="mono">{concept.id}</span> {concept.text.replaceAll("**", "")}
+              </th>
+              <td>{entry ? `${entry.right} of ${entry.answered} right` : "—"}</td>
+              <td className={`level level-${entry?.level ?? "not-started"}`}>
+                {entry ? LEVEL_TEXT[entry.level] : "Not started"}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
 /** Mastery per concept from every graded answer (lessons, practice, exams) and the history of sessions. */
 export default async function Page() {
   const now = serverNow();
@@ -89,6 +126,8 @@ export default async function Page() {
     passPercent,
   });
 
+  const started = CONCEPTS.filter((concept) => mastery.has(concept.id)).length;
+
   return (
     <>
       <h1>Your progress</h1>
@@ -105,7 +144,7 @@ export default async function Page() {
           range the true share most likely lies in. Few answers give a wide range. Ready means the whole range
           is at or above the pass mark ({passPercent}%); not yet means it is all below.
         </p>
-        <table className="score-table" data-testid="readiness">
+        <table className="score-table progress-table" data-testid="readiness">
           <thead>
             <tr>
               <th scope="col">Domain</th>
@@ -141,36 +180,34 @@ export default async function Page() {
           </tbody>
         </table>
       </section>
-      {CONCEPT_GROUPS.map((group) => (
-        <section key={group.id} aria-labelledby={`group-${group.id}`}>
-          <h2 id={`group-${group.id}`}>{group.title}</h2>
-          <table className="score-table mastery-table">
-            <thead>
-              <tr>
-                <th scope="col">Concept</th>
-                <th scope="col">Answered</th>
-                <th scope="col">Level</th>
-              </tr>
-            </thead>
-            <tbody>
-              {CONCEPTS.filter((concept) => concept.group === group.id).map((concept) => {
-                const entry = mastery.get(concept.id);
-                return (
-                  <tr key={concept.id} data-concept={concept.id} data-level={entry?.level ?? "not-started"}>
-                    <th scope="row">
-                      <span className="mono">{concept.id}</span> {concept.text.replaceAll("**", "")}
-                    </th>
-                    <td>{entry ? `${entry.right} of ${entry.answered} questions right` : "—"}</td>
-                    <td className={`level level-${entry?.level ?? "not-started"}`}>
-                      {entry ? LEVEL_TEXT[entry.level] : "Not started"}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </section>
-      ))}
+      {started === 0 ? (
+        <p className="progress-empty" data-testid="progress-empty">
+          You have not answered a question yet, so all {CONCEPTS.length} concepts below are not started; each
+          domain lists them folded. Start with <Link href="/lessons">a lesson</Link> or{" "}
+          <Link href="/practice">practice</Link>, and they fill in as you answer.
+        </p>
+      ) : null}
+      {CONCEPT_GROUPS.map((group) => {
+        const concepts = CONCEPTS.filter((concept) => concept.group === group.id);
+        const touched = concepts.filter((concept) => mastery.has(concept.id));
+        const untouched = concepts.filter((concept) => !mastery.has(concept.id));
+        return (
+          <section key={group.id} aria-labelledby={`group-${group.id}`}>
+            <h2 id={`group-${group.id}`}>{group.title}</h2>
+            {touched.length > 0 ? <MasteryTable concepts={touched} mastery={mastery} /> : null}
+            {untouched.length > 0 ? (
+              <details className="untouched-concepts" data-testid="untouched" data-group={group.id}>
+                <summary>
+                  {untouched.length === concepts.length
+                    ? `${untouched.length} concepts, none started yet`
+                    : `${untouched.length} more ${untouched.length === 1 ? "concept" : "concepts"} not started yet`}
+                </summary>
+                <MasteryTable concepts={untouched} mastery={mastery} />
+              </details>
+            ) : null}
+          </section>
+        );
+      })}
       <section aria-labelledby="history">
         <h2 id="history">History</h2>
         {sessions.length === 0 ? (

@@ -30,7 +30,7 @@ export default async function RulesPage({ searchParams }: Props) {
           type="search"
           name="q"
           defaultValue={query}
-          placeholder="PCX-02, transitive, NAT…"
+          placeholder="PCX-02, transitive, NACL…"
         />
         <button type="submit" className="button">
           Search
@@ -40,7 +40,7 @@ export default async function RulesPage({ searchParams }: Props) {
         <p data-testid="rule-count" aria-live="polite">
           {found.length === 0
             ? `No rule matches “${query}”.`
-            : `${found.length} rule${found.length === 1 ? "" : "s"} match “${query}”.`}{" "}
+            : `${found.length} ${found.length === 1 ? "rule matches" : "rules match"} “${query}”.`}{" "}
           <Link href="/rules">Show all rules</Link>
         </p>
       ) : null}

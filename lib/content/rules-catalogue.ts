@@ -7,7 +7,7 @@ import { INTERNET_AND_NAT_RULES } from "./rules/gateways";
 import { DIRECT_CONNECT_RULES, VPN_RULES } from "./rules/hybrid";
 import { PEERING_RULES } from "./rules/peering";
 import { splitAtRuleIds, type RuleIdPart } from "./rule-id";
-import type { Rule, RuleTopicId } from "./rules/rule";
+import { GUIDE_HOME, type Rule, type RuleSource, type RuleTopicId } from "./rules/rule";
 import { TRANSIT_GATEWAY_RULES } from "./rules/transit-gateway";
 import { VPC_ROUTING_RULES } from "./rules/vpc-routing";
 
@@ -66,8 +66,53 @@ function searchableText(rule: Rule): string {
 }
 
 /**
+ * The abbreviations learners type (NACL, SG, TGW…) and the words the catalogue spells out. A query word that is
+ * one of these matches a rule that has the abbreviation as a word of its own (an ID prefix such as TGW-05 counts)
+ * or any of the spelled-out forms. Keys are lower case.
+ */
+export const RULE_SEARCH_ABBREVIATIONS: Readonly<Record<string, readonly string[]>> = {
+  nacl: ["network acl"],
+  nacls: ["network acl"],
+  sg: ["security group"],
+  sgs: ["security group"],
+  tgw: ["transit gateway"],
+  vgw: ["virtual private gateway"],
+  igw: ["internet gateway"],
+  eigw: ["egress-only internet gateway", "egress-only"],
+  eoigw: ["egress-only internet gateway", "egress-only"],
+  nat: ["nat gateway", "nat"],
+  natgw: ["nat gateway"],
+  ngw: ["nat gateway"],
+  pcx: ["peering"],
+  dx: ["direct connect"],
+  dxgw: ["direct connect gateway"],
+  gwlb: ["gateway load balancer"],
+  gwlbe: ["gateway load balancer endpoint", "gateway load balancer"],
+  nlb: ["network load balancer"],
+  vpce: ["endpoint"],
+  phz: ["private hosted zone", "hosted zone", "private dns"],
+  cgw: ["customer gateway"],
+  eni: ["network interface"],
+  eip: ["elastic ip"],
+  s2s: ["site-to-site"],
+  ra: ["reachability analyzer"],
+  r53: ["route 53"],
+  rt: ["route table"],
+  vif: ["virtual interface"],
+};
+
+/** Does a rule's searchable text contain a query word (or, for an abbreviation, what it stands for)? */
+function wordMatches(text: string, word: string): boolean {
+  const expansions = RULE_SEARCH_ABBREVIATIONS[word];
+  if (!expansions) return text.includes(word);
+  const alone = new RegExp(`(^|[^a-z0-9])${word}([^a-z0-9]|$)`);
+  return alone.test(text) || expansions.some((expansion) => text.includes(expansion));
+}
+
+/**
  * Rules matching a free-text query: an exact ID first, then rules whose ID, title, text, sources, codes or drift
- * note contain every word of the query. An empty query returns the whole catalogue in catalogue order.
+ * note contain every word of the query, an abbreviation matching what it stands for (RULE_SEARCH_ABBREVIATIONS).
+ * An empty query returns the whole catalogue in catalogue order.
  */
 export function searchRules(query: string, rules: readonly Rule[] = RULES): Rule[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
@@ -76,9 +121,19 @@ export function searchRules(query: string, rules: readonly Rule[] = RULES): Rule
   const matching = rules.filter((rule) => {
     if (exact.includes(rule)) return false;
     const text = searchableText(rule);
-    return words.every((word) => text.includes(word));
+    return words.every((word) => wordMatches(text, word));
   });
   return [...exact, ...matching];
+}
+
+/**
+ * Where a source can be read: its page when the catalogue has the page's address ("page"), else the start of its
+ * guide ("guide"), where the page title finds it; undefined for a guide the catalogue has no address for.
+ */
+export function sourceLink(source: RuleSource): { href: string; to: "page" | "guide" } | undefined {
+  if (source.url !== undefined) return { href: source.url, to: "page" };
+  const home = GUIDE_HOME[source.guide];
+  return home === undefined ? undefined : { href: home, to: "guide" };
 }
 
 export function rulesOfTopic(topic: RuleTopicId, rules: readonly Rule[] = RULES): Rule[] {

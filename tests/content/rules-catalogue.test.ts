@@ -8,6 +8,7 @@ import {
   RULES,
   ruleIdsIn,
   searchRules,
+  sourceLink,
   splitAtCataloguedRuleIds,
   splitAtRuleIds,
 } from "../../lib/content/rules-catalogue";
@@ -109,6 +110,34 @@ describe("ruleIdsCitedBy", () => {
   });
 });
 
+describe("sourceLink", () => {
+  it("links every source of every rule to AWS documentation: its page when known, else its guide", () => {
+    for (const rule of RULES)
+      for (const source of rule.sources) {
+        const link = sourceLink(source);
+        expect(link, `${rule.id}: ${source.guide}`).toBeDefined();
+        expect(link?.href).toMatch(/^https:\/\/docs\.aws\.amazon\.com\//);
+        expect(link?.to).toBe(source.url === undefined ? "guide" : "page");
+      }
+  });
+
+  it("keeps a page address the catalogue has, and uses the guide home otherwise", () => {
+    expect(
+      sourceLink({ guide: "Amazon VPC Transit Gateways Guide", page: "How transit gateways work" }),
+    ).toEqual({
+      href: "https://docs.aws.amazon.com/vpc/latest/tgw/",
+      to: "guide",
+    });
+    expect(
+      sourceLink({ guide: "Amazon VPC User Guide", page: "NAT gateways", url: "https://x.example/" }),
+    ).toEqual({
+      href: "https://x.example/",
+      to: "page",
+    });
+    expect(sourceLink({ guide: "Some unknown guide", page: "p" })).toBeUndefined();
+  });
+});
+
 describe("searchRules", () => {
   it("puts an exact ID first, case-insensitively", () => {
     expect(searchRules("pcx-02")[0]?.id).toBe("PCX-02");
@@ -120,6 +149,25 @@ describe("searchRules", () => {
     expect(found).not.toContain("SG-01");
     expect(searchRules("ENI_SG_RULES_MISMATCH").map((rule) => rule.id)).toEqual(["SG-01", "SG-05"]);
     expect(searchRules("zzzz-no-such-word")).toEqual([]);
+  });
+
+  it("matches the abbreviations learners type: NACL finds the network ACL rules, SG the security group ones…", () => {
+    const ids = (query: string) => searchRules(query).map((rule) => rule.id);
+    expect(ids("nacl").length).toBeGreaterThan(0);
+    expect(ids("nacl")).toEqual(expect.arrayContaining(ids("network acl")));
+    expect(ids("NACL ephemeral")).toEqual(ids("network acl ephemeral"));
+    expect(ids("nacl ephemeral").length).toBeGreaterThanOrEqual(2);
+    expect(ids("sg")).toEqual(expect.arrayContaining(ids("security group")));
+    expect(ids("tgw")).toEqual(expect.arrayContaining(ids("transit gateway")));
+    for (const word of ["vgw", "igw", "eigw", "nat", "pcx", "dx", "gwlb", "vpce", "phz", "tgw", "nlb", "cgw"])
+      expect(ids(word), word).not.toEqual([]);
+    // A query word that is not an abbreviation still matches anywhere in a word.
+    expect(ids("transitiv")).toContain("PCX-02");
+  });
+
+  it("matches an abbreviation on its own, not inside another word", () => {
+    // "ra" stands for Reachability Analyzer; "transit" or "route" must not make every rule match it.
+    expect(searchRules("ra").length).toBeLessThan(RULES.length / 2);
   });
 
   it("returns the whole catalogue for an empty query", () => {

@@ -16,6 +16,12 @@ describe("course topics", () => {
     expect(topicOfLesson(["G1", "G3", "S2"])).toBe("hybrid");
   });
 
+  it("files a lesson under the largest topic at two fifths, a tie going to the topic of its first concept", () => {
+    expect(topicOfLesson(["S1", "S2", "P6", "P11", "T6"])).toBe("flow-logs");
+    expect(topicOfLesson(["P6", "P11", "S1", "S2", "T6"])).toBe("peering");
+    expect(topicOfLesson(["T6", "S1", "S2", "P6", "P11"])).toBeUndefined();
+  });
+
   it("leaves a lesson that spreads over many topics unfiled", () => {
     expect(topicOfLesson(["S2", "P4", "G3"])).toBeUndefined();
     expect(topicOfLesson([])).toBeUndefined();

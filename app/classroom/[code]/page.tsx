@@ -10,8 +10,15 @@ import { viewForBrowser, viewGame } from "../classroom-game";
 import { classroomIdentity } from "../identity";
 import { joinCodeSchema } from "../schema";
 import { ClassroomLive } from "./classroom-live";
+import { titleUnlessMissing } from "@/app/not-found-title";
+import { db } from "@/lib/db/client";
+import { findClassroomGame } from "@/lib/db/classroom";
 
-export const metadata: Metadata = { title: "Live classroom" };
+export async function generateMetadata({ params }: { params: Promise<{ code: string }> }): Promise<Metadata> {
+  const code = joinCodeSchema.safeParse((await params).code);
+  const game = code.success ? await findClassroomGame(db(), code.data) : null;
+  return titleUnlessMissing(game !== null, "Live classroom");
+}
 
 /** Characters past which a stem steps down a size on the projector (still at least 22 px at 1280 px). */
 const LONG_STEM = 280;

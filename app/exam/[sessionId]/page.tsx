@@ -16,8 +16,17 @@ import { questionsOf } from "../exam-session";
 import { ExamConfigSchema, ExamScoreSchema } from "../schema";
 import { ReportFilter, type ItemStatus } from "./report-filter";
 import { RetakeButton } from "./retake-button";
+import { titleUnlessMissing } from "@/app/not-found-title";
 
-export const metadata: Metadata = { title: "Exam result" };
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ sessionId: string }>;
+}): Promise<Metadata> {
+  const learner = await viewingLearner(serverNow());
+  const session = await findSession(db(), learner.id, (await params).sessionId);
+  return titleUnlessMissing(session !== null && session.kind === "exam", "Exam result");
+}
 export const dynamic = "force-dynamic";
 
 const STATUS_TEXT: Record<ItemStatus, string> = { right: "Right", wrong: "Wrong", skipped: "Skipped" };

@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { findRule, RULE_TOPICS, RULES } from "@/lib/content/rules-catalogue";
+import { notFound, permanentRedirect } from "next/navigation";
+import { findRule, RULE_TOPICS, RULES, sourceLink } from "@/lib/content/rules-catalogue";
+import { NOT_FOUND_TITLE } from "@/app/not-found-title";
 import { ruleUse } from "../rule-use";
 
-export const dynamicParams = false;
+// Every catalogue ID is built ahead; any other ID is looked up when asked, so that /rules/pcx-03 (typed, or cited in
+// lower case) redirects to /rules/PCX-03 instead of a 404. Unknown IDs still 404.
+export const dynamicParams = true;
 
 export function generateStaticParams(): { id: string }[] {
   return RULES.map((rule) => ({ id: rule.id }));
@@ -14,13 +17,15 @@ type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const rule = findRule((await params).id);
-  return rule ? { title: `${rule.id}: ${rule.title}`, description: rule.text } : {};
+  return rule ? { title: `${rule.id}: ${rule.title}`, description: rule.text } : { title: NOT_FOUND_TITLE };
 }
 
 /** One rule: its text, AWS sources, status, drift note, the lessons that teach it and the families that ask it. */
 export default async function RulePage({ params }: Props) {
-  const rule = findRule((await params).id);
+  const { id } = await params;
+  const rule = findRule(id);
   if (!rule) notFound();
+  if (id !== rule.id) permanentRedirect(`/rules/${rule.id}`);
   const use = ruleUse(rule.id);
   const topic = RULE_TOPICS.find((entry) => entry.id === rule.topic);
   return (
@@ -42,11 +47,28 @@ export default async function RulePage({ params }: Props) {
       <section aria-labelledby="rule-sources">
         <h2 id="rule-sources">AWS sources</h2>
         <ul>
-          {rule.sources.map((source) => (
-            <li key={`${source.guide}:${source.page}`}>
-              {source.guide}: <cite>{source.page}</cite>
-            </li>
-          ))}
+          {rule.sources.map((source) => {
+            const link = sourceLink(source);
+            return (
+              <li key={`${source.guide}:${source.page}`} data-source-link={link?.to ?? "none"}>
+                {link?.to === "guide" ? (
+                  <a href={link.href} rel="external noopener">
+                    {source.guide}
+                  </a>
+                ) : (
+                  source.guide
+                )}
+                :{" "}
+                {link?.to === "page" ? (
+                  <a href={link.href} rel="external noopener">
+                    <cite>{source.page}</cite>
+                  </a>
+                ) : (
+                  <cite>{source.page}</cite>
+                )}
+              </li>
+            );
+          })}
         </ul>
         {rule.codes && rule.codes.length > 0 ? (
           <p>

@@ -60,6 +60,29 @@ export const GUIDE = {
   route53: "Amazon Route 53 Developer Guide",
 } as const;
 
+/**
+ * Where each guide's documentation starts, for the sources whose page the catalogue has no address for (a page
+ * address is only written where it was checked; a guessed one would break silently when AWS renames a page).
+ * Keyed by the guide's name as the catalogue spells it, so a source written out in full is covered too.
+ */
+export const GUIDE_HOME: Readonly<Record<string, string>> = {
+  [GUIDE.vpc]: "https://docs.aws.amazon.com/vpc/latest/userguide/",
+  [GUIDE.peering]: "https://docs.aws.amazon.com/vpc/latest/peering/",
+  [GUIDE.tgw]: "https://docs.aws.amazon.com/vpc/latest/tgw/",
+  [GUIDE.privateLink]: "https://docs.aws.amazon.com/vpc/latest/privatelink/",
+  [GUIDE.vpn]: "https://docs.aws.amazon.com/vpn/latest/s2svpn/",
+  [GUIDE.dx]: "https://docs.aws.amazon.com/directconnect/latest/UserGuide/",
+  [GUIDE.ec2]: "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/",
+  [GUIDE.ra]: "https://docs.aws.amazon.com/vpc/latest/reachability/",
+  [GUIDE.ec2Api]: "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/",
+  [GUIDE.nlb]: "https://docs.aws.amazon.com/elasticloadbalancing/latest/network/",
+  [GUIDE.route53]: "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/",
+  "AWS Network Firewall Developer Guide":
+    "https://docs.aws.amazon.com/network-firewall/latest/developerguide/",
+  "Elastic Load Balancing: Gateway Load Balancers":
+    "https://docs.aws.amazon.com/elasticloadbalancing/latest/gateway/",
+};
+
 export function source(guide: keyof typeof GUIDE, page: string, url?: string): RuleSource {
   return url === undefined ? { guide: GUIDE[guide], page } : { guide: GUIDE[guide], page, url };
 }

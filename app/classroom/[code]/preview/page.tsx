@@ -6,8 +6,15 @@ import { gameQuestions } from "../../classroom-game";
 import { QuestionPreview } from "../../question-preview";
 import { classroomIdentity } from "../../identity";
 import { joinCodeSchema } from "../../schema";
+import { titleUnlessMissing } from "@/app/not-found-title";
+import { db } from "@/lib/db/client";
+import { findClassroomGame } from "@/lib/db/classroom";
 
-export const metadata: Metadata = { title: "Preview of the game's questions" };
+export async function generateMetadata({ params }: { params: Promise<{ code: string }> }): Promise<Metadata> {
+  const code = joinCodeSchema.safeParse((await params).code);
+  const game = code.success ? await findClassroomGame(db(), code.data) : null;
+  return titleUnlessMissing(game !== null, "Preview of the game's questions");
+}
 export const dynamic = "force-dynamic";
 
 /**

@@ -6,8 +6,15 @@ import { reportGame } from "../../classroom-game";
 import { ReportDownloads, ReportTables } from "../../report-view";
 import { classroomIdentity } from "../../identity";
 import { joinCodeSchema } from "../../schema";
+import { titleUnlessMissing } from "@/app/not-found-title";
+import { db } from "@/lib/db/client";
+import { findClassroomGame } from "@/lib/db/classroom";
 
-export const metadata: Metadata = { title: "Game report" };
+export async function generateMetadata({ params }: { params: Promise<{ code: string }> }): Promise<Metadata> {
+  const code = joinCodeSchema.safeParse((await params).code);
+  const game = code.success ? await findClassroomGame(db(), code.data) : null;
+  return titleUnlessMissing(game !== null, "Game report");
+}
 export const dynamic = "force-dynamic";
 
 /** After a game, for its teacher: how the room did on each question, and each player on each concept. */

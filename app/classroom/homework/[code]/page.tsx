@@ -15,8 +15,14 @@ import { homeworkCodeSchema } from "../schema";
 import { HomeworkJoinForm } from "./homework-join-form";
 import { HomeworkQuestion } from "./homework-question";
 import { HomeworkVerdict } from "./homework-verdict";
+import { titleUnlessMissing } from "@/app/not-found-title";
+import { findHomework } from "@/lib/db/homework";
 
-export const metadata: Metadata = { title: "Homework" };
+export async function generateMetadata({ params }: { params: Promise<{ code: string }> }): Promise<Metadata> {
+  const code = homeworkCodeSchema.safeParse((await params).code);
+  const homework = code.success ? await findHomework(db(), code.data) : null;
+  return titleUnlessMissing(homework !== null, "Homework");
+}
 export const dynamic = "force-dynamic";
 
 function Due({ dueAt, open }: { dueAt: Date; open: boolean }) {

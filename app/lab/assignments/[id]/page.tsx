@@ -17,8 +17,13 @@ import { LabClient } from "../../lab-client";
 import { GoalResults } from "../../lab-goals";
 import { lessonTopologies } from "../../lesson-topologies";
 import { ASSIGNMENT_ID } from "../../schema";
+import { titleUnlessMissing } from "@/app/not-found-title";
 
-export const metadata: Metadata = { title: "Lab assignment" };
+export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
+  const { id } = await params;
+  const assignment = ASSIGNMENT_ID.test(id) ? await findAssignment(db(), id) : null;
+  return titleUnlessMissing(assignment !== null, "Lab assignment");
+}
 export const dynamic = "force-dynamic";
 
 type Props = {

@@ -6,8 +6,15 @@ import { viewingLearner } from "@/app/current-learner";
 import { QuestionPreview } from "../../../question-preview";
 import { homeworkQuestions } from "../../homework-service";
 import { homeworkCodeSchema } from "../../schema";
+import { titleUnlessMissing } from "@/app/not-found-title";
+import { db } from "@/lib/db/client";
+import { findHomework } from "@/lib/db/homework";
 
-export const metadata: Metadata = { title: "Preview of the assignment's questions" };
+export async function generateMetadata({ params }: { params: Promise<{ code: string }> }): Promise<Metadata> {
+  const code = homeworkCodeSchema.safeParse((await params).code);
+  const homework = code.success ? await findHomework(db(), code.data) : null;
+  return titleUnlessMissing(homework !== null, "Preview of the assignment's questions");
+}
 export const dynamic = "force-dynamic";
 
 /** Every question of an assignment with its key, for the teacher who set it. */

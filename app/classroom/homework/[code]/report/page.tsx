@@ -7,8 +7,15 @@ import { formatDateTime, machineDateTime } from "@/app/format-date";
 import { ReportDownloads, ReportTables } from "../../../report-view";
 import { reportHomework } from "../../homework-service";
 import { homeworkCodeSchema } from "../../schema";
+import { titleUnlessMissing } from "@/app/not-found-title";
+import { db } from "@/lib/db/client";
+import { findHomework } from "@/lib/db/homework";
 
-export const metadata: Metadata = { title: "Homework report" };
+export async function generateMetadata({ params }: { params: Promise<{ code: string }> }): Promise<Metadata> {
+  const code = homeworkCodeSchema.safeParse((await params).code);
+  const homework = code.success ? await findHomework(db(), code.data) : null;
+  return titleUnlessMissing(homework !== null, "Homework report");
+}
 export const dynamic = "force-dynamic";
 
 /** The assignment's report, in the live game's report: per question, per student with concepts, CSV. */

@@ -1,0 +1,56 @@
+// The eighth independent examiner's findings (exam8), each asserted on the cited question and, where it is
+// cheap, as a property over many seeds.
+import { describe, expect, it } from "vitest";
+import type { Difficulty, Question } from "../../lib/scenario/question";
+import { FAMILIES } from "../../lib/scenario/registry";
+import { must } from "../support/must";
+
+function family(name: string) {
+  return must(FAMILIES.find((x) => x.name === name));
+}
+
+function gen(name: string, seed: number, d: Difficulty): Question {
+  return family(name).generate(seed, d);
+}
+
+/** Everything a learner reads after answering: the summary and every option's explanation. */
+function explained(q: Question): string {
+  return [q.explanation.summary, ...Object.values(q.explanation.perOption)].join("\n");
+}
+
+function peeringRows(q: Question): Record<string, string>[] {
+  const table = q.exhibit?.tables.find((t) => t.kind === "peering");
+  if (table === undefined) return [];
+  return table.rows.map((row) => Object.fromEntries(table.columns.map((c, i) => [c, row[i] ?? ""])));
+}
+
+describe("DEFECT 1: an expired peering is listed only in the 2 days after it expires", () => {
+  it("can-a-reach-c 82668 d3 and 83042 d2 show an expired request 7-8 days old", () => {
+    for (const [seed, d] of [
+      [82668, 3],
+      [83042, 2],
+    ] as const) {
+      const rows = peeringRows(gen("can-a-reach-c", seed, d));
+      const expired = rows.filter((r) => r.Status === "expired");
+      expect(expired.length).toBe(1);
+      expect(expired[0]?.Requested).toMatch(/^[78] days ago$/);
+    }
+  });
+
+  it("over many seeds: expired is 7-8 days old, pending-acceptance under 7", () => {
+    let expired = 0;
+    for (const d of [2, 3] as const)
+      for (let seed = 82558; seed < 83208; seed += 11)
+        for (const r of peeringRows(gen("can-a-reach-c", seed, d))) {
+          const days = /^(\d+) days ago$/.exec(r.Requested ?? "");
+          if (days === null) continue;
+          if (r.Status === "expired") {
+            expired += 1;
+            expect(Number(days[1])).toBeGreaterThanOrEqual(7);
+            expect(Number(days[1])).toBeLessThan(9);
+          }
+          if (r.Status === "pending-acceptance") expect(Number(days[1])).toBeLessThan(7);
+        }
+    expect(expired).toBeGreaterThan(0);
+  });
+});

@@ -230,7 +230,7 @@ const addNetworkAclRule: Proposer = ({ topology, net, query }, b) => {
   ];
 };
 
-/** A peering that is not active (pending, expired): accept it, or request it again. */
+/** A peering that is not active (pending, expired): accept it, or (expired) replace it with a new request. */
 const activatePeering: Proposer = ({ topology }, b) => {
   const i = topology.peeringConnections.findIndex((p) => p.id === b.component);
   const p = topology.peeringConnections[i];
@@ -243,7 +243,8 @@ const activatePeering: Proposer = ({ topology }, b) => {
     {
       kind: recreate ? "add-peering" : "accept-peering",
       description: recreate
-        ? `Request peering ${p.id} again and accept it within 7 days`
+        ? // PCX-06: an expired request can be neither accepted nor rejected; only a new request (new pcx- ID) helps.
+          `Create a new peering request between ${p.requesterVpcId} and ${p.accepterVpcId}, have the accepter VPC ${p.accepterVpcId}'s owner accept it within 7 days, and point the routes in both VPCs at the new connection's pcx- ID (routes to the expired ${p.id} stay blackholes)`
         : `Accept peering connection ${p.id} (as the accepter VPC ${p.accepterVpcId}'s owner)`,
       rules: ["PCX-05", "PCX-07"],
       topology: draft.topology,

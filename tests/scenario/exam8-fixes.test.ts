@@ -54,3 +54,18 @@ describe("DEFECT 1: an expired peering is listed only in the 2 days after it exp
     expect(expired).toBeGreaterThan(0);
   });
 });
+
+describe("DEFECT 2: an expired request cannot be acted on; the fix is a new connection", () => {
+  it("can-a-reach-c 82668 d3 and 83042 d2: new request, accepter's owner accepts, routes to the new pcx", () => {
+    for (const [seed, d] of [
+      [82668, 3],
+      [83042, 2],
+    ] as const) {
+      const text = explained(gen("can-a-reach-c", seed, d));
+      expect(text).not.toMatch(/again and accept/i);
+      expect(text).toMatch(/create a new peering request/i);
+      expect(text).toMatch(/owner accept it within 7 days/);
+      expect(text).toMatch(/routes in both VPCs at the new connection's pcx- ID/);
+    }
+  });
+});

@@ -69,3 +69,23 @@ describe("DEFECT 2: an expired request cannot be acted on; the fix is a new conn
     }
   });
 });
+
+describe("DEFECT 3 / MINOR 1: a near-miss NACL rule read before the deciding rule is explained", () => {
+  it("filtering 83262 d3 (works): the key and D say rule 90's CIDR does not contain the client", () => {
+    const q = gen("filtering", 83262, 3);
+    const because =
+      /rule 90 \(deny tcp\/3306 10\.162\.196\.0\/22\) is checked first but does not match: 10\.162\.196\.0\/22 does not contain 10\.162\.192\.40, so evaluation continues to rule 100/i;
+    expect(q.explanation.summary).toMatch(because);
+    const d = must(q.options.find((o) => /blocks inbound TCP port 3306/.test(o.text)));
+    expect(q.explanation.perOption[d.id]).toMatch(because);
+  });
+
+  it("filtering 81018 d2 and 81040 d3 (* rule drops): the near-miss outbound rule 100 is named", () => {
+    expect(gen("filtering", 81018, 2).explanation.summary).toMatch(
+      /Outbound rule 100 \(allow tcp\/3306 172\.29\.0\.0\/16\) is checked first but does not match: 172\.29\.0\.0\/16 does not contain 10\.133\.0\.41, so evaluation continues to the final \* rule/,
+    );
+    expect(gen("filtering", 81040, 3).explanation.summary).toMatch(
+      /Outbound rule 100 \(allow tcp\/1024-65535 172\.31\.0\.0\/16\) is checked first but does not match: 172\.31\.0\.0\/16 does not contain 172\.16\.192\.37/,
+    );
+  });
+});

@@ -100,3 +100,17 @@ describe("MINOR 2: a tcp/22 rule does not match the reply, whose destination por
     expect(gen("fix-it", 81403, 3).explanation.summary).toMatch(ephemeral);
   });
 });
+
+describe("MINOR 3: flow-log NAT records are worded for a request rejected on arrival", () => {
+  it("flow-log-diagnosis 81304 and 81315 d3", () => {
+    for (const seed of [81304, 81315]) {
+      const text = explained(gen("flow-log-diagnosis", seed, 3));
+      expect(text).not.toMatch(/ENI logs the request once as it arrives/);
+      expect(text).toMatch(/When the NAT gateway passes the request, its ENI logs it twice/);
+      expect(text).not.toMatch(/has no rule for the private subnet/);
+      expect(text).toMatch(
+        /no inbound rule allowing it from the private subnet \(or a lower-numbered deny matches\)/,
+      );
+    }
+  });
+});

@@ -216,7 +216,12 @@ const addNetworkAclRule: Proposer = ({ topology, net, query }, b) => {
     ruleNumber: number,
     protocol,
     ...ports,
-    cidrBlock: remoteCidr(net, remote.value, isReply || remote.value.family === 6 ? "any" : "host"),
+    // Below a numbered deny the allow overrides it for every address it names: name only this flow's remote
+    // address, so the deny keeps covering the rest of its range (exam8 MINOR 7).
+    cidrBlock:
+      d.ruleNumber !== "*"
+        ? hostCidr(remote.value)
+        : remoteCidr(net, remote.value, isReply || remote.value.family === 6 ? "any" : "host"),
     action: "allow",
   };
   rules.push(rule);

@@ -114,3 +114,13 @@ describe("MINOR 3: flow-log NAT records are worded for a request rejected on arr
     }
   });
 });
+
+describe("MINOR 7: an allow added below a numbered deny names only the flow's address", () => {
+  it("filtering 83515 d3: rule 89 allows 10.213.28.23/32, not the whole /22 that deny rule 90 partly covers", () => {
+    const summary = gen("filtering", 83515, 3).explanation.summary;
+    expect(summary).toMatch(
+      /Fix: add inbound rule 89 allowing tcp ports 8080-8080 from 10\.213\.28\.23\/32 /,
+    );
+    expect(summary).not.toMatch(/rule 89 allowing [^.]* from 10\.213\.28\.0\/22/);
+  });
+});

@@ -124,3 +124,20 @@ describe("MINOR 7: an allow added below a numbered deny names only the flow's ad
     expect(summary).not.toMatch(/rule 89 allowing [^.]* from 10\.213\.28\.0\/22/);
   });
 });
+
+describe("MINOR 8: wording", () => {
+  it("ipv6-egress 81744/81788 d3 say 'only numbered outbound allow rule' (the * rules exist too)", () => {
+    for (const seed of [81744, 81788]) {
+      const text = explained(gen("ipv6-egress", seed, 3));
+      expect(text).toMatch(/its only numbered outbound allow rule covers 0\.0\.0\.0\/0/);
+      expect(text).not.toMatch(/its only outbound rule/);
+    }
+  });
+  it("missing-piece 81117/81139 d3 drop 'whether or not one is there yet'", () => {
+    for (const seed of [81117, 81139]) {
+      const text = explained(gen("missing-piece", seed, 3));
+      expect(text).not.toMatch(/whether or not one is there yet/);
+      expect(text).toMatch(/it would win even if a propagated route for that prefix exists \(TGW-07\)/);
+    }
+  });
+});

@@ -52,7 +52,7 @@ function nearMissReason(r: Rule, f: NaclFlow): string | undefined {
   // ACL-08: a rule's port range is matched against the destination port; a reply goes to the client's ephemeral port.
   return f.direction === "return" && (f.traffic.port ?? 0) >= 1024
     ? `a rule's port range is matched against the destination port, and the reply's destination port is the client's ephemeral port (1024-65535, here ${port}), not ${ports}`
-    : `the request's destination port is ${port}, not ${ports}`;
+    : `the ${f.direction === "return" ? "reply" : "request"}'s destination port is ${port}, not ${ports}`;
 }
 
 /**

@@ -216,7 +216,12 @@ const addNetworkAclRule: Proposer = ({ topology, net, query }, b) => {
     ruleNumber: number,
     protocol,
     ...ports,
-    cidrBlock: remoteCidr(net, remote.value, isReply || remote.value.family === 6 ? "any" : "host"),
+    // Below a numbered deny the allow overrides it for every address it names: name only this flow's remote
+    // address, so the deny keeps covering the rest of its range (exam8 MINOR 7).
+    cidrBlock:
+      d.ruleNumber !== "*"
+        ? hostCidr(remote.value)
+        : remoteCidr(net, remote.value, isReply || remote.value.family === 6 ? "any" : "host"),
     action: "allow",
   };
   rules.push(rule);
@@ -230,7 +235,7 @@ const addNetworkAclRule: Proposer = ({ topology, net, query }, b) => {
   ];
 };
 
-/** A peering that is not active (pending, expired): accept it, or request it again. */
+/** A peering that is not active (pending, expired): accept it, or (expired) replace it with a new request. */
 const activatePeering: Proposer = ({ topology }, b) => {
   const i = topology.peeringConnections.findIndex((p) => p.id === b.component);
   const p = topology.peeringConnections[i];
@@ -243,7 +248,8 @@ const activatePeering: Proposer = ({ topology }, b) => {
     {
       kind: recreate ? "add-peering" : "accept-peering",
       description: recreate
-        ? `Request peering ${p.id} again and accept it within 7 days`
+        ? // PCX-06: an expired request can be neither accepted nor rejected; only a new request (new pcx- ID) helps.
+          `Create a new peering request between ${p.requesterVpcId} and ${p.accepterVpcId}, have the accepter VPC ${p.accepterVpcId}'s owner accept it within 7 days, and point the routes in both VPCs at the new connection's pcx- ID (routes to the expired ${p.id} stay blackholes)`
         : `Accept peering connection ${p.id} (as the accepter VPC ${p.accepterVpcId}'s owner)`,
       rules: ["PCX-05", "PCX-07"],
       topology: draft.topology,

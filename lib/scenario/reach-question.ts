@@ -25,7 +25,13 @@ import { decidingSentence } from "./rule-sentences";
 import { allowedPrefixesWhy, exhibitConsistentText } from "./glance-refuted";
 import { subjectPhrase } from "./component-noun";
 import { transitivePeeringSentence } from "./transitive-peering";
-import { naclDropSentence, naclNearMissClause, peerGroupReferenceSentence } from "./rule-order";
+import {
+  naclDropSentence,
+  naclNearMissClause,
+  naclPassedOverForBlocker,
+  naclPassedOverSentence,
+  peerGroupReferenceSentence,
+} from "./rule-order";
 import { buildQuestion } from "./build-question";
 import { isLoop, loopSentence, loopShort, noLoopWhy } from "./routing-loop";
 import { describeTopology } from "./describe-topology";
@@ -382,6 +388,9 @@ function disprove(
         : undefined;
     if (nearMiss !== undefined) why = `${phrase} is not at fault here: ${nearMiss}`;
     else if (peerGroup !== undefined) why = `${why} ${peerGroup}`;
+    // exam8 DEFECT 3: a lower-numbered deny that nearly matches is read first; say why it does not match.
+    const passed = hop?.matched && nearMiss === undefined ? naclPassedOverForBlocker(shown, b) : "";
+    if (passed !== "") why = `${why} ${passed}`;
   }
   return {
     why,
@@ -676,11 +685,29 @@ function directConnectSentence(topology: Topology, analysis: Analysis): string |
 function decidingDetails(topology: Topology, analysis: Analysis, query: Query): string[] {
   const out: string[] = [];
   const seenAcls = new Set<string>();
+  const seenPassed = new Set<string>();
   for (const hop of [...analysis.forward, ...analysis.return]) {
     const d = hop.detail;
     if (d.kind !== "network-acl" || !d.allowed || d.ruleNumber === "*") continue;
     const acl = topology.networkAcls.find((a) => a.id === d.acl);
     if (!acl) continue;
+    // exam8 DEFECT 3: a lower-numbered deny that nearly matches the flow, and why it does not (ACL-03).
+    const header = hop.inbound ?? hop.outbound;
+    if (header !== undefined && !seenPassed.has(`${acl.id} ${d.side} ${hop.direction}`)) {
+      seenPassed.add(`${acl.id} ${d.side} ${hop.direction}`);
+      const passed = naclPassedOverSentence(
+        d.side === "inbound" ? acl.inbound : acl.outbound,
+        {
+          side: d.side,
+          remote: d.side === "inbound" ? header.srcIp : header.dstIp,
+          traffic: { protocol: header.protocol, port: header.dstPort },
+          direction: hop.direction,
+        },
+        d.ruleNumber,
+        "deny",
+      );
+      if (passed !== "") out.push(`In ${componentPhrase(topology, acl.id)}: ${lowerFirst(passed)}`);
+    }
     const list = [acl.inbound, acl.outbound].find((rules) =>
       rules.some((r) => r.ruleNumber === d.ruleNumber && r.action === "allow"),
     );

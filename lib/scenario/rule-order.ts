@@ -26,6 +26,83 @@ function mismatch(r: Rule, d: NaclDetail): string | undefined {
   return "";
 }
 
+/** The flow a NACL rule is matched against: the side, the remote address, the protocol and destination port. */
+export type NaclFlow = {
+  readonly side: "inbound" | "outbound";
+  readonly remote: string;
+  readonly traffic: NaclDetail["traffic"];
+  readonly direction: "forward" | "return";
+};
+
+/**
+ * Why rule r comes close to matching the flow but does not: its protocol matches and exactly one of its CIDR and
+ * its port range misses. Undefined when it matches, or misses on more than that (not a near miss).
+ */
+function nearMissReason(r: Rule, f: NaclFlow): string | undefined {
+  const ip = parseIp(f.remote);
+  const cidr = parseCidr(r.cidrBlock);
+  if (!ip.ok || !cidr.ok || ip.value.family !== cidr.value.family) return undefined;
+  if (!matchesProtocol(r.protocol, f.traffic.protocol, ip.value.family)) return undefined;
+  const inCidr = cidrContainsIp(cidr.value, ip.value);
+  const inPorts = matchesPort(r.fromPort, r.toPort, f.traffic.protocol, f.traffic.port);
+  if (inCidr === inPorts) return undefined;
+  if (!inCidr) return `${r.cidrBlock} does not contain ${f.remote}`;
+  const ports = r.fromPort === r.toPort ? String(r.fromPort) : `${String(r.fromPort)}-${String(r.toPort)}`;
+  const port = String(f.traffic.port);
+  // ACL-08: a rule's port range is matched against the destination port; a reply goes to the client's ephemeral port.
+  return f.direction === "return" && (f.traffic.port ?? 0) >= 1024
+    ? `a rule's port range is matched against the destination port, and the reply's destination port is the client's ephemeral port (1024-65535, here ${port}), not ${ports}`
+    : `the ${f.direction === "return" ? "reply" : "request"}'s destination port is ${port}, not ${ports}`;
+}
+
+/**
+ * The near-miss rules evaluated before the rule that decides (`upTo`, or every numbered rule when the * rule
+ * decides), of the given action, each with why it does not match and where evaluation goes next (ACL-03):
+ * "Inbound rule 90 (deny tcp/3306 10.162.196.0/22) is checked first but does not match: 10.162.196.0/22 does not
+ * contain 10.162.192.40, so evaluation continues to rule 100." "" when there are none.
+ */
+export function naclPassedOverSentence(
+  rules: readonly Rule[],
+  f: NaclFlow,
+  upTo: number | "*",
+  action: "allow" | "deny",
+): string {
+  const sorted = [...rules].sort((a, b) => a.ruleNumber - b.ruleNumber);
+  const out: string[] = [];
+  for (const [i, r] of sorted.entries()) {
+    if (upTo !== "*" && r.ruleNumber >= upTo) break;
+    if (r.action !== action) continue;
+    const why = nearMissReason(r, f);
+    if (why === undefined) continue;
+    const next = sorted[i + 1];
+    const to =
+      next !== undefined && (upTo === "*" || next.ruleNumber <= upTo)
+        ? `rule ${String(next.ruleNumber)}`
+        : "the final * rule";
+    const side = f.side === "inbound" ? "Inbound" : "Outbound";
+    out.push(
+      `${side} ${ruleText(r)} is checked ${i === 0 ? "first" : `after rule ${String(sorted[i - 1]?.ruleNumber)}`} but does not match: ${why}, so evaluation continues to ${to} (ACL-03).`,
+    );
+  }
+  return out.join(" ");
+}
+
+/** The near-miss rules passed over before the rule that decides the shown ACL's verdict on b's flow (ACL-03). */
+export function naclPassedOverForBlocker(shown: Topology, b: Blocker): string {
+  const d = b.detail;
+  if (d.kind !== "network-acl") return "";
+  const rules = rulesOf(shown, d);
+  if (rules === undefined) return "";
+  const decides = rules.find((r) => mismatch(r, d) === "");
+  const flow = { side: d.side, remote: d.remote, traffic: d.traffic, direction: d.direction };
+  return naclPassedOverSentence(
+    rules,
+    flow,
+    decides?.ruleNumber ?? "*",
+    decides === undefined || decides.action === "deny" ? "allow" : "deny",
+  );
+}
+
 function rulesOf(topology: Topology, d: NaclDetail): readonly Rule[] | undefined {
   const acl = topology.networkAcls.find((a) => a.id === d.acl.id);
   if (acl === undefined) return undefined;
@@ -44,15 +121,24 @@ export function naclDropSentence(topology: Topology, first: Blocker): string | u
   if (rules === undefined) return undefined;
   const dir = first.direction === "return" ? "reply" : "request";
   const remote = `${d.side === "inbound" ? "from" : "to"} ${d.remote}`;
+  const flow = { side: d.side, remote: d.remote, traffic: d.traffic, direction: d.direction };
+  // exam8: an allow rule that nearly matches is named with why it does not, so the learner's trap is explained.
+  const passed = naclPassedOverSentence(rules, flow, d.ruleNumber, "allow");
   if (d.ruleNumber === "*")
-    return `No numbered ${d.side} rule of ${d.acl.name ?? d.acl.id} matches the ${dir} ${remote}, so its final * rule denies it (ACL-04).`;
+    return [
+      `No numbered ${d.side} rule of ${d.acl.name ?? d.acl.id} matches the ${dir} ${remote}, so its final * rule denies it (ACL-04).`,
+      passed,
+    ]
+      .filter((x) => x !== "")
+      .join(" ");
   const deciding = rules.find((r) => r.ruleNumber === d.ruleNumber);
   if (deciding === undefined) return undefined;
   const later = rules.find(
     (r) => r.ruleNumber > deciding.ruleNumber && r.action === "allow" && mismatch(r, d) === "",
   );
   const beaten = later !== undefined ? `; ${ruleText(later)} would allow it, but is never reached` : "";
-  return `Its ${d.side} ${ruleText(deciding)} is the lowest-numbered rule that matches the ${dir} ${remote}, so it decides${beaten} (ACL-03).`;
+  const decides = `Its ${d.side} ${ruleText(deciding)} is the lowest-numbered rule that matches the ${dir} ${remote}, so it decides${beaten} (ACL-03).`;
+  return passed !== "" ? `${decides} ${passed}` : decides;
 }
 
 /**

@@ -131,12 +131,13 @@ function directPeering(rng: Rng, opts: { crossRegion?: boolean; crossAccount?: b
       { topology: removeRoute(c.subnet.routeTableId, cidrText(a.vpc.cidr))(base) },
       { topology: setSecurityGroupInbound(c.instance.sgId, [])(base) },
       { topology: setPeeringStatus(pcx, "pending-acceptance")(base) },
-      // rule PCX-06: an unanswered request expires after 7 days.
+      // rule PCX-06: an unanswered request expires after 7 days, and AWS lists an expired connection for only
+      // 2 more days, so the exhibit's age is 7-8 whole days (7 days plus 1-47 hours), never older.
       {
         topology: setPeeringStatus(
           pcx,
           "pending-acceptance",
-          DEFAULT_FLOW_LOG_NOW - (7 + rng.int(1, 20)) * 86400,
+          DEFAULT_FLOW_LOG_NOW - 7 * 86400 - rng.int(1, 47) * 3600,
         )(base),
       },
       { topology: acl.swapped(base) },

@@ -14,6 +14,7 @@ import {
 } from "../../net/index";
 import { proposeFixes, type Fix } from "../../net/fixes";
 import { decidingSentence } from "../rule-sentences";
+import { naclDropSentence } from "../rule-order";
 import { buildQuestion } from "../build-question";
 import type { Family } from "../family";
 import type { Candidate } from "../options";
@@ -111,7 +112,7 @@ export function fixItCase(seed: number, difficulty: Difficulty, proofs?: ProofSi
       topology,
       query,
       candidates,
-      summary: fixSummary(before, right.description),
+      summary: fixSummary(topology, before, right.description),
       cache,
     });
     return { question, right, wrong };
@@ -120,8 +121,10 @@ export function fixItCase(seed: number, difficulty: Difficulty, proofs?: ProofSi
 }
 
 /** The deciding rule, whether the request or the reply fails, and the one change that fixes it. */
-function fixSummary(before: Analysis, change: string): string {
+function fixSummary(topology: Topology, before: Analysis, change: string): string {
   const b = before.blockers[0];
+  // exam8 MINOR 2: a NACL drop names the deciding rule and the near-miss rules read before it.
+  const nacl = b ? (naclDropSentence(topology, b) ?? "") : "";
   const sentence = b
     ? decidingSentence(b.code === "SUBNET_ACL_RESTRICTION" && b.direction === "return" ? ["ACL-02"] : b.rules)
     : "";
@@ -131,6 +134,7 @@ function fixSummary(before: Analysis, change: string): string {
   return [
     sentence,
     where,
+    nacl,
     `The one change that fixes it: ${change.charAt(0).toLowerCase()}${change.slice(1)}.`,
   ]
     .filter((x) => x !== "")

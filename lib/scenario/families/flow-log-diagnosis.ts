@@ -63,7 +63,7 @@ type Layer = {
 
 /** How the NAT path's records are read: the translation is why the NAT gateway's ENI logs the request twice. */
 const NAT_RECORDS =
-  "The NAT gateway's ENI logs the request once as it arrives from the instance and once as it leaves toward the server with the NAT gateway's own address as the source (NAT-01).";
+  "When the NAT gateway passes the request, its ENI logs it twice: once as it arrives from the instance and once as it leaves toward the server with the NAT gateway's own address as the source (NAT-01).";
 
 type Setting = {
   readonly topology: Topology;
@@ -295,7 +295,7 @@ const NAT_WHY: Record<keyof typeof NAT_TEXT, string> = {
   "client-request":
     "The only record is a REJECT of the request on the instance's ENI: its SG egress or its subnet's NACL outbound dropped it (ORD-04).",
   "nat-request-in":
-    "The instance's ENI ACCEPTs the request out, and the NAT gateway's ENI REJECTs it coming in: the public subnet's NACL inbound has no rule for the private subnet (ACL-01).",
+    "The instance's ENI ACCEPTs the request out, and the NAT gateway's ENI REJECTs it coming in: the public subnet's NACL has no inbound rule allowing it from the private subnet (or a lower-numbered deny matches), so it never leaves toward the server and has no second record (ACL-01, ACL-03).",
   "nat-reply-in":
     "The NAT gateway's ENI ACCEPTs the request in and out, then REJECTs the reply from the server: the public subnet's NACL must allow the ephemeral ports inbound from the internet (ACL-02, ACL-08).",
   "nat-reply-out":

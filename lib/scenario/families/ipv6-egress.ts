@@ -561,7 +561,7 @@ const TEMPLATES: readonly Template[] = [
       {
         text: (s) => `Add outbound rule 101 to ${s.acl ?? ""} allowing TCP 443 to ::/0`,
         edit: withAcl("outbound", aclRule(101, ANY6, 443, 443)),
-        why: "A network ACL checks the requests as they leave the subnet too, and its only outbound rule covers 0.0.0.0/0: IPv6 requests need an outbound ::/0 rule of their own; the replies already come in under inbound rule 101 (ACL-01, ACL-02).",
+        why: "A network ACL checks the requests as they leave the subnet too, and its only numbered outbound allow rule covers 0.0.0.0/0: IPv6 requests need an outbound ::/0 rule of their own; the replies already come in under inbound rule 101 (ACL-01, ACL-02).",
         meant: true,
       },
       {

@@ -207,7 +207,7 @@ function hubSetup(rng: Rng): Setup {
       {
         text: `A static route ${cidrText(c.vpc.cidr)} → ${attA} (${a.vpc.name}) in TGW route table ${table.name}`,
         fixText: `Add a static route ${cidrText(c.vpc.cidr)} -> ${attA} to transit gateway route table ${table.id}`,
-        why: `It sends traffic for ${cidrText(c.vpc.cidr)} back to ${possessive(a.vpc.name)} attachment, not to ${possessive(c.vpc.name)}; being static, it would even win over a propagated route for that prefix, whether or not one is there yet (TGW-07).`,
+        why: `It sends traffic for ${cidrText(c.vpc.cidr)} back to ${possessive(a.vpc.name)} attachment, not to ${possessive(c.vpc.name)}; being static, it would win even if a propagated route for that prefix exists (TGW-07).`,
         edit: addTgwRoute(table.id, cidrText(c.vpc.cidr), attA),
       },
     ],

@@ -11,6 +11,13 @@ import type { Patch } from "@/lib/lab/patch";
 import type { TopologyFormat } from "@/lib/lab/topology-text";
 import type { Protocol, Query } from "@/lib/net";
 import type { Goal } from "@/lib/lab/goal-text";
+import {
+  formError,
+  queryErrorField,
+  queryFromFields,
+  userError,
+  type QueryField,
+} from "@/lib/lab/query-input";
 import { arrows, LabAnswerView } from "./lab-answer";
 import { AssignmentMaker, AssignmentWork, type AssignmentView } from "./lab-assignment";
 import { LabCodeEditor } from "./lab-code-editor";
@@ -73,14 +80,6 @@ function readDraft(key: string): Draft | undefined {
  */
 const LabDiagram = memo(TopologyDiagram);
 const TYPING_PAUSE_MS = 400;
-
-function queryOf(from: string, to: string, protocol: Protocol, port: string): Query | undefined {
-  if (from.trim() === "" || to.trim() === "") return undefined;
-  const number = Number.parseInt(port, 10);
-  return protocol === "icmp" || port.trim() === "" || Number.isNaN(number)
-    ? { from: from.trim(), to: to.trim(), protocol }
-    : { from: from.trim(), to: to.trim(), protocol, port: number };
-}
 
 function Issues({ issues, testId }: { issues: IssueView[]; testId: string }) {
   return (
@@ -156,6 +155,8 @@ export function LabClient({
   const [matrixAsk, setMatrixAsk] = useState<MatrixAsk | undefined>();
   const [shown, setShown] = useState<Shown | undefined>();
   const [error, setError] = useState<string | undefined>();
+  /** A question the form cannot ask (port 99999, an unknown source): shown next to its field, with no verdict. */
+  const [fieldError, setFieldError] = useState<{ field: QueryField; message: string } | undefined>();
   const [textError, setTextError] = useState<{ error: string; text: string } | undefined>();
   const [status, setStatus] = useState("");
   const [busy, setBusy] = useState(false);
@@ -200,15 +201,19 @@ export function LabClient({
     setBusy(false);
     setLastTurn({ where: posted.where, ms: posted.ms, n: turn });
     if (!posted.ok) {
-      // The learner's text and the last valid answer stay as they are; only the error is new.
+      // The learner's text and the last valid answer stay as they are; only the error is new. A question the
+      // model refuses (an unknown source) is shown at its field, and the verdict of the question before goes.
+      const refused = queryErrorField(posted.error);
       if (posted.error.startsWith("text: "))
         setTextError({ error: posted.error.slice("text: ".length), text: body.text });
-      else setError(posted.error);
-      setStatus(`Not done: ${posted.error}`);
+      else if (refused) refuseQuestion(refused.field, refused.message);
+      else setError(userError(posted.error));
+      setStatus(`Not done: ${refused ? formError(refused.field, refused.message) : userError(posted.error)}`);
       return undefined;
     }
     setError(undefined);
     setTextError(undefined);
+    if (query) setFieldError(undefined);
     setShown({ result: posted.data, query });
     setStep(-1);
     setStatus(done + verdictLine(query, posted.data));
@@ -321,17 +326,45 @@ export function LabClient({
     await openText(imported.data.text, "yaml", `the AWS snapshot (${files.length} files)`);
   }
 
-  const currentQuery = () => queryOf(from, to, protocol, port);
+  /** A question that cannot be asked: its field says why, and no verdict (not even the last one) stays. */
+  function refuseQuestion(field: QueryField, message: string) {
+    setFieldError({ field, message });
+    setError(undefined);
+    setAsked(undefined);
+    setStep(-1);
+    setShown((current) => {
+      if (!current) return current;
+      const { answer: _stale, ...rest } = current.result;
+      return { result: rest, query: undefined };
+    });
+  }
 
   async function ask() {
-    const query = currentQuery();
-    if (!query) {
-      setError("query.from/query.to: pick a source and a destination");
+    const checked = queryFromFields({ from, to, protocol, port });
+    if (!checked.ok) {
+      refuseQuestion(checked.field, checked.message);
+      setStatus(`Not asked: ${formError(checked.field, checked.message)}.`);
       return;
     }
-    setAsked(query);
-    await run({ text, format }, query, "Answered.");
+    setAsked(checked.query);
+    await run({ text, format }, checked.query, "Answered.");
   }
+
+  const fieldProps = (field: QueryField) =>
+    fieldError?.field === field
+      ? { "aria-invalid": true, "aria-describedby": `${ids}-field-error` }
+      : { "aria-invalid": undefined, "aria-describedby": undefined };
+  const fieldErrorLine = (fields: QueryField[]) =>
+    fieldError && fields.includes(fieldError.field) ? (
+      <p
+        className="error lab-field-error"
+        id={`${ids}-field-error`}
+        role="alert"
+        data-testid="lab-field-error"
+      >
+        {formError(fieldError.field, fieldError.message)}
+      </p>
+    ) : null;
 
   /** Typing: the text is analysed after a pause; while it does not parse, the last valid network stays shown. */
   function type(next: string) {
@@ -615,6 +648,7 @@ export function LabClient({
                   value={from}
                   onChange={(event) => setFrom(event.target.value)}
                   list={`${ids}-endpoints`}
+                  {...fieldProps("from")}
                   data-testid="lab-from"
                 />
               </label>
@@ -624,10 +658,12 @@ export function LabClient({
                   value={to}
                   onChange={(event) => setTo(event.target.value)}
                   list={`${ids}-endpoints`}
+                  {...fieldProps("to")}
                   data-testid="lab-to"
                 />
               </label>
             </div>
+            {fieldErrorLine(["from", "to"])}
             <div className="lab-row">
               <label className="field">
                 Protocol
@@ -644,10 +680,12 @@ export function LabClient({
                   onChange={(event) => setPort(event.target.value)}
                   inputMode="numeric"
                   disabled={protocol === "icmp"}
+                  {...fieldProps("port")}
                   data-testid="lab-port"
                 />
               </label>
             </div>
+            {fieldErrorLine(["protocol", "port"])}
             <button type="submit" className="button" disabled={busy} data-testid="lab-ask">
               Ask
             </button>

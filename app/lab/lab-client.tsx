@@ -277,7 +277,10 @@ export function LabClient({
     setAsked(undefined);
     setMatrixAsk(undefined);
     setShown(undefined);
-    await run({ text: opened, format: openedFormat }, undefined, `Opened ${what}.`);
+    // The diff's baseline is the network just opened: `base` in this render is still the one before (the blank
+    // starter), which listed a lesson network as 27 changes nobody made, with nothing to undo.
+    const opening = { text: opened, format: openedFormat };
+    await run(opening, undefined, `Opened ${what}.`, opening);
   }
 
   async function open() {

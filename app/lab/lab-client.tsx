@@ -310,7 +310,7 @@ export function LabClient({
       try {
         parsed[file.name.replace(/\.json$/i, "")] = JSON.parse(await file.text()) as unknown;
       } catch {
-        setError(`files.${file.name}: not valid JSON`);
+        setError(`${file.name} is not valid JSON, so the snapshot was not opened.`);
         return;
       }
     }
@@ -320,8 +320,8 @@ export function LabClient({
     });
     setBusy(false);
     if (!imported.ok) {
-      setError(imported.error);
-      setStatus(`Not imported: ${imported.error}`);
+      setError(userError(imported.error));
+      setStatus(`Not imported: ${userError(imported.error)}`);
       return;
     }
     const notes = [...imported.data.unread, ...imported.data.warnings];
@@ -540,7 +540,7 @@ export function LabClient({
               disabled={busy || undo.length === 0}
               data-testid="lab-undo"
             >
-              Undo{undo.length > 0 ? ` (${undo.at(-1)?.what})` : ""}
+              Undo{undo.length > 0 ? `: ${undo.at(-1)?.what}` : ""}
             </button>
             <button
               type="button"
@@ -549,7 +549,7 @@ export function LabClient({
               disabled={busy || redo.length === 0}
               data-testid="lab-redo"
             >
-              Redo{redo.length > 0 ? ` (${redo.at(-1)?.what})` : ""}
+              Redo{redo.length > 0 ? `: ${redo.at(-1)?.what}` : ""}
             </button>
           </div>
 
@@ -715,9 +715,14 @@ export function LabClient({
               onStep={setStep}
               busy={busy}
               idPrefix={ids}
-              onApplyFix={(fixId) =>
-                void edit({ kind: "apply-fix", query: askedQuery, fixId }, `apply ${fixId}`)
-              }
+              onApplyFix={(fixId) => {
+                // Undo names the fix as the list did ("apply the fix: create peering …"), not its id (fix-1).
+                const fix = answer.fixes.find((candidate) => candidate.id === fixId);
+                void edit(
+                  { kind: "apply-fix", query: askedQuery, fixId },
+                  fix ? `apply the fix “${arrows(fix.description)}”` : "apply the fix",
+                );
+              }}
             />
           ) : null}
 

@@ -18,7 +18,7 @@ import {
   userError,
   type QueryField,
 } from "@/lib/lab/query-input";
-import { arrows, LabAnswerView } from "./lab-answer";
+import { arrows, LabAnswerView, PathStepper } from "./lab-answer";
 import { AssignmentMaker, AssignmentWork, type AssignmentView } from "./lab-assignment";
 import { LabCodeEditor } from "./lab-code-editor";
 import { createLabEngine, type LabEngine } from "./lab-engine";
@@ -179,6 +179,9 @@ export function LabClient({
   const goals = useRef<Goal[] | undefined>(assignment?.goals);
 
   const result = shown?.result;
+  const diagramRef = useRef<HTMLElement>(null);
+  /** A step taken with the answer pane's buttons: the diagram is brought into view once (not on every render). */
+  const [reveal, setReveal] = useState<{ n: number; button: "prev" | "next" | "whole" }>();
 
   async function run(
     body: Body,
@@ -421,6 +424,23 @@ export function LabClient({
     }
     setFromStack((stack) => stack.slice(0, -1));
   }
+
+  useEffect(() => {
+    const section = diagramRef.current;
+    if (!reveal || !section) return;
+    const box = section.getBoundingClientRect();
+    const visible = Math.min(box.bottom, window.innerHeight) - Math.max(box.top, 0);
+    // Mostly in view already (the learner scrolled to it): leave the page where it is.
+    if (visible >= Math.min(box.height, window.innerHeight) * 0.6) return;
+    const reduced = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    section.scrollIntoView({ block: "start", behavior: reduced ? "auto" : "smooth" });
+    // The next press of Enter steps on with the diagram's own button, next to the highlight.
+    section
+      .querySelector<HTMLButtonElement>(
+        `[data-testid=lab-diagram-${reveal.button === "whole" ? "whole-path" : `${reveal.button}-hop`}]:not(:disabled)`,
+      )
+      ?.focus({ preventScroll: true });
+  }, [reveal]);
 
   const answer = result?.answer;
   const askedQuery = shown?.query;
@@ -712,7 +732,10 @@ export function LabClient({
               answer={answer}
               query={askedQuery}
               step={step}
-              onStep={setStep}
+              onStep={(next, button) => {
+                setStep(next);
+                setReveal((last) => ({ n: (last?.n ?? 0) + 1, button }));
+              }}
               busy={busy}
               idPrefix={ids}
               onApplyFix={(fixId) => {
@@ -753,7 +776,10 @@ export function LabClient({
       </div>
 
       {diagram ? (
-        <section className="lab-diagram" aria-label="Diagram of the network">
+        <section className="lab-diagram" aria-label="Diagram of the network" ref={diagramRef}>
+          {answer && askedQuery ? (
+            <PathStepper answer={answer} step={step} onStep={setStep} testIdPrefix="lab-diagram" />
+          ) : null}
           <LabDiagram diagram={diagram.placed} title="The lab network" highlight={highlight} />
         </section>
       ) : null}

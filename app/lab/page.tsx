@@ -48,8 +48,8 @@ export default async function LabPage({ searchParams }: Props) {
       </p>
       {labParam !== undefined && !saved ? (
         <p className="error" role="alert" data-testid="lab-link-error">
-          No saved lab has this link (it was deleted, or the link is incomplete). The blank starter VPC is open
-          instead.
+          No saved lab has this link (it was deleted, or the link is incomplete). The blank starter VPC is
+          open instead.
         </p>
       ) : null}
       {question && !question.ok ? (

@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, useEffect, useId, useMemo, useRef, useState } from "react";
+import { memo, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { postJson } from "@/app/http/post-json";
 import { RuleList, RuleText } from "@/app/components/rule-text";
 import { TopologyDiagram } from "@/app/components/topology-diagram";
@@ -425,6 +425,18 @@ export function LabClient({
     setFromStack((stack) => stack.slice(0, -1));
   }
 
+  // A step taken beside the diagram keeps the diagram where it is on screen: the answer pane's hop line above it
+  // can wrap to another line and push it down (the page was at its end, so the browser's scroll anchoring did not).
+  const pinned = useRef<number | undefined>(undefined);
+  useLayoutEffect(() => {
+    const top = pinned.current;
+    pinned.current = undefined;
+    const section = diagramRef.current;
+    if (top === undefined || !section) return;
+    const moved = section.getBoundingClientRect().top - top;
+    if (Math.abs(moved) >= 1) window.scrollBy(0, moved);
+  }, [step]);
+
   useEffect(() => {
     const section = diagramRef.current;
     if (!reveal || !section) return;
@@ -778,7 +790,15 @@ export function LabClient({
       {diagram ? (
         <section className="lab-diagram" aria-label="Diagram of the network" ref={diagramRef}>
           {answer && askedQuery ? (
-            <PathStepper answer={answer} step={step} onStep={setStep} testIdPrefix="lab-diagram" />
+            <PathStepper
+              answer={answer}
+              step={step}
+              onStep={(next) => {
+                pinned.current = diagramRef.current?.getBoundingClientRect().top;
+                setStep(next);
+              }}
+              testIdPrefix="lab-diagram"
+            />
           ) : null}
           <LabDiagram diagram={diagram.placed} title="The lab network" highlight={highlight} />
         </section>

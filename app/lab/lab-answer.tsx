@@ -43,6 +43,66 @@ function Hops({
   );
 }
 
+/**
+ * Previous / Next hop / Whole path, and the hop now shown. The answer pane has one (its text is the live one,
+ * read out as the learner steps) and the diagram has one above it, so the highlight can be followed where it is
+ * drawn (the diagram sat ~1,600 px under the answer's buttons at 1280×800).
+ */
+export function PathStepper({
+  answer,
+  step,
+  onStep,
+  live = false,
+  testIdPrefix,
+}: {
+  answer: LabAnswer;
+  step: number;
+  onStep: (step: number, button: "prev" | "next" | "whole") => void;
+  live?: boolean;
+  testIdPrefix: string;
+}) {
+  const hops = [...answer.forward, ...answer.return];
+  const current = step >= 0 ? hops[step] : undefined;
+  return (
+    <div className="lab-stepper">
+      <div className="lab-row">
+        <button
+          type="button"
+          className="button"
+          onClick={() => onStep(Math.max(0, step - 1), "prev")}
+          disabled={hops.length === 0 || step === 0}
+          data-testid={`${testIdPrefix}-prev-hop`}
+        >
+          Previous hop
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => onStep(Math.min(hops.length - 1, step + 1), "next")}
+          disabled={hops.length === 0 || step === hops.length - 1}
+          data-testid={`${testIdPrefix}-next-hop`}
+        >
+          Next hop
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => onStep(-1, "whole")}
+          disabled={step === -1}
+          data-testid={`${testIdPrefix}-whole-path`}
+        >
+          Whole path
+        </button>
+      </div>
+      <p aria-live={live ? "polite" : undefined} data-testid={`${testIdPrefix}-hop-now`}>
+        {current
+          ? `Hop ${step + 1} of ${hops.length} (${step < answer.forward.length ? "forward" : "return"}): ${current.component} — ${current.action}${current.matched ? ` (${current.matched})` : ""}`
+          : `The whole path: ${answer.forward.length} hops forward, ${answer.return.length} back.`}
+      </p>
+    </div>
+  );
+}
+
 /** The verdict, the path hop by hop (stepped through with the diagram), blockers, flow logs and fixes. */
 export function LabAnswerView({
   answer,
@@ -56,13 +116,11 @@ export function LabAnswerView({
   answer: LabAnswer;
   query: Query;
   step: number;
-  onStep: (step: number) => void;
+  onStep: (step: number, button: "prev" | "next" | "whole") => void;
   busy: boolean;
   onApplyFix: (fixId: string) => void;
   idPrefix: string;
 }) {
-  const hops = [...answer.forward, ...answer.return];
-  const current = step >= 0 ? hops[step] : undefined;
   return (
     <div className="lab-answer" data-testid="lab-answer">
       <p
@@ -127,34 +185,7 @@ export function LabAnswerView({
       ) : null}
 
       <h3>Step through the path</h3>
-      <div className="lab-row">
-        <button
-          type="button"
-          className="button"
-          onClick={() => onStep(Math.max(0, step - 1))}
-          disabled={hops.length === 0 || step === 0}
-          data-testid="lab-prev-hop"
-        >
-          Previous hop
-        </button>
-        <button
-          type="button"
-          className="button"
-          onClick={() => onStep(Math.min(hops.length - 1, step + 1))}
-          disabled={hops.length === 0 || step === hops.length - 1}
-          data-testid="lab-next-hop"
-        >
-          Next hop
-        </button>
-        <button type="button" className="button" onClick={() => onStep(-1)} disabled={step === -1}>
-          Whole path
-        </button>
-      </div>
-      <p aria-live="polite" data-testid="lab-hop-now">
-        {current
-          ? `Hop ${step + 1} of ${hops.length} (${step < answer.forward.length ? "forward" : "return"}): ${current.component} — ${current.action}${current.matched ? ` (${current.matched})` : ""}`
-          : `The whole path: ${answer.forward.length} hops forward, ${answer.return.length} back.`}
-      </p>
+      <PathStepper answer={answer} step={step} onStep={onStep} live testIdPrefix="lab" />
 
       <h3>Forward path</h3>
       <Hops hops={answer.forward} label="Forward hops" offset={0} step={step} />

@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, useEffect, useId, useMemo, useRef, useState } from "react";
+import { memo, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { postJson } from "@/app/http/post-json";
 import { RuleList, RuleText } from "@/app/components/rule-text";
 import { TopologyDiagram } from "@/app/components/topology-diagram";
@@ -11,7 +11,14 @@ import type { Patch } from "@/lib/lab/patch";
 import type { TopologyFormat } from "@/lib/lab/topology-text";
 import type { Protocol, Query } from "@/lib/net";
 import type { Goal } from "@/lib/lab/goal-text";
-import { arrows, LabAnswerView } from "./lab-answer";
+import {
+  formError,
+  queryErrorField,
+  queryFromFields,
+  userError,
+  type QueryField,
+} from "@/lib/lab/query-input";
+import { arrows, LabAnswerView, PathStepper } from "./lab-answer";
 import { AssignmentMaker, AssignmentWork, type AssignmentView } from "./lab-assignment";
 import { LabCodeEditor } from "./lab-code-editor";
 import { createLabEngine, type LabEngine } from "./lab-engine";
@@ -73,14 +80,6 @@ function readDraft(key: string): Draft | undefined {
  */
 const LabDiagram = memo(TopologyDiagram);
 const TYPING_PAUSE_MS = 400;
-
-function queryOf(from: string, to: string, protocol: Protocol, port: string): Query | undefined {
-  if (from.trim() === "" || to.trim() === "") return undefined;
-  const number = Number.parseInt(port, 10);
-  return protocol === "icmp" || port.trim() === "" || Number.isNaN(number)
-    ? { from: from.trim(), to: to.trim(), protocol }
-    : { from: from.trim(), to: to.trim(), protocol, port: number };
-}
 
 function Issues({ issues, testId }: { issues: IssueView[]; testId: string }) {
   return (
@@ -156,6 +155,8 @@ export function LabClient({
   const [matrixAsk, setMatrixAsk] = useState<MatrixAsk | undefined>();
   const [shown, setShown] = useState<Shown | undefined>();
   const [error, setError] = useState<string | undefined>();
+  /** A question the form cannot ask (port 99999, an unknown source): shown next to its field, with no verdict. */
+  const [fieldError, setFieldError] = useState<{ field: QueryField; message: string } | undefined>();
   const [textError, setTextError] = useState<{ error: string; text: string } | undefined>();
   const [status, setStatus] = useState("");
   const [busy, setBusy] = useState(false);
@@ -178,6 +179,9 @@ export function LabClient({
   const goals = useRef<Goal[] | undefined>(assignment?.goals);
 
   const result = shown?.result;
+  const diagramRef = useRef<HTMLElement>(null);
+  /** A step taken with the answer pane's buttons: the diagram is brought into view once (not on every render). */
+  const [reveal, setReveal] = useState<{ n: number; button: "prev" | "next" | "whole" }>();
 
   async function run(
     body: Body,
@@ -200,15 +204,19 @@ export function LabClient({
     setBusy(false);
     setLastTurn({ where: posted.where, ms: posted.ms, n: turn });
     if (!posted.ok) {
-      // The learner's text and the last valid answer stay as they are; only the error is new.
+      // The learner's text and the last valid answer stay as they are; only the error is new. A question the
+      // model refuses (an unknown source) is shown at its field, and the verdict of the question before goes.
+      const refused = queryErrorField(posted.error);
       if (posted.error.startsWith("text: "))
         setTextError({ error: posted.error.slice("text: ".length), text: body.text });
-      else setError(posted.error);
-      setStatus(`Not done: ${posted.error}`);
+      else if (refused) refuseQuestion(refused.field, refused.message);
+      else setError(userError(posted.error));
+      setStatus(`Not done: ${refused ? formError(refused.field, refused.message) : userError(posted.error)}`);
       return undefined;
     }
     setError(undefined);
     setTextError(undefined);
+    if (query) setFieldError(undefined);
     setShown({ result: posted.data, query });
     setStep(-1);
     setStatus(done + verdictLine(query, posted.data));
@@ -272,7 +280,10 @@ export function LabClient({
     setAsked(undefined);
     setMatrixAsk(undefined);
     setShown(undefined);
-    await run({ text: opened, format: openedFormat }, undefined, `Opened ${what}.`);
+    // The diff's baseline is the network just opened: `base` in this render is still the one before (the blank
+    // starter), which listed a lesson network as 27 changes nobody made, with nothing to undo.
+    const opening = { text: opened, format: openedFormat };
+    await run(opening, undefined, `Opened ${what}.`, opening);
   }
 
   async function open() {
@@ -302,7 +313,7 @@ export function LabClient({
       try {
         parsed[file.name.replace(/\.json$/i, "")] = JSON.parse(await file.text()) as unknown;
       } catch {
-        setError(`files.${file.name}: not valid JSON`);
+        setError(`${file.name} is not valid JSON, so the snapshot was not opened.`);
         return;
       }
     }
@@ -312,8 +323,8 @@ export function LabClient({
     });
     setBusy(false);
     if (!imported.ok) {
-      setError(imported.error);
-      setStatus(`Not imported: ${imported.error}`);
+      setError(userError(imported.error));
+      setStatus(`Not imported: ${userError(imported.error)}`);
       return;
     }
     const notes = [...imported.data.unread, ...imported.data.warnings];
@@ -321,17 +332,45 @@ export function LabClient({
     await openText(imported.data.text, "yaml", `the AWS snapshot (${files.length} files)`);
   }
 
-  const currentQuery = () => queryOf(from, to, protocol, port);
+  /** A question that cannot be asked: its field says why, and no verdict (not even the last one) stays. */
+  function refuseQuestion(field: QueryField, message: string) {
+    setFieldError({ field, message });
+    setError(undefined);
+    setAsked(undefined);
+    setStep(-1);
+    setShown((current) => {
+      if (!current) return current;
+      const { answer: _stale, ...rest } = current.result;
+      return { result: rest, query: undefined };
+    });
+  }
 
   async function ask() {
-    const query = currentQuery();
-    if (!query) {
-      setError("query.from/query.to: pick a source and a destination");
+    const checked = queryFromFields({ from, to, protocol, port });
+    if (!checked.ok) {
+      refuseQuestion(checked.field, checked.message);
+      setStatus(`Not asked: ${formError(checked.field, checked.message)}.`);
       return;
     }
-    setAsked(query);
-    await run({ text, format }, query, "Answered.");
+    setAsked(checked.query);
+    await run({ text, format }, checked.query, "Answered.");
   }
+
+  const fieldProps = (field: QueryField) =>
+    fieldError?.field === field
+      ? { "aria-invalid": true, "aria-describedby": `${ids}-field-error` }
+      : { "aria-invalid": undefined, "aria-describedby": undefined };
+  const fieldErrorLine = (fields: QueryField[]) =>
+    fieldError && fields.includes(fieldError.field) ? (
+      <p
+        className="error lab-field-error"
+        id={`${ids}-field-error`}
+        role="alert"
+        data-testid="lab-field-error"
+      >
+        {formError(fieldError.field, fieldError.message)}
+      </p>
+    ) : null;
 
   /** Typing: the text is analysed after a pause; while it does not parse, the last valid network stays shown. */
   function type(next: string) {
@@ -385,6 +424,35 @@ export function LabClient({
     }
     setFromStack((stack) => stack.slice(0, -1));
   }
+
+  // A step taken beside the diagram keeps the diagram where it is on screen: the answer pane's hop line above it
+  // can wrap to another line and push it down (the page was at its end, so the browser's scroll anchoring did not).
+  const pinned = useRef<number | undefined>(undefined);
+  useLayoutEffect(() => {
+    const top = pinned.current;
+    pinned.current = undefined;
+    const section = diagramRef.current;
+    if (top === undefined || !section) return;
+    const moved = section.getBoundingClientRect().top - top;
+    if (Math.abs(moved) >= 1) window.scrollBy(0, moved);
+  }, [step]);
+
+  useEffect(() => {
+    const section = diagramRef.current;
+    if (!reveal || !section) return;
+    const box = section.getBoundingClientRect();
+    const visible = Math.min(box.bottom, window.innerHeight) - Math.max(box.top, 0);
+    // Mostly in view already (the learner scrolled to it): leave the page where it is.
+    if (visible >= Math.min(box.height, window.innerHeight) * 0.6) return;
+    const reduced = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    section.scrollIntoView({ block: "start", behavior: reduced ? "auto" : "smooth" });
+    // The next press of Enter steps on with the diagram's own button, next to the highlight.
+    section
+      .querySelector<HTMLButtonElement>(
+        `[data-testid=lab-diagram-${reveal.button === "whole" ? "whole-path" : `${reveal.button}-hop`}]:not(:disabled)`,
+      )
+      ?.focus({ preventScroll: true });
+  }, [reveal]);
 
   const answer = result?.answer;
   const askedQuery = shown?.query;
@@ -504,7 +572,7 @@ export function LabClient({
               disabled={busy || undo.length === 0}
               data-testid="lab-undo"
             >
-              Undo{undo.length > 0 ? ` (${undo.at(-1)?.what})` : ""}
+              Undo{undo.length > 0 ? `: ${undo.at(-1)?.what}` : ""}
             </button>
             <button
               type="button"
@@ -513,7 +581,7 @@ export function LabClient({
               disabled={busy || redo.length === 0}
               data-testid="lab-redo"
             >
-              Redo{redo.length > 0 ? ` (${redo.at(-1)?.what})` : ""}
+              Redo{redo.length > 0 ? `: ${redo.at(-1)?.what}` : ""}
             </button>
           </div>
 
@@ -615,6 +683,7 @@ export function LabClient({
                   value={from}
                   onChange={(event) => setFrom(event.target.value)}
                   list={`${ids}-endpoints`}
+                  {...fieldProps("from")}
                   data-testid="lab-from"
                 />
               </label>
@@ -624,10 +693,12 @@ export function LabClient({
                   value={to}
                   onChange={(event) => setTo(event.target.value)}
                   list={`${ids}-endpoints`}
+                  {...fieldProps("to")}
                   data-testid="lab-to"
                 />
               </label>
             </div>
+            {fieldErrorLine(["from", "to"])}
             <div className="lab-row">
               <label className="field">
                 Protocol
@@ -644,10 +715,12 @@ export function LabClient({
                   onChange={(event) => setPort(event.target.value)}
                   inputMode="numeric"
                   disabled={protocol === "icmp"}
+                  {...fieldProps("port")}
                   data-testid="lab-port"
                 />
               </label>
             </div>
+            {fieldErrorLine(["protocol", "port"])}
             <button type="submit" className="button" disabled={busy} data-testid="lab-ask">
               Ask
             </button>
@@ -671,12 +744,20 @@ export function LabClient({
               answer={answer}
               query={askedQuery}
               step={step}
-              onStep={setStep}
+              onStep={(next, button) => {
+                setStep(next);
+                setReveal((last) => ({ n: (last?.n ?? 0) + 1, button }));
+              }}
               busy={busy}
               idPrefix={ids}
-              onApplyFix={(fixId) =>
-                void edit({ kind: "apply-fix", query: askedQuery, fixId }, `apply ${fixId}`)
-              }
+              onApplyFix={(fixId) => {
+                // Undo names the fix as the list did ("apply the fix: create peering …"), not its id (fix-1).
+                const fix = answer.fixes.find((candidate) => candidate.id === fixId);
+                void edit(
+                  { kind: "apply-fix", query: askedQuery, fixId },
+                  fix ? `apply the fix “${arrows(fix.description)}”` : "apply the fix",
+                );
+              }}
             />
           ) : null}
 
@@ -707,7 +788,18 @@ export function LabClient({
       </div>
 
       {diagram ? (
-        <section className="lab-diagram" aria-label="Diagram of the network">
+        <section className="lab-diagram" aria-label="Diagram of the network" ref={diagramRef}>
+          {answer && askedQuery ? (
+            <PathStepper
+              answer={answer}
+              step={step}
+              onStep={(next) => {
+                pinned.current = diagramRef.current?.getBoundingClientRect().top;
+                setStep(next);
+              }}
+              testIdPrefix="lab-diagram"
+            />
+          ) : null}
           <LabDiagram diagram={diagram.placed} title="The lab network" highlight={highlight} />
         </section>
       ) : null}

@@ -56,10 +56,23 @@ export async function openQuestionInLab(
   learnerId: string,
 ): Promise<QuestionLab> {
   const where = whereFrom(from, learnerId);
-  if (!where) return { ok: false, error: "from: a practice, exam, review or classroom question" };
+  if (!where)
+    return {
+      ok: false,
+      error:
+        "This link does not say where the question was served (practice, exam, review or a classroom), so its network cannot be opened.",
+    };
   const opened = openQuestionId(token, where.scope);
-  if (!opened.ok) return { ok: false, error: "q: this question was not served to you there" };
+  if (!opened.ok)
+    return {
+      ok: false,
+      error: "This question was not served to you there, so its network cannot be opened here.",
+    };
   if (!(await where.answered(opened.questionId)))
-    return { ok: false, error: "q: answer the question first; the lab opens its network after that" };
+    return {
+      ok: false,
+      error:
+        "Its network opens once you have answered it: answer the question first, then open the lab from its feedback.",
+    };
   return labFromQuestion(opened.questionId);
 }

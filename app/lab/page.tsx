@@ -48,13 +48,13 @@ export default async function LabPage({ searchParams }: Props) {
       </p>
       {labParam !== undefined && !saved ? (
         <p className="error" role="alert" data-testid="lab-link-error">
-          lab: no saved lab has this link (it was deleted, or the link is incomplete). The starter VPC is open
-          instead.
+          No saved lab has this link (it was deleted, or the link is incomplete). The blank starter VPC is
+          open instead.
         </p>
       ) : null}
       {question && !question.ok ? (
         <p className="error" role="alert" data-testid="lab-question-error">
-          {question.error}
+          {question.error.charAt(0).toUpperCase() + question.error.slice(1)}
         </p>
       ) : null}
       {fromQuestion ? (

@@ -25,6 +25,7 @@ import { DEFAULT_FLOW_LOG_NOW } from "@/lib/net/flow-logs";
 import { applyEdit, type LabEdit } from "./edits";
 import { checkGoals, type Goal, type GoalResult } from "./goals";
 import { describeChange, diffTopologies, type Patch } from "./patch";
+import { checkQuery } from "./query-input";
 import { createTextCache, topologyText, type TextCache, type TopologyFormat } from "./topology-text";
 
 export type MatrixRequest = {
@@ -314,6 +315,15 @@ export function analyseLab(
   request: LabRequest,
   session?: LabSession,
 ): { ok: true; value: Analysed } | { ok: false; field: string; error: string } {
+  // The same QuerySchema as /lab/api and the CLI: the worker skipped it, and analysed port 99999.
+  for (const [where, query] of [
+    ["query", request.query],
+    ["edit.query", request.edit?.kind === "apply-fix" ? request.edit.query : undefined],
+  ] as const) {
+    const checked = query === undefined ? undefined : checkQuery(query);
+    if (checked && !checked.ok)
+      return { ok: false, field: `${where}.${checked.field}`, error: checked.message };
+  }
   const parsed = parseText(request.text, request.format);
   if (!parsed.ok) return { ok: false, field: "text", error: parsed.issues.map(formatIssue).join("; ") };
   let topology = parsed.topology;

@@ -206,7 +206,7 @@ describe("the lab", () => {
     for (const link of ["/lab?lab=deadbeef", "/lab?lab=AAAAAAAAAAAAAAAAAAAAAA"]) {
       await page.goto(link);
       await expect(page.getByTestId("lab-link-error").textContent(), link).resolves.toContain(
-        "no saved lab has this link",
+        "No saved lab has this link",
       );
     }
     await page.goto("/lab");

@@ -16,16 +16,10 @@ import { questionsOf } from "../exam-session";
 import { ExamConfigSchema, ExamScoreSchema } from "../schema";
 import { ReportFilter, type ItemStatus } from "./report-filter";
 import { RetakeButton } from "./retake-button";
-import { titleUnlessMissing } from "@/app/not-found-title";
+import { sessionPageMetadata } from "@/app/session-metadata";
 
-export async function generateMetadata({
-  params,
-}: {
-  params: Promise<{ sessionId: string }>;
-}): Promise<Metadata> {
-  const learner = await viewingLearner(serverNow());
-  const session = await findSession(db(), learner.id, (await params).sessionId);
-  return titleUnlessMissing(session !== null && session.kind === "exam", "Exam result");
+export function generateMetadata({ params }: { params: Promise<{ sessionId: string }> }): Promise<Metadata> {
+  return sessionPageMetadata(params, "exam", "Exam result");
 }
 export const dynamic = "force-dynamic";
 

@@ -9,16 +9,10 @@ import { db } from "@/lib/db/client";
 import { findSession } from "@/lib/db/sessions";
 import { lessonLinksFor } from "@/lib/content/lesson-links";
 import { loadCourse } from "@/app/lessons/course";
-import { titleUnlessMissing } from "@/app/not-found-title";
+import { sessionPageMetadata } from "@/app/session-metadata";
 
-export async function generateMetadata({
-  params,
-}: {
-  params: Promise<{ sessionId: string }>;
-}): Promise<Metadata> {
-  const learner = await viewingLearner(serverNow());
-  const session = await findSession(db(), learner.id, (await params).sessionId);
-  return titleUnlessMissing(session !== null && session.kind === "practice", "Practice summary");
+export function generateMetadata({ params }: { params: Promise<{ sessionId: string }> }): Promise<Metadata> {
+  return sessionPageMetadata(params, "practice", "Practice summary");
 }
 export const dynamic = "force-dynamic";
 

@@ -7,6 +7,7 @@ import { launchBrowser, newPage } from "./support/browser";
 import { questionIdBehind, shownIdFor } from "./support/question-ids";
 import { recordBodies, secretTexts } from "./support/capture";
 import { queryDatabase } from "./support/database";
+import { startExam } from "./support/exam";
 import { startServer, type RunningServer } from "./support/server";
 
 /** The sealed id the page shows (what the browser sends back). */
@@ -45,14 +46,6 @@ async function onQuestion(page: Page, n: number, of: number): Promise<void> {
 async function choose(page: Page, optionId: string): Promise<void> {
   await page.locator(`[data-testid="exam-answer"] [data-option-id="${optionId}"]`).click();
   await page.locator(`[data-testid="exam-answer"] [data-option-id="${optionId}"] input:checked`).waitFor();
-}
-
-async function startExam(page: Page, fields: { count: number }): Promise<string> {
-  await page.goto("/exam");
-  await page.getByLabel("Questions").fill(String(fields.count));
-  await page.getByTestId("start-exam").click();
-  await page.getByTestId("countdown").waitFor();
-  return (await page.locator("[data-session-id]").getAttribute("data-session-id")) ?? "";
 }
 
 describe("mock exam", () => {

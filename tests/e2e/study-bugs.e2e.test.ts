@@ -7,6 +7,7 @@ import { questionFromId } from "../../lib/scenario/generate";
 import type { Question } from "../../lib/scenario/question";
 import { launchBrowser, newPage } from "./support/browser";
 import { queryDatabase } from "./support/database";
+import { startExam } from "./support/exam";
 import { questionIdBehind, shownIdFor } from "./support/question-ids";
 
 const groupOf = new Map(CONCEPTS.map((concept) => [concept.id, concept.group as string]));
@@ -55,16 +56,6 @@ async function answerPractice(page: Page, optionIds: readonly string[]): Promise
 
 const wrongOption = (question: Question) =>
   question.options.find((option) => !question.answer.includes(option.id))?.id ?? "";
-
-async function startExam(page: Page, fields: { count: number; minutes?: number }): Promise<string> {
-  await page.goto("/exam");
-  await page.locator('input[name="questionCount"]').fill(String(fields.count));
-  if (fields.minutes !== undefined)
-    await page.locator('input[name="durationMinutes"]').fill(String(fields.minutes));
-  await page.getByTestId("start-exam").click();
-  await page.getByTestId("countdown").waitFor();
-  return (await page.locator("[data-session-id]").getAttribute("data-session-id")) ?? "";
-}
 
 async function examQuestion(page: Page): Promise<Question> {
   return regenerate(await page.locator("section[data-question-id]").getAttribute("data-question-id"));

@@ -3,6 +3,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { questionFromId } from "../../lib/scenario/generate";
+import { startExam } from "./support/exam";
 import { questionIdBehind } from "./support/question-ids";
 import { launchBrowser, newPage } from "./support/browser";
 
@@ -17,10 +18,7 @@ describe("exam report, diagram text, 404 and favicon", () => {
 
   it("the exam report tells skipped from wrong, filters by incorrect, flagged and skipped, and shows the time", async () => {
     const { context, page } = await newPage(browser, inject("baseURL"));
-    await page.goto("/exam");
-    await page.locator('input[name="questionCount"]').fill("3");
-    await page.getByTestId("start-exam").click();
-    await page.getByTestId("countdown").waitFor();
+    await startExam(page, { count: 3 });
     const shown = async () => {
       const generated = questionFromId(
         questionIdBehind(

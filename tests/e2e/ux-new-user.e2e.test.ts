@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { questionFromId } from "../../lib/scenario/generate";
 import type { Question } from "../../lib/scenario/question";
 import { devices, launchBrowser, newPage } from "./support/browser";
+import { startExam } from "./support/exam";
 import { questionIdBehind } from "./support/question-ids";
 
 // Defects a new user met in practice, the exam and the live classroom (the UX review of December 2026): Back
@@ -116,11 +117,7 @@ describe("a new user's practice, exam and review", () => {
 
   it("a 3-minute exam starts with no time warning, its options wait for the page to be ready, and Back keeps its clock", async () => {
     const { context, page } = await newPage(browser, inject("baseURL"));
-    await page.goto("/exam");
-    await page.getByLabel("Questions").fill("2");
-    await page.getByLabel("Time limit in minutes").fill("3");
-    await page.getByTestId("start-exam").click();
-    await page.getByTestId("countdown").waitFor();
+    await startExam(page, { count: 2, minutes: 3 });
     await page.waitForTimeout(1500);
     await expect(page.getByTestId("countdown").textContent()).resolves.toMatch(/^Time left 2:\d\d$/);
     // The warning says nothing until a threshold is crossed: a 3-minute exam's first is 1 minute.

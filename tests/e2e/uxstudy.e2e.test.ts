@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { questionFromId } from "../../lib/scenario/generate";
 import type { Question } from "../../lib/scenario/question";
 import { launchBrowser, newPage } from "./support/browser";
+import { startExam } from "./support/exam";
 import { questionIdBehind } from "./support/question-ids";
 
 // Findings of the second UX review (December 2026) in practice, the exam, review and the live classroom: a short
@@ -33,11 +34,7 @@ describe("second UX review: practice, exam, review, classroom", () => {
 
   it("C3: a 1-minute exam warns, visibly and politely, at 30 seconds; its clock is not red from the start", async () => {
     const { context, page } = await newPage(browser, inject("baseURL"));
-    await page.goto("/exam");
-    await page.locator('input[name="questionCount"]').fill("2");
-    await page.locator('input[name="durationMinutes"]').fill("1");
-    await page.getByTestId("start-exam").click();
-    await page.getByTestId("countdown").waitFor();
+    await startExam(page, { count: 2, minutes: 1 });
     await expect(page.locator(".countdown-low").count()).resolves.toBe(0);
     const warning = page.locator('[data-testid="time-warning"]:has-text("30 seconds left")');
     await warning.waitFor({ timeout: 45_000 });

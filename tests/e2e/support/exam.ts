@@ -63,3 +63,14 @@ export async function startExamWith(
   }
   throw new Error(`five ${options.count}-question exams in a row had no question of the wanted kind`);
 }
+
+/** Starts an exam from the start form as the learner of `page`; returns its session id once the clock runs. */
+export async function startExam(page: Page, fields: { count: number; minutes?: number }): Promise<string> {
+  await page.goto("/exam");
+  await page.locator('input[name="questionCount"]').fill(String(fields.count));
+  if (fields.minutes !== undefined)
+    await page.locator('input[name="durationMinutes"]').fill(String(fields.minutes));
+  await page.getByTestId("start-exam").click();
+  await page.getByTestId("countdown").waitFor();
+  return (await page.locator("[data-session-id]").getAttribute("data-session-id")) ?? "";
+}

@@ -219,6 +219,7 @@ describe("the lesson files", () => {
     expect(text("interface-endpoints")).toMatch(/TCP and IPv4 only[\s\S]*dual-stack/);
     // Concept V10: the jumbo MTU of a private VIF, 9001 in older pages, 8500 in current Direct Connect documentation.
     expect(text("direct-connect")).toMatch(/9001[\s\S]*8500|8500[\s\S]*9001/);
+    expect(text("exam-strategy")).toMatch(/private VIF MTU[^\n]*9001[^\n]*8500/);
     expect(text("transit-gateway")).toMatch(
       /IPv6[\s\S]*virtual private gateway[\s\S]*transit gateway[\s\S]*IPv6/,
     );

@@ -489,10 +489,10 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: "V10",
     group: "gateways",
-    text: "Direct Connect design: VIF types and MTUs, Direct Connect gateway associations and quotas, SiteLink, resiliency models",
+    text: "Direct Connect design: VIF types and MTUs (**drift**: private VIF jumbo MTU 9001 in older docs, 8500 in current ones), Direct Connect gateway associations, allowed prefixes and quotas, SiteLink, resiliency models",
     seeds: [],
     assessed: true,
-    drift: false,
+    drift: true,
   },
   {
     id: "V11",

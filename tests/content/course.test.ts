@@ -217,6 +217,9 @@ describe("the lesson files", () => {
     // Concept F4: Firehose is a third destination; IFE-06: IPv6 and dual-stack; VPN-07 + TGW: IPv6 on TGW VPNs.
     expect(text("flow-logs")).toMatch(/CloudWatch Logs or Amazon S3[\s\S]*Firehose/);
     expect(text("interface-endpoints")).toMatch(/TCP and IPv4 only[\s\S]*dual-stack/);
+    // Concept V10: the jumbo MTU of a private VIF, 9001 in older pages, 8500 in current Direct Connect documentation.
+    expect(text("direct-connect")).toMatch(/9001[\s\S]*8500|8500[\s\S]*9001/);
+    expect(text("exam-strategy")).toMatch(/private VIF MTU[^\n]*9001[^\n]*8500/);
     expect(text("transit-gateway")).toMatch(
       /IPv6[\s\S]*virtual private gateway[\s\S]*transit gateway[\s\S]*IPv6/,
     );

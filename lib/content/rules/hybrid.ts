@@ -139,7 +139,7 @@ export const DIRECT_CONNECT_RULES: readonly Rule[] = [
     id: "DX-04",
     topic: "direct-connect",
     title: "Allowed prefixes",
-    text: "The allowed prefixes of a Direct Connect gateway association decide what is advertised to on-premises; for a virtual private gateway association they must be the same as or wider than the VPC's CIDR, and then the VPC's CIDR is what is advertised.",
+    text: "The allowed prefixes of a Direct Connect gateway association decide what is advertised to on-premises. For a virtual private gateway association they are a filter: they must be the same as or wider than the VPC's CIDR, and then the VPC's CIDR is what is advertised. For a transit gateway association exactly the allowed prefixes are advertised, from the Direct Connect gateway's ASN; the CIDRs of VPCs behind the transit gateway are not.",
     sources: [
       source(
         "dx",
@@ -177,9 +177,18 @@ export const DIRECT_CONNECT_RULES: readonly Rule[] = [
     id: "DX-06",
     topic: "direct-connect",
     title: "Jumbo frames over Direct Connect",
-    text: "Direct Connect virtual interfaces can be set to a jumbo MTU, so large packets can travel between a VPC and on-premises.",
-    sources: [source("dx", "MTUs for private virtual interfaces or transit virtual interfaces")],
+    text: "Private and transit virtual interfaces can be set to a jumbo MTU of 8500 bytes (the default is 1500), so large packets can travel between a VPC and on-premises.",
+    sources: [
+      source("dx", "MTUs for private virtual interfaces or transit virtual interfaces"),
+      source(
+        "dx",
+        "Set the MTU of a Direct Connect private virtual interface",
+        "https://docs.aws.amazon.com/directconnect/latest/UserGuide/interface-set-mtu.html",
+      ),
+    ],
     status: notModelled("Packet size: the model traces addresses, protocols and ports, not MTU."),
+    drift:
+      "Older Direct Connect pages and SDK documentation give 9001 bytes as the jumbo MTU of a private virtual interface; current Direct Connect documentation gives 8500.",
   },
   {
     id: "DX-07",

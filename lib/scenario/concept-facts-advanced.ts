@@ -81,20 +81,20 @@ const HYBRID_FACTS: readonly Fact[] = [
     rules: ["DX-06", "TGW-16", "VPN-10"],
     difficulty: 3,
     stem: "Which maximum packet sizes (MTU) match each path?",
-    right: "Private VIF 9001, transit VIF 8500, Site-to-Site VPN tunnel 1446",
-    why: "Private VIFs support jumbo frames of 9001, transit VIFs 8500 (DX-06, TGW-16); a VPN tunnel's MTU is 1446 with MSS 1406 (VPN-10).",
+    right: "Private VIF 8500, transit VIF 8500, VPN tunnel 1446",
+    why: "Private and transit virtual interfaces can be set to 8500-byte jumbo frames, 1500 by default (DX-06, TGW-16; pages written before the change gave 9001 for private VIFs), and a VPN tunnel's MTU is 1446 with MSS 1406 (VPN-10).",
     wrong: [
       {
         text: "Private VIF 1500 only, transit VIF 9001, VPN tunnel 1500",
-        why: "Private VIFs support 9001, transit VIFs 8500, VPN tunnels 1446 (DX-06, TGW-16, VPN-10).",
+        why: "Private VIFs take jumbo frames too, transit VIFs stop at 8500 and VPN tunnels at 1446 (DX-06, TGW-16, VPN-10).",
       },
       {
         text: "Every path supports 9001 because it stays on the AWS backbone",
-        why: "Transit VIFs stop at 8500 and VPN tunnels at 1446 (TGW-16, VPN-10).",
+        why: "Virtual interfaces stop at 8500 and VPN tunnels at 1446 (DX-06, TGW-16, VPN-10).",
       },
       {
-        text: "Private VIF 9001, transit VIF 9001, VPN tunnel 9001",
-        why: "Transit VIFs stop at 8500, and VPN tunnels at 1446 without jumbo frames (TGW-16, VPN-10).",
+        text: "Private VIF 8500, transit VIF 1500 only, VPN tunnel 9001",
+        why: "Transit VIFs take 8500-byte jumbo frames as private VIFs do, and a VPN tunnel has no jumbo frames: its MTU is 1446 (TGW-16, VPN-10).",
       },
     ],
   },

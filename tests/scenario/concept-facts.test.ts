@@ -58,4 +58,11 @@ describe("concept-check fact table", () => {
     ).map((fact) => fact.id);
     expect(asides).toEqual([]);
   });
+  it("keys a Direct Connect virtual interface's jumbo MTU at 8500, as current Direct Connect pages give it", () => {
+    // Older pages said 9001 for a private VIF; a key with 9001 would mark a learner who read the current docs wrong.
+    const keyed = FACTS.filter((fact) => /\bVIF\b/.test(fact.right) && /\b9001\b/.test(fact.right));
+    expect(keyed.map((fact) => fact.id)).toEqual([]);
+    const dx = FACTS.find((fact) => fact.id === "dx-mtu");
+    expect(dx?.right).toMatch(/Private VIF 8500/);
+  });
 });

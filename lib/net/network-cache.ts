@@ -11,11 +11,11 @@
 // each question's compiled pieces alive into the old generation, which cost more garbage collection than the
 // compiling it saved.
 import { type Cidr, parseCidr, toCidr } from "./cidr";
-import type { CompiledNetworkAcl } from "./network-acls";
+import { type CompiledNetworkAcl, naclRulesByObject, type NaclRuleReuse } from "./network-acls";
 import type { NetworkCore } from "./network-core";
 import type { Network, RouteTableInfo, RouteTarget, SharedNames } from "./network-model";
 import type { CompiledRoute } from "./routing";
-import type { CompiledSecurityGroup } from "./security-groups";
+import { type CompiledSecurityGroup, type SgRuleReuse, sgRulesByObject } from "./security-groups";
 import type * as T from "./topology";
 import type { TransitGatewayIndex } from "./transit-gateway-index";
 
@@ -139,10 +139,20 @@ export type PieceCaches = {
    * endpoints: on the RoutingContext it was compiled under, which stands for all of them.
    */
   readonly routeTables: PieceCache<T.RouteTable, RouteTableInfo>;
+  /** Compiled NACL rules by rule list and rule object, for the ACLs a variant changes (network-acls.ts). */
+  readonly naclRules: NaclRuleReuse;
+  /** Compiled security group rules by rule list and rule object (security-groups.ts). */
+  readonly sgRules: SgRuleReuse;
 };
 
 function newPieceCaches(): PieceCaches {
-  return { securityGroups: new PieceCache(), networkAcls: new PieceCache(), routeTables: new PieceCache() };
+  return {
+    securityGroups: new PieceCache(),
+    networkAcls: new PieceCache(),
+    routeTables: new PieceCache(),
+    naclRules: naclRulesByObject(),
+    sgRules: sgRulesByObject(),
+  };
 }
 
 // A question analyses a handful of variants of one base (fix-it about a dozen): remember that many of each layer.

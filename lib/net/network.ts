@@ -472,12 +472,16 @@ function compileAcls(
   parse: CidrParsers,
 ): AclLayer {
   const nacls = new Map<string, CompiledNetworkAcl>();
-  const sharedNaclRules = new Map<string, CompiledNaclRule>();
+  // Without a cache scope (a large or uncached build), rules are shared by content within this network.
+  const ruleReuse = pieces?.naclRules ?? {
+    by: "content" as const,
+    rules: new Map<string, CompiledNaclRule>(),
+  };
   const defaultNacls = new Map<string, CompiledNetworkAcl>();
   for (const acl of topology.networkAcls) {
     let compiled = pieces?.networkAcls.get(acl);
     if (!compiled) {
-      compiled = compileNetworkAcl(acl, parse.toCidr, sharedNaclRules);
+      compiled = compileNetworkAcl(acl, parse.toCidr, ruleReuse);
       pieces?.networkAcls.set(acl, compiled);
     }
     nacls.set(acl.id, compiled);
@@ -511,7 +515,7 @@ function compileSecurity(
   for (const sg of topology.securityGroups) {
     let compiled = pieces?.securityGroups.get(sg);
     if (!compiled) {
-      compiled = compileSecurityGroup(sg, parse.toCidr);
+      compiled = compileSecurityGroup(sg, parse.toCidr, pieces?.sgRules);
       pieces?.securityGroups.set(sg, compiled);
     }
     securityGroups.set(sg.id, compiled);

@@ -165,6 +165,32 @@ describe("buildNetwork with and without a NetworkCache", () => {
   });
 });
 
+describe("layers reused from the last builds on a core", () => {
+  it("a variant reuses each layer of whichever earlier build holds the same lists, and compiles its own change", () => {
+    const cache = new NetworkCache();
+    const base = topo(twoPeered());
+    const openAcl = must(withTables().networkAcls[0]);
+    const aclVariant: Topology = { ...base, networkAcls: [{ ...openAcl, vpcId: "vpc-1" }] };
+    const sgVariant: Topology = {
+      ...base,
+      securityGroups: base.securityGroups.map((g) => (g.id === "sg-2" ? { ...g, inbound: [] } : g)),
+    };
+    const a = buildNetwork(base, cache);
+    const b = buildNetwork(aclVariant, cache);
+    const c = buildNetwork(sgVariant, cache);
+    expect(b.enis).toBe(a.enis);
+    expect(b.subnetNetworkAcls).not.toBe(a.subnetNetworkAcls);
+    expect(b.securityGroups).toBe(a.securityGroups);
+    // The group variant holds the base's NACLs (not the previous variant's) and its own groups.
+    expect(c.subnetNetworkAcls).toBe(a.subnetNetworkAcls);
+    expect(c.securityGroups).not.toBe(a.securityGroups);
+    expect(c.routeTables).toBe(a.routeTables);
+    expect(c.peeringLinks).toBe(a.peeringLinks);
+    expect(c.tgw).toBe(a.tgw);
+    expect(codes(analyze(c, q))).toEqual(codes(analyze(sgVariant, q)));
+  });
+});
+
 describe("compiled rules reused by rule object between variants", () => {
   const allow = (n: number, cidr: string) => ({
     ruleNumber: n,

@@ -77,10 +77,33 @@ export function evaluateNetworkAcl(
 }
 
 /**
- * `shared`: compiled rules keyed by content, reused across ACLs of one network (hash-consing). Real
- * topologies repeat the same NACL entries in many ACLs; sharing one frozen object per distinct entry
- * keeps the query path's working set small. Entries are immutable, so sharing cannot leak state.
+ * Compiled rules a build reuses. By content within one network (hash-consing): real topologies repeat the same
+ * NACL entries in many ACLs, and one frozen object per distinct entry keeps the query path's working set small.
+ * By object across the networks of one NetworkCache (network-cache.ts): a question's variant that edits one rule
+ * of an ACL keeps every other rule object, and often the other direction's whole list, so those are not compiled
+ * (described, keyed, hashed) again; building and hashing the content key cost more than compiling the rule. Both
+ * are sound because compiled rules are immutable and a topology's rules are never modified.
  */
+export type NaclRuleReuse =
+  | { readonly by: "content"; readonly rules: Map<string, CompiledNaclRule> }
+  | {
+      readonly by: "object";
+      /** Per direction (a rule's `matched` text names it): by rule list, then by rule. */
+      readonly lists: Readonly<Record<Direction, Map<readonly NaclRule[], readonly CompiledNaclRule[]>>>;
+      readonly rules: Readonly<Record<Direction, Map<NaclRule, CompiledNaclRule>>>;
+    };
+
+type Direction = "inbound" | "outbound";
+
+/** An empty by-object reuse, for the owner of a NetworkCache scope. */
+export function naclRulesByObject(): NaclRuleReuse {
+  return {
+    by: "object",
+    lists: { inbound: new Map(), outbound: new Map() },
+    rules: { inbound: new Map(), outbound: new Map() },
+  };
+}
+
 export function compileNetworkAcl(
   acl: {
     readonly id: string;
@@ -91,10 +114,10 @@ export function compileNetworkAcl(
     readonly outbound: readonly NaclRule[];
   },
   toCidr: (text: string) => Cidr,
-  shared?: Map<string, CompiledNaclRule>,
+  reuse?: NaclRuleReuse,
 ): CompiledNetworkAcl {
-  const inbound = compileRules(acl.inbound, "inbound", toCidr, shared);
-  const outbound = compileRules(acl.outbound, "outbound", toCidr, shared);
+  const inbound = compileRuleList(acl.inbound, "inbound", toCidr, reuse);
+  const outbound = compileRuleList(acl.outbound, "outbound", toCidr, reuse);
   const ref = componentRef(acl.id, "network-acl", acl.name);
   // Two literals rather than a conditional spread (V8's slow path).
   return acl.name !== undefined
@@ -112,15 +135,44 @@ export function compileNetworkAcl(
 
 const byRuleNumber = (a: NaclRule, b: NaclRule): number => a.ruleNumber - b.ruleNumber;
 
+/** The rules in rule-number order (ACL-03); a list already in order (the usual case) is not copied. */
+function sortedRules(rules: readonly NaclRule[]): readonly NaclRule[] {
+  for (let i = 1; i < rules.length; i += 1)
+    if ((rules[i] as NaclRule).ruleNumber < (rules[i - 1] as NaclRule).ruleNumber)
+      return [...rules].sort(byRuleNumber);
+  return rules;
+}
+
+function compileRuleList(
+  rules: readonly NaclRule[],
+  direction: Direction,
+  toCidr: (text: string) => Cidr,
+  reuse: NaclRuleReuse | undefined,
+): readonly CompiledNaclRule[] {
+  if (reuse?.by !== "object") return compileRules(rules, direction, toCidr, reuse?.rules);
+  const lists = reuse.lists[direction];
+  let compiled = lists.get(rules);
+  if (compiled === undefined) {
+    const byRule = reuse.rules[direction];
+    const out: CompiledNaclRule[] = [];
+    for (const rule of sortedRules(rules)) {
+      let entry = byRule.get(rule);
+      if (entry === undefined) byRule.set(rule, (entry = compileRule(rule, direction, toCidr)));
+      out.push(entry);
+    }
+    lists.set(rules, (compiled = out));
+  }
+  return compiled;
+}
+
 function compileRules(
   rules: readonly NaclRule[],
-  direction: "inbound" | "outbound",
+  direction: Direction,
   toCidr: (text: string) => Cidr,
   shared: Map<string, CompiledNaclRule> | undefined,
 ): CompiledNaclRule[] {
-  const sorted = [...rules].sort(byRuleNumber);
   const out: CompiledNaclRule[] = [];
-  for (const rule of sorted) {
+  for (const rule of sortedRules(rules)) {
     if (!shared) {
       out.push(compileRule(rule, direction, toCidr));
       continue;

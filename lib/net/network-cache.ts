@@ -11,11 +11,11 @@
 // each question's compiled pieces alive into the old generation, which cost more garbage collection than the
 // compiling it saved.
 import { type Cidr, parseCidr, toCidr } from "./cidr";
-import type { CompiledNetworkAcl } from "./network-acls";
+import { type CompiledNetworkAcl, naclRulesByObject, type NaclRuleReuse } from "./network-acls";
 import type { NetworkCore } from "./network-core";
 import type { Network, RouteTableInfo, RouteTarget, SharedNames } from "./network-model";
 import type { CompiledRoute } from "./routing";
-import type { CompiledSecurityGroup } from "./security-groups";
+import { type CompiledSecurityGroup, type SgRuleReuse, sgRulesByObject } from "./security-groups";
 import type * as T from "./topology";
 import type { TransitGatewayIndex } from "./transit-gateway-index";
 
@@ -29,6 +29,8 @@ export type RoutingLayer = Pick<Network, "routeTables" | "subnetRouteTables" | "
 export type RoutingContext = {
   readonly extraRoutes: ReadonlyMap<string, readonly CompiledRoute<RouteTarget>[]>;
 };
+/** The token a propagating route table is compiled under: one per context and VGW propagation inputs. */
+export type PropagationLayer = { readonly context: RoutingContext };
 export type AclLayer = Pick<Network, "subnetNetworkAcls">;
 export type SecurityLayer = Pick<Network, "securityGroups" | "defaultSecurityGroups" | "securityMemo">;
 export type PeeringLayer = Pick<Network, "peerings" | "peeringsByPair" | "peeringLinks">;
@@ -139,10 +141,20 @@ export type PieceCaches = {
    * endpoints: on the RoutingContext it was compiled under, which stands for all of them.
    */
   readonly routeTables: PieceCache<T.RouteTable, RouteTableInfo>;
+  /** Compiled NACL rules by rule list and rule object, for the ACLs a variant changes (network-acls.ts). */
+  readonly naclRules: NaclRuleReuse;
+  /** Compiled security group rules by rule list and rule object (security-groups.ts). */
+  readonly sgRules: SgRuleReuse;
 };
 
 function newPieceCaches(): PieceCaches {
-  return { securityGroups: new PieceCache(), networkAcls: new PieceCache(), routeTables: new PieceCache() };
+  return {
+    securityGroups: new PieceCache(),
+    networkAcls: new PieceCache(),
+    routeTables: new PieceCache(),
+    naclRules: naclRulesByObject(),
+    sgRules: sgRulesByObject(),
+  };
 }
 
 // A question analyses a handful of variants of one base (fix-it about a dozen): remember that many of each layer.
@@ -155,16 +167,68 @@ export class CoreLayers {
   readonly reference = new RecentCache<ReferenceLayer>(LAYER_VERSIONS);
   readonly gateways = new RecentCache<GatewayLayer>(LAYER_VERSIONS);
   readonly routingContexts = new RecentCache<RoutingContext>(LAYER_VERSIONS);
-  /** The token a propagating route table is compiled under: one per context and VGW propagation inputs. */
-  readonly propagation = new RecentCache<{ readonly context: RoutingContext }>(LAYER_VERSIONS);
+  readonly propagation = new RecentCache<PropagationLayer>(LAYER_VERSIONS);
   readonly routing = new RecentCache<RoutingLayer>(LAYER_VERSIONS);
   readonly acls = new RecentCache<AclLayer>(LAYER_VERSIONS);
   readonly security = new RecentCache<SecurityLayer>(LAYER_VERSIONS);
   readonly peering = new RecentCache<PeeringLayer>(LAYER_VERSIONS);
   readonly transit = new RecentCache<TransitGatewayIndex>(LAYER_VERSIONS);
+  /** The layers of the last networks built on this core, most recent first (buildNetwork's first look). */
+  readonly builds: BuildLayers[] = [];
 
   constructor(readonly core: NetworkCore) {}
+
+  remember(build: BuildLayers): void {
+    const builds = this.builds;
+    // Moved by hand, the oldest falling off the end (unshift and pop allocate on small arrays).
+    let j = builds.length < RECENT_BUILDS ? builds.length : RECENT_BUILDS - 1;
+    for (; j > 0; j -= 1) builds[j] = builds[j - 1] as BuildLayers;
+    builds[0] = build;
+  }
 }
+
+/** Builds remembered per core (see CoreLayers.builds): a question's base and its latest variants. */
+const RECENT_BUILDS = 4;
+
+/**
+ * The topology lists a network's layers were compiled from (besides the core's), copied into one object of one
+ * shape: topologies come in many shapes, so reading their fields is slower than reading these.
+ */
+export type BuildInputs = Readonly<
+  Pick<
+    T.Topology,
+    | "prefixLists"
+    | "services"
+    | "onPremisesNetworks"
+    | "gatewayEndpoints"
+    | "internetGateways"
+    | "egressOnlyInternetGateways"
+    | "vpnGateways"
+    | "routeTables"
+    | "vpnConnections"
+    | "directConnectGateways"
+    | "networkAcls"
+    | "securityGroups"
+    | "peeringConnections"
+    | "transitGateways"
+    | "transitGatewayAttachments"
+    | "transitGatewayRouteTables"
+  >
+>;
+
+/** One network's layers with the inputs they were compiled from. */
+export type BuildLayers = {
+  readonly inputs: BuildInputs;
+  readonly reference: ReferenceLayer;
+  readonly gateways: GatewayLayer;
+  readonly context: RoutingContext;
+  readonly propagation: PropagationLayer;
+  readonly routing: RoutingLayer;
+  readonly acls: AclLayer;
+  readonly security: SecurityLayer;
+  readonly peering: PeeringLayer;
+  readonly tgw: TransitGatewayIndex;
+};
 
 /**
  * What a caller keeps between buildNetwork calls on nearby variants of one topology: `buildNetwork(t, cache)`.

@@ -22,11 +22,13 @@ import { componentRef } from "./trace";
 import { compileCore, type NetworkCore } from "./network-core";
 import {
   type AclLayer,
+  type BuildInputs,
   CoreLayers,
   type GatewayLayer,
   type NetworkCache,
   type PeeringLayer,
   type PieceCaches,
+  type PropagationLayer,
   type ReferenceLayer,
   type RoutingContext,
   type RoutingLayer,
@@ -106,12 +108,71 @@ export function buildNetwork(topology: T.Topology, cache?: NetworkCache): Networ
   );
   const core = layers.core;
   const pieces = cache.piecesFor(t);
-  const reference = layers.reference.get(
+  const inputs = buildInputs(t);
+  // Each layer is first looked for among the last builds on this core with the very same lists (a copy-on-write
+  // variant holds its base's lists but the one or two it changes), then in the layer's RecentCache. The first
+  // is a few identity checks of fields read once; the second allocates its key arrays and walks every entry.
+  const builds = layers.builds;
+  let reference: ReferenceLayer | undefined;
+  let gateways: GatewayLayer | undefined;
+  let context: RoutingContext | undefined;
+  let propagation: PropagationToken | undefined;
+  let routing: RoutingLayer | undefined;
+  let acls: AclLayer | undefined;
+  let security: SecurityLayer | undefined;
+  let peering: PeeringLayer | undefined;
+  let tgw: Network["tgw"] | undefined;
+  for (const b of builds) {
+    const x = b.inputs;
+    const sameReference =
+      x.prefixLists === inputs.prefixLists &&
+      x.services === inputs.services &&
+      x.gatewayEndpoints === inputs.gatewayEndpoints;
+    const samePropagation =
+      x.vpnConnections === inputs.vpnConnections &&
+      x.onPremisesNetworks === inputs.onPremisesNetworks &&
+      x.directConnectGateways === inputs.directConnectGateways;
+    if (sameReference) {
+      if (reference === undefined && x.onPremisesNetworks === inputs.onPremisesNetworks)
+        reference = b.reference;
+      context ??= b.context;
+      // The propagation token is keyed on its context: only one compiled under the context in use.
+      if (
+        propagation === undefined &&
+        b.context === context &&
+        samePropagation &&
+        x.routeTables === inputs.routeTables
+      )
+        propagation = b.propagation;
+    }
+    if (routing === undefined && propagation !== undefined && b.propagation === propagation)
+      if (x.routeTables === inputs.routeTables) routing = b.routing;
+    if (
+      gateways === undefined &&
+      x.internetGateways === inputs.internetGateways &&
+      x.egressOnlyInternetGateways === inputs.egressOnlyInternetGateways &&
+      x.vpnGateways === inputs.vpnGateways
+    )
+      gateways = b.gateways;
+    if (acls === undefined && x.networkAcls === inputs.networkAcls) acls = b.acls;
+    if (security === undefined && x.securityGroups === inputs.securityGroups) security = b.security;
+    if (peering === undefined && x.peeringConnections === inputs.peeringConnections) peering = b.peering;
+    if (
+      tgw === undefined &&
+      x.transitGateways === inputs.transitGateways &&
+      x.transitGatewayAttachments === inputs.transitGatewayAttachments &&
+      x.transitGatewayRouteTables === inputs.transitGatewayRouteTables &&
+      x.vpnConnections === inputs.vpnConnections &&
+      x.onPremisesNetworks === inputs.onPremisesNetworks
+    )
+      tgw = b.tgw;
+  }
+  const ref = (reference ??= layers.reference.get(
     [],
     [t.prefixLists, t.services, t.onPremisesNetworks, t.gatewayEndpoints],
     () => compileReference(t),
-  );
-  const gateways = layers.gateways.get(
+  ));
+  gateways ??= layers.gateways.get(
     [],
     [t.internetGateways, t.egressOnlyInternetGateways, t.vpnGateways],
     () => compileGateways(t, core),
@@ -119,26 +180,62 @@ export function buildNetwork(topology: T.Topology, cache?: NetworkCache): Networ
   // The routing context reads prefix lists, services and gateway endpoints only; VGW propagation (VPN-05) is
   // keyed on the values it reads (propagationInputs), so a variant that changes a VPN's tunnels without
   // changing what it propagates (the tunnel order, a second tunnel) reuses every compiled table.
-  const context = layers.routingContexts.get(
+  const ctx = (context ??= layers.routingContexts.get(
     [t.region],
     [t.prefixLists, t.services, t.gatewayEndpoints],
-    () => compileRoutingContext(t, core, reference),
+    () => compileRoutingContext(t, core, ref),
+  ));
+  const prop = (propagation ??= layers.propagation.get([ctx], [vgwPropagationInputs(t)], () => ({
+    context: ctx,
+  })));
+  routing ??= layers.routing.get([ctx, prop], [t.routeTables], () =>
+    compileRouting(t, core, ref, ctx, prop, pieces, cache),
   );
-  const propagation = layers.propagation.get([context], [vgwPropagationInputs(t)], () => ({ context }));
-  const routing = layers.routing.get([context, propagation], [t.routeTables], () =>
-    compileRouting(t, core, reference, context, propagation, pieces, cache),
-  );
-  const acls = layers.acls.get([], [t.networkAcls], () => compileAcls(t, core, pieces, cache));
-  const security = layers.security.get([], [t.securityGroups], () => compileSecurity(t, core, pieces, cache));
-  const peering = layers.peering.get([], [t.peeringConnections], () => compilePeering(t, core));
-  const tgw = layers.transit.get(
+  acls ??= layers.acls.get([], [t.networkAcls], () => compileAcls(t, core, pieces, cache));
+  security ??= layers.security.get([], [t.securityGroups], () => compileSecurity(t, core, pieces, cache));
+  peering ??= layers.peering.get([], [t.peeringConnections], () => compilePeering(t, core));
+  tgw ??= layers.transit.get(
     [],
     [t.transitGateways, t.transitGatewayAttachments, t.transitGatewayRouteTables, tgwPropagationInputs(t)],
     () => buildTransitGateways(t, core.vpcs, core.subnets),
   );
+  layers.remember({
+    inputs,
+    reference: ref,
+    gateways,
+    context: ctx,
+    propagation: prop,
+    routing,
+    acls,
+    security,
+    peering,
+    tgw,
+  });
   return cache.rememberNetwork(
-    assemble(t, core, reference, gateways, routing, acls, security, peering, tgw, cache.sharedNames),
+    assemble(t, core, ref, gateways, routing, acls, security, peering, tgw, cache.sharedNames),
   );
+}
+
+/** The topology lists the layers are compiled from, read once (a topology's fields are read through many shapes). */
+function buildInputs(t: T.Topology): BuildInputs {
+  return {
+    prefixLists: t.prefixLists,
+    services: t.services,
+    onPremisesNetworks: t.onPremisesNetworks,
+    gatewayEndpoints: t.gatewayEndpoints,
+    internetGateways: t.internetGateways,
+    egressOnlyInternetGateways: t.egressOnlyInternetGateways,
+    vpnGateways: t.vpnGateways,
+    routeTables: t.routeTables,
+    vpnConnections: t.vpnConnections,
+    directConnectGateways: t.directConnectGateways,
+    networkAcls: t.networkAcls,
+    securityGroups: t.securityGroups,
+    peeringConnections: t.peeringConnections,
+    transitGateways: t.transitGateways,
+    transitGatewayAttachments: t.transitGatewayAttachments,
+    transitGatewayRouteTables: t.transitGatewayRouteTables,
+  };
 }
 
 function assemble(
@@ -346,7 +443,7 @@ function routeTableInputs(
 }
 
 /** One object per routing context and set of VGW propagation inputs (vgwPropagationInputs). */
-type PropagationToken = { readonly context: RoutingContext };
+type PropagationToken = PropagationLayer;
 
 // Separators of the flattened inputs below: objects, so no string or id can be taken for one.
 const VPN_INPUT = {};
@@ -472,12 +569,16 @@ function compileAcls(
   parse: CidrParsers,
 ): AclLayer {
   const nacls = new Map<string, CompiledNetworkAcl>();
-  const sharedNaclRules = new Map<string, CompiledNaclRule>();
+  // Without a cache scope (a large or uncached build), rules are shared by content within this network.
+  const ruleReuse = pieces?.naclRules ?? {
+    by: "content" as const,
+    rules: new Map<string, CompiledNaclRule>(),
+  };
   const defaultNacls = new Map<string, CompiledNetworkAcl>();
   for (const acl of topology.networkAcls) {
     let compiled = pieces?.networkAcls.get(acl);
     if (!compiled) {
-      compiled = compileNetworkAcl(acl, parse.toCidr, sharedNaclRules);
+      compiled = compileNetworkAcl(acl, parse.toCidr, ruleReuse);
       pieces?.networkAcls.set(acl, compiled);
     }
     nacls.set(acl.id, compiled);
@@ -511,7 +612,7 @@ function compileSecurity(
   for (const sg of topology.securityGroups) {
     let compiled = pieces?.securityGroups.get(sg);
     if (!compiled) {
-      compiled = compileSecurityGroup(sg, parse.toCidr);
+      compiled = compileSecurityGroup(sg, parse.toCidr, pieces?.sgRules);
       pieces?.securityGroups.set(sg, compiled);
     }
     securityGroups.set(sg.id, compiled);

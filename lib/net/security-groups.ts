@@ -110,6 +110,22 @@ const ALLOW_ALL_EGRESS: SgRule[] = [
   { protocol: "all", cidrBlock: "::/0" },
 ];
 
+/**
+ * Compiled rules reused across the networks of one NetworkCache (network-cache.ts), by rule list and by rule
+ * object: a question's variant that edits one rule of a group keeps every other rule object, and usually the other
+ * direction's list, so those are not described again. A compiled rule's texts also name its group and direction
+ * (`matchedPrefix`), so an entry is reused only under the same prefix. Sound because compiled rules are immutable
+ * (but for the `matched` text built from those same fields) and a topology's rules are never modified.
+ */
+export type SgRuleReuse = {
+  readonly lists: Map<readonly SgRule[], readonly CompiledSgRule[]>;
+  readonly rules: Map<SgRule, CompiledSgRule>;
+};
+
+export function sgRulesByObject(): SgRuleReuse {
+  return { lists: new Map(), rules: new Map() };
+}
+
 export function compileSecurityGroup(
   sg: {
     readonly id: string;
@@ -119,34 +135,53 @@ export function compileSecurityGroup(
     readonly outbound?: readonly SgRule[] | undefined;
   },
   toCidr: (text: string) => Cidr,
+  reuse?: SgRuleReuse,
 ): CompiledSecurityGroup {
-  const prefixes = { inbound: `${sg.name ?? sg.id}: inbound`, outbound: `${sg.name ?? sg.id}: outbound` };
-  const compile =
-    (direction: "inbound" | "outbound") =>
-    (rule: SgRule): CompiledSgRule => {
-      const peer = rule.cidrBlock ?? rule.prefixListId ?? rule.securityGroupId ?? "?";
-      const m = compileMatch(rule.protocol, rule.fromPort, rule.toPort);
-      // Every field in one literal, in one order: the rules a check walks then share one hidden class.
-      const compiled: { -readonly [K in keyof CompiledSgRule]: CompiledSgRule[K] } = {
-        proto: m.proto,
-        portLo: m.portLo,
-        portHi: m.portHi,
-        rule,
-        cidr: rule.cidrBlock !== undefined ? toCidr(rule.cidrBlock) : undefined,
-        prefixListId: rule.prefixListId,
-        securityGroupId: rule.securityGroupId,
-        description: `${describePorts(rule.protocol, rule.fromPort, rule.toPort)} ${peer}`,
-        matchedPrefix: prefixes[direction],
-        matched: undefined,
-      };
-      return compiled;
-    };
+  const label = sg.name ?? sg.id;
   // SG-03: a group written without `outbound` has AWS's default allow-all egress rule.
-  const outbound = sg.outbound ?? ALLOW_ALL_EGRESS;
-  const inbound = sg.inbound.map(compile("inbound"));
-  const outboundRules = outbound.map(compile("outbound"));
+  const inbound = compileRules(sg.inbound, `${label}: inbound`, toCidr, reuse);
+  const outboundRules = compileRules(sg.outbound ?? ALLOW_ALL_EGRESS, `${label}: outbound`, toCidr, reuse);
   // Two literals rather than a conditional spread (V8's slow path).
   return sg.name !== undefined
     ? { id: sg.id, name: sg.name, vpcId: sg.vpcId, inbound, outbound: outboundRules }
     : { id: sg.id, vpcId: sg.vpcId, inbound, outbound: outboundRules };
+}
+
+function compileRules(
+  rules: readonly SgRule[],
+  matchedPrefix: string,
+  toCidr: (text: string) => Cidr,
+  reuse: SgRuleReuse | undefined,
+): readonly CompiledSgRule[] {
+  if (!reuse) return rules.map((rule) => compileRule(rule, matchedPrefix, toCidr));
+  const known = reuse.lists.get(rules);
+  if (known !== undefined && (known.length === 0 || known[0]?.matchedPrefix === matchedPrefix)) return known;
+  const out: CompiledSgRule[] = [];
+  for (const rule of rules) {
+    let compiled = reuse.rules.get(rule);
+    if (compiled === undefined || compiled.matchedPrefix !== matchedPrefix)
+      reuse.rules.set(rule, (compiled = compileRule(rule, matchedPrefix, toCidr)));
+    out.push(compiled);
+  }
+  reuse.lists.set(rules, out);
+  return out;
+}
+
+function compileRule(rule: SgRule, matchedPrefix: string, toCidr: (text: string) => Cidr): CompiledSgRule {
+  const peer = rule.cidrBlock ?? rule.prefixListId ?? rule.securityGroupId ?? "?";
+  const m = compileMatch(rule.protocol, rule.fromPort, rule.toPort);
+  // Every field in one literal, in one order: the rules a check walks then share one hidden class.
+  const compiled: { -readonly [K in keyof CompiledSgRule]: CompiledSgRule[K] } = {
+    proto: m.proto,
+    portLo: m.portLo,
+    portHi: m.portHi,
+    rule,
+    cidr: rule.cidrBlock !== undefined ? toCidr(rule.cidrBlock) : undefined,
+    prefixListId: rule.prefixListId,
+    securityGroupId: rule.securityGroupId,
+    description: `${describePorts(rule.protocol, rule.fromPort, rule.toPort)} ${peer}`,
+    matchedPrefix,
+    matched: undefined,
+  };
+  return compiled;
 }

@@ -165,6 +165,96 @@ describe("buildNetwork with and without a NetworkCache", () => {
   });
 });
 
+describe("layers reused from the last builds on a core", () => {
+  it("a variant reuses each layer of whichever earlier build holds the same lists, and compiles its own change", () => {
+    const cache = new NetworkCache();
+    const base = topo(twoPeered());
+    const openAcl = must(withTables().networkAcls[0]);
+    const aclVariant: Topology = { ...base, networkAcls: [{ ...openAcl, vpcId: "vpc-1" }] };
+    const sgVariant: Topology = {
+      ...base,
+      securityGroups: base.securityGroups.map((g) => (g.id === "sg-2" ? { ...g, inbound: [] } : g)),
+    };
+    const a = buildNetwork(base, cache);
+    const b = buildNetwork(aclVariant, cache);
+    const c = buildNetwork(sgVariant, cache);
+    expect(b.enis).toBe(a.enis);
+    expect(b.subnetNetworkAcls).not.toBe(a.subnetNetworkAcls);
+    expect(b.securityGroups).toBe(a.securityGroups);
+    // The group variant holds the base's NACLs (not the previous variant's) and its own groups.
+    expect(c.subnetNetworkAcls).toBe(a.subnetNetworkAcls);
+    expect(c.securityGroups).not.toBe(a.securityGroups);
+    expect(c.routeTables).toBe(a.routeTables);
+    expect(c.peeringLinks).toBe(a.peeringLinks);
+    expect(c.tgw).toBe(a.tgw);
+    expect(codes(analyze(c, q))).toEqual(codes(analyze(sgVariant, q)));
+  });
+});
+
+describe("compiled rules reused by rule object between variants", () => {
+  const allow = (n: number, cidr: string) => ({
+    ruleNumber: n,
+    protocol: "tcp" as const,
+    fromPort: 22,
+    toPort: 22,
+    cidrBlock: cidr,
+    action: "allow" as const,
+  });
+
+  it("a variant that edits one NACL rule compiles that rule only, in rule-number order", () => {
+    const cache = new NetworkCache();
+    const base = withTables();
+    const acl = must(base.networkAcls[0]);
+    const two: Topology = {
+      ...base,
+      networkAcls: [{ ...acl, inbound: [allow(200, "10.0.0.0/16"), allow(100, "10.0.1.0/24")] }],
+    };
+    const edit = must(two.networkAcls[0]);
+    const three: Topology = {
+      ...two,
+      networkAcls: [{ ...edit, inbound: [must(edit.inbound[0]), allow(150, "10.0.2.0/24")] }],
+    };
+    const subnet = must(buildNetwork(base, cache).subnets.get("subnet-a"));
+    const b = networkAclOf(buildNetwork(two, cache), subnet);
+    const c = networkAclOf(buildNetwork(three, cache), subnet);
+    expect(b.inbound.map((r) => r.ruleNumber)).toEqual([100, 200]);
+    expect(c.inbound.map((r) => r.ruleNumber)).toEqual([150, 200]);
+    // Rule 200 is the same object in both variants, so its compiled form is shared; the outbound list too.
+    expect(c.inbound[1]).toBe(b.inbound[1]);
+    expect(c.outbound).toBe(b.outbound);
+    expect(c.inbound[0]?.description).toBe("rule 150 allow tcp/22 10.0.2.0/24");
+    expect(c.inbound[0]?.matched.description).toBe("inbound rule 150 allow tcp/22 10.0.2.0/24");
+  });
+
+  it("a security group rule is reused by its object, but compiled again under another group name", () => {
+    const cache = new NetworkCache();
+    const base = topo(twoPeered());
+    const sg = must(base.securityGroups.find((g) => g.id === "sg-2"));
+    const extra = { protocol: "udp" as const, fromPort: 53, toPort: 53, cidrBlock: "10.9.0.0/16" };
+    const more: Topology = {
+      ...base,
+      securityGroups: base.securityGroups.map((g) =>
+        g === sg ? { ...g, inbound: [...g.inbound, extra] } : g,
+      ),
+    };
+    const renamed: Topology = {
+      ...more,
+      securityGroups: more.securityGroups.map((g) => (g.id === "sg-2" ? { ...g, name: "renamed" } : g)),
+    };
+    const a = must(buildNetwork(base, cache).securityGroups.get("sg-2"));
+    const b = must(buildNetwork(more, cache).securityGroups.get("sg-2"));
+    const c = must(buildNetwork(renamed, cache).securityGroups.get("sg-2"));
+    expect(b).not.toBe(a);
+    expect(b.inbound[0]).toBe(a.inbound[0]);
+    expect(b.inbound).toHaveLength(a.inbound.length + 1);
+    expect(b.outbound).toBe(a.outbound);
+    // The texts name the group: a renamed group's rules are compiled again with its new name.
+    expect(c.inbound[0]).not.toBe(b.inbound[0]);
+    expect(c.inbound[0]?.matchedPrefix).toBe("renamed: inbound");
+    expect(c.outbound[0]?.matchedPrefix).toBe("renamed: outbound");
+  });
+});
+
 describe("an edited copy of a topology after a first analysis of the original", () => {
   // The edits that gave stale answers when compiled parts were cached at module level by object identity:
   // a route replaced inside a table and a VPC's CIDR replaced. They are type errors on a Topology now

@@ -349,7 +349,7 @@ export function ClassroomLive({
               reveal={view.reveal}
               options={view.question.options}
               isPlayer={!isTeacher}
-              answered={myChoice !== null}
+              yourChoice={isTeacher ? null : myChoice}
             />
           ) : null}
           {view.phase === "reveal" && view.question && view.question.id === networkQuestionId ? (

@@ -26,3 +26,30 @@ export function formatDateTime(at: When): string {
 export function machineDateTime(at: When): string {
   return iso(at);
 }
+
+// The viewer's own clock, for a deadline a person must meet (a homework's due time). Only in the browser, after
+// hydration (app/classroom/local-date-time.tsx): the server renders formatDateTime, the browser then adds its own
+// zone's reading. Same ISO-style shape, no locale.
+
+const pad2 = (n: number): string => String(n).padStart(2, "0");
+
+/** This runtime's offset from UTC at `at`: "UTC+01:00", "UTC-05:30", or "UTC". */
+export function zoneOffsetLabel(at: When): string {
+  const minutes = -new Date(at).getTimezoneOffset();
+  if (minutes === 0) return "UTC";
+  const size = Math.abs(minutes);
+  return `UTC${minutes > 0 ? "+" : "-"}${pad2(Math.floor(size / 60))}:${pad2(size % 60)}`;
+}
+
+/** "2026-12-09T19:00": `at` on this runtime's clock, as an <input type="datetime-local"> value. */
+export function localInputValue(at: When): string {
+  const d = new Date(at);
+  return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}T${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
+}
+
+/** "2026-12-09 19:00 your time (UTC+01:00)", or formatDateTime's text when this runtime's clock is UTC. */
+export function formatLocalDateTime(at: When): string {
+  const zone = zoneOffsetLabel(at);
+  if (zone === "UTC") return formatDateTime(at);
+  return `${localInputValue(at).replace("T", " ")} your time (${zone})`;
+}

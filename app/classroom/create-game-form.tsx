@@ -4,6 +4,11 @@ import { useRouter } from "next/navigation";
 import { useState, type SubmitEvent } from "react";
 import { formText } from "@/app/http/form-text";
 import { postJson } from "@/app/http/post-json";
+import { localInputValue, zoneOffsetLabel } from "@/app/format-date";
+
+/** A homework's default due time: a week from now, on the whole hour. */
+const DEFAULT_DUE_MS = 7 * 24 * 3600_000;
+const HOUR_MS = 3600_000;
 
 type FamilyChoice = { readonly name: string; readonly title: string };
 type ConceptGroupChoice = {
@@ -30,6 +35,15 @@ export function CreateGameForm({
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [homework, setHomework] = useState(false);
+  /** Set in the browser when Homework is chosen: the teacher's own clock, a week ahead. */
+  const [defaultDue, setDefaultDue] = useState<{ value: string; zone: string } | null>(null);
+
+  function chooseHomework(): void {
+    setHomework(true);
+    if (defaultDue !== null) return;
+    const due = Math.ceil((Date.now() + DEFAULT_DUE_MS) / HOUR_MS) * HOUR_MS;
+    setDefaultDue({ value: localInputValue(due), zone: zoneOffsetLabel(due) });
+  }
 
   async function onSubmit(event: SubmitEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
@@ -151,7 +165,7 @@ export function CreateGameForm({
             name="mode"
             value="homework"
             checked={homework}
-            onChange={() => setHomework(true)}
+            onChange={chooseHomework}
             data-testid="mode-homework"
           />
           <span>Homework: a link each student answers at their own pace until a due date</span>
@@ -159,8 +173,15 @@ export function CreateGameForm({
       </fieldset>
       {homework ? (
         <label className="field">
-          Due (your local time)
-          <input type="datetime-local" name="dueAt" required data-testid="due-at" />
+          Due (your local time{defaultDue ? `, ${defaultDue.zone}` : ""}; a week from now unless you change
+          it)
+          <input
+            type="datetime-local"
+            name="dueAt"
+            required
+            defaultValue={defaultDue?.value}
+            data-testid="due-at"
+          />
         </label>
       ) : (
         <>

@@ -12,6 +12,7 @@ import { CreateGameForm } from "./create-game-form";
 import { classroomIdentity } from "./identity";
 import { HomeworkConfigSchema } from "./homework/schema";
 import { ClassroomConfigSchema } from "./schema";
+import { LocalDateTime } from "@/app/classroom/local-date-time";
 
 /** A quiz's question families as the lists show them, with the concepts it was narrowed to. */
 function topicsOf(config: { families: readonly string[]; concepts?: readonly string[] | undefined }): string {
@@ -114,7 +115,7 @@ export default async function ClassroomPage() {
                         <Link href={`/classroom/homework/${entry.code}`}>{entry.code}</Link>
                       </td>
                       <td>
-                        <time dateTime={entry.dueAt.toISOString()}>{formatDateTime(entry.dueAt)}</time>
+                        <LocalDateTime at={entry.dueAt} />
                         {entry.dueAt.getTime() <= now.getTime() ? " (closed)" : ""}
                       </td>
                       <td>{entry.questionIds.length}</td>

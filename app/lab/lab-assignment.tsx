@@ -29,18 +29,24 @@ export function AssignmentWork({
   text,
   format,
   busy,
+  otherNetwork,
+  onReopen,
 }: {
   assignment: AssignmentView;
   live: readonly GoalResult[] | undefined;
   text: string;
   format: TopologyFormat;
   busy: boolean;
+  /** What is open instead of the assignment's network (another network was opened over it), if anything. */
+  otherNetwork?: string | undefined;
+  /** Opens the assignment's network again (undoably). */
+  onReopen: () => void;
 }) {
   const ids = useId();
   const [grade, setGrade] = useState<Grade | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [sending, setSending] = useState(false);
-  const met = live?.filter((result) => result.met).length;
+  const met = otherNetwork ? undefined : live?.filter((result) => result.met).length;
 
   async function submit() {
     setSending(true);
@@ -65,12 +71,31 @@ export function AssignmentWork({
         Your own copy of the network is below; nobody else sees your edits until you submit. Goals
         {met === undefined ? "" : ` (${met} of ${assignment.goals.length} met now)`}:
       </p>
-      <GoalResults goals={assignment.goals} results={live} testId="lab-goals-live" />
+      {otherNetwork ? (
+        <div className="notice" id={`${ids}-other`} data-testid="lab-assignment-other">
+          <p>
+            The editor holds “{otherNetwork}”, not this assignment&apos;s network, so it cannot be submitted:
+            the goals are about the assignment&apos;s network. Undo, or reopen it here.
+          </p>
+          <button
+            type="button"
+            className="button secondary"
+            disabled={busy || sending}
+            onClick={onReopen}
+            data-testid="lab-assignment-reopen"
+          >
+            Reopen the assignment&apos;s network
+          </button>
+        </div>
+      ) : (
+        <GoalResults goals={assignment.goals} results={live} testId="lab-goals-live" />
+      )}
       <div className="lab-row">
         <button
           type="button"
           className="button"
-          disabled={busy || sending}
+          disabled={busy || sending || otherNetwork !== undefined}
+          aria-describedby={otherNetwork ? `${ids}-other` : undefined}
           onClick={() => void submit()}
           data-testid="lab-assignment-submit"
         >

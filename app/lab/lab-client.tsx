@@ -18,6 +18,7 @@ import {
   userError,
   type QueryField,
 } from "@/lib/lab/query-input";
+import { issuePath, plainIssue, textErrorStatus } from "@/lib/lab/issue-words";
 import { arrows, LabAnswerView, PathStepper } from "./lab-answer";
 import { AssignmentMaker, AssignmentWork, type AssignmentView } from "./lab-assignment";
 import { LabCodeEditor } from "./lab-code-editor";
@@ -26,12 +27,33 @@ import { LabEditForm, type FormEdit } from "./lab-edit-form";
 import { LabMatrix, type MatrixAsk } from "./lab-matrix";
 import { LabSave, type SavedLabView } from "./lab-save";
 
-type LessonChoice = { name: string; description: string; text: string };
+type LessonChoice = {
+  name: string;
+  description: string;
+  text: string;
+  /** "Transit gateway hub with three VPCs (lesson 9)" */
+  label: string;
+  /** "Lesson 9: Transit gateway" */
+  lesson?: string | undefined;
+};
 
-/** One step of undo or redo: the patch that takes it back (forms, fixes), or the text before (typing). */
+/** How the status line names an opened lesson network: its file name (the topology's id) and its title. */
+const lessonTitle = (lesson: LessonChoice | undefined): string =>
+  lesson ? `${lesson.name}: ${lesson.label}` : "the network";
+
+/**
+ * One step of undo or redo: the patch that takes it back (forms, fixes), or the text before (typing). Opening
+ * another network also keeps the baseline it replaced (`base`), so undoing the Open restores the diff's baseline.
+ */
 type Entry =
   | { kind: "patch"; patch: Patch; what: string }
-  | { kind: "text"; text: string; format: TopologyFormat; what: string };
+  | {
+      kind: "text";
+      text: string;
+      format: TopologyFormat;
+      what: string;
+      base?: { text: string; format: TopologyFormat } | undefined;
+    };
 
 /** The last answer the server gave, with the question it answered (a fix is applied for that question). */
 type Shown = { result: LabResult; query: Query | undefined };
@@ -211,7 +233,11 @@ export function LabClient({
         setTextError({ error: posted.error.slice("text: ".length), text: body.text });
       else if (refused) refuseQuestion(refused.field, refused.message);
       else setError(userError(posted.error));
-      setStatus(`Not done: ${refused ? formError(refused.field, refused.message) : userError(posted.error)}`);
+      setStatus(
+        posted.error.startsWith("text: ")
+          ? textErrorStatus(posted.error.slice("text: ".length))
+          : `Not done: ${refused ? formError(refused.field, refused.message) : userError(posted.error)}`,
+      );
       return undefined;
     }
     setError(undefined);
@@ -255,10 +281,29 @@ export function LabClient({
       );
       return;
     }
-    void run({ text: initialText, format: initialFormat }, initialQuery, "Network opened.");
+    const opening = run({ text: initialText, format: initialFormat }, initialQuery, "Network opened.");
+    // A plain lab (the starter, a lesson's network) answers the question its form opens with, so the answer pane
+    // is not empty until the first Ask. A question's network without a query, a saved lab and an assignment keep
+    // their own opening.
+    if (initialQuery === undefined && openedLabel === undefined && assignment === undefined)
+      void opening.then((opened) => {
+        const [first, second] = opened?.endpoints ?? [];
+        if (first === undefined || second === undefined) return;
+        const checked = queryFromFields({ from: first, to: second, protocol: "tcp", port: "443" });
+        if (!checked.ok) return;
+        setAsked(checked.query);
+        return run({ text: initialText, format: initialFormat }, checked.query, "Network opened.");
+      });
   }, []);
 
   const isEdited = text !== base.text || format !== base.format;
+  /** Whether the network in the editor descends from the one this page opened (an assignment's, for Submit). */
+  const onOpenedNetwork = base.text === initialText && base.format === initialFormat;
+  const openedInstead = onOpenedNetwork
+    ? undefined
+    : base.text === starter
+      ? "the blank starter VPC"
+      : (lessons.find((lesson) => lesson.text === base.text)?.label ?? "another network");
   useEffect(() => {
     try {
       if (isEdited)
@@ -269,8 +314,13 @@ export function LabClient({
     }
   }, [draft, isEdited, base, text, format]);
 
+  /**
+   * Opens another network. When it replaces work (edits, an undo history, an assignment's network) Undo takes the
+   * Open back, baseline and all; opening over an untouched network needs no undo (the list reopens it).
+   */
   async function openText(opened: string, openedFormat: TopologyFormat, what: string) {
-    setUndo([]);
+    if (isEdited || undo.length > 0 || assignment)
+      setUndo((stack) => [...stack, { kind: "text", text, format, what: `open ${what}`, base }]);
     setRedo([]);
     setText(opened);
     setFormat(openedFormat);
@@ -289,9 +339,19 @@ export function LabClient({
   async function open() {
     const lesson = lessons.find((candidate) => candidate.name === choice);
     const what =
-      choice === OPENED ? (openedLabel ?? "the network") : choice === STARTER ? "the starter VPC" : choice;
-    if (isEdited && !window.confirm(`Replace your edited network with ${what}? Your changes will be lost.`))
-      return;
+      choice === OPENED
+        ? (openedLabel ?? "the network")
+        : choice === STARTER
+          ? "the starter VPC"
+          : lessonTitle(lesson);
+    // On an assignment, Submit grades the assignment's network: replacing it always asks first.
+    const question =
+      assignment && choice !== OPENED
+        ? `Replace this assignment's network with ${what}? Submit grades only the assignment's network: Undo, or “${openedLabel ?? "the assignment's network"}” in this list, brings it back.`
+        : isEdited
+          ? `Replace your edited network with ${what}? Undo brings your changes back.`
+          : undefined;
+    if (question !== undefined && !window.confirm(question)) return;
     setRestored(false);
     if (choice === OPENED) {
       await openText(initialText, initialFormat, what);
@@ -415,12 +475,18 @@ export function LabClient({
       setToStack((stack) => [...stack, { kind: "patch", patch: answered.inverse ?? [], what: entry.what }]);
       setStatus(`${verb}: ${entry.what}.${verdictLine(asked, answered)}`);
     } else {
-      const answered = await run({ text: entry.text, format: entry.format }, asked, "");
-      if (!answered) return;
-      setToStack((stack) => [...stack, { kind: "text", text, format, what: entry.what }]);
+      const against = entry.base ?? base;
+      const answered = await run({ text: entry.text, format: entry.format }, asked, "", against);
+      // Undoing an Open brings back the text it replaced even when that text did not parse (its error shows).
+      if (!answered && !entry.base) return;
+      setToStack((stack) => [
+        ...stack,
+        { kind: "text", text, format, what: entry.what, ...(entry.base ? { base } : {}) },
+      ]);
       setText(entry.text);
       setFormat(entry.format);
-      setStatus(`${verb}: ${entry.what}.${verdictLine(asked, answered)}`);
+      if (entry.base) setBase(entry.base);
+      if (answered) setStatus(`${verb}: ${entry.what}.${verdictLine(asked, answered)}`);
     }
     setFromStack((stack) => stack.slice(0, -1));
   }
@@ -454,6 +520,8 @@ export function LabClient({
       ?.focus({ preventScroll: true });
   }, [reveal]);
 
+  const undoWhat = undo.at(-1)?.what;
+  const redoWhat = redo.at(-1)?.what;
   const answer = result?.answer;
   const askedQuery = shown?.query;
   const diagram = result?.diagram;
@@ -488,6 +556,12 @@ export function LabClient({
           text={text}
           format={format}
           busy={busy}
+          otherNetwork={openedInstead}
+          onReopen={() => {
+            setChoice(OPENED);
+            setRestored(false);
+            void openText(initialText, initialFormat, openedLabel ?? "the assignment's network");
+          }}
         />
       ) : null}
       <p
@@ -514,11 +588,13 @@ export function LabClient({
               >
                 {openedLabel ? <option value={OPENED}>{openedLabel}</option> : null}
                 <option value={STARTER}>Blank starter VPC</option>
-                {lessons.map((lesson) => (
-                  <option key={lesson.name} value={lesson.name}>
-                    Lesson: {lesson.name}
-                  </option>
-                ))}
+                <optgroup label="Networks from the lessons">
+                  {lessons.map((lesson) => (
+                    <option key={lesson.name} value={lesson.name} title={lesson.lesson}>
+                      {lesson.label}
+                    </option>
+                  ))}
+                </optgroup>
               </select>
             </label>
             <button type="button" className="button" onClick={() => void open()} disabled={busy}>
@@ -564,25 +640,33 @@ export function LabClient({
             </p>
           ) : null}
           {importNote ? <p className="notice">{importNote}</p> : null}
-          <div className="lab-row">
+          <div className="lab-row lab-history">
             <button
               type="button"
-              className="button"
+              className="button secondary"
               onClick={() => void travel(undo, setUndo, setRedo, "Undone")}
               disabled={busy || undo.length === 0}
+              title={undoWhat ? `Undo: ${undoWhat}` : undefined}
+              aria-describedby={undoWhat ? `${ids}-undo-what` : undefined}
               data-testid="lab-undo"
             >
-              Undo{undo.length > 0 ? `: ${undo.at(-1)?.what}` : ""}
+              Undo
             </button>
             <button
               type="button"
-              className="button"
+              className="button secondary"
               onClick={() => void travel(redo, setRedo, setUndo, "Redone")}
               disabled={busy || redo.length === 0}
+              title={redoWhat ? `Redo: ${redoWhat}` : undefined}
               data-testid="lab-redo"
             >
-              Redo{redo.length > 0 ? `: ${redo.at(-1)?.what}` : ""}
+              Redo
             </button>
+            {undoWhat ? (
+              <span className="lab-undo-what" id={`${ids}-undo-what`} data-testid="lab-undo-what">
+                Undo takes back: {undoWhat}
+              </span>
+            ) : null}
           </div>
 
           {result?.resources ? (
@@ -611,8 +695,9 @@ export function LabClient({
               <p>This text does not parse; the network below is the last one that did. Fix these fields:</p>
               <ul>
                 {textError.error.split("; ").map((issue, index) => (
-                  <li key={index} className="mono">
-                    {issue}
+                  <li key={index}>
+                    {plainIssue(issue)}
+                    {issuePath(issue) ? <span className="mono lab-muted"> ({issuePath(issue)})</span> : null}
                   </li>
                 ))}
               </ul>
@@ -721,9 +806,17 @@ export function LabClient({
               </label>
             </div>
             {fieldErrorLine(["protocol", "port"])}
-            <button type="submit" className="button" disabled={busy} data-testid="lab-ask">
-              Ask
-            </button>
+            <div className="lab-row lab-ask-row">
+              <button type="submit" className="button" disabled={busy} data-testid="lab-ask">
+                Ask
+              </button>
+              {busy ? (
+                // The first turn also loads the model into the browser (about a second); later ones take ms.
+                <span className="lab-pending" data-testid="lab-pending">
+                  {lastTurn === undefined ? "Loading the model and analysing the network…" : "Analysing…"}
+                </span>
+              ) : null}
+            </div>
           </form>
 
           {error ? (

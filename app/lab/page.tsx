@@ -65,7 +65,13 @@ export default async function LabPage({ searchParams }: Props) {
         </p>
       ) : null}
       <LabClient
-        lessons={lessons.map(({ name, description, text }) => ({ name, description, text }))}
+        lessons={lessons.map(({ name, description, text, label, lesson }) => ({
+          name,
+          description,
+          text,
+          label,
+          lesson,
+        }))}
         starter={STARTER_TOPOLOGY_YAML}
         initialName={saved || fromQuestion ? "starter" : (lesson?.name ?? "starter")}
         openedLabel={

@@ -265,8 +265,49 @@ describe("live classroom", () => {
       .toBe(true);
     anaStream.stop();
     benStream.stop();
-    await expect(ana.getByTestId("your-verdict").textContent()).resolves.toMatch(/^Right! \+\d+ points$/);
-    await expect(ben.getByTestId("your-verdict").textContent()).resolves.toBe("Not this time.");
+    // C2: each player sees which option they chose, marked in the list and named in the verdict by its letter.
+    const letterOf = async (page: Page, optionId: string): Promise<string> => {
+      const order = await page
+        .getByTestId("distribution")
+        .locator("li")
+        .evaluateAll((items) => items.map((item) => item.getAttribute("data-option-id")));
+      return String.fromCharCode(65 + order.indexOf(optionId));
+    };
+    const keyLetters = (await Promise.all(question.answer.map((id) => letterOf(ben, id)))).sort();
+    await expect(ana.getByTestId("your-verdict").textContent()).resolves.toMatch(
+      /^Right! You chose [A-Z](, [A-Z])*( and [A-Z])?: \+\d+ points$/,
+    );
+    await expect(ben.getByTestId("your-verdict").textContent()).resolves.toBe(
+      `Not this time: you chose ${await letterOf(ben, wrong.id)}; the answer is ${
+        keyLetters.length === 1
+          ? keyLetters[0]
+          : `${keyLetters.slice(0, -1).join(", ")} and ${keyLetters.at(-1)}`
+      }.`,
+    );
+    await expect(
+      ben
+        .locator('[data-testid="distribution"] li[data-yours="true"]')
+        .evaluateAll((items) => items.map((item) => item.getAttribute("data-option-id"))),
+    ).resolves.toEqual([wrong.id]);
+    await expect(
+      ben
+        .locator('[data-testid="distribution"] li[data-yours="true"] [data-testid="your-choice"]')
+        .textContent(),
+    ).resolves.toBe("Your answer");
+    await expect(
+      ana
+        .locator('[data-testid="distribution"] li[data-yours="true"]')
+        .evaluateAll((items) => items.map((item) => item.getAttribute("data-option-id"))),
+    ).resolves.toEqual([...question.answer]);
+    await expect(teacher.locator('[data-testid="distribution"] li[data-yours="true"]').count()).resolves.toBe(
+      0,
+    );
+    // N11: a screen reader hears the counts as sentences, not bare numbers.
+    await expect(
+      ben
+        .locator(`[data-testid="distribution"] li[data-option-id="${wrong.id}"] .classroom-count`)
+        .textContent(),
+    ).resolves.toBe("11 player chose this");
 
     await teacher.getByTestId("show-leaderboard").click();
     for (const page of [teacher, ana, ben]) {
@@ -434,8 +475,16 @@ describe("live classroom", () => {
     const revealText = await teacher.locator("main").innerText();
     expect(revealText.split(q1.explanation.summary).length - 1).toBe(1);
     await checkHostScreen(teacher, "4-reveal");
-    await expect(dee.getByTestId("your-verdict").textContent()).resolves.toMatch(/^Right! \+\d+ points$/);
-    await expect(eve2.getByTestId("your-verdict").textContent()).resolves.toBe("Not this time.");
+    await expect(dee.getByTestId("your-verdict").textContent()).resolves.toMatch(
+      /^Right! You chose .+: \+\d+ points$/,
+    );
+    // The rejoined player's choice, sent from the new browser, is the one marked.
+    await expect(eve2.getByTestId("your-verdict").textContent()).resolves.toMatch(
+      /^Not this time: you chose [A-Z]; the answer is .+\.$/,
+    );
+    await expect(
+      eve2.locator('[data-testid="distribution"] li[data-yours="true"]').getAttribute("data-option-id"),
+    ).resolves.toBe(wrong1.id);
     await expect(dee.getByTestId("my-rank").textContent()).resolves.toBe("1");
     await expect(dee.getByTestId("my-streak").textContent()).resolves.toBe("1");
     await expect(eve2.getByTestId("my-streak").textContent()).resolves.toBe("0");

@@ -114,6 +114,12 @@ describe("homework, preview and exports", () => {
     await onlyTopic(teacher, "endpoint-choice");
     await teacher.getByLabel("Questions", { exact: true }).fill("2");
     await teacher.getByTestId("mode-homework").check();
+    // N16: the due time starts filled in, a week ahead on the teacher's own clock, on the hour.
+    const suggested = await teacher.getByTestId("due-at").inputValue();
+    expect(suggested).toMatch(/^\d{4}-\d\d-\d\dT\d\d:00$/);
+    const ahead = new Date(suggested).getTime() - Date.now();
+    expect(ahead).toBeGreaterThan(7 * 24 * 3600_000 - 60_000);
+    expect(ahead).toBeLessThanOrEqual(7 * 24 * 3600_000 + 3600_000);
     const due = new Date(Date.now() + 3 * 24 * 3600_000).toISOString().slice(0, 16);
     await teacher.getByTestId("due-at").fill(due);
     expect(await seriousViolations(teacher)).toBe("");

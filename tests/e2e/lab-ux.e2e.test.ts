@@ -141,9 +141,14 @@ describe("the lab, as the UX review found it", () => {
       );
       await page.getByTestId("lab-apply-fix").first().click();
       await verdict(page, "yes");
-      const undo = (await page.getByTestId("lab-undo").textContent()) ?? "";
-      expect(undo).toMatch(/^Undo: apply the fix “.+”$/);
+      // U3: Undo is a plain "Undo" button; what it takes back is the line beside it (and its description).
+      await expect(page.getByTestId("lab-undo").textContent()).resolves.toBe("Undo");
+      const undo = (await page.getByTestId("lab-undo-what").textContent()) ?? "";
+      expect(undo).toMatch(/^Undo takes back: apply the fix “.+”$/);
       expect(undo).not.toMatch(/fix-\d/);
+      const undoBox = await page.getByTestId("lab-undo").boundingBox();
+      expect(undoBox?.height ?? 0).toBeLessThan(60);
+      expect(undoBox?.width ?? 0).toBeLessThan(200);
       await page.screenshot({ path: `/tmp/uxlab-answer-${viewport.width}.png`, fullPage: true });
       await context.close();
     },

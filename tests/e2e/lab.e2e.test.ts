@@ -474,6 +474,82 @@ describe("the lab", () => {
     await teacher.context.close();
   }, 150_000);
 
+  it("on an assignment, Open asks before it replaces the network, Undo and the list bring it back, and Submit grades only the assignment's network", async () => {
+    const teacher = await newPage(browser, inject("baseURL"));
+    const made = await teacher.page.request.post("/lab/assignments", {
+      data: {
+        title: "Private database again",
+        instructions: "",
+        format: "yaml",
+        text: ASSIGNMENT_START,
+        goals: [
+          { kind: "reach", from: "app-a", to: "db-c", protocol: "tcp", port: 5432 },
+          { kind: "not-reach", from: "internet", to: "db-c", protocol: "any" },
+        ],
+      },
+    });
+    expect(made.status()).toBe(200);
+    const { id } = (await made.json()) as { id: string };
+    const { context, page } = await newPage(browser, inject("baseURL"));
+    await page.goto(`/lab/assignments/${id}`);
+    await expect(goalStates(page, "lab-goals-live", 2)).resolves.toEqual(["met", "unmet"]);
+    // The assignment's own network is the Open list's first entry; lessons are listed by title and lesson.
+    await expect(page.getByTestId("lab-open-choice").locator("option:checked").textContent()).resolves.toBe(
+      "This assignment's network",
+    );
+    await expect(
+      page.getByTestId("lab-open-choice").locator('option[value="tgw-hub"]').textContent(),
+    ).resolves.toBe("Transit gateway hub with three VPCs (lesson 9)");
+
+    // Nothing edited, yet Open asks first; declining keeps the assignment's network.
+    let asked = "";
+    page.once("dialog", (dialog) => {
+      asked = dialog.message();
+      void dialog.dismiss();
+    });
+    await page.getByTestId("lab-open-choice").selectOption("tgw-hub");
+    await page.getByRole("button", { name: "Open", exact: true }).click();
+    await expect.poll(() => asked).toContain("Replace this assignment's network");
+    await expect(editorText(page)).resolves.toContain("db-c");
+
+    // Accepted: tgw-hub opens, Submit is blocked with the reason, and Undo is offered.
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: "Open", exact: true }).click();
+    await page.locator("[data-testid=lab-status]", { hasText: "Opened tgw-hub" }).waitFor();
+    await page.getByTestId("lab-assignment-other").waitFor();
+    await expect(page.getByTestId("lab-assignment-submit").isDisabled()).resolves.toBe(true);
+    await expect(page.getByTestId("lab-undo").isEnabled()).resolves.toBe(true);
+    await expect(page.getByTestId("lab-undo-what").textContent()).resolves.toContain("open tgw-hub");
+
+    // Undo brings the assignment's network back, with its baseline: nothing to block, no changes listed.
+    await page.getByTestId("lab-undo").click();
+    await page.locator("[data-testid=lab-status]", { hasText: "Undone: open tgw-hub" }).waitFor();
+    await expect(editorText(page)).resolves.toContain("db-c");
+    await expect(page.getByTestId("lab-assignment-other").count()).resolves.toBe(0);
+    await expect(page.getByTestId("lab-diff").locator("summary").textContent()).resolves.toBe(
+      "Changes since the lab opened (0)",
+    );
+
+    // Opened again, the notice's button reopens the assignment's network too.
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: "Open", exact: true }).click();
+    await page.getByTestId("lab-assignment-other").waitFor();
+    await page.getByTestId("lab-assignment-reopen").click();
+    await page.locator("[data-testid=lab-status]", { hasText: "Opened This assignment's network" }).waitFor();
+    await expect(page.getByTestId("lab-assignment-other").count()).resolves.toBe(0);
+
+    // Submit grades the assignment's network: solved, 2 of 2.
+    await typeInEditor(page, ASSIGNMENT_SOLVED);
+    await page.locator("[data-testid=lab-goals-live] li[data-state=met]").nth(1).waitFor({ timeout: 15_000 });
+    await page.getByTestId("lab-assignment-submit").click();
+    await page.getByTestId("lab-goals-graded").waitFor();
+    await expect(page.getByTestId("lab-assignment-grade").textContent()).resolves.toContain(
+      "2 of 2 goals met",
+    );
+    await context.close();
+    await teacher.context.close();
+  }, 120_000);
+
   it("opens an answered exam question's network from the exam report", async () => {
     // Ten questions, at least one with a network to open (concept items have none): the server's draw has none
     // about 1 time in 1,000, so the plan is read and redrawn rather than hoped for.

@@ -146,15 +146,18 @@ export function ClassroomLive({
 
   async function sendAnswer(optionIds: string[]): Promise<void> {
     setBusy(true);
+    const questionId = view.question?.id;
     const result = await postJson<{ answered: string[] }>(`/classroom/api/${view.joinCode}/answer`, {
-      questionId: view.question?.id,
+      questionId,
       optionIds,
     });
     setBusy(false);
     if (result.ok) {
       setError(null);
+      // The last answer closes the question: the reveal is often pushed before this reply arrives, and it must
+      // still show this player's choice (C2), so the reply is kept for the same question in any phase.
       setView((current) =>
-        current.you && current.phase === "question"
+        current.you && current.question?.id === questionId
           ? { ...current, you: { ...current.you, response: result.data.answered } }
           : current,
       );
@@ -349,7 +352,7 @@ export function ClassroomLive({
               reveal={view.reveal}
               options={view.question.options}
               isPlayer={!isTeacher}
-              answered={myChoice !== null}
+              yourChoice={isTeacher ? null : myChoice}
             />
           ) : null}
           {view.phase === "reveal" && view.question && view.question.id === networkQuestionId ? (

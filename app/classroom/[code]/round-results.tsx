@@ -10,15 +10,24 @@ export function RevealPanel({
   reveal,
   options,
   isPlayer,
-  answered,
+  yourChoice,
 }: {
   reveal: Reveal;
   options: Options;
   isPlayer: boolean;
-  /** Whether this player sent an answer: their verdict is on its way, so "time's up" would be wrong. */
-  answered: boolean;
+  /**
+   * The option ids this player sent (null when they sent none, or for the teacher). A sent answer also means
+   * their verdict is on its way, so "time's up" would be wrong.
+   */
+  yourChoice: readonly string[] | null;
 }) {
+  const answered = yourChoice !== null;
+  const chosen = new Set(yourChoice ?? []);
   const counts = new Map(reveal.distribution.map((entry) => [entry.optionId, entry.count]));
+  const lettersOf = (ids: (id: string) => boolean): string =>
+    listWords(options.flatMap((option, index) => (ids(option.id) ? [letterOf(index)] : [])));
+  const yours = lettersOf((id) => chosen.has(id));
+  const keyLetters = lettersOf((id) => reveal.key.includes(id));
   const total = Math.max(1, ...reveal.distribution.map((entry) => entry.count));
   // The summary is often the key option's own reason word for word: said once, below the options, it is not
   // repeated under the option.
@@ -28,7 +37,11 @@ export function RevealPanel({
       <h2 id="reveal-title">The answer</h2>
       {reveal.yourAnswerCorrect !== null ? (
         <p className={`verdict ${reveal.yourAnswerCorrect ? "ok" : "bad"}`} data-testid="your-verdict">
-          {reveal.yourAnswerCorrect ? `Right! +${reveal.yourPoints ?? 0} points` : "Not this time."}
+          {reveal.yourAnswerCorrect
+            ? `Right! You chose ${yours}: +${reveal.yourPoints ?? 0} points`
+            : answered
+              ? `Not this time: you chose ${yours}; the answer is ${keyLetters}.`
+              : "Not this time."}
         </p>
       ) : isPlayer && !answered ? (
         <p className="verdict bad" data-testid="your-verdict">
@@ -41,23 +54,41 @@ export function RevealPanel({
           const isKey = reveal.key.includes(option.id);
           const reason = reveal.options.find((entry) => entry.optionId === option.id)?.why ?? "";
           const why = reason.trim() === summary ? "" : reason;
+          const isYours = chosen.has(option.id);
           return (
             <li
               key={option.id}
-              className={isKey ? "option-key" : ""}
+              className={[isKey ? "option-key" : "", isYours ? "option-yours" : ""].join(" ").trim()}
               data-option-id={option.id}
               data-count={count}
               data-key={isKey ? "true" : "false"}
+              data-yours={isYours ? "true" : "false"}
             >
               <div className="classroom-bar-label">
                 <span>
                   <span className={`tile-chip tile-${index % 4}`}>
                     <TileMark index={index} />
                   </span>{" "}
-                  {isKey ? <strong>✓ </strong> : null}
+                  <span className="sr-only">{letterOf(index)}: </span>
+                  {isKey ? (
+                    <strong>
+                      ✓ <span className="sr-only">(right answer) </span>
+                    </strong>
+                  ) : null}
                   {option.text}
+                  {isYours ? (
+                    <>
+                      {" "}
+                      <strong className="classroom-yours" data-testid="your-choice">
+                        {isKey ? "Your answer ✓" : "Your answer"}
+                      </strong>
+                    </>
+                  ) : null}
                 </span>
-                <span className="classroom-count">{count}</span>
+                <span className="classroom-count">
+                  <span aria-hidden="true">{count}</span>
+                  <span className="sr-only">{playersChose(count)}</span>
+                </span>
               </div>
               <div className="classroom-bar" aria-hidden="true">
                 <span style={{ width: `${(100 * count) / total}%` }} />
@@ -81,6 +112,21 @@ export function RevealPanel({
       ) : null}
     </section>
   );
+}
+
+function letterOf(index: number): string {
+  return String.fromCharCode(65 + (index % 26));
+}
+
+/** "A", "A and C", "A, B and D". */
+function listWords(words: readonly string[]): string {
+  if (words.length <= 1) return words.join("");
+  return `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
+}
+
+/** A count as a screen reader should say it: "1 player chose this", "3 players chose this". */
+export function playersChose(count: number): string {
+  return `${count} ${count === 1 ? "player" : "players"} chose this`;
 }
 
 /** Ranks, names and points; the viewer's own row is marked. */
@@ -126,27 +172,46 @@ export function LeaderboardTable({
   );
 }
 
-/** The top three on steps, second left, first in the middle, third right, as a projector shows them at the end. */
+/**
+ * The top three on steps, as a projector shows them at the end: first in the middle, second left, third right.
+ * The list itself is in the leaderboard's order (so a screen reader and the table agree); the steps are placed by
+ * CSS. When players tie, they stand side by side in the table's order, left to right, and a line says so.
+ */
 export function Podium({ entries }: { entries: NonNullable<ClassroomView["leaderboard"]> }) {
   const top = entries.filter((entry) => entry.rank <= 3).slice(0, 3);
-  const order = [top[1], top[0], top[2]].filter((entry) => entry !== undefined);
-  if (order.length === 0) return null;
+  if (top.length === 0) return null;
+  const tied = new Set(top.map((entry) => entry.rank)).size < top.length;
+  const ties = [...new Set(top.map((entry) => entry.rank))].flatMap((rank) => {
+    const names = top.filter((entry) => entry.rank === rank).map((entry) => entry.displayName);
+    return names.length > 1 ? [`${listWords(names)} share rank ${rank}`] : [];
+  });
   return (
-    <ol className="classroom-podium" data-testid="podium" aria-label="Podium">
-      {order.map((entry) => (
-        <li
-          key={entry.displayName}
-          className={`podium-${entry.rank}`}
-          data-rank={entry.rank}
-          data-name={entry.displayName}
-        >
-          <span className="podium-name">{entry.displayName}</span>
-          <span className="podium-points">{entry.points} points</span>
-          <span className="podium-step" aria-hidden="true">
-            {entry.rank}
-          </span>
-        </li>
-      ))}
-    </ol>
+    <>
+      <ol
+        className={`classroom-podium${tied ? " podium-tied" : ""}`}
+        data-testid="podium"
+        aria-label="Podium"
+      >
+        {top.map((entry) => (
+          <li
+            key={entry.displayName}
+            className={`podium-${entry.rank}`}
+            data-rank={entry.rank}
+            data-name={entry.displayName}
+          >
+            <span className="podium-name">{entry.displayName}</span>
+            <span className="podium-points">{entry.points} points</span>
+            <span className="podium-step" aria-hidden="true">
+              {entry.rank}
+            </span>
+          </li>
+        ))}
+      </ol>
+      {ties.length > 0 ? (
+        <p className="podium-tie" data-testid="podium-tie">
+          A tie: {ties.join("; ")}.
+        </p>
+      ) : null}
+    </>
   );
 }

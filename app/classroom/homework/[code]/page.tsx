@@ -5,7 +5,6 @@ import { notFound } from "next/navigation";
 import QRCode from "qrcode";
 import { serverNow } from "@/app/clock";
 import { viewingLearner } from "@/app/current-learner";
-import { formatDateTime, machineDateTime } from "@/app/format-date";
 import { findAccountByLearner } from "@/lib/db/accounts";
 import { db } from "@/lib/db/client";
 import { QuestionBody } from "@/app/practice/question-body";
@@ -17,6 +16,7 @@ import { HomeworkQuestion } from "./homework-question";
 import { HomeworkVerdict } from "./homework-verdict";
 import { titleUnlessMissing } from "@/app/not-found-title";
 import { findHomework } from "@/lib/db/homework";
+import { LocalDateTime } from "@/app/classroom/local-date-time";
 
 export async function generateMetadata({ params }: { params: Promise<{ code: string }> }): Promise<Metadata> {
   const code = homeworkCodeSchema.safeParse((await params).code);
@@ -29,7 +29,7 @@ function Due({ dueAt, open }: { dueAt: Date; open: boolean }) {
   return (
     <p data-testid="homework-due">
       {open ? "Due " : "Was due "}
-      <time dateTime={machineDateTime(dueAt)}>{formatDateTime(dueAt)}</time>
+      <LocalDateTime at={dueAt} />
       {open ? "" : " — closed"}
     </p>
   );
@@ -113,7 +113,7 @@ function StudentView({ view, username }: { view: HomeworkStudentView; username: 
         <>
           {heading}
           <p className="error" role="alert" data-testid="homework-closed">
-            This assignment was due {formatDateTime(view.dueAt)}; it no longer takes answers.
+            This assignment was due <LocalDateTime at={view.dueAt} />; it no longer takes answers.
           </p>
         </>
       );
@@ -157,7 +157,7 @@ function StudentView({ view, username }: { view: HomeworkStudentView; username: 
             </p>
           ) : (
             <p className="error" role="alert" data-testid="homework-closed">
-              This assignment was due {formatDateTime(view.dueAt)}; it no longer takes answers.
+              This assignment was due <LocalDateTime at={view.dueAt} />; it no longer takes answers.
             </p>
           )}
           {view.answered.length > 0 ? (

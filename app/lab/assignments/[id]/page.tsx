@@ -51,9 +51,16 @@ export default async function AssignmentPage({ params, searchParams }: Props) {
     <>
       <h1>Lab assignment</h1>
       <LabClient
-        lessons={lessons.map(({ name, description, text }) => ({ name, description, text }))}
+        lessons={lessons.map(({ name, description, text, label, lesson }) => ({
+          name,
+          description,
+          text,
+          label,
+          lesson,
+        }))}
         starter={STARTER_TOPOLOGY_YAML}
         initialName="starter"
+        openedLabel={last ? "This assignment (your last submission)" : "This assignment's network"}
         initialText={last?.text ?? assignment.text}
         initialFormat={last?.format ?? assignment.format}
         assignment={{

@@ -3,13 +3,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { serverNow } from "@/app/clock";
 import { viewingLearner } from "@/app/current-learner";
-import { formatDateTime, machineDateTime } from "@/app/format-date";
 import { ReportDownloads, ReportTables } from "../../../report-view";
 import { reportHomework } from "../../homework-service";
 import { homeworkCodeSchema } from "../../schema";
 import { titleUnlessMissing } from "@/app/not-found-title";
 import { db } from "@/lib/db/client";
 import { findHomework } from "@/lib/db/homework";
+import { LocalDateTime } from "@/app/classroom/local-date-time";
 
 export async function generateMetadata({ params }: { params: Promise<{ code: string }> }): Promise<Metadata> {
   const code = homeworkCodeSchema.safeParse((await params).code);
@@ -39,8 +39,8 @@ export default async function HomeworkReportPage({ params }: { params: Promise<{
       <h1>Report of homework {code.data}</h1>
       <p>
         {homework.dueAt.getTime() > now.getTime() ? "Due " : "Was due "}
-        <time dateTime={machineDateTime(homework.dueAt)}>{formatDateTime(homework.dueAt)}</time>. Points are
-        for accuracy only (self-paced, so speed does not count).
+        <LocalDateTime at={homework.dueAt} />. Points are for accuracy only (self-paced, so speed does not
+        count).
       </p>
       <p>
         <ReportDownloads base={`/classroom/homework/api/${code.data}`} /> ·{" "}

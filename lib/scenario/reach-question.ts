@@ -42,8 +42,11 @@ import type { Rng } from "./rng";
 
 export type Variant = {
   readonly topology: Topology;
-  /** Built to let the flow through (no fault). A declaration checked against analyze, never the key. */
-  readonly works?: boolean;
+  /**
+   * Built to let the flow through (no fault). A declaration checked against analyze, never the key. Undefined
+   * reads as false (a LazyVariant holds the key either way).
+   */
+  readonly works?: boolean | undefined;
   /**
    * The root cause of this variant's fault and the one change that removes it, known from how the family built
    * the variant (the blocker may show up downstream, e.g. a reply dropped at an internet gateway because a route
@@ -56,6 +59,31 @@ export type Variant = {
    */
   readonly lastResort?: boolean;
 };
+
+/**
+ * A variant whose topology is made on first read, then kept (the same object on every read, as AnalysisMemo and
+ * NetworkCache key by identity). A question analyses the shown variant and only as many others as it takes to
+ * fill its options (filtering: about 4 of 10 variants), so copying every variant's topology up front made
+ * topologies nothing read. Only for a `make` that draws nothing from the rng: building later must not move a
+ * draw (the output would change). Never spread such a variant: `{ ...v }` copies no getter.
+ */
+class LazyVariant implements Variant {
+  private built: Topology | undefined;
+
+  constructor(
+    private readonly make: () => Topology,
+    readonly works: boolean | undefined,
+  ) {}
+
+  get topology(): Topology {
+    return (this.built ??= this.make());
+  }
+}
+
+/** A faulty (or, with `works`, a working) variant built only when the question reads it (see LazyVariant). */
+export function lazyVariant(make: () => Topology, works?: true): Variant {
+  return new LazyVariant(make, works);
+}
 
 export type ReachSetup = {
   readonly family: string;

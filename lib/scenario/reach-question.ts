@@ -44,7 +44,7 @@ export type Variant = {
   readonly topology: Topology;
   /**
    * Built to let the flow through (no fault). A declaration checked against analyze, never the key. Undefined
-   * reads as false (a LazyVariant holds the key either way).
+   * reads as false (a LazyVariant holds every key, set or not).
    */
   readonly works?: boolean | undefined;
   /**
@@ -52,12 +52,18 @@ export type Variant = {
    * the variant (the blocker may show up downstream, e.g. a reply dropped at an internet gateway because a route
    * back is missing). `topology` is the setup with the change made: analyze must find it reachable.
    */
-  readonly fix?: { readonly cause?: string; readonly change: string; readonly topology: Topology };
+  readonly fix?: VariantFix | undefined;
   /**
    * A distractor offered only when the other variants give too few options: one whose long text would otherwise
    * sit in most questions as a never-keyed longest option (check-generator's "longest" cue).
    */
-  readonly lastResort?: boolean;
+  readonly lastResort?: boolean | undefined;
+};
+
+export type VariantFix = {
+  readonly cause?: string | undefined;
+  readonly change: string;
+  readonly topology: Topology;
 };
 
 /**
@@ -73,6 +79,8 @@ class LazyVariant implements Variant {
   constructor(
     private readonly make: () => Topology,
     readonly works: boolean | undefined,
+    readonly fix: VariantFix | undefined,
+    readonly lastResort: boolean | undefined,
   ) {}
 
   get topology(): Topology {
@@ -80,9 +88,34 @@ class LazyVariant implements Variant {
   }
 }
 
-/** A faulty (or, with `works`, a working) variant built only when the question reads it (see LazyVariant). */
-export function lazyVariant(make: () => Topology, works?: true): Variant {
-  return new LazyVariant(make, works);
+/** A fix whose topology is made on first read: only the shown variant's fix is ever read (checkedFix). */
+class LazyFix implements VariantFix {
+  private built: Topology | undefined;
+
+  constructor(
+    readonly cause: string | undefined,
+    readonly change: string,
+    private readonly make: () => Topology,
+  ) {}
+
+  get topology(): Topology {
+    return (this.built ??= this.make());
+  }
+}
+
+/** A variant built only when the question reads it (see LazyVariant). */
+export function lazyVariant(
+  make: () => Topology,
+  works?: boolean,
+  fix?: VariantFix,
+  lastResort?: boolean,
+): Variant {
+  return new LazyVariant(make, works, fix, lastResort);
+}
+
+/** The fix `fix` with `f` applied to its topology, made only when read (see LazyFix). */
+export function lazyMappedFix(fix: VariantFix, f: (t: Topology) => Topology): VariantFix {
+  return new LazyFix(fix.cause, fix.change, () => f(fix.topology));
 }
 
 export type ReachSetup = {

@@ -15,7 +15,7 @@ import {
   type Cidr,
 } from "../names";
 import type { Difficulty, Question } from "../question";
-import { buildReachQuestion, type Variant } from "../reach-question";
+import { buildReachQuestion, lazyMappedFix, lazyVariant, type Variant } from "../reach-question";
 import { buildEstate, hubSites, peerSites, type Site } from "../reach-fixtures";
 import { createRng, type Rng } from "../rng";
 import {
@@ -872,21 +872,19 @@ function withBothTunnelsDown(
  * used to show tunnel 1 UP and tunnel 2 DOWN (qexam5 F6). A fork of its own keeps the other draws.
  */
 /**
- * The variant with `f` applied to its topology and its fix's topology. Written out key by key rather than
- * `{ ...v, topology }`: variants come in several shapes (works, fix, lastResort or not), and a spread of a
- * many-shaped object followed by a key takes V8's slow generic path, for every variant of most hybrid questions.
+ * The variant with `f` applied to its topology and its fix's topology, each made only when read (lazyVariant):
+ * a question reads the shown variant's fix and only as many other variants as fill its options, and mapping
+ * every variant and fix up front (a copy of the whole topology each, twice when the tunnel order and the app
+ * subnet's ACL both apply) built topologies nothing read. `f` draws nothing from the rng.
  */
 function mapVariant(v: Variant, f: (t: T.Topology) => T.Topology): Variant {
-  const out: { -readonly [K in keyof Variant]: Variant[K] } = { topology: f(v.topology) };
-  if (v.works !== undefined) out.works = v.works;
   const fix = v.fix;
-  if (fix !== undefined)
-    out.fix =
-      fix.cause !== undefined
-        ? { cause: fix.cause, change: fix.change, topology: f(fix.topology) }
-        : { change: fix.change, topology: f(fix.topology) };
-  if (v.lastResort !== undefined) out.lastResort = v.lastResort;
-  return out;
+  return lazyVariant(
+    () => f(v.topology),
+    v.works,
+    fix !== undefined ? lazyMappedFix(fix, f) : undefined,
+    v.lastResort,
+  );
 }
 
 function withTunnelOrder(
@@ -895,15 +893,26 @@ function withTunnelOrder(
   drawn: { variants: Variant[]; shownVariant: Variant },
 ): { variants: Variant[]; shownVariant: Variant } {
   if (!createRng(seed).fork(`${NAME}/${difficulty}/tunnel-order`).chance(1, 2)) return drawn;
-  const flip = (t: T.Topology): T.Topology =>
-    t.vpnConnections.some((v) => v.tunnels.length === 2 && v.tunnels[0]?.status !== v.tunnels[1]?.status)
-      ? {
-          ...t,
-          vpnConnections: t.vpnConnections.map((v) =>
-            v.tunnels.length === 2 ? { ...v, tunnels: [...v.tunnels].reverse() } : v,
-          ),
-        }
-      : t;
+  // One flipped copy per topology object: several variants' fixes are the same working setup, and one copy
+  // keeps them one object (AnalysisMemo and NetworkCache then find it by identity).
+  const flipped = new Map<T.Topology, T.Topology>();
+  const flip = (t: T.Topology): T.Topology => {
+    let out = flipped.get(t);
+    if (out === undefined) {
+      out = t.vpnConnections.some(
+        (v) => v.tunnels.length === 2 && v.tunnels[0]?.status !== v.tunnels[1]?.status,
+      )
+        ? {
+            ...t,
+            vpnConnections: t.vpnConnections.map((v) =>
+              v.tunnels.length === 2 ? { ...v, tunnels: [...v.tunnels].reverse() } : v,
+            ),
+          }
+        : t;
+      flipped.set(t, out);
+    }
+    return out;
+  };
   const mapped = new Map<Variant, Variant>();
   for (const v of drawn.variants) mapped.set(v, mapVariant(v, flip));
   const variants = drawn.variants.map((v) => mapped.get(v) as Variant);
@@ -1001,7 +1010,13 @@ function withOneTunnelDown(
   const allUp = drawn.topology.vpnConnections.every((v) => v.tunnels.every((x) => x.status === "UP"));
   if (drawn.works === true || !allUp || !createRng(seed).fork(`${NAME}/${difficulty}/tunnels`).chance(1, 2))
     return { variants: [...variants], shownVariant: drawn };
-  const shownVariant: Variant = { ...drawn, topology: setTunnels(["UP", "DOWN"])(drawn.topology) };
+  // Key by key rather than `{ ...drawn, topology }`: a spread copies no getter of a lazyVariant.
+  const shownVariant: Variant = {
+    topology: setTunnels(["UP", "DOWN"])(drawn.topology),
+    works: drawn.works,
+    fix: drawn.fix,
+    lastResort: drawn.lastResort,
+  };
   return { variants: variants.map((v) => (v === drawn ? shownVariant : v)), shownVariant };
 }
 

@@ -113,6 +113,11 @@ export function lazyVariant(
   return new LazyVariant(make, works, fix, lastResort);
 }
 
+/** A fix whose topology `make` builds only when read (see LazyFix; `make` draws nothing from the rng). */
+export function lazyFix(cause: string | undefined, change: string, make: () => Topology): VariantFix {
+  return new LazyFix(cause, change, make);
+}
+
 /** The fix `fix` with `f` applied to its topology, made only when read (see LazyFix). */
 export function lazyMappedFix(fix: VariantFix, f: (t: Topology) => Topology): VariantFix {
   return new LazyFix(fix.cause, fix.change, () => f(fix.topology));

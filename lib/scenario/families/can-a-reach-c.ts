@@ -8,7 +8,7 @@ import type { Family } from "../family";
 import type { Difficulty, Question } from "../question";
 import { buildReachQuestion, lazyVariant, type Variant } from "../reach-question";
 import { buildEstate, hubSites, peerSites, type Estate } from "../reach-fixtures";
-import { createRng, type Rng } from "../rng";
+import { forkedRng, type Rng } from "../rng";
 import {
   addRoute,
   removeRoute,
@@ -488,7 +488,7 @@ function drawScenario(rng: Rng, difficulty: Difficulty, seed: number): { scenari
 }
 
 function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Question {
-  const rng = createRng(seed).fork(`${NAME}/${difficulty}`);
+  const rng = forkedRng(seed, `${NAME}/${difficulty}`);
   const { scenario, shown } = drawScenario(rng, difficulty, seed);
   const { estate, query } = scenario;
   const from = estate.sites.find((s) => s.instance.name === query.from);

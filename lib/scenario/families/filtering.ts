@@ -8,7 +8,7 @@ import { cidrSize, cidrText, type Cidr } from "../names";
 import type { Difficulty, Question } from "../question";
 import { buildReachQuestion, lazyVariant, pickShownAmong, type Variant } from "../reach-question";
 import { buildEstate, peerSites, type Estate, type Site } from "../reach-fixtures";
-import { createRng, type Rng } from "../rng";
+import { forkedRng, type Rng } from "../rng";
 import { removeRoute, setNacl, setSecurityGroupInbound, setSecurityGroupOutbound } from "../topology-edits";
 import { withArticle } from "../article";
 import type { ProofSink } from "../proofs";
@@ -214,7 +214,7 @@ function sgReferenceCase(rng: Rng, crossRegion: boolean): Scenario {
 }
 
 function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Question {
-  const rng = createRng(seed).fork(`${NAME}/${difficulty}`);
+  const rng = forkedRng(seed, `${NAME}/${difficulty}`);
   // d1: NACL rules within one Region; d2: also SG references across a same-Region peering; d3 (qexam5 F4): only
   // faults that need two facts together. The inter-Region SG case d3 used to draw showed a lone port typo or an
   // empty group (a reference across Regions cannot be shown at all, PCX-11).

@@ -17,7 +17,7 @@ import {
 import type { Difficulty, Question } from "../question";
 import { buildReachQuestion, lazyFix, lazyMappedFix, lazyVariant, type Variant } from "../reach-question";
 import { buildEstate, hubSites, peerSites, type Site } from "../reach-fixtures";
-import { createRng, type Rng } from "../rng";
+import { forkedRng, type Rng } from "../rng";
 import {
   addRoute,
   compose,
@@ -788,7 +788,7 @@ function pickShown(rng: Rng, difficulty: Difficulty, scenario: Scenario): Varian
 }
 
 function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Question {
-  const rng = createRng(seed).fork(`${NAME}/${difficulty}`);
+  const rng = forkedRng(seed, `${NAME}/${difficulty}`);
   // d1: one VPC behind a virtual private gateway; d2: adds Direct Connect and a TGW-attached VPN with one route
   // table, and the link's own faults (VPN static routes, DX allowed prefixes); d3: a TGW-attached VPN with
   // segmented route tables, a VPN beside a transit gateway where route priority decides, a VPN beside a peering,
@@ -855,7 +855,7 @@ function withBothTunnelsDown(
       (c) => c.tunnels.length > 0 && c.tunnels.every((x) => x.status === "DOWN"),
     ),
   );
-  if (!bothDown || !createRng(seed).fork(`${NAME}/${difficulty}/both-down`).chance(1, 8)) return drawn;
+  if (!bothDown || !forkedRng(seed, `${NAME}/${difficulty}/both-down`).chance(1, 8)) return drawn;
   return bothDown;
 }
 
@@ -884,7 +884,7 @@ function withTunnelOrder(
   difficulty: Difficulty,
   drawn: { variants: Variant[]; shownVariant: Variant },
 ): { variants: Variant[]; shownVariant: Variant } {
-  if (!createRng(seed).fork(`${NAME}/${difficulty}/tunnel-order`).chance(1, 2)) return drawn;
+  if (!forkedRng(seed, `${NAME}/${difficulty}/tunnel-order`).chance(1, 2)) return drawn;
   // One flipped copy per topology object: several variants' fixes are the same working setup, and one copy
   // keeps them one object (AnalysisMemo and NetworkCache then find it by identity).
   const flipped = new Map<T.Topology, T.Topology>();
@@ -933,7 +933,7 @@ function withAppSubnetAcl(
   const working = variants.find((v) => v.works === true);
   if (!subnet || onPrem === undefined || port === undefined || !working)
     return { variants: [...variants], shownVariant: shown };
-  const aclId = resourceId(createRng(seed).fork(`${NAME}/${difficulty}/acl`), "acl");
+  const aclId = resourceId(forkedRng(seed, `${NAME}/${difficulty}/acl`), "acl");
   const request: T.NaclRule = {
     ruleNumber: 100,
     protocol: "tcp",
@@ -1004,7 +1004,7 @@ function withOneTunnelDown(
   drawn: Variant,
 ): { variants: Variant[]; shownVariant: Variant } {
   const allUp = drawn.topology.vpnConnections.every((v) => v.tunnels.every((x) => x.status === "UP"));
-  if (drawn.works === true || !allUp || !createRng(seed).fork(`${NAME}/${difficulty}/tunnels`).chance(1, 2))
+  if (drawn.works === true || !allUp || !forkedRng(seed, `${NAME}/${difficulty}/tunnels`).chance(1, 2))
     return { variants: [...variants], shownVariant: drawn };
   // Key by key rather than `{ ...drawn, topology }`: a spread copies no getter of a lazyVariant.
   const shownVariant: Variant = {

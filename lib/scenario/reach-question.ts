@@ -42,20 +42,86 @@ import type { Rng } from "./rng";
 
 export type Variant = {
   readonly topology: Topology;
-  /** Built to let the flow through (no fault). A declaration checked against analyze, never the key. */
-  readonly works?: boolean;
+  /**
+   * Built to let the flow through (no fault). A declaration checked against analyze, never the key. Undefined
+   * reads as false (a LazyVariant holds every key, set or not).
+   */
+  readonly works?: boolean | undefined;
   /**
    * The root cause of this variant's fault and the one change that removes it, known from how the family built
    * the variant (the blocker may show up downstream, e.g. a reply dropped at an internet gateway because a route
    * back is missing). `topology` is the setup with the change made: analyze must find it reachable.
    */
-  readonly fix?: { readonly cause?: string; readonly change: string; readonly topology: Topology };
+  readonly fix?: VariantFix | undefined;
   /**
    * A distractor offered only when the other variants give too few options: one whose long text would otherwise
    * sit in most questions as a never-keyed longest option (check-generator's "longest" cue).
    */
-  readonly lastResort?: boolean;
+  readonly lastResort?: boolean | undefined;
 };
+
+export type VariantFix = {
+  readonly cause?: string | undefined;
+  readonly change: string;
+  readonly topology: Topology;
+};
+
+/**
+ * A variant whose topology is made on first read, then kept (the same object on every read, as AnalysisMemo and
+ * NetworkCache key by identity). A question analyses the shown variant and only as many others as it takes to
+ * fill its options (filtering: about 4 of 10 variants), so copying every variant's topology up front made
+ * topologies nothing read. Only for a `make` that draws nothing from the rng: building later must not move a
+ * draw (the output would change). Never spread such a variant: `{ ...v }` copies no getter.
+ */
+class LazyVariant implements Variant {
+  private built: Topology | undefined;
+
+  constructor(
+    private readonly make: () => Topology,
+    readonly works: boolean | undefined,
+    readonly fix: VariantFix | undefined,
+    readonly lastResort: boolean | undefined,
+  ) {}
+
+  get topology(): Topology {
+    return (this.built ??= this.make());
+  }
+}
+
+/** A fix whose topology is made on first read: only the shown variant's fix is ever read (checkedFix). */
+class LazyFix implements VariantFix {
+  private built: Topology | undefined;
+
+  constructor(
+    readonly cause: string | undefined,
+    readonly change: string,
+    private readonly make: () => Topology,
+  ) {}
+
+  get topology(): Topology {
+    return (this.built ??= this.make());
+  }
+}
+
+/** A variant built only when the question reads it (see LazyVariant). */
+export function lazyVariant(
+  make: () => Topology,
+  works?: boolean,
+  fix?: VariantFix,
+  lastResort?: boolean,
+): Variant {
+  return new LazyVariant(make, works, fix, lastResort);
+}
+
+/** A fix whose topology `make` builds only when read (see LazyFix; `make` draws nothing from the rng). */
+export function lazyFix(cause: string | undefined, change: string, make: () => Topology): VariantFix {
+  return new LazyFix(cause, change, make);
+}
+
+/** The fix `fix` with `f` applied to its topology, made only when read (see LazyFix). */
+export function lazyMappedFix(fix: VariantFix, f: (t: Topology) => Topology): VariantFix {
+  return new LazyFix(fix.cause, fix.change, () => f(fix.topology));
+}
 
 export type ReachSetup = {
   readonly family: string;

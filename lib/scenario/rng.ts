@@ -36,6 +36,33 @@ export function createRng(seed: number): Rng {
   return new Sfc32(seed >>> 0);
 }
 
+/**
+ * createRng(seed).fork(label), without building the parent rng: families fork a fresh seed's stream once per
+ * question (hybrid five times), and each throwaway parent cost its eight bound methods and twelve warm-up rounds
+ * (about half a microsecond). The parent's one draw, its thirteenth output, is computed here by the same sfc32
+ * steps as Sfc32.next (tests/scenario/rng.test.ts compares the two over many seeds).
+ */
+export function forkedRng(seed: number, label: string): Rng {
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
+    throw new RangeError(`rng seed must be an integer in [0, 2^32): ${seed}`);
+  }
+  let a = 0x9e3779b9;
+  let b = 0x243f6a88;
+  let c = 0xb7e15162;
+  let d = seed >>> 0;
+  let t = 0;
+  // Twelve warm-up rounds (the constructor's), then the draw fork takes.
+  for (let i = 0; i < 13; i += 1) {
+    t = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (c << 21) | (c >>> 11);
+    c = (c + t) | 0;
+  }
+  return createRng((hashString(label) ^ (t >>> 0)) >>> 0);
+}
+
 // A class rather than closures: generators create two rngs per question, and making nine closures per rng
 // cost more than the draws themselves under tsx (each closure is wrapped to keep its name); bind does not.
 class Sfc32 implements Rng {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createRng, hashString } from "../../lib/scenario/rng";
+import { createRng, forkedRng, hashString } from "../../lib/scenario/rng";
 
 describe("createRng", () => {
   it("reproduces the same sequence for the same seed", () => {
@@ -104,5 +104,23 @@ describe("createRng", () => {
     expect(a.nextU32()).toBe(b.nextU32());
     expect(createRng(5).fork("x").nextU32()).not.toBe(c.nextU32());
     expect(hashString("abc")).toBe(hashString("abc"));
+  });
+});
+
+describe("forkedRng", () => {
+  it("draws what createRng(seed).fork(label) draws", () => {
+    const seeds = [0, 1, 2, 13, 7919 * 300 + 13, 1_000_000, 0x7fffffff, 0x80000000, 0xffffffff];
+    for (let s = 0; s < 200; s += 1) seeds.push(s * 7919 + 13);
+    for (const seed of seeds)
+      for (const label of ["hybrid/1", "hybrid/2/tunnel-order", "filtering/3", ""]) {
+        const a = forkedRng(seed, label);
+        const b = createRng(seed).fork(label);
+        for (let i = 0; i < 5; i += 1) expect(a.nextU32()).toBe(b.nextU32());
+      }
+  });
+
+  it("refuses a seed createRng refuses", () => {
+    expect(() => forkedRng(-1, "x")).toThrow(RangeError);
+    expect(() => forkedRng(2 ** 32, "x")).toThrow(RangeError);
   });
 });

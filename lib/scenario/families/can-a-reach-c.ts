@@ -6,9 +6,9 @@
 import { cidrText } from "../names";
 import type { Family } from "../family";
 import type { Difficulty, Question } from "../question";
-import { buildReachQuestion, type Variant } from "../reach-question";
+import { buildReachQuestion, lazyVariant, type Variant } from "../reach-question";
 import { buildEstate, hubSites, peerSites, type Estate } from "../reach-fixtures";
-import { createRng, type Rng } from "../rng";
+import { forkedRng, type Rng } from "../rng";
 import {
   addRoute,
   removeRoute,
@@ -34,6 +34,7 @@ const NAME = "can-a-reach-c";
 type Scenario = {
   readonly estate: Estate;
   readonly query: Query;
+  /** One-edit variants are lazyVariants, built only if the question reads them (their edits draw nothing). */
   readonly variants: Variant[];
   readonly concepts: string[];
   readonly shape: string;
@@ -113,6 +114,9 @@ function directPeering(rng: Rng, opts: { crossRegion?: boolean; crossAccount?: b
   const pcx = peerSites(estate, a, c);
   const acl = guardAcl(estate, c, cidrText(a.vpc.cidr));
   const base = estate.builder.build("direct peering");
+  // Drawn here, where the expired variant's literal used to draw it, so that building that variant only when the
+  // question reads it (lazyVariant) moves no draw.
+  const expiredAt = DEFAULT_FLOW_LOG_NOW - 7 * 86400 - rng.int(1, 47) * 3600;
   return {
     estate,
     query: queryOf(estate, 0, 1),
@@ -127,38 +131,29 @@ function directPeering(rng: Rng, opts: { crossRegion?: boolean; crossAccount?: b
     ],
     variants: [
       { topology: base, works: true },
-      { topology: removeRoute(a.subnet.routeTableId, cidrText(c.vpc.cidr))(base) },
-      { topology: removeRoute(c.subnet.routeTableId, cidrText(a.vpc.cidr))(base) },
-      { topology: setSecurityGroupInbound(c.instance.sgId, [])(base) },
-      { topology: setPeeringStatus(pcx, "pending-acceptance")(base) },
+      lazyVariant(() => removeRoute(a.subnet.routeTableId, cidrText(c.vpc.cidr))(base)),
+      lazyVariant(() => removeRoute(c.subnet.routeTableId, cidrText(a.vpc.cidr))(base)),
+      lazyVariant(() => setSecurityGroupInbound(c.instance.sgId, [])(base)),
+      lazyVariant(() => setPeeringStatus(pcx, "pending-acceptance")(base)),
       // rule PCX-06: an unanswered request expires after 7 days, and AWS lists an expired connection for only
       // 2 more days, so the exhibit's age is 7-8 whole days (7 days plus 1-47 hours), never older.
-      {
-        topology: setPeeringStatus(
-          pcx,
-          "pending-acceptance",
-          DEFAULT_FLOW_LOG_NOW - 7 * 86400 - rng.int(1, 47) * 3600,
-        )(base),
-      },
-      { topology: acl.swapped(base) },
+      lazyVariant(() => setPeeringStatus(pcx, "pending-acceptance", expiredAt)(base)),
+      lazyVariant(() => acl.swapped(base)),
       // Two faults: the request is dropped by C's group before the missing route back could matter.
-      {
-        topology: compose(
-          wrongSource(c, estate.port),
-          removeRoute(c.subnet.routeTableId, cidrText(a.vpc.cidr)),
-        )(base),
-      },
+      lazyVariant(() =>
+        compose(wrongSource(c, estate.port), removeRoute(c.subnet.routeTableId, cidrText(a.vpc.cidr)))(base),
+      ),
       // d3 (cross-Region) only, each needing two facts: a reply rule that mirrors the request's, and a route
       // back that names a neighbouring subnet of A's VPC rather than A's own range.
       ...(opts.crossRegion === true
         ? [
-            { topology: acl.replyToPortOnly(base) },
-            {
-              topology: compose(
+            lazyVariant(() => acl.replyToPortOnly(base)),
+            lazyVariant(() =>
+              compose(
                 removeRoute(c.subnet.routeTableId, cidrText(a.vpc.cidr)),
                 addRoute(c.subnet.routeTableId, cidrText(siblingSubnet(a)), pcx),
               )(base),
-            },
+            ),
           ]
         : []),
     ],
@@ -189,12 +184,12 @@ function peeringChain(rng: Rng, opts: { crossRegion?: boolean } = {}): Scenario 
       { topology: mesh, works: true },
       { topology: chain },
       { topology: viaB },
-      { topology: removeRoute(c.subnet.routeTableId, cidrText(a.vpc.cidr))(mesh) },
-      { topology: setPeeringStatus(pcxAc, "pending-acceptance")(mesh) },
+      lazyVariant(() => removeRoute(c.subnet.routeTableId, cidrText(a.vpc.cidr))(mesh)),
+      lazyVariant(() => setPeeringStatus(pcxAc, "pending-acceptance")(mesh)),
       // The reply's route points at the wrong peering connection (B–C instead of A–C): not transitive (PCX-02).
-      { topology: retargetRoute(c.subnet.routeTableId, cidrText(a.vpc.cidr), bcPcx)(mesh) },
-      { topology: acl.swapped(mesh) },
-      { topology: setSecurityGroupInbound(c.instance.sgId, [])(mesh) },
+      lazyVariant(() => retargetRoute(c.subnet.routeTableId, cidrText(a.vpc.cidr), bcPcx)(mesh)),
+      lazyVariant(() => acl.swapped(mesh)),
+      lazyVariant(() => setSecurityGroupInbound(c.instance.sgId, [])(mesh)),
     ],
   };
 }
@@ -215,11 +210,11 @@ function transitHub(rng: Rng): Scenario {
     concepts: ["V6"],
     variants: [
       { topology: base, works: true },
-      { topology: removeTgwPropagation(hub.table.id, attachC)(base) },
-      { topology: removeTgwAssociation(hub.table.id, attachA)(base) },
-      { topology: removeRoute(a.subnet.routeTableId, cidrText(c.vpc.cidr))(base) },
-      { topology: removeRoute(c.subnet.routeTableId, cidrText(a.vpc.cidr))(base) },
-      { topology: setSecurityGroupInbound(c.instance.sgId, [])(base) },
+      lazyVariant(() => removeTgwPropagation(hub.table.id, attachC)(base)),
+      lazyVariant(() => removeTgwAssociation(hub.table.id, attachA)(base)),
+      lazyVariant(() => removeRoute(a.subnet.routeTableId, cidrText(c.vpc.cidr))(base)),
+      lazyVariant(() => removeRoute(c.subnet.routeTableId, cidrText(a.vpc.cidr))(base)),
+      lazyVariant(() => setSecurityGroupInbound(c.instance.sgId, [])(base)),
       // A static route for C's range to the wrong attachment (B's) wins over the propagated one (TGW-07).
       {
         topology: addTgwRoute(hub.table.id, cidrText(c.vpc.cidr), attachB)(base),
@@ -244,11 +239,11 @@ function twoOnHub(rng: Rng): Scenario {
     concepts: ["V6"],
     variants: [
       { topology: base, works: true },
-      { topology: removeTgwPropagation(hub.table.id, attachA)(base) },
-      { topology: removeTgwAssociation(hub.table.id, attachC)(base) },
-      { topology: removeRoute(a.subnet.routeTableId, cidrText(c.vpc.cidr))(base) },
-      { topology: removeRoute(c.subnet.routeTableId, cidrText(a.vpc.cidr))(base) },
-      { topology: wrongSource(c, estate.port)(base) },
+      lazyVariant(() => removeTgwPropagation(hub.table.id, attachA)(base)),
+      lazyVariant(() => removeTgwAssociation(hub.table.id, attachC)(base)),
+      lazyVariant(() => removeRoute(a.subnet.routeTableId, cidrText(c.vpc.cidr))(base)),
+      lazyVariant(() => removeRoute(c.subnet.routeTableId, cidrText(a.vpc.cidr))(base)),
+      lazyVariant(() => wrongSource(c, estate.port)(base)),
       // No network ACL variant: the attachment sits in the instance's subnet, where no ACL applies (the trace
       // shows "same subnet").
     ],
@@ -296,21 +291,21 @@ function sameVpc(rng: Rng): Scenario {
     concepts: ["S1", "S2"],
     variants: [
       { topology: base, works: true },
-      { topology: setSecurityGroupInbound(server.sgId, [])(base) },
-      {
-        topology: setNacl(serverAcl, {
+      lazyVariant(() => setSecurityGroupInbound(server.sgId, [])(base)),
+      lazyVariant(() =>
+        setNacl(serverAcl, {
           inbound: [tcp(90, clientNet, p, p, "deny"), tcp(100, clientNet, p, p)],
         })(base),
-      },
-      { topology: setNacl(serverAcl, { outbound: [tcp(100, clientNet, p, p)] })(base) },
-      { topology: setNacl(clientAcl, { inbound: [tcp(100, serverNet, p, p)] })(base) },
+      ),
+      lazyVariant(() => setNacl(serverAcl, { outbound: [tcp(100, clientNet, p, p)] })(base)),
+      lazyVariant(() => setNacl(clientAcl, { inbound: [tcp(100, serverNet, p, p)] })(base)),
       // The client subnet's outbound rule names the client's own subnet instead of the server's.
-      { topology: setNacl(clientAcl, { outbound: [tcp(100, clientNet, p, p)] })(base) },
-      {
-        topology: setSecurityGroupInbound(server.sgId, [
+      lazyVariant(() => setNacl(clientAcl, { outbound: [tcp(100, clientNet, p, p)] })(base)),
+      lazyVariant(() =>
+        setSecurityGroupInbound(server.sgId, [
           { protocol: "tcp", fromPort: p, toPort: p, cidrBlock: serverNet },
         ])(base),
-      },
+      ),
     ],
   };
 }
@@ -337,18 +332,18 @@ function mixed(rng: Rng): Scenario {
       { topology: attached, works: true },
       { topology: base },
       { topology: viaB },
-      { topology: removeTgwPropagation(hub.table.id, attachA)(attached) },
-      { topology: removeRoute(c.subnet.routeTableId, cidrText(a.vpc.cidr))(attached) },
+      lazyVariant(() => removeTgwPropagation(hub.table.id, attachA)(attached)),
+      lazyVariant(() => removeRoute(c.subnet.routeTableId, cidrText(a.vpc.cidr))(attached)),
       // A's route for C points at the A–B peering although the A attachment exists: not transitive (PCX-10).
-      { topology: retargetRoute(a.subnet.routeTableId, cidrText(c.vpc.cidr), abPcx)(attached) },
-      { topology: setSecurityGroupInbound(c.instance.sgId, [])(attached) },
+      lazyVariant(() => retargetRoute(a.subnet.routeTableId, cidrText(c.vpc.cidr), abPcx)(attached)),
+      lazyVariant(() => setSecurityGroupInbound(c.instance.sgId, [])(attached)),
       // Two faults: C's group drops the request; C's route back is missing too.
-      {
-        topology: compose(
+      lazyVariant(() =>
+        compose(
           setSecurityGroupInbound(c.instance.sgId, []),
           removeRoute(c.subnet.routeTableId, cidrText(a.vpc.cidr)),
         )(attached),
-      },
+      ),
       {
         topology: addTgwRoute(hub.table.id, cidrText(c.vpc.cidr), hub.attachments.get(b) ?? "")(attached),
         fix: wrongAttachmentFix(
@@ -359,7 +354,7 @@ function mixed(rng: Rng): Scenario {
           attached,
         ),
       },
-      { topology: setSecurityGroupOutbound(a.instance.sgId, [])(attached) },
+      lazyVariant(() => setSecurityGroupOutbound(a.instance.sgId, [])(attached)),
     ],
   };
 }
@@ -493,7 +488,7 @@ function drawScenario(rng: Rng, difficulty: Difficulty, seed: number): { scenari
 }
 
 function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Question {
-  const rng = createRng(seed).fork(`${NAME}/${difficulty}`);
+  const rng = forkedRng(seed, `${NAME}/${difficulty}`);
   const { scenario, shown } = drawScenario(rng, difficulty, seed);
   const { estate, query } = scenario;
   const from = estate.sites.find((s) => s.instance.name === query.from);

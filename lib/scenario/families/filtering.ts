@@ -6,9 +6,9 @@ import type * as T from "../../net/index";
 import type { Family } from "../family";
 import { cidrSize, cidrText, type Cidr } from "../names";
 import type { Difficulty, Question } from "../question";
-import { buildReachQuestion, pickShownAmong, type Variant } from "../reach-question";
+import { buildReachQuestion, lazyVariant, pickShownAmong, type Variant } from "../reach-question";
 import { buildEstate, peerSites, type Estate, type Site } from "../reach-fixtures";
-import { createRng, type Rng } from "../rng";
+import { forkedRng, type Rng } from "../rng";
 import { removeRoute, setNacl, setSecurityGroupInbound, setSecurityGroupOutbound } from "../topology-edits";
 import { withArticle } from "../article";
 import type { ProofSink } from "../proofs";
@@ -100,6 +100,7 @@ function naclCase(rng: Rng, replies: boolean, twoFact = false): Scenario {
   const serverCidr = cidrText(server.vpc.cidr);
   const serverIn = [tcp(100, clientCidr, p, p)];
   const denyFirst = rng.int(1, 9) * 10;
+  // Each faulty variant is built only if the question reads it (lazyVariant): these edits draw nothing.
   return {
     estate,
     client,
@@ -109,33 +110,33 @@ function naclCase(rng: Rng, replies: boolean, twoFact = false): Scenario {
       { topology: base, works: true },
       // Reply blocked: the server subnet's outbound rule only covers the service port, not ephemeral ports.
       ...(replies
-        ? [{ topology: setNacl(serverAcl, { outbound: [tcp(100, clientCidr, p, p)] })(base) }]
+        ? [lazyVariant(() => setNacl(serverAcl, { outbound: [tcp(100, clientCidr, p, p)] })(base))]
         : []),
       // Rule order: a lower-numbered deny wins over the allow (ACL-03).
-      {
-        topology: setNacl(serverAcl, {
+      lazyVariant(() =>
+        setNacl(serverAcl, {
           inbound: [tcp(100, clientCidr, p, p, "deny"), tcp(100 + denyFirst, clientCidr, p, p)],
         })(base),
-      },
+      ),
       // The server subnet's allow names the server's own VPC instead of the client's.
-      { topology: setNacl(serverAcl, { inbound: [tcp(100, serverCidr, p, p)] })(base) },
+      lazyVariant(() => setNacl(serverAcl, { inbound: [tcp(100, serverCidr, p, p)] })(base)),
       // The client subnet's outbound rule names the client's own VPC instead of the server's.
-      { topology: setNacl(clientAcl, { outbound: [tcp(100, clientCidr, p, p)] })(base) },
+      lazyVariant(() => setNacl(clientAcl, { outbound: [tcp(100, clientCidr, p, p)] })(base)),
       // The client's group restricts outbound traffic to its own VPC.
-      {
-        topology: setSecurityGroupOutbound(client.instance.sgId, [
+      lazyVariant(() =>
+        setSecurityGroupOutbound(client.instance.sgId, [
           { protocol: "tcp", fromPort: p, toPort: p, cidrBlock: clientCidr },
         ])(base),
-      },
+      ),
       // Same rules, deny numbered after the allow: the allow matches first.
-      {
-        topology: setNacl(serverAcl, { inbound: [...serverIn, tcp(200, clientCidr, p, p, "deny")] })(base),
-        works: true,
-      },
-      ...(replies ? [{ topology: setNacl(clientAcl, { inbound: [] })(base) }] : []),
-      { topology: setSecurityGroupInbound(server.instance.sgId, [])(base) },
+      lazyVariant(
+        () => setNacl(serverAcl, { inbound: [...serverIn, tcp(200, clientCidr, p, p, "deny")] })(base),
+        true,
+      ),
+      ...(replies ? [lazyVariant(() => setNacl(clientAcl, { inbound: [] })(base))] : []),
+      lazyVariant(() => setSecurityGroupInbound(server.instance.sgId, [])(base)),
       // Stateful SG: no outbound rules on the server does not block the reply.
-      { topology: setSecurityGroupOutbound(server.instance.sgId, [])(base), works: true },
+      lazyVariant(() => setSecurityGroupOutbound(server.instance.sgId, [])(base), true),
       ...(twoFact ? twoFactVariants(base, client, server, { serverAcl, clientAcl }, p) : []),
     ],
     // Rule order (2), deny after the allow (6), stateful SG (9), and the two-fact variants below (10-13).
@@ -157,26 +158,27 @@ function twoFactVariants(
   const sibling = cidrText(siblingSubnet(client));
   return [
     // A deny for the client's own subnet, numbered before the allow for its VPC: it holds the client (ACL-03).
-    {
-      topology: setNacl(acls.serverAcl, {
+    lazyVariant(() =>
+      setNacl(acls.serverAcl, {
         inbound: [tcp(90, clientSubnet, p, p, "deny"), tcp(100, clientCidr, p, p)],
       })(base),
-    },
+    ),
     // The same shape for a neighbouring subnet that does not hold the client: the allow matches.
-    {
-      topology: setNacl(acls.serverAcl, {
-        inbound: [tcp(90, sibling, p, p, "deny"), tcp(100, clientCidr, p, p)],
-      })(base),
-      works: true,
-    },
+    lazyVariant(
+      () =>
+        setNacl(acls.serverAcl, {
+          inbound: [tcp(90, sibling, p, p, "deny"), tcp(100, clientCidr, p, p)],
+        })(base),
+      true,
+    ),
     // The reply rule is there, on the ephemeral ports, but names the server's own VPC (stateless + wrong network).
-    { topology: setNacl(acls.serverAcl, { outbound: [tcp(100, serverCidr, 1024, 65535)] })(base) },
+    lazyVariant(() => setNacl(acls.serverAcl, { outbound: [tcp(100, serverCidr, 1024, 65535)] })(base)),
     // The client's reply allow is there, but a deny for the server's VPC is read first (stateless + rule order).
-    {
-      topology: setNacl(acls.clientAcl, {
+    lazyVariant(() =>
+      setNacl(acls.clientAcl, {
         inbound: [tcp(90, serverCidr, 1024, 65535, "deny"), tcp(100, serverCidr, 1024, 65535)],
       })(base),
-    },
+    ),
   ];
 }
 
@@ -202,17 +204,17 @@ function sgReferenceCase(rng: Rng, crossRegion: boolean): Scenario {
     // refuses to create such a rule at all, so no question may show one: there the reference variant is left out.
     variants: [
       { topology: base, works: true },
-      ...(crossRegion ? [] : [{ topology: byReference(base), works: true }]),
-      { topology: wrongPort(base) },
-      { topology: setSecurityGroupOutbound(client.instance.sgId, [])(base) },
-      { topology: removeRoute(client.subnet.routeTableId, cidrText(server.vpc.cidr))(base) },
-      { topology: removeRoute(server.subnet.routeTableId, cidrText(client.vpc.cidr))(base) },
+      ...(crossRegion ? [] : [lazyVariant(() => byReference(base), true)]),
+      lazyVariant(() => wrongPort(base)),
+      lazyVariant(() => setSecurityGroupOutbound(client.instance.sgId, [])(base)),
+      lazyVariant(() => removeRoute(client.subnet.routeTableId, cidrText(server.vpc.cidr))(base)),
+      lazyVariant(() => removeRoute(server.subnet.routeTableId, cidrText(client.vpc.cidr))(base)),
     ],
   };
 }
 
 function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Question {
-  const rng = createRng(seed).fork(`${NAME}/${difficulty}`);
+  const rng = forkedRng(seed, `${NAME}/${difficulty}`);
   // d1: NACL rules within one Region; d2: also SG references across a same-Region peering; d3 (qexam5 F4): only
   // faults that need two facts together. The inter-Region SG case d3 used to draw showed a lone port typo or an
   // empty group (a reference across Regions cannot be shown at all, PCX-11).

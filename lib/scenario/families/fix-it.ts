@@ -19,7 +19,7 @@ import { buildQuestion } from "../build-question";
 import type { Family } from "../family";
 import type { Candidate } from "../options";
 import type { Difficulty, Question } from "../question";
-import { createRng, type Rng } from "../rng";
+import { forkedRng, type Rng } from "../rng";
 import { provenNearMisses, type ProvenNearMiss } from "../near-misses";
 import { drawFixItFault } from "./fix-it-faults";
 import type { ProofSink } from "../proofs";
@@ -81,7 +81,7 @@ function attempt(rng: Rng, difficulty: Difficulty): Attempt | undefined {
 }
 
 export function fixItCase(seed: number, difficulty: Difficulty, proofs?: ProofSink): FixItCase {
-  const rng = createRng(seed).fork(`${NAME}/${difficulty}`);
+  const rng = forkedRng(seed, `${NAME}/${difficulty}`);
   for (let tries = 0; tries < 24; tries += 1) {
     const found = attempt(rng, difficulty);
     if (!found) continue;

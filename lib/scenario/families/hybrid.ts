@@ -15,9 +15,9 @@ import {
   type Cidr,
 } from "../names";
 import type { Difficulty, Question } from "../question";
-import { buildReachQuestion, type Variant } from "../reach-question";
+import { buildReachQuestion, lazyFix, lazyMappedFix, lazyVariant, type Variant } from "../reach-question";
 import { buildEstate, hubSites, peerSites, type Site } from "../reach-fixtures";
-import { createRng, type Rng } from "../rng";
+import { forkedRng, type Rng } from "../rng";
 import {
   addRoute,
   compose,
@@ -68,12 +68,13 @@ type Edit = (t: T.Topology) => T.Topology;
  * up is the device's configuration: IKE and IPsec settings matching the connection, the customer gateway's
  * public IP being the device's, and (dynamic routing) the BGP session.
  */
-const tunnelFix = (t: T.Topology): NonNullable<Variant["fix"]> => ({
-  cause: "Both tunnels are DOWN, so the VPN connection carries nothing.",
-  change:
+const tunnelFix = (t: T.Topology): NonNullable<Variant["fix"]> =>
+  // Read only when both-down is the shown variant (rarely): its topology is built then.
+  lazyFix(
+    "Both tunnels are DOWN, so the VPN connection carries nothing.",
     "bring at least one tunnel UP on the customer gateway device: its IKE and IPsec settings must match the VPN connection's configuration, the customer gateway's public IP must be the device's own, and with dynamic routing its BGP session must be established",
-  topology: setTunnels(["UP", "DOWN"])(t),
-});
+    () => setTunnels(["UP", "DOWN"])(t),
+  );
 
 const setTunnels =
   (status: readonly ("UP" | "DOWN")[]): Edit =>
@@ -205,8 +206,8 @@ function tgwVpnScenario(rng: Rng): Scenario {
       },
     ),
   };
-  const bothDown: Variant = { topology: setTunnels(["DOWN", "DOWN"])(base), fix: tunnelFix(base) };
-  const closedGroup: Variant = { topology: setSecurityGroupInbound(spoke.instance.sgId, [])(base) };
+  const bothDown = lazyVariant(() => setTunnels(["DOWN", "DOWN"])(base), undefined, tunnelFix(base));
+  const closedGroup: Variant = lazyVariant(() => setSecurityGroupInbound(spoke.instance.sgId, [])(base));
   return {
     stem:
       `The on-premises network ${onPremName} (${onPrem}) connects over a Site-to-Site VPN attached to transit gateway ${hub.tgwId}, ` +
@@ -223,17 +224,14 @@ function tgwVpnScenario(rng: Rng): Scenario {
     concepts: ["V1", "V6"],
     variants: [
       { topology: base, works: true },
-      { topology: removeRoute(spoke.subnet.routeTableId, onPrem)(base) },
-      {
-        topology: removeTgwAssociation(hub.table.id, attachment)(base),
-        fix: {
-          change: `associate ${attachment} with ${hub.table.name} (${hub.table.id})`,
-          topology: base,
-        },
-      },
-      { topology: removeTgwPropagation(hub.table.id, attachment)(base) },
+      lazyVariant(() => removeRoute(spoke.subnet.routeTableId, onPrem)(base)),
+      lazyVariant(() => removeTgwAssociation(hub.table.id, attachment)(base), undefined, {
+        change: `associate ${attachment} with ${hub.table.name} (${hub.table.id})`,
+        topology: base,
+      }),
+      lazyVariant(() => removeTgwPropagation(hub.table.id, attachment)(base)),
       // rule VPN-02: one tunnel up is enough.
-      { topology: setTunnels(["UP", "DOWN"])(base), works: true },
+      lazyVariant(() => setTunnels(["UP", "DOWN"])(base), true),
       bothDown,
       closedGroup,
     ],
@@ -290,8 +288,8 @@ function segmentedTgwVpnScenario(rng: Rng): Scenario {
       },
     ),
   });
-  const bothDown: Variant = { topology: setTunnels(["DOWN", "DOWN"])(base), fix: tunnelFix(base) };
-  const closedGroup: Variant = { topology: setSecurityGroupInbound(spoke.instance.sgId, [])(base) };
+  const bothDown = lazyVariant(() => setTunnels(["DOWN", "DOWN"])(base), undefined, tunnelFix(base));
+  const closedGroup: Variant = lazyVariant(() => setSecurityGroupInbound(spoke.instance.sgId, [])(base));
   return {
     stem:
       `The on-premises network ${onPremName} (${onPrem}) connects over a Site-to-Site VPN (BGP) attached to transit gateway ${tgwId}. ` +
@@ -308,44 +306,41 @@ function segmentedTgwVpnScenario(rng: Rng): Scenario {
     concepts: ["V1", "V6"],
     variants: [
       { topology: base, works: true },
-      { topology: setTunnels(["UP", "DOWN"])(base), works: true },
+      lazyVariant(() => setTunnels(["UP", "DOWN"])(base), true),
       // The spoke propagates into its own table instead of the VPN's: the request finds no route (TGW-05).
-      {
-        topology: setTgwRouteTable(vpnTable.id, { propagations: [attShared] })(
-          setTgwRouteTable(vpcTable.id, { propagations: [attVpn, attSpoke] })(base),
-        ),
-        fix: {
+      lazyVariant(
+        () =>
+          setTgwRouteTable(vpnTable.id, { propagations: [attShared] })(
+            setTgwRouteTable(vpcTable.id, { propagations: [attVpn, attSpoke] })(base),
+          ),
+        undefined,
+        {
           cause: `${possessive(spoke.vpc.name)} attachment propagates into vpc-routes, the table its own attachment uses, instead of onprem-routes, the table the VPN attachment is associated with; a table routes only the traffic of the attachments associated with it (TGW-04, TGW-05).`,
           change: `enable propagation of ${attSpoke} into onprem-routes (${vpnTable.id})`,
           topology: base,
         },
-      },
+      ),
       // The VPN does not propagate into vpc-routes: the reply finds no route back.
-      {
-        topology: setTgwRouteTable(vpcTable.id, { propagations: [] })(base),
-        fix: {
-          cause: `vpc-routes, the table ${possessive(spoke.vpc.name)} attachment is associated with, learns ${onPrem} only if the VPN attachment propagates into it (TGW-05).`,
-          change: `enable propagation of ${attVpn} into vpc-routes (${vpcTable.id})`,
-          topology: base,
-        },
-      },
+      lazyVariant(() => setTgwRouteTable(vpcTable.id, { propagations: [] })(base), undefined, {
+        cause: `vpc-routes, the table ${possessive(spoke.vpc.name)} attachment is associated with, learns ${onPrem} only if the VPN attachment propagates into it (TGW-05).`,
+        change: `enable propagation of ${attVpn} into vpc-routes (${vpcTable.id})`,
+        topology: base,
+      }),
       // A static blackhole for the on-premises block beats the propagated BGP route (TGW-07, TGW-08).
-      {
-        topology: setTgwRouteTable(vpcTable.id, { routes: [{ destination: onPrem, blackhole: true }] })(base),
-        fix: {
+      lazyVariant(
+        () => setTgwRouteTable(vpcTable.id, { routes: [{ destination: onPrem, blackhole: true }] })(base),
+        undefined,
+        {
           cause: `A static route beats a propagated route for the same prefix, so the blackhole route ${onPrem} in vpc-routes wins over the BGP route to the VPN and drops the reply (TGW-07, TGW-08).`,
           change: `delete the blackhole route ${onPrem} from vpc-routes (${vpcTable.id})`,
           topology: base,
         },
-      },
-      {
-        topology: removeTgwAssociation(vpnTable.id, attVpn)(base),
-        fix: {
-          change: `associate ${attVpn} with onprem-routes (${vpnTable.id})`,
-          topology: base,
-        },
-      },
-      { topology: removeRoute(spoke.subnet.routeTableId, onPrem)(base) },
+      ),
+      lazyVariant(() => removeTgwAssociation(vpnTable.id, attVpn)(base), undefined, {
+        change: `associate ${attVpn} with onprem-routes (${vpnTable.id})`,
+        topology: base,
+      }),
+      lazyVariant(() => removeRoute(spoke.subnet.routeTableId, onPrem)(base)),
       bothDown,
       closedGroup,
     ],
@@ -414,7 +409,7 @@ function vpnThroughPeeringScenario(rng: Rng): Scenario {
     ],
     vpnConnections: [...viaA.vpnConnections, vpn(vpnB, vgwB, `${onPremName}-to-${bSite.vpc.name}`)],
   });
-  const closedGroup: Variant = { topology: setSecurityGroupInbound(bSite.instance.sgId, [])(ownVpn) };
+  const closedGroup: Variant = lazyVariant(() => setSecurityGroupInbound(bSite.instance.sgId, [])(ownVpn));
   const lead = `The on-premises network ${onPremName} (${onPremText}) connects to AWS over Site-to-Site VPN; VPC ${a.vpc.name} is peered with VPC ${bSite.vpc.name}. `;
   const question =
     ask(
@@ -444,7 +439,7 @@ function vpnThroughPeeringScenario(rng: Rng): Scenario {
         },
       },
       { topology: ownVpn, works: true },
-      { topology: removeRoute(bSite.subnet.routeTableId, onPremText)(ownVpn) },
+      lazyVariant(() => removeRoute(bSite.subnet.routeTableId, onPremText)(ownVpn)),
       closedGroup,
     ],
     generic: [closedGroup],
@@ -471,14 +466,11 @@ function vpnStaticRouteFaults(t: T.Topology, site: { vpn: string; onPrem: Cidr; 
   };
   const onPremText = cidrText(site.onPrem);
   return [
-    {
-      topology: setVpnStaticRoutes(site.vpn, [cidrText(half)])(t),
-      fix: {
-        cause: `VPN connection ${site.vpn} uses static routing and lists only ${cidrText(half)}, so its virtual private gateway propagates only that prefix into ${site.rtb}; the on-premises server's address is outside it, so the reply finds no route (VPN-05, RT-04).`,
-        change: `add ${onPremText} to the static routes of VPN connection ${site.vpn}`,
-        topology: t,
-      },
-    },
+    lazyVariant(() => setVpnStaticRoutes(site.vpn, [cidrText(half)])(t), undefined, {
+      cause: `VPN connection ${site.vpn} uses static routing and lists only ${cidrText(half)}, so its virtual private gateway propagates only that prefix into ${site.rtb}; the on-premises server's address is outside it, so the reply finds no route (VPN-05, RT-04).`,
+      change: `add ${onPremText} to the static routes of VPN connection ${site.vpn}`,
+      topology: t,
+    }),
   ];
 }
 
@@ -590,28 +582,24 @@ function routePriorityScenario(rng: Rng): Scenario {
   // The server's /24 (the exhibit gives its address: the block's first /24) and a /16 summary around the block.
   const narrow = cidrText({ base: onPrem.base, prefix: 24 });
   const summary = cidrText({ base: onPrem.base - (onPrem.base % cidrSize(16)), prefix: 16 });
-  const toTgw = (destination: string, rule: string, why: string): Variant => ({
-    topology: addRoute(rtb, destination, hub.tgwId)(base),
-    fix: {
+  const toTgw = (destination: string, rule: string, why: string): Variant =>
+    lazyVariant(() => addRoute(rtb, destination, hub.tgwId)(base), undefined, {
       cause: `The static route ${destination} → ${hub.tgwId} in ${rtb} ${why}, so the reply goes to the transit gateway, whose route table has no route to on premises (${rule}).`,
       change: `delete the route ${destination} → ${hub.tgwId} from ${rtb}`,
       topology: base,
-    },
-  });
-  const bothDown: Variant = { topology: setTunnels(["DOWN", "DOWN"])(base), fix: tunnelFix(base) };
+    });
+  const bothDown = lazyVariant(() => setTunnels(["DOWN", "DOWN"])(base), undefined, tunnelFix(base));
   const notPropagated: Variant = { topology: unpropagated };
   // A misreading to offer: the request rule written for the other VPC's range instead of on premises.
-  const wrongSource: Variant = {
-    topology: setNacl(acl, { inbound: [within(100), { ...request, cidrBlock: cidrText(other.vpc.cidr) }] })(
-      base,
-    ),
-  };
-  const closedGroup: Variant = {
-    topology: setSecurityGroupInbound(
+  const wrongSource = lazyVariant(() =>
+    setNacl(acl, { inbound: [within(100), { ...request, cidrBlock: cidrText(other.vpc.cidr) }] })(base),
+  );
+  const closedGroup = lazyVariant(() =>
+    setSecurityGroupInbound(
       site.instance.sgId,
       t0.securityGroups.find((g) => g.id === site.instance.sgId)?.inbound.slice() ?? [],
     )(base),
-  };
+  );
   return {
     stem:
       `The on-premises network ${onPremName} (${onPremText}) connects over a Site-to-Site VPN (static routing) to the virtual private gateway of VPC ${site.vpc.name} (${cidrText(site.vpc.cidr)}), ` +
@@ -628,9 +616,9 @@ function routePriorityScenario(rng: Rng): Scenario {
     concepts: ["V1", "V3", "V6"],
     variants: [
       { topology: base, works: true },
-      { topology: setTunnels(["UP", "DOWN"])(base), works: true },
+      lazyVariant(() => setTunnels(["UP", "DOWN"])(base), true),
       // Longest prefix first: the propagated /20 beats a static /16 to the transit gateway (RT-04).
-      { topology: addRoute(rtb, summary, hub.tgwId)(base), works: true },
+      lazyVariant(() => addRoute(rtb, summary, hub.tgwId)(base), true),
       toTgw(
         onPremText,
         "RT-06",
@@ -716,11 +704,11 @@ function vpnScenario(rng: Rng, dx: boolean, level: Difficulty = 1): Scenario {
   };
   const rtb = site.subnet.routeTableId;
   const propagated = setPropagation(rtb, [vgw])(base);
-  const closedGroup: Variant = { topology: setSecurityGroupInbound(site.instance.sgId, [])(propagated) };
+  const closedGroup: Variant = lazyVariant(() => setSecurityGroupInbound(site.instance.sgId, [])(propagated));
   const variants: Variant[] = [
     { topology: propagated, works: true },
     { topology: base },
-    { topology: addRoute(rtb, onPremText, vgw)(base), works: true },
+    lazyVariant(() => addRoute(rtb, onPremText, vgw)(base), true),
     closedGroup,
   ];
   const optionOnly: Variant[] = [];
@@ -747,11 +735,15 @@ function vpnScenario(rng: Rng, dx: boolean, level: Difficulty = 1): Scenario {
     optionOnly.push(wrongPrefixes);
   } else {
     // rule VPN-02: one tunnel up is enough.
-    const bothDown: Variant = {
-      topology: setTunnels(["DOWN", "DOWN"])(propagated),
-      fix: tunnelFix(propagated),
-    };
-    variants.push({ topology: setTunnels(["UP", "DOWN"])(propagated), works: true }, bothDown);
+    const bothDown = lazyVariant(
+      () => setTunnels(["DOWN", "DOWN"])(propagated),
+      undefined,
+      tunnelFix(propagated),
+    );
+    variants.push(
+      lazyVariant(() => setTunnels(["UP", "DOWN"])(propagated), true),
+      bothDown,
+    );
     optionOnly.push(bothDown);
   }
   const link = dx
@@ -796,7 +788,7 @@ function pickShown(rng: Rng, difficulty: Difficulty, scenario: Scenario): Varian
 }
 
 function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Question {
-  const rng = createRng(seed).fork(`${NAME}/${difficulty}`);
+  const rng = forkedRng(seed, `${NAME}/${difficulty}`);
   // d1: one VPC behind a virtual private gateway; d2: adds Direct Connect and a TGW-attached VPN with one route
   // table, and the link's own faults (VPN static routes, DX allowed prefixes); d3: a TGW-attached VPN with
   // segmented route tables, a VPN beside a transit gateway where route priority decides, a VPN beside a peering,
@@ -863,7 +855,7 @@ function withBothTunnelsDown(
       (c) => c.tunnels.length > 0 && c.tunnels.every((x) => x.status === "DOWN"),
     ),
   );
-  if (!bothDown || !createRng(seed).fork(`${NAME}/${difficulty}/both-down`).chance(1, 8)) return drawn;
+  if (!bothDown || !forkedRng(seed, `${NAME}/${difficulty}/both-down`).chance(1, 8)) return drawn;
   return bothDown;
 }
 
@@ -872,21 +864,19 @@ function withBothTunnelsDown(
  * used to show tunnel 1 UP and tunnel 2 DOWN (qexam5 F6). A fork of its own keeps the other draws.
  */
 /**
- * The variant with `f` applied to its topology and its fix's topology. Written out key by key rather than
- * `{ ...v, topology }`: variants come in several shapes (works, fix, lastResort or not), and a spread of a
- * many-shaped object followed by a key takes V8's slow generic path, for every variant of most hybrid questions.
+ * The variant with `f` applied to its topology and its fix's topology, each made only when read (lazyVariant):
+ * a question reads the shown variant's fix and only as many other variants as fill its options, and mapping
+ * every variant and fix up front (a copy of the whole topology each, twice when the tunnel order and the app
+ * subnet's ACL both apply) built topologies nothing read. `f` draws nothing from the rng.
  */
 function mapVariant(v: Variant, f: (t: T.Topology) => T.Topology): Variant {
-  const out: { -readonly [K in keyof Variant]: Variant[K] } = { topology: f(v.topology) };
-  if (v.works !== undefined) out.works = v.works;
   const fix = v.fix;
-  if (fix !== undefined)
-    out.fix =
-      fix.cause !== undefined
-        ? { cause: fix.cause, change: fix.change, topology: f(fix.topology) }
-        : { change: fix.change, topology: f(fix.topology) };
-  if (v.lastResort !== undefined) out.lastResort = v.lastResort;
-  return out;
+  return lazyVariant(
+    () => f(v.topology),
+    v.works,
+    fix !== undefined ? lazyMappedFix(fix, f) : undefined,
+    v.lastResort,
+  );
 }
 
 function withTunnelOrder(
@@ -894,16 +884,27 @@ function withTunnelOrder(
   difficulty: Difficulty,
   drawn: { variants: Variant[]; shownVariant: Variant },
 ): { variants: Variant[]; shownVariant: Variant } {
-  if (!createRng(seed).fork(`${NAME}/${difficulty}/tunnel-order`).chance(1, 2)) return drawn;
-  const flip = (t: T.Topology): T.Topology =>
-    t.vpnConnections.some((v) => v.tunnels.length === 2 && v.tunnels[0]?.status !== v.tunnels[1]?.status)
-      ? {
-          ...t,
-          vpnConnections: t.vpnConnections.map((v) =>
-            v.tunnels.length === 2 ? { ...v, tunnels: [...v.tunnels].reverse() } : v,
-          ),
-        }
-      : t;
+  if (!forkedRng(seed, `${NAME}/${difficulty}/tunnel-order`).chance(1, 2)) return drawn;
+  // One flipped copy per topology object: several variants' fixes are the same working setup, and one copy
+  // keeps them one object (AnalysisMemo and NetworkCache then find it by identity).
+  const flipped = new Map<T.Topology, T.Topology>();
+  const flip = (t: T.Topology): T.Topology => {
+    let out = flipped.get(t);
+    if (out === undefined) {
+      out = t.vpnConnections.some(
+        (v) => v.tunnels.length === 2 && v.tunnels[0]?.status !== v.tunnels[1]?.status,
+      )
+        ? {
+            ...t,
+            vpnConnections: t.vpnConnections.map((v) =>
+              v.tunnels.length === 2 ? { ...v, tunnels: [...v.tunnels].reverse() } : v,
+            ),
+          }
+        : t;
+      flipped.set(t, out);
+    }
+    return out;
+  };
   const mapped = new Map<Variant, Variant>();
   for (const v of drawn.variants) mapped.set(v, mapVariant(v, flip));
   const variants = drawn.variants.map((v) => mapped.get(v) as Variant);
@@ -932,7 +933,7 @@ function withAppSubnetAcl(
   const working = variants.find((v) => v.works === true);
   if (!subnet || onPrem === undefined || port === undefined || !working)
     return { variants: [...variants], shownVariant: shown };
-  const aclId = resourceId(createRng(seed).fork(`${NAME}/${difficulty}/acl`), "acl");
+  const aclId = resourceId(forkedRng(seed, `${NAME}/${difficulty}/acl`), "acl");
   const request: T.NaclRule = {
     ruleNumber: 100,
     protocol: "tcp",
@@ -979,10 +980,14 @@ function withAppSubnetAcl(
   // variant, outbound opened only on the service port, reads better but its option carries the stateless lesson
   // as a second sentence and so was the longest option wherever offered.)
   const vpcCidr = t0.vpcs.find((v) => v.id === subnet.vpcId)?.cidrBlocks[0] ?? onPrem;
-  out.push({
-    topology: setNacl(aclId, { inbound: [{ ...request, cidrBlock: vpcCidr }] })(withAcl(working.topology)),
-    lastResort: true,
-  });
+  out.push(
+    lazyVariant(
+      () => setNacl(aclId, { inbound: [{ ...request, cidrBlock: vpcCidr }] })(withAcl(working.topology)),
+      undefined,
+      undefined,
+      true,
+    ),
+  );
   return { variants: out, shownVariant: mapped.get(shown) as Variant };
 }
 
@@ -999,9 +1004,15 @@ function withOneTunnelDown(
   drawn: Variant,
 ): { variants: Variant[]; shownVariant: Variant } {
   const allUp = drawn.topology.vpnConnections.every((v) => v.tunnels.every((x) => x.status === "UP"));
-  if (drawn.works === true || !allUp || !createRng(seed).fork(`${NAME}/${difficulty}/tunnels`).chance(1, 2))
+  if (drawn.works === true || !allUp || !forkedRng(seed, `${NAME}/${difficulty}/tunnels`).chance(1, 2))
     return { variants: [...variants], shownVariant: drawn };
-  const shownVariant: Variant = { ...drawn, topology: setTunnels(["UP", "DOWN"])(drawn.topology) };
+  // Key by key rather than `{ ...drawn, topology }`: a spread copies no getter of a lazyVariant.
+  const shownVariant: Variant = {
+    topology: setTunnels(["UP", "DOWN"])(drawn.topology),
+    works: drawn.works,
+    fix: drawn.fix,
+    lastResort: drawn.lastResort,
+  };
   return { variants: variants.map((v) => (v === drawn ? shownVariant : v)), shownVariant };
 }
 

@@ -12,7 +12,7 @@ import type { Family } from "../family";
 import { accountId, carveVpcCidrs, distinctNames, publicIp, region, VPC_NAMES } from "../names";
 import type { Candidate } from "../options";
 import type { Difficulty, Question } from "../question";
-import { createRng, type Rng } from "../rng";
+import { forkedRng, type Rng } from "../rng";
 import { TopologyBuilder } from "../topology-builder";
 import {
   addRoute,
@@ -611,7 +611,7 @@ const BY_LEVEL: Readonly<Record<Difficulty, readonly string[]>> = {
 };
 
 function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Question {
-  const rng = createRng(seed).fork(`${NAME}/${difficulty}`);
+  const rng = forkedRng(seed, `${NAME}/${difficulty}`);
   const id = rng.pick(BY_LEVEL[difficulty]);
   const template = TEMPLATES.find((t) => t.id === id) as Template;
   const setup = buildSetup(rng, template.spec);

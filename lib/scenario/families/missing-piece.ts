@@ -16,7 +16,7 @@ import type { Difficulty, Question } from "../question";
 import { analyzeTopology, traceLines } from "../reach-question";
 import { buildEstate, hubSites, peerSites, type Estate, type Site } from "../reach-fixtures";
 import { withField, type SubnetHandle } from "../topology-builder";
-import { createRng, type Rng } from "../rng";
+import { forkedRng, type Rng } from "../rng";
 import {
   removeRoute,
   setPeeringStatus,
@@ -403,7 +403,7 @@ function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Que
 
 /** The question plus its complete setup and which piece it removed, for checks. */
 export function missingPieceCase(seed: number, difficulty: Difficulty, proofs?: ProofSink): MissingPieceCase {
-  const rng = createRng(seed).fork(`${NAME}/${difficulty}`);
+  const rng = forkedRng(seed, `${NAME}/${difficulty}`);
   const setup = drawCompleteSetup(rng, difficulty);
   const cache = new NetworkCache();
   const full = analyzeTopology(setup.base, setup.query, cache);

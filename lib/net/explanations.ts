@@ -391,6 +391,8 @@ export const EXPLANATIONS = {
         case "nat-gateway":
           return `NAT gateway ${label(d.gateway)} only accepts replies to connections it started; nothing can connect to it from outside (NAT-01).`;
         case "vpn-gateway":
+          if (d.problem === "no-static-route")
+            return `VPN connection ${label(d.vpn ?? d.gateway)} uses static routing, and virtual private gateway ${label(d.gateway)} sends it only the prefixes in its static routes (${d.staticRoutes?.length ? `${d.staticRoutes.join(", ")}, none of which contains ${d.address ?? "?"}` : `it has none, so not ${d.address ?? "?"}`}), whatever the route table sends to the gateway; add a static route for it to the VPN connection.`;
           return d.problem === "no-link"
             ? `No VPN connection or Direct Connect gateway links ${label(d.gateway)} to ${label(d.site ?? d.gateway)}.`
             : `Virtual private gateway ${label(d.gateway)} knows no on-premises network containing ${d.address ?? "?"}.`;

@@ -225,12 +225,16 @@ export type BlockerDetail =
       readonly subnet?: NamedRef;
       readonly table?: NamedRef;
       readonly internetGateway?: NamedRef;
+      /** no-static-route: the static-routing VPN connection and its static routes, none of which holds `address`. */
+      readonly vpn?: NamedRef;
+      readonly staticRoutes?: readonly string[];
       readonly problem?:
         | "not-attached"
         | "no-peer"
         | "no-subnets"
         | "no-site"
         | "no-link"
+        | "no-static-route"
         | "not-started-here"
         | "reply-not-via-internet-gateway"
         | "nat-instance"

@@ -1,0 +1,35 @@
+// `reachable analyze` on the sixth outside examination's AWS CLI folders (tests/cli/fixtures/aws-examiner6):
+// each case is a query the examiner found answered wrongly, explained wrongly, or input the command accepted
+// silently, and asserts the answer AWS gives (with the blocker or refusal where traffic stops).
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { analyzeFolder, captureCli } from "./capture";
+import type { AnalysisJson } from "@/lib/cli/format-analysis";
+
+const FIXTURES = path.resolve(import.meta.dirname, "fixtures/aws-examiner6");
+
+const run = (...argv: string[]) => captureCli(argv, FIXTURES);
+
+const analyze = (scenario: string, from: string, to: string, ...more: string[]) =>
+  analyzeFolder(FIXTURES, scenario, from, to, ...more);
+
+const where = (j: AnalysisJson) => j.blockers.map((b) => [b.code, b.component]);
+
+describe("a VGW VPN with static routing sends only its static routes' prefixes to the customer gateway (VPN-07)", () => {
+  // h's route table sends 192.168.0.0/16 to the VGW; the VPN is StaticRoutesOnly.
+  it("with no static routes at all, nothing is delivered on premises", async () => {
+    const r = await analyze("a08d-vpn-no-static-routes", "h", "192.168.10.5", "--port", "443");
+    expect(r.code).toBe(1);
+    expect(where(r.json)).toEqual([["NO_POSSIBLE_DESTINATION", "vgw-0a8000000000000001"]]);
+    expect(r.json.blockers[0]?.message).toMatch(/static routing.*it has none/);
+  });
+
+  it("a prefix outside the narrower static route is not routed; one inside it is", async () => {
+    const out = await analyze("a08e-vpn-static-narrower", "h", "192.168.20.5", "--port", "443");
+    expect(out.code).toBe(1);
+    expect(where(out.json)).toEqual([["NO_POSSIBLE_DESTINATION", "vgw-0a8000000000000001"]]);
+    expect(out.json.blockers[0]?.rules).toContain("VPN-07");
+    const inside = await analyze("a08e-vpn-static-narrower", "h", "192.168.10.5", "--port", "443");
+    expect(inside.code).toBe(0);
+  });
+});

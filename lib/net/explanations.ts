@@ -323,6 +323,8 @@ export const EXPLANATIONS = {
     (d) => {
       const head = `Transit gateway route table ${label(d.table)} has no route that matches ${d.destination}`;
       const reply = d.direction === "return" ? " (the reply's destination, the flow's source)" : "";
+      if (d.owner && d.ownerIpv6Disabled === true)
+        return `${head}${reply}: attachment ${label(d.owner)} owns that address, but its IPv6 support is disabled, so the VPC's IPv6 CIDRs do not propagate. Enable IPv6 support on the attachment, or add a static route to it.`;
       return d.owner
         ? `${head}${reply}; enable propagation of attachment ${label(d.owner)}, which owns that address, into it, or add a static route to that attachment.`
         : privateAddress(d.destination)

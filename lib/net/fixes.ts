@@ -22,6 +22,7 @@ export type FixKind =
   | "associate-tgw-route-table"
   | "add-tgw-attachment-subnet"
   | "enable-appliance-mode"
+  | "enable-ipv6-support"
   | "disable-source-dest-check"
   | "combined";
 
@@ -345,6 +346,23 @@ const propagateIntoTransitGatewayTable: Proposer = ({ topology, net }, b) => {
       : undefined;
   if (!table || !att) return NONE;
   const draft = new Draft(topology);
+  if (dst.value.family === 6 && att.ipv6Support === false) {
+    // TGW-05: the attachment already propagates, but not the VPC's IPv6 CIDRs while its IPv6 support is off.
+    const own = draft.own(
+      "transitGatewayAttachments",
+      topology.transitGatewayAttachments.findIndex((a) => a.id === att.id),
+    );
+    if (!own) return NONE;
+    own.ipv6Support = true;
+    return [
+      {
+        kind: "enable-ipv6-support",
+        description: `Turn on IPv6 support (Ipv6Support) for transit gateway attachment ${att.id}, so the VPC's IPv6 CIDRs propagate`,
+        rules: ["TGW-05"],
+        topology: draft.topology,
+      },
+    ];
+  }
   draft.own("transitGatewayRouteTables", ti)?.propagations.push(att.id);
   return [
     {

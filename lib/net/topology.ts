@@ -251,6 +251,8 @@ export const TransitGatewayAttachmentSchema = z.strictObject({
   applianceMode: z.boolean().default(false),
   /** aws-rules TGW-13: a VPC attachment's share of security group referencing; absent = on (the attachment default). */
   securityGroupReferencingSupport: z.boolean().optional(),
+  /** aws-rules TGW-05: false (Ipv6Support disable) keeps a VPC attachment's IPv6 CIDRs from propagating; absent = on. */
+  ipv6Support: z.boolean().optional(),
   state: z
     .enum(["pending", "pendingAcceptance", "available", "rejected", "deleting", "deleted", "failed"])
     .default("available"),

@@ -206,6 +206,8 @@ export type BlockerDetail =
        * (TGW-05); absent when none does (an internet address: only a static route to an egress attachment helps).
        */
       readonly owner?: NamedRef;
+      /** no-route: the owner is a VPC attachment with IPv6 support disabled, so its IPv6 CIDRs do not propagate. */
+      readonly ownerIpv6Disabled?: boolean;
     }
   | {
       readonly kind: "gateway";

@@ -33,3 +33,18 @@ describe("a VGW VPN with static routing sends only its static routes' prefixes t
     expect(inside.code).toBe(0);
   });
 });
+
+describe("a transit gateway VPC attachment with Ipv6Support disable (TGW-05)", () => {
+  // Both attachments propagate into the one TGW route table; both VPC route tables send the peer's /56 to the TGW.
+  it("does not propagate the VPC's IPv6 CIDR: TGW_RTB_CANNOT_ROUTE, naming the attachment's IPv6 support", async () => {
+    const r = await analyze("a28-tgw-ipv6-disabled", "a1", "2600:1f18:2510:bb01::10", "--port", "443");
+    expect(r.code).toBe(1);
+    expect(where(r.json)).toEqual([["TGW_RTB_CANNOT_ROUTE", "tgw-rtb-00b819b2fde46452b"]]);
+    expect(r.json.blockers[0]?.message).toMatch(/IPv6 support is disabled/);
+  });
+
+  it("with enable the IPv6 route propagates and the same query is reachable", async () => {
+    const r = await analyze("a28b-tgw-ipv6-enabled", "a1", "2600:1f18:2510:bb01::10", "--port", "443");
+    expect(r.code).toBe(0);
+  });
+});

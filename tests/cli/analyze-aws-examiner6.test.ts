@@ -48,3 +48,18 @@ describe("a transit gateway VPC attachment with Ipv6Support disable (TGW-05)", (
     expect(r.code).toBe(0);
   });
 });
+
+describe("an on-premises source behind a static TGW VPN whose prefix has no TGW route (TGW-05)", () => {
+  // h's route table sends 192.168.0.0/16 to the TGW; the VPN attachment is StaticRoutesOnly with no static route.
+  it("is on premises, not the internet: the reply stops at the TGW route table", async () => {
+    const r = await analyze("a34-tgw-vpn-static-noroute", "192.168.30.5", "h", "--port", "22");
+    expect(r.code).toBe(1);
+    expect(where(r.json)).toEqual([["TGW_RTB_CANNOT_ROUTE", "tgw-rtb-0efbecf122cfb7992"]]);
+    expect(r.json.blockers[0]?.direction).toBe("return");
+  });
+
+  it("with the TGW static route the same source reaches h", async () => {
+    const r = await analyze("a34b-tgw-vpn-static-route", "192.168.30.5", "h", "--port", "22");
+    expect(r.code).toBe(0);
+  });
+});

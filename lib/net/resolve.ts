@@ -253,6 +253,7 @@ export function resolveDestination(
   now: number,
 ): Resolved<Destination> {
   const fromEni = source.kind === "eni" ? source.eni : undefined;
+  const fromSite = source.kind === "onprem" ? source.site : undefined;
   if (ref === "internet")
     return {
       ok: true,
@@ -299,8 +300,8 @@ export function resolveDestination(
   const svc = parseServiceName(ref, fromEni?.vpc.region ?? net.topology.region);
   const dns =
     svc && !ref.includes(".")
-      ? resolveService(net, svc.service, svc.region, fromEni)
-      : resolveDnsName(net, ref, fromEni, now);
+      ? resolveService(net, svc.service, svc.region, fromEni, fromSite)
+      : resolveDnsName(net, ref, fromEni, now, fromSite);
   if (dns) {
     const note = { explanation: dns.explanation, rules: dns.rules };
     if (dns.kind === "eni") return { ok: true, value: { kind: "eni", eni: dns.eni, ip: dns.ip }, note };

@@ -353,6 +353,11 @@ export const InterfaceEndpointSchema = z.strictObject({
     .default([]),
   securityGroupIds: z.array(z.string()).default([]),
   privateDnsEnabled: z.boolean().default(true),
+  /**
+   * aws-rules IFE-08: private DNS answers only queries through a Route 53 Resolver inbound endpoint (S3): inside the
+   * VPC the service name keeps its public address (and so the gateway endpoint); on-premises it is this endpoint.
+   */
+  privateDnsOnlyForInboundResolverEndpoint: z.boolean().optional(),
   state: VpcEndpointStateSchema.default("available"),
 });
 

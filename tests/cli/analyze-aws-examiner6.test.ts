@@ -63,3 +63,51 @@ describe("an on-premises source behind a static TGW VPN whose prefix has no TGW 
     expect(r.code).toBe(0);
   });
 });
+
+describe("an S3 interface endpoint with private DNS only for the inbound Resolver endpoint (IFE-08)", () => {
+  // The VPC has an S3 gateway endpoint on app's route table and an S3 interface endpoint (private DNS on) whose
+  // security group allows 443 only from 10.99.0.0/16.
+  for (const to of ["s3", "com.amazonaws.us-east-1.s3"])
+    it(`inside the VPC ${to} keeps its public address and goes through the gateway endpoint`, async () => {
+      const r = await analyze("a06-s3-gw-and-if-inboundonly", "app", to, "--port", "443");
+      expect(r.code).toBe(0);
+      expect(JSON.stringify(r.json.forward)).not.toContain("vpce-0s3if");
+      expect(JSON.stringify(r.json.details)).toMatch(/PrivateDnsOnlyForInboundResolverEndpoint/);
+    });
+
+  it("without the option the same name resolves to the interface endpoint, whose group refuses", async () => {
+    const r = await analyze("a06b-s3-gw-and-if-allresolvers", "app", "s3", "--port", "443");
+    expect(r.code).toBe(1);
+    expect(r.json.blockers.map((b) => b.code)).toEqual(["ENI_SG_RULES_MISMATCH"]);
+  });
+
+  it("from on premises (M8) the name resolves to the interface endpoint, stating the DNS forwarding assumed", async () => {
+    const r = await analyze(
+      "a36b-onprem-s3-interface",
+      "192.168.10.5",
+      "com.amazonaws.us-east-1.s3",
+      "--port",
+      "443",
+    );
+    expect(r.code).toBe(0);
+    expect(JSON.stringify(r.json.forward)).toContain("vpce-0s3if0000000000085");
+    expect(JSON.stringify(r.json.details)).toMatch(/assumed: the on-premises DNS forwards/);
+  });
+});
+
+describe("peering DNS resolution with the requester's DNS hostnames assumed off (PCX-13)", () => {
+  it("names the VPC attribute, not the peering option, as the reason", async () => {
+    const r = await analyze(
+      "a11b-peer-dns-on",
+      "a1",
+      "ec2-54-91-0-1.compute-1.amazonaws.com",
+      "--port",
+      "443",
+    );
+    const note = JSON.stringify(r.json.details);
+    expect(note).not.toMatch(/does not allow DNS resolution/);
+    expect(note).toMatch(
+      /allows DNS resolution from the remote VPC, but enableDnsHostnames is off in vpc-0083cb5c128921f6a \(the requester; assumed, no describe-vpc-attribute output\)/,
+    );
+  });
+});

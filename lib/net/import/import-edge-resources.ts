@@ -402,6 +402,9 @@ export function importEndpoints(
       networkInterfaces,
       securityGroupIds: (ep.Groups ?? []).map((g) => g.GroupId),
       privateDnsEnabled: ep.PrivateDnsEnabled ?? false,
+      ...(ep.DnsOptions?.PrivateDnsOnlyForInboundResolverEndpoint === true
+        ? { privateDnsOnlyForInboundResolverEndpoint: true }
+        : {}),
       state: ENDPOINT_STATES[(ep.State ?? "available").toLowerCase()] ?? "available",
     });
   });

@@ -101,6 +101,8 @@ const PEERING_STATE_HINT: Readonly<Record<string, string>> = {
   failed:
     "the request failed (overlapping CIDR blocks, or a wrong VPC or account id) and can never carry traffic",
   rejected: "the accepter rejected the request; a new peering is needed",
+  expired:
+    "a request that is not accepted within 7 days expires and can be neither accepted nor rejected; a new peering request is needed",
   deleted: "a deleted peering carries nothing (AWS shows routes to it as blackhole); peer the VPCs again",
   deleting: "a peering being deleted carries nothing; peer the VPCs again",
 };
@@ -192,7 +194,11 @@ export const EXPLANATIONS = {
       return `Peering connection ${label(d.gateway)} is ${d.state ?? "?"}, not active, so ${d.route === undefined ? "it carries no traffic" : `the route ${d.route.description} is a blackhole`}; ${PEERING_STATE_HINT[d.state ?? ""] ?? "the accepter must accept the request"}.`;
     },
     (d) =>
-      d.kind === "route-table" ? BLACKHOLE_RULES[d.targetType ?? "unknown"] : ["PCX-05", "PCX-07", "PCX-08"],
+      d.kind === "route-table"
+        ? BLACKHOLE_RULES[d.targetType ?? "unknown"]
+        : d.state === "expired"
+          ? ["PCX-05", "PCX-06", "PCX-08"]
+          : ["PCX-05", "PCX-07", "PCX-08"],
   ),
   BAD_STATE: entry(
     ["interface", "gateway"],
@@ -235,12 +241,6 @@ export const EXPLANATIONS = {
     ["PCX-02", "PCX-10"],
     (d) =>
       `Peering connection ${label(d.gateway)} delivers only to addresses in VPC ${label(d.vpc ?? d.gateway)}, and ${d.address ?? "?"} is not one: a peering is neither transitive nor edge-to-edge.`,
-  ),
-  RCH_PEERING_EXPIRED: entry(
-    ["gateway"],
-    ["PCX-05", "PCX-06", "PCX-08"],
-    (d) =>
-      `Peering connection ${label(d.gateway)} expired: a request that is not accepted within 7 days expires, and routes to it are blackholes.`,
   ),
   IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS: entry(
     ["gateway"],

@@ -244,7 +244,7 @@ const activatePeering: Proposer = ({ topology }, b) => {
   const draft = new Draft(topology);
   const { createdAt: _drop, ...rest } = p;
   draft.list("peeringConnections")[i] = { ...rest, status: "active" };
-  const recreate = b.code === "RCH_PEERING_EXPIRED";
+  const recreate = b.detail.kind === "gateway" && b.detail.state === "expired";
   return [
     {
       kind: recreate ? "add-peering" : "accept-peering",
@@ -484,7 +484,6 @@ const PROPOSERS: Partial<Readonly<Record<BlockerCode, Proposer>>> = {
   SG_HAS_NO_RULES: addSecurityGroupRule,
   SUBNET_ACL_RESTRICTION: addNetworkAclRule,
   BAD_STATE_ROUTE: activatePeering,
-  RCH_PEERING_EXPIRED: activatePeering,
   NO_ROUTE_TO_DESTINATION: addRoute,
   PCX_REQUIRES_ADDRESS_IN_VPC_CIDR: peerDirectly,
   TGW_RTB_CANNOT_ROUTE: propagateIntoTransitGatewayTable,

@@ -111,3 +111,13 @@ describe("peering DNS resolution with the requester's DNS hostnames assumed off 
     );
   });
 });
+
+describe("an expired peering (PCX-06)", () => {
+  it("is BAD_STATE_ROUTE like every inactive peering, as docs/cli.md says and Reachability Analyzer reports", async () => {
+    const r = await analyze("a25-peer-expired", "a1", "b1", "--port", "443");
+    expect(r.code).toBe(1);
+    // Both directions' routes point at it (the rejected sibling reads the same way).
+    expect(r.json.blockers.map((b) => b.code)).toEqual(["BAD_STATE_ROUTE", "BAD_STATE_ROUTE"]);
+    expect(r.json.blockers[0]?.message).toMatch(/expired.*within 7 days/);
+  });
+});

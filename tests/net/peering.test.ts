@@ -29,7 +29,9 @@ describe("VPC peering", () => {
     // Reachability Analyzer has no expired-peering code: the route to it is a blackhole like any inactive peering's.
     const expired = run(t, "h-1", "h-2");
     expect(codes(expired)[0]).toBe("BAD_STATE_ROUTE");
-    expect(expired.blockers[0]?.message).toMatch(/is expired, not active.*not accepted within 7 days expires/);
+    expect(expired.blockers[0]?.message).toMatch(
+      /is expired, not active.*not accepted within 7 days expires/,
+    );
     expect(expired.blockers[0]?.rules).toContain("PCX-06");
     const fresh = topo(twoPeered({ status: "pending-acceptance", createdAt: 1700000000 - 24 * 3600 }));
     expect(run(fresh, "h-1", "h-2").blockers[0]?.message).not.toMatch(/expired/);

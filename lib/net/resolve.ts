@@ -351,6 +351,17 @@ export function resolveDestination(
   return { ok: false, message: instanceWithoutInterface(net, ref) ?? unknownReference("destination", ref) };
 }
 
+/**
+ * A NAT gateway AWS lists without an address (failed, deleted) named as a destination by id or Name tag: it exists,
+ * so it is not an unknown reference, but there is nothing to deliver to (the analysis blocks at it).
+ */
+export function unavailableNatGateway(
+  net: Network,
+  ref: string,
+): { readonly id: string; readonly name?: string | undefined; readonly state: string } | undefined {
+  return net.topology.unavailableNatGateways?.find((n) => n.id === ref || n.name === ref);
+}
+
 /** Short service names documented as --to values (docs/cli.md), known without an endpoint or prefix list. */
 const DOCUMENTED_SHORT_NAMES: ReadonlySet<string> = new Set(["s3", "dynamodb"]);
 

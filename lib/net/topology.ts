@@ -527,6 +527,13 @@ export const TopologySchema = z.strictObject({
   egressOnlyInternetGateways: z.array(EgressOnlyInternetGatewaySchema).default([]),
   natGateways: z.array(NatGatewaySchema).default([]),
   regionalNatGateways: z.array(RegionalNatGatewaySchema).optional(),
+  /**
+   * NAT gateways AWS output still lists without an address (failed, deleted): no interface, nothing to deliver to;
+   * routes to them are blackholes (RT-08), and as a query's destination they are a blocker (BAD_STATE), not unknown.
+   */
+  unavailableNatGateways: z
+    .array(z.strictObject({ ...named, subnetId: z.string().optional(), state: z.string() }))
+    .optional(),
   peeringConnections: z.array(PeeringConnectionSchema).default([]),
   transitGateways: z.array(TransitGatewaySchema).default([]),
   transitGatewayAttachments: z.array(TransitGatewayAttachmentSchema).default([]),

@@ -121,3 +121,17 @@ describe("an expired peering (PCX-06)", () => {
     expect(r.json.blockers[0]?.message).toMatch(/expired.*within 7 days/);
   });
 });
+
+describe("a failed NAT gateway (no address) as --to", () => {
+  it("is in the snapshot: not reachable, BAD_STATE at the gateway, exit 1 (not 'Unknown destination')", async () => {
+    const r = await analyze("a15-nat-failed", "app1", "nat-029fae5a0c64336eb", "--port", "443");
+    expect(r.code).toBe(1);
+    expect(where(r.json)).toEqual([["BAD_STATE", "nat-029fae5a0c64336eb"]]);
+    expect(r.json.blockers[0]?.message).toMatch(/is failed, not available/);
+  });
+
+  it("a route to it is still BAD_STATE_ROUTE", async () => {
+    const r = await analyze("a15-nat-failed", "app1", "internet", "--port", "443");
+    expect(r.json.blockers[0]?.code).toBe("BAD_STATE_ROUTE");
+  });
+});

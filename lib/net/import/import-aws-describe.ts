@@ -34,6 +34,7 @@ import {
   importInstances,
   importInternetGateways,
   importNatGateways,
+  importUnavailableNatGateways,
   importNetworkInterfaces,
   importRegionalNatGateways,
   importPeeringConnections,
@@ -256,6 +257,7 @@ export function importAwsDescribe(
   } = { loadBalancers: [], gatewayLoadBalancers: [], targetGroups: [] };
   const gatewayLoadBalancerEndpoints: NonNullable<TopologyInput["gatewayLoadBalancerEndpoints"]> = [];
   const regionalNatGateways: NonNullable<TopologyInput["regionalNatGateways"]> = [];
+  const unavailableNatGateways: NonNullable<TopologyInput["unavailableNatGateways"]> = [];
   const remote: NonNullable<TopologyInput["vpcs"]> = [];
   const contexts: RegionContext[] = [];
   // The lenient import states the gap first: every route of the snapshot is then unknown.
@@ -295,6 +297,8 @@ export function importAwsDescribe(
     add("internetGateways", importInternetGateways(ctx));
     add("egressOnlyInternetGateways", importEgressOnlyInternetGateways(ctx));
     add("natGateways", importNatGateways(ctx));
+    for (const n of importUnavailableNatGateways(ctx))
+      if (!unavailableNatGateways.some((x) => x.id === n.id)) unavailableNatGateways.push(n);
     for (const n of importRegionalNatGateways(ctx))
       if (!regionalNatGateways.some((x) => x.id === n.id)) regionalNatGateways.push(n);
     add("peeringConnections", importPeeringConnections(ctx));
@@ -360,6 +364,7 @@ export function importAwsDescribe(
       : {}),
     ...(gatewayLoadBalancerEndpoints.length > 0 ? { gatewayLoadBalancerEndpoints } : {}),
     ...(regionalNatGateways.length > 0 ? { regionalNatGateways } : {}),
+    ...(unavailableNatGateways.length > 0 ? { unavailableNatGateways } : {}),
     assumptions,
   };
   const result = parseTopology(topology);

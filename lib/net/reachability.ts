@@ -7,7 +7,14 @@ import { enterFromInternet, onInternet } from "./gateways";
 import { buildNetwork, type Network, type NetworkCache } from "./network";
 import { gatewaysOf } from "./network-model";
 import { CLIENT_EPHEMERAL_PORT, PROTOCOL_NUMBER, type Query } from "./query";
-import { type Destination, holderText, resolveDestination, resolveSource, type Source, unavailableNatGateway } from "./resolve";
+import {
+  type Destination,
+  holderText,
+  resolveDestination,
+  resolveSource,
+  type Source,
+  unavailableNatGateway,
+} from "./resolve";
 import type { Topology } from "./topology";
 import type { Analysis, Blocker, Detail } from "./trace";
 import { enterFromOnPremises } from "./vpn";

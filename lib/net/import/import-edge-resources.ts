@@ -38,7 +38,8 @@ export function importUnavailableNatGateways(
   ctx: RegionContext,
 ): NonNullable<TopologyInput["unavailableNatGateways"]> {
   return (ctx.data["describe-nat-gateways"]?.NatGateways ?? []).flatMap((nat) =>
-    nat.AvailabilityMode === "regional" || (nat.NatGatewayAddresses ?? []).some((a) => a.PrivateIp !== undefined)
+    nat.AvailabilityMode === "regional" ||
+    (nat.NatGatewayAddresses ?? []).some((a) => a.PrivateIp !== undefined)
       ? []
       : [
           {
@@ -67,7 +68,8 @@ export function importNatGateways(ctx: RegionContext): Item<"natGateways">[] {
     if (primary?.PrivateIp === undefined) {
       ctx.warnings.push({
         path: `${ctx.file("describe-nat-gateways")}: NatGateways[${index}]`,
-        message: "no private IP (failed or deleted gateway): routes to it are blackholes, and as --to it is blocked",
+        message:
+          "no private IP (failed or deleted gateway): routes to it are blackholes, and as --to it is blocked",
       });
       return;
     }

@@ -135,3 +135,54 @@ describe("a failed NAT gateway (no address) as --to", () => {
     expect(r.json.blockers[0]?.code).toBe("BAD_STATE_ROUTE");
   });
 });
+
+describe("untidy input", () => {
+  const query = (scenario: string, ...more: string[]) =>
+    run(
+      "analyze",
+      "--topology",
+      path.join(FIXTURES, scenario),
+      "--from",
+      "b",
+      "--to",
+      "a",
+      "--port",
+      "443",
+      ...more,
+    );
+
+  it("an empty RouteTables is bad input like a missing describe-route-tables.json (every VPC has a main table)", async () => {
+    const r = await query("u4-empty-rtb");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /describe-route-tables\.json: incomplete: it lists no route table for vpc-03b8e44c6ff38c222/,
+    );
+  });
+
+  it("an empty NetworkAcls is stated as an assumption (the default ACL, allowing all), not filled in silently", async () => {
+    const r = await query("u5-nacl-file-partial");
+    expect(r.stdout).toMatch(
+      /Assumed[^\n]*\n(?: {2}- [^\n]*\n)* {2}- vpc-03b8e44c6ff38c222: describe-network-acls\.json lists no network ACL for it, and every VPC has a default network ACL: assumed only the default one/,
+    );
+  });
+
+  it("a subnet associated with two route tables is refused in one line naming the subnet and both tables", async () => {
+    const r = await query("u9-subnet-two-rtbs");
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(
+      /subnet subnet-0670016a2302434d8 is associated with 2 route tables \(rtb-\w+, rtb-\w+\)/,
+    );
+  });
+
+  it("a NextToken in a file is warned about: the output was cut short", async () => {
+    const r = await query("u3-nexttoken");
+    expect(r.stdout).toMatch(/warning: describe-instances\.json: has NextToken: the output was cut short/);
+  });
+
+  it("loose files plus the same Region's folder state each assumption once", async () => {
+    const r = await query("u6-mixed-layout");
+    const lines = r.stdout.split("\n").filter((l) => l.includes("no describe-vpc-attribute output"));
+    expect(lines).toHaveLength(1);
+  });
+});

@@ -160,7 +160,8 @@ function doubleSubnetAssociations(regions: readonly AwsDescribeRegionData[]): Is
     const tablesOf = new Map<string, Set<string>>();
     for (const t of data["describe-route-tables"]?.RouteTables ?? [])
       for (const a of t.Associations ?? []) {
-        if (a.SubnetId === undefined || (a.AssociationState?.State ?? "associated") !== "associated") continue;
+        if (a.SubnetId === undefined || (a.AssociationState?.State ?? "associated") !== "associated")
+          continue;
         let set = tablesOf.get(a.SubnetId);
         if (!set) tablesOf.set(a.SubnetId, (set = new Set()));
         set.add(t.RouteTableId);

@@ -81,11 +81,7 @@ function inboundResolverEndpointFor(
  * value was assumed by the import (no describe-vpc-attribute output), e.g. "enableDnsHostnames is off in vpc-1 (the
  * requester; assumed, no describe-vpc-attribute output)".
  */
-function dnsAttributesOff(
-  net: Network,
-  pcx: { requesterVpcId: string },
-  vpcs: readonly VpcInfo[],
-): string {
+function dnsAttributesOff(net: Network, pcx: { requesterVpcId: string }, vpcs: readonly VpcInfo[]): string {
   const parts: string[] = [];
   for (const v of vpcs) {
     const off = [

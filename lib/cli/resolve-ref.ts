@@ -1,5 +1,5 @@
 import type { Network } from "../net/network";
-import { resolveDestination, resolveSource } from "../net/resolve";
+import { resolveDestination, resolveSource, unavailableNatGateway } from "../net/resolve";
 
 // Bad --from/--to refs are bad input (exit 2, one line naming the flag), not an unreachable verdict,
 // so they are checked with the model's own resolver before analyzing.
@@ -8,7 +8,8 @@ export function refProblem(net: Network, from: string, to: string, now: number):
   const source = resolveSource(net, from);
   if (!source.ok) return `--from ${source.message}`;
   const destination = resolveDestination(net, to, source.value, now);
-  if (!destination.ok) return `--to ${destination.message}`;
+  // A failed or deleted NAT gateway is in the snapshot: the analysis blocks at it (BAD_STATE) instead.
+  if (!destination.ok) return unavailableNatGateway(net, to) ? null : `--to ${destination.message}`;
   // Both ends outside the topology: no path of the network is in question, so there is nothing to analyze.
   if (source.value.kind === "internet" && destination.value.kind === "internet")
     return `--to ${to} is on the internet like --from ${from}: at least one end must be inside the topology (a resource, a service or an on-premises network)`;

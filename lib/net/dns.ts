@@ -4,6 +4,7 @@
 import { addressInCidr, type IpAddress, ipKey, parseIp } from "./cidr";
 import { type EniInfo, findPeering, type Network, type ServiceInfo, type VpcInfo } from "./network-model";
 import { isPeeringActive } from "./peering-status";
+import type { InterfaceEndpoint, OnPremisesNetwork } from "./topology";
 
 export type DnsAnswer =
   | { kind: "eni"; eni: EniInfo; ip: IpAddress; explanation: string; rules: string[] }
@@ -32,6 +33,73 @@ export function privateDnsName(privateIp: IpAddress, region: string): string {
 
 const hasDns = (v: VpcInfo): boolean => v.vpc.enableDnsSupport && v.vpc.enableDnsHostnames;
 
+/** IFE-03/IFE-08: the endpoint's private DNS answers queries from inside its VPC (not only the inbound Resolver's). */
+const inVpcPrivateDns = (e: InterfaceEndpoint): boolean =>
+  e.privateDnsEnabled && e.privateDnsOnlyForInboundResolverEndpoint !== true;
+
+/**
+ * IFE-08: an interface endpoint with private DNS only for the Route 53 Resolver inbound endpoint answers the service
+ * name for on-premises clients (through that inbound endpoint): one in a VPC the on-premises network is linked to
+ * (its virtual private gateway's VPC, or a VPC attached to the same transit gateway as its VPN or Direct Connect).
+ */
+function inboundResolverEndpointFor(
+  net: Network,
+  fullServiceName: string,
+  site: OnPremisesNetwork,
+): InterfaceEndpoint | undefined {
+  const t = net.topology;
+  const vpcs = new Set<string>();
+  const tgws = new Set<string>();
+  for (const v of t.vpnConnections) {
+    if (!site.customerGatewayIds.includes(v.customerGatewayId)) continue;
+    const vpc = v.vpnGatewayId !== undefined ? net.vgws.get(v.vpnGatewayId)?.vpcId : undefined;
+    if (vpc !== undefined) vpcs.add(vpc);
+    if (v.transitGatewayId !== undefined) tgws.add(v.transitGatewayId);
+  }
+  for (const dx of t.directConnectGateways) {
+    if (!site.directConnectGatewayIds.includes(dx.id)) continue;
+    for (const a of dx.associations) {
+      if (a.gatewayId.startsWith("tgw-")) tgws.add(a.gatewayId);
+      const vpc = net.vgws.get(a.gatewayId)?.vpcId;
+      if (vpc !== undefined) vpcs.add(vpc);
+    }
+  }
+  for (const a of t.transitGatewayAttachments)
+    if (a.type === "vpc" && a.vpcId !== undefined && tgws.has(a.transitGatewayId)) vpcs.add(a.vpcId);
+  return [...net.interfaceEndpoints.values()].find(
+    (e) =>
+      vpcs.has(e.vpcId) &&
+      e.serviceName === fullServiceName &&
+      e.privateDnsEnabled &&
+      e.privateDnsOnlyForInboundResolverEndpoint === true &&
+      e.networkInterfaces.length > 0,
+  );
+}
+
+/**
+ * Which DNS attributes are off in which of the peered VPCs, naming each VPC's side of the peering and whether the
+ * value was assumed by the import (no describe-vpc-attribute output), e.g. "enableDnsHostnames is off in vpc-1 (the
+ * requester; assumed, no describe-vpc-attribute output)".
+ */
+function dnsAttributesOff(net: Network, pcx: { requesterVpcId: string }, vpcs: readonly VpcInfo[]): string {
+  const parts: string[] = [];
+  for (const v of vpcs) {
+    const off = [
+      ...(v.vpc.enableDnsSupport ? [] : ["enableDnsSupport"]),
+      ...(v.vpc.enableDnsHostnames ? [] : ["enableDnsHostnames"]),
+    ];
+    if (off.length === 0) continue;
+    const side = v.vpc.id === pcx.requesterVpcId ? "the requester" : "the accepter";
+    const assumed = (net.topology.assumptions ?? []).some(
+      (a) => a.includes(v.vpc.id) && a.includes("no describe-vpc-attribute output"),
+    );
+    parts.push(
+      `${off.join(" and ")} ${off.length > 1 ? "are" : "is"} off in ${v.vpc.id} (${side}${assumed ? "; assumed, no describe-vpc-attribute output" : ""})`,
+    );
+  }
+  return parts.join(", and ");
+}
+
 /**
  * Why an interface endpoint of the source's VPC with private DNS enabled does not answer for the service: one of
  * the VPC's DNS attributes is off (IFE-03), so the name resolves to the public service. Undefined when there is
@@ -42,9 +110,19 @@ export function inertPrivateDnsClause(
   fullServiceName: string,
   from: EniInfo | undefined,
 ): string | undefined {
-  if (from === undefined || hasDns(from.vpc)) return undefined;
+  if (from === undefined) return undefined;
+  const inboundOnly = [...net.interfaceEndpoints.values()].find(
+    (e) =>
+      e.vpcId === from.vpc.id &&
+      e.serviceName === fullServiceName &&
+      e.privateDnsEnabled &&
+      e.privateDnsOnlyForInboundResolverEndpoint === true,
+  );
+  if (inboundOnly !== undefined)
+    return `interface endpoint ${inboundOnly.id} has private DNS only for the Route 53 Resolver inbound endpoint (PrivateDnsOnlyForInboundResolverEndpoint), so inside the VPC the name keeps its public address, which a gateway endpoint routes (IFE-08)`;
+  if (hasDns(from.vpc)) return undefined;
   const ep = [...net.interfaceEndpoints.values()].find(
-    (e) => e.vpcId === from.vpc.id && e.serviceName === fullServiceName && e.privateDnsEnabled,
+    (e) => e.vpcId === from.vpc.id && e.serviceName === fullServiceName && inVpcPrivateDns(e),
   );
   if (ep === undefined) return undefined;
   const off = !from.vpc.vpc.enableDnsSupport ? "enableDnsSupport" : "enableDnsHostnames";
@@ -71,11 +149,25 @@ export function resolveService(
   service: string,
   region: string,
   from: EniInfo | undefined,
+  site?: OnPremisesNetwork,
 ): DnsAnswer | undefined {
   const fullName = `com.amazonaws.${region}.${service}`;
+  if (!from && site) {
+    const ep = inboundResolverEndpointFor(net, fullName, site);
+    const eni = ep?.networkInterfaces.flatMap((n) => net.enis.get(n.id) ?? [])[0];
+    if (ep && eni)
+      return {
+        kind: "service",
+        name: service,
+        endpointEni: eni,
+        ip: eni.privateIp,
+        explanation: `${service}.${region}.amazonaws.com resolves on premises to interface endpoint ${ep.id} (${eni.privateIp.text}), whose private DNS answers through the Route 53 Resolver inbound endpoint (PrivateDnsOnlyForInboundResolverEndpoint); assumed: the on-premises DNS forwards the name to that inbound endpoint, which AWS output does not show`,
+        rules: ["IFE-08"],
+      };
+  }
   if (from) {
     const ep = [...net.interfaceEndpoints.values()].find(
-      (e) => e.vpcId === from.vpc.id && e.serviceName === fullName && e.privateDnsEnabled,
+      (e) => e.vpcId === from.vpc.id && e.serviceName === fullName && inVpcPrivateDns(e),
     );
     if (ep && hasDns(from.vpc)) {
       const enis = ep.networkInterfaces.flatMap((n) => net.enis.get(n.id) ?? []);
@@ -112,6 +204,7 @@ export function resolveDnsName(
   name: string,
   from: EniInfo | undefined,
   now = 0,
+  site?: OnPremisesNetwork,
 ): DnsAnswer | undefined {
   const lower = name.toLowerCase();
   const pub = /^ec2-(\d+-\d+-\d+-\d+)\.(?:compute-1|[a-z0-9-]+\.compute)\.amazonaws\.com$/.exec(lower);
@@ -146,11 +239,18 @@ export function resolveDnsName(
           rules: ["PCX-13"],
         };
       }
+      const why = !pcx
+        ? ""
+        : !optionOn
+          ? ` (peering ${pcx.id} does not allow DNS resolution from the remote VPC)`
+          : !isPeeringActive(pcx, now)
+            ? ` (peering ${pcx.id} allows DNS resolution from the remote VPC, but it is not active)`
+            : ` (peering ${pcx.id} allows DNS resolution from the remote VPC, but ${dnsAttributesOff(net, pcx, [from.vpc, eni.vpc])}; both VPCs need DNS hostnames and DNS resolution on)`;
       return {
         kind: "eni",
         eni,
         ip: ip.value,
-        explanation: `${name} resolves to the public address ${ip.value.text}${pcx ? ` (peering ${pcx.id} does not allow DNS resolution from the remote VPC)` : ""}`,
+        explanation: `${name} resolves to the public address ${ip.value.text}${why}`,
         rules: pcx ? ["PCX-13"] : [],
       };
     }
@@ -180,6 +280,6 @@ export function resolveDnsName(
   }
   const svc = parseServiceName(lower, from?.vpc.region ?? net.topology.region);
   if (svc && (lower.includes(".") || net.services.some((s) => s.service === svc.service)))
-    return resolveService(net, svc.service, svc.region, from);
+    return resolveService(net, svc.service, svc.region, from, site);
   return undefined;
 }

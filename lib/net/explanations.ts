@@ -101,6 +101,8 @@ const PEERING_STATE_HINT: Readonly<Record<string, string>> = {
   failed:
     "the request failed (overlapping CIDR blocks, or a wrong VPC or account id) and can never carry traffic",
   rejected: "the accepter rejected the request; a new peering is needed",
+  expired:
+    "a request that is not accepted within 7 days expires and can be neither accepted nor rejected; a new peering request is needed",
   deleted: "a deleted peering carries nothing (AWS shows routes to it as blackhole); peer the VPCs again",
   deleting: "a peering being deleted carries nothing; peer the VPCs again",
 };
@@ -192,7 +194,11 @@ export const EXPLANATIONS = {
       return `Peering connection ${label(d.gateway)} is ${d.state ?? "?"}, not active, so ${d.route === undefined ? "it carries no traffic" : `the route ${d.route.description} is a blackhole`}; ${PEERING_STATE_HINT[d.state ?? ""] ?? "the accepter must accept the request"}.`;
     },
     (d) =>
-      d.kind === "route-table" ? BLACKHOLE_RULES[d.targetType ?? "unknown"] : ["PCX-05", "PCX-07", "PCX-08"],
+      d.kind === "route-table"
+        ? BLACKHOLE_RULES[d.targetType ?? "unknown"]
+        : d.state === "expired"
+          ? ["PCX-05", "PCX-06", "PCX-08"]
+          : ["PCX-05", "PCX-07", "PCX-08"],
   ),
   BAD_STATE: entry(
     ["interface", "gateway"],
@@ -235,12 +241,6 @@ export const EXPLANATIONS = {
     ["PCX-02", "PCX-10"],
     (d) =>
       `Peering connection ${label(d.gateway)} delivers only to addresses in VPC ${label(d.vpc ?? d.gateway)}, and ${d.address ?? "?"} is not one: a peering is neither transitive nor edge-to-edge.`,
-  ),
-  RCH_PEERING_EXPIRED: entry(
-    ["gateway"],
-    ["PCX-05", "PCX-06", "PCX-08"],
-    (d) =>
-      `Peering connection ${label(d.gateway)} expired: a request that is not accepted within 7 days expires, and routes to it are blackholes.`,
   ),
   IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS: entry(
     ["gateway"],
@@ -323,6 +323,8 @@ export const EXPLANATIONS = {
     (d) => {
       const head = `Transit gateway route table ${label(d.table)} has no route that matches ${d.destination}`;
       const reply = d.direction === "return" ? " (the reply's destination, the flow's source)" : "";
+      if (d.owner && d.ownerIpv6Disabled === true)
+        return `${head}${reply}: attachment ${label(d.owner)} owns that address, but its IPv6 support is disabled, so the VPC's IPv6 CIDRs do not propagate. Enable IPv6 support on the attachment, or add a static route to it.`;
       return d.owner
         ? `${head}${reply}; enable propagation of attachment ${label(d.owner)}, which owns that address, into it, or add a static route to that attachment.`
         : privateAddress(d.destination)
@@ -391,6 +393,8 @@ export const EXPLANATIONS = {
         case "nat-gateway":
           return `NAT gateway ${label(d.gateway)} only accepts replies to connections it started; nothing can connect to it from outside (NAT-01).`;
         case "vpn-gateway":
+          if (d.problem === "no-static-route")
+            return `VPN connection ${label(d.vpn ?? d.gateway)} uses static routing, and virtual private gateway ${label(d.gateway)} sends it only the prefixes in its static routes (${d.staticRoutes?.length ? `${d.staticRoutes.join(", ")}, none of which contains ${d.address ?? "?"}` : `it has none, so not ${d.address ?? "?"}`}), whatever the route table sends to the gateway; add a static route for it to the VPN connection.`;
           return d.problem === "no-link"
             ? `No VPN connection or Direct Connect gateway links ${label(d.gateway)} to ${label(d.site ?? d.gateway)}.`
             : `Virtual private gateway ${label(d.gateway)} knows no on-premises network containing ${d.address ?? "?"}.`;

@@ -22,6 +22,7 @@ export type FixKind =
   | "associate-tgw-route-table"
   | "add-tgw-attachment-subnet"
   | "enable-appliance-mode"
+  | "enable-ipv6-support"
   | "disable-source-dest-check"
   | "combined";
 
@@ -243,7 +244,7 @@ const activatePeering: Proposer = ({ topology }, b) => {
   const draft = new Draft(topology);
   const { createdAt: _drop, ...rest } = p;
   draft.list("peeringConnections")[i] = { ...rest, status: "active" };
-  const recreate = b.code === "RCH_PEERING_EXPIRED";
+  const recreate = b.detail.kind === "gateway" && b.detail.state === "expired";
   return [
     {
       kind: recreate ? "add-peering" : "accept-peering",
@@ -345,6 +346,23 @@ const propagateIntoTransitGatewayTable: Proposer = ({ topology, net }, b) => {
       : undefined;
   if (!table || !att) return NONE;
   const draft = new Draft(topology);
+  if (dst.value.family === 6 && att.ipv6Support === false) {
+    // TGW-05: the attachment already propagates, but not the VPC's IPv6 CIDRs while its IPv6 support is off.
+    const own = draft.own(
+      "transitGatewayAttachments",
+      topology.transitGatewayAttachments.findIndex((a) => a.id === att.id),
+    );
+    if (!own) return NONE;
+    own.ipv6Support = true;
+    return [
+      {
+        kind: "enable-ipv6-support",
+        description: `Turn on IPv6 support (Ipv6Support) for transit gateway attachment ${att.id}, so the VPC's IPv6 CIDRs propagate`,
+        rules: ["TGW-05"],
+        topology: draft.topology,
+      },
+    ];
+  }
   draft.own("transitGatewayRouteTables", ti)?.propagations.push(att.id);
   return [
     {
@@ -466,7 +484,6 @@ const PROPOSERS: Partial<Readonly<Record<BlockerCode, Proposer>>> = {
   SG_HAS_NO_RULES: addSecurityGroupRule,
   SUBNET_ACL_RESTRICTION: addNetworkAclRule,
   BAD_STATE_ROUTE: activatePeering,
-  RCH_PEERING_EXPIRED: activatePeering,
   NO_ROUTE_TO_DESTINATION: addRoute,
   PCX_REQUIRES_ADDRESS_IN_VPC_CIDR: peerDirectly,
   TGW_RTB_CANNOT_ROUTE: propagateIntoTransitGatewayTable,

@@ -214,7 +214,21 @@ export function onPremisesSourceBehind(
   if (route.target.kind === "tgw") {
     const c = net.tgw.vpcAttachmentByVpc.get(destination.vpc.id)?.get(route.target.id);
     const tgwRoute = c?.table ? lookupRoute(c.table.lookup, ip) : undefined;
-    const egress = tgwRoute?.target.kind === "attachment" ? tgwRoute.target.compiled?.att : undefined;
+    // With no transit gateway route back (a static VPN whose route was never added), the address can only
+    // have come in over one of the transit gateway's VPN or Direct Connect attachments: the reply then stops
+    // at the transit gateway route table, not at a missing internet gateway.
+    const egress =
+      tgwRoute === undefined
+        ? [...net.tgw.compiled.values()]
+            .map((a) => a.att)
+            .find(
+              (a) =>
+                a.transitGatewayId === route.target.id &&
+                (a.type === "vpn" || a.type === "direct-connect-gateway"),
+            )
+        : tgwRoute.target.kind === "attachment"
+          ? tgwRoute.target.compiled?.att
+          : undefined;
     if (!egress || (egress.type !== "vpn" && egress.type !== "direct-connect-gateway")) return undefined;
     const vpn = net.topology.vpnConnections.find((v) => v.id === egress.vpnConnectionId);
     return remember(

@@ -92,7 +92,6 @@ export function sendFromPeerHost(w: Walk, vpcId: string, p: Pkt, via?: Link): De
     { inbound: p, outbound: p },
   );
   const detail = { kind: "gateway", gateway: peeringGateway(pcx), state: status } as const;
-  if (status === "expired") block(w, "RCH_PEERING_EXPIRED", pcx.id, detail);
-  else if (status !== "active") block(w, "BAD_STATE_ROUTE", pcx.id, detail);
+  if (status !== "active") block(w, "BAD_STATE_ROUTE", pcx.id, detail);
   return w.router.deliverInVpc(w, local, p, { kind: "pcx", id: pcx.id });
 }

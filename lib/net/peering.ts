@@ -47,14 +47,9 @@ export function sendOverPeering(
     outbound: p,
   });
   // The gateway fact only when a blocker needs it: most packets cross an active peering into the peer's CIDR.
-  if (status === "expired") {
-    block(w, "RCH_PEERING_EXPIRED", pcx.id, {
-      kind: "gateway",
-      gateway: peeringGateway(pcx),
-      state: status,
-      route,
-    });
-  } else if (status !== "active") {
+  // Reachability Analyzer has no code of its own for an expired peering: like any inactive one, routes to it are
+  // blackholes (BAD_STATE_ROUTE), and the sentence says what the state means (PCX-06).
+  if (status !== "active") {
     block(w, "BAD_STATE_ROUTE", pcx.id, {
       kind: "gateway",
       gateway: peeringGateway(pcx),

@@ -7,7 +7,14 @@ import { enterFromInternet, onInternet } from "./gateways";
 import { buildNetwork, type Network, type NetworkCache } from "./network";
 import { gatewaysOf } from "./network-model";
 import { CLIENT_EPHEMERAL_PORT, PROTOCOL_NUMBER, type Query } from "./query";
-import { type Destination, holderText, resolveDestination, resolveSource, type Source } from "./resolve";
+import {
+  type Destination,
+  holderText,
+  resolveDestination,
+  resolveSource,
+  type Source,
+  unavailableNatGateway,
+} from "./resolve";
 import type { Topology } from "./topology";
 import type { Analysis, Blocker, Detail } from "./trace";
 import { enterFromOnPremises } from "./vpn";
@@ -77,7 +84,21 @@ export function analyze(target: Topology | Network, query: Query, options: Analy
       }),
     );
   let dest = resolveDestination(net, query.to, source.value, now);
-  if (!dest.ok) return failed(query, unknownDestination(query));
+  if (!dest.ok) {
+    // NAT-01/RT-08: a NAT gateway AWS lists as failed or deleted has no interface; nothing there answers.
+    const gone = unavailableNatGateway(net, query.to);
+    return failed(
+      query,
+      gone
+        ? renderBlocker("BAD_STATE", gone.id, {
+            kind: "gateway",
+            direction: "forward",
+            gateway: { ...named(gone), type: "nat-gateway" },
+            state: gone.state,
+          })
+        : unknownDestination(query),
+    );
+  }
   const details: Detail[] = [];
   // AWS output does not show what BGP learned: in an imported topology, an address outside every VPC
   // whose reply is routed to a VGW, or to a TGW VPN or Direct Connect attachment, is on-premises.

@@ -253,6 +253,7 @@ export function resolveDestination(
   now: number,
 ): Resolved<Destination> {
   const fromEni = source.kind === "eni" ? source.eni : undefined;
+  const fromSite = source.kind === "onprem" ? source.site : undefined;
   if (ref === "internet")
     return {
       ok: true,
@@ -299,8 +300,8 @@ export function resolveDestination(
   const svc = parseServiceName(ref, fromEni?.vpc.region ?? net.topology.region);
   const dns =
     svc && !ref.includes(".")
-      ? resolveService(net, svc.service, svc.region, fromEni)
-      : resolveDnsName(net, ref, fromEni, now);
+      ? resolveService(net, svc.service, svc.region, fromEni, fromSite)
+      : resolveDnsName(net, ref, fromEni, now, fromSite);
   if (dns) {
     const note = { explanation: dns.explanation, rules: dns.rules };
     if (dns.kind === "eni") return { ok: true, value: { kind: "eni", eni: dns.eni, ip: dns.ip }, note };
@@ -348,6 +349,17 @@ export function resolveDestination(
     };
   }
   return { ok: false, message: instanceWithoutInterface(net, ref) ?? unknownReference("destination", ref) };
+}
+
+/**
+ * A NAT gateway AWS lists without an address (failed, deleted) named as a destination by id or Name tag: it exists,
+ * so it is not an unknown reference, but there is nothing to deliver to (the analysis blocks at it).
+ */
+export function unavailableNatGateway(
+  net: Network,
+  ref: string,
+): { readonly id: string; readonly name?: string | undefined; readonly state: string } | undefined {
+  return net.topology.unavailableNatGateways?.find((n) => n.id === ref || n.name === ref);
 }
 
 /** Short service names documented as --to values (docs/cli.md), known without an endpoint or prefix list. */

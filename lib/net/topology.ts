@@ -251,6 +251,8 @@ export const TransitGatewayAttachmentSchema = z.strictObject({
   applianceMode: z.boolean().default(false),
   /** aws-rules TGW-13: a VPC attachment's share of security group referencing; absent = on (the attachment default). */
   securityGroupReferencingSupport: z.boolean().optional(),
+  /** aws-rules TGW-05: false (Ipv6Support disable) keeps a VPC attachment's IPv6 CIDRs from propagating; absent = on. */
+  ipv6Support: z.boolean().optional(),
   state: z
     .enum(["pending", "pendingAcceptance", "available", "rejected", "deleting", "deleted", "failed"])
     .default("available"),
@@ -351,6 +353,11 @@ export const InterfaceEndpointSchema = z.strictObject({
     .default([]),
   securityGroupIds: z.array(z.string()).default([]),
   privateDnsEnabled: z.boolean().default(true),
+  /**
+   * aws-rules IFE-08: private DNS answers only queries through a Route 53 Resolver inbound endpoint (S3): inside the
+   * VPC the service name keeps its public address (and so the gateway endpoint); on-premises it is this endpoint.
+   */
+  privateDnsOnlyForInboundResolverEndpoint: z.boolean().optional(),
   state: VpcEndpointStateSchema.default("available"),
 });
 
@@ -520,6 +527,13 @@ export const TopologySchema = z.strictObject({
   egressOnlyInternetGateways: z.array(EgressOnlyInternetGatewaySchema).default([]),
   natGateways: z.array(NatGatewaySchema).default([]),
   regionalNatGateways: z.array(RegionalNatGatewaySchema).optional(),
+  /**
+   * NAT gateways AWS output still lists without an address (failed, deleted): no interface, nothing to deliver to;
+   * routes to them are blackholes (RT-08), and as a query's destination they are a blocker (BAD_STATE), not unknown.
+   */
+  unavailableNatGateways: z
+    .array(z.strictObject({ ...named, subnetId: z.string().optional(), state: z.string() }))
+    .optional(),
   peeringConnections: z.array(PeeringConnectionSchema).default([]),
   transitGateways: z.array(TransitGatewaySchema).default([]),
   transitGatewayAttachments: z.array(TransitGatewayAttachmentSchema).default([]),

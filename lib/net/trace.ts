@@ -54,7 +54,6 @@ export type BlockerCode =
   | "BAD_STATE"
   | "BAD_STATE_ATTACHMENT"
   | "PCX_REQUIRES_ADDRESS_IN_VPC_CIDR"
-  | "RCH_PEERING_EXPIRED"
   | "IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS"
   | "IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS"
   | "IGW_DESTINATION_ADDRESS_NOT_IN_RFC1918_EGRESS"
@@ -206,6 +205,8 @@ export type BlockerDetail =
        * (TGW-05); absent when none does (an internet address: only a static route to an egress attachment helps).
        */
       readonly owner?: NamedRef;
+      /** no-route: the owner is a VPC attachment with IPv6 support disabled, so its IPv6 CIDRs do not propagate. */
+      readonly ownerIpv6Disabled?: boolean;
     }
   | {
       readonly kind: "gateway";
@@ -225,12 +226,16 @@ export type BlockerDetail =
       readonly subnet?: NamedRef;
       readonly table?: NamedRef;
       readonly internetGateway?: NamedRef;
+      /** no-static-route: the static-routing VPN connection and its static routes, none of which holds `address`. */
+      readonly vpn?: NamedRef;
+      readonly staticRoutes?: readonly string[];
       readonly problem?:
         | "not-attached"
         | "no-peer"
         | "no-subnets"
         | "no-site"
         | "no-link"
+        | "no-static-route"
         | "not-started-here"
         | "reply-not-via-internet-gateway"
         | "nat-instance"

@@ -60,7 +60,9 @@ export function propagatedCidrs(
 ): { cidrs: Cidr[]; origin: CompiledRoute<TgwTarget>["origin"] } {
   if (att.type === "vpc") {
     const vpc = att.vpcId !== undefined ? vpcs.get(att.vpcId) : undefined;
-    return { cidrs: vpc ? [...vpc.cidrs, ...vpc.cidrs6] : [], origin: "propagated" };
+    // TGW-05: with IPv6 support disabled only the VPC's IPv4 CIDRs propagate.
+    const cidrs = vpc ? (att.ipv6Support === false ? [...vpc.cidrs] : [...vpc.cidrs, ...vpc.cidrs6]) : [];
+    return { cidrs, origin: "propagated" };
   }
   if (att.type === "vpn") {
     const vpn = topology.vpnConnections.find((v) => v.id === att.vpnConnectionId);

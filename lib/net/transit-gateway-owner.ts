@@ -17,3 +17,19 @@ export function attachmentOwning(net: Network, tgwId: string, dst: IpAddress): N
   }
   return undefined;
 }
+
+/** A VPC attachment of the transit gateway whose VPC holds the IPv6 address but whose IPv6 support is off (TGW-05). */
+export function ipv6DisabledAttachmentOwning(
+  net: Network,
+  tgwId: string,
+  dst: IpAddress,
+): NamedRef | undefined {
+  if (dst.family !== 6) return undefined;
+  for (const c of net.tgw.compiled.values()) {
+    const att = c.att;
+    if (att.transitGatewayId !== tgwId || att.type !== "vpc" || att.ipv6Support !== false) continue;
+    const vpc = att.vpcId !== undefined ? net.vpcs.get(att.vpcId) : undefined;
+    if (vpc?.cidrs6.some((cidr) => cidrContainsIp(cidr, dst)) === true) return named(att);
+  }
+  return undefined;
+}

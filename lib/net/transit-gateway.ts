@@ -9,7 +9,7 @@ import type { SubnetInfo } from "./network-model";
 import { lookupRoute, routeFact, routeMatched } from "./routing";
 import type { TransitGatewayAttachment, VpnConnection } from "./topology";
 import type { CompiledAttachment } from "./transit-gateway-index";
-import { attachmentOwning } from "./transit-gateway-owner";
+import { attachmentOwning, ipv6DisabledAttachmentOwning } from "./transit-gateway-owner";
 import { landingSubnet } from "./appliance-mode";
 import { isVpnUp, vpnPrefixes } from "./vpn-links";
 import { checkNetworkAcl } from "./filters";
@@ -131,12 +131,14 @@ function routeInTransitGateway(
       return undefined;
     }
     const owner = attachmentOwning(w.net, table.transitGatewayId, p.dst);
+    const ipv6Off = owner ? undefined : ipv6DisabledAttachmentOwning(w.net, table.transitGatewayId, p.dst);
     block(w, "TGW_RTB_CANNOT_ROUTE", table.id, {
       kind: "transit-gateway-route-table",
       table: named(table),
       destination: p.dst.text,
       problem: "no-route",
       ...(owner ? { owner } : {}),
+      ...(ipv6Off ? { owner: ipv6Off, ownerIpv6Disabled: true } : {}),
     });
     return undefined;
   }

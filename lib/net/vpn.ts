@@ -1,6 +1,6 @@
 // Virtual private gateways, Site-to-Site VPN (aws-rules §5.10) and Direct Connect gateways (§5.11).
 // Traffic from on-premises that enters through a VGW may only reach that VGW's own VPC (VPN-08).
-import { cidrContainsIp } from "./cidr";
+import { cidrContainsIp, toCidr } from "./cidr";
 import { named } from "./explanations";
 import { type Network, type SubnetInfo, vpcContainsIp } from "./network-model";
 import { isVpnUp } from "./vpn-links";
@@ -64,17 +64,24 @@ export function sendToVpnGateway(w: Walk, subnet: SubnetInfo, vgwId: string, p: 
     });
     checkVirtualInterfaces(w, dx.id, "private", p); // DX-01: a gateway whose private VIFs are all down carries nothing
   } else {
-    const vpns = w.net.topology.vpnConnections.filter(
+    const linked = w.net.topology.vpnConnections.filter(
       (v) => v.vpnGatewayId === vgw.id && site.customerGatewayIds.includes(v.customerGatewayId),
+    );
+    // VPN-07: a virtual private gateway sends to a static-routing VPN only the prefixes in its static routes.
+    const vpns = linked.filter(
+      (v) => v.routing !== "static" || v.staticRoutes.some((c) => cidrContainsIp(toCidr(c), p.dst)),
     );
     const vpn = vpns.find(isVpnUp) ?? vpns[0];
     if (!vpn) {
+      const staticVpn = linked[0];
       block(w, "NO_POSSIBLE_DESTINATION", vgw.id, {
         kind: "gateway",
         gateway,
         site: named(site),
         address: p.dst.text,
-        problem: "no-link",
+        ...(staticVpn
+          ? { problem: "no-static-route", vpn: named(staticVpn), staticRoutes: staticVpn.staticRoutes }
+          : { problem: "no-link" }),
       });
       return undefined;
     }

@@ -34,7 +34,7 @@ export function exhibitConsistentText(shown: Topology, b: Blocker, text: string)
     return text.includes(was) ? text.replace(was, `(rule ${String(deny.ruleNumber)})`) : undefined;
   }
   // "Peering … expired" / "… is pending acceptance" beside a peering table that shows it active.
-  if (b.code === "RCH_PEERING_EXPIRED" || (b.code === "BAD_STATE_ROUTE" && b.component.startsWith("pcx-")))
+  if (b.code === "BAD_STATE_ROUTE" && b.component.startsWith("pcx-"))
     return shown.peeringConnections.some((p) => p.id === b.component && p.status === "active")
       ? undefined
       : text;

@@ -89,7 +89,10 @@ export function problemSignature(q: Question): string {
   if (t && q.query) {
     const a = analyze(t, q.query);
     const b = a.blockers[0];
-    verdict = b ? `${b.code}@${kind(b.component)}/${b.direction ?? ""}` : "reachable";
+    // An expired peering is BAD_STATE_ROUTE like a pending one (Reachability Analyzer has no code for it), but
+    // another problem (PCX-06: the request's age, not only its state).
+    const expired = b?.detail.kind === "gateway" && b.detail.state === "expired" ? ":expired" : "";
+    verdict = b ? `${b.code}${expired}@${kind(b.component)}/${b.direction ?? ""}` : "reachable";
   }
   const options = q.options
     .map((o) =>

@@ -422,7 +422,7 @@ function disprove(
   let why: string;
   if (b.component.startsWith("pcx-")) {
     why =
-      b.code === "RCH_PEERING_EXPIRED"
+      b.detail.kind === "gateway" && b.detail.state === "expired"
         ? `${phrase} was accepted and is active, so it has not expired (PCX-06).`
         : b.code === "PCX_REQUIRES_ADDRESS_IN_VPC_CIDR"
           ? `The requester's route for this destination does not use ${lowerFirst(phrase)}, so its non-transitive limit does not come into play (PCX-02).`

@@ -37,4 +37,15 @@ describe("DNS", () => {
     expect(on.reachable).toBe(true);
     expect(on.forward.some((h) => h.component.id === "pcx-12")).toBe(true);
   });
+
+  it("PCX-13: with the option on but DNS hostnames off in the requester VPC, the note names that attribute", () => {
+    const input = twoPeered();
+    must(must(input.instances)[1]).publicIp = "54.9.9.9";
+    must(must(input.peeringConnections)[0]).accepterAllowDnsResolutionFromRemoteVpc = true;
+    must(must(input.vpcs)[0]).enableDnsHostnames = false;
+    const a = run(topo(input), "h-1", "ec2-54-9-9-9.compute-1.amazonaws.com", 22);
+    expect(a.details?.[0]?.message).toMatch(
+      /pcx-12 allows DNS resolution from the remote VPC, but enableDnsHostnames is off in vpc-1 \(the requester\)/,
+    );
+  });
 });

@@ -74,6 +74,17 @@ describe("interface endpoints", () => {
     expect(codes(run(t, "app", "sqs", 443))).toEqual(["NO_ROUTE_TO_DESTINATION"]);
   });
 
+  it("IFE-08: with private DNS only for the inbound Resolver endpoint, the name keeps its public address inside the VPC", () => {
+    const t = edited(example("interface-endpoint-private-dns"), (d) => {
+      must(d.interfaceEndpoints[0]).privateDnsOnlyForInboundResolverEndpoint = true;
+    });
+    const a = run(t, "app", "sqs", 443);
+    expect(codes(a)).toEqual(["NO_ROUTE_TO_DESTINATION"]);
+    expect(a.details?.[0]?.message).toMatch(
+      /vpce-sqs has private DNS only for the Route 53 Resolver inbound endpoint/,
+    );
+  });
+
   it("IFE-02: the endpoint's security group must allow the client", () => {
     const t = edited(example("interface-endpoint-private-dns"), (d) => {
       must(d.securityGroups[0]).inbound = [];

@@ -132,3 +132,18 @@ describe("NAT gateway", () => {
     });
   });
 });
+
+describe("a NAT gateway AWS lists without an address (failed or deleted)", () => {
+  it("NAT-01/RT-08: as the destination it is BAD_STATE at the gateway, not an unknown reference", () => {
+    const t = topo(
+      oneVpc({
+        unavailableNatGateways: [{ id: "nat-gone", name: "old-nat", subnetId: "subnet-a", state: "failed" }],
+      }),
+    );
+    for (const to of ["nat-gone", "old-nat"]) {
+      const a = run(t, "h-a", to, 443);
+      expect(a.blockers.map((b) => [b.code, b.component])).toEqual([["BAD_STATE", "nat-gone"]]);
+      expect(a.blockers[0]?.message).toMatch(/NAT gateway old-nat \(nat-gone\) is failed, not available/);
+    }
+  });
+});

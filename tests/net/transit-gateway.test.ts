@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Topology } from "@/lib/net/topology";
+import { buildNetwork } from "@/lib/net/network";
+import { propagatedCidrs } from "@/lib/net/transit-gateway-index";
 import { codes, edited, example, run } from "./helpers";
 import { must } from "../support/must";
 
@@ -23,6 +25,23 @@ describe("transit gateway", () => {
         "transit-gateway",
       ]),
     );
+  });
+
+  it("TGW-05: a VPC attachment with IPv6 support disabled propagates the VPC's IPv4 CIDRs only", () => {
+    const t = edited(hub(), (d) => {
+      const att = must(d.transitGatewayAttachments.find((a) => a.type === "vpc" && a.vpcId !== undefined));
+      must(d.vpcs.find((v) => v.id === att.vpcId)).ipv6CidrBlocks = ["2600:1f18:2500:aa00::/56"];
+    });
+    const att = must(t.transitGatewayAttachments.find((a) => a.type === "vpc" && a.vpcId !== undefined));
+    const texts = (x: Topology, a: typeof att) =>
+      propagatedCidrs(x, a, buildNetwork(x).vpcs).cidrs.map((c) => c.text);
+    expect(texts(t, att)).toContain("2600:1f18:2500:aa00::/56");
+    const off = edited(t, (d) => {
+      must(d.transitGatewayAttachments.find((a) => a.id === att.id)).ipv6Support = false;
+    });
+    const offAtt = must(off.transitGatewayAttachments.find((a) => a.id === att.id));
+    expect(texts(off, offAtt)).not.toContain("2600:1f18:2500:aa00::/56");
+    expect(texts(off, offAtt).length).toBeGreaterThan(0);
   });
 
   it("TGW-04: an attachment without an associated route table cannot send through the TGW", () => {

@@ -20,6 +20,26 @@ describe("Site-to-Site VPN and Direct Connect", () => {
     expect(codes(run(t, "data-centre", "hybrid-host", 22))).toContain("BAD_STATE_VPN");
   });
 
+  it("VPN-07: over a static-routing VPN the VGW sends only the prefixes in the connection's static routes", () => {
+    const t = edited(example("site-to-site-vpn"), (d) => {
+      must(d.vpnConnections[0]).staticRoutes = ["192.168.1.0/24"];
+      // A static route in the VPC for the whole range (with propagation only the VPN's /24 would be routed).
+      const rtb = must(d.routeTables.find((r) => r.id === "rtb-hybrid"));
+      rtb.propagatingGatewayIds = [];
+      rtb.routes.push({ destination: "192.168.0.0/16", target: "vgw-1", origin: "static" });
+    });
+    expect(run(t, "hybrid-host", "192.168.1.10", 22).reachable).toBe(true);
+    const a = run(t, "hybrid-host", "192.168.2.10", 22);
+    expect(a.blockers.map((b) => [b.code, b.component])).toEqual([["NO_POSSIBLE_DESTINATION", "vgw-1"]]);
+    expect(a.blockers[0]?.message).toMatch(
+      /static routes \(192\.168\.1\.0\/24, none of which contains 192\.168\.2\.10\)/,
+    );
+    // The reply of a connection started on premises from outside the static routes is not routed back either.
+    const back = run(t, "192.168.2.10", "hybrid-host", 22);
+    expect(back.reachable).toBe(false);
+    expect(back.blockers.map((b) => b.code)).toContain("NO_POSSIBLE_DESTINATION");
+  });
+
   it("VPN-08: a VPN to one VPC is not transitive to its peered VPC", () => {
     const a = run(example("site-to-site-vpn"), "data-centre", "peer-host", 22);
     expect(a.reachable).toBe(false);

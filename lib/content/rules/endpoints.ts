@@ -201,9 +201,13 @@ export const INTERFACE_ENDPOINT_RULES: readonly Rule[] = [
     text: "S3 (and, since 2024, DynamoDB) can also be reached through interface endpoints. For S3, private DNS can be limited to the Route 53 Resolver inbound endpoint so that in-VPC clients keep using a free gateway endpoint while on-premises clients use the interface endpoint.",
     sources: [
       source("privateLink", "Access an AWS service using an interface VPC endpoint"),
-      source("ec2Api", "DnsOptionsSpecification"),
+      source(
+        "ec2Api",
+        "DnsOptionsSpecification",
+        "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DnsOptionsSpecification.html",
+      ),
     ],
-    status: notModelled("The model offers S3 and DynamoDB through gateway endpoints only."),
+    status: MODELLED,
     drift:
       "Material from 2021 says S3 interface endpoints offer no private DNS; they now do, with the inbound-resolver-only option.",
   },

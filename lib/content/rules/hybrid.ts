@@ -57,8 +57,21 @@ export const VPN_RULES: readonly Rule[] = [
     id: "VPN-07",
     topic: "vpn",
     title: "What a virtual private gateway knows",
-    text: "A virtual private gateway only forwards to prefixes it has learned (static or BGP) and to its VPC's range. A VPC has at most one, and a VPN on a virtual private gateway carries IPv4 only.",
-    sources: [source("vpn", "Site-to-Site VPN routing options"), source("vpn", "Site-to-Site VPN quotas")],
+    text: "A virtual private gateway only forwards to prefixes it has learned (static or BGP) and to its VPC's range: over a VPN with static routing, only the prefixes in that connection's static routes, whatever the VPC's route tables send to the gateway. A VPC has at most one, and a VPN on a virtual private gateway carries IPv4 only.",
+    sources: [
+      source("vpn", "Site-to-Site VPN routing options"),
+      source("vpn", "Site-to-Site VPN quotas"),
+      source(
+        "vpn",
+        "Edit static routes for an AWS Site-to-Site VPN connection",
+        "https://docs.aws.amazon.com/vpn/latest/s2svpn/vpn-edit-static-routes.html",
+      ),
+      source(
+        "ec2Api",
+        "CreateVpnConnectionRoute",
+        "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVpnConnectionRoute.html",
+      ),
+    ],
     status: MODELLED,
     codes: ["VGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS"],
     drift:

@@ -44,8 +44,16 @@ export const TRANSIT_GATEWAY_RULES: readonly Rule[] = [
     id: "TGW-05",
     topic: "transit-gateway",
     title: "Propagation into one or more tables",
-    text: "An attachment may propagate its routes (a VPC's CIDRs, or prefixes a VPN or Direct Connect learns by BGP) into any number of route tables. Association and propagation are set separately, which is how isolated segments are built.",
-    sources: [source("tgw", "How transit gateways work"), source("tgw", "Isolated VPCs")],
+    text: "An attachment may propagate its routes (a VPC's CIDRs, or prefixes a VPN or Direct Connect learns by BGP) into any number of route tables. Association and propagation are set separately, which is how isolated segments are built. A VPC attachment propagates the VPC's IPv6 CIDRs only with IPv6 support enabled (the default is disabled).",
+    sources: [
+      source("tgw", "How transit gateways work"),
+      source("tgw", "Isolated VPCs"),
+      source(
+        "ec2Api",
+        "CreateTransitGatewayVpcAttachmentRequestOptions",
+        "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateTransitGatewayVpcAttachmentRequestOptions.html",
+      ),
+    ],
     status: MODELLED,
     codes: ["TGW_RTB_CANNOT_ROUTE"],
   },

@@ -45,6 +45,7 @@ export const AwsTransitGatewayVpcAttachmentSchema = z.object({
   Options: z
     .object({
       ApplianceModeSupport: z.string().optional(),
+      Ipv6Support: z.string().optional(),
       DnsSupport: z.string().optional(),
       SecurityGroupReferencingSupport: z.string().optional(),
     })

@@ -212,6 +212,9 @@ export function exportEndpoints(ctx: ExportContext): void {
       NetworkInterfaceIds: ep.networkInterfaces.map((n) => n.id),
       Groups: ep.securityGroupIds.map((id) => ({ GroupId: id })),
       PrivateDnsEnabled: ep.privateDnsEnabled,
+      ...(ep.privateDnsOnlyForInboundResolverEndpoint === true
+        ? { DnsOptions: { PrivateDnsOnlyForInboundResolverEndpoint: true } }
+        : {}),
       Tags: tagsFromName(ep.name),
     });
     for (const n of ep.networkInterfaces) {

@@ -46,6 +46,7 @@ export function exportTransitGateways(ctx: ExportContext): void {
         Options: {
           ApplianceModeSupport: a.applianceMode ? "enable" : "disable",
           DnsSupport: "enable",
+          Ipv6Support: a.ipv6Support === false ? "disable" : "enable",
           SecurityGroupReferencingSupport: a.securityGroupReferencingSupport === false ? "disable" : "enable",
         },
       });

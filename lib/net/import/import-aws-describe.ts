@@ -34,6 +34,7 @@ import {
   importInstances,
   importInternetGateways,
   importNatGateways,
+  importUnavailableNatGateways,
   importNetworkInterfaces,
   importRegionalNatGateways,
   importPeeringConnections,
@@ -104,14 +105,74 @@ function missingRouteTables(
 ): Issue[] {
   const out: Issue[] = [];
   for (const { region, data } of regions) {
-    if ((data["describe-vpcs"]?.Vpcs ?? []).length === 0 || data["describe-route-tables"] !== undefined)
-      continue;
+    const vpcs = data["describe-vpcs"]?.Vpcs ?? [];
+    if (vpcs.length === 0) continue;
     const file = regions.length > 1 ? `${region}/describe-route-tables.json` : "describe-route-tables.json";
+    const tables = data["describe-route-tables"]?.RouteTables;
+    if (tables !== undefined) {
+      // An empty or partial listing (a --filters, --max-items or hand edit) is the same gap for those VPCs.
+      const listed = new Set(tables.map((t) => t.VpcId));
+      const without = vpcs.map((v) => v.VpcId).filter((id) => !listed.has(id));
+      if (without.length > 0)
+        out.push({
+          path: file,
+          message: `incomplete: it lists no route table for ${without.join(", ")}, and every VPC has a main route table, so its routes cannot be known`,
+        });
+      continue;
+    }
     const guess = unread.find((u) => /route-?table/i.test(u.file));
     out.push({
       path: file,
       message: `missing: describe-vpcs lists VPCs, and every VPC has a main route table, so routes cannot be known without \`aws ec2 describe-route-tables\` output${guess === undefined ? "" : ` (${guess.file} is not read: ${guess.message})`}`,
     });
+  }
+  return out;
+}
+
+/**
+ * aws-rules ACL-05: every VPC has a default network ACL, so describe-network-acls output that lists none for a VPC
+ * (missing file, empty or partial listing) is incomplete: the VPC is assumed to have only its default ACL, which
+ * allows all traffic, and the analysis says so first.
+ */
+function naclAssumptions(regions: readonly AwsDescribeRegionData[]): string[] {
+  const out: string[] = [];
+  for (const { region, data } of regions) {
+    const vpcs = data["describe-vpcs"]?.Vpcs ?? [];
+    const acls = data["describe-network-acls"]?.NetworkAcls;
+    const listed = new Set((acls ?? []).map((a) => a.VpcId));
+    const without = vpcs.map((v) => v.VpcId).filter((id) => !listed.has(id));
+    if (without.length === 0) continue;
+    const file = regions.length > 1 ? `${region}/describe-network-acls.json` : "describe-network-acls.json";
+    out.push(
+      `${without.join(", ")}: ${acls === undefined ? `no ${file}` : `${file} lists no network ACL for ${without.length > 1 ? "them" : "it"}`}, and every VPC has a default network ACL: assumed only the default one, which allows all traffic`,
+    );
+  }
+  return out;
+}
+
+/**
+ * aws-rules RT-01: a subnet is associated with exactly one route table. Output that associates one subnet with two
+ * (a merged or hand-edited file) cannot say which routes apply: bad input naming the subnet and both tables.
+ */
+function doubleSubnetAssociations(regions: readonly AwsDescribeRegionData[]): Issue[] {
+  const out: Issue[] = [];
+  for (const { region, data } of regions) {
+    const tablesOf = new Map<string, Set<string>>();
+    for (const t of data["describe-route-tables"]?.RouteTables ?? [])
+      for (const a of t.Associations ?? []) {
+        if (a.SubnetId === undefined || (a.AssociationState?.State ?? "associated") !== "associated")
+          continue;
+        let set = tablesOf.get(a.SubnetId);
+        if (!set) tablesOf.set(a.SubnetId, (set = new Set()));
+        set.add(t.RouteTableId);
+      }
+    const file = regions.length > 1 ? `${region}/describe-route-tables.json` : "describe-route-tables.json";
+    for (const [subnet, tables] of tablesOf)
+      if (tables.size > 1)
+        out.push({
+          path: file,
+          message: `subnet ${subnet} is associated with ${tables.size} route tables (${[...tables].join(", ")}); AWS associates a subnet with exactly one, so which routes apply cannot be known`,
+        });
   }
   return out;
 }
@@ -228,6 +289,8 @@ export function importAwsDescribe(
   if (!parsed.ok) return parsed;
   const missing = missingRouteTables(parsed.regions, parsed.unread);
   if (missing.length > 0 && options.requireRouteTables === true) return { ok: false, issues: missing };
+  const doubled = doubleSubnetAssociations(parsed.regions);
+  if (doubled.length > 0) return { ok: false, issues: doubled };
   const warnings = [...parsed.warnings];
   const knownIds = collectIds(parsed.regions);
   const lists = emptyLists();
@@ -256,6 +319,7 @@ export function importAwsDescribe(
   } = { loadBalancers: [], gatewayLoadBalancers: [], targetGroups: [] };
   const gatewayLoadBalancerEndpoints: NonNullable<TopologyInput["gatewayLoadBalancerEndpoints"]> = [];
   const regionalNatGateways: NonNullable<TopologyInput["regionalNatGateways"]> = [];
+  const unavailableNatGateways: NonNullable<TopologyInput["unavailableNatGateways"]> = [];
   const remote: NonNullable<TopologyInput["vpcs"]> = [];
   const contexts: RegionContext[] = [];
   // The lenient import states the gap first: every route of the snapshot is then unknown.
@@ -263,6 +327,7 @@ export function importAwsDescribe(
     (m) =>
       `${m.path} is ${m.message}; each VPC is assumed to have a main route table with only its local route`,
   );
+  assumptions.push(...naclAssumptions(parsed.regions));
   const renamedPeeringSides = new Map<string, string>();
   const accepters = peeringAccepters(parsed.regions);
   for (const region of parsed.regions) {
@@ -295,6 +360,8 @@ export function importAwsDescribe(
     add("internetGateways", importInternetGateways(ctx));
     add("egressOnlyInternetGateways", importEgressOnlyInternetGateways(ctx));
     add("natGateways", importNatGateways(ctx));
+    for (const n of importUnavailableNatGateways(ctx))
+      if (!unavailableNatGateways.some((x) => x.id === n.id)) unavailableNatGateways.push(n);
     for (const n of importRegionalNatGateways(ctx))
       if (!regionalNatGateways.some((x) => x.id === n.id)) regionalNatGateways.push(n);
     add("peeringConnections", importPeeringConnections(ctx));
@@ -360,7 +427,9 @@ export function importAwsDescribe(
       : {}),
     ...(gatewayLoadBalancerEndpoints.length > 0 ? { gatewayLoadBalancerEndpoints } : {}),
     ...(regionalNatGateways.length > 0 ? { regionalNatGateways } : {}),
-    assumptions,
+    ...(unavailableNatGateways.length > 0 ? { unavailableNatGateways } : {}),
+    // One line once: the same Region given twice (loose files and a Region folder) assumes the same things twice.
+    assumptions: [...new Set(assumptions)],
   };
   const result = parseTopology(topology);
   // A value AWS printed that the model rejects is reported where AWS printed it (file and field).

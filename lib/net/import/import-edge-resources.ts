@@ -33,6 +33,25 @@ export function importEgressOnlyInternetGateways(ctx: RegionContext): Item<"egre
 
 const NAT_STATES = new Set(["pending", "available", "failed", "deleting", "deleted"]);
 
+/** Zonal NAT gateways listed with no private address (failed, deleted): kept by id so a query can name them. */
+export function importUnavailableNatGateways(
+  ctx: RegionContext,
+): NonNullable<TopologyInput["unavailableNatGateways"]> {
+  return (ctx.data["describe-nat-gateways"]?.NatGateways ?? []).flatMap((nat) =>
+    nat.AvailabilityMode === "regional" ||
+    (nat.NatGatewayAddresses ?? []).some((a) => a.PrivateIp !== undefined)
+      ? []
+      : [
+          {
+            id: nat.NatGatewayId,
+            ...withName(nat.Tags),
+            ...(nat.SubnetId === undefined ? {} : { subnetId: nat.SubnetId }),
+            state: nat.State ?? "failed",
+          },
+        ],
+  );
+}
+
 export function importNatGateways(ctx: RegionContext): Item<"natGateways">[] {
   const out: Item<"natGateways">[] = [];
   (ctx.data["describe-nat-gateways"]?.NatGateways ?? []).forEach((nat, index) => {
@@ -49,7 +68,8 @@ export function importNatGateways(ctx: RegionContext): Item<"natGateways">[] {
     if (primary?.PrivateIp === undefined) {
       ctx.warnings.push({
         path: `${ctx.file("describe-nat-gateways")}: NatGateways[${index}]`,
-        message: "no private IP (failed or deleted gateway); skipped",
+        message:
+          "no private IP (failed or deleted gateway): routes to it are blackholes, and as --to it is blocked",
       });
       return;
     }
@@ -402,6 +422,9 @@ export function importEndpoints(
       networkInterfaces,
       securityGroupIds: (ep.Groups ?? []).map((g) => g.GroupId),
       privateDnsEnabled: ep.PrivateDnsEnabled ?? false,
+      ...(ep.DnsOptions?.PrivateDnsOnlyForInboundResolverEndpoint === true
+        ? { privateDnsOnlyForInboundResolverEndpoint: true }
+        : {}),
       state: ENDPOINT_STATES[(ep.State ?? "available").toLowerCase()] ?? "available",
     });
   });

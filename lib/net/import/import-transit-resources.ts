@@ -106,6 +106,7 @@ export function importTransitGatewayAttachments(
       ...(vpc?.Options?.SecurityGroupReferencingSupport === "disable"
         ? { securityGroupReferencingSupport: false }
         : {}),
+      ...(vpc?.Options?.Ipv6Support === "disable" ? { ipv6Support: false } : {}),
       state: ATTACHMENT_STATES[a.State ?? "available"] ?? "available",
     });
   });

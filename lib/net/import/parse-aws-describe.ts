@@ -92,6 +92,14 @@ function parseRegionFiles(
   for (const [key, value] of Object.entries(files)) {
     const { command, argument } = splitKey(key);
     const fileLabel = labelOf(key);
+    // The AWS CLI prints NextToken only when it stopped early (--max-items, --page-size with --no-paginate): the
+    // output is one page, and resources on the other pages are missing from the analysis.
+    if (typeof value === "object" && value !== null && Object.hasOwn(value, "NextToken"))
+      warnings.push({
+        path: fileLabel,
+        message:
+          "has NextToken: the output was cut short (--max-items?), so resources on later pages are missing; collect it again without --max-items",
+      });
     if (!isAwsDescribeCommand(command)) {
       const message = unreadFileHint(command, suggestField);
       warnings.push({ path: fileLabel, message });

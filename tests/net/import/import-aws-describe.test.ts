@@ -127,7 +127,7 @@ describe("importAwsDescribe on hand-written describe output", () => {
     expect(result.topology.routeTables).toEqual([]);
   });
 
-  it("ignores unknown fields and warns about files it does not read", () => {
+  it("ignores unknown fields and warns about files it does not read, and about a NextToken (output cut short)", () => {
     const result = importAwsDescribe({
       "describe-vpcs": {
         Vpcs: [vpc("vpc-1", "10.0.0.0/16", { SomeFutureField: { Nested: true } })],
@@ -135,7 +135,11 @@ describe("importAwsDescribe on hand-written describe output", () => {
       },
       "describe-volumes": { Volumes: [] },
     });
-    expect(result.ok && result.warnings.map((w) => w.path)).toEqual(["describe-volumes.json"]);
+    expect(result.ok && result.warnings.map((w) => w.path)).toEqual([
+      "describe-vpcs.json",
+      "describe-volumes.json",
+    ]);
+    expect(result.ok && result.warnings[0]?.message).toMatch(/NextToken: the output was cut short/);
   });
 
   it("names the file and the field path of a shape error", () => {

@@ -31,13 +31,17 @@ function imported(files: Record<string, unknown>) {
   return r.topology;
 }
 
+/** The DNS-attribute lines (the bare folder also lacks route tables and network ACLs, stated in lines of their own). */
+const dnsLines = (assumptions: readonly string[] | undefined) =>
+  (assumptions ?? []).filter((a) => a.includes("describe-vpc-attribute"));
+
 describe("VPC DNS attributes on import", () => {
   it("infers DNS support and hostnames on from an interface endpoint with private DNS (IFE-03)", () => {
     const t = imported({ "describe-vpc-endpoints.json": privateDnsEndpoint });
     const [one, two] = t.vpcs;
     expect([one?.enableDnsSupport, one?.enableDnsHostnames]).toEqual([true, true]);
     expect([two?.enableDnsSupport, two?.enableDnsHostnames]).toEqual([true, false]);
-    expect(t.assumptions).toEqual([
+    expect(dnsLines(t.assumptions)).toEqual([
       "vpc-1: no describe-vpc-attribute output for enableDnsSupport and enableDnsHostnames; inferred on, because interface endpoint vpce-1 has private DNS enabled, which AWS allows only when enableDnsSupport and enableDnsHostnames are on",
       "vpc-2: no describe-vpc-attribute output for enableDnsSupport (assumed on) and enableDnsHostnames (assumed off)",
     ]);
@@ -56,7 +60,7 @@ describe("VPC DNS attributes on import", () => {
 
   it("names VPCs with the same missing attributes in one line", () => {
     const t = imported({});
-    expect(t.assumptions).toEqual([
+    expect(dnsLines(t.assumptions)).toEqual([
       "vpc-1, vpc-2: no describe-vpc-attribute output for enableDnsSupport (assumed on) and enableDnsHostnames (assumed off)",
     ]);
   });

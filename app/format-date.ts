@@ -33,7 +33,7 @@ export function machineDateTime(at: When): string {
 
 const pad2 = (n: number): string => String(n).padStart(2, "0");
 
-/** This runtime's offset from UTC at `at`: "UTC+01:00", "UTC-05:30", or "UTC". */
+/** This runtime's offset from UTC at `at`: "UTC+01:00", "UTC" followed by a hyphen and "03:30" west of UTC, or "UTC". */
 export function zoneOffsetLabel(at: When): string {
   const minutes = -new Date(at).getTimezoneOffset();
   if (minutes === 0) return "UTC";

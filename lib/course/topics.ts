@@ -36,7 +36,7 @@ export const TOPICS: readonly Topic[] = [
   },
 ];
 
-/** The three ways to learn, in the order a new learner meets them. */
+/** The ways to learn, in the order a new learner meets them. */
 export type LearningMode = {
   readonly id: "practice" | "review" | "classroom" | "lab";
   readonly title: string;

@@ -248,7 +248,11 @@ export function ReviewForm({ skillId, question, answered: shown, labFrom }: Prop
                       onClick={() => void rate(rating)}
                     >
                       <span className="rating-label">
-                        {label} <kbd aria-hidden="true">{key}</kbd>
+                        {label}
+                        <span aria-hidden="true">
+                          {" "}
+                          <kbd>{key}</kbd>
+                        </span>
                       </span>
                       <span className="rating-interval" data-interval={rating}>
                         <span className="sr-only">, next in </span>

@@ -146,7 +146,7 @@ describe("third UX review: exam, review, lessons, menu", () => {
     await expect(card.getByTestId("rated").textContent()).resolves.toContain("Rated Good for now");
     await expect(card.locator("button[data-rating]").count()).resolves.toBe(4);
     for (const label of ["Again", "Hard", "Good", "Easy"])
-      await card.getByRole("button", { name: new RegExp(`^${label}, next in `) }).waitFor();
+      await card.getByRole("button", { name: new RegExp(`^${label}\\s*, next in `) }).waitFor();
     await page.context().close();
   });
 

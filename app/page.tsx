@@ -70,7 +70,7 @@ export default function HomePage() {
       </section>
 
       <section aria-labelledby="ways-to-learn">
-        <h2 id="ways-to-learn">Three ways to learn</h2>
+        <h2 id="ways-to-learn">Four ways to learn</h2>
         <ul className="grid">
           {LEARNING_MODES.map((mode) => (
             <li key={mode.id} className="card" data-mode={mode.id}>

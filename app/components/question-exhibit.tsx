@@ -45,7 +45,15 @@ export function QuestionExhibit({
           tabIndex={0}
           aria-label="Exhibit lines"
         >
-          <code>{exhibit.lines.join("\n")}</code>
+          {/* One block per line (a flow-log record), ruled off from the next: wrapped records stay apart. */}
+          <code>
+            {exhibit.lines.map((line, index) => (
+              <span key={index} className="exhibit-line">
+                {line}
+                {index < exhibit.lines.length - 1 ? "\n" : ""}
+              </span>
+            ))}
+          </code>
         </pre>
       ) : null}
     </>

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
 /** The site's sections, in header order. */
 export const NAV_LINKS: readonly { readonly href: string; readonly label: string }[] = [
@@ -32,6 +32,7 @@ export function SiteNav() {
   const [enhanced, setEnhanced] = useState(false);
   const [open, setOpen] = useState(false);
   const [shownPath, setShownPath] = useState(pathname);
+  const menuButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => setEnhanced(true), []);
   // A new page closes the menu (the link's click does too; this covers Back and Forward).
@@ -43,7 +44,11 @@ export function SiteNav() {
   useEffect(() => {
     if (!open) return;
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === "Escape") setOpen(false);
+      if (event.key !== "Escape") return;
+      setOpen(false);
+      // The focus was on a link in the menu, or on the button: either way it goes back to the button, not to
+      // the page's <body> as the closed menu's links disappear.
+      menuButton.current?.focus();
     };
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
@@ -58,6 +63,7 @@ export function SiteNav() {
       <button
         type="button"
         className="menu-button"
+        ref={menuButton}
         aria-expanded={open}
         aria-controls="site-nav-links"
         onClick={() => setOpen(!open)}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { timeIsLow, timeWarning } from "@/lib/quiz/exam-time-warning";
+import { shortTimeWarning, timeIsLow, timeWarning } from "@/lib/quiz/exam-time-warning";
 import { useExamAction } from "./use-exam-action";
 
 function format(ms: number): string {
@@ -63,6 +63,7 @@ export function Countdown({
   }, [act, deadline, serverNow, sessionId]);
 
   const warning = timeWarning(remaining, durationMs);
+  const short = shortTimeWarning(remaining, durationMs);
   return (
     <div className="countdown-box">
       <p
@@ -73,8 +74,12 @@ export function Countdown({
       >
         {remaining > 0 ? `Time left ${format(remaining)}` : "Time is up: submitting…"}
       </p>
+      {/* The full sentence is announced; a narrow screen shows the short form, so the bar stays one line. */}
       <p className="countdown-warning" role="status" aria-live="polite" data-testid="time-warning">
         {warning ?? ""}
+      </p>
+      <p className="countdown-warning-short" aria-hidden="true" data-testid="time-warning-short">
+        {short === null ? "" : `⚠ ${short}`}
       </p>
     </div>
   );

@@ -1,6 +1,9 @@
 "use client";
 
+import { useEffect } from "react";
+import { optionIndexForKey } from "@/app/practice/practice-question";
 import { useHydrated } from "@/app/practice/use-hydrated";
+import { isTypingTarget } from "@/app/review/typing-target";
 import type { QuestionOption } from "@/lib/scenario/question";
 import { useExamAction } from "./use-exam-action";
 
@@ -15,7 +18,12 @@ type AnswerProps = {
   isLast: boolean;
 };
 
-/** The current exam question's options (saved on the server at each change), flag, and moving on. */
+const LETTERS = "abcdef";
+
+/**
+ * The current exam question's options (saved on the server at each change), flag, and moving on. The keys are
+ * practice's: 1–9 or a–f choose (toggle, on a multi-select question), N next, P previous.
+ */
 export function ExamAnswer({
   sessionId,
   questionId,
@@ -39,13 +47,36 @@ export function ExamAnswer({
       next.length === 0 ? { action: "clear", questionId } : { action: "select", questionId, optionIds: next },
     );
   }
+  useEffect(() => {
+    function onKey(event: KeyboardEvent): void {
+      if (event.altKey || event.ctrlKey || event.metaKey || busy || !ready) return;
+      if (isTypingTarget(event.target)) return;
+      const key = event.key.toLowerCase();
+      if (key === "n" || key === "p") {
+        if (key === "n" ? isLast : isFirst) return;
+        event.preventDefault();
+        void act({ action: key === "n" ? "next" : "previous" });
+        return;
+      }
+      // A focused button or link keeps its own keys.
+      const target = event.target as HTMLElement | null;
+      if (target?.tagName === "BUTTON" || target?.tagName === "A") return;
+      const index = optionIndexForKey(event.key);
+      const option = index === null ? undefined : options[index];
+      if (option === undefined) return;
+      event.preventDefault();
+      choose(option.id);
+    }
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  });
   return (
     <div className="exam-answer" data-testid="exam-answer" data-ready={ready}>
       <fieldset disabled={busy || !ready}>
         <legend className="sr-only">
           {multiSelect ? "Choose as many answers as the question states" : "Choose one answer"}
         </legend>
-        {options.map((option) => (
+        {options.map((option, index) => (
           <label key={option.id} className="option" data-option-id={option.id}>
             <input
               type={multiSelect ? "checkbox" : "radio"}
@@ -54,6 +85,9 @@ export function ExamAnswer({
               checked={selected.includes(option.id)}
               onChange={() => choose(option.id)}
             />
+            <span className="option-shortcut key-hint" aria-hidden="true">
+              {index + 1}
+            </span>
             <span>{option.text}</span>
           </label>
         ))}
@@ -96,6 +130,10 @@ export function ExamAnswer({
           Review and submit
         </button>
       </div>
+      <p className="shortcut-hint key-hint" data-testid="key-hints">
+        Keys: 1–{Math.min(options.length, 9)} or a–{LETTERS[Math.min(options.length, 6) - 1]} choose, N next,
+        P previous.
+      </p>
       {error ? (
         <p className="error" role="alert">
           {error}
@@ -134,36 +172,51 @@ export function ExamNavigator({ sessionId, items }: { sessionId: string; items: 
   );
 }
 
-/** The review screen's actions: back to a question, back to answering, or submit. */
+/** "1 question is" / "3 questions are". */
+function unansweredText(count: number): string {
+  return count === 1 ? "1 question is not answered" : `${count} questions are not answered`;
+}
+
+/**
+ * The review screen's actions: back to a question, back to answering, or submit. With questions unanswered the
+ * warning stands above the buttons and the submit button says so itself: the confirmation is on the page, in
+ * the app's words, not a browser dialog.
+ */
 export function ReviewActions({ sessionId, unanswered }: { sessionId: string; unanswered: number }) {
   const { act, busy, error } = useExamAction(sessionId);
-  function submit(): void {
-    if (
-      unanswered > 0 &&
-      !window.confirm(`${unanswered} question(s) are not answered and will count as wrong. Submit anyway?`)
-    )
-      return;
-    void act({ action: "submit" });
-  }
   return (
-    <div className="try-it-actions">
-      <button
-        type="button"
-        className="button secondary"
-        disabled={busy}
-        onClick={() => void act({ action: "review.close" })}
-      >
-        Back to the questions
-      </button>
-      <button type="button" className="button" disabled={busy} onClick={submit} data-testid="submit-exam">
-        Submit the exam
-      </button>
-      {error ? (
-        <p className="error" role="alert">
-          {error}
+    <>
+      {unanswered > 0 ? (
+        <p className="notice exam-submit-warning" data-testid="unanswered-warning">
+          {unansweredText(unanswered)} and will count as wrong. Go back to answer{" "}
+          {unanswered === 1 ? "it" : "them"}, or submit as it stands.
         </p>
       ) : null}
-    </div>
+      <div className="try-it-actions">
+        <button
+          type="button"
+          className="button secondary"
+          disabled={busy}
+          onClick={() => void act({ action: "review.close" })}
+        >
+          Back to the questions
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={busy}
+          onClick={() => void act({ action: "submit" })}
+          data-testid="submit-exam"
+        >
+          {unanswered > 0 ? `Submit with ${unanswered} unanswered` : "Submit the exam"}
+        </button>
+        {error ? (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        ) : null}
+      </div>
+    </>
   );
 }
 

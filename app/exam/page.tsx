@@ -12,6 +12,7 @@ import { loadActiveExam, questionsOf } from "./exam-session";
 import { ExamStartForm } from "./start-form";
 import { SubmitExpired } from "./submit-expired";
 import { ExamGuide } from "./exam-guide";
+import { ExamHeading } from "./exam-heading";
 import { ScoreHistory } from "./score-history";
 import { BookmarkButton } from "@/app/bookmarks/bookmark-button";
 import { db } from "@/lib/db/client";
@@ -64,11 +65,25 @@ export default async function Page() {
     flagged: context.flagged.includes(id),
     current: index === context.currentIndex && snapshot.matches({ inProgress: "answering" }),
   }));
+  const reviewing = snapshot.matches({ inProgress: "reviewing" });
+  const total = context.questionIds.length;
+  // The sticky bar says where the learner is once the h1 has scrolled away; on a phone in its short form (Q3/10).
   const header = (
     <div className="exam-header" data-session-id={session.id}>
-      <p>
-        {config.retakeOf ? "Retake of the missed questions · " : ""}
-        {context.questionIds.length} questions
+      <p className="exam-where" data-testid="exam-where">
+        {config.retakeOf ? <span className="exam-where-long">Retake of the missed questions · </span> : null}
+        {reviewing ? (
+          `${total} questions`
+        ) : (
+          <>
+            <span className="exam-where-long">
+              Question {context.currentIndex + 1} of {total}
+            </span>
+            <span className="exam-where-short" aria-hidden="true">
+              Q{context.currentIndex + 1}/{total}
+            </span>
+          </>
+        )}
       </p>
       <Countdown
         sessionId={session.id}
@@ -79,10 +94,10 @@ export default async function Page() {
     </div>
   );
 
-  if (snapshot.matches({ inProgress: "reviewing" })) {
+  if (reviewing) {
     return (
       <>
-        <h1>Review before submitting</h1>
+        <ExamHeading screen="review">Review before submitting</ExamHeading>
         {header}
         <section className="card" aria-label="Review" data-testid="review-screen">
           <p>
@@ -116,9 +131,9 @@ export default async function Page() {
   const shownId = sealQuestionId(question.id, { kind: "exam", sessionId: session.id, learnerId: learner.id });
   return (
     <>
-      <h1>
-        Question {context.currentIndex + 1} of {context.questionIds.length}
-      </h1>
+      <ExamHeading screen={`question-${context.currentIndex}`}>
+        Question {context.currentIndex + 1} of {total}
+      </ExamHeading>
       {header}
       <ExamNavigator sessionId={session.id} items={navItems} />
       <section className="card" aria-label="Question" data-question-id={shownId}>

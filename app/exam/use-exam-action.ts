@@ -5,6 +5,17 @@ import { useCallback, useState, useTransition } from "react";
 import { postJson } from "@/app/http/post-json";
 import { forPerson } from "@/app/practice/for-person";
 
+/** Steps that bring another screen (another question, or the review screen and back). */
+const MOVES = new Set(["next", "previous", "goto", "review.open", "review.close"]);
+let arrivalPending = false;
+
+/** Whether a move is waiting for its screen to render (read once, by ExamHeading, which then takes the focus). */
+export function takeExamArrival(): boolean {
+  const pending = arrivalPending;
+  arrivalPending = false;
+  return pending;
+}
+
 /** Sends one exam step, then re-renders the server page; a finished exam opens its result. */
 export function useExamAction(sessionId: string) {
   const router = useRouter();
@@ -21,6 +32,7 @@ export function useExamAction(sessionId: string) {
       // A refusal may still have ended the exam: an answer after the deadline is refused and submits it.
       const finished = result.ok ? result.data.finished === true : result.finished;
       if (!result.ok) setError(forPerson(result.error));
+      if (result.ok && typeof body.action === "string" && MOVES.has(body.action)) arrivalPending = true;
       if (finished) router.push(`/exam/${sessionId}${result.ok ? "" : "?late=1"}`);
       else startRefresh(() => router.refresh());
     },

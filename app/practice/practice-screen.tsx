@@ -51,6 +51,8 @@ export function PracticeScreen({
     },
     [show],
   );
+  const lastAnswered =
+    view.answered !== null && view.progress.limit !== null && view.progress.number >= view.progress.limit;
   return (
     <>
       <PracticeQuestion
@@ -67,7 +69,8 @@ export function PracticeScreen({
         questionId={view.questionId}
         bookmarked={view.bookmarked}
       />
-      <FinishButton sessionId={view.sessionId} />
+      {/* After the last question's answer, its "See the summary" does what Finish would: one button, not two. */}
+      {lastAnswered ? null : <FinishButton sessionId={view.sessionId} />}
     </>
   );
 }

@@ -5,12 +5,13 @@ import { useState, type SubmitEvent } from "react";
 import { postJson } from "@/app/http/post-json";
 import { forPerson } from "@/app/practice/for-person";
 
-type Option = { id: string; label: string };
+type Option = { id: string; label: string; title: string };
+type Group = { title: string; options: readonly Option[] };
 
-/** Adds a concept to the deck by hand. */
-export function AddSkillForm({ options }: { options: readonly Option[] }) {
+/** Adds a concept to the deck by hand; the skills are listed by topic. */
+export function AddSkillForm({ groups }: { groups: readonly Group[] }) {
   const router = useRouter();
-  const [skillId, setSkillId] = useState(options[0]?.id ?? "");
+  const [skillId, setSkillId] = useState(groups[0]?.options[0]?.id ?? "");
   const [message, setMessage] = useState<{ text: string; bad: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
   async function onSubmit(event: SubmitEvent): Promise<void> {
@@ -37,10 +38,14 @@ export function AddSkillForm({ options }: { options: readonly Option[] }) {
         value={skillId}
         onChange={(event) => setSkillId(event.target.value)}
       >
-        {options.map((option) => (
-          <option key={option.id} value={option.id}>
-            {option.label}
-          </option>
+        {groups.map((group) => (
+          <optgroup key={group.title} label={group.title}>
+            {group.options.map((option) => (
+              <option key={option.id} value={option.id} title={option.title}>
+                {option.label}
+              </option>
+            ))}
+          </optgroup>
         ))}
       </select>
       <button type="submit" className="button" disabled={busy || skillId === ""}>

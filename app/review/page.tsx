@@ -3,7 +3,8 @@ import { cookies } from "next/headers";
 import Link from "next/link";
 import { serverNow } from "@/app/clock";
 import { viewingLearner } from "@/app/current-learner";
-import { CONCEPTS } from "@/lib/content/concepts";
+import { CONCEPT_GROUPS, CONCEPTS } from "@/lib/content/concepts";
+import { shortenAtWord } from "@/lib/content/concept-label";
 import { listAttempts } from "@/lib/db/attempts";
 import { db } from "@/lib/db/client";
 import {
@@ -144,11 +145,18 @@ export default async function ReviewPage() {
       <h2>Your deck</h2>
       <DeckTable />
       <h3>Add a skill</h3>
+      {/* Grouped by topic as /progress is; whole words with "…", the whole sentence in the option's title. */}
       <AddSkillForm
-        options={reviewable.map((concept) => ({
-          id: concept.id,
-          label: `${concept.id}${inDeck.has(concept.id) ? " (in deck)" : ""} — ${concept.text.replaceAll("**", "").slice(0, 70)}`,
-        }))}
+        groups={CONCEPT_GROUPS.map((group) => ({
+          title: group.title,
+          options: reviewable
+            .filter((concept) => concept.group === group.id)
+            .map((concept) => ({
+              id: concept.id,
+              label: `${concept.id}${inDeck.has(concept.id) ? " (in deck)" : ""} — ${shortenAtWord(concept.text, 70)}`,
+              title: concept.text.replaceAll("**", ""),
+            })),
+        })).filter((group) => group.options.length > 0)}
       />
 
       <h2>Export and import</h2>

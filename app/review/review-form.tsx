@@ -43,11 +43,17 @@ const RATINGS: readonly { rating: Rating; label: string; key: string }[] = [
   { rating: "easy", label: "Easy", key: "4" },
 ];
 
+function ratingLabel(rating: string): string {
+  return RATINGS.find((entry) => entry.rating === rating)?.label ?? rating;
+}
+
 /**
  * Answers one review card, then rates it as in Anki. One request: the server grades the answer and stores it with
- * the automatic rating (wrong: Again, right: Good), so nothing is lost if the learner leaves; the four buttons
- * show the interval each rating gives, and choosing one (click or keys 1–4) replaces that rating and moves to
- * the next card, also in one request (a server action whose response carries the page with the next card). A wrong answer can only be rated Again. Space submits the chosen answer, and after the
+ * the automatic rating (wrong: Again, right: Good), so nothing is lost if the learner leaves, and the feedback
+ * says which rating it has. After a right answer the four buttons show the interval each rating gives, and
+ * choosing one (click or keys 1–4) replaces that rating and moves to the next card, also in one request (a
+ * server action whose response carries the page with the next card). A wrong answer can only be rated Again, so
+ * it gets no buttons, only Next card (and the page's Undo). Space submits the chosen answer, and after the
  * answer accepts the rating shown.
  */
 export function ReviewForm({ skillId, question, answered: shown, labFrom }: Props) {
@@ -207,37 +213,56 @@ export function ReviewForm({ skillId, question, answered: shown, labFrom }: Prop
               className={answered.outcome.correct ? "verdict ok" : "verdict bad"}
               data-verdict={answered.outcome.correct ? "correct" : "incorrect"}
             >
-              {answered.outcome.correct
-                ? "Correct. How well did you know it?"
-                : "Not this time: the card is rated Again and comes back soon."}
+              {answered.outcome.correct ? "Correct." : "Not this time."}
+            </p>
+            {/* The answer is already saved with its rating: say which, rather than offer the buttons as unrated. */}
+            <p className="review-rated" data-testid="rated" data-current-rating={answered.rating}>
+              {answered.outcome.correct ? (
+                <>
+                  Rated <strong>{ratingLabel(answered.rating)}</strong> for now; the buttons below the
+                  explanation change it if the card was harder or easier than that.
+                </>
+              ) : (
+                <>
+                  Rated <strong>Again</strong>: a wrong answer can only be rated Again, so the card comes back
+                  soon. Undo (below) takes the answer back.
+                </>
+              )}
             </p>
             {solution ? <SolutionView solution={solution} showTrace={false} /> : null}
-            <div className="review-rating-buttons" role="group" aria-label="Rate this card">
-              {RATINGS.map(({ rating, label, key }) => {
-                const interval = answered.intervals.find((entry) => entry.rating === rating);
-                const allowed = answered.allowed.includes(rating);
-                const current = answered.rating === rating;
-                return (
-                  <button
-                    key={rating}
-                    type="button"
-                    className={`button rating-${rating}${current ? "" : " secondary"}`}
-                    disabled={busy || !allowed}
-                    aria-pressed={current}
-                    aria-keyshortcuts={key}
-                    data-rating={rating}
-                    onClick={() => void rate(rating)}
-                  >
-                    <span className="rating-interval" data-interval={rating}>
-                      {interval?.label ?? ""}
-                    </span>
-                    <span className="rating-label">
-                      {label} <kbd>{key}</kbd>
-                    </span>
-                  </button>
-                );
-              })}
-            </div>
+            {answered.outcome.correct ? (
+              <div className="review-rating-buttons" role="group" aria-label="Change the rating">
+                {RATINGS.map(({ rating, label, key }) => {
+                  const interval = answered.intervals.find((entry) => entry.rating === rating);
+                  const current = answered.rating === rating;
+                  // The name starts with the rating ("Good, next in <10m"); the key is aria-keyshortcuts.
+                  return (
+                    <button
+                      key={rating}
+                      type="button"
+                      className={`button rating-${rating}${current ? "" : " secondary"}`}
+                      disabled={busy || !answered.allowed.includes(rating)}
+                      aria-pressed={current}
+                      aria-keyshortcuts={key}
+                      data-rating={rating}
+                      onClick={() => void rate(rating)}
+                    >
+                      <span className="rating-label">
+                        {label}
+                        <span aria-hidden="true">
+                          {" "}
+                          <kbd>{key}</kbd>
+                        </span>
+                      </span>
+                      <span className="rating-interval" data-interval={rating}>
+                        <span className="sr-only">, next in </span>
+                        {interval?.label ?? ""}
+                      </span>
+                    </button>
+                  );
+                })}
+              </div>
+            ) : null}
             <div className="try-it-actions review-rating">
               <button
                 type="button"
@@ -250,13 +275,15 @@ export function ReviewForm({ skillId, question, answered: shown, labFrom }: Prop
               </button>
               <span className="review-muted review-keys">
                 {answered.outcome.correct ? (
-                  <span className="key-hint">Keys 1–4 rate and show the next card; </span>
-                ) : null}
-                Next card <span className="key-hint">(Space) </span>keeps{" "}
-                <strong data-current-rating={answered.rating}>
-                  {RATINGS.find((entry) => entry.rating === answered.rating)?.label ?? answered.rating}
-                </strong>
-                .<span className="key-hint"> Ctrl+Z undoes the last rating.</span>
+                  <>
+                    <span className="key-hint">Keys 1–4 rate and show the next card; </span>
+                    Next card <span className="key-hint">(Space) </span>keeps{" "}
+                    <strong>{ratingLabel(answered.rating)}</strong>.
+                  </>
+                ) : (
+                  <span className="key-hint">Space shows the next card.</span>
+                )}
+                <span className="key-hint"> Ctrl+Z undoes the last rating.</span>
               </span>
             </div>
             {/* Rendered with the feedback, not by the server page: the answer is one request, with no refresh. */}

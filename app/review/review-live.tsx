@@ -11,6 +11,8 @@ export type ReviewLiveState = {
   readonly counts: QueueCounts;
   readonly rows: readonly DeckRow[];
   readonly undoLabel: string | null;
+  /** The card answered on this render (its header then says so, with the state the answer left it in). */
+  readonly justReviewed?: string | undefined;
 };
 
 type Live = {
@@ -52,6 +54,7 @@ export function ReviewLive({
         const next = {
           counts: update.counts,
           undoLabel: update.undoLabel,
+          justReviewed: update.row.skillId,
           rows: current.rows.map((row) => (row.skillId === update.row.skillId ? update.row : row)),
         };
         liveMemory.remember(renderId, next);
@@ -95,4 +98,15 @@ export function QueueCountsView({ newCardsPerDay }: { newCardsPerDay: number }) 
       </div>
     </dl>
   );
+}
+
+/**
+ * The card header's state: "new", "learning"… before the answer, and "reviewed · now learning" once it is
+ * answered (and so rated), on the page or in a render that keeps the answered card on screen.
+ */
+export function CardStateLabel({ skillId, initial }: { skillId: string; initial: string }) {
+  const state = useReviewLive()?.state;
+  const row =
+    state?.justReviewed === skillId ? state.rows.find((entry) => entry.skillId === skillId) : undefined;
+  return <span data-testid="card-state">{row ? `reviewed · now ${row.state}` : initial}</span>;
 }

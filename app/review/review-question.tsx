@@ -15,6 +15,7 @@ import { serverNow } from "../clock";
 import { viewingLearner } from "../current-learner";
 import { sealQuestionId } from "../security/question-token";
 import { ReviewForm } from "./review-form";
+import { CardStateLabel } from "./review-live";
 
 /**
  * The variant a card shows: drawn from a seed fixed by the card's state, so a reload shows the same question
@@ -94,7 +95,11 @@ export async function ReviewQuestion({
       data-question-id={question.id}
     >
       <p className="try-it-label">
-        {card.skillId} · {answered ? "just reviewed" : card.state === "new" ? "new" : card.state}
+        {card.skillId} ·{" "}
+        <CardStateLabel
+          skillId={card.skillId}
+          initial={answered ? `reviewed · now ${card.suspended ? "suspended" : card.state}` : card.state}
+        />
         {concept ? <span className="review-concept"> — {concept.text.replaceAll("**", "")}</span> : null}
       </p>
       <p className="stem">{question.stem}</p>

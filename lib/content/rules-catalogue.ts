@@ -126,6 +126,47 @@ export function searchRules(query: string, rules: readonly Rule[] = RULES): Rule
   return [...exact, ...matching];
 }
 
+/** What a search found: every word matched, or (when no rule has them all) the rules matching some of them. */
+export type RuleSearch =
+  | { readonly kind: "all"; readonly rules: readonly Rule[] }
+  | {
+      readonly kind: "some";
+      /** Ranked: the most query words matched first, a rarer word counting more; catalogue order on a tie. */
+      readonly rules: readonly Rule[];
+      /** How many rules each query word matches on its own, in query order. */
+      readonly perWord: readonly { readonly word: string; readonly count: number }[];
+    };
+
+/**
+ * searchRules, with a fallback: when no rule matches every word of a query of several words ("sg ephemeral"),
+ * the rules matching any of them, ranked. An empty `rules` of kind "some" means no word matched anything.
+ */
+export function searchRulesRanked(query: string, rules: readonly Rule[] = RULES): RuleSearch {
+  const all = searchRules(query, rules);
+  const words = [...new Set(query.toLowerCase().split(/\s+/).filter(Boolean))];
+  if (all.length > 0 || words.length < 2) return { kind: "all", rules: all };
+  const texts = rules.map((rule) => searchableText(rule));
+  const hits = words.map((word) => texts.map((text) => wordMatches(text, word)));
+  const perWord = words.map((word, index) => ({
+    word,
+    count: hits[index]?.filter(Boolean).length ?? 0,
+  }));
+  const scored = rules
+    .map((rule, ruleIndex) => {
+      let matched = 0;
+      let weight = 0;
+      words.forEach((_, wordIndex) => {
+        if (hits[wordIndex]?.[ruleIndex] !== true) return;
+        matched += 1;
+        weight += 1 / (perWord[wordIndex]?.count ?? 1);
+      });
+      return { rule, ruleIndex, matched, weight };
+    })
+    .filter((entry) => entry.matched > 0)
+    .sort((a, b) => b.matched - a.matched || b.weight - a.weight || a.ruleIndex - b.ruleIndex);
+  return { kind: "some", rules: scored.map((entry) => entry.rule), perWord };
+}
+
 /**
  * Where a source can be read: its page when the catalogue has the page's address ("page"), else the start of its
  * guide ("guide"), where the page title finds it; undefined for a guide the catalogue has no address for.

@@ -36,9 +36,9 @@ export const TOPICS: readonly Topic[] = [
   },
 ];
 
-/** The three ways to learn, in the order a new learner meets them. */
+/** The ways to learn, in the order a new learner meets them. */
 export type LearningMode = {
-  readonly id: "practice" | "review" | "classroom";
+  readonly id: "practice" | "review" | "classroom" | "lab";
   readonly title: string;
   readonly href: string;
   readonly blurb: string;
@@ -62,6 +62,12 @@ export const LEARNING_MODES: readonly LearningMode[] = [
     title: "Live classroom",
     href: "/classroom",
     blurb: "An instructor runs a quiz with a join code, paces the questions and shows a leaderboard.",
+  },
+  {
+    id: "lab",
+    title: "Lab",
+    href: "/lab",
+    blurb: "Edit a network, ask whether one host reaches another, and watch the trace go hop by hop.",
   },
 ];
 

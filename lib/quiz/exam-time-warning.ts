@@ -44,3 +44,15 @@ export function timeWarning(remainingMs: number, durationMs: number): string | n
   if (threshold === MINUTE) return "Under 1 minute left: the exam submits itself when the time is up.";
   return `Under ${threshold / MINUTE} minutes left.`;
 }
+
+/**
+ * The same warning in a few words, for the exam's sticky bar on a narrow screen ("Under 30 s left"), where the
+ * full sentence took two more lines and covered the question navigator. Null when `timeWarning` is.
+ */
+export function shortTimeWarning(remainingMs: number, durationMs: number): string | null {
+  if (timeWarning(remainingMs, durationMs) === null) return null;
+  const crossed = warningThresholds(durationMs).filter((threshold) => remainingMs <= threshold);
+  const threshold = crossed[crossed.length - 1];
+  if (threshold === undefined) return null;
+  return threshold < MINUTE ? `Under ${threshold / SECOND} s left` : `Under ${threshold / MINUTE} min left`;
+}

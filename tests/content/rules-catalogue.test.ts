@@ -8,6 +8,7 @@ import {
   RULES,
   ruleIdsIn,
   searchRules,
+  searchRulesRanked,
   sourceLink,
   splitAtCataloguedRuleIds,
   splitAtRuleIds,
@@ -172,6 +173,51 @@ describe("searchRules", () => {
 
   it("returns the whole catalogue for an empty query", () => {
     expect(searchRules("  ")).toHaveLength(RULES.length);
+  });
+});
+
+describe("searchRulesRanked", () => {
+  it("answers as searchRules does when some rule has every word", () => {
+    const found = searchRulesRanked("nacl ephemeral");
+    expect(found.kind).toBe("all");
+    expect(found.rules.map((rule) => rule.id)).toEqual(searchRules("nacl ephemeral").map((rule) => rule.id));
+  });
+
+  it("falls back to the rules matching some of the words, the rarer word's rules first", () => {
+    const found = searchRulesRanked("sg ephemeral");
+    expect(searchRules("sg ephemeral")).toEqual([]);
+    expect(found.kind).toBe("some");
+    if (found.kind !== "some") return;
+    const ephemeral = searchRules("ephemeral").map((rule) => rule.id);
+    expect(ephemeral.length).toBeGreaterThan(0);
+    expect(found.rules.slice(0, ephemeral.length).map((rule) => rule.id)).toEqual(ephemeral);
+    expect(found.rules.map((rule) => rule.id)).toEqual(
+      expect.arrayContaining(searchRules("sg").map((rule) => rule.id)),
+    );
+    expect(found.perWord).toEqual([
+      { word: "sg", count: searchRules("sg").length },
+      { word: "ephemeral", count: ephemeral.length },
+    ]);
+  });
+
+  it("ranks a rule matching more of the words above one matching fewer", () => {
+    const found = searchRulesRanked("transitive peering zzzz-no-such-word");
+    expect(found.kind).toBe("some");
+    const both = searchRules("transitive peering").map((rule) => rule.id);
+    expect(found.rules.slice(0, both.length).map((rule) => rule.id)).toEqual(both);
+  });
+
+  it("finds nothing, and says which words matched nothing, when no word matches", () => {
+    const found = searchRulesRanked("zzzz qqqq");
+    expect(found).toEqual({
+      kind: "some",
+      rules: [],
+      perWord: [
+        { word: "zzzz", count: 0 },
+        { word: "qqqq", count: 0 },
+      ],
+    });
+    expect(searchRulesRanked("zzzz")).toEqual({ kind: "all", rules: [] });
   });
 });
 

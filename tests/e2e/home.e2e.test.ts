@@ -12,7 +12,7 @@ describe("home page", () => {
     await browser.close();
   });
 
-  it("renders the course map with every topic and the three ways to learn", async () => {
+  it("renders the course map with every topic and the four ways to learn (the lab included)", async () => {
     const { context, page } = await newPage(browser, inject("baseURL"));
     await page.goto("/");
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toContain("VPC networking");
@@ -21,7 +21,7 @@ describe("home page", () => {
     for (const topic of TOPICS) {
       await expect(page.locator(`[data-topic="${topic.id}"] h3`).textContent()).resolves.toBe(topic.title);
     }
-    for (const mode of ["practice", "review", "classroom"]) {
+    for (const mode of ["practice", "review", "classroom", "lab"]) {
       await expect(page.locator(`[data-mode="${mode}"]`).count()).resolves.toBe(1);
     }
     await context.close();

@@ -37,6 +37,30 @@ describe("rules reference", () => {
     await context.close();
   });
 
+  it("N12: a query whose words no rule has together falls back to the rules with some of them, rarer word first", async () => {
+    const { context, page } = await newPage(browser, inject("baseURL"));
+    await page.goto("/rules?q=sg%20ephemeral");
+    const count = (await page.getByTestId("rule-count").textContent()) ?? "";
+    expect(count).toContain("No rule matches all the words of “sg ephemeral”");
+    expect(count).toMatch(/“ephemeral” 3/);
+    const ranked = await page
+      .locator('[data-testid="partial-matches"] li[data-rule]')
+      .evaluateAll((items) => items.map((item) => item.getAttribute("data-rule")));
+    // The three ephemeral-port rules (the rarer word) come first, then the security-group ones.
+    expect(ranked.slice(0, 3).sort()).toEqual(["ACL-02", "ACL-08", "NAT-03"]);
+    expect(ranked).toContain("SG-01");
+    await page.getByRole("link", { name: "Clear the search and show all rules" }).click();
+    await page.waitForURL(/\/rules$/);
+    await expect(page.locator("li[data-rule]").count()).resolves.toBe(RULES.length);
+
+    await page.goto("/rules?q=zzzz%20qqqq");
+    await expect(page.getByTestId("rule-count").textContent()).resolves.toContain(
+      "No rule matches “zzzz qqqq”, nor any one of its words.",
+    );
+    await expect(page.locator("li[data-rule]").count()).resolves.toBe(0);
+    await context.close();
+  });
+
   it("shows a rule with its sources, status, drift note, lessons and families, and 404s an unknown ID", async () => {
     const { context, page } = await newPage(browser, inject("baseURL"));
     const rule = RULES.find((candidate) => candidate.id === "TGW-13");

@@ -142,6 +142,9 @@ describe("practice, exam and review a learner can trust", () => {
     await expect(page.getByTestId("practice-score").textContent()).resolves.toContain(
       "0 right of 0 answered",
     );
+    // uxr3 N7: no empty table and no "nothing missed", but a plain sentence.
+    await page.getByTestId("nothing-answered").waitFor();
+    await expect(page.getByTestId("by-concept").count()).resolves.toBe(0);
     await expect(page.getByText("Could not reach the server").count()).resolves.toBe(0);
     await context.close();
   });
@@ -237,7 +240,9 @@ describe("practice, exam and review a learner can trust", () => {
     await page.locator(`tr[data-skill-id="${practiced.concepts[0]}"]`).waitFor();
 
     await page.goto("/practice");
-    await page.getByTestId("finish").click();
+    // The last question, answered: its own button is the only way on to the summary (uxr3 N9).
+    await expect(page.getByTestId("finish").count()).resolves.toBe(0);
+    await page.getByTestId("next").click();
     await page.waitForURL(/\/practice\/[0-9a-f-]{36}$/);
     await startExam(page, { count: 1 });
     const examined = await examQuestion(page);

@@ -57,7 +57,8 @@ describe("second UX review: practice, exam, review, classroom", () => {
       await card.locator(`label[data-option-id="${wrong}"]`).click();
       await page.keyboard.press("Space");
       await card.locator('[data-verdict="incorrect"]').waitFor();
-      await card.locator('button[data-rating="again"]').click();
+      // A wrong answer is rated Again already and offers no rating buttons (uxr3 C3): Next card goes on.
+      await card.getByRole("button", { name: "Next card" }).click();
       await page.locator(`button:has-text("Undo last review (${skillId}, again)")`).waitFor();
       if (n === 0) await page.locator(`section.review-card:not([data-skill-id="${skillId}"])`).waitFor();
     }
@@ -87,7 +88,8 @@ describe("second UX review: practice, exam, review, classroom", () => {
     await card.locator(`label[data-option-id="${wrong}"]`).click();
     await page.keyboard.press("Space");
     await card.locator('[data-verdict="incorrect"]').waitFor();
-    await card.locator('button[data-rating="again"]').click();
+    // A wrong answer is rated Again already and offers no rating buttons (uxr3 C3): Next card goes on.
+    await card.getByRole("button", { name: "Next card" }).click();
     await page.getByTestId("queue-empty").waitFor();
     await page.locator('button:has-text("Undo last review (P6, again)")').click();
     await page.locator('section.review-card[data-skill-id="P6"]').waitFor();

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { timeIsLow, timeWarning, warningThresholds } from "../../lib/quiz/exam-time-warning";
+import {
+  shortTimeWarning,
+  timeIsLow,
+  timeWarning,
+  warningThresholds,
+} from "../../lib/quiz/exam-time-warning";
 
 const MINUTE = 60_000;
 
@@ -65,5 +70,16 @@ describe("the exam clock's warnings", () => {
     expect(timeIsLow(MINUTE + 1, 20 * MINUTE)).toBe(false);
     expect(timeIsLow(MINUTE, 20 * MINUTE)).toBe(true);
     expect(timeIsLow(5000, 20 * MINUTE)).toBe(true);
+  });
+
+  it("the short form for a phone's sticky bar names the same threshold in a few words, and only when warning", () => {
+    const duration = 20 * MINUTE;
+    expect(shortTimeWarning(10 * MINUTE + 1, duration)).toBeNull();
+    expect(shortTimeWarning(10 * MINUTE, duration)).toBe("Under 10 min left");
+    expect(shortTimeWarning(30_001, duration)).toBe("Under 1 min left");
+    expect(shortTimeWarning(28_000, MINUTE)).toBe("Under 30 s left");
+    expect(shortTimeWarning(0, duration)).toBeNull();
+    for (const left of [9 * MINUTE, 4 * MINUTE, 50_000, 10_000])
+      expect(shortTimeWarning(left, duration) === null).toBe(timeWarning(left, duration) === null);
   });
 });

@@ -54,50 +54,57 @@ export default async function Page({ params }: { params: Promise<{ sessionId: st
       <p className="lede" data-testid="practice-score">
         {summary.correct} right of {summary.graded} answered.
       </p>
-      <section aria-labelledby="by-concept">
-        <h2 id="by-concept">By concept</h2>
-        <table className="score-table" data-testid="by-concept">
-          <thead>
-            <tr>
-              <th scope="col">Concept</th>
-              <th scope="col">Right</th>
-              <th scope="col">Wrong</th>
-            </tr>
-          </thead>
-          <tbody>
-            {summary.byConcept.map((score) => (
-              <tr key={score.concept} data-concept={score.concept}>
-                <th scope="row">
-                  <span className="mono">{score.concept}</span> {conceptText(score.concept)}
-                </th>
-                <td>{score.right}</td>
-                <td>{score.wrong}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
-      <section aria-labelledby="to-review">
-        <h2 id="to-review">What to review</h2>
-        {summary.toReview.length === 0 ? (
-          <p>Nothing missed in this session.</p>
-        ) : (
-          <ul className="review-list" data-testid="to-review">
-            {summary.toReview.map((concept) => (
-              <li key={concept}>
-                <span className="mono">{concept}</span> {conceptText(concept)}
-                <ul>
-                  {lessonLinksFor(loadCourse(), concept).map((link) => (
-                    <li key={link.href}>
-                      <Link href={link.href}>{link.title}</Link>
-                    </li>
-                  ))}
-                </ul>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      {summary.graded === 0 ? (
+        // Finished before any answer: no empty table, no "nothing missed".
+        <p data-testid="nothing-answered">You didn&apos;t answer any questions in this session.</p>
+      ) : (
+        <>
+          <section aria-labelledby="by-concept">
+            <h2 id="by-concept">By concept</h2>
+            <table className="score-table" data-testid="by-concept">
+              <thead>
+                <tr>
+                  <th scope="col">Concept</th>
+                  <th scope="col">Right</th>
+                  <th scope="col">Wrong</th>
+                </tr>
+              </thead>
+              <tbody>
+                {summary.byConcept.map((score) => (
+                  <tr key={score.concept} data-concept={score.concept}>
+                    <th scope="row">
+                      <span className="mono">{score.concept}</span> {conceptText(score.concept)}
+                    </th>
+                    <td>{score.right}</td>
+                    <td>{score.wrong}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+          <section aria-labelledby="to-review">
+            <h2 id="to-review">What to review</h2>
+            {summary.toReview.length === 0 ? (
+              <p>Nothing missed in this session.</p>
+            ) : (
+              <ul className="review-list" data-testid="to-review">
+                {summary.toReview.map((concept) => (
+                  <li key={concept}>
+                    <span className="mono">{concept}</span> {conceptText(concept)}
+                    <ul>
+                      {lessonLinksFor(loadCourse(), concept).map((link) => (
+                        <li key={link.href}>
+                          <Link href={link.href}>{link.title}</Link>
+                        </li>
+                      ))}
+                    </ul>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </>
+      )}
       <p>
         <Link className="button" href="/practice">
           Practise again

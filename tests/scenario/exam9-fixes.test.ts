@@ -2,12 +2,15 @@
 // D1: no missing-piece or fix-it wrong option may be ruled out by a CIDR check alone: every security-group
 // rule, network-ACL rule, route or TGW route a wrong option adds names an address of the flow (the other end,
 // seen from where the rule or route sits). M1: missing-piece levels differ in what the learner must follow.
+// M3: rule citations name the rule that applies (SG-03 for a group with no rules on that side; a Resolver rule).
 import { describe, expect, it } from "vitest";
 import type { Topology } from "../../lib/net/index";
 import { cidrContainsIp, toCidr, toIp } from "../../lib/net/cidr";
 import { DEFAULT_INTERNET_SERVER_IP } from "../../lib/net/internet-addresses";
 import { missingPieceCase } from "../../lib/scenario/families/missing-piece";
 import { fixItCase } from "../../lib/scenario/families/fix-it";
+import { FACTS } from "../../lib/scenario/concept-facts";
+import { findRule } from "../../lib/content/rules-catalogue";
 import { analyzeTopology } from "../../lib/scenario/reach-question";
 import { sameJson } from "../../lib/scenario/same-json";
 import type { Difficulty } from "../../lib/scenario/question";
@@ -148,4 +151,28 @@ describe("exam9 M1: missing-piece levels differ in what the learner must follow"
     }
     expect(replies).toBeGreaterThan(0);
   }, 240_000);
+});
+
+describe("exam9 M3: rule citations", () => {
+  it("a fix-it key that adds a rule to a group with no rules on that side cites SG-03, not SG-01", () => {
+    let seen = 0;
+    for (let seed = 0; seed < 300; seed += 1) {
+      const f = fixItCase(seed, 1);
+      if (f.right.kind !== "add-sg-rule") continue;
+      const before = must(f.question.topology);
+      const sg = must(before.securityGroups.find((g) => f.right.description.endsWith(g.id)));
+      const side = f.right.description.startsWith("Add an outbound") ? "outbound" : "inbound";
+      const empty = (sg[side] ?? [{ protocol: "all" }]).length === 0;
+      expect(f.right.rules, f.question.id).toEqual(empty ? ["SG-03"] : ["SG-01"]);
+      if (empty && side === "outbound") seen += 1;
+    }
+    expect(seen).toBeGreaterThan(0);
+  }, 120_000);
+
+  it("the Resolver endpoints fact cites a catalogued Resolver rule in its key and in every wrong option", () => {
+    const fact = must(FACTS.find((f) => f.id === "resolver-endpoints"));
+    expect(fact.rules).toEqual(["VPC-06"]);
+    expect(findRule("VPC-06")?.title).toMatch(/Resolver/);
+    for (const why of [fact.why, ...fact.wrong.map((w) => w.why)]) expect(why).toMatch(/\(VPC-06\)/);
+  });
 });

@@ -2,10 +2,13 @@
 // D1: no missing-piece or fix-it wrong option may be ruled out by a CIDR check alone: every security-group
 // rule, network-ACL rule, route or TGW route a wrong option adds names an address of the flow (the other end,
 // seen from where the rule or route sits). M1: missing-piece levels differ in what the learner must follow.
+// M4: every IPv6 address or prefix a question shows is in RFC 5952 form, as AWS prints it.
 // M3: rule citations name the rule that applies (SG-03 for a group with no rules on that side; a Resolver rule).
 import { describe, expect, it } from "vitest";
 import type { Topology } from "../../lib/net/index";
-import { cidrContainsIp, toCidr, toIp } from "../../lib/net/cidr";
+import { cidrContainsIp, formatIpv6, parseIp, toCidr, toIp } from "../../lib/net/cidr";
+import { FAMILIES } from "../../lib/scenario/registry";
+import type { Question } from "../../lib/scenario/question";
 import { DEFAULT_INTERNET_SERVER_IP } from "../../lib/net/internet-addresses";
 import { missingPieceCase } from "../../lib/scenario/families/missing-piece";
 import { fixItCase } from "../../lib/scenario/families/fix-it";
@@ -175,4 +178,36 @@ describe("exam9 M3: rule citations", () => {
     expect(findRule("VPC-06")?.title).toMatch(/Resolver/);
     for (const why of [fact.why, ...fact.wrong.map((w) => w.why)]) expect(why).toMatch(/\(VPC-06\)/);
   });
+});
+
+/** Every IPv6 literal in a question's text (stem, options, explanation, exhibit) that is not in RFC 5952 form. */
+function nonCanonicalIpv6(q: Question): string[] {
+  const text = JSON.stringify([q.stem, q.options, q.explanation, q.exhibit]);
+  const out: string[] = [];
+  for (const raw of text.split(/[\s"'`(),;|→\\]+/)) {
+    const token = raw.replace(/[.]+$/, "");
+    if (!/^[0-9a-f:]+(\/\d{1,3})?$/i.test(token) || (token.match(/:/g) ?? []).length < 2) continue;
+    const address = token.split("/")[0] ?? "";
+    const parsed = parseIp(address);
+    if (!parsed.ok || parsed.value.family !== 6) continue;
+    if (formatIpv6(parsed.value.value) !== address) out.push(token);
+  }
+  return out;
+}
+
+describe("exam9 M4: IPv6 text is canonical", () => {
+  it("finds the literal the examiner reported and passes its canonical form", () => {
+    const q = { stem: "VPC 2600:1f15:2ce3:000::/56, subnet 2600:1f15:2ce3:1::/64 (2600:1f15:2ce3:1::c95d)." };
+    expect(nonCanonicalIpv6(q as unknown as Question)).toEqual(["2600:1f15:2ce3:000::/56"]);
+  });
+
+  it("every IPv6 literal in every family's questions is in RFC 5952 form", () => {
+    const heavy = new Set(["ipv6-egress", "flow-log-diagnosis"]);
+    for (const family of FAMILIES)
+      for (const difficulty of family.difficulties)
+        for (let seed = 0; seed < (heavy.has(family.name) ? 400 : 30); seed += 1) {
+          const q = family.generate(seed, difficulty);
+          expect(nonCanonicalIpv6(q), q.id).toEqual([]);
+        }
+  }, 240_000);
 });

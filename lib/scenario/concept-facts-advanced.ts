@@ -712,7 +712,7 @@ const DRIFT_FACTS: readonly Fact[] = [
     difficulty: 2,
     stem: "What distinguishes a regional NAT gateway from the classic zonal one?",
     right: "It is created for the VPC, needs no public subnet and expands across the AZs where workloads run",
-    why: "Zonal NAT gateways live in one public subnet of one AZ (NAT-01); regional ones (late 2025) span AZs and need no public subnet (NAT-07).",
+    why: "A zonal NAT gateway sits in one subnet of one AZ, a public subnet for a public NAT gateway (NAT-01, NAT-07); a regional one (late 2025) is created for the VPC, needs no public subnet and expands across the AZs where workloads run (NAT-07).",
     wrong: [
       {
         text: "It lets peered VPCs and VPN sites send traffic through it, which a zonal NAT gateway cannot do",

@@ -13,6 +13,7 @@ import { DEFAULT_INTERNET_SERVER_IP } from "../../lib/net/internet-addresses";
 import { missingPieceCase } from "../../lib/scenario/families/missing-piece";
 import { fixItCase } from "../../lib/scenario/families/fix-it";
 import { FACTS } from "../../lib/scenario/concept-facts";
+import { hybrid } from "../../lib/scenario/families/hybrid";
 import { findRule } from "../../lib/content/rules-catalogue";
 import { analyzeTopology } from "../../lib/scenario/reach-question";
 import { sameJson } from "../../lib/scenario/same-json";
@@ -210,4 +211,35 @@ describe("exam9 M4: IPv6 text is canonical", () => {
           expect(nonCanonicalIpv6(q), q.id).toEqual([]);
         }
   }, 240_000);
+});
+
+describe("exam9 M5-M7: explanation wording", () => {
+  it("M5: only a public zonal NAT gateway is said to need a public subnet", () => {
+    const fact = must(FACTS.find((f) => f.id === "regional-nat"));
+    expect(fact.why).not.toMatch(/Zonal NAT gateways live in one public subnet/);
+    expect(fact.why).toMatch(/a public subnet for a public NAT gateway/);
+  });
+
+  it("M6: the egress-only IGW key gives the reason (no translation); the cost distractor does not ignore NAT64", () => {
+    const fact = must(FACTS.find((f) => f.id === "eigw-purpose"));
+    expect(fact.why).toMatch(/need no address translation/);
+    expect(fact.why).not.toMatch(/counterpart/);
+    const cost = must(fact.wrong.find((w) => /cost/.test(w.text)));
+    expect(cost.why).toMatch(/NAT64/);
+    expect(fact.rules).toContain("NAT-04");
+  });
+
+  it("M7: a spoke propagating into the wrong table also explains what the customer gateway learns over BGP", () => {
+    let seen = 0;
+    for (const difficulty of hybrid.difficulties)
+      for (let seed = 0; seed < 200; seed += 1) {
+        const q = hybrid.generate(seed, difficulty);
+        if (!/instead of onprem-routes/.test(q.explanation.summary)) continue;
+        expect(q.explanation.summary, q.id).toMatch(
+          /does not advertise that range to the customer gateway over BGP/,
+        );
+        seen += 1;
+      }
+    expect(seen).toBeGreaterThan(0);
+  }, 120_000);
 });

@@ -224,7 +224,7 @@ function hubSetup(rng: Rng): Setup {
   const wrongTable = (att: string, site: Site, what: string): NearMiss => ({
     text: `Propagation of attachment ${att} (${site.vpc.name}) into TGW route table ${other.name}`,
     fixText: `Enable propagation of ${att} into transit gateway route table ${other.id}`,
-    why: `No attachment is associated with ${other.name}; both attachments are associated with ${table.name}, so ${what} is looked up there and never in ${other.name} (TGW-04).`,
+    why: `No attachment is associated with ${other.name}, so ${what} is never looked up there: a transit gateway routes traffic from an attachment only by the table that attachment is associated with, not by tables it propagates into (TGW-04, TGW-05).`,
     edit: addTgwPropagation(other.id, att),
   });
   return {

@@ -227,6 +227,11 @@ function hubSetup(rng: Rng): Setup {
     why: `No attachment is associated with ${other.name}, so ${what} is never looked up there: a transit gateway routes traffic from an attachment only by the table that attachment is associated with, not by tables it propagates into (TGW-04, TGW-05).`,
     edit: addTgwPropagation(other.id, att),
   });
+  // Chosen by the attachments' random ids rather than a fresh draw, so the seed's later draws stay as they were.
+  const propagationMiss =
+    attA < attC
+      ? wrongTable(attC, c, `the request from ${a.vpc.name}`)
+      : wrongTable(attA, a, `the reply from ${c.vpc.name}`);
   return {
     base,
     query: q(estate, a, c),
@@ -246,8 +251,8 @@ function hubSetup(rng: Rng): Setup {
         why: `It sends the replies for ${aCidr} back to ${possessive(c.vpc.name)} attachment, not to ${possessive(a.vpc.name)}; being static, it would win even if a propagated route for that prefix exists (TGW-07).`,
         edit: addTgwRoute(table.id, aCidr, attC),
       },
-      wrongTable(attC, c, `the request from ${a.vpc.name}`),
-      wrongTable(attA, a, `the reply from ${c.vpc.name}`),
+      // One of the two, not both: a mirrored pair of options with one reason would cue that both are wrong.
+      propagationMiss,
     ],
     pieces: [
       {

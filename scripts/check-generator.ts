@@ -170,7 +170,8 @@ function must<T>(value: T | undefined): T {
 /**
  * fix-it and missing-piece wrong options cannot be eliminated for free: none is already in the shown setup (it
  * must change the topology), and every security group or network ACL rule one adds covers the flow's port (or,
- * for a NACL rule, the reply's ephemeral ports 1024-65535): a rule for another port is a give-away.
+ * for a NACL rule or an inbound rule in the client's security group, the reply's ephemeral ports 1024-65535: the
+ * stateless-ACL fact, and the stateful-group misconception exam9 asked for): a rule for another port is a give-away.
  */
 function distractorChecks(
   shown: Topology,
@@ -179,13 +180,14 @@ function distractorChecks(
 ): string[] {
   const out: string[] = [];
   const before = JSON.stringify(shown);
+  const clientGroups = new Set(shown.instances.find((i) => i.name === query.from)?.securityGroupIds ?? []);
   for (const d of distractors) {
     if (JSON.stringify(d.result) === before) out.push(`distractor already in the shown setup: ${d.text}`);
-    for (const rule of addedFilterRules(shown, d.result)) {
+    for (const rule of addedFilterRules(shown, d.result, clientGroups)) {
       const from = rule.fromPort ?? 0;
       const to = rule.toPort ?? 65535;
       const coversFlow = query.port !== undefined && from <= query.port && query.port <= to;
-      const coversReply = rule.acl && from >= 1024 && to <= 65535;
+      const coversReply = (rule.acl || rule.clientInbound) && from >= 1024 && to <= 65535;
       if (!coversFlow && !coversReply)
         out.push(`distractor names a port that is not the flow's (${String(from)}-${String(to)}): ${d.text}`);
     }
@@ -197,10 +199,12 @@ type AddedRule = {
   readonly fromPort: number | undefined;
   readonly toPort: number | undefined;
   readonly acl: boolean;
+  /** An inbound rule in the client's security group (where a reply would arrive). */
+  readonly clientInbound: boolean;
 };
 
 /** Security group and network ACL rules in `after` that `before` does not have (compared as JSON). */
-function addedFilterRules(before: Topology, after: Topology): AddedRule[] {
+function addedFilterRules(before: Topology, after: Topology, clientGroups: ReadonlySet<string>): AddedRule[] {
   const out: AddedRule[] = [];
   const known = (rules: readonly object[] | undefined) =>
     new Set((rules ?? []).map((r) => JSON.stringify(r)));
@@ -209,7 +213,13 @@ function addedFilterRules(before: Topology, after: Topology): AddedRule[] {
     for (const dir of ["inbound", "outbound"] as const) {
       const had = known(old?.[dir]);
       for (const r of sg[dir] ?? [])
-        if (!had.has(JSON.stringify(r))) out.push({ fromPort: r.fromPort, toPort: r.toPort, acl: false });
+        if (!had.has(JSON.stringify(r)))
+          out.push({
+            fromPort: r.fromPort,
+            toPort: r.toPort,
+            acl: false,
+            clientInbound: dir === "inbound" && clientGroups.has(sg.id),
+          });
     }
   }
   for (const acl of after.networkAcls) {
@@ -217,7 +227,8 @@ function addedFilterRules(before: Topology, after: Topology): AddedRule[] {
     for (const dir of ["inbound", "outbound"] as const) {
       const had = known(old?.[dir]);
       for (const r of acl[dir])
-        if (!had.has(JSON.stringify(r))) out.push({ fromPort: r.fromPort, toPort: r.toPort, acl: true });
+        if (!had.has(JSON.stringify(r)))
+          out.push({ fromPort: r.fromPort, toPort: r.toPort, acl: true, clientInbound: false });
     }
   }
   return out;

@@ -177,7 +177,9 @@ const addSecurityGroupRule: Proposer = ({ topology, net, query }, b) => {
     {
       kind: "add-sg-rule",
       description: `Add an ${inbound ? "inbound" : "outbound"} rule ${protocol}${port !== undefined ? `/${port}` : ""} ${inbound ? "from" : "to"} ${rule.cidrBlock} to security group ${sg.id}`,
-      rules: ["SG-01"],
+      // exam9 M3: a group with no rules on that side is SG-03's case (no inbound rules, or every outbound
+      // rule removed); a group whose rules do not match is SG-01's.
+      rules: b.code === "SG_HAS_NO_RULES" ? ["SG-03"] : ["SG-01"],
       topology: draft.topology,
     },
   ];

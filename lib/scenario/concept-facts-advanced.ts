@@ -415,24 +415,24 @@ const DNS_FACTS: readonly Fact[] = [
   {
     id: "resolver-endpoints",
     concepts: ["D2"],
-    rules: ["PCX-14"],
+    rules: ["VPC-06"],
     difficulty: 2,
     stem: "On-premises servers must resolve names in a Route 53 private hosted zone, and EC2 instances must resolve corp.example.com hosted on-premises. What do you build?",
     right:
       "An inbound Resolver endpoint for the on-premises forwarders, and an outbound endpoint with a forwarding rule for corp.example.com",
-    why: "Inbound endpoints receive queries from your network; outbound endpoints send queries that match forwarding rules to your DNS servers. The VPC+2 resolver only serves queries from inside the VPC (PCX-14).",
+    why: "Inbound endpoints receive queries from your network; outbound endpoints send queries that match forwarding rules to your DNS servers. The VPC+2 resolver serves queries from inside the VPC; forwarding to it from on premises is not supported (VPC-06).",
     wrong: [
       {
         text: "Point the on-premises DNS servers at the VPC's +2 resolver address over the VPN, and list the corp.example.com servers in a DHCP option set",
-        why: "The VPC resolver does not answer queries from outside the VPC (PCX-14).",
+        why: "Forwarding on-premises queries to a VPC's +2 address is not supported; AWS points to an inbound endpoint instead (VPC-06).",
       },
       {
         text: "An outbound Resolver endpoint for the on-premises queries, and an inbound endpoint with a forwarding rule for corp.example.com",
-        why: "The directions are reversed.",
+        why: "The directions are reversed: queries from your network come in through an inbound endpoint, and forwarding rules send VPC queries out through an outbound endpoint (VPC-06).",
       },
       {
         text: "A DHCP option set listing both the Amazon-provided DNS server and the on-premises DNS servers, in that order",
-        why: "An option set changes what instances query; it gives on-premises servers no way into the VPC's private zones.",
+        why: "An option set changes what instances query; it gives on-premises servers no way into the VPC's private zones, which they reach through an inbound endpoint (VPC-06).",
       },
     ],
   },
@@ -712,7 +712,7 @@ const DRIFT_FACTS: readonly Fact[] = [
     difficulty: 2,
     stem: "What distinguishes a regional NAT gateway from the classic zonal one?",
     right: "It is created for the VPC, needs no public subnet and expands across the AZs where workloads run",
-    why: "Zonal NAT gateways live in one public subnet of one AZ (NAT-01); regional ones (late 2025) span AZs and need no public subnet (NAT-07).",
+    why: "A zonal NAT gateway sits in one subnet of one AZ, a public subnet for a public NAT gateway (NAT-01, NAT-07); a regional one (late 2025) is created for the VPC, needs no public subnet and expands across the AZs where workloads run (NAT-07).",
     wrong: [
       {
         text: "It lets peered VPCs and VPN sites send traffic through it, which a zonal NAT gateway cannot do",

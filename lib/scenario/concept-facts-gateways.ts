@@ -145,16 +145,16 @@ export const GATEWAY_FACTS: readonly Fact[] = [
   {
     id: "eigw-purpose",
     concepts: ["G1"],
-    rules: ["EIGW-01"],
+    rules: ["EIGW-01", "NAT-04"],
     difficulty: 1,
     stem: "Why does IPv6 need an egress-only internet gateway instead of a NAT gateway?",
     right:
       "IPv6 addresses are public, so an egress-only IGW allows outbound-initiated traffic and its responses only",
-    why: "The egress-only IGW is the IPv6 counterpart of a NAT gateway (EIGW-01).",
+    why: "IPv6 addresses are public, so instances keep their own and need no address translation; what a private subnet needs is a gateway that lets the connections they start out and the replies back in while stopping hosts on the internet from opening connections to them, which the egress-only IGW does (EIGW-01).",
     wrong: [
       {
         text: "NAT gateways cost too much for IPv6 traffic, so AWS provides a cheaper gateway that does the same address translation",
-        why: "NAT gateways translate IPv4; the issue is that IPv6 needs no translation (EIGW-01).",
+        why: "Cost is not the reason, and an egress-only IGW translates nothing: IPv6 addresses are public and need no translation (EIGW-01). A NAT gateway translates IPv6 only as NAT64, letting IPv6-only clients reach IPv4 services through 64:ff9b::/96 (NAT-04).",
       },
       {
         text: "IPv6 addresses are public, so an egress-only IGW allows inbound-initiated connections and their responses only",

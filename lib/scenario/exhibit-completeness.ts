@@ -53,7 +53,10 @@ export function missingFromExhibit(question: Question): string[] {
   ]);
   const missing = new Set<string>();
   for (const option of question.options)
-    for (const ref of namedReferences(option.text)) if (!introduced.has(ref)) missing.add(ref);
+    for (const ref of namedReferences(option.text))
+      // A /32 of a shown address (a rule for one host) is as introduced as the address.
+      if (!introduced.has(ref) && !(ref.endsWith("/32") && introduced.has(ref.slice(0, -3))))
+        missing.add(ref);
   const texts = [...question.options.map((o) => o.text), question.explanation.summary];
   for (const fact of FACTS)
     if (texts.some((text) => fact.cue.test(text)) && !fact.shown(question)) missing.add(fact.name);

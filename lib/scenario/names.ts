@@ -1,5 +1,6 @@
 // Realistic, deterministic names for generated scenarios: account ids, regions and AZs, VPC and subnet
 // names, AWS-style resource ids and CIDR blocks. Everything is drawn from the caller's rng.
+import { formatIpv6, parseIp } from "../net/cidr";
 import type { Rng } from "./rng";
 
 export type RegionInfo = { readonly code: string; readonly azs: readonly string[] };
@@ -214,4 +215,16 @@ export function customerPublicIp(rng: Rng): string {
   rng.int(0, 255);
   rng.int(0, 255);
   return `${block}.${rng.int(1, 254)}`;
+}
+
+/**
+ * An IPv6 address or prefix written as AWS prints it (RFC 5952: lowercase, no leading zeros, the longest run of
+ * zero groups as "::"), so "2600:1f15:2ce3:000::/56" becomes "2600:1f15:2ce3::/56" (exam9 M4).
+ */
+export function ipv6Text(text: string): string {
+  const slash = text.indexOf("/");
+  const address = slash < 0 ? text : text.slice(0, slash);
+  const parsed = parseIp(address);
+  if (!parsed.ok || parsed.value.family !== 6) throw new Error(`not an IPv6 address: ${text}`);
+  return `${formatIpv6(parsed.value.value)}${slash < 0 ? "" : text.slice(slash)}`;
 }

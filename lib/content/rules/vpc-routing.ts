@@ -55,6 +55,16 @@ export const VPC_ROUTING_RULES: readonly Rule[] = [
     status: MODELLED,
   },
   {
+    id: "VPC-06",
+    topic: "vpc-routing",
+    title: "Route 53 Resolver endpoints",
+    text: "The Route 53 Resolver at the VPC's base + 2 address answers queries from inside the VPC. DNS servers on your network send their queries for VPC names and private hosted zones to a Resolver inbound endpoint (forwarding to a VPC's + 2 address from outside is not supported); queries from the VPC for names on your network leave through an outbound endpoint, chosen by a forwarding rule for the domain.",
+    sources: [source("route53", "Resolving DNS queries between VPCs and your network")],
+    status: notModelled(
+      "The model resolves names itself and has no DNS query traffic; asked as a fact in concept questions.",
+    ),
+  },
+  {
     id: "RT-01",
     topic: "vpc-routing",
     title: "One route table per subnet, the main table by default",

@@ -135,18 +135,11 @@ function statelessAcl(setup: Setup, end: "server" | "client", subnet: T.Subnet, 
       [wrongSide]: [...acl[wrongSide], { ...replies, ruleNumber: 120 }],
     }),
   };
-  // The same rule for the subnet's own VPC range, which rule 100 already allows: as long as the right option.
-  const ownRange: NearMiss = {
-    text: `An ${side} rule in ${name} allowing TCP 1024-65535 ${side === "inbound" ? "from" : "to"} ${own}`,
-    fixText: `Add ${side} rule 120 allowing tcp ports 1024-65535 ${side === "inbound" ? "from" : "to"} ${own} to network ACL ${aclId}`,
-    why: `${own} is the subnet's own VPC range, which rule 100 already allows; the reply's other end is ${remote} (ACL-01).`,
-    edit: setNacl(aclId, { [side]: [within(100), service, { ...replies, ruleNumber: 120, cidrBlock: own }] }),
-  };
   return {
     setup: {
       ...setup,
       base,
-      nearMisses: [...setup.nearMisses, nearMiss, ownRange],
+      nearMisses: [...setup.nearMisses, nearMiss],
       concepts: [...setup.concepts, "S2"],
     },
     missing: {
@@ -174,20 +167,8 @@ function internetReplyAcl(setup: Setup): FixItFault | undefined {
       outbound: [...acl.outbound, { ...request, ruleNumber: 110, fromPort: 1024, toPort: 65535 }],
     }),
   };
-  const vpcRange = t.vpcs.find((v) => v.id === ends?.clientSubnet.vpcId)?.cidrBlocks[0] ?? "10.0.0.0/8";
-  const vpcSource: NearMiss = {
-    text: `An inbound rule in ${name} allowing TCP 1024-65535 from ${vpcRange}`,
-    fixText: `Add inbound rule 110 allowing tcp ports 1024-65535 from ${vpcRange} to network ACL ${acl.id}`,
-    why: `The replies come from internet addresses, not from the VPC's own range ${vpcRange}, so this rule does not match them (ACL-01, ACL-02).`,
-    edit: setNacl(acl.id, {
-      inbound: [
-        { ...request },
-        { ...request, ruleNumber: 110, fromPort: 1024, toPort: 65535, cidrBlock: vpcRange },
-      ],
-    }),
-  };
   return {
-    setup: { ...setup, nearMisses: [...setup.nearMisses, wrongSide, vpcSource] },
+    setup: { ...setup, nearMisses: [...setup.nearMisses, wrongSide] },
     missing: {
       text: `An inbound rule in ${name} allowing the replies' ephemeral ports`,
       remove: setNacl(acl.id, { inbound: [{ ...request }] }),

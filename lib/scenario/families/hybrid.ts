@@ -315,7 +315,7 @@ function segmentedTgwVpnScenario(rng: Rng): Scenario {
           ),
         undefined,
         {
-          cause: `${possessive(spoke.vpc.name)} attachment propagates into vpc-routes, the table its own attachment uses, instead of onprem-routes, the table the VPN attachment is associated with; a table routes only the traffic of the attachments associated with it (TGW-04, TGW-05).`,
+          cause: `${possessive(spoke.vpc.name)} attachment propagates into vpc-routes, the table its own attachment uses, instead of onprem-routes, the table the VPN attachment is associated with; a table routes only the traffic of the attachments associated with it (TGW-04, TGW-05). With no route for ${cidrText(spoke.vpc.cidr)} in onprem-routes, the transit gateway does not advertise that range to the customer gateway over BGP either: the VPN attachment's associated table is what it advertises.`,
           change: `enable propagation of ${attSpoke} into onprem-routes (${vpnTable.id})`,
           topology: base,
         },

@@ -9,7 +9,7 @@ import { analyze, buildNetwork, NetworkCache, type Query, type Topology } from "
 import { buildQuestion } from "../build-question";
 import { traceLines } from "../reach-question";
 import type { Family } from "../family";
-import { accountId, carveVpcCidrs, distinctNames, publicIp, region, VPC_NAMES } from "../names";
+import { accountId, carveVpcCidrs, distinctNames, ipv6Text, publicIp, region, VPC_NAMES } from "../names";
 import type { Candidate } from "../options";
 import type { Difficulty, Question } from "../question";
 import { forkedRng, type Rng } from "../rng";
@@ -78,7 +78,7 @@ function buildSetup(rng: Rng, spec: SetupSpec): Setup {
     region: home.code,
     accountId: accountId(rng),
     azs: home.azs,
-    ipv6Cidr: `${v6prefix}::/56`,
+    ipv6Cidr: ipv6Text(`${v6prefix}::/56`),
   });
   // Without an IGW the id still names a gateway that is not in the VPC: the option is then a blackhole route.
   const igw = spec.igw ? b.internetGateway(vpc) : b.id("igw");
@@ -121,7 +121,7 @@ function buildSetup(rng: Rng, spec: SetupSpec): Setup {
     routeTableId: rtb,
     networkAclId: acl,
   });
-  const ipv6 = `${subnet6}::${hex4(rng)}`;
+  const ipv6 = ipv6Text(`${subnet6}::${hex4(rng)}`);
   const web = [
     { protocol: "tcp" as const, fromPort: 443, toPort: 443, cidrBlock: ANY4 },
     { protocol: "tcp" as const, fromPort: 443, toPort: 443, cidrBlock: ANY6 },
@@ -144,7 +144,7 @@ function buildSetup(rng: Rng, spec: SetupSpec): Setup {
     // Undefined keys rather than conditional spreads (V8's slow path); the builder skips them.
     publicIp: spec.publicIpv4 === true ? publicIp(rng) : undefined,
   });
-  b.setSubnet(inst.id, { ipv6CidrBlock: `${subnet6}::/64` });
+  b.setSubnet(inst.id, { ipv6CidrBlock: ipv6Text(`${subnet6}::/64`) });
   return {
     base: b.build("ipv6 egress"),
     rtb,

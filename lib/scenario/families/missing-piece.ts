@@ -15,7 +15,7 @@ import { cidrText, publicIp } from "../names";
 import type { Difficulty, Question } from "../question";
 import { analyzeTopology, traceLines } from "../reach-question";
 import { buildEstate, hubSites, peerSites, type Estate, type Site } from "../reach-fixtures";
-import { withField, type SubnetHandle } from "../topology-builder";
+import { withField } from "../topology-builder";
 import { forkedRng, type Rng } from "../rng";
 import {
   removeRoute,
@@ -49,6 +49,17 @@ export type Piece = {
   readonly fixIt?: false;
   /** Missing, it is seen at a glance (a security group with no inbound rules): a d1 fault, never drawn at d3. */
   readonly plain?: true;
+  /**
+   * Missing, it drops the reply rather than the request (tests/scenario check this against the model's blocker):
+   * the learner has to follow the flow back. Never drawn at d1.
+   */
+  readonly reply?: true;
+  /**
+   * d3: the same piece put where the flow does not use it (the route in the VPC's other route table, the
+   * propagation into the TGW table the attachment is not associated with). The question shows it in place, so
+   * the piece is "there", only not where it counts (RT-01, TGW-04).
+   */
+  readonly decoy?: Edit;
 };
 export type Setup = {
   base: T.Topology;
@@ -68,20 +79,25 @@ function routeText(t: T.Topology, rtbId: string, destination: string, target: st
 }
 
 /**
- * Near-misses for a flow from site a to site c on TCP `port` over `via` (a peering or TGW id): the right port
- * on the wrong side or from the wrong source, the right target for the wrong CIDR or in the wrong table.
+ * Near-misses for a flow from site a to site c on TCP `port` over `via` (a peering or TGW id). Each names the
+ * flow's own addresses (the right CIDR, so no CIDR check alone rules it out) and fails for a networking reason
+ * the model proves: the right route in the route table the instance's subnet does not use, the reply's
+ * ephemeral ports opened in the client's stateful security group, the server's group opened for the client
+ * when it already admits the client's whole VPC, an outbound rule where the request comes in.
  */
 function pairNearMisses(
-  base: T.Topology,
   a: Site,
   c: Site,
   port: number,
   via: string,
-  spare: { readonly c: SubnetHandle },
+  spare: Spare,
+  base: T.Topology,
 ): NearMiss[] {
   const aCidr = cidrText(a.vpc.cidr);
   const cCidr = cidrText(c.vpc.cidr);
   const tcp = { protocol: "tcp" as const, fromPort: port, toPort: port };
+  const aTable = tableName(base, a.subnet.routeTableId);
+  const cTable = tableName(base, c.subnet.routeTableId);
   return [
     {
       text: `An outbound rule in ${c.instance.name}-sg allowing TCP ${port} to ${aCidr}`,
@@ -90,88 +106,92 @@ function pairNearMisses(
       edit: addSecurityGroupOutbound(c.instance.sgId, { ...tcp, cidrBlock: aCidr }),
     },
     {
-      text: `An inbound rule in ${c.instance.name}-sg allowing TCP ${port} from ${cCidr}`,
-      fixText: `Add an inbound rule tcp/${port} from ${cCidr} to security group ${c.instance.sgId}`,
-      why: `${cCidr} is ${possessive(c.vpc.name)} own range; the request comes from ${a.instance.name} (${a.instance.ip}) in ${aCidr}, which this rule does not name (SG-05).`,
-      edit: addSecurityGroupInbound(c.instance.sgId, { ...tcp, cidrBlock: cCidr }),
+      text: `An inbound rule in ${a.instance.name}-sg allowing TCP 1024-65535 from ${cCidr}`,
+      fixText: `Add an inbound rule tcp/1024-65535 from ${cCidr} to security group ${a.instance.sgId}`,
+      why: `Security groups are stateful: the reply to ${possessive(a.instance.name)} own request comes back in whatever its inbound rules say, so opening the ephemeral ports changes nothing for this flow (SG-02).`,
+      edit: addSecurityGroupInbound(a.instance.sgId, {
+        protocol: "tcp",
+        fromPort: 1024,
+        toPort: 65535,
+        cidrBlock: cCidr,
+      }),
     },
-    // When the client's group already lists that rule, it would be dismissed by reading the exhibit: the right
-    // rule from the wrong subnet takes its place (one entry either way, so the seed's draws stay the same).
-    hasInboundRule(base, a.instance.sgId, port, cCidr)
-      ? wrongSubnetNearMiss(a, c, port, spare)
-      : {
-          text: `An inbound rule in ${a.instance.name}-sg allowing TCP ${port} from ${cCidr}`,
-          fixText: `Add an inbound rule tcp/${port} from ${cCidr} to security group ${a.instance.sgId}`,
-          why: `Inbound rules on ${a.instance.name}, the client, admit connections opened to it; the reply to its own request comes back through connection tracking, so this rule changes nothing for the flow (SG-02).`,
-          edit: addSecurityGroupInbound(a.instance.sgId, { ...tcp, cidrBlock: cCidr }),
-        },
     {
-      text: capital(routeText(base, a.subnet.routeTableId, cidrText(spare.c.cidr), via)),
-      fixText: `Add a route ${cidrText(spare.c.cidr)} -> ${via} to ${a.subnet.routeTableId}`,
-      why: `${cidrText(spare.c.cidr)} does not contain ${c.instance.ip} (which is in ${cidrText(c.subnet.cidr)}): a route is used only for destinations inside its prefix (RT-04).`,
-      edit: addRoute(a.subnet.routeTableId, cidrText(spare.c.cidr), via),
+      text: capital(routeText(base, spare.a.routeTableId, cCidr, via)),
+      fixText: `Add a route ${cCidr} -> ${via} to ${spare.a.routeTableId}`,
+      why: `Subnet ${a.subnet.name}, where ${a.instance.name} runs, has no explicit association, so it uses the main route table ${aTable}; ${spare.a.tableName} serves only subnet ${spare.a.name}, so a route there never sees ${possessive(a.instance.name)} traffic (RT-01).`,
+      edit: addRouteOnce(spare.a.routeTableId, cCidr, via),
+    },
+    {
+      text: capital(routeText(base, spare.c.routeTableId, aCidr, via)),
+      fixText: `Add a route ${aCidr} -> ${via} to ${spare.c.routeTableId}`,
+      why: `Subnet ${c.subnet.name}, where ${c.instance.name} runs, has no explicit association, so it uses the main route table ${cTable}; ${spare.c.tableName} serves only subnet ${spare.c.name}, so a route there never sees ${possessive(c.instance.name)} replies (RT-01).`,
+      edit: addRouteOnce(spare.c.routeTableId, aCidr, via),
+    },
+    {
+      text: `An inbound rule in ${c.instance.name}-sg allowing TCP ${port} from ${a.instance.ip}/32`,
+      fixText: `Add an inbound rule tcp/${port} from ${a.instance.ip}/32 to security group ${c.instance.sgId}`,
+      why: `Security group ${c.instance.name}-sg already allows TCP ${port} from ${aCidr}, which holds ${a.instance.ip}; rules of a group are pooled, so a narrower rule admits nothing new (SG-01).`,
+      edit: addSecurityGroupInbound(c.instance.sgId, { ...tcp, cidrBlock: `${a.instance.ip}/32` }),
     },
   ];
 }
 
-function hasInboundRule(t: T.Topology, sgId: string, port: number, cidr: string): boolean {
-  const sg = t.securityGroups.find((g) => g.id === sgId);
-  return (sg?.inbound ?? []).some(
-    (r) => r.protocol === "tcp" && r.fromPort === port && r.toPort === port && r.cidrBlock === cidr,
-  );
+function tableName(t: T.Topology, rtbId: string): string {
+  return t.routeTables.find((r) => r.id === rtbId)?.name ?? rtbId;
 }
 
+type SpareSubnet = { readonly name: string; readonly routeTableId: string; readonly tableName: string };
+type Spare = { readonly a: SpareSubnet; readonly c: SpareSubnet };
+
 /**
- * The destination's group opened on the right port from the destination VPC's other subnet: the right rule in
- * the right group, but for a source the request does not come from.
+ * A second, instance-less "-data" subnet in each VPC, associated with its own route table (shown in the
+ * exhibit): a route placed there is the right route in the wrong table, since the instances' subnets use their
+ * VPC's main table (RT-01).
  */
-function wrongSubnetNearMiss(a: Site, c: Site, port: number, spare: { readonly c: SubnetHandle }): NearMiss {
-  const from = cidrText(spare.c.cidr);
-  return {
-    text: `An inbound rule in ${c.instance.name}-sg allowing TCP ${port} from ${from}`,
-    fixText: `Add an inbound rule tcp/${port} from ${from} to security group ${c.instance.sgId}`,
-    why: `${from} is a subnet of ${c.vpc.name}; the request comes from ${a.instance.name} (${a.instance.ip}) in ${cidrText(a.vpc.cidr)}, which this rule does not name (SG-05).`,
-    edit: addSecurityGroupInbound(c.instance.sgId, {
-      protocol: "tcp",
-      fromPort: port,
-      toPort: port,
-      cidrBlock: from,
-    }),
+function spareSubnets(estate: Estate, a: Site, c: Site): Spare {
+  const one = (site: Site): SpareSubnet => {
+    const tableName = `${site.vpc.name}-data`;
+    const routeTableId = estate.builder.routeTable(site.vpc, tableName);
+    const subnet = estate.builder.subnet(site.vpc, {
+      role: "data",
+      prefix: site.subnet.cidr.prefix,
+      routeTableId,
+    });
+    return { name: subnet.name, routeTableId, tableName };
   };
-}
-
-/**
- * A second, instance-less subnet in the destination's VPC (shown in the exhibit's subnet table): its CIDR is the tempting
- * wrong prefix for a route, a range of the right VPC that does not hold the instance (RT-04).
- */
-function spareSubnets(estate: Estate, c: Site): { c: SubnetHandle } {
-  return { c: estate.builder.subnet(c.vpc, { role: "data", prefix: c.subnet.cidr.prefix }) };
+  return { a: one(a), c: one(c) };
 }
 
 function peeringSetup(rng: Rng): Setup {
   const estate = buildEstate(rng, 2);
   const [a, c] = estate.sites as [Site, Site];
   const pcx = peerSites(estate, a, c);
-  const spare = spareSubnets(estate, c);
+  const spare = spareSubnets(estate, a, c);
   const base = estate.builder.build("peering");
   const p = estate.port;
+  const aCidr = cidrText(a.vpc.cidr);
+  const cCidr = cidrText(c.vpc.cidr);
   return {
     base,
     query: q(estate, a, c),
     concepts: ["P4", "P7", "S2", "P11"],
     // Not "joined": when the missing piece is the acceptance, the peering joins nothing yet (exam7 MINOR 3).
     story: `${a.vpc.name} requested peering ${pcx} with ${c.vpc.name}.`,
-    nearMisses: pairNearMisses(base, a, c, p, pcx, spare),
+    nearMisses: pairNearMisses(a, c, p, pcx, spare, base),
     pieces: [
       {
-        text: capital(routeText(base, a.subnet.routeTableId, cidrText(c.vpc.cidr), pcx)),
-        remove: removeRoute(a.subnet.routeTableId, cidrText(c.vpc.cidr)),
+        text: capital(routeText(base, a.subnet.routeTableId, cCidr, pcx)),
+        remove: removeRoute(a.subnet.routeTableId, cCidr),
         rules: ["PCX-08"],
+        decoy: addRouteOnce(spare.a.routeTableId, cCidr, pcx),
       },
       {
-        text: capital(routeText(base, c.subnet.routeTableId, cidrText(a.vpc.cidr), pcx)),
-        remove: removeRoute(c.subnet.routeTableId, cidrText(a.vpc.cidr)),
+        text: capital(routeText(base, c.subnet.routeTableId, aCidr, pcx)),
+        remove: removeRoute(c.subnet.routeTableId, aCidr),
         rules: ["PCX-08"],
+        reply: true,
+        decoy: addRouteOnce(spare.c.routeTableId, aCidr, pcx),
       },
       {
         text: `Acceptance of peering ${pcx} by the ${c.vpc.name} owner`,
@@ -179,7 +199,7 @@ function peeringSetup(rng: Rng): Setup {
         rules: ["PCX-05", "PCX-07"],
       },
       {
-        text: `An inbound rule in ${c.instance.name}-sg allowing TCP ${p} from ${cidrText(a.vpc.cidr)}`,
+        text: `An inbound rule in ${c.instance.name}-sg allowing TCP ${p} from ${aCidr}`,
         remove: setSecurityGroupInbound(c.instance.sgId, []),
         rules: ["SG-03", "PCX-11"],
         plain: true,
@@ -192,30 +212,54 @@ function hubSetup(rng: Rng): Setup {
   const estate = buildEstate(rng, 2);
   const [a, c] = estate.sites as [Site, Site];
   const hub = hubSites(estate, [a, c]);
-  const spare = spareSubnets(estate, c);
+  const spare = spareSubnets(estate, a, c);
+  // A second TGW route table with no attachment associated (the tempting wrong table for a propagation).
+  const other = estate.builder.tgwRouteTable(hub.tgwId, "shared-routes");
   const base = estate.builder.build("transit gateway");
   const attA = hub.attachments.get(a) ?? "";
   const attC = hub.attachments.get(c) ?? "";
   const table = hub.table;
+  const aCidr = cidrText(a.vpc.cidr);
+  const cCidr = cidrText(c.vpc.cidr);
+  const wrongTable = (att: string, site: Site, what: string): NearMiss => ({
+    text: `Propagation of attachment ${att} (${site.vpc.name}) into TGW route table ${other.name}`,
+    fixText: `Enable propagation of ${att} into transit gateway route table ${other.id}`,
+    why: `No attachment is associated with ${other.name}, so ${what} is never looked up there: a transit gateway routes traffic from an attachment only by the table that attachment is associated with, not by tables it propagates into (TGW-04, TGW-05).`,
+    edit: addTgwPropagation(other.id, att),
+  });
+  // Chosen by the attachments' random ids rather than a fresh draw, so the seed's later draws stay as they were.
+  const propagationMiss =
+    attA < attC
+      ? wrongTable(attC, c, `the request from ${a.vpc.name}`)
+      : wrongTable(attA, a, `the reply from ${c.vpc.name}`);
   return {
     base,
     query: q(estate, a, c),
     concepts: ["V6"],
     story: `${a.vpc.name} and ${c.vpc.name} are attached to transit gateway ${hub.tgwId}.`,
     nearMisses: [
-      ...pairNearMisses(base, a, c, estate.port, hub.tgwId, spare),
+      ...pairNearMisses(a, c, estate.port, hub.tgwId, spare, base),
       {
-        text: `A static route ${cidrText(c.vpc.cidr)} → ${attA} (${a.vpc.name}) in TGW route table ${table.name}`,
-        fixText: `Add a static route ${cidrText(c.vpc.cidr)} -> ${attA} to transit gateway route table ${table.id}`,
-        why: `It sends traffic for ${cidrText(c.vpc.cidr)} back to ${possessive(a.vpc.name)} attachment, not to ${possessive(c.vpc.name)}; being static, it would win even if a propagated route for that prefix exists (TGW-07).`,
-        edit: addTgwRoute(table.id, cidrText(c.vpc.cidr), attA),
+        text: `A static route ${cCidr} → ${attA} (${a.vpc.name}) in TGW route table ${table.name}`,
+        fixText: `Add a static route ${cCidr} -> ${attA} to transit gateway route table ${table.id}`,
+        why: `It sends traffic for ${cCidr} back to ${possessive(a.vpc.name)} attachment, not to ${possessive(c.vpc.name)}; being static, it would win even if a propagated route for that prefix exists (TGW-07).`,
+        edit: addTgwRoute(table.id, cCidr, attA),
       },
+      {
+        text: `A static route ${aCidr} → ${attC} (${c.vpc.name}) in TGW route table ${table.name}`,
+        fixText: `Add a static route ${aCidr} -> ${attC} to transit gateway route table ${table.id}`,
+        why: `It sends the replies for ${aCidr} back to ${possessive(c.vpc.name)} attachment, not to ${possessive(a.vpc.name)}; being static, it would win even if a propagated route for that prefix exists (TGW-07).`,
+        edit: addTgwRoute(table.id, aCidr, attC),
+      },
+      // One of the two, not both: a mirrored pair of options with one reason would cue that both are wrong.
+      propagationMiss,
     ],
     pieces: [
       {
         text: `Propagation of attachment ${attC} (${c.vpc.name}) into TGW route table ${table.name}`,
         remove: removeTgwPropagation(table.id, attC),
         rules: ["TGW-05"],
+        decoy: addTgwPropagation(other.id, attC),
       },
       {
         text: `Association of attachment ${attA} (${a.vpc.name}) with TGW route table ${table.name}`,
@@ -223,17 +267,55 @@ function hubSetup(rng: Rng): Setup {
         rules: ["TGW-04"],
       },
       {
-        text: capital(routeText(base, a.subnet.routeTableId, cidrText(c.vpc.cidr), hub.tgwId)),
-        remove: removeRoute(a.subnet.routeTableId, cidrText(c.vpc.cidr)),
+        text: capital(routeText(base, a.subnet.routeTableId, cCidr, hub.tgwId)),
+        remove: removeRoute(a.subnet.routeTableId, cCidr),
         rules: ["TGW-06"],
+        decoy: addRouteOnce(spare.a.routeTableId, cCidr, hub.tgwId),
       },
       {
-        text: capital(routeText(base, c.subnet.routeTableId, cidrText(a.vpc.cidr), hub.tgwId)),
-        remove: removeRoute(c.subnet.routeTableId, cidrText(a.vpc.cidr)),
+        text: capital(routeText(base, c.subnet.routeTableId, aCidr, hub.tgwId)),
+        remove: removeRoute(c.subnet.routeTableId, aCidr),
         rules: ["TGW-06"],
+        reply: true,
+        decoy: addRouteOnce(spare.c.routeTableId, aCidr, hub.tgwId),
+      },
+      {
+        text: `Propagation of attachment ${attA} (${a.vpc.name}) into TGW route table ${table.name}`,
+        remove: removeTgwPropagation(table.id, attA),
+        rules: ["TGW-05"],
+        reply: true,
+        decoy: addTgwPropagation(other.id, attA),
+      },
+      {
+        text: `Association of attachment ${attC} (${c.vpc.name}) with TGW route table ${table.name}`,
+        remove: removeTgwAssociation(table.id, attC),
+        rules: ["TGW-04"],
+        reply: true,
       },
     ],
   };
+}
+
+/** Adds a route unless the table already has one for that destination (then the topology is unchanged). */
+function addRouteOnce(routeTableId: string, destination: string, target: string): Edit {
+  const add = addRoute(routeTableId, destination, target);
+  return (t) =>
+    t.routeTables.some((r) => r.id === routeTableId && r.routes.some((x) => x.destination === destination))
+      ? t
+      : add(t);
+}
+
+/** Propagates an attachment into a TGW route table unless it already does (rule TGW-05). */
+function addTgwPropagation(tableId: string, attachmentId: string): Edit {
+  return (t) =>
+    t.transitGatewayRouteTables.some((r) => r.id === tableId && r.propagations.includes(attachmentId))
+      ? t
+      : {
+          ...t,
+          transitGatewayRouteTables: t.transitGatewayRouteTables.map((r) =>
+            r.id === tableId ? { ...r, propagations: [...r.propagations, attachmentId] } : r,
+          ),
+        };
 }
 
 function internetSetup(rng: Rng): Setup {
@@ -292,14 +374,14 @@ function internetSetup(rng: Rng): Setup {
         }),
       },
       {
-        text: `An outbound rule in ${a.instance.name}-sg allowing TCP 443 to ${cidrText(a.vpc.cidr)}`,
-        fixText: `Add an outbound rule tcp/443 to ${cidrText(a.vpc.cidr)} to security group ${a.instance.sgId}`,
-        why: `It allows TCP 443 only to ${possessive(a.vpc.name)} own range ${cidrText(a.vpc.cidr)}; internet addresses are outside it (SG-05).`,
-        edit: addSecurityGroupOutbound(a.instance.sgId, {
+        text: `An inbound rule in ${a.instance.name}-sg allowing TCP 1024-65535 from 0.0.0.0/0`,
+        fixText: `Add an inbound rule tcp/1024-65535 from 0.0.0.0/0 to security group ${a.instance.sgId}`,
+        why: `Security groups are stateful: the reply to ${possessive(a.instance.name)} own request comes back in whatever its inbound rules say, so opening the ephemeral ports changes nothing for this flow (SG-02).`,
+        edit: addSecurityGroupInbound(a.instance.sgId, {
           protocol: "tcp",
-          fromPort: 443,
-          toPort: 443,
-          cidrBlock: cidrText(a.vpc.cidr),
+          fromPort: 1024,
+          toPort: 65535,
+          cidrBlock: "0.0.0.0/0",
         }),
       },
       {
@@ -388,6 +470,30 @@ export function drawCompleteSetup(rng: Rng, difficulty: Difficulty): Setup {
   return make(rng);
 }
 
+/**
+ * Which piece the question leaves out, by difficulty (exam9 M1: the levels differ in what the learner must
+ * follow). d1: a piece the request needs (the flow fails on its way out, an empty security group included).
+ * d2: any piece but the plain empty group, the reply path too. d3: a piece that has a decoy: the same route or
+ * propagation is shown in place in the VPC's other route table or the TGW table no attachment uses, so the
+ * learner must work out which table the flow actually consults (RT-01, TGW-04). The returned setup's base
+ * carries the decoy.
+ */
+function drawMissing(
+  rng: Rng,
+  setup: Setup,
+  difficulty: Difficulty,
+): { readonly setup: Setup; readonly missingIndex: number } {
+  const eligible = setup.pieces.filter((p) =>
+    difficulty === 1 ? p.reply !== true : difficulty === 2 ? p.plain !== true : p.decoy !== undefined,
+  );
+  // A setup without decoys (internet egress is never drawn at d3) falls back to the d2 choice.
+  const pool = eligible.length > 0 ? eligible : setup.pieces.filter((p) => p.plain !== true);
+  const missing = pool[rng.int(0, pool.length - 1)] as Piece;
+  const missingIndex = setup.pieces.indexOf(missing);
+  if (difficulty !== 3 || missing.decoy === undefined) return { setup, missingIndex };
+  return { setup: { ...setup, base: missing.decoy(setup.base) }, missingIndex };
+}
+
 export type MissingPieceCase = {
   readonly question: Question;
   readonly setup: Setup;
@@ -404,16 +510,14 @@ function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Que
 /** The question plus its complete setup and which piece it removed, for checks. */
 export function missingPieceCase(seed: number, difficulty: Difficulty, proofs?: ProofSink): MissingPieceCase {
   const rng = forkedRng(seed, `${NAME}/${difficulty}`);
-  const setup = drawCompleteSetup(rng, difficulty);
+  const drawn = drawCompleteSetup(rng, difficulty);
   const cache = new NetworkCache();
-  const full = analyzeTopology(setup.base, setup.query, cache);
+  const full = analyzeTopology(drawn.base, drawn.query, cache);
   if (!full.reachable)
     throw new Error(
       `${NAME} seed ${seed}: the complete setup is not reachable: ${full.blockers.map((x) => x.message).join(" ")}`,
     );
-  // exam7 MINOR 2: an empty security group is a d1 fault; at d3 the missing piece is one that takes reading.
-  const eligible = setup.pieces.filter((p) => difficulty !== 3 || p.plain !== true);
-  const missingIndex = setup.pieces.indexOf(eligible[rng.int(0, eligible.length - 1)] as Piece);
+  const { setup, missingIndex } = drawMissing(rng, drawn, difficulty);
   const missing = setup.pieces[missingIndex] as Piece;
   const shownTopology = missing.remove(setup.base);
   const shown = analyzeTopology(shownTopology, setup.query, cache);

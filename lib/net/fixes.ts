@@ -177,7 +177,7 @@ const addSecurityGroupRule: Proposer = ({ topology, net, query }, b) => {
     {
       kind: "add-sg-rule",
       description: `Add an ${inbound ? "inbound" : "outbound"} rule ${protocol}${port !== undefined ? `/${port}` : ""} ${inbound ? "from" : "to"} ${rule.cidrBlock} to security group ${sg.id}`,
-      // exam9 M3: a group with no rules on that side is SG-03's case (no inbound rules, or every outbound
+      // A group with no rules on that side is SG-03's case (no inbound rules, or every outbound
       // rule removed); a group whose rules do not match is SG-01's.
       rules: b.code === "SG_HAS_NO_RULES" ? ["SG-03"] : ["SG-01"],
       topology: draft.topology,
@@ -220,7 +220,7 @@ const addNetworkAclRule: Proposer = ({ topology, net, query }, b) => {
     protocol,
     ...ports,
     // Below a numbered deny the allow overrides it for every address it names: name only this flow's remote
-    // address, so the deny keeps covering the rest of its range (exam8 MINOR 7).
+    // address, so the deny keeps covering the rest of its range.
     cidrBlock:
       d.ruleNumber !== "*"
         ? hostCidr(remote.value)

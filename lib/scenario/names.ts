@@ -219,7 +219,7 @@ export function customerPublicIp(rng: Rng): string {
 
 /**
  * An IPv6 address or prefix written as AWS prints it (RFC 5952: lowercase, no leading zeros, the longest run of
- * zero groups as "::"), so "2600:1f15:2ce3:000::/56" becomes "2600:1f15:2ce3::/56" (exam9 M4).
+ * zero groups as "::"), so "2600:1f15:2ce3:000::/56" becomes "2600:1f15:2ce3::/56".
  */
 export function ipv6Text(text: string): string {
   const slash = text.indexOf("/");

@@ -333,7 +333,7 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
 
 /**
  * The keyed "Yes" (candidates[0]) reworded, without a draw, to the longest wording shorter than the longest other
- * option when it would otherwise be the longest option (qexam5 F6); the shortest wording when none is shorter.
+ * option when it would otherwise be the longest option; the shortest wording when none is shorter.
  */
 function shortenKeyedYes(candidates: Candidate[]): void {
   const key = candidates[0];
@@ -446,7 +446,7 @@ function disprove(
       : b.code === "BAD_STATE_VPN" || b.code === "TGW_BAD_STATE_VPN"
         ? vpnUpWhy(phrase, item)
         : `${phrase} is not at fault in this setup: with it as shown, the ${b.direction === "return" ? "reply" : "request"} gets past it (${rule}).`;
-    // exam7 MINOR 5: the rule the distractor blames does not match (a near miss), or the entry names a peer's group.
+    // The rule the distractor blames does not match (a near miss), or the entry names a peer's group.
     const nearMiss = hop?.matched ? naclNearMissClause(shown, b) : undefined;
     const peerGroup =
       hop?.matched && b.detail.kind === "security-group"
@@ -454,7 +454,7 @@ function disprove(
         : undefined;
     if (nearMiss !== undefined) why = `${phrase} is not at fault here: ${nearMiss}`;
     else if (peerGroup !== undefined) why = `${why} ${peerGroup}`;
-    // exam8 DEFECT 3: a lower-numbered deny that nearly matches is read first; say why it does not match.
+    // A lower-numbered deny that nearly matches is read first; say why it does not match.
     const passed = hop?.matched && nearMiss === undefined ? naclPassedOverForBlocker(shown, b) : "";
     if (passed !== "") why = `${why} ${passed}`;
   }
@@ -590,7 +590,7 @@ function blockedSummary(
     ? loopSentence(analysis, first)
     : `The ${first.direction === "return" ? "reply" : "request"} is dropped at ${componentPhrase(topology, first.component)}.`;
   const transitive = transitivePeeringSentence(topology, first) ?? "";
-  // exam7 MINOR 5: a NACL drop names the rule that matched and why it decides (lowest number first).
+  // A NACL drop names the rule that matched and why it decides (lowest number first).
   const nacl = naclDropSentence(topology, first) ?? "";
   if (known)
     return [sentence, where, nacl, known.cause ?? "", `Fix: ${known.change}.`, transitive]
@@ -757,7 +757,7 @@ function decidingDetails(topology: Topology, analysis: Analysis, query: Query): 
     if (d.kind !== "network-acl" || !d.allowed || d.ruleNumber === "*") continue;
     const acl = topology.networkAcls.find((a) => a.id === d.acl);
     if (!acl) continue;
-    // exam8 DEFECT 3: a lower-numbered deny that nearly matches the flow, and why it does not (ACL-03).
+    // A lower-numbered deny that nearly matches the flow, and why it does not (ACL-03).
     const header = hop.inbound ?? hop.outbound;
     if (header !== undefined && !seenPassed.has(`${acl.id} ${d.side} ${hop.direction}`)) {
       seenPassed.add(`${acl.id} ${d.side} ${hop.direction}`);

@@ -1,6 +1,6 @@
 // Why a network ACL rule decides or does not (ACL-03: lowest number first, the first match decides; ACL-04: the
 // final * rule), and why a security group rule may name a group of a peered VPC (PCX-11), said about the rules
-// the exhibit shows, so a key names the deciding rule and a distractor's near miss is explained (exam7 MINOR 5).
+// the exhibit shows, so a key names the deciding rule and a distractor's near miss is explained.
 import { cidrContainsIp, parseCidr, parseIp } from "../net/cidr";
 import { describePorts, matchesPort, matchesProtocol } from "../net/rule-match";
 import type { Blocker, Topology } from "../net/index";
@@ -122,7 +122,7 @@ export function naclDropSentence(topology: Topology, first: Blocker): string | u
   const dir = first.direction === "return" ? "reply" : "request";
   const remote = `${d.side === "inbound" ? "from" : "to"} ${d.remote}`;
   const flow = { side: d.side, remote: d.remote, traffic: d.traffic, direction: d.direction };
-  // exam8: an allow rule that nearly matches is named with why it does not, so the learner's trap is explained.
+  // An allow rule that nearly matches is named with why it does not, so the learner's trap is explained.
   const passed = naclPassedOverSentence(rules, flow, d.ruleNumber, "allow");
   if (d.ruleNumber === "*")
     return [

@@ -443,7 +443,7 @@ const CATALOGUE: Readonly<Record<Difficulty, Catalogue>> = {
       { build: (r) => directPeering(r, { crossRegion: true, crossAccount: true }), variants: 10 },
       { build: (r) => peeringChain(r, { crossRegion: true }), variants: 8 },
     ],
-    // qexam5 F4: no d3 entry is answered by one fact alone (a group with no rules, a missing route in a direct
+    // No d3 entry is answered by one fact alone (a group with no rules, a missing route in a direct
     // peering, a pending peering): [1, 1], [1, 3], [1, 4], [2, 4] and [0, 7] gave way to a swapped NACL, a reply
     // rule that mirrors the request's, a route back to a neighbouring subnet and a wrong-source group.
     order: [

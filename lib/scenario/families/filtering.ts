@@ -215,7 +215,7 @@ function sgReferenceCase(rng: Rng, crossRegion: boolean): Scenario {
 
 function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Question {
   const rng = forkedRng(seed, `${NAME}/${difficulty}`);
-  // d1: NACL rules within one Region; d2: also SG references across a same-Region peering; d3 (qexam5 F4): only
+  // d1: NACL rules within one Region; d2: also SG references across a same-Region peering; d3: only
   // faults that need two facts together. The inter-Region SG case d3 used to draw showed a lone port typo or an
   // empty group (a reference across Regions cannot be shown at all, PCX-11).
   const scenario =

@@ -123,7 +123,7 @@ export function fixItCase(seed: number, difficulty: Difficulty, proofs?: ProofSi
 /** The deciding rule, whether the request or the reply fails, and the one change that fixes it. */
 function fixSummary(topology: Topology, before: Analysis, change: string): string {
   const b = before.blockers[0];
-  // exam8 MINOR 2: a NACL drop names the deciding rule and the near-miss rules read before it.
+  // A NACL drop names the deciding rule and the near-miss rules read before it.
   const nacl = b ? (naclDropSentence(topology, b) ?? "") : "";
   const sentence = b
     ? decidingSentence(b.code === "SUBNET_ACL_RESTRICTION" && b.direction === "return" ? ["ACL-02"] : b.rules)

@@ -347,7 +347,7 @@ function natPath(rng: Rng): Setting {
   // The NAT path is d3's setting: its faults mostly drop the reply somewhere on the translated path, so the
   // records of both legs must be read together, and each needs a second fact (a deny read before the allow, a
   // rule naming the wrong range, the reply keeping the server's address). A REJECT of the request on the
-  // instance's own ENI (d1's pattern) is left to the distractors (qexam5 F4).
+  // instance's own ENI (d1's pattern) is left to the distractors.
   const natIp0 = base.natGateways.find((n) => n.id === nat)?.privateIp ?? "";
   const faults: readonly ((t: Topology) => Topology)[] = [
     // The request from the private subnet is not admitted into the public subnet.
@@ -425,7 +425,7 @@ function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Que
 function drawSetting(rng: Rng, difficulty: Difficulty): Setting {
   // d1: the two-ENI pair over IPv4 with a request or server-side fault; d2 adds client-side faults and IPv6;
   // d3: the NAT gateway path only (records on an intermediate ENI, read through the translation). d3 used to draw
-  // the IPv6 pair a third of the time: d2's record patterns with IPv6 addresses (qexam5 F4).
+  // the IPv6 pair a third of the time: d2's record patterns with IPv6 addresses.
   if (difficulty === 1) return peeredPair(rng, 1);
   if (difficulty === 2) return rng.chance(2, 3) ? peeredPair(rng, 2) : ipv6Pair(rng);
   return natPath(rng);
@@ -458,7 +458,7 @@ export function flowLogCase(seed: number, difficulty: Difficulty, proofs?: Proof
         : `analyze(hidden topology): first blocker is ${key.diagnosis}, not ${l.diagnosis}`,
   }));
   // The records of a dropped request cannot tell a security group from a network ACL (the key says "SG or NACL"),
-  // so the hidden fault's own rule sentence would not fit the question (exam7 MINOR 7): said only when the
+  // so the hidden fault's own rule sentence would not fit the question: said only when the
   // records point at one layer.
   const eitherLayer = key.diagnosis === "client-request" || key.diagnosis === "server-request";
   const deciding = eitherLayer

@@ -421,7 +421,7 @@ function vpnThroughPeeringScenario(rng: Rng): Scenario {
     ) + " The setup:";
   return {
     stem: lead + question,
-    // exam7 MINOR 11: with a VPN to each VPC, say which one the on-premises router uses for B's range (the one
+    // With a VPN to each VPC, say which one the on-premises router uses for B's range (the one
     // ending at B, as the model walks it), so the path through A's VPN and the peering is not a second reading.
     stemFor: (shown) =>
       shown.topology.vpnConnections.some((v) => v.id === vpnB)
@@ -838,7 +838,7 @@ function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Que
 }
 
 /**
- * qexam5 F6: both tunnels DOWN is a real fault too. At d1 and d2, 1 in 8 questions that show a faulty setup show
+ * Both tunnels DOWN is a real fault too. At d1 and d2, 1 in 8 questions that show a faulty setup show
  * that one (the model computes the verdict: no tunnel UP, the connection carries nothing), so the tunnel options
  * are sometimes the key. Not at d3, where a DOWN/DOWN table would make the item easier than d2. Drawn from a fork
  * of its own, so the question's other draws stay as they were.
@@ -861,7 +861,7 @@ function withBothTunnelsDown(
 
 /**
  * Which of the two tunnels is the DOWN one (in every variant, and the fixes) is drawn per question: every exhibit
- * used to show tunnel 1 UP and tunnel 2 DOWN (qexam5 F6). A fork of its own keeps the other draws.
+ * used to show tunnel 1 UP and tunnel 2 DOWN. A fork of its own keeps the other draws.
  */
 /**
  * The variant with `f` applied to its topology and its fix's topology, each made only when read (lazyVariant):

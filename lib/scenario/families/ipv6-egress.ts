@@ -368,7 +368,7 @@ const TEMPLATES: readonly Template[] = [
     concepts: ["G1"],
   },
   {
-    // qexam5 F5: d2's outbound question is dual-stack, so it tests IPv6 rather than repeating d1's IPv4 one.
+    // At d2 the outbound question is dual-stack, so it tests IPv6 rather than repeating d1's IPv4 one.
     id: "dual-stack-outbound",
     spec: { igw: true, role: "private" },
     need: { out4: true, out6: true, in4: false, in6: false },
@@ -549,7 +549,7 @@ const TEMPLATES: readonly Template[] = [
     concepts: ["G3", "S1"],
   },
   {
-    // exam7 MINOR 6: a second NACL fault at d3, on the other leg: the replies are allowed in, the requests not out.
+    // A second NACL fault at d3, on the other leg: the replies are allowed in, the requests not out.
     id: "nacl-ipv6-requests",
     spec: { igw: false, role: "private", eigwRoute: true, aclIpv4RequestsOnly: true },
     need: { out6: true, in6: false },
@@ -586,7 +586,7 @@ const TEMPLATES: readonly Template[] = [
 ];
 
 // d1: the two outbound-only answers (NAT gateway for IPv4, egress-only gateway for IPv6); d2: the route
-// templates that involve IPv6 (a dual-stack pair of routes instead of d1's IPv4 NAT question, qexam5 F5) and the
+// templates that involve IPv6 (a dual-stack pair of routes instead of d1's IPv4 NAT question) and the
 // inbound IPv4 design; d3: the SG and NACL rules IPv6 traffic needs beside a route that is already right (two interacting
 // facts: the egress-only gateway is stateful, the ACL is not; the IPv4 SG rule does not cover IPv6), plus the
 // inbound IPv6 design. The inbound IPv4 design, answerable by address family alone, stays at d2 (the examiner

@@ -176,7 +176,7 @@ function peeringSetup(rng: Rng): Setup {
     base,
     query: q(estate, a, c),
     concepts: ["P4", "P7", "S2", "P11"],
-    // Not "joined": when the missing piece is the acceptance, the peering joins nothing yet (exam7 MINOR 3).
+    // Not "joined": when the missing piece is the acceptance, the peering joins nothing yet.
     story: `${a.vpc.name} requested peering ${pcx} with ${c.vpc.name}.`,
     nearMisses: pairNearMisses(a, c, p, pcx, spare, base),
     pieces: [
@@ -471,7 +471,7 @@ export function drawCompleteSetup(rng: Rng, difficulty: Difficulty): Setup {
 }
 
 /**
- * Which piece the question leaves out, by difficulty (exam9 M1: the levels differ in what the learner must
+ * Which piece the question leaves out, by difficulty (the levels differ in what the learner must
  * follow). d1: a piece the request needs (the flow fails on its way out, an empty security group included).
  * d2: any piece but the plain empty group, the reply path too. d3: a piece that has a decoy: the same route or
  * propagation is shown in place in the VPC's other route table or the TGW table no attachment uses, so the

@@ -1,4 +1,4 @@
-// The database comparison of issue 17 ("Past one machine"), kept runnable: the same workload through the app's
+// The database comparison for running past one machine (docs/bench.md, "Database engines evaluated"), kept runnable: the same workload through the app's
 // own data layer (openDb, lib/db functions) on the embedded SQLite file and on a PostgreSQL server. Run with
 //   npx tsx --import ./bench/server-only.mjs bench/db-engines.ts sqlite|postgres [postgresql://… server URL, default REACHABLE_TEST_POSTGRES_URL]
 // and alternate the two in the same minute on a shared machine. One JSON line per run:

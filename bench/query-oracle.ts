@@ -1,4 +1,4 @@
-// Where a random query's cold reads go (not part of npm run bench; a diagnosis for issue 11). Bundle it like
+// Where a random query's cold reads go (not part of npm run bench; a diagnosis of the 1,000-VPC query median, docs/bench.md). Bundle it like
 // scripts/bench.mjs does and run `node out.mjs <part> [seed]`. Two networks are built from one parsed input and
 // answer the bench's queries in turns (A, B, B, A, ...); before each of B's queries, outside the timed region, the
 // model data of one part of that query is read ("touched"), so B meets it warm. B's median over A's, against the

@@ -3,7 +3,7 @@
 // so exports and the client never carry it; scripts/check-generator.ts counts the proofs and fails on an
 // option without one.
 // The caller that wants the proofs owns where they go: it passes a ProofSink to Family.generate and reads it
-// afterwards. No module-level map keyed by the question object (issue 11): such a WeakMap also made every
+// afterwards. No module-level map keyed by the question object: such a WeakMap also made every
 // garbage collection walk one ephemeron per question ever generated and still alive.
 import type { OptionId } from "./question";
 

@@ -1,4 +1,4 @@
-// The examiner's findings on the exhibit and the answer key (issue 12): a public IPv4 column, primary and
+// The findings of an exam-style review of the exhibit and the answer key: a public IPv4 column, primary and
 // secondary VPC blocks, TGW attachment associations, no doubled verdict words, one-sentence missing-piece stems.
 import { describe, expect, it } from "vitest";
 import type { Exhibit, ExhibitTable } from "../../lib/scenario/exhibit";

@@ -12,6 +12,7 @@ import {
   buildNetwork,
   firstVerifiedFix,
   NetworkCache,
+  peeringStateHint,
   proposeFixes,
   type Fix,
   type Analysis,
@@ -193,7 +194,22 @@ export function noText(analysis: Analysis, topology?: Topology): string {
 
 /** The "No: …" option for one blocker, as the shown topology words it. */
 export function blockerText(b: Blocker, topology?: Topology): string {
-  return `No: ${tgwNoRouteText(b, topology) ?? b.message}`;
+  const tgw = tgwNoRouteText(b, topology);
+  if (tgw !== undefined) return `No: ${tgw}`;
+  const hint = peeringHint(b);
+  return `No: ${hint === undefined ? b.message : `${b.message.slice(0, -(hint.length + 3))}.`}`;
+}
+
+/**
+ * An inactive peering's message ends with what its state means ("; a request that is not accepted within 7
+ * days expires …"): the option states the fault only, and the key's why carries the explanation, so the key
+ * is not the one option with a long explanatory tail.
+ */
+function peeringHint(b: Blocker): string | undefined {
+  const d = b.detail;
+  if (b.code !== "BAD_STATE_ROUTE" || d.kind !== "gateway") return undefined;
+  const hint = peeringStateHint(d.state);
+  return b.message.endsWith(`; ${hint}.`) ? hint : undefined;
 }
 
 /**
@@ -357,6 +373,18 @@ function firstDropWhy(
   phrase: string,
 ): string {
   if (isLoop(first)) return `Right: ${loopSentence(analysis, first)}`;
+  const hint = peeringHint(first);
+  const why = firstDropReason(topology, query, analysis, first, phrase);
+  return hint === undefined ? why : `${why} ${hint.charAt(0).toUpperCase()}${hint.slice(1)}.`;
+}
+
+function firstDropReason(
+  topology: Topology,
+  query: Query,
+  analysis: Analysis,
+  first: Blocker,
+  phrase: string,
+): string {
   const dir = first.direction === "return" ? "reply" : "request";
   const rule = decidingRule(topology, query, first);
   const at = analysis.forward.findIndex((h) => h.component.id === first.component);

@@ -325,6 +325,9 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
   }
 
   if (!first && setup.yesKeyNotLongest === true) shortenKeyedYes(candidates);
+  // An inactive peering's sentence names the connection, both VPCs and the route: often longer than the other
+  // "No" texts even without its explanation, so the "Yes" distractor takes a wording at least as long.
+  if (first && peeringHint(first) !== undefined) lengthenYesDistractor(candidates);
 
   // From difficulty 2 the prose names what exists; the rule lists, routes and states are read from the exhibit.
   const detail = setup.difficulty >= 2 ? "structure" : "full";
@@ -359,6 +362,18 @@ function shortenKeyedYes(candidates: Candidate[]): void {
   const byLength = [...YES_TEXTS].sort((a, b) => a.length - b.length);
   const shorter = byLength.filter((t) => t.length < longest);
   candidates[0] = { ...key, text: shorter.at(-1) ?? (byLength[0] as string) };
+}
+
+/** A keyed "No" longer than every other option: the "Yes" distractor takes the shortest wording not shorter. */
+function lengthenYesDistractor(candidates: Candidate[]): void {
+  const key = candidates[0];
+  const yes = candidates.findIndex((c) => !c.correct && isYesText(c.text));
+  const current = candidates[yes];
+  if (!key || !current) return;
+  const longest = Math.max(0, ...candidates.slice(1).map((c) => c.text.length));
+  if (key.text.length <= longest) return;
+  const longer = [...YES_TEXTS].sort((a, b) => a.length - b.length).find((t) => t.length >= key.text.length);
+  if (longer !== undefined) candidates[yes] = { ...current, text: longer };
 }
 
 /**

@@ -107,6 +107,11 @@ const PEERING_STATE_HINT: Readonly<Record<string, string>> = {
   deleting: "a peering being deleted carries nothing; peer the VPCs again",
 };
 
+/** What an inactive peering connection's state means, as the end of its BAD_STATE_ROUTE message words it. */
+export function peeringStateHint(state: string | undefined): string {
+  return PEERING_STATE_HINT[state ?? ""] ?? "the accepter must accept the request";
+}
+
 function blackholeRoute(d: DetailOf<"route-table">): string {
   const type = d.targetType ?? "unknown";
   const target = d.target ?? d.route?.target ?? "?";
@@ -191,7 +196,7 @@ export const EXPLANATIONS = {
     ["RT-08"],
     (d) => {
       if (d.kind === "route-table") return blackholeRoute(d);
-      return `Peering connection ${label(d.gateway)} is ${d.state ?? "?"}, not active, so ${d.route === undefined ? "it carries no traffic" : `the route ${d.route.description} is a blackhole`}; ${PEERING_STATE_HINT[d.state ?? ""] ?? "the accepter must accept the request"}.`;
+      return `Peering connection ${label(d.gateway)} is ${d.state ?? "?"}, not active, so ${d.route === undefined ? "it carries no traffic" : `the route ${d.route.description} is a blackhole`}; ${peeringStateHint(d.state)}.`;
     },
     (d) =>
       d.kind === "route-table"

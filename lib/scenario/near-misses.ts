@@ -106,6 +106,16 @@ function addsOnlyCoveredSgRules(before: T.Topology, after: T.Topology, onlyGroup
   return added > 0 && onlyGroups;
 }
 
+/**
+ * True when `after` adds nothing to `before` that a learner could not dismiss at a glance: no change at all, or
+ * only security-group rules the group already lists. Families that offer fixed lists of changes (ipv6-egress)
+ * drop such changes from their wrong options, as provenNearMisses does.
+ */
+export function repeatsWhatIsThere(before: T.Topology, after: T.Topology): boolean {
+  if (sameJson(after, before)) return true;
+  return addsOnlyExistingSgRules(before, after, sameJsonExcept(after, before, "securityGroups"));
+}
+
 /** A rule without its description: two rules that differ only there are the same rule in the exhibit. */
 function sameRule(a: T.SgRule, b: T.SgRule): boolean {
   return sameJsonWithout(a, b, "description");

@@ -12,6 +12,7 @@ import {
   buildNetwork,
   firstVerifiedFix,
   NetworkCache,
+  peeringStateHint,
   proposeFixes,
   type Fix,
   type Analysis,
@@ -193,7 +194,22 @@ export function noText(analysis: Analysis, topology?: Topology): string {
 
 /** The "No: …" option for one blocker, as the shown topology words it. */
 export function blockerText(b: Blocker, topology?: Topology): string {
-  return `No: ${tgwNoRouteText(b, topology) ?? b.message}`;
+  const tgw = tgwNoRouteText(b, topology);
+  if (tgw !== undefined) return `No: ${tgw}`;
+  const hint = peeringHint(b);
+  return `No: ${hint === undefined ? b.message : `${b.message.slice(0, -(hint.length + 3))}.`}`;
+}
+
+/**
+ * An inactive peering's message ends with what its state means ("; a request that is not accepted within 7
+ * days expires …"): the option states the fault only, and the key's why carries the explanation, so the key
+ * is not the one option with a long explanatory tail.
+ */
+function peeringHint(b: Blocker): string | undefined {
+  const d = b.detail;
+  if (b.code !== "BAD_STATE_ROUTE" || d.kind !== "gateway") return undefined;
+  const hint = peeringStateHint(d.state);
+  return b.message.endsWith(`; ${hint}.`) ? hint : undefined;
 }
 
 /**
@@ -309,6 +325,9 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
   }
 
   if (!first && setup.yesKeyNotLongest === true) shortenKeyedYes(candidates);
+  // An inactive peering's sentence names the connection, both VPCs and the route: often longer than the other
+  // "No" texts even without its explanation, so the "Yes" distractor takes a wording at least as long.
+  if (first && peeringHint(first) !== undefined) lengthenYesDistractor(candidates);
 
   // From difficulty 2 the prose names what exists; the rule lists, routes and states are read from the exhibit.
   const detail = setup.difficulty >= 2 ? "structure" : "full";
@@ -345,6 +364,18 @@ function shortenKeyedYes(candidates: Candidate[]): void {
   candidates[0] = { ...key, text: shorter.at(-1) ?? (byLength[0] as string) };
 }
 
+/** A keyed "No" longer than every other option: the "Yes" distractor takes the shortest wording not shorter. */
+function lengthenYesDistractor(candidates: Candidate[]): void {
+  const key = candidates[0];
+  const yes = candidates.findIndex((c) => !c.correct && isYesText(c.text));
+  const current = candidates[yes];
+  if (!key || !current) return;
+  const longest = Math.max(0, ...candidates.slice(1).map((c) => c.text.length));
+  if (key.text.length <= longest) return;
+  const longer = [...YES_TEXTS].sort((a, b) => a.length - b.length).find((t) => t.length >= key.text.length);
+  if (longer !== undefined) candidates[yes] = { ...current, text: longer };
+}
+
 /**
  * The key's reason: where the flow is first dropped. "Every hop before X passes it" only when hops came before
  * X (a reply always follows the whole request); when X is the first check, what X lacks.
@@ -357,6 +388,18 @@ function firstDropWhy(
   phrase: string,
 ): string {
   if (isLoop(first)) return `Right: ${loopSentence(analysis, first)}`;
+  const hint = peeringHint(first);
+  const why = firstDropReason(topology, query, analysis, first, phrase);
+  return hint === undefined ? why : `${why} ${hint.charAt(0).toUpperCase()}${hint.slice(1)}.`;
+}
+
+function firstDropReason(
+  topology: Topology,
+  query: Query,
+  analysis: Analysis,
+  first: Blocker,
+  phrase: string,
+): string {
   const dir = first.direction === "return" ? "reply" : "request";
   const rule = decidingRule(topology, query, first);
   const at = analysis.forward.findIndex((h) => h.component.id === first.component);

@@ -12,7 +12,8 @@ import type { Difficulty } from "../question";
 import type { Rng } from "../rng";
 import { setNacl } from "../topology-edits";
 import type { NearMiss } from "../near-misses";
-import { drawCompleteSetup, type Piece, type Setup } from "./missing-piece";
+import { drawCompleteSetup, piecesForDifficulty, withDecoy, type Piece, type Setup } from "./missing-piece";
+import { sameJson } from "../same-json";
 
 export type FixItFault = { readonly setup: Setup; readonly missing: Piece };
 
@@ -20,7 +21,8 @@ export type FixItFault = { readonly setup: Setup; readonly missing: Piece };
 export function drawFixItFault(rng: Rng, difficulty: Difficulty): FixItFault {
   const setup = drawCompleteSetup(rng, difficulty);
   if (difficulty === 1) {
-    const eligible = setup.pieces.filter((piece) => piece.fixIt !== false);
+    // As missing-piece's d1: a piece the request needs (never one only the reply needs), that fix-it can ask about.
+    const eligible = piecesForDifficulty(setup.pieces, 1).filter((piece) => piece.fixIt !== false);
     return { setup, missing: rng.pick(eligible) };
   }
   const choices = difficulty === 2 ? secondLevel(setup) : thirdLevel(setup);
@@ -226,17 +228,20 @@ function clientPropagation(setup: Setup, ends: Ends): FixItFault | undefined {
   const attachment = t.transitGatewayAttachments.find((a) => a.vpcId === ends.clientSubnet.vpcId);
   const table = t.transitGatewayRouteTables.find((r) => attachment && r.propagations.includes(attachment.id));
   if (!attachment || !table) return undefined;
-  return {
-    setup,
-    missing: {
-      text: `Propagation of attachment ${attachment.id} into TGW route table ${table.name ?? table.id}`,
-      remove: (x) => ({
-        ...x,
-        transitGatewayRouteTables: x.transitGatewayRouteTables.map((r) =>
-          r.id === table.id ? { ...r, propagations: r.propagations.filter((p) => p !== attachment.id) } : r,
-        ),
-      }),
-      rules: ["TGW-05"],
-    },
+  const missing: Piece = {
+    text: `Propagation of attachment ${attachment.id} into TGW route table ${table.name ?? table.id}`,
+    remove: (x) => ({
+      ...x,
+      transitGatewayRouteTables: x.transitGatewayRouteTables.map((r) =>
+        r.id === table.id ? { ...r, propagations: r.propagations.filter((p) => p !== attachment.id) } : r,
+      ),
+    }),
+    rules: ["TGW-05"],
   };
+  // The setup's own piece for this propagation (the one whose removal yields the same topology) carries the
+  // decoy: the attachment shown propagating into the TGW table no attachment is associated with, as
+  // missing-piece's d3 shows it, so the propagation is "there", only not where the reply is looked up (TGW-04).
+  const removed = missing.remove(t);
+  const own = setup.pieces.find((p) => p.decoy !== undefined && sameJson(p.remove(t), removed));
+  return own ? { setup: withDecoy(setup, own), missing: own } : { setup, missing };
 }

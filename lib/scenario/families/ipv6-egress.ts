@@ -8,6 +8,7 @@
 import { analyze, buildNetwork, NetworkCache, type Query, type Topology } from "../../net/index";
 import { buildQuestion } from "../build-question";
 import { traceLines } from "../reach-question";
+import { repeatsWhatIsThere } from "../near-misses";
 import type { Family } from "../family";
 import { accountId, carveVpcCidrs, distinctNames, ipv6Text, publicIp, region, VPC_NAMES } from "../names";
 import type { Candidate } from "../options";
@@ -498,10 +499,11 @@ const TEMPLATES: readonly Template[] = [
         edit: withSgInbound(tcpRule(ANY6, 1024, 65535)),
         why: "Security groups are stateful, so replies need no inbound rule (SG-02); the request itself is what the missing outbound ::/0 rule stops (SG-03).",
       },
+      // Not an inbound TCP 443 from ::/0 rule: the group already has one (shown in the exhibit).
       {
-        text: (s) => `Add an inbound rule to ${s.sg} allowing TCP 443 from ::/0`,
-        edit: withSgInbound(tcpRule(ANY6, 443, 443)),
-        why: "An inbound rule admits connections opened from outside, which the egress-only gateway drops anyway (EIGW-01); the instances' own requests still find no outbound ::/0 rule (SG-03).",
+        text: (s) => `Add an outbound rule to ${s.sg} allowing TCP 1024-65535 to ::/0`,
+        edit: withSgOutbound(tcpRule(ANY6, 1024, 65535)),
+        why: "The requests go to port 443 on the servers; 1024-65535 are the instances' own ephemeral ports, where the replies arrive, so this rule does not match the requests (SG-03).",
       },
       // An IPv6 rule, but for the VPC's own block: not the impossible 0.0.0.0/0 → egress-only route (AWS
       // refuses it outright, so it tests nothing at difficulty 3).
@@ -621,10 +623,13 @@ function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Que
     must: template.need[flow] === true,
   }));
   const meant = template.changes.filter((c) => c.meant === true);
+  // Never a wrong option that adds what the exhibit already shows (a rule the group already has).
   const shown = [
     ...meant,
     ...rng.sample(
-      template.changes.filter((c) => c.meant !== true),
+      template.changes.filter(
+        (c) => c.meant !== true && !repeatsWhatIsThere(setup.base, c.edit(setup)(setup.base)),
+      ),
       3,
     ),
   ];

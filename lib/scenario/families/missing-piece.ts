@@ -483,15 +483,27 @@ function drawMissing(
   setup: Setup,
   difficulty: Difficulty,
 ): { readonly setup: Setup; readonly missingIndex: number } {
-  const eligible = setup.pieces.filter((p) =>
-    difficulty === 1 ? p.reply !== true : difficulty === 2 ? p.plain !== true : p.decoy !== undefined,
-  );
-  // A setup without decoys (internet egress is never drawn at d3) falls back to the d2 choice.
-  const pool = eligible.length > 0 ? eligible : setup.pieces.filter((p) => p.plain !== true);
+  const pool = piecesForDifficulty(setup.pieces, difficulty);
   const missing = pool[rng.int(0, pool.length - 1)] as Piece;
   const missingIndex = setup.pieces.indexOf(missing);
-  if (difficulty !== 3 || missing.decoy === undefined) return { setup, missingIndex };
-  return { setup: { ...setup, base: missing.decoy(setup.base) }, missingIndex };
+  if (difficulty !== 3) return { setup, missingIndex };
+  return { setup: withDecoy(setup, missing), missingIndex };
+}
+
+/**
+ * The pieces a question at this difficulty may leave out (see drawMissing; fix-it's d1 draws from the same
+ * list). A setup without decoys (internet egress is never drawn at d3) falls back to the d2 choice.
+ */
+export function piecesForDifficulty(pieces: readonly Piece[], difficulty: Difficulty): Piece[] {
+  const eligible = pieces.filter((p) =>
+    difficulty === 1 ? p.reply !== true : difficulty === 2 ? p.plain !== true : p.decoy !== undefined,
+  );
+  return eligible.length > 0 ? eligible : pieces.filter((p) => p.plain !== true);
+}
+
+/** The setup with the piece's decoy shown in place (d3), or unchanged when the piece has none. */
+export function withDecoy(setup: Setup, piece: Piece): Setup {
+  return piece.decoy === undefined ? setup : { ...setup, base: piece.decoy(setup.base) };
 }
 
 export type MissingPieceCase = {

@@ -11,6 +11,7 @@ import { cidrSize, cidrText, ipToInt } from "../names";
 import type { Difficulty } from "../question";
 import type { Rng } from "../rng";
 import { setNacl } from "../topology-edits";
+import { subnetWith } from "../topology-builder";
 import type { NearMiss } from "../near-misses";
 import { drawCompleteSetup, type Piece, type Setup } from "./missing-piece";
 
@@ -122,7 +123,7 @@ function statelessAcl(setup: Setup, end: "server" | "client", subnet: T.Subnet, 
   const base: T.Topology = {
     ...t,
     networkAcls: [...t.networkAcls, acl],
-    subnets: t.subnets.map((s) => (s.id === subnet.id ? { ...s, networkAclId: aclId } : s)),
+    subnets: t.subnets.map((s) => (s.id === subnet.id ? subnetWith(s, { networkAclId: aclId }) : s)),
   };
   const side = end === "server" ? "outbound" : "inbound";
   const mirrored = setNacl(aclId, { [side]: [within(100), service] });

@@ -29,6 +29,7 @@ import {
   setNacl,
   setSecurityGroupInbound,
 } from "../topology-edits";
+import { subnetWith } from "../topology-builder";
 import { withArticle } from "../article";
 import type { ProofSink } from "../proofs";
 import { possessive } from "../possessive";
@@ -958,7 +959,7 @@ function withAppSubnetAcl(
   const associated = new Map<T.Subnet, T.Subnet>();
   const withAclId = (x: T.Subnet): T.Subnet => {
     let out = associated.get(x);
-    if (!out) associated.set(x, (out = { ...x, networkAclId: aclId }));
+    if (!out) associated.set(x, (out = subnetWith(x, { networkAclId: aclId })));
     return out;
   };
   const withAcl = (t: T.Topology): T.Topology => {

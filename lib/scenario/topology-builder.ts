@@ -429,6 +429,104 @@ export function withField<O extends object, F extends object>(item: O, fields: F
 }
 
 /**
+ * The keys of every topology build() makes, in its order. topologyWith copies a topology with exactly these
+ * keys through one literal; any other topology (parsed, hand-written) is spread as before.
+ */
+const BUILT_KEYS = [
+  "region",
+  "regions",
+  "accounts",
+  "vpcs",
+  "subnets",
+  "routeTables",
+  "networkAcls",
+  "securityGroups",
+  "instances",
+  "networkInterfaces",
+  "internetGateways",
+  "egressOnlyInternetGateways",
+  "natGateways",
+  "peeringConnections",
+  "transitGateways",
+  "transitGatewayAttachments",
+  "transitGatewayRouteTables",
+  "vpnGateways",
+  "customerGateways",
+  "vpnConnections",
+  "directConnectGateways",
+  "gatewayEndpoints",
+  "interfaceEndpoints",
+  "endpointServices",
+  "prefixLists",
+  "services",
+  "onPremisesNetworks",
+  "description",
+] as const;
+
+function hasBuiltKeys(t: T.Topology): boolean {
+  let k = 0;
+  for (const key in t) {
+    if (BUILT_KEYS[k] !== key) return false;
+    k += 1;
+  }
+  return k === BUILT_KEYS.length;
+}
+
+/**
+ * `{ ...t, ...patch }` (same keys in the same order) for a topology build() made, rebuilt through one literal
+ * so that every variant of every question shares build()'s V8 hidden class: spread copies at the edit sites
+ * made a map per site and source shape (74 maps for 7,381 topologies of four families over 300 questions), so
+ * lib/net's reads of a topology's lists were megamorphic.
+ */
+export function topologyWith(t: T.Topology, patch: Partial<T.Topology>): T.Topology {
+  if (!hasBuiltKeys(t)) return { ...t, ...patch };
+  const out = copyBuilt(t) as Record<string, unknown>;
+  const fields = patch as Readonly<Record<string, unknown>>;
+  for (const key in fields) out[key] = fields[key];
+  return out as T.Topology;
+}
+
+/** topologyWith for changes held in a map (key -> new value), in the map's order. */
+export function topologyWithMap(t: T.Topology, changes: ReadonlyMap<string, unknown>): T.Topology {
+  const out = (hasBuiltKeys(t) ? copyBuilt(t) : { ...t }) as Record<string, unknown>;
+  for (const [key, value] of changes) out[key] = value;
+  return out as T.Topology;
+}
+
+function copyBuilt(t: T.Topology): T.Topology {
+  return {
+    region: t.region,
+    regions: t.regions,
+    accounts: t.accounts,
+    vpcs: t.vpcs,
+    subnets: t.subnets,
+    routeTables: t.routeTables,
+    networkAcls: t.networkAcls,
+    securityGroups: t.securityGroups,
+    instances: t.instances,
+    networkInterfaces: t.networkInterfaces,
+    internetGateways: t.internetGateways,
+    egressOnlyInternetGateways: t.egressOnlyInternetGateways,
+    natGateways: t.natGateways,
+    peeringConnections: t.peeringConnections,
+    transitGateways: t.transitGateways,
+    transitGatewayAttachments: t.transitGatewayAttachments,
+    transitGatewayRouteTables: t.transitGatewayRouteTables,
+    vpnGateways: t.vpnGateways,
+    customerGateways: t.customerGateways,
+    vpnConnections: t.vpnConnections,
+    directConnectGateways: t.directConnectGateways,
+    gatewayEndpoints: t.gatewayEndpoints,
+    interfaceEndpoints: t.interfaceEndpoints,
+    endpointServices: t.endpointServices,
+    prefixLists: t.prefixLists,
+    services: t.services,
+    onPremisesNetworks: t.onPremisesNetworks,
+    description: t.description,
+  };
+}
+
+/**
  * Every generated subnet starts as this literal (the builder makes them all), and its optional keys are added
  * one by one: so subnets with the same keys in the same order share one V8 hidden class. A spread copy of a
  * subnet (`{ ...s, networkAclId }`) made a map of its own per copy site and source shape (1,126 maps for 2,634

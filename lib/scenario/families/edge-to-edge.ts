@@ -18,7 +18,7 @@ import {
   setNacl,
   setSecurityGroupOutbound,
 } from "../topology-edits";
-import { withField } from "../topology-builder";
+import { topologyWith, withField } from "../topology-builder";
 import type { ProofSink } from "../proofs";
 import { possessive } from "../possessive";
 
@@ -38,10 +38,10 @@ type Scenario = {
 };
 
 function setPublicIp(instanceId: string, ip: string): (t: T.Topology) => T.Topology {
-  return (t) => ({
-    ...t,
-    instances: t.instances.map((i) => (i.id === instanceId ? withField(i, { publicIp: ip }) : i)),
-  });
+  return (t) =>
+    topologyWith(t, {
+      instances: t.instances.map((i) => (i.id === instanceId ? withField(i, { publicIp: ip }) : i)),
+    });
 }
 
 /** A's default route points at the peering; B owns the internet gateway or NAT gateway. */
@@ -136,21 +136,21 @@ function peerEndpoint(rng: Rng): Scenario {
     ],
   };
   const vpce = estate.builder.id("vpce");
-  const withEndpoint = (t: T.Topology, vpcId: string, rtb: string, id = vpce): T.Topology => ({
-    ...t,
-    gatewayEndpoints: [
-      ...t.gatewayEndpoints,
-      {
-        id,
-        name: "s3-endpoint",
-        vpcId,
-        service: "s3",
-        region,
-        routeTableIds: [rtb],
-        policy: "allow-all",
-      },
-    ],
-  });
+  const withEndpoint = (t: T.Topology, vpcId: string, rtb: string, id = vpce): T.Topology =>
+    topologyWith(t, {
+      gatewayEndpoints: [
+        ...t.gatewayEndpoints,
+        {
+          id,
+          name: "s3-endpoint",
+          vpcId,
+          service: "s3",
+          region,
+          routeTableIds: [rtb],
+          policy: "allow-all",
+        },
+      ],
+    });
   const inB = withEndpoint(base, b.vpc.id, b.subnet.routeTableId);
   const pcx = base.peeringConnections[0]?.id ?? "";
   // The tempting mistake: send A's S3 prefix list over the peering to B's endpoint.
@@ -337,7 +337,9 @@ function closeReplies(t: T.Topology, acl: string): T.Topology {
 }
 
 function withDenyPolicy(t: T.Topology): T.Topology {
-  return { ...t, gatewayEndpoints: t.gatewayEndpoints.map((e) => ({ ...e, policy: "deny-all" as const })) };
+  return topologyWith(t, {
+    gatewayEndpoints: t.gatewayEndpoints.map((e) => ({ ...e, policy: "deny-all" as const })),
+  });
 }
 
 function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Question {

@@ -11,7 +11,7 @@ import { cidrSize, cidrText, ipToInt } from "../names";
 import type { Difficulty } from "../question";
 import type { Rng } from "../rng";
 import { setNacl } from "../topology-edits";
-import { subnetWith } from "../topology-builder";
+import { subnetWith, topologyWith } from "../topology-builder";
 import type { NearMiss } from "../near-misses";
 import { drawCompleteSetup, type Piece, type Setup } from "./missing-piece";
 
@@ -120,11 +120,10 @@ function statelessAcl(setup: Setup, end: "server" | "client", subnet: T.Subnet, 
     inbound: [within(100), end === "server" ? service : replies],
     outbound: [within(100), end === "server" ? replies : service],
   };
-  const base: T.Topology = {
-    ...t,
+  const base: T.Topology = topologyWith(t, {
     networkAcls: [...t.networkAcls, acl],
     subnets: t.subnets.map((s) => (s.id === subnet.id ? subnetWith(s, { networkAclId: aclId }) : s)),
-  };
+  });
   const side = end === "server" ? "outbound" : "inbound";
   const mirrored = setNacl(aclId, { [side]: [within(100), service] });
   const wrongSide = end === "server" ? "inbound" : "outbound";

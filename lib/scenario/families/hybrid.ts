@@ -29,7 +29,7 @@ import {
   setNacl,
   setSecurityGroupInbound,
 } from "../topology-edits";
-import { subnetWith } from "../topology-builder";
+import { subnetWith, topologyWith } from "../topology-builder";
 import { withArticle } from "../article";
 import type { ProofSink } from "../proofs";
 import { possessive } from "../possessive";
@@ -79,21 +79,21 @@ const tunnelFix = (t: T.Topology): NonNullable<Variant["fix"]> =>
 
 const setTunnels =
   (status: readonly ("UP" | "DOWN")[]): Edit =>
-  (t) => ({
-    ...t,
-    vpnConnections: t.vpnConnections.map((v) => ({
-      ...v,
-      tunnels: status.map((s, i) => ({ ...(v.tunnels[i] ?? {}), status: s })),
-    })),
-  });
+  (t) =>
+    topologyWith(t, {
+      vpnConnections: t.vpnConnections.map((v) => ({
+        ...v,
+        tunnels: status.map((s, i) => ({ ...(v.tunnels[i] ?? {}), status: s })),
+      })),
+    });
 const setPropagation =
   (rtbId: string, gatewayIds: string[]): Edit =>
-  (t) => ({
-    ...t,
-    routeTables: t.routeTables.map((rt) =>
-      rt.id === rtbId ? { ...rt, propagatingGatewayIds: gatewayIds } : rt,
-    ),
-  });
+  (t) =>
+    topologyWith(t, {
+      routeTables: t.routeTables.map((rt) =>
+        rt.id === rtbId ? { ...rt, propagatingGatewayIds: gatewayIds } : rt,
+      ),
+    });
 
 /**
  * `optionOnly`: variants that give a "No" option but are not drawn as the shown setup by `pickShown`. Both tunnels
@@ -449,10 +449,10 @@ function vpnThroughPeeringScenario(rng: Rng): Scenario {
 
 const setVpnStaticRoutes =
   (vpnId: string, staticRoutes: string[]): Edit =>
-  (t) => ({
-    ...t,
-    vpnConnections: t.vpnConnections.map((v) => (v.id === vpnId ? { ...v, staticRoutes } : v)),
-  });
+  (t) =>
+    topologyWith(t, {
+      vpnConnections: t.vpnConnections.map((v) => (v.id === vpnId ? { ...v, staticRoutes } : v)),
+    });
 
 /**
  * d2+: with static routing a virtual private gateway propagates only the prefixes listed on the VPN connection
@@ -484,15 +484,15 @@ function dxPrefixFaults(t: T.Topology, site: Site, vgw: string, other: Cidr | un
   const vpc = site.vpc.cidr;
   const own = site.subnet.cidr;
   if (!other) return [];
-  const allow = (prefixes: string[]): T.Topology => ({
-    ...t,
-    directConnectGateways: t.directConnectGateways.map((d) => ({
-      ...d,
-      associations: d.associations.map((a) =>
-        a.gatewayId === vgw ? { ...a, allowedPrefixes: prefixes } : a,
-      ),
-    })),
-  });
+  const allow = (prefixes: string[]): T.Topology =>
+    topologyWith(t, {
+      directConnectGateways: t.directConnectGateways.map((d) => ({
+        ...d,
+        associations: d.associations.map((a) =>
+          a.gatewayId === vgw ? { ...a, allowedPrefixes: prefixes } : a,
+        ),
+      })),
+    });
   return [
     {
       topology: allow([cidrText(other)]),
@@ -895,12 +895,11 @@ function withTunnelOrder(
       out = t.vpnConnections.some(
         (v) => v.tunnels.length === 2 && v.tunnels[0]?.status !== v.tunnels[1]?.status,
       )
-        ? {
-            ...t,
+        ? topologyWith(t, {
             vpnConnections: t.vpnConnections.map((v) =>
               v.tunnels.length === 2 ? { ...v, tunnels: [...v.tunnels].reverse() } : v,
             ),
-          }
+          })
         : t;
       flipped.set(t, out);
     }
@@ -965,11 +964,10 @@ function withAppSubnetAcl(
   const withAcl = (t: T.Topology): T.Topology => {
     let out = done.get(t);
     if (!out) {
-      out = {
-        ...t,
+      out = topologyWith(t, {
         networkAcls: [...t.networkAcls, acl],
         subnets: t.subnets.map((x) => (x.id === subnet.id ? withAclId(x) : x)),
-      };
+      });
       done.set(t, out);
     }
     return out;

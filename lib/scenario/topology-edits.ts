@@ -1,7 +1,13 @@
 // Small, named edits that turn a working topology into a "nearby variant" with one fault. Each returns a
 // new topology and leaves its input untouched (families analyse several variants of one base).
 import type * as T from "../net/index";
-import { topologyWith, withField } from "./topology-builder";
+import {
+  routeTableWith,
+  securityGroupWith,
+  tgwRouteTableWith,
+  topologyWith,
+  withField,
+} from "./topology-builder";
 
 type Edit = (t: T.Topology) => T.Topology;
 
@@ -10,7 +16,7 @@ export function removeRoute(routeTableId: string, destination: string): Edit {
     topologyWith(t, {
       routeTables: t.routeTables.map((rt) =>
         rt.id === routeTableId
-          ? { ...rt, routes: rt.routes.filter((r) => r.destination !== destination) }
+          ? routeTableWith(rt, { routes: rt.routes.filter((r) => r.destination !== destination) })
           : rt,
       ),
     });
@@ -21,7 +27,7 @@ export function addRoute(routeTableId: string, destination: string, target: stri
     topologyWith(t, {
       routeTables: t.routeTables.map((rt) =>
         rt.id === routeTableId
-          ? { ...rt, routes: [...rt.routes, { destination, target, origin: "static" as const }] }
+          ? routeTableWith(rt, { routes: [...rt.routes, { destination, target, origin: "static" as const }] })
           : rt,
       ),
     });
@@ -40,24 +46,29 @@ export function removePeering(pcxId: string): Edit {
   return (t) =>
     topologyWith(t, {
       peeringConnections: t.peeringConnections.filter((p) => p.id !== pcxId),
-      routeTables: t.routeTables.map((rt) => ({
-        ...rt,
-        routes: rt.routes.filter((r) => r.target !== pcxId),
-      })),
+      routeTables: t.routeTables.map((rt) =>
+        routeTableWith(rt, {
+          routes: rt.routes.filter((r) => r.target !== pcxId),
+        }),
+      ),
     });
 }
 
 export function setSecurityGroupInbound(sgId: string, inbound: T.SgRule[]): Edit {
   return (t) =>
     topologyWith(t, {
-      securityGroups: t.securityGroups.map((sg) => (sg.id === sgId ? { ...sg, inbound } : sg)),
+      securityGroups: t.securityGroups.map((sg) =>
+        sg.id === sgId ? securityGroupWith(sg, { inbound }) : sg,
+      ),
     });
 }
 
 export function setSecurityGroupOutbound(sgId: string, outbound: T.SgRule[]): Edit {
   return (t) =>
     topologyWith(t, {
-      securityGroups: t.securityGroups.map((sg) => (sg.id === sgId ? withField(sg, { outbound }) : sg)),
+      securityGroups: t.securityGroups.map((sg) =>
+        sg.id === sgId ? securityGroupWith(sg, { outbound }) : sg,
+      ),
     });
 }
 
@@ -75,7 +86,7 @@ export function setTgwRouteTable(
   return (t) =>
     topologyWith(t, {
       transitGatewayRouteTables: t.transitGatewayRouteTables.map((rtb) =>
-        rtb.id === tableId ? { ...rtb, ...patch } : rtb,
+        rtb.id === tableId ? tgwRouteTableWith(rtb, { ...patch }) : rtb,
       ),
     });
 }
@@ -86,7 +97,7 @@ export function removeTgwPropagation(tableId: string, attachmentId: string): Edi
     topologyWith(t, {
       transitGatewayRouteTables: t.transitGatewayRouteTables.map((rtb) =>
         rtb.id === tableId
-          ? { ...rtb, propagations: rtb.propagations.filter((x) => x !== attachmentId) }
+          ? tgwRouteTableWith(rtb, { propagations: rtb.propagations.filter((x) => x !== attachmentId) })
           : rtb,
       ),
     });
@@ -98,7 +109,7 @@ export function removeTgwAssociation(tableId: string, attachmentId: string): Edi
     topologyWith(t, {
       transitGatewayRouteTables: t.transitGatewayRouteTables.map((rtb) =>
         rtb.id === tableId
-          ? { ...rtb, associations: rtb.associations.filter((x) => x !== attachmentId) }
+          ? tgwRouteTableWith(rtb, { associations: rtb.associations.filter((x) => x !== attachmentId) })
           : rtb,
       ),
     });
@@ -110,7 +121,7 @@ export function removeTgwRoute(tableId: string, destination: string): Edit {
     topologyWith(t, {
       transitGatewayRouteTables: t.transitGatewayRouteTables.map((rtb) =>
         rtb.id === tableId
-          ? { ...rtb, routes: rtb.routes.filter((r) => r.destination !== destination) }
+          ? tgwRouteTableWith(rtb, { routes: rtb.routes.filter((r) => r.destination !== destination) })
           : rtb,
       ),
     });
@@ -122,7 +133,9 @@ export function retargetRoute(routeTableId: string, destination: string, target:
     topologyWith(t, {
       routeTables: t.routeTables.map((rt) =>
         rt.id === routeTableId
-          ? { ...rt, routes: rt.routes.map((r) => (r.destination === destination ? { ...r, target } : r)) }
+          ? routeTableWith(rt, {
+              routes: rt.routes.map((r) => (r.destination === destination ? { ...r, target } : r)),
+            })
           : rt,
       ),
     });
@@ -139,7 +152,7 @@ export function addSecurityGroupInbound(sgId: string, rule: T.SgRule): Edit {
   return (t) =>
     topologyWith(t, {
       securityGroups: t.securityGroups.map((sg) =>
-        sg.id === sgId ? { ...sg, inbound: [...sg.inbound, rule] } : sg,
+        sg.id === sgId ? securityGroupWith(sg, { inbound: [...sg.inbound, rule] }) : sg,
       ),
     });
 }
@@ -150,7 +163,7 @@ export function addSecurityGroupOutbound(sgId: string, rule: T.SgRule): Edit {
   return (t) =>
     topologyWith(t, {
       securityGroups: t.securityGroups.map((sg) =>
-        sg.id === sgId ? withField(sg, { outbound: [...(sg.outbound ?? [allowAll]), rule] }) : sg,
+        sg.id === sgId ? securityGroupWith(sg, { outbound: [...(sg.outbound ?? [allowAll]), rule] }) : sg,
       ),
     });
 }
@@ -161,7 +174,9 @@ export function addTgwRoute(tableId: string, destination: string, attachmentId: 
     topologyWith(t, {
       transitGatewayRouteTables: t.transitGatewayRouteTables.map((rtb) =>
         rtb.id === tableId
-          ? { ...rtb, routes: [...rtb.routes, { destination, attachmentId, blackhole: false }] }
+          ? tgwRouteTableWith(rtb, {
+              routes: [...rtb.routes, { destination, attachmentId, blackhole: false }],
+            })
           : rtb,
       ),
     });

@@ -29,7 +29,7 @@ import {
   setNacl,
   setSecurityGroupInbound,
 } from "../topology-edits";
-import { subnetWith, topologyWith } from "../topology-builder";
+import { routeTableWith, subnetWith, topologyWith } from "../topology-builder";
 import { withArticle } from "../article";
 import type { ProofSink } from "../proofs";
 import { possessive } from "../possessive";
@@ -91,7 +91,7 @@ const setPropagation =
   (t) =>
     topologyWith(t, {
       routeTables: t.routeTables.map((rt) =>
-        rt.id === rtbId ? { ...rt, propagatingGatewayIds: gatewayIds } : rt,
+        rt.id === rtbId ? routeTableWith(rt, { propagatingGatewayIds: gatewayIds }) : rt,
       ),
     });
 
@@ -196,8 +196,7 @@ function tgwVpnScenario(rng: Rng): Scenario {
   b.tgwAssociateAndPropagate(hub.table.id, attachment);
   b.route(spoke.subnet.routeTableId, onPrem, hub.tgwId);
   const t0 = b.build("transit gateway VPN");
-  const base: T.Topology = {
-    ...t0,
+  const base: T.Topology = topologyWith(t0, {
     ...bgpVpnSite(
       t0,
       { cgw, vpn, transitGatewayId: hub.tgwId, onPremName, onPrem, customerIp: customerPublicIp(rng) },
@@ -206,7 +205,7 @@ function tgwVpnScenario(rng: Rng): Scenario {
         port: estate.port,
       },
     ),
-  };
+  });
   const bothDown = lazyVariant(() => setTunnels(["DOWN", "DOWN"])(base), undefined, tunnelFix(base));
   const closedGroup: Variant = lazyVariant(() => setSecurityGroupInbound(spoke.instance.sgId, [])(base));
   return {
@@ -278,17 +277,18 @@ function segmentedTgwVpnScenario(rng: Rng): Scenario {
       routes: [],
     }),
   );
-  const base: T.Topology = segmented({
-    ...t0,
-    ...bgpVpnSite(
-      t0,
-      { cgw, vpn, transitGatewayId: tgwId, onPremName, onPrem, customerIp: customerPublicIp(rng) },
-      {
-        sgId: spoke.instance.sgId,
-        port: estate.port,
-      },
-    ),
-  });
+  const base: T.Topology = segmented(
+    topologyWith(t0, {
+      ...bgpVpnSite(
+        t0,
+        { cgw, vpn, transitGatewayId: tgwId, onPremName, onPrem, customerIp: customerPublicIp(rng) },
+        {
+          sgId: spoke.instance.sgId,
+          port: estate.port,
+        },
+      ),
+    }),
+  );
   const bothDown = lazyVariant(() => setTunnels(["DOWN", "DOWN"])(base), undefined, tunnelFix(base));
   const closedGroup: Variant = lazyVariant(() => setSecurityGroupInbound(spoke.instance.sgId, [])(base));
   return {
@@ -380,23 +380,29 @@ function vpnThroughPeeringScenario(rng: Rng): Scenario {
     tunnels: [{ status: "UP" }, { status: "UP" }],
     state: "available",
   });
-  const viaA: T.Topology = setPropagation(a.subnet.routeTableId, [vgwA])({
-    ...t0,
-    vpnGateways: [{ id: vgwA, name: `${a.vpc.name}-vgw`, vpcId: a.vpc.id, asn: 64512 }],
-    customerGateways: [customerGateway(cgw, onPremName, customerPublicIp(rng))],
-    vpnConnections: [vpn(vpnA, vgwA, `${onPremName}-to-${a.vpc.name}`)],
-    onPremisesNetworks: [onPremisesNetwork(onPremName, onPremText, { cgw })],
-    securityGroups: t0.securityGroups.map((g) =>
-      g.id === bSite.instance.sgId
-        ? {
-            ...g,
-            inbound: [
-              { protocol: "tcp" as const, fromPort: estate.port, toPort: estate.port, cidrBlock: onPremText },
-            ],
-          }
-        : g,
-    ),
-  });
+  const viaA: T.Topology = setPropagation(a.subnet.routeTableId, [vgwA])(
+    topologyWith(t0, {
+      vpnGateways: [{ id: vgwA, name: `${a.vpc.name}-vgw`, vpcId: a.vpc.id, asn: 64512 }],
+      customerGateways: [customerGateway(cgw, onPremName, customerPublicIp(rng))],
+      vpnConnections: [vpn(vpnA, vgwA, `${onPremName}-to-${a.vpc.name}`)],
+      onPremisesNetworks: [onPremisesNetwork(onPremName, onPremText, { cgw })],
+      securityGroups: t0.securityGroups.map((g) =>
+        g.id === bSite.instance.sgId
+          ? {
+              ...g,
+              inbound: [
+                {
+                  protocol: "tcp" as const,
+                  fromPort: estate.port,
+                  toPort: estate.port,
+                  cidrBlock: onPremText,
+                },
+              ],
+            }
+          : g,
+      ),
+    }),
+  );
   // B's own VPN: its virtual private gateway, the second VPN and B's on-premises route to its own gateway.
   const ownVpn: T.Topology = retargetRoute(
     bSite.subnet.routeTableId,
@@ -550,8 +556,7 @@ function routePriorityScenario(rng: Rng): Scenario {
   );
   b.setSubnet(site.subnet.id, { networkAclId: acl });
   const t0 = b.build("VPN beside a transit gateway");
-  const unpropagated: T.Topology = {
-    ...t0,
+  const unpropagated: T.Topology = topologyWith(t0, {
     vpnGateways: [{ id: vgw, name: `${site.vpc.name}-vgw`, vpcId: site.vpc.id, asn: 64512 }],
     customerGateways: [customerGateway(cgw, onPremName, customerPublicIp(rng))],
     vpnConnections: [
@@ -578,7 +583,7 @@ function routePriorityScenario(rng: Rng): Scenario {
           }
         : g,
     ),
-  };
+  });
   const base = setPropagation(rtb, [vgw])(unpropagated);
   // The server's /24 (the exhibit gives its address: the block's first /24) and a /16 summary around the block.
   const narrow = cidrText({ base: onPrem.base, prefix: 24 });
@@ -664,8 +669,7 @@ function vpnScenario(rng: Rng, dx: boolean, level: Difficulty = 1): Scenario {
       : undefined;
   const t0 = b.build("hybrid");
   const onPremName = rng.pick(ON_PREMISES_NAMES);
-  const base: T.Topology = {
-    ...t0,
+  const base: T.Topology = topologyWith(t0, {
     vpnGateways: [{ id: vgw, name: `${site.vpc.name}-vgw`, vpcId: site.vpc.id, asn: 64512 }],
     customerGateways: dx ? [] : [customerGateway(cgw, onPremName, customerPublicIp(rng))],
     vpnConnections: dx
@@ -702,7 +706,7 @@ function vpnScenario(rng: Rng, dx: boolean, level: Difficulty = 1): Scenario {
           }
         : g,
     ),
-  };
+  });
   const rtb = site.subnet.routeTableId;
   const propagated = setPropagation(rtb, [vgw])(base);
   const closedGroup: Variant = lazyVariant(() => setSecurityGroupInbound(site.instance.sgId, [])(propagated));

@@ -15,7 +15,7 @@ import { cidrText, publicIp } from "../names";
 import type { Difficulty, Question } from "../question";
 import { analyzeTopology, traceLines } from "../reach-question";
 import { buildEstate, hubSites, peerSites, type Estate, type Site } from "../reach-fixtures";
-import { topologyWith, withField, type SubnetHandle } from "../topology-builder";
+import { securityGroupWith, topologyWith, type SubnetHandle } from "../topology-builder";
 import { forkedRng, type Rng } from "../rng";
 import {
   removeRoute,
@@ -355,7 +355,7 @@ function internetSetup(rng: Rng): Setup {
         remove: (t) =>
           topologyWith(t, {
             securityGroups: t.securityGroups.map((g) =>
-              g.id === a.instance.sgId ? withField(g, { outbound: [] }) : g,
+              g.id === a.instance.sgId ? securityGroupWith(g, { outbound: [] }) : g,
             ),
           }),
         rules: ["SG-03"],

@@ -11,7 +11,7 @@ import { cidrSize, cidrText, ipToInt } from "../names";
 import type { Difficulty } from "../question";
 import type { Rng } from "../rng";
 import { setNacl } from "../topology-edits";
-import { subnetWith, topologyWith } from "../topology-builder";
+import { routeTableWith, subnetWith, tgwRouteTableWith, topologyWith } from "../topology-builder";
 import type { NearMiss } from "../near-misses";
 import { drawCompleteSetup, type Piece, type Setup } from "./missing-piece";
 
@@ -221,19 +221,18 @@ function narrowedRouteBack(setup: Setup, ends: Ends): FixItFault | undefined {
     setup,
     missing: {
       text: `A route ${clientRange} in route table ${table.name ?? table.id}, not only ${narrow}`,
-      remove: (x) => ({
-        ...x,
-        routeTables: x.routeTables.map((r) =>
-          r.id === table.id
-            ? {
-                ...r,
-                routes: r.routes.map((route) =>
-                  route.destination === clientRange ? { ...route, destination: narrow } : route,
-                ),
-              }
-            : r,
-        ),
-      }),
+      remove: (x) =>
+        topologyWith(x, {
+          routeTables: x.routeTables.map((r) =>
+            r.id === table.id
+              ? routeTableWith(r, {
+                  routes: r.routes.map((route) =>
+                    route.destination === clientRange ? { ...route, destination: narrow } : route,
+                  ),
+                })
+              : r,
+          ),
+        }),
       rules: ["RT-04"],
     },
   };
@@ -249,12 +248,14 @@ function clientPropagation(setup: Setup, ends: Ends): FixItFault | undefined {
     setup,
     missing: {
       text: `Propagation of attachment ${attachment.id} into TGW route table ${table.name ?? table.id}`,
-      remove: (x) => ({
-        ...x,
-        transitGatewayRouteTables: x.transitGatewayRouteTables.map((r) =>
-          r.id === table.id ? { ...r, propagations: r.propagations.filter((p) => p !== attachment.id) } : r,
-        ),
-      }),
+      remove: (x) =>
+        topologyWith(x, {
+          transitGatewayRouteTables: x.transitGatewayRouteTables.map((r) =>
+            r.id === table.id
+              ? tgwRouteTableWith(r, { propagations: r.propagations.filter((p) => p !== attachment.id) })
+              : r,
+          ),
+        }),
       rules: ["TGW-05"],
     },
   };

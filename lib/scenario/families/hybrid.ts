@@ -29,7 +29,7 @@ import {
   setNacl,
   setSecurityGroupInbound,
 } from "../topology-edits";
-import { routeTableWith, subnetWith, topologyWith } from "../topology-builder";
+import { routeTableWith, securityGroupWith, subnetWith, topologyWith } from "../topology-builder";
 import { withArticle } from "../article";
 import type { ProofSink } from "../proofs";
 import { possessive } from "../possessive";
@@ -167,12 +167,11 @@ function bgpVpnSite(
     onPremisesNetworks: [onPremisesNetwork(onPremName, onPrem, { cgw })],
     securityGroups: t0.securityGroups.map((g) =>
       g.id === open.sgId
-        ? {
-            ...g,
+        ? securityGroupWith(g, {
             inbound: [
               { protocol: "tcp" as const, fromPort: open.port, toPort: open.port, cidrBlock: onPrem },
             ],
-          }
+          })
         : g,
     ),
   };
@@ -388,8 +387,7 @@ function vpnThroughPeeringScenario(rng: Rng): Scenario {
       onPremisesNetworks: [onPremisesNetwork(onPremName, onPremText, { cgw })],
       securityGroups: t0.securityGroups.map((g) =>
         g.id === bSite.instance.sgId
-          ? {
-              ...g,
+          ? securityGroupWith(g, {
               inbound: [
                 {
                   protocol: "tcp" as const,
@@ -398,7 +396,7 @@ function vpnThroughPeeringScenario(rng: Rng): Scenario {
                   cidrBlock: onPremText,
                 },
               ],
-            }
+            })
           : g,
       ),
     }),
@@ -408,14 +406,15 @@ function vpnThroughPeeringScenario(rng: Rng): Scenario {
     bSite.subnet.routeTableId,
     onPremText,
     vgwB,
-  )({
-    ...viaA,
-    vpnGateways: [
-      ...viaA.vpnGateways,
-      { id: vgwB, name: `${bSite.vpc.name}-vgw`, vpcId: bSite.vpc.id, asn: 64512 },
-    ],
-    vpnConnections: [...viaA.vpnConnections, vpn(vpnB, vgwB, `${onPremName}-to-${bSite.vpc.name}`)],
-  });
+  )(
+    topologyWith(viaA, {
+      vpnGateways: [
+        ...viaA.vpnGateways,
+        { id: vgwB, name: `${bSite.vpc.name}-vgw`, vpcId: bSite.vpc.id, asn: 64512 },
+      ],
+      vpnConnections: [...viaA.vpnConnections, vpn(vpnB, vgwB, `${onPremName}-to-${bSite.vpc.name}`)],
+    }),
+  );
   const closedGroup: Variant = lazyVariant(() => setSecurityGroupInbound(bSite.instance.sgId, [])(ownVpn));
   const lead = `The on-premises network ${onPremName} (${onPremText}) connects to AWS over Site-to-Site VPN; VPC ${a.vpc.name} is peered with VPC ${bSite.vpc.name}. `;
   const question =
@@ -574,13 +573,12 @@ function routePriorityScenario(rng: Rng): Scenario {
     onPremisesNetworks: [onPremisesNetwork(onPremName, onPremText, { cgw })],
     securityGroups: t0.securityGroups.map((g) =>
       g.id === site.instance.sgId
-        ? {
-            ...g,
+        ? securityGroupWith(g, {
             inbound: [
               ...g.inbound,
               { protocol: "tcp" as const, fromPort: estate.port, toPort: estate.port, cidrBlock: onPremText },
             ],
-          }
+          })
         : g,
     ),
   });
@@ -698,12 +696,11 @@ function vpnScenario(rng: Rng, dx: boolean, level: Difficulty = 1): Scenario {
     onPremisesNetworks: [onPremisesNetwork(onPremName, onPremText, dx ? { dxgw } : { cgw })],
     securityGroups: t0.securityGroups.map((g) =>
       g.id === site.instance.sgId
-        ? {
-            ...g,
+        ? securityGroupWith(g, {
             inbound: [
               { protocol: "tcp" as const, fromPort: estate.port, toPort: estate.port, cidrBlock: onPremText },
             ],
-          }
+          })
         : g,
     ),
   });
@@ -728,13 +725,12 @@ function vpnScenario(rng: Rng, dx: boolean, level: Difficulty = 1): Scenario {
     // on-premises block there instead, so on premises never learns a route to the VPC. Option only: the setup
     // table would show it.
     const wrongPrefixes: Variant = {
-      topology: {
-        ...propagated,
+      topology: topologyWith(propagated, {
         directConnectGateways: propagated.directConnectGateways.map((d) => ({
           ...d,
           associations: d.associations.map((a) => ({ ...a, allowedPrefixes: [onPremText] })),
         })),
-      },
+      }),
     };
     variants.push(wrongPrefixes);
     optionOnly.push(wrongPrefixes);

@@ -600,6 +600,74 @@ export function tgwRouteTableWith(
   return rebuilt(rtb, patch, TGW_ROUTE_TABLE_KEYS, newTgwRouteTable);
 }
 
+const NETWORK_ACL_KEYS = ["id", "name", "vpcId", "isDefault", "inbound", "outbound"];
+function newNetworkAcl(acl: T.NetworkAcl): T.NetworkAcl {
+  return {
+    id: acl.id,
+    name: acl.name,
+    vpcId: acl.vpcId,
+    isDefault: acl.isDefault,
+    inbound: acl.inbound,
+    outbound: acl.outbound,
+  };
+}
+/** `{ ...acl, ...patch }` through one literal (see rebuilt). */
+export function networkAclWith(acl: T.NetworkAcl, patch: Partial<T.NetworkAcl>): T.NetworkAcl {
+  return rebuilt(acl, patch, NETWORK_ACL_KEYS, newNetworkAcl);
+}
+
+// A VPN connection ends at a VGW or at a TGW: one literal for each (the order the families write them in).
+const VGW_VPN_KEYS = [
+  "id",
+  "name",
+  "customerGatewayId",
+  "vpnGatewayId",
+  "routing",
+  "staticRoutes",
+  "tunnels",
+  "state",
+];
+const TGW_VPN_KEYS = [
+  "id",
+  "name",
+  "customerGatewayId",
+  "transitGatewayId",
+  "routing",
+  "staticRoutes",
+  "tunnels",
+  "state",
+];
+function newVgwVpn(v: T.VpnConnection): T.VpnConnection {
+  return {
+    id: v.id,
+    name: v.name,
+    customerGatewayId: v.customerGatewayId,
+    vpnGatewayId: v.vpnGatewayId,
+    routing: v.routing,
+    staticRoutes: v.staticRoutes,
+    tunnels: v.tunnels,
+    state: v.state,
+  };
+}
+function newTgwVpn(v: T.VpnConnection): T.VpnConnection {
+  return {
+    id: v.id,
+    name: v.name,
+    customerGatewayId: v.customerGatewayId,
+    transitGatewayId: v.transitGatewayId,
+    routing: v.routing,
+    staticRoutes: v.staticRoutes,
+    tunnels: v.tunnels,
+    state: v.state,
+  };
+}
+/** `{ ...v, ...patch }` through one literal (see rebuilt). */
+export function vpnConnectionWith(v: T.VpnConnection, patch: Partial<T.VpnConnection>): T.VpnConnection {
+  return v.vpnGatewayId !== undefined
+    ? rebuilt(v, patch, VGW_VPN_KEYS, newVgwVpn)
+    : rebuilt(v, patch, TGW_VPN_KEYS, newTgwVpn);
+}
+
 /**
  * Every generated subnet starts as this literal (the builder makes them all), and its optional keys are added
  * one by one: so subnets with the same keys in the same order share one V8 hidden class. A spread copy of a

@@ -2,6 +2,7 @@
 // new topology and leaves its input untouched (families analyse several variants of one base).
 import type * as T from "../net/index";
 import {
+  networkAclWith,
   routeTableWith,
   securityGroupWith,
   tgwRouteTableWith,
@@ -75,7 +76,7 @@ export function setSecurityGroupOutbound(sgId: string, outbound: T.SgRule[]): Ed
 export function setNacl(aclId: string, patch: Partial<Pick<T.NetworkAcl, "inbound" | "outbound">>): Edit {
   return (t) =>
     topologyWith(t, {
-      networkAcls: t.networkAcls.map((acl) => (acl.id === aclId ? { ...acl, ...patch } : acl)),
+      networkAcls: t.networkAcls.map((acl) => (acl.id === aclId ? networkAclWith(acl, patch) : acl)),
     });
 }
 

@@ -29,7 +29,13 @@ import {
   setNacl,
   setSecurityGroupInbound,
 } from "../topology-edits";
-import { routeTableWith, securityGroupWith, subnetWith, topologyWith } from "../topology-builder";
+import {
+  routeTableWith,
+  securityGroupWith,
+  subnetWith,
+  topologyWith,
+  vpnConnectionWith,
+} from "../topology-builder";
 import { withArticle } from "../article";
 import type { ProofSink } from "../proofs";
 import { possessive } from "../possessive";
@@ -81,10 +87,11 @@ const setTunnels =
   (status: readonly ("UP" | "DOWN")[]): Edit =>
   (t) =>
     topologyWith(t, {
-      vpnConnections: t.vpnConnections.map((v) => ({
-        ...v,
-        tunnels: status.map((s, i) => ({ ...(v.tunnels[i] ?? {}), status: s })),
-      })),
+      vpnConnections: t.vpnConnections.map((v) =>
+        vpnConnectionWith(v, {
+          tunnels: status.map((s, i) => ({ ...(v.tunnels[i] ?? {}), status: s })),
+        }),
+      ),
     });
 const setPropagation =
   (rtbId: string, gatewayIds: string[]): Edit =>
@@ -456,7 +463,9 @@ const setVpnStaticRoutes =
   (vpnId: string, staticRoutes: string[]): Edit =>
   (t) =>
     topologyWith(t, {
-      vpnConnections: t.vpnConnections.map((v) => (v.id === vpnId ? { ...v, staticRoutes } : v)),
+      vpnConnections: t.vpnConnections.map((v) =>
+        v.id === vpnId ? vpnConnectionWith(v, { staticRoutes }) : v,
+      ),
     });
 
 /**
@@ -897,7 +906,7 @@ function withTunnelOrder(
       )
         ? topologyWith(t, {
             vpnConnections: t.vpnConnections.map((v) =>
-              v.tunnels.length === 2 ? { ...v, tunnels: [...v.tunnels].reverse() } : v,
+              v.tunnels.length === 2 ? vpnConnectionWith(v, { tunnels: [...v.tunnels].reverse() }) : v,
             ),
           })
         : t;

@@ -128,10 +128,11 @@ export class TopologyBuilder {
   }
 
   route(routeTableId: string, destination: string, target: string): void {
-    this.replace("routeTables", routeTableId, (rt) => ({
-      ...rt,
-      routes: [...rt.routes, { destination, target, origin: "static" as const }],
-    }));
+    this.replace("routeTables", routeTableId, (rt) =>
+      routeTableWith(rt, {
+        routes: [...rt.routes, { destination, target, origin: "static" as const }],
+      }),
+    );
   }
 
   table(routeTableId: string): T.RouteTable {
@@ -144,7 +145,7 @@ export class TopologyBuilder {
   }
 
   setSubnet(subnetId: string, patch: Partial<Pick<T.Subnet, "networkAclId" | "ipv6CidrBlock">>): void {
-    this.replace("subnets", subnetId, (s) => ({ ...s, ...patch }));
+    this.replace("subnets", subnetId, (s) => subnetWith(s, patch));
   }
 
   setInstancePublicIp(instanceId: string, publicIp: string): void {
@@ -153,11 +154,12 @@ export class TopologyBuilder {
 
   /** Associates an attachment with a TGW route table and propagates its routes into it (rules TGW-04, TGW-05). */
   tgwAssociateAndPropagate(tableId: string, attachmentId: string): void {
-    this.replace("transitGatewayRouteTables", tableId, (rtb) => ({
-      ...rtb,
-      associations: [...rtb.associations, attachmentId],
-      propagations: [...rtb.propagations, attachmentId],
-    }));
+    this.replace("transitGatewayRouteTables", tableId, (rtb) =>
+      tgwRouteTableWith(rtb, {
+        associations: [...rtb.associations, attachmentId],
+        propagations: [...rtb.propagations, attachmentId],
+      }),
+    );
   }
 
   /**
@@ -187,13 +189,7 @@ export class TopologyBuilder {
     const az = vpc.azs[(spec.azIndex ?? index) % vpc.azs.length] as string;
     const routeTableId = spec.routeTableId ?? vpc.routeTableId;
     // Optional keys by assignment, in key order (see sgRule).
-    const subnet: Draft<T.Subnet> = {
-      id,
-      name,
-      vpcId: vpc.id,
-      availabilityZone: az,
-      cidrBlock: cidrText(cidr),
-    };
+    const subnet = newSubnet(id, name, vpc.id, az, cidrText(cidr));
     if (spec.routeTableId !== undefined) subnet.routeTableId = spec.routeTableId;
     if (spec.networkAclId !== undefined) subnet.networkAclId = spec.networkAclId;
     this.t.subnets.push(subnet);
@@ -351,10 +347,11 @@ export class TopologyBuilder {
 
   /** A static route in a TGW route table (rule TGW-07); static routes beat propagated ones. */
   tgwRoute(tableId: string, destination: string, attachmentId: string): void {
-    this.replace("transitGatewayRouteTables", tableId, (rtb) => ({
-      ...rtb,
-      routes: [...rtb.routes, { destination, attachmentId, blackhole: false }],
-    }));
+    this.replace("transitGatewayRouteTables", tableId, (rtb) =>
+      tgwRouteTableWith(rtb, {
+        routes: [...rtb.routes, { destination, attachmentId, blackhole: false }],
+      }),
+    );
   }
 
   tgwRouteTable(tgwId: string, name: string): { readonly id: string; readonly name: string } {
@@ -432,6 +429,275 @@ export class TopologyBuilder {
  */
 export function withField<O extends object, F extends object>(item: O, fields: F): O & F {
   return Object.assign({}, item, fields);
+}
+
+/**
+ * The keys of every topology build() makes, in its order. topologyWith copies a topology with exactly these
+ * keys through one literal; any other topology (parsed, hand-written) is spread as before.
+ */
+const BUILT_KEYS = [
+  "region",
+  "regions",
+  "accounts",
+  "vpcs",
+  "subnets",
+  "routeTables",
+  "networkAcls",
+  "securityGroups",
+  "instances",
+  "networkInterfaces",
+  "internetGateways",
+  "egressOnlyInternetGateways",
+  "natGateways",
+  "peeringConnections",
+  "transitGateways",
+  "transitGatewayAttachments",
+  "transitGatewayRouteTables",
+  "vpnGateways",
+  "customerGateways",
+  "vpnConnections",
+  "directConnectGateways",
+  "gatewayEndpoints",
+  "interfaceEndpoints",
+  "endpointServices",
+  "prefixLists",
+  "services",
+  "onPremisesNetworks",
+  "description",
+] as const;
+
+function hasBuiltKeys(t: T.Topology): boolean {
+  let k = 0;
+  for (const key in t) {
+    if (BUILT_KEYS[k] !== key) return false;
+    k += 1;
+  }
+  return k === BUILT_KEYS.length;
+}
+
+/**
+ * `{ ...t, ...patch }` (same keys in the same order) for a topology build() made, rebuilt through one literal
+ * so that every variant of every question shares build()'s V8 hidden class: spread copies at the edit sites
+ * made a map per site and source shape (74 maps for 7,381 topologies of four families over 300 questions), so
+ * lib/net's reads of a topology's lists were megamorphic.
+ */
+export function topologyWith(t: T.Topology, patch: Partial<T.Topology>): T.Topology {
+  if (!hasBuiltKeys(t)) return { ...t, ...patch };
+  const out = copyBuilt(t) as Record<string, unknown>;
+  const fields = patch as Readonly<Record<string, unknown>>;
+  for (const key in fields) out[key] = fields[key];
+  return out as T.Topology;
+}
+
+/** topologyWith for changes held in a map (key -> new value), in the map's order. */
+export function topologyWithMap(t: T.Topology, changes: ReadonlyMap<string, unknown>): T.Topology {
+  const out = (hasBuiltKeys(t) ? copyBuilt(t) : { ...t }) as Record<string, unknown>;
+  for (const [key, value] of changes) out[key] = value;
+  return out as T.Topology;
+}
+
+function copyBuilt(t: T.Topology): T.Topology {
+  return {
+    region: t.region,
+    regions: t.regions,
+    accounts: t.accounts,
+    vpcs: t.vpcs,
+    subnets: t.subnets,
+    routeTables: t.routeTables,
+    networkAcls: t.networkAcls,
+    securityGroups: t.securityGroups,
+    instances: t.instances,
+    networkInterfaces: t.networkInterfaces,
+    internetGateways: t.internetGateways,
+    egressOnlyInternetGateways: t.egressOnlyInternetGateways,
+    natGateways: t.natGateways,
+    peeringConnections: t.peeringConnections,
+    transitGateways: t.transitGateways,
+    transitGatewayAttachments: t.transitGatewayAttachments,
+    transitGatewayRouteTables: t.transitGatewayRouteTables,
+    vpnGateways: t.vpnGateways,
+    customerGateways: t.customerGateways,
+    vpnConnections: t.vpnConnections,
+    directConnectGateways: t.directConnectGateways,
+    gatewayEndpoints: t.gatewayEndpoints,
+    interfaceEndpoints: t.interfaceEndpoints,
+    endpointServices: t.endpointServices,
+    prefixLists: t.prefixLists,
+    services: t.services,
+    onPremisesNetworks: t.onPremisesNetworks,
+    description: t.description,
+  };
+}
+
+/**
+ * `{ ...item, ...patch }` (same keys in the same order) for an item whose first keys are `keys`, in order: built
+ * from `base` (a literal of those keys, one per kind), then the item's other keys, then the patch's. Objects of a
+ * kind with the same keys then share one V8 hidden class instead of one per spread site and source shape. Any
+ * other item is spread as before.
+ */
+function rebuilt<O extends object>(
+  item: O,
+  patch: Partial<O>,
+  keys: readonly string[],
+  base: (o: O) => O,
+): O {
+  let k = 0;
+  for (const key in item) {
+    if (k === keys.length) break;
+    if (keys[k] !== key) return { ...item, ...patch };
+    k += 1;
+  }
+  if (k < keys.length) return { ...item, ...patch };
+  const out = base(item) as Record<string, unknown>;
+  const from = item as Readonly<Record<string, unknown>>;
+  const fields = patch as Readonly<Record<string, unknown>>;
+  for (const key in from) if (!(key in out)) out[key] = from[key];
+  for (const key in fields) out[key] = fields[key];
+  return out as O;
+}
+
+const ROUTE_TABLE_KEYS = ["id", "name", "vpcId", "main", "routes", "propagatingGatewayIds"];
+function newRouteTable(rt: T.RouteTable): T.RouteTable {
+  return {
+    id: rt.id,
+    name: rt.name,
+    vpcId: rt.vpcId,
+    main: rt.main,
+    routes: rt.routes,
+    propagatingGatewayIds: rt.propagatingGatewayIds,
+  };
+}
+/** `{ ...rt, ...patch }` through one literal (see rebuilt). */
+export function routeTableWith(rt: T.RouteTable, patch: Partial<T.RouteTable>): T.RouteTable {
+  return rebuilt(rt, patch, ROUTE_TABLE_KEYS, newRouteTable);
+}
+
+const SECURITY_GROUP_KEYS = ["id", "name", "vpcId", "inbound"];
+function newSecurityGroup(sg: T.SecurityGroup): T.SecurityGroup {
+  return { id: sg.id, name: sg.name, vpcId: sg.vpcId, inbound: sg.inbound };
+}
+/** `{ ...sg, ...patch }` through one literal (see rebuilt). */
+export function securityGroupWith(sg: T.SecurityGroup, patch: Partial<T.SecurityGroup>): T.SecurityGroup {
+  return rebuilt(sg, patch, SECURITY_GROUP_KEYS, newSecurityGroup);
+}
+
+const TGW_ROUTE_TABLE_KEYS = ["id", "name", "transitGatewayId", "associations", "propagations", "routes"];
+function newTgwRouteTable(rtb: T.TransitGatewayRouteTable): T.TransitGatewayRouteTable {
+  return {
+    id: rtb.id,
+    name: rtb.name,
+    transitGatewayId: rtb.transitGatewayId,
+    associations: rtb.associations,
+    propagations: rtb.propagations,
+    routes: rtb.routes,
+  };
+}
+/** `{ ...rtb, ...patch }` through one literal (see rebuilt). */
+export function tgwRouteTableWith(
+  rtb: T.TransitGatewayRouteTable,
+  patch: Partial<T.TransitGatewayRouteTable>,
+): T.TransitGatewayRouteTable {
+  return rebuilt(rtb, patch, TGW_ROUTE_TABLE_KEYS, newTgwRouteTable);
+}
+
+const NETWORK_ACL_KEYS = ["id", "name", "vpcId", "isDefault", "inbound", "outbound"];
+function newNetworkAcl(acl: T.NetworkAcl): T.NetworkAcl {
+  return {
+    id: acl.id,
+    name: acl.name,
+    vpcId: acl.vpcId,
+    isDefault: acl.isDefault,
+    inbound: acl.inbound,
+    outbound: acl.outbound,
+  };
+}
+/** `{ ...acl, ...patch }` through one literal (see rebuilt). */
+export function networkAclWith(acl: T.NetworkAcl, patch: Partial<T.NetworkAcl>): T.NetworkAcl {
+  return rebuilt(acl, patch, NETWORK_ACL_KEYS, newNetworkAcl);
+}
+
+// A VPN connection ends at a VGW or at a TGW: one literal for each (the order the families write them in).
+const VGW_VPN_KEYS = [
+  "id",
+  "name",
+  "customerGatewayId",
+  "vpnGatewayId",
+  "routing",
+  "staticRoutes",
+  "tunnels",
+  "state",
+];
+const TGW_VPN_KEYS = [
+  "id",
+  "name",
+  "customerGatewayId",
+  "transitGatewayId",
+  "routing",
+  "staticRoutes",
+  "tunnels",
+  "state",
+];
+function newVgwVpn(v: T.VpnConnection): T.VpnConnection {
+  return {
+    id: v.id,
+    name: v.name,
+    customerGatewayId: v.customerGatewayId,
+    vpnGatewayId: v.vpnGatewayId,
+    routing: v.routing,
+    staticRoutes: v.staticRoutes,
+    tunnels: v.tunnels,
+    state: v.state,
+  };
+}
+function newTgwVpn(v: T.VpnConnection): T.VpnConnection {
+  return {
+    id: v.id,
+    name: v.name,
+    customerGatewayId: v.customerGatewayId,
+    transitGatewayId: v.transitGatewayId,
+    routing: v.routing,
+    staticRoutes: v.staticRoutes,
+    tunnels: v.tunnels,
+    state: v.state,
+  };
+}
+/** `{ ...v, ...patch }` through one literal (see rebuilt). */
+export function vpnConnectionWith(v: T.VpnConnection, patch: Partial<T.VpnConnection>): T.VpnConnection {
+  return v.vpnGatewayId !== undefined
+    ? rebuilt(v, patch, VGW_VPN_KEYS, newVgwVpn)
+    : rebuilt(v, patch, TGW_VPN_KEYS, newTgwVpn);
+}
+
+/**
+ * Every generated subnet starts as this literal (the builder makes them all), and its optional keys are added
+ * one by one: so subnets with the same keys in the same order share one V8 hidden class. A spread copy of a
+ * subnet (`{ ...s, networkAclId }`) made a map of its own per copy site and source shape (1,126 maps for 2,634
+ * subnets over 300 questions of four families), which made lib/net's reads of subnets megamorphic.
+ */
+function newSubnet(
+  id: string,
+  name: string | undefined,
+  vpcId: string,
+  availabilityZone: string,
+  cidrBlock: string | undefined,
+): Draft<T.Subnet> {
+  return { id, name, vpcId, availabilityZone, cidrBlock };
+}
+
+/**
+ * `{ ...s, ...patch }` (same keys in the same order: the subnet's, then the patch's new ones) rebuilt through
+ * newSubnet, for a subnet the builder made (its first keys are newSubnet's five, all set).
+ */
+export function subnetWith(
+  s: T.Subnet,
+  patch: Partial<Pick<T.Subnet, "routeTableId" | "networkAclId" | "ipv6CidrBlock">>,
+): T.Subnet {
+  const out = newSubnet(s.id, s.name, s.vpcId, s.availabilityZone, s.cidrBlock) as Record<string, unknown>;
+  const from = s as Readonly<Record<string, unknown>>;
+  const fields = patch as Readonly<Record<string, unknown>>;
+  for (const key in from) if (!(key in out)) out[key] = key in fields ? fields[key] : from[key];
+  for (const key in fields) if (!(key in out)) out[key] = fields[key];
+  return out as T.Subnet;
 }
 
 type ListKey =

@@ -18,7 +18,7 @@ import {
   setNacl,
   setSecurityGroupOutbound,
 } from "../topology-edits";
-import { withField } from "../topology-builder";
+import { routeTableWith, topologyWith, withField } from "../topology-builder";
 import type { ProofSink } from "../proofs";
 import { possessive } from "../possessive";
 
@@ -38,10 +38,10 @@ type Scenario = {
 };
 
 function setPublicIp(instanceId: string, ip: string): (t: T.Topology) => T.Topology {
-  return (t) => ({
-    ...t,
-    instances: t.instances.map((i) => (i.id === instanceId ? withField(i, { publicIp: ip }) : i)),
-  });
+  return (t) =>
+    topologyWith(t, {
+      instances: t.instances.map((i) => (i.id === instanceId ? withField(i, { publicIp: ip }) : i)),
+    });
 }
 
 /** A's default route points at the peering; B owns the internet gateway or NAT gateway. */
@@ -71,13 +71,12 @@ function peerGateway(rng: Rng): Scenario {
   const withPublicIp = setPublicIp(a.instance.id, ownIp);
   // Nearby: A gets its own internet gateway route (and a public IP), which works (IGW-01).
   const ownIgwId = builder.id("igw");
-  const ownIgw: T.Topology = {
-    ...withPublicIp(base),
+  const ownIgw: T.Topology = topologyWith(withPublicIp(base), {
     internetGateways: [
       ...base.internetGateways,
       { id: ownIgwId, name: `${a.vpc.name}-igw`, vpcId: a.vpc.id },
     ],
-  };
+  });
   const ownRoute = addRoute(a.subnet.routeTableId, "0.0.0.0/0", ownIgwId)(ownIgw);
   // A peering carries only traffic for the peer's own addresses (PCX-10): the way out has to be A's own.
   const ownWayOut = {
@@ -127,44 +126,41 @@ function peerEndpoint(rng: Rng): Scenario {
   const acl = customAcl(estate, a);
   const naclOption = rng.chance(1, 2);
   const base0 = estate.builder.build("peer endpoint");
-  const base: T.Topology = {
-    ...base0,
+  const base: T.Topology = topologyWith(base0, {
     prefixLists: [...base0.prefixLists, { id: pl, name: `com.amazonaws.${region}.s3`, cidrBlocks: s3Cidrs }],
     services: [
       ...base0.services,
       { service: "s3", region, prefixListId: pl, cidrBlocks: [], dnsName: `s3.${region}.amazonaws.com` },
     ],
-  };
-  const vpce = estate.builder.id("vpce");
-  const withEndpoint = (t: T.Topology, vpcId: string, rtb: string, id = vpce): T.Topology => ({
-    ...t,
-    gatewayEndpoints: [
-      ...t.gatewayEndpoints,
-      {
-        id,
-        name: "s3-endpoint",
-        vpcId,
-        service: "s3",
-        region,
-        routeTableIds: [rtb],
-        policy: "allow-all",
-      },
-    ],
   });
+  const vpce = estate.builder.id("vpce");
+  const withEndpoint = (t: T.Topology, vpcId: string, rtb: string, id = vpce): T.Topology =>
+    topologyWith(t, {
+      gatewayEndpoints: [
+        ...t.gatewayEndpoints,
+        {
+          id,
+          name: "s3-endpoint",
+          vpcId,
+          service: "s3",
+          region,
+          routeTableIds: [rtb],
+          policy: "allow-all",
+        },
+      ],
+    });
   const inB = withEndpoint(base, b.vpc.id, b.subnet.routeTableId);
   const pcx = base.peeringConnections[0]?.id ?? "";
   // The tempting mistake: send A's S3 prefix list over the peering to B's endpoint.
-  const viaPeer: T.Topology = {
-    ...inB,
+  const viaPeer: T.Topology = topologyWith(inB, {
     routeTables: inB.routeTables.map((rt) =>
       rt.id === a.subnet.routeTableId
-        ? {
-            ...rt,
+        ? routeTableWith(rt, {
             routes: [...rt.routes, { destinationPrefixListId: pl, target: pcx, origin: "static" as const }],
-          }
+          })
         : rt,
     ),
-  };
+  });
   const inA = withEndpoint(base, a.vpc.id, a.subnet.routeTableId);
   // Shown "Yes" setup: both VPCs have their own endpoint, and A's route uses A's (GWE-02).
   const inBoth = withEndpoint(inB, a.vpc.id, a.subnet.routeTableId, estate.builder.id("vpce"));
@@ -337,7 +333,9 @@ function closeReplies(t: T.Topology, acl: string): T.Topology {
 }
 
 function withDenyPolicy(t: T.Topology): T.Topology {
-  return { ...t, gatewayEndpoints: t.gatewayEndpoints.map((e) => ({ ...e, policy: "deny-all" as const })) };
+  return topologyWith(t, {
+    gatewayEndpoints: t.gatewayEndpoints.map((e) => ({ ...e, policy: "deny-all" as const })),
+  });
 }
 
 function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Question {

@@ -11,6 +11,7 @@ import { cidrSize, cidrText, ipToInt } from "../names";
 import type { Difficulty } from "../question";
 import type { Rng } from "../rng";
 import { setNacl } from "../topology-edits";
+import { routeTableWith, subnetWith, tgwRouteTableWith, topologyWith } from "../topology-builder";
 import type { NearMiss } from "../near-misses";
 import { drawCompleteSetup, piecesForDifficulty, withDecoy, type Piece, type Setup } from "./missing-piece";
 import { sameJson } from "../same-json";
@@ -121,11 +122,10 @@ function statelessAcl(setup: Setup, end: "server" | "client", subnet: T.Subnet, 
     inbound: [within(100), end === "server" ? service : replies],
     outbound: [within(100), end === "server" ? replies : service],
   };
-  const base: T.Topology = {
-    ...t,
+  const base: T.Topology = topologyWith(t, {
     networkAcls: [...t.networkAcls, acl],
-    subnets: t.subnets.map((s) => (s.id === subnet.id ? { ...s, networkAclId: aclId } : s)),
-  };
+    subnets: t.subnets.map((s) => (s.id === subnet.id ? subnetWith(s, { networkAclId: aclId }) : s)),
+  });
   const side = end === "server" ? "outbound" : "inbound";
   const mirrored = setNacl(aclId, { [side]: [within(100), service] });
   const wrongSide = end === "server" ? "inbound" : "outbound";
@@ -204,19 +204,18 @@ function narrowedRouteBack(setup: Setup, ends: Ends): FixItFault | undefined {
     setup,
     missing: {
       text: `A route ${clientRange} in route table ${table.name ?? table.id}, not only ${narrow}`,
-      remove: (x) => ({
-        ...x,
-        routeTables: x.routeTables.map((r) =>
-          r.id === table.id
-            ? {
-                ...r,
-                routes: r.routes.map((route) =>
-                  route.destination === clientRange ? { ...route, destination: narrow } : route,
-                ),
-              }
-            : r,
-        ),
-      }),
+      remove: (x) =>
+        topologyWith(x, {
+          routeTables: x.routeTables.map((r) =>
+            r.id === table.id
+              ? routeTableWith(r, {
+                  routes: r.routes.map((route) =>
+                    route.destination === clientRange ? { ...route, destination: narrow } : route,
+                  ),
+                })
+              : r,
+          ),
+        }),
       rules: ["RT-04"],
     },
   };
@@ -230,12 +229,14 @@ function clientPropagation(setup: Setup, ends: Ends): FixItFault | undefined {
   if (!attachment || !table) return undefined;
   const missing: Piece = {
     text: `Propagation of attachment ${attachment.id} into TGW route table ${table.name ?? table.id}`,
-    remove: (x) => ({
-      ...x,
-      transitGatewayRouteTables: x.transitGatewayRouteTables.map((r) =>
-        r.id === table.id ? { ...r, propagations: r.propagations.filter((p) => p !== attachment.id) } : r,
-      ),
-    }),
+    remove: (x) =>
+      topologyWith(x, {
+        transitGatewayRouteTables: x.transitGatewayRouteTables.map((r) =>
+          r.id === table.id
+            ? tgwRouteTableWith(r, { propagations: r.propagations.filter((p) => p !== attachment.id) })
+            : r,
+        ),
+      }),
     rules: ["TGW-05"],
   };
   // The setup's own piece for this propagation (the one whose removal yields the same topology) carries the

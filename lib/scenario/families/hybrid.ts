@@ -29,6 +29,13 @@ import {
   setNacl,
   setSecurityGroupInbound,
 } from "../topology-edits";
+import {
+  routeTableWith,
+  securityGroupWith,
+  subnetWith,
+  topologyWith,
+  vpnConnectionWith,
+} from "../topology-builder";
 import { withArticle } from "../article";
 import type { ProofSink } from "../proofs";
 import { possessive } from "../possessive";
@@ -78,21 +85,22 @@ const tunnelFix = (t: T.Topology): NonNullable<Variant["fix"]> =>
 
 const setTunnels =
   (status: readonly ("UP" | "DOWN")[]): Edit =>
-  (t) => ({
-    ...t,
-    vpnConnections: t.vpnConnections.map((v) => ({
-      ...v,
-      tunnels: status.map((s, i) => ({ ...(v.tunnels[i] ?? {}), status: s })),
-    })),
-  });
+  (t) =>
+    topologyWith(t, {
+      vpnConnections: t.vpnConnections.map((v) =>
+        vpnConnectionWith(v, {
+          tunnels: status.map((s, i) => ({ ...(v.tunnels[i] ?? {}), status: s })),
+        }),
+      ),
+    });
 const setPropagation =
   (rtbId: string, gatewayIds: string[]): Edit =>
-  (t) => ({
-    ...t,
-    routeTables: t.routeTables.map((rt) =>
-      rt.id === rtbId ? { ...rt, propagatingGatewayIds: gatewayIds } : rt,
-    ),
-  });
+  (t) =>
+    topologyWith(t, {
+      routeTables: t.routeTables.map((rt) =>
+        rt.id === rtbId ? routeTableWith(rt, { propagatingGatewayIds: gatewayIds }) : rt,
+      ),
+    });
 
 /**
  * `optionOnly`: variants that give a "No" option but are not drawn as the shown setup by `pickShown`. Both tunnels
@@ -166,12 +174,11 @@ function bgpVpnSite(
     onPremisesNetworks: [onPremisesNetwork(onPremName, onPrem, { cgw })],
     securityGroups: t0.securityGroups.map((g) =>
       g.id === open.sgId
-        ? {
-            ...g,
+        ? securityGroupWith(g, {
             inbound: [
               { protocol: "tcp" as const, fromPort: open.port, toPort: open.port, cidrBlock: onPrem },
             ],
-          }
+          })
         : g,
     ),
   };
@@ -195,8 +202,7 @@ function tgwVpnScenario(rng: Rng): Scenario {
   b.tgwAssociateAndPropagate(hub.table.id, attachment);
   b.route(spoke.subnet.routeTableId, onPrem, hub.tgwId);
   const t0 = b.build("transit gateway VPN");
-  const base: T.Topology = {
-    ...t0,
+  const base: T.Topology = topologyWith(t0, {
     ...bgpVpnSite(
       t0,
       { cgw, vpn, transitGatewayId: hub.tgwId, onPremName, onPrem, customerIp: customerPublicIp(rng) },
@@ -205,7 +211,7 @@ function tgwVpnScenario(rng: Rng): Scenario {
         port: estate.port,
       },
     ),
-  };
+  });
   const bothDown = lazyVariant(() => setTunnels(["DOWN", "DOWN"])(base), undefined, tunnelFix(base));
   const closedGroup: Variant = lazyVariant(() => setSecurityGroupInbound(spoke.instance.sgId, [])(base));
   return {
@@ -277,17 +283,18 @@ function segmentedTgwVpnScenario(rng: Rng): Scenario {
       routes: [],
     }),
   );
-  const base: T.Topology = segmented({
-    ...t0,
-    ...bgpVpnSite(
-      t0,
-      { cgw, vpn, transitGatewayId: tgwId, onPremName, onPrem, customerIp: customerPublicIp(rng) },
-      {
-        sgId: spoke.instance.sgId,
-        port: estate.port,
-      },
-    ),
-  });
+  const base: T.Topology = segmented(
+    topologyWith(t0, {
+      ...bgpVpnSite(
+        t0,
+        { cgw, vpn, transitGatewayId: tgwId, onPremName, onPrem, customerIp: customerPublicIp(rng) },
+        {
+          sgId: spoke.instance.sgId,
+          port: estate.port,
+        },
+      ),
+    }),
+  );
   const bothDown = lazyVariant(() => setTunnels(["DOWN", "DOWN"])(base), undefined, tunnelFix(base));
   const closedGroup: Variant = lazyVariant(() => setSecurityGroupInbound(spoke.instance.sgId, [])(base));
   return {
@@ -379,36 +386,42 @@ function vpnThroughPeeringScenario(rng: Rng): Scenario {
     tunnels: [{ status: "UP" }, { status: "UP" }],
     state: "available",
   });
-  const viaA: T.Topology = setPropagation(a.subnet.routeTableId, [vgwA])({
-    ...t0,
-    vpnGateways: [{ id: vgwA, name: `${a.vpc.name}-vgw`, vpcId: a.vpc.id, asn: 64512 }],
-    customerGateways: [customerGateway(cgw, onPremName, customerPublicIp(rng))],
-    vpnConnections: [vpn(vpnA, vgwA, `${onPremName}-to-${a.vpc.name}`)],
-    onPremisesNetworks: [onPremisesNetwork(onPremName, onPremText, { cgw })],
-    securityGroups: t0.securityGroups.map((g) =>
-      g.id === bSite.instance.sgId
-        ? {
-            ...g,
-            inbound: [
-              { protocol: "tcp" as const, fromPort: estate.port, toPort: estate.port, cidrBlock: onPremText },
-            ],
-          }
-        : g,
-    ),
-  });
+  const viaA: T.Topology = setPropagation(a.subnet.routeTableId, [vgwA])(
+    topologyWith(t0, {
+      vpnGateways: [{ id: vgwA, name: `${a.vpc.name}-vgw`, vpcId: a.vpc.id, asn: 64512 }],
+      customerGateways: [customerGateway(cgw, onPremName, customerPublicIp(rng))],
+      vpnConnections: [vpn(vpnA, vgwA, `${onPremName}-to-${a.vpc.name}`)],
+      onPremisesNetworks: [onPremisesNetwork(onPremName, onPremText, { cgw })],
+      securityGroups: t0.securityGroups.map((g) =>
+        g.id === bSite.instance.sgId
+          ? securityGroupWith(g, {
+              inbound: [
+                {
+                  protocol: "tcp" as const,
+                  fromPort: estate.port,
+                  toPort: estate.port,
+                  cidrBlock: onPremText,
+                },
+              ],
+            })
+          : g,
+      ),
+    }),
+  );
   // B's own VPN: its virtual private gateway, the second VPN and B's on-premises route to its own gateway.
   const ownVpn: T.Topology = retargetRoute(
     bSite.subnet.routeTableId,
     onPremText,
     vgwB,
-  )({
-    ...viaA,
-    vpnGateways: [
-      ...viaA.vpnGateways,
-      { id: vgwB, name: `${bSite.vpc.name}-vgw`, vpcId: bSite.vpc.id, asn: 64512 },
-    ],
-    vpnConnections: [...viaA.vpnConnections, vpn(vpnB, vgwB, `${onPremName}-to-${bSite.vpc.name}`)],
-  });
+  )(
+    topologyWith(viaA, {
+      vpnGateways: [
+        ...viaA.vpnGateways,
+        { id: vgwB, name: `${bSite.vpc.name}-vgw`, vpcId: bSite.vpc.id, asn: 64512 },
+      ],
+      vpnConnections: [...viaA.vpnConnections, vpn(vpnB, vgwB, `${onPremName}-to-${bSite.vpc.name}`)],
+    }),
+  );
   const closedGroup: Variant = lazyVariant(() => setSecurityGroupInbound(bSite.instance.sgId, [])(ownVpn));
   const lead = `The on-premises network ${onPremName} (${onPremText}) connects to AWS over Site-to-Site VPN; VPC ${a.vpc.name} is peered with VPC ${bSite.vpc.name}. `;
   const question =
@@ -448,10 +461,12 @@ function vpnThroughPeeringScenario(rng: Rng): Scenario {
 
 const setVpnStaticRoutes =
   (vpnId: string, staticRoutes: string[]): Edit =>
-  (t) => ({
-    ...t,
-    vpnConnections: t.vpnConnections.map((v) => (v.id === vpnId ? { ...v, staticRoutes } : v)),
-  });
+  (t) =>
+    topologyWith(t, {
+      vpnConnections: t.vpnConnections.map((v) =>
+        v.id === vpnId ? vpnConnectionWith(v, { staticRoutes }) : v,
+      ),
+    });
 
 /**
  * d2+: with static routing a virtual private gateway propagates only the prefixes listed on the VPN connection
@@ -483,15 +498,15 @@ function dxPrefixFaults(t: T.Topology, site: Site, vgw: string, other: Cidr | un
   const vpc = site.vpc.cidr;
   const own = site.subnet.cidr;
   if (!other) return [];
-  const allow = (prefixes: string[]): T.Topology => ({
-    ...t,
-    directConnectGateways: t.directConnectGateways.map((d) => ({
-      ...d,
-      associations: d.associations.map((a) =>
-        a.gatewayId === vgw ? { ...a, allowedPrefixes: prefixes } : a,
-      ),
-    })),
-  });
+  const allow = (prefixes: string[]): T.Topology =>
+    topologyWith(t, {
+      directConnectGateways: t.directConnectGateways.map((d) => ({
+        ...d,
+        associations: d.associations.map((a) =>
+          a.gatewayId === vgw ? { ...a, allowedPrefixes: prefixes } : a,
+        ),
+      })),
+    });
   return [
     {
       topology: allow([cidrText(other)]),
@@ -549,8 +564,7 @@ function routePriorityScenario(rng: Rng): Scenario {
   );
   b.setSubnet(site.subnet.id, { networkAclId: acl });
   const t0 = b.build("VPN beside a transit gateway");
-  const unpropagated: T.Topology = {
-    ...t0,
+  const unpropagated: T.Topology = topologyWith(t0, {
     vpnGateways: [{ id: vgw, name: `${site.vpc.name}-vgw`, vpcId: site.vpc.id, asn: 64512 }],
     customerGateways: [customerGateway(cgw, onPremName, customerPublicIp(rng))],
     vpnConnections: [
@@ -568,16 +582,15 @@ function routePriorityScenario(rng: Rng): Scenario {
     onPremisesNetworks: [onPremisesNetwork(onPremName, onPremText, { cgw })],
     securityGroups: t0.securityGroups.map((g) =>
       g.id === site.instance.sgId
-        ? {
-            ...g,
+        ? securityGroupWith(g, {
             inbound: [
               ...g.inbound,
               { protocol: "tcp" as const, fromPort: estate.port, toPort: estate.port, cidrBlock: onPremText },
             ],
-          }
+          })
         : g,
     ),
-  };
+  });
   const base = setPropagation(rtb, [vgw])(unpropagated);
   // The server's /24 (the exhibit gives its address: the block's first /24) and a /16 summary around the block.
   const narrow = cidrText({ base: onPrem.base, prefix: 24 });
@@ -663,8 +676,7 @@ function vpnScenario(rng: Rng, dx: boolean, level: Difficulty = 1): Scenario {
       : undefined;
   const t0 = b.build("hybrid");
   const onPremName = rng.pick(ON_PREMISES_NAMES);
-  const base: T.Topology = {
-    ...t0,
+  const base: T.Topology = topologyWith(t0, {
     vpnGateways: [{ id: vgw, name: `${site.vpc.name}-vgw`, vpcId: site.vpc.id, asn: 64512 }],
     customerGateways: dx ? [] : [customerGateway(cgw, onPremName, customerPublicIp(rng))],
     vpnConnections: dx
@@ -693,15 +705,14 @@ function vpnScenario(rng: Rng, dx: boolean, level: Difficulty = 1): Scenario {
     onPremisesNetworks: [onPremisesNetwork(onPremName, onPremText, dx ? { dxgw } : { cgw })],
     securityGroups: t0.securityGroups.map((g) =>
       g.id === site.instance.sgId
-        ? {
-            ...g,
+        ? securityGroupWith(g, {
             inbound: [
               { protocol: "tcp" as const, fromPort: estate.port, toPort: estate.port, cidrBlock: onPremText },
             ],
-          }
+          })
         : g,
     ),
-  };
+  });
   const rtb = site.subnet.routeTableId;
   const propagated = setPropagation(rtb, [vgw])(base);
   const closedGroup: Variant = lazyVariant(() => setSecurityGroupInbound(site.instance.sgId, [])(propagated));
@@ -723,13 +734,12 @@ function vpnScenario(rng: Rng, dx: boolean, level: Difficulty = 1): Scenario {
     // on-premises block there instead, so on premises never learns a route to the VPC. Option only: the setup
     // table would show it.
     const wrongPrefixes: Variant = {
-      topology: {
-        ...propagated,
+      topology: topologyWith(propagated, {
         directConnectGateways: propagated.directConnectGateways.map((d) => ({
           ...d,
           associations: d.associations.map((a) => ({ ...a, allowedPrefixes: [onPremText] })),
         })),
-      },
+      }),
     };
     variants.push(wrongPrefixes);
     optionOnly.push(wrongPrefixes);
@@ -894,12 +904,11 @@ function withTunnelOrder(
       out = t.vpnConnections.some(
         (v) => v.tunnels.length === 2 && v.tunnels[0]?.status !== v.tunnels[1]?.status,
       )
-        ? {
-            ...t,
+        ? topologyWith(t, {
             vpnConnections: t.vpnConnections.map((v) =>
-              v.tunnels.length === 2 ? { ...v, tunnels: [...v.tunnels].reverse() } : v,
+              v.tunnels.length === 2 ? vpnConnectionWith(v, { tunnels: [...v.tunnels].reverse() }) : v,
             ),
-          }
+          })
         : t;
       flipped.set(t, out);
     }
@@ -958,17 +967,16 @@ function withAppSubnetAcl(
   const associated = new Map<T.Subnet, T.Subnet>();
   const withAclId = (x: T.Subnet): T.Subnet => {
     let out = associated.get(x);
-    if (!out) associated.set(x, (out = { ...x, networkAclId: aclId }));
+    if (!out) associated.set(x, (out = subnetWith(x, { networkAclId: aclId })));
     return out;
   };
   const withAcl = (t: T.Topology): T.Topology => {
     let out = done.get(t);
     if (!out) {
-      out = {
-        ...t,
+      out = topologyWith(t, {
         networkAcls: [...t.networkAcls, acl],
         subnets: t.subnets.map((x) => (x.id === subnet.id ? withAclId(x) : x)),
-      };
+      });
       done.set(t, out);
     }
     return out;

@@ -15,7 +15,7 @@ import { cidrText, publicIp } from "../names";
 import type { Difficulty, Question } from "../question";
 import { analyzeTopology, traceLines } from "../reach-question";
 import { buildEstate, hubSites, peerSites, type Estate, type Site } from "../reach-fixtures";
-import { withField } from "../topology-builder";
+import { securityGroupWith, topologyWith } from "../topology-builder";
 import { forkedRng, type Rng } from "../rng";
 import {
   removeRoute,
@@ -425,21 +425,21 @@ function internetSetup(rng: Rng): Setup {
       },
       {
         text: `A public IPv4 address (or Elastic IP) on ${a.instance.name}`,
-        remove: (t) => ({
-          ...t,
-          instances: t.instances.map((i) => (i.id === a.instance.id ? withoutPublicIp(i) : i)),
-        }),
+        remove: (t) =>
+          topologyWith(t, {
+            instances: t.instances.map((i) => (i.id === a.instance.id ? withoutPublicIp(i) : i)),
+          }),
         rules: ["IGW-01", "IGW-04"],
         fixIt: false,
       },
       {
         text: `An outbound rule in ${a.instance.name}-sg allowing TCP 443`,
-        remove: (t) => ({
-          ...t,
-          securityGroups: t.securityGroups.map((g) =>
-            g.id === a.instance.sgId ? withField(g, { outbound: [] }) : g,
-          ),
-        }),
+        remove: (t) =>
+          topologyWith(t, {
+            securityGroups: t.securityGroups.map((g) =>
+              g.id === a.instance.sgId ? securityGroupWith(g, { outbound: [] }) : g,
+            ),
+          }),
         rules: ["SG-03"],
       },
     ],

@@ -15,7 +15,7 @@ import { cidrText, publicIp } from "../names";
 import type { Difficulty, Question } from "../question";
 import { analyzeTopology, traceLines } from "../reach-question";
 import { buildEstate, hubSites, peerSites, type Estate, type Site } from "../reach-fixtures";
-import { securityGroupWith, topologyWith } from "../topology-builder";
+import { securityGroupWith, tgwRouteTableWith, topologyWith } from "../topology-builder";
 import { forkedRng, type Rng } from "../rng";
 import {
   removeRoute,
@@ -310,12 +310,11 @@ function addTgwPropagation(tableId: string, attachmentId: string): Edit {
   return (t) =>
     t.transitGatewayRouteTables.some((r) => r.id === tableId && r.propagations.includes(attachmentId))
       ? t
-      : {
-          ...t,
+      : topologyWith(t, {
           transitGatewayRouteTables: t.transitGatewayRouteTables.map((r) =>
-            r.id === tableId ? { ...r, propagations: [...r.propagations, attachmentId] } : r,
+            r.id === tableId ? tgwRouteTableWith(r, { propagations: [...r.propagations, attachmentId] }) : r,
           ),
-        };
+        });
 }
 
 function internetSetup(rng: Rng): Setup {

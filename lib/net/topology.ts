@@ -558,6 +558,39 @@ export const TopologySchema = z.strictObject({
   assumptions: z.array(z.string()).optional(),
 });
 
+/**
+ * The lists every parsed topology has (each defaults to []), in the schema's order: the lists a built topology
+ * writes in this order (lib/scenario's builder) and an import starts from, empty (import-aws-describe.ts).
+ */
+export const DEFAULTED_TOPOLOGY_LISTS = [
+  "regions",
+  "accounts",
+  "vpcs",
+  "subnets",
+  "routeTables",
+  "networkAcls",
+  "securityGroups",
+  "instances",
+  "networkInterfaces",
+  "internetGateways",
+  "egressOnlyInternetGateways",
+  "natGateways",
+  "peeringConnections",
+  "transitGateways",
+  "transitGatewayAttachments",
+  "transitGatewayRouteTables",
+  "vpnGateways",
+  "customerGateways",
+  "vpnConnections",
+  "directConnectGateways",
+  "gatewayEndpoints",
+  "interfaceEndpoints",
+  "endpointServices",
+  "prefixLists",
+  "services",
+  "onPremisesNetworks",
+] as const satisfies readonly (keyof z.infer<typeof TopologySchema>)[];
+
 /** Readonly all the way down (arrays and nested objects too). */
 export type DeepReadonly<T> = T extends readonly (infer E)[]
   ? readonly DeepReadonly<E>[]

@@ -6,6 +6,7 @@
 // list. So build() only copies the lists (snapshots share unchanged objects with each other and with
 // nearby variants made by topology-edits.ts) instead of deep-cloning the whole topology per snapshot.
 import type * as T from "../net/index";
+import { DEFAULTED_TOPOLOGY_LISTS } from "../net/index";
 import { cidrSize, cidrText, hostIp, resourceId, subnetCidr, type Cidr } from "./names";
 import type { Rng } from "./rng";
 
@@ -435,36 +436,7 @@ export function withField<O extends object, F extends object>(item: O, fields: F
  * The keys of every topology build() makes, in its order. topologyWith copies a topology with exactly these
  * keys through one literal; any other topology (parsed, hand-written) is spread as before.
  */
-const BUILT_KEYS = [
-  "region",
-  "regions",
-  "accounts",
-  "vpcs",
-  "subnets",
-  "routeTables",
-  "networkAcls",
-  "securityGroups",
-  "instances",
-  "networkInterfaces",
-  "internetGateways",
-  "egressOnlyInternetGateways",
-  "natGateways",
-  "peeringConnections",
-  "transitGateways",
-  "transitGatewayAttachments",
-  "transitGatewayRouteTables",
-  "vpnGateways",
-  "customerGateways",
-  "vpnConnections",
-  "directConnectGateways",
-  "gatewayEndpoints",
-  "interfaceEndpoints",
-  "endpointServices",
-  "prefixLists",
-  "services",
-  "onPremisesNetworks",
-  "description",
-] as const;
+const BUILT_KEYS: readonly string[] = ["region", ...DEFAULTED_TOPOLOGY_LISTS, "description"];
 
 function hasBuiltKeys(t: T.Topology): boolean {
   let k = 0;

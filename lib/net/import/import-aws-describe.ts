@@ -1,5 +1,5 @@
 import { parseTopology, type Issue } from "../parse";
-import type { Topology, TopologyInput } from "../topology";
+import { DEFAULTED_TOPOLOGY_LISTS, type Topology, type TopologyInput } from "../topology";
 import type { AwsNetworkInterface } from "./aws-shapes-edge";
 import {
   parseAwsDescribeFiles,
@@ -205,34 +205,7 @@ function remotePeerVpcs(ctx: RegionContext): NonNullable<TopologyInput["vpcs"]> 
 }
 
 function emptyLists(): Lists {
-  const keys: ListKey[] = [
-    "regions",
-    "accounts",
-    "vpcs",
-    "subnets",
-    "routeTables",
-    "networkAcls",
-    "securityGroups",
-    "instances",
-    "networkInterfaces",
-    "internetGateways",
-    "egressOnlyInternetGateways",
-    "natGateways",
-    "peeringConnections",
-    "transitGateways",
-    "transitGatewayAttachments",
-    "transitGatewayRouteTables",
-    "vpnGateways",
-    "customerGateways",
-    "vpnConnections",
-    "directConnectGateways",
-    "gatewayEndpoints",
-    "interfaceEndpoints",
-    "endpointServices",
-    "prefixLists",
-    "services",
-    "onPremisesNetworks",
-  ];
+  const keys: readonly ListKey[] = DEFAULTED_TOPOLOGY_LISTS;
   return Object.fromEntries(keys.map((k) => [k, []])) as unknown as Lists;
 }
 

@@ -112,6 +112,14 @@ export function peeringStateHint(state: string | undefined): string {
   return PEERING_STATE_HINT[state ?? ""] ?? "the accepter must accept the request";
 }
 
+/**
+ * The fault part of an inactive peering's BAD_STATE_ROUTE sentence, without what the state means: for a
+ * question option that states the fault only (its explanation carries peeringStateHint).
+ */
+export function inactivePeeringFault(d: DetailOf<"gateway">): string {
+  return `Peering connection ${label(d.gateway)} is ${d.state ?? "?"}, not active, so ${d.route === undefined ? "it carries no traffic" : `the route ${d.route.description} is a blackhole`}`;
+}
+
 function blackholeRoute(d: DetailOf<"route-table">): string {
   const type = d.targetType ?? "unknown";
   const target = d.target ?? d.route?.target ?? "?";
@@ -196,7 +204,7 @@ export const EXPLANATIONS = {
     ["RT-08"],
     (d) => {
       if (d.kind === "route-table") return blackholeRoute(d);
-      return `Peering connection ${label(d.gateway)} is ${d.state ?? "?"}, not active, so ${d.route === undefined ? "it carries no traffic" : `the route ${d.route.description} is a blackhole`}; ${peeringStateHint(d.state)}.`;
+      return `${inactivePeeringFault(d)}; ${peeringStateHint(d.state)}.`;
     },
     (d) =>
       d.kind === "route-table"

@@ -24,6 +24,6 @@ export { buildNetwork, NetworkCache, primaryEniIdFor, type Network } from "./net
 export { analyze, DEFAULT_PORT, type AnalyzeOptions } from "./reachability";
 export { resolveSource, resolveDestination, INTERNET_CLIENT_IP, INTERNET_SERVER_IP } from "./resolve";
 export { publicDnsName, privateDnsName } from "./dns";
-export { CODE_RULES, peeringStateHint } from "./explanations";
+export { CODE_RULES, inactivePeeringFault, peeringStateHint } from "./explanations";
 export { validate, type ValidationIssue } from "./validate";
 export { proposeFixes, firstVerifiedFix, applyFix, type Fix, type FixKind } from "./fixes";

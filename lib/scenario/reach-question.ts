@@ -12,6 +12,7 @@ import {
   buildNetwork,
   firstVerifiedFix,
   NetworkCache,
+  inactivePeeringFault,
   peeringStateHint,
   proposeFixes,
   type Fix,
@@ -196,20 +197,19 @@ export function noText(analysis: Analysis, topology?: Topology): string {
 export function blockerText(b: Blocker, topology?: Topology): string {
   const tgw = tgwNoRouteText(b, topology);
   if (tgw !== undefined) return `No: ${tgw}`;
-  const hint = peeringHint(b);
-  return `No: ${hint === undefined ? b.message : `${b.message.slice(0, -(hint.length + 3))}.`}`;
+  const d = b.detail;
+  // An inactive peering: the option states the fault only; the key's why says what the state means.
+  if (b.code === "BAD_STATE_ROUTE" && d.kind === "gateway") return `No: ${inactivePeeringFault(d)}.`;
+  return `No: ${b.message}`;
 }
 
 /**
- * An inactive peering's message ends with what its state means ("; a request that is not accepted within 7
- * days expires …"): the option states the fault only, and the key's why carries the explanation, so the key
- * is not the one option with a long explanatory tail.
+ * What an inactive peering's state means (the end of its message), read from the blocker's detail: the option
+ * states the fault only and the key's why carries this, so the key is not the one option with a long tail.
  */
 function peeringHint(b: Blocker): string | undefined {
   const d = b.detail;
-  if (b.code !== "BAD_STATE_ROUTE" || d.kind !== "gateway") return undefined;
-  const hint = peeringStateHint(d.state);
-  return b.message.endsWith(`; ${hint}.`) ? hint : undefined;
+  return b.code === "BAD_STATE_ROUTE" && d.kind === "gateway" ? peeringStateHint(d.state) : undefined;
 }
 
 /**

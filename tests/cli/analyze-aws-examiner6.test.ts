@@ -1,6 +1,8 @@
 // `reachable analyze` on the sixth outside examination's AWS CLI folders (tests/cli/fixtures/aws-examiner6):
 // each case is a query the examiner found answered wrongly, explained wrongly, or input the command accepted
 // silently, and asserts the answer AWS gives (with the blocker or refusal where traffic stops).
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyzeFolder, captureCli } from "./capture";
@@ -156,6 +158,31 @@ describe("untidy input", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
       /describe-route-tables\.json: incomplete: it lists no route table for vpc-03b8e44c6ff38c222/,
+    );
+  });
+
+  it("a route-table listing that leaves out another VPC is stated as an assumption, not a refusal of the folder", async () => {
+    // A describe-route-tables filtered to the VPCs of interest, beside an unfiltered describe-vpcs: a query
+    // that never enters the extra VPC keeps its answer, and the gap is said.
+    const dir = mkdtempSync(path.join(tmpdir(), "reachable-partial-rtb-"));
+    cpSync(path.join(FIXTURES, "u5-nacl-file-partial"), dir, { recursive: true });
+    const vpcsFile = path.join(dir, "describe-vpcs.json");
+    const vpcs = JSON.parse(readFileSync(vpcsFile, "utf8")) as { Vpcs: Record<string, unknown>[] };
+    const first = vpcs.Vpcs[0] as Record<string, unknown>;
+    vpcs.Vpcs.push({
+      ...first,
+      VpcId: "vpc-0aaaabbbbccccdddd",
+      CidrBlock: "172.31.0.0/16",
+      CidrBlockAssociationSet: [],
+    });
+    writeFileSync(vpcsFile, JSON.stringify(vpcs));
+    const args = ["analyze", "--topology", dir, "--from", "b", "--to", "a", "--port", "443"];
+    const [before, after] = [await query("u5-nacl-file-partial"), await run(...args)];
+    rmSync(dir, { recursive: true, force: true });
+    expect(after.code).toBe(before.code);
+    expect(after.code).not.toBe(2);
+    expect(after.stdout).toMatch(
+      /lists no route table for vpc-0aaaabbbbccccdddd[^\n]*assumed to have a main route table/,
     );
   });
 

@@ -97,13 +97,15 @@ function collectIds(regions: readonly AwsDescribeRegionData[]): Set<string> {
 /**
  * aws-rules RT-01: every VPC has a main route table, so describe-route-tables output for a Region with VPCs is
  * never empty. Without the file the model would route through an invented main table: an error naming the
- * file (and the unread file that may be it under another name) instead of a confident wrong answer.
+ * file (and the unread file that may be it under another name) instead of a confident wrong answer. A listing that
+ * holds route tables of some VPCs only is `partial`: the import states the assumption for the others.
  */
 function missingRouteTables(
   regions: readonly AwsDescribeRegionData[],
   unread: readonly UnreadFile[],
-): Issue[] {
+): { missing: Issue[]; partial: Issue[] } {
   const out: Issue[] = [];
+  const partial: Issue[] = [];
   for (const { region, data } of regions) {
     const vpcs = data["describe-vpcs"]?.Vpcs ?? [];
     if (vpcs.length === 0) continue;
@@ -113,8 +115,10 @@ function missingRouteTables(
       // An empty or partial listing (a --filters, --max-items or hand edit) is the same gap for those VPCs.
       const listed = new Set(tables.map((t) => t.VpcId));
       const without = vpcs.map((v) => v.VpcId).filter((id) => !listed.has(id));
+      // A listing that holds other VPCs' tables (filtered to the VPCs of interest) is stated as an assumption
+      // for the rest: refusing the whole folder would also refuse queries that never enter those VPCs.
       if (without.length > 0)
-        out.push({
+        (tables.length > 0 ? partial : out).push({
           path: file,
           message: `incomplete: it lists no route table for ${without.join(", ")}, and every VPC has a main route table, so its routes cannot be known`,
         });
@@ -126,7 +130,7 @@ function missingRouteTables(
       message: `missing: describe-vpcs lists VPCs, and every VPC has a main route table, so routes cannot be known without \`aws ec2 describe-route-tables\` output${guess === undefined ? "" : ` (${guess.file} is not read: ${guess.message})`}`,
     });
   }
-  return out;
+  return { missing: out, partial };
 }
 
 /**
@@ -260,8 +264,10 @@ export function importAwsDescribe(
 ): ImportAwsDescribeResult {
   const parsed = parseAwsDescribeFiles(input, options.defaultRegion ?? "us-east-1");
   if (!parsed.ok) return parsed;
-  const missing = missingRouteTables(parsed.regions, parsed.unread);
-  if (missing.length > 0 && options.requireRouteTables === true) return { ok: false, issues: missing };
+  const gaps = missingRouteTables(parsed.regions, parsed.unread);
+  if (gaps.missing.length > 0 && options.requireRouteTables === true)
+    return { ok: false, issues: gaps.missing };
+  const missing = [...gaps.missing, ...gaps.partial];
   const doubled = doubleSubnetAssociations(parsed.regions);
   if (doubled.length > 0) return { ok: false, issues: doubled };
   const warnings = [...parsed.warnings];

@@ -254,9 +254,9 @@ export function ReviewForm({ skillId, question, answered: shown, labFrom }: Prop
                           <kbd>{key}</kbd>
                         </span>
                       </span>
-                      <span className="rating-interval" data-interval={rating}>
+                      <span className="rating-interval">
                         <span className="sr-only">, next in </span>
-                        {interval?.label ?? ""}
+                        <span data-interval={rating}>{interval?.label ?? ""}</span>
                       </span>
                     </button>
                   );

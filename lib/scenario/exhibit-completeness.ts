@@ -16,6 +16,14 @@ export function namedReferences(text: string): string[] {
 }
 
 /**
+ * The forms in which a reference counts as introduced: itself, and for a /32 (a rule for one host) the bare
+ * address, since the exhibit lists an instance's private IP without a prefix length.
+ */
+export function introducedForms(reference: string): string[] {
+  return reference.endsWith("/32") ? [reference, reference.slice(0, -3)] : [reference];
+}
+
+/**
  * Facts an option can depend on without naming an id: an option or the key's explanation about a public IPv4
  * address or Elastic IP (IGW-01) needs the exhibit's "Public IPv4" column (or a stem that states the address),
  * else the key can be reached only by ruling the other options out.
@@ -54,9 +62,7 @@ export function missingFromExhibit(question: Question): string[] {
   const missing = new Set<string>();
   for (const option of question.options)
     for (const ref of namedReferences(option.text))
-      // A /32 of a shown address (a rule for one host) is as introduced as the address.
-      if (!introduced.has(ref) && !(ref.endsWith("/32") && introduced.has(ref.slice(0, -3))))
-        missing.add(ref);
+      if (!introducedForms(ref).some((form) => introduced.has(form))) missing.add(ref);
   const texts = [...question.options.map((o) => o.text), question.explanation.summary];
   for (const fact of FACTS)
     if (texts.some((text) => fact.cue.test(text)) && !fact.shown(question)) missing.add(fact.name);

@@ -7,7 +7,11 @@ import {
   type TopologyInput,
 } from "../../lib/net/index";
 import { buildExhibit, exhibitWords, type Exhibit, type ExhibitTable } from "../../lib/scenario/exhibit";
-import { missingFromExhibit, namedReferences } from "../../lib/scenario/exhibit-completeness";
+import {
+  introducedForms,
+  missingFromExhibit,
+  namedReferences,
+} from "../../lib/scenario/exhibit-completeness";
 import { exhibitAsMarkdown, exhibitAsText } from "../../lib/scenario/exhibit-text";
 import { renderQuizGift } from "../../lib/scenario/export-gift";
 import { renderQuizJson } from "../../lib/scenario/export-json";
@@ -302,6 +306,14 @@ describe("buildExhibit", () => {
       ["10.0.0.0/16", "tgw-attach-0aaa0001 (app (vpc-0aaa000000000001))", "propagated"],
       ["10.1.0.0/16", "tgw-attach-0bbb0002 (data (vpc-0bbb000000000002))", "propagated"],
     ]);
+  });
+});
+
+describe("introducedForms", () => {
+  it("lets a /32 rule stand for the host address the exhibit lists, and nothing else", () => {
+    expect(introducedForms("10.241.0.33/32")).toEqual(["10.241.0.33/32", "10.241.0.33"]);
+    expect(introducedForms("10.241.0.0/24")).toEqual(["10.241.0.0/24"]);
+    expect(introducedForms("sg-0abc123456")).toEqual(["sg-0abc123456"]);
   });
 });
 

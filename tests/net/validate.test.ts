@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { TopologyInput } from "@/lib/net/index";
 import { validate } from "@/lib/net/validate";
 import { oneVpc, topo, twoPeered } from "./helpers";
 import { must } from "../support/must";
@@ -50,6 +51,37 @@ describe("validate", () => {
       "instances[1].privateIp",
     ]);
     expect(issues.find((i) => i.code === "RCH_ADDRESS_OUTSIDE_SUBNET")?.path).toBe("instances[2].privateIp");
+  });
+
+  it("RT-06: a second static route to one destination in a table is an error; a propagated one beside it is not", () => {
+    type Routes = NonNullable<TopologyInput["routeTables"]>[number]["routes"];
+    const withRoutes = (routes: Routes) =>
+      topo(
+        oneVpc({
+          internetGateways: [{ id: "igw-1", vpcId: "vpc-1" }],
+          vpnGateways: [{ id: "vgw-1", vpcId: "vpc-1" }],
+          routeTables: [{ id: "rtb-1", vpcId: "vpc-1", main: true, routes }],
+        }),
+      );
+    const twice = validate(
+      withRoutes([
+        { destination: "0.0.0.0/0", target: "igw-1" },
+        { destination: "192.168.0.0/16", target: "vgw-1" },
+        { destination: "0.0.0.0/0", target: "vgw-1" },
+      ]),
+    ).filter((i) => i.code === "RCH_DUPLICATE_ROUTE");
+    expect(twice.map((i) => [i.path, i.severity, i.rules])).toEqual([
+      ["routeTables[0].routes[2].destination", "error", ["RT-06"]],
+    ]);
+    expect(twice[0]?.message).toContain("routes[0]");
+    expect(
+      codesOf(
+        withRoutes([
+          { destination: "192.168.0.0/16", target: "igw-1" },
+          { destination: "192.168.0.0/16", target: "vgw-1", origin: "propagated" },
+        ]),
+      ),
+    ).not.toContain("RCH_DUPLICATE_ROUTE");
   });
 
   it("PCX-08/RT-08: a route to an inactive peering is flagged as a blackhole", () => {

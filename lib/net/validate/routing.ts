@@ -19,8 +19,29 @@ export function checkRouteTables(v: ValidationContext): void {
         );
       else mains.set(rt.vpcId, i);
     }
+    // RT-06: CreateRoute refuses a second static route to a destination the table already has
+    // (RouteAlreadyExists), so two of them cannot come from AWS; which one the model used would be a guess.
+    // A propagated route may share a static route's destination: the static one wins.
+    const staticDestinations = new Map<string, number>();
     rt.routes.forEach((r, j) => {
       const path = `routeTables[${i}].routes[${j}]`;
+      const key =
+        r.destination !== undefined
+          ? v.cidrOf(r.destination)?.text
+          : r.destinationPrefixListId !== undefined
+            ? r.destinationPrefixListId
+            : undefined;
+      if (key !== undefined && r.origin !== "propagated") {
+        const first = staticDestinations.get(key);
+        if (first !== undefined)
+          v.add(
+            "RCH_DUPLICATE_ROUTE",
+            `${path}.${r.destination !== undefined ? "destination" : "destinationPrefixListId"}`,
+            `Route table ${rt.id} already has a route to ${key} (routes[${first}]); AWS keeps one route per destination in a table (a second CreateRoute fails with RouteAlreadyExists; ReplaceRoute changes the target).`,
+            ["RT-06"],
+          );
+        else staticDestinations.set(key, j);
+      }
       if (r.destination === undefined && r.destinationPrefixListId === undefined)
         v.add(
           "RCH_ROUTE_WITHOUT_DESTINATION",

@@ -59,18 +59,20 @@ export function loadTopology(arg: string, cwd: string): LoadTopologyResult {
     if (!read.ok) return { ok: false, kind: "unreadable", message: `--topology ${read.message}` };
     // A folder on disk is a collection (docs/collect.md): without route tables no verdict can be trusted.
     const imported = importAwsDescribe(read.regions, { requireRouteTables: true });
+    // A mixed folder's refusal often comes from the loose files: say so beside the first problem.
+    const mixed = read.warnings.map((w) => `; ${w}`).join("");
     if (!imported.ok)
       return {
         ok: false,
         kind: "invalid",
-        message: summarise(`--topology ${arg}`, imported.issues),
+        message: `${summarise(`--topology ${arg}`, imported.issues)}${mixed}`,
         issues: imported.issues,
       };
     const topology = imported.topology;
     return {
       ok: true,
       topology,
-      warnings: imported.warnings.map(formatIssue),
+      warnings: [...read.warnings, ...imported.warnings.map(formatIssue)],
       unread: imported.unread,
       // Built on first use: only a topology with findings needs it.
       locate: (where) => (locator ??= awsIssueLocator(read.regions, topology))(where),

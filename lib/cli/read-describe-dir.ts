@@ -10,7 +10,7 @@ import { readInputFile } from "./read-input";
 
 /** `syntax`: the failure is a file that is not valid JSON (a topology that does not parse, not an unreadable one). */
 export type DescribeDirResult =
-  | { ok: true; regions: Record<string, Record<string, unknown>> }
+  | { ok: true; regions: Record<string, Record<string, unknown>>; warnings: string[] }
   | { ok: false; message: string; syntax?: { file: string; message: string } };
 
 const SINGLE_REGION = "";
@@ -65,5 +65,14 @@ export function readDescribeDir(dir: string): DescribeDirResult {
   if (Object.keys(regions).length === 0) {
     return { ok: false, message: `${dir}: no describe-*.json files here or in a region sub-folder` };
   }
-  return { ok: true, regions };
+  // Loose files beside region folders are usually a collection saved twice or into the wrong place: they are
+  // still read (as one more region, named from their availability zones), but the user should know.
+  const folders = Object.keys(regions).filter((name) => name !== SINGLE_REGION);
+  const warnings =
+    regions[SINGLE_REGION] !== undefined && folders.length > 0
+      ? [
+          `${dir}: holds describe files (${Object.keys(regions[SINGLE_REGION]).length}) beside region folders (${folders.join(", ")}); the loose files are read as one more region, named from their availability zones`,
+        ]
+      : [];
+  return { ok: true, regions, warnings };
 }

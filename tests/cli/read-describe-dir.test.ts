@@ -40,6 +40,24 @@ describe("readDescribeDir", () => {
     ]);
   });
 
+  it("warns when loose files sit beside region folders, and reads both", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "describe-mixed-"));
+    mkdirSync(path.join(dir, "eu-west-1"));
+    writeFileSync(path.join(dir, "describe-vpcs.json"), vpcs("vpc-1", "10.0.0.0/16"));
+    writeFileSync(path.join(dir, "eu-west-1", "describe-vpcs.json"), vpcs("vpc-2", "10.1.0.0/16"));
+    const read = readDescribeDir(dir);
+    if (!read.ok) throw new Error(read.message);
+    expect(Object.keys(read.regions).sort()).toEqual(["", "eu-west-1"]);
+    expect(read.warnings).toHaveLength(1);
+    expect(read.warnings[0]).toMatch(/describe files \(1\) beside region folders \(eu-west-1\)/);
+    mkdirSync(path.join(dir, "..", path.basename(dir) + "-only"));
+    const regionsOnly = path.join(dir, "..", path.basename(dir) + "-only");
+    mkdirSync(path.join(regionsOnly, "eu-west-1"));
+    writeFileSync(path.join(regionsOnly, "eu-west-1", "describe-vpcs.json"), vpcs("vpc-2", "10.1.0.0/16"));
+    const clean = readDescribeDir(regionsOnly);
+    expect(clean.ok && clean.warnings).toEqual([]);
+  });
+
   it("names the file that is not valid JSON, and an empty folder", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "describe-bad-"));
     expect(readDescribeDir(dir)).toEqual({

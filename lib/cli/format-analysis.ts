@@ -213,6 +213,14 @@ export function formatAnalysisText(
   const root = folded.filter((f) => f.blocker.reached !== false);
   const further = folded.filter((f) => f.blocker.reached === false);
   if (root.length > 0) lines.push("", "Blockers:", ...root.flatMap(formatBlocker));
+  // A warning sits after the flow logs, far from the verdict it can overturn (a prefix list whose entries were
+  // not collected matches no address, so its rule never allows): point at it from the blockers.
+  if (root.length > 0 && warnings.length > 0)
+    lines.push(
+      warnings.length === 1
+        ? "  (The warning at the end names input that was missing or not read: it may change this verdict.)"
+        : `  (The ${warnings.length} warnings at the end name input that was missing or not read: they may change this verdict.)`,
+    );
   if (further.length > 0)
     lines.push(
       "",

@@ -61,3 +61,31 @@ describe("repeated blockers", () => {
     expect(text.match(/ENI_SG_RULES_MISMATCH/g)).toHaveLength(1);
   });
 });
+
+describe("warnings beside blockers", () => {
+  const blocked = {
+    ...analysis,
+    reachable: false,
+    details: [],
+    blockers: [
+      {
+        code: "ENI_SG_RULES_MISMATCH",
+        component: "sg-1",
+        message: "no rule",
+        rules: [],
+        direction: "forward",
+      },
+    ] as unknown as Blocker[],
+  } as unknown as Analysis;
+
+  it("point from the blockers at the warnings printed at the end, only when there are both", () => {
+    const warning = "describe-managed-prefix-lists.json: PrefixLists[0] (pl-1): its entries are not shown";
+    const text = formatAnalysisText(blocked, [warning]);
+    const pointer = text.indexOf("(The warning at the end names input that was missing or not read");
+    expect(pointer).toBeGreaterThan(text.indexOf("Blockers:"));
+    expect(pointer).toBeLessThan(text.indexOf(`warning: ${warning}`));
+    expect(formatAnalysisText(blocked, [warning, "another"])).toContain("The 2 warnings at the end");
+    expect(formatAnalysisText(blocked)).not.toContain("at the end names input");
+    expect(formatAnalysisText(analysis, [warning])).not.toContain("at the end names input");
+  });
+});

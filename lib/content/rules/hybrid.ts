@@ -181,10 +181,20 @@ export const DIRECT_CONNECT_RULES: readonly Rule[] = [
   {
     id: "DX-05",
     topic: "direct-connect",
-    title: "Direct Connect gateway quotas",
-    text: "Defaults include 20 virtual private gateways and 30 private or transit virtual interfaces per Direct Connect gateway, 100 routes per BGP session on private and transit virtual interfaces, and a small number of transit gateways per Direct Connect gateway (AWS pages have disagreed on the figure).",
-    sources: [source("dx", "AWS Direct Connect quotas"), source("tgw", "Quotas for your transit gateways")],
+    title: "Direct Connect quotas",
+    text: "A Direct Connect gateway takes up to 20 virtual private gateways, 6 transit gateways and 30 private or transit virtual interfaces. A BGP session on a private or transit virtual interface accepts at most 100 routes from you, for IPv4 and for IPv6 each (1,000 on a public one); advertise more and the session goes down. A transit gateway association advertises at most 200 allowed prefixes to you. A dedicated connection carries up to 50 public or private virtual interfaces plus up to 4 transit ones; a hosted connection carries exactly one. None of these can be raised.",
+    sources: [
+      source("dx", "AWS Direct Connect quotas"),
+      {
+        guide: "AWS General Reference",
+        page: "AWS Direct Connect endpoints and quotas",
+        url: "https://docs.aws.amazon.com/general/latest/gr/dc.html",
+      },
+      source("tgw", "Quotas for your transit gateways"),
+    ],
     status: notModelled(QUOTA),
+    drift:
+      "AWS raised several of these: older pages give 3 transit gateways and 10 virtual private gateways per Direct Connect gateway, 20 allowed prefixes per transit gateway association and 1 transit virtual interface per dedicated connection. Answer with the current figures (6, 20, 200, 4) unless every option uses the old ones. The General Reference gives 4 transit virtual interfaces; an edition of the Direct Connect User Guide quotas page that also gives 4 keeps an older row reading '50 and 1 transit virtual interface', so the pages do not fully agree.",
   },
   {
     id: "DX-06",

@@ -13,7 +13,7 @@ export const VPN_RULES: readonly Rule[] = [
     id: "VPN-02",
     topic: "vpn",
     title: "Two tunnels",
-    text: "Every VPN connection has two tunnels, each to a different AWS public address. Configure both for redundancy; traffic flows while at least one is up.",
+    text: "Every VPN connection has two tunnels, each to a different AWS endpoint address (public, unless the connection is a private IP VPN over Direct Connect). Configure both for redundancy; traffic flows while at least one is up.",
     sources: [source("vpn", "Tunnel options for your Site-to-Site VPN connection")],
     status: MODELLED,
     codes: ["BAD_STATE_VPN"],
@@ -22,10 +22,19 @@ export const VPN_RULES: readonly Rule[] = [
     id: "VPN-03",
     topic: "vpn",
     title: "ASNs",
-    text: "A virtual private gateway's Amazon-side ASN defaults to 64512 (or a private ASN you choose) and cannot change after creation; very old gateways may carry a legacy ASN. A customer gateway's ASN defaults to 65000.",
+    text: "A virtual private gateway's Amazon-side ASN defaults to 64512 (or a private ASN you choose) and cannot change after creation; very old gateways may carry a legacy ASN. A customer gateway carries the BGP ASN of your device (1 to 4,294,967,295, except a few reserved ones such as 7224). AWS pages disagree on its default: the CreateCustomerGateway API says 65000, the Site-to-Site VPN User Guide says 64512, so set it explicitly.",
     sources: [
       source("vpn", "How AWS Site-to-Site VPN works"),
-      source("vpn", "Customer gateway options for your Site-to-Site VPN connection"),
+      source(
+        "vpn",
+        "Customer gateway options for your Site-to-Site VPN connection",
+        "https://docs.aws.amazon.com/vpn/latest/s2svpn/cgw-options.html",
+      ),
+      source(
+        "ec2Api",
+        "CreateCustomerGateway",
+        "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateCustomerGateway.html",
+      ),
     ],
     status: notModelled("The model has no BGP sessions; asked as a fact."),
   },
@@ -118,6 +127,8 @@ export const VPN_RULES: readonly Rule[] = [
     text: "A customer gateway may advertise up to 100 BGP routes to a virtual private gateway (1,000 to a transit gateway), and a VPN on a virtual private gateway holds up to 100 static routes.",
     sources: [source("vpn", "Site-to-Site VPN quotas")],
     status: notModelled(QUOTA),
+    drift:
+      "Older editions of the Site-to-Site VPN quotas page give one figure, 100, for the routes a customer gateway may advertise to a VPN on a transit gateway or a virtual private gateway; current pages give 1,000 on a transit gateway.",
   },
 ];
 

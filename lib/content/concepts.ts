@@ -553,7 +553,7 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: "T4",
     group: "gateways",
-    text: "Transit gateway peering (static routes, unique ASNs, no DNS) and sharing across accounts with AWS RAM (attachments accepted by the owner)",
+    text: "Transit gateway peering (static routes, unique ASNs, no private-IP resolution of the peer's EC2 hostnames) and sharing across accounts with AWS RAM (attachments accepted by the owner)",
     seeds: [],
     assessed: true,
     drift: false,

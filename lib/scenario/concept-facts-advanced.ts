@@ -305,8 +305,8 @@ const TRANSIT_FACTS: readonly Fact[] = [
         why: "Transit gateway peering supports static routes only (TGW-12).",
       },
       {
-        text: "DNS names resolve across a transit gateway peering, and peering attachments carry both static and propagated routes",
-        why: "DNS resolution does not cross transit gateway peering, and peering attachments take static routes only (TGW-12).",
+        text: "The peer's EC2 DNS hostnames resolve to private IPs across a transit gateway peering, and peering attachments carry both static and propagated routes",
+        why: "Transit gateway peering has no option to resolve the other side's EC2 hostnames to private IPs, and peering attachments take static routes only (TGW-12).",
       },
       {
         text: "Peering attachments carry only static routes, and another account attaches by creating a peering connection to the transit gateway",

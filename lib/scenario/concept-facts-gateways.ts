@@ -244,7 +244,7 @@ export const GATEWAY_FACTS: readonly Fact[] = [
     wrong: [
       {
         text: "It defaults to 65000 and can be changed at any time, even on an attached gateway",
-        why: "65000 is the customer gateway default; the VGW ASN is fixed (VPN-03).",
+        why: "65000 is the API's default for a customer gateway, not the VGW's; the VGW ASN is fixed (VPN-03).",
       },
       {
         text: "It must be a public ASN registered to your company, set when the gateway is created",

@@ -99,6 +99,47 @@ describe("the rule catalogue", () => {
   });
 });
 
+describe("figures AWS raised (lexam3 review)", () => {
+  // The catalogue states the current figure in the rule text and keeps the old one in the drift note, so a
+  // learner meeting the old figure in older material recognises it. A rule text that goes back to the old
+  // phrasing, or a drift note that loses the old figure, fails here.
+  const cases: readonly {
+    id: string;
+    current: readonly string[];
+    old: readonly string[];
+    stale: readonly string[];
+  }[] = [
+    {
+      id: "DX-05",
+      current: ["6 transit gateways", "20 virtual private gateways", "200 allowed prefixes"],
+      old: ["3 transit gateways", "10 virtual private gateways"],
+      stale: ["a small number of transit gateways"],
+    },
+    { id: "SG-10", current: ["may not exceed 1,000"], old: ["250", "300"], stale: [] },
+    { id: "IFE-09", current: ["100 Gbps per AZ"], old: ["40 Gbps"], stale: ["can burst higher"] },
+    { id: "VPN-11", current: ["1,000 to a transit gateway"], old: ["100, for the routes"], stale: [] },
+    { id: "RT-12", current: ["500 routes"], old: ["50 non-propagated"], stale: [] },
+  ];
+
+  it.each(cases)(
+    "$id states the current figure and keeps the old one in its drift note",
+    ({ id, current, old, stale }) => {
+      const rule = findRule(id);
+      expect(rule, id).toBeDefined();
+      for (const figure of current) expect(rule?.text).toContain(figure);
+      for (const figure of old) expect(rule?.drift).toContain(figure);
+      for (const phrase of stale) expect(rule?.text).not.toContain(phrase);
+    },
+  );
+
+  it("NAT-08 gives the default of 2 Elastic IPs, raisable to 8, not a bare 'up to 8 addresses'", () => {
+    const text = findRule("NAT-08")?.text ?? "";
+    expect(text).toContain("2 Elastic IP addresses by default");
+    expect(text).toContain("raisable to 8");
+    expect(text).not.toContain("can have up to 8 addresses");
+  });
+});
+
 describe("ruleIdsCitedBy", () => {
   it("reads the rule list and the IDs inside explanation texts", () => {
     const question = questions.find((candidate) => candidate.explanation.rules.length > 0);

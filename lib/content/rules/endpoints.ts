@@ -5,8 +5,15 @@ export const GATEWAY_ENDPOINT_RULES: readonly Rule[] = [
     id: "GWE-01",
     topic: "gateway-endpoints",
     title: "Only S3 and DynamoDB, and free",
-    text: "Gateway endpoints exist for Amazon S3 and DynamoDB only. They are not built on PrivateLink and cost nothing.",
-    sources: [source("privateLink", "Gateway endpoints")],
+    text: "Gateway endpoints exist for Amazon S3 and DynamoDB only (S3 Express One Zone directory buckets have their own S3 gateway endpoint service, s3express). They are not built on PrivateLink and cost nothing.",
+    sources: [
+      source("privateLink", "Gateway endpoints"),
+      {
+        guide: "Amazon S3 User Guide",
+        page: "Configure a gateway VPC endpoint to reach S3 Express One Zone directory buckets",
+        url: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/s3-express-tutorial-endpoints.html",
+      },
+    ],
     status: MODELLED,
   },
   {
@@ -215,9 +222,17 @@ export const INTERFACE_ENDPOINT_RULES: readonly Rule[] = [
     id: "IFE-09",
     topic: "interface-endpoints",
     title: "Endpoint bandwidth",
-    text: "Each endpoint interface handles about 10 Gbps per Availability Zone and can burst higher (figures AWS has raised over time).",
-    sources: [source("privateLink", "AWS PrivateLink quotas")],
+    text: "An endpoint supports up to 10 Gbps per Availability Zone by default and scales automatically to 100 Gbps per AZ; spread over several AZs, its ceiling is the number of AZs times 100 Gbps.",
+    sources: [
+      source(
+        "privateLink",
+        "AWS PrivateLink quotas",
+        "https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-limits-endpoints.html",
+      ),
+    ],
     status: notModelled("Throughput is outside a reachability model."),
+    drift:
+      "Older pages give 10 Gbps per Availability Zone with bursts of up to 40 Gbps; current pages say an endpoint scales to 100 Gbps per AZ.",
   },
   {
     id: "IFE-10",

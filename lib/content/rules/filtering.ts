@@ -98,9 +98,11 @@ export const SECURITY_GROUP_RULES: readonly Rule[] = [
     id: "SG-10",
     topic: "security-groups",
     title: "Security group quotas",
-    text: "Defaults: 60 inbound and 60 outbound rules per group for each address family, 5 groups per interface (up to 16), and 2,500 groups per Region.",
+    text: "Defaults: 60 inbound and 60 outbound rules per group for each address family, 5 groups per interface (up to 16), and 2,500 groups per Region. Rules per group multiplied by groups per interface may not exceed 1,000, so raising one quota can lower the other.",
     sources: [source("vpc", "Amazon VPC quotas")],
     status: notModelled(QUOTA),
+    drift:
+      "Older pages cap the product of rules per group and groups per interface at 250, later 300; current pages give 1,000.",
   },
   {
     id: "SG-11",
@@ -207,6 +209,8 @@ export const NETWORK_ACL_RULES: readonly Rule[] = [
     text: "A network ACL holds 20 inbound and 20 outbound rules by default (raisable to 40 each, with a possible performance cost); a VPC has up to 200 network ACLs.",
     sources: [source("vpc", "Amazon VPC quotas")],
     status: notModelled(QUOTA),
+    drift:
+      "AWS pages disagree on the counting: earlier editions of the quotas page apply the 20 separately to IPv4 and IPv6 rules and count the default * deny; the current edition gives 20 (up to 40) inbound and outbound, 80 in total, without either detail.",
   },
 ];
 

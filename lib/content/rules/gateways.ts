@@ -127,8 +127,20 @@ export const INTERNET_AND_NAT_RULES: readonly Rule[] = [
     id: "NAT-02",
     topic: "internet-nat",
     title: "A private NAT gateway",
-    text: "A private NAT gateway has no Elastic IP and is for reaching other VPCs or on-premises networks through a transit gateway or virtual private gateway. Traffic it sends towards an internet gateway is dropped.",
-    sources: [source("vpc", "NAT gateways")],
+    text: "A private NAT gateway has no Elastic IP and is for reaching other VPCs or on-premises networks through a transit gateway or virtual private gateway. Traffic it sends towards an internet gateway is dropped. Its uses: letting workloads in an overlapping, non-routable range reach other networks from a small routable range, and presenting many instances to an allow-listing network as a few addresses.",
+    sources: [
+      source("vpc", "NAT gateways"),
+      source(
+        "vpc",
+        "NAT gateway use cases",
+        "https://docs.aws.amazon.com/vpc/latest/userguide/nat-gateway-scenarios.html",
+      ),
+      source(
+        "ec2Api",
+        "CreateNatGateway",
+        "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateNatGateway.html",
+      ),
+    ],
     status: MODELLED,
   },
   {
@@ -204,7 +216,7 @@ export const INTERNET_AND_NAT_RULES: readonly Rule[] = [
     id: "NAT-08",
     topic: "internet-nat",
     title: "NAT gateway scale",
-    text: "A NAT gateway scales from 5 to 100 Gbps and up to 10 million packets per second, keeps about 55,000 simultaneous connections to each unique destination per address, and can have up to 8 addresses.",
+    text: "A NAT gateway scales from 5 to 100 Gbps and up to 10 million packets per second, keeps about 55,000 simultaneous connections to each unique destination per address, and takes more addresses to go beyond that: a public NAT gateway takes 2 Elastic IP addresses by default, raisable to 8 through a quota increase, and a NAT gateway takes up to 8 private IP addresses by default.",
     sources: [source("vpc", "NAT gateways"), source("vpc", "Amazon VPC quotas")],
     status: notModelled(QUOTA),
   },

@@ -13,7 +13,7 @@ export const VPN_RULES: readonly Rule[] = [
     id: "VPN-02",
     topic: "vpn",
     title: "Two tunnels",
-    text: "Every VPN connection has two tunnels, each to a different AWS public address. Configure both for redundancy; traffic flows while at least one is up.",
+    text: "Every VPN connection has two tunnels, each to a different AWS endpoint address (public, unless the connection is a private IP VPN over Direct Connect). Configure both for redundancy; traffic flows while at least one is up.",
     sources: [source("vpn", "Tunnel options for your Site-to-Site VPN connection")],
     status: MODELLED,
     codes: ["BAD_STATE_VPN"],
@@ -22,10 +22,19 @@ export const VPN_RULES: readonly Rule[] = [
     id: "VPN-03",
     topic: "vpn",
     title: "ASNs",
-    text: "A virtual private gateway's Amazon-side ASN defaults to 64512 (or a private ASN you choose) and cannot change after creation; very old gateways may carry a legacy ASN. A customer gateway's ASN defaults to 65000.",
+    text: "A virtual private gateway's Amazon-side ASN defaults to 64512 (or a private ASN you choose) and cannot change after creation; very old gateways may carry a legacy ASN. A customer gateway carries the BGP ASN of your device (1 to 4,294,967,295, except a few reserved ones such as 7224). AWS pages disagree on its default: the CreateCustomerGateway API says 65000, the Site-to-Site VPN User Guide says 64512, so set it explicitly.",
     sources: [
       source("vpn", "How AWS Site-to-Site VPN works"),
-      source("vpn", "Customer gateway options for your Site-to-Site VPN connection"),
+      source(
+        "vpn",
+        "Customer gateway options for your Site-to-Site VPN connection",
+        "https://docs.aws.amazon.com/vpn/latest/s2svpn/cgw-options.html",
+      ),
+      source(
+        "ec2Api",
+        "CreateCustomerGateway",
+        "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateCustomerGateway.html",
+      ),
     ],
     status: notModelled("The model has no BGP sessions; asked as a fact."),
   },
@@ -118,6 +127,8 @@ export const VPN_RULES: readonly Rule[] = [
     text: "A customer gateway may advertise up to 100 BGP routes to a virtual private gateway (1,000 to a transit gateway), and a VPN on a virtual private gateway holds up to 100 static routes.",
     sources: [source("vpn", "Site-to-Site VPN quotas")],
     status: notModelled(QUOTA),
+    drift:
+      "Older editions of the Site-to-Site VPN quotas page give one figure, 100, for the routes a customer gateway may advertise to a VPN on a transit gateway or a virtual private gateway; current pages give 1,000 on a transit gateway.",
   },
 ];
 
@@ -181,10 +192,20 @@ export const DIRECT_CONNECT_RULES: readonly Rule[] = [
   {
     id: "DX-05",
     topic: "direct-connect",
-    title: "Direct Connect gateway quotas",
-    text: "Defaults include 20 virtual private gateways and 30 private or transit virtual interfaces per Direct Connect gateway, 100 routes per BGP session on private and transit virtual interfaces, and a small number of transit gateways per Direct Connect gateway (AWS pages have disagreed on the figure).",
-    sources: [source("dx", "AWS Direct Connect quotas"), source("tgw", "Quotas for your transit gateways")],
+    title: "Direct Connect quotas",
+    text: "A Direct Connect gateway takes up to 20 virtual private gateways, 6 transit gateways and 30 private or transit virtual interfaces. A BGP session on a private or transit virtual interface accepts at most 100 routes from you, for IPv4 and for IPv6 each (1,000 on a public one); advertise more and the session goes down. A transit gateway association advertises at most 200 allowed prefixes to you. A dedicated connection carries up to 50 public or private virtual interfaces plus up to 4 transit ones; a hosted connection carries exactly one. None of these can be raised.",
+    sources: [
+      source("dx", "AWS Direct Connect quotas"),
+      {
+        guide: "AWS General Reference",
+        page: "AWS Direct Connect endpoints and quotas",
+        url: "https://docs.aws.amazon.com/general/latest/gr/dc.html",
+      },
+      source("tgw", "Quotas for your transit gateways"),
+    ],
     status: notModelled(QUOTA),
+    drift:
+      "AWS raised several of these: older pages give 3 transit gateways and 10 virtual private gateways per Direct Connect gateway, 20 allowed prefixes per transit gateway association and 1 transit virtual interface per dedicated connection. Answer with the current figures (6, 20, 200, 4) unless every option uses the old ones. The General Reference gives 4 transit virtual interfaces; an edition of the Direct Connect User Guide quotas page that also gives 4 keeps an older row reading '50 and 1 transit virtual interface', so the pages do not fully agree.",
   },
   {
     id: "DX-06",

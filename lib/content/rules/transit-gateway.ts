@@ -134,8 +134,14 @@ export const TRANSIT_GATEWAY_RULES: readonly Rule[] = [
     id: "TGW-12",
     topic: "transit-gateway",
     title: "Transit gateway peering",
-    text: "Two transit gateways, in the same or different Regions and accounts, can be peered once the other side accepts. Routes to a peering attachment between two transit gateways are static only; DNS names do not resolve across it; inter-Region traffic is encrypted.",
-    sources: [source("tgw", "Transit gateway peering attachments")],
+    text: "Two transit gateways, in the same or different Regions and accounts, can be peered once the other side accepts. Routes to a peering attachment between two transit gateways are static only; unlike VPC peering it has no option to resolve the other side's EC2 DNS hostnames to private IP addresses (private hosted zones associated with VPCs on both sides still resolve); inter-Region traffic is encrypted.",
+    sources: [
+      source(
+        "tgw",
+        "Transit gateway peering attachments",
+        "https://docs.aws.amazon.com/vpc/latest/tgw/tgw-peering.html",
+      ),
+    ],
     status: MODELLED,
   },
   {

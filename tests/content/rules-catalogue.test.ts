@@ -111,7 +111,7 @@ describe("figures AWS raised (lexam3 review)", () => {
   }[] = [
     {
       id: "DX-05",
-      current: ["6 transit gateways", "20 virtual private gateways", "200 allowed prefixes"],
+      current: ["6 transit gateways", "20 virtual private gateways", "200 allowed prefixes", "51"],
       old: ["3 transit gateways", "10 virtual private gateways"],
       stale: ["a small number of transit gateways"],
     },
@@ -132,11 +132,17 @@ describe("figures AWS raised (lexam3 review)", () => {
     },
   );
 
-  it("NAT-08 gives the default of 2 Elastic IPs, raisable to 8, not a bare 'up to 8 addresses'", () => {
+  it("NAT-08 gives the default of 2 Elastic IPs, adjustable with no AWS-stated maximum, not a bare 'up to 8 addresses'", () => {
     const text = findRule("NAT-08")?.text ?? "";
-    expect(text).toContain("2 Elastic IP addresses by default");
-    expect(text).toContain("raisable to 8");
+    expect(text).toContain("2 Elastic IP addresses by default (more through a quota request)");
+    expect(text).not.toContain("raisable to 8");
     expect(text).not.toContain("can have up to 8 addresses");
+  });
+
+  it("DX-05 caps a dedicated connection at 51 virtual interfaces in all, the transit ones counted inside", () => {
+    const text = findRule("DX-05")?.text ?? "";
+    expect(text).toContain("at most 51 virtual interfaces in all, up to 4 of them transit");
+    expect(text).not.toMatch(/50 public or private virtual interfaces plus/);
   });
 });
 

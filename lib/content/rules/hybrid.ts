@@ -193,7 +193,7 @@ export const DIRECT_CONNECT_RULES: readonly Rule[] = [
     id: "DX-05",
     topic: "direct-connect",
     title: "Direct Connect quotas",
-    text: "A Direct Connect gateway takes up to 20 virtual private gateways, 6 transit gateways and 30 private or transit virtual interfaces. A BGP session on a private or transit virtual interface accepts at most 100 routes from you, for IPv4 and for IPv6 each (1,000 on a public one); advertise more and the session goes down. A transit gateway association advertises at most 200 allowed prefixes to you. A dedicated connection carries up to 50 public or private virtual interfaces plus up to 4 transit ones; a hosted connection carries exactly one. None of these can be raised.",
+    text: "A Direct Connect gateway takes up to 20 virtual private gateways, 6 transit gateways and 30 private or transit virtual interfaces. A BGP session on a private or transit virtual interface accepts at most 100 routes from you, for IPv4 and for IPv6 each (1,000 on a public one); advertise more and the session goes down. A transit gateway association advertises at most 200 allowed prefixes to you. A dedicated connection (or LAG) carries at most 51 virtual interfaces in all, up to 4 of them transit ones; a hosted connection carries exactly one. The route, allowed-prefix, gateway and transit-VIF limits cannot be raised; the 30 virtual interfaces per Direct Connect gateway can.",
     sources: [
       source("dx", "AWS Direct Connect quotas"),
       {
@@ -205,7 +205,7 @@ export const DIRECT_CONNECT_RULES: readonly Rule[] = [
     ],
     status: notModelled(QUOTA),
     drift:
-      "AWS raised several of these: older pages give 3 transit gateways and 10 virtual private gateways per Direct Connect gateway, 20 allowed prefixes per transit gateway association and 1 transit virtual interface per dedicated connection. Answer with the current figures (6, 20, 200, 4) unless every option uses the old ones. The General Reference gives 4 transit virtual interfaces; an edition of the Direct Connect User Guide quotas page that also gives 4 keeps an older row reading '50 and 1 transit virtual interface', so the pages do not fully agree.",
+      "AWS raised several of these: older pages give 3 transit gateways and 10 virtual private gateways per Direct Connect gateway, 20 allowed prefixes per transit gateway association and 1 transit virtual interface per dedicated connection. Answer with the current figures (6, 20, 200, 4) unless every option uses the old ones. The quotas page's 2023 edition read '50 and 1 transit virtual interface' per dedicated connection; the current one caps a connection at 51 in all, with the 4 transit interfaces counted against the 51.",
   },
   {
     id: "DX-06",

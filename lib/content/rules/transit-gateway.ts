@@ -134,7 +134,7 @@ export const TRANSIT_GATEWAY_RULES: readonly Rule[] = [
     id: "TGW-12",
     topic: "transit-gateway",
     title: "Transit gateway peering",
-    text: "Two transit gateways, in the same or different Regions and accounts, can be peered once the other side accepts. Routes to a peering attachment between two transit gateways are static only; unlike VPC peering it has no option to resolve the other side's EC2 DNS hostnames to private IP addresses (private hosted zones associated with VPCs on both sides still resolve); inter-Region traffic is encrypted.",
+    text: "Two transit gateways, in the same or different Regions and accounts, can be peered once the other side accepts. Routes to a peering attachment between two transit gateways are static only; unlike VPC peering it has no option to resolve the other side's EC2 DNS hostnames to private IP addresses (a private hosted zone associated with the VPCs on both sides is the usual workaround); inter-Region traffic is encrypted.",
     sources: [
       source(
         "tgw",

@@ -59,4 +59,9 @@ export type PlacedDiagram = {
   readonly height: number;
   readonly nodes: readonly PlacedNode[];
   readonly edges: readonly PlacedEdge[];
+  /**
+   * The same diagram stacked in one column for a phone-width container (narrow.ts), when this layout is wider
+   * than one. Same node and edge ids, so one highlight marks both.
+   */
+  readonly narrow?: PlacedDiagram;
 };

@@ -1,0 +1,275 @@
+import type { Diagram, DiagramNode, PlacedDiagram, PlacedEdge, PlacedNode } from "./diagram";
+
+/**
+ * A layout for a phone-width container (about 300 px in a lesson's "Try it" card at 390 px). ELK's layered
+ * layout puts a link's two ends in different columns, so a hub and its spokes (a transit gateway and its VPCs,
+ * an on-premises network and its VPN, two peered VPCs) are side by side and 450-1,100 px wide. Here every box's
+ * children are stacked in one column instead, a hub (transit gateway) in the middle of its spokes, and each link
+ * runs in its own vertical lane at the right of the smallest box that holds both its ends: out of one box's
+ * right edge, along the lane, into the other box's right edge. A link's label sits in the gap above one of its
+ * boxes, so labels add height, not width. Text is never scaled: the boxes are sized for the same 11-12 px
+ * labels as the wide layout, and a list of CIDRs is split one per line.
+ *
+ * Node and edge ids are the wide layout's, so a path highlight marks the same boxes and links on either.
+ */
+
+const CHAR_WIDTH = 7.2;
+const LABEL_CHAR_WIDTH = 6.6;
+const LINE_HEIGHT = 16;
+const LEAF_PADDING = 10;
+/** Left and right padding inside a container; the root has less. */
+const PAD = 7;
+const ROOT_PAD = 4;
+/** Vertical gap between stacked siblings, and the room one edge label takes above its box. */
+const GAP = 10;
+const LABEL_ROOM = 14;
+/** Distance between two lanes, and from a column's widest box to its first lane. */
+const LANE_GAP = 7;
+const LANE_MARGIN = 6;
+
+/** Same header as the wide layout: the renderer draws line i at y + 16 + 15 i. */
+const containerHeader = (lines: number): number => 10 + lines * 15 + 6;
+
+/** "10.0.0.0/16, 2600:1f18::/56" becomes two lines, so a dual-stack VPC is not 290 px wide. */
+const splitLabel = (label: readonly string[]): string[] =>
+  label.flatMap((line, index) => (index === 0 ? [line] : line.split(", ").filter((part) => part.length > 0)));
+
+const textWidth = (lines: readonly string[]): number =>
+  Math.max(...lines.map((line) => line.length), 4) * CHAR_WIDTH;
+
+type Tree = {
+  readonly node: DiagramNode | undefined;
+  readonly label: readonly string[];
+  readonly children: Tree[];
+  readonly depth: number;
+  /** Filled by measure(): size, then by place(): absolute position. */
+  width: number;
+  height: number;
+  x: number;
+  y: number;
+  /** Edges routed in this box's lanes, innermost lane first. */
+  lanes: string[];
+  /** Edge labels drawn in the gap above this box, nearest the box first. */
+  labels: string[];
+};
+
+export function narrowLayout(diagram: Diagram): PlacedDiagram {
+  const byId = new Map(diagram.nodes.map((node) => [node.id, node]));
+  const trees = new Map<string, Tree>();
+  const tree = (node: DiagramNode | undefined, depth: number): Tree => ({
+    node,
+    label: node ? splitLabel(node.label) : [],
+    children: [],
+    depth,
+    width: 0,
+    height: 0,
+    x: 0,
+    y: 0,
+    lanes: [],
+    labels: [],
+  });
+  const root = tree(undefined, -1);
+  // A node whose parent is not drawn is placed at the top level, as ELK would refuse it anyway.
+  const parentOf = (node: DiagramNode): string | undefined =>
+    node.parent !== undefined && byId.has(node.parent) && node.parent !== node.id ? node.parent : undefined;
+  const depthOf = (node: DiagramNode, seen = new Set<string>()): number => {
+    const parent = parentOf(node);
+    if (parent === undefined || seen.has(parent)) return 0;
+    seen.add(node.id);
+    return 1 + depthOf(byId.get(parent) as DiagramNode, seen);
+  };
+  for (const node of diagram.nodes) trees.set(node.id, tree(node, depthOf(node)));
+  for (const node of diagram.nodes) {
+    const parent = parentOf(node);
+    (parent === undefined ? root : (trees.get(parent) ?? root)).children.push(trees.get(node.id) as Tree);
+  }
+
+  // Edges per node, to find the hubs and to spread several links over one box's edge.
+  const degree = new Map<string, number>();
+  for (const edge of diagram.edges)
+    for (const end of [edge.source, edge.target]) degree.set(end, (degree.get(end) ?? 0) + 1);
+
+  // A transit gateway goes in the middle of its column, so its spokes sit above and below it.
+  const order = (box: Tree): void => {
+    const hubs = box.children.filter((child) => child.node?.kind === "transit-gateway");
+    if (hubs.length > 0) {
+      const rest = box.children.filter((child) => child.node?.kind !== "transit-gateway");
+      box.children.splice(0, box.children.length, ...rest);
+      box.children.splice(Math.floor(rest.length / 2), 0, ...hubs);
+    }
+    box.children.forEach(order);
+  };
+  order(root);
+
+  const ancestors = (id: string): Tree[] => {
+    const chain: Tree[] = [];
+    let current = byId.get(id);
+    while (current) {
+      chain.unshift(trees.get(current.id) as Tree);
+      const parent = parentOf(current);
+      current = parent === undefined ? undefined : byId.get(parent);
+    }
+    return [root, ...chain];
+  };
+  /** The smallest box holding both ends, not being one of them. */
+  const laneBox = (source: string, target: string): Tree => {
+    const a = ancestors(source);
+    const b = ancestors(target);
+    let common = 0;
+    while (common < a.length && common < b.length && a[common] === b[common]) common += 1;
+    const holder = a[common - 1] ?? root;
+    return holder.node?.id === source || holder.node?.id === target ? (a[common - 2] ?? root) : holder;
+  };
+
+  // The label goes above the end with fewer links (a spoke, not its hub).
+  const edgeLaneBox = new Map<string, Tree>();
+  for (const edge of diagram.edges) {
+    if (!trees.has(edge.source) || !trees.has(edge.target) || edge.source === edge.target) continue;
+    edgeLaneBox.set(edge.id, laneBox(edge.source, edge.target));
+    if (edge.label) {
+      const sourceDegree = degree.get(edge.source) ?? 0;
+      const targetDegree = degree.get(edge.target) ?? 0;
+      const at = targetDegree < sourceDegree ? edge.target : edge.source;
+      trees.get(at)?.labels.push(edge.id);
+    }
+  }
+  const edgeById = new Map(diagram.edges.map((edge) => [edge.id, edge]));
+  const labelRoom = (box: Tree): number => box.labels.length * LABEL_ROOM;
+
+  // Sizes, bottom up. Lanes are counted here and ordered once positions are known.
+  const laneCount = new Map<Tree, number>();
+  for (const box of edgeLaneBox.values()) laneCount.set(box, (laneCount.get(box) ?? 0) + 1);
+  const contentWidth = new Map<Tree, number>();
+  const measure = (box: Tree): void => {
+    box.children.forEach(measure);
+    // Only a box holding both ends of a link has lanes, so a leaf never does.
+    const lanes = laneCount.get(box) ?? 0;
+    const laneWidth = lanes > 0 ? LANE_MARGIN + lanes * LANE_GAP : 0;
+    if (box.children.length === 0 && box.node) {
+      box.width = Math.round(textWidth(box.label) + 2 * LEAF_PADDING);
+      box.height = box.label.length * LINE_HEIGHT + 2 * LEAF_PADDING;
+      return;
+    }
+    const pad = box.node ? PAD : ROOT_PAD;
+    const widest = Math.max(0, ...box.children.map((child) => child.width));
+    contentWidth.set(box, widest);
+    const header = box.node ? containerHeader(box.label.length) : ROOT_PAD;
+    const stacked = box.children.reduce(
+      (sum, child, index) => sum + (index === 0 ? 0 : GAP) + labelRoom(child) + child.height,
+      0,
+    );
+    box.width = Math.round(
+      Math.max(pad + widest + laneWidth + pad, box.node ? textWidth(box.label) + 20 : 0),
+    );
+    box.height = Math.round(header + stacked + (box.node ? PAD + 2 : ROOT_PAD));
+  };
+  measure(root);
+
+  // Positions, top down: children left-aligned in one column under the header.
+  const place = (box: Tree, x: number, y: number): void => {
+    box.x = x;
+    box.y = y;
+    const pad = box.node ? PAD : ROOT_PAD;
+    let cursor = y + (box.node ? containerHeader(box.label.length) : ROOT_PAD);
+    box.children.forEach((child, index) => {
+      cursor += (index === 0 ? 0 : GAP) + labelRoom(child);
+      place(child, x + pad, cursor);
+      cursor += child.height;
+    });
+  };
+  place(root, 0, 0);
+
+  // Lanes: a shorter link gets a lane nearer its column, so nested links do not cross.
+  const span = (edgeId: string): number => {
+    const edge = edgeById.get(edgeId);
+    const a = edge ? trees.get(edge.source) : undefined;
+    const b = edge ? trees.get(edge.target) : undefined;
+    return a && b ? Math.abs(a.y - b.y) : 0;
+  };
+  for (const [edgeId, box] of edgeLaneBox) box.lanes.push(edgeId);
+  for (const box of laneCount.keys()) box.lanes.sort((a, b) => span(a) - span(b));
+  const laneX = new Map<string, number>();
+  for (const box of laneCount.keys()) {
+    const pad = box.node ? PAD : ROOT_PAD;
+    const first = box.x + pad + (contentWidth.get(box) ?? 0) + LANE_MARGIN;
+    box.lanes.forEach((edgeId, index) => laneX.set(edgeId, first + index * LANE_GAP));
+  }
+
+  // Where each link leaves a box: links going up leave above links going down, the inner lane outermost, so
+  // the stubs of one box do not cross each other's lanes.
+  const attach = new Map<string, number>();
+  const ends = new Map<Tree, { edgeId: string; up: boolean; lane: number }[]>();
+  for (const [edgeId] of edgeLaneBox) {
+    const edge = edgeById.get(edgeId);
+    if (!edge) continue;
+    const a = trees.get(edge.source) as Tree;
+    const b = trees.get(edge.target) as Tree;
+    const lane = laneX.get(edgeId) ?? 0;
+    for (const [self, other] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      const list = ends.get(self) ?? [];
+      list.push({ edgeId: `${edgeId}\u0000${self === a ? "s" : "t"}`, up: other.y < self.y, lane });
+      ends.set(self, list);
+    }
+  }
+  for (const [box, list] of ends) {
+    list.sort((p, q) => (p.up !== q.up ? (p.up ? -1 : 1) : p.up ? p.lane - q.lane : q.lane - p.lane));
+    const container = box.children.length > 0;
+    list.forEach((end, index) => {
+      // A container's links leave by its header (its children fill the rest); a leaf's spread over its edge.
+      const y = container ? box.y + 12 + index * 8 : box.y + ((index + 1) * box.height) / (list.length + 1);
+      attach.set(end.edgeId, Math.round(Math.min(y, box.y + box.height - 4)));
+    });
+  }
+  const rightOf = (box: Tree): number => box.x + box.width;
+
+  const width = Math.ceil(root.width);
+  const edges: PlacedEdge[] = [];
+  for (const edge of diagram.edges) {
+    const lane = laneX.get(edge.id);
+    if (lane === undefined) continue;
+    const a = trees.get(edge.source) as Tree;
+    const b = trees.get(edge.target) as Tree;
+    const ya = attach.get(`${edge.id}\u0000s`) ?? a.y;
+    const yb = attach.get(`${edge.id}\u0000t`) ?? b.y;
+    const points = [
+      { x: rightOf(a), y: ya },
+      { x: lane, y: ya },
+      { x: lane, y: yb },
+      { x: rightOf(b), y: yb },
+    ];
+    let labelAt: { x: number; y: number } | undefined;
+    if (edge.label) {
+      const holder = a.labels.includes(edge.id) ? a : b;
+      const slot = holder.labels.indexOf(edge.id);
+      const textLength = edge.label.length * LABEL_CHAR_WIDTH;
+      labelAt = {
+        x: Math.max(0, Math.min(holder.x + 2, width - textLength - 2)),
+        y: holder.y - 4 - slot * LABEL_ROOM,
+      };
+    }
+    edges.push({ ...edge, points, ...(labelAt ? { labelAt } : {}) });
+  }
+
+  const nodes: PlacedNode[] = [];
+  for (const node of diagram.nodes) {
+    const box = trees.get(node.id) as Tree;
+    nodes.push({
+      ...node,
+      label: box.label,
+      x: box.x,
+      y: box.y,
+      width: box.width,
+      height: box.height,
+      depth: box.depth,
+    });
+  }
+  return {
+    width,
+    height: Math.ceil(root.height),
+    nodes: nodes.sort((p, q) => p.depth - q.depth),
+    edges,
+  };
+}

@@ -75,7 +75,13 @@ function EdgeLine({ edge, mark }: { edge: PlacedEdge; mark: PathMark | undefined
           y={middle.y - (edge.labelAt ? 0 : 4)}
           className="dg-edge-label"
         >
-          {edge.label}
+          {edge.labelLines
+            ? edge.labelLines.map((line, index) => (
+                <tspan key={index} x={middle.x} dy={index === 0 ? 0 : 14}>
+                  {line}
+                </tspan>
+              ))
+            : edge.label}
         </text>
       ) : null}
     </g>

@@ -52,6 +52,8 @@ export type PlacedEdge = DiagramEdge & {
   readonly points: readonly { x: number; y: number }[];
   /** Where ELK put the label (its baseline start), clear of the boxes. */
   readonly labelAt?: { x: number; y: number };
+  /** The label broken into lines, 14 px apart from labelAt down (the stacked layout's long labels). */
+  readonly labelLines?: readonly string[];
 };
 
 export type PlacedDiagram = {

@@ -34,6 +34,15 @@ const containerHeader = (lines: number): number => 10 + lines * 15 + 6;
 const splitLabel = (label: readonly string[]): string[] =>
   label.flatMap((line, index) => (index === 0 ? [line] : line.split(", ").filter((part) => part.length > 0)));
 
+/**
+ * A long link label breaks before its parenthesis: "pcx-03a1a57b142992b42 (pending-acceptance)" is 277 px on
+ * one line, 139 px on two.
+ */
+export function labelLines(label: string): readonly string[] {
+  const at = label.indexOf(" (");
+  return label.length > 24 && at > 0 ? [label.slice(0, at), label.slice(at + 1)] : [label];
+}
+
 const textWidth = (lines: readonly string[]): number =>
   Math.max(...lines.map((line) => line.length), 4) * CHAR_WIDTH;
 
@@ -134,7 +143,11 @@ export function narrowLayout(diagram: Diagram): PlacedDiagram {
     }
   }
   const edgeById = new Map(diagram.edges.map((edge) => [edge.id, edge]));
-  const labelRoom = (box: Tree): number => box.labels.length * LABEL_ROOM;
+  const linesOf = (edgeId: string): readonly string[] => labelLines(edgeById.get(edgeId)?.label ?? "");
+  const labelRoom = (box: Tree): number =>
+    box.labels.reduce((sum, edgeId) => sum + linesOf(edgeId).length, 0) * LABEL_ROOM;
+  const labelWidth = (edgeId: string): number =>
+    Math.max(...linesOf(edgeId).map((line) => line.length)) * LABEL_CHAR_WIDTH;
 
   // Sizes, bottom up. Lanes are counted here and ordered once positions are known.
   const laneCount = new Map<Tree, number>();
@@ -151,7 +164,13 @@ export function narrowLayout(diagram: Diagram): PlacedDiagram {
       return;
     }
     const pad = box.node ? PAD : ROOT_PAD;
-    const widest = Math.max(0, ...box.children.map((child) => child.width));
+    // The column is also as wide as the link labels drawn above its boxes (an unnamed VPN's label is 39
+    // characters), so a label never sticks out of its box.
+    const widest = Math.max(
+      0,
+      ...box.children.map((child) => child.width),
+      ...box.children.flatMap((child) => child.labels.map((edgeId) => labelWidth(edgeId) + 4)),
+    );
     contentWidth.set(box, widest);
     const header = box.node ? containerHeader(box.label.length) : ROOT_PAD;
     const stacked = box.children.reduce(
@@ -240,17 +259,24 @@ export function narrowLayout(diagram: Diagram): PlacedDiagram {
       { x: lane, y: yb },
       { x: rightOf(b), y: yb },
     ];
-    let labelAt: { x: number; y: number } | undefined;
+    let label: Pick<PlacedEdge, "labelAt" | "labelLines"> = {};
     if (edge.label) {
+      // The labels above a box read top down; this one starts below those drawn before it.
       const holder = a.labels.includes(edge.id) ? a : b;
-      const slot = holder.labels.indexOf(edge.id);
-      const textLength = edge.label.length * LABEL_CHAR_WIDTH;
-      labelAt = {
-        x: Math.max(0, Math.min(holder.x + 2, width - textLength - 2)),
-        y: holder.y - 4 - slot * LABEL_ROOM,
+      const before = holder.labels
+        .slice(0, holder.labels.indexOf(edge.id))
+        .reduce((sum, edgeId) => sum + linesOf(edgeId).length, 0);
+      const lines = linesOf(edge.id);
+      const top = holder.y - labelRoom(holder);
+      label = {
+        labelAt: {
+          x: Math.max(0, Math.min(holder.x + 2, width - labelWidth(edge.id) - 2)),
+          y: top + LABEL_ROOM - 4 + before * LABEL_ROOM,
+        },
+        ...(lines.length > 1 ? { labelLines: lines } : {}),
       };
     }
-    edges.push({ ...edge, points, ...(labelAt ? { labelAt } : {}) });
+    edges.push({ ...edge, points, ...label });
   }
 
   const nodes: PlacedNode[] = [];

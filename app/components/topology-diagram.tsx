@@ -99,6 +99,9 @@ export function readableMinWidth(diagramWidth: number): number {
   return Math.min(diagramWidth, Math.max(560, Math.ceil(diagramWidth * MIN_LABEL_SCALE)));
 }
 
+const markRank = (mark: PathMark | undefined): number =>
+  mark === "blocked" ? 2 : mark === "on-path" ? 1 : 0;
+
 /** The boxes and links of one layout; a highlight marks them by id, so it fits the wide and the narrow one. */
 function Drawing({ diagram, highlight }: { diagram: PlacedDiagram; highlight: PathHighlight | undefined }) {
   return (
@@ -106,12 +109,18 @@ function Drawing({ diagram, highlight }: { diagram: PlacedDiagram; highlight: Pa
       {diagram.nodes.map((node) => (
         <NodeBox key={node.id} node={node} mark={highlight?.nodes.get(node.id)} />
       ))}
-      {diagram.edges.map((edge) => (
-        <EdgeLine key={edge.id} edge={edge} mark={highlight?.edges.get(edge.id)} />
-      ))}
+      {/* Marked links last, so a trunk that several links share shows the path's colour. */}
+      {[...diagram.edges]
+        .sort((a, b) => markRank(highlight?.edges.get(a.id)) - markRank(highlight?.edges.get(b.id)))
+        .map((edge) => (
+          <EdgeLine key={edge.id} edge={edge} mark={highlight?.edges.get(edge.id)} />
+        ))}
     </>
   );
 }
+
+/** The box a phone gives a diagram (lib/diagram/layout.ts PHONE_DIAGRAM_WIDTH): a drawing this wide needs no hint. */
+const PHONE_WIDTH = 300;
 
 /**
  * Below which container width (px, a step of 40 up to 640) the stacked layout replaces the wide one: where the
@@ -144,8 +153,8 @@ export function TopologyDiagram({
   const id = `dg${useId().replace(/[^a-z0-9]+/gi, "-")}`;
   const narrow = diagram.narrow;
   const classes = narrow
-    ? `diagram dg-has-narrow dg-narrow-below-${narrowBelow(diagram.width)}`
-    : diagram.width <= 300
+    ? `diagram dg-has-narrow dg-narrow-below-${narrowBelow(diagram.width)}${narrow.width <= PHONE_WIDTH ? " dg-narrow-fits" : ""}`
+    : diagram.width <= PHONE_WIDTH
       ? "diagram dg-fits-phone"
       : "diagram";
   return (

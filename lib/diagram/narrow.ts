@@ -26,6 +26,11 @@ const LABEL_ROOM = 14;
 /** Distance between two lanes, and from a column's widest box to its first lane. */
 const LANE_GAP = 7;
 const LANE_MARGIN = 6;
+/**
+ * Up to this many links get a lane each in one box; beyond it (the lab's 50-VPC hub) the links of one hub share
+ * a single trunk, so the width stays that of a few lanes.
+ */
+const MAX_OWN_LANES = 6;
 
 /** Same header as the wide layout: the renderer draws line i at y + 16 + 15 i. */
 const containerHeader = (lines: number): number => 10 + lines * 15 + 6;
@@ -150,8 +155,32 @@ export function narrowLayout(diagram: Diagram): PlacedDiagram {
     Math.max(...linesOf(edgeId).map((line) => line.length)) * LABEL_CHAR_WIDTH;
 
   // Sizes, bottom up. Lanes are counted here and ordered once positions are known.
+  // The lane of each link: its own, or its hub's trunk when its box would otherwise hold too many lanes.
+  const laneKey = new Map<string, string>();
+  const trunkHub = new Map<string, string>();
+  const byBox = new Map<Tree, string[]>();
+  for (const [edgeId, box] of edgeLaneBox) byBox.set(box, [...(byBox.get(box) ?? []), edgeId]);
+  for (const edgeIds of byBox.values()) {
+    const ends = new Map<string, number>();
+    for (const edgeId of edgeIds) {
+      const edge = edgeById.get(edgeId);
+      if (edge) for (const end of [edge.source, edge.target]) ends.set(end, (ends.get(end) ?? 0) + 1);
+    }
+    for (const edgeId of edgeIds) {
+      const edge = edgeById.get(edgeId);
+      if (!edge) continue;
+      const sourceCount = ends.get(edge.source) ?? 0;
+      const targetCount = ends.get(edge.target) ?? 0;
+      const hubEnd = sourceCount >= targetCount ? edge.source : edge.target;
+      if (edgeIds.length > MAX_OWN_LANES && Math.max(sourceCount, targetCount) > 1) {
+        laneKey.set(edgeId, `trunk\u0000${hubEnd}`);
+        trunkHub.set(edgeId, hubEnd);
+      } else laneKey.set(edgeId, edgeId);
+    }
+  }
   const laneCount = new Map<Tree, number>();
-  for (const box of edgeLaneBox.values()) laneCount.set(box, (laneCount.get(box) ?? 0) + 1);
+  for (const [box, edgeIds] of byBox)
+    laneCount.set(box, new Set(edgeIds.map((edgeId) => laneKey.get(edgeId))).size);
   const contentWidth = new Map<Tree, number>();
   const measure = (box: Tree): void => {
     box.children.forEach(measure);
@@ -198,25 +227,38 @@ export function narrowLayout(diagram: Diagram): PlacedDiagram {
   };
   place(root, 0, 0);
 
-  // Lanes: a shorter link gets a lane nearer its column, so nested links do not cross.
-  const span = (edgeId: string): number => {
+  // Lanes: a shorter link (or trunk) gets a lane nearer its column, so nested links do not cross.
+  const spans = new Map<string, number>();
+  for (const [edgeId, key] of laneKey) {
     const edge = edgeById.get(edgeId);
     const a = edge ? trees.get(edge.source) : undefined;
     const b = edge ? trees.get(edge.target) : undefined;
-    return a && b ? Math.abs(a.y - b.y) : 0;
-  };
-  for (const [edgeId, box] of edgeLaneBox) box.lanes.push(edgeId);
-  for (const box of laneCount.keys()) box.lanes.sort((a, b) => span(a) - span(b));
-  const laneX = new Map<string, number>();
+    if (a && b) spans.set(key, Math.max(spans.get(key) ?? 0, Math.abs(a.y - b.y)));
+  }
+  for (const [edgeId, box] of edgeLaneBox) {
+    const key = laneKey.get(edgeId) ?? edgeId;
+    if (!box.lanes.includes(key)) box.lanes.push(key);
+  }
+  for (const box of laneCount.keys())
+    box.lanes.sort((a, b) => (spans.get(a) ?? 0) - (spans.get(b) ?? 0) || a.localeCompare(b));
+  const keyX = new Map<string, number>();
   for (const box of laneCount.keys()) {
     const pad = box.node ? PAD : ROOT_PAD;
     const first = box.x + pad + (contentWidth.get(box) ?? 0) + LANE_MARGIN;
-    box.lanes.forEach((edgeId, index) => laneX.set(edgeId, first + index * LANE_GAP));
+    box.lanes.forEach((key, index) => keyX.set(key, first + index * LANE_GAP));
   }
+  const laneX = new Map<string, number>();
+  for (const [edgeId, key] of laneKey) laneX.set(edgeId, keyX.get(key) ?? 0);
 
   // Where each link leaves a box: links going up leave above links going down, the inner lane outermost, so
   // the stubs of one box do not cross each other's lanes.
   const attach = new Map<string, number>();
+  const endKey = (edgeId: string, end: "s" | "t"): string => {
+    const edge = edgeById.get(edgeId);
+    const hub = trunkHub.get(edgeId);
+    const self = end === "s" ? edge?.source : edge?.target;
+    return hub !== undefined && hub === self ? (laneKey.get(edgeId) ?? edgeId) : `${edgeId}\u0000${end}`;
+  };
   const ends = new Map<Tree, { edgeId: string; up: boolean; lane: number }[]>();
   for (const [edgeId] of edgeLaneBox) {
     const edge = edgeById.get(edgeId);
@@ -229,7 +271,14 @@ export function narrowLayout(diagram: Diagram): PlacedDiagram {
       [b, a],
     ] as const) {
       const list = ends.get(self) ?? [];
-      list.push({ edgeId: `${edgeId}\u0000${self === a ? "s" : "t"}`, up: other.y < self.y, lane });
+      // A trunk leaves its hub once.
+      const key = endKey(edgeId, self === a ? "s" : "t");
+      if (!list.some((end) => end.edgeId === key))
+        list.push({
+          edgeId: key,
+          up: trunkHub.has(edgeId) && key.startsWith("trunk") ? false : other.y < self.y,
+          lane,
+        });
       ends.set(self, list);
     }
   }
@@ -251,8 +300,8 @@ export function narrowLayout(diagram: Diagram): PlacedDiagram {
     if (lane === undefined) continue;
     const a = trees.get(edge.source) as Tree;
     const b = trees.get(edge.target) as Tree;
-    const ya = attach.get(`${edge.id}\u0000s`) ?? a.y;
-    const yb = attach.get(`${edge.id}\u0000t`) ?? b.y;
+    const ya = attach.get(endKey(edge.id, "s")) ?? a.y;
+    const yb = attach.get(endKey(edge.id, "t")) ?? b.y;
     const points = [
       { x: rightOf(a), y: ya },
       { x: lane, y: ya },

@@ -197,6 +197,15 @@ describe("narrowLayout", () => {
     });
   }
 
+  it("gives a big hub's links one trunk, so 12 or 50 spokes still fit", () => {
+    for (const spokes of [12, 50]) {
+      const narrow = narrowLayout(topologyToDiagram(hub(spokes)));
+      expect(problems(narrow), `${spokes} spokes`).toEqual([]);
+      const lanes = new Set(narrow.edges.map((edge) => edge.points[1]?.x));
+      expect(lanes.size, `${spokes} spokes`).toBe(1);
+    }
+  });
+
   it("fits a hub with a VPN site and dual-stack VPCs (CIDR lists one per line)", () => {
     const narrow = narrowLayout(topologyToDiagram(hub(6, { vpn: true, dualStack: true })));
     expect(problems(narrow)).toEqual([]);

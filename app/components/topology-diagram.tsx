@@ -75,7 +75,13 @@ function EdgeLine({ edge, mark }: { edge: PlacedEdge; mark: PathMark | undefined
           y={middle.y - (edge.labelAt ? 0 : 4)}
           className="dg-edge-label"
         >
-          {edge.label}
+          {edge.labelLines
+            ? edge.labelLines.map((line, index) => (
+                <tspan key={index} x={middle.x} dy={index === 0 ? 0 : 14}>
+                  {line}
+                </tspan>
+              ))
+            : edge.label}
         </text>
       ) : null}
     </g>
@@ -93,9 +99,44 @@ export function readableMinWidth(diagramWidth: number): number {
   return Math.min(diagramWidth, Math.max(560, Math.ceil(diagramWidth * MIN_LABEL_SCALE)));
 }
 
+const markRank = (mark: PathMark | undefined): number =>
+  mark === "blocked" ? 2 : mark === "on-path" ? 1 : 0;
+
+/** The boxes and links of one layout; a highlight marks them by id, so it fits the wide and the narrow one. */
+function Drawing({ diagram, highlight }: { diagram: PlacedDiagram; highlight: PathHighlight | undefined }) {
+  return (
+    <>
+      {diagram.nodes.map((node) => (
+        <NodeBox key={node.id} node={node} mark={highlight?.nodes.get(node.id)} />
+      ))}
+      {/* Marked links last, so a trunk that several links share shows the path's colour. */}
+      {[...diagram.edges]
+        .sort((a, b) => markRank(highlight?.edges.get(a.id)) - markRank(highlight?.edges.get(b.id)))
+        .map((edge) => (
+          <EdgeLine key={edge.id} edge={edge} mark={highlight?.edges.get(edge.id)} />
+        ))}
+    </>
+  );
+}
+
+/** The box a phone gives a diagram (lib/diagram/layout.ts PHONE_DIAGRAM_WIDTH): a drawing this wide needs no hint. */
+const PHONE_WIDTH = 300;
+
+/**
+ * Below which container width (px, a step of 40 up to 640) the stacked layout replaces the wide one: where the
+ * wide one, at its readable minimum plus the scroll box's padding and border, would not fit. globals.css has a
+ * container query per step ("tgwphone"). Desktop columns (700 px and more) always get the wide layout.
+ */
+export function narrowBelow(diagramWidth: number): number {
+  return Math.min(640, Math.max(360, Math.ceil((readableMinWidth(diagramWidth) + 18) / 40) * 40));
+}
+
 /**
  * Draws a laid-out topology as SVG. Server-rendered: no client JavaScript. The text alternative lists every
- * component, so a screen reader gets the same facts as the picture.
+ * component, so a screen reader gets the same facts as the picture. A layout wider than a phone carries a
+ * stacked one (lib/diagram/narrow.ts): both are drawn and a CSS container query shows the one that fits, so a
+ * phone sees the whole network (the transit gateway too) without scrolling sideways. The stacked drawing is
+ * named by the same title and description.
  */
 export function TopologyDiagram({
   diagram,
@@ -110,9 +151,16 @@ export function TopologyDiagram({
 }) {
   // Unique per diagram: a page may show several diagrams with the same title (bookmarks).
   const id = `dg${useId().replace(/[^a-z0-9]+/gi, "-")}`;
+  const narrow = diagram.narrow;
+  const classes = narrow
+    ? `diagram dg-has-narrow dg-narrow-below-${narrowBelow(diagram.width)}${narrow.width <= PHONE_WIDTH ? " dg-narrow-fits" : ""}`
+    : diagram.width <= PHONE_WIDTH
+      ? "diagram dg-fits-phone"
+      : "diagram";
   return (
-    <figure className="diagram" data-testid="topology-diagram">
-      {/* On a narrow screen the diagram scrolls sideways: focusable and named so a keyboard user can scroll it. */}
+    <figure className={classes} data-testid="topology-diagram">
+      {/* When it is wider than its box the diagram scrolls sideways: focusable and named so a keyboard user can
+          scroll it. */}
       <div
         className="diagram-scroll scroll-region"
         tabIndex={0}
@@ -120,6 +168,7 @@ export function TopologyDiagram({
         aria-label={`Diagram: ${title}`}
       >
         <svg
+          className={narrow ? "dg-svg-wide" : undefined}
           viewBox={`0 0 ${diagram.width} ${diagram.height}`}
           width={diagram.width}
           height={diagram.height}
@@ -129,13 +178,22 @@ export function TopologyDiagram({
         >
           <title id={`${id}-title`}>{title}</title>
           <desc id={`${id}-desc`}>{description ?? describe(diagram)}</desc>
-          {diagram.nodes.map((node) => (
-            <NodeBox key={node.id} node={node} mark={highlight?.nodes.get(node.id)} />
-          ))}
-          {diagram.edges.map((edge) => (
-            <EdgeLine key={edge.id} edge={edge} mark={highlight?.edges.get(edge.id)} />
-          ))}
+          <Drawing diagram={diagram} highlight={highlight} />
         </svg>
+        {narrow ? (
+          // Drawn at its own size, never scaled: its 11-12 px labels stay 11-12 px.
+          <svg
+            className="dg-svg-narrow"
+            viewBox={`0 0 ${narrow.width} ${narrow.height}`}
+            width={narrow.width}
+            height={narrow.height}
+            role="img"
+            aria-labelledby={`${id}-title ${id}-desc`}
+            data-layout="narrow"
+          >
+            <Drawing diagram={narrow} highlight={highlight} />
+          </svg>
+        ) : null}
       </div>
       <p className="scroll-hint" aria-hidden="true">
         Scroll the diagram sideways to see all of it →

@@ -52,6 +52,8 @@ export type PlacedEdge = DiagramEdge & {
   readonly points: readonly { x: number; y: number }[];
   /** Where ELK put the label (its baseline start), clear of the boxes. */
   readonly labelAt?: { x: number; y: number };
+  /** The label broken into lines, 14 px apart from labelAt down (the stacked layout's long labels). */
+  readonly labelLines?: readonly string[];
 };
 
 export type PlacedDiagram = {
@@ -59,4 +61,9 @@ export type PlacedDiagram = {
   readonly height: number;
   readonly nodes: readonly PlacedNode[];
   readonly edges: readonly PlacedEdge[];
+  /**
+   * The same diagram stacked in one column for a phone-width container (narrow.ts), when this layout is wider
+   * than one. Same node and edge ids, so one highlight marks both.
+   */
+  readonly narrow?: PlacedDiagram;
 };

@@ -1,5 +1,13 @@
 import ELK, { type ElkExtendedEdge, type ElkNode } from "elkjs/lib/elk.bundled.js";
 import type { Diagram, DiagramNode, PlacedDiagram, PlacedEdge, PlacedNode } from "./diagram";
+import { narrowLayout } from "./narrow";
+
+/**
+ * The narrowest container a diagram is drawn in: a lesson's "Try it" card on a 390-px phone leaves 300 px. A
+ * wider layout also carries a stacked one-column layout for such containers (narrow.ts); the page shows it
+ * when its container is narrower than the wide layout needs (app/components/topology-diagram.tsx).
+ */
+export const PHONE_DIAGRAM_WIDTH = 300;
 
 const CHAR_WIDTH = 7.2;
 const LINE_HEIGHT = 16;
@@ -136,10 +144,13 @@ async function computeLayout(diagram: Diagram): Promise<PlacedDiagram> {
   };
   collectEdges(laidOut);
 
-  return {
+  const wide: PlacedDiagram = {
     width: Math.ceil(laidOut.width ?? 0),
     height: Math.ceil(laidOut.height ?? 0),
     nodes: placed.sort((a, b) => a.depth - b.depth),
     edges,
   };
+  if (wide.width <= PHONE_DIAGRAM_WIDTH) return wide;
+  const narrow = narrowLayout(diagram);
+  return narrow.width < wide.width ? { ...wide, narrow } : wide;
 }

@@ -81,7 +81,8 @@ describe("lessons", () => {
           "yaml",
         );
         if (!parsed.ok) throw new Error(example);
-        const svgText = (await diagrams.nth(index).locator("svg").textContent()) ?? "";
+        // The first svg is the wide drawing (a phone-width box shows the stacked one after it instead).
+        const svgText = (await diagrams.nth(index).locator("svg").first().textContent()) ?? "";
         for (const vpc of parsed.topology.vpcs)
           expect(svgText, `${lesson.slug}: ${example}`).toContain(vpc.name ?? vpc.id);
         for (const vpc of parsed.topology.vpcs) expect(svgText).toContain(vpc.cidrBlocks[0] ?? "");

@@ -24,6 +24,7 @@ import {
 } from "../net/index";
 import { AnalysisMemo } from "./analysis-memo";
 import { decidingSentence } from "./rule-sentences";
+import { uncoveredRouteSentence } from "./route-coverage";
 import { allowedPrefixesWhy, exhibitConsistentText } from "./glance-refuted";
 import { subjectPhrase } from "./component-noun";
 import { transitivePeeringSentence } from "./transitive-peering";
@@ -628,15 +629,17 @@ function blockedSummary(
         : first.rules.length > 0
           ? first.rules
           : [decidingRule(topology, query, first)];
-  const sentence = decidingSentence(deciding);
+  const sentence = decidingSentence(deciding, first);
   const where = isLoop(first)
     ? loopSentence(analysis, first)
     : `The ${first.direction === "return" ? "reply" : "request"} is dropped at ${componentPhrase(topology, first.component)}.`;
   const transitive = transitivePeeringSentence(topology, first) ?? "";
   // A NACL drop names the rule that matched and why it decides (lowest number first).
   const nacl = naclDropSentence(topology, first) ?? "";
+  // A route near the address that does not cover it: which addresses it covers (RT-04).
+  const uncovered = uncoveredRouteSentence(topology, first) ?? "";
   if (known)
-    return [sentence, where, nacl, known.cause ?? "", `Fix: ${known.change}.`, transitive]
+    return [sentence, where, nacl, uncovered, known.cause ?? "", `Fix: ${known.change}.`, transitive]
       .filter((x) => x !== "")
       .join(" ");
   // proposeFixes(…, { combined: false }).find((f) => f.verified), without verifying the candidates after it.
@@ -648,7 +651,7 @@ function blockedSummary(
     : fix
       ? `Fix: ${lowerFirst(fix.description)}.`
       : secondFaultSentence(topology, query, analysis, first, cache);
-  return [sentence, where, nacl, change, transitive].filter((x) => x !== "").join(" ");
+  return [sentence, where, nacl, uncovered, change, transitive].filter((x) => x !== "").join(" ");
 }
 
 /**

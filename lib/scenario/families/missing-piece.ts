@@ -9,6 +9,7 @@
 import type * as T from "../../net/index";
 import { NetworkCache } from "../../net/index";
 import { decidingSentence } from "../rule-sentences";
+import { uncoveredRouteSentence } from "../route-coverage";
 import { buildQuestion } from "../build-question";
 import type { Family } from "../family";
 import { cidrText, publicIp } from "../names";
@@ -575,8 +576,9 @@ export function missingPieceCase(seed: number, difficulty: Difficulty, proofs?: 
     query: setup.query,
     candidates,
     summary: [
-      decidingSentence(shown.blockers[0]?.rules ?? []),
+      decidingSentence(shown.blockers[0]?.rules ?? [], shown.blockers[0]),
       `The ${shown.blockers[0]?.direction === "return" ? "reply" : "request"} is dropped at ${shown.blockers[0]?.component ?? ""}.`,
+      shown.blockers[0] ? (uncoveredRouteSentence(shownTopology, shown.blockers[0]) ?? "") : "",
       `The one change that fixes it: ${lowerInitial(missing.text)}.`,
     ]
       .filter((x) => x !== "")

@@ -35,6 +35,8 @@ type Scenario = {
   variants: Variant[];
   concepts: string[];
   showable: number[];
+  /** Shown in 1 of 4 questions that show a fault: a fault beside the edge-to-edge point (the NACL's replies). */
+  rarelyShown?: number[];
 };
 
 function setPublicIp(instanceId: string, ip: string): (t: T.Topology) => T.Topology {
@@ -65,7 +67,8 @@ function peerGateway(rng: Rng): Scenario {
   } else builder.route(b.subnet.routeTableId, "0.0.0.0/0", igw);
   const ownIp = publicIp(rng);
   const acl = customAcl(estate, a);
-  const naclOption = rng.chance(1, 2);
+  // Drawn as before (it once chose whether to offer the NACL option), so the draws after it stay as they were.
+  rng.chance(1, 2);
   const base = builder.build("edge to edge");
   const viaPeer = addRoute(a.subnet.routeTableId, "0.0.0.0/0", pcx)(base);
   const withPublicIp = setPublicIp(a.instance.id, ownIp);
@@ -91,6 +94,7 @@ function peerGateway(rng: Rng): Scenario {
     query: { from: a.instance.name, to: "internet", protocol: "tcp", port: 443 },
     concepts: ["P3"],
     showable: [0, 1],
+    rarelyShown: [5],
     variants: [
       { topology: viaPeer, fix: ownWayOut },
       { topology: ownRoute, works: true },
@@ -103,12 +107,13 @@ function peerGateway(rng: Rng): Scenario {
         },
       },
       // Filtering faults on A's side: offered as "No" options only when the shown setup's SG or NACL is fine.
-      // The NACL option (a long sentence) is offered in half the questions so option length does not
-      // predict the key (check-generator's "longest" cue). Without it a shown "route to the peering" setup has
-      // three options: its path has no other component (route table, SG, NACL, peering) a distractor could
-      // name and the model disprove.
+      // The NACL reply option is in every question: without it a shown "route to the peering" setup had three
+      // options, its path having no other component (route table, SG, NACL, peering) a distractor could name
+      // and the model disprove. A long sentence, so a few questions show that fault (`rarelyShown`): A has its
+      // own way out, the peering is the red herring, and option length does not predict the key
+      // (check-generator's "longest" cue).
       { topology: setSecurityGroupOutbound(a.instance.sgId, [])(ownRoute) },
-      ...(naclOption ? [{ topology: closeReplies(ownRoute, acl) }] : []),
+      { topology: closeReplies(ownRoute, acl) },
     ],
   };
 }
@@ -124,7 +129,8 @@ function peerEndpoint(rng: Rng): Scenario {
   // are illustrative public blocks; only their membership in the prefix list matters to the model.
   const s3Cidrs = ["52.216.0.0/15", "3.5.0.0/19"];
   const acl = customAcl(estate, a);
-  const naclOption = rng.chance(1, 2);
+  // Drawn as before (it once chose whether to offer the NACL option), so the draws after it stay as they were.
+  rng.chance(1, 2);
   const base0 = estate.builder.build("peer endpoint");
   const base: T.Topology = topologyWith(base0, {
     prefixLists: [...base0.prefixLists, { id: pl, name: `com.amazonaws.${region}.s3`, cidrBlocks: s3Cidrs }],
@@ -177,20 +183,26 @@ function peerEndpoint(rng: Rng): Scenario {
     query: { from: a.instance.name, to: "s3", protocol: "tcp", port: 443 },
     concepts: ["E6", "E3"],
     showable: [0, 1, 6],
+    rarelyShown: [5],
     variants: [
       { topology: viaPeer, fix: ownEndpoint },
       { topology: inB, fix: ownEndpoint },
       { topology: inA, works: true },
+      // A denying endpoint policy is refuted by reading one cell of the exhibit ("allow all"): offered only when
+      // no other distractor is left. The route through the peer's endpoint (variant 0) is the misreading the item
+      // tests, and the model disproves it where the shown setup sends nothing into the peering.
       {
         topology: withDenyPolicy(inA),
         fix: { change: `let the endpoint policy of ${vpce} allow the request`, topology: inA },
+        lastResort: true,
       },
       { topology: setSecurityGroupOutbound(a.instance.sgId, [])(inA) },
-      // Half the questions (as peerGateway) offer the long NACL option; see there.
-      { topology: naclOption ? closeReplies(inA, acl) : inBoth, works: !naclOption },
+      // Every question offers the NACL reply option, and a few show it (as peerGateway, see there): without it
+      // a shown "route to the peering" setup had three options.
+      { topology: closeReplies(inA, acl) },
       { topology: inBoth, works: true },
       // Beside a working setup with an endpoint in each VPC: "A's endpoint policy denies it", a fourth option.
-      { topology: withDenyPolicy(inBoth) },
+      { topology: withDenyPolicy(inBoth), lastResort: true },
     ],
   };
 }
@@ -350,7 +362,13 @@ function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Que
   // About 2 in 7 show a working setup (as pickShown in reach-question), drawn from the showable variants.
   const yes = scenario.showable.filter((i) => scenario.variants[i]?.works === true);
   const no = scenario.showable.filter((i) => scenario.variants[i]?.works !== true);
-  const shown = yes.length > 0 && rng.chance(2, 7) ? rng.pick(yes) : rng.pick(no);
+  const rare = scenario.rarelyShown ?? [];
+  const shown =
+    yes.length > 0 && rng.chance(2, 7)
+      ? rng.pick(yes)
+      : rare.length > 0 && rng.chance(1, 4)
+        ? rng.pick(rare)
+        : rng.pick(no);
   return buildReachQuestion(rng, {
     proofs,
     shown,

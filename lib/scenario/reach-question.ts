@@ -145,6 +145,12 @@ export type ReachSetup = {
   readonly proofs?: ProofSink | undefined;
   /** A keyed "Yes" takes a wording no longer than the longest other option (it is never the longest). */
   readonly yesKeyNotLongest?: boolean;
+  /**
+   * "No: route table T has no route that matches D" is also disproved when the shown flow reached T and matched a
+   * route for D there (which then sends it somewhere that drops it), not only when T as shown lets the variant
+   * through.
+   */
+  readonly disproveMatchedRoutes?: boolean;
 };
 
 export const YES_TEXT = "Yes: routing, security groups and network ACLs allow the request and its reply";
@@ -307,7 +313,9 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
     // An option with this text is already there (pushCandidate would drop it): no need to disprove it.
     if (candidates.some((c) => c.text === text)) continue;
     const disproof =
-      offPathPeering(shownTopology, setup.query, shown, b) ?? disprove(shownTopology, variant.topology, b, memo);
+      offPathPeering(shownTopology, setup.query, shown, b) ??
+      disprove(shownTopology, variant.topology, b, memo) ??
+      (setup.disproveMatchedRoutes === true ? matchedRoute(shownTopology, shown, b) : undefined);
     if (disproof === undefined) {
       // The distractor's fault is also present in the shown setup (or names something it lacks): not offered.
       continue;
@@ -453,7 +461,8 @@ function offPathPeering(
   analysis: Analysis,
   b: Blocker,
 ): { why: string; proof: string } | undefined {
-  if (b.code !== "PCX_REQUIRES_ADDRESS_IN_VPC_CIDR" || findItem(shown, b.component) === undefined) return undefined;
+  if (b.code !== "PCX_REQUIRES_ADDRESS_IN_VPC_CIDR" || findItem(shown, b.component) === undefined)
+    return undefined;
   const onPath = (h: Hop): boolean => h.component.id === b.component;
   if (analysis.forward.some(onPath) || analysis.return.some(onPath)) return undefined;
   const toInstance = shown.instances.some((i) => i.name === query.to || i.id === query.to);
@@ -461,6 +470,37 @@ function offPathPeering(
   return {
     why: `${subjectPhrase(b.component, phrase)} is not on the path: no route in this setup sends the request into it, so its limit to addresses inside the peer VPC never comes into play (${toInstance ? "PCX-02" : "PCX-10"}).`,
     proof: `analyze(shown): no hop at ${b.component}, so ${blockerKey(b)} does not hold`,
+  };
+}
+
+/**
+ * Proves "No: route table T has no route that matches D" false when the shown flow reached T in the same direction
+ * and a route for D matched there. Undefined for any other blocker, or when no such hop exists.
+ */
+function matchedRoute(
+  shown: Topology,
+  analysis: Analysis,
+  b: Blocker,
+): { why: string; proof: string } | undefined {
+  const d = b.detail;
+  if (b.code !== "NO_ROUTE_TO_DESTINATION" || d.kind !== "route-table" || d.problem !== "no-route")
+    return undefined;
+  const direction = b.direction ?? "forward";
+  const hops = direction === "return" ? analysis.return : analysis.forward;
+  const hop = hops.find(
+    (h) =>
+      h.component.id === b.component &&
+      h.reached !== false &&
+      h.detail.kind === "route" &&
+      h.detail.destination === d.destination &&
+      h.detail.route !== undefined,
+  );
+  const route = hop?.detail.kind === "route" ? hop.detail.route : undefined;
+  if (!hop || !route) return undefined;
+  const phrase = subjectPhrase(b.component, componentPhrase(shown, b.component));
+  return {
+    why: `${phrase} is not at fault here: it has a route that matches ${d.destination}, ${route.description}, and the ${direction === "return" ? "reply" : "request"} follows it (RT-04).`,
+    proof: `analyze(shown): ${b.component} matched ${route.description} for ${d.destination}, so ${blockerKey(b)} does not hold`,
   };
 }
 
@@ -790,7 +830,8 @@ function reachableSummary(topology: Topology, analysis: Analysis, query: Query):
     // Over Direct Connect there is no VPN: the path is the Direct Connect gateway's association and the route
     // to the virtual private gateway, named as the exhibit shows them.
     const dx = type === "vpn-gateway" ? directConnectSentence(topology, analysis) : undefined;
-    const endpoint = type === "vpc-gateway-endpoint" ? gatewayEndpointSentence(topology, analysis) : undefined;
+    const endpoint =
+      type === "vpc-gateway-endpoint" ? gatewayEndpointSentence(topology, analysis) : undefined;
     parts.push(dx ?? endpoint ?? sentence);
   }
   const traffic =
@@ -825,7 +866,8 @@ function gatewayEndpointSentence(topology: Topology, analysis: Analysis): string
   );
   if (others.length === 0) return own;
   const named = others.map((e) => `${e.id} in ${vpcName(e.vpcId)}`).join(" and ");
-  const serves = others.length === 1 ? "serves only its own VPC and plays" : "serve only their own VPCs and play";
+  const serves =
+    others.length === 1 ? "serves only its own VPC and plays" : "serve only their own VPCs and play";
   return `${own}; the endpoint ${named} ${serves} no part in this flow (GWE-06)`;
 }
 

@@ -43,7 +43,8 @@ describe("exam11 fixes", () => {
         const outbound = s.includes("with no outbound rules");
         if (!inbound && !outbound) continue;
         // The group the request or reply is dropped at, named in the summary as "<name> (sg-…)".
-        const id = /dropped at [^(]*\((sg-[0-9a-f]+)\)/.exec(s)?.[1] ?? /dropped at (sg-[0-9a-f]+)/.exec(s)?.[1];
+        const id =
+          /dropped at [^(]*\((sg-[0-9a-f]+)\)/.exec(s)?.[1] ?? /dropped at (sg-[0-9a-f]+)/.exec(s)?.[1];
         const group = q.topology?.securityGroups.find((g) => g.id === id);
         if (!group) continue;
         checked += 1;
@@ -117,9 +118,9 @@ describe("exam11 fixes", () => {
       "the route pl-0238addc50e3327e2 (52.216.0.0/15) -> vpce-0474c7709b11bb454 in rtb-0ebf76ba473af4a68 sends the request to ml-training's own gateway endpoint (GWE-02)",
     );
     expect(q.options.map((o) => o.text).join("\n")).not.toContain("endpoint policy");
-    expect(q.options.some((o) => o.text.includes("is not one: a peering is neither transitive nor edge-to-edge"))).toBe(
-      true,
-    );
+    expect(
+      q.options.some((o) => o.text.includes("is not one: a peering is neither transitive nor edge-to-edge")),
+    ).toBe(true);
     // Every working flow through a gateway endpoint says which route sent it there.
     let endpointFlows = 0;
     for (const e of questions("edge-to-edge")) {
@@ -138,7 +139,9 @@ describe("exam11 fixes", () => {
         expect(q.stem, q.id).toContain("though not an egress-only internet gateway");
     }
     const q = one("ipv6-egress", 98182, 1);
-    expect(texts(q).join(" ")).toContain("an internet gateway drops traffic routed to it from a private NAT gateway");
+    expect(texts(q).join(" ")).toContain(
+      "an internet gateway drops traffic routed to it from a private NAT gateway",
+    );
   });
 
   it("never offers 'no peering connection exists yet' beside a stem that shows one (M9)", () => {

@@ -35,8 +35,6 @@ type Scenario = {
   variants: Variant[];
   concepts: string[];
   showable: number[];
-  /** Shown in 1 of 4 questions that show a fault: a fault beside the edge-to-edge point (the NACL's replies). */
-  rarelyShown?: number[];
 };
 
 function setPublicIp(instanceId: string, ip: string): (t: T.Topology) => T.Topology {
@@ -67,8 +65,7 @@ function peerGateway(rng: Rng): Scenario {
   } else builder.route(b.subnet.routeTableId, "0.0.0.0/0", igw);
   const ownIp = publicIp(rng);
   const acl = customAcl(estate, a);
-  // Drawn as before (it once chose whether to offer the NACL option), so the draws after it stay as they were.
-  rng.chance(1, 2);
+  const naclOption = rng.chance(3, 4);
   const base = builder.build("edge to edge");
   const viaPeer = addRoute(a.subnet.routeTableId, "0.0.0.0/0", pcx)(base);
   const withPublicIp = setPublicIp(a.instance.id, ownIp);
@@ -94,7 +91,6 @@ function peerGateway(rng: Rng): Scenario {
     query: { from: a.instance.name, to: "internet", protocol: "tcp", port: 443 },
     concepts: ["P3"],
     showable: [0, 1],
-    rarelyShown: [5],
     variants: [
       { topology: viaPeer, fix: ownWayOut },
       { topology: ownRoute, works: true },
@@ -107,13 +103,12 @@ function peerGateway(rng: Rng): Scenario {
         },
       },
       // Filtering faults on A's side: offered as "No" options only when the shown setup's SG or NACL is fine.
-      // The NACL reply option is in every question: without it a shown "route to the peering" setup had three
-      // options, its path having no other component (route table, SG, NACL, peering) a distractor could name
-      // and the model disprove. A long sentence, so a few questions show that fault (`rarelyShown`): A has its
-      // own way out, the peering is the red herring, and option length does not predict the key
-      // (check-generator's "longest" cue).
+      // The NACL option (a long sentence) is offered in three questions of four, so option length does not
+      // predict the key (check-generator's "longest" cue). Beside a shown "route to the peering" setup, the
+      // missing-route variant above gives the fourth option when it is not: the route table does have a route
+      // that matches (`disproveMatchedRoutes`).
       { topology: setSecurityGroupOutbound(a.instance.sgId, [])(ownRoute) },
-      { topology: closeReplies(ownRoute, acl) },
+      ...(naclOption ? [{ topology: closeReplies(ownRoute, acl) }] : []),
     ],
   };
 }
@@ -129,8 +124,7 @@ function peerEndpoint(rng: Rng): Scenario {
   // are illustrative public blocks; only their membership in the prefix list matters to the model.
   const s3Cidrs = ["52.216.0.0/15", "3.5.0.0/19"];
   const acl = customAcl(estate, a);
-  // Drawn as before (it once chose whether to offer the NACL option), so the draws after it stay as they were.
-  rng.chance(1, 2);
+  const naclOption = rng.chance(1, 2);
   const base0 = estate.builder.build("peer endpoint");
   const base: T.Topology = topologyWith(base0, {
     prefixLists: [...base0.prefixLists, { id: pl, name: `com.amazonaws.${region}.s3`, cidrBlocks: s3Cidrs }],
@@ -183,10 +177,11 @@ function peerEndpoint(rng: Rng): Scenario {
     query: { from: a.instance.name, to: "s3", protocol: "tcp", port: 443 },
     concepts: ["E6", "E3"],
     showable: [0, 1, 6],
-    rarelyShown: [5],
     variants: [
       { topology: viaPeer, fix: ownEndpoint },
-      { topology: inB, fix: ownEndpoint },
+      // As a distractor ("A's route table has no route for S3") tried after the others: beside a working setup the
+      // peering misreading (variant 0) is the one the item is about.
+      { topology: inB, fix: ownEndpoint, lastResort: true },
       { topology: inA, works: true },
       // A denying endpoint policy is refuted by reading one cell of the exhibit ("allow all"): offered only when
       // no other distractor is left. The route through the peer's endpoint (variant 0) is the misreading the item
@@ -197,9 +192,8 @@ function peerEndpoint(rng: Rng): Scenario {
         lastResort: true,
       },
       { topology: setSecurityGroupOutbound(a.instance.sgId, [])(inA) },
-      // Every question offers the NACL reply option, and a few show it (as peerGateway, see there): without it
-      // a shown "route to the peering" setup had three options.
-      { topology: closeReplies(inA, acl) },
+      // Half the questions (as peerGateway) offer the long NACL option; see there.
+      { topology: naclOption ? closeReplies(inA, acl) : inBoth, works: !naclOption },
       { topology: inBoth, works: true },
       // Beside a working setup with an endpoint in each VPC: "A's endpoint policy denies it", a fourth option.
       { topology: withDenyPolicy(inBoth), lastResort: true },
@@ -362,13 +356,7 @@ function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Que
   // About 2 in 7 show a working setup (as pickShown in reach-question), drawn from the showable variants.
   const yes = scenario.showable.filter((i) => scenario.variants[i]?.works === true);
   const no = scenario.showable.filter((i) => scenario.variants[i]?.works !== true);
-  const rare = scenario.rarelyShown ?? [];
-  const shown =
-    yes.length > 0 && rng.chance(2, 7)
-      ? rng.pick(yes)
-      : rare.length > 0 && rng.chance(1, 4)
-        ? rng.pick(rare)
-        : rng.pick(no);
+  const shown = yes.length > 0 && rng.chance(2, 7) ? rng.pick(yes) : rng.pick(no);
   return buildReachQuestion(rng, {
     proofs,
     shown,
@@ -380,6 +368,7 @@ function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Que
     query: scenario.query,
     variants: scenario.variants,
     describe: true,
+    disproveMatchedRoutes: true,
   });
 }
 

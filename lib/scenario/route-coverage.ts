@@ -8,9 +8,9 @@ import { formatIpv4, maskIpv4, parseCidr, parseIp } from "../net/cidr";
 const TWO_32 = 4294967296;
 
 /**
- * For a blocker "no route matches <address>" in a VPC route table: each static route of that table that lies in
- * the address's /16 (or, for a route wider than a /16, in the same block) but does not contain it, as "route X -> T
- * covers only A–B". Undefined when no such route exists.
+ * For a blocker "no route matches <address>" in a VPC route table: each static route of that table that lies near
+ * the address (both in one /16, or in the block four times the route's size when that is wider) but does not
+ * contain it, as "route X -> T covers only A–B". Undefined when no such route exists.
  */
 export function uncoveredRouteSentence(topology: Topology, b: Blocker): string | undefined {
   const d = b.detail;
@@ -28,7 +28,7 @@ export function uncoveredRouteSentence(topology: Topology, b: Blocker): string |
     const cidr = c.value;
     // A route containing the address would have matched; the blocker says none did.
     if (maskIpv4(address.value, cidr.prefix) === cidr.network) continue;
-    const around = Math.min(16, cidr.prefix);
+    const around = Math.max(8, Math.min(16, cidr.prefix - 2));
     if (maskIpv4(address.value, around) !== maskIpv4(cidr.network, around)) continue;
     const last = (cidr.network + 2 ** (32 - cidr.prefix) - 1) % TWO_32;
     near.push(

@@ -187,7 +187,10 @@ const BEATEN = new WeakMap<RouteMatched, readonly string[]>();
  * <target>"; empty when it beat none or the entry is not a route's. For sentences that name them without reading
  * the description.
  */
-export function routeWonOver(matched: { readonly kind: string; readonly description: string }): readonly string[] {
+export function routeWonOver(matched: {
+  readonly kind: string;
+  readonly description: string;
+}): readonly string[] {
   return BEATEN.get(matched as RouteMatched) ?? [];
 }
 

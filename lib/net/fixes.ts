@@ -3,6 +3,7 @@
 // proposer (PROPOSERS), which reads the blocker's `detail`, never its sentence.
 import { cidrContainsCidr, cidrContainsIp, cidrsOverlap, type IpAddress, parseCidr, parseIp } from "./cidr";
 import { buildNetwork, gatewaysOf, type Network, NetworkCache } from "./network";
+import type { OnPremEntry } from "./network-model";
 import type { Query } from "./query";
 import { analyze } from "./reachability";
 import type { NaclRule, SgRule, Topology, TopologyDraft, Writable } from "./topology";
@@ -339,6 +340,8 @@ const propagateIntoTransitGatewayTable: Proposer = ({ topology, net }, b) => {
   if (dst?.ok !== true) return NONE;
   const ti = topology.transitGatewayRouteTables.findIndex((x) => x.id === b.component);
   const table = topology.transitGatewayRouteTables[ti];
+  const onPrem = net.onPrem.find((o) => o.cidrs.some((c) => cidrContainsIp(c, dst.value)));
+  if (table && onPrem) return onPremisesTransitGatewayCandidates(topology, ti, onPrem, dst.value);
   const dstVpc = vpcOfIp(net, dst.value);
   const att =
     table && dstVpc !== undefined
@@ -375,6 +378,71 @@ const propagateIntoTransitGatewayTable: Proposer = ({ topology, net }, b) => {
     },
   ];
 };
+
+/**
+ * The attachments of transit gateway `tgwId` that lead to on-premises network `onPrem`: a VPN attachment whose
+ * connection ends at one of its customer gateways, or a Direct Connect gateway attachment it is reached through.
+ */
+function onPremisesAttachments(topology: Topology, tgwId: string, onPrem: OnPremEntry): string[] {
+  const out: string[] = [];
+  for (const a of topology.transitGatewayAttachments) {
+    if (a.transitGatewayId !== tgwId) continue;
+    const vpn =
+      a.type === "vpn" ? topology.vpnConnections.find((v) => v.id === a.vpnConnectionId) : undefined;
+    if (vpn && onPrem.net.customerGatewayIds.includes(vpn.customerGatewayId)) out.push(a.id);
+    else if (
+      a.type === "direct-connect-gateway" &&
+      a.directConnectGatewayId !== undefined &&
+      onPrem.net.directConnectGatewayIds.includes(a.directConnectGatewayId)
+    )
+      out.push(a.id);
+  }
+  return out;
+}
+
+/**
+ * A transit gateway route table with no route to an on-premises network: propagate the VPN or Direct Connect
+ * gateway attachment that leads there into the table (TGW-05), or, as the alternative, a static route for the
+ * network's CIDR to that attachment.
+ */
+function onPremisesTransitGatewayCandidates(
+  topology: Topology,
+  ti: number,
+  onPrem: OnPremEntry,
+  dst: IpAddress,
+): Candidate[] {
+  const table = topology.transitGatewayRouteTables[ti];
+  if (!table) return NONE;
+  const cidr = onPrem.cidrs.find((c) => cidrContainsIp(c, dst));
+  const out: Candidate[] = [];
+  for (const att of onPremisesAttachments(topology, table.transitGatewayId, onPrem)) {
+    if (!table.propagations.includes(att)) {
+      const draft = new Draft(topology);
+      draft.own("transitGatewayRouteTables", ti)?.propagations.push(att);
+      out.push({
+        kind: "enable-propagation",
+        description: `Enable propagation of ${att} into transit gateway route table ${table.id}`,
+        rules: ["TGW-05"],
+        topology: draft.topology,
+      });
+    }
+    if (cidr) {
+      const draft = new Draft(topology);
+      draft.own("transitGatewayRouteTables", ti)?.routes.push({
+        destination: cidr.text,
+        attachmentId: att,
+        blackhole: false,
+      });
+      out.push({
+        kind: "add-route",
+        description: `Add a static route ${cidr.text} -> ${att} to transit gateway route table ${table.id}`,
+        rules: ["TGW-05"],
+        topology: draft.topology,
+      });
+    }
+  }
+  return out;
+}
 
 const associateTransitGatewayTable: Proposer = ({ topology }, b) => {
   const att = topology.transitGatewayAttachments.find((a) => a.id === b.component);
@@ -546,6 +614,18 @@ function routeCandidates(topology: Topology, net: Network, rtbId: string, dst: I
   const onPrem = net.onPrem.find((o) => o.cidrs.some((c) => cidrContainsIp(c, dst)));
   const vpc = net.vpcs.get(rt.vpcId);
   const gateways = gatewaysOf(net, rt.vpcId);
+  if (onPrem) {
+    // On premises behind a transit gateway this VPC is attached to (its VPN or Direct Connect gateway
+    // attachment): a static route to the transit gateway, as a VPC route table cannot learn TGW routes (TGW-06).
+    const cidr = onPrem.cidrs.find((c) => cidrContainsIp(c, dst));
+    const seen = new Set<string>();
+    for (const att of topology.transitGatewayAttachments) {
+      const tgw = att.transitGatewayId;
+      if (att.vpcId !== rt.vpcId || seen.has(tgw) || !cidr) continue;
+      seen.add(tgw);
+      if (onPremisesAttachments(topology, tgw, onPrem).length > 0) addRoute(cidr.text, tgw, ["TGW-06"]);
+    }
+  }
   if (onPrem && gateways.vgw) {
     const vgwId = gateways.vgw.id;
     const cidr = onPrem.cidrs.find((c) => cidrContainsIp(c, dst));

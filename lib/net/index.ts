@@ -22,6 +22,7 @@ export {
 } from "./cidr";
 export { buildNetwork, NetworkCache, primaryEniIdFor, type Network } from "./network";
 export { analyze, DEFAULT_PORT, type AnalyzeOptions } from "./reachability";
+export { routeWonOver } from "./routing";
 export { resolveSource, resolveDestination, INTERNET_CLIENT_IP, INTERNET_SERVER_IP } from "./resolve";
 export { publicDnsName, privateDnsName } from "./dns";
 export { CODE_RULES, inactivePeeringFault, peeringStateHint } from "./explanations";

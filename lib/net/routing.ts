@@ -166,7 +166,32 @@ function insertBest<K, T>(
 
 /** The trace's `matched` entry for a route of `table`: built once per route, on first use (build stays cheap). */
 export function routeMatched<T>(table: RouteLookup<T>, route: CompiledRoute<T>): RouteMatched {
-  return (route.matched ??= Object.freeze({ kind: table.kind, description: withBeaten(table, route) }));
+  if (route.matched) return route.matched;
+  const beaten = beatenRoutes(table, route);
+  const matched: RouteMatched = Object.freeze({
+    kind: table.kind,
+    description:
+      beaten.length === 0
+        ? route.description
+        : `${route.description} (longest prefix wins over ${beaten.join(", ")}, ${table.kind === "route" ? "RT-04" : "TGW-07"})`,
+  });
+  if (beaten.length > 0) BEATEN.set(matched, Object.freeze(beaten));
+  return (route.matched = matched);
+}
+
+/** The broader routes a matched route won over, by its trace entry (kept beside it, so the trace's shape is unchanged). */
+const BEATEN = new WeakMap<RouteMatched, readonly string[]>();
+
+/**
+ * The routes of its table that a hop's matched route won over by longest prefix (RT-04, TGW-07), each as "<cidr> ->
+ * <target>"; empty when it beat none or the entry is not a route's. For sentences that name them without reading
+ * the description.
+ */
+export function routeWonOver(matched: {
+  readonly kind: string;
+  readonly description: string;
+}): readonly string[] {
+  return BEATEN.get(matched as RouteMatched) ?? [];
 }
 
 /**
@@ -174,7 +199,7 @@ export function routeMatched<T>(table: RouteLookup<T>, route: CompiledRoute<T>):
  * routes that match a destination inside this route are the same for every such destination, and the sentence can
  * be built once per route. A default route (/0) is left out: every other route beats it.
  */
-function withBeaten<T>(table: RouteLookup<T>, route: CompiledRoute<T>): string {
+function beatenRoutes<T>(table: RouteLookup<T>, route: CompiledRoute<T>): string[] {
   const c = route.cidr;
   const beaten: string[] = [];
   const keys = table.v4Scan;
@@ -201,9 +226,7 @@ function withBeaten<T>(table: RouteLookup<T>, route: CompiledRoute<T>): string {
       if (broader) beaten.push(broader.description);
     }
   }
-  if (beaten.length === 0) return route.description;
-  const rule = table.kind === "route" ? "RT-04" : "TGW-07";
-  return `${route.description} (longest prefix wins over ${beaten.join(", ")}, ${rule})`;
+  return beaten;
 }
 
 /** The route as trace details name it (destination, target id, one-line description); built once per route. */

@@ -15,6 +15,7 @@ import {
   inactivePeeringFault,
   peeringStateHint,
   proposeFixes,
+  routeWonOver,
   type Fix,
   type Analysis,
   type Blocker,
@@ -24,6 +25,7 @@ import {
 } from "../net/index";
 import { AnalysisMemo } from "./analysis-memo";
 import { decidingSentence } from "./rule-sentences";
+import { uncoveredRouteSentence } from "./route-coverage";
 import { allowedPrefixesWhy, exhibitConsistentText } from "./glance-refuted";
 import { subjectPhrase } from "./component-noun";
 import { transitivePeeringSentence } from "./transitive-peering";
@@ -37,6 +39,7 @@ import {
 import { buildQuestion } from "./build-question";
 import { isLoop, loopSentence, loopShort, noLoopWhy } from "./routing-loop";
 import { describeTopology } from "./describe-topology";
+import { possessive } from "./possessive";
 import type { Candidate } from "./options";
 import type { Difficulty, Question } from "./question";
 import type { ProofSink } from "./proofs";
@@ -142,6 +145,12 @@ export type ReachSetup = {
   readonly proofs?: ProofSink | undefined;
   /** A keyed "Yes" takes a wording no longer than the longest other option (it is never the longest). */
   readonly yesKeyNotLongest?: boolean;
+  /**
+   * "No: route table T has no route that matches D" is also disproved when the shown flow reached T and matched a
+   * route for D there (which then sends it somewhere that drops it), not only when T as shown lets the variant
+   * through.
+   */
+  readonly disproveMatchedRoutes?: boolean;
 };
 
 export const YES_TEXT = "Yes: routing, security groups and network ACLs allow the request and its reply";
@@ -303,7 +312,10 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
     if (text === undefined) continue;
     // An option with this text is already there (pushCandidate would drop it): no need to disprove it.
     if (candidates.some((c) => c.text === text)) continue;
-    const disproof = disprove(shownTopology, variant.topology, b, memo);
+    const disproof =
+      offPathPeering(shownTopology, setup.query, shown, b) ??
+      disprove(shownTopology, variant.topology, b, memo) ??
+      (setup.disproveMatchedRoutes === true ? matchedRoute(shownTopology, shown, b) : undefined);
     if (disproof === undefined) {
       // The distractor's fault is also present in the shown setup (or names something it lacks): not offered.
       continue;
@@ -438,6 +450,61 @@ function withAddresses(stem: string, analysis: Analysis): string {
 export const FIRST_DROP = "If the traffic cannot get through, choose where it is first dropped.";
 
 /**
+ * Proves "No: <peering> delivers only to addresses in the peer VPC" false when the shown setup sends nothing into
+ * that peering: no hop of the shown analysis, request or reply, reached or not, is at it, so the flow never meets
+ * its limit (the tempting misreading that traffic to the internet or a service goes through the peer). Undefined
+ * for any other blocker, or when the shown path does use the peering.
+ */
+function offPathPeering(
+  shown: Topology,
+  query: Query,
+  analysis: Analysis,
+  b: Blocker,
+): { why: string; proof: string } | undefined {
+  if (b.code !== "PCX_REQUIRES_ADDRESS_IN_VPC_CIDR" || findItem(shown, b.component) === undefined)
+    return undefined;
+  const onPath = (h: Hop): boolean => h.component.id === b.component;
+  if (analysis.forward.some(onPath) || analysis.return.some(onPath)) return undefined;
+  const toInstance = shown.instances.some((i) => i.name === query.to || i.id === query.to);
+  const phrase = componentPhrase(shown, b.component);
+  return {
+    why: `${subjectPhrase(b.component, phrase)} is not on the path: no route in this setup sends the request into it, so its limit to addresses inside the peer VPC never comes into play (${toInstance ? "PCX-02" : "PCX-10"}).`,
+    proof: `analyze(shown): no hop at ${b.component}, so ${blockerKey(b)} does not hold`,
+  };
+}
+
+/**
+ * Proves "No: route table T has no route that matches D" false when the shown flow reached T in the same direction
+ * and a route for D matched there. Undefined for any other blocker, or when no such hop exists.
+ */
+function matchedRoute(
+  shown: Topology,
+  analysis: Analysis,
+  b: Blocker,
+): { why: string; proof: string } | undefined {
+  const d = b.detail;
+  if (b.code !== "NO_ROUTE_TO_DESTINATION" || d.kind !== "route-table" || d.problem !== "no-route")
+    return undefined;
+  const direction = b.direction ?? "forward";
+  const hops = direction === "return" ? analysis.return : analysis.forward;
+  const hop = hops.find(
+    (h) =>
+      h.component.id === b.component &&
+      h.reached !== false &&
+      h.detail.kind === "route" &&
+      h.detail.destination === d.destination &&
+      h.detail.route !== undefined,
+  );
+  const route = hop?.detail.kind === "route" ? hop.detail.route : undefined;
+  if (!hop || !route) return undefined;
+  const phrase = subjectPhrase(b.component, componentPhrase(shown, b.component));
+  return {
+    why: `${phrase} is not at fault here: it has a route that matches ${d.destination}, ${route.description}, and the ${direction === "return" ? "reply" : "request"} follows it (RT-04).`,
+    proof: `analyze(shown): ${b.component} matched ${route.description} for ${d.destination}, so ${blockerKey(b)} does not hold`,
+  };
+}
+
+/**
  * Proves the distractor "No: <b>" false in the shown setup: the variant where b is the only fault gets the
  * shown setup's version of b's component; if the flow then goes through, that component is not at fault in
  * the shown setup. Undefined when it cannot be proven (the shown component is faulty too, or absent).
@@ -485,7 +552,7 @@ function disprove(
     const hop = passingHop(after, b.component, b.direction ?? "forward");
     why = hop?.matched
       ? // "has the entry", not "passes": the entry may point at a component that fails elsewhere (a pending peering).
-        `${phrase} is not at fault here: it has the entry the ${hop.direction === "return" ? "reply" : "request"} needs (${hop.matched.description}) (${rule}).`
+        `${phrase} is not at fault here: it has the entry the ${hop.direction === "return" ? "reply" : "request"} needs${entryClause(hop, rule)}.`
       : b.code === "BAD_STATE_VPN" || b.code === "TGW_BAD_STATE_VPN"
         ? vpnUpWhy(phrase, item)
         : `${phrase} is not at fault in this setup: with it as shown, the ${b.direction === "return" ? "reply" : "request"} gets past it (${rule}).`;
@@ -505,6 +572,23 @@ function disprove(
     why,
     proof: `analyze(variant with the shown ${b.component}): reachable, so ${blockerKey(b)} does not hold`,
   };
+}
+
+/**
+ * The entry a passing hop matched, with the rule, after "needs": a route as ": <route>, which wins over <broader> by
+ * longest prefix (rules)" (one level of parentheses, the rule cited once), any other entry as " (<entry>) (rule)".
+ */
+function entryClause(hop: Hop, rule: string): string {
+  const matched = hop.matched;
+  if (!matched) return "";
+  const route =
+    hop.detail.kind === "route" || hop.detail.kind === "transit-gateway-route" ? hop.detail.route : undefined;
+  if (route === undefined) return ` (${matched.description}) (${rule})`;
+  const beaten = routeWonOver(matched);
+  if (beaten.length === 0) return `: ${route.description}${rule === "" ? "" : ` (${rule})`}`;
+  const prefixRule = hop.detail.kind === "route" ? "RT-04" : "TGW-07";
+  const rules = rule === "" || rule === prefixRule ? prefixRule : `${prefixRule}, ${rule}`;
+  return `: ${route.description}, which wins over ${beaten.join(" and ")} by longest prefix (${rules})`;
 }
 
 /**
@@ -628,15 +712,17 @@ function blockedSummary(
         : first.rules.length > 0
           ? first.rules
           : [decidingRule(topology, query, first)];
-  const sentence = decidingSentence(deciding);
+  const sentence = decidingSentence(deciding, first);
   const where = isLoop(first)
     ? loopSentence(analysis, first)
     : `The ${first.direction === "return" ? "reply" : "request"} is dropped at ${componentPhrase(topology, first.component)}.`;
   const transitive = transitivePeeringSentence(topology, first) ?? "";
   // A NACL drop names the rule that matched and why it decides (lowest number first).
   const nacl = naclDropSentence(topology, first) ?? "";
+  // A route near the address that does not cover it: which addresses it covers (RT-04).
+  const uncovered = uncoveredRouteSentence(topology, first) ?? "";
   if (known)
-    return [sentence, where, nacl, known.cause ?? "", `Fix: ${known.change}.`, transitive]
+    return [sentence, where, nacl, uncovered, known.cause ?? "", `Fix: ${known.change}.`, transitive]
       .filter((x) => x !== "")
       .join(" ");
   // proposeFixes(…, { combined: false }).find((f) => f.verified), without verifying the candidates after it.
@@ -648,7 +734,7 @@ function blockedSummary(
     : fix
       ? `Fix: ${lowerFirst(fix.description)}.`
       : secondFaultSentence(topology, query, analysis, first, cache);
-  return [sentence, where, nacl, change, transitive].filter((x) => x !== "").join(" ");
+  return [sentence, where, nacl, uncovered, change, transitive].filter((x) => x !== "").join(" ");
 }
 
 /**
@@ -724,7 +810,7 @@ const PATH_SENTENCES: readonly (readonly [string, string])[] = [
     "internet-gateway",
     "the route to the internet gateway and the instance's public IP give it internet access (IGW-01)",
   ],
-  ["gateway-endpoint", "the prefix-list route sends the traffic to the gateway endpoint (GWE-02)"],
+  ["vpc-gateway-endpoint", "the prefix-list route sends the traffic to the gateway endpoint (GWE-02)"],
   [
     "egress-only-internet-gateway",
     "the ::/0 route to the egress-only internet gateway lets the IPv6 connection out (EIGW-01)",
@@ -744,7 +830,9 @@ function reachableSummary(topology: Topology, analysis: Analysis, query: Query):
     // Over Direct Connect there is no VPN: the path is the Direct Connect gateway's association and the route
     // to the virtual private gateway, named as the exhibit shows them.
     const dx = type === "vpn-gateway" ? directConnectSentence(topology, analysis) : undefined;
-    parts.push(dx ?? sentence);
+    const endpoint =
+      type === "vpc-gateway-endpoint" ? gatewayEndpointSentence(topology, analysis) : undefined;
+    parts.push(dx ?? endpoint ?? sentence);
   }
   const traffic =
     query.port !== undefined ? `${query.protocol.toUpperCase()} ${query.port}` : query.protocol.toUpperCase();
@@ -754,6 +842,33 @@ function reachableSummary(topology: Topology, analysis: Analysis, query: Query):
   return [`The connection works: ${parts.join("; ")}.`, ...decidingDetails(topology, analysis, query)].join(
     " ",
   );
+}
+
+/**
+ * The gateway endpoint the request used, named with the prefix-list route that sent it there (GWE-02), and any
+ * endpoint for the same service in another VPC, which serves only its own VPC, over a peering or not (GWE-06).
+ * Undefined when the path has no gateway endpoint or its route hop is missing.
+ */
+function gatewayEndpointSentence(topology: Topology, analysis: Analysis): string | undefined {
+  const hop = analysis.forward.find((h) => h.component.type === "vpc-gateway-endpoint");
+  const endpoint = topology.gatewayEndpoints.find((e) => e.id === hop?.component.id);
+  if (!hop || !endpoint) return undefined;
+  let via: Extract<Hop["detail"], { kind: "route" }> | undefined;
+  for (const h of analysis.forward)
+    if (h.detail.kind === "route" && h.detail.route?.target === endpoint.id) via = h.detail;
+  const route = via?.route;
+  if (!via || !route) return undefined;
+  const table = via.table;
+  const vpcName = (id: string): string => topology.vpcs.find((v) => v.id === id)?.name ?? id;
+  const own = `the route ${route.description} in ${table} sends the request to ${possessive(vpcName(endpoint.vpcId))} own gateway endpoint (GWE-02)`;
+  const others = topology.gatewayEndpoints.filter(
+    (e) => e.service === endpoint.service && e.vpcId !== endpoint.vpcId,
+  );
+  if (others.length === 0) return own;
+  const named = others.map((e) => `${e.id} in ${vpcName(e.vpcId)}`).join(" and ");
+  const serves =
+    others.length === 1 ? "serves only its own VPC and plays" : "serve only their own VPCs and play";
+  return `${own}; the endpoint ${named} ${serves} no part in this flow (GWE-06)`;
 }
 
 /**

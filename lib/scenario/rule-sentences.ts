@@ -1,6 +1,8 @@
 // One sentence per aws-rules §5 rule that a generated explanation may give as "the deciding rule". Each
 // sentence states the AWS behaviour and ends with its rule ID, so an explanation teaches the rule rather
 // than restating a verdict. A rule without a sentence here is cited by ID only (ruleSentence returns "").
+import type { Blocker } from "../net/index";
+
 const SENTENCES: Readonly<Record<string, string>> = {
   "RT-04":
     "A route table forwards a packet only when one of its routes matches the destination, and the longest matching prefix wins (RT-04).",
@@ -58,13 +60,29 @@ const SENTENCES: Readonly<Record<string, string>> = {
     "An egress-only internet gateway carries IPv6 only and lets connections out but never in (EIGW-01).",
 };
 
+/**
+ * The no-rules rule told for one side of a group: a blocker on the group's empty outbound side must not read as if
+ * the group had no inbound rules either (the exhibit may show some), and the reverse.
+ */
+const SG_03_BY_SIDE: Readonly<Record<"inbound" | "outbound", string>> = {
+  inbound:
+    "A security group admits only what its rules allow: with no inbound rules, no connection from outside gets in (SG-03).",
+  outbound:
+    "A security group admits only what its rules allow: with no outbound rules, the instance cannot start a connection of its own, though replies to traffic it allowed in still leave because security groups are stateful (SG-03, SG-02).",
+};
+
 export function ruleSentence(ruleId: string): string {
   return SENTENCES[ruleId] ?? "";
 }
 
-/** The sentence of the first rule that has one, else "" (a blocker's rules are listed most specific first). */
-export function decidingSentence(rules: readonly string[]): string {
+/**
+ * The sentence of the first rule that has one, else "" (a blocker's rules are listed most specific first). With
+ * the blocker, a rule that has a sentence per side (a security group's empty side) is told for the side it failed on.
+ */
+export function decidingSentence(rules: readonly string[], blocker?: Pick<Blocker, "detail">): string {
   for (const rule of rules) {
+    if (rule === "SG-03" && blocker?.detail.kind === "security-group")
+      return SG_03_BY_SIDE[blocker.detail.side];
     const sentence = SENTENCES[rule];
     if (sentence !== undefined) return sentence;
   }

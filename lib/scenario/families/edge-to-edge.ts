@@ -65,7 +65,7 @@ function peerGateway(rng: Rng): Scenario {
   } else builder.route(b.subnet.routeTableId, "0.0.0.0/0", igw);
   const ownIp = publicIp(rng);
   const acl = customAcl(estate, a);
-  const naclOption = rng.chance(1, 2);
+  const naclOption = rng.chance(3, 4);
   const base = builder.build("edge to edge");
   const viaPeer = addRoute(a.subnet.routeTableId, "0.0.0.0/0", pcx)(base);
   const withPublicIp = setPublicIp(a.instance.id, ownIp);
@@ -103,10 +103,10 @@ function peerGateway(rng: Rng): Scenario {
         },
       },
       // Filtering faults on A's side: offered as "No" options only when the shown setup's SG or NACL is fine.
-      // The NACL option (a long sentence) is offered in half the questions so option length does not
-      // predict the key (check-generator's "longest" cue). Without it a shown "route to the peering" setup has
-      // three options: its path has no other component (route table, SG, NACL, peering) a distractor could
-      // name and the model disprove.
+      // The NACL option (a long sentence) is offered in three questions of four, so option length does not
+      // predict the key (check-generator's "longest" cue). Beside a shown "route to the peering" setup, the
+      // missing-route variant above gives the fourth option when it is not: the route table does have a route
+      // that matches (`disproveMatchedRoutes`).
       { topology: setSecurityGroupOutbound(a.instance.sgId, [])(ownRoute) },
       ...(naclOption ? [{ topology: closeReplies(ownRoute, acl) }] : []),
     ],
@@ -179,18 +179,24 @@ function peerEndpoint(rng: Rng): Scenario {
     showable: [0, 1, 6],
     variants: [
       { topology: viaPeer, fix: ownEndpoint },
-      { topology: inB, fix: ownEndpoint },
+      // As a distractor ("A's route table has no route for S3") tried after the others: beside a working setup the
+      // peering misreading (variant 0) is the one the item is about.
+      { topology: inB, fix: ownEndpoint, lastResort: true },
       { topology: inA, works: true },
+      // A denying endpoint policy is refuted by reading one cell of the exhibit ("allow all"): offered only when
+      // no other distractor is left. The route through the peer's endpoint (variant 0) is the misreading the item
+      // tests, and the model disproves it where the shown setup sends nothing into the peering.
       {
         topology: withDenyPolicy(inA),
         fix: { change: `let the endpoint policy of ${vpce} allow the request`, topology: inA },
+        lastResort: true,
       },
       { topology: setSecurityGroupOutbound(a.instance.sgId, [])(inA) },
       // Half the questions (as peerGateway) offer the long NACL option; see there.
       { topology: naclOption ? closeReplies(inA, acl) : inBoth, works: !naclOption },
       { topology: inBoth, works: true },
       // Beside a working setup with an endpoint in each VPC: "A's endpoint policy denies it", a fourth option.
-      { topology: withDenyPolicy(inBoth) },
+      { topology: withDenyPolicy(inBoth), lastResort: true },
     ],
   };
 }
@@ -362,6 +368,7 @@ function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Que
     query: scenario.query,
     variants: scenario.variants,
     describe: true,
+    disproveMatchedRoutes: true,
   });
 }
 

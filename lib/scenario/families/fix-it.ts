@@ -14,6 +14,7 @@ import {
 } from "../../net/index";
 import { proposeFixes, type Fix } from "../../net/fixes";
 import { decidingSentence } from "../rule-sentences";
+import { uncoveredRouteSentence } from "../route-coverage";
 import { naclDropSentence } from "../rule-order";
 import { buildQuestion } from "../build-question";
 import type { Family } from "../family";
@@ -126,15 +127,21 @@ function fixSummary(topology: Topology, before: Analysis, change: string): strin
   // A NACL drop names the deciding rule and the near-miss rules read before it.
   const nacl = b ? (naclDropSentence(topology, b) ?? "") : "";
   const sentence = b
-    ? decidingSentence(b.code === "SUBNET_ACL_RESTRICTION" && b.direction === "return" ? ["ACL-02"] : b.rules)
+    ? decidingSentence(
+        b.code === "SUBNET_ACL_RESTRICTION" && b.direction === "return" ? ["ACL-02"] : b.rules,
+        b,
+      )
     : "";
   const where = b
     ? `The ${b.direction === "return" ? "reply" : "request"} is dropped at ${b.component}.`
     : "";
+  // A route to the right place whose block misses the address: say which addresses it covers.
+  const uncovered = b ? (uncoveredRouteSentence(topology, b) ?? "") : "";
   return [
     sentence,
     where,
     nacl,
+    uncovered,
     `The one change that fixes it: ${change.charAt(0).toLowerCase()}${change.slice(1)}.`,
   ]
     .filter((x) => x !== "")

@@ -481,7 +481,7 @@ export function flowLogCase(seed: number, difficulty: Difficulty, proofs?: Proof
     ],
     candidates,
     summary:
-      `${key.why} ${decidingSentence(deciding)}${setting.topology.natGateways.length > 0 ? ` ${NAT_RECORDS}` : ""}`.trim(),
+      `${key.why} ${decidingSentence(deciding, first)}${setting.topology.natGateways.length > 0 ? ` ${NAT_RECORDS}` : ""}`.trim(),
   });
   return { question, hiddenTopology: topology, analysis };
 }

@@ -302,7 +302,7 @@ const TEMPLATES: readonly Template[] = [
     // At difficulty 1 the stem names the private NAT gateway and the policy; at 2 the exhibit has to be read
     // (the VPC has no internet gateway; the NAT gateway's connectivity type is in its table).
     stem: (s, difficulty) =>
-      `Instances such as ${s.instanceName} in the private subnet must reach IPv6 internet services over IPv6, but nothing on the internet may open connections to them${difficulty === 1 ? ` (a security policy also forbids an internet gateway in this VPC; its NAT gateway ${s.nat} is a private NAT gateway)` : ""}.`,
+      `Instances such as ${s.instanceName} in the private subnet must reach IPv6 internet services over IPv6, but nothing on the internet may open connections to them${difficulty === 1 ? ` (a security policy also forbids an internet gateway in this VPC, though not an egress-only internet gateway; its NAT gateway ${s.nat} is a private NAT gateway)` : ""}.`,
     question: "Which single route in the private subnet's route table achieves this?",
     changes: [
       route(
@@ -319,12 +319,12 @@ const TEMPLATES: readonly Template[] = [
       route(
         ANY6,
         "nat",
-        "A NAT gateway does not forward native IPv6 traffic: it translates IPv4, and IPv6 only as NAT64 for the 64:ff9b::/96 prefix with DNS64 (NAT-04); and a private NAT gateway cannot send traffic to an internet gateway (NAT-02).",
+        "A NAT gateway does not forward native IPv6 traffic: it translates IPv4, and IPv6 only as NAT64 for the 64:ff9b::/96 prefix with DNS64 (NAT-04); and this private NAT gateway gives no internet access: an internet gateway drops traffic routed to it from a private NAT gateway, and this VPC has none (NAT-02).",
       ),
       route(
         ANY4,
         "nat",
-        "A 0.0.0.0/0 route never matches an IPv6 destination (RT-04), and a private NAT gateway cannot send traffic to an internet gateway anyway (NAT-02).",
+        "A 0.0.0.0/0 route never matches an IPv6 destination (RT-04); and this private NAT gateway gives no internet access anyway: an internet gateway drops traffic routed to it from a private NAT gateway, and this VPC has none (NAT-02).",
       ),
     ],
     rules: ["EIGW-01", "NAT-02", "NAT-04", "RT-04"],

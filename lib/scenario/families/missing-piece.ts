@@ -9,9 +9,10 @@
 import type * as T from "../../net/index";
 import { NetworkCache } from "../../net/index";
 import { decidingSentence } from "../rule-sentences";
+import { uncoveredRouteSentence } from "../route-coverage";
 import { buildQuestion } from "../build-question";
 import type { Family } from "../family";
-import { cidrText, publicIp } from "../names";
+import { cidrSize, cidrText, ipToInt, publicIp, type Cidr } from "../names";
 import type { Difficulty, Question } from "../question";
 import { analyzeTopology, traceLines } from "../reach-question";
 import { buildEstate, hubSites, peerSites, type Estate, type Site } from "../reach-fixtures";
@@ -184,14 +185,20 @@ function peeringSetup(rng: Rng): Setup {
         text: capital(routeText(base, a.subnet.routeTableId, cCidr, pcx)),
         remove: removeRoute(a.subnet.routeTableId, cCidr),
         rules: ["PCX-08"],
-        decoy: addRouteOnce(spare.a.routeTableId, cCidr, pcx),
+        decoy: both(
+          addRouteOnce(spare.a.routeTableId, cCidr, pcx),
+          narrowRoute(a.subnet.routeTableId, c, pcx),
+        ),
       },
       {
         text: capital(routeText(base, c.subnet.routeTableId, aCidr, pcx)),
         remove: removeRoute(c.subnet.routeTableId, aCidr),
         rules: ["PCX-08"],
         reply: true,
-        decoy: addRouteOnce(spare.c.routeTableId, aCidr, pcx),
+        decoy: both(
+          addRouteOnce(spare.c.routeTableId, aCidr, pcx),
+          narrowRoute(c.subnet.routeTableId, a, pcx),
+        ),
       },
       {
         text: `Acceptance of peering ${pcx} by the ${c.vpc.name} owner`,
@@ -297,6 +304,24 @@ function hubSetup(rng: Rng): Setup {
 }
 
 /** Adds a route unless the table already has one for that destination (then the topology is unchanged). */
+function both(first: Edit, second: Edit): Edit {
+  return (t) => second(first(t));
+}
+
+/**
+ * A second layer for a d3 peering route: the table the flow does use gets a route to the same peering for a
+ * quarter of the peer VPC's block that leaves the peer instance out (the sibling of the quarter holding it), so
+ * "there is a route to the peering" is true and still not enough (RT-04). Not for a peer block narrower than /26.
+ */
+function narrowRoute(routeTableId: string, peer: Site, target: string): Edit {
+  const block: Cidr = peer.vpc.cidr;
+  const prefix = block.prefix + 2;
+  if (prefix > 26) return (t) => t;
+  const size = cidrSize(prefix);
+  const holding = Math.floor((ipToInt(peer.instance.ip) - block.base) / size);
+  return addRouteOnce(routeTableId, cidrText({ base: block.base + (holding ^ 1) * size, prefix }), target);
+}
+
 function addRouteOnce(routeTableId: string, destination: string, target: string): Edit {
   const add = addRoute(routeTableId, destination, target);
   return (t) =>
@@ -575,8 +600,9 @@ export function missingPieceCase(seed: number, difficulty: Difficulty, proofs?: 
     query: setup.query,
     candidates,
     summary: [
-      decidingSentence(shown.blockers[0]?.rules ?? []),
+      decidingSentence(shown.blockers[0]?.rules ?? [], shown.blockers[0]),
       `The ${shown.blockers[0]?.direction === "return" ? "reply" : "request"} is dropped at ${shown.blockers[0]?.component ?? ""}.`,
+      shown.blockers[0] ? (uncoveredRouteSentence(shownTopology, shown.blockers[0]) ?? "") : "",
       `The one change that fixes it: ${lowerInitial(missing.text)}.`,
     ]
       .filter((x) => x !== "")

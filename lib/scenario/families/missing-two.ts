@@ -168,7 +168,7 @@ function buildTwoQuestion(
       })),
     ],
     summary: [
-      decidingSentence(first?.rules ?? []),
+      decidingSentence(first?.rules ?? [], first),
       `The ${first?.direction === "return" ? "reply" : "request"} is dropped at ${first?.component ?? ""}.`,
       `Both changes are needed: ${lowerInitial(p.text)}, and ${lowerInitial(q.text)}.`,
     ]

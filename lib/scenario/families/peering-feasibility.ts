@@ -162,14 +162,24 @@ function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Que
     `Nothing rules this peering out. AWS refuses a new peering when a block of one VPC overlaps a block of the other (PCX-03) or a peering connection between the pair already exists (PCX-04), and it counts active and pending peerings against quotas (PCX-17); ` +
     `here every block of ${x.name} (${vx.cidrBlocks.join(", ")}) is disjoint from every block of ${y.name} (${vy.cidrBlocks.join(", ")}) and no peering connection exists between them, so the request can be created and, once accepted, used with a route to it in each VPC (PCX-08).`;
   const candidates: Candidate[] = [];
+  // Beside a connection the stem shows, "Yes: … no peering connection exists yet" would contradict the stem: the
+  // "Yes" is then the misreading that the existing connection leaves room for another.
+  const yesText =
+    duplicate === undefined
+      ? "Yes: no CIDR block of one VPC overlaps the other's and no peering connection exists between them yet"
+      : duplicateStatus === "active"
+        ? "Yes: a second peering connection can run beside the active one, for example to carry other routes"
+        : "Yes: a request still pending acceptance does not stop a second request for the same pair";
   candidates.push({
-    text: "Yes: no CIDR block of one VPC overlaps the other's and no peering connection exists between them yet",
+    text: yesText,
     correct: feasible,
     why: feasible
       ? "Right: no block overlaps (PCX-03) and no peering connection exists between the pair yet (PCX-04)."
       : clash
         ? `Wrong: ${clash.a} overlaps ${clash.b}, and one overlapping block rules the peering out (PCX-03).`
-        : `Wrong: peering connection ${duplicate ?? ""} is already ${duplicateStatus} for this pair, and AWS allows only one peering connection between the same two VPCs at a time (PCX-04).`,
+        : duplicateStatus === "active"
+          ? `Wrong: AWS allows only one peering connection between the same two VPCs at a time, and ${duplicate ?? ""} is already active for this pair; more routes go over that one (PCX-04).`
+          : `Wrong: a connection pending acceptance already is the pair's one peering connection: AWS allows only one between the same two VPCs at a time, and ${duplicate ?? ""} is ${duplicateStatus} (PCX-04).`,
     proof: `cidrsOverlap over all blocks: ${clashes.length} clash(es); live peering between the pair: ${duplicate ?? "none"}`,
   });
   // A "No: X overlaps Y" option: the real clash, or a plausible false one between two non-overlapping blocks.

@@ -278,21 +278,41 @@ function endpointRoutes(t: T.Topology, rt: T.RouteTable): string[][] {
   return rows;
 }
 
+/**
+ * RT-08, PCX-08: what describe-route-tables and the console print as a route's state. A route to a peering
+ * that is not active (a pending request included) or to a NAT gateway that failed or is being deleted is a
+ * blackhole until its target works again. A target the topology does not list is left to validate.
+ */
+function routeState(t: T.Topology, target: string): "active" | "blackhole" {
+  if (target.startsWith("pcx-")) {
+    const peering = t.peeringConnections.find((p) => p.id === target);
+    return peering !== undefined && peering.status !== "active" ? "blackhole" : "active";
+  }
+  if (target.startsWith("nat-")) {
+    const nat = t.natGateways.find((n) => n.id === target);
+    return nat !== undefined &&
+      (nat.state === "failed" || nat.state === "deleting" || nat.state === "deleted")
+      ? "blackhole"
+      : "active";
+  }
+  return "active";
+}
+
 function routeTableTable(t: T.Topology, x: TopologyIndex, rt: T.RouteTable): ExhibitTable {
   const vpc = x.vpcs.get(rt.vpcId);
   const rows: string[][] = [];
   for (const cidr of [...(vpc?.cidrBlocks ?? []), ...(vpc?.ipv6CidrBlocks ?? [])])
-    rows.push([cidr, "local", "local"]);
+    rows.push([cidr, "local", "local", "active"]);
   for (const r of rt.routes) {
     if (r.target === "local") continue;
     const destination =
       r.destination ??
       (r.destinationPrefixListId !== undefined ? prefixListText(t, r.destinationPrefixListId) : "?");
-    rows.push([destination, r.target, r.origin]);
+    rows.push([destination, r.target, r.origin, routeState(t, r.target)]);
   }
   for (const gw of rt.propagatingGatewayIds)
-    for (const cidr of propagatedVgwPrefixes(t, gw)) rows.push([cidr.text, gw, "propagated"]);
-  rows.push(...endpointRoutes(t, rt));
+    for (const cidr of propagatedVgwPrefixes(t, gw)) rows.push([cidr.text, gw, "propagated", "active"]);
+  for (const row of endpointRoutes(t, rt)) rows.push([...row, "active"]);
   const subnets = subnetsWith(t, x.subnetRouteTables, rt);
   const parts = [
     `VPC ${vpcLabelOf(x, rt.vpcId)}${rt.main ? ", main route table" : ""}`,
@@ -300,7 +320,8 @@ function routeTableTable(t: T.Topology, x: TopologyIndex, rt: T.RouteTable): Exh
   ];
   if (rt.propagatingGatewayIds.length > 0)
     parts.push(`route propagation from ${rt.propagatingGatewayIds.join(", ")}`);
-  const kept = dropDefaultColumns(["Destination", "Target", "Origin"], rows, {});
+  // The State column only when some route is not active, as most route tables in questions have none.
+  const kept = dropDefaultColumns(["Destination", "Target", "Origin", "State"], rows, { State: "active" });
   return {
     kind: "route-table",
     caption: `Route table ${labelOf(rt.id, rt.name)} — ${parts.join("; ")}`,

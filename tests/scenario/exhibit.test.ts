@@ -140,10 +140,21 @@ describe("buildExhibit", () => {
     const app = tablesOf(exhibit, "route-table").find((t) => t.caption.includes("rtb-0aaa00000001"));
     expect(app?.caption).toContain("main route table");
     expect(app?.caption).toContain("subnet-0aaa00000001");
+    // The peering is pending acceptance, so its route is a blackhole (PCX-08), as describe-route-tables says.
+    expect(app?.columns).toEqual(["Destination", "Target", "Origin", "State"]);
     expect(app?.rows).toEqual([
-      ["10.0.0.0/16", "local", "local"],
-      ["10.1.0.0/16", "pcx-0abc00000001", "static"],
+      ["10.0.0.0/16", "local", "local", "active"],
+      ["10.1.0.0/16", "pcx-0abc00000001", "static", "blackhole"],
     ]);
+    const active = exhibitOf({
+      ...twoVpcs,
+      peeringConnections: (twoVpcs.peeringConnections ?? []).map((p) => ({
+        ...p,
+        status: "active" as const,
+      })),
+    });
+    const shown = tablesOf(active, "route-table").find((t) => t.caption.includes("rtb-0aaa00000001"));
+    expect(shown?.columns).toEqual(["Destination", "Target", "Origin"]);
     const subnets = rowsAsObjects(must(tablesOf(exhibit, "subnets")[0]));
     expect(subnets.find((s) => s["Subnet ID"] === "subnet-0aaa00000001")?.["Route table"]).toBe(
       "rtb-0aaa00000001 (main)",

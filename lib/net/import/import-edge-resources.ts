@@ -149,10 +149,24 @@ const MANAGED_INTERFACE_TYPES = new Set([
   "network_load_balancer",
 ]);
 
+/**
+ * ENIs a VPC endpoint names in its NetworkInterfaceIds: the endpoint's own interfaces, whatever their InterfaceType
+ * says. Older interface endpoints print InterfaceType "interface" (the EC2 User Guide's requester-managed sample
+ * lists both "interface" and "vpc_endpoint" for "VPC Endpoint Interface vpce-…"), so the type alone misses them.
+ */
+export function endpointInterfaceIds(ctx: RegionContext): Set<string> {
+  return new Set(
+    (ctx.data["describe-vpc-endpoints"]?.VpcEndpoints ?? []).flatMap((ep) => ep.NetworkInterfaceIds ?? []),
+  );
+}
+
 export function importNetworkInterfaces(ctx: RegionContext): Item<"networkInterfaces">[] {
   const out: Item<"networkInterfaces">[] = [];
+  const ofEndpoints = endpointInterfaceIds(ctx);
   (ctx.data["describe-network-interfaces"]?.NetworkInterfaces ?? []).forEach((eni, index) => {
     if (MANAGED_INTERFACE_TYPES.has(eni.InterfaceType ?? "interface")) return;
+    // The endpoint models its interfaces itself (interfaceEndpoints[].networkInterfaces).
+    if (ofEndpoints.has(eni.NetworkInterfaceId)) return;
     // An interface in an IPv6-only subnet has no private IPv4 address: its first IPv6 address is primary.
     const primaryIp = eni.PrivateIpAddress ?? eni.Ipv6Addresses?.[0]?.Ipv6Address;
     if (eni.SubnetId === undefined || primaryIp === undefined) {

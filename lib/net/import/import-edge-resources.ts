@@ -345,6 +345,8 @@ const ENDPOINT_STATES: Readonly<Record<string, Item<"interfaceEndpoints">["state
   expired: "expired",
 };
 
+const DNS_RECORD_IP_TYPES: ReadonlySet<string> = new Set(["ipv4", "dualstack", "ipv6", "service-defined"]);
+
 export function importEndpoints(
   ctx: RegionContext,
   enis: ReadonlyMap<string, AwsNetworkInterface>,
@@ -416,7 +418,7 @@ export function importEndpoints(
       ctx.warnings.push({ path: where, message: `${type} endpoints are out of scope; skipped` });
       return;
     }
-    const networkInterfaces: { id: string; subnetId: string; privateIp: string }[] = [];
+    const networkInterfaces: Item<"interfaceEndpoints">["networkInterfaces"] = [];
     for (const id of ep.NetworkInterfaceIds ?? []) {
       const eni = enis.get(id);
       if (eni?.SubnetId === undefined || eni.PrivateIpAddress === undefined) {
@@ -426,8 +428,16 @@ export function importEndpoints(
         });
         continue;
       }
-      networkInterfaces.push({ id, subnetId: eni.SubnetId, privateIp: eni.PrivateIpAddress });
+      // IFE-11: a dual-stack endpoint's interfaces have IPv6 addresses too.
+      const ipv6 = (eni.Ipv6Addresses ?? []).map((a) => a.Ipv6Address);
+      networkInterfaces.push({
+        id,
+        subnetId: eni.SubnetId,
+        privateIp: eni.PrivateIpAddress,
+        ...(ipv6.length === 0 ? {} : { ipv6Addresses: ipv6 }),
+      });
     }
+    const recordType = ep.DnsOptions?.DnsRecordIpType;
     iface.push({
       id: ep.VpcEndpointId,
       ...withName(ep.Tags),
@@ -439,6 +449,9 @@ export function importEndpoints(
       ...(ep.DnsOptions?.PrivateDnsOnlyForInboundResolverEndpoint === true
         ? { privateDnsOnlyForInboundResolverEndpoint: true }
         : {}),
+      ...(recordType === undefined || !DNS_RECORD_IP_TYPES.has(recordType)
+        ? {}
+        : { dnsRecordIpType: recordType as NonNullable<Item<"interfaceEndpoints">["dnsRecordIpType"]> }),
       state: ENDPOINT_STATES[(ep.State ?? "available").toLowerCase()] ?? "available",
     });
   });

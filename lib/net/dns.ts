@@ -310,8 +310,38 @@ export function resolveDnsName(
         }
       : undefined;
   }
+  const specific = endpointSpecificName(net, lower, from);
+  if (specific) return specific;
   const svc = parseServiceName(lower, from?.vpc.region ?? net.topology.region);
   if (svc && (lower.includes(".") || net.services.some((s) => s.service === svc.service)))
     return resolveService(net, svc.service, svc.region, from, site);
+  return undefined;
+}
+
+/**
+ * IFE-03: an interface endpoint's own Regional or zonal DNS name (from DnsEntries), which AWS publishes so that it
+ * resolves to the endpoint's addresses from any network, whatever private DNS says: the interface in the zone a
+ * zonal name names, else the one in the source's zone, else the first.
+ */
+function endpointSpecificName(net: Network, lower: string, from: EniInfo | undefined): DnsAnswer | undefined {
+  for (const ep of net.interfaceEndpoints.values()) {
+    if (!ep.dnsNames?.some((n) => n.toLowerCase() === lower)) continue;
+    const enis = ep.networkInterfaces.flatMap((n) => net.enis.get(n.id) ?? []);
+    const label = lower.slice(0, lower.indexOf("."));
+    const eni =
+      enis.find((e) => label.endsWith(`-${e.subnet.az}`)) ??
+      enis.find((e) => e.subnet.az === from?.subnet.az) ??
+      enis[0];
+    if (!eni) return undefined;
+    const a = endpointAddress(ep, eni, from, false);
+    return {
+      kind: "service",
+      name: ep.serviceName,
+      endpointEni: eni,
+      ip: a.ip,
+      explanation: `${lower} is the endpoint-specific DNS name of interface endpoint ${ep.id} and resolves to ${answered(ep, a).slice(1, -1)} from any network`,
+      rules: a.aaaa ? ["IFE-03", "IFE-11"] : ["IFE-03"],
+    };
+  }
   return undefined;
 }

@@ -369,6 +369,11 @@ export const InterfaceEndpointSchema = z.strictObject({
    */
   dnsRecordIpType: z.enum(["ipv4", "dualstack", "ipv6", "service-defined"]).optional(),
   /**
+   * aws-rules IFE-03: the endpoint-specific Regional and zonal DNS names (DnsEntries, e.g.
+   * vpce-0abc-1a2b.sqs.us-east-1.vpce.amazonaws.com), which resolve to the endpoint's addresses from any network.
+   */
+  dnsNames: z.array(z.string()).optional(),
+  /**
    * aws-rules IFE-08: private DNS answers only queries through a Route 53 Resolver inbound endpoint (S3): inside the
    * VPC the service name keeps its public address (and so the gateway endpoint); on-premises it is this endpoint.
    */

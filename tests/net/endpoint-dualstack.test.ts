@@ -4,6 +4,9 @@ import { codes, run, topo } from "./helpers";
 
 // aws-rules IFE-11: a dual-stack interface endpoint's interfaces have IPv6 addresses too, and its DnsRecordIpType
 // decides whether its names have AAAA records; an IPv6-only client uses them (exam7 F5).
+const REGIONAL = "vpce-kms-1a2b.kms.us-east-1.vpce.amazonaws.com";
+const ZONAL = "vpce-kms-1a2b-us-east-1a.kms.us-east-1.vpce.amazonaws.com";
+
 function endpoint(
   dnsRecordIpType: "ipv4" | "dualstack" | "ipv6" | "service-defined",
   v6 = true,
@@ -56,6 +59,7 @@ function endpoint(
         securityGroupIds: ["sg-ep"],
         privateDnsEnabled: true,
         dnsRecordIpType,
+        dnsNames: [REGIONAL, ZONAL],
       },
     ],
     instances: [
@@ -109,5 +113,28 @@ describe("a dual-stack interface endpoint and an IPv6-only client (IFE-11)", () 
     const a = run(t, "c4", "com.amazonaws.us-east-1.kms", 443);
     expect(codes(a)).toEqual([]);
     expect(a.forward[0]?.outbound?.dstIp).toBe("10.0.2.50");
+  });
+});
+
+// IFE-03: the endpoint-specific Regional and zonal names (DnsEntries) resolve to the endpoint from any network, with
+// private DNS on or off; service-defined records give these names AAAA records too (IFE-11) (exam7 F2).
+describe("an interface endpoint's endpoint-specific DNS names", () => {
+  it("resolve to the endpoint's interface", () => {
+    for (const name of [REGIONAL, ZONAL]) {
+      const a = run(topo(endpoint("dualstack")), "c6", name, 443);
+      expect(codes(a)).toEqual([]);
+      expect(a.forward[0]?.outbound?.dstIp).toBe("2600:1f18:aa00:2::50");
+    }
+  });
+
+  it("have AAAA records under service-defined, where the service's private name does not", () => {
+    const t = topo(endpoint("service-defined"));
+    expect(run(t, "c6", REGIONAL, 443).reachable).toBe(true);
+    expect(codes(run(t, "c6", "com.amazonaws.us-east-1.kms", 443))).toEqual(["RCH_NO_IPV4_ADDRESS"]);
+  });
+
+  it("a name the endpoint does not list stays unknown", () => {
+    const a = run(topo(endpoint("dualstack")), "c6", "vpce-kms-9z9z.kms.us-east-1.vpce.amazonaws.com", 443);
+    expect(codes(a)).toEqual(["NO_SOURCE_OR_DESTINATION"]);
   });
 });

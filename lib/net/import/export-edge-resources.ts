@@ -212,6 +212,7 @@ export function exportEndpoints(ctx: ExportContext): void {
       NetworkInterfaceIds: ep.networkInterfaces.map((n) => n.id),
       Groups: ep.securityGroupIds.map((id) => ({ GroupId: id })),
       PrivateDnsEnabled: ep.privateDnsEnabled,
+      ...(ep.dnsNames === undefined ? {} : { DnsEntries: ep.dnsNames.map((n) => ({ DnsName: n })) }),
       ...(ep.privateDnsOnlyForInboundResolverEndpoint === true || ep.dnsRecordIpType !== undefined
         ? {
             DnsOptions: {

@@ -438,6 +438,10 @@ export function importEndpoints(
       });
     }
     const recordType = ep.DnsOptions?.DnsRecordIpType;
+    // IFE-03: the endpoint-specific names (…vpce.amazonaws.com); the private DNS name is the service's own.
+    const dnsNames = (ep.DnsEntries ?? []).flatMap((e) =>
+      e.DnsName !== undefined && e.DnsName.toLowerCase().endsWith(".vpce.amazonaws.com") ? [e.DnsName] : [],
+    );
     iface.push({
       id: ep.VpcEndpointId,
       ...withName(ep.Tags),
@@ -452,6 +456,7 @@ export function importEndpoints(
       ...(recordType === undefined || !DNS_RECORD_IP_TYPES.has(recordType)
         ? {}
         : { dnsRecordIpType: recordType as NonNullable<Item<"interfaceEndpoints">["dnsRecordIpType"]> }),
+      ...(dnsNames.length === 0 ? {} : { dnsNames }),
       state: ENDPOINT_STATES[(ep.State ?? "available").toLowerCase()] ?? "available",
     });
   });

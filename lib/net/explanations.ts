@@ -592,7 +592,9 @@ function onPremisesLink(link: OnPremisesLink): string {
 /** The sentence of an on-premises assumption (shown first by the command line, under "Assumed"). */
 export function explainAssumption(a: OnPremisesAssumption): string {
   if (a.kind === "source")
-    return `assumed ${a.address} is on-premises (${a.site.name ?? a.site.id}): the reply to it is routed there, and AWS output does not show the prefixes BGP learned`;
+    return a.noRouteBack === true
+      ? `assumed ${a.address} is on-premises (${a.site.name ?? a.site.id}): the request can only have come in over that link, though no route leads the reply back, and AWS output does not show the prefixes BGP learned`
+      : `assumed ${a.address} is on-premises (${a.site.name ?? a.site.id}): the reply to it is routed there, and AWS output does not show the prefixes BGP learned`;
   const links = a.links.map(onPremisesLink).join("; ");
   switch (a.via) {
     case "vpn-gateway":

@@ -113,9 +113,14 @@ export function analyze(target: Topology | Network, query: Query, options: Analy
       ? onPremisesSourceBehind(net, source.value.ip, destSubnet)
       : undefined;
   if (onPremSource && source.value.kind === "internet") {
-    source.value = { kind: "onprem", site: onPremSource, ip: source.value.ip };
+    source.value = { kind: "onprem", site: onPremSource.site, ip: source.value.ip };
     details.push(
-      assumptionNote({ kind: "source", address: source.value.ip.text, site: named(onPremSource) }),
+      assumptionNote({
+        kind: "source",
+        address: source.value.ip.text,
+        site: named(onPremSource.site),
+        ...(onPremSource.noRouteBack ? { noRouteBack: true } : {}),
+      }),
     );
     dest = resolveDestination(net, query.to, source.value, now); // on-premises reaches private addresses
     if (!dest.ok) return failed(query, unknownDestination(query));

@@ -464,7 +464,13 @@ export type OnPremisesLink =
  * a destination routed to a VGW or a TGW VPN / Direct Connect attachment lies behind it.
  */
 export type OnPremisesAssumption =
-  | { readonly kind: "source"; readonly address: string; readonly site: NamedRef }
+  | {
+      readonly kind: "source";
+      readonly address: string;
+      readonly site: NamedRef;
+      /** No route leads back to it: only that VPN or Direct Connect link can have brought it in. */
+      readonly noRouteBack?: boolean;
+    }
   | {
       readonly kind: "behind-gateway";
       readonly address: string;

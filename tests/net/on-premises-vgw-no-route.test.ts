@@ -36,7 +36,7 @@ describe("an on-premises source behind a VGW with no route back", () => {
     expect(codes(a)).toEqual(["NO_ROUTE_TO_DESTINATION"]);
     expect(a.blockers[0]?.component).toBe("rtb-1");
     expect(a.blockers[0]?.direction).toBe("return");
-    const note = a.details.find((d) => d.assumption?.kind === "source");
+    const note = (a.details ?? []).find((d) => d.assumption?.kind === "source");
     expect(note?.assumption).toMatchObject({ kind: "source", noRouteBack: true });
   });
 

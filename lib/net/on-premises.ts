@@ -257,7 +257,8 @@ function siteBehindVgw(net: Network, vgwId: string, ip: IpAddress): OnPremisesNe
 /**
  * With no route back at all (a BGP VPN whose routes the table does not propagate, VPN-05), a source that could
  * not have come from the internet (a private address, or a VPC without an internet gateway, IGW-04) came in over
- * the VPC's virtual private gateway when that has a VPN or Direct Connect gateway: the reply then stops at the
+ * the VPC's virtual private gateway when that has a BGP VPN, a Direct Connect gateway, or a static VPN whose static
+ * routes hold the address: the reply then stops at the
  * subnet's route table (NO_ROUTE_TO_DESTINATION on the return path), not at a missing internet gateway. The
  * transit gateway case is above (its route table has no route back).
  */
@@ -270,7 +271,16 @@ function behindVgwWithoutRoute(
   if (!vgw) return undefined;
   const privateAddress = ip.family === 4 ? isRfc1918(ip) : cidrContainsIp(UNIQUE_LOCAL, ip);
   if (!privateAddress && igw) return undefined;
-  return siteBehindVgw(net, vgw.id, ip);
+  // VPN-07: a static VPN's customer networks are its static routes; what a BGP VPN or Direct Connect learned is
+  // not in AWS output, so any such address may be behind them.
+  const carries =
+    dxGatewaysFor(net, vgw.id).length > 0 ||
+    net.topology.vpnConnections.some(
+      (v) =>
+        v.vpnGatewayId === vgw.id &&
+        (v.routing === "bgp" || v.staticRoutes.some((c) => cidrContainsIp(toCidr(c), ip))),
+    );
+  return carries ? siteBehindVgw(net, vgw.id, ip) : undefined;
 }
 
 /** fc00::/7, IPv6 unique local addresses (RFC 4193): never routed on the internet. */

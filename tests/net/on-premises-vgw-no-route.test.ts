@@ -56,4 +56,25 @@ describe("an on-premises source behind a VGW with no route back", () => {
     expect(codes(a)).not.toContain("NO_ROUTE_TO_DESTINATION");
     expect((a.details ?? []).some((d) => d.assumption?.kind === "source")).toBe(false);
   });
+
+  it("a static VPN carries only its static routes' prefixes (VPN-07): another private source is not behind it", () => {
+    const vpn = (staticRoutes: string[]) =>
+      topo(
+        vgwVpn({
+          vpnConnections: [
+            {
+              id: "vpn-1",
+              customerGatewayId: "cgw-1",
+              vpnGatewayId: "vgw-1",
+              routing: "static",
+              staticRoutes,
+            },
+          ],
+        }),
+      );
+    const inside = run(vpn(["172.16.0.0/12"]), "172.16.5.5", "h", 22);
+    expect(codes(inside)).toEqual(["NO_ROUTE_TO_DESTINATION"]);
+    const outside = run(vpn(["192.168.0.0/16"]), "172.16.5.5", "h", 22);
+    expect(codes(outside)).not.toContain("NO_ROUTE_TO_DESTINATION");
+  });
 });

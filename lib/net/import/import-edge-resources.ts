@@ -437,6 +437,12 @@ export function importEndpoints(
         ...(ipv6.length === 0 ? {} : { ipv6Addresses: ipv6 }),
       });
     }
+    // GWE-08 is modelled for gateway endpoints only: an interface endpoint's policy is stated, never evaluated.
+    const policy = policyFromDocument(ep.PolicyDocument);
+    if (policy.policy === "deny-all" || policy.narrowed)
+      assumptions.push(
+        `${ep.VpcEndpointId}: its endpoint policy ${policy.policy === "deny-all" ? "allows no request" : "allows only some requests"}; interface endpoint policies are not evaluated (GWE-08 is modelled for gateway endpoints only), so the network path through it is analysed as if the policy allowed everything`,
+      );
     const recordType = ep.DnsOptions?.DnsRecordIpType;
     // IFE-03: the endpoint-specific names (…vpce.amazonaws.com); the private DNS name is the service's own.
     const dnsNames = (ep.DnsEntries ?? []).flatMap((e) =>

@@ -120,3 +120,21 @@ describe("F8: an interface endpoint's deny-all policy", () => {
     );
   });
 });
+
+describe("F6: a DNS query to VPC+2", () => {
+  it("keeps the model's verdict but notes the Amazon DNS server, which SGs and NACLs cannot block (SG-08)", async () => {
+    const r = await analyzeFolder(
+      FIXTURES,
+      "k01-vpc-plus-2-dns",
+      "h",
+      "10.66.0.2",
+      "--protocol",
+      "udp",
+      "--port",
+      "53",
+    );
+    expect(r.code).toBe(1);
+    expect(first(r.json)).toEqual(["SG_HAS_NO_RULES", "sg-01542f2d258d6d6c2", "forward"]);
+    expect(r.json.details.map((d) => d.code)).toContain("RCH_AMAZON_DNS_SERVER");
+  });
+});

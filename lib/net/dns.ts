@@ -129,6 +129,35 @@ export function inertPrivateDnsClause(
   return `interface endpoint ${ep.id} has private DNS enabled, but ${off} is off in ${from.vpc.id}, so its private DNS does not answer (IFE-03)`;
 }
 
+/**
+ * IFE-11: the address of an endpoint interface that a name of the endpoint gives this source. The name has A
+ * records, AAAA records or both (DnsRecordIpType; service-defined gives the private name A records only and the
+ * endpoint-specific names both); an IPv6-only source uses the AAAA record, any other the A record while there is one.
+ */
+export function endpointAddress(
+  ep: InterfaceEndpoint,
+  eni: EniInfo,
+  from: EniInfo | undefined,
+  privateName: boolean,
+): { ip: IpAddress; aaaa: boolean } {
+  const type = ep.dnsRecordIpType ?? "ipv4";
+  const v6 = eni.addresses.find((a) => a.family === 6);
+  const hasA = type !== "ipv6";
+  const hasAaaa =
+    v6 !== undefined &&
+    (type === "dualstack" || type === "ipv6" || (type === "service-defined" && !privateName));
+  return hasAaaa && (!hasA || from?.privateIp.family === 6)
+    ? { ip: v6, aaaa: true }
+    : { ip: eni.privateIp, aaaa: false };
+}
+
+/** "(10.0.1.5)", or "(2600:…::5, its AAAA record: DnsRecordIpType dualstack)" for an IPv6 answer (IFE-11). */
+function answered(ep: InterfaceEndpoint, a: { ip: IpAddress; aaaa: boolean }): string {
+  return a.aaaa
+    ? `(${a.ip.text}, its AAAA record: DnsRecordIpType ${ep.dnsRecordIpType ?? "ipv4"})`
+    : `(${a.ip.text})`;
+}
+
 /** Parses "s3", "com.amazonaws.us-east-1.s3" or "s3.us-east-1.amazonaws.com" into service + region. */
 export function parseServiceName(
   name: string,
@@ -155,15 +184,17 @@ export function resolveService(
   if (!from && site) {
     const ep = inboundResolverEndpointFor(net, fullName, site);
     const eni = ep?.networkInterfaces.flatMap((n) => net.enis.get(n.id) ?? [])[0];
-    if (ep && eni)
+    if (ep && eni) {
+      const a = endpointAddress(ep, eni, undefined, true);
       return {
         kind: "service",
         name: service,
         endpointEni: eni,
-        ip: eni.privateIp,
-        explanation: `${service}.${region}.amazonaws.com resolves on premises to interface endpoint ${ep.id} (${eni.privateIp.text}), whose private DNS answers through the Route 53 Resolver inbound endpoint (PrivateDnsOnlyForInboundResolverEndpoint); assumed: the on-premises DNS forwards the name to that inbound endpoint, which AWS output does not show`,
-        rules: ["IFE-08"],
+        ip: a.ip,
+        explanation: `${service}.${region}.amazonaws.com resolves on premises to interface endpoint ${ep.id} ${answered(ep, a)}, whose private DNS answers through the Route 53 Resolver inbound endpoint (PrivateDnsOnlyForInboundResolverEndpoint); assumed: the on-premises DNS forwards the name to that inbound endpoint, which AWS output does not show`,
+        rules: a.aaaa ? ["IFE-08", "IFE-11"] : ["IFE-08"],
       };
+    }
   }
   if (from) {
     const ep = [...net.interfaceEndpoints.values()].find(
@@ -173,13 +204,14 @@ export function resolveService(
       const enis = ep.networkInterfaces.flatMap((n) => net.enis.get(n.id) ?? []);
       const eni = enis.find((e) => e.subnet.az === from.subnet.az) ?? enis[0];
       if (eni) {
+        const a = endpointAddress(ep, eni, from, true);
         return {
           kind: "service",
           name: service,
           endpointEni: eni,
-          ip: eni.privateIp,
-          explanation: `${service}.${region}.amazonaws.com resolves to interface endpoint ${ep.id} (${eni.privateIp.text}) because private DNS is enabled`,
-          rules: ["IFE-03"],
+          ip: a.ip,
+          explanation: `${service}.${region}.amazonaws.com resolves to interface endpoint ${ep.id} ${answered(ep, a)} because private DNS is enabled`,
+          rules: a.aaaa ? ["IFE-03", "IFE-11"] : ["IFE-03"],
         };
       }
     }
@@ -278,8 +310,38 @@ export function resolveDnsName(
         }
       : undefined;
   }
+  const specific = endpointSpecificName(net, lower, from);
+  if (specific) return specific;
   const svc = parseServiceName(lower, from?.vpc.region ?? net.topology.region);
   if (svc && (lower.includes(".") || net.services.some((s) => s.service === svc.service)))
     return resolveService(net, svc.service, svc.region, from, site);
+  return undefined;
+}
+
+/**
+ * IFE-03: an interface endpoint's own Regional or zonal DNS name (from DnsEntries), which AWS publishes so that it
+ * resolves to the endpoint's addresses from any network, whatever private DNS says: the interface in the zone a
+ * zonal name names, else the one in the source's zone, else the first.
+ */
+function endpointSpecificName(net: Network, lower: string, from: EniInfo | undefined): DnsAnswer | undefined {
+  for (const ep of net.interfaceEndpoints.values()) {
+    if (!ep.dnsNames?.some((n) => n.toLowerCase() === lower)) continue;
+    const enis = ep.networkInterfaces.flatMap((n) => net.enis.get(n.id) ?? []);
+    const label = lower.slice(0, lower.indexOf("."));
+    const eni =
+      enis.find((e) => label.endsWith(`-${e.subnet.az}`)) ??
+      enis.find((e) => e.subnet.az === from?.subnet.az) ??
+      enis[0];
+    if (!eni) return undefined;
+    const a = endpointAddress(ep, eni, from, false);
+    return {
+      kind: "service",
+      name: ep.serviceName,
+      endpointEni: eni,
+      ip: a.ip,
+      explanation: `${lower} is the endpoint-specific DNS name of interface endpoint ${ep.id} and resolves to ${answered(ep, a).slice(1, -1)} from any network`,
+      rules: a.aaaa ? ["IFE-03", "IFE-11"] : ["IFE-03"],
+    };
+  }
   return undefined;
 }

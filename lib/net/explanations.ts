@@ -151,12 +151,18 @@ function inertWhy(r: InertReference): string {
   if (r.problem === "other-region")
     return "in another Region (a rule cannot reference a group across Regions)";
   if (r.problem === "no-peering") return "with no peering between the VPCs";
+  if (r.problem === "not-over-peering")
+    return `while the routes do not send this traffic over peering ${label(r.peering ?? { id: "?" })} (a reference to a peer VPC's group matches only traffic that crosses the peering)`;
   if (r.problem === "tgw-referencing-off") {
     const tgw = `across transit gateway ${label(r.transitGateway ?? { id: "?" })}`;
-    if (r.outboundRule) return `${tgw}, where a group reference works in inbound rules only`;
-    return r.attachment
-      ? `${tgw}, whose VPC attachment ${label(r.attachment)} has security group referencing support disabled`
-      : `${tgw}, which has security group referencing support disabled`;
+    const why = r.outboundRule
+      ? `${tgw}, where a group reference works in inbound rules only`
+      : r.attachment
+        ? `${tgw}, whose VPC attachment ${label(r.attachment)} has security group referencing support disabled`
+        : `${tgw}, which has security group referencing support disabled`;
+    return r.notVia === undefined
+      ? why
+      : `${why} (the routes send this traffic over the transit gateway, not over peering ${label(r.notVia)}, which would carry the reference)`;
   }
   return `across peering ${label(r.peering ?? { id: "?" })}, which is ${r.state ?? "?"}, not active`;
 }
@@ -177,10 +183,14 @@ export const EXPLANATIONS = {
       : d.inertReferences?.[0]?.problem === "through-middlebox"
         ? ["SG-07"]
         : d.inertReferences?.[0]?.problem === "tgw-referencing-off"
-          ? ["TGW-13"]
-          : d.inertReferences?.length
-            ? ["PCX-11"]
-            : NO_RULES,
+          ? d.inertReferences[0].notVia === undefined
+            ? ["TGW-13"]
+            : ["TGW-13", "SG-06"]
+          : d.inertReferences?.[0]?.problem === "not-over-peering"
+            ? ["SG-06", "PCX-11"]
+            : d.inertReferences?.length
+              ? ["PCX-11"]
+              : NO_RULES,
   ),
   SG_HAS_NO_RULES: entry(["security-group"], ["SG-03"], securityGroup),
   SUBNET_ACL_RESTRICTION: entry(
@@ -582,7 +592,9 @@ function onPremisesLink(link: OnPremisesLink): string {
 /** The sentence of an on-premises assumption (shown first by the command line, under "Assumed"). */
 export function explainAssumption(a: OnPremisesAssumption): string {
   if (a.kind === "source")
-    return `assumed ${a.address} is on-premises (${a.site.name ?? a.site.id}): the reply to it is routed there, and AWS output does not show the prefixes BGP learned`;
+    return a.noRouteBack === true
+      ? `assumed ${a.address} is on-premises (${a.site.name ?? a.site.id}): the request can only have come in over that link, though no route leads the reply back, and AWS output does not show the prefixes BGP learned`
+      : `assumed ${a.address} is on-premises (${a.site.name ?? a.site.id}): the reply to it is routed there, and AWS output does not show the prefixes BGP learned`;
   const links = a.links.map(onPremisesLink).join("; ");
   switch (a.via) {
     case "vpn-gateway":

@@ -25,7 +25,7 @@ import {
 } from "./security-groups";
 import { cidrOnlyVpcContaining } from "./peer-hosts";
 import { inertReferences } from "./sg-references";
-import { addHop, block, type BlockDetail, type Pkt, type Walk } from "./walk-state";
+import { addHop, block, type BlockDetail, type Link, type Pkt, type Walk } from "./walk-state";
 
 /**
  * SG peer context for one ENI's VPC. A class rather than an object of closures: it is created on
@@ -39,7 +39,19 @@ class SgContext implements SgPeerContext {
     private readonly inbound = true,
     /** SG-07: the packet came through a middlebox, so no rule that references a group matches it. */
     private readonly throughMiddlebox = false,
+    /**
+     * SG-06: how the packet crosses between this VPC and the remote one: inbound, the link it arrived by; outbound,
+     * the route it leaves by (a function: looked up only when a rule names another VPC's group). Undefined when
+     * the step does not know (a load balancer's or an appliance's groups): then any usable link counts.
+     */
+    private via?: Link | (() => Link | undefined),
   ) {}
+
+  /** `via`, looked up once. */
+  crossing(): Link | undefined {
+    if (typeof this.via === "function") this.via = this.via();
+    return this.via;
+  }
 
   prefixListCidrs(id: string): readonly Cidr[] | undefined {
     return this.net.prefixLists.get(id);
@@ -56,6 +68,9 @@ class SgContext implements SgPeerContext {
     // SG-06 / PCX-11: a peer VPC's group may be referenced over an active, same-Region peering.
     const other = this.net.vpcs.get(group.vpcId);
     if (!other || other.region !== this.vpc.region) return false;
+    const via = this.crossing();
+    if (via !== undefined)
+      return carriesReference(this.net, via, this.vpc.id, other.id, this.inbound, this.now);
     const pcx = findPeering(this.net, this.vpc.id, other.id);
     if (pcx && isPeeringActive(pcx, this.now)) return true;
     // TGW-13: inbound rules may reference a group of another VPC attached to the same transit gateway
@@ -75,14 +90,40 @@ class SgContext implements SgPeerContext {
     if (!peer || peer.region !== this.vpc.region) return false;
     if (peer.vpc.accountId !== undefined && peer.vpc.accountId !== rawId.slice(0, slash)) return false;
     const pcx = findPeering(this.net, this.vpc.id, peer.id);
-    return pcx !== undefined && isPeeringActive(pcx, this.now);
+    if (pcx === undefined || !isPeeringActive(pcx, this.now)) return false;
+    const via = this.crossing();
+    return via === undefined || (via.kind === "pcx" && via.id === pcx.id);
   }
 }
 
+/**
+ * SG-06, PCX-11, TGW-13: does the link the packet crosses between VPCs `here` and `there` carry a reference to a
+ * group of `there`? A peering between the two does (while active); a transit gateway does for inbound rules when
+ * referencing support is on for it and both VPC attachments (`via.id` is the attachment the packet arrived by);
+ * anything else does not, even when an active peering exists beside the path the routes chose.
+ */
+export function carriesReference(
+  net: Network,
+  via: Link,
+  here: string,
+  there: string,
+  inbound: boolean,
+  now: number,
+): boolean {
+  if (via.kind === "pcx") {
+    const pcx = findPeering(net, here, there);
+    return pcx !== undefined && pcx.id === via.id && isPeeringActive(pcx, now);
+  }
+  if (via.kind !== "tgw" || !inbound) return false;
+  const tgwId = net.tgw.attachments.get(via.id)?.transitGatewayId;
+  return tgwId !== undefined && referencesAcrossTransitGateway(net, here, there, tgwId);
+}
+
 /** Both VPCs have available VPC attachments, with referencing on, to one transit gateway that has it on (TGW-13). */
-function referencesAcrossTransitGateway(net: Network, a: string, b: string): boolean {
+function referencesAcrossTransitGateway(net: Network, a: string, b: string, only?: string): boolean {
   const t = net.topology;
   for (const tgw of t.transitGateways) {
+    if (only !== undefined && tgw.id !== only) continue;
     if (tgw.securityGroupReferencingSupport !== true || tgw.state !== "available") continue;
     const attached = (vpcId: string) =>
       t.transitGatewayAttachments.some(
@@ -130,6 +171,8 @@ export function checkSecurityGroups(
     loadBalancer?: NamedRef;
   },
   peers?: SgPeerContext,
+  /** How the packet crosses between VPCs (SgContext's `via`): the arriving link, or the leaving route. */
+  via?: Link | (() => Link | undefined),
 ): boolean {
   const own = on === undefined ? eniSecurity(w.net, eni) : undefined;
   const { groups, ref: sgRef } = own ?? (on as NonNullable<typeof on>);
@@ -147,7 +190,7 @@ export function checkSecurityGroups(
   const remote = on?.remote ?? (direction === "inbound" ? p.src : p.dst);
   const packet = { remote, protocol: p.protocol, port: filterPort(w, p) };
   const ctx =
-    peers ?? new SgContext(w.net, eni.vpc, w.now, direction === "inbound", w.middlebox !== undefined);
+    peers ?? new SgContext(w.net, eni.vpc, w.now, direction === "inbound", w.middlebox !== undefined, via);
   const rule = own
     ? firstMatchingRule(own[direction], packet, ctx)
     : allowingRule(evaluateSecurityGroups(groups, direction, packet, ctx));
@@ -181,6 +224,7 @@ export function checkSecurityGroups(
         { remote, protocol: p.protocol, port: p.dstPort },
         w.now,
         w.middlebox,
+        ctx instanceof SgContext ? ctx.crossing() : undefined,
       );
   // Optional keys assigned after the literal, in key order: conditional spreads take V8's slow path.
   const detail: { -readonly [K in keyof SgDetail]: SgDetail[K] } = {

@@ -206,6 +206,7 @@ export function compileCore(topology: T.Topology): NetworkCore {
         ownerId: ep.id,
         subnetId: n.subnetId,
         privateIp: n.privateIp,
+        ipv6: n.ipv6Addresses ?? [], // IFE-11: a dual-stack endpoint
         sgIds: ep.securityGroupIds,
         sourceDestCheck: true,
         running: ep.state === "available",

@@ -4,9 +4,9 @@
 // AWS output (`topology.assumptions` present) a destination routed to such a gateway that no known
 // on-premises network contains is therefore assumed to be on-premises behind it, and the analysis
 // says so; a tunnel DOWN (VPN-02) or a virtual interface that is not `available` still blocks.
-import { cidrContainsIp, type IpAddress, toCidr } from "./cidr";
+import { cidrContainsIp, type IpAddress, isRfc1918, toCidr } from "./cidr";
 import { explainAssumption, named } from "./explanations";
-import { type Network, routeTableOf, type SubnetInfo } from "./network-model";
+import { gatewaysOf, type Network, routeTableOf, type SubnetInfo } from "./network-model";
 import { lookupRoute } from "./routing";
 import type { DirectConnectGateway, OnPremisesNetwork, TransitGatewayAttachment } from "./topology";
 import type { Detail, OnPremisesAssumption, OnPremisesLink } from "./trace";
@@ -185,32 +185,21 @@ export function isAssumedDelivery(net: Network, got: Delivered, wantIp: IpAddres
 /**
  * A source address outside every VPC and every known on-premises network is on-premises (not the
  * internet) when the reply to it would leave the destination's subnet for a VGW, or for a transit
- * gateway that sends it to a VPN or Direct Connect gateway attachment.
+ * gateway that sends it to a VPN or Direct Connect gateway attachment; or when there is no route back
+ * at all but only such a link can have brought it in (`noRouteBack`: the reply is then the blocker).
  */
 export function onPremisesSourceBehind(
   net: Network,
   ip: IpAddress,
   destination: SubnetInfo | undefined,
-): OnPremisesNetwork | undefined {
+): { site: OnPremisesNetwork; noRouteBack: boolean } | undefined {
   if (!destination || !onPremisesIsPartlyKnown(net)) return undefined;
   if (net.onPrem.some((o) => o.cidrs.some((c) => cidrContainsIp(c, ip)))) return undefined;
   const route = lookupRoute(routeTableOf(net, destination).lookup, ip);
-  if (!route) return undefined;
-  if (route.target.kind === "vgw") {
-    const vpns = net.topology.vpnConnections.filter((v) => v.vpnGatewayId === route.target.id);
-    const dxgws = dxGatewaysFor(net, route.target.id);
-    if (vpns.length === 0 && dxgws.length === 0) return undefined;
-    return remember(
-      net,
-      siteOf(
-        `onprem-behind-${route.target.id}`,
-        `on-premises behind ${route.target.id}`,
-        ip,
-        [...new Set(vpns.map((v) => v.customerGatewayId))],
-        dxgws.map((d) => d.id),
-      ),
-    );
-  }
+  const found = (site: OnPremisesNetwork | undefined, noRouteBack: boolean) =>
+    site === undefined ? undefined : { site, noRouteBack };
+  if (!route) return found(behindVgwWithoutRoute(net, ip, destination), true);
+  if (route.target.kind === "vgw") return found(siteBehindVgw(net, route.target.id, ip), false);
   if (route.target.kind === "tgw") {
     const c = net.tgw.vpcAttachmentByVpc.get(destination.vpc.id)?.get(route.target.id);
     const tgwRoute = c?.table ? lookupRoute(c.table.lookup, ip) : undefined;
@@ -231,19 +220,71 @@ export function onPremisesSourceBehind(
           : undefined;
     if (!egress || (egress.type !== "vpn" && egress.type !== "direct-connect-gateway")) return undefined;
     const vpn = net.topology.vpnConnections.find((v) => v.id === egress.vpnConnectionId);
-    return remember(
-      net,
-      siteOf(
-        `onprem-behind-${egress.id}`,
-        `on-premises behind ${egress.vpnConnectionId ?? egress.directConnectGatewayId ?? egress.id}`,
-        ip,
-        vpn ? [vpn.customerGatewayId] : [],
-        egress.directConnectGatewayId !== undefined ? [egress.directConnectGatewayId] : [],
+    return found(
+      remember(
+        net,
+        siteOf(
+          `onprem-behind-${egress.id}`,
+          `on-premises behind ${egress.vpnConnectionId ?? egress.directConnectGatewayId ?? egress.id}`,
+          ip,
+          vpn ? [vpn.customerGatewayId] : [],
+          egress.directConnectGatewayId !== undefined ? [egress.directConnectGatewayId] : [],
+        ),
       ),
+      tgwRoute === undefined,
     );
   }
   return undefined;
 }
+
+/** The on-premises site behind a VGW with a VPN or Direct Connect gateway: undefined when it has neither. */
+function siteBehindVgw(net: Network, vgwId: string, ip: IpAddress): OnPremisesNetwork | undefined {
+  const vpns = net.topology.vpnConnections.filter((v) => v.vpnGatewayId === vgwId);
+  const dxgws = dxGatewaysFor(net, vgwId);
+  if (vpns.length === 0 && dxgws.length === 0) return undefined;
+  return remember(
+    net,
+    siteOf(
+      `onprem-behind-${vgwId}`,
+      `on-premises behind ${vgwId}`,
+      ip,
+      [...new Set(vpns.map((v) => v.customerGatewayId))],
+      dxgws.map((d) => d.id),
+    ),
+  );
+}
+
+/**
+ * With no route back at all (a BGP VPN whose routes the table does not propagate, VPN-05), a source that could
+ * not have come from the internet (a private address, or a VPC without an internet gateway, IGW-04) came in over
+ * the VPC's virtual private gateway when that has a BGP VPN, a Direct Connect gateway, or a static VPN whose static
+ * routes hold the address: the reply then stops at the
+ * subnet's route table (NO_ROUTE_TO_DESTINATION on the return path), not at a missing internet gateway. The
+ * transit gateway case is above (its route table has no route back).
+ */
+function behindVgwWithoutRoute(
+  net: Network,
+  ip: IpAddress,
+  destination: SubnetInfo,
+): OnPremisesNetwork | undefined {
+  const { vgw, igw } = gatewaysOf(net, destination.vpc.id);
+  if (!vgw) return undefined;
+  const privateAddress = ip.family === 4 ? isRfc1918(ip) : cidrContainsIp(UNIQUE_LOCAL, ip);
+  if (!privateAddress && igw) return undefined;
+  // VPN-07: a static VPN's customer networks are its static routes; what a BGP VPN or Direct Connect learned is
+  // not in AWS output, so any such address may be behind them.
+  const carries =
+    dxGatewaysFor(net, vgw.id).length > 0 ||
+    net.topology.vpnConnections.some(
+      (v) =>
+        v.vpnGatewayId === vgw.id &&
+        (v.routing === "bgp" || v.staticRoutes.some((c) => cidrContainsIp(toCidr(c), ip))),
+    );
+  return carries ? siteBehindVgw(net, vgw.id, ip) : undefined;
+}
+
+/** fc00::/7, IPv6 unique local addresses (RFC 4193): never routed on the internet. */
+const UNIQUE_LOCAL = toCidr("fc00::/7");
 
 /**
  * DX-04: a Direct Connect gateway advertises to on-premises only the allowed prefixes of its

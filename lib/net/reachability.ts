@@ -1,6 +1,6 @@
 // analyze(): resolve the query, walk the forward path, then the return path of the reply, and derive
 // verdict, blockers and flow-log records from the one trace (the trace is the single source).
-import { type IpAddress, parseIp, toIp } from "./cidr";
+import { addressInCidr, type Cidr, type IpAddress, ipKey, parseIp, toIp } from "./cidr";
 import { enterFromGatewayEndpoint } from "./endpoints";
 import { DEFAULT_FLOW_LOG_NOW, type FlowLogRecord, type FlowObservation, toFlowLogRecord } from "./flow-logs";
 import { enterFromInternet, onInternet } from "./gateways";
@@ -113,9 +113,14 @@ export function analyze(target: Topology | Network, query: Query, options: Analy
       ? onPremisesSourceBehind(net, source.value.ip, destSubnet)
       : undefined;
   if (onPremSource && source.value.kind === "internet") {
-    source.value = { kind: "onprem", site: onPremSource, ip: source.value.ip };
+    source.value = { kind: "onprem", site: onPremSource.site, ip: source.value.ip };
     details.push(
-      assumptionNote({ kind: "source", address: source.value.ip.text, site: named(onPremSource) }),
+      assumptionNote({
+        kind: "source",
+        address: source.value.ip.text,
+        site: named(onPremSource.site),
+        ...(onPremSource.noRouteBack ? { noRouteBack: true } : {}),
+      }),
     );
     dest = resolveDestination(net, query.to, source.value, now); // on-premises reaches private addresses
     if (!dest.ok) return failed(query, unknownDestination(query));
@@ -272,6 +277,18 @@ export function analyze(target: Topology | Network, query: Query, options: Analy
     details.push({
       code: "RCH_SHARED_ADDRESS",
       message: `${dstIp.text} is the address of several interfaces (${dst.shared.map((e) => holderText(net, e)).join(", ")}); the destination is the one the routes deliver it to${forward?.kind === "eni" ? `: ${forward.eni.id}` : ""}`,
+    });
+
+  // SG-08: the Amazon DNS server (Route 53 Resolver) answers at the VPC's base address plus two and at
+  // 169.254.169.253; it is no interface the model holds, and security groups and network ACLs do not filter it.
+  if (
+    source.value.kind === "eni" &&
+    query.port === 53 &&
+    isAmazonDnsServer(source.value.eni.vpc.cidrs[0], dstIp)
+  )
+    details.push({
+      code: "RCH_AMAZON_DNS_SERVER",
+      message: `${dstIp.text} is the Amazon DNS server of ${source.value.eni.vpc.id} (Route 53 Resolver: the VPC's base address plus two, or 169.254.169.253), which security groups and network ACLs cannot block (SG-08); the model does not analyse traffic to it, so the blockers of this query do not apply to DNS queries`,
     });
 
   const rw = newWalk(net, "return", now, fw.natSessions);
@@ -439,4 +456,13 @@ function toRecord(f: FlowEvent, query: Query, now: number): FlowLogRecord {
   if (f.pkt.srcPort !== undefined) o.srcPort = f.pkt.srcPort;
   if (f.pkt.dstPort !== undefined) o.dstPort = f.pkt.dstPort;
   return toFlowLogRecord(o, now);
+}
+
+const LINK_LOCAL_DNS = toIp("169.254.169.253");
+
+/** SG-08: the VPC's Amazon DNS server addresses: the base of its primary IPv4 CIDR plus two, and 169.254.169.253. */
+function isAmazonDnsServer(primary: Cidr | undefined, ip: IpAddress): boolean {
+  if (ip.family !== 4) return false;
+  if (ipKey(ip) === ipKey(LINK_LOCAL_DNS)) return true;
+  return primary !== undefined && ipKey(addressInCidr(primary, 2)) === ipKey(ip);
 }

@@ -236,10 +236,13 @@ function destinationById(
     if (iface) {
       const enis = iface.networkInterfaces.flatMap((n) => net.enis.get(n.id) ?? []);
       const e = enis.find((x) => x.subnet.az === fromEni?.subnet.az) ?? enis[0];
-      if (e)
+      // IFE-11: an IPv6-only source reaches a dual-stack endpoint at its interface's IPv6 address.
+      const ip =
+        (sendsIpv6Only(source) ? e?.addresses.find((a) => a.family === 6) : undefined) ?? e?.privateIp;
+      if (e && ip)
         return {
           ok: true,
-          value: { kind: "service", name: iface.serviceName, ip: e.privateIp, endpointEni: e },
+          value: { kind: "service", name: iface.serviceName, ip, endpointEni: e },
         };
     }
   }

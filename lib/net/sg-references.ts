@@ -6,11 +6,13 @@ import { type IpAddress, ipKey } from "./cidr";
 import { named } from "./explanations";
 import { findPeering, type Network, type VpcInfo } from "./network-model";
 import { securityGroupMembers } from "./network-indexes";
-import { effectivePeeringStatus } from "./peering-status";
+import { effectivePeeringStatus, isPeeringActive } from "./peering-status";
 import { describePorts, matchesCompiled, packetProtocolNumber } from "./rule-match";
 import type { CompiledSecurityGroup } from "./security-groups";
 import type { Protocol } from "./query";
 import type { InertReference, NamedRef } from "./trace";
+import type { PeeringConnection } from "./topology";
+import type { Link } from "./walk-state";
 
 /** Rules of `side` that allow the traffic and name a group `remote` belongs to, but across an unusable link. */
 export function inertReferences(
@@ -21,6 +23,8 @@ export function inertReferences(
   traffic: { readonly remote: IpAddress; readonly protocol: Protocol; readonly port?: number | undefined },
   now: number,
   middlebox?: NamedRef,
+  /** The link the packet crosses between the VPCs (filters.ts SgContext), when the step knows it. */
+  via?: Link,
 ): InertReference[] {
   const out: InertReference[] = [];
   const proto = packetProtocolNumber(traffic.protocol, traffic.remote.family);
@@ -34,7 +38,6 @@ export function inertReferences(
       if (!securityGroupMembers(net).get(id)?.has(ipKey(traffic.remote))) continue;
       const other = net.vpcs.get(referenced.vpcId);
       const pcx = other ? findPeering(net, vpc.id, other.id) : undefined;
-      const tgw = other && !pcx ? sharedTransitGateway(net, vpc.id, other.id, side) : undefined;
       const rr = rule.rule;
       out.push({
         rule: `${group.name ?? group.id}: ${side} ${describePorts(rr.protocol, rr.fromPort, rr.toPort)} ${raw}`,
@@ -44,19 +47,54 @@ export function inertReferences(
           ? { problem: "through-middlebox" as const, middlebox }
           : other && other.region !== vpc.region
             ? { problem: "other-region" as const }
-            : pcx
-              ? {
-                  problem: "peering-not-active" as const,
-                  peering: named(pcx),
-                  state: effectivePeeringStatus(pcx, now),
-                }
-              : tgw
-                ? { problem: "tgw-referencing-off" as const, ...tgw }
-                : { problem: "no-peering" as const }),
+            : other && via !== undefined
+              ? byPath(net, vpc.id, other.id, side, via, pcx, now)
+              : pcx
+                ? notActive(pcx, now)
+                : tgwProblem(other && sharedTransitGateway(net, vpc.id, other.id, side))),
       });
     }
   }
   return out;
+}
+
+type Problem = Omit<InertReference, "rule" | "group" | "vpc">;
+
+const notActive = (pcx: PeeringConnection, now: number): Problem => ({
+  problem: "peering-not-active",
+  peering: named(pcx),
+  state: effectivePeeringStatus(pcx, now),
+});
+
+const tgwProblem = (tgw: ReturnType<typeof sharedTransitGateway>): Problem =>
+  tgw ? { problem: "tgw-referencing-off", ...tgw } : { problem: "no-peering" };
+
+/**
+ * SG-06, PCX-11, TGW-13: why a reference did not match the traffic on the path it took (`via`: the link it arrived
+ * by, or for an outbound rule the route it leaves by). Over a transit gateway: the option that is off (and
+ * `notVia`, an active peering between the VPCs that the routes do not use); over anything else beside an active
+ * peering: `not-over-peering`.
+ */
+function byPath(
+  net: Network,
+  here: string,
+  there: string,
+  side: "inbound" | "outbound",
+  via: Link,
+  pcx: PeeringConnection | undefined,
+  now: number,
+): Problem {
+  const active = pcx !== undefined && isPeeringActive(pcx, now);
+  const notVia = active && !(via.kind === "pcx" && via.id === pcx.id) ? { notVia: named(pcx) } : {};
+  if (via.kind === "tgw") {
+    // Inbound: the attachment the packet arrived by; outbound: the transit gateway the route names.
+    const tgwId = net.tgw.attachments.get(via.id)?.transitGatewayId ?? via.id;
+    const tgw = sharedTransitGateway(net, here, there, side, tgwId);
+    if (tgw) return { problem: "tgw-referencing-off", ...tgw, ...notVia };
+  }
+  if (pcx === undefined) return tgwProblem(sharedTransitGateway(net, here, there, side));
+  if (!active) return notActive(pcx, now);
+  return { problem: "not-over-peering", peering: named(pcx) };
 }
 
 /**
@@ -69,10 +107,11 @@ function sharedTransitGateway(
   a: string,
   b: string,
   side: "inbound" | "outbound",
+  only?: string,
 ): Pick<InertReference, "transitGateway" | "attachment" | "outboundRule"> | undefined {
   const t = net.topology;
   for (const tgw of t.transitGateways) {
-    if (tgw.state !== "available") continue;
+    if (tgw.state !== "available" || (only !== undefined && tgw.id !== only)) continue;
     const attachment = (vpcId: string) =>
       t.transitGatewayAttachments.find(
         (x) =>

@@ -16,6 +16,7 @@ const ipString = z.string().superRefine((value, ctx) => {
   if (!parsed.ok) ctx.addIssue({ code: "custom", message: parsed.message });
 });
 const ipv4String = ipString.refine((v) => !v.includes(":"), { message: "expected an IPv4 address" });
+const ipv6String = ipString.refine((v) => v.includes(":"), { message: "expected an IPv6 address" });
 const port = z.number().int().min(0).max(65535);
 
 const named = { id: z.string().min(1), name: z.string().min(1).optional() };
@@ -349,10 +350,29 @@ export const InterfaceEndpointSchema = z.strictObject({
   serviceName: z.string(),
   /** aws-rules IFE-01: one requester-managed ENI per chosen subnet, at most one per AZ. */
   networkInterfaces: z
-    .array(z.strictObject({ id: z.string(), subnetId: z.string(), privateIp: ipv4String }))
+    .array(
+      z.strictObject({
+        id: z.string(),
+        subnetId: z.string(),
+        privateIp: ipv4String,
+        /** aws-rules IFE-11: a dual-stack endpoint's interfaces also have IPv6 addresses (IpAddressType dualstack). */
+        ipv6Addresses: z.array(ipv6String).optional(),
+      }),
+    )
     .default([]),
   securityGroupIds: z.array(z.string()).default([]),
   privateDnsEnabled: z.boolean().default(true),
+  /**
+   * aws-rules IFE-11: which DNS records the endpoint's names get (DnsOptions.DnsRecordIpType): ipv4 A only (the
+   * default), ipv6 AAAA only, dualstack both, service-defined A for the private name and AAAA besides for the
+   * Regional and zonal names.
+   */
+  dnsRecordIpType: z.enum(["ipv4", "dualstack", "ipv6", "service-defined"]).optional(),
+  /**
+   * aws-rules IFE-03: the endpoint-specific Regional and zonal DNS names (DnsEntries, e.g.
+   * vpce-0abc-1a2b.sqs.us-east-1.vpce.amazonaws.com), which resolve to the endpoint's addresses from any network.
+   */
+  dnsNames: z.array(z.string()).optional(),
   /**
    * aws-rules IFE-08: private DNS answers only queries through a Route 53 Resolver inbound endpoint (S3): inside the
    * VPC the service name keeps its public address (and so the gateway endpoint); on-premises it is this endpoint.

@@ -132,20 +132,29 @@ export type RouteTargetType =
 
 /**
  * A security group rule naming a group of another VPC that matched nothing (PCX-11): the peering between the VPCs
- * is not active (its state), there is none, or the VPCs are in different Regions.
+ * is not active (its state), there is none, the VPCs are in different Regions, or the traffic does not cross the
+ * link that carries the reference (SG-06: a peering, or a transit gateway with referencing support, TGW-13).
  */
 export type InertReference = {
   readonly rule: string;
   readonly group: NamedRef;
   readonly vpc: string;
   readonly problem:
-    "peering-not-active" | "no-peering" | "other-region" | "through-middlebox" | "tgw-referencing-off";
+    | "peering-not-active"
+    | "no-peering"
+    | "other-region"
+    | "through-middlebox"
+    | "tgw-referencing-off"
+    /** An active peering joins the VPCs, but the routes send the traffic another way (SG-06). */
+    | "not-over-peering";
   /** tgw-referencing-off: the transit gateway both VPCs are attached to, and the attachment whose option is off. */
   readonly transitGateway?: NamedRef;
   readonly attachment?: NamedRef;
   /** tgw-referencing-off: the transit gateway and attachments allow it, but the rule is outbound (inbound only). */
   readonly outboundRule?: boolean;
   readonly peering?: NamedRef;
+  /** tgw-referencing-off: an active peering between the VPCs that the traffic does not cross (its routes go to the transit gateway). */
+  readonly notVia?: NamedRef;
   /** through-middlebox: the appliance interface or Gateway Load Balancer endpoint the packet came through. */
   readonly middlebox?: NamedRef;
   readonly state?: string;
@@ -455,7 +464,13 @@ export type OnPremisesLink =
  * a destination routed to a VGW or a TGW VPN / Direct Connect attachment lies behind it.
  */
 export type OnPremisesAssumption =
-  | { readonly kind: "source"; readonly address: string; readonly site: NamedRef }
+  | {
+      readonly kind: "source";
+      readonly address: string;
+      readonly site: NamedRef;
+      /** No route leads back to it: only that VPN or Direct Connect link can have brought it in. */
+      readonly noRouteBack?: boolean;
+    }
   | {
       readonly kind: "behind-gateway";
       readonly address: string;

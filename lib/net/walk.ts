@@ -11,6 +11,7 @@ import { named } from "./explanations";
 import {
   type EniInfo,
   type Network,
+  type RouteTableInfo,
   routeTableOf,
   type SubnetInfo,
   type VpcInfo,
@@ -68,8 +69,45 @@ export function sendFromEni(w: Walk, eni: EniInfo, p: Pkt): Delivered | undefine
   addHop(w, eni.componentRef, "send", HOP.sendInterface, { outbound: p });
   const before = w.dropped;
   if (!eni.running) blockNotRunning(w, eni, "source");
-  checkSecurityGroups(w, eni, "outbound", p);
+  checkSecurityGroups(w, eni, "outbound", p, undefined, undefined, () => leavingLink(w, eni.subnet, p.dst));
   return sendFromSubnet(w, eni.subnet, p, { kind: "local", id: eni.vpc.id }, { eni, before });
+}
+
+/**
+ * SG-06: the link a packet from this subnet to `dst` leaves by (the route sendFromSubnet will take), for an outbound
+ * rule that names another VPC's group. Undefined when no route matches or the route cannot forward (the route table
+ * is then the blocker, not the rule).
+ */
+function leavingLink(w: Walk, subnet: SubnetInfo, dst: IpAddress): Link | undefined {
+  if (findEniInSubnet(subnet, dst)) return { kind: "local", id: subnet.vpc.id };
+  const target = chooseRoute(routeTableOf(w.net, subnet).lookup, dst)?.target;
+  switch (target?.kind) {
+    case "local":
+      return { kind: "local", id: subnet.vpc.id };
+    case "pcx":
+    case "tgw":
+    case "igw":
+    case "eigw":
+    case "nat":
+    case "vgw":
+    case "vpce":
+      return { kind: target.kind, id: target.id };
+    case "eni":
+    case "instance":
+      return { kind: "appliance", id: target.id };
+    default:
+      return undefined;
+  }
+}
+
+/** The route a subnet's table takes for `dst`: longest prefix, but the local route beats more specific propagated ones (RT-05). */
+function chooseRoute(lookup: RouteTableInfo["lookup"], dst: IpAddress) {
+  const route = lookupRoute(lookup, dst);
+  if (route && route.origin.startsWith("propagated")) {
+    const localRoute = matchingRoutes(lookup, dst).find((r) => r.origin === "local");
+    if (localRoute) return localRoute;
+  }
+  return route;
 }
 
 function findEniInSubnet(subnet: SubnetInfo, ip: IpAddress): EniInfo | undefined {
@@ -120,12 +158,8 @@ export function sendFromSubnet(
   checkNetworkAcl(w, subnet, "outbound", p);
   if (origin && !origin.before) recordFlow(w, origin.eni, p, !w.dropped, true);
   const table = routeTableOf(w.net, subnet);
-  let route = lookupRoute(table.lookup, p.dst);
   // RT-05: the local route beats even more specific propagated routes that overlap it.
-  if (route && route.origin.startsWith("propagated")) {
-    const localRoute = matchingRoutes(table.lookup, p.dst).find((r) => r.origin === "local");
-    if (localRoute) route = localRoute;
-  }
+  const route = chooseRoute(table.lookup, p.dst);
   const rtRef = table.componentRef;
   if (!route) {
     addHop(
@@ -237,7 +271,7 @@ export function arriveAtEni(
     if (!droppedBefore) recordFlow(w, eni, p, !w.dropped, false);
     return reverseNat(w, eni, p);
   }
-  checkSecurityGroups(w, eni, "inbound", p);
+  checkSecurityGroups(w, eni, "inbound", p, undefined, undefined, link);
   if (!droppedBefore) recordFlow(w, eni, p, !w.dropped, false);
   if (eni.kind === "vpc_endpoint") {
     const ep = w.net.interfaceEndpoints.get(eni.ownerId);

@@ -188,7 +188,7 @@ export const INTERFACE_ENDPOINT_RULES: readonly Rule[] = [
       source("ec2Api", "CreateVpcEndpoint"),
     ],
     status: notModelled(
-      "The model's interface endpoints are IPv4 and same-Region; the IPv6 and cross-Region changes are taught and asked as facts.",
+      "The model's interface endpoints are same-Region and have IPv4 addresses (a dual-stack endpoint's IPv6 addresses and AAAA records are IFE-11; IPv6-only endpoints are not modelled); the cross-Region changes are taught and asked as facts.",
     ),
     drift:
       "Material from 2021 says interface endpoints are IPv4-only and same-Region. AWS has added IPv6 and dual-stack endpoints, cross-Region access to endpoint services (November 2024) and to some AWS services (November 2025).",
@@ -241,6 +241,25 @@ export const INTERFACE_ENDPOINT_RULES: readonly Rule[] = [
     text: "A VPC holds 50 interface and Gateway Load Balancer endpoints together by default.",
     sources: [source("vpc", "Amazon VPC quotas")],
     status: notModelled(QUOTA),
+  },
+  {
+    id: "IFE-11",
+    topic: "interface-endpoints",
+    title: "Dual-stack endpoints: IPv6 addresses and AAAA records",
+    text: "An endpoint with IP address type dualstack gives its network interfaces IPv4 and IPv6 addresses. Its DNS record IP type decides which records its names get: ipv4 A records, ipv6 AAAA records, dualstack both, and service-defined A records for the private name with AAAA records only for the endpoint's Regional and zonal names. An IPv6-only client reaches the endpoint through an AAAA record or at the interface's IPv6 address.",
+    sources: [
+      source(
+        "ec2Api",
+        "DnsOptionsSpecification",
+        "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DnsOptionsSpecification.html",
+      ),
+      source(
+        "ec2Api",
+        "CreateVpcEndpoint",
+        "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVpcEndpoint.html",
+      ),
+    ],
+    status: MODELLED,
   },
   {
     id: "EPS-01",

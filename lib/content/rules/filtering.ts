@@ -61,7 +61,7 @@ export const SECURITY_GROUP_RULES: readonly Rule[] = [
     id: "SG-06",
     topic: "security-groups",
     title: "Referencing another group",
-    text: "A rule that names a security group matches the private addresses of the interfaces in that group; the other group's own rules are not copied. The group must be in the same VPC, in a peered VPC of the same Region, or (inbound rules, with referencing support on) in a VPC attached to the same transit gateway (TGW-13).",
+    text: "A rule that names a security group matches the private addresses of the interfaces in that group; the other group's own rules are not copied. The group must be in the same VPC, in a peered VPC of the same Region, or (inbound rules, with referencing support on) in a VPC attached to the same transit gateway (TGW-13), and the traffic must cross that link: when the routes send it between the two VPCs another way (a transit gateway with referencing off, an appliance), the reference matches nothing even though a peering exists.",
     sources: [
       source("vpc", "Security group rules"),
       source("peering", "Update your security groups to reference peer security groups"),

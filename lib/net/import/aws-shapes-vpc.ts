@@ -166,7 +166,12 @@ export const AwsVpcEndpointSchema = z.object({
   SubnetIds: z.array(z.string()).optional(),
   Groups: z.array(z.object({ GroupId: z.string() })).optional(),
   PrivateDnsEnabled: z.boolean().optional(),
-  DnsOptions: z.object({ PrivateDnsOnlyForInboundResolverEndpoint: z.boolean().optional() }).optional(),
+  DnsOptions: z
+    .object({
+      DnsRecordIpType: z.string().optional(),
+      PrivateDnsOnlyForInboundResolverEndpoint: z.boolean().optional(),
+    })
+    .optional(),
   NetworkInterfaceIds: z.array(z.string()).optional(),
   DnsEntries: z.array(z.object({ DnsName: z.string().optional() })).optional(),
   OwnerId: z.string().optional(),

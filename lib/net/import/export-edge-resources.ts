@@ -212,8 +212,16 @@ export function exportEndpoints(ctx: ExportContext): void {
       NetworkInterfaceIds: ep.networkInterfaces.map((n) => n.id),
       Groups: ep.securityGroupIds.map((id) => ({ GroupId: id })),
       PrivateDnsEnabled: ep.privateDnsEnabled,
-      ...(ep.privateDnsOnlyForInboundResolverEndpoint === true
-        ? { DnsOptions: { PrivateDnsOnlyForInboundResolverEndpoint: true } }
+      ...(ep.dnsNames === undefined ? {} : { DnsEntries: ep.dnsNames.map((n) => ({ DnsName: n })) }),
+      ...(ep.privateDnsOnlyForInboundResolverEndpoint === true || ep.dnsRecordIpType !== undefined
+        ? {
+            DnsOptions: {
+              ...(ep.dnsRecordIpType === undefined ? {} : { DnsRecordIpType: ep.dnsRecordIpType }),
+              ...(ep.privateDnsOnlyForInboundResolverEndpoint === true
+                ? { PrivateDnsOnlyForInboundResolverEndpoint: true }
+                : {}),
+            },
+          }
         : {}),
       Tags: tagsFromName(ep.name),
     });
@@ -222,10 +230,21 @@ export function exportEndpoints(ctx: ExportContext): void {
         region,
         "describe-network-interfaces",
         "NetworkInterfaces",
-        awsEni(ctx, { ...n, securityGroupIds: ep.securityGroupIds }, "vpc_endpoint", {
-          Description: `VPC Endpoint Interface ${ep.id}`,
-          RequesterManaged: true,
-        }),
+        awsEni(
+          ctx,
+          {
+            id: n.id,
+            subnetId: n.subnetId,
+            privateIp: n.privateIp,
+            ipv6Addresses: n.ipv6Addresses ?? [],
+            securityGroupIds: ep.securityGroupIds,
+          },
+          "vpc_endpoint",
+          {
+            Description: `VPC Endpoint Interface ${ep.id}`,
+            RequesterManaged: true,
+          },
+        ),
       );
     }
   }

@@ -149,10 +149,24 @@ const MANAGED_INTERFACE_TYPES = new Set([
   "network_load_balancer",
 ]);
 
+/**
+ * ENIs a VPC endpoint names in its NetworkInterfaceIds: the endpoint's own interfaces, whatever their InterfaceType
+ * says. Older interface endpoints print InterfaceType "interface" (the EC2 User Guide's requester-managed sample
+ * lists both "interface" and "vpc_endpoint" for "VPC Endpoint Interface vpce-…"), so the type alone misses them.
+ */
+export function endpointInterfaceIds(ctx: RegionContext): Set<string> {
+  return new Set(
+    (ctx.data["describe-vpc-endpoints"]?.VpcEndpoints ?? []).flatMap((ep) => ep.NetworkInterfaceIds ?? []),
+  );
+}
+
 export function importNetworkInterfaces(ctx: RegionContext): Item<"networkInterfaces">[] {
   const out: Item<"networkInterfaces">[] = [];
+  const ofEndpoints = endpointInterfaceIds(ctx);
   (ctx.data["describe-network-interfaces"]?.NetworkInterfaces ?? []).forEach((eni, index) => {
     if (MANAGED_INTERFACE_TYPES.has(eni.InterfaceType ?? "interface")) return;
+    // The endpoint models its interfaces itself (interfaceEndpoints[].networkInterfaces).
+    if (ofEndpoints.has(eni.NetworkInterfaceId)) return;
     // An interface in an IPv6-only subnet has no private IPv4 address: its first IPv6 address is primary.
     const primaryIp = eni.PrivateIpAddress ?? eni.Ipv6Addresses?.[0]?.Ipv6Address;
     if (eni.SubnetId === undefined || primaryIp === undefined) {
@@ -331,6 +345,8 @@ const ENDPOINT_STATES: Readonly<Record<string, Item<"interfaceEndpoints">["state
   expired: "expired",
 };
 
+const DNS_RECORD_IP_TYPES: ReadonlySet<string> = new Set(["ipv4", "dualstack", "ipv6", "service-defined"]);
+
 export function importEndpoints(
   ctx: RegionContext,
   enis: ReadonlyMap<string, AwsNetworkInterface>,
@@ -402,7 +418,7 @@ export function importEndpoints(
       ctx.warnings.push({ path: where, message: `${type} endpoints are out of scope; skipped` });
       return;
     }
-    const networkInterfaces: { id: string; subnetId: string; privateIp: string }[] = [];
+    const networkInterfaces: Item<"interfaceEndpoints">["networkInterfaces"] = [];
     for (const id of ep.NetworkInterfaceIds ?? []) {
       const eni = enis.get(id);
       if (eni?.SubnetId === undefined || eni.PrivateIpAddress === undefined) {
@@ -412,8 +428,26 @@ export function importEndpoints(
         });
         continue;
       }
-      networkInterfaces.push({ id, subnetId: eni.SubnetId, privateIp: eni.PrivateIpAddress });
+      // IFE-11: a dual-stack endpoint's interfaces have IPv6 addresses too.
+      const ipv6 = (eni.Ipv6Addresses ?? []).map((a) => a.Ipv6Address);
+      networkInterfaces.push({
+        id,
+        subnetId: eni.SubnetId,
+        privateIp: eni.PrivateIpAddress,
+        ...(ipv6.length === 0 ? {} : { ipv6Addresses: ipv6 }),
+      });
     }
+    // GWE-08 is modelled for gateway endpoints only: an interface endpoint's policy is stated, never evaluated.
+    const policy = policyFromDocument(ep.PolicyDocument);
+    if (policy.policy === "deny-all" || policy.narrowed)
+      assumptions.push(
+        `${ep.VpcEndpointId}: its endpoint policy ${policy.policy === "deny-all" ? "allows no request" : "allows only some requests"}; interface endpoint policies are not evaluated (GWE-08 is modelled for gateway endpoints only), so the network path through it is analysed as if the policy allowed everything`,
+      );
+    const recordType = ep.DnsOptions?.DnsRecordIpType;
+    // IFE-03: the endpoint-specific names (…vpce.amazonaws.com); the private DNS name is the service's own.
+    const dnsNames = (ep.DnsEntries ?? []).flatMap((e) =>
+      e.DnsName !== undefined && e.DnsName.toLowerCase().endsWith(".vpce.amazonaws.com") ? [e.DnsName] : [],
+    );
     iface.push({
       id: ep.VpcEndpointId,
       ...withName(ep.Tags),
@@ -425,6 +459,10 @@ export function importEndpoints(
       ...(ep.DnsOptions?.PrivateDnsOnlyForInboundResolverEndpoint === true
         ? { privateDnsOnlyForInboundResolverEndpoint: true }
         : {}),
+      ...(recordType === undefined || !DNS_RECORD_IP_TYPES.has(recordType)
+        ? {}
+        : { dnsRecordIpType: recordType as NonNullable<Item<"interfaceEndpoints">["dnsRecordIpType"]> }),
+      ...(dnsNames.length === 0 ? {} : { dnsNames }),
       state: ENDPOINT_STATES[(ep.State ?? "available").toLowerCase()] ?? "available",
     });
   });

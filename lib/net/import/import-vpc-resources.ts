@@ -357,6 +357,17 @@ export function importSecurityGroups(ctx: RegionContext): Item<"securityGroups">
     }
     const expand = (perms: AwsIpPermission[] | undefined, key: string) =>
       (perms ?? []).flatMap((p, i) => expandPermission(p, sg.OwnerId, `${where}.${key}[${i}]`, ctx.warnings));
+    // describe-security-groups always prints both rule lists ([] when empty): a missing one was filtered out
+    // (--query) or edited away, and the rules it would show are unknown. Read as none, and said so.
+    for (const [key, side] of [
+      ["IpPermissions", "inbound"],
+      ["IpPermissionsEgress", "outbound"],
+    ] as const)
+      if (sg[key] === undefined)
+        ctx.warnings.push({
+          path: `${where} (${sg.GroupId})`,
+          message: `has no ${key} key (AWS prints it, [] when empty: filtered or edited output?); read as no ${side} rules, so the group allows no ${side} traffic`,
+        });
     // AWS forbids group names starting with "sg-", so such a name is our own export of an unnamed group.
     const name =
       withName(sg.Tags).name ?? (sg.GroupName?.startsWith("sg-") === false ? sg.GroupName : undefined);

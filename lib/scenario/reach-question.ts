@@ -299,22 +299,10 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
   // Last-resort variants are tried only after every other one (a stable sort keeps the shuffled order within each).
   if (variants.some((v) => v.lastResort === true))
     order.sort((x, y) => Number(variants[x]?.lastResort === true) - Number(variants[y]?.lastResort === true));
-  // Whether no two items of the shown setup's lists share an id, asked once and only when needed (below).
-  let uniqueIds: boolean | undefined;
   for (const i of order) {
     const variant = variants[i];
     // A working variant's verdict is "Yes", already an option (key or distractor).
     if (!variant || variant.works === true) continue;
-    // With the shown setup blocked, a variant that differs from it in one item at most gives no distractor, so it
-    // is not analysed: disprove puts the shown version of the blamed item into the variant, which gives back the
-    // shown setup (the blamed item is the one that differs) or the variant itself (it is another one), both
-    // blocked, so the disproof fails. Exact when every id names one item (findItem and replacedLists go by id).
-    if (
-      first &&
-      differsInOneItemAtMost(variant.topology, shownTopology) &&
-      (uniqueIds ??= idsUnique(shownTopology))
-    )
-      continue;
     // Only its verdict and first blocker are read: a request blocked on its way out needs no walk of the reply.
     const other = analyseVariant(setup, memo, variant, true);
     const b = other.blockers[0];
@@ -579,58 +567,6 @@ function passingHop(analysis: Analysis, component: string, direction: "forward" 
   for (const hop of first) if (hop.component.id === component) return hop;
   for (const hop of second) if (hop.component.id === component) return hop;
   return undefined;
-}
-
-/**
- * Whether `a` holds the same values as `b` (the same keys, each value the same, or a list of the same
- * length) but for one item: list positions whose objects differ all hold items with one and the same id.
- */
-function differsInOneItemAtMost(a: Topology, b: Topology): boolean {
-  if (a === b) return true;
-  const x = a as unknown as Readonly<Record<string, unknown>>;
-  const y = b as unknown as Readonly<Record<string, unknown>>;
-  let id: unknown;
-  let keys = 0;
-  for (const key in x) {
-    keys += 1;
-    const u = x[key];
-    const v = y[key];
-    if (u === v) {
-      if (u === undefined && !(key in y)) return false;
-      continue;
-    }
-    if (!Array.isArray(u) || !Array.isArray(v) || u.length !== v.length) return false;
-    for (let i = 0; i < u.length; i += 1) {
-      const p: unknown = u[i];
-      const q: unknown = v[i];
-      if (p === q) continue;
-      const pid = idOf(p);
-      if (pid === undefined || pid !== idOf(q) || (id !== undefined && id !== pid)) return false;
-      id = pid;
-    }
-  }
-  for (const _key in y) keys -= 1;
-  return keys === 0;
-}
-
-function idOf(item: unknown): unknown {
-  return item !== null && typeof item === "object" ? (item as { id?: unknown }).id : undefined;
-}
-
-/** Whether no two items of the topology's lists have the same id (items without one are not counted). */
-function idsUnique(topology: Topology): boolean {
-  const seen = new Set<unknown>();
-  for (const key in topology) {
-    const value: unknown = topology[key as keyof Topology];
-    if (!Array.isArray(value)) continue;
-    for (const item of value as unknown[]) {
-      const id = idOf(item);
-      if (id === undefined) continue;
-      if (seen.has(id)) return false;
-      seen.add(id);
-    }
-  }
-  return true;
 }
 
 function findItem(topology: Topology, id: string): object | undefined {

@@ -818,7 +818,7 @@ export function firstVerifiedFix(
     for (const c of candidatesFor(topology, net, query, analysis, b)) {
       i += 1;
       if (only !== undefined && !only(c)) continue;
-      if (!analyze(c.topology, query, { cache }).reachable) continue;
+      if (!analyze(c.topology, query, { cache, firstBlocker: true }).reachable) continue;
       return {
         kind: c.kind,
         description: c.description,
@@ -865,7 +865,7 @@ export function proposeFixes(topology: Topology, query: Query, options: ProposeF
     rules: c.rules,
     topology: c.topology,
     id: `fix-${i + 1}`,
-    verified: analyze(c.topology, query, { cache }).reachable,
+    verified: analyze(c.topology, query, { cache, firstBlocker: true }).reachable,
     gateway: c.gateway,
   }));
   // Several independent blockers: also offer the first candidate of each, applied together.
@@ -899,7 +899,7 @@ export function proposeFixes(topology: Topology, query: Query, options: ProposeF
         description: parts.join("; "),
         rules: [...new Set(candidates.flatMap((c) => c.rules))],
         topology: combined,
-        verified: analyze(combined, query, { cache }).reachable,
+        verified: analyze(combined, query, { cache, firstBlocker: true }).reachable,
       });
     }
   }

@@ -47,6 +47,13 @@ export type AnalyzeOptions = {
   now?: number;
   /** When `target` is a topology: reuse parts compiled for nearby variants analysed with the same cache (network-cache.ts). */
   cache?: NetworkCache;
+  /**
+   * For callers that read only the verdict and the first blocker: a request blocked on its way out is not
+   * followed by the reply's walk. `reachable`, the request's hops and blockers are what the full analysis gives;
+   * such a result has no return hops, flow logs or details and is marked `truncated`. Any other result is the
+   * full analysis. Ignored for a topology with `assumptions` (its walks record assumed sites in the network's memo).
+   */
+  firstBlocker?: boolean;
 };
 
 /** Default destination port when a TCP/UDP query gives none (documented in docs/topology-format.md). */
@@ -72,6 +79,7 @@ function unknownDestination(query: Query): Blocker {
 export function analyze(target: Topology | Network, query: Query, options: AnalyzeOptions = {}): Analysis {
   const net = isNetwork(target) ? target : buildNetwork(target, options.cache);
   const now = options.now ?? DEFAULT_FLOW_LOG_NOW;
+  const stop = options.firstBlocker === true && net.topology.assumptions === undefined;
   const source = resolveSource(net, query.from);
   if (!source.ok)
     return failed(
@@ -272,6 +280,17 @@ export function analyze(target: Topology | Network, query: Query, options: Analy
       dst.kind === "internet" && query.to !== "internet" ? dst.ip : undefined,
     ) ||
       arrivedAtIntended(fw, forward, dst));
+  // The verdict is known once the request is blocked: the reply's walk and the flow logs are left out.
+  if (stop && fw.blockers.length > 0)
+    return {
+      reachable: false,
+      query,
+      forward: fw.hops,
+      return: [],
+      blockers: fw.blockers,
+      flowLogs: [],
+      truncated: true,
+    };
 
   if (dst.kind === "eni" && dst.shared)
     details.push({

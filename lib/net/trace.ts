@@ -491,4 +491,6 @@ export type Analysis = {
   blockers: Blocker[];
   flowLogs: FlowLogRecord[];
   details?: Detail[];
+  /** Set when analyze's `firstBlocker` option left out the reply's walk of a blocked request (reachability.ts). */
+  truncated?: true;
 };

@@ -12,6 +12,7 @@ import {
   analyze,
   buildNetwork,
   type Analysis,
+  type AnalyzeOptions,
   type NetworkCache,
   type Query,
   type Topology,
@@ -26,14 +27,20 @@ export class AnalysisMemo {
     private readonly cache: NetworkCache,
   ) {}
 
-  analyze(topology: Topology): Analysis {
+  /**
+   * `verdict`: the caller reads only `reachable` and the first blocker, so a blocked analysis may stop at its
+   * first blocker (analyze's `firstBlocker`: most variants of a question are analysed only for their "No" option).
+   * Without it the full analysis is returned, made again if the remembered one was stopped early.
+   */
+  analyze(topology: Topology, verdict = false): Analysis {
     // The very same object first (the shown variant and a fix are often an earlier variant's topology).
-    for (const entry of this.entries) if (entry.topology === topology) return entry.analysis;
+    for (const entry of this.entries) if (entry.topology === topology) return this.read(entry, verdict);
     // Each topology's keys and values are read once into arrays, then compared index by index: sameFields on
     // every entry read both topologies by dynamic key each time (about 4 % of an edge-to-edge question).
     const { keys, values } = flatten(topology, this.entries);
-    for (const entry of this.entries) if (sameEntry(entry, topology, keys, values)) return entry.analysis;
-    return this.add(topology, keys, values);
+    for (const entry of this.entries)
+      if (sameEntry(entry, topology, keys, values)) return this.read(entry, verdict);
+    return this.add(topology, keys, values, verdict);
   }
 
   /**
@@ -42,24 +49,37 @@ export class AnalysisMemo {
    * copying the topology was the costliest step of each (the copy takes V8's generic path, since topologies
    * come in many shapes).
    */
-  analyzeWith(base: Topology, changes: ReadonlyMap<string, unknown>): Analysis {
+  analyzeWith(base: Topology, changes: ReadonlyMap<string, unknown>, verdict = false): Analysis {
     const { keys, values } = flatten(base, this.entries);
     for (const [key, value] of changes) values[keys.indexOf(key)] = value;
     for (const entry of this.entries) {
       // sameEntry falls back to sameFields for keys in another order: give it the object after all.
       if (entry.keys.length === keys.length && !sameOrder(entry.keys, keys))
-        return this.analyze(withChanges(base, changes));
-      if (sameEntry(entry, base, keys, values)) return entry.analysis;
+        return this.analyze(withChanges(base, changes), verdict);
+      if (sameEntry(entry, base, keys, values)) return this.read(entry, verdict);
     }
-    return this.add(withChanges(base, changes), keys, values);
+    return this.add(withChanges(base, changes), keys, values, verdict);
   }
 
-  private add(topology: Topology, keys: readonly string[], values: unknown[]): Analysis {
-    const analysis = analyze(buildNetwork(topology, this.cache), this.query);
+  private add(topology: Topology, keys: readonly string[], values: unknown[], verdict: boolean): Analysis {
+    const analysis = this.run(topology, verdict);
     if (topology.assumptions === undefined) this.entries.push({ topology, keys, values, analysis });
     return analysis;
   }
+
+  /** An entry's analysis; one stopped at its first blocker is made again in full when the caller needs that. */
+  private read(entry: Entry, verdict: boolean): Analysis {
+    if (verdict || entry.analysis.truncated !== true) return entry.analysis;
+    return (entry.analysis = this.run(entry.topology, false));
+  }
+
+  private run(topology: Topology, verdict: boolean): Analysis {
+    return analyze(buildNetwork(topology, this.cache), this.query, verdict ? VERDICT : FULL);
+  }
 }
+
+const VERDICT: AnalyzeOptions = { firstBlocker: true };
+const FULL: AnalyzeOptions = {};
 
 /**
  * The topology's keys in for...in order, and the value of each. The keys are usually those of the first entry in
@@ -105,7 +125,8 @@ type Entry = {
   /** The topology's keys in for...in order, and the value of each. */
   readonly keys: readonly string[];
   readonly values: readonly unknown[];
-  readonly analysis: Analysis;
+  /** Replaced by the full analysis when one stopped at its first blocker is asked for in full. */
+  analysis: Analysis;
 };
 
 /** sameFields(entry.topology, topology), from the flattened fields; keys in another order fall back to it. */

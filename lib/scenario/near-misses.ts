@@ -54,7 +54,8 @@ export function provenNearMisses(
       : sameJsonExcept(result, shown, "securityGroups");
     if (addsOnlyCoveredSgRules(shown, result, onlyGroups)) continue; // the group already allows it: a give-away
     if (addsOnlyExistingSgRules(shown, result, onlyGroups)) continue; // the exhibit already lists that rule: a give-away
-    const analysis = analyzeTopology(result, query, cache);
+    // Only the verdict and the first blocker are read: a blocked request's reply is not walked.
+    const analysis = analyzeTopology(result, query, cache, true);
     if (analysis.reachable) continue; // it would fix the flow: not a wrong option
     // Written out rather than `{ ...miss, text, … }`: keys added after a spread take V8's slow path, and this
     // line alone was 2 % of a fix-it question.

@@ -18,6 +18,7 @@ import {
   routeWonOver,
   type Fix,
   type Analysis,
+  type AnalyzeOptions,
   type Blocker,
   type Hop,
   type Query,
@@ -172,10 +173,21 @@ export function isYesText(text: string): boolean {
   return YES_TEXTS.includes(text);
 }
 
-/** With a cache, nearby variants of one question reuse each other's compiled parts (lib/net/network-cache.ts). */
-export function analyzeTopology(topology: Topology, query: Query, cache?: NetworkCache): Analysis {
-  return analyze(buildNetwork(topology, cache), query);
+/**
+ * With a cache, nearby variants of one question reuse each other's compiled parts (lib/net/network-cache.ts).
+ * `verdict`: the caller reads only `reachable` and the first blocker (analyze's `firstBlocker`).
+ */
+export function analyzeTopology(
+  topology: Topology,
+  query: Query,
+  cache?: NetworkCache,
+  verdict = false,
+): Analysis {
+  return analyze(buildNetwork(topology, cache), query, verdict ? VERDICT : FULL);
 }
+
+const VERDICT: AnalyzeOptions = { firstBlocker: true };
+const FULL: AnalyzeOptions = {};
 
 export function blockerKey(b: { code: string; component: string }): string {
   return `${b.code}@${b.component}`;
@@ -300,7 +312,8 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
     const variant = variants[i];
     // A working variant's verdict is "Yes", already an option (key or distractor).
     if (!variant || variant.works === true) continue;
-    const other = analyseVariant(setup, memo, variant);
+    // Only its verdict and first blocker are read: a request blocked on its way out needs no walk of the reply.
+    const other = analyseVariant(setup, memo, variant, true);
     const b = other.blockers[0];
     // The shown blockers scanned by code and component (what blockerKey joins) rather than a Set of keys: a
     // key string built and hashed per variant cost more than the scan of a few blockers.
@@ -524,7 +537,8 @@ function disprove(
     !hasNaclRule(item, b.detail.ruleNumber)
   )
     return undefined;
-  const after = memo.analyzeWith(variant, replacedLists(variant, b.component, item));
+  // Only the verdict is read unless it is reachable, and a reachable analysis is always the full one.
+  const after = memo.analyzeWith(variant, replacedLists(variant, b.component, item), true);
   if (!after.reachable) return undefined;
   // componentPhrase(shown, b.component) without a second scan of the topology: it finds this same item.
   const phrase = subjectPhrase(b.component, itemPhrase(item, b.component));
@@ -685,7 +699,7 @@ function decidingRule(topology: Topology, query: Query, first: Blocker): string 
 /** The family's own fix for the shown variant, proven: the changed setup must let the flow through. */
 function checkedFix(setup: ReachSetup, variant: Variant, memo: AnalysisMemo): Variant["fix"] {
   if (!variant.fix) return undefined;
-  if (!memo.analyze(variant.fix.topology).reachable) {
+  if (!memo.analyze(variant.fix.topology, true).reachable) {
     throw new Error(
       `${setup.family} seed ${setup.seed}: the stated fix "${variant.fix.change}" does not make the flow reachable`,
     );
@@ -751,7 +765,8 @@ function secondFaultSentence(
 ): string {
   const own = proposeFixes(topology, query, { analysis, cache, combined: false })[0];
   if (!own) return "";
-  const after = analyzeTopology(own.topology, query, cache);
+  // Only the verdict and the next blocker are read.
+  const after = analyzeTopology(own.topology, query, cache, true);
   const next = after.blockers[0];
   if (after.reachable || !next || next.component === first.component) return "";
   const dir = next.direction === "return" ? "reply" : "request";
@@ -1003,8 +1018,8 @@ function lowerFirst(text: string): string {
 
 // Module-level helpers rather than closures inside buildReachQuestion: under tsx every named closure costs
 // about 0.5 µs to create (esbuild's keep-names wrapper), once per question.
-function analyseVariant(setup: ReachSetup, memo: AnalysisMemo, variant: Variant): Analysis {
-  const analysis = memo.analyze(variant.topology);
+function analyseVariant(setup: ReachSetup, memo: AnalysisMemo, variant: Variant, verdict = false): Analysis {
+  const analysis = memo.analyze(variant.topology, verdict);
   if (analysis.reachable !== (variant.works === true)) {
     throw new Error(
       `${setup.family} seed ${setup.seed}: variant ${setup.variants.indexOf(variant)} declared ${variant.works === true ? "working" : "faulty"} is ${analysis.reachable ? "reachable" : "blocked"} (${analysis.blockers[0]?.message ?? "no blocker"})`,

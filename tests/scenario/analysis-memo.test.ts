@@ -87,3 +87,28 @@ describe("AnalysisMemo", () => {
     expect(memo.analyzeWith(closed, emptied)).toBe(got);
   });
 });
+
+describe("AnalysisMemo verdicts (analyze's firstBlocker)", () => {
+  it("gives a blocked variant's verdict and first blocker, and the full analysis when it is asked for in full", () => {
+    const { query, noRoute } = peeredPair(11);
+    const memo = new AnalysisMemo(query, new NetworkCache());
+    const full = analyze(noRoute, query);
+    const verdict = memo.analyze(noRoute, true);
+    expect(verdict.reachable).toBe(false);
+    expect(verdict.blockers[0]).toEqual(full.blockers[0]);
+    // Asked again for the verdict only: the remembered analysis. In full: made again, then remembered.
+    expect(memo.analyze(noRoute, true)).toBe(verdict);
+    const again = memo.analyze(noRoute);
+    expect(again).toEqual(full);
+    expect(memo.analyze(noRoute, true)).toBe(again);
+  });
+
+  it("remembers a reachable verdict as the full analysis", () => {
+    const { base, query } = peeredPair(11);
+    const memo = new AnalysisMemo(query, new NetworkCache());
+    const verdict = memo.analyze(base, true);
+    expect(verdict.truncated).toBeUndefined();
+    expect(memo.analyze(base)).toBe(verdict);
+    expect(verdict).toEqual(analyze(base, query));
+  });
+});

@@ -612,6 +612,9 @@ const BY_LEVEL: Readonly<Record<Difficulty, readonly string[]>> = {
   ],
 };
 
+/** Each option is judged by verdicts only: a blocked flow's walk may stop at its first blocker. */
+const VERDICT = { firstBlocker: true } as const;
+
 function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Question {
   const rng = forkedRng(seed, `${NAME}/${difficulty}`);
   const id = rng.pick(BY_LEVEL[difficulty]);
@@ -623,13 +626,18 @@ function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Que
     must: template.need[flow] === true,
   }));
   const meant = template.changes.filter((c) => c.meant === true);
+  // Each change's setup, made once: the filter below and the option's analyses read the same object.
+  const edited = new Map<Change, Topology>();
+  const withChange = (c: Change): Topology => {
+    let t = edited.get(c);
+    if (t === undefined) edited.set(c, (t = c.edit(setup)(setup.base)));
+    return t;
+  };
   // Never a wrong option that adds what the exhibit already shows (a rule the group already has).
   const shown = [
     ...meant,
     ...rng.sample(
-      template.changes.filter(
-        (c) => c.meant !== true && !repeatsWhatIsThere(setup.base, c.edit(setup)(setup.base)),
-      ),
+      template.changes.filter((c) => c.meant !== true && !repeatsWhatIsThere(setup.base, withChange(c))),
       3,
     ),
   ];
@@ -644,13 +652,15 @@ function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Que
     const drawn = names !== undefined ? rng.pick(names) : "";
     const kind = change.target === undefined ? "" : (labels.get(change.target) ?? drawn);
     if (change.target !== undefined && !labels.has(change.target)) labels.set(change.target, drawn);
-    const topology = change.edit(setup)(setup.base);
-    const network = buildNetwork(topology, cache);
-    const verdicts = flows.map((f) => ({
-      flow: f.flow,
-      reachable: analyze(network, f.q).reachable,
-      must: f.must,
-    }));
+    const network = buildNetwork(withChange(change), cache);
+    // One flow with the wrong verdict settles a wrong option; the flows after it are analysed only for a
+    // caller that wants each option's proof (it lists every flow).
+    const verdicts: { flow: Flow; reachable: boolean; must: boolean }[] = [];
+    for (const f of flows) {
+      const reachable = analyze(network, f.q, VERDICT).reachable;
+      verdicts.push({ flow: f.flow, reachable, must: f.must });
+      if (reachable !== f.must && proofs === undefined) break;
+    }
     return {
       change,
       text: change.text(setup, kind),

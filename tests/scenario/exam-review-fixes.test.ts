@@ -5,29 +5,16 @@
 import { describe, expect, it } from "vitest";
 import { analyze, cidrContainsIp, parseCidr, parseIp, type Topology } from "../../lib/net/index";
 import { ruleIdsIn } from "../../lib/content/rule-id";
-import { FAMILIES, findFamily } from "../../lib/scenario/registry";
-import type { Difficulty, Question } from "../../lib/scenario/question";
+import { FAMILIES } from "../../lib/scenario/registry";
+import type { Question } from "../../lib/scenario/question";
 import { must } from "../support/must";
+import { generatedQuestions } from "../support/generated-questions";
 
 const SEEDS = 300;
-const DIFFICULTIES: readonly Difficulty[] = [1, 2, 3];
 const REACH = ["can-a-reach-c", "filtering", "edge-to-edge", "hybrid"] as const;
 
 // One generation per (family, seed, difficulty) for the whole file.
-const generated = new Map<string, Question[]>();
-function questions(family: string): Question[] {
-  let list = generated.get(family);
-  if (!list) {
-    const f = must(findFamily(family));
-    list = [];
-    for (const d of DIFFICULTIES) {
-      if (!f.difficulties.includes(d)) continue;
-      for (let seed = 0; seed < SEEDS; seed += 1) list.push(f.generate(seed, d));
-    }
-    generated.set(family, list);
-  }
-  return list;
-}
+const questions = generatedQuestions(SEEDS);
 
 function wrongOptions(q: Question) {
   return q.options.filter((o) => !q.answer.includes(o.id));

@@ -8,24 +8,11 @@ import { describe, expect, it } from "vitest";
 import { findFamily } from "../../lib/scenario/registry";
 import type { Difficulty, Question } from "../../lib/scenario/question";
 import { must } from "../support/must";
+import { generatedQuestions } from "../support/generated-questions";
 
 const SEEDS = 200;
-const DIFFICULTIES: readonly Difficulty[] = [1, 2, 3];
 
-const generated = new Map<string, Question[]>();
-function questions(family: string): Question[] {
-  let list = generated.get(family);
-  if (!list) {
-    const f = must(findFamily(family));
-    list = [];
-    for (const d of DIFFICULTIES) {
-      if (!f.difficulties.includes(d)) continue;
-      for (let seed = 0; seed < SEEDS; seed += 1) list.push(f.generate(seed, d));
-    }
-    generated.set(family, list);
-  }
-  return list;
-}
+const questions = generatedQuestions(SEEDS);
 
 function one(family: string, seed: number, difficulty: Difficulty): Question {
   return must(findFamily(family)).generate(seed, difficulty);

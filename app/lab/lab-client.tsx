@@ -582,7 +582,7 @@ export function LabClient({
       <div className="lab-grid">
         <section className="lab-pane" aria-labelledby={`${ids}-network`}>
           <h2 id={`${ids}-network`}>Network</h2>
-          <div className="lab-row">
+          <div className="lab-row lab-open-row">
             <label className="field">
               Open
               <select

@@ -1,5 +1,6 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { RuleList, RuleText } from "@/app/components/rule-text";
 import type { HopView, LabAnswer } from "@/lib/lab/lab-run";
 import type { Query } from "@/lib/net";
@@ -44,9 +45,9 @@ function Hops({
 }
 
 /**
- * Previous / Next hop / Whole path, and the hop now shown. The answer pane has one (its text is the live one,
- * read out as the learner steps) and the diagram has one above it, so the highlight can be followed where it is
- * drawn (the diagram sat ~1,600 px under the answer's buttons at 1280×800).
+ * Previous / Next hop / Whole path, and the hop now shown (its text is read out as the learner steps). The only
+ * one on the page: the diagram comes right under it, so the highlight is drawn where the learner pressed (uxr4 U2:
+ * a second stepper above a diagram at the page's end made each step jump ~2,400 px down).
  */
 export function PathStepper({
   answer,
@@ -112,6 +113,7 @@ export function LabAnswerView({
   busy,
   onApplyFix,
   idPrefix,
+  diagram = null,
 }: {
   answer: LabAnswer;
   query: Query;
@@ -120,6 +122,8 @@ export function LabAnswerView({
   busy: boolean;
   onApplyFix: (fixId: string) => void;
   idPrefix: string;
+  /** The network's diagram, drawn under the stepper (it highlights the hop the stepper names). */
+  diagram?: ReactNode;
 }) {
   return (
     <div className="lab-answer" data-testid="lab-answer">
@@ -185,7 +189,10 @@ export function LabAnswerView({
       ) : null}
 
       <h3>Step through the path</h3>
-      <PathStepper answer={answer} step={step} onStep={onStep} live testIdPrefix="lab" />
+      <div className="lab-step-view">
+        <PathStepper answer={answer} step={step} onStep={onStep} live testIdPrefix="lab" />
+        {diagram}
+      </div>
 
       <h3>Forward path</h3>
       <Hops hops={answer.forward} label="Forward hops" offset={0} step={step} />

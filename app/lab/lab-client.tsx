@@ -19,7 +19,7 @@ import {
   type QueryField,
 } from "@/lib/lab/query-input";
 import { issuePath, plainIssue, textErrorStatus } from "@/lib/lab/issue-words";
-import { arrows, LabAnswerView, PathStepper } from "./lab-answer";
+import { arrows, LabAnswerView } from "./lab-answer";
 import { AssignmentMaker, AssignmentWork, type AssignmentView } from "./lab-assignment";
 import { LabCodeEditor } from "./lab-code-editor";
 import { createLabEngine, type LabEngine } from "./lab-engine";
@@ -202,8 +202,6 @@ export function LabClient({
 
   const result = shown?.result;
   const diagramRef = useRef<HTMLElement>(null);
-  /** A step taken with the answer pane's buttons: the diagram is brought into view once (not on every render). */
-  const [reveal, setReveal] = useState<{ n: number; button: "prev" | "next" | "whole" }>();
 
   async function run(
     body: Body,
@@ -491,8 +489,9 @@ export function LabClient({
     setFromStack((stack) => stack.slice(0, -1));
   }
 
-  // A step taken beside the diagram keeps the diagram where it is on screen: the answer pane's hop line above it
-  // can wrap to another line and push it down (the page was at its end, so the browser's scroll anchoring did not).
+  // A step keeps the diagram where it is on screen: the stepper's hop line above it can wrap to another line and
+  // push it down. Then, when the hop now drawn is off screen or under the sticky stepper (a tall diagram), the page
+  // scrolls just enough to show it: the verdict, the stepper and the highlight stay together (uxr4 U2).
   const pinned = useRef<number | undefined>(undefined);
   useLayoutEffect(() => {
     const top = pinned.current;
@@ -501,24 +500,23 @@ export function LabClient({
     if (top === undefined || !section) return;
     const moved = section.getBoundingClientRect().top - top;
     if (Math.abs(moved) >= 1) window.scrollBy(0, moved);
-  }, [step]);
-
-  useEffect(() => {
-    const section = diagramRef.current;
-    if (!reveal || !section) return;
-    const box = section.getBoundingClientRect();
-    const visible = Math.min(box.bottom, window.innerHeight) - Math.max(box.top, 0);
-    // Mostly in view already (the learner scrolled to it): leave the page where it is.
-    if (visible >= Math.min(box.height, window.innerHeight) * 0.6) return;
-    const reduced = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-    section.scrollIntoView({ block: "start", behavior: reduced ? "auto" : "smooth" });
-    // The next press of Enter steps on with the diagram's own button, next to the highlight.
-    section
-      .querySelector<HTMLButtonElement>(
-        `[data-testid=lab-diagram-${reveal.button === "whole" ? "whole-path" : `${reveal.button}-hop`}]:not(:disabled)`,
-      )
-      ?.focus({ preventScroll: true });
-  }, [reveal]);
+    const ids = step >= 0 ? (result?.diagram?.hopNodes[step] ?? []) : [];
+    const boxes = ids.flatMap((id) => {
+      const node = section.querySelector(`[data-node-id="${CSS.escape(id)}"]`);
+      return node ? [node.getBoundingClientRect()] : [];
+    });
+    if (boxes.length === 0) return;
+    // The smallest box drawn for the hop (an instance inside its subnet inside its VPC) is the one to show.
+    const box = boxes.reduce((small, next) =>
+      next.height * next.width < small.height * small.width ? next : small,
+    );
+    const stepper = section.parentElement?.querySelector(".lab-stepper");
+    const above = stepper ? Math.max(0, stepper.getBoundingClientRect().bottom) : 0;
+    const margin = 12;
+    if (box.top < above + margin) window.scrollBy(0, box.top - above - margin);
+    else if (box.bottom > window.innerHeight - margin)
+      window.scrollBy(0, box.bottom - window.innerHeight + margin);
+  }, [step, result]);
 
   const undoWhat = undo.at(-1)?.what;
   const redoWhat = redo.at(-1)?.what;
@@ -543,6 +541,12 @@ export function LabClient({
       };
     return undefined;
   }, [diagram, answer, step]);
+
+  const diagramView = diagram ? (
+    <section className="lab-diagram" aria-label="Diagram of the network" ref={diagramRef}>
+      <LabDiagram diagram={diagram.placed} title="The lab network" highlight={highlight} />
+    </section>
+  ) : null;
 
   return (
     <div className="lab">
@@ -578,7 +582,7 @@ export function LabClient({
       <div className="lab-grid">
         <section className="lab-pane" aria-labelledby={`${ids}-network`}>
           <h2 id={`${ids}-network`}>Network</h2>
-          <div className="lab-row">
+          <div className="lab-row lab-open-row">
             <label className="field">
               Open
               <select
@@ -837,10 +841,11 @@ export function LabClient({
               answer={answer}
               query={askedQuery}
               step={step}
-              onStep={(next, button) => {
+              onStep={(next) => {
+                pinned.current = diagramRef.current?.getBoundingClientRect().top;
                 setStep(next);
-                setReveal((last) => ({ n: (last?.n ?? 0) + 1, button }));
               }}
+              diagram={diagramView}
               busy={busy}
               idPrefix={ids}
               onApplyFix={(fixId) => {
@@ -880,22 +885,8 @@ export function LabClient({
         </section>
       </div>
 
-      {diagram ? (
-        <section className="lab-diagram" aria-label="Diagram of the network" ref={diagramRef}>
-          {answer && askedQuery ? (
-            <PathStepper
-              answer={answer}
-              step={step}
-              onStep={(next) => {
-                pinned.current = diagramRef.current?.getBoundingClientRect().top;
-                setStep(next);
-              }}
-              testIdPrefix="lab-diagram"
-            />
-          ) : null}
-          <LabDiagram diagram={diagram.placed} title="The lab network" highlight={highlight} />
-        </section>
-      ) : null}
+      {/* With an answer the diagram sits under its stepper in the answer pane; without one, under both panes. */}
+      {answer && askedQuery ? null : diagramView}
     </div>
   );
 }

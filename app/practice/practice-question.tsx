@@ -57,6 +57,10 @@ export function PracticeQuestion({ view, arrived = false, onAnswered, onNext }: 
   const right = progress.right + (counted && feedback.correct ? 1 : 0);
   const graded = progress.answered + (counted ? 1 : 0);
   const heading = useRef<HTMLHeadingElement>(null);
+  const nextButton = useRef<HTMLButtonElement>(null);
+  // Set by a submit that got its verdict: the Next button, where Submit was, takes the focus (uxr4 N3: a mouse
+  // Submit removed the focused button and left the focus on <body>, so Tab started again at "Skip to content").
+  const answeredNow = useRef(false);
   // Until hydrated a click would be lost: the options show as not ready (disabled) until they work.
   const ready = useHydrated();
 
@@ -89,10 +93,17 @@ export function PracticeQuestion({ view, arrived = false, onAnswered, onNext }: 
     });
     setBusy(false);
     if (result.ok) {
+      answeredNow.current = true;
       setFeedback(result.data.feedback);
       onAnswered?.(result.data.feedback);
     } else setError(forPerson(result.error));
   }, [locked, selected, sessionId, questionId, onAnswered]);
+
+  useEffect(() => {
+    if (!feedback || !answeredNow.current) return;
+    answeredNow.current = false;
+    nextButton.current?.focus({ preventScroll: true });
+  }, [feedback]);
 
   const next = useCallback(async () => {
     if (feedback === undefined || busy) return;
@@ -211,6 +222,7 @@ export function PracticeQuestion({ view, arrived = false, onAnswered, onNext }: 
                 className="button"
                 onClick={() => void next()}
                 disabled={busy}
+                ref={nextButton}
                 data-testid="next"
               >
                 {/* The last question's "next" is the summary: say so. */}

@@ -131,25 +131,33 @@ export default async function Page() {
   return (
     <>
       <h1>Your progress</h1>
+      {/* Plain words first; how the numbers are worked out is one click away (uxr4 N7). */}
       <p className="lede">
-        Mastery per concept from your answers everywhere: lessons, practice, exams and reviews. Each question
-        counts once, at its first answer. Mastered means at least three different questions, four of the last
-        five right, and right answers on at least two different days.
+        How ready you are for the exam in each domain, and how far you are with each concept. The ranges
+        narrow as you answer more questions.
       </p>
-      <section aria-labelledby="readiness">
-        <h2 id="readiness">Exam readiness by domain</h2>
+      <details className="progress-method" data-testid="progress-method">
+        <summary>How is this worked out?</summary>
         <p>
-          The share of questions you would get right in each exam domain, estimated from your first answer to
+          Your answers everywhere count: lessons, practice, exams and reviews. Each question counts once, at
+          its first answer. A concept is mastered after at least three different questions, four of the last
+          five right, and right answers on at least two different days.
+        </p>
+        <p>
+          A domain&apos;s estimate is the share of questions you would get right, from your first answer to
           each of the last {READINESS_WINDOW} different questions in it, with a 95% Wilson score interval: the
           range the true share most likely lies in. Few answers give a wide range. Ready means the whole range
           is at or above the pass mark ({passPercent}%); not yet means it is all below.
         </p>
+      </details>
+      <section aria-labelledby="readiness">
+        <h2 id="readiness">Exam readiness by domain</h2>
         <table className="score-table progress-table" data-testid="readiness">
           <thead>
             <tr>
               <th scope="col">Domain</th>
               <th scope="col">Right</th>
-              <th scope="col">Estimate (95% interval)</th>
+              <th scope="col">Estimate (likely range)</th>
               <th scope="col">Readiness</th>
             </tr>
           </thead>

@@ -265,13 +265,14 @@ describe("live classroom", () => {
       .toBe(true);
     anaStream.stop();
     benStream.stop();
-    // C2: each player sees which option they chose, marked in the list and named in the verdict by its letter.
+    // C2: each player sees which option they chose, marked in the list and named in the verdict by its letter:
+    // the letter on the option's tile (the reveal lists the right option first, uxr4 C1, so not its place).
     const letterOf = async (page: Page, optionId: string): Promise<string> => {
-      const order = await page
+      const mark = await page
         .getByTestId("distribution")
-        .locator("li")
-        .evaluateAll((items) => items.map((item) => item.getAttribute("data-option-id")));
-      return String.fromCharCode(65 + order.indexOf(optionId));
+        .locator(`li[data-option-id="${optionId}"] .tile-mark`)
+        .textContent();
+      return (mark ?? "").slice(-1);
     };
     const keyLetters = (await Promise.all(question.answer.map((id) => letterOf(ben, id)))).sort();
     await expect(ana.getByTestId("your-verdict").textContent()).resolves.toMatch(

@@ -1,8 +1,9 @@
-// The lab's UX review findings (uxr2): B1 ports out of range, C7 stepping beside the diagram, C8 the diff's
+// The lab's UX review findings (uxr2): B1 ports out of range, C7 stepping with the diagram in view, C8 the diff's
 // baseline, U3 path rows that wrap, N4/N8 errors in the learner's words. At 1280×800 and 390×844.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "./support/browser";
+import { markedNodeIds, stepView } from "./support/lab-stepper";
 
 const VIEWPORTS = [
   { width: 1280, height: 800 },
@@ -49,7 +50,7 @@ describe("the lab, as the UX review found it", () => {
   });
 
   it.each(VIEWPORTS)(
-    "opens a lesson with no changes, refuses bad ports and unknown refs at their field with no verdict, wraps path rows, steps beside the diagram ($width px)",
+    "opens a lesson with no changes, refuses bad ports and unknown refs at their field with no verdict, wraps path rows, steps with the diagram under the stepper ($width px)",
     async (viewport) => {
       const context = await browser.newContext({ baseURL: inject("baseURL"), viewport });
       const page = await context.newPage();
@@ -101,34 +102,29 @@ describe("the lab, as the UX review found it", () => {
         expect(overflow, name).toBeLessThanOrEqual(1);
       }
 
-      // C7: stepping from the answer pane brings the diagram (with its own stepper) into view, once.
-      await page.getByTestId("lab-next-hop").scrollIntoViewIfNeeded();
-      await page.getByTestId("lab-next-hop").click();
+      // C7, uxr4 U2: the answer pane's stepper is the only one, with the diagram right under it: a step shows
+      // the hop it names on screen, below the stepper, and the page moves less than a screen (it jumped 2,400 px).
+      await expect(page.locator(".lab-stepper").count()).resolves.toBe(1);
       const diagram = page.getByRole("region", { name: "Diagram of the network" });
-      await page.waitForFunction(
-        () => {
-          const box = document.querySelector(".lab-diagram")?.getBoundingClientRect();
-          return box !== undefined && box.top >= -1 && box.top < window.innerHeight / 2;
-        },
-        undefined,
-        { timeout: 5_000 },
-      );
-      await expect(diagram.getByTestId("lab-diagram-hop-now").textContent()).resolves.toMatch(
-        /^Hop 1 of \d+ \(forward\)/,
-      );
-      await expect(diagram.locator(".dg-on-path").count()).resolves.toBeGreaterThan(0);
-      // Stepping on beside the diagram keeps the page where it is (once the smooth scroll has come to rest).
-      await settledScroll(page);
-      await page.screenshot({ path: `/tmp/uxlab-c7-${viewport.width}.png` });
-      const diagramTop = () =>
-        page.evaluate(
-          () => document.querySelector(".lab-diagram")?.getBoundingClientRect().top ?? Number.NaN,
+      await page.getByTestId("lab-next-hop").scrollIntoViewIfNeeded();
+      for (const hop of [1, 2, 3]) {
+        const before = await page.evaluate(() => window.scrollY);
+        const marked = await markedNodeIds(page);
+        await page.getByTestId("lab-next-hop").click();
+        await expect(page.getByTestId("lab-hop-now").textContent()).resolves.toMatch(
+          new RegExp(`^Hop ${hop} of \\d+ \\(forward\\)`),
         );
-      const before = await diagramTop();
-      await diagram.getByTestId("lab-diagram-next-hop").click();
-      await expect(page.getByTestId("lab-hop-now").textContent()).resolves.toMatch(/^Hop 2 of /);
-      await settledScroll(page);
-      expect(Math.abs((await diagramTop()) - before)).toBeLessThanOrEqual(2);
+        await expect(diagram.locator(".dg-on-path").count()).resolves.toBeGreaterThan(0);
+        await settledScroll(page);
+        await page.screenshot({ path: `/tmp/uxlab-c7-${viewport.width}-${hop}.png` });
+        const seen = await stepView(page, marked);
+        expect(Math.abs(seen.scrollY - before)).toBeLessThan(seen.height);
+        expect(seen.stepperTop).toBeGreaterThanOrEqual(0);
+        expect(seen.stepperBottom).toBeLessThanOrEqual(seen.height);
+        if (seen.newest === null) continue;
+        expect(seen.newest.top).toBeGreaterThanOrEqual(seen.stepperBottom - 1);
+        expect(seen.newest.bottom).toBeLessThanOrEqual(seen.height);
+      }
 
       // N4: undo names the fix it takes back, not its id.
       await page.getByTestId("lab-edit-kind").selectOption("remove-route");

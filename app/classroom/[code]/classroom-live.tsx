@@ -351,6 +351,7 @@ export function ClassroomLive({
             <RevealPanel
               reveal={view.reveal}
               options={view.question.options}
+              answeredCount={view.question.answeredCount}
               isPlayer={!isTeacher}
               yourChoice={isTeacher ? null : myChoice}
             />
@@ -398,7 +399,10 @@ export function ClassroomLive({
         </p>
       ) : null}
       {view.leaderboard ? (
-        <LeaderboardTable entries={view.leaderboard} title={finished ? "Final leaderboard" : "Leaderboard"} />
+        <LeaderboardTable
+          entries={view.leaderboard}
+          title={finished ? "Final leaderboard" : view.phase === "leaderboard" ? null : "Leaderboard"}
+        />
       ) : null}
 
       {isTeacher && !finished ? (

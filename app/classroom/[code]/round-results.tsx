@@ -1,6 +1,7 @@
 import type { ClassroomView } from "@/lib/classroom/classroom-view";
 import { RuleList, RuleText } from "@/app/components/rule-text";
 import { TileMark } from "./option-tiles";
+import { keyFirst } from "./reveal-order";
 
 type Reveal = NonNullable<ClassroomView["reveal"]>;
 type Options = NonNullable<ClassroomView["question"]>["options"];
@@ -11,9 +12,12 @@ export function RevealPanel({
   options,
   isPlayer,
   yourChoice,
+  answeredCount,
 }: {
   reveal: Reveal;
   options: Options;
+  /** How many players answered the question. */
+  answeredCount: number;
   isPlayer: boolean;
   /**
    * The option ids this player sent (null when they sent none, or for the teacher). A sent answer also means
@@ -32,9 +36,20 @@ export function RevealPanel({
   // The summary is often the key option's own reason word for word: said once, below the options, it is not
   // repeated under the option.
   const summary = reveal.summary.trim();
+  // With one right option, how many of the room chose it; several right options are counted one by one below.
+  const keyCount = reveal.key.length === 1 ? (counts.get(reveal.key[0] ?? "") ?? 0) : null;
   return (
     <section className="classroom-reveal" aria-labelledby="reveal-title">
-      <h2 id="reveal-title">The answer</h2>
+      {/* The heading names the right option(s), and they come first below: a room reading the projector must not
+          take the first (or the most chosen) option for the answer (uxr4 C1). Letters and shapes stay the options'. */}
+      <h2 id="reveal-title" data-testid="reveal-key">
+        The answer: <span className="classroom-key-letters">✓ {keyLetters}</span>{" "}
+        {keyCount !== null ? (
+          <span className="classroom-key-count">
+            · {keyCount} of {answeredCount} chose it
+          </span>
+        ) : null}
+      </h2>
       {reveal.yourAnswerCorrect !== null ? (
         <p className={`verdict ${reveal.yourAnswerCorrect ? "ok" : "bad"}`} data-testid="your-verdict">
           {reveal.yourAnswerCorrect
@@ -49,7 +64,7 @@ export function RevealPanel({
         </p>
       ) : null}
       <ul className="classroom-distribution" data-testid="distribution">
-        {options.map((option, index) => {
+        {keyFirst(options, reveal.key).map(({ option, index }) => {
           const count = counts.get(option.id) ?? 0;
           const isKey = reveal.key.includes(option.id);
           const reason = reveal.options.find((entry) => entry.optionId === option.id)?.why ?? "";
@@ -135,11 +150,15 @@ export function LeaderboardTable({
   title,
 }: {
   entries: NonNullable<ClassroomView["leaderboard"]>;
-  title: string;
+  /** Its heading; none when the page's own heading already says "Leaderboard …" (uxr4 N5). */
+  title: string | null;
 }) {
   return (
-    <section className="classroom-leaderboard" aria-labelledby="leaderboard-title">
-      <h2 id="leaderboard-title">{title}</h2>
+    <section
+      className="classroom-leaderboard"
+      {...(title === null ? { "aria-label": "Leaderboard" } : { "aria-labelledby": "leaderboard-title" })}
+    >
+      {title === null ? null : <h2 id="leaderboard-title">{title}</h2>}
       <table data-testid="leaderboard">
         <thead>
           <tr>

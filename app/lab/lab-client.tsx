@@ -501,10 +501,12 @@ export function LabClient({
     const moved = section.getBoundingClientRect().top - top;
     if (Math.abs(moved) >= 1) window.scrollBy(0, moved);
     const ids = step >= 0 ? (result?.diagram?.hopNodes[step] ?? []) : [];
-    const boxes = ids.flatMap((id) => {
-      const node = section.querySelector(`[data-node-id="${CSS.escape(id)}"]`);
-      return node ? [node.getBoundingClientRect()] : [];
-    });
+    // The diagram is drawn twice (wide and stacked) and one drawing is hidden: only a drawn box has a size.
+    const boxes = ids.flatMap((id) =>
+      [...section.querySelectorAll(`[data-node-id="${CSS.escape(id)}"]`)]
+        .map((node) => node.getBoundingClientRect())
+        .filter((rect) => rect.width > 0 && rect.height > 0),
+    );
     if (boxes.length === 0) return;
     // The smallest box drawn for the hop (an instance inside its subnet inside its VPC) is the one to show.
     const box = boxes.reduce((small, next) =>

@@ -108,7 +108,7 @@ describe("transit gateway diagrams on a phone", () => {
 
     // Stepping marks one hop at a time on the same drawing.
     await page.getByTestId("lab-next-hop").click();
-    await expect(page.getByTestId("lab-diagram-hop-now").textContent()).resolves.toMatch(/^Hop 1 of \d+/);
+    await expect(page.getByTestId("lab-hop-now").textContent()).resolves.toMatch(/^Hop 1 of \d+/);
     await expect(narrow.locator("[data-node-id].dg-on-path").count()).resolves.toBeGreaterThan(0);
     await expect(narrow.locator('[data-node-id="i-2"].dg-on-path').count()).resolves.toBe(0);
     await page.locator(".lab-diagram").screenshot({ path: "/tmp/diagram-phone-lab.png" });

@@ -4,6 +4,7 @@
 // screen at its own size (11-12 px labels), the page must not scroll sideways, and the lab's hop highlight must
 // show on it. Desktop keeps the wide layout.
 import type { Page } from "playwright-core";
+import { openLabExample } from "./support/lab-stepper";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { devices } from "./support/browser";
 
@@ -82,15 +83,7 @@ describe("transit gateway diagrams on a phone", () => {
 
   it("the lab's tgw-hub fits, and its path and hop highlight show on the stacked drawing", async () => {
     const page = await device.open(PHONE);
-    await page.goto("/lab");
-    await page
-      .locator("[data-testid=lab-status]", { hasText: "Network opened" })
-      .waitFor({ timeout: 15_000 });
-    await page.getByTestId("lab-open-choice").selectOption("tgw-hub");
-    await page.getByRole("button", { name: "Open", exact: true }).click();
-    await page
-      .locator("[data-testid=lab-status]", { hasText: "Opened tgw-hub" })
-      .waitFor({ timeout: 15_000 });
+    await openLabExample(page, "tgw-hub");
     await page.getByTestId("lab-from").fill("host-1");
     await page.getByTestId("lab-to").fill("host-2");
     await page.getByTestId("lab-port").fill("443");

@@ -4,7 +4,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { devices } from "./support/browser";
-import { markedNodeIds, stepView } from "./support/lab-stepper";
+import { markedNodeIds, stepView, openLabExample } from "./support/lab-stepper";
 
 const PROJECTOR = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
@@ -129,15 +129,7 @@ describe("uxr4", () => {
 
   it("U2: Next hop in the lab steps the diagram right under the one stepper, without a jump (1280×800)", async () => {
     const page = await open(PROJECTOR);
-    await page.goto("/lab");
-    await page
-      .locator("[data-testid=lab-status]", { hasText: "Network opened" })
-      .waitFor({ timeout: 15_000 });
-    await page.getByTestId("lab-open-choice").selectOption("tgw-hub");
-    await page.getByRole("button", { name: "Open", exact: true }).click();
-    await page
-      .locator("[data-testid=lab-status]", { hasText: "Opened tgw-hub" })
-      .waitFor({ timeout: 15_000 });
+    await openLabExample(page, "tgw-hub");
     // N2: the Open list shows the whole lesson title.
     const optionWidth = await page.getByTestId("lab-open-choice").evaluate((select) => {
       const element = select as HTMLSelectElement;

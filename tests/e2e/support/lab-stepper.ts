@@ -44,3 +44,14 @@ export async function stepView(
     };
   }, markedBefore);
 }
+
+/** Opens the lab, waits for its first network, then opens one of its example networks by id and waits for it. */
+export async function openLabExample(page: Page, example: string): Promise<void> {
+  await page.goto("/lab");
+  await page.locator("[data-testid=lab-status]", { hasText: "Network opened" }).waitFor({ timeout: 15_000 });
+  await page.getByTestId("lab-open-choice").selectOption(example);
+  await page.getByRole("button", { name: "Open", exact: true }).click();
+  await page
+    .locator("[data-testid=lab-status]", { hasText: `Opened ${example}` })
+    .waitFor({ timeout: 15_000 });
+}

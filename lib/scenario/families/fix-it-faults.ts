@@ -13,21 +13,39 @@ import type { Rng } from "../rng";
 import { setNacl } from "../topology-edits";
 import { routeTableWith, subnetWith, tgwRouteTableWith, topologyWith } from "../topology-builder";
 import type { NearMiss } from "../near-misses";
-import { drawCompleteSetup, piecesForDifficulty, withDecoy, type Piece, type Setup } from "./missing-piece";
+import {
+  drawCompleteSetup,
+  drawSetupOfKind,
+  piecesForDifficulty,
+  withDecoy,
+  type Piece,
+  type Setup,
+} from "./missing-piece";
 import { sameJson } from "../same-json";
 
 export type FixItFault = { readonly setup: Setup; readonly missing: Piece };
 
 /** The setup and the one piece the question's topology lacks. */
 export function drawFixItFault(rng: Rng, difficulty: Difficulty): FixItFault {
+  if (difficulty === 1) return firstLevel(rng);
   const setup = drawCompleteSetup(rng, difficulty);
-  if (difficulty === 1) {
-    // As missing-piece's d1: a piece the request needs (never one only the reply needs), that fix-it can ask about.
-    const eligible = piecesForDifficulty(setup.pieces, 1).filter((piece) => piece.fixIt !== false);
-    return { setup, missing: rng.pick(eligible) };
-  }
   const choices = difficulty === 2 ? secondLevel(setup) : thirdLevel(setup);
   return rng.pick(choices);
+}
+
+/**
+ * d1: as missing-piece's d1, a piece the request needs (never one only the reply needs) that fix-it can ask
+ * about. An internet-egress setup offers only its security group's outbound rule, so drawn like missing-piece
+ * (half the setups internet, pieces uniform) three questions in five were about an empty security group
+ * rule (scripts/fault-mix.ts: 60 %). The kinds are weighed instead: a quarter of the setups internet egress,
+ * and a peering setup's empty group half as likely as its route or its acceptance, for about 40 % security
+ * group, 30 % route, 30 % peering acceptance.
+ */
+function firstLevel(rng: Rng): FixItFault {
+  const setup = drawSetupOfKind(rng, rng.int(0, 3) === 0 ? "internet" : "peering");
+  const eligible = piecesForDifficulty(setup.pieces, 1).filter((piece) => piece.fixIt !== false);
+  const weighted = eligible.flatMap((piece) => (piece.plain === true ? [piece] : [piece, piece]));
+  return { setup, missing: rng.pick(weighted) };
 }
 
 type Ends = {

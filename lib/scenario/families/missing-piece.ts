@@ -484,6 +484,11 @@ function capital(text: string): string {
 }
 
 /** A working setup for this difficulty (used by fix-it too). */
+/** A complete setup of one kind, for a family that weighs the kinds itself (fix-it's d1). */
+export function drawSetupOfKind(rng: Rng, kind: "peering" | "internet"): Setup {
+  return kind === "peering" ? peeringSetup(rng) : internetSetup(rng);
+}
+
 export function drawCompleteSetup(rng: Rng, difficulty: Difficulty): Setup {
   const make =
     difficulty === 1

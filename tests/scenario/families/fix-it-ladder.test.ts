@@ -32,6 +32,16 @@ describe("fix-it difficulty ladder", () => {
     expect([...d2].some((code) => code.startsWith("TGW_"))).toBe(true);
   }, 120_000);
 
+  it("d1 mixes its three kinds of fault: no kind in more than half the questions (an empty group was 60 %)", () => {
+    const counts = new Map<string, number>();
+    for (let seed = 0; seed < 2 * SEEDS; seed += 1) {
+      const code = deciding(seed, 1).code;
+      counts.set(code, (counts.get(code) ?? 0) + 1);
+    }
+    expect([...counts.keys()].sort()).toEqual(["BAD_STATE_ROUTE", "NO_ROUTE_TO_DESTINATION", "SG_HAS_NO_RULES"]);
+    for (const [code, n] of counts) expect(n / (2 * SEEDS), code).toBeLessThanOrEqual(0.5);
+  }, 120_000);
+
   it("d3 turns on the reply path in (nearly) every question", () => {
     let reply = 0;
     for (let seed = 0; seed < SEEDS; seed += 1) if (deciding(seed, 3).direction === "return") reply += 1;

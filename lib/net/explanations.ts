@@ -473,11 +473,12 @@ export const EXPLANATIONS = {
     (d) =>
       `No ${d.vifType} virtual interface of Direct Connect gateway ${label(d.dxGateway)} is available (${d.interfaces.map((v) => `${v.id} ${v.state}`).join(", ")}), so it carries no traffic.`,
   ),
-  RCH_DX_PREFIX_NOT_ALLOWED: entry(
-    ["allowed-prefixes"],
-    ["DX-04"],
-    (d) =>
-      `Direct Connect gateway ${label(d.dxGateway)} advertises only ${d.allowedPrefixes.join(", ")} to on-premises for ${d.gateway}, so on-premises has no route to ${d.address}.`,
+  RCH_DX_PREFIX_NOT_ALLOWED: entry(["allowed-prefixes"], ["DX-04"], (d) =>
+    d.associated === "transit-gateway"
+      ? `Direct Connect gateway ${label(d.dxGateway)} advertises to on-premises exactly the allowed prefixes of its association with ${d.gateway} (${d.allowedPrefixes.join(", ")}), and none contains ${d.address}, so on-premises has no route to it.`
+      : d.advertised.length === 0
+        ? `The allowed prefixes of Direct Connect gateway ${label(d.dxGateway)} for ${d.gateway} (${d.allowedPrefixes.join(", ")}) are not the same as or wider than the VPC's CIDR ${d.vpcCidrs.join(", ")}: on a virtual private gateway association they only filter the VPC's CIDR, so nothing is advertised to on-premises and it has no route to ${d.address}.`
+        : `Direct Connect gateway ${label(d.dxGateway)} advertises to on-premises only ${d.advertised.join(", ")} for ${d.gateway} (the VPC CIDRs its allowed prefixes ${d.allowedPrefixes.join(", ")} equal or contain), so on-premises has no route to ${d.address}.`,
   ),
   RCH_ENDPOINT_CONNECTION_NOT_ACCEPTED: entry(
     ["endpoint-service"],

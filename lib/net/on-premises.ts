@@ -4,7 +4,7 @@
 // AWS output (`topology.assumptions` present) a destination routed to such a gateway that no known
 // on-premises network contains is therefore assumed to be on-premises behind it, and the analysis
 // says so; a tunnel DOWN (VPN-02) or a virtual interface that is not `available` still blocks.
-import { cidrContainsIp, type IpAddress, isRfc1918, toCidr } from "./cidr";
+import { cidrContainsCidr, cidrContainsIp, type IpAddress, isRfc1918, toCidr } from "./cidr";
 import { explainAssumption, named } from "./explanations";
 import { gatewaysOf, type Network, routeTableOf, type SubnetInfo } from "./network-model";
 import { lookupRoute } from "./routing";
@@ -287,20 +287,32 @@ function behindVgwWithoutRoute(
 const UNIQUE_LOCAL = toCidr("fc00::/7");
 
 /**
- * DX-04: a Direct Connect gateway advertises to on-premises only the allowed prefixes of its
- * association with the transit gateway (or VGW); traffic from on-premises to an address outside them
- * has no route on the customer side.
+ * DX-04: what a Direct Connect gateway advertises to on-premises for one association. A transit gateway
+ * association advertises exactly its allowed prefixes. A virtual private gateway association advertises the VPC's
+ * CIDR, and its allowed prefixes only filter that: a VPC CIDR is advertised when an allowed prefix is the same as
+ * or wider than it, and a narrower prefix advertises nothing, not the part of the VPC it names (AWS's example:
+ * 10.0.0.0/24 on a 10.0.0.0/16 VPC gives no route). Traffic from on-premises to an address outside what is
+ * advertised has no route on the customer side.
  */
 export function checkAllowedPrefixes(w: Walk, dxId: string, gatewayId: string, p: Pkt): boolean {
   const dx = w.net.topology.directConnectGateways.find((d) => d.id === dxId);
   const allowed = dx?.associations.find((a) => a.gatewayId === gatewayId)?.allowedPrefixes ?? [];
   if (!dx || allowed.length === 0) return true;
-  if (allowed.some((c) => cidrContainsIp(toCidr(c), p.dst))) return true;
+  const vgw = w.net.vgws.get(gatewayId);
+  const vpcCidrs = vgw?.vpcId !== undefined ? (w.net.vpcs.get(vgw.vpcId)?.cidrs ?? []) : [];
+  const allowedCidrs = allowed.map(toCidr);
+  const advertised = vgw
+    ? vpcCidrs.filter((c) => allowedCidrs.some((a) => cidrContainsCidr(a, c)))
+    : allowedCidrs;
+  if (advertised.some((c) => cidrContainsIp(c, p.dst))) return true;
   block(w, "RCH_DX_PREFIX_NOT_ALLOWED", dx.id, {
     kind: "allowed-prefixes",
     dxGateway: named(dx),
     gateway: gatewayId,
+    associated: vgw ? "virtual-private-gateway" : "transit-gateway",
     allowedPrefixes: [...allowed],
+    advertised: advertised.map((c) => c.text),
+    vpcCidrs: vpcCidrs.map((c) => c.text),
     address: p.dst.text,
   });
   return false;

@@ -337,7 +337,15 @@ export type BlockerDetail =
       readonly dxGateway: NamedRef;
       /** The associated virtual private gateway or transit gateway. */
       readonly gateway: string;
+      readonly associated: "virtual-private-gateway" | "transit-gateway";
       readonly allowedPrefixes: readonly string[];
+      /**
+       * What on-premises learns from the association: a transit gateway's allowed prefixes as listed; for a
+       * virtual private gateway, the VPC's IPv4 CIDRs that an allowed prefix equals or contains (maybe none).
+       */
+      readonly advertised: readonly string[];
+      /** A virtual private gateway association: the VPC's IPv4 CIDRs, which the allowed prefixes filter. */
+      readonly vpcCidrs: readonly string[];
       readonly address: string;
     }
   | {

@@ -6,7 +6,7 @@
 // shown state invites none, the distractor is dropped so that another near-miss takes its place.
 import type { Blocker, NaclRule, Topology } from "../net/index";
 import { matchesPort, matchesProtocol } from "../net/rule-match";
-import { cidrContainsIp, parseCidr, parseIp } from "../net/index";
+import { cidrContainsCidr, cidrContainsIp, parseCidr, parseIp } from "../net/index";
 import { possessive } from "./possessive";
 
 /** The option text to offer for `b` in the shown setup, or undefined when the exhibit refutes it at a glance. */
@@ -103,7 +103,16 @@ export function allowedPrefixesWhy(
   const vgw = shown.vpnGateways.find((g) => g.id === d.gateway);
   const vpc = shown.vpcs.find((v) => v.id === vgw?.vpcId);
   if (!dx || !vpc || allowed.length === 0) return undefined;
+  const prefixes = allowed.flatMap((c) => {
+    const cidr = parseCidr(c);
+    return cidr.ok ? [cidr.value] : [];
+  });
+  const covered = vpc.cidrBlocks.filter((c) => {
+    const cidr = parseCidr(c);
+    return cidr.ok && prefixes.some((a) => cidrContainsCidr(a, cidr.value));
+  });
+  if (covered.length === 0) return undefined;
   const label = dx.name !== undefined ? `${dx.name} (${dx.id})` : dx.id;
   const vpcName = vpc.name ?? vpc.id;
-  return `The allowed prefixes of Direct Connect gateway ${label} are what it advertises to on premises; for a virtual private gateway they must be the same as or wider than the VPC's CIDR, and ${allowed.join(", ")} covers ${vpc.cidrBlocks.join(", ")} of ${vpcName}, so ${possessive(vpcName)} range is advertised (DX-04). The on-premises ranges come the other way, learned by BGP over the private VIF (DX-08).`;
+  return `On a virtual private gateway association the allowed prefixes of Direct Connect gateway ${label} filter what is advertised to on premises: the VPC's CIDR goes out when an allowed prefix is the same as or wider than it. ${allowed.join(", ")} is the same as or wider than ${covered.join(", ")} of ${vpcName}, so ${possessive(vpcName)} range is advertised (DX-04). The on-premises ranges come the other way, learned by BGP over the private VIF (DX-08).`;
 }

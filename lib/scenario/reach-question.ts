@@ -10,9 +10,11 @@
 import {
   analyze,
   buildNetwork,
+  cidrContainsCidr,
   firstVerifiedFix,
   NetworkCache,
   inactivePeeringFault,
+  parseCidr,
   peeringStateHint,
   proposeFixes,
   routeWonOver,
@@ -898,9 +900,22 @@ function directConnectSentence(topology: Topology, analysis: Analysis): string |
   if (!dxHop || !vgwHop) return undefined;
   const dx = topology.directConnectGateways.find((d) => d.id === dxHop.component.id);
   const association = dx?.associations.find((a) => a.gatewayId === vgwHop.component.id);
+  const vpcId = topology.vpnGateways.find((g) => g.id === vgwHop.component.id)?.vpcId;
+  const allowed = (association?.allowedPrefixes ?? []).flatMap((c) => {
+    const cidr = parseCidr(c);
+    return cidr.ok ? [cidr.value] : [];
+  });
+  // Only the VPC CIDRs that an allowed prefix equals or contains (the one holding the server, at least).
+  const vpcCidrs = (topology.vpcs.find((v) => v.id === vpcId)?.cidrBlocks ?? [])
+    .filter((c) => {
+      const cidr = parseCidr(c);
+      return cidr.ok && allowed.some((a) => cidrContainsCidr(a, cidr.value));
+    })
+    .join(", ");
+  // DX-04: on a VGW association the allowed prefixes filter the VPC's CIDR, which is what goes out.
   const prefixes =
     association?.allowedPrefixes !== undefined && association.allowedPrefixes.length > 0
-      ? ` with allowed prefixes ${association.allowedPrefixes.join(", ")}`
+      ? ` with allowed prefixes ${association.allowedPrefixes.join(", ")}${vpcCidrs !== "" ? `, the same as or wider than the VPC's CIDR ${vpcCidrs}, so that CIDR is advertised to on premises` : ""}`
       : "";
   const hop = analysis.return.find((h) => h.component.type === "route-table" && h.matched);
   const route = hop?.matched;

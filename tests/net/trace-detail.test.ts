@@ -161,7 +161,10 @@ describe("the explanation table", () => {
         direction: "return",
         dxGateway: { id: "dxgw-1" },
         gateway: "tgw-1",
+        associated: "transit-gateway",
         allowedPrefixes: ["10.20.0.0/16"],
+        advertised: ["10.20.0.0/16"],
+        vpcCidrs: [],
         address: "10.30.0.5",
       },
       "block-public-access": {

@@ -64,6 +64,34 @@ describe("Site-to-Site VPN and Direct Connect", () => {
     expect(a.forward.some((h) => h.component.id === "dxgw-1")).toBe(true);
   });
 
+  // AWS's "Allowed prefixes interactions": on a VPC 10.0.0.0/16, 10.0.0.0/24 gives no route, 10.0.0.0/15 gives 10.0.0.0/16.
+  it("DX-04: on a VGW association the allowed prefixes filter the VPC's CIDR; a narrower one advertises nothing", () => {
+    const overDx = (allowedPrefixes: string[]) =>
+      edited(example("site-to-site-vpn"), (d) => {
+        d.vpnConnections = [];
+        d.directConnectGateways.push({
+          id: "dxgw-1",
+          associations: [{ gatewayId: "vgw-1", allowedPrefixes }],
+        });
+        must(d.onPremisesNetworks[0]).directConnectGatewayIds = ["dxgw-1"];
+      });
+    // 10.0.1.0/24 holds hybrid-host (10.0.1.10) and still advertises nothing: it is narrower than the VPC's CIDR.
+    for (const narrower of [["10.0.1.0/24"], ["10.0.0.0/17"], ["172.16.0.0/12"]]) {
+      const a = run(overDx(narrower), "data-centre", "hybrid-host", 22);
+      expect(a.reachable, narrower.join()).toBe(false);
+      expect(a.blockers[0]).toMatchObject({ code: "RCH_DX_PREFIX_NOT_ALLOWED", component: "dxgw-1" });
+      expect(a.blockers[0]?.detail).toMatchObject({
+        associated: "virtual-private-gateway",
+        advertised: [],
+        vpcCidrs: ["10.0.0.0/16"],
+      });
+      expect(a.blockers[0]?.message).toMatch(/not the same as or wider than the VPC's CIDR 10\.0\.0\.0\/16/);
+      expect(a.blockers[0]?.message).toMatch(/nothing is advertised/);
+    }
+    for (const covering of [["10.0.0.0/16"], ["10.0.0.0/15"], ["10.0.1.0/24", "10.0.0.0/8"]])
+      expect(run(overDx(covering), "data-centre", "hybrid-host", 22).reachable, covering.join()).toBe(true);
+  });
+
   it("TGW-02: a VPN attached to a transit gateway reaches every attached VPC", () => {
     const t = edited(example("tgw-hub"), (d) => {
       d.customerGateways.push({ id: "cgw-1", ipAddress: "198.51.100.1", asn: 65000 });

@@ -490,14 +490,16 @@ function vpnStaticRouteFaults(t: T.Topology, site: { vpn: string; onPrem: Cidr; 
 }
 
 /**
- * d2+: the Direct Connect gateway advertises to on premises only the allowed prefixes of its association
- * (DX-04). Listing another subnet's block (`other`), narrower than the VPC and missing the server, leaves on premises
- * without a route to it; listing the server's own subnet is narrower too but covers it (a working variant).
+ * d2+: on a virtual private gateway association a Direct Connect gateway advertises the VPC's CIDR, and the
+ * allowed prefixes only filter it: the CIDR goes out when an allowed prefix is the same as or wider than it,
+ * and a narrower prefix advertises nothing (DX-04, AWS's example: 10.0.0.0/24 on a 10.0.0.0/16 VPC gives no
+ * route). Two faults: another subnet's block (`other`), and the server's own subnet, the trap, since it holds the
+ * server's address and still leaves on premises without a route. A prefix wider than the VPC works.
  */
 function dxPrefixFaults(t: T.Topology, site: Site, vgw: string, other: Cidr | undefined): Variant[] {
   const vpc = site.vpc.cidr;
-  const own = site.subnet.cidr;
   if (!other) return [];
+  const vpcText = cidrText(vpc);
   const allow = (prefixes: string[]): T.Topology =>
     topologyWith(t, {
       directConnectGateways: t.directConnectGateways.map((d) => ({
@@ -507,17 +509,17 @@ function dxPrefixFaults(t: T.Topology, site: Site, vgw: string, other: Cidr | un
         ),
       })),
     });
-  return [
-    {
-      topology: allow([cidrText(other)]),
-      fix: {
-        cause: `The Direct Connect gateway advertises to on premises only the allowed prefixes of its association with ${vgw}, here ${cidrText(other)}, which does not contain ${site.instance.ip}: on premises has no route to it (DX-04).`,
-        change: `set the allowed prefixes of the association with ${vgw} to the VPC's range ${cidrText(vpc)}`,
-        topology: t,
-      },
+  const narrower = (prefix: Cidr): Variant => ({
+    topology: allow([cidrText(prefix)]),
+    fix: {
+      cause: `The allowed prefixes of the Direct Connect gateway's association with ${vgw} list only ${cidrText(prefix)}, narrower than the VPC's CIDR ${vpcText}. On a virtual private gateway association they only filter the VPC's CIDR, which is advertised when an allowed prefix is the same as or wider than it, so nothing is advertised and on premises has no route to ${site.instance.ip} (DX-04).`,
+      change: `set the allowed prefixes of the association with ${vgw} to the VPC's range ${vpcText}`,
+      topology: t,
     },
-    { topology: allow([cidrText(own)]), works: true },
-  ];
+  });
+  const widerPrefix = vpc.prefix - 1;
+  const wider: Cidr = { base: vpc.base - (vpc.base % cidrSize(widerPrefix)), prefix: widerPrefix };
+  return [narrower(other), narrower(site.subnet.cidr), { topology: allow([cidrText(wider)]), works: true }];
 }
 
 /**

@@ -132,10 +132,10 @@ describe("figures AWS raised (lexam3 review)", () => {
     },
   );
 
-  it("NAT-08 gives the default of 2 Elastic IPs, adjustable with no AWS-stated maximum, not a bare 'up to 8 addresses'", () => {
+  it("NAT-08 gives the default of 2 Elastic IPs and the quota increase up to 8 that Amazon VPC quotas now state, not a bare 'up to 8 addresses'", () => {
+    // lexam5 F10: the quotas page says "You can request a quota increase up to 8"; earlier reviews found no maximum.
     const text = findRule("NAT-08")?.text ?? "";
-    expect(text).toContain("2 Elastic IP addresses by default (more through a quota request)");
-    expect(text).not.toContain("raisable to 8");
+    expect(text).toContain("2 Elastic IP addresses by default (a quota increase allows up to 8)");
     expect(text).not.toContain("can have up to 8 addresses");
   });
 

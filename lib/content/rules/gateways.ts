@@ -216,7 +216,7 @@ export const INTERNET_AND_NAT_RULES: readonly Rule[] = [
     id: "NAT-08",
     topic: "internet-nat",
     title: "NAT gateway scale",
-    text: "A NAT gateway scales from 5 to 100 Gbps and up to 10 million packets per second, keeps about 55,000 simultaneous connections to each unique destination per address, and takes more addresses to go beyond that: a public NAT gateway takes 2 Elastic IP addresses by default (more through a quota request), and a NAT gateway takes up to 8 private IP addresses by default.",
+    text: "A NAT gateway scales from 5 to 100 Gbps and up to 10 million packets per second, keeps about 55,000 simultaneous connections to each unique destination per address, and takes more addresses to go beyond that: a public NAT gateway takes 2 Elastic IP addresses by default (a quota increase allows up to 8), and a NAT gateway takes up to 8 private IP addresses by default (adjustable).",
     sources: [source("vpc", "NAT gateways"), source("vpc", "Amazon VPC quotas")],
     status: notModelled(QUOTA),
   },

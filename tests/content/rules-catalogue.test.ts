@@ -139,10 +139,22 @@ describe("figures AWS raised (lexam3 review)", () => {
     expect(text).not.toContain("can have up to 8 addresses");
   });
 
-  it("DX-05 caps a dedicated connection at 51 virtual interfaces in all, the transit ones counted inside", () => {
+  it("DX-05 gives both totals for a dedicated connection: 51 in the User Guide, 54 in the Service Quotas listing", () => {
+    // lexam5 F3: the User Guide counts the 4 transit VIFs inside 51; the General Reference lists 50 + 4 = 54.
     const text = findRule("DX-05")?.text ?? "";
-    expect(text).toContain("at most 51 virtual interfaces in all, up to 4 of them transit");
-    expect(text).not.toMatch(/50 public or private virtual interfaces plus/);
+    expect(text).toContain("up to 50 public or private virtual interfaces and up to 4 transit ones");
+    expect(text).toContain("inside a maximum of 51");
+    expect(text).toContain("allows 54");
+  });
+
+  it("DX-05 treats 100 routes per private or transit VIF BGP session as a default, and the per-gateway limits as fixed", () => {
+    // lexam5 F1 and F2: the current quotas page raises the 100 with prefix controls and says the 30 VIFs per
+    // Direct Connect gateway cannot be increased.
+    const rule = findRule("DX-05");
+    expect(rule?.text).toContain("100 routes from you by default");
+    expect(rule?.text).toContain("at most 1,000 each");
+    expect(rule?.text).not.toContain("the 30 virtual interfaces per Direct Connect gateway can");
+    expect(rule?.drift).toContain("hard limit");
   });
 });
 

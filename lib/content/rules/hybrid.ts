@@ -193,9 +193,14 @@ export const DIRECT_CONNECT_RULES: readonly Rule[] = [
     id: "DX-05",
     topic: "direct-connect",
     title: "Direct Connect quotas",
-    text: "A Direct Connect gateway takes up to 20 virtual private gateways, 6 transit gateways and 30 private or transit virtual interfaces. A BGP session on a private or transit virtual interface accepts at most 100 routes from you, for IPv4 and for IPv6 each (1,000 on a public one); advertise more and the session goes down. A transit gateway association advertises at most 200 allowed prefixes to you. A dedicated connection (or LAG) carries at most 51 virtual interfaces in all, up to 4 of them transit ones; a hosted connection carries exactly one. The route, allowed-prefix, gateway and transit-VIF limits cannot be raised; the 30 virtual interfaces per Direct Connect gateway can.",
+    text: "A Direct Connect gateway takes up to 20 virtual private gateways, 6 transit gateways and 30 private or transit virtual interfaces; none of the three can be raised. A BGP session on a private or transit virtual interface accepts 100 routes from you by default, for IPv4 and for IPv6 each; prefix controls raise that allocation to at most 1,000 each, and advertising more than the allocation takes the session down (a public virtual interface accepts 1,000, not raisable). A transit gateway association advertises up to 200 allowed prefixes to you (more only through your AWS account team). A dedicated connection (or LAG) carries up to 50 public or private virtual interfaces and up to 4 transit ones, and current AWS pages disagree on the total: the Direct Connect User Guide counts the transit ones inside a maximum of 51, the Service Quotas listing allows 54. A hosted connection carries exactly one. A LAG bundles up to 4 dedicated connections of one speed on one AWS device (2 at 100 or 400 Gbps).",
     sources: [
       source("dx", "AWS Direct Connect quotas"),
+      source(
+        "dx",
+        "Direct Connect link aggregation groups (LAGs)",
+        "https://docs.aws.amazon.com/directconnect/latest/UserGuide/lags.html",
+      ),
       {
         guide: "AWS General Reference",
         page: "AWS Direct Connect endpoints and quotas",
@@ -205,7 +210,7 @@ export const DIRECT_CONNECT_RULES: readonly Rule[] = [
     ],
     status: notModelled(QUOTA),
     drift:
-      "AWS raised several of these: older pages give 3 transit gateways and 10 virtual private gateways per Direct Connect gateway, 20 allowed prefixes per transit gateway association and 1 transit virtual interface per dedicated connection. Answer with the current figures (6, 20, 200, 4) unless every option uses the old ones. The quotas page's 2023 edition read '50 and 1 transit virtual interface' per dedicated connection; the current one caps a connection at 51 in all, with the 4 transit interfaces counted against the 51.",
+      "AWS raised several of these: older pages give 3 transit gateways and 10 virtual private gateways per Direct Connect gateway, 20 allowed prefixes per transit gateway association and 1 transit virtual interface per dedicated connection. Answer with the current figures (6, 20, 200, 4) unless every option uses the old ones. Older pages also make the 100 routes per BGP session a hard limit (the Service Quotas listing still marks it not adjustable), where the current User Guide makes 100 a default that prefix controls raise to 1,000; and older editions called the 30 virtual interfaces per Direct Connect gateway raisable, which the current page says they are not. The quotas page's 2023 edition read '50 and 1 transit virtual interface' per dedicated connection; the current User Guide counts the 4 transit interfaces against a maximum of 51, while the Service Quotas listing gives 50 public or private, 4 transit and 54 in all.",
   },
   {
     id: "DX-06",

@@ -7,6 +7,8 @@
 // (G6 is taught in lesson 1 too, but listed on lesson 7 so that lesson 1 keeps belonging to no single topic).
 // R3 (Route Analyzer) comes from the second examination of lessons 07-13 and is likewise taught but not marked Q.
 // P14 and E21 come from the third review (lessons 1-6), likewise taught but not marked Q.
+// T7 and T8 come from the fifth review (all lessons): Connect and network function attachments, and AWS Cloud WAN;
+// likewise taught but not marked Q.
 
 export type ConceptGroupId = "peering" | "endpoints" | "flow-logs" | "gateways" | "filtering";
 
@@ -709,6 +711,22 @@ export const CONCEPTS: readonly Concept[] = [
     seeds: [],
     assessed: false,
     drift: true,
+  },
+  {
+    id: "T7",
+    group: "gateways",
+    text: "Transit gateway Connect attachments (GRE with two BGP sessions per peer over a VPC or Direct Connect transport attachment, up to 4 peers of 5 Gbps, 20 Gbps with ECMP) and network function attachments of type Gateway Load Balancer (transit gateway encryption support must be off)",
+    seeds: [],
+    assessed: false,
+    drift: false,
+  },
+  {
+    id: "T8",
+    group: "gateways",
+    text: "AWS Cloud WAN: a global core network defined by a JSON policy, a core network edge per Region peered with the others, segments instead of route tables across Regions, routes propagated between Regions; VPC, VPN, Connect, Direct Connect gateway and transit gateway attachments",
+    seeds: [],
+    assessed: false,
+    drift: false,
   },
 ];
 

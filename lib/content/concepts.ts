@@ -7,8 +7,8 @@
 // (G6 is taught in lesson 1 too, but listed on lesson 7 so that lesson 1 keeps belonging to no single topic).
 // R3 (Route Analyzer) comes from the second examination of lessons 07-13 and is likewise taught but not marked Q.
 // P14 and E21 come from the third review (lessons 1-6), likewise taught but not marked Q.
-// T7 and T8 come from the fifth review (all lessons): Connect and network function attachments, and AWS Cloud WAN;
-// likewise taught but not marked Q.
+// S3, T7 and T8 come from the fifth review (all lessons): VPC sharing, Connect and network function attachments, and
+// AWS Cloud WAN; likewise taught but not marked Q.
 
 export type ConceptGroupId = "peering" | "endpoints" | "flow-logs" | "gateways" | "filtering";
 
@@ -711,6 +711,14 @@ export const CONCEPTS: readonly Concept[] = [
     seeds: [],
     assessed: false,
     drift: true,
+  },
+  {
+    id: "S3",
+    group: "filtering",
+    text: "VPC sharing (a shared VPC): the owner shares subnets with accounts of its organisation through AWS RAM; participants launch resources there and own their security groups (which can reference other accounts' groups in the VPC), while the owner keeps subnets, route tables, network ACLs and gateways; up to 100 participant accounts per VPC by default",
+    seeds: [],
+    assessed: false,
+    drift: false,
   },
   {
     id: "T7",

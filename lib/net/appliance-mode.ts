@@ -8,7 +8,7 @@
 // interface) in another zone than the request, the reply is dropped (RCH_APPLIANCE_MODE_ASYMMETRIC_PATH). With
 // appliance mode the transit gateway picks one zone for the flow by a flow hash the model cannot know; it keeps
 // the request's zone for the reply, which is what AWS guarantees (both directions in one zone).
-import { named } from "./explanations";
+import { namedAs } from "./explanations";
 import type { Network, SubnetInfo } from "./network-model";
 import type { Topology, TransitGatewayAttachment } from "./topology";
 import type { CompiledAttachment } from "./transit-gateway-index";
@@ -79,7 +79,7 @@ export function landingSubnet(
   if (needsApplianceMode(w.net, out.att.id))
     block(w, "RCH_APPLIANCE_MODE_ASYMMETRIC_PATH", out.att.id, {
       kind: "gateway",
-      gateway: { ...named(out.att), type: "transit-gateway-attachment" },
+      gateway: namedAs(out.att, "transit-gateway-attachment"),
       availabilityZone: natural.az,
       requestAvailabilityZone: requestZone,
       problem: "asymmetric-appliance-path",

@@ -6,7 +6,7 @@
 // An exclusion allow-bidirectional lets everything through for its VPC or subnet; allow-egress lets
 // connections opened from the VPC out (it applies under block-bidirectional) and keeps inbound ones blocked.
 // The check runs once per connection, on the request: where it crosses the gateway.
-import { named } from "./explanations";
+import { named, namedAs } from "./explanations";
 import type { SubnetInfo } from "./network-model";
 import type { NamedRef } from "./trace";
 import { block, type Walk } from "./walk-state";
@@ -40,7 +40,7 @@ export function blockedByPublicAccessBlock(
     kind: "block-public-access",
     mode,
     initiated,
-    gateway: { ...named(gateway), type: gateway.type },
+    gateway: namedAs(gateway, gateway.type),
     vpc: named(vpc),
     subnet: named(subnet.subnet),
     ...(exclusion !== undefined ? { exclusion } : {}),

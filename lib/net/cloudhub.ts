@@ -4,7 +4,7 @@
 // virtual private gateway goes out over that connection (up, VPN-02) instead of being refused as outside the
 // VPC (VPN-07). Direct Connect sites on the gateway are not included.
 import { cidrContainsIp } from "./cidr";
-import { named } from "./explanations";
+import { namedAs } from "./explanations";
 import type { OnPremisesNetwork, VpnConnection, VpnGateway } from "./topology";
 import { isVpnUp } from "./vpn-links";
 import { addHop, block, type Delivered, gatewayHop, HOP, type Pkt, ref, type Walk } from "./walk-state";
@@ -43,7 +43,7 @@ export function sendThroughCloudHub(
   if (!up) {
     block(w, "BAD_STATE_VPN", vpn.id, {
       kind: "gateway",
-      gateway: { ...named(vpn), type: "vpn-connection" },
+      gateway: namedAs(vpn, "vpn-connection"),
       state: "down",
     });
     return undefined;

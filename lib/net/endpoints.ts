@@ -1,6 +1,6 @@
 // Gateway endpoints (aws-rules §5.4) and the AWS services behind them. Interface endpoints are
 // ENIs with security groups (IFE-01/02) and are handled by the ENI steps in walk.ts.
-import { named } from "./explanations";
+import { namedAs } from "./explanations";
 import type { SubnetInfo } from "./network-model";
 import {
   addHop,
@@ -31,7 +31,7 @@ export function sendToGatewayEndpoint(
     inbound: p,
     outbound: p,
   });
-  const gateway = { ...named(ep), type: "vpc-gateway-endpoint" as const };
+  const gateway = namedAs(ep, "vpc-gateway-endpoint");
   if (p.protocol === "udp")
     block(w, "VPCE_GATEWAY_PROTOCOL_RESTRICTION", ep.id, { kind: "gateway", gateway });
   if (ep.policy === "deny-all") block(w, "RCH_ENDPOINT_POLICY_DENIES", ep.id, { kind: "gateway", gateway });

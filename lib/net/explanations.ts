@@ -61,6 +61,14 @@ export function named(ref: NamedRef): NamedRef {
   return ref.name !== undefined ? { id: ref.id, name: ref.name } : { id: ref.id };
 }
 
+/**
+ * `{ ...named(ref), type }` without the spread: a spread followed by a key took V8's generic path (a temporary
+ * object and a runtime call per blocker or hop that names a gateway). Same keys in the same order.
+ */
+export function namedAs<K extends string>(ref: NamedRef, type: K): { id: string; name?: string; type: K } {
+  return ref.name !== undefined ? { id: ref.id, name: ref.name, type } : { id: ref.id, type };
+}
+
 export function describeTraffic(protocol: string, port: number | undefined): string {
   return protocol === "icmp" || port === undefined
     ? protocol.toUpperCase()

@@ -5,7 +5,7 @@
 // AWS output, so the trace assumes they pass the traffic and says so.
 import { applianceModeMessage, needsApplianceMode } from "./appliance-mode";
 import { checkNetworkAcl } from "./filters";
-import { named } from "./explanations";
+import { named, namedAs } from "./explanations";
 import type { Network, SubnetInfo } from "./network-model";
 import type { GatewayLoadBalancer, GatewayLoadBalancerEndpoint } from "./topology";
 import {
@@ -94,7 +94,7 @@ export function sendToGatewayLoadBalancerEndpoint(
   if (ep.state !== "available") {
     block(w, "RCH_GWLB_ENDPOINT_NOT_AVAILABLE", ep.id, {
       kind: "gateway",
-      gateway: { ...named(ep), type: "gateway-load-balancer-endpoint" },
+      gateway: namedAs(ep, "gateway-load-balancer-endpoint"),
       state: ep.state,
     });
     return undefined;
@@ -104,7 +104,7 @@ export function sendToGatewayLoadBalancerEndpoint(
   if (down) {
     block(w, "RCH_GWLB_NO_HEALTHY_TARGET", down.lb.id, {
       kind: "gateway",
-      gateway: { ...named(down.lb), type: "gateway-load-balancer" },
+      gateway: namedAs(down.lb, "gateway-load-balancer"),
       state: down.summary,
     });
     return undefined;

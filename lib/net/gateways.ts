@@ -1,7 +1,7 @@
 // Internet gateway (1:1 NAT, IGW-01..04), egress-only IGW (EIGW-01) and NAT gateway (NAT-01..06); replies to
 // connections started from the internet go back through the internet gateway (IGW-08).
 import { cidrContainsIp, type IpAddress, ipKey, isRfc1918, isRfc6598, toIp } from "./cidr";
-import { named } from "./explanations";
+import { named, namedAs } from "./explanations";
 import { type EniInfo, gatewaysOf, routeTableOf, type SubnetInfo } from "./network-model";
 import { checkNetworkAcl } from "./filters";
 import { enterThroughGateway } from "./ingress-routing";
@@ -31,7 +31,7 @@ import {
   type Walk,
 } from "./walk-state";
 
-const gw = <G extends GatewayType>(g: NamedRef, type: G) => ({ ...named(g), type });
+const gw = <G extends GatewayType>(g: NamedRef, type: G) => namedAs(g, type);
 
 /** IGW-04: the public address paired with a private source (an ENI's public IP or a NAT gateway's EIP). */
 function publicAddressFor(

@@ -33,7 +33,7 @@ import {
   sendFromEni,
   type Walk,
 } from "./walk";
-import { label, named, renderBlocker } from "./explanations";
+import { label, named, namedAs, renderBlocker } from "./explanations";
 import {
   assumptionNote,
   assumptionsOf,
@@ -101,7 +101,7 @@ export function analyze(target: Topology | Network, query: Query, options: Analy
         ? renderBlocker("BAD_STATE", gone.id, {
             kind: "gateway",
             direction: "forward",
-            gateway: { ...named(gone), type: "nat-gateway" },
+            gateway: namedAs(gone, "nat-gateway"),
             state: gone.state,
           })
         : unknownDestination(query),

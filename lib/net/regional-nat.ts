@@ -6,7 +6,7 @@
 // In automatic mode (AutoProvisionZones enabled) AWS adds a zone as soon as the VPC has a subnet there; in manual
 // mode the gateway serves only the zones listed, so a route from another zone carries nothing.
 import { type IpAddress, ipKey, toIp } from "./cidr";
-import { named } from "./explanations";
+import { named, namedAs } from "./explanations";
 import { gatewaysOf, type Network, type SubnetInfo } from "./network-model";
 import { embeddedIpv4, synthesizeNat64 } from "./nat64";
 import { lookupRoute, routeFact, routeMatched } from "./routing";
@@ -59,7 +59,7 @@ export function regionalNatByPublicIp(net: Network, ip: IpAddress): RegionalNatG
 }
 
 const natRef = (nat: RegionalNatGateway) => ref(nat.id, "nat-gateway", nat.name);
-const natGateway = (nat: RegionalNatGateway) => ({ ...named(nat), type: "nat-gateway" as const });
+const natGateway = (nat: RegionalNatGateway) => namedAs(nat, "nat-gateway");
 
 /** Where the translated packet goes on: onto the internet through this internet gateway. */
 export type RegionalNatExit = { readonly pkt: Pkt; readonly internetGateway: string };
@@ -175,7 +175,7 @@ function routeFromRegionalNat(
     });
     return undefined;
   }
-  const igwRef = { ...named(igw), type: "internet-gateway" as const };
+  const igwRef = namedAs(igw, "internet-gateway");
   if (blockedByPublicAccessBlock(w, igwRef, subnet, "outbound", true)) {
     addHop(w, ref(igw.id, "internet-gateway", igw.name), "drop", gatewayHop(igw.id), { inbound: p });
     return undefined;

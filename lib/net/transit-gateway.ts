@@ -4,7 +4,7 @@
 // the attachment ENI and is routed by that subnet's route table, which is why transit and
 // centralized egress work here (TGW-02, TGW-18) while peering stays non-transitive.
 import { cidrContainsIp } from "./cidr";
-import { named } from "./explanations";
+import { named, namedAs } from "./explanations";
 import type { SubnetInfo } from "./network-model";
 import { lookupRoute, routeFact, routeMatched } from "./routing";
 import type { TransitGatewayAttachment, VpnConnection } from "./topology";
@@ -26,10 +26,7 @@ import {
 } from "./walk-state";
 import { assumeSiteBehindAttachment, checkVirtualInterfaces } from "./on-premises";
 
-const attachment = (att: TransitGatewayAttachment) => ({
-  ...named(att),
-  type: "transit-gateway-attachment" as const,
-});
+const attachment = (att: TransitGatewayAttachment) => namedAs(att, "transit-gateway-attachment");
 
 export * from "./transit-gateway-index";
 
@@ -125,21 +122,42 @@ function routeInTransitGateway(
     if (down) {
       block(w, "TGW_BAD_STATE_VPN", down.id, {
         kind: "gateway",
-        gateway: { ...named(down), type: "vpn-connection" },
+        gateway: namedAs(down, "vpn-connection"),
         state: "down",
       });
       return undefined;
     }
     const owner = attachmentOwning(w.net, table.transitGatewayId, p.dst);
     const ipv6Off = owner ? undefined : ipv6DisabledAttachmentOwning(w.net, table.transitGatewayId, p.dst);
-    block(w, "TGW_RTB_CANNOT_ROUTE", table.id, {
-      kind: "transit-gateway-route-table",
-      table: named(table),
-      destination: p.dst.text,
-      problem: "no-route",
-      ...(owner ? { owner } : {}),
-      ...(ipv6Off ? { owner: ipv6Off, ownerIpv6Disabled: true } : {}),
-    });
+    // One literal per case rather than conditional spreads (V8's generic path); the keys in the same order.
+    block(
+      w,
+      "TGW_RTB_CANNOT_ROUTE",
+      table.id,
+      owner
+        ? {
+            kind: "transit-gateway-route-table",
+            table: named(table),
+            destination: p.dst.text,
+            problem: "no-route",
+            owner,
+          }
+        : ipv6Off
+          ? {
+              kind: "transit-gateway-route-table",
+              table: named(table),
+              destination: p.dst.text,
+              problem: "no-route",
+              owner: ipv6Off,
+              ownerIpv6Disabled: true,
+            }
+          : {
+              kind: "transit-gateway-route-table",
+              table: named(table),
+              destination: p.dst.text,
+              problem: "no-route",
+            },
+    );
     return undefined;
   }
   const fact = routeFact(route);
@@ -216,7 +234,7 @@ function routeInTransitGateway(
     if (vpn && !isVpnUp(vpn))
       block(w, "TGW_BAD_STATE_VPN", vpn.id, {
         kind: "gateway",
-        gateway: { ...named(vpn), type: "vpn-connection" },
+        gateway: namedAs(vpn, "vpn-connection"),
         state: "down",
       });
   }

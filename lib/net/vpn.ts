@@ -1,7 +1,7 @@
 // Virtual private gateways, Site-to-Site VPN (aws-rules §5.10) and Direct Connect gateways (§5.11).
 // Traffic from on-premises that enters through a VGW may only reach that VGW's own VPC (VPN-08).
 import { cidrContainsIp, toCidr } from "./cidr";
-import { named } from "./explanations";
+import { named, namedAs } from "./explanations";
 import { type Network, type SubnetInfo, vpcContainsIp } from "./network-model";
 import { isVpnUp } from "./vpn-links";
 import { enterThroughGateway } from "./ingress-routing";
@@ -35,7 +35,7 @@ export function sendToVpnGateway(w: Walk, subnet: SubnetInfo, vgwId: string, p: 
     return undefined;
   }
   addHop(w, ref(vgw.id, "vpn-gateway", vgw.name), "forward", gatewayHop(vgw.id), { inbound: p, outbound: p });
-  const gateway = { ...named(vgw), type: "vpn-gateway" as const };
+  const gateway = namedAs(vgw, "vpn-gateway");
   if (p.dst.family === 6) {
     // VPN-07: a virtual private gateway does not support IPv6 traffic.
     block(w, "RCH_VGW_NO_IPV6", vgw.id, { kind: "gateway", gateway, address: p.dst.text });
@@ -95,7 +95,7 @@ export function sendToVpnGateway(w: Walk, subnet: SubnetInfo, vgwId: string, p: 
     if (!isVpnUp(vpn))
       block(w, "BAD_STATE_VPN", vpn.id, {
         kind: "gateway",
-        gateway: { ...named(vpn), type: "vpn-connection" },
+        gateway: namedAs(vpn, "vpn-connection"),
         state: "down",
       });
   }
@@ -173,7 +173,7 @@ export function enterFromOnPremises(
     if (!isVpnUp(chosen.vpn)) {
       block(w, chosen.kind === "tgw" ? "TGW_BAD_STATE_VPN" : "BAD_STATE_VPN", chosen.vpn.id, {
         kind: "gateway",
-        gateway: { ...named(chosen.vpn), type: "vpn-connection" },
+        gateway: namedAs(chosen.vpn, "vpn-connection"),
         state: "down",
       });
     }
@@ -214,7 +214,7 @@ export function enterFromOnPremises(
     if (hub) return sendThroughCloudHub(w, vgw, p, hub);
     block(w, "VGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS", vgw.id, {
       kind: "gateway",
-      gateway: { ...named(vgw), type: "vpn-gateway" },
+      gateway: namedAs(vgw, "vpn-gateway"),
       vpc: named(vpc.vpc),
       address: p.dst.text,
     });

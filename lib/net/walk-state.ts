@@ -328,17 +328,34 @@ export function blackholeRoute(
   route?: RouteFact,
 ): void {
   const table = routeTableOf(w.net, subnet);
-  block(w, "BAD_STATE_ROUTE", table.id, {
-    kind: "route-table",
-    table: named(table),
-    subnet: named(subnet.subnet),
-    vpc: named(subnet.vpc.vpc),
-    destination: p.dst.text,
-    problem: "blackhole",
-    targetType,
-    target,
-    ...(route ? { route } : {}),
-  });
+  // Two literals rather than a conditional spread (V8's generic path); the keys in the same order.
+  block(
+    w,
+    "BAD_STATE_ROUTE",
+    table.id,
+    route
+      ? {
+          kind: "route-table",
+          table: named(table),
+          subnet: named(subnet.subnet),
+          vpc: named(subnet.vpc.vpc),
+          destination: p.dst.text,
+          problem: "blackhole",
+          targetType,
+          target,
+          route,
+        }
+      : {
+          kind: "route-table",
+          table: named(table),
+          subnet: named(subnet.subnet),
+          vpc: named(subnet.vpc.vpc),
+          destination: p.dst.text,
+          problem: "blackhole",
+          targetType,
+          target,
+        },
+  );
 }
 
 /** A copy with a new source or destination address (never the cached header of the original). */

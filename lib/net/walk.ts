@@ -7,7 +7,7 @@
 // the step modules (gateways, peering, VPN, transit gateway, endpoints). Those hand packets back through
 // `w.router` (walk-state.ts), so they never import this module.
 import { cidrContainsIp, type IpAddress, ipKey } from "./cidr";
-import { named } from "./explanations";
+import { named, namedAs } from "./explanations";
 import {
   type EniInfo,
   type Network,
@@ -279,7 +279,7 @@ export function arriveAtEni(
     if (ep && ep.state !== "available")
       block(w, "BAD_STATE", ep.id, {
         kind: "gateway",
-        gateway: { ...named(ep), type: "vpc-endpoint" },
+        gateway: namedAs(ep, "vpc-endpoint"),
         state: ep.state,
       });
     addHop(w, ref(eni.ownerId, "vpc-endpoint", ep?.name), "deliver", HOP.deliverEndpoint, { inbound: p });

@@ -72,7 +72,7 @@ function allowedPrefixesText(
   const theirs = onPrem.flatMap((n) => n.cidrBlocks);
   if (!dx || theirs.length === 0) return undefined;
   const label = dx.name !== undefined ? `${dx.name} (${dx.id})` : dx.id;
-  return `No: The allowed prefixes of Direct Connect gateway ${label} for ${d.gateway} name only ${allowed.join(", ")}, not the on-premises range ${theirs.join(", ")}, so traffic from on premises is not accepted.`;
+  return `No: The allowed prefixes (${allowed.join(", ")}) of Direct Connect gateway ${label} do not include the on-premises range ${theirs.join(", ")}.`;
 }
 
 function matchesTraffic(

@@ -223,7 +223,22 @@ export function blockerText(b: Blocker, topology?: Topology): string {
   const d = b.detail;
   // An inactive peering: the option states the fault only; the key's why says what the state means.
   if (b.code === "BAD_STATE_ROUTE" && d.kind === "gateway") return `No: ${inactivePeeringFault(d)}.`;
+  if (d.kind === "allowed-prefixes") return `No: ${allowedPrefixesFault(d)}`;
   return `No: ${b.message}`;
+}
+
+/**
+ * Allowed prefixes that advertise nothing for the address, stated as briefly as the misreading offered beside
+ * them ("… name only X, not the on-premises range"): the model's sentence also teaches the rule (DX-04), and as
+ * the one long option it gave the key away. The key's why and the summary carry the rule.
+ */
+function allowedPrefixesFault(d: Extract<Blocker["detail"], { kind: "allowed-prefixes" }>): string {
+  const dx = d.dxGateway.name !== undefined ? `${d.dxGateway.name} (${d.dxGateway.id})` : d.dxGateway.id;
+  const head = `The allowed prefixes (${d.allowedPrefixes.join(", ")}) of Direct Connect gateway ${dx}`;
+  if (d.associated === "transit-gateway") return `${head} for ${d.gateway} do not contain ${d.address}.`;
+  return d.advertised.length > 0
+    ? `${head} do not equal or contain the VPC CIDR that holds ${d.address}.`
+    : `${head} do not equal or contain the VPC's CIDR ${d.vpcCidrs.join(", ")}.`;
 }
 
 /**
@@ -300,7 +315,9 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
       correct: false,
       why: isLoop(first)
         ? `Wrong: ${loopShort(shown, first)}`
-        : `Wrong: ${subjectPhrase(first.component, firstPhrase)} drops the ${dir} (${decidingRule(shownTopology, setup.query, first)}), and no other component can make up for that.`,
+        : first.detail.kind === "allowed-prefixes"
+          ? `Wrong: on premises learns no route to ${first.detail.address} from ${lowerFirst(firstPhrase)} (DX-04), so the ${dir} is never sent, and no other component can make up for that.`
+          : `Wrong: ${subjectPhrase(first.component, firstPhrase)} drops the ${dir} (${decidingRule(shownTopology, setup.query, first)}), and no other component can make up for that.`,
       proof: `analyze(shown): not reachable (${blockerKey(first)})`,
     });
   }
@@ -415,6 +432,8 @@ function firstDropWhy(
   phrase: string,
 ): string {
   if (isLoop(first)) return `Right: ${loopSentence(analysis, first)}`;
+  // Allowed prefixes drop nothing: they decide what on premises learns, and it learns no route (DX-04).
+  if (first.detail.kind === "allowed-prefixes") return `Right: ${first.message.replace(/\.$/, "")} (DX-04).`;
   const hint = peeringHint(first);
   const why = firstDropReason(topology, query, analysis, first, phrase);
   return hint === undefined ? why : `${why} ${hint.charAt(0).toUpperCase()}${hint.slice(1)}.`;
@@ -731,7 +750,9 @@ function blockedSummary(
   const sentence = decidingSentence(deciding, first);
   const where = isLoop(first)
     ? loopSentence(analysis, first)
-    : `The ${first.direction === "return" ? "reply" : "request"} is dropped at ${componentPhrase(topology, first.component)}.`;
+    : first.detail.kind === "allowed-prefixes"
+      ? `On premises learns no route to ${first.detail.address} from ${componentPhrase(topology, first.component)}, so the ${first.direction === "return" ? "reply" : "request"} is never sent over Direct Connect.`
+      : `The ${first.direction === "return" ? "reply" : "request"} is dropped at ${componentPhrase(topology, first.component)}.`;
   const transitive = transitivePeeringSentence(topology, first) ?? "";
   // A NACL drop names the rule that matched and why it decides (lowest number first).
   const nacl = naclDropSentence(topology, first) ?? "";

@@ -1,0 +1,44 @@
+// The exam14 examiner on hybrid Direct Connect questions: the keyed allowed-prefixes option was the model's full
+// rule sentence, about twice as long as every other option, so its length gave the key away (D1); and the
+// summary said the request "is dropped at" the Direct Connect gateway, where allowed prefixes drop nothing: they
+// decide what on premises learns (D2, DX-04).
+import { describe, expect, it } from "vitest";
+import { analyze } from "../../lib/net/index";
+import { findFamily } from "../../lib/scenario/registry";
+import type { Difficulty, Question } from "../../lib/scenario/question";
+import { must } from "../support/must";
+
+const SEEDS = 600;
+
+/** Hybrid questions whose shown setup is first blocked by a Direct Connect association's allowed prefixes. */
+function allowedPrefixKeyed(): Question[] {
+  const family = must(findFamily("hybrid"));
+  const out: Question[] = [];
+  for (let i = 0; i < SEEDS; i += 1) {
+    const q = family.generate(300_000 + i, (2 + (i % 2)) as Difficulty);
+    const first = analyze(must(q.topology), must(q.query)).blockers[0];
+    if (first?.detail.kind === "allowed-prefixes") out.push(q);
+  }
+  return out;
+}
+
+describe("exam14 fixes (hybrid, Direct Connect allowed prefixes)", () => {
+  const keyed = allowedPrefixKeyed();
+
+  it("the keyed option is about as long as the longest other option, not twice as long (D1)", () => {
+    expect(keyed.length).toBeGreaterThan(20);
+    for (const q of keyed) {
+      const key = must(q.options.find((o) => q.answer.includes(o.id)));
+      const longest = Math.max(...q.options.filter((o) => o !== key).map((o) => o.text.length));
+      expect(key.text.length / longest, `${q.id}: ${key.text}`).toBeLessThanOrEqual(1.2);
+    }
+  });
+
+  it("the explanation says on premises learns no route, never that the gateway drops the traffic (D2)", () => {
+    for (const q of keyed) {
+      expect(q.explanation.summary, q.id).toMatch(/On premises learns no route to /);
+      expect(q.explanation.summary, q.id).not.toMatch(/dropped at [^.]*Direct Connect|dropped at corp-dxgw/);
+      expect(q.explanation.rules, q.id).toContain("DX-04");
+    }
+  });
+});

@@ -552,7 +552,11 @@ export const EXPLANATIONS = {
 } satisfies { readonly [C in BlockerCode]: AnyExplanation };
 
 function privateDestination(d: DetailOf<"gateway">): string {
-  return `Internet gateway ${label(d.gateway)} does not forward traffic to the private address ${d.address ?? "?"}; private addresses are not reachable over the internet.`;
+  const sent =
+    d.table !== undefined && d.route !== undefined
+      ? ` Route table ${label(d.table)} sent it there by its route ${d.route.description}: it has no more specific route for ${d.address ?? "?"}, such as one back through the peering, transit gateway or VPN that leads to it.`
+      : "";
+  return `Internet gateway ${label(d.gateway)} does not forward traffic to the private address ${d.address ?? "?"}; private addresses are not reachable over the internet.${sent}`;
 }
 
 function privateSource(d: DetailOf<"gateway">): string {

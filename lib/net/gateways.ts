@@ -72,6 +72,14 @@ export function sendToInternetGateway(
     return onInternet(w, p, { kind: "igw", id: igw.id });
   }
   if (isRfc1918(p.dst) || isRfc6598(p.dst)) {
+    // The route that sent a private address here (a default route, usually): the missing route back, e.g. a
+    // centralised-egress VPC with no route to a spoke through the transit gateway, is the fault to name.
+    const sent = w.hops.at(-1)?.detail;
+    const table = routeTableOf(w.net, subnet);
+    const via =
+      sent?.kind === "route" && sent.table === table.id && sent.route?.target === igw.id
+        ? sent.route
+        : undefined;
     addHop(w, igwRef, "drop", gatewayHop(igw.id), { inbound: p });
     block(
       w,
@@ -79,7 +87,15 @@ export function sendToInternetGateway(
         ? "IGW_DESTINATION_ADDRESS_NOT_IN_RFC1918_EGRESS"
         : "IGW_DESTINATION_ADDRESS_NOT_IN_RFC6598_EGRESS",
       igw.id,
-      { kind: "gateway", gateway: gw(igw, "internet-gateway"), address: p.dst.text },
+      via
+        ? {
+            kind: "gateway",
+            gateway: gw(igw, "internet-gateway"),
+            address: p.dst.text,
+            table: named(table),
+            route: via,
+          }
+        : { kind: "gateway", gateway: gw(igw, "internet-gateway"), address: p.dst.text },
     );
     return undefined;
   }

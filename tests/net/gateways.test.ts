@@ -146,4 +146,25 @@ describe("a NAT gateway AWS lists without an address (failed or deleted)", () =>
       expect(a.blockers[0]?.message).toMatch(/NAT gateway old-nat \(nat-gone\) is failed, not available/);
     }
   });
+
+  // Centralised egress (examiner 9, e01): the reply to a spoke arrives at the egress VPC's NAT gateway, whose
+  // subnet has no route back to the spoke, so its default route hands a private address to the internet gateway.
+  it("IGW-04: a private destination sent to the IGW names the route table and route that sent it there", () => {
+    const t = edited(example("tgw-centralised-egress"), (d) => {
+      const table = must(d.routeTables.find((r) => r.id === "rtb-egress-public"));
+      table.routes = table.routes.filter((r) => r.destination !== "10.0.0.0/8");
+    });
+    const a = run(t, "app-1", "internet", 443);
+    expect(a.reachable).toBe(false);
+    const b = must(a.blockers[0]);
+    expect(b).toMatchObject({ code: "IGW_DESTINATION_ADDRESS_NOT_IN_RFC1918_EGRESS", direction: "return" });
+    expect(b.detail).toMatchObject({
+      kind: "gateway",
+      table: { id: "rtb-egress-public" },
+      route: { destination: "0.0.0.0/0", target: "igw-egress" },
+    });
+    expect(b.message).toMatch(/rtb-egress-public/);
+    // With the route back in place the same flow works: the detail is about the missing route, not the gateway.
+    expect(run(example("tgw-centralised-egress"), "app-1", "internet", 443).reachable).toBe(true);
+  });
 });

@@ -136,6 +136,13 @@ function remoteCidr(net: Network, ip: IpAddress, fallback: "host" | "any" = "hos
   return fallback === "host" ? hostCidr(ip) : ip.family === 4 ? "0.0.0.0/0" : "::/0";
 }
 
+/** `network` when the deny rule's range `denied` holds all of it, else undefined (either unreadable: undefined). */
+function wholeNetworkDenied(network: string, denied: string | undefined): string | undefined {
+  const n = parseCidr(network);
+  const d = denied === undefined ? undefined : parseCidr(denied);
+  return n.ok && d?.ok === true && cidrContainsCidr(d.value, n.value) ? network : undefined;
+}
+
 /** What every fix proposer gets: the topology, its network, the query and the analysis that was blocked. */
 type FixContext = {
   readonly topology: Topology;
@@ -220,11 +227,16 @@ const addNetworkAclRule: Proposer = ({ topology, net, query }, b) => {
     ruleNumber: number,
     protocol,
     ...ports,
-    // Below a numbered deny the allow overrides it for every address it names: name only this flow's remote
-    // address, so the deny keeps covering the rest of its range.
+    // Below a numbered deny the allow overrides it for every address it names. A deny that spans the flow's whole
+    // remote network (its VPC or on-premises range) blocks every host there, so the allow names that network; a
+    // deny for part of it (a carve-out, e.g. one subnet) keeps covering the rest: the allow names only this
+    // flow's remote address.
     cidrBlock:
       d.ruleNumber !== "*"
-        ? hostCidr(remote.value)
+        ? (wholeNetworkDenied(
+            remoteCidr(net, remote.value),
+            rules.find((r) => r.ruleNumber === d.ruleNumber)?.cidrBlock,
+          ) ?? hostCidr(remote.value))
         : remoteCidr(net, remote.value, isReply || remote.value.family === 6 ? "any" : "host"),
     action: "allow",
   };

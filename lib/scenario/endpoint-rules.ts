@@ -264,7 +264,7 @@ function natToPublicEndpoint(s: EndpointScenario): ChoiceVerdict {
   return {
     choice: "neither",
     works: false,
-    reason: `${via} only at its public endpoint through the internet gateway, which the requirement rules out (that traffic does not leave the AWS network, yet it is not private routing), and it is charged per hour and per GB processed${free} (${rules.filter((r) => r !== "TGW-18").join(", ")}).`,
+    reason: `${via} only at its public endpoint through the internet gateway, which the requirement rules out: it is not a private path in the VPC, and it is charged per hour and per GB processed${free} (${rules.filter((r) => r !== "TGW-18").join(", ")}).`,
     rules,
   };
 }

@@ -339,6 +339,10 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
     if (!b || hasBlocker(shown, b)) continue;
     // Two different verdicts on the same peering connection (pending vs expired) read as near-synonyms.
     if (b.component.startsWith("pcx-") && shown.blockers.some((x) => x.component === b.component)) continue;
+    // "<peering> delivers only to addresses in its peer VPC" about a peering no hop of the shown flow reaches: a
+    // plausible misreading only for traffic to the internet or a service (PCX-10). Between two instances no route
+    // of the flow uses that peering, so a candidate rules the option out without knowing anything: not offered.
+    if (offPathPeering(shownTopology, setup.query, shown, b)?.toInstance === true) continue;
     const stock = noText(other, shownTopology);
     const text = exhibitConsistentText(shownTopology, b, stock);
     if (text === undefined) continue;
@@ -494,7 +498,7 @@ function offPathPeering(
   query: Query,
   analysis: Analysis,
   b: Blocker,
-): { why: string; proof: string } | undefined {
+): { why: string; proof: string; toInstance: boolean } | undefined {
   if (b.code !== "PCX_REQUIRES_ADDRESS_IN_VPC_CIDR" || findItem(shown, b.component) === undefined)
     return undefined;
   const onPath = (h: Hop): boolean => h.component.id === b.component;
@@ -504,6 +508,7 @@ function offPathPeering(
   return {
     why: `${subjectPhrase(b.component, phrase)} is not on the path: no route in this setup sends the request into it, so its limit to addresses inside the peer VPC never comes into play (${toInstance ? "PCX-02" : "PCX-10"}).`,
     proof: `analyze(shown): no hop at ${b.component}, so ${blockerKey(b)} does not hold`,
+    toInstance,
   };
 }
 

@@ -3,7 +3,6 @@
 // a transit gateway works: centralised egress to an egress VPC's NAT gateway (TGW-18). The key and options
 // come from the model's analysis (reach-question engine).
 import type * as T from "../../net/index";
-import { INTERNET_SERVER_IP } from "../../net/index";
 import type { Family } from "../family";
 import { cidrText, publicIp } from "../names";
 import type { Difficulty, Question } from "../question";
@@ -44,8 +43,30 @@ function setPublicIp(instanceId: string, ip: string): (t: T.Topology) => T.Topol
     });
 }
 
+/** What the instance reaches on the internet: a service, its port, and its host's address. */
+type InternetServer = { readonly what: string; readonly port: number; readonly ip: string };
+
+const INTERNET_SERVICES: readonly { readonly what: string; readonly port: number }[] = [
+  { what: "a server on the internet", port: 443 },
+  { what: "a partner's HTTPS API on the internet", port: 443 },
+  { what: "a package mirror on the internet", port: 443 },
+  { what: "a software update server on the internet", port: 80 },
+  { what: "a supplier's SFTP server on the internet", port: 22 },
+];
+
+/**
+ * The internet server of a question, drawn per seed from a stream of its own (the question's other draws do not
+ * move): its address in an RFC 5737 documentation block, which no AWS address drawn by publicIp can equal.
+ */
+function internetServer(seed: number, difficulty: Difficulty): InternetServer {
+  const rng = forkedRng(seed, `${NAME}/${difficulty}/internet`);
+  const service = rng.pick(INTERNET_SERVICES);
+  const ip = `${rng.pick(["192.0.2", "198.51.100", "203.0.113"])}.${rng.int(1, 254)}`;
+  return { ...service, ip };
+}
+
 /** A's default route points at the peering; B owns the internet gateway or NAT gateway. */
-function peerGateway(rng: Rng): Scenario {
+function peerGateway(rng: Rng, server: InternetServer): Scenario {
   const estate = buildEstate(rng, 2);
   const [a, b] = estate.sites as [Site, Site];
   const pcx = peerSites(estate, a, b);
@@ -87,8 +108,8 @@ function peerGateway(rng: Rng): Scenario {
   return {
     stem:
       `The VPC ${a.vpc.name} is peered with ${b.vpc.name}, whose ${useNat ? "NAT gateway" : "internet gateway"} serves ${possessive(b.vpc.name)} subnets. ` +
-      `Can ${a.instance.name} (${a.instance.ip}) in ${a.vpc.name} reach a server on the internet (${INTERNET_SERVER_IP}) on TCP 443? The setup:`,
-    query: { from: a.instance.name, to: "internet", protocol: "tcp", port: 443 },
+      `Can ${a.instance.name} (${a.instance.ip}) in ${a.vpc.name} reach ${server.what} (${server.ip}) on TCP ${server.port}? The setup:`,
+    query: { from: a.instance.name, to: server.ip, protocol: "tcp", port: server.port },
     concepts: ["P3"],
     showable: [0, 1],
     variants: [
@@ -206,7 +227,7 @@ function peerEndpoint(rng: Rng): Scenario {
  * gateway. A and B are joined by a transit gateway and by a peering. A's default route to the TGW works
  * (rule TGW-18); the same default route to the peering does not (PCX-10, NAT-06).
  */
-function centralEgress(rng: Rng): Scenario {
+function centralEgress(rng: Rng, server: InternetServer): Scenario {
   const estate = buildEstate(rng, 2);
   const [a, b] = estate.sites as [Site, Site];
   const builder = estate.builder;
@@ -233,8 +254,8 @@ function centralEgress(rng: Rng): Scenario {
     stem:
       `The VPC ${a.vpc.name} has no internet gateway. The VPC ${b.vpc.name} is an egress VPC with NAT gateway ${nat} and internet gateway ${igw}; ` +
       `the two VPCs are attached to transit gateway ${hub.tgwId} and also peered (${pcx}). ` +
-      `Can ${a.instance.name} (${a.instance.ip}) in ${a.vpc.name} reach a server on the internet (${INTERNET_SERVER_IP}) on TCP 443? The setup:`,
-    query: { from: a.instance.name, to: "internet", protocol: "tcp", port: 443 },
+      `Can ${a.instance.name} (${a.instance.ip}) in ${a.vpc.name} reach ${server.what} (${server.ip}) on TCP ${server.port}? The setup:`,
+    query: { from: a.instance.name, to: server.ip, protocol: "tcp", port: server.port },
     concepts: ["P3", "V6"],
     showable: [0, 1, 2, 3, 4],
     variants: [
@@ -346,13 +367,14 @@ function withDenyPolicy(t: T.Topology): T.Topology {
 
 function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Question {
   const rng = forkedRng(seed, `${NAME}/${difficulty}`);
+  const server = internetServer(seed, difficulty);
   const scenario =
     difficulty === 1
-      ? peerGateway(rng)
+      ? peerGateway(rng, server)
       : difficulty === 2
-        ? rng.pick([peerGateway, peerEndpoint, centralEgress])(rng)
+        ? rng.pick([peerGateway, peerEndpoint, centralEgress])(rng, server)
         : // d3: more components and hops (a transit gateway hub beside a peering, or an endpoint's prefix list).
-          rng.pick([peerEndpoint, centralEgress, centralEgress])(rng);
+          rng.pick([peerEndpoint, centralEgress, centralEgress])(rng, server);
   // About 2 in 7 show a working setup (as pickShown in reach-question), drawn from the showable variants.
   const yes = scenario.showable.filter((i) => scenario.variants[i]?.works === true);
   const no = scenario.showable.filter((i) => scenario.variants[i]?.works !== true);

@@ -36,8 +36,11 @@ type Scenario = {
   concepts: string[];
   client: Site;
   server: Site;
-  /** d3: the variants a question may show, each needing two facts together (the rest are distractors). */
-  twoFact?: number[] | undefined;
+  /**
+   * The variants a question may show (the rest are distractors only): d3's two-fact faults, or the SG case's
+   * filtering ones, so a filtering question is never keyed to a missing route.
+   */
+  showable?: number[] | undefined;
 };
 
 export type NaclPair = {
@@ -141,7 +144,7 @@ function naclCase(rng: Rng, replies: boolean, twoFact = false): Scenario {
     ],
     // Rule order (2), deny after the allow (6), stateful SG (9), and the two-fact variants below (10-13).
     // An undefined key rather than a conditional spread (V8's slow path).
-    twoFact: twoFact ? [2, 6, 9, 10, 11, 12, 13] : undefined,
+    showable: twoFact ? [2, 6, 9, 10, 11, 12, 13] : undefined,
   };
 }
 
@@ -195,21 +198,26 @@ function sgReferenceCase(rng: Rng, crossRegion: boolean): Scenario {
   const wrongPort = setSecurityGroupInbound(server.instance.sgId, [
     { protocol: "tcp", fromPort: p + 1, toPort: p + 1, cidrBlock: cidrText(client.vpc.cidr) },
   ]);
+  // Rule PCX-11: a security group can reference a peer VPC's group in the same Region only. Across Regions AWS
+  // refuses to create such a rule at all, so no question may show one: there the reference variant is left out.
+  const filters: Variant[] = [
+    { topology: base, works: true },
+    ...(crossRegion ? [] : [lazyVariant(() => byReference(base), true)]),
+    lazyVariant(() => wrongPort(base)),
+    lazyVariant(() => setSecurityGroupOutbound(client.instance.sgId, [])(base)),
+  ];
   return {
     estate,
     client,
     server,
     concepts: ["P6", "P12", "S2", "P11"],
-    // Rule PCX-11: a security group can reference a peer VPC's group in the same Region only. Across Regions AWS
-    // refuses to create such a rule at all, so no question may show one: there the reference variant is left out.
+    // The missing routes are distractors only: shown, they would key a filtering question to a routing fault.
     variants: [
-      { topology: base, works: true },
-      ...(crossRegion ? [] : [lazyVariant(() => byReference(base), true)]),
-      lazyVariant(() => wrongPort(base)),
-      lazyVariant(() => setSecurityGroupOutbound(client.instance.sgId, [])(base)),
+      ...filters,
       lazyVariant(() => removeRoute(client.subnet.routeTableId, cidrText(server.vpc.cidr))(base)),
       lazyVariant(() => removeRoute(server.subnet.routeTableId, cidrText(client.vpc.cidr))(base)),
     ],
+    showable: filters.map((_, i) => i),
   };
 }
 
@@ -243,7 +251,7 @@ function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Que
     stem,
     query,
     variants: scenario.variants,
-    shown: scenario.twoFact ? pickShownAmong(rng, scenario.variants, scenario.twoFact) : undefined,
+    shown: scenario.showable ? pickShownAmong(rng, scenario.variants, scenario.showable) : undefined,
     describe: true,
   });
 }

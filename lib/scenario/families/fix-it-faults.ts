@@ -7,9 +7,9 @@
 // back, the client's attachment does not propagate into the TGW table (the reply finds no route there), or
 // the server's route back is missing.
 import type * as T from "../../net/index";
-import { cidrSize, cidrText, ipToInt } from "../names";
+import { cidrSize, cidrText, ipToInt, resourceId } from "../names";
 import type { Difficulty } from "../question";
-import type { Rng } from "../rng";
+import { forkedRng, hashString, type Rng } from "../rng";
 import { setNacl } from "../topology-edits";
 import { routeTableWith, subnetWith, tgwRouteTableWith, topologyWith } from "../topology-builder";
 import type { NearMiss } from "../near-misses";
@@ -114,7 +114,8 @@ function statelessAcl(setup: Setup, end: "server" | "client", subnet: T.Subnet, 
   const port = setup.query.port ?? 443;
   const own = vpcCidr(t, subnet);
   const remote = vpcCidr(t, other);
-  const aclId = `acl-${subnet.id.replace(/^subnet-/, "")}`;
+  // Its own id, drawn from a stream keyed by the subnet (deterministic per seed, yet not the subnet's hex digits).
+  const aclId = resourceId(forkedRng(hashString(subnet.id), "network-acl"), "acl");
   const name = `${subnet.name ?? subnet.id}-acl`;
   const within = (ruleNumber: number): T.NaclRule => ({
     ruleNumber,

@@ -10,18 +10,21 @@ import {
   analyze,
   formatFlowLogRecord,
   primaryEniIdFor,
+  type FlowLogRecord,
   INTERNET_SERVER_IP,
   type Analysis,
   type Blocker,
   type Query,
   type Topology,
 } from "../../net/index";
+import { DEFAULT_FLOW_LOG_NOW } from "../../net/flow-logs";
+import { CLIENT_EPHEMERAL_PORT } from "../../net/query";
 import { decidingSentence } from "../rule-sentences";
 import { buildQuestion } from "../build-question";
 import type { Family } from "../family";
 import { accountId, carveVpcCidrs, cidrText, distinctNames, publicIp, region, VPC_NAMES } from "../names";
 import type { Difficulty, Question } from "../question";
-import { createRng, type Rng } from "../rng";
+import { createRng, forkedRng, type Rng } from "../rng";
 import { TopologyBuilder } from "../topology-builder";
 import { setNacl, setSecurityGroupInbound, setSecurityGroupOutbound } from "../topology-edits";
 import { buildNaclPair, tcp, type NaclPair } from "./filtering";
@@ -477,13 +480,47 @@ export function flowLogCase(seed: number, difficulty: Difficulty, proofs?: Proof
     query: setting.shownQuery ?? query,
     exhibit: [
       HEADER,
-      ...analysis.flowLogs.map((r) => formatFlowLogRecord({ ...r, interfaceId: shownEniId(r.interfaceId) })),
+      ...recordsAsLogged(analysis.flowLogs, seed, difficulty).map((r) =>
+        formatFlowLogRecord({ ...r, interfaceId: shownEniId(r.interfaceId) }),
+      ),
     ],
     candidates,
     summary:
       `${key.why} ${decidingSentence(deciding, first)}${setting.topology.natGateways.length > 0 ? ` ${NAT_RECORDS}` : ""}`.trim(),
   });
   return { question, hiddenTopology: topology, analysis };
+}
+
+/**
+ * The model's records with the details that do not bear on the diagnosis drawn per seed, so that two seeds with
+ * the same fault do not print the same numbers: the client's ephemeral port (one port, in every record that
+ * carries the model's CLIENT_EPHEMERAL_PORT, inside the Linux range ACL-08 names), the packet count (one for every record:
+ * each request packet has its reply) the bytes (one packet size per direction) and the capture window.
+ * Actions, addresses, ENIs and the service port stay the model's. Drawn from their own stream, so the question's
+ * other draws do not move.
+ */
+function recordsAsLogged(
+  records: readonly FlowLogRecord[],
+  seed: number,
+  difficulty: Difficulty,
+): FlowLogRecord[] {
+  const look = forkedRng(seed, `${NAME}/${difficulty}/records`);
+  const port = look.int(32768, 60999);
+  const start = DEFAULT_FLOW_LOG_NOW + look.int(0, 30 * 24 * 60) * 60;
+  const packets = look.int(2, 12);
+  const size = { request: look.int(52, 120), reply: look.int(52, 120) };
+  return records.map((r) => {
+    const leg = r.srcPort === CLIENT_EPHEMERAL_PORT ? "request" : "reply";
+    return {
+      ...r,
+      srcPort: r.srcPort === CLIENT_EPHEMERAL_PORT ? port : r.srcPort,
+      dstPort: r.dstPort === CLIENT_EPHEMERAL_PORT ? port : r.dstPort,
+      packets,
+      bytes: packets * size[leg],
+      start: start + (r.start - DEFAULT_FLOW_LOG_NOW),
+      end: start + (r.end - DEFAULT_FLOW_LOG_NOW),
+    };
+  });
 }
 
 export const flowLogDiagnosis: Family = {

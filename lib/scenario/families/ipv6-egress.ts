@@ -40,6 +40,8 @@ type Setup = {
   ipv6: string;
   internet6: string;
   subnetName: string;
+  /** What the instances reach the internet for, "download OS updates" (drawn from its own stream, see PURPOSES). */
+  purpose: string;
 };
 
 type SetupSpec = {
@@ -64,7 +66,7 @@ function hex4(rng: Rng): string {
 const ANY4 = "0.0.0.0/0";
 const ANY6 = "::/0";
 
-function buildSetup(rng: Rng, spec: SetupSpec): Setup {
+function buildSetup(rng: Rng, spec: SetupSpec, purpose: string): Setup {
   const home = region(rng);
   const b = new TopologyBuilder(rng, home.code);
   const [cidr] = carveVpcCidrs(rng, [rng.pick([16, 18, 20])]);
@@ -159,6 +161,7 @@ function buildSetup(rng: Rng, spec: SetupSpec): Setup {
     ipv6,
     internet6: `2600:9000:${hex4(rng)}::${hex4(rng)}`,
     subnetName: `${name}-${spec.role}`,
+    purpose,
   };
 }
 
@@ -302,7 +305,7 @@ const TEMPLATES: readonly Template[] = [
     // At difficulty 1 the stem names the private NAT gateway and the policy; at 2 the exhibit has to be read
     // (the VPC has no internet gateway; the NAT gateway's connectivity type is in its table).
     stem: (s, difficulty) =>
-      `Instances such as ${s.instanceName} in the private subnet must reach IPv6 internet services over IPv6, but nothing on the internet may open connections to them${difficulty === 1 ? ` (a security policy also forbids an internet gateway in this VPC, though not an egress-only internet gateway; its NAT gateway ${s.nat} is a private NAT gateway)` : ""}.`,
+      `Instances such as ${s.instanceName} in the private subnet must ${s.purpose} over IPv6, but nothing on the internet may open connections to them${difficulty === 1 ? ` (a security policy also forbids an internet gateway in this VPC, though not an egress-only internet gateway; its NAT gateway ${s.nat} is a private NAT gateway)` : ""}.`,
     question: "Which single route in the private subnet's route table achieves this?",
     changes: [
       route(
@@ -331,42 +334,45 @@ const TEMPLATES: readonly Template[] = [
     concepts: ["G1", "G3"],
   },
   {
-    id: "nat-outbound-ipv4",
+    // The same IPv6 egress need in a VPC that has an internet gateway: the trap is ::/0 to it, which lets the
+    // internet open connections over IPv6 (IPv6 addresses need no translation).
+    id: "eigw-outbound-beside-igw",
     spec: { igw: true, role: "private" },
-    need: { out4: true, in4: false },
-    stem: (s) =>
-      `Instances such as ${s.instanceName} in the private subnet have no public IPv4 addresses and must download updates over IPv4, without being reachable from the internet.`,
+    need: { out6: true, in6: false },
+    // At difficulty 1 the stem points at the internet gateway; at 2 the exhibit has to be read.
+    stem: (s, difficulty) =>
+      `Instances such as ${s.instanceName} (${s.ipv6}) in the private subnet must ${s.purpose} over IPv6, and nothing on the internet may open connections to them.${difficulty === 1 ? ` The VPC's public subnet already routes 0.0.0.0/0 to internet gateway ${s.igw}.` : ""}`,
     question: "Which single route in the private subnet's route table achieves this?",
     changes: [
       route(
-        ANY4,
-        "nat",
-        "A public NAT gateway gives the private instances outbound IPv4 access through its Elastic IP, and the internet cannot open connections through it (NAT-01).",
+        ANY6,
+        "eigw",
+        "An egress-only internet gateway lets IPv6 connections out and their replies back in, and drops connections started from the internet (EIGW-01).",
         true,
       ),
       route(
-        ANY4,
-        "igw",
-        "The instances have no public IPv4 address, so the internet gateway cannot translate their traffic (IGW-01, IGW-04); private instances need a NAT gateway.",
-      ),
-      route(
-        ANY4,
-        "eigw",
-        "An egress-only internet gateway is IPv6-only: AWS does not accept a route with an IPv4 destination such as 0.0.0.0/0 to it, since CreateRoute takes an egress-only gateway for IPv6 traffic only (EIGW-01).",
-      ),
-      route(
         ANY6,
-        "eigw",
-        "A ::/0 route never matches the IPv4 downloads, so they still have no route (RT-04).",
+        "igw",
+        "IPv6 addresses are globally unique and need no translation, so with ::/0 pointing at the internet gateway, clients on the internet can open connections to the instances over IPv6 (IGW-01); the egress-only internet gateway is the IPv6 way out that admits only replies (EIGW-01).",
       ),
       route(
         ANY6,
         "nat",
-        "A ::/0 route never matches the IPv4 downloads (RT-04), and a NAT gateway does not forward native IPv6 (NAT-04).",
+        "A NAT gateway does not forward native IPv6 traffic: it translates IPv4, and IPv6 only as NAT64 for the 64:ff9b::/96 prefix with DNS64 (NAT-04).",
+      ),
+      route(
+        ANY4,
+        "nat",
+        "A 0.0.0.0/0 route never matches an IPv6 destination, so the IPv6 connections still have no route (RT-04).",
+      ),
+      route(
+        ANY4,
+        "eigw",
+        "An egress-only internet gateway is IPv6-only: AWS does not accept a route with an IPv4 destination such as 0.0.0.0/0 to it, since CreateRoute takes an egress-only gateway for IPv6 traffic only (EIGW-01); the IPv6 connections need a ::/0 route (RT-04).",
       ),
     ],
-    rules: ["EIGW-01", "IGW-01", "IGW-04", "NAT-01", "NAT-04", "RT-04"],
-    concepts: ["G1"],
+    rules: ["EIGW-01", "IGW-01", "NAT-04", "RT-04"],
+    concepts: ["G1", "G3"],
   },
   {
     // At d2 the outbound question is dual-stack, so it tests IPv6 rather than repeating d1's IPv4 one.
@@ -374,7 +380,7 @@ const TEMPLATES: readonly Template[] = [
     spec: { igw: true, role: "private" },
     need: { out4: true, out6: true, in4: false, in6: false },
     stem: (s) =>
-      `Instances such as ${s.instanceName} (${s.ipv6}) in the private subnet are dual-stack: they have IPv6 addresses but no public IPv4 addresses. They must download updates over both IPv4 and IPv6, and nothing on the internet may open connections to them.`,
+      `Instances such as ${s.instanceName} (${s.ipv6}) in the private subnet are dual-stack: they have IPv6 addresses but no public IPv4 addresses. They must ${s.purpose} over both IPv4 and IPv6, and nothing on the internet may open connections to them.`,
     question: "Which pair of routes in the private subnet's route table achieves this?",
     changes: [
       routePair(
@@ -444,47 +450,11 @@ const TEMPLATES: readonly Template[] = [
     concepts: ["G1", "G3"],
   },
   {
-    id: "igw-inbound-ipv4",
-    spec: { igw: true, role: "web", publicIpv4: true },
-    need: { in4: true, out4: true },
-    stem: (s) =>
-      `Web servers such as ${s.instanceName} in subnet ${s.subnetName} have public IPv4 addresses and must accept HTTPS connections that clients on the internet open to them over IPv4.`,
-    question: "Which single route in the subnet's route table achieves this?",
-    changes: [
-      route(
-        ANY4,
-        "igw",
-        "With 0.0.0.0/0 pointing at the internet gateway, it maps each server's public IPv4 address to its private address and back, so clients can connect and the replies return (IGW-01).",
-        true,
-      ),
-      // The NAT trap: the reply of a connection that came in through the internet gateway would leave through
-      // the NAT gateway, which translates it to its own address, so the client never sees it come back.
-      route(
-        ANY4,
-        "nat",
-        "A NAT gateway lets the private side start connections out, but no one on the internet can open a connection through it; with 0.0.0.0/0 pointing at it, the replies to connections that came in through the internet gateway would leave from the NAT gateway's address, not the server's (NAT-01, IGW-01).",
-      ),
-      route(
-        ANY6,
-        "igw",
-        "A ::/0 route never matches IPv4 destinations, so the replies to IPv4 clients have no route (RT-04).",
-      ),
-      // Not the impossible 0.0.0.0/0 → egress-only gateway (AWS refuses that route outright).
-      route(
-        ANY6,
-        "eigw",
-        "A ::/0 route never matches IPv4 destinations, and an egress-only internet gateway carries IPv6 only (EIGW-01, RT-04).",
-      ),
-    ],
-    rules: ["EIGW-01", "IGW-01", "NAT-01", "RT-04"],
-    concepts: ["G1"],
-  },
-  {
     id: "sg-ipv6-outbound",
     spec: { igw: false, role: "private", eigwRoute: true, sgIpv4Only: true },
     need: { out6: true, in6: false },
     stem: (s) =>
-      `Instances such as ${s.instanceName} (${s.ipv6}) in the private subnet must reach IPv6 internet services on TCP 443. The subnet routes ::/0 to egress-only internet gateway ${s.eigw}, yet the connections never leave the instance.`,
+      `Instances such as ${s.instanceName} (${s.ipv6}) in the private subnet must ${s.purpose} over IPv6 (TCP 443). The subnet routes ::/0 to egress-only internet gateway ${s.eigw}, yet the connections never leave the instance.`,
     question:
       "Which single change makes them work, still without letting the internet open connections to the instances?",
     changes: [
@@ -521,7 +491,7 @@ const TEMPLATES: readonly Template[] = [
     spec: { igw: false, role: "private", eigwRoute: true, aclIpv4RepliesOnly: true },
     need: { out6: true, in6: false },
     stem: (s) =>
-      `Instances such as ${s.instanceName} (${s.ipv6}) in the private subnet must reach IPv6 internet services on TCP 443. The subnet routes ::/0 to egress-only internet gateway ${s.eigw} and has its own network ACL ${s.acl ?? ""}; IPv6 connections time out.`,
+      `Instances such as ${s.instanceName} (${s.ipv6}) in the private subnet must ${s.purpose} over IPv6 (TCP 443). The subnet routes ::/0 to egress-only internet gateway ${s.eigw} and has its own network ACL ${s.acl ?? ""}; IPv6 connections time out.`,
     question:
       "Which single change makes them work, still without letting the internet open connections to the instances?",
     changes: [
@@ -556,7 +526,7 @@ const TEMPLATES: readonly Template[] = [
     spec: { igw: false, role: "private", eigwRoute: true, aclIpv4RequestsOnly: true },
     need: { out6: true, in6: false },
     stem: (s) =>
-      `Instances such as ${s.instanceName} (${s.ipv6}) in the private subnet must reach IPv6 internet services on TCP 443. The subnet routes ::/0 to egress-only internet gateway ${s.eigw} and has its own network ACL ${s.acl ?? ""}; IPv6 connections time out.`,
+      `Instances such as ${s.instanceName} (${s.ipv6}) in the private subnet must ${s.purpose} over IPv6 (TCP 443). The subnet routes ::/0 to egress-only internet gateway ${s.eigw} and has its own network ACL ${s.acl ?? ""}; IPv6 connections time out.`,
     question:
       "Which single change makes them work, still without letting the internet open connections to the instances?",
     changes: [
@@ -587,19 +557,20 @@ const TEMPLATES: readonly Template[] = [
   },
 ];
 
-// d1: the two outbound-only answers (NAT gateway for IPv4, egress-only gateway for IPv6); d2: the route
-// templates that involve IPv6 (a dual-stack pair of routes instead of d1's IPv4 NAT question) and the
-// inbound IPv4 design; d3: the SG and NACL rules IPv6 traffic needs beside a route that is already right (two interacting
-// facts: the egress-only gateway is stateful, the ACL is not; the IPv4 SG rule does not cover IPv6), plus the
-// inbound IPv6 design. The inbound IPv4 design, answerable by address family alone, stays at d2 (the examiner
-// found d3 easier than d1). Complexity by level in docs/quiz-format.md.
+// Every template is about IPv6 egress (the family's subject; an examiner found pure IPv4 NAT and IGW items here):
+// d1: the egress-only gateway for IPv6, in a VPC without an internet gateway or beside one (the ::/0 → IGW trap);
+// d2: the same route questions with less scaffolding, a dual-stack pair of routes (IPv4 through NAT, IPv6 through
+// the egress-only gateway) and the inbound IPv6 design (when an egress-only gateway is the wrong choice); d3: the
+// SG and NACL rules IPv6 traffic needs beside a route that is already right (two interacting facts: the
+// egress-only gateway is stateful, the ACL is not; the IPv4 SG rule does not cover IPv6), plus the inbound IPv6
+// design. Complexity by level in docs/quiz-format.md.
 const BY_LEVEL: Readonly<Record<Difficulty, readonly string[]>> = {
-  1: ["nat-outbound-ipv4", "eigw-outbound-only"],
+  1: ["eigw-outbound-beside-igw", "eigw-outbound-only"],
   2: [
     "eigw-outbound-only",
     "igw-inbound-ipv6",
     "dual-stack-outbound",
-    "igw-inbound-ipv4",
+    "eigw-outbound-beside-igw",
     "dual-stack-outbound",
   ],
   3: [
@@ -612,6 +583,18 @@ const BY_LEVEL: Readonly<Record<Difficulty, readonly string[]>> = {
   ],
 };
 
+/** What the instances go out to the internet for: the stems name it, so two seeds of one template read differently. */
+const PURPOSES: readonly string[] = [
+  "download OS updates",
+  "pull container images from a public registry",
+  "call a partner's HTTPS API",
+  "send metrics to an external monitoring service",
+  "fetch packages from public repositories",
+  "upload logs to a third-party service",
+  "check software licences with the vendor's server",
+  "reach services on the internet",
+];
+
 /** Each option is judged by verdicts only: a blocked flow's walk may stop at its first blocker. */
 const VERDICT = { firstBlocker: true } as const;
 
@@ -619,7 +602,8 @@ function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Que
   const rng = forkedRng(seed, `${NAME}/${difficulty}`);
   const id = rng.pick(BY_LEVEL[difficulty]);
   const template = TEMPLATES.find((t) => t.id === id) as Template;
-  const setup = buildSetup(rng, template.spec);
+  // The purpose has its own stream: drawing it from `rng` would shift every later draw of the question.
+  const setup = buildSetup(rng, template.spec, forkedRng(seed, `${NAME}/purpose`).pick(PURPOSES));
   const flows = (Object.keys(template.need) as Flow[]).map((flow) => ({
     flow,
     q: query(setup, flow),

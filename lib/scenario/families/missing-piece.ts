@@ -109,7 +109,7 @@ function pairNearMisses(
     {
       text: `An inbound rule in ${a.instance.name}-sg allowing TCP 1024-65535 from ${cCidr}`,
       fixText: `Add an inbound rule tcp/1024-65535 from ${cCidr} to security group ${a.instance.sgId}`,
-      why: `Security groups are stateful: the reply to ${possessive(a.instance.name)} own request comes back in whatever its inbound rules say, so opening the ephemeral ports changes nothing for this flow (SG-02).`,
+      why: `Security groups are stateful: the reply to ${possessive(a.instance.name)} own request is allowed back in regardless of its inbound rules, so opening the ephemeral ports changes nothing for this flow (SG-02).`,
       edit: addSecurityGroupInbound(a.instance.sgId, {
         protocol: "tcp",
         fromPort: 1024,
@@ -400,7 +400,7 @@ function internetSetup(rng: Rng): Setup {
       {
         text: `An inbound rule in ${a.instance.name}-sg allowing TCP 1024-65535 from 0.0.0.0/0`,
         fixText: `Add an inbound rule tcp/1024-65535 from 0.0.0.0/0 to security group ${a.instance.sgId}`,
-        why: `Security groups are stateful: the reply to ${possessive(a.instance.name)} own request comes back in whatever its inbound rules say, so opening the ephemeral ports changes nothing for this flow (SG-02).`,
+        why: `Security groups are stateful: the reply to ${possessive(a.instance.name)} own request is allowed back in regardless of its inbound rules, so opening the ephemeral ports changes nothing for this flow (SG-02).`,
         edit: addSecurityGroupInbound(a.instance.sgId, {
           protocol: "tcp",
           fromPort: 1024,

@@ -266,7 +266,7 @@ const activatePeering: Proposer = ({ topology }, b) => {
       description: recreate
         ? // PCX-06: an expired request can be neither accepted nor rejected; only a new request (new pcx- ID) helps.
           `Create a new peering request between ${p.requesterVpcId} and ${p.accepterVpcId}, have the accepter VPC ${p.accepterVpcId}'s owner accept it within 7 days, and point the routes in both VPCs at the new connection's pcx- ID (routes to the expired ${p.id} stay blackholes)`
-        : `Accept peering connection ${p.id} (as the accepter VPC ${p.accepterVpcId}'s owner)`,
+        : `Accept peering connection ${p.id} in the accepter VPC's account`,
       rules: ["PCX-05", "PCX-07"],
       topology: draft.topology,
     },

@@ -38,13 +38,15 @@ export function drawFixItFault(rng: Rng, difficulty: Difficulty): FixItFault {
  * about. An internet-egress setup offers only its security group's outbound rule, so drawn like missing-piece
  * (half the setups internet, pieces uniform) three questions in five were about an empty security group
  * rule (scripts/fault-mix.ts: 60 %). The kinds are weighed instead: a quarter of the setups internet egress,
- * and a peering setup's empty group half as likely as its route or its acceptance, for about 40 % security
- * group, 30 % route, 30 % peering acceptance.
+ * and in a peering setup the route twice as likely as the acceptance or the empty group, for about 44 %
+ * security group, 37 % route, 19 % acceptance. The acceptance stays rare: its keyed fix is the one option of
+ * its kind (an active peering has nothing to accept), so at a third of d1 it made "pick the odd one out" a cue.
  */
 function firstLevel(rng: Rng): FixItFault {
   const setup = drawSetupOfKind(rng, rng.int(0, 3) === 0 ? "internet" : "peering");
   const eligible = piecesForDifficulty(setup.pieces, 1).filter((piece) => piece.fixIt !== false);
-  const weighted = eligible.flatMap((piece) => (piece.plain === true ? [piece] : [piece, piece]));
+  const isRoute = (piece: Piece): boolean => piece.plain !== true && !piece.rules.includes("PCX-05");
+  const weighted = eligible.flatMap((piece) => (isRoute(piece) ? [piece, piece] : [piece]));
   return { setup, missing: rng.pick(weighted) };
 }
 

@@ -361,8 +361,10 @@ export const EXPLANATIONS = {
       ? `The route ${d.route?.description ?? "?"} points at attachment ${d.route?.target ?? "?"}, which does not exist.`
       : `The route ${d.route?.description ?? "?"} in transit gateway route table ${label(d.table)} is a blackhole and drops the traffic.`,
   ),
-  BAD_STATE_VPN: entry(["gateway"], ["VPN-02"], vpnDown),
-  TGW_BAD_STATE_VPN: entry(["gateway"], ["VPN-02"], vpnDown),
+  BAD_STATE_VPN: entry(["gateway"], ["VPN-02"], vpnDown, (d) =>
+    d.staleRoutes !== undefined && d.staleRoutes.length > 0 ? ["VPN-05"] : [],
+  ),
+  TGW_BAD_STATE_VPN: entry(["gateway"], ["VPN-02"], tgwVpnDown),
   VGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS: entry(
     ["gateway"],
     ["VPN-08", "PCX-10", "VPN-07"],
@@ -551,8 +553,22 @@ function privateSource(d: DetailOf<"gateway">): string {
   return `Internet gateway ${label(d.gateway)} drops traffic from the private address ${d.address ?? "?"}.`;
 }
 
+const VPN_DOWN = (d: DetailOf<"gateway">) =>
+  `Both tunnels of VPN connection ${label(d.gateway)} are down (VgwTelemetry shows 0 tunnels UP), so it carries no traffic`;
+
+/** A VPN on a virtual private gateway: what its route tables show is in `staleRoutes` (VPN-05). */
 function vpnDown(d: DetailOf<"gateway">): string {
-  return `Both tunnels of VPN connection ${label(d.gateway)} are down (VgwTelemetry shows 0 tunnels UP), so it carries no traffic, and no routes propagate from it while both are down (which is why a route table with propagation from its gateway shows none of its prefixes).`;
+  const stale = d.staleRoutes;
+  if (stale === undefined) return `${VPN_DOWN(d)}, and no routes propagate from it while both are down.`;
+  if (stale.length === 0)
+    return `${VPN_DOWN(d)}, and no routes propagate from it while both are down (which is why a route table with propagation from its gateway shows none of its prefixes).`;
+  const listed = stale.map((r) => `${r.destination} in ${label(r.table)}`).join(", ");
+  return `${VPN_DOWN(d)}. Routes propagate from a VPN connection only while it is up, yet the route tables still list ${listed} as propagated from its virtual private gateway: the output looks stale (the route tables and the VPN connection were described at different times); describe both again.`;
+}
+
+/** A VPN attached to a transit gateway: the model propagates its prefixes only while it is up (VPN-05, TGW-05). */
+function tgwVpnDown(d: DetailOf<"gateway">): string {
+  return `${VPN_DOWN(d)}, and no routes propagate from it while both are down (which is why a route table with propagation from its gateway shows none of its prefixes).`;
 }
 
 /** The sentence for a query reference that names nothing in the topology (also the CLI's --from/--to error). */

@@ -238,6 +238,13 @@ export type BlockerDetail =
       /** no-static-route: the static-routing VPN connection and its static routes, none of which holds `address`. */
       readonly vpn?: NamedRef;
       readonly staticRoutes?: readonly string[];
+      /**
+       * A VPN connection that is down on a virtual private gateway with no other link up: the routes the VPC's
+       * route tables still list as propagated from that gateway (VPN-05: none propagate while it is down, so a
+       * non-empty list means the output was taken at different times). Absent when another link could have
+       * propagated them.
+       */
+      readonly staleRoutes?: readonly { readonly table: NamedRef; readonly destination: string }[];
       readonly problem?:
         | "not-attached"
         | "no-peer"

@@ -28,3 +28,38 @@ export function propagatedVgwPrefixes(topology: Topology, vgwId: string): Cidr[]
   }
   return out;
 }
+
+/**
+ * VPN-05: the routes the route tables list as propagated from a VPN's virtual private gateway while that VPN is
+ * down, when no other link of the gateway (another VPN that is up, a Direct Connect gateway association) could have
+ * propagated them: none propagate from a VPN that is down, so these are stale. Undefined when another link could.
+ */
+export function stalePropagatedRoutes(
+  topology: Topology,
+  vpn: VpnConnection,
+): { table: { id: string; name?: string }; destination: string }[] | undefined {
+  const vgwId = vpn.vpnGatewayId;
+  if (vgwId === undefined) return undefined;
+  if (topology.vpnConnections.some((v) => v.id !== vpn.id && v.vpnGatewayId === vgwId && isVpnUp(v)))
+    return undefined;
+  if (topology.directConnectGateways.some((d) => d.associations.some((a) => a.gatewayId === vgwId)))
+    return undefined;
+  const out: { table: { id: string; name?: string }; destination: string }[] = [];
+  for (const table of topology.routeTables)
+    for (const route of table.routes)
+      if (route.origin === "propagated" && route.target === vgwId && route.destination !== undefined)
+        out.push({
+          table: table.name !== undefined ? { id: table.id, name: table.name } : { id: table.id },
+          destination: route.destination,
+        });
+  return out;
+}
+
+/** The `staleRoutes` of a BAD_STATE_VPN blocker's detail, when the VPN is on a virtual private gateway. */
+export function staleRoutesDetail(
+  topology: Topology,
+  vpn: VpnConnection,
+): { staleRoutes?: { table: { id: string; name?: string }; destination: string }[] } {
+  const staleRoutes = stalePropagatedRoutes(topology, vpn);
+  return staleRoutes ? { staleRoutes } : {};
+}

@@ -1,0 +1,47 @@
+// `reachable analyze` on the eighth outside examination's AWS CLI folders (tests/cli/fixtures/examiner8, copied
+// from the examiner's scenarios): each case is an explanation the examiner found untrue or thin for its input; the
+// verdicts were right, so the tests assert on the blocker's code and detail fields.
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { analyzeFolder, captureCli } from "./capture";
+
+const FIXTURES = path.resolve(import.meta.dirname, "fixtures/examiner8");
+
+const analyze = (scenario: string, from: string, to: string, ...more: string[]) =>
+  analyzeFolder(FIXTURES, scenario, from, to, "--protocol", "tcp", ...more);
+
+type Issue = { readonly code: string; readonly severity: string; readonly rules: readonly string[] };
+
+async function validateJson(scenario: string): Promise<{ readonly code: number; readonly issues: Issue[] }> {
+  const r = await captureCli(
+    ["validate", "--topology", path.join(FIXTURES, scenario), "--format", "json"],
+    FIXTURES,
+  );
+  return { code: r.code, issues: (JSON.parse(r.stdout) as { issues: Issue[] }).issues };
+}
+
+describe("D6: both tunnels of a static VPN down while a route table still lists its propagated route (VPN-05)", () => {
+  it("the blocker names the stale propagated route instead of claiming there is none", async () => {
+    const r = await analyze("s09b-vpn-tunnels-down", "192.168.1.10", "i-0one", "--port", "22");
+    expect(r.code).toBe(1);
+    const b = r.json.blockers[0];
+    expect([b?.code, b?.component, b?.direction]).toEqual(["BAD_STATE_VPN", "vpn-0a", "forward"]);
+    expect(b?.detail).toMatchObject({
+      staleRoutes: [{ table: { id: "rtb-0a1" }, destination: "192.168.0.0/16" }],
+    });
+    expect(b?.rules).toEqual(expect.arrayContaining(["VPN-02", "VPN-05"]));
+  });
+
+  it("validate warns that the snapshot is inconsistent", async () => {
+    const v = await validateJson("s09b-vpn-tunnels-down");
+    expect(v.code).toBe(0);
+    expect(v.issues).toEqual([
+      expect.objectContaining({ code: "RCH_STALE_PROPAGATED_ROUTE", severity: "warning", rules: ["VPN-05"] }),
+    ]);
+  });
+
+  it("control: with the tunnels up there is no such warning", async () => {
+    const v = await validateJson("s09-vpn-propagation");
+    expect(v.issues.map((i) => i.code)).not.toContain("RCH_STALE_PROPAGATED_ROUTE");
+  });
+});

@@ -144,7 +144,11 @@ function securityGroup(d: DetailOf<"security-group">): string {
     return `Security group ${groups} on ${label(d.eni)} allows ${what(d.traffic)} ${toward} ${d.remote} only through its rule "${inert.rule}", which references the sender's group ${label(inert.group)}; the traffic was routed through ${label(inert.middlebox ?? { id: "?" })}, and a group reference does not match traffic a middlebox forwarded. Reference the sender's address or subnet CIDR instead.`;
   if (inert)
     return `Security group ${groups} on ${label(d.eni)} allows ${what(d.traffic)} ${toward} ${d.remote} only through its rule "${inert.rule}", which references ${label(inert.group)} in VPC ${inert.vpc} ${inertWhy(inert)}, so that rule matches nothing.`;
-  return `Security group ${groups} on ${label(d.eni)} has no ${d.side} rule allowing ${what(d.traffic)} ${toward} ${d.remote}.`;
+  const none = `Security group ${groups} on ${label(d.eni)} has no ${d.side} rule allowing ${what(d.traffic)} ${toward} ${d.remote}`;
+  const missing = d.missingReferences?.[0];
+  if (missing)
+    return `${none}: its rule "${missing.rule}" references security group ${missing.group}, which does not exist (a stale rule: the group was deleted), so that rule matches nothing.`;
+  return `${none}.`;
 }
 
 function inertWhy(r: InertReference): string {
@@ -190,7 +194,9 @@ export const EXPLANATIONS = {
             ? ["SG-06", "PCX-11"]
             : d.inertReferences?.length
               ? ["PCX-11"]
-              : NO_RULES,
+              : d.missingReferences?.length
+                ? ["SG-06"]
+                : NO_RULES,
   ),
   SG_HAS_NO_RULES: entry(["security-group"], ["SG-03"], securityGroup),
   SUBNET_ACL_RESTRICTION: entry(

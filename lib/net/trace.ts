@@ -176,6 +176,8 @@ export type BlockerDetail =
       readonly loadBalancer?: NamedRef;
       /** Rules that would allow the traffic but name a group of another VPC the link to which cannot carry the reference. */
       readonly inertReferences?: readonly InertReference[];
+      /** Rules that would allow the traffic but name a group the topology does not have (stale: it was deleted). */
+      readonly missingReferences?: readonly { readonly rule: string; readonly group: string }[];
     }
   | {
       readonly kind: "network-acl";

@@ -4,6 +4,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyzeFolder, captureCli } from "./capture";
+import type { AnalysisJson } from "@/lib/cli/format-analysis";
 
 const FIXTURES = path.resolve(import.meta.dirname, "fixtures/examiner8");
 
@@ -43,5 +44,34 @@ describe("D6: both tunnels of a static VPN down while a route table still lists 
   it("control: with the tunnels up there is no such warning", async () => {
     const v = await validateJson("s09-vpn-propagation");
     expect(v.issues.map((i) => i.code)).not.toContain("RCH_STALE_PROPAGATED_ROUTE");
+  });
+});
+
+describe("D2: an inbound rule naming a deleted group (--allow-invalid)", () => {
+  it("the blocker names the stale rule and its missing group", async () => {
+    const r = await captureCli(
+      [
+        "analyze",
+        "--topology",
+        path.join(FIXTURES, "s02-sg-deleted-ref"),
+        "--from",
+        "i-0src",
+        "--to",
+        "i-0dst",
+        "--port",
+        "5432",
+        "--allow-invalid",
+        "--format",
+        "json",
+      ],
+      FIXTURES,
+    );
+    expect(r.code).toBe(1);
+    const b = (JSON.parse(r.stdout) as AnalysisJson).blockers[0];
+    expect([b?.code, b?.component]).toEqual(["ENI_SG_RULES_MISMATCH", "sg-0dst"]);
+    expect(b?.detail).toMatchObject({
+      missingReferences: [{ rule: "sg-0dst: inbound tcp/5432 sg-0deleted99", group: "sg-0deleted99" }],
+    });
+    expect(b?.rules).toContain("SG-06");
   });
 });

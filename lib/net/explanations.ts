@@ -212,8 +212,14 @@ export const EXPLANATIONS = {
   NO_ROUTE_TO_DESTINATION: entry(
     ["route-table"],
     ["RT-04"],
-    (d) =>
-      `Route table ${label(d.table)} of subnet ${label(d.subnet ?? d.table)} has no route that matches ${d.destination}.`,
+    (d) => {
+      const none = `Route table ${label(d.table)} of subnet ${label(d.subnet ?? d.table)} has no route that matches ${d.destination}`;
+      const vgw = d.unpropagatedGateway;
+      return vgw
+        ? `${none}. Virtual private gateway ${label(vgw)} of this VPC carries a prefix that holds it, but the table does not propagate routes from that gateway: turn on route propagation for ${label(vgw)} in ${label(d.table)}, or add a static route to it.`
+        : `${none}.`;
+    },
+    (d) => (d.unpropagatedGateway ? ["VPN-05"] : NO_RULES),
   ),
   BAD_STATE_ROUTE: entry(
     ["route-table", "gateway"],

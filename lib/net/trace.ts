@@ -203,6 +203,8 @@ export type BlockerDetail =
       readonly route?: RouteFact;
       readonly targetType?: RouteTargetType;
       readonly target?: string;
+      /** no-route: a virtual private gateway of the VPC whose propagated routes would hold the destination, but the table does not propagate from it (VPN-05). */
+      readonly unpropagatedGateway?: NamedRef;
     }
   | {
       readonly kind: "transit-gateway-route-table";

@@ -1,6 +1,6 @@
 // What a VPN connection or Direct Connect gateway brings into AWS routing: whether a VPN is up (VPN-02) and the
 // on-premises prefixes it or a virtual private gateway propagates (VPN-05, DX). Pure functions of the topology.
-import { type Cidr, toCidr } from "./cidr";
+import { type Cidr, cidrContainsIp, type IpAddress, toCidr } from "./cidr";
 import type { Topology, VpnConnection } from "./topology";
 
 /** VPN-02: a VPN carries traffic while at least one of its tunnels is UP. */
@@ -62,4 +62,24 @@ export function staleRoutesDetail(
 ): { staleRoutes?: { table: { id: string; name?: string }; destination: string }[] } {
   const staleRoutes = stalePropagatedRoutes(topology, vpn);
   return staleRoutes ? { staleRoutes } : {};
+}
+
+/**
+ * VPN-05: the virtual private gateway attached to the table's VPC that would propagate a prefix holding `dst`,
+ * when the table does not propagate from it (for a no-route blocker: turn on propagation, or add a static route).
+ */
+export function unpropagatedVgwFor(
+  topology: Topology,
+  tableId: string,
+  vpcId: string,
+  dst: IpAddress,
+): { id: string; name?: string } | undefined {
+  const table = topology.routeTables.find((t) => t.id === tableId);
+  if (!table) return undefined;
+  for (const vgw of topology.vpnGateways) {
+    if (vgw.vpcId !== vpcId || table.propagatingGatewayIds.includes(vgw.id)) continue;
+    if (propagatedVgwPrefixes(topology, vgw.id).some((c) => cidrContainsIp(c, dst)))
+      return vgw.name !== undefined ? { id: vgw.id, name: vgw.name } : { id: vgw.id };
+  }
+  return undefined;
 }

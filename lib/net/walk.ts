@@ -27,6 +27,7 @@ import {
 } from "./gateways";
 import { sendOverPeering } from "./peering";
 import { sendToVpnGateway } from "./vpn";
+import { unpropagatedVgwFor } from "./vpn-links";
 import { sendToTransitGateway } from "./transit-gateway";
 import { sendToGatewayEndpoint } from "./endpoints";
 import { hasEndpointBackend, sendThroughEndpointService } from "./privatelink";
@@ -169,6 +170,7 @@ export function sendFromSubnet(
       { kind: "route", table: table.id, destination: p.dst.text },
       { matched: { kind: "route", description: `no route matches ${p.dst.text}` } },
     );
+    const unpropagated = unpropagatedVgwFor(w.net.topology, table.id, subnet.vpc.id, p.dst);
     block(w, "NO_ROUTE_TO_DESTINATION", table.id, {
       kind: "route-table",
       table: named(table),
@@ -176,6 +178,7 @@ export function sendFromSubnet(
       vpc: named(subnet.vpc.vpc),
       destination: p.dst.text,
       problem: "no-route",
+      ...(unpropagated ? { unpropagatedGateway: unpropagated } : {}),
     });
     return undefined;
   }

@@ -75,3 +75,19 @@ describe("D2: an inbound rule naming a deleted group (--allow-invalid)", () => {
     expect(b?.rules).toContain("SG-06");
   });
 });
+
+describe("D5: no route in a table that does not propagate from the VPC's virtual private gateway (VPN-05)", () => {
+  it("the blocker names the gateway whose propagation would carry the destination", async () => {
+    const r = await analyze("s09-vpn-propagation", "i-0two", "192.168.1.10", "--port", "22");
+    expect(r.code).toBe(1);
+    const b = r.json.blockers[0];
+    expect([b?.code, b?.component]).toEqual(["NO_ROUTE_TO_DESTINATION", "rtb-0a2"]);
+    expect(b?.detail).toMatchObject({ problem: "no-route", unpropagatedGateway: { id: "vgw-0a" } });
+    expect(b?.rules).toContain("VPN-05");
+  });
+
+  it("control: the table that propagates from it reaches on-premises", async () => {
+    const r = await analyze("s09-vpn-propagation", "i-0one", "192.168.1.10", "--port", "22");
+    expect([r.code, r.json.reachable]).toEqual([0, true]);
+  });
+});

@@ -39,6 +39,8 @@ export type RouteFact = {
   readonly destination: string;
   readonly target: string;
   readonly origin: RouteOrigin;
+  /** Routes of the same prefix and lower priority that its table holds and this one won over (RT-06, RT-07; TGW-07). */
+  readonly preferredOver?: readonly RouteFact[];
 };
 
 /**
@@ -401,6 +403,8 @@ export type HopDetail =
       readonly table: string;
       readonly destination: string;
       readonly route?: RouteFact;
+      /** RT-05: the more specific propagated route that the local route `route` was preferred over. */
+      readonly overrides?: RouteFact;
       readonly sameSubnet?: true;
       /** A gateway route table (RT-11): the internet or virtual private gateway whose arriving traffic it routes. */
       readonly edge?: string;

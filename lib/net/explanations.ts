@@ -213,11 +213,10 @@ export const EXPLANATIONS = {
     ["route-table"],
     ["RT-04"],
     (d) => {
-      const none = `Route table ${label(d.table)} of subnet ${label(d.subnet ?? d.table)} has no route that matches ${d.destination}`;
-      const vgw = d.unpropagatedGateway;
-      return vgw
-        ? `${none}. Virtual private gateway ${label(vgw)} of this VPC carries a prefix that holds it, but the table does not propagate routes from that gateway: turn on route propagation for ${label(vgw)} in ${label(d.table)}, or add a static route to it.`
-        : `${none}.`;
+      const hint = unpropagatedHint(d);
+      return hint === undefined
+        ? `${noRouteFault(d)}.`
+        : `${noRouteFault(d)}. ${hint.charAt(0).toUpperCase()}${hint.slice(1)}.`;
     },
     (d) => (d.unpropagatedGateway ? ["VPN-05"] : NO_RULES),
   ),
@@ -581,6 +580,19 @@ function vpnDown(d: DetailOf<"gateway">): string {
 /** A VPN attached to a transit gateway: the model propagates its prefixes only while it is up (VPN-05, TGW-05). */
 function tgwVpnDown(d: DetailOf<"gateway">): string {
   return `${VPN_DOWN(d)}, and no routes propagate from it while both are down (which is why a route table with propagation from its gateway shows none of its prefixes).`;
+}
+
+/** NO_ROUTE_TO_DESTINATION's fault alone (a question option states it; the key's why adds unpropagatedHint). */
+export function noRouteFault(d: DetailOf<"route-table">): string {
+  return `Route table ${label(d.table)} of subnet ${label(d.subnet ?? d.table)} has no route that matches ${d.destination}`;
+}
+
+/** VPN-05: the gateway whose propagation the table lacks, when `unpropagatedGateway` names one. */
+export function unpropagatedHint(d: DetailOf<"route-table">): string | undefined {
+  const vgw = d.unpropagatedGateway;
+  return vgw === undefined
+    ? undefined
+    : `virtual private gateway ${label(vgw)} of this VPC carries a prefix that holds it, but the table does not propagate routes from that gateway: turn on route propagation for ${label(vgw)} in ${label(d.table)}, or add a static route to it`;
 }
 
 /** The sentence for a query reference that names nothing in the topology (also the CLI's --from/--to error). */

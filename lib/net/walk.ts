@@ -202,7 +202,7 @@ export function sendFromSubnet(
     w,
     rtRef,
     "forward",
-    localRoute && longest
+    localRoute
       ? {
           kind: "route",
           table: table.id,
@@ -212,10 +212,9 @@ export function sendFromSubnet(
         }
       : { kind: "route", table: table.id, destination: p.dst.text, route: routeFact(route) },
     {
-      matched:
-        localRoute && longest
-          ? localPreferredMatched(table.lookup, localRoute, longest)
-          : routeMatched(table.lookup, route),
+      matched: localRoute
+        ? localPreferredMatched(table.lookup, localRoute, longest)
+        : routeMatched(table.lookup, route),
     },
   );
   const target = route.target;

@@ -19,7 +19,9 @@ commands:
 Every command exits 70 on an internal error, with one line on stderr (--debug adds the stack).
 
 A topology is a .json/.yaml file in Reachable's format or a folder of AWS describe-*.json output
-(one sub-folder per region for several). A ref is a resource id (i-…, eni-…), a name from the
+(one sub-folder per region for several). A command run once per argument is saved one file each,
+<command>.<argument>.json (search-transit-gateway-routes.tgw-rtb-0abc.json; "-" instead of the
+dot, or a <command>/ sub-folder of <argument>.json files, also works). A ref is a resource id (i-…, eni-…), a name from the
 topology, an IP address, "internet", or a service ("s3", "com.amazonaws.us-east-1.s3").
 `;
 

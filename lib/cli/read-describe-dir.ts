@@ -1,12 +1,14 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { isPerArgumentCommand } from "../net/import/aws-describe-files";
 import { readInputFile } from "./read-input";
 
 // The thin file side of the AWS import: a folder of `<command>.json` files (one region) or a folder of
 // region folders, each holding such files. Everything that knows AWS shapes lives in lib/net/import/.
 // A per-argument command may be saved one file per argument, `<command>.<argument>.json`
 // (search-transit-gateway-routes.tgw-rtb-0abc.json); the key keeps the argument and the importer
-// files it under the command.
+// files it under the command. A sub-folder named after such a command holds one `<argument>.json` per
+// argument (search-transit-gateway-routes/tgw-rtb-0abc.json): read as the same keys, not as a region.
 
 /** `syntax`: the failure is a file that is not valid JSON (a topology that does not parse, not an unreadable one). */
 export type DescribeDirResult =
@@ -15,8 +17,10 @@ export type DescribeDirResult =
 
 const SINGLE_REGION = "";
 
+/** The JSON files of `dir`, keyed by name without ".json" (each after `prefix`), and its per-argument command folders'. */
 function readJsonFiles(
   dir: string,
+  prefix = "",
 ):
   | { ok: true; files: Record<string, unknown> }
   | { ok: false; message: string; syntax?: { file: string; message: string } } {
@@ -27,11 +31,18 @@ function readJsonFiles(
     const read = readInputFile(file, "json");
     if (!read.ok) return { ok: false, message: `${file}: ${read.message}` };
     try {
-      files[entry.slice(0, -".json".length)] = JSON.parse(read.text) as unknown;
+      files[`${prefix}${entry.slice(0, -".json".length)}`] = JSON.parse(read.text) as unknown;
     } catch (error) {
       const message = `not valid JSON (${(error as Error).message})`;
       return { ok: false, message: `${file}: ${message}`, syntax: { file, message } };
     }
+  }
+  if (prefix !== "") return { ok: true, files };
+  for (const entry of readdirSync(dir).sort()) {
+    if (!isPerArgumentCommand(entry) || !isDirectory(path.join(dir, entry))) continue;
+    const read = readJsonFiles(path.join(dir, entry), `${entry}.`);
+    if (!read.ok) return read;
+    Object.assign(files, read.files);
   }
   return { ok: true, files };
 }
@@ -57,7 +68,7 @@ export function readDescribeDir(dir: string): DescribeDirResult {
   if (Object.keys(top.files).length > 0) regions[SINGLE_REGION] = top.files;
   for (const entry of readdirSync(dir).sort()) {
     const sub = path.join(dir, entry);
-    if (!isDirectory(sub)) continue;
+    if (isPerArgumentCommand(entry) || !isDirectory(sub)) continue;
     const read = readJsonFiles(sub);
     if (!read.ok) return read;
     if (Object.keys(read.files).length > 0) regions[entry] = read.files;

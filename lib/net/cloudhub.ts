@@ -6,7 +6,7 @@
 import { cidrContainsIp } from "./cidr";
 import { namedAs } from "./explanations";
 import type { OnPremisesNetwork, VpnConnection, VpnGateway } from "./topology";
-import { isVpnUp } from "./vpn-links";
+import { isVpnUp, staleRoutesDetail } from "./vpn-links";
 import { addHop, block, type Delivered, gatewayHop, HOP, type Pkt, ref, type Walk } from "./walk-state";
 
 /** The other site and its VPN connections on `vgw` when `p` is CloudHub traffic from `from`, else undefined. */
@@ -45,6 +45,7 @@ export function sendThroughCloudHub(
       kind: "gateway",
       gateway: namedAs(vpn, "vpn-connection"),
       state: "down",
+      ...staleRoutesDetail(w.net.topology, vpn),
     });
     return undefined;
   }

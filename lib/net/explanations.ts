@@ -152,7 +152,11 @@ function securityGroup(d: DetailOf<"security-group">): string {
     return `Security group ${groups} on ${label(d.eni)} allows ${what(d.traffic)} ${toward} ${d.remote} only through its rule "${inert.rule}", which references the sender's group ${label(inert.group)}; the traffic was routed through ${label(inert.middlebox ?? { id: "?" })}, and a group reference does not match traffic a middlebox forwarded. Reference the sender's address or subnet CIDR instead.`;
   if (inert)
     return `Security group ${groups} on ${label(d.eni)} allows ${what(d.traffic)} ${toward} ${d.remote} only through its rule "${inert.rule}", which references ${label(inert.group)} in VPC ${inert.vpc} ${inertWhy(inert)}, so that rule matches nothing.`;
-  return `Security group ${groups} on ${label(d.eni)} has no ${d.side} rule allowing ${what(d.traffic)} ${toward} ${d.remote}.`;
+  const none = `Security group ${groups} on ${label(d.eni)} has no ${d.side} rule allowing ${what(d.traffic)} ${toward} ${d.remote}`;
+  const missing = d.missingReferences?.[0];
+  if (missing)
+    return `${none}: its rule "${missing.rule}" references security group ${missing.group}, which does not exist (a stale rule: the group was deleted), so that rule matches nothing.`;
+  return `${none}.`;
 }
 
 function inertWhy(r: InertReference): string {
@@ -198,7 +202,9 @@ export const EXPLANATIONS = {
             ? ["SG-06", "PCX-11"]
             : d.inertReferences?.length
               ? ["PCX-11"]
-              : NO_RULES,
+              : d.missingReferences?.length
+                ? ["SG-06"]
+                : NO_RULES,
   ),
   SG_HAS_NO_RULES: entry(["security-group"], ["SG-03"], securityGroup),
   SUBNET_ACL_RESTRICTION: entry(
@@ -214,8 +220,13 @@ export const EXPLANATIONS = {
   NO_ROUTE_TO_DESTINATION: entry(
     ["route-table"],
     ["RT-04"],
-    (d) =>
-      `Route table ${label(d.table)} of subnet ${label(d.subnet ?? d.table)} has no route that matches ${d.destination}.`,
+    (d) => {
+      const hint = unpropagatedHint(d);
+      return hint === undefined
+        ? `${noRouteFault(d)}.`
+        : `${noRouteFault(d)}. ${hint.charAt(0).toUpperCase()}${hint.slice(1)}.`;
+    },
+    (d) => (d.unpropagatedGateway ? ["VPN-05"] : NO_RULES),
   ),
   BAD_STATE_ROUTE: entry(
     ["route-table", "gateway"],
@@ -369,8 +380,10 @@ export const EXPLANATIONS = {
       ? `The route ${d.route?.description ?? "?"} points at attachment ${d.route?.target ?? "?"}, which does not exist.`
       : `The route ${d.route?.description ?? "?"} in transit gateway route table ${label(d.table)} is a blackhole and drops the traffic.`,
   ),
-  BAD_STATE_VPN: entry(["gateway"], ["VPN-02"], vpnDown),
-  TGW_BAD_STATE_VPN: entry(["gateway"], ["VPN-02"], vpnDown),
+  BAD_STATE_VPN: entry(["gateway"], ["VPN-02"], vpnDown, (d) =>
+    d.staleRoutes !== undefined && d.staleRoutes.length > 0 ? ["VPN-05"] : [],
+  ),
+  TGW_BAD_STATE_VPN: entry(["gateway"], ["VPN-02"], tgwVpnDown),
   VGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS: entry(
     ["gateway"],
     ["VPN-08", "PCX-10", "VPN-07"],
@@ -563,8 +576,35 @@ function privateSource(d: DetailOf<"gateway">): string {
   return `Internet gateway ${label(d.gateway)} drops traffic from the private address ${d.address ?? "?"}.`;
 }
 
+const VPN_DOWN = (d: DetailOf<"gateway">) =>
+  `Both tunnels of VPN connection ${label(d.gateway)} are down (VgwTelemetry shows 0 tunnels UP), so it carries no traffic`;
+
+/** A VPN on a virtual private gateway: what its route tables show is in `staleRoutes` (VPN-05). */
 function vpnDown(d: DetailOf<"gateway">): string {
-  return `Both tunnels of VPN connection ${label(d.gateway)} are down (VgwTelemetry shows 0 tunnels UP), so it carries no traffic, and no routes propagate from it while both are down (which is why a route table with propagation from its gateway shows none of its prefixes).`;
+  const stale = d.staleRoutes;
+  if (stale === undefined) return `${VPN_DOWN(d)}, and no routes propagate from it while both are down.`;
+  if (stale.length === 0)
+    return `${VPN_DOWN(d)}, and no routes propagate from it while both are down (which is why a route table with propagation from its gateway shows none of its prefixes).`;
+  const listed = stale.map((r) => `${r.destination} in ${label(r.table)}`).join(", ");
+  return `${VPN_DOWN(d)}. Routes propagate from a VPN connection only while it is up, yet the route tables still list ${listed} as propagated from its virtual private gateway: the output looks stale (the route tables and the VPN connection were described at different times); describe both again.`;
+}
+
+/** A VPN attached to a transit gateway: the model propagates its prefixes only while it is up (VPN-05, TGW-05). */
+function tgwVpnDown(d: DetailOf<"gateway">): string {
+  return `${VPN_DOWN(d)}, and no routes propagate from it while both are down (which is why a route table with propagation from its gateway shows none of its prefixes).`;
+}
+
+/** NO_ROUTE_TO_DESTINATION's fault alone (a question option states it; the key's why adds unpropagatedHint). */
+export function noRouteFault(d: DetailOf<"route-table">): string {
+  return `Route table ${label(d.table)} of subnet ${label(d.subnet ?? d.table)} has no route that matches ${d.destination}`;
+}
+
+/** VPN-05: the gateway whose propagation the table lacks, when `unpropagatedGateway` names one. */
+export function unpropagatedHint(d: DetailOf<"route-table">): string | undefined {
+  const vgw = d.unpropagatedGateway;
+  return vgw === undefined
+    ? undefined
+    : `virtual private gateway ${label(vgw)} of this VPC carries a prefix that holds it, but the table does not propagate routes from that gateway: turn on route propagation for ${label(vgw)} in ${label(d.table)}, or add a static route to it`;
 }
 
 /** The sentence for a query reference that names nothing in the topology (also the CLI's --from/--to error). */

@@ -24,7 +24,7 @@ import {
   type SgVerdict,
 } from "./security-groups";
 import { cidrOnlyVpcContaining } from "./peer-hosts";
-import { inertReferences } from "./sg-references";
+import { inertReferences, missingGroupReferences } from "./sg-references";
 import { addHop, block, type BlockDetail, type Link, type Pkt, type Walk } from "./walk-state";
 
 /**
@@ -238,6 +238,10 @@ export function checkSecurityGroups(
   };
   if (on?.loadBalancer) detail.loadBalancer = on.loadBalancer;
   if (inert.length > 0) detail.inertReferences = inert;
+  const missing = on
+    ? []
+    : missingGroupReferences(w.net, groups, direction, { remote, protocol: p.protocol, port: p.dstPort });
+  if (missing.length > 0) detail.missingReferences = missing;
   block(w, noRules ? "SG_HAS_NO_RULES" : "ENI_SG_RULES_MISMATCH", groups[0]?.id ?? eni.id, detail);
   return false;
 }

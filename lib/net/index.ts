@@ -25,6 +25,12 @@ export { analyze, DEFAULT_PORT, type AnalyzeOptions } from "./reachability";
 export { routeWonOver } from "./routing";
 export { resolveSource, resolveDestination, INTERNET_CLIENT_IP, INTERNET_SERVER_IP } from "./resolve";
 export { publicDnsName, privateDnsName } from "./dns";
-export { CODE_RULES, inactivePeeringFault, peeringStateHint } from "./explanations";
+export {
+  CODE_RULES,
+  inactivePeeringFault,
+  noRouteFault,
+  peeringStateHint,
+  unpropagatedHint,
+} from "./explanations";
 export { validate, type ValidationIssue } from "./validate";
 export { proposeFixes, firstVerifiedFix, applyFix, type Fix, type FixKind } from "./fixes";

@@ -135,7 +135,7 @@ function scanOf<T>(routes: readonly CompiledRoute<T>[]): ScanEntry<T>[] {
       if (k.prefix === c.prefix && k.network === c.network) break;
     }
     if (i === kept.length) kept.push(route);
-    else if (ORIGIN_RANK[route.origin] < ORIGIN_RANK[(kept[i] as CompiledRoute<T>).origin]) kept[i] = route;
+    else kept[i] = preferred(kept[i] as CompiledRoute<T>, route);
   }
   // Stable: blocks of one length keep the order they were first seen in. An insertion sort in place (at most
   // SCAN_LIMIT routes, mostly in order already) rather than Array.prototype.sort, whose comparator calls and
@@ -170,23 +170,74 @@ function insertBest<K, T>(
   const existing = bucket.get(key);
   // Same prefix: the higher-priority origin wins (RT-06); among equals the first one is kept, which
   // mirrors "AWS picks one and sticks to it" for overlapping prefix lists (RT-07).
-  if (!existing || ORIGIN_RANK[route.origin] < ORIGIN_RANK[existing.origin]) bucket.set(key, route);
+  if (!existing) bucket.set(key, route);
+  else bucket.set(key, preferred(existing, route));
 }
+
+/**
+ * Of two routes with the same prefix, the one the table keeps: the higher-priority origin, else the first. A route
+ * of lower priority that loses is remembered beside the winner (SHADOWED), for the hop to name it.
+ */
+function preferred<T>(existing: CompiledRoute<T>, route: CompiledRoute<T>): CompiledRoute<T> {
+  const [winner, loser] =
+    ORIGIN_RANK[route.origin] < ORIGIN_RANK[existing.origin] ? [route, existing] : [existing, route];
+  if (ORIGIN_RANK[loser.origin] > ORIGIN_RANK[winner.origin]) {
+    const losers = SHADOWED.get(winner);
+    if (!losers) SHADOWED.set(winner, [loser]);
+    else if (!losers.some((l) => l.description === loser.description)) losers.push(loser);
+  }
+  return winner;
+}
+
+/** Same-prefix routes of lower priority that a table's route won over (RT-05, RT-06, RT-07; TGW-07), by winner. */
+const SHADOWED = new WeakMap<object, CompiledRoute<unknown>[]>();
 
 /** The trace's `matched` entry for a route of `table`: built once per route, on first use (build stays cheap). */
 export function routeMatched<T>(table: RouteLookup<T>, route: CompiledRoute<T>): RouteMatched {
   if (route.matched) return route.matched;
   const beaten = beatenRoutes(table, route);
+  const shadowed = SHADOWED.get(route);
+  const same = shadowed
+    ? ` (${route.origin} route preferred over ${shadowed.map((r) => r.description).join(", ")} for the same prefix, ${samePrefixRule(table.kind, route.origin)})`
+    : "";
   const matched: RouteMatched = Object.freeze({
     kind: table.kind,
     description:
       beaten.length === 0
-        ? route.description
-        : `${route.description} (longest prefix wins over ${beaten.join(", ")}, ${table.kind === "route" ? "RT-04" : "TGW-07"})`,
+        ? `${route.description}${same}`
+        : `${route.description}${same} (longest prefix wins over ${beaten.join(", ")}, ${table.kind === "route" ? "RT-04" : "TGW-07"})`,
   });
   if (beaten.length > 0) BEATEN.set(matched, Object.freeze(beaten));
   return (route.matched = matched);
 }
+
+/** The rule that orders routes of the same prefix: RT-05 (local), RT-06 (static over propagated), RT-07, TGW-07. */
+function samePrefixRule(kind: "route" | "tgw-route", winner: RouteOrigin): string {
+  if (kind === "tgw-route") return "TGW-07";
+  return winner === "local" ? "RT-05" : winner === "static" ? "RT-06" : "RT-07";
+}
+
+/**
+ * RT-05: the trace entry of the local route chosen over `propagated`, a more specific propagated route of the same
+ * table that the longest prefix would have taken; built once per propagated route.
+ */
+export function localPreferredMatched<T>(
+  table: RouteLookup<T>,
+  local: CompiledRoute<T>,
+  propagated: CompiledRoute<T>,
+): RouteMatched {
+  let matched = LOCAL_PREFERRED.get(propagated);
+  if (!matched) {
+    matched = Object.freeze({
+      kind: table.kind,
+      description: `${routeMatched(table, local).description} (local route preferred over the more specific ${propagated.description}, RT-05)`,
+    });
+    LOCAL_PREFERRED.set(propagated, matched);
+  }
+  return matched;
+}
+
+const LOCAL_PREFERRED = new WeakMap<object, RouteMatched>();
 
 /** The broader routes a matched route won over, by its trace entry (kept beside it, so the trace's shape is unchanged). */
 const BEATEN = new WeakMap<RouteMatched, readonly string[]>();
@@ -240,12 +291,17 @@ function beatenRoutes<T>(table: RouteLookup<T>, route: CompiledRoute<T>): string
 
 /** The route as trace details name it (destination, target id, one-line description); built once per route. */
 export function routeFact<T extends { readonly id: string }>(route: CompiledRoute<T>): RouteFact {
-  return (route.fact ??= Object.freeze({
+  if (route.fact) return route.fact;
+  const shadowed = SHADOWED.get(route) as CompiledRoute<T>[] | undefined;
+  const fact: RouteFact = {
     description: route.description,
     destination: route.cidr.text,
     target: route.target.id,
     origin: route.origin,
-  }));
+  };
+  return (route.fact = Object.freeze(
+    shadowed ? { ...fact, preferredOver: Object.freeze(shadowed.map(routeFact)) } : fact,
+  ));
 }
 
 /** Longest-prefix match (RT-04); IPv4 and IPv6 are looked up independently. */

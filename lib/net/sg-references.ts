@@ -126,3 +126,30 @@ function sharedTransitGateway(
   }
   return undefined;
 }
+
+/**
+ * Rules of `side` that would allow the traffic's protocol and port but name a group (of this account: no
+ * "account/" prefix) the topology does not have, as "<group>: <side> <ports> <referenced id>" with that id: a
+ * stale rule (its group deleted) has no members and matches nothing. Only an input validate refused has one.
+ */
+export function missingGroupReferences(
+  net: Network,
+  groups: readonly CompiledSecurityGroup[],
+  side: "inbound" | "outbound",
+  traffic: { readonly remote: IpAddress; readonly protocol: Protocol; readonly port?: number | undefined },
+): { rule: string; group: string }[] {
+  const out: { rule: string; group: string }[] = [];
+  const proto = packetProtocolNumber(traffic.protocol, traffic.remote.family);
+  for (const group of groups)
+    for (const rule of group[side]) {
+      const raw = rule.securityGroupId;
+      if (raw === undefined || raw.includes("/") || net.securityGroups.has(raw)) continue;
+      if (!matchesCompiled(rule, proto, traffic.protocol, traffic.port)) continue;
+      const rr = rule.rule;
+      out.push({
+        rule: `${group.name ?? group.id}: ${side} ${describePorts(rr.protocol, rr.fromPort, rr.toPort)} ${raw}`,
+        group: raw,
+      });
+    }
+  return out;
+}

@@ -39,6 +39,8 @@ export type RouteFact = {
   readonly destination: string;
   readonly target: string;
   readonly origin: RouteOrigin;
+  /** Routes of the same prefix and lower priority that its table holds and this one won over (RT-06, RT-07; TGW-07). */
+  readonly preferredOver?: readonly RouteFact[];
 };
 
 /**
@@ -176,6 +178,8 @@ export type BlockerDetail =
       readonly loadBalancer?: NamedRef;
       /** Rules that would allow the traffic but name a group of another VPC the link to which cannot carry the reference. */
       readonly inertReferences?: readonly InertReference[];
+      /** Rules that would allow the traffic but name a group the topology does not have (stale: it was deleted). */
+      readonly missingReferences?: readonly { readonly rule: string; readonly group: string }[];
     }
   | {
       readonly kind: "network-acl";
@@ -201,6 +205,8 @@ export type BlockerDetail =
       readonly route?: RouteFact;
       readonly targetType?: RouteTargetType;
       readonly target?: string;
+      /** no-route: a virtual private gateway of the VPC whose propagated routes would hold the destination, but the table does not propagate from it (VPN-05). */
+      readonly unpropagatedGateway?: NamedRef;
     }
   | {
       readonly kind: "transit-gateway-route-table";
@@ -238,6 +244,13 @@ export type BlockerDetail =
       /** no-static-route: the static-routing VPN connection and its static routes, none of which holds `address`. */
       readonly vpn?: NamedRef;
       readonly staticRoutes?: readonly string[];
+      /**
+       * A VPN connection that is down on a virtual private gateway with no other link up: the routes the VPC's
+       * route tables still list as propagated from that gateway (VPN-05: none propagate while it is down, so a
+       * non-empty list means the output was taken at different times). Absent when another link could have
+       * propagated them.
+       */
+      readonly staleRoutes?: readonly { readonly table: NamedRef; readonly destination: string }[];
       readonly problem?:
         | "not-attached"
         | "no-peer"
@@ -390,6 +403,8 @@ export type HopDetail =
       readonly table: string;
       readonly destination: string;
       readonly route?: RouteFact;
+      /** RT-05: the more specific propagated route that the local route `route` was preferred over. */
+      readonly overrides?: RouteFact;
       readonly sameSubnet?: true;
       /** A gateway route table (RT-11): the internet or virtual private gateway whose arriving traffic it routes. */
       readonly edge?: string;

@@ -105,8 +105,9 @@ function routeInTransitGateway(
   }
   const route = lookupRoute(table.lookup, p.dst);
   const rtRef = table.componentRef;
-  // The transit gateway routes by its route table: it comes before the table's verdict in the trace.
-  if (route && ingress.tgwRef)
+  // The transit gateway routes by its route table: it comes before the table's hop in the trace, whatever the
+  // table decides (a route, a blackhole or none), so every transit gateway trace shows the same hops.
+  if (ingress.tgwRef)
     addHop(w, ingress.tgwRef, "forward", gatewayHop(ingress.tgwRef.id), { inbound: p, outbound: p });
   if (!route) {
     addHop(

@@ -3,7 +3,7 @@
 import { cidrContainsIp, toCidr } from "./cidr";
 import { named, namedAs } from "./explanations";
 import { type Network, type SubnetInfo, vpcContainsIp } from "./network-model";
-import { isVpnUp } from "./vpn-links";
+import { isVpnUp, staleRoutesDetail } from "./vpn-links";
 import { enterThroughGateway } from "./ingress-routing";
 import { cloudHubTarget, sendThroughCloudHub } from "./cloudhub";
 import type { OnPremisesNetwork, VpnConnection } from "./topology";
@@ -97,6 +97,7 @@ export function sendToVpnGateway(w: Walk, subnet: SubnetInfo, vgwId: string, p: 
         kind: "gateway",
         gateway: namedAs(vpn, "vpn-connection"),
         state: "down",
+        ...staleRoutesDetail(w.net.topology, vpn),
       });
   }
   addHop(w, ref(site.id, "on-premises-network", site.name), "deliver", HOP.deliverOnPremises, { inbound: p });
@@ -175,6 +176,7 @@ export function enterFromOnPremises(
         kind: "gateway",
         gateway: namedAs(chosen.vpn, "vpn-connection"),
         state: "down",
+        ...(chosen.kind === "vgw" ? staleRoutesDetail(w.net.topology, chosen.vpn) : {}),
       });
     }
   } else if (chosen.kind === "vgw" && chosen.dxId !== undefined) {

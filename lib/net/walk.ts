@@ -17,7 +17,15 @@ import {
   type VpcInfo,
   vpcContainsIp,
 } from "./network-model";
-import { lookupRoute, matchingRoutes, routeFact, routeMatched } from "./routing";
+import {
+  type CompiledRoute,
+  localPreferredMatched,
+  lookupRoute,
+  matchingRoutes,
+  routeFact,
+  routeMatched,
+  type RouteLookup,
+} from "./routing";
 import {
   replyNotThroughInternetGateway,
   sendToEgressOnlyGateway,
@@ -27,6 +35,7 @@ import {
 } from "./gateways";
 import { sendOverPeering } from "./peering";
 import { sendToVpnGateway } from "./vpn";
+import { unpropagatedVgwFor } from "./vpn-links";
 import { sendToTransitGateway } from "./transit-gateway";
 import { sendToGatewayEndpoint } from "./endpoints";
 import { hasEndpointBackend, sendThroughEndpointService } from "./privatelink";
@@ -103,11 +112,17 @@ function leavingLink(w: Walk, subnet: SubnetInfo, dst: IpAddress): Link | undefi
 /** The route a subnet's table takes for `dst`: longest prefix, but the local route beats more specific propagated ones (RT-05). */
 function chooseRoute(lookup: RouteTableInfo["lookup"], dst: IpAddress) {
   const route = lookupRoute(lookup, dst);
-  if (route && route.origin.startsWith("propagated")) {
-    const localRoute = matchingRoutes(lookup, dst).find((r) => r.origin === "local");
-    if (localRoute) return localRoute;
-  }
-  return route;
+  return (route && localOverPropagated(lookup, route, dst)) ?? route;
+}
+
+/** RT-05: the local route that wins over `route`, the longest-prefix match, when that is a propagated route. */
+function localOverPropagated<T>(
+  lookup: RouteLookup<T>,
+  route: CompiledRoute<T>,
+  dst: IpAddress,
+): CompiledRoute<T> | undefined {
+  if (!route.origin.startsWith("propagated")) return undefined;
+  return matchingRoutes(lookup, dst).find((r) => r.origin === "local");
 }
 
 function findEniInSubnet(subnet: SubnetInfo, ip: IpAddress): EniInfo | undefined {
@@ -159,7 +174,9 @@ export function sendFromSubnet(
   if (origin && !origin.before) recordFlow(w, origin.eni, p, !w.dropped, true);
   const table = routeTableOf(w.net, subnet);
   // RT-05: the local route beats even more specific propagated routes that overlap it.
-  const route = chooseRoute(table.lookup, p.dst);
+  const longest = lookupRoute(table.lookup, p.dst);
+  const localRoute = longest && localOverPropagated(table.lookup, longest, p.dst);
+  const route = localRoute ?? longest;
   const rtRef = table.componentRef;
   if (!route) {
     addHop(
@@ -169,6 +186,7 @@ export function sendFromSubnet(
       { kind: "route", table: table.id, destination: p.dst.text },
       { matched: { kind: "route", description: `no route matches ${p.dst.text}` } },
     );
+    const unpropagated = unpropagatedVgwFor(w.net.topology, table.id, subnet.vpc.id, p.dst);
     block(w, "NO_ROUTE_TO_DESTINATION", table.id, {
       kind: "route-table",
       table: named(table),
@@ -176,6 +194,7 @@ export function sendFromSubnet(
       vpc: named(subnet.vpc.vpc),
       destination: p.dst.text,
       problem: "no-route",
+      ...(unpropagated ? { unpropagatedGateway: unpropagated } : {}),
     });
     return undefined;
   }
@@ -183,8 +202,20 @@ export function sendFromSubnet(
     w,
     rtRef,
     "forward",
-    { kind: "route", table: table.id, destination: p.dst.text, route: routeFact(route) },
-    { matched: routeMatched(table.lookup, route) },
+    localRoute
+      ? {
+          kind: "route",
+          table: table.id,
+          destination: p.dst.text,
+          route: routeFact(route),
+          overrides: routeFact(longest),
+        }
+      : { kind: "route", table: table.id, destination: p.dst.text, route: routeFact(route) },
+    {
+      matched: localRoute
+        ? localPreferredMatched(table.lookup, localRoute, longest)
+        : routeMatched(table.lookup, route),
+    },
   );
   const target = route.target;
   switch (target.kind) {

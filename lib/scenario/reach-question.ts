@@ -14,8 +14,10 @@ import {
   firstVerifiedFix,
   NetworkCache,
   inactivePeeringFault,
+  noRouteFault,
   parseCidr,
   peeringStateHint,
+  unpropagatedHint,
   proposeFixes,
   routeWonOver,
   type Fix,
@@ -224,6 +226,9 @@ export function blockerText(b: Blocker, topology?: Topology): string {
   // An inactive peering: the option states the fault only; the key's why says what the state means.
   if (b.code === "BAD_STATE_ROUTE" && d.kind === "gateway") return `No: ${inactivePeeringFault(d)}.`;
   if (d.kind === "allowed-prefixes") return `No: ${allowedPrefixesFault(d)}`;
+  // A missing route whose message adds the propagation it lacks (VPN-05): likewise the fault only.
+  if (b.code === "NO_ROUTE_TO_DESTINATION" && d.kind === "route-table" && unpropagatedHint(d) !== undefined)
+    return `No: ${noRouteFault(d)}.`;
   return `No: ${b.message}`;
 }
 
@@ -242,11 +247,13 @@ function allowedPrefixesFault(d: Extract<Blocker["detail"], { kind: "allowed-pre
 }
 
 /**
- * What an inactive peering's state means (the end of its message), read from the blocker's detail: the option
- * states the fault only and the key's why carries this, so the key is not the one option with a long tail.
+ * What an inactive peering's state means (the end of its message), or the route propagation a table without a
+ * route lacks, read from the blocker's detail: the option states the fault only and the key's why carries this,
+ * so the key is not the one option with a long tail.
  */
 function peeringHint(b: Blocker): string | undefined {
   const d = b.detail;
+  if (b.code === "NO_ROUTE_TO_DESTINATION" && d.kind === "route-table") return unpropagatedHint(d);
   return b.code === "BAD_STATE_ROUTE" && d.kind === "gateway" ? peeringStateHint(d.state) : undefined;
 }
 

@@ -97,9 +97,15 @@ describe("transit gateway", () => {
       ];
     });
     const a = run(t, "host-1", "host-3");
-    expect(
-      a.forward.find((h) => h.component.type === "transit-gateway-route-table")?.matched?.description,
-    ).toBe("10.3.0.0/16 -> tgw-attach-2 (static)");
+    const hop = a.forward.find((h) => h.component.type === "transit-gateway-route-table");
+    expect(hop?.detail).toMatchObject({
+      route: {
+        description: "10.3.0.0/16 -> tgw-attach-2 (static)",
+        origin: "static",
+        // The propagated route of the same prefix it won over (exam 8 D7).
+        preferredOver: [{ destination: "10.3.0.0/16", origin: "propagated" }],
+      },
+    });
     expect(a.reachable).toBe(false);
   });
 

@@ -34,11 +34,20 @@ export type ParseAwsDescribeResult =
 const stripJson = (key: string): string =>
   key.toLowerCase().endsWith(".json") ? key.slice(0, -".json".length) : key;
 
-/** "search-transit-gateway-routes.tgw-rtb-0abc" -> command and argument (commands never contain a dot). */
+/**
+ * "search-transit-gateway-routes.tgw-rtb-0abc" -> command and argument (commands never contain a dot). The obvious
+ * variant with "-" for the dot ("search-transit-gateway-routes-tgw-rtb-0abc") is read the same way when the name is
+ * no command itself but starts with a per-argument command and "-".
+ */
 function splitKey(key: string): { command: string; argument?: string } {
   const name = stripJson(key);
   const dot = name.indexOf(".");
-  return dot < 0 ? { command: name } : { command: name.slice(0, dot), argument: name.slice(dot + 1) };
+  if (dot >= 0) return { command: name.slice(0, dot), argument: name.slice(dot + 1) };
+  if (!isAwsDescribeCommand(name))
+    for (const command of Object.keys(PER_ARGUMENT_OUTPUT))
+      if (name.length > command.length + 1 && name.startsWith(`${command}-`))
+        return { command, argument: name.slice(command.length + 1) };
+  return { command: name };
 }
 
 const commandOf = (key: string): string => splitKey(key).command;

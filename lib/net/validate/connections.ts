@@ -1,6 +1,7 @@
 // Gateways, peerings, transit gateways, VPN, endpoints, on-premises networks and services.
 import { cidrsOverlap } from "../cidr";
 import type { ValidationContext } from "./context";
+import { isVpnUp, stalePropagatedRoutes } from "../vpn-links";
 
 const ACTIVE_LIKE = new Set(["initiating-request", "pending-acceptance", "provisioning", "active"]);
 
@@ -120,6 +121,16 @@ export function checkVpnConnections(v: ValidationContext): void {
     v.ref(`vpnConnections[${i}].customerGatewayId`, vpn.customerGatewayId, "Customer gateway");
     v.ref(`vpnConnections[${i}].vpnGatewayId`, vpn.vpnGatewayId, "Virtual private gateway");
     v.ref(`vpnConnections[${i}].transitGatewayId`, vpn.transitGatewayId, "Transit gateway");
+    // VPN-05: nothing propagates from a VPN that is down; a propagated route still listed is from an older snapshot.
+    if (isVpnUp(vpn)) return;
+    for (const r of stalePropagatedRoutes(v.topology, vpn) ?? [])
+      v.add(
+        "RCH_STALE_PROPAGATED_ROUTE",
+        `vpnConnections[${i}]`,
+        `VPN connection ${vpn.id} has no tunnel UP, yet route table ${r.table.id} lists ${r.destination} as propagated from ${vpn.vpnGatewayId ?? "?"}: routes propagate from a VPN only while it is up, so the output looks stale (described at different times).`,
+        ["VPN-05"],
+        "warning",
+      );
   });
 }
 

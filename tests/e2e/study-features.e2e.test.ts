@@ -4,6 +4,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { questionFromId } from "../../lib/scenario/generate";
 import { startExam } from "./support/exam";
+import { tickFirstOptions } from "./support/practice-choice";
 import { questionIdBehind } from "./support/question-ids";
 import { launchBrowser, newPage } from "./support/browser";
 
@@ -73,7 +74,7 @@ describe("exam report, diagram text, 404 and favicon", () => {
     await page.getByTestId("start-practice").click();
     await page.getByTestId("practice-answer").waitFor();
     const id = (await page.locator("section[data-question-id]").getAttribute("data-question-id")) ?? "";
-    await page.locator('[data-testid="practice-answer"] label.option').first().click();
+    await tickFirstOptions(page);
     await page.getByTestId("submit").click();
     await page.locator("[data-verdict]").waitFor();
     const desc = (await page.locator('[data-testid="topology-diagram"] svg desc').textContent()) ?? "";

@@ -57,7 +57,9 @@ describe("exam timing, score history, bookmarks, readiness and accounts", () => 
     const first = await shownQuestion(page);
     await page.locator(`[data-testid="exam-answer"] [data-option-id="${first.answer[0]}"]`).click();
     await page
-      .locator(`[data-testid="exam-answer"] [data-option-id="${first.answer[0]}"] input:checked`)
+      .locator(
+        `[data-testid="exam-answer"][data-saving="false"] [data-option-id="${first.answer[0]}"] input:checked`,
+      )
       .waitFor();
     // Bookmarked during the exam: the bookmarks page lists it but keeps its explanation hidden until answered.
     await page.getByTestId("bookmark").click();

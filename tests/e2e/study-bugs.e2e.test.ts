@@ -64,7 +64,9 @@ async function examQuestion(page: Page): Promise<Question> {
 
 async function chooseExam(page: Page, optionId: string): Promise<void> {
   await page.locator(`[data-testid="exam-answer"] [data-option-id="${optionId}"]`).click();
-  await page.locator(`[data-testid="exam-answer"] [data-option-id="${optionId}"] input:checked`).waitFor();
+  await page
+    .locator(`[data-testid="exam-answer"][data-saving="false"] [data-option-id="${optionId}"] input:checked`)
+    .waitFor();
 }
 
 async function submitExam(page: Page): Promise<void> {

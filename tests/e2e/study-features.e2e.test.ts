@@ -32,7 +32,9 @@ describe("exam report, diagram text, 404 and favicon", () => {
     const q1 = await shown();
     const wrong = q1.options.find((option) => !q1.answer.includes(option.id))?.id ?? "";
     await page.locator(`[data-testid="exam-answer"] [data-option-id="${wrong}"]`).click();
-    await page.locator(`[data-testid="exam-answer"] [data-option-id="${wrong}"] input:checked`).waitFor();
+    await page
+      .locator(`[data-testid="exam-answer"][data-saving="false"] [data-option-id="${wrong}"] input:checked`)
+      .waitFor();
     await page.getByTestId("exam-next").click();
     await page.locator('h1:has-text("Question 2 of 3")').waitFor();
     await page.getByTestId("flag").click();

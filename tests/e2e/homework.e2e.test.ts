@@ -269,7 +269,7 @@ describe("homework, preview and exports", () => {
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, dueAt + 1_000 - Date.now())));
     await answerHomework(cy, q.answer);
     await expect(cy.getByTestId("homework-error").textContent()).resolves.toMatch(
-      /^This assignment was due \d{4}-\d\d-\d\d \d\d:\d\d UTC; it no longer takes answers\.$/,
+      /^This assignment was due \d{4}-\d\d-\d\d \d\d:\d\d UTC\. It no longer takes answers\.$/,
     );
     expect(await cy.locator('[data-testid="homework-verdict"]').count()).toBe(0);
 

@@ -120,13 +120,36 @@ export function SignOutButton() {
   );
 }
 
+/** What the learner was doing when the passkey failed: the way out differs (uxr5 finding 10). */
+type CeremonyPurpose = "sign-in" | "add" | "sign-up";
+
+/**
+ * Passkeys work only on HTTPS or http://localhost, never on an IP address such as 127.0.0.1: the same page at
+ * localhost, when that is the trouble, else undefined.
+ */
+function localhostInstead(): string | undefined {
+  if (typeof window === "undefined") return undefined;
+  const { hostname, port, pathname, protocol } = window.location;
+  const isIp = /^\d{1,3}(\.\d{1,3}){3}$/.test(hostname) || hostname.startsWith("[");
+  if (!isIp || protocol === "https:") return undefined;
+  return `http://localhost${port ? `:${port}` : ""}${pathname}`;
+}
+
 /** Turns a browser WebAuthn failure into a sentence (the learner cancelled, or the device has no passkey here). */
-function ceremonyError(error: unknown): string {
+function ceremonyError(error: unknown, purpose: CeremonyPurpose): string {
   const name = error instanceof Error ? error.name : "";
   if (name === "NotAllowedError" || name === "AbortError")
     return "The passkey request was cancelled or timed out. Try again when your device asks.";
   if (name === "InvalidStateError") return "This device already holds a passkey for your account.";
-  return "This browser could not use a passkey here. Sign in with your password instead.";
+  const localhost = localhostInstead();
+  const where =
+    localhost === undefined
+      ? ""
+      : ` Passkeys need HTTPS or http://localhost, not an IP address: open this page at ${localhost}.`;
+  if (purpose === "sign-up")
+    return `This browser could not create a passkey here.${where} Or create an account with a password instead.`;
+  if (purpose === "add") return `This browser could not create a passkey here.${where}`;
+  return `This browser could not use a passkey here.${where} Sign in with your password instead.`;
 }
 
 /** The error line under a form: announced when it appears, empty otherwise. */
@@ -145,11 +168,11 @@ function ErrorAlert({ error }: { error: string | null }) {
 type CeremonyOutcome = { readonly ok: true } | { readonly ok: false; readonly text: string };
 
 /**
- * One WebAuthn round: ask the server for options, let the browser create a passkey ("create") or use one
- * ("get"), then send the credential back. Each failure becomes a sentence for the person at the device.
+ * One WebAuthn round: ask the server for options, let the browser create a passkey (sign-up, add) or use one
+ * (sign-in), then send the credential back. Each failure becomes a sentence for the person at the device.
  */
 async function passkeyCeremony(
-  kind: "create" | "get",
+  purpose: CeremonyPurpose,
   optionsBody: Record<string, unknown>,
   finishBody: (credential: unknown) => Record<string, unknown>,
 ): Promise<CeremonyOutcome> {
@@ -159,11 +182,11 @@ async function passkeyCeremony(
   try {
     // The server's options route answers in the shape @simplewebauthn/server generated for this ceremony.
     credential =
-      kind === "create"
+      purpose !== "sign-in"
         ? await startRegistration({ optionsJSON: options.data as PublicKeyCredentialCreationOptionsJSON })
         : await startAuthentication({ optionsJSON: options.data as PublicKeyCredentialRequestOptionsJSON });
   } catch (failure) {
-    return { ok: false, text: ceremonyError(failure) };
+    return { ok: false, text: ceremonyError(failure, purpose) };
   }
   const finished = await postJson("/account/api/passkey", finishBody(credential));
   return finished.ok ? { ok: true } : { ok: false, text: forPerson(finished.error) };
@@ -177,7 +200,7 @@ export function AddPasskeyButton({ count, children }: { count: number; children?
   async function add(): Promise<void> {
     setBusy(true);
     setMessage(null);
-    const saved = await passkeyCeremony("create", { action: "register-options" }, (credential) => ({
+    const saved = await passkeyCeremony("add", { action: "register-options" }, (credential) => ({
       action: "register",
       credential,
     }));
@@ -224,7 +247,7 @@ export function PasskeySignInButton() {
   async function signIn(): Promise<void> {
     setBusy(true);
     setError(null);
-    const result = await passkeyCeremony("get", { action: "sign-in-options" }, (credential) => ({
+    const result = await passkeyCeremony("sign-in", { action: "sign-in-options" }, (credential) => ({
       action: "sign-in",
       credential,
     }));
@@ -289,11 +312,15 @@ export function PasskeySignUpForm() {
     const username = formText(new FormData(event.currentTarget), "username");
     setBusy(true);
     setError(null);
-    const result = await passkeyCeremony("create", { action: "sign-up-options", username }, (credential) => ({
-      action: "sign-up",
-      username,
-      credential,
-    }));
+    const result = await passkeyCeremony(
+      "sign-up",
+      { action: "sign-up-options", username },
+      (credential) => ({
+        action: "sign-up",
+        username,
+        credential,
+      }),
+    );
     setBusy(false);
     if (result.ok) router.refresh();
     else setError(result.text);

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect } from "react";
+import { useEffect, useRef, useState } from "react";
 import { optionIndexForKey } from "@/app/practice/practice-question";
 import { useHydrated } from "@/app/practice/use-hydrated";
 import { isTypingTarget } from "@/app/review/typing-target";
@@ -37,22 +37,52 @@ export function ExamAnswer({
   const { act, busy, error } = useExamAction(sessionId);
   // Until hydrated a click would be lost: the options show as not ready (disabled) until they work.
   const ready = useHydrated();
-  function choose(id: string): void {
-    const next = multiSelect
-      ? selected.includes(id)
-        ? selected.filter((x) => x !== id)
-        : [...selected, id]
-      : [id];
-    void act(
-      next.length === 0 ? { action: "clear", questionId } : { action: "select", questionId, optionIds: next },
-    );
+  // The choice shows at once (uxr5 finding 2: the tick waited 0.3-1.8 s for the server) and is saved behind it.
+  // The server stays the authority: once the saves are done and the page re-rendered, its `selected` shows
+  // again (a refused save puts the tick back where the server has it). One save at a time, the latest choice
+  // last, so two quick clicks cannot arrive out of order.
+  const [pending, setPending] = useState<readonly string[] | null>(null);
+  const saving = useRef(false);
+  const queued = useRef<readonly string[] | null>(null);
+  const shown = pending ?? selected;
+  useEffect(() => {
+    if (!busy && !saving.current) setPending(null);
+  }, [busy]);
+  async function save(choice: readonly string[]): Promise<void> {
+    if (saving.current) {
+      queued.current = choice;
+      return;
+    }
+    saving.current = true;
+    let next: readonly string[] | null = choice;
+    while (next !== null) {
+      const optionIds = next;
+      queued.current = null;
+      const ok = await act(
+        optionIds.length === 0
+          ? { action: "clear", questionId }
+          : { action: "select", questionId, optionIds: [...optionIds] },
+      );
+      next = ok ? queued.current : null;
+    }
+    queued.current = null;
+    saving.current = false;
   }
+  function choose(id: string): void {
+    const next = multiSelect ? (shown.includes(id) ? shown.filter((x) => x !== id) : [...shown, id]) : [id];
+    if (!multiSelect && shown.length === 1 && shown[0] === id) return;
+    setPending(next);
+    void save(next);
+  }
+  // A move (next, previous, flag) in flight locks the options; a save in flight does not.
+  const moving = busy && pending === null;
   useEffect(() => {
     function onKey(event: KeyboardEvent): void {
-      if (event.altKey || event.ctrlKey || event.metaKey || busy || !ready) return;
+      if (event.altKey || event.ctrlKey || event.metaKey || moving || !ready) return;
       if (isTypingTarget(event.target)) return;
       const key = event.key.toLowerCase();
       if (key === "n" || key === "p") {
+        if (busy) return;
         if (key === "n" ? isLast : isFirst) return;
         event.preventDefault();
         void act({ action: key === "n" ? "next" : "previous" });
@@ -71,8 +101,8 @@ export function ExamAnswer({
     return () => window.removeEventListener("keydown", onKey);
   });
   return (
-    <div className="exam-answer" data-testid="exam-answer" data-ready={ready}>
-      <fieldset disabled={busy || !ready}>
+    <div className="exam-answer" data-testid="exam-answer" data-ready={ready} data-saving={pending !== null}>
+      <fieldset disabled={moving || !ready}>
         <legend className="sr-only">
           {multiSelect ? "Choose as many answers as the question states" : "Choose one answer"}
         </legend>
@@ -82,7 +112,7 @@ export function ExamAnswer({
               type={multiSelect ? "checkbox" : "radio"}
               name={questionId}
               value={option.id}
-              checked={selected.includes(option.id)}
+              checked={shown.includes(option.id)}
               onChange={() => choose(option.id)}
             />
             <span className="option-shortcut key-hint" aria-hidden="true">
@@ -130,6 +160,9 @@ export function ExamAnswer({
           Review and submit
         </button>
       </div>
+      <p className="exam-saving muted" aria-live="polite" data-testid="exam-saving">
+        {pending !== null ? "Saving your answer…" : ""}
+      </p>
       <p className="shortcut-hint key-hint" data-testid="key-hints">
         Keys: 1–{Math.min(options.length, 9)} or a–{LETTERS[Math.min(options.length, 6) - 1]} choose, N next,
         P previous.

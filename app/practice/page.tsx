@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { serverNow } from "@/app/clock";
 import { viewingLearner } from "@/app/current-learner";
 import { ruleUse } from "@/app/rules/rule-use";
@@ -29,13 +30,27 @@ function settingsChoices() {
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** `?rule=PCX-02` (the "practise this rule" link): the families that cite the rule, preselected. */
+/**
+ * `?rule=PCX-02` (the "practise this rule" link): the families that cite the rule, preselected. A rule id that
+ * names no rule, or a rule no family assesses, comes back as a notice (uxr5 finding 14: it was ignored silently).
+ */
 async function rulePreset(searchParams: Props["searchParams"]) {
   const raw = (await searchParams).rule;
-  const rule = typeof raw === "string" ? findRule(raw) : undefined;
-  if (!rule) return undefined;
+  if (typeof raw !== "string" || raw.trim() === "") return { preset: undefined, notice: undefined };
+  const rule = findRule(raw);
+  const shown = raw.trim().slice(0, 40);
+  if (!rule)
+    return {
+      preset: undefined,
+      notice: `There is no rule ${shown}, so every topic is offered below.`,
+    };
   const families = ruleUse(rule.id).families;
-  return families.length > 0 ? { rule: rule.id, families } : undefined;
+  return families.length > 0
+    ? { preset: { rule: rule.id, families }, notice: undefined }
+    : {
+        preset: undefined,
+        notice: `No question family assesses rule ${rule.id} yet, so every topic is offered below.`,
+      };
 }
 
 export default async function Page({ searchParams }: Props) {
@@ -45,6 +60,7 @@ export default async function Page({ searchParams }: Props) {
   // New at every server render; Back replays it, and the page shows what it showed then (render-memory.ts).
   const renderId = crypto.randomUUID();
   if (!active.ok || active.value === null) {
+    const preset = await rulePreset(searchParams);
     return (
       <>
         <h1>Practice</h1>
@@ -54,11 +70,12 @@ export default async function Page({ searchParams }: Props) {
         {!active.ok ? (
           <p className="notice">Your last session could not be resumed, so a new one starts here.</p>
         ) : null}
-        <PracticeSettingsForm
-          {...settingsChoices()}
-          preset={await rulePreset(searchParams)}
-          renderId={renderId}
-        />
+        {preset.notice ? (
+          <p className="notice" role="status" data-testid="rule-preset-notice">
+            {preset.notice} <Link href="/rules">Browse the rules</Link>.
+          </p>
+        ) : null}
+        <PracticeSettingsForm {...settingsChoices()} preset={preset.preset} renderId={renderId} />
       </>
     );
   }

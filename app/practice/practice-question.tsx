@@ -13,6 +13,7 @@ import { forPerson } from "./for-person";
 import type { PracticeView } from "./practice-view";
 import { useHydrated } from "./use-hydrated";
 import { isTypingTarget } from "@/app/review/typing-target";
+import { choiceCountProblem, statedChoiceCount } from "@/lib/scenario/answer-instruction";
 
 type Props = {
   view: PracticeView;
@@ -51,6 +52,10 @@ export function PracticeQuestion({ view, arrived = false, onAnswered, onNext }: 
   const [feedback, setFeedback] = useState<PracticeFeedback | undefined>(answered ?? undefined);
   const [selected, setSelected] = useState<readonly string[]>(answered?.response ?? []);
   const [error, setError] = useState<string | null>(null);
+  // "Choose an answer first." / "This question asks for two answers; you chose one.": said before sending, so
+  // a short pick is not graded as wrong (uxr5 findings 4 and 15). The server refuses it too.
+  const [hint, setHint] = useState<string | null>(null);
+  const wanted = statedChoiceCount({ stem: view.stem, multiSelect });
   const [busy, setBusy] = useState(false);
   const locked = busy || feedback !== undefined;
   const counted = feedback !== undefined && answered === null;
@@ -74,15 +79,22 @@ export function PracticeQuestion({ view, arrived = false, onAnswered, onNext }: 
   }, [arrived]);
 
   const toggle = useCallback(
-    (id: string) =>
+    (id: string) => {
+      setHint(null);
       setSelected((current) =>
         multiSelect ? (current.includes(id) ? current.filter((x) => x !== id) : [...current, id]) : [id],
-      ),
+      );
+    },
     [multiSelect],
   );
 
   const submit = useCallback(async () => {
-    if (locked || selected.length === 0) return;
+    if (locked) return;
+    const problem = choiceCountProblem({ stem: view.stem, multiSelect }, selected);
+    if (problem !== undefined) {
+      setHint(problem);
+      return;
+    }
     setBusy(true);
     setError(null);
     const result = await postJson<{ feedback: PracticeFeedback }>("/practice/api", {
@@ -97,7 +109,7 @@ export function PracticeQuestion({ view, arrived = false, onAnswered, onNext }: 
       setFeedback(result.data.feedback);
       onAnswered?.(result.data.feedback);
     } else setError(forPerson(result.error));
-  }, [locked, selected, sessionId, questionId, onAnswered]);
+  }, [locked, selected, sessionId, questionId, onAnswered, view.stem, multiSelect]);
 
   useEffect(() => {
     if (!feedback || !answeredNow.current) return;
@@ -187,7 +199,7 @@ export function PracticeQuestion({ view, arrived = false, onAnswered, onNext }: 
           </p>
         ) : null}
         <div className="practice-answer" data-testid="practice-answer" data-ready={ready}>
-          <fieldset disabled={locked || !ready}>
+          <fieldset disabled={locked || !ready} aria-describedby={`${questionId}-choice-hint`}>
             <legend className="sr-only">
               {multiSelect ? "Choose as many answers as the question states" : "Choose one answer"}
             </legend>
@@ -246,6 +258,17 @@ export function PracticeQuestion({ view, arrived = false, onAnswered, onNext }: 
           <p className="shortcut-hint key-hint" data-testid="key-hints">
             Keys: 1–{Math.min(options.length, 9)} or a–{LETTERS[Math.min(options.length, 6) - 1]} choose,
             Enter submits, N next.
+          </p>
+          <p id={`${questionId}-choice-hint`} className="choice-hint" aria-live="polite">
+            {hint ? (
+              <span className="error" role="alert" data-testid="choice-hint">
+                {hint}
+              </span>
+            ) : multiSelect && wanted !== undefined && feedback === undefined ? (
+              <span className="muted" data-testid="choice-count">
+                {selected.length} of {wanted} chosen
+              </span>
+            ) : null}
           </p>
           <div aria-live="polite">
             {error ? (

@@ -8,6 +8,7 @@ import { db } from "@/lib/db/client";
 import { enrolQuestionConcepts } from "@/lib/db/srs";
 import { createSession, findActiveSession, updateSession, type StoredSession } from "@/lib/db/sessions";
 import { answerOutcome } from "@/lib/grading/outcome";
+import { choiceCountProblem } from "@/lib/scenario/answer-instruction";
 import { eligibleFamilies } from "@/lib/practice/catalog";
 import { chooseNextQuestion } from "@/lib/practice/next-question";
 import { derivedRng } from "@/lib/practice/unit-rng";
@@ -195,6 +196,9 @@ export async function answerPractice(
         400,
         `response: ${unknown.map((id) => `"${id}"`).join(", ")} is not an option of this question`,
       );
+    // A "(Choose two.)" question with one box ticked is not graded as wrong: it is refused, saying why.
+    const short = choiceCountProblem(question, response);
+    if (short !== undefined) return fail(400, `response: ${short}`);
   }
   const submitted = applyEvent(practiceMachine, active.snapshot, {
     type: "answer.submit",

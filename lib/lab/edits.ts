@@ -451,14 +451,46 @@ function addGateway(topology: Topology, edit: Extract<LabEdit, { kind: "add-gate
   };
 }
 
+/**
+ * Removes a peering, endpoint or gateway, and does to the routes that pointed at it what AWS does (RT-08): a
+ * deleted gateway endpoint takes its routes with it (DeleteVpcEndpoints); a deleted internet, egress-only or NAT
+ * gateway, or peering connection, leaves them in place as blackhole routes (State blackhole: the target is not
+ * available), which the trace reports as dropping the traffic. uxr5 finding 8: the routes kept naming the gone
+ * id, and validation refused the whole network (RT-08 unknown target) instead of tracing it.
+ */
 function removeResource(topology: Topology, edit: Extract<LabEdit, { kind: "remove-resource" }>): Changed {
   for (const key of REMOVABLE) {
     const items = topology[key] as readonly Identified[];
     const found = find(items, edit.id);
     if (!found) continue;
+    const id = found.item.id;
+    const dropsRoutes = key === "gatewayEndpoints";
+    let touched = 0;
+    const routeTables = topology.routeTables.map((table) => {
+      if (!table.routes.some((route) => route.target === id)) return table;
+      const routes = table.routes.flatMap((route) => {
+        if (route.target !== id) return [route];
+        touched += 1;
+        return dropsRoutes ? [] : [{ ...route, target: "blackhole", blackholeCause: `${id} was deleted` }];
+      });
+      return { ...table, routes };
+    });
+    const routesWord = touched === 1 ? "1 route" : `${touched} routes`;
+    const consequence =
+      touched === 0
+        ? ""
+        : dropsRoutes
+          ? ` and its ${routesWord} (AWS deletes a gateway endpoint's routes with it)`
+          : touched === 1
+            ? "; the route to it stays, as a blackhole route (AWS keeps it)"
+            : `; the ${routesWord} to it stay, as blackhole routes (AWS keeps them)`;
     return {
-      topology: { ...topology, [key]: items.filter((_, index) => index !== found.index) },
-      description: `remove ${found.item.id}`,
+      topology: {
+        ...topology,
+        [key]: items.filter((_, index) => index !== found.index),
+        ...(touched === 0 ? {} : { routeTables }),
+      },
+      description: `remove ${id}${consequence}`,
     };
   }
   return refuse("id", `no peering connection, endpoint or gateway "${edit.id}" in this topology`);

@@ -3,6 +3,7 @@
 // given catalogue: adding a question family to the generator changes which exam a seed gives.
 import { CONCEPT_GROUPS } from "../content/concepts";
 import type { Question } from "../scenario/question";
+import { questionDomain } from "../quiz/blame";
 import { createRng, type Rng } from "../scenario/rng";
 import { DEFAULT_CATALOG, type Catalog, type FamilyInfo } from "./catalog";
 import { freshSeed } from "./fresh-seed";
@@ -21,8 +22,12 @@ export type ExamQuestionsResult =
   | { readonly ok: true; readonly questions: readonly Question[] }
   | { readonly ok: false; readonly issues: readonly { readonly path: string; readonly message: string }[] };
 
-/** Variants tried per slot before accepting one that does not touch the slot's group. */
-const GROUP_TRIES = 6;
+/**
+ * Variants tried per slot for one that counts in the slot's domain (questionDomain, as the result page
+ * reports it). A family's question may be about a concept of another domain for some seeds, so one try is
+ * not enough; past this many the slot takes the last variant that at least touches its domain.
+ */
+const GROUP_TRIES = 48;
 
 type GroupPool = {
   readonly group: string;
@@ -112,8 +117,9 @@ function drawForGroup(pool: GroupPool, catalog: Catalog, rng: Rng, used: Set<num
     const seed = freshSeed(rng, used);
     used.add(seed);
     const question = family.generate(seed, rng.pick(family.difficulties));
-    if (question.concepts.some((c) => catalog.groupOf(c) === pool.group)) return question;
-    fallback ??= question;
+    if (questionDomain(question.concepts, catalog.groupOf) === pool.group) return question;
+    if (fallback === undefined || question.concepts.some((c) => catalog.groupOf(c) === pool.group))
+      fallback = question;
   }
   if (fallback === undefined) throw new Error("drawForGroup: GROUP_TRIES must be at least 1");
   return fallback;

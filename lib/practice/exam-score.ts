@@ -3,7 +3,7 @@
 // and the key. Grading is the generator's grade(); an unanswered question scores as wrong.
 import type { ExamResult } from "../quiz/exam-result";
 import { grade } from "../grading/grade";
-import { primaryConcept } from "../quiz/blame";
+import { questionDomain } from "../quiz/blame";
 import type { Question } from "../scenario/question";
 
 export type DomainVerdict = "meets" | "needs-improvement";
@@ -92,10 +92,7 @@ export function scoreExam(input: ScoreExamInput): ExamScore {
   const percent = percentOf(correct, items.length);
   // Each question counts in one domain, the one of the concept it is about, so the domain
   // counts add up to the exam's total.
-  const domainOf = (item: ExamItem): string | undefined => {
-    const primary = primaryConcept(item.concepts);
-    return (primary === undefined ? undefined : input.groupOf(primary)) ?? item.groups[0];
-  };
+  const domainOf = (item: ExamItem): string | undefined => questionDomain(item.concepts, input.groupOf);
   const domains = input.groupOrder.flatMap((group): DomainReport[] => {
     const inGroup = items.filter((item) => domainOf(item) === group);
     if (inGroup.length === 0) return [];

@@ -3,6 +3,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, newPage } from "./support/browser";
+import { tickFirstOptions } from "./support/practice-choice";
 
 const AWS_ID = /\b(?:[a-z]+-)+[0-9a-f]{8,17}\b/;
 
@@ -32,7 +33,7 @@ describe("question diagram text alternative", () => {
         const before = (await desc.textContent()) ?? "";
         expect(before).not.toMatch(/Path:|Blocked|arrives/);
       }
-      await page.locator('[data-testid="practice-answer"] label.option').first().click();
+      await tickFirstOptions(page);
       await page.getByTestId("submit").click();
       await page.locator("[data-verdict]").waitFor();
       if (hasDiagram && (await page.getByTestId("path-verdict").count()) > 0) {

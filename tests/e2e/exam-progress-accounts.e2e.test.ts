@@ -4,6 +4,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { questionFromId } from "../../lib/scenario/generate";
 import { launchBrowser, newPage } from "./support/browser";
+import { tickFirstOptions } from "./support/practice-choice";
 import { questionIdBehind } from "./support/question-ids";
 import { checkPage } from "./support/axe";
 
@@ -22,7 +23,7 @@ async function startPractice(page: Page, limit: number): Promise<void> {
 }
 
 async function answerPractice(page: Page): Promise<void> {
-  await page.locator('[data-testid="practice-answer"] label.option').first().click();
+  await tickFirstOptions(page);
   await page.getByTestId("submit").click();
   await page.locator("[data-verdict]").waitFor();
 }
@@ -56,7 +57,9 @@ describe("exam timing, score history, bookmarks, readiness and accounts", () => 
     const first = await shownQuestion(page);
     await page.locator(`[data-testid="exam-answer"] [data-option-id="${first.answer[0]}"]`).click();
     await page
-      .locator(`[data-testid="exam-answer"] [data-option-id="${first.answer[0]}"] input:checked`)
+      .locator(
+        `[data-testid="exam-answer"][data-saving="false"] [data-option-id="${first.answer[0]}"] input:checked`,
+      )
       .waitFor();
     // Bookmarked during the exam: the bookmarks page lists it but keeps its explanation hidden until answered.
     await page.getByTestId("bookmark").click();

@@ -45,7 +45,9 @@ async function onQuestion(page: Page, n: number, of: number): Promise<void> {
 /** Clicks an option and waits until the server has saved it and the page shows it checked. */
 async function choose(page: Page, optionId: string): Promise<void> {
   await page.locator(`[data-testid="exam-answer"] [data-option-id="${optionId}"]`).click();
-  await page.locator(`[data-testid="exam-answer"] [data-option-id="${optionId}"] input:checked`).waitFor();
+  await page
+    .locator(`[data-testid="exam-answer"][data-saving="false"] [data-option-id="${optionId}"] input:checked`)
+    .waitFor();
 }
 
 describe("mock exam", () => {

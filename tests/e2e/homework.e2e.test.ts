@@ -6,6 +6,7 @@ import { questionFromId } from "../../lib/scenario/generate";
 import { seriousViolations } from "./support/axe";
 import { devices } from "./support/browser";
 import { answerHomework, shownHomeworkQuestion } from "./support/homework";
+import { wrongResponse } from "./support/practice-choice";
 
 // Homework mode, the host's question preview, the downloads of a quiz (report CSV, Moodle GIFT, Moodle XML, QTI
 // 2.1 zip) checked byte by byte as the browser saves them, and games owned by a signed-in teacher's account.
@@ -97,7 +98,7 @@ describe("homework, preview and exports", () => {
     await player.getByTestId("join-game").click();
     await player.locator('.classroom[data-phase="lobby"]').waitFor();
     await player.goto(`/classroom/${code}/preview`);
-    await expect(player.locator("p.error[role=alert]").textContent()).resolves.toMatch(/only the teacher/);
+    await expect(player.locator("p.error[role=alert]").textContent()).resolves.toMatch(/only the teacher/i);
     expect(await player.locator('[data-testid="question-preview"]').count()).toBe(0);
 
     await teacher.goto(`/classroom/${code}/report`);
@@ -158,15 +159,25 @@ describe("homework, preview and exports", () => {
     await expect(ana.getByTestId("homework-key").textContent()).resolves.toBe(
       q1.answer.map((id) => id.toUpperCase()).join(", "),
     );
+    // The progress line counts the answer at once, without a reload (uxr5 finding 5).
+    await expect(ana.getByTestId("homework-student").textContent()).resolves.toBe(
+      "Answering as Ana: 1 of 2 answered, 1 right.",
+    );
     await ana.getByTestId("homework-next").click();
     await ana.getByText("Question 2", { exact: true }).waitFor();
     const q2 = await shownHomeworkQuestion(ana);
     expect(q2.id).toBe(ids[1]);
-    const wrong2 = q2.options.find((option) => !q2.answer.includes(option.id));
-    if (!wrong2) throw new Error("the question needs a wrong option");
-    await answerHomework(ana, [wrong2.id]);
+    await answerHomework(ana, wrongResponse(q2));
     await expect(ana.getByTestId("homework-verdict").getAttribute("data-correct")).resolves.toBe("false");
+    // The last answer says "All done" at once, and the count is current.
+    await expect(ana.getByTestId("homework-done").textContent()).resolves.toBe(
+      "All done: 1 of 2 right. Your teacher sees your results.",
+    );
+    await expect(ana.getByTestId("homework-student").textContent()).resolves.toBe(
+      "Answering as Ana: 2 of 2 answered, 1 right.",
+    );
     await ana.getByTestId("homework-next").click();
+    await ana.getByTestId("homework-your-answers").waitFor();
     await expect(ana.getByTestId("homework-done").textContent()).resolves.toBe(
       "All done: 1 of 2 right. Your teacher sees your results.",
     );
@@ -189,10 +200,17 @@ describe("homework, preview and exports", () => {
     await ben.getByLabel("Your name").fill("Ben");
     await ben.getByTestId("homework-start").click();
     await ben.getByTestId("homework-answer-form").waitFor();
-    const wrong1 = q1.options.find((option) => !q1.answer.includes(option.id));
-    if (!wrong1) throw new Error("the question needs a wrong option");
-    await answerHomework(ben, [wrong1.id]);
+    await answerHomework(ben, wrongResponse(q1));
     await ben.getByTestId("homework-verdict").waitFor();
+    // Ben is not the teacher: the report page says so in words, with a way on (uxr5 finding 6).
+    await ben.goto(`/classroom/homework/${code}/report`);
+    await expect(ben.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(
+      "This report is for the teacher",
+    );
+    await expect(ben.getByTestId("classroom-refused").textContent()).resolves.toBe(
+      "Only the teacher who set this assignment can read its report.",
+    );
+    await ben.getByRole("link", { name: `Answer homework ${code}` }).waitFor();
 
     await teacher.goto(`/classroom/homework/${code}`);
     await expect(teacher.getByTestId("homework-progress").textContent()).resolves.toBe(
@@ -251,7 +269,7 @@ describe("homework, preview and exports", () => {
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, dueAt + 1_000 - Date.now())));
     await answerHomework(cy, q.answer);
     await expect(cy.getByTestId("homework-error").textContent()).resolves.toMatch(
-      /^code: this assignment was due \d{4}-\d\d-\d\d \d\d:\d\d UTC; it no longer takes answers$/,
+      /^This assignment was due \d{4}-\d\d-\d\d \d\d:\d\d UTC\. It no longer takes answers\.$/,
     );
     expect(await cy.locator('[data-testid="homework-verdict"]').count()).toBe(0);
 
@@ -320,6 +338,6 @@ describe("homework, preview and exports", () => {
     // Another browser, not signed in, is not the game's teacher.
     const stranger = await open();
     await stranger.goto(`/classroom/${code}/report`);
-    await expect(stranger.locator("p.error[role=alert]").textContent()).resolves.toMatch(/only the teacher/);
+    await expect(stranger.locator("p.error[role=alert]").textContent()).resolves.toMatch(/only the teacher/i);
   }, 120_000);
 });

@@ -563,7 +563,10 @@ describe("the lab", () => {
       await page.locator(`h1:has-text("Question ${n} of 10")`).waitFor();
       const option = page.locator('[data-testid="exam-answer"] [data-option-id]').first();
       await option.click();
-      await page.locator('[data-testid="exam-answer"] [data-option-id] input:checked').first().waitFor();
+      await page
+        .locator('[data-testid="exam-answer"][data-saving="false"] [data-option-id] input:checked')
+        .first()
+        .waitFor();
       if (n < 10) await page.getByTestId("exam-next").click();
     }
     await page.getByTestId("open-review").click();

@@ -4,6 +4,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { checkPage } from "./support/axe";
+import { tickFirstOptions } from "./support/practice-choice";
 import { launchBrowser, newPage } from "./support/browser";
 
 async function answerOnePractice(page: Page): Promise<void> {
@@ -11,7 +12,7 @@ async function answerOnePractice(page: Page): Promise<void> {
   await page.locator('input[name="questionLimit"]').fill("2");
   await page.getByTestId("start-practice").click();
   await page.getByTestId("practice-answer").waitFor();
-  await page.locator('[data-testid="practice-answer"] label.option').first().click();
+  await tickFirstOptions(page);
   await page.getByTestId("submit").click();
   await page.locator("[data-verdict]").waitFor();
 }

@@ -4,6 +4,7 @@ import { grade } from "../../lib/grading/grade";
 import { questionFromId } from "../../lib/scenario/generate";
 import type { Question } from "../../lib/scenario/question";
 import { checkPage } from "./support/axe";
+import { tickFirstOptions } from "./support/practice-choice";
 import { launchBrowser, newPage } from "./support/browser";
 import { questionIdBehind } from "./support/question-ids";
 import { recordBodies, secretTexts } from "./support/capture";
@@ -174,7 +175,7 @@ describe("practice mode", () => {
       const onRequest = (request: { method: () => string; url: () => string }) =>
         requests.push(`${request.method()} ${new URL(request.url()).pathname}`);
       page.on("request", onRequest);
-      await page.locator('[data-testid="practice-answer"] label.option').first().click();
+      await tickFirstOptions(page);
       await page.getByTestId("submit").click();
       await page.locator("[data-verdict]").waitFor();
       await page.waitForLoadState("networkidle");
@@ -201,7 +202,7 @@ describe("practice mode", () => {
       await expect(page.locator('[data-testid="practice-answer"] input:checked').count()).resolves.toBe(0);
     }
     // Feedback on screen (a reload resumes the answered question), then the progress those answers made.
-    await page.locator('[data-testid="practice-answer"] label.option').first().click();
+    await tickFirstOptions(page);
     await page.getByTestId("submit").click();
     await page.locator("[data-verdict]").waitFor();
     expect(await checkPage(page, "/practice")).toEqual([]);
@@ -218,7 +219,7 @@ describe("practice mode", () => {
     const question = await currentQuestion(page);
     const sessionId = await page.locator("[data-session-id]").getAttribute("data-session-id");
     const post = (data: unknown) => page.request.post("/practice/api", { data });
-    const optionId = question.options[0]?.id ?? "";
+    const response = [...question.answer];
     const shown = await shownId(page);
 
     const stranger = await post({
@@ -238,9 +239,9 @@ describe("practice mode", () => {
       error: expect.stringContaining("response:") as unknown,
     });
 
-    const first = await post({ action: "answer", sessionId, questionId: shown, response: [optionId] });
+    const first = await post({ action: "answer", sessionId, questionId: shown, response });
     expect(first.status()).toBe(200);
-    const second = await post({ action: "answer", sessionId, questionId: shown, response: [optionId] });
+    const second = await post({ action: "answer", sessionId, questionId: shown, response });
     expect(second.status()).toBe(409);
     await expect(second.json()).resolves.toMatchObject({
       error: expect.stringContaining("already answered") as unknown,

@@ -8,6 +8,7 @@ import type { Question } from "../../lib/scenario/question";
 import { launchBrowser, newPage } from "./support/browser";
 import { queryDatabase } from "./support/database";
 import { startExam } from "./support/exam";
+import { wrongResponse } from "./support/practice-choice";
 import { questionIdBehind, shownIdFor } from "./support/question-ids";
 
 const groupOf = new Map(CONCEPTS.map((concept) => [concept.id, concept.group as string]));
@@ -63,7 +64,9 @@ async function examQuestion(page: Page): Promise<Question> {
 
 async function chooseExam(page: Page, optionId: string): Promise<void> {
   await page.locator(`[data-testid="exam-answer"] [data-option-id="${optionId}"]`).click();
-  await page.locator(`[data-testid="exam-answer"] [data-option-id="${optionId}"] input:checked`).waitFor();
+  await page
+    .locator(`[data-testid="exam-answer"][data-saving="false"] [data-option-id="${optionId}"] input:checked`)
+    .waitFor();
 }
 
 async function submitExam(page: Page): Promise<void> {
@@ -99,6 +102,9 @@ describe("practice, exam and review a learner can trust", () => {
     await onPracticeQuestion(page, 1, 3);
     await page.keyboard.press("1");
     await page.locator('[data-testid="practice-answer"] input:checked').waitFor();
+    // A "(Choose two.)" question waits for its second box.
+    if ((await page.locator('[data-testid="practice-answer"] input[type="checkbox"]').count()) > 0)
+      await page.keyboard.press("2");
     await page.keyboard.press("Enter");
     await page.locator("[data-verdict]").waitFor();
     await page.keyboard.press("n");
@@ -126,7 +132,7 @@ describe("practice, exam and review a learner can trust", () => {
         `${question.id} (${question.concepts.join(", ")}) is not about flow logs`,
       ).toBe(true);
       stems.push(question.stem);
-      await answerPractice(page, [question.options[0]?.id ?? ""]);
+      await answerPractice(page, wrongResponse(question));
       await page.getByTestId("next").click();
     }
     await page.waitForURL(/\/practice\/[0-9a-f-]{36}$/);
@@ -235,7 +241,7 @@ describe("practice, exam and review a learner can trust", () => {
     const { context, page } = await newPage(browser, inject("baseURL"));
     await startPractice(page, { limit: 1, families: ["flow-log-diagnosis"] });
     const practiced = await practiceQuestion(page);
-    await answerPractice(page, [wrongOption(practiced)]);
+    await answerPractice(page, wrongResponse(practiced));
     await page.goto("/review");
     await page.locator(`tr[data-skill-id="${practiced.concepts[0]}"]`).waitFor();
 
@@ -266,7 +272,7 @@ describe("practice, exam and review a learner can trust", () => {
     for (let n = 1; n <= 2; n += 1) {
       await onPracticeQuestion(page, n, 2);
       const question = await practiceQuestion(page);
-      await answerPractice(page, [wrongOption(question)]);
+      await answerPractice(page, wrongResponse(question));
       await page.getByTestId("next").click();
     }
     await page.waitForURL(/\/practice\/[0-9a-f-]{36}$/);

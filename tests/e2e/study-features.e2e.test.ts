@@ -4,6 +4,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { questionFromId } from "../../lib/scenario/generate";
 import { startExam } from "./support/exam";
+import { tickFirstOptions } from "./support/practice-choice";
 import { questionIdBehind } from "./support/question-ids";
 import { launchBrowser, newPage } from "./support/browser";
 
@@ -31,7 +32,9 @@ describe("exam report, diagram text, 404 and favicon", () => {
     const q1 = await shown();
     const wrong = q1.options.find((option) => !q1.answer.includes(option.id))?.id ?? "";
     await page.locator(`[data-testid="exam-answer"] [data-option-id="${wrong}"]`).click();
-    await page.locator(`[data-testid="exam-answer"] [data-option-id="${wrong}"] input:checked`).waitFor();
+    await page
+      .locator(`[data-testid="exam-answer"][data-saving="false"] [data-option-id="${wrong}"] input:checked`)
+      .waitFor();
     await page.getByTestId("exam-next").click();
     await page.locator('h1:has-text("Question 2 of 3")').waitFor();
     await page.getByTestId("flag").click();
@@ -73,7 +76,7 @@ describe("exam report, diagram text, 404 and favicon", () => {
     await page.getByTestId("start-practice").click();
     await page.getByTestId("practice-answer").waitFor();
     const id = (await page.locator("section[data-question-id]").getAttribute("data-question-id")) ?? "";
-    await page.locator('[data-testid="practice-answer"] label.option').first().click();
+    await tickFirstOptions(page);
     await page.getByTestId("submit").click();
     await page.locator("[data-verdict]").waitFor();
     const desc = (await page.locator('[data-testid="topology-diagram"] svg desc').textContent()) ?? "";

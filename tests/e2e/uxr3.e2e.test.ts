@@ -77,12 +77,16 @@ describe("third UX review: exam, review, lessons, menu", () => {
     );
     const second = question.options[1]?.id ?? "";
     await page.keyboard.press("2");
-    await page.locator(`[data-testid="exam-answer"] [data-option-id="${second}"] input:checked`).waitFor();
+    await page
+      .locator(`[data-testid="exam-answer"][data-saving="false"] [data-option-id="${second}"] input:checked`)
+      .waitFor();
     await page.keyboard.press("n");
     await page.locator('h1:has-text("Question 4 of 4")').waitFor();
     await page.keyboard.press("p");
     await page.locator('h1:has-text("Question 3 of 4")').waitFor();
-    await page.locator(`[data-testid="exam-answer"] [data-option-id="${second}"] input:checked`).waitFor();
+    await page
+      .locator(`[data-testid="exam-answer"][data-saving="false"] [data-option-id="${second}"] input:checked`)
+      .waitFor();
     await expect(page.getByTestId("key-hints").textContent()).resolves.toContain("N next");
 
     // N6: the review screen warns on the page, with plural forms, and the button says what it submits.

@@ -4,6 +4,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { devices } from "./support/browser";
+import { tickFirstOptions } from "./support/practice-choice";
 import { markedNodeIds, stepView, openLabExample } from "./support/lab-stepper";
 
 const PROJECTOR = { width: 1280, height: 800 };
@@ -202,7 +203,7 @@ describe("uxr4", () => {
     await laptop.locator('input[name="questionLimit"]').fill("2");
     await laptop.getByTestId("start-practice").click();
     await laptop.locator('[data-testid="practice-answer"][data-ready="true"]').waitFor();
-    await laptop.locator('[data-testid="practice-answer"] label.option').first().click();
+    await tickFirstOptions(laptop);
     await laptop.getByTestId("submit").click();
     await laptop.getByTestId("next").waitFor();
     await expect
@@ -215,7 +216,7 @@ describe("uxr4", () => {
     await phone.getByTestId("start-practice").click();
     await phone.locator('[data-testid="practice-answer"][data-ready="true"]').waitFor();
     await expect(phone.getByTestId("key-hints").isVisible()).resolves.toBe(false);
-    await phone.locator('[data-testid="practice-answer"] label.option').first().click();
+    await tickFirstOptions(phone);
     await phone.getByTestId("submit").click();
     await phone.getByTestId("next").waitFor();
     // After the answer too (the reviewer saw the line under the feedback's Next button).

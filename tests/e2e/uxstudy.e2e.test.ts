@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { questionFromId } from "../../lib/scenario/generate";
 import type { Question } from "../../lib/scenario/question";
 import { launchBrowser, newPage } from "./support/browser";
+import { tickFirstOptions } from "./support/practice-choice";
 import { startExam } from "./support/exam";
 import { questionIdBehind } from "./support/question-ids";
 
@@ -236,7 +237,7 @@ describe("second UX review: practice, exam, review, classroom", () => {
     await page.locator('input[name="questionLimit"]').fill("1");
     await page.getByTestId("start-practice").click();
     await page.getByTestId("practice-answer").waitFor();
-    await page.locator('[data-testid="practice-answer"] label.option').first().click();
+    await tickFirstOptions(page);
     await page.getByTestId("submit").click();
     await page.locator("[data-verdict]").waitFor();
     await expect(page.getByTestId("next").innerText()).resolves.toBe("See the summary (N)");
@@ -251,7 +252,7 @@ describe("second UX review: practice, exam, review, classroom", () => {
     await page.locator('input[name="questionLimit"]').fill("3");
     await page.getByTestId("start-practice").click();
     await page.getByTestId("practice-answer").waitFor();
-    await page.locator('[data-testid="practice-answer"] label.option').first().click();
+    await tickFirstOptions(page);
     await page.getByTestId("submit").click();
     await page.locator("[data-verdict]").waitFor();
     // A text field takes the letter: nothing moves on.

@@ -2,8 +2,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { applyEdit, type LabEdit } from "@/lib/lab/edits";
+import { STARTER_TOPOLOGY_YAML } from "@/lib/lab/starter";
 import { topologyText } from "@/lib/lab/topology-text";
 import { analyze, parseTopologyText, type Query, type Topology } from "@/lib/net";
+import { validate } from "@/lib/net/validate";
 
 function lesson(name: string): Topology {
   const text = fs.readFileSync(path.join(process.cwd(), "content", "topologies", `${name}.yaml`), "utf8");
@@ -374,5 +376,59 @@ describe("a patch from the browser", () => {
         ],
       }),
     ).toMatchObject({ ok: false, field: "edit.patch" });
+  });
+});
+
+describe("removing a gateway keeps its routes as AWS does (uxr5 finding 8)", () => {
+  const starter = () => {
+    const parsed = parseTopologyText(STARTER_TOPOLOGY_YAML, "yaml");
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    return parsed.topology;
+  };
+
+  it("an internet gateway's route stays as a blackhole route, the network validates and the trace says blackhole", () => {
+    const removed = applied(starter(), { kind: "remove-resource", id: "igw-lab" });
+    expect(removed.description).toBe(
+      "remove igw-lab; the route to it stays, as a blackhole route (AWS keeps it)",
+    );
+    expect(removed.topology.internetGateways).toEqual([]);
+    expect(removed.topology.routeTables[0]?.routes).toEqual([
+      expect.objectContaining({
+        destination: "0.0.0.0/0",
+        target: "blackhole",
+        blackholeCause: "igw-lab was deleted",
+      }),
+    ]);
+    expect(validate(removed.topology).filter((issue) => issue.severity === "error")).toEqual([]);
+    const out = analyze(removed.topology, { from: "web", to: "internet", protocol: "tcp", port: 443 });
+    expect(out.reachable).toBe(false);
+    expect(out.blockers[0]?.message).toMatch(/blackhole/);
+    // Undo puts the gateway and the route back.
+    expect(applied(removed.topology, removed.inverse).topology).toEqual(starter());
+  });
+
+  it("a gateway endpoint's routes go with it (DeleteVpcEndpoints deletes them)", () => {
+    const base = starter();
+    const withEndpoint: Topology = {
+      ...base,
+      gatewayEndpoints: [
+        {
+          id: "vpce-s3",
+          vpcId: "vpc-lab",
+          service: "s3",
+          routeTableIds: ["rtb-public"],
+          policy: "allow-all",
+        },
+      ],
+      routeTables: base.routeTables.map((table) => ({
+        ...table,
+        routes: [...table.routes, { destinationPrefixListId: "pl-s3", target: "vpce-s3", origin: "static" }],
+      })),
+    };
+    const removed = applied(withEndpoint, { kind: "remove-resource", id: "vpce-s3" });
+    expect(removed.description).toBe(
+      "remove vpce-s3 and its 1 route (AWS deletes a gateway endpoint's routes with it)",
+    );
+    expect(removed.topology.routeTables[0]?.routes.map((route) => route.target)).toEqual(["igw-lab"]);
   });
 });

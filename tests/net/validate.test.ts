@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { TopologyInput } from "@/lib/net/index";
+import { STARTER_TOPOLOGY_YAML } from "@/lib/lab/starter";
+import { parseTopologyText } from "@/lib/net";
 import { validate } from "@/lib/net/validate";
 import { oneVpc, topo, twoPeered } from "./helpers";
 import { must } from "../support/must";
@@ -202,5 +204,16 @@ describe("validate SG-05: ICMP rules with a type and code", () => {
       }),
     );
     expect(validate(t)).toEqual([]);
+  });
+});
+
+describe("a duplicate id is one clear error (uxr5 finding 7)", () => {
+  it("resolves the id to its first definition, so no follow-on 'not inside subnet' error", () => {
+    const text = STARTER_TOPOLOGY_YAML.replace("id: subnet-private,", "id: subnet-public,");
+    const parsed = parseTopologyText(text, "yaml");
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    const errors = validate(parsed.topology).filter((issue) => issue.severity === "error");
+    expect(errors.map((issue) => issue.code)).toContain("RCH_DUPLICATE_ID");
+    expect(errors.filter((issue) => issue.code === "RCH_ADDRESS_OUTSIDE_SUBNET")).toEqual([]);
   });
 });

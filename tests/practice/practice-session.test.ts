@@ -15,12 +15,21 @@ import type { Db } from "../../lib/db/client";
 import { findOrCreateLearner, newLearnerToken } from "../../lib/db/learners";
 import { findSession } from "../../lib/db/sessions";
 import { currentPracticeAttempt } from "../../lib/quiz/practice-machine";
+import { statedChoiceCount } from "../../lib/scenario/answer-instruction";
 import { questionFromId } from "../../lib/scenario/generate";
+import type { Question } from "../../lib/scenario/question";
 import { createTempDb } from "../db/support/temp-db";
 
 const t0 = new Date("2026-11-01T10:00:00Z");
 const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
 const groupOf = new Map(CONCEPTS.map((concept) => [concept.id, concept.group as string]));
+/** A wrong answer the service grades: as many options as the question asks for ("(Choose two.)": two). */
+const wrongResponse = (question: Question): string[] => {
+  const wanted = statedChoiceCount(question) ?? 1;
+  const wrong = question.options.filter((option) => !question.answer.includes(option.id));
+  const keys = question.options.filter((option) => question.answer.includes(option.id));
+  return [...wrong, ...keys].slice(0, wanted).map((option) => option.id);
+};
 const everything = {
   everything: true,
   conceptGroups: [],
@@ -65,8 +74,8 @@ describe("practice session service", { timeout: 30_000 }, () => {
     expect(startedView.sessionId).toBe(sessionId);
     expect(startedView.answered).toBeNull();
     expect(JSON.stringify(startedView)).not.toContain(question.explanation.summary);
-    const wrong = question.options.find((option) => !question.answer.includes(option.id))?.id ?? "";
-    const answered = await answerPractice(learnerId, sessionId, question.id, [wrong], at(20));
+    const wrong = wrongResponse(question);
+    const answered = await answerPractice(learnerId, sessionId, question.id, wrong, at(20));
     if (!answered.ok) throw new Error(answered.error);
     expect(answered.value.correct).toBe(false);
     expect(answered.value.feedback.key).toEqual([...question.answer]);
@@ -79,16 +88,14 @@ describe("practice session service", { timeout: 30_000 }, () => {
     const cards = await temp.db.srsCard.findMany({ where: { learnerId } });
     expect(cards.map((card) => [card.skillId, card.source])).toEqual([[question.concepts[0], "practice"]]);
 
-    const again = await answerPractice(learnerId, sessionId, question.id, [wrong], at(21));
+    const again = await answerPractice(learnerId, sessionId, question.id, wrong, at(21));
     expect(again).toMatchObject({ ok: false, status: 409 });
   });
 
   it("moves to a new question, then finishes with a summary that blames only the missed question's concept", async () => {
     await startPractice(learnerId, everything, t0);
     const first = await onScreen();
-    const wrong =
-      first.question.options.find((option) => !first.question.answer.includes(option.id))?.id ?? "";
-    await answerPractice(learnerId, first.sessionId, first.question.id, [wrong], at(5));
+    await answerPractice(learnerId, first.sessionId, first.question.id, wrongResponse(first.question), at(5));
     const moved = await nextPractice(learnerId, first.sessionId, at(6));
     if (!moved.ok) throw new Error(moved.error);
     expect(moved.value.finished).toBe(false);
@@ -149,15 +156,52 @@ describe("practice session service", { timeout: 30_000 }, () => {
     for (let n = 0; n < 4; n += 1) {
       const { sessionId, question } = await onScreen();
       expect(question.concepts.some((concept) => groupOf.get(concept) === "flow-logs")).toBe(true);
-      await answerPractice(
-        learnerId,
-        sessionId,
-        question.id,
-        [question.options[0]?.id ?? ""],
-        at(n * 10 + 1),
-      );
+      await answerPractice(learnerId, sessionId, question.id, wrongResponse(question), at(n * 10 + 1));
       await nextPractice(learnerId, sessionId, at(n * 10 + 2));
     }
+  });
+
+  it("refuses a short pick of a (Choose two.) question with a 400 naming response, and grades nothing", async () => {
+    // concept-check at level 3 serves a "(Choose two.)" item for a share of seeds: answer until one shows.
+    await startPractice(
+      learnerId,
+      {
+        ...everything,
+        everything: false,
+        families: ["concept-check"],
+        difficulties: [3],
+        questionLimit: 100,
+        adaptive: false,
+      },
+      t0,
+    );
+    let shown = await onScreen();
+    for (let n = 0; n < 80 && shown.question.multiSelect !== true; n += 1) {
+      await answerPractice(
+        learnerId,
+        shown.sessionId,
+        shown.question.id,
+        wrongResponse(shown.question),
+        at(n),
+      );
+      await nextPractice(learnerId, shown.sessionId, at(n));
+      shown = await onScreen();
+    }
+    const { sessionId, question } = shown;
+    expect(question.stem).toMatch(/\(Choose two\.\)$/);
+    const before = await temp.db.attempt.count({ where: { learnerId } });
+    const one = await answerPractice(learnerId, sessionId, question.id, [question.answer[0] ?? ""], at(200));
+    expect(one).toEqual({
+      ok: false,
+      status: 400,
+      error: "response: This question asks for two answers; you chose one.",
+    });
+    const none = await answerPractice(learnerId, sessionId, question.id, [], at(201));
+    expect(none).toMatchObject({ ok: false, status: 400, error: "response: Choose an answer first." });
+    await expect(temp.db.attempt.count({ where: { learnerId } })).resolves.toBe(before);
+    // Still on screen and unanswered: the two keys are graded right.
+    const both = await answerPractice(learnerId, sessionId, question.id, [...question.answer], at(202));
+    expect(both).toMatchObject({ ok: true, value: { correct: true } });
   });
 
   it("refuses settings that select nothing, naming the field for the API", async () => {

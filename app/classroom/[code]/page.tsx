@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
+import { RefusedPage } from "@/app/classroom/refused-page";
 import QRCode from "qrcode";
 import { serverNow } from "@/app/clock";
 import { QuestionBody, QuestionStem } from "@/app/practice/question-body";
@@ -38,9 +39,15 @@ export default async function ClassroomGamePage({ params }: { params: Promise<{ 
     if (outcome.status === 403) redirect(`/classroom/join?code=${code.data}`);
     if (outcome.status === 404) notFound();
     return (
-      <p className="error" role="alert">
-        {outcome.error}
-      </p>
+      <RefusedPage
+        title={`Game ${code.data}`}
+        error={outcome.error}
+        links={[
+          { href: `/classroom/join?code=${code.data}`, label: `Join game ${code.data}` },
+          { href: "/account", label: "Sign in" },
+          { href: "/classroom", label: "Classroom" },
+        ]}
+      />
     );
   }
   const view = viewForBrowser(outcome.value, who.deviceId);

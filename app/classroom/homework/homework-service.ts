@@ -23,6 +23,7 @@ import {
   type StoredHomework,
 } from "@/lib/db/homework";
 import { answerOutcome, type AnswerOutcome } from "@/lib/grading/outcome";
+import { choiceCountProblem } from "@/lib/scenario/answer-instruction";
 import { toClientQuestion } from "@/lib/grading/redact";
 import { cleanDisplayName, createJoinCode, displayNameKey, isDisplayNameValid } from "@/lib/quiz/join-code";
 import { MAX_DISPLAY_NAME_LENGTH } from "@/lib/quiz/join-code";
@@ -148,11 +149,18 @@ function feedbackOf(question: Question, answer: HomeworkAnswer): HomeworkFeedbac
   };
 }
 
+/** The reply to an answer: its verdict, whether it was the last, and the student's counts after it. */
+export type HomeworkAnswerReply = {
+  readonly feedback: HomeworkFeedback;
+  readonly finished: boolean;
+  readonly progress: { readonly answered: number; readonly right: number };
+};
+
 export async function answerHomework(
   learnerId: string,
   input: Extract<HomeworkRequest, { action: "answer" }>,
   now: Date,
-): Promise<Outcome<{ feedback: HomeworkFeedback; finished: boolean }>> {
+): Promise<Outcome<HomeworkAnswerReply>> {
   const found = await assignment(input.code);
   if (!found.ok) return found;
   const homework = found.value;
@@ -165,6 +173,9 @@ export async function answerHomework(
   const opened = openQuestionId(input.questionId, { kind: "homework", code: input.code, learnerId });
   if (!opened.ok || opened.questionId !== questionId) return refuse(409, `questionId: ${UNKNOWN_QUESTION}`);
   const question = questionOf(questionId);
+  // "(Choose two.)" with one box ticked is refused, not graded as wrong (as practice does).
+  const short = choiceCountProblem(question, input.optionIds);
+  if (short !== undefined) return refuse(400, `optionIds: ${short}`);
   const graded = answerOutcome(question, input.optionIds, "always");
   const answer: HomeworkAnswer = {
     learnerId,
@@ -195,6 +206,7 @@ export async function answerHomework(
     value: {
       feedback: feedbackOf(question, answer),
       finished: nextHomeworkQuestion(homework.questionIds.length, answered) === null,
+      progress: { answered: answered.length, right: answered.filter((a) => a.correct).length },
     },
   };
 }

@@ -12,6 +12,17 @@ export type ValidationIssue = {
   severity: "error" | "warning";
 };
 
+/**
+ * Items by id, the first definition winning: a duplicate id is reported once (RCH_DUPLICATE_ID, "already used
+ * by subnets[0]"), and the other checks resolve the id to that first definition, so they raise no follow-on
+ * errors about the second (uxr5 finding 7: "10.0.1.10 is not inside subnet subnet-public (10.0.2.0/24)").
+ */
+export function firstById<T extends { readonly id: string }>(items: readonly T[]): Map<string, T> {
+  const byId = new Map<string, T>();
+  for (const item of items) if (!byId.has(item.id)) byId.set(item.id, item);
+  return byId;
+}
+
 export class ValidationContext {
   readonly issues: ValidationIssue[] = [];
   /** id -> where it is defined ("subnets[3]"). */
@@ -22,8 +33,8 @@ export class ValidationContext {
   private readonly vpcCidrList = new Map<string, readonly Cidr[]>();
 
   constructor(readonly topology: Topology) {
-    this.vpcById = new Map(topology.vpcs.map((v) => [v.id, v]));
-    this.subnetById = new Map(topology.subnets.map((x) => [x.id, x]));
+    this.vpcById = firstById(topology.vpcs);
+    this.subnetById = firstById(topology.subnets);
   }
 
   add(

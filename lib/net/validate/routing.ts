@@ -1,11 +1,11 @@
 // Route tables: one main table per VPC (RT-01), destinations, targets (RT-08, RT-09, PCX-08, IGW-01).
 import { cidrContainsCidr, cidrsOverlap, toCidr } from "../cidr";
-import type { ValidationContext } from "./context";
+import { firstById, type ValidationContext } from "./context";
 
 /** Each route table and its routes. */
 export function checkRouteTables(v: ValidationContext): void {
-  const peerings = new Map(v.topology.peeringConnections.map((p) => [p.id, p]));
-  const internetGateways = new Map(v.topology.internetGateways.map((g) => [g.id, g]));
+  const peerings = firstById(v.topology.peeringConnections);
+  const internetGateways = firstById(v.topology.internetGateways);
   const mains = new Map<string, number>();
   v.topology.routeTables.forEach((rt, i) => {
     v.ref(`routeTables[${i}].vpcId`, rt.vpcId, "VPC");
@@ -63,7 +63,7 @@ export function checkRouteTables(v: ValidationContext): void {
         v.add(
           "RCH_UNKNOWN_REFERENCE",
           `${path}.target`,
-          `Route target "${r.target}" does not exist in this topology; the route would be a blackhole.`,
+          `Route target "${r.target}" does not exist in this topology. AWS shows a route whose target was deleted as a blackhole route: write target: blackhole to model one, or remove the route.`,
           ["RT-08"],
         );
         return;

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { RefusedPage } from "@/app/classroom/refused-page";
 import { serverNow } from "@/app/clock";
 import { reportGame } from "../../classroom-game";
 import { ReportDownloads, ReportTables } from "../../report-view";
@@ -26,9 +27,15 @@ export default async function ClassroomReportPage({ params }: { params: Promise<
   if (!report.ok) {
     if (report.status === 404) notFound();
     return (
-      <p className="error" role="alert">
-        {report.error}
-      </p>
+      <RefusedPage
+        title="This report is for the teacher"
+        error={report.error}
+        links={[
+          { href: `/classroom/join?code=${code.data}`, label: `Join game ${code.data}` },
+          { href: "/account", label: "Sign in" },
+          { href: "/classroom", label: "Classroom" },
+        ]}
+      />
     );
   }
   return (

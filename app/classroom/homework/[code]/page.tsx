@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { RefusedPage } from "@/app/classroom/refused-page";
 import QRCode from "qrcode";
 import { serverNow } from "@/app/clock";
 import { viewingLearner } from "@/app/current-learner";
@@ -133,24 +134,28 @@ function StudentView({ view, username }: { view: HomeworkStudentView; username: 
   return (
     <>
       {heading}
-      <p data-testid="homework-student">
-        Answering as {view.displayName}: {view.answered.length} of {view.questionCount} answered, {right}{" "}
-        right.
-      </p>
-      {next !== null ? <ContinueElsewhere username={username} /> : null}
       {next !== null ? (
         <HomeworkQuestion
           key={next.question.id}
           code={view.code}
           questionIndex={next.index}
           questionId={next.question.id}
+          stem={next.question.stem}
           options={next.question.options}
           multiSelect={next.question.multiSelect === true}
+          displayName={view.displayName}
+          questionCount={view.questionCount}
+          progress={{ answered: view.answered.length, right }}
+          intro={<ContinueElsewhere username={username} />}
         >
           <QuestionBody question={next.question} exhibitHeadingLevel={2} />
         </HomeworkQuestion>
       ) : (
         <>
+          <p data-testid="homework-student">
+            Answering as {view.displayName}: {view.answered.length} of {view.questionCount} answered, {right}{" "}
+            right.
+          </p>
           {view.open ? (
             <p data-testid="homework-done">
               All done: {right} of {view.questionCount} right. Your teacher sees your results.
@@ -161,7 +166,7 @@ function StudentView({ view, username }: { view: HomeworkStudentView; username: 
             </p>
           )}
           {view.answered.length > 0 ? (
-            <section aria-labelledby="your-answers">
+            <section aria-labelledby="your-answers" data-testid="homework-your-answers">
               <h2 id="your-answers">Your answers</h2>
               <ol>
                 {view.answered.map((feedback) => (
@@ -188,9 +193,11 @@ export default async function HomeworkPage({ params }: { params: Promise<{ code:
   if (!outcome.ok) {
     if (outcome.status === 404) notFound();
     return (
-      <p className="error" role="alert">
-        {outcome.error}
-      </p>
+      <RefusedPage
+        title={`Homework ${code.data}`}
+        error={outcome.error}
+        links={[{ href: "/classroom", label: "Classroom" }]}
+      />
     );
   }
   const requestHeaders = await headers();

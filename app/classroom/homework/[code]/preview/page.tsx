@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { RefusedPage } from "@/app/classroom/refused-page";
 import { serverNow } from "@/app/clock";
 import { viewingLearner } from "@/app/current-learner";
 import { QuestionPreview } from "../../../question-preview";
@@ -26,9 +27,15 @@ export default async function HomeworkPreviewPage({ params }: { params: Promise<
   if (!questions.ok) {
     if (questions.status === 404) notFound();
     return (
-      <p className="error" role="alert">
-        {questions.error}
-      </p>
+      <RefusedPage
+        title="These questions are for the teacher"
+        error={questions.error}
+        links={[
+          { href: `/classroom/homework/${code.data}`, label: `Answer homework ${code.data}` },
+          { href: "/account", label: "Sign in" },
+          { href: "/classroom", label: "Classroom" },
+        ]}
+      />
     );
   }
   return (

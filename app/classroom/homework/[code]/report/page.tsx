@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { RefusedPage } from "@/app/classroom/refused-page";
 import { serverNow } from "@/app/clock";
 import { viewingLearner } from "@/app/current-learner";
 import { ReportDownloads, ReportTables } from "../../../report-view";
@@ -27,10 +28,17 @@ export default async function HomeworkReportPage({ params }: { params: Promise<{
   const outcome = await reportHomework(learner.id, code.data);
   if (!outcome.ok) {
     if (outcome.status === 404) notFound();
+    // Not the teacher (uxr5 finding 6: a bare "code: only the teacher…" line): say what happened, where to go.
     return (
-      <p className="error" role="alert">
-        {outcome.error}
-      </p>
+      <RefusedPage
+        title="This report is for the teacher"
+        error={outcome.error}
+        links={[
+          { href: `/classroom/homework/${code.data}`, label: `Answer homework ${code.data}` },
+          { href: "/account", label: "Sign in" },
+          { href: "/classroom", label: "Classroom" },
+        ]}
+      />
     );
   }
   const { report, homework } = outcome.value;

@@ -38,7 +38,11 @@ describe("fix-it difficulty ladder", () => {
       const code = deciding(seed, 1).code;
       counts.set(code, (counts.get(code) ?? 0) + 1);
     }
-    expect([...counts.keys()].sort()).toEqual(["BAD_STATE_ROUTE", "NO_ROUTE_TO_DESTINATION", "SG_HAS_NO_RULES"]);
+    expect([...counts.keys()].sort()).toEqual([
+      "BAD_STATE_ROUTE",
+      "NO_ROUTE_TO_DESTINATION",
+      "SG_HAS_NO_RULES",
+    ]);
     for (const [code, n] of counts) expect(n / (2 * SEEDS), code).toBeLessThanOrEqual(0.5);
   }, 120_000);
 

@@ -47,8 +47,8 @@ export function exhibitConsistentText(shown: Topology, b: Blocker, text: string)
     const label = vpn.name !== undefined ? `${vpn.name} (${vpn.id})` : vpn.id;
     return `No: Tunnel ${String(down + 1)} of VPN connection ${label} is DOWN, so the VPN connection carries no traffic.`;
   }
-  // "The Direct Connect gateway advertises only <on-premises range>" beside a table whose allowed prefixes cover
-  // the VPC: the misreading it invites is that allowed prefixes should name the on-premises side.
+  // An allowed-prefixes claim beside a table whose allowed prefixes cover the address: restated with the
+  // exhibit's prefixes, in the key's form.
   if (b.detail.kind === "allowed-prefixes") return allowedPrefixesText(shown, b.detail, text);
   return text;
 }
@@ -66,13 +66,36 @@ function allowedPrefixesText(
     return ip.ok && cidr.ok && cidrContainsIp(cidr.value, ip.value);
   });
   if (!covers) return text;
-  const onPrem = shown.onPremisesNetworks.filter(
-    (n) => dx !== undefined && n.directConnectGatewayIds.includes(dx.id),
-  );
-  const theirs = onPrem.flatMap((n) => n.cidrBlocks);
-  if (!dx || theirs.length === 0) return undefined;
-  const label = dx.name !== undefined ? `${dx.name} (${dx.id})` : dx.id;
-  return `No: The allowed prefixes (${allowed.join(", ")}) of Direct Connect gateway ${label} do not include the on-premises range ${theirs.join(", ")}.`;
+  if (!dx) return undefined;
+  // The key's form with the exhibit's prefixes (false here: they cover the address). A separate "do not include
+  // the on-premises range" misreading was always the wrong one (exam15 D1: 28 of 28), a cue by wording alone.
+  const claim = allowedPrefixesFault({
+    kind: "allowed-prefixes",
+    direction: d.direction,
+    dxGateway: d.dxGateway,
+    gateway: d.gateway,
+    associated: d.associated,
+    allowedPrefixes: allowed,
+    advertised: [],
+    vpcCidrs: d.vpcCidrs,
+    address: d.address,
+  });
+  return `No: ${claim}`;
+}
+
+/**
+ * Allowed prefixes that advertise nothing for the address, stated briefly: the model's sentence also teaches the
+ * rule (DX-04), and as the one long option it gave the key away. The key's why and the summary carry the rule.
+ * A distractor about allowed prefixes uses the very same form (allowedPrefixesText), so the wording never tells
+ * which one is keyed: the exhibit's prefixes have to be compared with the VPC's CIDR.
+ */
+export function allowedPrefixesFault(d: Extract<Blocker["detail"], { kind: "allowed-prefixes" }>): string {
+  const dx = d.dxGateway.name !== undefined ? `${d.dxGateway.name} (${d.dxGateway.id})` : d.dxGateway.id;
+  const head = `The allowed prefixes (${d.allowedPrefixes.join(", ")}) of Direct Connect gateway ${dx}`;
+  if (d.associated === "transit-gateway") return `${head} for ${d.gateway} do not contain ${d.address}.`;
+  return d.advertised.length > 0
+    ? `${head} do not equal or contain the VPC CIDR that holds ${d.address}.`
+    : `${head} do not equal or contain the VPC's CIDR ${d.vpcCidrs.join(", ")}.`;
 }
 
 function matchesTraffic(

@@ -31,7 +31,7 @@ import {
 import { AnalysisMemo } from "./analysis-memo";
 import { decidingSentence } from "./rule-sentences";
 import { uncoveredRouteSentence } from "./route-coverage";
-import { allowedPrefixesWhy, exhibitConsistentText } from "./glance-refuted";
+import { allowedPrefixesFault, allowedPrefixesWhy, exhibitConsistentText } from "./glance-refuted";
 import { subjectPhrase } from "./component-noun";
 import { transitivePeeringSentence } from "./transitive-peering";
 import {
@@ -230,20 +230,6 @@ export function blockerText(b: Blocker, topology?: Topology): string {
   if (b.code === "NO_ROUTE_TO_DESTINATION" && d.kind === "route-table" && unpropagatedHint(d) !== undefined)
     return `No: ${noRouteFault(d)}.`;
   return `No: ${b.message}`;
-}
-
-/**
- * Allowed prefixes that advertise nothing for the address, stated as briefly as the misreading offered beside
- * them ("… name only X, not the on-premises range"): the model's sentence also teaches the rule (DX-04), and as
- * the one long option it gave the key away. The key's why and the summary carry the rule.
- */
-function allowedPrefixesFault(d: Extract<Blocker["detail"], { kind: "allowed-prefixes" }>): string {
-  const dx = d.dxGateway.name !== undefined ? `${d.dxGateway.name} (${d.dxGateway.id})` : d.dxGateway.id;
-  const head = `The allowed prefixes (${d.allowedPrefixes.join(", ")}) of Direct Connect gateway ${dx}`;
-  if (d.associated === "transit-gateway") return `${head} for ${d.gateway} do not contain ${d.address}.`;
-  return d.advertised.length > 0
-    ? `${head} do not equal or contain the VPC CIDR that holds ${d.address}.`
-    : `${head} do not equal or contain the VPC's CIDR ${d.vpcCidrs.join(", ")}.`;
 }
 
 /**

@@ -41,4 +41,23 @@ describe("exam14 fixes (hybrid, Direct Connect allowed prefixes)", () => {
       expect(q.explanation.rules, q.id).toContain("DX-04");
     }
   });
+
+  // exam15 D1: the key always read "… do not equal or contain the VPC's CIDR" and the wrong option always "… do
+  // not include the on-premises range", so the wording alone told them apart. Both now use one form.
+  it("an allowed-prefixes option has one form whether keyed or not (exam15 D1)", () => {
+    const family = must(findFamily("hybrid"));
+    const forms = { keyed: 0, wrong: 0 };
+    for (let i = 0; i < SEEDS; i += 1) {
+      const q = family.generate(300_000 + i, (2 + (i % 2)) as Difficulty);
+      for (const o of q.options) {
+        if (!o.text.includes("allowed prefixes")) continue;
+        expect(o.text, q.id).toMatch(
+          /^No: The allowed prefixes \([^)]+\) of Direct Connect gateway .* do not (equal or )?contain /,
+        );
+        forms[q.answer.includes(o.id) ? "keyed" : "wrong"] += 1;
+      }
+    }
+    expect(forms.keyed).toBeGreaterThan(10);
+    expect(forms.wrong).toBeGreaterThan(10);
+  });
 });

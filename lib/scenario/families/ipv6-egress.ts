@@ -438,7 +438,7 @@ const TEMPLATES: readonly Template[] = [
       route(
         ANY6,
         "eigw",
-        "An egress-only internet gateway carries only the IPv6 connections the instances start: clients on the internet cannot open connections through it, and with ::/0 pointing at it the replies to connections that came in through the internet gateway would not go back that way (EIGW-01).",
+        "An egress-only internet gateway is for the IPv6 connections the instances start: it stops clients on the internet from opening connections through it (EIGW-01). A server that must accept connections from the internet needs the internet gateway as its ::/0 route (IGW-01).",
       ),
       route(
         ANY6,

@@ -254,7 +254,13 @@ function tgwNoRouteText(b: Blocker, topology: Topology | undefined): string | un
   if (d.kind !== "transit-gateway-route-table" || b.code !== "TGW_RTB_CANNOT_ROUTE") return undefined;
   const table = d.table.name !== undefined ? `${d.table.name} (${d.table.id})` : d.table.id;
   const associated = topology?.transitGatewayRouteTables.find((t) => t.id === d.table.id)?.associations ?? [];
-  const attachments = associated.map((id) => componentPhrase(topology as Topology, id));
+  // Attachments by name where they have one (the exhibit pairs names and ids): with both, this option was the
+  // longest in four of five questions that keyed it, a cue by length.
+  const attachments = associated.map(
+    (id) =>
+      topology?.transitGatewayAttachments.find((a) => a.id === id)?.name ??
+      componentPhrase(topology as Topology, id),
+  );
   const list =
     attachments.length > 1
       ? `${attachments.slice(0, -1).join(", ")} and ${attachments[attachments.length - 1]}`

@@ -60,4 +60,21 @@ describe("exam14 fixes (hybrid, Direct Connect allowed prefixes)", () => {
     expect(forms.keyed).toBeGreaterThan(10);
     expect(forms.wrong).toBeGreaterThan(10);
   });
+
+  // Found while checking cues: an edge-to-edge "transit gateway route table … has no route" key listed each
+  // associated attachment as "name (id)" and was the longest option in 79 % of the questions it keyed.
+  it("a keyed TGW no-route option is not the longest option most of the time", () => {
+    const family = must(findFamily("edge-to-edge"));
+    let keyed = 0;
+    let longest = 0;
+    for (let i = 0; i < 1500; i += 1) {
+      const q = family.generate(500_000 + i, (2 + (i % 2)) as Difficulty);
+      const key = must(q.options.find((o) => q.answer.includes(o.id)));
+      if (!key.text.startsWith("No: Transit gateway route table")) continue;
+      keyed += 1;
+      if (q.options.every((o) => o.text.length <= key.text.length)) longest += 1;
+    }
+    expect(keyed).toBeGreaterThan(30);
+    expect(longest / keyed).toBeLessThan(0.5);
+  });
 });

@@ -23,6 +23,7 @@ export {
 export { buildNetwork, NetworkCache, primaryEniIdFor, type Network } from "./network";
 export { analyze, DEFAULT_PORT, type AnalyzeOptions } from "./reachability";
 export { routeWonOver } from "./routing";
+export { advertisedVpcCidrs } from "./on-premises";
 export { resolveSource, resolveDestination, INTERNET_CLIENT_IP, INTERNET_SERVER_IP } from "./resolve";
 export { publicDnsName, privateDnsName } from "./dns";
 export {

@@ -4,7 +4,15 @@
 // AWS output (`topology.assumptions` present) a destination routed to such a gateway that no known
 // on-premises network contains is therefore assumed to be on-premises behind it, and the analysis
 // says so; a tunnel DOWN (VPN-02) or a virtual interface that is not `available` still blocks.
-import { cidrContainsCidr, cidrContainsIp, type IpAddress, isRfc1918, toCidr } from "./cidr";
+import {
+  type Cidr,
+  cidrContainsCidr,
+  cidrContainsIp,
+  type IpAddress,
+  isRfc1918,
+  parseCidr,
+  toCidr,
+} from "./cidr";
 import { explainAssumption, named } from "./explanations";
 import { gatewaysOf, type Network, routeTableOf, type SubnetInfo } from "./network-model";
 import { lookupRoute } from "./routing";
@@ -286,6 +294,24 @@ function behindVgwWithoutRoute(
 /** fc00::/7, IPv6 unique local addresses (RFC 4193): never routed on the internet. */
 const UNIQUE_LOCAL = toCidr("fc00::/7");
 
+/** DX-04: the CIDRs an allowed prefix is the same as or wider than (a VGW association advertises just these). */
+function coveredCidrs(allowed: readonly Cidr[], cidrs: readonly Cidr[]): Cidr[] {
+  return cidrs.filter((c) => allowed.some((a) => cidrContainsCidr(a, c)));
+}
+
+/** coveredCidrs on text: the VPC CIDRs a VGW association with these allowed prefixes advertises. */
+export function advertisedVpcCidrs(
+  allowedPrefixes: readonly string[],
+  vpcCidrs: readonly string[],
+): string[] {
+  const parsed = (texts: readonly string[]): Cidr[] =>
+    texts.flatMap((text) => {
+      const cidr = parseCidr(text);
+      return cidr.ok ? [cidr.value] : [];
+    });
+  return coveredCidrs(parsed(allowedPrefixes), parsed(vpcCidrs)).map((c) => c.text);
+}
+
 /**
  * DX-04: what a Direct Connect gateway advertises to on-premises for one association. A transit gateway
  * association advertises exactly its allowed prefixes. A virtual private gateway association advertises the VPC's
@@ -301,9 +327,7 @@ export function checkAllowedPrefixes(w: Walk, dxId: string, gatewayId: string, p
   const vgw = w.net.vgws.get(gatewayId);
   const vpcCidrs = vgw?.vpcId !== undefined ? (w.net.vpcs.get(vgw.vpcId)?.cidrs ?? []) : [];
   const allowedCidrs = allowed.map(toCidr);
-  const advertised = vgw
-    ? vpcCidrs.filter((c) => allowedCidrs.some((a) => cidrContainsCidr(a, c)))
-    : allowedCidrs;
+  const advertised = vgw ? coveredCidrs(allowedCidrs, vpcCidrs) : allowedCidrs;
   if (advertised.some((c) => cidrContainsIp(c, p.dst))) return true;
   block(w, "RCH_DX_PREFIX_NOT_ALLOWED", dx.id, {
     kind: "allowed-prefixes",

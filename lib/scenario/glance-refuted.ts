@@ -6,7 +6,7 @@
 // shown state invites none, the distractor is dropped so that another near-miss takes its place.
 import type { Blocker, NaclRule, Topology } from "../net/index";
 import { matchesPort, matchesProtocol } from "../net/rule-match";
-import { cidrContainsCidr, cidrContainsIp, parseCidr, parseIp } from "../net/index";
+import { advertisedVpcCidrs, cidrContainsIp, parseCidr, parseIp } from "../net/index";
 import { possessive } from "./possessive";
 
 /** The option text to offer for `b` in the shown setup, or undefined when the exhibit refutes it at a glance. */
@@ -126,14 +126,7 @@ export function allowedPrefixesWhy(
   const vgw = shown.vpnGateways.find((g) => g.id === d.gateway);
   const vpc = shown.vpcs.find((v) => v.id === vgw?.vpcId);
   if (!dx || !vpc || allowed.length === 0) return undefined;
-  const prefixes = allowed.flatMap((c) => {
-    const cidr = parseCidr(c);
-    return cidr.ok ? [cidr.value] : [];
-  });
-  const covered = vpc.cidrBlocks.filter((c) => {
-    const cidr = parseCidr(c);
-    return cidr.ok && prefixes.some((a) => cidrContainsCidr(a, cidr.value));
-  });
+  const covered = advertisedVpcCidrs(allowed, vpc.cidrBlocks);
   if (covered.length === 0) return undefined;
   const label = dx.name !== undefined ? `${dx.name} (${dx.id})` : dx.id;
   const vpcName = vpc.name ?? vpc.id;

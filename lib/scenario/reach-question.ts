@@ -8,14 +8,13 @@
 // shown (yes/no balance) and skips analysing working variants that could never give a "No" distractor.
 // Every analysed variant must agree with its declaration, else the family has a bug and we throw.
 import {
+  advertisedVpcCidrs,
   analyze,
   buildNetwork,
-  cidrContainsCidr,
   firstVerifiedFix,
   NetworkCache,
   inactivePeeringFault,
   noRouteFault,
-  parseCidr,
   peeringStateHint,
   unpropagatedHint,
   proposeFixes,
@@ -926,17 +925,11 @@ function directConnectSentence(topology: Topology, analysis: Analysis): string |
   const dx = topology.directConnectGateways.find((d) => d.id === dxHop.component.id);
   const association = dx?.associations.find((a) => a.gatewayId === vgwHop.component.id);
   const vpcId = topology.vpnGateways.find((g) => g.id === vgwHop.component.id)?.vpcId;
-  const allowed = (association?.allowedPrefixes ?? []).flatMap((c) => {
-    const cidr = parseCidr(c);
-    return cidr.ok ? [cidr.value] : [];
-  });
   // Only the VPC CIDRs that an allowed prefix equals or contains (the one holding the server, at least).
-  const vpcCidrs = (topology.vpcs.find((v) => v.id === vpcId)?.cidrBlocks ?? [])
-    .filter((c) => {
-      const cidr = parseCidr(c);
-      return cidr.ok && allowed.some((a) => cidrContainsCidr(a, cidr.value));
-    })
-    .join(", ");
+  const vpcCidrs = advertisedVpcCidrs(
+    association?.allowedPrefixes ?? [],
+    topology.vpcs.find((v) => v.id === vpcId)?.cidrBlocks ?? [],
+  ).join(", ");
   // DX-04: on a VGW association the allowed prefixes filter the VPC's CIDR, which is what goes out.
   const prefixes =
     association?.allowedPrefixes !== undefined && association.allowedPrefixes.length > 0

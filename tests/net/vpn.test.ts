@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { codes, edited, example, run } from "./helpers";
 import { must } from "../support/must";
+import { advertisedVpcCidrs } from "@/lib/net/index";
 
 describe("Site-to-Site VPN and Direct Connect", () => {
   it("VPN-05: the data centre's range is propagated from the VGW into the route table (golden: site-to-site-vpn)", () => {
@@ -90,6 +91,15 @@ describe("Site-to-Site VPN and Direct Connect", () => {
     }
     for (const covering of [["10.0.0.0/16"], ["10.0.0.0/15"], ["10.0.1.0/24", "10.0.0.0/8"]])
       expect(run(overDx(covering), "data-centre", "hybrid-host", 22).reachable, covering.join()).toBe(true);
+  });
+
+  it("DX-04: advertisedVpcCidrs keeps the VPC CIDRs an allowed prefix equals or contains", () => {
+    expect(advertisedVpcCidrs(["10.0.0.0/15"], ["10.0.0.0/16", "10.9.0.0/16"])).toEqual(["10.0.0.0/16"]);
+    expect(advertisedVpcCidrs(["10.0.1.0/24"], ["10.0.0.0/16"])).toEqual([]);
+    expect(advertisedVpcCidrs(["10.0.0.0/16", "10.0.0.0/8"], ["10.0.0.0/16", "10.9.0.0/16"])).toEqual([
+      "10.0.0.0/16",
+      "10.9.0.0/16",
+    ]);
   });
 
   it("TGW-02: a VPN attached to a transit gateway reaches every attached VPC", () => {

@@ -67,7 +67,11 @@ describe("the practice view noted after an answer", { timeout: 30_000 }, () => {
       const { sessionId, question } = await questionOnScreen();
       const pick = right
         ? [...question.answer]
-        : [question.options.find((option) => !question.answer.includes(option.id))?.id ?? ""];
+        : // A wrong answer still chooses as many options as the question asks for (choose-two is enforced).
+          question.options
+            .filter((option) => !question.answer.includes(option.id))
+            .slice(0, question.answer.length)
+            .map((option) => option.id);
       const answered = await answerPractice(learnerId, sessionId, question.id, pick, at(step * 10));
       if (!answered.ok) throw new Error(answered.error);
       const noted = answeredView(before, answered.value.feedback);

@@ -14,6 +14,7 @@ import { findOrCreateLearner, newLearnerToken } from "../../lib/db/learners";
 import { currentPracticeAttempt } from "../../lib/quiz/practice-machine";
 import { questionFromId } from "../../lib/scenario/generate";
 import { createTempDb } from "../db/support/temp-db";
+import { wrongResponse } from "../e2e/support/practice-choice";
 
 const t0 = new Date("2026-11-01T10:00:00Z");
 const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
@@ -65,13 +66,7 @@ describe("the practice view noted after an answer", { timeout: 30_000 }, () => {
     ] as const) {
       const before = await rendered();
       const { sessionId, question } = await questionOnScreen();
-      const pick = right
-        ? [...question.answer]
-        : // A wrong answer still chooses as many options as the question asks for (choose-two is enforced).
-          question.options
-            .filter((option) => !question.answer.includes(option.id))
-            .slice(0, question.answer.length)
-            .map((option) => option.id);
+      const pick = right ? [...question.answer] : wrongResponse(question);
       const answered = await answerPractice(learnerId, sessionId, question.id, pick, at(step * 10));
       if (!answered.ok) throw new Error(answered.error);
       const noted = answeredView(before, answered.value.feedback);

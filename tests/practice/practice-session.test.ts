@@ -15,21 +15,13 @@ import type { Db } from "../../lib/db/client";
 import { findOrCreateLearner, newLearnerToken } from "../../lib/db/learners";
 import { findSession } from "../../lib/db/sessions";
 import { currentPracticeAttempt } from "../../lib/quiz/practice-machine";
-import { statedChoiceCount } from "../../lib/scenario/answer-instruction";
 import { questionFromId } from "../../lib/scenario/generate";
-import type { Question } from "../../lib/scenario/question";
 import { createTempDb } from "../db/support/temp-db";
+import { wrongResponse } from "../e2e/support/practice-choice";
 
 const t0 = new Date("2026-11-01T10:00:00Z");
 const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
 const groupOf = new Map(CONCEPTS.map((concept) => [concept.id, concept.group as string]));
-/** A wrong answer the service grades: as many options as the question asks for ("(Choose two.)": two). */
-const wrongResponse = (question: Question): string[] => {
-  const wanted = statedChoiceCount(question) ?? 1;
-  const wrong = question.options.filter((option) => !question.answer.includes(option.id));
-  const keys = question.options.filter((option) => question.answer.includes(option.id));
-  return [...wrong, ...keys].slice(0, wanted).map((option) => option.id);
-};
 const everything = {
   everything: true,
   conceptGroups: [],

@@ -20,7 +20,12 @@ import {
   ref,
   type Walk,
 } from "./walk-state";
-import { assumeSiteBehindVgw, checkAllowedPrefixes, checkVirtualInterfaces } from "./on-premises";
+import {
+  assumeSiteBehindVgw,
+  checkAllowedPrefixes,
+  checkVirtualInterfaces,
+  directConnectGatewayHop,
+} from "./on-premises";
 
 export { isVpnUp, propagatedVgwPrefixes, vpnPrefixes } from "./vpn-links";
 
@@ -58,10 +63,7 @@ export function sendToVpnGateway(w: Walk, subnet: SubnetInfo, vgwId: string, p: 
     (d) => site.directConnectGatewayIds.includes(d.id) && d.associations.some((a) => a.gatewayId === vgw.id),
   );
   if (dx) {
-    addHop(w, ref(dx.id, "direct-connect-gateway", dx.name), "forward", gatewayHop(dx.id), {
-      inbound: p,
-      outbound: p,
-    });
+    directConnectGatewayHop(w, dx.id, p);
     checkVirtualInterfaces(w, dx.id, "private", p); // DX-01: a gateway whose private VIFs are all down carries nothing
   } else {
     const linked = w.net.topology.vpnConnections.filter(
@@ -183,16 +185,15 @@ export function enterFromOnPremises(
     checkVirtualInterfaces(w, chosen.dxId, "private", p); // DX-01: a gateway whose private VIFs are all down carries nothing
     // DX-04: on premises learns only the association's allowed prefixes, which must cover the VPC's range.
     checkAllowedPrefixes(w, chosen.dxId, chosen.vgwId, p);
-    addHop(w, ref(chosen.dxId, "direct-connect-gateway"), "forward", gatewayHop(chosen.dxId), {
-      inbound: p,
-      outbound: p,
-    });
+    directConnectGatewayHop(w, chosen.dxId, p);
   } else if (chosen.kind === "tgw") {
     const dxAtt = w.net.tgw.attachments.get(chosen.attachmentId);
     if (dxAtt?.directConnectGatewayId !== undefined) {
-      // The transit VIF must be up (DX-01) and the destination among the prefixes advertised to on-premises (DX-04).
+      // The transit VIF must be up (DX-01) and the destination among the prefixes advertised to on-premises (DX-04);
+      // then the Direct Connect gateway hands the packet to the transit gateway attachment.
       checkVirtualInterfaces(w, dxAtt.directConnectGatewayId, "transit", p);
       checkAllowedPrefixes(w, dxAtt.directConnectGatewayId, dxAtt.transitGatewayId, p);
+      directConnectGatewayHop(w, dxAtt.directConnectGatewayId, p);
     }
   }
   if (chosen.kind === "tgw") {

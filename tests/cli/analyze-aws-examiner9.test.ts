@@ -1,0 +1,73 @@
+// `reachable analyze` and `validate` on the ninth outside examination's AWS CLI folders (tests/cli/fixtures/examiner9,
+// copied from the examiner's scenarios): the verdicts were right; each case is a trace, a flow-log record, a sentence or
+// a validate note the examiner found missing or untrue for its input, asserted on the JSON's typed fields.
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { analyzeFolder, captureCli } from "./capture";
+
+const FIXTURES = path.resolve(import.meta.dirname, "fixtures/examiner9");
+
+const analyze = (scenario: string, from: string, to: string, ...more: string[]) =>
+  analyzeFolder(FIXTURES, scenario, from, to, "--protocol", "tcp", ...more);
+
+type Issue = {
+  readonly code: string;
+  readonly severity: string;
+  readonly rules: readonly string[];
+  readonly location?: string;
+  readonly message: string;
+};
+
+async function validateJson(scenario: string): Promise<{ readonly code: number; readonly issues: Issue[] }> {
+  const r = await captureCli(
+    ["validate", "--topology", path.join(FIXTURES, scenario), "--format", "json"],
+    FIXTURES,
+  );
+  return { code: r.code, issues: (JSON.parse(r.stdout) as { issues: Issue[] }).issues };
+}
+
+const DXGW = "5f8d2d2e-1111-4c3b-9d1e-000000000001";
+
+describe("centralised egress without a route back to the spoke (IGW-04)", () => {
+  it("the internet gateway's blocker names the NAT subnet's route table and the default route that sent the reply there", async () => {
+    const r = await analyze("e01-central-egress-noreturn", "i-0spk", "8.8.8.8", "--port", "443");
+    expect(r.code).toBe(1);
+    expect(r.json.blockers).toHaveLength(1);
+    const b = r.json.blockers[0];
+    expect([b?.component, b?.direction]).toEqual(["igw-0egr", "return"]);
+    expect(b?.detail).toMatchObject({
+      table: { id: "rtb-0epub" },
+      route: { destination: "0.0.0.0/0", target: "igw-0egr" },
+    });
+  });
+});
+
+describe("a Direct Connect gateway on a transit gateway association is a hop of the path", () => {
+  it("the reply outside the allowed prefixes is dropped at the Direct Connect gateway, between the VIF and the attachment", async () => {
+    const r = await analyze("d05-dx-tgw-notcovered", "i-0app", "192.168.10.5", "--port", "443");
+    expect(r.code).toBe(1);
+    expect(r.json.blockers[0]).toMatchObject({ code: "RCH_DX_PREFIX_NOT_ALLOWED", component: DXGW });
+    const hops = r.json.return.map((h) => [h.component.id, h.action]);
+    expect(hops.slice(0, 4)).toEqual([
+      [expect.stringMatching(/^onprem-/), "send"],
+      ["dxvif-fgabc123", "forward"],
+      [DXGW, "drop"],
+      ["tgw-attach-0dx", "forward"],
+    ]);
+    expect(r.json.return[2]?.component.name).toBe("dxgw-main");
+    expect(r.json.return[3]?.reached).toBe(false);
+  });
+
+  it("the request crosses it from the transit gateway attachment to the VIF", async () => {
+    const r = await analyze("d05-dx-tgw-notcovered", "i-0app", "192.168.10.5", "--port", "443");
+    const ids = r.json.forward.map((h) => h.component.id);
+    const at = ids.indexOf("tgw-attach-0dx");
+    expect(ids.slice(at, at + 3)).toEqual(["tgw-attach-0dx", DXGW, "dxvif-fgabc123"]);
+  });
+
+  it("on a virtual private gateway association the reply's drop hop carries the gateway's name too", async () => {
+    const r = await analyze("d01-dx-vgw-narrow", "i-0app", "192.168.10.5", "--port", "443");
+    const drop = r.json.return.find((h) => h.action === "drop");
+    expect(drop?.component).toEqual({ id: DXGW, type: "direct-connect-gateway", name: "dxgw-main" });
+  });
+});

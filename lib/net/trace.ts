@@ -245,6 +245,15 @@ export type BlockerDetail =
       readonly vpn?: NamedRef;
       readonly staticRoutes?: readonly string[];
       /**
+       * no-link: associations of a Direct Connect gateway with this gateway that the input lists in another state
+       * than `associated` (`disassociated`, …): they would link it, but are not in effect.
+       */
+      readonly inactiveAssociations?: readonly {
+        readonly dxGateway: NamedRef;
+        readonly association?: string;
+        readonly state: string;
+      }[];
+      /**
        * A VPN connection that is down on a virtual private gateway with no other link up: the routes the VPC's
        * route tables still list as propagated from that gateway (VPN-05: none propagate while it is down, so a
        * non-empty list means the output was taken at different times). Absent when another link could have

@@ -7,6 +7,7 @@ import { isVpnUp, staleRoutesDetail } from "./vpn-links";
 import { enterThroughGateway } from "./ingress-routing";
 import { cloudHubTarget, sendThroughCloudHub } from "./cloudhub";
 import type { OnPremisesNetwork, VpnConnection } from "./topology";
+import type { NamedRef } from "./trace";
 import { enterTransitGatewayFromAttachment } from "./transit-gateway";
 import {
   addHop,
@@ -31,6 +32,26 @@ export { isVpnUp, propagatedVgwPrefixes, vpnPrefixes } from "./vpn-links";
 
 function onPremFor(net: Network, p: Pkt): OnPremisesNetwork | undefined {
   return net.onPrem.find((o) => o.cidrs.some((c) => cidrContainsIp(c, p.dst)))?.net;
+}
+
+/**
+ * The Direct Connect gateway associations with this gateway that the input lists but that are not in effect
+ * (`associationState` other than `associated`, DX-02): named when nothing else links the gateway to on-premises.
+ */
+function inactiveDirectConnect(
+  net: Network,
+  gatewayId: string,
+): { inactiveAssociations?: { dxGateway: NamedRef; association?: string; state: string }[] } {
+  const found = net.topology.directConnectGateways.flatMap((dx) =>
+    (dx.inactiveAssociations ?? [])
+      .filter((a) => a.gatewayId === gatewayId)
+      .map((a) => ({
+        dxGateway: named(dx),
+        ...(a.id === undefined ? {} : { association: a.id }),
+        state: a.state,
+      })),
+  );
+  return found.length > 0 ? { inactiveAssociations: found } : {};
 }
 
 export function sendToVpnGateway(w: Walk, subnet: SubnetInfo, vgwId: string, p: Pkt): Delivered | undefined {
@@ -83,7 +104,7 @@ export function sendToVpnGateway(w: Walk, subnet: SubnetInfo, vgwId: string, p: 
         address: p.dst.text,
         ...(staticVpn
           ? { problem: "no-static-route", vpn: named(staticVpn), staticRoutes: staticVpn.staticRoutes }
-          : { problem: "no-link" }),
+          : { problem: "no-link", ...inactiveDirectConnect(w.net, vgw.id) }),
       });
       return undefined;
     }

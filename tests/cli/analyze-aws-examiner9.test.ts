@@ -71,3 +71,58 @@ describe("a Direct Connect gateway on a transit gateway association is a hop of 
     expect(drop?.component).toEqual({ id: DXGW, type: "direct-connect-gateway", name: "dxgw-main" });
   });
 });
+
+describe("flow logs record the middlebox interface the traffic crosses", () => {
+  const lines = (json: { flowLogs: readonly { interfaceId: string; line: string }[] }, eni: string) =>
+    json.flowLogs.filter((f) => f.interfaceId === eni).map((f) => f.line.split(" ").slice(3, 7).join(" "));
+
+  it("a router instance with source/destination checking off logs each direction in and out, its own address on its side", async () => {
+    const r = await analyze("r02-router-sdc-off", "i-0src", "i-0dst", "--port", "22");
+    expect(r.code).toBe(0);
+    expect(lines(r.json, "eni-0rtr")).toEqual([
+      "10.0.1.10 10.0.2.10 49152 22",
+      "10.0.2.10 10.0.3.10 49152 22",
+      "10.0.3.10 10.0.2.10 22 49152",
+      "10.0.2.10 10.0.1.10 22 49152",
+    ]);
+    expect(r.json.flowLogs.every((f) => f.action === "ACCEPT")).toBe(true);
+  });
+
+  it("an inspection appliance behind a transit gateway (appliance mode on) does the same", async () => {
+    const r = await analyze("a02-appliance-on", "i-0a", "i-0b", "--port", "443");
+    expect(r.code).toBe(0);
+    expect(lines(r.json, "eni-0fwa")).toHaveLength(4);
+  });
+
+  it("with source/destination checking on, the router forwards nothing and no record is claimed for it", async () => {
+    const r = await analyze("r01-router-sdc-on", "i-0src", "i-0dst", "--port", "22");
+    expect(r.code).toBe(1);
+    expect(lines(r.json, "eni-0rtr")).toEqual([]);
+  });
+});
+
+describe("a Direct Connect gateway association that is listed but disassociated (DirectConnectGatewayAssociation)", () => {
+  it("the no-link blocker names the association and its state", async () => {
+    const r = await analyze("d08-dx-vgw-disassociated", "i-0app", "192.168.10.5", "--port", "443");
+    expect(r.code).toBe(1);
+    const b = r.json.blockers[0];
+    expect([b?.code, b?.component]).toEqual(["NO_POSSIBLE_DESTINATION", "vgw-0a"]);
+    expect(b?.detail).toMatchObject({
+      problem: "no-link",
+      inactiveAssociations: [
+        {
+          dxGateway: { id: DXGW, name: "dxgw-main" },
+          association: "2a3b4c5d-aaaa-bbbb-cccc-000000000001",
+          state: "disassociated",
+        },
+      ],
+    });
+    expect(b?.message).toContain("2a3b4c5d-aaaa-bbbb-cccc-000000000001");
+    expect(b?.message).toContain("disassociated");
+  });
+
+  it("control: the same association when associated links the gateway (reachable)", async () => {
+    const r = await analyze("d02-dx-vgw-equal", "i-0app", "192.168.10.5", "--port", "443");
+    expect(r.code).toBe(0);
+  });
+});

@@ -126,3 +126,31 @@ describe("a Direct Connect gateway association that is listed but disassociated 
     expect(r.code).toBe(0);
   });
 });
+
+describe("validate's notes name the AWS file and field, and catch allowed prefixes that advertise nothing", () => {
+  it("the appliance-mode warning points at Options.ApplianceModeSupport in describe-transit-gateway-vpc-attachments.json", async () => {
+    const v = await validateJson("a01-appliance-off");
+    const w = v.issues.find((i) => i.code === "TRANSIT_GATEWAY_APPLIANCE_MODE_RECOMMENDED");
+    expect(w?.location).toBe(
+      "describe-transit-gateway-vpc-attachments.json: TransitGatewayVpcAttachments[2].Options.ApplianceModeSupport (tgw-attach-0insp)",
+    );
+  });
+
+  it("a VGW association's allowed prefix narrower than the VPC CIDR is a DX-04 warning at the prefix", async () => {
+    const v = await validateJson("d01-dx-vgw-narrow");
+    expect(v.code).toBe(0);
+    expect(v.issues).toEqual([
+      expect.objectContaining({
+        code: "RCH_DX_PREFIXES_ADVERTISE_NOTHING",
+        severity: "warning",
+        rules: ["DX-04"],
+        location: `describe-direct-connect-gateway-associations.json: directConnectGatewayAssociations[0].allowedPrefixesToDirectConnectGateway[0].cidr (${DXGW})`,
+      }),
+    ]);
+  });
+
+  it("control: the VPC CIDR itself as the allowed prefix gives no warning", async () => {
+    const v = await validateJson("d02-dx-vgw-equal");
+    expect(v.issues).toEqual([]);
+  });
+});

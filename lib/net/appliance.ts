@@ -5,7 +5,8 @@
 import { type IpAddress, ipKey } from "./cidr";
 import { named } from "./explanations";
 import { type EniInfo, routeTableOf, type SubnetInfo } from "./network-model";
-import { checkNetworkAcl, checkSecurityGroups } from "./filters";
+import { applianceDropsReply, blockAsymmetricReply } from "./appliance-mode";
+import { checkNetworkAcl, checkSecurityGroups, checkSecurityGroupsUntracked } from "./filters";
 import { lookupRoute } from "./routing";
 import type { Detail } from "./trace";
 import {
@@ -29,8 +30,12 @@ export function forwardThroughAppliance(
   fromSubnet: SubnetInfo | undefined,
 ): Delivered | undefined {
   const before = w.dropped;
+  // TGW-11: a reply that crosses the inspection VPC in another zone than its request meets an appliance (and an
+  // interface) that never saw the request: nothing is tracked there, and the appliance drops it.
+  const untracked = w.direction === "return" && applianceDropsReply(w, eni.vpc.id);
+  const judge = untracked ? checkSecurityGroupsUntracked : checkSecurityGroups;
   if (eni.subnet !== fromSubnet) checkNetworkAcl(w, eni.subnet, "inbound", p);
-  checkSecurityGroups(w, eni, "inbound", p);
+  judge(w, eni, "inbound", p);
   const filtered = w.dropped && !before;
   addHop(w, eni.componentRef, "forward", { kind: "forwarder", eni: eni.id }, { inbound: p, outbound: p });
   const own = eni.addresses.some((a) => a.family === p.dst.family && a.value === p.dst.value);
@@ -48,10 +53,12 @@ export function forwardThroughAppliance(
   // Flow logs capture every interface the traffic crosses, a middlebox's too: it records the packet coming in
   // (REJECT when its network ACL or security group refused it) and, below, going out. Traffic to or from an address
   // that is not the interface's shows its primary private IPv4 address on that side, as for a NAT gateway's (AWS
-  // "Flow log limitations", https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs-limitations.html). Refused by source/destination checking or a stopped instance: AWS documents no record.
+  // "Flow log limitations", https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs-limitations.html). Refused
+  // by source/destination checking or a stopped instance: AWS documents no record.
   if (!before && (filtered || !w.dropped)) recordFlow(w, eni, p, !filtered, false);
+  if (untracked) blockAsymmetricReply(w, eni.componentRef);
   const leaving = w.dropped;
-  checkSecurityGroups(w, eni, "outbound", p);
+  judge(w, eni, "outbound", p);
   w.middlebox ??= named(eni);
   const out = natInstanceSource(w, eni, p);
   if (out !== p) {

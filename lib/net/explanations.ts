@@ -559,7 +559,7 @@ export const EXPLANATIONS = {
     ["gateway"],
     ["TGW-11"],
     (d) =>
-      `Transit gateway attachment ${label(d.gateway)} has appliance mode off, so the transit gateway keeps each direction in the zone it entered by: the request crossed the inspection VPC in ${d.requestAvailabilityZone ?? "?"} but the reply crosses it in ${d.availabilityZone ?? "?"}, through another appliance, which has not seen the request. A stateful appliance drops such a reply (AWS Network Firewall does not support asymmetric routing). Turn on appliance mode (ApplianceModeSupport) for the attachment.`,
+      `Transit gateway attachment ${label(d.gateway)} has appliance mode off, so the transit gateway keeps each direction in the zone it entered by: the request crossed the inspection VPC in ${d.requestAvailabilityZone ?? "?"} but the reply crosses it in ${d.availabilityZone ?? "?"}, ${d.appliance ? `where the transit gateway delivers it to appliance ${label(d.appliance)}, which has not seen the request` : "through another appliance, which has not seen the request"}. A stateful appliance drops such a reply (AWS Network Firewall does not support asymmetric routing). Turn on appliance mode (ApplianceModeSupport) for the attachment.`,
   ),
   RCH_REGIONAL_NAT_ZONE_NOT_SERVED: entry(
     ["gateway"],

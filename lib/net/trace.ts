@@ -236,6 +236,11 @@ export type BlockerDetail =
       readonly availabilityZone?: string;
       /** asymmetric-appliance-path: the zone the request entered the attachment through. */
       readonly requestAvailabilityZone?: string;
+      /**
+       * asymmetric-appliance-path: the appliance the reply is delivered to in its zone (an interface, or a Gateway Load
+       * Balancer endpoint), which never saw the request and drops the reply: the trace's drop hop.
+       */
+      readonly appliance?: NamedRef;
       readonly route?: RouteFact;
       /** reply-not-via-internet-gateway: the subnet and route table that sent the reply, and the internet gateway the request came in through. */
       readonly subnet?: NamedRef;

@@ -201,7 +201,7 @@ function routeInTransitGateway(
       state: egress.state,
     });
   if (egress.type === "vpc") {
-    const landing = landingSubnet(w, out, az); // TGW-11: appliance mode keeps the request's zone
+    const landing = landingSubnet(w, out, az, p.dst); // TGW-11: appliance mode keeps the request's zone
     if (!landing) {
       block(w, "TGW_ROUTE_AZ_RESTRICTION", egress.id, {
         kind: "gateway",

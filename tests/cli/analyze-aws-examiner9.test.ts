@@ -1,6 +1,8 @@
 // `reachable analyze` and `validate` on the ninth outside examination's AWS CLI folders (tests/cli/fixtures/examiner9,
 // copied from the examiner's scenarios): the verdicts were right; each case is a trace, a flow-log record, a sentence or
 // a validate note the examiner found missing or untrue for its input, asserted on the JSON's typed fields.
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyzeFolder, captureCli } from "./capture";
@@ -152,5 +154,59 @@ describe("validate's notes name the AWS file and field, and catch allowed prefix
   it("control: the VPC CIDR itself as the allowed prefix gives no warning", async () => {
     const v = await validateJson("d02-dx-vgw-equal");
     expect(v.issues).toEqual([]);
+  });
+});
+
+describe("appliance mode off: the reply is dropped by the other zone's appliance, which tracks no connection for it", () => {
+  it("the drop hop is the appliance in the reply's zone; the attachment forwards; no connection-tracking claim there", async () => {
+    const r = await analyze("a01-appliance-off", "i-0a", "i-0b", "--port", "443");
+    expect(r.code).toBe(1);
+    expect(r.json.blockers).toHaveLength(1);
+    const b = r.json.blockers[0];
+    expect([b?.code, b?.component, b?.direction]).toEqual([
+      "RCH_APPLIANCE_MODE_ASYMMETRIC_PATH",
+      "tgw-attach-0insp",
+      "return",
+    ]);
+    expect(b?.detail).toMatchObject({
+      appliance: { id: "eni-0fwb", name: "i-0fwb" },
+      availabilityZone: "us-east-1b",
+      requestAvailabilityZone: "us-east-1a",
+    });
+    expect(r.json.return.filter((h) => h.action === "drop").map((h) => h.component.id)).toEqual(["eni-0fwb"]);
+    expect(r.json.return.find((h) => h.component.id === "tgw-attach-0insp")?.action).toBe("forward");
+    const atAppliance = r.json.return.filter(
+      (h) => h.component.id === "sg-0fw" && h.detail.kind === "security-group",
+    );
+    expect(atAppliance.map((h) => h.matched?.description)).toEqual([
+      "sg-0fw: inbound all traffic 10.0.0.0/8",
+      "sg-0fw: outbound all traffic 0.0.0.0/0",
+    ]);
+    expect(atAppliance.some((h) => h.detail.kind === "security-group" && h.detail.stateful === true)).toBe(
+      false,
+    );
+    // The appliance's interface accepted the reply (its group allows it): the record is there; the drop is the appliance's.
+    expect(r.json.flowLogs.filter((f) => f.interfaceId === "eni-0fwb").map((f) => f.action)).toEqual([
+      "ACCEPT",
+    ]);
+  });
+
+  it("an appliance group that would not admit the reply as a new connection refuses it first (it tracks nothing for it)", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "examiner9-a01-"));
+    cpSync(path.join(FIXTURES, "a01-appliance-off"), dir, { recursive: true });
+    const file = path.join(dir, "describe-security-groups.json");
+    const groups = JSON.parse(readFileSync(file, "utf8")) as {
+      SecurityGroups: { GroupId: string; IpPermissions: { IpRanges: { CidrIp: string }[] }[] }[];
+    };
+    for (const g of groups.SecurityGroups)
+      if (g.GroupId === "sg-0fw")
+        for (const rule of g.IpPermissions) rule.IpRanges = [{ CidrIp: "10.1.0.0/16" }];
+    writeFileSync(file, JSON.stringify(groups));
+    const r = await analyzeFolder(dir, ".", "i-0a", "i-0b", "--protocol", "tcp", "--port", "443");
+    expect(r.code).toBe(1);
+    expect(r.json.blockers.map((b) => [b.code, b.component, b.direction, b.reached ?? true])).toEqual([
+      ["ENI_SG_RULES_MISMATCH", "sg-0fw", "return", true],
+      ["RCH_APPLIANCE_MODE_ASYMMETRIC_PATH", "tgw-attach-0insp", "return", false],
+    ]);
   });
 });

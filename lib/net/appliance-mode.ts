@@ -8,11 +8,14 @@
 // interface) in another zone than the request, the reply is dropped (RCH_APPLIANCE_MODE_ASYMMETRIC_PATH). With
 // appliance mode the transit gateway picks one zone for the flow by a flow hash the model cannot know; it keeps
 // the request's zone for the reply, which is what AWS guarantees (both directions in one zone).
+import type { IpAddress } from "./cidr";
 import { namedAs } from "./explanations";
-import type { Network, SubnetInfo } from "./network-model";
+import { type Network, routeTableOf, type SubnetInfo } from "./network-model";
+import { lookupRoute } from "./routing";
 import type { Topology, TransitGatewayAttachment } from "./topology";
+import type { NamedRef } from "./trace";
 import type { CompiledAttachment } from "./transit-gateway-index";
-import { block, type Walk } from "./walk-state";
+import { type AsymmetricReply, block, type BlockDetail, type Walk } from "./walk-state";
 
 const GWLB_ENDPOINT = /^vpce-/;
 
@@ -59,12 +62,14 @@ export function applianceModeMessage(att: TransitGatewayAttachment): string {
  * TGW-11: the attachment subnet through which a flow leaves the transit gateway into VPC attachment `out`:
  * the sender's zone (`az`) when the attachment has a subnet there. The forward walk records the zone; the
  * return walk keeps it under appliance mode, and otherwise drops a reply that enters an inspection VPC in
- * another zone than its request did.
+ * another zone than its request did: at the appliance that zone routes it to (the transit gateway itself forwards
+ * it), or at the attachment when the zone's route leads to no appliance.
  */
 export function landingSubnet(
   w: Walk,
   out: CompiledAttachment,
   az: string | undefined,
+  dst: IpAddress,
 ): SubnetInfo | undefined {
   const natural = (az !== undefined ? out.byAz.get(az) : undefined) ?? out.all[0];
   if (!natural) return undefined;
@@ -76,13 +81,58 @@ export function landingSubnet(
   }
   if (requestZone === undefined || requestZone === natural.az) return natural;
   if (out.att.applianceMode) return out.byAz.get(requestZone) ?? natural;
-  if (needsApplianceMode(w.net, out.att.id))
-    block(w, "RCH_APPLIANCE_MODE_ASYMMETRIC_PATH", out.att.id, {
-      kind: "gateway",
-      gateway: namedAs(out.att, "transit-gateway-attachment"),
-      availabilityZone: natural.az,
-      requestAvailabilityZone: requestZone,
-      problem: "asymmetric-appliance-path",
-    });
+  if (!needsApplianceMode(w.net, out.att.id)) return natural;
+  const asymmetry = {
+    vpcId: natural.vpc.id,
+    attachment: namedAs(out.att, "transit-gateway-attachment"),
+    availabilityZone: natural.az,
+    requestAvailabilityZone: requestZone,
+  };
+  // The transit gateway delivers the reply as usual; the appliance this zone routes it to drops it. The blocker waits
+  // for that appliance's hop (applianceDropsReply), unless the zone's route leads to none.
+  if (routesToAppliance(w.net, natural, dst)) w.asymmetricReply = asymmetry;
+  else block(w, "RCH_APPLIANCE_MODE_ASYMMETRIC_PATH", out.att.id, asymmetricDetail(asymmetry));
   return natural;
+}
+
+function asymmetricDetail(
+  a: AsymmetricReply,
+  appliance?: NamedRef,
+): BlockDetail<"RCH_APPLIANCE_MODE_ASYMMETRIC_PATH"> {
+  return {
+    kind: "gateway",
+    gateway: a.attachment,
+    availabilityZone: a.availabilityZone,
+    requestAvailabilityZone: a.requestAvailabilityZone,
+    problem: "asymmetric-appliance-path",
+    ...(appliance ? { appliance } : {}),
+  };
+}
+
+/** Whether the landing subnet's route for `dst` goes to an appliance (a network interface or instance, or a Gateway Load Balancer endpoint). */
+function routesToAppliance(net: Network, subnet: SubnetInfo, dst: IpAddress): boolean {
+  const target = lookupRoute(routeTableOf(net, subnet).lookup, dst)?.target;
+  if (target?.kind === "eni" || target?.kind === "instance") return true;
+  return (
+    target?.kind === "vpce" &&
+    (net.topology.gatewayLoadBalancerEndpoints ?? []).some((e) => e.id === target.id)
+  );
+}
+
+/**
+ * TGW-11: the reply of an asymmetric path reaches the appliance in its zone (`appliance`: the interface, or the Gateway
+ * Load Balancer endpoint in front of the appliances) in the inspection VPC `vpcId`. That appliance never saw the
+ * request, so a stateful one drops the reply there: the blocker, whose drop hop is the appliance's. True when so (the
+ * caller then judges the interface's security groups as untracked: it holds no connection for this flow).
+ */
+export function applianceDropsReply(w: Walk, vpcId: string): boolean {
+  return w.asymmetricReply?.vpcId === vpcId;
+}
+
+/** Raise the deferred blocker at the appliance's hop (the last hop added). */
+export function blockAsymmetricReply(w: Walk, appliance: NamedRef): void {
+  const pending = w.asymmetricReply;
+  if (!pending) return;
+  w.asymmetricReply = undefined;
+  block(w, "RCH_APPLIANCE_MODE_ASYMMETRIC_PATH", pending.attachment.id, asymmetricDetail(pending, appliance));
 }

@@ -5,7 +5,8 @@
 import { type IpAddress, ipKey } from "./cidr";
 import { named } from "./explanations";
 import { type EniInfo, routeTableOf, type SubnetInfo } from "./network-model";
-import { checkNetworkAcl, checkSecurityGroups } from "./filters";
+import { applianceDropsReply, blockAsymmetricReply } from "./appliance-mode";
+import { checkNetworkAcl, checkSecurityGroups, checkSecurityGroupsUntracked } from "./filters";
 import { lookupRoute } from "./routing";
 import type { Detail } from "./trace";
 import {
@@ -16,6 +17,7 @@ import {
   type Link,
   type Pkt,
   pktWith,
+  recordFlow,
   rememberNatSession,
   type Walk,
 } from "./walk-state";
@@ -27,8 +29,14 @@ export function forwardThroughAppliance(
   p: Pkt,
   fromSubnet: SubnetInfo | undefined,
 ): Delivered | undefined {
+  const before = w.dropped;
+  // TGW-11: a reply that crosses the inspection VPC in another zone than its request meets an appliance (and an
+  // interface) that never saw the request: nothing is tracked there, and the appliance drops it.
+  const untracked = w.direction === "return" && applianceDropsReply(w, eni.vpc.id);
+  const judge = untracked ? checkSecurityGroupsUntracked : checkSecurityGroups;
   if (eni.subnet !== fromSubnet) checkNetworkAcl(w, eni.subnet, "inbound", p);
-  checkSecurityGroups(w, eni, "inbound", p);
+  judge(w, eni, "inbound", p);
+  const filtered = w.dropped && !before;
   addHop(w, eni.componentRef, "forward", { kind: "forwarder", eni: eni.id }, { inbound: p, outbound: p });
   const own = eni.addresses.some((a) => a.family === p.dst.family && a.value === p.dst.value);
   if (!own && eni.sourceDestCheck) {
@@ -42,7 +50,15 @@ export function forwardThroughAppliance(
     });
   }
   if (!eni.running) blockNotRunning(w, eni, "forwarder");
-  checkSecurityGroups(w, eni, "outbound", p);
+  // Flow logs capture every interface the traffic crosses, a middlebox's too: it records the packet coming in
+  // (REJECT when its network ACL or security group refused it) and, below, going out. Traffic to or from an address
+  // that is not the interface's shows its primary private IPv4 address on that side, as for a NAT gateway's (AWS
+  // "Flow log limitations", https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs-limitations.html). Refused
+  // by source/destination checking or a stopped instance: AWS documents no record.
+  if (!before && (filtered || !w.dropped)) recordFlow(w, eni, p, !filtered, false);
+  if (untracked) blockAsymmetricReply(w, eni.componentRef);
+  const leaving = w.dropped;
+  judge(w, eni, "outbound", p);
   w.middlebox ??= named(eni);
   const out = natInstanceSource(w, eni, p);
   if (out !== p) {
@@ -66,7 +82,13 @@ export function forwardThroughAppliance(
       },
     );
   }
-  return w.router.sendFromSubnet(w, eni.subnet, out, { kind: "appliance", id: eni.id });
+  return w.router.sendFromSubnet(
+    w,
+    eni.subnet,
+    out,
+    { kind: "appliance", id: eni.id },
+    { eni, before: leaving },
+  );
 }
 
 /**
@@ -123,5 +145,6 @@ export function reverseNatInstance(
     },
   );
   const link: Link = { kind: "appliance", id: eni.id };
-  return w.router.sendFromSubnet(w, eni.subnet, back, link);
+  // The instance's interface records the reply it sends on, as it recorded the request (flow logs, above).
+  return w.router.sendFromSubnet(w, eni.subnet, back, link, { eni, before: w.dropped });
 }

@@ -56,6 +56,24 @@ export function label(ref: NamedRef): string {
   return ref.name !== undefined && ref.name !== ref.id ? `${ref.name} (${ref.id})` : ref.id;
 }
 
+/**
+ * The Direct Connect gateway associations with `gateway` that are listed but not in effect, as a sentence (empty when
+ * there are none). AWS DirectConnectGatewayAssociation: only `associated` is "ready to pass traffic"; when
+ * `disassociated`, "traffic flow between the Direct Connect gateway and virtual private gateway or transit gateway is
+ * stopped".
+ */
+function inactiveAssociationsText(
+  gateway: NamedRef,
+  inactive: readonly { dxGateway: NamedRef; association?: string; state: string }[] | undefined,
+): string {
+  return (inactive ?? [])
+    .map(
+      (a) =>
+        ` Direct Connect gateway ${label(a.dxGateway)} lists an association with ${label(gateway)}${a.association !== undefined ? ` (${a.association})` : ""}, but its state is ${a.state}, not associated, so it carries no traffic.`,
+    )
+    .join("");
+}
+
 /** A plain { id, name } copy of a resource (never the compiled object itself: details are serialised). */
 export function named(ref: NamedRef): NamedRef {
   return ref.name !== undefined ? { id: ref.id, name: ref.name } : { id: ref.id };
@@ -440,7 +458,7 @@ export const EXPLANATIONS = {
           if (d.problem === "no-static-route")
             return `VPN connection ${label(d.vpn ?? d.gateway)} uses static routing, and virtual private gateway ${label(d.gateway)} sends it only the prefixes in its static routes (${d.staticRoutes?.length ? `${d.staticRoutes.join(", ")}, none of which contains ${d.address ?? "?"}` : `it has none, so not ${d.address ?? "?"}`}), whatever the route table sends to the gateway; add a static route for it to the VPN connection.`;
           return d.problem === "no-link"
-            ? `No VPN connection or Direct Connect gateway links ${label(d.gateway)} to ${label(d.site ?? d.gateway)}.`
+            ? `No VPN connection or Direct Connect gateway links ${label(d.gateway)} to ${label(d.site ?? d.gateway)}.${inactiveAssociationsText(d.gateway, d.inactiveAssociations)}`
             : `Virtual private gateway ${label(d.gateway)} knows no on-premises network containing ${d.address ?? "?"}.`;
         default:
           return `No on-premises network behind ${label(d.gateway)} contains ${d.address ?? "?"}.`;
@@ -541,7 +559,7 @@ export const EXPLANATIONS = {
     ["gateway"],
     ["TGW-11"],
     (d) =>
-      `Transit gateway attachment ${label(d.gateway)} has appliance mode off, so the transit gateway keeps each direction in the zone it entered by: the request crossed the inspection VPC in ${d.requestAvailabilityZone ?? "?"} but the reply crosses it in ${d.availabilityZone ?? "?"}, through another appliance, which has not seen the request. A stateful appliance drops such a reply (AWS Network Firewall does not support asymmetric routing). Turn on appliance mode (ApplianceModeSupport) for the attachment.`,
+      `Transit gateway attachment ${label(d.gateway)} has appliance mode off, so the transit gateway keeps each direction in the zone it entered by: the request crossed the inspection VPC in ${d.requestAvailabilityZone ?? "?"} but the reply crosses it in ${d.availabilityZone ?? "?"}, ${d.appliance ? `where the transit gateway delivers it to appliance ${label(d.appliance)}, which has not seen the request` : "through another appliance, which has not seen the request"}. A stateful appliance drops such a reply (AWS Network Firewall does not support asymmetric routing). Turn on appliance mode (ApplianceModeSupport) for the attachment.`,
   ),
   RCH_REGIONAL_NAT_ZONE_NOT_SERVED: entry(
     ["gateway"],

@@ -174,9 +174,8 @@ export function checkSecurityGroups(
   /** How the packet crosses between VPCs (SgContext's `via`): the arriving link, or the leaving route. */
   via?: Link | (() => Link | undefined),
 ): boolean {
-  const own = on === undefined ? eniSecurity(w.net, eni) : undefined;
-  const { groups, ref: sgRef } = own ?? (on as NonNullable<typeof on>);
   if (w.direction === "return") {
+    const sgRef = on?.ref ?? eniSecurity(w.net, eni).ref;
     // Written out rather than spread from a template (a spread takes V8's slow path); same key order.
     addHop(
       w,
@@ -187,6 +186,35 @@ export function checkSecurityGroups(
     );
     return true;
   }
+  return judgeSecurityGroups(w, eni, direction, p, on, peers, via);
+}
+
+/**
+ * SG-02: a reply at an interface that never carried its request (TGW-11: an appliance in another zone than the one
+ * the request crossed). Security groups track connections per interface ("Amazon EC2 security group connection
+ * tracking"), so nothing is tracked there and the reply is judged by the group's rules, as a new connection is.
+ */
+export function checkSecurityGroupsUntracked(
+  w: Walk,
+  eni: EniInfo,
+  direction: "inbound" | "outbound",
+  p: Pkt,
+): boolean {
+  return judgeSecurityGroups(w, eni, direction, p);
+}
+
+/** The rules of the groups decide (a request, or an untracked reply). */
+function judgeSecurityGroups(
+  w: Walk,
+  eni: EniInfo,
+  direction: "inbound" | "outbound",
+  p: Pkt,
+  on?: Parameters<typeof checkSecurityGroups>[4],
+  peers?: SgPeerContext,
+  via?: Link | (() => Link | undefined),
+): boolean {
+  const own = on === undefined ? eniSecurity(w.net, eni) : undefined;
+  const { groups, ref: sgRef } = own ?? (on as NonNullable<typeof on>);
   const remote = on?.remote ?? (direction === "inbound" ? p.src : p.dst);
   const packet = { remote, protocol: p.protocol, port: filterPort(w, p) };
   const ctx =

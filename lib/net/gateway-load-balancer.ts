@@ -3,7 +3,12 @@
 // Balancer of an inspection VPC, which hands it to an appliance and back (GENEVE). The endpoint then sends it
 // on as it was, routed by the route table of the endpoint's own subnet. What the appliances allow is not in
 // AWS output, so the trace assumes they pass the traffic and says so.
-import { applianceModeMessage, needsApplianceMode } from "./appliance-mode";
+import {
+  applianceDropsReply,
+  applianceModeMessage,
+  blockAsymmetricReply,
+  needsApplianceMode,
+} from "./appliance-mode";
 import { checkNetworkAcl } from "./filters";
 import { named, namedAs } from "./explanations";
 import type { Network, SubnetInfo } from "./network-model";
@@ -110,6 +115,8 @@ export function sendToGatewayLoadBalancerEndpoint(
     return undefined;
   }
   noteAppliance(w, ep);
+  // TGW-11: a reply crossing the inspection VPC in another zone than its request reaches appliances that never saw it.
+  if (w.direction === "return" && applianceDropsReply(w, subnet.vpc.id)) blockAsymmetricReply(w, named(ep));
   // TGW-11: arriving from a transit gateway attachment that spans zones without appliance mode.
   if (link.kind === "tgw" && needsApplianceMode(w.net, link.id)) {
     const att = w.net.topology.transitGatewayAttachments.find((a) => a.id === link.id);

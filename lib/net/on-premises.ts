@@ -158,6 +158,19 @@ export function assumeSiteBehindAttachment(
 }
 
 /**
+ * The Direct Connect gateway's own hop, named as the input names it: every path through one shows it, whether the
+ * gateway is associated with a virtual private gateway or a transit gateway (between the VIF and the VGW or the
+ * transit gateway's attachment), so a blocker at the gateway (DX-04) has its drop hop there.
+ */
+export function directConnectGatewayHop(w: Walk, dxId: string, p: Pkt): void {
+  const dx = w.net.topology.directConnectGateways.find((d) => d.id === dxId);
+  addHop(w, ref(dxId, "direct-connect-gateway", dx?.name), "forward", gatewayHop(dxId), {
+    inbound: p,
+    outbound: p,
+  });
+}
+
+/**
  * DX-01: traffic crosses a Direct Connect gateway on a private (VGW) or transit (TGW) virtual
  * interface; when the import lists the gateway's VIFs and none of the right type is `available`,
  * nothing crosses.

@@ -319,6 +319,11 @@ export const DirectConnectGatewaySchema = z.strictObject({
       }),
     )
     .optional(),
+  // From an import: associations AWS lists in another state than `associated` (`associating`, `disassociating`,
+  // `disassociated`, …). They carry no traffic, so the model ignores them; an explanation names them.
+  inactiveAssociations: z
+    .array(z.strictObject({ gatewayId: z.string(), id: z.string().optional(), state: z.string() }))
+    .optional(),
 });
 
 export const GatewayEndpointSchema = z.strictObject({

@@ -236,6 +236,11 @@ export type BlockerDetail =
       readonly availabilityZone?: string;
       /** asymmetric-appliance-path: the zone the request entered the attachment through. */
       readonly requestAvailabilityZone?: string;
+      /**
+       * asymmetric-appliance-path: the appliance the reply is delivered to in its zone (an interface, or a Gateway Load
+       * Balancer endpoint), which never saw the request and drops the reply: the trace's drop hop.
+       */
+      readonly appliance?: NamedRef;
       readonly route?: RouteFact;
       /** reply-not-via-internet-gateway: the subnet and route table that sent the reply, and the internet gateway the request came in through. */
       readonly subnet?: NamedRef;
@@ -244,6 +249,15 @@ export type BlockerDetail =
       /** no-static-route: the static-routing VPN connection and its static routes, none of which holds `address`. */
       readonly vpn?: NamedRef;
       readonly staticRoutes?: readonly string[];
+      /**
+       * no-link: associations of a Direct Connect gateway with this gateway that the input lists in another state
+       * than `associated` (`disassociated`, …): they would link it, but are not in effect.
+       */
+      readonly inactiveAssociations?: readonly {
+        readonly dxGateway: NamedRef;
+        readonly association?: string;
+        readonly state: string;
+      }[];
       /**
        * A VPN connection that is down on a virtual private gateway with no other link up: the routes the VPC's
        * route tables still list as propagated from that gateway (VPN-05: none propagate while it is down, so a

@@ -24,7 +24,7 @@ import {
   ref,
   type Walk,
 } from "./walk-state";
-import { assumeSiteBehindAttachment, checkVirtualInterfaces } from "./on-premises";
+import { assumeSiteBehindAttachment, checkVirtualInterfaces, directConnectGatewayHop } from "./on-premises";
 
 const attachment = (att: TransitGatewayAttachment) => namedAs(att, "transit-gateway-attachment");
 
@@ -201,7 +201,7 @@ function routeInTransitGateway(
       state: egress.state,
     });
   if (egress.type === "vpc") {
-    const landing = landingSubnet(w, out, az); // TGW-11: appliance mode keeps the request's zone
+    const landing = landingSubnet(w, out, az, p.dst); // TGW-11: appliance mode keeps the request's zone
     if (!landing) {
       block(w, "TGW_ROUTE_AZ_RESTRICTION", egress.id, {
         kind: "gateway",
@@ -228,8 +228,10 @@ function routeInTransitGateway(
   const site =
     w.net.onPrem.find((o) => o.cidrs.some((c) => cidrContainsIp(c, p.dst)))?.net ??
     assumeSiteBehindAttachment(w, egress, p.dst);
-  if (egress.type === "direct-connect-gateway" && egress.directConnectGatewayId !== undefined)
+  if (egress.type === "direct-connect-gateway" && egress.directConnectGatewayId !== undefined) {
+    directConnectGatewayHop(w, egress.directConnectGatewayId, p);
     checkVirtualInterfaces(w, egress.directConnectGatewayId, "transit", p);
+  }
   if (egress.type === "vpn") {
     const vpn = w.net.topology.vpnConnections.find((v) => v.id === egress.vpnConnectionId);
     if (vpn && !isVpnUp(vpn))

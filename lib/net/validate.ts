@@ -10,6 +10,7 @@ import {
   checkVpcs,
 } from "./validate/addressing";
 import {
+  checkDirectConnectGateways,
   checkGatewayEndpoints,
   checkGateways,
   checkInterfaceEndpoints,
@@ -52,6 +53,7 @@ const CHECKERS: readonly ((v: ValidationContext) => void)[] = [
   checkTransitGatewayRouteTables,
   checkApplianceMode,
   checkVpnConnections,
+  checkDirectConnectGateways,
   checkGatewayEndpoints,
   checkInterfaceEndpoints,
   checkLoadBalancers,

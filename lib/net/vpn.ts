@@ -7,6 +7,7 @@ import { isVpnUp, staleRoutesDetail } from "./vpn-links";
 import { enterThroughGateway } from "./ingress-routing";
 import { cloudHubTarget, sendThroughCloudHub } from "./cloudhub";
 import type { OnPremisesNetwork, VpnConnection } from "./topology";
+import type { NamedRef } from "./trace";
 import { enterTransitGatewayFromAttachment } from "./transit-gateway";
 import {
   addHop,
@@ -20,12 +21,37 @@ import {
   ref,
   type Walk,
 } from "./walk-state";
-import { assumeSiteBehindVgw, checkAllowedPrefixes, checkVirtualInterfaces } from "./on-premises";
+import {
+  assumeSiteBehindVgw,
+  checkAllowedPrefixes,
+  checkVirtualInterfaces,
+  directConnectGatewayHop,
+} from "./on-premises";
 
 export { isVpnUp, propagatedVgwPrefixes, vpnPrefixes } from "./vpn-links";
 
 function onPremFor(net: Network, p: Pkt): OnPremisesNetwork | undefined {
   return net.onPrem.find((o) => o.cidrs.some((c) => cidrContainsIp(c, p.dst)))?.net;
+}
+
+/**
+ * The Direct Connect gateway associations with this gateway that the input lists but that are not in effect
+ * (`associationState` other than `associated`, DX-02): named when nothing else links the gateway to on-premises.
+ */
+function inactiveDirectConnect(
+  net: Network,
+  gatewayId: string,
+): { inactiveAssociations?: { dxGateway: NamedRef; association?: string; state: string }[] } {
+  const found = net.topology.directConnectGateways.flatMap((dx) =>
+    (dx.inactiveAssociations ?? [])
+      .filter((a) => a.gatewayId === gatewayId)
+      .map((a) => ({
+        dxGateway: named(dx),
+        ...(a.id === undefined ? {} : { association: a.id }),
+        state: a.state,
+      })),
+  );
+  return found.length > 0 ? { inactiveAssociations: found } : {};
 }
 
 export function sendToVpnGateway(w: Walk, subnet: SubnetInfo, vgwId: string, p: Pkt): Delivered | undefined {
@@ -58,10 +84,7 @@ export function sendToVpnGateway(w: Walk, subnet: SubnetInfo, vgwId: string, p: 
     (d) => site.directConnectGatewayIds.includes(d.id) && d.associations.some((a) => a.gatewayId === vgw.id),
   );
   if (dx) {
-    addHop(w, ref(dx.id, "direct-connect-gateway", dx.name), "forward", gatewayHop(dx.id), {
-      inbound: p,
-      outbound: p,
-    });
+    directConnectGatewayHop(w, dx.id, p);
     checkVirtualInterfaces(w, dx.id, "private", p); // DX-01: a gateway whose private VIFs are all down carries nothing
   } else {
     const linked = w.net.topology.vpnConnections.filter(
@@ -81,7 +104,7 @@ export function sendToVpnGateway(w: Walk, subnet: SubnetInfo, vgwId: string, p: 
         address: p.dst.text,
         ...(staticVpn
           ? { problem: "no-static-route", vpn: named(staticVpn), staticRoutes: staticVpn.staticRoutes }
-          : { problem: "no-link" }),
+          : { problem: "no-link", ...inactiveDirectConnect(w.net, vgw.id) }),
       });
       return undefined;
     }
@@ -183,16 +206,15 @@ export function enterFromOnPremises(
     checkVirtualInterfaces(w, chosen.dxId, "private", p); // DX-01: a gateway whose private VIFs are all down carries nothing
     // DX-04: on premises learns only the association's allowed prefixes, which must cover the VPC's range.
     checkAllowedPrefixes(w, chosen.dxId, chosen.vgwId, p);
-    addHop(w, ref(chosen.dxId, "direct-connect-gateway"), "forward", gatewayHop(chosen.dxId), {
-      inbound: p,
-      outbound: p,
-    });
+    directConnectGatewayHop(w, chosen.dxId, p);
   } else if (chosen.kind === "tgw") {
     const dxAtt = w.net.tgw.attachments.get(chosen.attachmentId);
     if (dxAtt?.directConnectGatewayId !== undefined) {
-      // The transit VIF must be up (DX-01) and the destination among the prefixes advertised to on-premises (DX-04).
+      // The transit VIF must be up (DX-01) and the destination among the prefixes advertised to on-premises (DX-04);
+      // then the Direct Connect gateway hands the packet to the transit gateway attachment.
       checkVirtualInterfaces(w, dxAtt.directConnectGatewayId, "transit", p);
       checkAllowedPrefixes(w, dxAtt.directConnectGatewayId, dxAtt.transitGatewayId, p);
+      directConnectGatewayHop(w, dxAtt.directConnectGatewayId, p);
     }
   }
   if (chosen.kind === "tgw") {

@@ -123,6 +123,20 @@ export type Walk = {
    * routed through. After it, a security group rule that references the sender's group no longer matches.
    */
   middlebox?: NamedRef;
+  /**
+   * TGW-11: the reply entered an inspection VPC through another zone than its request, without appliance mode, and
+   * that zone's route sends it to an appliance: the blocker, raised where that appliance (which never saw the
+   * request) takes the reply (appliance.ts, gateway-load-balancer.ts).
+   */
+  asymmetricReply?: AsymmetricReply | undefined;
+};
+
+/** What appliance-mode.ts found when the reply landed; `vpcId`: the inspection VPC. */
+export type AsymmetricReply = {
+  readonly vpcId: string;
+  readonly attachment: NamedRef & { readonly type: "transit-gateway-attachment" };
+  readonly availabilityZone: string;
+  readonly requestAvailabilityZone: string;
 };
 
 /** The two ways a step hands a packet back to the VPC: leave a subnet through its route table, or arrive in a VPC. */
@@ -265,11 +279,17 @@ function hopWith(
  */
 function blockerIds(component: string, detail: BlockerDetailInput): string[] {
   if (detail.kind === "interface" && detail.eni) return [component, detail.eni.id];
+  if (detail.kind === "gateway" && detail.appliance) return [component, detail.appliance.id];
   if (detail.kind === "gateway" && detail.gateway) return [component, detail.gateway.id];
   return [component];
 }
 
-type BlockerDetailInput = { kind: string; eni?: { id: string }; gateway?: { id: string } };
+type BlockerDetailInput = {
+  kind: string;
+  eni?: { id: string };
+  gateway?: { id: string };
+  appliance?: { id: string };
+};
 
 /** The component a step passed just before it found the first blocker is where the packet is dropped. */
 const PASSING = new Set(["forward", "deliver", "allow", "translate"]);

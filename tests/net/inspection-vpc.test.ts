@@ -126,6 +126,15 @@ describe("an inspection VPC behind a transit gateway", () => {
     expect(b?.message).toContain("us-east-1b");
   });
 
+  it("the reply is dropped at the other zone's Gateway Load Balancer endpoint, not at the attachment, which forwards it", () => {
+    const r = run(t, "a", "b", 443);
+    const drops = r.return.filter((h) => h.action === "drop").map((h) => h.component.id);
+    expect(drops).toEqual(["vpce-insp-b"]);
+    expect(r.return.find((h) => h.component.id === "tgw-attach-insp")?.action).toBe("forward");
+    expect(r.blockers[0]?.detail).toMatchObject({ appliance: { id: "vpce-insp-b" } });
+    expect(r.blockers[0]?.message).toContain("vpce-insp-b");
+  });
+
   it("the fix the model proposes for the asymmetric path is appliance mode, and it verifies", () => {
     const fix = firstVerifiedFix(t, { from: "a", to: "b", protocol: "tcp", port: 443 });
     expect([fix?.kind, fix?.rules]).toEqual(["enable-appliance-mode", ["TGW-11"]]);

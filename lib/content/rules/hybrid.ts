@@ -172,7 +172,7 @@ export const DIRECT_CONNECT_RULES: readonly Rule[] = [
       ),
     ],
     status: MODELLED,
-    codes: ["RCH_DX_PREFIX_NOT_ALLOWED"],
+    codes: ["RCH_DX_PREFIX_NOT_ALLOWED", "RCH_DX_PREFIXES_ADVERTISE_NOTHING"],
   },
   {
     id: "DX-08",

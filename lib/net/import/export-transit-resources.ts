@@ -261,15 +261,28 @@ export function exportDirectConnect(ctx: ExportContext): void {
       directConnectGatewayState: "available",
     });
     ctx.setById(region, "describe-direct-connect-gateway-associations", dx.id, {
-      directConnectGatewayAssociations: dx.associations.map((a) => ({
-        directConnectGatewayId: dx.id,
-        associationState: "associated",
-        associatedGateway: {
-          id: a.gatewayId,
-          type: a.gatewayId.startsWith("tgw-") ? "transitGateway" : "virtualPrivateGateway",
-        },
-        allowedPrefixesToDirectConnectGateway: a.allowedPrefixes.map((cidr) => ({ cidr })),
-      })),
+      directConnectGatewayAssociations: dx.associations
+        .map((a) => ({
+          directConnectGatewayId: dx.id,
+          associationState: "associated",
+          associatedGateway: {
+            id: a.gatewayId,
+            type: a.gatewayId.startsWith("tgw-") ? "transitGateway" : "virtualPrivateGateway",
+          },
+          allowedPrefixesToDirectConnectGateway: a.allowedPrefixes.map((cidr) => ({ cidr })),
+        }))
+        .concat(
+          (dx.inactiveAssociations ?? []).map((a) => ({
+            directConnectGatewayId: dx.id,
+            associationState: a.state,
+            associatedGateway: {
+              id: a.gatewayId,
+              type: a.gatewayId.startsWith("tgw-") ? "transitGateway" : "virtualPrivateGateway",
+            },
+            ...(a.id === undefined ? {} : { associationId: a.id }),
+            allowedPrefixesToDirectConnectGateway: [],
+          })),
+        ),
     });
     if (dx.virtualInterfaces === undefined) continue;
     ctx.setById(region, "describe-direct-connect-gateway-attachments", dx.id, {

@@ -280,8 +280,12 @@ export function importDirectConnect(ctx: RegionContext): Item<"directConnectGate
   const out: Item<"directConnectGateways">[] = [];
   for (const id of ids) {
     const gw = gateways.find((g) => g.directConnectGatewayId === id);
+    // `updating` (allowed prefixes being changed) keeps the association: "traffic which doesn't use that prefix is
+    // not impacted" (Direct Connect User Guide, "Allowed prefixes interactions").
+    const inEffect = (a: { associationState?: string | undefined }) =>
+      ["associated", "updating"].includes(a.associationState ?? "associated");
     const assoc = associations
-      .filter((a) => a.directConnectGatewayId === id && (a.associationState ?? "associated") === "associated")
+      .filter((a) => a.directConnectGatewayId === id && inEffect(a))
       .flatMap((a) => {
         const gatewayId = a.associatedGateway?.id ?? a.virtualGatewayId;
         if (gatewayId === undefined) return [];
@@ -289,6 +293,20 @@ export function importDirectConnect(ctx: RegionContext): Item<"directConnectGate
           p.cidr === undefined || p.cidr.includes(":") ? [] : [p.cidr],
         );
         return [{ gatewayId, allowedPrefixes }];
+      });
+    // Listed but not in effect (DirectConnectGatewayAssociation.associationState): kept only to be named.
+    const inactive = associations
+      .filter((a) => a.directConnectGatewayId === id && !inEffect(a))
+      .flatMap((a) => {
+        const gatewayId = a.associatedGateway?.id ?? a.virtualGatewayId;
+        if (gatewayId === undefined) return [];
+        return [
+          {
+            gatewayId,
+            ...(a.associationId === undefined ? {} : { id: a.associationId }),
+            state: a.associationState ?? "associated",
+          },
+        ];
       });
     const attachedIds = new Set(
       attachments
@@ -318,6 +336,7 @@ export function importDirectConnect(ctx: RegionContext): Item<"directConnectGate
       id,
       ...(gw?.directConnectGatewayName === undefined ? {} : { name: gw.directConnectGatewayName }),
       associations: assoc,
+      ...(inactive.length === 0 ? {} : { inactiveAssociations: inactive }),
       ...(mine.length === 0 && vifs.length === 0 ? {} : { virtualInterfaces }),
     });
   }

@@ -96,6 +96,38 @@ export function locateInAws(
 }
 
 /**
+ * Model fields that AWS prints in another command than the one whose entry for the resource is found first: the
+ * command and the field (inside the resource's entry there) a finding about them names. Appliance mode is
+ * `Options.ApplianceModeSupport` of describe-transit-gateway-vpc-attachments; describe-transit-gateway-attachments,
+ * which also lists the attachment, has no such field.
+ */
+const FIELD_SOURCES: Readonly<Record<string, { readonly command: string; readonly field: string }>> = {
+  "transitGatewayAttachments.applianceMode": {
+    command: "describe-transit-gateway-vpc-attachments",
+    field: "Options.ApplianceModeSupport",
+  },
+};
+
+/** `describe-transit-gateway-vpc-attachments.json: TransitGatewayVpcAttachments[0].Options.ApplianceModeSupport`. */
+function locateField(
+  id: string,
+  source: { readonly command: string; readonly field: string },
+  regions: readonly AwsDescribeRegionData[],
+): string | undefined {
+  for (const region of regions) {
+    const output = region.data[source.command as keyof typeof region.data];
+    if (output === undefined) continue;
+    const hits: { path: Path; owned: boolean }[] = [];
+    find(output, id, id, [], false, hits);
+    const hit = hits[0];
+    if (!hit) continue;
+    const entry = formatAwsPath(hit.path.slice(0, -1));
+    return `${region.files[source.command] ?? `${source.command}.json`}: ${entry}.${source.field}`;
+  }
+  return undefined;
+}
+
+/**
  * Where a problem `validate` found in an imported topology lies in the AWS output: the file and field, and the id of
  * the resource, e.g. `describe-route-tables.json: RouteTables[0].Routes[1].DestinationCidrBlock (rtb-0abc)`. When the
  * value itself cannot be found (a number, a derived field), the resource's own entry, with the model's field.
@@ -106,6 +138,10 @@ export function locateIssueInAws(
   regions: readonly AwsDescribeRegionData[],
 ): string {
   const id = ownerId(topology, path);
+  const collectionField = /^([A-Za-z]+)\[\d+\]\.([A-Za-z]+)$/.exec(path);
+  const source = collectionField ? FIELD_SOURCES[`${collectionField[1]}.${collectionField[2]}`] : undefined;
+  const mapped = source && id !== undefined ? locateField(id, source, regions) : undefined;
+  if (mapped !== undefined) return `${mapped} (${id})`;
   const exact = locateInAws(topology, path, regions);
   if (!exact.startsWith("imported topology: ")) return id === undefined ? exact : `${exact} (${id})`;
   const resource = /^[A-Za-z]+\[\d+\]/.exec(path)?.[0];

@@ -1,6 +1,7 @@
 // Gateways, peerings, transit gateways, VPN, endpoints, on-premises networks and services.
 import { cidrsOverlap } from "../cidr";
 import type { ValidationContext } from "./context";
+import { advertisedVpcCidrs } from "../on-premises";
 import { isVpnUp, stalePropagatedRoutes } from "../vpn-links";
 
 const ACTIVE_LIKE = new Set(["initiating-request", "pending-acceptance", "provisioning", "active"]);
@@ -193,6 +194,33 @@ function privateDnsWithoutVpcDns(v: ValidationContext, i: number): void {
     `Interface endpoint ${e.id} has private DNS enabled, but VPC ${vpc.id} has ${off.join(" and ")} off; AWS needs both on for private DNS, so ${e.serviceName}'s default name does not resolve to the endpoint there: ${vpc.enableDnsSupport ? "it resolves to the service's public addresses instead" : "without DNS support the Amazon DNS server does not resolve it at all"}.`,
     ["IFE-03"],
     "warning",
+  );
+}
+
+/**
+ * DX-04: a virtual private gateway association whose allowed prefixes are neither the same as nor wider than any CIDR
+ * of the VPC advertises nothing to on-premises. AWS accepts it (the list is only a filter), but "you do not receive any
+ * route" (Direct Connect User Guide, "Allowed prefixes interactions": 10.0.0.0/24 on a 10.0.0.0/16 VPC), so every
+ * connection from on-premises and every reply to it fails. A transit gateway association advertises its prefixes as
+ * they are, so it has no such trap.
+ */
+export function checkDirectConnectGateways(v: ValidationContext): void {
+  v.topology.directConnectGateways.forEach((dx, i) =>
+    dx.associations.forEach((a, j) => {
+      if (a.allowedPrefixes.length === 0) return;
+      const vpcId = v.topology.vpnGateways.find((g) => g.id === a.gatewayId)?.vpcId;
+      const vpc = vpcId !== undefined ? v.vpcById.get(vpcId) : undefined;
+      if (!vpc || vpc.cidrBlocks.length === 0) return;
+      if (advertisedVpcCidrs(a.allowedPrefixes, vpc.cidrBlocks).length > 0) return;
+      const name = dx.name !== undefined ? `${dx.name} (${dx.id})` : dx.id;
+      v.add(
+        "RCH_DX_PREFIXES_ADVERTISE_NOTHING",
+        `directConnectGateways[${i}].associations[${j}].allowedPrefixes[0]`,
+        `The allowed prefixes of Direct Connect gateway ${name} for ${a.gatewayId} (${a.allowedPrefixes.join(", ")}) are not the same as or wider than any CIDR of VPC ${vpc.id} (${vpc.cidrBlocks.join(", ")}): on a virtual private gateway association they only filter the VPC's CIDR, so nothing is advertised and on-premises has no route to the VPC. Set them to the VPC's CIDR or a wider range.`,
+        ["DX-04"],
+        "warning",
+      );
+    }),
   );
 }
 

@@ -316,6 +316,32 @@ describe("hybrid estate variants", () => {
     ).toBe(true);
   });
 
+  it("an association being updated stays in effect; a disassociated one is kept aside, named, and written back", () => {
+    const withState = (state: string) => {
+      const files = east();
+      const region = files["us-east-1"] as Record<string, unknown>;
+      const assoc = region["describe-direct-connect-gateway-associations"] as {
+        directConnectGatewayAssociations: Record<string, unknown>[];
+      };
+      Object.assign(assoc.directConnectGatewayAssociations[0] ?? {}, {
+        associationState: state,
+        associationId: "assoc-0001",
+      });
+      return importOrThrow(files);
+    };
+    const before = importOrThrow(east());
+    const updating = withState("updating");
+    expect(updating.directConnectGateways).toEqual(before.directConnectGateways);
+    const gone = withState("disassociated");
+    const dx = gone.directConnectGateways.find((d) => d.inactiveAssociations !== undefined);
+    const removed = before.directConnectGateways.find((d) => d.id === dx?.id)?.associations[0];
+    expect(dx?.inactiveAssociations).toEqual([
+      { gatewayId: removed?.gatewayId, id: "assoc-0001", state: "disassociated" },
+    ]);
+    expect(dx?.associations).not.toContainEqual(removed);
+    expect(importOrThrow(exportAwsDescribe(gone)).directConnectGateways).toEqual(gone.directConnectGateways);
+  });
+
   it("a hand-written topology still declares its on-premises side: no assumption is made", () => {
     const topology = { ...importOrThrow(east()) };
     delete (topology as { assumptions?: readonly string[] }).assumptions;

@@ -2,7 +2,8 @@
 // - text: distinct stem + option set (options sorted, so a reordering counts as the same question);
 // - skeleton: the same with resource names, AWS ids, addresses and numbers masked, so two seeds that ask the same
 //   thing about renamed resources count once (what a candidate who meets the family twice would recognise).
-// - problems: problemSignature (question-metrics.ts), for questions with a topology (0 without).
+// - problems: problemSignature (question-metrics.ts), for questions with a topology (0 without);
+// - stems: the masked stem alone (the scenario as told, whatever the options), the count of scenario types.
 // Usage: npx tsx scripts/distinct-questions.ts [N] [family]
 import { FAMILIES } from "../lib/scenario/registry";
 import type { Question } from "../lib/scenario/question";
@@ -41,16 +42,20 @@ for (const family of FAMILIES) {
     const text = new Set<string>();
     const skel = new Set<string>();
     const problems = new Set<string>();
+    const stems = new Set<string>();
     for (let seed = 0; seed < n; seed += 1) {
       const q = family.generate(seed, difficulty);
       const opts = q.options.map((o) => o.text);
       text.add(JSON.stringify([q.stem, [...opts].sort()]));
       skel.add(JSON.stringify([skeleton(q, q.stem), opts.map((o) => skeleton(q, o)).sort()]));
       if (q.topology) problems.add(problemSignature(q));
+      stems.add(skeleton(q, q.stem));
     }
     cells.push(
-      `d${difficulty} ${String(text.size).padStart(4)}/${String(skel.size).padStart(4)}/${String(problems.size).padStart(3)}`,
+      `d${difficulty} ${String(text.size).padStart(4)}/${String(skel.size).padStart(4)}/${String(problems.size).padStart(3)}/${String(stems.size).padStart(4)}`,
     );
   }
-  console.log(`${family.name.padEnd(20)} ${cells.join("  ")}   (text/skeleton/problems, ${n} seeds each)`);
+  console.log(
+    `${family.name.padEnd(20)} ${cells.join("  ")}   (text/skeleton/problems/stems, ${n} seeds each)`,
+  );
 }

@@ -127,10 +127,15 @@ function gatewayTable(t: T.Topology): ExhibitTable {
     );
     // The model takes a Direct Connect link as up; the exhibit says so, so that a careful candidate need not
     // assume it (the examiner could not confirm the path from the tables alone).
+    // A Direct Connect gateway associated with a transit gateway takes transit VIFs, one with a virtual private
+    // gateway private VIFs; AWS does not allow both on one Direct Connect gateway (DX-01).
     const sites = t.onPremisesNetworks.filter((n) => n.directConnectGatewayIds.includes(g.id));
+    const vifType = g.associations.some((a) => t.transitGateways.some((x) => x.id === a.gatewayId))
+      ? "transit"
+      : "private";
     const vif =
       sites.length > 0
-        ? `; private VIF from ${listText(sites.map((n) => n.name ?? n.id))}: available, BGP up`
+        ? `; ${vifType} VIF from ${listText(sites.map((n) => n.name ?? n.id))}: available, BGP up`
         : "";
     rows.push([
       g.id,

@@ -123,6 +123,13 @@ export function allowedPrefixesWhy(
 ): string | undefined {
   const dx = shown.directConnectGateways.find((g) => g.id === d.dxGateway.id);
   const allowed = dx?.associations.find((a) => a.gatewayId === d.gateway)?.allowedPrefixes ?? [];
+  if (dx && d.associated === "transit-gateway")
+    return transitAllowedPrefixesWhy(
+      dx,
+      d,
+      allowed,
+      shown.vpcs.flatMap((v) => v.cidrBlocks),
+    );
   const vgw = shown.vpnGateways.find((g) => g.id === d.gateway);
   const vpc = shown.vpcs.find((v) => v.id === vgw?.vpcId);
   if (!dx || !vpc || allowed.length === 0) return undefined;
@@ -131,4 +138,29 @@ export function allowedPrefixesWhy(
   const label = dx.name !== undefined ? `${dx.name} (${dx.id})` : dx.id;
   const vpcName = vpc.name ?? vpc.id;
   return `On a virtual private gateway association the allowed prefixes of Direct Connect gateway ${label} filter what is advertised to on premises: the VPC's CIDR goes out when an allowed prefix is the same as or wider than it. ${allowed.join(", ")} is the same as or wider than ${covered.join(", ")} of ${vpcName}, so ${possessive(vpcName)} range is advertised (DX-04). The on-premises ranges come the other way, learned by BGP over the private VIF (DX-08).`;
+}
+
+/**
+ * The same for a transit gateway association: exactly its allowed prefixes are advertised to on premises, a
+ * prefix narrower than the VPC's CIDR as it is (DX-04, "Allowed prefixes interactions"), so the claim is false
+ * when one of them contains the address. Undefined when none does.
+ */
+function transitAllowedPrefixesWhy(
+  dx: Topology["directConnectGateways"][number],
+  d: Extract<Blocker["detail"], { kind: "allowed-prefixes" }>,
+  allowed: readonly string[],
+  vpcCidrs: readonly string[],
+): string | undefined {
+  const ip = parseIp(d.address);
+  const holding = allowed.filter((c) => {
+    const cidr = parseCidr(c);
+    return ip.ok && cidr.ok && cidrContainsIp(cidr.value, ip.value);
+  });
+  if (holding.length === 0) return undefined;
+  const label = dx.name !== undefined ? `${dx.name} (${dx.id})` : dx.id;
+  // A prefix that is no VPC's CIDR (the server's subnet): the contrast with a virtual private gateway association.
+  const asIs = holding.some((c) => !vpcCidrs.includes(c))
+    ? ", a prefix narrower than a VPC's CIDR as it is"
+    : "";
+  return `On a transit gateway association Direct Connect gateway ${label} advertises to on premises exactly its allowed prefixes${asIs}: ${holding.join(", ")} contains ${d.address}, so on premises has a route to it (DX-04).`;
 }

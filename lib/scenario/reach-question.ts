@@ -43,6 +43,7 @@ import {
 import { buildQuestion } from "./build-question";
 import { isLoop, loopSentence, loopShort, noLoopWhy } from "./routing-loop";
 import { describeTopology } from "./describe-topology";
+import { transitDirectConnectSentence } from "./direct-connect-text";
 import { possessive } from "./possessive";
 import type { Candidate } from "./options";
 import type { Difficulty, Question } from "./question";
@@ -862,6 +863,8 @@ const PATH_SENTENCES: readonly (readonly [string, string])[] = [
 function reachableSummary(topology: Topology, analysis: Analysis, query: Query): string {
   const parts: string[] = [];
   let nat = false;
+  const dxTgw = transitDirectConnectSentence(topology, analysis);
+  if (dxTgw) parts.push(dxTgw);
   const tgw = transitGatewaySentence(analysis);
   if (tgw) parts.push(tgw);
   for (const [type, sentence] of PATH_SENTENCES) {

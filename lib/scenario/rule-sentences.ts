@@ -33,7 +33,7 @@ const SENTENCES: Readonly<Record<string, string>> = {
   "TGW-04":
     "A transit gateway attachment must be associated with a TGW route table, which routes everything arriving from that attachment (TGW-04).",
   "TGW-05":
-    "A transit gateway route table knows a network only when the attachment in front of it (a VPC, VPN or Direct Connect gateway attachment) propagates its routes into that table or a static route is added (TGW-05).",
+    "A transit gateway route table knows a network only when the attachment that leads to it propagates its routes into that table or a static route is added (TGW-05).",
   "TGW-09":
     "A VPC can use a transit gateway only from Availability Zones that have a subnet in the attachment (TGW-09).",
   "TGW-18":

@@ -346,6 +346,25 @@ export class TopologyBuilder {
     return id;
   }
 
+  /**
+   * The attachment AWS creates when a Direct Connect gateway is associated with a transit gateway (rules DX-04,
+   * TGW-01): on premises reaches it over a transit VIF, and it is associated and propagates like any attachment.
+   */
+  tgwDxAttachment(tgwId: string, directConnectGatewayId: string, name: string): string {
+    const id = this.id("tgw-attach");
+    this.t.transitGatewayAttachments.push({
+      id,
+      name,
+      transitGatewayId: tgwId,
+      type: "direct-connect-gateway",
+      directConnectGatewayId,
+      subnetIds: [],
+      applianceMode: false,
+      state: "available",
+    });
+    return id;
+  }
+
   /** A static route in a TGW route table (rule TGW-07); static routes beat propagated ones. */
   tgwRoute(tableId: string, destination: string, attachmentId: string): void {
     this.replace("transitGatewayRouteTables", tableId, (rtb) =>

@@ -43,6 +43,21 @@ export function setPeeringStatus(pcxId: string, status: T.PeeringStatus, created
     });
 }
 
+/** Turns on the peering's DNS resolution option for both VPCs (rule PCX-13): it changes no route and no rule. */
+export function enablePeeringDnsResolution(pcxId: string): Edit {
+  return (t) =>
+    topologyWith(t, {
+      peeringConnections: t.peeringConnections.map((p) =>
+        p.id === pcxId
+          ? withField(p, {
+              requesterAllowDnsResolutionFromRemoteVpc: true,
+              accepterAllowDnsResolutionFromRemoteVpc: true,
+            })
+          : p,
+      ),
+    });
+}
+
 export function removePeering(pcxId: string): Edit {
   return (t) =>
     topologyWith(t, {

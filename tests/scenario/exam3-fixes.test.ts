@@ -164,6 +164,14 @@ describe("peering-feasibility states its facts and offers near misses (F6, F7)",
   });
 });
 
+/** A Direct Connect gateway associated with a transit gateway (transit VIF) rather than a VGW (private VIF). */
+function onTgw(q: Question): boolean {
+  const t = must(q.topology);
+  return t.directConnectGateways.some((d) =>
+    d.associations.some((a) => t.transitGateways.some((g) => g.id === a.gatewayId)),
+  );
+}
+
 describe("hybrid over Direct Connect (F12)", () => {
   const all = questions("hybrid", 300).filter((q) => (q.topology?.directConnectGateways.length ?? 0) > 0);
 
@@ -177,20 +185,25 @@ describe("hybrid over Direct Connect (F12)", () => {
         offered += 1;
         const claimed = /advertises only (\S+) to on-premises/.exec(o.text)?.[1];
         if (claimed !== undefined) expect(allowed, `${q.id}: ${o.text}`).toContain(claimed);
-        expect(q.explanation.perOption[o.id], q.id).toMatch(/the same as or wider than/);
+        // A virtual private gateway association filters the VPC's CIDR; a transit gateway one advertises exactly
+        // its allowed prefixes (DX-04).
+        expect(q.explanation.perOption[o.id], q.id).toMatch(
+          onTgw(q) ? /exactly its allowed prefixes/ : /the same as or wider than/,
+        );
       }
     }
     expect(offered).toBeGreaterThan(10);
   });
 
-  it("states the private VIF and BGP state in the exhibit", () => {
+  it("states the private (VGW) or transit (TGW) VIF and BGP state in the exhibit", () => {
     expect(all.length).toBeGreaterThan(20);
     for (const q of all) {
       const gateways = must(
         q.exhibit?.tables.find((t) => t.rows.some((r) => r.includes("Direct Connect gateway"))),
       );
       const row = must(gateways.rows.find((r) => r.includes("Direct Connect gateway")));
-      expect(row.join(" "), q.id).toMatch(/private VIF from \S+: available, BGP up/);
+      const vif = onTgw(q) ? "transit" : "private";
+      expect(row.join(" "), q.id).toMatch(new RegExp(`${vif} VIF from \\S+: available, BGP up`));
     }
   });
 });

@@ -356,6 +356,178 @@ function segmentedTgwVpnScenario(rng: Rng): Scenario {
   };
 }
 
+/** The allowed prefixes of every association of the topology's Direct Connect gateways with `gatewayId` (DX-04). */
+const setAllowedPrefixes =
+  (gatewayId: string, allowedPrefixes: string[]): Edit =>
+  (t) =>
+    topologyWith(t, {
+      directConnectGateways: t.directConnectGateways.map((d) => ({
+        ...d,
+        associations: d.associations.map((a) => (a.gatewayId === gatewayId ? { ...a, allowedPrefixes } : a)),
+      })),
+    });
+
+/**
+ * d2, d3: Direct Connect over a transit virtual interface to a Direct Connect gateway associated with a transit
+ * gateway that attaches two VPCs (DX-01, DX-04, TGW-01). The association's allowed prefixes are exactly what is
+ * advertised to on premises (DX-04: unlike on a virtual private gateway association, a prefix narrower than a
+ * VPC's CIDR is advertised as it is, so the server's own subnet is enough); the Direct Connect gateway attachment
+ * is associated with a TGW route table into which the spoke propagates (the request) and propagates the
+ * on-premises prefixes it learns over BGP into the spoke's table (the reply, TGW-04, TGW-05). At d2 one table
+ * holds everything; at d3 the VPCs must stay isolated, so the VPC attachments use vpc-routes and the Direct
+ * Connect gateway attachment uses dx-routes, and a static blackhole route can beat the propagated one (TGW-07,
+ * TGW-08). The faults: the allowed prefixes leave out the server, the spoke's route, an association, a
+ * propagation; the slip of listing the on-premises block as an allowed prefix is offered as an option.
+ */
+function dxTgwScenario(rng: Rng, level: Difficulty): Scenario {
+  const estate = buildEstate(rng, 2);
+  const [shared, spoke] = estate.sites as [Site, Site];
+  const b = estate.builder;
+  const segmented = level > 2;
+  const region = estate.homeRegion.code;
+  const onPrem = cidrText(onPremisesCidr(rng, [shared.vpc.cidr, spoke.vpc.cidr]));
+  const onPremName = rng.pick(ON_PREMISES_NAMES);
+  // d3: a second, instance-less subnet in the spoke, shown in the exhibit: its block as the allowed prefix misses
+  // the server although it lies in the spoke's range.
+  const spare = segmented
+    ? b.subnet(spoke.vpc, { role: "data", prefix: spoke.subnet.cidr.prefix })
+    : undefined;
+  const tgwId = b.transitGateway(`${region}-hub`, region);
+  const vpcTable = b.tgwRouteTable(tgwId, segmented ? "vpc-routes" : "hub-routes");
+  const dxTable = segmented ? b.tgwRouteTable(tgwId, "dx-routes") : vpcTable;
+  const attShared = b.tgwVpcAttachment(tgwId, shared.vpc, [shared.subnet.id]);
+  const attSpoke = b.tgwVpcAttachment(tgwId, spoke.vpc, [spoke.subnet.id]);
+  const dxgw = b.id("dxgw");
+  const attDx = b.tgwDxAttachment(tgwId, dxgw, "corp-dxgw-attachment");
+  b.route(shared.subnet.routeTableId, onPrem, tgwId);
+  b.route(spoke.subnet.routeTableId, onPrem, tgwId);
+  if (!segmented)
+    for (const [from, to] of [
+      [shared, spoke],
+      [spoke, shared],
+    ] as const)
+      b.route(from.subnet.routeTableId, cidrText(to.vpc.cidr), tgwId);
+  const t0 = b.build("Direct Connect gateway on a transit gateway");
+  const tables = segmented
+    ? compose(
+        setTgwRouteTable(vpcTable.id, {
+          associations: [attShared, attSpoke],
+          propagations: [attDx],
+          routes: [],
+        }),
+        setTgwRouteTable(dxTable.id, {
+          associations: [attDx],
+          propagations: [attShared, attSpoke],
+          routes: [],
+        }),
+      )
+    : setTgwRouteTable(vpcTable.id, {
+        associations: [attShared, attSpoke, attDx],
+        propagations: [attShared, attSpoke, attDx],
+        routes: [],
+      });
+  const spokeCidr = cidrText(spoke.vpc.cidr);
+  const sharedCidr = cidrText(shared.vpc.cidr);
+  const allowed = [sharedCidr, spokeCidr];
+  const base: T.Topology = tables(
+    topologyWith(t0, {
+      directConnectGateways: [
+        { id: dxgw, name: "corp-dxgw", associations: [{ gatewayId: tgwId, allowedPrefixes: allowed }] },
+      ],
+      onPremisesNetworks: [onPremisesNetwork(onPremName, onPrem, { dxgw })],
+      securityGroups: t0.securityGroups.map((g) =>
+        g.id === spoke.instance.sgId
+          ? securityGroupWith(g, {
+              inbound: [
+                ...g.inbound,
+                { protocol: "tcp" as const, fromPort: estate.port, toPort: estate.port, cidrBlock: onPrem },
+              ],
+            })
+          : g,
+      ),
+    }),
+  );
+  const prefixesFix = (shown: string[], why: string): NonNullable<Variant["fix"]> => ({
+    cause: `On a transit gateway association a Direct Connect gateway advertises to on premises exactly its allowed prefixes (${shown.join(", ")}), ${why}, so on premises has no route to ${spoke.instance.ip} (DX-04).`,
+    change: `add ${spokeCidr} to the allowed prefixes of the association of corp-dxgw (${dxgw}) with ${tgwId}`,
+    topology: base,
+  });
+  const withPrefixes = (prefixes: string[], why: string): Variant =>
+    lazyVariant(() => setAllowedPrefixes(tgwId, prefixes)(base), undefined, prefixesFix(prefixes, why));
+  const closedGroup: Variant = lazyVariant(() =>
+    setSecurityGroupInbound(
+      spoke.instance.sgId,
+      t0.securityGroups.find((g) => g.id === spoke.instance.sgId)?.inbound.slice() ?? [],
+    )(base),
+  );
+  // The slip: the on-premises block listed where the prefixes to advertise to on premises belong. Option only:
+  // the exhibit would show it.
+  const onPremListed: Variant = lazyVariant(() => setAllowedPrefixes(tgwId, [onPrem])(base));
+  const variants: Variant[] = [
+    { topology: base, works: true },
+    // DX-04: on a transit gateway association a prefix narrower than the VPC's CIDR is advertised as it is.
+    lazyVariant(() => setAllowedPrefixes(tgwId, [sharedCidr, cidrText(spoke.subnet.cidr)])(base), true),
+    withPrefixes([sharedCidr], `and ${spokeCidr} is not among them`),
+    lazyVariant(() => removeRoute(spoke.subnet.routeTableId, onPrem)(base)),
+    lazyVariant(() => removeTgwAssociation(dxTable.id, attDx)(base), undefined, {
+      change: `associate ${attDx} with ${dxTable.name} (${dxTable.id})`,
+      topology: base,
+    }),
+    // The reply: the spoke's table learns the on-premises block only from the Direct Connect gateway attachment.
+    lazyVariant(() => removeTgwPropagation(vpcTable.id, attDx)(base), undefined, {
+      cause: `${vpcTable.name}, the table ${possessive(spoke.vpc.name)} attachment is associated with, learns ${onPrem} only if the Direct Connect gateway attachment propagates into it (TGW-05).`,
+      change: `enable propagation of ${attDx} into ${vpcTable.name} (${vpcTable.id})`,
+      topology: base,
+    }),
+    // The request: the table the Direct Connect gateway attachment uses needs the spoke's route.
+    lazyVariant(() => removeTgwPropagation(dxTable.id, attSpoke)(base), undefined, {
+      cause: `${dxTable.name}, the table the Direct Connect gateway attachment is associated with, has a route for ${spokeCidr} only if ${possessive(spoke.vpc.name)} attachment propagates into it (TGW-04, TGW-05).`,
+      change: `enable propagation of ${attSpoke} into ${dxTable.name} (${dxTable.id})`,
+      topology: base,
+    }),
+    closedGroup,
+    onPremListed,
+  ];
+  if (spare)
+    variants.push(
+      withPrefixes(
+        [sharedCidr, cidrText(spare.cidr)],
+        `and ${cidrText(spare.cidr)}, though inside ${possessive(spoke.vpc.name)} range, does not contain the server's address`,
+      ),
+      // A static blackhole for the on-premises block beats the propagated route (TGW-07, TGW-08).
+      lazyVariant(
+        () => setTgwRouteTable(vpcTable.id, { routes: [{ destination: onPrem, blackhole: true }] })(base),
+        undefined,
+        {
+          cause: `A static route beats a propagated route for the same prefix, so the blackhole route ${onPrem} in ${vpcTable.name} wins over the route the Direct Connect gateway attachment propagates and drops the reply (TGW-07, TGW-08).`,
+          change: `delete the blackhole route ${onPrem} from ${vpcTable.name} (${vpcTable.id})`,
+          topology: base,
+        },
+      ),
+    );
+  const isolation = segmented
+    ? `The two VPCs must stay isolated from each other, so the transit gateway has two route tables: ${vpcTable.name} and ${dxTable.name}. `
+    : "";
+  return {
+    stem:
+      `The on-premises network ${onPremName} (${onPrem}) connects over Direct Connect: a transit VIF to Direct Connect gateway corp-dxgw, which is associated with transit gateway ${tgwId}. ` +
+      `The transit gateway also attaches VPCs ${shared.vpc.name} and ${spoke.vpc.name}. ${isolation}` +
+      ask(
+        rng,
+        "a server on premises",
+        estate.portName,
+        estate.port,
+        `${spoke.instance.name} (${spoke.instance.ip}) in ${spoke.vpc.name}`,
+      ) +
+      " The setup:",
+    query: { from: onPremName, to: spoke.instance.name, protocol: "tcp", port: estate.port },
+    concepts: ["V8", "V6"],
+    variants,
+    optionOnly: [onPremListed],
+    generic: [closedGroup],
+  };
+}
+
 /**
  * d3: on premises reaches VPC A over a VPN to A's virtual private gateway, and A is peered with B. A VPN is not
  * transitive through a peering (VPN-08, PCX-10): a server on premises reaches B only over a connection of
@@ -810,19 +982,21 @@ function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Que
       ? "vgw"
       : rng.pick(
           difficulty === 2
-            ? (["vgw", "dx", "tgw"] as const)
-            : (["segmented", "segmented", "priority", "priority", "peering", "dx"] as const),
+            ? (["vgw", "dx", "tgw", "dx-tgw"] as const)
+            : (["segmented", "segmented", "priority", "priority", "peering", "dx", "dx-tgw"] as const),
         );
   const scenario =
     kind === "tgw"
       ? tgwVpnScenario(rng)
-      : kind === "segmented"
-        ? segmentedTgwVpnScenario(rng)
-        : kind === "peering"
-          ? vpnThroughPeeringScenario(rng)
-          : kind === "priority"
-            ? routePriorityScenario(rng)
-            : vpnScenario(rng, kind === "dx", difficulty);
+      : kind === "dx-tgw"
+        ? dxTgwScenario(rng, difficulty)
+        : kind === "segmented"
+          ? segmentedTgwVpnScenario(rng)
+          : kind === "peering"
+            ? vpnThroughPeeringScenario(rng)
+            : kind === "priority"
+              ? routePriorityScenario(rng)
+              : vpnScenario(rng, kind === "dx", difficulty);
   const drawn = withBothTunnelsDown(seed, difficulty, scenario, pickShown(rng, difficulty, scenario));
   const tunnels = withTunnelOrder(
     seed,

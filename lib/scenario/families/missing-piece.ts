@@ -21,6 +21,7 @@ import { forkedRng, type Rng } from "../rng";
 import {
   removeRoute,
   setPeeringStatus,
+  enablePeeringDnsResolution,
   removeTgwAssociation,
   removeTgwPropagation,
   setSecurityGroupInbound,
@@ -138,6 +139,21 @@ function pairNearMisses(
   ];
 }
 
+/**
+ * A change to the peering itself that is not its acceptance: with only route and security group near-misses, the
+ * acceptance was the one option of its kind wherever it was keyed (fix-it d1: the only option not starting with
+ * "Add"). The DNS resolution option is a real peering setting a learner may reach for, and the model proves it
+ * changes nothing for the flow (PCX-13).
+ */
+function peeringDnsNearMiss(pcx: string): NearMiss {
+  return {
+    text: `DNS resolution turned on for both VPCs of peering ${pcx}`,
+    fixText: `Enable DNS resolution on peering connection ${pcx} for both VPCs`,
+    why: `The peering's DNS resolution option only makes the peer's public DNS hostnames resolve to its private addresses (and can only be set on an active peering); it adds no route and admits no traffic, so the flow is blocked as before (PCX-13).`,
+    edit: enablePeeringDnsResolution(pcx),
+  };
+}
+
 function tableName(t: T.Topology, rtbId: string): string {
   return t.routeTables.find((r) => r.id === rtbId)?.name ?? rtbId;
 }
@@ -179,7 +195,7 @@ function peeringSetup(rng: Rng): Setup {
     concepts: ["P4", "P7", "S2", "P11"],
     // Not "joined": when the missing piece is the acceptance, the peering joins nothing yet.
     story: `${a.vpc.name} requested peering ${pcx} with ${c.vpc.name}.`,
-    nearMisses: pairNearMisses(a, c, p, pcx, spare, base),
+    nearMisses: [...pairNearMisses(a, c, p, pcx, spare, base), peeringDnsNearMiss(pcx)],
     pieces: [
       {
         text: capital(routeText(base, a.subnet.routeTableId, cCidr, pcx)),
@@ -260,6 +276,21 @@ function hubSetup(rng: Rng): Setup {
       },
       // One of the two, not both: a mirrored pair of options with one reason would cue that both are wrong.
       propagationMiss,
+      // The association in the wrong table: offered only where the attachment has none (an attachment is
+      // associated with one table at most), so the keyed association is not the one option of its kind.
+      {
+        text: `Association of attachment ${attA} (${a.vpc.name}) with TGW route table ${other.name}`,
+        fixText: `Associate ${attA} with transit gateway route table ${other.id}`,
+        why: `No attachment propagates into ${other.name} and it has no static routes, so traffic from ${attA}, routed by the table its attachment is associated with, would find no route there (TGW-04, TGW-05).`,
+        edit: (t) =>
+          t.transitGatewayRouteTables.some((r) => r.associations.includes(attA))
+            ? t
+            : topologyWith(t, {
+                transitGatewayRouteTables: t.transitGatewayRouteTables.map((r) =>
+                  r.id === other.id ? tgwRouteTableWith(r, { associations: [...r.associations, attA] }) : r,
+                ),
+              }),
+      },
     ],
     pieces: [
       {

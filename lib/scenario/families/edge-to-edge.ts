@@ -391,6 +391,7 @@ function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Que
     variants: scenario.variants,
     describe: true,
     disproveMatchedRoutes: true,
+    yesAsLongAsNoKey: true,
   });
 }
 

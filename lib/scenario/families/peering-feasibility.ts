@@ -78,7 +78,13 @@ function buildSetup(rng: Rng, kind: Case, difficulty: Difficulty, near: Rng): Se
       cidrText(kind === "secondary-overlap" ? overlappingCidr(rng, rng.pick([px, sx]), 24) : sy),
     );
   }
-  if (kind === "duplicate") builder.peering(x, y, rng.pick(["active", "pending-acceptance"] as const));
+  // The existing peering is active: AWS documents one peering connection between the same two VPCs at a time
+  // (PCX-04), but not whether a request still pending acceptance already counts, so no key rests on that. The
+  // state is still drawn (the seed's later draws do not move).
+  if (kind === "duplicate") {
+    rng.pick(["active", "pending-acceptance"] as const);
+    builder.peering(x, y, "active");
+  }
   return { topology: builder.build("peering feasibility"), x, y, crossRegion, crossAccount };
 }
 

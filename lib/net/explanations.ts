@@ -199,6 +199,26 @@ function inertWhy(r: InertReference): string {
 
 const isReply = (d: { readonly direction: Direction }): boolean => d.direction === "return";
 
+/**
+ * What a network ACL blocks, after "blocks inbound/outbound": "TCP port 443 from 10.0.1.5" for a request. A TCP or
+ * UDP reply goes to the client's ephemeral port, which no exhibit shows and which varies with the client's system
+ * (ACL-08), so it is named as such ("TCP replies to 10.0.1.5 on its ephemeral ports") rather than by the port the
+ * model assumes.
+ */
+function naclTraffic(
+  d: { readonly side: string; readonly traffic: Traffic; readonly remote: string },
+  reply: boolean,
+): string {
+  const inbound = d.side === "inbound";
+  if (!reply) return `${what(d.traffic)} ${inbound ? "from" : "to"} ${d.remote}`;
+  if (d.traffic.protocol === "icmp" || d.traffic.port === undefined)
+    return `reply ${what(d.traffic)} ${inbound ? "from" : "to"} ${d.remote}`;
+  const proto = d.traffic.protocol.toUpperCase();
+  return inbound
+    ? `${proto} replies from ${d.remote} to the client's ephemeral ports`
+    : `${proto} replies to ${d.remote} on its ephemeral ports`;
+}
+
 function wrongPlace(d: DetailOf<"query">): string {
   return d.problem === "wrong-return"
     ? `The reply is delivered to ${d.reference} instead of back to the source; return routes must lead back the same way (no unicast RPF).`
@@ -231,7 +251,7 @@ export const EXPLANATIONS = {
     (d) => {
       const rule = d.ruleNumber === "*" ? "its final * deny rule" : `rule ${d.ruleNumber}`;
       const reply = isReply(d);
-      return `Network ACL ${label(d.acl)} of subnet ${label(d.subnet)} blocks ${d.side} ${reply ? "reply " : ""}${what(d.traffic)} ${d.side === "inbound" ? "from" : "to"} ${d.remote} (${rule}).${!reply ? "" : d.traffic.protocol === "icmp" ? " NACLs are stateless: the ICMP reply (an echo reply, type 0; ICMPv6 129) needs its own rule allowing it, or all ICMP, in this direction." : " NACLs are stateless: replies to ephemeral ports need their own rule."}`;
+      return `Network ACL ${label(d.acl)} of subnet ${label(d.subnet)} blocks ${d.side} ${naclTraffic(d, reply)} (${rule}).${!reply ? "" : d.traffic.protocol === "icmp" ? " NACLs are stateless: the ICMP reply (an echo reply, type 0; ICMPv6 129) needs its own rule allowing it, or all ICMP, in this direction." : " NACLs are stateless: replies to ephemeral ports need their own rule."}`;
     },
     (d) => (!isReply(d) ? NO_RULES : d.traffic.protocol === "icmp" ? ["ACL-02"] : ["ACL-02", "ACL-08"]),
   ),

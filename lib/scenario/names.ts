@@ -192,13 +192,24 @@ export function subnetCidr(vpc: Cidr, prefix: number, index: number): Cidr {
   return { base: vpc.base + index * cidrSize(prefix), prefix };
 }
 
+/** The RFC 5737 documentation block of the public IPv4 addresses AWS hands out in the exhibits (publicIp). */
+export const AWS_PUBLIC_BLOCK = "203.0.113";
+
 /**
- * A public IPv4 address AWS hands out (Elastic IPs, instances' public addresses): first octets of AWS's large
- * blocks only. Ten entries, as before, so that every later draw of a seed is unchanged.
+ * A public IPv4 address AWS hands out (Elastic IPs, instances' public addresses), in the documentation block
+ * 203.0.113.0/24 as AWS's own examples write them: a real-looking address (35.168.x.x shown in eu-central-1)
+ * could belong to another Region or another provider, a documentation address cannot. Internet hosts the
+ * families draw stay out of this block (the model's stand-ins skip every address in use). The same draws as
+ * before (ten entries, three integers), so that every later draw of a seed is unchanged; `avoid`: the public
+ * addresses the topology already holds (the next free host is taken, without a draw).
  */
-export function publicIp(rng: Rng): string {
-  const first = rng.pick([3, 13, 18, 34, 35, 44, 52, 54, 18, 52]);
-  return `${first}.${rng.int(0, 255)}.${rng.int(0, 255)}.${rng.int(1, 254)}`;
+export function publicIp(rng: Rng, avoid: readonly string[] = []): string {
+  rng.pick([3, 13, 18, 34, 35, 44, 52, 54, 18, 52]);
+  rng.int(0, 255);
+  rng.int(0, 255);
+  let host = rng.int(1, 254);
+  while (avoid.includes(`${AWS_PUBLIC_BLOCK}.${host}`)) host = (host % 254) + 1;
+  return `${AWS_PUBLIC_BLOCK}.${host}`;
 }
 
 const CUSTOMER_BLOCKS: readonly string[] = Array.from(

@@ -151,6 +151,12 @@ export type ReachSetup = {
   /** A keyed "Yes" takes a wording no longer than the longest other option (it is never the longest). */
   readonly yesKeyNotLongest?: boolean;
   /**
+   * A keyed "No" longer than every other option gets a "Yes" distractor at least as long when a wording is (as an
+   * inactive peering's always does): in families whose "No" keys run long, now that the longest "Yes" wording is
+   * kept short (exam16: at 250 characters it was the longest option wherever it appeared).
+   */
+  readonly yesAsLongAsNoKey?: boolean;
+  /**
    * "No: route table T has no route that matches D" is also disproved when the shown flow reached T and matched a
    * route for D there (which then sends it somewhere that drops it), not only when T as shown lets the variant
    * through.
@@ -170,7 +176,7 @@ export const YES_TEXTS: readonly string[] = [
   "Yes: nothing on the path drops it; the routes match, and the security groups and network ACLs allow the traffic",
   "Yes: the route tables match in both directions, the security groups allow the request (and its reply, being stateful), and the network ACLs allow both ways",
   "Yes: every route table on the path has a route for the other side, the security groups allow the request and let the reply back because they are stateful, and the network ACL rules allow the traffic in both directions",
-  "Yes: the request matches a route at every hop and leaves through a gateway that may carry it, the security groups allow it and, being stateful, its reply, and the network ACLs have allow rules for the request's port and for the reply's ephemeral port",
+  "Yes: a route matches at every hop, any gateway on the way may carry it, the stateful security groups allow it and its reply, and the network ACLs allow its port and the reply's ephemeral ports",
 ];
 
 export function isYesText(text: string): boolean {
@@ -373,8 +379,10 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
 
   if (!first && setup.yesKeyNotLongest === true) shortenKeyedYes(candidates);
   // An inactive peering's sentence names the connection, both VPCs and the route: often longer than the other
-  // "No" texts even without its explanation, so the "Yes" distractor takes a wording at least as long.
-  if (first && peeringHint(first) !== undefined) lengthenYesDistractor(candidates);
+  // "No" texts even without its explanation, so the "Yes" distractor takes a wording at least as long; so does
+  // any long "No" key where the family asks for it.
+  if (first && (peeringHint(first) !== undefined || setup.yesAsLongAsNoKey === true))
+    lengthenYesDistractor(candidates);
 
   // From difficulty 2 the prose names what exists; the rule lists, routes and states are read from the exhibit.
   const detail = setup.difficulty >= 2 ? "structure" : "full";

@@ -51,7 +51,7 @@ function nearMissReason(r: Rule, f: NaclFlow): string | undefined {
   const port = String(f.traffic.port);
   // ACL-08: a rule's port range is matched against the destination port; a reply goes to the client's ephemeral port.
   return f.direction === "return" && (f.traffic.port ?? 0) >= 1024
-    ? `a rule's port range is matched against the destination port, and the reply's destination port is the client's ephemeral port (1024-65535, here ${port}), not ${ports}`
+    ? `a rule's port range is matched against the destination port, and the reply's destination port is the client's ephemeral port (in 1024-65535, depending on the client's system), not ${ports}`
     : `the ${f.direction === "return" ? "reply" : "request"}'s destination port is ${port}, not ${ports}`;
 }
 

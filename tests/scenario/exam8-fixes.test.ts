@@ -92,7 +92,7 @@ describe("DEFECT 3 / MINOR 1: a near-miss NACL rule read before the deciding rul
 
 describe("MINOR 2: a tcp/22 rule does not match the reply, whose destination port is ephemeral", () => {
   const ephemeral =
-    /rule (100|110) \(allow tcp\/22 [0-9./]+\) is checked [^:]+ but does not match: a rule's port range is matched against the destination port, and the reply's destination port is the client's ephemeral port \(1024-65535, here \d+\), not 22/;
+    /rule (100|110) \(allow tcp\/22 [0-9./]+\) is checked [^:]+ but does not match: a rule's port range is matched against the destination port, and the reply's destination port is the client's ephemeral port \(in 1024-65535, depending on the client's system\), not 22/;
   it("can-a-reach-c 81084 d3", () => {
     expect(gen("can-a-reach-c", 81084, 3).explanation.summary).toMatch(ephemeral);
   });

@@ -507,6 +507,7 @@ function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Que
     variants: scenario.variants,
     shown,
     describe: true,
+    yesAsLongAsNoKey: true,
   });
 }
 

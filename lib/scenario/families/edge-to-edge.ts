@@ -56,12 +56,12 @@ const INTERNET_SERVICES: readonly { readonly what: string; readonly port: number
 
 /**
  * The internet server of a question, drawn per seed from a stream of its own (the question's other draws do not
- * move): its address in an RFC 5737 documentation block, which no AWS address drawn by publicIp can equal.
+ * move): its address in an RFC 5737 documentation block other than publicIp's, so no AWS address can equal it.
  */
 function internetServer(seed: number, difficulty: Difficulty): InternetServer {
   const rng = forkedRng(seed, `${NAME}/${difficulty}/internet`);
   const service = rng.pick(INTERNET_SERVICES);
-  const ip = `${rng.pick(["192.0.2", "198.51.100", "203.0.113"])}.${rng.int(1, 254)}`;
+  const ip = `${rng.pick(["192.0.2", "198.51.100", "198.51.100"])}.${rng.int(1, 254)}`;
   return { ...service, ip };
 }
 
@@ -80,11 +80,13 @@ function peerGateway(rng: Rng, server: InternetServer): Scenario {
   });
   builder.route(publicSubnet.routeTableId, "0.0.0.0/0", igw);
   let target = igw;
+  const taken: string[] = [];
   if (useNat) {
-    target = builder.natGateway(publicSubnet, publicIp(rng));
+    taken.push(publicIp(rng));
+    target = builder.natGateway(publicSubnet, taken[0] ?? "");
     builder.route(b.subnet.routeTableId, "0.0.0.0/0", target);
   } else builder.route(b.subnet.routeTableId, "0.0.0.0/0", igw);
-  const ownIp = publicIp(rng);
+  const ownIp = publicIp(rng, taken);
   const acl = customAcl(estate, a);
   const naclOption = rng.chance(3, 4);
   const base = builder.build("edge to edge");
@@ -391,6 +393,7 @@ function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Que
     variants: scenario.variants,
     describe: true,
     disproveMatchedRoutes: true,
+    yesAsLongAsNoKey: true,
   });
 }
 

@@ -16,6 +16,7 @@ import { proposeFixes, type Fix } from "../../net/fixes";
 import { decidingSentence } from "../rule-sentences";
 import { uncoveredRouteSentence } from "../route-coverage";
 import { naclDropSentence } from "../rule-order";
+import { subjectPhrase } from "../component-noun";
 import { buildQuestion } from "../build-question";
 import type { Family } from "../family";
 import type { Candidate } from "../options";
@@ -98,7 +99,7 @@ export function fixItCase(seed: number, difficulty: Difficulty, proofs?: ProofSi
       ...wrong.map((miss) => ({
         text: miss.text,
         correct: false,
-        why: miss.why,
+        why: withStillDropped(miss),
         proof: `analyze(topology with this change): blocked at ${miss.blocker?.code ?? "?"}@${miss.blocker?.component ?? "?"}`,
       })),
     ];
@@ -119,6 +120,33 @@ export function fixItCase(seed: number, difficulty: Difficulty, proofs?: ProofSi
     return { question, right, wrong };
   }
   throw new Error(`${NAME} seed ${seed}: no broken setup with a verified fix and two wrong fixes`);
+}
+
+/**
+ * A wrong fix's why, ending with where the model's trace still drops the flow once the change is made, unless the
+ * why already names that component: the near miss's own reason says what the change does, this clause says why
+ * that is not enough here (exam16: an inbound security group rule's why spoke of outbound rules the group had).
+ * A clause of the why's last sentence, not a sentence of its own: options left blocked at the same place would
+ * otherwise repeat one sentence.
+ */
+function withStillDropped(miss: WrongFix): string {
+  const b = miss.blocker;
+  if (b === undefined || miss.why.includes(b.component)) return miss.why;
+  const names = Object.values(b.detail).flatMap((v: unknown) =>
+    typeof v === "object" &&
+    v !== null &&
+    "id" in v &&
+    v.id === b.component &&
+    "name" in v &&
+    typeof v.name === "string"
+      ? [v.name]
+      : [],
+  );
+  if (names.some((n) => n !== "" && miss.why.includes(n))) return miss.why;
+  const name = names.find((n) => n !== "");
+  const where = subjectPhrase(b.component, name === undefined ? b.component : `${name} (${b.component})`);
+  const leg = b.direction === "return" ? "reply" : "request";
+  return `${miss.why.replace(/\.$/, "")}; with it, ${where.charAt(0).toLowerCase()}${where.slice(1)} still drops the ${leg}.`;
 }
 
 /** The deciding rule, whether the request or the reply fails, and the one change that fixes it. */

@@ -93,7 +93,8 @@ function buildSetup(rng: Rng, spec: SetupSpec, purpose: string): Setup {
     routeTableId: publicRtb,
   });
   if (spec.igw) b.route(publicRtb, ANY4, igw);
-  const nat = b.natGateway(pub, publicIp(rng), spec.igw ? "public" : "private");
+  const natIp = publicIp(rng);
+  const nat = b.natGateway(pub, natIp, spec.igw ? "public" : "private");
   const rtbName = `${name}-${spec.role}`;
   const rtb = b.routeTable(vpc, rtbName);
   if (spec.eigwRoute === true) b.route(rtb, ANY6, eigw);
@@ -145,7 +146,7 @@ function buildSetup(rng: Rng, spec: SetupSpec, purpose: string): Setup {
     outbound,
     ipv6,
     // Undefined keys rather than conditional spreads (V8's slow path); the builder skips them.
-    publicIp: spec.publicIpv4 === true ? publicIp(rng) : undefined,
+    publicIp: spec.publicIpv4 === true ? publicIp(rng, [natIp]) : undefined,
   });
   b.setSubnet(inst.id, { ipv6CidrBlock: ipv6Text(`${subnet6}::/64`) });
   return {

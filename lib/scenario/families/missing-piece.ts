@@ -420,7 +420,7 @@ function internetSetup(rng: Rng): Setup {
       {
         text: `An inbound rule in ${a.instance.name}-sg allowing TCP 443 from 0.0.0.0/0`,
         fixText: `Add an inbound rule tcp/443 from 0.0.0.0/0 to security group ${a.instance.sgId}`,
-        why: `Inbound rules admit connections opened to ${a.instance.name}; a connection it opens leaves only if an outbound rule allows it (SG-01, SG-03).`,
+        why: `Inbound rules admit connections opened to ${a.instance.name}; this one it opens itself, so its security group's outbound rules decide the request, and the reply is let back in by connection tracking whatever the inbound rules say (SG-01, SG-02).`,
         edit: addSecurityGroupInbound(a.instance.sgId, {
           protocol: "tcp",
           fromPort: 443,

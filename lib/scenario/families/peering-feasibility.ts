@@ -7,6 +7,7 @@ import type { Family } from "../family";
 import {
   accountId,
   carveVpcCidrs,
+  cidrSize,
   cidrText,
   distinctNames,
   ipToInt,
@@ -58,8 +59,13 @@ function buildSetup(rng: Rng, kind: Case, difficulty: Difficulty, near: Rng): Se
       primaryY = nearby;
       break;
     }
+  // At difficulty 3 an overlap is never two equal blocks: a smaller block inside the other, off its first address,
+  // so finding it takes the CIDR arithmetic (10.131.64.0/18 against 10.131.100.0/22), not a glance.
   if (kind === "primary-overlap")
-    primaryY = overlappingCidr(rng, px, rng.pick([px.prefix, Math.min(24, px.prefix + 2)]));
+    primaryY =
+      difficulty === 3
+        ? partialOverlap(rng, px, px.prefix + rng.pick([2, 4]))
+        : overlappingCidr(rng, px, rng.pick([px.prefix, Math.min(24, px.prefix + 2)]));
   const owner = accountId(rng);
   const x = builder.vpc({ name: nameX, cidr: px, region: home.code, accountId: owner, azs: home.azs });
   const yRegion = crossRegion ? other : home;
@@ -75,11 +81,37 @@ function buildSetup(rng: Rng, kind: Case, difficulty: Difficulty, near: Rng): Se
     builder.addVpcCidr(x.id, cidrText(sx));
     builder.addVpcCidr(
       y.id,
-      cidrText(kind === "secondary-overlap" ? overlappingCidr(rng, rng.pick([px, sx]), 24) : sy),
+      cidrText(kind === "secondary-overlap" ? secondaryOverlap(rng, difficulty, px, sx) : sy),
     );
   }
-  if (kind === "duplicate") builder.peering(x, y, rng.pick(["active", "pending-acceptance"] as const));
+  // The existing peering is active: AWS documents one peering connection between the same two VPCs at a time
+  // (PCX-04), but not whether a request still pending acceptance already counts, so no key rests on that. The
+  // state is still drawn (the seed's later draws do not move).
+  if (kind === "duplicate") {
+    rng.pick(["active", "pending-acceptance"] as const);
+    builder.peering(x, y, "active");
+  }
   return { topology: builder.build("peering feasibility"), x, y, crossRegion, crossAccount };
+}
+
+/**
+ * A block of `prefix` (longer than other's) inside `other` but not at its first address: the two overlap, and
+ * neither their texts nor their network addresses are equal.
+ */
+function partialOverlap(rng: Rng, other: Cidr, prefix: number): Cidr {
+  const size = cidrSize(prefix);
+  const slots = cidrSize(other.prefix) / size;
+  return { base: other.base + rng.int(1, slots - 1) * size, prefix };
+}
+
+/**
+ * The second VPC's secondary block that overlaps a block of the first: a /24 in either of its blocks, and at
+ * difficulty 3 a block two to four bits longer inside one of them (never the same block, never at its first address).
+ */
+function secondaryOverlap(rng: Rng, difficulty: Difficulty, px: Cidr, sx: Cidr): Cidr {
+  if (difficulty < 3) return overlappingCidr(rng, rng.pick([px, sx]), 24);
+  const inside = rng.pick([px, sx].filter((c) => c.prefix <= 22));
+  return partialOverlap(rng, inside, Math.min(24, inside.prefix + rng.pick([2, 4])));
 }
 
 type Clash = { a: string; b: string };

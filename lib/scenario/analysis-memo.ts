@@ -50,15 +50,59 @@ export class AnalysisMemo {
    * come in many shapes).
    */
   analyzeWith(base: Topology, changes: ReadonlyMap<string, unknown>, verdict = false): Analysis {
-    const { keys, values } = flatten(base, this.entries);
+    const { keys, values } = remembered(base, this.entries) ?? flatten(base, this.entries);
     for (const [key, value] of changes) values[keys.indexOf(key)] = value;
+    return this.withValues(base, keys, values, () => changes, verdict);
+  }
+
+  /**
+   * analyzeWith(base, changes) for the changes disprove makes: every list of `base` that holds an item with this
+   * id, copied with `replacement` in its place. The lists are found in the base's fields as flattened (those of
+   * its entry when the base was analysed before, as disprove's variants are), and the map of changes is made
+   * only when the changed topology has to be built: no second pass over the topology's keys.
+   */
+  analyzeReplaced(base: Topology, id: string, replacement: object, verdict = false): Analysis {
+    const { keys, values } = remembered(base, this.entries) ?? flatten(base, this.entries);
+    let changed: number[] | undefined;
+    for (let k = 0; k < values.length; k += 1) {
+      const value = values[k];
+      if (!Array.isArray(value)) continue;
+      let copy: unknown[] | undefined;
+      for (let i = 0; i < value.length; i += 1) {
+        const x: unknown = value[i];
+        if (x !== null && typeof x === "object" && (x as { id?: unknown }).id === id) {
+          copy ??= value.slice();
+          copy[i] = replacement;
+        }
+      }
+      if (copy) {
+        values[k] = copy;
+        (changed ??= []).push(k);
+      }
+    }
+    const changesOf = (): Map<string, unknown> => {
+      const out = new Map<string, unknown>();
+      if (changed) for (const k of changed) out.set(keys[k] as string, values[k]);
+      return out;
+    };
+    return this.withValues(base, keys, values, changesOf, verdict);
+  }
+
+  /** The analysis of `base` with `changes()` put in, whose fields are `values` (keys of `base`, in order). */
+  private withValues(
+    base: Topology,
+    keys: readonly string[],
+    values: unknown[],
+    changes: () => ReadonlyMap<string, unknown>,
+    verdict: boolean,
+  ): Analysis {
     for (const entry of this.entries) {
       // sameEntry falls back to sameFields for keys in another order: give it the object after all.
       if (entry.keys.length === keys.length && !sameOrder(entry.keys, keys))
-        return this.analyze(withChanges(base, changes), verdict);
+        return this.analyze(withChanges(base, changes()), verdict);
       if (sameEntry(entry, base, keys, values)) return this.read(entry, verdict);
     }
-    return this.add(withChanges(base, changes), keys, values, verdict);
+    return this.add(withChanges(base, changes()), keys, values, verdict);
   }
 
   private add(topology: Topology, keys: readonly string[], values: unknown[], verdict: boolean): Analysis {
@@ -104,6 +148,19 @@ function flatten(
   const keys: string[] = [];
   for (const key in fields) keys.push(key);
   return { keys, values };
+}
+
+/**
+ * The fields of a topology remembered as an entry (the very same object), copied so the caller may write to
+ * them: what flatten would read, since a topology never changes.
+ */
+function remembered(
+  topology: Topology,
+  entries: readonly Entry[],
+): { keys: readonly string[]; values: unknown[] } | undefined {
+  for (const entry of entries)
+    if (entry.topology === topology) return { keys: entry.keys, values: entry.values.slice() };
+  return undefined;
 }
 
 function sameOrder(a: readonly string[], b: readonly string[]): boolean {

@@ -571,7 +571,7 @@ function disprove(
   )
     return undefined;
   // Only the verdict is read unless it is reachable, and a reachable analysis is always the full one.
-  const after = memo.analyzeWith(variant, replacedLists(variant, b.component, item), true);
+  const after = memo.analyzeReplaced(variant, b.component, item, true);
   if (!after.reachable) return undefined;
   // componentPhrase(shown, b.component) without a second scan of the topology: it finds this same item.
   const phrase = subjectPhrase(b.component, itemPhrase(item, b.component));
@@ -694,25 +694,6 @@ function findItem(topology: Topology, id: string): object | undefined {
       if (item !== null && typeof item === "object" && (item as { id?: unknown }).id === id) return item;
   }
   return undefined;
-}
-
-/** Every list of the topology that holds an item with this id, copied with `replacement` in its place, by key. */
-function replacedLists(topology: Topology, id: string, replacement: object): Map<string, unknown[]> {
-  const out = new Map<string, unknown[]>();
-  for (const key in topology) {
-    const value: unknown = topology[key as keyof Topology];
-    if (!Array.isArray(value)) continue;
-    let copy: unknown[] | undefined;
-    for (let i = 0; i < value.length; i += 1) {
-      const x: unknown = value[i];
-      if (x !== null && typeof x === "object" && (x as { id?: unknown }).id === id) {
-        copy ??= value.slice();
-        copy[i] = replacement;
-      }
-    }
-    if (copy) out.set(key, copy);
-  }
-  return out;
 }
 
 function decidingRule(topology: Topology, query: Query, first: Blocker): string {

@@ -86,6 +86,29 @@ describe("AnalysisMemo", () => {
     expect(got).toEqual(analyze({ ...closed, routeTables: emptied.get("routeTables") ?? [] }, query));
     expect(memo.analyzeWith(closed, emptied)).toBe(got);
   });
+
+  it("answers a base with one item replaced (analyzeReplaced) as the object with that item put in", () => {
+    const { base, query, noRoute, closed, routeTableId } = peeredPair(11);
+    const memo = new AnalysisMemo(query, new NetworkCache());
+    const first = memo.analyze(base);
+    const table = must(base.routeTables.find((rt) => rt.id === routeTableId));
+    // The variant analysed before (its entry's fields are reused) and one never seen: the base's table put back.
+    expect(memo.analyze(noRoute).reachable).toBe(false);
+    expect(memo.analyzeReplaced(noRoute, routeTableId, table)).toBe(first);
+    expect(memo.analyzeReplaced({ ...noRoute }, routeTableId, table)).toBe(first);
+    // Not seen before: analysed afresh (equal to analyze without the memo), then remembered.
+    const emptied = { ...table, routes: [] };
+    const got = memo.analyzeReplaced(closed, routeTableId, emptied);
+    expect(got.reachable).toBe(false);
+    const changed = {
+      ...closed,
+      routeTables: closed.routeTables.map((rt) => (rt.id === routeTableId ? emptied : rt)),
+    };
+    expect(got).toEqual(analyze(changed, query));
+    expect(memo.analyze(changed)).toBe(got);
+    // An id no list holds changes nothing: the base's own analysis.
+    expect(memo.analyzeReplaced(closed, "rtb-none", emptied)).toEqual(analyze(closed, query));
+  });
 });
 
 describe("AnalysisMemo verdicts (analyze's firstBlocker)", () => {

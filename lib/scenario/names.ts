@@ -212,14 +212,16 @@ export function publicIp(rng: Rng, avoid: readonly string[] = []): string {
   return `${AWS_PUBLIC_BLOCK}.${host}`;
 }
 
+// Ten entries, as before, so the draw is the same; 203.0.113.0/24 is left to AWS's addresses (publicIp), so a
+// learner never sees a customer router and an Elastic IP in one block.
 const CUSTOMER_BLOCKS: readonly string[] = Array.from(
   { length: 10 },
-  (_, i) => ["198.51.100", "203.0.113", "192.0.2"][i % 3] ?? "198.51.100",
+  (_, i) => ["198.51.100", "192.0.2"][i % 2] ?? "198.51.100",
 );
 
 /**
- * A customer's own public address (a customer gateway's router): not AWS's, so an RFC 5737 documentation block.
- * The same draws as publicIp, so a seed's later draws do not move.
+ * A customer's own public address (a customer gateway's router): not AWS's, so an RFC 5737 documentation block
+ * other than the one AWS's addresses take. The same draws as publicIp, so a seed's later draws do not move.
  */
 export function customerPublicIp(rng: Rng): string {
   const block = rng.pick(CUSTOMER_BLOCKS);

@@ -289,11 +289,12 @@ describe("AWS-managed prefix lists (F10)", () => {
 });
 
 describe("public addresses (qexam3 general pattern 8)", () => {
-  const DOC = /^(192\.0\.2|198\.51\.100|203\.0\.113)\.\d+$/;
+  // Customer routers take the two documentation blocks AWS's own addresses (203.0.113.0/24) do not.
+  const CUSTOMER = /^(192\.0\.2|198\.51\.100)\.\d+$/;
 
   // exam16 N-2: AWS-side public IPs are documentation addresses too (203.0.113.0/24, as AWS's examples write
   // them), no longer real-looking ones that could belong to another Region; never a customer gateway's address.
-  it("gives customer gateways RFC 5737 addresses and AWS-side public IPs 203.0.113.x, never a gateway's", () => {
+  it("gives customer gateways RFC 5737 addresses and AWS-side public IPs 203.0.113.x, in a block no customer gateway uses", () => {
     let cgws = 0;
     let aws = 0;
     for (const f of FAMILIES)
@@ -302,7 +303,7 @@ describe("public addresses (qexam3 general pattern 8)", () => {
         if (!t) continue;
         for (const g of t.customerGateways) {
           cgws += 1;
-          expect(g.ipAddress, q.id).toMatch(DOC);
+          expect(g.ipAddress, q.id).toMatch(CUSTOMER);
         }
         const awsIps = [
           ...t.natGateways.map((n) => n.publicIp),
@@ -311,10 +312,6 @@ describe("public addresses (qexam3 general pattern 8)", () => {
         for (const ip of awsIps) {
           aws += 1;
           expect(ip, q.id).toMatch(/^203\.0\.113\.\d+$/);
-          expect(
-            t.customerGateways.map((g) => g.ipAddress),
-            q.id,
-          ).not.toContain(ip);
         }
       }
     expect(cgws).toBeGreaterThan(10);

@@ -15,12 +15,17 @@ describe("SaveQueue (exam saves in the background, uxr6 finding 2)", () => {
   it("sends one step at a time, in the order pushed, and reports idle once", async () => {
     const sent: string[] = [];
     const replies = [deferred<SaveOutcome>(), deferred<SaveOutcome>(), deferred<SaveOutcome>()];
+    const reply = (index: number) => {
+      const found = replies[index];
+      if (found === undefined) throw new Error(`no reply ${index}`);
+      return found;
+    };
     const settled: string[] = [];
     let idle = 0;
     const queue = new SaveQueue<string>(
       (step) => {
         sent.push(step);
-        return replies[sent.length - 1]!.promise;
+        return reply(sent.length - 1).promise;
       },
       { settled: (step) => settled.push(step), idle: () => (idle += 1) },
     );
@@ -30,11 +35,11 @@ describe("SaveQueue (exam saves in the background, uxr6 finding 2)", () => {
     expect(queue.pending).toBe(3);
     await Promise.resolve();
     expect(sent).toEqual(["a"]);
-    replies[0]!.resolve(ok);
+    reply(0).resolve(ok);
     await new Promise((r) => setTimeout(r, 0));
     expect(sent).toEqual(["a", "b"]);
-    replies[1]!.resolve(ok);
-    replies[2]!.resolve(ok);
+    reply(1).resolve(ok);
+    reply(2).resolve(ok);
     await queue.drained();
     expect(sent).toEqual(["a", "b", "c"]);
     expect(settled).toEqual(["a", "b", "c"]);
@@ -46,9 +51,9 @@ describe("SaveQueue (exam saves in the background, uxr6 finding 2)", () => {
     const sent: string[] = [];
     const outcomes: [string, boolean][] = [];
     const queue = new SaveQueue<string>(
-      async (step) => {
+      (step) => {
         sent.push(step);
-        return step === "a" ? refused : ok;
+        return Promise.resolve(step === "a" ? refused : ok);
       },
       { settled: (step, outcome) => outcomes.push([step, outcome.ok]), idle: () => undefined },
     );
@@ -66,12 +71,12 @@ describe("SaveQueue (exam saves in the background, uxr6 finding 2)", () => {
     let calls = 0;
     const results: SaveOutcome[] = [];
     const queue = new SaveQueue<string>(
-      async () => {
+      () => {
         calls += 1;
-        return calls === 1 ? offline : ok;
+        return Promise.resolve(calls === 1 ? offline : ok);
       },
       { settled: (_step, outcome) => results.push(outcome), idle: () => undefined },
-      async () => undefined,
+      () => Promise.resolve(),
     );
     queue.push("a");
     await queue.drained();
@@ -85,12 +90,9 @@ describe("SaveQueue (exam saves in the background, uxr6 finding 2)", () => {
   it("a send that throws settles as a failure and the queue goes on", async () => {
     const results: boolean[] = [];
     const queue = new SaveQueue<string>(
-      async (step) => {
-        if (step === "a") throw new Error("boom");
-        return ok;
-      },
+      (step) => (step === "a" ? Promise.reject(new Error("boom")) : Promise.resolve(ok)),
       { settled: (_step, outcome) => results.push(outcome.ok), idle: () => undefined },
-      async () => undefined,
+      () => Promise.resolve(),
     );
     queue.push("a");
     queue.push("b");

@@ -48,7 +48,7 @@ function narrowerFix(topology: Topology, query: Query, fix: Fix): Fix | undefine
   return {
     ...fix,
     id: `${NARROW_FIX_PREFIX}${fix.id.replace(/^fix-/, "")}`,
-    description: `Add an inbound rule ${rule.protocol ?? "all"}${ports} from security group ${sourceGroup} (${source.name ?? source.id}'s group) to security group ${after.id}`,
+    description: `Add an inbound rule ${rule.protocol}${ports} from security group ${sourceGroup} (${source.name ?? source.id}'s group) to security group ${after.id}`,
     rules: [...fix.rules, "SG-06"],
     topology: narrowed,
     verified: true,

@@ -4,6 +4,7 @@ import { courseMapIntro } from "@/lib/content/course-map";
 import { LEARNING_MODES, TOPICS, topicOfLesson } from "@/lib/course/topics";
 import { loadCourse } from "./lessons/course";
 
+// uxr6 finding 7: lesson links do not prefetch in view (13 lesson payloads, 17-21 KB each, were fetched on load).
 export default function HomePage() {
   const course = loadCourse();
   const intro = courseMapIntro(
@@ -31,7 +32,7 @@ export default function HomePage() {
               part.kind === "text" ? (
                 <span key={index}>{part.text}</span>
               ) : (
-                <Link key={index} href={`/lessons/${part.slug}`}>
+                <Link key={index} href={`/lessons/${part.slug}`} prefetch={false}>
                   {part.order}. {part.title}
                 </Link>
               ),
@@ -47,7 +48,9 @@ export default function HomePage() {
             return (
               <li key={topic.id} className="card" data-topic={topic.id}>
                 <h3>
-                  <Link href={`/lessons#${topic.id}`}>{topic.title}</Link>
+                  <Link href={`/lessons#${topic.id}`} prefetch={false}>
+                    {topic.title}
+                  </Link>
                 </h3>
                 <p>{topic.blurb}</p>
                 <p className="mono">{concepts.length} concepts</p>
@@ -55,7 +58,7 @@ export default function HomePage() {
                   <ul className="topic-lessons">
                     {lessons.map((lesson) => (
                       <li key={lesson.slug}>
-                        <Link href={`/lessons/${lesson.slug}`}>
+                        <Link href={`/lessons/${lesson.slug}`} prefetch={false}>
                           {lesson.order}. {lesson.frontmatter.title}
                         </Link>{" "}
                         <span className="lesson-meta">· {lesson.frontmatter.minutes} min</span>

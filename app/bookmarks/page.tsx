@@ -11,6 +11,8 @@ import { solutionOf } from "@/lib/grading/outcome";
 import { toClientQuestion } from "@/lib/grading/redact";
 import { questionFromId } from "@/lib/scenario/generate";
 import { formatQuestionId, isDifficulty } from "@/lib/scenario/question";
+import { TryItForm } from "@/app/components/try-it-form";
+import { examSessionOf, runningExamIds } from "./bookmark-service";
 import { RemoveBookmark } from "./remove-bookmark";
 import { formatDate, machineDateTime } from "@/app/format-date";
 
@@ -27,6 +29,8 @@ export default async function Page() {
   const now = serverNow();
   const learner = await viewingLearner(now);
   const bookmarks = await listBookmarks(db(), learner.id);
+  const running = await runningExamIds(learner.id, bookmarks);
+  const examRunning = (context: string) => running.has(examSessionOf(context) ?? "");
   const answered = await answeredQuestionIds(
     db(),
     learner.id,
@@ -55,20 +59,38 @@ export default async function Page() {
             const question = generated.question;
             const shownId = sealQuestionId(question.id, { kind: "bookmark", learnerId: learner.id });
             const label = `question ${index + 1}`;
+            // Redacted: no key, no explanation (app/api/answers grades the answer).
+            const client = { ...toClientQuestion(question), id: shownId };
             return (
               <li key={bookmark.questionId} className="card" data-question-id={shownId}>
                 <p className="bookmark-meta">
                   Bookmarked in {whereText(bookmark.context)} on{" "}
                   <time dateTime={machineDateTime(bookmark.createdAt)}>{formatDate(bookmark.createdAt)}</time>
                 </p>
-                <QuestionBody question={{ ...toClientQuestion(question), id: shownId }} />
+                <QuestionBody question={client} />
                 {answered.has(question.id) ? (
                   <details>
                     <summary>Show the answer and why</summary>
                     <SolutionView solution={solutionOf(question)} />
                   </details>
+                ) : examRunning(bookmark.context) ? (
+                  <p data-testid="bookmark-in-exam">
+                    This question is in your running mock exam, so its explanation stays hidden.{" "}
+                    <Link href={`/exam/${examSessionOf(bookmark.context) ?? ""}`}>Answer it in the exam</Link>
+                    ; once you submit, you can answer it here too.
+                  </p>
                 ) : (
-                  <p>You have not answered this question yet, so its explanation stays hidden.</p>
+                  <div data-testid="bookmark-answer">
+                    <p>Not answered yet: answer it here to see whether you are right and why.</p>
+                    <TryItForm
+                      question={{
+                        id: client.id,
+                        options: client.options,
+                        ...(client.multiSelect ? { multiSelect: true } : {}),
+                      }}
+                      context={{ kind: "bookmark" }}
+                    />
+                  </div>
                 )}
                 <RemoveBookmark questionId={shownId} label={label} />
               </li>

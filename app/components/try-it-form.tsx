@@ -6,10 +6,13 @@ import type { AnswerOutcome } from "@/lib/grading/outcome";
 import { SolutionView } from "./solution-view";
 import type { QuestionForClient } from "@/lib/scenario/question";
 
-type Props = { question: Pick<QuestionForClient, "id" | "options" | "multiSelect">; lessonSlug: string };
+/** Where the question was served: its sealed id opens only there (app/api/answers/route.ts). */
+export type TryItContext = { readonly kind: "lesson"; readonly slug: string } | { readonly kind: "bookmark" };
+
+type Props = { question: Pick<QuestionForClient, "id" | "options" | "multiSelect">; context: TryItContext };
 
 /** The interactive part of an inline question: choose, submit to the server, read the feedback, try again. */
-export function TryItForm({ question, lessonSlug }: Props) {
+export function TryItForm({ question, context }: Props) {
   const [selected, setSelected] = useState<string[]>([]);
   const [outcome, setOutcome] = useState<AnswerOutcome | null>(null);
   const [solution, setSolution] = useState<AnswerOutcome["solution"] | null>(null);
@@ -25,7 +28,7 @@ export function TryItForm({ question, lessonSlug }: Props) {
     const result = await postJson<AnswerOutcome>("/api/answers", {
       questionId: question.id,
       response: reveal ? [] : selected,
-      context: { kind: "lesson", slug: lessonSlug },
+      context,
       shownAt: shownAt.current,
       ...(reveal ? { reveal: true } : {}),
     });

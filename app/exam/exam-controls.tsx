@@ -1,11 +1,11 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { optionIndexForKey } from "@/app/practice/practice-question";
 import { useHydrated } from "@/app/practice/use-hydrated";
 import { isTypingTarget } from "@/app/review/typing-target";
 import type { QuestionOption } from "@/lib/scenario/question";
-import { useExamAction } from "./use-exam-action";
+import { useExamAction, useExamSaves } from "./use-exam-action";
 
 type AnswerProps = {
   sessionId: string;
@@ -35,57 +35,52 @@ export function ExamAnswer({
   isLast,
 }: AnswerProps) {
   const { act, busy, error } = useExamAction(sessionId);
+  const saves = useExamSaves(sessionId);
   // Until hydrated a click would be lost: the options show as not ready (disabled) until they work.
   const ready = useHydrated();
-  // The choice shows at once (uxr5 finding 2: the tick waited 0.3-1.8 s for the server) and is saved behind it.
-  // The server stays the authority: once the saves are done and the page re-rendered, its `selected` shows
-  // again (a refused save puts the tick back where the server has it). One save at a time, the latest choice
-  // last, so two quick clicks cannot arrive out of order.
-  const [pending, setPending] = useState<readonly string[] | null>(null);
-  const saving = useRef(false);
-  const queued = useRef<readonly string[] | null>(null);
-  const shown = pending ?? selected;
-  useEffect(() => {
-    if (!busy && !saving.current) setPending(null);
-  }, [busy]);
-  async function save(choice: readonly string[]): Promise<void> {
-    if (saving.current) {
-      queued.current = choice;
-      return;
-    }
-    saving.current = true;
-    let next: readonly string[] | null = choice;
-    while (next !== null) {
-      const optionIds = next;
-      queued.current = null;
-      const ok = await act(
-        optionIds.length === 0
-          ? { action: "clear", questionId }
-          : { action: "select", questionId, optionIds: [...optionIds] },
-      );
-      next = ok ? queued.current : null;
-    }
-    queued.current = null;
-    saving.current = false;
+  // A tick and a flag show at once (uxr5/uxr6 finding 2: they waited 0.1-3.8 s for the server) and are saved
+  // behind them, in order (app/exam/save-queue.ts). The server stays the authority: once the saves are done and
+  // the page re-rendered, its `selected` and `flagged` show again, so a refused save rolls back, with a message.
+  // Keyed by question: a choice still shown while the next question arrives belongs to the one it was made on.
+  const [pendingChoice, setPendingChoice] = useState<{ questionId: string; ids: readonly string[] } | null>(
+    null,
+  );
+  const [pendingFlag, setPendingFlag] = useState<{ questionId: string; flagged: boolean } | null>(null);
+  const shown = pendingChoice?.questionId === questionId ? pendingChoice.ids : selected;
+  const shownFlag = pendingFlag?.questionId === questionId ? pendingFlag.flagged : flagged;
+  if (!saves.saving && (pendingChoice !== null || pendingFlag !== null)) {
+    // The server's page is back with every save in it (or without a refused one): it shows again.
+    setPendingChoice(null);
+    setPendingFlag(null);
   }
   function choose(id: string): void {
     const next = multiSelect ? (shown.includes(id) ? shown.filter((x) => x !== id) : [...shown, id]) : [id];
     if (!multiSelect && shown.length === 1 && shown[0] === id) return;
-    setPending(next);
-    void save(next);
+    setPendingChoice({ questionId, ids: next });
+    saves.save(
+      next.length === 0
+        ? { action: "clear", questionId }
+        : { action: "select", questionId, optionIds: [...next] },
+    );
   }
-  // A move (next, previous, flag) in flight locks the options; a save in flight does not.
-  const moving = busy && pending === null;
+  function toggleFlag(): void {
+    const next = !shownFlag;
+    setPendingFlag({ questionId, flagged: next });
+    saves.save({ action: next ? "flag" : "unflag", questionId });
+  }
+  // A move (next, previous, review) in flight locks the options; a save in flight does not. `act` sends a move
+  // after the saves made before it.
+  const moving = busy;
+  const move = act;
   useEffect(() => {
     function onKey(event: KeyboardEvent): void {
       if (event.altKey || event.ctrlKey || event.metaKey || moving || !ready) return;
       if (isTypingTarget(event.target)) return;
       const key = event.key.toLowerCase();
       if (key === "n" || key === "p") {
-        if (busy) return;
         if (key === "n" ? isLast : isFirst) return;
         event.preventDefault();
-        void act({ action: key === "n" ? "next" : "previous" });
+        void move({ action: key === "n" ? "next" : "previous" });
         return;
       }
       // A focused button or link keeps its own keys.
@@ -101,7 +96,7 @@ export function ExamAnswer({
     return () => window.removeEventListener("keydown", onKey);
   });
   return (
-    <div className="exam-answer" data-testid="exam-answer" data-ready={ready} data-saving={pending !== null}>
+    <div className="exam-answer" data-testid="exam-answer" data-ready={ready} data-saving={saves.saving}>
       <fieldset disabled={moving || !ready}>
         <legend className="sr-only">
           {multiSelect ? "Choose as many answers as the question states" : "Choose one answer"}
@@ -127,25 +122,25 @@ export function ExamAnswer({
           type="button"
           className="button secondary"
           disabled={busy || isFirst}
-          onClick={() => void act({ action: "previous" })}
+          onClick={() => void move({ action: "previous" })}
         >
           Previous
         </button>
         <button
           type="button"
           className="button secondary"
-          aria-pressed={flagged}
-          disabled={busy}
-          onClick={() => void act({ action: flagged ? "unflag" : "flag", questionId })}
+          aria-pressed={shownFlag}
+          disabled={moving || !ready}
+          onClick={toggleFlag}
           data-testid="flag"
         >
-          {flagged ? "Unflag" : "Flag for review"}
+          {shownFlag ? "Unflag" : "Flag for review"}
         </button>
         <button
           type="button"
           className="button secondary"
           disabled={busy || isLast}
-          onClick={() => void act({ action: "next" })}
+          onClick={() => void move({ action: "next" })}
           data-testid="exam-next"
         >
           Next
@@ -154,15 +149,20 @@ export function ExamAnswer({
           type="button"
           className="button"
           disabled={busy}
-          onClick={() => void act({ action: "review.open" })}
+          onClick={() => void move({ action: "review.open" })}
           data-testid="open-review"
         >
           Review and submit
         </button>
       </div>
       <p className="exam-saving muted" aria-live="polite" data-testid="exam-saving">
-        {pending !== null ? "Saving your answer…" : ""}
+        {saves.saving ? "Saving your answer…" : ""}
       </p>
+      {saves.failure ? (
+        <p className="error" role="alert" data-testid="exam-save-failed">
+          {saves.failure}
+        </p>
+      ) : null}
       <p className="shortcut-hint key-hint" data-testid="key-hints">
         Keys: 1–{Math.min(options.length, 9)} or a–{LETTERS[Math.min(options.length, 6) - 1]} choose, N next,
         P previous.

@@ -832,10 +832,22 @@ export function LabClient({
           ) : null}
 
           {result && result.errors.length > 0 ? (
-            <div className="notice" data-testid="lab-validation">
-              <p>This topology has errors AWS would refuse; there is no verdict until they are fixed:</p>
-              <Issues issues={result.errors} testId="lab-validation-errors" />
-            </div>
+            textError ? (
+              // uxr6 nit 13: under a parse error these are the last parsed network's errors, not the text's: folded
+              // away, so the page shows one error list at a time.
+              <details className="notice" data-testid="lab-validation">
+                <summary>
+                  The last network that parsed also has {result.errors.length === 1 ? "an error" : "errors"}{" "}
+                  AWS would refuse
+                </summary>
+                <Issues issues={result.errors} testId="lab-validation-errors" />
+              </details>
+            ) : (
+              <div className="notice" data-testid="lab-validation">
+                <p>This topology has errors AWS would refuse; there is no verdict until they are fixed:</p>
+                <Issues issues={result.errors} testId="lab-validation-errors" />
+              </div>
+            )
           ) : null}
 
           {answer && askedQuery ? (

@@ -5,7 +5,7 @@
 import { postJson } from "@/app/http/post-json";
 import type { LabRequest, LabResult } from "@/lib/lab/lab-run";
 import type { PlacedDiagram } from "@/lib/diagram/diagram";
-import { withLayout, type LabTurnMessage, type LabTurnReply } from "@/lib/lab/lab-worker-protocol";
+import { withLayout, type LabTurnMessage, type LabTurnReply } from "@/lib/lab/lab-wire";
 
 /** `ms`: the turn as the page waits for it (request to answer, copying included). */
 export type LabTurn =

@@ -108,7 +108,7 @@ const LabEditSchema = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("apply-fix"),
     query: LabQuerySchema,
-    fixId: z.string().regex(/^fix-\d{1,3}$/, "a fix id"),
+    fixId: z.string().regex(/^fix-(?:narrow-)?\d{1,3}$/, "a fix id"),
   }),
   z.object({ kind: z.literal("patch"), patch: z.array(ChangeSchema).max(5_000) }),
 ]);

@@ -78,6 +78,37 @@ export function PracticeQuestion({ view, arrived = false, onAnswered, onNext }: 
     heading.current?.scrollIntoView({ block: "start" });
   }, [arrived]);
 
+  // uxr6 nit 14: a choice not yet submitted survives a reload (the exam keeps its ticks on the server; practice
+  // grades only on Submit, so the draft stays in this tab). Only option ids are kept: no key is ever stored.
+  const draftKey = `practice-choice:${sessionId}:${questionId}`;
+  const [restored, setRestored] = useState(false);
+  useEffect(() => {
+    if (answered !== null) return;
+    try {
+      const kept: unknown = JSON.parse(window.sessionStorage.getItem(draftKey) ?? "null");
+      const known = new Set(options.map((option) => option.id));
+      if (
+        Array.isArray(kept) &&
+        kept.every((id) => typeof id === "string" && known.has(id)) &&
+        kept.length > 0
+      )
+        setSelected(kept as string[]);
+    } catch {
+      // Storage refused or a bad draft: start with nothing chosen.
+    }
+    setRestored(true);
+  }, [draftKey, answered, options]);
+  useEffect(() => {
+    if (!restored) return;
+    try {
+      if (feedback === undefined && selected.length > 0)
+        window.sessionStorage.setItem(draftKey, JSON.stringify(selected));
+      else window.sessionStorage.removeItem(draftKey);
+    } catch {
+      // Storage refused: the choice simply does not survive a reload.
+    }
+  }, [restored, draftKey, selected, feedback]);
+
   const toggle = useCallback(
     (id: string) => {
       setHint(null);

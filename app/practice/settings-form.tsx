@@ -80,6 +80,11 @@ export function PracticeSettingsForm({
         />
         Everything (all topics, families and difficulties)
       </label>
+      {everything ? (
+        <p className="settings-hint" data-testid="everything-hint">
+          Untick Everything to choose topics, question families or difficulties below.
+        </p>
+      ) : null}
       <fieldset disabled={everything} className="settings-choices">
         <div>
           <legend>Topics</legend>

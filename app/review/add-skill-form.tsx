@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type SubmitEvent } from "react";
+import { useState, useTransition, type SubmitEvent } from "react";
 import { postJson } from "@/app/http/post-json";
 import { forPerson } from "@/app/practice/for-person";
 
@@ -14,6 +14,10 @@ export function AddSkillForm({ groups }: { groups: readonly Group[] }) {
   const [skillId, setSkillId] = useState(groups[0]?.options[0]?.id ?? "");
   const [message, setMessage] = useState<{ text: string; bad: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
+  // uxr6 finding 5: quick adds left "No cards yet" on screen (bare refreshes overtook each other). The page is
+  // re-rendered in a transition and the form stays busy until it is, so each add shows in the deck before the
+  // next one, and the "added" message arrives with the deck that holds the card.
+  const [refreshing, startRefresh] = useTransition();
   async function onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     setBusy(true);
@@ -23,11 +27,13 @@ export function AddSkillForm({ groups }: { groups: readonly Group[] }) {
       setMessage({ text: forPerson(result.error), bad: true });
       return;
     }
-    setMessage({
-      text: result.data.created ? `${skillId} added to your deck.` : `${skillId} is already in your deck.`,
-      bad: false,
+    const text = result.data.created
+      ? `${skillId} added to your deck.`
+      : `${skillId} is already in your deck.`;
+    startRefresh(() => {
+      setMessage({ text, bad: false });
+      router.refresh();
     });
-    router.refresh();
   }
   return (
     <form className="review-inline-form" onSubmit={(event) => void onSubmit(event)}>
@@ -48,8 +54,13 @@ export function AddSkillForm({ groups }: { groups: readonly Group[] }) {
           </optgroup>
         ))}
       </select>
-      <button type="submit" className="button" disabled={busy || skillId === ""}>
-        Add to deck
+      <button
+        type="submit"
+        className="button"
+        disabled={busy || refreshing || skillId === ""}
+        data-testid="add-skill-submit"
+      >
+        {busy || refreshing ? "Adding…" : "Add to deck"}
       </button>
       {message ? (
         <p className={message.bad ? "error" : "review-ok"} role={message.bad ? "alert" : "status"}>

@@ -45,6 +45,18 @@ export async function listBookmarks(db: Db, learnerId: string, limit = 200): Pro
   });
 }
 
+/** One of the learner's bookmarks, or null. */
+export async function findBookmark(
+  db: Db,
+  learnerId: string,
+  questionId: string,
+): Promise<StoredBookmark | null> {
+  return db.bookmark.findFirst({
+    where: { learnerId, questionId },
+    select: { questionId: true, family: true, seed: true, difficulty: true, context: true, createdAt: true },
+  });
+}
+
 export async function isBookmarked(db: Db, learnerId: string, questionId: string): Promise<boolean> {
   return (await db.bookmark.count({ where: { learnerId, questionId } })) > 0;
 }

@@ -1,11 +1,11 @@
 // The lab's edits: each one a pure function on a topology that also returns its inverse, so undo is one more
 // edit. The inverse is always a patch (lib/lab/patch.ts): what the edit changed, item by item, turned back.
 // Topologies are treated as immutable: an edit copies the one list and object it changes.
+import { labFixes } from "./lab-fixes";
 import {
   parseCidr,
   parseIp,
   parseTopology,
-  proposeFixes,
   formatIssue,
   type NaclRule,
   type Query,
@@ -527,7 +527,7 @@ function toggleAttachment(
 
 // A fix is found again by its id on this very topology, so a client never sends a whole topology to apply one.
 function applyProposedFix(topology: Topology, edit: Extract<LabEdit, { kind: "apply-fix" }>): Changed {
-  const fix = proposeFixes(topology, edit.query).find((candidate) => candidate.id === edit.fixId);
+  const fix = labFixes(topology, edit.query).find((candidate) => candidate.id === edit.fixId);
   if (!fix) return refuse("fixId", `no fix "${edit.fixId}" is proposed for this question on this topology`);
   return { topology: fix.topology, description: fix.description };
 }

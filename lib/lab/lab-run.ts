@@ -10,7 +10,6 @@ import {
   formatFlowLogRecord,
   formatIssue,
   parseTopologyText,
-  proposeFixes,
   resolveDestination,
   resolveSource,
   validate,
@@ -23,6 +22,7 @@ import {
 } from "@/lib/net";
 import { DEFAULT_FLOW_LOG_NOW } from "@/lib/net/flow-logs";
 import { applyEdit, type LabEdit } from "./edits";
+import { labFixes } from "./lab-fixes";
 import { checkGoals, type Goal, type GoalResult } from "./goals";
 import { describeChange, diffTopologies, type Patch } from "./patch";
 import { checkQuery } from "./query-input";
@@ -228,7 +228,7 @@ function answerOf(topology: Topology, analysis: Analysis, query: Query): LabAnsw
     flowLogs: flowLogsByInterface(analysis),
     fixes: analysis.reachable
       ? []
-      : proposeFixes(topology, query).map((fix) => ({
+      : labFixes(topology, query).map((fix) => ({
           id: fix.id,
           description: fix.description,
           rules: fix.rules,

@@ -2,7 +2,7 @@
 // CLI's analysis and /lab/api use, so every entry point refuses the same questions (port 99999 was analysed in
 // the browser's worker, which skipped the API's schema, and blamed a security group for it). Errors read in the
 // form's words ("Port: …"), not the request's field paths ("query.port: …").
-import { QuerySchema, type Protocol, type Query } from "@/lib/net";
+import { QuerySchema, type Protocol, type Query } from "@/lib/net/query";
 
 export type QueryField = "from" | "to" | "protocol" | "port";
 

@@ -1,4 +1,5 @@
-// The blank network a learner starts from: one VPC, two subnets, two instances that can already talk.
+// The blank network a learner starts from: one VPC, two subnets, two instances that can already talk: web reaches
+// app on TCP 443 (the lab's default question), so a newcomer opens on a working path and its trace (uxr6 finding 4).
 export const STARTER_TOPOLOGY_YAML = `description: A starter VPC with a public and a private subnet. Edit it and ask.
 region: us-east-1
 vpcs:
@@ -19,7 +20,7 @@ securityGroups:
     inbound: [{ protocol: tcp, fromPort: 443, toPort: 443, cidrBlock: 0.0.0.0/0 }]
   - id: sg-app
     vpcId: vpc-lab
-    inbound: [{ protocol: tcp, fromPort: 8080, toPort: 8080, securityGroupId: sg-web }]
+    inbound: [{ protocol: tcp, fromPort: 443, toPort: 443, securityGroupId: sg-web }]
 instances:
   - { id: i-web, name: web, subnetId: subnet-public, privateIp: 10.0.1.10, publicIp: 203.0.113.10, securityGroupIds: [sg-web] }
   - { id: i-app, name: app, subnetId: subnet-private, privateIp: 10.0.2.10, securityGroupIds: [sg-app] }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { answerLabTurn, createLabWorkerState, withLayout } from "@/lib/lab/lab-worker-protocol";
 import { STARTER_TOPOLOGY_YAML } from "@/lib/lab/starter";
 
-const webToApp = { from: "web", to: "app", protocol: "tcp" as const, port: 8080 };
+const webToApp = { from: "web", to: "app", protocol: "tcp" as const, port: 443 };
 
 describe("the lab worker's turn", () => {
   it("answers with the same result as the server turn, under the message's id, with its time", async () => {

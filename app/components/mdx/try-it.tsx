@@ -55,7 +55,7 @@ export async function TryIt({
           options: question.options,
           ...(question.multiSelect ? { multiSelect: true } : {}),
         }}
-        lessonSlug={lessonSlug}
+        context={{ kind: "lesson", slug: lessonSlug }}
       />
     </section>
   );

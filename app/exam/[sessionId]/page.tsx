@@ -154,14 +154,21 @@ export default async function Page({ params }: { params: Promise<{ sessionId: st
                     </span>
                   ) : null}
                 </p>
-                <QuestionBody question={toClientQuestion(question)} highlight />
-                <p>
-                  <strong>Your answer:</strong> <span data-testid="your-answer">{text(item.response)}</span>
-                </p>
-                <p>
-                  <strong>Key:</strong> <span data-testid="key">{text(item.key)}</span>
-                </p>
-                <SolutionView solution={solution} />
+                {/* uxr6 finding 7: 20 questions with every detail open made a 50,643 px phone page. A right
+                    answer's detail starts collapsed; wrong and skipped ones, the ones to study, stay open. */}
+                <details className="exam-item-detail" open={!item.correct} data-testid="exam-item-detail">
+                  <summary>
+                    {item.correct ? "Show the question and why" : "The question, your answer and why"}
+                  </summary>
+                  <QuestionBody question={toClientQuestion(question)} highlight />
+                  <p>
+                    <strong>Your answer:</strong> <span data-testid="your-answer">{text(item.response)}</span>
+                  </p>
+                  <p>
+                    <strong>Key:</strong> <span data-testid="key">{text(item.key)}</span>
+                  </p>
+                  <SolutionView solution={solution} />
+                </details>
                 {item.response !== null && question.topology ? (
                   <OpenInLab
                     questionId={sealQuestionId(item.questionId, {

@@ -98,7 +98,9 @@ export default async function RulePage({ params }: Props) {
           <ul>
             {use.lessons.map((lesson) => (
               <li key={lesson.slug}>
-                <Link href={`/lessons/${lesson.slug}`}>{lesson.frontmatter.title}</Link>
+                <Link href={`/lessons/${lesson.slug}`} prefetch={false}>
+                  {lesson.frontmatter.title}
+                </Link>
               </li>
             ))}
           </ul>

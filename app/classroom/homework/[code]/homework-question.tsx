@@ -84,7 +84,9 @@ export function HomeworkQuestion({
       </p>
       {intro}
       <section aria-labelledby="homework-question-title">
-        <h2 id="homework-question-title">Question {questionIndex + 1}</h2>
+        <h2 id="homework-question-title">
+          Question {questionIndex + 1} of {questionCount}
+        </h2>
         {children}
         <form onSubmit={(event) => void submit(event)} data-testid="homework-answer-form">
           <fieldset disabled={busy || feedback !== null}>

@@ -40,9 +40,25 @@ type Setup = {
   ipv6: string;
   internet6: string;
   subnetName: string;
-  /** What the instances reach the internet for, "download OS updates" (drawn from its own stream, see PURPOSES). */
+  /** What the instances reach the internet for, "download OS updates" (drawn from its own stream, from the service's purposes). */
   purpose: string;
+  /** The service the instances call on the internet (drawn from its own stream, see SERVICES). */
+  service: Service;
+  /** The port the instances accept connections on (their SG's inbound rules; the inbound flows' port). */
+  listen: number;
 };
+
+/** A well-known TCP service the instances reach on the internet; its purposes are what a stem says they do with it. */
+type Service = {
+  readonly name: string;
+  readonly port: number;
+  readonly purposes: readonly string[];
+};
+
+/** "HTTPS, TCP 443": how stems name the service. */
+function serviceText(svc: Service): string {
+  return `${svc.name}, TCP ${svc.port}`;
+}
 
 type SetupSpec = {
   /** An internet gateway in the VPC (and a public NAT gateway); without one the NAT gateway is private. */
@@ -66,7 +82,7 @@ function hex4(rng: Rng): string {
 const ANY4 = "0.0.0.0/0";
 const ANY6 = "::/0";
 
-function buildSetup(rng: Rng, spec: SetupSpec, purpose: string): Setup {
+function buildSetup(rng: Rng, spec: SetupSpec, purpose: string, service: Service, listen: number): Setup {
   const home = region(rng);
   const b = new TopologyBuilder(rng, home.code);
   const [cidr] = carveVpcCidrs(rng, [rng.pick([16, 18, 20])]);
@@ -115,8 +131,8 @@ function buildSetup(rng: Rng, spec: SetupSpec, purpose: string): Setup {
         ? [all(100, ANY4, 1024, 65535), all(101, ANY6, 1024, 65535)]
         : [all(100, ANY4, 1024, 65535)],
       spec.aclIpv4RequestsOnly === true
-        ? [all(100, ANY4, 443, 443)]
-        : [all(100, ANY4, 443, 443), all(101, ANY6, 443, 443)],
+        ? [all(100, ANY4, service.port, service.port)]
+        : [all(100, ANY4, service.port, service.port), all(101, ANY6, service.port, service.port)],
     );
   }
   const inst = b.subnet(vpc, {
@@ -127,8 +143,8 @@ function buildSetup(rng: Rng, spec: SetupSpec, purpose: string): Setup {
   });
   const ipv6 = ipv6Text(`${subnet6}::${hex4(rng)}`);
   const web = [
-    { protocol: "tcp" as const, fromPort: 443, toPort: 443, cidrBlock: ANY4 },
-    { protocol: "tcp" as const, fromPort: 443, toPort: 443, cidrBlock: ANY6 },
+    { protocol: "tcp" as const, fromPort: listen, toPort: listen, cidrBlock: ANY4 },
+    { protocol: "tcp" as const, fromPort: listen, toPort: listen, cidrBlock: ANY6 },
   ];
   const instanceName = `web-${rng.int(1, 9)}`;
   // Outbound rules cover IPv6 too (rule SG-03: ::/0 when the VPC has IPv6), unless the template forgets it.
@@ -163,6 +179,8 @@ function buildSetup(rng: Rng, spec: SetupSpec, purpose: string): Setup {
     internet6: `2600:9000:${hex4(rng)}::${hex4(rng)}`,
     subnetName: `${name}-${spec.role}`,
     purpose,
+    service,
+    listen,
   };
 }
 
@@ -171,13 +189,13 @@ type Flow = "out4" | "out6" | "in4" | "in6";
 function query(s: Setup, flow: Flow): Query {
   switch (flow) {
     case "out4":
-      return { from: s.instanceName, to: "internet", protocol: "tcp", port: 443 };
+      return { from: s.instanceName, to: "internet", protocol: "tcp", port: s.service.port };
     case "in4":
-      return { from: "internet", to: s.instanceName, protocol: "tcp", port: 443 };
+      return { from: "internet", to: s.instanceName, protocol: "tcp", port: s.listen };
     case "out6":
-      return { from: s.instanceName, to: s.internet6, protocol: "tcp", port: 443 };
+      return { from: s.instanceName, to: s.internet6, protocol: "tcp", port: s.service.port };
     case "in6":
-      return { from: s.internet6, to: s.ipv6, protocol: "tcp", port: 443 };
+      return { from: s.internet6, to: s.ipv6, protocol: "tcp", port: s.listen };
   }
 }
 
@@ -185,7 +203,8 @@ function query(s: Setup, flow: Flow): Query {
 type Change = {
   readonly text: (s: Setup, kind: string) => string;
   readonly edit: (s: Setup) => Edit;
-  readonly why: string;
+  /** A function of the setup where the reason names the service's port. */
+  readonly why: string | ((s: Setup) => string);
   /** A route option's target, named in one of several equivalent phrasings. */
   readonly target?: "igw" | "eigw" | "nat";
   readonly meant?: true;
@@ -203,6 +222,11 @@ type Template = {
   readonly changes: readonly Change[];
   readonly rules: readonly string[];
   readonly concepts: readonly string[];
+  /**
+   * The services the template may draw beyond d1 (d1 always asks about HTTPS). A port inside 1024-65535 (8443) only
+   * where no option is an ephemeral-port rule: such a rule would then also match the requests.
+   */
+  readonly services: readonly Service[];
 };
 
 /**
@@ -298,6 +322,58 @@ function vpcIpv6(s: Setup): string {
   return s.base.vpcs[0]?.ipv6CidrBlocks[0] ?? ANY6;
 }
 
+/** What the instances go out to the internet for, per service: the stems name it, so two seeds of one template read differently. */
+const HTTPS: Service = {
+  name: "HTTPS",
+  port: 443,
+  purposes: [
+    "download OS updates",
+    "pull container images from a public registry",
+    "call a partner's HTTPS API",
+    "send metrics to an external monitoring service",
+    "fetch packages from public repositories",
+    "upload logs to a third-party service",
+    "check software licences with the vendor's server",
+    "reach services on the internet",
+  ],
+};
+const HTTP: Service = {
+  name: "HTTP",
+  port: 80,
+  purposes: [
+    "download OS updates from a public package mirror",
+    "fetch packages from public repositories",
+    "call a partner's legacy web service",
+    "download files from a vendor's website",
+  ],
+};
+/** An HTTPS API on a non-standard port: 8443 lies inside 1024-65535, so see Template.services. */
+const API_8443: Service = {
+  name: "HTTPS API",
+  port: 8443,
+  purposes: [
+    "call a partner's API",
+    "send metrics to an external monitoring service",
+    "check software licences with the vendor's server",
+    "upload logs to a third-party service",
+  ],
+};
+const SSH: Service = {
+  name: "SSH",
+  port: 22,
+  purposes: [
+    "pull source code from an external Git server",
+    "copy backups to an off-site server",
+    "exchange files with a partner's SFTP server",
+  ],
+};
+/** Route questions: the port shows in the stem only; no option is a port rule. */
+const ROUTE_SERVICES: readonly Service[] = [HTTPS, HTTP, API_8443, SSH];
+/** Servers that accept connections from the internet: web services only. */
+const SERVER_SERVICES: readonly Service[] = [HTTPS, HTTP, API_8443];
+/** SG and NACL questions, whose options include ephemeral-port rules (1024-65535): ports below 1024 only. */
+const RULE_SERVICES: readonly Service[] = [HTTPS, HTTP, SSH];
+
 const TEMPLATES: readonly Template[] = [
   {
     id: "eigw-outbound-only",
@@ -306,7 +382,7 @@ const TEMPLATES: readonly Template[] = [
     // At difficulty 1 the stem names the private NAT gateway and the policy; at 2 the exhibit has to be read
     // (the VPC has no internet gateway; the NAT gateway's connectivity type is in its table).
     stem: (s, difficulty) =>
-      `Instances such as ${s.instanceName} in the private subnet must ${s.purpose} over IPv6, but nothing on the internet may open connections to them${difficulty === 1 ? ` (a security policy also forbids an internet gateway in this VPC, though not an egress-only internet gateway; its NAT gateway ${s.nat} is a private NAT gateway)` : ""}.`,
+      `Instances such as ${s.instanceName} in the private subnet must ${s.purpose} over IPv6${difficulty === 1 ? "" : ` (${serviceText(s.service)})`}, but nothing on the internet may open connections to them${difficulty === 1 ? ` (a security policy also forbids an internet gateway in this VPC, though not an egress-only internet gateway; its NAT gateway ${s.nat} is a private NAT gateway)` : ""}.`,
     question: "Which single route in the private subnet's route table achieves this?",
     changes: [
       route(
@@ -333,6 +409,7 @@ const TEMPLATES: readonly Template[] = [
     ],
     rules: ["EIGW-01", "NAT-02", "NAT-04", "RT-04"],
     concepts: ["G1", "G3"],
+    services: ROUTE_SERVICES,
   },
   {
     // The same IPv6 egress need in a VPC that has an internet gateway: the trap is ::/0 to it, which lets the
@@ -342,7 +419,7 @@ const TEMPLATES: readonly Template[] = [
     need: { out6: true, in6: false },
     // At difficulty 1 the stem points at the internet gateway; at 2 the exhibit has to be read.
     stem: (s, difficulty) =>
-      `Instances such as ${s.instanceName} (${s.ipv6}) in the private subnet must ${s.purpose} over IPv6, and nothing on the internet may open connections to them.${difficulty === 1 ? ` The VPC's public subnet already routes 0.0.0.0/0 to internet gateway ${s.igw}.` : ""}`,
+      `Instances such as ${s.instanceName} (${s.ipv6}) in the private subnet must ${s.purpose} over IPv6${difficulty === 1 ? "" : ` (${serviceText(s.service)})`}, and nothing on the internet may open connections to them.${difficulty === 1 ? ` The VPC's public subnet already routes 0.0.0.0/0 to internet gateway ${s.igw}.` : ""}`,
     question: "Which single route in the private subnet's route table achieves this?",
     changes: [
       route(
@@ -374,6 +451,7 @@ const TEMPLATES: readonly Template[] = [
     ],
     rules: ["EIGW-01", "IGW-01", "NAT-04", "RT-04"],
     concepts: ["G1", "G3"],
+    services: ROUTE_SERVICES,
   },
   {
     // At d2 the outbound question is dual-stack, so it tests IPv6 rather than repeating d1's IPv4 one.
@@ -381,7 +459,7 @@ const TEMPLATES: readonly Template[] = [
     spec: { igw: true, role: "private" },
     need: { out4: true, out6: true, in4: false, in6: false },
     stem: (s) =>
-      `Instances such as ${s.instanceName} (${s.ipv6}) in the private subnet are dual-stack: they have IPv6 addresses but no public IPv4 addresses. They must ${s.purpose} over both IPv4 and IPv6, and nothing on the internet may open connections to them.`,
+      `Instances such as ${s.instanceName} (${s.ipv6}) in the private subnet are dual-stack: they have IPv6 addresses but no public IPv4 addresses. They must ${s.purpose} over both IPv4 and IPv6 (${serviceText(s.service)}), and nothing on the internet may open connections to them.`,
     question: "Which pair of routes in the private subnet's route table achieves this?",
     changes: [
       routePair(
@@ -403,7 +481,7 @@ const TEMPLATES: readonly Template[] = [
       routePair(
         "nat",
         "nat",
-        "A NAT gateway does not forward native IPv6: it translates IPv4, and IPv6 only as NAT64 for the 64:ff9b::/96 prefix with DNS64 (NAT-04), so the IPv6 downloads fail.",
+        "A NAT gateway does not forward native IPv6: it translates IPv4, and IPv6 only as NAT64 for the 64:ff9b::/96 prefix with DNS64 (NAT-04), so the IPv6 connections fail.",
       ),
       routePair(
         "eigw",
@@ -413,13 +491,14 @@ const TEMPLATES: readonly Template[] = [
     ],
     rules: ["EIGW-01", "IGW-01", "IGW-04", "NAT-01", "NAT-04"],
     concepts: ["G1", "G3"],
+    services: ROUTE_SERVICES,
   },
   {
     id: "igw-inbound-ipv6",
     spec: { igw: true, role: "web" },
     need: { in6: true, out6: true },
     stem: (s) =>
-      `Web servers such as ${s.instanceName} (${s.ipv6}) in subnet ${s.subnetName} must accept HTTPS connections that IPv6 clients on the internet open to them, and must also reach IPv6 services themselves.`,
+      `Web servers such as ${s.instanceName} (${s.ipv6}) in subnet ${s.subnetName} must accept ${s.service.name} connections (TCP ${s.service.port}) that IPv6 clients on the internet open to them, and must also reach IPv6 services themselves.`,
     question: "Which single route in the subnet's route table achieves this?",
     changes: [
       route(
@@ -449,19 +528,20 @@ const TEMPLATES: readonly Template[] = [
     ],
     rules: ["EIGW-01", "IGW-01", "NAT-01", "NAT-04", "RT-04"],
     concepts: ["G1", "G3"],
+    services: SERVER_SERVICES,
   },
   {
     id: "sg-ipv6-outbound",
     spec: { igw: false, role: "private", eigwRoute: true, sgIpv4Only: true },
     need: { out6: true, in6: false },
     stem: (s) =>
-      `Instances such as ${s.instanceName} (${s.ipv6}) in the private subnet must ${s.purpose} over IPv6 (TCP 443). The subnet routes ::/0 to egress-only internet gateway ${s.eigw}, yet the connections never leave the instance.`,
+      `Instances such as ${s.instanceName} (${s.ipv6}) in the private subnet must ${s.purpose} over IPv6 (${serviceText(s.service)}). The subnet routes ::/0 to egress-only internet gateway ${s.eigw}, yet the connections never leave the instance.`,
     question:
       "Which single change makes them work, still without letting the internet open connections to the instances?",
     changes: [
       {
-        text: (s) => `Add an outbound rule to ${s.sg} allowing TCP 443 to ::/0`,
-        edit: withSgOutbound(tcpRule(ANY6, 443, 443)),
+        text: (s) => `Add an outbound rule to ${s.sg} allowing TCP ${s.service.port} to ::/0`,
+        edit: (s) => withSgOutbound(tcpRule(ANY6, s.service.port, s.service.port))(s),
         why: "The security group's only outbound rule covers 0.0.0.0/0; IPv6 traffic needs its own ::/0 rule (SG-03), and the reply then comes back because security groups are stateful (SG-02).",
         meant: true,
       },
@@ -470,29 +550,31 @@ const TEMPLATES: readonly Template[] = [
         edit: withSgInbound(tcpRule(ANY6, 1024, 65535)),
         why: "Security groups are stateful, so replies need no inbound rule (SG-02); the request itself is what the missing outbound ::/0 rule stops (SG-03).",
       },
-      // Not an inbound TCP 443 from ::/0 rule: the group already has one (shown in the exhibit).
+      // Not an inbound rule for the service's port from ::/0: the group already has one (shown in the exhibit).
       {
         text: (s) => `Add an outbound rule to ${s.sg} allowing TCP 1024-65535 to ::/0`,
         edit: withSgOutbound(tcpRule(ANY6, 1024, 65535)),
-        why: "The requests go to port 443 on the servers; 1024-65535 are the instances' own ephemeral ports, where the replies arrive, so this rule does not match the requests (SG-03).",
+        why: (s) =>
+          `The requests go to port ${s.service.port} on the servers; 1024-65535 are the instances' own ephemeral ports, where the replies arrive, so this rule does not match the requests (SG-03).`,
       },
       // An IPv6 rule, but for the VPC's own block: not the impossible 0.0.0.0/0 → egress-only route (AWS
       // refuses it outright, so it tests nothing at difficulty 3).
       {
-        text: (s) => `Add an outbound rule to ${s.sg} allowing TCP 443 to ${vpcIpv6(s)}`,
-        edit: (s) => withSgOutbound(tcpRule(vpcIpv6(s), 443, 443))(s),
+        text: (s) => `Add an outbound rule to ${s.sg} allowing TCP ${s.service.port} to ${vpcIpv6(s)}`,
+        edit: (s) => withSgOutbound(tcpRule(vpcIpv6(s), s.service.port, s.service.port))(s),
         why: "That is the VPC's own IPv6 block; the internet services' addresses lie outside it, so the instances' requests still match no outbound rule (SG-03).",
       },
     ],
     rules: ["EIGW-01", "SG-02", "SG-03"],
     concepts: ["G3", "S1"],
+    services: RULE_SERVICES,
   },
   {
     id: "nacl-ipv6-replies",
     spec: { igw: false, role: "private", eigwRoute: true, aclIpv4RepliesOnly: true },
     need: { out6: true, in6: false },
     stem: (s) =>
-      `Instances such as ${s.instanceName} (${s.ipv6}) in the private subnet must ${s.purpose} over IPv6 (TCP 443). The subnet routes ::/0 to egress-only internet gateway ${s.eigw} and has its own network ACL ${s.acl ?? ""}; IPv6 connections time out.`,
+      `Instances such as ${s.instanceName} (${s.ipv6}) in the private subnet must ${s.purpose} over IPv6 (${serviceText(s.service)}). The subnet routes ::/0 to egress-only internet gateway ${s.eigw} and has its own network ACL ${s.acl ?? ""}; IPv6 connections time out.`,
     question:
       "Which single change makes them work, still without letting the internet open connections to the instances?",
     changes: [
@@ -508,9 +590,10 @@ const TEMPLATES: readonly Template[] = [
         why: "The security group already lets the replies back because it is stateful (SG-02); the stateless network ACL is what drops them (ACL-02).",
       },
       {
-        text: (s) => `Add inbound rule 110 to ${s.acl ?? ""} allowing TCP 443 from ::/0`,
-        edit: withAcl("inbound", aclRule(110, ANY6, 443, 443)),
-        why: "The replies come back to the instances' ephemeral ports, not to port 443, so this rule does not match them (ACL-08).",
+        text: (s) => `Add inbound rule 110 to ${s.acl ?? ""} allowing TCP ${s.service.port} from ::/0`,
+        edit: (s) => withAcl("inbound", aclRule(110, ANY6, s.service.port, s.service.port))(s),
+        why: (s) =>
+          `The replies come back to the instances' ephemeral ports, not to port ${s.service.port}, so this rule does not match them (ACL-08).`,
       },
       {
         text: (s) => `Add outbound rule 110 to ${s.acl ?? ""} allowing TCP 1024-65535 to ::/0`,
@@ -520,6 +603,7 @@ const TEMPLATES: readonly Template[] = [
     ],
     rules: ["ACL-02", "ACL-08", "EIGW-01", "SG-02"],
     concepts: ["G3", "S1"],
+    services: RULE_SERVICES,
   },
   {
     // A second NACL fault at d3, on the other leg: the replies are allowed in, the requests not out.
@@ -527,34 +611,37 @@ const TEMPLATES: readonly Template[] = [
     spec: { igw: false, role: "private", eigwRoute: true, aclIpv4RequestsOnly: true },
     need: { out6: true, in6: false },
     stem: (s) =>
-      `Instances such as ${s.instanceName} (${s.ipv6}) in the private subnet must ${s.purpose} over IPv6 (TCP 443). The subnet routes ::/0 to egress-only internet gateway ${s.eigw} and has its own network ACL ${s.acl ?? ""}; IPv6 connections time out.`,
+      `Instances such as ${s.instanceName} (${s.ipv6}) in the private subnet must ${s.purpose} over IPv6 (${serviceText(s.service)}). The subnet routes ::/0 to egress-only internet gateway ${s.eigw} and has its own network ACL ${s.acl ?? ""}; IPv6 connections time out.`,
     question:
       "Which single change makes them work, still without letting the internet open connections to the instances?",
     changes: [
       {
-        text: (s) => `Add outbound rule 101 to ${s.acl ?? ""} allowing TCP 443 to ::/0`,
-        edit: withAcl("outbound", aclRule(101, ANY6, 443, 443)),
+        text: (s) => `Add outbound rule 101 to ${s.acl ?? ""} allowing TCP ${s.service.port} to ::/0`,
+        edit: (s) => withAcl("outbound", aclRule(101, ANY6, s.service.port, s.service.port))(s),
         why: "A network ACL checks the requests as they leave the subnet too, and its only numbered outbound allow rule covers 0.0.0.0/0: IPv6 requests need an outbound ::/0 rule of their own; the replies already come in under inbound rule 101 (ACL-01, ACL-02).",
         meant: true,
       },
       {
-        text: (s) => `Add an outbound rule to ${s.sg} allowing TCP 443 to ::/0`,
-        edit: withSgOutbound(tcpRule(ANY6, 443, 443)),
+        text: (s) => `Add an outbound rule to ${s.sg} allowing TCP ${s.service.port} to ::/0`,
+        edit: (s) => withSgOutbound(tcpRule(ANY6, s.service.port, s.service.port))(s),
         why: "The security group's outbound rules already cover ::/0 (SG-03); it is the subnet's network ACL that has no outbound rule for IPv6 (ACL-01).",
       },
       {
-        text: (s) => `Add inbound rule 110 to ${s.acl ?? ""} allowing TCP 443 from ::/0`,
-        edit: withAcl("inbound", aclRule(110, ANY6, 443, 443)),
-        why: "An inbound rule for port 443 would admit connections opened from the internet, which the egress-only gateway drops anyway (EIGW-01); the instances' requests leave through the outbound rules, which cover 0.0.0.0/0 only (ACL-01).",
+        text: (s) => `Add inbound rule 110 to ${s.acl ?? ""} allowing TCP ${s.service.port} from ::/0`,
+        edit: (s) => withAcl("inbound", aclRule(110, ANY6, s.service.port, s.service.port))(s),
+        why: (s) =>
+          `An inbound rule for port ${s.service.port} would admit connections opened from the internet, which the egress-only gateway drops anyway (EIGW-01); the instances' requests leave through the outbound rules, which cover 0.0.0.0/0 only (ACL-01).`,
       },
       {
         text: (s) => `Add outbound rule 101 to ${s.acl ?? ""} allowing TCP 1024-65535 to ::/0`,
         edit: withAcl("outbound", aclRule(101, ANY6, 1024, 65535)),
-        why: "The requests go to port 443 on the servers; 1024-65535 are the instances' own ephemeral ports, where the replies arrive, so this rule does not match the requests (ACL-08).",
+        why: (s) =>
+          `The requests go to port ${s.service.port} on the servers; 1024-65535 are the instances' own ephemeral ports, where the replies arrive, so this rule does not match the requests (ACL-08).`,
       },
     ],
     rules: ["ACL-01", "ACL-02", "ACL-08", "EIGW-01", "SG-03"],
     concepts: ["G3", "S1"],
+    services: RULE_SERVICES,
   },
 ];
 
@@ -584,17 +671,9 @@ const BY_LEVEL: Readonly<Record<Difficulty, readonly string[]>> = {
   ],
 };
 
-/** What the instances go out to the internet for: the stems name it, so two seeds of one template read differently. */
-const PURPOSES: readonly string[] = [
-  "download OS updates",
-  "pull container images from a public registry",
-  "call a partner's HTTPS API",
-  "send metrics to an external monitoring service",
-  "fetch packages from public repositories",
-  "upload logs to a third-party service",
-  "check software licences with the vendor's server",
-  "reach services on the internet",
-];
+function whyOf(c: Change, s: Setup): string {
+  return typeof c.why === "string" ? c.why : c.why(s);
+}
 
 /** Each option is judged by verdicts only: a blocked flow's walk may stop at its first blocker. */
 const VERDICT = { firstBlocker: true } as const;
@@ -603,8 +682,17 @@ function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Que
   const rng = forkedRng(seed, `${NAME}/${difficulty}`);
   const id = rng.pick(BY_LEVEL[difficulty]);
   const template = TEMPLATES.find((t) => t.id === id) as Template;
-  // The purpose has its own stream: drawing it from `rng` would shift every later draw of the question.
-  const setup = buildSetup(rng, template.spec, forkedRng(seed, `${NAME}/purpose`).pick(PURPOSES));
+  // The service and the purpose have their own streams: drawing them from `rng` would shift every later draw of
+  // the question. d1 keeps to HTTPS (its stems name no port); the purpose is then drawn as before.
+  const service = difficulty === 1 ? HTTPS : forkedRng(seed, `${NAME}/service`).pick(template.services);
+  const listen = template.id === "igw-inbound-ipv6" ? service.port : HTTPS.port;
+  const setup = buildSetup(
+    rng,
+    template.spec,
+    forkedRng(seed, `${NAME}/purpose`).pick(service.purposes),
+    service,
+    listen,
+  );
   const flows = (Object.keys(template.need) as Flow[]).map((flow) => ({
     flow,
     q: query(setup, flow),
@@ -662,7 +750,7 @@ function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Que
   const candidates: Candidate[] = evaluated.map((e) => ({
     text: e.text,
     correct: e.meets,
-    why: e.change.why,
+    why: whyOf(e.change, setup),
     proof: `analyze(with this change): ${e.verdicts.map((v) => `${v.flow} ${v.reachable ? "reachable" : "blocked"} (needed ${v.must ? "reachable" : "blocked"})`).join(", ")}`,
   }));
   const primary = flows.find((f) => f.must)?.q ?? query(setup, "out4");
@@ -676,7 +764,7 @@ function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Que
     topology: setup.base,
     query: primary,
     candidates,
-    summary: right[0].change.why,
+    summary: whyOf(right[0].change, setup),
     // How far the required flow gets in the shown setup, and where it stops.
     trace: traceLines(analyze(setup.base, primary, { cache })),
     cache,

@@ -367,7 +367,11 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
     const ordering =
       text !== stock && b.detail.kind === "network-acl"
         ? " The rules are read lowest number first and the first match decides (ACL-03)."
-        : "";
+        : text !== stock &&
+            b.detail.kind === "transit-gateway-route-table" &&
+            b.detail.problem === "blackhole"
+          ? ` Its blackhole route does not contain ${b.detail.destination}, and the most specific route that does decides (TGW-07).`
+          : "";
     pushCandidate(candidates, {
       text,
       correct: false,

@@ -1,0 +1,26 @@
+// The exam17 examiner on hybrid and fix-it items. M1: "The route X -> blackhole (static) in vpc-routes drops the
+// traffic" was offered beside a table that showed no blackhole route, and keyed exactly when it showed one.
+import { describe, expect, it } from "vitest";
+import { findFamily } from "../../lib/scenario/registry";
+import { must } from "../support/must";
+
+describe("exam17 fixes", () => {
+  it("a blackhole option names a blackhole route the exhibit shows, and is not always the key (M1)", () => {
+    const family = must(findFamily("hybrid"));
+    const seen = { keyed: 0, wrong: 0 };
+    for (let i = 0; i < 1500; i += 1) {
+      const q = family.generate(170_000 + i, 3);
+      const holes = must(q.topology).transitGatewayRouteTables.flatMap((t) =>
+        t.routes.filter((r) => r.blackhole).map((r) => r.destination),
+      );
+      for (const o of q.options) {
+        const m = /The route (\S+) -> blackhole/.exec(o.text);
+        if (!m) continue;
+        expect(holes, `${q.id}: ${o.text}`).toContain(m[1]);
+        seen[q.answer.includes(o.id) ? "keyed" : "wrong"] += 1;
+      }
+    }
+    expect(seen.keyed).toBeGreaterThan(30);
+    expect(seen.wrong).toBeGreaterThan(30);
+  });
+});

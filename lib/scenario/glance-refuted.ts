@@ -115,9 +115,12 @@ export function allowedPrefixesFault(d: Extract<Blocker["detail"], { kind: "allo
   const dx = d.dxGateway.name !== undefined ? `${d.dxGateway.name} (${d.dxGateway.id})` : d.dxGateway.id;
   const head = `The allowed prefixes (${d.allowedPrefixes.join(", ")}) of Direct Connect gateway ${dx}`;
   if (d.associated === "transit-gateway") return `${head} for ${d.gateway} do not contain ${d.address}.`;
+  // "Do not advertise", not "do not equal or contain": beside prefixes that equal the VPC's CIDR the distractor
+  // read "(X) … do not equal or contain … X", false by its own wording (exam17 M2). Whether a prefix advertises
+  // the CIDR (the same or wider does, DX-04) is the point the learner has to know.
   return d.advertised.length > 0
-    ? `${head} do not equal or contain the VPC CIDR that holds ${d.address}.`
-    : `${head} do not equal or contain the VPC's CIDR ${d.vpcCidrs.join(", ")}.`;
+    ? `${head} do not advertise the VPC CIDR that holds ${d.address}.`
+    : `${head} do not advertise the VPC's CIDR ${d.vpcCidrs.join(", ")}.`;
 }
 
 function matchesTraffic(

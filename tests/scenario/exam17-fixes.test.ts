@@ -24,3 +24,24 @@ describe("exam17 fixes", () => {
     expect(seen.wrong).toBeGreaterThan(30);
   });
 });
+
+describe("exam17 fixes (allowed prefixes on a virtual private gateway association)", () => {
+  // M2: "The allowed prefixes (X) … do not equal or contain the VPC's CIDR X" was false by its own wording.
+  it("no allowed-prefixes option names the same prefix as the VPC's CIDR it says they miss (M2)", () => {
+    const family = must(findFamily("hybrid"));
+    let checked = 0;
+    for (let i = 0; i < 1500; i += 1) {
+      const q = family.generate(171_000 + i, (2 + (i % 2)) as 2 | 3);
+      for (const o of q.options) {
+        const m =
+          /allowed prefixes \(([^)]+)\).* do not (?:equal or )?contain the VPC's CIDR ([^ ]+?)\.?$/.exec(
+            o.text,
+          );
+        if (o.text.includes("allowed prefixes") && o.text.includes("VPC")) checked += 1;
+        if (m) expect(must(m[1]).split(", "), `${q.id}: ${o.text}`).not.toContain(m[2]);
+        expect(o.text, q.id).not.toMatch(/do not equal or contain/);
+      }
+    }
+    expect(checked).toBeGreaterThan(30);
+  });
+});

@@ -2,6 +2,8 @@
 // traffic" was offered beside a table that showed no blackhole route, and keyed exactly when it showed one.
 import { describe, expect, it } from "vitest";
 import { findFamily } from "../../lib/scenario/registry";
+import { fixItCase } from "../../lib/scenario/families/fix-it";
+import { isLoop } from "../../lib/scenario/routing-loop";
 import { must } from "../support/must";
 
 describe("exam17 fixes", () => {
@@ -43,5 +45,25 @@ describe("exam17 fixes (allowed prefixes on a virtual private gateway associatio
       }
     }
     expect(checked).toBeGreaterThan(30);
+  });
+});
+
+describe("exam17 fixes (fix-it)", () => {
+  // M3: a wrong fix that sends the request round a routing loop was explained as "the subnet … still drops the
+  // request": a loop drops nowhere, and the clause now says the flow loops, read from the model's trace.
+  it("a wrong fix left looping is explained as a loop, never as a drop (M3)", () => {
+    let loops = 0;
+    for (let i = 0; i < 1200; i += 1) {
+      const c = fixItCase(172_000 + i, (1 + (i % 3)) as 1 | 2 | 3);
+      for (const w of c.wrong) {
+        if (!isLoop(w.blocker)) continue;
+        loops += 1;
+        const o = must(c.question.options.find((x) => x.text === w.text));
+        const why = must(c.question.explanation.perOption[o.id]);
+        expect(why, c.question.id).toMatch(/sent round in a loop/);
+        expect(why, c.question.id).not.toMatch(/still drops/);
+      }
+    }
+    expect(loops).toBeGreaterThan(5);
   });
 });

@@ -67,3 +67,21 @@ describe("exam17 fixes (fix-it)", () => {
     expect(loops).toBeGreaterThan(5);
   });
 });
+
+describe("exam17 fixes (static TGW route wording)", () => {
+  // m3: "being static, it would win even if a propagated route … exists" beside an exhibit showing one.
+  it("a static TGW route's why says it wins over a propagated route for the same prefix (m3)", () => {
+    let seen = 0;
+    for (const name of ["fix-it", "missing-piece"]) {
+      const family = must(findFamily(name));
+      for (let i = 0; i < 600; i += 1) {
+        const q = family.generate(173_000 + i, (1 + (i % 3)) as 1 | 2 | 3);
+        for (const why of Object.values(q.explanation.perOption)) {
+          expect(why, q.id).not.toMatch(/would win even if/);
+          if (why.includes("being static")) seen += 1;
+        }
+      }
+    }
+    expect(seen).toBeGreaterThan(5);
+  });
+});

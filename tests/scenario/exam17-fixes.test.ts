@@ -107,3 +107,21 @@ describe("exam17 fixes (peering DNS resolution)", () => {
     expect(seen).toBeGreaterThan(10);
   });
 });
+
+describe("exam17 fixes (edge-to-edge, private address at an internet gateway)", () => {
+  // m4: the keyed "internet gateway … does not forward traffic to the private address" option carried its own
+  // reasoning (the route that sent it there, the route missing), about twice the length of the other options.
+  it("the keyed option is not much longer than the longest other option (m4)", () => {
+    const family = must(findFamily("edge-to-edge"));
+    let keyed = 0;
+    for (let i = 0; i < 1500; i += 1) {
+      const q = family.generate(175_000 + i, (1 + (i % 3)) as 1 | 2 | 3);
+      const key = must(q.options.find((o) => q.answer.includes(o.id)));
+      if (!/internet gateway/i.test(key.text) || !key.text.includes("private address")) continue;
+      keyed += 1;
+      const longest = Math.max(...q.options.filter((o) => o !== key).map((o) => o.text.length));
+      expect(key.text.length / longest, `${q.id}: ${key.text}`).toBeLessThanOrEqual(1.2);
+    }
+    expect(keyed).toBeGreaterThan(30);
+  });
+});

@@ -86,28 +86,6 @@ describe("exam17 fixes (static TGW route wording)", () => {
   });
 });
 
-describe("exam17 fixes (peering DNS resolution)", () => {
-  // m5: "Enable DNS resolution on peering connection …" was offered beside a peering pending acceptance, where AWS
-  // cannot set it (PCX-13): a cue. It is offered only beside an active peering.
-  it("the DNS resolution option names an active peering (m5)", () => {
-    let seen = 0;
-    for (const name of ["fix-it", "missing-piece"]) {
-      const family = must(findFamily(name));
-      for (let i = 0; i < 900; i += 1) {
-        const q = family.generate(174_000 + i, (1 + (i % 3)) as 1 | 2 | 3);
-        for (const o of q.options) {
-          const m = /DNS resolution .*peering(?: connection)? (pcx-[0-9a-f]+)/.exec(o.text);
-          if (!m) continue;
-          seen += 1;
-          const pcx = must(q.topology).peeringConnections.find((p) => p.id === m[1]);
-          expect(pcx?.status, `${q.id}: ${o.text}`).toBe("active");
-        }
-      }
-    }
-    expect(seen).toBeGreaterThan(10);
-  });
-});
-
 describe("exam17 fixes (edge-to-edge, private address at an internet gateway)", () => {
   // m4: the keyed "internet gateway … does not forward traffic to the private address" option carried its own
   // reasoning (the route that sent it there, the route missing), about twice the length of the other options.

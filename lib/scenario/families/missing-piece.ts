@@ -149,13 +149,8 @@ function peeringDnsNearMiss(pcx: string): NearMiss {
   return {
     text: `DNS resolution turned on for both VPCs of peering ${pcx}`,
     fixText: `Enable DNS resolution on peering connection ${pcx} for both VPCs`,
-    why: `The peering's DNS resolution option only makes the peer's public DNS hostnames resolve to its private addresses; it adds no route and admits no traffic, so the flow is blocked as before (PCX-13).`,
-    // AWS sets the option only on an active peering (PCX-13): beside one pending acceptance or expired the change
-    // cannot be made, a cue rather than a misreading (exam17 m5), so it is then no change and not offered.
-    edit: (t) =>
-      t.peeringConnections.some((x) => x.id === pcx && x.status === "active")
-        ? enablePeeringDnsResolution(pcx)(t)
-        : t,
+    why: `The peering's DNS resolution option only makes the peer's public DNS hostnames resolve to its private addresses (and can only be set on an active peering); it adds no route and admits no traffic, so the flow is blocked as before (PCX-13).`,
+    edit: enablePeeringDnsResolution(pcx),
   };
 }
 

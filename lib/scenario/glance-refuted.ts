@@ -47,10 +47,32 @@ export function exhibitConsistentText(shown: Topology, b: Blocker, text: string)
     const label = vpn.name !== undefined ? `${vpn.name} (${vpn.id})` : vpn.id;
     return `No: Tunnel ${String(down + 1)} of VPN connection ${label} is DOWN, so the VPN connection carries no traffic.`;
   }
+  // "The route X -> blackhole … drops the traffic" beside a transit gateway route table that shows no such route:
+  // an invented route, refuted at a glance, and keyed exactly when the exhibit shows it (exam17 M1). Offered
+  // only where the table shows a blackhole route, and then about that route (one for another prefix: a
+  // longest-prefix-match misreading).
+  if (d.kind === "transit-gateway-route-table" && d.problem === "blackhole")
+    return tgwBlackholeText(shown, b.component, d.route?.destination, text);
   // An allowed-prefixes claim beside a table whose allowed prefixes cover the address: restated with the
   // exhibit's prefixes, in the key's form.
   if (b.detail.kind === "allowed-prefixes") return allowedPrefixesText(shown, b.detail, text);
   return text;
+}
+
+function tgwBlackholeText(
+  shown: Topology,
+  tableId: string,
+  destination: string | undefined,
+  text: string,
+): string | undefined {
+  const table = shown.transitGatewayRouteTables.find((t) => t.id === tableId);
+  const holes = table?.routes.filter((r) => r.blackhole) ?? [];
+  if (!table || holes.length === 0) return undefined;
+  if (holes.some((r) => r.destination === destination)) return text;
+  const hole = holes[0];
+  if (!hole) return undefined;
+  const label = table.name !== undefined ? `${table.name} (${table.id})` : table.id;
+  return `No: The route ${hole.destination} -> blackhole (static) in transit gateway route table ${label} is a blackhole and drops the traffic.`;
 }
 
 function allowedPrefixesText(
@@ -93,9 +115,12 @@ export function allowedPrefixesFault(d: Extract<Blocker["detail"], { kind: "allo
   const dx = d.dxGateway.name !== undefined ? `${d.dxGateway.name} (${d.dxGateway.id})` : d.dxGateway.id;
   const head = `The allowed prefixes (${d.allowedPrefixes.join(", ")}) of Direct Connect gateway ${dx}`;
   if (d.associated === "transit-gateway") return `${head} for ${d.gateway} do not contain ${d.address}.`;
+  // "Do not advertise", not "do not equal or contain": beside prefixes that equal the VPC's CIDR the distractor
+  // read "(X) … do not equal or contain … X", false by its own wording (exam17 M2). Whether a prefix advertises
+  // the CIDR (the same or wider does, DX-04) is the point the learner has to know.
   return d.advertised.length > 0
-    ? `${head} do not equal or contain the VPC CIDR that holds ${d.address}.`
-    : `${head} do not equal or contain the VPC's CIDR ${d.vpcCidrs.join(", ")}.`;
+    ? `${head} do not advertise the VPC CIDR that holds ${d.address}.`
+    : `${head} do not advertise the VPC's CIDR ${d.vpcCidrs.join(", ")}.`;
 }
 
 function matchesTraffic(

@@ -23,6 +23,8 @@ export type NearMiss = {
 export type ProvenNearMiss = NearMiss & {
   readonly result: T.Topology;
   readonly blocker: T.Blocker | undefined;
+  /** The changed topology's analysis (first blocker only): a loop's tables are read from its trace. */
+  readonly analysis: T.Analysis;
 };
 
 /**
@@ -66,6 +68,7 @@ export function provenNearMisses(
       edit: miss.edit,
       result,
       blocker: analysis.blockers[0],
+      analysis,
     });
   }
   return out;

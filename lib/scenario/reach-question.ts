@@ -232,10 +232,26 @@ export function blockerText(b: Blocker, topology?: Topology): string {
   // An inactive peering: the option states the fault only; the key's why says what the state means.
   if (b.code === "BAD_STATE_ROUTE" && d.kind === "gateway") return `No: ${inactivePeeringFault(d)}.`;
   if (d.kind === "allowed-prefixes") return `No: ${allowedPrefixesFault(d)}`;
+  // A private address sent to an internet gateway: the claim only. The model's message adds which route sent it
+  // there and what route is missing, the option's own reasoning, about 330 characters where the other options
+  // were 150–230 (exam17 m4); the key's why and the summary carry the rest.
+  if (
+    (b.code === "IGW_DESTINATION_ADDRESS_NOT_IN_RFC1918_EGRESS" ||
+      b.code === "IGW_DESTINATION_ADDRESS_NOT_IN_RFC6598_EGRESS") &&
+    d.kind === "gateway" &&
+    d.table !== undefined &&
+    d.route !== undefined &&
+    d.address !== undefined
+  )
+    return `No: Route table ${d.table.name ?? d.table.id} sends ${d.address} by its route ${d.route.destination} to internet gateway ${refLabel(d.gateway)}, which does not forward to a private address.`;
   // A missing route whose message adds the propagation it lacks (VPN-05): likewise the fault only.
   if (b.code === "NO_ROUTE_TO_DESTINATION" && d.kind === "route-table" && unpropagatedHint(d) !== undefined)
     return `No: ${noRouteFault(d)}.`;
   return `No: ${b.message}`;
+}
+
+function refLabel(ref: { readonly id: string; readonly name?: string | undefined }): string {
+  return ref.name !== undefined && ref.name !== ref.id ? `${ref.name} (${ref.id})` : ref.id;
 }
 
 /**
@@ -367,7 +383,11 @@ export function buildReachQuestion(rng: Rng, setup: ReachSetup): Question {
     const ordering =
       text !== stock && b.detail.kind === "network-acl"
         ? " The rules are read lowest number first and the first match decides (ACL-03)."
-        : "";
+        : text !== stock &&
+            b.detail.kind === "transit-gateway-route-table" &&
+            b.detail.problem === "blackhole"
+          ? ` Its blackhole route does not contain ${b.detail.destination}, and the most specific route that does decides (TGW-07).`
+          : "";
     pushCandidate(candidates, {
       text,
       correct: false,

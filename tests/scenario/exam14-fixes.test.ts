@@ -52,7 +52,7 @@ describe("exam14 fixes (hybrid, Direct Connect allowed prefixes)", () => {
       for (const o of q.options) {
         if (!o.text.includes("allowed prefixes")) continue;
         expect(o.text, q.id).toMatch(
-          /^No: The allowed prefixes \([^)]+\) of Direct Connect gateway .* do not (equal or )?contain /,
+          /^No: The allowed prefixes \([^)]+\) of Direct Connect gateway .* do not (advertise|contain) /,
         );
         forms[q.answer.includes(o.id) ? "keyed" : "wrong"] += 1;
       }

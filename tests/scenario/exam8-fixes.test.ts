@@ -139,7 +139,7 @@ describe("MINOR 8: wording", () => {
     for (const seed of [81107, 81109]) {
       const text = explained(gen("missing-piece", seed, 3));
       expect(text).not.toMatch(/whether or not one is there yet/);
-      expect(text).toMatch(/it would win even if a propagated route for that prefix exists \(TGW-07\)/);
+      expect(text).toMatch(/being static, it wins over any propagated route for the same prefix \(TGW-07\)/);
     }
   });
 });

@@ -17,6 +17,7 @@ import { decidingSentence } from "../rule-sentences";
 import { uncoveredRouteSentence } from "../route-coverage";
 import { naclDropSentence } from "../rule-order";
 import { subjectPhrase } from "../component-noun";
+import { isLoop, loopShort } from "../routing-loop";
 import { buildQuestion } from "../build-question";
 import type { Family } from "../family";
 import type { Candidate } from "../options";
@@ -131,6 +132,10 @@ export function fixItCase(seed: number, difficulty: Difficulty, proofs?: ProofSi
  */
 function withStillDropped(miss: WrongFix): string {
   const b = miss.blocker;
+  // A routing loop drops nowhere: the trace hands the packet back and forth between tables (exam17 M3), so the
+  // clause says so rather than naming the loop's component (a subnet) as if it dropped the flow.
+  if (b !== undefined && isLoop(b))
+    return `${miss.why.replace(/\.$/, "")}; with it, ${loopShort(miss.analysis, b)}`;
   if (b === undefined || miss.why.includes(b.component)) return miss.why;
   const names = Object.values(b.detail).flatMap((v: unknown) =>
     typeof v === "object" &&

@@ -122,6 +122,17 @@ type Scenario = {
   generic?: readonly Variant[];
 };
 
+/**
+ * Half the segmented designs also blackhole the other VPC's CIDR in vpc-routes, the isolation made explicit
+ * (TGW-08): the exhibit then shows a static blackhole route that does not match the flow, so "a blackhole route
+ * drops the traffic" is a longest-prefix-match misreading to offer, where without it a blackhole option was
+ * offered only when keyed (exam17 M1). The option is never offered beside a table that shows no blackhole route
+ * (glance-refuted).
+ */
+function isolationGuard(rng: Rng, otherVpc: string): { destination: string; blackhole: boolean }[] {
+  return rng.chance(1, 2) ? [{ destination: otherVpc, blackhole: true }] : [];
+}
+
 /** How the question is put: a few phrasings of the same ask, drawn per question. */
 function ask(rng: Rng, who: string, portName: string, port: number, target: string): string {
   return rng.pick([
@@ -271,11 +282,12 @@ function segmentedTgwVpnScenario(rng: Rng): Scenario {
   b.route(spoke.subnet.routeTableId, onPrem, tgwId);
   b.route(shared.subnet.routeTableId, onPrem, tgwId);
   const t0 = b.build("segmented transit gateway VPN");
+  const guard = isolationGuard(rng, cidrText(shared.vpc.cidr));
   const segmented = compose(
     setTgwRouteTable(vpcTable.id, {
       associations: [attShared, attSpoke],
       propagations: [attVpn],
-      routes: [],
+      routes: guard,
     }),
     setTgwRouteTable(vpnTable.id, {
       associations: [attVpn],
@@ -335,7 +347,10 @@ function segmentedTgwVpnScenario(rng: Rng): Scenario {
       }),
       // A static blackhole for the on-premises block beats the propagated BGP route (TGW-07, TGW-08).
       lazyVariant(
-        () => setTgwRouteTable(vpcTable.id, { routes: [{ destination: onPrem, blackhole: true }] })(base),
+        () =>
+          setTgwRouteTable(vpcTable.id, { routes: [...guard, { destination: onPrem, blackhole: true }] })(
+            base,
+          ),
         undefined,
         {
           cause: `A static route beats a propagated route for the same prefix, so the blackhole route ${onPrem} in vpc-routes wins over the BGP route to the VPN and drops the reply (TGW-07, TGW-08).`,
@@ -408,12 +423,13 @@ function dxTgwScenario(rng: Rng, level: Difficulty): Scenario {
     ] as const)
       b.route(from.subnet.routeTableId, cidrText(to.vpc.cidr), tgwId);
   const t0 = b.build("Direct Connect gateway on a transit gateway");
+  const guard = segmented ? isolationGuard(rng, cidrText(shared.vpc.cidr)) : [];
   const tables = segmented
     ? compose(
         setTgwRouteTable(vpcTable.id, {
           associations: [attShared, attSpoke],
           propagations: [attDx],
-          routes: [],
+          routes: guard,
         }),
         setTgwRouteTable(dxTable.id, {
           associations: [attDx],
@@ -496,7 +512,10 @@ function dxTgwScenario(rng: Rng, level: Difficulty): Scenario {
       ),
       // A static blackhole for the on-premises block beats the propagated route (TGW-07, TGW-08).
       lazyVariant(
-        () => setTgwRouteTable(vpcTable.id, { routes: [{ destination: onPrem, blackhole: true }] })(base),
+        () =>
+          setTgwRouteTable(vpcTable.id, { routes: [...guard, { destination: onPrem, blackhole: true }] })(
+            base,
+          ),
         undefined,
         {
           cause: `A static route beats a propagated route for the same prefix, so the blackhole route ${onPrem} in ${vpcTable.name} wins over the route the Direct Connect gateway attachment propagates and drops the reply (TGW-07, TGW-08).`,

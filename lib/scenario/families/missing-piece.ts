@@ -265,13 +265,13 @@ function hubSetup(rng: Rng): Setup {
       {
         text: `A static route ${cCidr} → ${attA} (${a.vpc.name}) in TGW route table ${table.name}`,
         fixText: `Add a static route ${cCidr} -> ${attA} to transit gateway route table ${table.id}`,
-        why: `It sends traffic for ${cCidr} back to ${possessive(a.vpc.name)} attachment, not to ${possessive(c.vpc.name)}; being static, it would win even if a propagated route for that prefix exists (TGW-07).`,
+        why: `It sends traffic for ${cCidr} to ${possessive(a.vpc.name)} attachment, not to ${possessive(c.vpc.name)}; being static, it wins over any propagated route for the same prefix (TGW-07).`,
         edit: addTgwRoute(table.id, cCidr, attA),
       },
       {
         text: `A static route ${aCidr} → ${attC} (${c.vpc.name}) in TGW route table ${table.name}`,
         fixText: `Add a static route ${aCidr} -> ${attC} to transit gateway route table ${table.id}`,
-        why: `It sends the replies for ${aCidr} back to ${possessive(c.vpc.name)} attachment, not to ${possessive(a.vpc.name)}; being static, it would win even if a propagated route for that prefix exists (TGW-07).`,
+        why: `It sends the replies for ${aCidr} to ${possessive(c.vpc.name)} attachment, not to ${possessive(a.vpc.name)}; being static, it wins over any propagated route for the same prefix (TGW-07).`,
         edit: addTgwRoute(table.id, aCidr, attC),
       },
       // One of the two, not both: a mirrored pair of options with one reason would cue that both are wrong.

@@ -183,15 +183,7 @@ function bgpVpnSite(
       },
     ],
     onPremisesNetworks: [onPremisesNetwork(onPremName, onPrem, { cgw })],
-    securityGroups: t0.securityGroups.map((g) =>
-      g.id === open.sgId
-        ? securityGroupWith(g, {
-            inbound: [
-              { protocol: "tcp" as const, fromPort: open.port, toPort: open.port, cidrBlock: onPrem },
-            ],
-          })
-        : g,
-    ),
+    securityGroups: admitFromOnPremises(t0.securityGroups, open.sgId, open.port, onPrem),
   };
 }
 
@@ -451,16 +443,7 @@ function dxTgwScenario(rng: Rng, level: Difficulty): Scenario {
         { id: dxgw, name: "corp-dxgw", associations: [{ gatewayId: tgwId, allowedPrefixes: allowed }] },
       ],
       onPremisesNetworks: [onPremisesNetwork(onPremName, onPrem, { dxgw })],
-      securityGroups: t0.securityGroups.map((g) =>
-        g.id === spoke.instance.sgId
-          ? securityGroupWith(g, {
-              inbound: [
-                ...g.inbound,
-                { protocol: "tcp" as const, fromPort: estate.port, toPort: estate.port, cidrBlock: onPrem },
-              ],
-            })
-          : g,
-      ),
+      securityGroups: admitFromOnPremises(t0.securityGroups, spoke.instance.sgId, estate.port, onPrem, true),
     }),
   );
   const prefixesFix = (shown: string[], why: string): NonNullable<Variant["fix"]> => ({
@@ -583,20 +566,7 @@ function vpnThroughPeeringScenario(rng: Rng): Scenario {
       customerGateways: [customerGateway(cgw, onPremName, customerPublicIp(rng))],
       vpnConnections: [vpn(vpnA, vgwA, `${onPremName}-to-${a.vpc.name}`)],
       onPremisesNetworks: [onPremisesNetwork(onPremName, onPremText, { cgw })],
-      securityGroups: t0.securityGroups.map((g) =>
-        g.id === bSite.instance.sgId
-          ? securityGroupWith(g, {
-              inbound: [
-                {
-                  protocol: "tcp" as const,
-                  fromPort: estate.port,
-                  toPort: estate.port,
-                  cidrBlock: onPremText,
-                },
-              ],
-            })
-          : g,
-      ),
+      securityGroups: admitFromOnPremises(t0.securityGroups, bSite.instance.sgId, estate.port, onPremText),
     }),
   );
   // B's own VPN: its virtual private gateway, the second VPN and B's on-premises route to its own gateway.
@@ -773,16 +743,7 @@ function routePriorityScenario(rng: Rng): Scenario {
       },
     ],
     onPremisesNetworks: [onPremisesNetwork(onPremName, onPremText, { cgw })],
-    securityGroups: t0.securityGroups.map((g) =>
-      g.id === site.instance.sgId
-        ? securityGroupWith(g, {
-            inbound: [
-              ...g.inbound,
-              { protocol: "tcp" as const, fromPort: estate.port, toPort: estate.port, cidrBlock: onPremText },
-            ],
-          })
-        : g,
-    ),
+    securityGroups: admitFromOnPremises(t0.securityGroups, site.instance.sgId, estate.port, onPremText, true),
   });
   const base = setPropagation(rtb, [vgw])(unpropagated);
   // The server's /24 (the exhibit gives its address: the block's first /24) and a /16 summary around the block.
@@ -896,15 +857,7 @@ function vpnScenario(rng: Rng, dx: boolean, level: Difficulty = 1): Scenario {
         ]
       : [],
     onPremisesNetworks: [onPremisesNetwork(onPremName, onPremText, dx ? { dxgw } : { cgw })],
-    securityGroups: t0.securityGroups.map((g) =>
-      g.id === site.instance.sgId
-        ? securityGroupWith(g, {
-            inbound: [
-              { protocol: "tcp" as const, fromPort: estate.port, toPort: estate.port, cidrBlock: onPremText },
-            ],
-          })
-        : g,
-    ),
+    securityGroups: admitFromOnPremises(t0.securityGroups, site.instance.sgId, estate.port, onPremText),
   });
   const rtb = site.subnet.routeTableId;
   const propagated = setPropagation(rtb, [vgw])(base);
@@ -1227,3 +1180,26 @@ export const hybrid: Family = {
   usesModel: true,
   generate,
 };
+
+/**
+ * The groups with `sgId` admitting TCP `port` from the on-premises block: as its only inbound rule, or (`keep`)
+ * after the rules it has.
+ */
+function admitFromOnPremises(
+  groups: readonly T.SecurityGroup[],
+  sgId: string,
+  port: number,
+  cidrBlock: string,
+  keep = false,
+): T.SecurityGroup[] {
+  return groups.map((g) =>
+    g.id === sgId
+      ? securityGroupWith(g, {
+          inbound: [
+            ...(keep ? g.inbound : []),
+            { protocol: "tcp" as const, fromPort: port, toPort: port, cidrBlock },
+          ],
+        })
+      : g,
+  );
+}

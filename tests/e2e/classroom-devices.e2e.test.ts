@@ -173,7 +173,7 @@ describe("an instructor's and a student's devices", () => {
     await expect(laptop.getByTestId("homework-student").textContent()).resolves.toMatch(
       /^Answering as Ana: 1 of 3 answered/,
     );
-    await laptop.getByText("Question 2", { exact: true }).waitFor();
+    await laptop.getByText("Question 2 of 3", { exact: true }).waitFor();
     const q2 = await shownHomeworkQuestion(laptop);
     expect(q2.id).not.toBe(q1.id);
     const q2Sealed = ((await laptop.getByTestId("stem").getAttribute("id")) ?? "").replace(/-stem$/, "");
@@ -182,7 +182,7 @@ describe("an instructor's and a student's devices", () => {
 
     // Back on the phone: question 3 is next, and question 2 cannot be answered again from here.
     await phone.goto(`/classroom/homework/${code}`);
-    await phone.getByText("Question 3", { exact: true }).waitFor();
+    await phone.getByText("Question 3 of 3", { exact: true }).waitFor();
     const again = await phone.request.post("/classroom/homework/api", {
       data: { action: "answer", code, questionIndex: 1, questionId: q2Sealed, optionIds: [...q2.answer] },
     });

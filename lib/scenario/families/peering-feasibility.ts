@@ -22,7 +22,6 @@ import type { Difficulty, Question } from "../question";
 import { createRng, type Rng } from "../rng";
 import { TopologyBuilder, type VpcHandle } from "../topology-builder";
 import type { ProofSink } from "../proofs";
-import { possessive } from "../possessive";
 import { nearbyDisjointCidr, sharedLeadingBits } from "../near-cidr";
 
 const NAME = "peering-feasibility";
@@ -185,10 +184,9 @@ function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Que
   const overlapWhy = clash
     ? `${rule} Here ${clash.a} of ${x.name} overlaps ${clash.b} of ${y.name}, so the peering request fails as soon as it is made. ${overlapFix}`
     : "";
-  const duplicateStatus = t.peeringConnections.find((p) => p.id === duplicate)?.status ?? "";
   const duplicateWhy =
     duplicate !== undefined
-      ? `AWS allows only one VPC peering connection between the same two VPCs at a time (PCX-04); ${duplicate} between ${x.name} and ${y.name} is already ${duplicateStatus}, so AWS will not create a second, usable one. Fix: ${duplicateStatus === "active" ? `use ${duplicate}: add routes to it in both VPCs` : `have ${possessive(y.name)} owner accept the pending ${duplicate}`} instead of requesting a new one.`
+      ? `AWS allows only one VPC peering connection between the same two VPCs at a time (PCX-04); ${duplicate} between ${x.name} and ${y.name} is already active, so AWS will not create a second, usable one. Fix: use ${duplicate}: add routes to it in both VPCs instead of requesting a new one.`
       : "";
   const feasibleWhy =
     `Nothing rules this peering out. AWS refuses a new peering when a block of one VPC overlaps a block of the other (PCX-03) or a peering connection between the pair already exists (PCX-04), and it counts active and pending peerings against quotas (PCX-17); ` +
@@ -199,9 +197,7 @@ function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Que
   const yesText =
     duplicate === undefined
       ? "Yes: no CIDR block of one VPC overlaps the other's and no peering connection exists between them yet"
-      : duplicateStatus === "active"
-        ? "Yes: a second peering connection can run beside the active one, for example to carry other routes"
-        : "Yes: a request still pending acceptance does not stop a second request for the same pair";
+      : "Yes: a second peering connection can run beside the active one, for example to carry other routes";
   candidates.push({
     text: yesText,
     correct: feasible,
@@ -209,9 +205,7 @@ function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Que
       ? "Right: no block overlaps (PCX-03) and no peering connection exists between the pair yet (PCX-04)."
       : clash
         ? `Wrong: ${clash.a} overlaps ${clash.b}, and one overlapping block rules the peering out (PCX-03).`
-        : duplicateStatus === "active"
-          ? `Wrong: AWS allows only one peering connection between the same two VPCs at a time, and ${duplicate ?? ""} is already active for this pair; more routes go over that one (PCX-04).`
-          : `Wrong: a connection pending acceptance already is the pair's one peering connection: AWS allows only one between the same two VPCs at a time, and ${duplicate ?? ""} is ${duplicateStatus} (PCX-04).`,
+        : `Wrong: AWS allows only one peering connection between the same two VPCs at a time, and ${duplicate ?? ""} is already active for this pair; more routes go over that one (PCX-04).`,
     proof: `cidrsOverlap over all blocks: ${clashes.length} clash(es); live peering between the pair: ${duplicate ?? "none"}`,
   });
   // A "No: X overlaps Y" option: the real clash, or a plausible false one between two non-overlapping blocks.
@@ -236,7 +230,7 @@ function generate(seed: number, difficulty: Difficulty, proofs?: ProofSink): Que
     correct: duplicate !== undefined && !pairTrue,
     why:
       duplicate !== undefined
-        ? `Right: peering connection ${duplicate} (${duplicateStatus}) already exists between them, so a second connection for the pair cannot be used (PCX-04).`
+        ? `Right: peering connection ${duplicate} (active) already exists between them, so a second connection for the pair cannot be used (PCX-04).`
         : "Wrong: a VPC can have many peerings (up to 50 active by default); the one-peering limit is per pair of VPCs (PCX-04, PCX-17).",
     proof: `live peering between the pair: ${duplicate ?? "none"}; overlap: ${String(pairTrue)}`,
   });
